@@ -1,0 +1,1 @@
+export { PORTHOLE_VERSION } from '../shared/version.js';
