@@ -1,0 +1,69 @@
+/**
+ * The sandbox's record of Session Manager sessions. The API endpoint (StartSession,
+ * ExecuteCommand, ResumeSession, TerminateSession) creates and updates entries; the message
+ * gateway looks them up when a client opens `/v1/data-channel/<sessionId>` and checks the token.
+ */
+import { EventEmitter } from 'node:events';
+
+/** What the agent must run for a session (derived from the document and its parameters). */
+export type SandboxSessionKind =
+  | { type: 'Standard_Stream' }
+  | { type: 'InteractiveCommands'; command: string }
+  | { type: 'NonInteractiveCommands'; command: string; separateOutputStream: boolean }
+  | {
+      type: 'Port';
+      /** The document's `properties` after parameter substitution, sent verbatim in the HandshakeRequest (§8.1). */
+      properties: Record<string, string>;
+      /** Where the agent dials: `localhost` for the target itself, else the remote host. */
+      host: string;
+      portNumber: number;
+    };
+
+export interface SandboxSession {
+  readonly sessionId: string;
+  /** Instance id (`i-…`) or ECS target (`ecs:<cluster>_<taskId>_<runtimeId>`). */
+  readonly target: string;
+  readonly documentName: string;
+  readonly kind: SandboxSessionKind;
+  /** The currently valid data-channel token; ResumeSession replaces it. */
+  tokenValue: string;
+  /** Epoch ms after which `tokenValue` is refused (fault injection: a token that expires). */
+  tokenExpiresAt: number;
+  /** KMS key id when the session must be encrypted (shells only, §6.1). */
+  kmsKeyId?: string;
+  /** Agent version the emulated agent advertises (drives basic vs mux, §8.1). */
+  agentVersion: string;
+  state: 'Pending' | 'Connected' | 'Terminated';
+  readonly createdAt: number;
+}
+
+export interface SessionRegistryEvents {
+  created: [SandboxSession];
+  terminated: [SandboxSession, string];
+}
+
+export class SessionRegistry extends EventEmitter<SessionRegistryEvents> {
+  private readonly sessions = new Map<string, SandboxSession>();
+
+  add(session: SandboxSession): void {
+    this.sessions.set(session.sessionId, session);
+    this.emit('created', session);
+  }
+
+  get(sessionId: string): SandboxSession | undefined {
+    return this.sessions.get(sessionId);
+  }
+
+  list(): SandboxSession[] {
+    return [...this.sessions.values()];
+  }
+
+  /** Marks a session terminated; the gateway listens and ends the agent + channel. */
+  terminate(sessionId: string, reason: string): boolean {
+    const s = this.sessions.get(sessionId);
+    if (!s || s.state === 'Terminated') return false;
+    s.state = 'Terminated';
+    this.emit('terminated', s, reason);
+    return true;
+  }
+}
