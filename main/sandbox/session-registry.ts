@@ -14,9 +14,15 @@ export type SandboxSessionKind =
       type: 'Port';
       /** The document's `properties` after parameter substitution, sent verbatim in the HandshakeRequest (§8.1). */
       properties: Record<string, string>;
-      /** Where the agent dials: `localhost` for the target itself, else the remote host. */
+      /** As requested: `localhost` for the target itself, else the remote host name. */
       host: string;
       portNumber: number;
+      /**
+       * The real loopback address the sandbox resolved (host, portNumber) to, where the world
+       * runs a server for that target port; undefined when nothing listens there, so the agent's
+       * dial is refused like a closed port (ConnectToPortError in mux mode).
+       */
+      dial?: { host: string; port: number };
     };
 
 export interface SandboxSession {
@@ -31,6 +37,8 @@ export interface SandboxSession {
   tokenExpiresAt: number;
   /** KMS key id when the session must be encrypted (shells only, §6.1). */
   kmsKeyId?: string;
+  /** Working directory of the target's shells (one per container/instance, under the sandbox's temp dir). */
+  readonly workdir: string;
   /** Agent version the emulated agent advertises (drives basic vs mux, §8.1). */
   agentVersion: string;
   state: 'Pending' | 'Connected' | 'Terminated';
