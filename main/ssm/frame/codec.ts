@@ -1,0 +1,186 @@
+// Binary frame codec (protocol §1, §15). Encodes exactly as the official senders do and decodes
+// tolerantly (NUL or space padding, payload at HeaderLength+4, the 112-byte-header variant),
+// but strictly enough that no malformed frame reaches the reliability layer.
+import { createHash } from 'node:crypto';
+import { FrameLayout, MessageType, Offset } from './constants.js';
+import { FrameError } from './errors.js';
+import { uuidFromWire, uuidToWire } from './uuid.js';
+
+/** A decoded frame (ClientMessage == AgentMessage, §1). */
+export interface ClientMessage {
+  readonly headerLength: number;
+  readonly messageType: string;
+  readonly schemaVersion: number;
+  /** Unix epoch milliseconds. */
+  readonly createdDate: number;
+  readonly sequenceNumber: number;
+  readonly flags: number;
+  readonly messageId: string;
+  readonly payloadDigest: Uint8Array;
+  /** 0 when the header is the short 112-byte layout, which has no PayloadType field. */
+  readonly payloadType: number;
+  readonly payloadLength: number;
+  readonly payload: Uint8Array;
+}
+
+/** What encodeFrame needs; the rest of the header is derived. */
+export interface FrameFields {
+  readonly messageType: string;
+  readonly sequenceNumber: number;
+  readonly flags: number;
+  readonly messageId: string;
+  readonly payloadType: number;
+  readonly payload: Uint8Array;
+  /** Defaults to Date.now(). */
+  readonly createdDate?: number;
+  /** Defaults to 1. */
+  readonly schemaVersion?: number;
+}
+
+export interface EncodeOptions {
+  /** 116 (every official sender) or 112 (MGS-style channel_closed, for robustness tests). */
+  readonly headerLength?: 116 | 112;
+  /** Space (official senders) or NUL (MGS-style) padding of the MessageType field. */
+  readonly padding?: 'space' | 'nul';
+}
+
+export interface DecodeOptions {
+  /** Check SHA-256(payload) against PayloadDigest like the plugin (§1.5). The agent does not. */
+  readonly verifyDigest?: boolean;
+}
+
+const SPACE = 0x20;
+const UINT32_MAX = 0xffff_ffff;
+
+/** Raw 32-byte SHA-256 of a payload. */
+export function payloadDigest(payload: Uint8Array): Uint8Array {
+  return createHash('sha256').update(payload).digest();
+}
+
+/** Serialize one frame. Throws FrameError when a field cannot be represented. */
+export function encodeFrame(fields: FrameFields, options: EncodeOptions = {}): Uint8Array {
+  const hl = options.headerLength ?? FrameLayout.STANDARD_HEADER_LENGTH;
+  const typeBytes = Buffer.from(fields.messageType, 'latin1');
+  if (typeBytes.length === 0 || typeBytes.length > FrameLayout.MESSAGE_TYPE_BYTES || !/^[\x21-\x7e]+$/.test(fields.messageType)) {
+    throw new FrameError('MessageType', Offset.MessageType, `must be 1-32 printable ASCII characters, got ${JSON.stringify(fields.messageType)}`);
+  }
+  const schema = fields.schemaVersion ?? FrameLayout.SCHEMA_VERSION;
+  checkUint(schema, UINT32_MAX, 'SchemaVersion', Offset.SchemaVersion);
+  const created = fields.createdDate ?? Date.now();
+  checkUint(created, Number.MAX_SAFE_INTEGER, 'CreatedDate', Offset.CreatedDate);
+  if (!Number.isSafeInteger(fields.sequenceNumber)) {
+    throw new FrameError('SequenceNumber', Offset.SequenceNumber, `not a safe integer: ${fields.sequenceNumber}`);
+  }
+  checkUint(fields.flags, Number.MAX_SAFE_INTEGER, 'Flags', Offset.Flags);
+  checkUint(fields.payloadType, UINT32_MAX, 'PayloadType', Offset.PayloadType);
+  if (fields.payload.length > UINT32_MAX) {
+    throw new FrameError('PayloadLength', hl, `payload of ${fields.payload.length} bytes exceeds uint32`);
+  }
+
+  const frame = new Uint8Array(hl + 4 + fields.payload.length);
+  const view = new DataView(frame.buffer);
+  view.setUint32(Offset.HeaderLength, hl);
+  frame.fill(options.padding === 'nul' ? 0 : SPACE, Offset.MessageType, Offset.SchemaVersion);
+  frame.set(typeBytes, Offset.MessageType);
+  view.setUint32(Offset.SchemaVersion, schema);
+  view.setBigUint64(Offset.CreatedDate, BigInt(created));
+  view.setBigInt64(Offset.SequenceNumber, BigInt(fields.sequenceNumber));
+  view.setBigUint64(Offset.Flags, BigInt(fields.flags));
+  frame.set(uuidToWire(fields.messageId), Offset.MessageId);
+  frame.set(payloadDigest(fields.payload), Offset.PayloadDigest);
+  if (hl >= FrameLayout.STANDARD_HEADER_LENGTH) view.setUint32(Offset.PayloadType, fields.payloadType);
+  view.setUint32(hl, fields.payload.length);
+  frame.set(fields.payload, hl + 4);
+  return frame;
+}
+
+/**
+ * Parse one websocket binary message. Throws FrameError (field + offset) on anything malformed;
+ * callers drop such frames without an ack (§1.5 step 5). The returned payload is a copy.
+ */
+export function decodeFrame(bytes: Uint8Array, options: DecodeOptions = {}): ClientMessage {
+  if (bytes.length < Offset.PayloadType) {
+    throw new FrameError('Frame', bytes.length, `truncated: ${bytes.length} bytes, a header needs at least ${Offset.PayloadType}`);
+  }
+  const view = new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength);
+  const hl = view.getUint32(Offset.HeaderLength);
+  if (hl < FrameLayout.SHORT_HEADER_LENGTH) {
+    throw new FrameError('HeaderLength', Offset.HeaderLength, `${hl} is shorter than the fixed header (${FrameLayout.SHORT_HEADER_LENGTH})`);
+  }
+  if (hl + 4 > bytes.length) {
+    throw new FrameError('HeaderLength', Offset.HeaderLength, `${hl} + 4 exceeds the frame length ${bytes.length}`);
+  }
+  const messageType = readType(bytes);
+  const skipValidation = messageType === MessageType.StartPublication || messageType === MessageType.PausePublication;
+  if (messageType === '') {
+    throw new FrameError('MessageType', Offset.MessageType, 'empty after trimming NUL and space padding');
+  }
+  const createdDate = safeNumber(view.getBigUint64(Offset.CreatedDate), 'CreatedDate', Offset.CreatedDate);
+  if (createdDate === 0 && !skipValidation) {
+    throw new FrameError('CreatedDate', Offset.CreatedDate, 'is zero');
+  }
+  const sequenceNumber = safeNumber(view.getBigInt64(Offset.SequenceNumber), 'SequenceNumber', Offset.SequenceNumber);
+  const flags = safeNumber(view.getBigUint64(Offset.Flags), 'Flags', Offset.Flags);
+  const messageId = uuidFromWire(bytes.subarray(Offset.MessageId, Offset.PayloadDigest));
+  const digest = bytes.slice(Offset.PayloadDigest, Offset.PayloadType);
+  const payloadType = hl >= FrameLayout.STANDARD_HEADER_LENGTH ? view.getUint32(Offset.PayloadType) : 0;
+  // PayloadLength sits just before the payload in both known layouts (offset 116, or 112 short).
+  const lengthOffset = Math.min(hl, Offset.PayloadLength);
+  const payloadLength = view.getUint32(lengthOffset);
+  const payload = bytes.slice(hl + 4);
+  if (payloadLength !== payload.length && !skipValidation) {
+    throw new FrameError('PayloadLength', lengthOffset, `says ${payloadLength} bytes but ${payload.length} follow the header`);
+  }
+  if ((options.verifyDigest ?? true) && payloadLength !== 0 && !skipValidation && !sameBytes(digest, payloadDigest(payload))) {
+    throw new FrameError('PayloadDigest', Offset.PayloadDigest, 'does not match SHA-256 of the payload');
+  }
+  return {
+    headerLength: hl,
+    messageType,
+    schemaVersion: view.getUint32(Offset.SchemaVersion),
+    createdDate,
+    sequenceNumber,
+    flags,
+    messageId,
+    payloadDigest: digest,
+    payloadType,
+    payloadLength,
+    payload,
+  };
+}
+
+/** Result-union form of decodeFrame for callers that prefer no try/catch. */
+export type DecodeResult = { readonly ok: true; readonly frame: ClientMessage } | { readonly ok: false; readonly error: FrameError };
+
+export function tryDecodeFrame(bytes: Uint8Array, options: DecodeOptions = {}): DecodeResult {
+  try {
+    return { ok: true, frame: decodeFrame(bytes, options) };
+  } catch (error) {
+    if (error instanceof FrameError) return { ok: false, error };
+    throw error;
+  }
+}
+
+/** MessageType with NUL and whitespace padding trimmed from both ends (§1.5 step 1). */
+function readType(bytes: Uint8Array): string {
+  return Buffer.from(bytes.subarray(Offset.MessageType, Offset.SchemaVersion))
+    .toString('latin1')
+    .replace(/^[\0\s]+|[\0\s]+$/g, '');
+}
+
+function safeNumber(value: bigint, field: 'CreatedDate' | 'SequenceNumber' | 'Flags', offset: number): number {
+  if (value > BigInt(Number.MAX_SAFE_INTEGER) || value < BigInt(Number.MIN_SAFE_INTEGER)) {
+    throw new FrameError(field, offset, `${value} is beyond the safe integer range`);
+  }
+  return Number(value);
+}
+
+function checkUint(value: number, max: number, field: 'SchemaVersion' | 'CreatedDate' | 'Flags' | 'PayloadType', offset: number): void {
+  if (!Number.isInteger(value) || value < 0 || value > max) {
+    throw new FrameError(field, offset, `${value} is not an integer in 0..${max}`);
+  }
+}
+
+function sameBytes(a: Uint8Array, b: Uint8Array): boolean {
+  return a.length === b.length && a.every((byte, i) => byte === b[i]);
+}
