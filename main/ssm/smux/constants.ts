@@ -1,0 +1,37 @@
+/** Tunables of the smux v1 layer (protocol §8.3). Both plugin and agent use smux's defaults. */
+export const SMUX = {
+  /** Protocol version carried in every frame; v1 is what plugin and agent configure (§8.3). */
+  VERSION: 1,
+  /** Fixed header: version, cmd, uint16 LE length, uint32 LE stream id. */
+  HEADER_SIZE: 8,
+  /** PSH payloads are split at this size, as smux's default MaxFrameSize does. */
+  MAX_FRAME_SIZE: 32_768,
+  /** UPD frames (v2) carry consumed + window, two uint32 LE; parsed even in v1. */
+  UPD_BODY_SIZE: 8,
+  /** First client stream id is 3: the counter starts at 1 and is advanced by 2 before use. */
+  FIRST_CLIENT_STREAM_ID: 3,
+  /** Server-opened ids are even, starting at 2 (the agent never opens any). */
+  FIRST_SERVER_STREAM_ID: 2,
+  /** NOP cadence when keepalive is on: smux's default KeepAliveInterval. */
+  KEEPALIVE_INTERVAL_MS: 10_000,
+  /** Dead-peer check when keepalive is on: smux's default KeepAliveTimeout. */
+  KEEPALIVE_TIMEOUT_MS: 30_000,
+  /**
+   * Received-but-unread bytes one stream may hold before the session stops taking input.
+   * v1 has no per-stream window, so a slow reader can only be absorbed by buffering; past this
+   * the whole session pauses (the data channel answers "not ready"), mirroring smux's bucket.
+   */
+  STREAM_RECEIVE_LIMIT: 1024 * 1024,
+  /** Same budget for the whole session (smux's MaxReceiveBuffer is 4 MiB session-wide). */
+  SESSION_RECEIVE_LIMIT: 8 * 1024 * 1024,
+} as const;
+
+/** Frame commands (§8.3). */
+export const SmuxCmd = {
+  SYN: 0,
+  FIN: 1,
+  PSH: 2,
+  NOP: 3,
+  UPD: 4,
+} as const;
+export type SmuxCmd = (typeof SmuxCmd)[keyof typeof SmuxCmd];
