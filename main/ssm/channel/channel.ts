@@ -1,0 +1,288 @@
+// The reliability layer of one data channel (protocol §4, §5), role-neutral: sequence numbers,
+// acks, in-order delivery, retransmission and publication pause. Survives transport swaps
+// (attach/detach), which is what resume (§9) needs: buffers and counters stay intact.
+import {
+  Flags,
+  FrameError,
+  MessageType,
+  PayloadType,
+  decodeAcknowledge,
+  decodeFrame,
+  encodeAcknowledge,
+  encodeFrame,
+  newMessageId,
+  type ClientMessage,
+} from '../frame/index.js';
+import { Reliability } from './constants.js';
+import { IncomingOrder } from './incoming.js';
+import { OutgoingBuffer } from './outgoing.js';
+import type { ChannelPolicy } from './policy.js';
+import { RtoEstimator } from './rto.js';
+import { ChannelFullError, type ChannelHooks, type ChannelStats, type Delivery, type FrameTransport } from './types.js';
+
+export interface ChannelOptions {
+  readonly policy: ChannelPolicy;
+  readonly hooks: ChannelHooks;
+  /** Check payload digests on receipt (default true; the real agent does not). */
+  readonly verifyDigest?: boolean;
+  /** Monotonic clock in ms (injectable for tests). */
+  readonly now?: () => number;
+}
+
+/** Before the handshake, the agent only takes HandshakeResponse and EncChallengeResponse (§4.3). */
+const HANDSHAKE_PAYLOAD_TYPES: ReadonlySet<number> = new Set([PayloadType.HandshakeResponse, PayloadType.EncChallengeResponse]);
+/** After a refused send, `drain` fires once the buffer is back below this share of capacity. */
+const DRAIN_FRACTION = 0.5;
+
+export class ReliableChannel {
+  readonly stats: ChannelStats = { framesIn: 0, framesOut: 0, acksIn: 0, acksOut: 0, retransmits: 0, duplicates: 0, malformed: 0, overflowDrops: 0 };
+  private readonly policy: ChannelPolicy;
+  private readonly hooks: ChannelHooks;
+  private readonly now: () => number;
+  private readonly verifyDigest: boolean;
+  private readonly outgoing: OutgoingBuffer;
+  private readonly incoming: IncomingOrder;
+  private readonly rto = new RtoEstimator();
+  private transport: FrameTransport | undefined;
+  private nextSeq = 0;
+  private paused = false;
+  private handshakeDone = false;
+  private wantDrain = false;
+  private closed = false;
+  private readonly timer: NodeJS.Timeout;
+
+  constructor(options: ChannelOptions) {
+    this.policy = options.policy;
+    this.hooks = options.hooks;
+    this.now = options.now ?? (() => performance.now());
+    this.verifyDigest = options.verifyDigest ?? true;
+    this.outgoing = new OutgoingBuffer(this.policy.outgoingCapacity);
+    this.incoming = new IncomingOrder(this.policy.incomingCapacity);
+    this.timer = setInterval(() => this.resendTick(), Reliability.RESEND_TICK_MS);
+    this.timer.unref();
+  }
+
+  /** Use this transport from now on and transmit everything unacked (go-back-N on reconnect). */
+  attach(transport: FrameTransport): void {
+    this.transport = transport;
+    this.paused = false;
+    for (const entry of this.outgoing.all()) {
+      if (!this.transmit(entry.bytes, entry.lastSentAt !== undefined)) break;
+      entry.lastSentAt = this.now();
+    }
+  }
+
+  /** The transport is gone; frames sent from now on are buffered until the next attach. */
+  detach(): void {
+    this.transport = undefined;
+  }
+
+  /** Send one stream frame. Returns its sequence number (undefined: empty payload skipped). */
+  send(payloadType: number, payload: Uint8Array): number | undefined {
+    if (this.closed) throw new Error('channel is closed');
+    if (payload.length === 0 && this.policy.skipEmptyPayloads) return undefined;
+    const full = this.outgoing.full;
+    if (full && this.policy.onOutgoingFull === 'refuse') {
+      this.wantDrain = true;
+      throw new ChannelFullError(this.policy.outgoingCapacity);
+    }
+    const seq = this.nextSeq++;
+    const bytes = encodeFrame({
+      messageType: this.policy.outgoingType,
+      sequenceNumber: seq,
+      flags: seq === 0 && this.policy.firstFrameSyn ? Flags.Syn : Flags.Data,
+      messageId: newMessageId(),
+      payloadType,
+      payload,
+    });
+    const entry = { seq, bytes, lastSentAt: undefined as number | undefined };
+    if (!full) this.outgoing.add(entry);
+    if (!this.paused && this.transmit(bytes, false)) entry.lastSentAt = this.now();
+    return seq;
+  }
+
+  /** True while a send would be accepted without ChannelFullError. */
+  get writable(): boolean {
+    return !this.outgoing.full || this.policy.onOutgoingFull !== 'refuse';
+  }
+
+  get unackedFrames(): number {
+    return this.outgoing.size;
+  }
+
+  get unackedBytes(): number {
+    return this.outgoing.bytes;
+  }
+
+  get rtoMs(): number {
+    return this.rto.rtoMs;
+  }
+
+  get isPaused(): boolean {
+    return this.paused;
+  }
+
+  get expectedSequenceNumber(): number {
+    return this.incoming.expectedSeq;
+  }
+
+  /** Agent policy: from now on deliver all stream data (before this it is acked and dropped). */
+  markHandshakeComplete(): void {
+    this.handshakeDone = true;
+  }
+
+  /** A handler that answered 'not-ready' is ready now: deliver what is waiting in order. */
+  retryDelivery(): void {
+    this.pump();
+  }
+
+  /** Feed one binary websocket message. Never throws for bad input (reported via hooks). */
+  receive(bytes: Uint8Array): void {
+    if (this.closed) return;
+    let frame: ClientMessage;
+    try {
+      frame = decodeFrame(bytes, { verifyDigest: this.verifyDigest });
+    } catch (error) {
+      if (!(error instanceof FrameError)) throw error;
+      this.stats.malformed++;
+      this.hooks.tap?.({ direction: 'in', at: Date.now(), bytes, error });
+      this.hooks.malformed?.(error, bytes);
+      return;
+    }
+    this.hooks.tap?.({ direction: 'in', at: Date.now(), bytes, frame });
+    this.stats.framesIn++;
+    switch (frame.messageType) {
+      case MessageType.Acknowledge:
+        this.onAck(frame);
+        return;
+      case this.policy.incomingType:
+        this.onStream(frame);
+        return;
+      case MessageType.PausePublication:
+        this.paused = true;
+        break;
+      case MessageType.StartPublication:
+        this.resumePublication();
+        break;
+    }
+    this.hooks.control?.(frame);
+  }
+
+  /** Stop timers and drop buffers. Idempotent. */
+  close(): void {
+    this.closed = true;
+    clearInterval(this.timer);
+    this.outgoing.clear();
+    this.transport = undefined;
+  }
+
+  private onAck(frame: ClientMessage): void {
+    this.stats.acksIn++;
+    this.resumePublication();
+    let seq: number;
+    try {
+      seq = decodeAcknowledge(frame.payload).acknowledgedMessageSequenceNumber;
+    } catch (error) {
+      if (!(error instanceof FrameError)) throw error;
+      this.stats.malformed++;
+      this.hooks.malformed?.(error, frame.payload);
+      return;
+    }
+    const entry = this.outgoing.ack(seq);
+    if (entry?.lastSentAt !== undefined) this.rto.sample(this.now() - entry.lastSentAt);
+    if (this.wantDrain && this.outgoing.size <= this.policy.outgoingCapacity * DRAIN_FRACTION) {
+      this.wantDrain = false;
+      this.hooks.drain?.();
+    }
+  }
+
+  private onStream(frame: ClientMessage): void {
+    this.resumePublication();
+    const arrival = this.incoming.classify(frame);
+    switch (arrival.kind) {
+      case 'in-order':
+        if (this.deliverOne(frame) === 'accepted') {
+          this.sendAck(frame);
+          this.incoming.advance();
+          this.pump();
+        }
+        return;
+      case 'buffered':
+      case 'buffered-duplicate':
+        this.sendAck(frame);
+        return;
+      case 'duplicate':
+        this.stats.duplicates++;
+        if (this.policy.reackDuplicates) this.sendAck(frame);
+        return;
+      case 'overflow':
+        this.stats.overflowDrops++;
+        return;
+    }
+  }
+
+  /** Deliver buffered frames that are now in sequence; stop at the first 'not-ready'. */
+  private pump(): void {
+    for (let next = this.incoming.next(); next && !this.closed; next = this.incoming.next()) {
+      if (this.deliverOne(next) !== 'accepted') return;
+      this.incoming.advance();
+    }
+  }
+
+  private deliverOne(frame: ClientMessage): Delivery {
+    if (this.policy.dropBeforeHandshake && !this.handshakeDone && !HANDSHAKE_PAYLOAD_TYPES.has(frame.payloadType)) {
+      return 'accepted'; // acked and discarded, as the agent does (§4.3)
+    }
+    try {
+      return this.hooks.deliver(frame);
+    } catch (error) {
+      this.hooks.handlerError?.(error, frame);
+      return 'not-ready';
+    }
+  }
+
+  private sendAck(frame: ClientMessage): void {
+    const bytes = encodeFrame({
+      messageType: MessageType.Acknowledge,
+      sequenceNumber: 0,
+      flags: Flags.SynFin,
+      messageId: newMessageId(),
+      payloadType: PayloadType.Unset,
+      payload: encodeAcknowledge({
+        acknowledgedMessageType: frame.messageType,
+        acknowledgedMessageId: frame.messageId,
+        acknowledgedMessageSequenceNumber: frame.sequenceNumber,
+      }),
+    });
+    if (this.transmit(bytes, false)) this.stats.acksOut++;
+  }
+
+  /** Leave the paused state and transmit the frames held back meanwhile (§5). */
+  private resumePublication(): void {
+    if (!this.paused) return;
+    this.paused = false;
+    for (const entry of this.outgoing.all()) {
+      if (entry.lastSentAt !== undefined) continue;
+      if (!this.transmit(entry.bytes, false)) return;
+      entry.lastSentAt = this.now();
+    }
+  }
+
+  /** Every 100 ms: resend the oldest unacked frame if its RTO has passed (§4.4). */
+  private resendTick(): void {
+    if (this.paused || !this.transport) return;
+    const oldest = this.outgoing.oldest();
+    if (!oldest) return;
+    const now = this.now();
+    if (oldest.lastSentAt !== undefined && now - oldest.lastSentAt <= this.rto.rtoMs) return;
+    if (this.transmit(oldest.bytes, oldest.lastSentAt !== undefined)) oldest.lastSentAt = now;
+  }
+
+  private transmit(bytes: Uint8Array, retransmit: boolean): boolean {
+    if (!this.transport || !this.transport.send(bytes)) return false;
+    this.stats.framesOut++;
+    if (retransmit) this.stats.retransmits++;
+    this.hooks.tap?.({ direction: 'out', at: Date.now(), bytes, retransmit });
+    return true;
+  }
+}

@@ -1,0 +1,61 @@
+// Outgoing buffer (protocol §4.4): every stream frame we send, as exact bytes, until acked.
+// Buffer-then-send: a frame is kept even when its first transmission failed or was held back.
+
+export interface OutgoingEntry {
+  readonly seq: number;
+  /** The serialized frame; retransmissions re-send these identical bytes (§1.2). */
+  readonly bytes: Uint8Array;
+  /** Monotonic ms of the last transmission; undefined while never transmitted. */
+  lastSentAt: number | undefined;
+}
+
+export class OutgoingBuffer {
+  // Map keeps insertion (= sequence) order and deletes acked entries from the middle in O(1).
+  private readonly entries = new Map<number, OutgoingEntry>();
+  private bytesHeld = 0;
+
+  constructor(readonly capacity: number) {}
+
+  get size(): number {
+    return this.entries.size;
+  }
+
+  /** Total bytes of the frames awaiting an ack. */
+  get bytes(): number {
+    return this.bytesHeld;
+  }
+
+  get full(): boolean {
+    return this.entries.size >= this.capacity;
+  }
+
+  add(entry: OutgoingEntry): void {
+    this.entries.set(entry.seq, entry);
+    this.bytesHeld += entry.bytes.length;
+  }
+
+  /** Remove and return the entry an ack names; undefined for unknown sequence numbers. */
+  ack(seq: number): OutgoingEntry | undefined {
+    const entry = this.entries.get(seq);
+    if (!entry) return undefined;
+    this.entries.delete(seq);
+    this.bytesHeld -= entry.bytes.length;
+    return entry;
+  }
+
+  /** The oldest unacked entry: the only one the resend scheduler looks at. */
+  oldest(): OutgoingEntry | undefined {
+    for (const entry of this.entries.values()) return entry;
+    return undefined;
+  }
+
+  /** All unacked entries, oldest first. */
+  all(): IterableIterator<OutgoingEntry> {
+    return this.entries.values();
+  }
+
+  clear(): void {
+    this.entries.clear();
+    this.bytesHeld = 0;
+  }
+}
