@@ -1,0 +1,154 @@
+/**
+ * Carries a source's output (pty, child process, TCP socket, smux) into stream messages the
+ * way the agent's pumps do (§7.3): ≤ 1024-byte chunks, a 1 ms pause between them in `faithful`
+ * pacing, nothing read while the channel is paused. `write` returns false above a high-water
+ * mark so the source can stop reading; 'drain' says when to read again.
+ */
+import { EventEmitter } from 'node:events';
+import { AGENT, type PacingMode } from './constants.js';
+import { Utf8Chunker } from './utf8-chunker.js';
+
+/** Where chunks go: the agent's data channel. */
+export interface PumpSink {
+  /** False while the client is away or MGS paused publication (§5). */
+  readonly active: boolean;
+  send(payloadType: number, payload: Uint8Array): void;
+}
+
+export const PUMP = {
+  /** In `unpaced` mode, yield to the event loop after this many chunks so acks get read. */
+  UNPACED_YIELD_EVERY: 64,
+} as const;
+
+interface Pending {
+  payloadType: number;
+  bytes: Uint8Array;
+}
+
+export interface PumpEvents {
+  drain: [];
+  /** Everything written so far has been handed to the sink. */
+  idle: [];
+}
+
+export class OutputPump extends EventEmitter<PumpEvents> {
+  private readonly queue: Pending[] = [];
+  private queuedBytes = 0;
+  private running = false;
+  private waitingForActive: (() => void) | undefined;
+  private closed = false;
+  private needDrain = false;
+  private gateOpen = true;
+  private readonly utf8: Map<number, Utf8Chunker> = new Map();
+
+  constructor(
+    private readonly sink: PumpSink,
+    private readonly pacing: PacingMode,
+    /** Hold back split UTF-8 sequences (terminal output) or send bytes as they are (ports). */
+    private readonly utf8Safe: boolean,
+  ) {
+    super();
+  }
+
+  get pendingBytes(): number {
+    return this.queuedBytes;
+  }
+
+  /** Queues bytes; false means "stop reading your source until 'drain'". */
+  write(bytes: Uint8Array, payloadType: number): boolean {
+    if (this.closed || bytes.length === 0) return !this.closed;
+    for (const chunk of this.split(bytes, payloadType)) {
+      this.queue.push({ payloadType, bytes: chunk });
+      this.queuedBytes += chunk.length;
+    }
+    void this.run();
+    if (this.queuedBytes < AGENT.PUMP_HIGH_WATER_BYTES) return true;
+    this.needDrain = true;
+    return false;
+  }
+
+  /** Holds output back (the shell's first-read delay) until `open()`; data still queues. */
+  hold(): void {
+    this.gateOpen = false;
+  }
+
+  open(): void {
+    this.gateOpen = true;
+    this.activeChanged();
+  }
+
+  /** The sink became active again (client re-attached, start_publication). */
+  activeChanged(): void {
+    if (this.canSend() && this.waitingForActive) {
+      const go = this.waitingForActive;
+      this.waitingForActive = undefined;
+      go();
+    }
+  }
+
+  /** Sends any held-back partial UTF-8 and resolves once the queue is empty (or closed). */
+  async flush(): Promise<void> {
+    for (const [pt, chunker] of this.utf8) {
+      for (const c of chunker.flush()) {
+        this.queue.push({ payloadType: pt, bytes: c });
+        this.queuedBytes += c.length;
+      }
+    }
+    void this.run();
+    if (this.queue.length === 0 && !this.running) return;
+    await new Promise<void>((resolve) => this.once('idle', resolve));
+  }
+
+  close(): void {
+    this.closed = true;
+    this.queue.length = 0;
+    this.queuedBytes = 0;
+    this.activeChanged();
+    this.emit('idle');
+  }
+
+  private canSend(): boolean {
+    return this.closed || (this.gateOpen && this.sink.active);
+  }
+
+  private split(bytes: Uint8Array, payloadType: number): Uint8Array[] {
+    if (!this.utf8Safe) {
+      const out: Uint8Array[] = [];
+      for (let i = 0; i < bytes.length; i += AGENT.CHUNK_BYTES) out.push(bytes.subarray(i, i + AGENT.CHUNK_BYTES));
+      return out;
+    }
+    let chunker = this.utf8.get(payloadType);
+    if (!chunker) this.utf8.set(payloadType, (chunker = new Utf8Chunker(AGENT.CHUNK_BYTES)));
+    return chunker.push(bytes);
+  }
+
+  private async run(): Promise<void> {
+    if (this.running) return;
+    this.running = true;
+    let sinceYield = 0;
+    while (this.queue.length > 0 && !this.closed) {
+      if (!this.canSend()) {
+        await new Promise<void>((resolve) => (this.waitingForActive = resolve));
+        continue;
+      }
+      const next = this.queue.shift() as Pending;
+      this.queuedBytes -= next.bytes.length;
+      this.sink.send(next.payloadType, next.bytes);
+      if (this.needDrain && this.queuedBytes < AGENT.PUMP_HIGH_WATER_BYTES) {
+        this.needDrain = false;
+        this.emit('drain');
+      }
+      if (this.pacing === 'faithful') await sleep(AGENT.FAITHFUL_PAUSE_MS);
+      else if (++sinceYield >= PUMP.UNPACED_YIELD_EVERY) {
+        sinceYield = 0;
+        await new Promise<void>((resolve) => setImmediate(resolve));
+      }
+    }
+    this.running = false;
+    this.emit('idle');
+  }
+}
+
+function sleep(ms: number): Promise<void> {
+  return new Promise((resolve) => setTimeout(resolve, ms));
+}

@@ -1,0 +1,138 @@
+/**
+ * Standard_Stream and InteractiveCommands (§7.3): a real pty running the user's shell (or the
+ * command) in the target's working directory. Output starts after the agent's 1 s wait and
+ * goes out in ≤ 1024-byte UTF-8-safe chunks; PT 1 input is written to the pty, PT 3 resizes it.
+ * These session types never send an exit code: the session just ends (§16).
+ */
+import { mkdirSync } from 'node:fs';
+import * as pty from 'node-pty';
+import { PayloadType, parseObject } from '../../ssm/frame/index.js';
+import { AGENT } from './constants.js';
+import { OutputPump } from './output-pump.js';
+import type { AgentPlugin, InputResult, PluginHost } from './plugin.js';
+
+export interface ShellPluginOptions {
+  /** Shell for Standard_Stream (`$SHELL`, else /bin/sh). */
+  shell: string;
+  /** InteractiveCommands: run this through `/bin/sh -c` instead of an interactive shell. */
+  command?: string;
+  workdir: string;
+  /** Extra wait before the pty exists (tests of the "not ready" window; 0 in normal use). */
+  startDelayMs: number;
+}
+
+/** Largest terminal dimension the pty takes (the agent converts to uint16, §7.3). */
+const MAX_DIMENSION = 0xffff;
+
+export class ShellPlugin implements AgentPlugin {
+  private term: pty.IPty | undefined;
+  private readonly pump: OutputPump;
+  private cols: number = AGENT.DEFAULT_COLS;
+  private rows: number = AGENT.DEFAULT_ROWS;
+  private sourcePaused = false;
+  private stopped = false;
+  private readonly timers: NodeJS.Timeout[] = [];
+
+  constructor(
+    private readonly host: PluginHost,
+    private readonly options: ShellPluginOptions,
+  ) {
+    this.pump = new OutputPump(host, host.pacing, true);
+    this.pump.on('drain', () => this.updateFlow());
+  }
+
+  start(): void {
+    if (this.options.startDelayMs > 0) this.timers.push(setTimeout(() => this.spawn(), this.options.startDelayMs));
+    else this.spawn();
+  }
+
+  input(payloadType: number, payload: Uint8Array): InputResult {
+    if (!this.term) return 'not-ready';
+    if (payloadType === PayloadType.Output) this.term.write(Buffer.from(payload));
+    else if (payloadType === PayloadType.Size) this.resize(payload);
+    return 'ok';
+  }
+
+  activeChanged(): void {
+    this.pump.activeChanged();
+    this.updateFlow();
+  }
+
+  stop(): void {
+    if (this.stopped) return;
+    this.stopped = true;
+    for (const t of this.timers) clearTimeout(t);
+    this.pump.close();
+    try {
+      this.term?.kill();
+    } catch {
+      // Already gone: nothing to kill.
+    }
+  }
+
+  private spawn(): void {
+    if (this.stopped) return;
+    const { command, shell, workdir } = this.options;
+    try {
+      mkdirSync(workdir, { recursive: true });
+      const [file, args] = command === undefined ? [shell, []] : ['/bin/sh', ['-c', command]];
+      this.term = pty.spawn(file, args, {
+        name: 'xterm-256color',
+        cols: this.cols,
+        rows: this.rows,
+        cwd: workdir,
+        env: { ...process.env, TERM: 'xterm-256color', LANG: process.env['LANG'] ?? 'C.UTF-8' },
+        encoding: null,
+      });
+    } catch (error) {
+      this.host.finish(`Failed to start the shell: ${error instanceof Error ? error.message : String(error)}`);
+      return;
+    }
+    const term = this.term;
+    // The agent's pump sleeps 1 s before its first read (§7.3). The pty is still read meanwhile
+    // (node-pty discards unread output 200 ms after a quick exit), the pump just holds it.
+    this.pump.hold();
+    (term.onData as unknown as pty.IEvent<Buffer | string>)((data) => {
+      if (!this.pump.write(typeof data === 'string' ? Buffer.from(data) : data, PayloadType.Output)) this.updateFlow();
+    });
+    term.onExit(() => void this.exited());
+    this.host.ready();
+    this.timers.push(
+      setTimeout(() => this.pump.open(), AGENT.SHELL_FIRST_OUTPUT_DELAY_MS),
+    );
+  }
+
+  /**
+   * Reads the pty only while the pump has room: a paused channel fills the pump, which then
+   * stops the pty, so a flood blocks the program instead of growing memory.
+   */
+  private updateFlow(): void {
+    const term = this.term;
+    if (!term || this.stopped) return;
+    const want = this.pump.pendingBytes < AGENT.PUMP_HIGH_WATER_BYTES;
+    if (want && this.sourcePaused) term.resume();
+    if (!want && !this.sourcePaused) term.pause();
+    this.sourcePaused = !want;
+  }
+
+  private async exited(): Promise<void> {
+    if (this.stopped) return;
+    await this.pump.flush();
+    if (!this.stopped) this.host.finish('');
+  }
+
+  private resize(payload: Uint8Array): void {
+    let size: Record<string, unknown>;
+    try {
+      size = parseObject(payload);
+    } catch {
+      return; // The agent logs and ignores a malformed size.
+    }
+    const cols = size['cols'];
+    const rows = size['rows'];
+    if (typeof cols !== 'number' || typeof rows !== 'number' || cols < 1 || rows < 1) return;
+    this.cols = Math.min(Math.floor(cols), MAX_DIMENSION);
+    this.rows = Math.min(Math.floor(rows), MAX_DIMENSION);
+    this.term?.resize(this.cols, this.rows);
+  }
+}
