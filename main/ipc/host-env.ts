@@ -1,0 +1,18 @@
+// What a host (Electron or web) tells the services about where they run.
+import type { HostKind } from '../../shared/contract/index.js';
+
+/** The running local sandbox, when the host started one (see app/host/sandbox.ts). */
+export interface SandboxHandle {
+  /** Loopback URL of the emulated AWS API (what AWS_ENDPOINT_URL would be). */
+  readonly endpoint: string;
+  close(): Promise<void>;
+}
+
+export interface HostEnv {
+  readonly host: HostKind;
+  readonly version: string;
+  readonly platform: string;
+  /** Where settings, saved forwards and recordings live (created on demand). */
+  readonly dataDir: string;
+  readonly sandbox: SandboxHandle | null;
+}

@@ -1,0 +1,79 @@
+// Settings persisted as JSON in the data directory. Reads are forgiving (a hand-edited or older
+// file keeps its valid fields); writes are atomic (temp file + rename) and serialised.
+import { mkdir, readFile, rename, writeFile } from 'node:fs/promises';
+import { dirname, join } from 'node:path';
+import { DEFAULT_SETTINGS, SettingsSchema, type Settings, type SettingsPatch } from '../../shared/contract/index.js';
+
+export const SETTINGS_FILE_NAME = 'settings.json';
+
+export interface SettingsLoad {
+  readonly settings: Settings;
+  /** Fields that were present but invalid and fell back to defaults, for a log line. */
+  readonly ignored: readonly string[];
+}
+
+/** Keeps each valid field of whatever the file holds and defaults the rest. */
+export function mergeStoredSettings(stored: unknown): SettingsLoad {
+  if (typeof stored !== 'object' || stored === null || Array.isArray(stored)) return { settings: { ...DEFAULT_SETTINGS }, ignored: stored === undefined ? [] : ['(whole file)'] };
+  const settings: Record<string, unknown> = { ...DEFAULT_SETTINGS };
+  const ignored: string[] = [];
+  const shape = SettingsSchema.shape;
+  for (const [key, value] of Object.entries(stored)) {
+    if (!Object.hasOwn(shape, key)) continue; // a field from a newer or older version: drop quietly
+    const parsed = shape[key as keyof typeof shape].safeParse(value);
+    if (parsed.success) settings[key] = parsed.data;
+    else ignored.push(key);
+  }
+  return { settings: SettingsSchema.parse(settings), ignored };
+}
+
+export class SettingsStore {
+  readonly file: string;
+  #current: Settings | undefined;
+  #writing: Promise<void> = Promise.resolve();
+
+  constructor(dataDir: string) {
+    this.file = join(dataDir, SETTINGS_FILE_NAME);
+  }
+
+  async get(): Promise<Settings> {
+    if (this.#current === undefined) this.#current = (await this.load()).settings;
+    return this.#current;
+  }
+
+  async load(): Promise<SettingsLoad> {
+    let text: string;
+    try {
+      text = await readFile(this.file, 'utf8');
+    } catch (err) {
+      if ((err as NodeJS.ErrnoException).code === 'ENOENT') return mergeStoredSettings(undefined);
+      throw err;
+    }
+    let stored: unknown;
+    try {
+      stored = JSON.parse(text);
+    } catch {
+      stored = null; // unreadable file: start from defaults, overwritten on the next update
+    }
+    const loaded = mergeStoredSettings(stored);
+    if (loaded.ignored.length > 0) console.warn(`porthole: ignored invalid settings in ${this.file}: ${loaded.ignored.join(', ')}`);
+    return loaded;
+  }
+
+  /** Applies an already-validated patch and persists the result before resolving. */
+  async update(patch: SettingsPatch): Promise<Settings> {
+    const next = SettingsSchema.parse({ ...(await this.get()), ...patch });
+    this.#current = next;
+    const write = this.#writing.then(() => this.#write(next));
+    this.#writing = write.catch(() => undefined);
+    await write;
+    return next;
+  }
+
+  async #write(settings: Settings): Promise<void> {
+    await mkdir(dirname(this.file), { recursive: true });
+    const tmp = `${this.file}.${process.pid}.tmp`;
+    await writeFile(tmp, `${JSON.stringify(settings, null, 2)}\n`, { mode: 0o600 });
+    await rename(tmp, this.file);
+  }
+}

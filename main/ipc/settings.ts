@@ -1,0 +1,14 @@
+// The `settings` service: get and update, with a `changed` event to every window.
+import type { SettingsStore } from './settings-store.js';
+import type { ServiceImpl } from './service.js';
+
+export function createSettingsService(store: SettingsStore): ServiceImpl<'settings'> {
+  return {
+    get: async () => ({ settings: await store.get() }),
+    update: async ({ patch }, ctx) => {
+      const settings = await store.update(patch);
+      ctx.broadcast('settings', 'changed', { settings });
+      return { settings };
+    },
+  };
+}

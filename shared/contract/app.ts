@@ -1,0 +1,29 @@
+// `app`: facts about the running Porthole (version, host, platform, sandbox).
+import { z } from 'zod';
+import { EmptySchema, TextSchema } from './common.js';
+import { defineService, method } from './define.js';
+
+export const HostKindSchema = z.enum(['electron', 'web']);
+export type HostKind = z.infer<typeof HostKindSchema>;
+
+export const SandboxInfoSchema = z.object({
+  active: z.boolean(),
+  /** Where the emulated AWS API listens (loopback URL), null when the sandbox is off. */
+  endpoint: z.url().nullable(),
+});
+
+export const AppInfoSchema = z.object({
+  version: z.string().min(1),
+  host: HostKindSchema,
+  /** Node's process.platform of the host (linux, darwin, win32). */
+  platform: TextSchema.min(1),
+  sandbox: SandboxInfoSchema,
+});
+export type AppInfo = z.infer<typeof AppInfoSchema>;
+
+export const appService = defineService({
+  methods: {
+    info: method(EmptySchema, AppInfoSchema),
+  },
+  events: {},
+});

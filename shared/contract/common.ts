@@ -1,0 +1,71 @@
+// Building blocks every contract area shares: identifiers, targets and plain-words errors.
+// The control plane is JSON-safe (strings, numbers, booleans, arrays, objects): terminal and
+// frame bytes never travel in it, only in the data plane.
+import { z } from 'zod';
+
+export const CONTRACT_LIMITS = {
+  /** Session and forward ids travel in binary data-plane headers as ASCII with a 1-byte length. */
+  MAX_ID_LENGTH: 128,
+  /** ARNs run to ~300 characters; inventory node ids embed a few of them. */
+  MAX_NODE_ID_LENGTH: 2048,
+  /** Labels, titles, reasons: long enough for any AWS name, short enough to never flood a UI row. */
+  MAX_TEXT_LENGTH: 4096,
+  /** Profile names in ~/.aws/config are short in practice; this is a sanity bound. */
+  MAX_PROFILE_LENGTH: 256,
+} as const;
+
+/** Ids chosen by main for sessions, forwards and prompts: ASCII only so the binary header stays trivial. */
+export const IdSchema = z
+  .string()
+  .min(1, 'must not be empty')
+  .max(CONTRACT_LIMITS.MAX_ID_LENGTH, `must be at most ${CONTRACT_LIMITS.MAX_ID_LENGTH} characters`)
+  .regex(/^[A-Za-z0-9._:-]+$/, 'may contain only letters, digits and . _ : -');
+export type Id = z.infer<typeof IdSchema>;
+
+export const TextSchema = z.string().max(CONTRACT_LIMITS.MAX_TEXT_LENGTH);
+
+export const ProfileNameSchema = z.string().min(1).max(CONTRACT_LIMITS.MAX_PROFILE_LENGTH);
+
+/** AWS region names: two or more lowercase words and a number (us-east-1, us-gov-west-1, eu-central-2). */
+export const RegionSchema = z.string().regex(/^[a-z]{2}(-[a-z]+)+-\d{1,2}$/, 'is not an AWS region name like us-east-1');
+
+export const PortSchema = z.number().int().min(1).max(65535);
+
+/** Milliseconds since the Unix epoch. */
+export const EpochMsSchema = z.number().int().nonnegative();
+
+/** An error told in plain words: what happened, why (if known) and what to do next. */
+export const PlainErrorSchema = z.object({
+  message: TextSchema.min(1),
+  cause: TextSchema.optional(),
+  nextStep: TextSchema.optional(),
+});
+export type PlainError = z.infer<typeof PlainErrorSchema>;
+
+/** A running ECS container reachable through ECS Exec (target `ecs:<cluster>_<taskId>_<runtimeId>`). */
+export const EcsContainerRefSchema = z.object({
+  kind: z.literal('ecs-container'),
+  profile: ProfileNameSchema,
+  region: RegionSchema,
+  cluster: TextSchema.min(1),
+  taskArn: TextSchema.min(1),
+  containerName: TextSchema.min(1),
+  runtimeId: TextSchema.min(1),
+});
+export type EcsContainerRef = z.infer<typeof EcsContainerRefSchema>;
+
+/** An EC2 instance or other SSM managed node (i-…, mi-…). */
+export const InstanceRefSchema = z.object({
+  kind: z.literal('instance'),
+  profile: ProfileNameSchema,
+  region: RegionSchema,
+  instanceId: z.string().regex(/^(i|mi)-[0-9a-f]{8,17}$/, 'is not an instance id like i-0123456789abcdef0'),
+});
+export type InstanceRef = z.infer<typeof InstanceRefSchema>;
+
+/** Anything Porthole can open a shell, a forward or a diagnosis against. */
+export const TargetRefSchema = z.discriminatedUnion('kind', [EcsContainerRefSchema, InstanceRefSchema]);
+export type TargetRef = z.infer<typeof TargetRefSchema>;
+
+/** Methods without inputs take an empty object, so every request has the same shape. */
+export const EmptySchema = z.object({}).strict();

@@ -1,0 +1,56 @@
+// Data plane: terminal bytes for one session, carried as Uint8Array and never broadcast.
+// Names follow the Session Manager protocol's own message types.
+import { z } from 'zod';
+import { IdSchema } from './common.js';
+import { ContractError, describeIssues } from './errors.js';
+import { ColsSchema, RowsSchema, SessionStatusSchema } from './sessions.js';
+
+export const DATA_LIMITS = {
+  /** Main batches output up to ~256 KiB per message; 1 MiB leaves room and still bounds a bad sender. */
+  MAX_CHUNK_BYTES: 1024 * 1024,
+  /** Acks are counted in uint32 on the wire. */
+  MAX_ACK_BYTES: 0xffff_ffff,
+} as const;
+
+const BytesSchema = z
+  .instanceof(Uint8Array, { message: 'must be bytes (Uint8Array)' })
+  .refine((b) => b.byteLength <= DATA_LIMITS.MAX_CHUNK_BYTES, `must be at most ${DATA_LIMITS.MAX_CHUNK_BYTES} bytes`);
+
+/** main → renderer: bytes the remote shell wrote (protocol message type output_stream_data). */
+export const OutputStreamDataSchema = z.object({ type: z.literal('output_stream_data'), sessionId: IdSchema, bytes: BytesSchema }).strict();
+/** main → renderer: the session's state, ordered with its bytes (e.g. `closed` after the last output). */
+export const DataStatusSchema = z.object({ type: z.literal('status'), sessionId: IdSchema, status: SessionStatusSchema }).strict();
+/** renderer → main: keystrokes and pastes (protocol message type input_stream_data). */
+export const InputStreamDataSchema = z.object({ type: z.literal('input_stream_data'), sessionId: IdSchema, bytes: BytesSchema }).strict();
+/** renderer → main: how many output bytes xterm has parsed, for flow control (not the protocol's acknowledge). */
+export const AckSchema = z.object({ type: z.literal('ack'), sessionId: IdSchema, bytes: z.number().int().min(1).max(DATA_LIMITS.MAX_ACK_BYTES) }).strict();
+/** renderer → main: the terminal's new size. */
+export const ResizeSchema = z.object({ type: z.literal('resize'), sessionId: IdSchema, cols: ColsSchema, rows: RowsSchema }).strict();
+
+export const ToRendererDataSchema = z.discriminatedUnion('type', [OutputStreamDataSchema, DataStatusSchema]);
+export const ToMainDataSchema = z.discriminatedUnion('type', [InputStreamDataSchema, AckSchema, ResizeSchema]);
+export const DataMessageSchema = z.discriminatedUnion('type', [OutputStreamDataSchema, DataStatusSchema, InputStreamDataSchema, AckSchema, ResizeSchema]);
+
+export type OutputStreamData = z.infer<typeof OutputStreamDataSchema>;
+export type DataStatus = z.infer<typeof DataStatusSchema>;
+export type InputStreamData = z.infer<typeof InputStreamDataSchema>;
+export type Ack = z.infer<typeof AckSchema>;
+export type Resize = z.infer<typeof ResizeSchema>;
+export type ToRendererData = z.infer<typeof ToRendererDataSchema>;
+export type ToMainData = z.infer<typeof ToMainDataSchema>;
+export type DataMessage = z.infer<typeof DataMessageSchema>;
+
+function parseWith<T>(schema: z.ZodType<T>, raw: unknown, what: string): T {
+  const parsed = schema.safeParse(raw);
+  if (!parsed.success) throw new ContractError('malformed', `Malformed ${what}: ${describeIssues(parsed.error, '')}`);
+  return parsed.data;
+}
+
+/** What main accepts from a renderer: input, ack or resize. Output or status from a renderer is refused. */
+export function parseToMainData(raw: unknown): ToMainData {
+  return parseWith(ToMainDataSchema, raw, 'data message from renderer');
+}
+
+export function parseToRendererData(raw: unknown): ToRendererData {
+  return parseWith(ToRendererDataSchema, raw, 'data message from main');
+}

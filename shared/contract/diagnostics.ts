@@ -1,0 +1,26 @@
+// `diagnostics`: why a shell or forward to a target may fail (ECS Exec checker-style checks).
+import { z } from 'zod';
+import { TargetRefSchema, TextSchema } from './common.js';
+import { defineService, method } from './define.js';
+
+export const CheckStatusSchema = z.enum(['ok', 'warn', 'fail']);
+export type CheckStatus = z.infer<typeof CheckStatusSchema>;
+
+export const CheckSchema = z.object({
+  /** Stable id for the check ("task-running", "exec-agent", "iam-ssmmessages"). */
+  id: z.string().min(1).max(100),
+  title: TextSchema.min(1),
+  status: CheckStatusSchema,
+  /** What was found, in plain words. */
+  cause: TextSchema,
+  /** What to do about it; empty when status is ok. */
+  nextStep: TextSchema,
+});
+export type Check = z.infer<typeof CheckSchema>;
+
+export const diagnosticsService = defineService({
+  methods: {
+    run: method(z.object({ target: TargetRefSchema }).strict(), z.object({ checks: z.array(CheckSchema) })),
+  },
+  events: {},
+});

@@ -1,0 +1,82 @@
+// `forwards`: local TCP port forwards to a port on a target (or a host reachable from it).
+import { z } from 'zod';
+import { EmptySchema, IdSchema, PlainErrorSchema, PortSchema, TargetRefSchema, TextSchema } from './common.js';
+import { defineService, method } from './define.js';
+
+/** Loopback by default; any literal IPv4/IPv6 address may be chosen deliberately (e.g. 0.0.0.0). */
+export const BindAddressSchema = z.union([z.ipv4(), z.ipv6()]);
+export const DEFAULT_BIND_ADDRESS = '127.0.0.1';
+
+/** A DNS name or IP literal the target resolves (AWS-StartPortForwardingSessionToRemoteHost). */
+export const RemoteHostSchema = z
+  .string()
+  .min(1)
+  .max(253)
+  .regex(/^[A-Za-z0-9.:_-]+$/, 'must be a host name or IP address');
+
+export const ForwardSpecSchema = z.object({
+  target: TargetRefSchema,
+  remotePort: PortSchema,
+  /** Absent: forward to the target itself; present: to this host through the target. */
+  remoteHost: RemoteHostSchema.optional(),
+  /** 'auto' lets the OS pick a free port; the bound port is reported in ForwardInfo.localPort. */
+  localPort: z.union([PortSchema, z.literal('auto')]),
+  bindAddress: BindAddressSchema.default(DEFAULT_BIND_ADDRESS),
+  name: z.string().trim().min(1).max(200).optional(),
+  autoRestart: z.boolean().default(false),
+});
+export type ForwardSpec = z.infer<typeof ForwardSpecSchema>;
+
+export const ForwardStateSchema = z.enum(['starting', 'listening', 'reconnecting', 'stopped', 'failed']);
+export type ForwardState = z.infer<typeof ForwardStateSchema>;
+
+export const ForwardInfoSchema = z.object({
+  id: IdSchema,
+  spec: ForwardSpecSchema,
+  /** The port actually listening, null while not listening. */
+  localPort: PortSchema.nullable(),
+  state: ForwardStateSchema,
+  error: PlainErrorSchema.nullable(),
+});
+export type ForwardInfo = z.infer<typeof ForwardInfoSchema>;
+
+export const ForwardStatsSchema = z.object({
+  id: IdSchema,
+  state: ForwardStateSchema,
+  connections: z.number().int().nonnegative(),
+  /** Totals since the forward started: local → remote (up) and remote → local (down). */
+  bytesUp: z.number().int().nonnegative(),
+  bytesDown: z.number().int().nonnegative(),
+  /** Recent rates in bytes per second. */
+  rateUp: z.number().nonnegative(),
+  rateDown: z.number().nonnegative(),
+  error: PlainErrorSchema.nullable(),
+});
+export type ForwardStats = z.infer<typeof ForwardStatsSchema>;
+
+export const SavedForwardSchema = z.object({ savedId: IdSchema, spec: ForwardSpecSchema, savedAt: z.number().int().nonnegative() });
+export type SavedForward = z.infer<typeof SavedForwardSchema>;
+
+const ById = z.object({ id: IdSchema }).strict();
+const ForwardResult = z.object({ forward: ForwardInfoSchema });
+
+export const forwardsService = defineService({
+  methods: {
+    create: method(z.object({ spec: ForwardSpecSchema }).strict(), ForwardResult),
+    list: method(EmptySchema, z.object({ forwards: z.array(ForwardInfoSchema) })),
+    stop: method(ById, ForwardResult),
+    restart: method(ById, ForwardResult),
+    remove: method(ById, EmptySchema),
+    setAutoRestart: method(z.object({ id: IdSchema, enabled: z.boolean() }).strict(), ForwardResult),
+    /** Remembers a forward's spec so it can be restored in a later run. */
+    save: method(ById, z.object({ saved: SavedForwardSchema })),
+    saved: method(EmptySchema, z.object({ saved: z.array(SavedForwardSchema) })),
+    restore: method(z.object({ savedId: IdSchema }).strict(), ForwardResult),
+    forget: method(z.object({ savedId: IdSchema }).strict(), EmptySchema),
+  },
+  events: {
+    stats: ForwardStatsSchema,
+    /** A forward was created, changed state or was removed (null forward = removed). */
+    updated: z.object({ id: IdSchema, forward: ForwardInfoSchema.nullable(), note: TextSchema.optional() }),
+  },
+});

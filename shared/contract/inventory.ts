@@ -1,0 +1,125 @@
+// `inventory`: the tree of profiles → regions → clusters → services → tasks → containers, and
+// region → instances. Node ids are opaque strings minted by main; the renderer only hands them back.
+import { z } from 'zod';
+import { CONTRACT_LIMITS, EmptySchema, PlainErrorSchema, ProfileNameSchema, RegionSchema, TextSchema } from './common.js';
+import { defineService, method } from './define.js';
+
+export const NodeIdSchema = z.string().min(1).max(CONTRACT_LIMITS.MAX_NODE_ID_LENGTH);
+
+/** Where a profile came from; `sandbox` is the local emulated AWS offered when no credentials exist. */
+export const ProfileSourceSchema = z.enum(['config', 'credentials', 'environment', 'sso', 'sandbox']);
+
+export const ProfileSchema = z.object({
+  name: ProfileNameSchema,
+  source: ProfileSourceSchema,
+  defaultRegion: RegionSchema.nullable(),
+  /** True when using it will raise an MFA prompt (an assume-role profile with mfa_serial). */
+  needsMfa: z.boolean(),
+});
+export type Profile = z.infer<typeof ProfileSchema>;
+
+const NodeBase = z.object({ id: NodeIdSchema, label: TextSchema.min(1), profile: ProfileNameSchema });
+const InRegion = NodeBase.extend({ region: RegionSchema });
+
+/** AWS enums are open-ended; known values are listed for the UI, anything else still passes as text. */
+const awsEnum = <const T extends readonly [string, ...string[]]>(values: T) => z.union([z.enum(values), TextSchema]);
+
+export const LaunchTypeSchema = awsEnum(['FARGATE', 'EC2', 'EXTERNAL', 'MANAGED_INSTANCES']).nullable();
+
+export const ProfileNodeSchema = NodeBase.extend({ kind: z.literal('profile'), source: ProfileSourceSchema });
+export const RegionNodeSchema = InRegion.extend({ kind: z.literal('region') });
+export const ClusterNodeSchema = InRegion.extend({
+  kind: z.literal('cluster'),
+  clusterArn: TextSchema.min(1),
+  status: TextSchema,
+  runningTasks: z.number().int().nonnegative(),
+  activeServices: z.number().int().nonnegative(),
+});
+export const ServiceNodeSchema = InRegion.extend({
+  kind: z.literal('service'),
+  clusterArn: TextSchema.min(1),
+  serviceArn: TextSchema.min(1),
+  status: TextSchema,
+  desiredCount: z.number().int().nonnegative(),
+  runningCount: z.number().int().nonnegative(),
+  launchType: LaunchTypeSchema,
+  execEnabled: z.boolean(),
+});
+export const TaskNodeSchema = InRegion.extend({
+  kind: z.literal('task'),
+  clusterArn: TextSchema.min(1),
+  taskArn: TextSchema.min(1),
+  lastStatus: awsEnum(['PROVISIONING', 'PENDING', 'ACTIVATING', 'RUNNING', 'DEACTIVATING', 'STOPPING', 'DEPROVISIONING', 'STOPPED']),
+  desiredStatus: TextSchema,
+  launchType: LaunchTypeSchema,
+  execEnabled: z.boolean(),
+  platformVersion: TextSchema.nullable(),
+  startedAt: z.number().int().nonnegative().nullable(),
+});
+export const ContainerNodeSchema = InRegion.extend({
+  kind: z.literal('container'),
+  clusterArn: TextSchema.min(1),
+  taskArn: TextSchema.min(1),
+  name: TextSchema.min(1),
+  /** Docker runtime id; needed for the ECS Exec target, null until the container has started. */
+  runtimeId: TextSchema.nullable(),
+  lastStatus: TextSchema,
+  /** managedAgents[ExecuteCommandAgent].lastStatus, null when the agent is not present. */
+  execAgentStatus: awsEnum(['PENDING', 'RUNNING', 'STOPPED']).nullable(),
+  image: TextSchema.nullable(),
+});
+export const InstanceNodeSchema = InRegion.extend({
+  kind: z.literal('instance'),
+  instanceId: TextSchema.min(1),
+  /** The Name tag, null when untagged. */
+  name: TextSchema.nullable(),
+  /** SSM PingStatus; null when SSM does not know the instance (agent missing or no role). */
+  pingStatus: awsEnum(['Online', 'ConnectionLost', 'Inactive']).nullable(),
+  platform: awsEnum(['Linux', 'Windows', 'MacOS']).nullable(),
+  state: TextSchema,
+});
+
+export const InventoryNodeSchema = z.discriminatedUnion('kind', [
+  ProfileNodeSchema,
+  RegionNodeSchema,
+  ClusterNodeSchema,
+  ServiceNodeSchema,
+  TaskNodeSchema,
+  ContainerNodeSchema,
+  InstanceNodeSchema,
+]);
+export type InventoryNode = z.infer<typeof InventoryNodeSchema>;
+
+const NodesResult = z.object({ nodes: z.array(InventoryNodeSchema) });
+
+export const inventoryService = defineService({
+  methods: {
+    profiles: method(
+      EmptySchema,
+      z.object({
+        profiles: z.array(ProfileSchema),
+        /** False when no profile, environment or SSO credentials were found at all. */
+        credentialsFound: z.boolean(),
+        /** The sandbox is offered (and listed as a profile) when no credentials were found. */
+        sandboxOffered: z.boolean(),
+      }),
+    ),
+    /** Children of a node: profile → regions → clusters (and instances) → services → tasks → containers. */
+    children: method(z.object({ parentId: NodeIdSchema }).strict(), NodesResult),
+    /** Drop cached children under a node (or everything) and reload them; `changed` events follow. */
+    refresh: method(z.object({ nodeId: NodeIdSchema.nullable() }).strict(), EmptySchema),
+    /** Matches among already-loaded nodes, each with the ids of its ancestors so the tree can reveal it. */
+    filter: method(
+      z.object({ query: TextSchema }).strict(),
+      z.object({ matches: z.array(z.object({ node: InventoryNodeSchema, ancestors: z.array(NodeIdSchema) })) }),
+    ),
+  },
+  events: {
+    /** Loading progress, in plain words ("Listing tasks in prod-cluster (2 of 5)"). */
+    progress: z.object({ nodeId: NodeIdSchema.nullable(), message: TextSchema.min(1), done: z.boolean() }),
+    /** A load failed; the tree shows it on the node instead of the children. */
+    error: z.object({ nodeId: NodeIdSchema.nullable(), error: PlainErrorSchema }),
+    /** A node's children changed (after refresh or a background poll). */
+    changed: z.object({ parentId: NodeIdSchema, nodes: z.array(InventoryNodeSchema) }),
+  },
+});

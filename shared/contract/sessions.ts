@@ -1,0 +1,66 @@
+// `sessions`: interactive shells in ECS containers and on instances. Terminal bytes for a session
+// travel in the data plane (data.ts); this area carries their lifecycle.
+import { z } from 'zod';
+import { EcsContainerRefSchema, EmptySchema, EpochMsSchema, IdSchema, InstanceRefSchema, TextSchema } from './common.js';
+import { defineService, method } from './define.js';
+
+export const TERMINAL_BOUNDS = {
+  /** The protocol's size message carries uint32s, but no real terminal is wider or taller than this. */
+  MAX_COLS: 2000,
+  MAX_ROWS: 1000,
+  COMMAND_MAX: 1024,
+  TITLE_MAX: 200,
+} as const;
+
+export const ColsSchema = z.number().int().min(1).max(TERMINAL_BOUNDS.MAX_COLS);
+export const RowsSchema = z.number().int().min(1).max(TERMINAL_BOUNDS.MAX_ROWS);
+
+/** A shell target: an ECS container plus the command ECS Exec runs (settings' default when omitted), or an instance. */
+export const ShellTargetSchema = z.discriminatedUnion('kind', [
+  EcsContainerRefSchema.extend({ command: z.string().trim().min(1).max(TERMINAL_BOUNDS.COMMAND_MAX).optional() }),
+  InstanceRefSchema,
+]);
+export type ShellTarget = z.infer<typeof ShellTargetSchema>;
+
+export const SessionStateSchema = z.enum(['connecting', 'connected', 'reconnecting', 'closed']);
+export type SessionState = z.infer<typeof SessionStateSchema>;
+
+export const SessionStatusSchema = z.object({
+  state: SessionStateSchema,
+  /** Why the state changed, in plain words ("The container stopped", "Network lost; retrying 2 of 5"). */
+  reason: TextSchema.optional(),
+  /** The remote command's exit code, present only when the agent actually reported one. */
+  exitCode: z.number().int().optional(),
+});
+export type SessionStatus = z.infer<typeof SessionStatusSchema>;
+
+export const SessionInfoSchema = z.object({
+  id: IdSchema,
+  title: z.string().min(1).max(TERMINAL_BOUNDS.TITLE_MAX),
+  target: ShellTargetSchema,
+  status: SessionStatusSchema,
+  openedAt: EpochMsSchema,
+});
+export type SessionInfo = z.infer<typeof SessionInfoSchema>;
+
+const SessionResult = z.object({ session: SessionInfoSchema });
+const ById = z.object({ id: IdSchema }).strict();
+
+export const sessionsService = defineService({
+  methods: {
+    /** Opens a shell owned by the calling window; its bytes go to that window only. */
+    open: method(
+      z.object({ target: ShellTargetSchema, cols: ColsSchema, rows: RowsSchema, title: z.string().min(1).max(TERMINAL_BOUNDS.TITLE_MAX).optional() }).strict(),
+      SessionResult,
+    ),
+    /** The calling window's sessions. */
+    list: method(EmptySchema, z.object({ sessions: z.array(SessionInfoSchema) })),
+    close: method(ById, EmptySchema),
+    rename: method(z.object({ id: IdSchema, title: z.string().trim().min(1).max(TERMINAL_BOUNDS.TITLE_MAX) }).strict(), SessionResult),
+    /** Closes the session if still open and opens a fresh one to the same target, keeping the id. */
+    restart: method(ById, SessionResult),
+  },
+  events: {
+    status: z.object({ id: IdSchema, status: SessionStatusSchema }),
+  },
+});

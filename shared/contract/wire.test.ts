@@ -1,0 +1,81 @@
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import type { DataMessage } from './data.js';
+import { ContractError } from './errors.js';
+import { decodeDataFrame, encodeDataFrame, WIRE_TYPE } from './wire.js';
+
+const idArb = fc.stringMatching(/^[A-Za-z0-9._:-]{1,128}$/);
+const messageArb: fc.Arbitrary<DataMessage> = fc.oneof(
+  fc.record({ type: fc.constant('output_stream_data' as const), sessionId: idArb, bytes: fc.uint8Array({ maxLength: 4096 }) }),
+  fc.record({ type: fc.constant('input_stream_data' as const), sessionId: idArb, bytes: fc.uint8Array({ maxLength: 4096 }) }),
+  fc.record({ type: fc.constant('ack' as const), sessionId: idArb, bytes: fc.integer({ min: 1, max: 0xffff_ffff }) }),
+  fc.record({ type: fc.constant('resize' as const), sessionId: idArb, cols: fc.integer({ min: 1, max: 2000 }), rows: fc.integer({ min: 1, max: 1000 }) }),
+  fc.record({
+    type: fc.constant('status' as const),
+    sessionId: idArb,
+    status: fc.record(
+      { state: fc.constantFrom('connecting' as const, 'connected' as const, 'reconnecting' as const, 'closed' as const), reason: fc.string({ minLength: 1, maxLength: 200, unit: 'grapheme' }), exitCode: fc.integer({ min: -(2 ** 31), max: 2 ** 31 - 1 }) },
+      { requiredKeys: ['state'] },
+    ),
+  }),
+);
+
+function rejection(frame: Uint8Array): string {
+  try {
+    decodeDataFrame(frame);
+  } catch (err) {
+    if (err instanceof ContractError && err.code === 'malformed') return err.message;
+    throw err;
+  }
+  throw new Error('expected the frame to be rejected');
+}
+
+describe('data-plane wire codec', () => {
+  it('round-trips every message kind exactly', () => {
+    fc.assert(
+      fc.property(messageArb, (msg) => {
+        expect(decodeDataFrame(encodeDataFrame(msg))).toEqual(msg);
+      }),
+    );
+  });
+
+  it('lays out an input frame as type, id length, id, bytes', () => {
+    const frame = encodeDataFrame({ type: 'input_stream_data', sessionId: 's1', bytes: Uint8Array.of(0x6c, 0x73, 0x0d) });
+    expect([...frame]).toEqual([WIRE_TYPE.input_stream_data, 2, 0x73, 0x31, 0x6c, 0x73, 0x0d]);
+  });
+
+  it('lays out resize and ack big-endian', () => {
+    expect([...encodeDataFrame({ type: 'resize', sessionId: 'a', cols: 300, rows: 50 })]).toEqual([4, 1, 0x61, 0x01, 0x2c, 0x00, 0x32]);
+    expect([...encodeDataFrame({ type: 'ack', sessionId: 'a', bytes: 65536 })]).toEqual([3, 1, 0x61, 0, 1, 0, 0]);
+  });
+
+  it('rejects frames that are too short, of unknown type or with a truncated id', () => {
+    expect(rejection(Uint8Array.of(1))).toMatch(/shorter than the 2-byte header/);
+    expect(rejection(Uint8Array.of(99, 1, 0x61))).toMatch(/unknown type code 99 at offset 0/);
+    expect(rejection(Uint8Array.of(2, 10, 0x61))).toMatch(/runs past the end/);
+  });
+
+  it('rejects bodies of the wrong size and values out of range, naming the field', () => {
+    expect(rejection(Uint8Array.of(3, 1, 0x61, 0, 0))).toMatch(/ack body is 2 bytes, expected 4/);
+    expect(rejection(Uint8Array.of(4, 1, 0x61, 0, 0, 0, 24))).toMatch(/cols/);
+    expect(rejection(Uint8Array.of(3, 1, 0x61, 0, 0, 0, 0))).toMatch(/bytes/);
+    expect(rejection(Uint8Array.of(5, 1, 0x61, 9, 0, 0, 0, 0, 0))).toMatch(/unknown session state 9/);
+  });
+
+  it('rejects an empty or non-ASCII session id', () => {
+    expect(rejection(Uint8Array.of(2, 0, 0x41))).toMatch(/sessionId/);
+    expect(rejection(Uint8Array.of(2, 1, 0xe9, 0x41))).toMatch(/sessionId/);
+  });
+
+  it('never throws anything but a malformed ContractError on random bytes', () => {
+    fc.assert(
+      fc.property(fc.uint8Array({ maxLength: 64 }), (bytes) => {
+        try {
+          decodeDataFrame(bytes);
+        } catch (err) {
+          expect(err).toBeInstanceOf(ContractError);
+        }
+      }),
+    );
+  });
+});

@@ -1,0 +1,105 @@
+// Binary form of data-plane messages for the web host's WebSocket (Electron passes objects
+// through MessagePorts instead). Layout, big-endian:
+//   u8 type | u8 idLength | id (ASCII) | body
+//   output_stream_data / input_stream_data: body = the bytes
+//   ack: u32 bytes    resize: u16 cols, u16 rows
+//   status: u8 state, u8 flags (bit 0: exit code present), i32 exit code, UTF-8 reason (empty = none)
+// Decoding checks structure here and values with the schemas in data.ts.
+import { ContractError } from './errors.js';
+import { DataMessageSchema, type DataMessage } from './data.js';
+import { describeIssues } from './errors.js';
+import { SessionStateSchema, type SessionStatus } from './sessions.js';
+import { decodeUtf8, encodeUtf8 } from './utf8.js';
+
+export const WIRE_TYPE = { output_stream_data: 1, input_stream_data: 2, ack: 3, resize: 4, status: 5 } as const;
+const TYPE_BY_CODE = new Map<number, DataMessage['type']>(Object.entries(WIRE_TYPE).map(([k, v]) => [v, k as DataMessage['type']]));
+const STATES = SessionStateSchema.options;
+const FLAG_EXIT_CODE = 1;
+/** Fixed part of a status body: state, flags, exit code. */
+const STATUS_FIXED_BYTES = 6;
+
+function header(type: DataMessage['type'], sessionId: string, bodyLength: number): { buf: Uint8Array; view: DataView; at: number } {
+  const buf = new Uint8Array(2 + sessionId.length + bodyLength);
+  buf[0] = WIRE_TYPE[type];
+  buf[1] = sessionId.length;
+  for (let i = 0; i < sessionId.length; i++) buf[2 + i] = sessionId.charCodeAt(i); // ids are ASCII (IdSchema)
+  return { buf, view: new DataView(buf.buffer), at: 2 + sessionId.length };
+}
+
+/** Encodes a message that already passed its schema (ids are ASCII and at most 128 characters). */
+export function encodeDataFrame(msg: DataMessage): Uint8Array {
+  switch (msg.type) {
+    case 'output_stream_data':
+    case 'input_stream_data': {
+      const { buf, at } = header(msg.type, msg.sessionId, msg.bytes.byteLength);
+      buf.set(msg.bytes, at);
+      return buf;
+    }
+    case 'ack': {
+      const { buf, view, at } = header(msg.type, msg.sessionId, 4);
+      view.setUint32(at, msg.bytes);
+      return buf;
+    }
+    case 'resize': {
+      const { buf, view, at } = header(msg.type, msg.sessionId, 4);
+      view.setUint16(at, msg.cols);
+      view.setUint16(at + 2, msg.rows);
+      return buf;
+    }
+    case 'status': {
+      const reason = encodeUtf8(msg.status.reason ?? '');
+      const { buf, view, at } = header(msg.type, msg.sessionId, STATUS_FIXED_BYTES + reason.byteLength);
+      view.setUint8(at, STATES.indexOf(msg.status.state));
+      view.setUint8(at + 1, msg.status.exitCode === undefined ? 0 : FLAG_EXIT_CODE);
+      view.setInt32(at + 2, msg.status.exitCode ?? 0);
+      buf.set(reason, at + STATUS_FIXED_BYTES);
+      return buf;
+    }
+  }
+}
+
+function fail(detail: string): never {
+  throw new ContractError('malformed', `Malformed binary data message: ${detail}`);
+}
+
+/** Decodes and validates one binary frame; throws ContractError naming what was wrong. */
+export function decodeDataFrame(frame: Uint8Array): DataMessage {
+  if (frame.byteLength < 2) fail(`${frame.byteLength} bytes is shorter than the 2-byte header`);
+  const type = TYPE_BY_CODE.get(frame[0] ?? 0) ?? fail(`unknown type code ${frame[0]} at offset 0`);
+  const idLength = frame[1] ?? 0;
+  const at = 2 + idLength;
+  if (frame.byteLength < at) fail(`session id of ${idLength} bytes runs past the end of a ${frame.byteLength}-byte frame`);
+  const sessionId = String.fromCharCode(...frame.subarray(2, at));
+  const body = frame.subarray(at);
+  const view = new DataView(body.buffer, body.byteOffset, body.byteLength);
+  const needs = (n: number, exact: boolean): void => {
+    if (exact ? body.byteLength !== n : body.byteLength < n) fail(`${type} body is ${body.byteLength} bytes, expected ${exact ? '' : 'at least '}${n} (offset ${at})`);
+  };
+  let raw: unknown;
+  switch (type) {
+    case 'output_stream_data':
+    case 'input_stream_data':
+      raw = { type, sessionId, bytes: body.slice() };
+      break;
+    case 'ack':
+      needs(4, true);
+      raw = { type, sessionId, bytes: view.getUint32(0) };
+      break;
+    case 'resize':
+      needs(4, true);
+      raw = { type, sessionId, cols: view.getUint16(0), rows: view.getUint16(2) };
+      break;
+    case 'status': {
+      needs(STATUS_FIXED_BYTES, false);
+      const state = STATES[view.getUint8(0)] ?? fail(`unknown session state ${view.getUint8(0)} at offset ${at}`);
+      const status: SessionStatus = { state };
+      if ((view.getUint8(1) & FLAG_EXIT_CODE) !== 0) status.exitCode = view.getInt32(2);
+      if (body.byteLength > STATUS_FIXED_BYTES) status.reason = decodeUtf8(body.subarray(STATUS_FIXED_BYTES));
+      raw = { type, sessionId, status };
+      break;
+    }
+  }
+  const parsed = DataMessageSchema.safeParse(raw);
+  if (!parsed.success) fail(describeIssues(parsed.error, ''));
+  return parsed.data;
+}
