@@ -1,0 +1,172 @@
+/**
+ * One emulated amazon-ssm-agent per session: the shared reliability layer with the agent's
+ * policy (main/ssm/channel AGENT_POLICY), the handshake when the session needs one (§6.1),
+ * KMS encryption of PT 1/11/12 out and PT 1 in (§6.6), and the session plugin. The gateway
+ * owns the websocket; the agent only sees a FrameTransport that comes and goes.
+ */
+import { PayloadType, type ClientMessage } from '../../ssm/frame/index.js';
+import { AGENT_POLICY, ReliableChannel, type Delivery, type FrameTransport, type TapEvent } from '../../ssm/channel/index.js';
+import type { SandboxSession } from '../session-registry.js';
+import type { AgentCipher } from './agent-cipher.js';
+import { AGENT, type PacingMode } from './constants.js';
+import { AgentHandshake, type AgentKms } from './handshake.js';
+import type { AgentPlugin, PluginHost } from './plugin.js';
+import { createPlugin } from './plugin-factory.js';
+
+export interface SessionAgentOptions {
+  session: SandboxSession;
+  pacing: PacingMode;
+  shell: string;
+  shellStartDelayMs: number;
+  kms: AgentKms | undefined;
+  /** Extra condition for "active" (e.g. the websocket's send buffer is not overfull). */
+  flowOk(): boolean;
+  /** The session is over: '' for a normal end, else the reason (→ channel_closed Output). */
+  onFinished(output: string): void;
+  tap?: (event: TapEvent) => void;
+}
+
+/** Payload types the agent encrypts when KMS is on (§6.6). */
+const ENCRYPTED_OUT: ReadonlySet<number> = new Set([PayloadType.Output, PayloadType.StdErr, PayloadType.ExitCode]);
+
+export class SessionAgent {
+  readonly channel: ReliableChannel;
+  private plugin: AgentPlugin | undefined;
+  private handshake: AgentHandshake | undefined;
+  private cipher: AgentCipher | undefined;
+  private attached = false;
+  private started = false;
+  private finishing = false;
+  private readonly host: PluginHost;
+
+  constructor(private readonly o: SessionAgentOptions) {
+    this.channel = new ReliableChannel({
+      policy: AGENT_POLICY,
+      verifyDigest: false, // the real agent never checks the digest (§1.5)
+      hooks: { deliver: (f) => this.deliver(f), ...(o.tap ? { tap: o.tap } : {}) },
+    });
+    const self = this;
+    this.host = {
+      sessionId: o.session.sessionId,
+      pacing: o.pacing,
+      get active() {
+        return self.active;
+      },
+      send: (pt, payload) => this.send(pt, payload),
+      ready: () => this.channel.retryDelivery(),
+      finish: (output) => void this.finish(output),
+    };
+  }
+
+  /** Client connected (or re-connected): resend unacked frames; the first attach starts the session. */
+  attach(transport: FrameTransport): void {
+    this.attached = true;
+    this.channel.attach(transport);
+    if (!this.started) this.start();
+    else this.activeChanged();
+  }
+
+  /** Client gone: the agent keeps its state and acts paused (§5). */
+  detach(): void {
+    this.attached = false;
+    this.channel.detach();
+  }
+
+  receive(bytes: Uint8Array): void {
+    this.channel.receive(bytes);
+  }
+
+  get active(): boolean {
+    return this.attached && !this.channel.isPaused && this.o.flowOk();
+  }
+
+  /** Something that feeds `active` changed: let the pumps resume. */
+  activeChanged(): void {
+    this.plugin?.activeChanged();
+  }
+
+  /** Ends the session from outside (TerminateSession API, gateway shutdown). */
+  terminate(output: string): void {
+    void this.finish(output);
+  }
+
+  /** Stops everything at once, without a channel_closed (sandbox shutdown). */
+  dispose(): void {
+    this.finishing = true;
+    this.plugin?.stop();
+    this.handshake?.dispose();
+    this.channel.close();
+  }
+
+  private start(): void {
+    this.started = true;
+    const s = this.o.session;
+    const isPort = s.kind.type === 'Port';
+    const kmsKeyId = isPort ? undefined : s.kmsKeyId; // Port sessions are never encrypted (§6.1)
+    if (!isPort && kmsKeyId === undefined) {
+      this.channel.markHandshakeComplete();
+      return this.startPlugin('');
+    }
+    this.handshake = new AgentHandshake({
+      sessionId: s.sessionId,
+      targetId: s.target,
+      agentVersion: s.agentVersion || AGENT.DEFAULT_VERSION,
+      sessionType: s.kind.type,
+      properties: s.kind.type === 'Port' ? s.kind.properties : null,
+      kmsKeyId,
+      kms: this.o.kms,
+      send: (pt, payload) => this.channel.send(pt, payload),
+      complete: (clientVersion, cipher) => {
+        this.cipher = cipher;
+        this.channel.markHandshakeComplete();
+        this.startPlugin(clientVersion);
+      },
+      fail: (output) => void this.finish(output),
+    });
+    this.handshake.start();
+  }
+
+  private startPlugin(clientVersion: string): void {
+    if (this.finishing) return;
+    const s = this.o.session;
+    this.plugin = createPlugin(this.host, { kind: s.kind, workdir: s.workdir, shell: this.o.shell, shellStartDelayMs: this.o.shellStartDelayMs, clientVersion });
+    this.plugin.start();
+  }
+
+  private deliver(frame: ClientMessage): Delivery {
+    const pt = frame.payloadType;
+    if (pt === PayloadType.HandshakeResponse || pt === PayloadType.EncChallengeResponse) {
+      this.handshake?.receive(pt, frame.payload);
+      return 'accepted';
+    }
+    if (!this.plugin || this.finishing) return this.finishing ? 'accepted' : 'not-ready';
+    let payload = frame.payload;
+    if (this.cipher && pt === PayloadType.Output) {
+      try {
+        payload = this.cipher.decrypt(payload);
+      } catch {
+        return 'not-ready'; // The agent does not ack what it cannot decrypt.
+      }
+    }
+    return this.plugin.input(pt, payload) === 'ok' ? 'accepted' : 'not-ready';
+  }
+
+  private send(payloadType: number, payload: Uint8Array): void {
+    if (this.finishing && payloadType !== PayloadType.ExitCode) return;
+    const wire = this.cipher && ENCRYPTED_OUT.has(payloadType) ? this.cipher.encrypt(payload) : payload;
+    this.channel.send(payloadType, wire);
+  }
+
+  /** Normal end: wait ≤ 2 s for the client to ack our output (§7.3), then report. */
+  private async finish(output: string): Promise<void> {
+    if (this.finishing) return;
+    this.finishing = true;
+    this.handshake?.dispose();
+    this.plugin?.stop();
+    const deadline = Date.now() + AGENT.CLOSE_DRAIN_MS;
+    while (this.channel.unackedFrames > 0 && Date.now() < deadline) {
+      await new Promise((resolve) => setTimeout(resolve, AGENT.DRAIN_POLL_MS));
+    }
+    this.o.onFinished(output);
+  }
+}

@@ -1,0 +1,34 @@
+/** Picks the agent plugin for a session kind (§7.1) once the handshake (if any) is done. */
+import type { SandboxSessionKind } from '../session-registry.js';
+import { CommandPlugin } from './command-plugin.js';
+import type { AgentPlugin, PluginHost } from './plugin.js';
+import { BasicPortPlugin } from './port-basic.js';
+import { selectPortMode } from './port-mode.js';
+import { MuxPortPlugin } from './port-mux.js';
+import { ShellPlugin } from './shell-plugin.js';
+
+export interface PluginContext {
+  kind: SandboxSessionKind;
+  workdir: string;
+  shell: string;
+  shellStartDelayMs: number;
+  /** From the HandshakeResponse; '' when there was no handshake. */
+  clientVersion: string;
+}
+
+export function createPlugin(host: PluginHost, c: PluginContext): AgentPlugin {
+  const k = c.kind;
+  switch (k.type) {
+    case 'Standard_Stream':
+      return new ShellPlugin(host, { shell: c.shell, workdir: c.workdir, startDelayMs: c.shellStartDelayMs });
+    case 'InteractiveCommands':
+      return new ShellPlugin(host, { shell: c.shell, command: k.command, workdir: c.workdir, startDelayMs: c.shellStartDelayMs });
+    case 'NonInteractiveCommands':
+      return new CommandPlugin(host, { command: k.command, separateOutputStream: k.separateOutputStream, workdir: c.workdir });
+    case 'Port': {
+      const target = { dial: k.dial, label: `${k.host}:${k.portNumber}` };
+      const mode = selectPortMode(k.properties, c.clientVersion);
+      return mode.mode === 'mux' ? new MuxPortPlugin(host, target, mode.keepAlive) : new BasicPortPlugin(host, target, mode.localPortForwarding);
+    }
+  }
+}

@@ -1,0 +1,48 @@
+/** Tunables and close codes of the sandbox's message gateway (the MGS stand-in). */
+
+export const GATEWAY = {
+  /** URL path prefix of data channels (§3.1): /v1/data-channel/<sessionId>. */
+  PATH_PREFIX: '/v1/data-channel/',
+  /** How long a new websocket may take to send its OpenDataChannel text frame (§3.3). */
+  OPEN_TIMEOUT_MS: 10_000,
+  /** Largest OpenDataChannel frame accepted: a token plus a few UUIDs fit easily. */
+  MAX_OPEN_FRAME_BYTES: 16 * 1024,
+  /** Pause the agent's pumps while the websocket holds more unsent bytes than this (§5 backpressure). */
+  WS_HIGH_WATER_BYTES: 1024 * 1024,
+  /** …and while more than this many bytes of its output are unacknowledged (MGS pausing a fast agent). */
+  UNACKED_HIGH_WATER_BYTES: 8 * 1024 * 1024,
+  /** Poll period while flow-paused: short next to the 100 ms resend tick. */
+  FLOW_POLL_MS: 10,
+  /** Delay between channel_closed and the websocket Close, so the frame is read first (§12.3). */
+  CLOSE_AFTER_CHANNEL_CLOSED_MS: 100,
+  /** Largest websocket message accepted from a client (a 1 KB payload frame is ~1.2 KB). */
+  MAX_PAYLOAD_BYTES: 16 * 1024 * 1024,
+} as const;
+
+/**
+ * Websocket close codes the gateway uses. Real MGS behaviour on a bad token is unknown (§14),
+ * so these are the sandbox's own, in the application range 4000–4999, with a reason text.
+ */
+export const CloseCode = {
+  /** channel_closed was sent; the session is over. */
+  Normal: 1000,
+  /** The sandbox is shutting down. */
+  GoingAway: 1001,
+  /** An unexpected gateway error while opening (a bug): only this socket is closed. */
+  InternalError: 1011,
+  /** Malformed or missing OpenDataChannel frame (binary before it, bad JSON, missing TokenValue). */
+  BadOpenRequest: 4400,
+  /** TokenValue does not match the session's current token. */
+  InvalidToken: 4401,
+  /** TokenValue matched but has expired. */
+  ExpiredToken: 4403,
+  /** No session with that id. */
+  UnknownSession: 4404,
+  /** No OpenDataChannel frame within GATEWAY.OPEN_TIMEOUT_MS. */
+  OpenTimeout: 4408,
+  /** A newer connection for the same session replaced this one. */
+  Superseded: 4409,
+  /** The session was terminated. */
+  SessionTerminated: 4410,
+} as const;
+export type CloseCodeValue = (typeof CloseCode)[keyof typeof CloseCode];

@@ -1,0 +1,137 @@
+/**
+ * The websocket side of the sandbox's MGS: upgrades on /v1/data-channel/<sessionId>, the
+ * OpenDataChannel handshake and token check, one SessionHost (agent) per session, and
+ * registry terminations. A bad open closes only that socket; nothing here throws into the
+ * HTTP server, so one failing session never affects another.
+ */
+import type { IncomingMessage, Server } from 'node:http';
+import type { Duplex } from 'node:stream';
+import { WebSocketServer, type WebSocket } from 'ws';
+import type { TapEvent } from '../../ssm/channel/index.js';
+import type { PacingMode } from '../agent/constants.js';
+import type { AgentKms } from '../agent/handshake.js';
+import { FaultController } from '../faults/controller.js';
+import type { SandboxSession, SessionRegistry } from '../session-registry.js';
+import { CloseCode, GATEWAY } from './constants.js';
+import { OpenRejected, checkToken, parseOpenRequest } from './open-request.js';
+import { SessionHost } from './session-host.js';
+
+/** A websocket Close reason is limited to 123 bytes. */
+const MAX_CLOSE_REASON = 120;
+
+export interface GatewayOptions {
+  registry: SessionRegistry;
+  /** `faithful` (1 ms per ≤ 1024-byte message, like the agent) or `unpaced`. Default faithful. */
+  pacing?: PacingMode;
+  /** Fault injection; a fresh controller is created when omitted. */
+  faults?: FaultController;
+  /** The sandbox KMS for encrypted shells (the API's KmsKeyStore fits). */
+  kms?: AgentKms;
+  /** Shell for Standard_Stream sessions; default `$SHELL`, else /bin/sh. */
+  shell?: string;
+  /** Extra delay before a shell's pty exists, to widen the "not ready" window in tests. Default 0. */
+  shellStartDelayMs?: number;
+  /** Every frame in/out of every agent (inspector, tests). */
+  tap?: (sessionId: string, event: TapEvent) => void;
+}
+
+export interface Gateway {
+  readonly faults: FaultController;
+  /** The live host of a session (agent + socket), if a client has opened it. */
+  host(sessionId: string): SessionHost | undefined;
+  /** Stops every agent and closes every data-channel socket; detaches from the server. */
+  close(): Promise<void>;
+}
+
+export function attachGateway(server: Server, options: GatewayOptions): Gateway {
+  const { registry } = options;
+  const faults = options.faults ?? new FaultController();
+  const hosts = new Map<string, SessionHost>();
+  const wss = new WebSocketServer({ noServer: true, maxPayload: GATEWAY.MAX_PAYLOAD_BYTES });
+  const settings = {
+    pacing: options.pacing ?? 'faithful',
+    shell: options.shell ?? process.env['SHELL'] ?? '/bin/sh',
+    shellStartDelayMs: options.shellStartDelayMs ?? 0,
+    kms: options.kms,
+    ...(options.tap ? { tap: options.tap } : {}),
+  };
+  const unregister = new Map<string, () => void>();
+
+  const onUpgrade = (req: IncomingMessage, socket: Duplex, head: Buffer): void => {
+    const sessionId = sessionIdOf(req.url);
+    if (sessionId === undefined) {
+      socket.end('HTTP/1.1 404 Not Found\r\nConnection: close\r\nContent-Length: 0\r\n\r\n');
+      return;
+    }
+    socket.on('error', () => socket.destroy());
+    wss.handleUpgrade(req, socket, head, (ws) => awaitOpen(ws, sessionId));
+  };
+
+  const awaitOpen = (ws: WebSocket, sessionId: string): void => {
+    ws.on('error', () => ws.terminate());
+    const timer = setTimeout(() => ws.close(CloseCode.OpenTimeout, 'no OpenDataChannel frame received'), GATEWAY.OPEN_TIMEOUT_MS);
+    ws.once('message', (data, isBinary) => {
+      clearTimeout(timer);
+      try {
+        if (isBinary) throw new OpenRejected(CloseCode.BadOpenRequest, 'expected the OpenDataChannel text frame first');
+        const text = Buffer.isBuffer(data) ? data : Buffer.concat(Array.isArray(data) ? data : [Buffer.from(data)]);
+        if (text.length > GATEWAY.MAX_OPEN_FRAME_BYTES) throw new OpenRejected(CloseCode.BadOpenRequest, 'OpenDataChannel frame too large');
+        const open = parseOpenRequest(text.toString('utf8'));
+        const session = checkToken(registry.get(sessionId), sessionId, open, Date.now());
+        const existing = hosts.get(sessionId);
+        if (session.state === 'Terminated' && !existing?.stats.finished) {
+          throw new OpenRejected(CloseCode.SessionTerminated, 'session is terminated');
+        }
+        hostFor(session).attach(ws);
+        if (session.state === 'Pending') session.state = 'Connected';
+      } catch (error) {
+        // Whatever went wrong stays with this socket: close it with the reason, never throw.
+        if (error instanceof OpenRejected) ws.close(error.code, error.reason);
+        else ws.close(CloseCode.InternalError, `gateway error: ${error instanceof Error ? error.message : String(error)}`.slice(0, MAX_CLOSE_REASON));
+      }
+    });
+    ws.once('close', () => clearTimeout(timer));
+  };
+
+  const hostFor = (session: SandboxSession): SessionHost => {
+    let host = hosts.get(session.sessionId);
+    if (host) return host;
+    host = new SessionHost(session, registry, settings);
+    hosts.set(session.sessionId, host);
+    unregister.set(session.sessionId, faults.register(session.sessionId, host));
+    return host;
+  };
+
+  const onTerminated = (session: SandboxSession): void => {
+    // Output '' like a normal end: a client that called TerminateSession itself just exits.
+    hosts.get(session.sessionId)?.terminate('');
+  };
+
+  server.on('upgrade', onUpgrade);
+  registry.on('terminated', onTerminated);
+
+  return {
+    faults,
+    host: (sessionId) => hosts.get(sessionId),
+    close: async () => {
+      server.off('upgrade', onUpgrade);
+      registry.off('terminated', onTerminated);
+      for (const [id, host] of hosts) {
+        unregister.get(id)?.();
+        host.dispose();
+      }
+      hosts.clear();
+      for (const ws of wss.clients) ws.terminate();
+      await new Promise<void>((resolve) => wss.close(() => resolve()));
+    },
+  };
+}
+
+/** The session id of a data-channel URL, or undefined for any other path. */
+function sessionIdOf(url: string | undefined): string | undefined {
+  if (!url) return undefined;
+  const path = new URL(url, 'http://sandbox').pathname;
+  if (!path.startsWith(GATEWAY.PATH_PREFIX)) return undefined;
+  const id = decodeURIComponent(path.slice(GATEWAY.PATH_PREFIX.length));
+  return id.length > 0 && !id.includes('/') ? id : undefined;
+}

@@ -1,0 +1,230 @@
+/**
+ * One session's life on the gateway: its emulated agent, the websocket currently attached
+ * (replaced on every re-open after ResumeSession), the fault shapers between the two, and the
+ * MGS-originated frames. When the agent finishes, channel_closed goes to the client — at once,
+ * or on its next open if it was away.
+ */
+import { WebSocket } from 'ws';
+import { tryDecodeFrame } from '../../ssm/frame/index.js';
+import type { TapEvent } from '../../ssm/channel/index.js';
+import { SessionAgent } from '../agent/agent.js';
+import type { PacingMode } from '../agent/constants.js';
+import type { AgentKms } from '../agent/handshake.js';
+import type { FaultTarget } from '../faults/controller.js';
+import { seededRandom } from '../faults/random.js';
+import { FrameShaper, type FrameClass } from '../faults/shaper.js';
+import type { FaultAction, FaultSpec } from '../faults/spec.js';
+import type { SandboxSession, SessionRegistry } from '../session-registry.js';
+import { CloseCode, GATEWAY } from './constants.js';
+import { channelClosedFrame, malformedFrame, publicationFrame } from './mgs-frames.js';
+
+export interface AgentSettings {
+  pacing: PacingMode;
+  shell: string;
+  shellStartDelayMs: number;
+  kms: AgentKms | undefined;
+  tap?: (sessionId: string, event: TapEvent) => void;
+}
+
+/** Observable per-session gateway state (for tests and the API's admin views). */
+export interface SessionHostStats {
+  opens: number;
+  kills: number;
+  attached: boolean;
+  finished: boolean;
+  closedOutput: string | undefined;
+}
+
+export class SessionHost implements FaultTarget {
+  readonly agent: SessionAgent;
+  readonly stats: SessionHostStats = { opens: 0, kills: 0, attached: false, finished: false, closedOutput: undefined };
+  private ws: WebSocket | undefined;
+  private spec: FaultSpec | undefined;
+  private toClient: FrameShaper;
+  private toAgent: FrameShaper;
+  private killTimer: NodeJS.Timeout | undefined;
+  private flowTimer: NodeJS.Timeout | undefined;
+  private closeHeaderLength: 116 | 112 = 116;
+
+  constructor(
+    readonly session: SandboxSession,
+    private readonly registry: SessionRegistry,
+    settings: AgentSettings,
+  ) {
+    this.agent = new SessionAgent({
+      session,
+      pacing: settings.pacing,
+      shell: settings.shell,
+      shellStartDelayMs: settings.shellStartDelayMs,
+      kms: settings.kms,
+      flowOk: () => this.flowOk(),
+      onFinished: (output) => this.finished(output),
+      ...(settings.tap ? { tap: (e: TapEvent) => settings.tap?.(session.sessionId, e) } : {}),
+    });
+    [this.toClient, this.toAgent] = this.shapers();
+  }
+
+  /** A client opened the data channel with a valid token. */
+  attach(ws: WebSocket): void {
+    const old = this.ws;
+    if (old) this.detach(old, true);
+    this.ws = ws;
+    this.stats.opens++;
+    this.stats.attached = true;
+    [this.toClient, this.toAgent] = this.shapers();
+    ws.on('message', (data, isBinary) => {
+      // The plugin feeds text frames to its binary parser too; the agent would fail to parse them.
+      if (this.ws !== ws || !isBinary) return;
+      const bytes = toBytes(data);
+      this.toAgent.push(bytes, classify(bytes));
+    });
+    ws.on('close', () => {
+      if (this.ws === ws) this.detach(ws, false);
+    });
+    if (this.stats.finished) return this.sendChannelClosed();
+    this.agent.attach({ send: (bytes) => this.sendToClient(bytes) });
+    this.armKillTimer();
+  }
+
+  /** TerminateSession API (registry) or gateway shutdown with a channel_closed. */
+  terminate(output: string): void {
+    this.agent.terminate(output);
+  }
+
+  /** Sandbox shutdown: stop at once. */
+  dispose(): void {
+    this.clearTimers();
+    this.toClient.dispose();
+    this.toAgent.dispose();
+    this.agent.dispose();
+    this.ws?.close(CloseCode.GoingAway, 'sandbox shutting down');
+    this.ws = undefined;
+  }
+
+  // ---- FaultTarget ----
+
+  reconfigure(spec: FaultSpec): void {
+    this.spec = spec;
+    this.toClient.dispose();
+    this.toAgent.dispose();
+    [this.toClient, this.toAgent] = this.shapers();
+    this.armKillTimer();
+  }
+
+  run(action: FaultAction): void {
+    const ws = this.ws;
+    switch (action.do) {
+      case 'kill-socket':
+        if (ws) this.kill(ws);
+        return;
+      case 'pause-publication':
+      case 'start-publication':
+        if (ws?.readyState === WebSocket.OPEN) ws.send(publicationFrame(action.do === 'pause-publication' ? 'pause' : 'start'));
+        return;
+      case 'malformed': {
+        const m = malformedFrame(action.variant);
+        if (ws?.readyState === WebSocket.OPEN) ws.send(m.text ? Buffer.from(m.bytes).toString('utf8') : m.bytes, { binary: !m.text });
+        return;
+      }
+      case 'channel-closed-112':
+        this.closeHeaderLength = 112;
+        this.agent.terminate(action.output);
+        return;
+      case 'expire-token':
+        this.session.tokenExpiresAt = Date.now();
+        return;
+    }
+  }
+
+  // ---- internals ----
+
+  private shapers(): [FrameShaper, FrameShaper] {
+    const random = seededRandom(this.spec?.seed ?? 1);
+    const toClient = new FrameShaper(this.spec?.toClient, random, (bytes) => {
+      if (this.ws?.readyState === WebSocket.OPEN) this.ws.send(bytes);
+    });
+    const toAgent = new FrameShaper(this.spec?.toAgent, random, (bytes) => this.agent.receive(bytes));
+    return [toClient, toAgent];
+  }
+
+  private sendToClient(bytes: Uint8Array): boolean {
+    if (this.ws?.readyState !== WebSocket.OPEN) return false;
+    this.toClient.push(bytes, classify(bytes));
+    return true;
+  }
+
+  private detach(ws: WebSocket, superseded: boolean): void {
+    this.ws = undefined;
+    this.stats.attached = false;
+    this.toClient.dispose();
+    this.toAgent.dispose();
+    if (this.killTimer) clearInterval(this.killTimer);
+    this.killTimer = undefined;
+    this.agent.detach();
+    if (superseded && ws.readyState === WebSocket.OPEN) ws.close(CloseCode.Superseded, 'replaced by a newer connection');
+  }
+
+  private kill(ws: WebSocket): void {
+    this.stats.kills++;
+    ws.terminate();
+  }
+
+  private armKillTimer(): void {
+    if (this.killTimer) clearInterval(this.killTimer);
+    this.killTimer = undefined;
+    const every = this.spec?.killSocketEveryMs;
+    if (!every || !this.ws) return;
+    this.killTimer = setInterval(() => {
+      if (this.ws) this.kill(this.ws);
+    }, every);
+  }
+
+  /** Backpressure toward the agent's pumps (§5): a full websocket or too much unacked output. */
+  private flowOk(): boolean {
+    const ws = this.ws;
+    const ok = !!ws && ws.bufferedAmount < GATEWAY.WS_HIGH_WATER_BYTES && this.agent.channel.unackedBytes < GATEWAY.UNACKED_HIGH_WATER_BYTES;
+    if (!ok && ws && !this.flowTimer) {
+      this.flowTimer = setInterval(() => {
+        if (!this.ws || this.flowOk()) {
+          clearInterval(this.flowTimer);
+          this.flowTimer = undefined;
+          this.agent.activeChanged();
+        }
+      }, GATEWAY.FLOW_POLL_MS);
+    }
+    return ok;
+  }
+
+  private finished(output: string): void {
+    this.stats.finished = true;
+    this.stats.closedOutput = output;
+    this.clearTimers();
+    this.registry.terminate(this.session.sessionId, output || 'Session ended.');
+    this.sendChannelClosed();
+  }
+
+  private sendChannelClosed(): void {
+    const ws = this.ws;
+    if (ws?.readyState !== WebSocket.OPEN) return;
+    ws.send(channelClosedFrame({ sessionId: this.session.sessionId, targetId: this.session.target, output: this.stats.closedOutput ?? '', headerLength: this.closeHeaderLength }));
+    setTimeout(() => ws.close(CloseCode.Normal, 'channel closed'), GATEWAY.CLOSE_AFTER_CHANNEL_CLOSED_MS).unref();
+  }
+
+  private clearTimers(): void {
+    if (this.killTimer) clearInterval(this.killTimer);
+    if (this.flowTimer) clearInterval(this.flowTimer);
+    this.killTimer = undefined;
+    this.flowTimer = undefined;
+  }
+}
+
+function toBytes(data: WebSocket.RawData): Uint8Array {
+  if (Array.isArray(data)) return new Uint8Array(Buffer.concat(data));
+  if (data instanceof ArrayBuffer) return new Uint8Array(data);
+  return new Uint8Array(data.buffer, data.byteOffset, data.byteLength);
+}
+
+function classify(bytes: Uint8Array): FrameClass {
+  const r = tryDecodeFrame(bytes, { verifyDigest: false });
+  return r.ok ? { type: r.frame.messageType, payloadType: r.frame.payloadType } : { type: 'malformed', payloadType: undefined };
+}
