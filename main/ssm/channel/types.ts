@@ -24,6 +24,8 @@ export interface TapEvent {
   readonly error?: FrameError;
   /** An outgoing frame re-sent from the outgoing buffer. */
   readonly retransmit?: boolean;
+  /** A websocket TEXT frame (OpenDataChannel), with the token masked. */
+  readonly text?: string;
 }
 
 export interface ChannelHooks {

@@ -1,0 +1,38 @@
+// Tunables of the websocket connection (protocol §3, §9).
+
+export const Connection = {
+  /** OpenDataChannel MessageSchemaVersion, a constant of the protocol (§3.3). */
+  MESSAGE_SCHEMA_VERSION: '1.0',
+  /** The plugin pings every 5 minutes (§3.4); MGS expects no more. */
+  PING_INTERVAL_MS: 5 * 60_000,
+  /** Payload of the keepalive ping, as the plugin sends it. */
+  PING_PAYLOAD: 'keepalive',
+  /** Dial timeout: gorilla's DefaultDialer handshake timeout used by the plugin (§3.2). */
+  DIAL_TIMEOUT_MS: 45_000,
+} as const;
+
+/** Retry schedule for dialling and resuming (§9): the plugin's retryer. */
+export const Backoff = {
+  /** First delay before a retry, plus up to JITTER_MS of random spread. */
+  INITIAL_DELAY_MS: 100,
+  JITTER_MS: 100,
+  /** Each attempt doubles the delay… */
+  FACTOR: 2,
+  /** …and starts over from the first delay when it would exceed this. */
+  MAX_DELAY_MS: 5000,
+  /** Attempts in total (the first plus 5 retries), like the plugin's 6 calls. */
+  MAX_ATTEMPTS: 6,
+} as const;
+
+export type BackoffSchedule = { readonly [K in keyof typeof Backoff]: number };
+
+/** Delay before attempt `attempt` (1-based; attempt 1 has no delay). */
+export function backoffDelay(attempt: number, schedule: BackoffSchedule = Backoff, random: () => number = Math.random): number {
+  if (attempt <= 1) return 0;
+  let delay = schedule.INITIAL_DELAY_MS + random() * schedule.JITTER_MS;
+  for (let i = 2; i < attempt; i++) {
+    delay *= schedule.FACTOR;
+    if (delay > schedule.MAX_DELAY_MS) delay = schedule.INITIAL_DELAY_MS + random() * schedule.JITTER_MS;
+  }
+  return delay;
+}

@@ -1,0 +1,120 @@
+// One websocket to the data channel (protocol §3): dial, send the OpenDataChannel text frame,
+// keepalive pings, and reading that can be paused (flow control, aesthetics practice 4).
+import { randomUUID } from 'node:crypto';
+import { WebSocket, type RawData } from 'ws';
+import { Connection } from './constants.js';
+
+export interface OpenDataChannelRequest {
+  readonly streamUrl: string;
+  readonly tokenValue: string;
+  /** Generated once per session, reused on every re-open (§3.3). */
+  readonly clientId: string;
+  readonly clientVersion: string;
+}
+
+export interface SocketEvents {
+  message(bytes: Uint8Array, isBinary: boolean): void;
+  /** The socket is gone (closed by either side, or failed after opening). */
+  closed(code: number, reason: string): void;
+}
+
+export class DialError extends Error {
+  override readonly name = 'DialError';
+}
+
+/** The OpenDataChannel JSON in the plugin's field order; a fresh RequestId each time. */
+export function openDataChannelJson(request: OpenDataChannelRequest): string {
+  return JSON.stringify({
+    MessageSchemaVersion: Connection.MESSAGE_SCHEMA_VERSION,
+    RequestId: randomUUID(),
+    TokenValue: request.tokenValue,
+    ClientId: request.clientId,
+    ClientVersion: request.clientVersion,
+  });
+}
+
+export class DataSocket {
+  private pingTimer: NodeJS.Timeout | undefined;
+  private awaitingPong = false;
+  private ended = false;
+
+  private constructor(private readonly ws: WebSocket) {}
+
+  /** Dial, then send OpenDataChannel as a TEXT frame. Resolves once it is written. */
+  static async open(request: OpenDataChannelRequest, events: SocketEvents, onOpenText?: (json: string) => void): Promise<DataSocket> {
+    const ws = new WebSocket(request.streamUrl, { handshakeTimeout: Connection.DIAL_TIMEOUT_MS, perMessageDeflate: false });
+    await new Promise<void>((resolve, reject) => {
+      const fail = (error: Error) => { ws.off('open', ok); reject(new DialError(`cannot open the data channel websocket: ${error.message}`)); };
+      const ok = () => { ws.off('error', fail); resolve(); };
+      ws.once('open', ok);
+      ws.once('error', fail);
+    });
+    const socket = new DataSocket(ws);
+    ws.on('message', (data: RawData, isBinary: boolean) => events.message(toBytes(data), isBinary));
+    ws.on('pong', () => (socket.awaitingPong = false));
+    ws.on('error', () => ws.terminate()); // 'close' follows and reports it
+    ws.on('close', (code, reason) => { socket.stopPing(); if (!socket.ended) { socket.ended = true; events.closed(code, reason.toString()); } });
+    const json = openDataChannelJson(request);
+    ws.send(json, { binary: false });
+    onOpenText?.(json);
+    socket.startPing();
+    return socket;
+  }
+
+  /** Write one binary frame; false when the socket is not open (the caller keeps the frame). */
+  send(bytes: Uint8Array): boolean {
+    if (this.ws.readyState !== WebSocket.OPEN) return false;
+    this.ws.send(bytes, { binary: true });
+    return true;
+  }
+
+  /** Stop reading: TCP backpressure reaches the gateway. Already-read frames still arrive. */
+  pauseReading(): void {
+    this.ws.pause();
+  }
+
+  resumeReading(): void {
+    this.ws.resume();
+  }
+
+  /** Bytes queued in the socket but not yet written. */
+  get bufferedAmount(): number {
+    return this.ws.bufferedAmount;
+  }
+
+  /** Close without a Close handshake, as the plugin does (§3.6); no `closed` event follows. */
+  close(): void {
+    this.ended = true;
+    this.stopPing();
+    this.ws.terminate();
+  }
+
+  /** Drop the connection as if the network failed (`closed` event follows). For resume tests. */
+  kill(): void {
+    this.ws.terminate();
+  }
+
+  private startPing(): void {
+    // One ping right after opening, then every interval; a ping unanswered by the next one
+    // means the connection is dead, which hands over to resume.
+    const ping = () => {
+      if (this.awaitingPong) { this.ws.terminate(); return; }
+      this.awaitingPong = true;
+      if (this.ws.readyState === WebSocket.OPEN) this.ws.ping(Connection.PING_PAYLOAD);
+    };
+    ping();
+    this.pingTimer = setInterval(ping, Connection.PING_INTERVAL_MS);
+    this.pingTimer.unref();
+  }
+
+  private stopPing(): void {
+    if (this.pingTimer) clearInterval(this.pingTimer);
+    this.pingTimer = undefined;
+  }
+}
+
+function toBytes(data: RawData): Uint8Array {
+  if (Array.isArray(data)) return Buffer.concat(data);
+  if (data instanceof ArrayBuffer) return new Uint8Array(data);
+  return data;
+}

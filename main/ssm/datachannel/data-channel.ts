@@ -1,0 +1,235 @@
+// The client data channel (protocol §3–§6, §9): one session's websocket, reliability layer,
+// handshake/encryption and resume, with a pluggable session handler (shell or port).
+import { randomUUID } from 'node:crypto';
+import { ChannelFullError, CLIENT_POLICY, ReliableChannel, type Delivery, type TapEvent } from '../channel/index.js';
+import { Backoff, backoffDelay, type BackoffSchedule } from '../connection/constants.js';
+import { DataSocket } from '../connection/socket.js';
+import { decodeChannelClosed, FrameError, MessageType, type ClientMessage } from '../frame/index.js';
+import { PORTHOLE_CLIENT_VERSION } from '../version.js';
+import { Emitter } from '../util/emitter.js';
+import { HandshakeDriver } from './handshake-driver.js';
+import type { ChannelStatus, CloseReason, DataChannelEvents, DataChannelOptions, SessionHandler, SessionInfo } from './types.js';
+
+/** Opt in to the KMS challenge binding unless told otherwise (see handshake/process.ts). */
+const DEFAULT_CHALLENGE_ACK = true;
+
+export class DataChannel extends Emitter<DataChannelEvents> {
+  readonly clientId: string;
+  readonly clientVersion: string;
+  private readonly channel: ReliableChannel;
+  private readonly handshake: HandshakeDriver;
+  private readonly backoff: BackoffSchedule;
+  private token: string;
+  private socket: DataSocket | undefined;
+  private handler: SessionHandler | undefined;
+  private readonly queued: Array<{ payloadType: number; payload: Uint8Array }> = [];
+  private currentStatus: ChannelStatus = 'connecting';
+  private readingPaused = false;
+  private generation = 0;
+
+  constructor(private readonly options: DataChannelOptions) {
+    super();
+    this.clientId = options.clientId ?? randomUUID();
+    this.clientVersion = options.clientVersion ?? PORTHOLE_CLIENT_VERSION;
+    this.token = options.credentials.tokenValue;
+    this.backoff = options.backoff ?? Backoff;
+    this.channel = new ReliableChannel({
+      policy: CLIENT_POLICY,
+      hooks: {
+        deliver: (frame) => this.deliver(frame),
+        control: (frame) => this.control(frame),
+        malformed: (error) => this.emit('malformed', error),
+        drain: () => this.flush(),
+        ...(options.tap ? { tap: options.tap } : {}),
+      },
+    });
+    this.handshake = new HandshakeDriver(
+      {
+        clientVersion: this.clientVersion,
+        sessionId: options.credentials.sessionId,
+        target: options.target,
+        dataKeys: options.dataKeys,
+        challengeAcknowledgement: options.challengeAcknowledgement ?? DEFAULT_CHALLENGE_ACK,
+      },
+      {
+        sendNow: (pt, payload) => this.channel.send(pt, payload),
+        ready: (info) => { this.emit('ready', info); this.flush(); },
+        fail: (message) => this.close({ kind: 'failed', message }),
+        warn: (message) => this.emit('warning', message),
+      },
+    );
+  }
+
+  get status(): ChannelStatus {
+    return this.currentStatus;
+  }
+
+  get sessionId(): string {
+    return this.options.credentials.sessionId;
+  }
+
+  /** Known once `ready` fired. */
+  get sessionInfo(): SessionInfo | undefined {
+    return this.handshake.sessionInfo;
+  }
+
+  get stats(): ReliableChannel['stats'] {
+    return this.channel.stats;
+  }
+
+  /** Input accepted but not yet acknowledged or not yet sent (queued before ready / when full). */
+  get pendingInput(): number {
+    return this.queued.length + this.channel.unackedFrames;
+  }
+
+  /** Register the session handler. Until then agent data waits unacked ('not ready'). */
+  setHandler(handler: SessionHandler): void {
+    this.handler = handler;
+    this.channel.retryDelivery();
+  }
+
+  /** A handler that answered 'not-ready' can take data now: deliver what is waiting. */
+  retryDelivery(): void {
+    this.channel.retryDelivery();
+  }
+
+  /** Dial and send OpenDataChannel, retrying the same URL and token with backoff (§9). */
+  async open(): Promise<void> {
+    this.setStatus('connecting', 'opening the data channel');
+    await this.connect(false);
+  }
+
+  /**
+   * Queue one client stream message. It is sent once the session is ready (handshake done or
+   * first output seen), in order, encrypted when PT 1 on a KMS session. Never lost on a dead
+   * socket: it waits in the outgoing buffer until acked.
+   */
+  send(payloadType: number, payload: Uint8Array): void {
+    if (this.currentStatus === 'closed') return;
+    this.queued.push({ payloadType, payload });
+    this.flush();
+  }
+
+  /** Stop reading the websocket (renderer flow control); acks for accepted frames still go out. */
+  pauseReading(): void {
+    this.readingPaused = true;
+    this.socket?.pauseReading();
+  }
+
+  resumeReading(): void {
+    this.readingPaused = false;
+    this.socket?.resumeReading();
+  }
+
+  /** Simulate a network failure (tests, diagnostics): the socket dies and resume takes over. */
+  dropConnection(): void {
+    this.socket?.kill();
+  }
+
+  /** End the channel locally. Idempotent. */
+  close(reason: CloseReason = { kind: 'local', message: 'closed by the user' }): void {
+    if (this.currentStatus === 'closed') return;
+    this.generation++;
+    this.socket?.close();
+    this.socket = undefined;
+    this.channel.close();
+    this.queued.length = 0;
+    this.setStatus('closed', reason.message);
+    this.emit('closed', reason);
+    this.removeAllListeners();
+  }
+
+  private async connect(resuming: boolean): Promise<void> {
+    const generation = ++this.generation;
+    let lastError = 'no attempt made';
+    for (let attempt = 1; attempt <= this.backoff.MAX_ATTEMPTS; attempt++) {
+      const delay = backoffDelay(attempt, this.backoff);
+      if (delay > 0) await new Promise((r) => setTimeout(r, delay));
+      if (generation !== this.generation) return;
+      try {
+        if (resuming && this.options.resumeSession) {
+          const token = await this.options.resumeSession(this.sessionId);
+          if (generation !== this.generation) return;
+          if (!token) return this.close({ kind: 'failed', message: `Session ${this.sessionId} timed out: ResumeSession returned no token` });
+          this.token = token;
+        }
+        const socket = await DataSocket.open(
+          { streamUrl: this.options.credentials.streamUrl, tokenValue: this.token, clientId: this.clientId, clientVersion: this.clientVersion },
+          { message: (bytes) => this.channel.receive(bytes), closed: (code, reason) => this.onSocketClosed(socket, code, reason) },
+          (json) => this.tapText(json),
+        );
+        if (generation !== this.generation) return socket.close();
+        this.socket = socket;
+        if (this.readingPaused) socket.pauseReading();
+        this.channel.attach(socket);
+        this.setStatus('connected', resuming ? 'resumed' : 'open');
+        this.flush();
+        return;
+      } catch (error) {
+        lastError = error instanceof Error ? error.message : String(error);
+      }
+    }
+    this.close({ kind: 'failed', message: `${resuming ? 'could not resume the session' : 'could not open the data channel'} after ${this.backoff.MAX_ATTEMPTS} attempts: ${lastError}` });
+  }
+
+  private onSocketClosed(socket: DataSocket, code: number, reason: string): void {
+    if (socket !== this.socket || this.currentStatus === 'closed') return;
+    this.socket = undefined;
+    this.channel.detach();
+    this.setStatus('reconnecting', `connection lost (${code}${reason ? ` ${reason}` : ''})`);
+    void this.connect(true);
+  }
+
+  private deliver(frame: ClientMessage): Delivery {
+    try {
+      const verdict = this.handshake.offer(frame.payloadType, frame.payload);
+      if (verdict !== 'data') return verdict;
+      if (!this.handler) return 'not-ready';
+      return this.handler.deliver(frame.payloadType, this.handshake.decrypt(frame.payloadType, frame.payload));
+    } catch (error) {
+      // A frame we cannot process would be resent forever; the session cannot continue.
+      const text = error instanceof Error ? error.message : String(error);
+      this.close({ kind: 'failed', message: `cannot process agent message seq ${frame.sequenceNumber} (PT ${frame.payloadType}): ${text}` });
+      return 'accepted';
+    }
+  }
+
+  private control(frame: ClientMessage): void {
+    if (frame.messageType !== MessageType.ChannelClosed) return;
+    let output = '';
+    try {
+      output = decodeChannelClosed(frame.payload).output;
+    } catch (error) {
+      if (!(error instanceof FrameError)) throw error;
+    }
+    this.close({ kind: 'channel-closed', output, message: output === '' ? `Exiting session with sessionId: ${this.sessionId}.` : output });
+  }
+
+  /** Move queued input into the reliability layer once ready, as far as it has room. */
+  private flush(): void {
+    if (!this.handshake.sessionInfo || this.currentStatus === 'closed') return;
+    while (this.queued.length > 0 && this.channel.writable) {
+      const next = this.queued[0];
+      if (!next) break;
+      try {
+        this.channel.send(next.payloadType, this.handshake.encrypt(next.payloadType, next.payload));
+      } catch (error) {
+        if (error instanceof ChannelFullError) return; // resumed by the drain hook
+        throw error;
+      }
+      this.queued.shift();
+    }
+  }
+
+  private tapText(json: string): void {
+    if (!this.options.tap) return;
+    const masked = json.replace(/("TokenValue":)"[^"]*"/, '$1"***"');
+    const event: TapEvent = { direction: 'out', at: Date.now(), bytes: new TextEncoder().encode(masked), text: masked };
+    this.options.tap(event);
+  }
+
+  private setStatus(status: ChannelStatus, detail: string): void {
+    this.currentStatus = status;
+    this.emit('status', status, detail);
+  }
+}

@@ -1,0 +1,77 @@
+// Public types of the client data channel.
+import type { FrameError } from '../frame/index.js';
+import type { DataKeyProvider } from '../crypto/kms.js';
+import type { BackoffSchedule } from '../connection/constants.js';
+import type { Delivery, TapEvent } from '../channel/index.js';
+import type { SessionType } from '../handshake/messages.js';
+
+/** What StartSession / ResumeSession / ExecuteCommand return (both key casings accepted upstream). */
+export interface SessionCredentials {
+  readonly sessionId: string;
+  readonly streamUrl: string;
+  readonly tokenValue: string;
+}
+
+export type ChannelStatus = 'connecting' | 'connected' | 'reconnecting' | 'closed';
+
+/** Why a data channel ended. */
+export type CloseReason =
+  /** The gateway sent channel_closed; `output` is its Output text ('' for a normal end). */
+  | { readonly kind: 'channel-closed'; readonly output: string; readonly message: string }
+  /** We closed it (terminate / dispose). */
+  | { readonly kind: 'local'; readonly message: string }
+  /** It could not be opened, resumed, or the protocol failed. */
+  | { readonly kind: 'failed'; readonly message: string };
+
+/** What the handshake told us, or what first-message detection assumed (§6.1). */
+export interface SessionInfo {
+  readonly sessionType: SessionType;
+  /** The SessionType action's Properties (null for shell types, and when detected). */
+  readonly properties: unknown;
+  /** '' when no handshake happened. */
+  readonly agentVersion: string;
+  readonly customerMessage: string;
+  readonly encrypted: boolean;
+  /** True when no handshake came and the type was inferred from the first output (§6.1). */
+  readonly detected: boolean;
+}
+
+/**
+ * A session handler plugged into the data channel (shell, port). Receives the agent's stream
+ * payloads after the handshake, in order, already decrypted: PT 1 Output, 10 Flag, 11 StdErr,
+ * 12 ExitCode (and any other type the agent sends). 'not-ready' leaves the frame unacked.
+ */
+export interface SessionHandler {
+  deliver(payloadType: number, payload: Uint8Array): Delivery;
+}
+
+export interface DataChannelOptions {
+  readonly credentials: SessionCredentials;
+  /** StartSession Target: used for the KMS encryption context. */
+  readonly target?: string;
+  /** Defaults to PORTHOLE_CLIENT_VERSION. */
+  readonly clientVersion?: string;
+  /** Defaults to a fresh UUID; kept across re-opens. */
+  readonly clientId?: string;
+  /** ssm:ResumeSession. Returns the new token, or undefined when the session is gone. */
+  readonly resumeSession?: (sessionId: string) => Promise<string | undefined>;
+  /** KMS access for encrypted sessions (§6.6). */
+  readonly dataKeys?: DataKeyProvider;
+  /** Opt in to ChallengeAcknowledgement when offered (default true; see handshake/process.ts). */
+  readonly challengeAcknowledgement?: boolean;
+  /** Every frame in and out (inspector). */
+  readonly tap?: (event: TapEvent) => void;
+  /** Retry schedule override (tests shorten it). */
+  readonly backoff?: BackoffSchedule;
+}
+
+export interface DataChannelEvents {
+  status: [status: ChannelStatus, detail: string];
+  /** The session type is known: handshake complete, or first output without one. */
+  ready: [info: SessionInfo];
+  closed: [reason: CloseReason];
+  /** A frame was dropped because it was malformed (no ack); the session continues. */
+  malformed: [error: FrameError];
+  /** Something the user may want to see that does not end the session. */
+  warning: [message: string];
+}
