@@ -1,0 +1,44 @@
+/**
+ * What a port session needs from a data channel that has completed its handshake. The engine's
+ * client channel is adapted to this (see engine-adapter.ts); tests can run it over a
+ * ReliableChannel pair. Payloads are delivered in sequence order, exactly once each.
+ */
+export type PortDelivery = 'accepted' | 'not-ready';
+
+export interface PortReceiver {
+  /** A PT 1 payload. 'not-ready' leaves it unacked; the agent resends it later (§4.3). */
+  data(payload: Uint8Array): PortDelivery;
+  /** A PT 10 flag value (§2.4). */
+  flag(value: number): void;
+}
+
+/** Why a data channel ended. `expected` is false when the session died under us. */
+export interface PortChannelEnd {
+  readonly expected: boolean;
+  /** Plain-language cause (channel_closed Output, resume failure, …). */
+  readonly reason: string;
+}
+
+export interface PortChannel {
+  readonly sessionId: string;
+  /** From the HandshakeRequest (§6.2): drives basic vs mux and keepalive (§8.1). */
+  readonly agentVersion: string;
+  /** The SessionType action's Properties (§8.1); null when absent. */
+  readonly properties: Readonly<Record<string, unknown>> | null;
+  /** Install the receiver; payloads that arrived earlier were answered 'not-ready'. */
+  setReceiver(receiver: PortReceiver): void;
+  /** Offer again what the receiver refused as 'not-ready'. */
+  retryDelivery(): void;
+  /** Send one PT 1 payload. Returns false if the channel refused it (full); wait for onProgress. */
+  sendData(payload: Uint8Array): boolean;
+  /** Send a PT 10 flag (§2.4). Returns false if the channel refused it (full). */
+  sendFlag(value: number): boolean;
+  /** Bytes sent (or queued) and not yet acknowledged by the agent. */
+  readonly unackedBytes: number;
+  /** Called after acks arrive or the channel frees room; used to resume paused local readers. */
+  onProgress(listener: () => void): void;
+  /** Called once when the channel ends (channel_closed, resume failure, or our close()). */
+  onEnd(listener: (end: PortChannelEnd) => void): void;
+  /** Drop the data channel (websocket + timers). */
+  close(): void;
+}

@@ -1,0 +1,205 @@
+import { createHash, randomBytes } from 'node:crypto';
+import { once } from 'node:events';
+import http from 'node:http';
+import net from 'node:net';
+import { afterEach, describe, expect, it } from 'vitest';
+import { PORT } from './constants.js';
+import { startPortSession, type PortSession } from './port-session.js';
+import { createLoopback, type LinkFaults } from './testing/loopback.js';
+import { runTestAgent } from './testing/test-agent.js';
+
+const cleanups: Array<() => void | Promise<void>> = [];
+afterEach(async () => {
+  for (const c of cleanups.splice(0).reverse()) await c();
+});
+
+const LPF = { portNumber: '80', type: 'LocalPortForwarding', localPortNumber: '0' };
+
+async function listen(server: net.Server): Promise<number> {
+  server.listen(0, '127.0.0.1');
+  await once(server, 'listening');
+  cleanups.push(() => new Promise<void>((r) => server.close(() => r())));
+  return (server.address() as net.AddressInfo).port;
+}
+
+/** Target-side servers: an HTTP page and a TCP echo. */
+async function httpTarget(body: string): Promise<number> {
+  const server = http.createServer((_req, res) => res.end(body));
+  cleanups.push(() => void server.closeAllConnections());
+  return listen(server);
+}
+async function echoTarget(): Promise<number> {
+  const sockets = new Set<net.Socket>();
+  const server = net.createServer((s) => {
+    sockets.add(s);
+    s.pipe(s);
+    s.on('error', () => s.destroy());
+  });
+  cleanups.push(() => sockets.forEach((s) => s.destroy()));
+  return listen(server);
+}
+
+/** A session with the test agent, plus a local listener that hands every connection to it. */
+async function forward(agentVersion: string, destinationPort: number, faults: LinkFaults = {}, properties = LPF) {
+  const loop = createLoopback({ agentVersion, properties }, faults);
+  const terminated: string[] = [];
+  const mode = agentVersion === '3.3.987.0' ? 'mux' : 'basic';
+  const agent = runTestAgent(loop, { mode, destination: { host: '127.0.0.1', port: destinationPort }, onTerminate: () => terminated.push('terminate') });
+  const session = startPortSession(loop.client);
+  const local = net.createServer((socket) => session.attach(socket));
+  const localPort = await listen(local);
+  cleanups.push(() => {
+    agent.close();
+    void session.close();
+    loop.close();
+  });
+  return { session, localPort, terminated, loop };
+}
+
+function httpGet(port: number): Promise<string> {
+  return new Promise((resolve, reject) => {
+    http
+      .get({ host: '127.0.0.1', port, path: '/', agent: false }, (res) => {
+        let text = '';
+        res.setEncoding('utf8');
+        res.on('data', (d: string) => (text += d));
+        res.on('end', () => resolve(text));
+      })
+      .on('error', reject);
+  });
+}
+
+async function echoRoundTrip(port: number, payload: Buffer): Promise<string> {
+  const socket = net.connect(port, '127.0.0.1');
+  socket.on('error', () => undefined);
+  const hash = createHash('sha256');
+  let received = 0;
+  socket.on('data', (d: Buffer) => {
+    hash.update(d);
+    received += d.length;
+    if (received === payload.length) socket.end();
+  });
+  socket.write(payload);
+  await once(socket, 'close');
+  return hash.digest('hex');
+}
+const sha = (b: Buffer) => createHash('sha256').update(b).digest('hex');
+
+describe('port session over the reliable channel (test agent, real TCP)', () => {
+  it('mux: HTTP through the forward returns the server content', async () => {
+    const { session, localPort } = await forward('3.3.987.0', await httpTarget('hello from the container'));
+    expect(session.mode).toBe('mux');
+    expect(await httpGet(localPort)).toBe('hello from the container');
+    expect(await httpGet(localPort)).toBe('hello from the container');
+  });
+
+  it('basic: HTTP through an old agent, one connection after another with DisconnectToPort', async () => {
+    const { session, localPort } = await forward('3.0.196.0', await httpTarget('basic mode page'));
+    expect(session.mode).toBe('basic');
+    expect(await httpGet(localPort)).toBe('basic mode page');
+    expect(await httpGet(localPort)).toBe('basic mode page');
+  });
+
+  it('stream mode for the SSH document (no LocalPortForwarding type)', async () => {
+    const { session } = await forward('3.3.987.0', await echoTarget(), {}, { portNumber: '22' } as typeof LPF);
+    expect(session.mode).toBe('stream');
+  });
+
+  it('mux: 8 concurrent 1 MB echoes intact under drop, duplicate and reorder', async () => {
+    const { localPort } = await forward('3.3.987.0', await echoTarget(), { drop: 0.002, duplicate: 0.01, reorder: 0.01 });
+    const payloads = Array.from({ length: 8 }, () => randomBytes(1024 * 1024));
+    const got = await Promise.all(payloads.map((p) => echoRoundTrip(localPort, p)));
+    expect(got).toEqual(payloads.map(sha));
+  });
+
+  it('mux: a refused destination closes that connection with a reason; later ones work', async () => {
+    const probe = net.createServer();
+    const port = await listen(probe);
+    await new Promise<void>((r) => probe.close(() => r())); // nothing listens on `port` now
+    const { session, localPort } = await forward('3.3.987.0', port);
+    const closed = once(session, 'connectionClosed');
+    const refused = net.connect(localPort, '127.0.0.1');
+    refused.on('error', () => undefined);
+    refused.write('anyone there?');
+    const [info, reason] = await closed;
+    expect(reason).toBe(PORT.CONNECT_ERROR_TEXT);
+    expect(info.bytesFromRemote).toBe(0);
+    const revived = net.createServer((s) => s.pipe(s));
+    revived.listen(port, '127.0.0.1');
+    await once(revived, 'listening');
+    cleanups.push(() => new Promise<void>((r) => revived.close(() => r())));
+    const payload = randomBytes(4096);
+    expect(await echoRoundTrip(localPort, payload)).toBe(sha(payload));
+    expect(session.ended).toBe(false);
+  });
+
+  it('close() sends TerminateSession and drops open connections', async () => {
+    const { session, localPort, terminated } = await forward('3.3.987.0', await echoTarget());
+    const socket = net.connect(localPort, '127.0.0.1');
+    socket.write('x');
+    await once(socket, 'data');
+    expect(session.connections.length).toBe(1);
+    const ended = once(session, 'ended');
+    await session.close('user stopped the forward');
+    expect((await ended)[0]).toEqual({ expected: true, reason: 'user stopped the forward' });
+    expect(terminated).toEqual(['terminate']);
+    await once(socket, 'close');
+  });
+
+  it('reports an agent-side end as unexpected and closes local connections', async () => {
+    const { session, localPort, loop } = await forward('3.3.987.0', await echoTarget());
+    const socket = net.connect(localPort, '127.0.0.1');
+    socket.write('x');
+    await once(socket, 'data');
+    const ended = once(session, 'ended');
+    loop.endFromAgent('Session ended by the target');
+    expect((await ended)[0]).toEqual({ expected: false, reason: 'Session ended by the target' });
+    await once(socket, 'close');
+  });
+});
+
+describe('port session flow control', () => {
+  it('a fast local sender is paused while nothing is acknowledged (bounded backlog)', async () => {
+    const faults: LinkFaults = {};
+    const { session, localPort } = await forward('3.3.987.0', await echoTarget(), faults);
+    const socket = net.connect(localPort, '127.0.0.1');
+    socket.on('error', () => undefined);
+    await once(socket, 'connect');
+    faults.drop = 1; // the link goes dark: no frame and no ack gets through
+    const chunk = Buffer.alloc(64 * 1024);
+    const limit = 64 * 1024 * 1024;
+    let written = 0;
+    const deadline = Date.now() + 1500; // long enough to saturate every buffer on the way
+    while (written < limit && Date.now() < deadline) {
+      if (socket.write(chunk)) written += chunk.length;
+      else await Promise.race([once(socket, 'drain'), new Promise((r) => setTimeout(r, 100))]);
+    }
+    expect(written).toBeLessThan(limit); // the sender was held back
+    const backlog = (session as PortSession & { outbound: { backlog: number } }).outbound.backlog;
+    expect(backlog).toBeLessThanOrEqual(PORT.OUTGOING_HIGH_WATER_BYTES + 128 * 1024);
+    // What was read from the socket is the backlog plus the smux stream's small write buffer.
+    expect(session.totals.toRemote).toBeLessThan(PORT.OUTGOING_HIGH_WATER_BYTES + 1024 * 1024);
+    socket.destroy();
+  });
+
+  it('a local client that does not read does not stall another connection', async () => {
+    const target = net.createServer((s) => {
+      s.on('error', () => s.destroy());
+      s.once('data', (d: Buffer) => s.end(Buffer.alloc(d.toString() === 'slow' ? 512 * 1024 : 6 * 1024 * 1024, 1)));
+    });
+    const { localPort } = await forward('3.3.987.0', await listen(target));
+    const slow = net.connect(localPort, '127.0.0.1');
+    slow.on('error', () => undefined);
+    slow.pause(); // never reads
+    slow.write('slow');
+    const fast = net.connect(localPort, '127.0.0.1');
+    fast.on('error', () => undefined);
+    fast.write('fast');
+    let received = 0;
+    fast.on('data', (d: Buffer) => (received += d.length));
+    await once(fast, 'end');
+    expect(received).toBe(6 * 1024 * 1024);
+    slow.destroy();
+    fast.destroy();
+  });
+});

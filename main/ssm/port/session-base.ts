@@ -1,0 +1,115 @@
+/**
+ * What mux and basic port sessions share: the channel, the outbound path, the set of local
+ * connections, and one orderly end (TerminateSession flag on close, §8.2/§8.3).
+ */
+import { EventEmitter } from 'node:events';
+import type net from 'node:net';
+import { PayloadTypeFlag } from '../frame/index.js';
+import type { PortChannel, PortChannelEnd } from './channel.js';
+import { PORT } from './constants.js';
+import { LocalConnection, type PortConnectionInfo } from './connection.js';
+import { Outbound, type OutboundOptions } from './outbound.js';
+
+export type PortMode = 'mux' | 'basic' | 'stream';
+
+export interface PortSessionEvents {
+  /** A local connection ended; `reason` is set when it ended because of a failure. */
+  connectionClosed: [PortConnectionInfo, reason: string | undefined];
+  /** The session is over: closed by us (expected) or ended under us. */
+  ended: [PortChannelEnd];
+}
+
+export abstract class PortSessionBase extends EventEmitter<PortSessionEvents> {
+  abstract readonly mode: PortMode;
+  protected readonly outbound: Outbound;
+  protected readonly live = new Map<number, LocalConnection>();
+  private endResult: PortChannelEnd | undefined;
+  /** Bytes of connections that have already closed, so totals survive them. */
+  private closedTotals = { toRemote: 0, fromRemote: 0 };
+
+  constructor(
+    readonly channel: PortChannel,
+    outboundOptions: OutboundOptions = {},
+  ) {
+    super();
+    this.outbound = new Outbound(channel, outboundOptions);
+    channel.onEnd((end) => this.finish(end));
+  }
+
+  get sessionId(): string {
+    return this.channel.sessionId;
+  }
+
+  get ended(): boolean {
+    return this.endResult !== undefined;
+  }
+
+  get connections(): PortConnectionInfo[] {
+    return [...this.live.values()].map((c) => c.info());
+  }
+
+  /** Bytes each way over the whole session, open and closed connections alike. */
+  get totals(): { toRemote: number; fromRemote: number } {
+    let { toRemote, fromRemote } = this.closedTotals;
+    for (const c of this.live.values()) {
+      toRemote += c.bytesToRemote;
+      fromRemote += c.bytesFromRemote;
+    }
+    return { toRemote, fromRemote };
+  }
+
+  /** Hands an accepted local connection to the session. */
+  abstract attach(socket: net.Socket): void;
+
+  /** Sends TerminateSession, waits briefly for its ack, then drops the channel. */
+  async close(reason = 'closed'): Promise<void> {
+    if (this.ended) return;
+    if (this.terminateFlag()) {
+      this.outbound.flag(PayloadTypeFlag.TerminateSession);
+      await this.waitIdle(PORT.TERMINATE_ACK_WAIT_MS);
+    }
+    this.finish({ expected: true, reason });
+    this.channel.close();
+  }
+
+  /** The session cannot go on (e.g. smux keepalive timeout): best-effort terminate, unexpected end. */
+  protected fail(reason: string): void {
+    if (this.ended) return;
+    if (this.terminateFlag()) this.outbound.flag(PayloadTypeFlag.TerminateSession);
+    this.finish({ expected: false, reason });
+    this.channel.close();
+  }
+
+  protected abstract terminateFlag(): boolean;
+  /** Mode-specific teardown (smux session, waiting sockets). */
+  protected abstract teardown(): void;
+
+  protected track(connection: LocalConnection): void {
+    this.live.set(connection.id, connection);
+    connection.socket.once('close', () => {
+      this.live.delete(connection.id);
+      this.closedTotals.toRemote += connection.bytesToRemote;
+      this.closedTotals.fromRemote += connection.bytesFromRemote;
+      this.emit('connectionClosed', connection.info(), connection.closeReason);
+    });
+  }
+
+  private finish(end: PortChannelEnd): void {
+    if (this.endResult) return;
+    this.endResult = end;
+    this.teardown();
+    for (const c of this.live.values()) c.socket.destroy();
+    this.emit('ended', end);
+  }
+
+  private waitIdle(timeoutMs: number): Promise<void> {
+    return new Promise((resolve) => {
+      const started = Date.now();
+      const check = () => {
+        if (this.outbound.idle || this.ended || Date.now() - started >= timeoutMs) return resolve();
+        setTimeout(check, PORT.CLOSE_POLL_MS);
+      };
+      check();
+    });
+  }
+}
