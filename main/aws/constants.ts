@@ -1,0 +1,41 @@
+/** Tunables for AWS discovery, launch and diagnostics. Each has the reason it has this value. */
+export const AWS_LIMITS = {
+  /** ECS DescribeTasks accepts at most 100 task ARNs per call (API limit). */
+  DESCRIBE_TASKS_BATCH: 100,
+  /** ECS DescribeServices accepts at most 10 service names per call (API limit). */
+  DESCRIBE_SERVICES_BATCH: 10,
+  /** ECS DescribeClusters accepts at most 100 clusters per call (API limit). */
+  DESCRIBE_CLUSTERS_BATCH: 100,
+  /** ECS List* calls return at most 100 ARNs per page; asking for the maximum minimises calls. */
+  ECS_LIST_PAGE_SIZE: 100,
+  /** SSM DescribeInstanceInformation pages hold at most 50 entries (API limit). */
+  SSM_INSTANCE_PAGE_SIZE: 50,
+  /** EC2 DescribeInstances takes up to 1000 ids; 200 keeps request bodies small and pages rare. */
+  EC2_DESCRIBE_INSTANCES_BATCH: 200,
+  /**
+   * Concurrent in-flight requests per discovery job. ECS read actions share a ~20 TPS bucket
+   * (research/peers.md §4.4); 4 keeps latency hidden without provoking throttling on its own.
+   */
+  DISCOVERY_CONCURRENCY: 4,
+  /** Clusters loaded in parallel when the whole tree is requested (each runs its own batches). */
+  CLUSTER_CONCURRENCY: 3,
+  /** Attempts per call under the SDK's adaptive retry mode; throttled listings must still finish. */
+  MAX_ATTEMPTS: 10,
+  /** Interactive command for ECS Exec when the user picks none (present in nearly every image). */
+  DEFAULT_EXEC_COMMAND: '/bin/sh',
+} as const;
+
+/** Version minimums the diagnostics compare against (research/peers.md §4.5). */
+export const AWS_MINIMUMS = {
+  /** Fargate Linux platform version that first supports ECS Exec. */
+  FARGATE_LINUX_PLATFORM: '1.4.0',
+  /** Fargate Windows platform version that supports ECS Exec. */
+  FARGATE_WINDOWS_PLATFORM: '1.0.0',
+  /** ECS container agent version (EC2 launch type) that supports ECS Exec. */
+  ECS_AGENT: '1.50.2',
+  /** SSM agent version that supports the Port and SSH session documents. */
+  SSM_AGENT_PORT: '2.3.672.0',
+} as const;
+
+/** Writable mounts that let the managed agent run with a read-only root filesystem (containers-roadmap #1359). */
+export const MANAGED_AGENT_WRITABLE_PATHS = ['/managed-agents', '/var/lib/amazon/ssm', '/var/log/amazon/ssm'] as const;

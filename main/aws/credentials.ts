@@ -1,0 +1,72 @@
+/**
+ * One credential provider per open profile, built from the SDK's own providers and memoised so
+ * that every client of the profile (ECS, SSM, EC2, KMS, STS) shares one resolution: one MFA prompt,
+ * one credential_process run, one SSO token read. Failures become AwsErrors with the profile named.
+ */
+import { fromEnv, fromIni, fromNodeProviderChain, fromProcess, fromSSO } from '@aws-sdk/credential-providers';
+import { doesIdentityRequireRefresh, isIdentityExpired, memoizeIdentityProvider } from '@smithy/core';
+import type { AwsCredentialIdentity, AwsCredentialIdentityProvider } from '@smithy/types';
+import { AwsError } from './errors.js';
+import { toAwsError } from './error-map.js';
+import type { ProfileInfo, SharedFiles } from './profiles.js';
+
+/** Asks the user for the current MFA code of a device (the UI answers through the contract). */
+export type MfaCodeProvider = (serialArn: string, profile: string) => Promise<string>;
+
+export interface CredentialOptions {
+  readonly files: SharedFiles;
+  readonly mfaCodeProvider?: MfaCodeProvider;
+  /** Region and endpoint for the STS client the SDK uses to assume roles (honours the profile's endpoint). */
+  readonly stsClientConfig?: { readonly region?: string; readonly endpoint?: string };
+}
+
+function baseProvider(profile: ProfileInfo, opts: CredentialOptions): AwsCredentialIdentityProvider {
+  // ignoreCache: reopening a profile must see edits to the files (the SDK caches parsed files by path).
+  const files = { profile: profile.name, filepath: opts.files.credentialsFile, configFilepath: opts.files.configFile, ignoreCache: true };
+  const clientConfig = opts.stsClientConfig ? { ...opts.stsClientConfig } : undefined;
+  switch (profile.kind) {
+    case 'environment':
+      return fromEnv();
+    case 'default-chain':
+      return fromNodeProviderChain({ clientConfig });
+    case 'sso':
+      return fromSSO(files);
+    case 'credential-process':
+      return fromProcess(files);
+    case 'none':
+      return () => Promise.reject(new AwsError({
+        code: 'no-credentials',
+        sentence: `Profile "${profile.name}" defines no credentials (no keys, SSO, role or credential_process).`,
+        nextStep: `Add credentials to profile "${profile.name}" or choose another profile.`,
+        context: { profile: profile.name },
+      }));
+    default: {
+      const mfa = opts.mfaCodeProvider;
+      return fromIni({
+        ...files,
+        clientConfig,
+        mfaCodeProvider: mfa ? (serial: string) => mfa(serial, profile.name) : undefined,
+      });
+    }
+  }
+}
+
+/**
+ * The provider every client of this profile uses. Resolved lazily (nothing runs until the first
+ * request), cached until near expiry, and re-resolved after a failure so a fresh `aws sso login`
+ * or a corrected MFA code takes effect on the next refresh.
+ */
+export function credentialProviderFor(profile: ProfileInfo, opts: CredentialOptions): AwsCredentialIdentityProvider {
+  const base = baseProvider(profile, opts);
+  const ctx = { profile: profile.name, sso: profile.kind === 'sso' || profile.sso !== null };
+  const guarded: AwsCredentialIdentityProvider = async () => {
+    try {
+      return await base();
+    } catch (err) {
+      throw toAwsError(err, ctx);
+    }
+  };
+  const memo = memoizeIdentityProvider<AwsCredentialIdentity>(guarded, isIdentityExpired, doesIdentityRequireRefresh);
+  if (!memo) throw new Error('memoizeIdentityProvider returned nothing for a function provider'); // cannot happen: input is a function
+  return () => memo();
+}

@@ -1,0 +1,52 @@
+// Errors as the SDK throws them (real exception classes from the clients) become plain sentences.
+import { AccessDeniedException, ClusterNotFoundException, InvalidParameterException, TargetNotConnectedException } from '@aws-sdk/client-ecs';
+import { ThrottlingException } from '@aws-sdk/client-ssm';
+import { describe, expect, it } from 'vitest';
+import { AwsError } from './errors.js';
+import { toAwsError } from './error-map.js';
+
+const meta = { $metadata: { httpStatusCode: 400 } };
+
+describe('toAwsError', () => {
+  it('names the denied action and the context', () => {
+    const e = toAwsError(new AccessDeniedException({ message: 'User: arn:aws:iam::1:user/bob is not authorized to perform: ecs:ListClusters on resource: *', ...meta }), { operation: 'ECS ListClusters', region: 'eu-west-1', profile: 'dev' });
+    expect(e.code).toBe('access-denied');
+    expect(e.message).toBe('AWS denied ecs:ListClusters (ECS ListClusters in eu-west-1 with profile "dev").');
+    expect(e.nextStep).toContain('allow ecs:ListClusters');
+    expect(e.toPlain()).toEqual({ message: e.message, cause: expect.stringContaining('AccessDeniedException'), nextStep: e.nextStep });
+  });
+
+  it('recognises exec not enabled from its wording', () => {
+    const e = toAwsError(new InvalidParameterException({ message: 'The execute command failed because execute command was not enabled when the task was run or the execute command agent isn\u2019t running. Wait and try again or run a new task with execute command enabled and try again.', ...meta }));
+    expect(e.code).toBe('exec-not-enabled');
+    expect(e.nextStep).toContain('--enable-execute-command');
+  });
+
+  it('maps TargetNotConnected, throttling and missing clusters', () => {
+    expect(toAwsError(new TargetNotConnectedException({ message: 'The execute command failed due to an internal error. Try again later.', ...meta })).code).toBe('target-not-connected');
+    const t = toAwsError(new ThrottlingException({ message: 'Rate exceeded', Message: 'Rate exceeded', ...meta }));
+    expect([t.code, t.retryable]).toEqual(['throttled', true]);
+    expect(toAwsError(new ClusterNotFoundException({ message: 'Cluster not found.', ...meta })).code).toBe('not-found');
+  });
+
+  it('maps expired tokens, pointing SSO profiles at aws sso login', () => {
+    const expired = Object.assign(new Error('The security token included in the request is expired'), { name: 'ExpiredTokenException' });
+    expect(toAwsError(expired, { profile: 'p' }).nextStep).toContain('Refresh the credentials');
+    const sso = toAwsError(expired, { profile: 'corp', sso: true });
+    expect(sso.code).toBe('expired-credentials');
+    expect(sso.nextStep).toContain('aws sso login --profile corp');
+  });
+
+  it('maps unreachable endpoints and unknown errors without leaking a stack', () => {
+    const refused = Object.assign(new Error('connect ECONNREFUSED 127.0.0.1:1'), { code: 'ECONNREFUSED' });
+    const e = toAwsError(refused, { operation: 'ECS ListClusters' });
+    expect(e.code).toBe('endpoint-unreachable');
+    expect(JSON.stringify(e.toPlain())).not.toMatch(/at .*\.js:\d+/);
+    expect(toAwsError('weird').code).toBe('unknown');
+  });
+
+  it('passes an AwsError through unchanged', () => {
+    const original = new AwsError({ code: 'no-region', sentence: 's', nextStep: 'n' });
+    expect(toAwsError(original)).toBe(original);
+  });
+});

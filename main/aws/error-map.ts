@@ -1,0 +1,127 @@
+/**
+ * Turns whatever the SDK or a credential provider threw into an `AwsError` with a plain sentence and
+ * a next step. Rules match on the error name first (stable across SDK versions), then on message text
+ * for the errors AWS only distinguishes by wording (research/peers.md §5.2).
+ */
+import { AwsError, type AwsErrorCode, type AwsErrorContext } from './errors.js';
+
+interface Facts {
+  readonly name: string;
+  readonly message: string;
+  readonly errno: string;
+  readonly status: number | undefined;
+}
+
+function factsOf(err: unknown): Facts {
+  if (typeof err !== 'object' || err === null) return { name: 'Error', message: String(err), errno: '', status: undefined };
+  const e = err as { name?: unknown; message?: unknown; code?: unknown; Code?: unknown; $metadata?: { httpStatusCode?: unknown } };
+  const code = typeof e.Code === 'string' ? e.Code : undefined;
+  const status = e.$metadata?.httpStatusCode;
+  return {
+    name: code ?? (typeof e.name === 'string' ? e.name : 'Error'),
+    message: typeof e.message === 'string' ? e.message : '',
+    errno: typeof e.code === 'string' ? e.code : '',
+    status: typeof status === 'number' ? status : undefined,
+  };
+}
+
+const NAMES: ReadonlyArray<readonly [AwsErrorCode, readonly string[]]> = [
+  ['expired-credentials', ['ExpiredTokenException', 'ExpiredToken', 'RequestExpired', 'TokenRefreshRequired']],
+  ['invalid-credentials', ['UnrecognizedClientException', 'InvalidClientTokenId', 'InvalidSignatureException', 'SignatureDoesNotMatch', 'AuthFailure', 'IncompleteSignature', 'MissingAuthenticationToken']],
+  ['access-denied', ['AccessDeniedException', 'AccessDenied', 'UnauthorizedOperation', 'UnauthorizedException', 'ClientException-AccessDenied']],
+  ['throttled', ['ThrottlingException', 'Throttling', 'TooManyRequestsException', 'RequestLimitExceeded', 'ThrottledException', 'SlowDown']],
+  ['target-not-connected', ['TargetNotConnectedException', 'TargetNotConnected']],
+  ['not-found', ['ClusterNotFoundException', 'ServiceNotFoundException', 'InvalidInstanceId', 'InvalidInstanceID.NotFound', 'InvalidInstanceID.Malformed', 'DoesNotExistException', 'ResourceNotFoundException', 'NotFoundException', 'InvalidDocument']],
+  ['service-unavailable', ['ServiceUnavailable', 'ServiceUnavailableException', 'InternalServerError', 'InternalFailure', 'ServerException', 'InternalServerException']],
+];
+
+const NETWORK_ERRNOS = ['ECONNREFUSED', 'ECONNRESET', 'ENOTFOUND', 'ETIMEDOUT', 'EHOSTUNREACH', 'EAI_AGAIN', 'EPIPE'];
+
+function classify(f: Facts): AwsErrorCode {
+  const m = f.message;
+  if (/execute command was not enabled|execute command agent isn't running/i.test(m)) return 'exec-not-enabled';
+  if (/Interactive is the only mode supported/i.test(m)) return 'interactive-only';
+  if (/SSO session.*(expired|invalid)|SSO session token|Token is expired\. To refresh|sso login/i.test(m)) return 'sso-login-required';
+  if (/multi-factor authentication|MFA code/i.test(m)) return 'mfa-required';
+  // fromProcess reports a failing command as "Command failed: <cmd>\n<stderr>".
+  if (/credential_process/i.test(m) || (f.name === 'CredentialsProviderError' && /^Command failed:/.test(m))) return 'credential-process-failed';
+  if (/Could not resolve credentials using profile|Profile .* (was not found|could not be found)/i.test(m)) return 'profile-not-found';
+  if (/services section .* not present/i.test(m)) return 'config-invalid';
+  if (/Region is missing/i.test(m)) return 'no-region';
+  for (const [code, names] of NAMES) if (names.includes(f.name)) return code;
+  if (/not authorized to perform|AccessDenied/i.test(m)) return 'access-denied';
+  if (/Rate exceeded|throttl/i.test(m)) return 'throttled';
+  if (NETWORK_ERRNOS.includes(f.errno) || f.name === 'TimeoutError' || /ECONNREFUSED|socket hang up/.test(m)) return 'endpoint-unreachable';
+  if (f.name === 'CredentialsProviderError' || /Could not load credentials|credentials/i.test(m)) return 'no-credentials';
+  if (f.name === 'InvalidParameterException' || f.name === 'ValidationException' || f.name === 'InvalidRequestException') return 'invalid-request';
+  if (f.status !== undefined && f.status >= 500) return 'service-unavailable';
+  return 'unknown';
+}
+
+function where(ctx: AwsErrorContext): string {
+  const parts = [ctx.operation, ctx.region ? `in ${ctx.region}` : undefined, ctx.profile ? `with profile "${ctx.profile}"` : undefined];
+  return parts.filter(Boolean).join(' ');
+}
+
+/** The action named in an AccessDenied message ("… not authorized to perform: ecs:ListClusters …"). */
+function deniedAction(message: string): string | undefined {
+  return /perform:?\s+([a-z0-9-]+:[A-Za-z0-9*]+)/.exec(message)?.[1];
+}
+
+function words(code: AwsErrorCode, f: Facts, ctx: AwsErrorContext): { sentence: string; nextStep: string } {
+  const p = ctx.profile ?? 'default';
+  const at = where(ctx);
+  const login = `Run \`aws sso login --profile ${p}\` in a terminal, then refresh.`;
+  switch (code) {
+    case 'expired-credentials':
+      return { sentence: `The credentials of profile "${p}" have expired.`, nextStep: ctx.sso ? login : `Refresh the credentials of profile "${p}" (new keys, a new session token or a new MFA code), then refresh.` };
+    case 'invalid-credentials':
+      return { sentence: `AWS did not recognise the credentials of profile "${p}".`, nextStep: `Check the access key and secret of profile "${p}" (they may be deleted, mistyped or for another partition).` };
+    case 'no-credentials':
+      return { sentence: `No credentials could be found for profile "${p}".`, nextStep: 'Add keys, SSO or a role to the profile in ~/.aws/config or ~/.aws/credentials, or set AWS_ACCESS_KEY_ID and AWS_SECRET_ACCESS_KEY.' };
+    case 'sso-login-required':
+      return { sentence: `The SSO login of profile "${p}" is missing or has expired.`, nextStep: login };
+    case 'mfa-required':
+      return { sentence: `Profile "${p}" needs an MFA code and none was given.`, nextStep: 'Enter the current code from your MFA device when asked.' };
+    case 'credential-process-failed':
+      return { sentence: `The credential_process of profile "${p}" failed.`, nextStep: 'Run the command from the profile in a terminal to see its error; it must print Version 1 JSON with unexpired keys.' };
+    case 'profile-not-found':
+      return { sentence: `Profile "${p}" is missing or incomplete in the AWS config files.`, nextStep: 'Check the profile in ~/.aws/config and ~/.aws/credentials (or AWS_CONFIG_FILE / AWS_SHARED_CREDENTIALS_FILE).' };
+    case 'no-region':
+      return { sentence: `Profile "${p}" has no region.`, nextStep: `Add \`region = us-east-1\` (or your region) to profile "${p}", or set AWS_REGION.` };
+    case 'config-invalid':
+      return { sentence: `The AWS config for profile "${p}" is inconsistent.`, nextStep: 'Fix the section named in the details in ~/.aws/config.' };
+    case 'access-denied': {
+      const action = deniedAction(f.message);
+      return { sentence: `AWS denied ${action ?? 'the request'}${at ? ` (${at})` : ''}.`, nextStep: `Ask an administrator to allow ${action ?? 'this action'} for your identity, or pick a profile/role that has it.` };
+    }
+    case 'throttled':
+      return { sentence: `AWS is throttling requests${at ? ` (${at})` : ''}; retries ran out.`, nextStep: 'Wait a few seconds and refresh; fewer open profiles or regions lowers the request rate.' };
+    case 'target-not-connected':
+      return { sentence: 'The target is not connected to Session Manager, so no session could start.', nextStep: 'Run diagnostics: usually the task role lacks ssmmessages permissions, the exec agent stopped, or a VPC endpoint for ssmmessages is missing. Starting a fresh task often helps.' };
+    case 'exec-not-enabled':
+      return { sentence: 'ECS Exec is not available on this task: it was started without execute command, or its exec agent is not running.', nextStep: 'Enable it on the service (`aws ecs update-service --enable-execute-command --force-new-deployment`; this replaces the tasks) or wait for the agent to reach RUNNING.' };
+    case 'interactive-only':
+      return { sentence: 'ECS Exec only supports interactive commands.', nextStep: 'Run the command in an interactive session.' };
+    case 'not-found':
+      return { sentence: `The resource no longer exists${at ? ` (${at})` : ''}.`, nextStep: 'Refresh the tree; it may have been stopped or deleted.' };
+    case 'invalid-request':
+      return { sentence: `AWS rejected the request${at ? ` (${at})` : ''}.`, nextStep: 'Check the details; refresh the tree in case the target changed.' };
+    case 'endpoint-unreachable':
+      return { sentence: `The AWS endpoint could not be reached${at ? ` (${at})` : ''}.`, nextStep: 'Check your network, proxy or the endpoint_url configured for the profile.' };
+    case 'service-unavailable':
+      return { sentence: `AWS answered with a server error${at ? ` (${at})` : ''}.`, nextStep: 'Try again in a moment.' };
+    case 'unknown':
+      return { sentence: `An AWS request failed${at ? ` (${at})` : ''}.`, nextStep: 'See the details; refresh to try again.' };
+  }
+}
+
+/** Map anything thrown by the SDK (or already an AwsError) to an AwsError with plain words. */
+export function toAwsError(err: unknown, ctx: AwsErrorContext = {}): AwsError {
+  if (err instanceof AwsError) return err;
+  const f = factsOf(err);
+  const code = classify(f);
+  const { sentence, nextStep } = words(code, f, ctx);
+  const detail = f.message ? `${f.name}: ${f.message}` : f.name;
+  return new AwsError({ code, sentence, nextStep, detail, retryable: code === 'throttled' || code === 'service-unavailable', context: ctx });
+}

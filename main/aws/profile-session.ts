@@ -1,0 +1,115 @@
+/**
+ * An open profile: its shared credential provider and one SDK client per (service, region), each
+ * with the profile's resolved endpoint, adaptive retry, and a call counter. Several sessions can
+ * be open at once; nothing here reads AWS_PROFILE, so profiles never leak into each other.
+ */
+import { EC2Client } from '@aws-sdk/client-ec2';
+import { ECSClient } from '@aws-sdk/client-ecs';
+import { KMSClient } from '@aws-sdk/client-kms';
+import { SSMClient } from '@aws-sdk/client-ssm';
+import { STSClient } from '@aws-sdk/client-sts';
+import type { AwsCredentialIdentityProvider } from '@smithy/types';
+import { CallStats } from './call-stats.js';
+import { AWS_LIMITS } from './constants.js';
+import { credentialProviderFor, type MfaCodeProvider } from './credentials.js';
+import type { ServiceKey } from './endpoints.js';
+import { AwsError } from './errors.js';
+import type { ProfileInfo, SharedFiles } from './profiles.js';
+
+export interface ProfileSessionOptions {
+  readonly files: SharedFiles;
+  readonly mfaCodeProvider?: MfaCodeProvider;
+  /** Overrides AWS_LIMITS.MAX_ATTEMPTS (tests of the plain throttling error use a small number). */
+  readonly maxAttempts?: number;
+}
+
+type Clients = { ecs: ECSClient; ssm: SSMClient; ec2: EC2Client; kms: KMSClient; sts: STSClient };
+interface CommonConfig {
+  region: string;
+  credentials: AwsCredentialIdentityProvider;
+  endpoint?: string;
+  ignoreConfiguredEndpointUrls: boolean;
+  retryMode: string;
+  maxAttempts: number;
+}
+
+/** One client per case so each middleware stack keeps its own precise types. */
+function makeClient(service: ServiceKey, config: CommonConfig, stats: CallStats): Clients[ServiceKey] {
+  switch (service) {
+    case 'ecs': { const c = new ECSClient(config); stats.attach(c, service); return c; }
+    case 'ssm': { const c = new SSMClient(config); stats.attach(c, service); return c; }
+    case 'ec2': { const c = new EC2Client(config); stats.attach(c, service); return c; }
+    case 'kms': { const c = new KMSClient(config); stats.attach(c, service); return c; }
+    case 'sts': { const c = new STSClient(config); stats.attach(c, service); return c; }
+  }
+}
+
+export class ProfileSession {
+  readonly stats = new CallStats();
+  private readonly credentials: AwsCredentialIdentityProvider;
+  private readonly clients = new Map<string, Clients[ServiceKey]>();
+  private closed = false;
+
+  constructor(readonly profile: ProfileInfo, private readonly opts: ProfileSessionOptions) {
+    const region = profile.region ?? undefined;
+    const sts = profile.endpoints.sts?.url;
+    this.credentials = credentialProviderFor(profile, {
+      files: opts.files,
+      mfaCodeProvider: opts.mfaCodeProvider,
+      stsClientConfig: { ...(region ? { region } : {}), ...(sts ? { endpoint: sts } : {}) },
+    });
+  }
+
+  get name(): string {
+    return this.profile.name;
+  }
+
+  /** The region to use when the caller names none; a profile without one is a plain error. */
+  region(region?: string): string {
+    const r = region ?? this.profile.region;
+    if (r) return r;
+    throw new AwsError({
+      code: 'no-region',
+      sentence: `Profile "${this.profile.name}" has no region.`,
+      nextStep: `Add \`region = us-east-1\` (or your region) to profile "${this.profile.name}", or set AWS_REGION.`,
+      context: { profile: this.profile.name },
+    });
+  }
+
+  /** The endpoint this profile uses for a service, if one is configured (undefined = AWS default). */
+  endpoint(service: ServiceKey): string | undefined {
+    return this.profile.endpoints[service]?.url;
+  }
+
+  client<K extends ServiceKey>(service: K, region?: string): Clients[K] {
+    if (this.closed) throw new Error(`profile session "${this.profile.name}" is closed`);
+    const r = this.region(region);
+    const key = `${service}/${r}`;
+    const existing = this.clients.get(key);
+    if (existing) return existing as Clients[K];
+    const endpoint = this.endpoint(service);
+    const client = makeClient(service, {
+      region: r,
+      credentials: this.credentials,
+      ...(endpoint ? { endpoint } : {}),
+      // Endpoints were resolved per profile above; stop the SDK applying AWS_PROFILE's instead.
+      ignoreConfiguredEndpointUrls: true,
+      retryMode: 'adaptive',
+      maxAttempts: this.opts.maxAttempts ?? AWS_LIMITS.MAX_ATTEMPTS,
+    }, this.stats) as Clients[K];
+    this.clients.set(key, client);
+    return client;
+  }
+
+  ecs(region?: string): ECSClient { return this.client('ecs', region); }
+  ssm(region?: string): SSMClient { return this.client('ssm', region); }
+  ec2(region?: string): EC2Client { return this.client('ec2', region); }
+  kms(region?: string): KMSClient { return this.client('kms', region); }
+  sts(region?: string): STSClient { return this.client('sts', region); }
+
+  close(): void {
+    this.closed = true;
+    for (const c of this.clients.values()) c.destroy();
+    this.clients.clear();
+  }
+}

@@ -1,0 +1,131 @@
+// Profiles are read from files written to a temp dir, through the SDK's own loader.
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, describe, expect, it } from 'vitest';
+import { ENV_PROFILE_NAME, loadProfiles } from './profiles.js';
+
+const dir = mkdtempSync(join(tmpdir(), 'porthole-profiles-'));
+afterAll(() => rmSync(dir, { recursive: true, force: true }));
+
+const config = join(dir, 'config');
+const credentials = join(dir, 'credentials');
+writeFileSync(config, `
+[default]
+region = us-east-1
+
+[profile local]
+region = eu-west-1
+endpoint_url = http://127.0.0.1:4566
+services = local-svcs
+
+[services local-svcs]
+ecs =
+  endpoint_url = http://127.0.0.1:1111
+ssm =
+  endpoint_url = http://127.0.0.1:2222
+
+[profile broken-services]
+region = eu-west-1
+services = nowhere
+
+[profile corp-sso]
+sso_session = corp
+sso_account_id = 111122223333
+sso_role_name = Developer
+region = us-west-2
+
+[profile legacy-sso]
+sso_start_url = https://legacy.awsapps.com/start
+sso_region = eu-central-1
+sso_account_id = 444455556666
+sso_role_name = ReadOnly
+
+[sso-session corp]
+sso_start_url = https://corp.awsapps.com/start
+sso_region = us-east-1
+
+[profile admin]
+role_arn = arn:aws:iam::123456789012:role/Admin
+source_profile = default
+mfa_serial = arn:aws:iam::123456789012:mfa/alice
+region = ap-southeast-2
+
+[profile vault]
+credential_process = /usr/local/bin/vault-creds --account prod
+region = us-east-2
+
+[profile region-only]
+region = sa-east-1
+`);
+writeFileSync(credentials, `
+[default]
+aws_access_key_id = AKIAEXAMPLEDEFAULT
+aws_secret_access_key = secret-default
+
+[keys-only]
+aws_access_key_id = AKIAEXAMPLEKEYS
+aws_secret_access_key = secret-keys
+`);
+const env = { AWS_CONFIG_FILE: config, AWS_SHARED_CREDENTIALS_FILE: credentials, HOME: dir };
+
+describe('loadProfiles', () => {
+  it('lists every profile of both files, without section headers that are not profiles', async () => {
+    const { profiles } = await loadProfiles(env);
+    expect(profiles.map((p) => p.name)).toEqual(['admin', 'broken-services', 'corp-sso', 'default', 'keys-only', 'legacy-sso', 'local', 'region-only', 'vault']);
+  });
+
+  it('describes each kind of credentials and never carries a secret', async () => {
+    const { profiles } = await loadProfiles(env);
+    const by = Object.fromEntries(profiles.map((p) => [p.name, p]));
+    expect(by.default).toMatchObject({ kind: 'static', files: ['config', 'credentials'], region: 'us-east-1', isDefault: true });
+    expect(by['keys-only']).toMatchObject({ kind: 'static', files: ['credentials'], region: null, isDefault: false });
+    expect(by.admin).toMatchObject({ kind: 'assume-role', roleArn: 'arn:aws:iam::123456789012:role/Admin', sourceProfile: 'default', mfaSerial: 'arn:aws:iam::123456789012:mfa/alice', region: 'ap-southeast-2' });
+    expect(by['corp-sso']).toMatchObject({ kind: 'sso', sso: { startUrl: 'https://corp.awsapps.com/start', region: 'us-east-1', accountId: '111122223333', roleName: 'Developer', session: 'corp' } });
+    expect(by['legacy-sso']).toMatchObject({ kind: 'sso', sso: { startUrl: 'https://legacy.awsapps.com/start', region: 'eu-central-1', session: null } });
+    expect(by.vault).toMatchObject({ kind: 'credential-process', region: 'us-east-2' });
+    expect(by['region-only']).toMatchObject({ kind: 'none' });
+    const text = JSON.stringify(profiles);
+    for (const secret of ['secret-default', 'secret-keys', 'AKIAEXAMPLE', 'vault-creds']) expect(text).not.toContain(secret);
+  });
+
+  it('resolves endpoint_url and services sections per service', async () => {
+    const { profiles } = await loadProfiles(env);
+    const local = profiles.find((p) => p.name === 'local');
+    expect(local?.endpoints).toEqual({
+      ecs: { url: 'http://127.0.0.1:1111', source: 'services-section' },
+      ssm: { url: 'http://127.0.0.1:2222', source: 'services-section' },
+      ec2: { url: 'http://127.0.0.1:4566', source: 'profile' },
+      kms: { url: 'http://127.0.0.1:4566', source: 'profile' },
+      sts: { url: 'http://127.0.0.1:4566', source: 'profile' },
+    });
+    expect(profiles.find((p) => p.name === 'default')?.endpoints).toEqual({});
+    expect(profiles.find((p) => p.name === 'broken-services')?.problem).toMatch(/services section "nowhere"/);
+  });
+
+  it('lets AWS_ENDPOINT_URL_<SERVICE>, AWS_ENDPOINT_URL, AWS_REGION and AWS_PROFILE override as the SDK does', async () => {
+    const { profiles } = await loadProfiles({ ...env, AWS_ENDPOINT_URL_ECS: 'http://127.0.0.1:9999', AWS_ENDPOINT_URL: 'http://127.0.0.1:8888', AWS_REGION: 'ca-central-1', AWS_PROFILE: 'vault' });
+    const local = profiles.find((p) => p.name === 'local');
+    expect(local?.endpoints.ecs).toEqual({ url: 'http://127.0.0.1:9999', source: 'env-service' });
+    expect(local?.endpoints.ssm).toEqual({ url: 'http://127.0.0.1:8888', source: 'env-global' });
+    expect(local?.region).toBe('ca-central-1');
+    expect(profiles.filter((p) => p.isDefault).map((p) => p.name)).toEqual(['vault']);
+  });
+
+  it('honours the ignore_configured_endpoint_urls opt-out', async () => {
+    const { profiles } = await loadProfiles({ ...env, AWS_IGNORE_CONFIGURED_ENDPOINT_URLS: 'true' });
+    expect(profiles.find((p) => p.name === 'local')?.endpoints).toEqual({});
+  });
+
+  it('adds environment credentials as a profile of their own', async () => {
+    const { profiles } = await loadProfiles({ ...env, AWS_ACCESS_KEY_ID: 'AKIAENV', AWS_SECRET_ACCESS_KEY: 'env-secret', AWS_DEFAULT_REGION: 'eu-north-1' });
+    const envProfile = profiles.find((p) => p.name === ENV_PROFILE_NAME);
+    expect(envProfile).toMatchObject({ kind: 'environment', region: 'eu-north-1', files: [] });
+    expect(JSON.stringify(profiles)).not.toContain('env-secret');
+  });
+
+  it('returns no profiles (not an error) when the files do not exist', async () => {
+    const { profiles } = await loadProfiles({ AWS_CONFIG_FILE: join(dir, 'missing-config'), AWS_SHARED_CREDENTIALS_FILE: join(dir, 'missing-creds'), HOME: dir });
+    expect(profiles).toEqual([]);
+  });
+});

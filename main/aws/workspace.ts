@@ -1,0 +1,72 @@
+/**
+ * The open profiles of the app. Profiles are listed fresh from the shared files; opening one makes
+ * a ProfileSession (its own credential provider and clients), and several can be open at once.
+ * Callers only ever see ProfileInfo (no secrets) and plain AwsErrors.
+ */
+import type { MfaCodeProvider } from './credentials.js';
+import { AwsError } from './errors.js';
+import { ProfileSession } from './profile-session.js';
+import { loadProfiles, type Env, type LoadedProfiles, type ProfileInfo } from './profiles.js';
+
+export interface WorkspaceOptions {
+  /** Environment to read AWS_* variables from (default: process.env). */
+  readonly env?: Env;
+  /** Asked for an MFA code when an assume-role profile has mfa_serial. */
+  readonly mfaCodeProvider?: MfaCodeProvider;
+  /** Overrides the SDK attempts per call (default AWS_LIMITS.MAX_ATTEMPTS). */
+  readonly maxAttempts?: number;
+}
+
+export class AwsWorkspace {
+  private loaded: LoadedProfiles | undefined;
+  private readonly sessions = new Map<string, ProfileSession>();
+
+  constructor(private readonly opts: WorkspaceOptions = {}) {}
+
+  /** Re-read the config and credentials files and list every profile (plus environment credentials). */
+  async profiles(): Promise<readonly ProfileInfo[]> {
+    this.loaded = await loadProfiles(this.opts.env ?? process.env);
+    return this.loaded.profiles;
+  }
+
+  /** The open session for a profile, opening it on first use. */
+  async open(name: string): Promise<ProfileSession> {
+    const open = this.sessions.get(name);
+    if (open) return open;
+    if (!this.loaded?.profiles.some((p) => p.name === name)) await this.profiles();
+    const loaded = this.loaded;
+    const profile = loaded?.profiles.find((p) => p.name === name);
+    if (!loaded || !profile) {
+      throw new AwsError({
+        code: 'profile-not-found',
+        sentence: `There is no profile named "${name}".`,
+        nextStep: 'Pick a profile from the list, or add it to ~/.aws/config.',
+        context: { profile: name },
+      });
+    }
+    if (profile.problem) {
+      throw new AwsError({ code: 'config-invalid', sentence: `Profile "${name}" cannot be used: ${profile.problem}`, nextStep: 'Fix the profile in ~/.aws/config, then refresh.', context: { profile: name } });
+    }
+    const session = new ProfileSession(profile, { files: loaded.files, mfaCodeProvider: this.opts.mfaCodeProvider, maxAttempts: this.opts.maxAttempts });
+    this.sessions.set(name, session);
+    return session;
+  }
+
+  get(name: string): ProfileSession | undefined {
+    return this.sessions.get(name);
+  }
+
+  openNames(): string[] {
+    return [...this.sessions.keys()];
+  }
+
+  /** Close one profile (its clients and cached credentials); reopening re-reads the files. */
+  close(name: string): void {
+    this.sessions.get(name)?.close();
+    this.sessions.delete(name);
+  }
+
+  closeAll(): void {
+    for (const name of [...this.sessions.keys()]) this.close(name);
+  }
+}
