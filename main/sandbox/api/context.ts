@@ -1,0 +1,30 @@
+/** What every handler can reach: the world, the session registry, KMS, targets and the caller. */
+import type { SessionRegistry } from '../session-registry.js';
+import type { TargetHub } from '../targets/target-hub.js';
+import type { AccountSpec } from '../world/schema.js';
+import type { RegionView, World } from '../world/model.js';
+import type { ServiceName } from './errors.js';
+import type { KmsKeyStore } from './kms/key-store.js';
+
+export interface ApiDeps {
+  readonly world: World;
+  readonly registry: SessionRegistry;
+  readonly kms: KmsKeyStore;
+  readonly targets: TargetHub;
+  /** `ws://127.0.0.1:PORT` of the shared HTTP server (known only once it listens). */
+  readonly streamBase: () => string;
+  /** How long a data-channel token stays valid after StartSession/ResumeSession. */
+  readonly tokenLifetimeMs: number;
+  /** Access key ids answered with ExpiredTokenException (expired-credentials tests). */
+  readonly expiredAccessKeyIds: ReadonlySet<string>;
+}
+
+export interface RequestContext {
+  readonly deps: ApiDeps;
+  readonly service: ServiceName;
+  readonly account: AccountSpec;
+  readonly regionName: string;
+  readonly region: RegionView;
+  readonly accessKeyId: string | undefined;
+  readonly requestId: string;
+}

@@ -1,0 +1,18 @@
+/** ECS operations by X-Amz-Target suffix (AmazonEC2ContainerServiceV20141113.<Operation>). */
+import type { HandlerTable } from '../handler.js';
+import { describeClusters, describeServices, listClusters, listServices } from './clusters.js';
+import { executeCommand } from './execute-command.js';
+import { describeTaskDefinition, describeTasks, listTasks } from './tasks.js';
+
+export const ECS_TARGET_PREFIX = 'AmazonEC2ContainerServiceV20141113';
+
+export const ecsHandlers: HandlerTable = {
+  ListClusters: listClusters,
+  DescribeClusters: describeClusters,
+  ListServices: listServices,
+  DescribeServices: describeServices,
+  ListTasks: listTasks,
+  DescribeTasks: describeTasks,
+  DescribeTaskDefinition: describeTaskDefinition,
+  ExecuteCommand: executeCommand,
+};

@@ -1,0 +1,170 @@
+/**
+ * World entries rendered as ECS API shapes (member names and casing as in the ECS model; JSON 1.1
+ * timestamps are epoch seconds).
+ */
+import { arn } from '../../world/arns.js';
+import type { ClusterEntry, RegionView, TaskEntry } from '../../world/model.js';
+import type { ServiceSpec, TaskDefinitionSpec } from '../../world/schema.js';
+
+export const ECS_SHAPES = {
+  /** When a world gives no start time, tasks appear to have started this long before boot. */
+  defaultTaskAgeSeconds: 3600,
+  /** ECS Exec managed-agent name (what diagnostics look for). */
+  execAgentName: 'ExecuteCommandAgent',
+} as const;
+
+const bootSeconds = Math.floor(Date.now() / 1000);
+
+function startedSeconds(task: TaskEntry): number {
+  const parsed = task.spec.startedAt ? Date.parse(task.spec.startedAt) : NaN;
+  return Number.isNaN(parsed) ? bootSeconds - ECS_SHAPES.defaultTaskAgeSeconds : Math.floor(parsed / 1000);
+}
+
+export function desiredStatusOf(task: TaskEntry): string {
+  return task.spec.desiredStatus ?? (task.spec.lastStatus === 'STOPPED' ? 'STOPPED' : 'RUNNING');
+}
+
+export function clusterShape(c: ClusterEntry, include: readonly string[]): Record<string, unknown> {
+  const running = c.tasks.filter((t) => t.spec.lastStatus === 'RUNNING').length;
+  const pending = c.tasks.filter((t) => t.spec.lastStatus === 'PENDING' || t.spec.lastStatus === 'PROVISIONING').length;
+  const shape: Record<string, unknown> = {
+    clusterArn: c.arn,
+    clusterName: c.spec.name,
+    status: 'ACTIVE',
+    registeredContainerInstancesCount: 0,
+    runningTasksCount: running,
+    pendingTasksCount: pending,
+    activeServicesCount: c.spec.services.length,
+    statistics: [],
+    tags: [],
+    settings: [{ name: 'containerInsights', value: 'disabled' }],
+    capacityProviders: ['FARGATE', 'FARGATE_SPOT'],
+    defaultCapacityProviderStrategy: [],
+  };
+  if (include.includes('CONFIGURATIONS')) {
+    const exec: Record<string, unknown> = { logging: c.spec.execLogging };
+    if (c.spec.execKmsKeyId) exec['kmsKeyId'] = c.spec.execKmsKeyId;
+    shape['configuration'] = { executeCommandConfiguration: exec };
+  }
+  return shape;
+}
+
+export function serviceShape(view: RegionView, c: ClusterEntry, s: ServiceSpec): Record<string, unknown> {
+  const tasks = c.tasks.filter((t) => t.spec.service === s.name);
+  const running = tasks.filter((t) => t.spec.lastStatus === 'RUNNING').length;
+  const taskDefinition = arn.taskDefinition(view.scope, s.taskDefinition);
+  return {
+    serviceArn: arn.service(view.scope, c.spec.name, s.name),
+    serviceName: s.name,
+    clusterArn: c.arn,
+    status: 'ACTIVE',
+    desiredCount: s.desiredCount,
+    runningCount: running,
+    pendingCount: tasks.filter((t) => t.spec.lastStatus === 'PENDING').length,
+    launchType: s.launchType,
+    ...(s.launchType === 'FARGATE' ? { platformVersion: s.platformVersion ?? 'LATEST', platformFamily: 'Linux' } : {}),
+    taskDefinition,
+    enableExecuteCommand: s.enableExecuteCommand,
+    schedulingStrategy: 'REPLICA',
+    deploymentController: { type: 'ECS' },
+    deployments: [{ id: `ecs-svc/${s.name}`, status: 'PRIMARY', taskDefinition, desiredCount: s.desiredCount, runningCount: running, rolloutState: 'COMPLETED' }],
+    events: [],
+    createdAt: bootSeconds - ECS_SHAPES.defaultTaskAgeSeconds,
+  };
+}
+
+function containerShape(view: RegionView, task: TaskEntry, c: TaskEntry['containers'][number], def: TaskDefinitionSpec | undefined): Record<string, unknown> {
+  const image = def?.containers.find((d) => d.name === c.name)?.image;
+  const taskStopped = task.spec.lastStatus === 'STOPPED';
+  const shape: Record<string, unknown> = {
+    containerArn: arn.container(view.scope, task.cluster.spec.name, task.spec.id, c.name),
+    taskArn: task.arn,
+    name: c.name,
+    image,
+    runtimeId: c.runtimeId,
+    lastStatus: c.lastStatus ?? (taskStopped ? 'STOPPED' : task.spec.lastStatus === 'RUNNING' ? 'RUNNING' : 'PENDING'),
+    networkBindings: [],
+    networkInterfaces: task.spec.launchType === 'FARGATE' ? [{ attachmentId: task.spec.id.slice(0, 8), privateIpv4Address: '10.0.2.15' }] : [],
+    healthStatus: 'UNKNOWN',
+    cpu: '0',
+  };
+  if (taskStopped) shape['exitCode'] = 0;
+  if (c.agent !== null && task.spec.enableExecuteCommand) {
+    const agent: Record<string, unknown> = { name: ECS_SHAPES.execAgentName, lastStatus: c.agent };
+    if (c.agent === 'RUNNING') agent['lastStartedAt'] = startedSeconds(task);
+    if (c.agentReason) agent['reason'] = c.agentReason;
+    shape['managedAgents'] = [agent];
+  }
+  return shape;
+}
+
+export function taskShape(view: RegionView, task: TaskEntry): Record<string, unknown> {
+  const t = task.spec;
+  const def = view.taskDefinition(t.taskDefinition);
+  const started = startedSeconds(task);
+  const shape: Record<string, unknown> = {
+    taskArn: task.arn,
+    clusterArn: task.cluster.arn,
+    taskDefinitionArn: arn.taskDefinition(view.scope, t.taskDefinition),
+    lastStatus: t.lastStatus,
+    desiredStatus: desiredStatusOf(task),
+    launchType: t.launchType,
+    enableExecuteCommand: t.enableExecuteCommand,
+    group: t.service ? `service:${t.service}` : `family:${t.taskDefinition.split(':')[0]}`,
+    availabilityZone: t.availabilityZone ?? `${view.scope.region}a`,
+    connectivity: 'CONNECTED',
+    cpu: def?.cpu ?? '256',
+    memory: def?.memory ?? '512',
+    createdAt: started - 30,
+    startedAt: started,
+    containers: task.containers.map((c) => containerShape(view, task, c, def)),
+    overrides: { containerOverrides: task.containers.map((c) => ({ name: c.name })), inferenceAcceleratorOverrides: [] },
+    attachments: [],
+    tags: [],
+    version: 3,
+  };
+  if (t.service) shape['startedBy'] = `ecs-svc/${t.service}`;
+  if (t.launchType === 'FARGATE') {
+    shape['platformVersion'] = t.platformVersion ?? '1.4.0';
+    shape['platformFamily'] = 'Linux';
+  }
+  if (t.lastStatus === 'STOPPED') {
+    shape['stoppedAt'] = started + 60;
+    shape['stopCode'] = 'EssentialContainerExited';
+    shape['stoppedReason'] = t.stoppedReason ?? 'Task stopped';
+  }
+  return shape;
+}
+
+export function taskDefinitionShape(view: RegionView, d: TaskDefinitionSpec): Record<string, unknown> {
+  const shape: Record<string, unknown> = {
+    taskDefinitionArn: arn.taskDefinition(view.scope, `${d.family}:${d.revision}`),
+    family: d.family,
+    revision: d.revision,
+    status: 'ACTIVE',
+    networkMode: d.networkMode,
+    requiresCompatibilities: d.requiresCompatibilities,
+    compatibilities: d.requiresCompatibilities.includes('FARGATE') ? ['EC2', 'FARGATE'] : ['EC2'],
+    cpu: d.cpu,
+    memory: d.memory,
+    volumes: [],
+    placementConstraints: [],
+    containerDefinitions: d.containers.map((c) => ({
+      name: c.name,
+      image: c.image,
+      cpu: c.cpu,
+      ...(c.memory !== undefined ? { memory: c.memory } : {}),
+      essential: c.essential,
+      readonlyRootFilesystem: c.readonlyRootFilesystem,
+      linuxParameters: { initProcessEnabled: c.initProcessEnabled },
+      portMappings: c.containerPorts.map((p) => ({ containerPort: p, hostPort: d.networkMode === 'awsvpc' ? p : 0, protocol: 'tcp' })),
+      environment: c.environment,
+      mountPoints: [],
+      volumesFrom: [],
+    })),
+  };
+  if (d.taskRoleArn) shape['taskRoleArn'] = d.taskRoleArn;
+  if (d.executionRoleArn) shape['executionRoleArn'] = d.executionRoleArn;
+  if (d.pidMode) shape['pidMode'] = d.pidMode;
+  return shape;
+}

@@ -1,0 +1,62 @@
+/**
+ * AWS errors as values. Every handler failure is an ApiError carrying the service's own error
+ * code and HTTP status; the protocol layer renders it as JSON (`__type` + message) or Query XML.
+ */
+
+/** Which AWS service answers: error codes and message casing differ between them. */
+export type ServiceName = 'ecs' | 'ssm' | 'kms' | 'ec2' | 'sts';
+
+export class ApiError extends Error {
+  override readonly name = 'ApiError';
+  constructor(
+    readonly code: string,
+    message: string,
+    readonly status = 400,
+  ) {
+    super(message);
+  }
+}
+
+/** The code each service uses for a malformed or missing parameter. */
+const VALIDATION_CODE: Record<ServiceName, string> = {
+  ecs: 'InvalidParameterException',
+  ssm: 'ValidationException',
+  kms: 'ValidationException',
+  ec2: 'InvalidParameterValue',
+  sts: 'ValidationError',
+};
+
+export function invalidParameter(service: ServiceName, message: string): ApiError {
+  return new ApiError(VALIDATION_CODE[service], message);
+}
+
+/** AWS's wording when a required member is absent (JSON services phrase it as a constraint). */
+export function missingParameter(service: ServiceName, member: string): ApiError {
+  if (service === 'ecs') return new ApiError('InvalidParameterException', `${member} can not be blank.`);
+  if (service === 'ec2' || service === 'sts') return new ApiError('MissingParameter', `The request must contain the parameter ${member}`);
+  return new ApiError(VALIDATION_CODE[service], `1 validation error detected: Value null at '${member}' failed to satisfy constraint: Member must not be null`);
+}
+
+/** Throttling as each service spells it (all are retried as throttles by the SDKs). */
+export function throttled(service: ServiceName): ApiError {
+  if (service === 'ec2') return new ApiError('RequestLimitExceeded', 'Request limit exceeded.', 503);
+  if (service === 'sts') return new ApiError('Throttling', 'Rate exceeded', 400);
+  return new ApiError('ThrottlingException', 'Rate exceeded', 400);
+}
+
+export function expiredToken(service: ServiceName): ApiError {
+  const code = service === 'ec2' || service === 'sts' ? 'ExpiredToken' : 'ExpiredTokenException';
+  return new ApiError(code, 'The security token included in the request is expired', 400);
+}
+
+export function unknownOperation(service: ServiceName, action: string): ApiError {
+  if (service === 'ec2' || service === 'sts') {
+    return new ApiError('InvalidAction', `The action ${action} is not valid for this web service.`, 400);
+  }
+  return new ApiError('UnknownOperationException', `Unknown operation ${action}`, 400);
+}
+
+export function internalError(err: unknown): ApiError {
+  const detail = err instanceof Error ? err.message : String(err);
+  return new ApiError('InternalFailure', `The sandbox failed to process the request: ${detail}`, 500);
+}

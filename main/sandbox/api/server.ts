@@ -1,0 +1,136 @@
+/**
+ * The sandbox's AWS endpoint: one HTTP request handler for ECS, SSM and KMS (JSON 1.1) and EC2
+ * and STS (Query), shared with the message gateway's websocket upgrades on the same server.
+ * Every failure becomes an AWS-shaped error; nothing a client sends can crash the process.
+ */
+import { randomUUID } from 'node:crypto';
+import type { IncomingMessage, RequestListener, ServerResponse } from 'node:http';
+import { ADMIN_PREFIX, handleAdmin, type AdminHooks } from './admin.js';
+import { callerScope } from './auth.js';
+import type { ApiDeps, RequestContext } from './context.js';
+import { ApiError, expiredToken, internalError, throttled, type ServiceName } from './errors.js';
+import { missingOperation, parseJsonBody, routeJson, sendJson, sendJsonError } from './json-protocol.js';
+import { Params } from './params.js';
+import { routeQuery, sendXml, sendXmlError } from './query-protocol.js';
+import type { TokenBucket } from './throttle.js';
+
+export const API_SERVER = {
+  /** Largest request body accepted; AWS API requests are small, this only bounds abuse. */
+  maxBodyBytes: 16 * 1024 * 1024,
+} as const;
+
+export interface ApiServerOptions {
+  readonly deps: ApiDeps;
+  readonly throttle?: TokenBucket;
+  readonly applyFaults?: AdminHooks['applyFaults'];
+}
+
+export interface ApiStats {
+  requests: number;
+  throttled: number;
+  errors: number;
+  byOperation: Record<string, number>;
+}
+
+function readBody(req: IncomingMessage): Promise<Buffer | undefined> {
+  return new Promise((resolve, reject) => {
+    const chunks: Buffer[] = [];
+    let size = 0;
+    req.on('data', (c: Buffer) => {
+      size += c.length;
+      if (size > API_SERVER.maxBodyBytes) {
+        resolve(undefined);
+        req.destroy();
+        return;
+      }
+      chunks.push(c);
+    });
+    req.on('end', () => resolve(Buffer.concat(chunks)));
+    req.on('error', reject);
+  });
+}
+
+export function createApiHandler(opts: ApiServerOptions): { handler: RequestListener; stats: ApiStats } {
+  const { deps } = opts;
+  const stats: ApiStats = { requests: 0, throttled: 0, errors: 0, byOperation: {} };
+  const hooks: AdminHooks = {
+    registry: deps.registry,
+    stats: () => ({ requests: stats.requests, throttled: stats.throttled, errors: stats.errors, ...prefixed(stats.byOperation) }),
+    ...(opts.applyFaults ? { applyFaults: opts.applyFaults } : {}),
+  };
+
+  async function serve(req: IncomingMessage, res: ServerResponse): Promise<void> {
+    const url = new URL(req.url ?? '/', 'http://sandbox');
+    const body = await readBody(req);
+    if (url.pathname.startsWith(ADMIN_PREFIX)) return handleAdmin(req, res, url.pathname, body ?? Buffer.alloc(0), hooks);
+
+    const requestId = randomUUID();
+    const scope = callerScope(req, url.searchParams);
+    const amzTarget = req.headers['x-amz-target'];
+    const isJson = typeof amzTarget === 'string';
+    const form = isJson ? undefined : new URLSearchParams(body?.toString('utf8') ?? '');
+    if (form) for (const [k, v] of url.searchParams) if (!form.has(k)) form.set(k, v);
+
+    const json = isJson ? routeJson(amzTarget, scope.service) : undefined;
+    const query = form ? routeQuery(form.get('Action') ?? '', scope.service) : undefined;
+    const service: ServiceName = json?.service ?? query?.service ?? 'ecs';
+    const operation = json?.operation ?? query?.action ?? '';
+    const fail = (err: ApiError): void => {
+      stats.errors++;
+      if (isJson) sendJsonError(res, requestId, service, err);
+      else sendXmlError(res, requestId, service, err);
+    };
+
+    stats.requests++;
+    stats.byOperation[`${service}.${operation}`] = (stats.byOperation[`${service}.${operation}`] ?? 0) + 1;
+    if (req.method !== 'POST' && !(form && form.has('Action'))) {
+      return fail(new ApiError('UnknownOperationException', `The sandbox endpoint accepts AWS API POST requests, not ${req.method ?? ''} ${url.pathname}.`, 404));
+    }
+    if (body === undefined) return fail(new ApiError('SerializationException', 'Request body too large.', 413));
+    if (scope.accessKeyId && deps.expiredAccessKeyIds.has(scope.accessKeyId)) return fail(expiredToken(service));
+    if (opts.throttle && !opts.throttle.take()) {
+      stats.throttled++;
+      return fail(throttled(service));
+    }
+
+    const regionName = scope.region ?? deps.world.defaultRegion;
+    const account = deps.world.accountFor(scope.accessKeyId);
+    const ctx: RequestContext = {
+      deps,
+      service,
+      account,
+      regionName,
+      region: deps.world.region(account, regionName),
+      accessKeyId: scope.accessKeyId,
+      requestId,
+    };
+    try {
+      if (json) {
+        if (!json.handler) throw missingOperation(json);
+        const result = await json.handler(new Params(service, parseJsonBody(body)), ctx);
+        return sendJson(res, requestId, result);
+      }
+      if (!query?.handler) throw routeError(query?.action ?? '', service);
+      return sendXml(res, requestId, query.handler(form ?? new URLSearchParams(), ctx));
+    } catch (err) {
+      return fail(err instanceof ApiError ? err : internalError(err));
+    }
+  }
+
+  const handler: RequestListener = (req, res) => {
+    serve(req, res).catch((err: unknown) => {
+      if (!res.headersSent) sendJsonError(res, randomUUID(), 'ecs', internalError(err));
+      else res.destroy();
+    });
+  };
+  return { handler, stats };
+}
+
+function routeError(action: string, service: ServiceName): ApiError {
+  if (!action) return new ApiError('MissingAction', 'The request must contain the parameter Action or the header X-Amz-Target.');
+  return new ApiError('InvalidAction', `The action ${action} is not valid for this web service (${service}).`);
+}
+
+function prefixed(byOperation: Record<string, number>): Record<string, number> {
+  return Object.fromEntries(Object.entries(byOperation).map(([k, v]) => [`op:${k}`, v]));
+}

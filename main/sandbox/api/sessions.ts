@@ -1,0 +1,53 @@
+/**
+ * Creating Session Manager sessions for StartSession and ExecuteCommand: ids shaped like AWS's,
+ * a fresh data-channel token, the StreamUrl on the shared server, and a registry entry the
+ * gateway picks up when the client connects.
+ */
+import { randomBytes } from 'node:crypto';
+import type { SandboxSession, SandboxSessionKind } from '../session-registry.js';
+import type { RequestContext } from './context.js';
+
+export const SESSION_IDS = {
+  /** AWS session ids end in 17 hex characters after the caller's name. */
+  suffixHexChars: 17,
+  /** ECS Exec session ids carry this prefix (spec §10). */
+  ecsPrefix: 'ecs-execute-command',
+  /** Random bytes in a token; real tokens are long opaque strings. */
+  tokenBytes: 96,
+} as const;
+
+export function newSessionId(prefix: string): string {
+  const hex = randomBytes(Math.ceil(SESSION_IDS.suffixHexChars / 2)).toString('hex').slice(0, SESSION_IDS.suffixHexChars);
+  return `${prefix}-${hex}`;
+}
+
+export function newToken(): string {
+  return randomBytes(SESSION_IDS.tokenBytes).toString('base64');
+}
+
+export function streamUrlFor(ctx: RequestContext, sessionId: string): string {
+  return `${ctx.deps.streamBase()}/v1/data-channel/${sessionId}?role=publish_subscribe`;
+}
+
+export interface NewSession {
+  readonly sessionId: string;
+  readonly target: string;
+  readonly documentName: string;
+  readonly kind: SandboxSessionKind;
+  readonly workdir: string;
+  readonly agentVersion: string;
+  readonly kmsKeyId?: string;
+}
+
+export function registerSession(ctx: RequestContext, s: NewSession): { sessionId: string; tokenValue: string; streamUrl: string } {
+  const now = Date.now();
+  const session: SandboxSession = {
+    ...s,
+    tokenValue: newToken(),
+    tokenExpiresAt: now + ctx.deps.tokenLifetimeMs,
+    state: 'Pending',
+    createdAt: now,
+  };
+  ctx.deps.registry.add(session);
+  return { sessionId: session.sessionId, tokenValue: session.tokenValue, streamUrl: streamUrlFor(ctx, session.sessionId) };
+}

@@ -1,0 +1,75 @@
+/** SSM StartSession, ResumeSession, TerminateSession (spec §3.1, §9). */
+import type { SandboxSessionKind } from '../../session-registry.js';
+import { ApiError } from '../errors.js';
+import type { Handler } from '../handler.js';
+import type { RequestContext } from '../context.js';
+import { newSessionId, newToken, registerSession, streamUrlFor } from '../sessions.js';
+import { containerBlocker, containerTarget, findEcsTarget, instanceTarget, type SessionTarget } from '../target-resolve.js';
+import { planDocument, SHELL_DOCUMENT, type DocumentPlan } from './documents.js';
+
+function notConnected(target: string): ApiError {
+  return new ApiError('TargetNotConnected', `${target} is not connected.`);
+}
+
+function sessionTarget(ctx: RequestContext, target: string): SessionTarget {
+  if (target.startsWith('ecs:')) {
+    const found = findEcsTarget(ctx, target);
+    if (!found || containerBlocker(found.task, found.container, ctx)) throw notConnected(target);
+    return containerTarget(ctx, found.task, found.container);
+  }
+  const inst = ctx.region.instancesById.get(target);
+  if (!inst || inst.state !== 'running' || inst.pingStatus !== 'Online') throw notConnected(target);
+  return instanceTarget(ctx, inst);
+}
+
+async function kindFor(ctx: RequestContext, plan: DocumentPlan, target: SessionTarget): Promise<SandboxSessionKind> {
+  switch (plan.type) {
+    case 'Standard_Stream':
+      return { type: 'Standard_Stream' };
+    case 'InteractiveCommands':
+      return { type: 'InteractiveCommands', command: plan.command };
+    case 'NonInteractiveCommands':
+      return { type: 'NonInteractiveCommands', command: plan.command, separateOutputStream: false };
+    case 'Port': {
+      const dial = await ctx.deps.targets.dial(target.info, plan.host, plan.portNumber, ctx.deps.world.remoteHosts);
+      return { type: 'Port', properties: plan.properties, host: plan.host, portNumber: plan.portNumber, ...(dial ? { dial } : {}) };
+    }
+  }
+}
+
+export const startSession: Handler = async (p, ctx) => {
+  const target = p.string('Target');
+  const documentName = p.optString('DocumentName');
+  const plan = planDocument(documentName, p.optStringListMap('Parameters') ?? {});
+  const resolved = sessionTarget(ctx, target);
+  const kind = await kindFor(ctx, plan, resolved);
+  const session = registerSession(ctx, {
+    sessionId: newSessionId(ctx.account.userName),
+    target,
+    documentName: documentName ?? SHELL_DOCUMENT,
+    kind,
+    workdir: ctx.deps.targets.workdir(resolved.info),
+    agentVersion: resolved.agentVersion,
+    // Port sessions are never KMS-encrypted by the agent (spec §6.1).
+    ...(resolved.kmsKeyArn && kind.type !== 'Port' ? { kmsKeyId: resolved.kmsKeyArn } : {}),
+  });
+  return { SessionId: session.sessionId, TokenValue: session.tokenValue, StreamUrl: session.streamUrl };
+};
+
+export const resumeSession: Handler = (p, ctx) => {
+  const sessionId = p.string('SessionId');
+  const session = ctx.deps.registry.get(sessionId);
+  if (!session || session.state === 'Terminated') {
+    throw new ApiError('DoesNotExistException', `Session with id ${sessionId} does not exist or has been terminated.`);
+  }
+  session.tokenValue = newToken();
+  session.tokenExpiresAt = Date.now() + ctx.deps.tokenLifetimeMs;
+  return { SessionId: sessionId, TokenValue: session.tokenValue, StreamUrl: streamUrlFor(ctx, sessionId) };
+};
+
+export const terminateSession: Handler = (p, ctx) => {
+  const sessionId = p.string('SessionId');
+  // Idempotent like AWS: terminating an unknown or finished session still succeeds.
+  ctx.deps.registry.terminate(sessionId, 'Session terminated by TerminateSession.');
+  return { SessionId: sessionId };
+};

@@ -1,0 +1,182 @@
+/**
+ * `startSandbox()`: the local emulated AWS in one call. One HTTP server on 127.0.0.1 answers the
+ * AWS APIs (ECS, SSM, KMS, EC2, STS) and, through the gateway, the data-channel websockets, so a
+ * StreamUrl is `ws://127.0.0.1:PORT/v1/data-channel/<sid>?role=publish_subscribe`. It also writes
+ * an AWS config + credentials pair with a `porthole-sandbox` profile pointing at the endpoint.
+ */
+import { createServer, type Server } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { writeFileSync } from 'node:fs';
+import path from 'node:path';
+import { createApiHandler, type ApiStats } from './api/server.js';
+import { KmsKeyStore } from './api/kms/key-store.js';
+import { TokenBucket, type ThrottleOptions } from './api/throttle.js';
+import { FaultController } from './faults/controller.js';
+import { SessionRegistry } from './session-registry.js';
+import { TargetHub } from './targets/target-hub.js';
+import { loadDemoWorld, loadWorldFile } from './world/load.js';
+import { World } from './world/model.js';
+import type { WorldFile } from './world/schema.js';
+
+export const SANDBOX = {
+  /** Profile name written to the config/credentials files. */
+  profile: 'porthole-sandbox',
+  /** A second profile whose key the API answers with ExpiredTokenException. */
+  expiredProfile: 'porthole-sandbox-expired',
+  /** Any credentials work; these are what the written profile uses. */
+  accessKeyId: 'AKIAPORTHOLESANDBOX1',
+  secretAccessKey: 'porthole-sandbox-secret-key-not-a-real-credential',
+  /** The access key of the expired profile (tests use it for the expired-credentials path). */
+  expiredAccessKeyId: 'ASIAPORTHOLEEXPIRED1',
+  /** Data-channel tokens last this long, like real ones they are for opening the channel soon. */
+  tokenLifetimeMs: 15 * 60 * 1000,
+} as const;
+
+export type Pacing = 'faithful' | 'unpaced';
+
+/** What the message gateway needs to serve `/v1/data-channel/<sid>` upgrades on the API server. */
+export interface GatewayDeps {
+  readonly registry: SessionRegistry;
+  readonly pacing: Pacing;
+  readonly faults: FaultController;
+  /** The agent decrypts the client's KMS data key with the same store the API's KMS uses. */
+  readonly kms: KmsKeyStore;
+}
+
+export interface GatewayHandle {
+  close(): Promise<void> | void;
+}
+
+export type GatewayAttach = (server: Server, deps: GatewayDeps) => GatewayHandle;
+
+/** Until the gateway module lands the API runs alone (sessions are registered, nobody serves them). */
+const attachDefaultGateway: GatewayAttach | undefined = undefined;
+
+export interface SandboxOptions {
+  /** A parsed world, a path to a world JSON file, or nothing for the demo world. */
+  world?: WorldFile | string;
+  pacing?: Pacing;
+  /** Fixed port for the API + gateway; 0 (default) picks a free one. */
+  port?: number;
+  /** Request-rate limit; omitted = never throttle. */
+  throttle?: ThrottleOptions;
+  /** Extra access key ids answered with ExpiredTokenException (SANDBOX.expiredAccessKeyId always is). */
+  expiredAccessKeyIds?: string[];
+  tokenLifetimeMs?: number;
+  /** Parent for the temp dir holding workdirs and the AWS files; default the OS temp dir. */
+  dir?: string;
+  /** Overrides the websocket gateway (tests of the API alone pass `null` for none). */
+  gateway?: GatewayAttach | null;
+}
+
+export interface Sandbox {
+  /** `http://127.0.0.1:PORT` — the endpoint_url for every service. */
+  readonly endpoint: string;
+  readonly region: string;
+  readonly world: World;
+  readonly registry: SessionRegistry;
+  readonly kms: KmsKeyStore;
+  readonly faults: FaultController;
+  readonly targets: TargetHub;
+  readonly stats: ApiStats;
+  readonly configFile: string;
+  readonly credentialsFile: string;
+  readonly profile: string;
+  readonly accessKeyId: string;
+  readonly secretAccessKey: string;
+  stop(): Promise<void>;
+}
+
+function resolveWorld(world: SandboxOptions['world']): WorldFile {
+  if (world === undefined) return loadDemoWorld();
+  return typeof world === 'string' ? loadWorldFile(world) : world;
+}
+
+function writeAwsFiles(dir: string, endpoint: string, region: string): { configFile: string; credentialsFile: string } {
+  const configFile = path.join(dir, 'aws-config');
+  const credentialsFile = path.join(dir, 'aws-credentials');
+  const profile = (name: string) => `[profile ${name}]\nregion = ${region}\nendpoint_url = ${endpoint}\noutput = json\n`;
+  writeFileSync(configFile, `${profile(SANDBOX.profile)}\n${profile(SANDBOX.expiredProfile)}`);
+  writeFileSync(
+    credentialsFile,
+    `[${SANDBOX.profile}]\naws_access_key_id = ${SANDBOX.accessKeyId}\naws_secret_access_key = ${SANDBOX.secretAccessKey}\n\n` +
+      `[${SANDBOX.expiredProfile}]\naws_access_key_id = ${SANDBOX.expiredAccessKeyId}\naws_secret_access_key = ${SANDBOX.secretAccessKey}\n`,
+    { mode: 0o600 },
+  );
+  return { configFile, credentialsFile };
+}
+
+async function listen(server: Server, port: number): Promise<number> {
+  await new Promise<void>((resolve, reject) => {
+    server.once('error', reject);
+    server.listen(port, '127.0.0.1', () => {
+      server.off('error', reject);
+      resolve();
+    });
+  });
+  return (server.address() as AddressInfo).port;
+}
+
+export async function startSandbox(opts: SandboxOptions = {}): Promise<Sandbox> {
+  const world = new World(resolveWorld(opts.world));
+  const registry = new SessionRegistry();
+  const kms = new KmsKeyStore();
+  const faults = new FaultController();
+  const targets = new TargetHub(opts.dir === undefined ? {} : { parent: opts.dir });
+  let base = '';
+  const { handler, stats } = createApiHandler({
+    deps: {
+      world,
+      registry,
+      kms,
+      targets,
+      streamBase: () => base,
+      tokenLifetimeMs: opts.tokenLifetimeMs ?? SANDBOX.tokenLifetimeMs,
+      expiredAccessKeyIds: new Set([SANDBOX.expiredAccessKeyId, ...(opts.expiredAccessKeyIds ?? [])]),
+    },
+    ...(opts.throttle ? { throttle: new TokenBucket(opts.throttle) } : {}),
+    applyFaults: (spec) => faults.apply(spec),
+  });
+  const server = createServer(handler);
+  const attach = opts.gateway === undefined ? attachDefaultGateway : opts.gateway;
+  const gateway: GatewayHandle | undefined = attach?.(server, { registry, pacing: opts.pacing ?? 'faithful', faults, kms });
+  let port: number;
+  try {
+    port = await listen(server, opts.port ?? 0);
+  } catch (err) {
+    await gateway?.close();
+    await targets.close();
+    throw err;
+  }
+  base = `ws://127.0.0.1:${port}`;
+  const endpoint = `http://127.0.0.1:${port}`;
+  const region = world.defaultRegion;
+  const files = writeAwsFiles(targets.root, endpoint, region);
+  let stopping: Promise<void> | undefined;
+  return {
+    endpoint,
+    region,
+    world,
+    registry,
+    kms,
+    faults,
+    targets,
+    stats,
+    ...files,
+    profile: SANDBOX.profile,
+    accessKeyId: SANDBOX.accessKeyId,
+    secretAccessKey: SANDBOX.secretAccessKey,
+    stop() {
+      stopping ??= (async () => {
+        for (const s of registry.list()) registry.terminate(s.sessionId, 'The sandbox is shutting down.');
+        await gateway?.close();
+        await new Promise<void>((resolve) => {
+          server.close(() => resolve());
+          server.closeAllConnections();
+        });
+        await targets.close();
+      })();
+      return stopping;
+    },
+  };
+}

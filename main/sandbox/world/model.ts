@@ -1,0 +1,142 @@
+/**
+ * The world indexed for request handling: per account and region, clusters by name, tasks by id,
+ * task definitions by family:revision, instances by id. Built once; handlers only read it, so a
+ * generated world of 500,000 tasks answers each Describe call with map lookups.
+ */
+import { arn, lastSegment, runtimeIdFor, type ArnScope } from './arns.js';
+import type {
+  AccountSpec,
+  ClusterSpec,
+  ContainerSpec,
+  InstanceSpec,
+  KmsKeySpec,
+  RemoteHostSpec,
+  ServiceSpec,
+  TaskDefinitionSpec,
+  TaskSpec,
+  WorldFile,
+} from './schema.js';
+
+export interface TaskEntry {
+  readonly spec: TaskSpec;
+  readonly cluster: ClusterEntry;
+  readonly arn: string;
+  /** Containers with their runtime ids resolved. */
+  readonly containers: ReadonlyArray<ContainerSpec & { runtimeId: string }>;
+}
+
+export interface ClusterEntry {
+  readonly spec: ClusterSpec;
+  readonly arn: string;
+  readonly tasks: readonly TaskEntry[];
+  readonly tasksById: ReadonlyMap<string, TaskEntry>;
+  readonly services: ReadonlyMap<string, ServiceSpec>;
+}
+
+export class RegionView {
+  readonly clusters: ClusterEntry[] = [];
+  readonly clustersByName = new Map<string, ClusterEntry>();
+  readonly taskDefinitions = new Map<string, TaskDefinitionSpec>();
+  readonly latestRevision = new Map<string, number>();
+  readonly instances: InstanceSpec[] = [];
+  readonly instancesById = new Map<string, InstanceSpec>();
+  readonly kmsKeys: KmsKeySpec[] = [];
+
+  constructor(readonly scope: ArnScope, readonly account: AccountSpec) {}
+
+  /** Cluster by name or ARN; ECS treats an omitted cluster as `default`. */
+  cluster(nameOrArn: string | undefined): ClusterEntry | undefined {
+    return this.clustersByName.get(lastSegment(nameOrArn ?? 'default'));
+  }
+
+  /** `family`, `family:rev` or a task-definition ARN; a bare family means its latest revision. */
+  taskDefinition(ref: string): TaskDefinitionSpec | undefined {
+    const key = lastSegment(ref);
+    if (key.includes(':')) return this.taskDefinitions.get(key);
+    const rev = this.latestRevision.get(key);
+    return rev === undefined ? undefined : this.taskDefinitions.get(`${key}:${rev}`);
+  }
+
+  addCluster(spec: ClusterSpec): void {
+    const tasks: TaskEntry[] = [];
+    const tasksById = new Map<string, TaskEntry>();
+    const entry: ClusterEntry = {
+      spec,
+      arn: arn.cluster(this.scope, spec.name),
+      tasks,
+      tasksById,
+      services: new Map(spec.services.map((s) => [s.name, s])),
+    };
+    for (const t of spec.tasks) {
+      const task: TaskEntry = {
+        spec: t,
+        cluster: entry,
+        arn: arn.task(this.scope, spec.name, t.id),
+        containers: t.containers.map((c) => ({ ...c, runtimeId: c.runtimeId ?? runtimeIdFor(t.id, c.name) })),
+      };
+      tasks.push(task);
+      tasksById.set(t.id, task);
+    }
+    this.clusters.push(entry);
+    this.clustersByName.set(spec.name, entry);
+  }
+}
+
+export class World {
+  private readonly regions = new Map<string, RegionView>();
+
+  constructor(readonly file: WorldFile) {
+    for (const account of file.accounts) {
+      for (const r of account.regions) {
+        const view = new RegionView({ region: r.name, account: account.id }, account);
+        for (const td of r.taskDefinitions) {
+          view.taskDefinitions.set(`${td.family}:${td.revision}`, td);
+          view.latestRevision.set(td.family, Math.max(td.revision, view.latestRevision.get(td.family) ?? 0));
+        }
+        for (const c of r.clusters) view.addCluster(c);
+        for (const i of r.instances) {
+          view.instances.push(i);
+          view.instancesById.set(i.id, i);
+        }
+        view.kmsKeys.push(...r.kmsKeys);
+        this.regions.set(`${account.id}/${r.name}`, view);
+      }
+    }
+  }
+
+  get defaultAccount(): AccountSpec {
+    const first = this.file.accounts[0];
+    if (!first) throw new Error('world has no account'); // the schema requires one
+    return first;
+  }
+
+  get defaultRegion(): string {
+    return this.defaultAccount.regions[0]?.name ?? 'us-east-1';
+  }
+
+  get remoteHosts(): readonly RemoteHostSpec[] {
+    return this.file.remoteHosts;
+  }
+
+  /** The account an access key id selects; unknown keys get the first account (any credentials work). */
+  accountFor(accessKeyId: string | undefined): AccountSpec {
+    const match = accessKeyId ? this.file.accounts.find((a) => a.accessKeyIds.includes(accessKeyId)) : undefined;
+    return match ?? this.defaultAccount;
+  }
+
+  /** A region the world does not describe is simply empty, as in a real account. */
+  region(account: AccountSpec, region: string): RegionView {
+    const key = `${account.id}/${region}`;
+    let view = this.regions.get(key);
+    if (!view) {
+      view = new RegionView({ region, account: account.id }, account);
+      this.regions.set(key, view);
+    }
+    return view;
+  }
+
+  /** Every region view the world file declares (for target lookups that span the world). */
+  declaredRegions(): RegionView[] {
+    return this.file.accounts.flatMap((a) => a.regions.map((r) => this.region(a, r.name)));
+  }
+}
