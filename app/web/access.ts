@@ -1,0 +1,57 @@
+// Who may talk to the web host: requests to our own loopback address (no DNS rebinding), from
+// our own page (no cross-site WebSocket), carrying the token printed at start.
+import { randomBytes, timingSafeEqual } from 'node:crypto';
+import type { IncomingMessage } from 'node:http';
+
+/** 256 bits: unguessable for the lifetime of a local process. */
+const TOKEN_BYTES = 32;
+
+export function newToken(): string {
+  return randomBytes(TOKEN_BYTES).toString('hex');
+}
+
+/** Cookies are not per-port, so the name carries the port: two Porthole instances never clash. */
+export function tokenCookieName(port: number): string {
+  return `porthole_token_${port}`;
+}
+
+function sameToken(expected: string, given: string | undefined): boolean {
+  if (given === undefined) return false;
+  const a = Buffer.from(expected);
+  const b = Buffer.from(given);
+  return a.length === b.length && timingSafeEqual(a, b);
+}
+
+function cookieValue(header: string | undefined, name: string): string | undefined {
+  for (const part of (header ?? '').split(';')) {
+    const eq = part.indexOf('=');
+    if (eq > 0 && part.slice(0, eq).trim() === name) return part.slice(eq + 1).trim();
+  }
+  return undefined;
+}
+
+export interface AccessPolicy {
+  readonly token: string;
+  readonly port: number;
+}
+
+export type AccessVerdict = { readonly ok: true; readonly viaQuery: boolean } | { readonly ok: false; readonly reason: string };
+
+/** The hosts our page may be addressed as; anything else is a rebinding attempt. */
+function allowedHosts(port: number): string[] {
+  return [`127.0.0.1:${port}`, `localhost:${port}`];
+}
+
+export function checkRequest(req: IncomingMessage, policy: AccessPolicy, url: URL): AccessVerdict {
+  if (!allowedHosts(policy.port).includes(req.headers.host ?? '')) return { ok: false, reason: `unexpected Host header ${JSON.stringify(req.headers.host ?? '')}` };
+  const viaQuery = sameToken(policy.token, url.searchParams.get('token') ?? undefined);
+  if (viaQuery || sameToken(policy.token, cookieValue(req.headers.cookie, tokenCookieName(policy.port)))) return { ok: true, viaQuery };
+  return { ok: false, reason: 'missing or wrong token' };
+}
+
+/** A WebSocket upgrade must also come from our own page (browsers always send Origin). */
+export function checkUpgrade(req: IncomingMessage, policy: AccessPolicy, url: URL): AccessVerdict {
+  const origin = req.headers.origin;
+  if (origin !== undefined && !allowedHosts(policy.port).some((h) => origin === `http://${h}`)) return { ok: false, reason: `cross-origin WebSocket from ${origin}` };
+  return checkRequest(req, policy, url);
+}

@@ -1,0 +1,35 @@
+// Serves the built renderer to requests that passed the access check, with the security headers.
+import { createReadStream } from 'node:fs';
+import type { IncomingMessage, ServerResponse } from 'node:http';
+import { RENDERER_SECURITY_HEADERS } from '../host/csp.js';
+import { contentTypeOf, resolveStaticPath } from '../host/static-files.js';
+import { checkRequest, tokenCookieName, type AccessPolicy } from './access.js';
+
+export const REFUSED_TEXT = 'Porthole: this address needs the token printed when the web host started (open the full URL it printed).\n';
+
+function refuse(res: ServerResponse, status: number, text: string): void {
+  res.writeHead(status, { 'Content-Type': 'text/plain; charset=utf-8', 'Cache-Control': 'no-store', ...RENDERER_SECURITY_HEADERS });
+  res.end(text);
+}
+
+export function handleHttp(req: IncomingMessage, res: ServerResponse, policy: AccessPolicy, staticDir: string): void {
+  const url = new URL(req.url ?? '/', 'http://127.0.0.1');
+  const verdict = checkRequest(req, policy, url);
+  if (!verdict.ok) return refuse(res, 403, REFUSED_TEXT);
+  if (req.method !== 'GET' && req.method !== 'HEAD') return refuse(res, 405, 'Porthole: only GET and HEAD are served here.\n');
+  const file = resolveStaticPath(staticDir, url.pathname);
+  if (file === null) return refuse(res, 404, `Porthole: no such file ${url.pathname}\n`);
+  const headers: Record<string, string> = {
+    ...RENDERER_SECURITY_HEADERS,
+    'Content-Type': contentTypeOf(file),
+    // The page is tiny and rebuilt often; never serve a stale renderer against a newer host.
+    'Cache-Control': 'no-store',
+  };
+  // Later requests (assets, reloads, the WebSocket) carry the token as a cookie, not in the URL.
+  if (verdict.viaQuery) headers['Set-Cookie'] = `${tokenCookieName(policy.port)}=${policy.token}; HttpOnly; SameSite=Strict; Path=/`;
+  res.writeHead(200, headers);
+  if (req.method === 'HEAD') return void res.end();
+  createReadStream(file)
+    .on('error', () => res.destroy())
+    .pipe(res);
+}
