@@ -14,3 +14,4 @@ export { Backoff, Connection } from './connection/constants.js';
 export type { BackoffSchedule } from './connection/constants.js';
 export { DialError, openDataChannelJson } from './connection/socket.js';
 export { PORTHOLE_CLIENT_VERSION } from './version.js';
+export { ssmResumeSession } from './connection/resume-ssm.js';

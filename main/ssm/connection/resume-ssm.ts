@@ -1,0 +1,21 @@
+// ssm:ResumeSession as the data channel's `resumeSession` callback (protocol §9).
+import { ResumeSessionCommand, type SSMClient } from '@aws-sdk/client-ssm';
+
+/** Errors that mean the session is gone for good: resuming again cannot help. */
+const SESSION_GONE = new Set(['DoesNotExistException', 'InvalidDocument', 'AccessDeniedException']);
+
+/**
+ * Returns the new TokenValue, or undefined when the session no longer exists (the channel then
+ * closes with "timed out"); other errors throw, so the channel retries with backoff.
+ */
+export function ssmResumeSession(client: SSMClient): (sessionId: string) => Promise<string | undefined> {
+  return async (sessionId) => {
+    try {
+      const out = await client.send(new ResumeSessionCommand({ SessionId: sessionId }));
+      return out.TokenValue || undefined;
+    } catch (error) {
+      if (error instanceof Error && SESSION_GONE.has(error.name)) return undefined;
+      throw error;
+    }
+  };
+}
