@@ -3,7 +3,7 @@
  *
  * Capturing (the engine's frame tap feeds it; secrets masked by default):
  *   const capture = new CaptureWriter('/tmp/s.jsonl');             // or CaptureEncoder for memory
- *   session.onFrame((f) => capture.write({ dir, kind, bytes, at })); // see capture-writer.ts
+ *   tap: (event) => capture.write(capturedFrameFromTap(event)),  // DataChannelOptions.tap
  *   await capture.close();
  *
  * Describing (structured for the UI, text for `porthole inspect`):
@@ -14,6 +14,7 @@
  */
 export * from './capture-record.js';
 export * from './capture-writer.js';
+export { capturedFrameFromTap } from './tap-adapter.js';
 export { maskBinaryFrame, maskTextFrame, SECRET_KEYS } from './mask.js';
 export { CaptureDescriber, describeCapture } from './describe.js';
 export { describeHeader } from './header.js';

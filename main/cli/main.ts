@@ -1,0 +1,57 @@
+// The `porthole` command: dispatches to a subcommand, or runs as session-manager-plugin when
+// invoked under that name (a symlink on PATH, so the AWS CLI finds it).
+import { basename } from 'node:path';
+import { HELP, versionText } from './help.js';
+import { CliError, processIo, writeOut, type CliIo } from './io.js';
+import { inspectCommand } from './commands/inspect.js';
+import { playCommand } from './commands/play.js';
+import { sandboxCommand } from './commands/sandbox.js';
+import { pluginCommand } from './plugin/command.js';
+
+/** The names under which porthole behaves as the plugin (argv[1]'s basename). */
+const PLUGIN_NAMES: ReadonlySet<string> = new Set(['session-manager-plugin', 'session-manager-plugin.js', 'session-manager-plugin.exe']);
+
+/** Runs the CLI for `argv` (process.argv shape) and returns the exit status. */
+export async function main(argv: readonly string[], io: CliIo): Promise<number> {
+  const invokedAs = basename(argv[1] ?? '');
+  const args = argv.slice(2);
+  if (PLUGIN_NAMES.has(invokedAs)) return pluginCommand(args, io);
+  const [command, ...rest] = args;
+  try {
+    switch (command) {
+      case 'session-manager-plugin':
+        return await pluginCommand(rest, io);
+      case 'inspect':
+        return await inspectCommand(rest, io);
+      case 'play':
+        return await playCommand(rest, io);
+      case 'sandbox':
+        return await sandboxCommand(rest);
+      case '--version':
+      case '-v':
+      case 'version':
+        await writeOut(io.stdout, versionText());
+        return 0;
+      case undefined:
+      case '--help':
+      case '-h':
+      case 'help':
+        await writeOut(io.stdout, HELP);
+        return 0;
+      default:
+        throw new CliError(`unknown command ${JSON.stringify(command)}; see porthole --help`);
+    }
+  } catch (err) {
+    if (err instanceof CliError) {
+      await writeOut(io.stderr, `porthole: ${err.message}\n`);
+      return err.exitCode;
+    }
+    throw err;
+  }
+}
+
+/** Entry point used by bin/porthole.js. Long-running commands keep the process alive themselves. */
+export async function run(): Promise<void> {
+  const status = await main(process.argv, processIo());
+  process.exitCode = status;
+}

@@ -1,0 +1,56 @@
+// The AWS calls the drop-in makes besides the data channel (protocol §9, §6.6): ResumeSession and
+// TerminateSession against argv[6]'s endpoint with argv[2]'s region and argv[4]'s profile, and
+// KMS GenerateDataKey for encrypted sessions. The SDK resolves credentials and any endpoint_url
+// from the profile, as the AWS CLI that launched us did.
+import { KMSClient } from '@aws-sdk/client-kms';
+import { ResumeSessionCommand, SSMClient, TerminateSessionCommand } from '@aws-sdk/client-ssm';
+import { awsKmsDataKeyProvider, type DataKeyProvider } from '../../ssm/index.js';
+import type { StartRequest } from './argv.js';
+
+/**
+ * ECS Exec passes the ECS endpoint as argv[6] (§10), where ResumeSession does not exist; for such
+ * an AWS host the SDK's own SSM endpoint is used instead. Any other endpoint (a sandbox, a VPC
+ * endpoint) is used as given.
+ */
+export function ssmEndpointFor(endpoint: string): string | undefined {
+  if (endpoint === '') return undefined;
+  try {
+    const host = new URL(endpoint).hostname;
+    if (/^ecs[.-]/.test(host) && host.endsWith('.amazonaws.com')) return undefined;
+  } catch {
+    return undefined;
+  }
+  return endpoint;
+}
+
+export interface SessionApis {
+  resumeSession(sessionId: string): Promise<string | undefined>;
+  terminateSession(sessionId: string): Promise<void>;
+  /** Absent for the legacy 4-argument form, which refuses KMS encryption (§6.3). */
+  dataKeys: DataKeyProvider | undefined;
+  destroy(): void;
+}
+
+export function sessionApis(request: StartRequest): SessionApis {
+  const common = {
+    ...(request.region ? { region: request.region } : {}),
+    ...(request.profile ? { profile: request.profile } : {}),
+  };
+  const endpoint = ssmEndpointFor(request.endpoint);
+  const ssm = new SSMClient({ ...common, ...(endpoint ? { endpoint } : {}) });
+  const kms = request.legacy ? undefined : new KMSClient(common);
+  return {
+    async resumeSession(sessionId) {
+      const out = await ssm.send(new ResumeSessionCommand({ SessionId: sessionId }));
+      return out.TokenValue || undefined;
+    },
+    async terminateSession(sessionId) {
+      await ssm.send(new TerminateSessionCommand({ SessionId: sessionId }));
+    },
+    dataKeys: kms ? awsKmsDataKeyProvider({ client: kms }) : undefined,
+    destroy() {
+      ssm.destroy();
+      kms?.destroy();
+    },
+  };
+}

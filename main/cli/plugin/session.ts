@@ -1,0 +1,79 @@
+// Runs one session for the drop-in: open the data channel, wait for the session type (handshake
+// or first output, §6.1), hand over to the shell or port runner, and end like the plugin does —
+// its closing line on stdout, exit status 0 — except that a shell exits with the remote command's
+// exit code when the agent sent one (PT 12).
+import { DataChannel, type CloseReason, type SessionInfo, type TapEvent } from '../../ssm/index.js';
+import { CaptureWriter, capturedFrameFromTap } from '../../ssm/inspect/index.js';
+import { recordToFile, type CastFile } from '../../sessions/recording/index.js';
+import { writeOut, type CliIo } from '../io.js';
+import type { StartRequest } from './argv.js';
+import { sessionApis } from './aws-calls.js';
+import { PLUGIN_MESSAGES } from './messages.js';
+import { runPort, type PortRun } from './port-runner.js';
+import { runShell, type ShellRun } from './shell-runner.js';
+import { terminalSize } from './terminal.js';
+
+export interface PluginOptions {
+  capture?: string;
+  captureUnmasked?: boolean;
+  record?: string;
+}
+
+function closingLine(sessionId: string, reason: CloseReason): string {
+  if (reason.kind === 'channel-closed') {
+    return reason.output === '' ? PLUGIN_MESSAGES.exiting(sessionId) : PLUGIN_MESSAGES.closedWithOutput(sessionId, reason.output);
+  }
+  if (reason.kind === 'failed') {
+    return /timed out/.test(reason.message) ? PLUGIN_MESSAGES.timedOut(sessionId) : PLUGIN_MESSAGES.cannotStart(reason.message);
+  }
+  return PLUGIN_MESSAGES.exiting(sessionId);
+}
+
+export async function runPluginSession(request: StartRequest, io: CliIo, options: PluginOptions): Promise<number> {
+  const { sessionId } = request.response;
+  await writeOut(io.stdout, PLUGIN_MESSAGES.starting(sessionId));
+  const apis = sessionApis(request);
+  const capture = options.capture ? new CaptureWriter(options.capture, { mask: !options.captureUnmasked }) : undefined;
+  let port: PortRun | undefined;
+  let shell: ShellRun | undefined;
+  let cast: CastFile | undefined;
+  const tap = (event: TapEvent): void => {
+    port?.tap(event);
+    capture?.write(capturedFrameFromTap(event));
+  };
+  const dc = new DataChannel({
+    credentials: request.response,
+    target: request.target,
+    resumeSession: (id) => apis.resumeSession(id),
+    ...(apis.dataKeys ? { dataKeys: apis.dataKeys } : {}),
+    tap,
+  });
+
+  const closed = new Promise<CloseReason>((resolve) => dc.on('closed', resolve));
+  const onReady = async (info: SessionInfo): Promise<void> => {
+    if (info.customerMessage) io.stdout.write(`${info.customerMessage}\n`);
+    if (info.sessionType === 'Port') {
+      port = await runPort(dc, info, io);
+      void port.terminated.then(() => dc.close({ kind: 'local', message: 'terminate signal received' }));
+      return;
+    }
+    if (options.record) {
+      const size = terminalSize(io);
+      cast = recordToFile(options.record, { width: size.cols, height: size.rows, title: sessionId, env: { TERM: io.env.TERM ?? 'xterm-256color' } });
+    }
+    shell = runShell(dc, io, cast?.recorder);
+  };
+  dc.on('ready', (info) => {
+    onReady(info).catch((err: unknown) => dc.close({ kind: 'failed', message: err instanceof Error ? err.message : String(err) }));
+  });
+  dc.open().catch((err: unknown) => dc.close({ kind: 'failed', message: err instanceof Error ? err.message : String(err) }));
+
+  const reason = await closed;
+  shell?.release();
+  await port?.release();
+  await writeOut(io.stdout, closingLine(sessionId, reason));
+  await cast?.finish();
+  await capture?.close().catch((err: unknown) => writeOut(io.stderr, `porthole: capture ${options.capture}: ${(err as Error).message}\n`));
+  apis.destroy();
+  return shell?.exitCode() ?? 0;
+}
