@@ -14,3 +14,4 @@ export * from './services.js';
 export * from './control.js';
 export * from './data.js';
 export * from './wire.js';
+export * from './preload-api.js';

@@ -1,0 +1,50 @@
+// Wires the router to Electron: control requests over ipcMain.handle, pushes (events,
+// rejections) over webContents.send, and the data plane over one MessagePort per page load.
+import { ipcMain, MessageChannelMain, type IpcMainEvent, type IpcMainInvokeEvent, type MessagePortMain, type WebContents } from 'electron';
+import { IPC_CHANNELS } from '../../shared/contract/index.js';
+import type { Router } from '../../main/ipc/router.js';
+import { IpcGate, type SenderInfo } from './ipc-gate.js';
+
+function senderInfo(event: IpcMainEvent | IpcMainInvokeEvent): SenderInfo {
+  const frame = event.senderFrame;
+  return { id: event.sender.id, frame: frame ? { url: frame.url, isMainFrame: frame === event.sender.mainFrame } : null };
+}
+
+export function installIpc(router: Router): void {
+  const gate = new IpcGate(router);
+  const ports = new Map<number, MessagePortMain>();
+
+  const drop = (id: number): void => {
+    ports.get(id)?.close();
+    ports.delete(id);
+    gate.disconnect(id);
+  };
+
+  ipcMain.handle(IPC_CHANNELS.control, (event, raw: unknown) => gate.control(senderInfo(event), raw));
+
+  ipcMain.on(IPC_CHANNELS.connect, (event) => {
+    const contents: WebContents = event.sender;
+    const info = senderInfo(event);
+    drop(info.id);
+    const { port1, port2 } = new MessageChannelMain();
+    const connected = gate.connect(info, {
+      sendControl: (msg) => {
+        if (!contents.isDestroyed()) contents.send(IPC_CHANNELS.push, msg);
+      },
+      sendData: (msg) => port1.postMessage(msg),
+    });
+    if (!('handleControl' in connected)) {
+      console.error(`porthole: ${connected.message}`);
+      port1.close();
+      return;
+    }
+    ports.set(info.id, port1);
+    port1.on('message', (e) => {
+      const error = gate.data(info.id, e.data);
+      if (error !== null) console.warn(`porthole: ${error.message}`);
+    });
+    port1.start();
+    contents.postMessage(IPC_CHANNELS.port, null, [port2]);
+    contents.once('destroyed', () => drop(info.id));
+  });
+}

@@ -1,0 +1,63 @@
+// Electron main process: applies the security policy, serves the renderer, connects windows
+// to the router. `npm start` runs this after building.
+import { join } from 'node:path';
+import { app, BrowserWindow, Menu, session } from 'electron';
+import { createHostRouter } from '../../main/ipc/host.js';
+import type { SandboxHandle } from '../../main/ipc/host-env.js';
+import { PORTHOLE_VERSION } from '../../shared/version.js';
+import { resolveDataDir } from '../host/data-dir.js';
+import { startSandboxIfWanted } from '../host/sandbox.js';
+import { rendererDistDir } from '../host/static-files.js';
+import { installIpc } from './ipc.js';
+import { buildMenuTemplate } from './menu.js';
+import { registerAppScheme, serveRenderer } from './protocol.js';
+import { APP_ENTRY_URL, decidePermission, isAllowedNavigation, WINDOW_OPEN_DECISION } from './security.js';
+import { buildWindowOptions } from './window-options.js';
+
+registerAppScheme();
+
+app.on('web-contents-created', (_event, contents) => {
+  contents.setWindowOpenHandler(() => WINDOW_OPEN_DECISION);
+  contents.on('will-navigate', (e, url) => {
+    if (!isAllowedNavigation(url)) e.preventDefault();
+  });
+  contents.on('will-redirect', (e, url) => {
+    if (!isAllowedNavigation(url)) e.preventDefault();
+  });
+  contents.on('will-attach-webview', (e) => e.preventDefault());
+});
+
+function createWindow(): BrowserWindow {
+  const win = new BrowserWindow(buildWindowOptions(join(import.meta.dirname, 'preload.cjs')));
+  win.once('ready-to-show', () => win.show());
+  void win.loadURL(APP_ENTRY_URL);
+  return win;
+}
+
+let sandbox: SandboxHandle | null = null;
+
+async function start(): Promise<void> {
+  await app.whenReady();
+  session.defaultSession.setPermissionRequestHandler((_wc, permission, callback) => callback(decidePermission(permission)));
+  session.defaultSession.setPermissionCheckHandler((_wc, permission) => decidePermission(permission));
+  serveRenderer(rendererDistDir(import.meta.dirname));
+
+  const dataDir = resolveDataDir(process.env, app.getPath('userData'));
+  sandbox = await startSandboxIfWanted(process.env, dataDir, (line) => console.log(line));
+  const { router } = await createHostRouter({ host: 'electron', version: PORTHOLE_VERSION, platform: process.platform, dataDir, sandbox });
+  installIpc(router);
+
+  Menu.setApplicationMenu(Menu.buildFromTemplate(buildMenuTemplate({ isMac: process.platform === 'darwin', isPackaged: app.isPackaged })));
+  createWindow();
+  app.on('activate', () => {
+    if (BrowserWindow.getAllWindows().length === 0) createWindow();
+  });
+}
+
+app.on('window-all-closed', () => app.quit());
+app.on('will-quit', () => void sandbox?.close());
+
+start().catch((err: unknown) => {
+  console.error(`porthole: Electron host failed to start: ${err instanceof Error ? err.message : String(err)}`);
+  app.exit(1);
+});
