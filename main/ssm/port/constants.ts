@@ -19,6 +19,8 @@ export const PORT = {
   TERMINATE_ACK_WAIT_MS: 1_000,
   /** Poll period while close() waits for that ack: short next to the 100 ms resend tick. */
   CLOSE_POLL_MS: 10,
+  /** Wait for HandshakeComplete after opening: above the agent's own 15 s handshake timeout (§6.3). */
+  HANDSHAKE_READY_TIMEOUT_MS: 20_000,
   /** The plugin's line on ConnectToPortError, kept as the user-facing reason (§8.3). */
   CONNECT_ERROR_TEXT: 'Connection to destination port failed, check SSM Agent logs.',
 } as const;

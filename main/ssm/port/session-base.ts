@@ -24,6 +24,8 @@ export abstract class PortSessionBase extends EventEmitter<PortSessionEvents> {
   protected readonly outbound: Outbound;
   protected readonly live = new Map<number, LocalConnection>();
   private endResult: PortChannelEnd | undefined;
+  /** Set by close(): whatever ends the channel from then on was asked for. */
+  private closing = false;
   /** Bytes of connections that have already closed, so totals survive them. */
   private closedTotals = { toRemote: 0, fromRemote: 0 };
 
@@ -63,7 +65,8 @@ export abstract class PortSessionBase extends EventEmitter<PortSessionEvents> {
 
   /** Sends TerminateSession, waits briefly for its ack, then drops the channel. */
   async close(reason = 'closed'): Promise<void> {
-    if (this.ended) return;
+    if (this.ended || this.closing) return;
+    this.closing = true;
     if (this.terminateFlag()) {
       this.outbound.flag(PayloadTypeFlag.TerminateSession);
       await this.waitIdle(PORT.TERMINATE_ACK_WAIT_MS);
@@ -96,10 +99,10 @@ export abstract class PortSessionBase extends EventEmitter<PortSessionEvents> {
 
   private finish(end: PortChannelEnd): void {
     if (this.endResult) return;
-    this.endResult = end;
+    this.endResult = this.closing && !end.expected ? { expected: true, reason: end.reason } : end;
     this.teardown();
     for (const c of this.live.values()) c.socket.destroy();
-    this.emit('ended', end);
+    this.emit('ended', this.endResult);
   }
 
   private waitIdle(timeoutMs: number): Promise<void> {

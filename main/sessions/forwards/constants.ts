@@ -1,0 +1,19 @@
+/** Tunables of local forwards (issue 4). */
+export const FORWARDS = {
+  /** Local listeners bind here unless the user asks for another address: nothing off-box can connect. */
+  DEFAULT_LOCAL_ADDRESS: '127.0.0.1',
+  /** First delay before re-starting a session that ended unexpectedly. */
+  RESTART_INITIAL_DELAY_MS: 500,
+  /** Each further failure doubles the delay… */
+  RESTART_FACTOR: 2,
+  /** …up to this, so a target that is down is retried twice a minute, not hammered. */
+  RESTART_MAX_DELAY_MS: 30_000,
+  /** A session that lived this long counts as healthy: the next failure starts the backoff over. */
+  RESTART_STABLE_AFTER_MS: 60_000,
+  /** Byte-rate window: one sample per second gives the usual "bytes/s" reading. */
+  RATE_SAMPLE_MS: 1_000,
+  /** Saved forwards live in this file under the data directory. */
+  STORE_FILE: 'forwards.json',
+  /** Connections accepted while a session is (re)starting wait at most this long for it. */
+  PENDING_CONNECTION_TIMEOUT_MS: 30_000,
+} as const;

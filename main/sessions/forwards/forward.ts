@@ -1,0 +1,216 @@
+/**
+ * One forward: a local listener that outlives its sessions, and the port session behind it.
+ * Connections that arrive while a session is (re)starting wait for it; a session that ends
+ * unexpectedly is restarted with backoff; a websocket drop is resumed by the engine underneath,
+ * so open connections survive it.
+ */
+import type net from 'node:net';
+import { openPortSession, startSessionInput, targetId, type PortSession } from '../../ssm/port/index.js';
+import type { DataChannel } from '../../ssm/datachannel/index.js';
+import type { BackoffSchedule } from '../../ssm/connection/constants.js';
+import { RestartBackoff, type RestartSchedule } from './backoff.js';
+import { FORWARDS } from './constants.js';
+import { ForwardError } from './errors.js';
+import { bindListener, closeListener } from './listener.js';
+import { RateMeter } from './rates.js';
+import type { ForwardSpec, ForwardState, ForwardStatus, StartPortSession, StartedSession } from './types.js';
+
+export interface ForwardDeps {
+  startSession: StartPortSession;
+  onChange(): void;
+  restartSchedule?: RestartSchedule;
+  /** The engine's reconnect schedule (tests shorten it). */
+  reconnectBackoff?: BackoffSchedule;
+}
+
+export class Forward {
+  private state: ForwardState = 'stopped';
+  private server: net.Server | undefined;
+  private boundPort: number | undefined;
+  private session: PortSession | undefined;
+  private dataChannel: DataChannel | undefined;
+  private started: StartedSession | undefined;
+  /** Connections waiting for a session, each with the timer that gives up on it. */
+  private readonly pending = new Map<net.Socket, NodeJS.Timeout>();
+  private readonly backoff: RestartBackoff;
+  private restartTimer: NodeJS.Timeout | undefined;
+  private sessionStartedAt = 0;
+  private running = false;
+  private restarts = 0;
+  private lastError: string | undefined;
+  private banked = { toRemote: 0, fromRemote: 0 };
+  private readonly rateTo = new RateMeter();
+  private readonly rateFrom = new RateMeter();
+
+  constructor(
+    readonly id: string,
+    readonly spec: ForwardSpec,
+    private readonly deps: ForwardDeps,
+    public saved: boolean,
+  ) {
+    this.backoff = new RestartBackoff(deps.restartSchedule);
+  }
+
+  get localAddress(): string {
+    return this.spec.localAddress ?? FORWARDS.DEFAULT_LOCAL_ADDRESS;
+  }
+
+  /** Binds the listener (typed ForwardError when that fails) and starts the first session. */
+  async start(): Promise<void> {
+    if (this.running) return;
+    this.running = true;
+    this.lastError = undefined;
+    this.setState('starting');
+    const onConnection = (socket: net.Socket) => this.onConnection(socket);
+    try {
+      // A restarted automatic-port forward tries to keep the port it had, so clients need no change.
+      const previous = this.spec.localPort ? undefined : this.boundPort;
+      this.server = previous
+        ? await bindListener(this.localAddress, previous, onConnection).catch(() => bindListener(this.localAddress, 0, onConnection))
+        : await bindListener(this.localAddress, this.spec.localPort ?? 0, onConnection);
+    } catch (error) {
+      this.running = false;
+      this.lastError = error instanceof Error ? error.message : String(error);
+      this.setState('failed');
+      throw error;
+    }
+    this.boundPort = (this.server.address() as net.AddressInfo).port;
+    void this.runSession();
+  }
+
+  /** Frees the port, sends TerminateSession and closes every connection. */
+  async stop(state: ForwardState = 'stopped'): Promise<void> {
+    this.running = false;
+    clearTimeout(this.restartTimer);
+    const server = this.server;
+    this.server = undefined;
+    for (const [socket, timer] of this.pending) {
+      clearTimeout(timer);
+      socket.destroy();
+    }
+    this.pending.clear();
+    const session = this.session;
+    const started = this.started;
+    await Promise.all([server ? closeListener(server) : undefined, session?.close('the forward was stopped')]);
+    if (session && started?.terminateSession) await started.terminateSession(session.sessionId).catch(() => undefined);
+    this.setState(state);
+  }
+
+  status(): ForwardStatus {
+    const live = this.session?.totals ?? { toRemote: 0, fromRemote: 0 };
+    return {
+      id: this.id,
+      name: this.spec.name ?? `${targetId(this.spec.target)}:${this.spec.remotePort}`,
+      spec: this.spec,
+      state: this.state,
+      localAddress: this.localAddress,
+      localPort: this.boundPort ?? this.spec.localPort,
+      target: targetId(this.spec.target),
+      remoteHost: this.spec.remoteHost,
+      remotePort: this.spec.remotePort,
+      sessionId: this.session?.sessionId,
+      mode: this.session?.mode,
+      connections: this.session?.connections ?? [],
+      bytesToRemote: this.banked.toRemote + live.toRemote,
+      bytesFromRemote: this.banked.fromRemote + live.fromRemote,
+      bytesPerSecondToRemote: this.rateTo.perSecond,
+      bytesPerSecondFromRemote: this.rateFrom.perSecond,
+      restarts: this.restarts,
+      lastError: this.lastError,
+      saved: this.saved,
+    };
+  }
+
+  /** Called by the manager once per rate window. */
+  sampleRates(): void {
+    const s = this.status();
+    this.rateTo.sample(s.bytesToRemote);
+    this.rateFrom.sample(s.bytesFromRemote);
+  }
+
+  /** Test and diagnostics hook: the live data channel (e.g. to drop its websocket). */
+  currentDataChannelOf(): DataChannel | undefined {
+    return this.dataChannel;
+  }
+
+  private async runSession(): Promise<void> {
+    if (!this.running) return;
+    let opened: { session: PortSession; dataChannel: DataChannel };
+    try {
+      const started = await this.deps.startSession(startSessionInput(this.spec));
+      this.started = started;
+      opened = await openPortSession({
+        credentials: started.credentials,
+        target: targetId(this.spec.target),
+        ...(started.resumeSession ? { resumeSession: started.resumeSession } : {}),
+        ...(this.deps.reconnectBackoff ? { backoff: this.deps.reconnectBackoff } : {}),
+      });
+    } catch (error) {
+      this.lastError = error instanceof Error ? error.message : String(error);
+      return this.scheduleRestart(0);
+    }
+    const { session, dataChannel } = opened;
+    if (!this.running) return void session.close('the forward was stopped');
+    this.session = session;
+    this.dataChannel = dataChannel;
+    this.sessionStartedAt = Date.now();
+    dataChannel.on('status', (status) => {
+      if (this.session !== session) return;
+      if (status === 'reconnecting') this.setState('reconnecting');
+      if (status === 'connected') this.setState('active');
+    });
+    session.on('connectionClosed', (_info, reason) => {
+      if (reason) this.lastError = reason;
+      this.deps.onChange();
+    });
+    session.on('ended', (end) => this.sessionEnded(session, end));
+    this.setState('active');
+    for (const [socket, timer] of this.pending) {
+      clearTimeout(timer);
+      session.attach(socket);
+    }
+    this.pending.clear();
+  }
+
+  private sessionEnded(session: PortSession, end: { expected: boolean; reason: string }): void {
+    if (this.session !== session) return;
+    const totals = session.totals;
+    this.banked.toRemote += totals.toRemote;
+    this.banked.fromRemote += totals.fromRemote;
+    this.session = undefined;
+    this.dataChannel = undefined;
+    if (!this.running) return;
+    // The SSH document's session serves one connection and then ends by design (§8.1).
+    if (end.expected && session.mode === 'stream') return void this.runSession();
+    this.lastError = end.reason;
+    this.scheduleRestart(Date.now() - this.sessionStartedAt);
+  }
+
+  private scheduleRestart(livedMs: number): void {
+    if (!this.running) return;
+    if (this.spec.autoRestart === false) {
+      void this.stop('failed');
+      return;
+    }
+    this.setState('restarting');
+    this.restarts++;
+    this.restartTimer = setTimeout(() => void this.runSession(), this.backoff.next(livedMs));
+  }
+
+  private onConnection(socket: net.Socket): void {
+    if (this.session && !this.session.ended) return this.session.attach(socket);
+    this.pending.set(socket, setTimeout(() => socket.destroy(), FORWARDS.PENDING_CONNECTION_TIMEOUT_MS));
+    socket.once('close', () => {
+      clearTimeout(this.pending.get(socket));
+      this.pending.delete(socket);
+    });
+    socket.on('error', () => socket.destroy());
+  }
+
+  private setState(state: ForwardState): void {
+    this.state = state;
+    this.deps.onChange();
+  }
+}
+
+export { ForwardError };

@@ -1,0 +1,27 @@
+/** Binds a forward's local TCP listener, turning bind failures into plain-language errors. */
+import net from 'node:net';
+import { ForwardError } from './errors.js';
+
+export async function bindListener(address: string, port: number, onConnection: (socket: net.Socket) => void): Promise<net.Server> {
+  const server = net.createServer({ pauseOnConnect: true }, onConnection);
+  await new Promise<void>((resolve, reject) => {
+    server.once('error', (error: NodeJS.ErrnoException) => {
+      if (error.code === 'EADDRINUSE') {
+        reject(new ForwardError('port-in-use', `Local port ${port} on ${address} is already in use. Pick another port, or leave it empty to choose a free one.`));
+      } else if (error.code === 'EADDRNOTAVAIL') {
+        reject(new ForwardError('bind-failed', `Cannot listen on ${address}: that address does not belong to this computer.`));
+      } else if (error.code === 'EACCES') {
+        reject(new ForwardError('bind-failed', `Not allowed to listen on ${address}:${port} (ports below 1024 need administrator rights).`));
+      } else {
+        reject(new ForwardError('bind-failed', `Cannot listen on ${address}:${port}: ${error.message}`));
+      }
+    });
+    server.listen({ host: address, port, exclusive: true }, () => resolve());
+  });
+  return server;
+}
+
+/** Closes the listener and resolves once the port is free again. */
+export function closeListener(server: net.Server): Promise<void> {
+  return new Promise((resolve) => server.close(() => resolve()));
+}

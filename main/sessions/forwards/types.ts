@@ -1,0 +1,65 @@
+/** Public shapes of the forward manager (what the IPC layer and the UI panel see). */
+import type { PortConnectionInfo, PortRequest, PortTarget, StartSessionInput } from '../../ssm/port/index.js';
+import type { SessionCredentials } from '../../ssm/datachannel/index.js';
+
+export interface ForwardSpec extends PortRequest {
+  /** A label for the panel; defaults to target:port. */
+  name?: string;
+  /** Bind address; 127.0.0.1 unless the user asks for another. */
+  localAddress?: string;
+  /** 0 or absent: pick a free port. */
+  localPort?: number;
+  /** Restart with backoff when the session ends unexpectedly (default true). */
+  autoRestart?: boolean;
+}
+
+export type ForwardState =
+  /** Listener bound, session starting. */
+  | 'starting'
+  | 'active'
+  /** The websocket dropped; the engine is resuming (open connections are kept). */
+  | 'reconnecting'
+  /** The session ended unexpectedly; waiting for the next attempt. */
+  | 'restarting'
+  | 'stopped'
+  /** Could not start (e.g. local port in use) and will not retry by itself. */
+  | 'failed';
+
+export interface ForwardStatus {
+  readonly id: string;
+  readonly name: string;
+  readonly spec: ForwardSpec;
+  readonly state: ForwardState;
+  /** Where the listener is bound (the actual port once bound). */
+  readonly localAddress: string;
+  readonly localPort: number | undefined;
+  readonly target: string;
+  readonly remoteHost: string | undefined;
+  readonly remotePort: number;
+  readonly sessionId: string | undefined;
+  readonly mode: 'mux' | 'basic' | 'stream' | undefined;
+  readonly connections: PortConnectionInfo[];
+  /** Totals over the forward's life (all sessions). */
+  readonly bytesToRemote: number;
+  readonly bytesFromRemote: number;
+  /** Over the last rate window. */
+  readonly bytesPerSecondToRemote: number;
+  readonly bytesPerSecondFromRemote: number;
+  readonly restarts: number;
+  readonly lastError: string | undefined;
+  readonly saved: boolean;
+}
+
+/** A started session as StartSession returns it, plus the calls that act on it later. */
+export interface StartedSession {
+  readonly credentials: SessionCredentials;
+  /** ssm:ResumeSession → new token (undefined when the session is gone). */
+  readonly resumeSession?: (sessionId: string) => Promise<string | undefined>;
+  /** ssm:TerminateSession, called best-effort when a forward is stopped. */
+  readonly terminateSession?: (sessionId: string) => Promise<void>;
+}
+
+/** Injected by the app (discovery's StartSession) or tests (the sandbox's SSM API). */
+export type StartPortSession = (input: StartSessionInput) => Promise<StartedSession>;
+
+export type { PortTarget };
