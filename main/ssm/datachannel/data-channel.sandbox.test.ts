@@ -1,0 +1,111 @@
+// The data channel against the sandbox: port handshake info for other handlers, TerminateSession,
+// resume that cannot succeed, bounded retries, and reading paused for flow control.
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { TerminateSessionCommand } from '@aws-sdk/client-ssm';
+import { PayloadType } from '../frame/index.js';
+import { startHarness, type Harness } from '../testing/sandbox-harness.js';
+import { ShellSession } from '../shell/shell-session.js';
+import { DataChannel } from './data-channel.js';
+import type { CloseReason, SessionInfo } from './types.js';
+
+let h: Harness;
+beforeAll(async () => { h = await startHarness(); });
+afterAll(async () => { await h.stop(); });
+
+const FAST_BACKOFF = { INITIAL_DELAY_MS: 5, JITTER_MS: 5, FACTOR: 2, MAX_DELAY_MS: 50, MAX_ATTEMPTS: 3 };
+const closedOf = (c: { on(e: 'closed', l: (r: CloseReason) => void): unknown }) => new Promise<CloseReason>((resolve) => c.on('closed', resolve));
+
+describe('DataChannel against the sandbox', () => {
+  it('completes a Port handshake and exposes type, properties and agent version to a handler', async () => {
+    const creds = h.addSession({ type: 'Port', properties: { portNumber: '80', type: 'LocalPortForwarding', localPortNumber: '0' }, host: 'localhost', portNumber: 80 });
+    const dc = new DataChannel({ credentials: creds, target: creds.target });
+    const ready = new Promise<SessionInfo>((resolve) => dc.on('ready', resolve));
+    await dc.open();
+    const info = await ready;
+    expect(info).toMatchObject({ sessionType: 'Port', agentVersion: '3.3.987.0', detected: false, encrypted: false });
+    expect(info.properties).toMatchObject({ portNumber: '80', type: 'LocalPortForwarding' });
+    dc.close();
+    expect(dc.status).toBe('closed');
+  });
+
+  it('terminate() calls TerminateSession and closes locally', async () => {
+    const creds = h.addSession({ type: 'Standard_Stream' });
+    let called = '';
+    const session = new ShellSession({
+      credentials: creds, target: creds.target, size: { cols: 80, rows: 24 },
+      terminateSession: async (sid) => { called = sid; await h.ssm.send(new TerminateSessionCommand({ SessionId: sid })); },
+    });
+    const end = closedOf(session);
+    await session.open();
+    await new Promise((resolve) => session.on('ready', resolve));
+    await session.terminate();
+    expect(called).toBe(creds.sessionId);
+    expect(session.status).toBe('closed');
+    // The gateway's channel_closed may arrive before TerminateSession returns; both end it.
+    expect(['local', 'channel-closed']).toContain((await end).kind);
+    expect(h.sandbox.registry.get(creds.sessionId)?.state).toBe('Terminated');
+  });
+
+  it('closes with a clear reason when the session is gone by the time it resumes', async () => {
+    const creds = h.addSession({ type: 'Standard_Stream' });
+    const session = new ShellSession({ credentials: creds, target: creds.target, size: { cols: 80, rows: 24 }, resumeSession: h.resumeSession });
+    const end = closedOf(session);
+    await session.open();
+    await new Promise((resolve) => session.on('ready', resolve));
+    h.sandbox.registry.terminate(creds.sessionId, 'gone');
+    session.dropConnection();
+    const reason = await end;
+    // Either the gateway's channel_closed won the race, or ResumeSession said the session is gone.
+    if (reason.kind === 'failed') expect(reason.message).toMatch(/timed out/);
+    else expect(reason.kind).toBe('channel-closed');
+  });
+
+  it('gives up after the bounded number of resume attempts', async () => {
+    const creds = h.addSession({ type: 'Standard_Stream' });
+    let calls = 0;
+    const dc = new DataChannel({ credentials: creds, backoff: FAST_BACKOFF, resumeSession: async () => { calls++; throw new Error('ResumeSession is throttled'); } });
+    const end = closedOf(dc);
+    await dc.open();
+    dc.dropConnection();
+    const reason = await end;
+    expect(reason.kind).toBe('failed');
+    expect(reason.message).toMatch(/could not resume the session after 3 attempts: ResumeSession is throttled/);
+    expect(calls).toBe(3);
+  });
+
+  it('fails to open an unreachable stream URL after its retries, with the cause', async () => {
+    const dc = new DataChannel({ credentials: { sessionId: 's', tokenValue: 't', streamUrl: 'ws://127.0.0.1:1/v1/data-channel/s' }, backoff: FAST_BACKOFF });
+    const end = closedOf(dc);
+    await dc.open();
+    expect(await end).toMatchObject({ kind: 'failed', message: expect.stringMatching(/could not open the data channel after 3 attempts: .*ECONNREFUSED/) });
+  });
+
+  it('pausing stops reading the websocket; resuming delivers everything', async () => {
+    const TOTAL = 3 * 1024 * 1024;
+    const creds = h.addSession({ type: 'NonInteractiveCommands', command: `head -c ${TOTAL} /dev/zero`, separateOutputStream: true });
+    const dc = new DataChannel({ credentials: creds });
+    let received = 0;
+    let exit = '';
+    let paused = false;
+    dc.setHandler({
+      deliver: (pt, payload) => {
+        if (pt === PayloadType.Output) received += payload.length;
+        if (pt === PayloadType.ExitCode) exit = new TextDecoder().decode(payload);
+        if (!paused) { paused = true; dc.pauseReading(); }
+        return 'accepted';
+      },
+    });
+    const end = closedOf(dc);
+    await dc.open();
+    while (!paused) await new Promise((r) => setTimeout(r, 10));
+    await new Promise((r) => setTimeout(r, 300)); // frames already read drain out
+    const atPause = received;
+    await new Promise((r) => setTimeout(r, 700));
+    expect(received).toBe(atPause);
+    expect(received).toBeLessThan(TOTAL);
+    dc.resumeReading();
+    await end;
+    expect(received).toBe(TOTAL);
+    expect(exit).toMatch(/EXIT_CODE: 0/);
+  });
+});

@@ -1,0 +1,114 @@
+// Faults injected by the sandbox gateway (drop, duplicate, reorder, delay, socket kills,
+// malformed frames): bulk output and input still arrive byte-identical (SHA-256).
+import { createHash, randomBytes } from 'node:crypto';
+import { execFileSync } from 'node:child_process';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { FaultSpecInput } from '../../sandbox/gateway/index.js';
+import { MALFORMED_VARIANTS } from '../../sandbox/gateway/index.js';
+import { startHarness, type Harness } from '../testing/sandbox-harness.js';
+import type { CloseReason } from '../datachannel/types.js';
+import { ShellSession } from './shell-session.js';
+
+let h: Harness;
+beforeAll(async () => { h = await startHarness(); });
+afterAll(async () => { await h.stop(); });
+
+const sha = (b: Uint8Array) => createHash('sha256').update(b).digest('hex');
+const OUTPUT_BYTES = 10 * 1024 * 1024;
+const INPUT_BYTES = 1024 * 1024;
+
+/** Every fault at once, both directions; the handshake is spared (see faults/spec.ts). */
+const NASTY: FaultSpecInput = {
+  seed: 42,
+  toClient: { drop: 0.003, duplicate: 0.01, reorderWindow: 4, delayMs: 1 },
+  toAgent: { drop: 0.003, duplicate: 0.01, reorderWindow: 4, delayMs: 1 },
+  killSocketEveryMs: 1500,
+};
+
+function open(kind: Parameters<Harness['addSession']>[0], faults?: FaultSpecInput) {
+  const creds = h.addSession(kind, faults ? { faults } : {});
+  const session = new ShellSession({ credentials: creds, target: creds.target, size: { cols: 80, rows: 24 }, resumeSession: h.resumeSession });
+  const out: Buffer[] = [];
+  session.on('output', (b, stream) => { if (stream === 'stdout') out.push(Buffer.from(b)); });
+  const statuses: string[] = [];
+  session.on('status', (s) => statuses.push(s));
+  const end = new Promise<CloseReason>((resolve) => session.on('closed', resolve));
+  const text = () => Buffer.concat(out).toString('latin1');
+  const waitFor = async (needle: string) => { while (!text().includes(needle)) { if (session.status === 'closed') throw new Error(`closed before "${needle}": ${session.closedBecause?.message}`); await new Promise((r) => setTimeout(r, 20)); } };
+  return { session, out, statuses, end, text, waitFor };
+}
+
+describe('faults injected by the sandbox', () => {
+  it('10 MB of output arrives byte-identical through drops, duplicates, reordering, delay and socket kills', async () => {
+    const command = `seq 1 2000000 | head -c ${OUTPUT_BYTES}`;
+    const expected = execFileSync('/bin/sh', ['-c', command], { maxBuffer: 2 * OUTPUT_BYTES });
+    const s = open({ type: 'NonInteractiveCommands', command, separateOutputStream: true }, NASTY);
+    const exit = new Promise<number>((resolve) => s.session.on('exit', resolve));
+    await s.session.open();
+    expect(await exit).toBe(0);
+    await s.end;
+    const got = Buffer.concat(s.out);
+    expect(got.length).toBe(OUTPUT_BYTES);
+    expect(sha(got)).toBe(sha(expected));
+    expect(s.statuses).toContain('reconnecting');
+    expect(s.session.channelStats.duplicates).toBeGreaterThan(0);
+  });
+
+  it('1 MB of input arrives byte-identical through the same faults', async () => {
+    const s = open({ type: 'Standard_Stream' }, NASTY);
+    await s.session.open();
+    // Raw mode so the pty passes every byte; READY (built by the shell) says head is reading.
+    s.session.write(`stty raw -echo; printf 'RE''ADY\\n'; head -c ${INPUT_BYTES} | sha256sum; printf 'DO''NE\\n'\r`);
+    await s.waitFor('READY');
+    const input = Buffer.from(randomBytes((INPUT_BYTES * 3) / 4).toString('base64'));
+    expect(input.length).toBe(INPUT_BYTES);
+    s.session.write(input);
+    await s.waitFor('DONE');
+    expect(s.text()).toContain(sha(input));
+    expect(s.session.counters.bytesOut).toBeGreaterThan(INPUT_BYTES);
+    expect(s.session.channelStats.retransmits).toBeGreaterThan(0);
+    expect(s.statuses).toContain('reconnecting');
+    s.session.write('stty sane; exit\n');
+    await s.end;
+  });
+
+  it('survives every kind of malformed frame, a pause/start, and reports them', async () => {
+    const s = open({ type: 'Standard_Stream' });
+    const malformed: string[] = [];
+    s.session.on('malformed', (e) => malformed.push(e.field));
+    await s.session.open();
+    s.session.write('echo one-$((1+1))\r');
+    await s.waitFor('one-2');
+    const actions = [...MALFORMED_VARIANTS.map((variant) => ({ do: 'malformed' as const, variant })), { do: 'pause-publication' as const }, { do: 'start-publication' as const }];
+    h.gateway.faults.set(s.session.sessionId, { actions });
+    s.session.write('echo two-$((1+1))\r');
+    await s.waitFor('two-2');
+    expect(malformed.length).toBe(MALFORMED_VARIANTS.length);
+    expect(s.session.status).toBe('connected');
+    s.session.write('exit\r');
+    expect((await s.end).kind).toBe('channel-closed');
+  });
+
+  it('reads the 112-byte-header channel_closed and surfaces its Output', async () => {
+    const s = open({ type: 'Standard_Stream' });
+    await s.session.open();
+    s.session.write('echo up\r');
+    await s.waitFor('up');
+    h.gateway.faults.set(s.session.sessionId, { actions: [{ do: 'channel-closed-112', output: 'gateway says bye' }] });
+    expect(await s.end).toMatchObject({ kind: 'channel-closed', output: 'gateway says bye' });
+  });
+
+  it('resumes after the websocket is killed mid-session, keeping input typed while it was down', async () => {
+    const s = open({ type: 'Standard_Stream' });
+    await s.session.open();
+    s.session.write('echo before\r');
+    await s.waitFor('before');
+    s.session.dropConnection();
+    s.session.write('echo after-$((2+3))\r'); // typed while the socket is down
+    await s.waitFor('after-5');
+    expect(s.statuses).toEqual(expect.arrayContaining(['reconnecting', 'connected']));
+    h.sandbox.registry.terminate(s.session.sessionId, 'gone');
+    const reason = await s.end;
+    expect(reason.kind).toBe('channel-closed');
+  });
+});
