@@ -68,8 +68,16 @@ export class AgentHandshake {
     this.s.send(PayloadType.HandshakeRequest, encodeHandshakeRequest({ agentVersion: this.s.agentVersion, sessionType: this.s.sessionType, properties: this.s.properties, ...(kms ? { kms } : {}) }));
   }
 
-  /** A PT 6 or PT 9 frame from the client (in order). */
+  /**
+   * A PT 6 or PT 9 frame from the client (in order). Processed on the next turn, as the agent
+   * hands it to its waiting handshake routine: the ack goes out before the agent's reply (§12.4).
+   */
   receive(payloadType: number, payload: Uint8Array): void {
+    setImmediate(() => this.process(payloadType, payload));
+  }
+
+  private process(payloadType: number, payload: Uint8Array): void {
+    if (this.state === 'failed') return;
     try {
       if (payloadType === PayloadType.HandshakeResponse && this.state === 'awaiting-response') this.onResponse(payload);
       else if (payloadType === PayloadType.EncChallengeResponse && this.state === 'awaiting-challenge') this.onChallenge(payload);

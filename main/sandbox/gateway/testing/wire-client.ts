@@ -28,7 +28,12 @@ export interface WireClientOptions {
   clientVersion?: string;
   /** Ack every output_stream_data on receipt (default true). */
   autoAck?: boolean;
+  /** Re-send our unacked frames every RESEND_MS like a real client (default true). */
+  retransmit?: boolean;
 }
+
+/** Resend period of the test client: the RTO floor of a loopback session is about this. */
+export const RESEND_MS = 200;
 
 /** Generous wait for test conditions (the shell alone waits 1 s before its first output). */
 export const WAIT_MS = 15_000;
@@ -40,8 +45,14 @@ export class WireClient {
   private readonly pending = new Map<number, ClientMessage>();
   private nextSeq = 0;
   autoAck: boolean;
+  /** Called once per output_stream_data as it joins the in-order stream. */
+  onStreamFrame: ((frame: ClientMessage) => void) | undefined;
   readonly closed: Promise<{ code: number; reason: string }>;
   private waiters: Array<() => void> = [];
+  private readonly unacked = new Map<number, Uint8Array>();
+  private readonly resendTimer: NodeJS.Timeout | undefined;
+  /** How many frames were re-sent. */
+  resent = 0;
 
   private constructor(
     readonly ws: WebSocket,
@@ -51,6 +62,16 @@ export class WireClient {
     this.closed = new Promise((resolve) => ws.on('close', (code, reason) => resolve({ code, reason: reason.toString() })));
     ws.on('message', (data, isBinary) => this.onMessage(data as Buffer, isBinary));
     ws.on('error', () => undefined);
+    if (options.retransmit ?? true) {
+      this.resendTimer = setInterval(() => {
+        if (this.ws.readyState !== WebSocket.OPEN) return;
+        for (const bytes of this.unacked.values()) {
+          this.resent++;
+          this.ws.send(bytes);
+        }
+      }, RESEND_MS);
+    }
+    ws.on('close', () => clearInterval(this.resendTimer));
   }
 
   /** Connects and sends the OpenDataChannel text frame (§3.3). */
@@ -70,7 +91,9 @@ export class WireClient {
   /** Sends one input_stream_data with the next sequence number; returns the frame bytes. */
   send(payloadType: number, payload: Uint8Array | string): Uint8Array {
     const bytes = typeof payload === 'string' ? new TextEncoder().encode(payload) : payload;
-    const frame = encodeFrame({ messageType: MessageType.InputStreamData, sequenceNumber: this.nextSeq++, flags: Flags.Data, messageId: newMessageId(), payloadType, payload: bytes });
+    const seq = this.nextSeq++;
+    const frame = encodeFrame({ messageType: MessageType.InputStreamData, sequenceNumber: seq, flags: Flags.Data, messageId: newMessageId(), payloadType, payload: bytes });
+    this.unacked.set(seq, frame);
     this.ws.send(frame);
     return frame;
   }
@@ -114,6 +137,7 @@ export class WireClient {
   }
 
   close(): void {
+    clearInterval(this.resendTimer);
     this.ws.terminate();
   }
 
@@ -127,12 +151,16 @@ export class WireClient {
     }
     this.received.push(r);
     const f = r.frame;
+    if (f?.messageType === MessageType.Acknowledge) {
+      this.unacked.delete(JSON.parse(Buffer.from(f.payload).toString()).AcknowledgedMessageSequenceNumber);
+    }
     if (f?.messageType === MessageType.OutputStreamData) {
       if (this.autoAck) this.ack(f);
       if (f.sequenceNumber >= this.stream.length) this.pending.set(f.sequenceNumber, f);
       for (let next = this.pending.get(this.stream.length); next; next = this.pending.get(this.stream.length)) {
         this.pending.delete(next.sequenceNumber);
         this.stream.push(next);
+        this.onStreamFrame?.(next);
       }
     }
     const w = this.waiters;

@@ -1,0 +1,58 @@
+// InteractiveCommands and NonInteractiveCommands (§7.3): only NonInteractiveCommands with
+// separateOutputStream reports an exit code (PT 12), after PT 1 stdout and PT 11 stderr.
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { MessageType, PayloadType, decodeChannelClosed, type ClientMessage } from '../../ssm/frame/index.js';
+import { startFixture, type Fixture } from './testing/sandbox-fixture.js';
+import { WireClient } from './testing/wire-client.js';
+
+let fx: Fixture;
+beforeEach(async () => {
+  fx = await startFixture();
+});
+afterEach(async () => {
+  await fx.close();
+});
+
+const closedOutput = (c: WireClient) => decodeChannelClosed((c.frames(MessageType.ChannelClosed)[0] as ClientMessage).payload).output;
+
+describe('command sessions', () => {
+  it('NonInteractiveCommands with separate streams: PT 1 stdout, PT 11 stderr, then PT 12 EXIT_CODE last', async () => {
+    const s = fx.addSession({ type: 'NonInteractiveCommands', command: 'echo out-one; echo err-one >&2; echo out-two; exit 7', separateOutputStream: true });
+    const client = await WireClient.open(fx.url(s.sessionId), s.tokenValue);
+    await client.waitFor(() => client.frames(MessageType.ChannelClosed).length > 0, 'channel_closed');
+    expect(client.outputText(PayloadType.Output)).toBe('out-one\nout-two\n');
+    expect(client.outputText(PayloadType.StdErr)).toBe('err-one\n');
+    const last = client.stream[client.stream.length - 1] as ClientMessage;
+    expect(last.payloadType).toBe(PayloadType.ExitCode);
+    expect(Buffer.from(last.payload).toString()).toBe('EXIT_CODE: 7');
+    expect(client.stream.filter((f) => f.payloadType === PayloadType.ExitCode)).toHaveLength(1);
+    expect(closedOutput(client)).toBe('');
+  });
+
+  it('NonInteractiveCommands without separate streams: combined output after exit, no exit code', async () => {
+    const s = fx.addSession({ type: 'NonInteractiveCommands', command: 'echo a; echo b >&2; exit 4', separateOutputStream: false });
+    const client = await WireClient.open(fx.url(s.sessionId), s.tokenValue);
+    await client.waitFor(() => client.frames(MessageType.ChannelClosed).length > 0, 'channel_closed');
+    expect(client.stream.every((f) => f.payloadType === PayloadType.Output)).toBe(true);
+    expect(client.outputText().split('\n').sort()).toEqual(['', 'a', 'b']);
+  });
+
+  it('NonInteractiveCommands: Ctrl-C in the input interrupts the command', async () => {
+    const s = fx.addSession({ type: 'NonInteractiveCommands', command: "trap 'echo got-int; exit 130' INT; echo ready; while :; do sleep 0.05; done", separateOutputStream: true });
+    const client = await WireClient.open(fx.url(s.sessionId), s.tokenValue);
+    await client.waitFor(() => client.outputText().includes('ready'), 'command start');
+    client.send(PayloadType.Output, new Uint8Array([0x03]));
+    await client.waitFor(() => client.frames(MessageType.ChannelClosed).length > 0, 'channel_closed');
+    expect(client.outputText()).toContain('got-int');
+    expect(Buffer.from((client.stream.at(-1) as ClientMessage).payload).toString()).toBe('EXIT_CODE: 130');
+  });
+
+  it('InteractiveCommands runs the command on a pty and never sends an exit code', async () => {
+    const s = fx.addSession({ type: 'InteractiveCommands', command: 'printf "tty=%s\\n" "$(tty)"; exit 5' });
+    const client = await WireClient.open(fx.url(s.sessionId), s.tokenValue);
+    await client.waitFor(() => client.frames(MessageType.ChannelClosed).length > 0, 'channel_closed');
+    expect(client.outputText()).toMatch(/tty=\/dev\/pts\/\d+\r\n/);
+    expect(client.stream.some((f) => f.payloadType === PayloadType.ExitCode)).toBe(false);
+    expect(closedOutput(client)).toBe('');
+  });
+});
