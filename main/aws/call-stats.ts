@@ -26,7 +26,7 @@ export class CallStats {
   attach<I extends object, O extends object>(client: { readonly middlewareStack: MiddlewareStack<I, O> }, service: string): void {
     client.middlewareStack.add(
       (next, context) => async (args) => {
-        const entry = this.entry(`${service}:${context.commandName ?? 'unknown'}`);
+        const entry = this.entry(`${service}:${(context.commandName ?? 'unknown').replace(/Command$/, '')}`);
         entry.calls += 1;
         try {
           const out = await next(args);

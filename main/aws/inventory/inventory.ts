@@ -1,0 +1,177 @@
+/**
+ * The resource tree: profile → regions → clusters (and instances) → services → tasks → containers,
+ * standalone tasks directly under their cluster. Loaded lazily per node, cached, refreshable,
+ * filterable. A failed load is reported on its node (event + thrown AwsError), never as an empty list.
+ */
+import type { InventoryNode } from '../../../shared/contract/inventory.js';
+import type { PlainError } from '../../../shared/contract/common.js';
+import { AWS_LIMITS } from '../constants.js';
+import { Limiter, mapBounded } from '../discovery/bounded.js';
+import { AwsError } from '../errors.js';
+import { toAwsError } from '../error-map.js';
+import type { ProfileInfo } from '../profiles.js';
+import type { AwsWorkspace } from '../workspace.js';
+import type { ClusterInfo, TaskInfo } from '../discovery/types.js';
+import { NodeIndex, type FilterMatch } from './node-index.js';
+import { nodeId, parseNodeId, type ParsedNodeId } from './node-ids.js';
+import { profileNode, regionNode } from './nodes.js';
+import { RegionLoader } from './region-loader.js';
+
+export interface InventoryEvents {
+  progress?(e: { nodeId: string | null; message: string; done: boolean }): void;
+  error?(e: { nodeId: string | null; error: PlainError }): void;
+  changed?(e: { parentId: string; nodes: InventoryNode[] }): void;
+}
+
+export interface InventoryOptions {
+  readonly events?: InventoryEvents;
+  /** List recently stopped tasks too (default true: a task that died is what users come to diagnose). */
+  readonly includeStopped?: boolean;
+  /** Regions shown under a profile besides its configured one. */
+  readonly extraRegions?: Readonly<Record<string, readonly string[]>>;
+}
+
+export class Inventory {
+  private readonly index = new NodeIndex();
+  private readonly inflight = new Map<string, Promise<InventoryNode[]>>();
+  private readonly loaders = new Map<string, RegionLoader>();
+  private readonly extraRegions = new Map<string, string[]>();
+
+  constructor(private readonly workspace: AwsWorkspace, private readonly opts: InventoryOptions = {}) {
+    for (const [p, rs] of Object.entries(opts.extraRegions ?? {})) this.extraRegions.set(p, [...rs]);
+  }
+
+  /** Profile nodes, re-read from the shared files. */
+  async profiles(): Promise<{ profiles: readonly ProfileInfo[]; nodes: InventoryNode[] }> {
+    const profiles = await this.workspace.profiles();
+    const nodes = profiles.map(profileNode);
+    this.index.setRoots(nodes);
+    return { profiles, nodes };
+  }
+
+  /** Show another region under a profile (takes effect on the next load of the profile's children). */
+  addRegion(profile: string, region: string): void {
+    const list = this.extraRegions.get(profile) ?? [];
+    if (!list.includes(region)) list.push(region);
+    this.extraRegions.set(profile, list);
+    this.index.dropChildren(nodeId.profile(profile));
+  }
+
+  async children(parentId: string): Promise<InventoryNode[]> {
+    const cached = this.index.childrenOf(parentId);
+    if (cached) return cached;
+    const running = this.inflight.get(parentId);
+    if (running) return running;
+    const p = this.load(parentId).finally(() => this.inflight.delete(parentId));
+    this.inflight.set(parentId, p);
+    return p;
+  }
+
+  /** Drop what is cached under a node (or everything), reload what was open, and emit `changed`. */
+  async refresh(id: string | null): Promise<void> {
+    const parsed = id === null ? undefined : parseNodeId(id);
+    // Services, tasks and containers all come from one cluster listing: refresh the cluster.
+    const target = parsed && ['service', 'task', 'container'].includes(parsed.kind) ? nodeId.cluster(parsed.profile, parsed.region, parsed.rest[0] ?? '') : id;
+    const roots = target === null ? (await this.profiles()).nodes.map((n) => n.id) : [target];
+    for (const root of roots) {
+      const open = [root, ...this.index.loadedBelow(root)].filter((n) => this.index.isLoaded(n) || n === target);
+      this.forget(root);
+      for (const parent of open) {
+        if (parent !== root && !this.index.node(parent)) continue; // gone after the reload above it
+        try {
+          const nodes = await this.children(parent);
+          this.opts.events?.changed?.({ parentId: parent, nodes });
+        } catch {
+          // Already reported on the node by load().
+        }
+      }
+    }
+  }
+
+  filter(query: string): FilterMatch[] {
+    return this.index.filter(query);
+  }
+
+  /** A loaded task (for launch and diagnostics), or undefined when its cluster was never listed. */
+  task(profile: string, region: string, taskArn: string): TaskInfo | undefined {
+    return this.loaders.get(`${profile}|${region}`)?.findTask(taskArn);
+  }
+
+  cluster(profile: string, region: string, clusterArnOrName: string): ClusterInfo | undefined {
+    return this.loaders.get(`${profile}|${region}`)?.findCluster(clusterArnOrName);
+  }
+
+  /** Load a region's whole tree (every cluster's services and tasks) with bounded concurrency. */
+  async loadRegionTree(profile: string, region: string): Promise<{ clusters: number; services: number; tasks: number; containers: number }> {
+    const clusterNodes = (await this.children(nodeId.region(profile, region))).filter((n) => n.kind === 'cluster');
+    const loaded = await mapBounded(clusterNodes, AWS_LIMITS.CLUSTER_CONCURRENCY, async (c) => {
+      await this.children(c.id);
+      return this.loaders.get(`${profile}|${region}`)?.contents(c.kind === 'cluster' ? c.clusterArn : '');
+    });
+    const sum = { clusters: clusterNodes.length, services: 0, tasks: 0, containers: 0 };
+    for (const c of loaded) {
+      sum.services += c?.services.length ?? 0;
+      sum.tasks += c?.tasks.length ?? 0;
+      sum.containers += c?.tasks.reduce((n, t) => n + t.containers.length, 0) ?? 0;
+    }
+    return sum;
+  }
+
+  private forget(id: string): void {
+    const parsed = parseNodeId(id);
+    if (!parsed) return;
+    if (parsed.kind === 'profile') {
+      for (const key of [...this.loaders.keys()]) if (key.startsWith(`${parsed.profile}|`)) this.loaders.delete(key);
+      this.workspace.close(parsed.profile); // fresh credentials and clients (e.g. after `aws sso login`)
+    } else if (parsed.kind === 'region') {
+      this.loaders.delete(`${parsed.profile}|${parsed.region}`);
+    } else if (parsed.kind === 'cluster') {
+      this.loaders.get(`${parsed.profile}|${parsed.region}`)?.forgetCluster(parsed.rest[0] ?? '');
+    }
+    this.index.dropChildren(id);
+  }
+
+  private async load(parentId: string): Promise<InventoryNode[]> {
+    const parsed = parseNodeId(parentId);
+    try {
+      if (!parsed) throw new AwsError({ code: 'not-found', sentence: 'This item is no longer in the tree.', nextStep: 'Refresh the tree.' });
+      const nodes = await this.loadParsed(parentId, parsed);
+      this.index.setChildren(parentId, nodes);
+      return nodes;
+    } catch (err) {
+      const error = toAwsError(err, { profile: parsed?.profile, region: parsed?.region || undefined });
+      this.opts.events?.error?.({ nodeId: parentId, error: error.toPlain() });
+      this.opts.events?.progress?.({ nodeId: parentId, message: error.message, done: true });
+      throw error;
+    }
+  }
+
+  private async loadParsed(id: string, p: ParsedNodeId): Promise<InventoryNode[]> {
+    if (p.kind === 'profile') {
+      const session = await this.workspace.open(p.profile);
+      const regions = [...new Set([...(session.profile.region ? [session.profile.region] : []), ...(this.extraRegions.get(p.profile) ?? [])])];
+      if (regions.length === 0) session.region(); // throws the plain "no region" error
+      return regions.map((r) => regionNode(p.profile, r));
+    }
+    if (p.kind === 'container' || p.kind === 'instance') return [];
+    const loader = await this.loader(p.profile, p.region);
+    const progress = (message: string, done: boolean) => this.opts.events?.progress?.({ nodeId: id, message, done });
+    switch (p.kind) {
+      case 'region': return loader.regionChildren(progress, (w) => this.opts.events?.error?.({ nodeId: id, error: w.toPlain() }));
+      case 'cluster': return loader.clusterChildren(p.rest[0] ?? '', progress);
+      case 'service': return loader.serviceChildren(p.rest[0] ?? '', p.rest[1] ?? '', progress);
+      case 'task': return loader.taskChildren(p.rest[0] ?? '', p.rest[1] ?? '', progress);
+    }
+  }
+
+  private async loader(profile: string, region: string): Promise<RegionLoader> {
+    const key = `${profile}|${region}`;
+    let l = this.loaders.get(key);
+    if (!l) {
+      const session = await this.workspace.open(profile);
+      l = new RegionLoader(session, region, new Limiter(AWS_LIMITS.DISCOVERY_CONCURRENCY), this.opts.includeStopped ?? true);
+      this.loaders.set(key, l);
+    }
+    return l;
+  }
+}

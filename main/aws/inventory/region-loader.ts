@@ -1,0 +1,138 @@
+/**
+ * Discovery for one (profile, region): cached cluster list, per-cluster contents and instances,
+ * all calls sharing one concurrency gate so a region never exceeds AWS_LIMITS.DISCOVERY_CONCURRENCY
+ * describe calls in flight. Produces contract nodes; keeps the plain data for launch/diagnostics.
+ */
+import type { InventoryNode } from '../../../shared/contract/inventory.js';
+import type { Limiter } from '../discovery/bounded.js';
+import { listClusters, loadCluster } from '../discovery/ecs.js';
+import { listInstances } from '../discovery/instances.js';
+import { arnTail, type ClusterContents, type ClusterInfo, type DiscoveryProgress, type InstanceInfo, type TaskInfo } from '../discovery/types.js';
+import { AwsError } from '../errors.js';
+import { toAwsError } from '../error-map.js';
+import type { ProfileSession } from '../profile-session.js';
+import { clusterNode, containerNode, instanceNode, serviceNode, taskNode } from './nodes.js';
+
+type Progress = (message: string, done: boolean) => void;
+
+function describe(p: DiscoveryProgress, what: string): string {
+  return p.total === null ? `Listing ${what} (${p.done} so far)` : `Listing ${what} (${p.done} of ${p.total})`;
+}
+
+export class RegionLoader {
+  private clusters: Promise<ClusterInfo[]> | undefined;
+  private instances: Promise<InstanceInfo[]> | undefined;
+  private readonly contentsByArn = new Map<string, Promise<ClusterContents>>();
+  private readonly settled = new Map<string, ClusterContents>();
+  private clusterList: ClusterInfo[] = [];
+
+  constructor(private readonly session: ProfileSession, readonly region: string, private readonly gate: Limiter, private readonly includeStopped: boolean) {}
+
+  private ctx(operation: string) {
+    return { profile: this.session.name, region: this.region, operation, sso: this.session.profile.sso !== null };
+  }
+
+  private loadClusters(progress: Progress): Promise<ClusterInfo[]> {
+    this.clusters ??= listClusters(this.session.ecs(this.region), { gate: this.gate, onProgress: (p) => progress(describe(p, 'clusters'), false) })
+      .then((list) => (this.clusterList = list))
+      .catch((err: unknown) => {
+        this.clusters = undefined; // a later expand retries
+        throw toAwsError(err, this.ctx('listing ECS clusters'));
+      });
+    return this.clusters;
+  }
+
+  private loadInstances(progress: Progress, warn: (w: AwsError) => void): Promise<InstanceInfo[]> {
+    this.instances ??= listInstances(this.session.ssm(this.region), this.session.ec2(this.region), {
+      gate: this.gate,
+      context: this.ctx('listing instances'),
+      onProgress: (p) => progress(describe(p, 'instances'), false),
+    })
+      .then((r) => {
+        r.warnings.forEach(warn);
+        return [...r.instances];
+      })
+      .catch((err: unknown) => {
+        this.instances = undefined;
+        throw toAwsError(err, this.ctx('listing SSM managed instances'));
+      });
+    return this.instances;
+  }
+
+  /** Clusters, then instances. If one listing fails the other still shows, and the failure is reported. */
+  async regionChildren(progress: Progress, warn: (w: AwsError) => void): Promise<InventoryNode[]> {
+    const [clusters, instances] = await Promise.allSettled([this.loadClusters(progress), this.loadInstances(progress, warn)]);
+    if (clusters.status === 'rejected' && instances.status === 'rejected') throw clusters.reason;
+    const nodes: InventoryNode[] = [];
+    if (clusters.status === 'fulfilled') nodes.push(...clusters.value.map((c) => clusterNode(this.session.name, this.region, c)));
+    else warn(toAwsError(clusters.reason));
+    if (instances.status === 'fulfilled') nodes.push(...instances.value.map((i) => instanceNode(this.session.name, this.region, i)));
+    else warn(toAwsError(instances.reason));
+    progress(`Loaded ${nodes.length} items in ${this.region}`, true);
+    return nodes;
+  }
+
+  private loadContents(clusterArn: string, progress: Progress): Promise<ClusterContents> {
+    let p = this.contentsByArn.get(clusterArn);
+    if (!p) {
+      const name = arnTail(clusterArn);
+      p = loadCluster(this.session.ecs(this.region), clusterArn, {
+        gate: this.gate,
+        includeStopped: this.includeStopped,
+        onProgress: (e) => progress(describe(e, `tasks in ${name}`), false),
+      })
+        .then((c) => {
+          this.settled.set(clusterArn, c);
+          return c;
+        })
+        .catch((err: unknown) => {
+          this.contentsByArn.delete(clusterArn);
+          throw toAwsError(err, this.ctx(`listing services and tasks of ${name}`));
+        });
+      this.contentsByArn.set(clusterArn, p);
+    }
+    return p;
+  }
+
+  /** Services first, then the tasks no service owns (standalone RunTask tasks). */
+  async clusterChildren(clusterArn: string, progress: Progress): Promise<InventoryNode[]> {
+    const c = await this.loadContents(clusterArn, progress);
+    const serviceNames = new Set(c.services.map((s) => s.name));
+    const standalone = c.tasks.filter((t) => t.serviceName === null || !serviceNames.has(t.serviceName));
+    progress(`Loaded ${c.services.length} services and ${c.tasks.length} tasks in ${arnTail(clusterArn)}`, true);
+    return [...c.services.map((s) => serviceNode(this.session.name, this.region, s)), ...standalone.map((t) => taskNode(this.session.name, this.region, t))];
+  }
+
+  async serviceChildren(clusterArn: string, serviceName: string, progress: Progress): Promise<InventoryNode[]> {
+    const c = await this.loadContents(clusterArn, progress);
+    return c.tasks.filter((t) => t.serviceName === serviceName).map((t) => taskNode(this.session.name, this.region, t));
+  }
+
+  async taskChildren(clusterArn: string, taskArn: string, progress: Progress): Promise<InventoryNode[]> {
+    const c = await this.loadContents(clusterArn, progress);
+    const task = c.tasks.find((t) => t.arn === taskArn);
+    if (!task) throw new AwsError({ code: 'not-found', sentence: `Task ${arnTail(taskArn)} is no longer listed in its cluster.`, nextStep: 'Refresh the cluster; the task may have stopped more than an hour ago.', context: this.ctx('listing containers') });
+    return task.containers.map((k) => containerNode(this.session.name, this.region, task, k));
+  }
+
+  contents(clusterArn: string): ClusterContents | undefined {
+    return this.settled.get(clusterArn);
+  }
+
+  findTask(taskArn: string): TaskInfo | undefined {
+    for (const c of this.settled.values()) {
+      const t = c.tasks.find((x) => x.arn === taskArn);
+      if (t) return t;
+    }
+    return undefined;
+  }
+
+  findCluster(arnOrName: string): ClusterInfo | undefined {
+    return this.clusterList.find((c) => c.arn === arnOrName || c.name === arnOrName);
+  }
+
+  forgetCluster(clusterArn: string): void {
+    this.contentsByArn.delete(clusterArn);
+    this.settled.delete(clusterArn);
+  }
+}
