@@ -52,7 +52,8 @@ export class DataChannel extends Emitter<DataChannelEvents> {
         challengeAcknowledgement: options.challengeAcknowledgement ?? DEFAULT_CHALLENGE_ACK,
       },
       {
-        sendNow: (pt, payload) => this.channel.send(pt, payload),
+        // The KMS call may finish after the channel closed: nothing to send then.
+        sendNow: (pt, payload) => void (this.currentStatus !== 'closed' && this.channel.send(pt, payload)),
         ready: (info) => { this.emit('ready', info); this.flush(); },
         fail: (message) => this.close({ kind: 'failed', message }),
         warn: (message) => this.emit('warning', message),

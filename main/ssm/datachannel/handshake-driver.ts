@@ -87,7 +87,7 @@ export class HandshakeDriver {
         this.host.sendNow(PayloadType.HandshakeResponse, outcome.response);
       },
       (error: unknown) => this.host.fail(`handshake failed: ${message(error)}`),
-    );
+    ).catch((error: unknown) => this.host.fail(`handshake failed: ${message(error)}`));
     return 'accepted';
   }
 

@@ -3,6 +3,9 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startHarness, type Harness } from '../testing/sandbox-harness.js';
 import { ShellSession, type ShellSessionOptions } from './shell-session.js';
 import type { CloseReason } from '../datachannel/types.js';
+import type { TapEvent } from '../channel/index.js';
+import { decodeFrame } from '../frame/index.js';
+import { PORTHOLE_CLIENT_VERSION } from '../version.js';
 
 let h: Harness;
 beforeAll(async () => { h = await startHarness(); });
@@ -91,5 +94,25 @@ describe('shell session against the sandbox agent', () => {
     const end = closed(session);
     session.write('exit\r');
     expect((await end).kind).toBe('channel-closed');
+  });
+
+  it('runs an InteractiveCommands session and taps every frame with direction, time and bytes', async () => {
+    const events: TapEvent[] = [];
+    const session = shell({ tap: (e) => events.push(e) }, { type: 'InteractiveCommands', command: 'printf "ic-%s\\n" ok; sleep 0.2' });
+    const out = collector(session);
+    const end = closed(session);
+    await session.open();
+    await out.waitFor('ic-ok');
+    await end;
+    const open = events.find((e) => e.text !== undefined);
+    expect(open?.text).toContain('"TokenValue":"***"');
+    expect(open?.text).toContain(`"ClientVersion":"${PORTHOLE_CLIENT_VERSION}"`);
+    const binaryIn = events.filter((e) => e.direction === 'in');
+    const binaryOut = events.filter((e) => e.direction === 'out' && e.text === undefined);
+    expect(binaryIn.length).toBe(session.channelStats.framesIn + session.channelStats.malformed);
+    expect(binaryOut.length).toBe(session.channelStats.framesOut);
+    for (const e of binaryOut) expect(decodeFrame(e.bytes).messageType).toMatch(/^(input_stream_data|acknowledge)$/);
+    expect(binaryIn.some((e) => e.frame?.messageType === 'channel_closed')).toBe(true);
+    expect(events.every((e, i) => i === 0 || e.at >= (events[i - 1]?.at ?? 0))).toBe(true);
   });
 });
