@@ -28,6 +28,8 @@ export interface WireClientOptions {
   clientVersion?: string;
   /** Ack every output_stream_data on receipt (default true). */
   autoAck?: boolean;
+  /** Resume: continue the counters of a previous socket (our next input seq, next expected output seq). */
+  resumeFrom?: { inputSeq: number; outputSeq: number };
   /** Re-send our unacked frames every RESEND_MS like a real client (default true). */
   retransmit?: boolean;
 }
@@ -44,6 +46,8 @@ export class WireClient {
   readonly stream: ClientMessage[] = [];
   private readonly pending = new Map<number, ClientMessage>();
   private nextSeq = 0;
+  /** Sequence number of `stream[0]` (non-zero after a resume). */
+  private readonly base: number;
   autoAck: boolean;
   /** Called once per output_stream_data as it joins the in-order stream. */
   onStreamFrame: ((frame: ClientMessage) => void) | undefined;
@@ -59,6 +63,8 @@ export class WireClient {
     options: WireClientOptions,
   ) {
     this.autoAck = options.autoAck ?? true;
+    this.nextSeq = options.resumeFrom?.inputSeq ?? 0;
+    this.base = options.resumeFrom?.outputSeq ?? 0;
     this.closed = new Promise((resolve) => ws.on('close', (code, reason) => resolve({ code, reason: reason.toString() })));
     ws.on('message', (data, isBinary) => this.onMessage(data as Buffer, isBinary));
     ws.on('error', () => undefined);
@@ -90,11 +96,17 @@ export class WireClient {
 
   /** Sends one input_stream_data with the next sequence number; returns the frame bytes. */
   send(payloadType: number, payload: Uint8Array | string): Uint8Array {
+    const frame = this.build(payloadType, payload);
+    this.ws.send(frame);
+    return frame;
+  }
+
+  /** Builds (and tracks for retransmission) the next input frame without sending it. */
+  build(payloadType: number, payload: Uint8Array | string): Uint8Array {
     const bytes = typeof payload === 'string' ? new TextEncoder().encode(payload) : payload;
     const seq = this.nextSeq++;
     const frame = encodeFrame({ messageType: MessageType.InputStreamData, sequenceNumber: seq, flags: Flags.Data, messageId: newMessageId(), payloadType, payload: bytes });
     this.unacked.set(seq, frame);
-    this.ws.send(frame);
     return frame;
   }
 
@@ -156,8 +168,8 @@ export class WireClient {
     }
     if (f?.messageType === MessageType.OutputStreamData) {
       if (this.autoAck) this.ack(f);
-      if (f.sequenceNumber >= this.stream.length) this.pending.set(f.sequenceNumber, f);
-      for (let next = this.pending.get(this.stream.length); next; next = this.pending.get(this.stream.length)) {
+      if (f.sequenceNumber >= this.base + this.stream.length) this.pending.set(f.sequenceNumber, f);
+      for (let next = this.pending.get(this.base + this.stream.length); next; next = this.pending.get(this.base + this.stream.length)) {
         this.pending.delete(next.sequenceNumber);
         this.stream.push(next);
         this.onStreamFrame?.(next);

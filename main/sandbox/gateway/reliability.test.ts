@@ -1,0 +1,92 @@
+// The agent's reliability quirks (§4.3, §4.6) and resume (§5, §9) over a real websocket:
+// duplicates re-acked, "not ready" = no ack, out-of-order frames acked and held, and a
+// re-opened socket getting every unacked frame again.
+import { afterEach, describe, expect, it } from 'vitest';
+import { MessageType, PayloadType, type ClientMessage } from '../../ssm/frame/index.js';
+import { startFixture, type Fixture } from './testing/sandbox-fixture.js';
+import { RESEND_MS, WireClient } from './testing/wire-client.js';
+
+let fx: Fixture | undefined;
+afterEach(async () => {
+  await fx?.close();
+  fx = undefined;
+});
+
+describe('agent reliability', () => {
+  it('re-acks a duplicate (the plugin would not) and processes it once', async () => {
+    fx = await startFixture();
+    const s = fx.addSession({ type: 'Standard_Stream' });
+    const client = await WireClient.open(fx.url(s.sessionId), s.tokenValue, { retransmit: false });
+    await client.waitFor(() => client.stream.length > 0, 'prompt');
+    const frame = client.send(PayloadType.Output, 'echo once-$((1+1))\n');
+    await client.waitFor(() => client.ackedSeqs().length === 1, 'first ack');
+    client.sendRaw(frame);
+    client.sendRaw(frame);
+    await client.waitFor(() => client.ackedSeqs().length === 3, 're-acks of the duplicates');
+    expect(client.ackedSeqs()).toEqual([0, 0, 0]);
+    await client.waitFor(() => client.outputText().includes('once-2'), 'output');
+    client.send(PayloadType.Output, 'echo end\n');
+    await client.waitFor(() => client.outputText().includes('end\r\n'), 'later output');
+    expect(client.outputText().match(/once-2/g)).toHaveLength(1);
+    client.close();
+  });
+
+  it('does not ack while the pty does not exist yet, and acks the retransmission once it does', async () => {
+    fx = await startFixture({ shellStartDelayMs: 1_500 });
+    const s = fx.addSession({ type: 'Standard_Stream' });
+    const client = await WireClient.open(fx.url(s.sessionId), s.tokenValue);
+    client.send(PayloadType.Size, '{"cols":90,"rows":20}');
+    await new Promise((resolve) => setTimeout(resolve, 4 * RESEND_MS));
+    expect(client.ackedSeqs()).toEqual([]);
+    expect(client.resent).toBeGreaterThan(0);
+    await client.waitFor(() => client.ackedSeqs().includes(0), 'ack once the pty exists');
+    client.send(PayloadType.Output, 'stty size\n');
+    await client.waitFor(() => client.outputText().includes('20 90'), 'the size applied');
+    client.close();
+  });
+
+  it('acks a frame from the future at once and delivers it after the gap is filled', async () => {
+    fx = await startFixture();
+    const s = fx.addSession({ type: 'Standard_Stream' });
+    const client = await WireClient.open(fx.url(s.sessionId), s.tokenValue, { retransmit: false });
+    await client.waitFor(() => client.stream.length > 0, 'prompt');
+    const first = client.build(PayloadType.Output, 'echo A');
+    const second = client.build(PayloadType.Output, '-$((2+3))\n');
+    client.sendRaw(second);
+    await client.waitFor(() => client.ackedSeqs().includes(1), 'ack of the early frame');
+    expect(client.outputText()).not.toContain('echo A');
+    client.sendRaw(first);
+    await client.waitFor(() => client.outputText().includes('A-5'), 'reassembled input');
+    expect(client.ackedSeqs()).toEqual([1, 0]);
+    client.close();
+  });
+
+  it('keeps state while the client is away and retransmits unacked output to the re-opened socket', async () => {
+    fx = await startFixture();
+    const s = fx.addSession({ type: 'Standard_Stream' });
+    const c1 = await WireClient.open(fx.url(s.sessionId), s.tokenValue);
+    await c1.waitFor(() => c1.stream.length > 0, 'prompt');
+    c1.autoAck = false; // everything from here on stays unacked
+    c1.send(PayloadType.Output, 'echo before-$((3*3))\n');
+    await c1.waitFor(() => c1.outputText().includes('before-9'), 'output before the drop');
+    const unacked = c1.stream.slice(1);
+    c1.close();
+    await c1.closed;
+    // What ResumeSession does: a new token for the same session.
+    s.tokenValue = 'token-after-resume';
+    const stale = await WireClient.open(fx.url(s.sessionId), 'old-token');
+    expect((await stale.closed).code).toBe(4401);
+    const c2 = await WireClient.open(fx.url(s.sessionId), 'token-after-resume', { resumeFrom: { inputSeq: 1, outputSeq: 1 } });
+    await c2.waitFor(() => unacked.every((u) => c2.received.some((r) => r.frame?.sequenceNumber === u.sequenceNumber && r.frame.messageType === MessageType.OutputStreamData)), 'retransmitted frames');
+    const again = c2.received.flatMap((r) => (r.frame?.messageType === MessageType.OutputStreamData ? [r.frame] : []));
+    // Identical bytes: same MessageId and CreatedDate (§1.2).
+    for (const u of unacked) {
+      const r = again.find((f) => f.sequenceNumber === u.sequenceNumber) as ClientMessage;
+      expect([r.messageId, r.createdDate]).toEqual([u.messageId, u.createdDate]);
+    }
+    c2.send(PayloadType.Output, 'echo after-$((4*4))\n');
+    await c2.waitFor(() => c2.outputText().includes('after-16'), 'output after the resume');
+    expect(fx.gateway.host(s.sessionId)?.stats.opens).toBe(2);
+    c2.close();
+  });
+});
