@@ -31,7 +31,11 @@ export interface SessionApis {
   destroy(): void;
 }
 
+/** The SDK warns on stderr about Node 20; a drop-in must print only what the plugin prints. */
+const SDK_NODE_WARNING_ENV = 'AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED';
+
 export function sessionApis(request: StartRequest): SessionApis {
+  process.env[SDK_NODE_WARNING_ENV] ??= 'true';
   const common = {
     ...(request.region ? { region: request.region } : {}),
     ...(request.profile ? { profile: request.profile } : {}),

@@ -1,0 +1,75 @@
+// The official AWS CLI v1 and v2 drive Porthole's drop-in (a `session-manager-plugin` symlink on
+// PATH) against the sandbox: shells through ssm start-session and ecs execute-command, port
+// forwards to the target and to a remote host (bytes fetched through the forward), and the SSH
+// document's stdin/stdout stream.
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { CLI_TEST, CliHarness, requireAwsCli } from '../testing/cli-harness.js';
+
+const INSTANCE = 'i-0a1b2c3d4e5f60001'; // demo world "bastion": port 80 http, port 22 echo
+const ECS = ['--cluster', 'demo-web', '--task', '5e1f4a2b9c3d4e5f6a7b8c9d0e1f0001', '--container', 'app'];
+
+let h: CliHarness;
+beforeAll(async () => {
+  h = await CliHarness.start();
+});
+afterAll(async () => {
+  await h?.stop();
+});
+
+describe.each([
+  ['v1', CLI_TEST.AWS_V1],
+  ['v2', CLI_TEST.AWS_V2],
+])('AWS CLI %s with the drop-in', (_name, aws) => {
+  it('is installed and runnable', async () => {
+    await requireAwsCli(h, aws);
+  });
+
+  it('ssm start-session runs a shell: output, then the plugin\'s closing line, exit 0', async () => {
+    const r = await h.run(aws, h.awsArgs(['ssm', 'start-session', '--target', INSTANCE]), { input: 'echo porthole-$((6*7))\nexit\n' });
+    expect(r.stderr).toBe('');
+    expect(r.stdout).toMatch(/^\nStarting session with SessionId: (\S+)\n/);
+    const sid = /SessionId: (\S+)/.exec(r.stdout)?.[1];
+    expect(r.stdout).toContain('porthole-42');
+    expect(r.stdout.endsWith(`\n\nExiting session with sessionId: ${sid}.\n\n`)).toBe(true);
+    expect(r.code).toBe(0);
+  });
+
+  it('ecs execute-command --interactive --command /bin/sh runs in the container', async () => {
+    const r = await h.run(aws, h.awsArgs(['ecs', 'execute-command', ...ECS, '--interactive', '--command', '/bin/sh']), {
+      input: 'echo container-$((2+3)) && cat TARGET.txt\nexit\n',
+    });
+    expect(r.stdout).toContain('The Session Manager plugin was installed successfully.');
+    expect(r.stdout).toMatch(/Starting session with SessionId: ecs-execute-command-\S+/);
+    expect(r.stdout).toContain('container-5');
+    expect(r.stdout).toMatch(/Exiting session with sessionId: ecs-execute-command-\S+\./);
+    expect(r.code).toBe(0);
+  });
+
+  it.each([
+    ['AWS-StartPortForwardingSession', 'portNumber=80,localPortNumber=0', 'hello from bastion port 80'],
+    ['AWS-StartPortForwardingSessionToRemoteHost', 'host=intranet.internal,portNumber=80,localPortNumber=0', 'intranet.internal'],
+  ])('ssm start-session --document-name %s forwards a local port (HTTP fetched through it)', async (document, parameters, expected) => {
+    const run = h.spawn(aws, h.awsArgs(['ssm', 'start-session', '--target', INSTANCE, '--document-name', document, '--parameters', parameters]), { detached: true });
+    const [, port, sid] = await run.waitFor(/Port (\d+) opened for sessionId (\S+)\.\nWaiting for connections\.\.\.\n/);
+    const first = await (await fetch(`http://127.0.0.1:${port}/`)).text();
+    const second = await (await fetch(`http://127.0.0.1:${port}/echo`, { method: 'POST', body: 'round trip through smux' })).text();
+    expect(first).toContain(expected);
+    expect(second).toContain('round trip through smux');
+    await run.waitFor(new RegExp(`Connection accepted for session \\[${sid}\\]`));
+    h.kill(run.child, 'SIGINT'); // Ctrl-C reaches the whole foreground group; the CLI ignores it
+    const r = await run.done;
+    expect(r.stdout).toContain('Terminate signal received, exiting.\n');
+    expect(r.stdout).toContain(`Exiting session with sessionId: ${sid}.`);
+    expect(r.code).toBe(0);
+  });
+
+  it('ssm start-session --document-name AWS-StartSSHSession streams stdin/stdout (TCP echo on port 22)', async () => {
+    const run = h.spawn(aws, h.awsArgs(['ssm', 'start-session', '--target', INSTANCE, '--document-name', 'AWS-StartSSHSession', '--parameters', 'portNumber=22']));
+    await run.waitFor(/Starting session with SessionId: \S+\n/);
+    run.child.stdin!.write('ping through the ssh document\n');
+    await run.waitFor(/ping through the ssh document\n/);
+    run.child.stdin!.end();
+    const r = await run.done;
+    expect(r.code).toBe(0);
+  });
+});
