@@ -47,8 +47,13 @@ export class ForwardManager extends EventEmitter<ForwardManagerEvents> {
       throw new ForwardError('invalid-spec', `Invalid forward: ${error instanceof Error ? error.message : String(error)}`);
     }
     const forward = this.make(randomUUID(), valid, options.save ?? false);
-    await forward.start(); // a bind failure leaves nothing behind
-    this.forwards.set(forward.id, forward);
+    this.forwards.set(forward.id, forward); // listed from the first 'changed' event on
+    try {
+      await forward.start();
+    } catch (error) {
+      this.forwards.delete(forward.id); // a bind failure leaves nothing behind
+      throw error;
+    }
     if (forward.saved) await this.persist();
     return forward.status();
   }

@@ -1,0 +1,186 @@
+// Forwards end to end: ForwardManager → StartSession on the sandbox's SSM API → gateway → the
+// emulated agent's port plugin → the world's TCP/HTTP servers. Real sockets throughout.
+import { once } from 'node:events';
+import { existsSync, readFileSync } from 'node:fs';
+import http from 'node:http';
+import net from 'node:net';
+import path from 'node:path';
+import { TerminateSessionCommand } from '@aws-sdk/client-ssm';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { PORT } from '../../ssm/port/index.js';
+import { ForwardError } from './errors.js';
+import type { ForwardManager } from './manager.js';
+import { DEMO_TARGETS, startForwardingSandbox, type ForwardingSandbox } from './testing/sandbox-forwards.js';
+import type { ForwardStatus } from './types.js';
+
+let fx: ForwardingSandbox;
+let manager: ForwardManager;
+beforeAll(async () => {
+  fx = await startForwardingSandbox();
+  manager = fx.newManager();
+});
+afterAll(async () => {
+  await fx.stop();
+});
+
+function httpGet(port: number, pathName = '/'): Promise<{ status: number; body: string }> {
+  return new Promise((resolve, reject) => {
+    http
+      .get({ host: '127.0.0.1', port, path: pathName, agent: false }, (res) => {
+        let body = '';
+        res.setEncoding('utf8');
+        res.on('data', (d: string) => (body += d));
+        res.on('end', () => resolve({ status: res.statusCode ?? 0, body }));
+      })
+      .on('error', reject);
+  });
+}
+
+/** Resolves once the forward satisfies `predicate`: re-checked on every change and, for byte counters, on a short poll. */
+function until(id: string, predicate: (s: ForwardStatus) => boolean, m: ForwardManager = manager): Promise<ForwardStatus> {
+  return new Promise((resolve) => {
+    const poll = setInterval(() => check(), POLL_MS);
+    const check = () => {
+      const s = m.get(id);
+      if (!predicate(s)) return;
+      m.off('changed', onChange);
+      clearInterval(poll);
+      resolve(s);
+    };
+    const onChange = (changed: string) => changed === id && check();
+    m.on('changed', onChange);
+    check();
+  });
+}
+/** Byte counters change without events; this is how often `until` looks at them. */
+const POLL_MS = 20;
+
+const active = (id: string) => until(id, (s) => s.state === 'active');
+
+describe('forwards against the sandbox', () => {
+  it('forwards HTTP to an ECS container port (mux) on 127.0.0.1 by default', async () => {
+    const f = await manager.create({ target: DEMO_TARGETS.container, remotePort: 8080 });
+    expect(f.localAddress).toBe('127.0.0.1');
+    expect(f.localPort).toBeGreaterThan(0);
+    const s = await active(f.id);
+    expect(s.mode).toBe('mux');
+    expect(s.target).toMatch(/^ecs:demo-web_5e1f4a2b9c3d4e5f6a7b8c9d0e1f0001_/);
+    const [a, b] = await Promise.all([httpGet(f.localPort!), httpGet(f.localPort!)]);
+    expect(a).toEqual({ status: 200, body: expect.stringMatching(/^hello from .*port 8080/) });
+    expect(b.body).toBe(a.body);
+    await manager.remove(f.id);
+  });
+
+  it('forwards HTTP to a remote host through an instance', async () => {
+    const f = await manager.create({ target: DEMO_TARGETS.bastion, remoteHost: 'intranet.internal', remotePort: 80 });
+    await active(f.id);
+    const { body } = await httpGet(f.localPort!);
+    expect(body).toMatch(/^hello from .*intranet\.internal.* port 80/);
+    expect(manager.get(f.id).remoteHost).toBe('intranet.internal');
+    await manager.remove(f.id);
+  });
+
+  it('uses basic mode with an agent that advertises an old version', async () => {
+    const f = await manager.create({ target: DEMO_TARGETS.legacy, remotePort: 80 });
+    const s = await active(f.id);
+    expect(s.mode).toBe('basic');
+    expect((await httpGet(f.localPort!)).body).toMatch(/^hello from .*port 80/);
+    expect((await httpGet(f.localPort!)).body).toMatch(/^hello from .*port 80/);
+    await manager.remove(f.id);
+  });
+
+  it('closes a connection to a refused port with a clear reason and keeps the forward up', async () => {
+    const f = await manager.create({ target: DEMO_TARGETS.bastion, remotePort: 81 });
+    await active(f.id);
+    const socket = net.connect(f.localPort!, '127.0.0.1');
+    socket.on('error', () => undefined);
+    socket.write('hello?');
+    await once(socket, 'close');
+    const s = await until(f.id, (x) => x.lastError !== undefined);
+    expect(s.lastError).toBe(PORT.CONNECT_ERROR_TEXT);
+    expect(s.state).toBe('active');
+    await manager.remove(f.id);
+  });
+
+  it('refuses a local port already in use with a clear error', async () => {
+    const blocker = net.createServer();
+    blocker.listen(0, '127.0.0.1');
+    await once(blocker, 'listening');
+    const port = (blocker.address() as net.AddressInfo).port;
+    const attempt = manager.create({ target: DEMO_TARGETS.container, remotePort: 8080, localPort: port });
+    await expect(attempt).rejects.toBeInstanceOf(ForwardError);
+    await expect(attempt).rejects.toMatchObject({ code: 'port-in-use', message: expect.stringContaining(`${port}`) });
+    expect(manager.list().some((s) => s.localPort === port)).toBe(false);
+    blocker.close();
+  });
+
+  it('stopping a forward with open connections closes them and frees the port', async () => {
+    const f = await manager.create({ target: DEMO_TARGETS.container, remotePort: 9000 });
+    await active(f.id);
+    const socket = net.connect(f.localPort!, '127.0.0.1');
+    socket.on('error', () => undefined);
+    socket.write('ping');
+    await once(socket, 'data');
+    expect(manager.get(f.id).connections.length).toBe(1);
+    const sessionId = manager.get(f.id).sessionId!;
+    const closed = once(socket, 'close');
+    const stopped = await manager.stop(f.id);
+    expect(stopped.state).toBe('stopped');
+    await closed;
+    const rebind = net.createServer();
+    rebind.listen(f.localPort!, '127.0.0.1');
+    await once(rebind, 'listening'); // the port is free again
+    rebind.close();
+    expect(fx.harness.sandbox.registry.get(sessionId)?.state).toBe('Terminated');
+    await manager.remove(f.id);
+  });
+
+  it('restarts after the sandbox ends the session, on the same local port', async () => {
+    const f = await manager.create({ target: DEMO_TARGETS.container, remotePort: 8080 });
+    const first = await active(f.id);
+    await fx.harness.ssm.send(new TerminateSessionCommand({ SessionId: first.sessionId! }));
+    const again = await until(f.id, (s) => s.state === 'active' && s.sessionId !== first.sessionId);
+    expect(again.restarts).toBe(1);
+    expect(again.lastError).toBeDefined();
+    expect(again.localPort).toBe(first.localPort);
+    expect((await httpGet(f.localPort!)).status).toBe(200);
+    await manager.remove(f.id);
+  });
+
+  it('keeps an open connection across a websocket drop (ResumeSession)', async () => {
+    const f = await manager.create({ target: DEMO_TARGETS.container, remotePort: 9000 });
+    const before = await active(f.id);
+    const socket = net.connect(f.localPort!, '127.0.0.1');
+    socket.on('error', () => undefined);
+    const received: Buffer[] = [];
+    socket.on('data', (d: Buffer) => received.push(d));
+    socket.write('before-');
+    await until(f.id, (s) => s.bytesFromRemote >= 7);
+    manager.dataChannelOf(f.id)!.dropConnection();
+    await until(f.id, (s) => s.state === 'reconnecting');
+    socket.write('after');
+    await until(f.id, (s) => s.state === 'active' && s.bytesFromRemote >= 12);
+    expect(Buffer.concat(received).toString()).toBe('before-after');
+    expect(manager.get(f.id).sessionId).toBe(before.sessionId);
+    expect(manager.get(f.id).restarts).toBe(0);
+    socket.destroy();
+    await manager.remove(f.id);
+  });
+
+  it('persists saved forwards and restores them in a new manager', async () => {
+    const f = await manager.create({ name: 'web', target: DEMO_TARGETS.container, remotePort: 8080 }, { save: true });
+    const file = path.join(fx.dataDir, 'forwards.json');
+    expect(existsSync(file)).toBe(true);
+    expect(JSON.parse(readFileSync(file, 'utf8')).forwards).toEqual([{ id: f.id, spec: { name: 'web', target: DEMO_TARGETS.container, remotePort: 8080 } }]);
+    await manager.stop(f.id);
+    const other = fx.newManager();
+    const restored = await other.restoreSaved();
+    expect(restored.map((s) => [s.id, s.name, s.saved])).toEqual([[f.id, 'web', true]]);
+    const port = other.get(f.id).localPort!;
+    await until(f.id, (s) => s.state === 'active', other);
+    expect((await httpGet(port)).status).toBe(200);
+    await other.remove(f.id);
+    expect(JSON.parse(readFileSync(file, 'utf8')).forwards).toEqual([]);
+    await manager.remove(f.id);
+  });
+});
