@@ -18,6 +18,12 @@ export interface PumpSink {
 export const PUMP = {
   /** In `unpaced` mode, yield to the event loop after this many chunks so acks get read. */
   UNPACED_YIELD_EVERY: 64,
+  /**
+   * `faithful` keeps a 1 ms-per-message schedule rather than sleeping 1 ms each time: timers
+   * overshoot by 1–3 ms on a busy machine, which would make the sandbox 2–3× slower than the
+   * agent. A late pump may catch up by at most this much (a short burst), never more.
+   */
+  MAX_CATCH_UP_MS: 20,
 } as const;
 
 interface Pending {
@@ -39,6 +45,8 @@ export class OutputPump extends EventEmitter<PumpEvents> {
   private closed = false;
   private needDrain = false;
   private gateOpen = true;
+  /** `faithful`: earliest time (performance.now) for the next message. */
+  private nextSendAt = 0;
   private readonly utf8: Map<number, Utf8Chunker> = new Map();
 
   constructor(
@@ -126,10 +134,20 @@ export class OutputPump extends EventEmitter<PumpEvents> {
     if (this.running) return;
     this.running = true;
     let sinceYield = 0;
+    // A pump that was idle starts a fresh schedule: no catch-up burst for time spent idle.
+    this.nextSendAt = Math.max(this.nextSendAt, performance.now());
     while (this.queue.length > 0 && !this.closed) {
       if (!this.canSend()) {
         await new Promise<void>((resolve) => (this.waitingForActive = resolve));
+        this.nextSendAt = Math.max(this.nextSendAt, performance.now());
         continue;
+      }
+      if (this.pacing === 'faithful') {
+        const wait = this.nextSendAt - performance.now();
+        if (wait > 0) {
+          await sleep(wait);
+          continue; // re-check the queue and the sink after sleeping
+        }
       }
       const next = this.queue.shift() as Pending;
       this.queuedBytes -= next.bytes.length;
@@ -138,8 +156,9 @@ export class OutputPump extends EventEmitter<PumpEvents> {
         this.needDrain = false;
         this.emit('drain');
       }
-      if (this.pacing === 'faithful') await sleep(AGENT.FAITHFUL_PAUSE_MS);
-      else if (++sinceYield >= PUMP.UNPACED_YIELD_EVERY) {
+      if (this.pacing === 'faithful') {
+        this.nextSendAt = Math.max(performance.now() - PUMP.MAX_CATCH_UP_MS, this.nextSendAt) + AGENT.FAITHFUL_PAUSE_MS;
+      } else if (++sinceYield >= PUMP.UNPACED_YIELD_EVERY) {
         sinceYield = 0;
         await new Promise<void>((resolve) => setImmediate(resolve));
       }

@@ -1,0 +1,60 @@
+import { describe, expect, it } from 'vitest';
+import { AGENT } from './constants.js';
+import { OutputPump, type PumpSink } from './output-pump.js';
+
+function sink(): PumpSink & { sent: Array<{ pt: number; bytes: Uint8Array; at: number }>; active: boolean } {
+  const s = {
+    active: true,
+    sent: [] as Array<{ pt: number; bytes: Uint8Array; at: number }>,
+    send(pt: number, bytes: Uint8Array) {
+      s.sent.push({ pt, bytes, at: performance.now() });
+    },
+  };
+  return s;
+}
+
+describe('OutputPump', () => {
+  it('faithful: ≤ 1024-byte messages on a 1 ms-per-message schedule', async () => {
+    const s = sink();
+    const pump = new OutputPump(s, 'faithful', false);
+    pump.write(new Uint8Array(100 * 1024 + 5), 1);
+    await pump.flush();
+    expect(s.sent.map((m) => m.bytes.length)).toEqual([...Array(100).fill(1024), 5]);
+    expect((s.sent.at(-1)?.at ?? 0) - (s.sent[0]?.at ?? 0)).toBeGreaterThanOrEqual(100 - 1);
+  });
+
+  it('sends nothing while held or while the sink is inactive, then everything in order', async () => {
+    const s = sink();
+    const pump = new OutputPump(s, 'unpaced', true);
+    pump.hold();
+    pump.write(new TextEncoder().encode('one '), 1);
+    await new Promise((r) => setTimeout(r, 20));
+    expect(s.sent).toHaveLength(0);
+    s.active = false;
+    pump.open();
+    pump.write(new TextEncoder().encode('two'), 11);
+    await new Promise((r) => setTimeout(r, 20));
+    expect(s.sent).toHaveLength(0);
+    s.active = true;
+    pump.activeChanged();
+    await pump.flush();
+    expect(s.sent.map((m) => [m.pt, Buffer.from(m.bytes).toString()])).toEqual([
+      [1, 'one '],
+      [11, 'two'],
+    ]);
+  });
+
+  it('asks the source to stop above the high-water mark and emits drain below it', async () => {
+    const s = sink();
+    s.active = false;
+    const pump = new OutputPump(s, 'unpaced', false);
+    expect(pump.write(new Uint8Array(AGENT.PUMP_HIGH_WATER_BYTES - 1), 1)).toBe(true);
+    expect(pump.write(new Uint8Array(10), 1)).toBe(false);
+    const drained = new Promise<void>((resolve) => pump.once('drain', () => resolve()));
+    s.active = true;
+    pump.activeChanged();
+    await drained;
+    await pump.flush();
+    expect(s.sent.reduce((n, m) => n + m.bytes.length, 0)).toBe(AGENT.PUMP_HIGH_WATER_BYTES + 9);
+  });
+});
