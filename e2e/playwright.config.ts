@@ -1,0 +1,39 @@
+// Playwright: the `web` project drives Debian's Chromium against the real web host (started by
+// the fixture in fixtures/web-host.ts); the `electron` project launches the desktop app when an
+// Electron binary is installed and otherwise reports its tests as skipped with "NOT RUN".
+import { defineConfig } from '@playwright/test';
+import { join } from 'node:path';
+
+const repoRoot = join(import.meta.dirname, '..');
+
+export const CHROMIUM = {
+  /** Debian's chromium package; Playwright's own browser download is not available here. */
+  executablePath: process.env['PORTHOLE_CHROMIUM'] ?? '/usr/bin/chromium',
+  // Containers have no user namespaces for Chromium's sandbox and no GPU; the rest stop
+  // Chromium phoning home or updating during a run.
+  args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run'],
+} as const;
+
+export default defineConfig({
+  testDir: '.',
+  outputDir: join(repoRoot, 'e2e', 'artifacts', 'test-output'),
+  // Each test starts its own host process; a generous bound for a 2-core machine, not a target.
+  timeout: 60_000,
+  expect: { timeout: 15_000 },
+  fullyParallel: false,
+  workers: 2,
+  forbidOnly: true,
+  reporter: [['list'], ['json', { outputFile: join(repoRoot, 'test-results', 'playwright.json') }]],
+  projects: [
+    {
+      name: 'web',
+      testMatch: 'web/**/*.spec.ts',
+      use: {
+        browserName: 'chromium',
+        launchOptions: { executablePath: CHROMIUM.executablePath, args: [...CHROMIUM.args] },
+        viewport: { width: 1280, height: 800 },
+      },
+    },
+    { name: 'electron', testMatch: 'electron/**/*.spec.ts' },
+  ],
+});

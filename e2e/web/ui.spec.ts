@@ -1,0 +1,33 @@
+// The UI loads from the web host, shows real app info, and breaks no CSP rule.
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { expect, repoRoot, test } from '../fixtures/web-host.js';
+
+const version = (JSON.parse(readFileSync(join(repoRoot, 'package.json'), 'utf8')) as { version: string }).version;
+
+test('the UI loads with the layout skeleton and real app info', async ({ page, webHost }) => {
+  const problems: string[] = [];
+  page.on('console', (m) => {
+    if (m.type() === 'error') problems.push(m.text());
+  });
+  page.on('pageerror', (e) => problems.push(e.message));
+
+  // The default theme follows the system; ask for dark to see the dark tokens.
+  await page.emulateMedia({ colorScheme: 'dark' });
+  await page.goto(webHost.url);
+  await expect(page.locator('html')).toHaveAttribute('data-theme', 'dark');
+  await expect(page.getByTestId('app-version')).toHaveText(`Porthole ${version}`);
+  await expect(page.getByTestId('app-host')).toContainText('web');
+  await expect(page.getByRole('navigation', { name: 'Targets' })).toBeVisible();
+  await expect(page.getByRole('tablist', { name: 'Sessions' })).toBeAttached();
+  await expect(page.getByTestId('terminal-host')).toBeVisible();
+  await expect(page.getByRole('tab', { name: 'Forwards' })).toBeVisible();
+  await expect(page.getByRole('tab', { name: 'Inspector' })).toBeVisible();
+  // Areas without an implementation say so plainly instead of showing made-up content.
+  await expect(page.getByTestId('tree')).toContainText(/not available yet|No AWS profiles|sandbox/);
+  // The token leaves the address bar once read.
+  expect(new URL(page.url()).searchParams.has('token')).toBe(false);
+
+  await page.screenshot({ path: join(repoRoot, 'e2e', 'artifacts', 'ui-dark.png') });
+  expect(problems).toEqual([]);
+});

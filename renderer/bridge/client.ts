@@ -1,0 +1,95 @@
+// The renderer's typed view of the contract. Checks everything that arrives from main (the
+// renderer trusts main no more than main trusts the renderer) and what it sends, so a bad call
+// fails here with a clear message instead of as a rejection later.
+import {
+  ContractError,
+  ControlResponseSchema,
+  describeIssues,
+  parseEventPayload,
+  parseResult,
+  parseToMainData,
+  parseToRendererData,
+  RemoteErrorSchema,
+  type EventName,
+  type EventPayload,
+  type MethodName,
+  type ParamsIn,
+  type RemoteError,
+  type Result,
+  type ServiceName,
+  type ToRendererData,
+} from '../../shared/contract/index.js';
+import type { Bridge, BridgeKind } from './types.js';
+
+export class PortholeClient {
+  constructor(private readonly bridge: Bridge) {}
+
+  get host(): BridgeKind {
+    return this.bridge.kind;
+  }
+
+  /** Calls a contract method; resolves with its checked result or throws a ContractError. */
+  async call<S extends ServiceName, M extends MethodName<S>>(service: S, method: M, params: ParamsIn<S, M>): Promise<Result<S, M>> {
+    const raw = await this.bridge.request(service, method, params);
+    const envelope = ControlResponseSchema.safeParse(raw);
+    if (!envelope.success) throw new ContractError('malformed', `Malformed reply to ${service}.${method}: ${describeIssues(envelope.error, '')}`);
+    const res = envelope.data;
+    if (!res.ok) throw new ContractError(res.error.code, res.error.message, res.error.nextStep);
+    return parseResult(service, method, res.result, 'Porthole') as Result<S, M>;
+  }
+
+  /** Subscribes to a contract event; payloads that fail the schema are logged and dropped. */
+  on<S extends ServiceName, E extends EventName<S>>(service: S, event: E, listener: (payload: EventPayload<S, E>) => void): () => void {
+    return this.bridge.onEvent(service, event, (raw) => {
+      try {
+        listener(parseEventPayload(service, event, raw) as EventPayload<S, E>);
+      } catch (err) {
+        console.error(`porthole: dropped a ${service}.${event} event:`, err);
+      }
+    });
+  }
+
+  /** Refusals from main: malformed messages this window sent. */
+  onRejected(listener: (error: RemoteError) => void): () => void {
+    return this.bridge.onRejected((raw) => {
+      const error = (raw as { error?: unknown } | null)?.error;
+      const parsed = RemoteErrorSchema.safeParse(error);
+      listener(parsed.success ? parsed.data : { code: 'malformed', message: 'Main sent an unreadable refusal.' });
+    });
+  }
+
+  onDisconnect(listener: (reason: string) => void): () => void {
+    return this.bridge.onDisconnect(listener);
+  }
+
+  // Data plane: the UI's TerminalController uses these; bytes never enter React state.
+
+  sendInput(sessionId: string, bytes: Uint8Array): void {
+    this.bridge.sendData(parseToMainData({ type: 'input_stream_data', sessionId, bytes }));
+  }
+
+  sendAck(sessionId: string, bytes: number): void {
+    this.bridge.sendData(parseToMainData({ type: 'ack', sessionId, bytes }));
+  }
+
+  sendResize(sessionId: string, cols: number, rows: number): void {
+    this.bridge.sendData(parseToMainData({ type: 'resize', sessionId, cols, rows }));
+  }
+
+  /** Output and status for this window's sessions, checked. */
+  onData(listener: (msg: ToRendererData) => void): () => void {
+    return this.bridge.onData((raw) => {
+      try {
+        listener(parseToRendererData(raw));
+      } catch (err) {
+        console.error('porthole: dropped a data message from main:', err);
+      }
+    });
+  }
+}
+
+/** A readable one-liner for any error a call may throw. */
+export function errorText(err: unknown): string {
+  if (err instanceof ContractError) return err.nextStep ? `${err.message} ${err.nextStep}` : err.message;
+  return err instanceof Error ? err.message : String(err);
+}
