@@ -4,7 +4,7 @@
  * rest is for people. Ctrl-C (or SIGTERM) stops every session and server, then exits 0.
  */
 import { parseArgs } from 'node:util';
-import { startSandbox, SANDBOX, type Pacing } from './index.js';
+import { startSandbox, SANDBOX, type Pacing, type Sandbox } from './index.js';
 import { WorldError } from './world/load.js';
 
 const USAGE = `usage: npm run sandbox -- [--world FILE] [--pacing faithful|unpaced] [--port N] [--throttle REQ_PER_SEC]`;
@@ -44,7 +44,21 @@ function options() {
 
 async function main(): Promise<void> {
   const o = options();
-  let sandbox;
+  // Signals are handled from the start, so a Ctrl-C during start-up still stops cleanly.
+  let sandbox: Sandbox | undefined;
+  let stopping = false;
+  const stop = (): void => {
+    if (stopping) return;
+    stopping = true;
+    (sandbox?.stop() ?? Promise.resolve())
+      .then(() => process.exit(0))
+      .catch((err: unknown) => {
+        process.stderr.write(`error while stopping: ${(err as Error).message}\n`);
+        process.exit(1);
+      });
+  };
+  process.on('SIGINT', stop);
+  process.on('SIGTERM', stop);
   try {
     sandbox = await startSandbox({
       ...(o.world ? { world: o.world } : {}),
@@ -56,6 +70,10 @@ async function main(): Promise<void> {
     if (err instanceof WorldError) fail(err.message);
     fail(`cannot start the sandbox: ${(err as Error).message}`);
   }
+  if (stopping) {
+    await sandbox.stop();
+    process.exit(0);
+  }
   const { endpoint, region, configFile, credentialsFile, profile } = sandbox;
   process.stdout.write(JSON.stringify({ endpoint, region, configFile, credentialsFile, profile }) + '\n');
   process.stdout.write(
@@ -63,20 +81,6 @@ async function main(): Promise<void> {
       `Try: AWS_CONFIG_FILE=${configFile} AWS_SHARED_CREDENTIALS_FILE=${credentialsFile} aws --profile ${profile} ecs list-clusters\n` +
       `Expired-credentials profile: ${SANDBOX.expiredProfile}. Press Ctrl-C to stop.\n`,
   );
-  let stopping = false;
-  const stop = (): void => {
-    if (stopping) return;
-    stopping = true;
-    sandbox
-      .stop()
-      .then(() => process.exit(0))
-      .catch((err: unknown) => {
-        process.stderr.write(`error while stopping: ${(err as Error).message}\n`);
-        process.exit(1);
-      });
-  };
-  process.on('SIGINT', stop);
-  process.on('SIGTERM', stop);
 }
 
 void main();

@@ -37,6 +37,9 @@ function instanceId(n: number): string {
   return `i-${n.toString(16).padStart(17, '0')}`;
 }
 
+/** One container list shared by every generated task: identical, read-only, and half a million copies would cost memory. */
+const SHARED_CONTAINERS: TaskSpec['containers'] = [{ name: 'app', agent: 'RUNNING', ports: [] }];
+
 function makeTask(c: number, t: number, services: number): TaskSpec {
   return {
     id: taskId(c, t),
@@ -46,7 +49,7 @@ function makeTask(c: number, t: number, services: number): TaskSpec {
     launchType: 'FARGATE',
     platformVersion: '1.4.0',
     enableExecuteCommand: t % GENERATE_DEFAULTS.execDisabledEvery !== 0,
-    containers: [{ name: 'app', agent: 'RUNNING', ports: [] }],
+    containers: SHARED_CONTAINERS,
   };
 }
 

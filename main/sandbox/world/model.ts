@@ -17,12 +17,27 @@ import type {
   WorldFile,
 } from './schema.js';
 
-export interface TaskEntry {
-  readonly spec: TaskSpec;
-  readonly cluster: ClusterEntry;
-  readonly arn: string;
+export type ResolvedContainer = ContainerSpec & { runtimeId: string };
+
+/** A task in its cluster. ARN and runtime ids are derived on first use: most tasks of a big world are never described. */
+export class TaskEntry {
+  private resolved: readonly ResolvedContainer[] | undefined;
+
+  constructor(
+    readonly spec: TaskSpec,
+    readonly cluster: ClusterEntry,
+    private readonly scope: ArnScope,
+  ) {}
+
+  get arn(): string {
+    return arn.task(this.scope, this.cluster.spec.name, this.spec.id);
+  }
+
   /** Containers with their runtime ids resolved. */
-  readonly containers: ReadonlyArray<ContainerSpec & { runtimeId: string }>;
+  get containers(): readonly ResolvedContainer[] {
+    this.resolved ??= this.spec.containers.map((c) => ({ ...c, runtimeId: c.runtimeId ?? runtimeIdFor(this.spec.id, c.name) }));
+    return this.resolved;
+  }
 }
 
 export interface ClusterEntry {
@@ -68,12 +83,7 @@ export class RegionView {
       services: new Map(spec.services.map((s) => [s.name, s])),
     };
     for (const t of spec.tasks) {
-      const task: TaskEntry = {
-        spec: t,
-        cluster: entry,
-        arn: arn.task(this.scope, spec.name, t.id),
-        containers: t.containers.map((c) => ({ ...c, runtimeId: c.runtimeId ?? runtimeIdFor(t.id, c.name) })),
-      };
+      const task = new TaskEntry(t, entry, this.scope);
       tasks.push(task);
       tasksById.set(t.id, task);
     }
