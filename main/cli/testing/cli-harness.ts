@@ -7,6 +7,8 @@ import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { attachGateway, type Gateway } from '../../sandbox/gateway/index.js';
 import { startSandbox, type Sandbox } from '../../sandbox/index.js';
+import { newToken } from '../../sandbox/api/sessions.js';
+import type { SandboxSessionKind } from '../../sandbox/session-registry.js';
 import { repoRoot } from '../../ssm/testing/conformance.js';
 
 export const CLI_TEST = {
@@ -80,6 +82,30 @@ export class CliHarness {
     };
   }
 
+  /**
+   * Registers a session straight in the sandbox (as StartSession would) for kinds the demo world's
+   * documents cannot express, and returns the plugin's 7-argument command line for it.
+   */
+  addSession(kind: SandboxSessionKind, target = 'i-0a1b2c3d4e5f60001'): { sessionId: string; response: string; args: string[] } {
+    const sessionId = `porthole-cli-${process.pid}-${++sessionCounter}`;
+    const tokenValue = newToken();
+    this.sandbox.registry.add({
+      sessionId,
+      target,
+      documentName: kind.type === 'Port' ? 'AWS-StartSSHSession' : 'SSM-SessionManagerRunShell',
+      kind,
+      tokenValue,
+      tokenExpiresAt: Date.now() + 15 * 60_000,
+      workdir: this.binDir,
+      agentVersion: '3.3.987.0',
+      state: 'Pending',
+      createdAt: Date.now(),
+    });
+    const streamUrl = `${this.sandbox.endpoint.replace('http:', 'ws:')}/v1/data-channel/${sessionId}?role=publish_subscribe`;
+    const response = JSON.stringify({ SessionId: sessionId, TokenValue: tokenValue, StreamUrl: streamUrl });
+    return { sessionId, response, args: [response, this.sandbox.region, 'StartSession', '', JSON.stringify({ Target: target }), this.sandbox.endpoint] };
+  }
+
   /** `aws --endpoint-url <sandbox> …` (old v2 builds ignore a profile's endpoint_url). */
   awsArgs(args: string[]): string[] {
     return ['--endpoint-url', this.sandbox.endpoint, ...args];
@@ -150,6 +176,8 @@ export class CliHarness {
     rmSync(this.binDir, { recursive: true, force: true });
   }
 }
+
+let sessionCounter = 0;
 
 /** Children spawned with `detached: true`: their pid is their process group id. */
 const groupLeaders = new WeakSet<ChildProcess>();

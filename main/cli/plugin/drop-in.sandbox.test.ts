@@ -1,0 +1,120 @@
+// The drop-in run directly (as ssh's ProxyCommand or a script would) against the sandbox: what it
+// adds to the plugin — the remote exit code, resume across websocket kills, captures that
+// `porthole inspect` describes, recordings that `porthole play` replays byte-identical — and the
+// terminal behaviour under a real pty (raw mode, Ctrl-C as a byte, resize).
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import pty from 'node-pty';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { parseCapture } from '../../ssm/inspect/index.js';
+import { CliHarness, LAUNCHER } from '../testing/cli-harness.js';
+
+let h: CliHarness;
+let dir: string;
+let plugin: string;
+beforeAll(async () => {
+  h = await CliHarness.start();
+  dir = mkdtempSync(join(tmpdir(), 'porthole-dropin-'));
+  plugin = join(h.binDir, 'session-manager-plugin');
+});
+afterAll(async () => {
+  await h?.stop();
+  rmSync(dir, { recursive: true, force: true });
+});
+
+describe('session-manager-plugin drop-in, beyond the plugin', () => {
+  it('exits with the remote command\'s exit code when the agent sends one (PT 12), stderr kept apart', async () => {
+    const s = h.addSession({ type: 'NonInteractiveCommands', command: 'sh -c "echo to-stdout; echo to-stderr >&2; exit 7"', separateOutputStream: true });
+    const r = await h.run(plugin, s.args);
+    expect(r.stdout).toContain('to-stdout');
+    expect(r.stderr).toContain('to-stderr');
+    expect(r.stdout).toContain(`Exiting session with sessionId: ${s.sessionId}.`);
+    expect(r.code).toBe(7);
+  });
+
+  it('resumes after the websocket is killed again and again, losing no input or output', async () => {
+    const s = h.addSession({ type: 'Standard_Stream' });
+    h.gateway.faults.set(s.sessionId, { killSocketEveryMs: 700 });
+    const capture = join(dir, 'resume.jsonl');
+    const r = await h.run(plugin, ['--capture', capture, ...s.args], { input: 'echo start; sleep 3; echo done-$((40+2))\nexit\n' });
+    expect(r.stdout).toContain('done-42');
+    expect(r.stdout).toContain(`Exiting session with sessionId: ${s.sessionId}.`);
+    expect(r.code).toBe(0);
+    const opens = parseCapture(readFileSync(capture, 'utf8')).filter((f) => f.kind === 'text');
+    expect(opens.length).toBeGreaterThanOrEqual(2); // one OpenDataChannel per (re)connection
+  });
+
+  it('writes a masked capture that porthole inspect describes without problems', async () => {
+    const s = h.addSession({ type: 'Standard_Stream' });
+    const capture = join(dir, 'shell.jsonl');
+    const r = await h.run(plugin, s.args, { input: 'echo captured\nexit\n', env: h.env({ PORTHOLE_CAPTURE: capture }) });
+    expect(r.code).toBe(0);
+    const text = readFileSync(capture, 'utf8');
+    const token = JSON.parse(s.response).TokenValue as string;
+    expect(text).not.toContain(Buffer.from(token).toString('base64'));
+    const inspect = await h.run(process.execPath, [LAUNCHER, 'inspect', capture, '--no-hexdump']);
+    expect(inspect.code).toBe(0);
+    expect(inspect.stdout).toMatch(/OpenDataChannel \(websocket text frame, §3\.3\)/);
+    expect(inspect.stdout).toMatch(/"TokenValue": "\*+"/);
+    expect(inspect.stdout).toMatch(/input_stream_data seq 0, PT 3 Size/);
+    expect(inspect.stdout).toContain('captured');
+    expect(inspect.stdout).toMatch(/\d+ frames, no problems\n$/);
+  });
+
+  it('records a shell as asciicast v2 that porthole play replays byte-identical', async () => {
+    const s = h.addSession({ type: 'Standard_Stream' });
+    const cast = join(dir, 'shell.cast');
+    const r = await h.run(plugin, ['--record', cast, ...s.args], { input: "printf 'caf\\303\\251 \\342\\234\\223 %s\\n' recorded\nexit\n" });
+    expect(r.code).toBe(0);
+    expect(r.stdout).toContain('café ✓ recorded');
+    const header = JSON.parse(readFileSync(cast, 'utf8').split('\n')[0] ?? '') as { version: number; width: number; height: number };
+    expect(header).toMatchObject({ version: 2, width: 300, height: 100 }); // the plugin's size without a tty
+    const play = await h.run(process.execPath, [LAUNCHER, 'play', cast, '--speed', '1000']);
+    expect(play.code).toBe(0);
+    const starting = `\nStarting session with SessionId: ${s.sessionId}\n`;
+    const closing = `\n\nExiting session with sessionId: ${s.sessionId}.\n\n`;
+    expect(Buffer.from(starting + play.stdout + closing).equals(Buffer.from(r.stdout))).toBe(true);
+  });
+});
+
+describe('session-manager-plugin drop-in under a real terminal', () => {
+  it('raw mode: Ctrl-C reaches the remote shell as 0x03, a resize reaches stty, exit ends it', async () => {
+    const s = h.addSession({ type: 'Standard_Stream' });
+    const term = pty.spawn(plugin, s.args, { cols: 80, rows: 24, env: h.env() as Record<string, string>, name: 'xterm-256color' });
+    let out = '';
+    const exited = new Promise<number>((resolve) => term.onExit(({ exitCode }) => resolve(exitCode)));
+    term.onData((d) => (out += d));
+    const waitFor = (re: RegExp, ms = 20_000): Promise<void> =>
+      new Promise((resolve, reject) => {
+        const started = Date.now();
+        const tick = (): void => {
+          if (re.test(out)) return resolve();
+          if (Date.now() - started > ms) return reject(new Error(`timed out waiting for ${re}; got: ${JSON.stringify(out)}`));
+          setTimeout(tick, 50);
+        };
+        tick();
+      });
+    try {
+      await waitFor(/Starting session with SessionId[^\n]*\n[\s\S]*[#$] $/);
+      term.write('stty size\r');
+      await waitFor(/\n24 80\r*\n/);
+      term.resize(100, 30);
+      await new Promise((r) => setTimeout(r, 300));
+      term.write('stty size\r');
+      await waitFor(/\n30 100\r*\n/);
+      term.write('sleep 60\r');
+      await new Promise((r) => setTimeout(r, 500));
+      term.write('\x03');
+      term.write('echo after-$((1+1))\r');
+      await waitFor(/after-2\r*\n/);
+      // Raw mode: only the remote echoes keystrokes (a cooked local tty would show them twice).
+      expect(out.split('echo after-$((1+1))').length - 1).toBe(1);
+      term.write('exit\r');
+      expect(await exited).toBe(0);
+      expect(out).toContain(`Exiting session with sessionId: ${s.sessionId}.`);
+    } finally {
+      term.kill();
+    }
+  });
+});
