@@ -15,3 +15,5 @@ export type { BackoffSchedule } from './connection/constants.js';
 export { DialError, openDataChannelJson } from './connection/socket.js';
 export { PORTHOLE_CLIENT_VERSION } from './version.js';
 export { ssmResumeSession } from './connection/resume-ssm.js';
+export { measureEchoLatency, measureOutputThroughput } from './bench-hooks.js';
+export type { LatencyResult, ThroughputResult } from './bench-hooks.js';

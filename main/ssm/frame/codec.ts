@@ -1,7 +1,7 @@
 // Binary frame codec (protocol §1, §15). Encodes exactly as the official senders do and decodes
 // tolerantly (NUL or space padding, payload at HeaderLength+4, the 112-byte-header variant),
 // but strictly enough that no malformed frame reaches the reliability layer.
-import { createHash } from 'node:crypto';
+import { hash } from 'node:crypto';
 import { FrameLayout, MessageType, Offset } from './constants.js';
 import { FrameError } from './errors.js';
 import { uuidFromWire, uuidToWire } from './uuid.js';
@@ -50,18 +50,20 @@ export interface DecodeOptions {
 }
 
 const SPACE = 0x20;
+const PRINTABLE_ASCII = /^[\x21-\x7e]+$/;
 const UINT32_MAX = 0xffff_ffff;
 
 /** Raw 32-byte SHA-256 of a payload. */
 export function payloadDigest(payload: Uint8Array): Uint8Array {
-  return createHash('sha256').update(payload).digest();
+  // One-shot hash: several times cheaper than createHash() for 1 KB payloads.
+  return hash('sha256', payload, 'buffer');
 }
 
 /** Serialize one frame. Throws FrameError when a field cannot be represented. */
 export function encodeFrame(fields: FrameFields, options: EncodeOptions = {}): Uint8Array {
   const hl = options.headerLength ?? FrameLayout.STANDARD_HEADER_LENGTH;
   const typeBytes = Buffer.from(fields.messageType, 'latin1');
-  if (typeBytes.length === 0 || typeBytes.length > FrameLayout.MESSAGE_TYPE_BYTES || !/^[\x21-\x7e]+$/.test(fields.messageType)) {
+  if (typeBytes.length === 0 || typeBytes.length > FrameLayout.MESSAGE_TYPE_BYTES || !PRINTABLE_ASCII.test(fields.messageType)) {
     throw new FrameError('MessageType', Offset.MessageType, `must be 1-32 printable ASCII characters, got ${JSON.stringify(fields.messageType)}`);
   }
   const schema = fields.schemaVersion ?? FrameLayout.SCHEMA_VERSION;
@@ -83,9 +85,9 @@ export function encodeFrame(fields: FrameFields, options: EncodeOptions = {}): U
   frame.fill(options.padding === 'nul' ? 0 : SPACE, Offset.MessageType, Offset.SchemaVersion);
   frame.set(typeBytes, Offset.MessageType);
   view.setUint32(Offset.SchemaVersion, schema);
-  view.setBigUint64(Offset.CreatedDate, BigInt(created));
-  view.setBigInt64(Offset.SequenceNumber, BigInt(fields.sequenceNumber));
-  view.setBigUint64(Offset.Flags, BigInt(fields.flags));
+  writeInt64(view, Offset.CreatedDate, created);
+  writeInt64(view, Offset.SequenceNumber, fields.sequenceNumber);
+  writeInt64(view, Offset.Flags, fields.flags);
   frame.set(uuidToWire(fields.messageId), Offset.MessageId);
   frame.set(payloadDigest(fields.payload), Offset.PayloadDigest);
   if (hl >= FrameLayout.STANDARD_HEADER_LENGTH) view.setUint32(Offset.PayloadType, fields.payloadType);
@@ -115,12 +117,12 @@ export function decodeFrame(bytes: Uint8Array, options: DecodeOptions = {}): Cli
   if (messageType === '') {
     throw new FrameError('MessageType', Offset.MessageType, 'empty after trimming NUL and space padding');
   }
-  const createdDate = safeNumber(view.getBigUint64(Offset.CreatedDate), 'CreatedDate', Offset.CreatedDate);
+  const createdDate = readUint64(view, Offset.CreatedDate, 'CreatedDate');
   if (createdDate === 0 && !skipValidation) {
     throw new FrameError('CreatedDate', Offset.CreatedDate, 'is zero');
   }
-  const sequenceNumber = safeNumber(view.getBigInt64(Offset.SequenceNumber), 'SequenceNumber', Offset.SequenceNumber);
-  const flags = safeNumber(view.getBigUint64(Offset.Flags), 'Flags', Offset.Flags);
+  const sequenceNumber = readInt64(view, Offset.SequenceNumber);
+  const flags = readUint64(view, Offset.Flags, 'Flags');
   const messageId = uuidFromWire(bytes.subarray(Offset.MessageId, Offset.PayloadDigest));
   const digest = bytes.slice(Offset.PayloadDigest, Offset.PayloadType);
   const payloadType = hl >= FrameLayout.STANDARD_HEADER_LENGTH ? view.getUint32(Offset.PayloadType) : 0;
@@ -163,16 +165,42 @@ export function tryDecodeFrame(bytes: Uint8Array, options: DecodeOptions = {}): 
 
 /** MessageType with NUL and whitespace padding trimmed from both ends (§1.5 step 1). */
 function readType(bytes: Uint8Array): string {
-  return Buffer.from(bytes.subarray(Offset.MessageType, Offset.SchemaVersion))
-    .toString('latin1')
-    .replace(/^[\0\s]+|[\0\s]+$/g, '');
+  let start = Offset.MessageType;
+  let end = Offset.SchemaVersion;
+  while (start < end && isPad(bytes[start] ?? 0)) start++;
+  while (end > start && isPad(bytes[end - 1] ?? 0)) end--;
+  return Buffer.from(bytes.buffer, bytes.byteOffset + start, end - start).toString('latin1');
 }
 
-function safeNumber(value: bigint, field: 'CreatedDate' | 'SequenceNumber' | 'Flags', offset: number): number {
-  if (value > BigInt(Number.MAX_SAFE_INTEGER) || value < BigInt(Number.MIN_SAFE_INTEGER)) {
-    throw new FrameError(field, offset, `${value} is beyond the safe integer range`);
+/** NUL, or whitespace as Go's strings.TrimSpace sees it in ASCII (\t \n \v \f \r space). */
+function isPad(byte: number): boolean {
+  return byte === 0 || byte === SPACE || (byte >= 0x09 && byte <= 0x0d);
+}
+
+// 64-bit fields as two 32-bit halves: exact for every safe integer and without BigInt costs.
+const TWO_32 = 2 ** 32;
+/** High word limit of a safe integer (2^53 − 1 → high word < 2^21). */
+const SAFE_HIGH_WORD = 0x1f_ffff;
+
+function readUint64(view: DataView, offset: number, field: 'CreatedDate' | 'Flags'): number {
+  const high = view.getUint32(offset);
+  if (high > SAFE_HIGH_WORD) throw new FrameError(field, offset, `${view.getBigUint64(offset)} is beyond the safe integer range`);
+  return high * TWO_32 + view.getUint32(offset + 4);
+}
+
+function readInt64(view: DataView, offset: number): number {
+  const high = view.getInt32(offset);
+  if (high > SAFE_HIGH_WORD || high < -SAFE_HIGH_WORD - 1 || (high === -SAFE_HIGH_WORD - 1 && view.getUint32(offset + 4) === 0)) {
+    throw new FrameError('SequenceNumber', offset, `${view.getBigInt64(offset)} is beyond the safe integer range`);
   }
-  return Number(value);
+  return high * TWO_32 + view.getUint32(offset + 4);
+}
+
+/** Two's-complement 64-bit big-endian write of a safe integer. */
+function writeInt64(view: DataView, offset: number, value: number): void {
+  const high = Math.floor(value / TWO_32);
+  view.setInt32(offset, high);
+  view.setUint32(offset + 4, value - high * TWO_32);
 }
 
 function checkUint(value: number, max: number, field: 'SchemaVersion' | 'CreatedDate' | 'Flags' | 'PayloadType', offset: number): void {
@@ -182,5 +210,7 @@ function checkUint(value: number, max: number, field: 'SchemaVersion' | 'Created
 }
 
 function sameBytes(a: Uint8Array, b: Uint8Array): boolean {
-  return a.length === b.length && a.every((byte, i) => byte === b[i]);
+  if (a.length !== b.length) return false;
+  for (let i = 0; i < a.length; i++) if (a[i] !== b[i]) return false;
+  return true;
 }

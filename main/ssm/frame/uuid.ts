@@ -31,10 +31,9 @@ export function uuidToWire(uuid: string): Uint8Array {
 
 /** The UUID string carried by 16 wire bytes (inverse of uuidToWire). */
 export function uuidFromWire(wire: Uint8Array): string {
-  const canonical = new Uint8Array(FrameLayout.UUID_BYTES);
-  canonical.set(wire.subarray(HALF, FrameLayout.UUID_BYTES), 0);
-  canonical.set(wire.subarray(0, HALF), HALF);
-  return uuidFromBytes(canonical);
+  // Hex of the wire bytes is second-half ‖ first-half; rotate by 16 digits and add hyphens.
+  const w = Buffer.from(wire.buffer, wire.byteOffset, FrameLayout.UUID_BYTES).toString('hex');
+  return `${w.slice(16, 24)}-${w.slice(24, 28)}-${w.slice(28, 32)}-${w.slice(0, 4)}-${w.slice(4, 16)}`;
 }
 
 /** A fresh random v4 MessageId, as the official senders use. */
