@@ -15,6 +15,8 @@ export const GATEWAY = {
   FLOW_POLL_MS: 10,
   /** Delay between channel_closed and the websocket Close, so the frame is read first (§12.3). */
   CLOSE_AFTER_CHANNEL_CLOSED_MS: 100,
+  /** How long an ended session's host is kept to tell a returning client channel_closed. */
+  ENDED_HOST_TTL_MS: 10 * 60 * 1000,
   /** Largest websocket message accepted from a client (a 1 KB payload frame is ~1.2 KB). */
   MAX_PAYLOAD_BYTES: 16 * 1024 * 1024,
 } as const;

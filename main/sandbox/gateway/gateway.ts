@@ -96,7 +96,15 @@ export function attachGateway(server: Server, options: GatewayOptions): Gateway 
   const hostFor = (session: SandboxSession): SessionHost => {
     let host = hosts.get(session.sessionId);
     if (host) return host;
-    host = new SessionHost(session, registry, settings);
+    const id = session.sessionId;
+    host = new SessionHost(session, registry, settings, () => {
+      // Keep an ended host a while so a returning client still gets channel_closed.
+      setTimeout(() => {
+        unregister.get(id)?.();
+        unregister.delete(id);
+        hosts.delete(id);
+      }, GATEWAY.ENDED_HOST_TTL_MS).unref();
+    });
     hosts.set(session.sessionId, host);
     unregister.set(session.sessionId, faults.register(session.sessionId, host));
     return host;

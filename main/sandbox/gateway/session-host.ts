@@ -50,6 +50,8 @@ export class SessionHost implements FaultTarget {
     readonly session: SandboxSession,
     private readonly registry: SessionRegistry,
     settings: AgentSettings,
+    /** The session is over (the gateway forgets the host later). */
+    private readonly onEnded: () => void = () => undefined,
   ) {
     this.agent = new SessionAgent({
       session,
@@ -201,6 +203,9 @@ export class SessionHost implements FaultTarget {
     this.clearTimers();
     this.registry.terminate(this.session.sessionId, output || 'Session ended.');
     this.sendChannelClosed();
+    // Only the closing message is left to give; stop the agent's timers and processes.
+    this.agent.dispose();
+    this.onEnded();
   }
 
   private sendChannelClosed(): void {
