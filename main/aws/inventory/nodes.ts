@@ -9,9 +9,15 @@ type NodeOf<K extends InventoryNode['kind']> = Extract<InventoryNode, { kind: K 
 /** Characters of a task id shown in its label; the full id is in the node and the filter. */
 const TASK_ID_LABEL_CHARS = 12;
 
+/** Where a profile came from, in the contract's terms. */
+export function profileSource(p: ProfileInfo): NodeOf<'profile'>['source'] {
+  if (p.kind === 'sso') return 'sso';
+  if (p.kind === 'environment' || p.kind === 'default-chain') return 'environment';
+  return p.files.includes('config') ? 'config' : 'credentials';
+}
+
 export function profileNode(p: ProfileInfo): NodeOf<'profile'> {
-  const source = p.kind === 'sso' ? 'sso' : p.kind === 'environment' || p.kind === 'default-chain' ? 'environment' : p.files.includes('config') ? 'config' : 'credentials';
-  return { kind: 'profile', id: nodeId.profile(p.name), label: p.name, profile: p.name, source };
+  return { kind: 'profile', id: nodeId.profile(p.name), label: p.name, profile: p.name, source: profileSource(p) };
 }
 
 export function regionNode(profile: string, region: string): NodeOf<'region'> {

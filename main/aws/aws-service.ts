@@ -1,0 +1,97 @@
+/**
+ * The AWS side of the app in one object, shaped for thin IPC wiring: inventory (profiles, children,
+ * refresh, filter), diagnostics (run), auth (respondMfa) and the launches the session/forward
+ * managers need. Inputs are the contract's plain refs; outputs are plain data or engine handles.
+ * Credentials stay inside: nothing returned carries keys or tokens of a profile.
+ */
+import type { KMSClient } from '@aws-sdk/client-kms';
+import type { MfaPrompt } from '../../shared/contract/auth.js';
+import type { Profile } from '../../shared/contract/inventory.js';
+import type { EcsContainerRef, InstanceRef, TargetRef } from '../../shared/contract/common.js';
+import type { StartPortSession, StartedSession } from '../sessions/forwards/types.js';
+import { diagnoseEcs, diagnoseInstance } from './diagnostics/gather.js';
+import type { Check } from './diagnostics/types.js';
+import { Inventory, type InventoryEvents } from './inventory/inventory.js';
+import { profileSource } from './inventory/nodes.js';
+import { portSessionStarter, startedSession } from './launch/engine-adapters.js';
+import { execCommand, kmsClientFor, startInstanceShell } from './launch/launch.js';
+import type { LaunchResult } from './launch/types.js';
+import { MfaPrompts } from './mfa-prompts.js';
+import type { Env, ProfileInfo } from './profiles.js';
+import { AwsWorkspace } from './workspace.js';
+
+export interface AwsServiceOptions {
+  readonly env?: Env;
+  readonly events?: InventoryEvents & { mfaPrompt?(prompt: MfaPrompt): void };
+  readonly includeStopped?: boolean;
+  readonly maxAttempts?: number;
+}
+
+/** A launched session with what the engine needs to run, resume and (if encrypted) key it. */
+export interface LaunchedSession {
+  readonly launch: LaunchResult;
+  readonly started: StartedSession;
+  readonly kms: KMSClient;
+}
+
+export function contractProfile(p: ProfileInfo): Profile {
+  return { name: p.name, source: profileSource(p), defaultRegion: p.region, needsMfa: p.kind === 'assume-role' && p.mfaSerial !== null };
+}
+
+export class AwsService {
+  readonly workspace: AwsWorkspace;
+  readonly inventory: Inventory;
+  readonly mfa: MfaPrompts;
+  private known: readonly ProfileInfo[] = [];
+
+  constructor(opts: AwsServiceOptions = {}) {
+    this.mfa = new MfaPrompts((p) => opts.events?.mfaPrompt?.(p), (name) => this.known.find((p) => p.name === name)?.roleArn ?? null);
+    this.workspace = new AwsWorkspace({ env: opts.env, mfaCodeProvider: this.mfa.provider, maxAttempts: opts.maxAttempts });
+    this.inventory = new Inventory(this.workspace, { events: opts.events, includeStopped: opts.includeStopped });
+  }
+
+  /** contract inventory.profiles (the sandbox offer is the IPC layer's decision). */
+  async profiles(): Promise<{ profiles: Profile[]; credentialsFound: boolean }> {
+    const { profiles } = await this.inventory.profiles();
+    this.known = profiles;
+    return { profiles: profiles.map(contractProfile), credentialsFound: profiles.some((p) => p.kind !== 'none') };
+  }
+
+  /** contract diagnostics.run, optionally explaining the error the user just met. */
+  async diagnose(target: TargetRef, lastError?: unknown): Promise<{ checks: Check[] }> {
+    const session = await this.workspace.open(target.profile);
+    const checks = target.kind === 'instance'
+      ? await diagnoseInstance(session, { region: target.region, instanceId: target.instanceId }, lastError)
+      : await diagnoseEcs(session, { region: target.region, cluster: target.cluster, taskArn: target.taskArn, containerName: target.containerName }, lastError);
+    return { checks };
+  }
+
+  /** ECS Exec into a container (command default /bin/sh). */
+  async execShell(ref: EcsContainerRef, command?: string): Promise<LaunchedSession> {
+    const session = await this.workspace.open(ref.profile);
+    const launch = await execCommand(session, { kind: 'ecs-container', region: ref.region, cluster: ref.cluster, taskArn: ref.taskArn, containerName: ref.containerName, runtimeId: ref.runtimeId }, command);
+    return { launch, started: startedSession(session, launch), kms: kmsClientFor(session, launch.region) };
+  }
+
+  /** A shell on an EC2 instance or managed node. */
+  async instanceShell(ref: InstanceRef): Promise<LaunchedSession> {
+    const session = await this.workspace.open(ref.profile);
+    const launch = await startInstanceShell(session, { kind: 'instance', region: ref.region, instanceId: ref.instanceId });
+    return { launch, started: startedSession(session, launch), kms: kmsClientFor(session, launch.region) };
+  }
+
+  /** The forward manager's `startSession` for a profile and region. */
+  async portStarter(profile: string, region: string): Promise<StartPortSession> {
+    return portSessionStarter(await this.workspace.open(profile), region);
+  }
+
+  /** KMS client for a profile and region (encrypted sessions started elsewhere). */
+  async kms(profile: string, region: string): Promise<KMSClient> {
+    return kmsClientFor(await this.workspace.open(profile), region);
+  }
+
+  close(): void {
+    this.mfa.cancelAll();
+    this.workspace.closeAll();
+  }
+}
