@@ -27,7 +27,11 @@ const NASTY: FaultSpecInput = {
 
 function open(kind: Parameters<Harness['addSession']>[0], faults?: FaultSpecInput) {
   const creds = h.addSession(kind, faults ? { faults } : {});
-  const session = new ShellSession({ credentials: creds, target: creds.target, size: { cols: 80, rows: 24 }, resumeSession: h.resumeSession });
+  const opens: Array<Record<string, string>> = [];
+  const session = new ShellSession({
+    credentials: creds, target: creds.target, size: { cols: 80, rows: 24 }, resumeSession: h.resumeSession,
+    tap: (e) => { if (e.text !== undefined) opens.push(JSON.parse(e.text) as Record<string, string>); },
+  });
   const out: Buffer[] = [];
   session.on('output', (b, stream) => { if (stream === 'stdout') out.push(Buffer.from(b)); });
   const statuses: string[] = [];
@@ -35,7 +39,7 @@ function open(kind: Parameters<Harness['addSession']>[0], faults?: FaultSpecInpu
   const end = new Promise<CloseReason>((resolve) => session.on('closed', resolve));
   const text = () => Buffer.concat(out).toString('latin1');
   const waitFor = async (needle: string) => { while (!text().includes(needle)) { if (session.status === 'closed') throw new Error(`closed before "${needle}": ${session.closedBecause?.message}`); await new Promise((r) => setTimeout(r, 20)); } };
-  return { session, out, statuses, end, text, waitFor };
+  return { session, out, statuses, end, text, waitFor, opens };
 }
 
 describe('faults injected by the sandbox', () => {
@@ -107,6 +111,10 @@ describe('faults injected by the sandbox', () => {
     s.session.write('echo after-$((2+3))\r'); // typed while the socket is down
     await s.waitFor('after-5');
     expect(s.statuses).toEqual(expect.arrayContaining(['reconnecting', 'connected']));
+    // Re-opened with the same ClientId and a fresh RequestId (the new token is checked by the gateway).
+    expect(s.opens.length).toBeGreaterThanOrEqual(2);
+    expect(new Set(s.opens.map((o) => o['ClientId'])).size).toBe(1);
+    expect(new Set(s.opens.map((o) => o['RequestId'])).size).toBe(s.opens.length);
     h.sandbox.registry.terminate(s.session.sessionId, 'gone');
     const reason = await s.end;
     expect(reason.kind).toBe('channel-closed');
