@@ -18,7 +18,7 @@ const FLAG_EXIT_CODE = 1;
 /** Fixed part of a status body: state, flags, exit code. */
 const STATUS_FIXED_BYTES = 6;
 
-function header(type: DataMessage['type'], sessionId: string, bodyLength: number): { buf: Uint8Array; view: DataView; at: number } {
+function header(type: DataMessage['type'], sessionId: string, bodyLength: number): { buf: Uint8Array<ArrayBuffer>; view: DataView; at: number } {
   const buf = new Uint8Array(2 + sessionId.length + bodyLength);
   buf[0] = WIRE_TYPE[type];
   buf[1] = sessionId.length;
@@ -27,7 +27,7 @@ function header(type: DataMessage['type'], sessionId: string, bodyLength: number
 }
 
 /** Encodes a message that already passed its schema (ids are ASCII and at most 128 characters). */
-export function encodeDataFrame(msg: DataMessage): Uint8Array {
+export function encodeDataFrame(msg: DataMessage): Uint8Array<ArrayBuffer> {
   switch (msg.type) {
     case 'output_stream_data':
     case 'input_stream_data': {
