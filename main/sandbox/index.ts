@@ -12,6 +12,7 @@ import { createApiHandler, type ApiStats } from './api/server.js';
 import { KmsKeyStore } from './api/kms/key-store.js';
 import { TokenBucket, type ThrottleOptions } from './api/throttle.js';
 import { FaultController } from './faults/controller.js';
+import { attachGateway, type Gateway, type GatewayOptions, type PacingMode } from './gateway/index.js';
 import { SessionRegistry } from './session-registry.js';
 import { TargetHub } from './targets/target-hub.js';
 import { loadDemoWorld, loadWorldFile } from './world/load.js';
@@ -32,9 +33,9 @@ export const SANDBOX = {
   tokenLifetimeMs: 15 * 60 * 1000,
 } as const;
 
-export type Pacing = 'faithful' | 'unpaced';
+export type Pacing = PacingMode;
 
-/** What the message gateway needs to serve `/v1/data-channel/<sid>` upgrades on the API server. */
+/** What the sandbox hands the message gateway: its registry, pacing, faults and KMS store. */
 export interface GatewayDeps {
   readonly registry: SessionRegistry;
   readonly pacing: Pacing;
@@ -43,14 +44,11 @@ export interface GatewayDeps {
   readonly kms: KmsKeyStore;
 }
 
-export interface GatewayHandle {
-  close(): Promise<void> | void;
-}
+/** Attaches a gateway to the shared server (for callers that build the gateway themselves). */
+export type GatewayAttach = (server: Server, deps: GatewayDeps) => Gateway;
 
-export type GatewayAttach = (server: Server, deps: GatewayDeps) => GatewayHandle;
-
-/** Until the gateway module lands the API runs alone (sessions are registered, nobody serves them). */
-const attachDefaultGateway: GatewayAttach | undefined = undefined;
+/** Gateway settings beyond what the sandbox wires itself (shell, not-ready delay, frame tap). */
+export type SandboxGatewayOptions = Omit<GatewayOptions, 'registry' | 'pacing' | 'faults' | 'kms'>;
 
 export interface SandboxOptions {
   /** A parsed world, a path to a world JSON file, or nothing for the demo world. */
@@ -65,8 +63,8 @@ export interface SandboxOptions {
   tokenLifetimeMs?: number;
   /** Parent for the temp dir holding workdirs and the AWS files; default the OS temp dir. */
   dir?: string;
-  /** Overrides the websocket gateway (tests of the API alone pass `null` for none). */
-  gateway?: GatewayAttach | null;
+  /** Gateway settings or an attach function; `null` runs the API alone (tests of the HTTP API). */
+  gateway?: SandboxGatewayOptions | GatewayAttach | null;
 }
 
 export interface Sandbox {
@@ -77,6 +75,8 @@ export interface Sandbox {
   readonly registry: SessionRegistry;
   readonly kms: KmsKeyStore;
   readonly faults: FaultController;
+  /** The message gateway serving the data channels (undefined when started with `gateway: null`). */
+  readonly gateway: Gateway | undefined;
   readonly targets: TargetHub;
   readonly stats: ApiStats;
   readonly configFile: string;
@@ -138,8 +138,9 @@ export async function startSandbox(opts: SandboxOptions = {}): Promise<Sandbox> 
     applyFaults: (spec) => faults.apply(spec),
   });
   const server = createServer(handler);
-  const attach = opts.gateway === undefined ? attachDefaultGateway : opts.gateway;
-  const gateway: GatewayHandle | undefined = attach?.(server, { registry, pacing: opts.pacing ?? 'faithful', faults, kms });
+  const deps: GatewayDeps = { registry, pacing: opts.pacing ?? 'faithful', faults, kms };
+  const gateway =
+    opts.gateway === null ? undefined : typeof opts.gateway === 'function' ? opts.gateway(server, deps) : attachGateway(server, { ...opts.gateway, ...deps });
   let port: number;
   try {
     port = await listen(server, opts.port ?? 0);
@@ -160,6 +161,7 @@ export async function startSandbox(opts: SandboxOptions = {}): Promise<Sandbox> 
     registry,
     kms,
     faults,
+    gateway,
     targets,
     stats,
     ...files,
