@@ -47,9 +47,10 @@ export function attachTerminal(io: CliIo, hooks: TerminalHooks): () => void {
   });
   io.stdin.resume();
   let restored = false;
-  return () => {
+  const restore = (): void => {
     if (restored) return;
     restored = true;
+    process.off('exit', restore);
     io.stdin.off('data', onData);
     io.stdin.off('end', onEnd);
     io.stdout.off('resize', onResize);
@@ -57,4 +58,7 @@ export function attachTerminal(io: CliIo, hooks: TerminalHooks): () => void {
     if (raw) io.stdin.setRawMode?.(false);
     io.stdin.pause();
   };
+  // Whatever ends the process, the user's terminal must not be left in raw mode.
+  process.once('exit', restore);
+  return restore;
 }

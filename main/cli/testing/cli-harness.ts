@@ -5,7 +5,7 @@ import { spawn, type ChildProcess } from 'node:child_process';
 import { existsSync, mkdtempSync, rmSync, symlinkSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
-import { attachGateway, type Gateway } from '../../sandbox/gateway/index.js';
+import type { Gateway } from '../../sandbox/gateway/index.js';
 import { startSandbox, type Sandbox } from '../../sandbox/index.js';
 import { newToken } from '../../sandbox/api/sessions.js';
 import type { SandboxSessionKind } from '../../sandbox/session-registry.js';
@@ -59,12 +59,9 @@ export class CliHarness {
 
   static async start(): Promise<CliHarness> {
     requireBuiltCli();
-    let gateway: Gateway | undefined;
-    const sandbox = await startSandbox({
-      pacing: 'unpaced',
-      gateway: (server, deps) => (gateway = attachGateway(server, { ...deps, shell: '/bin/sh', shellStartDelayMs: 0 })),
-    });
-    if (!gateway) throw new Error('the sandbox gateway did not attach');
+    const sandbox = await startSandbox({ pacing: 'unpaced', gateway: { shell: '/bin/sh', shellStartDelayMs: 0 } });
+    const gateway = sandbox.gateway;
+    if (!gateway) throw new Error('the sandbox started without its message gateway');
     return new CliHarness(sandbox, gateway);
   }
 
@@ -171,7 +168,6 @@ export class CliHarness {
 
   async stop(): Promise<void> {
     for (const child of this.children) this.kill(child);
-    await this.gateway.close();
     await this.sandbox.stop();
     rmSync(this.binDir, { recursive: true, force: true });
   }
