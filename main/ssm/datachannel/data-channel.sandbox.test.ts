@@ -65,12 +65,30 @@ describe('DataChannel against the sandbox', () => {
     let calls = 0;
     const dc = new DataChannel({ credentials: creds, backoff: FAST_BACKOFF, resumeSession: async () => { calls++; throw new Error('ResumeSession is throttled'); } });
     const end = closedOf(dc);
+    const ready = new Promise((resolve) => dc.on('ready', resolve));
     await dc.open();
+    await ready; // traffic flowed, so the connection counts as established
     dc.dropConnection();
     const reason = await end;
     expect(reason.kind).toBe('failed');
     expect(reason.message).toMatch(/could not resume the session after 3 attempts: ResumeSession is throttled/);
     expect(calls).toBe(3);
+  });
+
+  it('counts connections the gateway refuses right after opening as failed attempts', async () => {
+    const creds = h.addSession({ type: 'Standard_Stream' });
+    const dc = new DataChannel({ credentials: creds, backoff: FAST_BACKOFF }); // no ResumeSession: the old token is reused
+    const end = closedOf(dc);
+    const statuses: string[] = [];
+    dc.on('status', (st, detail) => statuses.push(`${st}:${detail}`));
+    await dc.open();
+    await new Promise((resolve) => dc.on('ready', resolve));
+    h.gateway.faults.set(creds.sessionId, { actions: [{ do: 'expire-token' }] });
+    dc.dropConnection();
+    const reason = await end;
+    expect(reason.kind).toBe('failed');
+    expect(reason.message).toMatch(/could not resume the session after 3 attempts: the connection closed \(4403/);
+    expect(statuses.filter((x) => x.startsWith('reconnecting')).length).toBeGreaterThanOrEqual(2);
   });
 
   it('fails to open an unreachable stream URL after its retries, with the cause', async () => {

@@ -12,6 +12,12 @@ import type { ChannelStatus, CloseReason, DataChannelEvents, DataChannelOptions,
 
 /** Opt in to the KMS challenge binding unless told otherwise (see handshake/process.ts). */
 const DEFAULT_CHALLENGE_ACK = true;
+/**
+ * A connection that closes sooner than this without delivering a single frame counts as a
+ * failed attempt (e.g. the gateway refused the token after the upgrade), so such refusals
+ * exhaust the retry budget instead of looping forever.
+ */
+const STABLE_CONNECTION_MS = 2000;
 
 export class DataChannel extends Emitter<DataChannelEvents> {
   readonly clientId: string;
@@ -26,6 +32,10 @@ export class DataChannel extends Emitter<DataChannelEvents> {
   private currentStatus: ChannelStatus = 'connecting';
   private readingPaused = false;
   private generation = 0;
+  /** Consecutive connections that died at once without traffic (see STABLE_CONNECTION_MS). */
+  private failedStreak = 0;
+  private socketOpenedAt = 0;
+  private socketHadTraffic = false;
 
   constructor(private readonly options: DataChannelOptions) {
     super();
@@ -140,10 +150,10 @@ export class DataChannel extends Emitter<DataChannelEvents> {
     this.removeAllListeners();
   }
 
-  private async connect(resuming: boolean): Promise<void> {
+  private async connect(resuming: boolean, firstAttempt = 1, previousError = 'no attempt made'): Promise<void> {
     const generation = ++this.generation;
-    let lastError = 'no attempt made';
-    for (let attempt = 1; attempt <= this.backoff.MAX_ATTEMPTS; attempt++) {
+    let lastError = previousError;
+    for (let attempt = firstAttempt; attempt <= this.backoff.MAX_ATTEMPTS; attempt++) {
       const delay = backoffDelay(attempt, this.backoff);
       if (delay > 0) await new Promise((r) => setTimeout(r, delay));
       if (generation !== this.generation) return;
@@ -156,11 +166,13 @@ export class DataChannel extends Emitter<DataChannelEvents> {
         }
         const socket = await DataSocket.open(
           { streamUrl: this.options.credentials.streamUrl, tokenValue: this.token, clientId: this.clientId, clientVersion: this.clientVersion },
-          { message: (bytes) => this.channel.receive(bytes), closed: (code, reason) => this.onSocketClosed(socket, code, reason) },
+          { message: (bytes) => this.onMessage(bytes), closed: (code, reason) => this.onSocketClosed(socket, code, reason) },
           (json) => this.tapText(json),
         );
         if (generation !== this.generation) return socket.close();
         this.socket = socket;
+        this.socketOpenedAt = performance.now();
+        this.socketHadTraffic = false;
         if (this.readingPaused) socket.pauseReading();
         this.channel.attach(socket);
         this.setStatus('connected', resuming ? 'resumed' : 'open');
@@ -173,12 +185,24 @@ export class DataChannel extends Emitter<DataChannelEvents> {
     this.close({ kind: 'failed', message: `${resuming ? 'could not resume the session' : 'could not open the data channel'} after ${this.backoff.MAX_ATTEMPTS} attempts: ${lastError}` });
   }
 
+  private onMessage(bytes: Uint8Array): void {
+    this.socketHadTraffic = true;
+    this.channel.receive(bytes);
+  }
+
   private onSocketClosed(socket: DataSocket, code: number, reason: string): void {
     if (socket !== this.socket || this.currentStatus === 'closed') return;
     this.socket = undefined;
     this.channel.detach();
-    this.setStatus('reconnecting', `connection lost (${code}${reason ? ` ${reason}` : ''})`);
-    void this.connect(true);
+    const stable = this.socketHadTraffic || performance.now() - this.socketOpenedAt >= STABLE_CONNECTION_MS;
+    this.failedStreak = stable ? 0 : this.failedStreak + 1;
+    const why = `the connection closed (${code}${reason ? ` ${reason}` : ''})`;
+    if (this.failedStreak >= this.backoff.MAX_ATTEMPTS) {
+      this.close({ kind: 'failed', message: `could not resume the session after ${this.failedStreak} attempts: ${why}` });
+      return;
+    }
+    this.setStatus('reconnecting', why);
+    void this.connect(true, this.failedStreak + 1, why);
   }
 
   private deliver(frame: ClientMessage): Delivery {
