@@ -164,6 +164,7 @@ export class Forward {
       this.deps.onChange();
     });
     session.on('ended', (end) => this.sessionEnded(session, end));
+    session.on('unserved', (sockets) => sockets.forEach((socket) => this.onConnection(socket)));
     this.setState('active');
     for (const [socket, timer] of this.pending) {
       clearTimeout(timer);

@@ -11,6 +11,7 @@ import { PORT } from '../../ssm/port/index.js';
 import { ForwardError } from './errors.js';
 import type { ForwardManager } from './manager.js';
 import { DEMO_TARGETS, startForwardingSandbox, type ForwardingSandbox } from './testing/sandbox-forwards.js';
+import { echoTransfer } from './testing/traffic.js';
 import type { ForwardStatus } from './types.js';
 
 let fx: ForwardingSandbox;
@@ -164,6 +165,18 @@ describe('forwards against the sandbox', () => {
     expect(manager.get(f.id).sessionId).toBe(before.sessionId);
     expect(manager.get(f.id).restarts).toBe(0);
     socket.destroy();
+    await manager.remove(f.id);
+  });
+
+  it('serves SSH-document forwards one session per connection, queued clients included', async () => {
+    const f = await manager.create({ target: DEMO_TARGETS.bastion, remotePort: 22, ssh: true });
+    const first = await active(f.id);
+    expect(first.mode).toBe('stream');
+    const [a, b] = await Promise.all([echoTransfer(f.localPort!, 64 * 1024), echoTransfer(f.localPort!, 64 * 1024)]);
+    expect(a.receivedSha256).toBe(a.sentSha256);
+    expect(b.receivedSha256).toBe(b.sentSha256);
+    const after = await until(f.id, (s) => s.state === 'active' && s.sessionId !== first.sessionId);
+    expect(after.restarts).toBe(0); // a new session per connection is the design, not a failure
     await manager.remove(f.id);
   });
 

@@ -78,7 +78,9 @@ export class BasicPortSession extends PortSessionBase {
     if (this.current !== connection || this.ended) return;
     this.current = undefined;
     if (this.mode === 'stream') {
-      void this.close('the connection ended');
+      // The agent ends a stream session with its connection; queued clients go to the next one.
+      const waiting = this.waiting.splice(0);
+      void this.close('the connection ended').then(() => this.emit('unserved', waiting));
       return;
     }
     this.outbound.flag(PayloadTypeFlag.DisconnectToPort);

@@ -15,6 +15,8 @@ export type PortMode = 'mux' | 'basic' | 'stream';
 export interface PortSessionEvents {
   /** A local connection ended; `reason` is set when it ended because of a failure. */
   connectionClosed: [PortConnectionInfo, reason: string | undefined];
+  /** Stream mode: connections that were waiting when the session ended, for the next session. */
+  unserved: [net.Socket[]];
   /** The session is over: closed by us (expected) or ended under us. */
   ended: [PortChannelEnd];
 }
