@@ -1,0 +1,119 @@
+// The porthole entry point: dispatch, help/version, plugin mode by argv[1]'s name, inspect and
+// play through main() with in-memory streams, and `porthole sandbox` as a real process.
+import { spawn } from 'node:child_process';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { PassThrough } from 'node:stream';
+import { afterEach, describe, expect, it } from 'vitest';
+import { PORTHOLE_VERSION } from '../../shared/version.js';
+import { PORTHOLE_CLIENT_VERSION } from '../ssm/version.js';
+import { conformanceDir } from '../ssm/testing/conformance.js';
+import { main } from './main.js';
+import { LAUNCHER, requireBuiltCli } from './testing/cli-harness.js';
+import type { CliIo } from './io.js';
+
+function memoryIo(env: NodeJS.ProcessEnv = {}): CliIo & { out(): string; err(): string } {
+  const stdout = new PassThrough();
+  const stderr = new PassThrough();
+  let out = '';
+  let err = '';
+  stdout.on('data', (d: Buffer) => (out += d.toString()));
+  stderr.on('data', (d: Buffer) => (err += d.toString()));
+  return { stdin: new PassThrough(), stdout, stderr, env, out: () => out, err: () => err };
+}
+
+const dirs: string[] = [];
+afterEach(() => {
+  for (const d of dirs.splice(0)) rmSync(d, { recursive: true, force: true });
+});
+
+describe('porthole main()', () => {
+  it('prints help, and the version with the plugin version it stands in for', async () => {
+    const io = memoryIo();
+    expect(await main(['node', '/x/porthole', '--help'], io)).toBe(0);
+    expect(io.out()).toMatch(/^porthole .* terminals for AWS ECS containers and EC2 instances\n\nUsage:/);
+    const v = memoryIo();
+    expect(await main(['node', '/x/porthole', '--version'], v)).toBe(0);
+    expect(v.out()).toBe(`porthole ${PORTHOLE_VERSION} (session-manager-plugin compatible ${PORTHOLE_CLIENT_VERSION})\n`);
+  });
+
+  it('an unknown command fails with status 2 and says so on stderr', async () => {
+    const io = memoryIo();
+    expect(await main(['node', '/x/porthole', 'frobnicate'], io)).toBe(2);
+    expect(io.err()).toBe('porthole: unknown command "frobnicate"; see porthole --help\n');
+    expect(io.out()).toBe('');
+  });
+
+  it('runs as the plugin when invoked as session-manager-plugin (argv[1] basename)', async () => {
+    const io = memoryIo();
+    expect(await main(['node', '/usr/local/bin/session-manager-plugin'], io)).toBe(0);
+    expect(io.out()).toBe('\nThe Session Manager plugin was installed successfully. Use the AWS CLI to start a session.\n\n');
+    const v = memoryIo();
+    expect(await main(['node', '/tmp/bin/session-manager-plugin', '--version'], v)).toBe(0);
+    expect(v.out()).toBe(`${PORTHOLE_CLIENT_VERSION}\n`);
+    const bad = memoryIo();
+    expect(await main(['node', '/tmp/bin/session-manager-plugin', '{}', 'us-east-1', 'Nope', ''], bad)).toBe(0);
+    expect(bad.out()).toBe('Invalid Operation\n');
+  });
+
+  it('inspect describes a real recorded session; status 1 when a frame is malformed', async () => {
+    const io = memoryIo();
+    expect(await main(['node', 'porthole', 'inspect', join(conformanceDir(), 'real', 'shell-session.jsonl'), '--no-hexdump'], io)).toBe(0);
+    expect(io.out()).toContain('=== frame 2  +1957 ms  server->client  binary, 122 bytes');
+    expect(io.out()).toMatch(/18 frames, no problems\n$/);
+    const dir = mkdtempSync(join(tmpdir(), 'porthole-main-'));
+    dirs.push(dir);
+    writeFileSync(join(dir, 'bad.jsonl'), JSON.stringify({ t: 0, dir: 'server->client', kind: 'binary', raw: Buffer.from([0, 0, 0, 116]).toString('base64') }) + '\n');
+    const bad = memoryIo();
+    expect(await main(['node', 'porthole', 'inspect', join(dir, 'bad.jsonl')], bad)).toBe(1);
+    expect(bad.out()).toContain('PROBLEM: frame ends at byte 4, inside MessageType (offset 4, 32 bytes)');
+    const missing = memoryIo();
+    expect(await main(['node', 'porthole', 'inspect', join(dir, 'nope.jsonl')], missing)).toBe(1);
+    expect(missing.err()).toMatch(/^porthole: cannot read .*nope\.jsonl/);
+  });
+
+  it('play writes the recorded output; bad options are refused', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'porthole-main-'));
+    dirs.push(dir);
+    const cast = join(dir, 'a.cast');
+    writeFileSync(cast, '{"version":2,"width":80,"height":24}\n[0.001,"o","one "]\n[0.002,"o","two\\r\\n"]\n');
+    const io = memoryIo();
+    expect(await main(['node', 'porthole', 'play', cast, '--speed', '50'], io)).toBe(0);
+    expect(io.out()).toBe('one two\r\n');
+    const bad = memoryIo();
+    expect(await main(['node', 'porthole', 'play', cast, '--speed', '0'], bad)).toBe(2);
+    expect(bad.err()).toBe('porthole: --speed must be a positive number, got "0"\n');
+  });
+});
+
+describe('porthole sandbox', () => {
+  it('runs the sandbox like npm run sandbox: JSON line first, serves the API, stops on SIGTERM with status 0', async () => {
+    requireBuiltCli();
+    const child = spawn(process.execPath, [LAUNCHER, 'sandbox', '--pacing', 'unpaced'], { stdio: ['ignore', 'pipe', 'pipe'] });
+    try {
+      const firstLine = await new Promise<string>((resolve, reject) => {
+        let buf = '';
+        child.stdout.on('data', (d: Buffer) => {
+          buf += d.toString();
+          const nl = buf.indexOf('\n');
+          if (nl >= 0) resolve(buf.slice(0, nl));
+        });
+        child.on('exit', (code) => reject(new Error(`sandbox exited ${code} before printing`)));
+      });
+      const info = JSON.parse(firstLine) as { endpoint: string; region: string; profile: string };
+      expect(info).toMatchObject({ region: 'us-east-1', profile: 'porthole-sandbox' });
+      const res = await fetch(info.endpoint, {
+        method: 'POST',
+        headers: { 'content-type': 'application/x-amz-json-1.1', 'x-amz-target': 'AmazonEC2ContainerServiceV20141113.ListClusters' },
+        body: '{}',
+      });
+      expect(await res.json()).toMatchObject({ clusterArns: expect.arrayContaining([expect.stringContaining(':cluster/demo-web')]) });
+      const exited = new Promise<number | null>((resolve) => child.on('exit', (code) => resolve(code)));
+      child.kill('SIGTERM');
+      expect(await exited).toBe(0);
+    } finally {
+      if (child.exitCode === null) child.kill('SIGKILL');
+    }
+  });
+});
