@@ -24,18 +24,26 @@ const ECHO_ALPHABET = 'abcdefghijklmnopqrstuvwxyz';
 
 /**
  * Open a session whose agent streams output and then ends (e.g. NonInteractiveCommands
- * `head -c N /dev/zero`), count PT 1 bytes until channel_closed. Timing starts at `ready`.
+ * `head -c N /dev/zero`), count PT 1 bytes until channel_closed; time from `ready` (the first
+ * output when no handshake) to the last output byte.
  */
 export async function measureOutputThroughput(options: DataChannelOptions): Promise<ThroughputResult> {
   const channel = new DataChannel(options);
   let bytes = 0;
   let start = 0;
-  channel.setHandler({ deliver: (pt, payload) => { if (pt === PayloadType.Output) bytes += payload.length; return 'accepted'; } });
+  let last = 0;
+  channel.setHandler({
+    deliver: (pt, payload) => {
+      if (pt === PayloadType.Output) { bytes += payload.length; last = performance.now(); }
+      return 'accepted';
+    },
+  });
   channel.on('ready', () => (start = performance.now()));
   const closed = new Promise<void>((resolve) => channel.on('closed', () => resolve()));
   await channel.open();
   await closed;
-  const ms = performance.now() - (start || performance.now());
+  // From the first to the last output byte: the session's end (ack drain, channel_closed) is excluded.
+  const ms = last - start;
   return { bytes, ms, megabytesPerSecond: ms > 0 ? bytes / (1024 * 1024) / (ms / 1000) : 0 };
 }
 

@@ -104,7 +104,10 @@ export class DataChannel extends Emitter<DataChannelEvents> {
     this.channel.retryDelivery();
   }
 
-  /** Dial and send OpenDataChannel, retrying the same URL and token with backoff (§9). */
+  /**
+   * Dial and send OpenDataChannel, retrying the same URL and token with backoff (§9). Never
+   * rejects: it resolves once connected, or after the channel closed with a 'failed' reason.
+   */
   async open(): Promise<void> {
     this.setStatus('connecting', 'opening the data channel');
     await this.connect(false);
