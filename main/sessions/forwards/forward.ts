@@ -137,7 +137,7 @@ export class Forward {
     if (!this.running) return;
     let opened: { session: PortSession; dataChannel: DataChannel };
     try {
-      const started = await this.deps.startSession(startSessionInput(this.spec));
+      const started = await this.deps.startSession(startSessionInput(this.spec), this.spec);
       this.started = started;
       opened = await openPortSession({
         credentials: started.credentials,

@@ -11,7 +11,7 @@ import { PORT } from '../../ssm/port/index.js';
 import { ForwardError } from './errors.js';
 import type { ForwardManager } from './manager.js';
 import { DEMO_TARGETS, startForwardingSandbox, type ForwardingSandbox } from './testing/sandbox-forwards.js';
-import { echoTransfer } from './testing/traffic.js';
+import { download, echoTransfer } from './testing/traffic.js';
 import type { ForwardStatus } from './types.js';
 
 let fx: ForwardingSandbox;
@@ -177,6 +177,45 @@ describe('forwards against the sandbox', () => {
     expect(b.receivedSha256).toBe(b.sentSha256);
     const after = await until(f.id, (s) => s.state === 'active' && s.sessionId !== first.sessionId);
     expect(after.restarts).toBe(0); // a new session per connection is the design, not a failure
+    await manager.remove(f.id);
+  });
+
+  it('holds back a fast local sender while nothing reaches the agent (bounded memory)', async () => {
+    const f = await manager.create({ target: DEMO_TARGETS.container, remotePort: 9000 });
+    const { sessionId } = await active(f.id);
+    const socket = net.connect(f.localPort!, '127.0.0.1');
+    socket.on('error', () => undefined);
+    await once(socket, 'connect');
+    fx.harness.gateway.faults.set(sessionId!, { toAgent: { drop: 1 } }); // no data and no ack gets through
+    const chunk = Buffer.alloc(64 * 1024);
+    const limit = 256 * 1024 * 1024;
+    let written = 0;
+    const deadline = Date.now() + 2_000; // long enough to fill every buffer on the way
+    while (written < limit && Date.now() < deadline) {
+      if (socket.write(chunk)) written += chunk.length;
+      else await Promise.race([once(socket, 'drain'), new Promise((r) => setTimeout(r, 100))]);
+    }
+    expect(written).toBeLessThan(limit);
+    // Read from the local socket: the outgoing high watermark plus the smux stream's small buffer.
+    expect(manager.get(f.id).bytesToRemote).toBeLessThan(PORT.OUTGOING_HIGH_WATER_BYTES + 1024 * 1024);
+    // The link comes back as a new websocket (as after a real outage): resume re-sends the backlog.
+    fx.harness.gateway.faults.set(sessionId!, { actions: [{ do: 'kill-socket' }] });
+    socket.destroy();
+    const after = await echoTransfer(f.localPort!, 32 * 1024);
+    expect(after.receivedSha256).toBe(after.sentSha256);
+    await manager.remove(f.id);
+  });
+
+  it('a local client that stops reading does not stall another connection of the forward', async () => {
+    const f = await manager.create({ target: DEMO_TARGETS.container, remotePort: 8080 });
+    await active(f.id);
+    const slow = net.connect(f.localPort!, '127.0.0.1');
+    slow.on('error', () => undefined);
+    slow.pause(); // asks for 3 MB and never reads it
+    slow.write('GET /large?bytes=3145728 HTTP/1.1\r\nHost: x\r\n\r\n');
+    await until(f.id, (s) => s.bytesFromRemote > 1024 * 1024);
+    expect(await download(f.localPort!, 8 * 1024 * 1024)).toBe(8 * 1024 * 1024);
+    slow.destroy();
     await manager.remove(f.id);
   });
 

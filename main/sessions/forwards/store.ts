@@ -19,6 +19,8 @@ const specSchema = z.object({
   localAddress: z.string().min(1).optional(),
   localPort: z.number().int().min(0).max(65_535).optional(),
   autoRestart: z.boolean().optional(),
+  profile: z.string().min(1).optional(),
+  region: z.string().min(1).optional(),
 });
 
 const fileSchema = z.object({

@@ -11,6 +11,9 @@ export interface ForwardSpec extends PortRequest {
   localPort?: number;
   /** Restart with backoff when the session ends unexpectedly (default true). */
   autoRestart?: boolean;
+  /** Which AWS profile and region to start sessions with; passed through to StartPortSession. */
+  profile?: string;
+  region?: string;
 }
 
 export type ForwardState =
@@ -59,7 +62,10 @@ export interface StartedSession {
   readonly terminateSession?: (sessionId: string) => Promise<void>;
 }
 
-/** Injected by the app (discovery's StartSession) or tests (the sandbox's SSM API). */
-export type StartPortSession = (input: StartSessionInput) => Promise<StartedSession>;
+/**
+ * Injected by the app (discovery's StartSession, using spec.profile/region) or tests (the
+ * sandbox's SSM API). Called for every session a forward starts, restarts included.
+ */
+export type StartPortSession = (input: StartSessionInput, spec: ForwardSpec) => Promise<StartedSession>;
 
 export type { PortTarget };

@@ -17,13 +17,14 @@ export const SMUX = {
   /** Dead-peer check when keepalive is on: smux's default KeepAliveTimeout. */
   KEEPALIVE_TIMEOUT_MS: 30_000,
   /**
-   * Received-but-unread bytes one stream may hold before the session stops taking input.
-   * v1 has no per-stream window, so a slow reader can only be absorbed by buffering; past this
-   * the whole session pauses (the data channel answers "not ready"), mirroring smux's bucket.
+   * Received-but-unread bytes one stream may hold before the session stops taking input. v1 has
+   * no per-stream window, so a slow reader can only be absorbed by buffering; past this the whole
+   * session pauses (the data channel answers "not ready" and the agent resends later). Per stream,
+   * unlike smux's session-wide 4 MiB bucket, so one slow reader stalls the others only this late.
    */
-  STREAM_RECEIVE_LIMIT: 1024 * 1024,
-  /** Same budget for the whole session (smux's MaxReceiveBuffer is 4 MiB session-wide). */
-  SESSION_RECEIVE_LIMIT: 8 * 1024 * 1024,
+  STREAM_RECEIVE_LIMIT: 4 * 1024 * 1024,
+  /** Bound for the whole session, so many slow readers cannot grow memory without limit. */
+  SESSION_RECEIVE_LIMIT: 32 * 1024 * 1024,
 } as const;
 
 /** Frame commands (§8.3). */

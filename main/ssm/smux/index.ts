@@ -22,7 +22,8 @@
  * SMUX.STREAM_RECEIVE_LIMIT (and SESSION_RECEIVE_LIMIT overall); beyond that the session emits
  * 'inputPaused' and the owner should stop calling receive() (the data channel answers "not
  * ready", the agent retransmits later) until 'inputResumed'. So one slow reader stalls the others
- * only after it has that much unread — the price of a protocol without per-stream windows.
+ * only after it has 4 MiB unread (the plugin's smux stalls all streams after 4 MiB session-wide) —
+ * the price of a protocol without per-stream windows; memory stays bounded by the session limit.
  * Outgoing: when `send` returns false, stream writes are held until `notifyDrain()`, so a
  * piped local socket stops being read.
  *
