@@ -1,0 +1,43 @@
+// The `inventory` service: the tree of profiles → regions → clusters → … → containers, over
+// main/aws. The tree's roots are asked for with the reserved parent id INVENTORY_ROOT_ID
+// ("root"), which no minted node id can equal (those are `<kind>:<json>`).
+import type { InventoryNode, Profile } from '../../shared/contract/index.js';
+import { plainly } from '../app/plain-error.js';
+import type { AwsService } from '../aws/aws-service.js';
+import type { ServiceImpl } from './service.js';
+
+/** children({ parentId: INVENTORY_ROOT_ID }) lists the profile nodes. */
+export const INVENTORY_ROOT_ID = 'root';
+
+export interface InventoryServiceDeps {
+  readonly aws: AwsService;
+  /** Set when the app runs against the local sandbox: its profiles are marked `sandbox`. */
+  readonly sandbox: { readonly profiles: readonly string[] } | null;
+}
+
+export function createInventoryService({ aws, sandbox }: InventoryServiceDeps): ServiceImpl<'inventory'> {
+  const isSandbox = (name: string): boolean => sandbox?.profiles.includes(name) ?? false;
+  const markProfile = (p: Profile): Profile => (isSandbox(p.name) ? { ...p, source: 'sandbox' } : p);
+  const markNode = (n: InventoryNode): InventoryNode => (n.kind === 'profile' && isSandbox(n.profile) ? { ...n, source: 'sandbox' } : n);
+
+  return {
+    profiles: () =>
+      plainly(async () => {
+        const { profiles, credentialsFound } = await aws.profiles();
+        // In sandbox mode the only credentials are the sandbox's own: the person has none of theirs.
+        const own = sandbox === null ? credentialsFound : profiles.some((p) => !isSandbox(p.name));
+        return { profiles: profiles.map(markProfile), credentialsFound: own, sandboxOffered: sandbox !== null };
+      }),
+    children: ({ parentId }) =>
+      plainly(async () => {
+        const nodes = parentId === INVENTORY_ROOT_ID ? (await aws.inventory.profiles()).nodes : await aws.inventory.children(parentId);
+        return { nodes: nodes.map(markNode) };
+      }),
+    refresh: ({ nodeId }) =>
+      plainly(async () => {
+        await aws.inventory.refresh(nodeId === INVENTORY_ROOT_ID ? null : nodeId);
+        return {};
+      }),
+    filter: ({ query }) => ({ matches: aws.inventory.filter(query).map((m) => ({ node: markNode(m.node), ancestors: m.ancestors })) }),
+  };
+}

@@ -1,0 +1,169 @@
+// Shells through the router exactly as a host calls it, against the sandbox: real ECS Exec and
+// StartSession launches, the engine over real websockets, the emulated agent's real ptys.
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { DEMO_APP, startSandboxApp, type SandboxApp } from '../app/testing/sandbox-app.js';
+import { eventually, TestClient, RemoteCallError } from '../app/testing/test-client.js';
+import { SHELLS } from '../sessions/shells/index.js';
+
+let t: SandboxApp;
+const clients: TestClient[] = [];
+const window = (): TestClient => {
+  const c = new TestClient(t.app.router);
+  clients.push(c);
+  return c;
+};
+
+beforeAll(async () => {
+  t = await startSandboxApp();
+});
+afterAll(async () => {
+  for (const c of clients) c.close();
+  await t.stop();
+});
+
+async function openShell(c: TestClient, target = DEMO_APP.web, size = { cols: 80, rows: 24 }): Promise<string> {
+  const { session } = await c.call('sessions', 'open', { target, ...size });
+  expect(session).toMatchObject({ target, status: { state: 'connecting' } });
+  await c.untilState(session.id, 'connected');
+  return session.id;
+}
+
+describe('sessions service over the sandbox', () => {
+  it('runs a command in a demo container and shows its output', async () => {
+    const c = window();
+    const id = await openShell(c);
+    expect(c.input(id, 'echo hello-$((6*7))\r')).toBeNull();
+    await c.untilText(id, 'hello-42');
+    expect((await c.call('sessions', 'list', {})).sessions.map((s) => s.id)).toEqual([id]);
+    expect(c.eventsOf('sessions', 'status')).toContainEqual({ id, status: { state: 'connected' } });
+  });
+
+  it('opens an instance shell too, titled by the instance id', async () => {
+    const c = window();
+    const { session } = await c.call('sessions', 'open', { target: DEMO_APP.instance, cols: 80, rows: 24 });
+    expect(session.title).toBe(DEMO_APP.instance.instanceId);
+    await c.untilState(session.id, 'connected');
+    c.input(session.id, 'echo inst-$((2+3))\r');
+    await c.untilText(session.id, 'inst-5');
+  });
+
+  it('passes a resize through to the pty', async () => {
+    const c = window();
+    const id = await openShell(c);
+    expect(c.send({ type: 'resize', sessionId: id, cols: 123, rows: 45 })).toBeNull();
+    c.input(id, 'stty size\r');
+    await c.untilText(id, '45 123');
+  });
+
+  it('reports exit as closed with the protocol reason, after the last output', async () => {
+    const c = window();
+    const id = await openShell(c);
+    const awsId = t.app.shells.get(id).awsSessionId;
+    c.input(id, 'echo bye-$((1+1)); exit\r');
+    const status = await c.untilState(id, 'closed');
+    expect(status.reason).toBe(`Exiting session with sessionId: ${awsId}.`);
+    const order = c.dataMessages.filter((m) => m.sessionId === id).map((m) => m.type);
+    expect(order.at(-1)).toBe('status');
+    expect(c.text(id)).toContain('bye-2');
+  });
+
+  it('keeps two windows’ sessions apart', async () => {
+    const a = window();
+    const b = window();
+    const [ida, idb] = await Promise.all([openShell(a), openShell(b, DEMO_APP.web2)]);
+    a.input(ida, 'echo only-a-$((10+1))\r');
+    b.input(idb, 'echo only-b-$((20+2))\r');
+    await Promise.all([a.untilText(ida, 'only-a-11'), b.untilText(idb, 'only-b-22')]);
+    expect(a.output.has(idb)).toBe(false);
+    expect(b.output.has(ida)).toBe(false);
+    expect(b.input(ida, 'echo intruder\r')).toMatch(/not open in this window/);
+    await expect(b.call('sessions', 'close', { id: ida })).rejects.toMatchObject({ code: 'failed' });
+    expect((await b.call('sessions', 'list', {})).sessions.map((s) => s.id)).toEqual([idb]);
+  });
+
+  it('renames and restarts a session under the same id', async () => {
+    const c = window();
+    const id = await openShell(c);
+    expect((await c.call('sessions', 'rename', { id, title: 'my tab' })).session.title).toBe('my tab');
+    const firstAws = t.app.shells.get(id).awsSessionId;
+    const { session } = await c.call('sessions', 'restart', { id });
+    expect(session.id).toBe(id);
+    await c.untilState(id, 'connected');
+    expect(t.app.shells.get(id).awsSessionId).not.toBe(firstAws);
+    expect(t.app.sandbox?.registry.get(firstAws ?? '')?.state).toBe('Terminated');
+    c.input(id, 'echo again-$((3*3))\r');
+    await c.untilText(id, 'again-9');
+  });
+
+  it('terminates the session in the sandbox when a tab is closed, and when its window goes away', async () => {
+    const c = window();
+    const id = await openShell(c);
+    const awsId = t.app.shells.get(id).awsSessionId ?? '';
+    expect(t.app.sandbox?.registry.get(awsId)?.state).not.toBe('Terminated');
+    await c.call('sessions', 'close', { id });
+    expect(t.app.sandbox?.registry.get(awsId)?.state).toBe('Terminated');
+    expect(t.app.shells.has(id)).toBe(false);
+
+    const w = window();
+    const other = await openShell(w);
+    const otherAws = t.app.shells.get(other).awsSessionId ?? '';
+    w.close();
+    await eventually('window close to terminate its session', () => t.app.sandbox?.registry.get(otherAws)?.state === 'Terminated');
+    await eventually('the manager to forget it', () => !t.app.shells.has(other));
+  });
+
+  it('fails an open in plain words when the target cannot be reached', async () => {
+    const c = window();
+    const err = await c.call('sessions', 'open', { target: DEMO_APP.brokenAgent, cols: 80, rows: 24 }).catch((e: unknown) => e);
+    expect(err).toBeInstanceOf(RemoteCallError);
+    expect(err).toMatchObject({ code: 'failed' });
+    expect((err as RemoteCallError).nextStep?.length ?? 0).toBeGreaterThan(0);
+    expect((await c.call('sessions', 'list', {})).sessions).toEqual([]);
+  });
+});
+
+describe('flow control', () => {
+  it('pauses a flood within the high watermark, resumes on acks, and Ctrl-C still stops it', async () => {
+    const c = window();
+    const id = await openShell(c);
+    const shell = t.app.shells.get(id);
+    c.input(id, 'yes flood-line\r');
+    await c.until('reading to pause', () => shell.readingPaused);
+    // What the engine had already read when it paused is still delivered, and nothing more.
+    const bound = SHELLS.HIGH_WATERMARK_BYTES + 2 * SHELLS.MAX_BATCH_BYTES;
+    await new Promise((r) => setTimeout(r, 300));
+    const plateau = c.bytesReceived(id);
+    expect(plateau).toBeLessThanOrEqual(bound);
+    await new Promise((r) => setTimeout(r, 300));
+    expect(c.bytesReceived(id)).toBe(plateau);
+    expect(shell.readingPaused).toBe(true);
+
+    // Ack in units no larger than the low watermark, as xterm's write callback would.
+    let acked = 0;
+    const ackAll = (): void => {
+      while (acked < c.bytesReceived(id)) {
+        const n = Math.min(SHELLS.LOW_WATERMARK_BYTES, c.bytesReceived(id) - acked);
+        expect(c.send({ type: 'ack', sessionId: id, bytes: n })).toBeNull();
+        acked += n;
+      }
+    };
+    ackAll();
+    expect(shell.readingPaused).toBe(false);
+    await c.until('more output after resuming', () => c.bytesReceived(id) > plateau);
+
+    // Ctrl-C while the renderer keeps acking: the flood ends and the shell answers again.
+    c.input(id, Uint8Array.of(0x03));
+    const drain = setInterval(ackAll, 5);
+    try {
+      c.input(id, 'echo after-$((40+2))\r');
+      await c.untilText(id, /after-42\s/, 30_000);
+    } finally {
+      clearInterval(drain);
+    }
+    ackAll();
+    expect(shell.unackedBytes).toBe(0);
+    // A stale renderer over-acking clamps at zero.
+    c.send({ type: 'ack', sessionId: id, bytes: 1_000_000 });
+    expect(shell.unackedBytes).toBe(0);
+  }, 60_000);
+});

@@ -1,0 +1,184 @@
+// One shell tab's session: launches it, runs the engine's ShellSession, and carries its data
+// plane to the owner window — output coalesced, flushed on input, paused by flow control.
+// Restart swaps the engine session underneath and keeps the id, sink and batcher.
+import { join } from 'node:path';
+import type { SessionInfo, SessionStatus, ShellTarget } from '../../../shared/contract/index.js';
+import { ShellSession } from '../../ssm/shell/shell-session.js';
+import { recordToFile, type CastFile } from '../recording/index.js';
+import { FlowControl } from './flow-control.js';
+import { OutputBatcher } from './output-batcher.js';
+import { closedStatus, launchFailedStatus, liveStatus } from './status.js';
+import type { LaunchedShell, ShellManagerOptions, ShellSink } from './types.js';
+
+export interface ManagedShellInit {
+  readonly id: string;
+  readonly target: ShellTarget;
+  readonly cols: number;
+  readonly rows: number;
+  readonly title: string;
+  readonly sink: ShellSink;
+}
+
+export class ManagedShell {
+  readonly id: string;
+  readonly target: ShellTarget;
+  readonly openedAt = Date.now();
+  title: string;
+  #status: SessionStatus = { state: 'connecting', reason: 'Starting the session' };
+  #size: { cols: number; rows: number };
+  #engine: ShellSession | undefined;
+  /** Bumped on every (re)start so a late launch or event of an old engine is ignored. */
+  #generation = 0;
+  #disposed = false;
+  #recording: CastFile | undefined;
+  readonly #sink: ShellSink;
+  readonly #batcher: OutputBatcher;
+  readonly #flow: FlowControl;
+
+  constructor(init: ManagedShellInit, private readonly options: ShellManagerOptions) {
+    this.id = init.id;
+    this.target = init.target;
+    this.title = init.title;
+    this.#size = { cols: init.cols, rows: init.rows };
+    this.#sink = init.sink;
+    this.#batcher = new OutputBatcher((bytes) => this.#deliver(bytes), options.batching);
+    this.#flow = new FlowControl({ pause: () => this.#engine?.pause(), resume: () => this.#engine?.resume() }, options.watermarks);
+  }
+
+  get status(): SessionStatus {
+    return this.#status;
+  }
+
+  /** Bytes sent to the renderer and not yet acknowledged by it (flow control). */
+  get unackedBytes(): number {
+    return this.#flow.unacked;
+  }
+
+  get readingPaused(): boolean {
+    return this.#flow.paused;
+  }
+
+  /** The engine's session id (the AWS SessionId), once launched. */
+  get awsSessionId(): string | undefined {
+    return this.#engine?.sessionId;
+  }
+
+  info(): SessionInfo {
+    return { id: this.id, title: this.title, target: this.target, status: this.#status, openedAt: this.openedAt };
+  }
+
+  /** Launches the session (ExecuteCommand / StartSession) and starts the engine. Throws when the launch fails. */
+  async start(): Promise<void> {
+    const generation = ++this.#generation;
+    this.#setStatus({ state: 'connecting', reason: 'Starting the session' });
+    let launched: LaunchedShell;
+    try {
+      launched = await this.options.launch(this.target);
+    } catch (err) {
+      if (generation === this.#generation && !this.#disposed) this.#setStatus(launchFailedStatus(err instanceof Error ? err.message : String(err)));
+      throw err;
+    }
+    if (generation !== this.#generation || this.#disposed) {
+      void launched.terminateSession?.(launched.credentials.sessionId).catch(() => undefined); // closed while launching
+      return;
+    }
+    const frames = this.options.frames;
+    const engine = new ShellSession({
+      credentials: launched.credentials,
+      target: launched.target,
+      size: this.#size,
+      ...(launched.resumeSession ? { resumeSession: launched.resumeSession } : {}),
+      ...(launched.terminateSession ? { terminateSession: launched.terminateSession } : {}),
+      ...(launched.dataKeys ? { dataKeys: launched.dataKeys } : {}),
+      ...(this.options.reconnectBackoff ? { backoff: this.options.reconnectBackoff } : {}),
+      ...(frames ? { tap: (event) => {
+        if (frames.watching(this.id)) frames.publish(this.id, event);
+      } } : {}),
+    });
+    this.#engine = engine;
+    this.#flow.reset();
+    this.#startRecording();
+    engine.on('output', (bytes) => {
+      if (generation !== this.#generation) return;
+      this.#recording?.recorder.output(bytes);
+      this.#batcher.push(bytes);
+    });
+    engine.on('status', (status, detail) => {
+      if (generation === this.#generation && status !== 'closed') this.#setStatus(liveStatus(status, detail));
+    });
+    engine.on('closed', (reason) => {
+      if (generation !== this.#generation) return;
+      this.#batcher.flush(); // the last output comes before `closed`
+      this.#flow.reset();
+      this.#stopRecording();
+      this.#setStatus(closedStatus(reason, engine.exitCode));
+    });
+    void engine.open();
+  }
+
+  input(bytes: Uint8Array): void {
+    const engine = this.#engine;
+    if (engine === undefined || engine.status === 'closed') return;
+    engine.write(bytes);
+    this.#batcher.inputSent();
+  }
+
+  ack(bytes: number): void {
+    this.#flow.acked(bytes);
+  }
+
+  resize(cols: number, rows: number): void {
+    this.#size = { cols, rows };
+    this.#engine?.resize(cols, rows);
+    this.#recording?.recorder.resize(cols, rows);
+  }
+
+  /** Ends the engine session (TerminateSession first) and keeps the tab for a restart. */
+  async stop(reason = 'Closed by the user'): Promise<void> {
+    const engine = this.#engine;
+    this.#generation++;
+    this.#engine = undefined;
+    this.#batcher.flush();
+    this.#flow.reset();
+    this.#stopRecording();
+    if (engine !== undefined) await engine.terminate();
+    if (this.#status.state !== 'closed') this.#setStatus({ state: 'closed', reason });
+  }
+
+  /** A fresh session to the same target under the same id. */
+  async restart(): Promise<void> {
+    await this.stop('Restarting');
+    await this.start();
+  }
+
+  /** Stops and releases everything; nothing is sent to the sink afterwards. */
+  async dispose(): Promise<void> {
+    await this.stop();
+    this.#disposed = true;
+    this.#batcher.dispose();
+  }
+
+  #deliver(bytes: Uint8Array<ArrayBuffer>): void {
+    if (this.#disposed) return;
+    this.#flow.sent(bytes.byteLength);
+    this.#sink.output(bytes);
+  }
+
+  #setStatus(status: SessionStatus): void {
+    this.#status = status;
+    if (!this.#disposed) this.#sink.status(status);
+  }
+
+  #startRecording(): void {
+    const dir = this.options.recordDir;
+    if (dir === undefined) return;
+    const file = join(dir, `${this.id}-${Date.now()}.cast`);
+    this.#recording = recordToFile(file, { width: this.#size.cols, height: this.#size.rows, title: this.title });
+  }
+
+  #stopRecording(): void {
+    const rec = this.#recording;
+    this.#recording = undefined;
+    if (rec !== undefined) void rec.finish().catch((err: unknown) => console.warn(`porthole: recording of session ${this.id} did not finish: ${String(err)}`));
+  }
+}

@@ -1,0 +1,35 @@
+// Engine events told as the contract's session status, in plain words.
+import type { SessionStatus } from '../../../shared/contract/index.js';
+import type { ChannelStatus, CloseReason } from '../../ssm/datachannel/index.js';
+
+/** A reason is one line in a tab; the agent's channel_closed text can be long (the contract allows 4096). */
+const MAX_REASON_CHARS = 1000;
+
+function clip(text: string): string {
+  return text.length <= MAX_REASON_CHARS ? text : `${text.slice(0, MAX_REASON_CHARS - 1)}…`;
+}
+
+/** A status change the engine reported while the session is alive (closing is told by closedStatus). */
+export function liveStatus(status: Exclude<ChannelStatus, 'closed'>, detail: string): SessionStatus {
+  switch (status) {
+    case 'connecting':
+      return { state: 'connecting', reason: 'Opening the session' };
+    case 'connected':
+      return detail === 'resumed' ? { state: 'connected', reason: 'Reconnected after the network dropped' } : { state: 'connected' };
+    case 'reconnecting':
+      return { state: 'reconnecting', reason: clip(`Network lost (${detail}); reconnecting`) };
+  }
+}
+
+/** The final status, with the protocol's reason and the exit code only when the agent sent one. */
+export function closedStatus(reason: CloseReason, exitCode: number | undefined): SessionStatus {
+  const text = reason.kind === 'failed' ? `The session failed: ${reason.message}` : reason.message;
+  const status: SessionStatus = { state: 'closed', reason: text.length > 0 ? clip(text) : 'The session ended' };
+  if (exitCode !== undefined) status.exitCode = exitCode;
+  return status;
+}
+
+/** A launch that failed before any channel existed. */
+export function launchFailedStatus(message: string): SessionStatus {
+  return { state: 'closed', reason: clip(message) };
+}

@@ -1,0 +1,49 @@
+// Public shapes of the shell session manager (what main/ipc and main/app see).
+import type { SessionStatus, ShellTarget } from '../../../shared/contract/index.js';
+import type { TapEvent } from '../../ssm/channel/index.js';
+import type { DataKeyProvider } from '../../ssm/crypto/kms.js';
+import type { BackoffSchedule } from '../../ssm/connection/constants.js';
+import type { SessionCredentials } from '../../ssm/datachannel/index.js';
+import type { BatcherLimits } from './output-batcher.js';
+import type { Watermarks } from './flow-control.js';
+
+/** A session started by ECS ExecuteCommand or SSM StartSession, ready for the engine. */
+export interface LaunchedShell {
+  readonly credentials: SessionCredentials;
+  /** The SSM target (`i-…` or `ecs:…`), part of the KMS encryption context. */
+  readonly target: string;
+  readonly resumeSession?: (sessionId: string) => Promise<string | undefined>;
+  readonly terminateSession?: (sessionId: string) => Promise<void>;
+  readonly dataKeys?: DataKeyProvider;
+}
+
+/** Starts a session for a target (the app: main/aws launch; tests may inject their own). Throws plain errors. */
+export type ShellLauncher = (target: ShellTarget) => Promise<LaunchedShell>;
+
+/** Where one session's output and status go: its owner window, and nowhere else. */
+export interface ShellSink {
+  output(bytes: Uint8Array<ArrayBuffer>): void;
+  status(status: SessionStatus): void;
+}
+
+/** Receives every data-channel frame of a session while someone watches it in the inspector. */
+export type FrameListener = (sessionId: string, event: TapEvent) => void;
+
+export interface ShellManagerOptions {
+  readonly launch: ShellLauncher;
+  /** When set, every session is recorded as asciicast v2 into this directory. */
+  readonly recordDir?: string;
+  /** Frame tap for the inspector; asked per frame whether anyone is watching the session. */
+  readonly frames?: { watching(sessionId: string): boolean; publish: FrameListener };
+  /** Overrides for tests and benches; the defaults are SHELLS' constants. */
+  readonly batching?: BatcherLimits;
+  readonly watermarks?: Watermarks;
+  readonly reconnectBackoff?: BackoffSchedule;
+}
+
+export interface OpenShellRequest {
+  readonly target: ShellTarget;
+  readonly cols: number;
+  readonly rows: number;
+  readonly title?: string;
+}
