@@ -5,9 +5,11 @@
  */
 import { parseArgs } from 'node:util';
 import { startSandbox, SANDBOX, type Pacing, type Sandbox } from './index.js';
+import { generateWorld } from './world/generate.js';
 import { WorldError } from './world/load.js';
+import type { WorldFile } from './world/schema.js';
 
-const USAGE = `usage: npm run sandbox -- [--world FILE] [--pacing faithful|unpaced] [--port N] [--throttle REQ_PER_SEC]`;
+const USAGE = `usage: npm run sandbox -- [--world FILE | --generate CLUSTERSxTASKS] [--pacing faithful|unpaced] [--port N] [--throttle REQ_PER_SEC]`;
 
 function fail(message: string): never {
   process.stderr.write(`${message}\n${USAGE}\n`);
@@ -20,6 +22,7 @@ function options() {
     parsed = parseArgs({
       options: {
         world: { type: 'string' },
+        generate: { type: 'string' },
         pacing: { type: 'string', default: 'faithful' },
         port: { type: 'string', default: '0' },
         throttle: { type: 'string' },
@@ -39,7 +42,14 @@ function options() {
   if (!Number.isInteger(port) || port < 0 || port > 65535) fail(`--port must be 0-65535, got "${parsed.port}"`);
   const rate = parsed.throttle === undefined ? undefined : Number(parsed.throttle);
   if (rate !== undefined && !(rate > 0)) fail(`--throttle must be a positive number of requests per second`);
-  return { world: parsed.world, pacing: pacing as Pacing, port, rate };
+  if (parsed.world && parsed.generate) fail('--world and --generate are exclusive');
+  let generated: WorldFile | undefined;
+  if (parsed.generate !== undefined) {
+    const m = /^(\d+)x(\d+)$/.exec(parsed.generate);
+    if (!m) fail(`--generate must look like 100x5000 (clusters x tasks per cluster), got "${parsed.generate}"`);
+    generated = generateWorld({ clusters: Number(m[1]), tasksPerCluster: Number(m[2]) });
+  }
+  return { world: generated ?? parsed.world, pacing: pacing as Pacing, port, rate };
 }
 
 async function main(): Promise<void> {

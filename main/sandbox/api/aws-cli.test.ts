@@ -13,6 +13,8 @@ import { apiSandbox } from './test-helpers.js';
 
 const run = promisify(execFile);
 const V2_PATH = '/usr/bin/aws';
+/** Each CLI start costs seconds (Python start-up); on a loaded 2-core box a test runs ~10 of them. */
+const CLI_TEST_TIMEOUT_MS = 240_000;
 
 async function version(bin: string): Promise<string> {
   const { stdout, stderr } = await run(bin, ['--version'], { env: { ...process.env, AWS_PAGER: '' } });
@@ -48,7 +50,7 @@ describe('the official AWS CLI against the sandbox', () => {
 
   async function cli(bin: string, useEndpointFlag: boolean, args: string[]): Promise<unknown> {
     const flags = ['--profile', sb.profile, '--output', 'json', ...(useEndpointFlag ? ['--endpoint-url', sb.endpoint] : [])];
-    const { stdout } = await run(bin, [...flags, ...args], { env, timeout: 60_000 });
+    const { stdout } = await run(bin, [...flags, ...args], { env, timeout: CLI_TEST_TIMEOUT_MS });
     return JSON.parse(stdout) as unknown;
   }
 
@@ -88,7 +90,7 @@ describe('the official AWS CLI against the sandbox', () => {
     const err = await run(v1, ['--profile', sb.profile, 'ecs', 'list-tasks', '--cluster', 'nope'], { env }).catch((e: { stderr: string; code: number }) => e);
     expect(err).toMatchObject({ code: 255 });
     expect((err as { stderr: string }).stderr).toContain('An error occurred (ClusterNotFoundException) when calling the ListTasks operation: Cluster not found.');
-  });
+  }, CLI_TEST_TIMEOUT_MS);
 
   it('AWS CLI v2 lists clusters, tasks and instances with the profile (+ --endpoint-url before v2.13)', async () => {
     if (!existsSync(V2_PATH)) throw new Error(`AWS CLI v2 not found at ${V2_PATH} (install Debian's awscli package)`);
@@ -99,5 +101,5 @@ describe('the official AWS CLI against the sandbox', () => {
       (e: { stderr: string }) => e,
     );
     expect((err as { stderr: string }).stderr).toContain('(ExpiredToken)');
-  });
+  }, CLI_TEST_TIMEOUT_MS);
 });

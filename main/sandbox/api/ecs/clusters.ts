@@ -1,5 +1,5 @@
 /** ECS ListClusters, DescribeClusters, ListServices, DescribeServices. */
-import { lastSegment } from '../../world/arns.js';
+import { arn, lastSegment } from '../../world/arns.js';
 import { ApiError, invalidParameter } from '../errors.js';
 import type { Handler } from '../handler.js';
 import { paginate } from '../paging.js';
@@ -49,7 +49,7 @@ export const listServices: Handler = (p, ctx) => {
   const launchType = p.optString('launchType');
   const services = [...cluster.services.values()].filter((s) => !launchType || s.launchType === launchType);
   const page = paginate('ecs', services, ECS_LIMITS.listServices, p.optInt('maxResults'), p.optString('nextToken'), `ListServices/${cluster.arn}/${launchType ?? ''}`);
-  return { serviceArns: page.items.map((s) => serviceShape(ctx.region, cluster, s)['serviceArn']), nextToken: page.nextToken };
+  return { serviceArns: page.items.map((s) => arn.service(ctx.region.scope, cluster.spec.name, s.name)), nextToken: page.nextToken };
 };
 
 export const describeServices: Handler = (p, ctx) => {
