@@ -58,6 +58,10 @@ export class SessionAgent {
     };
   }
 
+  private get agentVersion(): string {
+    return this.o.session.agentVersion || AGENT.DEFAULT_VERSION;
+  }
+
   /** Client connected (or re-connected): resend unacked frames; the first attach starts the session. */
   attach(transport: FrameTransport): void {
     this.attached = true;
@@ -110,7 +114,7 @@ export class SessionAgent {
     this.handshake = new AgentHandshake({
       sessionId: s.sessionId,
       targetId: s.target,
-      agentVersion: s.agentVersion || AGENT.DEFAULT_VERSION,
+      agentVersion: this.agentVersion,
       sessionType: s.kind.type,
       properties: s.kind.type === 'Port' ? s.kind.properties : null,
       kmsKeyId,
@@ -129,7 +133,7 @@ export class SessionAgent {
   private startPlugin(clientVersion: string): void {
     if (this.finishing) return;
     const s = this.o.session;
-    this.plugin = createPlugin(this.host, { kind: s.kind, workdir: s.workdir, shell: this.o.shell, shellStartDelayMs: this.o.shellStartDelayMs, clientVersion });
+    this.plugin = createPlugin(this.host, { kind: s.kind, workdir: s.workdir, shell: this.o.shell, shellStartDelayMs: this.o.shellStartDelayMs, clientVersion, agentVersion: this.agentVersion });
     this.plugin.start();
   }
 

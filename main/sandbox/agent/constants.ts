@@ -19,6 +19,10 @@ export const AGENT = {
   DRAIN_POLL_MS: 20,
   /** Clients at or above this version get smux mux mode (§8.1, agent rule `>=`). */
   MUX_MIN_CLIENT_VERSION: '1.1.70',
+  /** Agents above this version have mux (the plugin's gate, §8.1); older emulated agents never mux. */
+  MUX_MIN_AGENT_VERSION_EXCLUSIVE: '3.0.196.0',
+  /** Agents above this version drop smux keepalive for new clients (the plugin's gate, §8.1). */
+  KEEPALIVE_RULE_MIN_AGENT_VERSION_EXCLUSIVE: '3.1.1511.0',
   /** Clients strictly above this version get smux keepalive disabled (§8.1). */
   KEEPALIVE_OFF_ABOVE_CLIENT_VERSION: '1.2.331.0',
   /** Bytes of pending pump output above which the source (pty / socket) is paused: bounds memory. */

@@ -14,6 +14,8 @@ export interface PluginContext {
   shellStartDelayMs: number;
   /** From the HandshakeResponse; '' when there was no handshake. */
   clientVersion: string;
+  /** The version this emulated agent advertises. */
+  agentVersion: string;
 }
 
 export function createPlugin(host: PluginHost, c: PluginContext): AgentPlugin {
@@ -27,7 +29,7 @@ export function createPlugin(host: PluginHost, c: PluginContext): AgentPlugin {
       return new CommandPlugin(host, { command: k.command, separateOutputStream: k.separateOutputStream, workdir: c.workdir });
     case 'Port': {
       const target = { dial: k.dial, label: `${k.host}:${k.portNumber}` };
-      const mode = selectPortMode(k.properties, c.clientVersion);
+      const mode = selectPortMode(k.properties, c.clientVersion, c.agentVersion);
       return mode.mode === 'mux' ? new MuxPortPlugin(host, target, mode.keepAlive) : new BasicPortPlugin(host, target, mode.localPortForwarding);
     }
   }
