@@ -64,7 +64,8 @@ export class DataChannel extends Emitter<DataChannelEvents> {
       {
         // The KMS call may finish after the channel closed: nothing to send then.
         sendNow: (pt, payload) => void (this.currentStatus !== 'closed' && this.channel.send(pt, payload)),
-        ready: (info) => { this.emit('ready', info); this.flush(); },
+        // Flush after the current frame is acked, so the ack precedes our first data (as the plugin).
+        ready: (info) => { this.emit('ready', info); queueMicrotask(() => this.flush()); },
         fail: (message) => this.close({ kind: 'failed', message }),
         warn: (message) => this.emit('warning', message),
       },
