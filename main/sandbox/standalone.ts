@@ -89,6 +89,7 @@ async function main(): Promise<void> {
   process.stdout.write(
     `Porthole sandbox listening on ${endpoint} (region ${region}, pacing ${o.pacing}).\n` +
       `Try: AWS_CONFIG_FILE=${configFile} AWS_SHARED_CREDENTIALS_FILE=${credentialsFile} aws --profile ${profile} ecs list-clusters\n` +
+      `(AWS CLI v2 before 2.13 ignores a profile's endpoint_url: add --endpoint-url ${endpoint})\n` +
       `Expired-credentials profile: ${SANDBOX.expiredProfile}. Press Ctrl-C to stop.\n`,
   );
 }
