@@ -2,24 +2,32 @@
 // PATH) against the sandbox: shells through ssm start-session and ecs execute-command, port
 // forwards to the target and to a remote host (bytes fetched through the forward), and the SSH
 // document's stdin/stdout stream.
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describeCapture, parseCapture } from '../../ssm/inspect/index.js';
 import { CLI_TEST, CliHarness, requireAwsCli } from '../testing/cli-harness.js';
 
 const INSTANCE = 'i-0a1b2c3d4e5f60001'; // demo world "bastion": port 80 http, port 22 echo
+const LEGACY = 'i-0a1b2c3d4e5f60003'; // demo world "legacy-agent": agent 3.0.161.0 → basic mode
 const ECS = ['--cluster', 'demo-web', '--task', '5e1f4a2b9c3d4e5f6a7b8c9d0e1f0001', '--container', 'app'];
 
 let h: CliHarness;
+let dir: string;
 beforeAll(async () => {
   h = await CliHarness.start();
+  dir = mkdtempSync(join(tmpdir(), 'porthole-awscli-'));
 });
 afterAll(async () => {
   await h?.stop();
+  if (dir) rmSync(dir, { recursive: true, force: true });
 });
 
 describe.each([
   ['v1', CLI_TEST.AWS_V1],
   ['v2', CLI_TEST.AWS_V2],
-])('AWS CLI %s with the drop-in', (_name, aws) => {
+])('AWS CLI %s with the drop-in', (cli, aws) => {
   it('is installed and runnable', async () => {
     await requireAwsCli(h, aws);
   });
@@ -46,10 +54,14 @@ describe.each([
   });
 
   it.each([
-    ['AWS-StartPortForwardingSession', 'portNumber=80,localPortNumber=0', 'hello from bastion port 80'],
-    ['AWS-StartPortForwardingSessionToRemoteHost', 'host=intranet.internal,portNumber=80,localPortNumber=0', 'intranet.internal'],
-  ])('ssm start-session --document-name %s forwards a local port (HTTP fetched through it)', async (document, parameters, expected) => {
-    const run = h.spawn(aws, h.awsArgs(['ssm', 'start-session', '--target', INSTANCE, '--document-name', document, '--parameters', parameters]), { detached: true });
+    ['AWS-StartPortForwardingSession', INSTANCE, 'portNumber=80,localPortNumber=0', 'hello from bastion port 80'],
+    ['AWS-StartPortForwardingSessionToRemoteHost', INSTANCE, 'host=intranet.internal,portNumber=80,localPortNumber=0', 'intranet.internal'],
+  ])('ssm start-session --document-name %s (mux) forwards a local port: HTTP through it, smux in the capture', async (document, target, parameters, expected) => {
+    const capture = join(dir, `${cli}-${document}.jsonl`);
+    const run = h.spawn(aws, h.awsArgs(['ssm', 'start-session', '--target', target, '--document-name', document, '--parameters', parameters]), {
+      detached: true,
+      env: h.env({ PORTHOLE_CAPTURE: capture }),
+    });
     const [, port, sid] = await run.waitFor(/Port (\d+) opened for sessionId (\S+)\.\nWaiting for connections\.\.\.\n/);
     const first = await (await fetch(`http://127.0.0.1:${port}/`)).text();
     const second = await (await fetch(`http://127.0.0.1:${port}/echo`, { method: 'POST', body: 'round trip through smux' })).text();
@@ -60,6 +72,22 @@ describe.each([
     const r = await run.done;
     expect(r.stdout).toContain('Terminate signal received, exiting.\n');
     expect(r.stdout).toContain(`Exiting session with sessionId: ${sid}.`);
+    expect(r.code).toBe(0);
+    const smux = describeCapture(parseCapture(readFileSync(capture, 'utf8'))).flatMap((f) => (f.payload?.smux ?? []).map((m) => ({ dir: f.dir, ...m })));
+    expect(smux.find((m) => m.dir === 'client->server' && m.cmd === 'SYN')?.streamId).toBe(3);
+    expect(smux.some((m) => m.dir === 'client->server' && m.cmd === 'PSH' && m.data.startsWith('"GET / HTTP/1.1'))).toBe(true);
+    expect(smux.some((m) => m.dir === 'server->client' && m.cmd === 'PSH' && m.data.startsWith('"HTTP/1.1 200'))).toBe(true);
+  });
+
+  it('a port forward to an old agent runs in basic mode with the plugin\'s basic-mode lines', async () => {
+    const run = h.spawn(aws, h.awsArgs(['ssm', 'start-session', '--target', LEGACY, '--document-name', 'AWS-StartPortForwardingSession', '--parameters', 'portNumber=80,localPortNumber=0']), { detached: true });
+    const [, port, sid] = await run.waitFor(/Port (\d+) opened for sessionId (\S+)\.\n/);
+    expect(run.stdout()).not.toContain('Waiting for connections');
+    expect(await (await fetch(`http://127.0.0.1:${port}/`)).text()).toContain('hello from legacy-agent port 80');
+    await run.waitFor(new RegExp(`Connection accepted for session ${sid}\\.\\n`));
+    h.kill(run.child, 'SIGINT');
+    const r = await run.done;
+    expect(r.stdout).toContain('Terminate signal received, exiting.\n');
     expect(r.code).toBe(0);
   });
 
