@@ -115,4 +115,20 @@ describe('shell session against the sandbox agent', () => {
     expect(binaryIn.some((e) => e.frame?.messageType === 'channel_closed')).toBe(true);
     expect(events.every((e, i) => i === 0 || e.at >= (events[i - 1]?.at ?? 0))).toBe(true);
   });
+
+  it('Ctrl-C stops a flood (`yes`) and the shell answers again', async () => {
+    const session = shell();
+    let total = 0;
+    let tail = '';
+    session.on('output', (b) => { total += b.length; tail = (tail + Buffer.from(b).toString('latin1')).slice(-4096); });
+    await session.open();
+    session.write('yes flood\r');
+    while (total < 1024 * 1024) await new Promise((r) => setTimeout(r, 10));
+    session.write(Uint8Array.of(0x03));
+    session.write('echo stopped-$((1+1))\r');
+    while (!tail.includes('stopped-2\r\n')) await new Promise((r) => setTimeout(r, 10));
+    const end = closed(session);
+    session.write('exit\r');
+    expect((await end).kind).toBe('channel-closed');
+  });
 });
