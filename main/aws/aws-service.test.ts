@@ -35,10 +35,14 @@ describe('AwsService', () => {
   });
 
   it('gives the forward manager a StartSession bound to the profile', async () => {
-    const start = await service.portStarter(SANDBOX.profile, 'us-east-1');
-    const s = await start(startSessionInput({ target: { kind: 'instance', instanceId: 'i-0a1b2c3d4e5f60002' }, remotePort: 8080 }));
+    const spec = (instanceId: string, remotePort: number) => ({ target: { kind: 'instance', instanceId } as const, remotePort, profile: SANDBOX.profile, region: 'us-east-1' });
+    const ok = spec('i-0a1b2c3d4e5f60002', 8080);
+    const s = await service.startPortSession(startSessionInput(ok), ok);
     expect(sandbox.registry.get(s.credentials.sessionId)).toBeDefined();
-    await expect(start(startSessionInput({ target: { kind: 'instance', instanceId: 'i-0a1b2c3d4e5f60004' }, remotePort: 80 }))).rejects.toMatchObject({ code: 'target-not-connected' });
+    const lost = spec('i-0a1b2c3d4e5f60004', 80);
+    await expect(service.startPortSession(startSessionInput(lost), lost)).rejects.toMatchObject({ code: 'target-not-connected' });
+    const noProfile = { target: ok.target, remotePort: 80 };
+    await expect(service.startPortSession(startSessionInput(noProfile), noProfile)).rejects.toMatchObject({ code: 'profile-not-found' });
   });
 
   it('runs diagnostics for contract target refs', async () => {

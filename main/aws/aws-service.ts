@@ -16,6 +16,7 @@ import { profileSource } from './inventory/nodes.js';
 import { portSessionStarter, startedSession } from './launch/engine-adapters.js';
 import { execCommand, kmsClientFor, startInstanceShell } from './launch/launch.js';
 import type { LaunchResult } from './launch/types.js';
+import { AwsError } from './errors.js';
 import { MfaPrompts } from './mfa-prompts.js';
 import type { Env, ProfileInfo } from './profiles.js';
 import { AwsWorkspace } from './workspace.js';
@@ -80,10 +81,13 @@ export class AwsService {
     return { launch, started: startedSession(session, launch), kms: kmsClientFor(session, launch.region) };
   }
 
-  /** The forward manager's `startSession` for a profile and region. */
-  async portStarter(profile: string, region: string): Promise<StartPortSession> {
-    return portSessionStarter(await this.workspace.open(profile), region);
-  }
+  /** The forward manager's `startSession`: each forward's spec names its profile and region. */
+  readonly startPortSession: StartPortSession = async (input, spec) => {
+    if (!spec.profile) {
+      throw new AwsError({ code: 'profile-not-found', sentence: 'This forward does not say which AWS profile to use.', nextStep: 'Recreate the forward from the tree so it carries its profile and region.' });
+    }
+    return portSessionStarter(await this.workspace.open(spec.profile), spec.region)(input, spec);
+  };
 
   /** KMS client for a profile and region (encrypted sessions started elsewhere). */
   async kms(profile: string, region: string): Promise<KMSClient> {

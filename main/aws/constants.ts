@@ -37,5 +37,8 @@ export const AWS_MINIMUMS = {
   SSM_AGENT_PORT: '2.3.672.0',
 } as const;
 
+/** What the task role must allow for the exec agent to open its channels (research/peers.md §5.1 #14). */
+export const SSM_MESSAGES_ACTIONS = ['ssmmessages:CreateControlChannel', 'ssmmessages:CreateDataChannel', 'ssmmessages:OpenControlChannel', 'ssmmessages:OpenDataChannel'] as const;
+
 /** Writable mounts that let the managed agent run with a read-only root filesystem (containers-roadmap #1359). */
 export const MANAGED_AGENT_WRITABLE_PATHS = ['/managed-agents', '/var/lib/amazon/ssm', '/var/log/amazon/ssm'] as const;

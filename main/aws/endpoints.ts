@@ -7,7 +7,7 @@
 import type { ParsedIniData } from '@smithy/shared-ini-file-loader';
 
 /** The services Porthole calls, by the key the config file's `services` section uses. */
-export const SERVICE_KEYS = ['ecs', 'ssm', 'ec2', 'kms', 'sts'] as const;
+export const SERVICE_KEYS = ['ecs', 'ssm', 'ec2', 'kms', 'sts', 'iam'] as const;
 export type ServiceKey = (typeof SERVICE_KEYS)[number];
 
 export type EndpointSource = 'env-service' | 'env-global' | 'services-section' | 'profile';

@@ -5,6 +5,7 @@
  */
 import { EC2Client } from '@aws-sdk/client-ec2';
 import { ECSClient } from '@aws-sdk/client-ecs';
+import { IAMClient } from '@aws-sdk/client-iam';
 import { KMSClient } from '@aws-sdk/client-kms';
 import { SSMClient } from '@aws-sdk/client-ssm';
 import { STSClient } from '@aws-sdk/client-sts';
@@ -23,7 +24,7 @@ export interface ProfileSessionOptions {
   readonly maxAttempts?: number;
 }
 
-type Clients = { ecs: ECSClient; ssm: SSMClient; ec2: EC2Client; kms: KMSClient; sts: STSClient };
+type Clients = { ecs: ECSClient; ssm: SSMClient; ec2: EC2Client; kms: KMSClient; sts: STSClient; iam: IAMClient };
 interface CommonConfig {
   region: string;
   credentials: AwsCredentialIdentityProvider;
@@ -41,6 +42,7 @@ function makeClient(service: ServiceKey, config: CommonConfig, stats: CallStats)
     case 'ec2': { const c = new EC2Client(config); stats.attach(c, service); return c; }
     case 'kms': { const c = new KMSClient(config); stats.attach(c, service); return c; }
     case 'sts': { const c = new STSClient(config); stats.attach(c, service); return c; }
+    case 'iam': { const c = new IAMClient(config); stats.attach(c, service); return c; }
   }
 }
 
@@ -106,6 +108,8 @@ export class ProfileSession {
   ec2(region?: string): EC2Client { return this.client('ec2', region); }
   kms(region?: string): KMSClient { return this.client('kms', region); }
   sts(region?: string): STSClient { return this.client('sts', region); }
+  /** IAM is global; the region only picks the partition's endpoint. */
+  iam(region?: string): IAMClient { return this.client('iam', region); }
 
   close(): void {
     this.closed = true;

@@ -98,6 +98,7 @@ describe('loadProfiles', () => {
       ec2: { url: 'http://127.0.0.1:4566', source: 'profile' },
       kms: { url: 'http://127.0.0.1:4566', source: 'profile' },
       sts: { url: 'http://127.0.0.1:4566', source: 'profile' },
+      iam: { url: 'http://127.0.0.1:4566', source: 'profile' },
     });
     expect(profiles.find((p) => p.name === 'default')?.endpoints).toEqual({});
     expect(profiles.find((p) => p.name === 'broken-services')?.problem).toMatch(/services section "nowhere"/);

@@ -2,7 +2,7 @@
  * Why an ECS container will not open: the ECS Exec checklist (research/peers.md §5.1) as pure rules
  * over described data. Each check says what was found and what to do; unreadable data is a warning.
  */
-import { AWS_MINIMUMS, MANAGED_AGENT_WRITABLE_PATHS } from '../constants.js';
+import { AWS_MINIMUMS, MANAGED_AGENT_WRITABLE_PATHS, SSM_MESSAGES_ACTIONS } from '../constants.js';
 import type { TaskInfo } from '../discovery/types.js';
 import { fail, ok, unreadable, warn, type Check, type ContainerDefinitionFacts, type EcsFacts, type TaskDefinitionFacts } from './types.js';
 import { atLeast } from './version.js';
@@ -89,6 +89,15 @@ function definitionChecks(t: TaskInfo, def: TaskDefinitionFacts, name: string): 
   return out;
 }
 
+function rolePermissions(facts: EcsFacts): Check[] {
+  const r = facts.rolePermissions;
+  const title = 'Task role permissions';
+  if (!r) return [];
+  if (!r.ok) return [warn('task-role-permissions', title, `Could not check the task role's permissions: ${r.error.message}`, `Make sure the task role allows ${SSM_MESSAGES_ACTIONS.join(', ')}.`)];
+  if (r.value.denied.length === 0) return [ok('task-role-permissions', title, 'The task role is allowed the four ssmmessages actions ECS Exec needs (policy conditions are not simulated).')];
+  return [fail('task-role-permissions', title, `The task role may not call ${r.value.denied.join(', ')}, so the exec agent cannot open its channels (TargetNotConnectedException).`, `Allow ${r.value.denied.join(', ')} in a policy on ${r.value.roleArn}, then start a new task.`)];
+}
+
 function clusterChecks(facts: EcsFacts): Check[] {
   const c = facts.cluster;
   if (!c.ok) return [unreadable('kms-encryption', 'Session encryption', c.error)];
@@ -108,6 +117,7 @@ export function ecsChecks(facts: EcsFacts): Check[] {
   const def = facts.taskDefinition;
   if (def && !def.ok) out.push(unreadable('task-definition', 'Task definition', def.error));
   if (def?.ok) out.push(...definitionChecks(t, def.value, facts.containerName));
+  out.push(...rolePermissions(facts));
   out.push(...clusterChecks(facts));
   return out;
 }

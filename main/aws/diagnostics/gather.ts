@@ -13,6 +13,7 @@ import { toAwsError } from '../error-map.js';
 import type { ProfileSession } from '../profile-session.js';
 import { ecsChecks } from './ecs-rules.js';
 import { instanceChecks } from './instance-rules.js';
+import { simulateRole } from './role-permissions.js';
 import type { Check, EcsFacts, TaskDefinitionFacts } from './types.js';
 
 export interface EcsDiagnoseTarget {
@@ -79,6 +80,8 @@ export async function diagnoseEcs(session: ProfileSession, t: EcsDiagnoseTarget,
       return definitionFacts(d);
     });
   }
+  const roleArn = facts.taskDefinition?.ok ? facts.taskDefinition.value.taskRoleArn : null;
+  if (roleArn) facts.rolePermissions = await attempt(session, region, 'IAM SimulatePrincipalPolicy', () => simulateRole(session, region, roleArn));
   if (info && info.launchType !== 'FARGATE' && info.containerInstanceArn) {
     const ci = info.containerInstanceArn;
     facts.ecsAgentVersion = await attempt(session, region, 'ECS DescribeContainerInstances', async () => {

@@ -30,6 +30,8 @@ export interface EcsFacts {
   readonly taskDefinition?: AwsResult<TaskDefinitionFacts>;
   /** EC2 launch type only: the ECS container agent version on the host. */
   readonly ecsAgentVersion?: AwsResult<string | null>;
+  /** Present when the task definition names a task role. */
+  readonly rolePermissions?: AwsResult<RolePermissionFacts>;
   /** The error the user met when opening the session, if any; explained first. */
   readonly lastError?: AwsError;
 }
@@ -51,4 +53,11 @@ export const fail = (id: string, title: string, cause: string, nextStep: string)
 /** A check whose data could not be read: a warning naming the reason, never a silent pass. */
 export function unreadable(id: string, title: string, e: AwsError): Check {
   return warn(id, title, `Could not check: ${e.message}`, e.nextStep);
+}
+
+/** The task role's ssmmessages permissions as IAM's policy simulator sees them. */
+export interface RolePermissionFacts {
+  readonly roleArn: string;
+  /** Actions the simulation did not allow (implicit or explicit deny). */
+  readonly denied: readonly string[];
 }
