@@ -106,6 +106,17 @@ describe('port session handshake (§6, §8.1)', () => {
   });
 });
 
+describe('handshake failures', () => {
+  it('gives up after 15 s without a HandshakeResponse, with the agent\'s message', async () => {
+    const s = portSession(true);
+    const client = await WireClient.open(fx.url(s.sessionId), s.tokenValue, { clientVersion: '1.2.650.0' });
+    await client.waitFor(() => client.frames(MessageType.ChannelClosed).length > 0, 'channel_closed', 30_000);
+    expect(decodeChannelClosed((client.frames(MessageType.ChannelClosed)[0] as ClientMessage).payload).output).toBe(
+      'Handshake timed out. Please ensure that you have the latest version of the session manager plugin.',
+    );
+  }, 40_000);
+});
+
 describe('mux mode (ClientVersion ≥ 1.1.70)', () => {
   it('moves bytes both ways through smux streams to a real TCP server', async () => {
     const s = portSession(true);
@@ -163,6 +174,15 @@ describe('basic mode (old client, or the SSH document)', () => {
     await client.waitFor(() => client.outputText() === 'ping-1ping-2', 'echo 2 over a new connection');
     expect(echo.connections).toBe(2);
     client.close();
+  });
+
+  it('ends the session on the TerminateSession flag', async () => {
+    const s = portSession(true);
+    const client = await handshake(s, '1.1.0.0');
+    await client.waitFor(() => echo.open.size === 1, 'dial');
+    client.send(PayloadType.Flag, encodeFlag(PayloadTypeFlag.TerminateSession));
+    await client.waitFor(() => client.frames(MessageType.ChannelClosed).length > 0, 'channel_closed');
+    await client.waitFor(() => echo.open.size === 0, 'the destination connection closed');
   });
 
   it('ends an SSH-document session when the destination closes', async () => {
