@@ -10,6 +10,7 @@ import { describeCapture, parseCapture } from '../../ssm/inspect/index.js';
 import { CLI_TEST, CliHarness, requireAwsCli } from '../testing/cli-harness.js';
 
 const INSTANCE = 'i-0a1b2c3d4e5f60001'; // demo world "bastion": port 80 http, port 22 echo
+const ENCRYPTED = 'i-0a1b2c3d4e5f60005'; // demo world "encrypted-shell": KMS key alias/porthole-sandbox
 const LEGACY = 'i-0a1b2c3d4e5f60003'; // demo world "legacy-agent": agent 3.0.161.0 → basic mode
 const ECS = ['--cluster', 'demo-web', '--task', '5e1f4a2b9c3d4e5f6a7b8c9d0e1f0001', '--container', 'app'];
 
@@ -40,6 +41,21 @@ describe.each([
     expect(r.stdout).toContain('porthole-42');
     expect(r.stdout.endsWith(`\n\nExiting session with sessionId: ${sid}.\n\n`)).toBe(true);
     expect(r.code).toBe(0);
+  });
+
+  it('a KMS-encrypted shell: data key from the profile\'s KMS endpoint, ciphertext on the wire, key masked in the capture', async () => {
+    const capture = join(dir, `${cli}-kms.jsonl`);
+    const r = await h.run(aws, h.awsArgs(['ssm', 'start-session', '--target', ENCRYPTED]), {
+      input: 'echo secret-$((6*7))\nexit\n',
+      env: h.env({ PORTHOLE_CAPTURE: capture }),
+    });
+    expect(r.stdout).toContain('\nThis session is encrypted using AWS KMS.\n');
+    expect(r.stdout).toContain('secret-42');
+    expect(r.code).toBe(0);
+    const frames = describeCapture(parseCapture(readFileSync(capture, 'utf8')));
+    expect(frames.filter((f) => f.payload?.kind === 'encrypted').length).toBeGreaterThan(2);
+    expect(frames.some((f) => f.masked.includes('KMSCipherTextKey'))).toBe(true);
+    expect(readFileSync(capture, 'utf8')).not.toContain(Buffer.from('secret-42').toString('base64'));
   });
 
   it('ecs execute-command --interactive --command /bin/sh runs in the container', async () => {

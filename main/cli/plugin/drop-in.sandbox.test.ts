@@ -33,6 +33,13 @@ describe('session-manager-plugin drop-in, beyond the plugin', () => {
     expect(r.code).toBe(7);
   });
 
+  it('a data channel that cannot be opened ends with the plugin\'s "Cannot perform start session" line, status 0', async () => {
+    const dead = JSON.stringify({ SessionId: 's-dead', TokenValue: 't', StreamUrl: 'ws://127.0.0.1:9/v1/data-channel/s-dead?role=publish_subscribe' });
+    const r = await h.run(plugin, [dead, h.sandbox.region, 'StartSession', '', '{"Target":"i-0a1b2c3d4e5f60001"}', h.sandbox.endpoint]);
+    expect(r.stdout).toMatch(/^\nStarting session with SessionId: s-dead\nCannot perform start session: could not open the data channel after \d+ attempts: .+\n$/);
+    expect(r.code).toBe(0);
+  });
+
   it('resumes after the websocket is killed again and again, losing no input or output', async () => {
     const s = h.addSession({ type: 'Standard_Stream' });
     h.gateway.faults.set(s.sessionId, { killSocketEveryMs: 700 });

@@ -19,15 +19,20 @@ export interface ShellRun {
 export function runShell(dc: DataChannel, io: CliIo, recorder: CastRecorder | undefined): ShellRun {
   let exitCode: number | undefined;
   let size = terminalSize(io);
+  let waitingForDrain = false;
   dc.setHandler({
     deliver(payloadType, payload) {
       if (payloadType === PayloadType.Output || payloadType === PayloadType.StdErr) {
         recorder?.output(payload);
         const out = payloadType === PayloadType.StdErr ? io.stderr : io.stdout;
         // A slow terminal or pipe: stop reading the websocket until it drains (acks still flow).
-        if (!out.write(payload)) {
+        if (!out.write(payload) && !waitingForDrain) {
+          waitingForDrain = true;
           dc.pauseReading();
-          out.once('drain', () => dc.resumeReading());
+          out.once('drain', () => {
+            waitingForDrain = false;
+            dc.resumeReading();
+          });
         }
       } else if (payloadType === PayloadType.ExitCode) {
         exitCode = parseExitCode(payload) ?? exitCode;
