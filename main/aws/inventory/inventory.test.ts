@@ -100,6 +100,24 @@ describe('inventory over the sandbox demo world', () => {
     expect(t.events.changed).toContain(nodeId.region(SANDBOX.profile, 'eu-west-1'));
   });
 
+  it('refreshes a task by reloading its cluster, and refresh(null) reloads every open node', async () => {
+    const cluster = 'arn:aws:ecs:us-east-1:123456789012:cluster/demo-web';
+    const taskArn = 'arn:aws:ecs:us-east-1:123456789012:task/demo-web/5e1f4a2b9c3d4e5f6a7b8c9d0e1f0001';
+    expect(t.inventory.task(SANDBOX.profile, 'us-east-1', taskArn)?.containers.map((c) => c.name)).toEqual(['app', 'log-router']);
+    const calls = () => t.workspace.get(SANDBOX.profile)?.stats.get('ecs:DescribeTasks').calls ?? 0;
+    const before = calls();
+    t.events.changed.length = 0;
+    await t.inventory.refresh(nodeId.task(SANDBOX.profile, 'us-east-1', cluster, taskArn));
+    expect(calls()).toBe(before + 1);
+    expect(t.events.changed).toContain(nodeId.cluster(SANDBOX.profile, 'us-east-1', cluster));
+    expect(t.events.changed).toContain(nodeId.task(SANDBOX.profile, 'us-east-1', cluster, taskArn));
+    t.events.changed.length = 0;
+    await t.inventory.refresh(null);
+    expect(t.events.changed[0]).toBe(nodeId.profile(SANDBOX.profile));
+    expect(t.events.changed).toContain(nodeId.task(SANDBOX.profile, 'us-east-1', cluster, taskArn));
+    expect(t.inventory.filter('log-router')).toHaveLength(2); // what was open is open again
+  });
+
   it('turns expired credentials into a plain error on the node, not an empty tree', async () => {
     const region = nodeId.region(SANDBOX.expiredProfile, 'us-east-1');
     const err = await t.inventory.children(region).catch((e: unknown) => e);

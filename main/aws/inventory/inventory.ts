@@ -54,7 +54,7 @@ export class Inventory {
     const list = this.extraRegions.get(profile) ?? [];
     if (!list.includes(region)) list.push(region);
     this.extraRegions.set(profile, list);
-    this.index.dropChildren(nodeId.profile(profile));
+    this.index.invalidate(nodeId.profile(profile));
   }
 
   async children(parentId: string): Promise<InventoryNode[]> {

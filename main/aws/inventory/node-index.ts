@@ -22,8 +22,14 @@ export class NodeIndex {
     for (const n of nodes) this.nodes.set(n.id, { node: n, parent: null });
   }
 
+  /** Replace a parent's children; children that remain keep what was loaded under them. */
   setChildren(parentId: string, nodes: InventoryNode[]): void {
-    this.dropChildren(parentId);
+    const keep = new Set(nodes.map((n) => n.id));
+    for (const old of this.children.get(parentId) ?? []) {
+      if (keep.has(old.id)) continue;
+      this.dropChildren(old.id);
+      this.nodes.delete(old.id);
+    }
     this.children.set(parentId, nodes);
     for (const n of nodes) this.nodes.set(n.id, { node: n, parent: parentId });
   }
@@ -53,6 +59,11 @@ export class NodeIndex {
     };
     walk(parentId);
     return out;
+  }
+
+  /** Mark a parent's children stale (reloaded on next access) without forgetting what is below them. */
+  invalidate(parentId: string): void {
+    this.children.delete(parentId);
   }
 
   /** Forget everything loaded under a node (the node itself stays). */
