@@ -97,6 +97,19 @@ describe('credentialProviderFor', () => {
     expect((err as AwsError).message).toBe('The SSO login of profile "sso" is missing or has expired.');
   });
 
+  it('surfaces the SSO guidance from an SDK call, not only from the provider', async () => {
+    const { ListClustersCommand } = await import('@aws-sdk/client-ecs');
+    const { ProfileSession } = await import('./profile-session.js');
+    // Port 9 is never dialled: credentials fail before any request is built.
+    const p = { ...(await profile('sso')), endpoints: { ecs: { url: 'http://127.0.0.1:9', source: 'profile' as const } } };
+    const session = new ProfileSession(p, { files });
+    try {
+      await expect(session.ecs().send(new ListClustersCommand({}))).rejects.toMatchObject({ code: 'sso-login-required', nextStep: 'Run `aws sso login --profile sso` in a terminal, then refresh.' });
+    } finally {
+      session.close();
+    }
+  });
+
   it('says plainly that a profile without credentials has none', async () => {
     const err = await credentialProviderFor(await profile('empty'), { files })().catch((e: unknown) => e);
     expect((err as AwsError).code).toBe('no-credentials');
