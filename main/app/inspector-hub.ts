@@ -3,6 +3,7 @@
 // are masked (same length) before a frame leaves main; a flood is thinned to a frame budget.
 import type { InspectorFrame } from '../../shared/contract/index.js';
 import type { TapEvent } from '../ssm/channel/index.js';
+import { decodeFrame, type ClientMessage } from '../ssm/frame/index.js';
 import { maskBinaryFrame, maskTextFrame } from '../ssm/inspect/index.js';
 import { SHELLS } from '../sessions/shells/index.js';
 import type { ClientHandle } from '../ipc/service.js';
@@ -69,15 +70,26 @@ export class InspectorHub {
   }
 }
 
+/** The tap decodes incoming frames; outgoing ones are bytes only, decoded here (ours, so well-formed). */
+function decoded(event: TapEvent): ClientMessage | undefined {
+  if (event.frame !== undefined || event.text !== undefined || event.error !== undefined) return event.frame;
+  try {
+    return decodeFrame(event.bytes);
+  } catch {
+    return undefined;
+  }
+}
+
 export function toInspectorFrame(sessionId: string, event: TapEvent): InspectorFrame {
   const masked = event.text !== undefined ? maskTextFrame(new TextEncoder().encode(event.text)) : maskBinaryFrame(event.bytes);
-  const messageType = event.frame?.messageType ?? (event.text !== undefined ? 'open_data_channel' : 'malformed');
+  const frame = decoded(event);
+  const messageType = frame?.messageType ?? (event.text !== undefined ? 'open_data_channel' : 'malformed');
   return {
     sessionId,
     direction: event.direction,
     at: Math.floor(event.at),
     messageType,
-    sequence: event.frame?.sequenceNumber ?? null,
+    sequence: frame?.sequenceNumber ?? null,
     frameBase64: Buffer.from(masked.bytes).toString('base64'),
   };
 }

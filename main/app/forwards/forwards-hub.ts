@@ -1,7 +1,6 @@
-// Every forward of the app, across profiles and regions: one ForwardManager per profile and
-// region (each StartSession needs that profile's credentials and endpoint), contract shapes
-// out, `updated` and `stats` events to every window (forwards are app-wide, not per window).
-import { join } from 'node:path';
+// Every forward of the app, across profiles and regions: one ForwardManager whose StartSession
+// picks the profile's credentials and endpoint from the spec, contract shapes out, `updated` and
+// `stats` events to every window (forwards are app-wide, not per window).
 import type { ForwardInfo, ForwardSpec, ForwardStats, SavedForward } from '../../../shared/contract/index.js';
 import type { AwsService } from '../../aws/aws-service.js';
 import type { BackoffSchedule } from '../../ssm/connection/constants.js';
@@ -24,48 +23,54 @@ export interface ForwardsHubOptions {
 
 interface Entry {
   readonly spec: ForwardSpec;
-  readonly manager: ForwardManager;
 }
 
 export class ForwardsHub {
   readonly saved: SavedForwards;
-  readonly #managers = new Map<string, ForwardManager>();
+  readonly #manager: ForwardManager;
   readonly #entries = new Map<string, Entry>();
   readonly #statsTimer: NodeJS.Timeout;
 
   constructor(private readonly options: ForwardsHubOptions) {
     this.saved = new SavedForwards(options.dataDir);
+    this.#manager = new ForwardManager({
+      // The manager's own saved list stays unused: saving is ours, in contract terms.
+      dataDir: options.dataDir,
+      startSession: options.aws.startPortSession,
+      ...(options.restartSchedule ? { restartSchedule: options.restartSchedule } : {}),
+      ...(options.reconnectBackoff ? { reconnectBackoff: options.reconnectBackoff } : {}),
+    });
+    this.#manager.on('changed', (id) => this.#changed(id));
     // Rates move every sample even when nothing else changes.
     this.#statsTimer = setInterval(() => this.#emitAllStats(), FORWARDS.RATE_SAMPLE_MS);
     this.#statsTimer.unref();
   }
 
   async create(spec: ForwardSpec): Promise<ForwardInfo> {
-    const manager = await this.#managerFor(spec.target.profile, spec.target.region);
-    const status = await manager.create(managerSpec(spec));
-    this.#entries.set(status.id, { spec, manager });
+    const status = await this.#manager.create(managerSpec(spec));
+    this.#entries.set(status.id, { spec });
     const info = forwardInfo(status.id, spec, status);
     this.options.events.updated({ id: status.id, forward: info });
     return info;
   }
 
   list(): ForwardInfo[] {
-    return [...this.#entries.entries()].map(([id, e]) => forwardInfo(id, e.spec, e.manager.get(id)));
+    return [...this.#entries.entries()].map(([id, e]) => forwardInfo(id, e.spec, this.#manager.get(id)));
   }
 
   async stop(id: string): Promise<ForwardInfo> {
     const e = this.#find(id);
-    return forwardInfo(id, e.spec, await e.manager.stop(id));
+    return forwardInfo(id, e.spec, await this.#manager.stop(id));
   }
 
   async restart(id: string): Promise<ForwardInfo> {
     const e = this.#find(id);
-    return forwardInfo(id, e.spec, await e.manager.restart(id));
+    return forwardInfo(id, e.spec, await this.#manager.restart(id));
   }
 
   async remove(id: string): Promise<void> {
-    const e = this.#find(id);
-    await e.manager.remove(id);
+    this.#find(id);
+    await this.#manager.remove(id);
     this.#entries.delete(id);
     this.options.events.updated({ id, forward: null, note: 'removed' });
   }
@@ -75,8 +80,8 @@ export class ForwardsHub {
     const spec = { ...e.spec, autoRestart: enabled };
     this.#entries.set(id, { ...e, spec });
     // The manager reads its spec's autoRestart when a session ends; the status hands out that object.
-    e.manager.get(id).spec.autoRestart = enabled;
-    const info = forwardInfo(id, spec, e.manager.get(id));
+    this.#manager.get(id).spec.autoRestart = enabled;
+    const info = forwardInfo(id, spec, this.#manager.get(id));
     this.options.events.updated({ id, forward: info });
     return info;
   }
@@ -98,8 +103,7 @@ export class ForwardsHub {
   /** Stops every forward (app quit); saved ones stay saved. */
   async close(): Promise<void> {
     clearInterval(this.#statsTimer);
-    await Promise.all([...this.#managers.values()].map((m) => m.close()));
-    this.#managers.clear();
+    await this.#manager.close();
   }
 
   #find(id: string): Entry {
@@ -108,36 +112,17 @@ export class ForwardsHub {
     return e;
   }
 
-  async #managerFor(profile: string, region: string): Promise<ForwardManager> {
-    const key = JSON.stringify([profile, region]);
-    const existing = this.#managers.get(key);
-    if (existing !== undefined) return existing;
-    const startSession = await this.options.aws.portStarter(profile, region);
-    const again = this.#managers.get(key); // another create raced us through the await
-    if (again !== undefined) return again;
-    const manager = new ForwardManager({
-      // Each manager's own store is unused (saving is ours, in contract terms); keep them apart anyway.
-      dataDir: join(this.options.dataDir, 'forward-managers', encodeURIComponent(key)),
-      startSession,
-      ...(this.options.restartSchedule ? { restartSchedule: this.options.restartSchedule } : {}),
-      ...(this.options.reconnectBackoff ? { reconnectBackoff: this.options.reconnectBackoff } : {}),
-    });
-    manager.on('changed', (id) => this.#changed(id));
-    this.#managers.set(key, manager);
-    return manager;
-  }
-
   #changed(id: string): void {
     const e = this.#entries.get(id);
     if (e === undefined) return; // still inside create(); it reports the forward itself
-    const status = e.manager.get(id);
+    const status = this.#manager.get(id);
     this.options.events.updated({ id, forward: forwardInfo(id, e.spec, status) });
     this.options.events.stats(forwardStats(id, status));
   }
 
   #emitAllStats(): void {
     for (const [id, e] of this.#entries) {
-      const status = e.manager.get(id);
+      const status = this.#manager.get(id);
       if (status.state === 'stopped' || status.state === 'failed') continue;
       this.options.events.stats(forwardStats(id, status));
     }

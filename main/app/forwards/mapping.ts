@@ -13,6 +13,8 @@ export function portTarget(target: TargetRef): PortTarget {
 export function managerSpec(spec: ForwardSpec): ManagerSpec {
   return {
     target: portTarget(spec.target),
+    profile: spec.target.profile,
+    region: spec.target.region,
     remotePort: spec.remotePort,
     ...(spec.remoteHost === undefined ? {} : { remoteHost: spec.remoteHost }),
     localAddress: spec.bindAddress,

@@ -5,6 +5,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { EcsContainerRef, InstanceRef } from '../../../shared/contract/index.js';
 import { SANDBOX } from '../../sandbox/index.js';
+import { runtimeIdFor } from '../../sandbox/world/arns.js';
 import { startPorthole, type PortholeApp, type PortholeOptions } from '../porthole.js';
 
 const REGION = 'us-east-1';
@@ -16,7 +17,7 @@ const container = (cluster: string, id: string, name: string): EcsContainerRef =
   cluster,
   taskArn: TASK(cluster, id),
   containerName: name,
-  runtimeId: `${id}-0000000001`,
+  runtimeId: runtimeIdFor(id, name),
 });
 
 /** Targets of main/sandbox/world/demo-world.json. */
