@@ -50,8 +50,12 @@ export async function main(argv: readonly string[], io: CliIo): Promise<number> 
   }
 }
 
-/** Entry point used by bin/porthole.js. Long-running commands keep the process alive themselves. */
+/**
+ * Entry point used by bin/porthole.js. Output is flushed before a command returns, so the process
+ * exits at once with its status (as the plugin does on channel_closed) even if a library left a
+ * timer or socket behind. `porthole sandbox` never returns; it exits on Ctrl-C / SIGTERM itself.
+ */
 export async function run(): Promise<void> {
   const status = await main(process.argv, processIo());
-  process.exitCode = status;
+  process.exit(status);
 }

@@ -1,7 +1,7 @@
 // `porthole play FILE [--speed N] [--idle-limit S]`: replays an asciicast v2 recording.
 import { readFile } from 'node:fs/promises';
 import { numberOption, parseArgs } from '../args.js';
-import { CliError, type CliIo } from '../io.js';
+import { CliError, writeOut, type CliIo } from '../io.js';
 import { parseCast, PLAYER, playCast, type Cast } from '../../sessions/recording/index.js';
 
 export async function playCommand(args: readonly string[], io: CliIo, signal?: AbortSignal): Promise<number> {
@@ -18,5 +18,6 @@ export async function playCommand(args: readonly string[], io: CliIo, signal?: A
   }
   const options = signal ? { speed, idleLimit, signal } : { speed, idleLimit };
   await playCast(cast, (data) => io.stdout.write(data), options);
+  await writeOut(io.stdout, ''); // flushed before the process exits
   return 0;
 }

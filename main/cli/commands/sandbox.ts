@@ -5,6 +5,6 @@
 export async function sandboxCommand(args: readonly string[]): Promise<number> {
   process.argv = [process.argv[0] ?? 'node', process.argv[1] ?? 'porthole', ...args];
   await import('../../sandbox/standalone.js');
-  // standalone keeps the process alive (servers) and exits on Ctrl-C / SIGTERM itself.
-  return 0;
+  // standalone serves until Ctrl-C / SIGTERM and then exits the process itself.
+  return new Promise<number>(() => undefined);
 }
