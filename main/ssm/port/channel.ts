@@ -39,6 +39,13 @@ export interface PortChannel {
   onProgress(listener: () => void): void;
   /** Called once when the channel ends (channel_closed, resume failure, or our close()). */
   onEnd(listener: (end: PortChannelEnd) => void): void;
+  /**
+   * Stop / resume reading the transport (websocket): TCP backpressure then reaches the gateway
+   * and agent (§5) instead of refusing frames, which would cost a retransmission timeout each
+   * time. Optional: without it the session answers 'not-ready' while its readers are behind.
+   */
+  pauseReading?(): void;
+  resumeReading?(): void;
   /** Drop the data channel (websocket + timers). */
   close(): void;
 }

@@ -71,6 +71,12 @@ export class DataChannelPort implements PortChannel {
   get unackedBytes(): number {
     return this.dc.pendingInput * PORT.MAX_PAYLOAD_BYTES;
   }
+  pauseReading(): void {
+    this.dc.pauseReading();
+  }
+  resumeReading(): void {
+    this.dc.resumeReading();
+  }
   onProgress(listener: () => void): void {
     this.progressListeners.push(listener);
   }

@@ -24,13 +24,18 @@ export class MuxPortSession extends PortSessionBase {
     super(channel, outboundOptions);
     this.smux = new SmuxSession({ role: 'client', keepAlive, send: (bytes) => this.outbound.write(bytes) });
     this.outbound.onDrain(() => this.smux.notifyDrain());
-    this.smux.on('inputResumed', () => channel.retryDelivery());
+    // Readers behind: stop reading the websocket when the channel can, else refuse frames.
+    const canPause = channel.pauseReading !== undefined && channel.resumeReading !== undefined;
+    this.smux.on('inputPaused', () => channel.pauseReading?.());
+    this.smux.on('inputResumed', () => (canPause ? channel.resumeReading?.() : channel.retryDelivery()));
     this.smux.on('close', (error) => {
       if (error) this.fail(`smux ${error.code}: ${error.message}`);
     });
     channel.setReceiver({
       data: (payload) => {
-        if (!this.smux.acceptingInput) return 'not-ready';
+        // Frames already read from the socket are taken even while paused: a few socket reads
+        // beyond the limits, which is bounded and cheaper than a retransmission round.
+        if (!canPause && !this.smux.acceptingInput) return 'not-ready';
         this.smux.receive(payload);
         return 'accepted';
       },
