@@ -45,6 +45,14 @@ describe('toAwsError', () => {
     expect(toAwsError('weird').code).toBe('unknown');
   });
 
+  it('explains session-setup failures the agent reports in text', () => {
+    expect(toAwsError(new Error('Encountered error while initiating handshake. Handshake timed out. Please ensure that you have the latest version of the session manager plugin.')).code).toBe('handshake-timeout');
+    expect(toAwsError(new Error('Plugin with name InteractiveCommands not found. Step name: InteractiveCommands')).code).toBe('agent-plugin-missing');
+    expect(toAwsError(new Error('Plugin with name Port is not supported by this version of ssm agent')).code).toBe('agent-plugin-missing');
+    const logs = toAwsError(new Error("We couldn't start the session because encryption is not set up on the selected CloudWatch Logs log group."));
+    expect([logs.code, logs.message]).toEqual(['log-encryption', 'Session logging needs an encrypted CloudWatch Logs group, and the configured one is not encrypted.']);
+  });
+
   it('passes an AwsError through unchanged', () => {
     const original = new AwsError({ code: 'no-region', sentence: 's', nextStep: 'n' });
     expect(toAwsError(original)).toBe(original);

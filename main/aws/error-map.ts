@@ -41,6 +41,10 @@ function classify(f: Facts): AwsErrorCode {
   const m = f.message;
   if (/execute command was not enabled|execute command agent isn't running/i.test(m)) return 'exec-not-enabled';
   if (/Interactive is the only mode supported/i.test(m)) return 'interactive-only';
+  // Session-setup failures reported by the agent or engine (research/peers.md §5.2).
+  if (/handshake timed out/i.test(m)) return 'handshake-timeout';
+  if (/Plugin with name \S+ (not found|is not supported)/i.test(m)) return 'agent-plugin-missing';
+  if (/encryption is not set up on the selected CloudWatch Logs log group/i.test(m)) return 'log-encryption';
   if (/SSO session.*(expired|invalid)|SSO session token|Token is expired\. To refresh|sso login/i.test(m)) return 'sso-login-required';
   if (/multi-factor authentication|MFA code/i.test(m)) return 'mfa-required';
   // fromProcess reports a failing command as "Command failed: <cmd>\n<stderr>".
@@ -103,6 +107,12 @@ function words(code: AwsErrorCode, f: Facts, ctx: AwsErrorContext): { sentence: 
       return { sentence: 'ECS Exec is not available on this task: it was started without execute command, or its exec agent is not running.', nextStep: 'Enable it on the service (`aws ecs update-service --enable-execute-command --force-new-deployment`; this replaces the tasks) or wait for the agent to reach RUNNING.' };
     case 'interactive-only':
       return { sentence: 'ECS Exec only supports interactive commands.', nextStep: 'Run the command in an interactive session.' };
+    case 'handshake-timeout':
+      return { sentence: 'The session handshake timed out.', nextStep: 'Usually KMS: your identity needs kms:GenerateDataKey on the session key, or the network blocks the ssmmessages endpoint. Run diagnostics.' };
+    case 'agent-plugin-missing':
+      return { sentence: 'The agent on the target cannot run this kind of session.', nextStep: 'Update the SSM agent (for containers: start a fresh task); a full /tmp or a changed image architecture can also cause it.' };
+    case 'log-encryption':
+      return { sentence: 'Session logging needs an encrypted CloudWatch Logs group, and the configured one is not encrypted.', nextStep: "Encrypt the log group with KMS, or turn off cloudWatchEncryptionEnabled in the cluster's execute command configuration." };
     case 'not-found':
       return { sentence: `The resource no longer exists${at ? ` (${at})` : ''}.`, nextStep: 'Refresh the tree; it may have been stopped or deleted.' };
     case 'invalid-request':
