@@ -148,6 +148,33 @@ describe('forwards against the sandbox', () => {
     await manager.remove(f.id);
   });
 
+  it('restart() starts a fresh session on the same automatic port', async () => {
+    const f = await manager.create({ target: DEMO_TARGETS.container, remotePort: 8080 });
+    const first = await active(f.id);
+    await manager.restart(f.id);
+    const again = await until(f.id, (s) => s.state === 'active' && s.sessionId !== first.sessionId);
+    expect(again.localPort).toBe(first.localPort);
+    expect((await httpGet(f.localPort!)).status).toBe(200);
+    await manager.remove(f.id);
+    expect(manager.list().some((s) => s.id === f.id)).toBe(false);
+  });
+
+  it('binds another address only when asked', async () => {
+    const f = await manager.create({ target: DEMO_TARGETS.container, remotePort: 8080, localAddress: '127.0.0.2' });
+    expect(f.localAddress).toBe('127.0.0.2');
+    await active(f.id);
+    const reached = await new Promise<string>((resolve, reject) => {
+      http.get({ host: '127.0.0.2', port: f.localPort!, path: '/', agent: false }, (res) => {
+        let body = '';
+        res.on('data', (d: Buffer) => (body += d.toString()));
+        res.on('end', () => resolve(body));
+      }).on('error', reject);
+    });
+    expect(reached).toMatch(/^hello from /);
+    await expect(httpGet(f.localPort!)).rejects.toThrow(/ECONNREFUSED/); // not on 127.0.0.1
+    await manager.remove(f.id);
+  });
+
   it('keeps an open connection across a websocket drop (ResumeSession)', async () => {
     const f = await manager.create({ target: DEMO_TARGETS.container, remotePort: 9000 });
     const before = await active(f.id);
