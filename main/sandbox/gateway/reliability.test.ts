@@ -89,4 +89,44 @@ describe('agent reliability', () => {
     expect(fx.gateway.host(s.sessionId)?.stats.opens).toBe(2);
     c2.close();
   });
+
+  it('a command that ends while the client is away delivers its output, exit code and channel_closed on return', async () => {
+    fx = await startFixture();
+    const s = fx.addSession({ type: 'NonInteractiveCommands', command: 'sleep 0.3; echo tail-$((5*5)); exit 2', separateOutputStream: true });
+    const c1 = await WireClient.open(fx.url(s.sessionId), s.tokenValue);
+    await new Promise((resolve) => setTimeout(resolve, 100));
+    c1.close();
+    await c1.closed;
+    // The command is done by now; its output waits for the client, as a paused agent's does (§5).
+    await new Promise((resolve) => setTimeout(resolve, 800));
+    expect(fx.registry.get(s.sessionId)?.state).not.toBe('Terminated');
+    const c2 = await WireClient.open(fx.url(s.sessionId), s.tokenValue);
+    await c2.waitFor(() => c2.frames(MessageType.ChannelClosed).length > 0, 'channel_closed');
+    expect(c2.outputText()).toBe('tail-25\n');
+    expect(Buffer.from((c2.stream.at(-1) as ClientMessage).payload).toString()).toBe('EXIT_CODE: 2');
+    // channel_closed came after the retransmitted tail.
+    const order = c2.received.flatMap((r) => (r.frame ? [r.frame.messageType] : []));
+    expect(order.lastIndexOf(MessageType.OutputStreamData)).toBeLessThan(order.indexOf(MessageType.ChannelClosed));
+  });
+
+  it('a session terminated while the client is away resends its unacked tail before channel_closed', async () => {
+    fx = await startFixture();
+    const s = fx.addSession({ type: 'Standard_Stream' });
+    const c1 = await WireClient.open(fx.url(s.sessionId), s.tokenValue);
+    await c1.waitFor(() => c1.stream.length > 0, 'prompt');
+    c1.autoAck = false;
+    c1.send(PayloadType.Output, 'echo unacked-$((8*8))\n');
+    await c1.waitFor(() => c1.outputText().includes('unacked-64'), 'output left unacked');
+    c1.close();
+    await c1.closed;
+    const ended = new Promise<void>((resolve) => fx?.registry.once('terminated', () => resolve()));
+    fx.registry.terminate(s.sessionId, 'Session terminated by TerminateSession.');
+    await ended;
+    await new Promise((resolve) => setTimeout(resolve, 2_500)); // past the agent's 2 s drain
+    const c2 = await WireClient.open(fx.url(s.sessionId), s.tokenValue, { resumeFrom: { inputSeq: 1, outputSeq: 1 } });
+    await c2.waitFor(() => c2.frames(MessageType.ChannelClosed).length > 0, 'channel_closed');
+    expect(c2.outputText()).toContain('unacked-64');
+    const order = c2.received.flatMap((r) => (r.frame ? [r.frame.messageType] : []));
+    expect(order.lastIndexOf(MessageType.OutputStreamData)).toBeLessThan(order.indexOf(MessageType.ChannelClosed));
+  });
 });

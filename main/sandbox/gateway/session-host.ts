@@ -8,7 +8,7 @@ import { WebSocket } from 'ws';
 import { tryDecodeFrame } from '../../ssm/frame/index.js';
 import type { TapEvent } from '../../ssm/channel/index.js';
 import { SessionAgent } from '../agent/agent.js';
-import type { PacingMode } from '../agent/constants.js';
+import { AGENT, type PacingMode } from '../agent/constants.js';
 import type { AgentKms } from '../agent/handshake.js';
 import type { FaultTarget } from '../faults/controller.js';
 import { seededRandom } from '../faults/random.js';
@@ -45,6 +45,7 @@ export class SessionHost implements FaultTarget {
   private killTimer: NodeJS.Timeout | undefined;
   private flowTimer: NodeJS.Timeout | undefined;
   private closeHeaderLength: 116 | 112 = 116;
+  private agentDisposed = false;
 
   constructor(
     readonly session: SandboxSession,
@@ -83,8 +84,8 @@ export class SessionHost implements FaultTarget {
     ws.on('close', () => {
       if (this.ws === ws) this.detach(ws, false);
     });
-    if (this.stats.finished) return this.sendChannelClosed();
     this.agent.attach({ send: (bytes) => this.sendToClient(bytes) });
+    if (this.stats.finished) return void this.closeAfterDrain();
     this.armKillTimer();
   }
 
@@ -202,10 +203,25 @@ export class SessionHost implements FaultTarget {
     this.stats.closedOutput = output;
     this.clearTimers();
     this.registry.terminate(this.session.sessionId, output || 'Session ended.');
+    this.onEnded();
+    // With the client away, keep the unacked tail of the output for its return (attach).
+    if (this.ws) this.closeNow();
+  }
+
+  /** A client came back to an ended session: resend the unacked tail (≤ 2 s), then close. */
+  private async closeAfterDrain(): Promise<void> {
+    const deadline = Date.now() + AGENT.CLOSE_DRAIN_MS;
+    while (!this.agentDisposed && this.agent.channel.unackedFrames > 0 && Date.now() < deadline) {
+      await new Promise((resolve) => setTimeout(resolve, AGENT.DRAIN_POLL_MS));
+    }
+    this.closeNow();
+  }
+
+  private closeNow(): void {
     this.sendChannelClosed();
     // Only the closing message is left to give; stop the agent's timers and processes.
+    this.agentDisposed = true;
     this.agent.dispose();
-    this.onEnded();
   }
 
   private sendChannelClosed(): void {
