@@ -36,6 +36,8 @@ export class Forward {
   private restartTimer: NodeJS.Timeout | undefined;
   private sessionStartedAt = 0;
   private running = false;
+  /** Bumped by start/stop: a session that finishes opening for an older run is dropped. */
+  private generation = 0;
   private restarts = 0;
   private lastError: string | undefined;
   private banked = { toRemote: 0, fromRemote: 0 };
@@ -59,6 +61,7 @@ export class Forward {
   async start(): Promise<void> {
     if (this.running) return;
     this.running = true;
+    this.generation++;
     this.lastError = undefined;
     this.setState('starting');
     const onConnection = (socket: net.Socket) => this.onConnection(socket);
@@ -81,6 +84,7 @@ export class Forward {
   /** Frees the port, sends TerminateSession and closes every connection. */
   async stop(state: ForwardState = 'stopped'): Promise<void> {
     this.running = false;
+    this.generation++;
     clearTimeout(this.restartTimer);
     const server = this.server;
     this.server = undefined;
@@ -135,6 +139,7 @@ export class Forward {
 
   private async runSession(): Promise<void> {
     if (!this.running) return;
+    const generation = this.generation;
     let opened: { session: PortSession; dataChannel: DataChannel };
     try {
       const started = await this.deps.startSession(startSessionInput(this.spec), this.spec);
@@ -146,11 +151,12 @@ export class Forward {
         ...(this.deps.reconnectBackoff ? { backoff: this.deps.reconnectBackoff } : {}),
       });
     } catch (error) {
+      if (generation !== this.generation) return;
       this.lastError = error instanceof Error ? error.message : String(error);
       return this.scheduleRestart(0);
     }
     const { session, dataChannel } = opened;
-    if (!this.running) return void session.close('the forward was stopped');
+    if (generation !== this.generation) return void session.close('the forward was stopped');
     this.session = session;
     this.dataChannel = dataChannel;
     this.sessionStartedAt = Date.now();
