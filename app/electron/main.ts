@@ -2,11 +2,9 @@
 // to the router. `npm start` runs this after building.
 import { join } from 'node:path';
 import { app, BrowserWindow, Menu, session } from 'electron';
-import { createHostRouter } from '../../main/ipc/host.js';
-import type { SandboxHandle } from '../../main/ipc/host-env.js';
+import { startPorthole, type PortholeApp } from '../../main/app/index.js';
 import { PORTHOLE_VERSION } from '../../shared/version.js';
 import { resolveDataDir } from '../host/data-dir.js';
-import { startSandboxIfWanted } from '../host/sandbox.js';
 import { rendererDistDir } from '../host/static-files.js';
 import { installIpc } from './ipc.js';
 import { buildMenuTemplate } from './menu.js';
@@ -34,7 +32,7 @@ function createWindow(): BrowserWindow {
   return win;
 }
 
-let sandbox: SandboxHandle | null = null;
+let porthole: PortholeApp | null = null;
 
 async function start(): Promise<void> {
   await app.whenReady();
@@ -42,10 +40,9 @@ async function start(): Promise<void> {
   session.defaultSession.setPermissionCheckHandler((_wc, permission) => decidePermission(permission));
   serveRenderer(rendererDistDir(import.meta.dirname));
 
-  const dataDir = resolveDataDir(process.env, app.getPath('userData'));
-  sandbox = await startSandboxIfWanted(process.env, dataDir, (line) => console.log(line));
-  const { router } = await createHostRouter({ host: 'electron', version: PORTHOLE_VERSION, platform: process.platform, dataDir, sandbox });
-  installIpc(router);
+  // The composition root decides sandbox or real AWS and builds every service on one router.
+  porthole = await startPorthole({ host: 'electron', version: PORTHOLE_VERSION, dataDir: resolveDataDir(process.env, app.getPath('userData')) });
+  installIpc(porthole.router);
 
   Menu.setApplicationMenu(Menu.buildFromTemplate(buildMenuTemplate({ isMac: process.platform === 'darwin', isPackaged: app.isPackaged })));
   createWindow();
@@ -55,7 +52,14 @@ async function start(): Promise<void> {
 }
 
 app.on('window-all-closed', () => app.quit());
-app.on('will-quit', () => void sandbox?.close());
+// Sessions and forwards end (TerminateSession) and the sandbox stops before the process exits.
+let quitting = false;
+app.on('will-quit', (e) => {
+  if (quitting || porthole === null) return;
+  quitting = true;
+  e.preventDefault();
+  void porthole.close().finally(() => app.quit());
+});
 
 start().catch((err: unknown) => {
   console.error(`porthole: Electron host failed to start: ${err instanceof Error ? err.message : String(err)}`);

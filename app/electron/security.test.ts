@@ -5,7 +5,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { ToRendererControl, ToRendererData } from '../../shared/contract/index.js';
-import { createHostRouter } from '../../main/ipc/host.js';
+import { createBaseRouter } from '../../main/ipc/host.js';
 import { CONTENT_SECURITY_POLICY } from '../host/csp.js';
 import { IpcGate, type SenderInfo } from './ipc-gate.js';
 import { buildMenuTemplate } from './menu.js';
@@ -86,7 +86,7 @@ describe('IPC gate (the Electron host boundary)', () => {
 
   beforeAll(async () => {
     dir = await mkdtemp(join(tmpdir(), 'porthole-gate-'));
-    gate = new IpcGate((await createHostRouter({ host: 'electron', version: '1.0.0', platform: 'linux', dataDir: dir, sandbox: null })).router);
+    gate = new IpcGate(createBaseRouter({ host: 'electron', version: '1.0.0', platform: 'linux', dataDir: dir, sandbox: null }).router);
   });
   afterAll(async () => {
     gate.disconnect(win.id);

@@ -2,7 +2,6 @@ import { mkdir, mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { decideSandbox } from './sandbox.js';
 import { contentTypeOf, resolveStaticPath } from './static-files.js';
 
 let dir: string;
@@ -30,24 +29,5 @@ describe('static files', () => {
     for (const p of ['/../outside.txt', '/%2e%2e/outside.txt', '/assets/../../outside.txt', '/assets', '/nope.js', '/a%00.js', '/%E0%A4%A']) {
       expect(resolveStaticPath(site, p)).toBeNull();
     }
-  });
-});
-
-describe('sandbox decision', () => {
-  const noFiles = { AWS_CONFIG_FILE: '/nonexistent/config', AWS_SHARED_CREDENTIALS_FILE: '/nonexistent/credentials' };
-
-  it('starts the sandbox when no credentials are found', () => {
-    expect(decideSandbox({ ...noFiles })).toEqual({ start: true, why: 'no AWS credentials found' });
-  });
-
-  it('stays off when credentials are present in the environment or in files', () => {
-    expect(decideSandbox({ ...noFiles, AWS_PROFILE: 'dev' }).start).toBe(false);
-    expect(decideSandbox({ ...noFiles, AWS_ACCESS_KEY_ID: 'AKIA' }).start).toBe(false);
-    expect(decideSandbox({ AWS_CONFIG_FILE: join(dir, 'outside.txt'), AWS_SHARED_CREDENTIALS_FILE: '/nonexistent' }).start).toBe(false);
-  });
-
-  it('obeys PORTHOLE_SANDBOX either way', () => {
-    expect(decideSandbox({ ...noFiles, PORTHOLE_SANDBOX: '0' }).start).toBe(false);
-    expect(decideSandbox({ ...noFiles, AWS_PROFILE: 'dev', PORTHOLE_SANDBOX: '1' }).start).toBe(true);
   });
 });

@@ -1,9 +1,9 @@
 // `npm run web`: the whole app in a browser. Prints the tokenised URL to open.
 //   node dist/app/web/main.js [--port N]     (or PORTHOLE_PORT=N; default: a free port)
+// The composition root (main/app) decides sandbox or real AWS and builds every service.
+import { startPorthole } from '../../main/app/index.js';
 import { PORTHOLE_VERSION } from '../../shared/version.js';
-import { createHostRouter } from '../../main/ipc/host.js';
 import { resolveDataDir } from '../host/data-dir.js';
-import { startSandboxIfWanted } from '../host/sandbox.js';
 import { rendererDistDir } from '../host/static-files.js';
 import { startWebHost } from './server.js';
 
@@ -17,13 +17,12 @@ function portFromArgs(argv: readonly string[], env: NodeJS.ProcessEnv): number {
 }
 
 async function main(): Promise<void> {
-  const dataDir = resolveDataDir(process.env);
-  const sandbox = await startSandboxIfWanted(process.env, dataDir, (line) => console.log(line));
-  const { router } = await createHostRouter({ host: 'web', version: PORTHOLE_VERSION, platform: process.platform, dataDir, sandbox });
-  const host = await startWebHost({ router, staticDir: rendererDistDir(import.meta.dirname), port: portFromArgs(process.argv, process.env) });
+  const port = portFromArgs(process.argv, process.env);
+  const app = await startPorthole({ host: 'web', version: PORTHOLE_VERSION, dataDir: resolveDataDir(process.env) });
+  const host = await startWebHost({ router: app.router, staticDir: rendererDistDir(import.meta.dirname), port });
   console.log(`Porthole ${PORTHOLE_VERSION} web host is running. Open: ${host.url}`);
   const stop = (): void => {
-    void Promise.all([host.close(), sandbox?.close()]).finally(() => process.exit(0));
+    void Promise.allSettled([host.close(), app.close()]).finally(() => process.exit(0));
   };
   process.once('SIGINT', stop);
   process.once('SIGTERM', stop);

@@ -7,7 +7,7 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { WebSocket } from 'ws';
 import { encodeDataFrame, type ToRendererControl } from '../../shared/contract/index.js';
-import { createHostRouter } from '../../main/ipc/host.js';
+import { createBaseRouter } from '../../main/ipc/host.js';
 import { startWebHost, type WebHost } from './server.js';
 
 let dir: string;
@@ -19,7 +19,7 @@ beforeAll(async () => {
   await import('node:fs/promises').then((fs) => fs.mkdir(staticDir));
   await writeFile(join(staticDir, 'index.html'), '<!doctype html><title>Porthole</title>');
   await writeFile(join(dir, 'secret.txt'), 'outside');
-  const { router } = await createHostRouter({ host: 'web', version: '1.2.3', platform: 'linux', dataDir: join(dir, 'data'), sandbox: null });
+  const { router } = createBaseRouter({ host: 'web', version: '1.2.3', platform: 'linux', dataDir: join(dir, 'data'), sandbox: null });
   host = await startWebHost({ router, staticDir, port: 0 });
 });
 afterAll(async () => {

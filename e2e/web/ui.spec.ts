@@ -23,8 +23,10 @@ test('the UI loads with the layout skeleton and real app info', async ({ page, w
   await expect(page.getByTestId('terminal-host')).toBeVisible();
   await expect(page.getByRole('tab', { name: 'Forwards' })).toBeVisible();
   await expect(page.getByRole('tab', { name: 'Inspector' })).toBeVisible();
-  // Areas without an implementation say so plainly instead of showing made-up content.
-  await expect(page.getByTestId('tree')).toContainText(/not available yet|No AWS profiles|sandbox/);
+  // Real answers, no made-up content: the fixture's host sees no AWS config and runs no sandbox.
+  await expect(page.getByTestId('tree')).toHaveText('No AWS profiles found.');
+  await expect(page.getByTestId('terminal-host')).toContainText('No open sessions.');
+  await expect(page.getByTestId('app-sandbox')).toHaveText('AWS');
   // The token leaves the address bar once read.
   expect(new URL(page.url()).searchParams.has('token')).toBe(false);
 

@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { DEFAULT_SETTINGS, type ToRendererControl, type ToRendererData } from '../../shared/contract/index.js';
 import { failed } from './errors.js';
-import { createHostRouter } from './host.js';
+import { createBaseRouter } from './host.js';
 import type { HostEnv } from './host-env.js';
 import type { ClientTransport, Router } from './router.js';
 import type { SessionDataHandler } from './service.js';
@@ -27,7 +27,7 @@ let router: Router;
 beforeEach(async () => {
   dataDir = await mkdtemp(join(tmpdir(), 'porthole-router-'));
   env = { host: 'web', version: '9.9.9', platform: 'linux', dataDir, sandbox: null };
-  router = (await createHostRouter(env)).router;
+  router = createBaseRouter(env).router;
 });
 afterEach(async () => {
   await rm(dataDir, { recursive: true, force: true });
@@ -56,13 +56,13 @@ describe('control plane', () => {
     const onDisk: unknown = JSON.parse(await readFile(join(dataDir, 'settings.json'), 'utf8'));
     expect(onDisk).toMatchObject({ theme: 'light', fontSize: 15 });
     for (const t of [ta, tb]) expect(t.control).toContainEqual({ type: 'event', service: 'settings', event: 'changed', payload: { settings: expect.objectContaining({ theme: 'light' }) } });
-    const fresh = (await createHostRouter(env)).router.connect(new RecordingTransport());
+    const fresh = createBaseRouter(env).router.connect(new RecordingTransport());
     expect(await fresh.handleControl(request(3, 'settings', 'get'))).toMatchObject({ ok: true, result: { settings: { theme: 'light', fontSize: 15 } } });
   });
 
   it('keeps valid fields of a damaged settings file and defaults the rest', async () => {
     await writeFile(join(dataDir, 'settings.json'), JSON.stringify({ theme: 'dark', fontSize: 'huge', unknownField: 1 }));
-    const c = (await createHostRouter(env)).router.connect(new RecordingTransport());
+    const c = createBaseRouter(env).router.connect(new RecordingTransport());
     expect(await c.handleControl(request(1, 'settings', 'get'))).toMatchObject({ ok: true, result: { settings: { ...DEFAULT_SETTINGS, theme: 'dark' } } });
   });
 
