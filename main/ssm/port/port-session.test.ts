@@ -4,7 +4,7 @@ import http from 'node:http';
 import net from 'node:net';
 import { afterEach, describe, expect, it } from 'vitest';
 import { PORT } from './constants.js';
-import { startPortSession, type PortSession } from './port-session.js';
+import { startPortSession } from './port-session.js';
 import { createLoopback, type LinkFaults } from './testing/loopback.js';
 import { runTestAgent } from './testing/test-agent.js';
 
@@ -175,8 +175,7 @@ describe('port session flow control', () => {
       else await Promise.race([once(socket, 'drain'), new Promise((r) => setTimeout(r, 100))]);
     }
     expect(written).toBeLessThan(limit); // the sender was held back
-    const backlog = (session as PortSession & { outbound: { backlog: number } }).outbound.backlog;
-    expect(backlog).toBeLessThanOrEqual(PORT.OUTGOING_HIGH_WATER_BYTES + 128 * 1024);
+    expect(session.outgoingBacklog).toBeLessThanOrEqual(PORT.OUTGOING_HIGH_WATER_BYTES + 128 * 1024);
     // What was read from the socket is the backlog plus the smux stream's small write buffer.
     expect(session.totals.toRemote).toBeLessThan(PORT.OUTGOING_HIGH_WATER_BYTES + 1024 * 1024);
     socket.destroy();

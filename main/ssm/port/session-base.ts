@@ -62,6 +62,11 @@ export abstract class PortSessionBase extends EventEmitter<PortSessionEvents> {
     return { toRemote, fromRemote };
   }
 
+  /** Local bytes accepted for the agent and not yet acknowledged (flow-control backlog). */
+  get outgoingBacklog(): number {
+    return this.outbound.backlog;
+  }
+
   /** Hands an accepted local connection to the session. */
   abstract attach(socket: net.Socket): void;
 
