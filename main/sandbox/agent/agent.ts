@@ -37,6 +37,7 @@ export class SessionAgent {
   private attached = false;
   private started = false;
   private finishing = false;
+  private disposed = false;
   private readonly host: PluginHost;
 
   constructor(private readonly o: SessionAgentOptions) {
@@ -97,6 +98,7 @@ export class SessionAgent {
   /** Stops everything at once, without a channel_closed (sandbox shutdown). */
   dispose(): void {
     this.finishing = true;
+    this.disposed = true;
     this.plugin?.stop();
     this.handshake?.dispose();
     this.channel.close();
@@ -119,7 +121,7 @@ export class SessionAgent {
       properties: s.kind.type === 'Port' ? s.kind.properties : null,
       kmsKeyId,
       kms: this.o.kms,
-      send: (pt, payload) => this.channel.send(pt, payload),
+      send: (pt, payload) => void (this.disposed ? undefined : this.channel.send(pt, payload)),
       complete: (clientVersion, cipher) => {
         this.cipher = cipher;
         this.channel.markHandshakeComplete();
@@ -156,7 +158,8 @@ export class SessionAgent {
   }
 
   private send(payloadType: number, payload: Uint8Array): void {
-    if (this.finishing && payloadType !== PayloadType.ExitCode) return;
+    // Late output of a stopped plugin has nowhere to go once the channel is closed.
+    if (this.disposed || (this.finishing && payloadType !== PayloadType.ExitCode)) return;
     const wire = this.cipher && ENCRYPTED_OUT.has(payloadType) ? this.cipher.encrypt(payload) : payload;
     this.channel.send(payloadType, wire);
   }

@@ -48,8 +48,12 @@ export class ShellPlugin implements AgentPlugin {
 
   input(payloadType: number, payload: Uint8Array): InputResult {
     if (!this.term) return 'not-ready';
-    if (payloadType === PayloadType.Output) this.term.write(Buffer.from(payload));
-    else if (payloadType === PayloadType.Size) this.resize(payload);
+    try {
+      if (payloadType === PayloadType.Output) this.term.write(Buffer.from(payload));
+      else if (payloadType === PayloadType.Size) this.resize(payload);
+    } catch {
+      // The pty is going away (its exit ends the session); the input is simply lost, as on the agent.
+    }
     return 'ok';
   }
 
@@ -89,6 +93,9 @@ export class ShellPlugin implements AgentPlugin {
       return;
     }
     const term = this.term;
+    // node-pty rethrows socket errors other than EIO unless someone else listens: an odd pty
+    // error must end this session, never the whole sandbox.
+    (term as unknown as { on(event: 'error', listener: (err: Error) => void): void }).on('error', () => undefined);
     // The agent's pump sleeps 1 s before its first read (§7.3). The pty is still read meanwhile
     // (node-pty discards unread output 200 ms after a quick exit), the pump just holds it.
     this.pump.hold();
@@ -108,6 +115,9 @@ export class ShellPlugin implements AgentPlugin {
    */
   private updateFlow(): void {
     const term = this.term;
+    // node-pty rethrows socket errors other than EIO unless someone else listens: an odd pty
+    // error must end this session, never the whole sandbox.
+    (term as unknown as { on(event: 'error', listener: (err: Error) => void): void }).on('error', () => undefined);
     if (!term || this.stopped) return;
     const want = this.pump.pendingBytes < AGENT.PUMP_HIGH_WATER_BYTES;
     if (want && this.sourcePaused) term.resume();

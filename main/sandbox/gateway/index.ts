@@ -23,8 +23,9 @@
  * Session end: the agent's plugin ends (shell exit, TerminateSession flag, failure) → ≤ 2 s for
  * acks → channel_closed (Output '' or the failure text) → Close 1000; the registry entry is
  * marked Terminated. registry.terminate() (TerminateSession API) ends the agent the same way
- * with Output ''. A client that was away when the session ended gets channel_closed on its next
- * open (for 10 minutes). Basic-mode port session whose destination refuses: the real agent
+ * with Output ''. A paused agent (client away) holds its output until the client returns; a
+ * session that ended while the client was away resends its unacked tail on the next open, then
+ * channel_closed (the ended host is kept 10 minutes). Basic-mode port session whose destination refuses: the real agent
  * crashes and the client sees channel_closed with Output '' (§16); the sandbox sends
  * channel_closed with Output "Unable to start port forwarding session: <reason>" instead. KMS: the agent decrypts the client's KMSCipherTextKey with `kms.decrypt(blob, context)`,
  * context {aws:ssm:SessionId, aws:ssm:TargetId = session.target[, aws:ssm:RandomChallenge]}.
