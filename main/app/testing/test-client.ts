@@ -45,10 +45,14 @@ export class TestClient {
   readonly output = new Map<string, Buffer[]>();
   readonly statuses = new Map<string, SessionStatus[]>();
   readonly dataMessages: ToRendererData[] = [];
+  readonly #received = new Map<string, number>();
+  /** Output messages received, all sessions. */
+  outputMessages = 0;
   #nextId = 1;
   #waiters = new Set<() => void>();
 
-  constructor(router: Router) {
+  /** `retainOutput: false` counts bytes without keeping them (benches: no harness garbage in the figures). */
+  constructor(router: Router, private readonly options: { retainOutput?: boolean } = {}) {
     this.connection = router.connect({
       sendControl: (msg) => {
         if (msg.type === 'event') this.events.push(msg);
@@ -57,12 +61,17 @@ export class TestClient {
       },
       sendData: (msg) => {
         const decoded = decodeDataFrame(encodeDataFrame(msg)) as ToRendererData;
-        this.dataMessages.push(decoded);
         if (decoded.type === 'output_stream_data') {
-          const list = this.output.get(decoded.sessionId) ?? [];
-          list.push(Buffer.from(decoded.bytes));
-          this.output.set(decoded.sessionId, list);
+          this.outputMessages += 1;
+          if (this.options.retainOutput !== false) {
+            this.dataMessages.push(decoded);
+            const list = this.output.get(decoded.sessionId) ?? [];
+            list.push(Buffer.from(decoded.bytes));
+            this.output.set(decoded.sessionId, list);
+          }
+          this.#received.set(decoded.sessionId, (this.#received.get(decoded.sessionId) ?? 0) + decoded.bytes.byteLength);
         } else {
+          this.dataMessages.push(decoded);
           const list = this.statuses.get(decoded.sessionId) ?? [];
           list.push(decoded.status);
           this.statuses.set(decoded.sessionId, list);
@@ -93,7 +102,7 @@ export class TestClient {
   }
 
   bytesReceived(sessionId: string): number {
-    return (this.output.get(sessionId) ?? []).reduce((n, b) => n + b.byteLength, 0);
+    return this.#received.get(sessionId) ?? 0;
   }
 
   lastStatus(sessionId: string): SessionStatus | undefined {
