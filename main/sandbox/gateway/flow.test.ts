@@ -1,0 +1,59 @@
+// Floods and backpressure: `yes` never wedges the session (Ctrl-C still works), and a client
+// that stops acking makes the agent stop reading the pty at a bounded amount of unacked output.
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { PayloadType } from '../../ssm/frame/index.js';
+import { GATEWAY } from './constants.js';
+import { startFixture, type Fixture } from './testing/sandbox-fixture.js';
+import { WireClient } from './testing/wire-client.js';
+
+let fx: Fixture;
+beforeEach(async () => {
+  fx = await startFixture({ pacing: 'unpaced' });
+});
+afterEach(async () => {
+  await fx.close();
+});
+
+/** No new output over this long counts as stalled. */
+const STALL_PROBE_MS = 750;
+
+const outputBytes = (c: WireClient) => c.stream.reduce((n, f) => n + (f.payloadType === PayloadType.Output ? f.payload.length : 0), 0);
+
+describe('flow', () => {
+  it('Ctrl-C stops a `yes` flood and the shell answers again', async () => {
+    const s = fx.addSession({ type: 'Standard_Stream' });
+    const client = await WireClient.open(fx.url(s.sessionId), s.tokenValue);
+    client.send(PayloadType.Output, 'yes\n');
+    await client.waitFor(() => outputBytes(client) > 2 * 1024 * 1024, '2 MB of y');
+    client.send(PayloadType.Output, new Uint8Array([0x03]));
+    client.send(PayloadType.Output, 'echo after-$((9*9))\n');
+    await client.waitFor(() => client.outputText().includes('after-81'), 'the shell after Ctrl-C', 30_000);
+    client.close();
+  });
+
+  it('stops reading the pty when the client stops acking, and resumes when it acks', async () => {
+    const s = fx.addSession({ type: 'Standard_Stream' });
+    const client = await WireClient.open(fx.url(s.sessionId), s.tokenValue);
+    await client.waitFor(() => client.stream.length > 0, 'prompt');
+    client.autoAck = false;
+    client.send(PayloadType.Output, 'yes\n');
+    const limit = GATEWAY.UNACKED_HIGH_WATER_BYTES;
+    await client.waitFor(() => outputBytes(client) > 1024 * 1024, 'the flood', 30_000);
+    // Stalled: nothing more arrives (beyond frames already in flight).
+    let last = -1;
+    for (let now = outputBytes(client); now !== last; now = outputBytes(client)) {
+      last = now;
+      await new Promise((resolve) => setTimeout(resolve, STALL_PROBE_MS));
+    }
+    const stalledAt = last;
+    // Frames carry ~10% header, so the payload stalls a little below the byte limit.
+    expect(stalledAt).toBeGreaterThan(limit * 0.8);
+    expect(stalledAt).toBeLessThan(limit + 2 * 1024 * 1024);
+    // Ack everything: the agent reads again.
+    for (const f of client.stream) client.ack(f);
+    await client.waitFor(() => outputBytes(client) > stalledAt + 1024 * 1024, 'more output after acking', 30_000);
+    client.autoAck = true;
+    client.send(PayloadType.Output, new Uint8Array([0x03]));
+    client.close();
+  });
+});
