@@ -81,6 +81,37 @@ describe('sessions service over the sandbox', () => {
     expect((await b.call('sessions', 'list', {})).sessions.map((s) => s.id)).toEqual([idb]);
   });
 
+  it('tells the window about a dropped connection and carries on after the resume', async () => {
+    const c = window();
+    const id = await openShell(c);
+    c.input(id, 'echo before-$((7+1))\r');
+    await c.untilText(id, 'before-8');
+    const awsId = t.app.shells.get(id).awsSessionId ?? '';
+    t.app.sandbox?.faults.set(awsId, { actions: [{ do: 'kill-socket' }] });
+    await c.until('reconnecting then connected again', () => {
+      const states = (c.statuses.get(id) ?? []).map((s) => s.state);
+      return states.lastIndexOf('reconnecting') > 0 && states.at(-1) === 'connected';
+    });
+    expect(c.lastStatus(id)).toEqual({ state: 'connected', reason: 'Reconnected after the network dropped' });
+    expect((c.statuses.get(id) ?? []).find((s) => s.state === 'reconnecting')?.reason).toMatch(/^Network lost \(.+\); reconnecting$/);
+    c.input(id, 'echo after-$((8+1))\r');
+    await c.untilText(id, 'after-9');
+  });
+
+  it('runs the settings’ ECS Exec command when the tab names none, and the tab’s own when it does', async () => {
+    const c = window();
+    await c.call('settings', 'update', { patch: { ecsShellCommand: 'echo from-settings-$((4+4)); exec /bin/sh' } });
+    try {
+      const { session } = await c.call('sessions', 'open', { target: DEMO_APP.web, cols: 80, rows: 24 });
+      await c.untilText(session.id, 'from-settings-8');
+      const own = await c.call('sessions', 'open', { target: { ...DEMO_APP.web, command: 'echo from-tab-$((5+5)); exec /bin/sh' }, cols: 80, rows: 24 });
+      await c.untilText(own.session.id, 'from-tab-10');
+      expect(c.text(own.session.id)).not.toContain('from-settings');
+    } finally {
+      await c.call('settings', 'update', { patch: { ecsShellCommand: '/bin/sh' } });
+    }
+  });
+
   it('renames and restarts a session under the same id', async () => {
     const c = window();
     const id = await openShell(c);
