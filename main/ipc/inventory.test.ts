@@ -1,4 +1,4 @@
-// The inventory, diagnostics and auth areas through the router against the sandbox's demo world.
+// The inventory and diagnostics areas through the router against the sandbox's demo world.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { InventoryNode } from '../../shared/contract/index.js';
 import { SANDBOX } from '../sandbox/index.js';
@@ -94,12 +94,5 @@ describe('diagnostics service', () => {
   it('passes a healthy container', async () => {
     const { checks } = await c.call('diagnostics', 'run', { target: DEMO_APP.web });
     expect(checks.filter((x) => x.status === 'fail')).toEqual([]);
-  });
-});
-
-describe('auth service', () => {
-  it('says a prompt nobody raised was not accepted', async () => {
-    expect(await c.call('auth', 'respondMfa', { action: 'code', promptId: 'mfa-unknown', code: '123456' })).toEqual({ accepted: false });
-    await expect(c.call('auth', 'respondMfa', { action: 'code', promptId: 'x', code: '12' })).rejects.toMatchObject({ code: 'invalid_params' });
   });
 });
