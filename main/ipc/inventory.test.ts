@@ -68,6 +68,9 @@ describe('inventory service', () => {
     await c.call('inventory', 'children', { parentId: profileId });
     await c.call('inventory', 'refresh', { nodeId: profileId });
     expect(c.eventsOf('inventory', 'changed')).toContainEqual(expect.objectContaining({ parentId: profileId }));
+    await c.call('inventory', 'refresh', { nodeId: null });
+    const rootChange = c.eventsOf('inventory', 'changed').find((e) => (e as { parentId: string }).parentId === INVENTORY_ROOT_ID) as { nodes: InventoryNode[] } | undefined;
+    expect(rootChange?.nodes.map((n) => n.id)).toEqual(roots.map((n) => n.id));
   });
 
   it('reports expired credentials on the node, in plain words', async () => {

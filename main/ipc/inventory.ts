@@ -33,9 +33,12 @@ export function createInventoryService({ aws, sandbox }: InventoryServiceDeps): 
         const nodes = parentId === INVENTORY_ROOT_ID ? (await aws.inventory.profiles()).nodes : await aws.inventory.children(parentId);
         return { nodes: nodes.map(markNode) };
       }),
-    refresh: ({ nodeId }) =>
+    refresh: ({ nodeId }, ctx) =>
       plainly(async () => {
-        await aws.inventory.refresh(nodeId === INVENTORY_ROOT_ID ? null : nodeId);
+        const all = nodeId === null || nodeId === INVENTORY_ROOT_ID;
+        await aws.inventory.refresh(all ? null : nodeId);
+        // The profiles themselves may have changed (a profile added to ~/.aws/config): tell the root too.
+        if (all) ctx.broadcast('inventory', 'changed', { parentId: INVENTORY_ROOT_ID, nodes: (await aws.inventory.profiles()).nodes.map(markNode) });
         return {};
       }),
     filter: ({ query }) => ({ matches: aws.inventory.filter(query).map((m) => ({ node: markNode(m.node), ancestors: m.ancestors })) }),
