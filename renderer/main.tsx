@@ -1,8 +1,12 @@
-// Renderer entry: connect to the host through the one adapter, then render the app.
+// Renderer entry: connect to the host through the one adapter, build the model, render the app.
 import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
+import '@xterm/xterm/css/xterm.css';
 import { App } from './app/App.js';
+import { AppModel } from './app/app-model.js';
 import { ClientProvider } from './app/client-context.js';
+import { ModelProvider } from './app/model-context.js';
+import { installTestHook } from './app/test-hook.js';
 import { connectBridge } from './bridge/index.js';
 import { PortholeClient } from './bridge/client.js';
 import './styles/tokens.css';
@@ -11,10 +15,15 @@ import './styles/app.css';
 const root = document.getElementById('root');
 if (root === null) throw new Error('index.html has no #root element');
 const client = new PortholeClient(connectBridge());
+const model = new AppModel(client);
+model.start();
+installTestHook(model);
 createRoot(root).render(
   <StrictMode>
     <ClientProvider client={client}>
-      <App />
+      <ModelProvider model={model}>
+        <App />
+      </ModelProvider>
     </ClientProvider>
   </StrictMode>,
 );

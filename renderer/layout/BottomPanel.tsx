@@ -1,47 +1,42 @@
-// The bottom panel: port forwards and the frame inspector, one visible at a time.
-import { useState } from 'react';
-import { useCall } from '../app/use-call.js';
-import { CallNotice, Notice } from './Notice.js';
+// The bottom panel: port forwards, diagnostics and the frame inspector, one visible at a time.
+import { useModel } from '../app/model-context.js';
+import { DiagnosticsPanel } from '../diagnostics/DiagnosticsPanel.js';
+import { ForwardsPanel } from '../forwards/ForwardsPanel.js';
+import { InspectorPanel } from '../inspector/InspectorPanel.js';
+import type { PanelView } from '../state/panel-store.js';
+import { useStore } from '../state/store.js';
 
-type PanelTab = 'forwards' | 'inspector';
-const TABS: ReadonlyArray<{ id: PanelTab; label: string }> = [
+const VIEWS: ReadonlyArray<{ id: PanelView; label: string }> = [
   { id: 'forwards', label: 'Forwards' },
+  { id: 'diagnostics', label: 'Diagnostics' },
   { id: 'inspector', label: 'Inspector' },
 ];
 
-function ForwardsPanel() {
-  const forwards = useCall('forwards', 'list', {});
-  return (
-    <>
-      <CallNotice state={forwards} what="forwards" />
-      {forwards.status === 'ready' && forwards.value.forwards.length === 0 && <Notice text="No port forwards." />}
-      {forwards.status === 'ready' && (
-        <ul className="plain-list">
-          {forwards.value.forwards.map((f) => (
-            <li key={f.id}>
-              {f.spec.name ?? f.id} · {f.localPort ?? '—'} → {f.spec.remoteHost ?? 'target'}:{f.spec.remotePort} · {f.state}
-            </li>
-          ))}
-        </ul>
-      )}
-    </>
-  );
-}
-
 export function BottomPanel() {
-  const [tab, setTab] = useState<PanelTab>('forwards');
+  const model = useModel();
+  const { view, open } = useStore(model.panel);
+  const forwards = useStore(model.forwards).forwards.length;
   return (
-    <section className="pane bottom-panel" aria-label="Panels">
+    <section className={`pane bottom-panel${open ? '' : ' collapsed'}`} aria-label="Panels">
       <div className="panel-tabs" role="tablist">
-        {TABS.map((t) => (
-          <button key={t.id} role="tab" aria-selected={tab === t.id} className="panel-tab" onClick={() => setTab(t.id)}>
-            {t.label}
+        {VIEWS.map((v) => (
+          <button key={v.id} role="tab" aria-selected={open && view === v.id} className="panel-tab" onClick={() => (open && view === v.id ? model.panel.toggle() : model.panel.show(v.id))}>
+            {v.label}
+            {v.id === 'forwards' && forwards > 0 && <span className="count">{forwards}</span>}
           </button>
         ))}
+        <span className="status-spacer" />
+        <button className="icon-button" aria-label={open ? 'Hide panel' : 'Show panel'} title={open ? 'Hide panel' : 'Show panel'} onClick={() => model.panel.toggle()}>
+          {open ? '▾' : '▴'}
+        </button>
       </div>
-      <div className="pane-body" role="tabpanel">
-        {tab === 'forwards' ? <ForwardsPanel /> : <Notice text="Open a session, then choose it here to watch its data-channel frames." />}
-      </div>
+      {open && (
+        <div className="pane-body panel-body" role="tabpanel">
+          {view === 'forwards' && <ForwardsPanel />}
+          {view === 'diagnostics' && <DiagnosticsPanel />}
+          {view === 'inspector' && <InspectorPanel />}
+        </div>
+      )}
     </section>
   );
 }

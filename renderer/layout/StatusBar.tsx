@@ -1,26 +1,31 @@
-// Bottom line: which host and version, the sandbox, the link state, and the theme switch.
+// Bottom line: the active session's state, the host and version, the sandbox, the link state,
+// and the theme switch.
 import { ThemeSchema, type AppInfo, type Theme } from '../../shared/contract/index.js';
+import { useModel } from '../app/model-context.js';
 import type { CallState } from '../app/use-call.js';
-import type { SettingsState } from '../app/use-settings.js';
+import { statusLine } from '../sessions/TabStrip.js';
+import { useStore } from '../state/store.js';
 
-interface Props {
-  readonly info: CallState<AppInfo>;
-  readonly settings: SettingsState;
-  readonly disconnected: string | null;
-}
+const THEME_WORDS: Readonly<Record<Theme, string>> = { system: 'System', dark: 'Dark', light: 'Light' };
 
-export function StatusBar({ info, settings, disconnected }: Props) {
+export function StatusBar({ info, disconnected }: { info: CallState<AppInfo>; disconnected: string | null }) {
+  const model = useModel();
+  const settings = useStore(model.settings);
+  const { tabs, activeKey } = useStore(model.sessions);
+  const active = tabs.find((t) => t.key === activeKey);
   return (
     <footer className="status-bar" role="status">
-      {info.status === 'ready' && (
-        <>
-          <span data-testid="app-version">Porthole {info.value.version}</span>
-          <span data-testid="app-host">{info.value.host === 'web' ? 'web' : 'desktop'} · {info.value.platform}</span>
-          <span data-testid="app-sandbox" className={info.value.sandbox.active ? 'badge badge-accent' : 'badge'}>
-            {info.value.sandbox.active ? `sandbox ${info.value.sandbox.endpoint ?? ''}` : 'AWS'}
-          </span>
-        </>
+      {info.status === 'ready' && info.value.sandbox.active && (
+        <span data-testid="app-sandbox" className="badge badge-accent" data-endpoint={info.value.sandbox.endpoint ?? ''} title={`Emulated AWS at ${info.value.sandbox.endpoint ?? ''}`}>
+          Sandbox
+        </span>
       )}
+      {info.status === 'ready' && !info.value.sandbox.active && (
+        <span data-testid="app-sandbox" className="badge">
+          AWS
+        </span>
+      )}
+      {active && <span className="status-session">{statusLine(active)}</span>}
       {info.status === 'error' && <span className="status-error">{info.message}</span>}
       {disconnected !== null && (
         <span className="status-error" data-testid="disconnected">
@@ -29,17 +34,23 @@ export function StatusBar({ info, settings, disconnected }: Props) {
       )}
       {settings.error !== null && <span className="status-error">{settings.error}</span>}
       <span className="status-spacer" />
+      {info.status === 'ready' && (
+        <>
+          <span data-testid="app-version">Porthole {info.value.version}</span>
+          <span data-testid="app-host">{info.value.host === 'web' ? 'web' : 'desktop'} · {info.value.platform}</span>
+        </>
+      )}
       <label className="status-control">
         Theme
         <select
           data-testid="theme-select"
           value={settings.settings?.theme ?? 'system'}
           disabled={settings.settings === null}
-          onChange={(e) => void settings.update({ theme: e.target.value as Theme })}
+          onChange={(e) => void model.settings.update({ theme: e.target.value as Theme })}
         >
           {ThemeSchema.options.map((t) => (
             <option key={t} value={t}>
-              {t}
+              {THEME_WORDS[t]}
             </option>
           ))}
         </select>

@@ -1,0 +1,87 @@
+// Helpers for the UI e2e specs: drive the target tree, open shells, and read terminal text
+// from xterm's own buffer through the renderer's read-only test hook (window.__portholeTest).
+import type { Locator, Page } from '@playwright/test';
+import { expect } from '../fixtures/web-host.js';
+
+/** Sandbox sessions start real ptys on a loaded 2-core machine: generous, never a target. */
+export const SHELL_TIMEOUT_MS = 45_000;
+
+interface TestHook {
+  activeText(): string | null;
+  text(sessionId: string): string | null;
+  activeSessionId(): string | null;
+  sessionIds(): string[];
+}
+
+declare global {
+  interface Window {
+    __portholeTest: TestHook;
+  }
+}
+
+export function treeRow(page: Page, kind: string, label: string | RegExp): Locator {
+  const text = typeof label === 'string' ? new RegExp(`^${label.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}$`) : label;
+  return page.locator(`.tree-row[data-node-kind="${kind}"]`).filter({ has: page.locator('.tree-label', { hasText: text }) });
+}
+
+/** Opens the app and waits for the demo world's region (auto-expanded on first visit). */
+export async function openDemo(page: Page, url: string): Promise<void> {
+  await page.goto(url);
+  await expect(treeRow(page, 'cluster', 'demo-web')).toBeVisible({ timeout: SHELL_TIMEOUT_MS });
+}
+
+/** Expands a row if it is collapsed. */
+export async function expand(row: Locator): Promise<void> {
+  await expect(row).toBeVisible({ timeout: SHELL_TIMEOUT_MS });
+  if ((await row.getAttribute('aria-expanded')) !== 'true') await row.click();
+  await expect(row).toHaveAttribute('aria-expanded', 'true');
+}
+
+/** demo-web → web → the task ending in `taskSuffix` → container `app`. */
+export async function revealWebApp(page: Page, taskSuffix = '0001'): Promise<Locator> {
+  await expand(treeRow(page, 'cluster', 'demo-web'));
+  await expand(treeRow(page, 'service', 'web'));
+  const task = treeRow(page, 'task', new RegExp(taskSuffix));
+  await expand(task);
+  // The innermost list item holding the task row is the task's own (ancestors come first in document order).
+  const container = page.locator('li', { has: task }).last().locator('.tree-row[data-node-kind="container"]').filter({ hasText: /^app/ });
+  await expect(container).toBeVisible();
+  return container;
+}
+
+export async function activeText(page: Page): Promise<string> {
+  return page.evaluate(() => window.__portholeTest.activeText() ?? '');
+}
+
+export async function activeSessionId(page: Page): Promise<string | null> {
+  return page.evaluate(() => window.__portholeTest.activeSessionId());
+}
+
+export async function waitForTerminalText(page: Page, pattern: RegExp, timeout = SHELL_TIMEOUT_MS): Promise<void> {
+  await expect.poll(() => activeText(page), { timeout, message: `terminal text matching ${pattern}` }).toMatch(pattern);
+}
+
+/** Waits until the active tab's session is connected and its shell printed a prompt. */
+export async function waitForShell(page: Page): Promise<void> {
+  await expect(page.locator('.tab[aria-selected="true"]')).toHaveAttribute('data-state', 'connected', { timeout: SHELL_TIMEOUT_MS });
+  await waitForTerminalText(page, /[$#] ?$/m);
+}
+
+/** Types into the focused terminal, the way a person would. */
+export async function typeLine(page: Page, text: string): Promise<void> {
+  await page.locator('[data-testid="active-terminal"] .xterm').click();
+  await page.keyboard.type(text);
+  await page.keyboard.press('Enter');
+}
+
+export async function sandboxEndpoint(page: Page): Promise<string> {
+  const endpoint = await page.getByTestId('app-sandbox').getAttribute('data-endpoint');
+  if (!endpoint) throw new Error('the status bar shows no sandbox endpoint');
+  return endpoint;
+}
+
+export interface SandboxSession {
+  readonly sessionId: string;
+  readonly target: string;
+  readonly state: string;
+}

@@ -1,0 +1,93 @@
+// Issue 8: shells in tabs against the sandbox. Assertions read xterm's buffer (through the
+// renderer's read-only test hook) and the sandbox's own session list, never React state.
+import { join } from 'node:path';
+import { expect, repoRoot, test } from '../fixtures/web-host.js';
+import { activeSessionId, activeText, openDemo, revealWebApp, sandboxEndpoint, typeLine, waitForShell, waitForTerminalText, type SandboxSession } from './porthole-ui.js';
+
+test.use({ sandbox: true });
+test.describe.configure({ timeout: 180_000 });
+
+test('double-click a container, run a command, read its output from the terminal', async ({ page, webHost }) => {
+  await page.emulateMedia({ colorScheme: 'dark' });
+  await openDemo(page, webHost.url);
+  const app = await revealWebApp(page);
+  await app.dblclick();
+  await waitForShell(page);
+  await typeLine(page, 'echo hello-$((6*7))');
+  await waitForTerminalText(page, /^hello-42$/m);
+  // The command line itself holds the unexpanded text; only the shell's output says 42.
+  expect(await activeText(page)).toContain('echo hello-$((6*7))');
+  await page.screenshot({ path: join(repoRoot, 'e2e', 'artifacts', 'ui8-shell-dark.png') });
+
+  // A second tab is its own session: what one shell holds the other does not see.
+  const first = await activeSessionId(page);
+  const second = await revealWebApp(page, '0002');
+  await second.dblclick();
+  await expect(page.locator('.tab')).toHaveCount(2);
+  await waitForShell(page);
+  const secondId = await activeSessionId(page);
+  expect(secondId).not.toBe(first);
+  await typeLine(page, 'X=second; echo "tab-$X"');
+  await waitForTerminalText(page, /^tab-second$/m);
+  expect(await activeText(page)).not.toContain('hello-42');
+  const firstText = await page.evaluate((id) => window.__portholeTest.text(id) ?? '', first ?? '');
+  expect(firstText).toContain('hello-42');
+  expect(firstText).not.toContain('tab-second');
+});
+
+test('stty size follows the window; exit closes the tab with the protocol reason', async ({ page, webHost }) => {
+  await page.setViewportSize({ width: 1280, height: 800 });
+  await openDemo(page, webHost.url);
+  await (await revealWebApp(page)).dblclick();
+  await waitForShell(page);
+  await typeLine(page, 'stty size | sed "s/^/size=/"');
+  await waitForTerminalText(page, /^size=\d+ \d+$/m);
+  const before = /^size=(\d+) (\d+)$/m.exec(await activeText(page));
+  await page.setViewportSize({ width: 900, height: 560 });
+  await typeLine(page, 'clear; stty size | sed "s/^/now=/"');
+  await expect
+    .poll(async () => /^now=(\d+ \d+)$/m.exec(await activeText(page))?.[1] ?? '', { timeout: 30_000 })
+    .toMatch(/^\d+ \d+$/);
+  // Re-ask until the debounced fit and the resize message have reached the remote pty.
+  await expect
+    .poll(
+      async () => {
+        await typeLine(page, 'clear; stty size | sed "s/^/now=/"');
+        await page.waitForTimeout(300);
+        return /^now=(\d+) (\d+)$/m.exec(await activeText(page))?.slice(1).join(' ') ?? '';
+      },
+      { timeout: 30_000 },
+    )
+    .not.toBe(before?.slice(1).join(' '));
+  const after = /^now=(\d+) (\d+)$/m.exec(await activeText(page));
+  expect(Number(after?.[1])).toBeLessThan(Number(before?.[1]));
+  expect(Number(after?.[2])).toBeLessThan(Number(before?.[2]));
+
+  await typeLine(page, 'exit');
+  const tab = page.locator('.tab[aria-selected="true"]');
+  await expect(tab).toHaveAttribute('data-state', 'closed', { timeout: 30_000 });
+  const banner = page.getByTestId('session-closed');
+  await expect(banner).toBeVisible();
+  // The reason is the one the protocol carried, not a generic word.
+  await expect(banner).toContainText(/Closed: \S+/);
+  await expect(banner.getByRole('button', { name: 'Restart session' })).toBeVisible();
+  await page.screenshot({ path: join(repoRoot, 'e2e', 'artifacts', 'ui8-closed.png') });
+});
+
+test('closing a live tab asks first and ends its session in the sandbox', async ({ page, webHost, request }) => {
+  await openDemo(page, webHost.url);
+  await (await revealWebApp(page)).dblclick();
+  await waitForShell(page);
+  const endpoint = await sandboxEndpoint(page);
+  const active = async (): Promise<SandboxSession[]> =>
+    ((await (await request.get(`${endpoint}/__sandbox/sessions`)).json()) as SandboxSession[]).filter((s) => s.state !== 'Terminated');
+  await expect.poll(async () => (await active()).length, { timeout: 30_000 }).toBe(1);
+
+  await page.locator('.tab[aria-selected="true"] .tab-close').click();
+  const dialog = page.getByRole('alertdialog');
+  await expect(dialog).toContainText('still connected');
+  await page.screenshot({ path: join(repoRoot, 'e2e', 'artifacts', 'ui8-close-confirm.png') });
+  await dialog.getByRole('button', { name: 'Close session' }).click();
+  await expect(page.locator('.tab')).toHaveCount(0);
+  await expect.poll(async () => (await active()).length, { timeout: 30_000 }).toBe(0);
+});

@@ -1,0 +1,85 @@
+// Everything the UI keeps outside React, built once per page: the client, the stores and the
+// terminal registry. Components reach it through useModel(); StrictMode's double mount cannot
+// build a second one or subscribe twice.
+import type { PortholeClient } from '../bridge/client.js';
+import { DiagnosticsStore } from '../diagnostics/diagnostics-store.js';
+import { ForwardDraftStore } from '../forwards/forward-draft.js';
+import { ForwardStore } from '../forwards/forward-store.js';
+import { InspectorStore } from '../inspector/inspector-store.js';
+import { SessionStore } from '../sessions/session-store.js';
+import { PanelStore } from '../state/panel-store.js';
+import { SettingsModel } from '../state/settings-model.js';
+import type { TerminalLook } from '../terminal/terminal-controller.js';
+import { TerminalRegistry } from '../terminal/terminal-registry.js';
+import { documentTheme } from '../terminal/xterm-theme.js';
+import { TreeStore } from '../tree/tree-store.js';
+import { DialogStore } from '../ui/dialog-store.js';
+import { ToastStore } from '../ui/toast-store.js';
+
+export class AppModel {
+  readonly dialogs = new DialogStore();
+  readonly toasts = new ToastStore();
+  readonly panel = new PanelStore();
+  readonly forwardDraft = new ForwardDraftStore();
+  readonly settings: SettingsModel;
+  readonly tree: TreeStore;
+  readonly sessions: SessionStore;
+  readonly forwards: ForwardStore;
+  readonly diagnostics: DiagnosticsStore;
+  readonly inspector: InspectorStore;
+  readonly registry: TerminalRegistry;
+  #started = false;
+
+  constructor(readonly client: PortholeClient) {
+    this.settings = new SettingsModel(client);
+    this.tree = new TreeStore(client);
+    this.forwards = new ForwardStore(client);
+    this.diagnostics = new DiagnosticsStore(client);
+    this.inspector = new InspectorStore(client);
+    this.sessions = new SessionStore({
+      client,
+      dialogs: this.dialogs,
+      look: () => this.look(),
+      confirmCloseLive: () => this.settings.current.confirmCloseLive,
+      registry: () => this.registry,
+    });
+    this.registry = new TerminalRegistry(
+      client,
+      {
+        sendInput: (id, bytes) => client.sendInput(id, bytes),
+        sendAck: (id, n) => client.sendAck(id, n),
+        sendResize: (id, cols, rows) => client.sendResize(id, cols, rows),
+        confirmPaste: (lines) =>
+          this.dialogs.confirm({
+            title: `Paste ${lines} lines?`,
+            message: 'Each line runs as a command in the remote shell as soon as it arrives.',
+            confirmLabel: `Paste ${lines} lines`,
+          }),
+        openLink: (url) => window.open(url, '_blank', 'noopener,noreferrer'),
+      },
+      (id, status) => this.sessions.onStatus(id, status),
+    );
+  }
+
+  /** How terminals look now: settings plus the theme the document shows. */
+  look(): TerminalLook {
+    const s = this.settings.current;
+    return { fontFamily: s.fontFamily, fontSize: s.fontSize, scrollback: s.scrollback, pasteGuardLines: s.pasteGuardLines, theme: documentTheme() };
+  }
+
+  /** Subscribes the stores and keeps terminals in step with settings and theme; idempotent. */
+  start(): void {
+    if (this.#started) return;
+    this.#started = true;
+    this.settings.start();
+    this.tree.start();
+    this.forwards.start();
+    this.inspector.start();
+    const restyle = (): void => {
+      const look = this.look();
+      for (const c of this.registry.all()) c.applyLook(look);
+    };
+    this.settings.subscribe(restyle);
+    new MutationObserver(restyle).observe(document.documentElement, { attributes: true, attributeFilter: ['data-theme'] });
+  }
+}

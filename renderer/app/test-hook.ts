@@ -1,0 +1,26 @@
+// A read-only window hook for the e2e tests: the text xterm holds in its buffer (read from xterm
+// itself, not from any copy), and which sessions the tabs show. It never writes anything.
+import type { AppModel } from './app-model.js';
+
+export interface PortholeTestHook {
+  /** The active tab's terminal text, or null when no terminal is showing. */
+  activeText(): string | null;
+  text(sessionId: string): string | null;
+  activeSessionId(): string | null;
+  sessionIds(): string[];
+}
+
+export const TEST_HOOK_GLOBAL = '__portholeTest';
+
+export function installTestHook(model: AppModel): void {
+  const hook: PortholeTestHook = {
+    activeText: () => {
+      const id = model.sessions.active?.sessionId;
+      return id ? (model.registry.get(id)?.readText() ?? null) : null;
+    },
+    text: (id) => model.registry.get(id)?.readText() ?? null,
+    activeSessionId: () => model.sessions.active?.sessionId ?? null,
+    sessionIds: () => model.sessions.state.tabs.flatMap((t) => (t.sessionId ? [t.sessionId] : [])),
+  };
+  Object.defineProperty(window, TEST_HOOK_GLOBAL, { value: Object.freeze(hook), configurable: false });
+}

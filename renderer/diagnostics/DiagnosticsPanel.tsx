@@ -1,0 +1,52 @@
+// The checks behind "why can't I get a shell here?": each with what was found and what to do.
+import { useModel } from '../app/model-context.js';
+import { useStore } from '../state/store.js';
+
+const MARK = { ok: '✓', warn: '!', fail: '✕' } as const;
+
+export function DiagnosticsPanel() {
+  const model = useModel();
+  const d = useStore(model.diagnostics);
+  if (d === null) {
+    return <p className="notice">Right-click a container or instance and choose Diagnose to check why a shell or forward might fail.</p>;
+  }
+  const failing = d.checks.filter((c) => c.status === 'fail').length;
+  return (
+    <div className="diagnostics" data-testid="diagnostics">
+      <div className="panel-heading">
+        <span>
+          Diagnosis of <strong>{d.title}</strong>
+        </span>
+        {d.status === 'running' && (
+          <span className="muted">
+            <span className="spinner" aria-hidden="true" /> Checking…
+          </span>
+        )}
+        {d.status === 'done' && <span className={failing > 0 ? 'tone-fail' : 'tone-ok'}>{failing > 0 ? `${failing} problem${failing === 1 ? '' : 's'} found` : 'No problems found'}</span>}
+        <span className="status-spacer" />
+        <button className="button button-quiet" disabled={d.status === 'running'} onClick={() => void model.diagnostics.run(d.target, d.title)}>
+          Run again
+        </button>
+      </div>
+      {d.error !== null && (
+        <p className="notice notice-error" role="alert">
+          {d.error}
+        </p>
+      )}
+      <ul className="check-list">
+        {d.checks.map((c) => (
+          <li key={c.id} className={`check check-${c.status}`} data-check-id={c.id} data-status={c.status}>
+            <span className={`check-mark tone-${c.status}`} aria-label={c.status}>
+              {MARK[c.status]}
+            </span>
+            <div className="check-body">
+              <div className="check-title">{c.title}</div>
+              {c.cause && <div className="check-cause">{c.cause}</div>}
+              {c.nextStep && <div className="check-next">{c.nextStep}</div>}
+            </div>
+          </li>
+        ))}
+      </ul>
+    </div>
+  );
+}

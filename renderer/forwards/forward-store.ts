@@ -1,0 +1,116 @@
+// Port forwards (app-wide, shared by every window): their info, live stats, saved specs, and
+// the actions on them. Errors come back as plain-words messages for the panel.
+import type { ForwardInfo, ForwardSpec, ForwardStats, SavedForward } from '../../shared/contract/index.js';
+import { errorText, type PortholeClient } from '../bridge/client.js';
+import { Store } from '../state/store.js';
+
+export interface ForwardsState {
+  readonly forwards: readonly ForwardInfo[];
+  readonly stats: ReadonlyMap<string, ForwardStats>;
+  readonly saved: readonly SavedForward[];
+  readonly error: string | null;
+  readonly loaded: boolean;
+}
+
+export type ForwardAction = 'stop' | 'restart' | 'remove' | 'save';
+
+export class ForwardStore extends Store<ForwardsState> {
+  #started = false;
+
+  constructor(private readonly client: PortholeClient) {
+    super({ forwards: [], stats: new Map(), saved: [], error: null, loaded: false });
+  }
+
+  start(): void {
+    if (this.#started) return;
+    this.#started = true;
+    this.client.on('forwards', 'updated', ({ id, forward }) => this.#upsert(id, forward));
+    this.client.on('forwards', 'stats', (stats) =>
+      this.change((s) => {
+        const next = new Map(s.stats);
+        next.set(stats.id, stats);
+        return { ...s, stats: next };
+      }),
+    );
+    void this.reload();
+  }
+
+  async reload(): Promise<void> {
+    try {
+      const [{ forwards }, { saved }] = await Promise.all([this.client.call('forwards', 'list', {}), this.client.call('forwards', 'saved', {})]);
+      this.change((s) => ({ ...s, forwards, saved, error: null, loaded: true }));
+    } catch (err) {
+      this.change((s) => ({ ...s, error: errorText(err), loaded: true }));
+    }
+  }
+
+  /** Creates a forward; resolves with it, or throws a ContractError told in plain words. */
+  async create(spec: ForwardSpec): Promise<ForwardInfo> {
+    const { forward } = await this.client.call('forwards', 'create', { spec });
+    this.#upsert(forward.id, forward);
+    return forward;
+  }
+
+  async act(id: string, action: ForwardAction): Promise<void> {
+    try {
+      if (action === 'remove') {
+        await this.client.call('forwards', 'remove', { id });
+        this.#upsert(id, null);
+      } else if (action === 'save') {
+        await this.client.call('forwards', 'save', { id });
+        await this.#reloadSaved();
+      } else {
+        const { forward } = await this.client.call('forwards', action, { id });
+        this.#upsert(id, forward);
+      }
+      this.change((s) => ({ ...s, error: null }));
+    } catch (err) {
+      this.change((s) => ({ ...s, error: errorText(err) }));
+    }
+  }
+
+  async setAutoRestart(id: string, enabled: boolean): Promise<void> {
+    try {
+      const { forward } = await this.client.call('forwards', 'setAutoRestart', { id, enabled });
+      this.#upsert(id, forward);
+    } catch (err) {
+      this.change((s) => ({ ...s, error: errorText(err) }));
+    }
+  }
+
+  async restore(savedId: string): Promise<void> {
+    try {
+      const { forward } = await this.client.call('forwards', 'restore', { savedId });
+      this.#upsert(forward.id, forward);
+      this.change((s) => ({ ...s, error: null }));
+    } catch (err) {
+      this.change((s) => ({ ...s, error: errorText(err) }));
+    }
+  }
+
+  async forget(savedId: string): Promise<void> {
+    try {
+      await this.client.call('forwards', 'forget', { savedId });
+      await this.#reloadSaved();
+    } catch (err) {
+      this.change((s) => ({ ...s, error: errorText(err) }));
+    }
+  }
+
+  dismissError(): void {
+    this.change((s) => ({ ...s, error: null }));
+  }
+
+  async #reloadSaved(): Promise<void> {
+    const { saved } = await this.client.call('forwards', 'saved', {});
+    this.change((s) => ({ ...s, saved }));
+  }
+
+  #upsert(id: string, forward: ForwardInfo | null): void {
+    this.change((s) => {
+      const exists = s.forwards.some((f) => f.id === id);
+      const forwards = forward === null ? s.forwards.filter((f) => f.id !== id) : exists ? s.forwards.map((f) => (f.id === id ? forward : f)) : [...s.forwards, forward];
+      return { ...s, forwards };
+    });
+  }
+}

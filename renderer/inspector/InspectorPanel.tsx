@@ -1,0 +1,106 @@
+// Live data-channel frames of one session, described: direction, message type, sequence,
+// payload type, flags, length and a payload preview; a selected frame shows as hex.
+import { useEffect, useMemo, useState } from 'react';
+import type { InspectorFrame } from '../../shared/contract/index.js';
+import { useModel } from '../app/model-context.js';
+import { useStore } from '../state/store.js';
+import { describeFrame, hexDump } from './frame-describe.js';
+
+function time(at: number): string {
+  const d = new Date(at);
+  return `${d.toLocaleTimeString(undefined, { hour12: false })}.${String(d.getMilliseconds()).padStart(3, '0')}`;
+}
+
+function FrameRow({ frame, selected, onSelect }: { frame: InspectorFrame; selected: boolean; onSelect: () => void }) {
+  const d = useMemo(() => describeFrame(frame.frameBase64), [frame.frameBase64]);
+  return (
+    <tr className={`frame-row dir-${frame.direction}${selected ? ' selected' : ''}`} onClick={onSelect}>
+      <td className="muted">{time(frame.at)}</td>
+      <td className={`frame-dir dir-${frame.direction}`}>{frame.direction === 'in' ? '← in' : '→ out'}</td>
+      <td>{frame.messageType}</td>
+      <td className="num">{frame.sequence ?? ''}</td>
+      <td>{d.payloadType}</td>
+      <td>{d.flags}</td>
+      <td className="num">{d.payloadLength}</td>
+      <td className="frame-preview">{d.preview}</td>
+    </tr>
+  );
+}
+
+export function InspectorPanel() {
+  const model = useModel();
+  const { tabs, activeKey } = useStore(model.sessions);
+  const ins = useStore(model.inspector);
+  const [selected, setSelected] = useState<number | null>(null);
+  const live = tabs.filter((t) => t.sessionId !== null);
+  const fallback = tabs.find((t) => t.key === activeKey)?.sessionId ?? live[0]?.sessionId ?? null;
+  const chosen = ins.sessionId !== null && live.some((t) => t.sessionId === ins.sessionId) ? ins.sessionId : fallback;
+
+  useEffect(() => {
+    void model.inspector.watch(chosen);
+  }, [model, chosen]);
+  useEffect(() => () => void model.inspector.watch(null), [model]);
+
+  if (live.length === 0) return <p className="notice">Open a session to watch its data-channel frames here.</p>;
+  const picked = selected !== null ? ins.frames[selected] : undefined;
+  return (
+    <div className="inspector">
+      <div className="panel-heading">
+        <label className="status-control">
+          Session
+          <select value={chosen ?? ''} onChange={(e) => void model.inspector.watch(e.target.value)}>
+            {live.map((t) => (
+              <option key={t.key} value={t.sessionId ?? ''}>
+                {t.title}
+              </option>
+            ))}
+          </select>
+        </label>
+        <span className="muted">{ins.frames.length} frames</span>
+        <span className="status-spacer" />
+        <button className="button button-quiet" onClick={() => model.inspector.setPaused(!ins.paused)}>
+          {ins.paused ? 'Resume' : 'Pause'}
+        </button>
+        <button
+          className="button button-quiet"
+          onClick={() => {
+            setSelected(null);
+            model.inspector.clear();
+          }}
+        >
+          Clear
+        </button>
+      </div>
+      {ins.error && (
+        <p className="notice notice-error" role="alert">
+          {ins.error}
+        </p>
+      )}
+      <div className="inspector-body">
+        <div className="frame-table-wrap">
+          <table className="frame-table">
+            <thead>
+              <tr>
+                <th>Time</th>
+                <th>Dir</th>
+                <th>Message</th>
+                <th className="num">Seq</th>
+                <th>Payload</th>
+                <th>Flags</th>
+                <th className="num">Bytes</th>
+                <th>Preview</th>
+              </tr>
+            </thead>
+            <tbody>
+              {ins.frames.map((f, i) => (
+                <FrameRow key={`${f.at}-${i}`} frame={f} selected={i === selected} onSelect={() => setSelected(i)} />
+              ))}
+            </tbody>
+          </table>
+          {ins.frames.length === 0 && <p className="notice">Waiting for frames: type in the terminal to see input, output and acknowledgements.</p>}
+        </div>
+        {picked && <pre className="hex-dump">{hexDump(describeFrame(picked.frameBase64).bytes)}</pre>}
+      </div>
+    </div>
+  );
+}

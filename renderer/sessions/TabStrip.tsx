@@ -1,0 +1,95 @@
+// The row of session tabs: status dot with its reason, rename on double-click, drag to reorder,
+// middle-click or × to close.
+import { useState } from 'react';
+import { useModel } from '../app/model-context.js';
+import { shortcutLabel } from '../terminal/keys.js';
+import type { Tab } from './session-store.js';
+
+const STATE_WORDS = { connecting: 'Connecting', connected: 'Connected', reconnecting: 'Reconnecting', closed: 'Closed' } as const;
+
+export function statusLine(tab: Tab): string {
+  const words = STATE_WORDS[tab.status.state];
+  const exit = tab.status.exitCode !== undefined ? ` (exit code ${tab.status.exitCode})` : '';
+  return tab.status.reason ? `${words}: ${tab.status.reason}${exit}` : `${words}${exit}`;
+}
+
+function TabButton({ tab, active, onDragOver }: { tab: Tab; active: boolean; onDragOver: (key: string) => void }) {
+  const model = useModel();
+  const [editing, setEditing] = useState(false);
+  return (
+    <div
+      role="tab"
+      aria-selected={active}
+      tabIndex={active ? 0 : -1}
+      className={`tab tab-${tab.status.state}`}
+      title={`${tab.title}\n${statusLine(tab)}`}
+      data-session-id={tab.sessionId ?? undefined}
+      data-state={tab.status.state}
+      draggable={!editing}
+      onDragStart={(e) => e.dataTransfer.setData('application/x-porthole-tab', tab.key)}
+      onDragOver={(e) => {
+        e.preventDefault();
+        onDragOver(tab.key);
+      }}
+      onClick={() => model.sessions.activate(tab.key)}
+      onAuxClick={(e) => e.button === 1 && void model.sessions.close(tab.key)}
+      onDoubleClick={() => setEditing(true)}
+    >
+      <span className="tab-dot" aria-label={STATE_WORDS[tab.status.state]} role="img" />
+      {editing ? (
+        <input
+          className="tab-rename"
+          aria-label="Tab name"
+          defaultValue={tab.title}
+          autoFocus
+          onFocus={(e) => e.target.select()}
+          onBlur={(e) => {
+            setEditing(false);
+            void model.sessions.rename(tab.key, e.target.value);
+          }}
+          onKeyDown={(e) => {
+            if (e.key === 'Enter') e.currentTarget.blur();
+            if (e.key === 'Escape') setEditing(false);
+            e.stopPropagation();
+          }}
+        />
+      ) : (
+        <span className="tab-title">{tab.title}</span>
+      )}
+      <button
+        className="tab-close"
+        aria-label={`Close ${tab.title}`}
+        title={`Close (${shortcutLabel('closeTab')})`}
+        onClick={(e) => {
+          e.stopPropagation();
+          void model.sessions.close(tab.key);
+        }}
+      >
+        ×
+      </button>
+    </div>
+  );
+}
+
+export function TabStrip({ tabs, activeKey }: { tabs: readonly Tab[]; activeKey: string | null }) {
+  const model = useModel();
+  const [over, setOver] = useState<string | null>(null);
+  return (
+    <div
+      className="tab-strip"
+      role="tablist"
+      aria-label="Sessions"
+      onDrop={(e) => {
+        const key = e.dataTransfer.getData('application/x-porthole-tab');
+        if (key) model.sessions.move(key, over);
+        setOver(null);
+      }}
+      onDragOver={(e) => e.preventDefault()}
+      onDragEnd={() => setOver(null)}
+    >
+      {tabs.map((t) => (
+        <TabButton key={t.key} tab={t} active={t.key === activeKey} onDragOver={setOver} />
+      ))}
+    </div>
+  );
+}

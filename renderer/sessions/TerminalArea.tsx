@@ -1,0 +1,40 @@
+// The tab strip and the terminals. Every tab's terminal stays mounted (hidden when inactive) so
+// its xterm keeps parsing and acking output; only the visible one fits, renders with WebGL and
+// has focus.
+import { useModel } from '../app/model-context.js';
+import { useStore } from '../state/store.js';
+import { TerminalView } from '../terminal/TerminalView.js';
+import { FindBar } from './FindBar.js';
+import { SessionBanner } from './SessionBanner.js';
+import { TabStrip } from './TabStrip.js';
+
+export function TerminalArea({ findOpen, onCloseFind }: { findOpen: boolean; onCloseFind: () => void }) {
+  const model = useModel();
+  const { tabs, activeKey } = useStore(model.sessions);
+  const active = tabs.find((t) => t.key === activeKey) ?? null;
+  const controller = active?.sessionId ? model.registry.get(active.sessionId) : undefined;
+
+  return (
+    <section className="pane terminal-pane" aria-label="Terminals">
+      <TabStrip tabs={tabs} activeKey={activeKey} />
+      {active && <SessionBanner tab={active} />}
+      <div className="terminal-host" data-testid="terminal-host">
+        {findOpen && controller && (
+          <FindBar
+            controller={controller}
+            onClose={onCloseFind}
+          />
+        )}
+        {tabs.map((t) => (t.sessionId ? <TerminalView key={t.key} sessionId={t.sessionId} visible={t.key === activeKey} /> : null))}
+        {tabs.length === 0 && (
+          <div className="terminal-empty">
+            <div className="empty-state">
+              <p className="empty-title">No open sessions</p>
+              <p>Double-click a container or instance in the tree to open a shell, or right-click it for port forwards and diagnostics.</p>
+            </div>
+          </div>
+        )}
+      </div>
+    </section>
+  );
+}

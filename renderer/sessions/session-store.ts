@@ -1,0 +1,169 @@
+// Tab metadata (title, target, status) and the actions on tabs. Terminal bytes never pass
+// through here: the TerminalRegistry routes them to each tab's controller.
+import type { SessionStatus, ShellTarget } from '../../shared/contract/index.js';
+import { errorText, type PortholeClient } from '../bridge/client.js';
+import { Store } from '../state/store.js';
+import type { TerminalRegistry } from '../terminal/terminal-registry.js';
+import type { TerminalLook } from '../terminal/terminal-controller.js';
+import { TERMINAL } from '../terminal/constants.js';
+import type { DialogStore } from '../ui/dialog-store.js';
+
+export interface Tab {
+  /** Stable local key: a tab exists before its session id does (while sessions.open runs). */
+  readonly key: string;
+  readonly sessionId: string | null;
+  readonly title: string;
+  readonly target: ShellTarget;
+  readonly status: SessionStatus;
+}
+
+export interface SessionsState {
+  readonly tabs: readonly Tab[];
+  readonly activeKey: string | null;
+}
+
+export interface SessionDeps {
+  readonly client: PortholeClient;
+  readonly dialogs: DialogStore;
+  readonly look: () => TerminalLook;
+  readonly confirmCloseLive: () => boolean;
+  readonly registry: () => TerminalRegistry;
+}
+
+const isLive = (s: SessionStatus): boolean => s.state !== 'closed';
+
+export class SessionStore extends Store<SessionsState> {
+  #nextKey = 1;
+
+  constructor(private readonly deps: SessionDeps) {
+    super({ tabs: [], activeKey: null });
+  }
+
+  get active(): Tab | null {
+    return this.state.tabs.find((t) => t.key === this.state.activeKey) ?? null;
+  }
+
+  byKey(key: string): Tab | undefined {
+    return this.state.tabs.find((t) => t.key === key);
+  }
+
+  /** Opens a shell in a new tab, sized like the terminal that is showing (fit corrects it after). */
+  async open(target: ShellTarget, title: string): Promise<void> {
+    const key = `tab-${this.#nextKey++}`;
+    const shown = this.active?.sessionId ? this.deps.registry().get(this.active.sessionId) : undefined;
+    const cols = shown?.cols ?? TERMINAL.DEFAULT_COLS;
+    const rows = shown?.rows ?? TERMINAL.DEFAULT_ROWS;
+    this.change((s) => ({ tabs: [...s.tabs, { key, sessionId: null, title, target, status: { state: 'connecting', reason: 'Starting the session' } }], activeKey: key }));
+    try {
+      const { session } = await this.deps.client.call('sessions', 'open', { target, cols, rows, title });
+      if (this.byKey(key) === undefined) {
+        // Closed while opening: end it at once.
+        await this.deps.client.call('sessions', 'close', { id: session.id }).catch(() => undefined);
+        this.deps.registry().forgetEarly(session.id);
+        return;
+      }
+      // Id first, then the controller: creating it replays statuses that arrived before this reply.
+      this.#patch(key, (t) => ({ ...t, sessionId: session.id, title: session.title, status: session.status }));
+      this.deps.registry().create(session.id, this.deps.look());
+    } catch (err) {
+      this.#patch(key, (t) => ({ ...t, status: { state: 'closed', reason: errorText(err) } }));
+    }
+  }
+
+  /** A status from the data plane, ordered after the session's bytes. */
+  onStatus(sessionId: string, status: SessionStatus): void {
+    const tab = this.state.tabs.find((t) => t.sessionId === sessionId);
+    if (tab === undefined) return;
+    this.deps.registry().get(sessionId)?.setLive(isLive(status));
+    this.#patch(tab.key, (t) => ({ ...t, status }));
+  }
+
+  activate(key: string): void {
+    if (this.byKey(key) !== undefined) this.change((s) => ({ ...s, activeKey: key }));
+  }
+
+  cycle(step: 1 | -1): void {
+    const { tabs, activeKey } = this.state;
+    if (tabs.length === 0) return;
+    const i = tabs.findIndex((t) => t.key === activeKey);
+    const next = tabs[(i + step + tabs.length) % tabs.length];
+    if (next) this.activate(next.key);
+  }
+
+  /** Closes a tab, asking first when its session is live (settings.confirmCloseLive). */
+  async close(key: string): Promise<void> {
+    const tab = this.byKey(key);
+    if (tab === undefined) return;
+    if (isLive(tab.status) && this.deps.confirmCloseLive()) {
+      const ok = await this.deps.dialogs.confirm({
+        title: `Close “${tab.title}”?`,
+        message: 'The session is still connected. Closing the tab ends the shell and anything running in it.',
+        confirmLabel: 'Close session',
+        danger: true,
+      });
+      if (!ok) return;
+    }
+    this.change((s) => {
+      const i = s.tabs.findIndex((t) => t.key === key);
+      const tabs = s.tabs.filter((t) => t.key !== key);
+      const activeKey = s.activeKey === key ? (tabs[Math.min(i, tabs.length - 1)]?.key ?? null) : s.activeKey;
+      return { tabs, activeKey };
+    });
+    if (tab.sessionId !== null) {
+      this.deps.registry().dispose(tab.sessionId);
+      await this.deps.client.call('sessions', 'close', { id: tab.sessionId }).catch(() => undefined);
+    }
+  }
+
+  async rename(key: string, title: string): Promise<void> {
+    const tab = this.byKey(key);
+    const trimmed = title.trim();
+    if (tab === undefined || trimmed.length === 0 || trimmed === tab.title) return;
+    this.#patch(key, (t) => ({ ...t, title: trimmed }));
+    if (tab.sessionId === null) return;
+    try {
+      const { session } = await this.deps.client.call('sessions', 'rename', { id: tab.sessionId, title: trimmed });
+      this.#patch(key, (t) => ({ ...t, title: session.title }));
+    } catch {
+      // A closed session may be gone from main; the local title still helps the person.
+    }
+  }
+
+  /** Opens a fresh session to the same target in the same tab (and terminal). */
+  async restart(key: string): Promise<void> {
+    const tab = this.byKey(key);
+    if (tab === undefined) return;
+    if (tab.sessionId === null) {
+      // The first open failed: try again from scratch in this tab's place.
+      this.change((s) => ({ tabs: s.tabs.filter((t) => t.key !== key), activeKey: s.activeKey }));
+      await this.open(tab.target, tab.title);
+      return;
+    }
+    const controller = this.deps.registry().get(tab.sessionId);
+    controller?.restarted();
+    this.#patch(key, (t) => ({ ...t, status: { state: 'connecting', reason: 'Restarting the session' } }));
+    try {
+      const { session } = await this.deps.client.call('sessions', 'restart', { id: tab.sessionId });
+      this.#patch(key, (t) => (t.status.state === 'connecting' ? { ...t, status: session.status } : t));
+    } catch (err) {
+      this.#patch(key, (t) => ({ ...t, status: { state: 'closed', reason: errorText(err) } }));
+    }
+  }
+
+  /** Moves a tab to where another one is (drag and drop): after it when moving right, before it when moving left. */
+  move(key: string, targetKey: string | null): void {
+    this.change((s) => {
+      const from = s.tabs.findIndex((t) => t.key === key);
+      const to = targetKey === null ? s.tabs.length - 1 : s.tabs.findIndex((t) => t.key === targetKey);
+      const tab = s.tabs[from];
+      if (tab === undefined || to < 0 || from === to) return s;
+      const tabs = s.tabs.filter((t) => t.key !== key);
+      tabs.splice(to, 0, tab);
+      return { ...s, tabs };
+    });
+  }
+
+  #patch(key: string, change: (t: Tab) => Tab): void {
+    this.change((s) => ({ ...s, tabs: s.tabs.map((t) => (t.key === key ? change(t) : t)) }));
+  }
+}

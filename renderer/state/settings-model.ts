@@ -1,0 +1,42 @@
+// The current settings, kept fresh by `settings.changed`, and a way to update them.
+import { DEFAULT_SETTINGS, type Settings, type SettingsPatch } from '../../shared/contract/index.js';
+import { errorText, type PortholeClient } from '../bridge/client.js';
+import { Store } from './store.js';
+
+export interface SettingsView {
+  /** null until main answered; callers that need values now use `current`. */
+  readonly settings: Settings | null;
+  readonly error: string | null;
+}
+
+export class SettingsModel extends Store<SettingsView> {
+  #started = false;
+
+  constructor(private readonly client: PortholeClient) {
+    super({ settings: null, error: null });
+  }
+
+  /** The settings in force: main's, or the contract's defaults until main answers. */
+  get current(): Settings {
+    return this.state.settings ?? DEFAULT_SETTINGS;
+  }
+
+  start(): void {
+    if (this.#started) return;
+    this.#started = true;
+    this.client.on('settings', 'changed', ({ settings }) => this.set({ settings, error: null }));
+    this.client
+      .call('settings', 'get', {})
+      .then(({ settings }) => this.set({ settings, error: null }))
+      .catch((err: unknown) => this.set({ ...this.state, error: errorText(err) }));
+  }
+
+  async update(patch: SettingsPatch): Promise<void> {
+    try {
+      const { settings } = await this.client.call('settings', 'update', { patch });
+      this.set({ settings, error: null });
+    } catch (err) {
+      this.set({ ...this.state, error: errorText(err) });
+    }
+  }
+}

@@ -1,0 +1,37 @@
+// A minimal external store for UI metadata (tabs, tree, forwards). React reads it through
+// useSyncExternalStore, so stores live outside components and survive StrictMode's double mount.
+import { useSyncExternalStore } from 'react';
+
+export class Store<T> {
+  #state: T;
+  readonly #listeners = new Set<() => void>();
+
+  constructor(initial: T) {
+    this.#state = initial;
+  }
+
+  get state(): T {
+    return this.#state;
+  }
+
+  protected set(next: T): void {
+    if (Object.is(next, this.#state)) return;
+    this.#state = next;
+    for (const l of [...this.#listeners]) l();
+  }
+
+  protected change(next: (s: T) => T): void {
+    this.set(next(this.#state));
+  }
+
+  subscribe = (listener: () => void): (() => void) => {
+    this.#listeners.add(listener);
+    return () => void this.#listeners.delete(listener);
+  };
+
+  getSnapshot = (): T => this.#state;
+}
+
+export function useStore<T>(store: Store<T>): T {
+  return useSyncExternalStore(store.subscribe, store.getSnapshot);
+}

@@ -1,0 +1,16 @@
+// Tunables of the terminal view, each with the reason for its value.
+export const TERMINAL = {
+  /** Acks go to main in units this big; must stay well below main's low watermark (256 KiB) or a paused session never resumes. */
+  ACK_UNIT_BYTES: 64 * 1024,
+  /** Leftover parsed bytes below a unit are acked after this idle time, so counters settle after a burst. */
+  ACK_IDLE_MS: 25,
+  /** Fit after the pane stops resizing for this long: fitting on every frame of a drag reflows xterm needlessly. */
+  FIT_DEBOUNCE_MS: 60,
+  /** Output that arrives before its tab's terminal exists (between open and its reply) is kept up to this much. */
+  EARLY_BUFFER_MAX_BYTES: 1024 * 1024,
+  /** Size sent with sessions.open before the terminal has measured its pane; fit corrects it right after. */
+  DEFAULT_COLS: 80,
+  DEFAULT_ROWS: 24,
+  /** Line height multiplier: 1.2 keeps box-drawing characters joined while leaving air between lines. */
+  LINE_HEIGHT: 1.15,
+} as const;

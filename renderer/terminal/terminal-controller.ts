@@ -1,0 +1,278 @@
+// One owner per terminal tab: the xterm instance, its addons, listeners and ack counter. It lives
+// outside React (the registry keeps it), is re-parented between slots instead of re-created, and
+// disposes everything exactly once. Terminal bytes go straight from the data plane into xterm.
+import { FitAddon } from '@xterm/addon-fit';
+import { SearchAddon } from '@xterm/addon-search';
+import { Unicode11Addon } from '@xterm/addon-unicode11';
+import { WebLinksAddon } from '@xterm/addon-web-links';
+import { WebglAddon } from '@xterm/addon-webgl';
+import { Terminal, type IDisposable } from '@xterm/xterm';
+import { AckCounter } from './ack-counter.js';
+import { TERMINAL } from './constants.js';
+import { shortcutOf } from './keys.js';
+import { checkPaste } from './paste-guard.js';
+import { xtermTheme, type ResolvedTheme } from './xterm-theme.js';
+import { webglAvailable } from './webgl-probe.js';
+
+/** What a controller needs from the app: the data plane and two questions only the UI can answer. */
+export interface TerminalHost {
+  sendInput(sessionId: string, bytes: Uint8Array): void;
+  sendAck(sessionId: string, bytes: number): void;
+  sendResize(sessionId: string, cols: number, rows: number): void;
+  /** Asks the person whether to paste this many lines; resolves true to paste. */
+  confirmPaste(lines: number): Promise<boolean>;
+  openLink(url: string): void;
+}
+
+export interface TerminalLook {
+  readonly fontFamily: string;
+  readonly fontSize: number;
+  readonly scrollback: number;
+  readonly pasteGuardLines: number;
+  readonly theme: ResolvedTheme;
+}
+
+const encoder = new TextEncoder();
+
+export class TerminalController {
+  /** The element xterm renders into; moved between slots, never re-created. */
+  readonly element: HTMLDivElement;
+  readonly #term: Terminal;
+  readonly #fit = new FitAddon();
+  readonly #search = new SearchAddon();
+  readonly #ack: AckCounter;
+  readonly #disposables: IDisposable[] = [];
+  #webgl: WebglAddon | null = null;
+  #webglBroken = false;
+  #opened = false;
+  #visible = false;
+  #live = true;
+  #disposed = false;
+  #pasteGuardLines: number;
+  #observer: ResizeObserver | null = null;
+  #fitTimer: ReturnType<typeof setTimeout> | null = null;
+
+  constructor(
+    readonly sessionId: string,
+    private readonly host: TerminalHost,
+    look: TerminalLook,
+  ) {
+    this.element = document.createElement('div');
+    this.element.className = 'xterm-container';
+    this.#pasteGuardLines = look.pasteGuardLines;
+    this.#ack = new AckCounter({ send: (n) => this.host.sendAck(this.sessionId, n) });
+    this.#term = new Terminal({
+      allowProposedApi: true, // the unicode11 addon uses the proposed unicode API
+      fontFamily: look.fontFamily,
+      fontSize: look.fontSize,
+      lineHeight: TERMINAL.LINE_HEIGHT,
+      scrollback: look.scrollback,
+      theme: xtermTheme(look.theme),
+      cursorBlink: true,
+      macOptionIsMeta: true,
+      cols: TERMINAL.DEFAULT_COLS,
+      rows: TERMINAL.DEFAULT_ROWS,
+    });
+    this.#term.loadAddon(this.#fit);
+    this.#term.loadAddon(this.#search);
+    this.#term.loadAddon(new Unicode11Addon());
+    this.#term.unicode.activeVersion = '11';
+    this.#term.loadAddon(new WebLinksAddon((_e, url) => this.host.openLink(url)));
+    this.#disposables.push(
+      this.#term.onData((data) => this.#send(encoder.encode(data))),
+      this.#term.onBinary((data) => this.#send(Uint8Array.from(data, (c) => c.charCodeAt(0) & 0xff))),
+      this.#term.onResize(({ cols, rows }) => {
+        if (this.#live) this.host.sendResize(this.sessionId, cols, rows);
+      }),
+    );
+    this.#term.attachCustomKeyEventHandler((e) => this.#onKey(e));
+    this.element.addEventListener('paste', this.#onPaste, { capture: true });
+  }
+
+  get cols(): number {
+    return this.#term.cols;
+  }
+
+  get rows(): number {
+    return this.#term.rows;
+  }
+
+  /** Output from the session: parsed by xterm, acked after parsing (never on receipt). */
+  write(bytes: Uint8Array): void {
+    if (this.#disposed) return;
+    const n = bytes.byteLength;
+    this.#term.write(bytes, () => this.#ack.parsed(n));
+  }
+
+  /** Moves the terminal into a slot; the first time, xterm opens there. */
+  attach(slot: HTMLElement): void {
+    if (this.#disposed) return;
+    if (this.element.parentElement !== slot) slot.appendChild(this.element);
+    if (!this.#opened) {
+      this.#term.open(this.element);
+      this.#opened = true;
+    }
+    this.#observer?.disconnect();
+    this.#observer = new ResizeObserver(() => this.#scheduleFit());
+    this.#observer.observe(slot);
+    this.#scheduleFit();
+  }
+
+  /** Takes the terminal out of a slot (only if it is still there: a newer slot may have taken it). */
+  detach(slot: HTMLElement): void {
+    if (this.element.parentElement !== slot) return;
+    this.#observer?.disconnect();
+    this.#observer = null;
+    slot.removeChild(this.element);
+  }
+
+  /** WebGL only while visible: browsers allow ~16 contexts, and hidden tabs need none. */
+  setVisible(visible: boolean): void {
+    if (this.#disposed || visible === this.#visible) return;
+    this.#visible = visible;
+    if (visible) {
+      this.#loadWebgl();
+      this.#scheduleFit();
+    } else {
+      this.#disposeWebgl();
+    }
+  }
+
+  /** The session's state: input and resizes go only to a live session. */
+  setLive(live: boolean): void {
+    this.#live = live;
+    this.#term.options.disableStdin = !live;
+    this.#term.options.cursorBlink = live;
+  }
+
+  /** A restarted session starts from zero on both sides of flow control. */
+  restarted(): void {
+    this.#ack.reset();
+    this.#term.write('\r\n');
+    this.setLive(true);
+  }
+
+  applyLook(look: TerminalLook): void {
+    this.#pasteGuardLines = look.pasteGuardLines;
+    const o = this.#term.options;
+    if (o.fontFamily !== look.fontFamily) o.fontFamily = look.fontFamily;
+    if (o.fontSize !== look.fontSize) o.fontSize = look.fontSize;
+    if (o.scrollback !== look.scrollback) o.scrollback = look.scrollback;
+    o.theme = xtermTheme(look.theme);
+    this.#scheduleFit();
+  }
+
+  focus(): void {
+    this.#term.focus();
+  }
+
+  find(query: string, direction: 'next' | 'previous'): boolean {
+    if (query.length === 0) {
+      this.#search.clearDecorations();
+      return false;
+    }
+    const options = { incremental: direction === 'next', decorations: { matchOverviewRuler: '#e6b450', activeMatchColorOverviewRuler: '#4aa3ff', matchBackground: '#e6b45055', activeMatchBackground: '#4aa3ff88' } };
+    return direction === 'next' ? this.#search.findNext(query, options) : this.#search.findPrevious(query, options);
+  }
+
+  clearFind(): void {
+    this.#search.clearDecorations();
+    this.#term.clearSelection();
+  }
+
+  /** The buffer's text, line by line (trailing blanks trimmed). For the e2e test hook only. */
+  readText(): string {
+    const buffer = this.#term.buffer.active;
+    const lines: string[] = [];
+    for (let i = 0; i < buffer.length; i++) lines.push(buffer.getLine(i)?.translateToString(true) ?? '');
+    while (lines.length > 0 && lines[lines.length - 1] === '') lines.pop();
+    return lines.join('\n');
+  }
+
+  dispose(): void {
+    if (this.#disposed) return;
+    this.#disposed = true;
+    if (this.#fitTimer !== null) clearTimeout(this.#fitTimer);
+    this.#observer?.disconnect();
+    this.element.removeEventListener('paste', this.#onPaste, { capture: true });
+    this.#ack.dispose();
+    this.#disposeWebgl();
+    for (const d of this.#disposables.splice(0)) d.dispose();
+    this.#term.dispose();
+    this.element.remove();
+  }
+
+  #send(bytes: Uint8Array): void {
+    if (this.#live && bytes.byteLength > 0) this.host.sendInput(this.sessionId, bytes);
+  }
+
+  #scheduleFit(): void {
+    if (this.#fitTimer !== null) clearTimeout(this.#fitTimer);
+    this.#fitTimer = setTimeout(() => {
+      this.#fitTimer = null;
+      // A hidden or detached pane measures 0×0; fitting then would shrink the remote terminal to nothing.
+      if (!this.#opened || !this.#visible || this.element.clientWidth === 0 || this.element.clientHeight === 0) return;
+      this.#fit.fit();
+    }, TERMINAL.FIT_DEBOUNCE_MS);
+  }
+
+  #loadWebgl(): void {
+    if (this.#webgl !== null || this.#webglBroken || !this.#opened || !webglAvailable()) return;
+    try {
+      const addon = new WebglAddon();
+      addon.onContextLoss(() => {
+        // Fall back to the DOM renderer for good: a lost context tends to be lost again.
+        this.#webglBroken = true;
+        this.#disposeWebgl();
+      });
+      this.#term.loadAddon(addon);
+      this.#webgl = addon;
+    } catch {
+      this.#webglBroken = true;
+    }
+  }
+
+  #disposeWebgl(): void {
+    const addon = this.#webgl;
+    this.#webgl = null;
+    try {
+      addon?.dispose();
+    } catch {
+      // Disposing after a context loss can throw inside the addon; the DOM renderer takes over either way.
+    }
+  }
+
+  /** Returns false for keys the app handles (xterm then ignores them and they bubble to the app). */
+  #onKey(e: KeyboardEvent): boolean {
+    const action = shortcutOf(e);
+    if (action === null) return true;
+    if (e.type !== 'keydown') return false;
+    if (action === 'copy') {
+      const text = this.#term.getSelection();
+      if (text.length > 0) void navigator.clipboard?.writeText(text).catch(() => undefined);
+      e.preventDefault();
+    } else if (action === 'paste') {
+      e.preventDefault();
+      void navigator.clipboard
+        ?.readText()
+        .then((text) => this.pasteGuarded(text))
+        .catch(() => undefined);
+    }
+    return false;
+  }
+
+  /** Pastes text through xterm (bracketed paste when the shell asked for it), asking first if it is long. */
+  async pasteGuarded(text: string): Promise<void> {
+    const check = checkPaste(text, this.#pasteGuardLines);
+    if (check.needsConfirmation && !(await this.host.confirmPaste(check.lines))) return;
+    if (!this.#disposed) this.#term.paste(text);
+  }
+
+  readonly #onPaste = (e: ClipboardEvent): void => {
+    const text = e.clipboardData?.getData('text/plain') ?? '';
+    if (!checkPaste(text, this.#pasteGuardLines).needsConfirmation) return;
+    e.preventDefault();
+    e.stopImmediatePropagation();
+    void this.pasteGuarded(text);
+  };
+}

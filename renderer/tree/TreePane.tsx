@@ -1,0 +1,67 @@
+// Left pane: profiles → regions → clusters → services → tasks → containers, and instances per
+// region. A filter box on top; a context menu and double-click on targets.
+import { useCallback, useState } from 'react';
+import type { InventoryNode } from '../../shared/contract/index.js';
+import { useModel } from '../app/model-context.js';
+import { useStore } from '../state/store.js';
+import { ContextMenu, type MenuAt } from '../ui/ContextMenu.js';
+import { menuFor } from './node-actions.js';
+import { TreeChildren } from './TreeRow.js';
+import { TREE_ROOT } from './tree-store.js';
+
+export function TreePane() {
+  const model = useModel();
+  const tree = useStore(model.tree);
+  const [menu, setMenu] = useState<MenuAt | null>(null);
+  const closeMenu = useCallback(() => setMenu(null), []);
+  const onMenu = useCallback((node: InventoryNode, x: number, y: number) => setMenu({ x, y, items: menuFor(model, node) }), [model]);
+  const root = tree.branches.get(TREE_ROOT);
+  const noProfiles = root?.status === 'ready' && root.children.length === 0;
+
+  return (
+    <nav className="pane tree-pane" aria-label="Targets">
+      <header className="pane-header">
+        <span>Targets</span>
+        <button className="icon-button" title="Refresh everything" aria-label="Refresh everything" onClick={() => void model.tree.refresh(null)}>
+          ↻
+        </button>
+      </header>
+      <div className="tree-filter">
+        <input
+          type="search"
+          placeholder="Filter clusters, tasks, instances"
+          aria-label="Filter targets"
+          value={tree.query}
+          onChange={(e) => model.tree.setQuery(e.target.value)}
+          onKeyDown={(e) => e.key === 'Escape' && model.tree.setQuery('')}
+        />
+      </div>
+      <div className="pane-body tree-body" data-testid="tree">
+        {tree.sandboxOffered && tree.credentialsFound === false && (
+          <div className="tree-banner">
+            <strong>No AWS credentials found.</strong> You are looking at the local sandbox: an emulated AWS account with demo clusters and instances, safe to try anything in.
+          </div>
+        )}
+        {tree.rootError !== null && (
+          <p className="notice notice-error" role="alert">
+            {tree.rootError}
+          </p>
+        )}
+        {noProfiles && !tree.sandboxOffered && (
+          <div className="empty-state">
+            <p>
+              <strong>No AWS profiles found.</strong>
+            </p>
+            <p>Run <code>aws configure</code> or <code>aws configure sso</code>, then refresh. To try Porthole without AWS, start it with <code>PORTHOLE_SANDBOX=1</code> for the local sandbox.</p>
+          </div>
+        )}
+        {tree.rootError === null && (
+          <div className="tree-root" role="tree" aria-label="AWS targets">
+            <TreeChildren parentId={TREE_ROOT} depth={0} branch={root} tree={tree} onMenu={onMenu} />
+          </div>
+        )}
+      </div>
+      {menu && <ContextMenu menu={menu} onClose={closeMenu} />}
+    </nav>
+  );
+}

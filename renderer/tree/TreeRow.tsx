@@ -1,0 +1,131 @@
+// One row of the target tree and, when expanded, its children (loaded lazily, with progress).
+import type { InventoryNode } from '../../shared/contract/index.js';
+import { useModel } from '../app/model-context.js';
+import { useStore } from '../state/store.js';
+import { openShell } from './node-actions.js';
+import { badgeOf, EXPANDABLE, rowLabel, targetOf } from './node-view.js';
+import type { TreeState } from './tree-store.js';
+
+interface RowProps {
+  readonly node: InventoryNode;
+  readonly depth: number;
+  readonly onMenu: (node: InventoryNode, x: number, y: number) => void;
+}
+
+const INDENT_PX = 14;
+
+export function TreeRow({ node, depth, onMenu }: RowProps) {
+  const model = useModel();
+  const tree = useStore(model.tree);
+  const expandable = EXPANDABLE.has(node.kind);
+  const expanded = expandable && (tree.visible !== null ? tree.visible.has(node.id) : tree.expanded.has(node.id));
+  const branch = tree.branches.get(node.id);
+  const badge = badgeOf(node);
+  const selected = tree.selected === node.id;
+  const isTarget = targetOf(node) !== null;
+
+  const activate = (): void => {
+    if (expandable) model.tree.toggle(node.id);
+    else if (isTarget) openShell(model, node);
+  };
+
+  const onKeyDown = (e: React.KeyboardEvent<HTMLDivElement>): void => {
+    if (e.key === 'Enter') activate();
+    else if (e.key === 'ArrowRight' && expandable && !expanded) void model.tree.expand(node.id);
+    else if (e.key === 'ArrowLeft' && expanded) model.tree.collapse(node.id);
+    else if (e.key === 'ContextMenu' || (e.key === 'F10' && e.shiftKey)) {
+      const r = e.currentTarget.getBoundingClientRect();
+      onMenu(node, r.left + 24, r.bottom);
+    } else if (e.key === 'ArrowDown' || e.key === 'ArrowUp') moveFocus(e.currentTarget, e.key === 'ArrowDown' ? 1 : -1);
+    else return;
+    e.preventDefault();
+  };
+
+  return (
+    <li role="none">
+      <div
+        role="treeitem"
+        aria-expanded={expandable ? expanded : undefined}
+        aria-selected={selected}
+        tabIndex={selected ? 0 : -1}
+        className={`tree-row kind-${node.kind}${tree.matches.has(node.id) ? ' is-match' : ''}`}
+        style={{ paddingLeft: depth * INDENT_PX + 4 }}
+        data-node-kind={node.kind}
+        title={badge?.hint}
+        onClick={() => {
+          model.tree.select(node.id);
+          if (expandable) model.tree.toggle(node.id);
+        }}
+        onDoubleClick={() => !expandable && isTarget && openShell(model, node)}
+        onContextMenu={(e) => {
+          e.preventDefault();
+          model.tree.select(node.id);
+          onMenu(node, e.clientX, e.clientY);
+        }}
+        onKeyDown={onKeyDown}
+      >
+        <span className={`tree-chevron${expandable ? '' : ' leaf'}${expanded ? ' open' : ''}`} aria-hidden="true" />
+        <span className={`tree-icon icon-${node.kind}`} aria-hidden="true" />
+        <span className="tree-label">{rowLabel(node)}</span>
+        {badge && <span className={`tree-badge tone-${badge.tone}`}>{badge.text}</span>}
+      </div>
+      {expanded && <TreeChildren parentId={node.id} depth={depth + 1} branch={branch} tree={tree} onMenu={onMenu} />}
+    </li>
+  );
+}
+
+interface ChildrenProps {
+  readonly parentId: string;
+  readonly depth: number;
+  readonly branch: TreeState['branches'] extends ReadonlyMap<string, infer B> ? B | undefined : never;
+  readonly tree: TreeState;
+  readonly onMenu: RowProps['onMenu'];
+}
+
+export function TreeChildren({ parentId, depth, branch, tree, onMenu }: ChildrenProps) {
+  const model = useModel();
+  const pad = { paddingLeft: depth * INDENT_PX + 22 };
+  if (branch === undefined || (branch.status === 'loading' && branch.children.length === 0)) {
+    return (
+      <div className="tree-note" style={pad} role="status">
+        <span className="spinner" aria-hidden="true" /> {branch?.progress ?? 'Loading…'}
+      </div>
+    );
+  }
+  if (branch.status === 'error' && branch.error) {
+    return (
+      <div className="tree-note tree-error" style={pad} role="alert">
+        <div>{branch.error.message}</div>
+        {branch.error.nextStep && <div className="tree-next">{branch.error.nextStep}</div>}
+        <button className="link-button" onClick={() => void model.tree.load(parentId)}>
+          Try again
+        </button>
+      </div>
+    );
+  }
+  const children = tree.visible === null ? branch.children : branch.children.filter((c) => tree.visible?.has(c.id));
+  if (children.length === 0) {
+    return (
+      <div className="tree-note" style={pad}>
+        {tree.visible === null ? 'Nothing here' : 'No matches'}
+      </div>
+    );
+  }
+  return (
+    <ul role="group" className="tree">
+      {children.map((child) => (
+        <TreeRow key={child.id} node={child} depth={depth} onMenu={onMenu} />
+      ))}
+    </ul>
+  );
+}
+
+function moveFocus(from: HTMLElement, step: 1 | -1): void {
+  const rows = [...(from.closest('[role="tree"]')?.querySelectorAll<HTMLElement>('[role="treeitem"]') ?? [])];
+  const next = rows[rows.indexOf(from) + step];
+  if (next) {
+    next.tabIndex = 0;
+    from.tabIndex = -1;
+    next.focus();
+  }
+}

@@ -1,0 +1,50 @@
+// What the tree's double-click and context menu do with a node.
+import type { InventoryNode } from '../../shared/contract/index.js';
+import type { AppModel } from '../app/app-model.js';
+import { copyableId, targetOf, titleOf } from './node-view.js';
+
+export interface MenuItem {
+  readonly label: string;
+  readonly run: () => void;
+  readonly disabled?: boolean;
+  readonly hint?: string;
+}
+
+export async function copyText(model: AppModel, text: string, what: string): Promise<void> {
+  try {
+    await navigator.clipboard.writeText(text);
+    model.toasts.show(`Copied ${what}`);
+  } catch {
+    model.toasts.show(`Could not reach the clipboard to copy ${what}.`, 'error');
+  }
+}
+
+export function openShell(model: AppModel, node: InventoryNode): void {
+  const target = targetOf(node);
+  if (target === null) return;
+  void model.sessions.open(target, titleOf(node));
+}
+
+export function diagnose(model: AppModel, node: InventoryNode): void {
+  const target = targetOf(node);
+  if (target === null) return;
+  model.panel.show('diagnostics');
+  void model.diagnostics.run(target, titleOf(node));
+}
+
+export function menuFor(model: AppModel, node: InventoryNode): MenuItem[] {
+  const items: MenuItem[] = [];
+  const target = targetOf(node);
+  if (node.kind === 'container' || node.kind === 'instance') {
+    const why = target === null ? 'The container has not started yet.' : undefined;
+    items.push(
+      { label: 'Open shell', run: () => openShell(model, node), disabled: target === null, ...(why ? { hint: why } : {}) },
+      { label: 'Start port forward…', run: () => target && model.forwardDraft.open(target, titleOf(node)), disabled: target === null },
+      { label: 'Diagnose', run: () => diagnose(model, node), disabled: target === null },
+    );
+  }
+  const id = copyableId(node);
+  if (id !== null) items.push({ label: id.label, run: () => void copyText(model, id.value, id.label.replace(/^Copy /, '')) });
+  if (node.kind !== 'container' && node.kind !== 'instance') items.push({ label: 'Refresh', run: () => void model.tree.refresh(node.id) });
+  return items;
+}

@@ -1,0 +1,99 @@
+// How each kind of inventory node is shown and what it can do: its badge, its secondary text,
+// the target it stands for (shell, forward, diagnosis) and the id worth copying.
+import type { InventoryNode, TargetRef } from '../../shared/contract/index.js';
+
+export type Tone = 'ok' | 'warn' | 'fail' | 'muted';
+
+export interface Badge {
+  readonly text: string;
+  readonly tone: Tone;
+  /** Why, in plain words, for the tooltip. */
+  readonly hint: string;
+}
+
+export const EXPANDABLE: ReadonlySet<InventoryNode['kind']> = new Set(['profile', 'region', 'cluster', 'service', 'task']);
+
+/** The cluster's name from its ARN (arn:aws:ecs:region:acct:cluster/NAME): ECS Exec targets use the name. */
+export function clusterName(clusterArn: string): string {
+  const i = clusterArn.lastIndexOf('/');
+  return i >= 0 ? clusterArn.slice(i + 1) : clusterArn;
+}
+
+function taskId(taskArn: string): string {
+  return taskArn.slice(taskArn.lastIndexOf('/') + 1);
+}
+
+export function badgeOf(node: InventoryNode): Badge | null {
+  switch (node.kind) {
+    case 'container': {
+      if (node.lastStatus !== 'RUNNING') return { text: node.lastStatus.toLowerCase(), tone: 'muted', hint: `The container is ${node.lastStatus}.` };
+      if (node.execAgentStatus === 'RUNNING') return { text: 'exec ready', tone: 'ok', hint: 'The ECS Exec agent is running: a shell can be opened.' };
+      if (node.execAgentStatus === 'PENDING') return { text: 'agent starting', tone: 'warn', hint: 'The ECS Exec agent is still starting.' };
+      if (node.execAgentStatus === null) return { text: 'no exec', tone: 'muted', hint: 'ECS Exec is not enabled for this task.' };
+      return { text: 'agent down', tone: 'fail', hint: `The ECS Exec agent is ${String(node.execAgentStatus).toLowerCase()}. Diagnose for the cause.` };
+    }
+    case 'instance': {
+      if (node.state !== 'running') return { text: node.state, tone: 'muted', hint: `The instance is ${node.state}.` };
+      if (node.pingStatus === 'Online') return { text: 'online', tone: 'ok', hint: 'The SSM agent is online.' };
+      if (node.pingStatus === 'ConnectionLost') return { text: 'lost', tone: 'fail', hint: 'The SSM agent lost contact with AWS.' };
+      if (node.pingStatus === null) return { text: 'no SSM', tone: 'muted', hint: 'SSM does not know this instance (no agent or no instance role).' };
+      return { text: String(node.pingStatus).toLowerCase(), tone: 'warn', hint: `SSM reports ${String(node.pingStatus)}.` };
+    }
+    case 'task':
+      if (node.lastStatus !== 'RUNNING') return { text: node.lastStatus.toLowerCase(), tone: 'muted', hint: `The task is ${node.lastStatus}.` };
+      return node.execEnabled ? { text: 'running', tone: 'ok', hint: 'Running, ECS Exec enabled.' } : { text: 'exec off', tone: 'warn', hint: 'Running, but ECS Exec is not enabled for this task.' };
+    case 'service':
+      return { text: `${node.runningCount}/${node.desiredCount}`, tone: node.runningCount < node.desiredCount ? 'warn' : 'muted', hint: `${node.runningCount} of ${node.desiredCount} tasks running.` };
+    case 'cluster':
+      return { text: `${node.runningTasks}`, tone: 'muted', hint: `${node.runningTasks} running tasks, ${node.activeServices} services.` };
+    case 'profile':
+      return node.source === 'sandbox' ? { text: 'sandbox', tone: 'muted', hint: 'The local emulated AWS account.' } : null;
+    case 'region':
+      return null;
+  }
+}
+
+/** What a shell, forward or diagnosis against this node targets; null for nodes that are not targets. */
+export function targetOf(node: InventoryNode): TargetRef | null {
+  if (node.kind === 'instance') {
+    return { kind: 'instance', profile: node.profile, region: node.region, instanceId: node.instanceId };
+  }
+  if (node.kind === 'container' && node.runtimeId !== null) {
+    return { kind: 'ecs-container', profile: node.profile, region: node.region, cluster: clusterName(node.clusterArn), taskArn: node.taskArn, containerName: node.name, runtimeId: node.runtimeId };
+  }
+  return null;
+}
+
+/** A tab title people recognise: the container and its task's short id, or the instance's name. */
+export function titleOf(node: InventoryNode): string {
+  if (node.kind === 'container') return `${node.name} · ${taskId(node.taskArn).slice(-6)}`;
+  if (node.kind === 'instance') return node.name ?? node.instanceId;
+  return node.label;
+}
+
+/** The identifier worth copying: an ARN for ECS things, the id for instances. */
+export function copyableId(node: InventoryNode): { readonly label: string; readonly value: string } | null {
+  switch (node.kind) {
+    case 'cluster':
+      return { label: 'Copy cluster ARN', value: node.clusterArn };
+    case 'service':
+      return { label: 'Copy service ARN', value: node.serviceArn };
+    case 'task':
+      return { label: 'Copy task ARN', value: node.taskArn };
+    case 'container':
+      return { label: 'Copy task ARN', value: node.taskArn };
+    case 'instance':
+      return { label: 'Copy instance ID', value: node.instanceId };
+    default:
+      return null;
+  }
+}
+
+/** The label shown in the tree: tasks by the end of their id (their shared prefixes say nothing). */
+export function rowLabel(node: InventoryNode): string {
+  if (node.kind === 'task') {
+    const family = node.label.includes(' · ') ? node.label.slice(node.label.indexOf(' · ') + 3) : '';
+    return family ? `${taskId(node.taskArn).slice(-8)} · ${family}` : node.label;
+  }
+  return node.label;
+}

@@ -1,0 +1,171 @@
+// The target tree's state: children per loaded node (lazy), expansion, progress and errors from
+// inventory events, and the filter's matches. Node ids are main's; the UI only hands them back.
+import type { InventoryNode, PlainError } from '../../shared/contract/index.js';
+import { errorText, type PortholeClient } from '../bridge/client.js';
+import { Store } from '../state/store.js';
+
+/** The parent id whose children are the profiles (main/ipc/inventory.ts INVENTORY_ROOT_ID). */
+export const TREE_ROOT = 'root';
+
+export const TREE = {
+  /** Wait for typing to pause before asking main to filter: one request per word, not per key. */
+  FILTER_DEBOUNCE_MS: 150,
+} as const;
+
+export interface Branch {
+  readonly status: 'loading' | 'ready' | 'error';
+  readonly children: readonly InventoryNode[];
+  readonly error: PlainError | null;
+  /** The latest progress line while loading ("Listing tasks in demo-web (2 of 5)"). */
+  readonly progress: string | null;
+}
+
+export interface TreeState {
+  readonly branches: ReadonlyMap<string, Branch>;
+  readonly expanded: ReadonlySet<string>;
+  readonly selected: string | null;
+  readonly query: string;
+  /** While filtering: the matching ids and their ancestors; null when not filtering. */
+  readonly visible: ReadonlySet<string> | null;
+  readonly matches: ReadonlySet<string>;
+  readonly credentialsFound: boolean | null;
+  readonly sandboxOffered: boolean;
+  readonly rootError: string | null;
+}
+
+const EMPTY_BRANCH: Branch = { status: 'loading', children: [], error: null, progress: null };
+
+export class TreeStore extends Store<TreeState> {
+  #filterTimer: ReturnType<typeof setTimeout> | null = null;
+  #filterSeq = 0;
+  readonly #offs: Array<() => void> = [];
+  #started = false;
+
+  constructor(private readonly client: PortholeClient) {
+    super({ branches: new Map(), expanded: new Set(), selected: null, query: '', visible: null, matches: new Set(), credentialsFound: null, sandboxOffered: false, rootError: null });
+  }
+
+  /** Subscribes to inventory events and loads the profiles; idempotent (StrictMode mounts twice). */
+  start(): void {
+    if (this.#started) return;
+    this.#started = true;
+    this.#offs.push(
+      this.client.on('inventory', 'progress', ({ nodeId, message, done }) => {
+        if (nodeId !== null) this.#patchBranch(nodeId, (b) => ({ ...b, progress: done ? null : message }));
+      }),
+      this.client.on('inventory', 'error', ({ nodeId, error }) => {
+        if (nodeId === null) this.change((s) => ({ ...s, rootError: error.message }));
+        else this.#patchBranch(nodeId, (b) => ({ ...b, status: 'error', error, progress: null }));
+      }),
+      this.client.on('inventory', 'changed', ({ parentId, nodes }) => {
+        this.#patchBranch(parentId, () => ({ status: 'ready', children: nodes, error: null, progress: null }));
+      }),
+    );
+    void this.#loadRoot();
+  }
+
+  branch(id: string): Branch | undefined {
+    return this.state.branches.get(id);
+  }
+
+  async #loadRoot(): Promise<void> {
+    try {
+      const info = await this.client.call('inventory', 'profiles', {});
+      this.change((s) => ({ ...s, credentialsFound: info.credentialsFound, sandboxOffered: info.sandboxOffered, rootError: null }));
+    } catch (err) {
+      this.change((s) => ({ ...s, rootError: errorText(err) }));
+      return;
+    }
+    await this.load(TREE_ROOT);
+    // A first visit opens the first profile and its first region, where the targets are.
+    const first = this.branch(TREE_ROOT)?.children[0];
+    if (first === undefined) return;
+    await this.expand(first.id);
+    const region = this.branch(first.id)?.children[0];
+    if (region !== undefined) await this.expand(region.id);
+  }
+
+  async load(id: string): Promise<void> {
+    this.#patchBranch(id, (b) => ({ ...b, status: 'loading', error: null }));
+    try {
+      const { nodes } = await this.client.call('inventory', 'children', { parentId: id });
+      this.#patchBranch(id, () => ({ status: 'ready', children: nodes, error: null, progress: null }));
+    } catch (err) {
+      this.#patchBranch(id, (b) => ({ ...b, status: 'error', error: { message: errorText(err) }, progress: null }));
+    }
+  }
+
+  async expand(id: string): Promise<void> {
+    this.change((s) => ({ ...s, expanded: new Set(s.expanded).add(id) }));
+    const b = this.branch(id);
+    if (b === undefined || b.status === 'error') await this.load(id);
+  }
+
+  collapse(id: string): void {
+    this.change((s) => {
+      const expanded = new Set(s.expanded);
+      expanded.delete(id);
+      return { ...s, expanded };
+    });
+  }
+
+  toggle(id: string): void {
+    if (this.isExpanded(id)) this.collapse(id);
+    else void this.expand(id);
+  }
+
+  isExpanded(id: string): boolean {
+    return this.state.visible !== null ? this.state.visible.has(id) : this.state.expanded.has(id);
+  }
+
+  select(id: string | null): void {
+    this.change((s) => ({ ...s, selected: id }));
+  }
+
+  /** Reloads a node's children from AWS (main drops its cache; `changed` events follow). */
+  async refresh(id: string | null): Promise<void> {
+    try {
+      await this.client.call('inventory', 'refresh', { nodeId: id ?? TREE_ROOT });
+      await this.load(id ?? TREE_ROOT);
+    } catch (err) {
+      if (id !== null) this.#patchBranch(id, (b) => ({ ...b, status: 'error', error: { message: errorText(err) } }));
+      else this.change((s) => ({ ...s, rootError: errorText(err) }));
+    }
+  }
+
+  setQuery(query: string): void {
+    this.change((s) => ({ ...s, query }));
+    if (this.#filterTimer !== null) clearTimeout(this.#filterTimer);
+    const seq = ++this.#filterSeq;
+    if (query.trim().length === 0) {
+      this.change((s) => ({ ...s, visible: null, matches: new Set() }));
+      return;
+    }
+    this.#filterTimer = setTimeout(() => {
+      this.client
+        .call('inventory', 'filter', { query: query.trim() })
+        .then(({ matches }) => {
+          if (seq !== this.#filterSeq) return;
+          const visible = new Set<string>();
+          for (const m of matches) {
+            visible.add(m.node.id);
+            for (const a of m.ancestors) visible.add(a);
+          }
+          this.change((s) => ({ ...s, visible, matches: new Set(matches.map((m) => m.node.id)) }));
+        })
+        .catch(() => undefined);
+    }, TREE.FILTER_DEBOUNCE_MS);
+  }
+
+  stop(): void {
+    for (const off of this.#offs.splice(0)) off();
+  }
+
+  #patchBranch(id: string, change: (b: Branch) => Branch): void {
+    this.change((s) => {
+      const branches = new Map(s.branches);
+      branches.set(id, change(s.branches.get(id) ?? EMPTY_BRANCH));
+      return { ...s, branches };
+    });
+  }
+}

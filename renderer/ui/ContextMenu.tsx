@@ -1,0 +1,69 @@
+// A small menu at the pointer (or under a row, from the keyboard). Closes on Escape, on a click
+// elsewhere, and after an item runs.
+import { useEffect, useLayoutEffect, useRef, useState } from 'react';
+import type { MenuItem } from '../tree/node-actions.js';
+
+export interface MenuAt {
+  readonly x: number;
+  readonly y: number;
+  readonly items: readonly MenuItem[];
+}
+
+export function ContextMenu({ menu, onClose }: { menu: MenuAt; onClose: () => void }) {
+  const ref = useRef<HTMLDivElement>(null);
+  const [pos, setPos] = useState({ x: menu.x, y: menu.y });
+
+  useLayoutEffect(() => {
+    // Keep the menu inside the window.
+    const el = ref.current;
+    if (el === null) return;
+    const r = el.getBoundingClientRect();
+    setPos({ x: Math.min(menu.x, window.innerWidth - r.width - 4), y: Math.min(menu.y, window.innerHeight - r.height - 4) });
+    el.querySelector<HTMLButtonElement>('button:not([disabled])')?.focus();
+  }, [menu]);
+
+  useEffect(() => {
+    const onDown = (e: MouseEvent): void => {
+      if (!ref.current?.contains(e.target as Node)) onClose();
+    };
+    const onKey = (e: KeyboardEvent): void => {
+      if (e.key === 'Escape') onClose();
+    };
+    window.addEventListener('mousedown', onDown, true);
+    window.addEventListener('keydown', onKey, true);
+    window.addEventListener('blur', onClose);
+    return () => {
+      window.removeEventListener('mousedown', onDown, true);
+      window.removeEventListener('keydown', onKey, true);
+      window.removeEventListener('blur', onClose);
+    };
+  }, [onClose]);
+
+  const onKeyDown = (e: React.KeyboardEvent): void => {
+    if (e.key !== 'ArrowDown' && e.key !== 'ArrowUp') return;
+    e.preventDefault();
+    const buttons = [...(ref.current?.querySelectorAll<HTMLButtonElement>('button:not([disabled])') ?? [])];
+    const i = buttons.indexOf(document.activeElement as HTMLButtonElement);
+    buttons[(i + (e.key === 'ArrowDown' ? 1 : -1) + buttons.length) % buttons.length]?.focus();
+  };
+
+  return (
+    <div ref={ref} className="context-menu" role="menu" style={{ left: pos.x, top: pos.y }} onKeyDown={onKeyDown}>
+      {menu.items.map((item) => (
+        <button
+          key={item.label}
+          role="menuitem"
+          className="context-item"
+          disabled={item.disabled}
+          title={item.hint}
+          onClick={() => {
+            onClose();
+            item.run();
+          }}
+        >
+          {item.label}
+        </button>
+      ))}
+    </div>
+  );
+}

@@ -1,0 +1,18 @@
+// Short notices in the bottom-right corner.
+import { useModel } from '../app/model-context.js';
+import { useStore } from '../state/store.js';
+
+export function Toasts() {
+  const model = useModel();
+  const toasts = useStore(model.toasts);
+  if (toasts.length === 0) return null;
+  return (
+    <div className="toasts" role="status" aria-live="polite">
+      {toasts.map((t) => (
+        <div key={t.id} className={`toast toast-${t.tone}`} onClick={() => model.toasts.dismiss(t.id)}>
+          {t.text}
+        </div>
+      ))}
+    </div>
+  );
+}
