@@ -1,5 +1,8 @@
 // Shells through the router exactly as a host calls it, against the sandbox: real ECS Exec and
 // StartSession launches, the engine over real websockets, the emulated agent's real ptys.
+import { mkdtemp, readdir, readFile, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { DEMO_APP, startSandboxApp, type SandboxApp } from '../app/testing/sandbox-app.js';
 import { eventually, TestClient, RemoteCallError } from '../app/testing/test-client.js';
@@ -150,6 +153,7 @@ describe('sessions service over the sandbox', () => {
     expect(err).toMatchObject({ code: 'failed' });
     expect((err as RemoteCallError).nextStep?.length ?? 0).toBeGreaterThan(0);
     expect((await c.call('sessions', 'list', {})).sessions).toEqual([]);
+    expect(c.dataMessages).toEqual([]); // nothing about a session the window never got an id for
   });
 });
 
@@ -197,4 +201,32 @@ describe('flow control', () => {
     c.send({ type: 'ack', sessionId: id, bytes: 1_000_000 });
     expect(shell.unackedBytes).toBe(0);
   }, 60_000);
+});
+
+describe('recording', () => {
+  it('records a tab as asciicast v2 when a record directory is set', async () => {
+    const dir = await mkdtemp(join(tmpdir(), 'porthole-rec-'));
+    const recordDir = join(dir, 'casts');
+    const r = await startSandboxApp({ shells: { recordDir } });
+    const c = new TestClient(r.app.router);
+    try {
+      const { session } = await c.call('sessions', 'open', { target: DEMO_APP.web, cols: 90, rows: 30, title: 'recorded' });
+      await c.untilState(session.id, 'connected');
+      c.input(session.id, 'echo rec-$((9*9))\r');
+      await c.untilText(session.id, 'rec-81');
+      c.send({ type: 'resize', sessionId: session.id, cols: 100, rows: 31 });
+      await c.call('sessions', 'close', { id: session.id });
+      const files = await readdir(recordDir);
+      expect(files).toEqual([expect.stringMatching(new RegExp(`^${session.id}-\\d+\\.cast$`))]);
+      const lines = (await readFile(join(recordDir, files[0] ?? ''), 'utf8')).trim().split('\n');
+      expect(JSON.parse(lines[0] ?? '{}')).toMatchObject({ version: 2, width: 90, height: 30, title: 'recorded' });
+      const events = lines.slice(1).map((l) => JSON.parse(l) as [number, string, string]);
+      expect(events.filter((e) => e[1] === 'o').map((e) => e[2]).join('')).toContain('rec-81');
+      expect(events).toContainEqual([expect.any(Number), 'r', '100x31']);
+    } finally {
+      c.close();
+      await r.stop();
+      await rm(dir, { recursive: true, force: true });
+    }
+  });
 });

@@ -1,6 +1,7 @@
 // One shell tab's session: launches it, runs the engine's ShellSession, and carries its data
 // plane to the owner window — output coalesced, flushed on input, paused by flow control.
 // Restart swaps the engine session underneath and keeps the id, sink and batcher.
+import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import type { SessionInfo, SessionStatus, ShellTarget } from '../../../shared/contract/index.js';
 import { ShellSession } from '../../ssm/shell/shell-session.js';
@@ -30,6 +31,8 @@ export class ManagedShell {
   /** Bumped on every (re)start so a late launch or event of an old engine is ignored. */
   #generation = 0;
   #disposed = false;
+  /** Nothing is sent before the first launch succeeded: a failed open is told by its error alone. */
+  #announced = false;
   #recording: CastFile | undefined;
   readonly #sink: ShellSink;
   readonly #batcher: OutputBatcher;
@@ -82,6 +85,7 @@ export class ManagedShell {
       void launched.terminateSession?.(launched.credentials.sessionId).catch(() => undefined); // closed while launching
       return;
     }
+    this.#announced = true;
     const frames = this.options.frames;
     const engine = new ShellSession({
       credentials: launched.credentials,
@@ -110,7 +114,7 @@ export class ManagedShell {
       if (generation !== this.#generation) return;
       this.#batcher.flush(); // the last output comes before `closed`
       this.#flow.reset();
-      this.#stopRecording();
+      void this.#stopRecording();
       this.#setStatus(closedStatus(reason, engine.exitCode));
     });
     void engine.open();
@@ -140,8 +144,9 @@ export class ManagedShell {
     this.#engine = undefined;
     this.#batcher.flush();
     this.#flow.reset();
-    this.#stopRecording();
+    const recorded = this.#stopRecording();
     if (engine !== undefined) await engine.terminate();
+    await recorded;
     if (this.#status.state !== 'closed') this.#setStatus({ state: 'closed', reason });
   }
 
@@ -166,19 +171,22 @@ export class ManagedShell {
 
   #setStatus(status: SessionStatus): void {
     this.#status = status;
-    if (!this.#disposed) this.#sink.status(status);
+    if (this.#announced && !this.#disposed) this.#sink.status(status);
   }
 
   #startRecording(): void {
     const dir = this.options.recordDir;
     if (dir === undefined) return;
+    mkdirSync(dir, { recursive: true, mode: 0o700 });
     const file = join(dir, `${this.id}-${Date.now()}.cast`);
     this.#recording = recordToFile(file, { width: this.#size.cols, height: this.#size.rows, title: this.title });
   }
 
-  #stopRecording(): void {
+  /** Ends the recording; resolves once the file is complete (never rejects). */
+  #stopRecording(): Promise<void> {
     const rec = this.#recording;
     this.#recording = undefined;
-    if (rec !== undefined) void rec.finish().catch((err: unknown) => console.warn(`porthole: recording of session ${this.id} did not finish: ${String(err)}`));
+    if (rec === undefined) return Promise.resolve();
+    return rec.finish().catch((err: unknown) => console.warn(`porthole: recording of session ${this.id} did not finish: ${String(err)}`));
   }
 }
