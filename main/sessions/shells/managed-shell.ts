@@ -28,6 +28,7 @@ export class ManagedShell {
   #status: SessionStatus = { state: 'connecting', reason: 'Starting the session' };
   #size: { cols: number; rows: number };
   #engine: ShellSession | undefined;
+  #launched: LaunchedShell | undefined;
   /** Bumped on every (re)start so a late launch or event of an old engine is ignored. */
   #generation = 0;
   #disposed = false;
@@ -100,6 +101,7 @@ export class ManagedShell {
       } } : {}),
     });
     this.#engine = engine;
+    this.#launched = launched;
     this.#flow.reset();
     this.#startRecording();
     engine.on('output', (bytes) => {
@@ -140,12 +142,19 @@ export class ManagedShell {
   /** Ends the engine session (TerminateSession first) and keeps the tab for a restart. */
   async stop(reason = 'Closed by the user'): Promise<void> {
     const engine = this.#engine;
+    const launched = this.#launched;
     this.#generation++;
     this.#engine = undefined;
+    this.#launched = undefined;
     this.#batcher.flush();
     this.#flow.reset();
     const recorded = this.#stopRecording();
-    if (engine !== undefined) await engine.terminate();
+    if (engine !== undefined && engine.status !== 'closed') {
+      await engine.terminate();
+    } else if (engine?.closedBecause?.kind === 'failed' && launched?.terminateSession) {
+      // The channel gave up but AWS may still hold the session open: end it there too.
+      await launched.terminateSession(engine.sessionId).catch(() => undefined);
+    }
     await recorded;
     if (this.#status.state !== 'closed') this.#setStatus({ state: 'closed', reason });
   }
