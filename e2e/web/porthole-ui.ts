@@ -11,6 +11,7 @@ interface TestHook {
   text(sessionId: string): string | null;
   activeSessionId(): string | null;
   sessionIds(): string[];
+  parsedBytes(sessionId: string): number;
 }
 
 declare global {

@@ -42,6 +42,10 @@ export class AppModel {
       look: () => this.look(),
       confirmCloseLive: () => this.settings.current.confirmCloseLive,
       registry: () => this.registry,
+      openFailed: (target, title) => {
+        this.panel.show('diagnostics');
+        void this.diagnostics.run(target, title);
+      },
     });
     this.registry = new TerminalRegistry(
       client,

@@ -8,6 +8,8 @@ export interface PortholeTestHook {
   text(sessionId: string): string | null;
   activeSessionId(): string | null;
   sessionIds(): string[];
+  /** Output bytes the session's xterm has parsed so far (grows while output arrives). */
+  parsedBytes(sessionId: string): number;
 }
 
 export const TEST_HOOK_GLOBAL = '__portholeTest';
@@ -21,6 +23,7 @@ export function installTestHook(model: AppModel): void {
     text: (id) => model.registry.get(id)?.readText() ?? null,
     activeSessionId: () => model.sessions.active?.sessionId ?? null,
     sessionIds: () => model.sessions.state.tabs.flatMap((t) => (t.sessionId ? [t.sessionId] : [])),
+    parsedBytes: (id) => model.registry.get(id)?.parsedBytes ?? 0,
   };
   Object.defineProperty(window, TEST_HOOK_GLOBAL, { value: Object.freeze(hook), configurable: false });
 }

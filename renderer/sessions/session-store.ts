@@ -28,6 +28,8 @@ export interface SessionDeps {
   readonly look: () => TerminalLook;
   readonly confirmCloseLive: () => boolean;
   readonly registry: () => TerminalRegistry;
+  /** A shell could not be opened at all: the app runs diagnostics so the cause shows at once. */
+  readonly openFailed: (target: ShellTarget, title: string) => void;
 }
 
 const isLive = (s: SessionStatus): boolean => s.state !== 'closed';
@@ -67,6 +69,7 @@ export class SessionStore extends Store<SessionsState> {
       this.deps.registry().create(session.id, this.deps.look());
     } catch (err) {
       this.#patch(key, (t) => ({ ...t, status: { state: 'closed', reason: errorText(err) } }));
+      this.deps.openFailed(target, title);
     }
   }
 

@@ -49,6 +49,7 @@ export class TerminalController {
   #live = true;
   #disposed = false;
   #pasteGuardLines: number;
+  #parsed = 0;
   #observer: ResizeObserver | null = null;
   #fitTimer: ReturnType<typeof setTimeout> | null = null;
 
@@ -101,7 +102,15 @@ export class TerminalController {
   write(bytes: Uint8Array): void {
     if (this.#disposed) return;
     const n = bytes.byteLength;
-    this.#term.write(bytes, () => this.#ack.parsed(n));
+    this.#term.write(bytes, () => {
+      this.#parsed += n;
+      this.#ack.parsed(n);
+    });
+  }
+
+  /** Output bytes xterm has parsed since the tab opened. */
+  get parsedBytes(): number {
+    return this.#parsed;
   }
 
   /** Moves the terminal into a slot; the first time, xterm opens there. */

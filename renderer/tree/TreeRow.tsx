@@ -51,7 +51,7 @@ export function TreeRow({ node, depth, onMenu }: RowProps) {
         className={`tree-row kind-${node.kind}${tree.matches.has(node.id) ? ' is-match' : ''}`}
         style={{ paddingLeft: depth * INDENT_PX + 4 }}
         data-node-kind={node.kind}
-        title={badge?.hint}
+        title={node.kind === 'instance' ? `${node.instanceId}${badge ? ` — ${badge.hint}` : ''}` : badge?.hint}
         onClick={() => {
           model.tree.select(node.id);
           if (expandable) model.tree.toggle(node.id);

@@ -41,7 +41,8 @@ export function badgeOf(node: InventoryNode): Badge | null {
     }
     case 'task':
       if (node.lastStatus !== 'RUNNING') return { text: node.lastStatus.toLowerCase(), tone: 'muted', hint: `The task is ${node.lastStatus}.` };
-      return node.execEnabled ? { text: 'running', tone: 'ok', hint: 'Running, ECS Exec enabled.' } : { text: 'exec off', tone: 'warn', hint: 'Running, but ECS Exec is not enabled for this task.' };
+      // A running task with exec is the normal case: no badge, so the ones that differ stand out.
+      return node.execEnabled ? null : { text: 'exec off', tone: 'warn', hint: 'Running, but ECS Exec is not enabled for this task.' };
     case 'service':
       return { text: `${node.runningCount}/${node.desiredCount}`, tone: node.runningCount < node.desiredCount ? 'warn' : 'muted', hint: `${node.runningCount} of ${node.desiredCount} tasks running.` };
     case 'cluster':
@@ -95,5 +96,7 @@ export function rowLabel(node: InventoryNode): string {
     const family = node.label.includes(' · ') ? node.label.slice(node.label.indexOf(' · ') + 3) : '';
     return family ? `${taskId(node.taskArn).slice(-8)} · ${family}` : node.label;
   }
+  // The instance id is in the tooltip and the copy action; the name is what people recognise.
+  if (node.kind === 'instance' && node.name !== null) return node.name;
   return node.label;
 }

@@ -1,0 +1,58 @@
+// Issue 8: a port forward created from the tree carries real bytes to the sandbox's HTTP server;
+// the panel's counters move; stopping it frees the local port.
+import { createServer } from 'node:net';
+import { join } from 'node:path';
+import { expect, repoRoot, test } from '../fixtures/web-host.js';
+import { openDemo, revealWebApp, SHELL_TIMEOUT_MS } from './porthole-ui.js';
+
+test.use({ sandbox: true });
+test.describe.configure({ timeout: 180_000 });
+
+/** Resolves true when something can listen on the port again. */
+function portIsFree(port: number): Promise<boolean> {
+  return new Promise((resolve) => {
+    const server = createServer();
+    server.once('error', () => resolve(false));
+    server.listen(port, '127.0.0.1', () => server.close(() => resolve(true)));
+  });
+}
+
+test('a forward from the tree reaches the sandbox server, counts its bytes, and stops', async ({ page, webHost, request }) => {
+  await openDemo(page, webHost.url);
+  const app = await revealWebApp(page);
+  await app.click({ button: 'right' });
+  await page.getByRole('menuitem', { name: 'Start port forward…' }).click();
+  const form = page.getByRole('dialog', { name: 'New port forward' });
+  await expect(form.getByLabel('Target', { exact: true })).toContainText('app');
+  await form.getByLabel('Remote port', { exact: true }).fill('8080');
+  await form.getByLabel('Name', { exact: true }).fill('web admin');
+  await page.screenshot({ path: join(repoRoot, 'e2e', 'artifacts', 'ui8-forward-form.png') });
+  await form.getByRole('button', { name: 'Start forward' }).click();
+  await expect(form).toBeHidden();
+
+  const row = page.locator('.forward[data-forward-id]');
+  await expect(row).toHaveAttribute('data-state', 'listening', { timeout: SHELL_TIMEOUT_MS });
+  const port = Number(await row.getAttribute('data-local-port'));
+  expect(port).toBeGreaterThan(0);
+  await expect(row).toContainText(`localhost:${port}`);
+  await expect(row.getByTestId('forward-totals')).toHaveText('0 B up · 0 B down');
+
+  const response = await request.get(`http://127.0.0.1:${port}/`, { timeout: SHELL_TIMEOUT_MS });
+  expect(response.status()).toBe(200);
+  expect(await response.text()).toContain('hello from app/5e1f4a2b9c3d4e5f6a7b8c9d0e1f0001 port 8080');
+  // A larger body so the counters move visibly (GET /large?bytes=N answers N bytes).
+  const large = await request.get(`http://127.0.0.1:${port}/large?bytes=300000`, { timeout: SHELL_TIMEOUT_MS });
+  expect((await large.body()).byteLength).toBe(300_000);
+
+  await expect(row.getByTestId('forward-totals')).not.toHaveText(/^0 B up/, { timeout: 30_000 });
+  await expect(row.getByTestId('forward-totals')).toHaveText(/down/);
+  const totals = (await row.getByTestId('forward-totals').textContent()) ?? '';
+  const down = /· ([\d.]+) (kB|MB) down/.exec(totals);
+  expect(down, `totals were "${totals}"`).not.toBeNull();
+  expect(Number(down?.[1]) * (down?.[2] === 'MB' ? 1000 : 1)).toBeGreaterThanOrEqual(300);
+  await page.screenshot({ path: join(repoRoot, 'e2e', 'artifacts', 'ui8-forward-live.png') });
+
+  await row.getByRole('button', { name: 'Stop' }).click();
+  await expect(row).toHaveAttribute('data-state', 'stopped', { timeout: 30_000 });
+  await expect.poll(() => portIsFree(port), { timeout: 15_000 }).toBe(true);
+});
