@@ -10,7 +10,8 @@
  *                    // connections, bytes and bytes/s each way, restarts, lastError, saved
  *   manager.on('changed', (id) => …)
  *   await manager.stop(id); await manager.restart(id); await manager.remove(id);
- *   await manager.restoreSaved();   // at start-up
+ *   await manager.setSaved(id, true); await manager.setAutoRestart(id, false);
+ *   await manager.restoreSaved();   // at start-up (or manager.restore(id) for one)
  *   await manager.close();          // at quit
  */
 export { FORWARDS } from './constants.js';

@@ -70,6 +70,25 @@ describe('ForwardManager without a reachable AWS', () => {
     rebind.close();
   });
 
+  it('saves, toggles auto-restart and restores one saved forward by id in a new manager', async () => {
+    const failing: StartPortSession = async () => {
+      throw new Error('offline');
+    };
+    const dataDir = mkdtempSync(path.join(tmpdir(), 'porthole-fwd-'));
+    const first = new ForwardManager({ dataDir, startSession: failing });
+    const f = await first.create({ name: 'db', target, remotePort: 5432, remoteHost: 'db.internal' }, { save: true });
+    expect((await first.setAutoRestart(f.id, false)).spec.autoRestart).toBe(false);
+    await first.close();
+    const second = new ForwardManager({ dataDir, startSession: failing });
+    cleanups.push(async () => {
+      await second.close();
+      rmSync(dataDir, { recursive: true, force: true });
+    });
+    const restored = await second.restore(f.id);
+    expect(restored).toMatchObject({ id: f.id, name: 'db', saved: true, remoteHost: 'db.internal', spec: { autoRestart: false } });
+    await expect(second.restore('missing')).rejects.toMatchObject({ code: 'not-found' });
+  });
+
   it('rejects an invalid spec with a typed error', async () => {
     const manager = managerWith(async () => {
       throw new Error('unreachable');

@@ -97,6 +97,29 @@ export class ForwardManager extends EventEmitter<ForwardManagerEvents> {
     return forward.status();
   }
 
+  /** Turns restart-with-backoff on or off for a forward (persisted when it is saved). */
+  async setAutoRestart(id: string, enabled: boolean): Promise<ForwardStatus> {
+    const forward = this.find(id);
+    forward.spec.autoRestart = enabled;
+    if (forward.saved) await this.persist();
+    return forward.status();
+  }
+
+  /** Starts one saved forward by id (listing it if this run had not yet). */
+  async restore(id: string): Promise<ForwardStatus> {
+    const existing = this.forwards.get(id);
+    if (existing) {
+      await existing.start();
+      return existing.status();
+    }
+    const saved = (await this.store.load()).find((f) => f.id === id);
+    if (!saved) throw new ForwardError('not-found', `No saved forward with id ${id}.`);
+    const forward = this.make(id, saved.spec, true);
+    this.forwards.set(id, forward);
+    await forward.start().catch(() => undefined); // state 'failed' + lastError tell the user
+    return forward.status();
+  }
+
   /**
    * Starts every saved forward. One that cannot bind is listed as 'failed' with its reason;
    * the others start regardless.
