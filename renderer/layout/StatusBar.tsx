@@ -16,8 +16,8 @@ export function StatusBar({ info, disconnected }: { info: CallState<AppInfo>; di
   return (
     <footer className="status-bar" role="status">
       {info.status === 'ready' && info.value.sandbox.active && (
-        <span data-testid="app-sandbox" className="badge badge-accent" data-endpoint={info.value.sandbox.endpoint ?? ''} title={`Emulated AWS at ${info.value.sandbox.endpoint ?? ''}`}>
-          Sandbox
+        <span data-testid="app-sandbox" className="badge badge-accent" data-endpoint={info.value.sandbox.endpoint ?? ''} title="The local sandbox: an emulated AWS API, usable with the AWS CLI's --endpoint-url">
+          sandbox {info.value.sandbox.endpoint ?? ''}
         </span>
       )}
       {info.status === 'ready' && !info.value.sandbox.active && (

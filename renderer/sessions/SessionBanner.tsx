@@ -16,7 +16,9 @@ export function SessionBanner({ tab }: { tab: Tab }) {
   }
   return (
     <div className="session-banner tone-closed" role="status" data-testid="session-closed">
-      <span className="session-banner-text">{statusLine(tab)}</span>
+      <span className="session-banner-text" title={statusLine(tab)}>
+        {statusLine(tab)}
+      </span>
       <button className="button" onClick={() => void model.sessions.restart(tab.key)}>
         Restart session
       </button>

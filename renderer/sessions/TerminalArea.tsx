@@ -29,7 +29,7 @@ export function TerminalArea({ findOpen, onCloseFind }: { findOpen: boolean; onC
         {tabs.length === 0 && (
           <div className="terminal-empty">
             <div className="empty-state">
-              <p className="empty-title">No open sessions</p>
+              <p className="empty-title">No open sessions.</p>
               <p>Double-click a container or instance in the tree to open a shell, or right-click it for port forwards and diagnostics.</p>
             </div>
           </div>

@@ -36,28 +36,28 @@ export function TreePane() {
           onKeyDown={(e) => e.key === 'Escape' && model.tree.setQuery('')}
         />
       </div>
-      <div className="pane-body tree-body" data-testid="tree">
+      <div className="pane-body tree-body">
         {tree.sandboxOffered && tree.credentialsFound === false && (
           <div className="tree-banner">
             <strong>No AWS credentials found.</strong> You are looking at the local sandbox: an emulated AWS account with demo clusters and instances, safe to try anything in.
           </div>
         )}
-        {tree.rootError !== null && (
-          <p className="notice notice-error" role="alert">
-            {tree.rootError}
-          </p>
-        )}
-        {noProfiles && !tree.sandboxOffered && (
-          <div className="empty-state">
-            <p>
-              <strong>No AWS profiles found.</strong>
+        <div data-testid="tree">
+          {tree.rootError !== null && (
+            <p className="notice notice-error" role="alert">
+              {tree.rootError}
             </p>
-            <p>Run <code>aws configure</code> or <code>aws configure sso</code>, then refresh. To try Porthole without AWS, start it with <code>PORTHOLE_SANDBOX=1</code> for the local sandbox.</p>
-          </div>
-        )}
-        {tree.rootError === null && (
-          <div className="tree-root" role="tree" aria-label="AWS targets">
-            <TreeChildren parentId={TREE_ROOT} depth={0} branch={root} tree={tree} onMenu={onMenu} />
+          )}
+          {noProfiles && <p className="empty-title tree-empty">No AWS profiles found.</p>}
+          {tree.rootError === null && !noProfiles && (
+            <div className="tree-root" role="tree" aria-label="AWS targets">
+              <TreeChildren parentId={TREE_ROOT} depth={0} branch={root} tree={tree} onMenu={onMenu} />
+            </div>
+          )}
+        </div>
+        {noProfiles && !tree.sandboxOffered && (
+          <div className="empty-hint">
+            Run <code>aws configure</code> or <code>aws configure sso</code>, then refresh. To try Porthole without AWS, start it with <code>PORTHOLE_SANDBOX=1</code> for the local sandbox.
           </div>
         )}
       </div>
