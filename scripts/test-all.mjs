@@ -1,0 +1,15 @@
+// `npm test` after the build: unit + integration (vitest), then end-to-end (Playwright). Both
+// suites always run, so one failing suite never hides the other's results; the exit code is
+// non-zero when either failed.
+import { spawnSync } from 'node:child_process';
+
+const suites = ['test:unit', 'test:e2e'];
+let failed = [];
+for (const suite of suites) {
+  const res = spawnSync('npm', ['run', suite], { stdio: 'inherit', shell: process.platform === 'win32' });
+  if (res.status !== 0) failed.push(`${suite} (exit ${res.status ?? res.signal})`);
+}
+if (failed.length > 0) {
+  console.error(`\nporthole: failed suites: ${failed.join(', ')}`);
+  process.exit(1);
+}
