@@ -46,6 +46,8 @@ function classify(f: Facts): AwsErrorCode {
   if (/Plugin with name \S+ (not found|is not supported)/i.test(m)) return 'agent-plugin-missing';
   if (/encryption is not set up on the selected CloudWatch Logs log group/i.test(m)) return 'log-encryption';
   if (/SSO session.*(expired|invalid)|SSO session token|Token is expired\. To refresh|sso login/i.test(m)) return 'sso-login-required';
+  // STS AssumeRole's wording for a wrong code or a serial that is not the caller's device.
+  if (/MultiFactorAuthentication failed/i.test(m)) return 'mfa-rejected';
   if (/multi-factor authentication|MFA code/i.test(m)) return 'mfa-required';
   // fromProcess reports a failing command as "Command failed: <cmd>\n<stderr>".
   if (/credential_process/i.test(m) || (f.name === 'CredentialsProviderError' && /^Command failed:/.test(m))) return 'credential-process-failed';
@@ -87,6 +89,8 @@ function words(code: AwsErrorCode, f: Facts, ctx: AwsErrorContext): { sentence: 
       return { sentence: `The SSO login of profile "${p}" is missing or has expired.`, nextStep: login };
     case 'mfa-required':
       return { sentence: `Profile "${p}" needs an MFA code and none was given.`, nextStep: 'Enter the current code from your MFA device when asked.' };
+    case 'mfa-rejected':
+      return { sentence: `AWS did not accept the MFA code for profile "${p}".`, nextStep: `Enter the code your MFA device shows now (codes change every 30 seconds), and check that mfa_serial of profile "${p}" names your device.` };
     case 'credential-process-failed':
       return { sentence: `The credential_process of profile "${p}" failed.`, nextStep: 'Run the command from the profile in a terminal to see its error; it must print Version 1 JSON with unexpired keys.' };
     case 'profile-not-found':

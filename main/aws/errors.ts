@@ -10,6 +10,7 @@ export type AwsErrorCode =
   | 'no-credentials'
   | 'sso-login-required'
   | 'mfa-required'
+  | 'mfa-rejected'
   | 'credential-process-failed'
   | 'profile-not-found'
   | 'no-region'

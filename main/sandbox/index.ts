@@ -1,6 +1,6 @@
 /**
  * `startSandbox()`: the local emulated AWS in one call. One HTTP server on 127.0.0.1 answers the
- * AWS APIs (ECS, SSM, KMS, EC2, STS) and, through the gateway, the data-channel websockets, so a
+ * AWS APIs (ECS, SSM, KMS, EC2, STS, IAM) and, through the gateway, the data-channel websockets, so a
  * StreamUrl is `ws://127.0.0.1:PORT/v1/data-channel/<sid>?role=publish_subscribe`. It also writes
  * an AWS config + credentials pair with a `porthole-sandbox` profile pointing at the endpoint.
  */
@@ -10,6 +10,7 @@ import { writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { createApiHandler, type ApiStats } from './api/server.js';
 import { KmsKeyStore } from './api/kms/key-store.js';
+import { IssuedCredentials } from './api/sts/issued-credentials.js';
 import { TokenBucket, type ThrottleOptions } from './api/throttle.js';
 import { FaultController } from './faults/controller.js';
 import { attachGateway, type Gateway, type GatewayOptions, type PacingMode } from './gateway/index.js';
@@ -133,6 +134,7 @@ export async function startSandbox(opts: SandboxOptions = {}): Promise<Sandbox> 
       streamBase: () => base,
       tokenLifetimeMs: opts.tokenLifetimeMs ?? SANDBOX.tokenLifetimeMs,
       expiredAccessKeyIds: new Set([SANDBOX.expiredAccessKeyId, ...(opts.expiredAccessKeyIds ?? [])]),
+      issued: new IssuedCredentials(),
     },
     ...(opts.throttle ? { throttle: new TokenBucket(opts.throttle) } : {}),
     applyFaults: (spec) => faults.apply(spec),

@@ -12,9 +12,7 @@ let workspace: AwsWorkspace;
 let session: ProfileSession;
 const task = (suffix: string, cluster = 'demo-workers') => `arn:aws:ecs:us-east-1:123456789012:task/${cluster}/5e1f4a2b9c3d4e5f6a7b8c9d0e1f${suffix}`;
 const failing = (checks: Check[]) => checks.filter((c) => c.status === 'fail').map((c) => c.id);
-// The sandbox has no IAM policy simulator (yet), so the role-permission check can only warn there;
-// its pass/fail logic is tested against a loopback IAM in role-permissions.test.ts.
-const warning = (checks: Check[]) => checks.filter((c) => c.status === 'warn' && c.id !== 'task-role-permissions').map((c) => c.id);
+const warning = (checks: Check[]) => checks.filter((c) => c.status === 'warn').map((c) => c.id);
 const check = (checks: Check[], id: string) => {
   const c = checks.find((x) => x.id === id);
   if (!c) throw new Error(`no check ${id} in ${checks.map((x) => x.id).join(', ')}`);
@@ -38,7 +36,7 @@ describe('ECS diagnostics', () => {
     expect(warning(checks)).toEqual([]);
     expect(check(checks, 'credentials').cause).toBe('Signed in as arn:aws:iam::123456789012:user/porthole-dev.');
     expect(checks.map((c) => c.id)).toEqual(['credentials', 'task-running', 'exec-enabled', 'platform-version', 'container-running', 'exec-agent', 'readonly-root-fs', 'task-role', 'task-role-permissions', 'kms-encryption']);
-    expect(check(checks, 'task-role-permissions').status).not.toBe('fail');
+    expect(check(checks, 'task-role-permissions').cause).toBe('The task role is allowed the four ssmmessages actions ECS Exec needs (policy conditions are not simulated).');
   });
 
   it.each([
@@ -47,6 +45,8 @@ describe('ECS diagnostics', () => {
     ['0013', 'worker', ['task-running', 'container-running', 'exec-agent']],
     ['0014', 'hardened', ['readonly-root-fs']],
     ['0015', 'worker', ['platform-version', 'exec-agent']],
+    ['0017', 'reporter', ['task-role-permissions']],
+    ['0018', 'batch', ['ecs-agent-version', 'exec-agent']],
   ])('names the cause for broken task %s', async (suffix, container, causes) => {
     const checks = await diagnoseEcs(session, { cluster: 'demo-workers', taskArn: task(suffix), containerName: container });
     expect(failing(checks)).toEqual(causes);
@@ -62,10 +62,25 @@ describe('ECS diagnostics', () => {
     expect(check(ro, 'readonly-root-fs').nextStep).toContain('/managed-agents, /var/lib/amazon/ssm, /var/log/amazon/ssm');
   });
 
-  it('warns when the ECS agent version of an EC2 task cannot be read', async () => {
-    const checks = await diagnoseEcs(session, { cluster: 'demo-workers', taskArn: task('0016'), containerName: 'batch' });
-    expect(failing(checks)).toEqual([]);
-    expect(warning(checks)).toEqual(['ecs-agent-version']);
+  it('reads the ECS agent version of an EC2 task from its container instance', async () => {
+    const current = await diagnoseEcs(session, { cluster: 'demo-workers', taskArn: task('0016'), containerName: 'batch' });
+    expect(failing(current)).toEqual([]);
+    expect(warning(current)).toEqual([]);
+    expect(check(current, 'ecs-agent-version').cause).toBe('ECS agent 1.88.0 supports ECS Exec.');
+    const old = await diagnoseEcs(session, { cluster: 'demo-workers', taskArn: task('0018'), containerName: 'batch' });
+    expect(check(old, 'ecs-agent-version').cause).toBe('ECS agent 1.48.1 is older than 1.50.2.');
+  });
+
+  it('names the ssmmessages actions a task role lacks, and the error they cause', async () => {
+    const ref = { cluster: 'demo-workers', taskArn: task('0017'), containerName: 'reporter' };
+    const err = await execCommand(session, { kind: 'ecs-container', ...ref }).catch((e: unknown) => e);
+    const checks = await diagnoseEcs(session, ref, err);
+    expect(check(checks, 'last-error').cause).toBe('The target is not connected to Session Manager, so no session could start.');
+    expect(check(checks, 'task-role-permissions')).toMatchObject({
+      status: 'fail',
+      cause: 'The task role may not call ssmmessages:CreateDataChannel, ssmmessages:OpenDataChannel, so the exec agent cannot open its channels (TargetNotConnectedException).',
+      nextStep: 'Allow ssmmessages:CreateDataChannel, ssmmessages:OpenDataChannel in a policy on arn:aws:iam::123456789012:role/reporter-task, then start a new task.',
+    });
   });
 
   it('mentions the KMS key of an encrypted cluster', async () => {

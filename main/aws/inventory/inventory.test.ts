@@ -63,7 +63,7 @@ describe('inventory over the sandbox demo world', () => {
     const workers = byLabel(await t.inventory.children(region), 'demo-workers');
     const children = await t.inventory.children(workers.id);
     expect(children.every((n) => n.kind === 'task')).toBe(true);
-    expect(children).toHaveLength(7);
+    expect(children).toHaveLength(9);
     const statuses = children.map((n) => (n.kind === 'task' ? n.lastStatus : ''));
     expect(statuses.filter((s) => s === 'STOPPED')).toHaveLength(1);
     expect(statuses.at(-1)).toBe('STOPPED'); // running tasks sort first

@@ -102,4 +102,29 @@ describe('the official AWS CLI against the sandbox', () => {
     );
     expect((err as { stderr: string }).stderr).toContain('(ExpiredToken)');
   }, CLI_TEST_TIMEOUT_MS);
+
+  it('AWS CLI v1 simulates task-role policies, assumes a role with MFA and reads container instances', async () => {
+    const v1 = await findV1();
+    if (!v1) throw new Error('AWS CLI v1 not found on PATH (install it with `pip install awscli`)');
+    const simulate = async () => {
+      const out = (await cli(v1, false, ['iam', 'simulate-principal-policy', '--policy-source-arn', 'arn:aws:iam::123456789012:role/reporter-task', '--action-names', 'ssmmessages:OpenControlChannel', 'ssmmessages:OpenDataChannel'])) as {
+        EvaluationResults: Array<{ EvalActionName: string; EvalDecision: string }>;
+      };
+      expect(out.EvaluationResults.map((r) => `${r.EvalActionName}=${r.EvalDecision}`)).toEqual(['ssmmessages:OpenControlChannel=allowed', 'ssmmessages:OpenDataChannel=implicitDeny']);
+    };
+    const assume = async () => {
+      const args = ['sts', 'assume-role', '--role-arn', 'arn:aws:iam::123456789012:role/porthole-admin', '--role-session-name', 'cli', '--serial-number', 'arn:aws:iam::123456789012:mfa/porthole-dev', '--token-code'];
+      const ok = (await cli(v1, false, [...args, '123456'])) as { AssumedRoleUser: { Arn: string }; Credentials: { AccessKeyId: string } };
+      expect(ok.AssumedRoleUser.Arn).toBe('arn:aws:sts::123456789012:assumed-role/porthole-admin/cli');
+      const err = await cli(v1, false, [...args, '000000']).catch((e: { stderr: string }) => e);
+      expect((err as { stderr: string }).stderr).toContain('An error occurred (AccessDenied) when calling the AssumeRole operation: MultiFactorAuthentication failed with invalid MFA one time pass code.');
+    };
+    const hosts = async () => {
+      const out = (await cli(v1, false, ['ecs', 'describe-container-instances', '--cluster', 'demo-workers', '--container-instances', 'ec2c0a1b2c3d4e5f6a7b8c9d0e1f0002'])) as {
+        containerInstances: Array<{ versionInfo: { agentVersion: string } }>;
+      };
+      expect(out.containerInstances[0]?.versionInfo.agentVersion).toBe('1.48.1');
+    };
+    await Promise.all([simulate(), assume(), hosts()]);
+  }, CLI_TEST_TIMEOUT_MS);
 });

@@ -1,10 +1,12 @@
-/** What every handler can reach: the world, the session registry, KMS, targets and the caller. */
+/** What every handler can reach: the world, the session registry, KMS, issued credentials, targets and the caller. */
 import type { SessionRegistry } from '../session-registry.js';
 import type { TargetHub } from '../targets/target-hub.js';
 import type { AccountSpec } from '../world/schema.js';
 import type { RegionView, World } from '../world/model.js';
 import type { ServiceName } from './errors.js';
+import type { Caller } from './caller.js';
 import type { KmsKeyStore } from './kms/key-store.js';
+import type { IssuedCredentials } from './sts/issued-credentials.js';
 
 export interface ApiDeps {
   readonly world: World;
@@ -17,12 +19,15 @@ export interface ApiDeps {
   readonly tokenLifetimeMs: number;
   /** Access key ids answered with ExpiredTokenException (expired-credentials tests). */
   readonly expiredAccessKeyIds: ReadonlySet<string>;
+  /** Temporary credentials STS AssumeRole handed out. */
+  readonly issued: IssuedCredentials;
 }
 
 export interface RequestContext {
   readonly deps: ApiDeps;
   readonly service: ServiceName;
   readonly account: AccountSpec;
+  readonly caller: Caller;
   readonly regionName: string;
   readonly region: RegionView;
   readonly accessKeyId: string | undefined;

@@ -1,5 +1,6 @@
 import {
   DescribeClustersCommand,
+  DescribeContainerInstancesCommand,
   DescribeServicesCommand,
   DescribeTaskDefinitionCommand,
   DescribeTasksCommand,
@@ -98,10 +99,31 @@ describe('ECS over the SDK v3 against the demo world', () => {
     ['task stopped', T(0x13), 'InvalidParameterException', /execute command was not enabled/],
     ['old platform version (no agent)', T(0x15), 'InvalidParameterException', /execute command was not enabled/],
     ['read-only root file system', T(0x14), 'TargetNotConnectedException', /internal error\. Try again later\./],
+    ['task role without the data-channel actions', T(0x17), 'TargetNotConnectedException', /internal error\. Try again later\./],
+    ['ECS agent too old for exec (no managed agent)', T(0x18), 'InvalidParameterException', /execute command was not enabled/],
   ])('refuses ExecuteCommand like AWS: %s', async (_label, task, name, message) => {
     const err = await ecs.send(new ExecuteCommandCommand({ cluster: 'demo-workers', task, command: '/bin/sh', interactive: true })).catch((e: unknown) => e);
     expect(err).toMatchObject({ name, $metadata: { httpStatusCode: 400 } });
     expect((err as Error).message).toMatch(message);
+  });
+
+  it('describes the container instances of EC2 tasks with their ECS agent versions', async () => {
+    const [task] = (await ecs.send(new DescribeTasksCommand({ cluster: 'demo-workers', tasks: [T(0x16)] }))).tasks ?? [];
+    const ciArn = 'arn:aws:ecs:us-east-1:123456789012:container-instance/demo-workers/ec2c0a1b2c3d4e5f6a7b8c9d0e1f0001';
+    expect(task?.containerInstanceArn).toBe(ciArn);
+    const r = await ecs.send(new DescribeContainerInstancesCommand({ cluster: 'demo-workers', containerInstances: [ciArn, 'ec2c0a1b2c3d4e5f6a7b8c9d0e1f0002', 'ffffffffffffffffffffffffffffffff'] }));
+    expect(r.containerInstances?.map((c) => [c.ec2InstanceId, c.versionInfo?.agentVersion, c.status, c.agentConnected, c.runningTasksCount])).toEqual([
+      ['i-0c1b2c3d4e5f60001', '1.88.0', 'ACTIVE', true, 1],
+      ['i-0c1b2c3d4e5f60002', '1.48.1', 'ACTIVE', true, 1],
+    ]);
+    expect(r.containerInstances?.[0]?.registeredAt).toBeInstanceOf(Date);
+    expect(r.failures).toEqual([{ arn: 'arn:aws:ecs:us-east-1:123456789012:container-instance/demo-workers/ffffffffffffffffffffffffffffffff', reason: 'MISSING' }]);
+    const [cluster] = (await ecs.send(new DescribeClustersCommand({ clusters: ['demo-workers'] }))).clusters ?? [];
+    expect(cluster?.registeredContainerInstancesCount).toBe(2);
+    await expect(ecs.send(new DescribeContainerInstancesCommand({ cluster: 'demo-workers', containerInstances: [] }))).rejects.toMatchObject({
+      name: 'InvalidParameterException',
+      message: 'ContainerInstances cannot be empty.',
+    });
   });
 
   it('refuses non-interactive exec, ambiguous containers and unknown clusters', async () => {

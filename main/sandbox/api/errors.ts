@@ -4,7 +4,14 @@
  */
 
 /** Which AWS service answers: error codes and message casing differ between them. */
-export type ServiceName = 'ecs' | 'ssm' | 'kms' | 'ec2' | 'sts';
+export type ServiceName = 'ecs' | 'ssm' | 'kms' | 'ec2' | 'sts' | 'iam';
+
+/** The Query-protocol services (form-encoded requests, XML responses). */
+export const QUERY_SERVICES: ReadonlySet<ServiceName> = new Set(['ec2', 'sts', 'iam']);
+
+function isQuery(service: ServiceName): boolean {
+  return QUERY_SERVICES.has(service);
+}
 
 export class ApiError extends Error {
   override readonly name = 'ApiError';
@@ -24,6 +31,7 @@ const VALIDATION_CODE: Record<ServiceName, string> = {
   kms: 'ValidationException',
   ec2: 'InvalidParameterValue',
   sts: 'ValidationError',
+  iam: 'InvalidInput',
 };
 
 export function invalidParameter(service: ServiceName, message: string): ApiError {
@@ -33,27 +41,32 @@ export function invalidParameter(service: ServiceName, message: string): ApiErro
 /** AWS's wording when a required member is absent (JSON services phrase it as a constraint). */
 export function missingParameter(service: ServiceName, member: string): ApiError {
   if (service === 'ecs') return new ApiError('InvalidParameterException', `${member} can not be blank.`);
-  if (service === 'ec2' || service === 'sts') return new ApiError('MissingParameter', `The request must contain the parameter ${member}`);
+  if (isQuery(service)) return new ApiError('MissingParameter', `The request must contain the parameter ${member}`);
   return new ApiError(VALIDATION_CODE[service], `1 validation error detected: Value null at '${member}' failed to satisfy constraint: Member must not be null`);
 }
 
 /** Throttling as each service spells it (all are retried as throttles by the SDKs). */
 export function throttled(service: ServiceName): ApiError {
   if (service === 'ec2') return new ApiError('RequestLimitExceeded', 'Request limit exceeded.', 503);
-  if (service === 'sts') return new ApiError('Throttling', 'Rate exceeded', 400);
+  if (service === 'sts' || service === 'iam') return new ApiError('Throttling', 'Rate exceeded', 400);
   return new ApiError('ThrottlingException', 'Rate exceeded', 400);
 }
 
 export function expiredToken(service: ServiceName): ApiError {
-  const code = service === 'ec2' || service === 'sts' ? 'ExpiredToken' : 'ExpiredTokenException';
+  const code = isQuery(service) ? 'ExpiredToken' : 'ExpiredTokenException';
   return new ApiError(code, 'The security token included in the request is expired', 400);
 }
 
 export function unknownOperation(service: ServiceName, action: string): ApiError {
-  if (service === 'ec2' || service === 'sts') {
+  if (isQuery(service)) {
     return new ApiError('InvalidAction', `The action ${action} is not valid for this web service.`, 400);
   }
   return new ApiError('UnknownOperationException', `Unknown operation ${action}`, 400);
+}
+
+/** STS and IAM refuse with 403 AccessDenied, naming the caller, the action and the resource. */
+export function accessDenied(callerArn: string, action: string, resource: string): ApiError {
+  return new ApiError('AccessDenied', `User: ${callerArn} is not authorized to perform: ${action} on resource: ${resource}`, 403);
 }
 
 export function internalError(err: unknown): ApiError {

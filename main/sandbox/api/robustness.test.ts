@@ -15,6 +15,7 @@ const OPERATIONS = [
   'AmazonEC2ContainerServiceV20141113.ListTasks',
   'AmazonEC2ContainerServiceV20141113.DescribeTasks',
   'AmazonEC2ContainerServiceV20141113.DescribeTaskDefinition',
+  'AmazonEC2ContainerServiceV20141113.DescribeContainerInstances',
   'AmazonEC2ContainerServiceV20141113.ExecuteCommand',
   'AmazonSSM.StartSession',
   'AmazonSSM.ResumeSession',
@@ -28,10 +29,17 @@ const OPERATIONS = [
 /** Member names the handlers read, so generated bodies hit real code paths. */
 const MEMBERS = [
   'cluster', 'clusters', 'services', 'serviceName', 'tasks', 'task', 'container', 'command', 'interactive', 'include',
-  'taskDefinition', 'desiredStatus', 'maxResults', 'nextToken', 'launchType', 'family', 'startedBy',
+  'taskDefinition', 'containerInstances', 'desiredStatus', 'maxResults', 'nextToken', 'launchType', 'family', 'startedBy',
   'Target', 'DocumentName', 'Parameters', 'SessionId', 'Filters', 'InstanceInformationFilterList', 'MaxResults', 'NextToken',
   'KeyId', 'NumberOfBytes', 'KeySpec', 'EncryptionContext', 'CiphertextBlob',
 ];
+
+const QUERY_ACTIONS = ['DescribeInstances', 'GetCallerIdentity', 'AssumeRole', 'SimulatePrincipalPolicy', 'Nope'];
+const QUERY_FIELDS = [
+  'MaxResults', 'NextToken', 'InstanceId.1', 'Filter.1.Name', 'Filter.1.Value.1',
+  'RoleArn', 'RoleSessionName', 'DurationSeconds', 'SerialNumber', 'TokenCode', 'PolicySourceArn', 'ActionNames.member.1', 'ResourceArns.member.1',
+];
+const QUERY_PLAUSIBLE = ['arn:aws:iam::123456789012:role/porthole-admin', 'arn:aws:iam::123456789012:mfa/porthole-dev', '123456', '900', 'porthole-test', 'ssmmessages:OpenDataChannel'];
 
 const plausible = fc.oneof(
   fc.constantFrom('demo-web', 'demo-workers', '5e1f4a2b9c3d4e5f6a7b8c9d0e1f0001', 'i-0a1b2c3d4e5f60001', 'alias/porthole-sandbox', 'AWS-StartPortForwardingSession', 'web', 'RUNNING'),
@@ -74,7 +82,7 @@ describe('robustness', () => {
       { numRuns: 200 },
     );
     await fc.assert(
-      fc.asyncProperty(fc.constantFrom('DescribeInstances', 'GetCallerIdentity', 'Nope'), fc.dictionary(fc.constantFrom('MaxResults', 'NextToken', 'InstanceId.1', 'Filter.1.Name', 'Filter.1.Value.1'), fc.string()), async (action, fields) => {
+      fc.asyncProperty(fc.constantFrom(...QUERY_ACTIONS), fc.dictionary(fc.constantFrom(...QUERY_FIELDS), fc.oneof(fc.constantFrom(...QUERY_PLAUSIBLE), fc.string())), async (action, fields) => {
         const form = new URLSearchParams({ Action: action, Version: '2016-11-15', ...fields });
         const r = await fetch(sb.endpoint, { method: 'POST', headers: { 'content-type': 'application/x-www-form-urlencoded' }, body: form.toString() });
         expect(r.status).toBeLessThan(500);

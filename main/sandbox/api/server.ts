@@ -1,12 +1,13 @@
 /**
- * The sandbox's AWS endpoint: one HTTP request handler for ECS, SSM and KMS (JSON 1.1) and EC2
- * and STS (Query), shared with the message gateway's websocket upgrades on the same server.
+ * The sandbox's AWS endpoint: one HTTP request handler for ECS, SSM and KMS (JSON 1.1) and EC2,
+ * STS and IAM (Query), shared with the message gateway's websocket upgrades on the same server.
  * Every failure becomes an AWS-shaped error; nothing a client sends can crash the process.
  */
 import { randomUUID } from 'node:crypto';
 import type { IncomingMessage, RequestListener, ServerResponse } from 'node:http';
 import { ADMIN_PREFIX, handleAdmin, type AdminHooks } from './admin.js';
 import { callerScope } from './auth.js';
+import { resolveCaller } from './caller.js';
 import type { ApiDeps, RequestContext } from './context.js';
 import { ApiError, expiredToken, internalError, throttled, type ServiceName } from './errors.js';
 import { missingOperation, parseJsonBody, routeJson, sendJson, sendJsonError } from './json-protocol.js';
@@ -87,18 +88,20 @@ export function createApiHandler(opts: ApiServerOptions): { handler: RequestList
       return fail(new ApiError('UnknownOperationException', `The sandbox endpoint accepts AWS API POST requests, not ${req.method ?? ''} ${url.pathname}.`, 404));
     }
     if (body === undefined) return fail(new ApiError('SerializationException', 'Request body too large.', 413));
-    if (scope.accessKeyId && deps.expiredAccessKeyIds.has(scope.accessKeyId)) return fail(expiredToken(service));
+    const caller = resolveCaller(deps, scope.accessKeyId);
+    if (caller === 'expired') return fail(expiredToken(service));
     if (opts.throttle && !opts.throttle.take()) {
       stats.throttled++;
       return fail(throttled(service));
     }
 
     const regionName = scope.region ?? deps.world.defaultRegion;
-    const account = deps.world.accountFor(scope.accessKeyId);
+    const account = caller.account;
     const ctx: RequestContext = {
       deps,
       service,
       account,
+      caller,
       regionName,
       region: deps.world.region(account, regionName),
       accessKeyId: scope.accessKeyId,

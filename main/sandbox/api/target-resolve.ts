@@ -2,6 +2,7 @@
  * Session targets: an instance id or `ecs:<cluster>_<taskId>_<runtimeId>` resolved against the
  * world, with the readiness checks that make real ECS Exec / StartSession refuse a target.
  */
+import { roleAllows } from '../world/iam.js';
 import type { TaskEntry } from '../world/model.js';
 import type { InstanceSpec } from '../world/schema.js';
 import type { TargetInfo } from '../targets/target-hub.js';
@@ -26,12 +27,18 @@ export interface SessionTarget {
   readonly kmsKeyArn?: string;
 }
 
+/** What the exec agent calls with the task role's credentials to open its channels. */
+export const EXEC_AGENT_ACTIONS = ['ssmmessages:CreateControlChannel', 'ssmmessages:CreateDataChannel', 'ssmmessages:OpenControlChannel', 'ssmmessages:OpenDataChannel'] as const;
+
 /** Why a container cannot take a session: `disabled` (InvalidParameter) or `unreachable` (TargetNotConnected). */
 export function containerBlocker(task: TaskEntry, container: ContainerEntry, ctx: RequestContext): 'disabled' | 'unreachable' | undefined {
   if (task.spec.lastStatus !== 'RUNNING' || !task.spec.enableExecuteCommand || container.agent !== 'RUNNING') return 'disabled';
+  const taskDef = ctx.region.taskDefinition(task.spec.taskDefinition);
   // The SSM agent cannot create its state directories on a read-only root file system.
-  const def = ctx.region.taskDefinition(task.spec.taskDefinition)?.containers.find((d) => d.name === container.name);
-  if (def?.readonlyRootFilesystem) return 'unreachable';
+  if (taskDef?.containers.find((d) => d.name === container.name)?.readonlyRootFilesystem) return 'unreachable';
+  // A declared task role that lacks an ssmmessages action leaves the agent unable to open channels.
+  const role = taskDef?.taskRoleArn;
+  if (role && EXEC_AGENT_ACTIONS.some((a) => roleAllows(ctx.deps.world, role, a) === false)) return 'unreachable';
   return undefined;
 }
 

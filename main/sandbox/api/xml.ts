@@ -1,4 +1,4 @@
-/** Just enough XML writing for the Query-protocol responses (EC2, STS). */
+/** Just enough XML writing for the Query-protocol responses (EC2, STS, IAM). */
 
 export function esc(text: string): string {
   return text.replace(/[<>&"']/g, (c) => ({ '<': '&lt;', '>': '&gt;', '&': '&amp;', '"': '&quot;', "'": '&apos;' })[c] ?? c);
@@ -16,3 +16,21 @@ export function leaf(name: string, value: string | number | boolean | undefined)
 }
 
 export const XML_DECLARATION = '<?xml version="1.0" encoding="UTF-8"?>\n';
+
+/** XML namespaces of the Query services (they appear on every response and error envelope). */
+export const QUERY_NAMESPACES = {
+  ec2: 'http://ec2.amazonaws.com/doc/2016-11-15/',
+  sts: 'https://sts.amazonaws.com/doc/2011-06-15/',
+  iam: 'https://iam.amazonaws.com/doc/2010-05-08/',
+} as const;
+
+/** The awsQuery envelope STS and IAM share: `<ActionResponse><ActionResult>…</ActionResult><ResponseMetadata>`. */
+export function queryResponse(service: 'sts' | 'iam', action: string, result: string, requestId: string): string {
+  return (
+    XML_DECLARATION +
+    `<${action}Response xmlns="${QUERY_NAMESPACES[service]}">` +
+    el(`${action}Result`, result) +
+    el('ResponseMetadata', leaf('RequestId', requestId)) +
+    `</${action}Response>`
+  );
+}

@@ -15,7 +15,11 @@ export const arn = {
     `arn:aws:ecs:${s.region}:${s.account}:container/${cluster}/${taskId}/${uuidFrom(`${taskId}/${name}`)}`,
   kmsKey: (s: ArnScope, keyId: string) => `arn:aws:kms:${s.region}:${s.account}:key/${keyId}`,
   kmsAlias: (s: ArnScope, alias: string) => `arn:aws:kms:${s.region}:${s.account}:alias/${alias}`,
+  containerInstance: (s: ArnScope, cluster: string, id: string) => `arn:aws:ecs:${s.region}:${s.account}:container-instance/${cluster}/${id}`,
   user: (account: string, userName: string) => `arn:aws:iam::${account}:user/${userName}`,
+  role: (account: string, name: string) => `arn:aws:iam::${account}:role/${name}`,
+  mfa: (account: string, device: string) => `arn:aws:iam::${account}:mfa/${device}`,
+  assumedRole: (account: string, role: string, session: string) => `arn:aws:sts::${account}:assumed-role/${role}/${session}`,
 } as const;
 
 /** The last `/` segment of an ARN, or the input itself when it is a bare name/id. */

@@ -66,6 +66,7 @@ function makeCluster(c: number, tasks: number, services: number): ClusterSpec {
       launchType: 'FARGATE' as const,
       enableExecuteCommand: true,
     })),
+    containerInstances: [],
     tasks: list,
   };
 }
@@ -95,6 +96,8 @@ export function generateWorld(opts: GenerateOptions): WorldFile {
         id: opts.account ?? GENERATE_DEFAULTS.account,
         userName: 'porthole-bench',
         accessKeyIds: [],
+        roles: [],
+        mfaDevices: [],
         regions: [
           {
             name: opts.region ?? GENERATE_DEFAULTS.region,

@@ -3,6 +3,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { loadDemoWorld, loadWorldFile, parseWorld, WorldError } from './load.js';
+import { roleAllows } from './iam.js';
 import { World } from './model.js';
 
 const dir = mkdtempSync(path.join(tmpdir(), 'porthole-world-test-'));
@@ -46,6 +47,10 @@ describe('world files', () => {
     expect(specs.some((t) => t.lastStatus === 'STOPPED')).toBe(true);
     expect(specs.some((t) => t.platformVersion === '1.3.0')).toBe(true);
     expect(specs.some((t) => us.taskDefinition(t.taskDefinition)?.containers[0]?.readonlyRootFilesystem)).toBe(true);
+    const roleOf = (t: (typeof specs)[number]) => us.taskDefinition(t.taskDefinition)?.taskRoleArn ?? '';
+    expect(specs.some((t) => roleAllows(world, roleOf(t), 'ssmmessages:OpenDataChannel') === false)).toBe(true);
+    const agentOf = (t: (typeof specs)[number]) => workers?.containerInstancesById.get(t.containerInstance ?? '')?.agentVersion;
+    expect(specs.filter((t) => t.containerInstance).map(agentOf)).toEqual(['1.88.0', '1.48.1']);
     expect(us.instances.some((i) => i.pingStatus === 'ConnectionLost')).toBe(true);
     expect(us.instances.filter((i) => i.pingStatus === 'Online').length).toBeGreaterThanOrEqual(3);
     expect(world.remoteHosts.map((r) => `${r.host}:${r.port}`)).toContain('db.internal:5432');
@@ -75,6 +80,31 @@ describe('world files', () => {
       'accounts.0.regions.0.clusters.0.tasks.0.taskDefinition: unknown "nope:1"',
       'accounts.0.regions.0.clusters.1.tasks.0.service: unknown service "ghost"',
       'accounts.0.regions.0.clusters.1.tasks.0.containers.0.name: "other" is not in app:1',
+    ]);
+  });
+
+  it('checks container instances and IAM names across the world', () => {
+    const bad = minimal();
+    const account = (bad['accounts'] as Array<Record<string, unknown> & { regions: Array<Record<string, unknown>> }>)[0];
+    if (!account) throw new Error('minimal world has an account');
+    account['roles'] = [{ name: 'r' }, { name: 'r' }];
+    account['mfaDevices'] = [{ name: 'me', code: '000000' }];
+    const host = 'd'.repeat(32);
+    account.regions[0]!['clusters'] = [
+      {
+        name: 'c1',
+        containerInstances: [{ id: host }, { id: host }],
+        tasks: [
+          { id: 'a'.repeat(32), taskDefinition: 'app:1', launchType: 'EC2', containerInstance: 'e'.repeat(32), containers: [{ name: 'main' }] },
+          { id: 'b'.repeat(32), taskDefinition: 'app:1', containerInstance: host, containers: [{ name: 'main' }] },
+        ],
+      },
+    ];
+    expect(issuesOf(() => parseWorld(bad))).toEqual([
+      'accounts.0.roles.1.name: duplicate role "r"',
+      'accounts.0.regions.0.clusters.0.containerInstances.1.id: duplicate container instance ' + host,
+      `accounts.0.regions.0.clusters.0.tasks.0.containerInstance: unknown container instance "${'e'.repeat(32)}"`,
+      'accounts.0.regions.0.clusters.0.tasks.1.containerInstance: Fargate tasks run on no container instance',
     ]);
   });
 

@@ -34,6 +34,8 @@ export function parseWorld(input: unknown, source = 'world'): WorldFile {
 function crossReferenceIssues(world: WorldFile): string[] {
   const issues: string[] = [];
   world.accounts.forEach((account, ai) => {
+    issues.push(...duplicates(account.roles.map((r) => r.name), `accounts.${ai}.roles`, 'role'));
+    issues.push(...duplicates(account.mfaDevices.map((d) => d.name), `accounts.${ai}.mfaDevices`, 'MFA device'));
     account.regions.forEach((region, ri) => {
       const at = `accounts.${ai}.regions.${ri}`;
       const defs = new Map(region.taskDefinitions.map((d) => [`${d.family}:${d.revision}`, d]));
@@ -46,12 +48,21 @@ function crossReferenceIssues(world: WorldFile): string[] {
           if (!defs.has(s.taskDefinition)) issues.push(`${cat}.services.${si}.taskDefinition: unknown "${s.taskDefinition}"`);
         });
         const services = new Set(cluster.services.map((s) => s.name));
+        const hosts = new Set<string>();
+        cluster.containerInstances.forEach((ci, ii) => {
+          if (hosts.has(ci.id)) issues.push(`${cat}.containerInstances.${ii}.id: duplicate container instance ${ci.id}`);
+          hosts.add(ci.id);
+        });
         const ids = new Set<string>();
         cluster.tasks.forEach((task, ti) => {
           const tat = `${cat}.tasks.${ti}`;
           if (ids.has(task.id)) issues.push(`${tat}.id: duplicate task id ${task.id}`);
           ids.add(task.id);
           if (task.service && !services.has(task.service)) issues.push(`${tat}.service: unknown service "${task.service}"`);
+          if (task.containerInstance !== undefined) {
+            if (!hosts.has(task.containerInstance)) issues.push(`${tat}.containerInstance: unknown container instance "${task.containerInstance}"`);
+            if (task.launchType === 'FARGATE') issues.push(`${tat}.containerInstance: Fargate tasks run on no container instance`);
+          }
           const def = defs.get(task.taskDefinition);
           if (!def) {
             issues.push(`${tat}.taskDefinition: unknown "${task.taskDefinition}"`);
@@ -71,6 +82,10 @@ function crossReferenceIssues(world: WorldFile): string[] {
     });
   });
   return issues;
+}
+
+function duplicates(names: readonly string[], at: string, what: string): string[] {
+  return names.flatMap((n, i) => (names.indexOf(n) < i ? [`${at}.${i}.name: duplicate ${what} "${n}"`] : []));
 }
 
 /** Reads and validates a world JSON file. */

@@ -7,6 +7,7 @@ import { arn, lastSegment, runtimeIdFor, type ArnScope } from './arns.js';
 import type {
   AccountSpec,
   ClusterSpec,
+  ContainerInstanceSpec,
   ContainerSpec,
   InstanceSpec,
   KmsKeySpec,
@@ -46,6 +47,7 @@ export interface ClusterEntry {
   readonly tasks: readonly TaskEntry[];
   readonly tasksById: ReadonlyMap<string, TaskEntry>;
   readonly services: ReadonlyMap<string, ServiceSpec>;
+  readonly containerInstancesById: ReadonlyMap<string, ContainerInstanceSpec>;
 }
 
 export class RegionView {
@@ -81,6 +83,7 @@ export class RegionView {
       tasks,
       tasksById,
       services: new Map(spec.services.map((s) => [s.name, s])),
+      containerInstancesById: new Map(spec.containerInstances.map((ci) => [ci.id, ci])),
     };
     for (const t of spec.tasks) {
       const task = new TaskEntry(t, entry, this.scope);
@@ -126,6 +129,11 @@ export class World {
 
   get remoteHosts(): readonly RemoteHostSpec[] {
     return this.file.remoteHosts;
+  }
+
+  /** A declared account by its 12-digit id (roles and assumed credentials name accounts by id). */
+  accountById(id: string): AccountSpec | undefined {
+    return this.file.accounts.find((a) => a.id === id);
   }
 
   /** The account an access key id selects; unknown keys get the first account (any credentials work). */

@@ -69,7 +69,20 @@ export const Task = z.object({
   enableExecuteCommand: z.boolean().default(true),
   availabilityZone: z.string().optional(),
   startedAt: z.string().optional(),
+  /** EC2/EXTERNAL launch types: id of a container instance of the same cluster (its ECS agent version). */
+  containerInstance: z.string().optional(),
   containers: z.array(Container).min(1),
+});
+
+/** An EC2 host registered to a cluster; diagnostics read its ECS agent version (exec needs ≥ 1.50.2). */
+export const ContainerInstance = z.object({
+  /** 32 hex chars like ECS's own container instance ids. */
+  id: z.string().regex(/^[0-9a-f]{32}$/, 'container instance id must be 32 lowercase hex characters'),
+  /** Derived from the id when omitted. */
+  ec2InstanceId: z.string().regex(/^i-[0-9a-f]{8,17}$/, 'ec2InstanceId must look like i-0123456789abcdef0').optional(),
+  agentVersion: z.string().default('1.88.0'),
+  status: z.enum(['ACTIVE', 'DRAINING', 'INACTIVE']).default('ACTIVE'),
+  agentConnected: z.boolean().default(true),
 });
 
 export const Service = z.object({
@@ -87,6 +100,7 @@ export const Cluster = z.object({
   execKmsKeyId: z.string().optional(),
   execLogging: z.enum(['NONE', 'DEFAULT', 'OVERRIDE']).default('DEFAULT'),
   services: z.array(Service).default([]),
+  containerInstances: z.array(ContainerInstance).default([]),
   tasks: z.array(Task).default([]),
 });
 
@@ -121,12 +135,35 @@ export const Region = z.object({
   kmsKeys: z.array(KmsKey).default([]),
 });
 
+/**
+ * An IAM role as the policy simulator and STS see it: identity-policy actions allowed and
+ * explicitly denied (IAM wildcards `*` and `?`; resources and conditions are not modelled).
+ */
+export const Role = z.object({
+  name: z.string().regex(/^[\w+=,.@-]{1,64}$/, 'role name: letters, digits and +=,.@_-'),
+  allow: z.array(z.string()).default([]),
+  deny: z.array(z.string()).default([]),
+  /** The trust policy demands MFA (aws:MultiFactorAuthPresent): AssumeRole needs SerialNumber + TokenCode. */
+  requireMfa: z.boolean().default(false),
+  /** Longest AssumeRole DurationSeconds the role accepts (IAM MaxSessionDuration, 1 to 12 hours). */
+  maxSessionSeconds: z.number().int().min(3600).max(43200).default(3600),
+});
+
+/** A virtual MFA device of the account's user. The sandbox accepts one fixed code: a TOTP would make tests depend on the clock. */
+export const MfaDevice = z.object({
+  name: z.string().min(1),
+  code: z.string().regex(/^\d{6}$/, 'MFA code must be 6 digits'),
+});
+
 export const Account = z.object({
   id: z.string().regex(/^\d{12}$/, 'account id must be 12 digits'),
   /** IAM user name used in the caller ARN and session ids. */
   userName: z.string().default('porthole-dev'),
   /** Access key ids that select this account; the first account also takes any unknown key. */
   accessKeyIds: z.array(z.string()).default([]),
+  /** IAM is global: roles belong to the account, not a region. A task role not listed here is not simulated. */
+  roles: z.array(Role).default([]),
+  mfaDevices: z.array(MfaDevice).default([]),
   regions: z.array(Region).min(1),
 });
 
@@ -155,3 +192,6 @@ export type InstanceSpec = z.infer<typeof Instance>;
 export type KmsKeySpec = z.infer<typeof KmsKey>;
 export type PortSpec = z.infer<typeof PortSpec>;
 export type RemoteHostSpec = z.infer<typeof RemoteHost>;
+export type ContainerInstanceSpec = z.infer<typeof ContainerInstance>;
+export type RoleSpec = z.infer<typeof Role>;
+export type MfaDeviceSpec = z.infer<typeof MfaDevice>;

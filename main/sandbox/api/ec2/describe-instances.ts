@@ -6,24 +6,17 @@ import { createHash } from 'node:crypto';
 import type { InstanceSpec } from '../../world/schema.js';
 import { ApiError } from '../errors.js';
 import { paginate } from '../paging.js';
+import { numbered } from '../query-params.js';
 import type { RequestContext } from '../context.js';
-import { el, leaf, XML_DECLARATION } from '../xml.js';
+import { el, leaf, QUERY_NAMESPACES, XML_DECLARATION } from '../xml.js';
 
 export const EC2_LIMITS = {
   /** DescribeInstances MaxResults range (EC2 API reference); without it EC2 returns everything. */
   describeInstances: { defaultSize: Number.MAX_SAFE_INTEGER, max: 1000, min: 5 },
 } as const;
 
-const EC2_NAMESPACE = 'http://ec2.amazonaws.com/doc/2016-11-15/';
 const STATE_CODES: Record<InstanceSpec['state'], number> = { pending: 0, running: 16, stopping: 64, stopped: 80, terminated: 48 };
 const launchTime = new Date(Date.now() - 86_400_000).toISOString();
-
-/** `Prefix.1`, `Prefix.2`, … from a form body. */
-function numbered(form: URLSearchParams, prefix: string): string[] {
-  const out: string[] = [];
-  for (let i = 1; form.has(`${prefix}.${i}`); i++) out.push(form.get(`${prefix}.${i}`) ?? '');
-  return out;
-}
 
 function filterMatch(i: InstanceSpec, name: string, values: string[]): boolean {
   if (name === 'instance-id') return values.includes(i.id);
@@ -78,7 +71,7 @@ export function describeInstances(form: URLSearchParams, ctx: RequestContext): s
   const page = paginate('ec2', list, EC2_LIMITS.describeInstances, max, form.get('NextToken') ?? undefined, `DescribeInstances/${ids.join(',')}/${JSON.stringify(filters)}`);
   return (
     XML_DECLARATION +
-    `<DescribeInstancesResponse xmlns="${EC2_NAMESPACE}">` +
+    `<DescribeInstancesResponse xmlns="${QUERY_NAMESPACES.ec2}">` +
     leaf('requestId', ctx.requestId) +
     el('reservationSet', ...page.items.map((i) => instanceXml(ctx, i))) +
     leaf('nextToken', page.nextToken) +

@@ -3,6 +3,7 @@ import { arn, lastSegment } from '../../world/arns.js';
 import { ApiError, invalidParameter } from '../errors.js';
 import type { Handler } from '../handler.js';
 import { paginate } from '../paging.js';
+import { describeEach, requireRefs } from './describe-each.js';
 import type { RequestContext } from '../context.js';
 import { clusterShape, serviceShape } from './shapes.js';
 
@@ -17,6 +18,8 @@ export const ECS_LIMITS = {
   describeServices: 10,
   /** DescribeTasks accepts up to 100 ids. */
   describeTasks: 100,
+  /** DescribeContainerInstances accepts up to 100 ids. */
+  describeContainerInstances: 100,
 } as const;
 
 export function requireCluster(ctx: RequestContext, ref: string | undefined) {
@@ -34,14 +37,8 @@ export const describeClusters: Handler = (p, ctx) => {
   const refs = p.optStringList('clusters') ?? ['default'];
   if (refs.length > ECS_LIMITS.describeClusters) throw invalidParameter('ecs', `Clusters cannot have more than ${ECS_LIMITS.describeClusters} elements`);
   const include = p.optStringList('include') ?? [];
-  const clusters: unknown[] = [];
-  const failures: unknown[] = [];
-  for (const ref of refs) {
-    const c = ctx.region.cluster(ref);
-    if (c) clusters.push(clusterShape(c, include));
-    else failures.push({ arn: ref.startsWith('arn:') ? ref : `arn:aws:ecs:${ctx.regionName}:${ctx.account.id}:cluster/${ref}`, reason: 'MISSING' });
-  }
-  return { clusters, failures };
+  const d = describeEach(refs, (ref) => ctx.region.cluster(ref), (c) => clusterShape(c, include), (ref) => arn.cluster(ctx.region.scope, ref));
+  return { clusters: d.found, failures: d.failures };
 };
 
 export const listServices: Handler = (p, ctx) => {
@@ -54,15 +51,12 @@ export const listServices: Handler = (p, ctx) => {
 
 export const describeServices: Handler = (p, ctx) => {
   const cluster = requireCluster(ctx, p.optString('cluster'));
-  const refs = p.optStringList('services');
-  if (!refs || refs.length === 0) throw invalidParameter('ecs', 'Services cannot be empty.');
-  if (refs.length > ECS_LIMITS.describeServices) throw invalidParameter('ecs', `Services cannot have more than ${ECS_LIMITS.describeServices} elements`);
-  const services: unknown[] = [];
-  const failures: unknown[] = [];
-  for (const ref of refs) {
-    const s = cluster.services.get(lastSegment(ref));
-    if (s) services.push(serviceShape(ctx.region, cluster, s));
-    else failures.push({ arn: ref.startsWith('arn:') ? ref : `arn:aws:ecs:${ctx.regionName}:${ctx.account.id}:service/${cluster.spec.name}/${ref}`, reason: 'MISSING' });
-  }
-  return { services, failures };
+  const refs = requireRefs(p.optStringList('services'), 'Services', ECS_LIMITS.describeServices);
+  const d = describeEach(
+    refs,
+    (ref) => cluster.services.get(lastSegment(ref)),
+    (s) => serviceShape(ctx.region, cluster, s),
+    (ref) => arn.service(ctx.region.scope, cluster.spec.name, ref),
+  );
+  return { services: d.found, failures: d.failures };
 };

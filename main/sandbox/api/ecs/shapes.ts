@@ -31,7 +31,7 @@ export function clusterShape(c: ClusterEntry, include: readonly string[]): Recor
     clusterArn: c.arn,
     clusterName: c.spec.name,
     status: 'ACTIVE',
-    registeredContainerInstancesCount: 0,
+    registeredContainerInstancesCount: c.spec.containerInstances.filter((ci) => ci.status !== 'INACTIVE').length,
     runningTasksCount: running,
     pendingTasksCount: pending,
     activeServicesCount: c.spec.services.length,
@@ -124,6 +124,7 @@ export function taskShape(view: RegionView, task: TaskEntry): Record<string, unk
     version: 3,
   };
   if (t.service) shape['startedBy'] = `ecs-svc/${t.service}`;
+  if (t.containerInstance) shape['containerInstanceArn'] = arn.containerInstance(view.scope, task.cluster.spec.name, t.containerInstance);
   if (t.launchType === 'FARGATE') {
     shape['platformVersion'] = t.platformVersion ?? '1.4.0';
     shape['platformFamily'] = 'Linux';

@@ -1,9 +1,10 @@
 /** ECS ListTasks, DescribeTasks, DescribeTaskDefinition. */
-import { lastSegment } from '../../world/arns.js';
+import { arn, lastSegment } from '../../world/arns.js';
 import { ApiError, invalidParameter } from '../errors.js';
 import type { Handler } from '../handler.js';
 import { paginate } from '../paging.js';
 import { ECS_LIMITS, requireCluster } from './clusters.js';
+import { describeEach, requireRefs } from './describe-each.js';
 import { desiredStatusOf, taskDefinitionShape, taskShape } from './shapes.js';
 
 const DESIRED_STATUSES = new Set(['RUNNING', 'PENDING', 'STOPPED']);
@@ -34,17 +35,14 @@ export const listTasks: Handler = (p, ctx) => {
 
 export const describeTasks: Handler = (p, ctx) => {
   const cluster = requireCluster(ctx, p.optString('cluster'));
-  const refs = p.optStringList('tasks');
-  if (!refs || refs.length === 0) throw invalidParameter('ecs', 'Tasks cannot be empty.');
-  if (refs.length > ECS_LIMITS.describeTasks) throw invalidParameter('ecs', `Tasks cannot have more than ${ECS_LIMITS.describeTasks} elements`);
-  const tasks: unknown[] = [];
-  const failures: unknown[] = [];
-  for (const ref of refs) {
-    const t = cluster.tasksById.get(lastSegment(ref));
-    if (t) tasks.push(taskShape(ctx.region, t));
-    else failures.push({ arn: ref.startsWith('arn:') ? ref : `arn:aws:ecs:${ctx.regionName}:${ctx.account.id}:task/${cluster.spec.name}/${ref}`, reason: 'MISSING' });
-  }
-  return { tasks, failures };
+  const refs = requireRefs(p.optStringList('tasks'), 'Tasks', ECS_LIMITS.describeTasks);
+  const d = describeEach(
+    refs,
+    (ref) => cluster.tasksById.get(lastSegment(ref)),
+    (t) => taskShape(ctx.region, t),
+    (ref) => arn.task(ctx.region.scope, cluster.spec.name, ref),
+  );
+  return { tasks: d.found, failures: d.failures };
 };
 
 export const describeTaskDefinition: Handler = (p, ctx) => {
