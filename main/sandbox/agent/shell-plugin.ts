@@ -31,6 +31,8 @@ export class ShellPlugin implements AgentPlugin {
   private rows: number = AGENT.DEFAULT_ROWS;
   private sourcePaused = false;
   private stopped = false;
+  /** Set when the shell exits: writing to a dead pty only makes node-pty log EBADF. */
+  private ptyExited = false;
   private readonly timers: NodeJS.Timeout[] = [];
 
   constructor(
@@ -48,6 +50,7 @@ export class ShellPlugin implements AgentPlugin {
 
   input(payloadType: number, payload: Uint8Array): InputResult {
     if (!this.term) return 'not-ready';
+    if (this.ptyExited) return 'ok'; // The session is ending; late input is dropped, as on the agent.
     try {
       if (payloadType === PayloadType.Output) this.term.write(Buffer.from(payload));
       else if (payloadType === PayloadType.Size) this.resize(payload);
@@ -102,7 +105,10 @@ export class ShellPlugin implements AgentPlugin {
     (term.onData as unknown as pty.IEvent<Buffer | string>)((data) => {
       if (!this.pump.write(typeof data === 'string' ? Buffer.from(data) : data, PayloadType.Output)) this.updateFlow();
     });
-    term.onExit(() => void this.exited());
+    term.onExit(() => {
+      this.ptyExited = true;
+      void this.exited();
+    });
     this.host.ready();
     this.timers.push(
       setTimeout(() => this.pump.open(), AGENT.SHELL_FIRST_OUTPUT_DELAY_MS),
@@ -115,9 +121,6 @@ export class ShellPlugin implements AgentPlugin {
    */
   private updateFlow(): void {
     const term = this.term;
-    // node-pty rethrows socket errors other than EIO unless someone else listens: an odd pty
-    // error must end this session, never the whole sandbox.
-    (term as unknown as { on(event: 'error', listener: (err: Error) => void): void }).on('error', () => undefined);
     if (!term || this.stopped) return;
     const want = this.pump.pendingBytes < AGENT.PUMP_HIGH_WATER_BYTES;
     if (want && this.sourcePaused) term.resume();
