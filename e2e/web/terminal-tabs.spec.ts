@@ -2,7 +2,7 @@
 // renderer's read-only test hook) and the sandbox's own session list, never React state.
 import { join } from 'node:path';
 import { expect, repoRoot, test } from '../fixtures/web-host.js';
-import { activeSessionId, activeText, openDemo, revealWebApp, sandboxEndpoint, typeLine, waitForShell, waitForTerminalText, type SandboxSession } from './porthole-ui.js';
+import { activeSessionId, activeText, openDemo, SHELL_TIMEOUT_MS, revealWebApp, sandboxEndpoint, typeLine, waitForShell, waitForTerminalText, type SandboxSession } from './porthole-ui.js';
 
 test.use({ sandbox: true });
 test.describe.configure({ timeout: 180_000 });
@@ -63,6 +63,23 @@ test('stty size follows the window; exit closes the tab with the protocol reason
   expect(Number(after?.[1])).toBeLessThan(Number(before?.[1]));
   expect(Number(after?.[2])).toBeLessThan(Number(before?.[2]));
 
+  // The inspector shows this session's frames, described.
+  await page.getByRole('tab', { name: 'Inspector' }).click();
+  await typeLine(page, 'echo inspect-me');
+  const frames = page.locator('.frame-row');
+  await expect(frames.filter({ hasText: 'input_stream_data' }).first()).toBeVisible({ timeout: 30_000 });
+  await expect(frames.filter({ hasText: 'output_stream_data' }).filter({ hasText: 'inspect-me' }).first()).toBeVisible({ timeout: 30_000 });
+  await frames.filter({ hasText: 'output_stream_data' }).first().click();
+  // The MessageType field at offset 4: "output_str" in hex.
+  await expect(page.locator('.hex-dump')).toContainText('6f 75 74 70 75 74 5f 73 74 72');
+  await page.screenshot({ path: join(repoRoot, 'e2e', 'artifacts', 'ui8-inspector.png') });
+
+  // Rename by double-clicking the tab.
+  await page.locator('.tab[aria-selected="true"] .tab-title').dblclick();
+  await page.getByLabel('Tab name').fill('my shell');
+  await page.keyboard.press('Enter');
+  await expect(page.locator('.tab[aria-selected="true"] .tab-title')).toHaveText('my shell');
+
   await typeLine(page, 'exit');
   const tab = page.locator('.tab[aria-selected="true"]');
   await expect(tab).toHaveAttribute('data-state', 'closed', { timeout: 30_000 });
@@ -72,6 +89,12 @@ test('stty size follows the window; exit closes the tab with the protocol reason
   await expect(banner).toContainText(/Closed: \S+/);
   await expect(banner.getByRole('button', { name: 'Restart session' })).toBeVisible();
   await page.screenshot({ path: join(repoRoot, 'e2e', 'artifacts', 'ui8-closed.png') });
+
+  // Restart opens a fresh session in the same tab and terminal.
+  await banner.getByRole('button', { name: 'Restart session' }).click();
+  await expect(tab).toHaveAttribute('data-state', 'connected', { timeout: SHELL_TIMEOUT_MS });
+  await typeLine(page, 'echo again-$((40+2))');
+  await waitForTerminalText(page, /^again-42$/m);
 });
 
 test('closing a live tab asks first and ends its session in the sandbox', async ({ page, webHost, request }) => {
