@@ -33,6 +33,33 @@ test('double-click a container, run a command, read its output from the terminal
   const firstText = await page.evaluate((id) => window.__portholeTest.text(id) ?? '', first ?? '');
   expect(firstText).toContain('hello-42');
   expect(firstText).not.toContain('tab-second');
+
+  // Keyboard: previous tab, then find in its scrollback.
+  await page.keyboard.press('Control+PageUp');
+  await expect.poll(() => activeSessionId(page)).toBe(first);
+  await page.keyboard.press('Control+Shift+F');
+  const find = page.getByLabel('Find in terminal');
+  await expect(find).toBeFocused();
+  await find.fill('hello-4');
+  await expect(page.locator('.find-result')).toHaveText('');
+  await find.fill('no-such-text-here');
+  await expect(page.locator('.find-result')).toHaveText('No results');
+  await find.press('Escape');
+  await expect(find).toBeHidden();
+
+  // A paste of many lines asks first; cancelling sends nothing.
+  const lines = Array.from({ length: 12 }, (_, i) => `echo pasted-${i}`).join('\n');
+  await page.locator('[data-testid="active-terminal"] .xterm-container').evaluate((el, text) => {
+    const data = new DataTransfer();
+    data.setData('text/plain', text);
+    el.querySelector('textarea')?.dispatchEvent(new ClipboardEvent('paste', { clipboardData: data, bubbles: true, cancelable: true }));
+  }, lines);
+  const ask = page.getByRole('alertdialog');
+  await expect(ask).toContainText('Paste 12 lines?');
+  await ask.getByRole('button', { name: 'Cancel' }).click();
+  await typeLine(page, 'echo after-paste');
+  await waitForTerminalText(page, /^after-paste$/m);
+  expect(await activeText(page)).not.toContain('pasted-0');
 });
 
 test('stty size follows the window; exit closes the tab with the protocol reason', async ({ page, webHost }) => {
