@@ -34,10 +34,7 @@ export interface KeystrokeLatencyResult {
 const LAG_RESOLUTION_MS = 1;
 /** Keystrokes typed before measuring, so pty start-up and JIT do not skew the tail. */
 const KEYSTROKE_WARMUP = 10;
-/** The line is cleared (Ctrl-U) this often so it never wraps. */
-const CLEAR_LINE_EVERY = 40;
 const CTRL_C = 0x03;
-const CTRL_U = 0x15;
 
 function percentile(sorted: readonly number[], p: number): number {
   if (sorted.length === 0) return 0;
@@ -101,7 +98,7 @@ export async function measureFloodLag(options: { sessions?: number; durationMs?:
   }
 }
 
-/** Types single characters into a shell and times each until its echo reaches the "renderer". */
+/** Types single characters into `cat` on a raw pty and times each until its echo reaches the "renderer". */
 export async function measureKeystrokeLatency(options: { samples?: number } = {}): Promise<KeystrokeLatencyResult> {
   const samples = options.samples ?? 200;
   const t = await startBenchApp();
@@ -110,14 +107,11 @@ export async function measureKeystrokeLatency(options: { samples?: number } = {}
     const { session } = await client.call('sessions', 'open', { target: DEMO_APP.web, cols: 200, rows: 40 });
     const id = session.id;
     await client.untilState(id, 'connected');
-    client.input(id, 'echo ready-$((1+1))\r');
-    await client.untilText(id, 'ready-2');
+    // Raw mode running cat: each keystroke comes straight back, with no line discipline in between.
+    client.input(id, "stty raw -echo; printf 'CA''T>'; cat\r");
+    await client.untilText(id, 'CAT>');
     const times: number[] = [];
     for (let i = 0; i < samples + KEYSTROKE_WARMUP; i++) {
-      if (i % CLEAR_LINE_EVERY === 0) {
-        client.input(id, Uint8Array.of(CTRL_U));
-        await new Promise((r) => setTimeout(r, 20));
-      }
       const before = client.bytesReceived(id);
       const started = performance.now();
       client.input(id, 'k');
