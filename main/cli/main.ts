@@ -26,7 +26,7 @@ export async function main(argv: readonly string[], io: CliIo): Promise<number> 
       case 'play':
         return await playCommand(rest, io);
       case 'sandbox':
-        return await sandboxCommand(rest);
+        return await sandboxCommand(rest, io);
       case '--version':
       case '-v':
       case 'version':
@@ -53,7 +53,7 @@ export async function main(argv: readonly string[], io: CliIo): Promise<number> 
 /**
  * Entry point used by bin/porthole.js. Output is flushed before a command returns, so the process
  * exits at once with its status (as the plugin does on channel_closed) even if a library left a
- * timer or socket behind. `porthole sandbox` never returns; it exits on Ctrl-C / SIGTERM itself.
+ * timer or socket behind. `porthole sandbox` returns only once Ctrl-C / SIGTERM has stopped it.
  */
 export async function run(): Promise<void> {
   const status = await main(process.argv, processIo());

@@ -11,6 +11,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { createInterface } from 'node:readline';
 import { fileURLToPath } from 'node:url';
+import { PassThrough } from 'node:stream';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 
 const repo = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..', '..');
@@ -86,5 +87,44 @@ describe('npm run sandbox (standalone)', () => {
     const badPacing = start(['--pacing', 'warp']);
     expect(await badPacing.exit).toBe(2);
     expect(badPacing.stderr()).toContain('--pacing must be faithful or unpaced');
+  });
+});
+
+describe('runStandalone in process', () => {
+  function capture(): { stream: PassThrough; text: () => string; firstLine: Promise<string> } {
+    const stream = new PassThrough();
+    let text = '';
+    stream.on('data', (c: Buffer) => (text += c.toString()));
+    const firstLine = new Promise<string>((resolve) => createInterface({ input: stream }).once('line', resolve));
+    return { stream, text: () => text, firstLine };
+  }
+
+  it('starts nothing on import, serves until aborted, then resolves 0 with its files removed', async () => {
+    const listeners = process.listenerCount('SIGINT');
+    const { runStandalone } = await import('./standalone.js');
+    expect(process.listenerCount('SIGINT')).toBe(listeners);
+    const out = capture();
+    const err = capture();
+    const stop = new AbortController();
+    const status = runStandalone(['--pacing', 'unpaced'], { stdout: out.stream, stderr: err.stream, signal: stop.signal });
+    const info = JSON.parse(await out.firstLine) as { endpoint: string; configFile: string };
+    expect(process.listenerCount('SIGINT')).toBe(listeners + 1);
+    const res = await fetch(info.endpoint, { method: 'POST', headers: { 'content-type': 'application/x-amz-json-1.1', 'x-amz-target': 'AmazonEC2ContainerServiceV20141113.ListClusters' }, body: '{}' });
+    expect(((await res.json()) as { clusterArns: string[] }).clusterArns).toHaveLength(3);
+    stop.abort();
+    expect(await status).toBe(0);
+    expect(existsSync(info.configFile)).toBe(false);
+    expect(process.listenerCount('SIGINT')).toBe(listeners);
+    expect(err.text()).toBe('');
+  });
+
+  it('returns usage errors and help as a status instead of exiting the process', async () => {
+    const { runStandalone } = await import('./standalone.js');
+    const out = capture();
+    const err = capture();
+    expect(await runStandalone(['--port', '70000'], { stdout: out.stream, stderr: err.stream })).toBe(2);
+    expect(err.text()).toContain('--port must be 0-65535, got "70000"');
+    expect(await runStandalone(['--help'], { stdout: out.stream, stderr: err.stream })).toBe(0);
+    expect(out.text()).toMatch(/^usage: npm run sandbox/);
   });
 });

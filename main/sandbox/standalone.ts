@@ -1,97 +1,94 @@
 /**
- * `npm run sandbox`: the emulated AWS in the foreground. The FIRST line of stdout is one JSON
- * object (endpoint, region, AWS config/credentials paths, profile) for scripts to parse; the
- * rest is for people. Ctrl-C (or SIGTERM) stops every session and server, then exits 0.
+ * `npm run sandbox` and `porthole sandbox`: the emulated AWS in the foreground. The FIRST line of
+ * stdout is one JSON object (endpoint, region, AWS config/credentials paths, profile) for scripts
+ * to parse; the rest is for people. Ctrl-C (or SIGTERM, or the caller's abort signal) stops every
+ * session and server; `runStandalone` then resolves with the exit status.
+ *
+ * Importing this module starts nothing. Run as a script (`node dist/main/sandbox/standalone.js`),
+ * it calls `runStandalone` with its own arguments and exits with the status.
  */
-import { parseArgs } from 'node:util';
-import { startSandbox, SANDBOX, type Pacing, type Sandbox } from './index.js';
-import { generateWorld } from './world/generate.js';
+import { realpathSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
+import type { Writable } from 'node:stream';
+import { startSandbox, SANDBOX, type Sandbox } from './index.js';
+import { parseStandaloneArgs, STANDALONE_USAGE } from './standalone-options.js';
 import { WorldError } from './world/load.js';
-import type { WorldFile } from './world/schema.js';
 
-const USAGE = `usage: npm run sandbox -- [--world FILE | --generate CLUSTERSxTASKS] [--pacing faithful|unpaced] [--port N] [--throttle REQ_PER_SEC]`;
-
-function fail(message: string): never {
-  process.stderr.write(`${message}\n${USAGE}\n`);
-  process.exit(2);
+export interface StandaloneIo {
+  readonly stdout: Writable;
+  readonly stderr: Writable;
+  /** Stops the sandbox like SIGINT does (in-process callers and tests). */
+  readonly signal?: AbortSignal;
 }
 
-function options() {
-  let parsed;
-  try {
-    parsed = parseArgs({
-      options: {
-        world: { type: 'string' },
-        generate: { type: 'string' },
-        pacing: { type: 'string', default: 'faithful' },
-        port: { type: 'string', default: '0' },
-        throttle: { type: 'string' },
-        help: { type: 'boolean', short: 'h' },
-      },
-    }).values;
-  } catch (err) {
-    fail((err as Error).message);
-  }
-  if (parsed.help) {
-    process.stdout.write(`${USAGE}\n`);
-    process.exit(0);
-  }
-  const pacing = parsed.pacing;
-  if (pacing !== 'faithful' && pacing !== 'unpaced') fail(`--pacing must be faithful or unpaced, got "${pacing}"`);
-  const port = Number(parsed.port);
-  if (!Number.isInteger(port) || port < 0 || port > 65535) fail(`--port must be 0-65535, got "${parsed.port}"`);
-  const rate = parsed.throttle === undefined ? undefined : Number(parsed.throttle);
-  if (rate !== undefined && !(rate > 0)) fail(`--throttle must be a positive number of requests per second`);
-  if (parsed.world && parsed.generate) fail('--world and --generate are exclusive');
-  let generated: WorldFile | undefined;
-  if (parsed.generate !== undefined) {
-    const m = /^(\d+)x(\d+)$/.exec(parsed.generate);
-    if (!m) fail(`--generate must look like 100x5000 (clusters x tasks per cluster), got "${parsed.generate}"`);
-    generated = generateWorld({ clusters: Number(m[1]), tasksPerCluster: Number(m[2]) });
-  }
-  return { world: generated ?? parsed.world, pacing: pacing as Pacing, port, rate };
-}
+const STOP_SIGNALS = ['SIGINT', 'SIGTERM'] as const;
 
-async function main(): Promise<void> {
-  const o = options();
-  // Signals are handled from the start, so a Ctrl-C during start-up still stops cleanly.
-  let sandbox: Sandbox | undefined;
-  let stopping = false;
-  const stop = (): void => {
-    if (stopping) return;
-    stopping = true;
-    (sandbox?.stop() ?? Promise.resolve())
-      .then(() => process.exit(0))
-      .catch((err: unknown) => {
-        process.stderr.write(`error while stopping: ${(err as Error).message}\n`);
-        process.exit(1);
-      });
-  };
-  process.on('SIGINT', stop);
-  process.on('SIGTERM', stop);
-  try {
-    sandbox = await startSandbox({
-      ...(o.world ? { world: o.world } : {}),
-      pacing: o.pacing,
-      port: o.port,
-      ...(o.rate ? { throttle: { ratePerSecond: o.rate } } : {}),
-    });
-  } catch (err) {
-    if (err instanceof WorldError) fail(err.message);
-    fail(`cannot start the sandbox: ${(err as Error).message}`);
-  }
-  if (stopping) {
-    await sandbox.stop();
-    process.exit(0);
-  }
+function banner(sandbox: Sandbox, pacing: string): string {
   const { endpoint, region, configFile, credentialsFile, profile } = sandbox;
-  process.stdout.write(JSON.stringify({ endpoint, region, configFile, credentialsFile, profile }) + '\n');
-  process.stdout.write(
-    `Porthole sandbox listening on ${endpoint} (region ${region}, pacing ${o.pacing}).\n` +
-      `Try: AWS_CONFIG_FILE=${configFile} AWS_SHARED_CREDENTIALS_FILE=${credentialsFile} aws --profile ${profile} ecs list-clusters\n` +
-      `(AWS CLI v2 before 2.13 ignores a profile's endpoint_url: add --endpoint-url ${endpoint})\n` +
-      `Expired-credentials profile: ${SANDBOX.expiredProfile}. Press Ctrl-C to stop.\n`,
+  return (
+    JSON.stringify({ endpoint, region, configFile, credentialsFile, profile }) +
+    '\n' +
+    `Porthole sandbox listening on ${endpoint} (region ${region}, pacing ${pacing}).\n` +
+    `Try: AWS_CONFIG_FILE=${configFile} AWS_SHARED_CREDENTIALS_FILE=${credentialsFile} aws --profile ${profile} ecs list-clusters\n` +
+    `(AWS CLI v2 before 2.13 ignores a profile's endpoint_url: add --endpoint-url ${endpoint})\n` +
+    `Expired-credentials profile: ${SANDBOX.expiredProfile}. Press Ctrl-C to stop.\n`
   );
 }
 
-void main();
+/** Runs the sandbox until stopped; resolves with the exit status (0 stopped, 1 stop failed, 2 usage). */
+export async function runStandalone(args: readonly string[], io: StandaloneIo = { stdout: process.stdout, stderr: process.stderr }): Promise<number> {
+  const parsed = parseStandaloneArgs(args);
+  if ('exit' in parsed) {
+    if (parsed.stdout) io.stdout.write(parsed.stdout);
+    if (parsed.stderr) io.stderr.write(parsed.stderr);
+    return parsed.exit;
+  }
+  const o = parsed.run;
+  // Stop requests are honoured from the start, so a Ctrl-C during start-up still stops cleanly.
+  let requestStop!: () => void;
+  const stopRequested = new Promise<void>((resolve) => (requestStop = resolve));
+  for (const s of STOP_SIGNALS) process.on(s, requestStop);
+  io.signal?.addEventListener('abort', requestStop);
+  try {
+    let sandbox: Sandbox;
+    try {
+      sandbox = await startSandbox({
+        ...(o.world ? { world: o.world } : {}),
+        pacing: o.pacing,
+        port: o.port,
+        ...(o.rate ? { throttle: { ratePerSecond: o.rate } } : {}),
+      });
+    } catch (err) {
+      const message = err instanceof WorldError ? err.message : `cannot start the sandbox: ${(err as Error).message}`;
+      io.stderr.write(`${message}\n${STANDALONE_USAGE}\n`);
+      return 2;
+    }
+    if (!io.signal?.aborted) io.stdout.write(banner(sandbox, o.pacing));
+    await stopRequested;
+    try {
+      await sandbox.stop();
+      return 0;
+    } catch (err) {
+      io.stderr.write(`error while stopping: ${(err as Error).message}\n`);
+      return 1;
+    }
+  } finally {
+    for (const s of STOP_SIGNALS) process.off(s, requestStop);
+    io.signal?.removeEventListener('abort', requestStop);
+  }
+}
+
+/** True when node was started with this file as its script (ESM has no `require.main`). */
+function isEntryScript(): boolean {
+  const script = process.argv[1];
+  if (!script) return false;
+  try {
+    return realpathSync(script) === realpathSync(fileURLToPath(import.meta.url));
+  } catch {
+    return false;
+  }
+}
+
+if (isEntryScript()) {
+  void runStandalone(process.argv.slice(2)).then((status) => process.exit(status));
+}

@@ -1,10 +1,8 @@
-// `porthole sandbox [options]`: runs exactly what `npm run sandbox` runs (main/sandbox/standalone),
-// which starts on import and reads its options from process.argv. So the subcommand word is
-// removed from argv first, leaving `[node, script, ...options]` as standalone expects.
+// `porthole sandbox [options]`: exactly what `npm run sandbox` runs, in this process. It serves
+// in the foreground until Ctrl-C / SIGTERM, then the CLI exits with the status it returns.
+import { runStandalone } from '../../sandbox/standalone.js';
+import type { CliIo } from '../io.js';
 
-export async function sandboxCommand(args: readonly string[]): Promise<number> {
-  process.argv = [process.argv[0] ?? 'node', process.argv[1] ?? 'porthole', ...args];
-  await import('../../sandbox/standalone.js');
-  // standalone serves until Ctrl-C / SIGTERM and then exits the process itself.
-  return new Promise<number>(() => undefined);
+export function sandboxCommand(args: readonly string[], io: CliIo): Promise<number> {
+  return runStandalone(args, { stdout: io.stdout, stderr: io.stderr });
 }

@@ -1,0 +1,58 @@
+/**
+ * The options of `npm run sandbox` / `porthole sandbox`, parsed from an argument list into either
+ * sandbox options or an immediate outcome (help text, or a usage error with exit status 2).
+ */
+import { parseArgs } from 'node:util';
+import type { Pacing } from './index.js';
+import { generateWorld } from './world/generate.js';
+import type { WorldFile } from './world/schema.js';
+
+export const STANDALONE_USAGE = `usage: npm run sandbox -- [--world FILE | --generate CLUSTERSxTASKS] [--pacing faithful|unpaced] [--port N] [--throttle REQ_PER_SEC]`;
+
+export interface StandaloneOptions {
+  readonly world: WorldFile | string | undefined;
+  readonly pacing: Pacing;
+  readonly port: number;
+  readonly rate: number | undefined;
+}
+
+/** Either options to run with, or what to print and the status to exit with. */
+export type ParsedStandalone = { readonly run: StandaloneOptions } | { readonly exit: number; readonly stdout?: string; readonly stderr?: string };
+
+function usageError(message: string): ParsedStandalone {
+  return { exit: 2, stderr: `${message}\n${STANDALONE_USAGE}\n` };
+}
+
+export function parseStandaloneArgs(args: readonly string[]): ParsedStandalone {
+  let parsed;
+  try {
+    parsed = parseArgs({
+      args: [...args],
+      options: {
+        world: { type: 'string' },
+        generate: { type: 'string' },
+        pacing: { type: 'string', default: 'faithful' },
+        port: { type: 'string', default: '0' },
+        throttle: { type: 'string' },
+        help: { type: 'boolean', short: 'h' },
+      },
+    }).values;
+  } catch (err) {
+    return usageError((err as Error).message);
+  }
+  if (parsed.help) return { exit: 0, stdout: `${STANDALONE_USAGE}\n` };
+  const pacing = parsed.pacing;
+  if (pacing !== 'faithful' && pacing !== 'unpaced') return usageError(`--pacing must be faithful or unpaced, got "${pacing}"`);
+  const port = Number(parsed.port);
+  if (!Number.isInteger(port) || port < 0 || port > 65535) return usageError(`--port must be 0-65535, got "${parsed.port}"`);
+  const rate = parsed.throttle === undefined ? undefined : Number(parsed.throttle);
+  if (rate !== undefined && !(rate > 0)) return usageError('--throttle must be a positive number of requests per second');
+  if (parsed.world && parsed.generate) return usageError('--world and --generate are exclusive');
+  let generated: WorldFile | undefined;
+  if (parsed.generate !== undefined) {
+    const m = /^(\d+)x(\d+)$/.exec(parsed.generate);
+    if (!m) return usageError(`--generate must look like 100x5000 (clusters x tasks per cluster), got "${parsed.generate}"`);
+    generated = generateWorld({ clusters: Number(m[1]), tasksPerCluster: Number(m[2]) });
+  }
+  return { run: { world: generated ?? parsed.world, pacing, port, rate } };
+}
