@@ -1,4 +1,15 @@
-// The composition root: what the Electron and web hosts call.
+/**
+ * The composition root: what the Electron and web hosts call.
+ *
+ *   const app = await startPorthole({ host: 'web', version, dataDir });   // env: process.env
+ *   serve(app.router);   // each window: router.connect(transport) … connection.close()
+ *   await app.close();   // sessions terminated, forwards stopped, sandbox stopped
+ *
+ * Sandbox or real AWS: PORTHOLE_SANDBOX=1 forces the local sandbox, =0 forbids it, otherwise it
+ * starts when no AWS profile or credentials exist; app.info reports it. PORTHOLE_RECORD_DIR
+ * records every shell tab as asciicast. The inventory tree's roots are children of
+ * INVENTORY_ROOT_ID ('root').
+ */
 export { startPorthole, type PortholeApp, type PortholeOptions } from './porthole.js';
 export { decideSandbox, SANDBOX_ENV, type SandboxDecision } from './sandbox-mode.js';
 export { INVENTORY_ROOT_ID } from '../ipc/inventory.js';
