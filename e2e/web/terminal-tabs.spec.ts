@@ -60,6 +60,18 @@ test('double-click a container, run a command, read its output from the terminal
   await typeLine(page, 'echo after-paste');
   await waitForTerminalText(page, /^after-paste$/m);
   expect(await activeText(page)).not.toContain('pasted-0');
+
+  // Split view: the second tab beside the first, both terminals showing.
+  await page.locator('.tab').nth(1).click({ button: 'right' });
+  await page.getByRole('menuitem', { name: 'Show beside the active tab' }).click();
+  await expect(page.locator('.terminal-slot:not([hidden])')).toHaveCount(2);
+  await expect(page.locator('.terminal-slot.side-left')).toHaveAttribute('data-session-id', first ?? '');
+  await expect(page.locator('.terminal-slot.side-right')).toHaveAttribute('data-session-id', secondId ?? '');
+  await page.locator('.terminal-slot.side-right .xterm').click();
+  await expect.poll(() => activeSessionId(page)).toBe(secondId);
+  await typeLine(page, 'echo right-side');
+  await waitForTerminalText(page, /^right-side$/m);
+  await page.screenshot({ path: join(repoRoot, 'e2e', 'artifacts', 'ui8-split.png') });
 });
 
 test('stty size follows the window; exit closes the tab with the protocol reason', async ({ page, webHost }) => {

@@ -1,8 +1,9 @@
 // The row of session tabs: status dot with its reason, rename on double-click, drag to reorder,
 // middle-click or × to close.
-import { useState } from 'react';
+import { useCallback, useState } from 'react';
 import { useModel } from '../app/model-context.js';
 import { shortcutLabel } from '../terminal/keys.js';
+import { ContextMenu, type MenuAt } from '../ui/ContextMenu.js';
 import type { Tab } from './session-store.js';
 
 const STATE_WORDS = { connecting: 'Connecting', connected: 'Connected', reconnecting: 'Reconnecting', closed: 'Closed' } as const;
@@ -13,7 +14,15 @@ export function statusLine(tab: Tab): string {
   return tab.status.reason ? `${words}: ${tab.status.reason}${exit}` : `${words}${exit}`;
 }
 
-function TabButton({ tab, active, onDragOver }: { tab: Tab; active: boolean; onDragOver: (key: string) => void }) {
+interface TabProps {
+  readonly tab: Tab;
+  readonly active: boolean;
+  readonly beside: boolean;
+  readonly onDragOver: (key: string) => void;
+  readonly onMenu: (tab: Tab, x: number, y: number, rename: () => void) => void;
+}
+
+function TabButton({ tab, active, beside, onDragOver, onMenu }: TabProps) {
   const model = useModel();
   const [editing, setEditing] = useState(false);
   return (
@@ -21,7 +30,7 @@ function TabButton({ tab, active, onDragOver }: { tab: Tab; active: boolean; onD
       role="tab"
       aria-selected={active}
       tabIndex={active ? 0 : -1}
-      className={`tab tab-${tab.status.state}`}
+      className={`tab tab-${tab.status.state}${beside ? ' beside' : ''}`}
       title={`${tab.title}\n${statusLine(tab)}`}
       data-session-id={tab.sessionId ?? undefined}
       data-state={tab.status.state}
@@ -34,6 +43,10 @@ function TabButton({ tab, active, onDragOver }: { tab: Tab; active: boolean; onD
       onClick={() => model.sessions.activate(tab.key)}
       onAuxClick={(e) => e.button === 1 && void model.sessions.close(tab.key)}
       onDoubleClick={() => setEditing(true)}
+      onContextMenu={(e) => {
+        e.preventDefault();
+        onMenu(tab, e.clientX, e.clientY, () => setEditing(true));
+      }}
     >
       <span className="tab-dot" aria-label={STATE_WORDS[tab.status.state]} role="img" />
       {editing ? (
@@ -71,9 +84,26 @@ function TabButton({ tab, active, onDragOver }: { tab: Tab; active: boolean; onD
   );
 }
 
-export function TabStrip({ tabs, activeKey }: { tabs: readonly Tab[]; activeKey: string | null }) {
+export function TabStrip({ tabs, activeKey, pairKey }: { tabs: readonly Tab[]; activeKey: string | null; pairKey: string | null }) {
   const model = useModel();
   const [over, setOver] = useState<string | null>(null);
+  const [menu, setMenu] = useState<MenuAt | null>(null);
+  const closeMenu = useCallback(() => setMenu(null), []);
+  const onMenu = useCallback(
+    (tab: Tab, x: number, y: number, rename: () => void) => {
+      const s = model.sessions;
+      const items = [
+        ...(tab.key !== activeKey && tab.key !== pairKey ? [{ label: 'Show beside the active tab', run: () => s.showBeside(tab.key) }] : []),
+        ...(pairKey !== null && (tab.key === activeKey || tab.key === pairKey) ? [{ label: 'Show one terminal', run: () => s.unsplit() }] : []),
+        { label: 'Rename…', run: rename },
+        ...(tab.status.state === 'closed' ? [{ label: 'Restart session', run: () => void s.restart(tab.key) }] : []),
+        { label: 'New tab to the same target', run: () => void s.open(tab.target, tab.title) },
+        { label: 'Close', run: () => void s.close(tab.key) },
+      ];
+      setMenu({ x, y, items });
+    },
+    [model, activeKey, pairKey],
+  );
   return (
     <div
       className="tab-strip"
@@ -88,8 +118,9 @@ export function TabStrip({ tabs, activeKey }: { tabs: readonly Tab[]; activeKey:
       onDragEnd={() => setOver(null)}
     >
       {tabs.map((t) => (
-        <TabButton key={t.key} tab={t} active={t.key === activeKey} onDragOver={setOver} />
+        <TabButton key={t.key} tab={t} active={t.key === activeKey} beside={t.key === pairKey} onDragOver={setOver} onMenu={onMenu} />
       ))}
+      {menu && <ContextMenu menu={menu} onClose={closeMenu} />}
     </div>
   );
 }

@@ -10,22 +10,36 @@ import { TabStrip } from './TabStrip.js';
 
 export function TerminalArea({ findOpen, onCloseFind }: { findOpen: boolean; onCloseFind: () => void }) {
   const model = useModel();
-  const { tabs, activeKey } = useStore(model.sessions);
+  const { tabs, activeKey, pairKey } = useStore(model.sessions);
+  const pair = tabs.find((t) => t.key === pairKey) ?? null;
+  // In split view the two visible tabs keep their tab-strip order left to right.
+  const leftKey = pair === null ? activeKey : tabs.find((t) => t.key === activeKey || t.key === pairKey)?.key;
   const active = tabs.find((t) => t.key === activeKey) ?? null;
   const controller = active?.sessionId ? model.registry.get(active.sessionId) : undefined;
 
   return (
     <section className="pane terminal-pane" aria-label="Terminals">
-      <TabStrip tabs={tabs} activeKey={activeKey} />
+      <TabStrip tabs={tabs} activeKey={activeKey} pairKey={pairKey} />
       {active && <SessionBanner tab={active} />}
-      <div className="terminal-host" data-testid="terminal-host">
+      <div className={`terminal-host${pair ? ' split' : ''}`} data-testid="terminal-host">
         {findOpen && controller && (
           <FindBar
             controller={controller}
             onClose={onCloseFind}
           />
         )}
-        {tabs.map((t) => (t.sessionId ? <TerminalView key={t.key} sessionId={t.sessionId} visible={t.key === activeKey} /> : null))}
+        {tabs.map((t) =>
+          t.sessionId ? (
+            <TerminalView
+              key={t.key}
+              sessionId={t.sessionId}
+              visible={t.key === activeKey || t.key === pairKey}
+              focused={t.key === activeKey}
+              side={pair === null ? null : t.key === leftKey ? 'left' : 'right'}
+              onFocus={() => t.key !== activeKey && model.sessions.activate(t.key)}
+            />
+          ) : null,
+        )}
         {tabs.length === 0 && (
           <div className="terminal-empty">
             <div className="empty-state">

@@ -20,6 +20,8 @@ export interface Tab {
 export interface SessionsState {
   readonly tabs: readonly Tab[];
   readonly activeKey: string | null;
+  /** Split view: the tab shown beside the active one, null when one terminal shows. */
+  readonly pairKey: string | null;
 }
 
 export interface SessionDeps {
@@ -38,7 +40,7 @@ export class SessionStore extends Store<SessionsState> {
   #nextKey = 1;
 
   constructor(private readonly deps: SessionDeps) {
-    super({ tabs: [], activeKey: null });
+    super({ tabs: [], activeKey: null, pairKey: null });
   }
 
   get active(): Tab | null {
@@ -55,7 +57,7 @@ export class SessionStore extends Store<SessionsState> {
     const shown = this.active?.sessionId ? this.deps.registry().get(this.active.sessionId) : undefined;
     const cols = shown?.cols ?? TERMINAL.DEFAULT_COLS;
     const rows = shown?.rows ?? TERMINAL.DEFAULT_ROWS;
-    this.change((s) => ({ tabs: [...s.tabs, { key, sessionId: null, title, target, status: { state: 'connecting', reason: 'Starting the session' } }], activeKey: key }));
+    this.change((s) => ({ ...s, tabs: [...s.tabs, { key, sessionId: null, title, target, status: { state: 'connecting', reason: 'Starting the session' } }], activeKey: key }));
     try {
       const { session } = await this.deps.client.call('sessions', 'open', { target, cols, rows, title });
       if (this.byKey(key) === undefined) {
@@ -81,8 +83,20 @@ export class SessionStore extends Store<SessionsState> {
     this.#patch(tab.key, (t) => ({ ...t, status }));
   }
 
+  /** Makes a tab the active one; in split view, activating the other visible tab keeps both showing. */
   activate(key: string): void {
-    if (this.byKey(key) !== undefined) this.change((s) => ({ ...s, activeKey: key }));
+    if (this.byKey(key) === undefined) return;
+    this.change((s) => (s.pairKey === key ? { ...s, activeKey: key, pairKey: s.activeKey } : { ...s, activeKey: key }));
+  }
+
+  /** Shows a tab beside the active one. */
+  showBeside(key: string): void {
+    if (this.byKey(key) === undefined || key === this.state.activeKey) return;
+    this.change((s) => ({ ...s, pairKey: key }));
+  }
+
+  unsplit(): void {
+    this.change((s) => ({ ...s, pairKey: null }));
   }
 
   cycle(step: 1 | -1): void {
@@ -109,8 +123,10 @@ export class SessionStore extends Store<SessionsState> {
     this.change((s) => {
       const i = s.tabs.findIndex((t) => t.key === key);
       const tabs = s.tabs.filter((t) => t.key !== key);
+      if (s.pairKey === key) return { tabs, activeKey: s.activeKey, pairKey: null };
+      if (s.activeKey === key && s.pairKey !== null) return { tabs, activeKey: s.pairKey, pairKey: null };
       const activeKey = s.activeKey === key ? (tabs[Math.min(i, tabs.length - 1)]?.key ?? null) : s.activeKey;
-      return { tabs, activeKey };
+      return { tabs, activeKey, pairKey: s.pairKey };
     });
     if (tab.sessionId !== null) {
       this.deps.registry().dispose(tab.sessionId);
@@ -138,7 +154,7 @@ export class SessionStore extends Store<SessionsState> {
     if (tab === undefined) return;
     if (tab.sessionId === null) {
       // The first open failed: try again from scratch in this tab's place.
-      this.change((s) => ({ tabs: s.tabs.filter((t) => t.key !== key), activeKey: s.activeKey }));
+      this.change((s) => ({ ...s, tabs: s.tabs.filter((t) => t.key !== key), pairKey: s.pairKey === key ? null : s.pairKey }));
       await this.open(tab.target, tab.title);
       return;
     }

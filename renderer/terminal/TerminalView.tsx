@@ -3,7 +3,17 @@
 import { useEffect, useRef } from 'react';
 import { useModel } from '../app/model-context.js';
 
-export function TerminalView({ sessionId, visible }: { sessionId: string; visible: boolean }) {
+interface Props {
+  readonly sessionId: string;
+  readonly visible: boolean;
+  /** The active tab's terminal takes the keyboard. */
+  readonly focused: boolean;
+  /** Which half it takes in split view; null when it has the whole area. */
+  readonly side: 'left' | 'right' | null;
+  readonly onFocus: () => void;
+}
+
+export function TerminalView({ sessionId, visible, focused, side, onFocus }: Props) {
   const model = useModel();
   const slot = useRef<HTMLDivElement>(null);
 
@@ -19,8 +29,17 @@ export function TerminalView({ sessionId, visible }: { sessionId: string; visibl
     const controller = model.registry.get(sessionId);
     if (controller === undefined) return;
     controller.setVisible(visible);
-    if (visible) controller.focus();
-  }, [model, sessionId, visible]);
+    if (visible && focused) controller.focus();
+  }, [model, sessionId, visible, focused]);
 
-  return <div ref={slot} className="terminal-slot" hidden={!visible} data-session-id={sessionId} data-testid={visible ? 'active-terminal' : undefined} />;
+  return (
+    <div
+      ref={slot}
+      className={`terminal-slot${side ? ` side-${side}` : ''}${focused ? ' focused' : ''}`}
+      hidden={!visible}
+      data-session-id={sessionId}
+      data-testid={focused ? 'active-terminal' : undefined}
+      onMouseDown={onFocus}
+    />
+  );
 }
