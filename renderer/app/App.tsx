@@ -1,6 +1,7 @@
 // The layout: tree | (tabs + terminal over the bottom panel), status bar below; app-wide
 // keyboard shortcuts; the modal and toasts on top.
 import { useEffect, useState } from 'react';
+import { MfaDialog } from '../auth/MfaDialog.js';
 import { ForwardDialog } from '../forwards/ForwardDialog.js';
 import { BottomPanel } from '../layout/BottomPanel.js';
 import { StatusBar } from '../layout/StatusBar.js';
@@ -53,6 +54,7 @@ export function App() {
       </main>
       <StatusBar info={info} disconnected={disconnected} />
       {draft && <ForwardDialog draft={draft} />}
+      <MfaDialog />
       <ConfirmDialog />
       <Toasts />
     </div>

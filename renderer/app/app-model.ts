@@ -2,6 +2,7 @@
 // terminal registry. Components reach it through useModel(); StrictMode's double mount cannot
 // build a second one or subscribe twice.
 import type { PortholeClient } from '../bridge/client.js';
+import { MfaStore } from '../auth/mfa-store.js';
 import { DiagnosticsStore } from '../diagnostics/diagnostics-store.js';
 import { ForwardDraftStore } from '../forwards/forward-draft.js';
 import { ForwardStore } from '../forwards/forward-store.js';
@@ -27,6 +28,7 @@ export class AppModel {
   readonly forwards: ForwardStore;
   readonly diagnostics: DiagnosticsStore;
   readonly inspector: InspectorStore;
+  readonly mfa: MfaStore;
   readonly registry: TerminalRegistry;
   #started = false;
 
@@ -36,6 +38,7 @@ export class AppModel {
     this.forwards = new ForwardStore(client);
     this.diagnostics = new DiagnosticsStore(client);
     this.inspector = new InspectorStore(client);
+    this.mfa = new MfaStore(client);
     this.sessions = new SessionStore({
       client,
       dialogs: this.dialogs,
@@ -79,6 +82,9 @@ export class AppModel {
     this.tree.start();
     this.forwards.start();
     this.inspector.start();
+    this.mfa.start();
+    // Without the host link no session can go on; the tabs say so instead of looking connected.
+    this.client.onDisconnect((reason) => this.sessions.disconnected(reason));
     const restyle = (): void => {
       const look = this.look();
       for (const c of this.registry.all()) c.applyLook(look);

@@ -83,6 +83,15 @@ export class SessionStore extends Store<SessionsState> {
     this.#patch(tab.key, (t) => ({ ...t, status }));
   }
 
+  /** The link to the host is gone: every live tab is closed, with the reason. */
+  disconnected(reason: string): void {
+    for (const t of this.state.tabs) {
+      if (!isLive(t.status)) continue;
+      if (t.sessionId) this.deps.registry().get(t.sessionId)?.setLive(false);
+      this.#patch(t.key, (tab) => ({ ...tab, status: { state: 'closed', reason } }));
+    }
+  }
+
   /** Makes a tab the active one; in split view, activating the other visible tab keeps both showing. */
   activate(key: string): void {
     if (this.byKey(key) === undefined) return;

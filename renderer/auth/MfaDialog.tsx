@@ -1,0 +1,60 @@
+// Asks for the code from the person's MFA device when a profile needs one.
+import { useState } from 'react';
+import { MfaCodeSchema } from '../../shared/contract/index.js';
+import { useModel } from '../app/model-context.js';
+import { useStore } from '../state/store.js';
+
+export function MfaDialog() {
+  const model = useModel();
+  const { prompts, error } = useStore(model.mfa);
+  const [code, setCode] = useState('');
+  const [problem, setProblem] = useState<string | null>(null);
+  const prompt = prompts[0];
+  if (prompt === undefined) return null;
+
+  const submit = async (): Promise<void> => {
+    const parsed = MfaCodeSchema.safeParse(code.trim());
+    if (!parsed.success) return setProblem('Enter the 6-digit code your MFA device shows.');
+    setProblem(null);
+    if (await model.mfa.answer(prompt.promptId, parsed.data)) setCode('');
+  };
+
+  return (
+    <div className="modal-backdrop">
+      <form
+        className="modal modal-form"
+        role="dialog"
+        aria-modal="true"
+        aria-labelledby="mfa-title"
+        onSubmit={(e) => {
+          e.preventDefault();
+          void submit();
+        }}
+      >
+        <h2 id="mfa-title" className="modal-title">
+          MFA code for {prompt.profile}
+        </h2>
+        <p className="modal-text">
+          {prompt.roleArn ? `Assuming ${prompt.roleArn} needs` : 'This profile needs'} a one-time code from <code>{prompt.mfaSerial}</code>.
+        </p>
+        <label className="field">
+          <span>Code</span>
+          <input aria-label="MFA code" inputMode="numeric" autoComplete="one-time-code" autoFocus value={code} onChange={(e) => setCode(e.target.value)} />
+        </label>
+        {(problem ?? error) && (
+          <p className="notice notice-error" role="alert">
+            {problem ?? error}
+          </p>
+        )}
+        <div className="modal-actions">
+          <button type="button" className="button button-quiet" onClick={() => void model.mfa.cancel(prompt.promptId)}>
+            Cancel
+          </button>
+          <button type="submit" className="button button-primary">
+            Continue
+          </button>
+        </div>
+      </form>
+    </div>
+  );
+}
