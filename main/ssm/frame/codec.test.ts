@@ -8,6 +8,7 @@ import {
   encodeFrame,
   tryDecodeFrame,
   uuidFromWire,
+  uuidToBytes,
   uuidToWire,
   type FrameField,
 } from './index.js';
@@ -24,6 +25,36 @@ describe('MessageId half swap (§1.3)', () => {
 
   it('rejects a malformed UUID string with a typed error', () => {
     expect(() => uuidToWire('not-a-uuid')).toThrow(FrameError);
+    // One bad character, a hyphen out of place, or a wrong length: each is refused.
+    expect(() => uuidToWire('fdba1b38-1a73-4d64-85c3-12500a08af2g')).toThrow(FrameError);
+    expect(() => uuidToWire('fdba1b381-a73-4d64-85c3-12500a08af29')).toThrow(FrameError);
+    expect(() => uuidToWire('fdba1b38-1a73-4d64-85c3-12500a08af2')).toThrow(FrameError);
+    expect(() => uuidToWire('fdba1b38-1a73-4d64-85c3-12500a08af29a')).toThrow(FrameError);
+    expect(() => uuidToWire('fdba1b38 1a73 4d64 85c3 12500a08af29')).toThrow(FrameError);
+  });
+
+  it('hand parsing agrees with the hex of the string for any UUID, either case', () => {
+    fc.assert(
+      fc.property(fc.uuid(), fc.boolean(), (uuid, upper) => {
+        const text = upper ? uuid.toUpperCase() : uuid;
+        const canonical = uuid.replaceAll('-', '').toLowerCase();
+        expect(hex(uuidToBytes(text))).toBe(canonical);
+        expect(hex(uuidToWire(text))).toBe(canonical.slice(16) + canonical.slice(0, 16));
+        expect(uuidFromWire(uuidToWire(text))).toBe(uuid.toLowerCase());
+      }),
+      { numRuns: 500 },
+    );
+  });
+});
+
+describe('frame allocation', () => {
+  it('returns plain Uint8Arrays that never share bytes with each other', () => {
+    const fields = { messageType: 'output_stream_data', sequenceNumber: 1, flags: 0, messageId: 'fdba1b38-1a73-4d64-85c3-12500a08af29', payloadType: 1 };
+    const a = encodeFrame({ ...fields, payload: new Uint8Array(100).fill(1) });
+    const b = encodeFrame({ ...fields, payload: new Uint8Array(100).fill(2) });
+    expect(Object.getPrototypeOf(a)).toBe(Uint8Array.prototype);
+    b.fill(9);
+    expect(decodeFrame(a).payload).toEqual(new Uint8Array(100).fill(1));
   });
 });
 

@@ -4,7 +4,7 @@
 import { hash } from 'node:crypto';
 import { FrameLayout, MessageType, Offset } from './constants.js';
 import { FrameError } from './errors.js';
-import { uuidFromWire, uuidToWire } from './uuid.js';
+import { uuidFromWire, writeUuid } from './uuid.js';
 
 /** A decoded frame (ClientMessage == AgentMessage, §1). */
 export interface ClientMessage {
@@ -62,10 +62,7 @@ export function payloadDigest(payload: Uint8Array): Uint8Array {
 /** Serialize one frame. Throws FrameError when a field cannot be represented. */
 export function encodeFrame(fields: FrameFields, options: EncodeOptions = {}): Uint8Array {
   const hl = options.headerLength ?? FrameLayout.STANDARD_HEADER_LENGTH;
-  const typeBytes = Buffer.from(fields.messageType, 'latin1');
-  if (typeBytes.length === 0 || typeBytes.length > FrameLayout.MESSAGE_TYPE_BYTES || !PRINTABLE_ASCII.test(fields.messageType)) {
-    throw new FrameError('MessageType', Offset.MessageType, `must be 1-32 printable ASCII characters, got ${JSON.stringify(fields.messageType)}`);
-  }
+  const typeBytes = messageTypeBytes(fields.messageType);
   const schema = fields.schemaVersion ?? FrameLayout.SCHEMA_VERSION;
   checkUint(schema, UINT32_MAX, 'SchemaVersion', Offset.SchemaVersion);
   const created = fields.createdDate ?? Date.now();
@@ -79,8 +76,10 @@ export function encodeFrame(fields: FrameFields, options: EncodeOptions = {}): U
     throw new FrameError('PayloadLength', hl, `payload of ${fields.payload.length} bytes exceeds uint32`);
   }
 
-  const frame = new Uint8Array(hl + 4 + fields.payload.length);
-  const view = new DataView(frame.buffer);
+  const frame = allocFrame(hl + 4 + fields.payload.length);
+  // The MessageId is validated first so a bad one throws before anything else is written.
+  writeUuid(frame, Offset.MessageId, fields.messageId, true);
+  const view = new DataView(frame.buffer, frame.byteOffset, frame.byteLength);
   view.setUint32(Offset.HeaderLength, hl);
   frame.fill(options.padding === 'nul' ? 0 : SPACE, Offset.MessageType, Offset.SchemaVersion);
   frame.set(typeBytes, Offset.MessageType);
@@ -88,12 +87,37 @@ export function encodeFrame(fields: FrameFields, options: EncodeOptions = {}): U
   writeInt64(view, Offset.CreatedDate, created);
   writeInt64(view, Offset.SequenceNumber, fields.sequenceNumber);
   writeInt64(view, Offset.Flags, fields.flags);
-  frame.set(uuidToWire(fields.messageId), Offset.MessageId);
   frame.set(payloadDigest(fields.payload), Offset.PayloadDigest);
   if (hl >= FrameLayout.STANDARD_HEADER_LENGTH) view.setUint32(Offset.PayloadType, fields.payloadType);
   view.setUint32(hl, fields.payload.length);
   frame.set(fields.payload, hl + 4);
   return frame;
+}
+
+/**
+ * A frame-sized Uint8Array whose every byte encodeFrame then writes. Carved from Node's shared
+ * allocation pool (no zero-fill, no ArrayBuffer per frame): the per-frame allocation was a large
+ * share of encoding a 1 KB frame. A plain Uint8Array view, so callers see the same type as before.
+ */
+function allocFrame(length: number): Uint8Array {
+  const pooled = Buffer.allocUnsafe(length);
+  return new Uint8Array(pooled.buffer, pooled.byteOffset, length);
+}
+
+/** Validated MessageType bytes; a sender uses a handful of types, so they are cached. */
+const typeBytesCache = new Map<string, Uint8Array>();
+/** Bound on the cache so arbitrary caller-supplied types cannot grow it without limit. */
+const TYPE_CACHE_LIMIT = 64;
+
+function messageTypeBytes(messageType: string): Uint8Array {
+  const cached = typeBytesCache.get(messageType);
+  if (cached) return cached;
+  const bytes = Buffer.from(messageType, 'latin1');
+  if (bytes.length === 0 || bytes.length > FrameLayout.MESSAGE_TYPE_BYTES || !PRINTABLE_ASCII.test(messageType)) {
+    throw new FrameError('MessageType', Offset.MessageType, `must be 1-32 printable ASCII characters, got ${JSON.stringify(messageType)}`);
+  }
+  if (typeBytesCache.size < TYPE_CACHE_LIMIT) typeBytesCache.set(messageType, bytes);
+  return bytes;
 }
 
 /**
