@@ -19,7 +19,7 @@ export function createForwardsService({ hub }: ForwardsServiceDeps): ServiceImpl
         await hub.remove(id);
         return {};
       }),
-    setAutoRestart: ({ id, enabled }) => plainly(() => ({ forward: hub.setAutoRestart(id, enabled) })),
+    setAutoRestart: ({ id, enabled }) => plainly(async () => ({ forward: await hub.setAutoRestart(id, enabled) })),
     save: ({ id }) => plainly(async () => ({ saved: await hub.save(id) })),
     saved: () => plainly(async () => ({ saved: await hub.saved.list() })),
     restore: ({ savedId }) => plainly(async () => ({ forward: await hub.restore(savedId) })),

@@ -75,13 +75,11 @@ export class ForwardsHub {
     this.options.events.updated({ id, forward: null, note: 'removed' });
   }
 
-  setAutoRestart(id: string, enabled: boolean): ForwardInfo {
+  async setAutoRestart(id: string, enabled: boolean): Promise<ForwardInfo> {
     const e = this.#find(id);
     const spec = { ...e.spec, autoRestart: enabled };
     this.#entries.set(id, { ...e, spec });
-    // The manager reads its spec's autoRestart when a session ends; the status hands out that object.
-    this.#manager.get(id).spec.autoRestart = enabled;
-    const info = forwardInfo(id, spec, this.#manager.get(id));
+    const info = forwardInfo(id, spec, await this.#manager.setAutoRestart(id, enabled));
     this.options.events.updated({ id, forward: info });
     return info;
   }
