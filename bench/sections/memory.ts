@@ -55,6 +55,7 @@ export async function benchMemory(scale: number): Promise<Omit<BenchSection, 'se
     `| with ${r.idleSessions} idle sessions open | ${m(r.withIdle)} |`,
     `| after closing them | ${m(r.end)} |`,
     '',
+    r.idleRssKbPerSession <= 0 ? 'RSS did not move while the idle sessions were open: their memory came from pages the process already held.' : '',
     t.sandboxInProcess ? 'The sandbox ran in this process, so its state is included.' : 'The sandbox ran as its own process: these are the app\'s figures alone.',
   ].join('\n');
   return { title: 'Memory (issue 6)', rows, detail };

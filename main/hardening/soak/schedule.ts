@@ -1,0 +1,85 @@
+/**
+ * Drives the sandbox's fault injection for a soak: a lossy link in both directions all the time,
+ * the client's websocket killed every `killEveryMs`, and every `stallEveryMs` a stall of
+ * `stallMs` (MGS pause_publication toward the client plus the same delay on every frame toward
+ * it), then start_publication. Kills are issued as actions rather than `killSocketEveryMs`
+ * because re-applying a spec (for each stall) restarts that timer.
+ */
+import type { FaultController, FaultSpecInput } from '../../sandbox/gateway/index.js';
+
+export interface LinkFaults {
+  readonly drop: number;
+  readonly duplicate: number;
+  readonly reorderWindow: number;
+}
+
+export interface FaultScheduleOptions {
+  readonly link: LinkFaults;
+  readonly killEveryMs: number;
+  readonly stallEveryMs: number;
+  readonly stallMs: number;
+  readonly seed: number;
+}
+
+export interface FaultScheduleStats {
+  kills: number;
+  stalls: number;
+}
+
+export class FaultSchedule {
+  readonly stats: FaultScheduleStats = { kills: 0, stalls: 0 };
+  private readonly sessions = new Set<string>();
+  private readonly timers: NodeJS.Timeout[] = [];
+  private stalled = false;
+
+  constructor(
+    private readonly faults: FaultController,
+    private readonly options: FaultScheduleOptions,
+  ) {}
+
+  /** Puts a session under the schedule (its lossy link applies at once). */
+  add(sessionId: string): void {
+    this.sessions.add(sessionId);
+    this.apply(sessionId, []);
+  }
+
+  /** Takes a session out of the schedule and clears its faults (before it is ended on purpose). */
+  remove(sessionId: string): void {
+    if (this.sessions.delete(sessionId)) this.faults.set(sessionId, {});
+  }
+
+  start(): void {
+    this.timers.push(
+      setInterval(() => {
+        this.stats.kills++;
+        for (const id of this.sessions) this.apply(id, [{ do: 'kill-socket' }]);
+      }, this.options.killEveryMs),
+      setInterval(() => this.stall(), this.options.stallEveryMs),
+    );
+  }
+
+  /** Stops injecting and clears every session's faults, so the transfers can finish cleanly. */
+  stop(): void {
+    for (const t of this.timers.splice(0)) clearInterval(t);
+    for (const id of this.sessions) this.faults.set(id, {});
+    this.sessions.clear();
+  }
+
+  private stall(): void {
+    if (this.stalled) return;
+    this.stalled = true;
+    this.stats.stalls++;
+    for (const id of this.sessions) this.apply(id, [{ do: 'pause-publication' }]);
+    const end = setTimeout(() => {
+      this.stalled = false;
+      for (const id of this.sessions) this.apply(id, [{ do: 'start-publication' }]);
+    }, this.options.stallMs);
+    this.timers.push(end);
+  }
+
+  private apply(sessionId: string, actions: NonNullable<FaultSpecInput['actions']>): void {
+    const { link, seed, stallMs } = this.options;
+    const delayMs = this.stalled ? stallMs : 0;
+    this.faults.set(sessionId, { seed, toClient: { ...link, delayMs }, toAgent: { ...link }, actions });
+  }
+}

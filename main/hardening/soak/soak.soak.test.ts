@@ -1,0 +1,27 @@
+// CI-sized fault soak (issue 6 part 1): the issue's link (2 % drop, 2 % duplicate, reorder
+// window 8, 300 ms stalls) with kills and stalls every second or so instead of every 20 s, and
+// a few hundred KB instead of 100 MB. `npm run soak` is the long run.
+import { describe, expect, it } from 'vitest';
+import { formatSoakReport, runSoak, soakFailures, SOAK_FAULTS, type SoakOptions } from './soak.js';
+
+const OPTIONS: SoakOptions = {
+  shellBytes: 512 * 1024,
+  forwardBytes: 1024 * 1024,
+  connections: 8,
+  // Several kills and stalls within a transfer of a few seconds.
+  faults: { ...SOAK_FAULTS, killEveryMs: 1_500, stallEveryMs: 1_000 },
+  log: (line) => console.info(line),
+  progressEveryMs: 2_000,
+};
+
+describe('fault soak (short)', () => {
+  it('keeps every byte each way through a shell and an 8-connection forward, resuming the same sessions', async () => {
+    const r = await runSoak(OPTIONS);
+    console.info(formatSoakReport(r));
+    expect(soakFailures(r, OPTIONS)).toEqual([]);
+    // The faults really happened, and the sessions really resumed.
+    expect(r.faults.kills).toBeGreaterThan(0);
+    expect(r.faults.stalls).toBeGreaterThan(0);
+    expect(r.output.reconnects + r.input.reconnects).toBeGreaterThan(0);
+  });
+});
