@@ -3,7 +3,7 @@ export * from './frame/index.js';
 export * from './channel/index.js';
 export * from './datachannel/index.js';
 export { ShellSession } from './shell/shell-session.js';
-export type { ShellCounters, ShellSessionEvents, ShellSessionOptions, TerminalSize } from './shell/shell-session.js';
+export type { AttachedShellOptions, ShellCounters, ShellSessionEvents, ShellSessionOptions, TerminalSize } from './shell/shell-session.js';
 export { inputChunks, parseExitCode, ShellInput, sizePayload } from './shell/input.js';
 export { awsKmsDataKeyProvider, KmsContext, KmsError } from './crypto/kms.js';
 export type { DataKey, DataKeyProvider, DataKeyRequest } from './crypto/kms.js';

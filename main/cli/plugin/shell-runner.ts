@@ -1,7 +1,8 @@
-// The shell half of the drop-in (protocol §7.2): remote output to stdout (stderr stream to
-// stderr), keystrokes and signals to the remote pty, the terminal size first and on every change,
-// an optional asciicast recording, and the remote exit code when the agent sent one (PT 12).
-import { PayloadType, inputChunks, parseExitCode, sizePayload, type DataChannel } from '../../ssm/index.js';
+// The shell half of the drop-in (protocol §7.2), on the engine's ShellSession: remote output to
+// stdout (stderr stream to stderr), keystrokes and signals to the remote pty, the terminal size
+// first and on every change, an optional asciicast recording, and the remote exit code when the
+// agent sent one (PT 12). Only the terminal plumbing lives here; the protocol is the engine's.
+import { ShellSession, type DataChannel } from '../../ssm/index.js';
 import type { CastRecorder } from '../../sessions/recording/index.js';
 import type { CliIo } from '../io.js';
 import { attachTerminal, terminalSize } from './terminal.js';
@@ -16,44 +17,34 @@ export interface ShellRun {
   release(): void;
 }
 
+/** Must be called synchronously from the channel's `ready` listener, so the size is the first message. */
 export function runShell(dc: DataChannel, io: CliIo, recorder: CastRecorder | undefined): ShellRun {
-  let exitCode: number | undefined;
-  let size = terminalSize(io);
+  const shell = new ShellSession({ channel: dc, size: terminalSize(io) });
   let waitingForDrain = false;
-  dc.setHandler({
-    deliver(payloadType, payload) {
-      if (payloadType === PayloadType.Output || payloadType === PayloadType.StdErr) {
-        recorder?.output(payload);
-        const out = payloadType === PayloadType.StdErr ? io.stderr : io.stdout;
-        // A slow terminal or pipe: stop reading the websocket until it drains (acks still flow).
-        if (!out.write(payload) && !waitingForDrain) {
-          waitingForDrain = true;
-          dc.pauseReading();
-          out.once('drain', () => {
-            waitingForDrain = false;
-            dc.resumeReading();
-          });
-        }
-      } else if (payloadType === PayloadType.ExitCode) {
-        exitCode = parseExitCode(payload) ?? exitCode;
-      }
-      return 'accepted';
-    },
+  shell.on('output', (bytes, stream) => {
+    recorder?.output(bytes);
+    const out = stream === 'stderr' ? io.stderr : io.stdout;
+    // A slow terminal or pipe: stop reading the websocket until it drains (acks still flow).
+    if (!out.write(bytes) && !waitingForDrain) {
+      waitingForDrain = true;
+      shell.pause();
+      out.once('drain', () => {
+        waitingForDrain = false;
+        shell.resume();
+      });
+    }
   });
-  dc.send(PayloadType.Size, sizePayload(size.cols, size.rows));
   const release = attachTerminal(io, {
-    input(bytes) {
-      for (const chunk of inputChunks(bytes)) dc.send(PayloadType.Output, chunk);
-    },
+    input: (bytes) => shell.write(bytes),
     resize(cols, rows) {
+      const { size } = shell;
       if (cols === size.cols && rows === size.rows) return;
-      size = { cols, rows };
       recorder?.resize(cols, rows);
-      dc.send(PayloadType.Size, sizePayload(cols, rows));
+      shell.resize(cols, rows);
     },
     end() {
-      if (!io.stdin.isTTY) dc.send(PayloadType.Output, Uint8Array.of(EOT));
+      if (!io.stdin.isTTY) shell.write(Uint8Array.of(EOT));
     },
   });
-  return { exitCode: () => exitCode, release };
+  return { exitCode: () => shell.exitCode, release };
 }

@@ -1,6 +1,8 @@
 // A shell session over the data channel (protocol §7): Standard_Stream, InteractiveCommands and
 // NonInteractiveCommands all use it. Output bytes out as events, input in ≤ 1024-byte chunks,
 // size on open and on every change, exit code only when the agent sent one (PT 12).
+// It either owns its channel (built from DataChannelOptions) or takes over one a caller opened
+// already, e.g. the drop-in, which learns the session type only after the handshake (§6.1).
 import { PayloadType } from '../frame/index.js';
 import { DataChannel } from '../datachannel/data-channel.js';
 import type { ChannelStatus, CloseReason, DataChannelOptions, SessionInfo } from '../datachannel/types.js';
@@ -13,10 +15,22 @@ export interface TerminalSize {
   readonly rows: number;
 }
 
-export interface ShellSessionOptions extends DataChannelOptions {
+interface ShellSettings {
   readonly size: TerminalSize;
   /** ssm:TerminateSession, called by terminate() before the channel is closed locally. */
   readonly terminateSession?: (sessionId: string) => Promise<void>;
+}
+
+/** A session that opens its own channel. */
+export interface ShellSessionOptions extends DataChannelOptions, ShellSettings {}
+
+/**
+ * A session on a channel the caller created and opens/opened (before or after `ready`). The
+ * shell becomes its handler at once, so it must be attached before the channel's first flush
+ * after `ready` (synchronously in a `ready` listener) for the size to go first, as §7.2 wants.
+ */
+export interface AttachedShellOptions extends ShellSettings {
+  readonly channel: DataChannel;
 }
 
 export interface ShellSessionEvents {
@@ -40,14 +54,17 @@ export interface ShellCounters {
 export class ShellSession extends Emitter<ShellSessionEvents> {
   readonly counters: ShellCounters = { bytesIn: 0, bytesOut: 0 };
   private readonly channel: DataChannel;
-  private size: TerminalSize;
+  private currentSize: TerminalSize;
   private exit: number | undefined;
   private closeReason: CloseReason | undefined;
 
-  constructor(private readonly options: ShellSessionOptions) {
+  private readonly ownsChannel: boolean;
+
+  constructor(private readonly options: ShellSessionOptions | AttachedShellOptions) {
     super();
-    this.size = options.size;
-    this.channel = new DataChannel(options);
+    this.currentSize = options.size;
+    this.ownsChannel = !('channel' in options);
+    this.channel = 'channel' in options ? options.channel : new DataChannel(options);
     this.channel.on('status', (s, d) => this.emit('status', s, d));
     this.channel.on('ready', (info) => this.emit('ready', info));
     this.channel.on('malformed', (e) => this.emit('malformed', e));
@@ -55,7 +72,12 @@ export class ShellSession extends Emitter<ShellSessionEvents> {
     this.channel.on('closed', (reason) => { this.closeReason = reason; this.emit('closed', reason); });
     this.channel.setHandler({ deliver: (pt, payload) => this.deliver(pt, payload) });
     // Queued ahead of any input: the size is the first message once the channel is ready.
-    this.channel.send(PayloadType.Size, sizePayload(this.size.cols, this.size.rows));
+    this.channel.send(PayloadType.Size, sizePayload(this.currentSize.cols, this.currentSize.rows));
+  }
+
+  /** The terminal size last sent to the agent. */
+  get size(): TerminalSize {
+    return this.currentSize;
   }
 
   get sessionId(): string {
@@ -89,9 +111,9 @@ export class ShellSession extends Emitter<ShellSessionEvents> {
     return this.channel.pendingInput;
   }
 
-  /** Connect. Input and resizes before this (or before the channel is ready) are queued. */
+  /** Connect. Input and resizes before this (or before the channel is ready) are queued. An attached channel is the caller's to open. */
   open(): Promise<void> {
-    return this.channel.open();
+    return this.ownsChannel ? this.channel.open() : Promise.resolve();
   }
 
   write(data: Uint8Array | string): void {
@@ -102,8 +124,8 @@ export class ShellSession extends Emitter<ShellSessionEvents> {
   }
 
   resize(cols: number, rows: number): void {
-    if (cols === this.size.cols && rows === this.size.rows) return;
-    this.size = { cols, rows };
+    if (cols === this.currentSize.cols && rows === this.currentSize.rows) return;
+    this.currentSize = { cols, rows };
     this.channel.send(PayloadType.Size, sizePayload(cols, rows));
   }
 
