@@ -64,10 +64,10 @@ export function attachGateway(server: Server, options: GatewayOptions): Gateway 
       return;
     }
     socket.on('error', () => socket.destroy());
-    wss.handleUpgrade(req, socket, head, (ws) => awaitOpen(ws, sessionId));
+    wss.handleUpgrade(req, socket, head, (ws) => awaitOpen(ws, sessionId, socket));
   };
 
-  const awaitOpen = (ws: WebSocket, sessionId: string): void => {
+  const awaitOpen = (ws: WebSocket, sessionId: string, socket: Duplex): void => {
     ws.on('error', () => ws.terminate());
     const timer = setTimeout(() => ws.close(CloseCode.OpenTimeout, 'no OpenDataChannel frame received'), GATEWAY.OPEN_TIMEOUT_MS);
     ws.once('message', (data, isBinary) => {
@@ -82,7 +82,7 @@ export function attachGateway(server: Server, options: GatewayOptions): Gateway 
         if (session.state === 'Terminated' && !existing?.stats.finished) {
           throw new OpenRejected(CloseCode.SessionTerminated, 'session is terminated');
         }
-        hostFor(session).attach(ws);
+        hostFor(session).attach(ws, socket);
         if (session.state === 'Pending') session.state = 'Connected';
       } catch (error) {
         // Whatever went wrong stays with this socket: close it with the reason, never throw.

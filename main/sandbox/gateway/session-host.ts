@@ -17,6 +17,7 @@ import type { FaultAction, FaultSpec } from '../faults/spec.js';
 import type { SandboxSession, SessionRegistry } from '../session-registry.js';
 import { CloseCode, GATEWAY } from './constants.js';
 import { channelClosedFrame, malformedFrame, publicationFrame } from './mgs-frames.js';
+import { TickCork, type Corkable } from './tick-cork.js';
 
 export interface AgentSettings {
   pacing: PacingMode;
@@ -39,6 +40,8 @@ export class SessionHost implements FaultTarget {
   readonly agent: SessionAgent;
   readonly stats: SessionHostStats = { opens: 0, kills: 0, attached: false, finished: false, closedOutput: undefined };
   private ws: WebSocket | undefined;
+  /** Batches this tick's frames to the current websocket into one socket write. */
+  private cork: TickCork | undefined;
   private spec: FaultSpec | undefined;
   private toClient: FrameShaper;
   private toAgent: FrameShaper;
@@ -67,11 +70,12 @@ export class SessionHost implements FaultTarget {
     [this.toClient, this.toAgent] = this.shapers();
   }
 
-  /** A client opened the data channel with a valid token. */
-  attach(ws: WebSocket): void {
+  /** A client opened the data channel with a valid token (`socket`: its TCP socket, for corking). */
+  attach(ws: WebSocket, socket?: Corkable): void {
     const old = this.ws;
     if (old) this.detach(old, true);
     this.ws = ws;
+    this.cork = socket ? new TickCork(socket) : undefined;
     this.stats.opens++;
     this.stats.attached = true;
     [this.toClient, this.toAgent] = this.shapers();
@@ -79,7 +83,7 @@ export class SessionHost implements FaultTarget {
       // The plugin feeds text frames to its binary parser too; the agent would fail to parse them.
       if (this.ws !== ws || !isBinary) return;
       const bytes = toBytes(data);
-      this.toAgent.push(bytes, classify(bytes));
+      this.toAgent.push(bytes, this.spec?.toAgent ? classify(bytes) : UNSHAPED);
     });
     ws.on('close', () => {
       if (this.ws === ws) this.detach(ws, false);
@@ -144,7 +148,9 @@ export class SessionHost implements FaultTarget {
   private shapers(): [FrameShaper, FrameShaper] {
     const random = seededRandom(this.spec?.seed ?? 1);
     const toClient = new FrameShaper(this.spec?.toClient, random, (bytes) => {
-      if (this.ws?.readyState === WebSocket.OPEN) this.ws.send(bytes);
+      if (this.ws?.readyState !== WebSocket.OPEN) return;
+      this.cork?.hold();
+      this.ws.send(bytes);
     });
     const toAgent = new FrameShaper(this.spec?.toAgent, random, (bytes) => this.agent.receive(bytes));
     return [toClient, toAgent];
@@ -152,12 +158,13 @@ export class SessionHost implements FaultTarget {
 
   private sendToClient(bytes: Uint8Array): boolean {
     if (this.ws?.readyState !== WebSocket.OPEN) return false;
-    this.toClient.push(bytes, classify(bytes));
+    this.toClient.push(bytes, this.spec?.toClient ? classify(bytes) : UNSHAPED);
     return true;
   }
 
   private detach(ws: WebSocket, superseded: boolean): void {
     this.ws = undefined;
+    this.cork = undefined;
     this.stats.attached = false;
     this.toClient.dispose();
     this.toAgent.dispose();
@@ -244,6 +251,12 @@ function toBytes(data: WebSocket.RawData): Uint8Array {
   if (data instanceof ArrayBuffer) return new Uint8Array(data);
   return new Uint8Array(data.buffer, data.byteOffset, data.byteLength);
 }
+
+/**
+ * The class given to a shaper without knobs for that direction: it passes every frame through
+ * untouched and never looks at the class, so the per-frame decode that classify costs is skipped.
+ */
+const UNSHAPED: FrameClass = { type: '', payloadType: undefined };
 
 function classify(bytes: Uint8Array): FrameClass {
   const r = tryDecodeFrame(bytes, { verifyDigest: false });
