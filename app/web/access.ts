@@ -42,8 +42,22 @@ function allowedHosts(port: number): string[] {
   return [`127.0.0.1:${port}`, `localhost:${port}`];
 }
 
+/** Whether the Host header names our own address; checked before anything else is parsed. */
+export function hostAllowed(req: IncomingMessage, policy: AccessPolicy): boolean {
+  return allowedHosts(policy.port).includes(req.headers.host ?? '');
+}
+
+/** The request target as a URL, or undefined when it cannot be parsed (`new URL` would throw). */
+export function parseTarget(target: string | undefined): URL | undefined {
+  try {
+    return new URL(target ?? '/', 'http://127.0.0.1');
+  } catch {
+    return undefined;
+  }
+}
+
 export function checkRequest(req: IncomingMessage, policy: AccessPolicy, url: URL): AccessVerdict {
-  if (!allowedHosts(policy.port).includes(req.headers.host ?? '')) return { ok: false, reason: `unexpected Host header ${JSON.stringify(req.headers.host ?? '')}` };
+  if (!hostAllowed(req, policy)) return { ok: false, reason: `unexpected Host header ${JSON.stringify(req.headers.host ?? '')}` };
   const viaQuery = sameToken(policy.token, url.searchParams.get('token') ?? undefined);
   if (viaQuery || sameToken(policy.token, cookieValue(req.headers.cookie, tokenCookieName(policy.port)))) return { ok: true, viaQuery };
   return { ok: false, reason: 'missing or wrong token' };

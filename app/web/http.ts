@@ -3,7 +3,7 @@ import { createReadStream } from 'node:fs';
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { RENDERER_SECURITY_HEADERS } from '../host/csp.js';
 import { contentTypeOf, resolveStaticPath } from '../host/static-files.js';
-import { checkRequest, tokenCookieName, type AccessPolicy } from './access.js';
+import { checkRequest, hostAllowed, parseTarget, tokenCookieName, type AccessPolicy } from './access.js';
 
 export const REFUSED_TEXT = 'Porthole: this address needs the token printed when the web host started (open the full URL it printed).\n';
 
@@ -13,7 +13,9 @@ function refuse(res: ServerResponse, status: number, text: string): void {
 }
 
 export function handleHttp(req: IncomingMessage, res: ServerResponse, policy: AccessPolicy, staticDir: string): void {
-  const url = new URL(req.url ?? '/', 'http://127.0.0.1');
+  if (!hostAllowed(req, policy)) return refuse(res, 403, REFUSED_TEXT);
+  const url = parseTarget(req.url);
+  if (url === undefined) return refuse(res, 400, 'Porthole: the request target is not a valid URL.\n');
   const verdict = checkRequest(req, policy, url);
   if (!verdict.ok) return refuse(res, 403, REFUSED_TEXT);
   if (req.method !== 'GET' && req.method !== 'HEAD') return refuse(res, 405, 'Porthole: only GET and HEAD are served here.\n');

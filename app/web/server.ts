@@ -5,7 +5,7 @@ import type { AddressInfo } from 'node:net';
 import type { Duplex } from 'node:stream';
 import { WebSocketServer } from 'ws';
 import type { Router } from '../../main/ipc/router.js';
-import { checkUpgrade, newToken } from './access.js';
+import { checkUpgrade, hostAllowed, newToken, parseTarget } from './access.js';
 import { handleHttp } from './http.js';
 import { serveWebSocketClient } from './ws-client.js';
 
@@ -34,8 +34,8 @@ export interface WebHost {
   close(): Promise<void>;
 }
 
-function refuseUpgrade(socket: Duplex, reason: string): void {
-  socket.end(`HTTP/1.1 403 Forbidden\r\nConnection: close\r\nContent-Type: text/plain\r\n\r\nPorthole: WebSocket refused (${reason}).\n`);
+function refuseUpgrade(socket: Duplex, reason: string, status = '403 Forbidden'): void {
+  socket.end(`HTTP/1.1 ${status}\r\nConnection: close\r\nContent-Type: text/plain\r\n\r\nPorthole: WebSocket refused (${reason}).\n`);
 }
 
 export async function startWebHost(options: WebHostOptions): Promise<WebHost> {
@@ -51,7 +51,11 @@ export async function startWebHost(options: WebHostOptions): Promise<WebHost> {
 
   server.on('request', (req, res) => handleHttp(req, res, policy, options.staticDir));
   server.on('upgrade', (req, socket, head) => {
-    const url = new URL(req.url ?? '/', 'http://127.0.0.1');
+    // Node drops its own error listener from upgrade sockets: a client reset would be uncaught.
+    socket.on('error', () => socket.destroy());
+    if (!hostAllowed(req, policy)) return refuseUpgrade(socket, 'unexpected Host header');
+    const url = parseTarget(req.url);
+    if (url === undefined) return refuseUpgrade(socket, 'the request target is not a valid URL', '400 Bad Request');
     if (url.pathname !== WEB_HOST.WS_PATH) return refuseUpgrade(socket, `no WebSocket at ${url.pathname}`);
     const verdict = checkUpgrade(req, policy, url);
     if (!verdict.ok) return refuseUpgrade(socket, verdict.reason);
