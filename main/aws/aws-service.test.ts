@@ -10,7 +10,7 @@ const taskArn = 'arn:aws:ecs:us-east-1:123456789012:task/demo-web/5e1f4a2b9c3d4e
 
 beforeAll(async () => {
   sandbox = await startSandbox({ gateway: null });
-  service = new AwsService({ env: { AWS_CONFIG_FILE: sandbox.configFile, AWS_SHARED_CREDENTIALS_FILE: sandbox.credentialsFile, HOME: sandbox.targets.root } });
+  service = new AwsService({ env: sandbox.awsEnv });
 });
 afterAll(async () => {
   service.close();

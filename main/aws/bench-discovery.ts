@@ -85,7 +85,7 @@ export async function benchDiscovery(options: DiscoveryBenchOptions = {}): Promi
   };
   const world = generateWorld({ clusters: o.clusters, tasksPerCluster: o.tasksPerCluster, servicesPerCluster: o.servicesPerCluster, instances: o.instances, region: DISCOVERY_BENCH.REGION });
   const sandbox = await startSandbox({ world, gateway: null, throttle: { ratePerSecond: o.ratePerSecond } });
-  const workspace = new AwsWorkspace({ env: { AWS_CONFIG_FILE: sandbox.configFile, AWS_SHARED_CREDENTIALS_FILE: sandbox.credentialsFile, HOME: sandbox.targets.root } });
+  const workspace = new AwsWorkspace({ env: sandbox.awsEnv });
   const inventory = new Inventory(workspace, { includeStopped: o.includeStopped });
   globalThis.gc?.();
   const baselineHeap = process.memoryUsage().heapUsed;

@@ -82,6 +82,8 @@ export interface Sandbox {
   readonly stats: ApiStats;
   readonly configFile: string;
   readonly credentialsFile: string;
+  /** Environment pointing an SDK or CLI at those files, with HOME inside the sandbox so no real ~/.aws (SSO cache, config) is read. */
+  readonly awsEnv: Readonly<Record<'AWS_CONFIG_FILE' | 'AWS_SHARED_CREDENTIALS_FILE' | 'HOME', string>>;
   readonly profile: string;
   readonly accessKeyId: string;
   readonly secretAccessKey: string;
@@ -167,6 +169,7 @@ export async function startSandbox(opts: SandboxOptions = {}): Promise<Sandbox> 
     targets,
     stats,
     ...files,
+    awsEnv: { AWS_CONFIG_FILE: files.configFile, AWS_SHARED_CREDENTIALS_FILE: files.credentialsFile, HOME: targets.root },
     profile: SANDBOX.profile,
     accessKeyId: SANDBOX.accessKeyId,
     secretAccessKey: SANDBOX.secretAccessKey,

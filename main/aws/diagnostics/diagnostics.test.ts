@@ -1,14 +1,13 @@
 // Diagnostics over the sandbox's demo world: each deliberately broken target names its own cause.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { SANDBOX, startSandbox, type Sandbox } from '../../sandbox/index.js';
+import { SANDBOX } from '../../sandbox/index.js';
 import { execCommand } from '../launch/launch.js';
 import type { ProfileSession } from '../profile-session.js';
-import { AwsWorkspace } from '../workspace.js';
+import { openSandboxProfile, type SandboxProfile } from '../testing/sandbox-profile.js';
 import { diagnoseEcs, diagnoseInstance } from './gather.js';
 import type { Check } from './types.js';
 
-let sandbox: Sandbox;
-let workspace: AwsWorkspace;
+let sb: SandboxProfile;
 let session: ProfileSession;
 const task = (suffix: string, cluster = 'demo-workers') => `arn:aws:ecs:us-east-1:123456789012:task/${cluster}/5e1f4a2b9c3d4e5f6a7b8c9d0e1f${suffix}`;
 const failing = (checks: Check[]) => checks.filter((c) => c.status === 'fail').map((c) => c.id);
@@ -20,14 +19,10 @@ const check = (checks: Check[], id: string) => {
 };
 
 beforeAll(async () => {
-  sandbox = await startSandbox({ gateway: null });
-  workspace = new AwsWorkspace({ env: { AWS_CONFIG_FILE: sandbox.configFile, AWS_SHARED_CREDENTIALS_FILE: sandbox.credentialsFile, HOME: sandbox.targets.root } });
-  session = await workspace.open(SANDBOX.profile);
+  sb = await openSandboxProfile();
+  session = sb.session;
 });
-afterAll(async () => {
-  workspace.closeAll();
-  await sandbox.stop();
-});
+afterAll(() => sb.close());
 
 describe('ECS diagnostics', () => {
   it('passes a healthy container on every check', async () => {
@@ -95,7 +90,7 @@ describe('ECS diagnostics', () => {
   });
 
   it('reports expired credentials as the cause, with every other line marked unreadable', async () => {
-    const expired = await workspace.open(SANDBOX.expiredProfile);
+    const expired = await sb.workspace.open(SANDBOX.expiredProfile);
     const checks = await diagnoseEcs(expired, { cluster: 'demo-web', taskArn: task('0001', 'demo-web'), containerName: 'app' });
     expect(check(checks, 'credentials')).toMatchObject({ status: 'fail', cause: `The credentials of profile "${SANDBOX.expiredProfile}" have expired.` });
     expect(check(checks, 'task-running').cause).toMatch(/^Could not check: The credentials/);

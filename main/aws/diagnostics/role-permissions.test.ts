@@ -1,27 +1,21 @@
 // The IAM policy simulator of the sandbox (Query protocol, XML) read through the SDK, and the rule built on it.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { SANDBOX, startSandbox, type Sandbox } from '../../sandbox/index.js';
 import { AwsError } from '../errors.js';
 import type { ProfileSession } from '../profile-session.js';
-import { AwsWorkspace } from '../workspace.js';
+import { openSandboxProfile, type SandboxProfile } from '../testing/sandbox-profile.js';
 import { ecsChecks } from './ecs-rules.js';
 import { simulateRole } from './role-permissions.js';
 import type { EcsFacts } from './types.js';
 
 const role = (name: string) => `arn:aws:iam::123456789012:role/${name}`;
-let sandbox: Sandbox;
-let workspace: AwsWorkspace;
+let sb: SandboxProfile;
 let session: ProfileSession;
 
 beforeAll(async () => {
-  sandbox = await startSandbox({ gateway: null });
-  workspace = new AwsWorkspace({ env: { AWS_CONFIG_FILE: sandbox.configFile, AWS_SHARED_CREDENTIALS_FILE: sandbox.credentialsFile, HOME: sandbox.targets.root } });
-  session = await workspace.open(SANDBOX.profile);
+  sb = await openSandboxProfile();
+  session = sb.session;
 });
-afterAll(async () => {
-  workspace.closeAll();
-  await sandbox.stop();
-});
+afterAll(() => sb.close());
 
 describe('task role permissions', () => {
   it('lists the ssmmessages actions the simulator does not allow', async () => {

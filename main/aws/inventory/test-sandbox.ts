@@ -14,8 +14,7 @@ export interface SandboxInventory {
 export async function sandboxInventory(opts: { sandbox?: SandboxOptions; workspace?: WorkspaceOptions; inventory?: InventoryOptions } = {}): Promise<SandboxInventory> {
   // API only: discovery never opens data channels.
   const sandbox = await startSandbox({ gateway: null, ...opts.sandbox });
-  const env = { AWS_CONFIG_FILE: sandbox.configFile, AWS_SHARED_CREDENTIALS_FILE: sandbox.credentialsFile, HOME: sandbox.targets.root };
-  const workspace = new AwsWorkspace({ env, ...opts.workspace });
+  const workspace = new AwsWorkspace({ env: sandbox.awsEnv, ...opts.workspace });
   const events: SandboxInventory['events'] = { progress: [], errors: [], changed: [] };
   const sink: InventoryEvents = {
     progress: (e) => events.progress.push(e.message),

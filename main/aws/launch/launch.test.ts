@@ -1,26 +1,22 @@
 // Launch calls against the sandbox API: what the engine receives, and plain errors for broken targets.
 import { GenerateDataKeyCommand } from '@aws-sdk/client-kms';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { SANDBOX, startSandbox, type Sandbox } from '../../sandbox/index.js';
+import { SANDBOX, type Sandbox } from '../../sandbox/index.js';
 import type { ProfileSession } from '../profile-session.js';
-import { AwsWorkspace } from '../workspace.js';
+import { openSandboxProfile, type SandboxProfile } from '../testing/sandbox-profile.js';
 import { execCommand, kmsClientFor, resumeSessionFn, startInstanceShell, startPortForward, startSshSession, terminateSession } from './launch.js';
 import { PORT_DOCUMENTS } from './types.js';
 
+let sb: SandboxProfile;
 let sandbox: Sandbox;
-let workspace: AwsWorkspace;
 let session: ProfileSession;
 const task = (suffix: string, cluster = 'demo-workers') => `arn:aws:ecs:us-east-1:123456789012:task/${cluster}/5e1f4a2b9c3d4e5f6a7b8c9d0e1f${suffix}`;
 
 beforeAll(async () => {
-  sandbox = await startSandbox({ gateway: null });
-  workspace = new AwsWorkspace({ env: { AWS_CONFIG_FILE: sandbox.configFile, AWS_SHARED_CREDENTIALS_FILE: sandbox.credentialsFile, HOME: sandbox.targets.root } });
-  session = await workspace.open(SANDBOX.profile);
+  sb = await openSandboxProfile();
+  ({ sandbox, session } = sb);
 });
-afterAll(async () => {
-  workspace.closeAll();
-  await sandbox.stop();
-});
+afterAll(() => sb.close());
 
 describe('launch', () => {
   it('starts ECS Exec with /bin/sh and builds the ecs: target from the runtime id', async () => {
