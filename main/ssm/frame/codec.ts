@@ -95,9 +95,20 @@ export function encodeFrame(fields: FrameFields, options: EncodeOptions = {}): U
 }
 
 /**
- * A frame-sized Uint8Array whose every byte encodeFrame then writes. Carved from Node's shared
- * allocation pool (no zero-fill, no ArrayBuffer per frame): the per-frame allocation was a large
- * share of encoding a 1 KB frame. A plain Uint8Array view, so callers see the same type as before.
+ * A copy of bytes[start, end) in pooled memory. Decoded fields are copies so they never keep a
+ * whole websocket read buffer (often 64 KB) alive; a fresh ArrayBuffer per field, as `slice`
+ * makes, was a large share of the garbage collector's work per frame.
+ */
+function copyOut(bytes: Uint8Array, start: number, end: number): Uint8Array {
+  const out = allocFrame(end - start);
+  out.set(bytes.subarray(start, end));
+  return out;
+}
+
+/**
+ * An uninitialised Uint8Array carved from Node's shared allocation pool (no zero-fill, no
+ * ArrayBuffer per call): callers write every byte. Per-frame allocation was a large share of
+ * encoding a 1 KB frame. A plain Uint8Array view, so callers see the same type as before.
  */
 function allocFrame(length: number): Uint8Array {
   const pooled = Buffer.allocUnsafe(length);
@@ -148,12 +159,12 @@ export function decodeFrame(bytes: Uint8Array, options: DecodeOptions = {}): Cli
   const sequenceNumber = readInt64(view, Offset.SequenceNumber);
   const flags = readUint64(view, Offset.Flags, 'Flags');
   const messageId = uuidFromWire(bytes.subarray(Offset.MessageId, Offset.PayloadDigest));
-  const digest = bytes.slice(Offset.PayloadDigest, Offset.PayloadType);
+  const digest = copyOut(bytes, Offset.PayloadDigest, Offset.PayloadType);
   const payloadType = hl >= FrameLayout.STANDARD_HEADER_LENGTH ? view.getUint32(Offset.PayloadType) : 0;
   // PayloadLength sits just before the payload in both known layouts (offset 116, or 112 short).
   const lengthOffset = Math.min(hl, Offset.PayloadLength);
   const payloadLength = view.getUint32(lengthOffset);
-  const payload = bytes.slice(hl + 4);
+  const payload = copyOut(bytes, hl + 4, bytes.length);
   if (payloadLength !== payload.length && !skipValidation) {
     throw new FrameError('PayloadLength', lengthOffset, `says ${payloadLength} bytes but ${payload.length} follow the header`);
   }
