@@ -1,6 +1,7 @@
 import {
   DescribeClustersCommand,
   DescribeContainerInstancesCommand,
+  ListContainerInstancesCommand,
   DescribeServicesCommand,
   DescribeTaskDefinitionCommand,
   DescribeTasksCommand,
@@ -118,6 +119,9 @@ describe('ECS over the SDK v3 against the demo world', () => {
     ]);
     expect(r.containerInstances?.[0]?.registeredAt).toBeInstanceOf(Date);
     expect(r.failures).toEqual([{ arn: 'arn:aws:ecs:us-east-1:123456789012:container-instance/demo-workers/ffffffffffffffffffffffffffffffff', reason: 'MISSING' }]);
+    const listed = await ecs.send(new ListContainerInstancesCommand({ cluster: 'demo-workers' }));
+    expect(listed.containerInstanceArns).toEqual([ciArn, ciArn.replace(/1$/, '2')]);
+    expect((await ecs.send(new ListContainerInstancesCommand({ cluster: 'demo-workers', status: 'DRAINING' }))).containerInstanceArns).toEqual([]);
     const [cluster] = (await ecs.send(new DescribeClustersCommand({ clusters: ['demo-workers'] }))).clusters ?? [];
     expect(cluster?.registeredContainerInstancesCount).toBe(2);
     await expect(ecs.send(new DescribeContainerInstancesCommand({ cluster: 'demo-workers', containerInstances: [] }))).rejects.toMatchObject({

@@ -15,6 +15,7 @@ const OPERATIONS = [
   'AmazonEC2ContainerServiceV20141113.ListTasks',
   'AmazonEC2ContainerServiceV20141113.DescribeTasks',
   'AmazonEC2ContainerServiceV20141113.DescribeTaskDefinition',
+  'AmazonEC2ContainerServiceV20141113.ListContainerInstances',
   'AmazonEC2ContainerServiceV20141113.DescribeContainerInstances',
   'AmazonEC2ContainerServiceV20141113.ExecuteCommand',
   'AmazonSSM.StartSession',
@@ -29,7 +30,7 @@ const OPERATIONS = [
 /** Member names the handlers read, so generated bodies hit real code paths. */
 const MEMBERS = [
   'cluster', 'clusters', 'services', 'serviceName', 'tasks', 'task', 'container', 'command', 'interactive', 'include',
-  'taskDefinition', 'containerInstances', 'desiredStatus', 'maxResults', 'nextToken', 'launchType', 'family', 'startedBy',
+  'taskDefinition', 'containerInstances', 'status', 'desiredStatus', 'maxResults', 'nextToken', 'launchType', 'family', 'startedBy',
   'Target', 'DocumentName', 'Parameters', 'SessionId', 'Filters', 'InstanceInformationFilterList', 'MaxResults', 'NextToken',
   'KeyId', 'NumberOfBytes', 'KeySpec', 'EncryptionContext', 'CiphertextBlob',
 ];

@@ -1,8 +1,10 @@
-/** ECS DescribeContainerInstances: the EC2 hosts of a cluster with their ECS agent versions. */
+/** ECS ListContainerInstances and DescribeContainerInstances: a cluster's EC2 hosts and their ECS agent versions. */
 import { arn, lastSegment, type ArnScope } from '../../world/arns.js';
 import type { ClusterEntry } from '../../world/model.js';
 import type { ContainerInstanceSpec } from '../../world/schema.js';
+import { invalidParameter } from '../errors.js';
 import type { Handler } from '../handler.js';
+import { paginate } from '../paging.js';
 import { ECS_LIMITS, requireCluster } from './clusters.js';
 import { describeEach, requireRefs } from './describe-each.js';
 
@@ -40,6 +42,18 @@ function containerInstanceShape(cluster: ClusterEntry, ci: ContainerInstanceSpec
     healthStatus: { overallStatus: ci.agentConnected ? 'OK' : 'IMPAIRED', details: [] },
   };
 }
+
+const INSTANCE_STATUSES = new Set(['ACTIVE', 'DRAINING', 'INACTIVE', 'REGISTERING', 'DEREGISTERING', 'REGISTRATION_FAILED']);
+
+export const listContainerInstances: Handler = (p, ctx) => {
+  const cluster = requireCluster(ctx, p.optString('cluster'));
+  const status = p.optString('status');
+  if (status !== undefined && !INSTANCE_STATUSES.has(status)) throw invalidParameter('ecs', `status must be one of ${[...INSTANCE_STATUSES].join(', ')}.`);
+  // Without a status filter ECS lists every host that is not INACTIVE.
+  const hosts = cluster.spec.containerInstances.filter((ci) => (status ? ci.status === status : ci.status !== 'INACTIVE'));
+  const page = paginate('ecs', hosts, ECS_LIMITS.list, p.optInt('maxResults'), p.optString('nextToken'), `ListContainerInstances/${cluster.arn}/${status ?? ''}`);
+  return { containerInstanceArns: page.items.map((ci) => arn.containerInstance(ctx.region.scope, cluster.spec.name, ci.id)), nextToken: page.nextToken };
+};
 
 export const describeContainerInstances: Handler = (p, ctx) => {
   const cluster = requireCluster(ctx, p.optString('cluster'));

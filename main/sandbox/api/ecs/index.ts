@@ -1,7 +1,7 @@
 /** ECS operations by X-Amz-Target suffix (AmazonEC2ContainerServiceV20141113.<Operation>). */
 import type { HandlerTable } from '../handler.js';
 import { describeClusters, describeServices, listClusters, listServices } from './clusters.js';
-import { describeContainerInstances } from './container-instances.js';
+import { describeContainerInstances, listContainerInstances } from './container-instances.js';
 import { executeCommand } from './execute-command.js';
 import { describeTaskDefinition, describeTasks, listTasks } from './tasks.js';
 
@@ -15,6 +15,7 @@ export const ecsHandlers: HandlerTable = {
   ListTasks: listTasks,
   DescribeTasks: describeTasks,
   DescribeTaskDefinition: describeTaskDefinition,
+  ListContainerInstances: listContainerInstances,
   DescribeContainerInstances: describeContainerInstances,
   ExecuteCommand: executeCommand,
 };
