@@ -9,7 +9,7 @@ import { formatSoakReport, runSoak, soakFailures, SOAK_FAULTS, type SoakOptions 
 const DEFAULT_MB = 100;
 const DEFAULT_CONNECTIONS = 8;
 
-const { values } = parseArgs({ options: { mb: { type: 'string' }, connections: { type: 'string' }, 'kill-every-ms': { type: 'string' }, 'stall-every-ms': { type: 'string' } } });
+const { values } = parseArgs({ options: { mb: { type: 'string' }, connections: { type: 'string' }, 'kill-every-ms': { type: 'string' }, 'stall-every-ms': { type: 'string' }, 'drop-to-client': { type: 'string' } } });
 const mb = Number(values.mb ?? DEFAULT_MB);
 const options: SoakOptions = {
   shellBytes: Math.round(mb * 1024 * 1024),
@@ -19,11 +19,12 @@ const options: SoakOptions = {
     ...SOAK_FAULTS,
     killEveryMs: Number(values['kill-every-ms'] ?? SOAK_FAULTS.killEveryMs),
     stallEveryMs: Number(values['stall-every-ms'] ?? SOAK_FAULTS.stallEveryMs),
+    ...(values['drop-to-client'] === undefined ? {} : { dropToClient: Number(values['drop-to-client']) }),
   },
   log: (line) => process.stderr.write(`${line}\n`),
 };
 if (!(options.shellBytes > 0) || !(options.connections > 0)) throw new Error('--mb and --connections must be positive numbers');
-process.stderr.write(`soak: ${mb} MB each way, ${options.connections} forward connections, link ${JSON.stringify(options.faults.link)}, kill every ${options.faults.killEveryMs} ms, ${options.faults.stallMs} ms stall every ${options.faults.stallEveryMs} ms\n`);
+process.stderr.write(`soak: ${mb} MB each way, ${options.connections} forward connections, link ${JSON.stringify(options.faults.link)}${options.faults.dropToClient === undefined ? '' : ` (drop toward the client ${options.faults.dropToClient})`}, kill every ${options.faults.killEveryMs} ms, ${options.faults.stallMs} ms stall every ${options.faults.stallEveryMs} ms\n`);
 const report = await runSoak(options);
 process.stdout.write(`${formatSoakReport(report)}\n`);
 const failures = soakFailures(report, options);

@@ -19,6 +19,12 @@ export interface FaultScheduleOptions {
   readonly stallEveryMs: number;
   readonly stallMs: number;
   readonly seed: number;
+  /**
+   * Drop rate toward the client when it must differ from `link.drop`. The agent resends only its
+   * oldest unacked frame, once per RTO (§4.4), so sustained loss toward the client above a few
+   * frames per second outruns it: long runs lower this one knob and say so in their report.
+   */
+  readonly dropToClient?: number;
 }
 
 export interface FaultScheduleStats {
@@ -80,6 +86,7 @@ export class FaultSchedule {
   private apply(sessionId: string, actions: NonNullable<FaultSpecInput['actions']>): void {
     const { link, seed, stallMs } = this.options;
     const delayMs = this.stalled ? stallMs : 0;
-    this.faults.set(sessionId, { seed, toClient: { ...link, delayMs }, toAgent: { ...link }, actions });
+    const drop = this.options.dropToClient ?? link.drop;
+    this.faults.set(sessionId, { seed, toClient: { ...link, drop, delayMs }, toAgent: { ...link }, actions });
   }
 }
