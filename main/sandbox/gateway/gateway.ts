@@ -58,12 +58,13 @@ export function attachGateway(server: Server, options: GatewayOptions): Gateway 
   const unregister = new Map<string, () => void>();
 
   const onUpgrade = (req: IncomingMessage, socket: Duplex, head: Buffer): void => {
+    // First: Node drops its own error listener from upgrade sockets, so a client reset would be uncaught.
+    socket.on('error', () => socket.destroy());
     const sessionId = sessionIdOf(req.url);
     if (sessionId === undefined) {
       socket.end('HTTP/1.1 404 Not Found\r\nConnection: close\r\nContent-Length: 0\r\n\r\n');
       return;
     }
-    socket.on('error', () => socket.destroy());
     wss.handleUpgrade(req, socket, head, (ws) => awaitOpen(ws, sessionId, socket));
   };
 
@@ -135,11 +136,16 @@ export function attachGateway(server: Server, options: GatewayOptions): Gateway 
   };
 }
 
-/** The session id of a data-channel URL, or undefined for any other path. */
+/** The session id of a data-channel URL, or undefined for any other path or one that cannot be decoded. */
 function sessionIdOf(url: string | undefined): string | undefined {
   if (!url) return undefined;
-  const path = new URL(url, 'http://sandbox').pathname;
-  if (!path.startsWith(GATEWAY.PATH_PREFIX)) return undefined;
-  const id = decodeURIComponent(path.slice(GATEWAY.PATH_PREFIX.length));
-  return id.length > 0 && !id.includes('/') ? id : undefined;
+  try {
+    const path = new URL(url, 'http://sandbox').pathname;
+    if (!path.startsWith(GATEWAY.PATH_PREFIX)) return undefined;
+    const id = decodeURIComponent(path.slice(GATEWAY.PATH_PREFIX.length));
+    return id.length > 0 && !id.includes('/') ? id : undefined;
+  } catch {
+    // An unparsable target or broken percent-encoding (URIError) is simply not a session path.
+    return undefined;
+  }
 }
