@@ -11,6 +11,7 @@ import { SessionStore } from '../sessions/session-store.js';
 import { PanelStore } from '../state/panel-store.js';
 import { SettingsModel } from '../state/settings-model.js';
 import type { TerminalLook } from '../terminal/terminal-controller.js';
+import { BackgroundWriter } from '../terminal/background-writer.js';
 import { TerminalRegistry } from '../terminal/terminal-registry.js';
 import { documentTheme } from '../terminal/xterm-theme.js';
 import { TreeStore } from '../tree/tree-store.js';
@@ -63,6 +64,7 @@ export class AppModel {
             confirmLabel: `Paste ${lines} lines`,
           }),
         openLink: (url) => window.open(url, '_blank', 'noopener,noreferrer'),
+        background: new BackgroundWriter(),
       },
       (id, status) => this.sessions.onStatus(id, status),
     );

@@ -8,6 +8,7 @@ import { WebLinksAddon } from '@xterm/addon-web-links';
 import { WebglAddon } from '@xterm/addon-webgl';
 import { Terminal, type IDisposable } from '@xterm/xterm';
 import { AckCounter } from './ack-counter.js';
+import type { BackgroundWriter, Drainable } from './background-writer.js';
 import { TERMINAL } from './constants.js';
 import { shortcutOf } from './keys.js';
 import { checkPaste } from './paste-guard.js';
@@ -22,6 +23,8 @@ export interface TerminalHost {
   /** Asks the person whether to paste this many lines; resolves true to paste. */
   confirmPaste(lines: number): Promise<boolean>;
   openLink(url: string): void;
+  /** Paces output for hidden terminals. */
+  readonly background: BackgroundWriter;
 }
 
 export interface TerminalLook {
@@ -34,7 +37,7 @@ export interface TerminalLook {
 
 const encoder = new TextEncoder();
 
-export class TerminalController {
+export class TerminalController implements Drainable {
   /** The element xterm renders into; moved between slots, never re-created. */
   readonly element: HTMLDivElement;
   readonly #term: Terminal;
@@ -50,6 +53,8 @@ export class TerminalController {
   #disposed = false;
   #pasteGuardLines: number;
   #parsed = 0;
+  /** Output held while hidden, parsed on the background budget (bounded by main's flow-control window). */
+  readonly #pending: Uint8Array[] = [];
   #observer: ResizeObserver | null = null;
   #fitTimer: ReturnType<typeof setTimeout> | null = null;
 
@@ -101,6 +106,31 @@ export class TerminalController {
   /** Output from the session: parsed by xterm, acked after parsing (never on receipt). */
   write(bytes: Uint8Array): void {
     if (this.#disposed) return;
+    if (this.#visible) return this.#writeNow(bytes);
+    this.#pending.push(bytes);
+    this.host.background.wake(this);
+  }
+
+  get hasPending(): boolean {
+    return this.#pending.length > 0;
+  }
+
+  drain(budget: number): number {
+    let written = 0;
+    while (written < budget && this.#pending.length > 0) {
+      const next = this.#pending[0];
+      if (next === undefined) break;
+      const room = budget - written;
+      const chunk = next.byteLength <= room ? next : next.subarray(0, room);
+      if (chunk === next) this.#pending.shift();
+      else this.#pending[0] = next.subarray(room);
+      this.#writeNow(chunk);
+      written += chunk.byteLength;
+    }
+    return written;
+  }
+
+  #writeNow(bytes: Uint8Array): void {
     const n = bytes.byteLength;
     this.#term.write(bytes, () => {
       this.#parsed += n;
@@ -140,6 +170,8 @@ export class TerminalController {
     if (this.#disposed || visible === this.#visible) return;
     this.#visible = visible;
     if (visible) {
+      this.host.background.forget(this);
+      for (const chunk of this.#pending.splice(0)) this.#writeNow(chunk);
       this.#loadWebgl();
       this.#scheduleFit();
     } else {
@@ -205,6 +237,8 @@ export class TerminalController {
     this.#observer?.disconnect();
     this.element.removeEventListener('paste', this.#onPaste, { capture: true });
     this.#ack.dispose();
+    this.host.background.forget(this);
+    this.#pending.length = 0;
     this.#disposeWebgl();
     for (const d of this.#disposables.splice(0)) d.dispose();
     this.#term.dispose();

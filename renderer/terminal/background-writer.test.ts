@@ -1,0 +1,48 @@
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { BackgroundWriter, type Drainable } from './background-writer.js';
+
+class Fake implements Drainable {
+  written = 0;
+  constructor(public left: number) {}
+  get hasPending(): boolean {
+    return this.left > 0;
+  }
+  drain(budget: number): number {
+    const n = Math.min(budget, this.left);
+    this.left -= n;
+    this.written += n;
+    return n;
+  }
+}
+
+describe('BackgroundWriter', () => {
+  beforeEach(() => vi.useFakeTimers());
+  afterEach(() => vi.useRealTimers());
+
+  it('shares one budget per tick between hidden terminals, round robin', () => {
+    const w = new BackgroundWriter(10, 100);
+    const a = new Fake(1000);
+    const b = new Fake(1000);
+    w.wake(a);
+    w.wake(b);
+    vi.advanceTimersByTime(10);
+    expect(a.written + b.written).toBe(100);
+    expect(a.written).toBe(50);
+    vi.advanceTimersByTime(30);
+    expect(a.written + b.written).toBe(400);
+  });
+
+  it('gives what a small queue leaves to the others, and stops when all are drained', () => {
+    const w = new BackgroundWriter(10, 100);
+    const small = new Fake(10);
+    const big = new Fake(150);
+    w.wake(small);
+    w.wake(big);
+    vi.advanceTimersByTime(10);
+    expect(small.written).toBe(10);
+    expect(big.written).toBe(90);
+    vi.advanceTimersByTime(10);
+    expect(big.written).toBe(150);
+    expect(vi.getTimerCount()).toBe(0);
+  });
+});
