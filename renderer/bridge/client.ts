@@ -88,6 +88,12 @@ export class PortholeClient {
   }
 }
 
+/** Any error a call may throw, split into what happened and what to do next. */
+export function plainError(err: unknown): { message: string; nextStep?: string } {
+  if (err instanceof ContractError) return err.nextStep ? { message: err.message, nextStep: err.nextStep } : { message: err.message };
+  return { message: err instanceof Error ? err.message : String(err) };
+}
+
 /** A readable one-liner for any error a call may throw. */
 export function errorText(err: unknown): string {
   if (err instanceof ContractError) return err.nextStep ? `${err.message} ${err.nextStep}` : err.message;

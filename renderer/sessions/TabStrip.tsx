@@ -1,6 +1,6 @@
 // The row of session tabs: status dot with its reason, rename on double-click, drag to reorder,
 // middle-click or × to close.
-import { useCallback, useState } from 'react';
+import { useCallback, useEffect, useRef, useState } from 'react';
 import { useModel } from '../app/model-context.js';
 import { shortcutLabel } from '../terminal/keys.js';
 import { ContextMenu, type MenuAt } from '../ui/ContextMenu.js';
@@ -25,8 +25,13 @@ interface TabProps {
 function TabButton({ tab, active, beside, onDragOver, onMenu }: TabProps) {
   const model = useModel();
   const [editing, setEditing] = useState(false);
+  const ref = useRef<HTMLDivElement>(null);
+  useEffect(() => {
+    if (active) ref.current?.scrollIntoView({ block: 'nearest', inline: 'nearest' });
+  }, [active]);
   return (
     <div
+      ref={ref}
       role="tab"
       aria-selected={active}
       tabIndex={active ? 0 : -1}

@@ -1,7 +1,7 @@
 // The target tree's state: children per loaded node (lazy), expansion, progress and errors from
 // inventory events, and the filter's matches. Node ids are main's; the UI only hands them back.
 import type { InventoryNode, PlainError } from '../../shared/contract/index.js';
-import { errorText, type PortholeClient } from '../bridge/client.js';
+import { errorText, plainError, type PortholeClient } from '../bridge/client.js';
 import { Store } from '../state/store.js';
 
 /** The parent id whose children are the profiles (main/ipc/inventory.ts INVENTORY_ROOT_ID). */
@@ -91,7 +91,7 @@ export class TreeStore extends Store<TreeState> {
       const { nodes } = await this.client.call('inventory', 'children', { parentId: id });
       this.#patchBranch(id, () => ({ status: 'ready', children: nodes, error: null, progress: null }));
     } catch (err) {
-      this.#patchBranch(id, (b) => ({ ...b, status: 'error', error: { message: errorText(err) }, progress: null }));
+      this.#patchBranch(id, (b) => ({ ...b, status: 'error', error: plainError(err), progress: null }));
     }
   }
 
@@ -128,7 +128,7 @@ export class TreeStore extends Store<TreeState> {
       await this.client.call('inventory', 'refresh', { nodeId: id ?? TREE_ROOT });
       await this.load(id ?? TREE_ROOT);
     } catch (err) {
-      if (id !== null) this.#patchBranch(id, (b) => ({ ...b, status: 'error', error: { message: errorText(err) } }));
+      if (id !== null) this.#patchBranch(id, (b) => ({ ...b, status: 'error', error: plainError(err) }));
       else this.change((s) => ({ ...s, rootError: errorText(err) }));
     }
   }
