@@ -3,6 +3,7 @@
 import { join } from 'node:path';
 import { app, BrowserWindow, Menu, session } from 'electron';
 import { startPorthole, type PortholeApp } from '../../main/app/index.js';
+import { installSafetyNet } from '../../main/app/safety-net.js';
 import { PORTHOLE_VERSION } from '../../shared/version.js';
 import { resolveDataDir } from '../host/data-dir.js';
 import { rendererDistDir } from '../host/static-files.js';
@@ -12,6 +13,8 @@ import { registerAppScheme, serveRenderer } from './protocol.js';
 import { APP_ENTRY_URL, decidePermission, isAllowedNavigation, WINDOW_OPEN_DECISION } from './security.js';
 import { buildWindowOptions } from './window-options.js';
 
+// A bug that throws is logged; the app and every other session keep running.
+installSafetyNet({ name: 'Electron main' });
 registerAppScheme();
 
 app.on('web-contents-created', (_event, contents) => {

@@ -2,6 +2,7 @@
 //   node dist/app/web/main.js [--port N]     (or PORTHOLE_PORT=N; default: a free port)
 // The composition root (main/app) decides sandbox or real AWS and builds every service.
 import { startPorthole } from '../../main/app/index.js';
+import { installSafetyNet } from '../../main/app/safety-net.js';
 import { PORTHOLE_VERSION } from '../../shared/version.js';
 import { resolveDataDir } from '../host/data-dir.js';
 import { rendererDistDir } from '../host/static-files.js';
@@ -17,6 +18,8 @@ function portFromArgs(argv: readonly string[], env: NodeJS.ProcessEnv): number {
 }
 
 async function main(): Promise<void> {
+  // A bug that throws is logged; the host and every other session keep running.
+  installSafetyNet({ name: 'web host' });
   const port = portFromArgs(process.argv, process.env);
   const app = await startPorthole({ host: 'web', version: PORTHOLE_VERSION, dataDir: resolveDataDir(process.env) });
   const host = await startWebHost({ router: app.router, staticDir: rendererDistDir(import.meta.dirname), port });

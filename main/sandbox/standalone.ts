@@ -10,6 +10,7 @@
 import { realpathSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import type { Writable } from 'node:stream';
+import { installSafetyNet } from '../app/safety-net.js';
 import { startSandbox, SANDBOX, type Sandbox } from './index.js';
 import { parseStandaloneArgs, STANDALONE_USAGE } from './standalone-options.js';
 import { WorldError } from './world/load.js';
@@ -90,5 +91,7 @@ function isEntryScript(): boolean {
 }
 
 if (isEntryScript()) {
+  // A bug that throws is logged; the sandbox and its other sessions keep serving.
+  installSafetyNet({ name: 'sandbox' });
   void runStandalone(process.argv.slice(2)).then((status) => process.exit(status));
 }

@@ -1,5 +1,12 @@
 // A minimal typed event emitter: listeners are typed per event, errors in one listener do not
-// stop the others (they are rethrown asynchronously so they still surface).
+// stop the others. A listener's error is logged, not rethrown: rethrowing (even later, in a
+// microtask) would be an uncaught exception that ends the process and every session in it.
+
+/** Where listener errors go; stderr with the stack, so the bug is still visible. */
+function reportListenerError(event: PropertyKey, error: unknown): void {
+  const detail = error instanceof Error ? (error.stack ?? error.message) : String(error);
+  console.error(`porthole: a listener for "${String(event)}" threw (the other listeners still ran):\n${detail}`);
+}
 
 type Listener<A extends unknown[]> = (...args: A) => void;
 
@@ -20,9 +27,7 @@ export class Emitter<Events extends { [K in keyof Events]: unknown[] }> {
       try {
         listener(...args);
       } catch (error) {
-        queueMicrotask(() => {
-          throw error;
-        });
+        reportListenerError(event, error);
       }
     }
   }
