@@ -1,9 +1,11 @@
 /**
  * Drives the sandbox's fault injection for a soak: a lossy link in both directions all the time,
  * the client's websocket killed every `killEveryMs`, and every `stallEveryMs` a stall of
- * `stallMs` (MGS pause_publication toward the client plus the same delay on every frame toward
- * it), then start_publication. Kills are issued as actions rather than `killSocketEveryMs`
- * because re-applying a spec (for each stall) restarts that timer.
+ * `stallMs`: MGS pause_publication, then start_publication (§5), so the client holds its frames.
+ * The stall does not also delay frames toward the client: changing a session's knobs rebuilds
+ * its shapers and drops whatever they hold, so ending a 300 ms delay would lose 300 ms of output
+ * at once (a burst the agent's one-frame-per-RTO resend takes minutes to repair). Kills are
+ * issued as actions rather than `killSocketEveryMs`, which re-applying a spec would restart.
  */
 import type { FaultController, FaultSpecInput } from '../../sandbox/gateway/index.js';
 
@@ -84,9 +86,8 @@ export class FaultSchedule {
   }
 
   private apply(sessionId: string, actions: NonNullable<FaultSpecInput['actions']>): void {
-    const { link, seed, stallMs } = this.options;
-    const delayMs = this.stalled ? stallMs : 0;
+    const { link, seed } = this.options;
     const drop = this.options.dropToClient ?? link.drop;
-    this.faults.set(sessionId, { seed, toClient: { ...link, drop, delayMs }, toAgent: { ...link }, actions });
+    this.faults.set(sessionId, { seed, toClient: { ...link, drop }, toAgent: { ...link }, actions });
   }
 }
