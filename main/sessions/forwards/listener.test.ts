@@ -31,4 +31,33 @@ describe('bindListener', () => {
     const error = await bindListener('192.0.2.1', 0, () => undefined).catch((e: unknown) => e);
     expect(error).toMatchObject({ code: 'bind-failed' });
   });
+
+  it('keeps listening after a later server error (accept failure) instead of crashing', async () => {
+    const seen: string[] = [];
+    const server = await bindListener('127.0.0.1', 0, (s) => s.resume().end('still here'), (e) => seen.push(String(e.code)));
+    const acceptFailure = Object.assign(new Error('accept EMFILE'), { code: 'EMFILE', syscall: 'accept' });
+    // Without a permanent listener this emit throws, as an accept error would in the app.
+    expect(() => server.emit('error', acceptFailure)).not.toThrow();
+    expect(seen).toEqual(['EMFILE']);
+    const client = net.connect((server.address() as net.AddressInfo).port, '127.0.0.1');
+    let text = '';
+    client.on('data', (d: Buffer) => (text += d.toString()));
+    await once(client, 'end');
+    expect(text).toBe('still here');
+    await closeListener(server);
+  });
+
+  it('logs a later server error by default', async () => {
+    const server = await bindListener('127.0.0.1', 0, () => undefined);
+    const logged: string[] = [];
+    const original = console.error;
+    console.error = (line: string) => void logged.push(line);
+    try {
+      server.emit('error', Object.assign(new Error('accept ENFILE'), { code: 'ENFILE' }));
+    } finally {
+      console.error = original;
+    }
+    expect(logged).toEqual(['porthole: a forward listener could not accept a connection (ENFILE); it keeps listening.']);
+    await closeListener(server);
+  });
 });

@@ -2,7 +2,19 @@
 import net from 'node:net';
 import { ForwardError } from './errors.js';
 
-export async function bindListener(address: string, port: number, onConnection: (socket: net.Socket) => void): Promise<net.Server> {
+/** What happens to an error after the bind (an accept failure such as EMFILE): reported, never thrown. */
+export type AcceptErrorHandler = (error: NodeJS.ErrnoException) => void;
+
+function logAcceptError(error: NodeJS.ErrnoException): void {
+  console.error(`porthole: a forward listener could not accept a connection (${error.code ?? error.message}); it keeps listening.`);
+}
+
+export async function bindListener(
+  address: string,
+  port: number,
+  onConnection: (socket: net.Socket) => void,
+  onAcceptError: AcceptErrorHandler = logAcceptError,
+): Promise<net.Server> {
   const server = net.createServer({ pauseOnConnect: true }, onConnection);
   await new Promise<void>((resolve, reject) => {
     server.once('error', (error: NodeJS.ErrnoException) => {
@@ -18,6 +30,8 @@ export async function bindListener(address: string, port: number, onConnection: 
     });
     server.listen({ host: address, port, exclusive: true }, () => resolve());
   });
+  // Permanent: the bind listener above is spent, and an unheard server 'error' would crash the app.
+  server.on('error', onAcceptError);
   return server;
 }
 
