@@ -37,4 +37,14 @@ test('filter, copy an instance id, and a failing profile explained on its node',
   await expect(error).toContainText('Refresh the credentials');
   await expect(error.getByRole('button', { name: 'Try again' })).toBeVisible();
   await page.screenshot({ path: join(repoRoot, 'e2e', 'artifacts', 'ui8-tree-light.png') });
+
+  // Settings from the status bar are saved by main.
+  await page.getByRole('button', { name: 'Settings' }).click();
+  const settings = page.getByRole('dialog', { name: 'Settings' });
+  await settings.getByLabel('Font size').fill('15');
+  await settings.getByLabel('Font size').press('Enter');
+  await page.screenshot({ path: join(repoRoot, 'e2e', 'artifacts', 'ui8-settings.png') });
+  await page.reload();
+  await page.getByRole('button', { name: 'Settings' }).click();
+  await expect(page.getByRole('dialog', { name: 'Settings' }).getByLabel('Font size')).toHaveValue('15');
 });

@@ -15,6 +15,7 @@ import { useClient } from './client-context.js';
 import { useModel } from './model-context.js';
 import { useCall } from './use-call.js';
 import { useTheme } from './use-theme.js';
+import { useWindowEffects } from './use-window-effects.js';
 
 export function App() {
   const client = useClient();
@@ -25,6 +26,7 @@ export function App() {
   const [disconnected, setDisconnected] = useState<string | null>(null);
   const [findOpen, setFindOpen] = useState(false);
   useTheme(settings?.theme, settings?.fontFamily, settings?.fontSize);
+  useWindowEffects(model);
   useEffect(() => client.onDisconnect(setDisconnected), [client]);
   useEffect(() => client.onRejected((e) => console.error(`porthole: main refused a message: ${e.message}`)), [client]);
 

@@ -1,10 +1,12 @@
 // Bottom line: the active session's state, the host and version, the sandbox, the link state,
 // and the theme switch.
 import { ThemeSchema, type AppInfo, type Theme } from '../../shared/contract/index.js';
+import { useState } from 'react';
 import { useModel } from '../app/model-context.js';
 import type { CallState } from '../app/use-call.js';
 import { statusLine } from '../sessions/TabStrip.js';
 import { useStore } from '../state/store.js';
+import { SettingsPopover } from './SettingsPopover.js';
 
 const THEME_WORDS: Readonly<Record<Theme, string>> = { system: 'System', dark: 'Dark', light: 'Light' };
 
@@ -13,6 +15,7 @@ export function StatusBar({ info, disconnected }: { info: CallState<AppInfo>; di
   const settings = useStore(model.settings);
   const { tabs, activeKey } = useStore(model.sessions);
   const active = tabs.find((t) => t.key === activeKey);
+  const [open, setOpen] = useState(false);
   return (
     <footer className="status-bar" role="status">
       {info.status === 'ready' && info.value.sandbox.active && (
@@ -40,6 +43,10 @@ export function StatusBar({ info, disconnected }: { info: CallState<AppInfo>; di
           <span data-testid="app-host">{info.value.host === 'web' ? 'web' : 'desktop'} · {info.value.platform}</span>
         </>
       )}
+      <button className="status-button" aria-expanded={open} disabled={settings.settings === null} onClick={() => setOpen(!open)}>
+        Settings
+      </button>
+      {open && <SettingsPopover onClose={() => setOpen(false)} />}
       <label className="status-control">
         Theme
         <select

@@ -1,0 +1,70 @@
+// Terminal preferences from the status bar: font size, scrollback, paste guard, close
+// confirmation and the ECS shell command. Each change is saved by main and reaches every window.
+import { useEffect, useRef, useState } from 'react';
+import { SETTINGS_BOUNDS, type Settings, type SettingsPatch } from '../../shared/contract/index.js';
+import { useModel } from '../app/model-context.js';
+import { useStore } from '../state/store.js';
+
+function NumberField({ label, value, min, max, onCommit }: { label: string; value: number; min: number; max: number; onCommit: (n: number) => void }) {
+  const [text, setText] = useState(String(value));
+  useEffect(() => setText(String(value)), [value]);
+  const commit = (): void => {
+    const n = Number(text);
+    if (Number.isInteger(n) && n >= min && n <= max) onCommit(n);
+    else setText(String(value));
+  };
+  return (
+    <label className="field">
+      <span>{label}</span>
+      <input aria-label={label} inputMode="numeric" value={text} onChange={(e) => setText(e.target.value)} onBlur={commit} onKeyDown={(e) => e.key === 'Enter' && commit()} />
+    </label>
+  );
+}
+
+export function SettingsPopover({ onClose }: { onClose: () => void }) {
+  const model = useModel();
+  const { settings } = useStore(model.settings);
+  const ref = useRef<HTMLDivElement>(null);
+
+  useEffect(() => {
+    const onDown = (e: MouseEvent): void => {
+      // The status-bar button toggles the popover itself.
+      const target = e.target as Element;
+      if (!ref.current?.contains(target) && target.closest('.status-button') === null) onClose();
+    };
+    const onKey = (e: KeyboardEvent): void => {
+      if (e.key === 'Escape') onClose();
+    };
+    window.addEventListener('mousedown', onDown, true);
+    window.addEventListener('keydown', onKey, true);
+    return () => {
+      window.removeEventListener('mousedown', onDown, true);
+      window.removeEventListener('keydown', onKey, true);
+    };
+  }, [onClose]);
+
+  if (settings === null) return null;
+  const save = (patch: SettingsPatch): void => void model.settings.update(patch);
+  const s: Settings = settings;
+  return (
+    <div ref={ref} className="popover settings-popover" role="dialog" aria-label="Settings">
+      <div className="field-row">
+        <NumberField label="Font size" value={s.fontSize} min={SETTINGS_BOUNDS.FONT_SIZE_MIN} max={SETTINGS_BOUNDS.FONT_SIZE_MAX} onCommit={(fontSize) => save({ fontSize })} />
+        <NumberField label="Scrollback lines" value={s.scrollback} min={0} max={SETTINGS_BOUNDS.SCROLLBACK_MAX} onCommit={(scrollback) => save({ scrollback })} />
+      </div>
+      <NumberField label="Ask before pasting more lines than (0: never ask)" value={s.pasteGuardLines} min={0} max={SETTINGS_BOUNDS.PASTE_GUARD_MAX} onCommit={(pasteGuardLines) => save({ pasteGuardLines })} />
+      <label className="field">
+        <span>ECS Exec command</span>
+        <input
+          aria-label="ECS Exec command"
+          defaultValue={s.ecsShellCommand}
+          onBlur={(e) => e.target.value.trim() && e.target.value.trim() !== s.ecsShellCommand && save({ ecsShellCommand: e.target.value.trim() })}
+        />
+      </label>
+      <label className="check-field">
+        <input type="checkbox" checked={s.confirmCloseLive} onChange={(e) => save({ confirmCloseLive: e.target.checked })} />
+        Ask before closing a connected session
+      </label>
+    </div>
+  );
+}
