@@ -5,7 +5,6 @@ import { FitAddon } from '@xterm/addon-fit';
 import { SearchAddon } from '@xterm/addon-search';
 import { Unicode11Addon } from '@xterm/addon-unicode11';
 import { WebLinksAddon } from '@xterm/addon-web-links';
-import { WebglAddon } from '@xterm/addon-webgl';
 import { Terminal, type IDisposable } from '@xterm/xterm';
 import { AckCounter } from './ack-counter.js';
 import type { BackgroundWriter, Drainable } from './background-writer.js';
@@ -13,7 +12,7 @@ import { TERMINAL } from './constants.js';
 import { shortcutOf } from './keys.js';
 import { checkPaste } from './paste-guard.js';
 import { xtermTheme, type ResolvedTheme } from './xterm-theme.js';
-import { webglAvailable } from './webgl-probe.js';
+import { WebglRenderer } from './webgl-renderer.js';
 
 /** What a controller needs from the app: the data plane and two questions only the UI can answer. */
 export interface TerminalHost {
@@ -45,8 +44,7 @@ export class TerminalController implements Drainable {
   readonly #search = new SearchAddon();
   readonly #ack: AckCounter;
   readonly #disposables: IDisposable[] = [];
-  #webgl: WebglAddon | null = null;
-  #webglBroken = false;
+  readonly #webgl: WebglRenderer;
   #opened = false;
   #visible = false;
   #live = true;
@@ -79,6 +77,7 @@ export class TerminalController implements Drainable {
       cols: TERMINAL.DEFAULT_COLS,
       rows: TERMINAL.DEFAULT_ROWS,
     });
+    this.#webgl = new WebglRenderer(this.#term);
     this.#term.loadAddon(this.#fit);
     this.#term.loadAddon(this.#search);
     this.#term.loadAddon(new Unicode11Addon());
@@ -172,10 +171,10 @@ export class TerminalController implements Drainable {
     if (visible) {
       this.host.background.forget(this);
       for (const chunk of this.#pending.splice(0)) this.#writeNow(chunk);
-      this.#loadWebgl();
+      if (this.#opened) this.#webgl.load();
       this.#scheduleFit();
     } else {
-      this.#disposeWebgl();
+      this.#webgl.dispose();
     }
   }
 
@@ -239,7 +238,7 @@ export class TerminalController implements Drainable {
     this.#ack.dispose();
     this.host.background.forget(this);
     this.#pending.length = 0;
-    this.#disposeWebgl();
+    this.#webgl.dispose();
     for (const d of this.#disposables.splice(0)) d.dispose();
     this.#term.dispose();
     this.element.remove();
@@ -257,32 +256,6 @@ export class TerminalController implements Drainable {
       if (!this.#opened || !this.#visible || this.element.clientWidth === 0 || this.element.clientHeight === 0) return;
       this.#fit.fit();
     }, TERMINAL.FIT_DEBOUNCE_MS);
-  }
-
-  #loadWebgl(): void {
-    if (this.#webgl !== null || this.#webglBroken || !this.#opened || !webglAvailable()) return;
-    try {
-      const addon = new WebglAddon();
-      addon.onContextLoss(() => {
-        // Fall back to the DOM renderer for good: a lost context tends to be lost again.
-        this.#webglBroken = true;
-        this.#disposeWebgl();
-      });
-      this.#term.loadAddon(addon);
-      this.#webgl = addon;
-    } catch {
-      this.#webglBroken = true;
-    }
-  }
-
-  #disposeWebgl(): void {
-    const addon = this.#webgl;
-    this.#webgl = null;
-    try {
-      addon?.dispose();
-    } catch {
-      // Disposing after a context loss can throw inside the addon; the DOM renderer takes over either way.
-    }
   }
 
   /** Returns false for keys the app handles (xterm then ignores them and they bubble to the app). */
