@@ -141,9 +141,10 @@ export class Forward {
     if (!this.running) return;
     const generation = this.generation;
     let opened: { session: PortSession; dataChannel: DataChannel };
+    let started: StartedSession | undefined;
     try {
-      const started = await this.deps.startSession(startSessionInput(this.spec), this.spec);
-      this.started = started;
+      started = await this.deps.startSession(startSessionInput(this.spec), this.spec);
+      if (generation === this.generation) this.started = started;
       opened = await openPortSession({
         credentials: started.credentials,
         target: targetId(this.spec.target),
@@ -151,12 +152,17 @@ export class Forward {
         ...(this.deps.reconnectBackoff ? { backoff: this.deps.reconnectBackoff } : {}),
       });
     } catch (error) {
+      // StartSession succeeded but the channel never opened: end that session in AWS, or every restart leaks one.
+      if (started) this.terminate(started, started.credentials.sessionId);
       if (generation !== this.generation) return;
       this.lastError = error instanceof Error ? error.message : String(error);
       return this.scheduleRestart(0);
     }
     const { session, dataChannel } = opened;
-    if (generation !== this.generation) return void session.close('the forward was stopped');
+    if (generation !== this.generation) {
+      void session.close('the forward was stopped');
+      return this.terminate(started, session.sessionId);
+    }
     this.session = session;
     this.dataChannel = dataChannel;
     this.sessionStartedAt = Date.now();
@@ -202,6 +208,11 @@ export class Forward {
     this.setState('restarting');
     this.restarts++;
     this.restartTimer = setTimeout(() => void this.runSession(), this.backoff.next(livedMs));
+  }
+
+  /** Best-effort TerminateSession; a failure here must not disturb the forward. */
+  private terminate(started: StartedSession, sessionId: string): void {
+    void started.terminateSession?.(sessionId).catch(() => undefined);
   }
 
   private onConnection(socket: net.Socket): void {
