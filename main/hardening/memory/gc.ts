@@ -6,6 +6,8 @@ import { runInNewContext } from 'node:vm';
 export interface MemorySample {
   readonly heapMb: number;
   readonly rssMb: number;
+  /** Buffers outside the JS heap (frames, socket data): where byte-moving code keeps its memory. */
+  readonly arrayBuffersMb: number;
 }
 
 /** Collections per settle: weak callbacks and finalizers free more on the second and third pass. */
@@ -31,11 +33,10 @@ export async function settledMemory(): Promise<MemorySample> {
     await new Promise((r) => setTimeout(r, SETTLE_MS));
     gcFn();
   }
-  const m = process.memoryUsage();
-  return { heapMb: m.heapUsed / MB, rssMb: m.rss / MB };
+  return currentMemory();
 }
 
 export function currentMemory(): MemorySample {
   const m = process.memoryUsage();
-  return { heapMb: m.heapUsed / MB, rssMb: m.rss / MB };
+  return { heapMb: m.heapUsed / MB, rssMb: m.rss / MB, arrayBuffersMb: m.arrayBuffers / MB };
 }

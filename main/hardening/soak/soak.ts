@@ -50,11 +50,11 @@ export interface SoakReport {
 export async function runSoak(options: SoakOptions): Promise<SoakReport> {
   const fx = await startForwardingSandbox({ pacing: 'unpaced' });
   const schedule = new FaultSchedule(fx.harness.gateway.faults, options.faults);
-  let peak = { heapMb: 0, rssMb: 0 };
+  let peak: MemorySample = { heapMb: 0, rssMb: 0, arrayBuffersMb: 0 };
   const progress: SoakProgress = { outputBytes: 0, inputBytes: 0, inputPendingFrames: 0, forwardBytes: 0 };
   const sampler = setInterval(() => {
     const m = currentMemory();
-    peak = { heapMb: Math.max(peak.heapMb, m.heapMb), rssMb: Math.max(peak.rssMb, m.rssMb) };
+    peak = { heapMb: Math.max(peak.heapMb, m.heapMb), rssMb: Math.max(peak.rssMb, m.rssMb), arrayBuffersMb: Math.max(peak.arrayBuffersMb, m.arrayBuffersMb) };
   }, MEMORY_SAMPLE_MS);
   const mb = (n: number) => (n / 1024 / 1024).toFixed(1);
   const reporter = options.log
@@ -105,7 +105,7 @@ export function formatSoakReport(r: SoakReport): string {
   const mb = (n: number) => (n / 1024 / 1024).toFixed(1);
   const sh = (name: string, s: ShellSoakResult) =>
     `| ${name} | ${mb(s.bytes)} MB | ${s.sentSha256 === s.receivedSha256 ? 'equal' : '**differs**'} | ${s.reconnects} | ${s.sessionIdKept ? 'yes' : '**no**'} | ${s.retransmits} retransmits, ${s.duplicatesDropped} duplicates dropped |`;
-  const m = (s: { heapMb: number; rssMb: number }) => `${s.heapMb.toFixed(1)} MB heap / ${s.rssMb.toFixed(0)} MB RSS`;
+  const m = (s: MemorySample) => `${s.heapMb.toFixed(1)} MB heap / ${s.arrayBuffersMb.toFixed(1)} MB buffers / ${s.rssMb.toFixed(0)} MB RSS`;
   return [
     `Soak: ${r.seconds.toFixed(0)} s, ${r.faults.kills} websocket kills, ${r.faults.stalls} stalls.`,
     '',
