@@ -1,6 +1,7 @@
 /**
  * An smux v1 session over any byte transport (protocol §8.3), symmetric: `client` opens odd
- * stream ids from 3, `server` opens even ids from 2; either side accepts the peer's SYNs.
+ * stream ids from 3, `server` opens even ids from 2; either side accepts the peer's SYNs while
+ * it listens for 'stream', and refuses them with FIN otherwise.
  */
 import { EventEmitter } from 'node:events';
 import { SMUX, SmuxCmd } from './constants.js';
@@ -124,6 +125,9 @@ export class SmuxSession extends EventEmitter<SmuxSessionEvents> implements Smux
     switch (frame.cmd) {
       case SmuxCmd.SYN:
         if (stream) return; // SYN for an existing id is ignored (§8.3)
+        // Nobody accepts streams here (the client's port engine never does): refuse with FIN, so its
+        // data is discarded as an unknown id's instead of piling up to the receive limits.
+        if (this.listenerCount('stream') === 0) return void this.sendFrame(SmuxCmd.FIN, frame.streamId);
         this.acceptStream(frame.streamId);
         return;
       case SmuxCmd.PSH:
