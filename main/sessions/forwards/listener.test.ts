@@ -37,8 +37,8 @@ describe('bindListener', () => {
     const server = await bindListener('127.0.0.1', 0, (s) => s.resume().end('still here'), (e) => seen.push(String(e.code)));
     const acceptFailure = Object.assign(new Error('accept EMFILE'), { code: 'EMFILE', syscall: 'accept' });
     // Without a permanent listener this emit throws, as an accept error would in the app.
-    expect(() => server.emit('error', acceptFailure)).not.toThrow();
-    expect(seen).toEqual(['EMFILE']);
+    for (let i = 0; i < 2; i++) expect(() => server.emit('error', acceptFailure)).not.toThrow();
+    expect(seen).toEqual(['EMFILE', 'EMFILE']);
     const client = net.connect((server.address() as net.AddressInfo).port, '127.0.0.1');
     let text = '';
     client.on('data', (d: Buffer) => (text += d.toString()));

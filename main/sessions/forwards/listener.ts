@@ -17,7 +17,7 @@ export async function bindListener(
 ): Promise<net.Server> {
   const server = net.createServer({ pauseOnConnect: true }, onConnection);
   await new Promise<void>((resolve, reject) => {
-    server.once('error', (error: NodeJS.ErrnoException) => {
+    const onBindError = (error: NodeJS.ErrnoException): void => {
       if (error.code === 'EADDRINUSE') {
         reject(new ForwardError('port-in-use', `Local port ${port} on ${address} is already in use. Pick another port, or leave it empty to choose a free one.`));
       } else if (error.code === 'EADDRNOTAVAIL') {
@@ -27,10 +27,14 @@ export async function bindListener(
       } else {
         reject(new ForwardError('bind-failed', `Cannot listen on ${address}:${port}: ${error.message}`));
       }
+    };
+    server.once('error', onBindError);
+    server.listen({ host: address, port, exclusive: true }, () => {
+      server.off('error', onBindError);
+      resolve();
     });
-    server.listen({ host: address, port, exclusive: true }, () => resolve());
   });
-  // Permanent: the bind listener above is spent, and an unheard server 'error' would crash the app.
+  // Permanent: later errors (accept failures) must be heard, or they would crash the app.
   server.on('error', onAcceptError);
   return server;
 }
