@@ -10,6 +10,8 @@ export interface OpenDataChannelRequest {
   /** Generated once per session, reused on every re-open (§3.3). */
   readonly clientId: string;
   readonly clientVersion: string;
+  /** Keepalive ping interval; Connection.PING_INTERVAL_MS unless a test shortens it. */
+  readonly pingIntervalMs?: number;
 }
 
 export interface SocketEvents {
@@ -36,6 +38,8 @@ export function openDataChannelJson(request: OpenDataChannelRequest): string {
 export class DataSocket {
   private pingTimer: NodeJS.Timeout | undefined;
   private awaitingPong = false;
+  /** While paused we cannot read pongs, so their absence proves nothing about the peer. */
+  private readingPaused = false;
   private ended = false;
 
   private constructor(private readonly ws: WebSocket) {}
@@ -57,7 +61,7 @@ export class DataSocket {
     const json = openDataChannelJson(request);
     ws.send(json, { binary: false });
     onOpenText?.(json);
-    socket.startPing();
+    socket.startPing(request.pingIntervalMs ?? Connection.PING_INTERVAL_MS);
     return socket;
   }
 
@@ -70,10 +74,14 @@ export class DataSocket {
 
   /** Stop reading: TCP backpressure reaches the gateway. Already-read frames still arrive. */
   pauseReading(): void {
+    this.readingPaused = true;
     this.ws.pause();
   }
 
   resumeReading(): void {
+    this.readingPaused = false;
+    // A pong that arrived while paused is only read now: give the peer a fresh interval.
+    this.awaitingPong = false;
     this.ws.resume();
   }
 
@@ -94,16 +102,17 @@ export class DataSocket {
     this.ws.terminate();
   }
 
-  private startPing(): void {
+  private startPing(intervalMs: number): void {
     // One ping right after opening, then every interval; a ping unanswered by the next one
-    // means the connection is dead, which hands over to resume.
+    // means the connection is dead, which hands over to resume. Pings go on while reading is
+    // paused (they keep the path alive) but are not judged then.
     const ping = () => {
-      if (this.awaitingPong) { this.ws.terminate(); return; }
+      if (this.awaitingPong && !this.readingPaused) { this.ws.terminate(); return; }
       this.awaitingPong = true;
       if (this.ws.readyState === WebSocket.OPEN) this.ws.ping(Connection.PING_PAYLOAD);
     };
     ping();
-    this.pingTimer = setInterval(ping, Connection.PING_INTERVAL_MS);
+    this.pingTimer = setInterval(ping, intervalMs);
     this.pingTimer.unref();
   }
 
