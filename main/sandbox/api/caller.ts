@@ -22,7 +22,7 @@ export function userCaller(account: AccountSpec): Caller {
 }
 
 /** The caller behind an access key, or `expired` when the key must be refused with ExpiredToken. */
-export function resolveCaller(deps: ApiDeps, accessKeyId: string | undefined): Caller | 'expired' {
+export function resolveCaller(deps: Pick<ApiDeps, 'world' | 'expiredAccessKeyIds' | 'issued'>, accessKeyId: string | undefined): Caller | 'expired' {
   if (accessKeyId === undefined) return userCaller(deps.world.defaultAccount);
   if (deps.expiredAccessKeyIds.has(accessKeyId)) return 'expired';
   const issued = deps.issued.lookup(accessKeyId);
