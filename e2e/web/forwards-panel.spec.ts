@@ -1,6 +1,6 @@
 // Issue 8: a port forward created from the tree carries real bytes to the sandbox's HTTP server;
 // the panel's counters move; stopping it frees the local port.
-import { createServer } from 'node:net';
+import { createServer, type AddressInfo } from 'node:net';
 import { join } from 'node:path';
 import { expect, repoRoot, test } from '../fixtures/web-host.js';
 import { openDemo, revealWebApp, SHELL_TIMEOUT_MS } from './porthole-ui.js';
@@ -25,6 +25,19 @@ test('a forward from the tree reaches the sandbox server, counts its bytes, and 
   const form = page.getByRole('dialog', { name: 'New port forward' });
   await expect(form.getByLabel('Target', { exact: true })).toContainText('app');
   await form.getByLabel('Remote port', { exact: true }).fill('8080');
+
+  // A local port that is taken is refused in plain words, in the form.
+  const blocker = createServer();
+  await new Promise<void>((resolve) => blocker.listen(0, '127.0.0.1', resolve));
+  const taken = (blocker.address() as AddressInfo).port;
+  try {
+    await form.getByLabel('Local port', { exact: true }).fill(String(taken));
+    await form.getByRole('button', { name: 'Start forward' }).click();
+    await expect(form.getByRole('alert')).toContainText(`Local port ${taken} on 127.0.0.1 is already in use`, { timeout: SHELL_TIMEOUT_MS });
+  } finally {
+    await new Promise((resolve) => blocker.close(resolve));
+  }
+  await form.getByLabel('Local port', { exact: true }).fill('');
   await form.getByLabel('Name', { exact: true }).fill('web admin');
   await page.screenshot({ path: join(repoRoot, 'e2e', 'artifacts', 'ui8-forward-form.png') });
   await form.getByRole('button', { name: 'Start forward' }).click();
