@@ -144,11 +144,29 @@ test('closing a live tab asks first and ends its session in the sandbox', async 
   const active = async (): Promise<SandboxSession[]> =>
     ((await (await request.get(`${endpoint}/__sandbox/sessions`)).json()) as SandboxSession[]).filter((s) => s.state !== 'Terminated');
   await expect.poll(async () => (await active()).length, { timeout: 30_000 }).toBe(1);
+  const first = await activeSessionId(page);
 
-  await page.locator('.tab[aria-selected="true"] .tab-close').click();
+  // New tab to the same target from the keyboard, then drag it in front of the first.
+  await page.locator('[data-testid="active-terminal"] .xterm').click();
+  await page.keyboard.press('Control+Shift+T');
+  await expect(page.locator('.tab')).toHaveCount(2);
+  await waitForShell(page);
+  const second = await activeSessionId(page);
+  await expect.poll(async () => (await active()).length, { timeout: 30_000 }).toBe(2);
+  await page.locator('.tab').nth(1).dragTo(page.locator('.tab').nth(0));
+  await expect(page.locator('.tab').nth(0)).toHaveAttribute('data-session-id', second ?? '');
+  await expect(page.locator('.tab').nth(1)).toHaveAttribute('data-session-id', first ?? '');
+
+  // Close one from the keyboard and one with its ×; each asks first because it is live.
+  await page.locator('[data-testid="active-terminal"] .xterm').click();
+  await page.keyboard.press('Control+Shift+W');
   const dialog = page.getByRole('alertdialog');
   await expect(dialog).toContainText('still connected');
   await page.screenshot({ path: join(repoRoot, 'e2e', 'artifacts', 'ui8-close-confirm.png') });
+  await dialog.getByRole('button', { name: 'Close session' }).click();
+  await expect(page.locator('.tab')).toHaveCount(1);
+  await expect.poll(async () => (await active()).length, { timeout: 30_000 }).toBe(1);
+  await page.locator('.tab[aria-selected="true"] .tab-close').click();
   await dialog.getByRole('button', { name: 'Close session' }).click();
   await expect(page.locator('.tab')).toHaveCount(0);
   await expect.poll(async () => (await active()).length, { timeout: 30_000 }).toBe(0);
