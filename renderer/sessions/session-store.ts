@@ -52,8 +52,9 @@ export class SessionStore extends Store<SessionsState> {
   }
 
   /** Opens a shell in a new tab, sized like the terminal that is showing (fit corrects it after). */
-  async open(target: ShellTarget, title: string): Promise<void> {
+  async open(target: ShellTarget, requestedTitle: string): Promise<void> {
     const key = `tab-${this.#nextKey++}`;
+    const title = this.#uniqueTitle(requestedTitle);
     const shown = this.active?.sessionId ? this.deps.registry().get(this.active.sessionId) : undefined;
     const cols = shown?.cols ?? TERMINAL.DEFAULT_COLS;
     const rows = shown?.rows ?? TERMINAL.DEFAULT_ROWS;
@@ -189,6 +190,15 @@ export class SessionStore extends Store<SessionsState> {
       tabs.splice(to, 0, tab);
       return { ...s, tabs };
     });
+  }
+
+  /** A second shell on the same target gets " (2)", so tabs stay tellable apart. */
+  #uniqueTitle(title: string): string {
+    const taken = new Set(this.state.tabs.map((t) => t.title));
+    if (!taken.has(title)) return title;
+    let n = 2;
+    while (taken.has(`${title} (${n})`)) n++;
+    return `${title} (${n})`;
   }
 
   #patch(key: string, change: (t: Tab) => Tab): void {
