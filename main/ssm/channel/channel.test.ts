@@ -85,11 +85,12 @@ describe('ReliableChannel: incoming', () => {
     expect(delivered).toEqual([0]);
   });
 
-  it('drops without ack when the out-of-order buffer is full', () => {
-    const { channel, sent } = captured({ ...CLIENT_POLICY, incomingCapacity: 2 });
-    for (const seq of [5, 6, 7]) channel.receive(peerFrame(CLIENT_POLICY, seq));
-    expect(acksOf(sent)).toEqual([5, 6]);
-    expect(channel.stats.overflowDrops).toBe(1);
+  it('drops without ack when the out-of-order buffer is full or the frame is too far ahead', () => {
+    // Capacity 3 with seq 0 missing: 1 and 2 fit, 3 could never be delivered from the buffer in time.
+    const { channel, sent } = captured({ ...CLIENT_POLICY, incomingCapacity: 3 });
+    for (const seq of [1, 2, 3, 500]) channel.receive(peerFrame(CLIENT_POLICY, seq));
+    expect(acksOf(sent)).toEqual([1, 2]);
+    expect(channel.stats.overflowDrops).toBe(2);
   });
 });
 
@@ -182,5 +183,24 @@ describe('ReliableChannel: agent policy', () => {
     expect(delivered.map((f) => f.payloadType)).toEqual([PayloadType.HandshakeResponse, PayloadType.Output]);
     expect(acksOf(sent)).toEqual([0, 1, 2]);
     expect(decodeAcknowledge(sent[0]!.payload).acknowledgedMessageType).toBe(MessageType.InputStreamData);
+  });
+});
+
+describe('ReliableChannel: acked hook', () => {
+  it('fires once per frame an ack removes, never for unknown or repeated acks', () => {
+    let acked = 0;
+    const channel = new ReliableChannel({ policy: AGENT_POLICY, hooks: { deliver: () => 'accepted', acked: () => acked++ } });
+    open.push(channel);
+    channel.attach({ send: () => true });
+    for (let i = 0; i < 3; i++) channel.send(PayloadType.Output, text(`out${i}`));
+    const ackFor = (seq: number) =>
+      encodeFrame({ messageType: MessageType.Acknowledge, sequenceNumber: 0, flags: Flags.SynFin, messageId: newMessageId(), payloadType: 0, payload: text(`{"AcknowledgedMessageType":"output_stream_data","AcknowledgedMessageId":"${newMessageId()}","AcknowledgedMessageSequenceNumber":${seq},"IsSequentialMessage":true}`) });
+    channel.receive(ackFor(1));
+    channel.receive(ackFor(1));
+    channel.receive(ackFor(7));
+    expect(acked).toBe(1);
+    expect(channel.unackedFrames).toBe(2);
+    channel.receive(ackFor(0));
+    expect(acked).toBe(2);
   });
 });

@@ -2,6 +2,14 @@
 // from the future wait in a bounded out-of-order buffer, frames from the past are duplicates.
 import type { ClientMessage } from '../frame/index.js';
 
+export const INCOMING = {
+  /** Room for a full buffer of 10,000 ordinary frames (1024-byte payload + 120 header) with margin;
+   *  without it the frame cap alone would let large frames hold gigabytes. */
+  MAX_BUFFERED_BYTES: 16 * 1024 * 1024,
+  /** Header bytes counted per buffered frame on top of its payload (the standard layout, §1). */
+  FRAME_OVERHEAD_BYTES: 120,
+} as const;
+
 /** How an arriving stream frame relates to the expected sequence number. */
 export type Arrival =
   | { readonly kind: 'in-order' }
@@ -9,7 +17,7 @@ export type Arrival =
   | { readonly kind: 'buffered' }
   /** Ahead of expected, but already stored (a retransmission): ack again. */
   | { readonly kind: 'buffered-duplicate' }
-  /** Ahead of expected with the buffer full: drop without ack, the peer will resend. */
+  /** Ahead of expected past a bound (frames, bytes, or too far ahead): drop without ack, the peer will resend. */
   | { readonly kind: 'overflow' }
   /** Behind expected: already delivered. */
   | { readonly kind: 'duplicate' };
@@ -17,8 +25,12 @@ export type Arrival =
 export class IncomingOrder {
   private expected = 0;
   private readonly pending = new Map<number, ClientMessage>();
+  private pendingBytes = 0;
 
-  constructor(readonly capacity: number) {}
+  constructor(
+    readonly capacity: number,
+    readonly byteCapacity: number = INCOMING.MAX_BUFFERED_BYTES,
+  ) {}
 
   /** The next sequence number to deliver. */
   get expectedSeq(): number {
@@ -29,19 +41,31 @@ export class IncomingOrder {
     return this.pending.size;
   }
 
+  get bufferedBytes(): number {
+    return this.pendingBytes;
+  }
+
   classify(frame: ClientMessage): Arrival {
     const seq = frame.sequenceNumber;
     if (seq === this.expected) return { kind: 'in-order' };
     if (seq < this.expected) return { kind: 'duplicate' };
     if (this.pending.has(seq)) return { kind: 'buffered-duplicate' };
-    if (this.pending.size >= this.capacity) return { kind: 'overflow' };
+    // A frame that could never fit before the gap closes is not stored: no map of far-future seqs.
+    if (seq - this.expected >= this.capacity || this.pending.size >= this.capacity) return { kind: 'overflow' };
+    const size = sizeOf(frame);
+    if (this.pendingBytes + size > this.byteCapacity) return { kind: 'overflow' };
     this.pending.set(seq, frame);
+    this.pendingBytes += size;
     return { kind: 'buffered' };
   }
 
   /** The in-order frame was delivered: move on. */
   advance(): void {
-    this.pending.delete(this.expected);
+    const buffered = this.pending.get(this.expected);
+    if (buffered) {
+      this.pending.delete(this.expected);
+      this.pendingBytes -= sizeOf(buffered);
+    }
     this.expected += 1;
   }
 
@@ -49,4 +73,8 @@ export class IncomingOrder {
   next(): ClientMessage | undefined {
     return this.pending.get(this.expected);
   }
+}
+
+function sizeOf(frame: ClientMessage): number {
+  return frame.payload.length + INCOMING.FRAME_OVERHEAD_BYTES;
 }

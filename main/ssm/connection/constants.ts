@@ -9,6 +9,9 @@ export const Connection = {
   PING_PAYLOAD: 'keepalive',
   /** Dial timeout: gorilla's DefaultDialer handshake timeout used by the plugin (§3.2). */
   DIAL_TIMEOUT_MS: 45_000,
+  /** Largest websocket message accepted: frames carry at most ~1 KB plus a 120-byte header, so
+   *  1 MiB is generous, and far below ws's 100 MiB default that a hostile peer could make us hold. */
+  MAX_PAYLOAD_BYTES: 1024 * 1024,
 } as const;
 
 /** Retry schedule for dialling and resuming (§9): the plugin's retryer. */

@@ -46,7 +46,7 @@ export class DataSocket {
 
   /** Dial, then send OpenDataChannel as a TEXT frame. Resolves once it is written. */
   static async open(request: OpenDataChannelRequest, events: SocketEvents, onOpenText?: (json: string) => void): Promise<DataSocket> {
-    const ws = new WebSocket(request.streamUrl, { handshakeTimeout: Connection.DIAL_TIMEOUT_MS, perMessageDeflate: false });
+    const ws = new WebSocket(request.streamUrl, { handshakeTimeout: Connection.DIAL_TIMEOUT_MS, perMessageDeflate: false, maxPayload: Connection.MAX_PAYLOAD_BYTES });
     await new Promise<void>((resolve, reject) => {
       const fail = (error: Error) => { ws.off('open', ok); reject(new DialError(`cannot open the data channel websocket: ${error.message}`)); };
       const ok = () => { ws.off('error', fail); resolve(); };
