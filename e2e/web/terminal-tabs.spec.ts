@@ -8,6 +8,9 @@ test.use({ sandbox: true });
 test.describe.configure({ timeout: 180_000 });
 
 test('double-click a container, run a command, read its output from the terminal', async ({ page, webHost }) => {
+  const problems: string[] = [];
+  page.on('console', (m) => m.type() === 'error' && problems.push(m.text()));
+  page.on('pageerror', (e) => problems.push(e.message));
   await page.emulateMedia({ colorScheme: 'dark' });
   await openDemo(page, webHost.url);
   const app = await revealWebApp(page);
@@ -72,6 +75,8 @@ test('double-click a container, run a command, read its output from the terminal
   await typeLine(page, 'echo right-side');
   await waitForTerminalText(page, /^right-side$/m);
   await page.screenshot({ path: join(repoRoot, 'e2e', 'artifacts', 'ui8-split.png') });
+  // Nothing was refused by main or thrown in the page along the way.
+  expect(problems).toEqual([]);
 });
 
 test('stty size follows the window; exit closes the tab with the protocol reason', async ({ page, webHost }) => {
