@@ -68,4 +68,12 @@ test('a forward from the tree reaches the sandbox server, counts its bytes, and 
   await row.getByRole('button', { name: 'Stop' }).click();
   await expect(row).toHaveAttribute('data-state', 'stopped', { timeout: 30_000 });
   await expect.poll(() => portIsFree(port), { timeout: 15_000 }).toBe(true);
+
+  // Saved forwards are listed and can be forgotten.
+  await row.getByRole('button', { name: 'Save' }).click();
+  const saved = page.locator('.forward.saved');
+  await expect(saved).toHaveCount(1);
+  await expect(saved).toContainText('web admin');
+  await saved.getByRole('button', { name: 'Forget' }).click();
+  await expect(saved).toHaveCount(0);
 });

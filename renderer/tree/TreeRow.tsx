@@ -4,17 +4,19 @@ import { useModel } from '../app/model-context.js';
 import { useStore } from '../state/store.js';
 import { openShell } from './node-actions.js';
 import { badgeOf, EXPANDABLE, rowLabel, targetOf } from './node-view.js';
-import type { TreeState } from './tree-store.js';
+import type { Branch, TreeState } from './tree-store.js';
 
 interface RowProps {
   readonly node: InventoryNode;
   readonly depth: number;
+  /** The first row takes keyboard focus while nothing is selected. */
+  readonly first?: boolean;
   readonly onMenu: (node: InventoryNode, x: number, y: number) => void;
 }
 
 const INDENT_PX = 14;
 
-export function TreeRow({ node, depth, onMenu }: RowProps) {
+export function TreeRow({ node, depth, first = false, onMenu }: RowProps) {
   const model = useModel();
   const tree = useStore(model.tree);
   const expandable = EXPANDABLE.has(node.kind);
@@ -47,7 +49,8 @@ export function TreeRow({ node, depth, onMenu }: RowProps) {
         role="treeitem"
         aria-expanded={expandable ? expanded : undefined}
         aria-selected={selected}
-        tabIndex={selected ? 0 : -1}
+        tabIndex={selected || (first && tree.selected === null) ? 0 : -1}
+        onFocus={() => !selected && model.tree.select(node.id)}
         className={`tree-row kind-${node.kind}${tree.matches.has(node.id) ? ' is-match' : ''}`}
         style={{ paddingLeft: depth * INDENT_PX + 4 }}
         data-node-kind={node.kind}
@@ -77,7 +80,7 @@ export function TreeRow({ node, depth, onMenu }: RowProps) {
 interface ChildrenProps {
   readonly parentId: string;
   readonly depth: number;
-  readonly branch: TreeState['branches'] extends ReadonlyMap<string, infer B> ? B | undefined : never;
+  readonly branch: Branch | undefined;
   readonly tree: TreeState;
   readonly onMenu: RowProps['onMenu'];
 }
@@ -113,8 +116,8 @@ export function TreeChildren({ parentId, depth, branch, tree, onMenu }: Children
   }
   return (
     <ul role="group" className="tree">
-      {children.map((child) => (
-        <TreeRow key={child.id} node={child} depth={depth} onMenu={onMenu} />
+      {children.map((child, i) => (
+        <TreeRow key={child.id} node={child} depth={depth} first={depth === 0 && i === 0} onMenu={onMenu} />
       ))}
     </ul>
   );
