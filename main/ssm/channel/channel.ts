@@ -1,6 +1,7 @@
 // The reliability layer of one data channel (protocol §4, §5), role-neutral: sequence numbers,
 // acks, in-order delivery, retransmission and publication pause. Survives transport swaps
-// (attach/detach), which is what resume (§9) needs: buffers and counters stay intact.
+// (attach/detach), which is what resume (§9) needs: buffers and counters stay intact. A pause
+// is honoured but probed (see PAUSED_PROBE_MS), so it can never deadlock.
 import {
   Flags,
   FrameError,
@@ -33,6 +34,12 @@ export interface ChannelOptions {
 const HANDSHAKE_PAYLOAD_TYPES: ReadonlySet<number> = new Set([PayloadType.HandshakeResponse, PayloadType.EncChallengeResponse]);
 /** After a refused send, `drain` fires once the buffer is back below this share of capacity. */
 const DRAIN_FRACTION = 0.5;
+/**
+ * Policy choice: pause_publication is honoured (the plugin ignores it, §5), but while paused the
+ * oldest unacked frame still goes out this often, so a lost start_publication cannot wedge the
+ * session: the peer's ack for it resumes publication. The maximum RTO, the slowest normal resend.
+ */
+const PAUSED_PROBE_MS = Reliability.MAX_RTO_MS;
 
 export class ReliableChannel {
   readonly stats: ChannelStats = { framesIn: 0, framesOut: 0, acksIn: 0, acksOut: 0, retransmits: 0, duplicates: 0, malformed: 0, overflowDrops: 0 };
@@ -46,6 +53,8 @@ export class ReliableChannel {
   private transport: FrameTransport | undefined;
   private nextSeq = 0;
   private paused = false;
+  /** When the paused channel last sent (or began to hold) its oldest frame; see PAUSED_PROBE_MS. */
+  private pausedProbeAt = 0;
   private handshakeDone = false;
   private wantDrain = false;
   private closed = false;
@@ -159,6 +168,7 @@ export class ReliableChannel {
         this.onStream(frame);
         return;
       case MessageType.PausePublication:
+        if (!this.paused) this.pausedProbeAt = this.now();
         this.paused = true;
         break;
       case MessageType.StartPublication:
@@ -270,10 +280,15 @@ export class ReliableChannel {
 
   /** Every 100 ms: resend the oldest unacked frame if its RTO has passed (§4.4). */
   private resendTick(): void {
-    if (this.paused || !this.transport) return;
+    if (!this.transport) return;
     const oldest = this.outgoing.oldest();
     if (!oldest) return;
     const now = this.now();
+    if (this.paused) {
+      if (now - this.pausedProbeAt < PAUSED_PROBE_MS) return;
+      if (this.transmit(oldest.bytes, oldest.lastSentAt !== undefined)) oldest.lastSentAt = this.pausedProbeAt = now;
+      return;
+    }
     if (oldest.lastSentAt !== undefined && now - oldest.lastSentAt <= this.rto.rtoMs) return;
     if (this.transmit(oldest.bytes, oldest.lastSentAt !== undefined)) oldest.lastSentAt = now;
   }
