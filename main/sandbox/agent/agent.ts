@@ -21,6 +21,8 @@ export interface SessionAgentOptions {
   kms: AgentKms | undefined;
   /** Extra condition for "active" (e.g. the websocket's send buffer is not overfull). */
   flowOk(): boolean;
+  /** The client acknowledged output: unacked bytes fell, so `flowOk` may have turned true. */
+  onAcked?(): void;
   /** The session is over: '' for a normal end, else the reason (→ channel_closed Output). */
   onFinished(output: string): void;
   tap?: (event: TapEvent) => void;
@@ -44,7 +46,7 @@ export class SessionAgent {
     this.channel = new ReliableChannel({
       policy: AGENT_POLICY,
       verifyDigest: false, // the real agent never checks the digest (§1.5)
-      hooks: { deliver: (f) => this.deliver(f), ...(o.tap ? { tap: o.tap } : {}) },
+      hooks: { deliver: (f) => this.deliver(f), ...(o.onAcked ? { acked: o.onAcked } : {}), ...(o.tap ? { tap: o.tap } : {}) },
     });
     const self = this;
     this.host = {

@@ -9,8 +9,13 @@ export const GATEWAY = {
   MAX_OPEN_FRAME_BYTES: 16 * 1024,
   /** Pause the agent's pumps while the websocket holds more unsent bytes than this (§5 backpressure). */
   WS_HIGH_WATER_BYTES: 1024 * 1024,
-  /** …and while more than this many bytes of its output are unacknowledged (MGS pausing a fast agent). */
-  UNACKED_HIGH_WATER_BYTES: 8 * 1024 * 1024,
+  /**
+   * …and while more than this many bytes of its output are unacknowledged (MGS pausing a fast
+   * agent). Everything in flight is queueing delay: at 8 MB a busy client saw round trips near
+   * the 1 s RTO cap (spurious resends, Ctrl-C output draining for seconds); 1 MB still covers
+   * many round trips of a loopback client, so it costs no throughput.
+   */
+  UNACKED_HIGH_WATER_BYTES: 1024 * 1024,
   /** Poll period while flow-paused: short next to the 100 ms resend tick. */
   FLOW_POLL_MS: 10,
   /** Delay between channel_closed and the websocket Close, so the frame is read first (§12.3). */

@@ -38,7 +38,7 @@ describe('flow', () => {
     client.autoAck = false;
     client.send(PayloadType.Output, 'yes\n');
     const limit = GATEWAY.UNACKED_HIGH_WATER_BYTES;
-    await client.waitFor(() => outputBytes(client) > 1024 * 1024, 'the flood', 30_000);
+    await client.waitFor(() => outputBytes(client) > limit / 2, 'the flood', 30_000);
     // Stalled: nothing more arrives (beyond frames already in flight).
     let last = -1;
     for (let now = outputBytes(client); now !== last; now = outputBytes(client)) {
@@ -51,7 +51,8 @@ describe('flow', () => {
     expect(stalledAt).toBeLessThan(limit + 2 * 1024 * 1024);
     // Ack everything: the agent reads again.
     for (const f of client.stream) client.ack(f);
-    await client.waitFor(() => outputBytes(client) > stalledAt + 1024 * 1024, 'more output after acking', 30_000);
+    // Another window's worth follows (it stalls again after that: acks are still off).
+    await client.waitFor(() => outputBytes(client) > stalledAt + limit / 2, 'more output after acking', 30_000);
     client.autoAck = true;
     client.send(PayloadType.Output, new Uint8Array([0x03]));
     client.close();

@@ -64,6 +64,7 @@ export class SessionHost implements FaultTarget {
       shellStartDelayMs: settings.shellStartDelayMs,
       kms: settings.kms,
       flowOk: () => this.flowOk(),
+      onAcked: () => this.flowProgress(),
       onFinished: (output) => this.finished(output),
       ...(settings.tap ? { tap: (e: TapEvent) => settings.tap?.(session.sessionId, e) } : {}),
     });
@@ -192,17 +193,29 @@ export class SessionHost implements FaultTarget {
   /** Backpressure toward the agent's pumps (§5): a full websocket or too much unacked output. */
   private flowOk(): boolean {
     const ws = this.ws;
-    const ok = !!ws && ws.bufferedAmount < GATEWAY.WS_HIGH_WATER_BYTES && this.agent.channel.unackedBytes < GATEWAY.UNACKED_HIGH_WATER_BYTES;
+    const ok = !!ws && this.flowClear(ws);
     if (!ok && ws && !this.flowTimer) {
+      // Acks resume the pumps at once (flowProgress); the poll covers a websocket that drains.
       this.flowTimer = setInterval(() => {
-        if (!this.ws || this.flowOk()) {
-          clearInterval(this.flowTimer);
-          this.flowTimer = undefined;
-          this.agent.activeChanged();
-        }
+        if (!this.ws || this.flowClear(this.ws)) this.resumeFlow();
       }, GATEWAY.FLOW_POLL_MS);
     }
     return ok;
+  }
+
+  private flowClear(ws: WebSocket): boolean {
+    return ws.bufferedAmount < GATEWAY.WS_HIGH_WATER_BYTES && this.agent.channel.unackedBytes < GATEWAY.UNACKED_HIGH_WATER_BYTES;
+  }
+
+  /** An ack arrived: if that reopened the flow, resume the pumps now rather than at the next poll. */
+  private flowProgress(): void {
+    if (this.flowTimer && this.ws && this.flowClear(this.ws)) this.resumeFlow();
+  }
+
+  private resumeFlow(): void {
+    clearInterval(this.flowTimer);
+    this.flowTimer = undefined;
+    this.agent.activeChanged();
   }
 
   private finished(output: string): void {

@@ -185,3 +185,22 @@ describe('ReliableChannel: agent policy', () => {
     expect(decodeAcknowledge(sent[0]!.payload).acknowledgedMessageType).toBe(MessageType.InputStreamData);
   });
 });
+
+describe('ReliableChannel: acked hook', () => {
+  it('fires once per frame an ack removes, never for unknown or repeated acks', () => {
+    let acked = 0;
+    const channel = new ReliableChannel({ policy: AGENT_POLICY, hooks: { deliver: () => 'accepted', acked: () => acked++ } });
+    open.push(channel);
+    channel.attach({ send: () => true });
+    for (let i = 0; i < 3; i++) channel.send(PayloadType.Output, text(`out${i}`));
+    const ackFor = (seq: number) =>
+      encodeFrame({ messageType: MessageType.Acknowledge, sequenceNumber: 0, flags: Flags.SynFin, messageId: newMessageId(), payloadType: 0, payload: text(`{"AcknowledgedMessageType":"output_stream_data","AcknowledgedMessageId":"${newMessageId()}","AcknowledgedMessageSequenceNumber":${seq},"IsSequentialMessage":true}`) });
+    channel.receive(ackFor(1));
+    channel.receive(ackFor(1));
+    channel.receive(ackFor(7));
+    expect(acked).toBe(1);
+    expect(channel.unackedFrames).toBe(2);
+    channel.receive(ackFor(0));
+    expect(acked).toBe(2);
+  });
+});

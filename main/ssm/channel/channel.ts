@@ -200,6 +200,7 @@ export class ReliableChannel {
     }
     const entry = this.outgoing.ack(seq);
     if (entry?.lastSentAt !== undefined) this.rto.sample(this.now() - entry.lastSentAt);
+    if (entry) this.hooks.acked?.();
     if (this.wantDrain && this.outgoing.size <= this.policy.outgoingCapacity * DRAIN_FRACTION) {
       this.wantDrain = false;
       this.hooks.drain?.();

@@ -39,6 +39,8 @@ export interface ChannelHooks {
   handlerError?(error: unknown, frame: ClientMessage): void;
   /** The outgoing buffer has room again after a refused send. */
   drain?(): void;
+  /** An ack removed a frame from the outgoing buffer: unacked counts fell (flow control). */
+  acked?(): void;
   /** Every frame in and out (optional; costs one callback per frame). */
   tap?(event: TapEvent): void;
 }
