@@ -15,8 +15,9 @@
  *                                                  // attach re-sends every unacked frame once
  *   ch.close()                                     // stop the 100 ms resend timer
  * pause_publication / start_publication frames are honoured by the channel itself (held-back
- * frames are buffered, then sent on start, on any ack or on stream data from the peer), and are
- * also passed to hooks.control; so are channel_closed and agent_session_state.
+ * frames are buffered, then sent on start, on any ack or on stream data from the peer; while
+ * paused the oldest unacked frame is still sent once per second so a lost start cannot wedge the
+ * session), and are also passed to hooks.control; so are channel_closed and agent_session_state.
  * AGENT_POLICY reproduces the real agent: capacities 100 000, re-ack duplicates, first frame SYN,
  * empty payloads skipped, full outgoing buffer → send without buffering. Pass
  * `verifyDigest: false` to decode like the real agent (it never checks the digest).
