@@ -1,5 +1,6 @@
 // Issue 8: Ctrl-C stops a `yes` flood within a second (measured on bytes xterm has parsed, not
 // on a copy), and a broken container shows the diagnostics' cause.
+import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { expect, repoRoot, test } from '../fixtures/web-host.js';
 import { activeSessionId, expand, openDemo, revealWebApp, SHELL_TIMEOUT_MS, treeRow, typeLine, waitForShell, waitForTerminalText } from './porthole-ui.js';
@@ -13,12 +14,41 @@ const FLOOD_BYTES = 2 * 1024 * 1024;
 const QUIET_MS = 1500;
 /** How often the page samples the parsed-bytes counter. */
 const SAMPLE_MS = 20;
+/** Keystrokes timed from key press to the echo in xterm's buffer. */
+const LATENCY_SAMPLES = 20;
 
 test('Ctrl-C stops a yes flood within one second', async ({ page, webHost }) => {
   await openDemo(page, webHost.url);
   await (await revealWebApp(page)).dblclick();
   await waitForShell(page);
   const id = (await activeSessionId(page)) ?? '';
+
+  // Keystroke to screen, idle, for the artifacts (a figure to read, not a test target).
+  await page.locator('[data-testid="active-terminal"] .xterm').click();
+  const latencies: number[] = [];
+  for (let i = 0; i < LATENCY_SAMPLES; i++) {
+    const echoed = page.evaluate(
+      () =>
+        new Promise<number>((resolve) => {
+          const start = performance.now();
+          const before = window.__portholeTest.activeText()?.length ?? 0;
+          const check = (): void => {
+            if ((window.__portholeTest.activeText()?.length ?? 0) > before) resolve(performance.now() - start);
+            else requestAnimationFrame(check);
+          };
+          check();
+        }),
+    );
+    await page.keyboard.press('x');
+    latencies.push(await echoed);
+  }
+  await page.keyboard.press('Control+U');
+  const sorted = [...latencies].sort((a, b) => a - b);
+  writeFileSync(
+    join(repoRoot, 'e2e', 'artifacts', 'ui8-keystroke-latency.json'),
+    JSON.stringify({ samples: sorted.length, p50Ms: Math.round(sorted[Math.floor(sorted.length / 2)] ?? 0), p95Ms: Math.round(sorted[Math.floor(sorted.length * 0.95)] ?? 0) }, null, 2),
+  );
+
   await typeLine(page, 'yes');
   await expect.poll(() => page.evaluate((s) => window.__portholeTest.parsedBytes(s), id), { timeout: 60_000 }).toBeGreaterThan(FLOOD_BYTES);
   await page.screenshot({ path: join(repoRoot, 'e2e', 'artifacts', 'ui8-flood.png') });
