@@ -1,5 +1,5 @@
-// Runs one contract call when a component mounts and tracks its outcome. For reads that the
-// skeleton shows (app info, lists); the UI engineer will grow stores where lists need events.
+// Runs one contract call when a component mounts and tracks its outcome. For one-off reads
+// (app info); anything kept fresh by events lives in a store (state/store.ts).
 import { useEffect, useState } from 'react';
 import type { MethodName, ParamsIn, Result, ServiceName } from '../../shared/contract/index.js';
 import { errorText } from '../bridge/client.js';
