@@ -1,4 +1,5 @@
 // One row of the target tree and, when expanded, its children (loaded lazily, with progress).
+import { Fragment } from 'react';
 import type { InventoryNode } from '../../shared/contract/index.js';
 import { useModel } from '../app/model-context.js';
 import { useStore } from '../state/store.js';
@@ -117,10 +118,27 @@ export function TreeChildren({ parentId, depth, branch, tree, onMenu }: Children
   return (
     <ul role="group" className="tree">
       {children.map((child, i) => (
-        <TreeRow key={child.id} node={child} depth={depth} first={depth === 0 && i === 0} onMenu={onMenu} />
+        <Fragment key={child.id}>
+          {sectionStarts(children, i) && (
+            <li role="presentation" className="tree-section" style={pad}>
+              {SECTION_TITLES[child.kind]}
+            </li>
+          )}
+          <TreeRow node={child} depth={depth} first={depth === 0 && i === 0} onMenu={onMenu} />
+        </Fragment>
       ))}
     </ul>
   );
+}
+
+/** A region lists clusters and instances together; each kind gets a heading when both are there. */
+const SECTION_TITLES: Partial<Record<InventoryNode['kind'], string>> = { cluster: 'ECS clusters', instance: 'Instances' };
+
+function sectionStarts(children: readonly InventoryNode[], i: number): boolean {
+  const node = children[i];
+  if (node === undefined || SECTION_TITLES[node.kind] === undefined) return false;
+  if (!children.some((c) => c.kind !== node.kind)) return false;
+  return i === 0 || children[i - 1]?.kind !== node.kind;
 }
 
 function moveFocus(from: HTMLElement, step: 1 | -1): void {
