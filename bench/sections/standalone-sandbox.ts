@@ -1,0 +1,64 @@
+// The sandbox as its own process (dist/main/sandbox/standalone.js, unpaced), reached only
+// through its SSM API, so engine figures count the engine's work and not the emulated agent's.
+import { spawn } from 'node:child_process';
+import { createInterface } from 'node:readline';
+import { fileURLToPath } from 'node:url';
+import { SSMClient, StartSessionCommand, TerminateSessionCommand } from '@aws-sdk/client-ssm';
+import { SANDBOX } from '../../main/sandbox/index.js';
+import { ssmResumeSession } from '../../main/ssm/connection/resume-ssm.js';
+import type { SessionCredentials } from '../../main/ssm/datachannel/types.js';
+
+/** The standalone sandbox prints its endpoint within a second; ten is plenty on a loaded machine. */
+const START_TIMEOUT_MS = 10_000;
+/** The demo world's instance with a current agent (main/sandbox/world/demo-world.json). */
+const INSTANCE = 'i-0a1b2c3d4e5f60002';
+
+const STANDALONE = fileURLToPath(new URL('../../main/sandbox/standalone.js', import.meta.url));
+
+export interface StandaloneSandbox {
+  /** StartSession for a shell (no command) or a NonInteractiveCommands session running `command`. */
+  start(command?: string): Promise<SessionCredentials>;
+  readonly resumeSession: (sessionId: string) => Promise<string | undefined>;
+  readonly terminateSession: (sessionId: string) => Promise<void>;
+  stop(): Promise<void>;
+}
+
+export async function startStandaloneSandbox(): Promise<StandaloneSandbox> {
+  const child = spawn(process.execPath, [STANDALONE, '--pacing', 'unpaced'], { stdio: ['ignore', 'pipe', 'inherit'] });
+  const info = await new Promise<{ endpoint: string; region: string }>((resolve, reject) => {
+    const timer = setTimeout(() => reject(new Error('the standalone sandbox did not start in time')), START_TIMEOUT_MS);
+    const lines = createInterface({ input: child.stdout });
+    lines.once('line', (line) => {
+      clearTimeout(timer);
+      lines.close();
+      child.stdout.resume(); // keep draining what a person would read
+      try {
+        resolve(JSON.parse(line) as { endpoint: string; region: string });
+      } catch (err) {
+        reject(new Error(`the standalone sandbox printed no JSON first line: ${String(err)}`));
+      }
+    });
+    child.once('exit', (code) => reject(new Error(`the standalone sandbox exited with ${code}`)));
+  }).catch((err: unknown) => {
+    child.kill('SIGKILL');
+    throw err;
+  });
+  const ssm = new SSMClient({ region: info.region, endpoint: info.endpoint, credentials: { accessKeyId: SANDBOX.accessKeyId, secretAccessKey: SANDBOX.secretAccessKey } });
+  return {
+    async start(command) {
+      const out = await ssm.send(
+        new StartSessionCommand(command === undefined ? { Target: INSTANCE } : { Target: INSTANCE, DocumentName: 'AWS-StartNonInteractiveCommand', Parameters: { command: [command] } }),
+      );
+      if (!out.SessionId || !out.StreamUrl || !out.TokenValue) throw new Error('StartSession returned no session');
+      return { sessionId: out.SessionId, streamUrl: out.StreamUrl, tokenValue: out.TokenValue };
+    },
+    resumeSession: ssmResumeSession(ssm),
+    terminateSession: async (sessionId) => void (await ssm.send(new TerminateSessionCommand({ SessionId: sessionId }))),
+    async stop() {
+      ssm.destroy();
+      const exited = new Promise((r) => child.once('exit', r));
+      child.kill('SIGTERM');
+      await exited;
+    },
+  };
+}
