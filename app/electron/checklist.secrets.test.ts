@@ -57,7 +57,7 @@ describe('ipc.ts checks the sender of every message', () => {
     expect(ipc.match(/ipcMain\.handle\(/g)).toHaveLength(1);
     expect(ipc).toMatch(/ipcMain\.handle\(IPC_CHANNELS\.control, \(event, raw: unknown\) => gate\.control\(senderInfo\(event\), raw\)\)/);
     expect(ipc.match(/ipcMain\.on\(/g)).toHaveLength(1);
-    expect(ipc).toMatch(/const connected = gate\.connect\(info,/);
+    expect(ipc).toMatch(/const connected = links\.connect\(contents, info,/);
     expect(ipc).toMatch(/frame === event\.sender\.mainFrame/);
     expect(ipc).not.toMatch(/sendSync|ipcMain\.handleOnce|ipcMain\.once/);
   });

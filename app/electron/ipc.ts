@@ -2,8 +2,9 @@
 // rejections) over webContents.send, and the data plane over one MessagePort per page load.
 import { ipcMain, MessageChannelMain, type IpcMainEvent, type IpcMainInvokeEvent, type MessagePortMain, type WebContents } from 'electron';
 import { IPC_CHANNELS } from '../../shared/contract/index.js';
-import type { Router } from '../../main/ipc/router.js';
+import type { ClientTransport, Router } from '../../main/ipc/router.js';
 import { IpcGate, type SenderInfo } from './ipc-gate.js';
+import { WindowLinks } from './window-links.js';
 
 function senderInfo(event: IpcMainEvent | IpcMainInvokeEvent): SenderInfo {
   const frame = event.senderFrame;
@@ -12,39 +13,31 @@ function senderInfo(event: IpcMainEvent | IpcMainInvokeEvent): SenderInfo {
 
 export function installIpc(router: Router): void {
   const gate = new IpcGate(router);
-  const ports = new Map<number, MessagePortMain>();
-
-  const drop = (id: number): void => {
-    ports.get(id)?.close();
-    ports.delete(id);
-    gate.disconnect(id);
-  };
+  const links = new WindowLinks<MessagePortMain>(gate);
 
   ipcMain.handle(IPC_CHANNELS.control, (event, raw: unknown) => gate.control(senderInfo(event), raw));
 
   ipcMain.on(IPC_CHANNELS.connect, (event) => {
     const contents: WebContents = event.sender;
     const info = senderInfo(event);
-    drop(info.id);
     const { port1, port2 } = new MessageChannelMain();
-    const connected = gate.connect(info, {
+    const transport: ClientTransport = {
       sendControl: (msg) => {
         if (!contents.isDestroyed()) contents.send(IPC_CHANNELS.push, msg);
       },
       sendData: (msg) => port1.postMessage(msg),
-    });
+    };
+    const connected = links.connect(contents, info, port1, transport);
     if (!('handleControl' in connected)) {
+      port2.close();
       console.error(`porthole: ${connected.message}`);
-      port1.close();
       return;
     }
-    ports.set(info.id, port1);
     port1.on('message', (e) => {
       const error = gate.data(info.id, e.data);
       if (error !== null) console.warn(`porthole: ${error.message}`);
     });
     port1.start();
     contents.postMessage(IPC_CHANNELS.port, null, [port2]);
-    contents.once('destroyed', () => drop(info.id));
   });
 }
