@@ -1,12 +1,13 @@
 // Electron main process: applies the security policy, serves the renderer, connects windows
 // to the router. `npm start` runs this after building.
 import { join } from 'node:path';
-import { app, BrowserWindow, Menu, session } from 'electron';
+import { app, BrowserWindow, Menu, session, shell } from 'electron';
 import { startPorthole, type PortholeApp } from '../../main/app/index.js';
 import { installSafetyNet } from '../../main/app/safety-net.js';
 import { PORTHOLE_VERSION } from '../../shared/version.js';
 import { resolveDataDir } from '../host/data-dir.js';
 import { rendererDistDir } from '../host/static-files.js';
+import { createLinksService } from './external-links.js';
 import { installIpc } from './ipc.js';
 import { buildMenuTemplate } from './menu.js';
 import { registerAppScheme, serveRenderer } from './protocol.js';
@@ -45,6 +46,7 @@ async function start(): Promise<void> {
 
   // The composition root decides sandbox or real AWS and builds every service on one router.
   porthole = await startPorthole({ host: 'electron', version: PORTHOLE_VERSION, dataDir: resolveDataDir(process.env, app.getPath('userData')) });
+  porthole.router.register('links', createLinksService((url) => shell.openExternal(url)));
   installIpc(porthole.router);
 
   Menu.setApplicationMenu(Menu.buildFromTemplate(buildMenuTemplate({ isMac: process.platform === 'darwin', isPackaged: app.isPackaged })));

@@ -15,6 +15,7 @@ const METHODS = {
   diagnostics: ['run'],
   auth: ['respondMfa'],
   inspector: ['subscribe', 'unsubscribe'],
+  links: ['open'],
 } as const satisfies { [S in ServiceName]: readonly MethodName<S>[] };
 
 const EVENTS = {
@@ -26,6 +27,7 @@ const EVENTS = {
   diagnostics: [],
   auth: ['mfaPrompt'],
   inspector: ['frame'],
+  links: [],
 } as const satisfies { [S in ServiceName]: readonly EventName<S>[] };
 
 type Exhaustive<T extends { [S in ServiceName]: readonly string[] }, N extends { [S in ServiceName]: string }> = {

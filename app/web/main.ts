@@ -22,6 +22,8 @@ async function main(): Promise<void> {
   installSafetyNet({ name: 'web host' });
   const port = portFromArgs(process.argv, process.env);
   const app = await startPorthole({ host: 'web', version: PORTHOLE_VERSION, dataDir: resolveDataDir(process.env) });
+  // The browser page opens links itself (window.open works there); the service only says so.
+  app.router.register('links', { open: () => ({ opened: false, reason: 'the browser opens links itself' }) });
   const host = await startWebHost({ router: app.router, staticDir: rendererDistDir(import.meta.dirname), port });
   console.log(`Porthole ${PORTHOLE_VERSION} web host is running. Open: ${host.url}`);
   const stop = (): void => {

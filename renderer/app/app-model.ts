@@ -63,7 +63,11 @@ export class AppModel {
             message: 'Each line runs as a command in the remote shell as soon as it arrives.',
             confirmLabel: `Paste ${lines} lines`,
           }),
-        openLink: (url) => window.open(url, '_blank', 'noopener,noreferrer'),
+        // Electron denies window.open, so the host opens it in the user's browser (links service).
+        openLink: (url) => {
+          if (client.host === 'web') window.open(url, '_blank', 'noopener,noreferrer');
+          else void client.call('links', 'open', { url, purpose: 'link' }).then((r) => { if (!r.opened) this.toasts.show(`Not opened: ${r.reason ?? url}`, 'error'); }, () => undefined);
+        },
         background: new BackgroundWriter(),
       },
       (id, status) => this.sessions.onStatus(id, status),

@@ -44,7 +44,15 @@ function ForwardRow({ f, stats }: { f: ForwardInfo; stats: ForwardStats | undefi
           </button>
         )}
         {address && looksLikeHttp(f.spec.remotePort) && (
-          <button className="button button-quiet" onClick={() => window.open(`http://${address}/`, '_blank', 'noopener,noreferrer')}>
+          <button
+            className="button button-quiet"
+            onClick={() => {
+              // Electron denies window.open: the host opens the (loopback-only) address in the browser.
+              const url = `http://${address}/`;
+              if (model.client.host === 'web') window.open(url, '_blank', 'noopener,noreferrer');
+              else void model.client.call('links', 'open', { url, purpose: 'forward' }).then((r) => { if (!r.opened) model.toasts.show(`Not opened: ${r.reason ?? url}`, 'error'); }, () => undefined);
+            }}
+          >
             Open
           </button>
         )}

@@ -9,6 +9,7 @@ export * from './sessions.js';
 export * from './forwards.js';
 export * from './diagnostics.js';
 export * from './auth.js';
+export * from './links.js';
 export * from './inspector.js';
 export * from './services.js';
 export * from './control.js';

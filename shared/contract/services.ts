@@ -7,6 +7,7 @@ import { diagnosticsService } from './diagnostics.js';
 import { forwardsService } from './forwards.js';
 import { inspectorService } from './inspector.js';
 import { inventoryService } from './inventory.js';
+import { linksService } from './links.js';
 import { sessionsService } from './sessions.js';
 import { settingsService } from './settings.js';
 
@@ -19,6 +20,7 @@ export const SERVICES = {
   diagnostics: diagnosticsService,
   auth: authService,
   inspector: inspectorService,
+  links: linksService,
 } as const;
 
 export type Services = typeof SERVICES;
