@@ -7,6 +7,10 @@ export default defineConfig({
     testTimeout: 60_000,
     hookTimeout: 60_000,
     pool: 'forks',
+    // Most integration tests wait on sockets, ptys, timers and AWS CLI subprocesses rather than
+    // burn CPU; vitest's default of (cores − 1) = 1 worker on a 2-core CI box serialises that
+    // waiting. Four workers overlap it.
+    maxWorkers: 4,
     reporters: ['default'],
   },
 });
