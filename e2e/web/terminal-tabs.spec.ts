@@ -1,5 +1,6 @@
 // Issue 8: shells in tabs against the sandbox. Assertions read xterm's buffer (through the
 // renderer's read-only test hook) and the sandbox's own session list, never React state.
+import type { Page } from '@playwright/test';
 import { join } from 'node:path';
 import { expect, repoRoot, test } from '../fixtures/web-host.js';
 import { activeSessionId, activeText, openDemo, SHELL_TIMEOUT_MS, revealWebApp, sandboxEndpoint, typeLine, waitForShell, waitForTerminalText, type SandboxSession } from './porthole-ui.js';
@@ -79,33 +80,49 @@ test('double-click a container, run a command, read its output from the terminal
   expect(problems).toEqual([]);
 });
 
+let sttyRound = 0;
+
+/** Asks the remote pty its size ([rows, cols]); empty when the answer has not arrived yet. */
+async function sttySize(page: Page): Promise<number[]> {
+  const tag = `sz${++sttyRound}`;
+  await typeLine(page, `stty size | sed "s/^/${tag}=/"`);
+  const pattern = new RegExp(`^${tag}=(\\d+) (\\d+)$`, 'm');
+  await expect.poll(async () => pattern.test(await activeText(page)), { timeout: 30_000 }).toBe(true);
+  const m = pattern.exec(await activeText(page));
+  return m ? [Number(m[1]), Number(m[2])] : [];
+}
+
+async function settledSize(page: Page): Promise<number[]> {
+  let previous = await sttySize(page);
+  for (;;) {
+    const now = await sttySize(page);
+    if (now.join(' ') === previous.join(' ')) return now;
+    previous = now;
+  }
+}
+
 test('stty size follows the window; exit closes the tab with the protocol reason', async ({ page, webHost }) => {
   await page.setViewportSize({ width: 1280, height: 800 });
   await openDemo(page, webHost.url);
   await (await revealWebApp(page)).dblclick();
   await waitForShell(page);
-  await typeLine(page, 'stty size | sed "s/^/size=/"');
-  await waitForTerminalText(page, /^size=\d+ \d+$/m);
-  const before = /^size=(\d+) (\d+)$/m.exec(await activeText(page));
+  // The remote size once fit has settled: two readings in a row agree.
+  const before = await settledSize(page);
   await page.setViewportSize({ width: 900, height: 560 });
-  await typeLine(page, 'clear; stty size | sed "s/^/now=/"');
-  await expect
-    .poll(async () => /^now=(\d+ \d+)$/m.exec(await activeText(page))?.[1] ?? '', { timeout: 30_000 })
-    .toMatch(/^\d+ \d+$/);
   // Re-ask until the debounced fit and the resize message have reached the remote pty.
+  let after: readonly number[] = [];
   await expect
     .poll(
       async () => {
-        await typeLine(page, 'clear; stty size | sed "s/^/now=/"');
-        await page.waitForTimeout(300);
-        return /^now=(\d+) (\d+)$/m.exec(await activeText(page))?.slice(1).join(' ') ?? '';
+        const now = await sttySize(page);
+        if (now.length === 2 && now.join(' ') !== before.join(' ')) after = now;
+        return after.length;
       },
       { timeout: 30_000 },
     )
-    .not.toBe(before?.slice(1).join(' '));
-  const after = /^now=(\d+) (\d+)$/m.exec(await activeText(page));
-  expect(Number(after?.[1])).toBeLessThan(Number(before?.[1]));
-  expect(Number(after?.[2])).toBeLessThan(Number(before?.[2]));
+    .toBe(2);
+  expect(after[0]).toBeLessThan(before[0] ?? 0);
+  expect(after[1]).toBeLessThan(before[1] ?? 0);
 
   // The inspector shows this session's frames, described.
   await page.getByRole('tab', { name: 'Inspector' }).click();
