@@ -7,7 +7,7 @@ import { expect, repoRoot, test } from '../fixtures/web-host.js';
 import { activeSessionId, openDemo, revealWebApp, SHELL_TIMEOUT_MS, typeLine, waitForShell, waitForTerminalText } from './porthole-ui.js';
 
 test.use({ sandbox: true });
-test.describe.configure({ timeout: 360_000 });
+test.describe.configure({ timeout: 600_000 });
 
 const TABS = 8;
 /** Each flood must have produced this much parsed output before the checks start. */
