@@ -45,8 +45,9 @@ function seeds(): Uint8Array[] {
 /** Decodes the frame and then its payload by type, as the data channel does. */
 function decodeAll(input: Uint8Array): void {
   const f = decodeFrame(input);
-  if (f.payload.length !== f.payloadLength && f.messageType !== MessageType.StartPublication && f.messageType !== MessageType.PausePublication) {
-    throw new InvariantError(`accepted a frame whose PayloadLength ${f.payloadLength} differs from its ${f.payload.length} payload bytes`);
+  // The payload is everything after HeaderLength + 4, whatever PayloadLength says (§1.5 step 3).
+  if (f.payload.length !== input.length - f.headerLength - 4) {
+    throw new InvariantError(`payload of ${f.payload.length} bytes is not the ${input.length - f.headerLength - 4} bytes after the header`);
   }
   if (f.messageType === MessageType.Acknowledge) decodeAcknowledge(f.payload);
   else if (f.messageType === MessageType.ChannelClosed) decodeChannelClosed(f.payload);

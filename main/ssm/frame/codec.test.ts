@@ -6,6 +6,7 @@ import {
   MessageType,
   decodeFrame,
   encodeFrame,
+  newMessageId,
   tryDecodeFrame,
   uuidFromWire,
   uuidToBytes,
@@ -94,29 +95,38 @@ describe('golden frames from the real codecs', () => {
   });
 });
 
-// What each malformed input must be refused for. Three inputs in the files are not malformed at
-// the codec level: a NUL-padded type (tolerated by both real decoders, §1.5) and two sequence
-// numbers that only matter to the reliability layer (tested in ../channel).
-const ACCEPTED = new Set(['message_type_nul_padded', 'unexpected_sequence_number_7', 'old_sequence_number_2']);
+// What each malformed input must be refused for. Six inputs in the files are not malformed at
+// the codec level: a NUL-padded type (tolerated by both real decoders, §1.5), two sequence
+// numbers that only matter to the reliability layer (tested in ../channel), and three whose
+// PayloadLength disagrees with the payload, which the recorded plugin accepts and acks
+// (payload_length_larger/smaller_than_buffer; payload_length_zero_with_bad_digest, where a zero
+// PayloadLength skips the digest check): §1.5 steps 3-4.
+const ACCEPTED = new Set([
+  'message_type_nul_padded',
+  'unexpected_sequence_number_7',
+  'old_sequence_number_2',
+  'payload_length_larger_than_buffer',
+  'payload_length_smaller_than_buffer',
+  'payload_length_zero_with_bad_digest',
+]);
 
 function expectedField(name: string): FrameField {
   const truncated = /^truncated_to_(\d+)_bytes$/.exec(name);
   if (truncated) {
     const n = Number(truncated[1]);
-    return n < 112 ? 'Frame' : n < 120 ? 'HeaderLength' : 'PayloadLength';
+    // At 120 bytes the header is whole and the payload empty: the plugin refuses it for its digest.
+    return n < 112 ? 'Frame' : n < 120 ? 'HeaderLength' : 'PayloadDigest';
   }
+  // Every PayloadDigest case is one the recorded plugin refused with "payload Hash is not valid".
   const table: Record<string, FrameField> = {
     wrong_digest: 'PayloadDigest',
     payload_corrupted: 'PayloadDigest',
-    payload_length_larger_than_buffer: 'PayloadLength',
-    payload_length_smaller_than_buffer: 'PayloadLength',
-    trailing_garbage: 'PayloadLength',
-    payload_length_zero_with_bad_digest: 'PayloadLength',
     header_length_larger_than_buffer: 'HeaderLength',
-    header_length_120: 'PayloadLength',
     header_length_zero: 'HeaderLength',
     created_date_zero: 'CreatedDate',
     message_type_all_nul: 'MessageType',
+    trailing_garbage: 'PayloadDigest',
+    header_length_120: 'PayloadDigest',
   };
   const field = table[name];
   if (!field) throw new Error(`no expectation for negative case ${name}`);
@@ -232,5 +242,26 @@ describe('property: random frames round trip', () => {
       }),
       { numRuns: 2000 },
     );
+  });
+});
+
+describe('PayloadLength is not compared with the payload (§1.5 steps 3-4)', () => {
+  const closed = new TextEncoder().encode('{"MessageId":"m","Output":"bye"}');
+  const base = () => encodeFrame({ messageType: MessageType.ChannelClosed, sequenceNumber: 0, flags: 0, messageId: newMessageId(), payloadType: 0, payload: closed });
+
+  it.each([0, 3, 100_000])('a channel_closed whose PayloadLength says %i still decodes with its whole payload', (declared) => {
+    const bytes = base();
+    new DataView(bytes.buffer, bytes.byteOffset).setUint32(116, declared);
+    const f = decodeFrame(bytes);
+    expect(f.messageType).toBe(MessageType.ChannelClosed);
+    expect(f.payloadLength).toBe(declared);
+    expect(new TextDecoder().decode(f.payload)).toBe('{"MessageId":"m","Output":"bye"}');
+  });
+
+  it('still checks the digest when PayloadLength is non-zero', () => {
+    const bytes = base();
+    new DataView(bytes.buffer, bytes.byteOffset).setUint32(116, 3);
+    bytes[bytes.length - 1] = 0x20;
+    expect(tryDecodeFrame(bytes)).toMatchObject({ ok: false, error: { field: 'PayloadDigest' } });
   });
 });

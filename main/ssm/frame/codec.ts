@@ -164,11 +164,13 @@ export function decodeFrame(bytes: Uint8Array, options: DecodeOptions = {}): Cli
   // PayloadLength sits just before the payload in both known layouts (offset 116, or 112 short).
   const lengthOffset = Math.min(hl, Offset.PayloadLength);
   const payloadLength = view.getUint32(lengthOffset);
+  // The payload runs from HeaderLength + 4 to the end, whatever PayloadLength says: neither real
+  // peer compares the two (§1.5 steps 3-4), and MGS frames in other layouts must still parse.
   const payload = copyOut(bytes, hl + 4, bytes.length);
-  if (payloadLength !== payload.length && !skipValidation) {
-    throw new FrameError('PayloadLength', lengthOffset, `says ${payloadLength} bytes but ${payload.length} follow the header`);
-  }
-  if ((options.verifyDigest ?? true) && payloadLength !== 0 && !skipValidation && !sameBytes(digest, payloadDigest(payload))) {
+  // Like the plugin, the digest is checked when the word at the fixed PayloadLength offset (116)
+  // is non-zero; a frame too short to hold it reads as 0 there, as the plugin's failed read does.
+  const digestGate = bytes.length >= Offset.PayloadLength + 4 ? view.getUint32(Offset.PayloadLength) : 0;
+  if ((options.verifyDigest ?? true) && digestGate !== 0 && !skipValidation && !sameBytes(digest, payloadDigest(payload))) {
     throw new FrameError('PayloadDigest', Offset.PayloadDigest, 'does not match SHA-256 of the payload');
   }
   return {
