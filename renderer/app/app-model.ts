@@ -11,6 +11,7 @@ import { SessionStore } from '../sessions/session-store.js';
 import { PanelStore } from '../state/panel-store.js';
 import { SettingsModel } from '../state/settings-model.js';
 import type { TerminalLook } from '../terminal/terminal-controller.js';
+import { openLink } from './open-link.js';
 import { BackgroundWriter } from '../terminal/background-writer.js';
 import { TerminalRegistry } from '../terminal/terminal-registry.js';
 import { documentTheme } from '../terminal/xterm-theme.js';
@@ -63,11 +64,7 @@ export class AppModel {
             message: 'Each line runs as a command in the remote shell as soon as it arrives.',
             confirmLabel: `Paste ${lines} lines`,
           }),
-        // Electron denies window.open, so the host opens it in the user's browser (links service).
-        openLink: (url) => {
-          if (client.host === 'web') window.open(url, '_blank', 'noopener,noreferrer');
-          else void client.call('links', 'open', { url, purpose: 'link' }).then((r) => { if (!r.opened) this.toasts.show(`Not opened: ${r.reason ?? url}`, 'error'); }, () => undefined);
-        },
+        openLink: (url) => openLink(client, url, 'link', (why) => this.toasts.show(why, 'error')),
         background: new BackgroundWriter(),
       },
       (id, status) => this.sessions.onStatus(id, status),

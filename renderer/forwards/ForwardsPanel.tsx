@@ -2,6 +2,7 @@
 // below them the saved forwards that can be started again.
 import type { ForwardInfo, ForwardStats, TargetRef } from '../../shared/contract/index.js';
 import { useModel } from '../app/model-context.js';
+import { openLink } from '../app/open-link.js';
 import { useStore } from '../state/store.js';
 import { copyText } from '../tree/node-actions.js';
 import { formatBytes, formatRate, looksLikeHttp } from './format.js';
@@ -44,15 +45,7 @@ function ForwardRow({ f, stats }: { f: ForwardInfo; stats: ForwardStats | undefi
           </button>
         )}
         {address && looksLikeHttp(f.spec.remotePort) && (
-          <button
-            className="button button-quiet"
-            onClick={() => {
-              // Electron denies window.open: the host opens the (loopback-only) address in the browser.
-              const url = `http://${address}/`;
-              if (model.client.host === 'web') window.open(url, '_blank', 'noopener,noreferrer');
-              else void model.client.call('links', 'open', { url, purpose: 'forward' }).then((r) => { if (!r.opened) model.toasts.show(`Not opened: ${r.reason ?? url}`, 'error'); }, () => undefined);
-            }}
-          >
+          <button className="button button-quiet" onClick={() => openLink(model.client, `http://${address}/`, 'forward', (why) => model.toasts.show(why, 'error'))}>
             Open
           </button>
         )}
