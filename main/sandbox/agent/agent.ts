@@ -5,7 +5,7 @@
  * owns the websocket; the agent only sees a FrameTransport that comes and goes.
  */
 import { PayloadType, type ClientMessage } from '../../ssm/frame/index.js';
-import { AGENT_POLICY, ReliableChannel, type Delivery, type FrameTransport, type TapEvent } from '../../ssm/channel/index.js';
+import { AGENT_POLICY, Reliability, ReliableChannel, type Delivery, type FrameTransport, type TapEvent } from '../../ssm/channel/index.js';
 import type { SandboxSession } from '../session-registry.js';
 import type { AgentCipher } from './agent-cipher.js';
 import { AGENT, type PacingMode } from './constants.js';
@@ -44,7 +44,9 @@ export class SessionAgent {
 
   constructor(private readonly o: SessionAgentOptions) {
     this.channel = new ReliableChannel({
-      policy: AGENT_POLICY,
+      // `faithful` keeps the agent's RTO-only resends; `unpaced` is for speed, so it recovers
+      // losses with Porthole's fast retransmit too (ReliableChannel.fastRetransmit).
+      policy: o.pacing === 'unpaced' ? { ...AGENT_POLICY, fastRetransmitAcks: Reliability.FAST_RETRANSMIT_ACKS } : AGENT_POLICY,
       verifyDigest: false, // the real agent never checks the digest (§1.5)
       hooks: { deliver: (f) => this.deliver(f), ...(o.onAcked ? { acked: o.onAcked } : {}), ...(o.tap ? { tap: o.tap } : {}) },
     });

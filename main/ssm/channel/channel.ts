@@ -16,7 +16,7 @@ import {
 } from '../frame/index.js';
 import { Reliability } from './constants.js';
 import { IncomingOrder } from './incoming.js';
-import { OutgoingBuffer } from './outgoing.js';
+import { OutgoingBuffer, type OutgoingEntry } from './outgoing.js';
 import type { ChannelPolicy } from './policy.js';
 import { RtoEstimator } from './rto.js';
 import { ChannelFullError, type ChannelHooks, type ChannelStats, type Delivery, type FrameTransport } from './types.js';
@@ -42,7 +42,7 @@ const DRAIN_FRACTION = 0.5;
 const PAUSED_PROBE_MS = Reliability.MAX_RTO_MS;
 
 export class ReliableChannel {
-  readonly stats: ChannelStats = { framesIn: 0, framesOut: 0, acksIn: 0, acksOut: 0, retransmits: 0, duplicates: 0, malformed: 0, overflowDrops: 0 };
+  readonly stats: ChannelStats = { framesIn: 0, framesOut: 0, acksIn: 0, acksOut: 0, retransmits: 0, duplicates: 0, malformed: 0, overflowDrops: 0, fastRetransmits: 0 };
   private readonly policy: ChannelPolicy;
   private readonly hooks: ChannelHooks;
   private readonly now: () => number;
@@ -200,7 +200,10 @@ export class ReliableChannel {
     }
     const entry = this.outgoing.ack(seq);
     if (entry?.lastSentAt !== undefined) this.rto.sample(this.now() - entry.lastSentAt);
-    if (entry) this.hooks.acked?.();
+    if (entry) {
+      this.hooks.acked?.();
+      this.fastRetransmit(entry);
+    }
     if (this.wantDrain && this.outgoing.size <= this.policy.outgoingCapacity * DRAIN_FRACTION) {
       this.wantDrain = false;
       this.hooks.drain?.();
@@ -279,6 +282,29 @@ export class ReliableChannel {
     }
   }
 
+  /**
+   * Porthole's policy where the spec is slow (§4.4 resends only on the 100 ms tick once the RTO,
+   * up to 1 s, has passed): acks for frames sent after the oldest unacked one mean the peer is
+   * receiving but lost that frame, so resend it now, like TCP's duplicate-ack rule. Guarded so
+   * reordering is not mistaken for loss: enough such acks, and at least one smoothed round trip
+   * since its last transmission. A peer that did get it only sees a duplicate, which both the
+   * agent and Porthole re-ack (§4.3).
+   */
+  private fastRetransmit(acked: OutgoingEntry): void {
+    const threshold = this.policy.fastRetransmitAcks;
+    if (threshold <= 0 || this.paused || !this.transport) return;
+    const oldest = this.outgoing.oldest();
+    if (!oldest || oldest.lastSentAt === undefined || acked.lastSentAt === undefined) return;
+    if (acked.seq < oldest.seq || acked.lastSentAt < oldest.lastSentAt) return;
+    oldest.laterAcks = (oldest.laterAcks ?? 0) + 1;
+    const now = this.now();
+    if (oldest.laterAcks < threshold || now - oldest.lastSentAt < this.rto.srttMs) return;
+    if (!this.transmit(oldest.bytes, true)) return;
+    oldest.lastSentAt = now;
+    oldest.laterAcks = 0;
+    this.stats.fastRetransmits++;
+  }
+
   /** Every 100 ms: resend the oldest unacked frame if its RTO has passed (§4.4). */
   private resendTick(): void {
     if (!this.transport) return;
@@ -291,7 +317,9 @@ export class ReliableChannel {
       return;
     }
     if (oldest.lastSentAt !== undefined && now - oldest.lastSentAt <= this.rto.rtoMs) return;
-    if (this.transmit(oldest.bytes, oldest.lastSentAt !== undefined)) oldest.lastSentAt = now;
+    if (!this.transmit(oldest.bytes, oldest.lastSentAt !== undefined)) return;
+    oldest.lastSentAt = now;
+    oldest.laterAcks = 0;
   }
 
   private transmit(bytes: Uint8Array, retransmit: boolean): boolean {

@@ -17,4 +17,6 @@ export const Reliability = {
   SRTT_GAIN: 1 / 8,
   /** Period of the resend scheduler: the agent's and plugin's loop sleep. */
   RESEND_TICK_MS: 100,
+  /** Acks for later frames that count as evidence of a loss: TCP's duplicate-ack threshold. */
+  FAST_RETRANSMIT_ACKS: 3,
 } as const;

@@ -24,7 +24,9 @@
  *
  * CLIENT_POLICY is the plugin's wire behaviour with the agent's better choices: duplicates are
  * re-acked, a frame is buffered before it is sent (so input survives a dead socket), and a full
- * outgoing buffer refuses (ChannelFullError + `drain` hook) instead of evicting.
+ * outgoing buffer refuses (ChannelFullError + `drain` hook) instead of evicting, and a frame
+ * the peer evidently lost (acks for later frames, a round trip after sending it) is resent at
+ * once instead of after the RTO (`fastRetransmitAcks`, off in AGENT_POLICY).
  */
 export { ReliableChannel } from './channel.js';
 export type { ChannelOptions } from './channel.js';

@@ -7,6 +7,8 @@ export interface OutgoingEntry {
   readonly bytes: Uint8Array;
   /** Monotonic ms of the last transmission; undefined while never transmitted. */
   lastSentAt: number | undefined;
+  /** Acks for frames sent after this one's last transmission (fast-retransmit evidence). */
+  laterAcks?: number;
 }
 
 export class OutgoingBuffer {

@@ -1,6 +1,7 @@
 // The differences between the two ends of a data channel (protocol §4.3, §4.5, §4.6), as data.
 // The reliability code is shared; a policy picks whose behaviour it reproduces.
 import { MessageType } from '../frame/index.js';
+import { Reliability } from './constants.js';
 
 /** What to do with a new stream frame when the outgoing buffer is full (§4.5). */
 export type OutgoingFullBehaviour =
@@ -29,6 +30,11 @@ export interface ChannelPolicy {
   readonly dropBeforeHandshake: boolean;
   /** Agent: an empty payload is not sent and consumes no sequence number (§4.6 item 4). */
   readonly skipEmptyPayloads: boolean;
+  /**
+   * Resend the oldest unacked frame once this many acks for later frames arrived (0: never, as
+   * both official implementations). Porthole's choice; see ReliableChannel.fastRetransmit.
+   */
+  readonly fastRetransmitAcks: number;
 }
 
 /**
@@ -48,6 +54,7 @@ export const CLIENT_POLICY: ChannelPolicy = {
   reackDuplicates: true,
   dropBeforeHandshake: false,
   skipEmptyPayloads: true,
+  fastRetransmitAcks: Reliability.FAST_RETRANSMIT_ACKS,
 };
 
 /** The amazon-ssm-agent, for the sandbox's emulated agent. */
@@ -63,4 +70,6 @@ export const AGENT_POLICY: ChannelPolicy = {
   reackDuplicates: true,
   dropBeforeHandshake: true,
   skipEmptyPayloads: true,
+  // The agent waits for its RTO; the sandbox turns fast retransmit on only when unpaced.
+  fastRetransmitAcks: 0,
 };

@@ -55,6 +55,8 @@ export interface ChannelStats {
   duplicates: number;
   malformed: number;
   overflowDrops: number;
+  /** Of `retransmits`: resends triggered by acks for later frames (fast retransmit), not by the RTO. */
+  fastRetransmits: number;
 }
 
 /** Raised by `send` under the 'refuse' policy when the outgoing buffer is full. */
