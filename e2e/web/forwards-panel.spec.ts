@@ -57,12 +57,13 @@ test('a forward from the tree reaches the sandbox server, counts its bytes, and 
   const large = await request.get(`http://127.0.0.1:${port}/large?bytes=300000`, { timeout: SHELL_TIMEOUT_MS });
   expect((await large.body()).byteLength).toBe(300_000);
 
-  await expect(row.getByTestId('forward-totals')).not.toHaveText(/^0 B up/, { timeout: 30_000 });
-  await expect(row.getByTestId('forward-totals')).toHaveText(/down/);
-  const totals = (await row.getByTestId('forward-totals').textContent()) ?? '';
-  const down = /· ([\d.]+) (kB|MB) down/.exec(totals);
-  expect(down, `totals were "${totals}"`).not.toBeNull();
-  expect(Number(down?.[1]) * (down?.[2] === 'MB' ? 1000 : 1)).toBeGreaterThanOrEqual(300);
+  // Stats arrive on main's sampling period: wait until they include the 300 kB body.
+  const kbDown = async (): Promise<number> => {
+    const m = /· ([\d.]+) (B|kB|MB) down/.exec((await row.getByTestId('forward-totals').textContent()) ?? '');
+    return m ? Number(m[1]) * ({ B: 0.001, kB: 1, MB: 1000 } as const)[m[2] as 'B' | 'kB' | 'MB'] : 0;
+  };
+  await expect.poll(kbDown, { timeout: 30_000 }).toBeGreaterThanOrEqual(300);
+  await expect(row.getByTestId('forward-totals')).not.toHaveText(/^0 B up/);
   await page.screenshot({ path: join(repoRoot, 'e2e', 'artifacts', 'ui8-forward-live.png') });
 
   await row.getByRole('button', { name: 'Stop' }).click();
