@@ -1,13 +1,13 @@
 // The `inventory` service: the tree of profiles → regions → clusters → … → containers, over
 // main/aws. The tree's roots are asked for with the reserved parent id INVENTORY_ROOT_ID
 // ("root"), which no minted node id can equal (those are `<kind>:<json>`).
+import { INVENTORY_ROOT_ID } from '../../shared/contract/inventory.js';
 import type { InventoryNode, Profile } from '../../shared/contract/index.js';
 import { plainly } from '../app/plain-error.js';
 import type { AwsService } from '../aws/aws-service.js';
 import type { ServiceImpl } from './service.js';
 
-/** children({ parentId: INVENTORY_ROOT_ID }) lists the profile nodes. */
-export const INVENTORY_ROOT_ID = 'root';
+export { INVENTORY_ROOT_ID } from '../../shared/contract/inventory.js';
 
 export interface InventoryServiceDeps {
   readonly aws: AwsService;

@@ -1,11 +1,12 @@
 // The target tree's state: children per loaded node (lazy), expansion, progress and errors from
 // inventory events, and the filter's matches. Node ids are main's; the UI only hands them back.
+import { INVENTORY_ROOT_ID } from '../../shared/contract/inventory.js';
 import type { InventoryNode, PlainError } from '../../shared/contract/index.js';
 import { errorText, plainError, type PortholeClient } from '../bridge/client.js';
 import { Store } from '../state/store.js';
 
-/** The parent id whose children are the profiles (main/ipc/inventory.ts INVENTORY_ROOT_ID). */
-export const TREE_ROOT = 'root';
+/** The parent id whose children are the profiles. */
+export const TREE_ROOT = INVENTORY_ROOT_ID;
 
 export const TREE = {
   /** Wait for typing to pause before asking main to filter: one request per word, not per key. */

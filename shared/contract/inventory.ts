@@ -6,6 +6,12 @@ import { defineService, method } from './define.js';
 
 export const NodeIdSchema = z.string().min(1).max(CONTRACT_LIMITS.MAX_NODE_ID_LENGTH);
 
+/**
+ * The reserved parent id whose children are the profiles: `children({ parentId: INVENTORY_ROOT_ID })`.
+ * No node id main mints can equal it (those are `<kind>:<json>`).
+ */
+export const INVENTORY_ROOT_ID = 'root';
+
 /** Where a profile came from; `sandbox` is the local emulated AWS offered when no credentials exist. */
 export const ProfileSourceSchema = z.enum(['config', 'credentials', 'environment', 'sso', 'sandbox']);
 
