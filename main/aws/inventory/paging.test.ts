@@ -33,7 +33,9 @@ describe('discovery paging and batching', () => {
   });
 
   it('completes the tree against a throttling sandbox through adaptive retry', async () => {
-    const t = await sandboxInventory({ sandbox: { world: world(), throttle: { ratePerSecond: 20, burst: 4 } } });
+    // A burst of 1 makes throttling certain however slow the machine is: the describes run
+    // concurrently (AWS_LIMITS.DISCOVERY_CONCURRENCY), so simultaneous requests always exceed it.
+    const t = await sandboxInventory({ sandbox: { world: world(), throttle: { ratePerSecond: 10, burst: 1 } } });
     try {
       const sum = await t.inventory.loadRegionTree(SANDBOX.profile, 'us-east-1');
       expect(sum.tasks).toBe(750);

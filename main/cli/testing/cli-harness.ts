@@ -16,7 +16,7 @@ export const CLI_TEST = {
   AWS_V1: 'aws',
   AWS_V2: '/usr/bin/aws',
   /** Generous: each run starts a Python CLI, a Node plugin and a remote pty shell. */
-  PROCESS_TIMEOUT_MS: 45_000,
+  PROCESS_TIMEOUT_MS: 120_000,
 } as const;
 
 export const ROOT = repoRoot();
