@@ -4,7 +4,8 @@
 import { ContractError, type PlainError } from '../../shared/contract/index.js';
 import { AwsError } from '../aws/errors.js';
 import { ForwardError } from '../sessions/forwards/errors.js';
-import { ShellNotFoundError } from '../sessions/shells/manager.js';
+import { RecordingsDirMissingError, ShellNotFoundError } from '../sessions/shells/manager.js';
+import { RecordingUnavailableError } from '../sessions/shells/recording.js';
 
 /** Next steps for forward failures the manager words without one. */
 const FORWARD_NEXT_STEP: Readonly<Record<ForwardError['code'], string | undefined>> = {
@@ -20,6 +21,7 @@ export function asContractError(err: unknown): unknown {
   if (err instanceof AwsError) return new ContractError('failed', err.detail === undefined ? err.message : `${err.message} (${err.detail})`, err.nextStep);
   if (err instanceof ForwardError) return new ContractError('failed', err.message, FORWARD_NEXT_STEP[err.code]);
   if (err instanceof ShellNotFoundError) return new ContractError('failed', err.message, 'The tab may belong to a session that already ended; open a new one.');
+  if (err instanceof RecordingUnavailableError || err instanceof RecordingsDirMissingError) return new ContractError('failed', err.message);
   return err;
 }
 

@@ -2,6 +2,7 @@
 // data directory on one router, and disposes all of it on shutdown.
 //   const app = await startPorthole({ host: 'web', version, dataDir });
 //   host.serve(app.router); … await app.close();
+import { join } from 'node:path';
 import type { HostKind } from '../../shared/contract/index.js';
 import { AwsService } from '../aws/aws-service.js';
 import type { Env } from '../aws/profiles.js';
@@ -108,6 +109,7 @@ export async function startPorthole(opts: PortholeOptions): Promise<PortholeApp>
     launch: shellLauncher(aws, async () => (await settings.get()).ecsShellCommand),
     frames: inspector,
     ...(recordDir ? { recordDir } : {}),
+    recordingsDir: join(opts.dataDir, APP.RECORDINGS_SUBDIR),
   });
   const forwards = new ForwardsHub({
     aws,

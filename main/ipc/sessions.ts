@@ -30,6 +30,7 @@ function sinkFor(client: ClientHandle, sessionId: string): ShellSink {
       deliver(client, () => client.sendData({ type: 'status', sessionId, status }), 'status');
       deliver(client, () => client.emit('sessions', 'status', { id: sessionId, status }), 'status event');
     },
+    info: (session) => deliver(client, () => client.emit('sessions', 'info', { session }), 'info event'),
   };
 }
 
@@ -89,5 +90,6 @@ export function createSessionsService({ shells, owners }: SessionsServiceDeps): 
       }),
     rename: ({ id, title }, { client }) => plainly(() => ({ session: shells.rename(mine(client, id), title) })),
     restart: ({ id }, { client }) => plainly(async () => ({ session: await shells.restart(mine(client, id)) })),
+    setRecording: ({ id, enabled }, { client }) => plainly(async () => ({ session: await shells.setRecording(mine(client, id), enabled) })),
   };
 }

@@ -94,10 +94,13 @@ describe('results and events', () => {
     expect(parseEventPayload('sessions', 'status', { id: 's1', status: { state: 'closed', exitCode: 0 } })).toEqual({ id: 's1', status: { state: 'closed', exitCode: 0 } });
     expect(rejection(() => parseEventPayload('sessions', 'status', { id: 's1', status: { state: 'gone' } })).message).toContain('payload.status.state');
     expect(rejection(() => parseEventPayload('sessions', 'explode', {})).code).toBe('unknown_method');
+    const info = { id: 's1', title: 't', target: { kind: 'instance', profile: 'p', region: 'us-east-1', instanceId: 'i-0123456789abcdef0' }, status: { state: 'connected' }, openedAt: 1 };
+    expect(parseEventPayload('sessions', 'info', { session: { ...info, recording: { path: '/d/recordings/t.cast', startedAt: 2 } } })).toMatchObject({ session: { recording: { path: '/d/recordings/t.cast' } } });
+    expect(rejection(() => parseEventPayload('sessions', 'info', { session: { ...info, recording: { path: '', startedAt: 2 } } })).message).toContain('recording.path');
   });
 
   it('declares every area the app needs', () => {
     expect(SERVICE_NAMES.sort()).toEqual(['app', 'auth', 'diagnostics', 'forwards', 'inspector', 'inventory', 'links', 'sessions', 'settings']);
-    expect(Object.keys(SERVICES.sessions.methods).sort()).toEqual(['close', 'list', 'open', 'rename', 'restart']);
+    expect(Object.keys(SERVICES.sessions.methods).sort()).toEqual(['close', 'list', 'open', 'rename', 'restart', 'setRecording']);
   });
 });

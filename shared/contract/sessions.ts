@@ -34,12 +34,21 @@ export const SessionStatusSchema = z.object({
 });
 export type SessionStatus = z.infer<typeof SessionStatusSchema>;
 
+/** A session being recorded as asciicast v2: where the .cast file is written and since when. */
+export const SessionRecordingSchema = z.object({
+  path: z.string().min(1),
+  startedAt: EpochMsSchema,
+});
+export type SessionRecording = z.infer<typeof SessionRecordingSchema>;
+
 export const SessionInfoSchema = z.object({
   id: IdSchema,
   title: z.string().min(1).max(TERMINAL_BOUNDS.TITLE_MAX),
   target: ShellTargetSchema,
   status: SessionStatusSchema,
   openedAt: EpochMsSchema,
+  /** Present while the session is recorded; absent or null otherwise. */
+  recording: SessionRecordingSchema.nullable().optional(),
 });
 export type SessionInfo = z.infer<typeof SessionInfoSchema>;
 
@@ -59,8 +68,12 @@ export const sessionsService = defineService({
     rename: method(z.object({ id: IdSchema, title: z.string().trim().min(1).max(TERMINAL_BOUNDS.TITLE_MAX) }).strict(), SessionResult),
     /** Closes the session if still open and opens a fresh one to the same target, keeping the id. */
     restart: method(ById, SessionResult),
+    /** Starts or stops recording the live session to `<dataDir>/recordings/<title>-<time>.cast`. */
+    setRecording: method(z.object({ id: IdSchema, enabled: z.boolean() }).strict(), SessionResult),
   },
   events: {
     status: z.object({ id: IdSchema, status: SessionStatusSchema }),
+    /** The session's info changed other than by status (recording started or finished). */
+    info: z.object({ session: SessionInfoSchema }),
   },
 });

@@ -1,13 +1,11 @@
 // One shell tab's session: launches it, runs the engine's ShellSession, and carries its data
 // plane to the owner window — output coalesced, flushed on input, paused by flow control.
 // Restart swaps the engine session underneath and keeps the id, sink and batcher.
-import { mkdirSync } from 'node:fs';
-import { join } from 'node:path';
 import type { SessionInfo, SessionStatus, ShellTarget } from '../../../shared/contract/index.js';
 import { ShellSession } from '../../ssm/shell/shell-session.js';
-import { recordToFile, type CastFile } from '../recording/index.js';
 import { FlowControl } from './flow-control.js';
 import { OutputBatcher } from './output-batcher.js';
+import { castFileName, finishCast, RecordingUnavailableError, startCast, type ActiveRecording } from './recording.js';
 import { closedStatus, launchFailedStatus, liveStatus } from './status.js';
 import type { LaunchedShell, ShellManagerOptions, ShellSink } from './types.js';
 
@@ -34,7 +32,7 @@ export class ManagedShell {
   #disposed = false;
   /** Nothing is sent before the first launch succeeded: a failed open is told by its error alone. */
   #announced = false;
-  #recording: CastFile | undefined;
+  #recording: ActiveRecording | undefined;
   readonly #sink: ShellSink;
   readonly #batcher: OutputBatcher;
   readonly #flow: FlowControl;
@@ -68,7 +66,9 @@ export class ManagedShell {
   }
 
   info(): SessionInfo {
-    return { id: this.id, title: this.title, target: this.target, status: this.#status, openedAt: this.openedAt };
+    const info: SessionInfo = { id: this.id, title: this.title, target: this.target, status: this.#status, openedAt: this.openedAt };
+    if (this.#recording !== undefined) info.recording = { ...this.#recording.info };
+    return info;
   }
 
   /** Launches the session (ExecuteCommand / StartSession) and starts the engine. Throws when the launch fails. */
@@ -103,10 +103,10 @@ export class ManagedShell {
     this.#engine = engine;
     this.#launched = launched;
     this.#flow.reset();
-    this.#startRecording();
+    if (this.options.recordDir !== undefined) this.#record(this.options.recordDir, (at) => `${this.id}-${at}.cast`);
     engine.on('output', (bytes) => {
       if (generation !== this.#generation) return;
-      this.#recording?.recorder.output(bytes);
+      this.#recording?.file.recorder.output(bytes);
       this.#batcher.push(bytes);
     });
     engine.on('status', (status, detail) => {
@@ -136,7 +136,7 @@ export class ManagedShell {
   resize(cols: number, rows: number): void {
     this.#size = { cols, rows };
     this.#engine?.resize(cols, rows);
-    this.#recording?.recorder.resize(cols, rows);
+    this.#recording?.file.recorder.resize(cols, rows);
   }
 
   /** Ends the engine session (TerminateSession first) and keeps the tab for a restart. */
@@ -172,6 +172,17 @@ export class ManagedShell {
     this.#batcher.dispose();
   }
 
+  /**
+   * Starts (into `dir`, named `<title>-<timestamp>.cast`) or stops recording the live terminal.
+   * Resolves once a stopped file is complete. Recording a closed session is refused.
+   */
+  async setRecording(enabled: boolean, dir: string): Promise<void> {
+    if (!enabled) return this.#stopRecording();
+    if (this.#recording !== undefined) return;
+    if (this.#engine === undefined || this.#engine.status === 'closed') throw new RecordingUnavailableError(this.id);
+    this.#record(dir, (at) => castFileName(this.title, at));
+  }
+
   #deliver(bytes: Uint8Array<ArrayBuffer>): void {
     if (this.#disposed) return;
     this.#flow.sent(bytes.byteLength);
@@ -183,19 +194,17 @@ export class ManagedShell {
     if (this.#announced && !this.#disposed) this.#sink.status(status);
   }
 
-  #startRecording(): void {
-    const dir = this.options.recordDir;
-    if (dir === undefined) return;
-    mkdirSync(dir, { recursive: true, mode: 0o700 });
-    const file = join(dir, `${this.id}-${Date.now()}.cast`);
-    this.#recording = recordToFile(file, { width: this.#size.cols, height: this.#size.rows, title: this.title });
+  #record(dir: string, name: (startedAt: number) => string): void {
+    this.#recording = startCast(dir, name, this.title, this.#size);
+    this.#sink.info?.(this.info());
   }
 
-  /** Ends the recording; resolves once the file is complete (never rejects). */
+  /** Ends the recording and tells the owner; resolves once the file is complete (never rejects). */
   #stopRecording(): Promise<void> {
     const rec = this.#recording;
     this.#recording = undefined;
     if (rec === undefined) return Promise.resolve();
-    return rec.finish().catch((err: unknown) => console.warn(`porthole: recording of session ${this.id} did not finish: ${String(err)}`));
+    if (!this.#disposed) this.#sink.info?.(this.info());
+    return finishCast(this.id, rec);
   }
 }

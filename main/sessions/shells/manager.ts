@@ -13,6 +13,14 @@ export class ShellNotFoundError extends Error {
   }
 }
 
+/** Raised when the app was started without a folder for recordings asked for from the UI. */
+export class RecordingsDirMissingError extends Error {
+  override readonly name = 'RecordingsDirMissingError';
+  constructor() {
+    super('Recording is not available: Porthole was started without a data folder for recordings.');
+  }
+}
+
 /** Default tab title: what the target is called in the tree. */
 export function defaultTitle(req: OpenShellRequest): string {
   return req.target.kind === 'instance' ? req.target.instanceId : req.target.containerName;
@@ -61,6 +69,15 @@ export class ShellManager {
   rename(id: string, title: string): SessionInfo {
     const shell = this.get(id);
     shell.title = title;
+    return shell.info();
+  }
+
+  /** Starts or stops recording a live session into the recordings folder (see ManagedShell.setRecording). */
+  async setRecording(id: string, enabled: boolean): Promise<SessionInfo> {
+    const shell = this.get(id);
+    const dir = this.options.recordingsDir;
+    if (enabled && dir === undefined) throw new RecordingsDirMissingError();
+    await shell.setRecording(enabled, dir ?? '');
     return shell.info();
   }
 

@@ -1,5 +1,5 @@
 // Public shapes of the shell session manager (what main/ipc and main/app see).
-import type { SessionStatus, ShellTarget } from '../../../shared/contract/index.js';
+import type { SessionInfo, SessionStatus, ShellTarget } from '../../../shared/contract/index.js';
 import type { TapEvent } from '../../ssm/channel/index.js';
 import type { DataKeyProvider } from '../../ssm/crypto/kms.js';
 import type { BackoffSchedule } from '../../ssm/connection/constants.js';
@@ -24,6 +24,8 @@ export type ShellLauncher = (target: ShellTarget) => Promise<LaunchedShell>;
 export interface ShellSink {
   output(bytes: Uint8Array<ArrayBuffer>): void;
   status(status: SessionStatus): void;
+  /** The session's info changed other than by status (a recording started or finished). */
+  info?(info: SessionInfo): void;
 }
 
 /** Receives every data-channel frame of a session while someone watches it in the inspector. */
@@ -33,6 +35,8 @@ export interface ShellManagerOptions {
   readonly launch: ShellLauncher;
   /** When set, every session is recorded as asciicast v2 into this directory. */
   readonly recordDir?: string;
+  /** Where recordings asked for from the UI go (`<dataDir>/recordings`); without it they are refused. */
+  readonly recordingsDir?: string;
   /** Frame tap for the inspector; asked per frame whether anyone is watching the session. */
   readonly frames?: { watching(sessionId: string): boolean; publish: FrameListener };
   /** Overrides for tests and benches; the defaults are SHELLS' constants. */

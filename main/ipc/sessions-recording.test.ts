@@ -1,0 +1,94 @@
+// Recording a tab from the UI (sessions.setRecording) through the router, against the sandbox:
+// a real pty's output lands in <dataDir>/recordings as asciicast v2 that replays byte for byte.
+import { readdir, readFile } from 'node:fs/promises';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { DEMO_APP, startSandboxApp, type SandboxApp } from '../app/testing/sandbox-app.js';
+import { TestClient } from '../app/testing/test-client.js';
+import { parseCast, playCast } from '../sessions/recording/index.js';
+
+/** Output counts as settled after this long without a byte: the prompt has been drawn. */
+const QUIET_MS = 300;
+
+let t: SandboxApp;
+let c: TestClient;
+
+beforeAll(async () => {
+  t = await startSandboxApp();
+  c = new TestClient(t.app.router);
+});
+afterAll(async () => {
+  c.close();
+  await t.stop();
+});
+
+async function settled(id: string): Promise<void> {
+  for (;;) {
+    const before = c.bytesReceived(id);
+    await new Promise((r) => setTimeout(r, QUIET_MS));
+    if (c.bytesReceived(id) === before) return;
+  }
+}
+
+async function openShell(title: string): Promise<string> {
+  const { session } = await c.call('sessions', 'open', { target: DEMO_APP.web, cols: 80, rows: 24, title });
+  await c.untilState(session.id, 'connected');
+  await settled(session.id);
+  return session.id;
+}
+
+describe('sessions.setRecording', () => {
+  it('records a live tab to <dataDir>/recordings as asciicast v2 that replays to the bytes delivered', async () => {
+    const id = await openShell('web: prod/../shell');
+    const from = c.bytesReceived(id);
+
+    const on = (await c.call('sessions', 'setRecording', { id, enabled: true })).session;
+    const path = on.recording?.path ?? '';
+    expect(path.startsWith(join(t.dataDir, 'recordings') + '/')).toBe(true);
+    expect(path.split('/').at(-1)).toMatch(/^web_prod_.._shell-\d{4}-\d\d-\d\dT\d\d-\d\d-\d\d-\d{3}Z\.cast$/);
+    expect(on.recording?.startedAt).toBeGreaterThanOrEqual(on.openedAt);
+    expect(c.eventsOf('sessions', 'info')).toContainEqual({ session: on });
+    expect((await c.call('sessions', 'list', {})).sessions[0]?.recording).toEqual(on.recording);
+
+    c.send({ type: 'resize', sessionId: id, cols: 100, rows: 30 });
+    c.input(id, 'echo rec-$((6*7))\r');
+    await c.untilText(id, 'rec-42');
+    await settled(id);
+    const off = (await c.call('sessions', 'setRecording', { id, enabled: false })).session;
+    expect(off.recording).toBeUndefined();
+    expect(c.eventsOf('sessions', 'info').at(-1)).toEqual({ session: off });
+
+    const cast = parseCast(await readFile(path, 'utf8'));
+    expect(cast.header).toMatchObject({ version: 2, width: 80, height: 24, title: 'web: prod/../shell' });
+    expect(cast.events.map((e) => e.code)).toContain('o');
+    expect(cast.events.filter((e) => e.code === 'o').map((e) => e.data).join('')).toContain('rec-42');
+    expect(cast.events.filter((e) => e.code === 'r').map((e) => e.data)).toEqual(['100x30']);
+
+    const played: string[] = [];
+    await playCast(cast, (data) => played.push(data), { idleLimit: 0 });
+    const delivered = Buffer.concat(c.output.get(id) ?? []).subarray(from);
+    expect(Buffer.from(played.join(''), 'utf8').equals(delivered)).toBe(true);
+
+    // Output after stopping is not appended.
+    c.input(id, 'echo after-$((1+1))\r');
+    await c.untilText(id, 'after-2');
+    expect(await readFile(path, 'utf8')).not.toContain('after-2');
+  });
+
+  it('finalises the file when the tab closes while recording, and refuses to record an ended session', async () => {
+    const id = await openShell('closing');
+    const path = (await c.call('sessions', 'setRecording', { id, enabled: true })).session.recording?.path ?? '';
+    expect((await c.call('sessions', 'setRecording', { id, enabled: true })).session.recording?.path).toBe(path); // idempotent
+    c.input(id, 'echo last-$((5*5))\r');
+    await c.untilText(id, 'last-25');
+    await c.call('sessions', 'close', { id });
+    const cast = parseCast(await readFile(path, 'utf8'));
+    expect(cast.events.filter((e) => e.code === 'o').map((e) => e.data).join('')).toContain('last-25');
+
+    const ended = await openShell('ended');
+    c.input(ended, 'exit\r');
+    await c.untilState(ended, 'closed');
+    await expect(c.call('sessions', 'setRecording', { id: ended, enabled: true })).rejects.toMatchObject({ code: 'failed', message: expect.stringMatching(/not connected/) });
+    expect((await readdir(join(t.dataDir, 'recordings'))).filter((f) => f.startsWith('ended'))).toEqual([]);
+  });
+});
