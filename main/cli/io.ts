@@ -9,7 +9,26 @@ export interface CliIo {
 }
 
 export function processIo(): CliIo {
+  guardPipes();
   return { stdin: process.stdin, stdout: process.stdout, stderr: process.stderr, env: process.env };
+}
+
+let pipesGuarded = false;
+
+/**
+ * A reader that goes away (the AWS CLI or ssh closing our stdout) makes the next write fail with
+ * EPIPE; without a listener that error would crash the drop-in mid-session. Nobody is left to read,
+ * so end quietly (exit hooks still restore the terminal); any other stream error is reported.
+ */
+function guardPipes(): void {
+  if (pipesGuarded) return;
+  pipesGuarded = true;
+  for (const stream of [process.stdout, process.stderr]) {
+    stream.on('error', (error: NodeJS.ErrnoException) => {
+      if (error.code === 'EPIPE') process.exit(0);
+      process.exitCode = 1;
+    });
+  }
 }
 
 /** A command's failure that should print a message and exit with a status. */
