@@ -51,6 +51,7 @@ export class AppModel {
         this.panel.show('diagnostics');
         void this.diagnostics.run(target, title);
       },
+      failed: (message) => this.toasts.show(message, 'error'),
     });
     this.registry = new TerminalRegistry(
       client,
@@ -88,6 +89,7 @@ export class AppModel {
     this.mfa.start();
     // Without the host link no session can go on; the tabs say so instead of looking connected.
     this.client.onDisconnect((reason) => this.sessions.disconnected(reason));
+    this.client.on('sessions', 'info', ({ session }) => this.sessions.onInfo(session));
     const restyle = (): void => {
       const look = this.look();
       for (const c of this.registry.all()) c.applyLook(look);

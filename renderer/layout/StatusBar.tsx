@@ -29,6 +29,15 @@ export function StatusBar({ info, disconnected }: { info: CallState<AppInfo>; di
         </span>
       )}
       {active && <span className="status-session">{statusLine(active)}</span>}
+      {active?.recording && (
+        <span className="status-recording" data-testid="status-recording" title={active.recording.path}>
+          <span className="tab-rec" aria-hidden="true" />
+          Recording
+          <button className="status-button" onClick={() => void model.sessions.setRecording(active.key, false)}>
+            Stop
+          </button>
+        </span>
+      )}
       {info.status === 'error' && <span className="status-error">{info.message}</span>}
       {disconnected !== null && (
         <span className="status-error" data-testid="disconnected">

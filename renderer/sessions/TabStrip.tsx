@@ -1,5 +1,5 @@
 // The row of session tabs: status dot with its reason, rename on double-click, drag to reorder,
-// middle-click or × to close.
+// middle-click or × to close; a red dot while the session is recorded.
 import { useCallback, useEffect, useRef, useState } from 'react';
 import { useModel } from '../app/model-context.js';
 import { shortcutLabel } from '../terminal/keys.js';
@@ -12,6 +12,11 @@ export function statusLine(tab: Tab): string {
   const words = STATE_WORDS[tab.status.state];
   const exit = tab.status.exitCode !== undefined ? ` (exit code ${tab.status.exitCode})` : '';
   return tab.status.reason ? `${words}: ${tab.status.reason}${exit}` : `${words}${exit}`;
+}
+
+/** The tooltip line of a recorded tab: where the .cast file is being written. */
+export function recordingLine(tab: Tab): string | null {
+  return tab.recording === null ? null : `Recording to ${tab.recording.path}`;
 }
 
 interface TabProps {
@@ -36,9 +41,10 @@ function TabButton({ tab, active, beside, onDragOver, onMenu }: TabProps) {
       aria-selected={active}
       tabIndex={active ? 0 : -1}
       className={`tab tab-${tab.status.state}${beside ? ' beside' : ''}`}
-      title={`${tab.title}\n${statusLine(tab)}`}
+      title={[tab.title, statusLine(tab), recordingLine(tab)].filter((l) => l !== null).join('\n')}
       data-session-id={tab.sessionId ?? undefined}
       data-state={tab.status.state}
+      data-recording={tab.recording === null ? undefined : 'true'}
       draggable={!editing}
       onDragStart={(e) => e.dataTransfer.setData('application/x-porthole-tab', tab.key)}
       onDragOver={(e) => {
@@ -74,6 +80,7 @@ function TabButton({ tab, active, beside, onDragOver, onMenu }: TabProps) {
       ) : (
         <span className="tab-title">{tab.title}</span>
       )}
+      {tab.recording !== null && <span className="tab-rec" role="img" aria-label="Recording" title={recordingLine(tab) ?? undefined} />}
       <button
         className="tab-close"
         aria-label={`Close ${tab.title}`}
@@ -102,6 +109,11 @@ export function TabStrip({ tabs, activeKey, pairKey }: { tabs: readonly Tab[]; a
         ...(pairKey !== null && (tab.key === activeKey || tab.key === pairKey) ? [{ label: 'Show one terminal', run: () => s.unsplit() }] : []),
         { label: 'Rename…', run: rename },
         ...(tab.status.state === 'closed' ? [{ label: 'Restart session', run: () => void s.restart(tab.key) }] : []),
+        ...(tab.recording !== null
+          ? [{ label: 'Stop recording', run: () => void s.setRecording(tab.key, false) }]
+          : tab.sessionId !== null && tab.status.state !== 'closed'
+            ? [{ label: 'Record to a .cast file', run: () => void s.setRecording(tab.key, true) }]
+            : []),
         { label: 'New tab to the same target', run: () => void s.open(tab.target, tab.title) },
         { label: 'Close', run: () => void s.close(tab.key) },
       ];

@@ -1,6 +1,6 @@
 // Tab metadata (title, target, status) and the actions on tabs. Terminal bytes never pass
 // through here: the TerminalRegistry routes them to each tab's controller.
-import type { SessionStatus, ShellTarget } from '../../shared/contract/index.js';
+import type { SessionInfo, SessionRecording, SessionStatus, ShellTarget } from '../../shared/contract/index.js';
 import { errorText, type PortholeClient } from '../bridge/client.js';
 import { Store } from '../state/store.js';
 import type { TerminalRegistry } from '../terminal/terminal-registry.js';
@@ -15,6 +15,8 @@ export interface Tab {
   readonly title: string;
   readonly target: ShellTarget;
   readonly status: SessionStatus;
+  /** Where the session is being recorded (asciicast v2), null when it is not. */
+  readonly recording: SessionRecording | null;
 }
 
 export interface SessionsState {
@@ -32,6 +34,8 @@ export interface SessionDeps {
   readonly registry: () => TerminalRegistry;
   /** A shell could not be opened at all: the app runs diagnostics so the cause shows at once. */
   readonly openFailed: (target: ShellTarget, title: string) => void;
+  /** Something the person asked for failed without a place of its own to say so (a toast). */
+  readonly failed: (message: string) => void;
 }
 
 const isLive = (s: SessionStatus): boolean => s.state !== 'closed';
@@ -58,7 +62,7 @@ export class SessionStore extends Store<SessionsState> {
     const shown = this.active?.sessionId ? this.deps.registry().get(this.active.sessionId) : undefined;
     const cols = shown?.cols ?? TERMINAL.DEFAULT_COLS;
     const rows = shown?.rows ?? TERMINAL.DEFAULT_ROWS;
-    this.change((s) => ({ ...s, tabs: [...s.tabs, { key, sessionId: null, title, target, status: { state: 'connecting', reason: 'Starting the session' } }], activeKey: key }));
+    this.change((s) => ({ ...s, tabs: [...s.tabs, { key, sessionId: null, title, target, status: { state: 'connecting', reason: 'Starting the session' }, recording: null }], activeKey: key }));
     try {
       const { session } = await this.deps.client.call('sessions', 'open', { target, cols, rows, title });
       if (this.byKey(key) === undefined) {
@@ -68,7 +72,7 @@ export class SessionStore extends Store<SessionsState> {
         return;
       }
       // Id first, then the controller: creating it replays statuses that arrived before this reply.
-      this.#patch(key, (t) => ({ ...t, sessionId: session.id, title: session.title, status: session.status }));
+      this.#patch(key, (t) => ({ ...t, sessionId: session.id, title: session.title, status: session.status, recording: session.recording ?? null }));
       this.deps.registry().create(session.id, this.deps.look());
     } catch (err) {
       this.#patch(key, (t) => ({ ...t, status: { state: 'closed', reason: errorText(err) } }));
@@ -84,12 +88,30 @@ export class SessionStore extends Store<SessionsState> {
     this.#patch(tab.key, (t) => ({ ...t, status }));
   }
 
+  /** Main changed a session's info other than by status (a recording started or finished). */
+  onInfo(session: SessionInfo): void {
+    const tab = this.state.tabs.find((t) => t.sessionId === session.id);
+    if (tab !== undefined) this.#patch(tab.key, (t) => ({ ...t, recording: session.recording ?? null }));
+  }
+
+  /** Starts or stops recording a tab's session to a .cast file in the app's recordings folder. */
+  async setRecording(key: string, enabled: boolean): Promise<void> {
+    const tab = this.byKey(key);
+    if (tab?.sessionId === null || tab === undefined) return;
+    try {
+      const { session } = await this.deps.client.call('sessions', 'setRecording', { id: tab.sessionId, enabled });
+      this.onInfo(session);
+    } catch (err) {
+      this.deps.failed(`Could not ${enabled ? 'start' : 'stop'} recording “${tab.title}”: ${errorText(err)}`);
+    }
+  }
+
   /** The link to the host is gone: every live tab is closed, with the reason. */
   disconnected(reason: string): void {
     for (const t of this.state.tabs) {
       if (!isLive(t.status)) continue;
       if (t.sessionId) this.deps.registry().get(t.sessionId)?.setLive(false);
-      this.#patch(t.key, (tab) => ({ ...tab, status: { state: 'closed', reason } }));
+      this.#patch(t.key, (tab) => ({ ...tab, status: { state: 'closed', reason }, recording: null }));
     }
   }
 
