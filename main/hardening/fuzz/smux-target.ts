@@ -39,26 +39,32 @@ function chunks(input: Uint8Array): Uint8Array[] {
 const prefixOf = (a: SmuxFrame[], b: SmuxFrame[]) =>
   a.length <= b.length && a.every((f, i) => f.cmd === b[i]?.cmd && f.streamId === b[i]?.streamId && Buffer.compare(Buffer.from(f.data), Buffer.from(b[i]?.data ?? [])) === 0);
 
-/** Reads all frames, in one push or chunk by chunk; a SmuxError ends reading. */
+/**
+ * Reads all frames, in one push or chunk by chunk, until a SmuxError. A push that meets a bad
+ * header returns the good frames ahead of it and leaves the error in `failure`; a push that
+ * meets one first throws it.
+ */
 function readAll(pieces: Uint8Array[]): { frames: SmuxFrame[]; error: SmuxError | undefined } {
   const reader = new SmuxFrameReader();
   const frames: SmuxFrame[] = [];
   try {
-    for (const p of pieces) frames.push(...reader.push(p));
+    for (const p of pieces) {
+      frames.push(...reader.push(p));
+      if (reader.failure) break;
+    }
   } catch (error) {
-    if (error instanceof SmuxError) return { frames, error };
-    throw error;
+    if (!(error instanceof SmuxError)) throw error;
+    if (reader.failure !== error) throw new InvariantError('the reader threw a SmuxError it does not report as its failure');
   }
-  return { frames, error: undefined };
+  return { frames, error: reader.failure };
 }
 
 function check(input: Uint8Array): Outcome {
   const whole = readAll([input]);
   const split = readAll(chunks(input));
-  // Chunk boundaries must not change what is parsed (§8.3: pieces split and coalesce frames).
-  // A push that throws returns none of the frames it had parsed, so on an error the one-push
-  // read holds a prefix of the chunked one; without an error both hold the same frames.
-  const consistent = whole.error === undefined ? split.error === undefined && prefixOf(whole.frames, split.frames) && prefixOf(split.frames, whole.frames) : whole.error.code === split.error?.code && prefixOf(whole.frames, split.frames);
+  // Chunk boundaries must not change what is parsed (§8.3: pieces split and coalesce frames),
+  // nor, since good frames ahead of a bad header are kept, what is parsed before an error.
+  const consistent = whole.error?.code === split.error?.code && prefixOf(whole.frames, split.frames) && prefixOf(split.frames, whole.frames);
   if (!consistent) {
     throw new InvariantError(`chunking changed the parse: ${whole.frames.length}/${whole.error?.code} whole vs ${split.frames.length}/${split.error?.code} split`);
   }

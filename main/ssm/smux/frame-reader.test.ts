@@ -1,6 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { SmuxCmd } from './constants.js';
+import { SmuxError } from './errors.js';
 import { encodeFrame } from './frame.js';
 import { SmuxFrameReader } from './frame-reader.js';
 
@@ -44,5 +45,37 @@ describe('SmuxFrameReader', () => {
     for (let i = 0; i < wire.length - 1; i++) expect(reader.push(wire.subarray(i, i + 1))).toEqual([]);
     const [frame] = reader.push(wire.subarray(wire.length - 1));
     expect(Buffer.from(frame!.data).toString()).toBe('abcdef');
+  });
+
+  it('returns the good frames of a push that ends in a bad header, then reports the error', () => {
+    const good = [encodeFrame(SmuxCmd.SYN, 3), encodeFrame(SmuxCmd.PSH, 3, Buffer.from('first')), encodeFrame(SmuxCmd.PSH, 3, Buffer.from('second'))];
+    const badAt = Buffer.concat(good).length;
+    const reader = new SmuxFrameReader();
+    const frames = reader.push(Buffer.concat([...good, Buffer.from('0903000003000000', 'hex'), encodeFrame(SmuxCmd.FIN, 3)]));
+    expect(frames.map((f) => Buffer.from(f.data).toString())).toEqual(['', 'first', 'second']);
+    expect(reader.failure).toBeInstanceOf(SmuxError);
+    expect(reader.failure).toMatchObject({ code: 'bad-version', offset: badAt });
+    // The stream is over: later bytes are refused with the same error, nothing more is framed.
+    expect(() => reader.push(encodeFrame(SmuxCmd.FIN, 3))).toThrow(reader.failure!);
+    expect(reader.buffered).toBe(0);
+  });
+
+  it('throws at once when a push meets the bad header before completing any frame', () => {
+    const reader = new SmuxFrameReader();
+    const whole = Buffer.concat([encodeFrame(SmuxCmd.PSH, 5, Buffer.from('abc')), Buffer.from('0107000005000000', 'hex')]);
+    // The first piece completes nothing; the second completes the PSH and then meets cmd 7.
+    expect(reader.push(whole.subarray(0, 6))).toEqual([]);
+    const frames = reader.push(whole.subarray(6));
+    expect(frames).toHaveLength(1);
+    expect(reader.failure?.code).toBe('bad-command');
+    const fresh = new SmuxFrameReader();
+    let thrown: unknown;
+    try {
+      fresh.push(Buffer.from('0107000005000000', 'hex'));
+    } catch (error) {
+      thrown = error;
+    }
+    expect(thrown).toBeInstanceOf(SmuxError);
+    expect(fresh.failure).toBe(thrown);
   });
 });

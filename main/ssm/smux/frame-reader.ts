@@ -1,8 +1,14 @@
 /**
  * Reassembles smux frames from a byte stream whose chunk boundaries have no relation to frame
  * boundaries (§8.3: the plugin pumps ≤ 1024-byte pieces, so frames split and coalesce).
+ *
+ * A malformed header ends the stream for good, but never takes the good frames before it with
+ * it: the push that meets it still returns every frame completed ahead of the bad header, and
+ * the error is then held in `failure` (and thrown by any later push). A push that meets the bad
+ * header before completing any frame throws at once.
  */
 import { SMUX, SmuxCmd } from './constants.js';
+import { SmuxError } from './errors.js';
 import { checkHeader, type SmuxFrame } from './frame.js';
 
 export class SmuxFrameReader {
@@ -10,9 +16,15 @@ export class SmuxFrameReader {
   private pendingBytes = 0;
   /** Bytes consumed since the start of the stream, for error offsets. */
   private consumed = 0;
+  private failed: SmuxError | undefined;
 
-  /** Appends a chunk and returns every frame now complete. Throws SmuxError on a bad header. */
+  /**
+   * Appends a chunk and returns every frame now complete. Throws the SmuxError of a bad header
+   * when no good frame precedes it in this push; otherwise returns those frames and the error
+   * waits in `failure`.
+   */
   push(chunk: Uint8Array): SmuxFrame[] {
+    if (this.failed) throw this.failed;
     if (chunk.length > 0) {
       this.pending.push(Buffer.from(chunk.buffer, chunk.byteOffset, chunk.length));
       this.pendingBytes += chunk.length;
@@ -22,7 +34,14 @@ export class SmuxFrameReader {
       const head = this.peek(SMUX.HEADER_SIZE);
       const version = head[0]!;
       const cmd = head[1]!;
-      checkHeader(version, cmd, this.consumed);
+      try {
+        checkHeader(version, cmd, this.consumed);
+      } catch (error) {
+        if (!(error instanceof SmuxError)) throw error;
+        this.fail(error);
+        if (frames.length === 0) throw error;
+        break;
+      }
       // UPD's body is fixed-size whatever the length field says; other cmds carry `length` bytes.
       const bodyLength = cmd === SmuxCmd.UPD ? SMUX.UPD_BODY_SIZE : head.readUInt16LE(2);
       const total = SMUX.HEADER_SIZE + bodyLength;
@@ -33,9 +52,21 @@ export class SmuxFrameReader {
     return frames;
   }
 
+  /** The protocol error that ended the stream, once one was met (undefined while healthy). */
+  get failure(): SmuxError | undefined {
+    return this.failed;
+  }
+
   /** Bytes held that do not yet form a whole frame. */
   get buffered(): number {
     return this.pendingBytes;
+  }
+
+  /** Keeps the error and lets the bytes go: nothing after a bad header can be framed again. */
+  private fail(error: SmuxError): void {
+    this.failed = error;
+    this.pending = [];
+    this.pendingBytes = 0;
   }
 
   private peek(n: number): Buffer {

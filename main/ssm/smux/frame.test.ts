@@ -37,13 +37,15 @@ describe('smux frame codec (§8.3 examples)', () => {
   });
 
   it('reports a bad version and an unknown cmd as typed errors with the offset', () => {
+    // The error is thrown, or (after good frames in the same push) kept in `failure`.
     const bad = (bytes: Buffer) => {
+      const reader = new SmuxFrameReader();
       try {
-        new SmuxFrameReader().push(bytes);
+        reader.push(bytes);
       } catch (error) {
         return error;
       }
-      return undefined;
+      return reader.failure;
     };
     const v2 = bad(Buffer.concat([encodeFrame(SmuxCmd.NOP, 0), hex('02 00 00 00 03 00 00 00')]));
     expect(v2).toBeInstanceOf(SmuxError);

@@ -103,6 +103,23 @@ describe('SmuxSession over a real TCP socket', () => {
     await once(b, 'close'); // the transport is torn down, the process carries on
   });
 
+  it('handles the good frames that arrive in the same chunk as a malformed one before closing', async () => {
+    const [a, b] = await socketPair();
+    const server = smuxOverSocket(a, { role: 'server', keepAlive: false });
+    const streams: SmuxStream[] = [];
+    server.on('stream', (s) => streams.push(s));
+    const closed = once(server, 'close') as Promise<[SmuxError]>;
+    const received: Buffer[] = [];
+    server.on('stream', (s) => s.on('data', (d: Buffer) => received.push(d)).on('error', () => undefined));
+    // One write, so the frames reach the session as one chunk: SYN, data, then a bad cmd.
+    b.write(Buffer.concat([encodeFrame(SmuxCmd.SYN, 3), encodeFrame(SmuxCmd.PSH, 3, Buffer.from('delivered')), Buffer.from('01ee000003000000', 'hex')]));
+    const [error] = await closed;
+    expect(error).toBeInstanceOf(SmuxError);
+    expect(error.code).toBe('bad-command');
+    expect(streams.map((s) => s.id)).toEqual([3]);
+    expect(Buffer.concat(received).toString()).toBe('delivered');
+  });
+
   it('ignores a SYN for an open id and discards PSH for an unknown id', async () => {
     const sent: Buffer[] = [];
     const server = new SmuxSession({ role: 'server', keepAlive: false, send: (x) => (sent.push(Buffer.from(x)), true) });

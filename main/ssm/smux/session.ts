@@ -95,6 +95,9 @@ export class SmuxSession extends EventEmitter<SmuxSessionEvents> implements Smux
     }
     if (frames.length > 0) this.keepalive?.heard();
     for (const frame of frames) this.handle(frame);
+    // Frames ahead of a bad header were good and are handled above; then the error ends us.
+    const failure = this.reader.failure;
+    if (failure) return this.close(failure);
     this.updatePause();
   }
 
