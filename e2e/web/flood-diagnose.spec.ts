@@ -14,6 +14,8 @@ const FLOOD_BYTES = 2 * 1024 * 1024;
 const QUIET_MS = 1500;
 /** How often the page samples the parsed-bytes counter. */
 const SAMPLE_MS = 20;
+/** Issue 8: "Ctrl-C stops a flood within a second". */
+const CTRL_C_LIMIT_MS = 1000;
 /** Keystrokes timed from key press to the echo in xterm's buffer. */
 const LATENCY_SAMPLES = 20;
 
@@ -85,7 +87,9 @@ test('Ctrl-C stops a yes flood within one second', async ({ page, webHost }) => 
     // The first sample that already had the final count: the buffer stopped growing then.
     return s.find(([, b]) => b === final)?.[0] ?? 0;
   });
-  expect(stoppedAt - pressedAt, 'ms from Ctrl-C until the terminal stopped receiving output').toBeLessThanOrEqual(1000);
+  const stopMs = stoppedAt - pressedAt;
+  writeFileSync(join(repoRoot, 'e2e', 'artifacts', 'ui8-ctrl-c.json'), JSON.stringify({ stopMs }, null, 2));
+  expect(stopMs, 'ms from Ctrl-C until the terminal stopped receiving output').toBeLessThanOrEqual(CTRL_C_LIMIT_MS);
   // The shell is usable again.
   await typeLine(page, 'echo after-$((40+2))');
   await waitForTerminalText(page, /^after-42$/m);

@@ -27,6 +27,13 @@ export const AGENT = {
   KEEPALIVE_OFF_ABOVE_CLIENT_VERSION: '1.2.331.0',
   /** Bytes of pending pump output above which the source (pty / socket) is paused: bounds memory. */
   PUMP_HIGH_WATER_BYTES: 256 * 1024,
+  /**
+   * A shell's pump stops reading its pty far sooner: the real agent reads 1024 bytes at a time
+   * and keeps no queue, so after Ctrl-C only what the kernel already handed over is still sent
+   * (the tty discards its own queue on the interrupt). A few reads' worth keeps the unpaced pump
+   * busy while the pty is resumed.
+   */
+  SHELL_PUMP_HIGH_WATER_BYTES: 32 * 1024,
   /** Terminal size until the client's first Size message arrives (§7.2 fallback). */
   DEFAULT_COLS: 80,
   DEFAULT_ROWS: 24,

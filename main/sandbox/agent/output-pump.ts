@@ -54,12 +54,19 @@ export class OutputPump extends EventEmitter<PumpEvents> {
     private readonly pacing: PacingMode,
     /** Hold back split UTF-8 sequences (terminal output) or send bytes as they are (ports). */
     private readonly utf8Safe: boolean,
+    /** Queued bytes above which `write` asks the source to stop reading. */
+    private readonly highWaterBytes: number = AGENT.PUMP_HIGH_WATER_BYTES,
   ) {
     super();
   }
 
   get pendingBytes(): number {
     return this.queuedBytes;
+  }
+
+  /** True while the source should keep reading. */
+  get hasRoom(): boolean {
+    return this.queuedBytes < this.highWaterBytes;
   }
 
   /** Queues bytes; false means "stop reading your source until 'drain'". */
@@ -70,7 +77,7 @@ export class OutputPump extends EventEmitter<PumpEvents> {
       this.queuedBytes += chunk.length;
     }
     void this.run();
-    if (this.queuedBytes < AGENT.PUMP_HIGH_WATER_BYTES) return true;
+    if (this.queuedBytes < this.highWaterBytes) return true;
     this.needDrain = true;
     return false;
   }
@@ -152,7 +159,7 @@ export class OutputPump extends EventEmitter<PumpEvents> {
       const next = this.queue.shift() as Pending;
       this.queuedBytes -= next.bytes.length;
       this.sink.send(next.payloadType, next.bytes);
-      if (this.needDrain && this.queuedBytes < AGENT.PUMP_HIGH_WATER_BYTES) {
+      if (this.needDrain && this.queuedBytes < this.highWaterBytes) {
         this.needDrain = false;
         this.emit('drain');
       }

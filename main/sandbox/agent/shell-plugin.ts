@@ -23,6 +23,11 @@ export interface ShellPluginOptions {
 
 /** Largest terminal dimension the pty takes (the agent converts to uint16, §7.3). */
 const MAX_DIMENSION = 0xffff;
+/**
+ * While the pty is not being read, how often to check whether its process has exited:
+ * node-pty destroys an unread pty 200 ms after the exit, so the tail must be read before then.
+ */
+const PAUSED_EXIT_POLL_MS = 50;
 
 export class ShellPlugin implements AgentPlugin {
   private term: pty.IPty | undefined;
@@ -30,6 +35,9 @@ export class ShellPlugin implements AgentPlugin {
   private cols: number = AGENT.DEFAULT_COLS;
   private rows: number = AGENT.DEFAULT_ROWS;
   private sourcePaused = false;
+  /** The pty's process is gone: read whatever it left, whatever the pump holds. */
+  private processGone = false;
+  private exitPoll: NodeJS.Timeout | undefined;
   private stopped = false;
   /** Set when the shell exits: writing to a dead pty only makes node-pty log EBADF. */
   private ptyExited = false;
@@ -39,7 +47,7 @@ export class ShellPlugin implements AgentPlugin {
     private readonly host: PluginHost,
     private readonly options: ShellPluginOptions,
   ) {
-    this.pump = new OutputPump(host, host.pacing, true);
+    this.pump = new OutputPump(host, host.pacing, true, AGENT.SHELL_PUMP_HIGH_WATER_BYTES);
     this.pump.on('drain', () => this.updateFlow());
   }
 
@@ -69,6 +77,7 @@ export class ShellPlugin implements AgentPlugin {
     if (this.stopped) return;
     this.stopped = true;
     for (const t of this.timers) clearTimeout(t);
+    clearInterval(this.exitPoll);
     this.pump.close();
     try {
       this.term?.kill();
@@ -122,10 +131,26 @@ export class ShellPlugin implements AgentPlugin {
   private updateFlow(): void {
     const term = this.term;
     if (!term || this.stopped) return;
-    const want = this.pump.pendingBytes < AGENT.PUMP_HIGH_WATER_BYTES;
+    const want = this.pump.hasRoom || this.processGone;
     if (want && this.sourcePaused) term.resume();
     if (!want && !this.sourcePaused) term.pause();
     this.sourcePaused = !want;
+    if (this.sourcePaused && this.exitPoll === undefined) {
+      this.exitPoll = setInterval(() => this.checkProcess(term.pid), PAUSED_EXIT_POLL_MS);
+    } else if (!this.sourcePaused && this.exitPoll !== undefined) {
+      clearInterval(this.exitPoll);
+      this.exitPoll = undefined;
+    }
+  }
+
+  /** A paused pty whose process exited is read to the end before node-pty discards it. */
+  private checkProcess(pid: number): void {
+    try {
+      process.kill(pid, 0);
+    } catch {
+      this.processGone = true;
+      this.updateFlow();
+    }
   }
 
   private async exited(): Promise<void> {
