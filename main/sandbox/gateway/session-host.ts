@@ -17,7 +17,7 @@ import type { FaultAction, FaultSpec } from '../faults/spec.js';
 import type { SandboxSession, SessionRegistry } from '../session-registry.js';
 import { CloseCode, GATEWAY } from './constants.js';
 import { channelClosedFrame, malformedFrame, publicationFrame } from './mgs-frames.js';
-import { TickCork, type Corkable } from './tick-cork.js';
+import { TickCork, type Corkable } from '../../ssm/connection/tick-cork.js';
 
 export interface AgentSettings {
   pacing: PacingMode;

@@ -3,6 +3,7 @@
 import { randomUUID } from 'node:crypto';
 import { WebSocket, type RawData } from 'ws';
 import { Connection } from './constants.js';
+import { TickCork } from './tick-cork.js';
 
 export interface OpenDataChannelRequest {
   readonly streamUrl: string;
@@ -42,18 +43,25 @@ export class DataSocket {
   private readingPaused = false;
   private ended = false;
 
-  private constructor(private readonly ws: WebSocket) {}
+  private constructor(
+    private readonly ws: WebSocket,
+    /** Merges this tick's frames (mostly one ack per frame received) into one socket write. */
+    private readonly cork: TickCork | undefined,
+  ) {}
 
   /** Dial, then send OpenDataChannel as a TEXT frame. Resolves once it is written. */
   static async open(request: OpenDataChannelRequest, events: SocketEvents, onOpenText?: (json: string) => void): Promise<DataSocket> {
     const ws = new WebSocket(request.streamUrl, { handshakeTimeout: Connection.DIAL_TIMEOUT_MS, perMessageDeflate: false, maxPayload: Connection.MAX_PAYLOAD_BYTES });
+    // The upgrade response carries the TCP socket the websocket writes to: what gets corked.
+    let tcp: TickCork | undefined;
+    ws.once('upgrade', (response) => (tcp = new TickCork(response.socket)));
     await new Promise<void>((resolve, reject) => {
       const fail = (error: Error) => { ws.off('open', ok); reject(new DialError(`cannot open the data channel websocket: ${error.message}`)); };
       const ok = () => { ws.off('error', fail); resolve(); };
       ws.once('open', ok);
       ws.once('error', fail);
     });
-    const socket = new DataSocket(ws);
+    const socket = new DataSocket(ws, tcp);
     ws.on('message', (data: RawData, isBinary: boolean) => events.message(toBytes(data), isBinary));
     ws.on('pong', () => (socket.awaitingPong = false));
     ws.on('error', () => ws.terminate()); // 'close' follows and reports it
@@ -68,6 +76,7 @@ export class DataSocket {
   /** Write one binary frame; false when the socket is not open (the caller keeps the frame). */
   send(bytes: Uint8Array): boolean {
     if (this.ws.readyState !== WebSocket.OPEN) return false;
+    this.cork?.hold();
     this.ws.send(bytes, { binary: true });
     return true;
   }

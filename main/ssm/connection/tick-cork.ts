@@ -1,9 +1,11 @@
 /**
  * Coalesces the websocket messages written during one tick into a single socket write.
- * Each `ws.send` otherwise costs a write syscall of its own, and the agent sends a frame per
- * 1 KB chunk plus an ack per client frame: corking until the end of the tick (process.nextTick,
- * before any I/O is polled) turns a burst of frames into one writev without delaying any of
- * them past the current tick, so keystroke echo is not held back.
+ * Each `ws.send` otherwise costs a write syscall of its own, and every stream frame received
+ * costs an ack sent (§4): the client acks each 1 KB output frame, the agent each input frame and
+ * sends a frame per 1 KB chunk. Corking until the end of the tick (process.nextTick, before any
+ * I/O is polled) turns a burst of frames into one writev without delaying any of them past the
+ * current tick, so keystroke echo is not held back. Used by the client socket and the sandbox
+ * gateway alike.
  */
 
 /** The part of a net.Socket this needs. */
