@@ -58,7 +58,7 @@ export class ShellPlugin implements AgentPlugin {
 
   input(payloadType: number, payload: Uint8Array): InputResult {
     if (!this.term) return 'not-ready';
-    if (this.ptyExited) return 'ok'; // The session is ending; late input is dropped, as on the agent.
+    if (this.ptyExited || this.stopped) return 'ok'; // The session is ending; late input is dropped, as on the agent.
     try {
       if (payloadType === PayloadType.Output) this.term.write(Buffer.from(payload));
       else if (payloadType === PayloadType.Size) this.resize(payload);
