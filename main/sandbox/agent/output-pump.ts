@@ -5,6 +5,7 @@
  * mark so the source can stop reading; 'drain' says when to read again.
  */
 import { EventEmitter } from 'node:events';
+import { ChunkQueue } from './chunk-queue.js';
 import { AGENT, type PacingMode } from './constants.js';
 import { Utf8Chunker } from './utf8-chunker.js';
 
@@ -38,7 +39,7 @@ export interface PumpEvents {
 }
 
 export class OutputPump extends EventEmitter<PumpEvents> {
-  private readonly queue: Pending[] = [];
+  private readonly queue = new ChunkQueue<Pending>();
   private queuedBytes = 0;
   private running = false;
   private waitingForActive: (() => void) | undefined;
@@ -116,7 +117,7 @@ export class OutputPump extends EventEmitter<PumpEvents> {
 
   close(): void {
     this.closed = true;
-    this.queue.length = 0;
+    this.queue.clear();
     this.queuedBytes = 0;
     this.activeChanged();
     this.emit('idle');
