@@ -1,7 +1,8 @@
 /**
  * Applies one direction's fault knobs (drop / duplicate / reorder / delay) to a stream of
  * websocket frames. Frames the knobs do not select pass straight through, but never overtake
- * frames still held by a delay, so faults change only what they say they change.
+ * frames still held by a delay, so faults change only what they say they change. Knobs change
+ * in place (`setKnobs`): frames already held are neither lost nor reordered by the change.
  */
 import type { DirectionFaults } from './spec.js';
 
@@ -36,10 +37,36 @@ export class FrameShaper {
   private disposed = false;
 
   constructor(
-    private readonly knobs: DirectionFaults | undefined,
-    private readonly random: () => number,
+    private knobs: DirectionFaults | undefined,
+    private random: () => number,
     private readonly deliver: (frame: Uint8Array) => void,
   ) {}
+
+  /**
+   * New knobs for frames pushed from now on. What is already held keeps its place: frames in
+   * the delay queue keep their due times (FIFO, so nothing overtakes them), and a reorder window
+   * the new knobs no longer fill is released at once, shuffled only if they still reorder.
+   * `random` replaces the choice stream (a new seed); omitted, the current stream continues.
+   */
+  setKnobs(knobs: DirectionFaults | undefined, random?: () => number): void {
+    this.knobs = knobs;
+    if (random) this.random = random;
+    const window = knobs?.reorderWindow ?? 0;
+    if (this.window.length > 0 && (window <= 1 || this.window.length >= window)) this.release(knobs?.delayMs ?? 0, window > 1);
+  }
+
+  /**
+   * The socket this shaper fed is gone: frames it held were in flight on it and are lost, as
+   * they would be on a real network. Knobs, choice stream and counters stay for the next socket.
+   */
+  discard(): void {
+    if (this.queueTimer) clearTimeout(this.queueTimer);
+    this.queueTimer = undefined;
+    this.queue = [];
+    if (this.windowTimer) clearTimeout(this.windowTimer);
+    this.windowTimer = undefined;
+    this.window = [];
+  }
 
   push(frame: Uint8Array, cls: FrameClass): void {
     const k = this.knobs;
@@ -58,13 +85,10 @@ export class FrameShaper {
     }
   }
 
-  /** Drops everything held and cancels pending deliveries (socket gone). */
+  /** Drops everything held, cancels pending deliveries and ignores every later push. */
   dispose(): void {
     this.disposed = true;
-    if (this.queueTimer) clearTimeout(this.queueTimer);
-    this.queue = [];
-    if (this.windowTimer) clearTimeout(this.windowTimer);
-    this.window = [];
+    this.discard();
   }
 
   private selects(k: DirectionFaults, cls: FrameClass): boolean {
@@ -76,19 +100,22 @@ export class FrameShaper {
   private hold(frame: Uint8Array, k: DirectionFaults): void {
     this.window.push(frame);
     if (this.window.length >= k.reorderWindow) return this.release(k.delayMs);
-    if (!this.windowTimer) this.windowTimer = setTimeout(() => this.release(k.delayMs), SHAPER.REORDER_FLUSH_MS);
+    // The knobs in force when the window flushes set its delay (they may change meanwhile).
+    if (!this.windowTimer) this.windowTimer = setTimeout(() => this.release(this.knobs?.delayMs ?? 0), SHAPER.REORDER_FLUSH_MS);
   }
 
-  private release(delayMs: number): void {
+  private release(delayMs: number, shuffle = true): void {
     if (this.windowTimer) clearTimeout(this.windowTimer);
     this.windowTimer = undefined;
     const held = this.window;
     this.window = [];
-    for (let i = held.length - 1; i > 0; i--) {
-      const j = Math.floor(this.random() * (i + 1));
-      [held[i], held[j]] = [held[j] as Uint8Array, held[i] as Uint8Array];
+    if (shuffle) {
+      for (let i = held.length - 1; i > 0; i--) {
+        const j = Math.floor(this.random() * (i + 1));
+        [held[i], held[j]] = [held[j] as Uint8Array, held[i] as Uint8Array];
+      }
+      if (held.length > 1) this.stats.reordered += held.length;
     }
-    if (held.length > 1) this.stats.reordered += held.length;
     for (const f of held) this.emit(f, delayMs);
   }
 

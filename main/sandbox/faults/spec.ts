@@ -30,6 +30,7 @@ export const DirectionFaultsSchema = z.strictObject({
   spareHandshake: z.boolean().default(true),
 });
 export type DirectionFaults = z.infer<typeof DirectionFaultsSchema>;
+export type DirectionFaultsInput = z.input<typeof DirectionFaultsSchema>;
 
 /** Malformed frames the gateway can inject toward the client (§1.5 negative cases). */
 export const MALFORMED_VARIANTS = ['bad-digest', 'short-header', 'header-length-zero', 'header-length-overrun', 'empty-type', 'zero-created-date', 'garbage', 'text-frame'] as const;

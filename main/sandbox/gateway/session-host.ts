@@ -12,7 +12,7 @@ import { AGENT, type PacingMode } from '../agent/constants.js';
 import type { AgentKms } from '../agent/handshake.js';
 import type { FaultTarget } from '../faults/controller.js';
 import { seededRandom } from '../faults/random.js';
-import { FrameShaper, type FrameClass } from '../faults/shaper.js';
+import { FrameShaper, type FrameClass, type ShaperStats } from '../faults/shaper.js';
 import type { FaultAction, FaultSpec } from '../faults/spec.js';
 import type { SandboxSession, SessionRegistry } from '../session-registry.js';
 import { CloseCode, GATEWAY } from './constants.js';
@@ -43,8 +43,8 @@ export class SessionHost implements FaultTarget {
   /** Batches this tick's frames to the current websocket into one socket write. */
   private cork: TickCork | undefined;
   private spec: FaultSpec | undefined;
-  private toClient: FrameShaper;
-  private toAgent: FrameShaper;
+  private readonly toClient: FrameShaper;
+  private readonly toAgent: FrameShaper;
   private killTimer: NodeJS.Timeout | undefined;
   private flowTimer: NodeJS.Timeout | undefined;
   private closeHeaderLength: 116 | 112 = 116;
@@ -71,6 +71,11 @@ export class SessionHost implements FaultTarget {
     [this.toClient, this.toAgent] = this.shapers();
   }
 
+  /** What the fault shapers did to this session's frames so far, all sockets together. */
+  faultStats(): { toClient: ShaperStats; toAgent: ShaperStats } {
+    return { toClient: { ...this.toClient.stats }, toAgent: { ...this.toAgent.stats } };
+  }
+
   /** A client opened the data channel with a valid token (`socket`: its TCP socket, for corking). */
   attach(ws: WebSocket, socket?: Corkable): void {
     const old = this.ws;
@@ -79,7 +84,6 @@ export class SessionHost implements FaultTarget {
     this.cork = socket ? new TickCork(socket) : undefined;
     this.stats.opens++;
     this.stats.attached = true;
-    [this.toClient, this.toAgent] = this.shapers();
     ws.on('message', (data, isBinary) => {
       // The plugin feeds text frames to its binary parser too; the agent would fail to parse them.
       if (this.ws !== ws || !isBinary) return;
@@ -111,12 +115,18 @@ export class SessionHost implements FaultTarget {
 
   // ---- FaultTarget ----
 
+  /**
+   * New knobs take effect for frames from now on; frames the shapers hold stay in place (see
+   * FrameShaper.setKnobs). The choice stream restarts only for a new seed, and the kill timer
+   * only when its period changed, so re-applying the same spec changes nothing.
+   */
   reconfigure(spec: FaultSpec): void {
+    const old = this.spec;
     this.spec = spec;
-    this.toClient.dispose();
-    this.toAgent.dispose();
-    [this.toClient, this.toAgent] = this.shapers();
-    this.armKillTimer();
+    const random = old?.seed === spec.seed ? undefined : seededRandom(spec.seed);
+    this.toClient.setKnobs(spec.toClient, random);
+    this.toAgent.setKnobs(spec.toAgent, random);
+    if (old?.killSocketEveryMs !== spec.killSocketEveryMs) this.armKillTimer();
   }
 
   run(action: FaultAction): void {
@@ -167,8 +177,8 @@ export class SessionHost implements FaultTarget {
     this.ws = undefined;
     this.cork = undefined;
     this.stats.attached = false;
-    this.toClient.dispose();
-    this.toAgent.dispose();
+    this.toClient.discard();
+    this.toAgent.discard();
     if (this.killTimer) clearInterval(this.killTimer);
     this.killTimer = undefined;
     this.agent.detach();

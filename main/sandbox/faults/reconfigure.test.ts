@@ -1,0 +1,48 @@
+// Changing a live session's knobs over a real websocket: frames the shapers hold when the spec
+// changes still arrive. The client never retransmits here, so a frame lost by the change would
+// never reach the agent and its echo would never come back.
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { PayloadType } from '../../ssm/frame/index.js';
+import { startFixture, type Fixture } from '../gateway/testing/sandbox-fixture.js';
+import { startEchoServer, type EchoServer } from '../gateway/testing/tcp-servers.js';
+import { WireClient } from '../gateway/testing/wire-client.js';
+
+/** Long enough that the knob change surely lands while the frames are held. */
+const HOLD_MS = 800;
+/** When the knobs change: well inside HOLD_MS. */
+const CHANGE_AFTER_MS = 100;
+
+let fx: Fixture;
+let echo: EchoServer;
+beforeEach(async () => {
+  fx = await startFixture();
+  echo = await startEchoServer();
+});
+afterEach(async () => {
+  await fx.close();
+  await echo.close();
+});
+
+const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
+
+describe('fault knobs changed on a live session', () => {
+  it('keeps the frames a delay holds toward the agent when the delay is lifted or the spec re-applied', async () => {
+    const s = fx.addSession({ type: 'Port', properties: { portNumber: '7', type: 'LocalPortForwarding' }, host: 'localhost', portNumber: 7, dial: { host: '127.0.0.1', port: echo.port } });
+    const client = await WireClient.open(fx.url(s.sessionId), s.tokenValue, { clientVersion: '1.1.0.0', retransmit: false });
+    await client.waitFor(() => client.stream.length === 1, 'HandshakeRequest');
+    client.send(PayloadType.HandshakeResponse, JSON.stringify({ ClientVersion: '1.1.0.0', ProcessedClientActions: [{ ActionType: 'SessionType', ActionStatus: 1 }] }));
+    await client.waitFor(() => client.stream.length === 2 && echo.open.size === 1, 'HandshakeComplete and the dial');
+
+    const spec = { seed: 3, toAgent: { delayMs: HOLD_MS, reorderWindow: 4, types: ['input_stream_data'] } };
+    fx.gateway.faults.set(s.sessionId, spec);
+    for (const part of ['one,', 'two,', 'three']) client.send(PayloadType.Output, part);
+    await sleep(CHANGE_AFTER_MS);
+    fx.gateway.faults.set(s.sessionId, { ...spec, actions: [{ do: 'pause-publication' }, { do: 'start-publication' }] });
+    fx.gateway.faults.set(s.sessionId, { seed: 3 });
+    expect(client.outputText()).toBe(''); // still held: the change released nothing early
+    await client.waitFor(() => client.outputText() === 'one,two,three', 'every held frame echoed');
+    expect(client.resent).toBe(0);
+    expect(fx.gateway.host(s.sessionId)?.faultStats().toAgent.delayed).toBe(3);
+    client.close();
+  });
+});
