@@ -40,7 +40,7 @@ export async function benchShells(scale: number): Promise<Omit<BenchSection, 'se
     `Flood: ${flood.sessions} sessions running \`yes\` for ${flood.durationMs} ms, acked like xterm's write callback; ${where}.`,
     `Event-loop delay p50 ${flood.lagP50Ms.toFixed(2)} ms, p99 ${flood.lagP99Ms.toFixed(2)} ms, max ${flood.lagMaxMs.toFixed(2)} ms; ${flood.messagesPerSecond.toFixed(0)} output messages/s (coalesced).`,
     `Keystrokes: ${keys.samples} samples, p50 ${keys.p50Ms.toFixed(2)} ms, p99 ${keys.p99Ms.toFixed(2)} ms, max ${keys.maxMs.toFixed(2)} ms; ${keys.sandboxInProcess ? 'sandbox in-process' : 'sandbox in its own process'}.`,
-    'Renderer frame time is not measured here (no hook in the renderer yet).',
+    'Renderer frame time and keystroke → screen latency in a real page: see the desktop UI section.',
   ].join('\n');
   return { title: 'Shell sessions through the app (issue 8, main side)', rows, detail };
 }

@@ -1,0 +1,104 @@
+// Issue 8 (renderer side): the real web host with the sandbox, driven in Debian's Chromium.
+// In one run: renderer frame time and the host's event-loop lag while 8 tabs flood (`yes`,
+// `base64 /dev/urandom`), and keystroke → screen latency on an idle tab with and without those
+// floods — each beside a baseline from the same run. Figures, never assertions.
+import { chromium, type Browser, type Page } from 'playwright-core';
+import type { BenchRow, BenchSection } from '../report.js';
+import { startUiHost, type UiHost } from './ui-host.js';
+import { keystrokeLatency, sampleFrames, type Spread } from './ui-page.js';
+import { openIdleTab, openTabs, startFloods, waitForFloods } from './ui-tabs.js';
+
+export const UI_BENCH = {
+  /** Issue 8: 8 tabs flooding. */
+  FLOOD_TABS: 8,
+  /** Frame deltas sampled per phase: a few hundred frames when the page keeps up. */
+  FRAME_SAMPLE_MS: 3_000,
+  /** Keystrokes per latency figure; each costs at least a frame, far more while flooding. */
+  KEYSTROKES: 30,
+  /** Letters typed before the line is cleared: short enough never to wrap. */
+  LINE_LENGTH: 20,
+  /** Each flood must have parsed this much before measuring, so every tab is really flooding. */
+  FLOOD_BYTES: 256 * 1024,
+  /** Debian's chromium package; playwright's own browser download is not available here. */
+  CHROMIUM: process.env['PORTHOLE_CHROMIUM'] ?? '/usr/bin/chromium',
+  /** Same as e2e/playwright.config.ts: no user namespaces or GPU in containers, no phoning home. */
+  CHROMIUM_ARGS: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run'],
+  /** Same viewport as the e2e runs, so figures compare with their artifacts. */
+  VIEWPORT: { width: 1280, height: 800 },
+} as const;
+
+interface Phase {
+  readonly frames: Spread;
+  readonly lagP99Ms: number;
+  readonly lagMaxMs: number;
+}
+
+/** Phases on stderr, so a slow or failed run shows where it was. */
+function progress(started: number, what: string): void {
+  process.stderr.write(`bench: ui: ${what} (${((performance.now() - started) / 1000).toFixed(0)} s)\n`);
+}
+
+async function measurePhase(page: Page, host: UiHost, ms: number): Promise<Phase> {
+  host.resetLag();
+  const frames = await sampleFrames(page, ms);
+  const lag = await host.lag();
+  return { frames, lagP99Ms: lag.p99Ms, lagMaxMs: lag.maxMs };
+}
+
+const line = (what: string, p: Phase): string =>
+  `${what}: ${p.frames.samples} frames, p50 ${p.frames.p50Ms.toFixed(1)} ms, p95 ${p.frames.p95Ms.toFixed(1)} ms, max ${p.frames.maxMs.toFixed(0)} ms; host loop lag p99 ${p.lagP99Ms.toFixed(1)} ms, max ${p.lagMaxMs.toFixed(0)} ms.`;
+const keys = (what: string, s: Spread): string => `${what}: ${s.samples} keystrokes, p50 ${s.p50Ms.toFixed(1)} ms, p95 ${s.p95Ms.toFixed(1)} ms, max ${s.maxMs.toFixed(0)} ms.`;
+
+export async function benchUi(scale: number): Promise<Omit<BenchSection, 'seconds'>> {
+  const keystrokes = Math.max(10, Math.round(UI_BENCH.KEYSTROKES * Math.min(scale, 1)));
+  const sampleMs = Math.round(UI_BENCH.FRAME_SAMPLE_MS * Math.max(Math.min(scale, 1), 0.4));
+  const started = performance.now();
+  const host = await startUiHost();
+  progress(started, 'web host and sandbox up');
+  let browser: Browser | undefined;
+  try {
+    browser = await chromium.launch({ executablePath: UI_BENCH.CHROMIUM, args: [...UI_BENCH.CHROMIUM_ARGS] });
+    const page = await browser.newPage({ viewport: UI_BENCH.VIEWPORT });
+    await page.goto(host.url);
+    const container = await openIdleTab(page);
+    progress(started, 'idle shell open');
+    // Baselines: the page with the tree and one idle shell, nothing flooding.
+    const idle = await measurePhase(page, host, sampleMs);
+    const keysIdle = await keystrokeLatency(page, keystrokes, UI_BENCH.LINE_LENGTH);
+    progress(started, 'baselines measured');
+    const floodIds = await openTabs(page, container, UI_BENCH.FLOOD_TABS);
+    progress(started, `${floodIds.length} more shells open`);
+    await startFloods(page, floodIds.length);
+    await waitForFloods(page, floodIds, UI_BENCH.FLOOD_BYTES);
+    progress(started, 'every tab flooding');
+    // The last flooding tab is showing: the worst case for the renderer.
+    const floodVisible = await measurePhase(page, host, sampleMs);
+    // Back to the idle tab: the floods go on in hidden tabs.
+    await page.locator('.tab').first().click();
+    const floodHidden = await measurePhase(page, host, sampleMs);
+    const keysFlood = await keystrokeLatency(page, keystrokes, UI_BENCH.LINE_LENGTH);
+    const n = floodIds.length;
+    const rows: BenchRow[] = [
+      { figure: `renderer frame time p50, ${n} tabs flooding (one showing)`, value: floodVisible.frames.p50Ms, unit: 'ms', baseline: { value: idle.frames.p50Ms, label: 'idle tab showing, nothing flooding' } },
+      { figure: `renderer frame time p95, ${n} tabs flooding (one showing)`, value: floodVisible.frames.p95Ms, unit: 'ms', baseline: { value: idle.frames.p95Ms, label: 'idle tab showing, nothing flooding' } },
+      { figure: `renderer frame time p95, ${n} hidden tabs flooding, idle tab showing`, value: floodHidden.frames.p95Ms, unit: 'ms', baseline: { value: idle.frames.p95Ms, label: 'nothing flooding' } },
+      { figure: `web host event-loop lag p99, ${n} tabs flooding (one showing)`, value: floodVisible.lagP99Ms, unit: 'ms', baseline: { value: idle.lagP99Ms, label: 'same host, nothing flooding' } },
+      { figure: `keystroke → screen p50, idle tab while ${n} hidden tabs flood`, value: keysFlood.p50Ms, unit: 'ms', baseline: { value: keysIdle.p50Ms, label: 'same tab, nothing flooding' } },
+      { figure: `keystroke → screen p95, idle tab while ${n} hidden tabs flood`, value: keysFlood.p95Ms, unit: 'ms', baseline: { value: keysIdle.p95Ms, label: 'same tab, nothing flooding' } },
+    ];
+    const detail = [
+      `The built web host (sandbox in the same process, as \`npm run web\` runs it) in headless Chromium ${browser.version()} with no GPU, ${UI_BENCH.VIEWPORT.width}×${UI_BENCH.VIEWPORT.height}; ${n} tabs run \`yes\` and \`base64 /dev/urandom\` alternately, plus one idle shell tab.`,
+      'Frame time: deltas between requestAnimationFrame callbacks in the page. Host lag: monitorEventLoopDelay in the web host process, loaded with `node --import` by the bench only.',
+      'Keystroke → screen: from the keydown event in the page to the first animation frame whose xterm buffer shows the echoed letter (xterm paints in that frame).',
+      line('Nothing flooding', idle),
+      line(`${n} tabs flooding, a flooding tab showing`, floodVisible),
+      line(`${n} tabs flooding hidden, the idle tab showing`, floodHidden),
+      keys('Keystrokes, nothing flooding', keysIdle),
+      keys(`Keystrokes, ${n} hidden tabs flooding`, keysFlood),
+    ].join('\n');
+    return { title: 'Desktop UI under flood (issue 8, renderer side)', rows, detail };
+  } finally {
+    await browser?.close();
+    await host.stop();
+  }
+}
