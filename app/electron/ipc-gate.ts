@@ -5,6 +5,9 @@ import type { Connection } from '../../main/ipc/connection.js';
 import type { ClientTransport, Router } from '../../main/ipc/router.js';
 import { isTrustedSender } from './security.js';
 
+/** The gate's own requests never reach a renderer, so their id only has to be valid. */
+const SESSIONS_LIST_REQUEST_ID = 0;
+
 /** What the gate needs to know about an IPC event's sender. */
 export interface SenderInfo {
   /** webContents id: one connection per window. */
@@ -40,6 +43,13 @@ export class IpcGate {
     const connection = this.#connections.get(sender.id);
     if (connection === undefined) return { type: 'response', id: null, ok: false, error: { code: 'malformed', message: 'This window has not connected yet; reload it.' } };
     return connection.handleControl(raw);
+  }
+
+  /** The sessions this window owns, asked through its own connection (so ownership is the service's). */
+  async sessionsResponse(id: number): Promise<ControlResponse | null> {
+    const connection = this.#connections.get(id);
+    if (connection === undefined) return null;
+    return connection.handleControl({ type: 'request', id: SESSIONS_LIST_REQUEST_ID, service: 'sessions', method: 'list', params: {} });
   }
 
   /** Data arrives on the window's own MessagePort, so its sender is known by construction. */

@@ -11,7 +11,8 @@ function senderInfo(event: IpcMainEvent | IpcMainInvokeEvent): SenderInfo {
   return { id: event.sender.id, frame: frame ? { url: frame.url, isMainFrame: frame === event.sender.mainFrame } : null };
 }
 
-export function installIpc(router: Router): void {
+/** Returns the gate, so the window close guard can ask which sessions a window owns. */
+export function installIpc(router: Router): IpcGate {
   const gate = new IpcGate(router);
   const links = new WindowLinks<MessagePortMain>(gate);
 
@@ -40,4 +41,5 @@ export function installIpc(router: Router): void {
     port1.start();
     contents.postMessage(IPC_CHANNELS.port, null, [port2]);
   });
+  return gate;
 }

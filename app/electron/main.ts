@@ -7,6 +7,7 @@ import { installSafetyNet } from '../../main/app/safety-net.js';
 import { PORTHOLE_VERSION } from '../../shared/version.js';
 import { resolveDataDir } from '../host/data-dir.js';
 import { rendererDistDir } from '../host/static-files.js';
+import { installCloseConfirm, type CloseConfirm } from './close-confirm.js';
 import { createLinksService } from './external-links.js';
 import { installIpc } from './ipc.js';
 import { buildMenuTemplate } from './menu.js';
@@ -29,8 +30,11 @@ app.on('web-contents-created', (_event, contents) => {
   contents.on('will-attach-webview', (e) => e.preventDefault());
 });
 
+let closeConfirm: CloseConfirm | null = null;
+
 function createWindow(): BrowserWindow {
   const win = new BrowserWindow(buildWindowOptions(join(import.meta.dirname, 'preload.cjs')));
+  closeConfirm?.watch(win);
   win.once('ready-to-show', () => win.show());
   void win.loadURL(APP_ENTRY_URL);
   return win;
@@ -47,7 +51,10 @@ async function start(): Promise<void> {
   // The composition root decides sandbox or real AWS and builds every service on one router.
   porthole = await startPorthole({ host: 'electron', version: PORTHOLE_VERSION, dataDir: resolveDataDir(process.env, app.getPath('userData')) });
   porthole.router.register('links', createLinksService((url) => shell.openExternal(url)));
-  installIpc(porthole.router);
+  const gate = installIpc(porthole.router);
+  const settings = porthole.settings;
+  // Closing a window or quitting with live shells asks first, like closing a live tab.
+  closeConfirm = installCloseConfirm({ gate, confirmEnabled: async () => (await settings.get()).confirmCloseLive, windows: () => BrowserWindow.getAllWindows() });
 
   Menu.setApplicationMenu(Menu.buildFromTemplate(buildMenuTemplate({ isMac: process.platform === 'darwin', isPackaged: app.isPackaged })));
   createWindow();
