@@ -9,9 +9,8 @@ import {
   PayloadType,
   decodeAcknowledge,
   decodeFrame,
-  encodeAcknowledge,
+  encodeAcknowledgeFrame,
   encodeFrame,
-  newMessageId,
   type ClientMessage,
 } from '../frame/index.js';
 import { Reliability } from './constants.js';
@@ -100,7 +99,6 @@ export class ReliableChannel {
       messageType: this.policy.outgoingType,
       sequenceNumber: seq,
       flags: seq === 0 && this.policy.firstFrameSyn ? Flags.Syn : Flags.Data,
-      messageId: newMessageId(),
       payloadType,
       payload,
     });
@@ -256,17 +254,10 @@ export class ReliableChannel {
   }
 
   private sendAck(frame: ClientMessage): void {
-    const bytes = encodeFrame({
-      messageType: MessageType.Acknowledge,
-      sequenceNumber: 0,
-      flags: Flags.SynFin,
-      messageId: newMessageId(),
-      payloadType: PayloadType.Unset,
-      payload: encodeAcknowledge({
-        acknowledgedMessageType: frame.messageType,
-        acknowledgedMessageId: frame.messageId,
-        acknowledgedMessageSequenceNumber: frame.sequenceNumber,
-      }),
+    const bytes = encodeAcknowledgeFrame({
+      acknowledgedMessageType: frame.messageType,
+      acknowledgedMessageId: frame.messageId,
+      acknowledgedMessageSequenceNumber: frame.sequenceNumber,
     });
     if (this.transmit(bytes, false)) this.stats.acksOut++;
   }

@@ -2,6 +2,7 @@
 // tolerantly (NUL or space padding, payload at HeaderLength+4, the 112-byte-header variant),
 // but strictly enough that no malformed frame reaches the reliability layer.
 import { hash } from 'node:crypto';
+import { allocFrame, writeRandomMessageId } from './alloc.js';
 import { FrameLayout, MessageType, Offset } from './constants.js';
 import { FrameError } from './errors.js';
 import { uuidFromWire, writeUuid } from './uuid.js';
@@ -28,7 +29,8 @@ export interface FrameFields {
   readonly messageType: string;
   readonly sequenceNumber: number;
   readonly flags: number;
-  readonly messageId: string;
+  /** Defaults to a fresh random v4 id, written straight into the frame (as newMessageId() would make). */
+  readonly messageId?: string;
   readonly payloadType: number;
   readonly payload: Uint8Array;
   /** Defaults to Date.now(). */
@@ -78,7 +80,8 @@ export function encodeFrame(fields: FrameFields, options: EncodeOptions = {}): U
 
   const frame = allocFrame(hl + 4 + fields.payload.length);
   // The MessageId is validated first so a bad one throws before anything else is written.
-  writeUuid(frame, Offset.MessageId, fields.messageId, true);
+  if (fields.messageId === undefined) writeRandomMessageId(frame, Offset.MessageId);
+  else writeUuid(frame, Offset.MessageId, fields.messageId, true);
   const view = new DataView(frame.buffer, frame.byteOffset, frame.byteLength);
   view.setUint32(Offset.HeaderLength, hl);
   frame.fill(options.padding === 'nul' ? 0 : SPACE, Offset.MessageType, Offset.SchemaVersion);
@@ -95,24 +98,18 @@ export function encodeFrame(fields: FrameFields, options: EncodeOptions = {}): U
 }
 
 /**
- * A copy of bytes[start, end) in pooled memory. Decoded fields are copies so they never keep a
- * whole websocket read buffer (often 64 KB) alive; a fresh ArrayBuffer per field, as `slice`
- * makes, was a large share of the garbage collector's work per frame.
+ * The digest and the payload of a received frame, copied out together (one allocation) into
+ * Node's shared pool. Decoded fields are copies so they never keep a whole websocket read buffer
+ * (often 64 KB) alive; Node's 8 KB pool rather than the encoder's slab because a payload may be
+ * kept by its consumer for long.
  */
-function copyOut(bytes: Uint8Array, start: number, end: number): Uint8Array {
-  const out = allocFrame(end - start);
-  out.set(bytes.subarray(start, end));
-  return out;
-}
-
-/**
- * An uninitialised Uint8Array carved from Node's shared allocation pool (no zero-fill, no
- * ArrayBuffer per call): callers write every byte. Per-frame allocation was a large share of
- * encoding a 1 KB frame. A plain Uint8Array view, so callers see the same type as before.
- */
-function allocFrame(length: number): Uint8Array {
-  const pooled = Buffer.allocUnsafe(length);
-  return new Uint8Array(pooled.buffer, pooled.byteOffset, length);
+function copyDigestAndPayload(bytes: Uint8Array, payloadStart: number): { digest: Uint8Array; payload: Uint8Array } {
+  const payloadLength = bytes.length - payloadStart;
+  const pooled = Buffer.allocUnsafe(FrameLayout.DIGEST_BYTES + payloadLength);
+  const out = new Uint8Array(pooled.buffer, pooled.byteOffset, pooled.length);
+  out.set(bytes.subarray(Offset.PayloadDigest, Offset.PayloadType));
+  out.set(bytes.subarray(payloadStart), FrameLayout.DIGEST_BYTES);
+  return { digest: out.subarray(0, FrameLayout.DIGEST_BYTES), payload: out.subarray(FrameLayout.DIGEST_BYTES) };
 }
 
 /** Validated MessageType bytes; a sender uses a handful of types, so they are cached. */
@@ -159,14 +156,13 @@ export function decodeFrame(bytes: Uint8Array, options: DecodeOptions = {}): Cli
   const sequenceNumber = readInt64(view, Offset.SequenceNumber);
   const flags = readUint64(view, Offset.Flags, 'Flags');
   const messageId = uuidFromWire(bytes.subarray(Offset.MessageId, Offset.PayloadDigest));
-  const digest = copyOut(bytes, Offset.PayloadDigest, Offset.PayloadType);
   const payloadType = hl >= FrameLayout.STANDARD_HEADER_LENGTH ? view.getUint32(Offset.PayloadType) : 0;
   // PayloadLength sits just before the payload in both known layouts (offset 116, or 112 short).
   const lengthOffset = Math.min(hl, Offset.PayloadLength);
   const payloadLength = view.getUint32(lengthOffset);
   // The payload runs from HeaderLength + 4 to the end, whatever PayloadLength says: neither real
   // peer compares the two (§1.5 steps 3-4), and MGS frames in other layouts must still parse.
-  const payload = copyOut(bytes, hl + 4, bytes.length);
+  const { digest, payload } = copyDigestAndPayload(bytes, hl + 4);
   // Like the plugin, the digest is checked when the word at the fixed PayloadLength offset (116)
   // is non-zero; a frame too short to hold it reads as 0 there, as the plugin's failed read does.
   const digestGate = bytes.length >= Offset.PayloadLength + 4 ? view.getUint32(Offset.PayloadLength) : 0;
@@ -206,7 +202,19 @@ function readType(bytes: Uint8Array): string {
   let end = Offset.SchemaVersion;
   while (start < end && isPad(bytes[start] ?? 0)) start++;
   while (end > start && isPad(bytes[end - 1] ?? 0)) end--;
+  // Nearly every frame carries one of the protocol's own types: return its constant string.
+  for (const [name, known] of KNOWN_TYPES) {
+    if (known.length === end - start && bytes[start] === known[0] && bytesAt(bytes, start, known)) return name;
+  }
   return Buffer.from(bytes.buffer, bytes.byteOffset + start, end - start).toString('latin1');
+}
+
+/** The MessageType strings of §2.1 with their bytes, for readType's allocation-free match. */
+const KNOWN_TYPES: ReadonlyArray<readonly [string, Uint8Array]> = Object.values(MessageType).map((t) => [t, Buffer.from(t, 'latin1')] as const);
+
+function bytesAt(bytes: Uint8Array, at: number, expected: Uint8Array): boolean {
+  for (let i = 0; i < expected.length; i++) if (bytes[at + i] !== expected[i]) return false;
+  return true;
 }
 
 /** NUL, or whitespace as Go's strings.TrimSpace sees it in ASCII (\t \n \v \f \r space). */

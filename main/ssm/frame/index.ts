@@ -10,6 +10,8 @@ export type { MessageTypeName, PayloadTypeFlagValue, PayloadTypeValue } from './
 export { FrameError } from './errors.js';
 export type { FrameField } from './errors.js';
 export { decodeFrame, encodeFrame, payloadDigest, tryDecodeFrame } from './codec.js';
+export { encodeAcknowledgeFrame } from './ack-frame.js';
+export type { AckFrameOptions } from './ack-frame.js';
 export type { ClientMessage, DecodeOptions, DecodeResult, EncodeOptions, FrameFields } from './codec.js';
 export { newMessageId, uuidFromBytes, uuidFromWire, uuidToBytes, uuidToWire } from './uuid.js';
 export {

@@ -32,7 +32,25 @@ export function encodeAcknowledge(ack: AcknowledgeContent): Uint8Array {
   );
 }
 
+/**
+ * The exact text both official senders (and Porthole) write, with strings JSON keeps verbatim:
+ * for such a payload the fields are read without JSON.parse, which was the larger part of
+ * handling each ack. Anything else (other key case or order, escapes, spacing) is parsed in full.
+ */
+const CANONICAL_ACK =
+  /^\{"AcknowledgedMessageType":"([\x20\x21\x23-\x5b\x5d-\x7e]*)","AcknowledgedMessageId":"([\x20\x21\x23-\x5b\x5d-\x7e]*)","AcknowledgedMessageSequenceNumber":(-?(?:0|[1-9][0-9]*)),"IsSequentialMessage":(?:true|false)\}$/;
+/** Longest canonical ack worth matching: a 32-byte type, a 36-byte id, a 17-digit number, with margin. */
+const CANONICAL_ACK_MAX_BYTES = 256;
+
 export function decodeAcknowledge(payload: Uint8Array): AcknowledgeContent {
+  if (payload.length <= CANONICAL_ACK_MAX_BYTES) {
+    // latin1 maps each byte to one character: a payload with any non-ASCII byte cannot match.
+    const m = CANONICAL_ACK.exec(Buffer.from(payload.buffer, payload.byteOffset, payload.byteLength).toString('latin1'));
+    const seq = m ? Number(m[3]) : NaN;
+    if (m && Number.isSafeInteger(seq)) {
+      return { acknowledgedMessageType: m[1] ?? '', acknowledgedMessageId: m[2] ?? '', acknowledgedMessageSequenceNumber: seq };
+    }
+  }
   const json = parseObject(payload);
   const seq = json['acknowledgedmessagesequencenumber'];
   if (typeof seq !== 'number' || !Number.isSafeInteger(seq)) {

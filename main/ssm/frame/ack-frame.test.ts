@@ -1,0 +1,71 @@
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import { goldenFrames } from '../testing/conformance.js';
+import { decodeAcknowledge, decodeFrame, encodeAcknowledge, encodeAcknowledgeFrame, encodeFrame, Flags, MessageType, PayloadType } from './index.js';
+
+const hex = (b: Uint8Array): string => Buffer.from(b).toString('hex');
+const ackGoldens = goldenFrames().filter((g) => g.input.MessageType === MessageType.Acknowledge);
+
+describe('encodeAcknowledgeFrame (one-pass ack)', () => {
+  it('finds the plugin and agent acknowledge vectors', () => {
+    expect(ackGoldens.length).toBeGreaterThanOrEqual(3);
+  });
+
+  it.each(ackGoldens.map((g) => [g.file, g] as const))('%s: the same bytes as the real codec', (_file, g) => {
+    const content = decodeAcknowledge(Buffer.from(g.input.Payload_hex, 'hex'));
+    const frame = encodeAcknowledgeFrame(content, { createdDate: g.input.CreatedDate, messageId: g.input.MessageId });
+    expect(hex(frame)).toBe(g.serializedHex);
+  });
+
+  it('equals the general encoder for any ack content, including strings JSON must escape', () => {
+    fc.assert(
+      fc.property(
+        fc.oneof(fc.constantFrom('output_stream_data', 'input_stream_data'), fc.string({ maxLength: 40 })),
+        fc.oneof(fc.uuid(), fc.string({ maxLength: 40 })),
+        fc.integer({ min: -1, max: Number.MAX_SAFE_INTEGER }),
+        fc.integer({ min: 1, max: 2 ** 45 }),
+        (type, id, seq, createdDate) => {
+          const content = { acknowledgedMessageType: type, acknowledgedMessageId: id, acknowledgedMessageSequenceNumber: seq };
+          const messageId = 'fdba1b38-1a73-4d64-85c3-12500a08af29';
+          const general = encodeFrame({ messageType: MessageType.Acknowledge, sequenceNumber: 0, flags: Flags.SynFin, messageId, payloadType: PayloadType.Unset, payload: encodeAcknowledge(content), createdDate });
+          expect(hex(encodeAcknowledgeFrame(content, { createdDate, messageId }))).toBe(hex(general));
+        },
+      ),
+      { numRuns: 500 },
+    );
+  });
+
+  it('gives each ack a fresh random v4 MessageId and a digest the plugin accepts', () => {
+    const content = { acknowledgedMessageType: 'output_stream_data', acknowledgedMessageId: 'fdba1b38-1a73-4d64-85c3-12500a08af29', acknowledgedMessageSequenceNumber: 7 };
+    const ids = new Set<string>();
+    for (let i = 0; i < 600; i++) {
+      const frame = decodeFrame(encodeAcknowledgeFrame(content), { verifyDigest: true });
+      expect(frame.messageId).toMatch(/^[0-9a-f]{8}-[0-9a-f]{4}-4[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}$/);
+      expect(decodeAcknowledge(frame.payload)).toEqual(content);
+      ids.add(frame.messageId);
+    }
+    expect(ids.size).toBe(600);
+  });
+});
+
+describe('decodeAcknowledge fast path', () => {
+  it('reads canonical acks exactly as the JSON parser does', () => {
+    fc.assert(
+      fc.property(fc.string({ maxLength: 40 }), fc.string({ maxLength: 40 }), fc.integer({ min: -1, max: Number.MAX_SAFE_INTEGER }), (type, id, seq) => {
+        const content = { acknowledgedMessageType: type, acknowledgedMessageId: id, acknowledgedMessageSequenceNumber: seq };
+        expect(decodeAcknowledge(encodeAcknowledge(content))).toEqual(content);
+      }),
+      { numRuns: 500 },
+    );
+  });
+
+  it('still parses other spellings in full, and refuses an unsafe sequence number', () => {
+    const text = (s: string) => new TextEncoder().encode(s);
+    expect(decodeAcknowledge(text('{ "acknowledgedmessagesequencenumber": 5, "AcknowledgedMessageType": "a\\"b", "AcknowledgedMessageId": "x" }'))).toEqual({
+      acknowledgedMessageType: 'a"b',
+      acknowledgedMessageId: 'x',
+      acknowledgedMessageSequenceNumber: 5,
+    });
+    expect(() => decodeAcknowledge(text('{"AcknowledgedMessageType":"t","AcknowledgedMessageId":"i","AcknowledgedMessageSequenceNumber":9007199254740993,"IsSequentialMessage":true}'))).toThrow(/numeric/);
+  });
+});
