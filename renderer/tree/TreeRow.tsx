@@ -4,7 +4,7 @@ import type { InventoryNode } from '../../shared/contract/index.js';
 import { useModel } from '../app/model-context.js';
 import { useStore } from '../state/store.js';
 import { openShell } from './node-actions.js';
-import { badgeOf, EXPANDABLE, rowLabel, targetOf } from './node-view.js';
+import { badgeOf, EXPANDABLE, rowLabel, secondaryOf, targetOf, tooltipOf } from './node-view.js';
 import type { Branch, TreeState } from './tree-store.js';
 
 interface RowProps {
@@ -24,6 +24,7 @@ export function TreeRow({ node, depth, first = false, onMenu }: RowProps) {
   const expanded = expandable && (tree.visible !== null ? tree.visible.has(node.id) : tree.expanded.has(node.id));
   const branch = tree.branches.get(node.id);
   const badge = badgeOf(node);
+  const secondary = secondaryOf(node);
   const selected = tree.selected === node.id;
   const isTarget = targetOf(node) !== null;
 
@@ -55,7 +56,7 @@ export function TreeRow({ node, depth, first = false, onMenu }: RowProps) {
         className={`tree-row kind-${node.kind}${tree.matches.has(node.id) ? ' is-match' : ''}`}
         style={{ paddingLeft: depth * INDENT_PX + 4 }}
         data-node-kind={node.kind}
-        title={node.kind === 'instance' ? `${node.instanceId}${badge ? ` — ${badge.hint}` : ''}` : badge?.hint}
+        title={tooltipOf(node)}
         onClick={() => {
           model.tree.select(node.id);
           if (expandable) model.tree.toggle(node.id);
@@ -71,6 +72,7 @@ export function TreeRow({ node, depth, first = false, onMenu }: RowProps) {
         <span className={`tree-chevron${expandable ? '' : ' leaf'}${expanded ? ' open' : ''}`} aria-hidden="true" />
         <span className={`tree-icon icon-${node.kind}`} aria-hidden="true" />
         <span className="tree-label">{rowLabel(node)}</span>
+        {secondary && <span className="tree-secondary">{secondary}</span>}
         {badge && <span className={`tree-badge tone-${badge.tone}`}>{badge.text}</span>}
       </div>
       {expanded && <TreeChildren parentId={node.id} depth={depth + 1} branch={branch} tree={tree} onMenu={onMenu} />}

@@ -1,6 +1,6 @@
 // How each kind of inventory node is shown and what it can do: its badge, its secondary text,
 // the target it stands for (shell, forward, diagnosis) and the id worth copying.
-import type { InventoryNode, TargetRef } from '../../shared/contract/index.js';
+import type { ContainerPort, InventoryNode, TargetRef } from '../../shared/contract/index.js';
 
 export type Tone = 'ok' | 'warn' | 'fail' | 'muted';
 
@@ -90,10 +90,45 @@ export function copyableId(node: InventoryNode): { readonly label: string; reado
   }
 }
 
+/** `family:revision`: the node's own field, or (from hosts older than it) the end of its label. */
+export function taskDefinitionOf(node: Extract<InventoryNode, { kind: 'task' }>): string | null {
+  if (node.taskDefinition) return node.taskDefinition;
+  return node.label.includes(' · ') ? node.label.slice(node.label.indexOf(' · ') + 3) : null;
+}
+
+/** `8080`, or `53/udp`: tcp is the common case, so only other protocols are spelled out. */
+function portText(p: ContainerPort, long: boolean): string {
+  return long || p.protocol !== 'tcp' ? `${p.containerPort}/${p.protocol}` : String(p.containerPort);
+}
+
+/** Muted text after the label: a container's ports. */
+export function secondaryOf(node: InventoryNode): string | null {
+  if (node.kind !== 'container' || !node.ports || node.ports.length === 0) return null;
+  return node.ports.map((p) => `:${portText(p, false)}`).join(' ');
+}
+
+/** The row's tooltip: the badge's reason plus what the row does not spell out. */
+export function tooltipOf(node: InventoryNode): string | undefined {
+  const lines: string[] = [];
+  if (node.kind === 'instance') lines.push(node.instanceId);
+  if (node.kind === 'task') {
+    const def = taskDefinitionOf(node);
+    if (def) lines.push(`Task definition ${def}`);
+  }
+  if (node.kind === 'container') {
+    if (node.image) lines.push(`Image ${node.image}`);
+    if (node.ports === null) lines.push('Ports unknown (the task definition could not be read)');
+    else if (node.ports !== undefined) lines.push(node.ports.length === 0 ? 'No ports mapped' : `Ports ${node.ports.map((p) => portText(p, true)).join(', ')}`);
+  }
+  const hint = badgeOf(node)?.hint;
+  if (hint) lines.push(hint);
+  return lines.length === 0 ? undefined : lines.join('\n');
+}
+
 /** The label shown in the tree: tasks by the end of their id (their shared prefixes say nothing). */
 export function rowLabel(node: InventoryNode): string {
   if (node.kind === 'task') {
-    const family = node.label.includes(' · ') ? node.label.slice(node.label.indexOf(' · ') + 3) : '';
+    const family = taskDefinitionOf(node);
     return family ? `${taskId(node.taskArn).slice(-8)} · ${family}` : node.label;
   }
   // The instance id is in the tooltip and the copy action; the name is what people recognise.

@@ -51,6 +51,13 @@ export const ServiceNodeSchema = InRegion.extend({
   launchType: LaunchTypeSchema,
   execEnabled: z.boolean(),
 });
+/** A port the container's task definition maps (portMappings), as the tree shows it. */
+export const ContainerPortSchema = z.object({
+  containerPort: z.number().int().min(0).max(65535),
+  protocol: awsEnum(['tcp', 'udp']),
+});
+export type ContainerPort = z.infer<typeof ContainerPortSchema>;
+
 export const TaskNodeSchema = InRegion.extend({
   kind: z.literal('task'),
   clusterArn: TextSchema.min(1),
@@ -61,6 +68,8 @@ export const TaskNodeSchema = InRegion.extend({
   execEnabled: z.boolean(),
   platformVersion: TextSchema.nullable(),
   startedAt: z.number().int().nonnegative().nullable(),
+  /** Task definition as `family:revision`; null when unknown. Optional: older hosts do not send it. */
+  taskDefinition: TextSchema.min(1).nullable().optional(),
 });
 export const ContainerNodeSchema = InRegion.extend({
   kind: z.literal('container'),
@@ -73,6 +82,11 @@ export const ContainerNodeSchema = InRegion.extend({
   /** managedAgents[ExecuteCommandAgent].lastStatus, null when the agent is not present. */
   execAgentStatus: awsEnum(['PENDING', 'RUNNING', 'STOPPED']).nullable(),
   image: TextSchema.nullable(),
+  /**
+   * Ports from the task definition's portMappings ([] when it maps none); null when the task
+   * definition could not be read. Optional: older hosts do not send it.
+   */
+  ports: z.array(ContainerPortSchema).nullable().optional(),
 });
 export const InstanceNodeSchema = InRegion.extend({
   kind: z.literal('instance'),

@@ -1,5 +1,5 @@
 /** Discovery data → the contract's inventory nodes (plain, JSON-safe, no credentials). */
-import type { InventoryNode } from '../../../shared/contract/inventory.js';
+import type { ContainerPort, InventoryNode } from '../../../shared/contract/inventory.js';
 import type { ProfileInfo } from '../profiles.js';
 import { arnTail, type ClusterInfo, type ContainerInfo, type InstanceInfo, type ServiceInfo, type TaskInfo } from '../discovery/types.js';
 import { nodeId } from './node-ids.js';
@@ -42,15 +42,16 @@ export function taskNode(profile: string, region: string, t: TaskInfo): NodeOf<'
   return {
     kind: 'task', id: nodeId.task(profile, region, t.clusterArn, t.arn), label, profile, region,
     clusterArn: t.clusterArn, taskArn: t.arn, lastStatus: t.lastStatus, desiredStatus: t.desiredStatus, launchType: t.launchType,
-    execEnabled: t.execEnabled, platformVersion: t.platformVersion, startedAt: t.startedAt,
+    execEnabled: t.execEnabled, platformVersion: t.platformVersion, startedAt: t.startedAt, taskDefinition: family,
   };
 }
 
-export function containerNode(profile: string, region: string, t: TaskInfo, c: ContainerInfo): NodeOf<'container'> {
+/** `ports`: from the task definition ([] when it maps none), null when it could not be read. */
+export function containerNode(profile: string, region: string, t: TaskInfo, c: ContainerInfo, ports: readonly ContainerPort[] | null = null): NodeOf<'container'> {
   return {
     kind: 'container', id: nodeId.container(profile, region, t.clusterArn, t.arn, c.name), label: c.name, profile, region,
     clusterArn: t.clusterArn, taskArn: t.arn, name: c.name, runtimeId: c.runtimeId, lastStatus: c.lastStatus,
-    execAgentStatus: c.execAgent?.status ?? null, image: c.image,
+    execAgentStatus: c.execAgent?.status ?? null, image: c.image, ports: ports === null ? null : [...ports],
   };
 }
 
@@ -67,7 +68,7 @@ export function searchText(n: InventoryNode): string {
   switch (n.kind) {
     case 'cluster': parts.push(n.clusterArn); break;
     case 'service': parts.push(n.serviceArn); break;
-    case 'task': parts.push(n.taskArn); break;
+    case 'task': parts.push(n.taskArn, n.taskDefinition ?? null); break;
     case 'container': parts.push(n.name, n.runtimeId, n.image); break;
     case 'instance': parts.push(n.instanceId, n.name); break;
     default: break;

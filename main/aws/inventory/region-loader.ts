@@ -12,6 +12,7 @@ import { AwsError } from '../errors.js';
 import { toAwsError } from '../error-map.js';
 import type { ProfileSession } from '../profile-session.js';
 import { clusterNode, containerNode, instanceNode, serviceNode, taskNode } from './nodes.js';
+import { TaskDefinitionPorts, type PortsByContainer } from './task-definitions.js';
 
 type Progress = (message: string, done: boolean) => void;
 
@@ -25,8 +26,12 @@ export class RegionLoader {
   private readonly contentsByArn = new Map<string, Promise<ClusterContents>>();
   private readonly settled = new Map<string, ClusterContents>();
   private clusterList: ClusterInfo[] = [];
+  /** Task definition revisions are immutable: kept for the loader's life, refresh included. */
+  readonly taskDefinitions: TaskDefinitionPorts;
 
-  constructor(private readonly session: ProfileSession, readonly region: string, private readonly gate: Limiter, private readonly includeStopped: boolean) {}
+  constructor(private readonly session: ProfileSession, readonly region: string, private readonly gate: Limiter, private readonly includeStopped: boolean) {
+    this.taskDefinitions = new TaskDefinitionPorts(gate);
+  }
 
   private ctx(operation: string) {
     return { profile: this.session.name, region: this.region, operation, sso: this.session.profile.sso !== null };
@@ -112,7 +117,18 @@ export class RegionLoader {
     const c = await this.loadContents(clusterArn, progress);
     const task = c.tasks.find((t) => t.arn === taskArn);
     if (!task) throw new AwsError({ code: 'not-found', sentence: `Task ${arnTail(taskArn)} is no longer listed in its cluster.`, nextStep: 'Refresh the cluster; the task may have stopped more than an hour ago.', context: this.ctx('listing containers') });
-    return task.containers.map((k) => containerNode(this.session.name, this.region, task, k));
+    const ports = await this.portsOf(task);
+    return task.containers.map((k) => containerNode(this.session.name, this.region, task, k, ports === null ? null : (ports.get(k.name) ?? [])));
+  }
+
+  /** The task's container ports; null (shown as unknown) when its task definition cannot be read, e.g. without ecs:DescribeTaskDefinition. */
+  private async portsOf(task: TaskInfo): Promise<PortsByContainer | null> {
+    if (task.taskDefinitionArn === null) return null;
+    try {
+      return await this.taskDefinitions.portsOf(this.session.ecs(this.region), task.taskDefinitionArn);
+    } catch {
+      return null;
+    }
   }
 
   contents(clusterArn: string): ClusterContents | undefined {
