@@ -41,7 +41,11 @@ export interface SandboxSession {
   readonly workdir: string;
   /** Agent version the emulated agent advertises (drives basic vs mux, §8.1). */
   agentVersion: string;
-  state: 'Pending' | 'Connected' | 'Terminated';
+  /**
+   * `Terminating`: the agent ended while its client was away; the unacked output tail and
+   * channel_closed wait for the client, so ResumeSession still works. `Terminated`: over.
+   */
+  state: 'Pending' | 'Connected' | 'Terminating' | 'Terminated';
   readonly createdAt: number;
 }
 

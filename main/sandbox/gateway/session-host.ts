@@ -49,6 +49,9 @@ export class SessionHost implements FaultTarget {
   private flowTimer: NodeJS.Timeout | undefined;
   private closeHeaderLength: 116 | 112 = 116;
   private agentDisposed = false;
+  /** When the current socket attached: a returning client gets a full drain window (finished). */
+  private attachedAt = 0;
+  private terminateTimer: NodeJS.Timeout | undefined;
 
   constructor(
     readonly session: SandboxSession,
@@ -84,6 +87,7 @@ export class SessionHost implements FaultTarget {
     this.cork = socket ? new TickCork(socket) : undefined;
     this.stats.opens++;
     this.stats.attached = true;
+    this.attachedAt = Date.now();
     ws.on('message', (data, isBinary) => {
       // The plugin feeds text frames to its binary parser too; the agent would fail to parse them.
       if (this.ws !== ws || !isBinary) return;
@@ -232,23 +236,44 @@ export class SessionHost implements FaultTarget {
     this.stats.finished = true;
     this.stats.closedOutput = output;
     this.clearTimers();
-    this.registry.terminate(this.session.sessionId, output || 'Session ended.');
     this.onEnded();
-    // With the client away, keep the unacked tail of the output for its return (attach).
-    if (this.ws) this.closeNow();
+    // Whatever happens below, the session ends for the API once the host would be forgotten.
+    this.terminateTimer = setTimeout(() => this.endInRegistry(), GATEWAY.ENDED_HOST_TTL_MS).unref();
+    if (this.ws) {
+      // A client that came back during the agent's drain gets its own full window to ack the
+      // resent tail; one attached throughout has had it, and is closed at once (§12.3).
+      if (Date.now() - this.attachedAt < AGENT.CLOSE_DRAIN_MS) void this.closeAfterDrain();
+      else this.closeNow();
+      return;
+    }
+    // With the client away, keep the unacked tail for its return (attach): the session is
+    // Terminating, so ResumeSession still hands it a token until then.
+    if (this.session.state !== 'Terminated') this.session.state = 'Terminating';
   }
 
-  /** A client came back to an ended session: resend the unacked tail (≤ 2 s), then close. */
+  /** The session is over for the API too: ResumeSession refuses it from now on. */
+  private endInRegistry(): void {
+    clearTimeout(this.terminateTimer);
+    this.registry.terminate(this.session.sessionId, this.stats.closedOutput || 'Session ended.');
+  }
+
+  /**
+   * A client came back to an ended session: resend the unacked tail (≤ 2 s), then close. If it
+   * leaves again meanwhile, nothing is closed: its next return starts a new drain.
+   */
   private async closeAfterDrain(): Promise<void> {
+    const ws = this.ws;
     const deadline = Date.now() + AGENT.CLOSE_DRAIN_MS;
-    while (!this.agentDisposed && this.agent.channel.unackedFrames > 0 && Date.now() < deadline) {
+    while (!this.agentDisposed && this.ws === ws && this.agent.channel.unackedFrames > 0 && Date.now() < deadline) {
       await new Promise((resolve) => setTimeout(resolve, AGENT.DRAIN_POLL_MS));
     }
+    if (this.ws !== ws || !ws) return;
     this.closeNow();
   }
 
   private closeNow(): void {
     this.sendChannelClosed();
+    this.endInRegistry();
     // Only the closing message is left to give; stop the agent's timers and processes.
     this.agentDisposed = true;
     this.agent.dispose();
@@ -264,6 +289,7 @@ export class SessionHost implements FaultTarget {
   private clearTimers(): void {
     if (this.killTimer) clearInterval(this.killTimer);
     if (this.flowTimer) clearInterval(this.flowTimer);
+    clearTimeout(this.terminateTimer);
     this.killTimer = undefined;
     this.flowTimer = undefined;
   }

@@ -56,11 +56,20 @@ export const startSession: Handler = async (p, ctx) => {
   return { SessionId: session.sessionId, TokenValue: session.tokenValue, StreamUrl: session.streamUrl };
 };
 
+/**
+ * A disconnected session can be resumed, a terminated one cannot (AWS API reference). A session
+ * whose agent ended while its client was away is `Terminating` until the client has collected
+ * the output tail and channel_closed (§5: the agent acts as paused while the client is away,
+ * §12.3: channel_closed only after the output), so it is resumed like a disconnected one.
+ * DoesNotExistException is the error the API documents for ResumeSession; the plugin and
+ * Porthole both treat it as "the session is over" (§9).
+ */
 export const resumeSession: Handler = (p, ctx) => {
   const sessionId = p.string('SessionId');
   const session = ctx.deps.registry.get(sessionId);
-  if (!session || session.state === 'Terminated') {
-    throw new ApiError('DoesNotExistException', `Session with id ${sessionId} does not exist or has been terminated.`);
+  if (!session) throw new ApiError('DoesNotExistException', `Session with id ${sessionId} does not exist.`);
+  if (session.state === 'Terminated') {
+    throw new ApiError('DoesNotExistException', `Session with id ${sessionId} has been terminated and cannot be resumed.`);
   }
   session.tokenValue = newToken();
   session.tokenExpiresAt = Date.now() + ctx.deps.tokenLifetimeMs;
