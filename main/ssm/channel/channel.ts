@@ -8,10 +8,12 @@ import {
   MessageType,
   PayloadType,
   decodeAcknowledge,
-  decodeFrame,
   encodeAcknowledgeFrame,
   encodeFrame,
+  frameFromHeader,
+  readHeader,
   type ClientMessage,
+  type FrameHeader,
 } from '../frame/index.js';
 import { Reliability } from './constants.js';
 import { IncomingOrder } from './incoming.js';
@@ -146,9 +148,9 @@ export class ReliableChannel {
   /** Feed one binary websocket message. Never throws for bad input (reported via hooks). */
   receive(bytes: Uint8Array): void {
     if (this.closed) return;
-    let frame: ClientMessage;
+    let header: FrameHeader;
     try {
-      frame = decodeFrame(bytes, { verifyDigest: this.verifyDigest });
+      header = readHeader(bytes, { verifyDigest: this.verifyDigest });
     } catch (error) {
       if (!(error instanceof FrameError)) throw error;
       this.stats.malformed++;
@@ -156,11 +158,14 @@ export class ReliableChannel {
       this.hooks.malformed?.(error, bytes);
       return;
     }
-    this.hooks.tap?.({ direction: 'in', at: Date.now(), bytes, frame });
     this.stats.framesIn++;
+    // One ack arrives per frame sent: read it in place, without building a frame, unless a tap wants one.
+    if (header.messageType === MessageType.Acknowledge && !this.hooks.tap) return this.onAck(bytes.subarray(header.payloadStart));
+    const frame = frameFromHeader(bytes, header);
+    this.hooks.tap?.({ direction: 'in', at: Date.now(), bytes, frame });
     switch (frame.messageType) {
       case MessageType.Acknowledge:
-        this.onAck(frame);
+        this.onAck(frame.payload);
         return;
       case this.policy.incomingType:
         this.onStream(frame);
@@ -184,16 +189,17 @@ export class ReliableChannel {
     this.transport = undefined;
   }
 
-  private onAck(frame: ClientMessage): void {
+  /** `payload` may be a view into the websocket's buffer: it is parsed here and not kept. */
+  private onAck(payload: Uint8Array): void {
     this.stats.acksIn++;
     this.resumePublication();
     let seq: number;
     try {
-      seq = decodeAcknowledge(frame.payload).acknowledgedMessageSequenceNumber;
+      seq = decodeAcknowledge(payload).acknowledgedMessageSequenceNumber;
     } catch (error) {
       if (!(error instanceof FrameError)) throw error;
       this.stats.malformed++;
-      this.hooks.malformed?.(error, frame.payload);
+      this.hooks.malformed?.(error, payload.slice());
       return;
     }
     const entry = this.outgoing.ack(seq);

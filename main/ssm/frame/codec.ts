@@ -1,10 +1,11 @@
 // Binary frame codec (protocol §1, §15). Encodes exactly as the official senders do and decodes
 // tolerantly (NUL or space padding, payload at HeaderLength+4, the 112-byte-header variant),
 // but strictly enough that no malformed frame reaches the reliability layer.
-import { hash } from 'node:crypto';
 import { allocFrame, writeRandomMessageId } from './alloc.js';
-import { FrameLayout, MessageType, Offset } from './constants.js';
+import { FrameLayout, Offset } from './constants.js';
 import { FrameError } from './errors.js';
+import { payloadDigest } from './digest.js';
+import { readHeader, type DecodeOptions, type FrameHeader } from './header.js';
 import { uuidFromWire, writeUuid } from './uuid.js';
 
 /** A decoded frame (ClientMessage == AgentMessage, §1). */
@@ -46,20 +47,13 @@ export interface EncodeOptions {
   readonly padding?: 'space' | 'nul';
 }
 
-export interface DecodeOptions {
-  /** Check SHA-256(payload) against PayloadDigest like the plugin (§1.5). The agent does not. */
-  readonly verifyDigest?: boolean;
-}
+export type { DecodeOptions } from './header.js';
 
 const SPACE = 0x20;
 const PRINTABLE_ASCII = /^[\x21-\x7e]+$/;
 const UINT32_MAX = 0xffff_ffff;
 
-/** Raw 32-byte SHA-256 of a payload. */
-export function payloadDigest(payload: Uint8Array): Uint8Array {
-  // One-shot hash: several times cheaper than createHash() for 1 KB payloads.
-  return hash('sha256', payload, 'buffer');
-}
+export { payloadDigest } from './digest.js';
 
 /** Serialize one frame. Throws FrameError when a field cannot be represented. */
 export function encodeFrame(fields: FrameFields, options: EncodeOptions = {}): Uint8Array {
@@ -98,15 +92,12 @@ export function encodeFrame(fields: FrameFields, options: EncodeOptions = {}): U
 }
 
 /**
- * The digest and the payload of a received frame, copied out together (one allocation) into
- * Node's shared pool. Decoded fields are copies so they never keep a whole websocket read buffer
- * (often 64 KB) alive; Node's 8 KB pool rather than the encoder's slab because a payload may be
- * kept by its consumer for long.
+ * The digest and the payload of a received frame, copied out together (one allocation). Decoded
+ * fields are copies so they never keep a whole websocket read buffer (often 64 KB) alive, e.g.
+ * while waiting in the out-of-order buffer; consumers of payloads copy or release them soon.
  */
 function copyDigestAndPayload(bytes: Uint8Array, payloadStart: number): { digest: Uint8Array; payload: Uint8Array } {
-  const payloadLength = bytes.length - payloadStart;
-  const pooled = Buffer.allocUnsafe(FrameLayout.DIGEST_BYTES + payloadLength);
-  const out = new Uint8Array(pooled.buffer, pooled.byteOffset, pooled.length);
+  const out = allocFrame(FrameLayout.DIGEST_BYTES + bytes.length - payloadStart);
   out.set(bytes.subarray(Offset.PayloadDigest, Offset.PayloadType));
   out.set(bytes.subarray(payloadStart), FrameLayout.DIGEST_BYTES);
   return { digest: out.subarray(0, FrameLayout.DIGEST_BYTES), payload: out.subarray(FrameLayout.DIGEST_BYTES) };
@@ -133,53 +124,23 @@ function messageTypeBytes(messageType: string): Uint8Array {
  * callers drop such frames without an ack (§1.5 step 5). The returned payload is a copy.
  */
 export function decodeFrame(bytes: Uint8Array, options: DecodeOptions = {}): ClientMessage {
-  if (bytes.length < Offset.PayloadType) {
-    throw new FrameError('Frame', bytes.length, `truncated: ${bytes.length} bytes, a header needs at least ${Offset.PayloadType}`);
-  }
-  const view = new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength);
-  const hl = view.getUint32(Offset.HeaderLength);
-  if (hl < FrameLayout.SHORT_HEADER_LENGTH) {
-    throw new FrameError('HeaderLength', Offset.HeaderLength, `${hl} is shorter than the fixed header (${FrameLayout.SHORT_HEADER_LENGTH})`);
-  }
-  if (hl + 4 > bytes.length) {
-    throw new FrameError('HeaderLength', Offset.HeaderLength, `${hl} + 4 exceeds the frame length ${bytes.length}`);
-  }
-  const messageType = readType(bytes);
-  const skipValidation = messageType === MessageType.StartPublication || messageType === MessageType.PausePublication;
-  if (messageType === '') {
-    throw new FrameError('MessageType', Offset.MessageType, 'empty after trimming NUL and space padding');
-  }
-  const createdDate = readUint64(view, Offset.CreatedDate, 'CreatedDate');
-  if (createdDate === 0 && !skipValidation) {
-    throw new FrameError('CreatedDate', Offset.CreatedDate, 'is zero');
-  }
-  const sequenceNumber = readInt64(view, Offset.SequenceNumber);
-  const flags = readUint64(view, Offset.Flags, 'Flags');
-  const messageId = uuidFromWire(bytes.subarray(Offset.MessageId, Offset.PayloadDigest));
-  const payloadType = hl >= FrameLayout.STANDARD_HEADER_LENGTH ? view.getUint32(Offset.PayloadType) : 0;
-  // PayloadLength sits just before the payload in both known layouts (offset 116, or 112 short).
-  const lengthOffset = Math.min(hl, Offset.PayloadLength);
-  const payloadLength = view.getUint32(lengthOffset);
-  // The payload runs from HeaderLength + 4 to the end, whatever PayloadLength says: neither real
-  // peer compares the two (§1.5 steps 3-4), and MGS frames in other layouts must still parse.
-  const { digest, payload } = copyDigestAndPayload(bytes, hl + 4);
-  // Like the plugin, the digest is checked when the word at the fixed PayloadLength offset (116)
-  // is non-zero; a frame too short to hold it reads as 0 there, as the plugin's failed read does.
-  const digestGate = bytes.length >= Offset.PayloadLength + 4 ? view.getUint32(Offset.PayloadLength) : 0;
-  if ((options.verifyDigest ?? true) && digestGate !== 0 && !skipValidation && !sameBytes(digest, payloadDigest(payload))) {
-    throw new FrameError('PayloadDigest', Offset.PayloadDigest, 'does not match SHA-256 of the payload');
-  }
+  return frameFromHeader(bytes, readHeader(bytes, options));
+}
+
+/** The ClientMessage of a frame whose header readHeader validated: MessageId text, payload copy. */
+export function frameFromHeader(bytes: Uint8Array, h: FrameHeader): ClientMessage {
+  const { digest, payload } = copyDigestAndPayload(bytes, h.payloadStart);
   return {
-    headerLength: hl,
-    messageType,
-    schemaVersion: view.getUint32(Offset.SchemaVersion),
-    createdDate,
-    sequenceNumber,
-    flags,
-    messageId,
+    headerLength: h.headerLength,
+    messageType: h.messageType,
+    schemaVersion: h.schemaVersion,
+    createdDate: h.createdDate,
+    sequenceNumber: h.sequenceNumber,
+    flags: h.flags,
+    messageId: uuidFromWire(bytes.subarray(Offset.MessageId, Offset.PayloadDigest)),
     payloadDigest: digest,
-    payloadType,
-    payloadLength,
+    payloadType: h.payloadType,
+    payloadLength: h.payloadLength,
     payload,
   };
 }
@@ -196,50 +157,8 @@ export function tryDecodeFrame(bytes: Uint8Array, options: DecodeOptions = {}): 
   }
 }
 
-/** MessageType with NUL and whitespace padding trimmed from both ends (§1.5 step 1). */
-function readType(bytes: Uint8Array): string {
-  let start = Offset.MessageType;
-  let end = Offset.SchemaVersion;
-  while (start < end && isPad(bytes[start] ?? 0)) start++;
-  while (end > start && isPad(bytes[end - 1] ?? 0)) end--;
-  // Nearly every frame carries one of the protocol's own types: return its constant string.
-  for (const [name, known] of KNOWN_TYPES) {
-    if (known.length === end - start && bytes[start] === known[0] && bytesAt(bytes, start, known)) return name;
-  }
-  return Buffer.from(bytes.buffer, bytes.byteOffset + start, end - start).toString('latin1');
-}
-
-/** The MessageType strings of §2.1 with their bytes, for readType's allocation-free match. */
-const KNOWN_TYPES: ReadonlyArray<readonly [string, Uint8Array]> = Object.values(MessageType).map((t) => [t, Buffer.from(t, 'latin1')] as const);
-
-function bytesAt(bytes: Uint8Array, at: number, expected: Uint8Array): boolean {
-  for (let i = 0; i < expected.length; i++) if (bytes[at + i] !== expected[i]) return false;
-  return true;
-}
-
-/** NUL, or whitespace as Go's strings.TrimSpace sees it in ASCII (\t \n \v \f \r space). */
-function isPad(byte: number): boolean {
-  return byte === 0 || byte === SPACE || (byte >= 0x09 && byte <= 0x0d);
-}
-
 // 64-bit fields as two 32-bit halves: exact for every safe integer and without BigInt costs.
 const TWO_32 = 2 ** 32;
-/** High word limit of a safe integer (2^53 − 1 → high word < 2^21). */
-const SAFE_HIGH_WORD = 0x1f_ffff;
-
-function readUint64(view: DataView, offset: number, field: 'CreatedDate' | 'Flags'): number {
-  const high = view.getUint32(offset);
-  if (high > SAFE_HIGH_WORD) throw new FrameError(field, offset, `${view.getBigUint64(offset)} is beyond the safe integer range`);
-  return high * TWO_32 + view.getUint32(offset + 4);
-}
-
-function readInt64(view: DataView, offset: number): number {
-  const high = view.getInt32(offset);
-  if (high > SAFE_HIGH_WORD || high < -SAFE_HIGH_WORD - 1 || (high === -SAFE_HIGH_WORD - 1 && view.getUint32(offset + 4) === 0)) {
-    throw new FrameError('SequenceNumber', offset, `${view.getBigInt64(offset)} is beyond the safe integer range`);
-  }
-  return high * TWO_32 + view.getUint32(offset + 4);
-}
 
 /** Two's-complement 64-bit big-endian write of a safe integer. */
 function writeInt64(view: DataView, offset: number, value: number): void {
@@ -252,10 +171,4 @@ function checkUint(value: number, max: number, field: 'SchemaVersion' | 'Created
   if (!Number.isInteger(value) || value < 0 || value > max) {
     throw new FrameError(field, offset, `${value} is not an integer in 0..${max}`);
   }
-}
-
-function sameBytes(a: Uint8Array, b: Uint8Array): boolean {
-  if (a.length !== b.length) return false;
-  for (let i = 0; i < a.length; i++) if (a[i] !== b[i]) return false;
-  return true;
 }

@@ -9,7 +9,9 @@ export { FrameLayout, Flags, MessageType, Offset, PayloadType, PayloadTypeFlag }
 export type { MessageTypeName, PayloadTypeFlagValue, PayloadTypeValue } from './constants.js';
 export { FrameError } from './errors.js';
 export type { FrameField } from './errors.js';
-export { decodeFrame, encodeFrame, payloadDigest, tryDecodeFrame } from './codec.js';
+export { decodeFrame, encodeFrame, frameFromHeader, payloadDigest, tryDecodeFrame } from './codec.js';
+export { readHeader } from './header.js';
+export type { FrameHeader } from './header.js';
 export { encodeAcknowledgeFrame } from './ack-frame.js';
 export type { AckFrameOptions } from './ack-frame.js';
 export type { ClientMessage, DecodeOptions, DecodeResult, EncodeOptions, FrameFields } from './codec.js';
