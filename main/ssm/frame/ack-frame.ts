@@ -3,7 +3,8 @@
 // payload is written straight into the frame (no intermediate string-to-bytes copy) and hashed
 // once. The bytes are exactly what encodeFrame(encodeAcknowledge(...)) produces; anything the
 // template cannot write verbatim takes that general path instead.
-import { payloadDigest, encodeFrame } from './codec.js';
+import { encodeFrame } from './codec.js';
+import { payloadDigest } from './digest.js';
 import { allocFrame, writeRandomMessageId } from './alloc.js';
 import { Flags, FrameLayout, MessageType, Offset, PayloadType } from './constants.js';
 import { encodeAcknowledge, type AcknowledgeContent } from './payloads.js';
