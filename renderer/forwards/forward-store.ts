@@ -37,7 +37,9 @@ export class ForwardStore extends Store<ForwardsState> {
 
   async reload(): Promise<void> {
     try {
-      const [{ forwards }, { saved }] = await Promise.all([this.client.call('forwards', 'list', {}), this.client.call('forwards', 'saved', {})]);
+      // Saved first: main answers it once saved forwards are restored, so the list that follows includes them.
+      const { saved } = await this.client.call('forwards', 'saved', {});
+      const { forwards } = await this.client.call('forwards', 'list', {});
       this.change((s) => ({ ...s, forwards, saved, error: null, loaded: true }));
     } catch (err) {
       this.change((s) => ({ ...s, error: errorText(err), loaded: true }));

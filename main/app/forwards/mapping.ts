@@ -1,5 +1,5 @@
 // Contract forwards ↔ the forward manager's shapes.
-import type { ForwardInfo, ForwardSpec, ForwardState, ForwardStats, PlainError, TargetRef } from '../../../shared/contract/index.js';
+import { ForwardSpecSchema, type ForwardInfo, type ForwardSpec, type ForwardState, type ForwardStats, type PlainError, type TargetRef } from '../../../shared/contract/index.js';
 import { arnTail } from '../../aws/discovery/types.js';
 import type { ForwardSpec as ManagerSpec, ForwardState as ManagerState, ForwardStatus } from '../../sessions/forwards/index.js';
 import type { PortTarget } from '../../sessions/forwards/types.js';
@@ -22,6 +22,35 @@ export function managerSpec(spec: ForwardSpec): ManagerSpec {
     ...(spec.name === undefined ? {} : { name: spec.name }),
     autoRestart: spec.autoRestart,
   };
+}
+
+/**
+ * The contract target of a saved manager spec. `saved` is the target as the tree gave it (kept in
+ * the details file); without it, an ECS container's name is unknown and its runtime id stands in.
+ */
+function contractTarget(spec: ManagerSpec, saved: TargetRef | undefined): TargetRef | null {
+  if (saved !== undefined) return saved;
+  if (spec.profile === undefined || spec.region === undefined) return null;
+  const t = spec.target;
+  return t.kind === 'instance'
+    ? { kind: 'instance', profile: spec.profile, region: spec.region, instanceId: t.instanceId }
+    : { kind: 'ecs-container', profile: spec.profile, region: spec.region, cluster: t.cluster, taskArn: t.taskId, containerName: t.runtimeId, runtimeId: t.runtimeId };
+}
+
+/** A saved manager spec back in contract terms; null when it names no profile and region (not written by this app). */
+export function contractSpec(spec: ManagerSpec, savedTarget?: TargetRef): ForwardSpec | null {
+  const target = contractTarget(spec, savedTarget);
+  if (target === null) return null;
+  const parsed = ForwardSpecSchema.safeParse({
+    target,
+    remotePort: spec.remotePort,
+    ...(spec.remoteHost === undefined ? {} : { remoteHost: spec.remoteHost }),
+    localPort: spec.localPort ? spec.localPort : 'auto',
+    ...(spec.localAddress === undefined ? {} : { bindAddress: spec.localAddress }),
+    ...(spec.name === undefined ? {} : { name: spec.name }),
+    autoRestart: spec.autoRestart ?? false,
+  });
+  return parsed.success ? parsed.data : null;
 }
 
 const STATE: Readonly<Record<ManagerState, ForwardState>> = {
