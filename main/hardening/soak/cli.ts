@@ -1,7 +1,7 @@
 // `npm run soak`: the long fault soak — 100 MB each way through a shell and through an
 // 8-connection forward, the issue's link faults, a websocket kill every 20 s, 300 ms stalls.
 // Prints progress every 10 s and the report; exits 1 if any byte, hash or session was lost.
-//   node dist/main/hardening/soak/cli.js [--mb 100] [--connections 8] [--kill-every-ms 20000]
+//   node dist/main/hardening/soak/cli.js [--mb 100] [--connections 8] [--kill-every-ms 20000] [--seed N]
 import { parseArgs } from 'node:util';
 import { formatSoakReport, runSoak, soakFailures, SOAK_FAULTS, type SoakOptions } from './soak.js';
 
@@ -9,7 +9,7 @@ import { formatSoakReport, runSoak, soakFailures, SOAK_FAULTS, type SoakOptions 
 const DEFAULT_MB = 100;
 const DEFAULT_CONNECTIONS = 8;
 
-const { values } = parseArgs({ options: { mb: { type: 'string' }, connections: { type: 'string' }, 'kill-every-ms': { type: 'string' }, 'stall-every-ms': { type: 'string' }, 'drop-to-client': { type: 'string' } } });
+const { values } = parseArgs({ options: { mb: { type: 'string' }, connections: { type: 'string' }, 'kill-every-ms': { type: 'string' }, 'stall-every-ms': { type: 'string' }, 'drop-to-client': { type: 'string' }, seed: { type: 'string' } } });
 const mb = Number(values.mb ?? DEFAULT_MB);
 const options: SoakOptions = {
   shellBytes: Math.round(mb * 1024 * 1024),
@@ -19,12 +19,13 @@ const options: SoakOptions = {
     ...SOAK_FAULTS,
     killEveryMs: Number(values['kill-every-ms'] ?? SOAK_FAULTS.killEveryMs),
     stallEveryMs: Number(values['stall-every-ms'] ?? SOAK_FAULTS.stallEveryMs),
+    seed: Number(values.seed ?? SOAK_FAULTS.seed),
     ...(values['drop-to-client'] === undefined ? {} : { dropToClient: Number(values['drop-to-client']) }),
   },
   log: (line) => process.stderr.write(`${line}\n`),
 };
 if (!(options.shellBytes > 0) || !(options.connections > 0)) throw new Error('--mb and --connections must be positive numbers');
-process.stderr.write(`soak: ${mb} MB each way, ${options.connections} forward connections, link ${JSON.stringify(options.faults.link)}${options.faults.dropToClient === undefined ? '' : ` (drop toward the client ${options.faults.dropToClient})`}, kill every ${options.faults.killEveryMs} ms, ${options.faults.stallMs} ms stall every ${options.faults.stallEveryMs} ms\n`);
+process.stderr.write(`soak: ${mb} MB each way, ${options.connections} forward connections, link ${JSON.stringify(options.faults.link)}${options.faults.dropToClient === undefined ? '' : ` (drop toward the client ${options.faults.dropToClient})`}, kill every ${options.faults.killEveryMs} ms, ${options.faults.stallMs} ms stall every ${options.faults.stallEveryMs} ms, seed ${options.faults.seed}\n`);
 const report = await runSoak(options);
 process.stdout.write(`${formatSoakReport(report)}\n`);
 const failures = soakFailures(report, options);

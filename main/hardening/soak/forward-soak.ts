@@ -5,6 +5,7 @@
 import type { ForwardingSandbox } from '../../sessions/forwards/testing/sandbox-forwards.js';
 import { DEMO_TARGETS } from '../../sessions/forwards/testing/sandbox-forwards.js';
 import { echoTransfer } from '../../sessions/forwards/testing/traffic.js';
+import { linkStats, type LinkStats } from './link-stats.js';
 import type { FaultSchedule } from './schedule.js';
 import type { SoakProgress } from './shell-soak.js';
 
@@ -22,6 +23,7 @@ export interface ForwardSoakResult {
   /** The same port session throughout: resumed on every kill, never restarted. */
   readonly sessionIdKept: boolean;
   readonly restarts: number;
+  readonly link: LinkStats;
 }
 
 export async function forwardSoak(fx: ForwardingSandbox, bytes: number, connections: number, schedule: FaultSchedule, progress: SoakProgress): Promise<ForwardSoakResult> {
@@ -44,6 +46,7 @@ export async function forwardSoak(fx: ForwardingSandbox, bytes: number, connecti
   });
   const status = manager.get(f.id);
   schedule.remove(sessionId);
+  const link = linkStats(fx.harness.gateway, sessionId);
   await manager.remove(f.id);
   return {
     connections,
@@ -51,5 +54,6 @@ export async function forwardSoak(fx: ForwardingSandbox, bytes: number, connecti
     intact: results.filter((r) => r.bytes === each && r.sentSha256 === r.receivedSha256).length,
     sessionIdKept: status.sessionId === sessionId,
     restarts: status.restarts,
+    link,
   };
 }

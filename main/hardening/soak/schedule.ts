@@ -1,11 +1,10 @@
 /**
  * Drives the sandbox's fault injection for a soak: a lossy link in both directions all the time,
  * the client's websocket killed every `killEveryMs`, and every `stallEveryMs` a stall of
- * `stallMs`: MGS pause_publication, then start_publication (§5), so the client holds its frames.
- * The stall does not also delay frames toward the client: changing a session's knobs rebuilds
- * its shapers and drops whatever they hold, so ending a 300 ms delay would lose 300 ms of output
- * at once (a burst the agent's one-frame-per-RTO resend takes minutes to repair). Kills are
- * issued as actions rather than `killSocketEveryMs`, which re-applying a spec would restart.
+ * `stallMs`: MGS pause_publication toward the client (§5) and, in both directions, every frame
+ * sent during the stall held `stallMs` before delivery (frames after it queue behind, never
+ * overtake). Knob changes keep what the shapers hold, so ending a stall loses nothing.
+ * Kills are issued as actions so their count is exact.
  */
 import type { FaultController, FaultSpecInput } from '../../sandbox/gateway/index.js';
 
@@ -21,11 +20,7 @@ export interface FaultScheduleOptions {
   readonly stallEveryMs: number;
   readonly stallMs: number;
   readonly seed: number;
-  /**
-   * Drop rate toward the client when it must differ from `link.drop`. The agent resends only its
-   * oldest unacked frame, once per RTO (§4.4), so sustained loss toward the client above a few
-   * frames per second outruns it: long runs lower this one knob and say so in their report.
-   */
+  /** Drop rate toward the client when it must differ from `link.drop` (to isolate a direction). */
   readonly dropToClient?: number;
 }
 
@@ -88,6 +83,7 @@ export class FaultSchedule {
   private apply(sessionId: string, actions: NonNullable<FaultSpecInput['actions']>): void {
     const { link, seed } = this.options;
     const drop = this.options.dropToClient ?? link.drop;
-    this.faults.set(sessionId, { seed, toClient: { ...link, drop }, toAgent: { ...link }, actions });
+    const delayMs = this.stalled ? this.options.stallMs : 0;
+    this.faults.set(sessionId, { seed, toClient: { ...link, drop, delayMs }, toAgent: { ...link, delayMs }, actions });
   }
 }

@@ -8,6 +8,7 @@ import { createHash, randomBytes } from 'node:crypto';
 import type { Harness } from '../../ssm/testing/sandbox-harness.js';
 import type { CloseReason } from '../../ssm/datachannel/types.js';
 import { ShellSession } from '../../ssm/shell/shell-session.js';
+import { linkStats, type LinkStats } from './link-stats.js';
 import type { FaultSchedule } from './schedule.js';
 
 export const SHELL_SOAK = {
@@ -40,6 +41,8 @@ export interface ShellSoakResult {
   readonly sessionIdKept: boolean;
   readonly retransmits: number;
   readonly duplicatesDropped: number;
+  /** What the link did to this session and how the agent recovered. */
+  readonly link: LinkStats;
 }
 
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
@@ -68,8 +71,10 @@ function localSha(command: string): Promise<{ sha: string; bytes: number }> {
 
 /**
  * Output soak: `seq … | head -c N` on the agent, hashed as it arrives. The command then sleeps so
- * the session outlives the transfer: the faults are lifted before it is ended (a session that
- * ends while its client is away cannot be resumed — ResumeSession refuses a terminated session).
+ * the session outlives the transfer and is ended by us once the faults are lifted: the agent
+ * closes 2 s after its command exits even with output unacked (§12.3), which under sustained
+ * loss would measure that deadline rather than the transfer (resume-session.test.ts covers an
+ * exit that coincides with a websocket drop).
  */
 export async function shellOutputSoak(h: Harness, bytes: number, schedule: FaultSchedule, progress: SoakProgress): Promise<ShellSoakResult> {
   const command = `seq 1 ${Math.ceil(bytes / 2) + 10} | head -c ${bytes}`;
@@ -97,6 +102,7 @@ export async function shellOutputSoak(h: Harness, bytes: number, schedule: Fault
     sessionIdKept: s.session.sessionId === s.sessionId,
     retransmits: s.session.channelStats.retransmits,
     duplicatesDropped: s.session.channelStats.duplicates,
+    link: linkStats(h.gateway, s.sessionId),
   };
   await s.session.terminate();
   return result;
@@ -148,6 +154,7 @@ export async function shellInputSoak(h: Harness, bytes: number, schedule: FaultS
   }
   const m = await waitFor(/([0-9a-f]{64}) {2}-[\s\S]*DONE/);
   schedule.remove(s.sessionId);
+  const link = linkStats(h.gateway, s.sessionId);
   // Raw mode has no CR→NL translation: the shell only sees a line end at \n.
   s.session.write('stty sane; exit\n');
   await s.closed;
@@ -159,5 +166,6 @@ export async function shellInputSoak(h: Harness, bytes: number, schedule: FaultS
     sessionIdKept: s.session.sessionId === s.sessionId,
     retransmits: s.session.channelStats.retransmits,
     duplicatesDropped: s.session.channelStats.duplicates,
+    link,
   };
 }

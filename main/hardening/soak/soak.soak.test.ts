@@ -1,6 +1,6 @@
-// CI-sized fault soak (issue 6 part 1): the issue's link (2 % drop, 2 % duplicate, reorder
-// window 8, 300 ms stalls) with kills and stalls every second or so instead of every 20 s, and
-// a few hundred KB instead of 100 MB. `npm run soak` is the long run.
+// CI-sized fault soak (issue 6 part 1): the issue's link both ways (2 % drop, 2 % duplicate,
+// reorder window 8, 300 ms stalls) with kills and stalls every second or so instead of every
+// 20 s, and a few hundred KB instead of 100 MB. `npm run soak` is the long run.
 import { describe, expect, it } from 'vitest';
 import { formatSoakReport, runSoak, soakFailures, SOAK_FAULTS, type SoakOptions } from './soak.js';
 
@@ -23,5 +23,10 @@ describe('fault soak (short)', () => {
     expect(r.faults.kills).toBeGreaterThan(0);
     expect(r.faults.stalls).toBeGreaterThan(0);
     expect(r.output.reconnects + r.input.reconnects).toBeGreaterThan(0);
+    // Output was lost toward the client (not only toward the agent) and the agent recovered it.
+    expect(OPTIONS.faults.dropToClient ?? OPTIONS.faults.link.drop).toBeGreaterThan(0);
+    expect(r.output.link.droppedToClient).toBeGreaterThan(0);
+    expect(r.output.link.agentRetransmits).toBeGreaterThan(0);
+    expect(r.forward.link.droppedToClient + r.forward.link.droppedToAgent).toBeGreaterThan(0);
   });
 });

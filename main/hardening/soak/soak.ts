@@ -7,6 +7,7 @@
 import { startForwardingSandbox } from '../../sessions/forwards/testing/sandbox-forwards.js';
 import { currentMemory, settledMemory, type MemorySample } from '../memory/gc.js';
 import { forwardSoak, type ForwardSoakResult } from './forward-soak.js';
+import { formatLinkStats } from './link-stats.js';
 import { FaultSchedule, type FaultScheduleOptions, type FaultScheduleStats } from './schedule.js';
 import { shellInputSoak, shellOutputSoak, type ShellSoakResult, type SoakProgress } from './shell-soak.js';
 
@@ -114,6 +115,11 @@ export function formatSoakReport(r: SoakReport): string {
     sh('shell output (agent → client)', r.output),
     sh('shell input (client → agent)', r.input),
     `| forward, ${r.forward.connections} connections (echo) | ${mb(r.forward.bytes)} MB | ${r.forward.intact}/${r.forward.connections} equal | — | ${r.forward.sessionIdKept && r.forward.restarts === 0 ? 'yes' : '**no**'} | ${r.forward.restarts} restarts |`,
+    '',
+    'Link faults and agent recovery per session:',
+    `- shell output: ${formatLinkStats(r.output.link)}`,
+    `- shell input: ${formatLinkStats(r.input.link)}`,
+    `- forward: ${formatLinkStats(r.forward.link)}`,
     '',
     `Memory after GC: start ${m(r.memoryStart)}, end ${m(r.memoryEnd)}; peak while running ${m(r.memoryPeak)} (sandbox in-process).`,
   ].join('\n');

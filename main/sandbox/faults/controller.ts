@@ -1,14 +1,15 @@
 /**
  * Where fault specs live: a default for new sessions plus one spec per session. The gateway
- * registers each live session as a `FaultTarget`; applying a spec to a live session rebuilds
- * its shapers at once and runs its one-shot actions (queued until the session is live).
+ * registers each live session as a `FaultTarget`; applying a spec to a live session changes its
+ * knobs at once (frames already held keep their place) and runs its one-shot actions (queued
+ * until the session is live).
  */
 import { z } from 'zod';
 import { FaultControlSchema, FaultSpecSchema, type FaultAction, type FaultSpec, type FaultSpecInput } from './spec.js';
 
 /** What the gateway exposes per live session so faults can act on it. */
 export interface FaultTarget {
-  /** The session's knobs changed: rebuild shapers and the kill timer. */
+  /** The session's knobs changed: apply them to frames from now on, losing none held. */
   reconfigure(spec: FaultSpec): void;
   /** Runs one action now. */
   run(action: FaultAction): void;
