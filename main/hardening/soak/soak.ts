@@ -24,6 +24,12 @@ export const SOAK_FAULTS: FaultScheduleOptions = {
 const DEFAULT_PROGRESS_MS = 10_000;
 /** Memory is sampled this often for the peak figure. */
 const MEMORY_SAMPLE_MS = 250;
+/**
+ * "Memory flat": heap plus external buffers after GC may end at most this far above the start.
+ * Runs end a few MB up (caches warmed, the sandbox's ended-session records); a leak of frames or
+ * sessions over 300 MB moved would be far above it.
+ */
+export const MAX_RETAINED_GROWTH_MB = 32;
 
 export interface SoakOptions {
   /** Bytes each way through the shell (output and input). */
@@ -99,6 +105,9 @@ export function soakFailures(r: SoakReport, options: SoakOptions): string[] {
   }
   if (r.forward.intact !== r.forward.connections) failures.push(`forward: ${r.forward.connections - r.forward.intact} of ${r.forward.connections} connections not intact`);
   if (!r.forward.sessionIdKept || r.forward.restarts > 0) failures.push(`forward: the port session was restarted ${r.forward.restarts} times instead of resumed`);
+  const retained = (m: MemorySample) => m.heapMb + m.arrayBuffersMb;
+  const growth = retained(r.memoryEnd) - retained(r.memoryStart);
+  if (growth > MAX_RETAINED_GROWTH_MB) failures.push(`memory: heap + buffers after GC grew ${growth.toFixed(1)} MB (limit ${MAX_RETAINED_GROWTH_MB} MB)`);
   return failures;
 }
 
