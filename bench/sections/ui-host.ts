@@ -5,7 +5,7 @@ import { access, mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import type { LagProbeReport, LagProbeRequest } from './ui-lag-probe.js';
+import { LAG_PROBE, type LagProbeReport, type LagProbeRequest } from './ui-lag-probe.js';
 
 export const UI_HOST = {
   /** Starting the host and its sandbox has taken over 30 s on a loaded 2-core machine. */
@@ -52,6 +52,7 @@ export async function startUiHost(): Promise<UiHost> {
       ...process.env,
       PORTHOLE_DATA_DIR: dataDir,
       PORTHOLE_SANDBOX: '1',
+      [LAG_PROBE.ENABLE_ENV]: '1',
       // Hermetic: never pick up the machine's real AWS profiles.
       AWS_CONFIG_FILE: join(dataDir, 'no-aws-config'),
       AWS_SHARED_CREDENTIALS_FILE: join(dataDir, 'no-aws-credentials'),

@@ -30,6 +30,12 @@ export function spread(values: readonly number[]): Spread {
   return { samples: sorted.length, p50Ms: percentile(sorted, 50), p95Ms: percentile(sorted, 95), maxMs: sorted[sorted.length - 1] ?? 0 };
 }
 
+/** Output bytes xterm has parsed so far, summed over the given sessions. */
+export async function parsedTotal(page: Page, sessionIds: readonly string[]): Promise<number> {
+  if (sessionIds.length === 0) return 0;
+  return page.evaluate((ids) => ids.reduce((sum, id) => sum + (globalThis as unknown as PageGlobals).__portholeTest.parsedBytes(id), 0), [...sessionIds]);
+}
+
 /** Deltas between consecutive animation frames for `ms` milliseconds. */
 export async function sampleFrames(page: Page, ms: number): Promise<Spread> {
   const deltas = await page.evaluate(

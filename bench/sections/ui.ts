@@ -5,7 +5,8 @@
 import { chromium, type Browser, type Page } from 'playwright-core';
 import type { BenchRow, BenchSection } from '../report.js';
 import { startUiHost, type UiHost } from './ui-host.js';
-import { keystrokeLatency, sampleFrames, type Spread } from './ui-page.js';
+import { MB } from './stats.js';
+import { keystrokeLatency, parsedTotal, sampleFrames, type Spread } from './ui-page.js';
 import { openIdleTab, openTabs, startFloods, waitForFloods } from './ui-tabs.js';
 
 export const UI_BENCH = {
@@ -31,6 +32,8 @@ interface Phase {
   readonly frames: Spread;
   readonly lagP99Ms: number;
   readonly lagMaxMs: number;
+  /** Output xterm parsed across the flooding tabs during the phase, MB/s. */
+  readonly parsedMBps: number;
 }
 
 /** Phases on stderr, so a slow or failed run shows where it was. */
@@ -38,15 +41,19 @@ function progress(started: number, what: string): void {
   process.stderr.write(`bench: ui: ${what} (${((performance.now() - started) / 1000).toFixed(0)} s)\n`);
 }
 
-async function measurePhase(page: Page, host: UiHost, ms: number): Promise<Phase> {
+async function measurePhase(page: Page, host: UiHost, ms: number, floodIds: readonly string[] = []): Promise<Phase> {
+  const before = await parsedTotal(page, floodIds);
+  const t0 = performance.now();
   host.resetLag();
   const frames = await sampleFrames(page, ms);
   const lag = await host.lag();
-  return { frames, lagP99Ms: lag.p99Ms, lagMaxMs: lag.maxMs };
+  const parsedMBps = (await parsedTotal(page, floodIds)) - before;
+  return { frames, lagP99Ms: lag.p99Ms, lagMaxMs: lag.maxMs, parsedMBps: parsedMBps / MB / ((performance.now() - t0) / 1000) };
 }
 
 const line = (what: string, p: Phase): string =>
-  `${what}: ${p.frames.samples} frames, p50 ${p.frames.p50Ms.toFixed(1)} ms, p95 ${p.frames.p95Ms.toFixed(1)} ms, max ${p.frames.maxMs.toFixed(0)} ms; host loop lag p99 ${p.lagP99Ms.toFixed(1)} ms, max ${p.lagMaxMs.toFixed(0)} ms.`;
+  `${what}: ${p.frames.samples} frames, p50 ${p.frames.p50Ms.toFixed(1)} ms, p95 ${p.frames.p95Ms.toFixed(1)} ms, max ${p.frames.maxMs.toFixed(0)} ms; host loop lag p99 ${p.lagP99Ms.toFixed(1)} ms, max ${p.lagMaxMs.toFixed(0)} ms` +
+  (p.parsedMBps > 0 ? `; xterm parsed ${p.parsedMBps.toFixed(2)} MB/s of flood output.` : '.');
 const keys = (what: string, s: Spread): string => `${what}: ${s.samples} keystrokes, p50 ${s.p50Ms.toFixed(1)} ms, p95 ${s.p95Ms.toFixed(1)} ms, max ${s.maxMs.toFixed(0)} ms.`;
 
 export async function benchUi(scale: number): Promise<Omit<BenchSection, 'seconds'>> {
@@ -72,10 +79,10 @@ export async function benchUi(scale: number): Promise<Omit<BenchSection, 'second
     await waitForFloods(page, floodIds, UI_BENCH.FLOOD_BYTES);
     progress(started, 'every tab flooding');
     // The last flooding tab is showing: the worst case for the renderer.
-    const floodVisible = await measurePhase(page, host, sampleMs);
+    const floodVisible = await measurePhase(page, host, sampleMs, floodIds);
     // Back to the idle tab: the floods go on in hidden tabs.
     await page.locator('.tab').first().click();
-    const floodHidden = await measurePhase(page, host, sampleMs);
+    const floodHidden = await measurePhase(page, host, sampleMs, floodIds);
     const keysFlood = await keystrokeLatency(page, keystrokes, UI_BENCH.LINE_LENGTH);
     const n = floodIds.length;
     const rows: BenchRow[] = [
@@ -83,6 +90,7 @@ export async function benchUi(scale: number): Promise<Omit<BenchSection, 'second
       { figure: `renderer frame time p95, ${n} tabs flooding (one showing)`, value: floodVisible.frames.p95Ms, unit: 'ms', baseline: { value: idle.frames.p95Ms, label: 'idle tab showing, nothing flooding' } },
       { figure: `renderer frame time p95, ${n} hidden tabs flooding, idle tab showing`, value: floodHidden.frames.p95Ms, unit: 'ms', baseline: { value: idle.frames.p95Ms, label: 'nothing flooding' } },
       { figure: `web host event-loop lag p99, ${n} tabs flooding (one showing)`, value: floodVisible.lagP99Ms, unit: 'ms', baseline: { value: idle.lagP99Ms, label: 'same host, nothing flooding' } },
+      { figure: `flood output parsed by xterm, ${n} tabs (one showing)`, value: floodVisible.parsedMBps, unit: 'MB/s' },
       { figure: `keystroke → screen p50, idle tab while ${n} hidden tabs flood`, value: keysFlood.p50Ms, unit: 'ms', baseline: { value: keysIdle.p50Ms, label: 'same tab, nothing flooding' } },
       { figure: `keystroke → screen p95, idle tab while ${n} hidden tabs flood`, value: keysFlood.p95Ms, unit: 'ms', baseline: { value: keysIdle.p95Ms, label: 'same tab, nothing flooding' } },
     ];

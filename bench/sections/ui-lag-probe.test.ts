@@ -1,0 +1,39 @@
+// The web host's event-loop probe: a stall shows in its report, a reset forgets it, and only
+// well-formed requests are answered.
+import { monitorEventLoopDelay } from 'node:perf_hooks';
+import { describe, expect, it } from 'vitest';
+import { isRequest, LAG_PROBE, respond } from './ui-lag-probe.js';
+
+const STALL_MS = 80;
+
+function stall(ms: number): void {
+  const end = performance.now() + ms;
+  while (performance.now() < end) {
+    // Busy on purpose: the loop cannot run its timers.
+  }
+}
+
+const tick = (ms: number): Promise<void> => new Promise((r) => setTimeout(r, ms));
+
+describe('event-loop probe', () => {
+  it('reports a stall of the loop and forgets it after a reset', async () => {
+    const h = monitorEventLoopDelay({ resolution: LAG_PROBE.RESOLUTION_MS });
+    h.enable();
+    await tick(20);
+    stall(STALL_MS);
+    await tick(20);
+    const stalled = respond(h, { kind: 'report' });
+    expect(stalled?.maxMs).toBeGreaterThanOrEqual(STALL_MS * 0.8);
+    expect(respond(h, { kind: 'reset' })).toBeNull();
+    await tick(50);
+    const after = respond(h, { kind: 'report' });
+    h.disable();
+    expect(after?.maxMs).toBeLessThan(stalled?.maxMs ?? 0);
+  });
+
+  it('answers only the two requests it knows', () => {
+    expect(isRequest({ kind: 'report' })).toBe(true);
+    expect(isRequest({ kind: 'reset' })).toBe(true);
+    for (const bad of [null, 'report', { kind: 'exit' }, {}]) expect(isRequest(bad)).toBe(false);
+  });
+});
