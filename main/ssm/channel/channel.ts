@@ -6,6 +6,7 @@ import {
   Flags,
   FrameError,
   MessageType,
+  Offset,
   PayloadType,
   decodeAcknowledge,
   encodeAcknowledgeFrame,
@@ -16,7 +17,7 @@ import {
   type FrameHeader,
 } from '../frame/index.js';
 import { Reliability } from './constants.js';
-import { IncomingOrder } from './incoming.js';
+import { IncomingOrder, type IncomingGap } from './incoming.js';
 import { OutgoingBuffer, type OutgoingEntry } from './outgoing.js';
 import type { ChannelPolicy } from './policy.js';
 import { RtoEstimator } from './rto.js';
@@ -121,6 +122,16 @@ export class ReliableChannel {
 
   get unackedBytes(): number {
     return this.outgoing.bytes;
+  }
+
+  /** Payload bytes of the unacked frames (every frame we encode has the standard header, §1.1). */
+  get unackedPayloadBytes(): number {
+    return this.outgoing.bytes - this.outgoing.size * Offset.Payload;
+  }
+
+  /** Peer frames held behind a missing one (undefined when none): output not delivered yet. */
+  get incomingGap(): IncomingGap | undefined {
+    return this.incoming.gap();
   }
 
   get rtoMs(): number {

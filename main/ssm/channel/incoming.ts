@@ -22,6 +22,17 @@ export type Arrival =
   /** Behind expected: already delivered. */
   | { readonly kind: 'duplicate' };
 
+/** What is stuck behind a hole in the peer's sequence (see IncomingOrder.gap). */
+export interface IncomingGap {
+  /** The first sequence number that never arrived (or was not accepted yet). */
+  readonly expectedSeq: number;
+  readonly lowestBuffered: number;
+  readonly highestBuffered: number;
+  readonly bufferedFrames: number;
+  /** Payload bytes plus FRAME_OVERHEAD_BYTES per frame, as counted against the byte bound. */
+  readonly bufferedBytes: number;
+}
+
 export class IncomingOrder {
   private expected = 0;
   private readonly pending = new Map<number, ClientMessage>();
@@ -67,6 +78,21 @@ export class IncomingOrder {
       this.pendingBytes -= sizeOf(buffered);
     }
     this.expected += 1;
+  }
+
+  /**
+   * Frames that arrived after a hole in the sequence and so were never delivered: the hole runs
+   * from `expectedSeq` to just below `lowestBuffered`. Undefined when nothing waits.
+   */
+  gap(): IncomingGap | undefined {
+    if (this.pending.size === 0) return undefined;
+    let lowest = Infinity;
+    let highest = -Infinity;
+    for (const seq of this.pending.keys()) {
+      if (seq < lowest) lowest = seq;
+      if (seq > highest) highest = seq;
+    }
+    return { expectedSeq: this.expected, lowestBuffered: lowest, highestBuffered: highest, bufferedFrames: this.pending.size, bufferedBytes: this.pendingBytes };
   }
 
   /** The buffered frame now at the head of the sequence, if it has arrived. */

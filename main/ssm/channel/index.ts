@@ -35,4 +35,5 @@ export type { ChannelPolicy, OutgoingFullBehaviour } from './policy.js';
 export { Reliability } from './constants.js';
 export { RtoEstimator } from './rto.js';
 export { ChannelFullError } from './types.js';
+export type { IncomingGap } from './incoming.js';
 export type { ChannelHooks, ChannelStats, Delivery, FrameTransport, TapEvent } from './types.js';

@@ -8,6 +8,7 @@ import { decodeChannelClosed, FrameError, MessageType, type ClientMessage } from
 import { PORTHOLE_CLIENT_VERSION } from '../version.js';
 import { Emitter } from '../util/emitter.js';
 import { HandshakeDriver } from './handshake-driver.js';
+import { describeLoss, lostOutput } from './lost-output.js';
 import type { ChannelStatus, CloseReason, DataChannelEvents, DataChannelOptions, SessionHandler, SessionInfo } from './types.js';
 
 /** Opt in to the KMS challenge binding unless told otherwise (see handshake/process.ts). */
@@ -29,6 +30,8 @@ export class DataChannel extends Emitter<DataChannelEvents> {
   private socket: DataSocket | undefined;
   private handler: SessionHandler | undefined;
   private readonly queued: Array<{ payloadType: number; payload: Uint8Array }> = [];
+  /** Payload bytes in `queued`. */
+  private queuedBytes = 0;
   private currentStatus: ChannelStatus = 'connecting';
   private readingPaused = false;
   private generation = 0;
@@ -50,6 +53,7 @@ export class DataChannel extends Emitter<DataChannelEvents> {
         control: (frame) => this.control(frame),
         malformed: (error) => this.emit('malformed', error),
         drain: () => this.flush(),
+        acked: () => this.emit('acked'),
         ...(options.tap ? { tap: options.tap } : {}),
       },
     });
@@ -94,6 +98,11 @@ export class DataChannel extends Emitter<DataChannelEvents> {
     return this.queued.length + this.channel.unackedFrames;
   }
 
+  /** Payload bytes of that input: queued here plus sent and unacknowledged (as sent, i.e. after encryption). */
+  get pendingInputBytes(): number {
+    return this.queuedBytes + this.channel.unackedPayloadBytes;
+  }
+
   /** Register the session handler. Until then agent data waits unacked ('not ready'). */
   setHandler(handler: SessionHandler): void {
     this.handler = handler;
@@ -122,6 +131,7 @@ export class DataChannel extends Emitter<DataChannelEvents> {
   send(payloadType: number, payload: Uint8Array): void {
     if (this.currentStatus === 'closed') return;
     this.queued.push({ payloadType, payload });
+    this.queuedBytes += payload.length;
     this.flush();
   }
 
@@ -149,6 +159,7 @@ export class DataChannel extends Emitter<DataChannelEvents> {
     this.socket = undefined;
     this.channel.close();
     this.queued.length = 0;
+    this.queuedBytes = 0;
     this.setStatus('closed', reason.message);
     this.emit('closed', reason);
     this.removeAllListeners();
@@ -231,7 +242,11 @@ export class DataChannel extends Emitter<DataChannelEvents> {
     } catch (error) {
       if (!(error instanceof FrameError)) throw error;
     }
-    this.close({ kind: 'channel-closed', output, message: output === '' ? `Exiting session with sessionId: ${this.sessionId}.` : output });
+    const message = output === '' ? `Exiting session with sessionId: ${this.sessionId}.` : output;
+    const lost = lostOutput(this.channel.incomingGap);
+    if (!lost) return this.close({ kind: 'channel-closed', output, message });
+    // Frames after a hole were received but can never be delivered in order: say so, never end silently.
+    this.close({ kind: 'channel-closed', output, lostOutput: lost, message: `${message} ${describeLoss(lost)}` });
   }
 
   /** Move queued input into the reliability layer once ready, as far as it has room. */
@@ -247,6 +262,7 @@ export class DataChannel extends Emitter<DataChannelEvents> {
         throw error;
       }
       this.queued.shift();
+      this.queuedBytes -= next.payload.length;
     }
   }
 

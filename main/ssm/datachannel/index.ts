@@ -14,12 +14,14 @@
  *   dc.send(PayloadType.Output, bytes)                              // PT 1, ≤ 1024 bytes each
  *   dc.send(PayloadType.Flag, encodeFlag(PayloadTypeFlag.TerminateSession))
  *     - queued until ready, then sent in order; kept until acked (survives a resume).
+ *   dc.pendingInputBytes; dc.on('acked', …)  // flow control: input bytes not yet acked, and when that fell
  *   dc.on('status', (status, detail) => …)  // connecting | connected | reconnecting | closed
- *   dc.on('closed', (reason) => …)          // channel-closed (with Output) | local | failed
+ *   dc.on('closed', (reason) => …)          // channel-closed (with Output; lostOutput when it
+ *                                           // closed with agent output still missing) | local | failed
  *   await dc.open();  dc.close();
  * The Enter quirk (lone 0x0A → 0x0D) is NOT applied here; the shell session applies it.
  * Porthole advertises ClientVersion PORTHOLE_CLIENT_VERSION (1.2.650.0): mux mode, smux
  * keepalive disabled on both sides (see ../version.ts).
  */
 export { DataChannel } from './data-channel.js';
-export type { ChannelStatus, CloseReason, DataChannelEvents, DataChannelOptions, SessionCredentials, SessionHandler, SessionInfo } from './types.js';
+export type { ChannelStatus, CloseReason, DataChannelEvents, DataChannelOptions, LostOutput, SessionCredentials, SessionHandler, SessionInfo } from './types.js';

@@ -16,12 +16,26 @@ export type ChannelStatus = 'connecting' | 'connected' | 'reconnecting' | 'close
 
 /** Why a data channel ended. */
 export type CloseReason =
-  /** The gateway sent channel_closed; `output` is its Output text ('' for a normal end). */
-  | { readonly kind: 'channel-closed'; readonly output: string; readonly message: string }
+  /**
+   * The gateway sent channel_closed; `output` is its Output text ('' for a normal end).
+   * `lostOutput` is set when frames were still missing below ones already received: that
+   * output can never arrive now, and `message` says so.
+   */
+  | { readonly kind: 'channel-closed'; readonly output: string; readonly message: string; readonly lostOutput?: LostOutput }
   /** We closed it (terminate / dispose). */
   | { readonly kind: 'local'; readonly message: string }
   /** It could not be opened, resumed, or the protocol failed. */
   | { readonly kind: 'failed'; readonly message: string };
+
+/** Agent output that never arrived because the session closed with a hole in the sequence. */
+export interface LostOutput {
+  /** The first missing sequence number. */
+  readonly firstMissingSeq: number;
+  /** The last missing sequence number below the frames that did arrive (the hole's end). */
+  readonly lastMissingSeq: number;
+  /** Frames received after the hole, discarded undelivered (in-order delivery, §4.3). */
+  readonly discardedFrames: number;
+}
 
 /** What the handshake told us, or what first-message detection assumed (§6.1). */
 export interface SessionInfo {
@@ -74,4 +88,6 @@ export interface DataChannelEvents {
   malformed: [error: FrameError];
   /** Something the user may want to see that does not end the session. */
   warning: [message: string];
+  /** The agent acknowledged input: pendingInput / pendingInputBytes fell (flow control). */
+  acked: [];
 }

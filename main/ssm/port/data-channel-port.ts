@@ -4,7 +4,7 @@
  */
 import type { TapEvent } from '../channel/index.js';
 import { DataChannel, type CloseReason, type DataChannelOptions, type SessionInfo } from '../datachannel/index.js';
-import { MessageType, PayloadType, decodeFlag, encodeFlag } from '../frame/index.js';
+import { PayloadType, decodeFlag, encodeFlag } from '../frame/index.js';
 import type { PortChannel, PortChannelEnd, PortReceiver } from './channel.js';
 import { PORT } from './constants.js';
 import { startPortSession, type PortSession } from './port-session.js';
@@ -39,6 +39,10 @@ export class DataChannelPort implements PortChannel {
         return 'accepted';
       },
     });
+    // After the ack left the outgoing buffer, so unackedBytes already counts it as gone.
+    dc.on('acked', () => {
+      for (const listener of this.progressListeners) listener();
+    });
   }
 
   get sessionId(): string {
@@ -67,9 +71,9 @@ export class DataChannelPort implements PortChannel {
     this.dc.send(PayloadType.Flag, encodeFlag(value));
     return true;
   }
-  /** The engine counts frames; each of ours carries at most MAX_PAYLOAD_BYTES, so this is an upper bound. */
+  /** Exact payload bytes queued in or sent by the engine and not yet acknowledged. */
   get unackedBytes(): number {
-    return this.dc.pendingInput * PORT.MAX_PAYLOAD_BYTES;
+    return this.dc.pendingInputBytes;
   }
   pauseReading(): void {
     this.dc.pauseReading();
@@ -88,16 +92,18 @@ export class DataChannelPort implements PortChannel {
     this.dc.close();
   }
 
-  /** Feed from the DataChannel's tap: acks from the agent mean the backlog shrank. */
-  tap(event: TapEvent): void {
-    if (event.direction === 'in' && event.frame?.messageType === MessageType.Acknowledge) {
-      for (const listener of this.progressListeners) listener();
-    }
+  /**
+   * Progress now comes from the channel's 'acked' event, so the frame tap is not needed for flow
+   * control any more. Kept so callers that still forward their tap here (the CLI's port runner)
+   * compile unchanged; it does nothing and can be removed once they stop.
+   */
+  tap(_event: TapEvent): void {
+    return undefined;
   }
 }
 
 export interface OpenPortSessionOptions extends Omit<DataChannelOptions, 'tap'> {
-  /** Every frame (inspector); acks are also used for flow control. */
+  /** Every frame (inspector). Flow control does not need it: without one, acks take the fast path. */
   readonly tap?: (event: TapEvent) => void;
   /** How long to wait for the Port handshake after opening. */
   readonly readyTimeoutMs?: number;
@@ -105,15 +111,7 @@ export interface OpenPortSessionOptions extends Omit<DataChannelOptions, 'tap'> 
 
 /** Opens the data channel, completes the Port handshake and starts the port session. */
 export async function openPortSession(options: OpenPortSessionOptions): Promise<{ session: PortSession; dataChannel: DataChannel }> {
-  let port: DataChannelPort | undefined;
-  const userTap = options.tap;
-  const dc = new DataChannel({
-    ...options,
-    tap: (event) => {
-      port?.tap(event);
-      userTap?.(event);
-    },
-  });
+  const dc = new DataChannel(options);
   const info = await new Promise<SessionInfo>((resolve, reject) => {
     const timer = setTimeout(
       () => reject(new PortSessionError('handshake-timeout', `no Port handshake from the agent within ${readyTimeout(options)} ms`)),
@@ -138,8 +136,7 @@ export async function openPortSession(options: OpenPortSessionOptions): Promise<
     dc.close({ kind: 'failed', message: `expected a Port session, the agent started ${info.sessionType}` });
     throw new PortSessionError('not-a-port-session', `expected a Port session, the agent started ${info.sessionType}`);
   }
-  port = new DataChannelPort(dc, info);
-  return { session: startPortSession(port), dataChannel: dc };
+  return { session: startPortSession(new DataChannelPort(dc, info)), dataChannel: dc };
 }
 
 function readyTimeout(options: OpenPortSessionOptions): number {
