@@ -17,8 +17,10 @@ import { WireClient } from '../../gateway/testing/wire-client.js';
 const AWAY_MS = AGENT.CLOSE_DRAIN_MS + 600;
 /** The command prints its tail and exits this long after READY. */
 const EXIT_AFTER_S = 1;
-/** The socket is killed after the exit, within the agent's drain. */
-const KILL_AFTER_READY_MS = 1_500;
+/** Poll period while waiting for the agent's side of the scenario. */
+const POLL_MS = 20;
+/** Generous bound on those waits (a loaded machine), so a wedge fails instead of hanging. */
+const WAIT_MS = 60_000;
 
 let h: Harness | undefined;
 afterEach(async () => {
@@ -27,6 +29,14 @@ afterEach(async () => {
 });
 
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
+
+async function until(cond: () => boolean, what: string): Promise<void> {
+  const deadline = Date.now() + WAIT_MS;
+  while (!cond()) {
+    if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}`);
+    await sleep(POLL_MS);
+  }
+}
 const resume = (harness: Harness, sessionId: string) => harness.ssm.send(new ResumeSessionCommand({ SessionId: sessionId }));
 
 async function errorName(p: Promise<unknown>): Promise<string> {
@@ -80,12 +90,14 @@ describe('ResumeSession after the agent side ended', () => {
   it('loses no output when the websocket drops as the command exits and the client is away past the drain', async () => {
     const harness = (h = await startHarness());
     const command = 'echo READY; seq 1 60000';
-    const expected = createHash('sha256').update(spawnSync('/bin/sh', ['-c', command]).stdout).digest('hex');
+    const local = spawnSync('/bin/sh', ['-c', command]).stdout;
+    const expected = createHash('sha256').update(local).digest('hex');
     const creds = harness.addSession({ type: 'NonInteractiveCommands', command: command.replace('; ', `; sleep ${EXIT_AFTER_S}; `), separateOutputStream: true });
     let states: string[] = [];
+    const host = () => harness.gateway.host(creds.sessionId);
     // The client's ResumeSession only goes out once the agent has given up waiting for acks.
     const resumeLate = async (id: string) => {
-      await sleep(AWAY_MS);
+      await until(() => host()?.stats.finished === true, "the agent's end");
       states = [...states, harness.sandbox.registry.get(id)?.state ?? 'gone'];
       harness.gateway.faults.set(id, {});
       return harness.resumeSession(id);
@@ -94,18 +106,25 @@ describe('ResumeSession after the agent side ended', () => {
     const closed = new Promise<CloseReason>((resolve) => shell.on('closed', resolve));
     const hash = createHash('sha256');
     let ready = false;
+    let killed: Promise<unknown> = Promise.resolve();
     shell.on('output', (b, stream) => {
       if (stream !== 'stdout') return;
       hash.update(b);
       if (ready) return;
       ready = true;
-      // The link goes dark for output before the command prints its tail and exits; the
-      // socket dies during the agent's 2 s drain, with the whole tail unacked.
-      harness.gateway.faults.set(creds.sessionId, { toClient: { drop: 1, types: ['output_stream_data'] } });
-      setTimeout(() => harness.gateway.faults.set(creds.sessionId, { toClient: { drop: 1, types: ['output_stream_data'] }, actions: [{ do: 'kill-socket' }] }), KILL_AFTER_READY_MS);
+      // The link goes dark for output before the command prints its tail and exits; once the
+      // agent has sent it all (the command is done) the socket dies, within the 2 s drain.
+      const dark = { toClient: { drop: 1, types: ['output_stream_data'] } };
+      harness.gateway.faults.set(creds.sessionId, dark);
+      // Encoded frames outweigh their payloads: this holds by the time the last bytes went out
+      // (maybe a little before), either way well inside the drain that follows the exit.
+      killed = until(() => (host()?.agent.channel.unackedBytes ?? 0) > local.length, 'the whole tail sent').then(() =>
+        harness.gateway.faults.set(creds.sessionId, { ...dark, actions: [{ do: 'kill-socket' }] }),
+      );
     });
     await shell.open();
     const reason = await closed;
+    await killed;
     expect(states).toEqual(['Terminating']);
     expect(reason.kind).toBe('channel-closed');
     expect(hash.digest('hex')).toBe(expected);
