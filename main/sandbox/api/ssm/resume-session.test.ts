@@ -10,11 +10,8 @@ import { MessageType } from '../../../ssm/frame/index.js';
 import { ShellSession } from '../../../ssm/shell/shell-session.js';
 import type { CloseReason } from '../../../ssm/datachannel/types.js';
 import { startHarness, type Harness } from '../../../ssm/testing/sandbox-harness.js';
-import { AGENT } from '../../agent/constants.js';
 import { WireClient } from '../../gateway/testing/wire-client.js';
 
-/** Past the agent's drain on exit, so the session's end happens with the client away. */
-const AWAY_MS = AGENT.CLOSE_DRAIN_MS + 600;
 /** The command prints its tail and exits this long after READY. */
 const EXIT_AFTER_S = 1;
 /** Poll period while waiting for the agent's side of the scenario. */
@@ -57,7 +54,7 @@ describe('ResumeSession after the agent side ended', () => {
     await c1.waitFor(() => c1.outputText() === 'tail-42\n', 'the output, unacked');
     c1.close();
     await c1.closed;
-    await sleep(AWAY_MS);
+    await until(() => h?.gateway.host(creds.sessionId)?.stats.finished === true, "the agent's end, past its drain");
     const session = h.sandbox.registry.get(creds.sessionId);
     expect(session?.state).toBe('Terminating');
 
@@ -82,7 +79,7 @@ describe('ResumeSession after the agent side ended', () => {
     c1.close();
     await c1.closed;
     h.sandbox.registry.terminate(creds.sessionId, 'Session terminated by TerminateSession.');
-    await sleep(AWAY_MS);
+    await until(() => h?.gateway.host(creds.sessionId)?.stats.finished === true, "the agent's end, past its drain");
     expect(h.sandbox.registry.get(creds.sessionId)?.state).toBe('Terminated');
     expect(await errorName(resume(h, creds.sessionId))).toBe('DoesNotExistException');
   });
