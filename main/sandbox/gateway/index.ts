@@ -6,6 +6,7 @@
  *   gateway.faults.apply(json)     // zod-validated fault control (see ../faults/spec.ts), for HTTP
  *   gateway.faults.set(sid, spec)  // in-process, per session; faults.setDefault(spec) for new ones
  *   gateway.host(sid)?.stats       // opens, kills, attached, finished, closedOutput
+ *   gateway.host(sid)?.faultStats() // frames dropped/duplicated/reordered/delayed each way
  *   await gateway.close()          // stops agents, closes sockets, detaches from the server
  *
  * Shares the API's HTTP server: it only handles `upgrade` requests whose path starts with
@@ -24,8 +25,9 @@
  * acks → channel_closed (Output '' or the failure text) → Close 1000; the registry entry is
  * marked Terminated. registry.terminate() (TerminateSession API) ends the agent the same way
  * with Output ''. A paused agent (client away) holds its output until the client returns; a
- * session that ended while the client was away resends its unacked tail on the next open, then
- * channel_closed (the ended host is kept 10 minutes). Basic-mode port session whose destination refuses: the real agent
+ * session that ended while the client was away is Terminating in the registry (ResumeSession
+ * still gives a token) and resends its unacked tail on the next open, then channel_closed and
+ * Terminated (the ended host is kept 10 minutes, then it is Terminated regardless). Basic-mode port session whose destination refuses: the real agent
  * crashes and the client sees channel_closed with Output '' (§16); the sandbox sends
  * channel_closed with Output "Unable to start port forwarding session: <reason>" instead. KMS: the agent decrypts the client's KMSCipherTextKey with `kms.decrypt(blob, context)`,
  * context {aws:ssm:SessionId, aws:ssm:TargetId = session.target[, aws:ssm:RandomChallenge]}.
