@@ -76,17 +76,16 @@ export function encodeFrame(fields: FrameFields, options: EncodeOptions = {}): U
   // The MessageId is validated first so a bad one throws before anything else is written.
   if (fields.messageId === undefined) writeRandomMessageId(frame, Offset.MessageId);
   else writeUuid(frame, Offset.MessageId, fields.messageId, true);
-  const view = new DataView(frame.buffer, frame.byteOffset, frame.byteLength);
-  view.setUint32(Offset.HeaderLength, hl);
-  frame.fill(options.padding === 'nul' ? 0 : SPACE, Offset.MessageType, Offset.SchemaVersion);
-  frame.set(typeBytes, Offset.MessageType);
-  view.setUint32(Offset.SchemaVersion, schema);
-  writeInt64(view, Offset.CreatedDate, created);
-  writeInt64(view, Offset.SequenceNumber, fields.sequenceNumber);
-  writeInt64(view, Offset.Flags, fields.flags);
+  // Plain byte writes rather than a DataView: no object per frame on the hot path.
+  putUint32(frame, Offset.HeaderLength, hl);
+  frame.set(options.padding === 'nul' ? typeBytes.nul : typeBytes.space, Offset.MessageType);
+  putUint32(frame, Offset.SchemaVersion, schema);
+  putInt64(frame, Offset.CreatedDate, created);
+  putInt64(frame, Offset.SequenceNumber, fields.sequenceNumber);
+  putInt64(frame, Offset.Flags, fields.flags);
   frame.set(payloadDigest(fields.payload), Offset.PayloadDigest);
-  if (hl >= FrameLayout.STANDARD_HEADER_LENGTH) view.setUint32(Offset.PayloadType, fields.payloadType);
-  view.setUint32(hl, fields.payload.length);
+  if (hl >= FrameLayout.STANDARD_HEADER_LENGTH) putUint32(frame, Offset.PayloadType, fields.payloadType);
+  putUint32(frame, hl, fields.payload.length);
   frame.set(fields.payload, hl + 4);
   return frame;
 }
@@ -103,20 +102,32 @@ function copyDigestAndPayload(bytes: Uint8Array, payloadStart: number): { digest
   return { digest: out.subarray(0, FrameLayout.DIGEST_BYTES), payload: out.subarray(FrameLayout.DIGEST_BYTES) };
 }
 
-/** Validated MessageType bytes; a sender uses a handful of types, so they are cached. */
-const typeBytesCache = new Map<string, Uint8Array>();
+/** A MessageType's whole 32-byte field, padded either way (§1.5). */
+interface TypeField {
+  readonly space: Uint8Array;
+  readonly nul: Uint8Array;
+}
+
+/** Validated MessageType fields; a sender uses a handful of types, so they are cached. */
+const typeFieldCache = new Map<string, TypeField>();
 /** Bound on the cache so arbitrary caller-supplied types cannot grow it without limit. */
 const TYPE_CACHE_LIMIT = 64;
 
-function messageTypeBytes(messageType: string): Uint8Array {
-  const cached = typeBytesCache.get(messageType);
+function messageTypeBytes(messageType: string): TypeField {
+  const cached = typeFieldCache.get(messageType);
   if (cached) return cached;
   const bytes = Buffer.from(messageType, 'latin1');
   if (bytes.length === 0 || bytes.length > FrameLayout.MESSAGE_TYPE_BYTES || !PRINTABLE_ASCII.test(messageType)) {
     throw new FrameError('MessageType', Offset.MessageType, `must be 1-32 printable ASCII characters, got ${JSON.stringify(messageType)}`);
   }
-  if (typeBytesCache.size < TYPE_CACHE_LIMIT) typeBytesCache.set(messageType, bytes);
-  return bytes;
+  const field = (pad: number) => {
+    const f = new Uint8Array(FrameLayout.MESSAGE_TYPE_BYTES).fill(pad);
+    f.set(bytes);
+    return f;
+  };
+  const entry = { space: field(SPACE), nul: field(0) };
+  if (typeFieldCache.size < TYPE_CACHE_LIMIT) typeFieldCache.set(messageType, entry);
+  return entry;
 }
 
 /**
@@ -160,11 +171,19 @@ export function tryDecodeFrame(bytes: Uint8Array, options: DecodeOptions = {}): 
 // 64-bit fields as two 32-bit halves: exact for every safe integer and without BigInt costs.
 const TWO_32 = 2 ** 32;
 
+/** Big-endian uint32 write. */
+function putUint32(target: Uint8Array, offset: number, value: number): void {
+  target[offset] = value >>> 24;
+  target[offset + 1] = value >>> 16;
+  target[offset + 2] = value >>> 8;
+  target[offset + 3] = value;
+}
+
 /** Two's-complement 64-bit big-endian write of a safe integer. */
-function writeInt64(view: DataView, offset: number, value: number): void {
+function putInt64(target: Uint8Array, offset: number, value: number): void {
   const high = Math.floor(value / TWO_32);
-  view.setInt32(offset, high);
-  view.setUint32(offset + 4, value - high * TWO_32);
+  putUint32(target, offset, high >>> 0);
+  putUint32(target, offset + 4, value - high * TWO_32);
 }
 
 function checkUint(value: number, max: number, field: 'SchemaVersion' | 'CreatedDate' | 'Flags' | 'PayloadType', offset: number): void {
