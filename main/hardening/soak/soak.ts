@@ -38,6 +38,11 @@ export interface SoakOptions {
   readonly forwardBytes: number;
   readonly connections: number;
   readonly faults: FaultScheduleOptions;
+  /**
+   * The emulated agent's pacing (default unpaced: full speed, fast retransmit on). `faithful`
+   * reproduces the real agent's 1 ms per frame and RTO-only resend.
+   */
+  readonly pacing?: 'faithful' | 'unpaced';
   /** Receives a progress line every `progressEveryMs` (long runs; a stuck transfer shows where). */
   readonly log?: (line: string) => void;
   readonly progressEveryMs?: number;
@@ -55,7 +60,7 @@ export interface SoakReport {
 }
 
 export async function runSoak(options: SoakOptions): Promise<SoakReport> {
-  const fx = await startForwardingSandbox({ pacing: 'unpaced' });
+  const fx = await startForwardingSandbox({ pacing: options.pacing ?? 'unpaced' });
   const schedule = new FaultSchedule(fx.harness.gateway.faults, options.faults);
   let peak: MemorySample = { heapMb: 0, rssMb: 0, arrayBuffersMb: 0 };
   const progress: SoakProgress = { outputBytes: 0, inputBytes: 0, inputPendingFrames: 0, forwardBytes: 0 };
