@@ -97,6 +97,7 @@ export async function benchUi(scale: number): Promise<Omit<BenchSection, 'second
     const detail = [
       `The built web host (sandbox in the same process, as \`npm run web\` runs it) in headless Chromium ${browser.version()} with no GPU, ${UI_BENCH.VIEWPORT.width}×${UI_BENCH.VIEWPORT.height}; ${n} tabs run \`yes\` and \`base64 /dev/urandom\` alternately, plus one idle shell tab.`,
       'Frame time: deltas between requestAnimationFrame callbacks in the page. Host lag: monitorEventLoopDelay in the web host process, loaded with `node --import` by the bench only.',
+      'Without a GPU, Chromium runs the visible terminal\'s WebGL in software (SwiftShader): with a flooding tab showing, most of each frame is the commit waiting on that (a trace shows Commit ≈ GPUTask), which a desktop with a GPU does not pay.',
       'Keystroke → screen: from the keydown event in the page to the first animation frame whose xterm buffer shows the echoed letter (xterm paints in that frame).',
       line('Nothing flooding', idle),
       line(`${n} tabs flooding, a flooding tab showing`, floodVisible),

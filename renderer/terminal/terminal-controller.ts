@@ -54,6 +54,8 @@ export class TerminalController implements Drainable {
   /** Output held while hidden, parsed on the background budget (bounded by main's flow-control window). */
   readonly #pending: Uint8Array[] = [];
   #observer: ResizeObserver | null = null;
+  /** The slot React gave this terminal; the element is in it only while visible. */
+  #slot: HTMLElement | null = null;
   #fitTimer: ReturnType<typeof setTimeout> | null = null;
 
   constructor(
@@ -142,13 +144,20 @@ export class TerminalController implements Drainable {
     return this.#parsed;
   }
 
-  /** Moves the terminal into a slot; the first time, xterm opens there. */
+  /**
+   * Gives the terminal its slot; the first time, xterm opens there. While hidden the element stays
+   * out of the document (see setVisible), so it is only put in when shown.
+   */
   attach(slot: HTMLElement): void {
     if (this.#disposed) return;
-    if (this.element.parentElement !== slot) slot.appendChild(this.element);
+    this.#slot = slot;
     if (!this.#opened) {
+      slot.appendChild(this.element);
       this.#term.open(this.element);
       this.#opened = true;
+      if (!this.#visible) this.element.remove();
+    } else if (this.#visible && this.element.parentElement !== slot) {
+      slot.appendChild(this.element);
     }
     this.#observer?.disconnect();
     this.#observer = new ResizeObserver(() => this.#scheduleFit());
@@ -156,25 +165,34 @@ export class TerminalController implements Drainable {
     this.#scheduleFit();
   }
 
-  /** Takes the terminal out of a slot (only if it is still there: a newer slot may have taken it). */
+  /** Takes the terminal out of a slot (only if it is still its slot: a newer one may have taken it). */
   detach(slot: HTMLElement): void {
-    if (this.element.parentElement !== slot) return;
+    if (this.#slot !== slot) return;
+    this.#slot = null;
     this.#observer?.disconnect();
     this.#observer = null;
-    slot.removeChild(this.element);
+    if (this.element.parentElement === slot) slot.removeChild(this.element);
   }
 
-  /** WebGL only while visible: browsers allow ~16 contexts, and hidden tabs need none. */
+  /**
+   * WebGL only while visible: browsers allow ~16 contexts, and hidden tabs need none. A hidden
+   * terminal also leaves the document: xterm redraws every row of a DOM-rendered terminal on each
+   * scroll and, inside a display:none slot, measures every glyph again with a forced layout (widths
+   * of 0 are never cached), which let hidden floods take most of each frame. Out of the document
+   * that work touches no layout; showing the tab puts it back and xterm repaints it.
+   */
   setVisible(visible: boolean): void {
     if (this.#disposed || visible === this.#visible) return;
     this.#visible = visible;
     if (visible) {
       this.host.background.forget(this);
       for (const chunk of this.#pending.splice(0)) this.#writeNow(chunk);
+      if (this.#slot !== null && this.element.parentElement !== this.#slot) this.#slot.appendChild(this.element);
       if (this.#opened) this.#webgl.load();
       this.#scheduleFit();
     } else {
       this.#webgl.dispose();
+      if (this.#opened) this.element.remove();
     }
   }
 
