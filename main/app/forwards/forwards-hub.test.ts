@@ -1,8 +1,8 @@
 // Saved forwards through the hub over the sandbox: one store (ForwardManager's forwards.json),
 // kept across runs with the contract spec intact, and the old saved-forwards.json moved into it.
-import { mkdtemp, readFile, rm, stat, writeFile } from 'node:fs/promises';
+import { mkdtemp, readdir, readFile, rm, stat, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { basename, join } from 'node:path';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { ForwardSpecSchema, type ForwardInfo } from '../../../shared/contract/index.js';
 import { ForwardStore } from '../../sessions/forwards/store.js';
@@ -10,6 +10,7 @@ import { DEMO_APP, startSandboxApp, type SandboxApp } from '../testing/sandbox-a
 import { eventually } from '../testing/test-client.js';
 import { ForwardsHub } from './forwards-hub.js';
 import { LEGACY_SAVED_FILE, MIGRATED_SUFFIX } from './legacy-saved.js';
+import { UNREADABLE_SUFFIX } from './restore-saved.js';
 import { SAVED_DETAILS_FILE } from './saved-details.js';
 
 let t: SandboxApp;
@@ -112,5 +113,19 @@ describe('saved forwards in one store', () => {
     expect((await h.restore(saved.savedId)).id).toBe(restored.id);
     expect(h.list()).toHaveLength(1);
     await expect(h.restore('no-such')).rejects.toThrow(/No saved forward/);
+  });
+
+  it('sets an unreadable store aside instead of letting the next save overwrite it', async () => {
+    const dir = await freshDir();
+    const store = new ForwardStore(dir);
+    await writeFile(store.file, '{"version": 1, "forwards": [{"id": "x"');
+    const { hub: h } = hub(dir);
+    expect(await h.saved.list()).toEqual([]);
+    const live = await h.create(webSpec);
+    await h.save(live.id);
+    expect((await store.load()).map((f) => f.id)).toEqual([live.id]);
+    const aside = (await readdir(dir)).filter((f) => f.startsWith(`${basename(store.file)}${UNREADABLE_SUFFIX}-`));
+    expect(aside).toHaveLength(1);
+    expect(await readFile(join(dir, aside[0] ?? ''), 'utf8')).toBe('{"version": 1, "forwards": [{"id": "x"');
   });
 });

@@ -8,9 +8,8 @@ import type { ForwardInfo, ForwardSpec, ForwardStats, SavedForward } from '../..
 import type { AwsService } from '../../aws/aws-service.js';
 import type { BackoffSchedule } from '../../ssm/connection/constants.js';
 import { ForwardError, ForwardManager, FORWARDS, type RestartSchedule } from '../../sessions/forwards/index.js';
-import { ForwardStore } from '../../sessions/forwards/store.js';
-import { migrateLegacySaved } from './legacy-saved.js';
-import { contractSpec, forwardInfo, forwardStats, managerSpec } from './mapping.js';
+import { forwardInfo, forwardStats, managerSpec } from './mapping.js';
+import { restoreSavedForwards } from './restore-saved.js';
 import { SavedDetails } from './saved-details.js';
 
 export interface ForwardsEvents {
@@ -63,21 +62,16 @@ export class ForwardsHub {
 
   /** Moves the old saved file in, then starts every saved forward (once). */
   ready(): Promise<void> {
-    this.#ready ??= (async () => {
-      try {
-        await migrateLegacySaved(this.options.dataDir, new ForwardStore(this.options.dataDir), this.#details);
-        for (const status of await this.#manager.restoreSaved()) {
-          const spec = contractSpec(status.spec, (await this.#details.get(status.id))?.target);
-          if (spec === null) continue;
+    this.#ready ??= restoreSavedForwards(this.options.dataDir, this.#manager, this.#details, (line) => console.warn(line)).then(
+      (restored) => {
+        for (const { status, spec } of restored) {
           this.#specs.set(status.id, spec);
           this.#entries.set(status.id, { managerId: status.id });
-          this.options.events.updated({ id: status.id, forward: forwardInfo(status.id, spec, status) });
+          this.options.events.updated({ id: status.id, forward: forwardInfo(status.id, spec, this.#manager.get(status.id)) });
         }
-        await this.#details.prune(new Set(this.#manager.list().filter((s) => s.saved).map((s) => s.id)));
-      } catch (err) {
-        console.warn(`porthole: saved forwards could not be restored: ${err instanceof Error ? err.message : String(err)}`);
-      }
-    })();
+      },
+      (err: unknown) => console.warn(`porthole: saved forwards could not be restored: ${err instanceof Error ? err.message : String(err)}`),
+    );
     return this.#ready;
   }
 
@@ -171,6 +165,8 @@ export class ForwardsHub {
   /** Stops every forward (app quit); saved ones stay saved. */
   async close(): Promise<void> {
     clearInterval(this.#statsTimer);
+    // A restore still starting forwards would start them after the stop below.
+    await this.#ready;
     await this.#manager.close();
   }
 
