@@ -1,5 +1,5 @@
 // CI-sized fuzz run (issue 6 part 2): 10^4 inputs per target through the frame codec, smux and
-// every contract schema. Zero crashes: every rejection is the target's typed error and every
+// every contract schema and the sandbox fault control. Zero crashes: every rejection is the target's typed error and every
 // invariant (round trips, chunking, re-parse) holds. `npm run fuzz` runs 10^6 per target.
 import { describe, expect, it } from 'vitest';
 import { formatFuzzReport, runFuzz } from './runner.js';
