@@ -8,7 +8,7 @@ import {
   MessageType,
   Offset,
   PayloadType,
-  decodeAcknowledge,
+  ackSequenceNumber,
   encodeAcknowledgeFrame,
   encodeFrame,
   frameFromHeader,
@@ -206,7 +206,7 @@ export class ReliableChannel {
     this.resumePublication();
     let seq: number;
     try {
-      seq = decodeAcknowledge(payload).acknowledgedMessageSequenceNumber;
+      seq = ackSequenceNumber(payload);
     } catch (error) {
       if (!(error instanceof FrameError)) throw error;
       this.stats.malformed++;

@@ -1,7 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { goldenFrames } from '../testing/conformance.js';
-import { decodeAcknowledge, decodeFrame, encodeAcknowledge, encodeAcknowledgeFrame, encodeFrame, Flags, MessageType, PayloadType } from './index.js';
+import { ackSequenceNumber, decodeAcknowledge, decodeFrame, encodeAcknowledge, encodeAcknowledgeFrame, encodeFrame, Flags, MessageType, PayloadType } from './index.js';
 
 const hex = (b: Uint8Array): string => Buffer.from(b).toString('hex');
 const ackGoldens = goldenFrames().filter((g) => g.input.MessageType === MessageType.Acknowledge);
@@ -67,5 +67,56 @@ describe('decodeAcknowledge fast path', () => {
       acknowledgedMessageSequenceNumber: 5,
     });
     expect(() => decodeAcknowledge(text('{"AcknowledgedMessageType":"t","AcknowledgedMessageId":"i","AcknowledgedMessageSequenceNumber":9007199254740993,"IsSequentialMessage":true}'))).toThrow(/numeric/);
+  });
+});
+
+describe('ackSequenceNumber (in-place read of the canonical ack)', () => {
+  const text = (s: string) => new TextEncoder().encode(s);
+  const outcome = (payload: Uint8Array): string => {
+    try {
+      return `ok ${decodeAcknowledge(payload).acknowledgedMessageSequenceNumber}`;
+    } catch (error) {
+      return `error ${(error as Error).message}`;
+    }
+  };
+  const ours = (payload: Uint8Array): string => {
+    try {
+      return `ok ${ackSequenceNumber(payload)}`;
+    } catch (error) {
+      return `error ${(error as Error).message}`;
+    }
+  };
+
+  it('agrees with the full parser on every ack we or the real peers write', () => {
+    for (const g of ackGoldens) expect(ours(Buffer.from(g.input.Payload_hex, 'hex'))).toBe(outcome(Buffer.from(g.input.Payload_hex, 'hex')));
+    fc.assert(
+      fc.property(fc.string({ maxLength: 40 }), fc.oneof(fc.uuid(), fc.string({ maxLength: 40 })), fc.integer({ min: -(2 ** 40), max: Number.MAX_SAFE_INTEGER }), (type, id, seq) => {
+        const payload = encodeAcknowledge({ acknowledgedMessageType: type, acknowledgedMessageId: id, acknowledgedMessageSequenceNumber: seq });
+        expect(ours(payload)).toBe(`ok ${seq}`);
+      }),
+      { numRuns: 500 },
+    );
+  });
+
+  it('agrees with the full parser on near-canonical and broken texts', () => {
+    const canonical = '{"AcknowledgedMessageType":"output_stream_data","AcknowledgedMessageId":"fdba1b38-1a73-4d64-85c3-12500a08af29","AcknowledgedMessageSequenceNumber":42,"IsSequentialMessage":true}';
+    const variants = [
+      canonical,
+      canonical.replace('true}', 'false}'),
+      canonical.replace(':42,', ':042,'),
+      canonical.replace(':42,', ':-0,'),
+      canonical.replace(':42,', ':4.5,'),
+      canonical.replace(':42,', ':9007199254740993,'),
+      canonical.replace(':42,', ':12345678901234567,'),
+      canonical.replace(':42,', ':"42",'),
+      canonical.replace('true}', 'true} '),
+      canonical.replace('true}', 'tru}'),
+      canonical.replace('output_stream_data', 'out\\"put'),
+      canonical.replace('"IsSequentialMessage"', '"isSequentialMessage"'),
+      canonical.slice(0, -1),
+      '{}',
+      'not json',
+    ];
+    for (const v of variants) expect(ours(text(v))).toBe(outcome(text(v)));
   });
 });

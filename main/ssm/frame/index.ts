@@ -13,6 +13,7 @@ export { decodeFrame, encodeFrame, frameFromHeader, payloadDigest, tryDecodeFram
 export { readHeader } from './header.js';
 export type { FrameHeader } from './header.js';
 export { encodeAcknowledgeFrame } from './ack-frame.js';
+export { ackSequenceNumber } from './ack-sequence.js';
 export type { AckFrameOptions } from './ack-frame.js';
 export type { ClientMessage, DecodeOptions, DecodeResult, EncodeOptions, FrameFields } from './codec.js';
 export { newMessageId, uuidFromBytes, uuidFromWire, uuidToBytes, uuidToWire } from './uuid.js';
