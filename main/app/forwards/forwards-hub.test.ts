@@ -43,7 +43,7 @@ function hub(dir: string): { hub: ForwardsHub; updates: Array<{ id: string; forw
 const webSpec = ForwardSpecSchema.parse({ target: DEMO_APP.web, remotePort: 8080, localPort: 'auto', name: 'web http' });
 
 describe('saved forwards in one store', () => {
-  it('keeps a saved forward across runs with its contract spec, and starts it again', async () => {
+  it('keeps a saved forward across runs with its contract spec, and starts it again when asked', async () => {
     const dir = await freshDir();
     const first = hub(dir).hub;
     const live = await first.create(webSpec);
@@ -57,8 +57,11 @@ describe('saved forwards in one store', () => {
 
     const second = hub(dir);
     expect(await second.hub.saved.list()).toEqual([saved]);
+    // Saved is not started: nothing listens until the person restores it.
+    expect(second.hub.list()).toEqual([]);
+    const restored = await second.hub.restore(saved.savedId);
     // Its container name and task ARN survive, which the manager's spec alone cannot hold.
-    expect(second.hub.list()).toEqual([expect.objectContaining({ id: live.id, spec: webSpec })]);
+    expect(restored).toMatchObject({ id: live.id, spec: webSpec });
     await eventually('the saved forward listening again', () => second.hub.list()[0]?.state === 'listening');
     expect(second.updates.some((u) => u.id === live.id && u.forward !== null)).toBe(true);
 
@@ -96,6 +99,11 @@ describe('saved forwards in one store', () => {
     // A second run reads only the store: nothing is moved twice.
     const again = hub(dir).hub;
     expect((await again.saved.list()).map((s) => s.savedId)).toEqual(['saved-web', 'saved-ssh']);
+    // Saving another while those two are loaded but not started keeps all three.
+    const extra = await again.create({ ...webSpec, remotePort: 9000 });
+    await again.save(extra.id);
+    expect((await new ForwardStore(dir).load()).map((f) => f.id).sort()).toEqual(['saved-ssh', 'saved-web', extra.id].sort());
+    expect(again.list().map((f) => f.id)).toEqual([extra.id]);
   });
 
   it('removing a saved forward from the panel keeps it saved; restoring lists it anew', async () => {

@@ -1,8 +1,8 @@
 // Every forward of the app, across profiles and regions: one ForwardManager whose StartSession
 // picks the profile's credentials and endpoint from the spec, contract shapes out, `updated` and
 // `stats` events to every window (forwards are app-wide, not per window). Saved forwards live in
-// the manager's one store (setSaved / restoreSaved): they start again when the app first asks
-// for forwards (lazily, so an MFA prompt finds a window).
+// the manager's one store (setSaved / restoreSaved): loaded stopped when the app first asks for
+// forwards, listed as saved, and started only when the person restores one.
 import { randomUUID } from 'node:crypto';
 import type { ForwardInfo, ForwardSpec, ForwardStats, SavedForward } from '../../../shared/contract/index.js';
 import type { AwsService } from '../../aws/aws-service.js';
@@ -43,6 +43,8 @@ export class ForwardsHub {
   readonly #specs = new Map<string, ForwardSpec>();
   /** Saved forwards removed from the panel: stopped, kept by the manager so they stay saved. */
   readonly #hidden = new Set<string>();
+  /** Saved forwards loaded at start-up and not started yet: in the manager, not in the panel. */
+  readonly #dormant = new Set<string>();
   readonly #statsTimer: NodeJS.Timeout;
   #ready: Promise<void> | undefined;
 
@@ -60,14 +62,13 @@ export class ForwardsHub {
     this.#statsTimer.unref();
   }
 
-  /** Moves the old saved file in, then starts every saved forward (once). */
+  /** Moves the old saved file in, then loads every saved forward, stopped (once). */
   ready(): Promise<void> {
     this.#ready ??= restoreSavedForwards(this.options.dataDir, this.#manager, this.#details, (line) => console.warn(line)).then(
       (restored) => {
         for (const { status, spec } of restored) {
           this.#specs.set(status.id, spec);
-          this.#entries.set(status.id, { managerId: status.id });
-          this.options.events.updated({ id: status.id, forward: forwardInfo(status.id, spec, this.#manager.get(status.id)) });
+          this.#dormant.add(status.id);
         }
       },
       (err: unknown) => console.warn(`porthole: saved forwards could not be restored: ${err instanceof Error ? err.message : String(err)}`),
@@ -85,7 +86,7 @@ export class ForwardsHub {
     return info;
   }
 
-  /** What is listed now; the first call also starts restoring saved forwards (they follow as `updated`). */
+  /** What is listed now; the first call also loads the saved forwards (for `saved.list`). */
   list(): ForwardInfo[] {
     void this.ready();
     return [...this.#entries.keys()].map((id) => this.#info(id));
@@ -140,8 +141,10 @@ export class ForwardsHub {
     this.#savedOrThrow(savedId);
     let id = [...this.#entries].find(([, e]) => e.managerId === savedId)?.[0];
     if (id === undefined) {
+      // A forward removed from the panel earlier comes back under a new id (its old one is gone).
       id = this.#hidden.has(savedId) ? randomUUID() : savedId;
       this.#hidden.delete(savedId);
+      this.#dormant.delete(savedId);
       this.#entries.set(id, { managerId: savedId });
     }
     await this.#manager.restore(savedId);
@@ -156,7 +159,7 @@ export class ForwardsHub {
     this.#savedOrThrow(savedId);
     await this.#manager.setSaved(savedId, false);
     await this.#details.delete(savedId);
-    if (this.#hidden.delete(savedId)) {
+    if (this.#hidden.delete(savedId) || this.#dormant.delete(savedId)) {
       await this.#manager.remove(savedId);
       this.#specs.delete(savedId);
     }

@@ -1,6 +1,7 @@
 // Start-up of the saved forwards: an unreadable store is set aside (so the next save cannot
-// overwrite what the person had), the old saved-forwards.json is moved in, then the manager starts
-// every saved forward; each comes back with its contract spec.
+// overwrite what the person had), the old saved-forwards.json is moved in, then the manager loads
+// every saved forward, stopped (a saved forward starts when the person asks, never by itself at
+// launch: it may need MFA, or reach production); each comes back with its contract spec.
 import { rename } from 'node:fs/promises';
 import type { ForwardSpec } from '../../../shared/contract/index.js';
 import type { ForwardManager, ForwardStatus } from '../../sessions/forwards/index.js';
@@ -32,7 +33,7 @@ export async function restoreSavedForwards(dataDir: string, manager: ForwardMana
   await setAsideUnreadable(store, warn);
   await migrateLegacySaved(dataDir, store, details);
   const out: RestoredForward[] = [];
-  for (const status of await manager.restoreSaved()) {
+  for (const status of await manager.restoreSaved({ start: false })) {
     const spec = contractSpec(status.spec, (await details.get(status.id))?.target);
     if (spec === null) {
       warn(`porthole: saved forward ${status.id} names no profile and region; it is not shown.`);

@@ -121,14 +121,16 @@ export class ForwardManager extends EventEmitter<ForwardManagerEvents> {
   }
 
   /**
-   * Starts every saved forward. One that cannot bind is listed as 'failed' with its reason;
-   * the others start regardless.
+   * Loads every saved forward and, unless `start` is false, starts it. One that cannot bind is
+   * listed as 'failed' with its reason; the others start regardless. Loaded but not started, a
+   * saved forward is 'stopped' until `restore(id)`, and stays in the store when others are saved.
    */
-  async restoreSaved(): Promise<ForwardStatus[]> {
+  async restoreSaved(options: { readonly start?: boolean } = {}): Promise<ForwardStatus[]> {
     for (const { id, spec } of await this.store.load()) {
       if (this.forwards.has(id)) continue;
       const forward = this.make(id, spec, true);
       this.forwards.set(id, forward);
+      if (options.start === false) continue;
       await forward.start().catch(() => undefined); // state 'failed' + lastError tell the user
     }
     return this.list();
