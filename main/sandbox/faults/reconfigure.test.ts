@@ -11,6 +11,10 @@ import { WireClient } from '../gateway/testing/wire-client.js';
 const HOLD_MS = 800;
 /** When the knobs change: well inside HOLD_MS. */
 const CHANGE_AFTER_MS = 100;
+/** Kill period for the timer test: several re-applies fit in one period. */
+const KILL_EVERY_MS = 400;
+/** Generous wait for that kill on a loaded machine: many periods. */
+const KILL_WAIT_MS = 15_000;
 
 let fx: Fixture;
 let echo: EchoServer;
@@ -44,5 +48,23 @@ describe('fault knobs changed on a live session', () => {
     expect(client.resent).toBe(0);
     expect(fx.gateway.host(s.sessionId)?.faultStats().toAgent.delayed).toBe(3);
     client.close();
+  });
+
+  it('keeps the kill timer running when the same period is applied again and again', async () => {
+    const s = fx.addSession({ type: 'Standard_Stream' });
+    const client = await WireClient.open(fx.url(s.sessionId), s.tokenValue);
+    await client.waitFor(() => client.stream.length > 0, 'the prompt');
+    const spec = { killSocketEveryMs: KILL_EVERY_MS };
+    fx.gateway.faults.set(s.sessionId, spec);
+    // Re-applied more often than it fires: a timer restarted on every apply would never fire.
+    const again = setInterval(() => fx.gateway.faults.set(s.sessionId, { ...spec, toClient: { duplicate: 0.5 } }), KILL_EVERY_MS / 4);
+    try {
+      const closed = await Promise.race([client.closed, sleep(KILL_WAIT_MS).then(() => undefined)]);
+      expect(closed?.code).toBe(1006);
+      expect(fx.gateway.host(s.sessionId)?.stats.kills).toBe(1);
+    } finally {
+      clearInterval(again);
+      client.close();
+    }
   });
 });
