@@ -26,6 +26,8 @@ const MAX_DIMENSION = 0xffff;
 /**
  * While the pty is not being read, how often to check whether its process has exited:
  * node-pty destroys an unread pty 200 ms after the exit, so the tail must be read before then.
+ * (node-pty keeps that 200 ms limit even while the pty is being read, so an event loop too busy
+ * to read the last few KB within it can still lose them: a node-pty limit, not ours.)
  */
 const PAUSED_EXIT_POLL_MS = 50;
 
