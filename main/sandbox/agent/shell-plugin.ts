@@ -53,6 +53,11 @@ export class ShellPlugin implements AgentPlugin {
     this.pump.on('drain', () => this.updateFlow());
   }
 
+  /** True while the pty is not being read (the pump is full). */
+  get readingPaused(): boolean {
+    return this.sourcePaused;
+  }
+
   start(): void {
     if (this.options.startDelayMs > 0) this.timers.push(setTimeout(() => this.spawn(), this.options.startDelayMs));
     else this.spawn();
