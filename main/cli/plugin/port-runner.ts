@@ -3,7 +3,7 @@
 // Ctrl-C / Ctrl-Z / Ctrl-\ end the session with the TerminateSession flag, as the plugin does.
 import net from 'node:net';
 import { once } from 'node:events';
-import type { DataChannel, SessionInfo, TapEvent } from '../../ssm/index.js';
+import type { DataChannel, SessionInfo } from '../../ssm/index.js';
 import { DataChannelPort } from '../../ssm/port/data-channel-port.js';
 import { startPortSession, type PortSession } from '../../ssm/port/port-session.js';
 import { PORT } from '../../ssm/port/constants.js';
@@ -16,8 +16,6 @@ const LISTEN_HOST = '127.0.0.1';
 const TERMINATE_SIGNALS = ['SIGINT', 'SIGTSTP', 'SIGQUIT'] as const;
 
 export interface PortRun {
-  /** Feed every tapped frame: acks drive the port session's flow control. */
-  tap(event: TapEvent): void;
   session: PortSession;
   /** Resolves when the session was ended by a signal (the caller prints the exit line). */
   terminated: Promise<void>;
@@ -76,7 +74,6 @@ export async function runPort(dc: DataChannel, info: SessionInfo, io: CliIo): Pr
   if (session.mode !== 'stream') for (const s of TERMINATE_SIGNALS) process.on(s, onSignal);
 
   return {
-    tap: (event) => channel.tap(event),
     session,
     terminated,
     async release() {

@@ -37,16 +37,14 @@ export async function runPluginSession(request: StartRequest, io: CliIo, options
   let port: PortRun | undefined;
   let shell: ShellRun | undefined;
   let cast: CastFile | undefined;
-  const tap = (event: TapEvent): void => {
-    port?.tap(event);
-    capture?.write(capturedFrameFromTap(event));
-  };
+  // A tap costs every frame a decoded copy: only a capture installs one.
+  const tap = capture ? (event: TapEvent): void => capture.write(capturedFrameFromTap(event)) : undefined;
   const dc = new DataChannel({
     credentials: request.response,
     target: request.target,
     resumeSession: (id) => apis.resumeSession(id),
     ...(apis.dataKeys ? { dataKeys: apis.dataKeys } : {}),
-    tap,
+    ...(tap ? { tap } : {}),
   });
 
   const closed = new Promise<CloseReason>((resolve) => dc.on('closed', resolve));
