@@ -172,6 +172,21 @@ describe('describing real sessions', () => {
     ]);
   });
 
+  it('a payload with a good smux frame and then a bad header shows the frame and the error at once', () => {
+    const handshake = frame(MessageType.OutputStreamData, 0, PayloadType.HandshakeRequest,
+      '{"AgentVersion":"3.3.987.0","RequestedClientActions":[{"ActionType":"SessionType","ActionParameters":{"SessionType":"Port","Properties":{"portNumber":"80","type":"LocalPortForwarding"}}}]}');
+    const syn = [1, 0, 0, 0, 3, 0, 0, 0];
+    const badVersion = [9, 2, 0, 0, 3, 0, 0, 0];
+    const at = (dir: CaptureRecord['dir'], raw: Uint8Array): CaptureRecord => ({ t: 0, dir, kind: 'binary', raw });
+    const frames = describeCapture([
+      at('server->client', handshake),
+      at('client->server', frame(MessageType.InputStreamData, 0, PayloadType.HandshakeResponse, '{"ClientVersion":"1.2.650.0"}')),
+      at('client->server', frame(MessageType.InputStreamData, 1, PayloadType.Output, Uint8Array.from([...syn, ...badVersion]))),
+    ]);
+    expect(frames[2]?.payload?.smux?.map((f) => f.cmd)).toEqual(['SYN']);
+    expect(frames[2]?.notes.some((n) => n.startsWith('smux protocol error:'))).toBe(true);
+  });
+
   it('reads the e2e transcript format too (hex frames, text frames, events skipped)', () => {
     const records = parseCapture(readFileSync(join(conformanceDir(), 'e2e_transcript.json'), 'utf8'));
     expect(records[0]?.kind).toBe('text');

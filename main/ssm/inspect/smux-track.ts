@@ -67,6 +67,9 @@ export class SmuxTrack {
       this.failure = err instanceof SmuxError ? err.message : String(err);
       return [];
     }
+    // A bad header after good frames in the same payload: the good ones are shown, the error noted.
+    const late = this.reader.failure;
+    if (late !== undefined) this.failure = late.message;
     return frames.map((f) => {
       const at = this.parsed;
       const size = HEADER_BYTES + f.data.length;
