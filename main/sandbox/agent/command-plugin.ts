@@ -1,14 +1,15 @@
 /**
  * NonInteractiveCommands (§7.3): the command runs without a pty. With `separateOutputStream`
  * stdout goes out as PT 1 and stderr as PT 11 while it runs, then PT 12 `EXIT_CODE: n` — the
- * only session type that ever reports an exit code. Without it, stdout+stderr are collected in
- * arrival order and streamed as PT 1 after the command exits. Input is only scanned for
+ * only session type that ever reports an exit code. Without it, stdout+stderr go to one file
+ * (CombinedOutputFile) that is streamed as PT 1 after the command exits. Input is only scanned for
  * Ctrl-C / Ctrl-\ (SIGINT / SIGQUIT); Size is ignored.
  */
 import { spawn, type ChildProcess } from 'node:child_process';
 import { mkdirSync } from 'node:fs';
 import { constants as osConstants } from 'node:os';
 import { PayloadType } from '../../ssm/frame/index.js';
+import { CombinedOutputFile } from './combined-output.js';
 import { OutputPump } from './output-pump.js';
 import type { AgentPlugin, InputResult, PluginHost } from './plugin.js';
 
@@ -29,7 +30,8 @@ const SIGNAL_EXIT_BASE = 128;
 export class CommandPlugin implements AgentPlugin {
   private child: ChildProcess | undefined;
   private readonly pump: OutputPump;
-  private readonly combined: Buffer[] = [];
+  /** Set while the command runs without separate streams, until its output has been sent. */
+  private combined: CombinedOutputFile | undefined;
   private stopped = false;
 
   constructor(
@@ -37,20 +39,30 @@ export class CommandPlugin implements AgentPlugin {
     private readonly options: CommandPluginOptions,
   ) {
     this.pump = new OutputPump(host, host.pacing, true);
-    this.pump.on('drain', () => this.setReading(true));
+    this.pump.on('drain', () => {
+      this.setReading(true);
+      this.combined?.resume();
+    });
   }
 
   start(): void {
     try {
       mkdirSync(this.options.workdir, { recursive: true });
+      if (!this.options.separateOutputStream) this.combined = new CombinedOutputFile();
+      const out = this.combined ? this.combined.writeFd : 'pipe';
       this.child = spawn('/bin/sh', ['-c', this.options.command], {
         cwd: this.options.workdir,
         env: { ...process.env, LANG: process.env['LANG'] ?? 'C.UTF-8' },
-        stdio: ['ignore', 'pipe', 'pipe'],
+        stdio: ['ignore', out, out],
       });
     } catch (error) {
+      this.combined?.dispose();
+      this.combined = undefined;
       this.host.finish(`Failed to run the command: ${error instanceof Error ? error.message : String(error)}`);
       return;
+    } finally {
+      // The child holds its own copy of the file from here on.
+      this.combined?.releaseWriteFd();
     }
     const child = this.child;
     child.stdout?.on('data', (d: Buffer) => this.output(d, PayloadType.Output));
@@ -81,14 +93,11 @@ export class CommandPlugin implements AgentPlugin {
     if (this.stopped) return;
     this.stopped = true;
     this.pump.close();
+    this.combined?.dispose();
     if (this.child && this.child.exitCode === null) this.child.kill('SIGKILL');
   }
 
   private output(data: Buffer, payloadType: number): void {
-    if (!this.options.separateOutputStream) {
-      this.combined.push(data);
-      return;
-    }
     if (!this.pump.write(data, payloadType)) this.setReading(false);
   }
 
@@ -102,9 +111,10 @@ export class CommandPlugin implements AgentPlugin {
 
   private async closed(code: number | null, signal: NodeJS.Signals | null): Promise<void> {
     if (this.stopped) return;
-    if (!this.options.separateOutputStream) {
-      for (const chunk of this.combined) this.pump.write(chunk, PayloadType.Output);
-      this.combined.length = 0;
+    if (this.combined) {
+      await this.combined.stream((chunk) => this.pump.write(chunk, PayloadType.Output));
+      if (this.stopped) return;
+      this.combined.dispose();
     }
     await this.pump.flush();
     if (this.options.separateOutputStream) {

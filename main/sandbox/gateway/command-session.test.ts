@@ -34,7 +34,17 @@ describe('command sessions', () => {
     const client = await WireClient.open(fx.url(s.sessionId), s.tokenValue);
     await client.waitFor(() => client.frames(MessageType.ChannelClosed).length > 0, 'channel_closed');
     expect(client.stream.every((f) => f.payloadType === PayloadType.Output)).toBe(true);
-    expect(client.outputText().split('\n').sort()).toEqual(['', 'a', 'b']);
+    // One file for both streams (§7.3): the order written is the order sent.
+    expect(client.outputText()).toBe('a\nb\n');
+  });
+
+  it('NonInteractiveCommands without separate streams: output larger than the pump streams whole', async () => {
+    const s = fx.addSession({ type: 'NonInteractiveCommands', command: "head -c 3000000 /dev/zero | tr '\\0' x", separateOutputStream: false });
+    const client = await WireClient.open(fx.url(s.sessionId), s.tokenValue);
+    await client.waitFor(() => client.frames(MessageType.ChannelClosed).length > 0, 'channel_closed');
+    const text = client.outputText();
+    expect(text.length).toBe(3_000_000);
+    expect(/^x+$/.test(text)).toBe(true);
   });
 
   it('NonInteractiveCommands: Ctrl-C in the input interrupts the command', async () => {

@@ -1,0 +1,48 @@
+import { existsSync, writeSync } from 'node:fs';
+import { dirname } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { COMBINED_OUTPUT, CombinedOutputFile } from './combined-output.js';
+
+/** Path of the file behind an open fd (Linux), to check it is removed. */
+const pathOf = async (fd: number) => (await import('node:fs/promises')).readlink(`/proc/self/fd/${fd}`);
+
+describe('CombinedOutputFile', () => {
+  it('streams what was written through its fd, pausing while the sink is full, then removes itself', async () => {
+    const file = new CombinedOutputFile();
+    const path = await pathOf(file.writeFd);
+    const total = COMBINED_OUTPUT.READ_BYTES * 3 + 17;
+    const written = Buffer.alloc(total);
+    for (let i = 0; i < total; i++) written[i] = i % 251;
+    writeSync(file.writeFd, written);
+    file.releaseWriteFd();
+    const got: Buffer[] = [];
+    let paused = 0;
+    await file.stream((chunk) => {
+      got.push(chunk);
+      if (got.length % 2 === 1) return true;
+      paused++;
+      setImmediate(() => file.resume()); // the pump drains later
+      return false;
+    });
+    expect(Buffer.concat(got).equals(written)).toBe(true);
+    expect(paused).toBeGreaterThan(0);
+    file.dispose();
+    expect(existsSync(dirname(path))).toBe(false);
+  });
+
+  it('dispose while paused ends the stream and removes the file', async () => {
+    const file = new CombinedOutputFile();
+    const path = await pathOf(file.writeFd);
+    writeSync(file.writeFd, Buffer.alloc(COMBINED_OUTPUT.READ_BYTES * 4));
+    file.releaseWriteFd();
+    let chunks = 0;
+    await file.stream(() => {
+      chunks++;
+      setImmediate(() => file.dispose());
+      return false;
+    });
+    expect(chunks).toBe(1);
+    expect(existsSync(dirname(path))).toBe(false);
+    expect(() => file.writeFd).toThrow();
+  });
+});
