@@ -6,7 +6,7 @@
  * output in memory instead (32 MB of pipe reads, then replayed) cost the sandbox about as much
  * again per 1 KB frame as everything else it does, in cold-memory copies, page faults and GC.
  */
-import { closeSync, createReadStream, mkdtempSync, openSync, rmSync, type ReadStream } from 'node:fs';
+import { closeSync, mkdtempSync, openSync, readSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 
@@ -25,7 +25,12 @@ export class CombinedOutputFile {
   private readonly path = join(this.dir, 'output');
   /** Write end handed to the child; closed in the sandbox once the child holds its copy. */
   private fd: number | undefined = openSync(this.path, 'w');
-  private reader: ReadStream | undefined;
+  /** Read end while streaming. */
+  private readFd: number | undefined;
+  /** Set while the sink is full: the next read waits for `resume`. */
+  private paused = false;
+  /** Ends the current `stream` call. */
+  private finishStream: (() => void) | undefined;
   private disposed = false;
 
   /** The file descriptor to give the child as its stdout and stderr. */
@@ -41,26 +46,54 @@ export class CombinedOutputFile {
   }
 
   /**
-   * Streams the whole file into `sink`; resolves at its end, on an error, or when disposed.
+   * Streams the whole file into `sink`; resolves at its end, on a read error, or when disposed.
    * While `sink` returns false reading stops until `resume()`.
+   *
+   * Reads are synchronous, one per event-loop turn: the file was just written, so each read is a
+   * page-cache copy of microseconds, where fs streams' thread-pool round trip cost the sandbox's
+   * event loop about 100 us of CPU per 64 KB read (about 1.7 us per frame sent).
    */
   stream(sink: ChunkSink): Promise<void> {
     if (this.disposed) return Promise.resolve();
-    const reader = createReadStream(this.path, { highWaterMark: COMBINED_OUTPUT.READ_BYTES });
-    this.reader = reader;
+    this.readFd = openSync(this.path, 'r');
     return new Promise<void>((resolve) => {
-      reader.on('data', (chunk) => {
-        if (!sink(chunk as Buffer)) reader.pause();
-      });
-      reader.once('end', () => resolve());
-      reader.once('error', () => resolve());
-      reader.once('close', () => resolve());
+      this.finishStream = () => {
+        this.finishStream = undefined;
+        this.closeReadFd();
+        resolve();
+      };
+      const readNext = (): void => {
+        if (this.readFd === undefined || this.paused) return;
+        let n = 0;
+        const chunk = Buffer.allocUnsafe(COMBINED_OUTPUT.READ_BYTES);
+        try {
+          n = readSync(this.readFd, chunk, 0, chunk.length, null);
+        } catch {
+          n = 0; // an unreadable file ends the output; the session still ends normally
+        }
+        if (n === 0) return this.finishStream?.();
+        if (!sink(chunk.subarray(0, n))) this.paused = true;
+        else setImmediate(readNext);
+      };
+      this.readNext = readNext;
+      readNext();
     });
   }
 
   /** The sink has room again. */
   resume(): void {
-    if (this.reader?.isPaused()) this.reader.resume();
+    if (!this.paused) return;
+    this.paused = false;
+    const next = this.readNext;
+    if (next) setImmediate(next);
+  }
+
+  private readNext: (() => void) | undefined;
+
+  private closeReadFd(): void {
+    if (this.readFd !== undefined) closeSync(this.readFd);
+    this.readFd = undefined;
+    this.readNext = undefined;
   }
 
   /** Stops any read and removes the file. */
@@ -68,7 +101,8 @@ export class CombinedOutputFile {
     if (this.disposed) return;
     this.disposed = true;
     this.releaseWriteFd();
-    this.reader?.destroy();
+    if (this.finishStream) this.finishStream();
+    else this.closeReadFd();
     rmSync(this.dir, { recursive: true, force: true });
   }
 }
