@@ -18,7 +18,7 @@ describe('CombinedOutputFile', () => {
     const got: Buffer[] = [];
     let paused = 0;
     await file.stream((chunk) => {
-      got.push(chunk);
+      got.push(Buffer.from(chunk)); // the read buffer is reused: keep a copy
       if (got.length % 2 === 1) return true;
       paused++;
       setImmediate(() => file.resume()); // the pump drains later
@@ -28,6 +28,25 @@ describe('CombinedOutputFile', () => {
     expect(paused).toBeGreaterThan(0);
     file.dispose();
     expect(existsSync(dirname(path))).toBe(false);
+  });
+
+  it('leaves bytes the sink still holds untouched until it resumes', async () => {
+    const file = new CombinedOutputFile();
+    writeSync(file.writeFd, Buffer.alloc(COMBINED_OUTPUT.READ_BYTES, 1));
+    writeSync(file.writeFd, Buffer.alloc(COMBINED_OUTPUT.READ_BYTES, 2));
+    file.releaseWriteFd();
+    const held: number[][] = [];
+    await file.stream((chunk) => {
+      const view = chunk;
+      setImmediate(() => {
+        // A few turns later (the pump sending), the held bytes are still the ones handed over.
+        held.push([view[0] ?? -1, view[view.length - 1] ?? -1]);
+        file.resume();
+      });
+      return false;
+    });
+    expect(held).toEqual([[1, 1], [2, 2]]);
+    file.dispose();
   });
 
   it('dispose while paused ends the stream and removes the file', async () => {

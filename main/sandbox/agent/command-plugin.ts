@@ -39,10 +39,9 @@ export class CommandPlugin implements AgentPlugin {
     private readonly options: CommandPluginOptions,
   ) {
     this.pump = new OutputPump(host, host.pacing, true);
-    this.pump.on('drain', () => {
-      this.setReading(true);
-      this.combined?.resume();
-    });
+    this.pump.on('drain', () => this.setReading(true));
+    // Every chunk of the last file read is in a frame (a copy): the read buffer is free again.
+    this.pump.on('idle', () => this.combined?.resume());
   }
 
   start(): void {
@@ -112,7 +111,10 @@ export class CommandPlugin implements AgentPlugin {
   private async closed(code: number | null, signal: NodeJS.Signals | null): Promise<void> {
     if (this.stopped) return;
     if (this.combined) {
-      await this.combined.stream((chunk) => this.pump.write(chunk, PayloadType.Output));
+      await this.combined.stream((chunk) => {
+        this.pump.write(chunk, PayloadType.Output);
+        return this.pump.pendingBytes === 0;
+      });
       if (this.stopped) return;
       this.combined.dispose();
     }
