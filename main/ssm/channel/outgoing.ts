@@ -15,6 +15,12 @@ export class OutgoingBuffer {
   // Map keeps insertion (= sequence) order and deletes acked entries from the middle in O(1).
   private readonly entries = new Map<number, OutgoingEntry>();
   private bytesHeld = 0;
+  /**
+   * No held entry has a lower sequence number (entries arrive in increasing order). `oldest()`
+   * runs on every ack; iterating the Map from its start instead walked over every slot freed by
+   * in-order acks since V8 last compacted the table, thousands at full output speed.
+   */
+  private floor = 0;
 
   constructor(readonly capacity: number) {}
 
@@ -32,6 +38,7 @@ export class OutgoingBuffer {
   }
 
   add(entry: OutgoingEntry): void {
+    if (this.entries.size === 0) this.floor = entry.seq;
     this.entries.set(entry.seq, entry);
     this.bytesHeld += entry.bytes.length;
   }
@@ -47,8 +54,13 @@ export class OutgoingBuffer {
 
   /** The oldest unacked entry: the only one the resend scheduler looks at. */
   oldest(): OutgoingEntry | undefined {
-    for (const entry of this.entries.values()) return entry;
-    return undefined;
+    if (this.entries.size === 0) return undefined;
+    // Each sequence number is stepped over at most once in the buffer's life: amortised O(1).
+    for (;;) {
+      const entry = this.entries.get(this.floor);
+      if (entry) return entry;
+      this.floor++;
+    }
   }
 
   /** All unacked entries, oldest first. */
