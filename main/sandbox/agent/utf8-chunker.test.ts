@@ -41,4 +41,14 @@ describe('Utf8Chunker', () => {
     const chunker = new Utf8Chunker(1024);
     expect(chunker.push(bin).map((c) => c.length)).toEqual([1024, 1024, 452]);
   });
+  it('keeps its own copy of a held-back partial sequence, so the caller may reuse its buffer', () => {
+    const chunker = new Utf8Chunker(1024);
+    const reused = Buffer.alloc(4);
+    const euro = Buffer.from('€'); // e2 82 ac
+    reused.set([0x61, euro[0] as number, euro[1] as number]);
+    const first = chunker.push(reused.subarray(0, 3)).map((c) => Buffer.from(c)); // sent (copied) before the reuse
+    reused.set([euro[2] as number, 0x62, 0x63]); // the next read lands in the same bytes
+    const second = chunker.push(reused.subarray(0, 3));
+    expect(Buffer.concat([...first, ...second]).toString()).toBe('a€bc');
+  });
 });

@@ -4,8 +4,11 @@
  * prepends them to the next read). Bytes that are not a valid sequence prefix are passed
  * through as they are, so binary output is never held back.
  */
+/** The empty held-back tail, shared (never written). */
+const NOTHING = new Uint8Array(0);
+
 export class Utf8Chunker {
-  private pending: Uint8Array = new Uint8Array(0);
+  private pending: Uint8Array = NOTHING;
 
   constructor(private readonly max: number) {}
 
@@ -23,14 +26,16 @@ export class Utf8Chunker {
     const rest = data.subarray(start);
     const keep = incompleteTailLength(rest);
     if (rest.length > keep) out.push(rest.subarray(0, rest.length - keep));
-    this.pending = rest.slice(rest.length - keep);
+    // A copy, never a view: callers may reuse the buffer they passed in (CombinedOutputFile does),
+    // and Buffer#slice, unlike Uint8Array#slice, would share its bytes.
+    this.pending = keep === 0 ? NOTHING : Uint8Array.prototype.slice.call(rest, rest.length - keep);
     return out;
   }
 
   /** Returns whatever is held back (at end of stream). */
   flush(): Uint8Array[] {
     const rest = this.pending;
-    this.pending = new Uint8Array(0);
+    this.pending = NOTHING;
     return rest.length > 0 ? [rest] : [];
   }
 }

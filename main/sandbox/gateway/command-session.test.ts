@@ -47,6 +47,15 @@ describe('command sessions', () => {
     expect(/^x+$/.test(text)).toBe(true);
   });
 
+  it('NonInteractiveCommands without separate streams: multi-byte UTF-8 across file reads arrives intact', async () => {
+    // 304-byte lines of 3-byte characters: 64 KB file reads end inside a character, which is
+    // held back while the next read reuses the buffer.
+    const s = fx.addSession({ type: 'NonInteractiveCommands', command: `awk 'BEGIN { for (i = 0; i < 1000; i++) { s = ""; for (j = 0; j < 101; j++) s = s "€"; print s } }'`, separateOutputStream: false });
+    const client = await WireClient.open(fx.url(s.sessionId), s.tokenValue);
+    await client.waitFor(() => client.frames(MessageType.ChannelClosed).length > 0, 'channel_closed');
+    expect(client.outputText()).toBe(`${'€'.repeat(101)}\n`.repeat(1000));
+  });
+
   it('NonInteractiveCommands: Ctrl-C in the input interrupts the command', async () => {
     const s = fx.addSession({ type: 'NonInteractiveCommands', command: "trap 'echo got-int; exit 130' INT; echo ready; while :; do sleep 0.05; done", separateOutputStream: true });
     const client = await WireClient.open(fx.url(s.sessionId), s.tokenValue);
