@@ -1,14 +1,25 @@
 import { existsSync, writeSync } from 'node:fs';
 import { dirname } from 'node:path';
-import { describe, expect, it } from 'vitest';
+import { afterEach, describe, expect, it } from 'vitest';
 import { COMBINED_OUTPUT, CombinedOutputFile } from './combined-output.js';
 
 /** Path of the file behind an open fd (Linux), to check it is removed. */
 const pathOf = async (fd: number) => (await import('node:fs/promises')).readlink(`/proc/self/fd/${fd}`);
 
+/** Files made by the running test, removed afterwards even when an assertion failed. */
+const made: CombinedOutputFile[] = [];
+const newFile = (): CombinedOutputFile => {
+  const f = new CombinedOutputFile();
+  made.push(f);
+  return f;
+};
+afterEach(() => {
+  for (const f of made.splice(0)) f.dispose();
+});
+
 describe('CombinedOutputFile', () => {
   it('streams what was written through its fd, pausing while the sink is full, then removes itself', async () => {
-    const file = new CombinedOutputFile();
+    const file = newFile();
     const path = await pathOf(file.writeFd);
     const total = COMBINED_OUTPUT.READ_BYTES * 3 + 17;
     const written = Buffer.alloc(total);
@@ -31,7 +42,7 @@ describe('CombinedOutputFile', () => {
   });
 
   it('leaves bytes the sink still holds untouched until it resumes', async () => {
-    const file = new CombinedOutputFile();
+    const file = newFile();
     writeSync(file.writeFd, Buffer.alloc(COMBINED_OUTPUT.READ_BYTES, 1));
     writeSync(file.writeFd, Buffer.alloc(COMBINED_OUTPUT.READ_BYTES, 2));
     file.releaseWriteFd();
@@ -50,7 +61,7 @@ describe('CombinedOutputFile', () => {
   });
 
   it('dispose while paused ends the stream and removes the file', async () => {
-    const file = new CombinedOutputFile();
+    const file = newFile();
     const path = await pathOf(file.writeFd);
     writeSync(file.writeFd, Buffer.alloc(COMBINED_OUTPUT.READ_BYTES * 4));
     file.releaseWriteFd();
