@@ -2,8 +2,8 @@
 export const TERMINAL = {
   /** Acks go to main in units this big; must stay well below main's low watermark (256 KiB) or a paused session never resumes. */
   ACK_UNIT_BYTES: 64 * 1024,
-  /** Leftover parsed bytes below a unit are acked after this idle time, so counters settle after a burst. */
-  ACK_IDLE_MS: 25,
+  /** Leftover parsed bytes below a unit are acked this long after the first of them: hidden tabs parse a few KB per background tick, and acking each tick's share made acks outnumber output messages 2:1 (8 floods: 112 → 64 acks/s at 100 ms); tiny beside main's 1 MiB high watermark. */
+  ACK_IDLE_MS: 100,
   /** Fit after the pane stops resizing for this long: fitting on every frame of a drag reflows xterm needlessly. */
   FIT_DEBOUNCE_MS: 60,
   /** Output that arrives before its tab's terminal exists (between open and its reply) is kept up to this much. */
