@@ -58,6 +58,11 @@ export class ShellPlugin implements AgentPlugin {
     return this.sourcePaused;
   }
 
+  /** The pty's process, once spawned. */
+  get pid(): number | undefined {
+    return this.term?.pid;
+  }
+
   start(): void {
     if (this.options.startDelayMs > 0) this.timers.push(setTimeout(() => this.spawn(), this.options.startDelayMs));
     else this.spawn();
