@@ -104,6 +104,10 @@ describe('saved forwards in one store', () => {
     await again.save(extra.id);
     expect((await new ForwardStore(dir).load()).map((f) => f.id).sort()).toEqual(['saved-ssh', 'saved-web', extra.id].sort());
     expect(again.list().map((f) => f.id)).toEqual([extra.id]);
+    // Forgetting one never started drops it from the saved list and the store.
+    await again.forget('saved-ssh');
+    expect((await again.saved.list()).map((s) => s.savedId).sort()).toEqual(['saved-web', extra.id].sort());
+    expect((await new ForwardStore(dir).load()).map((f) => f.id).sort()).toEqual(['saved-web', extra.id].sort());
   });
 
   it('removing a saved forward from the panel keeps it saved; restoring lists it anew', async () => {

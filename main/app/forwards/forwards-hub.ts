@@ -41,10 +41,11 @@ export class ForwardsHub {
   readonly #entries = new Map<string, Entry>();
   /** Contract spec of every forward the manager holds, by manager id. */
   readonly #specs = new Map<string, ForwardSpec>();
-  /** Saved forwards removed from the panel: stopped, kept by the manager so they stay saved. */
+  /**
+   * Saved forwards removed from the panel: stopped, kept by the manager so they stay saved (a
+   * saved forward loaded at start-up and not restored yet is in the manager with no entry either).
+   */
   readonly #hidden = new Set<string>();
-  /** Saved forwards loaded at start-up and not started yet: in the manager, not in the panel. */
-  readonly #dormant = new Set<string>();
   readonly #statsTimer: NodeJS.Timeout;
   #ready: Promise<void> | undefined;
 
@@ -66,10 +67,7 @@ export class ForwardsHub {
   ready(): Promise<void> {
     this.#ready ??= restoreSavedForwards(this.options.dataDir, this.#manager, this.#details, (line) => console.warn(line)).then(
       (restored) => {
-        for (const { status, spec } of restored) {
-          this.#specs.set(status.id, spec);
-          this.#dormant.add(status.id);
-        }
+        for (const { status, spec } of restored) this.#specs.set(status.id, spec);
       },
       (err: unknown) => console.warn(`porthole: saved forwards could not be restored: ${err instanceof Error ? err.message : String(err)}`),
     );
@@ -144,7 +142,6 @@ export class ForwardsHub {
       // A forward removed from the panel earlier comes back under a new id (its old one is gone).
       id = this.#hidden.has(savedId) ? randomUUID() : savedId;
       this.#hidden.delete(savedId);
-      this.#dormant.delete(savedId);
       this.#entries.set(id, { managerId: savedId });
     }
     await this.#manager.restore(savedId);
@@ -159,7 +156,9 @@ export class ForwardsHub {
     this.#savedOrThrow(savedId);
     await this.#manager.setSaved(savedId, false);
     await this.#details.delete(savedId);
-    if (this.#hidden.delete(savedId) || this.#dormant.delete(savedId)) {
+    this.#hidden.delete(savedId);
+    if (this.#idOf(savedId) === undefined) {
+      // Not in the panel: nothing is left to show or run.
       await this.#manager.remove(savedId);
       this.#specs.delete(savedId);
     }
