@@ -8,20 +8,10 @@ import { payloadDigest } from './digest.js';
 import { readHeader, type DecodeOptions, type FrameHeader } from './header.js';
 import { uuidFromWire, writeUuid } from './uuid.js';
 
-/** A decoded frame (ClientMessage == AgentMessage, §1). */
-export interface ClientMessage {
-  readonly headerLength: number;
-  readonly messageType: string;
-  readonly schemaVersion: number;
-  /** Unix epoch milliseconds. */
-  readonly createdDate: number;
-  readonly sequenceNumber: number;
-  readonly flags: number;
+/** A decoded frame (ClientMessage == AgentMessage, §1): the header fields plus id, digest and payload. */
+export interface ClientMessage extends Omit<FrameHeader, 'payloadStart'> {
   readonly messageId: string;
   readonly payloadDigest: Uint8Array;
-  /** 0 when the header is the short 112-byte layout, which has no PayloadType field. */
-  readonly payloadType: number;
-  readonly payloadLength: number;
   readonly payload: Uint8Array;
 }
 
