@@ -187,7 +187,9 @@ describe('forwards against the sandbox', () => {
     manager.dataChannelOf(f.id)!.dropConnection();
     await until(f.id, (s) => s.state === 'reconnecting');
     socket.write('after');
-    await until(f.id, (s) => s.state === 'active' && s.bytesFromRemote >= 12);
+    // The counter moves when the forward writes to the local socket; this socket reads a moment later.
+    const receivedBytes = () => received.reduce((n, b) => n + b.length, 0);
+    await until(f.id, (s) => s.state === 'active' && s.bytesFromRemote >= 12 && receivedBytes() >= 12);
     expect(Buffer.concat(received).toString()).toBe('before-after');
     expect(manager.get(f.id).sessionId).toBe(before.sessionId);
     expect(manager.get(f.id).restarts).toBe(0);
