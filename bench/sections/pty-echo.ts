@@ -1,12 +1,11 @@
-// Baseline for keystroke latency: the same raw-mode `cat` in a local pty, no engine, no
-// websocket, no sandbox. What the engine adds is its figure minus this one.
+// Reference for keystroke latency: the same raw-mode `cat` in a local pty of this process — no
+// websocket, no second process, no engine. The floor of any terminal on this machine.
 import * as pty from 'node-pty';
-import { percentile } from './stats.js';
+import { EchoTimer, quantile } from '../../main/ssm/bench-hooks.js';
 
 /** Keystrokes not counted while the pty and JIT warm up. */
 const WARMUP = 20;
-/** A pty that does not answer for this long is broken, not slow. */
-const ECHO_TIMEOUT_MS = 10_000;
+const READY = 'CAT>';
 
 export interface PtyEchoResult {
   readonly samples: number;
@@ -14,41 +13,26 @@ export interface PtyEchoResult {
   readonly p99Ms: number;
 }
 
-export async function measurePtyEcho(samples: number): Promise<PtyEchoResult> {
+/** A local pty running raw-mode `cat`, ready for keystrokes; close() kills it. */
+export async function openPtyEcho(): Promise<EchoTimer> {
   const term = pty.spawn('/bin/sh', [], { cols: 80, rows: 24, env: { PATH: process.env['PATH'] ?? '/usr/bin:/bin', PS1: '$ ' } });
-  let seen = '';
-  let waiter: (() => void) | undefined;
-  const sub = term.onData((d) => {
-    seen += d;
-    waiter?.();
+  const timer = new EchoTimer({
+    send: (key) => term.write(key),
+    onText: (listener) => void term.onData(listener),
+    close: async () => term.kill(),
   });
-  const waitFor = (needle: string) =>
-    new Promise<void>((resolve, reject) => {
-      const timer = setTimeout(() => reject(new Error(`local pty did not echo ${JSON.stringify(needle)}`)), ECHO_TIMEOUT_MS);
-      const check = () => {
-        if (!seen.includes(needle)) return;
-        clearTimeout(timer);
-        waiter = undefined;
-        resolve();
-      };
-      waiter = check;
-      check();
-    });
+  term.write(`stty raw -echo; printf 'CA''T>'; cat\r`);
+  await timer.waitForText(READY);
+  return timer;
+}
+
+export async function measurePtyEcho(samples: number): Promise<PtyEchoResult> {
+  const timer = await openPtyEcho();
   try {
-    term.write(`stty raw -echo; printf 'CA''T>'; cat\r`);
-    await waitFor('CAT>');
-    const times: number[] = [];
-    for (let i = 0; i < samples + WARMUP; i++) {
-      seen = '';
-      const t0 = performance.now();
-      term.write('k');
-      await waitFor('k');
-      if (i >= WARMUP) times.push(performance.now() - t0);
-    }
-    times.sort((a, b) => a - b);
-    return { samples: times.length, p50Ms: percentile(times, 50), p99Ms: percentile(times, 99) };
+    await timer.time(WARMUP);
+    const times = await timer.time(samples);
+    return { samples: times.length, p50Ms: quantile(times, 0.5), p99Ms: quantile(times, 0.99) };
   } finally {
-    sub.dispose();
-    term.kill();
+    await timer.close();
   }
 }

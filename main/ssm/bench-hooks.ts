@@ -4,6 +4,9 @@ import { PayloadType } from './frame/index.js';
 import { DataChannel } from './datachannel/data-channel.js';
 import type { DataChannelOptions } from './datachannel/types.js';
 import { ShellSession, type ShellSessionOptions } from './shell/shell-session.js';
+import { EchoTimer, quantile, type EchoTarget } from './bench-echo.js';
+
+export { EchoTimer, quantile, type EchoTarget } from './bench-echo.js';
 
 export interface ThroughputResult {
   readonly bytes: number;
@@ -19,8 +22,10 @@ export interface LatencyResult {
 
 /** Warm-up keystrokes not counted, so pty and JIT start-up do not skew p99. */
 const ECHO_WARMUP = 20;
-/** Bytes cycled through as keystrokes: printable, one byte each. */
-const ECHO_ALPHABET = 'abcdefghijklmnopqrstuvwxyz';
+/** Typed into the session's shell: raw mode, no echo by the tty, then `cat` echoes each byte once. */
+export const RAW_CAT_COMMAND = `stty raw -echo; printf 'CA''T>'; cat\r`;
+/** What RAW_CAT_COMMAND prints once `cat` is about to run (split in the command so its echo does not match). */
+export const RAW_CAT_READY = 'CAT>';
 
 /**
  * Open a session whose agent streams output and then ends (e.g. NonInteractiveCommands
@@ -48,33 +53,31 @@ export async function measureOutputThroughput(options: DataChannelOptions): Prom
 }
 
 /**
- * Open an interactive shell, switch its pty to raw mode running `cat`, then time single
- * keystrokes until their echo arrives. The session is closed afterwards.
+ * An interactive shell through the engine with its pty in raw mode running `cat`, ready for
+ * keystrokes; close() terminates the session.
  */
-export async function measureEchoLatency(options: ShellSessionOptions, samples: number): Promise<LatencyResult> {
+export async function openEngineEcho(options: ShellSessionOptions): Promise<EchoTimer> {
   const session = new ShellSession(options);
-  let seen = '';
-  let waiter: (() => void) | undefined;
-  session.on('output', (b) => { seen += Buffer.from(b).toString('latin1'); waiter?.(); });
-  const waitFor = (needle: string) => new Promise<void>((resolve) => {
-    const check = () => { if (seen.includes(needle)) { waiter = undefined; resolve(); } };
-    waiter = check;
-    check();
-  });
+  const target: EchoTarget = {
+    send: (key) => session.write(key),
+    onText: (listener) => void session.on('output', (bytes) => listener(Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength).toString('latin1'))),
+    close: () => session.terminate(),
+  };
+  const timer = new EchoTimer(target);
   await session.open();
-  session.write(`stty raw -echo; printf 'CA''T>'; cat\r`);
-  await waitFor('CAT>');
-  const times: number[] = [];
-  for (let i = 0; i < samples + ECHO_WARMUP; i++) {
-    seen = '';
-    const key = ECHO_ALPHABET[i % ECHO_ALPHABET.length] ?? 'a';
-    const t0 = performance.now();
-    session.write(key);
-    await waitFor(key);
-    if (i >= ECHO_WARMUP) times.push(performance.now() - t0);
+  session.write(RAW_CAT_COMMAND);
+  await timer.waitForText(RAW_CAT_READY);
+  return timer;
+}
+
+/** Open an engine echo session, time `samples` keystrokes after a warm-up, close it. */
+export async function measureEchoLatency(options: ShellSessionOptions, samples: number): Promise<LatencyResult> {
+  const timer = await openEngineEcho(options);
+  try {
+    await timer.time(ECHO_WARMUP);
+    const times = await timer.time(samples);
+    return { samples: times.length, p50Ms: quantile(times, 0.5), p99Ms: quantile(times, 0.99) };
+  } finally {
+    await timer.close();
   }
-  await session.terminate();
-  times.sort((a, b) => a - b);
-  const pick = (q: number) => times[Math.min(times.length - 1, Math.floor(q * times.length))] ?? 0;
-  return { samples: times.length, p50Ms: pick(0.5), p99Ms: pick(0.99) };
 }
