@@ -17,36 +17,80 @@ export interface AckFrameOptions {
   readonly messageId?: string;
 }
 
-/** Characters JSON.stringify leaves as they are inside a string: printable ASCII but `"` and `\`. */
-const VERBATIM = /^[\x20\x21\x23-\x5b\x5d-\x7e]*$/;
 const SPACE = 0x20;
 const TWO_32 = 2 ** 32;
 
 /** Header bytes 0..Offset.Payload that are the same in every ack (type, schema, seq 0, flags). */
 const TEMPLATE = buildTemplate();
 
+// The payload's fixed text around the three values, as bytes (JSON field order of §4.1).
+const ascii = (text: string): Uint8Array => Buffer.from(text, 'latin1');
+const TYPE_KEY = ascii('{"AcknowledgedMessageType":"');
+const ID_KEY = ascii('","AcknowledgedMessageId":"');
+const SEQ_KEY = ascii('","AcknowledgedMessageSequenceNumber":');
+const TAIL = ascii(',"IsSequentialMessage":true}');
+/** The text before the MessageId for each acknowledged type seen (a peer uses two or three). */
+const typePrefixes = new Map<string, Uint8Array>();
+/** Bound on typePrefixes so a peer inventing types cannot grow it: others take the slower path. */
+const TYPE_PREFIX_LIMIT = 16;
+
 export function encodeAcknowledgeFrame(ack: AcknowledgeContent, options: AckFrameOptions = {}): Uint8Array {
-  const type = ack.acknowledgedMessageType;
   const id = ack.acknowledgedMessageId;
   const created = options.createdDate ?? Date.now();
-  if (!VERBATIM.test(type) || !VERBATIM.test(id) || !Number.isSafeInteger(created) || created < 0) return generalPath(ack, options);
-  // The same text encodeAcknowledge writes; with verbatim strings JSON.stringify adds only quotes.
-  const json =
-    `{"AcknowledgedMessageType":"${type}","AcknowledgedMessageId":"${id}",` +
-    `"AcknowledgedMessageSequenceNumber":${ack.acknowledgedMessageSequenceNumber},"IsSequentialMessage":true}`;
-  const frame = allocFrame(Offset.Payload + json.length);
+  const prefix = typePrefix(ack.acknowledgedMessageType);
+  if (prefix === undefined || !Number.isSafeInteger(created) || created < 0) return generalPath(ack, options);
+  const digits = String(ack.acknowledgedMessageSequenceNumber);
+  const payloadLength = prefix.length + id.length + SEQ_KEY.length + digits.length + TAIL.length;
+  const frame = allocFrame(Offset.Payload + payloadLength);
+  // The id's characters go straight into the frame; one that JSON would escape (or a non-ASCII
+  // one) sends the whole ack down the general path instead.
+  let at = Offset.Payload + prefix.length;
+  for (let i = 0; i < id.length; i++) {
+    const c = id.charCodeAt(i);
+    if (!verbatim(c)) return generalPath(ack, options);
+    frame[at++] = c;
+  }
   frame.set(TEMPLATE);
   if (options.messageId === undefined) writeRandomMessageId(frame, Offset.MessageId);
   else writeUuid(frame, Offset.MessageId, options.messageId, true);
-  const view = new DataView(frame.buffer, frame.byteOffset, frame.byteLength);
   const high = Math.floor(created / TWO_32);
-  view.setUint32(Offset.CreatedDate, high);
-  view.setUint32(Offset.CreatedDate + 4, created - high * TWO_32);
-  view.setUint32(Offset.PayloadLength, json.length);
-  // Every character is ASCII (checked above; the number is digits and '-'): one byte each.
-  for (let i = 0; i < json.length; i++) frame[Offset.Payload + i] = json.charCodeAt(i);
+  putUint32(frame, Offset.CreatedDate, high);
+  putUint32(frame, Offset.CreatedDate + 4, created - high * TWO_32);
+  putUint32(frame, Offset.PayloadLength, payloadLength);
+  frame.set(prefix, Offset.Payload);
+  frame.set(SEQ_KEY, at);
+  at += SEQ_KEY.length;
+  // A safe integer's decimal text is digits and '-': one byte each.
+  for (let i = 0; i < digits.length; i++) frame[at++] = digits.charCodeAt(i);
+  frame.set(TAIL, at);
   frame.set(payloadDigest(frame.subarray(Offset.Payload)), Offset.PayloadDigest);
   return frame;
+}
+
+/** `{"AcknowledgedMessageType":"<type>","AcknowledgedMessageId":"` as bytes; undefined if JSON would escape the type. */
+function typePrefix(type: string): Uint8Array | undefined {
+  const cached = typePrefixes.get(type);
+  if (cached) return cached;
+  for (let i = 0; i < type.length; i++) if (!verbatim(type.charCodeAt(i))) return undefined;
+  const prefix = new Uint8Array(TYPE_KEY.length + type.length + ID_KEY.length);
+  prefix.set(TYPE_KEY);
+  prefix.set(ascii(type), TYPE_KEY.length);
+  prefix.set(ID_KEY, TYPE_KEY.length + type.length);
+  if (typePrefixes.size < TYPE_PREFIX_LIMIT) typePrefixes.set(type, prefix);
+  return prefix;
+}
+
+/** Characters JSON.stringify leaves as they are inside a string: printable ASCII but `"` and `\`. */
+function verbatim(c: number): boolean {
+  return c >= 0x20 && c <= 0x7e && c !== 0x22 && c !== 0x5c;
+}
+
+/** Big-endian uint32 write (no DataView object per ack). */
+function putUint32(target: Uint8Array, offset: number, value: number): void {
+  target[offset] = value >>> 24;
+  target[offset + 1] = value >>> 16;
+  target[offset + 2] = value >>> 8;
+  target[offset + 3] = value;
 }
 
 function generalPath(ack: AcknowledgeContent, options: AckFrameOptions): Uint8Array {
