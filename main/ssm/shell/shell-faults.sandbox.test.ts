@@ -39,8 +39,13 @@ function open(kind: Parameters<Harness['addSession']>[0], faults?: FaultSpecInpu
   const end = new Promise<CloseReason>((resolve) => session.on('closed', resolve));
   const text = () => Buffer.concat(out).toString('latin1');
   const waitFor = async (needle: string) => { while (!text().includes(needle)) { if (session.status === 'closed') throw new Error(`closed before "${needle}": ${session.closedBecause?.message}`); await new Promise((r) => setTimeout(r, 20)); } };
-  return { session, out, statuses, end, text, waitFor, opens };
+  /** Kills the current websocket now, on top of NASTY's periodic kills (which a fast run can outpace). */
+  const killSocket = () => h.gateway.faults.set(creds.sessionId, { ...(faults ?? {}), actions: [{ do: 'kill-socket' }] });
+  return { session, out, statuses, end, text, waitFor, opens, killSocket };
 }
+
+/** Output received before the test kills the socket itself: well inside the 10 MB stream. */
+const KILL_AFTER_BYTES = 2 * 1024 * 1024;
 
 describe('faults injected by the sandbox', () => {
   it('10 MB of output arrives byte-identical through drops, duplicates, reordering, delay and socket kills', async () => {
@@ -48,6 +53,10 @@ describe('faults injected by the sandbox', () => {
     const expected = execFileSync('/bin/sh', ['-c', command], { maxBuffer: 2 * OUTPUT_BYTES });
     const s = open({ type: 'NonInteractiveCommands', command, separateOutputStream: true }, NASTY);
     const exit = new Promise<number>((resolve) => s.session.on('exit', resolve));
+    let received = 0;
+    s.session.on('output', (b) => {
+      if (received < KILL_AFTER_BYTES && (received += b.length) >= KILL_AFTER_BYTES) s.killSocket();
+    });
     await s.session.open();
     expect(await exit).toBe(0);
     await s.end;
@@ -67,6 +76,8 @@ describe('faults injected by the sandbox', () => {
     const input = Buffer.from(randomBytes((INPUT_BYTES * 3) / 4).toString('base64'));
     expect(input.length).toBe(INPUT_BYTES);
     s.session.write(input);
+    // Most of the input is still unacked here: the resumed channel must resend it.
+    s.killSocket();
     await s.waitFor('DONE');
     expect(s.text()).toContain(sha(input));
     expect(s.session.counters.bytesOut).toBeGreaterThan(INPUT_BYTES);
