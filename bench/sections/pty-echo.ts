@@ -1,11 +1,10 @@
 // Reference for keystroke latency: the same raw-mode `cat` in a local pty of this process — no
 // websocket, no second process, no engine. The floor of any terminal on this machine.
 import * as pty from 'node-pty';
-import { EchoTimer, quantile } from '../../main/ssm/bench-hooks.js';
+import { EchoTimer, quantile, RAW_CAT_COMMAND, RAW_CAT_READY } from '../../main/ssm/bench-hooks.js';
 
 /** Keystrokes not counted while the pty and JIT warm up. */
 const WARMUP = 20;
-const READY = 'CAT>';
 
 export interface PtyEchoResult {
   readonly samples: number;
@@ -21,8 +20,8 @@ export async function openPtyEcho(): Promise<EchoTimer> {
     onText: (listener) => void term.onData(listener),
     close: async () => term.kill(),
   });
-  term.write(`stty raw -echo; printf 'CA''T>'; cat\r`);
-  await timer.waitForText(READY);
+  term.write(RAW_CAT_COMMAND);
+  await timer.waitForText(RAW_CAT_READY);
   return timer;
 }
 

@@ -6,9 +6,7 @@
  */
 import * as pty from 'node-pty';
 import { WebSocketServer } from 'ws';
-
-/** Raw mode, no tty echo, then `cat` echoes each byte once; prints CAT> first (split so its echo cannot match). */
-const COMMAND = `stty raw -echo; printf 'CA''T>'; exec cat`;
+import { RAW_CAT_COMMAND } from '../../main/ssm/bench-hooks.js';
 
 const server = new WebSocketServer({ host: '127.0.0.1', port: 0 });
 server.on('listening', () => {
@@ -16,7 +14,9 @@ server.on('listening', () => {
   process.stdout.write(`${JSON.stringify({ port: address !== null && typeof address === 'object' ? address.port : 0 })}\n`);
 });
 server.on('connection', (ws) => {
-  const term = pty.spawn('/bin/sh', ['-c', COMMAND], { cols: 80, rows: 24, env: { PATH: process.env['PATH'] ?? '/usr/bin:/bin' } });
+  // The same shell and command as the engine's and the local pty's paths.
+  const term = pty.spawn('/bin/sh', [], { cols: 80, rows: 24, env: { PATH: process.env['PATH'] ?? '/usr/bin:/bin', PS1: '$ ' } });
+  term.write(RAW_CAT_COMMAND);
   term.onData((text) => ws.send(Buffer.from(text, 'latin1')));
   term.onExit(() => ws.close());
   ws.on('message', (data) => term.write(Buffer.isBuffer(data) ? data.toString('latin1') : String(data)));

@@ -4,11 +4,9 @@ import { once } from 'node:events';
 import { createInterface } from 'node:readline';
 import { fileURLToPath } from 'node:url';
 import { WebSocket } from 'ws';
-import { EchoTimer } from '../../main/ssm/bench-hooks.js';
+import { EchoTimer, RAW_CAT_READY } from '../../main/ssm/bench-hooks.js';
 
 const SERVER = fileURLToPath(new URL('./relay-echo-server.js', import.meta.url));
-/** What the server's pty prints once `cat` runs (see relay-echo-server.ts). */
-const READY = 'CAT>';
 /** The server prints its port within a second; ten is plenty on a loaded machine. */
 const START_TIMEOUT_MS = 10_000;
 
@@ -36,7 +34,7 @@ export async function openRelayEcho(): Promise<EchoTimer> {
         await exited;
       },
     });
-    await timer.waitForText(READY);
+    await timer.waitForText(RAW_CAT_READY);
     return timer;
   } catch (error) {
     child.kill('SIGKILL');
