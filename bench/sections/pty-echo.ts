@@ -1,16 +1,7 @@
 // Reference for keystroke latency: the same raw-mode `cat` in a local pty of this process — no
 // websocket, no second process, no engine. The floor of any terminal on this machine.
 import * as pty from 'node-pty';
-import { EchoTimer, quantile, RAW_CAT_COMMAND, RAW_CAT_READY } from '../../main/ssm/bench-hooks.js';
-
-/** Keystrokes not counted while the pty and JIT warm up. */
-const WARMUP = 20;
-
-export interface PtyEchoResult {
-  readonly samples: number;
-  readonly p50Ms: number;
-  readonly p99Ms: number;
-}
+import { EchoTimer, measureEcho, RAW_CAT_COMMAND, RAW_CAT_READY, type LatencyResult } from '../../main/ssm/bench-hooks.js';
 
 /** A local pty running raw-mode `cat`, ready for keystrokes; close() kills it. */
 export async function openPtyEcho(): Promise<EchoTimer> {
@@ -25,13 +16,6 @@ export async function openPtyEcho(): Promise<EchoTimer> {
   return timer;
 }
 
-export async function measurePtyEcho(samples: number): Promise<PtyEchoResult> {
-  const timer = await openPtyEcho();
-  try {
-    await timer.time(WARMUP);
-    const times = await timer.time(samples);
-    return { samples: times.length, p50Ms: quantile(times, 0.5), p99Ms: quantile(times, 0.99) };
-  } finally {
-    await timer.close();
-  }
+export function measurePtyEcho(samples: number): Promise<LatencyResult> {
+  return measureEcho(openPtyEcho, samples);
 }

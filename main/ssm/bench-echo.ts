@@ -68,6 +68,27 @@ export class EchoTimer {
   }
 }
 
+export interface LatencyResult {
+  readonly samples: number;
+  readonly p50Ms: number;
+  readonly p99Ms: number;
+}
+
+/** Keystrokes not counted while the path's pty and JIT warm up. */
+const WARMUP_KEYS = 20;
+
+/** Times `samples` keystrokes after a warm-up on a freshly opened path, then closes it. */
+export async function measureEcho(open: () => Promise<EchoTimer>, samples: number): Promise<LatencyResult> {
+  const timer = await open();
+  try {
+    await timer.time(WARMUP_KEYS);
+    const times = await timer.time(samples);
+    return { samples: times.length, p50Ms: quantile(times, 0.5), p99Ms: quantile(times, 0.99) };
+  } finally {
+    await timer.close();
+  }
+}
+
 /** Ascending copy's p-quantile (0–1); 0 for none. */
 export function quantile(values: readonly number[], q: number): number {
   const s = [...values].sort((a, b) => a - b);

@@ -4,9 +4,9 @@ import { PayloadType } from './frame/index.js';
 import { DataChannel } from './datachannel/data-channel.js';
 import type { DataChannelOptions } from './datachannel/types.js';
 import { ShellSession, type ShellSessionOptions } from './shell/shell-session.js';
-import { EchoTimer, quantile, type EchoTarget } from './bench-echo.js';
+import { EchoTimer, measureEcho, type EchoTarget, type LatencyResult } from './bench-echo.js';
 
-export { EchoTimer, quantile, type EchoTarget } from './bench-echo.js';
+export { EchoTimer, measureEcho, quantile, type EchoTarget, type LatencyResult } from './bench-echo.js';
 
 export interface ThroughputResult {
   readonly bytes: number;
@@ -14,14 +14,6 @@ export interface ThroughputResult {
   readonly megabytesPerSecond: number;
 }
 
-export interface LatencyResult {
-  readonly samples: number;
-  readonly p50Ms: number;
-  readonly p99Ms: number;
-}
-
-/** Warm-up keystrokes not counted, so pty and JIT start-up do not skew p99. */
-const ECHO_WARMUP = 20;
 /** Typed into the session's shell: raw mode, no echo by the tty, then `cat` echoes each byte once. */
 export const RAW_CAT_COMMAND = `stty raw -echo; printf 'CA''T>'; cat\r`;
 /** What RAW_CAT_COMMAND prints once `cat` is about to run (split in the command so its echo does not match). */
@@ -71,13 +63,6 @@ export async function openEngineEcho(options: ShellSessionOptions): Promise<Echo
 }
 
 /** Open an engine echo session, time `samples` keystrokes after a warm-up, close it. */
-export async function measureEchoLatency(options: ShellSessionOptions, samples: number): Promise<LatencyResult> {
-  const timer = await openEngineEcho(options);
-  try {
-    await timer.time(ECHO_WARMUP);
-    const times = await timer.time(samples);
-    return { samples: times.length, p50Ms: quantile(times, 0.5), p99Ms: quantile(times, 0.99) };
-  } finally {
-    await timer.close();
-  }
+export function measureEchoLatency(options: ShellSessionOptions, samples: number): Promise<LatencyResult> {
+  return measureEcho(() => openEngineEcho(options), samples);
 }
