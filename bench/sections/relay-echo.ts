@@ -1,5 +1,5 @@
 // Client side of the relay baseline (relay-echo-server.ts runs in its own process).
-import { spawn } from 'node:child_process';
+import { spawn, type ChildProcess } from 'node:child_process';
 import { once } from 'node:events';
 import { createInterface } from 'node:readline';
 import { fileURLToPath } from 'node:url';
@@ -9,6 +9,8 @@ import { EchoTimer, RAW_CAT_READY } from '../../main/ssm/bench-hooks.js';
 const SERVER = fileURLToPath(new URL('./relay-echo-server.js', import.meta.url));
 /** The server prints its port within a second; ten is plenty on a loaded machine. */
 const START_TIMEOUT_MS = 10_000;
+/** A server that ignores SIGTERM this long is killed outright, so a bench run never hangs on it. */
+const STOP_TIMEOUT_MS = 5_000;
 
 /** Starts the relay process, connects, and returns a timer whose close() stops both. */
 export async function openRelayEcho(): Promise<EchoTimer> {
@@ -18,7 +20,11 @@ export async function openRelayEcho(): Promise<EchoTimer> {
       const timer = setTimeout(() => reject(new Error('the relay echo server did not start in time')), START_TIMEOUT_MS);
       createInterface({ input: child.stdout }).once('line', (line) => {
         clearTimeout(timer);
-        resolve((JSON.parse(line) as { port: number }).port);
+        try {
+          resolve((JSON.parse(line) as { port: number }).port);
+        } catch (error) {
+          reject(new Error(`the relay echo server printed no JSON first line: ${String(error)}`));
+        }
       });
       child.once('exit', (code) => reject(new Error(`the relay echo server exited with ${code}`)));
     });
@@ -29,15 +35,22 @@ export async function openRelayEcho(): Promise<EchoTimer> {
       onText: (listener) => void ws.on('message', (data) => listener(Buffer.isBuffer(data) ? data.toString('latin1') : '')),
       close: async () => {
         ws.close();
-        const exited = once(child, 'exit');
-        child.kill('SIGTERM');
-        await exited;
+        await stop(child);
       },
     });
     await timer.waitForText(RAW_CAT_READY);
     return timer;
   } catch (error) {
-    child.kill('SIGKILL');
+    await stop(child);
     throw error;
   }
+}
+
+async function stop(child: ChildProcess): Promise<void> {
+  if (child.exitCode !== null || child.signalCode !== null) return;
+  const exited = once(child, 'exit');
+  child.kill('SIGTERM');
+  const timer = setTimeout(() => child.kill('SIGKILL'), STOP_TIMEOUT_MS);
+  await exited;
+  clearTimeout(timer);
 }

@@ -20,7 +20,7 @@ export const ECHO_TIMEOUT_MS = 10_000;
  */
 export class EchoTimer {
   private seen = '';
-  private waiting: { key: string; resolve: (at: number) => void } | undefined;
+  private waiting: { key: string; resolve: (at: number) => void; timer: NodeJS.Timeout } | undefined;
 
   constructor(private readonly target: EchoTarget) {
     target.onText((text) => {
@@ -47,7 +47,12 @@ export class EchoTimer {
       this.seen = '';
       const arrived = this.until(key);
       const t0 = performance.now();
-      this.target.send(key);
+      try {
+        this.target.send(key);
+      } catch (error) {
+        this.cancel();
+        throw error;
+      }
       out.push((await arrived) - t0);
     }
     return out;
@@ -60,11 +65,18 @@ export class EchoTimer {
   private until(key: string): Promise<number> {
     return new Promise<number>((resolve, reject) => {
       const timer = setTimeout(() => {
-        this.waiting = undefined;
+        if (this.waiting === waiter) this.waiting = undefined;
         reject(new Error(`no echo of ${JSON.stringify(key)} within ${ECHO_TIMEOUT_MS} ms`));
       }, ECHO_TIMEOUT_MS);
-      this.waiting = { key, resolve: (at) => { clearTimeout(timer); resolve(at); } };
+      const waiter = { key, resolve: (at: number) => { clearTimeout(timer); resolve(at); }, timer };
+      this.waiting = waiter;
     });
+  }
+
+  /** Forgets the pending key (its send failed): its timer must not fire later. */
+  private cancel(): void {
+    if (this.waiting) clearTimeout(this.waiting.timer);
+    this.waiting = undefined;
   }
 }
 

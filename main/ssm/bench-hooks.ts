@@ -56,9 +56,14 @@ export async function openEngineEcho(options: ShellSessionOptions): Promise<Echo
     close: () => session.terminate(),
   };
   const timer = new EchoTimer(target);
-  await session.open();
-  session.write(RAW_CAT_COMMAND);
-  await timer.waitForText(RAW_CAT_READY);
+  try {
+    await session.open();
+    session.write(RAW_CAT_COMMAND);
+    await timer.waitForText(RAW_CAT_READY);
+  } catch (error) {
+    await session.terminate();
+    throw error;
+  }
   return timer;
 }
 

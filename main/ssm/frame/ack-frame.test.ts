@@ -35,6 +35,27 @@ describe('encodeAcknowledgeFrame (one-pass ack)', () => {
     );
   });
 
+  it('equals the general encoder for control characters, non-ASCII text, odd numbers and the epoch', () => {
+    // fc.string() alone yields printable ASCII only; these reach the byte checks of the fast path.
+    const text = fc.oneof(fc.string({ unit: 'binary', maxLength: 40 }), fc.string({ unit: fc.constantFrom('\u0000', '\u001f', '\u007f', '\u0080', 'é', '\ud83d', '"', '\\'), maxLength: 6 }));
+    fc.assert(
+      fc.property(text, text, fc.oneof(fc.integer(), fc.double()), fc.integer({ min: 0, max: 2 ** 45 }), (type, id, seq, createdDate) => {
+        const content = { acknowledgedMessageType: type, acknowledgedMessageId: id, acknowledgedMessageSequenceNumber: seq };
+        const messageId = 'fdba1b38-1a73-4d64-85c3-12500a08af29';
+        const general = encodeFrame({ messageType: MessageType.Acknowledge, sequenceNumber: 0, flags: Flags.SynFin, messageId, payloadType: PayloadType.Unset, payload: encodeAcknowledge(content), createdDate });
+        expect(hex(encodeAcknowledgeFrame(content, { createdDate, messageId }))).toBe(hex(general));
+      }),
+      { numRuns: 500 },
+    );
+  });
+
+  it('keeps writing correct acks past the cache of acknowledged types', () => {
+    for (let i = 0; i < 40; i++) {
+      const content = { acknowledgedMessageType: `type_${i}`, acknowledgedMessageId: 'fdba1b38-1a73-4d64-85c3-12500a08af29', acknowledgedMessageSequenceNumber: i };
+      expect(decodeAcknowledge(decodeFrame(encodeAcknowledgeFrame(content)).payload)).toEqual(content);
+    }
+  });
+
   it('gives each ack a fresh random v4 MessageId and a digest the plugin accepts', () => {
     const content = { acknowledgedMessageType: 'output_stream_data', acknowledgedMessageId: 'fdba1b38-1a73-4d64-85c3-12500a08af29', acknowledgedMessageSequenceNumber: 7 };
     const ids = new Set<string>();
