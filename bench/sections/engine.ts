@@ -25,10 +25,10 @@ export const ENGINE_BENCH = {
   WARMUP_RUNS: 2,
   /**
    * Keystrokes per echo path, timed in blocks that alternate between the paths so a load change
-   * on a shared machine lands on all of them. 1,000 samples make p99 the 10th-worst keystroke
-   * rather than the 3rd, so one scheduler hiccup does not set it.
+   * on a shared machine lands on all of them. 3,000 samples make p99 the 30th-worst keystroke:
+   * with 1,000 the p99 gap between two paths swung by ±1.5 ms from run to run on this machine.
    */
-  ECHO_BLOCKS: 10,
+  ECHO_BLOCKS: 30,
   ECHO_BLOCK_KEYS: 100,
   /**
    * Keystrokes per path before the counted ones (JIT, pty start-up): enough to warm the relay's

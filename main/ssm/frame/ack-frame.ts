@@ -4,7 +4,7 @@
 // once. The bytes are exactly what encodeFrame(encodeAcknowledge(...)) produces; anything the
 // template cannot write verbatim takes that general path instead.
 import { encodeFrame } from './codec.js';
-import { payloadDigest } from './digest.js';
+import { writePayloadDigest } from './digest.js';
 import { allocFrame, writeRandomMessageId } from './alloc.js';
 import { Flags, FrameLayout, MessageType, Offset, PayloadType } from './constants.js';
 import { encodeAcknowledge, type AcknowledgeContent } from './payloads.js';
@@ -63,7 +63,7 @@ export function encodeAcknowledgeFrame(ack: AcknowledgeContent, options: AckFram
   // A safe integer's decimal text is digits and '-': one byte each.
   for (let i = 0; i < digits.length; i++) frame[at++] = digits.charCodeAt(i);
   frame.set(TAIL, at);
-  frame.set(payloadDigest(frame.subarray(Offset.Payload)), Offset.PayloadDigest);
+  writePayloadDigest(frame, Offset.PayloadDigest, frame.subarray(Offset.Payload));
   return frame;
 }
 

@@ -4,7 +4,7 @@
 import { allocFrame, writeRandomMessageId } from './alloc.js';
 import { FrameLayout, Offset } from './constants.js';
 import { FrameError } from './errors.js';
-import { payloadDigest } from './digest.js';
+import { writePayloadDigest } from './digest.js';
 import { readHeader, type DecodeOptions, type FrameHeader } from './header.js';
 import { uuidFromWire, writeUuid } from './uuid.js';
 
@@ -73,7 +73,7 @@ export function encodeFrame(fields: FrameFields, options: EncodeOptions = {}): U
   putInt64(frame, Offset.CreatedDate, created);
   putInt64(frame, Offset.SequenceNumber, fields.sequenceNumber);
   putInt64(frame, Offset.Flags, fields.flags);
-  frame.set(payloadDigest(fields.payload), Offset.PayloadDigest);
+  writePayloadDigest(frame, Offset.PayloadDigest, fields.payload);
   if (hl >= FrameLayout.STANDARD_HEADER_LENGTH) putUint32(frame, Offset.PayloadType, fields.payloadType);
   putUint32(frame, hl, fields.payload.length);
   frame.set(fields.payload, hl + 4);

@@ -1,7 +1,7 @@
 // Reading and validating a frame's fixed header (protocol §1.1, §1.5) without copying anything:
 // decodeFrame builds its ClientMessage on this, and the reliability layer reads acks with it
 // alone (an ack's payload is parsed at once and never kept, so it needs no copy).
-import { payloadDigest } from './digest.js';
+import { payloadDigestMatches } from './digest.js';
 import { FrameLayout, MessageType, Offset } from './constants.js';
 import { FrameError } from './errors.js';
 
@@ -61,8 +61,7 @@ export function readHeader(bytes: Uint8Array, options: DecodeOptions = {}): Fram
   // is non-zero; a frame too short to hold it reads as 0 there, as the plugin's failed read does.
   const digestGate = bytes.length >= Offset.PayloadLength + 4 ? view.getUint32(Offset.PayloadLength) : 0;
   if ((options.verifyDigest ?? true) && digestGate !== 0 && !skipValidation) {
-    const expected = payloadDigest(bytes.subarray(payloadStart));
-    if (!bytesAt(bytes, Offset.PayloadDigest, expected)) {
+    if (!payloadDigestMatches(bytes, Offset.PayloadDigest, bytes.subarray(payloadStart))) {
       throw new FrameError('PayloadDigest', Offset.PayloadDigest, 'does not match SHA-256 of the payload');
     }
   }
