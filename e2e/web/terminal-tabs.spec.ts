@@ -194,7 +194,7 @@ test('closing a live tab asks first and ends its session in the sandbox', async 
   await expect.poll(async () => (await active()).length, { timeout: 30_000 }).toBe(0);
 });
 
-test('a dropped connection shows reconnecting, then the same shell carries on', async ({ page, webHost, request }) => {
+test('a dropped connection is noted on the tab, then the same shell carries on', async ({ page, webHost, request }) => {
   await openDemo(page, webHost.url);
   await (await revealWebApp(page)).dblclick();
   await waitForShell(page);
@@ -203,18 +203,15 @@ test('a dropped connection shows reconnecting, then the same shell carries on', 
   const sessions = (await (await request.get(`${endpoint}/__sandbox/sessions`)).json()) as SandboxSession[];
   const live = sessions.filter((s) => s.state !== 'Terminated');
   expect(live).toHaveLength(1);
+  const tab = page.locator('.tab[aria-selected="true"]');
+  await expect(tab).toHaveAttribute('data-reconnects', '0');
 
-  // Record every state the tab shows, so a short-lived "reconnecting" is not missed.
-  await page.evaluate(() => {
-    const tab = document.querySelector('.tab[aria-selected="true"]');
-    const seen: string[] = [];
-    (window as unknown as { __states: string[] }).__states = seen;
-    new MutationObserver(() => seen.push(tab?.getAttribute('data-state') ?? '')).observe(tab as Element, { attributes: true, attributeFilter: ['data-state'] });
-  });
   const killed = await request.post(`${endpoint}/__sandbox/faults`, { data: { sessionId: live[0]?.sessionId, faults: { actions: [{ do: 'kill-socket' }] } } });
   expect(killed.ok()).toBe(true);
-  await expect.poll(() => page.evaluate(() => (window as unknown as { __states: string[] }).__states), { timeout: SHELL_TIMEOUT_MS }).toContain('reconnecting');
-  await expect(page.locator('.tab[aria-selected="true"]')).toHaveAttribute('data-state', 'connected', { timeout: SHELL_TIMEOUT_MS });
+  // The drop is counted even when the resume is over before a frame shows "reconnecting".
+  await expect(tab).toHaveAttribute('data-reconnects', '1', { timeout: SHELL_TIMEOUT_MS });
+  await expect(tab).toHaveAttribute('title', /Connection dropped once since the session opened/);
+  await expect(tab).toHaveAttribute('data-state', 'connected', { timeout: SHELL_TIMEOUT_MS });
   await typeLine(page, 'echo "$KEPT"');
   await waitForTerminalText(page, /^still-here$/m);
 });

@@ -14,6 +14,12 @@ export function statusLine(tab: Tab): string {
   return tab.status.reason ? `${words}: ${tab.status.reason}${exit}` : `${words}${exit}`;
 }
 
+/** The tooltip line of a tab whose connection dropped: null while it never did. */
+export function reconnectLine(tab: Tab): string | null {
+  if (tab.reconnects === 0) return null;
+  return `Connection dropped ${tab.reconnects === 1 ? 'once' : `${tab.reconnects} times`} since the session opened`;
+}
+
 /** The tooltip line of a recorded tab: where the .cast file is being written. */
 export function recordingLine(tab: Tab): string | null {
   return tab.recording === null ? null : `Recording to ${tab.recording.path}`;
@@ -41,9 +47,10 @@ function TabButton({ tab, active, beside, onDragOver, onMenu }: TabProps) {
       aria-selected={active}
       tabIndex={active ? 0 : -1}
       className={`tab tab-${tab.status.state}${beside ? ' beside' : ''}`}
-      title={[tab.title, statusLine(tab), recordingLine(tab)].filter((l) => l !== null).join('\n')}
+      title={[tab.title, statusLine(tab), reconnectLine(tab), recordingLine(tab)].filter((l) => l !== null).join('\n')}
       data-session-id={tab.sessionId ?? undefined}
       data-state={tab.status.state}
+      data-reconnects={tab.reconnects}
       data-recording={tab.recording === null ? undefined : 'true'}
       draggable={!editing}
       onDragStart={(e) => e.dataTransfer.setData('application/x-porthole-tab', tab.key)}

@@ -15,6 +15,11 @@ export interface Tab {
   readonly title: string;
   readonly target: ShellTarget;
   readonly status: SessionStatus;
+  /**
+   * How often this session's connection dropped (each move into 'reconnecting'). Kept as a count
+   * because a resume can be over before a frame is drawn: the tab's tooltip still says it happened.
+   */
+  readonly reconnects: number;
   /** Where the session is being recorded (asciicast v2), null when it is not. */
   readonly recording: SessionRecording | null;
 }
@@ -62,7 +67,7 @@ export class SessionStore extends Store<SessionsState> {
     const shown = this.active?.sessionId ? this.deps.registry().get(this.active.sessionId) : undefined;
     const cols = shown?.cols ?? TERMINAL.DEFAULT_COLS;
     const rows = shown?.rows ?? TERMINAL.DEFAULT_ROWS;
-    this.change((s) => ({ ...s, tabs: [...s.tabs, { key, sessionId: null, title, target, status: { state: 'connecting', reason: 'Starting the session' }, recording: null }], activeKey: key }));
+    this.change((s) => ({ ...s, tabs: [...s.tabs, { key, sessionId: null, title, target, status: { state: 'connecting', reason: 'Starting the session' }, reconnects: 0, recording: null }], activeKey: key }));
     try {
       const { session } = await this.deps.client.call('sessions', 'open', { target, cols, rows, title });
       if (this.byKey(key) === undefined) {
@@ -85,7 +90,7 @@ export class SessionStore extends Store<SessionsState> {
     const tab = this.state.tabs.find((t) => t.sessionId === sessionId);
     if (tab === undefined) return;
     this.deps.registry().get(sessionId)?.setLive(isLive(status));
-    this.#patch(tab.key, (t) => ({ ...t, status }));
+    this.#patch(tab.key, (t) => ({ ...t, status, reconnects: t.reconnects + (status.state === 'reconnecting' && t.status.state !== 'reconnecting' ? 1 : 0) }));
   }
 
   /** Main changed a session's info other than by status (a recording started or finished). */
@@ -192,7 +197,7 @@ export class SessionStore extends Store<SessionsState> {
     }
     const controller = this.deps.registry().get(tab.sessionId);
     controller?.restarted();
-    this.#patch(key, (t) => ({ ...t, status: { state: 'connecting', reason: 'Restarting the session' } }));
+    this.#patch(key, (t) => ({ ...t, status: { state: 'connecting', reason: 'Restarting the session' }, reconnects: 0 }));
     try {
       const { session } = await this.deps.client.call('sessions', 'restart', { id: tab.sessionId });
       this.#patch(key, (t) => (t.status.state === 'connecting' ? { ...t, status: session.status } : t));

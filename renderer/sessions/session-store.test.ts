@@ -1,0 +1,52 @@
+import { describe, expect, it } from 'vitest';
+import type { SessionInfo, SessionStatus, ShellTarget } from '../../shared/contract/index.js';
+import { SessionStore, type SessionDeps } from './session-store.js';
+import { reconnectLine } from './TabStrip.js';
+
+const TARGET = { kind: 'instance', profile: 'sandbox', region: 'us-east-1', instanceId: 'i-0123456789abcdef0' } as unknown as ShellTarget;
+
+/** A store whose client opens one session, `s-1`, and answers a restart with `restarted`. */
+function store(restarted: SessionStatus = { state: 'connecting' }): SessionStore {
+  const info = (status: SessionStatus): SessionInfo => ({ id: 's-1', title: 'web', target: TARGET, status, openedAt: 1 });
+  const controller = { setLive: () => undefined, restarted: () => undefined };
+  const deps = {
+    client: { call: async (_area: string, method: string) => ({ session: info(method === 'restart' ? restarted : { state: 'connecting' }) }) },
+    dialogs: {},
+    look: () => ({}),
+    confirmCloseLive: () => false,
+    registry: () => ({ get: () => controller, create: () => controller, forgetEarly: () => undefined }),
+    openFailed: () => undefined,
+    failed: () => undefined,
+  } as unknown as SessionDeps;
+  return new SessionStore(deps);
+}
+
+describe('SessionStore reconnect count', () => {
+  it('counts each drop once, however many statuses the retry sends, and survives the resume', async () => {
+    const s = store();
+    await s.open(TARGET, 'web');
+    const tab = () => s.state.tabs[0];
+    s.onStatus('s-1', { state: 'connected' });
+    expect(tab()?.reconnects).toBe(0);
+    expect(reconnectLine(tab()!)).toBeNull();
+    s.onStatus('s-1', { state: 'reconnecting', reason: 'Network lost; retrying 1 of 5' });
+    s.onStatus('s-1', { state: 'reconnecting', reason: 'Network lost; retrying 2 of 5' });
+    s.onStatus('s-1', { state: 'connected' });
+    expect(tab()?.status.state).toBe('connected');
+    expect(tab()?.reconnects).toBe(1);
+    expect(reconnectLine(tab()!)).toBe('Connection dropped once since the session opened');
+    s.onStatus('s-1', { state: 'reconnecting' });
+    s.onStatus('s-1', { state: 'connected' });
+    expect(reconnectLine(tab()!)).toBe('Connection dropped 2 times since the session opened');
+  });
+
+  it('starts again from zero when the session is restarted', async () => {
+    const s = store();
+    await s.open(TARGET, 'web');
+    s.onStatus('s-1', { state: 'reconnecting' });
+    s.onStatus('s-1', { state: 'closed', reason: 'Network lost' });
+    expect(s.state.tabs[0]?.reconnects).toBe(1);
+    await s.restart(s.state.tabs[0]!.key);
+    expect(s.state.tabs[0]?.reconnects).toBe(0);
+  });
+});
