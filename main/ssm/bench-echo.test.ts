@@ -1,15 +1,21 @@
 import { describe, expect, it } from 'vitest';
 import { EchoTimer, quantile, type EchoTarget } from './bench-echo.js';
 
-/** A target that echoes each key after `delayMs`, optionally with noise before it. */
-function fakeTarget(delayMs: number, noise = ''): EchoTarget & { sent: string[] } {
+/** A target that echoes each key after `delayMs`, optionally with noise before it; `gaps` holds send → echo as it saw them. */
+function fakeTarget(delayMs: number, noise = ''): EchoTarget & { sent: string[]; gaps: number[] } {
   let listener: ((text: string) => void) | undefined;
   const sent: string[] = [];
+  const gaps: number[] = [];
   return {
     sent,
+    gaps,
     send: (key) => {
       sent.push(key);
-      setTimeout(() => listener?.(noise + key), delayMs);
+      const sentAt = performance.now();
+      setTimeout(() => {
+        gaps.push(performance.now() - sentAt);
+        listener?.(noise + key);
+      }, delayMs);
     },
     onText: (l) => void (listener = l),
     close: async () => undefined,
@@ -22,8 +28,8 @@ describe('EchoTimer', () => {
     const times = await new EchoTimer(target).time(4);
     expect(target.sent).toEqual(['a', 'b', 'c', 'd']);
     expect(times).toHaveLength(4);
-    // setTimeout never fires early, so every echo took at least the fake's delay.
-    for (const t of times) expect(t).toBeGreaterThanOrEqual(4);
+    // The timer starts before send and stops after the echo was handed over: never less than the gap.
+    times.forEach((t, i) => expect(t).toBeGreaterThanOrEqual(target.gaps[i] ?? Infinity));
   });
 
   it('waits for setup text, including text that arrived before the call', async () => {

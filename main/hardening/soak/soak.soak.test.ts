@@ -1,5 +1,5 @@
 // CI-sized fault soak (issue 6 part 1): the issue's link both ways (2 % drop, 2 % duplicate,
-// reorder window 8, 300 ms stalls) with kills and stalls every second or so instead of every
+// reorder window 8, 300 ms stalls) with kills and stalls every half second or so instead of every
 // 20 s, and a few hundred KB instead of 100 MB. `npm run soak` is the long run.
 import { describe, expect, it } from 'vitest';
 import { formatSoakReport, runSoak, soakFailures, SOAK_FAULTS, type SoakOptions } from './soak.js';
@@ -8,8 +8,9 @@ const OPTIONS: SoakOptions = {
   shellBytes: 512 * 1024,
   forwardBytes: 1024 * 1024,
   connections: 8,
-  // Several kills and stalls within a transfer of a few seconds.
-  faults: { ...SOAK_FAULTS, killEveryMs: 1_500, stallEveryMs: 1_000 },
+  // Several kills and stalls within a transfer of a few seconds — still some if a fast machine
+  // moves the bytes in a second (the assertions below need at least one of each).
+  faults: { ...SOAK_FAULTS, killEveryMs: 700, stallEveryMs: 500 },
   log: (line) => console.info(line),
   progressEveryMs: 2_000,
 };
