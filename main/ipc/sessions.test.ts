@@ -157,6 +157,9 @@ describe('sessions service over the sandbox', () => {
   });
 });
 
+/** Quiet time that counts as "delivery has stopped" in the flow-control test. */
+const PLATEAU_MS = 300;
+
 describe('flow control', () => {
   it('pauses a flood within the high watermark, resumes on acks, and Ctrl-C still stops it', async () => {
     const c = window();
@@ -166,10 +169,14 @@ describe('flow control', () => {
     await c.until('reading to pause', () => shell.readingPaused);
     // What the engine had already read when it paused is still delivered, and nothing more.
     const bound = SHELLS.HIGH_WATERMARK_BYTES + 2 * SHELLS.MAX_BATCH_BYTES;
-    await new Promise((r) => setTimeout(r, 300));
-    const plateau = c.bytesReceived(id);
+    // Wait until nothing has arrived for PLATEAU_MS (what was in flight may trickle in under load).
+    let plateau = -1;
+    while (plateau !== c.bytesReceived(id)) {
+      plateau = c.bytesReceived(id);
+      await new Promise((r) => setTimeout(r, PLATEAU_MS));
+    }
     expect(plateau).toBeLessThanOrEqual(bound);
-    await new Promise((r) => setTimeout(r, 300));
+    await new Promise((r) => setTimeout(r, PLATEAU_MS));
     expect(c.bytesReceived(id)).toBe(plateau);
     expect(shell.readingPaused).toBe(true);
 

@@ -92,13 +92,14 @@ describe('agent reliability', () => {
 
   it('a command that ends while the client is away delivers its output, exit code and channel_closed on return', async () => {
     fx = await startFixture();
-    const s = fx.addSession({ type: 'NonInteractiveCommands', command: 'sleep 0.3; echo tail-$((5*5)); exit 2', separateOutputStream: true });
+    // The output comes a second after the open: c1 is gone by then even if this process stalls.
+    const s = fx.addSession({ type: 'NonInteractiveCommands', command: 'sleep 1; echo tail-$((5*5)); exit 2', separateOutputStream: true });
     const c1 = await WireClient.open(fx.url(s.sessionId), s.tokenValue);
     await new Promise((resolve) => setTimeout(resolve, 100));
     c1.close();
     await c1.closed;
     // The command is done by now; its output waits for the client, as a paused agent's does (§5).
-    await new Promise((resolve) => setTimeout(resolve, 800));
+    await new Promise((resolve) => setTimeout(resolve, 1_500));
     expect(fx.registry.get(s.sessionId)?.state).not.toBe('Terminated');
     const c2 = await WireClient.open(fx.url(s.sessionId), s.tokenValue);
     await c2.waitFor(() => c2.frames(MessageType.ChannelClosed).length > 0, 'channel_closed');
