@@ -46,7 +46,7 @@ export class SessionAgent {
     this.channel = new ReliableChannel({
       // `faithful` keeps the agent's RTO-only resends; `unpaced` is for speed, so it recovers
       // losses with Porthole's fast retransmit too (ReliableChannel.fastRetransmit).
-      policy: o.pacing === 'unpaced' ? { ...AGENT_POLICY, fastRetransmitAcks: Reliability.FAST_RETRANSMIT_ACKS } : AGENT_POLICY,
+      policy: o.pacing === 'unpaced' ? { ...AGENT_POLICY, fastRetransmitAcks: Reliability.FAST_RETRANSMIT_ACKS, passedResendsPerTick: Reliability.PASSED_RESENDS_PER_TICK } : AGENT_POLICY,
       verifyDigest: false, // the real agent never checks the digest (§1.5)
       hooks: { deliver: (f) => this.deliver(f), ...(o.onAcked ? { acked: o.onAcked } : {}), ...(o.tap ? { tap: o.tap } : {}) },
     });

@@ -16,6 +16,15 @@ export const GATEWAY = {
    * many round trips of a loopback client, so it costs no throughput.
    */
   UNACKED_HIGH_WATER_BYTES: 1024 * 1024,
+  /**
+   * …and while the agent is this many frames ahead of the oldest one the client has not acked.
+   * A client buffers at most 10,000 frames past a missing one (the plugin and Porthole, §4.5) and
+   * drops the rest unacked; with frames lost on the link, a fast agent filled that in ~0.1 s and
+   * the dropped tail then came back at the agent's one resend per 100 ms tick (§4.4) — tens of
+   * seconds of stalled output. Staying inside the client's buffer, a lost frame costs at most a
+   * resend, never a tail. Below 10,000 so acks in flight cannot push a frame past it.
+   */
+  SEQ_WINDOW_FRAMES: 8_000,
   /** Poll period while flow-paused: short next to the 100 ms resend tick. */
   FLOW_POLL_MS: 10,
   /** Delay between channel_closed and the websocket Close, so the frame is read first (§12.3). */

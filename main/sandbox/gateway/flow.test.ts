@@ -1,7 +1,7 @@
 // Floods and backpressure: `yes` never wedges the session (Ctrl-C still works), and a client
 // that stops acking makes the agent stop reading the pty at a bounded amount of unacked output.
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { PayloadType } from '../../ssm/frame/index.js';
+import { PayloadType, type ClientMessage } from '../../ssm/frame/index.js';
 import { GATEWAY } from './constants.js';
 import { startFixture, type Fixture } from './testing/sandbox-fixture.js';
 import { WireClient } from './testing/wire-client.js';
@@ -54,6 +54,37 @@ describe('flow', () => {
     // Another window's worth follows (it stalls again after that: acks are still off).
     await client.waitFor(() => outputBytes(client) > stalledAt + limit / 2, 'more output after acking', 30_000);
     client.autoAck = true;
+    client.send(PayloadType.Output, new Uint8Array([0x03]));
+    client.close();
+  });
+
+  it('keeps the agent within what the client can buffer when one frame stays unacked', async () => {
+    const s = fx.addSession({ type: 'Standard_Stream' });
+    const client = await WireClient.open(fx.url(s.sessionId), s.tokenValue);
+    await client.waitFor(() => client.stream.length > 0, 'prompt');
+    client.autoAck = false;
+    // Ack every frame but one early in the flood, as a client missing that frame would.
+    let withheld: ClientMessage | undefined;
+    client.onStreamFrame = (f) => {
+      if (withheld === undefined && f.payloadType === PayloadType.Output && outputBytes(client) > 64 * 1024) withheld = f;
+      else client.ack(f);
+    };
+    client.send(PayloadType.Output, 'yes\n');
+    await client.waitFor(() => withheld !== undefined, 'the flood', 30_000);
+    const highest = () => client.stream.at(-1)?.sequenceNumber ?? 0;
+    let last = -1;
+    for (let now = highest(); now !== last; now = highest()) {
+      last = now;
+      await new Promise((resolve) => setTimeout(resolve, STALL_PROBE_MS));
+    }
+    // Little is unacked (one frame), yet the agent stopped at the sequence window past it.
+    const ahead = last - (withheld?.sequenceNumber ?? 0);
+    expect(ahead).toBeLessThan(GATEWAY.SEQ_WINDOW_FRAMES);
+    expect(ahead).toBeGreaterThan(GATEWAY.SEQ_WINDOW_FRAMES * 0.9);
+    if (withheld) client.ack(withheld);
+    await client.waitFor(() => highest() > last + 1_000, 'more output once the frame is acked', 30_000);
+    client.autoAck = true;
+    client.onStreamFrame = undefined;
     client.send(PayloadType.Output, new Uint8Array([0x03]));
     client.close();
   });

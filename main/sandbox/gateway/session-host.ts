@@ -204,7 +204,7 @@ export class SessionHost implements FaultTarget {
     }, every);
   }
 
-  /** Backpressure toward the agent's pumps (§5): a full websocket or too much unacked output. */
+  /** Backpressure toward the agent's pumps (§5): a full websocket, too much unacked output, or too far ahead. */
   private flowOk(): boolean {
     const ws = this.ws;
     const ok = !!ws && this.flowClear(ws);
@@ -218,7 +218,8 @@ export class SessionHost implements FaultTarget {
   }
 
   private flowClear(ws: WebSocket): boolean {
-    return ws.bufferedAmount < GATEWAY.WS_HIGH_WATER_BYTES && this.agent.channel.unackedBytes < GATEWAY.UNACKED_HIGH_WATER_BYTES;
+    const channel = this.agent.channel;
+    return ws.bufferedAmount < GATEWAY.WS_HIGH_WATER_BYTES && channel.unackedBytes < GATEWAY.UNACKED_HIGH_WATER_BYTES && channel.unackedSpan < GATEWAY.SEQ_WINDOW_FRAMES;
   }
 
   /** An ack arrived: if that reopened the flow, resume the pumps now rather than at the next poll. */

@@ -44,7 +44,7 @@ const DRAIN_FRACTION = 0.5;
 const PAUSED_PROBE_MS = Reliability.MAX_RTO_MS;
 
 export class ReliableChannel {
-  readonly stats: ChannelStats = { framesIn: 0, framesOut: 0, acksIn: 0, acksOut: 0, retransmits: 0, duplicates: 0, malformed: 0, overflowDrops: 0, fastRetransmits: 0 };
+  readonly stats: ChannelStats = { framesIn: 0, framesOut: 0, acksIn: 0, acksOut: 0, retransmits: 0, duplicates: 0, malformed: 0, overflowDrops: 0, fastRetransmits: 0, passedResends: 0 };
   private readonly policy: ChannelPolicy;
   private readonly hooks: ChannelHooks;
   private readonly now: () => number;
@@ -54,6 +54,8 @@ export class ReliableChannel {
   private readonly rto = new RtoEstimator();
   private transport: FrameTransport | undefined;
   private nextSeq = 0;
+  /** Highest sequence number the peer has acked (-1: none): frames below it that are still unacked were passed. */
+  private highestAcked = -1;
   private paused = false;
   /** When the paused channel last sent (or began to hold) its oldest frame; see PAUSED_PROBE_MS. */
   private pausedProbeAt = 0;
@@ -122,6 +124,15 @@ export class ReliableChannel {
 
   get unackedBytes(): number {
     return this.outgoing.bytes;
+  }
+
+  /**
+   * Sequence numbers from the oldest unacked frame to the next one to be sent: how far ahead of
+   * the peer's next expected frame this side may be, i.e. what the peer may have to buffer.
+   */
+  get unackedSpan(): number {
+    const oldest = this.outgoing.oldest();
+    return oldest ? this.nextSeq - oldest.seq : 0;
   }
 
   /** Payload bytes of the unacked frames (every frame we encode has the standard header, §1.1). */
@@ -215,6 +226,7 @@ export class ReliableChannel {
     }
     const entry = this.outgoing.ack(seq);
     if (entry?.lastSentAt !== undefined) this.rto.sample(this.now() - entry.lastSentAt);
+    if (entry && entry.seq > this.highestAcked) this.highestAcked = entry.seq;
     if (entry) {
       this.hooks.acked?.();
       this.fastRetransmit(entry);
@@ -324,10 +336,35 @@ export class ReliableChannel {
       if (this.transmit(oldest.bytes, oldest.lastSentAt !== undefined)) oldest.lastSentAt = this.pausedProbeAt = now;
       return;
     }
-    if (oldest.lastSentAt !== undefined && now - oldest.lastSentAt <= this.rto.rtoMs) return;
-    if (!this.transmit(oldest.bytes, oldest.lastSentAt !== undefined)) return;
-    oldest.lastSentAt = now;
-    oldest.laterAcks = 0;
+    if (oldest.lastSentAt === undefined || now - oldest.lastSentAt > this.rto.rtoMs) {
+      if (!this.transmit(oldest.bytes, oldest.lastSentAt !== undefined)) return;
+      oldest.lastSentAt = now;
+      oldest.laterAcks = 0;
+    }
+    this.resendPassed(now);
+  }
+
+  /**
+   * Porthole's policy where the spec is slow (§4.4 resends one frame per 100 ms tick): unacked
+   * frames below the highest acked one were passed by the peer — lost, or their acks were — so
+   * once their RTO has elapsed they are resent in this tick too, up to passedResendsPerTick.
+   * A lost burst then costs a round trip instead of a tick per frame. A frame whose ack is merely
+   * late is resent at most once per RTO, which the peer's re-ack of duplicates absorbs (§4.3).
+   */
+  private resendPassed(now: number): void {
+    const limit = this.policy.passedResendsPerTick;
+    if (limit <= 0 || this.highestAcked < 0) return;
+    let sent = 0;
+    // Oldest first; the map holds only unacked frames, so this walks the holes below highestAcked.
+    for (const entry of this.outgoing.all()) {
+      if (entry.seq >= this.highestAcked || sent >= limit) return;
+      if (entry.lastSentAt !== undefined && now - entry.lastSentAt <= this.rto.rtoMs) continue;
+      if (!this.transmit(entry.bytes, entry.lastSentAt !== undefined)) return;
+      entry.lastSentAt = now;
+      entry.laterAcks = 0;
+      this.stats.passedResends++;
+      sent++;
+    }
   }
 
   private transmit(bytes: Uint8Array, retransmit: boolean): boolean {

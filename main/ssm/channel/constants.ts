@@ -19,4 +19,11 @@ export const Reliability = {
   RESEND_TICK_MS: 100,
   /** Acks for later frames that count as evidence of a loss: TCP's duplicate-ack threshold. */
   FAST_RETRANSMIT_ACKS: 3,
+  /**
+   * Frames besides the oldest that one resend tick may resend (ReliableChannel.resendPassed).
+   * With the spec's one-frame-per-tick a link that lost 150 frames recovered at 10 frames/s —
+   * output stalled for 15 s; 256 per tick clears such a burst in one round trip, while a tick
+   * still sends at most ~300 KB.
+   */
+  PASSED_RESENDS_PER_TICK: 256,
 } as const;

@@ -70,3 +70,46 @@ describe('fast retransmit', () => {
     expect(channel.stats.fastRetransmits).toBe(0);
   });
 });
+
+describe('resending passed frames on the tick', () => {
+  /** Waits for a few real resend ticks (the scheduler is a real 100 ms interval; the clock is frozen). */
+  const ticks = () => new Promise((r) => setTimeout(r, 350));
+
+  it('resends every unacked frame below the highest acked one once its RTO passed, and nothing above it', async () => {
+    const { channel, sentSeqs, ack, at } = sender(CLIENT_POLICY);
+    sendFrames(channel, 12);
+    at(10);
+    for (const seq of [1, 3, 4, 6, 7, 8]) ack(seq); // holes 0, 2, 5; 9-11 in flight
+    at(2_000); // past any RTO
+    await ticks();
+    // Each hole exactly once (the clock is frozen, so their RTO never passes again): the oldest by
+    // the spec's rule, the others as passed; the frames above the highest ack are not presumed lost.
+    expect(sentSeqs.slice(12).sort((a, b) => a - b)).toEqual([0, 2, 5]);
+    expect(channel.stats.passedResends).toBe(2);
+    expect(channel.stats.retransmits).toBe(3);
+  });
+
+  it('stays with the spec (only the oldest frame, once per RTO) in the agent policy', async () => {
+    const { channel, sentSeqs, ack, at } = sender(AGENT_POLICY);
+    sendFrames(channel, 12);
+    at(10);
+    for (const seq of [1, 3, 4, 6, 7, 8]) ack(seq);
+    at(2_000);
+    await ticks();
+    expect(sentSeqs.slice(12)).toEqual([0]);
+    expect(channel.stats.passedResends).toBe(0);
+  });
+
+  it('does not resend a passed frame again within its RTO', async () => {
+    const { channel, sentSeqs, ack, at } = sender(CLIENT_POLICY);
+    sendFrames(channel, 4);
+    at(10);
+    ack(3);
+    at(2_000);
+    await ticks();
+    expect(sentSeqs.slice(4).sort()).toEqual([0, 1, 2]);
+    at(2_001); // a moment later: every resend is still inside its RTO
+    await ticks();
+    expect(sentSeqs).toHaveLength(7);
+  });
+});

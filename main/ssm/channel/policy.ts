@@ -35,6 +35,12 @@ export interface ChannelPolicy {
    * both official implementations). Porthole's choice; see ReliableChannel.fastRetransmit.
    */
   readonly fastRetransmitAcks: number;
+  /**
+   * On each resend tick, also resend up to this many unacked frames that a later frame's ack has
+   * passed and whose RTO elapsed (0: only the oldest, as both official implementations, §4.4).
+   * Porthole's choice; see ReliableChannel.resendPassed.
+   */
+  readonly passedResendsPerTick: number;
 }
 
 /**
@@ -55,6 +61,7 @@ export const CLIENT_POLICY: ChannelPolicy = {
   dropBeforeHandshake: false,
   skipEmptyPayloads: true,
   fastRetransmitAcks: Reliability.FAST_RETRANSMIT_ACKS,
+  passedResendsPerTick: Reliability.PASSED_RESENDS_PER_TICK,
 };
 
 /** The amazon-ssm-agent, for the sandbox's emulated agent. */
@@ -70,6 +77,8 @@ export const AGENT_POLICY: ChannelPolicy = {
   reackDuplicates: true,
   dropBeforeHandshake: true,
   skipEmptyPayloads: true,
-  // The agent waits for its RTO; the sandbox turns fast retransmit on only when unpaced.
+  // The agent waits for its RTO and resends only the oldest frame; the sandbox turns Porthole's
+  // faster recovery on only when unpaced.
   fastRetransmitAcks: 0,
+  passedResendsPerTick: 0,
 };

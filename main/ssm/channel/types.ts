@@ -57,6 +57,8 @@ export interface ChannelStats {
   overflowDrops: number;
   /** Of `retransmits`: resends triggered by acks for later frames (fast retransmit), not by the RTO. */
   fastRetransmits: number;
+  /** Of `retransmits`: frames other than the oldest resent by the tick because a later frame was acked. */
+  passedResends: number;
 }
 
 /** Raised by `send` under the 'refuse' policy when the outgoing buffer is full. */
