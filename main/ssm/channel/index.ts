@@ -26,7 +26,10 @@
  * re-acked, a frame is buffered before it is sent (so input survives a dead socket), and a full
  * outgoing buffer refuses (ChannelFullError + `drain` hook) instead of evicting, and a frame
  * the peer evidently lost (acks for later frames, a round trip after sending it) is resent at
- * once instead of after the RTO (`fastRetransmitAcks`, off in AGENT_POLICY).
+ * once instead of after the RTO (`fastRetransmitAcks`, off in AGENT_POLICY); and each resend
+ * tick resends every frame the peer's acks have passed once its RTO is over, not only the oldest
+ * (`passedResendsPerTick`, off in AGENT_POLICY). `unackedSpan` says how far ahead of the peer's
+ * next expected frame this side is (the sandbox gateway keeps its agent inside the client's buffer).
  */
 export { ReliableChannel } from './channel.js';
 export type { ChannelOptions } from './channel.js';
