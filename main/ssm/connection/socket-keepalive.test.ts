@@ -5,8 +5,8 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { WebSocketServer } from 'ws';
 import { DataSocket } from './socket.js';
 
-/** Short enough for a test, long enough that a loopback pong always arrives in time. */
-const PING_MS = 150;
+/** Short enough for a test, long enough that a loopback pong arrives in time on a loaded CI box (150 ms was tight). */
+const PING_MS = 400;
 /** Several ping intervals: the old code terminated on the second one. */
 const PAUSED_FOR_MS = PING_MS * 5;
 
