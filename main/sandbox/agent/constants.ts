@@ -1,6 +1,6 @@
 /**
  * Tunables of the emulated amazon-ssm-agent, each with the spec section it reproduces
- * (../shared/protocol/ssm-data-channel.md).
+ * (the SSM data-channel protocol notes).
  */
 export const AGENT = {
   /** Agent version advertised when the registry entry carries none (§6.2; > 3.0.196.0 so clients pick mux). */

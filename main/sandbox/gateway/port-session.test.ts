@@ -1,5 +1,5 @@
 // Port sessions (§8) against the emulated agent: the handshake as in the real recording
-// (../shared/conformance/real/port-mux-session.jsonl), smux mux mode moving real bytes to a TCP
+// (testing/conformance/real/port-mux-session.jsonl), smux mux mode moving real bytes to a TCP
 // server, ConnectToPortError for a refused stream, basic mode with DisconnectToPort, and the
 // TerminateSession flag.
 import { createHash, randomBytes } from 'node:crypto';

@@ -1,5 +1,5 @@
 // A Standard_Stream session against the emulated agent, checked against the real agent's
-// recording (../shared/conformance/real/shell-session.jsonl): same frame kinds, flags, payload
+// recording (testing/conformance/real/shell-session.jsonl): same frame kinds, flags, payload
 // types and order; output after the agent's 1 s wait; UTF-8-safe ≤ 1024-byte chunks.
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { MessageType, PayloadType, decodeChannelClosed, decodeFrame, type ClientMessage } from '../../ssm/frame/index.js';

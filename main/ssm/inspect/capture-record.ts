@@ -1,5 +1,5 @@
 // One captured websocket frame, as written by the capture writer (one JSON object per line) and as
-// read back by the inspector. The reader also accepts the recordings in ../shared/conformance:
+// read back by the inspector. The reader also accepts the recordings in testing/conformance:
 // real/*.jsonl (`raw` base64, `textFrame`) and e2e_transcript.json frames (`hex`, `ws_type`).
 
 /** Who sent the frame: the client (plugin / Porthole) or the server side (MGS relaying the agent). */

@@ -1,5 +1,5 @@
 // Captures: masking of secrets, the file format round trip, and describing whole real sessions
-// (../shared/conformance/real) including smux frames reassembled across data-channel messages.
+// (testing/conformance/real) including smux frames reassembled across data-channel messages.
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';

@@ -1,4 +1,4 @@
-// The inspector against the real codecs' golden frames (../shared/conformance): every field named
+// The inspector against the real codecs' golden frames (testing/conformance): every field named
 // at its true offset with its true bytes, values written out by hand from the spec (§1.1, §1.3).
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';

@@ -1,12 +1,10 @@
-import { readFileSync } from 'node:fs';
-import { resolve } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { SmuxCmd } from './constants.js';
 import { SmuxError } from './errors.js';
 import { encodeFrame, encodePsh } from './frame.js';
 import { SmuxFrameReader } from './frame-reader.js';
+import { realSession } from '../testing/conformance.js';
 
-const conformance = resolve(import.meta.dirname, '..', '..', '..', '..', 'shared', 'conformance');
 const hex = (s: string) => Buffer.from(s.replace(/\s/g, ''), 'hex');
 
 describe('smux frame codec (§8.3 examples)', () => {
@@ -56,10 +54,7 @@ describe('smux frame codec (§8.3 examples)', () => {
 
 describe('smux frames recorded between the real plugin and agent', () => {
   // Every PT 1 payload of each direction, concatenated, is one smux byte stream (§8.3).
-  const lines = readFileSync(resolve(conformance, 'real', 'port-mux-session.jsonl'), 'utf8')
-    .split('\n')
-    .filter(Boolean)
-    .map((l) => JSON.parse(l) as { dir?: string; type?: string; ptype?: number; raw?: string });
+  const lines = realSession('port-mux-session');
   const payloads = (dir: string) =>
     lines
       .filter((l) => l.dir === dir && (l.type === 'input_stream_data' || l.type === 'output_stream_data') && l.ptype === 1)

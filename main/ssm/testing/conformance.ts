@@ -1,5 +1,6 @@
-// Loads the golden frames in ../shared/conformance (beside the repository). Test support only:
-// the vectors are read at test time and never copied into the repository.
+// Loads the conformance fixtures in testing/conformance/ (golden frames and real recordings from
+// the real plugin's and agent's codecs; that folder's README says how each was made). Test support
+// only: found from the repository root, never from outside the repository.
 import { existsSync, readFileSync, readdirSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 
@@ -49,7 +50,7 @@ export function repoRoot(from: string = import.meta.dirname): string {
 }
 
 export function conformanceDir(): string {
-  return resolve(repoRoot(), '..', 'shared', 'conformance');
+  return resolve(repoRoot(), 'testing', 'conformance');
 }
 
 function readJson(file: string): unknown {
