@@ -1,8 +1,9 @@
 // Settings persisted as JSON in the data directory. Reads are forgiving (a hand-edited or older
-// file keeps its valid fields); writes are atomic (temp file + rename) and serialised.
-import { mkdir, readFile, rename, writeFile } from 'node:fs/promises';
-import { dirname, join } from 'node:path';
+// file keeps its valid fields); writes go through the atomic writer (storage/atomic-writer).
+import { readFile } from 'node:fs/promises';
+import { join } from 'node:path';
 import { DEFAULT_SETTINGS, SettingsSchema, type Settings, type SettingsPatch } from '../../shared/contract/index.js';
+import { writeJsonAtomic } from '../storage/atomic-writer.js';
 
 export const SETTINGS_FILE_NAME = 'settings.json';
 
@@ -30,7 +31,6 @@ export function mergeStoredSettings(stored: unknown): SettingsLoad {
 export class SettingsStore {
   readonly file: string;
   #current: Settings | undefined;
-  #writing: Promise<void> = Promise.resolve();
 
   constructor(dataDir: string) {
     this.file = join(dataDir, SETTINGS_FILE_NAME);
@@ -64,16 +64,7 @@ export class SettingsStore {
   async update(patch: SettingsPatch): Promise<Settings> {
     const next = SettingsSchema.parse({ ...(await this.get()), ...patch });
     this.#current = next;
-    const write = this.#writing.then(() => this.#write(next));
-    this.#writing = write.catch(() => undefined);
-    await write;
+    await writeJsonAtomic(this.file, next);
     return next;
-  }
-
-  async #write(settings: Settings): Promise<void> {
-    await mkdir(dirname(this.file), { recursive: true });
-    const tmp = `${this.file}.${process.pid}.tmp`;
-    await writeFile(tmp, `${JSON.stringify(settings, null, 2)}\n`, { mode: 0o600 });
-    await rename(tmp, this.file);
   }
 }

@@ -2,10 +2,11 @@
 // cannot hold: the contract target as the tree gave it (an ECS container's name and its task
 // ARN) and when it was saved, keyed by the saved forward's id. Never decides what is saved:
 // entries whose forward is no longer saved are pruned. Read forgivingly, written atomically.
-import { mkdir, readFile, rename, writeFile } from 'node:fs/promises';
-import { dirname, join } from 'node:path';
+import { readFile } from 'node:fs/promises';
+import { join } from 'node:path';
 import { z } from 'zod';
 import { TargetRefSchema } from '../../../shared/contract/index.js';
+import { writeJsonAtomic } from '../../storage/atomic-writer.js';
 
 export const SAVED_DETAILS_FILE = 'saved-forward-details.json';
 
@@ -25,7 +26,6 @@ function parseJson(text: string): unknown {
 export class SavedDetails {
   readonly file: string;
   #items: Map<string, SavedDetail> | undefined;
-  #writing: Promise<void> = Promise.resolve();
 
   constructor(dataDir: string) {
     this.file = join(dataDir, SAVED_DETAILS_FILE);
@@ -81,14 +81,7 @@ export class SavedDetails {
 
   #persist(): Promise<void> {
     const details = Object.fromEntries(this.#items ?? []);
-    const write = this.#writing.then(async () => {
-      await mkdir(dirname(this.file), { recursive: true });
-      const tmp = `${this.file}.${process.pid}.tmp`;
-      await writeFile(tmp, `${JSON.stringify({ version: 1, details }, null, 2)}\n`, { mode: 0o600 });
-      await rename(tmp, this.file);
-    });
-    this.#writing = write.catch(() => undefined);
-    return write;
+    return writeJsonAtomic(this.file, { version: 1, details });
   }
 }
 

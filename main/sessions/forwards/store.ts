@@ -1,7 +1,8 @@
 /** Saved forwards: a JSON file under the app's data directory, written atomically. */
-import { mkdir, readFile, rename, writeFile } from 'node:fs/promises';
+import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { z } from 'zod';
+import { writeJsonAtomic } from '../../storage/atomic-writer.js';
 import { FORWARDS } from './constants.js';
 import type { ForwardSpec } from './types.js';
 
@@ -57,9 +58,6 @@ export class ForwardStore {
   }
 
   async save(forwards: SavedForward[]): Promise<void> {
-    await mkdir(path.dirname(this.file), { recursive: true });
-    const tmp = `${this.file}.${process.pid}.tmp`;
-    await writeFile(tmp, `${JSON.stringify({ version: 1, forwards }, null, 2)}\n`, { mode: 0o600 });
-    await rename(tmp, this.file);
+    await writeJsonAtomic(this.file, { version: 1, forwards });
   }
 }
