@@ -2,11 +2,11 @@
 import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
 import '@xterm/xterm/css/xterm.css';
-import { App } from './app/App.js';
-import { AppModel } from './app/app-model.js';
-import { ClientProvider } from './app/client-context.js';
-import { ModelProvider } from './app/model-context.js';
-import { installTestHook } from './app/test-hook.js';
+import { App } from './root/App.js';
+import { AppModel } from './root/app-model.js';
+import { ClientProvider } from './root/client-context.js';
+import { ModelProvider } from './root/model-context.js';
+import { installTestHook } from './root/test-hook.js';
 import { connectBridge } from './bridge/index.js';
 import { PortholeClient } from './bridge/client.js';
 import './styles/tokens.css';

@@ -5,7 +5,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { SessionInfo, SessionState } from '../../shared/contract/index.js';
-import { createBaseRouter } from '../../main/ipc/host.js';
+import { createBaseRouter } from '../../testing/ipc/base-router.js';
 import { APP_ENTRY_URL } from './security.js';
 import { CLOSE_BUTTONS, CloseGuard, closeQuestion, countLiveSessions, SessionCountError, sumLive, type CloseQuestion } from './close-guard.js';
 import { IpcGate, type SenderInfo } from './ipc-gate.js';

@@ -2,8 +2,8 @@
 // to the router. `npm start` runs this after building.
 import { join } from 'node:path';
 import { app, BrowserWindow, Menu, session, shell } from 'electron';
-import { startPorthole, type PortholeApp } from '../../main/app/index.js';
-import { installSafetyNet } from '../../main/app/safety-net.js';
+import { startPorthole, type PortholeApp } from '../../main/composition/index.js';
+import { installSafetyNet } from '../../main/process/safety-net.js';
 import { PORTHOLE_VERSION } from '../../shared/version.js';
 import { resolveDataDir } from '../host/data-dir.js';
 import { rendererDistDir } from '../host/static-files.js';

@@ -5,7 +5,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { ToRendererControl, ToRendererData } from '../../shared/contract/index.js';
-import { createBaseRouter } from '../../main/ipc/host.js';
+import { createBaseRouter } from '../../testing/ipc/base-router.js';
 import { CONTENT_SECURITY_POLICY } from '../host/csp.js';
 import { IpcGate, type SenderInfo } from './ipc-gate.js';
 import { buildMenuTemplate } from './menu.js';

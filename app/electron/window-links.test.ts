@@ -6,7 +6,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import { createBaseRouter } from '../../main/ipc/host.js';
+import { createBaseRouter } from '../../testing/ipc/base-router.js';
 import type { ClientTransport } from '../../main/ipc/router.js';
 import { IpcGate, type SenderInfo } from './ipc-gate.js';
 import { APP_ENTRY_URL } from './security.js';

@@ -6,7 +6,7 @@ import { connect } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createBaseRouter } from '../../main/ipc/host.js';
+import { createBaseRouter } from '../../testing/ipc/base-router.js';
 import { startWebHost, type WebHost } from './server.js';
 
 /** Long enough for the host to answer and for a reset to be read on a loaded machine. */

@@ -7,7 +7,7 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { WebSocket } from 'ws';
 import { encodeDataFrame, type ToRendererControl } from '../../shared/contract/index.js';
-import { createBaseRouter } from '../../main/ipc/host.js';
+import { createBaseRouter } from '../../testing/ipc/base-router.js';
 import { startWebHost, type WebHost } from './server.js';
 
 let dir: string;

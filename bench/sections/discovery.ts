@@ -1,6 +1,6 @@
 // Issue 5: discovery of a generated world (100 clusters, 5,000 tasks) behind a sandbox throttled
 // at 20 req/s. Imported from the module itself, not main/aws/index.ts, to keep the import graph small.
-import { benchDiscovery, formatDiscoveryBench } from '../../main/aws/bench-discovery.js';
+import { benchDiscovery, formatDiscoveryBench } from '../aws/bench-discovery.js';
 import type { BenchRow, BenchSection } from '../report.js';
 
 export async function benchDiscoveryTree(): Promise<Omit<BenchSection, 'seconds'>> {

@@ -1,8 +1,8 @@
 // Issue 7: shell output throughput through the whole engine (sandbox agent unpaced) against the
 // raw loopback websocket carrying the same 1 KB frames; keystroke → echo latency against the same
 // keystroke over a plain websocket relay to a pty in another process (and a local pty, for scale).
-import { measureOutputThroughput, openEngineEcho, quantile, type EchoTimer } from '../../main/ssm/bench-hooks.js';
-import { rawWebsocketThroughput } from '../../main/sessions/forwards/bench-forward.js';
+import { measureOutputThroughput, openEngineEcho, quantile, type EchoTimer } from '../ssm/bench-hooks.js';
+import { rawWebsocketThroughput } from '../sessions/forwards/bench-forward.js';
 import type { BenchRow, BenchSection } from '../report.js';
 import { openPtyEcho } from './pty-echo.js';
 import { openRelayEcho } from './relay-echo.js';

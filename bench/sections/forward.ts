@@ -1,6 +1,6 @@
 // Issue 4: forward throughput, 1 and 32 connections, download and echo, unpaced and faithful,
-// against the raw loopback websocket (the runner lives in main/sessions/forwards/bench-forward.ts).
-import { benchForward, formatForwardBench } from '../../main/sessions/forwards/bench-forward.js';
+// against the raw loopback websocket (the runner lives in bench/sessions/forwards/bench-forward.ts).
+import { benchForward, formatForwardBench } from '../sessions/forwards/bench-forward.js';
 import type { BenchRow, BenchSection } from '../report.js';
 
 export async function benchForwards(scale: number): Promise<Omit<BenchSection, 'seconds'>> {

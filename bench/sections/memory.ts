@@ -1,8 +1,8 @@
 // Issue 6 part 4: 200 sessions and 50 forwards opened and closed against the sandbox (unpaced);
 // heap and RSS after GC against the warm baseline; cost of one idle connected session. Compiled,
 // the sandbox runs in its own process, so these are main's figures alone.
-import { startBenchApp } from '../../main/sessions/shells/bench-app.js';
-import { runChurn } from '../../main/hardening/memory/churn.js';
+import { startBenchApp } from '../sessions/shells/bench-app.js';
+import { runChurn } from '../../testing/hardening/memory/churn.js';
 import type { BenchRow, BenchSection } from '../report.js';
 
 export const MEMORY_BENCH = {

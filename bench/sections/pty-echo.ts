@@ -1,7 +1,7 @@
 // Reference for keystroke latency: the same raw-mode `cat` in a local pty of this process — no
 // websocket, no second process, no engine. The floor of any terminal on this machine.
 import * as pty from 'node-pty';
-import { EchoTimer, measureEcho, RAW_CAT_COMMAND, RAW_CAT_READY, type LatencyResult } from '../../main/ssm/bench-hooks.js';
+import { EchoTimer, measureEcho, RAW_CAT_COMMAND, RAW_CAT_READY, type LatencyResult } from '../ssm/bench-hooks.js';
 
 /**
  * A pty started the way the sandbox agent starts a shell session's (shell-plugin.ts: `$SHELL`,

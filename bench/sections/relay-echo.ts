@@ -4,7 +4,7 @@ import { once } from 'node:events';
 import { createInterface } from 'node:readline';
 import { fileURLToPath } from 'node:url';
 import { WebSocket } from 'ws';
-import { EchoTimer, RAW_CAT_READY } from '../../main/ssm/bench-hooks.js';
+import { EchoTimer, RAW_CAT_READY } from '../ssm/bench-hooks.js';
 
 const SERVER = fileURLToPath(new URL('./relay-echo-server.js', import.meta.url));
 /** The server prints its port within a second; ten is plenty on a loaded machine. */

@@ -1,8 +1,8 @@
 // Issue 8 (main side): event-loop lag of the process running main while 8 sessions flood, and
 // keystroke → echo latency through router, shell manager, engine and sandbox. Compiled, the
-// sandbox runs as its own process (see main/sessions/shells/bench-app.ts).
+// sandbox runs as its own process (see bench/sessions/shells/bench-app.ts).
 import { monitorEventLoopDelay } from 'node:perf_hooks';
-import { measureFloodLag, measureKeystrokeLatency } from '../../main/sessions/shells/bench-shells.js';
+import { measureFloodLag, measureKeystrokeLatency } from '../sessions/shells/bench-shells.js';
 import type { BenchRow, BenchSection } from '../report.js';
 import { measurePtyEcho } from './pty-echo.js';
 

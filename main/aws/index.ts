@@ -1,7 +1,6 @@
 /**
  * main/aws public surface. The IPC layer should need only AwsService; the rest is exported for the
- * session/forward managers and the CLI. The bench runner imports bench-discovery.ts directly (it
- * pulls in the sandbox, which the app must not load).
+ * session/forward managers and the CLI. The discovery benchmark lives in bench/aws/.
  */
 export { AwsService, contractProfile, type AwsServiceOptions, type LaunchedSession } from './aws-service.js';
 export { AwsWorkspace, type WorkspaceOptions } from './workspace.js';

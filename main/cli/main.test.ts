@@ -8,9 +8,9 @@ import { PassThrough } from 'node:stream';
 import { afterEach, describe, expect, it } from 'vitest';
 import { PORTHOLE_VERSION } from '../../shared/version.js';
 import { PORTHOLE_CLIENT_VERSION } from '../ssm/version.js';
-import { conformanceDir } from '../ssm/testing/conformance.js';
+import { conformanceDir } from '../../testing/ssm/conformance.js';
 import { main } from './main.js';
-import { LAUNCHER, requireBuiltCli } from './testing/cli-harness.js';
+import { LAUNCHER, requireBuiltCli } from '../../testing/cli/cli-harness.js';
 import type { CliIo } from './io.js';
 
 function memoryIo(env: NodeJS.ProcessEnv = {}): CliIo & { out(): string; err(): string } {

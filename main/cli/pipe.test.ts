@@ -5,7 +5,7 @@ import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import { ROOT } from './testing/cli-harness.js';
+import { ROOT } from '../../testing/cli/cli-harness.js';
 
 const dir = mkdtempSync(join(tmpdir(), 'porthole-pipe-'));
 afterAll(() => rmSync(dir, { recursive: true, force: true }));

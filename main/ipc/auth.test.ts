@@ -8,8 +8,8 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { MfaPrompt } from '../../shared/contract/index.js';
-import { startPorthole, type PortholeApp } from '../app/porthole.js';
-import { eventually, TestClient } from '../app/testing/test-client.js';
+import { startPorthole, type PortholeApp } from '../composition/porthole.js';
+import { eventually, TestClient } from '../../testing/composition/test-client.js';
 
 let dir: string;
 let server: Server;

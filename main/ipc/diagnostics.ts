@@ -1,5 +1,5 @@
 // The `diagnostics` service: ECS Exec checker-style checks for a target, over main/aws.
-import { plainly } from '../app/plain-error.js';
+import { plainly } from './plain-error.js';
 import type { AwsService } from '../aws/aws-service.js';
 import type { ServiceImpl } from './service.js';
 

@@ -1,7 +1,7 @@
-// The `forwards` service: local port forwards across profiles and regions (main/app's
+// The `forwards` service: local port forwards across profiles and regions (main/hubs'
 // ForwardsHub over main/sessions/forwards). Its events go to every window.
-import type { ForwardsHub } from '../app/forwards/forwards-hub.js';
-import { plainly } from '../app/plain-error.js';
+import type { ForwardsHub } from '../hubs/forwards/forwards-hub.js';
+import { plainly } from './plain-error.js';
 import type { ServiceImpl } from './service.js';
 
 export interface ForwardsServiceDeps {

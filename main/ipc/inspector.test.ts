@@ -3,8 +3,8 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { InspectorFrame } from '../../shared/contract/index.js';
 import { decodeFrame } from '../ssm/frame/index.js';
-import { DEMO_APP, startSandboxApp, type SandboxApp } from '../app/testing/sandbox-app.js';
-import { eventually, TestClient } from '../app/testing/test-client.js';
+import { DEMO_APP, startSandboxApp, type SandboxApp } from '../../testing/composition/sandbox-app.js';
+import { eventually, TestClient } from '../../testing/composition/test-client.js';
 
 let t: SandboxApp;
 let c: TestClient;

@@ -1,8 +1,8 @@
 // The `inspector` service: subscribe a window to the live frames of one of its own sessions.
-import type { InspectorHub } from '../app/inspector-hub.js';
-import type { SessionOwners } from '../app/session-owners.js';
+import type { InspectorHub } from '../hubs/inspector-hub.js';
+import type { SessionOwners } from '../hubs/session-owners.js';
 import { ShellNotFoundError } from '../sessions/shells/index.js';
-import { plainly } from '../app/plain-error.js';
+import { plainly } from './plain-error.js';
 import type { ClientHandle, ServiceImpl } from './service.js';
 
 export interface InspectorServiceDeps {

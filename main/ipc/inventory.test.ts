@@ -2,8 +2,8 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { InventoryNode } from '../../shared/contract/index.js';
 import { SANDBOX } from '../sandbox/index.js';
-import { DEMO_APP, startSandboxApp, type SandboxApp } from '../app/testing/sandbox-app.js';
-import { TestClient } from '../app/testing/test-client.js';
+import { DEMO_APP, startSandboxApp, type SandboxApp } from '../../testing/composition/sandbox-app.js';
+import { TestClient } from '../../testing/composition/test-client.js';
 import { INVENTORY_ROOT_ID } from './inventory.js';
 
 let t: SandboxApp;

@@ -3,7 +3,7 @@
 // ("root"), which no minted node id can equal (those are `<kind>:<json>`).
 import { INVENTORY_ROOT_ID } from '../../shared/contract/inventory.js';
 import type { InventoryNode, Profile } from '../../shared/contract/index.js';
-import { plainly } from '../app/plain-error.js';
+import { plainly } from './plain-error.js';
 import type { AwsService } from '../aws/aws-service.js';
 import type { ServiceImpl } from './service.js';
 

@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { DEFAULT_SETTINGS, type ToRendererControl, type ToRendererData } from '../../shared/contract/index.js';
 import { failed } from './errors.js';
-import { createBaseRouter } from './host.js';
+import { createBaseRouter } from '../../testing/ipc/base-router.js';
 import type { HostEnv } from './host-env.js';
 import type { ClientTransport, Router } from './router.js';
 import type { SessionDataHandler } from './service.js';

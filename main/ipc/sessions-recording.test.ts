@@ -3,8 +3,8 @@
 import { readdir, readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { DEMO_APP, startSandboxApp, type SandboxApp } from '../app/testing/sandbox-app.js';
-import { TestClient } from '../app/testing/test-client.js';
+import { DEMO_APP, startSandboxApp, type SandboxApp } from '../../testing/composition/sandbox-app.js';
+import { TestClient } from '../../testing/composition/test-client.js';
 import { parseCast, playCast } from '../sessions/recording/index.js';
 
 /** Output counts as settled after this long without a byte: the prompt has been drawn. */

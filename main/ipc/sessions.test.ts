@@ -4,8 +4,8 @@ import { mkdtemp, readdir, readFile, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { DEMO_APP, startSandboxApp, type SandboxApp } from '../app/testing/sandbox-app.js';
-import { eventually, TestClient, RemoteCallError } from '../app/testing/test-client.js';
+import { DEMO_APP, startSandboxApp, type SandboxApp } from '../../testing/composition/sandbox-app.js';
+import { eventually, TestClient, RemoteCallError } from '../../testing/composition/test-client.js';
 import { SHELLS } from '../sessions/shells/index.js';
 
 let t: SandboxApp;

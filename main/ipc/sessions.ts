@@ -2,8 +2,8 @@
 // status go to its owner alone (data plane), status also as a `sessions.status` event; when the
 // window goes away its sessions are closed (and terminated in AWS).
 import type { SessionStatus } from '../../shared/contract/index.js';
-import { plainly } from '../app/plain-error.js';
-import type { SessionOwners } from '../app/session-owners.js';
+import { plainly } from './plain-error.js';
+import type { SessionOwners } from '../hubs/session-owners.js';
 import { ShellNotFoundError, type ShellManager, type ShellSink } from '../sessions/shells/index.js';
 import type { ClientHandle, ServiceImpl } from './service.js';
 

@@ -1,4 +1,4 @@
-// The Session Manager data-channel engine: public API for hosts, the CLI, tests and benches.
+// The Session Manager data-channel engine: public API for hosts, the CLI and the sandbox.
 export * from './frame/index.js';
 export * from './channel/index.js';
 export * from './datachannel/index.js';
@@ -15,5 +15,3 @@ export type { BackoffSchedule } from './connection/constants.js';
 export { DialError, openDataChannelJson } from './connection/socket.js';
 export { PORTHOLE_CLIENT_VERSION } from './version.js';
 export { ssmResumeSession } from './connection/resume-ssm.js';
-export { measureEchoLatency, measureOutputThroughput } from './bench-hooks.js';
-export type { LatencyResult, ThroughputResult } from './bench-hooks.js';

@@ -1,7 +1,7 @@
 // Asks for the code from the person's MFA device when a profile needs one.
 import { useState } from 'react';
 import { MfaCodeSchema } from '../../shared/contract/index.js';
-import { useModel } from '../app/model-context.js';
+import { useModel } from '../root/model-context.js';
 import { useStore } from '../state/store.js';
 
 export function MfaDialog() {

@@ -1,5 +1,5 @@
 // The checks behind "why can't I get a shell here?": each with what was found and what to do.
-import { useModel } from '../app/model-context.js';
+import { useModel } from '../root/model-context.js';
 import { useStore } from '../state/store.js';
 
 const MARK = { ok: '✓', warn: '!', fail: '✕' } as const;

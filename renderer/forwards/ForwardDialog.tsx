@@ -3,7 +3,7 @@
 import { useMemo, useState } from 'react';
 import { DEFAULT_BIND_ADDRESS, type InventoryNode, type TargetRef } from '../../shared/contract/index.js';
 import { errorText } from '../bridge/client.js';
-import { useModel } from '../app/model-context.js';
+import { useModel } from '../root/model-context.js';
 import { useStore } from '../state/store.js';
 import { targetOf, titleOf } from '../tree/node-view.js';
 import type { Draft } from './forward-draft.js';

@@ -1,8 +1,8 @@
 // Live port forwards: address, state, rates and totals each way, connections, and the actions;
 // below them the saved forwards that can be started again.
 import type { ForwardInfo, ForwardStats, TargetRef } from '../../shared/contract/index.js';
-import { useModel } from '../app/model-context.js';
-import { openLink } from '../app/open-link.js';
+import { useModel } from '../root/model-context.js';
+import { openLink } from '../root/open-link.js';
 import { useStore } from '../state/store.js';
 import { copyText } from '../tree/node-actions.js';
 import { formatBytes, formatRate, looksLikeHttp } from './format.js';

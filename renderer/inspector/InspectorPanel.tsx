@@ -2,7 +2,7 @@
 // payload type, flags, length and a payload preview; a selected frame shows as hex.
 import { useEffect, useMemo, useState } from 'react';
 import type { InspectorFrame } from '../../shared/contract/index.js';
-import { useModel } from '../app/model-context.js';
+import { useModel } from '../root/model-context.js';
 import { useStore } from '../state/store.js';
 import { describeFrame, hexDump } from './frame-describe.js';
 

@@ -1,5 +1,5 @@
 // The bottom panel: port forwards, diagnostics and the frame inspector, one visible at a time.
-import { useModel } from '../app/model-context.js';
+import { useModel } from '../root/model-context.js';
 import { DiagnosticsPanel } from '../diagnostics/DiagnosticsPanel.js';
 import { ForwardsPanel } from '../forwards/ForwardsPanel.js';
 import { InspectorPanel } from '../inspector/InspectorPanel.js';

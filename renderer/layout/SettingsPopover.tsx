@@ -2,7 +2,7 @@
 // confirmation and the ECS shell command. Each change is saved by main and reaches every window.
 import { useEffect, useRef, useState } from 'react';
 import { SETTINGS_BOUNDS, type Settings, type SettingsPatch } from '../../shared/contract/index.js';
-import { useModel } from '../app/model-context.js';
+import { useModel } from '../root/model-context.js';
 import { useStore } from '../state/store.js';
 
 function NumberField({ label, value, min, max, onCommit }: { label: string; value: number; min: number; max: number; onCommit: (n: number) => void }) {

@@ -2,8 +2,8 @@
 // and the theme switch.
 import { ThemeSchema, type AppInfo, type Theme } from '../../shared/contract/index.js';
 import { useState } from 'react';
-import { useModel } from '../app/model-context.js';
-import type { CallState } from '../app/use-call.js';
+import { useModel } from '../root/model-context.js';
+import type { CallState } from '../root/use-call.js';
 import { statusLine } from '../sessions/TabStrip.js';
 import { useStore } from '../state/store.js';
 import { SettingsPopover } from './SettingsPopover.js';

@@ -1,5 +1,5 @@
 // Above a terminal whose session is not connected: what happened, in plain words, and what to do.
-import { useModel } from '../app/model-context.js';
+import { useModel } from '../root/model-context.js';
 import type { Tab } from './session-store.js';
 import { statusLine } from './TabStrip.js';
 

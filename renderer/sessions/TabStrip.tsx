@@ -1,7 +1,7 @@
 // The row of session tabs: status dot with its reason, rename on double-click, drag to reorder,
 // middle-click or × to close; a red dot while the session is recorded.
 import { useCallback, useEffect, useRef, useState } from 'react';
-import { useModel } from '../app/model-context.js';
+import { useModel } from '../root/model-context.js';
 import { shortcutLabel } from '../terminal/keys.js';
 import { ContextMenu, type MenuAt } from '../ui/ContextMenu.js';
 import type { Tab } from './session-store.js';

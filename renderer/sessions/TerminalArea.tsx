@@ -1,7 +1,7 @@
 // The tab strip and the terminals. Every tab's terminal stays mounted (hidden when inactive) so
 // its xterm keeps parsing and acking output; only the visible one fits, renders with WebGL and
 // has focus.
-import { useModel } from '../app/model-context.js';
+import { useModel } from '../root/model-context.js';
 import { useStore } from '../state/store.js';
 import { TerminalView } from '../terminal/TerminalView.js';
 import { FindBar } from './FindBar.js';

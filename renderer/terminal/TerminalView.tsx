@@ -1,7 +1,7 @@
 // The slot a tab's terminal shows in. The controller (owned by the registry) is moved into the
 // slot on mount and out on unmount; StrictMode's mount–unmount–mount just moves it twice.
 import { useEffect, useRef } from 'react';
-import { useModel } from '../app/model-context.js';
+import { useModel } from '../root/model-context.js';
 
 interface Props {
   readonly sessionId: string;

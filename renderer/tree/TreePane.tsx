@@ -2,7 +2,7 @@
 // region. A filter box on top; a context menu and double-click on targets.
 import { useCallback, useState } from 'react';
 import type { InventoryNode } from '../../shared/contract/index.js';
-import { useModel } from '../app/model-context.js';
+import { useModel } from '../root/model-context.js';
 import { useStore } from '../state/store.js';
 import { ContextMenu, type MenuAt } from '../ui/ContextMenu.js';
 import { menuFor } from './node-actions.js';

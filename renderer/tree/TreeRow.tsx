@@ -1,7 +1,7 @@
 // One row of the target tree and, when expanded, its children (loaded lazily, with progress).
 import { Fragment } from 'react';
 import type { InventoryNode } from '../../shared/contract/index.js';
-import { useModel } from '../app/model-context.js';
+import { useModel } from '../root/model-context.js';
 import { useStore } from '../state/store.js';
 import { openShell } from './node-actions.js';
 import { badgeOf, EXPANDABLE, rowLabel, secondaryOf, targetOf, tooltipOf } from './node-view.js';

@@ -1,6 +1,6 @@
 // What the tree's double-click and context menu do with a node.
 import type { InventoryNode } from '../../shared/contract/index.js';
-import type { AppModel } from '../app/app-model.js';
+import type { AppModel } from '../root/app-model.js';
 import { copyableId, targetOf, titleOf } from './node-view.js';
 
 export interface MenuItem {

@@ -1,6 +1,6 @@
 // The one modal: a question from the DialogStore with a confirm and a cancel button.
 import { useEffect, useRef } from 'react';
-import { useModel } from '../app/model-context.js';
+import { useModel } from '../root/model-context.js';
 import { useStore } from '../state/store.js';
 
 export function ConfirmDialog() {

@@ -1,5 +1,5 @@
 // Short notices in the bottom-right corner.
-import { useModel } from '../app/model-context.js';
+import { useModel } from '../root/model-context.js';
 import { useStore } from '../state/store.js';
 
 export function Toasts() {

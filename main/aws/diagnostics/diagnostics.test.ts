@@ -3,7 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { SANDBOX } from '../../sandbox/index.js';
 import { execCommand } from '../launch/launch.js';
 import type { ProfileSession } from '../profile-session.js';
-import { openSandboxProfile, type SandboxProfile } from '../testing/sandbox-profile.js';
+import { openSandboxProfile, type SandboxProfile } from '../../../testing/aws/sandbox-profile.js';
 import { diagnoseEcs, diagnoseInstance } from './gather.js';
 import type { Check } from './types.js';
 

@@ -2,7 +2,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { AwsError } from '../errors.js';
 import type { ProfileSession } from '../profile-session.js';
-import { openSandboxProfile, type SandboxProfile } from '../testing/sandbox-profile.js';
+import { openSandboxProfile, type SandboxProfile } from '../../../testing/aws/sandbox-profile.js';
 import { ecsChecks } from './ecs-rules.js';
 import { simulateRole } from './role-permissions.js';
 import type { EcsFacts } from './types.js';

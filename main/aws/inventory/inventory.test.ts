@@ -4,7 +4,7 @@ import type { InventoryNode } from '../../../shared/contract/inventory.js';
 import { SANDBOX } from '../../sandbox/index.js';
 import { AwsError } from '../errors.js';
 import { nodeId } from './node-ids.js';
-import { sandboxInventory, type SandboxInventory } from './test-sandbox.js';
+import { sandboxInventory, type SandboxInventory } from '../../../testing/aws/inventory/test-sandbox.js';
 
 let t: SandboxInventory;
 beforeAll(async () => {

@@ -3,7 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { SANDBOX } from '../../sandbox/index.js';
 import { generateWorld } from '../../sandbox/world/generate.js';
 import { nodeId } from './node-ids.js';
-import { sandboxInventory } from './test-sandbox.js';
+import { sandboxInventory } from '../../../testing/aws/inventory/test-sandbox.js';
 
 const world = () => generateWorld({ clusters: 3, tasksPerCluster: 250, servicesPerCluster: 12, instances: 120, region: 'us-east-1' });
 

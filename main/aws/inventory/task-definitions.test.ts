@@ -7,7 +7,7 @@ import { SANDBOX } from '../../sandbox/index.js';
 import { Limiter } from '../discovery/bounded.js';
 import { nodeId } from './node-ids.js';
 import { portsFromTaskDefinition, TaskDefinitionPorts } from './task-definitions.js';
-import { sandboxInventory, type SandboxInventory } from './test-sandbox.js';
+import { sandboxInventory, type SandboxInventory } from '../../../testing/aws/inventory/test-sandbox.js';
 
 describe('portsFromTaskDefinition', () => {
   it('maps portMappings per container, tcp when the protocol is left out, without duplicates', () => {

@@ -3,7 +3,7 @@ import { GenerateDataKeyCommand } from '@aws-sdk/client-kms';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { SANDBOX, type Sandbox } from '../../sandbox/index.js';
 import type { ProfileSession } from '../profile-session.js';
-import { openSandboxProfile, type SandboxProfile } from '../testing/sandbox-profile.js';
+import { openSandboxProfile, type SandboxProfile } from '../../../testing/aws/sandbox-profile.js';
 import { execCommand, kmsClientFor, resumeSessionFn, startInstanceShell, startPortForward, startSshSession, terminateSession } from './launch.js';
 import { PORT_DOCUMENTS } from './types.js';
 

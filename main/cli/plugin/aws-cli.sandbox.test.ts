@@ -7,7 +7,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { describeCapture, parseCapture } from '../../ssm/inspect/index.js';
-import { CLI_TEST, CliHarness, requireAwsCli } from '../testing/cli-harness.js';
+import { CLI_TEST, CliHarness, requireAwsCli } from '../../../testing/cli/cli-harness.js';
 
 const INSTANCE = 'i-0a1b2c3d4e5f60001'; // demo world "bastion": port 80 http, port 22 echo
 const ENCRYPTED = 'i-0a1b2c3d4e5f60005'; // demo world "encrypted-shell": KMS key alias/porthole-sandbox

@@ -8,7 +8,7 @@ import { join } from 'node:path';
 import pty from 'node-pty';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { parseCapture } from '../../ssm/inspect/index.js';
-import { CliHarness, LAUNCHER } from '../testing/cli-harness.js';
+import { CliHarness, LAUNCHER } from '../../../testing/cli/cli-harness.js';
 
 let h: CliHarness;
 let dir: string;

@@ -7,7 +7,7 @@ import net from 'node:net';
 import { tmpdir, userInfo } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { CliHarness } from '../testing/cli-harness.js';
+import { CliHarness } from '../../../testing/cli/cli-harness.js';
 
 const SSHD = '/usr/sbin/sshd';
 /** The environment variable carrying the session response (the plugin's env-var form, §11). */

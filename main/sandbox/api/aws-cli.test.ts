@@ -9,7 +9,7 @@ import path from 'node:path';
 import { promisify } from 'node:util';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Sandbox } from '../index.js';
-import { apiSandbox } from './test-helpers.js';
+import { apiSandbox } from '../../../testing/sandbox/api/test-helpers.js';
 
 const run = promisify(execFile);
 const V2_PATH = '/usr/bin/aws';

@@ -15,7 +15,7 @@ import {
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Sandbox } from '../index.js';
 import { generateWorld } from '../world/generate.js';
-import { apiSandbox, clientConfig } from './test-helpers.js';
+import { apiSandbox, clientConfig } from '../../../testing/sandbox/api/test-helpers.js';
 
 const T = (n: number) => `5e1f4a2b9c3d4e5f6a7b8c9d0e1f${n.toString(16).padStart(4, '0')}`;
 

@@ -4,7 +4,7 @@ import { DescribeInstanceInformationCommand, SSMClient } from '@aws-sdk/client-s
 import { GetCallerIdentityCommand, STSClient } from '@aws-sdk/client-sts';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { SANDBOX, type Sandbox } from '../index.js';
-import { apiSandbox, clientConfig, rawJson } from './test-helpers.js';
+import { apiSandbox, clientConfig, rawJson } from '../../../testing/sandbox/api/test-helpers.js';
 
 describe('Query protocol services (EC2, STS) and JSON 1.1 error shapes', () => {
   let sb: Sandbox;

@@ -5,7 +5,7 @@
 import fc from 'fast-check';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Sandbox } from '../index.js';
-import { apiSandbox, rawJson } from './test-helpers.js';
+import { apiSandbox, rawJson } from '../../../testing/sandbox/api/test-helpers.js';
 
 const OPERATIONS = [
   'AmazonEC2ContainerServiceV20141113.ListClusters',

@@ -11,7 +11,7 @@ import { request } from 'node:http';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Sandbox } from '../index.js';
 import { generateWorld } from '../world/generate.js';
-import { apiSandbox, clientConfig } from './test-helpers.js';
+import { apiSandbox, clientConfig } from '../../../testing/sandbox/api/test-helpers.js';
 
 const BASTION = 'i-0a1b2c3d4e5f60001';
 

@@ -3,9 +3,9 @@
 // never reach the agent and its echo would never come back.
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { PayloadType } from '../../ssm/frame/index.js';
-import { startFixture, type Fixture } from '../gateway/testing/sandbox-fixture.js';
-import { startEchoServer, type EchoServer } from '../gateway/testing/tcp-servers.js';
-import { WireClient } from '../gateway/testing/wire-client.js';
+import { startFixture, type Fixture } from '../../../testing/sandbox/gateway/sandbox-fixture.js';
+import { startEchoServer, type EchoServer } from '../../../testing/sandbox/gateway/tcp-servers.js';
+import { WireClient } from '../../../testing/sandbox/gateway/wire-client.js';
 
 /** Long enough that the knob change surely lands while the frames are held. */
 const HOLD_MS = 800;

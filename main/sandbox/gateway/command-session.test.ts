@@ -2,8 +2,8 @@
 // separateOutputStream reports an exit code (PT 12), after PT 1 stdout and PT 11 stderr.
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { MessageType, PayloadType, decodeChannelClosed, type ClientMessage } from '../../ssm/frame/index.js';
-import { startFixture, type Fixture } from './testing/sandbox-fixture.js';
-import { WireClient } from './testing/wire-client.js';
+import { startFixture, type Fixture } from '../../../testing/sandbox/gateway/sandbox-fixture.js';
+import { WireClient } from '../../../testing/sandbox/gateway/wire-client.js';
 
 let fx: Fixture;
 beforeEach(async () => {

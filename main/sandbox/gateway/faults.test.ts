@@ -5,9 +5,9 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { FrameLayout, MessageType, PayloadType, decodeChannelClosed, type ClientMessage } from '../../ssm/frame/index.js';
 import type { SandboxSession } from '../session-registry.js';
 import { CloseCode } from './constants.js';
-import { startFixture, type Fixture } from './testing/sandbox-fixture.js';
-import { startEchoServer, type EchoServer } from './testing/tcp-servers.js';
-import { RESEND_MS, WireClient, type WireClientOptions } from './testing/wire-client.js';
+import { startFixture, type Fixture } from '../../../testing/sandbox/gateway/sandbox-fixture.js';
+import { startEchoServer, type EchoServer } from '../../../testing/sandbox/gateway/tcp-servers.js';
+import { RESEND_MS, WireClient, type WireClientOptions } from '../../../testing/sandbox/gateway/wire-client.js';
 
 let fx: Fixture;
 let echo: EchoServer;

@@ -3,8 +3,8 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { PayloadType, type ClientMessage } from '../../ssm/frame/index.js';
 import { GATEWAY } from './constants.js';
-import { startFixture, type Fixture } from './testing/sandbox-fixture.js';
-import { WireClient } from './testing/wire-client.js';
+import { startFixture, type Fixture } from '../../../testing/sandbox/gateway/sandbox-fixture.js';
+import { WireClient } from '../../../testing/sandbox/gateway/wire-client.js';
 
 let fx: Fixture;
 beforeEach(async () => {

@@ -4,8 +4,8 @@
 import { connect } from 'node:net';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { PayloadType } from '../../ssm/frame/index.js';
-import { startFixture, type Fixture } from './testing/sandbox-fixture.js';
-import { WireClient } from './testing/wire-client.js';
+import { startFixture, type Fixture } from '../../../testing/sandbox/gateway/sandbox-fixture.js';
+import { WireClient } from '../../../testing/sandbox/gateway/wire-client.js';
 
 /** Long enough for a reset to be read by the server on a loaded machine. */
 const SETTLE_MS = 300;

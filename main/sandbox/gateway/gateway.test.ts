@@ -4,8 +4,8 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { WebSocket } from 'ws';
 import { MessageType, PayloadType, decodeChannelClosed } from '../../ssm/frame/index.js';
 import { CloseCode } from './constants.js';
-import { startFixture, type Fixture } from './testing/sandbox-fixture.js';
-import { WireClient } from './testing/wire-client.js';
+import { startFixture, type Fixture } from '../../../testing/sandbox/gateway/sandbox-fixture.js';
+import { WireClient } from '../../../testing/sandbox/gateway/wire-client.js';
 
 let fx: Fixture;
 beforeEach(async () => {

@@ -7,8 +7,8 @@ import { MessageType, PayloadType, decodeChannelClosed, type ClientMessage } fro
 import { KmsKeyStore } from '../api/kms/key-store.js';
 import { clientCipher } from '../agent/agent-cipher.js';
 import type { SandboxSession } from '../session-registry.js';
-import { startFixture, type Fixture } from './testing/sandbox-fixture.js';
-import { WireClient } from './testing/wire-client.js';
+import { startFixture, type Fixture } from '../../../testing/sandbox/gateway/sandbox-fixture.js';
+import { WireClient } from '../../../testing/sandbox/gateway/wire-client.js';
 
 const KEY_ARN = 'arn:aws:kms:us-east-1:111122223333:key/1234abcd-12ab-34cd-56ef-1234567890ab';
 let fx: Fixture;

@@ -5,9 +5,9 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { MessageType, PayloadType } from '../../ssm/frame/index.js';
 import type { PacingMode } from '../agent/constants.js';
 import { PUMP } from '../agent/output-pump.js';
-import { startFixture, type Fixture } from './testing/sandbox-fixture.js';
-import { startEchoServer, type EchoServer } from './testing/tcp-servers.js';
-import { WireClient } from './testing/wire-client.js';
+import { startFixture, type Fixture } from '../../../testing/sandbox/gateway/sandbox-fixture.js';
+import { startEchoServer, type EchoServer } from '../../../testing/sandbox/gateway/tcp-servers.js';
+import { WireClient } from '../../../testing/sandbox/gateway/wire-client.js';
 
 let fx: Fixture | undefined;
 let echo: EchoServer | undefined;

@@ -6,11 +6,11 @@ import { createHash, randomBytes } from 'node:crypto';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { MessageType, PayloadType, decodeChannelClosed, decodeFrame, encodeFlag, PayloadTypeFlag, type ClientMessage } from '../../ssm/frame/index.js';
 import { SmuxSession, type SmuxStream } from '../../ssm/smux/index.js';
-import { realSession } from '../../ssm/testing/conformance.js';
+import { realSession } from '../../../testing/ssm/conformance.js';
 import type { SandboxSession } from '../session-registry.js';
-import { startFixture, type Fixture } from './testing/sandbox-fixture.js';
-import { startEchoServer, type EchoServer } from './testing/tcp-servers.js';
-import { WireClient } from './testing/wire-client.js';
+import { startFixture, type Fixture } from '../../../testing/sandbox/gateway/sandbox-fixture.js';
+import { startEchoServer, type EchoServer } from '../../../testing/sandbox/gateway/tcp-servers.js';
+import { WireClient } from '../../../testing/sandbox/gateway/wire-client.js';
 
 let fx: Fixture;
 let echo: EchoServer;

@@ -3,8 +3,8 @@
 // re-opened socket getting every unacked frame again.
 import { afterEach, describe, expect, it } from 'vitest';
 import { MessageType, PayloadType, type ClientMessage } from '../../ssm/frame/index.js';
-import { startFixture, type Fixture } from './testing/sandbox-fixture.js';
-import { RESEND_MS, WireClient } from './testing/wire-client.js';
+import { startFixture, type Fixture } from '../../../testing/sandbox/gateway/sandbox-fixture.js';
+import { RESEND_MS, WireClient } from '../../../testing/sandbox/gateway/wire-client.js';
 
 let fx: Fixture | undefined;
 afterEach(async () => {

@@ -3,9 +3,9 @@
 // types and order; output after the agent's 1 s wait; UTF-8-safe ≤ 1024-byte chunks.
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { MessageType, PayloadType, decodeChannelClosed, decodeFrame, type ClientMessage } from '../../ssm/frame/index.js';
-import { realSession } from '../../ssm/testing/conformance.js';
-import { startFixture, type Fixture } from './testing/sandbox-fixture.js';
-import { WireClient } from './testing/wire-client.js';
+import { realSession } from '../../../testing/ssm/conformance.js';
+import { startFixture, type Fixture } from '../../../testing/sandbox/gateway/sandbox-fixture.js';
+import { WireClient } from '../../../testing/sandbox/gateway/wire-client.js';
 
 let fx: Fixture;
 beforeEach(async () => {

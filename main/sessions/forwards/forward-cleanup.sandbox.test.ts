@@ -3,7 +3,7 @@
 // for that session. Real sandbox (API, gateway, agent); the token is spoiled to make opens fail.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ForwardManager } from './manager.js';
-import { DEMO_TARGETS, FAST_RECONNECT, FAST_RESTART, startForwardingSandbox, type ForwardingSandbox } from './testing/sandbox-forwards.js';
+import { DEMO_TARGETS, FAST_RECONNECT, FAST_RESTART, startForwardingSandbox, type ForwardingSandbox } from '../../../testing/sessions/forwards/sandbox-forwards.js';
 import type { StartPortSession } from './types.js';
 
 let fx: ForwardingSandbox;

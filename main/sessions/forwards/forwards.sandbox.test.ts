@@ -10,8 +10,8 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { PORT } from '../../ssm/port/index.js';
 import { ForwardError } from './errors.js';
 import type { ForwardManager } from './manager.js';
-import { DEMO_TARGETS, startForwardingSandbox, type ForwardingSandbox } from './testing/sandbox-forwards.js';
-import { download, echoTransfer } from './testing/traffic.js';
+import { DEMO_TARGETS, startForwardingSandbox, type ForwardingSandbox } from '../../../testing/sessions/forwards/sandbox-forwards.js';
+import { download, echoTransfer } from '../../../testing/sessions/forwards/traffic.js';
 import type { ForwardStatus } from './types.js';
 
 let fx: ForwardingSandbox;

@@ -3,8 +3,8 @@
 // client's websocket killed periodically (the engine resumes; the connections must survive).
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { FaultSpecInput } from '../../sandbox/gateway/index.js';
-import { DEMO_TARGETS, startForwardingSandbox, type ForwardingSandbox } from './testing/sandbox-forwards.js';
-import { echoTransfer } from './testing/traffic.js';
+import { DEMO_TARGETS, startForwardingSandbox, type ForwardingSandbox } from '../../../testing/sessions/forwards/sandbox-forwards.js';
+import { echoTransfer } from '../../../testing/sessions/forwards/traffic.js';
 
 /** The figures; PORTHOLE_STRESS_MB lowers the per-connection size for a quick local run. */
 const CONNECTIONS = 32;

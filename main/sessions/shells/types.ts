@@ -1,4 +1,4 @@
-// Public shapes of the shell session manager (what main/ipc and main/app see).
+// Public shapes of the shell session manager (what main/ipc and main/hubs see).
 import type { SessionInfo, SessionStatus, ShellTarget } from '../../../shared/contract/index.js';
 import type { TapEvent } from '../../ssm/channel/index.js';
 import type { DataKeyProvider } from '../../ssm/crypto/kms.js';

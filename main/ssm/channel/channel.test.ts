@@ -1,6 +1,6 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { decodeAcknowledge, decodeFrame, encodeFrame, Flags, MessageType, newMessageId, PayloadType, type ClientMessage } from '../frame/index.js';
-import { negativeCases } from '../testing/conformance.js';
+import { negativeCases } from '../../../testing/ssm/conformance.js';
 import { AGENT_POLICY, ChannelFullError, CLIENT_POLICY, ReliableChannel, type ChannelPolicy, type Delivery, type FrameTransport } from './index.js';
 
 const text = (s: string) => new TextEncoder().encode(s);

@@ -3,7 +3,7 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { WebSocket, WebSocketServer } from 'ws';
 import { decodeAcknowledge, decodeFrame, MessageType, PayloadType } from '../frame/index.js';
-import { realSession } from '../testing/conformance.js';
+import { realSession } from '../../../testing/ssm/conformance.js';
 import { AGENT_POLICY, CLIENT_POLICY, ReliableChannel, type FrameTransport } from './index.js';
 
 const cleanups: Array<() => void> = [];

@@ -2,7 +2,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { WebSocketServer, type WebSocket } from 'ws';
-import { conformanceDir } from '../testing/conformance.js';
+import { conformanceDir } from '../../../testing/ssm/conformance.js';
 import { Backoff, backoffDelay } from './constants.js';
 import { DataSocket, openDataChannelJson } from './socket.js';
 

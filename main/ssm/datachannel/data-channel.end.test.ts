@@ -1,7 +1,7 @@
 // The end of a session (§3.6, §4.3): channel_closed with agent output still missing below frames
 // that did arrive must say that output was lost; with nothing missing it is a normal end.
 import { afterEach, describe, expect, it } from 'vitest';
-import { startScriptedAgent, type ScriptedAgent } from '../testing/scripted-agent.js';
+import { startScriptedAgent, type ScriptedAgent } from '../../../testing/ssm/scripted-agent.js';
 import { DataChannel } from './data-channel.js';
 import type { CloseReason } from './types.js';
 

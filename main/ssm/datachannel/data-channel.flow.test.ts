@@ -3,7 +3,7 @@
 // count sees it already lowered (not one ack late).
 import { afterEach, describe, expect, it } from 'vitest';
 import { PayloadType } from '../frame/index.js';
-import { startScriptedAgent } from '../testing/scripted-agent.js';
+import { startScriptedAgent } from '../../../testing/ssm/scripted-agent.js';
 import { DataChannel } from './data-channel.js';
 
 const cleanups: Array<() => unknown> = [];

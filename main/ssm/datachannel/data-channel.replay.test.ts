@@ -4,7 +4,7 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { WebSocketServer, type WebSocket } from 'ws';
 import { decodeAcknowledge, decodeFrame, MessageType, PayloadType, type ClientMessage } from '../frame/index.js';
-import { realSession } from '../testing/conformance.js';
+import { realSession } from '../../../testing/ssm/conformance.js';
 import { DataChannel } from './data-channel.js';
 import { ShellSession } from '../shell/shell-session.js';
 import type { SessionInfo } from './types.js';

@@ -3,7 +3,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { TerminateSessionCommand } from '@aws-sdk/client-ssm';
 import { PayloadType } from '../frame/index.js';
-import { startHarness, type Harness } from '../testing/sandbox-harness.js';
+import { startHarness, type Harness } from '../../../testing/ssm/sandbox-harness.js';
 import { ShellSession } from '../shell/shell-session.js';
 import { DataChannel } from './data-channel.js';
 import type { CloseReason, SessionInfo } from './types.js';

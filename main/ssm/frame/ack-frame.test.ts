@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { goldenFrames } from '../testing/conformance.js';
+import { goldenFrames } from '../../../testing/ssm/conformance.js';
 import { ackSequenceNumber, decodeAcknowledge, decodeFrame, encodeAcknowledge, encodeAcknowledgeFrame, encodeFrame, Flags, MessageType, PayloadType } from './index.js';
 
 const hex = (b: Uint8Array): string => Buffer.from(b).toString('hex');

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
-import { goldenFrames, negativeCases, realSession } from '../testing/conformance.js';
+import { goldenFrames, negativeCases, realSession } from '../../../testing/ssm/conformance.js';
 import {
   FrameError,
   MessageType,

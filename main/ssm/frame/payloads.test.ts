@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { goldenFrames, realSession } from '../testing/conformance.js';
+import { goldenFrames, realSession } from '../../../testing/ssm/conformance.js';
 import { FrameError, PayloadTypeFlag, decodeAcknowledge, decodeChannelClosed, decodeFlag, decodeFrame, encodeAcknowledge, encodeFlag } from './index.js';
 
 const golden = (file: string) => {

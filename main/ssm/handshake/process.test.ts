@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { goldenFrames } from '../testing/conformance.js';
+import { goldenFrames } from '../../../testing/ssm/conformance.js';
 import { SessionCipher } from '../crypto/session-cipher.js';
 import type { DataKeyProvider, DataKeyRequest } from '../crypto/kms.js';
 import { ActionStatus, parseHandshakeComplete, parseHandshakeRequest } from './messages.js';

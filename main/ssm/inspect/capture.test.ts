@@ -5,7 +5,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { encodeFrame, MessageType, PayloadType } from '../frame/index.js';
-import { conformanceDir } from '../testing/conformance.js';
+import { conformanceDir } from '../../../testing/ssm/conformance.js';
 import { CaptureDescriber, CaptureEncoder, CaptureWriter, describeCapture, parseCapture, type CaptureRecord } from './index.js';
 
 const dirs: string[] = [];

@@ -3,7 +3,7 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { conformanceDir } from '../testing/conformance.js';
+import { conformanceDir } from '../../../testing/ssm/conformance.js';
 import { CaptureDescriber, renderFrame, type CaptureRecord, type FrameDescription } from './index.js';
 
 interface LayoutEntry {

@@ -2,7 +2,7 @@
 // unacknowledged payload bytes, and progress is reported after the ack took effect.
 import { afterEach, describe, expect, it } from 'vitest';
 import { DataChannel } from '../datachannel/data-channel.js';
-import { startScriptedAgent } from '../testing/scripted-agent.js';
+import { startScriptedAgent } from '../../../testing/ssm/scripted-agent.js';
 import { DataChannelPort } from './data-channel-port.js';
 
 const cleanups: Array<() => unknown> = [];

@@ -5,8 +5,8 @@ import net from 'node:net';
 import { afterEach, describe, expect, it } from 'vitest';
 import { PORT } from './constants.js';
 import { startPortSession } from './port-session.js';
-import { createLoopback, type LinkFaults } from './testing/loopback.js';
-import { runTestAgent } from './testing/test-agent.js';
+import { createLoopback, type LinkFaults } from '../../../testing/ssm/port/loopback.js';
+import { runTestAgent } from '../../../testing/ssm/port/test-agent.js';
 
 const cleanups: Array<() => void | Promise<void>> = [];
 afterEach(async () => {

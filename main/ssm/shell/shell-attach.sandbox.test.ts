@@ -5,7 +5,7 @@ import type { TapEvent } from '../channel/index.js';
 import { DataChannel } from '../datachannel/data-channel.js';
 import type { CloseReason } from '../datachannel/types.js';
 import { decodeFrame, PayloadType } from '../frame/index.js';
-import { startHarness, type Harness } from '../testing/sandbox-harness.js';
+import { startHarness, type Harness } from '../../../testing/ssm/sandbox-harness.js';
 import { ShellSession } from './shell-session.js';
 
 let h: Harness;

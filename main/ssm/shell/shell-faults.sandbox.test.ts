@@ -5,7 +5,7 @@ import { execFileSync } from 'node:child_process';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { FaultSpecInput } from '../../sandbox/gateway/index.js';
 import { MALFORMED_VARIANTS } from '../../sandbox/gateway/index.js';
-import { startHarness, type Harness } from '../testing/sandbox-harness.js';
+import { startHarness, type Harness } from '../../../testing/ssm/sandbox-harness.js';
 import type { CloseReason } from '../datachannel/types.js';
 import { ShellSession } from './shell-session.js';
 

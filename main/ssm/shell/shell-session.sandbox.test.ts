@@ -1,6 +1,6 @@
 // Shell sessions end to end against the sandbox's gateway and emulated agent (real ptys).
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startHarness, type Harness } from '../testing/sandbox-harness.js';
+import { startHarness, type Harness } from '../../../testing/ssm/sandbox-harness.js';
 import { ShellSession, type ShellSessionOptions } from './shell-session.js';
 import type { CloseReason } from '../datachannel/types.js';
 import type { TapEvent } from '../channel/index.js';

@@ -3,7 +3,7 @@ import { SmuxCmd } from './constants.js';
 import { SmuxError } from './errors.js';
 import { encodeFrame, encodePsh } from './frame.js';
 import { SmuxFrameReader } from './frame-reader.js';
-import { realSession } from '../testing/conformance.js';
+import { realSession } from '../../../testing/ssm/conformance.js';
 
 const hex = (s: string) => Buffer.from(s.replace(/\s/g, ''), 'hex');
 

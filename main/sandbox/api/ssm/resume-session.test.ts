@@ -9,8 +9,8 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { MessageType } from '../../../ssm/frame/index.js';
 import { ShellSession } from '../../../ssm/shell/shell-session.js';
 import type { CloseReason } from '../../../ssm/datachannel/types.js';
-import { startHarness, type Harness } from '../../../ssm/testing/sandbox-harness.js';
-import { WireClient } from '../../gateway/testing/wire-client.js';
+import { startHarness, type Harness } from '../../../../testing/ssm/sandbox-harness.js';
+import { WireClient } from '../../../../testing/sandbox/gateway/wire-client.js';
 
 /** The command prints its tail and exits this long after READY. */
 const EXIT_AFTER_S = 1;

@@ -1,0 +1,149 @@
+// The composition root the hosts call: decides sandbox or real AWS, builds every service for a
+// data directory on one router, and disposes all of it on shutdown.
+//   const app = await startPorthole({ host: 'web', version, dataDir });
+//   host.serve(app.router); … await app.close();
+import { join } from 'node:path';
+import type { HostKind } from '../../shared/contract/index.js';
+import { AwsService } from '../aws/aws-service.js';
+import type { Env } from '../aws/profiles.js';
+import { createAppService } from '../ipc/app.js';
+import { createAuthService } from '../ipc/auth.js';
+import { createDiagnosticsService } from '../ipc/diagnostics.js';
+import { createForwardsService } from '../ipc/forwards.js';
+import type { HostEnv } from '../ipc/host-env.js';
+import { createInspectorService } from '../ipc/inspector.js';
+import { createInventoryService } from '../ipc/inventory.js';
+import { Router } from '../ipc/router.js';
+import { createSessionsService } from '../ipc/sessions.js';
+import { createSettingsService } from '../ipc/settings.js';
+import { SettingsStore } from '../ipc/settings-store.js';
+import { SANDBOX, startSandbox, type Sandbox, type SandboxOptions } from '../sandbox/index.js';
+import type { RestartSchedule } from '../sessions/forwards/index.js';
+import { ShellManager, type ShellManagerOptions } from '../sessions/shells/index.js';
+import type { BackoffSchedule } from '../ssm/connection/constants.js';
+import { APP } from './constants.js';
+import { ForwardsHub } from '../hubs/forwards/forwards-hub.js';
+import { InspectorHub } from '../hubs/inspector-hub.js';
+import { decideSandbox } from './sandbox-mode.js';
+import { SessionOwners } from '../hubs/session-owners.js';
+import { shellLauncher } from './shell-launcher.js';
+
+export interface PortholeOptions {
+  readonly host: HostKind;
+  readonly version: string;
+  readonly dataDir: string;
+  readonly platform?: string;
+  /** Where AWS_* and PORTHOLE_* settings are read (default process.env). */
+  readonly env?: Env;
+  readonly log?: (line: string) => void;
+  /** Used only when the sandbox runs (tests pick pacing or a world). */
+  readonly sandbox?: SandboxOptions;
+  /** Overrides for tests and benches. */
+  readonly shells?: Pick<ShellManagerOptions, 'batching' | 'watermarks' | 'reconnectBackoff' | 'recordDir'>;
+  readonly forwards?: { readonly restartSchedule?: RestartSchedule; readonly reconnectBackoff?: BackoffSchedule };
+}
+
+export interface PortholeApp {
+  readonly router: Router;
+  readonly hostEnv: HostEnv;
+  /** The running sandbox, null against real AWS. */
+  readonly sandbox: Sandbox | null;
+  readonly aws: AwsService;
+  readonly shells: ShellManager;
+  readonly forwards: ForwardsHub;
+  readonly settings: SettingsStore;
+  /** Ends every session and forward, then stops the sandbox. Idempotent. */
+  close(): Promise<void>;
+}
+
+async function maybeStartSandbox(env: Env, opts: SandboxOptions | undefined, log: (line: string) => void): Promise<Sandbox | null> {
+  const decision = await decideSandbox(env);
+  if (!decision.start) {
+    log(`porthole: using your AWS configuration (${decision.why}).`);
+    return null;
+  }
+  try {
+    const sandbox = await startSandbox(opts);
+    log(`porthole: sandbox running at ${sandbox.endpoint} (${decision.why}).`);
+    return sandbox;
+  } catch (err) {
+    log(`porthole: the sandbox failed to start (${err instanceof Error ? err.message : String(err)}); running without it.`);
+    return null;
+  }
+}
+
+function settle<T>(work: Promise<T>, ms: number): Promise<void> {
+  return Promise.race([work.then(() => undefined, () => undefined), new Promise<void>((r) => setTimeout(r, ms).unref())]);
+}
+
+export async function startPorthole(opts: PortholeOptions): Promise<PortholeApp> {
+  const env = opts.env ?? process.env;
+  const log = opts.log ?? ((line: string) => console.log(line));
+  const sandbox = await maybeStartSandbox(env, opts.sandbox, log);
+  // Against the sandbox, only its written profiles exist: nothing of the person's AWS setup leaks in.
+  const awsEnv: Env = sandbox ? { HOME: env['HOME'], AWS_CONFIG_FILE: sandbox.configFile, AWS_SHARED_CREDENTIALS_FILE: sandbox.credentialsFile } : env;
+
+  const router = new Router();
+  const hostEnv: HostEnv = {
+    host: opts.host,
+    version: opts.version,
+    platform: opts.platform ?? process.platform,
+    dataDir: opts.dataDir,
+    sandbox: sandbox ? { endpoint: sandbox.endpoint, close: () => sandbox.stop() } : null,
+  };
+  const settings = new SettingsStore(opts.dataDir);
+  const aws = new AwsService({
+    env: awsEnv,
+    events: {
+      progress: (e) => router.broadcast('inventory', 'progress', e),
+      error: (e) => router.broadcast('inventory', 'error', e),
+      changed: (e) => router.broadcast('inventory', 'changed', e),
+      mfaPrompt: (p) => router.broadcast('auth', 'mfaPrompt', p),
+    },
+  });
+  const owners = new SessionOwners();
+  const inspector = new InspectorHub();
+  const recordDir = opts.shells?.recordDir ?? env[APP.RECORD_DIR_ENV];
+  const shells = new ShellManager({
+    ...opts.shells,
+    launch: shellLauncher(aws, async () => (await settings.get()).ecsShellCommand),
+    frames: inspector,
+    ...(recordDir ? { recordDir } : {}),
+    recordingsDir: join(opts.dataDir, APP.RECORDINGS_SUBDIR),
+  });
+  const forwards = new ForwardsHub({
+    aws,
+    dataDir: opts.dataDir,
+    events: { updated: (e) => router.broadcast('forwards', 'updated', e), stats: (s) => router.broadcast('forwards', 'stats', s) },
+    ...opts.forwards,
+  });
+
+  router.register('app', createAppService(hostEnv));
+  router.register('settings', createSettingsService(settings));
+  router.register('inventory', createInventoryService({ aws, sandbox: sandbox ? { profiles: [SANDBOX.profile, SANDBOX.expiredProfile] } : null }));
+  router.register('sessions', createSessionsService({ shells, owners }));
+  router.register('forwards', createForwardsService({ hub: forwards }));
+  router.register('diagnostics', createDiagnosticsService({ aws }));
+  router.register('auth', createAuthService({ mfa: aws.mfa }));
+  router.register('inspector', createInspectorService({ hub: inspector, owners }));
+
+  let closing: Promise<void> | undefined;
+  return {
+    router,
+    hostEnv,
+    sandbox,
+    aws,
+    shells,
+    forwards,
+    settings,
+    close() {
+      closing ??= (async () => {
+        // Sessions and forwards first: their TerminateSession calls need the sandbox still up.
+        await settle(Promise.all([shells.closeAll(), forwards.close()]), APP.SHUTDOWN_GRACE_MS);
+        aws.close();
+        await sandbox?.stop();
+      })();
+      return closing;
+    },
+  };
+}

@@ -1,0 +1,35 @@
+/** Test helper: a sandbox plus a workspace and inventory pointed at its written AWS files. */
+import { startSandbox, type Sandbox, type SandboxOptions } from '../../../main/sandbox/index.js';
+import { AwsWorkspace, type WorkspaceOptions } from '../../../main/aws/workspace.js';
+import { Inventory, type InventoryEvents, type InventoryOptions } from '../../../main/aws/inventory/inventory.js';
+
+export interface SandboxInventory {
+  readonly sandbox: Sandbox;
+  readonly workspace: AwsWorkspace;
+  readonly inventory: Inventory;
+  readonly events: { progress: string[]; errors: Array<{ nodeId: string | null; message: string; nextStep?: string }>; changed: string[] };
+  close(): Promise<void>;
+}
+
+export async function sandboxInventory(opts: { sandbox?: SandboxOptions; workspace?: WorkspaceOptions; inventory?: InventoryOptions } = {}): Promise<SandboxInventory> {
+  // API only: discovery never opens data channels.
+  const sandbox = await startSandbox({ gateway: null, ...opts.sandbox });
+  const workspace = new AwsWorkspace({ env: sandbox.awsEnv, ...opts.workspace });
+  const events: SandboxInventory['events'] = { progress: [], errors: [], changed: [] };
+  const sink: InventoryEvents = {
+    progress: (e) => events.progress.push(e.message),
+    error: (e) => events.errors.push({ nodeId: e.nodeId, message: e.error.message, nextStep: e.error.nextStep }),
+    changed: (e) => events.changed.push(e.parentId),
+  };
+  const inventory = new Inventory(workspace, { events: sink, ...opts.inventory });
+  return {
+    sandbox,
+    workspace,
+    inventory,
+    events,
+    async close() {
+      workspace.closeAll();
+      await sandbox.stop();
+    },
+  };
+}
