@@ -33,7 +33,7 @@ describe('counting live sessions through a window connection', () => {
       throw new Error('not used by the close guard');
     };
     // Like the real service: each window sees only the sessions it owns.
-    router.register('sessions', { list: (_p, { client }) => ({ sessions: byClient.get(client.id) ?? [] }), open: refuse, close: refuse, rename: refuse, restart: refuse, setRecording: refuse });
+    router.register('sessions', { list: (_p, { client }) => ({ sessions: byClient.get(client.id) ?? [] }), open: refuse, close: refuse, rename: refuse, restart: refuse, setRecording: refuse, adoptable: refuse, adopt: refuse });
     gate = new IpcGate(router);
   });
   afterEach(async () => {

@@ -3,6 +3,7 @@
 import { ContractError, type ControlResponse } from '../../shared/contract/index.js';
 import type { Connection } from '../../main/ipc/connection.js';
 import type { ClientTransport, Router } from '../../main/ipc/router.js';
+import type { ClientGone } from '../../main/ipc/service.js';
 import { isTrustedSender } from './security.js';
 
 /** The gate's own requests never reach a renderer, so their id only has to be valid. */
@@ -24,7 +25,10 @@ export class IpcGate {
 
   constructor(private readonly router: Router) {}
 
-  /** A window (re)loaded our page: a fresh connection; the previous page's one is closed. */
+  /**
+   * A window (re)loaded our page: a fresh connection; the previous page's one is closed as
+   * 'dropped', so its sessions wait for the reloaded page to take them back.
+   */
   connect(sender: SenderInfo, transport: ClientTransport): Connection | ContractError {
     if (!isTrustedSender(sender.frame)) return untrustedSenderError(sender);
     this.disconnect(sender.id);
@@ -33,8 +37,9 @@ export class IpcGate {
     return connection;
   }
 
-  disconnect(id: number): void {
-    this.#connections.get(id)?.close();
+  /** 'ended' when the window itself is gone (its sessions end now), 'dropped' for a reload. */
+  disconnect(id: number, how: ClientGone = 'dropped'): void {
+    this.#connections.get(id)?.close(how);
     this.#connections.delete(id);
   }
 

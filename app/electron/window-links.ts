@@ -3,6 +3,7 @@
 import type { ContractError } from '../../shared/contract/index.js';
 import type { Connection } from '../../main/ipc/connection.js';
 import type { ClientTransport } from '../../main/ipc/router.js';
+import type { ClientGone } from '../../main/ipc/service.js';
 import { untrustedSenderError, type IpcGate, type SenderInfo } from './ipc-gate.js';
 import { isTrustedSender } from './security.js';
 
@@ -45,17 +46,18 @@ export class WindowLinks<P extends LinkPort> {
       this.#watched.add(contents.id);
       contents.once('destroyed', () => {
         this.#watched.delete(contents.id);
-        this.drop(contents.id);
+        // The window closed (its close guard asked already): its sessions end now, no grace period.
+        this.drop(contents.id, 'ended');
       });
     }
     return connected;
   }
 
-  /** Closes the window's port and connection, if any. */
-  drop(id: number): void {
+  /** Closes the window's port and connection, if any ('dropped' for a reload, 'ended' when the window is gone). */
+  drop(id: number, how: ClientGone = 'dropped'): void {
     this.#ports.get(id)?.close();
     this.#ports.delete(id);
-    this.gate.disconnect(id);
+    this.gate.disconnect(id, how);
   }
 
   /** Windows with a live link (diagnostics, tests). */

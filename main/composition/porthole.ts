@@ -27,6 +27,7 @@ import { InspectorHub } from '../hubs/inspector-hub.js';
 import { decideSandbox } from './sandbox-mode.js';
 import { SessionOwners } from '../hubs/session-owners.js';
 import { shellLauncher } from './shell-launcher.js';
+import { WaitingSessions } from '../hubs/waiting-sessions.js';
 
 export interface PortholeOptions {
   readonly host: HostKind;
@@ -41,6 +42,8 @@ export interface PortholeOptions {
   /** Overrides for tests and benches. */
   readonly shells?: Pick<ShellManagerOptions, 'batching' | 'watermarks' | 'reconnectBackoff' | 'recordDir'>;
   readonly forwards?: { readonly restartSchedule?: RestartSchedule; readonly reconnectBackoff?: BackoffSchedule };
+  /** How long a session whose window went away waits to be adopted (default SESSION_HANDOVER.GRACE_MS). */
+  readonly sessionGraceMs?: number;
 }
 
 export interface PortholeApp {
@@ -121,7 +124,8 @@ export async function startPorthole(opts: PortholeOptions): Promise<PortholeApp>
   router.register('app', createAppService(hostEnv));
   router.register('settings', createSettingsService(settings));
   router.register('inventory', createInventoryService({ aws, sandbox: sandbox ? { profiles: [SANDBOX.profile, SANDBOX.expiredProfile] } : null }));
-  router.register('sessions', createSessionsService({ shells, owners }));
+  const waiting = new WaitingSessions(opts.sessionGraceMs);
+  router.register('sessions', createSessionsService({ shells, owners, waiting, lost: (client, id) => inspector.unsubscribe(client, id) }));
   router.register('forwards', createForwardsService({ hub: forwards }));
   router.register('diagnostics', createDiagnosticsService({ aws }));
   router.register('auth', createAuthService({ mfa: aws.mfa }));
@@ -139,6 +143,7 @@ export async function startPorthole(opts: PortholeOptions): Promise<PortholeApp>
     close() {
       closing ??= (async () => {
         // Sessions and forwards first: their TerminateSession calls need the sandbox still up.
+        waiting.clear();
         await settle(Promise.all([shells.closeAll(), forwards.close()]), APP.SHUTDOWN_GRACE_MS);
         aws.close();
         await sandbox?.stop();

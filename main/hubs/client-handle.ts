@@ -11,6 +11,13 @@ export interface SessionDataHandler {
   resize(cols: number, rows: number): void;
 }
 
+/**
+ * How a client went away: 'dropped' when it may come back (a page reload, a web host socket that
+ * closed: the host cannot tell a closed browser tab from a reload), 'ended' when it cannot (an
+ * Electron window destroyed after its close was confirmed).
+ */
+export type ClientGone = 'dropped' | 'ended';
+
 /** One connected window (Electron) or browser tab (web). Events and data go to it alone. */
 export interface ClientHandle {
   readonly id: string;
@@ -21,6 +28,6 @@ export interface ClientHandle {
   sendData(msg: ToRendererData): void;
   /** Routes this client's data messages for `sessionId` to `handler`; returns a detach function. */
   attachSession(sessionId: string, handler: SessionDataHandler): () => void;
-  /** Runs when the window closes or the socket drops, so owners can close sessions and forwards. */
-  onClose(listener: () => void): () => void;
+  /** Runs when the window closes or the socket drops, so owners can hold or close its sessions. */
+  onClose(listener: (how: ClientGone) => void): () => void;
 }

@@ -16,11 +16,11 @@ import {
 } from '../../shared/contract/index.js';
 import { toContractError } from './errors.js';
 import type { ClientTransport, Router } from './router.js';
-import type { CallContext, ClientHandle, SessionDataHandler } from './service.js';
+import type { CallContext, ClientGone, ClientHandle, SessionDataHandler } from './service.js';
 
 export class Connection implements ClientHandle {
   readonly #sessions = new Map<string, SessionDataHandler>();
-  readonly #closeListeners = new Set<() => void>();
+  readonly #closeListeners = new Set<(how: ClientGone) => void>();
   #closed = false;
   readonly #ctx: CallContext;
 
@@ -107,20 +107,20 @@ export class Connection implements ClientHandle {
     };
   }
 
-  onClose(listener: () => void): () => void {
+  onClose(listener: (how: ClientGone) => void): () => void {
     this.#closeListeners.add(listener);
     return () => this.#closeListeners.delete(listener);
   }
 
-  /** Called by the host when the window closes or the socket drops. Idempotent. */
-  close(): void {
+  /** Called by the host when the window closes or the socket drops (see ClientGone). Idempotent. */
+  close(how: ClientGone = 'dropped'): void {
     if (this.#closed) return;
     this.#closed = true;
     this.#sessions.clear();
     this.onClosed();
     for (const listener of [...this.#closeListeners]) {
       try {
-        listener();
+        listener(how);
       } catch (err) {
         console.error(`porthole: a close listener of client ${this.id} failed:`, err);
       }

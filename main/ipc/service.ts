@@ -8,7 +8,7 @@ import type {
   ServiceName,
 } from '../../shared/contract/index.js';
 
-export type { ClientHandle, SessionDataHandler } from '../hubs/client-handle.js';
+export type { ClientGone, ClientHandle, SessionDataHandler } from '../hubs/client-handle.js';
 import type { ClientHandle } from '../hubs/client-handle.js';
 
 export interface CallContext {

@@ -129,7 +129,7 @@ describe('sessions service over the sandbox', () => {
     await c.untilText(id, 'again-9');
   });
 
-  it('terminates the session in the sandbox when a tab is closed, and when its window goes away', async () => {
+  it('terminates the session in the sandbox when a tab is closed, and when its window is closed for good', async () => {
     const c = window();
     const id = await openShell(c);
     const awsId = t.app.shells.get(id).awsSessionId ?? '';
@@ -141,7 +141,7 @@ describe('sessions service over the sandbox', () => {
     const w = window();
     const other = await openShell(w);
     const otherAws = t.app.shells.get(other).awsSessionId ?? '';
-    w.close();
+    w.close('ended');
     await eventually('window close to terminate its session', () => t.app.sandbox?.registry.get(otherAws)?.state === 'Terminated');
     await eventually('the manager to forget it', () => !t.app.shells.has(other));
   });

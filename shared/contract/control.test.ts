@@ -101,6 +101,6 @@ describe('results and events', () => {
 
   it('declares every area the app needs', () => {
     expect(SERVICE_NAMES.sort()).toEqual(['app', 'auth', 'diagnostics', 'forwards', 'inspector', 'inventory', 'links', 'sessions', 'settings']);
-    expect(Object.keys(SERVICES.sessions.methods).sort()).toEqual(['close', 'list', 'open', 'rename', 'restart', 'setRecording']);
+    expect(Object.keys(SERVICES.sessions.methods).sort()).toEqual(['adopt', 'adoptable', 'close', 'list', 'open', 'rename', 'restart', 'setRecording']);
   });
 });

@@ -52,6 +52,33 @@ export const SessionInfoSchema = z.object({
 });
 export type SessionInfo = z.infer<typeof SessionInfoSchema>;
 
+/**
+ * Handing live sessions to the window that connects next (a reload, a dropped web host socket, a
+ * second browser tab). Shared so main's policy and the renderer's words agree.
+ */
+export const SESSION_HANDOVER = {
+  /**
+   * A session whose window went away stays open this long for a window to take it back: long
+   * enough for a reload, a laptop lid or a flaky link to the web host; short enough that a
+   * forgotten shell does not hold an AWS session (and whatever runs in it) for hours.
+   */
+  GRACE_MS: 5 * 60_000,
+  /** One adopt call takes at most this many sessions: far more tabs than anyone keeps, a bound for a bad caller. */
+  MAX_ADOPT: 256,
+} as const;
+
+/** A live session a window may take: waiting for a window since the previous one went away, or shown in another window now. */
+export const AdoptableSessionSchema = z.object({
+  session: SessionInfoSchema,
+  /** The terminal size main last applied, so the new terminal replays its scrollback at the size it was written for. */
+  cols: ColsSchema,
+  rows: RowsSchema,
+  /** 'waiting': no window has it (terminated at `expiresAt` unless taken); 'elsewhere': another live window shows it. */
+  owner: z.enum(['waiting', 'elsewhere']),
+  expiresAt: EpochMsSchema.optional(),
+});
+export type AdoptableSession = z.infer<typeof AdoptableSessionSchema>;
+
 const SessionResult = z.object({ session: SessionInfoSchema });
 const ById = z.object({ id: IdSchema }).strict();
 
@@ -70,10 +97,25 @@ export const sessionsService = defineService({
     restart: method(ById, SessionResult),
     /** Starts or stops recording the live session to `<dataDir>/recordings/<title>-<time>.cast`. */
     setRecording: method(z.object({ id: IdSchema, enabled: z.boolean() }).strict(), SessionResult),
+    /** Live sessions this window does not have: left by a window that went away, or shown by another window. */
+    adoptable: method(EmptySchema, z.object({ sessions: z.array(AdoptableSessionSchema) })),
+    /**
+     * Makes the calling window the sessions' only owner. Ids that are no longer open are left out of
+     * the result. For each one taken, the data plane then carries its retained scrollback (main keeps
+     * the last SHELLS.SCROLLBACK_BYTES of output per session, cut at a safe point) followed by live output and its
+     * status; the window that had it gets `moved`. Create the terminals before calling: replay
+     * bytes may arrive before this reply does.
+     */
+    adopt: method(
+      z.object({ ids: z.array(IdSchema).min(1).max(SESSION_HANDOVER.MAX_ADOPT) }).strict(),
+      z.object({ sessions: z.array(SessionInfoSchema) }),
+    ),
   },
   events: {
     status: z.object({ id: IdSchema, status: SessionStatusSchema }),
     /** The session's info changed other than by status (recording started or finished). */
     info: z.object({ session: SessionInfoSchema }),
+    /** To the window that had these sessions: a newer window took them; this one no longer gets their bytes. */
+    moved: z.object({ ids: z.array(IdSchema).min(1), reason: TextSchema.min(1) }),
   },
 });

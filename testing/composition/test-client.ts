@@ -140,8 +140,9 @@ export class TestClient {
     return this.events.filter((e) => e.service === service && e.event === event).map((e) => e.payload);
   }
 
-  close(): void {
-    this.connection.close();
+  /** The window goes away: 'dropped' (a reload; the default) or 'ended' (an Electron window closed). */
+  close(how: 'dropped' | 'ended' = 'dropped'): void {
+    this.connection.close(how);
   }
 
   #wake(): void {

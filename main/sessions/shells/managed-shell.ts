@@ -1,11 +1,15 @@
 // One shell tab's session: launches it, runs the engine's ShellSession, and carries its data
 // plane to the owner window — output coalesced, flushed on input, paused by flow control.
-// Restart swaps the engine session underneath and keeps the id, sink and batcher.
+// Restart swaps the engine session underneath and keeps the id, sink and batcher. The owner
+// window may go away and another take over: detach() keeps the session running with its output
+// going only to the bounded scrollback; attach() replays that to the new owner, then goes live.
 import type { SessionInfo, SessionStatus, ShellTarget } from '../../../shared/contract/index.js';
 import { ShellSession } from '../../ssm/shell/shell-session.js';
 import { FlowControl } from './flow-control.js';
 import { OutputBatcher } from './output-batcher.js';
+import { Scrollback } from './scrollback.js';
 import { castFileName, finishCast, RecordingUnavailableError, startCast, type ActiveRecording } from './recording.js';
+import { SHELLS } from './constants.js';
 import { closedStatus, launchFailedStatus, liveStatus } from './status.js';
 import type { LaunchedShell, ShellManagerOptions, ShellSink } from './types.js';
 
@@ -33,7 +37,9 @@ export class ManagedShell {
   /** Nothing is sent before the first launch succeeded: a failed open is told by its error alone. */
   #announced = false;
   #recording: ActiveRecording | undefined;
-  readonly #sink: ShellSink;
+  /** The owner window's sink; null while no window has the session (output then goes to the scrollback only). */
+  #sink: ShellSink | null;
+  readonly #scrollback = new Scrollback();
   readonly #batcher: OutputBatcher;
   readonly #flow: FlowControl;
 
@@ -58,6 +64,26 @@ export class ManagedShell {
 
   get readingPaused(): boolean {
     return this.#flow.paused;
+  }
+
+  /** The terminal size last applied (restored in a window that takes the session over). */
+  get size(): { readonly cols: number; readonly rows: number } {
+    return this.#size;
+  }
+
+  /** Whether the first launch succeeded (before that the session is its opener's alone). */
+  get launched(): boolean {
+    return this.#announced;
+  }
+
+  /** Whether a window has the session now. */
+  get attached(): boolean {
+    return this.#sink !== null;
+  }
+
+  /** Output retained for a window that takes the session over (bytes). */
+  get scrollbackBytes(): number {
+    return this.#scrollback.size;
   }
 
   /** The engine's session id (the AWS SessionId), once launched. */
@@ -165,6 +191,33 @@ export class ManagedShell {
     await this.start();
   }
 
+  /**
+   * The owner window went away: the session runs on, its output kept only in the scrollback, and
+   * flow control forgets what the gone window owed (nothing will ack it; reading must not stall).
+   */
+  detach(): void {
+    this.#batcher.flush();
+    this.#sink = null;
+    this.#flow.reset();
+  }
+
+  /**
+   * A window takes the session: what is waiting goes to the previous sink (if any), then the new
+   * one gets the scrollback, counted for flow control exactly like live output (its terminal acks
+   * replayed bytes as it parses them), then the current status; live output follows.
+   */
+  attach(sink: ShellSink): void {
+    if (this.#disposed) return;
+    this.#batcher.flush();
+    this.#sink = sink;
+    this.#flow.reset();
+    for (const piece of this.#scrollback.replay(this.options.batching?.maxBatchBytes ?? SHELLS.MAX_BATCH_BYTES)) {
+      this.#flow.sent(piece.byteLength);
+      sink.output(piece);
+    }
+    if (this.#announced) sink.status(this.#status);
+  }
+
   /** Stops and releases everything; nothing is sent to the sink afterwards. */
   async dispose(): Promise<void> {
     await this.stop();
@@ -185,18 +238,21 @@ export class ManagedShell {
 
   #deliver(bytes: Uint8Array<ArrayBuffer>): void {
     if (this.#disposed) return;
+    this.#scrollback.push(bytes);
+    const sink = this.#sink;
+    if (sink === null) return;
     this.#flow.sent(bytes.byteLength);
-    this.#sink.output(bytes);
+    sink.output(bytes);
   }
 
   #setStatus(status: SessionStatus): void {
     this.#status = status;
-    if (this.#announced && !this.#disposed) this.#sink.status(status);
+    if (this.#announced && !this.#disposed) this.#sink?.status(status);
   }
 
   #record(dir: string, name: (startedAt: number) => string): void {
     this.#recording = startCast(dir, name, this.title, this.#size);
-    this.#sink.info?.(this.info());
+    this.#sink?.info?.(this.info());
   }
 
   /** Ends the recording and tells the owner; resolves once the file is complete (never rejects). */
@@ -204,7 +260,7 @@ export class ManagedShell {
     const rec = this.#recording;
     this.#recording = undefined;
     if (rec === undefined) return Promise.resolve();
-    if (!this.#disposed) this.#sink.info?.(this.info());
+    if (!this.#disposed) this.#sink?.info?.(this.info());
     return finishCast(this.id, rec);
   }
 }

@@ -62,6 +62,11 @@ export class ShellManager {
     return this.#shells.has(id);
   }
 
+  /** Every open session, oldest first. */
+  all(): ManagedShell[] {
+    return [...this.#shells.values()];
+  }
+
   list(ids?: ReadonlySet<string>): SessionInfo[] {
     return [...this.#shells.values()].filter((s) => ids === undefined || ids.has(s.id)).map((s) => s.info());
   }
@@ -85,6 +90,16 @@ export class ShellManager {
     const shell = this.get(id);
     await shell.restart();
     return shell.info();
+  }
+
+  /** Keeps the session running with no window: output goes to its scrollback only. */
+  detach(id: string): void {
+    this.get(id).detach();
+  }
+
+  /** Gives the session to a window's sink, replaying its scrollback first. */
+  attach(id: string, sink: ShellSink): void {
+    this.get(id).attach(sink);
   }
 
   /** Terminates the session (TerminateSession, so AWS ends it too) and forgets it. */
