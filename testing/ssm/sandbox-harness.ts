@@ -32,11 +32,11 @@ export interface Harness {
 
 let counter = 0;
 
-export async function startHarness(options: { pacing?: 'faithful' | 'unpaced'; shellStartDelayMs?: number } = {}): Promise<Harness> {
+export async function startHarness(options: { pacing?: 'faithful' | 'unpaced'; shellStartDelayMs?: number; /** The agent's shell (default /bin/sh). */ shell?: string } = {}): Promise<Harness> {
   let gateway: Gateway | undefined;
   const sandbox = await startSandbox({
     pacing: options.pacing ?? 'unpaced',
-    gateway: (server, deps) => (gateway = attachGateway(server, { ...deps, shell: '/bin/sh', shellStartDelayMs: options.shellStartDelayMs ?? 0 })),
+    gateway: (server, deps) => (gateway = attachGateway(server, { ...deps, shell: options.shell ?? '/bin/sh', shellStartDelayMs: options.shellStartDelayMs ?? 0 })),
   });
   if (!gateway) throw new Error('the gateway did not attach');
   const gw = gateway;

@@ -1,0 +1,77 @@
+// Transfers against the sandbox's real ptys, checked on both ends (the sandbox's "remote" file
+// system is this machine's): exact bytes, SHA-256 equal, nothing partial left behind.
+import { randomBytes } from 'node:crypto';
+import { mkdir, readFile, writeFile } from 'node:fs/promises';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { startHarness, type Harness } from '../ssm/testing/sandbox-harness.js';
+import { TransferError } from './errors.js';
+import { listing, roundTrip, sha256, startDownload, startUpload, tempDir } from './testing/transfer-harness.js';
+
+let h: Harness;
+let dir: string;
+beforeAll(async () => {
+  h = await startHarness();
+  dir = await tempDir();
+  await mkdir(join(dir, 'remote'));
+});
+afterAll(async () => { await h.stop(); });
+
+const ALL_BYTES = Uint8Array.from({ length: 256 }, (_, i) => i);
+/** Every line ending, control bytes a tty would act on in cooked mode, and a long run of each. */
+const LINE_ENDINGS = Buffer.concat([
+  Buffer.from('unix\nwindows\r\nold mac\rreversed\n\rdouble\r\r\nnul\0eof\x04intr\x03susp\x1astop\x13start\x11del\x7fesc\x1b[0m'),
+  Buffer.alloc(3000, '\r\n'), Buffer.alloc(3001, '\r'), Buffer.alloc(2999, '\n'), ALL_BYTES,
+]);
+
+describe('transfer round trips through a real pty', () => {
+  for (const [name, bytes] of [['empty', new Uint8Array(0)], ['one-byte', Uint8Array.of(0x0a)], ['all-bytes', ALL_BYTES], ['line-endings', LINE_ENDINGS]] as const) {
+    for (const compress of [true, false]) {
+      it(`${name} (${bytes.length} bytes, ${compress ? 'gzip' : 'plain'}) arrives identical both ways`, async () => {
+        const file = `${name}-${compress ? 'z' : 'p'}.bin`;
+        const { up, down, back } = await roundTrip(h, dir, file, bytes, compress);
+        expect(up.compressed).toBe(compress);
+        expect(up.bytes).toBe(bytes.length);
+        expect(up.sha256).toBe(sha256(bytes));
+        expect(sha256(await readFile(join(dir, 'remote', file)))).toBe(sha256(bytes));
+        expect(down.sha256).toBe(sha256(bytes));
+        expect(Buffer.compare(back, Buffer.from(bytes))).toBe(0);
+      });
+    }
+  }
+
+  it('a path with spaces, quotes and non-ASCII names works both ways', async () => {
+    const odd = join(dir, 'remote', "dir with spaces/Ünïcødé 'quoted' $HOME `x`");
+    await mkdir(odd, { recursive: true });
+    const bytes = randomBytes(10_000);
+    const src = join(dir, 'odd source ✓.bin');
+    await writeFile(src, bytes);
+    const up = await (await startUpload(h, src, `${odd}/файл №1.bin`)).done;
+    expect(up.remotePath).toBe(`${odd}/файл №1.bin`);
+    expect(sha256(await readFile(`${odd}/файл №1.bin`))).toBe(sha256(bytes));
+    // A folder destination gets the source's own name, as cp does.
+    const intoFolder = await (await startUpload(h, src, odd)).done;
+    expect(intoFolder.remotePath).toBe(`${odd}/odd source ✓.bin`);
+    const down = await startDownload(h, `${odd}/файл №1.bin`, join(dir, 'back ✓ é.bin')).done;
+    expect(down.localPath).toBe(join(dir, 'back ✓ é.bin'));
+    expect(sha256(await readFile(join(dir, 'back ✓ é.bin')))).toBe(sha256(bytes));
+    expect((await listing(odd)).filter((n) => n.startsWith('.'))).toEqual([]);
+  });
+
+  it('a missing remote file is named as such and nothing is created locally', async () => {
+    const t = startDownload(h, join(dir, 'remote', 'nope.bin'), join(dir, 'nope.bin'));
+    const err = await t.done.catch((e: unknown) => e);
+    expect(err).toBeInstanceOf(TransferError);
+    expect((err as TransferError).kind).toBe('no-such-file');
+    expect((err as TransferError).message).toMatch(/nope\.bin does not exist/);
+    expect((await listing(dir)).filter((n) => n.includes('nope'))).toEqual([]);
+  });
+
+  it('an upload into a missing folder says so and leaves nothing', async () => {
+    const src = join(dir, 'small.bin');
+    await writeFile(src, 'hello');
+    const err = await (await startUpload(h, src, join(dir, 'remote', 'missing-dir', 'x.bin'))).done.catch((e: unknown) => e);
+    expect((err as TransferError).message).toMatch(/No such file or directory|Directory nonexistent/);
+    expect((err as TransferError).kind).toBe('no-such-file');
+  });
+});
