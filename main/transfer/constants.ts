@@ -7,7 +7,7 @@ export const TRANSFER = {
    * (76-column lines, as base64(1) writes them): each chunk decodes on its own, and one `head -c`
    * per chunk keeps the remote's per-process cost small next to the data.
    */
-  UPLOAD_CHUNK_BYTES: 57 * 1024 * 3,
+  UPLOAD_CHUNK_BYTES: 57 * 1024 * 6,
   /** Base64 characters per line we send: the width coreutils and busybox write, far below any tty line limit. */
   LINE_CHARS: 76,
   /**

@@ -58,10 +58,12 @@ export async function tempDir(): Promise<string> {
   return mkdtemp(join(tmpdir(), 'porthole-transfer-'));
 }
 
+let shells = 0;
+
 /** A shell for the agent that runs /bin/sh under bwrap with extra mount arguments. */
-export async function confinedShell(dir: string, bwrapArgs: readonly string[], env = ''): Promise<string> {
-  const path = join(dir, 'confined-shell.sh');
-  await writeFile(path, `#!/bin/sh\n${env}exec bwrap --bind / / --dev-bind /dev /dev ${bwrapArgs.join(' ')} /bin/sh\n`);
-  await chmod(path, 0o755);
-  return path;
+export async function confinedShell(dir: string, bwrapArgs: readonly string[], path = process.env['PATH'] ?? '/usr/bin:/bin'): Promise<string> {
+  const file = join(dir, `confined-shell-${++shells}.sh`);
+  await writeFile(file, `#!/bin/sh\nexec bwrap --bind / / --dev-bind /dev /dev ${bwrapArgs.join(' ')} /usr/bin/env PATH='${path}' /bin/sh\n`);
+  await chmod(file, 0o755);
+  return file;
 }

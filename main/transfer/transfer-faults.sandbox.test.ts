@@ -1,0 +1,143 @@
+// Large transfers and the ways they fail: 50 MB each way, cancel midway, the session dropped
+// midway (the sandbox's channel-closed fault), a read-only and a full file system (bwrap mounts
+// around the agent's shell), and a target without the tools. Each failure names its cause and
+// leaves no partial file on either side.
+import { randomBytes } from 'node:crypto';
+import { mkdir, readFile, writeFile } from 'node:fs/promises';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { startHarness, type Harness } from '../ssm/testing/sandbox-harness.js';
+import { TransferError } from './errors.js';
+import type { Transfer } from './transfer.js';
+import { confinedShell, listing, sha256, startDownload, startUpload, tempDir, type Opened } from './testing/transfer-harness.js';
+
+const BIG = 50 * 1024 * 1024;
+/** Cancel once this much has moved: well inside the 50 MB. */
+const MIDWAY = 5 * 1024 * 1024;
+/** End the session this early: the agent runs ahead of what the client has read by up to its buffers. */
+const EARLY = 1024 * 1024;
+
+let h: Harness;
+let dir: string;
+let big: Buffer;
+beforeAll(async () => {
+  h = await startHarness();
+  dir = await tempDir();
+  await mkdir(join(dir, 'remote'));
+  big = randomBytes(BIG);
+  await writeFile(join(dir, 'big.bin'), big);
+});
+afterAll(async () => { await h.stop(); });
+
+const failure = async (t: Transfer): Promise<TransferError> => {
+  const err = await t.done.then(() => undefined, (e: unknown) => e);
+  expect(err).toBeInstanceOf(TransferError);
+  return err as TransferError;
+};
+const when = (t: Transfer, bytes: number, act: () => void): void => {
+  let fired = false;
+  t.on('progress', (p) => { if (!fired && p.bytes >= bytes) { fired = true; act(); } });
+};
+/** Polls until `dir` holds exactly `names` (the remote trap runs a moment after the session ends). */
+const settles = async (d: string, names: string[]): Promise<void> => {
+  const deadline = Date.now() + 10_000;
+  while (JSON.stringify(await listing(d)) !== JSON.stringify(names) && Date.now() < deadline) await new Promise((r) => setTimeout(r, 50));
+  expect(await listing(d)).toEqual(names);
+};
+
+describe('50 MB each way', () => {
+  it('uploads and downloads 50 MB of random bytes with equal SHA-256', async () => {
+    const remote = join(dir, 'remote', 'big.bin');
+    const up = await (await startUpload(h, join(dir, 'big.bin'), remote)).done;
+    expect(up.bytes).toBe(BIG);
+    expect(sha256(await readFile(remote))).toBe(sha256(big));
+    const down = await startDownload(h, remote, join(dir, 'big.back')).done;
+    expect(down.bytes).toBe(BIG);
+    expect(down.sha256).toBe(sha256(big));
+    expect(sha256(await readFile(join(dir, 'big.back')))).toBe(sha256(big));
+  }, 240_000);
+});
+
+describe('cancel and a dropped session leave nothing', () => {
+  it('a cancelled upload removes its temp file on the target', async () => {
+    const into = join(dir, 'remote', 'cancel-up');
+    await mkdir(into);
+    const t = await startUpload(h, join(dir, 'big.bin'), join(into, 'big.bin'));
+    when(t, MIDWAY, () => t.cancel());
+    expect((await failure(t)).kind).toBe('cancelled');
+    await settles(into, []);
+  }, 120_000);
+
+  it('a cancelled download leaves no local file', async () => {
+    const into = join(dir, 'cancel-down');
+    await mkdir(into);
+    const t = startDownload(h, join(dir, 'big.bin'), join(into, 'big.bin'));
+    when(t, MIDWAY, () => t.cancel());
+    expect((await failure(t)).kind).toBe('cancelled');
+    await settles(into, []);
+  }, 120_000);
+
+  for (const direction of ['upload', 'download'] as const) {
+    it(`the session ended midway fails the ${direction} as 'session ended', never a truncated success`, async () => {
+      const into = join(dir, `drop-${direction}`);
+      await mkdir(into);
+      let opened: Opened | undefined;
+      const seen = (o: Opened) => { opened = o; };
+      const t = direction === 'upload'
+        ? await startUpload(h, join(dir, 'big.bin'), join(into, 'big.bin'), { seen })
+        : startDownload(h, join(dir, 'big.bin'), join(into, 'big.bin'), { seen });
+      when(t, EARLY, () => h.gateway.faults.set(opened?.sessionId ?? '', { actions: [{ do: 'channel-closed-112' }] }));
+      const err = await failure(t);
+      expect(err.kind).toBe('session-ended');
+      expect(err.message).toMatch(/ended before the transfer finished/);
+      await settles(into, []);
+    }, 120_000);
+  }
+});
+
+describe('file systems and targets that refuse', () => {
+  let confined: Harness;
+  let ro: string;
+  let small: string;
+  beforeAll(async () => {
+    ro = join(dir, 'read-only');
+    small = join(dir, 'small-fs');
+    await mkdir(ro);
+    await mkdir(small);
+    const shell = await confinedShell(dir, ['--ro-bind', ro, ro, '--size', String(1024 * 1024), '--tmpfs', small]);
+    confined = await startHarness({ shell });
+  });
+  afterAll(async () => { await confined.stop(); });
+
+  it('an upload onto a read-only file system says so and leaves nothing', async () => {
+    const err = await failure(await startUpload(confined, join(dir, 'big.bin'), join(ro, 'x.bin')));
+    expect(err.kind).toBe('read-only');
+    expect(err.message).toMatch(/Read-only file system/);
+    expect(await listing(ro)).toEqual([]);
+  });
+
+  it('an upload onto a full file system says so and removes its temp file', async () => {
+    const src = join(dir, 'three-mb.bin');
+    await writeFile(src, randomBytes(3 * 1024 * 1024));
+    const err = await failure(await startUpload(confined, src, join(small, 'x.bin')));
+    expect(err.kind).toBe('disk-full');
+    expect(err.message).toMatch(/No space left on device/);
+    // The tmpfs is only visible inside the confined shell: look through a transfer that lists nothing partial.
+    const probe = await failure(startDownload(confined, join(small, 'x.bin'), join(dir, 'never.bin')));
+    expect(probe.kind).toBe('no-such-file');
+  });
+
+  it('a target without base64 or a hash tool names what is missing', async () => {
+    const bare = await confinedShell(dir, [], '/nonexistent');
+    const noTools = await startHarness({ shell: bare });
+    try {
+      const src = join(dir, 'small.bin');
+      await writeFile(src, 'x');
+      const err = await failure(await startUpload(noTools, src, join(dir, 'remote', 'nt.bin')));
+      expect(err.kind).toBe('missing-tool');
+      expect(err.message).toMatch(/has no base64, no sha256sum \(or openssl, or busybox\), no head/);
+    } finally {
+      await noTools.stop();
+    }
+  });
+});
