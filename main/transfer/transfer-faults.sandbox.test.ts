@@ -6,10 +6,10 @@ import { randomBytes } from 'node:crypto';
 import { mkdir, readFile, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startHarness, type Harness } from '../ssm/testing/sandbox-harness.js';
+import { startHarness, type Harness } from '../../testing/ssm/sandbox-harness.js';
 import { TransferError } from './errors.js';
 import type { Transfer } from './transfer.js';
-import { confinedShell, listing, sha256, startDownload, startUpload, tempDir, type Opened } from './testing/transfer-harness.js';
+import { confinedShell, listing, sha256, startDownload, startUpload, tempDir, type Opened } from '../../testing/transfer/transfer-harness.js';
 
 const BIG = 50 * 1024 * 1024;
 /** Cancel once this much has moved: well inside the 50 MB. */

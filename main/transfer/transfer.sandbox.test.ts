@@ -4,9 +4,9 @@ import { randomBytes } from 'node:crypto';
 import { mkdir, readFile, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startHarness, type Harness } from '../ssm/testing/sandbox-harness.js';
+import { startHarness, type Harness } from '../../testing/ssm/sandbox-harness.js';
 import { TransferError } from './errors.js';
-import { listing, roundTrip, sha256, startDownload, startUpload, tempDir } from './testing/transfer-harness.js';
+import { listing, roundTrip, sha256, startDownload, startUpload, tempDir } from '../../testing/transfer/transfer-harness.js';
 
 let h: Harness;
 let dir: string;

@@ -4,12 +4,12 @@ import { createHash } from 'node:crypto';
 import { mkdtemp, readdir, writeFile, chmod } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import type { FaultSpecInput } from '../../sandbox/gateway/index.js';
-import { ShellSession } from '../../ssm/shell/shell-session.js';
-import type { Harness } from '../../ssm/testing/sandbox-harness.js';
-import { TRANSFER } from '../constants.js';
-import { localSource, localTarget } from '../local-files.js';
-import { Transfer, type TransferOutcome } from '../transfer.js';
+import type { FaultSpecInput } from '../../main/sandbox/gateway/index.js';
+import { ShellSession } from '../../main/ssm/shell/shell-session.js';
+import type { Harness } from '../ssm/sandbox-harness.js';
+import { TRANSFER } from '../../main/transfer/constants.js';
+import { localSource, localTarget } from '../../main/transfer/local-files.js';
+import { Transfer, type TransferOutcome } from '../../main/transfer/transfer.js';
 
 export const sha256 = (b: Uint8Array): string => createHash('sha256').update(b).digest('hex');
 
