@@ -7,7 +7,7 @@ import type { EventName, MethodName, PreloadApi, ServiceName } from '../../share
 // Kept in step with shared/contract by the compiler (names must exist and none may be missing)
 // and by preload.test.ts (the exposed API has exactly the contract's methods and events).
 const METHODS = {
-  app: ['info'],
+  app: ['info', 'notices'],
   settings: ['get', 'update'],
   inventory: ['profiles', 'children', 'refresh', 'filter'],
   sessions: ['open', 'list', 'close', 'rename', 'restart', 'setRecording', 'adoptable', 'adopt'],
@@ -19,7 +19,7 @@ const METHODS = {
 } as const satisfies { [S in ServiceName]: readonly MethodName<S>[] };
 
 const EVENTS = {
-  app: [],
+  app: ['notice'],
   settings: ['changed'],
   inventory: ['progress', 'error', 'changed'],
   sessions: ['status', 'info', 'moved'],

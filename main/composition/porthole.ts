@@ -24,6 +24,7 @@ import type { BackoffSchedule } from '../ssm/connection/constants.js';
 import { APP } from './constants.js';
 import { ForwardsHub } from '../hubs/forwards/forwards-hub.js';
 import { InspectorHub } from '../hubs/inspector-hub.js';
+import { Notices } from '../hubs/notices.js';
 import { decideSandbox } from './sandbox-mode.js';
 import { SessionOwners } from '../hubs/session-owners.js';
 import { shellLauncher } from './shell-launcher.js';
@@ -55,6 +56,7 @@ export interface PortholeApp {
   readonly shells: ShellManager;
   readonly forwards: ForwardsHub;
   readonly settings: SettingsStore;
+  readonly notices: Notices;
   /** Ends every session and forward, then stops the sandbox. Idempotent. */
   close(): Promise<void>;
 }
@@ -94,7 +96,8 @@ export async function startPorthole(opts: PortholeOptions): Promise<PortholeApp>
     dataDir: opts.dataDir,
     sandbox: sandbox ? { endpoint: sandbox.endpoint, close: () => sandbox.stop() } : null,
   };
-  const settings = new SettingsStore(opts.dataDir);
+  const notices = new Notices(log, (n) => router.broadcast('app', 'notice', n));
+  const settings = new SettingsStore(opts.dataDir, (message) => notices.add(message));
   const aws = new AwsService({
     env: awsEnv,
     events: {
@@ -118,10 +121,13 @@ export async function startPorthole(opts: PortholeOptions): Promise<PortholeApp>
     aws,
     dataDir: opts.dataDir,
     events: { updated: (e) => router.broadcast('forwards', 'updated', e), stats: (s) => router.broadcast('forwards', 'stats', s) },
+    notice: (message) => notices.add(message),
     ...opts.forwards,
   });
+  // Read what was saved now, so a file set aside is told at start, not at first use.
+  await Promise.all([settings.get().catch((err: unknown) => notices.add(`Settings could not be read (${err instanceof Error ? err.message : String(err)}); using the defaults.`)), forwards.ready()]);
 
-  router.register('app', createAppService(hostEnv));
+  router.register('app', createAppService(hostEnv, notices));
   router.register('settings', createSettingsService(settings));
   router.register('inventory', createInventoryService({ aws, sandbox: sandbox ? { profiles: [SANDBOX.profile, SANDBOX.expiredProfile] } : null }));
   const waiting = new WaitingSessions(opts.sessionGraceMs);
@@ -140,6 +146,7 @@ export async function startPorthole(opts: PortholeOptions): Promise<PortholeApp>
     shells,
     forwards,
     settings,
+    notices,
     close() {
       closing ??= (async () => {
         // Sessions and forwards first: their TerminateSession calls need the sandbox still up.

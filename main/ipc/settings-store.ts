@@ -1,9 +1,10 @@
 // Settings persisted as JSON in the data directory. Reads are forgiving (a hand-edited or older
-// file keeps its valid fields); writes go through the atomic writer (storage/atomic-writer).
-import { readFile } from 'node:fs/promises';
+// file keeps its valid fields; one that is not a JSON object is set aside as corrupt and told);
+// writes go through the atomic writer (storage/atomic-writer).
 import { join } from 'node:path';
 import { DEFAULT_SETTINGS, SettingsSchema, type Settings, type SettingsPatch } from '../../shared/contract/index.js';
 import { writeJsonAtomic } from '../storage/atomic-writer.js';
+import { loadJsonFile } from '../storage/json-file.js';
 
 export const SETTINGS_FILE_NAME = 'settings.json';
 
@@ -32,7 +33,11 @@ export class SettingsStore {
   readonly file: string;
   #current: Settings | undefined;
 
-  constructor(dataDir: string) {
+  constructor(
+    dataDir: string,
+    /** Told, in a sentence for the person, when the file was set aside. */
+    private readonly notice: (message: string) => void = (message) => console.warn(`porthole: ${message}`),
+  ) {
     this.file = join(dataDir, SETTINGS_FILE_NAME);
   }
 
@@ -42,19 +47,14 @@ export class SettingsStore {
   }
 
   async load(): Promise<SettingsLoad> {
-    let text: string;
-    try {
-      text = await readFile(this.file, 'utf8');
-    } catch (err) {
-      if ((err as NodeJS.ErrnoException).code === 'ENOENT') return mergeStoredSettings(undefined);
-      throw err;
-    }
-    let stored: unknown;
-    try {
-      stored = JSON.parse(text);
-    } catch {
-      stored = null; // unreadable file: start from defaults, overwritten on the next update
-    }
+    const stored = await loadJsonFile(
+      this.file,
+      (raw) => {
+        if (typeof raw !== 'object' || raw === null || Array.isArray(raw)) throw new Error('not a JSON object');
+        return raw;
+      },
+      { setAside: (n) => this.notice(n.message) },
+    );
     const loaded = mergeStoredSettings(stored);
     if (loaded.ignored.length > 0) console.warn(`porthole: ignored invalid settings in ${this.file}: ${loaded.ignored.join(', ')}`);
     return loaded;

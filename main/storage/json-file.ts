@@ -23,7 +23,7 @@ export interface LoadJsonOptions {
 
 /** `<file>.corrupt-2026-12-05T21-04-09-123Z`: sortable, and legal on every file system. */
 export function corruptName(file: string, at: Date): string {
-  return `${file}.corrupt-${at.toISOString().replace(/:/g, '-')}`;
+  return `${file}.corrupt-${at.toISOString().replace(/[:.]/g, '-')}`;
 }
 
 function describe(err: unknown): string {

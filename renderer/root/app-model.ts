@@ -90,6 +90,15 @@ export class AppModel {
     // Without the host link no session can go on; the tabs say so instead of looking connected.
     this.client.onDisconnect((reason) => this.sessions.disconnected(reason));
     this.client.on('sessions', 'info', ({ session }) => this.sessions.onInfo(session));
+    // Notices (e.g. a saved file set aside at start) as toasts that stay until clicked, each once.
+    const told = new Set<number>();
+    const tell = ({ id, message }: { id: number; message: string }): void => {
+      if (told.has(id)) return;
+      told.add(id);
+      this.toasts.show(message, 'error', { sticky: true });
+    };
+    this.client.on('app', 'notice', tell);
+    this.client.call('app', 'notices', {}).then(({ notices }) => notices.forEach(tell), () => undefined);
     const restyle = (): void => {
       const look = this.look();
       for (const c of this.registry.all()) c.applyLook(look);

@@ -21,9 +21,11 @@ export class ToastStore extends Store<readonly Toast[]> {
     super([]);
   }
 
-  show(text: string, tone: Toast['tone'] = 'info'): void {
+  /** A sticky toast stays until clicked (a notice about saved data must not slip by unread). */
+  show(text: string, tone: Toast['tone'] = 'info', options: { sticky?: boolean } = {}): void {
     const id = this.#nextId++;
     this.change((list) => [...list, { id, text, tone }].slice(-TOAST.MAX_VISIBLE));
+    if (options.sticky === true) return;
     setTimeout(() => this.dismiss(id), tone === 'error' ? TOAST.SHOW_MS * 2 : TOAST.SHOW_MS);
   }
 

@@ -21,9 +21,17 @@ export const AppInfoSchema = z.object({
 });
 export type AppInfo = z.infer<typeof AppInfoSchema>;
 
+/** Something the person should know that is not about one action (e.g. a saved file set aside). */
+export const NoticeSchema = z.object({ id: z.number().int().nonnegative(), message: TextSchema.min(1) });
+export type Notice = z.infer<typeof NoticeSchema>;
+
 export const appService = defineService({
   methods: {
     info: method(EmptySchema, AppInfoSchema),
+    /** Every notice of this run so far (a window that connects late still hears them). */
+    notices: method(EmptySchema, z.object({ notices: z.array(NoticeSchema) })),
   },
-  events: {},
+  events: {
+    notice: NoticeSchema,
+  },
 });

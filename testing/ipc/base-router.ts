@@ -6,11 +6,13 @@ import { createAppService } from '../../main/ipc/app.js';
 import { Router } from '../../main/ipc/router.js';
 import { createSettingsService } from '../../main/ipc/settings.js';
 import { SettingsStore } from '../../main/ipc/settings-store.js';
+import { Notices } from '../../main/hubs/notices.js';
 
 export function createBaseRouter(env: HostEnv): { router: Router; settings: SettingsStore } {
   const router = new Router();
-  const settings = new SettingsStore(env.dataDir);
-  router.register('app', createAppService(env));
+  const notices = new Notices((line) => console.warn(line), (n) => router.broadcast('app', 'notice', n));
+  const settings = new SettingsStore(env.dataDir, (message) => notices.add(message));
+  router.register('app', createAppService(env, notices));
   router.register('settings', createSettingsService(settings));
   return { router, settings };
 }

@@ -1,17 +1,17 @@
-// Saved forwards through the hub over the sandbox: one store (ForwardManager's forwards.json),
-// kept across runs with the contract spec intact, and the old saved-forwards.json moved into it.
-import { mkdtemp, readdir, readFile, rm, stat, writeFile } from 'node:fs/promises';
+// Saved forwards through the hub over the sandbox: one store (forwards.json, contract specs) kept
+// across runs, older files moved in once and deleted, concurrent saves never lose one, and a
+// corrupt store set aside with a message while the hub keeps working.
+import { mkdtemp, readdir, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
-import { basename, join } from 'node:path';
+import { join } from 'node:path';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { ForwardSpecSchema, type ForwardInfo } from '../../../shared/contract/index.js';
-import { ForwardStore } from '../../sessions/forwards/store.js';
 import { DEMO_APP, startSandboxApp, type SandboxApp } from '../../../testing/composition/sandbox-app.js';
 import { eventually } from '../../../testing/composition/test-client.js';
+import { FORWARD_STORE } from './forward-store.js';
 import { ForwardsHub } from './forwards-hub.js';
-import { LEGACY_SAVED_FILE, MIGRATED_SUFFIX } from './legacy-saved.js';
-import { UNREADABLE_SUFFIX } from './restore-saved.js';
-import { SAVED_DETAILS_FILE } from './saved-details.js';
+import { managerSpec } from './mapping.js';
+import { OLD_FORWARD_FILES } from './old-forward-files.js';
 
 let t: SandboxApp;
 let dataDir: string;
@@ -33,81 +33,78 @@ async function freshDir(): Promise<string> {
   return dataDir;
 }
 
-function hub(dir: string): { hub: ForwardsHub; updates: Array<{ id: string; forward: ForwardInfo | null }> } {
+function hub(dir: string): { hub: ForwardsHub; updates: Array<{ id: string; forward: ForwardInfo | null }>; notices: string[] } {
   const updates: Array<{ id: string; forward: ForwardInfo | null }> = [];
-  const h = new ForwardsHub({ aws: t.app.aws, dataDir: dir, events: { updated: (e) => updates.push(e), stats: () => undefined } });
+  const notices: string[] = [];
+  const h = new ForwardsHub({ aws: t.app.aws, dataDir: dir, events: { updated: (e) => updates.push(e), stats: () => undefined }, notice: (m) => notices.push(m) });
   hubs.push(h);
-  return { hub: h, updates };
+  return { hub: h, updates, notices };
+}
+
+async function storeFile(dir: string): Promise<unknown> {
+  return JSON.parse(await readFile(join(dir, FORWARD_STORE.FILE), 'utf8'));
 }
 
 const webSpec = ForwardSpecSchema.parse({ target: DEMO_APP.web, remotePort: 8080, localPort: 'auto', name: 'web http' });
+const instanceSpec = ForwardSpecSchema.parse({ target: DEMO_APP.instance, remotePort: 22, localPort: 'auto', autoRestart: true });
 
 describe('saved forwards in one store', () => {
   it('keeps a saved forward across runs with its contract spec, and starts it again when asked', async () => {
     const dir = await freshDir();
     const first = hub(dir).hub;
     const live = await first.create(webSpec);
-    const unsaved = await first.create({ ...webSpec, remotePort: 9000, name: 'not kept' });
+    await first.create({ ...webSpec, remotePort: 9000, name: 'not kept' });
     const saved = await first.save(live.id);
     expect(saved).toMatchObject({ savedId: live.id, spec: webSpec });
-    expect(unsaved.id).not.toBe(live.id);
     await first.close();
-    // The manager's file is the store; the details file only adds the tree's target.
-    expect((await new ForwardStore(dir).load()).map((f) => f.id)).toEqual([live.id]);
+    // The file holds exactly the contract's saved forward: container name and task ARN included.
+    expect(await storeFile(dir)).toEqual({ version: FORWARD_STORE.VERSION, saved: [saved] });
+    expect(await readdir(dir)).toEqual([FORWARD_STORE.FILE]);
 
     const second = hub(dir);
     expect(await second.hub.saved.list()).toEqual([saved]);
     // Saved is not started: nothing listens until the person restores it.
     expect(second.hub.list()).toEqual([]);
     const restored = await second.hub.restore(saved.savedId);
-    // Its container name and task ARN survive, which the manager's spec alone cannot hold.
     expect(restored).toMatchObject({ id: live.id, spec: webSpec });
     await eventually('the saved forward listening again', () => second.hub.list()[0]?.state === 'listening');
     expect(second.updates.some((u) => u.id === live.id && u.forward !== null)).toBe(true);
+    // Auto-restart changed on a saved forward is saved too.
+    await second.hub.setAutoRestart(restored.id, true);
+    expect((await storeFile(dir)) as object).toMatchObject({ saved: [{ savedId: saved.savedId, spec: { ...webSpec, autoRestart: true } }] });
 
     await second.hub.forget(saved.savedId);
+    // Forgetting does not stop a forward still in the panel, but it is not started again next run.
+    expect(second.hub.list().map((f) => f.id)).toEqual([restored.id]);
     await second.hub.close();
     const third = hub(dir).hub;
     expect(await third.saved.list()).toEqual([]);
-    // Forgetting does not stop a forward still in the panel, but it is not started again next run.
     expect(third.list()).toEqual([]);
-    expect(JSON.parse(await readFile(join(dir, SAVED_DETAILS_FILE), 'utf8'))).toEqual({ version: 1, details: {} });
+    await expect(third.forget(saved.savedId)).rejects.toThrow(/No saved forward/);
   });
 
-  it('moves the old saved-forwards.json into the store once, keeping ids, specs and dates', async () => {
+  it('moves every older shape in once (manager specs + details + the first file) and deletes them', async () => {
     const dir = await freshDir();
-    const instanceSpec = ForwardSpecSchema.parse({ target: DEMO_APP.instance, remotePort: 22, localPort: 'auto', autoRestart: true });
-    const legacy = {
-      version: 1,
-      saved: [
-        { savedId: 'saved-web', spec: webSpec, savedAt: 1_700_000_000_000 },
-        { savedId: 'saved-ssh', spec: instanceSpec, savedAt: 1_700_000_000_001 },
-        { savedId: 'broken', spec: { remotePort: 'x' }, savedAt: 1 },
-      ],
-    };
-    await writeFile(join(dir, LEGACY_SAVED_FILE), JSON.stringify(legacy));
-    const { hub: h } = hub(dir);
-    expect(await h.saved.list()).toEqual([
-      { savedId: 'saved-web', spec: webSpec, savedAt: 1_700_000_000_000 },
-      { savedId: 'saved-ssh', spec: instanceSpec, savedAt: 1_700_000_000_001 },
-    ]);
-    expect((await new ForwardStore(dir).load()).map((f) => f.id)).toEqual(['saved-web', 'saved-ssh']);
-    await expect(stat(join(dir, LEGACY_SAVED_FILE))).rejects.toMatchObject({ code: 'ENOENT' });
-    expect(JSON.parse(await readFile(join(dir, `${LEGACY_SAVED_FILE}${MIGRATED_SUFFIX}`), 'utf8'))).toEqual(legacy);
+    const legacySsh = { savedId: 'saved-ssh', spec: instanceSpec, savedAt: 1_700_000_000_001 };
+    await writeFile(join(dir, FORWARD_STORE.FILE), JSON.stringify({ version: 1, forwards: [{ id: 'saved-web', spec: managerSpec(webSpec) }, { id: 'foreign', spec: { target: { kind: 'instance', instanceId: 'i-1' }, remotePort: 22 } }] }));
+    await writeFile(join(dir, OLD_FORWARD_FILES.DETAILS), JSON.stringify({ version: 1, details: { 'saved-web': { target: webSpec.target, savedAt: 1_700_000_000_000 } } }));
+    await writeFile(join(dir, OLD_FORWARD_FILES.LEGACY), JSON.stringify({ version: 1, saved: [legacySsh, { savedId: 'saved-web', spec: webSpec, savedAt: 5 }, { savedId: 'broken', spec: { remotePort: 'x' }, savedAt: 1 }] }));
+    await writeFile(join(dir, OLD_FORWARD_FILES.LEGACY_MIGRATED), '{}');
+    const { hub: h, notices } = hub(dir);
+    const expected = [{ savedId: 'saved-web', spec: webSpec, savedAt: 1_700_000_000_000 }, legacySsh];
+    expect(await h.saved.list()).toEqual(expected);
+    expect(await storeFile(dir)).toEqual({ version: FORWARD_STORE.VERSION, saved: expected });
+    expect(await readdir(dir)).toEqual([FORWARD_STORE.FILE]);
+    // What could not be carried over is named, not silently dropped.
+    expect(notices).toEqual([expect.stringMatching(/saved forward foreign \(it names no profile and region\); entry 3 of saved-forwards\.json \(invalid\)/)]);
     await h.close();
 
-    // A second run reads only the store: nothing is moved twice.
-    const again = hub(dir).hub;
-    expect((await again.saved.list()).map((s) => s.savedId)).toEqual(['saved-web', 'saved-ssh']);
-    // Saving another while those two are loaded but not started keeps all three.
-    const extra = await again.create({ ...webSpec, remotePort: 9000 });
-    await again.save(extra.id);
-    expect((await new ForwardStore(dir).load()).map((f) => f.id).sort()).toEqual(['saved-ssh', 'saved-web', extra.id].sort());
-    expect(again.list().map((f) => f.id)).toEqual([extra.id]);
-    // Forgetting one never started drops it from the saved list and the store.
-    await again.forget('saved-ssh');
-    expect((await again.saved.list()).map((s) => s.savedId).sort()).toEqual(['saved-web', extra.id].sort());
-    expect((await new ForwardStore(dir).load()).map((f) => f.id).sort()).toEqual(['saved-web', extra.id].sort());
+    // A second run reads only the store: nothing is moved twice, nothing reported.
+    const again = hub(dir);
+    expect(await again.hub.saved.list()).toEqual(expected);
+    expect(again.notices).toEqual([]);
+    const restored = await again.hub.restore('saved-ssh');
+    expect(restored.spec).toEqual(instanceSpec);
   });
 
   it('removing a saved forward from the panel keeps it saved; restoring lists it anew', async () => {
@@ -127,17 +124,33 @@ describe('saved forwards in one store', () => {
     await expect(h.restore('no-such')).rejects.toThrow(/No saved forward/);
   });
 
-  it('sets an unreadable store aside instead of letting the next save overwrite it', async () => {
+  it('concurrent saves and auto-restart changes all land: a valid file with the last state', async () => {
     const dir = await freshDir();
-    const store = new ForwardStore(dir);
-    await writeFile(store.file, '{"version": 1, "forwards": [{"id": "x"');
     const { hub: h } = hub(dir);
+    const live = await Promise.all(Array.from({ length: 6 }, (_, i) => h.create({ ...webSpec, remotePort: 8080 + i, name: `web ${i}` })));
+    await Promise.all(live.map((f) => h.save(f.id)));
+    const file = (await storeFile(dir)) as { saved: Array<{ savedId: string; spec: { autoRestart: boolean } }> };
+    expect(file.saved.map((s) => s.savedId).sort()).toEqual(live.map((f) => f.id).sort());
+    const last = live[5]!;
+    await Promise.all(Array.from({ length: 100 }, (_, i) => h.setAutoRestart(last.id, i % 2 === 0)));
+    const after = (await storeFile(dir)) as typeof file;
+    expect(after.saved).toHaveLength(6);
+    expect(after.saved.find((s) => s.savedId === last.id)?.spec.autoRestart).toBe(false); // i = 99 was last
+  });
+
+  it('sets a corrupt store aside as forwards.json.corrupt-<time>, says so, and keeps working', async () => {
+    const dir = await freshDir();
+    const broken = '{"version": 2, "saved": [{"savedId": "x"';
+    await writeFile(join(dir, FORWARD_STORE.FILE), broken);
+    const { hub: h, notices } = hub(dir);
     expect(await h.saved.list()).toEqual([]);
-    const live = await h.create(webSpec);
-    await h.save(live.id);
-    expect((await store.load()).map((f) => f.id)).toEqual([live.id]);
-    const aside = (await readdir(dir)).filter((f) => f.startsWith(`${basename(store.file)}${UNREADABLE_SUFFIX}-`));
+    const aside = (await readdir(dir)).filter((f) => f.startsWith(`${FORWARD_STORE.FILE}.corrupt-`));
     expect(aside).toHaveLength(1);
-    expect(await readFile(join(dir, aside[0] ?? ''), 'utf8')).toBe('{"version": 1, "forwards": [{"id": "x"');
+    expect(aside[0]).toMatch(/^forwards\.json\.corrupt-\d{4}-\d\d-\d\dT\d\d-\d\d-\d\d-\d{3}Z$/);
+    expect(await readFile(join(dir, aside[0]!), 'utf8')).toBe(broken);
+    expect(notices).toEqual([expect.stringContaining(`it was set aside as ${join(dir, aside[0]!)}`)]);
+    const live = await h.create(webSpec);
+    const saved = await h.save(live.id);
+    expect(await storeFile(dir)).toEqual({ version: FORWARD_STORE.VERSION, saved: [saved] });
   });
 });

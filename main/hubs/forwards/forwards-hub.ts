@@ -1,16 +1,15 @@
 // Every forward of the app, across profiles and regions: one ForwardManager whose StartSession
 // picks the profile's credentials and endpoint from the spec, contract shapes out, `updated` and
 // `stats` events to every window (forwards are app-wide, not per window). Saved forwards live in
-// the manager's one store (setSaved / restoreSaved): loaded stopped when the app first asks for
-// forwards, listed as saved, and started only when the person restores one.
+// the one ForwardStore (contract specs); a saved forward is started only when the person restores
+// it (it may need MFA, or reach production), never by itself at launch.
 import { randomUUID } from 'node:crypto';
 import type { ForwardInfo, ForwardSpec, ForwardStats, SavedForward } from '../../../shared/contract/index.js';
 import type { AwsService } from '../../aws/aws-service.js';
 import type { BackoffSchedule } from '../../ssm/connection/constants.js';
 import { ForwardError, ForwardManager, FORWARDS, type RestartSchedule } from '../../sessions/forwards/index.js';
+import { ForwardStore } from './forward-store.js';
 import { forwardInfo, forwardStats, managerSpec } from './mapping.js';
-import { restoreSavedForwards } from './restore-saved.js';
-import { SavedDetails } from './saved-details.js';
 
 export interface ForwardsEvents {
   updated(e: { id: string; forward: ForwardInfo | null; note?: string }): void;
@@ -21,38 +20,30 @@ export interface ForwardsHubOptions {
   readonly aws: AwsService;
   readonly dataDir: string;
   readonly events: ForwardsEvents;
+  /** A sentence for the person (a store set aside, a forward not carried over); default console. */
+  readonly notice?: (message: string) => void;
   readonly restartSchedule?: RestartSchedule;
   readonly reconnectBackoff?: BackoffSchedule;
 }
 
-/**
- * A forward in the panel. Its id is the manager's, except for a saved forward restored after it
- * was removed from the panel: that shows as a new forward, as the contract says.
- */
-interface Entry {
-  readonly managerId: string;
-}
-
 export class ForwardsHub {
-  /** The saved list, for the forwards service (savedId = the manager's forward id). */
+  /** The saved list, for the forwards service. */
   readonly saved = { list: (): Promise<SavedForward[]> => this.#listSaved() };
   readonly #manager: ForwardManager;
-  readonly #details: SavedDetails;
-  readonly #entries = new Map<string, Entry>();
-  /** Contract spec of every forward the manager holds, by manager id. */
+  readonly #store: ForwardStore;
+  /** Contract spec of every forward in the panel (= in the manager), by id. */
   readonly #specs = new Map<string, ForwardSpec>();
-  /**
-   * Saved forwards removed from the panel: stopped, kept by the manager so they stay saved (a
-   * saved forward loaded at start-up and not restored yet is in the manager with no entry either).
-   */
-  readonly #hidden = new Set<string>();
+  /** Which saved forward a panel forward is, by panel id. */
+  readonly #savedOf = new Map<string, string>();
+  /** Saved ids already shown this run: restored after removal, one comes back under a new id. */
+  readonly #shown = new Set<string>();
   readonly #statsTimer: NodeJS.Timeout;
   #ready: Promise<void> | undefined;
 
   constructor(private readonly options: ForwardsHubOptions) {
-    this.#details = new SavedDetails(options.dataDir);
+    const notice = options.notice ?? ((message: string) => console.warn(`porthole: ${message}`));
+    this.#store = new ForwardStore(options.dataDir, notice);
     this.#manager = new ForwardManager({
-      dataDir: options.dataDir,
       startSession: options.aws.startPortSession,
       ...(options.restartSchedule ? { restartSchedule: options.restartSchedule } : {}),
       ...(options.reconnectBackoff ? { reconnectBackoff: options.reconnectBackoff } : {}),
@@ -63,88 +54,90 @@ export class ForwardsHub {
     this.#statsTimer.unref();
   }
 
-  /** Moves the old saved file in, then loads every saved forward, stopped (once). */
+  /** Reads the saved forwards once (moving older files in); a failure is told, never thrown. */
   ready(): Promise<void> {
-    this.#ready ??= restoreSavedForwards(this.options.dataDir, this.#manager, this.#details, (line) => console.warn(line)).then(
-      (restored) => {
-        for (const { status, spec } of restored) this.#specs.set(status.id, spec);
-      },
-      (err: unknown) => console.warn(`porthole: saved forwards could not be restored: ${err instanceof Error ? err.message : String(err)}`),
+    this.#ready ??= this.#store.list().then(
+      () => undefined,
+      (err: unknown) => (this.options.notice ?? console.warn)(`Saved forwards could not be read: ${err instanceof Error ? err.message : String(err)}`),
     );
     return this.#ready;
   }
 
   async create(spec: ForwardSpec): Promise<ForwardInfo> {
-    await this.ready();
     const status = await this.#manager.create(managerSpec(spec));
     this.#specs.set(status.id, spec);
-    this.#entries.set(status.id, { managerId: status.id });
-    const info = forwardInfo(status.id, spec, status);
+    const info = this.#info(status.id);
     this.options.events.updated({ id: status.id, forward: info });
     return info;
   }
 
-  /** What is listed now; the first call also loads the saved forwards (for `saved.list`). */
+  /** What is listed now; the first call also starts reading the saved forwards. */
   list(): ForwardInfo[] {
     void this.ready();
-    return [...this.#entries.keys()].map((id) => this.#info(id));
+    return [...this.#specs.keys()].map((id) => this.#info(id));
   }
 
   async stop(id: string): Promise<ForwardInfo> {
-    await this.#manager.stop(this.#find(id).managerId);
+    await this.#manager.stop(this.#known(id));
     return this.#info(id);
   }
 
   async restart(id: string): Promise<ForwardInfo> {
-    await this.#manager.restart(this.#find(id).managerId);
+    await this.#manager.restart(this.#known(id));
     return this.#info(id);
   }
 
-  /** Gone from the panel; a saved forward is only stopped, so it stays saved. */
+  /** Gone from the panel (stopped); a saved forward stays saved. */
   async remove(id: string): Promise<void> {
-    const { managerId } = this.#find(id);
-    if (this.#manager.get(managerId).saved) {
-      await this.#manager.stop(managerId);
-      this.#hidden.add(managerId);
-    } else {
-      await this.#manager.remove(managerId);
-      this.#specs.delete(managerId);
-    }
-    this.#entries.delete(id);
+    await this.#manager.remove(this.#known(id));
+    this.#specs.delete(id);
+    this.#savedOf.delete(id);
     this.options.events.updated({ id, forward: null, note: 'removed' });
   }
 
   async setAutoRestart(id: string, enabled: boolean): Promise<ForwardInfo> {
-    const { managerId } = this.#find(id);
-    const spec = this.#specOf(managerId);
-    this.#specs.set(managerId, { ...spec, autoRestart: enabled });
-    await this.#manager.setAutoRestart(managerId, enabled);
+    const spec = { ...this.#specOf(id), autoRestart: enabled };
+    this.#specs.set(id, spec);
+    await this.#manager.setAutoRestart(id, enabled);
+    const savedId = this.#savedOf.get(id);
+    const saved = savedId === undefined ? undefined : await this.#store.get(savedId);
+    if (saved !== undefined) await this.#store.put({ ...saved, spec });
     const info = this.#info(id);
     this.options.events.updated({ id, forward: info });
     return info;
   }
 
   async save(id: string): Promise<SavedForward> {
-    const { managerId } = this.#find(id);
-    const spec = this.#specOf(managerId);
-    const savedAt = Date.now();
-    await this.#manager.setSaved(managerId, true);
-    await this.#details.set(managerId, { target: spec.target, savedAt });
-    return { savedId: managerId, spec, savedAt };
+    await this.ready();
+    const spec = this.#specOf(id);
+    const saved: SavedForward = { savedId: this.#savedOf.get(id) ?? id, spec, savedAt: Date.now() };
+    await this.#store.put(saved);
+    this.#savedOf.set(id, saved.savedId);
+    this.#shown.add(saved.savedId);
+    return saved;
   }
 
-  /** Starts a saved forward again: listed anew if it had been removed, otherwise started if stopped. */
+  /** Starts a saved forward: listed anew if it is not in the panel, otherwise started if stopped. */
   async restore(savedId: string): Promise<ForwardInfo> {
     await this.ready();
-    this.#savedOrThrow(savedId);
-    let id = [...this.#entries].find(([, e]) => e.managerId === savedId)?.[0];
-    if (id === undefined) {
+    const saved = await this.#store.get(savedId);
+    if (saved === undefined) throw new ForwardError('not-found', `No saved forward with id ${savedId}.`);
+    let id = [...this.#savedOf].find(([, s]) => s === savedId)?.[0];
+    if (id !== undefined) await this.#manager.start(id);
+    else {
       // A forward removed from the panel earlier comes back under a new id (its old one is gone).
-      id = this.#hidden.has(savedId) ? randomUUID() : savedId;
-      this.#hidden.delete(savedId);
-      this.#entries.set(id, { managerId: savedId });
+      id = this.#shown.has(savedId) || this.#specs.has(savedId) ? randomUUID() : savedId;
+      this.#specs.set(id, saved.spec);
+      this.#savedOf.set(id, savedId);
+      this.#shown.add(savedId);
+      try {
+        await this.#manager.create(managerSpec(saved.spec), { id });
+      } catch (err) {
+        this.#specs.delete(id);
+        this.#savedOf.delete(id);
+        throw err;
+      }
     }
-    await this.#manager.restore(savedId);
     const info = this.#info(id);
     this.options.events.updated({ id, forward: info });
     return info;
@@ -153,73 +146,46 @@ export class ForwardsHub {
   /** No longer saved; a forward still in the panel keeps running. */
   async forget(savedId: string): Promise<void> {
     await this.ready();
-    this.#savedOrThrow(savedId);
-    await this.#manager.setSaved(savedId, false);
-    await this.#details.delete(savedId);
-    this.#hidden.delete(savedId);
-    if (this.#idOf(savedId) === undefined) {
-      // Not in the panel: nothing is left to show or run.
-      await this.#manager.remove(savedId);
-      this.#specs.delete(savedId);
-    }
+    if (!(await this.#store.delete(savedId))) throw new ForwardError('not-found', `No saved forward with id ${savedId}.`);
+    for (const [id, s] of [...this.#savedOf]) if (s === savedId) this.#savedOf.delete(id);
   }
 
   /** Stops every forward (app quit); saved ones stay saved. */
   async close(): Promise<void> {
     clearInterval(this.#statsTimer);
-    // A restore still starting forwards would start them after the stop below.
     await this.#ready;
     await this.#manager.close();
   }
 
   async #listSaved(): Promise<SavedForward[]> {
     await this.ready();
-    const out: SavedForward[] = [];
-    for (const s of this.#manager.list()) {
-      const spec = this.#specs.get(s.id);
-      if (!s.saved || spec === undefined) continue;
-      out.push({ savedId: s.id, spec, savedAt: (await this.#details.get(s.id))?.savedAt ?? 0 });
-    }
-    return out;
+    return this.#store.list();
   }
 
-  #savedOrThrow(savedId: string): void {
-    const saved = this.#manager.list().some((s) => s.id === savedId && s.saved);
-    if (!saved) throw new ForwardError('not-found', `No saved forward with id ${savedId}.`);
+  #known(id: string): string {
+    if (!this.#specs.has(id)) throw new ForwardError('not-found', `No forward with id ${id}.`);
+    return id;
   }
 
-  #find(id: string): Entry {
-    const e = this.#entries.get(id);
-    if (e === undefined) throw new ForwardError('not-found', `No forward with id ${id}.`);
-    return e;
-  }
-
-  #specOf(managerId: string): ForwardSpec {
-    const spec = this.#specs.get(managerId);
-    if (spec === undefined) throw new ForwardError('not-found', `No forward with id ${managerId}.`);
+  #specOf(id: string): ForwardSpec {
+    const spec = this.#specs.get(id);
+    if (spec === undefined) throw new ForwardError('not-found', `No forward with id ${id}.`);
     return spec;
   }
 
   #info(id: string): ForwardInfo {
-    const { managerId } = this.#find(id);
-    return forwardInfo(id, this.#specOf(managerId), this.#manager.get(managerId));
+    return forwardInfo(id, this.#specOf(id), this.#manager.get(id));
   }
 
-  #idOf(managerId: string): string | undefined {
-    return [...this.#entries].find(([, e]) => e.managerId === managerId)?.[0];
-  }
-
-  #changed(managerId: string): void {
-    const id = this.#idOf(managerId);
-    if (id === undefined) return; // still inside create() or restore, or removed from the panel
-    const status = this.#manager.get(managerId);
+  #changed(id: string): void {
+    if (!this.#specs.has(id)) return; // still inside create()
     this.options.events.updated({ id, forward: this.#info(id) });
-    this.options.events.stats(forwardStats(id, status));
+    this.options.events.stats(forwardStats(id, this.#manager.get(id)));
   }
 
   #emitAllStats(): void {
-    for (const [id, e] of this.#entries) {
-      const status = this.#manager.get(e.managerId);
+    for (const id of this.#specs.keys()) {
+      const status = this.#manager.get(id);
       if (status.state === 'stopped' || status.state === 'failed') continue;
       this.options.events.stats(forwardStats(id, status));
     }

@@ -12,8 +12,6 @@ export const FORWARDS = {
   RESTART_STABLE_AFTER_MS: 60_000,
   /** Byte-rate window: one sample per second gives the usual "bytes/s" reading. */
   RATE_SAMPLE_MS: 1_000,
-  /** Saved forwards live in this file under the data directory. */
-  STORE_FILE: 'forwards.json',
   /** Connections accepted while a session is (re)starting wait at most this long for it. */
   PENDING_CONNECTION_TIMEOUT_MS: 30_000,
 } as const;

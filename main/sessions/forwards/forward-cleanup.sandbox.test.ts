@@ -48,7 +48,7 @@ function recording(spoil: (n: number) => boolean, recorder: Recorder, beforeRetu
 }
 
 function managerWith(startSession: StartPortSession): ForwardManager {
-  return new ForwardManager({ dataDir: fx.dataDir, startSession, restartSchedule: FAST_RESTART, reconnectBackoff: FAST_RECONNECT });
+  return new ForwardManager({ startSession, restartSchedule: FAST_RESTART, reconnectBackoff: FAST_RECONNECT });
 }
 
 describe('forward session cleanup', () => {

@@ -48,7 +48,6 @@ export class Forward {
     readonly id: string,
     readonly spec: ForwardSpec,
     private readonly deps: ForwardDeps,
-    public saved: boolean,
   ) {
     this.backoff = new RestartBackoff(deps.restartSchedule);
   }
@@ -121,7 +120,6 @@ export class Forward {
       bytesPerSecondFromRemote: this.rateFrom.perSecond,
       restarts: this.restarts,
       lastError: this.lastError,
-      saved: this.saved,
     };
   }
 

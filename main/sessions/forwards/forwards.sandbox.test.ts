@@ -1,10 +1,8 @@
 // Forwards end to end: ForwardManager → StartSession on the sandbox's SSM API → gateway → the
 // emulated agent's port plugin → the world's TCP/HTTP servers. Real sockets throughout.
 import { once } from 'node:events';
-import { existsSync, readFileSync } from 'node:fs';
 import http from 'node:http';
 import net from 'node:net';
-import path from 'node:path';
 import { TerminateSessionCommand } from '@aws-sdk/client-ssm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { PORT } from '../../ssm/port/index.js';
@@ -248,20 +246,14 @@ describe('forwards against the sandbox', () => {
     await manager.remove(f.id);
   });
 
-  it('persists saved forwards and restores them in a new manager', async () => {
-    const f = await manager.create({ name: 'web', target: DEMO_TARGETS.container, remotePort: 8080 }, { save: true });
-    const file = path.join(fx.dataDir, 'forwards.json');
-    expect(existsSync(file)).toBe(true);
-    expect(JSON.parse(readFileSync(file, 'utf8')).forwards).toEqual([{ id: f.id, spec: { name: 'web', target: DEMO_TARGETS.container, remotePort: 8080 } }]);
+  it('starts a stopped forward again under the id it was created with', async () => {
+    const f = await manager.create({ name: 'web', target: DEMO_TARGETS.container, remotePort: 8080 }, { id: 'saved-web' });
+    expect(f.id).toBe('saved-web');
+    await active(f.id);
     await manager.stop(f.id);
-    const other = fx.newManager();
-    const restored = await other.restoreSaved();
-    expect(restored.map((s) => [s.id, s.name, s.saved])).toEqual([[f.id, 'web', true]]);
-    const port = other.get(f.id).localPort!;
-    await until(f.id, (s) => s.state === 'active', other);
-    expect((await httpGet(port)).status).toBe(200);
-    await other.remove(f.id);
-    expect(JSON.parse(readFileSync(file, 'utf8')).forwards).toEqual([]);
+    await manager.start(f.id);
+    await active(f.id);
+    expect((await httpGet(manager.get(f.id).localPort!)).status).toBe(200);
     await manager.remove(f.id);
   });
 });

@@ -1,8 +1,5 @@
 import { once } from 'node:events';
-import { mkdtempSync, rmSync } from 'node:fs';
 import net from 'node:net';
-import { tmpdir } from 'node:os';
-import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { ForwardManager } from './manager.js';
 import type { ForwardStatus, StartPortSession } from './types.js';
@@ -13,12 +10,8 @@ afterEach(async () => {
 });
 
 function managerWith(startSession: StartPortSession): ForwardManager {
-  const dataDir = mkdtempSync(path.join(tmpdir(), 'porthole-fwd-'));
-  const manager = new ForwardManager({ dataDir, startSession, restartSchedule: { initialMs: 20, factor: 2, maxMs: 100, stableAfterMs: 60_000 } });
-  cleanups.push(async () => {
-    await manager.close();
-    rmSync(dataDir, { recursive: true, force: true });
-  });
+  const manager = new ForwardManager({ startSession, restartSchedule: { initialMs: 20, factor: 2, maxMs: 100, stableAfterMs: 60_000 } });
+  cleanups.push(() => manager.close());
   return manager;
 }
 
@@ -70,23 +63,24 @@ describe('ForwardManager without a reachable AWS', () => {
     rebind.close();
   });
 
-  it('saves, toggles auto-restart and restores one saved forward by id in a new manager', async () => {
-    const failing: StartPortSession = async () => {
+  it('creates under a given id (once), and start() brings a stopped forward back on its port', async () => {
+    let calls = 0;
+    const manager = managerWith(async () => {
+      calls++;
       throw new Error('offline');
-    };
-    const dataDir = mkdtempSync(path.join(tmpdir(), 'porthole-fwd-'));
-    const first = new ForwardManager({ dataDir, startSession: failing });
-    const f = await first.create({ name: 'db', target, remotePort: 5432, remoteHost: 'db.internal' }, { save: true });
-    expect((await first.setAutoRestart(f.id, false)).spec.autoRestart).toBe(false);
-    await first.close();
-    const second = new ForwardManager({ dataDir, startSession: failing });
-    cleanups.push(async () => {
-      await second.close();
-      rmSync(dataDir, { recursive: true, force: true });
     });
-    const restored = await second.restore(f.id);
-    expect(restored).toMatchObject({ id: f.id, name: 'db', saved: true, remoteHost: 'db.internal', spec: { autoRestart: false } });
-    await expect(second.restore('missing')).rejects.toMatchObject({ code: 'not-found' });
+    const f = await manager.create({ name: 'db', target, remotePort: 5432, autoRestart: false }, { id: 'saved-db' });
+    expect(f).toMatchObject({ id: 'saved-db', name: 'db' });
+    await expect(manager.create({ target, remotePort: 5432 }, { id: 'saved-db' })).rejects.toMatchObject({ code: 'invalid-spec' });
+    await until(manager, f.id, (s) => s.state === 'failed');
+    await manager.stop(f.id);
+    expect(manager.get(f.id).state).toBe('stopped');
+    const before = calls;
+    const started = await manager.start(f.id);
+    expect(started.localPort).toBeGreaterThan(0);
+    await until(manager, f.id, (s) => s.state === 'failed' && calls > before);
+    expect((await manager.setAutoRestart(f.id, true)).spec.autoRestart).toBe(true);
+    await expect(manager.start('missing')).rejects.toMatchObject({ code: 'not-found' });
   });
 
   it('rejects an invalid spec with a typed error', async () => {

@@ -50,7 +50,6 @@ export interface ForwardStatus {
   readonly bytesPerSecondFromRemote: number;
   readonly restarts: number;
   readonly lastError: string | undefined;
-  readonly saved: boolean;
 }
 
 /** A started session as StartSession returns it, plus the calls that act on it later. */

@@ -58,7 +58,7 @@ export async function startForwardingSandbox(options: { pacing?: 'faithful' | 'u
     dataDir,
     startSession,
     newManager() {
-      const manager = new ForwardManager({ dataDir, startSession, restartSchedule: FAST_RESTART, reconnectBackoff: FAST_RECONNECT });
+      const manager = new ForwardManager({ startSession, restartSchedule: FAST_RESTART, reconnectBackoff: FAST_RECONNECT });
       managers.push(manager);
       return manager;
     },
