@@ -12,6 +12,11 @@ Usage:
         --capture FILE     write every data-channel frame to FILE (JSON lines)  PORTHOLE_CAPTURE
         --capture-unmasked keep tokens and KMS material in the capture          PORTHOLE_CAPTURE_UNMASKED=1
         --record FILE      record a shell session as asciicast v2 (.cast)       PORTHOLE_RECORD
+  porthole cp [--profile P] [--region R] [-q] [--no-compress] SRC DST
+      Copy a file or folder into or out of an instance or container through a session (one
+      side local, the other i-0123…:/path or ecs:CLUSTER/TASK[/CONTAINER]:/path). Needs only
+      a POSIX shell, base64, head and sha256sum (or openssl, or busybox) on the target; gzip is
+      used when the target has it. Exit status 0 only when both ends' SHA-256 agree.
   porthole inspect FILE [--no-hexdump] [--json] [--smux | --no-smux]
       Describe every frame of a capture byte by byte (also reads the conformance
       real/*.jsonl recordings and e2e transcripts).

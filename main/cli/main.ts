@@ -3,6 +3,7 @@
 import { basename } from 'node:path';
 import { HELP, versionText } from './help.js';
 import { CliError, processIo, writeOut, type CliIo } from './io.js';
+import { cpCommand } from './commands/cp.js';
 import { inspectCommand } from './commands/inspect.js';
 import { playCommand } from './commands/play.js';
 import { sandboxCommand } from './commands/sandbox.js';
@@ -21,6 +22,8 @@ export async function main(argv: readonly string[], io: CliIo): Promise<number> 
     switch (command) {
       case 'session-manager-plugin':
         return await pluginCommand(rest, io);
+      case 'cp':
+        return await cpCommand(rest, io);
       case 'inspect':
         return await inspectCommand(rest, io);
       case 'play':

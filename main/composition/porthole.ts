@@ -27,7 +27,7 @@ import { InspectorHub } from '../hubs/inspector-hub.js';
 import { Notices } from '../hubs/notices.js';
 import { decideSandbox } from './sandbox-mode.js';
 import { SessionOwners } from '../hubs/session-owners.js';
-import { shellLauncher } from './shell-launcher.js';
+import { shellLauncher } from '../aws/launch/shell-launcher.js';
 import { WaitingSessions } from '../hubs/waiting-sessions.js';
 
 export interface PortholeOptions {

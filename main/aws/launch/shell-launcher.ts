@@ -1,9 +1,9 @@
-// The shell manager's launcher: ECS Exec for containers (the settings' command when the tab
+// The shell launcher (the shell manager's, the transfers' and `porthole cp`'s): ECS Exec for containers (the settings' command when the tab
 // names none), SSM StartSession for instances, each with its profile's resume, terminate and KMS.
-import type { ShellTarget } from '../../shared/contract/index.js';
-import type { AwsService, LaunchedSession } from '../aws/aws-service.js';
-import { awsKmsDataKeyProvider } from '../ssm/crypto/kms.js';
-import type { LaunchedShell, ShellLauncher } from '../sessions/shells/index.js';
+import type { ShellTarget } from '../../../shared/contract/index.js';
+import type { AwsService, LaunchedSession } from '../aws-service.js';
+import { awsKmsDataKeyProvider } from '../../ssm/crypto/kms.js';
+import type { LaunchedShell, ShellLauncher } from '../../sessions/shells/index.js';
 
 export function shellLauncher(aws: AwsService, defaultCommand: () => Promise<string>): ShellLauncher {
   return async (target: ShellTarget): Promise<LaunchedShell> => {
