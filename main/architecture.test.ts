@@ -66,4 +66,10 @@ describe('import boundaries', () => {
       .filter((f) => f.split(sep).includes('testing') || f.split(sep).includes('hardening') || /(^|[\\/])(bench|test)-[^\\/]*$/.test(f));
     expect(misplaced).toEqual([]);
   });
+
+  it('the renderer knows no host: opening windows and unload prompts live only in renderer/bridge/', () => {
+    const hostEffects = /window\.open\s*\(|['"]beforeunload['"]/;
+    const outsideBridge = importers('renderer', hostEffects).filter((f) => !f.startsWith(join('renderer', 'bridge') + sep) && !isTest(f));
+    expect(outsideBridge).toEqual([]);
+  });
 });

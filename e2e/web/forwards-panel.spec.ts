@@ -53,6 +53,13 @@ test('a forward from the tree reaches the sandbox server, counts its bytes, and 
   const response = await request.get(`http://127.0.0.1:${port}/`, { timeout: SHELL_TIMEOUT_MS });
   expect(response.status()).toBe(200);
   expect(await response.text()).toContain('hello from app/5e1f4a2b9c3d4e5f6a7b8c9d0e1f0001 port 8080');
+  // Open goes through the bridge: in a browser the page opens the address in a new tab itself.
+  const opened = page.context().waitForEvent('page');
+  await row.getByRole('button', { name: 'Open' }).click();
+  const tab = await opened;
+  await expect(tab.locator('body')).toContainText('hello from app/5e1f4a2b9c3d4e5f6a7b8c9d0e1f0001 port 8080', { timeout: SHELL_TIMEOUT_MS });
+  expect(tab.url()).toBe(`http://localhost:${port}/`);
+  await tab.close();
   // A larger body so the counters move visibly (GET /large?bytes=N answers N bytes).
   const large = await request.get(`http://127.0.0.1:${port}/large?bytes=300000`, { timeout: SHELL_TIMEOUT_MS });
   expect((await large.body()).byteLength).toBe(300_000);

@@ -12,20 +12,28 @@ import {
   RemoteErrorSchema,
   type EventName,
   type EventPayload,
+  type LinkPurpose,
   type MethodName,
+  type OpenLinkResult,
   type ParamsIn,
   type RemoteError,
   type Result,
   type ServiceName,
   type ToRendererData,
 } from '../../shared/contract/index.js';
-import type { Bridge, BridgeKind } from './types.js';
+import type { Bridge } from './types.js';
 
 export class PortholeClient {
   constructor(private readonly bridge: Bridge) {}
 
-  get host(): BridgeKind {
-    return this.bridge.kind;
+  /** Opens a web address outside Porthole, however this window's host does that. */
+  openLink(url: string, purpose: LinkPurpose): Promise<OpenLinkResult> {
+    return this.bridge.openExternal(url, () => this.call('links', 'open', { url, purpose }));
+  }
+
+  /** Asks before the page unloads while `shouldAsk()` (hosts that guard closing in main ignore it). */
+  guardUnload(shouldAsk: () => boolean): () => void {
+    return this.bridge.guardUnload(shouldAsk);
   }
 
   /** Calls a contract method; resolves with its checked result or throws a ContractError. */

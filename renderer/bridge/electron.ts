@@ -8,7 +8,6 @@ export function createElectronBridge(api: PreloadApi): Bridge {
   const control = api.control as unknown as Table<(params: unknown) => Promise<unknown>>;
   const events = api.events as unknown as Table<(listener: (payload: unknown) => void) => () => void>;
   return {
-    kind: 'electron',
     request: (service: ServiceName, method: string, params: unknown) => {
       const fn = control[service]?.[method];
       return fn ? fn(params) : Promise.reject(new ContractError('unknown_method', `This window's preload has no ${service}.${method}.`));
@@ -27,5 +26,10 @@ export function createElectronBridge(api: PreloadApi): Bridge {
     onData: (listener) => api.data.onMessage(listener),
     // The main process outlives its windows: there is no link to lose.
     onDisconnect: () => () => undefined,
+    // Electron denies window.open from the page: main opens links in the user's browser.
+    openExternal: (_url, viaHost) => viaHost(),
+    // Main decides about closing (its close guard asks); a prevented unload here would silently
+    // keep the window open.
+    guardUnload: () => () => undefined,
   };
 }

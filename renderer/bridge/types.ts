@@ -1,11 +1,10 @@
 // The one adapter between the renderer and whichever host it runs under. Everything it
 // delivers is unchecked; renderer/bridge/client.ts validates it against the contract.
-import type { ServiceName, ToMainData } from '../../shared/contract/index.js';
-
-export type BridgeKind = 'electron' | 'web';
+// What differs between hosts is answered here, so nothing outside renderer/bridge/ asks which
+// host it runs under.
+import type { OpenLinkResult, ServiceName, ToMainData } from '../../shared/contract/index.js';
 
 export interface Bridge {
-  readonly kind: BridgeKind;
   /** Sends a control request; resolves with the raw response envelope. */
   request(service: ServiceName, method: string, params: unknown): Promise<unknown>;
   onEvent(service: ServiceName, event: string, listener: (payload: unknown) => void): () => void;
@@ -15,6 +14,16 @@ export interface Bridge {
   onData(listener: (raw: unknown) => void): () => void;
   /** Fires once if the link to the host is lost (the web host stopped, the socket dropped). */
   onDisconnect(listener: (reason: string) => void): () => void;
+  /**
+   * Opens a web address outside Porthole: from the page when this host lets a page open windows,
+   * otherwise through `viaHost` (the contract's `links.open`, checked by the client).
+   */
+  openExternal(url: string, viaHost: () => Promise<OpenLinkResult>): Promise<OpenLinkResult>;
+  /**
+   * Asks before the page unloads whenever `shouldAsk()` is true, where the page decides that; a
+   * host that guards closing itself ignores it. Returns the undo.
+   */
+  guardUnload(shouldAsk: () => boolean): () => void;
 }
 
 /** A tiny listener set, because every bridge needs several. */

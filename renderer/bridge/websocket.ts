@@ -63,7 +63,6 @@ export function createWebSocketBridge(url: string): Bridge {
   });
 
   return {
-    kind: 'web',
     request: (service: ServiceName, method: string, params: unknown) =>
       new Promise<unknown>((resolve, reject) => {
         if (lost !== null) return reject(new ContractError('failed', lost));
@@ -81,5 +80,19 @@ export function createWebSocketBridge(url: string): Bridge {
     sendData: (msg: ToMainData) => send(encodeDataFrame(msg)),
     onData: (listener) => data.add(listener),
     onDisconnect: (listener) => disconnect.add(listener),
+    // A browser page may open a tab itself (the web host's links.open leaves that to the page).
+    // With noopener, window.open returns null whether or not it opened, so there is nothing to check.
+    openExternal: (url) => {
+      window.open(url, '_blank', 'noopener,noreferrer');
+      return Promise.resolve({ opened: true });
+    },
+    // The browser shows its own "leave this page?" prompt when the unload is prevented.
+    guardUnload: (shouldAsk) => {
+      const onBeforeUnload = (e: BeforeUnloadEvent): void => {
+        if (shouldAsk()) e.preventDefault();
+      };
+      window.addEventListener('beforeunload', onBeforeUnload);
+      return () => window.removeEventListener('beforeunload', onBeforeUnload);
+    },
   };
 }

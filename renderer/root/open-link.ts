@@ -1,14 +1,10 @@
-// Opens a web address outside Porthole. The browser page opens it itself; Electron denies
-// window.open, so the desktop host opens it in the user's browser (contract `links.open`).
+// Opens a web address outside Porthole and says so when it could not; how (from the page, or by
+// the host through contract `links.open`) is the bridge's business.
 import type { LinkPurpose } from '../../shared/contract/index.js';
 import type { PortholeClient } from '../bridge/client.js';
 
 export function openLink(client: PortholeClient, url: string, purpose: LinkPurpose, refused: (why: string) => void): void {
-  if (client.host === 'web') {
-    window.open(url, '_blank', 'noopener,noreferrer');
-    return;
-  }
-  client.call('links', 'open', { url, purpose }).then(
+  client.openLink(url, purpose).then(
     (r) => {
       if (!r.opened) refused(`Not opened: ${r.reason ?? url}`);
     },

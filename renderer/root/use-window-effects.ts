@@ -1,5 +1,6 @@
 // Window-level behaviour tied to the sessions: the document title names the active tab, and
-// the web host asks before the page unloads while sessions are live (settings.confirmCloseLive).
+// the page asks before it unloads while sessions are live (settings.confirmCloseLive) where the
+// host leaves that to the page (the bridge knows which).
 import { useEffect } from 'react';
 import { useStore } from '../state/store.js';
 import type { AppModel } from './app-model.js';
@@ -14,14 +15,11 @@ export function useWindowEffects(model: AppModel): void {
     document.title = active ? `${active.title} — ${APP_NAME}` : APP_NAME;
   }, [active]);
 
-  useEffect(() => {
-    // Electron decides about closing in main (a prevented unload there would silently keep the window open).
-    if (model.client.host !== 'web') return;
-    const onBeforeUnload = (e: BeforeUnloadEvent): void => {
-      const live = model.sessions.state.tabs.some((t) => t.status.state !== 'closed');
-      if (live && model.settings.current.confirmCloseLive) e.preventDefault();
-    };
-    window.addEventListener('beforeunload', onBeforeUnload);
-    return () => window.removeEventListener('beforeunload', onBeforeUnload);
-  }, [model]);
+  useEffect(
+    () =>
+      model.client.guardUnload(
+        () => model.settings.current.confirmCloseLive && model.sessions.state.tabs.some((t) => t.status.state !== 'closed'),
+      ),
+    [model],
+  );
 }
