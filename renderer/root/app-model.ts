@@ -7,6 +7,7 @@ import { DiagnosticsStore } from '../diagnostics/diagnostics-store.js';
 import { ForwardDraftStore } from '../forwards/forward-draft.js';
 import { ForwardStore } from '../forwards/forward-store.js';
 import { InspectorStore } from '../inspector/inspector-store.js';
+import { RELOAD_HINT, SessionHandover } from '../sessions/session-handover.js';
 import { SessionStore } from '../sessions/session-store.js';
 import { PanelStore } from '../state/panel-store.js';
 import { SettingsModel } from '../state/settings-model.js';
@@ -27,6 +28,7 @@ export class AppModel {
   readonly settings: SettingsModel;
   readonly tree: TreeStore;
   readonly sessions: SessionStore;
+  readonly handover: SessionHandover;
   readonly forwards: ForwardStore;
   readonly diagnostics: DiagnosticsStore;
   readonly inspector: InspectorStore;
@@ -51,6 +53,13 @@ export class AppModel {
         this.panel.show('diagnostics');
         void this.diagnostics.run(target, title);
       },
+      failed: (message) => this.toasts.show(message, 'error'),
+    });
+    this.handover = new SessionHandover({
+      client,
+      sessions: this.sessions,
+      registry: () => this.registry,
+      look: () => this.look(),
       failed: (message) => this.toasts.show(message, 'error'),
     });
     this.registry = new TerminalRegistry(
@@ -88,7 +97,7 @@ export class AppModel {
     this.inspector.start();
     this.mfa.start();
     // Without the host link no session can go on; the tabs say so instead of looking connected.
-    this.client.onDisconnect((reason) => this.sessions.disconnected(reason));
+    this.client.onDisconnect((reason) => this.sessions.disconnected(`${reason} ${RELOAD_HINT}`));
     this.client.on('sessions', 'info', ({ session }) => this.sessions.onInfo(session));
     // Notices (e.g. a saved file set aside at start) as toasts that stay until clicked, each once.
     const told = new Set<number>();
@@ -99,6 +108,12 @@ export class AppModel {
     };
     this.client.on('app', 'notice', tell);
     this.client.call('app', 'notices', {}).then(({ notices }) => notices.forEach(tell), () => undefined);
+    // Sessions belong to main: take back what a previous page (or another window) had, and say so when another window takes them.
+    this.client.on('sessions', 'moved', ({ ids, reason }) => {
+      this.sessions.movedAway(ids, reason);
+      this.toasts.show(`${ids.length === 1 ? 'A session' : `${ids.length} sessions`} moved to a newer Porthole window.`, 'error');
+    });
+    void this.handover.adoptAll();
     const restyle = (): void => {
       const look = this.look();
       for (const c of this.registry.all()) c.applyLook(look);

@@ -19,9 +19,15 @@ export function SessionBanner({ tab }: { tab: Tab }) {
       <span className="session-banner-text" title={statusLine(tab)}>
         {statusLine(tab)}
       </span>
-      <button className="button" onClick={() => void model.sessions.restart(tab.key)}>
-        Restart session
-      </button>
+      {tab.elsewhere === true ? (
+        <button className="button" onClick={() => void model.handover.takeBack(tab.key)}>
+          Take back here
+        </button>
+      ) : (
+        <button className="button" onClick={() => void model.sessions.restart(tab.key)}>
+          Restart session
+        </button>
+      )}
       <button
         className="button button-quiet"
         onClick={() => {

@@ -9,7 +9,8 @@ import type { Tab } from './session-store.js';
 const STATE_WORDS = { connecting: 'Connecting', connected: 'Connected', reconnecting: 'Reconnecting', closed: 'Closed' } as const;
 
 export function statusLine(tab: Tab): string {
-  const words = STATE_WORDS[tab.status.state];
+  // A session another window took is not closed: it runs on there.
+  const words = tab.elsewhere === true ? 'In another window' : STATE_WORDS[tab.status.state];
   const exit = tab.status.exitCode !== undefined ? ` (exit code ${tab.status.exitCode})` : '';
   return tab.status.reason ? `${words}: ${tab.status.reason}${exit}` : `${words}${exit}`;
 }

@@ -22,6 +22,8 @@ export interface Tab {
   readonly reconnects: number;
   /** Where the session is being recorded (asciicast v2), null when it is not. */
   readonly recording: SessionRecording | null;
+  /** Another window took the session (see session-handover.ts): this tab shows its old text only. */
+  readonly elsewhere?: boolean;
 }
 
 export interface SessionsState {
@@ -217,6 +219,56 @@ export class SessionStore extends Store<SessionsState> {
       tabs.splice(to, 0, tab);
       return { ...s, tabs };
     });
+  }
+
+  // Handover (session-handover.ts): tabs for sessions adopted from main, and tabs whose session
+  // another window took.
+
+  /** Tabs for adopted sessions whose terminals exist already; the first becomes active when none is. */
+  addAdopted(sessions: readonly SessionInfo[]): void {
+    const tabs: Tab[] = sessions.map((session) => ({
+      key: `tab-${this.#nextKey++}`,
+      sessionId: session.id,
+      title: session.title,
+      target: session.target,
+      status: session.status,
+      reconnects: 0,
+      recording: session.recording ?? null,
+    }));
+    this.change((s) => ({ ...s, tabs: [...s.tabs, ...tabs], activeKey: s.activeKey ?? tabs[0]?.key ?? null }));
+  }
+
+  /** Removes the tabs of these sessions without ending them (an adopt that did not get them). */
+  forgetSessions(ids: ReadonlySet<string>): void {
+    this.change((s) => {
+      const tabs = s.tabs.filter((t) => t.sessionId === null || !ids.has(t.sessionId));
+      const keep = (k: string | null): string | null => (k !== null && tabs.some((t) => t.key === k) ? k : null);
+      return { tabs, activeKey: keep(s.activeKey) ?? tabs[0]?.key ?? null, pairKey: keep(s.pairKey) };
+    });
+  }
+
+  /** Another window took these sessions: their tabs say so (and why) and their terminals send nothing more. */
+  movedAway(ids: readonly string[], reason: string): void {
+    for (const id of ids) {
+      const tab = this.state.tabs.find((t) => t.sessionId === id);
+      if (tab === undefined) continue;
+      this.deps.registry().get(id)?.released();
+      this.#patch(tab.key, (t) => ({ ...t, status: { state: 'closed', reason }, recording: null, elsewhere: true }));
+    }
+  }
+
+  /**
+   * The tab's session was taken back into this window. Its terminal was made afresh for the replay,
+   * so the tab gets a new key too: its view mounts again and shows the new terminal.
+   */
+  takenBack(key: string, session: SessionInfo): void {
+    const fresh = `tab-${this.#nextKey++}`;
+    const rekey = (k: string | null): string | null => (k === key ? fresh : k);
+    this.change((s) => ({
+      tabs: s.tabs.map((t) => (t.key === key ? { ...t, key: fresh, status: session.status, recording: session.recording ?? null, elsewhere: false } : t)),
+      activeKey: rekey(s.activeKey),
+      pairKey: rekey(s.pairKey),
+    }));
   }
 
   /** A second shell on the same target gets " (2)", so tabs stay tellable apart. */

@@ -58,10 +58,12 @@ export class TerminalController implements Drainable {
   #slot: HTMLElement | null = null;
   #fitTimer: ReturnType<typeof setTimeout> | null = null;
 
+  /** `size`: an adopted session's last size, so its replayed output wraps as it was written. */
   constructor(
     readonly sessionId: string,
     private readonly host: TerminalHost,
     look: TerminalLook,
+    size?: { readonly cols: number; readonly rows: number },
   ) {
     this.element = document.createElement('div');
     this.element.className = 'xterm-container';
@@ -76,8 +78,8 @@ export class TerminalController implements Drainable {
       theme: xtermTheme(look.theme),
       cursorBlink: true,
       macOptionIsMeta: true,
-      cols: TERMINAL.DEFAULT_COLS,
-      rows: TERMINAL.DEFAULT_ROWS,
+      cols: size?.cols ?? TERMINAL.DEFAULT_COLS,
+      rows: size?.rows ?? TERMINAL.DEFAULT_ROWS,
     });
     this.#webgl = new WebglRenderer(this.#term);
     this.#term.loadAddon(this.#fit);
@@ -201,6 +203,12 @@ export class TerminalController implements Drainable {
     this.#live = live;
     this.#term.options.disableStdin = !live;
     this.#term.options.cursorBlink = live;
+  }
+
+  /** Another window took the session: the text stays readable, but no input, ack or resize is sent. */
+  released(): void {
+    this.#ack.dispose();
+    this.setLive(false);
   }
 
   /** A restarted session starts from zero on both sides of flow control. */

@@ -29,10 +29,10 @@ export class TerminalRegistry {
   }
 
   /** Creates the controller for a new session (or returns the existing one) and replays held output. */
-  create(sessionId: string, look: TerminalLook): TerminalController {
+  create(sessionId: string, look: TerminalLook, size?: { readonly cols: number; readonly rows: number }): TerminalController {
     const existing = this.#controllers.get(sessionId);
     if (existing !== undefined) return existing;
-    const controller = new TerminalController(sessionId, this.host, look);
+    const controller = new TerminalController(sessionId, this.host, look, size);
     this.#controllers.set(sessionId, controller);
     const early = this.#early.get(sessionId);
     this.#early.delete(sessionId);
