@@ -16,6 +16,7 @@ import { benchEngine } from './sections/engine.js';
 import { benchForwards } from './sections/forward.js';
 import { benchMemory } from './sections/memory.js';
 import { benchShells } from './sections/shells.js';
+import { benchTransfer } from './sections/transfer.js';
 import { benchUi } from './sections/ui.js';
 
 /** Where the committed report lives: bench/results/latest.md beside the sources (run from dist/bench). */
@@ -26,6 +27,7 @@ const SECTIONS: ReadonlyArray<{ readonly key: string; readonly run: (scale: numb
   { key: 'forwards', run: benchForwards },
   { key: 'discovery', run: () => benchDiscoveryTree() },
   { key: 'shells', run: benchShells },
+  { key: 'transfer', run: benchTransfer },
   { key: 'ui', run: benchUi },
   { key: 'memory', run: benchMemory },
 ];

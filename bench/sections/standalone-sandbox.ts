@@ -23,8 +23,9 @@ export interface StandaloneSandbox {
   stop(): Promise<void>;
 }
 
-export async function startStandaloneSandbox(): Promise<StandaloneSandbox> {
-  const child = spawn(process.execPath, [STANDALONE, '--pacing', 'unpaced'], { stdio: ['ignore', 'pipe', 'inherit'] });
+/** `pacing`: unpaced (the engine's own limits) unless a bench compares with the agent's 1 ms per read. */
+export async function startStandaloneSandbox(pacing: 'unpaced' | 'faithful' = 'unpaced'): Promise<StandaloneSandbox> {
+  const child = spawn(process.execPath, [STANDALONE, '--pacing', pacing], { stdio: ['ignore', 'pipe', 'inherit'] });
   const info = await new Promise<{ endpoint: string; region: string }>((resolve, reject) => {
     const timer = setTimeout(() => reject(new Error('the standalone sandbox did not start in time')), START_TIMEOUT_MS);
     const lines = createInterface({ input: child.stdout });

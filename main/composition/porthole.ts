@@ -10,6 +10,8 @@ import { createAppService } from '../ipc/app.js';
 import { createAuthService } from '../ipc/auth.js';
 import { createDiagnosticsService } from '../ipc/diagnostics.js';
 import { createForwardsService } from '../ipc/forwards.js';
+import { createTransfersService } from '../ipc/transfers.js';
+import { TransfersHub } from '../hubs/transfers/transfers-hub.js';
 import type { HostEnv } from '../ipc/host-env.js';
 import { createInspectorService } from '../ipc/inspector.js';
 import { createInventoryService } from '../ipc/inventory.js';
@@ -124,6 +126,12 @@ export async function startPorthole(opts: PortholeOptions): Promise<PortholeApp>
     notice: (message) => notices.add(message),
     ...opts.forwards,
   });
+  const transfers = new TransfersHub({
+    launch: shellLauncher(aws, async () => (await settings.get()).ecsShellCommand),
+    dataDir: opts.dataDir,
+    updated: (transfer) => router.broadcast('transfers', 'updated', { transfer }),
+    notice: (message) => notices.add(message),
+  });
   // Read what was saved now, so a file set aside is told at start, not at first use.
   await Promise.all([settings.get().catch((err: unknown) => notices.add(`Settings could not be read (${err instanceof Error ? err.message : String(err)}); using the defaults.`)), forwards.ready()]);
 
@@ -133,6 +141,7 @@ export async function startPorthole(opts: PortholeOptions): Promise<PortholeApp>
   const waiting = new WaitingSessions(opts.sessionGraceMs);
   router.register('sessions', createSessionsService({ shells, owners, waiting, lost: (client, id) => inspector.unsubscribe(client, id) }));
   router.register('forwards', createForwardsService({ hub: forwards }));
+  router.register('transfers', createTransfersService({ hub: transfers }));
   router.register('diagnostics', createDiagnosticsService({ aws }));
   router.register('auth', createAuthService({ mfa: aws.mfa }));
   router.register('inspector', createInspectorService({ hub: inspector, owners }));
@@ -151,7 +160,7 @@ export async function startPorthole(opts: PortholeOptions): Promise<PortholeApp>
       closing ??= (async () => {
         // Sessions and forwards first: their TerminateSession calls need the sandbox still up.
         waiting.clear();
-        await settle(Promise.all([shells.closeAll(), forwards.close()]), APP.SHUTDOWN_GRACE_MS);
+        await settle(Promise.all([shells.closeAll(), forwards.close(), transfers.close()]), APP.SHUTDOWN_GRACE_MS);
         aws.close();
         await sandbox?.stop();
       })();

@@ -24,10 +24,16 @@ export function checkRemotePath(path: string): string {
 
 const FAIL = (tag: string = TAG.ERROR) => `{ M ${tag} "$(Q "$E")"; exit 1; }`;
 
-/** Raw, no echo; defines M, Q and the cleanup trap; prints the tools found (TAG.PROBE). */
+/**
+ * The first line replaces the session's login shell with a non-interactive /bin/sh that reads
+ * each later line and evals it: an interactive shell would get in the way (bash's readline
+ * restores its own terminal modes at every prompt, undoing `stty raw -echo`; job control hands
+ * the terminal around). That sh makes the pty raw with no echo, defines M (print a marker),
+ * Q (fold an error onto one line) and the cleanup trap, and prints the tools found (TAG.PROBE).
+ */
 export function setupScript(nonce: string): string {
-  return [
-    'stty raw -echo 2>/dev/null',
+  const bootstrap = `exec /bin/sh -c 'stty raw -echo 2>/dev/null; while IFS= read -r C; do eval "$C"; done'\n`;
+  return bootstrap + [
     `N=${nonce}`,
     `M() { printf '#PH%s %s\\n' "$N" "$*"; }`,
     `Q() { printf %s "$1" | tr '\\n' ' '; }`,

@@ -58,6 +58,25 @@ describe('transfer round trips through a real pty', () => {
     expect((await listing(odd)).filter((n) => n.startsWith('.'))).toEqual([]);
   });
 
+  it('works when the login shell is bash, whose readline would undo raw mode at each prompt', async () => {
+    const bash = await startHarness({ shell: '/bin/bash' });
+    try {
+      const lines = Array.from({ length: 20_000 }, (_, i) => `2026-12-05T21:30:00Z INFO request id=${(i * 7919).toString(16)} status=200\n`).join('');
+      const src = join(dir, 'bash-log.txt');
+      await writeFile(src, lines);
+      for (const compress of [true, false]) {
+        const remote = join(dir, 'remote', `bash-log-${compress}.txt`);
+        const up = await (await startUpload(bash, src, remote, { compress })).done;
+        expect(up.compressed).toBe(compress);
+        expect(await readFile(remote, 'utf8')).toBe(lines);
+        const down = await startDownload(bash, remote, join(dir, `bash-back-${compress}.txt`), { compress }).done;
+        expect(down.sha256).toBe(sha256(Buffer.from(lines)));
+      }
+    } finally {
+      await bash.stop();
+    }
+  }, 120_000);
+
   it('a missing remote file is named as such and nothing is created locally', async () => {
     const t = startDownload(h, join(dir, 'remote', 'nope.bin'), join(dir, 'nope.bin'));
     const err = await t.done.catch((e: unknown) => e);

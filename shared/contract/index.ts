@@ -7,6 +7,7 @@ export * from './settings.js';
 export * from './inventory.js';
 export * from './sessions.js';
 export * from './forwards.js';
+export * from './transfers.js';
 export * from './diagnostics.js';
 export * from './auth.js';
 export * from './links.js';

@@ -10,6 +10,7 @@ import { inventoryService } from './inventory.js';
 import { linksService } from './links.js';
 import { sessionsService } from './sessions.js';
 import { settingsService } from './settings.js';
+import { transfersService } from './transfers.js';
 
 export const SERVICES = {
   app: appService,
@@ -21,6 +22,7 @@ export const SERVICES = {
   auth: authService,
   inspector: inspectorService,
   links: linksService,
+  transfers: transfersService,
 } as const;
 
 export type Services = typeof SERVICES;
