@@ -100,7 +100,21 @@ describe('results and events', () => {
   });
 
   it('declares every area the app needs', () => {
-    expect(SERVICE_NAMES.sort()).toEqual(['app', 'auth', 'diagnostics', 'forwards', 'inspector', 'inventory', 'links', 'sessions', 'settings']);
+    expect(SERVICE_NAMES.sort()).toEqual(['app', 'auth', 'diagnostics', 'forwards', 'inspector', 'inventory', 'links', 'sessions', 'settings', 'transfers']);
     expect(Object.keys(SERVICES.sessions.methods).sort()).toEqual(['adopt', 'adoptable', 'close', 'list', 'open', 'rename', 'restart', 'setRecording']);
+    expect(Object.keys(SERVICES.transfers.methods).sort()).toEqual(['cancel', 'dismiss', 'lastPath', 'list', 'readDownload', 'startDownload', 'startUpload', 'uploadChunk']);
+  });
+
+  it('transfers: refuses remote paths with control characters, local names with folders, oversized or non-base64 chunks', () => {
+    const upload = SERVICES.transfers.methods.startUpload.params;
+    const target = { kind: 'instance', profile: 'p', region: 'us-east-1', instanceId: 'i-0123456789abcdef0' };
+    expect(upload.safeParse({ target, remotePath: '/tmp/a b/ü.txt', name: 'ü b.txt', size: 3 }).success).toBe(true);
+    expect(upload.safeParse({ target, remotePath: '/tmp/x\n; rm -rf /', name: 'a', size: 3 }).success).toBe(false);
+    expect(upload.safeParse({ target, remotePath: '/tmp/x', name: '../a', size: 3 }).success).toBe(false);
+    expect(upload.safeParse({ target, remotePath: '/tmp/x', name: 'a', size: -1 }).success).toBe(false);
+    const chunk = SERVICES.transfers.methods.uploadChunk.params;
+    expect(chunk.safeParse({ id: 't-1', offset: 0, data: 'AAAA' }).success).toBe(true);
+    expect(chunk.safeParse({ id: 't-1', offset: 0, data: 'not base64!' }).success).toBe(false);
+    expect(chunk.safeParse({ id: 't-1', offset: 0, data: 'A'.repeat(400_000) }).success).toBe(false);
   });
 });
