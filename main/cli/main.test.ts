@@ -29,6 +29,25 @@ afterEach(() => {
 });
 
 describe('porthole main()', () => {
+  it('under the plugin name, an option error is one line on stderr and a non-zero status (no stack trace)', async () => {
+    const io = memoryIo();
+    expect(await main(['node', '/x/session-manager-plugin', '--capture'], io)).toBe(2);
+    expect(io.err()).toBe('porthole: --capture needs a file name\n');
+    const viaCommand = memoryIo();
+    expect(await main(['node', '/x/porthole', 'session-manager-plugin', '--record'], viaCommand)).toBe(2);
+    expect(viaCommand.err()).toBe('porthole: --record needs a file name\n');
+  });
+
+  it('an unexpected failure is one line and status 1, under either name', async () => {
+    const broken = memoryIo();
+    // A stdout that throws on write stands in for any failure that is not a usage error.
+    broken.stdout.write = () => {
+      throw new Error('first line of the failure\n    at some/stack/frame.js:1:1');
+    };
+    expect(await main(['node', '/x/session-manager-plugin', '--version'], broken)).toBe(1);
+    expect(broken.err()).toBe('porthole: first line of the failure\n');
+  });
+
   it('prints help, and the version with the plugin version it stands in for', async () => {
     const io = memoryIo();
     expect(await main(['node', '/x/porthole', '--help'], io)).toBe(0);

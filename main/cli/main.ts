@@ -12,13 +12,19 @@ import { pluginCommand } from './plugin/command.js';
 /** The names under which porthole behaves as the plugin (argv[1]'s basename). */
 const PLUGIN_NAMES: ReadonlySet<string> = new Set(['session-manager-plugin', 'session-manager-plugin.js', 'session-manager-plugin.exe']);
 
-/** Runs the CLI for `argv` (process.argv shape) and returns the exit status. */
+/** Status of a failure that is not a usage error (a file, the network, a bug). */
+const FAILED_STATUS = 1;
+
+/**
+ * Runs the CLI for `argv` (process.argv shape) and returns the exit status. Every error, under
+ * any name, ends as one line on stderr and a non-zero status — never a stack trace.
+ */
 export async function main(argv: readonly string[], io: CliIo): Promise<number> {
   const invokedAs = basename(argv[1] ?? '');
   const args = argv.slice(2);
-  if (PLUGIN_NAMES.has(invokedAs)) return pluginCommand(args, io);
   const [command, ...rest] = args;
   try {
+    if (PLUGIN_NAMES.has(invokedAs)) return await pluginCommand(args, io);
     switch (command) {
       case 'session-manager-plugin':
         return await pluginCommand(rest, io);
@@ -45,11 +51,9 @@ export async function main(argv: readonly string[], io: CliIo): Promise<number> 
         throw new CliError(`unknown command ${JSON.stringify(command)}; see porthole --help`);
     }
   } catch (err) {
-    if (err instanceof CliError) {
-      await writeOut(io.stderr, `porthole: ${err.message}\n`);
-      return err.exitCode;
-    }
-    throw err;
+    const message = err instanceof Error ? err.message : String(err);
+    await writeOut(io.stderr, `porthole: ${message.split('\n')[0] ?? message}\n`);
+    return err instanceof CliError ? err.exitCode : FAILED_STATUS;
   }
 }
 

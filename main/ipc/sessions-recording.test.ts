@@ -92,3 +92,44 @@ describe('sessions.setRecording', () => {
     expect((await readdir(join(t.dataDir, 'recordings'))).filter((f) => f.startsWith('ended'))).toEqual([]);
   });
 });
+
+describe('recording errors', () => {
+  it('a record directory that cannot be used is told in the session info; the session runs and closes', async () => {
+    const { writeFile, rm } = await import('node:fs/promises');
+    const blocker = join(t.dataDir, 'not-a-dir');
+    await writeFile(blocker, 'a file');
+    const app = await startSandboxApp({ shells: { recordDir: join(blocker, 'casts') } });
+    const client = new TestClient(app.app.router);
+    try {
+      const { session } = await client.call('sessions', 'open', { target: DEMO_APP.web, cols: 80, rows: 24, title: 'no-rec' });
+      await client.untilState(session.id, 'connected');
+      const infos = (): string[] => (client.eventsOf('sessions', 'info') as Array<{ session: { recordingError?: string } }>).flatMap((e) => (e.session.recordingError ? [e.session.recordingError] : []));
+      expect(infos()).toEqual([expect.stringMatching(/^Could not record to .*not-a-dir\/casts: (ENOTDIR|EEXIST).*\. The session goes on without recording\.$/)]);
+      expect((await client.call('sessions', 'list', {})).sessions[0]?.recording ?? undefined).toBeUndefined();
+      client.input(session.id, 'echo goes-on-$((6*7))\r');
+      await client.untilText(session.id, 'goes-on-42');
+      await client.call('sessions', 'close', { id: session.id }); // never hangs on a recording that never was
+    } finally {
+      client.close();
+      await app.stop();
+      await rm(blocker, { force: true });
+    }
+  });
+
+  it('recording from the UI into an unusable folder is refused with the reason; the session goes on', async () => {
+    const { rm, writeFile } = await import('node:fs/promises');
+    const id = await openShell('refused');
+    const recordings = join(t.dataDir, 'recordings');
+    await rm(recordings, { recursive: true, force: true });
+    await writeFile(recordings, 'a file where the folder should be');
+    try {
+      await expect(c.call('sessions', 'setRecording', { id, enabled: true })).rejects.toMatchObject({ message: expect.stringMatching(/EEXIST|ENOTDIR/) });
+      c.input(id, 'echo still-$((2+3))\r');
+      await c.untilText(id, 'still-5');
+      expect((await c.call('sessions', 'list', {})).sessions.find((s) => s.id === id)?.recording ?? undefined).toBeUndefined();
+      await c.call('sessions', 'close', { id });
+    } finally {
+      await rm(recordings, { force: true });
+    }
+  });
+});

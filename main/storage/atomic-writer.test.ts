@@ -44,13 +44,24 @@ describe('writeFileAtomic', () => {
     expect(statSync(file).mode & 0o777).toBe(0o640);
   });
 
-  it('rejects when the write cannot happen, leaving the old file and no temp file', async () => {
+  it('rejects when the write cannot happen (parent is a file), and the queue goes on', async () => {
+    const blocker = path.join(scratch, 'blocker');
+    writeFileSync(blocker, 'a file, not a directory');
+    const file = path.join(blocker, 'settings.json');
+    await expect(writeJsonAtomic(file, { keep: false })).rejects.toMatchObject({ code: expect.stringMatching(/^(ENOTDIR|EEXIST)$/) });
+    expect(readFileSync(blocker, 'utf8')).toBe('a file, not a directory');
+    const ok = path.join(scratch, 'after-failure.json');
+    await writeJsonAtomic(ok, { fine: true });
+    expect(JSON.parse(readFileSync(ok, 'utf8'))).toEqual({ fine: true });
+  });
+
+  // Root ignores directory permissions, so this runs only as an ordinary user (reported skipped otherwise).
+  it.skipIf(process.getuid?.() === 0)('rejects on a read-only directory, leaving the old file and no temp file', async () => {
     const dir = path.join(scratch, 'ro');
     const file = path.join(dir, 'settings.json');
     await writeJsonAtomic(file, { keep: true });
     chmodSync(dir, 0o500);
     try {
-      if (process.getuid?.() === 0) return; // root ignores directory permissions: nothing to test
       await expect(writeJsonAtomic(file, { keep: false })).rejects.toThrow(/EACCES/);
       expect(JSON.parse(readFileSync(file, 'utf8'))).toEqual({ keep: true });
       expect(readdirSync(dir).filter((n) => isTempFileOf(file, n))).toEqual([]);

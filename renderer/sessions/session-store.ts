@@ -49,6 +49,8 @@ const isLive = (s: SessionStatus): boolean => s.state !== 'closed';
 
 export class SessionStore extends Store<SessionsState> {
   #nextKey = 1;
+  /** The recording problem last told per session, so an info repeat is not told twice. */
+  readonly #toldRecording = new Map<string, string>();
 
   constructor(private readonly deps: SessionDeps) {
     super({ tabs: [], activeKey: null, pairKey: null });
@@ -99,6 +101,12 @@ export class SessionStore extends Store<SessionsState> {
   onInfo(session: SessionInfo): void {
     const tab = this.state.tabs.find((t) => t.sessionId === session.id);
     if (tab !== undefined) this.#patch(tab.key, (t) => ({ ...t, recording: session.recording ?? null }));
+    // A recording that could not start or stopped early: told once per problem (the session goes on).
+    const problem = session.recordingError;
+    if (problem !== undefined && this.#toldRecording.get(session.id) !== problem) {
+      this.#toldRecording.set(session.id, problem);
+      this.deps.failed(problem);
+    }
   }
 
   /** Starts or stops recording a tab's session to a .cast file in the app's recordings folder. */

@@ -49,6 +49,8 @@ export const SessionInfoSchema = z.object({
   openedAt: EpochMsSchema,
   /** Present while the session is recorded; absent or null otherwise. */
   recording: SessionRecordingSchema.nullable().optional(),
+  /** Why the last recording could not start or stopped early (the session itself went on). */
+  recordingError: TextSchema.optional(),
 });
 export type SessionInfo = z.infer<typeof SessionInfoSchema>;
 

@@ -85,6 +85,59 @@ describe('session-manager-plugin drop-in, beyond the plugin', () => {
   });
 });
 
+describe('session-manager-plugin drop-in: capture masking and file errors', () => {
+  /** Every client->server binary frame's bytes in a capture, joined (what a shared capture tells about input). */
+  function sentBytes(capture: string): string {
+    return parseCapture(readFileSync(capture, 'utf8'))
+      .filter((f) => f.dir === 'client->server' && f.kind === 'binary')
+      .map((f) => Buffer.from(f.raw).toString('latin1'))
+      .join('');
+  }
+  const secret = 'hunter2-typed-at-a-silent-prompt';
+  const input = `read -r pw; echo "got \${#pw} chars"\n${secret}\nexit\n`;
+
+  it('masks input payloads by default (a password typed at a no-echo prompt included); --capture-unmasked keeps them', async () => {
+    const s = h.addSession({ type: 'Standard_Stream' });
+    const masked = join(dir, 'masked.jsonl');
+    const r = await h.run(plugin, ['--capture', masked, ...s.args], { input });
+    expect(r.code).toBe(0);
+    expect(r.stdout).toContain(`got ${secret.length} chars`);
+    expect(sentBytes(masked)).not.toContain(secret);
+    expect(sentBytes(masked)).not.toContain('read -r pw');
+    const records = parseCapture(readFileSync(masked, 'utf8'));
+    expect(records.some((f) => f.masked?.includes('input'))).toBe(true);
+    // Resizes stay readable: only keystrokes are secret.
+    expect(sentBytes(masked)).toMatch(/"cols":\s*\d+/);
+
+    const t = h.addSession({ type: 'Standard_Stream' });
+    const unmasked = join(dir, 'unmasked.jsonl');
+    const u = await h.run(plugin, ['--capture', unmasked, '--capture-unmasked', ...t.args], { input });
+    expect(u.code).toBe(0);
+    expect(sentBytes(unmasked)).toContain(secret);
+  });
+
+  it('a --record or --capture path that cannot be opened is one clear line; the session goes on', async () => {
+    const s = h.addSession({ type: 'Standard_Stream' });
+    const r = await h.run(plugin, ['--record', '/no/such/dir/x.cast', '--capture', '/no/such/dir/x.jsonl', ...s.args], { input: 'echo still-running-$((6*7))\nexit\n' });
+    expect(r.code).toBe(0);
+    expect(r.stdout).toContain('still-running-42');
+    expect(r.stdout).toContain(`Exiting session with sessionId: ${s.sessionId}.`);
+    expect(r.stderr.split('\n').filter((l) => l !== '')).toEqual([
+      expect.stringMatching(/^porthole: cannot capture to \/no\/such\/dir\/x\.jsonl: ENOENT.*; the session goes on without a capture$/),
+      expect.stringMatching(/^porthole: cannot record to \/no\/such\/dir\/x\.cast: ENOENT.*; the session goes on without recording$/),
+    ]);
+  });
+
+  it('a recording whose writes fail (a full device) is told once; the session goes on and ends normally', async () => {
+    const s = h.addSession({ type: 'Standard_Stream' });
+    const r = await h.run(plugin, ['--record', '/dev/full', ...s.args], { input: 'echo after-full-$((6*7))\nexit\n' });
+    expect(r.code).toBe(0);
+    expect(r.stdout).toContain('after-full-42');
+    expect(r.stdout).toContain(`Exiting session with sessionId: ${s.sessionId}.`);
+    expect(r.stderr.split('\n').filter((l) => l !== '')).toEqual([expect.stringMatching(/^porthole: recording \/dev\/full stopped: ENOSPC.*; the session goes on$/)]);
+  });
+});
+
 describe('session-manager-plugin drop-in under a real terminal', () => {
   it('raw mode: Ctrl-C reaches the remote shell as 0x03, a resize reaches stty, exit ends it', async () => {
     const s = h.addSession({ type: 'Standard_Stream' });

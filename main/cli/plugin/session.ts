@@ -1,10 +1,12 @@
 // Runs one session for the drop-in: open the data channel, wait for the session type (handshake
 // or first output, §6.1), hand over to the shell or port runner, and end like the plugin does —
 // its closing line on stdout, exit status 0 — except that a shell exits with the remote command's
-// exit code when the agent sent one (PT 12).
+// exit code when the agent sent one (PT 12). The capture and recording files are opened before
+// the data channel: a bad path is one clear line and the session goes on without that file; a
+// write that fails later is told once and stops only that file.
 import { DataChannel, type CloseReason, type SessionInfo, type TapEvent } from '../../ssm/index.js';
 import { CaptureWriter, capturedFrameFromTap } from '../../ssm/inspect/index.js';
-import { recordToFile, type CastFile } from '../../sessions/recording/index.js';
+import { openCastFile, type CastFile } from '../../sessions/recording/index.js';
 import { writeOut, type CliIo } from '../io.js';
 import type { StartRequest } from './argv.js';
 import { sessionApis } from './aws-calls.js';
@@ -29,14 +31,42 @@ function closingLine(sessionId: string, reason: CloseReason): string {
   return PLUGIN_MESSAGES.exiting(sessionId);
 }
 
+function why(err: unknown): string {
+  return err instanceof Error ? err.message : String(err);
+}
+
+/** Opens the --capture and --record files; a failure is one line on stderr and that file is skipped. */
+async function openFiles(request: StartRequest, io: CliIo, options: PluginOptions): Promise<{ capture?: CaptureWriter; cast?: CastFile }> {
+  const tell = (line: string): void => void writeOut(io.stderr, `porthole: ${line}\n`);
+  const out: { capture?: CaptureWriter; cast?: CastFile } = {};
+  if (options.capture) {
+    const path = options.capture;
+    try {
+      out.capture = await CaptureWriter.open(path, { mask: !options.captureUnmasked, onError: (err) => tell(`capture ${path} stopped: ${err.message}; the session goes on`) });
+    } catch (err) {
+      tell(`cannot capture to ${path}: ${why(err)}; the session goes on without a capture`);
+    }
+  }
+  if (options.record) {
+    const path = options.record;
+    const size = terminalSize(io);
+    try {
+      const header = { width: size.cols, height: size.rows, title: request.response.sessionId, env: { TERM: io.env.TERM ?? 'xterm-256color' } };
+      out.cast = await openCastFile(path, header, (err) => tell(`recording ${path} stopped: ${err.message}; the session goes on`));
+    } catch (err) {
+      tell(`cannot record to ${path}: ${why(err)}; the session goes on without recording`);
+    }
+  }
+  return out;
+}
+
 export async function runPluginSession(request: StartRequest, io: CliIo, options: PluginOptions): Promise<number> {
   const { sessionId } = request.response;
   await writeOut(io.stdout, PLUGIN_MESSAGES.starting(sessionId));
   const apis = sessionApis(request);
-  const capture = options.capture ? new CaptureWriter(options.capture, { mask: !options.captureUnmasked }) : undefined;
+  const { capture, cast } = await openFiles(request, io, options);
   let port: PortRun | undefined;
   let shell: ShellRun | undefined;
-  let cast: CastFile | undefined;
   // A tap costs every frame a decoded copy: only a capture installs one.
   const tap = capture ? (event: TapEvent): void => capture.write(capturedFrameFromTap(event)) : undefined;
   const dc = new DataChannel({
@@ -55,11 +85,7 @@ export async function runPluginSession(request: StartRequest, io: CliIo, options
       void port.terminated.then(() => dc.close({ kind: 'local', message: 'terminate signal received' }));
       return;
     }
-    if (options.record) {
-      const size = terminalSize(io);
-      cast = recordToFile(options.record, { width: size.cols, height: size.rows, title: sessionId, env: { TERM: io.env.TERM ?? 'xterm-256color' } });
-    }
-    shell = runShell(dc, io, cast?.recorder);
+    shell = runShell(dc, io, cast?.recorder, [cast, capture].filter((f) => f !== undefined));
   };
   dc.on('ready', (info) => {
     onReady(info).catch((err: unknown) => dc.close({ kind: 'failed', message: err instanceof Error ? err.message : String(err) }));
@@ -70,8 +96,8 @@ export async function runPluginSession(request: StartRequest, io: CliIo, options
   shell?.release();
   await port?.release();
   await writeOut(io.stdout, closingLine(sessionId, reason));
-  await cast?.finish();
-  await capture?.close().catch((err: unknown) => writeOut(io.stderr, `porthole: capture ${options.capture}: ${(err as Error).message}\n`));
+  await cast?.finish(); // never rejects or hangs; a write error was told when it happened
+  await capture?.close().catch(() => undefined); // likewise
   apis.destroy();
   return shell?.exitCode() ?? 0;
 }

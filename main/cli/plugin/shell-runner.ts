@@ -2,6 +2,7 @@
 // stdout (stderr stream to stderr), keystrokes and signals to the remote pty, the terminal size
 // first and on every change, an optional asciicast recording, and the remote exit code when the
 // agent sent one (PT 12). Only the terminal plumbing lives here; the protocol is the engine's.
+// Reading from the websocket pauses while stdout, the recording or the capture is behind.
 import { ShellSession, type DataChannel } from '../../ssm/index.js';
 import type { CastRecorder } from '../../sessions/recording/index.js';
 import type { CliIo } from '../io.js';
@@ -17,20 +18,43 @@ export interface ShellRun {
   release(): void;
 }
 
+/** A file fed alongside the terminal (recording, capture) that can fall behind. */
+export interface BehindFile {
+  readonly behind: boolean;
+  whenCaughtUp(listener: () => void): void;
+}
+
 /** Must be called synchronously from the channel's `ready` listener, so the size is the first message. */
-export function runShell(dc: DataChannel, io: CliIo, recorder: CastRecorder | undefined): ShellRun {
+export function runShell(dc: DataChannel, io: CliIo, recorder: CastRecorder | undefined, files: readonly BehindFile[] = []): ShellRun {
   const shell = new ShellSession({ channel: dc, size: terminalSize(io) });
-  let waitingForDrain = false;
+  // Each slow sink holds reading once; the websocket is read again when none holds it (acks still flow).
+  let holds = 0;
+  const hold = (): (() => void) => {
+    if (holds++ === 0) shell.pause();
+    return () => {
+      if (--holds === 0) shell.resume();
+    };
+  };
+  let waitingForStdout = false;
+  const waitingFiles = new Set<BehindFile>();
   shell.on('output', (bytes, stream) => {
     recorder?.output(bytes);
     const out = stream === 'stderr' ? io.stderr : io.stdout;
-    // A slow terminal or pipe: stop reading the websocket until it drains (acks still flow).
-    if (!out.write(bytes) && !waitingForDrain) {
-      waitingForDrain = true;
-      shell.pause();
+    if (!out.write(bytes) && !waitingForStdout) {
+      waitingForStdout = true;
+      const release = hold();
       out.once('drain', () => {
-        waitingForDrain = false;
-        shell.resume();
+        waitingForStdout = false;
+        release();
+      });
+    }
+    for (const file of files) {
+      if (!file.behind || waitingFiles.has(file)) continue;
+      waitingFiles.add(file);
+      const release = hold();
+      file.whenCaughtUp(() => {
+        waitingFiles.delete(file);
+        release();
       });
     }
   });

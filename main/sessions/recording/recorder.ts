@@ -2,8 +2,6 @@
 // arbitrary chunks; a streaming UTF-8 decoder holds back a code point split across chunks so that
 // the concatenated event data re-encodes to exactly the bytes received (for valid UTF-8; asciicast
 // is text, so invalid sequences can only be stored as U+FFFD).
-import { createWriteStream, type WriteStream } from 'node:fs';
-import { once } from 'node:events';
 import { formatEvent, formatHeader, resizeData, type CastEventCode, type CastHeader } from './asciicast.js';
 
 export interface CastRecorderOptions {
@@ -62,24 +60,4 @@ export class CastRecorder {
     if (this.closed || data === '') return;
     this.write(formatEvent({ time: (this.now() - this.start) / 1000, code, data }));
   }
-}
-
-/** A recorder writing to a file; `finish()` closes the recorder and waits for the bytes to land. */
-export interface CastFile {
-  recorder: CastRecorder;
-  finish(): Promise<void>;
-}
-
-export function recordToFile(path: string, options: CastRecorderOptions): CastFile {
-  const stream: WriteStream = createWriteStream(path, { encoding: 'utf8', mode: 0o600 });
-  const recorder = new CastRecorder((text) => stream.write(text), options);
-  return {
-    recorder,
-    async finish() {
-      recorder.close();
-      const finished = once(stream, 'finish');
-      stream.end();
-      await finished;
-    },
-  };
 }

@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import fc from 'fast-check';
 import { afterEach, describe, expect, it } from 'vitest';
-import { CastFormatError, CastRecorder, parseCast, playCastText, recordToFile } from './index.js';
+import { CastFormatError, CastRecorder, parseCast, playCastText, openCastFile } from './index.js';
 
 const dirs: string[] = [];
 afterEach(() => {
@@ -63,7 +63,7 @@ describe('asciicast recorder and player', () => {
   it('a recording written to a file plays back byte-identical output', async () => {
     const path = join(tempDir(), 'session.cast');
     const source = new TextEncoder().encode('sh-5.2$ echo héllo ✓ 🚀\r\nhéllo ✓ 🚀\r\n\x1b[1;32mgreen\x1b[0m\r\nsh-5.2$ exit\r\n');
-    const file = recordToFile(path, { width: 80, height: 24 });
+    const file = await openCastFile(path, { width: 80, height: 24 });
     for (const c of chunk(source, [3, 17, 18, 19, 31, 33, 34, 35, 36, 60])) file.recorder.output(c);
     file.recorder.resize(90, 30);
     await file.finish();

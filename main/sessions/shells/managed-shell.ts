@@ -8,7 +8,7 @@ import { ShellSession } from '../../ssm/shell/shell-session.js';
 import { FlowControl } from './flow-control.js';
 import { OutputBatcher } from './output-batcher.js';
 import { Scrollback } from './scrollback.js';
-import { castFileName, finishCast, RecordingUnavailableError, startCast, type ActiveRecording } from './recording.js';
+import { castFileName, finishCast, recordingProblem, RecordingUnavailableError, startCast, type ActiveRecording } from './recording.js';
 import { SHELLS } from './constants.js';
 import { closedStatus, launchFailedStatus, liveStatus } from './status.js';
 import type { LaunchedShell, ShellManagerOptions, ShellSink } from './types.js';
@@ -37,6 +37,10 @@ export class ManagedShell {
   /** Nothing is sent before the first launch succeeded: a failed open is told by its error alone. */
   #announced = false;
   #recording: ActiveRecording | undefined;
+  /** Why the last recording could not start or stopped early (shown to the person). */
+  #recordingError: string | undefined;
+  /** Reading is paused because the recording file is behind (the window's flow control aside). */
+  #heldForRecording = false;
   /** The owner window's sink; null while no window has the session (output then goes to the scrollback only). */
   #sink: ShellSink | null;
   readonly #scrollback = new Scrollback();
@@ -50,7 +54,15 @@ export class ManagedShell {
     this.#size = { cols: init.cols, rows: init.rows };
     this.#sink = init.sink;
     this.#batcher = new OutputBatcher((bytes) => this.#deliver(bytes), options.batching);
-    this.#flow = new FlowControl({ pause: () => this.#engine?.pause(), resume: () => this.#engine?.resume() }, options.watermarks);
+    this.#flow = new FlowControl(
+      {
+        pause: () => this.#engine?.pause(),
+        resume: () => {
+          if (!this.#heldForRecording) this.#engine?.resume();
+        },
+      },
+      options.watermarks,
+    );
   }
 
   get status(): SessionStatus {
@@ -94,6 +106,7 @@ export class ManagedShell {
   info(): SessionInfo {
     const info: SessionInfo = { id: this.id, title: this.title, target: this.target, status: this.#status, openedAt: this.openedAt };
     if (this.#recording !== undefined) info.recording = { ...this.#recording.info };
+    if (this.#recordingError !== undefined) info.recordingError = this.#recordingError;
     return info;
   }
 
@@ -101,10 +114,19 @@ export class ManagedShell {
   async start(): Promise<void> {
     const generation = ++this.#generation;
     this.#setStatus({ state: 'connecting', reason: 'Starting the session' });
+    // The file first: a recording that cannot be opened is told before any AWS session exists.
+    if (this.options.recordDir !== undefined) {
+      const dir = this.options.recordDir;
+      await this.#record(dir, (at) => `${this.id}-${at}.cast`).catch((err: unknown) => {
+        this.#recordingError = recordingProblem(dir, err, false);
+        this.#sink?.info?.(this.info());
+      });
+    }
     let launched: LaunchedShell;
     try {
       launched = await this.options.launch(this.target);
     } catch (err) {
+      if (generation === this.#generation) void this.#stopRecording();
       if (generation === this.#generation && !this.#disposed) this.#setStatus(launchFailedStatus(err instanceof Error ? err.message : String(err)));
       throw err;
     }
@@ -129,10 +151,9 @@ export class ManagedShell {
     this.#engine = engine;
     this.#launched = launched;
     this.#flow.reset();
-    if (this.options.recordDir !== undefined) this.#record(this.options.recordDir, (at) => `${this.id}-${at}.cast`);
     engine.on('output', (bytes) => {
       if (generation !== this.#generation) return;
-      this.#recording?.file.recorder.output(bytes);
+      this.#recordOutput(bytes);
       this.#batcher.push(bytes);
     });
     engine.on('status', (status, detail) => {
@@ -233,7 +254,7 @@ export class ManagedShell {
     if (!enabled) return this.#stopRecording();
     if (this.#recording !== undefined) return;
     if (this.#engine === undefined || this.#engine.status === 'closed') throw new RecordingUnavailableError(this.id);
-    this.#record(dir, (at) => castFileName(this.title, at));
+    await this.#record(dir, (at) => castFileName(this.title, at));
   }
 
   #deliver(bytes: Uint8Array<ArrayBuffer>): void {
@@ -250,9 +271,35 @@ export class ManagedShell {
     if (this.#announced && !this.#disposed) this.#sink?.status(status);
   }
 
-  #record(dir: string, name: (startedAt: number) => string): void {
-    this.#recording = startCast(dir, name, this.title, this.#size);
+  /** Opens a recording; rejects (nothing changed) when the file cannot be opened. */
+  async #record(dir: string, name: (startedAt: number) => string): Promise<void> {
+    const rec: ActiveRecording = await startCast(dir, name, this.title, this.#size, (err) => {
+      if (this.#recording !== rec) return;
+      this.#recordingError = recordingProblem(rec.info.path, err, true);
+      void this.#stopRecording();
+    });
+    if (this.#recording !== undefined || this.#disposed) {
+      void finishCast(this.id, rec); // raced with another start, or closed meanwhile
+      return;
+    }
+    this.#recording = rec;
+    this.#recordingError = undefined;
     this.#sink?.info?.(this.info());
+  }
+
+  /** Feeds the recording; while its file is behind, reading pauses (backpressure) until it drains. */
+  #recordOutput(bytes: Uint8Array): void {
+    const rec = this.#recording;
+    if (rec === undefined) return;
+    rec.file.recorder.output(bytes);
+    if (!rec.file.behind || this.#heldForRecording) return;
+    this.#heldForRecording = true;
+    const engine = this.#engine;
+    engine?.pause();
+    rec.file.whenCaughtUp(() => {
+      this.#heldForRecording = false;
+      if (this.#engine === engine && !this.#flow.paused) engine?.resume();
+    });
   }
 
   /** Ends the recording and tells the owner; resolves once the file is complete (never rejects). */

@@ -1,11 +1,10 @@
 // Writes a capture: one JSON line per websocket frame (direction, time, raw bytes as base64), fed
 // from the engine's frame tap. Secrets are masked by default (see mask.ts); the digest is checked
 // before masking and recorded, so the inspector can still say whether the real frame was sound.
-import { createWriteStream, type WriteStream } from 'node:fs';
-import { once } from 'node:events';
+import { openOutputFile, type OutputFile } from '../../storage/output-file.js';
 import { Offset, payloadDigest } from '../frame/index.js';
 import { formatCaptureRecord, type CaptureDirection, type CaptureFrameKind, type CaptureRecord } from './capture-record.js';
-import { maskBinaryFrame, maskTextFrame } from './mask.js';
+import { maskBinaryFrame, maskInputFrame, maskTextFrame } from './mask.js';
 
 /** What the writer needs to know about one frame; the engine's tap events map onto it. */
 export interface CapturedFrame {
@@ -17,7 +16,7 @@ export interface CapturedFrame {
 }
 
 export interface CaptureOptions {
-  /** Mask tokens and KMS material (default true). Turn off only for captures that never leave the machine. */
+  /** Mask tokens, KMS material and input payloads (default true). Turn off only for captures that never leave the machine. */
   mask?: boolean;
 }
 
@@ -48,7 +47,8 @@ export class CaptureEncoder {
       if (ok !== undefined) record.digestOk = ok;
     }
     if (this.mask) {
-      const result = frame.kind === 'text' ? maskTextFrame(frame.bytes) : maskBinaryFrame(frame.bytes);
+      let result = frame.kind === 'text' ? maskTextFrame(frame.bytes) : maskBinaryFrame(frame.bytes);
+      if (frame.kind === 'binary' && frame.dir === 'client->server' && result.masked.length === 0) result = maskInputFrame(frame.bytes);
       record.raw = result.bytes;
       if (result.masked.length > 0) record.masked = result.masked;
     } else {
@@ -58,35 +58,46 @@ export class CaptureEncoder {
   }
 }
 
-/** A capture file. `write` never throws; file errors surface from `close()`. */
+/**
+ * A capture file, opened before the session (`CaptureWriter.open` rejects for a bad path). `write`
+ * never throws; a write error is told once through `onError` and stops the capture (the session
+ * goes on); `close` always settles and then throws that error, if any.
+ */
 export class CaptureWriter {
   private readonly encoder: CaptureEncoder;
-  private readonly stream: WriteStream;
-  private error: Error | undefined;
-  private closed = false;
+  private behindNow = false;
 
-  constructor(path: string, options: CaptureOptions = {}) {
+  private constructor(
+    private readonly file: OutputFile,
+    options: CaptureOptions,
+  ) {
     this.encoder = new CaptureEncoder(options);
-    this.stream = createWriteStream(path, { mode: 0o600 });
-    this.stream.on('error', (err) => {
-      this.error ??= err;
-    });
+  }
+
+  static async open(path: string, options: CaptureOptions & { onError?: (err: Error) => void } = {}): Promise<CaptureWriter> {
+    const file = await openOutputFile(path, options.onError ? { onError: options.onError } : {});
+    return new CaptureWriter(file, options);
   }
 
   write(frame: CapturedFrame): void {
-    if (this.closed || this.error) return;
-    this.stream.write(formatCaptureRecord(this.encoder.record(frame)));
+    if (this.file.error !== undefined) return;
+    if (!this.file.write(formatCaptureRecord(this.encoder.record(frame)))) this.behindNow = true;
+  }
+
+  /** True when the file is behind the frames fed to it (the caller may pause reading). */
+  get behind(): boolean {
+    return this.behindNow && this.file.error === undefined;
+  }
+
+  whenCaughtUp(listener: () => void): void {
+    this.file.onDrain(() => {
+      this.behindNow = false;
+      listener();
+    });
   }
 
   async close(): Promise<void> {
-    if (!this.closed) {
-      this.closed = true;
-      if (!this.error) {
-        const finished = once(this.stream, 'finish').catch(() => undefined);
-        this.stream.end();
-        await finished;
-      }
-    }
-    if (this.error) throw this.error;
+    await this.file.close();
+    if (this.file.error !== undefined) throw this.file.error;
   }
 }

@@ -95,7 +95,7 @@ describe('capture files', () => {
     const dir = mkdtempSync(join(tmpdir(), 'porthole-capture-'));
     dirs.push(dir);
     const path = join(dir, 'c.jsonl');
-    const writer = new CaptureWriter(path);
+    const writer = await CaptureWriter.open(path);
     const a = frame(MessageType.OutputStreamData, 0, PayloadType.Output, '$ ');
     const b = frame(MessageType.InputStreamData, 0, PayloadType.Size, '{"cols":80,"rows":24}');
     writer.write({ dir: 'client->server', kind: 'text', bytes: enc.encode('{"TokenValue":"x"}'), at: 1000 });

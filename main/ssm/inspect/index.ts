@@ -2,7 +2,7 @@
  * The protocol inspector: captures of the data channel and byte-by-byte descriptions of them.
  *
  * Capturing (the engine's frame tap feeds it; secrets masked by default):
- *   const capture = new CaptureWriter('/tmp/s.jsonl');             // or CaptureEncoder for memory
+ *   const capture = await CaptureWriter.open('/tmp/s.jsonl');       // or CaptureEncoder for memory
  *   tap: (event) => capture.write(capturedFrameFromTap(event)),  // DataChannelOptions.tap
  *   await capture.close();
  *

@@ -2,8 +2,10 @@
 // handshake (KMSCipherTextKey/Hash) and of the encryption challenge (Challenge). Each value is
 // overwritten with '*' of the same byte length, so every offset and length in the capture stays
 // the real one; only the digest of a masked payload no longer matches (capture records the check
-// made before masking).
-import { Offset, PayloadType } from '../frame/index.js';
+// made before masking). Input is masked too: the payload of every input_stream_data frame of
+// type Output (keystrokes, pasted text, a port forward's outgoing bytes — passwords typed at a
+// no-echo prompt included) is '*' of the same length; size and flag messages stay readable.
+import { MessageType, Offset, PayloadType } from '../frame/index.js';
 
 /** JSON keys whose string values are secrets (matched case-insensitively, as Go decodes JSON). */
 export const SECRET_KEYS = ['TokenValue', 'KMSCipherTextKey', 'KMSCipherTextHash', 'Challenge'] as const;
@@ -39,6 +41,28 @@ export function maskJsonBytes(json: Uint8Array): MaskResult {
     masked.push(m[1] ?? '');
   }
   return { bytes: masked.length > 0 ? out : json, masked };
+}
+
+/** Listed in `masked` for an input payload that was masked. */
+export const MASKED_INPUT = 'input';
+
+function messageTypeOf(raw: Uint8Array): string {
+  return Buffer.from(raw.buffer, raw.byteOffset + Offset.MessageType, Offset.SchemaVersion - Offset.MessageType)
+    .toString('latin1')
+    .replace(/^[\0 ]+|[\0 ]+$/g, '');
+}
+
+/** Masks the payload of an input frame (input_stream_data, payload type Output); others are left as they are. */
+export function maskInputFrame(raw: Uint8Array): MaskResult {
+  if (raw.length < Offset.Payload) return { bytes: raw, masked: [] };
+  const view = new DataView(raw.buffer, raw.byteOffset, raw.byteLength);
+  const headerLength = view.getUint32(Offset.HeaderLength);
+  const payloadStart = headerLength + 4;
+  if (headerLength < Offset.PayloadLength || payloadStart >= raw.length) return { bytes: raw, masked: [] };
+  if (view.getUint32(Offset.PayloadType) !== PayloadType.Output || messageTypeOf(raw) !== MessageType.InputStreamData) return { bytes: raw, masked: [] };
+  const out = Uint8Array.from(raw);
+  out.fill(MASK_CHAR, payloadStart);
+  return { bytes: out, masked: [MASKED_INPUT] };
 }
 
 /** Masks a websocket text frame (the OpenDataChannel JSON). */
