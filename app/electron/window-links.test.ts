@@ -71,4 +71,18 @@ describe('WindowLinks', () => {
     links.connect(contents, trusted(3), new FakePort(), transport);
     expect(contents.listenerCount('destroyed')).toBe(1);
   });
+
+  it('tells the sessions a reload as "dropped" (they wait to be adopted) and a destroyed window as "ended"', () => {
+    const { links } = setup();
+    const contents = new FakeContents(5);
+    const seen: string[] = [];
+    const first = links.connect(contents, trusted(5), new FakePort(), transport);
+    if (!('onClose' in first)) throw new Error('the window did not connect');
+    first.onClose((how) => seen.push(how));
+    const reloaded = links.connect(contents, trusted(5), new FakePort(), transport);
+    if (!('onClose' in reloaded)) throw new Error('the reloaded page did not connect');
+    reloaded.onClose((how) => seen.push(how));
+    contents.emit('destroyed');
+    expect(seen).toEqual(['dropped', 'ended']);
+  });
 });

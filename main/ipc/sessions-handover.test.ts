@@ -116,6 +116,32 @@ describe('a window that goes away and one that comes back', () => {
   });
 });
 
+describe('replaying a full-screen app', () => {
+  it('cuts a long alternate-screen stretch to the last 1 MiB and re-enters the alternate screen first', async () => {
+    const older = window();
+    const id = await openShell(older);
+    // The switch to the alternate screen, then more than SHELLS.SCROLLBACK_BYTES drawn on it.
+    older.input(id, "printf '\\033[?1049h'; yes alt-screen-line | head -c 1200000; printf 'drawn-%s\\n' done\r");
+    // The older window keeps up (acks what it got), as xterm would.
+    let acked = 0;
+    const drain = setInterval(() => (acked = ackAll(older, id, acked)), 5);
+    try {
+      await older.untilText(id, /drawn-done/, 45_000);
+    } finally {
+      clearInterval(drain);
+    }
+    const newer = window();
+    await newer.call('sessions', 'adopt', { ids: [id] });
+    const replay = Buffer.concat(newer.output.get(id) ?? []);
+    expect(replay.byteLength).toBeLessThanOrEqual(1024 * 1024 + 8);
+    expect(replay.byteLength).toBeGreaterThan(1024 * 1024 - 64 * 1024);
+    expect(replay.subarray(0, 8).toString('latin1')).toBe('\x1b[?1049h');
+    expect(replay.subarray(8, 8 + 'alt-screen-line'.length).toString('latin1')).toBe('alt-screen-line');
+    expect(newer.text(id)).toMatch(/drawn-done/);
+    expect(newer.text(id)).not.toContain('printf'); // the command line was cut away with the oldest output
+  }, 90_000);
+});
+
 describe('one owner at a time', () => {
   it('lets a newer window take live sessions from an older one, which is told and can no longer drive them', async () => {
     const older = window();
