@@ -1,6 +1,6 @@
 // Guards the house's import rules beyond what the compiler can see (e.g. `import * as` of a
 // forbidden module, or a require() call): electron only in app/, no Node/React in shared/.
-import { readdirSync, readFileSync, statSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import { dirname, join, relative, resolve, sep } from 'node:path';
 import { describe, expect, it } from 'vitest';
 
@@ -71,5 +71,44 @@ describe('import boundaries', () => {
     const hostEffects = /window\.open\s*\(|['"]beforeunload['"]/;
     const outsideBridge = importers('renderer', hostEffects).filter((f) => !f.startsWith(join('renderer', 'bridge') + sep) && !isTest(f));
     expect(outsideBridge).toEqual([]);
+  });
+});
+
+describe('the map (docs/architecture.md) and the folders it names', () => {
+  const doc = readFileSync(join(root, 'docs', 'architecture.md'), 'utf8');
+  const tree = /```\n([\s\S]*?)```/.exec(doc)?.[1] ?? '';
+  const folders = (dir: string) =>
+    readdirSync(join(root, dir), { withFileTypes: true })
+      .filter((d) => d.isDirectory() && !d.name.startsWith('.') && !['node_modules', 'dist', 'test-results', 'release', 'playwright-report'].includes(d.name))
+      .map((d) => d.name)
+      .sort();
+  /** Names at one indent level of the map's tree: `name/` at the start of the line after `indent` spaces. */
+  const mapped = (indent: number, within?: string): string[] => {
+    let lines = tree.split('\n');
+    if (within !== undefined) {
+      const from = lines.findIndex((l) => l.startsWith(`${within}/`));
+      const to = lines.findIndex((l, i) => i > from && /^\S/.test(l));
+      lines = lines.slice(from + 1, to === -1 ? undefined : to);
+    }
+    return lines.flatMap((l) => new RegExp(`^ {${indent}}([\\w.-]+)/ `).exec(l)?.[1] ?? []).sort();
+  };
+
+  it('names every top-level folder of main/, and none that does not exist', () => {
+    expect(mapped(2, 'main')).toEqual(folders('main'));
+  });
+
+  it("names every folder at the repository's top level (those git keeps), and none that does not exist", () => {
+    expect(mapped(0)).toEqual(folders('.'));
+  });
+
+  it('every top-level folder of main/ has an index.ts that opens with a paragraph saying what it is for', () => {
+    const WORDS_IN_A_PARAGRAPH = 20;
+    const lacking = folders('main').filter((dir) => {
+      const index = join(root, 'main', dir, 'index.ts');
+      if (!existsSync(index)) return true;
+      const opening = /^(\/\*\*[\s\S]*?\*\/|(?:\/\/[^\n]*\n)+)/.exec(readFileSync(index, 'utf8'))?.[1] ?? '';
+      return opening.split(/\s+/).filter((w) => /[a-z]/i.test(w)).length < WORDS_IN_A_PARAGRAPH;
+    });
+    expect(lacking).toEqual([]);
   });
 });

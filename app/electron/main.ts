@@ -3,7 +3,7 @@
 import { join } from 'node:path';
 import { app, BrowserWindow, Menu, session, shell } from 'electron';
 import { startPorthole, type PortholeApp } from '../../main/composition/index.js';
-import { installSafetyNet } from '../../main/process/safety-net.js';
+import { installSafetyNet } from '../../main/process/index.js';
 import { PORTHOLE_VERSION } from '../../shared/version.js';
 import { resolveDataDir } from '../host/data-dir.js';
 import { rendererDistDir } from '../host/static-files.js';

@@ -2,7 +2,7 @@
 //   node dist/app/web/main.js [--port N]     (or PORTHOLE_PORT=N; default: a free port)
 // The composition root (main/composition) decides sandbox or real AWS and builds every service.
 import { startPorthole } from '../../main/composition/index.js';
-import { installSafetyNet } from '../../main/process/safety-net.js';
+import { installSafetyNet } from '../../main/process/index.js';
 import { PORTHOLE_VERSION } from '../../shared/version.js';
 import { resolveDataDir } from '../host/data-dir.js';
 import { rendererDistDir } from '../host/static-files.js';

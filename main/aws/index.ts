@@ -1,6 +1,10 @@
 /**
- * main/aws public surface. The IPC layer should need only AwsService; the rest is exported for the
- * session/forward managers and the CLI. The discovery benchmark lives in bench/aws/.
+ * Everything Porthole asks of AWS: profiles and credentials (assume-role, MFA, SSO), one client
+ * set per profile and region with adaptive retry, discovery of ECS tasks and SSM-managed EC2
+ * instances into the lazy inventory tree, launching shell, port and SSH sessions
+ * (ExecuteCommand / StartSession), and the diagnostics that explain why a target cannot open a
+ * session. The services in main/ipc need only AwsService; the rest serves the session managers
+ * and the CLI.
  */
 export { AwsService, contractProfile, type AwsServiceOptions, type LaunchedSession } from './aws-service.js';
 export { AwsWorkspace, type WorkspaceOptions } from './workspace.js';

@@ -1,5 +1,7 @@
 /**
- * The composition root: what the Electron and web hosts call.
+ * The composition root: builds one running Porthole for a host — decides sandbox or real AWS,
+ * creates the AWS workspace, the shell and forward managers and the hubs, and registers every
+ * contract service on one Router. The Electron and web hosts call it; nothing in main/ imports it.
  *
  *   const app = await startPorthole({ host: 'web', version, dataDir });   // env: process.env
  *   serve(app.router);   // each window: router.connect(transport) … connection.close()

@@ -6,31 +6,28 @@ import { join } from 'node:path';
 import type { HostKind } from '../../shared/contract/index.js';
 import { AwsService } from '../aws/aws-service.js';
 import type { Env } from '../aws/profiles.js';
-import { createAppService } from '../ipc/app.js';
-import { createAuthService } from '../ipc/auth.js';
-import { createDiagnosticsService } from '../ipc/diagnostics.js';
-import { createForwardsService } from '../ipc/forwards.js';
-import { createTransfersService } from '../ipc/transfers.js';
-import { TransfersHub } from '../hubs/transfers/transfers-hub.js';
-import type { HostEnv } from '../ipc/host-env.js';
-import { createInspectorService } from '../ipc/inspector.js';
-import { createInventoryService } from '../ipc/inventory.js';
-import { Router } from '../ipc/router.js';
-import { createSessionsService } from '../ipc/sessions.js';
-import { createSettingsService } from '../ipc/settings.js';
-import { SettingsStore } from '../ipc/settings-store.js';
+import {
+  createAppService,
+  createAuthService,
+  createDiagnosticsService,
+  createForwardsService,
+  type HostEnv,
+  createInspectorService,
+  createInventoryService,
+  Router,
+  createSessionsService,
+  createSettingsService,
+  createTransfersService,
+  SettingsStore,
+} from '../ipc/index.js';
 import { SANDBOX, startSandbox, type Sandbox, type SandboxOptions } from '../sandbox/index.js';
 import type { RestartSchedule } from '../sessions/forwards/index.js';
 import { ShellManager, type ShellManagerOptions } from '../sessions/shells/index.js';
 import type { BackoffSchedule } from '../ssm/connection/constants.js';
 import { APP } from './constants.js';
-import { ForwardsHub } from '../hubs/forwards/forwards-hub.js';
-import { InspectorHub } from '../hubs/inspector-hub.js';
-import { Notices } from '../hubs/notices.js';
+import { ForwardsHub, InspectorHub, Notices, SessionOwners, TransfersHub, WaitingSessions } from '../hubs/index.js';
 import { decideSandbox } from './sandbox-mode.js';
-import { SessionOwners } from '../hubs/session-owners.js';
 import { shellLauncher } from '../aws/launch/shell-launcher.js';
-import { WaitingSessions } from '../hubs/waiting-sessions.js';
 
 export interface PortholeOptions {
   readonly host: HostKind;

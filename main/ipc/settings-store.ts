@@ -3,8 +3,7 @@
 // writes go through the atomic writer (storage/atomic-writer).
 import { join } from 'node:path';
 import { DEFAULT_SETTINGS, SettingsSchema, type Settings, type SettingsPatch } from '../../shared/contract/index.js';
-import { writeJsonAtomic } from '../storage/atomic-writer.js';
-import { loadJsonFile } from '../storage/json-file.js';
+import { writeJsonAtomic, loadJsonFile } from '../storage/index.js';
 
 export const SETTINGS_FILE_NAME = 'settings.json';
 

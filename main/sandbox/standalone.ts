@@ -10,7 +10,7 @@
 import { realpathSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import type { Writable } from 'node:stream';
-import { installSafetyNet } from '../process/safety-net.js';
+import { installSafetyNet } from '../process/index.js';
 import { startSandbox, SANDBOX, type Sandbox } from './index.js';
 import { parseStandaloneArgs, STANDALONE_USAGE } from './standalone-options.js';
 import { WorldError } from './world/load.js';

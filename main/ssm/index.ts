@@ -1,4 +1,10 @@
-// The Session Manager data-channel engine: public API for hosts, the CLI and the sandbox.
+/**
+ * Porthole's own implementation of the Session Manager data-channel protocol: the binary frame
+ * codec, the reliability layer (ordering, acks, resends), the websocket connection, the
+ * handshake, KMS encryption, shell and port sessions and the smux multiplexer inside them, and the
+ * inspector that describes captured frames. The session managers, the CLI and the sandbox's
+ * emulated agent build on it; it knows nothing of AWS accounts, windows or the contract.
+ */
 export * from './frame/index.js';
 export * from './channel/index.js';
 export * from './datachannel/index.js';

@@ -18,7 +18,7 @@ export interface Bridge {
    * Opens a web address outside Porthole: from the page when this host lets a page open windows,
    * otherwise through `viaHost` (the contract's `links.open`, checked by the client).
    */
-  openExternal(url: string, viaHost: () => Promise<OpenLinkResult>): Promise<OpenLinkResult>;
+  openLink(url: string, viaHost: () => Promise<OpenLinkResult>): Promise<OpenLinkResult>;
   /**
    * Asks before the page unloads whenever `shouldAsk()` is true, where the page decides that; a
    * host that guards closing itself ignores it. Returns the undo.

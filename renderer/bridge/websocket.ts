@@ -82,7 +82,7 @@ export function createWebSocketBridge(url: string): Bridge {
     onDisconnect: (listener) => disconnect.add(listener),
     // A browser page may open a tab itself (the web host's links.open leaves that to the page).
     // With noopener, window.open returns null whether or not it opened, so there is nothing to check.
-    openExternal: (url) => {
+    openLink: (url) => {
       window.open(url, '_blank', 'noopener,noreferrer');
       return Promise.resolve({ opened: true });
     },

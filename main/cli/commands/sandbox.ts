@@ -1,6 +1,6 @@
 // `porthole sandbox [options]`: exactly what `npm run sandbox` runs, in this process. It serves
 // in the foreground until Ctrl-C / SIGTERM, then the CLI exits with the status it returns.
-import { installSafetyNet } from '../../process/safety-net.js';
+import { installSafetyNet } from '../../process/index.js';
 import { runStandalone } from '../../sandbox/standalone.js';
 import type { CliIo } from '../io.js';
 

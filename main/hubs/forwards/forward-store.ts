@@ -8,8 +8,7 @@ import { rm } from 'node:fs/promises';
 import { join } from 'node:path';
 import { z } from 'zod';
 import { SavedForwardSchema, type SavedForward } from '../../../shared/contract/index.js';
-import { writeJsonAtomic } from '../../storage/atomic-writer.js';
-import { loadJsonFile, type SetAside } from '../../storage/json-file.js';
+import { writeJsonAtomic, loadJsonFile, type SetAside } from '../../storage/index.js';
 import { DetailsFileSchema, detailsById, fromLegacy, fromV1, LegacyFileSchema, OLD_FORWARD_FILES, V1StoreSchema, type V1Store } from './old-forward-files.js';
 
 export const FORWARD_STORE = {

@@ -1,1 +1,0 @@
-export { PORTHOLE_VERSION } from '../shared/version.js';
