@@ -67,6 +67,19 @@ describe('import boundaries', () => {
     expect(misplaced).toEqual([]);
   });
 
+  it('main/ layers point one way: hubs/ import neither ipc/ nor composition/, and no product code in main/ imports composition/', () => {
+    const into = (from: string, targets: string[]) =>
+      sourceFiles(join(root, from)).filter((f) => !isTest(f)).flatMap((file) =>
+        [...readFileSync(file, 'utf8').matchAll(specifiers)]
+          .map((m) => relative(root, resolve(dirname(file), m[1]!)).split(sep).slice(0, 2).join('/'))
+          .filter((to) => targets.includes(to))
+          .map((to) => `${relative(root, file)} -> ${to}`),
+      );
+    expect(into('main/hubs', ['main/ipc', 'main/composition'])).toEqual([]);
+    const others = readdirSync(join(root, 'main'), { withFileTypes: true }).filter((d) => d.isDirectory() && d.name !== 'composition');
+    expect(others.flatMap((d) => into(join('main', d.name), ['main/composition']))).toEqual([]);
+  });
+
   it('the renderer knows no host: opening windows and unload prompts live only in renderer/bridge/', () => {
     const hostEffects = /window\.open\s*\(|['"]beforeunload['"]/;
     const outsideBridge = importers('renderer', hostEffects).filter((f) => !f.startsWith(join('renderer', 'bridge') + sep) && !isTest(f));
