@@ -35,7 +35,7 @@ test('filter, copy an instance id, and a failing profile explained on its node',
   const error = page.locator('.tree-error').filter({ hasText: 'porthole-sandbox-expired' });
   await expect(error).toContainText('have expired', { timeout: SHELL_TIMEOUT_MS });
   await expect(error).toContainText('Refresh the credentials');
-  await expect(error.getByRole('button', { name: 'Try again' })).toBeVisible();
+  await expect(error.getByRole('button', { name: 'Retry' })).toBeVisible();
   await page.screenshot({ path: join(repoRoot, 'e2e', 'artifacts', 'ui8-tree-light.png') });
 
   // Settings from the status bar are saved by main.

@@ -7,7 +7,8 @@
 import type { KMSClient } from '@aws-sdk/client-kms';
 import type { MfaPrompt } from '../../shared/contract/auth.js';
 import type { Profile } from '../../shared/contract/inventory.js';
-import type { EcsContainerRef, InstanceRef, TargetRef } from '../../shared/contract/common.js';
+import type { EcsContainerRef, InstanceRef } from '../../shared/contract/common.js';
+import type { DiagnosisTarget } from '../../shared/contract/diagnostics.js';
 import type { StartPortSession, StartedSession } from '../sessions/forwards/types.js';
 import { diagnoseEcs, diagnoseInstance } from './diagnostics/gather.js';
 import type { Check } from './diagnostics/types.js';
@@ -17,6 +18,7 @@ import { portSessionStarter, startedSession } from './launch/engine-adapters.js'
 import { execCommand, kmsClientFor, startInstanceShell } from './launch/launch.js';
 import type { LaunchResult } from './launch/types.js';
 import { AwsError } from './errors.js';
+import { toAwsError } from './error-map.js';
 import { MfaPrompts } from './mfa-prompts.js';
 import type { Env, ProfileInfo } from './profiles.js';
 import { AwsWorkspace } from './workspace.js';
@@ -35,6 +37,11 @@ export interface LaunchedSession {
   readonly kms: KMSClient;
 }
 
+/** One key per target, whatever carries it (a tab's ref, a diagnosis target). */
+function targetKey(t: { readonly profile: string; readonly region: string } & ({ readonly kind: 'instance'; readonly instanceId: string } | { readonly kind: 'ecs-container'; readonly taskArn: string; readonly containerName: string })): string {
+  return `${t.profile}|${t.region}|${t.kind === 'instance' ? t.instanceId : `${t.taskArn}|${t.containerName}`}`;
+}
+
 export function contractProfile(p: ProfileInfo): Profile {
   return { name: p.name, source: profileSource(p), defaultRegion: p.region, needsMfa: p.kind === 'assume-role' && p.mfaSerial !== null };
 }
@@ -44,6 +51,8 @@ export class AwsService {
   readonly inventory: Inventory;
   readonly mfa: MfaPrompts;
   private known: readonly ProfileInfo[] = [];
+  /** The latest failed ExecuteCommand/StartSession per target, until one succeeds: diagnostics show it first. */
+  private readonly launchFailures = new Map<string, AwsError>();
 
   constructor(opts: AwsServiceOptions = {}) {
     this.mfa = new MfaPrompts((p) => opts.events?.mfaPrompt?.(p), (name) => this.known.find((p) => p.name === name)?.roleArn ?? null);
@@ -59,7 +68,7 @@ export class AwsService {
   }
 
   /** contract diagnostics.run, optionally explaining the error the user just met. */
-  async diagnose(target: TargetRef, lastError?: unknown): Promise<{ checks: Check[] }> {
+  async diagnose(target: DiagnosisTarget, lastError: unknown = this.launchFailures.get(targetKey(target))): Promise<{ checks: Check[] }> {
     const session = await this.workspace.open(target.profile);
     const checks = target.kind === 'instance'
       ? await diagnoseInstance(session, { region: target.region, instanceId: target.instanceId }, lastError)
@@ -69,16 +78,34 @@ export class AwsService {
 
   /** ECS Exec into a container (command default /bin/sh). */
   async execShell(ref: EcsContainerRef, command?: string): Promise<LaunchedSession> {
-    const session = await this.workspace.open(ref.profile);
-    const launch = await execCommand(session, { kind: 'ecs-container', region: ref.region, cluster: ref.cluster, taskArn: ref.taskArn, containerName: ref.containerName, runtimeId: ref.runtimeId }, command);
-    return { launch, started: startedSession(session, launch), kms: kmsClientFor(session, launch.region) };
+    return this.remembering(ref, async () => {
+      const session = await this.workspace.open(ref.profile);
+      const launch = await execCommand(session, { kind: 'ecs-container', region: ref.region, cluster: ref.cluster, taskArn: ref.taskArn, containerName: ref.containerName, runtimeId: ref.runtimeId }, command);
+      return { launch, started: startedSession(session, launch), kms: kmsClientFor(session, launch.region) };
+    });
   }
 
   /** A shell on an EC2 instance or managed node. */
   async instanceShell(ref: InstanceRef): Promise<LaunchedSession> {
-    const session = await this.workspace.open(ref.profile);
-    const launch = await startInstanceShell(session, { kind: 'instance', region: ref.region, instanceId: ref.instanceId });
-    return { launch, started: startedSession(session, launch), kms: kmsClientFor(session, launch.region) };
+    return this.remembering(ref, async () => {
+      const session = await this.workspace.open(ref.profile);
+      const launch = await startInstanceShell(session, { kind: 'instance', region: ref.region, instanceId: ref.instanceId });
+      return { launch, started: startedSession(session, launch), kms: kmsClientFor(session, launch.region) };
+    });
+  }
+
+  /** Runs a launch, keeping its failure for the target's next diagnosis (a success forgets it). */
+  private async remembering<T>(target: Parameters<typeof targetKey>[0], launch: () => Promise<T>): Promise<T> {
+    const key = targetKey(target);
+    try {
+      const out = await launch();
+      this.launchFailures.delete(key);
+      return out;
+    } catch (err) {
+      const e = toAwsError(err, { profile: target.profile, region: target.region });
+      this.launchFailures.set(key, e);
+      throw e;
+    }
   }
 
   /** The forward manager's `startSession`: each forward's spec names its profile and region. */

@@ -19,8 +19,13 @@ export const AWS_LIMITS = {
   DISCOVERY_CONCURRENCY: 4,
   /** Clusters loaded in parallel when the whole tree is requested (each runs its own batches). */
   CLUSTER_CONCURRENCY: 3,
-  /** Attempts per call under the SDK's adaptive retry mode; throttled listings must still finish. */
-  MAX_ATTEMPTS: 10,
+  /**
+   * Attempts per call under the SDK's adaptive retry mode. Interactive budget: the tree waits on
+   * these calls, and with 3 attempts the SDK's backoff (random × 2^n × 100 ms, 500 ms base for
+   * throttling) adds at most ~0.6 s for a server error and ~3 s for throttling before the error
+   * shows with a Retry. With 10, an HTTP 500 held a region behind a spinner for 8–16 s.
+   */
+  MAX_ATTEMPTS: 3,
   /** Interactive command for ECS Exec when the user picks none (present in nearly every image). */
   DEFAULT_EXEC_COMMAND: '/bin/sh',
 } as const;

@@ -13,7 +13,7 @@ describe('toAwsError', () => {
     expect(e.code).toBe('access-denied');
     expect(e.message).toBe('AWS denied ecs:ListClusters (ECS ListClusters in eu-west-1 with profile "dev").');
     expect(e.nextStep).toContain('allow ecs:ListClusters');
-    expect(e.toPlain()).toEqual({ message: e.message, cause: expect.stringContaining('AccessDeniedException'), nextStep: e.nextStep });
+    expect(e.toPlain()).toEqual({ message: e.message, cause: expect.stringContaining('AccessDeniedException'), nextStep: e.nextStep, details: { status: 400, code: 'AccessDeniedException', raw: expect.stringContaining('ecs:ListClusters') } });
   });
 
   it('recognises exec not enabled from its wording', () => {

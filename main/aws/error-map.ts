@@ -1,29 +1,12 @@
 /**
  * Turns whatever the SDK or a credential provider threw into an `AwsError` with a plain sentence and
  * a next step. Rules match on the error name first (stable across SDK versions), then on message text
- * for the errors AWS only distinguishes by wording (research/peers.md §5.2).
+ * for the errors AWS only distinguishes by wording (research/peers.md §5.2). An answer the SDK could
+ * not read (HTML or XML where JSON was expected) is worded by its HTTP status and whatever error code
+ * its body names (error-facts.ts); its raw text goes to the details, never into the sentence.
  */
+import { factsOf, statusWords, type Facts } from './error-facts.js';
 import { AwsError, type AwsErrorCode, type AwsErrorContext } from './errors.js';
-
-interface Facts {
-  readonly name: string;
-  readonly message: string;
-  readonly errno: string;
-  readonly status: number | undefined;
-}
-
-function factsOf(err: unknown): Facts {
-  if (typeof err !== 'object' || err === null) return { name: 'Error', message: String(err), errno: '', status: undefined };
-  const e = err as { name?: unknown; message?: unknown; code?: unknown; Code?: unknown; $metadata?: { httpStatusCode?: unknown } };
-  const code = typeof e.Code === 'string' ? e.Code : undefined;
-  const status = e.$metadata?.httpStatusCode;
-  return {
-    name: code ?? (typeof e.name === 'string' ? e.name : 'Error'),
-    message: typeof e.message === 'string' ? e.message : '',
-    errno: typeof e.code === 'string' ? e.code : '',
-    status: typeof status === 'number' ? status : undefined,
-  };
-}
 
 const NAMES: ReadonlyArray<readonly [AwsErrorCode, readonly string[]]> = [
   ['expired-credentials', ['ExpiredTokenException', 'ExpiredToken', 'RequestExpired', 'TokenRefreshRequired']],
@@ -55,6 +38,7 @@ function classify(f: Facts): AwsErrorCode {
   if (/services section .* not present/i.test(m)) return 'config-invalid';
   if (/Region is missing/i.test(m)) return 'no-region';
   for (const [code, names] of NAMES) if (names.includes(f.name)) return code;
+  if (f.unreadable && f.status !== undefined) return byStatus(f.status);
   if (/not authorized to perform|AccessDenied/i.test(m)) return 'access-denied';
   if (/Rate exceeded|throttl/i.test(m)) return 'throttled';
   if (NETWORK_ERRNOS.includes(f.errno) || f.name === 'TimeoutError' || /ECONNREFUSED|socket hang up/.test(m)) return 'endpoint-unreachable';
@@ -62,6 +46,21 @@ function classify(f: Facts): AwsErrorCode {
   if (f.name === 'InvalidParameterException' || f.name === 'ValidationException' || f.name === 'InvalidRequestException') return 'invalid-request';
   if (f.status !== undefined && f.status >= 500) return 'service-unavailable';
   return 'unknown';
+}
+
+function byStatus(status: number): AwsErrorCode {
+  if (status === 401 || status === 403) return 'access-denied';
+  if (status === 429) return 'throttled';
+  if (status === 404) return 'not-found';
+  if (status >= 500) return 'service-unavailable';
+  return 'unknown';
+}
+
+/** "AWS answered HTTP 500 (server error) to ECS ExecuteCommand." */
+function httpSentence(f: Facts, ctx: AwsErrorContext): string {
+  const op = f.details?.operation ?? ctx.operation;
+  const code = f.details?.code ? `, ${f.details.code}` : '';
+  return `AWS answered HTTP ${f.status ?? '?'} (${statusWords(f.status ?? 0)}${code}) to ${op ?? 'a request'}${ctx.region ? ` in ${ctx.region}` : ''}.`;
 }
 
 function where(ctx: AwsErrorContext): string {
@@ -77,7 +76,7 @@ function deniedAction(message: string): string | undefined {
 function words(code: AwsErrorCode, f: Facts, ctx: AwsErrorContext): { sentence: string; nextStep: string } {
   const p = ctx.profile ?? 'default';
   const at = where(ctx);
-  const login = `Run \`aws sso login --profile ${p}\` in a terminal, then refresh.`;
+  const login = `Run aws sso login --profile ${p} in a terminal, then refresh.`;
   switch (code) {
     case 'expired-credentials':
       return { sentence: `The credentials of profile "${p}" have expired.`, nextStep: ctx.sso ? login : `Refresh the credentials of profile "${p}" (new keys, a new session token or a new MFA code), then refresh.` };
@@ -96,11 +95,12 @@ function words(code: AwsErrorCode, f: Facts, ctx: AwsErrorContext): { sentence: 
     case 'profile-not-found':
       return { sentence: `Profile "${p}" is missing or incomplete in the AWS config files.`, nextStep: 'Check the profile in ~/.aws/config and ~/.aws/credentials (or AWS_CONFIG_FILE / AWS_SHARED_CREDENTIALS_FILE).' };
     case 'no-region':
-      return { sentence: `Profile "${p}" has no region.`, nextStep: `Add \`region = us-east-1\` (or your region) to profile "${p}", or set AWS_REGION.` };
+      return { sentence: `Profile "${p}" has no region.`, nextStep: `Add "region = us-east-1" (or your region) to profile "${p}", or set AWS_REGION.` };
     case 'config-invalid':
       return { sentence: `The AWS config for profile "${p}" is inconsistent.`, nextStep: 'Fix the section named in the details in ~/.aws/config.' };
     case 'access-denied': {
       const action = deniedAction(f.message);
+      if (!action && f.status !== undefined && f.details?.operation) return { sentence: httpSentence(f, ctx), nextStep: `Ask an administrator to allow ${f.details.operation} for your identity, or pick a profile/role that has it.` };
       return { sentence: `AWS denied ${action ?? 'the request'}${at ? ` (${at})` : ''}.`, nextStep: `Ask an administrator to allow ${action ?? 'this action'} for your identity, or pick a profile/role that has it.` };
     }
     case 'throttled':
@@ -108,7 +108,7 @@ function words(code: AwsErrorCode, f: Facts, ctx: AwsErrorContext): { sentence: 
     case 'target-not-connected':
       return { sentence: 'The target is not connected to Session Manager, so no session could start.', nextStep: 'Run diagnostics: usually the task role lacks ssmmessages permissions, the exec agent stopped, or a VPC endpoint for ssmmessages is missing. Starting a fresh task often helps.' };
     case 'exec-not-enabled':
-      return { sentence: 'ECS Exec is not available on this task: it was started without execute command, or its exec agent is not running.', nextStep: 'Enable it on the service (`aws ecs update-service --enable-execute-command --force-new-deployment`; this replaces the tasks) or wait for the agent to reach RUNNING.' };
+      return { sentence: 'ECS Exec is not available on this task: it was started without execute command, or its exec agent is not running.', nextStep: 'Enable it on the service (aws ecs update-service --enable-execute-command --force-new-deployment; this replaces the tasks) or wait for the agent to reach RUNNING.' };
     case 'interactive-only':
       return { sentence: 'ECS Exec only supports interactive commands.', nextStep: 'Run the command in an interactive session.' };
     case 'handshake-timeout':
@@ -124,8 +124,10 @@ function words(code: AwsErrorCode, f: Facts, ctx: AwsErrorContext): { sentence: 
     case 'endpoint-unreachable':
       return { sentence: `The AWS endpoint could not be reached${at ? ` (${at})` : ''}.`, nextStep: 'Check your network, proxy or the endpoint_url configured for the profile.' };
     case 'service-unavailable':
+      if (f.status !== undefined) return { sentence: httpSentence(f, ctx), nextStep: 'Try again in a moment; if it keeps failing, the endpoint has a problem (the details show what it answered).' };
       return { sentence: `AWS answered with a server error${at ? ` (${at})` : ''}.`, nextStep: 'Try again in a moment.' };
     case 'unknown':
+      if (f.unreadable) return { sentence: httpSentence(f, ctx), nextStep: 'See the details for what the endpoint answered; refresh to try again.' };
       return { sentence: `An AWS request failed${at ? ` (${at})` : ''}.`, nextStep: 'See the details; refresh to try again.' };
   }
 }
@@ -136,6 +138,6 @@ export function toAwsError(err: unknown, ctx: AwsErrorContext = {}): AwsError {
   const f = factsOf(err);
   const code = classify(f);
   const { sentence, nextStep } = words(code, f, ctx);
-  const detail = f.message ? `${f.name}: ${f.message}` : f.name;
-  return new AwsError({ code, sentence, nextStep, detail, retryable: code === 'throttled' || code === 'service-unavailable', context: ctx });
+  const detail = f.unreadable ? `HTTP ${f.status ?? '?'}${f.details?.code ? ` ${f.details.code}` : ''}` : f.message ? `${f.name}: ${f.message}` : f.name;
+  return new AwsError({ code, sentence, nextStep, detail, retryable: code === 'throttled' || code === 'service-unavailable', context: ctx, ...(f.details ? { details: f.details } : {}) });
 }

@@ -2,7 +2,7 @@
  * AWS failures as values: every error a user can meet while listing, launching or diagnosing is an
  * `AwsError` with a plain sentence and a next step. Stack traces and SDK objects never leave main/aws.
  */
-import type { PlainError } from '../../shared/contract/common.js';
+import type { ErrorDetails, PlainError } from '../../shared/contract/common.js';
 
 export type AwsErrorCode =
   | 'expired-credentials'
@@ -48,6 +48,8 @@ export interface AwsErrorInit {
   /** Worth retrying as-is (throttling, transient service faults). */
   readonly retryable?: boolean;
   readonly context?: AwsErrorContext;
+  /** The failed call as the details panel shows it (operation, endpoint, status, request id, raw answer). */
+  readonly details?: ErrorDetails;
 }
 
 export class AwsError extends Error {
@@ -57,6 +59,7 @@ export class AwsError extends Error {
   readonly detail: string | undefined;
   readonly retryable: boolean;
   readonly context: AwsErrorContext;
+  readonly details: ErrorDetails | undefined;
 
   constructor(init: AwsErrorInit) {
     super(init.sentence);
@@ -65,13 +68,17 @@ export class AwsError extends Error {
     this.detail = init.detail;
     this.retryable = init.retryable ?? false;
     this.context = init.context ?? {};
+    this.details = init.details;
   }
 
   /** The contract's PlainError: what happened, the service's words, and what to do. */
   toPlain(): PlainError {
-    return this.detail === undefined
-      ? { message: this.message, nextStep: this.nextStep }
-      : { message: this.message, cause: this.detail, nextStep: this.nextStep };
+    return {
+      message: this.message,
+      ...(this.detail === undefined ? {} : { cause: this.detail }),
+      nextStep: this.nextStep,
+      ...(this.details === undefined ? {} : { details: this.details }),
+    };
   }
 }
 

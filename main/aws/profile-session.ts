@@ -1,6 +1,7 @@
 /**
  * An open profile: its shared credential provider and one SDK client per (service, region), each
- * with the profile's resolved endpoint, adaptive retry, and a call counter. Several sessions can
+ * with the profile's resolved endpoint, adaptive retry on an interactive budget, a call counter and
+ * call details for errors (call-details.ts). Several sessions can
  * be open at once; nothing here reads AWS_PROFILE, so profiles never leak into each other.
  */
 import { EC2Client } from '@aws-sdk/client-ec2';
@@ -10,6 +11,7 @@ import { KMSClient } from '@aws-sdk/client-kms';
 import { SSMClient } from '@aws-sdk/client-ssm';
 import { STSClient } from '@aws-sdk/client-sts';
 import type { AwsCredentialIdentityProvider } from '@smithy/types';
+import { attachCallDetails } from './call-details.js';
 import { CallStats } from './call-stats.js';
 import { AWS_LIMITS } from './constants.js';
 import { credentialProviderFor, type MfaCodeProvider } from './credentials.js';
@@ -37,12 +39,12 @@ interface CommonConfig {
 /** One client per case so each middleware stack keeps its own precise types. */
 function makeClient(service: ServiceKey, config: CommonConfig, stats: CallStats): Clients[ServiceKey] {
   switch (service) {
-    case 'ecs': { const c = new ECSClient(config); stats.attach(c, service); return c; }
-    case 'ssm': { const c = new SSMClient(config); stats.attach(c, service); return c; }
-    case 'ec2': { const c = new EC2Client(config); stats.attach(c, service); return c; }
-    case 'kms': { const c = new KMSClient(config); stats.attach(c, service); return c; }
-    case 'sts': { const c = new STSClient(config); stats.attach(c, service); return c; }
-    case 'iam': { const c = new IAMClient(config); stats.attach(c, service); return c; }
+    case 'ecs': { const c = new ECSClient(config); stats.attach(c, service); attachCallDetails(c, service); return c; }
+    case 'ssm': { const c = new SSMClient(config); stats.attach(c, service); attachCallDetails(c, service); return c; }
+    case 'ec2': { const c = new EC2Client(config); stats.attach(c, service); attachCallDetails(c, service); return c; }
+    case 'kms': { const c = new KMSClient(config); stats.attach(c, service); attachCallDetails(c, service); return c; }
+    case 'sts': { const c = new STSClient(config); stats.attach(c, service); attachCallDetails(c, service); return c; }
+    case 'iam': { const c = new IAMClient(config); stats.attach(c, service); attachCallDetails(c, service); return c; }
   }
 }
 
@@ -73,7 +75,7 @@ export class ProfileSession {
     throw new AwsError({
       code: 'no-region',
       sentence: `Profile "${this.profile.name}" has no region.`,
-      nextStep: `Add \`region = us-east-1\` (or your region) to profile "${this.profile.name}", or set AWS_REGION.`,
+      nextStep: `Add "region = us-east-1" (or your region) to profile "${this.profile.name}", or set AWS_REGION.`,
       context: { profile: this.profile.name },
     });
   }

@@ -72,7 +72,7 @@ const env = { AWS_CONFIG_FILE: config, AWS_SHARED_CREDENTIALS_FILE: credentials,
 describe('loadProfiles', () => {
   it('lists every profile of both files, without section headers that are not profiles', async () => {
     const { profiles } = await loadProfiles(env);
-    expect(profiles.map((p) => p.name)).toEqual(['admin', 'broken-services', 'corp-sso', 'default', 'keys-only', 'legacy-sso', 'local', 'region-only', 'vault']);
+    expect(profiles.map((p) => p.name)).toEqual(['default', 'admin', 'broken-services', 'corp-sso', 'keys-only', 'legacy-sso', 'local', 'region-only', 'vault']);
   });
 
   it('describes each kind of credentials and never carries a secret', async () => {
@@ -109,8 +109,19 @@ describe('loadProfiles', () => {
     const local = profiles.find((p) => p.name === 'local');
     expect(local?.endpoints.ecs).toEqual({ url: 'http://127.0.0.1:9999', source: 'env-service' });
     expect(local?.endpoints.ssm).toEqual({ url: 'http://127.0.0.1:8888', source: 'env-global' });
-    expect(local?.region).toBe('ca-central-1');
     expect(profiles.filter((p) => p.isDefault).map((p) => p.name)).toEqual(['vault']);
+    // AWS_REGION is the AWS_PROFILE session's setting: it applies to that profile only, and says so.
+    expect(profiles.find((p) => p.name === 'vault')).toMatchObject({ region: 'ca-central-1', regionFromEnv: true });
+    expect(local).toMatchObject({ region: 'eu-west-1', regionFromEnv: false });
+    // A profile without a region of its own still falls back to the environment's.
+    expect(profiles.find((p) => p.name === 'legacy-sso')).toMatchObject({ region: 'ca-central-1', regionFromEnv: true });
+  });
+
+  it('lists the AWS_PROFILE (or default) profile first, the rest by name', async () => {
+    const named = (await loadProfiles({ ...env, AWS_PROFILE: 'vault' })).profiles.map((p) => p.name);
+    expect(named[0]).toBe('vault');
+    expect(named.slice(1)).toEqual([...named.slice(1)].sort());
+    expect((await loadProfiles(env)).profiles[0]?.name).toBe('default');
   });
 
   it('honours the ignore_configured_endpoint_urls opt-out', async () => {

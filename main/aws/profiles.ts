@@ -28,6 +28,8 @@ export interface ProfileInfo {
   /** Which file(s) define it; pseudo-profiles (environment, default chain) have none. */
   readonly files: ReadonlyArray<'config' | 'credentials'>;
   readonly region: string | null;
+  /** The region came from AWS_REGION / AWS_DEFAULT_REGION rather than the profile's own `region`. */
+  readonly regionFromEnv: boolean;
   /** The profile AWS_PROFILE selects (or `default`). */
   readonly isDefault: boolean;
   readonly mfaSerial: string | null;
@@ -77,9 +79,17 @@ function kindOf(section: Readonly<Record<string, string | undefined>>): Credenti
   return 'none';
 }
 
-/** AWS_REGION wins over a profile's region, as in the SDK; AWS_DEFAULT_REGION is the CLI's fallback. */
-function regionOf(section: Readonly<Record<string, string | undefined>> | undefined, env: Env): string | null {
-  return env.AWS_REGION ?? section?.region ?? env.AWS_DEFAULT_REGION ?? null;
+/**
+ * AWS_REGION is a setting of the AWS_PROFILE (or default) session, as in the CLI and SDK: it wins
+ * over that profile's region only. Every other profile keeps its own region and uses the
+ * environment's only when it names none. AWS_DEFAULT_REGION is the CLI's fallback.
+ */
+function regionOf(section: Readonly<Record<string, string | undefined>> | undefined, env: Env, selected: boolean): { region: string | null; regionFromEnv: boolean } {
+  const fromEnv = env.AWS_REGION ?? env.AWS_DEFAULT_REGION ?? null;
+  const own = section?.region ?? null;
+  if (selected && env.AWS_REGION) return { region: env.AWS_REGION, regionFromEnv: true };
+  if (own) return { region: own, regionFromEnv: false };
+  return { region: fromEnv, regionFromEnv: fromEnv !== null };
 }
 
 /** Read both shared files fresh (no loader cache) and describe every profile they define. */
@@ -91,8 +101,9 @@ export async function loadProfiles(env: Env = process.env): Promise<LoadedProfil
     ignoreCache: true,
   });
   const isProfile = (key: string) => !NON_PROFILE_PREFIXES.some((p) => key.startsWith(p));
-  const names = [...new Set([...Object.keys(configFile), ...Object.keys(credentialsFile)].filter(isProfile))].sort();
   const selected = env.AWS_PROFILE ?? 'default';
+  // The AWS_PROFILE (or default) profile first, the rest by name.
+  const names = [...new Set([...Object.keys(configFile), ...Object.keys(credentialsFile)].filter(isProfile))].sort((a, b) => Number(b === selected) - Number(a === selected) || (a < b ? -1 : a > b ? 1 : 0));
   const profiles: ProfileInfo[] = names.map((name) => {
     // Same merge as the SDK's parseKnownFiles: the credentials file wins key by key.
     const section = { ...configFile[name], ...credentialsFile[name] };
@@ -105,7 +116,7 @@ export async function loadProfiles(env: Env = process.env): Promise<LoadedProfil
       name,
       kind: kindOf(section),
       files: inFiles,
-      region: regionOf(section, env),
+      ...regionOf(section, env, name === selected),
       isDefault: name === selected,
       mfaSerial: section.mfa_serial ?? null,
       roleArn: section.role_arn ?? null,
@@ -129,7 +140,7 @@ export async function loadProfiles(env: Env = process.env): Promise<LoadedProfil
 
 function pseudoProfile(name: string, kind: CredentialKind, env: Env): ProfileInfo {
   const { endpoints } = resolveProfileEndpoints({}, {}, env);
-  return { name, kind, files: [], region: regionOf(undefined, env), isDefault: false, mfaSerial: null, roleArn: null, sourceProfile: null, sso: null, endpoints, problem: null };
+  return { name, kind, files: [], ...regionOf(undefined, env, true), isDefault: false, mfaSerial: null, roleArn: null, sourceProfile: null, sso: null, endpoints, problem: null };
 }
 
 /** Environment keys are a profile of their own; container/web-identity credentials only when nothing else exists. */

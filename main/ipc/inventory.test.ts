@@ -90,7 +90,7 @@ describe('diagnostics service', () => {
   it('names the cause for a broken demo container', async () => {
     const { checks } = await c.call('diagnostics', 'run', { target: DEMO_APP.brokenAgent });
     const agent = checks.find((x) => x.id === 'exec-agent');
-    expect(agent).toMatchObject({ status: 'fail', cause: 'The ExecuteCommandAgent is STOPPED: ExecuteCommandAgent exited: failed to register with the SSM service' });
+    expect(agent).toMatchObject({ status: 'fail', cause: 'The ECS Exec agent is stopped: ExecuteCommandAgent exited: failed to register with the SSM service' });
     expect(agent?.nextStep.length).toBeGreaterThan(10);
   });
 

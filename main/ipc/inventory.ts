@@ -31,7 +31,8 @@ export function createInventoryService({ aws, sandbox }: InventoryServiceDeps): 
     children: ({ parentId }) =>
       plainly(async () => {
         const nodes = parentId === INVENTORY_ROOT_ID ? (await aws.inventory.profiles()).nodes : await aws.inventory.children(parentId);
-        return { nodes: nodes.map(markNode) };
+        const problems = parentId === INVENTORY_ROOT_ID ? [] : aws.inventory.problemsOf(parentId);
+        return { nodes: nodes.map(markNode), ...(problems.length > 0 ? { problems } : {}) };
       }),
     refresh: ({ nodeId }, ctx) =>
       plainly(async () => {

@@ -12,6 +12,7 @@ import { createApiHandler, type ApiStats } from './api/server.js';
 import { KmsKeyStore } from './api/kms/key-store.js';
 import { IssuedCredentials } from './api/sts/issued-credentials.js';
 import { TokenBucket, type ThrottleOptions } from './api/throttle.js';
+import { ApiFaults } from './faults/api-faults.js';
 import { FaultController } from './faults/controller.js';
 import { attachGateway, type Gateway, type GatewayOptions, type PacingMode } from './gateway/index.js';
 import { SessionRegistry } from './session-registry.js';
@@ -76,6 +77,8 @@ export interface Sandbox {
   readonly registry: SessionRegistry;
   readonly kms: KmsKeyStore;
   readonly faults: FaultController;
+  /** Per-operation answers of a messy endpoint (also `POST /__sandbox/api-faults`). */
+  readonly apiFaults: ApiFaults;
   /** The message gateway serving the data channels (undefined when started with `gateway: null`). */
   readonly gateway: Gateway | undefined;
   readonly targets: TargetHub;
@@ -125,6 +128,7 @@ export async function startSandbox(opts: SandboxOptions = {}): Promise<Sandbox> 
   const registry = new SessionRegistry();
   const kms = new KmsKeyStore();
   const faults = new FaultController();
+  const apiFaults = new ApiFaults();
   const targets = new TargetHub(opts.dir === undefined ? {} : { parent: opts.dir });
   let base = '';
   const { handler, stats } = createApiHandler({
@@ -140,6 +144,7 @@ export async function startSandbox(opts: SandboxOptions = {}): Promise<Sandbox> 
     },
     ...(opts.throttle ? { throttle: new TokenBucket(opts.throttle) } : {}),
     applyFaults: (spec) => faults.apply(spec),
+    apiFaults,
   });
   const server = createServer(handler);
   const deps: GatewayDeps = { registry, pacing: opts.pacing ?? 'faithful', faults, kms };
@@ -165,6 +170,7 @@ export async function startSandbox(opts: SandboxOptions = {}): Promise<Sandbox> 
     registry,
     kms,
     faults,
+    apiFaults,
     gateway,
     targets,
     stats,

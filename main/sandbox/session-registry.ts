@@ -47,6 +47,8 @@ export interface SandboxSession {
    */
   state: 'Pending' | 'Connected' | 'Terminating' | 'Terminated';
   readonly createdAt: number;
+  /** Epoch ms when it became Terminated (DescribeSessions' EndDate). */
+  endedAt?: number;
 }
 
 export interface SessionRegistryEvents {
@@ -75,6 +77,7 @@ export class SessionRegistry extends EventEmitter<SessionRegistryEvents> {
     const s = this.sessions.get(sessionId);
     if (!s || s.state === 'Terminated') return false;
     s.state = 'Terminated';
+    s.endedAt = Date.now();
     this.emit('terminated', s, reason);
     return true;
   }

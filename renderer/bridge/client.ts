@@ -13,6 +13,7 @@ import {
   type EventName,
   type EventPayload,
   type LinkPurpose,
+  type PlainError,
   type MethodName,
   type OpenLinkResult,
   type ParamsIn,
@@ -42,7 +43,7 @@ export class PortholeClient {
     const envelope = ControlResponseSchema.safeParse(raw);
     if (!envelope.success) throw new ContractError('malformed', `Malformed reply to ${service}.${method}: ${describeIssues(envelope.error, '')}`);
     const res = envelope.data;
-    if (!res.ok) throw new ContractError(res.error.code, res.error.message, res.error.nextStep);
+    if (!res.ok) throw new ContractError(res.error.code, res.error.message, res.error.nextStep, res.error.details);
     return parseResult(service, method, res.result, 'Porthole') as Result<S, M>;
   }
 
@@ -97,8 +98,8 @@ export class PortholeClient {
 }
 
 /** Any error a call may throw, split into what happened and what to do next. */
-export function plainError(err: unknown): { message: string; nextStep?: string } {
-  if (err instanceof ContractError) return err.nextStep ? { message: err.message, nextStep: err.nextStep } : { message: err.message };
+export function plainError(err: unknown): PlainError {
+  if (err instanceof ContractError) return { message: err.message, ...(err.nextStep ? { nextStep: err.nextStep } : {}), ...(err.details ? { details: err.details } : {}) };
   return { message: err instanceof Error ? err.message : String(err) };
 }
 

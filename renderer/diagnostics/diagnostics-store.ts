@@ -1,11 +1,11 @@
 // The latest diagnosis the person asked for: which target, and the checks main ran on it.
-import type { Check, TargetRef } from '../../shared/contract/index.js';
+import type { Check, DiagnosisTarget } from '../../shared/contract/index.js';
 import { errorText, type PortholeClient } from '../bridge/client.js';
 import { Store } from '../state/store.js';
 
 export interface Diagnosis {
   readonly title: string;
-  readonly target: TargetRef;
+  readonly target: DiagnosisTarget;
   readonly status: 'running' | 'done' | 'error';
   readonly checks: readonly Check[];
   readonly error: string | null;
@@ -18,7 +18,7 @@ export class DiagnosticsStore extends Store<Diagnosis | null> {
     super(null);
   }
 
-  async run(target: TargetRef, title: string): Promise<void> {
+  async run(target: DiagnosisTarget, title: string): Promise<void> {
     const seq = ++this.#seq;
     this.set({ title, target, status: 'running', checks: [], error: null });
     try {

@@ -5,13 +5,15 @@ import { DEFAULT_BIND_ADDRESS, type InventoryNode, type TargetRef } from '../../
 import { errorText } from '../bridge/client.js';
 import { useModel } from '../root/model-context.js';
 import { useStore } from '../state/store.js';
-import { targetOf, titleOf } from '../tree/node-view.js';
+import { readinessOf, targetOf, titleOf } from '../tree/node-view.js';
 import type { Draft } from './forward-draft.js';
 
 interface Choice {
   readonly key: string;
   readonly title: string;
   readonly target: TargetRef;
+  /** Why ECS Exec cannot reach it now (the tree badge's reason), null when it can or for instances. */
+  readonly notReady: string | null;
 }
 
 function targetKey(t: TargetRef): string {
@@ -24,14 +26,18 @@ function useChoices(draft: Draft): Choice[] {
   const tree = useStore(model.tree);
   return useMemo(() => {
     const out = new Map<string, Choice>();
-    if (draft.target) out.set(targetKey(draft.target), { key: targetKey(draft.target), title: draft.title, target: draft.target });
+    const notReady = new Map<string, string>();
     for (const branch of tree.branches.values()) {
       for (const node of branch.children as readonly InventoryNode[]) {
         const t = targetOf(node);
-        if (t !== null && !out.has(targetKey(t))) out.set(targetKey(t), { key: targetKey(t), title: `${titleOf(node)} — ${node.profile}`, target: t });
+        if (t === null) continue;
+        const r = node.kind === 'container' ? readinessOf(node) : null;
+        if (r && !r.ready) notReady.set(targetKey(t), r.reason);
+        if (!out.has(targetKey(t)) && !(draft.target && targetKey(draft.target) === targetKey(t))) out.set(targetKey(t), { key: targetKey(t), title: `${titleOf(node)} — ${node.profile}`, target: t, notReady: null });
       }
     }
-    return [...out.values()];
+    const first = draft.target ? [{ key: targetKey(draft.target), title: draft.title, target: draft.target, notReady: null }] : [];
+    return [...first, ...out.values()].map((c) => ({ ...c, notReady: notReady.get(c.key) ?? null }));
   }, [draft, tree.branches]);
 }
 
@@ -111,6 +117,11 @@ export function ForwardDialog({ draft }: { draft: Draft }) {
             ))}
           </select>
         </label>
+        {choices.find((c) => c.key === choice)?.notReady && (
+          <p className="notice notice-warn" role="status" data-testid="forward-target-readiness">
+            {choices.find((c) => c.key === choice)?.notReady}
+          </p>
+        )}
         <div className="field-row">
           <label className="field">
             <span>Remote port</span>

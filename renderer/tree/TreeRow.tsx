@@ -1,10 +1,11 @@
 // One row of the target tree and, when expanded, its children (loaded lazily, with progress).
 import { Fragment } from 'react';
-import type { InventoryNode } from '../../shared/contract/index.js';
+import type { InventoryNode, PlainError } from '../../shared/contract/index.js';
+import { ErrorDetails } from '../ui/ErrorDetails.js';
 import { useModel } from '../root/model-context.js';
 import { useStore } from '../state/store.js';
 import { openShell } from './node-actions.js';
-import { badgeOf, EXPANDABLE, rowLabel, secondaryOf, targetOf, tooltipOf } from './node-view.js';
+import { badgeOf, EXPANDABLE, rowLabel, secondaryOf, sharedNames, targetOf, tooltipOf } from './node-view.js';
 import type { Branch, TreeState } from './tree-store.js';
 
 interface RowProps {
@@ -12,12 +13,14 @@ interface RowProps {
   readonly depth: number;
   /** The first row takes keyboard focus while nothing is selected. */
   readonly first?: boolean;
+  /** Instance Names a sibling shares: the row adds the end of its id. */
+  readonly sameNames?: ReadonlySet<string>;
   readonly onMenu: (node: InventoryNode, x: number, y: number) => void;
 }
 
 const INDENT_PX = 14;
 
-export function TreeRow({ node, depth, first = false, onMenu }: RowProps) {
+export function TreeRow({ node, depth, first = false, sameNames, onMenu }: RowProps) {
   const model = useModel();
   const tree = useStore(model.tree);
   const expandable = EXPANDABLE.has(node.kind);
@@ -71,7 +74,7 @@ export function TreeRow({ node, depth, first = false, onMenu }: RowProps) {
       >
         <span className={`tree-chevron${expandable ? '' : ' leaf'}${expanded ? ' open' : ''}`} aria-hidden="true" />
         <span className={`tree-icon icon-${node.kind}`} aria-hidden="true" />
-        <span className="tree-label">{rowLabel(node)}</span>
+        <span className="tree-label">{rowLabel(node, sameNames)}</span>
         {secondary && <span className="tree-secondary">{secondary}</span>}
         {badge && <span className={`tree-badge tone-${badge.tone}`}>{badge.text}</span>}
       </div>
@@ -91,45 +94,93 @@ interface ChildrenProps {
 export function TreeChildren({ parentId, depth, branch, tree, onMenu }: ChildrenProps) {
   const model = useModel();
   const pad = { paddingLeft: depth * INDENT_PX + 22 };
-  if (branch === undefined || (branch.status === 'loading' && branch.children.length === 0)) {
+  const loading = branch?.status === 'loading';
+  const retry = (): void => void model.tree.retry(parentId);
+  // A failed load stays on screen (with its details) while a retry runs, until one succeeds.
+  if (branch?.error && branch.children.length === 0 && (branch.status === 'error' || loading)) {
+    return <LoadFailure error={branch.error} style={pad} retrying={loading ? (branch.progress ?? 'Retrying…') : null} onRetry={retry} />;
+  }
+  if (branch === undefined || (loading && branch.children.length === 0)) {
     return (
       <div className="tree-note" style={pad} role="status">
         <span className="spinner" aria-hidden="true" /> {branch?.progress ?? 'Loading…'}
       </div>
     );
   }
-  if (branch.status === 'error' && branch.error) {
-    return (
-      <div className="tree-note tree-error" style={pad} role="alert">
-        <div>{branch.error.message}</div>
-        {branch.error.nextStep && <div className="tree-next">{branch.error.nextStep}</div>}
-        <button className="link-button" onClick={() => void model.tree.load(parentId)}>
-          Try again
-        </button>
-      </div>
-    );
-  }
   const children = tree.visible === null ? branch.children : branch.children.filter((c) => tree.visible?.has(c.id));
+  const same = sharedNames(branch.children);
+  // Loaded rows stay while a reload runs; its progress (retries included) shows above them.
+  const status = loading && branch.progress !== null && (
+    <div className="tree-note" style={pad} role="status">
+      <span className="spinner" aria-hidden="true" /> {branch.progress}
+    </div>
+  );
+  const problems = branch.problems.map((p) => (
+    <LoadFailure key={p.part} what={p.what} error={p.error} style={pad} retrying={loading ? (branch.progress ?? 'Retrying…') : null} onRetry={retry} />
+  ));
   if (children.length === 0) {
     return (
-      <div className="tree-note" style={pad}>
-        {tree.visible === null ? 'Nothing here' : 'No matches'}
-      </div>
+      <>
+        {status}
+        {problems}
+        {problems.length === 0 && (
+          <div className="tree-note" style={pad}>
+            {tree.visible === null ? 'Nothing here' : 'No matches'}
+          </div>
+        )}
+      </>
     );
   }
   return (
-    <ul role="group" className="tree">
-      {children.map((child, i) => (
-        <Fragment key={child.id}>
-          {sectionStarts(children, i) && (
-            <li role="presentation" className="tree-section" style={pad}>
-              {SECTION_TITLES[child.kind]}
-            </li>
-          )}
-          <TreeRow node={child} depth={depth} first={depth === 0 && i === 0} onMenu={onMenu} />
-        </Fragment>
-      ))}
-    </ul>
+    <>
+      {status}
+      {problems}
+      <ul role="group" className="tree">
+        {children.map((child, i) => (
+          <Fragment key={child.id}>
+            {sectionStarts(children, i) && (
+              <li role="presentation" className="tree-section" style={pad}>
+                {SECTION_TITLES[child.kind]}
+              </li>
+            )}
+            <TreeRow node={child} depth={depth} first={depth === 0 && i === 0} sameNames={same} onMenu={onMenu} />
+          </Fragment>
+        ))}
+      </ul>
+    </>
+  );
+}
+
+interface FailureProps {
+  /** The part that failed ("ECS clusters"); absent when the whole branch did. */
+  readonly what?: string;
+  readonly error: PlainError;
+  readonly style: React.CSSProperties;
+  /** The retry's progress while one runs, else null. */
+  readonly retrying: string | null;
+  readonly onRetry: () => void;
+}
+
+/** A failed lookup on its branch: what failed, what to do, Retry, and the call's details. */
+function LoadFailure({ what, error, style, retrying, onRetry }: FailureProps) {
+  return (
+    <div className="tree-note tree-error" style={style} role="alert" data-part={what}>
+      <div>
+        {what && <strong>{what} could not be listed. </strong>}
+        {error.message}
+      </div>
+      {error.nextStep && <div className="tree-next">{error.nextStep}</div>}
+      {retrying === null ? (
+        <button className="link-button" onClick={onRetry}>
+          Retry
+        </button>
+      ) : (
+        <div className="tree-next" role="status">
+          <span className="spinner" aria-hidden="true" /> {retrying}
+        </div>
+      )}
+      <ErrorDetails details={error.details} />
+    </div>
   );
 }
 

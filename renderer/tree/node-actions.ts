@@ -1,7 +1,7 @@
 // What the tree's double-click and context menu do with a node.
 import type { InventoryNode } from '../../shared/contract/index.js';
 import type { AppModel } from '../root/app-model.js';
-import { copyableId, targetOf, titleOf } from './node-view.js';
+import { copyableId, diagnosisTargetOf, readinessOf, targetOf, titleOf } from './node-view.js';
 
 export interface MenuItem {
   readonly label: string;
@@ -26,7 +26,7 @@ export function openShell(model: AppModel, node: InventoryNode): void {
 }
 
 export function diagnose(model: AppModel, node: InventoryNode): void {
-  const target = targetOf(node);
+  const target = diagnosisTargetOf(node);
   if (target === null) return;
   model.panel.show('diagnostics');
   void model.diagnostics.run(target, titleOf(node));
@@ -36,11 +36,14 @@ export function menuFor(model: AppModel, node: InventoryNode): MenuItem[] {
   const items: MenuItem[] = [];
   const target = targetOf(node);
   if (node.kind === 'container' || node.kind === 'instance') {
-    const why = target === null ? 'The container has not started yet.' : undefined;
+    // The same readiness as the badge: its reason is the menu's hint whenever exec is not ready.
+    const readiness = node.kind === 'container' ? readinessOf(node) : null;
+    const why = readiness && !readiness.ready ? readiness.reason : undefined;
     items.push(
       { label: 'Open shell', run: () => openShell(model, node), disabled: target === null, ...(why ? { hint: why } : {}) },
-      { label: 'Start port forward…', run: () => target && model.forwardDraft.open(target, titleOf(node)), disabled: target === null },
-      { label: 'Diagnose', run: () => diagnose(model, node), disabled: target === null },
+      { label: 'Start port forward…', run: () => target && model.forwardDraft.open(target, titleOf(node)), disabled: target === null, ...(why ? { hint: why } : {}) },
+      // Always available: a target that cannot be opened is exactly when a diagnosis helps.
+      { label: 'Diagnose', run: () => diagnose(model, node) },
     );
   }
   const id = copyableId(node);

@@ -2,7 +2,7 @@
 // its muted secondary text and its tooltip, for nodes from current and older hosts.
 import { describe, expect, it } from 'vitest';
 import type { InventoryNode } from '../../shared/contract/index.js';
-import { rowLabel, secondaryOf, taskDefinitionOf, tooltipOf } from './node-view.js';
+import { badgeOf, diagnosisTargetOf, readinessOf, rowLabel, secondaryOf, sharedNames, targetOf, taskDefinitionOf, tooltipOf } from './node-view.js';
 
 type Task = Extract<InventoryNode, { kind: 'task' }>;
 type Container = Extract<InventoryNode, { kind: 'container' }>;
@@ -53,5 +53,46 @@ describe('other rows keep their tooltip', () => {
   it('instances: the id, then the badge reason', () => {
     const inst: InventoryNode = { kind: 'instance', id: 'i:1', label: 'bastion', profile: 'p', region: 'us-east-1', instanceId: 'i-0123456789abcdef0', name: 'bastion', pingStatus: 'Online', platform: 'Linux', state: 'running' };
     expect(tooltipOf(inst)).toBe('i-0123456789abcdef0\nThe SSM agent is online.');
+  });
+});
+
+describe('exec readiness: one decision for badge, menu hint and diagnosis', () => {
+  it('a RUNNING container without runtime id or agent is not "exec not enabled" when the task has exec on', () => {
+    const c = container({ runtimeId: null, execAgentStatus: null, execEnabled: true });
+    const r = readinessOf(c);
+    expect(r.state).toBe('no-runtime-id');
+    expect(badgeOf(c)).toEqual({ text: 'no runtime id', tone: 'warn', hint: `${r.reason} ${r.nextStep}` });
+    expect(r.reason).not.toMatch(/not enabled|not started/);
+    // It cannot be opened, but it can be diagnosed.
+    expect(targetOf(c)).toBeNull();
+    expect(diagnosisTargetOf(c)).toMatchObject({ kind: 'ecs-container', containerName: 'app', runtimeId: null, cluster: 'demo-web' });
+  });
+
+  it('says exec is off only when the task says so (or an older host sends no flag and no agent)', () => {
+    expect(readinessOf(container({ execEnabled: false })).state).toBe('not-enabled');
+    expect(readinessOf(container({ execAgentStatus: null })).state).toBe('not-enabled');
+    expect(readinessOf(container({ execAgentStatus: null, execEnabled: true })).state).toBe('no-agent');
+    expect(readinessOf(container({ lastStatus: 'PENDING', runtimeId: null })).badge).toBe('pending');
+    expect(readinessOf(container()).ready).toBe(true);
+  });
+});
+
+describe('instances that share a Name', () => {
+  const inst = (id: string, name: string | null): InventoryNode => ({ kind: 'instance', id: `i:${id}`, label: name ?? id, profile: 'p', region: 'us-east-1', instanceId: id, name, pingStatus: 'Online', platform: 'Linux', state: 'running' });
+
+  it('add the end of their id; unique names stay as they are', () => {
+    const siblings = [inst('i-0aaaaaaaaaa111111', 'web'), inst('i-0bbbbbbbbbb222222', 'web'), inst('i-0ccccccccccc33333', 'db'), inst('i-0dddddddddd444444', null)];
+    const shared = sharedNames(siblings);
+    expect(siblings.map((n) => rowLabel(n, shared))).toEqual(['web · …111111', 'web · …222222', 'db', 'i-0dddddddddd444444']);
+  });
+});
+
+describe('profiles and regions', () => {
+  it('mark the AWS_PROFILE/default profile and a region that came from AWS_REGION', () => {
+    expect(badgeOf({ kind: 'profile', id: 'p:1', label: 'dev', profile: 'dev', source: 'config', isDefault: true })?.text).toBe('active');
+    expect(badgeOf({ kind: 'profile', id: 'p:2', label: 'ops', profile: 'ops', source: 'config', isDefault: false })).toBeNull();
+    const region = badgeOf({ kind: 'region', id: 'r:1', label: 'eu-west-1', profile: 'dev', region: 'eu-west-1', fromEnv: true });
+    expect(region?.text).toBe('AWS_REGION');
+    expect(region?.hint).toMatch(/AWS_PROFILE or default profile only/);
   });
 });

@@ -1,6 +1,7 @@
 // How each kind of inventory node is shown and what it can do: its badge, its secondary text,
 // the target it stands for (shell, forward, diagnosis) and the id worth copying.
-import type { ContainerPort, InventoryNode, TargetRef } from '../../shared/contract/index.js';
+import type { ContainerPort, DiagnosisTarget, InventoryNode, TargetRef } from '../../shared/contract/index.js';
+import { execReadiness, type ExecReadiness } from '../../shared/exec-readiness.js';
 
 export type Tone = 'ok' | 'warn' | 'fail' | 'muted';
 
@@ -26,11 +27,8 @@ function taskId(taskArn: string): string {
 export function badgeOf(node: InventoryNode): Badge | null {
   switch (node.kind) {
     case 'container': {
-      if (node.lastStatus !== 'RUNNING') return { text: node.lastStatus.toLowerCase(), tone: 'muted', hint: `The container is ${node.lastStatus}.` };
-      if (node.execAgentStatus === 'RUNNING') return { text: 'exec ready', tone: 'ok', hint: 'The ECS Exec agent is running: a shell can be opened.' };
-      if (node.execAgentStatus === 'PENDING') return { text: 'agent starting', tone: 'warn', hint: 'The ECS Exec agent is still starting.' };
-      if (node.execAgentStatus === null) return { text: 'no exec', tone: 'muted', hint: 'ECS Exec is not enabled for this task.' };
-      return { text: 'agent down', tone: 'fail', hint: `The ECS Exec agent is ${String(node.execAgentStatus).toLowerCase()}. Diagnose for the cause.` };
+      const r = readinessOf(node);
+      return { text: r.badge, tone: r.tone, hint: r.nextStep ? `${r.reason} ${r.nextStep}` : r.reason };
     }
     case 'instance': {
       if (node.state !== 'running') return { text: node.state, tone: 'muted', hint: `The instance is ${node.state}.` };
@@ -48,13 +46,28 @@ export function badgeOf(node: InventoryNode): Badge | null {
     case 'cluster':
       return { text: `${node.runningTasks}`, tone: 'muted', hint: `${node.runningTasks} running tasks, ${node.activeServices} services.` };
     case 'profile':
-      return node.source === 'sandbox' ? { text: 'sandbox', tone: 'muted', hint: 'The local emulated AWS account.' } : null;
+      if (node.source === 'sandbox') return { text: 'sandbox', tone: 'muted', hint: 'The local emulated AWS account.' };
+      return node.isDefault ? { text: 'active', tone: 'ok', hint: 'The profile AWS_PROFILE names (or "default" when it is unset): listed first and opened at start.' } : null;
     case 'region':
-      return null;
+      return node.fromEnv ? { text: 'AWS_REGION', tone: 'muted', hint: 'This region comes from AWS_REGION, which (as in the AWS CLI) applies to the AWS_PROFILE or default profile only.' } : null;
   }
 }
 
-/** What a shell, forward or diagnosis against this node targets; null for nodes that are not targets. */
+/** A container's ECS Exec readiness: the one decision behind its badge, menu and the forward dialog. */
+export function readinessOf(node: Extract<InventoryNode, { kind: 'container' }>): ExecReadiness {
+  return execReadiness({ containerStatus: node.lastStatus, execEnabled: node.execEnabled, runtimeId: node.runtimeId, agentStatus: node.execAgentStatus });
+}
+
+/** What Diagnose runs against: every container and instance, with or without a runtime id. */
+export function diagnosisTargetOf(node: InventoryNode): DiagnosisTarget | null {
+  if (node.kind === 'instance') return { kind: 'instance', profile: node.profile, region: node.region, instanceId: node.instanceId };
+  if (node.kind === 'container') {
+    return { kind: 'ecs-container', profile: node.profile, region: node.region, cluster: clusterName(node.clusterArn), taskArn: node.taskArn, containerName: node.name, runtimeId: node.runtimeId };
+  }
+  return null;
+}
+
+/** What a shell or forward against this node targets; null for nodes that are not targets. */
 export function targetOf(node: InventoryNode): TargetRef | null {
   if (node.kind === 'instance') {
     return { kind: 'instance', profile: node.profile, region: node.region, instanceId: node.instanceId };
@@ -125,13 +138,31 @@ export function tooltipOf(node: InventoryNode): string | undefined {
   return lines.length === 0 ? undefined : lines.join('\n');
 }
 
-/** The label shown in the tree: tasks by the end of their id (their shared prefixes say nothing). */
-export function rowLabel(node: InventoryNode): string {
+/** Characters of an instance id shown after a Name that two instances share. */
+const SAME_NAME_ID_CHARS = 6;
+
+/** Names that more than one instance among these siblings carries (their rows add an id suffix). */
+export function sharedNames(siblings: readonly InventoryNode[]): ReadonlySet<string> {
+  const seen = new Set<string>();
+  const shared = new Set<string>();
+  for (const n of siblings) {
+    if (n.kind !== 'instance' || n.name === null) continue;
+    if (seen.has(n.name)) shared.add(n.name);
+    seen.add(n.name);
+  }
+  return shared;
+}
+
+/**
+ * The label shown in the tree: tasks by the end of their id (their shared prefixes say nothing);
+ * instances by Name, with the end of the id when a sibling has the same Name.
+ */
+export function rowLabel(node: InventoryNode, shared: ReadonlySet<string> = new Set()): string {
   if (node.kind === 'task') {
     const family = taskDefinitionOf(node);
     return family ? `${taskId(node.taskArn).slice(-8)} · ${family}` : node.label;
   }
   // The instance id is in the tooltip and the copy action; the name is what people recognise.
-  if (node.kind === 'instance' && node.name !== null) return node.name;
+  if (node.kind === 'instance' && node.name !== null) return shared.has(node.name) ? `${node.name} · …${node.instanceId.slice(-SAME_NAME_ID_CHARS)}` : node.name;
   return node.label;
 }

@@ -1,7 +1,7 @@
 // The target tree's state: children per loaded node (lazy), expansion, progress and errors from
 // inventory events, and the filter's matches. Node ids are main's; the UI only hands them back.
 import { INVENTORY_ROOT_ID } from '../../shared/contract/inventory.js';
-import type { InventoryNode, PlainError } from '../../shared/contract/index.js';
+import type { InventoryNode, LoadProblem, PlainError } from '../../shared/contract/index.js';
 import { errorText, plainError, type PortholeClient } from '../bridge/client.js';
 import { Store } from '../state/store.js';
 
@@ -19,6 +19,8 @@ export interface Branch {
   readonly error: PlainError | null;
   /** The latest progress line while loading ("Listing tasks in demo-web (2 of 5)"). */
   readonly progress: string | null;
+  /** Parts that could not be listed while the rest could; shown with Retry until a reload succeeds. */
+  readonly problems: readonly LoadProblem[];
 }
 
 export interface TreeState {
@@ -34,7 +36,7 @@ export interface TreeState {
   readonly rootError: string | null;
 }
 
-const EMPTY_BRANCH: Branch = { status: 'loading', children: [], error: null, progress: null };
+const EMPTY_BRANCH: Branch = { status: 'loading', children: [], error: null, progress: null, problems: [] };
 
 export class TreeStore extends Store<TreeState> {
   #filterTimer: ReturnType<typeof setTimeout> | null = null;
@@ -58,8 +60,8 @@ export class TreeStore extends Store<TreeState> {
         if (nodeId === null) this.change((s) => ({ ...s, rootError: error.message }));
         else this.#patchBranch(nodeId, (b) => ({ ...b, status: 'error', error, progress: null }));
       }),
-      this.client.on('inventory', 'changed', ({ parentId, nodes }) => {
-        this.#patchBranch(parentId, () => ({ status: 'ready', children: nodes, error: null, progress: null }));
+      this.client.on('inventory', 'changed', ({ parentId, nodes, problems }) => {
+        this.#patchBranch(parentId, () => ({ status: 'ready', children: nodes, error: null, progress: null, problems: problems ?? [] }));
       }),
     );
     void this.#loadRoot();
@@ -87,10 +89,11 @@ export class TreeStore extends Store<TreeState> {
   }
 
   async load(id: string): Promise<void> {
-    this.#patchBranch(id, (b) => ({ ...b, status: 'loading', error: null }));
+    // What was loaded (children, and the problems beside them) stays on screen while reloading.
+    this.#patchBranch(id, (b) => ({ ...b, status: 'loading' }));
     try {
-      const { nodes } = await this.client.call('inventory', 'children', { parentId: id });
-      this.#patchBranch(id, () => ({ status: 'ready', children: nodes, error: null, progress: null }));
+      const { nodes, problems } = await this.client.call('inventory', 'children', { parentId: id });
+      this.#patchBranch(id, () => ({ status: 'ready', children: nodes, error: null, progress: null, problems: problems ?? [] }));
     } catch (err) {
       this.#patchBranch(id, (b) => ({ ...b, status: 'error', error: plainError(err), progress: null }));
     }
@@ -100,6 +103,12 @@ export class TreeStore extends Store<TreeState> {
     this.change((s) => ({ ...s, expanded: new Set(s.expanded).add(id) }));
     const b = this.branch(id);
     if (b === undefined || b.status === 'error') await this.load(id);
+  }
+
+  /** Retry of a failed branch or part: reloads it from AWS, keeping what is shown until the answer. */
+  async retry(id: string): Promise<void> {
+    if (this.branch(id)?.status === 'error') return this.load(id);
+    return this.refresh(id);
   }
 
   collapse(id: string): void {
@@ -125,6 +134,7 @@ export class TreeStore extends Store<TreeState> {
 
   /** Reloads a node's children from AWS (main drops its cache; `changed` events follow). */
   async refresh(id: string | null): Promise<void> {
+    if (id !== null && this.branch(id) !== undefined) this.#patchBranch(id, (b) => ({ ...b, status: 'loading' }));
     try {
       await this.client.call('inventory', 'refresh', { nodeId: id ?? TREE_ROOT });
       await this.load(id ?? TREE_ROOT);

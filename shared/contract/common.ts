@@ -34,11 +34,31 @@ export const PortSchema = z.number().int().min(1).max(65535);
 /** Milliseconds since the Unix epoch. */
 export const EpochMsSchema = z.number().int().nonnegative();
 
+/**
+ * What a failed AWS call looked like on the wire, for the expandable "details" of an error:
+ * which call, where, the HTTP status, AWS's request id and error code, and the start of the raw
+ * answer. Never credentials: main builds it from the response and the request's URL only.
+ */
+export const ErrorDetailsSchema = z.object({
+  /** e.g. `ECS ListClusters`. */
+  operation: TextSchema.optional(),
+  /** Scheme, host and port the request went to (no path or query string). */
+  endpoint: TextSchema.optional(),
+  status: z.number().int().min(100).max(599).optional(),
+  requestId: TextSchema.optional(),
+  /** AWS's error code (`AccessDeniedException`, `AccessDenied`), when the answer named one. */
+  code: TextSchema.optional(),
+  /** The answer's body or the error's own text, trimmed. */
+  raw: TextSchema.optional(),
+});
+export type ErrorDetails = z.infer<typeof ErrorDetailsSchema>;
+
 /** An error told in plain words: what happened, why (if known) and what to do next. */
 export const PlainErrorSchema = z.object({
   message: TextSchema.min(1),
   cause: TextSchema.optional(),
   nextStep: TextSchema.optional(),
+  details: ErrorDetailsSchema.optional(),
 });
 export type PlainError = z.infer<typeof PlainErrorSchema>;
 

@@ -1,6 +1,6 @@
 // `diagnostics`: why a shell or forward to a target may fail (ECS Exec checker-style checks).
 import { z } from 'zod';
-import { TargetRefSchema, TextSchema } from './common.js';
+import { EcsContainerRefSchema, InstanceRefSchema, TextSchema } from './common.js';
 import { defineService, method } from './define.js';
 
 export const CheckStatusSchema = z.enum(['ok', 'warn', 'fail']);
@@ -18,9 +18,16 @@ export const CheckSchema = z.object({
 });
 export type Check = z.infer<typeof CheckSchema>;
 
+/**
+ * What can be diagnosed: any target, and also a container that has no runtime id yet (ECS Exec
+ * cannot target it, which is exactly when a diagnosis helps).
+ */
+export const DiagnosisTargetSchema = z.discriminatedUnion('kind', [EcsContainerRefSchema.extend({ runtimeId: TextSchema.min(1).nullable() }), InstanceRefSchema]);
+export type DiagnosisTarget = z.infer<typeof DiagnosisTargetSchema>;
+
 export const diagnosticsService = defineService({
   methods: {
-    run: method(z.object({ target: TargetRefSchema }).strict(), z.object({ checks: z.array(CheckSchema) })),
+    run: method(z.object({ target: DiagnosisTargetSchema }).strict(), z.object({ checks: z.array(CheckSchema) })),
   },
   events: {},
 });

@@ -1,6 +1,6 @@
 // Errors that cross the contract: a code a program can branch on and a message a person can read.
 import { z } from 'zod';
-import { TextSchema } from './common.js';
+import { ErrorDetailsSchema, TextSchema, type ErrorDetails } from './common.js';
 
 export const ErrorCodeSchema = z.enum([
   /** The message itself was not a well-formed envelope (not JSON, wrong fields, bad bytes). */
@@ -24,6 +24,8 @@ export const RemoteErrorSchema = z.object({
   code: ErrorCodeSchema,
   message: TextSchema.min(1),
   nextStep: TextSchema.optional(),
+  /** The failed AWS call behind it, when there was one (shown in an expandable details panel). */
+  details: ErrorDetailsSchema.optional(),
 });
 export type RemoteError = z.infer<typeof RemoteErrorSchema>;
 
@@ -34,12 +36,18 @@ export class ContractError extends Error {
     readonly code: ErrorCode,
     message: string,
     readonly nextStep?: string,
+    readonly details?: ErrorDetails,
   ) {
     super(message);
   }
 
   toRemote(): RemoteError {
-    return this.nextStep === undefined ? { code: this.code, message: this.message } : { code: this.code, message: this.message, nextStep: this.nextStep };
+    return {
+      code: this.code,
+      message: this.message,
+      ...(this.nextStep === undefined ? {} : { nextStep: this.nextStep }),
+      ...(this.details === undefined ? {} : { details: this.details }),
+    };
   }
 }
 

@@ -32,8 +32,19 @@ const awsEnum = <const T extends readonly [string, ...string[]]>(values: T) => z
 
 export const LaunchTypeSchema = awsEnum(['FARGATE', 'EC2', 'EXTERNAL', 'MANAGED_INSTANCES']).nullable();
 
-export const ProfileNodeSchema = NodeBase.extend({ kind: z.literal('profile'), source: ProfileSourceSchema });
-export const RegionNodeSchema = InRegion.extend({ kind: z.literal('region') });
+export const ProfileNodeSchema = NodeBase.extend({
+  kind: z.literal('profile'),
+  source: ProfileSourceSchema,
+  /** The profile AWS_PROFILE names (or `default` without it): marked, listed first, opened at start. Optional: older hosts do not send it. */
+  isDefault: z.boolean().optional(),
+  /** True for an SSO profile, which can be signed in from the app. Optional: older hosts do not send it. */
+  sso: z.boolean().optional(),
+});
+export const RegionNodeSchema = InRegion.extend({
+  kind: z.literal('region'),
+  /** The region came from AWS_REGION (applied, as the CLI does, to the AWS_PROFILE/default profile only). */
+  fromEnv: z.boolean().optional(),
+});
 export const ClusterNodeSchema = InRegion.extend({
   kind: z.literal('cluster'),
   clusterArn: TextSchema.min(1),
@@ -79,6 +90,8 @@ export const ContainerNodeSchema = InRegion.extend({
   /** Docker runtime id; needed for the ECS Exec target, null until the container has started. */
   runtimeId: TextSchema.nullable(),
   lastStatus: TextSchema,
+  /** Whether the task was started with execute command. Optional: older hosts do not send it. */
+  execEnabled: z.boolean().optional(),
   /** managedAgents[ExecuteCommandAgent].lastStatus, null when the agent is not present. */
   execAgentStatus: awsEnum(['PENDING', 'RUNNING', 'STOPPED']).nullable(),
   image: TextSchema.nullable(),
@@ -110,7 +123,20 @@ export const InventoryNodeSchema = z.discriminatedUnion('kind', [
 ]);
 export type InventoryNode = z.infer<typeof InventoryNodeSchema>;
 
-const NodesResult = z.object({ nodes: z.array(InventoryNodeSchema) });
+/**
+ * One part of a node's children that could not be listed while the rest could (a region's ECS
+ * clusters denied while its instances loaded). Shown on the branch, with Retry, until a reload succeeds.
+ */
+export const LoadProblemSchema = z.object({
+  /** Which part: `clusters`, `instances`, `instance-names`. */
+  part: z.string().min(1).max(64),
+  /** What is missing, in words: "ECS clusters". */
+  what: TextSchema.min(1),
+  error: PlainErrorSchema,
+});
+export type LoadProblem = z.infer<typeof LoadProblemSchema>;
+
+const NodesResult = z.object({ nodes: z.array(InventoryNodeSchema), problems: z.array(LoadProblemSchema).optional() });
 
 export const inventoryService = defineService({
   methods: {
@@ -136,10 +162,16 @@ export const inventoryService = defineService({
   },
   events: {
     /** Loading progress, in plain words ("Listing tasks in prod-cluster (2 of 5)"). */
-    progress: z.object({ nodeId: NodeIdSchema.nullable(), message: TextSchema.min(1), done: z.boolean() }),
+    progress: z.object({
+      nodeId: NodeIdSchema.nullable(),
+      message: TextSchema.min(1),
+      done: z.boolean(),
+      /** SDK retries so far of the call the message is about (0 or absent: none). */
+      retries: z.number().int().nonnegative().optional(),
+    }),
     /** A load failed; the tree shows it on the node instead of the children. */
     error: z.object({ nodeId: NodeIdSchema.nullable(), error: PlainErrorSchema }),
     /** A node's children changed (after refresh or a background poll). */
-    changed: z.object({ parentId: NodeIdSchema, nodes: z.array(InventoryNodeSchema) }),
+    changed: z.object({ parentId: NodeIdSchema, nodes: z.array(InventoryNodeSchema), problems: z.array(LoadProblemSchema).optional() }),
   },
 });

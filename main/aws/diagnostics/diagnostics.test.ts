@@ -50,7 +50,7 @@ describe('ECS diagnostics', () => {
 
   it('explains the particulars: agent reason, platform version, writable paths', async () => {
     const agent = await diagnoseEcs(session, { cluster: 'demo-workers', taskArn: task('0012'), containerName: 'worker' });
-    expect(check(agent, 'exec-agent').cause).toBe('The ExecuteCommandAgent is STOPPED: ExecuteCommandAgent exited: failed to register with the SSM service');
+    expect(check(agent, 'exec-agent').cause).toBe('The ECS Exec agent is stopped: ExecuteCommandAgent exited: failed to register with the SSM service');
     const old = await diagnoseEcs(session, { cluster: 'demo-workers', taskArn: task('0015'), containerName: 'worker' });
     expect(check(old, 'platform-version').cause).toBe('Platform version 1.3.0 is older than 1.4.0, the first that supports ECS Exec.');
     const ro = await diagnoseEcs(session, { cluster: 'demo-workers', taskArn: task('0014'), containerName: 'hardened' });

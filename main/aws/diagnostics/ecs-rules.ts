@@ -2,6 +2,7 @@
  * Why an ECS container will not open: the ECS Exec checklist (research/peers.md §5.1) as pure rules
  * over described data. Each check says what was found and what to do; unreadable data is a warning.
  */
+import { execReadiness, type ExecReadiness } from '../../../shared/exec-readiness.js';
 import { AWS_MINIMUMS, MANAGED_AGENT_WRITABLE_PATHS, SSM_MESSAGES_ACTIONS } from '../constants.js';
 import type { TaskInfo } from '../discovery/types.js';
 import { fail, ok, unreadable, warn, type Check, type ContainerDefinitionFacts, type EcsFacts, type TaskDefinitionFacts } from './types.js';
@@ -10,11 +11,14 @@ import { atLeast } from './version.js';
 const STARTING = ['PROVISIONING', 'PENDING', 'ACTIVATING'];
 /** Container environment variables that make the managed agent use keys instead of the task role. */
 const OVERRIDING_ENV = ['AWS_ACCESS_KEY', 'AWS_ACCESS_KEY_ID', 'AWS_SECRET_ACCESS_KEY'];
-const ENABLE_EXEC = 'Enable it on the service with `aws ecs update-service --enable-execute-command --force-new-deployment` (this replaces the tasks), or run a new task with `--enable-execute-command`.';
+const ENABLE_EXEC = 'Enable it on the service with aws ecs update-service --enable-execute-command --force-new-deployment (this replaces the tasks), or run a new task with --enable-execute-command.';
 
+/** The call that failed when the user opened the target (ExecuteCommand, StartSession), first. */
 export function lastErrorCheck(facts: { lastError?: EcsFacts['lastError'] }): Check[] {
   const e = facts.lastError;
-  return e ? [fail('last-error', 'The error you saw', e.message, e.nextStep)] : [];
+  if (!e) return [];
+  const op = e.details?.operation;
+  return [fail('last-error', op ? `${op} (the call that failed)` : 'The error you saw', e.message, e.nextStep)];
 }
 
 export function identityCheck(identity: EcsFacts['identity']): Check {
@@ -51,20 +55,21 @@ function platform(t: TaskInfo, facts: EcsFacts): Check {
     : fail('ecs-agent-version', title, `ECS agent ${v.value} is older than ${AWS_MINIMUMS.ECS_AGENT}.`, 'Update the ECS agent (or move to a current ECS-optimized AMI) and start a new task.');
 }
 
+/**
+ * The container's exec readiness, decided by the same function as the tree's badge and menu:
+ * whether it runs (with a runtime id), then what its exec agent says.
+ */
 function containerChecks(t: TaskInfo, name: string): Check[] {
   const c = t.containers.find((x) => x.name === name);
   if (!c) return [fail('container', 'Container', `The task has no container named "${name}".`, 'Refresh the tree and pick a container of this task.')];
-  const out: Check[] = [];
-  out.push(c.lastStatus === 'RUNNING' && c.runtimeId
-    ? ok('container-running', 'Container running', `Container "${name}" is RUNNING.`)
-    : fail('container-running', 'Container running', `Container "${name}" is ${c.lastStatus}${c.runtimeId ? '' : ' and has no runtime id yet'}.`, 'Wait for it to start, or open a running task.'));
-  const a = c.execAgent;
-  const title = 'Exec agent';
-  if (!a) out.push(fail('exec-agent', title, 'The container has no ExecuteCommandAgent: the task was started without execute command.', ENABLE_EXEC));
-  else if (a.status === 'RUNNING') out.push(ok('exec-agent', title, 'The ExecuteCommandAgent is RUNNING.'));
-  else if (a.status === 'PENDING') out.push(warn('exec-agent', title, 'The ExecuteCommandAgent is still starting (PENDING).', 'Wait a few seconds and try again.'));
-  else out.push(fail('exec-agent', title, `The ExecuteCommandAgent is ${a.status ?? 'not running'}${a.reason ? `: ${a.reason}` : '.'}`, 'Usually the task role lacks ssmmessages permissions or there is no network path to ssmmessages (VPC endpoint or NAT). Fix that, then start a new task.'));
-  return out;
+  const facts = { containerStatus: c.lastStatus, execEnabled: t.execEnabled, runtimeId: c.runtimeId, agentStatus: c.execAgent?.status ?? null, agentReason: c.execAgent?.reason ?? null };
+  const r = execReadiness(facts);
+  const asCheck = (id: string, title: string, x: ExecReadiness): Check => (x.ready ? ok(id, title, x.reason) : (x.tone === 'warn' ? warn : fail)(id, title, x.reason, x.nextStep));
+  const notRunning = r.state === 'not-running' || r.state === 'no-runtime-id';
+  const running = notRunning ? asCheck('container-running', 'Container running', r) : ok('container-running', 'Container running', `Container "${name}" is RUNNING.`);
+  // The agent on its own, as if the container ran: a stopped container's agent still tells why.
+  const agent = notRunning ? execReadiness({ ...facts, containerStatus: 'RUNNING', runtimeId: c.runtimeId ?? 'unknown' }) : r;
+  return [running, asCheck('exec-agent', 'Exec agent', agent)];
 }
 
 function definitionChecks(t: TaskInfo, def: TaskDefinitionFacts, name: string): Check[] {

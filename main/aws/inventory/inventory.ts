@@ -3,7 +3,7 @@
  * standalone tasks directly under their cluster. Loaded lazily per node, cached, refreshable,
  * filterable. A failed load is reported on its node (event + thrown AwsError), never as an empty list.
  */
-import type { InventoryNode } from '../../../shared/contract/inventory.js';
+import type { InventoryNode, LoadProblem } from '../../../shared/contract/inventory.js';
 import type { PlainError } from '../../../shared/contract/common.js';
 import { AWS_LIMITS } from '../constants.js';
 import { Limiter, mapBounded } from '../discovery/bounded.js';
@@ -18,9 +18,9 @@ import { profileNode, regionNode } from './nodes.js';
 import { RegionLoader } from './region-loader.js';
 
 export interface InventoryEvents {
-  progress?(e: { nodeId: string | null; message: string; done: boolean }): void;
+  progress?(e: { nodeId: string | null; message: string; done: boolean; retries?: number }): void;
   error?(e: { nodeId: string | null; error: PlainError }): void;
-  changed?(e: { parentId: string; nodes: InventoryNode[] }): void;
+  changed?(e: { parentId: string; nodes: InventoryNode[]; problems?: LoadProblem[] }): void;
 }
 
 export interface InventoryOptions {
@@ -36,6 +36,8 @@ export class Inventory {
   private readonly inflight = new Map<string, Promise<InventoryNode[]>>();
   private readonly loaders = new Map<string, RegionLoader>();
   private readonly extraRegions = new Map<string, string[]>();
+  /** Parts of a node's children that failed while the rest loaded, from its latest load. */
+  private readonly problems = new Map<string, LoadProblem[]>();
 
   constructor(private readonly workspace: AwsWorkspace, private readonly opts: InventoryOptions = {}) {
     for (const [p, rs] of Object.entries(opts.extraRegions ?? {})) this.extraRegions.set(p, [...rs]);
@@ -55,6 +57,11 @@ export class Inventory {
     if (!list.includes(region)) list.push(region);
     this.extraRegions.set(profile, list);
     this.index.invalidate(nodeId.profile(profile));
+  }
+
+  /** What could not be listed under a node at its latest load ([] when everything could). */
+  problemsOf(parentId: string): LoadProblem[] {
+    return this.problems.get(parentId) ?? [];
   }
 
   async children(parentId: string): Promise<InventoryNode[]> {
@@ -80,7 +87,7 @@ export class Inventory {
         if (parent !== root && !this.index.node(parent)) continue; // gone after the reload above it
         try {
           const nodes = await this.children(parent);
-          this.opts.events?.changed?.({ parentId: parent, nodes });
+          this.opts.events?.changed?.({ parentId: parent, nodes, problems: this.problemsOf(parent) });
         } catch {
           // Already reported on the node by load().
         }
@@ -135,7 +142,9 @@ export class Inventory {
     const parsed = parseNodeId(parentId);
     try {
       if (!parsed) throw new AwsError({ code: 'not-found', sentence: 'This item is no longer in the tree.', nextStep: 'Refresh the tree.' });
-      const nodes = await this.loadParsed(parentId, parsed);
+      const { nodes, problems } = await this.loadParsed(parentId, parsed);
+      if (problems.length > 0) this.problems.set(parentId, problems);
+      else this.problems.delete(parentId);
       this.index.setChildren(parentId, nodes);
       return nodes;
     } catch (err) {
@@ -146,18 +155,27 @@ export class Inventory {
     }
   }
 
-  private async loadParsed(id: string, p: ParsedNodeId): Promise<InventoryNode[]> {
+  private async loadParsed(id: string, p: ParsedNodeId): Promise<{ nodes: InventoryNode[]; problems: LoadProblem[] }> {
+    if (p.kind === 'region') return (await this.loader(p.profile, p.region)).regionChildren(this.progressFor(id));
+    return { nodes: await this.loadNodes(id, p), problems: [] };
+  }
+
+  private progressFor(id: string) {
+    return (message: string, done: boolean, retries?: number) => this.opts.events?.progress?.({ nodeId: id, message, done, ...(retries ? { retries } : {}) });
+  }
+
+  private async loadNodes(id: string, p: ParsedNodeId): Promise<InventoryNode[]> {
     if (p.kind === 'profile') {
       const session = await this.workspace.open(p.profile);
       const regions = [...new Set([...(session.profile.region ? [session.profile.region] : []), ...(this.extraRegions.get(p.profile) ?? [])])];
       if (regions.length === 0) session.region(); // throws the plain "no region" error
-      return regions.map((r) => regionNode(p.profile, r));
+      return regions.map((r) => regionNode(p.profile, r, r === session.profile.region && session.profile.regionFromEnv));
     }
     if (p.kind === 'container' || p.kind === 'instance') return [];
     const loader = await this.loader(p.profile, p.region);
-    const progress = (message: string, done: boolean) => this.opts.events?.progress?.({ nodeId: id, message, done });
+    const progress = this.progressFor(id);
     switch (p.kind) {
-      case 'region': return loader.regionChildren(progress, (w) => this.opts.events?.error?.({ nodeId: id, error: w.toPlain() }));
+      case 'region': return (await loader.regionChildren(progress)).nodes;
       case 'cluster': return loader.clusterChildren(p.rest[0] ?? '', progress);
       case 'service': return loader.serviceChildren(p.rest[0] ?? '', p.rest[1] ?? '', progress);
       case 'task': return loader.taskChildren(p.rest[0] ?? '', p.rest[1] ?? '', progress);

@@ -17,11 +17,12 @@ export function profileSource(p: ProfileInfo): NodeOf<'profile'>['source'] {
 }
 
 export function profileNode(p: ProfileInfo): NodeOf<'profile'> {
-  return { kind: 'profile', id: nodeId.profile(p.name), label: p.name, profile: p.name, source: profileSource(p) };
+  return { kind: 'profile', id: nodeId.profile(p.name), label: p.name, profile: p.name, source: profileSource(p), isDefault: p.isDefault, sso: p.sso !== null };
 }
 
-export function regionNode(profile: string, region: string): NodeOf<'region'> {
-  return { kind: 'region', id: nodeId.region(profile, region), label: region, profile, region };
+/** `fromEnv`: the region is AWS_REGION's (or AWS_DEFAULT_REGION's), not the profile's own. */
+export function regionNode(profile: string, region: string, fromEnv = false): NodeOf<'region'> {
+  return { kind: 'region', id: nodeId.region(profile, region), label: region, profile, region, ...(fromEnv ? { fromEnv } : {}) };
 }
 
 export function clusterNode(profile: string, region: string, c: ClusterInfo): NodeOf<'cluster'> {
@@ -50,7 +51,7 @@ export function taskNode(profile: string, region: string, t: TaskInfo): NodeOf<'
 export function containerNode(profile: string, region: string, t: TaskInfo, c: ContainerInfo, ports: readonly ContainerPort[] | null = null): NodeOf<'container'> {
   return {
     kind: 'container', id: nodeId.container(profile, region, t.clusterArn, t.arn, c.name), label: c.name, profile, region,
-    clusterArn: t.clusterArn, taskArn: t.arn, name: c.name, runtimeId: c.runtimeId, lastStatus: c.lastStatus,
+    clusterArn: t.clusterArn, taskArn: t.arn, name: c.name, runtimeId: c.runtimeId, lastStatus: c.lastStatus, execEnabled: t.execEnabled,
     execAgentStatus: c.execAgent?.status ?? null, image: c.image, ports: ports === null ? null : [...ports],
   };
 }

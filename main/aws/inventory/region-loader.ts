@@ -3,7 +3,8 @@
  * all calls sharing one concurrency gate so a region never exceeds AWS_LIMITS.DISCOVERY_CONCURRENCY
  * describe calls in flight. Produces contract nodes; keeps the plain data for launch/diagnostics.
  */
-import type { InventoryNode } from '../../../shared/contract/inventory.js';
+import type { InventoryNode, LoadProblem } from '../../../shared/contract/inventory.js';
+import { withRetryReports } from '../call-details.js';
 import type { Limiter } from '../discovery/bounded.js';
 import { listClusters, loadCluster } from '../discovery/ecs.js';
 import { listInstances } from '../discovery/instances.js';
@@ -14,10 +15,22 @@ import type { ProfileSession } from '../profile-session.js';
 import { clusterNode, containerNode, instanceNode, serviceNode, taskNode } from './nodes.js';
 import { TaskDefinitionPorts, type PortsByContainer } from './task-definitions.js';
 
-type Progress = (message: string, done: boolean) => void;
+/** `retries`: SDK retries so far of the call the message is about. */
+export type Progress = (message: string, done: boolean, retries?: number) => void;
 
 function describe(p: DiscoveryProgress, what: string): string {
   return p.total === null ? `Listing ${what} (${p.done} so far)` : `Listing ${what} (${p.done} of ${p.total})`;
+}
+
+/** Runs a listing so that each SDK retry inside it shows as "… retrying (n)" on the node. */
+function reportingRetries<T>(progress: Progress, what: string, work: () => Promise<T>): Promise<T> {
+  return withRetryReports((n, operation) => progress(`Listing ${what}: ${operation} failed, retrying (${n})`, false, n), work);
+}
+
+/** A region's children: what could be listed, and the parts that could not. */
+export interface RegionListing {
+  readonly nodes: InventoryNode[];
+  readonly problems: LoadProblem[];
 }
 
 export class RegionLoader {
@@ -38,7 +51,7 @@ export class RegionLoader {
   }
 
   private loadClusters(progress: Progress): Promise<ClusterInfo[]> {
-    this.clusters ??= listClusters(this.session.ecs(this.region), { gate: this.gate, onProgress: (p) => progress(describe(p, 'clusters'), false) })
+    this.clusters ??= reportingRetries(progress, 'clusters', () => listClusters(this.session.ecs(this.region), { gate: this.gate, onProgress: (p) => progress(describe(p, 'clusters'), false) }))
       .then((list) => (this.clusterList = list))
       .catch((err: unknown) => {
         this.clusters = undefined; // a later expand retries
@@ -48,11 +61,11 @@ export class RegionLoader {
   }
 
   private loadInstances(progress: Progress, warn: (w: AwsError) => void): Promise<InstanceInfo[]> {
-    this.instances ??= listInstances(this.session.ssm(this.region), this.session.ec2(this.region), {
+    this.instances ??= reportingRetries(progress, 'instances', () => listInstances(this.session.ssm(this.region), this.session.ec2(this.region), {
       gate: this.gate,
       context: this.ctx('listing instances'),
       onProgress: (p) => progress(describe(p, 'instances'), false),
-    })
+    }))
       .then((r) => {
         r.warnings.forEach(warn);
         return [...r.instances];
@@ -64,17 +77,23 @@ export class RegionLoader {
     return this.instances;
   }
 
-  /** Clusters, then instances. If one listing fails the other still shows, and the failure is reported. */
-  async regionChildren(progress: Progress, warn: (w: AwsError) => void): Promise<InventoryNode[]> {
+  /**
+   * Clusters, then instances. If one listing fails the other still shows and the failure is a
+   * problem of the region (kept with its children until a reload succeeds); both failing is the
+   * region's error.
+   */
+  async regionChildren(progress: Progress): Promise<RegionListing> {
+    const problems: LoadProblem[] = [];
+    const warn = (w: AwsError): void => void problems.push({ part: 'instance-names', what: 'Instance names', error: w.toPlain() });
     const [clusters, instances] = await Promise.allSettled([this.loadClusters(progress), this.loadInstances(progress, warn)]);
     if (clusters.status === 'rejected' && instances.status === 'rejected') throw clusters.reason;
     const nodes: InventoryNode[] = [];
     if (clusters.status === 'fulfilled') nodes.push(...clusters.value.map((c) => clusterNode(this.session.name, this.region, c)));
-    else warn(toAwsError(clusters.reason));
+    else problems.unshift({ part: 'clusters', what: 'ECS clusters', error: toAwsError(clusters.reason).toPlain() });
     if (instances.status === 'fulfilled') nodes.push(...instances.value.map((i) => instanceNode(this.session.name, this.region, i)));
-    else warn(toAwsError(instances.reason));
+    else problems.unshift({ part: 'instances', what: 'Instances', error: toAwsError(instances.reason).toPlain() });
     progress(`Loaded ${nodes.length} items in ${this.region}`, true);
-    return nodes;
+    return { nodes, problems };
   }
 
   private loadContents(clusterArn: string, progress: Progress): Promise<ClusterContents> {

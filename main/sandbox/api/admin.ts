@@ -12,6 +12,8 @@ export interface AdminHooks {
   readonly stats: () => Record<string, number>;
   /** Validates and applies a JSON fault spec (faults/ controller); `{ ok: false }` or a throw means refused. */
   readonly applyFaults?: (spec: unknown) => unknown;
+  /** Validates and applies API fault rules (faults/api-faults.ts); a throw means refused. */
+  readonly applyApiFaults?: (spec: unknown) => unknown;
 }
 
 function send(res: ServerResponse, status: number, body: unknown): void {
@@ -56,6 +58,14 @@ export function handleAdmin(req: IncomingMessage, res: ServerResponse, pathname:
         const result = hooks.applyFaults(spec);
         const refused = typeof result === 'object' && result !== null && 'ok' in result && result.ok === false;
         return send(res, refused ? 400 : 200, result ?? { ok: true });
+      } catch (err) {
+        return send(res, 400, { error: err instanceof Error ? err.message : String(err) });
+      }
+    }
+    case 'POST api-faults': {
+      if (!hooks.applyApiFaults) return send(res, 501, { error: 'API faults are not available in this sandbox build' });
+      try {
+        return send(res, 200, hooks.applyApiFaults(JSON.parse(body.toString('utf8'))) ?? { ok: true });
       } catch (err) {
         return send(res, 400, { error: err instanceof Error ? err.message : String(err) });
       }

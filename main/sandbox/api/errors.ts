@@ -73,3 +73,11 @@ export function internalError(err: unknown): ApiError {
   const detail = err instanceof Error ? err.message : String(err);
   return new ApiError('InternalFailure', `The sandbox failed to process the request: ${detail}`, 500);
 }
+
+/** AccessDenied for one operation, as each service words it (the API fault knob `access-denied`). */
+export function deniedByFault(service: ServiceName, operation: string, callerArn: string): ApiError {
+  const action = `${service}:${operation}`;
+  if (service === 'ec2') return new ApiError('UnauthorizedOperation', `You are not authorized to perform this operation. User: ${callerArn} is not authorized to perform: ${action} because no identity-based policy allows the ${action} action`, 403);
+  if (isQuery(service)) return accessDenied(callerArn, action, '*');
+  return new ApiError('AccessDeniedException', `User: ${callerArn} is not authorized to perform: ${action} on resource: * because no identity-based policy allows the ${action} action`, 400);
+}

@@ -9,7 +9,8 @@ import { ADMIN_PREFIX, handleAdmin, type AdminHooks } from './admin.js';
 import { callerScope } from './auth.js';
 import { resolveCaller } from './caller.js';
 import type { ApiDeps, RequestContext } from './context.js';
-import { ApiError, expiredToken, internalError, throttled, type ServiceName } from './errors.js';
+import { ApiFaults, sendRawFault, stripRuntimeIds } from '../faults/api-faults.js';
+import { ApiError, deniedByFault, expiredToken, internalError, throttled, type ServiceName } from './errors.js';
 import { missingOperation, parseJsonBody, routeJson, sendJson, sendJsonError } from './json-protocol.js';
 import { Params } from './params.js';
 import { routeQuery, sendXml, sendXmlError } from './query-protocol.js';
@@ -24,6 +25,8 @@ export interface ApiServerOptions {
   readonly deps: ApiDeps;
   readonly throttle?: TokenBucket;
   readonly applyFaults?: AdminHooks['applyFaults'];
+  /** Per-operation answers of a messy endpoint (HTML 500, XML 403, AccessDenied, missing runtime ids). */
+  readonly apiFaults?: ApiFaults;
 }
 
 export interface ApiStats {
@@ -58,6 +61,7 @@ export function createApiHandler(opts: ApiServerOptions): { handler: RequestList
     registry: deps.registry,
     stats: () => ({ requests: stats.requests, throttled: stats.throttled, errors: stats.errors, ...prefixed(stats.byOperation) }),
     ...(opts.applyFaults ? { applyFaults: opts.applyFaults } : {}),
+    ...(opts.apiFaults ? { applyApiFaults: (spec: unknown) => opts.apiFaults?.set(spec) } : {}),
   };
 
   async function serve(req: IncomingMessage, res: ServerResponse): Promise<void> {
@@ -95,6 +99,13 @@ export function createApiHandler(opts: ApiServerOptions): { handler: RequestList
       return fail(throttled(service));
     }
 
+    const fault = opts.apiFaults?.take(service, operation);
+    if (fault && sendRawFault(res, fault, requestId)) {
+      stats.errors++;
+      return;
+    }
+    if (fault === 'access-denied') return fail(deniedByFault(service, operation, caller.arn));
+
     const regionName = scope.region ?? deps.world.defaultRegion;
     const account = caller.account;
     const ctx: RequestContext = {
@@ -111,7 +122,7 @@ export function createApiHandler(opts: ApiServerOptions): { handler: RequestList
       if (json) {
         if (!json.handler) throw missingOperation(json);
         const result = await json.handler(new Params(service, parseJsonBody(body)), ctx);
-        return sendJson(res, requestId, result);
+        return sendJson(res, requestId, fault === 'missing-runtime-id' ? stripRuntimeIds(result) : result);
       }
       if (!query?.handler) throw routeError(query?.action ?? '', service);
       return sendXml(res, requestId, query.handler(form ?? new URLSearchParams(), ctx));

@@ -1,5 +1,6 @@
 /** SSM operations by X-Amz-Target suffix (AmazonSSM.<Operation>). */
 import type { HandlerTable } from '../handler.js';
+import { describeSessions } from './describe-sessions.js';
 import { describeInstanceInformation } from './instances.js';
 import { resumeSession, startSession, terminateSession } from './sessions.js';
 
@@ -9,5 +10,6 @@ export const ssmHandlers: HandlerTable = {
   StartSession: startSession,
   ResumeSession: resumeSession,
   TerminateSession: terminateSession,
+  DescribeSessions: describeSessions,
   DescribeInstanceInformation: describeInstanceInformation,
 };
