@@ -79,8 +79,12 @@ test('a second browser tab takes the sessions; the first is told and can take th
   await page.bringToFront();
   for (const id of ids) await expect(page.locator(`.tab[data-session-id="${id}"]`)).toHaveAttribute('data-state', 'closed');
   const banner = page.getByTestId('session-closed');
-  await expect(banner).toContainText('A newer Porthole window took this session');
-  await page.screenshot({ path: join(repoRoot, 'e2e', 'artifacts', 'reattach-moved.png') });
+  await expect(banner).toContainText('In another window: A newer Porthole window or browser tab has this session now.');
+  for (const [width, height] of [[1440, 900], [1024, 640]] as const) {
+    await page.setViewportSize({ width, height });
+    await expect(banner).toBeVisible();
+    await page.screenshot({ path: join(repoRoot, 'e2e', 'artifacts', `reattach-moved-${width}x${height}.png`) });
+  }
   // Typing in the old tab reaches nothing: the newer tab's terminal does not see it.
   await typeLine(page, 'echo from-the-old-tab');
   expect(await textOf(newer, ids[1])).not.toContain('from-the-old-tab');

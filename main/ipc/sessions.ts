@@ -21,7 +21,7 @@ export interface SessionsServiceDeps {
 }
 
 /** What the window that had a session is told when another window takes it. */
-export const MOVED_REASON = 'A newer Porthole window took this session. Take it back here, or reload this page to take all of them.';
+export const MOVED_REASON = 'A newer Porthole window or browser tab has this session now. Take it back here, or reload this page to take them all.';
 
 /** Sends to a window that may have closed or detached meanwhile; a lost message is not an error then. */
 function deliver(client: ClientHandle, send: () => void, what: string): void {

@@ -28,15 +28,17 @@ export function SessionBanner({ tab }: { tab: Tab }) {
           Restart session
         </button>
       )}
-      <button
-        className="button button-quiet"
-        onClick={() => {
-          model.panel.show('diagnostics');
-          void model.diagnostics.run(tab.target, tab.title);
-        }}
-      >
-        Diagnose
-      </button>
+      {tab.elsewhere !== true && (
+        <button
+          className="button button-quiet"
+          onClick={() => {
+            model.panel.show('diagnostics');
+            void model.diagnostics.run(tab.target, tab.title);
+          }}
+        >
+          Diagnose
+        </button>
+      )}
     </div>
   );
 }
