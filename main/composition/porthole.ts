@@ -93,7 +93,7 @@ export async function startPorthole(opts: PortholeOptions): Promise<PortholeApp>
     version: opts.version,
     platform: opts.platform ?? process.platform,
     dataDir: opts.dataDir,
-    sandbox: sandbox ? { endpoint: sandbox.endpoint, close: () => sandbox.stop() } : null,
+    sandbox: sandbox ? { endpoint: sandbox.endpoint } : null,
   };
   const notices = new Notices(log, (n) => router.broadcast('app', 'notice', n));
   const settings = new SettingsStore(opts.dataDir, (message) => notices.add(message));

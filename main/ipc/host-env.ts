@@ -1,11 +1,10 @@
 // What a host (Electron or web) tells the services about where they run.
 import type { HostKind } from '../../shared/contract/index.js';
 
-/** The running local sandbox, when the host started one (see app/host/sandbox.ts). */
+/** The running local sandbox, when the composition root started one (it also stops it). */
 export interface SandboxHandle {
   /** Loopback URL of the emulated AWS API (what AWS_ENDPOINT_URL would be). */
   readonly endpoint: string;
-  close(): Promise<void>;
 }
 
 export interface HostEnv {

@@ -1,7 +1,7 @@
 // Failures of the app's own modules told across the contract in plain words: an AWS error
 // keeps its sentence and next step, a forward or session error its message. Anything else is
 // left for the router to report as internal.
-import { ContractError, type PlainError } from '../../shared/contract/index.js';
+import { ContractError } from '../../shared/contract/index.js';
 import { AwsError } from '../aws/errors.js';
 import { ForwardError } from '../sessions/forwards/errors.js';
 import { RecordingsDirMissingError, ShellNotFoundError } from '../sessions/shells/manager.js';
@@ -32,12 +32,4 @@ export async function plainly<T>(run: () => Promise<T> | T): Promise<T> {
   } catch (err) {
     throw asContractError(err);
   }
-}
-
-/** An error as the contract's PlainError (for events that carry one). */
-export function toPlainError(err: unknown): PlainError {
-  if (err instanceof AwsError) return err.toPlain();
-  const mapped = asContractError(err);
-  if (mapped instanceof ContractError) return mapped.nextStep === undefined ? { message: mapped.message } : { message: mapped.message, nextStep: mapped.nextStep };
-  return { message: err instanceof Error ? err.message : String(err) };
 }

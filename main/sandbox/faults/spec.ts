@@ -70,5 +70,4 @@ export const FaultControlSchema = z.union([
   z.strictObject({ sessionId: z.string().min(1), faults: FaultSpecSchema }),
   z.strictObject({ default: z.literal(true), faults: FaultSpecSchema }),
 ]);
-export type FaultControl = z.infer<typeof FaultControlSchema>;
 export type FaultControlInput = z.input<typeof FaultControlSchema>;
