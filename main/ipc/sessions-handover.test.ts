@@ -116,6 +116,20 @@ describe('a window that goes away and one that comes back', () => {
   });
 });
 
+describe('forwards', () => {
+  it('never belonged to a window: one made by a window that went away keeps moving bytes and is listed to the next', async () => {
+    const gone = window();
+    const { forward } = await gone.call('forwards', 'create', { spec: { target: DEMO_APP.web, remotePort: 8080, localPort: 'auto', name: 'kept' } });
+    gone.close();
+    await new Promise((r) => setTimeout(r, GRACE_MS + 500)); // past the sessions' grace period too
+    const next = window();
+    expect((await next.call('forwards', 'list', {})).forwards).toContainEqual(expect.objectContaining({ id: forward.id, state: 'listening', localPort: forward.localPort }));
+    const res = await fetch(`http://127.0.0.1:${forward.localPort ?? 0}/`);
+    expect(await res.text()).toMatch(/^hello from .+ port 8080\n$/);
+    await next.call('forwards', 'remove', { id: forward.id });
+  }, 60_000);
+});
+
 describe('replaying a full-screen app', () => {
   it('cuts a long alternate-screen stretch to the last 1 MiB and re-enters the alternate screen first', async () => {
     const older = window();
