@@ -74,7 +74,6 @@ export function uploadScript(tools: RemoteTools, o: UploadScriptOptions): string
     `M ${TAG.READY} "$D"`,
     `while IFS= read -r L; do case $L in [0-9]*) E=$( { ${decode}; } 2>&1 ) || { rm -f -- "$T"; T=; ${FAIL()} }; M ${TAG.ACK};; *) break;; esac; done`,
     `case $L in e*) H=$(${tools.hash} < "$T"); H=\${H%% *}; if [ "$H" = "\${L#e }" ]; then ${place}; T=; if [ $R = 0 ]; then M ${TAG.OK} "$H"; else M ${TAG.ERROR} "$(Q "$E")"; fi; else rm -f -- "$T"; T=; M ${TAG.MISMATCH} "$H"; fi;; *) rm -f -- "$T"; T=; M ${TAG.CANCELLED};; esac`,
-    'exit',
   ].join('; ') + '\n';
 }
 
@@ -109,9 +108,8 @@ export function downloadScript(tools: RemoteTools, o: DownloadScriptOptions): st
     encode,
     `M ${TAG.FINISH}`,
     `H=$(${tools.hash} < "$S")`,
+    'if [ -n "$T" ]; then rm -rf -- "$T"; T=; fi',
     `M ${TAG.HASH} "\${H%% *}"`,
-    '[ -n "$T" ] && rm -rf -- "$T"; T=',
-    'exit',
   ].join('; ') + '\n';
 }
 

@@ -3,11 +3,13 @@ import { useModel } from '../root/model-context.js';
 import { DiagnosticsPanel } from '../diagnostics/DiagnosticsPanel.js';
 import { ForwardsPanel } from '../forwards/ForwardsPanel.js';
 import { InspectorPanel } from '../inspector/InspectorPanel.js';
+import { TransfersPanel } from '../transfers/TransfersPanel.js';
 import type { PanelView } from '../state/panel-store.js';
 import { useStore } from '../state/store.js';
 
 const VIEWS: ReadonlyArray<{ id: PanelView; label: string }> = [
   { id: 'forwards', label: 'Forwards' },
+  { id: 'transfers', label: 'Transfers' },
   { id: 'diagnostics', label: 'Diagnostics' },
   { id: 'inspector', label: 'Inspector' },
 ];
@@ -33,6 +35,7 @@ export function BottomPanel() {
       {open && (
         <div className="pane-body panel-body" role="tabpanel">
           {view === 'forwards' && <ForwardsPanel />}
+          {view === 'transfers' && <TransfersPanel />}
           {view === 'diagnostics' && <DiagnosticsPanel />}
           {view === 'inspector' && <InspectorPanel />}
         </div>

@@ -8,6 +8,7 @@ import { StatusBar } from '../layout/StatusBar.js';
 import { TerminalArea } from '../sessions/TerminalArea.js';
 import { useStore } from '../state/store.js';
 import { shortcutOf } from '../terminal/keys.js';
+import { TransferDialog } from '../transfers/TransferDialog.js';
 import { TreePane } from '../tree/TreePane.js';
 import { ConfirmDialog } from '../ui/ConfirmDialog.js';
 import { Toasts } from '../ui/Toasts.js';
@@ -23,6 +24,7 @@ export function App() {
   const info = useCall('app', 'info', {});
   const { settings } = useStore(model.settings);
   const draft = useStore(model.forwardDraft);
+  const transferPrompt = useStore(model.transfers).prompt;
   const [disconnected, setDisconnected] = useState<string | null>(null);
   const [findOpen, setFindOpen] = useState(false);
   useTheme(settings?.theme, settings?.fontFamily, settings?.fontSize);
@@ -56,6 +58,7 @@ export function App() {
       </main>
       <StatusBar info={info} disconnected={disconnected} />
       {draft && <ForwardDialog draft={draft} />}
+      {transferPrompt && <TransferDialog key={`${transferPrompt.direction}-${transferPrompt.title}`} prompt={transferPrompt} />}
       <MfaDialog />
       <ConfirmDialog />
       <Toasts />

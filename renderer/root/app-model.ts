@@ -16,6 +16,7 @@ import { openLink } from './open-link.js';
 import { BackgroundWriter } from '../terminal/background-writer.js';
 import { TerminalRegistry } from '../terminal/terminal-registry.js';
 import { documentTheme } from '../terminal/xterm-theme.js';
+import { TransferStore } from '../transfers/transfer-store.js';
 import { TreeStore } from '../tree/tree-store.js';
 import { DialogStore } from '../ui/dialog-store.js';
 import { ToastStore } from '../ui/toast-store.js';
@@ -30,6 +31,7 @@ export class AppModel {
   readonly sessions: SessionStore;
   readonly handover: SessionHandover;
   readonly forwards: ForwardStore;
+  readonly transfers: TransferStore;
   readonly diagnostics: DiagnosticsStore;
   readonly inspector: InspectorStore;
   readonly mfa: MfaStore;
@@ -40,6 +42,7 @@ export class AppModel {
     this.settings = new SettingsModel(client);
     this.tree = new TreeStore(client);
     this.forwards = new ForwardStore(client);
+    this.transfers = new TransferStore(client, (message) => this.toasts.show(message, 'error'));
     this.diagnostics = new DiagnosticsStore(client);
     this.inspector = new InspectorStore(client);
     this.mfa = new MfaStore(client);
@@ -94,6 +97,7 @@ export class AppModel {
     this.settings.start();
     this.tree.start();
     this.forwards.start();
+    this.transfers.start();
     this.inspector.start();
     this.mfa.start();
     // Without the host link no session can go on; the tabs say so instead of looking connected.

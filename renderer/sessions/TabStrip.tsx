@@ -122,6 +122,8 @@ export function TabStrip({ tabs, activeKey, pairKey }: { tabs: readonly Tab[]; a
           : tab.sessionId !== null && tab.status.state !== 'closed'
             ? [{ label: 'Record to a .cast file', run: () => void s.setRecording(tab.key, true) }]
             : []),
+        { label: 'Upload…', run: () => model.transfers.ask({ direction: 'upload', target: tab.target, title: tab.title }) },
+        { label: 'Download…', run: () => model.transfers.ask({ direction: 'download', target: tab.target, title: tab.title }) },
         { label: 'New tab to the same target', run: () => void s.open(tab.target, tab.title) },
         { label: 'Close', run: () => void s.close(tab.key) },
       ];

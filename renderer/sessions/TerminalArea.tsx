@@ -4,6 +4,7 @@
 import { useModel } from '../root/model-context.js';
 import { useStore } from '../state/store.js';
 import { TerminalView } from '../terminal/TerminalView.js';
+import { useTerminalDrop } from '../transfers/terminal-drop.js';
 import { FindBar } from './FindBar.js';
 import { SessionBanner } from './SessionBanner.js';
 import { TabStrip } from './TabStrip.js';
@@ -16,12 +17,13 @@ export function TerminalArea({ findOpen, onCloseFind }: { findOpen: boolean; onC
   const leftKey = pair === null ? activeKey : tabs.find((t) => t.key === activeKey || t.key === pairKey)?.key;
   const active = tabs.find((t) => t.key === activeKey) ?? null;
   const controller = active?.sessionId ? model.registry.get(active.sessionId) : undefined;
+  const drop = useTerminalDrop(model, active);
 
   return (
     <section className="pane terminal-pane" aria-label="Terminals">
       <TabStrip tabs={tabs} activeKey={activeKey} pairKey={pairKey} />
       {active && <SessionBanner tab={active} />}
-      <div className={`terminal-host${pair ? ' split' : ''}`} data-testid="terminal-host">
+      <div className={`terminal-host${pair ? ' split' : ''}${drop.over ? ' terminal-drop-target' : ''}`} data-testid="terminal-host" {...drop.handlers}>
         {findOpen && controller && (
           <FindBar
             controller={controller}

@@ -1,7 +1,7 @@
 // Which bottom-panel view shows, so tree actions (diagnose, forward) can bring theirs forward.
 import { Store } from './store.js';
 
-export type PanelView = 'forwards' | 'diagnostics' | 'inspector';
+export type PanelView = 'forwards' | 'transfers' | 'diagnostics' | 'inspector';
 
 export class PanelStore extends Store<{ readonly view: PanelView; readonly open: boolean }> {
   constructor() {

@@ -44,6 +44,8 @@ export function menuFor(model: AppModel, node: InventoryNode): MenuItem[] {
       { label: 'Start port forward…', run: () => target && model.forwardDraft.open(target, titleOf(node)), disabled: target === null, ...(why ? { hint: why } : {}) },
       // Always available: a target that cannot be opened is exactly when a diagnosis helps.
       { label: 'Diagnose', run: () => diagnose(model, node) },
+      { label: 'Upload…', run: () => target && model.transfers.ask({ direction: 'upload', target, title: titleOf(node) }), disabled: target === null, ...(why ? { hint: why } : {}) },
+      { label: 'Download…', run: () => target && model.transfers.ask({ direction: 'download', target, title: titleOf(node) }), disabled: target === null, ...(why ? { hint: why } : {}) },
     );
   }
   const id = copyableId(node);

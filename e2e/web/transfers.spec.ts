@@ -1,0 +1,76 @@
+// Issue 17 from the UI: Upload… on a container sends a file through its own session with a
+// visible progress bar in the Transfers panel, Download… brings it back as a browser download,
+// and both rows show the SHA-256 both ends agreed on, equal to the file's own.
+import { createHash, randomBytes } from 'node:crypto';
+import { mkdir, readFile } from 'node:fs/promises';
+import { join } from 'node:path';
+import { expect, test } from '../fixtures/web-host.js';
+import { openDemo, revealWebApp, SHELL_TIMEOUT_MS } from './porthole-ui.js';
+
+test.use({ sandbox: true });
+test.describe.configure({ timeout: 240_000 });
+
+/** Large enough that the bar is seen moving on the sandbox, small enough for a quick test. */
+const PAYLOAD_BYTES = 3 * 1024 * 1024;
+
+test('uploads through the UI with a progress bar, downloads it back, checksums equal', async ({ page, webHost }) => {
+  const payload = randomBytes(PAYLOAD_BYTES);
+  const sha = createHash('sha256').update(payload).digest('hex');
+  // The sandbox's targets run on this machine: the "remote" folder is a local one.
+  const remoteDir = join(webHost.dataDir, 'remote dir ü');
+  await mkdir(remoteDir);
+
+  await page.setViewportSize({ width: 1440, height: 900 });
+  await openDemo(page, webHost.url);
+  const container = await revealWebApp(page);
+  await container.click({ button: 'right' });
+  await page.getByRole('menuitem', { name: 'Upload…' }).click();
+  const dialog = page.getByRole('dialog', { name: /Upload to app/ });
+  await dialog.getByLabel('File to upload').setInputFiles({ name: 'payload.bin', mimeType: 'application/octet-stream', buffer: payload });
+  await dialog.getByLabel('Remote path').fill(`${remoteDir}/`);
+  await dialog.getByRole('button', { name: 'Upload', exact: true }).click();
+  await expect(dialog).toHaveCount(0);
+
+  const up = page.locator('.transfer[data-direction="upload"]');
+  await expect(up.getByRole('progressbar')).toBeVisible();
+  await expect(up).toHaveAttribute('data-state', 'done', { timeout: SHELL_TIMEOUT_MS * 2 });
+  await expect(up.getByRole('progressbar')).toHaveAttribute('value', '1');
+  await expect(up.getByTestId('transfer-sha256')).toContainText(sha);
+  await expect(up).toContainText(`${remoteDir}/payload.bin`);
+  expect(createHash('sha256').update(await readFile(join(remoteDir, 'payload.bin'))).digest('hex')).toBe(sha);
+  await page.screenshot({ path: 'e2e/artifacts/transfers-1440.png' });
+
+  await container.click({ button: 'right' });
+  await page.getByRole('menuitem', { name: 'Download…' }).click();
+  const back = page.getByRole('dialog', { name: /Download from app/ });
+  // The last path used with this target is offered.
+  await expect(back.getByLabel('Remote path')).toHaveValue(`${remoteDir}/`);
+  await back.getByLabel('Remote path').fill(`${remoteDir}/payload.bin`);
+  const download = page.waitForEvent('download');
+  await back.getByRole('button', { name: 'Download', exact: true }).click();
+  const saved = await download;
+  expect(saved.suggestedFilename()).toBe('payload.bin');
+  const got = await readFile((await saved.path()) ?? '');
+  expect(got.length).toBe(PAYLOAD_BYTES);
+  expect(createHash('sha256').update(got).digest('hex')).toBe(sha);
+  const down = page.locator('.transfer[data-direction="download"]');
+  await expect(down).toHaveAttribute('data-state', 'done');
+  await expect(down.getByTestId('transfer-sha256')).toContainText(sha);
+
+  await page.setViewportSize({ width: 1024, height: 640 });
+  await page.screenshot({ path: 'e2e/artifacts/transfers-1024.png' });
+});
+
+test('an upload into a missing folder fails in the panel with the reason', async ({ page, webHost }) => {
+  await openDemo(page, webHost.url);
+  const container = await revealWebApp(page);
+  await container.click({ button: 'right' });
+  await page.getByRole('menuitem', { name: 'Upload…' }).click();
+  const dialog = page.getByRole('dialog', { name: /Upload to app/ });
+  await dialog.getByLabel('File to upload').setInputFiles({ name: 'x.txt', mimeType: 'text/plain', buffer: Buffer.from('hello') });
+  await dialog.getByLabel('Remote path').fill(join(webHost.dataDir, 'no such dir', 'x.txt'));
+  await dialog.getByRole('button', { name: 'Upload', exact: true }).click();
+  const row = page.locator('.transfer[data-direction="upload"]');
+  await expect(row).toHaveAttribute('data-state', 'failed', { timeout: SHELL_TIMEOUT_MS });
+  await expect(row.getByTestId('transfer-error')).toContainText(/No such file or directory|Directory nonexistent/);
+});

@@ -1,0 +1,97 @@
+// Asks where on the target a file goes (or which remote file to fetch), starting from the last
+// path used with that target. Files dropped on a tab arrive already chosen; otherwise a file input.
+import { useEffect, useState } from 'react';
+import { errorText } from '../bridge/client.js';
+import { useModel } from '../root/model-context.js';
+import type { TransferPrompt } from './transfer-store.js';
+
+/** Where an upload goes when the target has no remembered path: writable on nearly every system. */
+const DEFAULT_UPLOAD_DIR = '/tmp/';
+
+export function TransferDialog({ prompt }: { prompt: TransferPrompt }) {
+  const model = useModel();
+  const upload = prompt.direction === 'upload';
+  const [files, setFiles] = useState<readonly File[]>(prompt.files);
+  const [path, setPath] = useState('');
+  const [error, setError] = useState<string | null>(null);
+  const [busy, setBusy] = useState(false);
+
+  useEffect(() => {
+    let live = true;
+    void model.transfers.lastPath(prompt.target).then((last) => {
+      if (!live) return;
+      if (!upload) setPath((p) => p || (last ?? ''));
+      // An upload starts in the folder of the last path used there.
+      else setPath((p) => p || (last ? last.replace(/[^/]*$/, '') : DEFAULT_UPLOAD_DIR));
+    });
+    return () => void (live = false);
+  }, [model, prompt.target, upload]);
+
+  const close = () => model.transfers.closePrompt();
+  const submit = async () => {
+    const remotePath = path.trim();
+    if (remotePath === '') return setError('Enter a path on the target.');
+    if (upload && files.length === 0) return setError('Choose a file to upload.');
+    if (upload && files.length > 1 && !remotePath.endsWith('/')) return setError('Several files go into a folder: end the path with /.');
+    setBusy(true);
+    try {
+      model.panel.show('transfers');
+      if (upload) for (const f of files) void model.transfers.upload(prompt.target, f, remotePath).catch((err: unknown) => model.toasts.show(errorText(err), 'error'));
+      else await model.transfers.download(prompt.target, remotePath);
+      close();
+    } catch (err) {
+      setError(errorText(err));
+      setBusy(false);
+    }
+  };
+
+  return (
+    <div className="modal-backdrop" onMouseDown={(e) => e.target === e.currentTarget && close()}>
+      <form
+        className="modal modal-form"
+        role="dialog"
+        aria-modal="true"
+        aria-labelledby="transfer-title"
+        onSubmit={(e) => {
+          e.preventDefault();
+          void submit();
+        }}
+        onKeyDown={(e) => {
+          if (e.key === 'Escape') close();
+        }}
+      >
+        <h2 id="transfer-title" className="modal-title">
+          {upload ? 'Upload to' : 'Download from'} {prompt.title}
+        </h2>
+        {upload && prompt.files.length > 0 && (
+          <p className="muted transfer-files" title={files.map((f) => f.name).join('\n')}>
+            {files.length === 1 ? files[0]?.name : `${files.length} files`}
+          </p>
+        )}
+        {upload && prompt.files.length === 0 && (
+          <label className="field">
+            <span>File</span>
+            <input aria-label="File to upload" type="file" multiple onChange={(e) => setFiles([...(e.target.files ?? [])])} />
+          </label>
+        )}
+        <label className="field">
+          <span>{upload ? 'Path on the target (a folder ending in / keeps the file name)' : 'File on the target'}</span>
+          <input aria-label="Remote path" value={path} spellCheck={false} placeholder={upload ? '/tmp/' : '/var/log/app.log'} onChange={(e) => setPath(e.target.value)} autoFocus />
+        </label>
+        {error && (
+          <p className="notice notice-error" role="alert">
+            {error}
+          </p>
+        )}
+        <div className="modal-actions">
+          <button type="button" className="button button-quiet" onClick={close}>
+            Cancel
+          </button>
+          <button type="submit" className="button button-primary" disabled={busy}>
+            {upload ? 'Upload' : 'Download'}
+          </button>
+        </div>
+      </form>
+    </div>
+  );
+}
