@@ -1,4 +1,7 @@
-// Minimal option parsing for the porthole subcommands (flags and `--name value` pairs).
+// Option parsing for the porthole subcommands: node:util parseArgs (strict), with its answer
+// reshaped for the commands (positionals, the flags given, the values given) and its refusals
+// turned into CliError so they reach the user as one plain line and exit status 2.
+import { parseArgs as parseNodeArgs, type ParseArgsConfig } from 'node:util';
 import { CliError } from './io.js';
 
 export interface ParsedArgs {
@@ -7,26 +10,21 @@ export interface ParsedArgs {
   values: Map<string, string>;
 }
 
-/** `valueOptions` take the next argument (or `--name=value`); other `--x` are flags. */
+/** `valueOptions` take the next argument (or `--name=value`); `flagOptions` are flags. Anything else is refused. */
 export function parseArgs(args: readonly string[], valueOptions: readonly string[], flagOptions: readonly string[]): ParsedArgs {
-  const out: ParsedArgs = { positional: [], flags: new Set(), values: new Map() };
-  for (let i = 0; i < args.length; i++) {
-    const arg = args[i] ?? '';
-    if (!arg.startsWith('--')) {
-      out.positional.push(arg);
-      continue;
-    }
-    const eq = arg.indexOf('=');
-    const name = eq < 0 ? arg.slice(2) : arg.slice(2, eq);
-    if (valueOptions.includes(name)) {
-      const value = eq < 0 ? args[++i] : arg.slice(eq + 1);
-      if (value === undefined) throw new CliError(`--${name} needs a value`);
-      out.values.set(name, value);
-    } else if (flagOptions.includes(name) && eq < 0) {
-      out.flags.add(name);
-    } else {
-      throw new CliError(`unknown option ${arg}`);
-    }
+  const options: NonNullable<ParseArgsConfig['options']> = {};
+  for (const name of valueOptions) options[name] = { type: 'string' };
+  for (const name of flagOptions) options[name] = { type: 'boolean' };
+  let parsed: { values: Record<string, string | boolean | undefined>; positionals: string[] };
+  try {
+    parsed = parseNodeArgs({ args: [...args], options, strict: true, allowPositionals: true }) as typeof parsed;
+  } catch (err) {
+    throw new CliError(err instanceof Error ? err.message : String(err));
+  }
+  const out: ParsedArgs = { positional: parsed.positionals, flags: new Set(), values: new Map() };
+  for (const [name, value] of Object.entries(parsed.values)) {
+    if (typeof value === 'string') out.values.set(name, value);
+    else if (value === true) out.flags.add(name);
   }
   return out;
 }
