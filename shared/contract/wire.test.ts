@@ -78,4 +78,15 @@ describe('data-plane wire codec', () => {
       }),
     );
   });
+
+  it('decodes a status reason as the platform TextDecoder does, malformed UTF-8 included', () => {
+    const frame = encodeDataFrame({ type: 'status', sessionId: 's', status: { state: 'closed', reason: 'abc' } });
+    for (const bad of [[0xe2, 0x82, 0x41], [0x61, 0xff, 0x62], [0xc0, 0x80, 0x41]]) {
+      const patched = Uint8Array.from(frame);
+      patched.set(bad, patched.length - 3);
+      const decoded = decodeDataFrame(patched);
+      expect(decoded.type === 'status' && decoded.status.reason).toBe(new TextDecoder().decode(Uint8Array.from(bad)));
+    }
+    expect(new TextDecoder().decode(Uint8Array.of(0xe2, 0x82, 0x41))).toBe('\ufffdA');
+  });
 });

@@ -9,7 +9,9 @@ import { ContractError } from './errors.js';
 import { DataMessageSchema, type DataMessage } from './data.js';
 import { describeIssues } from './errors.js';
 import { SessionStateSchema, type SessionStatus } from './sessions.js';
-import { decodeUtf8, encodeUtf8 } from './utf8.js';
+
+/** The platform's UTF-8 codec for status reasons: invalid bytes become U+FFFD, as everywhere else. */
+const TEXT = { encoder: new TextEncoder(), decoder: new TextDecoder() } as const;
 
 export const WIRE_TYPE = { output_stream_data: 1, input_stream_data: 2, ack: 3, resize: 4, status: 5 } as const;
 const TYPE_BY_CODE = new Map<number, DataMessage['type']>(Object.entries(WIRE_TYPE).map(([k, v]) => [v, k as DataMessage['type']]));
@@ -47,7 +49,7 @@ export function encodeDataFrame(msg: DataMessage): Uint8Array<ArrayBuffer> {
       return buf;
     }
     case 'status': {
-      const reason = encodeUtf8(msg.status.reason ?? '');
+      const reason = TEXT.encoder.encode(msg.status.reason ?? '');
       const { buf, view, at } = header(msg.type, msg.sessionId, STATUS_FIXED_BYTES + reason.byteLength);
       view.setUint8(at, STATES.indexOf(msg.status.state));
       view.setUint8(at + 1, msg.status.exitCode === undefined ? 0 : FLAG_EXIT_CODE);
@@ -94,7 +96,7 @@ export function decodeDataFrame(frame: Uint8Array): DataMessage {
       const state = STATES[view.getUint8(0)] ?? fail(`unknown session state ${view.getUint8(0)} at offset ${at}`);
       const status: SessionStatus = { state };
       if ((view.getUint8(1) & FLAG_EXIT_CODE) !== 0) status.exitCode = view.getInt32(2);
-      if (body.byteLength > STATUS_FIXED_BYTES) status.reason = decodeUtf8(body.subarray(STATUS_FIXED_BYTES));
+      if (body.byteLength > STATUS_FIXED_BYTES) status.reason = TEXT.decoder.decode(body.subarray(STATUS_FIXED_BYTES));
       raw = { type, sessionId, status };
       break;
     }
