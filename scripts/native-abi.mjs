@@ -12,6 +12,7 @@ import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
 import { spawnSync } from 'node:child_process';
+import { atLeast, electronToolsMessage, NODE_FOR } from './node-version.mjs';
 
 const require = createRequire(import.meta.url);
 const want = process.argv[2];
@@ -60,6 +61,12 @@ if (want === 'electron') {
     process.exit(0);
   }
   if (current === 'electron') process.exit(0);
+  if (!atLeast(NODE_FOR.electronTools)) {
+    // At install time this is a warning (the Node build stays, so web mode and tests work);
+    // `npm start` needs the Electron build and stops here.
+    console.error(electronToolsMessage());
+    process.exit(process.env.npm_lifecycle_event === 'postinstall' ? 0 : 1);
+  }
   console.log('porthole: rebuilding node-pty for Electron (electron-builder install-app-deps)…');
   run('npx', ['--no-install', 'electron-builder', 'install-app-deps']);
   writeFileSync(marker, 'electron\n');
