@@ -94,3 +94,40 @@ describe('transfer round trips through a real pty', () => {
     expect((err as TransferError).kind).toBe('no-such-file');
   });
 });
+
+describe('folders go as tar', () => {
+  it('uploads a folder into a remote folder and downloads it back, every file identical', async () => {
+    const tree = join(dir, 'tree src');
+    await mkdir(join(tree, 'sub dir'), { recursive: true });
+    const files: Record<string, Buffer> = { 'a.txt': Buffer.from('alpha\n'), 'sub dir/b.bin': randomBytes(200_000), 'sub dir/ü.txt': Buffer.from('ü\r\n') };
+    for (const [name, bytes] of Object.entries(files)) await writeFile(join(tree, name), bytes);
+    const into = join(dir, 'remote', 'folders');
+    await mkdir(into);
+    const up = await (await startUpload(h, tree, `${into}/`)).done;
+    expect(up.directory).toBe(true);
+    expect(up.remotePath).toBe(`${into}/tree src`);
+    for (const [name, bytes] of Object.entries(files)) expect(sha256(await readFile(join(into, 'tree src', name)))).toBe(sha256(bytes));
+    expect((await listing(into)).filter((n) => n.startsWith('.'))).toEqual([]);
+    const backDir = join(dir, 'folders-back');
+    await mkdir(backDir);
+    const down = await startDownload(h, `${into}/tree src`, backDir).done;
+    expect(down.directory).toBe(true);
+    expect(down.localPath).toBe(join(backDir, 'tree src'));
+    for (const [name, bytes] of Object.entries(files)) expect(sha256(await readFile(join(backDir, 'tree src', name)))).toBe(sha256(bytes));
+    expect(await listing(backDir)).toEqual(['tree src']);
+  }, 120_000);
+
+  it('refuses to replace a folder of the same name on the target (and leaves it as it was)', async () => {
+    const tree = join(dir, 'tree two');
+    await mkdir(tree);
+    await writeFile(join(tree, 'x'), 'new');
+    const into = join(dir, 'remote', 'folders-two');
+    await mkdir(join(into, 'tree two'), { recursive: true });
+    await writeFile(join(into, 'tree two', 'x'), 'old');
+    const err = await (await startUpload(h, tree, `${into}/`)).done.catch((e: unknown) => e);
+    expect(err).toBeInstanceOf(TransferError);
+    expect((err as TransferError).message).toMatch(/tree two: File exists/);
+    expect(await readFile(join(into, 'tree two', 'x'), 'utf8')).toBe('old');
+    expect(await listing(into)).toEqual(['tree two']);
+  });
+});
