@@ -1,17 +1,28 @@
 // Leak check (issue 6 part 4, reduced for CI): sessions and forwards opened and closed through
 // the router against the sandbox leave heap and RSS where the warm baseline was, after GC.
-// The sandbox runs in this process, so its state is in the figures too; the tolerances cover
-// that and allocator noise, and are far below what a per-session leak would add.
+// The sandbox runs in this process, so its state is in the figures too; the baseline tolerances
+// cover that and allocator noise. They are too wide to see a small per-session leak, so a
+// second, equal round follows (N, then 2N in all): the heap may grow by no more than
+// LEAK_KB_PER_SESSION for each session and forward of that round.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startSandboxApp, type SandboxApp } from '../../composition/sandbox-app.js';
-import { runChurn } from './churn.js';
+import { churnRoundGrowth, runChurn } from './churn.js';
 
-/** Enough churn that a leak of a few KB per session or forward shows above the tolerance. */
+/** Sessions per round: the second round's allowance is SESSIONS × LEAK_KB_PER_SESSION. */
 const SESSIONS = 32;
 const FORWARDS = 12;
 const IDLE = 8;
 /** Heap may end this far above baseline: in-process sandbox bookkeeping and JIT code, not leaks. */
 const HEAP_TOLERANCE_MB = 6;
+/**
+ * What one closed session or forward may leave on the heap in the second round. Measured on this
+ * build: ~17 KB each (728–736 KB for 32 + 12), not yet fully attributed — the in-process sandbox
+ * keeps every terminated session's record (its DescribeSessions history), which is part of it.
+ * A leaked channel, pty buffer or listener set per session is far above this.
+ */
+const LEAK_KB_PER_SESSION = 24;
+/** The second round runs as long again; give the test room for both on a loaded 2-core box. */
+const TEST_TIMEOUT_MS = 300_000;
 /** RSS rarely shrinks (the allocator keeps freed pages); a leak keeps growing it well past this. */
 const RSS_TOLERANCE_MB = 96;
 
@@ -36,5 +47,11 @@ describe('memory under session and forward churn', () => {
     expect(r.end.rssMb - r.baseline.rssMb).toBeLessThan(RSS_TOLERANCE_MB);
     // Idle sessions do hold memory while open: the measurement is real, not zero.
     expect(r.withIdle.heapMb).toBeGreaterThan(r.afterForwards.heapMb);
-  });
+
+    // N more of each (2N in all): growth must not scale with the count.
+    const round = await churnRoundGrowth(t.app.router, SESSIONS, FORWARDS);
+    const grownKb = (round.after.heapMb - round.before.heapMb) * 1024;
+    console.info(`memory: second round of ${SESSIONS} sessions and ${FORWARDS} forwards grew the heap by ${grownKb.toFixed(0)} KB`);
+    expect(grownKb).toBeLessThan((SESSIONS + FORWARDS) * LEAK_KB_PER_SESSION);
+  }, TEST_TIMEOUT_MS);
 });

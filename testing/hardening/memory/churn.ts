@@ -98,6 +98,20 @@ async function churnForwards(router: Router, count: number): Promise<void> {
   }
 }
 
+/**
+ * One more round of `sessions` sessions and `forwards` forwards opened and closed, on an app that
+ * already ran runChurn: what the heap grows by from before to after it. Run after a first round of
+ * the same size, the growth is what N more of each leave behind, so a leak shows as growth that
+ * scales with N (the first round's warm-up costs are already paid).
+ */
+export async function churnRoundGrowth(router: Router, sessions: number, forwards: number): Promise<{ before: MemorySample; after: MemorySample }> {
+  const before = await settledMemory();
+  await churnSessions(router, sessions, false);
+  await churnForwards(router, forwards);
+  const after = await settledMemory();
+  return { before, after };
+}
+
 export async function runChurn(router: Router, options: ChurnOptions): Promise<ChurnReport> {
   await churnSessions(router, CHURN.WARMUP_SESSIONS, false);
   await churnForwards(router, CHURN.WARMUP_FORWARDS);
