@@ -6,7 +6,6 @@ import { App } from './root/App.js';
 import { AppModel } from './root/app-model.js';
 import { ClientProvider } from './root/client-context.js';
 import { ModelProvider } from './root/model-context.js';
-import { installTestHook } from './root/test-hook.js';
 import { connectBridge } from './bridge/index.js';
 import { PortholeClient } from './bridge/client.js';
 import './styles/tokens.css';
@@ -17,7 +16,8 @@ if (root === null) throw new Error('index.html has no #root element');
 const client = new PortholeClient(connectBridge());
 const model = new AppModel(client);
 model.start();
-installTestHook(model);
+// The e2e tests' read-only hook exists in the test build only; the product bundle has no trace of it.
+if (__PORTHOLE_TEST_BUILD__) void import('./root/test-hook.js').then(({ installTestHook }) => installTestHook(model));
 createRoot(root).render(
   <StrictMode>
     <ClientProvider client={client}>

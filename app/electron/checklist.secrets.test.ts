@@ -44,9 +44,10 @@ describe('main.ts wires the whole policy', () => {
     expect(main).toMatch(/on\('will-attach-webview', \(e\) => e\.preventDefault\(\)\)/);
   });
 
-  it('answers permission requests and checks with the deny-all policy', () => {
-    expect(main).toMatch(/setPermissionRequestHandler\(\(_wc, permission, callback\) => callback\(decidePermission\(permission\)\)\)/);
-    expect(main).toMatch(/setPermissionCheckHandler\(\(_wc, permission\) => decidePermission\(permission\)\)/);
+  it('answers permission requests and checks with the handlers security.test.ts exercises', () => {
+    expect(main).toMatch(/const permissions = buildPermissionHandlers\(\);/);
+    expect(main).toMatch(/setPermissionRequestHandler\(permissions\.request\)/);
+    expect(main).toMatch(/setPermissionCheckHandler\(permissions\.check\)/);
   });
 });
 
@@ -108,7 +109,7 @@ describe('no source weakens the policy', () => {
   });
 
   it('the window options set every checklist item explicitly', () => {
-    const prefs = buildWindowOptions('/p.cjs').webPreferences ?? {};
+    const prefs = buildWindowOptions('/p.cjs', { isPackaged: true }).webPreferences ?? {};
     expect([prefs.contextIsolation, prefs.sandbox, prefs.nodeIntegration, prefs.webSecurity]).toEqual([true, true, false, true]);
   });
 });

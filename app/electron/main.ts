@@ -12,7 +12,7 @@ import { createLinksService } from './external-links.js';
 import { installIpc } from './ipc.js';
 import { buildMenuTemplate } from './menu.js';
 import { registerAppScheme, serveRenderer } from './protocol.js';
-import { APP_ENTRY_URL, decidePermission, isAllowedNavigation, WINDOW_OPEN_DECISION } from './security.js';
+import { APP_ENTRY_URL, buildPermissionHandlers, isAllowedNavigation, WINDOW_OPEN_DECISION } from './security.js';
 import { buildWindowOptions } from './window-options.js';
 
 // A bug that throws is logged; the app and every other session keep running.
@@ -33,7 +33,7 @@ app.on('web-contents-created', (_event, contents) => {
 let closeConfirm: CloseConfirm | null = null;
 
 function createWindow(): BrowserWindow {
-  const win = new BrowserWindow(buildWindowOptions(join(import.meta.dirname, 'preload.cjs')));
+  const win = new BrowserWindow(buildWindowOptions(join(import.meta.dirname, 'preload.cjs'), { isPackaged: app.isPackaged }));
   closeConfirm?.watch(win);
   win.once('ready-to-show', () => win.show());
   void win.loadURL(APP_ENTRY_URL);
@@ -44,8 +44,10 @@ let porthole: PortholeApp | null = null;
 
 async function start(): Promise<void> {
   await app.whenReady();
-  session.defaultSession.setPermissionRequestHandler((_wc, permission, callback) => callback(decidePermission(permission)));
-  session.defaultSession.setPermissionCheckHandler((_wc, permission) => decidePermission(permission));
+  // Clipboard for our own page only; everything else denied.
+  const permissions = buildPermissionHandlers();
+  session.defaultSession.setPermissionRequestHandler(permissions.request);
+  session.defaultSession.setPermissionCheckHandler(permissions.check);
   serveRenderer(rendererDistDir(import.meta.dirname));
 
   // The composition root decides sandbox or real AWS and builds every service on one router.

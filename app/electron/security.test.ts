@@ -9,12 +9,17 @@ import { createBaseRouter } from '../../testing/ipc/base-router.js';
 import { CONTENT_SECURITY_POLICY } from '../host/csp.js';
 import { IpcGate, type SenderInfo } from './ipc-gate.js';
 import { buildMenuTemplate } from './menu.js';
-import { APP_ENTRY_URL, decidePermission, isAllowedNavigation, isTrustedSender, WINDOW_OPEN_DECISION } from './security.js';
+import { APP_ENTRY_URL, APP_ORIGIN, buildPermissionHandlers, isAllowedNavigation, isTrustedSender, WINDOW_OPEN_DECISION } from './security.js';
 import { buildWindowOptions } from './window-options.js';
 
 describe('BrowserWindow options', () => {
-  const options = buildWindowOptions('/opt/porthole/preload.cjs');
+  const options = buildWindowOptions('/opt/porthole/preload.cjs', { isPackaged: true });
   const prefs = options.webPreferences ?? {};
+
+  it('has DevTools only in an unpackaged (development) build', () => {
+    expect(prefs.devTools).toBe(false);
+    expect(buildWindowOptions('/p.cjs', { isPackaged: false }).webPreferences?.devTools).toBe(true);
+  });
 
   it('isolates and sandboxes the renderer with no Node access', () => {
     expect(prefs).toMatchObject({
@@ -58,8 +63,45 @@ describe('security policy', () => {
     expect(WINDOW_OPEN_DECISION).toEqual({ action: 'deny' });
   });
 
-  it('denies every permission request', () => {
-    for (const p of ['media', 'notifications', 'geolocation', 'clipboard-read', 'openExternal', 'fullscreen']) expect(decidePermission(p)).toBe(false);
+  describe('permission handlers (as main.ts installs them)', () => {
+    const handlers = buildPermissionHandlers();
+    const page = (url: string) => ({ getURL: () => url });
+    const request = (contents: { getURL(): string } | null, permission: string, details: { requestingUrl?: string; isMainFrame?: boolean }): boolean => {
+      let granted: boolean | undefined;
+      handlers.request(contents, permission, (g) => (granted = g), details);
+      if (granted === undefined) throw new Error('the request handler never answered');
+      return granted;
+    };
+    const ours = { requestingUrl: APP_ENTRY_URL, isMainFrame: true };
+
+    it('grant copy and paste to the main frame of our own page', () => {
+      for (const p of ['clipboard-sanitized-write', 'clipboard-read']) {
+        expect(request(page(APP_ENTRY_URL), p, ours)).toBe(true);
+        expect(handlers.check(page(APP_ENTRY_URL), p, APP_ORIGIN, { isMainFrame: true })).toBe(true);
+        expect(handlers.check(page(APP_ENTRY_URL), p, APP_ORIGIN, ours)).toBe(true);
+      }
+    });
+
+    it('deny the clipboard to anything else: a subframe, a foreign frame or page, an unknown asker', () => {
+      for (const p of ['clipboard-sanitized-write', 'clipboard-read']) {
+        expect(request(page(APP_ENTRY_URL), p, { requestingUrl: APP_ENTRY_URL, isMainFrame: false })).toBe(false);
+        expect(request(page(APP_ENTRY_URL), p, { requestingUrl: 'https://evil.example/', isMainFrame: true })).toBe(false);
+        expect(request(page('https://evil.example/'), p, ours)).toBe(false);
+        expect(request(null, p, ours)).toBe(false);
+        expect(request(page(APP_ENTRY_URL), p, {})).toBe(false);
+        expect(request({ getURL: () => { throw new Error('Object has been destroyed'); } }, p, ours)).toBe(false);
+        expect(handlers.check(page(APP_ENTRY_URL), p, 'https://evil.example', { isMainFrame: true })).toBe(false);
+        expect(handlers.check(page('porthole://evil/index.html'), p, APP_ORIGIN, { isMainFrame: true })).toBe(false);
+        expect(handlers.check(page(APP_ENTRY_URL), p, APP_ORIGIN, { isMainFrame: false })).toBe(false);
+      }
+    });
+
+    it('deny every other permission, even to our own page', () => {
+      for (const p of ['media', 'notifications', 'geolocation', 'openExternal', 'fullscreen', 'clipboard-write', 'midi', 'pointerLock']) {
+        expect(request(page(APP_ENTRY_URL), p, ours)).toBe(false);
+        expect(handlers.check(page(APP_ENTRY_URL), p, APP_ORIGIN, ours)).toBe(false);
+      }
+    });
   });
 
   it('trusts only the main frame of our own origin', () => {

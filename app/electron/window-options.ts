@@ -14,7 +14,8 @@ export const WINDOW_SIZE = {
 /** Matches the dark theme's background so the window does not flash white before first paint. */
 const BACKGROUND = '#15171c';
 
-export function buildWindowOptions(preloadPath: string): BrowserWindowConstructorOptions {
+/** `isPackaged`: Electron's app.isPackaged; a packaged app has no DevTools at all. */
+export function buildWindowOptions(preloadPath: string, build: { readonly isPackaged: boolean }): BrowserWindowConstructorOptions {
   return {
     ...WINDOW_SIZE,
     title: 'Porthole',
@@ -34,7 +35,7 @@ export function buildWindowOptions(preloadPath: string): BrowserWindowConstructo
       navigateOnDragDrop: false,
       safeDialogs: true,
       spellcheck: false,
-      devTools: true,
+      devTools: !build.isPackaged,
     },
   };
 }

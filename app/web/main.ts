@@ -1,39 +1,6 @@
 // `npm run web`: the whole app in a browser. Prints the tokenised URL to open.
 //   node dist/app/web/main.js [--port N]     (or PORTHOLE_PORT=N; default: a free port)
-// The composition root (main/composition) decides sandbox or real AWS and builds every service.
-import { startPorthole } from '../../main/composition/index.js';
-import { installSafetyNet } from '../../main/process/index.js';
-import { PORTHOLE_VERSION } from '../../shared/version.js';
-import { resolveDataDir } from '../host/data-dir.js';
 import { rendererDistDir } from '../host/static-files.js';
-import { startWebHost } from './server.js';
+import { runWebHost } from './run.js';
 
-function portFromArgs(argv: readonly string[], env: NodeJS.ProcessEnv): number {
-  const i = argv.indexOf('--port');
-  const raw = i >= 0 ? argv[i + 1] : env['PORTHOLE_PORT'];
-  if (raw === undefined) return 0;
-  const port = Number(raw);
-  if (!Number.isInteger(port) || port < 0 || port > 65535) throw new Error(`--port must be 0..65535, got ${raw}`);
-  return port;
-}
-
-async function main(): Promise<void> {
-  // A bug that throws is logged; the host and every other session keep running.
-  installSafetyNet({ name: 'web host' });
-  const port = portFromArgs(process.argv, process.env);
-  const app = await startPorthole({ host: 'web', version: PORTHOLE_VERSION, dataDir: resolveDataDir(process.env) });
-  // The browser page opens links itself (window.open works there); the service only says so.
-  app.router.register('links', { open: () => ({ opened: false, reason: 'the browser opens links itself' }) });
-  const host = await startWebHost({ router: app.router, staticDir: rendererDistDir(import.meta.dirname), port });
-  console.log(`Porthole ${PORTHOLE_VERSION} web host is running. Open: ${host.url}`);
-  const stop = (): void => {
-    void Promise.allSettled([host.close(), app.close()]).finally(() => process.exit(0));
-  };
-  process.once('SIGINT', stop);
-  process.once('SIGTERM', stop);
-}
-
-main().catch((err: unknown) => {
-  console.error(`porthole: the web host could not start: ${err instanceof Error ? err.message : String(err)}`);
-  process.exit(1);
-});
+runWebHost({ staticDir: rendererDistDir(import.meta.dirname) });

@@ -4,7 +4,8 @@
 // quick, neither of which touches the `files` rules: a fake Electron distribution (the real binary
 // cannot be downloaded here) and a scratch project whose package.json lists no dependencies (so
 // electron-builder does not walk node_modules, which the rules do not govern). asar is switched
-// off so the app's files can be listed from disk; the same rules select them either way.
+// off so the app's files can be listed from disk; the same rules select them either way. Fuses
+// are left out too (the stand-in binary has none to flip).
 import { execFile } from 'node:child_process';
 import { chmodSync, cpSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -38,7 +39,11 @@ beforeAll(async () => {
   const project = join(scratch, 'project');
   mkdirSync(project);
   cpSync(dist, join(project, 'dist'), { recursive: true });
-  cpSync(join(ROOT, 'electron-builder.yml'), join(project, 'electron-builder.yml'));
+  // The project's config as it is, less its electronFuses block: the stand-in binary has no fuse
+  // wire to flip (the fuses are checked by electron-fuses.test.ts).
+  const config = readFileSync(join(ROOT, 'electron-builder.yml'), 'utf8').replace(/^electronFuses:\n(?:[ \t]+.*\n)*/m, '');
+  if (/^electronFuses:/m.test(config)) throw new Error('could not take electronFuses out of electron-builder.yml');
+  writeFileSync(join(project, 'electron-builder.yml'), config);
   const pkg = JSON.parse(readFileSync(join(ROOT, 'package.json'), 'utf8')) as Record<string, unknown>;
   const { name, version, description, license, type, main } = pkg;
   writeFileSync(join(project, 'package.json'), JSON.stringify({ name, version, description, license, type, main, author: 'Porthole contributors' }));
@@ -80,6 +85,15 @@ describe('the desktop package', () => {
       /\.test\.js$|\.map$|\.d\.c?ts$|\.tsbuildinfo$/.test(f) || /(^|\/)(testing|hardening|bench)(\/|$)/.test(f) || /(^|\/)(bench|test)-[^/]*\.js$/.test(f),
     );
     expect(testish).toEqual([]);
+  });
+
+  it('ships the product renderer build, without the e2e test hook (only the test build has it)', () => {
+    const app = join(scratch, 'release', 'linux-unpacked', 'resources', 'app');
+    const rendererJs = packaged.filter((f) => f.startsWith('dist/renderer/') && f.endsWith('.js'));
+    expect(rendererJs.length).toBeGreaterThan(0);
+    expect(rendererJs.filter((f) => readFileSync(join(app, f), 'utf8').includes('__portholeTest'))).toEqual([]);
+    const testBuild = built.filter((f) => f.startsWith('dist/testing/renderer/') && f.endsWith('.js'));
+    expect(testBuild.some((f) => readFileSync(join(scratch, 'project', f), 'utf8').includes('__portholeTest'))).toBe(true);
   });
 
   it('holds what the app runs: both hosts, the preload, the renderer, main and the contract', () => {
