@@ -39,7 +39,7 @@ test('double-click a container, run a command, read its output from the terminal
   expect(firstText).not.toContain('tab-second');
 
   // Keyboard: previous tab, then find in its scrollback.
-  await page.keyboard.press('Control+PageUp');
+  await page.keyboard.press('Alt+PageUp'); // the web host's binding: the browser keeps Ctrl+PgUp
   await expect.poll(() => activeSessionId(page)).toBe(first);
   await page.keyboard.press('Control+Shift+F');
   const find = page.getByLabel('Find in terminal');
@@ -170,7 +170,7 @@ test('closing a live tab asks first and ends its session in the sandbox', async 
 
   // New tab to the same target from the keyboard, then drag it in front of the first.
   await page.locator('[data-testid="active-terminal"] .xterm').click();
-  await page.keyboard.press('Control+Shift+T');
+  await page.keyboard.press('Alt+Shift+T'); // the web host's binding: the browser keeps Ctrl+Shift+T
   await expect(page.locator('.tab')).toHaveCount(2);
   await waitForShell(page);
   const second = await activeSessionId(page);
@@ -181,7 +181,7 @@ test('closing a live tab asks first and ends its session in the sandbox', async 
 
   // Close one from the keyboard and one with its ×; each asks first because it is live.
   await page.locator('[data-testid="active-terminal"] .xterm').click();
-  await page.keyboard.press('Control+Shift+W');
+  await page.keyboard.press('Alt+Shift+W'); // the browser keeps Ctrl+Shift+W
   const dialog = page.getByRole('alertdialog');
   await expect(dialog).toContainText('still connected');
   await page.screenshot({ path: join(repoRoot, 'e2e', 'artifacts', 'ui8-close-confirm.png') });

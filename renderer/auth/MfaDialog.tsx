@@ -3,6 +3,7 @@ import { useState } from 'react';
 import { MfaCodeSchema } from '../../shared/contract/index.js';
 import { useModel } from '../root/model-context.js';
 import { useStore } from '../state/store.js';
+import { ReturnFocus } from '../ui/return-focus.js';
 
 export function MfaDialog() {
   const model = useModel();
@@ -20,7 +21,8 @@ export function MfaDialog() {
   };
 
   return (
-    <div className="modal-backdrop">
+    <div className="modal-backdrop" data-overlay="">
+      <ReturnFocus key={prompt.promptId} />
       <form
         className="modal modal-form"
         role="dialog"

@@ -6,6 +6,7 @@ import { errorText } from '../bridge/client.js';
 import { useModel } from '../root/model-context.js';
 import { useStore } from '../state/store.js';
 import { readinessOf, targetOf, titleOf } from '../tree/node-view.js';
+import { useReturnFocus } from '../ui/return-focus.js';
 import type { Draft } from './forward-draft.js';
 
 interface Choice {
@@ -58,6 +59,7 @@ export function ForwardDialog({ draft }: { draft: Draft }) {
   const [autoRestart, setAutoRestart] = useState(false);
   const [error, setError] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
+  useReturnFocus();
 
   const submit = async (): Promise<void> => {
     const picked = choices.find((c) => c.key === choice);
@@ -89,7 +91,7 @@ export function ForwardDialog({ draft }: { draft: Draft }) {
   };
 
   return (
-    <div className="modal-backdrop" onMouseDown={(e) => e.target === e.currentTarget && model.forwardDraft.close()}>
+    <div className="modal-backdrop" data-overlay="" onMouseDown={(e) => e.target === e.currentTarget && model.forwardDraft.close()}>
       <form
         className="modal modal-form"
         role="dialog"

@@ -1,22 +1,46 @@
 // Terminal preferences from the status bar: font size, scrollback, paste guard, close
 // confirmation and the ECS shell command. Each change is saved by main and reaches every window.
-import { useEffect, useRef, useState } from 'react';
+// A value out of range is not saved and the field says the range.
+import { useEffect, useId, useRef, useState } from 'react';
 import { SETTINGS_BOUNDS, type Settings, type SettingsPatch } from '../../shared/contract/index.js';
 import { useModel } from '../root/model-context.js';
 import { useStore } from '../state/store.js';
+import { useReturnFocus } from '../ui/return-focus.js';
+
+const count = new Intl.NumberFormat('en-US');
 
 function NumberField({ label, value, min, max, onCommit }: { label: string; value: number; min: number; max: number; onCommit: (n: number) => void }) {
   const [text, setText] = useState(String(value));
+  const [problem, setProblem] = useState<string | null>(null);
+  const errorId = useId();
   useEffect(() => setText(String(value)), [value]);
   const commit = (): void => {
-    const n = Number(text);
-    if (Number.isInteger(n) && n >= min && n <= max) onCommit(n);
-    else setText(String(value));
+    const n = Number(text.trim());
+    if (text.trim() !== '' && Number.isInteger(n) && n >= min && n <= max) {
+      setProblem(null);
+      if (n !== value) onCommit(n);
+    } else {
+      setProblem(`${label} must be a whole number from ${count.format(min)} to ${count.format(max)}; it stays ${count.format(value)}.`);
+    }
   };
   return (
     <label className="field">
       <span>{label}</span>
-      <input aria-label={label} inputMode="numeric" value={text} onChange={(e) => setText(e.target.value)} onBlur={commit} onKeyDown={(e) => e.key === 'Enter' && commit()} />
+      <input
+        aria-label={label}
+        inputMode="numeric"
+        value={text}
+        aria-invalid={problem !== null}
+        aria-describedby={problem !== null ? errorId : undefined}
+        onChange={(e) => setText(e.target.value)}
+        onBlur={commit}
+        onKeyDown={(e) => e.key === 'Enter' && commit()}
+      />
+      {problem !== null && (
+        <span id={errorId} className="field-error" role="alert">
+          {problem}
+        </span>
+      )}
     </label>
   );
 }
@@ -25,6 +49,7 @@ export function SettingsPopover({ onClose }: { onClose: () => void }) {
   const model = useModel();
   const { settings } = useStore(model.settings);
   const ref = useRef<HTMLDivElement>(null);
+  useReturnFocus();
 
   useEffect(() => {
     const onDown = (e: MouseEvent): void => {
@@ -37,6 +62,7 @@ export function SettingsPopover({ onClose }: { onClose: () => void }) {
     };
     window.addEventListener('mousedown', onDown, true);
     window.addEventListener('keydown', onKey, true);
+    ref.current?.querySelector<HTMLInputElement>('input')?.focus();
     return () => {
       window.removeEventListener('mousedown', onDown, true);
       window.removeEventListener('keydown', onKey, true);
@@ -47,7 +73,15 @@ export function SettingsPopover({ onClose }: { onClose: () => void }) {
   const save = (patch: SettingsPatch): void => void model.settings.update(patch);
   const s: Settings = settings;
   return (
-    <div ref={ref} className="popover settings-popover" role="dialog" aria-label="Settings">
+    <div ref={ref} className="popover settings-popover" role="dialog" aria-labelledby="settings-title" data-overlay="">
+      <div className="popover-header">
+        <h2 id="settings-title" className="popover-title">
+          Settings
+        </h2>
+        <button className="icon-button" aria-label="Close settings" title="Close (Esc)" onClick={onClose}>
+          ×
+        </button>
+      </div>
       <div className="field-row">
         <NumberField label="Font size" value={s.fontSize} min={SETTINGS_BOUNDS.FONT_SIZE_MIN} max={SETTINGS_BOUNDS.FONT_SIZE_MAX} onCommit={(fontSize) => save({ fontSize })} />
         <NumberField label="Scrollback lines" value={s.scrollback} min={0} max={SETTINGS_BOUNDS.SCROLLBACK_MAX} onCommit={(scrollback) => save({ scrollback })} />

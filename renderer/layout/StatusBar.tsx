@@ -10,7 +10,7 @@ import { SettingsPopover } from './SettingsPopover.js';
 
 const THEME_WORDS: Readonly<Record<Theme, string>> = { system: 'System', dark: 'Dark', light: 'Light' };
 
-export function StatusBar({ info, disconnected }: { info: CallState<AppInfo>; disconnected: string | null }) {
+export function StatusBar({ info, disconnected, onShortcuts }: { info: CallState<AppInfo>; disconnected: string | null; onShortcuts: () => void }) {
   const model = useModel();
   const settings = useStore(model.settings);
   const { tabs, activeKey } = useStore(model.sessions);
@@ -52,6 +52,9 @@ export function StatusBar({ info, disconnected }: { info: CallState<AppInfo>; di
           <span data-testid="app-host">{info.value.host === 'web' ? 'web' : 'desktop'} · {info.value.platform}</span>
         </>
       )}
+      <button className="status-button" title={`Keyboard shortcuts (${model.keymap.label('showShortcuts')})`} onClick={onShortcuts}>
+        Shortcuts
+      </button>
       <button className="status-button" aria-expanded={open} disabled={settings.settings === null} onClick={() => setOpen(!open)}>
         Settings
       </button>

@@ -1,22 +1,27 @@
 // The layout: tree | (tabs + terminal over the bottom panel), status bar below; app-wide
-// keyboard shortcuts; the modal and toasts on top.
+// keyboard shortcuts (commands/keymap.ts); the modal and toasts on top.
 import { useEffect, useState } from 'react';
 import { MfaDialog } from '../auth/MfaDialog.js';
+import { registerAppCommands } from '../commands/app-commands.js';
+import { COMMANDS } from '../commands/commands.js';
+import { ShortcutsHelp } from '../commands/ShortcutsHelp.js';
 import { ForwardDialog } from '../forwards/ForwardDialog.js';
 import { BottomPanel } from '../layout/BottomPanel.js';
 import { StatusBar } from '../layout/StatusBar.js';
 import { TerminalArea } from '../sessions/TerminalArea.js';
 import { useStore } from '../state/store.js';
-import { shortcutOf } from '../terminal/keys.js';
 import { TransferDialog } from '../transfers/TransferDialog.js';
 import { TreePane } from '../tree/TreePane.js';
 import { ConfirmDialog } from '../ui/ConfirmDialog.js';
+import { trackFocus } from '../ui/return-focus.js';
 import { Toasts } from '../ui/Toasts.js';
 import { useClient } from './client-context.js';
 import { useModel } from './model-context.js';
 import { useCall } from './use-call.js';
 import { useTheme } from './use-theme.js';
 import { useWindowEffects } from './use-window-effects.js';
+
+const IN_TERMINAL = new Set(COMMANDS.filter((c) => c.inTerminal).map((c) => c.id));
 
 export function App() {
   const client = useClient();
@@ -27,23 +32,31 @@ export function App() {
   const transferPrompt = useStore(model.transfers).prompt;
   const [disconnected, setDisconnected] = useState<string | null>(null);
   const [findOpen, setFindOpen] = useState(false);
+  const [helpOpen, setHelpOpen] = useState(false);
   useTheme(settings?.theme, settings?.fontFamily, settings?.fontSize);
   useWindowEffects(model);
   useEffect(() => client.onDisconnect(setDisconnected), [client]);
   useEffect(() => client.onRejected((e) => console.error(`porthole: main refused a message: ${e.message}`)), [client]);
+  useEffect(trackFocus, []);
+
+  useEffect(
+    () =>
+      registerAppCommands(model, {
+        openFind: () => {
+          if (!model.sessions.active?.sessionId) return false;
+          setFindOpen(true);
+          return true;
+        },
+        openShortcuts: () => setHelpOpen(true),
+      }),
+    [model],
+  );
 
   useEffect(() => {
     const onKey = (e: KeyboardEvent): void => {
-      const action = shortcutOf(e);
-      if (action === null || action === 'copy' || action === 'paste') return;
-      const active = model.sessions.active;
-      if (action === 'nextTab') model.sessions.cycle(1);
-      else if (action === 'prevTab') model.sessions.cycle(-1);
-      else if (action === 'closeTab' && active) void model.sessions.close(active.key);
-      else if (action === 'newTab' && active) void model.sessions.open(active.target, active.title);
-      else if (action === 'find' && active?.sessionId) setFindOpen(true);
-      else return;
-      e.preventDefault();
+      const id = model.keymap.match(e);
+      if (id === null || IN_TERMINAL.has(id)) return;
+      if (model.commands.run(id)) e.preventDefault();
     };
     window.addEventListener('keydown', onKey);
     return () => window.removeEventListener('keydown', onKey);
@@ -56,9 +69,10 @@ export function App() {
         <TerminalArea findOpen={findOpen} onCloseFind={() => setFindOpen(false)} />
         <BottomPanel />
       </main>
-      <StatusBar info={info} disconnected={disconnected} />
+      <StatusBar info={info} disconnected={disconnected} onShortcuts={() => setHelpOpen(true)} />
       {draft && <ForwardDialog draft={draft} />}
       {transferPrompt && <TransferDialog key={`${transferPrompt.direction}-${transferPrompt.title}`} prompt={transferPrompt} />}
+      {helpOpen && <ShortcutsHelp onClose={() => setHelpOpen(false)} />}
       <MfaDialog />
       <ConfirmDialog />
       <Toasts />

@@ -13,6 +13,8 @@ import { PanelStore } from '../state/panel-store.js';
 import { SettingsModel } from '../state/settings-model.js';
 import type { TerminalLook } from '../terminal/terminal-controller.js';
 import { openLink } from './open-link.js';
+import { CommandRegistry } from '../commands/commands.js';
+import { Keymap } from '../commands/keymap.js';
 import { BackgroundWriter } from '../terminal/background-writer.js';
 import { TerminalRegistry } from '../terminal/terminal-registry.js';
 import { documentTheme } from '../terminal/xterm-theme.js';
@@ -25,6 +27,8 @@ export class AppModel {
   readonly dialogs = new DialogStore();
   readonly toasts = new ToastStore();
   readonly panel = new PanelStore();
+  readonly commands = new CommandRegistry();
+  readonly keymap: Keymap;
   readonly forwardDraft = new ForwardDraftStore();
   readonly settings: SettingsModel;
   readonly tree: TreeStore;
@@ -39,6 +43,7 @@ export class AppModel {
   #started = false;
 
   constructor(readonly client: PortholeClient) {
+    this.keymap = new Keymap(client.host === 'web' ? 'web' : 'desktop');
     this.settings = new SettingsModel(client);
     this.tree = new TreeStore(client);
     this.forwards = new ForwardStore(client);
@@ -79,9 +84,21 @@ export class AppModel {
           }),
         openLink: (url) => openLink(client, url, 'link', (why) => this.toasts.show(why, 'error')),
         background: new BackgroundWriter(),
+        keymap: this.keymap,
       },
       (id, status) => this.sessions.onStatus(id, status),
     );
+  }
+
+  /**
+   * Puts the keyboard in the active tab's terminal; false when no terminal shows. Deferred a frame:
+   * a tab activated a moment ago is put into the document by the render that follows.
+   */
+  focusTerminal(): boolean {
+    const id = this.sessions.active?.sessionId;
+    if (!id || this.registry.get(id) === undefined) return false;
+    requestAnimationFrame(() => this.registry.get(id)?.focus());
+    return true;
   }
 
   /** How terminals look now: settings plus the theme the document shows. */

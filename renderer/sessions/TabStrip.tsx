@@ -2,7 +2,6 @@
 // middle-click or × to close; a red dot while the session is recorded.
 import { useCallback, useEffect, useRef, useState } from 'react';
 import { useModel } from '../root/model-context.js';
-import { shortcutLabel } from '../terminal/keys.js';
 import { ContextMenu, type MenuAt } from '../ui/ContextMenu.js';
 import type { Tab } from './session-store.js';
 
@@ -59,7 +58,12 @@ function TabButton({ tab, active, beside, onDragOver, onMenu }: TabProps) {
         e.preventDefault();
         onDragOver(tab.key);
       }}
-      onClick={() => model.sessions.activate(tab.key)}
+      // Right and middle clicks leave the keyboard where it is (a menu returns it there).
+      onMouseDown={(e) => e.button !== 0 && e.preventDefault()}
+      onClick={() => {
+        model.sessions.activate(tab.key);
+        model.focusTerminal();
+      }}
       onAuxClick={(e) => e.button === 1 && void model.sessions.close(tab.key)}
       onDoubleClick={() => setEditing(true)}
       onContextMenu={(e) => {
@@ -92,7 +96,9 @@ function TabButton({ tab, active, beside, onDragOver, onMenu }: TabProps) {
       <button
         className="tab-close"
         aria-label={`Close ${tab.title}`}
-        title={`Close (${shortcutLabel('closeTab')})`}
+        title={`Close (${model.keymap.label('closeTab')})`}
+        // The keyboard stays in the terminal; a cancelled confirmation gives it back there.
+        onMouseDown={(e) => e.preventDefault()}
         onClick={(e) => {
           e.stopPropagation();
           void model.sessions.close(tab.key);

@@ -9,7 +9,7 @@ import { Terminal, type IDisposable } from '@xterm/xterm';
 import { AckCounter } from './ack-counter.js';
 import type { BackgroundWriter, Drainable } from './background-writer.js';
 import { TERMINAL } from './constants.js';
-import { shortcutOf } from './keys.js';
+import type { Keymap } from '../commands/keymap.js';
 import { checkPaste } from './paste-guard.js';
 import { xtermTheme, type ResolvedTheme } from './xterm-theme.js';
 import { WebglRenderer } from './webgl-renderer.js';
@@ -24,6 +24,8 @@ export interface TerminalHost {
   openLink(url: string): void;
   /** Paces output for hidden terminals. */
   readonly background: BackgroundWriter;
+  /** App shortcuts: xterm leaves these keys alone so they reach the app. */
+  readonly keymap: Keymap;
 }
 
 export interface TerminalLook {
@@ -286,7 +288,7 @@ export class TerminalController implements Drainable {
 
   /** Returns false for keys the app handles (xterm then ignores them and they bubble to the app). */
   #onKey(e: KeyboardEvent): boolean {
-    const action = shortcutOf(e);
+    const action = this.host.keymap.match(e);
     if (action === null) return true;
     if (e.type !== 'keydown') return false;
     if (action === 'copy') {

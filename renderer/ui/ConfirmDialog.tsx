@@ -1,20 +1,22 @@
-// The one modal: a question from the DialogStore with a confirm and a cancel button.
+// The one modal: a question from the DialogStore with a confirm and a cancel button. The safe
+// answer has the keyboard when the confirm button is destructive; focus returns where it was.
 import { useEffect, useRef } from 'react';
 import { useModel } from '../root/model-context.js';
 import { useStore } from '../state/store.js';
+import type { ConfirmRequest } from './dialog-store.js';
+import { useReturnFocus } from './return-focus.js';
 
-export function ConfirmDialog() {
-  const model = useModel();
-  const { current } = useStore(model.dialogs);
+function ConfirmBox({ request, answer }: { request: ConfirmRequest; answer: (ok: boolean) => void }) {
+  const cancel = useRef<HTMLButtonElement>(null);
   const confirm = useRef<HTMLButtonElement>(null);
+  useReturnFocus();
 
   useEffect(() => {
-    if (current !== null) confirm.current?.focus();
-  }, [current]);
+    (request.danger ? cancel : confirm).current?.focus();
+  }, [request]);
 
-  if (current === null) return null;
   return (
-    <div className="modal-backdrop" onMouseDown={(e) => e.target === e.currentTarget && model.dialogs.answer(false)}>
+    <div className="modal-backdrop" data-overlay="" onMouseDown={(e) => e.target === e.currentTarget && answer(false)}>
       <div
         className="modal"
         role="alertdialog"
@@ -22,25 +24,32 @@ export function ConfirmDialog() {
         aria-labelledby="confirm-title"
         aria-describedby="confirm-message"
         onKeyDown={(e) => {
-          if (e.key === 'Escape') model.dialogs.answer(false);
+          if (e.key === 'Escape') answer(false);
           e.stopPropagation();
         }}
       >
         <h2 id="confirm-title" className="modal-title">
-          {current.title}
+          {request.title}
         </h2>
         <p id="confirm-message" className="modal-text">
-          {current.message}
+          {request.message}
         </p>
         <div className="modal-actions">
-          <button className="button button-quiet" onClick={() => model.dialogs.answer(false)}>
+          <button ref={cancel} className="button button-quiet" onClick={() => answer(false)}>
             Cancel
           </button>
-          <button ref={confirm} className={`button ${current.danger ? 'button-danger' : 'button-primary'}`} onClick={() => model.dialogs.answer(true)}>
-            {current.confirmLabel}
+          <button ref={confirm} className={`button ${request.danger ? 'button-danger' : 'button-primary'}`} onClick={() => answer(true)}>
+            {request.confirmLabel}
           </button>
         </div>
       </div>
     </div>
   );
+}
+
+export function ConfirmDialog() {
+  const model = useModel();
+  const { current } = useStore(model.dialogs);
+  if (current === null) return null;
+  return <ConfirmBox key={current.id} request={current} answer={(ok) => model.dialogs.answer(ok)} />;
 }

@@ -1,7 +1,8 @@
 // A small menu at the pointer (or under a row, from the keyboard). Closes on Escape, on a click
-// elsewhere, and after an item runs.
+// elsewhere, and after an item runs; focus then goes back where it was.
 import { useEffect, useLayoutEffect, useRef, useState } from 'react';
 import type { MenuItem } from '../tree/node-actions.js';
+import { useReturnFocus } from './return-focus.js';
 
 export interface MenuAt {
   readonly x: number;
@@ -12,6 +13,7 @@ export interface MenuAt {
 export function ContextMenu({ menu, onClose }: { menu: MenuAt; onClose: () => void }) {
   const ref = useRef<HTMLDivElement>(null);
   const [pos, setPos] = useState({ x: menu.x, y: menu.y });
+  useReturnFocus();
 
   useLayoutEffect(() => {
     // Keep the menu inside the window.
@@ -48,7 +50,7 @@ export function ContextMenu({ menu, onClose }: { menu: MenuAt; onClose: () => vo
   };
 
   return (
-    <div ref={ref} className="context-menu" role="menu" style={{ left: pos.x, top: pos.y }} onKeyDown={onKeyDown}>
+    <div ref={ref} className="context-menu" role="menu" data-overlay="" style={{ left: pos.x, top: pos.y }} onKeyDown={onKeyDown}>
       {menu.items.map((item) => (
         <button
           key={item.label}

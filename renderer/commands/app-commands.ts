@@ -1,0 +1,62 @@
+// What the app's named commands do. Registered once by <App>; a command palette would run the
+// same ids through model.commands.
+import type { AppModel } from '../root/app-model.js';
+import { TAB_NUMBERS } from './keymap.js';
+
+export interface AppUi {
+  openFind(): boolean;
+  openShortcuts(): void;
+}
+
+/** The tree row that holds the tree's tab stop (the selected one, or the first). */
+function focusTree(): boolean {
+  const row = document.querySelector<HTMLElement>('[role="tree"] [role="treeitem"][tabindex="0"]') ?? document.querySelector<HTMLElement>('[role="tree"] [role="treeitem"]');
+  const target = row ?? document.querySelector<HTMLElement>('.tree-filter input');
+  target?.focus();
+  return target !== null;
+}
+
+function focusPanel(model: AppModel): boolean {
+  if (!model.panel.state.open) model.panel.show(model.panel.state.view);
+  // The panel opens on the next render.
+  requestAnimationFrame(() => document.querySelector<HTMLElement>('.bottom-panel [role="tab"][aria-selected="true"]')?.focus());
+  return true;
+}
+
+export function registerAppCommands(model: AppModel, ui: AppUi): () => void {
+  const s = model.sessions;
+  const c = model.commands;
+  const offs = [
+    c.register('nextTab', () => s.state.tabs.length > 0 && (s.cycle(1), model.focusTerminal(), true)),
+    c.register('prevTab', () => s.state.tabs.length > 0 && (s.cycle(-1), model.focusTerminal(), true)),
+    c.register('closeTab', () => {
+      const active = s.active;
+      if (active === null) return false;
+      void s.close(active.key).then(() => model.focusTerminal());
+      return true;
+    }),
+    c.register('newTab', () => {
+      const active = s.active;
+      if (active === null) return false;
+      void s.open(active.target, active.title);
+      return true;
+    }),
+    c.register('find', () => ui.openFind()),
+    c.register('focusTerminal', () => model.focusTerminal()),
+    c.register('focusTree', focusTree),
+    c.register('focusPanel', () => focusPanel(model)),
+    c.register('showShortcuts', () => (ui.openShortcuts(), true)),
+    ...TAB_NUMBERS.map((n) =>
+      c.register(`tab${n}`, () => {
+        const tab = s.state.tabs[n - 1];
+        if (tab === undefined) return false;
+        s.activate(tab.key);
+        model.focusTerminal();
+        return true;
+      }),
+    ),
+  ];
+  return () => {
+    for (const off of offs) off();
+  };
+}

@@ -1,0 +1,53 @@
+// Every app action that has a name: its title and group (for the shortcuts help, and for a
+// command palette to list), and what runs it. Keys live in keymap.ts; components and the model
+// register what a command does. A command that cannot run now (no tab to close) says so by
+// returning false, and its key then goes on to the terminal or the browser.
+import { TAB_NUMBERS, type CommandId } from './keymap.js';
+
+export type CommandGroup = 'Sessions' | 'Focus' | 'Terminal' | 'Help';
+
+export interface CommandInfo {
+  readonly id: CommandId;
+  readonly title: string;
+  readonly group: CommandGroup;
+  /** Handled inside the focused terminal (copy, paste), not by the app-wide listener. */
+  readonly inTerminal?: boolean;
+}
+
+export const COMMANDS: readonly CommandInfo[] = [
+  { id: 'newTab', title: 'New tab to the same target', group: 'Sessions' },
+  { id: 'closeTab', title: 'Close tab', group: 'Sessions' },
+  { id: 'nextTab', title: 'Next tab', group: 'Sessions' },
+  { id: 'prevTab', title: 'Previous tab', group: 'Sessions' },
+  ...TAB_NUMBERS.map((n): CommandInfo => ({ id: `tab${n}`, title: `Go to tab ${n}`, group: 'Sessions' })),
+  { id: 'focusTerminal', title: 'Focus the terminal', group: 'Focus' },
+  { id: 'focusTree', title: 'Focus the targets tree', group: 'Focus' },
+  { id: 'focusPanel', title: 'Focus the bottom panel (opens it)', group: 'Focus' },
+  { id: 'find', title: 'Find in terminal', group: 'Terminal' },
+  { id: 'copy', title: 'Copy selection', group: 'Terminal', inTerminal: true },
+  { id: 'paste', title: 'Paste', group: 'Terminal', inTerminal: true },
+  { id: 'showShortcuts', title: 'Keyboard shortcuts', group: 'Help' },
+];
+
+/** Runs a command; false when it does not apply now. */
+export type CommandRun = () => boolean;
+
+export class CommandRegistry {
+  readonly #runs = new Map<CommandId, CommandRun>();
+
+  /** Sets what a command does; returns the undo (for components that register while mounted). */
+  register(id: CommandId, run: CommandRun): () => void {
+    this.#runs.set(id, run);
+    return () => {
+      if (this.#runs.get(id) === run) this.#runs.delete(id);
+    };
+  }
+
+  run(id: CommandId): boolean {
+    return this.#runs.get(id)?.() ?? false;
+  }
+
+  has(id: CommandId): boolean {
+    return this.#runs.has(id);
+  }
+}
