@@ -103,11 +103,18 @@ test('a broken container shows the cause the diagnostics found', async ({ page, 
   const worker = page.locator('li', { has: task }).last().locator('.tree-row[data-node-kind="container"]');
   await expect(worker.locator('.tree-badge')).toHaveText('agent down');
 
-  // Opening a shell there fails in plain words, and the diagnosis runs by itself.
+  // The badge already says no shell can open: double-click diagnoses instead of opening a tab.
   await worker.dblclick();
+  const diagnostics = page.getByTestId('diagnostics');
+  await expect(diagnostics.locator('[data-check-id="exec-agent"]')).toHaveAttribute('data-status', 'fail', { timeout: SHELL_TIMEOUT_MS });
+  await expect(page.locator('.tab')).toHaveCount(0);
+
+  // Forcing it from the menu fails in plain words, and the diagnosis runs by itself.
+  await page.getByRole('tab', { name: 'Forwards' }).click();
+  await worker.click({ button: 'right' });
+  await page.getByRole('menuitem', { name: 'Open shell' }).click();
   const tab = page.locator('.tab[aria-selected="true"]');
   await expect(tab).toHaveAttribute('data-state', 'closed', { timeout: SHELL_TIMEOUT_MS });
-  const diagnostics = page.getByTestId('diagnostics');
   const agent = diagnostics.locator('[data-check-id="exec-agent"]');
   await expect(agent).toHaveAttribute('data-status', 'fail', { timeout: SHELL_TIMEOUT_MS });
   await expect(agent).toContainText('failed to register with the SSM service');

@@ -6,6 +6,8 @@ import { useModel } from '../root/model-context.js';
 import type { CallState } from '../root/use-call.js';
 import { statusLine } from '../sessions/TabStrip.js';
 import { useStore } from '../state/store.js';
+import { notReadyReason, targetOf } from '../tree/node-view.js';
+import { findNode } from '../tree/tree-store.js';
 import { SettingsPopover } from './SettingsPopover.js';
 
 const THEME_WORDS: Readonly<Record<Theme, string>> = { system: 'System', dark: 'Dark', light: 'Light' };
@@ -16,6 +18,9 @@ export function StatusBar({ info, disconnected, onShortcuts }: { info: CallState
   const { tabs, activeKey } = useStore(model.sessions);
   const active = tabs.find((t) => t.key === activeKey);
   const [open, setOpen] = useState(false);
+  const tree = useStore(model.tree);
+  const selected = tree.focused ? findNode(tree, tree.selected) : undefined;
+  const hint = selected === undefined || targetOf(selected) === null ? null : notReadyReason(selected) === null ? 'Enter or double-click to open a shell' : 'Not ready for a shell: Enter or double-click runs Diagnose';
   return (
     <footer className="status-bar" role="status">
       {info.status === 'ready' && info.value.sandbox.active && (
@@ -28,7 +33,12 @@ export function StatusBar({ info, disconnected, onShortcuts }: { info: CallState
           AWS
         </span>
       )}
-      {active && <span className="status-session">{statusLine(active)}</span>}
+      {hint !== null && (
+        <span className="status-hint" data-testid="status-hint">
+          {hint}
+        </span>
+      )}
+      {active && hint === null && <span className="status-session">{statusLine(active)}</span>}
       {active?.recording && (
         <span className="status-recording" data-testid="status-recording" title={active.recording.path}>
           <span className="tab-rec" aria-hidden="true" />

@@ -97,7 +97,12 @@ export class AppModel {
   focusTerminal(): boolean {
     const id = this.sessions.active?.sessionId;
     if (!id || this.registry.get(id) === undefined) return false;
-    requestAnimationFrame(() => this.registry.get(id)?.focus());
+    requestAnimationFrame(() => {
+      // A field that took the keyboard meanwhile keeps it (the tab's rename box after a double-click).
+      const now = document.activeElement;
+      if (now instanceof HTMLInputElement || (now instanceof HTMLTextAreaElement && !now.classList.contains('xterm-helper-textarea'))) return;
+      this.registry.get(id)?.focus();
+    });
     return true;
   }
 

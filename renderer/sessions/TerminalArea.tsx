@@ -1,13 +1,25 @@
 // The tab strip and the terminals. Every tab's terminal stays mounted (hidden when inactive) so
 // its xterm keeps parsing and acking output; only the visible one fits, renders with WebGL and
-// has focus.
+// has focus. Each visible tab has its own pane: its banner (closed, reconnecting) and its own
+// screen, so in split view a failed session never shows under the other one's banner.
 import { useModel } from '../root/model-context.js';
 import { useStore } from '../state/store.js';
 import { TerminalView } from '../terminal/TerminalView.js';
 import { useTerminalDrop } from '../transfers/terminal-drop.js';
 import { FindBar } from './FindBar.js';
 import { SessionBanner } from './SessionBanner.js';
+import type { Tab } from './session-store.js';
 import { TabStrip } from './TabStrip.js';
+
+/** What a pane shows before (or instead of) a terminal. */
+function NoTerminal({ tab }: { tab: Tab }) {
+  if (tab.status.state !== 'closed') return <div className="terminal-placeholder" data-testid="no-terminal" />;
+  return (
+    <div className="terminal-placeholder" data-testid="no-terminal">
+      <p>No terminal: this session did not start.</p>
+    </div>
+  );
+}
 
 export function TerminalArea({ findOpen, onCloseFind }: { findOpen: boolean; onCloseFind: () => void }) {
   const model = useModel();
@@ -22,26 +34,27 @@ export function TerminalArea({ findOpen, onCloseFind }: { findOpen: boolean; onC
   return (
     <section className="pane terminal-pane" aria-label="Terminals">
       <TabStrip tabs={tabs} activeKey={activeKey} pairKey={pairKey} />
-      {active && <SessionBanner tab={active} />}
       <div className={`terminal-host${pair ? ' split' : ''}${drop.over ? ' terminal-drop-target' : ''}`} data-testid="terminal-host" {...drop.handlers}>
-        {findOpen && controller && (
-          <FindBar
-            controller={controller}
-            onClose={onCloseFind}
-          />
-        )}
-        {tabs.map((t) =>
-          t.sessionId ? (
-            <TerminalView
-              key={t.key}
-              sessionId={t.sessionId}
-              visible={t.key === activeKey || t.key === pairKey}
-              focused={t.key === activeKey}
-              side={pair === null ? null : t.key === leftKey ? 'left' : 'right'}
-              onFocus={() => t.key !== activeKey && model.sessions.activate(t.key)}
-            />
-          ) : null,
-        )}
+        {tabs.map((t) => {
+          const visible = t.key === activeKey || t.key === pairKey;
+          const side = pair === null ? null : t.key === leftKey ? 'left' : 'right';
+          const activate = (): void => {
+            if (t.key !== activeKey) model.sessions.activate(t.key);
+          };
+          return (
+            <div key={t.key} className={`session-pane${side ? ` side-${side}` : ''}`} hidden={!visible} data-tab-key={t.key} data-state={t.status.state}>
+              {visible && <SessionBanner tab={t} />}
+              <div className="session-pane-body" onMouseDown={t.sessionId ? undefined : activate}>
+                {findOpen && t.key === activeKey && controller && <FindBar controller={controller} onClose={onCloseFind} />}
+                {t.sessionId ? (
+                  <TerminalView sessionId={t.sessionId} visible={visible} focused={t.key === activeKey} side={side} onFocus={activate} />
+                ) : (
+                  <NoTerminal tab={t} />
+                )}
+              </div>
+            </div>
+          );
+        })}
         {tabs.length === 0 && (
           <div className="terminal-empty">
             <div className="empty-state">

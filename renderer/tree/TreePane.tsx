@@ -6,6 +6,7 @@ import { useModel } from '../root/model-context.js';
 import { useStore } from '../state/store.js';
 import { ContextMenu, type MenuAt } from '../ui/ContextMenu.js';
 import { menuFor } from './node-actions.js';
+import { TargetDetails } from './TargetDetails.js';
 import { TreeChildren } from './TreeRow.js';
 import { TREE_ROOT } from './tree-store.js';
 
@@ -19,7 +20,12 @@ export function TreePane() {
   const noProfiles = root?.status === 'ready' && root.children.length === 0;
 
   return (
-    <nav className="pane tree-pane" aria-label="Targets">
+    <nav
+      className="pane tree-pane"
+      aria-label="Targets"
+      onFocus={() => model.tree.setFocused(true)}
+      onBlur={(e) => !e.currentTarget.contains(e.relatedTarget) && model.tree.setFocused(false)}
+    >
       <header className="pane-header">
         <span>Targets</span>
         <button className="icon-button" title="Refresh everything" aria-label="Refresh everything" onClick={() => void model.tree.refresh(null)}>
@@ -35,6 +41,12 @@ export function TreePane() {
           onChange={(e) => model.tree.setQuery(e.target.value)}
           onKeyDown={(e) => e.key === 'Escape' && model.tree.setQuery('')}
         />
+        {tree.visible !== null && tree.search !== null && tree.search.total > 0 && (
+          <div className="tree-search" role="status" data-testid="filter-progress">
+            {!tree.search.done && <span className="spinner" aria-hidden="true" />}
+            {tree.search.done ? 'Searched' : 'Searching'} {tree.search.searched} of {tree.search.total} cluster{tree.search.total === 1 ? '' : 's'}
+          </div>
+        )}
       </div>
       <div className="pane-body tree-body">
         {tree.sandboxOffered && tree.credentialsFound === false && (
@@ -61,6 +73,7 @@ export function TreePane() {
           </div>
         )}
       </div>
+      <TargetDetails />
       {menu && <ContextMenu menu={menu} onClose={closeMenu} />}
     </nav>
   );

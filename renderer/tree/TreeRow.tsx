@@ -4,7 +4,7 @@ import type { InventoryNode, PlainError } from '../../shared/contract/index.js';
 import { ErrorDetails } from '../ui/ErrorDetails.js';
 import { useModel } from '../root/model-context.js';
 import { useStore } from '../state/store.js';
-import { openShell } from './node-actions.js';
+import { openOrDiagnose } from './node-actions.js';
 import { badgeOf, EXPANDABLE, rowLabel, secondaryOf, sharedNames, targetOf, tooltipOf } from './node-view.js';
 import type { Branch, TreeState } from './tree-store.js';
 
@@ -24,7 +24,7 @@ export function TreeRow({ node, depth, first = false, sameNames, onMenu }: RowPr
   const model = useModel();
   const tree = useStore(model.tree);
   const expandable = EXPANDABLE.has(node.kind);
-  const expanded = expandable && (tree.visible !== null ? tree.visible.has(node.id) : tree.expanded.has(node.id));
+  const expanded = expandable && (tree.expanded.has(node.id) || (tree.visible !== null && tree.revealed.has(node.id)));
   const branch = tree.branches.get(node.id);
   const badge = badgeOf(node);
   const secondary = secondaryOf(node);
@@ -33,7 +33,7 @@ export function TreeRow({ node, depth, first = false, sameNames, onMenu }: RowPr
 
   const activate = (): void => {
     if (expandable) model.tree.toggle(node.id);
-    else if (isTarget) openShell(model, node);
+    else if (isTarget) openOrDiagnose(model, node);
   };
 
   const onKeyDown = (e: React.KeyboardEvent<HTMLDivElement>): void => {
@@ -64,7 +64,7 @@ export function TreeRow({ node, depth, first = false, sameNames, onMenu }: RowPr
           model.tree.select(node.id);
           if (expandable) model.tree.toggle(node.id);
         }}
-        onDoubleClick={() => !expandable && isTarget && openShell(model, node)}
+        onDoubleClick={() => !expandable && isTarget && openOrDiagnose(model, node)}
         onContextMenu={(e) => {
           e.preventDefault();
           model.tree.select(node.id);
@@ -75,8 +75,23 @@ export function TreeRow({ node, depth, first = false, sameNames, onMenu }: RowPr
         <span className={`tree-chevron${expandable ? '' : ' leaf'}${expanded ? ' open' : ''}`} aria-hidden="true" />
         <span className={`tree-icon icon-${node.kind}`} aria-hidden="true" />
         <span className="tree-label">{rowLabel(node, sameNames)}</span>
-        {secondary && <span className="tree-secondary">{secondary}</span>}
-        {badge && <span className={`tree-badge tone-${badge.tone}`}>{badge.text}</span>}
+        {(secondary || badge) && (
+          // The name keeps its room: these wrap out of sight (row-reverse: ports go before the badge)
+          // when the row is too narrow, and the row's tooltip still says them.
+          <span className="tree-extras">
+            <span className="tree-extras-anchor" aria-hidden="true" />
+            {badge && (
+              <span className="tree-extra">
+                <span className={`tree-badge tone-${badge.tone}`}>{badge.text}</span>
+              </span>
+            )}
+            {secondary && (
+              <span className="tree-extra">
+                <span className="tree-secondary">{secondary}</span>
+              </span>
+            )}
+          </span>
+        )}
       </div>
       {expanded && <TreeChildren parentId={node.id} depth={depth + 1} branch={branch} tree={tree} onMenu={onMenu} />}
     </li>
@@ -107,7 +122,7 @@ export function TreeChildren({ parentId, depth, branch, tree, onMenu }: Children
       </div>
     );
   }
-  const children = tree.visible === null ? branch.children : branch.children.filter((c) => tree.visible?.has(c.id));
+  const children = model.tree.isNarrowed(parentId) ? branch.children.filter((c) => tree.visible?.has(c.id)) : branch.children;
   const same = sharedNames(branch.children);
   // Loaded rows stay while a reload runs; its progress (retries included) shows above them.
   const status = loading && branch.progress !== null && (
@@ -125,7 +140,7 @@ export function TreeChildren({ parentId, depth, branch, tree, onMenu }: Children
         {problems}
         {problems.length === 0 && (
           <div className="tree-note" style={pad}>
-            {tree.visible === null ? 'Nothing here' : 'No matches'}
+            {model.tree.isNarrowed(parentId) ? 'No matches' : 'Nothing here'}
           </div>
         )}
       </>

@@ -1,7 +1,7 @@
 // What the tree's double-click and context menu do with a node.
 import type { InventoryNode } from '../../shared/contract/index.js';
 import type { AppModel } from '../root/app-model.js';
-import { copyableId, diagnosisTargetOf, readinessOf, targetOf, titleOf } from './node-view.js';
+import { copyableId, diagnosisTargetOf, notReadyReason, readinessOf, targetOf, titleOf } from './node-view.js';
 
 export interface MenuItem {
   readonly label: string;
@@ -23,6 +23,12 @@ export function openShell(model: AppModel, node: InventoryNode): void {
   const target = targetOf(node);
   if (target === null) return;
   void model.sessions.open(target, titleOf(node));
+}
+
+/** Enter and double-click: a shell, or (for a target known not to take one) the diagnosis instead of a tab that would fail. */
+export function openOrDiagnose(model: AppModel, node: InventoryNode): void {
+  if (notReadyReason(node) !== null) diagnose(model, node);
+  else openShell(model, node);
 }
 
 export function diagnose(model: AppModel, node: InventoryNode): void {

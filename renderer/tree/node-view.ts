@@ -67,6 +67,20 @@ export function diagnosisTargetOf(node: InventoryNode): DiagnosisTarget | null {
   return null;
 }
 
+/**
+ * Why a target is known not to take a shell now (not running, no exec, agent down, SSM lost), or
+ * null when it is ready or may be (an agent still starting gets its chance).
+ */
+export function notReadyReason(node: InventoryNode): string | null {
+  if (node.kind === 'container') {
+    const r = readinessOf(node);
+    return r.ready || r.state === 'agent-starting' ? null : r.reason;
+  }
+  if (node.kind !== 'instance') return null;
+  const badge = badgeOf(node);
+  return badge !== null && (badge.tone === 'fail' || badge.tone === 'muted') ? badge.hint : null;
+}
+
 /** What a shell or forward against this node targets; null for nodes that are not targets. */
 export function targetOf(node: InventoryNode): TargetRef | null {
   if (node.kind === 'instance') {

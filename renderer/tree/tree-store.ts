@@ -4,6 +4,7 @@ import { INVENTORY_ROOT_ID } from '../../shared/contract/inventory.js';
 import type { InventoryNode, LoadProblem, PlainError } from '../../shared/contract/index.js';
 import { errorText, plainError, type PortholeClient } from '../bridge/client.js';
 import { Store } from '../state/store.js';
+import { searchClusters, type FilterSearchProgress } from './filter-search.js';
 
 /** The parent id whose children are the profiles. */
 export const TREE_ROOT = INVENTORY_ROOT_ID;
@@ -31,9 +32,25 @@ export interface TreeState {
   /** While filtering: the matching ids and their ancestors; null when not filtering. */
   readonly visible: ReadonlySet<string> | null;
   readonly matches: ReadonlySet<string>;
+  /** While filtering: the ancestors of matches, shown open with only the visible children under them. */
+  readonly revealed: ReadonlySet<string>;
+  /** While filtering: how far loading the clusters to search has come; null when not searching. */
+  readonly search: FilterSearchProgress | null;
+  /** The keyboard is in the tree (the status bar then says what Enter does). */
+  readonly focused: boolean;
   readonly credentialsFound: boolean | null;
   readonly sandboxOffered: boolean;
   readonly rootError: string | null;
+}
+
+/** A loaded node by id (the selected one, say); undefined when no loaded branch holds it. */
+export function findNode(tree: TreeState, id: string | null): InventoryNode | undefined {
+  if (id === null) return undefined;
+  for (const b of tree.branches.values()) {
+    const n = b.children.find((c) => c.id === id);
+    if (n !== undefined) return n;
+  }
+  return undefined;
 }
 
 const EMPTY_BRANCH: Branch = { status: 'loading', children: [], error: null, progress: null, problems: [] };
@@ -45,7 +62,7 @@ export class TreeStore extends Store<TreeState> {
   #started = false;
 
   constructor(private readonly client: PortholeClient) {
-    super({ branches: new Map(), expanded: new Set(), selected: null, query: '', visible: null, matches: new Set(), credentialsFound: null, sandboxOffered: false, rootError: null });
+    super({ branches: new Map(), expanded: new Set(), selected: null, query: '', visible: null, matches: new Set(), revealed: new Set(), search: null, focused: false, credentialsFound: null, sandboxOffered: false, rootError: null });
   }
 
   /** Subscribes to inventory events and loads the profiles; idempotent (StrictMode mounts twice). */
@@ -124,8 +141,18 @@ export class TreeStore extends Store<TreeState> {
     else void this.expand(id);
   }
 
+  /** While filtering, ancestors of matches are open; a match itself opens when the person opens it. */
   isExpanded(id: string): boolean {
-    return this.state.visible !== null ? this.state.visible.has(id) : this.state.expanded.has(id);
+    return this.state.expanded.has(id) || (this.state.visible !== null && this.state.revealed.has(id));
+  }
+
+  /** Whether a branch's children are narrowed to the filter's (only under ancestors of matches). */
+  isNarrowed(parentId: string): boolean {
+    return this.state.visible !== null && (parentId === TREE_ROOT || this.state.revealed.has(parentId));
+  }
+
+  setFocused(focused: boolean): void {
+    if (focused !== this.state.focused) this.change((s) => ({ ...s, focused }));
   }
 
   select(id: string | null): void {
@@ -149,23 +176,42 @@ export class TreeStore extends Store<TreeState> {
     if (this.#filterTimer !== null) clearTimeout(this.#filterTimer);
     const seq = ++this.#filterSeq;
     if (query.trim().length === 0) {
-      this.change((s) => ({ ...s, visible: null, matches: new Set() }));
+      this.change((s) => ({ ...s, visible: null, matches: new Set(), revealed: new Set(), search: null }));
       return;
     }
     this.#filterTimer = setTimeout(() => {
-      this.client
-        .call('inventory', 'filter', { query: query.trim() })
-        .then(({ matches }) => {
-          if (seq !== this.#filterSeq) return;
-          const visible = new Set<string>();
-          for (const m of matches) {
-            visible.add(m.node.id);
-            for (const a of m.ancestors) visible.add(a);
-          }
-          this.change((s) => ({ ...s, visible, matches: new Set(matches.map((m) => m.node.id)) }));
-        })
-        .catch(() => undefined);
+      void this.#filter(query.trim(), seq).then(() =>
+        // Main only searches what discovery loaded: load the clusters' services, tasks and
+        // containers (bounded), asking again as each cluster comes in.
+        searchClusters(this, {
+          stale: () => seq !== this.#filterSeq,
+          progress: (search) => this.change((s) => ({ ...s, search })),
+          loaded: () => this.#filter(query.trim(), seq),
+        }),
+      );
     }, TREE.FILTER_DEBOUNCE_MS);
+  }
+
+  async #filter(query: string, seq: number): Promise<void> {
+    let matches;
+    try {
+      ({ matches } = await this.client.call('inventory', 'filter', { query }));
+    } catch {
+      return;
+    }
+    if (seq !== this.#filterSeq) return;
+    const visible = new Set<string>();
+    const revealed = new Set<string>();
+    for (const m of matches) {
+      visible.add(m.node.id);
+      for (const a of m.ancestors) {
+        visible.add(a);
+        revealed.add(a);
+      }
+    }
+    this.change((s) => ({ ...s, visible, revealed, matches: new Set(matches.map((m) => m.node.id)) }));
+    // An ancestor the tree never opened has no children here yet: load them, or it would say Loading… for ever.
+    await Promise.all([...revealed].filter((id) => this.branch(id) === undefined).map((id) => this.load(id)));
   }
 
   stop(): void {

@@ -1,0 +1,95 @@
+// Under the tree (a fixed-height area): what the selected container or instance is (status, exec readiness, ports, task
+// definition, image, ids) and what can be done with it. A target known not to take a shell offers
+// Diagnose first instead of a tab that would fail.
+import type { InventoryNode } from '../../shared/contract/index.js';
+import { useModel } from '../root/model-context.js';
+import { useStore } from '../state/store.js';
+import { diagnose, openShell } from './node-actions.js';
+import { badgeOf, clusterName, notReadyReason, targetOf, taskDefinitionOf, titleOf } from './node-view.js';
+import { findNode, type TreeState } from './tree-store.js';
+
+type Target = Extract<InventoryNode, { kind: 'container' | 'instance' }>;
+
+function taskOf(tree: TreeState, taskArn: string): Extract<InventoryNode, { kind: 'task' }> | undefined {
+  for (const b of tree.branches.values()) {
+    for (const c of b.children) if (c.kind === 'task' && c.taskArn === taskArn) return c;
+  }
+  return undefined;
+}
+
+/** Label and value lines for a target; only what is known. */
+function facts(tree: TreeState, node: Target): Array<readonly [string, string]> {
+  const out: Array<readonly [string, string]> = [];
+  if (node.kind === 'container') {
+    if (node.ports === null) out.push(['Ports', 'unknown (the task definition could not be read)']);
+    else if (node.ports !== undefined) out.push(['Ports', node.ports.length === 0 ? 'none mapped' : node.ports.map((p) => `${p.containerPort}/${p.protocol}`).join(', ')]);
+    const task = taskOf(tree, node.taskArn);
+    const def = task ? taskDefinitionOf(task) : null;
+    if (def) out.push(['Task definition', def]);
+    out.push(['Task', `${node.taskArn.slice(node.taskArn.lastIndexOf('/') + 1)} in ${clusterName(node.clusterArn)}`]);
+    if (node.image) out.push(['Image', node.image]);
+  } else {
+    out.push(['State', node.state]);
+    out.push(['Instance', node.instanceId]);
+    if (node.platform) out.push(['Platform', node.platform]);
+    out.push(['SSM', node.pingStatus ?? 'not registered']);
+  }
+  out.push(['Region', `${node.region} · ${node.profile}`]);
+  return out;
+}
+
+export function TargetDetails() {
+  const model = useModel();
+  const tree = useStore(model.tree);
+  const node = findNode(tree, tree.selected);
+  if (node === undefined || (node.kind !== 'container' && node.kind !== 'instance')) {
+    // The area keeps its height when empty: appearing on the first click of a double-click would
+    // move the rows under the pointer.
+    return (
+      <section className="target-details empty" aria-label="Target details" data-testid="target-details">
+        <p className="muted">Select a container or instance to see its ports, status and whether a shell can open.</p>
+      </section>
+    );
+  }
+  const badge = badgeOf(node);
+  const notReady = notReadyReason(node);
+  const target = targetOf(node);
+  return (
+    <section className="target-details" aria-label="Target details" data-testid="target-details">
+      <div className="target-details-head">
+        <span className="target-details-name" title={titleOf(node)}>
+          {node.kind === 'container' ? node.name : (node.name ?? node.instanceId)}
+        </span>
+        {badge && <span className={`tree-badge tone-${badge.tone}`}>{badge.text}</span>}
+      </div>
+      {badge && <p className={`target-details-readiness${notReady ? ' tone-warn' : ''}`}>{badge.hint}</p>}
+      <dl className="target-details-facts">
+        {facts(tree, node).map(([k, v]) => (
+          <div key={k}>
+            <dt>{k}</dt>
+            <dd title={v}>{v}</dd>
+          </div>
+        ))}
+      </dl>
+      <div className="target-details-actions">
+        {notReady === null ? (
+          <button className="button button-primary" disabled={target === null} onClick={() => openShell(model, node)}>
+            Open shell
+          </button>
+        ) : (
+          <button className="button button-primary" disabled={target === null} onClick={() => diagnose(model, node)}>
+            Diagnose
+          </button>
+        )}
+        <button className="button" disabled={target === null} onClick={() => target && model.forwardDraft.open(target, titleOf(node))}>
+          Forward…
+        </button>
+        {notReady === null && (
+          <button className="button button-quiet" disabled={target === null} onClick={() => diagnose(model, node)}>
+            Diagnose
+          </button>
+        )}
+      </div>
+    </section>
+  );
+}
