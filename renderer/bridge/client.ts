@@ -37,6 +37,11 @@ export class PortholeClient {
     return this.bridge.guardUnload(shouldAsk);
   }
 
+  /** Whether the browser keeps some keys for itself (see Bridge.browserKeys). */
+  get browserKeys(): boolean {
+    return this.bridge.browserKeys;
+  }
+
   /** Calls a contract method; resolves with its checked result or throws a ContractError. */
   async call<S extends ServiceName, M extends MethodName<S>>(service: S, method: M, params: ParamsIn<S, M>): Promise<Result<S, M>> {
     const raw = await this.bridge.request(service, method, params);

@@ -31,5 +31,6 @@ export function createElectronBridge(api: PreloadApi): Bridge {
     // Main decides about closing (its close guard asks); a prevented unload here would silently
     // keep the window open.
     guardUnload: () => () => undefined,
+    browserKeys: false,
   };
 }

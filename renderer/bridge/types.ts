@@ -24,6 +24,11 @@ export interface Bridge {
    * host that guards closing itself ignores it. Returns the undo.
    */
   guardUnload(shouldAsk: () => boolean): () => void;
+  /**
+   * The page runs in a browser tab, whose browser keeps some keys for itself (Ctrl+T, Ctrl+W,
+   * Ctrl+Tab…): the app binds its tab actions to other keys there.
+   */
+  readonly browserKeys: boolean;
 }
 
 /** A tiny listener set, because every bridge needs several. */

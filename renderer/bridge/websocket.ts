@@ -87,6 +87,7 @@ export function createWebSocketBridge(url: string): Bridge {
       return Promise.resolve({ opened: true });
     },
     // The browser shows its own "leave this page?" prompt when the unload is prevented.
+    browserKeys: true,
     guardUnload: (shouldAsk) => {
       const onBeforeUnload = (e: BeforeUnloadEvent): void => {
         if (shouldAsk()) e.preventDefault();

@@ -43,7 +43,7 @@ export class AppModel {
   #started = false;
 
   constructor(readonly client: PortholeClient) {
-    this.keymap = new Keymap(client.host === 'web' ? 'web' : 'desktop');
+    this.keymap = new Keymap(client.browserKeys ? 'web' : 'desktop');
     this.settings = new SettingsModel(client);
     this.tree = new TreeStore(client);
     this.forwards = new ForwardStore(client);
