@@ -6,7 +6,6 @@
  */
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { createApiHandler, type ApiStats } from './api/server.js';
 import { KmsKeyStore } from './api/kms/key-store.js';
@@ -20,6 +19,7 @@ import { TargetHub } from './targets/target-hub.js';
 import { loadDemoWorld, loadWorldFile } from './world/load.js';
 import { World } from './world/model.js';
 import type { WorldFile } from './world/schema.js';
+import { writeFileAtomic } from '../storage/index.js';
 
 export const SANDBOX = {
   /** Profile name written to the config/credentials files. */
@@ -98,16 +98,16 @@ function resolveWorld(world: SandboxOptions['world']): WorldFile {
   return typeof world === 'string' ? loadWorldFile(world) : world;
 }
 
-function writeAwsFiles(dir: string, endpoint: string, region: string): { configFile: string; credentialsFile: string } {
+/** The profile files, through the atomic writer (0600: the credentials file holds the run's secret). */
+async function writeAwsFiles(dir: string, endpoint: string, region: string): Promise<{ configFile: string; credentialsFile: string }> {
   const configFile = path.join(dir, 'aws-config');
   const credentialsFile = path.join(dir, 'aws-credentials');
   const profile = (name: string) => `[profile ${name}]\nregion = ${region}\nendpoint_url = ${endpoint}\noutput = json\n`;
-  writeFileSync(configFile, `${profile(SANDBOX.profile)}\n${profile(SANDBOX.expiredProfile)}`);
-  writeFileSync(
+  await writeFileAtomic(configFile, `${profile(SANDBOX.profile)}\n${profile(SANDBOX.expiredProfile)}`);
+  await writeFileAtomic(
     credentialsFile,
     `[${SANDBOX.profile}]\naws_access_key_id = ${SANDBOX.accessKeyId}\naws_secret_access_key = ${SANDBOX.secretAccessKey}\n\n` +
       `[${SANDBOX.expiredProfile}]\naws_access_key_id = ${SANDBOX.expiredAccessKeyId}\naws_secret_access_key = ${SANDBOX.secretAccessKey}\n`,
-    { mode: 0o600 },
   );
   return { configFile, credentialsFile };
 }
@@ -161,7 +161,7 @@ export async function startSandbox(opts: SandboxOptions = {}): Promise<Sandbox> 
   base = `ws://127.0.0.1:${port}`;
   const endpoint = `http://127.0.0.1:${port}`;
   const region = world.defaultRegion;
-  const files = writeAwsFiles(targets.root, endpoint, region);
+  const files = await writeAwsFiles(targets.root, endpoint, region);
   let stopping: Promise<void> | undefined;
   return {
     endpoint,
