@@ -5,7 +5,7 @@
  */
 import { ECSClient, ExecuteCommandCommand } from '@aws-sdk/client-ecs';
 import { randomUUID } from 'node:crypto';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import WebSocket from 'ws';
 import { decodeChannelClosed, decodeFrame, encodeAcknowledge, encodeFrame, Flags, MessageType, newMessageId, PayloadType } from '../ssm/frame/index.js';
 import { startSandbox, type Sandbox } from './index.js';
@@ -71,7 +71,8 @@ describe('startSandbox composition (API + gateway + agent + targets)', () => {
     const s = r.session;
     if (!s?.streamUrl || !s.tokenValue || !s.sessionId) throw new Error('ExecuteCommand returned no session');
     const done = runChannel(s.streamUrl, s.tokenValue, () => false);
-    await new Promise((resolve) => setTimeout(resolve, 300));
+    // The fault needs a live session: wait until the gateway has it connected, not a fixed time.
+    await vi.waitFor(() => expect(sb.registry.get(s.sessionId!)?.state).toBe('Connected'), { timeout: 20_000, interval: 25 });
     const res = await fetch(`${sb.endpoint}/__sandbox/faults`, { method: 'POST', body: JSON.stringify({ sessionId: s.sessionId, faults: { actions: [{ do: 'kill-socket' }] } }) });
     expect(res.status).toBe(200);
     const t = await done;

@@ -138,6 +138,11 @@ describe('session-manager-plugin drop-in: capture masking and file errors', () =
   });
 });
 
+/** How long each `stty size` waits for the new size before asking again (the resize is in flight). */
+const RESIZE_POLL_MS = 1_000;
+/** Asking stops after this: the resize never reached the remote shell. */
+const RESIZE_TIMEOUT_MS = 20_000;
+
 describe('session-manager-plugin drop-in under a real terminal', () => {
   it('raw mode: Ctrl-C reaches the remote shell as 0x03, a resize reaches stty, exit ends it', async () => {
     const s = h.addSession({ type: 'Standard_Stream' });
@@ -160,9 +165,17 @@ describe('session-manager-plugin drop-in under a real terminal', () => {
       term.write('stty size\r');
       await waitFor(/\n24 80\r*\n/);
       term.resize(100, 30);
-      await new Promise((r) => setTimeout(r, 300));
-      term.write('stty size\r');
-      await waitFor(/\n30 100\r*\n/);
+      // The new size travels pty -> plugin -> agent: ask until the remote shell reports it.
+      await (async () => {
+        for (let attempt = 1; ; attempt++) {
+          term.write('stty size\r');
+          try {
+            return await waitFor(/\n30 100\r*\n/, RESIZE_POLL_MS);
+          } catch (err) {
+            if (attempt * RESIZE_POLL_MS >= RESIZE_TIMEOUT_MS) throw err;
+          }
+        }
+      })();
       term.write('sleep 60\r');
       await new Promise((r) => setTimeout(r, 500));
       term.write('\x03');

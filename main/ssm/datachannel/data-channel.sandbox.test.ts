@@ -13,6 +13,8 @@ beforeAll(async () => { h = await startHarness(); });
 afterAll(async () => { await h.stop(); });
 
 const FAST_BACKOFF = { INITIAL_DELAY_MS: 5, JITTER_MS: 5, FACTOR: 2, MAX_DELAY_MS: 50, MAX_ATTEMPTS: 3 };
+/** How often the pause test samples delivery while frames already read drain out (it waits until a sample shows no change). */
+const DRAIN_POLL_MS = 100;
 const closedOf = (c: { on(e: 'closed', l: (r: CloseReason) => void): unknown }) => new Promise<CloseReason>((resolve) => c.on('closed', resolve));
 
 describe('DataChannel against the sandbox', () => {
@@ -116,8 +118,12 @@ describe('DataChannel against the sandbox', () => {
     const end = closedOf(dc);
     await dc.open();
     while (!paused) await new Promise((r) => setTimeout(r, 10));
-    await new Promise((r) => setTimeout(r, 300)); // frames already read drain out
-    const atPause = received;
+    // Frames already read drain out: poll until delivery stops instead of guessing how long that takes.
+    let atPause = -1;
+    while (received !== atPause) {
+      atPause = received;
+      await new Promise((r) => setTimeout(r, DRAIN_POLL_MS));
+    }
     await new Promise((r) => setTimeout(r, 700));
     expect(received).toBe(atPause);
     expect(received).toBeLessThan(TOTAL);

@@ -1,7 +1,7 @@
 import { createHash, randomBytes } from 'node:crypto';
 import { once } from 'node:events';
 import net from 'node:net';
-import { afterEach, describe, expect, it } from 'vitest';
+import { afterEach, describe, expect, it, vi } from 'vitest';
 import { SmuxCmd } from './constants.js';
 import { SmuxError } from './errors.js';
 import { encodeFrame } from './frame.js';
@@ -152,15 +152,25 @@ describe('SmuxSession keepalive', () => {
     const frames = new SmuxFrameReader();
     const fromServer: number[] = [];
     b.on('data', (d: Buffer) => fromServer.push(...frames.push(d).map((f) => f.cmd)));
-    const client = new SmuxSession({ role: 'client', keepAlive: true, keepAliveIntervalMs: 30, keepAliveTimeoutMs: 120, send: (x) => b.write(x) });
     a.on('data', () => undefined);
-    // The peer (server role, keepalive off) is silent, so feed NOPs by hand as a live peer would.
-    const feeder = setInterval(() => client.receive(encodeFrame(SmuxCmd.NOP, 0)), 30);
-    await new Promise((r) => setTimeout(r, 500));
-    clearInterval(feeder);
-    expect(client.closed).toBe(false);
+    // Fake timers: the keepalive's windows are judged on the test's clock, not a loaded box's.
+    vi.useFakeTimers({ toFake: ['setInterval', 'clearInterval', 'setTimeout', 'clearTimeout'] });
+    try {
+      const client = new SmuxSession({ role: 'client', keepAlive: true, keepAliveIntervalMs: 30, keepAliveTimeoutMs: 120, send: (x) => b.write(x) });
+      // The peer (server role, keepalive off) is silent, so feed NOPs by hand as a live peer
+      // would: one every 30 ms for four keepalive timeouts.
+      for (let ms = 0; ms < 4 * 120; ms += 30) {
+        client.receive(encodeFrame(SmuxCmd.NOP, 0));
+        await vi.advanceTimersByTimeAsync(30);
+      }
+      expect(client.closed).toBe(false);
+      // The check is live: once the NOPs stop, the same client gives up within two timeouts.
+      await vi.advanceTimersByTimeAsync(2 * 120);
+      expect(client.closed).toBe(true);
+    } finally {
+      vi.useRealTimers();
+    }
     expect(fromServer).toEqual([]);
-    client.close();
     server.close();
   });
 });
