@@ -2,7 +2,7 @@
 // visible progress bar in the Transfers panel, Download… brings it back as a browser download,
 // and both rows show the SHA-256 both ends agreed on, equal to the file's own.
 import { createHash, randomBytes } from 'node:crypto';
-import { mkdir, readFile } from 'node:fs/promises';
+import { mkdir, readdir, readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { expect, test } from '../fixtures/web-host.js';
 import { openDemo, revealWebApp, SHELL_TIMEOUT_MS } from './porthole-ui.js';
@@ -73,4 +73,25 @@ test('an upload into a missing folder fails in the panel with the reason', async
   const row = page.locator('.transfer[data-direction="upload"]');
   await expect(row).toHaveAttribute('data-state', 'failed', { timeout: SHELL_TIMEOUT_MS });
   await expect(row.getByTestId('transfer-error')).toContainText(/No such file or directory|Directory nonexistent/);
+});
+
+test('Cancel in the panel stops an upload midway and leaves nothing on the target', async ({ page, webHost }) => {
+  const remoteDir = join(webHost.dataDir, 'cancelled');
+  await mkdir(remoteDir);
+  await openDemo(page, webHost.url);
+  const container = await revealWebApp(page);
+  await container.click({ button: 'right' });
+  await page.getByRole('menuitem', { name: 'Upload…' }).click();
+  const dialog = page.getByRole('dialog', { name: /Upload to app/ });
+  await dialog.getByLabel('File to upload').setInputFiles({ name: 'big.bin', mimeType: 'application/octet-stream', buffer: randomBytes(40 * 1024 * 1024) });
+  await dialog.getByLabel('Remote path').fill(`${remoteDir}/`);
+  await dialog.getByRole('button', { name: 'Upload', exact: true }).click();
+  const row = page.locator('.transfer[data-direction="upload"]');
+  // Cancel once bytes are moving (the bar has left zero).
+  await expect.poll(async () => Number(await row.getByRole('progressbar').getAttribute('value')), { timeout: SHELL_TIMEOUT_MS }).toBeGreaterThan(0);
+  await row.getByRole('button', { name: 'Cancel' }).click();
+  await expect(row).toHaveAttribute('data-state', 'cancelled', { timeout: SHELL_TIMEOUT_MS });
+  await expect(row.getByTestId('transfer-error')).toContainText(/cancelled/);
+  await expect.poll(async () => (await readdir(remoteDir)).length, { timeout: SHELL_TIMEOUT_MS }).toBe(0);
+  await expect(page.locator('.toast')).toHaveCount(0);
 });

@@ -38,6 +38,8 @@ export class TransferStore extends Store<TransfersState> {
   #started = false;
   /** Downloads already handed to the browser (an `updated` event can repeat 'done'). */
   readonly #saved = new Set<string>();
+  /** Uploads the person cancelled: their refused chunks are expected, not news. */
+  readonly #cancelled = new Set<string>();
 
   constructor(private readonly client: PortholeClient, private readonly failed: (message: string) => void) {
     super({ transfers: [], prompt: null });
@@ -73,7 +75,7 @@ export class TransferStore extends Store<TransfersState> {
       }
     } catch (err) {
       // The transfer itself reports why it stopped (cancelled, session ended); a refused chunk says so here.
-      if (this.#find(transfer.id)?.state === 'running') this.failed(errorText(err));
+      if (!this.#cancelled.has(transfer.id) && this.#find(transfer.id)?.state === 'running') this.failed(errorText(err));
     }
   }
 
@@ -83,6 +85,7 @@ export class TransferStore extends Store<TransfersState> {
   }
 
   cancel(id: string): void {
+    this.#cancelled.add(id);
     void this.client.call('transfers', 'cancel', { id }).catch((err: unknown) => this.failed(errorText(err)));
   }
 

@@ -36,6 +36,16 @@ describe('PushSource', () => {
     expect(answered).toBe(true);
   });
 
+  it('a stop (cancel) ends the reader at once and refuses the sender', async () => {
+    const s = new PushSource(PUSH_SOURCE.HIGH_WATER_BYTES * 2);
+    await s.push(0, chunk(PUSH_SOURCE.HIGH_WATER_BYTES));
+    const waiting = s.push(PUSH_SOURCE.HIGH_WATER_BYTES, chunk(1));
+    s.stop(new TransferError('cancelled', 'The upload was cancelled.'));
+    await expect(waiting).rejects.toThrow(/cancelled/);
+    await expect(s.push(PUSH_SOURCE.HIGH_WATER_BYTES, chunk(1))).rejects.toThrow(/cancelled/);
+    expect(await s[Symbol.asyncIterator]().next()).toEqual({ done: true, value: undefined });
+  });
+
   it('a failure rejects a waiting push and the reader', async () => {
     const s = new PushSource(PUSH_SOURCE.HIGH_WATER_BYTES * 2);
     await s.push(0, chunk(PUSH_SOURCE.HIGH_WATER_BYTES));

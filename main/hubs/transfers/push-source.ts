@@ -13,6 +13,8 @@ export class PushSource implements AsyncIterable<Uint8Array> {
   #buffered: Buffer[] = [];
   #bufferedBytes = 0;
   #failure: Error | undefined;
+  #failureForPushers: Error | undefined;
+  #stopped = false;
   #wakeReader: (() => void) | undefined;
   #roomWaiters: Array<() => void> = [];
 
@@ -24,18 +26,33 @@ export class PushSource implements AsyncIterable<Uint8Array> {
 
   /** Takes the chunk at `offset` (which must be the next byte); resolves with the bytes received so far. */
   async push(offset: number, bytes: Buffer): Promise<number> {
-    if (this.#failure) throw this.#failure;
+    const refused = (): Error | undefined => this.#failure ?? this.#failureForPushers;
+    if (refused()) throw refused();
     if (offset !== this.#received) throw new TransferError('failed', `Upload chunk at byte ${offset} arrived where byte ${this.#received} was expected.`);
     if (this.#received + bytes.length > this.size) throw new TransferError('failed', `The upload sent more than the ${this.size} bytes it announced.`);
     while (this.#bufferedBytes >= PUSH_SOURCE.HIGH_WATER_BYTES) {
       await new Promise<void>((r) => this.#roomWaiters.push(r));
-      if (this.#failure) throw this.#failure;
+      const error = refused();
+      if (error) throw error;
     }
     this.#received += bytes.length;
     this.#buffered.push(bytes);
     this.#bufferedBytes += bytes.length;
     this.#wakeReader?.();
     return this.#received;
+  }
+
+  /**
+   * Cancel: pending and later pushes get `error`, the reader simply ends (so the transfer reaches
+   * its cancel path and has the target remove its temp file) and nothing buffered is sent.
+   */
+  stop(error: Error): void {
+    this.#stopped = true;
+    this.#buffered = [];
+    this.#bufferedBytes = 0;
+    this.#failureForPushers ??= error;
+    this.#wakeReader?.();
+    for (const w of this.#roomWaiters.splice(0)) w();
   }
 
   /** Ends the source with an error (cancel, failure): pending pushes and the reader see it. */
@@ -47,6 +64,7 @@ export class PushSource implements AsyncIterable<Uint8Array> {
 
   async *[Symbol.asyncIterator](): AsyncIterator<Uint8Array> {
     for (;;) {
+      if (this.#stopped) return;
       const next = this.#buffered.shift();
       if (next) {
         this.#bufferedBytes -= next.length;

@@ -103,8 +103,8 @@ export class TransfersHub {
 
   cancel(id: string): void {
     const e = this.#get(id);
-    e.source?.fail(new TransferError('cancelled', 'The upload was cancelled.'));
     e.transfer.cancel();
+    e.source?.stop(new TransferError('cancelled', 'The upload was cancelled.'));
   }
 
   async dismiss(id: string): Promise<void> {
