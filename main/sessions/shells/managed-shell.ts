@@ -117,10 +117,11 @@ export class ManagedShell {
     // The file first: a recording that cannot be opened is told before any AWS session exists.
     if (this.options.recordDir !== undefined) {
       const dir = this.options.recordDir;
-      await this.#record(dir, (at) => `${this.id}-${at}.cast`).catch((err: unknown) => {
+      await this.#record(dir, (at) => `${this.id}-${at}.cast`, () => generation === this.#generation).catch((err: unknown) => {
         this.#recordingError = recordingProblem(dir, err, false);
         this.#sink?.info?.(this.info());
       });
+      if (generation !== this.#generation || this.#disposed) return; // stopped while the file was opening: nothing was launched
     }
     let launched: LaunchedShell;
     try {
@@ -272,14 +273,14 @@ export class ManagedShell {
   }
 
   /** Opens a recording; rejects (nothing changed) when the file cannot be opened. */
-  async #record(dir: string, name: (startedAt: number) => string): Promise<void> {
+  async #record(dir: string, name: (startedAt: number) => string, stillWanted: () => boolean = () => true): Promise<void> {
     const rec: ActiveRecording = await startCast(dir, name, this.title, this.#size, (err) => {
       if (this.#recording !== rec) return;
       this.#recordingError = recordingProblem(rec.info.path, err, true);
       void this.#stopRecording();
     });
-    if (this.#recording !== undefined || this.#disposed) {
-      void finishCast(this.id, rec); // raced with another start, or closed meanwhile
+    if (this.#recording !== undefined || this.#disposed || !stillWanted()) {
+      void finishCast(this.id, rec); // raced with another start, or stopped or closed meanwhile
       return;
     }
     this.#recording = rec;
