@@ -2,6 +2,7 @@
 // In one run: renderer frame time and the host's event-loop lag while 8 tabs flood (`yes`,
 // `base64 /dev/urandom`), and keystroke → screen latency on an idle tab with and without those
 // floods — each beside a baseline from the same run. Figures, never assertions.
+import { ctrlCStopMs, UI_CTRL_C } from './ui-ctrl-c.js';
 import { chromium, type Browser, type Page } from 'playwright-core';
 import type { BenchRow, BenchSection } from '../report.js';
 import { startUiHost, type UiHost } from './ui-host.js';
@@ -79,6 +80,9 @@ export async function benchUi(scale: number): Promise<Omit<BenchSection, 'second
     const idle = await measurePhase(page, host, sampleMs);
     const keysIdle = await keystrokeLatency(page, keystrokes, UI_BENCH.LINE_LENGTH);
     progress(started, 'baselines measured');
+    // One flood in the idle tab, stopped with Ctrl-C (the tab is back at its prompt afterwards).
+    const ctrlCMs = await ctrlCStopMs(page);
+    progress(started, 'Ctrl-C stop measured');
     const floodIds = await openTabs(page, container, UI_BENCH.FLOOD_TABS);
     progress(started, `${floodIds.length} more shells open`);
     await startFloods(page, floodIds.length);
@@ -98,6 +102,7 @@ export async function benchUi(scale: number): Promise<Omit<BenchSection, 'second
       { figure: `renderer frame time p95, ${n} hidden tabs flooding, idle tab showing`, value: floodHidden.frames.p95Ms, unit: 'ms', baseline: { value: idle.frames.p95Ms, label: 'nothing flooding' } },
       { figure: `web host event-loop lag p99, ${n} tabs flooding (one showing)`, value: floodVisible.lagP99Ms, unit: 'ms', baseline: { value: idle.lagP99Ms, label: 'same host, nothing flooding' } },
       { figure: `flood output parsed by xterm, ${n} tabs (one showing)`, value: floodVisible.parsedMBps, unit: 'MB/s' },
+      { figure: 'Ctrl-C → a `yes` flood stops in xterm, one tab flooding', value: ctrlCMs, unit: 'ms', target: { text: `within ${UI_CTRL_C.TARGET_MS} ms (issue 8)`, met: ctrlCMs <= UI_CTRL_C.TARGET_MS } },
       { figure: `keystroke → screen p50, idle tab while ${n} hidden tabs flood`, value: keysFlood.p50Ms, unit: 'ms', baseline: { value: keysIdle.p50Ms, label: 'same tab, nothing flooding' } },
       { figure: `keystroke → screen p95, idle tab while ${n} hidden tabs flood`, value: keysFlood.p95Ms, unit: 'ms', baseline: { value: keysIdle.p95Ms, label: 'same tab, nothing flooding' } },
     ];
