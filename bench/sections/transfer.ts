@@ -126,6 +126,7 @@ export async function benchTransfer(scale: number): Promise<Omit<BenchSection, '
     detail: [
       `Payload ${(bytes / MB).toFixed(1)} MB per transfer, median of ${TRANSFER_BENCH.RUNS} runs, timed from the data phase to the verified end (both SHA-256s).`,
       'Raw shell output: `head -c N /dev/zero` through a raw pty in the same kind of session. Base64 alone costs 4/3 (plus a newline per 76 characters), so without gzip a transfer can reach at most ~0.74× the raw rate.',
+      'Uploads ride the input direction (keystroke frames of ≤ 1 KB, each acknowledged, a `head -c` per chunk on the target, SHA-256 of the temp file before the rename), so their ratio to the output rate is lower than downloads\'; gzip on incompressible data costs more than it saves.',
       '',
       ...detail,
     ].join('\n'),
