@@ -2,7 +2,7 @@ import { defineConfig } from 'vitest/config';
 
 export default defineConfig({
   test: {
-    include: ['main/**/*.test.ts', 'shared/**/*.test.ts', 'app/**/*.test.ts', 'renderer/**/*.test.ts', 'testing/**/*.test.ts', 'bench/**/*.test.ts'],
+    include: ['main/**/*.test.ts', 'shared/**/*.test.ts', 'app/**/*.test.ts', 'renderer/**/*.test.ts', 'testing/**/*.test.ts', 'bench/**/*.test.ts', 'scripts/**/*.test.ts'],
     // Integration tests open real sockets, ptys and websockets; give them room on a 2-core box.
     testTimeout: 60_000,
     hookTimeout: 60_000,
