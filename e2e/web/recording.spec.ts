@@ -1,5 +1,6 @@
 // Issue 9 item 3 from the UI: a tab's context menu records its session to an asciicast v2 file
-// in the host's data dir; the tab shows a red dot while it records, and stopping finalises it.
+// in the host's data dir; the tab shows a red dot while it records, and stopping finalises it and
+// says where the file is.
 import { readdir, readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { expect, test } from '../fixtures/web-host.js';
@@ -33,6 +34,10 @@ test('records a tab from its context menu to <dataDir>/recordings as asciicast v
 
   const files = await readdir(recordings);
   expect(files).toHaveLength(1);
+  // Issue 14 defect 14: stopping says where the file went (the web host shows the path).
+  const saved = page.locator('.toast', { hasText: 'Recording saved to' });
+  await expect(saved).toHaveText(new RegExp(`Recording saved to ${join(recordings, files[0] ?? '').replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}`));
+  await expect(saved.getByRole('button', { name: 'Copy path' })).toBeVisible();
   const lines = (await readFile(join(recordings, files[0] ?? ''), 'utf8')).trim().split('\n');
   expect(JSON.parse(lines[0] ?? '{}')).toMatchObject({ version: 2 });
   const output = lines

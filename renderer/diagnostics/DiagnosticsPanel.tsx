@@ -3,6 +3,7 @@ import { useModel } from '../root/model-context.js';
 import { useStore } from '../state/store.js';
 
 const MARK = { ok: '✓', warn: '!', fail: '✕' } as const;
+const ORDER = { fail: 0, warn: 1, ok: 2 } as const;
 
 export function DiagnosticsPanel() {
   const model = useModel();
@@ -11,6 +12,8 @@ export function DiagnosticsPanel() {
     return <p className="notice">Right-click a container or instance and choose Diagnose to check why a shell or forward might fail.</p>;
   }
   const failing = d.checks.filter((c) => c.status === 'fail').length;
+  // Failures first, then warnings, then what passed: the cause is never below the fold.
+  const checks = [...d.checks].sort((a, b) => ORDER[a.status] - ORDER[b.status]);
   return (
     <div className="diagnostics" data-testid="diagnostics">
       <div className="panel-heading">
@@ -22,7 +25,11 @@ export function DiagnosticsPanel() {
             <span className="spinner" aria-hidden="true" /> Checking…
           </span>
         )}
-        {d.status === 'done' && <span className={failing > 0 ? 'tone-fail' : 'tone-ok'}>{failing > 0 ? `${failing} problem${failing === 1 ? '' : 's'} found` : 'No problems found'}</span>}
+        {d.status === 'done' && (
+          <span className={failing > 0 ? 'tone-fail' : 'tone-ok'} data-testid="diagnosis-summary">
+            {failing > 0 ? `${failing} problem${failing === 1 ? '' : 's'} found: ${checks[0]?.title ?? ''}` : 'No problems found'}
+          </span>
+        )}
         <span className="status-spacer" />
         <button className="button button-quiet" disabled={d.status === 'running'} onClick={() => void model.diagnostics.run(d.target, d.title)}>
           Run again
@@ -34,7 +41,7 @@ export function DiagnosticsPanel() {
         </p>
       )}
       <ul className="check-list">
-        {d.checks.map((c) => (
+        {checks.map((c) => (
           <li key={c.id} className={`check check-${c.status}`} data-check-id={c.id} data-status={c.status}>
             <span className={`check-mark tone-${c.status}`} aria-label={c.status}>
               {MARK[c.status]}

@@ -1,10 +1,11 @@
 // Live data-channel frames of one session, described: direction, message type, sequence,
 // payload type, flags, length and a payload preview; a selected frame shows as hex.
-import { useEffect, useMemo, useState } from 'react';
+import { useEffect, useMemo, useRef, useState } from 'react';
 import type { InspectorFrame } from '../../shared/contract/index.js';
 import { useModel } from '../root/model-context.js';
 import { useStore } from '../state/store.js';
 import { describeFrame, hexDump } from './frame-describe.js';
+import { useFollow } from './use-follow.js';
 
 function time(at: number): string {
   const d = new Date(at);
@@ -32,6 +33,8 @@ export function InspectorPanel() {
   const { tabs, activeKey } = useStore(model.sessions);
   const ins = useStore(model.inspector);
   const [selected, setSelected] = useState<number | null>(null);
+  const list = useRef<HTMLDivElement>(null);
+  const follow = useFollow(list, ins.frames);
   const live = tabs.filter((t) => t.sessionId !== null);
   const fallback = tabs.find((t) => t.key === activeKey)?.sessionId ?? live[0]?.sessionId ?? null;
   const chosen = ins.sessionId !== null && live.some((t) => t.sessionId === ins.sessionId) ? ins.sessionId : fallback;
@@ -77,7 +80,7 @@ export function InspectorPanel() {
         </p>
       )}
       <div className="inspector-body">
-        <div className="frame-table-wrap">
+        <div className="frame-table-wrap" ref={list} onScroll={follow.onScroll} data-testid="frame-list" data-following={follow.following}>
           <table className="frame-table">
             <thead>
               <tr>
@@ -99,6 +102,11 @@ export function InspectorPanel() {
           </table>
           {ins.frames.length === 0 && <p className="notice">Waiting for frames: type in the terminal to see input, output and acknowledgements.</p>}
         </div>
+        {follow.newerBelow && !follow.following && (
+          <button className="button jump-latest" onClick={follow.jumpToLatest}>
+            ↓ Jump to latest
+          </button>
+        )}
         {picked && <pre className="hex-dump">{hexDump(describeFrame(picked.frameBase64).bytes)}</pre>}
       </div>
     </div>

@@ -62,6 +62,15 @@ export class AppModel {
         void this.diagnostics.run(target, title);
       },
       failed: (message) => this.toasts.show(message, 'error'),
+      recorded: (path) =>
+        this.toasts.show(`Recording saved to ${path}`, 'info', {
+          actions: [
+            {
+              label: 'Copy path',
+              run: () => void navigator.clipboard?.writeText(path).then(() => this.toasts.show('Copied the recording’s path'), () => this.toasts.show('Could not reach the clipboard.', 'error')),
+            },
+          ],
+        }),
     });
     this.handover = new SessionHandover({
       client,

@@ -41,6 +41,8 @@ export interface SessionDeps {
   readonly registry: () => TerminalRegistry;
   /** A shell could not be opened at all: the app runs diagnostics so the cause shows at once. */
   readonly openFailed: (target: ShellTarget, title: string) => void;
+  /** A recording finished: where its .cast file is. */
+  readonly recorded: (path: string) => void;
   /** Something the person asked for failed without a place of its own to say so (a toast). */
   readonly failed: (message: string) => void;
 }
@@ -114,8 +116,10 @@ export class SessionStore extends Store<SessionsState> {
     const tab = this.byKey(key);
     if (tab?.sessionId === null || tab === undefined) return;
     try {
+      const path = tab.recording?.path;
       const { session } = await this.deps.client.call('sessions', 'setRecording', { id: tab.sessionId, enabled });
       this.onInfo(session);
+      if (!enabled && path !== undefined) this.deps.recorded(path);
     } catch (err) {
       this.deps.failed(`Could not ${enabled ? 'start' : 'stop'} recording “${tab.title}”: ${errorText(err)}`);
     }

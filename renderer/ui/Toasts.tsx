@@ -10,7 +10,16 @@ export function Toasts() {
     <div className="toasts" role="status" aria-live="polite">
       {toasts.map((t) => (
         <div key={t.id} className={`toast toast-${t.tone}`} onClick={() => model.toasts.dismiss(t.id)}>
-          {t.text}
+          <span className="toast-text">{t.text}</span>
+          {t.actions.length > 0 && (
+            <span className="toast-actions">
+              {t.actions.map((a) => (
+                <button key={a.label} className="button button-quiet" onClick={a.run}>
+                  {a.label}
+                </button>
+              ))}
+            </span>
+          )}
         </div>
       ))}
     </div>

@@ -1,0 +1,62 @@
+// Issue 14, defects 9 and 10: the diagnosis puts failures first, under a summary that names the
+// first one; the inspector follows new frames like a terminal unless the person scrolled up, and
+// then offers "Jump to latest".
+import type { Page } from '@playwright/test';
+import { expect, test } from '../fixtures/web-host.js';
+import { expand, openDemo, revealWebApp, SHELL_TIMEOUT_MS, treeRow, typeLine, waitForShell, waitForTerminalText } from './porthole-ui.js';
+
+test.use({ sandbox: true });
+test.describe.configure({ timeout: 180_000 });
+
+test('diagnostics: failures first, named in the summary', async ({ page, webHost }) => {
+  await page.setViewportSize({ width: 1024, height: 640 });
+  await openDemo(page, webHost.url);
+  await expand(treeRow(page, 'cluster', 'demo-workers'));
+  const task = treeRow(page, 'task', /0e1f0012/);
+  await expand(task);
+  const worker = page.locator('li', { has: task }).last().locator('.tree-row[data-node-kind="container"]');
+  await worker.click({ button: 'right' });
+  await page.getByRole('menuitem', { name: 'Diagnose' }).click();
+  const summary = page.getByTestId('diagnosis-summary');
+  await expect(summary).toHaveText(/^\d+ problems? found: .+/, { timeout: SHELL_TIMEOUT_MS });
+  const statuses = await page.locator('.check').evaluateAll((els) => els.map((e) => e.getAttribute('data-status')));
+  expect(statuses.length).toBeGreaterThan(2);
+  expect(statuses[0]).toBe('fail');
+  const rank = { fail: 0, warn: 1, ok: 2 } as Record<string, number>;
+  expect(statuses.map((s) => rank[s ?? ''] ?? 9)).toEqual(statuses.map((s) => rank[s ?? ''] ?? 9).sort((a, b) => a - b));
+  // The first failure is on the first screen, and the summary names it.
+  const first = page.locator('.check').first();
+  await expect(first).toBeInViewport();
+  await expect(summary).toContainText((await first.locator('.check-title').textContent()) ?? '');
+});
+
+const frameList = (page: Page) => page.getByTestId('frame-list');
+
+async function atBottom(page: Page): Promise<boolean> {
+  return frameList(page).evaluate((el) => el.scrollHeight - el.scrollTop - el.clientHeight <= 24 && el.scrollHeight > el.clientHeight);
+}
+
+test('the inspector follows new frames unless scrolled up, then offers Jump to latest', async ({ page, webHost }) => {
+  await openDemo(page, webHost.url);
+  await (await revealWebApp(page)).dblclick();
+  await waitForShell(page);
+  await page.getByRole('tab', { name: 'Inspector' }).click();
+  await typeLine(page, 'echo follow-$((20+22)) and some more keys to make frames');
+  await waitForTerminalText(page, /^follow-42 and some more keys to make frames$/m);
+  await expect.poll(() => atBottom(page), { message: 'the frame list keeps to the newest frame' }).toBe(true);
+
+  await frameList(page).evaluate((el) => {
+    el.scrollTop = 0;
+  });
+  await expect(frameList(page)).toHaveAttribute('data-following', 'false');
+  await typeLine(page, 'echo stays-$((1+1)) while the person reads older frames');
+  await waitForTerminalText(page, /^stays-2 while the person reads older frames$/m);
+  const jump = page.getByRole('button', { name: 'Jump to latest' });
+  await expect(jump).toBeVisible();
+  expect(await frameList(page).evaluate((el) => el.scrollTop)).toBe(0);
+
+  await jump.click();
+  await expect.poll(() => atBottom(page)).toBe(true);
+  await expect(jump).toBeHidden();
+  await expect(frameList(page)).toHaveAttribute('data-following', 'true');
+});
