@@ -57,8 +57,9 @@ describe('import boundaries', () => {
   });
 
   it('product folders hold no test-support or bench modules (they live in testing/ and bench/)', () => {
-    // The one seam that ships: the renderer's read-only hook through which the e2e tests read the
-    // text xterm holds (its buffer is not in the DOM). It reads, never writes.
+    // The renderer's read-only hook through which the e2e tests read the text xterm holds (its
+    // buffer is not in the DOM). It is compiled only into the test build (vite --mode test, to
+    // dist/testing/renderer), never into the packaged renderer.
     const allowed = new Set([join('renderer', 'root', 'test-hook.ts')]);
     const misplaced = PRODUCT_FOLDERS.flatMap((folder) => sourceFiles(join(root, folder)))
       .map((f) => relative(root, f))
