@@ -14,7 +14,7 @@ const METHODS = {
   forwards: ['create', 'list', 'stop', 'restart', 'remove', 'setAutoRestart', 'save', 'saved', 'restore', 'forget'],
   transfers: ['list', 'startUpload', 'uploadChunk', 'startDownload', 'readDownload', 'cancel', 'dismiss', 'lastPath'],
   diagnostics: ['run'],
-  auth: ['respondMfa'],
+  auth: ['respondMfa', 'ssoSignIn', 'cancelSsoSignIn'],
   inspector: ['subscribe', 'unsubscribe'],
   links: ['open'],
 } as const satisfies { [S in ServiceName]: readonly MethodName<S>[] };
@@ -27,7 +27,7 @@ const EVENTS = {
   forwards: ['stats', 'updated'],
   transfers: ['updated'],
   diagnostics: [],
-  auth: ['mfaPrompt'],
+  auth: ['mfaPrompt', 'ssoPrompt'],
   inspector: ['frame'],
   links: [],
 } as const satisfies { [S in ServiceName]: readonly EventName<S>[] };

@@ -5,7 +5,7 @@
  * Credentials stay inside: nothing returned carries keys or tokens of a profile.
  */
 import type { KMSClient } from '@aws-sdk/client-kms';
-import type { MfaPrompt } from '../../shared/contract/auth.js';
+import type { MfaPrompt, SsoPrompt } from '../../shared/contract/auth.js';
 import type { Profile } from '../../shared/contract/inventory.js';
 import type { EcsContainerRef, InstanceRef } from '../../shared/contract/common.js';
 import type { DiagnosisTarget } from '../../shared/contract/diagnostics.js';
@@ -20,12 +20,13 @@ import type { LaunchResult } from './launch/types.js';
 import { AwsError } from './errors.js';
 import { toAwsError } from './error-map.js';
 import { MfaPrompts } from './mfa-prompts.js';
+import { SsoSignIns } from './sso/sign-in.js';
 import type { Env, ProfileInfo } from './profiles.js';
 import { AwsWorkspace } from './workspace.js';
 
 export interface AwsServiceOptions {
   readonly env?: Env;
-  readonly events?: InventoryEvents & { mfaPrompt?(prompt: MfaPrompt): void };
+  readonly events?: InventoryEvents & { mfaPrompt?(prompt: MfaPrompt): void; ssoPrompt?(prompt: SsoPrompt): void };
   readonly includeStopped?: boolean;
   readonly maxAttempts?: number;
 }
@@ -50,12 +51,14 @@ export class AwsService {
   readonly workspace: AwsWorkspace;
   readonly inventory: Inventory;
   readonly mfa: MfaPrompts;
+  readonly sso: SsoSignIns;
   private known: readonly ProfileInfo[] = [];
   /** The latest failed ExecuteCommand/StartSession per target, until one succeeds: diagnostics show it first. */
   private readonly launchFailures = new Map<string, AwsError>();
 
   constructor(opts: AwsServiceOptions = {}) {
     this.mfa = new MfaPrompts((p) => opts.events?.mfaPrompt?.(p), (name) => this.known.find((p) => p.name === name)?.roleArn ?? null);
+    this.sso = new SsoSignIns((p) => opts.events?.ssoPrompt?.(p));
     this.workspace = new AwsWorkspace({ env: opts.env, mfaCodeProvider: this.mfa.provider, maxAttempts: opts.maxAttempts });
     this.inventory = new Inventory(this.workspace, { events: opts.events, includeStopped: opts.includeStopped });
   }
@@ -65,6 +68,19 @@ export class AwsService {
     const { profiles } = await this.inventory.profiles();
     this.known = profiles;
     return { profiles: profiles.map(contractProfile), credentialsFound: profiles.some((p) => p.kind !== 'none') };
+  }
+
+  /**
+   * contract auth.ssoSignIn: the OIDC device flow for an SSO profile, the token cached where the
+   * AWS CLI keeps it; the profile's session is closed so its next call signs with fresh credentials.
+   */
+  async ssoSignIn(name: string): Promise<number> {
+    if (!this.known.some((p) => p.name === name)) await this.profiles();
+    const profile = this.known.find((p) => p.name === name);
+    if (!profile) throw new AwsError({ code: 'profile-not-found', sentence: `There is no profile named "${name}".`, nextStep: 'Pick a profile from the list, or add it to ~/.aws/config.', context: { profile: name } });
+    const { expiresAt } = await this.sso.signIn(profile);
+    this.workspace.close(name);
+    return expiresAt.getTime();
   }
 
   /** contract diagnostics.run, optionally explaining the error the user just met. */
@@ -123,6 +139,7 @@ export class AwsService {
 
   close(): void {
     this.mfa.cancelAll();
+    this.sso.cancelAll();
     this.workspace.closeAll();
   }
 }

@@ -29,8 +29,11 @@ function baseProvider(profile: ProfileInfo, opts: CredentialOptions): AwsCredent
       return fromEnv();
     case 'default-chain':
       return fromNodeProviderChain({ clientConfig });
-    case 'sso':
-      return fromSSO(files);
+    case 'sso': {
+      // The portal endpoint the profile configures (the SDK applies it only through AWS_PROFILE).
+      const sso = profile.endpoints.sso?.url;
+      return fromSSO({ ...files, ...(sso ? { clientConfig: { endpoint: sso } } : {}) });
+    }
     case 'credential-process':
       return fromProcess(files);
     case 'none':

@@ -9,19 +9,22 @@ import type { ParsedIniData } from '@smithy/shared-ini-file-loader';
 /** The services Porthole calls, by the key the config file's `services` section uses. */
 export const SERVICE_KEYS = ['ecs', 'ssm', 'ec2', 'kms', 'sts', 'iam'] as const;
 export type ServiceKey = (typeof SERVICE_KEYS)[number];
+/** IAM Identity Center's portal and OIDC endpoints (AWS_ENDPOINT_URL_SSO, AWS_ENDPOINT_URL_SSO_OIDC). */
+export const SSO_ENDPOINT_KEYS = ['sso', 'sso_oidc'] as const;
+export type EndpointKey = ServiceKey | (typeof SSO_ENDPOINT_KEYS)[number];
 
 export type EndpointSource = 'env-service' | 'env-global' | 'services-section' | 'profile';
 export interface ResolvedEndpoint {
   readonly url: string;
   readonly source: EndpointSource;
 }
-export type EndpointMap = Readonly<Partial<Record<ServiceKey, ResolvedEndpoint>>>;
+export type EndpointMap = Readonly<Partial<Record<EndpointKey, ResolvedEndpoint>>>;
 
 type Section = Readonly<Record<string, string | undefined>>;
 type Env = Readonly<Record<string, string | undefined>>;
 
 /** One service's endpoint, or undefined for the SDK's regional default. */
-export function resolveEndpoint(service: ServiceKey, profile: Section, servicesSection: Section | undefined, env: Env): ResolvedEndpoint | undefined {
+export function resolveEndpoint(service: EndpointKey, profile: Section, servicesSection: Section | undefined, env: Env): ResolvedEndpoint | undefined {
   const perService = env[`AWS_ENDPOINT_URL_${service.toUpperCase()}`];
   if (perService) return { url: perService, source: 'env-service' };
   if (env.AWS_ENDPOINT_URL) return { url: env.AWS_ENDPOINT_URL, source: 'env-global' };
@@ -42,8 +45,8 @@ export function resolveProfileEndpoints(profile: Section, config: ParsedIniData,
     servicesSection = config[`services.${profile.services}`];
     if (!servicesSection) problem = `The services section "${profile.services}" named by the profile is not in the config file.`;
   }
-  const endpoints: Partial<Record<ServiceKey, ResolvedEndpoint>> = {};
-  for (const key of SERVICE_KEYS) {
+  const endpoints: Partial<Record<EndpointKey, ResolvedEndpoint>> = {};
+  for (const key of [...SERVICE_KEYS, ...SSO_ENDPOINT_KEYS]) {
     const ep = resolveEndpoint(key, profile, servicesSection, env);
     if (ep) endpoints[key] = ep;
   }

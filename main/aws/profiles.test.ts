@@ -99,6 +99,9 @@ describe('loadProfiles', () => {
       kms: { url: 'http://127.0.0.1:4566', source: 'profile' },
       sts: { url: 'http://127.0.0.1:4566', source: 'profile' },
       iam: { url: 'http://127.0.0.1:4566', source: 'profile' },
+      // IAM Identity Center's portal and OIDC follow the same rules (used by SSO sign-in and credentials).
+      sso: { url: 'http://127.0.0.1:4566', source: 'profile' },
+      sso_oidc: { url: 'http://127.0.0.1:4566', source: 'profile' },
     });
     expect(profiles.find((p) => p.name === 'default')?.endpoints).toEqual({});
     expect(profiles.find((p) => p.name === 'broken-services')?.problem).toMatch(/services section "nowhere"/);

@@ -104,6 +104,7 @@ export async function startPorthole(opts: PortholeOptions): Promise<PortholeApp>
       error: (e) => router.broadcast('inventory', 'error', e),
       changed: (e) => router.broadcast('inventory', 'changed', e),
       mfaPrompt: (p) => router.broadcast('auth', 'mfaPrompt', p),
+      ssoPrompt: (p) => router.broadcast('auth', 'ssoPrompt', p),
     },
   });
   const owners = new SessionOwners();
@@ -134,13 +135,13 @@ export async function startPorthole(opts: PortholeOptions): Promise<PortholeApp>
 
   router.register('app', createAppService(hostEnv, notices));
   router.register('settings', createSettingsService(settings));
-  router.register('inventory', createInventoryService({ aws, sandbox: sandbox ? { profiles: [SANDBOX.profile, SANDBOX.expiredProfile] } : null }));
+  router.register('inventory', createInventoryService({ aws, sandbox: sandbox ? { profiles: [SANDBOX.profile, SANDBOX.expiredProfile, SANDBOX.ssoProfile] } : null }));
   const waiting = new WaitingSessions(opts.sessionGraceMs);
   router.register('sessions', createSessionsService({ shells, owners, waiting, lost: (client, id) => inspector.unsubscribe(client, id) }));
   router.register('forwards', createForwardsService({ hub: forwards }));
   router.register('transfers', createTransfersService({ hub: transfers }));
   router.register('diagnostics', createDiagnosticsService({ aws }));
-  router.register('auth', createAuthService({ mfa: aws.mfa }));
+  router.register('auth', createAuthService({ mfa: aws.mfa, ssoSignIn: (profile) => aws.ssoSignIn(profile), cancelSsoSignIn: (id) => aws.sso.cancel(id) }));
   router.register('inspector', createInspectorService({ hub: inspector, owners }));
 
   let closing: Promise<void> | undefined;

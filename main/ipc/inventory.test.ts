@@ -31,6 +31,7 @@ describe('inventory service', () => {
       profiles: [
         { name: SANDBOX.profile, source: 'sandbox', defaultRegion: 'us-east-1', needsMfa: false },
         { name: SANDBOX.expiredProfile, source: 'sandbox', defaultRegion: 'us-east-1', needsMfa: false },
+        { name: SANDBOX.ssoProfile, source: 'sandbox', defaultRegion: 'us-east-1', needsMfa: false },
       ],
       credentialsFound: false,
       sandboxOffered: true,
@@ -43,6 +44,7 @@ describe('inventory service', () => {
     expect(roots.map((n) => [n.kind, n.label, n.kind === 'profile' && n.source])).toEqual([
       ['profile', SANDBOX.profile, 'sandbox'],
       ['profile', SANDBOX.expiredProfile, 'sandbox'],
+      ['profile', SANDBOX.ssoProfile, 'sandbox'],
     ]);
     const regions = (await c.call('inventory', 'children', { parentId: byLabel(roots, SANDBOX.profile).id })).nodes;
     const region = (await c.call('inventory', 'children', { parentId: byLabel(regions, 'us-east-1').id })).nodes;

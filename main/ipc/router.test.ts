@@ -102,7 +102,7 @@ describe('control plane', () => {
   });
 
   it('turns an unexpected exception into an internal error without a stack', async () => {
-    router.register('auth', { respondMfa: () => Promise.reject(new TypeError('boom')) });
+    router.register('auth', { respondMfa: () => Promise.reject(new TypeError('boom')), ssoSignIn: () => Promise.reject(new Error('unused')), cancelSsoSignIn: () => ({ cancelled: false }) });
     const res = await router.connect(new RecordingTransport()).handleControl(request(1, 'auth', 'respondMfa', { action: 'cancel', promptId: 'p1' }));
     expect(res).toEqual({ type: 'response', id: 1, ok: false, error: { code: 'internal', message: 'auth.respondMfa failed unexpectedly: boom' } });
   });

@@ -10,6 +10,7 @@ import path from 'node:path';
 import { createApiHandler, type ApiStats } from './api/server.js';
 import { KmsKeyStore } from './api/kms/key-store.js';
 import { IssuedCredentials } from './api/sts/issued-credentials.js';
+import { SSO_SANDBOX, SsoState } from './api/sso/sso-state.js';
 import { TokenBucket, type ThrottleOptions } from './api/throttle.js';
 import { ApiFaults } from './faults/api-faults.js';
 import { FaultController } from './faults/controller.js';
@@ -26,6 +27,8 @@ export const SANDBOX = {
   profile: 'porthole-sandbox',
   /** A second profile whose key the API answers with ExpiredTokenException. */
   expiredProfile: 'porthole-sandbox-expired',
+  /** An IAM Identity Center profile: signs in with the OIDC device flow against the sandbox. */
+  ssoProfile: 'porthole-sandbox-sso',
   /** Any credentials work; these are what the written profile uses. */
   accessKeyId: 'AKIAPORTHOLESANDBOX1',
   secretAccessKey: 'porthole-sandbox-secret-key-not-a-real-credential',
@@ -79,6 +82,8 @@ export interface Sandbox {
   readonly faults: FaultController;
   /** Per-operation answers of a messy endpoint (also `POST /__sandbox/api-faults`). */
   readonly apiFaults: ApiFaults;
+  /** The emulated IAM Identity Center (its OIDC clients, device codes and tokens). */
+  readonly sso: SsoState;
   /** The message gateway serving the data channels (undefined when started with `gateway: null`). */
   readonly gateway: Gateway | undefined;
   readonly targets: TargetHub;
@@ -86,7 +91,7 @@ export interface Sandbox {
   readonly configFile: string;
   readonly credentialsFile: string;
   /** Environment pointing an SDK or CLI at those files, with HOME inside the sandbox so no real ~/.aws (SSO cache, config) is read. */
-  readonly awsEnv: Readonly<Record<'AWS_CONFIG_FILE' | 'AWS_SHARED_CREDENTIALS_FILE' | 'HOME', string>>;
+  readonly awsEnv: Readonly<Record<'AWS_CONFIG_FILE' | 'AWS_SHARED_CREDENTIALS_FILE' | 'HOME' | 'AWS_DATA_PATH', string>>;
   readonly profile: string;
   readonly accessKeyId: string;
   readonly secretAccessKey: string;
@@ -98,12 +103,30 @@ function resolveWorld(world: SandboxOptions['world']): WorldFile {
   return typeof world === 'string' ? loadWorldFile(world) : world;
 }
 
+/**
+ * Endpoint rules for the AWS CLI's SSO clients (read through AWS_DATA_PATH): Debian's CLI v2.9
+ * ignores endpoint_url, so `aws sso login` reaches the sandbox's OIDC and portal through these.
+ */
+async function writeCliEndpointRules(dir: string, endpoint: string): Promise<string> {
+  const root = path.join(dir, 'botocore-data');
+  const rules = JSON.stringify({
+    version: '1.0',
+    parameters: { Region: { builtIn: 'AWS::Region', required: false, documentation: 'The region.', type: 'String' } },
+    rules: [{ conditions: [], endpoint: { url: endpoint, properties: {}, headers: {} }, type: 'endpoint' }],
+  });
+  for (const service of ['sso-oidc', 'sso']) await writeFileAtomic(path.join(root, service, '2019-06-10', 'endpoint-rule-set-1.json'), rules);
+  return root;
+}
+
 /** The profile files, through the atomic writer (0600: the credentials file holds the run's secret). */
-async function writeAwsFiles(dir: string, endpoint: string, region: string): Promise<{ configFile: string; credentialsFile: string }> {
+async function writeAwsFiles(dir: string, endpoint: string, region: string, accountId: string): Promise<{ configFile: string; credentialsFile: string }> {
   const configFile = path.join(dir, 'aws-config');
   const credentialsFile = path.join(dir, 'aws-credentials');
   const profile = (name: string) => `[profile ${name}]\nregion = ${region}\nendpoint_url = ${endpoint}\noutput = json\n`;
-  await writeFileAtomic(configFile, `${profile(SANDBOX.profile)}\n${profile(SANDBOX.expiredProfile)}`);
+  const sso =
+    `[profile ${SANDBOX.ssoProfile}]\nsso_start_url = ${SSO_SANDBOX.startUrl}\nsso_region = ${region}\nsso_account_id = ${accountId}\n` +
+    `sso_role_name = ${SSO_SANDBOX.roleName}\nregion = ${region}\nendpoint_url = ${endpoint}\noutput = json\n`;
+  await writeFileAtomic(configFile, `${profile(SANDBOX.profile)}\n${profile(SANDBOX.expiredProfile)}\n${sso}`);
   await writeFileAtomic(
     credentialsFile,
     `[${SANDBOX.profile}]\naws_access_key_id = ${SANDBOX.accessKeyId}\naws_secret_access_key = ${SANDBOX.secretAccessKey}\n\n` +
@@ -128,6 +151,7 @@ export async function startSandbox(opts: SandboxOptions = {}): Promise<Sandbox> 
   const registry = new SessionRegistry();
   const kms = new KmsKeyStore();
   const faults = new FaultController();
+  const sso = new SsoState();
   const apiFaults = new ApiFaults();
   const targets = new TargetHub(opts.dir === undefined ? {} : { parent: opts.dir });
   let base = '';
@@ -145,6 +169,7 @@ export async function startSandbox(opts: SandboxOptions = {}): Promise<Sandbox> 
     ...(opts.throttle ? { throttle: new TokenBucket(opts.throttle) } : {}),
     applyFaults: (spec) => faults.apply(spec),
     apiFaults,
+    sso,
   });
   const server = createServer(handler);
   const deps: GatewayDeps = { registry, pacing: opts.pacing ?? 'faithful', faults, kms };
@@ -161,7 +186,8 @@ export async function startSandbox(opts: SandboxOptions = {}): Promise<Sandbox> 
   base = `ws://127.0.0.1:${port}`;
   const endpoint = `http://127.0.0.1:${port}`;
   const region = world.defaultRegion;
-  const files = await writeAwsFiles(targets.root, endpoint, region);
+  const files = await writeAwsFiles(targets.root, endpoint, region, world.defaultAccount.id);
+  const dataPath = await writeCliEndpointRules(targets.root, endpoint);
   let stopping: Promise<void> | undefined;
   return {
     endpoint,
@@ -171,11 +197,12 @@ export async function startSandbox(opts: SandboxOptions = {}): Promise<Sandbox> 
     kms,
     faults,
     apiFaults,
+    sso,
     gateway,
     targets,
     stats,
     ...files,
-    awsEnv: { AWS_CONFIG_FILE: files.configFile, AWS_SHARED_CREDENTIALS_FILE: files.credentialsFile, HOME: targets.root },
+    awsEnv: { AWS_CONFIG_FILE: files.configFile, AWS_SHARED_CREDENTIALS_FILE: files.credentialsFile, HOME: targets.root, AWS_DATA_PATH: dataPath },
     profile: SANDBOX.profile,
     accessKeyId: SANDBOX.accessKeyId,
     secretAccessKey: SANDBOX.secretAccessKey,

@@ -16,6 +16,20 @@ export const MfaPromptSchema = z.object({
 });
 export type MfaPrompt = z.infer<typeof MfaPromptSchema>;
 
+/** An SSO device sign-in waiting for the person: the code to confirm and the page to confirm it on. */
+export const SsoPromptSchema = z.object({
+  signInId: IdSchema,
+  profile: ProfileNameSchema,
+  /** Shown in the app and on AWS's page, so the person can check they match. */
+  userCode: TextSchema.min(1).max(64),
+  verificationUri: z.url({ protocol: /^https?$/ }),
+  /** The page with the code filled in (what the app opens). */
+  verificationUriComplete: z.url({ protocol: /^https?$/ }),
+  /** Epoch ms after which the code no longer works. */
+  expiresAt: z.number().int().nonnegative(),
+});
+export type SsoPrompt = z.infer<typeof SsoPromptSchema>;
+
 export const authService = defineService({
   methods: {
     /** Answers a prompt with a code, or cancels it (the waiting operation then fails in plain words). */
@@ -26,8 +40,17 @@ export const authService = defineService({
       ]),
       z.object({ accepted: z.boolean() }),
     ),
+    /**
+     * Signs an SSO profile in (OIDC device authorization; an `ssoPrompt` event carries the code and
+     * page); resolves once the token is in the shared AWS CLI cache. Only the profile name goes in;
+     * no token ever comes out.
+     */
+    ssoSignIn: method(z.object({ profile: ProfileNameSchema }).strict(), z.object({ expiresAt: z.number().int().nonnegative() })),
+    /** Stops a waiting sign-in (its ssoSignIn call then fails as cancelled). */
+    cancelSsoSignIn: method(z.object({ signInId: IdSchema }).strict(), z.object({ cancelled: z.boolean() })),
   },
   events: {
     mfaPrompt: MfaPromptSchema,
+    ssoPrompt: SsoPromptSchema,
   },
 });

@@ -23,8 +23,8 @@ const byLabel = (nodes: InventoryNode[], label: string) => {
 describe('inventory over the sandbox demo world', () => {
   it('lists the sandbox profiles from its written files, with no secrets', async () => {
     const { profiles, nodes } = await t.inventory.profiles();
-    expect(profiles.map((p) => p.name)).toEqual([SANDBOX.profile, SANDBOX.expiredProfile]);
-    expect(nodes.map((n) => n.kind)).toEqual(['profile', 'profile']);
+    expect(profiles.map((p) => p.name)).toEqual([SANDBOX.profile, SANDBOX.expiredProfile, SANDBOX.ssoProfile]);
+    expect(nodes.map((n) => n.kind)).toEqual(['profile', 'profile', 'profile']);
     expect(profiles[0]?.endpoints.ecs?.url).toBe(t.sandbox.endpoint);
     expect(JSON.stringify(profiles)).not.toContain(SANDBOX.secretAccessKey);
   });

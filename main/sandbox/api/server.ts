@@ -10,6 +10,8 @@ import { callerScope } from './auth.js';
 import { resolveCaller } from './caller.js';
 import type { ApiDeps, RequestContext } from './context.js';
 import { ApiFaults, sendRawFault, stripRuntimeIds } from '../faults/api-faults.js';
+import { handleSso } from './sso/routes.js';
+import type { SsoState } from './sso/sso-state.js';
 import { ApiError, deniedByFault, expiredToken, internalError, throttled, type ServiceName } from './errors.js';
 import { missingOperation, parseJsonBody, routeJson, sendJson, sendJsonError } from './json-protocol.js';
 import { Params } from './params.js';
@@ -27,6 +29,8 @@ export interface ApiServerOptions {
   readonly applyFaults?: AdminHooks['applyFaults'];
   /** Per-operation answers of a messy endpoint (HTML 500, XML 403, AccessDenied, missing runtime ids). */
   readonly apiFaults?: ApiFaults;
+  /** IAM Identity Center (SSO OIDC + portal), served on the same endpoint. */
+  readonly sso?: SsoState;
 }
 
 export interface ApiStats {
@@ -68,6 +72,8 @@ export function createApiHandler(opts: ApiServerOptions): { handler: RequestList
     const url = new URL(req.url ?? '/', 'http://sandbox');
     const body = await readBody(req);
     if (url.pathname.startsWith(ADMIN_PREFIX)) return handleAdmin(req, res, url.pathname, body ?? Buffer.alloc(0), hooks);
+    // SSO OIDC and portal calls are never SigV4-signed (client secret / bearer token instead).
+    if (opts.sso && handleSso(req, res, url, body ?? Buffer.alloc(0), { sso: opts.sso, api: deps })) return;
 
     const requestId = randomUUID();
     const scope = callerScope(req, url.searchParams);
