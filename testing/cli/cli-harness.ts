@@ -57,9 +57,9 @@ export class CliHarness {
     symlinkSync(resolve(LAUNCHER), join(this.binDir, 'session-manager-plugin'));
   }
 
-  static async start(): Promise<CliHarness> {
+  static async start(options: { pacing?: 'faithful' | 'unpaced' } = {}): Promise<CliHarness> {
     requireBuiltCli();
-    const sandbox = await startSandbox({ pacing: 'unpaced', gateway: { shell: '/bin/sh', shellStartDelayMs: 0 } });
+    const sandbox = await startSandbox({ pacing: options.pacing ?? 'unpaced', gateway: { shell: '/bin/sh', shellStartDelayMs: 0 } });
     const gateway = sandbox.gateway;
     if (!gateway) throw new Error('the sandbox started without its message gateway');
     return new CliHarness(sandbox, gateway);
@@ -154,6 +154,27 @@ export class CliHarness {
 
   run(command: string, args: string[], options: { env?: NodeJS.ProcessEnv; input?: string } = {}): Promise<RunResult> {
     return this.spawn(command, args, { input: '', ...options }).done;
+  }
+
+  /** Runs with `input` on stdin and stdout kept as raw bytes (for byte-for-byte comparisons). */
+  runBytes(command: string, args: string[], input: Uint8Array, options: { env?: NodeJS.ProcessEnv } = {}): Promise<{ code: number | null; stdout: Buffer; stderr: string }> {
+    const child = spawn(command, args, { env: options.env ?? this.env(), stdio: ['pipe', 'pipe', 'pipe'] });
+    this.children.add(child);
+    const out: Buffer[] = [];
+    let err = '';
+    child.stdout!.on('data', (d: Buffer) => out.push(d));
+    child.stderr!.setEncoding('utf8').on('data', (d: string) => (err += d));
+    child.stdin!.on('error', () => undefined); // a child that exits early closes its stdin
+    child.stdin!.end(input);
+    return new Promise((resolveDone) => {
+      const timer = setTimeout(() => this.kill(child), CLI_TEST.PROCESS_TIMEOUT_MS);
+      child.on('error', (error) => (err += `spawn failed: ${error.message}`));
+      child.on('close', (code) => {
+        clearTimeout(timer);
+        this.children.delete(child);
+        resolveDone({ code, stdout: Buffer.concat(out), stderr: err });
+      });
+    });
   }
 
   /** Kills a child and, when it leads its own process group, the whole group. */

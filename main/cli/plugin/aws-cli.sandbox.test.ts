@@ -86,8 +86,12 @@ describe.each([
     await run.waitFor(new RegExp(`Connection accepted for session \\[${sid}\\]`));
     h.kill(run.child, 'SIGINT'); // Ctrl-C reaches the whole foreground group; the CLI ignores it
     const r = await run.done;
-    expect(r.stdout).toContain('Terminate signal received, exiting.\n');
-    expect(r.stdout).toContain(`Exiting session with sessionId: ${sid}.`);
+    // Every line the drop-in printed, in order: the plugin's mux-mode lines and nothing else.
+    expect(r.stdout).toBe(
+      `\nStarting session with SessionId: ${sid}\nPort ${port} opened for sessionId ${sid}.\nWaiting for connections...\n` +
+        `\nConnection accepted for session [${sid}]\nTerminate signal received, exiting.\n\n\nExiting session with sessionId: ${sid}.\n\n`,
+    );
+    expect(r.stderr).toBe('');
     expect(r.code).toBe(0);
     const smux = describeCapture(parseCapture(readFileSync(capture, 'utf8'))).flatMap((f) => (f.payload?.smux ?? []).map((m) => ({ dir: f.dir, ...m })));
     expect(smux.find((m) => m.dir === 'client->server' && m.cmd === 'SYN')?.streamId).toBe(3);
@@ -101,19 +105,30 @@ describe.each([
     expect(run.stdout()).not.toContain('Waiting for connections');
     expect(await (await fetch(`http://127.0.0.1:${port}/`)).text()).toContain('hello from legacy-agent port 80');
     await run.waitFor(new RegExp(`Connection accepted for session ${sid}\\.\\n`));
+    // A second and third connection (one at a time in basic mode): the line is not printed again.
+    for (const path of ['/again', '/once-more']) {
+      expect(await (await fetch(`http://127.0.0.1:${port}${path}`)).text()).toContain(`legacy-agent port 80: ${path}`);
+    }
     h.kill(run.child, 'SIGINT');
     const r = await run.done;
-    expect(r.stdout).toContain('Terminate signal received, exiting.\n');
+    // Every line the drop-in printed, in order: the plugin's basic-mode lines and nothing else.
+    expect(r.stdout).toBe(
+      `\nStarting session with SessionId: ${sid}\nPort ${port} opened for sessionId ${sid}.\nConnection accepted for session ${sid}.\n` +
+        `Terminate signal received, exiting.\n\n\nExiting session with sessionId: ${sid}.\n\n`,
+    );
+    expect(r.stderr).toBe('');
     expect(r.code).toBe(0);
   });
 
   it('ssm start-session --document-name AWS-StartSSHSession streams stdin/stdout (TCP echo on port 22)', async () => {
     const run = h.spawn(aws, h.awsArgs(['ssm', 'start-session', '--target', INSTANCE, '--document-name', 'AWS-StartSSHSession', '--parameters', 'portNumber=22']));
-    await run.waitFor(/Starting session with SessionId: \S+\n/);
     run.child.stdin!.write('ping through the ssh document\n');
     await run.waitFor(/ping through the ssh document\n/);
     run.child.stdin!.end();
     const r = await run.done;
+    // stdout is the stream: the echo and nothing else (no starting or exiting line), stderr empty.
+    expect(r.stdout).toBe('ping through the ssh document\n');
+    expect(r.stderr).toBe('');
     expect(r.code).toBe(0);
   });
 });

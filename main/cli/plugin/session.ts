@@ -1,9 +1,10 @@
 // Runs one session for the drop-in: open the data channel, wait for the session type (handshake
 // or first output, §6.1), hand over to the shell or port runner, and end like the plugin does —
 // its closing line on stdout, exit status 0 — except that a shell exits with the remote command's
-// exit code when the agent sent one (PT 12). The capture and recording files are opened before
-// the data channel: a bad path is one clear line and the session goes on without that file; a
-// write that fails later is told once and stops only that file.
+// exit code when the agent sent one (PT 12), and that in the SSH document's stream mode stdout
+// carries nothing but the remote bytes (status-lines.ts). The capture and recording files are
+// opened before the data channel: a bad path is one clear line and the session goes on without
+// that file; a write that fails later is told once and stops only that file.
 import { DataChannel, type CloseReason, type SessionInfo, type TapEvent } from '../../ssm/index.js';
 import { CaptureWriter, capturedFrameFromTap } from '../../ssm/inspect/index.js';
 import { openCastFile, type CastFile } from '../../sessions/recording/index.js';
@@ -13,6 +14,7 @@ import { sessionApis } from './aws-calls.js';
 import { PLUGIN_MESSAGES } from './messages.js';
 import { runPort, type PortRun } from './port-runner.js';
 import { runShell, type ShellRun } from './shell-runner.js';
+import { StatusLines, type LineKind } from './status-lines.js';
 import { terminalSize } from './terminal.js';
 
 export interface PluginOptions {
@@ -21,14 +23,17 @@ export interface PluginOptions {
   record?: string;
 }
 
-function closingLine(sessionId: string, reason: CloseReason): string {
+function closingLine(sessionId: string, reason: CloseReason): { text: string; kind: LineKind } {
   if (reason.kind === 'channel-closed') {
-    return reason.output === '' ? PLUGIN_MESSAGES.exiting(sessionId) : PLUGIN_MESSAGES.closedWithOutput(sessionId, reason.output);
+    return reason.output === ''
+      ? { text: PLUGIN_MESSAGES.exiting(sessionId), kind: 'status' }
+      : { text: PLUGIN_MESSAGES.closedWithOutput(sessionId, reason.output), kind: 'notice' };
   }
   if (reason.kind === 'failed') {
-    return /timed out/.test(reason.message) ? PLUGIN_MESSAGES.timedOut(sessionId) : PLUGIN_MESSAGES.cannotStart(reason.message);
+    const text = /timed out/.test(reason.message) ? PLUGIN_MESSAGES.timedOut(sessionId) : PLUGIN_MESSAGES.cannotStart(reason.message);
+    return { text, kind: 'notice' };
   }
-  return PLUGIN_MESSAGES.exiting(sessionId);
+  return { text: PLUGIN_MESSAGES.exiting(sessionId), kind: 'status' };
 }
 
 function why(err: unknown): string {
@@ -62,7 +67,8 @@ async function openFiles(request: StartRequest, io: CliIo, options: PluginOption
 
 export async function runPluginSession(request: StartRequest, io: CliIo, options: PluginOptions): Promise<number> {
   const { sessionId } = request.response;
-  await writeOut(io.stdout, PLUGIN_MESSAGES.starting(sessionId));
+  const lines = new StatusLines(io, request);
+  await lines.write(PLUGIN_MESSAGES.starting(sessionId));
   const apis = sessionApis(request);
   const { capture, cast } = await openFiles(request, io, options);
   let port: PortRun | undefined;
@@ -79,9 +85,10 @@ export async function runPluginSession(request: StartRequest, io: CliIo, options
 
   const closed = new Promise<CloseReason>((resolve) => dc.on('closed', resolve));
   const onReady = async (info: SessionInfo): Promise<void> => {
-    if (info.customerMessage) io.stdout.write(`${info.customerMessage}\n`);
+    lines.sessionKnown(info);
+    if (info.customerMessage) void lines.write(`${info.customerMessage}\n`, 'notice');
     if (info.sessionType === 'Port') {
-      port = await runPort(dc, info, io);
+      port = await runPort(dc, info, io, lines);
       void port.terminated.then(() => dc.close({ kind: 'local', message: 'terminate signal received' }));
       return;
     }
@@ -95,7 +102,9 @@ export async function runPluginSession(request: StartRequest, io: CliIo, options
   const reason = await closed;
   shell?.release();
   await port?.release();
-  await writeOut(io.stdout, closingLine(sessionId, reason));
+  await lines.settle();
+  const closing = closingLine(sessionId, reason);
+  await lines.write(closing.text, closing.kind);
   await cast?.finish(); // never rejects or hangs; a write error was told when it happened
   await capture?.close().catch(() => undefined); // likewise
   apis.destroy();

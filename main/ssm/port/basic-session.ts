@@ -3,17 +3,24 @@
  * one local connection at a time over the PT 1 byte stream. Later connections wait, paused.
  * Basic: a closed connection sends DisconnectToPort and the next one starts. Stream (SSH): the
  * session serves one connection and ends with it, as the agent ends it on TCP EOF (§8.1).
+ * A stream-mode socket that allows half-open connections may end its input first (a request
+ * piped in, stdin closed): the remote's answer is still delivered until the agent ends the
+ * session or stays quiet for PORT.STREAM_EOF_LINGER_MS. When the session ends, the current
+ * connection is ended gracefully, so what was written to it reaches the local client.
  */
 import type net from 'node:net';
 import { PayloadTypeFlag } from '../frame/index.js';
 import type { PortChannel } from './channel.js';
 import { LocalConnection } from './connection.js';
+import { PORT } from './constants.js';
 import type { OutboundOptions } from './outbound.js';
 import { PortSessionBase, type PortMode } from './session-base.js';
 
 export class BasicPortSession extends PortSessionBase {
   private current: LocalConnection | undefined;
   private readonly waiting: net.Socket[] = [];
+  /** Stream mode after the local EOF: ends the session once the remote has been quiet this long. */
+  private linger: NodeJS.Timeout | undefined;
 
   constructor(
     channel: PortChannel,
@@ -30,6 +37,7 @@ export class BasicPortSession extends PortSessionBase {
         if (!socket || socket.writableNeedDrain || socket.destroyed) return 'not-ready';
         this.current!.bytesFromRemote += payload.length;
         socket.write(payload);
+        if (this.linger) this.linger.refresh();
         return 'accepted';
       },
       flag: () => undefined, // the agent sends no flags in basic mode
@@ -55,8 +63,15 @@ export class BasicPortSession extends PortSessionBase {
   }
 
   protected teardown(): void {
+    clearTimeout(this.linger);
+    this.linger = undefined;
     for (const socket of this.waiting.splice(0)) socket.destroy();
     this.current = undefined;
+  }
+
+  /** Flush what was written, then FIN: the local client reads the session's last bytes. */
+  protected override release(connection: LocalConnection): void {
+    connection.socket.end();
   }
 
   private start(socket: net.Socket): void {
@@ -68,10 +83,24 @@ export class BasicPortSession extends PortSessionBase {
       if (!this.outbound.write(chunk)) socket.pause();
     });
     socket.on('drain', () => this.channel.retryDelivery());
+    socket.on('end', () => this.localEnded(connection));
     socket.on('error', () => socket.destroy());
     socket.once('close', () => this.finished(connection));
     socket.resume();
     this.channel.retryDelivery(); // output the agent sent before anyone connected
+  }
+
+  /**
+   * The local client sent EOF. A socket that is not half-open has already ended its own side
+   * (Node does so on 'end'), so its 'close' follows and ends the connection as before.
+   */
+  private localEnded(connection: LocalConnection): void {
+    if (this.current !== connection || this.ended || !connection.socket.allowHalfOpen) return;
+    if (this.mode !== 'stream') {
+      connection.socket.end(); // basic mode: the connection is over (DisconnectToPort on close)
+      return;
+    }
+    this.linger = setTimeout(() => void this.close('the local input ended and the remote stayed quiet'), PORT.STREAM_EOF_LINGER_MS);
   }
 
   private finished(connection: LocalConnection): void {

@@ -21,6 +21,14 @@ export const PORT = {
   CLOSE_POLL_MS: 10,
   /** Wait for HandshakeComplete after opening: above the agent's own 15 s handshake timeout (§6.3). */
   HANDSHAKE_READY_TIMEOUT_MS: 20_000,
+  /**
+   * Stream mode (SSH document): after the local side's EOF (a half-close the protocol cannot carry
+   * to the agent), keep delivering the remote's output until the remote ends the session or sends
+   * nothing for this long. It must outlast one lost reply frame: the agent resends after its RTO,
+   * capped at 1 s, checked every 100 ms (§4.4), plus a round trip and the remote's own think time;
+   * yet a remote that never answers should not hold a script or ProxyCommand much longer. 3 s.
+   */
+  STREAM_EOF_LINGER_MS: 3_000,
   /** The plugin's line on ConnectToPortError, kept as the user-facing reason (§8.3). */
   CONNECT_ERROR_TEXT: 'Connection to destination port failed, check SSM Agent logs.',
 } as const;

@@ -94,6 +94,11 @@ export abstract class PortSessionBase extends EventEmitter<PortSessionEvents> {
   /** Mode-specific teardown (smux session, waiting sockets). */
   protected abstract teardown(): void;
 
+  /** What happens to a still-open local connection when the session ends. */
+  protected release(connection: LocalConnection): void {
+    connection.socket.destroy();
+  }
+
   protected track(connection: LocalConnection): void {
     this.live.set(connection.id, connection);
     connection.socket.once('close', () => {
@@ -108,7 +113,7 @@ export abstract class PortSessionBase extends EventEmitter<PortSessionEvents> {
     if (this.endResult) return;
     this.endResult = this.closing && !end.expected ? { expected: true, reason: end.reason } : end;
     this.teardown();
-    for (const c of this.live.values()) c.socket.destroy();
+    for (const c of this.live.values()) this.release(c);
     this.emit('ended', this.endResult);
   }
 
