@@ -12,7 +12,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { MessageType, PayloadType, PayloadTypeFlag, decodeFlag, decodeFrame } from '../../ssm/frame/index.js';
 import { parseCapture } from '../../ssm/inspect/index.js';
 import { PORT } from '../../ssm/port/constants.js';
-import { CLI_TEST, CliHarness, requireAwsCli, type RunResult } from '../testing/cli-harness.js';
+import { CLI_TEST, CliHarness, requireAwsCli, type RunResult } from '../../../testing/cli/cli-harness.js';
 
 const INSTANCE = 'i-0a1b2c3d4e5f60001'; // demo world "bastion": port 80 http, port 22 echo
 const RUNS = 20;
