@@ -17,7 +17,7 @@ import { CLI_TEST, CliHarness, requireAwsCli, type RunResult } from '../../../te
 const INSTANCE = 'i-0a1b2c3d4e5f60001'; // demo world "bastion": port 80 http, port 22 echo
 const RUNS = 20;
 /** AWS CLI processes at a time: each is a Python start plus a Node drop-in on a shared 2-core box. */
-const PARALLEL = 4;
+const PARALLEL = 2;
 /** 2 × 20 AWS CLI runs of a few seconds each (far more on a loaded machine): a bound, not a target. */
 const BATCH_TIMEOUT_MS = 600_000;
 const REQUEST = 'GET / HTTP/1.0\r\n\r\n';
