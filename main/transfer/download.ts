@@ -4,9 +4,9 @@
 // compare the two hashes; the caller renames the temp file only on success.
 import { createHash } from 'node:crypto';
 import { once } from 'node:events';
-import type { Writable } from 'node:stream';
 import { createGunzip } from 'node:zlib';
 import { Base64LineDecoder } from './base64-lines.js';
+import type { OutputFile } from '../storage/index.js';
 import { localError, transferError } from './errors.js';
 import { TAG } from './markers.js';
 import type { ProgressMeter } from './progress.js';
@@ -23,7 +23,7 @@ export async function downloadOver(
   shell: RemoteShell,
   tools: RemoteTools,
   options: DownloadScriptOptions,
-  sink: Writable,
+  sink: OutputFile,
   meter: ProgressMeter,
 ): Promise<DownloadResult> {
   const hash = createHash('sha256');
@@ -33,10 +33,15 @@ export async function downloadOver(
     if (bytes.length === 0) return;
     hash.update(bytes);
     meter.add(bytes.length);
-    if (!sink.write(bytes) && !paused) {
+    const ok = sink.write(bytes);
+    if (sink.error) {
+      shell.fail(localError('Writing the download', sink.error));
+      return;
+    }
+    if (!ok && !paused) {
       paused = true;
       shell.session.pause();
-      sink.once('drain', () => {
+      sink.onDrain(() => {
         paused = false;
         shell.session.resume();
       });
@@ -55,12 +60,6 @@ export async function downloadOver(
       shell.fail(transferError('failed', `The data from ${shell.label} was damaged: ${err instanceof Error ? err.message : String(err)}.`));
     }
   });
-  const sinkError = new Promise<never>((_, reject) => sink.once('error', (err) => {
-    const error = localError('Writing the download', err);
-    shell.fail(error);
-    reject(error);
-  }));
-  sinkError.catch(() => undefined);
 
   shell.send(downloadScript(tools, options));
   const begin = await shell.expect(`Reading ${options.source}`, [TAG.BEGIN]);
@@ -88,7 +87,6 @@ export async function downloadOver(
     throw transferError('checksum-mismatch', `The download hashed to ${digest} here but ${remoteHash} on ${shell.label}.`);
   }
   if (paused) shell.session.resume();
-  sink.end();
-  await Promise.race([once(sink, 'finish'), sinkError]);
+  // The caller's commit() closes the file and checks that every byte reached the disk before the rename.
   return { sha256: digest, bytes: meter.bytes };
 }

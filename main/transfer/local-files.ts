@@ -1,10 +1,11 @@
 // The local end of a transfer: what an upload reads (a file, or a folder packed with tar as it
 // is read) and where a download lands (a temp file beside the destination, renamed — or for a
 // folder, unpacked into a temp folder and renamed — only once the checksums agreed).
-import { createReadStream, createWriteStream, type WriteStream } from 'node:fs';
+import { createReadStream } from 'node:fs';
 import { mkdir, rename, rm, stat } from 'node:fs/promises';
 import { basename, dirname, join, resolve } from 'node:path';
 import { create as tarCreate, extract as tarExtract } from 'tar';
+import { openOutputFile, type OutputFile } from '../storage/index.js';
 import { TRANSFER } from './constants.js';
 import { localError, transferError } from './errors.js';
 
@@ -37,8 +38,8 @@ async function* readFile(full: string, shown: string): AsyncGenerator<Uint8Array
 }
 
 export interface DownloadTarget {
-  /** Where the payload (a file, or a folder's tar) is written while it arrives. */
-  readonly stream: WriteStream;
+  /** Where the payload (a file, or a folder's tar) is written while it arrives (the storage layer's streamed file). */
+  readonly file: OutputFile;
   /** The final path (a folder destination gets the remote name, as cp does). */
   readonly finalPath: string;
   /** Verified: move into place (unpacking a folder's tar first). */
@@ -55,22 +56,20 @@ export async function localTarget(dest: string, remoteName: string, directory: b
   else if (existing && directory) throw transferError('is-directory', `${dest} exists and is not a folder; a folder cannot replace it.`);
   const parent = dirname(finalPath);
   const temp = join(parent, `.${basename(finalPath)}${TRANSFER.PART_SUFFIX}-${nonce}`);
-  const stream = createWriteStream(temp, { flags: 'wx' });
-  await new Promise<void>((ok, fail) => {
-    stream.once('open', () => ok());
-    stream.once('error', (err) => fail(localError(`Writing into ${parent}`, err)));
-  });
+  const file = await openOutputFile(temp).catch((err: unknown) => { throw localError(`Writing into ${parent}`, err); });
   const unpacked = `${temp}.d`;
   const abort = async (): Promise<void> => {
-    stream.destroy();
+    await file.close();
     await rm(temp, { force: true }).catch(() => undefined);
     await rm(unpacked, { recursive: true, force: true }).catch(() => undefined);
   };
   return {
-    stream,
+    file,
     finalPath,
     async commit() {
       try {
+        await file.close();
+        if (file.error) throw file.error;
         if (!directory) {
           await rename(temp, finalPath);
           return;

@@ -114,7 +114,7 @@ export class Transfer extends Emitter<TransferEvents> {
       if (directory) requireTar(tools, r.label);
       target = await r.target(posix.basename(r.remotePath.replace(/\/+$/, '')) || 'download', directory, nonce);
       this.emit('phase', 'Downloading');
-      const down = await downloadOver(shell, tools, { source: r.remotePath, gzip, directory }, target.stream, this.#meter);
+      const down = await downloadOver(shell, tools, { source: r.remotePath, gzip, directory }, target.file, this.#meter);
       await target.commit();
       this.#meter.flush();
       return { remotePath: r.remotePath, localPath: target.finalPath, bytes: down.bytes, sha256: down.sha256, compressed: gzip, directory, seconds: (performance.now() - started) / 1000 };
