@@ -1,6 +1,7 @@
 /**
  * One emulated amazon-ssm-agent per session: the shared reliability layer with the agent's
- * policy (main/ssm/channel AGENT_POLICY), the handshake when the session needs one (§6.1),
+ * policy (main/ssm/channel AGENT_POLICY), the handshake when the session needs one (§6.1:
+ * Port and NonInteractiveCommands always, shells with KMS),
  * KMS encryption of PT 1/11/12 out and PT 1 in (§6.6), and the session plugin. The gateway
  * owns the websocket; the agent only sees a FrameTransport that comes and goes.
  */
@@ -27,6 +28,13 @@ export interface SessionAgentOptions {
   onFinished(output: string): void;
   tap?: (event: TapEvent) => void;
 }
+
+/**
+ * Session types whose agent plugin requires the handshake even without KMS (§6.1 RequireHandshake):
+ * Port, and NonInteractiveCommands, whose plugin needs the client's version (the separate-stream
+ * notice of §6.4) — observed on the real agent (issue 20), where §6.1's list omits it.
+ */
+const REQUIRES_HANDSHAKE: ReadonlySet<string> = new Set(['Port', 'NonInteractiveCommands']);
 
 /** Payload types the agent encrypts when KMS is on (§6.6). */
 const ENCRYPTED_OUT: ReadonlySet<number> = new Set([PayloadType.Output, PayloadType.StdErr, PayloadType.ExitCode]);
@@ -113,7 +121,7 @@ export class SessionAgent {
     const s = this.o.session;
     const isPort = s.kind.type === 'Port';
     const kmsKeyId = isPort ? undefined : s.kmsKeyId; // Port sessions are never encrypted (§6.1)
-    if (!isPort && kmsKeyId === undefined) {
+    if (!REQUIRES_HANDSHAKE.has(s.kind.type) && kmsKeyId === undefined) {
       this.channel.markHandshakeComplete();
       return this.startPlugin('');
     }
@@ -174,6 +182,9 @@ export class SessionAgent {
     this.finishing = true;
     this.handshake?.dispose();
     this.plugin?.stop();
+    // A plugin may finish while handling a client message (a TerminateSession flag): the agent
+    // acks that message before it closes, so let the ack go out first.
+    await new Promise((resolve) => setImmediate(resolve));
     const deadline = Date.now() + AGENT.CLOSE_DRAIN_MS;
     while (this.channel.unackedFrames > 0 && Date.now() < deadline) {
       await new Promise((resolve) => setTimeout(resolve, AGENT.DRAIN_POLL_MS));

@@ -1,7 +1,7 @@
 /**
  * The agent's side of the handshake (§6): HandshakeRequest → HandshakeResponse → (KMS:
- * EncChallengeRequest → EncChallengeResponse) → HandshakeComplete. Runs for Port sessions
- * always and for shells when the session has a KMS key (§6.1). Fails the session when the
+ * EncChallengeRequest → EncChallengeResponse) → HandshakeComplete. Runs for Port and
+ * NonInteractiveCommands sessions always and for the other shells when the session has a KMS key (§6.1). Fails the session when the
  * client reports a failed action, the challenge does not match, or 15 s pass.
  */
 import { randomBytes, timingSafeEqual } from 'node:crypto';

@@ -1,9 +1,11 @@
 /**
  * Basic port mode (§8.2, AGENT port_basic): one TCP connection to the destination at a time,
  * dialled right after the handshake. PT 1 bytes go to it; its bytes come back as PT 1.
- * - While the dial is in progress, client data is "not ready" (no ack, the client resends).
+ * - While the first dial is in progress, client data is "not ready" (no ack, the client resends).
  * - DisconnectToPort, or the destination closing (LocalPortForwarding type), closes the
- *   connection; the next client data re-dials and is written once connected.
+ *   connection; the next client data re-dials and is acked at once, as the agent re-dials inside
+ *   that message's handler and then acks it: it (and what follows) is written once connected.
+ *   A client that resends only from the front of its buffer (the plugin) would stall otherwise.
  * - For the SSH document (no `type`) the destination closing ends the session.
  * - A refused first dial ends the session. The real agent crashes there and the client gets
  *   channel_closed with an empty Output (§16); the sandbox sends the reason in Output instead,
@@ -26,6 +28,8 @@ export class BasicPortPlugin implements AgentPlugin {
   private connected = false;
   private everConnected = false;
   private stopped = false;
+  /** Client data taken (acked) while a re-dial is in progress, written once it connects. */
+  private pending: Uint8Array[] = [];
   private readonly pump: OutputPump;
 
   constructor(
@@ -45,7 +49,12 @@ export class BasicPortPlugin implements AgentPlugin {
     if (payloadType === PayloadType.Flag) return this.flag(payload);
     if (payloadType !== PayloadType.Output) return 'ok';
     if (!this.socket) this.dial();
-    if (!this.connected || !this.socket) return 'not-ready';
+    if (!this.socket) return this.everConnected ? 'ok' : 'not-ready'; // a failed re-dial loses the data, as on the agent
+    if (!this.connected) {
+      if (!this.everConnected) return 'not-ready';
+      this.pending.push(Uint8Array.from(payload)); // the payload's buffer may be reused
+      return 'ok';
+    }
     this.socket.write(payload);
     return 'ok';
   }
@@ -82,6 +91,7 @@ export class BasicPortPlugin implements AgentPlugin {
     socket.on('connect', () => {
       this.connected = true;
       this.everConnected = true;
+      for (const bytes of this.pending.splice(0)) socket.write(bytes);
       this.host.ready();
     });
     socket.on('data', (data: Buffer) => {
@@ -96,6 +106,7 @@ export class BasicPortPlugin implements AgentPlugin {
   private failed(reason: string): void {
     this.socket = undefined;
     this.connected = false;
+    this.pending = [];
     // A re-dial that fails later just waits for the next client data, like the agent.
     if (!this.everConnected) this.host.finish(`Unable to start port forwarding session: ${reason}`);
   }
@@ -104,6 +115,7 @@ export class BasicPortPlugin implements AgentPlugin {
     const s = this.socket;
     this.socket = undefined;
     this.connected = false;
+    this.pending = [];
     s?.destroy();
   }
 

@@ -2,7 +2,8 @@
  * Standard_Stream and InteractiveCommands (§7.3): a real pty running the user's shell (or the
  * command) in the target's working directory. Output starts after the agent's 1 s wait and
  * goes out in ≤ 1024-byte UTF-8-safe chunks; PT 1 input is written to the pty, PT 3 resizes it.
- * These session types never send an exit code: the session just ends (§16).
+ * These session types never send an exit code: the session just ends (§16), once the pty has
+ * been read to its end (pty-read-side.ts) and all of that output sent — never on a timer.
  */
 import { mkdirSync } from 'node:fs';
 import * as pty from 'node-pty';
@@ -10,6 +11,7 @@ import { PayloadType, parseObject } from '../../ssm/frame/index.js';
 import { AGENT } from './constants.js';
 import { OutputPump } from './output-pump.js';
 import type { AgentPlugin, InputResult, PluginHost } from './plugin.js';
+import { PtyOutput } from './pty-read-side.js';
 
 export interface ShellPluginOptions {
   /** Shell for Standard_Stream (`$SHELL`, else /bin/sh). */
@@ -23,26 +25,27 @@ export interface ShellPluginOptions {
 
 /** Largest terminal dimension the pty takes (the agent converts to uint16, §7.3). */
 const MAX_DIMENSION = 0xffff;
-/**
- * While the pty is not being read, how often to check whether its process has exited:
- * node-pty destroys an unread pty 200 ms after the exit, so the tail must be read before then.
- * (node-pty keeps that 200 ms limit even while the pty is being read, so an event loop too busy
- * to read the last few KB within it can still lose them: a node-pty limit, not ours.)
- */
-const PAUSED_EXIT_POLL_MS = 50;
+
+/** Whether the process still exists (signal 0 only checks). */
+function alive(pid: number): boolean {
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch {
+    return false;
+  }
+}
 
 export class ShellPlugin implements AgentPlugin {
   private term: pty.IPty | undefined;
+  private output: PtyOutput | undefined;
   private readonly pump: OutputPump;
   private cols: number = AGENT.DEFAULT_COLS;
   private rows: number = AGENT.DEFAULT_ROWS;
   private sourcePaused = false;
-  /** The pty's process is gone: read whatever it left, whatever the pump holds. */
-  private processGone = false;
-  private exitPoll: NodeJS.Timeout | undefined;
   private stopped = false;
-  /** Set when the shell exits: writing to a dead pty only makes node-pty log EBADF. */
-  private ptyExited = false;
+  /** Set once the pty has been read to its end: its process is gone, input has nowhere to go. */
+  private ptyEnded = false;
   private readonly timers: NodeJS.Timeout[] = [];
 
   constructor(
@@ -70,7 +73,9 @@ export class ShellPlugin implements AgentPlugin {
 
   input(payloadType: number, payload: Uint8Array): InputResult {
     if (!this.term) return 'not-ready';
-    if (this.ptyExited || this.stopped) return 'ok'; // The session is ending; late input is dropped, as on the agent.
+    // The session is ending; late input is dropped, as on the agent. Once the process is gone the
+    // master is about to read EIO and close: a write queued now could land on a closed fd.
+    if (this.ptyEnded || this.stopped || !alive(this.term.pid)) return 'ok';
     try {
       if (payloadType === PayloadType.Output) this.term.write(Buffer.from(payload));
       else if (payloadType === PayloadType.Size) this.resize(payload);
@@ -89,10 +94,10 @@ export class ShellPlugin implements AgentPlugin {
     if (this.stopped) return;
     this.stopped = true;
     for (const t of this.timers) clearTimeout(t);
-    clearInterval(this.exitPoll);
     this.pump.close();
     try {
-      this.term?.kill();
+      // Closes the master (it is no longer closed for us on exit), then SIGHUPs the process.
+      this.output?.destroy();
     } catch {
       // Already gone: nothing to kill.
     }
@@ -120,16 +125,24 @@ export class ShellPlugin implements AgentPlugin {
     // node-pty rethrows socket errors other than EIO unless someone else listens: an odd pty
     // error must end this session, never the whole sandbox.
     (term as unknown as { on(event: 'error', listener: (err: Error) => void): void }).on('error', () => undefined);
-    // The agent's pump sleeps 1 s before its first read (§7.3). The pty is still read meanwhile
-    // (node-pty discards unread output 200 ms after a quick exit), the pump just holds it.
+    // The agent's pump sleeps 1 s before its first read (§7.3); here the pty is read meanwhile
+    // (up to the pump's high-water mark) and the pump holds the output.
     this.pump.hold();
-    (term.onData as unknown as pty.IEvent<Buffer | string>)((data) => {
-      if (!this.pump.write(typeof data === 'string' ? Buffer.from(data) : data, PayloadType.Output)) this.updateFlow();
-    });
-    term.onExit(() => {
-      this.ptyExited = true;
-      void this.exited();
-    });
+    try {
+      this.output = new PtyOutput(term, {
+        data: (data) => {
+          if (!this.pump.write(data, PayloadType.Output)) this.updateFlow();
+        },
+        end: () => {
+          this.ptyEnded = true;
+          void this.exited();
+        },
+      });
+    } catch (error) {
+      term.kill();
+      this.host.finish(`Failed to start the shell: ${error instanceof Error ? error.message : String(error)}`);
+      return;
+    }
     this.host.ready();
     this.timers.push(
       setTimeout(() => this.pump.open(), AGENT.SHELL_FIRST_OUTPUT_DELAY_MS),
@@ -138,31 +151,16 @@ export class ShellPlugin implements AgentPlugin {
 
   /**
    * Reads the pty only while the pump has room: a paused channel fills the pump, which then
-   * stops the pty, so a flood blocks the program instead of growing memory.
+   * stops the pty, so a flood blocks the program instead of growing memory. What the program
+   * wrote stays in the kernel until read, even after it exits (the master is kept open).
    */
   private updateFlow(): void {
     const term = this.term;
-    if (!term || this.stopped) return;
-    const want = this.pump.hasRoom || this.processGone;
+    if (!term || this.stopped || this.ptyEnded) return;
+    const want = this.pump.hasRoom;
     if (want && this.sourcePaused) term.resume();
     if (!want && !this.sourcePaused) term.pause();
     this.sourcePaused = !want;
-    if (this.sourcePaused && this.exitPoll === undefined) {
-      this.exitPoll = setInterval(() => this.checkProcess(term.pid), PAUSED_EXIT_POLL_MS);
-    } else if (!this.sourcePaused && this.exitPoll !== undefined) {
-      clearInterval(this.exitPoll);
-      this.exitPoll = undefined;
-    }
-  }
-
-  /** A paused pty whose process exited is read to the end before node-pty discards it. */
-  private checkProcess(pid: number): void {
-    try {
-      process.kill(pid, 0);
-    } catch {
-      this.processGone = true;
-      this.updateFlow();
-    }
   }
 
   private async exited(): Promise<void> {

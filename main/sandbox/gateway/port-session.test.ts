@@ -35,8 +35,8 @@ function handshakeResponse(clientVersion: string): string {
 }
 
 /** Opens, checks the agent's HandshakeRequest, answers it and waits for HandshakeComplete. */
-async function handshake(s: SandboxSession, clientVersion: string): Promise<WireClient> {
-  const client = await WireClient.open(fx.url(s.sessionId), s.tokenValue, { clientVersion });
+async function handshake(s: SandboxSession, clientVersion: string, options: { retransmit?: boolean } = {}): Promise<WireClient> {
+  const client = await WireClient.open(fx.url(s.sessionId), s.tokenValue, { clientVersion, ...options });
   await client.waitFor(() => client.stream.length === 1, 'HandshakeRequest');
   client.send(PayloadType.HandshakeResponse, handshakeResponse(clientVersion));
   await client.waitFor(() => client.stream.length === 2, 'HandshakeComplete');
@@ -174,6 +174,37 @@ describe('basic mode (old client, or the SSH document)', () => {
     await client.waitFor(() => client.outputText() === 'ping-1ping-2', 'echo 2 over a new connection');
     expect(echo.connections).toBe(2);
     client.close();
+  });
+
+  it('acks the first data after DisconnectToPort while it re-dials, as the agent does (no resend needed)', async () => {
+    const s = portSession(true);
+    // No client resends: a message the agent leaves unacked would never be delivered again,
+    // as with the plugin, which resends only the front of its buffer.
+    const client = await handshake(s, '1.1.0.0', { retransmit: false });
+    await client.waitFor(() => echo.connections === 1, 'the agent dial right after the handshake');
+    client.send(PayloadType.Flag, encodeFlag(PayloadTypeFlag.DisconnectToPort));
+    await client.waitFor(() => echo.open.size === 0, 'the destination connection closed');
+    const seq = 2; // after the HandshakeResponse (0) and DisconnectToPort (1)
+    client.send(PayloadType.Output, 'after-');
+    client.send(PayloadType.Output, 'redial');
+    await client.waitFor(() => client.outputText() === 'after-redial', 'both messages echoed over the new connection');
+    expect(client.ackedSeqs()).toEqual(expect.arrayContaining([seq, seq + 1]));
+    expect(echo.connections).toBe(2);
+    client.close();
+  });
+
+  it('acks the TerminateSession flag before channel_closed', async () => {
+    const s = portSession(true);
+    const client = await handshake(s, '1.1.0.0', { retransmit: false });
+    await client.waitFor(() => echo.open.size === 1, 'dial');
+    const seq = 1; // after the HandshakeResponse (0)
+    client.send(PayloadType.Flag, encodeFlag(PayloadTypeFlag.TerminateSession));
+    await client.waitFor(() => client.frames(MessageType.ChannelClosed).length > 0, 'channel_closed');
+    const frames = client.received.flatMap((r) => (r.frame ? [r.frame] : []));
+    const ackAt = frames.findIndex((f) => f.messageType === MessageType.Acknowledge && JSON.parse(Buffer.from(f.payload).toString()).AcknowledgedMessageSequenceNumber === seq);
+    const closedAt = frames.findIndex((f) => f.messageType === MessageType.ChannelClosed);
+    expect(ackAt).toBeGreaterThanOrEqual(0);
+    expect(ackAt).toBeLessThan(closedAt);
   });
 
   it('ends the session on the TerminateSession flag', async () => {
