@@ -21,7 +21,7 @@ export class MuxPortSession extends PortSessionBase {
   private pendingConnectErrors = 0;
 
   constructor(channel: PortChannel, keepAlive: boolean, outboundOptions: OutboundOptions = {}) {
-    super(channel, outboundOptions);
+    super(channel, { pack: true, ...outboundOptions });
     this.smux = new SmuxSession({ role: 'client', keepAlive, send: (bytes) => this.outbound.write(bytes) });
     this.outbound.onDrain(() => this.smux.notifyDrain());
     // Readers behind: stop reading the websocket when the channel can, else refuse frames.

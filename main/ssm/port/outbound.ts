@@ -1,6 +1,11 @@
 /**
  * Local → agent byte path with backpressure: cuts bytes into PT 1 payloads and reports congestion
  * once unacked + queued bytes pass the high watermark, and 'drain' once they fall below the low one.
+ * With `pack` (mux mode) the bytes are one stream cut into full payloads, as the plugin reads its
+ * smux socket in 1024-byte pieces: writes of one event-loop turn are sent together (from
+ * setImmediate, the same turn's check phase: no timer, no added round trip), and bytes still
+ * queued fill up the last unsent payload, so a 32 776-byte smux frame never leaves an 8-byte
+ * message of its own.
  */
 import { PORT } from './constants.js';
 import type { PortChannel } from './channel.js';
@@ -9,6 +14,8 @@ export interface OutboundOptions {
   maxPayload?: number;
   highWater?: number;
   lowWater?: number;
+  /** Cut the written bytes as one stream into full payloads (see above). */
+  pack?: boolean;
 }
 
 export class Outbound {
@@ -20,6 +27,9 @@ export class Outbound {
   private readonly maxPayload: number;
   private readonly highWater: number;
   private readonly lowWater: number;
+  private readonly pack: boolean;
+  /** `pack`: a flush is scheduled for the end of this tick. */
+  private flushScheduled = false;
 
   constructor(
     private readonly channel: PortChannel,
@@ -28,6 +38,7 @@ export class Outbound {
     this.maxPayload = options.maxPayload ?? PORT.MAX_PAYLOAD_BYTES;
     this.highWater = options.highWater ?? PORT.OUTGOING_HIGH_WATER_BYTES;
     this.lowWater = options.lowWater ?? PORT.OUTGOING_LOW_WATER_BYTES;
+    this.pack = options.pack ?? false;
     channel.onProgress(() => this.progress());
   }
 
@@ -38,12 +49,31 @@ export class Outbound {
 
   /** Queues bytes for the agent. Returns false when the caller should stop reading its source. */
   write(bytes: Uint8Array): boolean {
-    for (let at = 0; at < bytes.length; at += this.maxPayload) {
+    let at = 0;
+    const last = this.queue.length > 0 ? this.queue[this.queue.length - 1] : undefined;
+    if (this.pack && last instanceof Uint8Array && last.length < this.maxPayload) {
+      // Top up the last unsent payload first.
+      const take = Math.min(this.maxPayload - last.length, bytes.length);
+      const merged = new Uint8Array(last.length + take);
+      merged.set(last);
+      merged.set(bytes.subarray(0, take), last.length);
+      this.queue[this.queue.length - 1] = merged;
+      this.queued += take;
+      at = take;
+    }
+    for (; at < bytes.length; at += this.maxPayload) {
       const piece = bytes.subarray(at, Math.min(at + this.maxPayload, bytes.length));
-      this.queue.push(piece);
+      this.queue.push(piece); // topping up copies, so a piece may keep pointing into `bytes`
       this.queued += piece.length;
     }
-    this.flush();
+    if (!this.pack) this.flush();
+    else if (!this.flushScheduled) {
+      this.flushScheduled = true;
+      setImmediate(() => {
+        this.flushScheduled = false;
+        this.flush();
+      });
+    }
     if (this.backlog >= this.highWater) this.congested = true;
     return !this.congested;
   }
