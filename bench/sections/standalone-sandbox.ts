@@ -4,7 +4,7 @@ import { spawn } from 'node:child_process';
 import { createInterface } from 'node:readline';
 import { fileURLToPath } from 'node:url';
 import { SSMClient, StartSessionCommand, TerminateSessionCommand } from '@aws-sdk/client-ssm';
-import { SANDBOX } from '../../main/sandbox/index.js';
+import { fromIni } from '@aws-sdk/credential-providers';
 import { ssmResumeSession } from '../../main/ssm/connection/resume-ssm.js';
 import type { SessionCredentials } from '../../main/ssm/datachannel/types.js';
 
@@ -26,7 +26,7 @@ export interface StandaloneSandbox {
 /** `pacing`: unpaced (the engine's own limits) unless a bench compares with the agent's 1 ms per read. */
 export async function startStandaloneSandbox(pacing: 'unpaced' | 'faithful' = 'unpaced'): Promise<StandaloneSandbox> {
   const child = spawn(process.execPath, [STANDALONE, '--pacing', pacing], { stdio: ['ignore', 'pipe', 'inherit'] });
-  const info = await new Promise<{ endpoint: string; region: string }>((resolve, reject) => {
+  const info = await new Promise<{ endpoint: string; region: string; profile: string; configFile: string; credentialsFile: string }>((resolve, reject) => {
     const timer = setTimeout(() => reject(new Error('the standalone sandbox did not start in time')), START_TIMEOUT_MS);
     const lines = createInterface({ input: child.stdout });
     lines.once('line', (line) => {
@@ -34,7 +34,7 @@ export async function startStandaloneSandbox(pacing: 'unpaced' | 'faithful' = 'u
       lines.close();
       child.stdout.resume(); // keep draining what a person would read
       try {
-        resolve(JSON.parse(line) as { endpoint: string; region: string });
+        resolve(JSON.parse(line) as { endpoint: string; region: string; profile: string; configFile: string; credentialsFile: string });
       } catch (err) {
         reject(new Error(`the standalone sandbox printed no JSON first line: ${String(err)}`));
       }
@@ -44,7 +44,12 @@ export async function startStandaloneSandbox(pacing: 'unpaced' | 'faithful' = 'u
     child.kill('SIGKILL');
     throw err;
   });
-  const ssm = new SSMClient({ region: info.region, endpoint: info.endpoint, credentials: { accessKeyId: SANDBOX.accessKeyId, secretAccessKey: SANDBOX.secretAccessKey } });
+  // The run's random key, from the credentials file the sandbox wrote (the first line names it).
+  const ssm = new SSMClient({
+    region: info.region,
+    endpoint: info.endpoint,
+    credentials: fromIni({ profile: info.profile, filepath: info.credentialsFile, configFilepath: info.configFile }),
+  });
   return {
     async start(command) {
       const out = await ssm.send(

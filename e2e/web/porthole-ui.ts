@@ -1,6 +1,7 @@
 // Helpers for the UI e2e specs: drive the target tree, open shells, and read terminal text
 // from xterm's own buffer through the renderer's read-only test hook (window.__portholeTest).
 import type { Locator, Page } from '@playwright/test';
+import { readFileSync } from 'node:fs';
 import { expect } from '../fixtures/web-host.js';
 
 /** Sandbox sessions start real ptys on a loaded 2-core machine: generous, never a target. */
@@ -79,6 +80,18 @@ export async function sandboxEndpoint(page: Page): Promise<string> {
   const endpoint = await page.getByTestId('app-sandbox').getAttribute('data-endpoint');
   if (!endpoint) throw new Error('the status bar shows no sandbox endpoint');
   return endpoint;
+}
+
+/**
+ * The sandbox's admin routes need its secret: read it from the credentials file the web host's
+ * sandbox wrote (the host logs that file's path at start).
+ */
+export function sandboxAdminHeaders(hostOutput: string): Record<string, string> {
+  const file = /AWS_SHARED_CREDENTIALS_FILE=(\S+)/.exec(hostOutput)?.[1];
+  if (!file) throw new Error(`the web host did not log its sandbox credentials file:\n${hostOutput}`);
+  const secret = /aws_secret_access_key = (\S+)/.exec(readFileSync(file, 'utf8'))?.[1];
+  if (!secret) throw new Error(`no secret in ${file}`);
+  return { 'x-porthole-sandbox-secret': secret };
 }
 
 export interface SandboxSession {

@@ -3,7 +3,7 @@
 import type { Page } from '@playwright/test';
 import { join } from 'node:path';
 import { expect, repoRoot, test } from '../fixtures/web-host.js';
-import { activeSessionId, activeText, openDemo, SHELL_TIMEOUT_MS, revealWebApp, sandboxEndpoint, typeLine, waitForShell, waitForTerminalText, type SandboxSession } from './porthole-ui.js';
+import { activeSessionId, activeText, openDemo, SHELL_TIMEOUT_MS, revealWebApp, sandboxAdminHeaders, sandboxEndpoint, typeLine, waitForShell, waitForTerminalText, type SandboxSession } from './porthole-ui.js';
 
 test.use({ sandbox: true });
 test.describe.configure({ timeout: 180_000 });
@@ -164,7 +164,7 @@ test('closing a live tab asks first and ends its session in the sandbox', async 
   await waitForShell(page);
   const endpoint = await sandboxEndpoint(page);
   const active = async (): Promise<SandboxSession[]> =>
-    ((await (await request.get(`${endpoint}/__sandbox/sessions`)).json()) as SandboxSession[]).filter((s) => s.state !== 'Terminated');
+    ((await (await request.get(`${endpoint}/__sandbox/sessions`, { headers: sandboxAdminHeaders(webHost.output()) })).json()) as SandboxSession[]).filter((s) => s.state !== 'Terminated');
   await expect.poll(async () => (await active()).length, { timeout: 30_000 }).toBe(1);
   const first = await activeSessionId(page);
 
@@ -200,13 +200,14 @@ test('a dropped connection is noted on the tab, then the same shell carries on',
   await waitForShell(page);
   await typeLine(page, 'KEPT=still-here');
   const endpoint = await sandboxEndpoint(page);
-  const sessions = (await (await request.get(`${endpoint}/__sandbox/sessions`)).json()) as SandboxSession[];
+  const admin = { headers: sandboxAdminHeaders(webHost.output()) };
+  const sessions = (await (await request.get(`${endpoint}/__sandbox/sessions`, admin)).json()) as SandboxSession[];
   const live = sessions.filter((s) => s.state !== 'Terminated');
   expect(live).toHaveLength(1);
   const tab = page.locator('.tab[aria-selected="true"]');
   await expect(tab).toHaveAttribute('data-reconnects', '0');
 
-  const killed = await request.post(`${endpoint}/__sandbox/faults`, { data: { sessionId: live[0]?.sessionId, faults: { actions: [{ do: 'kill-socket' }] } } });
+  const killed = await request.post(`${endpoint}/__sandbox/faults`, { ...admin, data: { sessionId: live[0]?.sessionId, faults: { actions: [{ do: 'kill-socket' }] } } });
   expect(killed.ok()).toBe(true);
   // The drop is counted even when the resume is over before a frame shows "reconnecting".
   await expect(tab).toHaveAttribute('data-reconnects', '1', { timeout: SHELL_TIMEOUT_MS });

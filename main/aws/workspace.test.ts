@@ -5,7 +5,7 @@ import { DescribeInstanceInformationCommand } from '@aws-sdk/client-ssm';
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { SANDBOX, startSandbox, type Sandbox } from '../sandbox/index.js';
+import { newSandboxCredentials, startSandbox, type Sandbox } from '../sandbox/index.js';
 import { AwsWorkspace } from './workspace.js';
 
 let one: Sandbox;
@@ -14,11 +14,13 @@ let env: Record<string, string>;
 const saved = { profile: process.env.AWS_PROFILE, config: process.env.AWS_CONFIG_FILE };
 
 beforeAll(async () => {
-  [one, two] = await Promise.all([startSandbox({ gateway: null }), startSandbox({ gateway: null })]);
+  // Profile `split` calls both sandboxes with one key, so they share this run's credentials.
+  const key = newSandboxCredentials();
+  [one, two] = await Promise.all([startSandbox({ gateway: null, credentials: key }), startSandbox({ gateway: null, credentials: key })]);
   const config = join(one.targets.root, 'multi-config');
   const credentials = join(one.targets.root, 'multi-credentials');
   writeFileSync(config, `[profile a]\nregion = us-east-1\nendpoint_url = ${one.endpoint}\n\n[profile b]\nregion = us-east-1\nendpoint_url = ${two.endpoint}\n\n[profile split]\nregion = us-east-1\nservices = split\n\n[services split]\necs =\n  endpoint_url = ${one.endpoint}\nssm =\n  endpoint_url = ${two.endpoint}\n`);
-  writeFileSync(credentials, ['a', 'b', 'split'].map((p) => `[${p}]\naws_access_key_id = ${SANDBOX.accessKeyId}\naws_secret_access_key = x\n`).join('\n'));
+  writeFileSync(credentials, ['a', 'b', 'split'].map((p) => `[${p}]\naws_access_key_id = ${key.accessKeyId}\naws_secret_access_key = ${key.secretAccessKey}\n`).join('\n'));
   env = { AWS_CONFIG_FILE: config, AWS_SHARED_CREDENTIALS_FILE: credentials, HOME: one.targets.root };
   // The SDK would apply profile a's endpoint_url to clients that name no endpoint: the trap.
   process.env.AWS_PROFILE = 'a';

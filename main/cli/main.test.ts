@@ -1,5 +1,7 @@
 // The porthole entry point: dispatch, help/version, plugin mode by argv[1]'s name, inspect and
 // play through main() with in-memory streams, and `porthole sandbox` as a real process.
+import { ECSClient, ListClustersCommand } from '@aws-sdk/client-ecs';
+import { fromIni } from '@aws-sdk/credential-providers';
 import { spawn } from 'node:child_process';
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -120,14 +122,15 @@ describe('porthole sandbox', () => {
         });
         child.on('exit', (code) => reject(new Error(`sandbox exited ${code} before printing`)));
       });
-      const info = JSON.parse(firstLine) as { endpoint: string; region: string; profile: string };
+      const info = JSON.parse(firstLine) as { endpoint: string; region: string; profile: string; configFile: string; credentialsFile: string };
       expect(info).toMatchObject({ region: 'us-east-1', profile: 'porthole-sandbox' });
-      const res = await fetch(info.endpoint, {
-        method: 'POST',
-        headers: { 'content-type': 'application/x-amz-json-1.1', 'x-amz-target': 'AmazonEC2ContainerServiceV20141113.ListClusters' },
-        body: '{}',
-      });
-      expect(await res.json()).toMatchObject({ clusterArns: expect.arrayContaining([expect.stringContaining(':cluster/demo-web')]) });
+      // Through the profile the sandbox wrote: its API answers only requests signed with that run's key.
+      const ecs = new ECSClient({ endpoint: info.endpoint, region: info.region, credentials: fromIni({ profile: info.profile, filepath: info.credentialsFile, configFilepath: info.configFile }) });
+      try {
+        expect(await ecs.send(new ListClustersCommand({}))).toMatchObject({ clusterArns: expect.arrayContaining([expect.stringContaining(':cluster/demo-web')]) });
+      } finally {
+        ecs.destroy();
+      }
       const exited = new Promise<number | null>((resolve) => child.on('exit', (code) => resolve(code)));
       child.kill('SIGTERM');
       expect(await exited).toBe(0);

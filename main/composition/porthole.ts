@@ -68,7 +68,8 @@ async function maybeStartSandbox(env: Env, opts: SandboxOptions | undefined, log
   }
   try {
     const sandbox = await startSandbox(opts);
-    log(`porthole: sandbox running at ${sandbox.endpoint} (${decision.why}).`);
+    // The file paths (never the secret) let a person or a test use the sandbox's own profile.
+    log(`porthole: sandbox running at ${sandbox.endpoint} (${decision.why}); its profile: AWS_CONFIG_FILE=${sandbox.configFile} AWS_SHARED_CREDENTIALS_FILE=${sandbox.credentialsFile}`);
     return sandbox;
   } catch (err) {
     log(`porthole: the sandbox failed to start (${err instanceof Error ? err.message : String(err)}); running without it.`);

@@ -8,6 +8,7 @@ import { randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import WebSocket from 'ws';
 import { decodeChannelClosed, decodeFrame, encodeAcknowledge, encodeFrame, Flags, MessageType, newMessageId, PayloadType } from '../ssm/frame/index.js';
+import { adminFetch } from '../../testing/sandbox/api/test-helpers.js';
 import { startSandbox, type Sandbox } from './index.js';
 
 const TASK = '5e1f4a2b9c3d4e5f6a7b8c9d0e1f0001';
@@ -73,7 +74,7 @@ describe('startSandbox composition (API + gateway + agent + targets)', () => {
     const done = runChannel(s.streamUrl, s.tokenValue, () => false);
     // The fault needs a live session: wait until the gateway has it connected, not a fixed time.
     await vi.waitFor(() => expect(sb.registry.get(s.sessionId!)?.state).toBe('Connected'), { timeout: 20_000, interval: 25 });
-    const res = await fetch(`${sb.endpoint}/__sandbox/faults`, { method: 'POST', body: JSON.stringify({ sessionId: s.sessionId, faults: { actions: [{ do: 'kill-socket' }] } }) });
+    const res = await adminFetch(sb, 'faults', { method: 'POST', body: JSON.stringify({ sessionId: s.sessionId, faults: { actions: [{ do: 'kill-socket' }] } }) });
     expect(res.status).toBe(200);
     const t = await done;
     expect(t.socketClosed).toBe(1006);

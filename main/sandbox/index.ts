@@ -2,12 +2,15 @@
  * `startSandbox()`: the local emulated AWS in one call. One HTTP server on 127.0.0.1 answers the
  * AWS APIs (ECS, SSM, KMS, EC2, STS, IAM) and, through the gateway, the data-channel websockets, so a
  * StreamUrl is `ws://127.0.0.1:PORT/v1/data-channel/<sid>?role=publish_subscribe`. It also writes
- * an AWS config + credentials pair with a `porthole-sandbox` profile pointing at the endpoint.
+ * an AWS config + credentials pair (0600) with a `porthole-sandbox` profile pointing at the
+ * endpoint and holding this run's random key: the API verifies every request's SigV4 signature,
+ * refuses foreign Host headers and browser pages, and its admin routes need the same secret.
  */
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import path from 'node:path';
 import { createApiHandler, type ApiStats } from './api/server.js';
+import { newSandboxCredentials, SandboxKeys, type SandboxCredentials } from './api/keys.js';
 import { KmsKeyStore } from './api/kms/key-store.js';
 import { IssuedCredentials } from './api/sts/issued-credentials.js';
 import { SSO_SANDBOX, SsoState } from './api/sso/sso-state.js';
@@ -29,16 +32,14 @@ export const SANDBOX = {
   expiredProfile: 'porthole-sandbox-expired',
   /** An IAM Identity Center profile: signs in with the OIDC device flow against the sandbox. */
   ssoProfile: 'porthole-sandbox-sso',
-  /** Any credentials work; these are what the written profile uses. */
-  accessKeyId: 'AKIAPORTHOLESANDBOX1',
-  secretAccessKey: 'porthole-sandbox-secret-key-not-a-real-credential',
-  /** The access key of the expired profile (tests use it for the expired-credentials path). */
+  /** The access key of the expired profile (it signs with the run's secret; the API answers ExpiredToken). */
   expiredAccessKeyId: 'ASIAPORTHOLEEXPIRED1',
   /** Data-channel tokens last this long, like real ones they are for opening the channel soon. */
   tokenLifetimeMs: 15 * 60 * 1000,
 } as const;
 
 export type Pacing = PacingMode;
+export { newSandboxCredentials, type SandboxCredentials };
 
 /** What the sandbox hands the message gateway: its registry, pacing, faults and KMS store. */
 export interface GatewayDeps {
@@ -63,11 +64,13 @@ export interface SandboxOptions {
   port?: number;
   /** Request-rate limit; omitted = never throttle. */
   throttle?: ThrottleOptions;
-  /** Extra access key ids answered with ExpiredTokenException (SANDBOX.expiredAccessKeyId always is). */
+  /** Extra access key ids (signing with the run's secret) answered with ExpiredTokenException (SANDBOX.expiredAccessKeyId always is). */
   expiredAccessKeyIds?: string[];
   tokenLifetimeMs?: number;
   /** Parent for the temp dir holding workdirs and the AWS files; default the OS temp dir. */
   dir?: string;
+  /** This run's key; default a fresh random one (tests that serve one profile from two sandboxes share one). */
+  credentials?: SandboxCredentials;
   /** Gateway settings or an attach function; `null` runs the API alone (tests of the HTTP API). */
   gateway?: SandboxGatewayOptions | GatewayAttach | null;
 }
@@ -93,6 +96,7 @@ export interface Sandbox {
   /** Environment pointing an SDK or CLI at those files, with HOME inside the sandbox so no real ~/.aws (SSO cache, config) is read. */
   readonly awsEnv: Readonly<Record<'AWS_CONFIG_FILE' | 'AWS_SHARED_CREDENTIALS_FILE' | 'HOME' | 'AWS_DATA_PATH', string>>;
   readonly profile: string;
+  /** This run's random key (also in the credentials file); the secret opens the admin routes too. */
   readonly accessKeyId: string;
   readonly secretAccessKey: string;
   stop(): Promise<void>;
@@ -119,7 +123,7 @@ async function writeCliEndpointRules(dir: string, endpoint: string): Promise<str
 }
 
 /** The profile files, through the atomic writer (0600: the credentials file holds the run's secret). */
-async function writeAwsFiles(dir: string, endpoint: string, region: string, accountId: string): Promise<{ configFile: string; credentialsFile: string }> {
+async function writeAwsFiles(dir: string, endpoint: string, region: string, accountId: string, creds: SandboxCredentials): Promise<{ configFile: string; credentialsFile: string }> {
   const configFile = path.join(dir, 'aws-config');
   const credentialsFile = path.join(dir, 'aws-credentials');
   const profile = (name: string) => `[profile ${name}]\nregion = ${region}\nendpoint_url = ${endpoint}\noutput = json\n`;
@@ -129,8 +133,8 @@ async function writeAwsFiles(dir: string, endpoint: string, region: string, acco
   await writeFileAtomic(configFile, `${profile(SANDBOX.profile)}\n${profile(SANDBOX.expiredProfile)}\n${sso}`);
   await writeFileAtomic(
     credentialsFile,
-    `[${SANDBOX.profile}]\naws_access_key_id = ${SANDBOX.accessKeyId}\naws_secret_access_key = ${SANDBOX.secretAccessKey}\n\n` +
-      `[${SANDBOX.expiredProfile}]\naws_access_key_id = ${SANDBOX.expiredAccessKeyId}\naws_secret_access_key = ${SANDBOX.secretAccessKey}\n`,
+    `[${SANDBOX.profile}]\naws_access_key_id = ${creds.accessKeyId}\naws_secret_access_key = ${creds.secretAccessKey}\n\n` +
+      `[${SANDBOX.expiredProfile}]\naws_access_key_id = ${SANDBOX.expiredAccessKeyId}\naws_secret_access_key = ${creds.secretAccessKey}\n`,
   );
   return { configFile, credentialsFile };
 }
@@ -155,7 +159,13 @@ export async function startSandbox(opts: SandboxOptions = {}): Promise<Sandbox> 
   const apiFaults = new ApiFaults();
   const targets = new TargetHub(opts.dir === undefined ? {} : { parent: opts.dir });
   let base = '';
+  const credentials = opts.credentials ?? newSandboxCredentials();
+  const issued = new IssuedCredentials();
+  const expiredAccessKeyIds = new Set([SANDBOX.expiredAccessKeyId, ...(opts.expiredAccessKeyIds ?? [])]);
+  const worldKeyIds = world.file.accounts.flatMap((a) => a.accessKeyIds);
+  const keys = new SandboxKeys(credentials, [...expiredAccessKeyIds, ...worldKeyIds], issued);
   const { handler, stats } = createApiHandler({
+    keys,
     deps: {
       world,
       registry,
@@ -163,8 +173,8 @@ export async function startSandbox(opts: SandboxOptions = {}): Promise<Sandbox> 
       targets,
       streamBase: () => base,
       tokenLifetimeMs: opts.tokenLifetimeMs ?? SANDBOX.tokenLifetimeMs,
-      expiredAccessKeyIds: new Set([SANDBOX.expiredAccessKeyId, ...(opts.expiredAccessKeyIds ?? [])]),
-      issued: new IssuedCredentials(),
+      expiredAccessKeyIds,
+      issued,
     },
     ...(opts.throttle ? { throttle: new TokenBucket(opts.throttle) } : {}),
     applyFaults: (spec) => faults.apply(spec),
@@ -186,7 +196,7 @@ export async function startSandbox(opts: SandboxOptions = {}): Promise<Sandbox> 
   base = `ws://127.0.0.1:${port}`;
   const endpoint = `http://127.0.0.1:${port}`;
   const region = world.defaultRegion;
-  const files = await writeAwsFiles(targets.root, endpoint, region, world.defaultAccount.id);
+  const files = await writeAwsFiles(targets.root, endpoint, region, world.defaultAccount.id, credentials);
   const dataPath = await writeCliEndpointRules(targets.root, endpoint);
   let stopping: Promise<void> | undefined;
   return {
@@ -204,8 +214,8 @@ export async function startSandbox(opts: SandboxOptions = {}): Promise<Sandbox> 
     ...files,
     awsEnv: { AWS_CONFIG_FILE: files.configFile, AWS_SHARED_CREDENTIALS_FILE: files.credentialsFile, HOME: targets.root, AWS_DATA_PATH: dataPath },
     profile: SANDBOX.profile,
-    accessKeyId: SANDBOX.accessKeyId,
-    secretAccessKey: SANDBOX.secretAccessKey,
+    accessKeyId: credentials.accessKeyId,
+    secretAccessKey: credentials.secretAccessKey,
     stop() {
       stopping ??= (async () => {
         for (const s of registry.list()) registry.terminate(s.sessionId, 'The sandbox is shutting down.');

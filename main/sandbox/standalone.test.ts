@@ -107,10 +107,14 @@ describe('runStandalone in process', () => {
     const err = capture();
     const stop = new AbortController();
     const status = runStandalone(['--pacing', 'unpaced'], { stdout: out.stream, stderr: err.stream, signal: stop.signal });
-    const info = JSON.parse(await out.firstLine) as { endpoint: string; configFile: string };
+    const info = JSON.parse(await out.firstLine) as { endpoint: string; region: string; profile: string; configFile: string; credentialsFile: string };
     expect(process.listenerCount('SIGINT')).toBe(listeners + 1);
-    const res = await fetch(info.endpoint, { method: 'POST', headers: { 'content-type': 'application/x-amz-json-1.1', 'x-amz-target': 'AmazonEC2ContainerServiceV20141113.ListClusters' }, body: '{}' });
-    expect(((await res.json()) as { clusterArns: string[] }).clusterArns).toHaveLength(3);
+    const ecs = new ECSClient({ endpoint: info.endpoint, region: info.region, credentials: fromIni({ profile: info.profile, filepath: info.credentialsFile, configFilepath: info.configFile }) });
+    try {
+      expect((await ecs.send(new ListClustersCommand({}))).clusterArns).toHaveLength(3);
+    } finally {
+      ecs.destroy();
+    }
     stop.abort();
     expect(await status).toBe(0);
     expect(existsSync(info.configFile)).toBe(false);

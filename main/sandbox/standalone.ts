@@ -32,6 +32,7 @@ function banner(sandbox: Sandbox, pacing: string): string {
     `Porthole sandbox listening on ${endpoint} (region ${region}, pacing ${pacing}).\n` +
     `Try: AWS_CONFIG_FILE=${configFile} AWS_SHARED_CREDENTIALS_FILE=${credentialsFile} aws --profile ${profile} ecs list-clusters\n` +
     `(AWS CLI v2 before 2.13 ignores a profile's endpoint_url: add --endpoint-url ${endpoint})\n` +
+    `Only requests signed with this run's key (in that credentials file) are served; the /__sandbox/ admin routes need its secret in the X-Porthole-Sandbox-Secret header.\n` +
     `Expired-credentials profile: ${SANDBOX.expiredProfile}. Press Ctrl-C to stop.\n`
   );
 }

@@ -26,7 +26,7 @@ describe('inventory over the sandbox demo world', () => {
     expect(profiles.map((p) => p.name)).toEqual([SANDBOX.profile, SANDBOX.expiredProfile, SANDBOX.ssoProfile]);
     expect(nodes.map((n) => n.kind)).toEqual(['profile', 'profile', 'profile']);
     expect(profiles[0]?.endpoints.ecs?.url).toBe(t.sandbox.endpoint);
-    expect(JSON.stringify(profiles)).not.toContain(SANDBOX.secretAccessKey);
+    expect(JSON.stringify(profiles)).not.toContain(t.sandbox.secretAccessKey);
   });
 
   it('walks profile → region → clusters and instances → services → tasks → containers', async () => {

@@ -1,11 +1,15 @@
 /**
  * Test and tooling routes under `/__sandbox/` on the API server (never AWS paths): health,
  * request statistics, the session list, and fault injection when a fault applier is wired in.
+ * Every one needs the run's secret (the `aws_secret_access_key` of the profile the sandbox
+ * writes) in the `X-Porthole-Sandbox-Secret` header; the server refuses them otherwise.
  */
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import type { SessionRegistry } from '../session-registry.js';
 
 export const ADMIN_PREFIX = '/__sandbox/';
+/** Header carrying the sandbox's secret on admin and fault requests. */
+export const ADMIN_SECRET_HEADER = 'x-porthole-sandbox-secret';
 
 export interface AdminHooks {
   readonly registry: SessionRegistry;
@@ -16,11 +20,13 @@ export interface AdminHooks {
   readonly applyApiFaults?: (spec: unknown) => unknown;
 }
 
-function send(res: ServerResponse, status: number, body: unknown): void {
+/** A JSON answer; `close` ends the connection too (a refusal sent before the request body was read). */
+export function sendAdmin(res: ServerResponse, status: number, body: unknown, close = false): void {
   const text = JSON.stringify(body);
-  res.writeHead(status, { 'content-type': 'application/json', 'content-length': Buffer.byteLength(text) });
+  res.writeHead(status, { 'content-type': 'application/json', 'content-length': Buffer.byteLength(text), ...(close ? { connection: 'close' } : {}) });
   res.end(text);
 }
+const send = sendAdmin;
 
 export function handleAdmin(req: IncomingMessage, res: ServerResponse, pathname: string, body: Buffer, hooks: AdminHooks): void {
   const route = `${req.method ?? 'GET'} ${pathname.slice(ADMIN_PREFIX.length)}`;

@@ -1,7 +1,7 @@
 /**
- * Who signed a request. Signatures are not verified (any credentials work): a key STS issued
- * acts as its assumed role, a key listed under an account acts as that account's user, and any
- * other key as the first account's user.
+ * Who signed a request (its SigV4 signature already verified by the server, sigv4.ts): a key STS
+ * issued acts as its assumed role, a key listed under an account acts as that account's user,
+ * and the run's own key as the first account's user.
  */
 import { arn } from '../world/arns.js';
 import type { AccountSpec } from '../world/schema.js';

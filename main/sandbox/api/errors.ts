@@ -81,3 +81,23 @@ export function deniedByFault(service: ServiceName, operation: string, callerArn
   if (isQuery(service)) return accessDenied(callerArn, action, '*');
   return new ApiError('AccessDeniedException', `User: ${callerArn} is not authorized to perform: ${action} on resource: * because no identity-based policy allows the ${action} action`, 400);
 }
+
+/** The SigV4 failures the sandbox reports (see sigv4.ts). */
+export type AuthFailureKind = 'missing' | 'incomplete' | 'unknown-key' | 'bad-signature' | 'expired';
+
+/**
+ * A refused signature as AWS reports it: JSON services with the `…Exception` codes (400), the
+ * Query services with their common error codes (STS and IAM 403; EC2 answers a foreign key with
+ * 401 AuthFailure). Each code is one the SDKs recognise (clock-skew retries key on them).
+ */
+export function authFailure(service: ServiceName, kind: AuthFailureKind, message: string): ApiError {
+  if (!isQuery(service)) {
+    const code = { missing: 'MissingAuthenticationTokenException', incomplete: 'IncompleteSignatureException', 'unknown-key': 'UnrecognizedClientException', 'bad-signature': 'InvalidSignatureException', expired: 'InvalidSignatureException' }[kind];
+    return new ApiError(code, message, 400);
+  }
+  if (kind === 'unknown-key') {
+    return service === 'ec2' ? new ApiError('AuthFailure', 'AWS was not able to validate the provided access credentials', 401) : new ApiError('InvalidClientTokenId', message, 403);
+  }
+  const code = { missing: 'MissingAuthenticationToken', incomplete: 'IncompleteSignature', 'bad-signature': 'SignatureDoesNotMatch', expired: 'SignatureDoesNotMatch' }[kind];
+  return new ApiError(code, message, kind === 'incomplete' ? 400 : 403);
+}

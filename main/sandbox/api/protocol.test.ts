@@ -4,7 +4,7 @@ import { DescribeInstanceInformationCommand, SSMClient } from '@aws-sdk/client-s
 import { GetCallerIdentityCommand, STSClient } from '@aws-sdk/client-sts';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { SANDBOX, type Sandbox } from '../index.js';
-import { apiSandbox, clientConfig, rawJson } from '../../../testing/sandbox/api/test-helpers.js';
+import { adminFetch, apiSandbox, clientConfig, rawJson, signedHeaders } from '../../../testing/sandbox/api/test-helpers.js';
 
 describe('Query protocol services (EC2, STS) and JSON 1.1 error shapes', () => {
   let sb: Sandbox;
@@ -67,7 +67,8 @@ describe('Query protocol services (EC2, STS) and JSON 1.1 error shapes', () => {
     expect(wrongType.json['__type']).toBe('InvalidParameterException');
     const foreign = await rawJson(sb, 'Nope_20200101.Whatever', '{}');
     expect(foreign.json['__type']).toBe('UnknownOperationException');
-    const queryUnknown = await fetch(sb.endpoint, { method: 'POST', headers: { 'content-type': 'application/x-www-form-urlencoded' }, body: 'Action=RunInstances&Version=2016-11-15' });
+    const form = 'Action=RunInstances&Version=2016-11-15';
+    const queryUnknown = await fetch(sb.endpoint, { method: 'POST', headers: await signedHeaders(sb, { headers: { 'content-type': 'application/x-www-form-urlencoded' }, body: form, service: 'ec2' }), body: form });
     expect(queryUnknown.status).toBe(400);
     expect(await queryUnknown.text()).toContain('<Code>InvalidAction</Code>');
     const ok = await rawJson(sb, 'AmazonEC2ContainerServiceV20141113.ListClusters', '');
@@ -76,14 +77,14 @@ describe('Query protocol services (EC2, STS) and JSON 1.1 error shapes', () => {
   });
 
   it('exposes sessions and statistics under /__sandbox/ and validates fault specs', async () => {
-    const health = await fetch(`${sb.endpoint}/__sandbox/health`);
+    const health = await adminFetch(sb, 'health');
     expect(await health.json()).toEqual({ ok: true });
-    const badFault = await fetch(`${sb.endpoint}/__sandbox/faults`, { method: 'POST', body: '{"sessionId":""}' });
+    const badFault = await adminFetch(sb, 'faults', { method: 'POST', body: '{"sessionId":""}' });
     expect(badFault.status).toBe(400);
     expect(JSON.stringify(await badFault.json())).toContain('invalid fault spec');
-    const goodFault = await fetch(`${sb.endpoint}/__sandbox/faults`, { method: 'POST', body: JSON.stringify({ default: true, faults: {} }) });
+    const goodFault = await adminFetch(sb, 'faults', { method: 'POST', body: JSON.stringify({ default: true, faults: {} }) });
     expect(goodFault.status).toBe(200);
-    const stats = (await (await fetch(`${sb.endpoint}/__sandbox/stats`)).json()) as Record<string, number>;
+    const stats = (await (await adminFetch(sb, 'stats')).json()) as Record<string, number>;
     expect(stats['requests']).toBeGreaterThan(5);
   });
 });

@@ -5,7 +5,7 @@
 import fc from 'fast-check';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Sandbox } from '../index.js';
-import { apiSandbox, rawJson } from '../../../testing/sandbox/api/test-helpers.js';
+import { apiSandbox, rawJson, signedHeaders } from '../../../testing/sandbox/api/test-helpers.js';
 
 const OPERATIONS = [
   'AmazonEC2ContainerServiceV20141113.ListClusters',
@@ -77,7 +77,8 @@ describe('robustness', () => {
   it('answers arbitrary raw bodies and Query forms without a 5xx', async () => {
     await fc.assert(
       fc.asyncProperty(fc.constantFrom(...OPERATIONS), fc.string(), async (target, text) => {
-        const r = await fetch(sb.endpoint, { method: 'POST', headers: { 'x-amz-target': target }, body: text });
+        const headers = await signedHeaders(sb, { headers: { 'x-amz-target': target }, body: text });
+        const r = await fetch(sb.endpoint, { method: 'POST', headers, body: text });
         expect(r.status).toBeLessThan(500);
       }),
       { numRuns: 200 },
@@ -85,7 +86,8 @@ describe('robustness', () => {
     await fc.assert(
       fc.asyncProperty(fc.constantFrom(...QUERY_ACTIONS), fc.dictionary(fc.constantFrom(...QUERY_FIELDS), fc.oneof(fc.constantFrom(...QUERY_PLAUSIBLE), fc.string())), async (action, fields) => {
         const form = new URLSearchParams({ Action: action, Version: '2016-11-15', ...fields });
-        const r = await fetch(sb.endpoint, { method: 'POST', headers: { 'content-type': 'application/x-www-form-urlencoded' }, body: form.toString() });
+        const headers = await signedHeaders(sb, { headers: { 'content-type': 'application/x-www-form-urlencoded' }, body: form.toString(), service: 'ec2' });
+        const r = await fetch(sb.endpoint, { method: 'POST', headers, body: form.toString() });
         expect(r.status).toBeLessThan(500);
         if (r.status !== 200) expect(await r.text()).toMatch(/<Code>[A-Za-z.]+<\/Code>/);
       }),

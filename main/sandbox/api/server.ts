@@ -5,17 +5,19 @@
  */
 import { randomUUID } from 'node:crypto';
 import type { IncomingMessage, RequestListener, ServerResponse } from 'node:http';
-import { ADMIN_PREFIX, handleAdmin, type AdminHooks } from './admin.js';
-import { callerScope } from './auth.js';
+import { refuseForeignRequest } from '../host-check.js';
+import { ADMIN_PREFIX, ADMIN_SECRET_HEADER, handleAdmin, sendAdmin, type AdminHooks } from './admin.js';
 import { resolveCaller } from './caller.js';
 import type { ApiDeps, RequestContext } from './context.js';
 import { ApiFaults, sendRawFault, stripRuntimeIds } from '../faults/api-faults.js';
 import { handleSso } from './sso/routes.js';
 import type { SsoState } from './sso/sso-state.js';
-import { ApiError, deniedByFault, expiredToken, internalError, throttled, type ServiceName } from './errors.js';
+import { ApiError, authFailure, deniedByFault, expiredToken, internalError, throttled, type ServiceName } from './errors.js';
 import { missingOperation, parseJsonBody, routeJson, sendJson, sendJsonError } from './json-protocol.js';
 import { Params } from './params.js';
 import { routeQuery, sendXml, sendXmlError } from './query-protocol.js';
+import type { SandboxKeys } from './keys.js';
+import { isVerified, parseAuthorization, verifySigV4 } from './sigv4.js';
 import type { TokenBucket } from './throttle.js';
 
 export const API_SERVER = {
@@ -25,6 +27,8 @@ export const API_SERVER = {
 
 export interface ApiServerOptions {
   readonly deps: ApiDeps;
+  /** The keys whose SigV4 signatures are accepted; the run's secret also opens the admin routes. */
+  readonly keys: SandboxKeys;
   readonly throttle?: TokenBucket;
   readonly applyFaults?: AdminHooks['applyFaults'];
   /** Per-operation answers of a messy endpoint (HTML 500, XML 403, AccessDenied, missing runtime ids). */
@@ -69,21 +73,28 @@ export function createApiHandler(opts: ApiServerOptions): { handler: RequestList
   };
 
   async function serve(req: IncomingMessage, res: ServerResponse): Promise<void> {
+    // Refused before the body is read: a foreign Host (DNS rebinding), a browser page, a missing admin secret.
+    const foreign = refuseForeignRequest(req);
+    if (foreign) return sendAdmin(res, 403, { error: foreign }, true);
     const url = new URL(req.url ?? '/', 'http://sandbox');
+    const admin = url.pathname.startsWith(ADMIN_PREFIX);
+    if (admin && !opts.keys.isSecret(headerOf(req, ADMIN_SECRET_HEADER))) {
+      return sendAdmin(res, 403, { error: `the sandbox's admin routes need its secret in the ${ADMIN_SECRET_HEADER} header` }, true);
+    }
     const body = await readBody(req);
-    if (url.pathname.startsWith(ADMIN_PREFIX)) return handleAdmin(req, res, url.pathname, body ?? Buffer.alloc(0), hooks);
+    if (admin) return handleAdmin(req, res, url.pathname, body ?? Buffer.alloc(0), hooks);
     // SSO OIDC and portal calls are never SigV4-signed (client secret / bearer token instead).
     if (opts.sso && handleSso(req, res, url, body ?? Buffer.alloc(0), { sso: opts.sso, api: deps })) return;
 
     const requestId = randomUUID();
-    const scope = callerScope(req, url.searchParams);
+    const claimed = claimedScope(req);
     const amzTarget = req.headers['x-amz-target'];
     const isJson = typeof amzTarget === 'string';
     const form = isJson ? undefined : new URLSearchParams(body?.toString('utf8') ?? '');
     if (form) for (const [k, v] of url.searchParams) if (!form.has(k)) form.set(k, v);
 
-    const json = isJson ? routeJson(amzTarget, scope.service) : undefined;
-    const query = form ? routeQuery(form.get('Action') ?? '', scope.service) : undefined;
+    const json = isJson ? routeJson(amzTarget, claimed.service) : undefined;
+    const query = form ? routeQuery(form.get('Action') ?? '', claimed.service) : undefined;
     const service: ServiceName = json?.service ?? query?.service ?? 'ecs';
     const operation = json?.operation ?? query?.action ?? '';
     const fail = (err: ApiError): void => {
@@ -98,12 +109,15 @@ export function createApiHandler(opts: ApiServerOptions): { handler: RequestList
       return fail(new ApiError('UnknownOperationException', `The sandbox endpoint accepts AWS API POST requests, not ${req.method ?? ''} ${url.pathname}.`, 404));
     }
     if (body === undefined) return fail(new ApiError('SerializationException', 'Request body too large.', 413));
-    const caller = resolveCaller(deps, scope.accessKeyId);
-    if (caller === 'expired') return fail(expiredToken(service));
+    // The (test-only) rate limit is taken first, synchronously, so a burst meets it in arrival order.
     if (opts.throttle && !opts.throttle.take()) {
       stats.throttled++;
       return fail(throttled(service));
     }
+    const auth = await verifySigV4(req, body, (key) => opts.keys.secretFor(key));
+    if (!isVerified(auth)) return fail(authFailure(service, auth.kind, auth.message));
+    const caller = resolveCaller(deps, auth.accessKeyId);
+    if (caller === 'expired') return fail(expiredToken(service));
 
     const fault = opts.apiFaults?.take(service, operation);
     if (fault && sendRawFault(res, fault, requestId)) {
@@ -112,7 +126,7 @@ export function createApiHandler(opts: ApiServerOptions): { handler: RequestList
     }
     if (fault === 'access-denied') return fail(deniedByFault(service, operation, caller.arn));
 
-    const regionName = scope.region ?? deps.world.defaultRegion;
+    const regionName = auth.region;
     const account = caller.account;
     const ctx: RequestContext = {
       deps,
@@ -121,7 +135,7 @@ export function createApiHandler(opts: ApiServerOptions): { handler: RequestList
       caller,
       regionName,
       region: deps.world.region(account, regionName),
-      accessKeyId: scope.accessKeyId,
+      accessKeyId: auth.accessKeyId,
       requestId,
     };
     try {
@@ -144,6 +158,17 @@ export function createApiHandler(opts: ApiServerOptions): { handler: RequestList
     });
   };
   return { handler, stats };
+}
+
+function headerOf(req: IncomingMessage, name: string): string | undefined {
+  const v = req.headers[name];
+  return Array.isArray(v) ? v[0] : v;
+}
+
+/** The service named in the (not yet verified) credential scope: it only picks the error envelope and routes Query actions. */
+function claimedScope(req: IncomingMessage): { service?: string } {
+  const service = parseAuthorization(headerOf(req, 'authorization') ?? '')?.service;
+  return service ? { service } : {};
 }
 
 function routeError(action: string, service: ServiceName): ApiError {

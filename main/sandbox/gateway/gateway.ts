@@ -1,6 +1,6 @@
 /**
  * The websocket side of the sandbox's MGS: upgrades on /v1/data-channel/<sessionId>, the
- * OpenDataChannel handshake and token check, one SessionHost (agent) per session, and
+ * Host/Origin gate (host-check.ts), the OpenDataChannel handshake and token check, one SessionHost (agent) per session, and
  * registry terminations. A bad open closes only that socket; nothing here throws into the
  * HTTP server, so one failing session never affects another.
  */
@@ -11,6 +11,7 @@ import type { TapEvent } from '../../ssm/channel/index.js';
 import type { PacingMode } from '../agent/constants.js';
 import type { AgentKms } from '../agent/handshake.js';
 import { FaultController } from '../faults/controller.js';
+import { refuseForeignRequest } from '../host-check.js';
 import type { SandboxSession, SessionRegistry } from '../session-registry.js';
 import { CloseCode, GATEWAY } from './constants.js';
 import { OpenRejected, checkToken, parseOpenRequest } from './open-request.js';
@@ -60,6 +61,13 @@ export function attachGateway(server: Server, options: GatewayOptions): Gateway 
   const onUpgrade = (req: IncomingMessage, socket: Duplex, head: Buffer): void => {
     // First: Node drops its own error listener from upgrade sockets, so a client reset would be uncaught.
     socket.on('error', () => socket.destroy());
+    // A foreign Host (DNS rebinding) or any browser Origin is refused before the upgrade.
+    const refused = refuseForeignRequest(req);
+    if (refused) {
+      const text = `${refused}\n`;
+      socket.end(`HTTP/1.1 403 Forbidden\r\nConnection: close\r\nContent-Type: text/plain\r\nContent-Length: ${Buffer.byteLength(text)}\r\n\r\n${text}`);
+      return;
+    }
     const sessionId = sessionIdOf(req.url);
     if (sessionId === undefined) {
       socket.end('HTTP/1.1 404 Not Found\r\nConnection: close\r\nContent-Length: 0\r\n\r\n');

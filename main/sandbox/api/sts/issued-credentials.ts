@@ -17,6 +17,9 @@ export const ISSUED_CREDENTIALS = {
 /** Who a temporary key acts as. */
 export interface IssuedIdentity {
   readonly accountId: string;
+  /** What the holder signs with (the sandbox verifies every request's SigV4 signature). */
+  readonly secretAccessKey: string;
+  readonly sessionToken: string;
   /** `arn:aws:sts::<account>:assumed-role/<role>/<session>` */
   readonly arn: string;
   /** `AROA…:<session>` */
@@ -40,20 +43,27 @@ function alnum(chars: number): string {
   return randomBytes(chars).toString('base64').replace(/[^A-Za-z0-9]/g, 'A').slice(0, chars);
 }
 
+/** A fresh key pair shaped like AWS's: `<prefix>` + 16 upper-case alphanumerics, a 40-character secret. */
+export function newKeyPair(prefix: 'AKIA' | 'ASIA'): { accessKeyId: string; secretAccessKey: string } {
+  return { accessKeyId: prefix + alnum(ISSUED_CREDENTIALS.keyIdChars).toUpperCase(), secretAccessKey: alnum(ISSUED_CREDENTIALS.secretChars) };
+}
+
 export class IssuedCredentials {
   private readonly byKey = new Map<string, IssuedIdentity>();
 
-  issue(identity: Omit<IssuedIdentity, 'expiresAt'>, durationSeconds: number, now = Date.now()): IssuedSecret {
+  issue(identity: Omit<IssuedIdentity, 'expiresAt' | 'secretAccessKey' | 'sessionToken'>, durationSeconds: number, now = Date.now()): IssuedSecret {
     this.prune(now); // a long-running sandbox must not keep every key it ever issued
-    const accessKeyId = 'ASIA' + alnum(ISSUED_CREDENTIALS.keyIdChars).toUpperCase();
+    const { accessKeyId, secretAccessKey } = newKeyPair('ASIA');
+    const sessionToken = randomBytes(ISSUED_CREDENTIALS.sessionTokenBytes).toString('base64');
     const expiresAt = now + durationSeconds * 1000;
-    this.byKey.set(accessKeyId, { ...identity, expiresAt });
-    return {
-      accessKeyId,
-      secretAccessKey: alnum(ISSUED_CREDENTIALS.secretChars),
-      sessionToken: randomBytes(ISSUED_CREDENTIALS.sessionTokenBytes).toString('base64'),
-      expiration: new Date(expiresAt),
-    };
+    this.byKey.set(accessKeyId, { ...identity, secretAccessKey, sessionToken, expiresAt });
+    return { accessKeyId, secretAccessKey, sessionToken, expiration: new Date(expiresAt) };
+  }
+
+  /** The secret an issued key signs with, expired or not (an expired key still signs; it is then refused as expired). */
+  secretOf(accessKeyId: string): { secretAccessKey: string; sessionToken: string } | undefined {
+    const found = this.byKey.get(accessKeyId);
+    return found ? { secretAccessKey: found.secretAccessKey, sessionToken: found.sessionToken } : undefined;
   }
 
   /** The identity behind a key: `expired` once its time is up, undefined for keys STS never issued. */
