@@ -124,7 +124,7 @@ describe('web host WebSocket', () => {
     const nextText = textReader(ws);
     try {
       ws.send(JSON.stringify({ type: 'request', id: 1, service: 'app', method: 'info', params: {} }));
-      expect(await nextText()).toEqual({ type: 'response', id: 1, ok: true, result: { version: '1.2.3', host: 'web', platform: 'linux', sandbox: { active: false, endpoint: null } } });
+      expect(await nextText()).toEqual({ type: 'response', id: 1, ok: true, result: { version: '1.2.3', host: 'web', platform: 'linux', sandbox: { active: false, endpoint: null, shells: null } } });
 
       ws.send('{not json');
       expect(await nextText()).toMatchObject({ type: 'response', id: null, ok: false, error: { code: 'malformed', message: expect.stringMatching(/not valid JSON/) } });

@@ -21,6 +21,7 @@ import {
   SettingsStore,
 } from '../ipc/index.js';
 import { SANDBOX, startSandbox, type Sandbox, type SandboxOptions } from '../sandbox/index.js';
+import { describeConfinement } from '../sandbox/targets/confinement.js';
 import type { RestartSchedule } from '../sessions/forwards/index.js';
 import { ShellManager, type ShellManagerOptions } from '../sessions/shells/index.js';
 import type { BackoffSchedule } from '../ssm/connection/constants.js';
@@ -70,6 +71,7 @@ async function maybeStartSandbox(env: Env, opts: SandboxOptions | undefined, log
     const sandbox = await startSandbox(opts);
     // The file paths (never the secret) let a person or a test use the sandbox's own profile.
     log(`porthole: sandbox running at ${sandbox.endpoint} (${decision.why}); its profile: AWS_CONFIG_FILE=${sandbox.configFile} AWS_SHARED_CREDENTIALS_FILE=${sandbox.credentialsFile}`);
+    log(`porthole: ${describeConfinement(sandbox.confinement)}`);
     return sandbox;
   } catch (err) {
     log(`porthole: the sandbox failed to start (${err instanceof Error ? err.message : String(err)}); running without it.`);
@@ -94,7 +96,7 @@ export async function startPorthole(opts: PortholeOptions): Promise<PortholeApp>
     version: opts.version,
     platform: opts.platform ?? process.platform,
     dataDir: opts.dataDir,
-    sandbox: sandbox ? { endpoint: sandbox.endpoint } : null,
+    sandbox: sandbox ? { endpoint: sandbox.endpoint, shellsConfined: sandbox.confinement.kind === 'bwrap' } : null,
   };
   const notices = new Notices(log, (n) => router.broadcast('app', 'notice', n));
   const settings = new SettingsStore(opts.dataDir, (message) => notices.add(message));

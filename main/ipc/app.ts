@@ -9,7 +9,7 @@ export function createAppService(env: HostEnv, notices: Pick<Notices, 'list'>): 
     version: env.version,
     host: env.host,
     platform: env.platform,
-    sandbox: { active: env.sandbox !== null, endpoint: env.sandbox?.endpoint ?? null },
+    sandbox: { active: env.sandbox !== null, endpoint: env.sandbox?.endpoint ?? null, shells: env.sandbox ? (env.sandbox.shellsConfined ? 'confined' : 'unconfined') : null },
   };
   return { info: () => info, notices: () => ({ notices: notices.list() }) };
 }

@@ -5,6 +5,8 @@ import type { HostKind } from '../../shared/contract/index.js';
 export interface SandboxHandle {
   /** Loopback URL of the emulated AWS API (what AWS_ENDPOINT_URL would be). */
   readonly endpoint: string;
+  /** True when its target shells run inside bubblewrap (see main/sandbox/targets/confinement.ts). */
+  readonly shellsConfined: boolean;
 }
 
 export interface HostEnv {

@@ -42,7 +42,7 @@ describe('control plane', () => {
       type: 'response',
       id: 1,
       ok: true,
-      result: { version: '9.9.9', host: 'web', platform: 'linux', sandbox: { active: false, endpoint: null } },
+      result: { version: '9.9.9', host: 'web', platform: 'linux', sandbox: { active: false, endpoint: null, shells: null } },
     });
   });
 

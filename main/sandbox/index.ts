@@ -19,6 +19,7 @@ import { ApiFaults } from './faults/api-faults.js';
 import { FaultController } from './faults/controller.js';
 import { attachGateway, type Gateway, type GatewayOptions, type PacingMode } from './gateway/index.js';
 import { SessionRegistry } from './session-registry.js';
+import { probeConfinement, UNCONFINED, type Confinement } from './targets/confinement.js';
 import { TargetHub } from './targets/target-hub.js';
 import { loadDemoWorld, loadWorldFile } from './world/load.js';
 import { World } from './world/model.js';
@@ -48,13 +49,14 @@ export interface GatewayDeps {
   readonly faults: FaultController;
   /** The agent decrypts the client's KMS data key with the same store the API's KMS uses. */
   readonly kms: KmsKeyStore;
+  readonly confinement: Confinement;
 }
 
 /** Attaches a gateway to the shared server (for callers that build the gateway themselves). */
 export type GatewayAttach = (server: Server, deps: GatewayDeps) => Gateway;
 
 /** Gateway settings beyond what the sandbox wires itself (shell, not-ready delay, frame tap). */
-export type SandboxGatewayOptions = Omit<GatewayOptions, 'registry' | 'pacing' | 'faults' | 'kms'>;
+export type SandboxGatewayOptions = Omit<GatewayOptions, 'registry' | 'pacing' | 'faults' | 'kms' | 'confinement'>;
 
 export interface SandboxOptions {
   /** A parsed world, a path to a world JSON file, or nothing for the demo world. */
@@ -69,6 +71,11 @@ export interface SandboxOptions {
   tokenLifetimeMs?: number;
   /** Parent for the temp dir holding workdirs and the AWS files; default the OS temp dir. */
   dir?: string;
+  /**
+   * Confine target shells with bubblewrap where it works (default true; `PORTHOLE_SANDBOX_CONFINE=0`
+   * also turns it off). Either way they start in the target's directory with a scrubbed environment.
+   */
+  confine?: boolean;
   /** This run's key; default a fresh random one (tests that serve one profile from two sandboxes share one). */
   credentials?: SandboxCredentials;
   /** Gateway settings or an attach function; `null` runs the API alone (tests of the HTTP API). */
@@ -90,6 +97,8 @@ export interface Sandbox {
   /** The message gateway serving the data channels (undefined when started with `gateway: null`). */
   readonly gateway: Gateway | undefined;
   readonly targets: TargetHub;
+  /** How target shells run: confined with bubblewrap, or not (with the reason, to tell the person). */
+  readonly confinement: Confinement;
   readonly stats: ApiStats;
   readonly configFile: string;
   readonly credentialsFile: string;
@@ -182,7 +191,8 @@ export async function startSandbox(opts: SandboxOptions = {}): Promise<Sandbox> 
     sso,
   });
   const server = createServer(handler);
-  const deps: GatewayDeps = { registry, pacing: opts.pacing ?? 'faithful', faults, kms };
+  const confinement = opts.gateway === null ? UNCONFINED : await probeConfinement(opts.confine === undefined ? {} : { confine: opts.confine });
+  const deps: GatewayDeps = { registry, pacing: opts.pacing ?? 'faithful', faults, kms, confinement };
   const gateway =
     opts.gateway === null ? undefined : typeof opts.gateway === 'function' ? opts.gateway(server, deps) : attachGateway(server, { ...opts.gateway, ...deps });
   let port: number;
@@ -210,6 +220,7 @@ export async function startSandbox(opts: SandboxOptions = {}): Promise<Sandbox> 
     sso,
     gateway,
     targets,
+    confinement,
     stats,
     ...files,
     awsEnv: { AWS_CONFIG_FILE: files.configFile, AWS_SHARED_CREDENTIALS_FILE: files.credentialsFile, HOME: targets.root, AWS_DATA_PATH: dataPath },

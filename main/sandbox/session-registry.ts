@@ -37,6 +37,8 @@ export interface SandboxSession {
   tokenExpiresAt: number;
   /** KMS key id when the session must be encrypted (shells only, §6.1). */
   kmsKeyId?: string;
+  /** The target's name (instance Name tag, container/task): its shells' hostname when confined. */
+  readonly targetName?: string;
   /** Working directory of the target's shells (one per container/instance, under the sandbox's temp dir). */
   readonly workdir: string;
   /** Agent version the emulated agent advertises (drives basic vs mux, §8.1). */

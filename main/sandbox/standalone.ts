@@ -13,6 +13,7 @@ import type { Writable } from 'node:stream';
 import { installSafetyNet } from '../process/index.js';
 import { startSandbox, SANDBOX, type Sandbox } from './index.js';
 import { parseStandaloneArgs, STANDALONE_USAGE } from './standalone-options.js';
+import { describeConfinement } from './targets/confinement.js';
 import { WorldError } from './world/load.js';
 
 export interface StandaloneIo {
@@ -33,6 +34,7 @@ function banner(sandbox: Sandbox, pacing: string): string {
     `Try: AWS_CONFIG_FILE=${configFile} AWS_SHARED_CREDENTIALS_FILE=${credentialsFile} aws --profile ${profile} ecs list-clusters\n` +
     `(AWS CLI v2 before 2.13 ignores a profile's endpoint_url: add --endpoint-url ${endpoint})\n` +
     `Only requests signed with this run's key (in that credentials file) are served; the /__sandbox/ admin routes need its secret in the X-Porthole-Sandbox-Secret header.\n` +
+    `${describeConfinement(sandbox.confinement)}\n` +
     `Expired-credentials profile: ${SANDBOX.expiredProfile}. Press Ctrl-C to stop.\n`
   );
 }

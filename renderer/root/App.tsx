@@ -64,7 +64,7 @@ export function App() {
 
   return (
     <div className="app" data-testid="app">
-      <TreePane />
+      <TreePane sandboxShells={info.status === 'ready' ? info.value.sandbox.shells : null} />
       <main className="work-area">
         <TerminalArea findOpen={findOpen} onCloseFind={() => setFindOpen(false)} />
         <BottomPanel />

@@ -10,7 +10,13 @@ import { TargetDetails } from './TargetDetails.js';
 import { TreeChildren } from './TreeRow.js';
 import { TREE_ROOT } from './tree-store.js';
 
-export function TreePane() {
+/** What the sandbox banner says about its shells, said plainly (they are never a real container). */
+const SHELLS_NOTE: Readonly<Record<'confined' | 'unconfined', string>> = {
+  confined: 'Its shells run on this computer, as you, confined by bubblewrap: your files are read-only to them and each target’s folder is its home.',
+  unconfined: 'Its shells run on this computer, as you, and are not confined (bubblewrap is not available): what you run in them can read and change your files.',
+};
+
+export function TreePane({ sandboxShells = null }: { sandboxShells?: 'confined' | 'unconfined' | null }) {
   const model = useModel();
   const tree = useStore(model.tree);
   const [menu, setMenu] = useState<MenuAt | null>(null);
@@ -51,7 +57,8 @@ export function TreePane() {
       <div className="pane-body tree-body">
         {tree.sandboxOffered && tree.credentialsFound === false && (
           <div className="tree-banner">
-            <strong>No AWS credentials found.</strong> You are looking at the local sandbox: an emulated AWS account with demo clusters and instances, safe to try anything in.
+            <strong>No AWS credentials found.</strong> You are looking at the local sandbox: an emulated AWS account with demo clusters and instances.
+            {sandboxShells && <span data-testid="sandbox-shells" data-shells={sandboxShells}> {SHELLS_NOTE[sandboxShells]}</span>}
           </div>
         )}
         <div data-testid="tree">

@@ -10,6 +10,12 @@ export const SandboxInfoSchema = z.object({
   active: z.boolean(),
   /** Where the emulated AWS API listens (loopback URL), null when the sandbox is off. */
   endpoint: z.url().nullable(),
+  /**
+   * How the sandbox's target shells run — always on this computer, as the person: `confined` by
+   * bubblewrap (read-only host files, the target's directory as home), or `unconfined`; null when
+   * the sandbox is off.
+   */
+  shells: z.enum(['confined', 'unconfined']).nullable(),
 });
 
 export const AppInfoSchema = z.object({

@@ -13,12 +13,15 @@ import { AGENT, type PacingMode } from './constants.js';
 import { AgentHandshake, type AgentKms } from './handshake.js';
 import type { AgentPlugin, PluginHost } from './plugin.js';
 import { createPlugin } from './plugin-factory.js';
+import type { Confinement } from '../targets/confinement.js';
 
 export interface SessionAgentOptions {
   session: SandboxSession;
   pacing: PacingMode;
   shell: string;
   shellStartDelayMs: number;
+  /** How the target's shells and commands run (targets/confinement.ts). */
+  confinement: Confinement;
   kms: AgentKms | undefined;
   /** Extra condition for "active" (e.g. the websocket's send buffer is not overfull). */
   flowOk(): boolean;
@@ -147,7 +150,7 @@ export class SessionAgent {
   private startPlugin(clientVersion: string): void {
     if (this.finishing) return;
     const s = this.o.session;
-    this.plugin = createPlugin(this.host, { kind: s.kind, workdir: s.workdir, shell: this.o.shell, shellStartDelayMs: this.o.shellStartDelayMs, clientVersion, agentVersion: this.agentVersion });
+    this.plugin = createPlugin(this.host, { kind: s.kind, workdir: s.workdir, shell: this.o.shell, shellStartDelayMs: this.o.shellStartDelayMs, confinement: this.o.confinement, targetName: s.targetName ?? s.target, clientVersion, agentVersion: this.agentVersion });
     this.plugin.start();
   }
 

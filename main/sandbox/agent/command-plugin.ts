@@ -7,16 +7,22 @@
  */
 import { spawn, type ChildProcess } from 'node:child_process';
 import { mkdirSync } from 'node:fs';
+import { basename } from 'node:path';
 import { constants as osConstants } from 'node:os';
 import { PayloadType } from '../../ssm/frame/index.js';
 import { CombinedOutputFile } from './combined-output.js';
 import { OutputPump } from './output-pump.js';
+import { targetProcess, UNCONFINED, type Confinement } from '../targets/confinement.js';
 import type { AgentPlugin, InputResult, PluginHost } from './plugin.js';
 
 export interface CommandPluginOptions {
   command: string;
   separateOutputStream: boolean;
   workdir: string;
+  /** How the command runs (default unconfined); either way in `workdir`, HOME there, environment scrubbed. */
+  confinement?: Confinement;
+  /** The target's name (hostname when confined); default the workdir's name. */
+  targetName?: string;
 }
 
 /** Control bytes the agent turns into signals for a pty-less command (§7.3). */
@@ -49,9 +55,11 @@ export class CommandPlugin implements AgentPlugin {
       mkdirSync(this.options.workdir, { recursive: true });
       if (!this.options.separateOutputStream) this.combined = new CombinedOutputFile();
       const out = this.combined ? this.combined.writeFd : 'pipe';
-      this.child = spawn('/bin/sh', ['-c', this.options.command], {
-        cwd: this.options.workdir,
-        env: { ...process.env, LANG: process.env['LANG'] ?? 'C.UTF-8' },
+      const { workdir } = this.options;
+      const run = targetProcess({ workdir, name: this.options.targetName ?? basename(workdir), confinement: this.options.confinement ?? UNCONFINED }, '/bin/sh', ['-c', this.options.command]);
+      this.child = spawn(run.file, run.args, {
+        cwd: run.cwd,
+        env: { ...run.env, LANG: run.env['LANG'] ?? 'C.UTF-8' },
         stdio: ['ignore', out, out],
       });
     } catch (error) {

@@ -6,10 +6,12 @@
  * been read to its end (pty-read-side.ts) and all of that output sent — never on a timer.
  */
 import { mkdirSync } from 'node:fs';
+import { basename } from 'node:path';
 import * as pty from 'node-pty';
 import { PayloadType, parseObject } from '../../ssm/frame/index.js';
 import { AGENT } from './constants.js';
 import { OutputPump } from './output-pump.js';
+import { targetProcess, UNCONFINED, type Confinement } from '../targets/confinement.js';
 import type { AgentPlugin, InputResult, PluginHost } from './plugin.js';
 import { PtyOutput } from './pty-read-side.js';
 
@@ -19,6 +21,10 @@ export interface ShellPluginOptions {
   /** InteractiveCommands: run this through `/bin/sh -c` instead of an interactive shell. */
   command?: string;
   workdir: string;
+  /** How the shell runs (default unconfined); either way in `workdir`, HOME there, environment scrubbed. */
+  confinement?: Confinement;
+  /** The target's name (hostname when confined); default the workdir's name. */
+  targetName?: string;
   /** Extra wait before the pty exists (tests of the "not ready" window; 0 in normal use). */
   startDelayMs: number;
 }
@@ -109,12 +115,13 @@ export class ShellPlugin implements AgentPlugin {
     try {
       mkdirSync(workdir, { recursive: true });
       const [file, args] = command === undefined ? [shell, []] : ['/bin/sh', ['-c', command]];
-      this.term = pty.spawn(file, args, {
+      const run = targetProcess({ workdir, name: this.options.targetName ?? basename(workdir), confinement: this.options.confinement ?? UNCONFINED }, file, args);
+      this.term = pty.spawn(run.file, run.args, {
         name: 'xterm-256color',
         cols: this.cols,
         rows: this.rows,
-        cwd: workdir,
-        env: { ...process.env, TERM: 'xterm-256color', LANG: process.env['LANG'] ?? 'C.UTF-8' },
+        cwd: run.cwd,
+        env: { ...run.env, TERM: 'xterm-256color', LANG: run.env['LANG'] ?? 'C.UTF-8' },
         encoding: null,
       });
     } catch (error) {

@@ -35,6 +35,7 @@ export interface NewSession {
   readonly documentName: string;
   readonly kind: SandboxSessionKind;
   readonly workdir: string;
+  readonly targetName?: string;
   readonly agentVersion: string;
   readonly kmsKeyId?: string;
 }

@@ -12,6 +12,7 @@ import type { PacingMode } from '../agent/constants.js';
 import type { AgentKms } from '../agent/handshake.js';
 import { FaultController } from '../faults/controller.js';
 import { refuseForeignRequest } from '../host-check.js';
+import { UNCONFINED, type Confinement } from '../targets/confinement.js';
 import type { SandboxSession, SessionRegistry } from '../session-registry.js';
 import { CloseCode, GATEWAY } from './constants.js';
 import { OpenRejected, checkToken, parseOpenRequest } from './open-request.js';
@@ -30,6 +31,8 @@ export interface GatewayOptions {
   kms?: AgentKms;
   /** Shell for Standard_Stream sessions; default `$SHELL`, else /bin/sh. */
   shell?: string;
+  /** How target shells and commands run (bubblewrap or not); default unconfined, scrubbed environment. */
+  confinement?: Confinement;
   /** Extra delay before a shell's pty exists, to widen the "not ready" window in tests. Default 0. */
   shellStartDelayMs?: number;
   /** Every frame in/out of every agent (inspector, tests). */
@@ -53,6 +56,7 @@ export function attachGateway(server: Server, options: GatewayOptions): Gateway 
     pacing: options.pacing ?? 'faithful',
     shell: options.shell ?? process.env['SHELL'] ?? '/bin/sh',
     shellStartDelayMs: options.shellStartDelayMs ?? 0,
+    confinement: options.confinement ?? UNCONFINED,
     kms: options.kms,
     ...(options.tap ? { tap: options.tap } : {}),
   };

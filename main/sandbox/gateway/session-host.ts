@@ -15,6 +15,7 @@ import { seededRandom } from '../faults/random.js';
 import { FrameShaper, type FrameClass, type ShaperStats } from '../faults/shaper.js';
 import type { FaultAction, FaultSpec } from '../faults/spec.js';
 import type { SandboxSession, SessionRegistry } from '../session-registry.js';
+import type { Confinement } from '../targets/confinement.js';
 import { CloseCode, GATEWAY } from './constants.js';
 import { channelClosedFrame, malformedFrame, publicationFrame } from './mgs-frames.js';
 import { TickCork, type Corkable } from '../../ssm/connection/tick-cork.js';
@@ -23,6 +24,7 @@ export interface AgentSettings {
   pacing: PacingMode;
   shell: string;
   shellStartDelayMs: number;
+  confinement: Confinement;
   kms: AgentKms | undefined;
   tap?: (sessionId: string, event: TapEvent) => void;
 }
@@ -65,6 +67,7 @@ export class SessionHost implements FaultTarget {
       pacing: settings.pacing,
       shell: settings.shell,
       shellStartDelayMs: settings.shellStartDelayMs,
+      confinement: settings.confinement,
       kms: settings.kms,
       flowOk: () => this.flowOk(),
       onAcked: () => this.flowProgress(),

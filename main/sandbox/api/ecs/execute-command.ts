@@ -37,6 +37,7 @@ export const executeCommand: Handler = (p, ctx) => {
     documentName: 'AmazonECS-ExecuteInteractiveCommand',
     kind: { type: 'InteractiveCommands', command },
     workdir: ctx.deps.targets.workdir(target.info),
+    targetName: target.info.label,
     agentVersion: target.agentVersion,
     ...(target.kmsKeyArn ? { kmsKeyId: target.kmsKeyArn } : {}),
   });

@@ -49,6 +49,7 @@ export const startSession: Handler = async (p, ctx) => {
     documentName: documentName ?? SHELL_DOCUMENT,
     kind,
     workdir: ctx.deps.targets.workdir(resolved.info),
+    targetName: resolved.info.label,
     agentVersion: resolved.agentVersion,
     // Port sessions are never KMS-encrypted by the agent (spec §6.1).
     ...(resolved.kmsKeyArn && kind.type !== 'Port' ? { kmsKeyId: resolved.kmsKeyArn } : {}),

@@ -1,0 +1,154 @@
+/**
+ * How the sandbox runs a target's shells and commands. They are real processes on this computer,
+ * run as the person who started the sandbox. Always: they start in the target's directory, with
+ * HOME there and a scrubbed environment (no AWS_*, no tokens, no Porthole secrets). Where
+ * bubblewrap works they are also confined: the host file system read-only, the target's
+ * directory the only writable place (and the home), a private /tmp, their own PID namespace (ps
+ * and top see only the shell's tree) and the target's name as hostname. Where it does not, the
+ * sandbox says so (banner + log) and runs them unconfined.
+ */
+import { execFile } from 'node:child_process';
+import { accessSync, constants, mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+
+export type Confinement =
+  | { readonly kind: 'bwrap'; readonly bwrap: string }
+  | { readonly kind: 'none'; readonly reason: string };
+
+export const CONFINEMENT = {
+  /** Setting this to 0 runs target shells unconfined even where bubblewrap works. */
+  envVar: 'PORTHOLE_SANDBOX_CONFINE',
+  /** The one-time bubblewrap probe at start; generous, as a loaded 2-core box is slow to fork. */
+  probeTimeoutMs: 15_000,
+  /** Longest hostname label (RFC 1123). */
+  maxHostname: 63,
+  /** The only variables a target process inherits (plus HOME, set to its directory). */
+  keptEnv: ['PATH', 'TERM', 'LANG', 'LC_ALL', 'LC_CTYPE', 'LC_MESSAGES', 'TZ', 'USER', 'LOGNAME', 'SHELL'],
+  /** PATH when the sandbox's own has none. */
+  defaultPath: '/usr/local/bin:/usr/bin:/bin',
+} as const;
+
+/** No confinement: the default where nothing was probed (tests that build a gateway themselves). */
+export const UNCONFINED: Confinement = { kind: 'none', reason: 'confinement was not set up for this gateway' };
+
+/** What a person is told once, at start (standalone banner, app log). */
+export function describeConfinement(c: Confinement): string {
+  return c.kind === 'bwrap'
+    ? 'Sandbox shells are confined with bubblewrap: read-only host files, the target directory as home, private /tmp and process list.'
+    : `Sandbox shells run UNCONFINED on this computer, as you (${c.reason}): they start in the target's directory, but can read and change your files.`;
+}
+
+function findOnPath(name: string, pathVar: string | undefined): string | undefined {
+  for (const dir of (pathVar ?? '').split(path.delimiter)) {
+    if (!dir) continue;
+    const candidate = path.join(dir, name);
+    try {
+      accessSync(candidate, constants.X_OK);
+      return candidate;
+    } catch {
+      // not here
+    }
+  }
+  return undefined;
+}
+
+/** Decides once per sandbox: bubblewrap if it is installed, allowed, and actually works here. */
+export async function probeConfinement(opts: { confine?: boolean; env?: NodeJS.ProcessEnv } = {}): Promise<Confinement> {
+  const env = opts.env ?? process.env;
+  if (opts.confine === false) return { kind: 'none', reason: 'confinement turned off by the caller' };
+  if (env[CONFINEMENT.envVar] === '0') return { kind: 'none', reason: `${CONFINEMENT.envVar}=0` };
+  const bwrap = findOnPath('bwrap', env['PATH']);
+  if (!bwrap) return { kind: 'none', reason: 'bubblewrap (bwrap) is not installed' };
+  const dir = mkdtempSync(path.join(tmpdir(), 'porthole-confine-probe-'));
+  try {
+    const args = bwrapArgs(dir, 'probe');
+    await new Promise<void>((resolve, reject) => {
+      execFile(bwrap, [...args, '--', '/bin/sh', '-c', 'touch "$HOME/ok"'], { timeout: CONFINEMENT.probeTimeoutMs, env: { PATH: env['PATH'] ?? CONFINEMENT.defaultPath, HOME: dir } }, (err, _out, stderr) => {
+        if (err) reject(new Error(stderr.trim() || err.message));
+        else resolve();
+      });
+    });
+    return { kind: 'bwrap', bwrap };
+  } catch (err) {
+    return { kind: 'none', reason: `bubblewrap does not work here: ${err instanceof Error ? err.message : String(err)}` };
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+}
+
+/** A hostname from a target's name: letters, digits and '-' only, at most 63 characters. */
+export function hostnameFor(name: string): string {
+  const h = name.replace(/[^A-Za-z0-9-]+/g, '-').replace(/^-+|-+$/g, '').slice(0, CONFINEMENT.maxHostname).replace(/-+$/, '');
+  return h || 'target';
+}
+
+/** The environment of a target process: only CONFINEMENT.keptEnv from `source`, HOME = the target's directory. */
+export function scrubbedEnv(source: NodeJS.ProcessEnv, home: string): Record<string, string> {
+  const env: Record<string, string> = {};
+  for (const name of CONFINEMENT.keptEnv) {
+    const v = source[name];
+    if (v !== undefined) env[name] = v;
+  }
+  env['PATH'] ??= CONFINEMENT.defaultPath;
+  env['HOME'] = home;
+  return env;
+}
+
+function bwrapArgs(workdir: string, hostname: string): string[] {
+  return [
+    '--ro-bind', '/', '/',
+    '--dev', '/dev',
+    '--proc', '/proc',
+    '--tmpfs', '/tmp',
+    // After the private /tmp, so a target directory under /tmp is mounted back into it, writable.
+    '--bind', workdir, workdir,
+    '--unshare-pid', '--unshare-ipc', '--unshare-uts',
+    '--hostname', hostname,
+    '--die-with-parent',
+    '--chdir', workdir,
+    '--setenv', 'HOME', workdir,
+  ];
+}
+
+/**
+ * If bubblewrap fails at run time (it then never reports the child's exit code on the status fd),
+ * the same command runs unconfined after a one-line notice: a session never dies of it.
+ * $1 = status file, then the bwrap path and its arguments, `--`, the command.
+ */
+const FALLBACK_SCRIPT = [
+  'status=$1; shift',
+  '"$@" 3>"$status"',
+  'rc=$?',
+  'if grep -q exit-code "$status" 2>/dev/null; then rm -f "$status"; exit $rc; fi',
+  'rm -f "$status"',
+  'printf "%s\\r\\n" "porthole sandbox: could not confine this shell (see bubblewrap\'s message above); running it unconfined, as you." >&2',
+  'while [ "$#" -gt 0 ] && [ "$1" != "--" ]; do shift; done; shift',
+  'exec "$@"',
+].join('\n');
+
+export interface TargetProcess {
+  readonly file: string;
+  readonly args: string[];
+  readonly cwd: string;
+  readonly env: Record<string, string>;
+}
+
+export interface TargetSpawnContext {
+  /** The target's directory: cwd, HOME and (confined) the only writable place. */
+  readonly workdir: string;
+  /** The target's name (instance name, container/task); its hostname when confined. */
+  readonly name: string;
+  readonly confinement: Confinement;
+  /** Where the sandbox's own environment comes from (default process.env). */
+  readonly sourceEnv?: NodeJS.ProcessEnv;
+}
+
+/** The command line, directory and environment that run `file args` as the target's process. */
+export function targetProcess(ctx: TargetSpawnContext, file: string, args: readonly string[]): TargetProcess {
+  const env = scrubbedEnv(ctx.sourceEnv ?? process.env, ctx.workdir);
+  if (ctx.confinement.kind === 'none') return { file, args: [...args], cwd: ctx.workdir, env };
+  const status = path.join(path.dirname(ctx.workdir), `.${path.basename(ctx.workdir)}.bwrap-${process.pid}-${Date.now()}-${Math.random().toString(36).slice(2)}`);
+  const bwrap = [ctx.confinement.bwrap, '--json-status-fd', '3', ...bwrapArgs(ctx.workdir, hostnameFor(ctx.name))];
+  return { file: '/bin/sh', args: ['-c', FALLBACK_SCRIPT, 'porthole-confine', status, ...bwrap, '--', file, ...args], cwd: ctx.workdir, env };
+}
