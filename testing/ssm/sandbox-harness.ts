@@ -32,10 +32,19 @@ export interface Harness {
 
 let counter = 0;
 
-export async function startHarness(options: { pacing?: 'faithful' | 'unpaced'; shellStartDelayMs?: number; /** The agent's shell (default /bin/sh). */ shell?: string } = {}): Promise<Harness> {
+export async function startHarness(
+  options: {
+    pacing?: 'faithful' | 'unpaced';
+    shellStartDelayMs?: number;
+    /** The agent's shell (default /bin/sh). */ shell?: string;
+    /** Confine target shells with bubblewrap (default false: engine tests read and write the target's files from the host). */
+    confine?: boolean;
+  } = {},
+): Promise<Harness> {
   let gateway: Gateway | undefined;
   const sandbox = await startSandbox({
     pacing: options.pacing ?? 'unpaced',
+    confine: options.confine ?? false,
     gateway: (server, deps) => (gateway = attachGateway(server, { ...deps, shell: options.shell ?? '/bin/sh', shellStartDelayMs: options.shellStartDelayMs ?? 0 })),
   });
   if (!gateway) throw new Error('the gateway did not attach');

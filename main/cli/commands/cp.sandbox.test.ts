@@ -15,7 +15,8 @@ let sandbox: Sandbox;
 let dir: string;
 beforeAll(async () => {
   dir = await mkdtemp(join(tmpdir(), 'porthole-cp-'));
-  sandbox = await startSandbox({ pacing: 'unpaced', gateway: { shell: '/bin/sh' }, dir });
+  // Unconfined: the test checks the target's copy from the host, so the target must share its files.
+  sandbox = await startSandbox({ pacing: 'unpaced', gateway: { shell: '/bin/sh' }, dir, confine: false });
 });
 afterAll(async () => { await sandbox.stop(); });
 
