@@ -5,7 +5,7 @@
 import { join } from 'node:path';
 import type { APIRequestContext, Page } from '@playwright/test';
 import { expect, repoRoot, test } from '../fixtures/web-host.js';
-import { openDemo, revealWebApp, sandboxEndpoint, SHELL_TIMEOUT_MS, treeRow } from './porthole-ui.js';
+import { openDemo, revealWebApp, sandboxAdminHeaders, sandboxEndpoint, SHELL_TIMEOUT_MS, treeRow } from './porthole-ui.js';
 
 test.use({ sandbox: true });
 test.describe.configure({ timeout: 120_000 });
@@ -13,13 +13,19 @@ test.describe.configure({ timeout: 120_000 });
 /** The region's lookups before the fix held it 8–16 s behind a spinner; the budget now is 3 attempts (~1 s). */
 const OLD_BLOCKED_MS = 8_000;
 
+/** The sandbox's admin routes need its secret (read from the credentials file the host's sandbox wrote). */
+let admin: Record<string, string> = {};
+test.beforeEach(({ webHost }) => {
+  admin = sandboxAdminHeaders(webHost.output());
+});
+
 async function apiFaults(request: APIRequestContext, endpoint: string, rules: unknown[]): Promise<void> {
-  const res = await request.post(`${endpoint}/__sandbox/api-faults`, { data: { rules } });
+  const res = await request.post(`${endpoint}/__sandbox/api-faults`, { headers: admin, data: { rules } });
   expect(res.status(), await res.text()).toBe(200);
 }
 
 async function requestsFor(request: APIRequestContext, endpoint: string, op: string): Promise<number> {
-  const stats = (await (await request.get(`${endpoint}/__sandbox/stats`)).json()) as Record<string, number>;
+  const stats = (await (await request.get(`${endpoint}/__sandbox/stats`, { headers: admin })).json()) as Record<string, number>;
   return stats[`op:${op}`] ?? 0;
 }
 

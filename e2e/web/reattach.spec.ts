@@ -5,7 +5,7 @@
 import type { Page } from '@playwright/test';
 import { join } from 'node:path';
 import { expect, repoRoot, test } from '../fixtures/web-host.js';
-import { activeSessionId, openDemo, revealWebApp, sandboxEndpoint, SHELL_TIMEOUT_MS, typeLine, waitForShell, waitForTerminalText, type SandboxSession } from './porthole-ui.js';
+import { activeSessionId, openDemo, revealWebApp, sandboxAdminHeaders, sandboxEndpoint, SHELL_TIMEOUT_MS, typeLine, waitForShell, waitForTerminalText, type SandboxSession } from './porthole-ui.js';
 
 test.use({ sandbox: true });
 test.describe.configure({ timeout: 240_000 });
@@ -58,7 +58,7 @@ test('a reload brings both shells back with their output, and they take input; c
 
   // The reload ended nothing in AWS; closing an adopted tab still does.
   const endpoint = await sandboxEndpoint(page);
-  const live = async (): Promise<number> => ((await (await request.get(`${endpoint}/__sandbox/sessions`)).json()) as SandboxSession[]).filter((s) => s.state !== 'Terminated').length;
+  const live = async (): Promise<number> => ((await (await request.get(`${endpoint}/__sandbox/sessions`, { headers: sandboxAdminHeaders(webHost.output()) })).json()) as SandboxSession[]).filter((s) => s.state !== 'Terminated').length;
   expect(await live()).toBe(2);
   await page.locator('.tab[aria-selected="true"] .tab-close').click();
   await page.getByRole('alertdialog').getByRole('button', { name: 'Close session' }).click();
