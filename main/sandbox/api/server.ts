@@ -74,7 +74,7 @@ export function createApiHandler(opts: ApiServerOptions): { handler: RequestList
 
   async function serve(req: IncomingMessage, res: ServerResponse): Promise<void> {
     // Refused before the body is read: a foreign Host (DNS rebinding), a browser page, a missing admin secret.
-    const foreign = refuseForeignRequest(req);
+    const foreign = refuseForeignRequest(req, { allowOwnOrigin: true });
     if (foreign) return sendAdmin(res, 403, { error: foreign }, true);
     const url = new URL(req.url ?? '/', 'http://sandbox');
     const admin = url.pathname.startsWith(ADMIN_PREFIX);

@@ -66,7 +66,7 @@ export function attachGateway(server: Server, options: GatewayOptions): Gateway 
     // First: Node drops its own error listener from upgrade sockets, so a client reset would be uncaught.
     socket.on('error', () => socket.destroy());
     // A foreign Host (DNS rebinding) or any browser Origin is refused before the upgrade.
-    const refused = refuseForeignRequest(req);
+    const refused = refuseForeignRequest(req, { allowOwnOrigin: false });
     if (refused) {
       const text = `${refused}\n`;
       socket.end(`HTTP/1.1 403 Forbidden\r\nConnection: close\r\nContent-Type: text/plain\r\nContent-Length: ${Buffer.byteLength(text)}\r\n\r\n${text}`);
