@@ -19,10 +19,10 @@ export const UI_HOST = {
 /** Printed by app/web/main.ts once it listens. */
 const URL_PATTERN = /Open: (http:\/\/127\.0\.0\.1:\d+\/\?token=[0-9a-f]+)/;
 
-/** From dist/bench/sections: the compiled web host and the compiled probe. */
-const HOST_MAIN = fileURLToPath(new URL('../../app/web/main.js', import.meta.url));
+/** From dist/bench/sections: the web host serving the test build of the renderer (it has the read hook the bench drives), and the probe. */
+const HOST_MAIN = fileURLToPath(new URL('../../testing/web/test-host.js', import.meta.url));
 const PROBE = fileURLToPath(new URL('./ui-lag-probe.js', import.meta.url));
-const RENDERER_INDEX = fileURLToPath(new URL('../../renderer/index.html', import.meta.url));
+const RENDERER_INDEX = fileURLToPath(new URL('../../testing/renderer/index.html', import.meta.url));
 
 export class UiHostError extends Error {
   override readonly name = 'UiHostError';
