@@ -104,7 +104,7 @@ describe('credentialProviderFor', () => {
     const p = { ...(await profile('sso')), endpoints: { ecs: { url: 'http://127.0.0.1:9', source: 'profile' as const } } };
     const session = new ProfileSession(p, { files });
     try {
-      await expect(session.ecs().send(new ListClustersCommand({}))).rejects.toMatchObject({ code: 'sso-login-required', nextStep: 'Run aws sso login --profile sso in a terminal, then refresh.' });
+      await expect(session.ecs().send(new ListClustersCommand({}))).rejects.toMatchObject({ code: 'sso-login-required', nextStep: "Sign in with SSO (from the error or the profile's menu), or run aws sso login --profile sso in a terminal, then refresh." });
     } finally {
       session.close();
     }

@@ -76,7 +76,7 @@ function deniedAction(message: string): string | undefined {
 function words(code: AwsErrorCode, f: Facts, ctx: AwsErrorContext): { sentence: string; nextStep: string } {
   const p = ctx.profile ?? 'default';
   const at = where(ctx);
-  const login = `Run aws sso login --profile ${p} in a terminal, then refresh.`;
+  const login = `Sign in with SSO (from the error or the profile's menu), or run aws sso login --profile ${p} in a terminal, then refresh.`;
   switch (code) {
     case 'expired-credentials':
       return { sentence: `The credentials of profile "${p}" have expired.`, nextStep: ctx.sso ? login : `Refresh the credentials of profile "${p}" (new keys, a new session token or a new MFA code), then refresh.` };

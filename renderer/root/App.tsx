@@ -2,6 +2,7 @@
 // keyboard shortcuts (commands/keymap.ts); the modal and toasts on top.
 import { useEffect, useState } from 'react';
 import { MfaDialog } from '../auth/MfaDialog.js';
+import { SsoDialog } from '../auth/SsoDialog.js';
 import { registerAppCommands } from '../commands/app-commands.js';
 import { COMMANDS } from '../commands/commands.js';
 import { ShortcutsHelp } from '../commands/ShortcutsHelp.js';
@@ -74,6 +75,7 @@ export function App() {
       {transferPrompt && <TransferDialog key={`${transferPrompt.direction}-${transferPrompt.title}`} prompt={transferPrompt} />}
       {helpOpen && <ShortcutsHelp onClose={() => setHelpOpen(false)} />}
       <MfaDialog />
+      <SsoDialog />
       <ConfirmDialog />
       <Toasts />
     </div>

@@ -3,6 +3,7 @@
 // build a second one or subscribe twice.
 import type { PortholeClient } from '../bridge/client.js';
 import { MfaStore } from '../auth/mfa-store.js';
+import { SsoStore } from '../auth/sso-store.js';
 import { DiagnosticsStore } from '../diagnostics/diagnostics-store.js';
 import { ForwardDraftStore } from '../forwards/forward-draft.js';
 import { ForwardStore } from '../forwards/forward-store.js';
@@ -19,7 +20,7 @@ import { BackgroundWriter } from '../terminal/background-writer.js';
 import { TerminalRegistry } from '../terminal/terminal-registry.js';
 import { documentTheme } from '../terminal/xterm-theme.js';
 import { TransferStore } from '../transfers/transfer-store.js';
-import { TreeStore } from '../tree/tree-store.js';
+import { TREE_ROOT, TreeStore } from '../tree/tree-store.js';
 import { DialogStore } from '../ui/dialog-store.js';
 import { ToastStore } from '../ui/toast-store.js';
 
@@ -39,6 +40,7 @@ export class AppModel {
   readonly diagnostics: DiagnosticsStore;
   readonly inspector: InspectorStore;
   readonly mfa: MfaStore;
+  readonly sso: SsoStore;
   readonly registry: TerminalRegistry;
   #started = false;
 
@@ -51,6 +53,16 @@ export class AppModel {
     this.diagnostics = new DiagnosticsStore(client);
     this.inspector = new InspectorStore(client);
     this.mfa = new MfaStore(client);
+    this.sso = new SsoStore({
+      client,
+      open: (url) => this.openLink(url),
+      signedIn: (profile) => {
+        this.toasts.show(`Signed in: ${profile}`);
+        const node = this.tree.branch(TREE_ROOT)?.children.find((n) => n.kind === 'profile' && n.profile === profile);
+        // Reload the profile, then every branch under it that had failed (the login was why).
+        if (node) void this.tree.refresh(node.id).then(() => this.tree.retryFailedBelow(node.id));
+      },
+    });
     this.sessions = new SessionStore({
       client,
       dialogs: this.dialogs,
@@ -122,6 +134,11 @@ export class AppModel {
   }
 
   /** Subscribes the stores and keeps terminals in step with settings and theme; idempotent. */
+  /** Opens a web address outside Porthole; says so in a toast when it could not. */
+  openLink(url: string): void {
+    openLink(this.client, url, 'link', (why) => this.toasts.show(why, 'error'));
+  }
+
   start(): void {
     if (this.#started) return;
     this.#started = true;
@@ -131,6 +148,7 @@ export class AppModel {
     this.transfers.start();
     this.inspector.start();
     this.mfa.start();
+    this.sso.start();
     // Without the host link no session can go on; the tabs say so instead of looking connected.
     this.client.onDisconnect((reason) => this.sessions.disconnected(`${reason} ${RELOAD_HINT}`));
     this.client.on('sessions', 'info', ({ session }) => this.sessions.onInfo(session));

@@ -6,7 +6,7 @@ import { useModel } from '../root/model-context.js';
 import { useStore } from '../state/store.js';
 import { openOrDiagnose } from './node-actions.js';
 import { badgeOf, EXPANDABLE, rowLabel, secondaryOf, sharedNames, targetOf, tooltipOf } from './node-view.js';
-import type { Branch, TreeState } from './tree-store.js';
+import { TREE_ROOT, type Branch, type TreeState } from './tree-store.js';
 
 interface RowProps {
   readonly node: InventoryNode;
@@ -93,27 +93,32 @@ export function TreeRow({ node, depth, first = false, sameNames, onMenu }: RowPr
           </span>
         )}
       </div>
-      {expanded && <TreeChildren parentId={node.id} depth={depth + 1} branch={branch} tree={tree} onMenu={onMenu} />}
+      {expanded && <TreeChildren parentId={node.id} profile={node.profile} depth={depth + 1} branch={branch} tree={tree} onMenu={onMenu} />}
     </li>
   );
 }
 
 interface ChildrenProps {
   readonly parentId: string;
+  /** The profile these children belong to (absent for the profiles themselves). */
+  readonly profile?: string;
   readonly depth: number;
   readonly branch: Branch | undefined;
   readonly tree: TreeState;
   readonly onMenu: RowProps['onMenu'];
 }
 
-export function TreeChildren({ parentId, depth, branch, tree, onMenu }: ChildrenProps) {
+export function TreeChildren({ parentId, profile, depth, branch, tree, onMenu }: ChildrenProps) {
   const model = useModel();
+  // An SSO profile whose login is missing or expired can be signed in from the error itself.
+  const ssoProfile = profile !== undefined && tree.branches.get(TREE_ROOT)?.children.some((n) => n.kind === 'profile' && n.profile === profile && n.sso === true) ? profile : undefined;
+  const signIn = ssoProfile === undefined ? undefined : (): void => void model.sso.signIn(ssoProfile);
   const pad = { paddingLeft: depth * INDENT_PX + 22 };
   const loading = branch?.status === 'loading';
   const retry = (): void => void model.tree.retry(parentId);
   // A failed load stays on screen (with its details) while a retry runs, until one succeeds.
   if (branch?.error && branch.children.length === 0 && (branch.status === 'error' || loading)) {
-    return <LoadFailure error={branch.error} style={pad} retrying={loading ? (branch.progress ?? 'Retrying…') : null} onRetry={retry} />;
+    return <LoadFailure error={branch.error} style={pad} retrying={loading ? (branch.progress ?? 'Retrying…') : null} onRetry={retry} {...(signIn && /SSO/.test(branch.error.message) ? { onSignIn: signIn } : {})} />;
   }
   if (branch === undefined || (loading && branch.children.length === 0)) {
     return (
@@ -174,10 +179,12 @@ interface FailureProps {
   /** The retry's progress while one runs, else null. */
   readonly retrying: string | null;
   readonly onRetry: () => void;
+  /** Offered when the failure is a missing or expired SSO login. */
+  readonly onSignIn?: () => void;
 }
 
 /** A failed lookup on its branch: what failed, what to do, Retry, and the call's details. */
-function LoadFailure({ what, error, style, retrying, onRetry }: FailureProps) {
+function LoadFailure({ what, error, style, retrying, onRetry, onSignIn }: FailureProps) {
   return (
     <div className="tree-note tree-error" style={style} role="alert" data-part={what}>
       <div>
@@ -186,9 +193,16 @@ function LoadFailure({ what, error, style, retrying, onRetry }: FailureProps) {
       </div>
       {error.nextStep && <div className="tree-next">{error.nextStep}</div>}
       {retrying === null ? (
-        <button className="link-button" onClick={onRetry}>
-          Retry
-        </button>
+        <div className="tree-actions">
+          {onSignIn && (
+            <button className="link-button" onClick={onSignIn}>
+              Sign in with SSO
+            </button>
+          )}
+          <button className="link-button" onClick={onRetry}>
+            Retry
+          </button>
+        </div>
       ) : (
         <div className="tree-next" role="status">
           <span className="spinner" aria-hidden="true" /> {retrying}

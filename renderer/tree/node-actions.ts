@@ -54,6 +54,7 @@ export function menuFor(model: AppModel, node: InventoryNode): MenuItem[] {
       { label: 'Download…', run: () => target && model.transfers.ask({ direction: 'download', target, title: titleOf(node) }), disabled: target === null, ...(why ? { hint: why } : {}) },
     );
   }
+  if (node.kind === 'profile' && node.sso) items.push({ label: 'Sign in with SSO', run: () => void model.sso.signIn(node.profile) });
   const id = copyableId(node);
   if (id !== null) items.push({ label: id.label, run: () => void copyText(model, id.value, id.label.replace(/^Copy /, '')) });
   if (node.kind !== 'container' && node.kind !== 'instance') items.push({ label: 'Refresh', run: () => void model.tree.refresh(node.id) });

@@ -122,6 +122,12 @@ export class TreeStore extends Store<TreeState> {
     if (b === undefined || b.status === 'error') await this.load(id);
   }
 
+  /** Loads again every failed branch among a node's children (after a sign-in, say). */
+  async retryFailedBelow(id: string): Promise<void> {
+    const failed = (this.branch(id)?.children ?? []).filter((c) => this.branch(c.id)?.status === 'error');
+    await Promise.all(failed.map((c) => this.load(c.id)));
+  }
+
   /** Retry of a failed branch or part: reloads it from AWS, keeping what is shown until the answer. */
   async retry(id: string): Promise<void> {
     if (this.branch(id)?.status === 'error') return this.load(id);
