@@ -29,6 +29,17 @@ describe('toAwsError', () => {
     expect(toAwsError(new ClusterNotFoundException({ message: 'Cluster not found.', ...meta })).code).toBe('not-found');
   });
 
+  it('words TargetNotConnected for what the session was started on: no task role for an instance', () => {
+    const err = (): TargetNotConnectedException => new TargetNotConnectedException({ message: 'i-0 is not connected.', ...meta });
+    const instance = toAwsError(err(), { operation: 'SSM StartSession', targetKind: 'instance' });
+    expect(instance.message).toContain('The instance is not connected');
+    expect(instance.nextStep).toContain('SSM agent');
+    expect(instance.nextStep).not.toMatch(/task role|fresh task/);
+    const container = toAwsError(err(), { operation: 'ECS ExecuteCommand', targetKind: 'ecs-container' });
+    expect(container.message).toContain('The container is not connected');
+    expect(container.nextStep).toContain('task role');
+  });
+
   it('maps expired tokens, pointing SSO profiles at aws sso login', () => {
     const expired = Object.assign(new Error('The security token included in the request is expired'), { name: 'ExpiredTokenException' });
     expect(toAwsError(expired, { profile: 'p' }).nextStep).toContain('Refresh the credentials');

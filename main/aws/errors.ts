@@ -37,6 +37,8 @@ export interface AwsErrorContext {
   readonly operation?: string;
   /** True for an SSO profile, so expired credentials point at `aws sso login`. */
   readonly sso?: boolean;
+  /** What a session was started on, so advice fits it (an instance has no task role). */
+  readonly targetKind?: 'ecs-container' | 'instance';
 }
 
 export interface AwsErrorInit {

@@ -9,7 +9,7 @@ import { RecordingUnavailableError } from '../sessions/shells/recording.js';
 
 /** Next steps for forward failures the manager words without one. */
 const FORWARD_NEXT_STEP: Readonly<Record<ForwardError['code'], string | undefined>> = {
-  'port-in-use': 'Pick another local port, or choose "auto" to let the system pick a free one.',
+  'port-in-use': 'Pick another local port, or leave it empty to let the system pick a free one.',
   'bind-failed': 'Check the bind address; 127.0.0.1 always works.',
   'not-found': 'Refresh the forwards list.',
   'start-failed': 'Run diagnostics on the target to see why a session cannot start.',

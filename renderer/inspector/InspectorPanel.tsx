@@ -6,6 +6,7 @@ import { useModel } from '../root/model-context.js';
 import { useStore } from '../state/store.js';
 import { describeFrame, hexDump } from './frame-describe.js';
 import { useFollow } from './use-follow.js';
+import { counted } from '../../shared/format/words.js';
 
 function time(at: number): string {
   const d = new Date(at);
@@ -59,7 +60,7 @@ export function InspectorPanel() {
             ))}
           </select>
         </label>
-        <span className="muted">{ins.frames.length} frames</span>
+        <span className="muted">{counted(ins.frames.length, 'frame')}</span>
         <span className="status-spacer" />
         <button className="button button-quiet" onClick={() => model.inspector.setPaused(!ins.paused)}>
           {ins.paused ? 'Resume' : 'Pause'}

@@ -1,5 +1,6 @@
 // How each kind of inventory node is shown and what it can do: its badge, its secondary text,
 // the target it stands for (shell, forward, diagnosis) and the id worth copying.
+import { counted } from '../../shared/format/words.js';
 import type { ContainerPort, DiagnosisTarget, InventoryNode, TargetRef } from '../../shared/contract/index.js';
 import { execReadiness, type ExecReadiness } from '../../shared/exec-readiness.js';
 
@@ -42,9 +43,9 @@ export function badgeOf(node: InventoryNode): Badge | null {
       // A running task with exec is the normal case: no badge, so the ones that differ stand out.
       return node.execEnabled ? null : { text: 'exec off', tone: 'warn', hint: 'Running, but ECS Exec is not enabled for this task.' };
     case 'service':
-      return { text: `${node.runningCount}/${node.desiredCount}`, tone: node.runningCount < node.desiredCount ? 'warn' : 'muted', hint: `${node.runningCount} of ${node.desiredCount} tasks running.` };
+      return { text: `${node.runningCount}/${node.desiredCount}`, tone: node.runningCount < node.desiredCount ? 'warn' : 'muted', hint: `${node.runningCount} of ${counted(node.desiredCount, 'task')} running.` };
     case 'cluster':
-      return { text: `${node.runningTasks}`, tone: 'muted', hint: `${node.runningTasks} running tasks, ${node.activeServices} services.` };
+      return { text: `${node.runningTasks}`, tone: 'muted', hint: `${counted(node.runningTasks, 'running task')}, ${counted(node.activeServices, 'service')}.` };
     case 'profile':
       if (node.source === 'sandbox') return { text: 'sandbox', tone: 'muted', hint: 'The local emulated AWS account.' };
       return node.isDefault ? { text: 'active', tone: 'ok', hint: 'The profile AWS_PROFILE names (or "default" when it is unset): listed first and opened at start.' } : null;

@@ -70,7 +70,7 @@ describe('ECS diagnostics', () => {
     const ref = { cluster: 'demo-workers', taskArn: task('0017'), containerName: 'reporter' };
     const err = await execCommand(session, { kind: 'ecs-container', ...ref }).catch((e: unknown) => e);
     const checks = await diagnoseEcs(session, ref, err);
-    expect(check(checks, 'last-error').cause).toBe('The target is not connected to Session Manager, so no session could start.');
+    expect(check(checks, 'last-error').cause).toBe('The container is not connected to Session Manager, so no session could start.');
     expect(check(checks, 'task-role-permissions')).toMatchObject({
       status: 'fail',
       cause: 'The task role may not call ssmmessages:CreateDataChannel, ssmmessages:OpenDataChannel, so the exec agent cannot open its channels (TargetNotConnectedException).',
@@ -86,7 +86,7 @@ describe('ECS diagnostics', () => {
   it('puts the error the user met first, explained', async () => {
     const err = await execCommand(session, { kind: 'ecs-container', cluster: 'demo-workers', taskArn: task('0014'), containerName: 'hardened' }).catch((e: unknown) => e);
     const checks = await diagnoseEcs(session, { cluster: 'demo-workers', taskArn: task('0014'), containerName: 'hardened' }, err);
-    expect(checks[0]).toMatchObject({ id: 'last-error', status: 'fail', cause: 'The target is not connected to Session Manager, so no session could start.' });
+    expect(checks[0]).toMatchObject({ id: 'last-error', status: 'fail', cause: 'The container is not connected to Session Manager, so no session could start.' });
   });
 
   it('reports expired credentials as the cause, with every other line marked unreadable', async () => {

@@ -1,4 +1,5 @@
 /** Why an instance will not open (research/peers.md §5.3), as pure rules over what SSM and EC2 report. */
+import { withArticle } from '../../../shared/format/words.js';
 import { AWS_MINIMUMS } from '../constants.js';
 import { identityCheck, lastErrorCheck } from './ecs-rules.js';
 import { fail, ok, unreadable, warn, type Check, type InstanceFacts } from './types.js';
@@ -20,7 +21,7 @@ export function instanceChecks(facts: InstanceFacts): Check[] {
   if (!facts.ssm.ok) return [...out, unreadable('ssm-registered', 'Known to Session Manager', facts.ssm.error)];
   const info = facts.ssm.value;
   if (!info) return [...out, fail('ssm-registered', 'Known to Session Manager', 'Session Manager does not know this instance: its SSM agent has never registered.', ROLE_HINT)];
-  out.push(ok('ssm-registered', 'Known to Session Manager', `Registered as a ${info.platformName ?? info.platformType ?? 'managed'} node.`));
+  out.push(ok('ssm-registered', 'Known to Session Manager', `Registered as ${withArticle(`${info.platformName ?? info.platformType ?? 'managed'} node`)}.`));
   const ping = info.pingStatus;
   if (ping === 'Online') out.push(ok('ping-status', 'Agent connection', 'The SSM agent is Online.'));
   else if (ping === 'ConnectionLost') out.push(fail('ping-status', 'Agent connection', 'The SSM agent has lost contact with Session Manager (ConnectionLost).', `The instance may be stopped, rebooting or cut off from the SSM endpoints, or the agent stopped. ${ROLE_HINT}`));

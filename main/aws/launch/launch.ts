@@ -14,8 +14,8 @@ import { toAwsError } from '../error-map.js';
 import type { ProfileSession } from '../profile-session.js';
 import { DEFAULT_SSH_PORT, PORT_DOCUMENTS, type EcsContainerTarget, type LaunchResult, type LaunchTarget, type PortForwardRequest } from './types.js';
 
-function ctx(session: ProfileSession, region: string, operation: string) {
-  return { profile: session.name, region, operation, sso: session.profile.sso !== null };
+function ctx(session: ProfileSession, region: string, operation: string, targetKind?: LaunchTarget['kind']) {
+  return { profile: session.name, region, operation, sso: session.profile.sso !== null, ...(targetKind ? { targetKind } : {}) };
 }
 
 function sessionFields(s: { sessionId?: string; streamUrl?: string; tokenValue?: string } | undefined, what: string): { sessionId: string; streamUrl: string; tokenValue: string } {
@@ -58,7 +58,7 @@ export async function execCommand(session: ProfileSession, t: EcsContainerTarget
     const out = await session.ecs(region).send(new ExecuteCommandCommand({ cluster: t.cluster, task: t.taskArn, container: t.containerName, command, interactive: true }));
     return { kind: 'ecs-exec', profile: session.name, region, ...sessionFields(out.session, 'ECS ExecuteCommand'), target: ecsTarget(t.cluster, t.taskArn, runtimeId), documentName: null, command };
   } catch (err) {
-    throw toAwsError(err, ctx(session, region, `ECS ExecuteCommand on ${t.containerName}`));
+    throw toAwsError(err, ctx(session, region, `ECS ExecuteCommand on ${t.containerName}`, 'ecs-container'));
   }
 }
 
@@ -70,7 +70,7 @@ async function startSession(session: ProfileSession, t: LaunchTarget, kind: Laun
     const fields = sessionFields({ sessionId: out.SessionId, streamUrl: out.StreamUrl, tokenValue: out.TokenValue }, 'SSM StartSession');
     return { kind, profile: session.name, region, ...fields, target, documentName, command: null };
   } catch (err) {
-    throw toAwsError(err, ctx(session, region, `SSM StartSession${documentName ? ` (${documentName})` : ''}`));
+    throw toAwsError(err, ctx(session, region, `SSM StartSession${documentName ? ` (${documentName})` : ''}`, t.kind));
   }
 }
 

@@ -23,7 +23,7 @@ describe('bindListener', () => {
     const port = (blocker.address() as net.AddressInfo).port;
     const error = await bindListener('127.0.0.1', port, () => undefined).catch((e: unknown) => e);
     expect(error).toBeInstanceOf(ForwardError);
-    expect(error).toMatchObject({ code: 'port-in-use', message: `Local port ${port} on 127.0.0.1 is already in use. Pick another port, or leave it empty to choose a free one.` });
+    expect(error).toMatchObject({ code: 'port-in-use', message: `Local port ${port} on 127.0.0.1 is already in use.` });
     await closeListener(blocker);
   });
 

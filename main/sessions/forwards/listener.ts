@@ -19,7 +19,7 @@ export async function bindListener(
   await new Promise<void>((resolve, reject) => {
     const onBindError = (error: NodeJS.ErrnoException): void => {
       if (error.code === 'EADDRINUSE') {
-        reject(new ForwardError('port-in-use', `Local port ${port} on ${address} is already in use. Pick another port, or leave it empty to choose a free one.`));
+        reject(new ForwardError('port-in-use', `Local port ${port} on ${address} is already in use.`));
       } else if (error.code === 'EADDRNOTAVAIL') {
         reject(new ForwardError('bind-failed', `Cannot listen on ${address}: that address does not belong to this computer.`));
       } else if (error.code === 'EACCES') {

@@ -1,0 +1,64 @@
+// The screenshot set a reviewer looks at (issue 14): first screen, expanded tree, split view,
+// forwards, diagnostics and the inspector, at 1440×900 and 1024×640, into e2e/artifacts/.
+// Each shot also checks the few things a person would notice first on it.
+import { join } from 'node:path';
+import { expect, repoRoot, test } from '../fixtures/web-host.js';
+import { expand, openDemo, revealWebApp, SHELL_TIMEOUT_MS, treeRow, typeLine, waitForShell, waitForTerminalText } from './porthole-ui.js';
+
+test.use({ sandbox: true });
+test.describe.configure({ timeout: 240_000 });
+
+for (const size of [
+  { width: 1440, height: 900 },
+  { width: 1024, height: 640 },
+]) {
+  test(`screenshot set at ${size.width}×${size.height}`, async ({ page, webHost }) => {
+    const shot = (name: string) => page.screenshot({ path: join(repoRoot, 'e2e', 'artifacts', `ui14-${size.width}-${name}.png`) });
+    await page.setViewportSize(size);
+    await page.emulateMedia({ colorScheme: 'dark' });
+    await openDemo(page, webHost.url);
+    await shot('first-screen');
+
+    const app = await revealWebApp(page);
+    await expand(treeRow(page, 'cluster', 'demo-workers'));
+    await app.click();
+    await expect(page.getByTestId('target-details')).toContainText('exec ready');
+    await shot('expanded-tree');
+
+    await app.dblclick();
+    await waitForShell(page);
+    await typeLine(page, 'echo left-$((1+1))');
+    await waitForTerminalText(page, /^left-2$/m);
+    await (await revealWebApp(page, '0002')).dblclick();
+    await waitForShell(page);
+    await page.locator('.tab').nth(0).click({ button: 'right' });
+    await page.getByRole('menuitem', { name: 'Show beside the active tab' }).click();
+    await expect(page.locator('.terminal-slot:not([hidden])')).toHaveCount(2);
+    await shot('split');
+
+    await app.click({ button: 'right' });
+    await page.getByRole('menuitem', { name: 'Start port forward…' }).click();
+    const form = page.getByRole('dialog', { name: 'New port forward' });
+    await form.getByLabel('Remote port').fill('8080');
+    await form.getByRole('button', { name: 'Start forward' }).click();
+    await expect(page.locator('.forward[data-state="listening"]')).toHaveCount(1, { timeout: SHELL_TIMEOUT_MS });
+    await shot('forwards');
+
+    const task = treeRow(page, 'task', /0e1f0012/);
+    await expand(task);
+    await page.locator('li', { has: task }).last().locator('.tree-row[data-node-kind="container"]').click({ button: 'right' });
+    await page.getByRole('menuitem', { name: 'Diagnose' }).click();
+    await expect(page.getByTestId('diagnosis-summary')).toBeVisible({ timeout: SHELL_TIMEOUT_MS });
+    await shot('diagnostics');
+
+    await page.getByRole('tab', { name: 'Inspector' }).click();
+    await typeLine(page, 'echo frames-$((2+2))');
+    await waitForTerminalText(page, /^frames-4$/m);
+    await expect(page.getByTestId('frame-list')).toHaveAttribute('data-following', 'true');
+    await shot('inspector');
+
+    await page.keyboard.press('Control+Shift+Slash');
+    await expect(page.getByRole('dialog', { name: 'Keyboard shortcuts' })).toBeVisible();
+    await shot('shortcuts');
+  });
+}
