@@ -60,3 +60,20 @@ test('the inspector follows new frames unless scrolled up, then offers Jump to l
   await expect(jump).toBeHidden();
   await expect(frameList(page)).toHaveAttribute('data-following', 'true');
 });
+
+test('a stopped forward keeps its local address and shows no stale rates (defect 6, part)', async ({ page, webHost }) => {
+  await openDemo(page, webHost.url);
+  await treeRow(page, 'instance', 'bastion').click({ button: 'right' });
+  await page.getByRole('menuitem', { name: 'Start port forward…' }).click();
+  const form = page.getByRole('dialog', { name: 'New port forward' });
+  await form.getByLabel('Remote port').fill('80');
+  await form.getByRole('button', { name: 'Start forward' }).click();
+  const row = page.locator('.forward');
+  await expect(row).toHaveAttribute('data-state', 'listening', { timeout: SHELL_TIMEOUT_MS });
+  const address = (await row.getByTestId('forward-address').textContent()) ?? '';
+  expect(address).toMatch(/^localhost:\d+$/);
+  await row.getByRole('button', { name: 'Stop' }).click();
+  await expect(row).toHaveAttribute('data-state', 'stopped');
+  await expect(row.getByTestId('forward-address')).toHaveText(address);
+  await expect(row.getByTestId('forward-rate')).toHaveText('↑ —');
+});

@@ -1,6 +1,7 @@
 // Live port forwards: address, state, rates and totals each way, connections, and the actions;
 // below them the saved forwards that can be started again.
 import type { ForwardInfo, ForwardStats, TargetRef } from '../../shared/contract/index.js';
+import { useRef } from 'react';
 import { useModel } from '../root/model-context.js';
 import { openLink } from '../root/open-link.js';
 import { useStore } from '../state/store.js';
@@ -15,6 +16,10 @@ export function describeTarget(t: TargetRef): string {
 
 function ForwardRow({ f, stats }: { f: ForwardInfo; stats: ForwardStats | undefined }) {
   const model = useModel();
+  // A stopped forward keeps showing where it listened (its fixed port, or the last one it had).
+  const lastPort = useRef<number | null>(null);
+  if (f.localPort !== null) lastPort.current = f.localPort;
+  const shownPort = f.localPort ?? (typeof f.spec.localPort === 'number' ? f.spec.localPort : lastPort.current);
   const address = f.localPort !== null ? `localhost:${f.localPort}` : null;
   const state = stats?.state ?? f.state;
   const error = stats?.error ?? f.error;
@@ -24,13 +29,14 @@ function ForwardRow({ f, stats }: { f: ForwardInfo; stats: ForwardStats | undefi
     <li className="forward" data-forward-id={f.id} data-state={state} data-local-port={f.localPort ?? undefined}>
       <div className="forward-main">
         <span className={`state-pill tone-${STATE_TONE[state]}`}>{state}</span>
-        <span className="forward-address">{address ?? '—'}</span>
+        <span className="forward-address" data-testid="forward-address">{shownPort !== null ? `localhost:${shownPort}` : '—'}</span>
         <span className="muted">→ {remote}</span>
         {f.spec.name && <span className="forward-name">{f.spec.name}</span>}
       </div>
       <div className="forward-stats" aria-label="Traffic">
-        <span title="Local to remote">↑ {formatRate(stats?.rateUp ?? 0)}</span>
-        <span title="Remote to local">↓ {formatRate(stats?.rateDown ?? 0)}</span>
+        {/* Rates are for a running forward; a stopped one would keep showing its last. */}
+        <span title="Local to remote" data-testid="forward-rate">↑ {running ? formatRate(stats?.rateUp ?? 0) : '—'}</span>
+        <span title="Remote to local">↓ {running ? formatRate(stats?.rateDown ?? 0) : '—'}</span>
         <span className="muted" data-testid="forward-totals" title="Totals since the forward started">
           {formatBytes(stats?.bytesUp ?? 0)} up · {formatBytes(stats?.bytesDown ?? 0)} down
         </span>
