@@ -75,7 +75,10 @@ export function createApiHandler(opts: ApiServerOptions): { handler: RequestList
   async function serve(req: IncomingMessage, res: ServerResponse): Promise<void> {
     // Refused before the body is read: a foreign Host (DNS rebinding), a browser page, a missing admin secret.
     const foreign = refuseForeignRequest(req, { allowOwnOrigin: true });
-    if (foreign) return sendAdmin(res, 403, { error: foreign }, true);
+    // The SSO verification page is opened by a person's browser from another page (a top-level
+    // GET that changes nothing); its Allow form still posts same-origin only. Host is still checked.
+    const devicePage = req.method === 'GET' && req.headers['sec-fetch-mode'] === 'navigate' && (req.url ?? '').split('?')[0] === '/sso/device';
+    if (foreign && !(devicePage && foreign.startsWith('Requests from browser pages'))) return sendAdmin(res, 403, { error: foreign }, true);
     const url = new URL(req.url ?? '/', 'http://sandbox');
     const admin = url.pathname.startsWith(ADMIN_PREFIX);
     if (admin && !opts.keys.isSecret(headerOf(req, ADMIN_SECRET_HEADER))) {
