@@ -3,11 +3,14 @@
 import { basename } from 'node:path';
 import { HELP, versionText } from './help.js';
 import { CliError, processIo, writeOut, type CliIo } from './io.js';
-import { cpCommand } from './commands/cp.js';
-import { inspectCommand } from './commands/inspect.js';
-import { playCommand } from './commands/play.js';
-import { sandboxCommand } from './commands/sandbox.js';
-import { pluginCommand } from './plugin/command.js';
+
+// Each command is imported only when invoked: the drop-in (run by the AWS CLI and ssh on every
+// session) must not pay for loading the sandbox, the inspector or recording playback.
+const pluginCommand = async (args: readonly string[], io: CliIo): Promise<number> => (await import('./plugin/command.js')).pluginCommand(args, io);
+const cpCommand = async (args: readonly string[], io: CliIo): Promise<number> => (await import('./commands/cp.js')).cpCommand(args, io);
+const inspectCommand = async (args: readonly string[], io: CliIo): Promise<number> => (await import('./commands/inspect.js')).inspectCommand(args, io);
+const playCommand = async (args: readonly string[], io: CliIo): Promise<number> => (await import('./commands/play.js')).playCommand(args, io);
+const sandboxCommand = async (args: readonly string[], io: CliIo): Promise<number> => (await import('./commands/sandbox.js')).sandboxCommand(args, io);
 
 /** The names under which porthole behaves as the plugin (argv[1]'s basename). */
 const PLUGIN_NAMES: ReadonlySet<string> = new Set(['session-manager-plugin', 'session-manager-plugin.js', 'session-manager-plugin.exe']);

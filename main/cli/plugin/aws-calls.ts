@@ -2,9 +2,13 @@
 // TerminateSession against argv[6]'s endpoint with argv[2]'s region and argv[4]'s profile, and
 // KMS GenerateDataKey for encrypted sessions. The SDK resolves credentials and any endpoint_url
 // from the profile, as the AWS CLI that launched us did.
-import { KMSClient } from '@aws-sdk/client-kms';
-import { ResumeSessionCommand, SSMClient, TerminateSessionCommand } from '@aws-sdk/client-ssm';
-import { awsKmsDataKeyProvider, type DataKeyProvider } from '../../ssm/index.js';
+//
+// Each SDK client is loaded (import + construction) on its first call only: most sessions never
+// resume or terminate through the API, and only encrypted ones ask KMS for a key, while loading
+// an SDK client costs the drop-in's start-up a good part of its budget.
+import type { KMSClient } from '@aws-sdk/client-kms';
+import type { SSMClient } from '@aws-sdk/client-ssm';
+import type { DataKeyProvider } from '../../ssm/crypto/kms.js';
 import type { StartRequest } from './argv.js';
 
 /**
@@ -41,19 +45,39 @@ export function sessionApis(request: StartRequest): SessionApis {
     ...(request.profile ? { profile: request.profile } : {}),
   };
   const endpoint = ssmEndpointFor(request.endpoint);
-  const ssm = new SSMClient({ ...common, ...(endpoint ? { endpoint } : {}) });
-  const kms = request.legacy ? undefined : new KMSClient(common);
+  let ssm: SSMClient | undefined;
+  let kms: KMSClient | undefined;
+  let destroyed = false;
+  const ssmSdk = async (): Promise<{ client: SSMClient; sdk: typeof import('@aws-sdk/client-ssm') }> => {
+    const sdk = await import('@aws-sdk/client-ssm');
+    ssm ??= new sdk.SSMClient({ ...common, ...(endpoint ? { endpoint } : {}) });
+    if (destroyed) ssm.destroy();
+    return { client: ssm, sdk };
+  };
+  const dataKeys: DataKeyProvider | undefined = request.legacy
+    ? undefined
+    : {
+        async generateDataKey(req) {
+          const [{ KMSClient: Client }, { awsKmsDataKeyProvider }] = await Promise.all([import('@aws-sdk/client-kms'), import('../../ssm/crypto/kms.js')]);
+          kms ??= new Client(common);
+          if (destroyed) kms.destroy();
+          return awsKmsDataKeyProvider({ client: kms }).generateDataKey(req);
+        },
+      };
   return {
     async resumeSession(sessionId) {
-      const out = await ssm.send(new ResumeSessionCommand({ SessionId: sessionId }));
+      const { client, sdk } = await ssmSdk();
+      const out = await client.send(new sdk.ResumeSessionCommand({ SessionId: sessionId }));
       return out.TokenValue || undefined;
     },
     async terminateSession(sessionId) {
-      await ssm.send(new TerminateSessionCommand({ SessionId: sessionId }));
+      const { client, sdk } = await ssmSdk();
+      await client.send(new sdk.TerminateSessionCommand({ SessionId: sessionId }));
     },
-    dataKeys: kms ? awsKmsDataKeyProvider({ client: kms }) : undefined,
+    dataKeys,
     destroy() {
-      ssm.destroy();
+      destroyed = true;
+      ssm?.destroy();
       kms?.destroy();
     },
   };

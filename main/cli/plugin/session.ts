@@ -5,9 +5,14 @@
 // carries nothing but the remote bytes (status-lines.ts). The capture and recording files are
 // opened before the data channel: a bad path is one clear line and the session goes on without
 // that file; a write that fails later is told once and stops only that file.
-import { DataChannel, type CloseReason, type SessionInfo, type TapEvent } from '../../ssm/index.js';
-import { CaptureWriter, capturedFrameFromTap } from '../../ssm/inspect/index.js';
-import { openCastFile, type CastFile } from '../../sessions/recording/index.js';
+//
+// Imports name the modules the session runs on, not the ssm barrel (which loads the AWS SDK's KMS
+// and SSM clients); the capture and recording code loads only when asked for.
+import type { TapEvent } from '../../ssm/channel/index.js';
+import { DataChannel, type CloseReason, type SessionInfo } from '../../ssm/datachannel/index.js';
+import type { CaptureWriter } from '../../ssm/inspect/index.js';
+import { capturedFrameFromTap } from '../../ssm/inspect/tap-adapter.js';
+import type { CastFile } from '../../sessions/recording/index.js';
 import { writeOut, type CliIo } from '../io.js';
 import type { StartRequest } from './argv.js';
 import { sessionApis } from './aws-calls.js';
@@ -47,6 +52,7 @@ async function openFiles(request: StartRequest, io: CliIo, options: PluginOption
   if (options.capture) {
     const path = options.capture;
     try {
+      const { CaptureWriter } = await import('../../ssm/inspect/index.js');
       out.capture = await CaptureWriter.open(path, { mask: !options.captureUnmasked, onError: (err) => tell(`capture ${path} stopped: ${err.message}; the session goes on`) });
     } catch (err) {
       tell(`cannot capture to ${path}: ${why(err)}; the session goes on without a capture`);
@@ -57,6 +63,7 @@ async function openFiles(request: StartRequest, io: CliIo, options: PluginOption
     const size = terminalSize(io);
     try {
       const header = { width: size.cols, height: size.rows, title: request.response.sessionId, env: { TERM: io.env.TERM ?? 'xterm-256color' } };
+      const { openCastFile } = await import('../../sessions/recording/index.js');
       out.cast = await openCastFile(path, header, (err) => tell(`recording ${path} stopped: ${err.message}; the session goes on`));
     } catch (err) {
       tell(`cannot record to ${path}: ${why(err)}; the session goes on without recording`);

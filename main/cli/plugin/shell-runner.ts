@@ -3,7 +3,8 @@
 // first and on every change, an optional asciicast recording, and the remote exit code when the
 // agent sent one (PT 12). Only the terminal plumbing lives here; the protocol is the engine's.
 // Reading from the websocket pauses while stdout, the recording or the capture is behind.
-import { ShellSession, type DataChannel } from '../../ssm/index.js';
+import type { DataChannel } from '../../ssm/datachannel/index.js';
+import { ShellSession } from '../../ssm/shell/shell-session.js';
 import type { CastRecorder } from '../../sessions/recording/index.js';
 import type { CliIo } from '../io.js';
 import { attachTerminal, terminalSize } from './terminal.js';

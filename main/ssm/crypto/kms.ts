@@ -1,6 +1,10 @@
 // The KMS call behind session encryption (protocol §6.6), behind a small interface so tests and
 // the sandbox can supply their own endpoint or client.
-import { GenerateDataKeyCommand, KMSClient, type KMSClientConfig } from '@aws-sdk/client-kms';
+//
+// The SDK module loads on the first GenerateDataKey, not with this file: the handshake imports
+// KmsContext from here, and a session that is not encrypted (or a drop-in start) must not pay
+// for loading the KMS client.
+import type { KMSClient, KMSClientConfig } from '@aws-sdk/client-kms';
 import { SessionCrypto } from './session-cipher.js';
 
 export interface DataKeyRequest {
@@ -31,11 +35,13 @@ export const KmsContext = {
 
 /** GenerateDataKey through @aws-sdk/client-kms; pass `endpoint` for the sandbox, or a client. */
 export function awsKmsDataKeyProvider(config: KMSClientConfig | { client: KMSClient }): DataKeyProvider {
-  const client = 'client' in config ? config.client : new KMSClient(config);
+  let client: KMSClient | undefined = 'client' in config ? config.client : undefined;
   return {
     async generateDataKey(request) {
+      const sdk = await import('@aws-sdk/client-kms');
+      client ??= new sdk.KMSClient(config as KMSClientConfig);
       const out = await client.send(
-        new GenerateDataKeyCommand({
+        new sdk.GenerateDataKeyCommand({
           KeyId: request.keyId,
           NumberOfBytes: SessionCrypto.DATA_KEY_BYTES,
           EncryptionContext: { ...request.encryptionContext },
