@@ -7,7 +7,7 @@
 import type { KMSClient } from '@aws-sdk/client-kms';
 import type { MfaPrompt, SsoPrompt } from '../../shared/contract/auth.js';
 import type { Profile } from '../../shared/contract/inventory.js';
-import type { EcsContainerRef, InstanceRef } from '../../shared/contract/common.js';
+import type { EcsContainerRef, InstanceRef, TargetRef } from '../../shared/contract/common.js';
 import type { DiagnosisTarget } from '../../shared/contract/diagnostics.js';
 import type { StartPortSession, StartedSession } from '../sessions/forwards/types.js';
 import { diagnoseEcs, diagnoseInstance } from './diagnostics/gather.js';
@@ -53,7 +53,7 @@ export class AwsService {
   readonly mfa: MfaPrompts;
   readonly sso: SsoSignIns;
   private known: readonly ProfileInfo[] = [];
-  /** The latest failed ExecuteCommand/StartSession per target, until one succeeds: diagnostics show it first. */
+  /** The latest failed ExecuteCommand/StartSession (shells and forwards) per target, until one succeeds: diagnostics show it first. */
   private readonly launchFailures = new Map<string, AwsError>();
 
   constructor(opts: AwsServiceOptions = {}) {
@@ -131,6 +131,14 @@ export class AwsService {
     }
     return portSessionStarter(await this.workspace.open(spec.profile), spec.region)(input, spec);
   };
+
+  /**
+   * The forward manager's `startSession` for forwards to `target` (the tree's ref): a failed
+   * StartSession is remembered for that target's next diagnosis, as a shell's failed launch is.
+   */
+  portSessionFor(target: TargetRef): StartPortSession {
+    return (input, spec) => this.remembering(target, () => this.startPortSession(input, spec));
+  }
 
   /** KMS client for a profile and region (encrypted sessions started elsewhere). */
   async kms(profile: string, region: string): Promise<KMSClient> {

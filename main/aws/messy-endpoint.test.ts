@@ -1,7 +1,12 @@
 // A messy endpoint end to end through AwsService: the sandbox's API fault knobs (HTML 500, XML 403,
 // AccessDenied per operation, a RUNNING container without runtime id) against the real SDK
 // clients, and what the tree, the retries and the diagnosis make of them.
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { mkdtemp, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
+import { ForwardSpecSchema } from '../../shared/contract/index.js';
+import { ForwardsHub } from '../hubs/forwards/forwards-hub.js';
 import type { InventoryNode, LoadProblem } from '../../shared/contract/inventory.js';
 import { HTML_500_BODY } from '../sandbox/faults/api-faults.js';
 import { SANDBOX, startSandbox, type Sandbox } from '../sandbox/index.js';
@@ -132,5 +137,28 @@ describe('a failing ExecuteCommand', () => {
     expect(checks[0]).toMatchObject({ id: 'last-error', status: 'fail', title: 'ECS ExecuteCommand (the call that failed)', cause: `AWS answered HTTP 500 (server error) to ECS ExecuteCommand in ${REGION}.` });
     // Everything else about the container is fine: without the failed call it would pass.
     expect(checks.slice(1).filter((c) => c.status === 'fail')).toEqual([]);
+  });
+});
+
+describe('a forward whose StartSession fails', () => {
+  it('leaves the failed call as the first check of that target\'s diagnosis', async () => {
+    const ref = { kind: 'ecs-container', profile: SANDBOX.profile, region: REGION, cluster: 'demo-web', taskArn, containerName: 'app', runtimeId: runtimeIdFor(TASK_ID, 'app') } as const;
+    const dataDir = await mkdtemp(join(tmpdir(), 'porthole-messy-fwd-'));
+    const hub = new ForwardsHub({ aws, dataDir, events: { updated: () => undefined, stats: () => undefined }, notice: () => undefined });
+    try {
+      sb.apiFaults.set({ rules: [{ operation: 'ssm.StartSession', answer: 'html-500' }] });
+      const before = requests('ssm.StartSession');
+      const created = await hub.create(ForwardSpecSchema.parse({ target: ref, remotePort: 8080, localPort: 'auto', autoRestart: false }));
+      await vi.waitFor(() => expect(hub.list().find((f) => f.id === created.id)?.state).toBe('failed'), { timeout: 15_000 });
+      expect(requests('ssm.StartSession') - before).toBe(AWS_LIMITS.MAX_ATTEMPTS);
+      const { checks } = await aws.diagnose(ref);
+      expect(checks[0]).toMatchObject({ id: 'last-error', status: 'fail', title: 'SSM StartSession (the call that failed)', cause: `AWS answered HTTP 500 (server error) to SSM StartSession in ${REGION}.` });
+      // Another target's diagnosis does not carry it.
+      const other = { ...ref, taskArn: taskArn.replace(/0001$/, '0002'), runtimeId: runtimeIdFor('5e1f4a2b9c3d4e5f6a7b8c9d0e1f0002', 'app') };
+      expect((await aws.diagnose(other)).checks[0]?.id).not.toBe('last-error');
+    } finally {
+      await hub.close();
+      await rm(dataDir, { recursive: true, force: true });
+    }
   });
 });

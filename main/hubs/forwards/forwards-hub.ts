@@ -4,12 +4,12 @@
 // the one ForwardStore (contract specs); a saved forward is started only when the person restores
 // it (it may need MFA, or reach production), never by itself at launch.
 import { randomUUID } from 'node:crypto';
-import type { ForwardInfo, ForwardSpec, ForwardStats, SavedForward } from '../../../shared/contract/index.js';
+import type { ForwardInfo, ForwardSpec, ForwardStats, SavedForward, TargetRef } from '../../../shared/contract/index.js';
 import type { AwsService } from '../../aws/aws-service.js';
 import type { BackoffSchedule } from '../../ssm/connection/constants.js';
 import { ForwardError, ForwardManager, FORWARDS, type RestartSchedule } from '../../sessions/forwards/index.js';
 import { ForwardStore } from './forward-store.js';
-import { forwardInfo, forwardStats, managerSpec } from './mapping.js';
+import { forwardInfo, forwardStats, managerSpec, sessionTargetKey } from './mapping.js';
 
 export interface ForwardsEvents {
   updated(e: { id: string; forward: ForwardInfo | null; note?: string }): void;
@@ -37,6 +37,11 @@ export class ForwardsHub {
   readonly #savedOf = new Map<string, string>();
   /** Saved ids already shown this run: restored after removal, one comes back under a new id. */
   readonly #shown = new Set<string>();
+  /**
+   * The tree's target of every forward's sessions (by sessionTargetKey), so a failed StartSession
+   * is remembered for that target's diagnosis: the manager's spec names only the SSM target.
+   */
+  readonly #targets = new Map<string, TargetRef>();
   readonly #statsTimer: NodeJS.Timeout;
   #ready: Promise<void> | undefined;
 
@@ -44,7 +49,10 @@ export class ForwardsHub {
     const notice = options.notice ?? ((message: string) => console.warn(`porthole: ${message}`));
     this.#store = new ForwardStore(options.dataDir, notice);
     this.#manager = new ForwardManager({
-      startSession: options.aws.startPortSession,
+      startSession: (input, spec) => {
+        const target = this.#targets.get(sessionTargetKey(spec));
+        return target === undefined ? options.aws.startPortSession(input, spec) : options.aws.portSessionFor(target)(input, spec);
+      },
       ...(options.restartSchedule ? { restartSchedule: options.restartSchedule } : {}),
       ...(options.reconnectBackoff ? { reconnectBackoff: options.reconnectBackoff } : {}),
     });
@@ -64,7 +72,7 @@ export class ForwardsHub {
   }
 
   async create(spec: ForwardSpec): Promise<ForwardInfo> {
-    const status = await this.#manager.create(managerSpec(spec));
+    const status = await this.#manager.create(this.#launchable(spec));
     this.#specs.set(status.id, spec);
     const info = this.#info(status.id);
     this.options.events.updated({ id: status.id, forward: info });
@@ -131,7 +139,7 @@ export class ForwardsHub {
       this.#savedOf.set(id, savedId);
       this.#shown.add(savedId);
       try {
-        await this.#manager.create(managerSpec(saved.spec), { id });
+        await this.#manager.create(this.#launchable(saved.spec), { id });
       } catch (err) {
         this.#specs.delete(id);
         this.#savedOf.delete(id);
@@ -160,6 +168,13 @@ export class ForwardsHub {
   async #listSaved(): Promise<SavedForward[]> {
     await this.ready();
     return this.#store.list();
+  }
+
+  /** The manager's spec of a contract spec, its target noted for the sessions it starts. */
+  #launchable(spec: ForwardSpec): ReturnType<typeof managerSpec> {
+    const m = managerSpec(spec);
+    this.#targets.set(sessionTargetKey(m), spec.target);
+    return m;
   }
 
   #known(id: string): string {

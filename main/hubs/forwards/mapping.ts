@@ -3,11 +3,17 @@ import { ForwardSpecSchema, type ForwardInfo, type ForwardSpec, type ForwardStat
 import { arnTail } from '../../aws/discovery/types.js';
 import type { ForwardSpec as ManagerSpec, ForwardState as ManagerState, ForwardStatus } from '../../sessions/forwards/index.js';
 import type { PortTarget } from '../../sessions/forwards/types.js';
+import { targetId } from '../../ssm/port/index.js';
 
 export function portTarget(target: TargetRef): PortTarget {
   return target.kind === 'instance'
     ? { kind: 'instance', instanceId: target.instanceId }
     : { kind: 'ecs', cluster: arnTail(target.cluster), taskId: arnTail(target.taskArn), runtimeId: target.runtimeId };
+}
+
+/** Which target a manager spec's sessions start on: profile, region and the SSM target. */
+export function sessionTargetKey(spec: ManagerSpec): string {
+  return `${spec.profile ?? ''}|${spec.region ?? ''}|${targetId(spec.target)}`;
 }
 
 export function managerSpec(spec: ForwardSpec): ManagerSpec {
