@@ -10,8 +10,13 @@ import { openDemo, revealWebApp, sandboxAdminHeaders, sandboxEndpoint, SHELL_TIM
 test.use({ sandbox: true });
 test.describe.configure({ timeout: 120_000 });
 
-/** The region's lookups before the fix held it 8–16 s behind a spinner; the budget now is 3 attempts (~1 s). */
-const OLD_BLOCKED_MS = 8_000;
+/**
+ * The interactive retry budget (main/aws/constants.ts AWS_LIMITS.MAX_ATTEMPTS) is what bounds how
+ * long a failing lookup blocks its region (it used to be 10 attempts, 8–16 s behind a spinner).
+ * The test asserts the count and that the error shows once those answers are in; the time itself
+ * is only reported (an annotation) — timings are checked by `npm run bench`, not by tests.
+ */
+const ATTEMPTS = 3;
 
 /** The sandbox's admin routes need its secret (read from the credentials file the host's sandbox wrote). */
 let admin: Record<string, string> = {};
@@ -43,13 +48,16 @@ test('a failed cluster listing stays on its region with Retry and details; the i
 
   const started = Date.now();
   await refreshRegion(page);
+  // The sandbox answers exactly the retry budget's requests...
+  await expect.poll(() => requestsFor(request, endpoint, 'ecs.ListClusters')).toBe(before + ATTEMPTS);
+  // ...and once they are answered the error is on screen with Retry, the instances beside it.
   const failure = page.locator('.tree-error[data-part="ECS clusters"]');
   await expect(failure).toContainText('ECS clusters could not be listed. AWS answered HTTP 500 (server error) to ECS ListClusters in us-east-1.');
+  await expect(failure.getByRole('button', { name: 'Retry' })).toBeVisible();
   await expect(treeRow(page, 'instance', 'bastion')).toBeVisible();
-  const blockedMs = Date.now() - started;
-  test.info().annotations.push({ type: 'region blocked', description: `${blockedMs} ms from Refresh to the instances and the error` });
-  expect(blockedMs).toBeLessThan(OLD_BLOCKED_MS);
-  expect(await requestsFor(request, endpoint, 'ecs.ListClusters')).toBe(before + 3);
+  test.info().annotations.push({ type: 'region blocked', description: `${Date.now() - started} ms from Refresh to the instances and the error (reported, not asserted)` });
+  // No request beyond the budget: the region is not retried behind the error.
+  expect(await requestsFor(request, endpoint, 'ecs.ListClusters')).toBe(before + ATTEMPTS);
   await expect(treeRow(page, 'cluster', 'demo-web')).toHaveCount(0);
 
   // It does not vanish a moment later (it used to be replaced 9–70 ms after it was drawn).
