@@ -1,7 +1,7 @@
 // Large transfers and the ways they fail: 50 MB each way, cancel midway, the session dropped
 // midway (the sandbox's channel-closed fault), a read-only and a full file system (bwrap mounts
-// around the agent's shell), and a target without the tools. Each failure names its cause and
-// leaves no partial file on either side.
+// around the agent's shell), a folder the shell's non-root user may not write, and a target
+// without the tools. Each failure names its cause and leaves no partial file on either side.
 import { randomBytes } from 'node:crypto';
 import { mkdir, readFile, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
@@ -125,6 +125,26 @@ describe('file systems and targets that refuse', () => {
     // The tmpfs is only visible inside the confined shell: look through a transfer that lists nothing partial.
     const probe = await failure(startDownload(confined, join(small, 'x.bin'), join(dir, 'never.bin')));
     expect(probe.kind).toBe('no-such-file');
+  });
+
+  it('an upload into a folder the shell user cannot write says permission denied and leaves nothing', async () => {
+    // Tests run as root, which writes anywhere: the agent's shell runs as nobody in its own user
+    // namespace (no capabilities), so the folder's read-only mode bits really refuse it (EACCES).
+    const locked = join(dir, 'locked');
+    await mkdir(locked, { mode: 0o555 });
+    const user = await confinedShell(dir, ['--unshare-user', '--uid', '65534', '--gid', '65534']);
+    const asNobody = await startHarness({ shell: user });
+    try {
+      const src = join(dir, 'locked-src.bin');
+      await writeFile(src, randomBytes(64 * 1024));
+      const err = await failure(await startUpload(asNobody, src, join(locked, 'x.bin')));
+      expect(err.kind).toBe('permission-denied');
+      expect(err.message).toMatch(/Permission denied/);
+      expect(err.message).toMatch(/Choose a path your user can write to/);
+      expect(await listing(locked)).toEqual([]);
+    } finally {
+      await asNobody.stop();
+    }
   });
 
   it('a target without base64 or a hash tool names what is missing', async () => {
