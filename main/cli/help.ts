@@ -10,7 +10,7 @@ Usage:
       invoked through a symlink named session-manager-plugin). Options (before the plugin
       arguments; or set the environment variable shown, which works through the AWS CLI):
         --capture FILE     write every data-channel frame to FILE (JSON lines)  PORTHOLE_CAPTURE
-        --capture-unmasked keep tokens and KMS material in the capture          PORTHOLE_CAPTURE_UNMASKED=1
+        --capture-unmasked keep tokens, KMS material and input in the capture       PORTHOLE_CAPTURE_UNMASKED=1
         --record FILE      record a shell session as asciicast v2 (.cast)       PORTHOLE_RECORD
   porthole cp [--profile P] [--region R] [-q] [--no-compress] SRC DST
       Copy a file or folder into or out of an instance or container through a session (one

@@ -63,7 +63,7 @@ afterAll(async () => {
 
 describe('auth service', () => {
   it('runs against real AWS configuration when profiles exist: no sandbox', async () => {
-    expect((await c.call('app', 'info', {})).sandbox).toEqual({ active: false, endpoint: null });
+    expect((await c.call('app', 'info', {})).sandbox).toEqual({ active: false, endpoint: null, shells: null });
     const { profiles, credentialsFound, sandboxOffered } = await c.call('inventory', 'profiles', {});
     expect({ credentialsFound, sandboxOffered }).toEqual({ credentialsFound: true, sandboxOffered: false });
     expect(profiles.find((p) => p.name === 'admin')).toEqual({ name: 'admin', source: 'config', defaultRegion: 'us-east-1', needsMfa: true });

@@ -33,7 +33,7 @@ describe('launch', () => {
     // A stopped exec agent gets the same "not enabled / agent isn't running" answer from ECS.
     await expect(execCommand(session, { kind: 'ecs-container', cluster: 'demo-workers', taskArn: task('0012'), containerName: 'worker' })).rejects.toMatchObject({ code: 'exec-not-enabled' });
     // Read-only root filesystem: the agent never registers, ECS says TargetNotConnected.
-    await expect(execCommand(session, { kind: 'ecs-container', cluster: 'demo-workers', taskArn: task('0014'), containerName: 'hardened' })).rejects.toMatchObject({ code: 'target-not-connected', message: 'The target is not connected to Session Manager, so no session could start.' });
+    await expect(execCommand(session, { kind: 'ecs-container', cluster: 'demo-workers', taskArn: task('0014'), containerName: 'hardened' })).rejects.toMatchObject({ code: 'target-not-connected', message: 'The container is not connected to Session Manager, so no session could start.' });
   });
 
   it('starts instance shells, and refuses a ConnectionLost instance in plain words', async () => {

@@ -71,7 +71,7 @@ describe('porthole cp through the sandbox profile', () => {
     await writeFile(join(dir, 'ro.txt'), 'x');
     const r = await cp(join(dir, 'ro.txt'), `ecs:demo-workers/5e1f4a2b9c3d4e5f6a7b8c9d0e1f0014/hardened:/tmp/ro.txt`);
     // ECS refuses the exec itself there (the agent cannot start on a read-only root), as AWS does.
-    expect(r.stderr).toMatch(/^porthole: The target is not connected to Session Manager/);
+    expect(r.stderr).toMatch(/^porthole: The container is not connected to Session Manager/);
     expect(r.code).toBe(1);
   });
 

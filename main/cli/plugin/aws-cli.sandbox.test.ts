@@ -76,7 +76,7 @@ describe.each([
     const capture = join(dir, `${cli}-${document}.jsonl`);
     const run = h.spawn(aws, h.awsArgs(['ssm', 'start-session', '--target', target, '--document-name', document, '--parameters', parameters]), {
       detached: true,
-      env: h.env({ PORTHOLE_CAPTURE: capture }),
+      env: h.env({ PORTHOLE_CAPTURE: capture, PORTHOLE_CAPTURE_UNMASKED: '1' }), // unmasked: the test reads the client's smux frames
     });
     const [, port, sid] = await run.waitFor(/Port (\d+) opened for sessionId (\S+)\.\nWaiting for connections\.\.\.\n/);
     const first = await (await fetch(`http://127.0.0.1:${port}/`)).text();

@@ -94,14 +94,16 @@ describe('agent reliability', () => {
     fx = await startFixture();
     // The output comes a second after the open: c1 is gone by then even if this process stalls.
     const s = fx.addSession({ type: 'NonInteractiveCommands', command: 'sleep 1; echo tail-$((5*5)); exit 2', separateOutputStream: true });
-    const c1 = await WireClient.open(fx.url(s.sessionId), s.tokenValue);
+    const c1 = await WireClient.open(fx.url(s.sessionId), s.tokenValue, { answerHandshake: true });
+    // The agent handshakes first (seq 0 request, seq 1 complete), as the real one does for commands.
+    await c1.waitFor(() => c1.stream.length >= 2, 'the handshake');
     await new Promise((resolve) => setTimeout(resolve, 100));
     c1.close();
     await c1.closed;
     // The command is done by now; its output waits for the client, as a paused agent's does (§5).
     await new Promise((resolve) => setTimeout(resolve, 1_500));
     expect(fx.registry.get(s.sessionId)?.state).not.toBe('Terminated');
-    const c2 = await WireClient.open(fx.url(s.sessionId), s.tokenValue);
+    const c2 = await WireClient.open(fx.url(s.sessionId), s.tokenValue, { resumeFrom: { inputSeq: 1, outputSeq: 2 } });
     await c2.waitFor(() => c2.frames(MessageType.ChannelClosed).length > 0, 'channel_closed');
     expect(c2.outputText()).toBe('tail-25\n');
     expect(Buffer.from((c2.stream.at(-1) as ClientMessage).payload).toString()).toBe('EXIT_CODE: 2');

@@ -15,6 +15,7 @@ import {
   newMessageId,
   type ClientMessage,
 } from '../../../main/ssm/frame/index.js';
+import { ActionStatus, ActionType, buildHandshakeResponse, parseHandshakeRequest } from '../../../main/ssm/handshake/messages.js';
 
 export interface Received {
   at: number;
@@ -32,6 +33,8 @@ export interface WireClientOptions {
   resumeFrom?: { inputSeq: number; outputSeq: number };
   /** Re-send our unacked frames every RESEND_MS like a real client (default true). */
   retransmit?: boolean;
+  /** Answer a HandshakeRequest as the plugin does: SessionType accepted, anything else (KMS) unsupported (default false). */
+  answerHandshake?: boolean;
 }
 
 /** Resend period of the test client: the RTO floor of a loopback session is about this. */
@@ -49,6 +52,7 @@ export class WireClient {
   /** Sequence number of `stream[0]` (non-zero after a resume). */
   private readonly base: number;
   autoAck: boolean;
+  private readonly answerHandshake: boolean;
   /** Called once per output_stream_data as it joins the in-order stream. */
   onStreamFrame: ((frame: ClientMessage) => void) | undefined;
   readonly closed: Promise<{ code: number; reason: string }>;
@@ -63,6 +67,7 @@ export class WireClient {
     options: WireClientOptions,
   ) {
     this.autoAck = options.autoAck ?? true;
+    this.answerHandshake = options.answerHandshake ?? false;
     this.nextSeq = options.resumeFrom?.inputSeq ?? 0;
     this.base = options.resumeFrom?.outputSeq ?? 0;
     this.closed = new Promise((resolve) => ws.on('close', (code, reason) => resolve({ code, reason: reason.toString() })));
@@ -153,6 +158,15 @@ export class WireClient {
     this.ws.terminate();
   }
 
+  private answer(request: ClientMessage): void {
+    const processed = parseHandshakeRequest(request.payload).actions.map((a) =>
+      a.actionType === ActionType.SessionType
+        ? { actionType: a.actionType, actionStatus: ActionStatus.Success, actionResult: null, error: '' }
+        : { actionType: a.actionType, actionStatus: ActionStatus.Unsupported, actionResult: null, error: `${a.actionType} is not supported by this test client` },
+    );
+    this.send(PayloadType.HandshakeResponse, buildHandshakeResponse('test-client', processed, []));
+  }
+
   private onMessage(data: Buffer, isBinary: boolean): void {
     const raw = new Uint8Array(data);
     const r: Received = { at: Date.now(), raw, text: !isBinary };
@@ -172,6 +186,7 @@ export class WireClient {
       for (let next = this.pending.get(this.base + this.stream.length); next; next = this.pending.get(this.base + this.stream.length)) {
         this.pending.delete(next.sequenceNumber);
         this.stream.push(next);
+        if (this.answerHandshake && next.payloadType === PayloadType.HandshakeRequest) this.answer(next);
         this.onStreamFrame?.(next);
       }
     }

@@ -50,7 +50,7 @@ describe('ResumeSession after the agent side ended', () => {
     h = await startHarness();
     const creds = h.addSession({ type: 'NonInteractiveCommands', command: 'echo tail-$((6*7))', separateOutputStream: true });
     // The output reaches the client but is never acked: it is the tail the agent must keep.
-    const c1 = await WireClient.open(creds.streamUrl, creds.tokenValue, { autoAck: false });
+    const c1 = await WireClient.open(creds.streamUrl, creds.tokenValue, { autoAck: false, answerHandshake: true });
     await c1.waitFor(() => c1.outputText() === 'tail-42\n', 'the output, unacked');
     c1.close();
     await c1.closed;
