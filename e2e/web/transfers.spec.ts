@@ -5,7 +5,7 @@ import { createHash, randomBytes } from 'node:crypto';
 import { mkdir, readdir, readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { expect, test } from '../fixtures/web-host.js';
-import { openDemo, revealWebApp, SHELL_TIMEOUT_MS } from './porthole-ui.js';
+import { activeText, openDemo, revealWebApp, SHELL_TIMEOUT_MS, typeLine, waitForShell, waitForTerminalText } from './porthole-ui.js';
 
 test.use({ sandbox: true });
 test.describe.configure({ timeout: 240_000 });
@@ -94,4 +94,61 @@ test('Cancel in the panel stops an upload midway and leaves nothing on the targe
   await expect(row.getByTestId('transfer-error')).toContainText(/cancelled/);
   await expect.poll(async () => (await readdir(remoteDir)).length, { timeout: SHELL_TIMEOUT_MS }).toBe(0);
   await expect(page.locator('.toast')).toHaveCount(0);
+});
+
+test('files dropped on a shell tab upload into the path the person confirms', async ({ page, webHost }) => {
+  const payload = randomBytes(256 * 1024);
+  const sha = createHash('sha256').update(payload).digest('hex');
+  await page.setViewportSize({ width: 1440, height: 900 });
+  await openDemo(page, webHost.url);
+  await (await revealWebApp(page)).dblclick();
+  await waitForShell(page);
+  // A confined sandbox target writes only in its own folder (its HOME, bound at the same path
+  // here): the shell says where that is, and a folder made there is the drop's destination.
+  await typeLine(page, 'mkdir -p "dropped here" && echo "HOME=[$HOME]"');
+  await waitForTerminalText(page, /HOME=\[\/[^\]]+\]/);
+  const home = /HOME=\[(\/[^\]]+)\]/.exec(await activeText(page))?.[1] ?? '';
+  const remoteDir = join(home, 'dropped here');
+  expect(await readdir(remoteDir)).toEqual([]);
+
+  // A real drag from the desktop: dragenter, dragover and drop carrying a DataTransfer with a File.
+  const host = page.getByTestId('terminal-host');
+  const dataTransfer = await page.evaluateHandle((b64) => {
+    const bytes = Uint8Array.from(atob(b64), (c) => c.charCodeAt(0));
+    const dt = new DataTransfer();
+    dt.items.add(new File([bytes], 'dropped.bin', { type: 'application/octet-stream' }));
+    return dt;
+  }, payload.toString('base64'));
+  await host.dispatchEvent('dragenter', { dataTransfer });
+  await host.dispatchEvent('dragover', { dataTransfer });
+  await expect(host).toHaveClass(/terminal-drop-target/);
+  await host.dispatchEvent('drop', { dataTransfer });
+  await expect(host).not.toHaveClass(/terminal-drop-target/);
+
+  // Nothing is sent before the person confirms where it goes.
+  const dialog = page.getByRole('dialog', { name: /Upload to/ });
+  await expect(dialog).toContainText('dropped.bin');
+  await expect(dialog.getByLabel('File to upload')).toHaveCount(0);
+  await expect(page.locator('.transfer')).toHaveCount(0);
+  await dialog.getByLabel('Remote path').fill(`${remoteDir}/`);
+  await dialog.getByRole('button', { name: 'Upload', exact: true }).click();
+  await expect(dialog).toHaveCount(0);
+
+  const row = page.locator('.transfer[data-direction="upload"]');
+  await expect(row).toHaveAttribute('data-state', 'done', { timeout: SHELL_TIMEOUT_MS * 2 });
+  await expect(row).toContainText(`${remoteDir}/dropped.bin`);
+  await expect(row.getByTestId('transfer-sha256')).toContainText(sha);
+  const landed = await readFile(join(remoteDir, 'dropped.bin'));
+  expect(landed.length).toBe(payload.length);
+  expect(createHash('sha256').update(landed).digest('hex')).toBe(sha);
+  expect(await readdir(remoteDir)).toEqual(['dropped.bin']);
+
+  // The row keeps one height at both window sizes: Dismiss stays on the first line, beside the state.
+  for (const [width, height] of [[1440, 900], [1024, 640]] as const) {
+    await page.setViewportSize({ width, height });
+    const pill = await row.locator('.state-pill').boundingBox();
+    const dismiss = await row.getByRole('button', { name: 'Dismiss' }).boundingBox();
+    expect(pill && dismiss && Math.abs(dismiss.y + dismiss.height / 2 - (pill.y + pill.height / 2))).toBeLessThan(4);
+    await page.screenshot({ path: `e2e/artifacts/transfers-drop-${width}.png` });
+  }
 });

@@ -25,14 +25,18 @@ export function checkRemotePath(path: string): string {
 const FAIL = (tag: string = TAG.ERROR) => `{ M ${tag} "$(Q "$E")"; exit 1; }`;
 
 /**
- * The first line replaces the session's login shell with a non-interactive /bin/sh that reads
- * each later line and evals it: an interactive shell would get in the way (bash's readline
- * restores its own terminal modes at every prompt, undoing `stty raw -echo`; job control hands
- * the terminal around). That sh makes the pty raw with no echo, defines M (print a marker),
- * Q (fold an error onto one line) and the cleanup trap, and prints the tools found (TAG.PROBE).
+ * The first line hands the session to a non-interactive /bin/sh that reads each later line and
+ * evals it: an interactive shell would get in the way (bash's readline restores its own terminal
+ * modes at every prompt, undoing `stty raw -echo`; job control hands the terminal around). The
+ * login shell runs it as a child and exits right after it (`; exit` is read with the same line,
+ * so nothing we send later reaches the login shell). Not `exec`: an interactive dash in its own
+ * PID namespace (a container's shell, the sandbox's bubblewrap) cannot give the terminal back to
+ * its original process group on exec, and dies of it. That sh makes the pty raw with no echo,
+ * defines M (print a marker), Q (fold an error onto one line) and the cleanup trap, and prints the
+ * tools found (TAG.PROBE).
  */
 export function setupScript(nonce: string): string {
-  const bootstrap = `exec /bin/sh -c 'stty raw -echo 2>/dev/null; while IFS= read -r C; do eval "$C"; done'\n`;
+  const bootstrap = `/bin/sh -c 'stty raw -echo 2>/dev/null; while IFS= read -r C; do eval "$C"; done'; exit\n`;
   return bootstrap + [
     `N=${nonce}`,
     `M() { printf '#PH%s %s\\n' "$N" "$*"; }`,
