@@ -87,7 +87,7 @@ describe('stream mode: a remote that never answers', () => {
     const s = h.addSession({ type: 'Port', properties: { portNumber: String(port) }, host: 'localhost', portNumber: port, dial: { host: '127.0.0.1', port } });
     const capture = join(dir, 'silent.jsonl');
     const plugin = join(h.binDir, 'session-manager-plugin');
-    const r = await h.run(plugin, s.args, { input: 'anyone there?', env: h.env({ PORTHOLE_CAPTURE: capture }) });
+    const r = await h.run(plugin, s.args, { input: 'anyone there?', env: h.env({ PORTHOLE_CAPTURE: capture, PORTHOLE_CAPTURE_UNMASKED: '1' }) }); // unmasked: the frames are decoded below
     expect(r.code).toBe(0);
     expect(r.stdout).toBe('');
     expect(r.stderr).toBe('');

@@ -197,7 +197,10 @@ describe('port session flow control', () => {
       else await Promise.race([once(socket, 'drain'), new Promise((r) => setTimeout(r, 100))]);
     }
     expect(written).toBeLessThan(limit); // the sender was held back
-    expect(session.outgoingBacklog).toBeLessThanOrEqual(PORT.OUTGOING_HIGH_WATER_BYTES + 128 * 1024);
+    // Bounded: the high watermark plus what was already on its way when it was crossed. Since the
+    // mux path packs one event-loop turn's smux writes (issue 20), that overshoot measured 239 KB
+    // (it was under 128 KB before); 256 KB is the bound this test holds it to.
+    expect(session.outgoingBacklog).toBeLessThanOrEqual(PORT.OUTGOING_HIGH_WATER_BYTES + 256 * 1024);
     // What was read from the socket is the backlog plus the smux stream's small write buffer.
     expect(session.totals.toRemote).toBeLessThan(PORT.OUTGOING_HIGH_WATER_BYTES + 1024 * 1024);
     socket.destroy();
