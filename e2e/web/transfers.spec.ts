@@ -2,8 +2,9 @@
 // visible progress bar in the Transfers panel, Download… brings it back as a browser download,
 // and both rows show the SHA-256 both ends agreed on, equal to the file's own.
 import { createHash, randomBytes } from 'node:crypto';
-import { mkdir, readdir, readFile } from 'node:fs/promises';
+import { readdir, readFile } from 'node:fs/promises';
 import { join } from 'node:path';
+import type { Page } from '@playwright/test';
 import { expect, test } from '../fixtures/web-host.js';
 import { activeText, openDemo, revealWebApp, SHELL_TIMEOUT_MS, typeLine, waitForShell, waitForTerminalText } from './porthole-ui.js';
 
@@ -13,15 +14,29 @@ test.describe.configure({ timeout: 240_000 });
 /** Large enough that the bar is seen moving on the sandbox, small enough for a quick test. */
 const PAYLOAD_BYTES = 3 * 1024 * 1024;
 
+/**
+ * A confined sandbox target writes only in its own folder (its HOME, bound at the same path on
+ * this machine): opens a shell on the web app container, makes `folder` there and returns its path.
+ * The terminal must be wide enough (1440 px) for that path to stay on one line.
+ */
+async function folderOnTarget(page: Page, folder: string): Promise<string> {
+  await (await revealWebApp(page)).dblclick();
+  await waitForShell(page);
+  await typeLine(page, `mkdir -p "${folder}" && echo "HOME=[$HOME]"`);
+  await waitForTerminalText(page, /HOME=\[\/[^\]]+\]/);
+  const home = /HOME=\[(\/[^\]]+)\]/.exec(await activeText(page))?.[1] ?? '';
+  const dir = join(home, folder);
+  expect(await readdir(dir)).toEqual([]);
+  return dir;
+}
+
 test('uploads through the UI with a progress bar, downloads it back, checksums equal', async ({ page, webHost }) => {
   const payload = randomBytes(PAYLOAD_BYTES);
   const sha = createHash('sha256').update(payload).digest('hex');
-  // The sandbox's targets run on this machine: the "remote" folder is a local one.
-  const remoteDir = join(webHost.dataDir, 'remote dir ü');
-  await mkdir(remoteDir);
-
   await page.setViewportSize({ width: 1440, height: 900 });
   await openDemo(page, webHost.url);
+  // The sandbox's targets run on this machine: the "remote" folder is a local one.
+  const remoteDir = await folderOnTarget(page, 'remote dir ü');
   const container = await revealWebApp(page);
   await container.click({ button: 'right' });
   await page.getByRole('menuitem', { name: 'Upload…' }).click();
@@ -76,9 +91,9 @@ test('an upload into a missing folder fails in the panel with the reason', async
 });
 
 test('Cancel in the panel stops an upload midway and leaves nothing on the target', async ({ page, webHost }) => {
-  const remoteDir = join(webHost.dataDir, 'cancelled');
-  await mkdir(remoteDir);
+  await page.setViewportSize({ width: 1440, height: 900 }); // the target's long path on one terminal line
   await openDemo(page, webHost.url);
+  const remoteDir = await folderOnTarget(page, 'cancelled');
   const container = await revealWebApp(page);
   await container.click({ button: 'right' });
   await page.getByRole('menuitem', { name: 'Upload…' }).click();
@@ -101,15 +116,7 @@ test('files dropped on a shell tab upload into the path the person confirms', as
   const sha = createHash('sha256').update(payload).digest('hex');
   await page.setViewportSize({ width: 1440, height: 900 });
   await openDemo(page, webHost.url);
-  await (await revealWebApp(page)).dblclick();
-  await waitForShell(page);
-  // A confined sandbox target writes only in its own folder (its HOME, bound at the same path
-  // here): the shell says where that is, and a folder made there is the drop's destination.
-  await typeLine(page, 'mkdir -p "dropped here" && echo "HOME=[$HOME]"');
-  await waitForTerminalText(page, /HOME=\[\/[^\]]+\]/);
-  const home = /HOME=\[(\/[^\]]+)\]/.exec(await activeText(page))?.[1] ?? '';
-  const remoteDir = join(home, 'dropped here');
-  expect(await readdir(remoteDir)).toEqual([]);
+  const remoteDir = await folderOnTarget(page, 'dropped here');
 
   // A real drag from the desktop: dragenter, dragover and drop carrying a DataTransfer with a File.
   const host = page.getByTestId('terminal-host');
