@@ -130,8 +130,10 @@ describe('port session over the reliable channel (test agent, real TCP)', () => 
     const bytes = sizes.reduce((a, b) => a + b, 0);
     const full = Math.ceil(bytes / PORT.MAX_PAYLOAD_BYTES);
     // Each 32 776-byte PSH frame cut on its own leaves an 8-byte message: 32 more for 1 MB (+3 %).
-    // Packed, only the last bytes of a burst go out short (measured: 1028 messages for 1025 full).
-    expect(sizes.length).toBeLessThanOrEqual(full + 4);
+    // Packed, only the last bytes of an event-loop turn's burst go out short: measured 1028
+    // messages for 1025 full on an idle machine and 1035 in a CI run (more turns, more short
+    // tails). The bound is 2 % over full (+21), two thirds of what per-frame cutting adds (+32).
+    expect(sizes.length).toBeLessThanOrEqual(full + Math.ceil(full / 50));
   });
 
   it('mux: a refused destination closes that connection with a reason; later ones work', async () => {
