@@ -10,8 +10,9 @@ import { activeSessionId, openDemo, revealWebApp, sandboxAdminHeaders, sandboxEn
 test.use({ sandbox: true });
 test.describe.configure({ timeout: 240_000 });
 
-const textOf = (page: Page, id: string): Promise<string> => page.evaluate((sid) => window.__portholeTest.text(sid) ?? '', id);
-const tabIds = (page: Page): Promise<string[]> => page.evaluate(() => window.__portholeTest.sessionIds());
+// Right after a reload the page may not have installed its test hook yet: poll on, not fail.
+const textOf = (page: Page, id: string): Promise<string> => page.evaluate((sid) => window.__portholeTest?.text(sid) ?? '', id);
+const tabIds = (page: Page): Promise<string[]> => page.evaluate(() => window.__portholeTest?.sessionIds() ?? []);
 
 /** Opens shells on demo-web tasks 0001 and 0002, runs a marker command in each; returns their session ids. */
 async function twoShellsWithMarkers(page: Page): Promise<[string, string]> {
