@@ -29,6 +29,8 @@ export interface AwsServiceOptions {
   readonly events?: InventoryEvents & { mfaPrompt?(prompt: MfaPrompt): void; ssoPrompt?(prompt: SsoPrompt): void };
   readonly includeStopped?: boolean;
   readonly maxAttempts?: number;
+  /** Prefetch listed regions' clusters in the background (the app; not a one-shot CLI). */
+  readonly prefetch?: boolean;
 }
 
 /** A launched session with what the engine needs to run, resume and (if encrypted) key it. */
@@ -60,7 +62,7 @@ export class AwsService {
     this.mfa = new MfaPrompts((p) => opts.events?.mfaPrompt?.(p), (name) => this.known.find((p) => p.name === name)?.roleArn ?? null);
     this.sso = new SsoSignIns((p) => opts.events?.ssoPrompt?.(p));
     this.workspace = new AwsWorkspace({ env: opts.env, mfaCodeProvider: this.mfa.provider, maxAttempts: opts.maxAttempts });
-    this.inventory = new Inventory(this.workspace, { events: opts.events, includeStopped: opts.includeStopped });
+    this.inventory = new Inventory(this.workspace, { events: opts.events, includeStopped: opts.includeStopped, prefetch: opts.prefetch ?? false });
   }
 
   /** contract inventory.profiles (the sandbox offer is the IPC layer's decision). */

@@ -102,6 +102,7 @@ export async function startPorthole(opts: PortholeOptions): Promise<PortholeApp>
   const settings = new SettingsStore(opts.dataDir, (message) => notices.add(message));
   const aws = new AwsService({
     env: awsEnv,
+    prefetch: true,
     events: {
       progress: (e) => router.broadcast('inventory', 'progress', e),
       error: (e) => router.broadcast('inventory', 'error', e),

@@ -2,7 +2,8 @@
  * ECS listings: clusters of a region, and the services and tasks (with containers) of a cluster.
  * Pages come from the SDK paginators at the API maximum; every page of ARNs is described at once
  * in batches at the API limits (DescribeTasks ≤ 100, DescribeServices ≤ 10), so the call count
- * stays at the minimum and describing overlaps with paging. All calls pass one shared Limiter.
+ * stays at the minimum and describing overlaps with paging. Every call, list pages included, passes
+ * the caller's gate (the region's Limiter, seen with the priority of the work asking).
  */
 import {
   DescribeClustersCommand,
@@ -15,7 +16,7 @@ import {
   type ECSClient,
 } from '@aws-sdk/client-ecs';
 import { AWS_LIMITS } from '../constants.js';
-import { chunk, type Limiter } from './bounded.js';
+import { chunk, gatedPages, type Gate } from './bounded.js';
 import { clusterInfo, serviceInfo, taskInfo } from './ecs-shapes.js';
 import { arnTail, type ClusterContents, type ClusterInfo, type ProgressFn, type ServiceInfo, type TaskInfo } from './types.js';
 
@@ -29,7 +30,7 @@ function track<T>(pending: Array<Promise<T>>, p: Promise<T>): void {
 }
 
 export interface EcsListOptions {
-  readonly gate: Limiter;
+  readonly gate: Gate;
   readonly onProgress?: ProgressFn;
 }
 
@@ -42,7 +43,7 @@ export async function listClusters(ecs: ECSClient, opts: EcsListOptions): Promis
   const pending: Array<Promise<ClusterInfo[]>> = [];
   let listed = 0;
   let described = 0;
-  for await (const page of paginateListClusters({ client: ecs, pageSize: AWS_LIMITS.ECS_LIST_PAGE_SIZE }, {})) {
+  for await (const page of gatedPages(opts.gate, paginateListClusters({ client: ecs, pageSize: AWS_LIMITS.ECS_LIST_PAGE_SIZE }, {}))) {
     const arns = page.clusterArns ?? [];
     listed += arns.length;
     for (const batch of chunk(arns, AWS_LIMITS.DESCRIBE_CLUSTERS_BATCH)) {
@@ -61,7 +62,7 @@ export async function listClusters(ecs: ECSClient, opts: EcsListOptions): Promis
 
 async function listServices(ecs: ECSClient, cluster: string, opts: EcsListOptions): Promise<ServiceInfo[]> {
   const pending: Array<Promise<ServiceInfo[]>> = [];
-  for await (const page of paginateListServices({ client: ecs, pageSize: AWS_LIMITS.ECS_LIST_PAGE_SIZE }, { cluster })) {
+  for await (const page of gatedPages(opts.gate, paginateListServices({ client: ecs, pageSize: AWS_LIMITS.ECS_LIST_PAGE_SIZE }, { cluster }))) {
     for (const batch of chunk(page.serviceArns ?? [], AWS_LIMITS.DESCRIBE_SERVICES_BATCH)) {
       track(pending, opts.gate.run(async () => {
         const out = await ecs.send(new DescribeServicesCommand({ cluster, services: batch }));
@@ -90,7 +91,7 @@ async function listTasks(ecs: ECSClient, cluster: string, opts: ClusterLoadOptio
     }));
   };
   for (const desiredStatus of statuses) {
-    for await (const page of paginateListTasks({ client: ecs, pageSize: AWS_LIMITS.ECS_LIST_PAGE_SIZE }, { cluster, desiredStatus })) {
+    for await (const page of gatedPages(opts.gate, paginateListTasks({ client: ecs, pageSize: AWS_LIMITS.ECS_LIST_PAGE_SIZE }, { cluster, desiredStatus }))) {
       const arns = page.taskArns ?? [];
       listed += arns.length;
       buffer.push(...arns);

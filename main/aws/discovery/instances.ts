@@ -9,7 +9,7 @@ import { paginateDescribeInstanceInformation, type InstanceInformation, type SSM
 import { AWS_LIMITS } from '../constants.js';
 import type { AwsError, AwsErrorContext } from '../errors.js';
 import { toAwsError } from '../error-map.js';
-import { chunk, mapBounded, type Limiter } from './bounded.js';
+import { chunk, gatedPages, mapBounded, type Gate } from './bounded.js';
 import type { InstanceInfo, ProgressFn } from './types.js';
 
 export interface InstanceListing {
@@ -36,9 +36,9 @@ function merge(info: InstanceInformation, ec2: Instance | undefined): InstanceIn
   };
 }
 
-export async function listInstances(ssm: SSMClient, ec2: EC2Client, opts: { gate: Limiter; onProgress?: ProgressFn; context: AwsErrorContext }): Promise<InstanceListing> {
+export async function listInstances(ssm: SSMClient, ec2: EC2Client, opts: { gate: Gate; onProgress?: ProgressFn; context: AwsErrorContext }): Promise<InstanceListing> {
   const infos: InstanceInformation[] = [];
-  for await (const page of paginateDescribeInstanceInformation({ client: ssm, pageSize: AWS_LIMITS.SSM_INSTANCE_PAGE_SIZE }, {})) {
+  for await (const page of gatedPages(opts.gate, paginateDescribeInstanceInformation({ client: ssm, pageSize: AWS_LIMITS.SSM_INSTANCE_PAGE_SIZE }, {}))) {
     infos.push(...(page.InstanceInformationList ?? []));
     opts.onProgress?.({ phase: 'instances', scope: 'region', done: infos.length, total: null });
   }

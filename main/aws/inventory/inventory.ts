@@ -6,7 +6,7 @@
 import type { InventoryNode, LoadProblem } from '../../../shared/contract/inventory.js';
 import type { PlainError } from '../../../shared/contract/common.js';
 import { AWS_LIMITS } from '../constants.js';
-import { Limiter, mapBounded } from '../discovery/bounded.js';
+import { Limiter, mapBounded, type BackgroundPolicy, type Priority } from '../discovery/bounded.js';
 import { AwsError } from '../errors.js';
 import { toAwsError } from '../error-map.js';
 import type { ProfileInfo } from '../profiles.js';
@@ -15,7 +15,8 @@ import type { ClusterInfo, TaskInfo } from '../discovery/types.js';
 import { NodeIndex, type FilterMatch } from './node-index.js';
 import { nodeId, parseNodeId, type ParsedNodeId } from './node-ids.js';
 import { profileNode, regionNode } from './nodes.js';
-import { RegionLoader } from './region-loader.js';
+import { PREFETCH, Prefetcher } from './prefetch.js';
+import { RegionLoader, type Progress } from './region-loader.js';
 
 export interface InventoryEvents {
   progress?(e: { nodeId: string | null; message: string; done: boolean; retries?: number }): void;
@@ -27,6 +28,13 @@ export interface InventoryOptions {
   readonly events?: InventoryEvents;
   /** List recently stopped tasks too (default true: a task that died is what users come to diagnose). */
   readonly includeStopped?: boolean;
+  /**
+   * Prefetch every listed region's clusters in the background (prefetch.ts), behind what the user
+   * asks for. The app turns it on; off by default so a test counts only the calls it makes.
+   */
+  readonly prefetch?: boolean;
+  /** How background calls are held back (default PREFETCH's slots and pace). */
+  readonly prefetchPace?: BackgroundPolicy;
   /** Regions shown under a profile besides its configured one. */
   readonly extraRegions?: Readonly<Record<string, readonly string[]>>;
 }
@@ -38,6 +46,7 @@ export class Inventory {
   private readonly extraRegions = new Map<string, string[]>();
   /** Parts of a node's children that failed while the rest loaded, from its latest load. */
   private readonly problems = new Map<string, LoadProblem[]>();
+  readonly prefetcher = new Prefetcher((id) => this.children(id, 'background'));
 
   constructor(private readonly workspace: AwsWorkspace, private readonly opts: InventoryOptions = {}) {
     for (const [p, rs] of Object.entries(opts.extraRegions ?? {})) this.extraRegions.set(p, [...rs]);
@@ -64,12 +73,19 @@ export class Inventory {
     return this.problems.get(parentId) ?? [];
   }
 
-  async children(parentId: string): Promise<InventoryNode[]> {
+  /**
+   * A node's children, cached once loaded. `background` is the prefetcher's: its calls yield to
+   * interactive ones, and it reports no progress or error on the node (the user's expand does).
+   */
+  async children(parentId: string, priority: Priority = 'interactive'): Promise<InventoryNode[]> {
     const cached = this.index.childrenOf(parentId);
     if (cached) return cached;
     const running = this.inflight.get(parentId);
-    if (running) return running;
-    const p = this.load(parentId).finally(() => this.inflight.delete(parentId));
+    if (running) {
+      if (priority === 'interactive') this.promote(parentId);
+      return running;
+    }
+    const p = this.load(parentId, priority).finally(() => this.inflight.delete(parentId));
     this.inflight.set(parentId, p);
     return p;
   }
@@ -124,9 +140,22 @@ export class Inventory {
     return sum;
   }
 
+  /** Someone waits on a load the prefetcher started: its queued calls go first from now on. */
+  private promote(id: string): void {
+    const parsed = parseNodeId(id);
+    if (!parsed || (parsed.kind !== 'cluster' && parsed.kind !== 'service' && parsed.kind !== 'task')) return;
+    const loader = this.loaders.get(`${parsed.profile}|${parsed.region}`);
+    loader?.promote(parsed.rest[0] ?? '');
+    if (parsed.kind === 'task') loader?.taskDefinitions.promoteAll();
+  }
+
   private forget(id: string): void {
     const parsed = parseNodeId(id);
     if (!parsed) return;
+    this.prefetcher.stopWhere((regionId) => {
+      const r = parseNodeId(regionId);
+      return r !== undefined && r.profile === parsed.profile && (parsed.kind === 'profile' || r.region === parsed.region);
+    });
     if (parsed.kind === 'profile') {
       for (const key of [...this.loaders.keys()]) if (key.startsWith(`${parsed.profile}|`)) this.loaders.delete(key);
       this.workspace.close(parsed.profile); // fresh credentials and clients (e.g. after `aws sso login`)
@@ -138,33 +167,36 @@ export class Inventory {
     this.index.dropChildren(id);
   }
 
-  private async load(parentId: string): Promise<InventoryNode[]> {
+  private async load(parentId: string, priority: Priority): Promise<InventoryNode[]> {
     const parsed = parseNodeId(parentId);
     try {
       if (!parsed) throw new AwsError({ code: 'not-found', sentence: 'This item is no longer in the tree.', nextStep: 'Refresh the tree.' });
-      const { nodes, problems } = await this.loadParsed(parentId, parsed);
+      const { nodes, problems } = await this.loadParsed(parentId, parsed, priority);
       if (problems.length > 0) this.problems.set(parentId, problems);
       else this.problems.delete(parentId);
       this.index.setChildren(parentId, nodes);
+      if (parsed.kind === 'region' && this.opts.prefetch === true) void this.prefetcher.start(parentId, nodes);
       return nodes;
     } catch (err) {
       const error = toAwsError(err, { profile: parsed?.profile, region: parsed?.region || undefined });
+      if (priority === 'background') throw error;
       this.opts.events?.error?.({ nodeId: parentId, error: error.toPlain() });
       this.opts.events?.progress?.({ nodeId: parentId, message: error.message, done: true });
       throw error;
     }
   }
 
-  private async loadParsed(id: string, p: ParsedNodeId): Promise<{ nodes: InventoryNode[]; problems: LoadProblem[] }> {
-    if (p.kind === 'region') return (await this.loader(p.profile, p.region)).regionChildren(this.progressFor(id));
-    return { nodes: await this.loadNodes(id, p), problems: [] };
+  private async loadParsed(id: string, p: ParsedNodeId, priority: Priority): Promise<{ nodes: InventoryNode[]; problems: LoadProblem[] }> {
+    if (p.kind === 'region') return (await this.loader(p.profile, p.region)).regionChildren(this.progressFor(id, priority));
+    return { nodes: await this.loadNodes(id, p, priority), problems: [] };
   }
 
-  private progressFor(id: string) {
+  private progressFor(id: string, priority: Priority): Progress {
+    if (priority === 'background') return () => undefined; // a prefetch is not news on a node nobody opened
     return (message: string, done: boolean, retries?: number) => this.opts.events?.progress?.({ nodeId: id, message, done, ...(retries ? { retries } : {}) });
   }
 
-  private async loadNodes(id: string, p: ParsedNodeId): Promise<InventoryNode[]> {
+  private async loadNodes(id: string, p: ParsedNodeId, priority: Priority): Promise<InventoryNode[]> {
     if (p.kind === 'profile') {
       const session = await this.workspace.open(p.profile);
       const regions = [...new Set([...(session.profile.region ? [session.profile.region] : []), ...(this.extraRegions.get(p.profile) ?? [])])];
@@ -173,12 +205,12 @@ export class Inventory {
     }
     if (p.kind === 'container' || p.kind === 'instance') return [];
     const loader = await this.loader(p.profile, p.region);
-    const progress = this.progressFor(id);
+    const progress = this.progressFor(id, priority);
     switch (p.kind) {
       case 'region': return (await loader.regionChildren(progress)).nodes;
-      case 'cluster': return loader.clusterChildren(p.rest[0] ?? '', progress);
-      case 'service': return loader.serviceChildren(p.rest[0] ?? '', p.rest[1] ?? '', progress);
-      case 'task': return loader.taskChildren(p.rest[0] ?? '', p.rest[1] ?? '', progress);
+      case 'cluster': return loader.clusterChildren(p.rest[0] ?? '', progress, priority);
+      case 'service': return loader.serviceChildren(p.rest[0] ?? '', p.rest[1] ?? '', progress, priority);
+      case 'task': return loader.taskChildren(p.rest[0] ?? '', p.rest[1] ?? '', progress, priority);
     }
   }
 
@@ -187,7 +219,8 @@ export class Inventory {
     let l = this.loaders.get(key);
     if (!l) {
       const session = await this.workspace.open(profile);
-      l = new RegionLoader(session, region, new Limiter(AWS_LIMITS.DISCOVERY_CONCURRENCY), this.opts.includeStopped ?? true);
+      const gate = new Limiter(AWS_LIMITS.DISCOVERY_CONCURRENCY, this.opts.prefetchPace ?? { slots: PREFETCH.SLOTS, minIntervalMs: PREFETCH.MIN_INTERVAL_MS });
+      l = new RegionLoader(session, region, gate, this.opts.includeStopped ?? true);
       this.loaders.set(key, l);
     }
     return l;

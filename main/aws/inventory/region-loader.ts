@@ -5,7 +5,7 @@
  */
 import type { InventoryNode, LoadProblem } from '../../../shared/contract/inventory.js';
 import { withRetryReports } from '../call-details.js';
-import type { Limiter } from '../discovery/bounded.js';
+import type { Limiter, Priority, PriorityTicket } from '../discovery/bounded.js';
 import { listClusters, loadCluster } from '../discovery/ecs.js';
 import { listInstances } from '../discovery/instances.js';
 import { arnTail, type ClusterContents, type ClusterInfo, type DiscoveryProgress, type InstanceInfo, type TaskInfo } from '../discovery/types.js';
@@ -37,6 +37,8 @@ export class RegionLoader {
   private clusters: Promise<ClusterInfo[]> | undefined;
   private instances: Promise<InstanceInfo[]> | undefined;
   private readonly contentsByArn = new Map<string, Promise<ClusterContents>>();
+  /** The priority of each cluster listing still in flight (raised when the user asks for a prefetched one). */
+  private readonly contentTickets = new Map<string, PriorityTicket>();
   private readonly settled = new Map<string, ClusterContents>();
   private clusterList: ClusterInfo[] = [];
   /** Task definition revisions are immutable: kept for the loader's life, refresh included. */
@@ -96,18 +98,24 @@ export class RegionLoader {
     return { nodes, problems };
   }
 
-  private loadContents(clusterArn: string, progress: Progress): Promise<ClusterContents> {
+  private loadContents(clusterArn: string, progress: Progress, priority: Priority): Promise<ClusterContents> {
     let p = this.contentsByArn.get(clusterArn);
+    if (p && priority === 'interactive') this.promote(clusterArn);
     if (!p) {
       const name = arnTail(clusterArn);
+      const ticket: PriorityTicket = { priority };
+      this.contentTickets.set(clusterArn, ticket);
       p = loadCluster(this.session.ecs(this.region), clusterArn, {
-        gate: this.gate,
+        gate: this.gate.view(ticket),
         includeStopped: this.includeStopped,
         onProgress: (e) => progress(describe(e, `tasks in ${name}`), false),
       })
         .then((c) => {
           this.settled.set(clusterArn, c);
           return c;
+        })
+        .finally(() => {
+          if (this.contentTickets.get(clusterArn) === ticket) this.contentTickets.delete(clusterArn);
         })
         .catch((err: unknown) => {
           this.contentsByArn.delete(clusterArn);
@@ -118,33 +126,41 @@ export class RegionLoader {
     return p;
   }
 
+  /** A cluster listing in flight in the background becomes interactive: someone waits on it now. */
+  promote(clusterArn: string): void {
+    const ticket = this.contentTickets.get(clusterArn);
+    if (ticket === undefined || ticket.priority === 'interactive') return;
+    ticket.priority = 'interactive';
+    this.gate.reschedule();
+  }
+
   /** Services first, then the tasks no service owns (standalone RunTask tasks). */
-  async clusterChildren(clusterArn: string, progress: Progress): Promise<InventoryNode[]> {
-    const c = await this.loadContents(clusterArn, progress);
+  async clusterChildren(clusterArn: string, progress: Progress, priority: Priority = 'interactive'): Promise<InventoryNode[]> {
+    const c = await this.loadContents(clusterArn, progress, priority);
     const serviceNames = new Set(c.services.map((s) => s.name));
     const standalone = c.tasks.filter((t) => t.serviceName === null || !serviceNames.has(t.serviceName));
     progress(`Loaded ${c.services.length} services and ${c.tasks.length} tasks in ${arnTail(clusterArn)}`, true);
     return [...c.services.map((s) => serviceNode(this.session.name, this.region, s)), ...standalone.map((t) => taskNode(this.session.name, this.region, t))];
   }
 
-  async serviceChildren(clusterArn: string, serviceName: string, progress: Progress): Promise<InventoryNode[]> {
-    const c = await this.loadContents(clusterArn, progress);
+  async serviceChildren(clusterArn: string, serviceName: string, progress: Progress, priority: Priority = 'interactive'): Promise<InventoryNode[]> {
+    const c = await this.loadContents(clusterArn, progress, priority);
     return c.tasks.filter((t) => t.serviceName === serviceName).map((t) => taskNode(this.session.name, this.region, t));
   }
 
-  async taskChildren(clusterArn: string, taskArn: string, progress: Progress): Promise<InventoryNode[]> {
-    const c = await this.loadContents(clusterArn, progress);
+  async taskChildren(clusterArn: string, taskArn: string, progress: Progress, priority: Priority = 'interactive'): Promise<InventoryNode[]> {
+    const c = await this.loadContents(clusterArn, progress, priority);
     const task = c.tasks.find((t) => t.arn === taskArn);
     if (!task) throw new AwsError({ code: 'not-found', sentence: `Task ${arnTail(taskArn)} is no longer listed in its cluster.`, nextStep: 'Refresh the cluster; the task may have stopped more than an hour ago.', context: this.ctx('listing containers') });
-    const ports = await this.portsOf(task);
+    const ports = await this.portsOf(task, priority);
     return task.containers.map((k) => containerNode(this.session.name, this.region, task, k, ports === null ? null : (ports.get(k.name) ?? [])));
   }
 
   /** The task's container ports; null (shown as unknown) when its task definition cannot be read, e.g. without ecs:DescribeTaskDefinition. */
-  private async portsOf(task: TaskInfo): Promise<PortsByContainer | null> {
+  private async portsOf(task: TaskInfo, priority: Priority): Promise<PortsByContainer | null> {
     if (task.taskDefinitionArn === null) return null;
     try {
-      return await this.taskDefinitions.portsOf(this.session.ecs(this.region), task.taskDefinitionArn);
+      return await this.taskDefinitions.portsOf(this.session.ecs(this.region), task.taskDefinitionArn, priority);
     } catch {
       return null;
     }
@@ -168,6 +184,7 @@ export class RegionLoader {
 
   forgetCluster(clusterArn: string): void {
     this.contentsByArn.delete(clusterArn);
+    this.contentTickets.delete(clusterArn);
     this.settled.delete(clusterArn);
   }
 }

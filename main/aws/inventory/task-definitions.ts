@@ -5,7 +5,7 @@
  */
 import { DescribeTaskDefinitionCommand, type ECSClient, type TaskDefinition } from '@aws-sdk/client-ecs';
 import type { ContainerPort } from '../../../shared/contract/inventory.js';
-import type { Limiter } from '../discovery/bounded.js';
+import type { Limiter, Priority, PriorityTicket } from '../discovery/bounded.js';
 
 /** Ports per container name of one task definition revision. */
 export type PortsByContainer = ReadonlyMap<string, readonly ContainerPort[]>;
@@ -28,22 +28,43 @@ export function portsFromTaskDefinition(def: TaskDefinition): PortsByContainer {
 
 export class TaskDefinitionPorts {
   readonly #byArn = new Map<string, Promise<PortsByContainer>>();
+  readonly #tickets = new Map<string, PriorityTicket>();
   /** Calls made so far (tests check one per revision). */
   calls = 0;
 
   constructor(private readonly gate: Limiter) {}
 
+  /** Every revision still being read in the background becomes interactive (someone waits on a task's containers). */
+  promoteAll(): void {
+    let raised = false;
+    for (const ticket of this.#tickets.values()) {
+      if (ticket.priority === 'background') {
+        ticket.priority = 'interactive';
+        raised = true;
+      }
+    }
+    if (raised) this.gate.reschedule();
+  }
+
   /** The revision's ports; rejects when the call fails (not cached, so a later expand retries). */
-  portsOf(ecs: ECSClient, taskDefinitionArn: string): Promise<PortsByContainer> {
+  portsOf(ecs: ECSClient, taskDefinitionArn: string, priority: Priority = 'interactive'): Promise<PortsByContainer> {
     let p = this.#byArn.get(taskDefinitionArn);
+    const queued = this.#tickets.get(taskDefinitionArn);
+    if (p !== undefined && queued !== undefined && priority === 'interactive' && queued.priority === 'background') {
+      queued.priority = 'interactive'; // someone waits on a prefetched revision now
+      this.gate.reschedule();
+    }
     if (p === undefined) {
+      const ticket: PriorityTicket = { priority };
+      this.#tickets.set(taskDefinitionArn, ticket);
       p = this.gate
         .run(async () => {
           this.calls++;
           const out = await ecs.send(new DescribeTaskDefinitionCommand({ taskDefinition: taskDefinitionArn }));
           if (out.taskDefinition === undefined) throw new Error(`DescribeTaskDefinition returned nothing for ${taskDefinitionArn}`);
           return portsFromTaskDefinition(out.taskDefinition);
-        })
+        }, ticket)
+        .finally(() => this.#tickets.delete(taskDefinitionArn))
         .catch((err: unknown) => {
           this.#byArn.delete(taskDefinitionArn);
           throw err;
