@@ -152,10 +152,12 @@ export class Inventory {
   private forget(id: string): void {
     const parsed = parseNodeId(id);
     if (!parsed) return;
-    this.prefetcher.stopWhere((regionId) => {
-      const r = parseNodeId(regionId);
-      return r !== undefined && r.profile === parsed.profile && (parsed.kind === 'profile' || r.region === parsed.region);
-    });
+    if (parsed.kind === 'profile' || parsed.kind === 'region') {
+      this.prefetcher.stopWhere((regionId) => {
+        const r = parseNodeId(regionId);
+        return r !== undefined && r.profile === parsed.profile && (parsed.kind === 'profile' || r.region === parsed.region);
+      });
+    }
     if (parsed.kind === 'profile') {
       for (const key of [...this.loaders.keys()]) if (key.startsWith(`${parsed.profile}|`)) this.loaders.delete(key);
       this.workspace.close(parsed.profile); // fresh credentials and clients (e.g. after `aws sso login`)
