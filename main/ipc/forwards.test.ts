@@ -1,24 +1,18 @@
 // Forwards through the router against the sandbox: a real listener, real port sessions, HTTP
 // bytes through them, and the stats and updates every window is told.
 import http from 'node:http';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import type { ForwardInfo, ForwardStats } from '../../shared/contract/index.js';
-import { DEMO_APP, startSandboxApp, type SandboxApp } from '../../testing/composition/sandbox-app.js';
-import { eventually, TestClient } from '../../testing/composition/test-client.js';
+import { sandboxAppPerFile } from '../../testing/composition/app-per-file.js';
+import { DEMO_APP } from '../../testing/composition/sandbox-app.js';
+import { eventually, type TestClient } from '../../testing/composition/test-client.js';
 
-let t: SandboxApp;
+const app = sandboxAppPerFile();
 let c: TestClient;
 let other: TestClient;
-
-beforeAll(async () => {
-  t = await startSandboxApp();
-  c = new TestClient(t.app.router);
-  other = new TestClient(t.app.router);
-});
-afterAll(async () => {
-  c.close();
-  other.close();
-  await t.stop();
+beforeAll(() => {
+  c = app.window();
+  other = app.window();
 });
 
 function httpGet(port: number, path = '/'): Promise<{ status: number; body: string }> {

@@ -1,21 +1,16 @@
 // The inventory and diagnostics areas through the router against the sandbox's demo world.
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import type { InventoryNode } from '../../shared/contract/index.js';
 import { SANDBOX } from '../sandbox/index.js';
-import { DEMO_APP, startSandboxApp, type SandboxApp } from '../../testing/composition/sandbox-app.js';
-import { TestClient } from '../../testing/composition/test-client.js';
+import { sandboxAppPerFile } from '../../testing/composition/app-per-file.js';
+import { DEMO_APP } from '../../testing/composition/sandbox-app.js';
+import type { TestClient } from '../../testing/composition/test-client.js';
 import { INVENTORY_ROOT_ID } from './inventory.js';
 
-let t: SandboxApp;
+const app = sandboxAppPerFile();
 let c: TestClient;
-
-beforeAll(async () => {
-  t = await startSandboxApp();
-  c = new TestClient(t.app.router);
-});
-afterAll(async () => {
-  c.close();
-  await t.stop();
+beforeAll(() => {
+  c = app.window();
 });
 
 const byLabel = (nodes: InventoryNode[], label: string): InventoryNode => {
@@ -36,7 +31,7 @@ describe('inventory service', () => {
       credentialsFound: false,
       sandboxOffered: true,
     });
-    expect(await c.call('app', 'info', {})).toMatchObject({ sandbox: { active: true, endpoint: t.app.sandbox?.endpoint } });
+    expect(await c.call('app', 'info', {})).toMatchObject({ sandbox: { active: true, endpoint: app.porthole.sandbox?.endpoint } });
   });
 
   it('walks the demo world from the root to a container that a shell can open', async () => {

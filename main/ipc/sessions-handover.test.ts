@@ -2,29 +2,17 @@
 // window to adopt them (with their scrollback replayed and their size), a newer window takes them
 // from an older one (which is told), and the grace period's end terminates them in AWS. Against
 // the sandbox: real launches, the engine over real websockets, the emulated agent's real ptys.
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { DEMO_APP, startSandboxApp, type SandboxApp } from '../../testing/composition/sandbox-app.js';
+import { describe, expect, it } from 'vitest';
+import { sandboxAppPerFile } from '../../testing/composition/app-per-file.js';
+import { DEMO_APP } from '../../testing/composition/sandbox-app.js';
 import { eventually, RemoteCallError, TestClient } from '../../testing/composition/test-client.js';
 import { MOVED_REASON } from './sessions.js';
 
 /** Short, so the expiry test waits seconds rather than minutes; long enough for an adopt under load. */
 const GRACE_MS = 3000;
 
-let t: SandboxApp;
-const clients: TestClient[] = [];
-const window = (): TestClient => {
-  const c = new TestClient(t.app.router);
-  clients.push(c);
-  return c;
-};
-
-beforeAll(async () => {
-  t = await startSandboxApp({ sessionGraceMs: GRACE_MS });
-});
-afterAll(async () => {
-  for (const c of clients) c.close('ended');
-  await t.stop();
-});
+const app = sandboxAppPerFile({ sessionGraceMs: GRACE_MS }, 'ended');
+const window = (): TestClient => app.window();
 
 async function openShell(c: TestClient, size = { cols: 80, rows: 24 }): Promise<string> {
   const { session } = await c.call('sessions', 'open', { target: DEMO_APP.web, ...size });
@@ -32,7 +20,7 @@ async function openShell(c: TestClient, size = { cols: 80, rows: 24 }): Promise<
   return session.id;
 }
 
-const awsState = (id: string): string | undefined => t.app.sandbox?.registry.get(t.app.shells.get(id).awsSessionId ?? '')?.state;
+const awsState = (id: string): string | undefined => app.porthole.sandbox?.registry.get(app.porthole.shells.get(id).awsSessionId ?? '')?.state;
 
 /** Acks everything received so far, in units no larger than the renderer's. */
 function ackAll(c: TestClient, id: string, from: number): number {
@@ -53,7 +41,7 @@ describe('a window that goes away and one that comes back', () => {
     await first.untilText(id, 'marker-42');
     first.close(); // a reload: 'dropped'
 
-    const shell = t.app.shells.get(id);
+    const shell = app.porthole.shells.get(id);
     expect(shell.attached).toBe(false);
     expect(awsState(id)).not.toBe('Terminated');
     // Output while no window has it goes to the scrollback only, and nothing is owed.
@@ -85,22 +73,22 @@ describe('a window that goes away and one that comes back', () => {
 
     // Adopted in time: the grace period passing changes nothing.
     await new Promise((r) => setTimeout(r, GRACE_MS + 500));
-    expect(t.app.shells.has(id)).toBe(true);
+    expect(app.porthole.shells.has(id)).toBe(true);
     expect(awsState(id)).not.toBe('Terminated');
 
     // Closing the tab still terminates.
     await second.call('sessions', 'close', { id });
-    expect(t.app.shells.has(id)).toBe(false);
+    expect(app.porthole.shells.has(id)).toBe(false);
   }, 60_000);
 
   it('terminates a session no window adopted once the grace period is over', async () => {
     const c = window();
     const id = await openShell(c);
-    const awsId = t.app.shells.get(id).awsSessionId ?? '';
+    const awsId = app.porthole.shells.get(id).awsSessionId ?? '';
     c.close();
-    expect(t.app.sandbox?.registry.get(awsId)?.state).not.toBe('Terminated');
-    await eventually('the grace period to terminate the session', () => t.app.sandbox?.registry.get(awsId)?.state === 'Terminated', GRACE_MS + 15_000);
-    expect(t.app.shells.has(id)).toBe(false);
+    expect(app.porthole.sandbox?.registry.get(awsId)?.state).not.toBe('Terminated');
+    await eventually('the grace period to terminate the session', () => app.porthole.sandbox?.registry.get(awsId)?.state === 'Terminated', GRACE_MS + 15_000);
+    expect(app.porthole.shells.has(id)).toBe(false);
     const later = window();
     expect((await later.call('sessions', 'adoptable', {})).sessions.map((s) => s.session.id)).not.toContain(id);
     expect((await later.call('sessions', 'adopt', { ids: [id] })).sessions).toEqual([]);
@@ -109,10 +97,10 @@ describe('a window that goes away and one that comes back', () => {
   it('ends the sessions of a window closed for good at once', async () => {
     const c = window();
     const id = await openShell(c);
-    const awsId = t.app.shells.get(id).awsSessionId ?? '';
+    const awsId = app.porthole.shells.get(id).awsSessionId ?? '';
     c.close('ended');
-    await eventually('the session to end', () => t.app.sandbox?.registry.get(awsId)?.state === 'Terminated');
-    expect(t.app.shells.has(id)).toBe(false);
+    await eventually('the session to end', () => app.porthole.sandbox?.registry.get(awsId)?.state === 'Terminated');
+    expect(app.porthole.shells.has(id)).toBe(false);
   });
 });
 
@@ -180,7 +168,7 @@ describe('one owner at a time', () => {
     expect(older.input(a, 'echo nope\r')).toMatch(/not open in this window/);
     const err = await older.call('sessions', 'close', { id: a }).catch((e: unknown) => e);
     expect(err).toBeInstanceOf(RemoteCallError);
-    expect(t.app.shells.has(a)).toBe(true);
+    expect(app.porthole.shells.has(a)).toBe(true);
     expect((await older.call('sessions', 'list', {})).sessions).toEqual([]);
 
     const before = older.bytesReceived(b);

@@ -2,24 +2,19 @@
 // a real pty's output lands in <dataDir>/recordings as asciicast v2 that replays byte for byte.
 import { readdir, readFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { DEMO_APP, startSandboxApp, type SandboxApp } from '../../testing/composition/sandbox-app.js';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { sandboxAppPerFile } from '../../testing/composition/app-per-file.js';
+import { DEMO_APP, startSandboxApp } from '../../testing/composition/sandbox-app.js';
 import { TestClient } from '../../testing/composition/test-client.js';
 import { parseCast, playCast } from '../sessions/recording/index.js';
 
 /** Output counts as settled after this long without a byte: the prompt has been drawn. */
 const QUIET_MS = 300;
 
-let t: SandboxApp;
+const app = sandboxAppPerFile();
 let c: TestClient;
-
-beforeAll(async () => {
-  t = await startSandboxApp();
-  c = new TestClient(t.app.router);
-});
-afterAll(async () => {
-  c.close();
-  await t.stop();
+beforeAll(() => {
+  c = app.window();
 });
 
 async function settled(id: string): Promise<void> {
@@ -44,7 +39,7 @@ describe('sessions.setRecording', () => {
 
     const on = (await c.call('sessions', 'setRecording', { id, enabled: true })).session;
     const path = on.recording?.path ?? '';
-    expect(path.startsWith(join(t.dataDir, 'recordings') + '/')).toBe(true);
+    expect(path.startsWith(join(app.dataDir, 'recordings') + '/')).toBe(true);
     expect(path.split('/').at(-1)).toMatch(/^web_prod_.._shell-\d{4}-\d\d-\d\dT\d\d-\d\d-\d\d-\d{3}Z\.cast$/);
     expect(on.recording?.startedAt).toBeGreaterThanOrEqual(on.openedAt);
     expect(c.eventsOf('sessions', 'info')).toContainEqual({ session: on });
@@ -89,17 +84,17 @@ describe('sessions.setRecording', () => {
     c.input(ended, 'exit\r');
     await c.untilState(ended, 'closed');
     await expect(c.call('sessions', 'setRecording', { id: ended, enabled: true })).rejects.toMatchObject({ code: 'failed', message: expect.stringMatching(/not connected/) });
-    expect((await readdir(join(t.dataDir, 'recordings'))).filter((f) => f.startsWith('ended'))).toEqual([]);
+    expect((await readdir(join(app.dataDir, 'recordings'))).filter((f) => f.startsWith('ended'))).toEqual([]);
   });
 });
 
 describe('recording errors', () => {
   it('a record directory that cannot be used is told in the session info; the session runs and closes', async () => {
     const { writeFile, rm } = await import('node:fs/promises');
-    const blocker = join(t.dataDir, 'not-a-dir');
+    const blocker = join(app.dataDir, 'not-a-dir');
     await writeFile(blocker, 'a file');
-    const app = await startSandboxApp({ shells: { recordDir: join(blocker, 'casts') } });
-    const client = new TestClient(app.app.router);
+    const second = await startSandboxApp({ shells: { recordDir: join(blocker, 'casts') } });
+    const client = new TestClient(second.app.router);
     try {
       const { session } = await client.call('sessions', 'open', { target: DEMO_APP.web, cols: 80, rows: 24, title: 'no-rec' });
       await client.untilState(session.id, 'connected');
@@ -111,7 +106,7 @@ describe('recording errors', () => {
       await client.call('sessions', 'close', { id: session.id }); // never hangs on a recording that never was
     } finally {
       client.close();
-      await app.stop();
+      await second.stop();
       await rm(blocker, { force: true });
     }
   });
@@ -119,7 +114,7 @@ describe('recording errors', () => {
   it('recording from the UI into an unusable folder is refused with the reason; the session goes on', async () => {
     const { rm, writeFile } = await import('node:fs/promises');
     const id = await openShell('refused');
-    const recordings = join(t.dataDir, 'recordings');
+    const recordings = join(app.dataDir, 'recordings');
     await rm(recordings, { recursive: true, force: true });
     await writeFile(recordings, 'a file where the folder should be');
     try {

@@ -3,26 +3,14 @@
 import { mkdtemp, readdir, readFile, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { DEMO_APP, startSandboxApp, type SandboxApp } from '../../testing/composition/sandbox-app.js';
+import { describe, expect, it } from 'vitest';
+import { sandboxAppPerFile } from '../../testing/composition/app-per-file.js';
+import { DEMO_APP, startSandboxApp } from '../../testing/composition/sandbox-app.js';
 import { eventually, TestClient, RemoteCallError } from '../../testing/composition/test-client.js';
 import { SHELLS } from '../sessions/shells/index.js';
 
-let t: SandboxApp;
-const clients: TestClient[] = [];
-const window = (): TestClient => {
-  const c = new TestClient(t.app.router);
-  clients.push(c);
-  return c;
-};
-
-beforeAll(async () => {
-  t = await startSandboxApp();
-});
-afterAll(async () => {
-  for (const c of clients) c.close();
-  await t.stop();
-});
+const app = sandboxAppPerFile();
+const window = (): TestClient => app.window();
 
 async function openShell(c: TestClient, target = DEMO_APP.web, size = { cols: 80, rows: 24 }): Promise<string> {
   const { session } = await c.call('sessions', 'open', { target, ...size });
@@ -61,7 +49,7 @@ describe('sessions service over the sandbox', () => {
   it('reports exit as closed with the protocol reason, after the last output', async () => {
     const c = window();
     const id = await openShell(c);
-    const awsId = t.app.shells.get(id).awsSessionId;
+    const awsId = app.porthole.shells.get(id).awsSessionId;
     c.input(id, 'echo bye-$((1+1)); exit\r');
     const status = await c.untilState(id, 'closed');
     expect(status.reason).toBe(`Exiting session with sessionId: ${awsId}.`);
@@ -89,8 +77,8 @@ describe('sessions service over the sandbox', () => {
     const id = await openShell(c);
     c.input(id, 'echo before-$((7+1))\r');
     await c.untilText(id, 'before-8');
-    const awsId = t.app.shells.get(id).awsSessionId ?? '';
-    t.app.sandbox?.faults.set(awsId, { actions: [{ do: 'kill-socket' }] });
+    const awsId = app.porthole.shells.get(id).awsSessionId ?? '';
+    app.porthole.sandbox?.faults.set(awsId, { actions: [{ do: 'kill-socket' }] });
     await c.until('reconnecting then connected again', () => {
       const states = (c.statuses.get(id) ?? []).map((s) => s.state);
       return states.lastIndexOf('reconnecting') > 0 && states.at(-1) === 'connected';
@@ -119,12 +107,12 @@ describe('sessions service over the sandbox', () => {
     const c = window();
     const id = await openShell(c);
     expect((await c.call('sessions', 'rename', { id, title: 'my tab' })).session.title).toBe('my tab');
-    const firstAws = t.app.shells.get(id).awsSessionId;
+    const firstAws = app.porthole.shells.get(id).awsSessionId;
     const { session } = await c.call('sessions', 'restart', { id });
     expect(session.id).toBe(id);
     await c.untilState(id, 'connected');
-    expect(t.app.shells.get(id).awsSessionId).not.toBe(firstAws);
-    expect(t.app.sandbox?.registry.get(firstAws ?? '')?.state).toBe('Terminated');
+    expect(app.porthole.shells.get(id).awsSessionId).not.toBe(firstAws);
+    expect(app.porthole.sandbox?.registry.get(firstAws ?? '')?.state).toBe('Terminated');
     c.input(id, 'echo again-$((3*3))\r');
     await c.untilText(id, 'again-9');
   });
@@ -132,18 +120,18 @@ describe('sessions service over the sandbox', () => {
   it('terminates the session in the sandbox when a tab is closed, and when its window is closed for good', async () => {
     const c = window();
     const id = await openShell(c);
-    const awsId = t.app.shells.get(id).awsSessionId ?? '';
-    expect(t.app.sandbox?.registry.get(awsId)?.state).not.toBe('Terminated');
+    const awsId = app.porthole.shells.get(id).awsSessionId ?? '';
+    expect(app.porthole.sandbox?.registry.get(awsId)?.state).not.toBe('Terminated');
     await c.call('sessions', 'close', { id });
-    expect(t.app.sandbox?.registry.get(awsId)?.state).toBe('Terminated');
-    expect(t.app.shells.has(id)).toBe(false);
+    expect(app.porthole.sandbox?.registry.get(awsId)?.state).toBe('Terminated');
+    expect(app.porthole.shells.has(id)).toBe(false);
 
     const w = window();
     const other = await openShell(w);
-    const otherAws = t.app.shells.get(other).awsSessionId ?? '';
+    const otherAws = app.porthole.shells.get(other).awsSessionId ?? '';
     w.close('ended');
-    await eventually('window close to terminate its session', () => t.app.sandbox?.registry.get(otherAws)?.state === 'Terminated');
-    await eventually('the manager to forget it', () => !t.app.shells.has(other));
+    await eventually('window close to terminate its session', () => app.porthole.sandbox?.registry.get(otherAws)?.state === 'Terminated');
+    await eventually('the manager to forget it', () => !app.porthole.shells.has(other));
   });
 
   it('fails an open in plain words when the target cannot be reached', async () => {
@@ -164,7 +152,7 @@ describe('flow control', () => {
   it('pauses a flood within the high watermark, resumes on acks, and Ctrl-C still stops it', async () => {
     const c = window();
     const id = await openShell(c);
-    const shell = t.app.shells.get(id);
+    const shell = app.porthole.shells.get(id);
     c.input(id, 'yes flood-line\r');
     await c.until('reading to pause', () => shell.readingPaused);
     // What the engine had already read when it paused is still delivered, and nothing more.

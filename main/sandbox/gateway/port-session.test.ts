@@ -3,31 +3,21 @@
 // server, ConnectToPortError for a refused stream, basic mode with DisconnectToPort, and the
 // TerminateSession flag.
 import { createHash, randomBytes } from 'node:crypto';
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { MessageType, PayloadType, decodeChannelClosed, decodeFrame, encodeFlag, PayloadTypeFlag, type ClientMessage } from '../../ssm/frame/index.js';
 import { SmuxSession, type SmuxStream } from '../../ssm/smux/index.js';
 import { realSession } from '../../../testing/ssm/conformance.js';
 import type { SandboxSession } from '../session-registry.js';
-import { startFixture, type Fixture } from '../../../testing/sandbox/gateway/sandbox-fixture.js';
-import { startEchoServer, type EchoServer } from '../../../testing/sandbox/gateway/tcp-servers.js';
+import { gatewayWithEchoPerTest } from '../../../testing/sandbox/gateway/sandbox-fixture.js';
 import { WireClient } from '../../../testing/sandbox/gateway/wire-client.js';
 
-let fx: Fixture;
-let echo: EchoServer;
-beforeEach(async () => {
-  fx = await startFixture();
-  echo = await startEchoServer();
-});
-afterEach(async () => {
-  await fx.close();
-  await echo.close();
-});
+const t = gatewayWithEchoPerTest();
 
 const LPF = { localPortNumber: '7732', portNumber: '7730', type: 'LocalPortForwarding' };
 const CHUNK = 1024;
 
 function portSession(dial: boolean, properties: Record<string, string> = LPF): SandboxSession {
-  return fx.addSession({ type: 'Port', properties, host: 'localhost', portNumber: 7730, ...(dial ? { dial: { host: '127.0.0.1', port: echo.port } } : {}) }, { documentName: 'AWS-StartPortForwardingSession' });
+  return t.fx.addSession({ type: 'Port', properties, host: 'localhost', portNumber: 7730, ...(dial ? { dial: { host: '127.0.0.1', port: t.echo.port } } : {}) }, { documentName: 'AWS-StartPortForwardingSession' });
 }
 
 function handshakeResponse(clientVersion: string): string {
@@ -36,7 +26,7 @@ function handshakeResponse(clientVersion: string): string {
 
 /** Opens, checks the agent's HandshakeRequest, answers it and waits for HandshakeComplete. */
 async function handshake(s: SandboxSession, clientVersion: string, options: { retransmit?: boolean } = {}): Promise<WireClient> {
-  const client = await WireClient.open(fx.url(s.sessionId), s.tokenValue, { clientVersion, ...options });
+  const client = await WireClient.open(t.fx.url(s.sessionId), s.tokenValue, { clientVersion, ...options });
   await client.waitFor(() => client.stream.length === 1, 'HandshakeRequest');
   client.send(PayloadType.HandshakeResponse, handshakeResponse(clientVersion));
   await client.waitFor(() => client.stream.length === 2, 'HandshakeComplete');
@@ -93,7 +83,7 @@ describe('port session handshake (§6, §8.1)', () => {
 
   it('acks and discards data sent before the handshake completes (§4.3)', async () => {
     const s = portSession(true, { portNumber: '7730' }); // SSH document: basic mode
-    const client = await WireClient.open(fx.url(s.sessionId), s.tokenValue, { clientVersion: '1.2.650.0' });
+    const client = await WireClient.open(t.fx.url(s.sessionId), s.tokenValue, { clientVersion: '1.2.650.0' });
     await client.waitFor(() => client.stream.length === 1, 'HandshakeRequest');
     client.send(PayloadType.Output, 'too-early');
     await client.waitFor(() => client.ackedSeqs().includes(0), 'ack of the early data');
@@ -109,7 +99,7 @@ describe('port session handshake (§6, §8.1)', () => {
 describe('handshake failures', () => {
   it('gives up after 15 s without a HandshakeResponse, with the agent\'s message', async () => {
     const s = portSession(true);
-    const client = await WireClient.open(fx.url(s.sessionId), s.tokenValue, { clientVersion: '1.2.650.0' });
+    const client = await WireClient.open(t.fx.url(s.sessionId), s.tokenValue, { clientVersion: '1.2.650.0' });
     await client.waitFor(() => client.frames(MessageType.ChannelClosed).length > 0, 'channel_closed', 30_000);
     expect(decodeChannelClosed((client.frames(MessageType.ChannelClosed)[0] as ClientMessage).payload).output).toBe(
       'Handshake timed out. Please ensure that you have the latest version of the session manager plugin.',
@@ -131,7 +121,7 @@ describe('mux mode (ClientVersion ≥ 1.1.70)', () => {
     });
     const echoed = await Promise.all(results);
     expect(echoed.map(sha)).toEqual(payloads.map(sha));
-    expect(echo.connections).toBe(3);
+    expect(t.echo.connections).toBe(3);
     // Every agent data frame is at most 1024 bytes (§4.5).
     expect(client.stream.every((f) => f.payload.length <= 1024)).toBe(true);
     mux.close();
@@ -165,14 +155,14 @@ describe('basic mode (old client, or the SSH document)', () => {
   it('dials once, re-dials after DisconnectToPort, and echoes bytes as PT 1', async () => {
     const s = portSession(true);
     const client = await handshake(s, '1.1.0.0');
-    await client.waitFor(() => echo.connections === 1, 'the agent dial right after the handshake');
+    await client.waitFor(() => t.echo.connections === 1, 'the agent dial right after the handshake');
     client.send(PayloadType.Output, 'ping-1');
     await client.waitFor(() => client.outputText() === 'ping-1', 'echo 1');
     client.send(PayloadType.Flag, encodeFlag(PayloadTypeFlag.DisconnectToPort));
-    await client.waitFor(() => echo.open.size === 0, 'the destination connection closed');
+    await client.waitFor(() => t.echo.open.size === 0, 'the destination connection closed');
     client.send(PayloadType.Output, 'ping-2');
     await client.waitFor(() => client.outputText() === 'ping-1ping-2', 'echo 2 over a new connection');
-    expect(echo.connections).toBe(2);
+    expect(t.echo.connections).toBe(2);
     client.close();
   });
 
@@ -181,22 +171,22 @@ describe('basic mode (old client, or the SSH document)', () => {
     // No client resends: a message the agent leaves unacked would never be delivered again,
     // as with the plugin, which resends only the front of its buffer.
     const client = await handshake(s, '1.1.0.0', { retransmit: false });
-    await client.waitFor(() => echo.connections === 1, 'the agent dial right after the handshake');
+    await client.waitFor(() => t.echo.connections === 1, 'the agent dial right after the handshake');
     client.send(PayloadType.Flag, encodeFlag(PayloadTypeFlag.DisconnectToPort));
-    await client.waitFor(() => echo.open.size === 0, 'the destination connection closed');
+    await client.waitFor(() => t.echo.open.size === 0, 'the destination connection closed');
     const seq = 2; // after the HandshakeResponse (0) and DisconnectToPort (1)
     client.send(PayloadType.Output, 'after-');
     client.send(PayloadType.Output, 'redial');
     await client.waitFor(() => client.outputText() === 'after-redial', 'both messages echoed over the new connection');
     expect(client.ackedSeqs()).toEqual(expect.arrayContaining([seq, seq + 1]));
-    expect(echo.connections).toBe(2);
+    expect(t.echo.connections).toBe(2);
     client.close();
   });
 
   it('acks the TerminateSession flag before channel_closed', async () => {
     const s = portSession(true);
     const client = await handshake(s, '1.1.0.0', { retransmit: false });
-    await client.waitFor(() => echo.open.size === 1, 'dial');
+    await client.waitFor(() => t.echo.open.size === 1, 'dial');
     const seq = 1; // after the HandshakeResponse (0)
     client.send(PayloadType.Flag, encodeFlag(PayloadTypeFlag.TerminateSession));
     await client.waitFor(() => client.frames(MessageType.ChannelClosed).length > 0, 'channel_closed');
@@ -210,17 +200,17 @@ describe('basic mode (old client, or the SSH document)', () => {
   it('ends the session on the TerminateSession flag', async () => {
     const s = portSession(true);
     const client = await handshake(s, '1.1.0.0');
-    await client.waitFor(() => echo.open.size === 1, 'dial');
+    await client.waitFor(() => t.echo.open.size === 1, 'dial');
     client.send(PayloadType.Flag, encodeFlag(PayloadTypeFlag.TerminateSession));
     await client.waitFor(() => client.frames(MessageType.ChannelClosed).length > 0, 'channel_closed');
-    await client.waitFor(() => echo.open.size === 0, 'the destination connection closed');
+    await client.waitFor(() => t.echo.open.size === 0, 'the destination connection closed');
   });
 
   it('ends an SSH-document session when the destination closes', async () => {
     const s = portSession(true, { portNumber: '22' });
     const client = await handshake(s, '1.2.650.0');
-    await client.waitFor(() => echo.open.size === 1, 'dial');
-    for (const sock of echo.open) sock.end();
+    await client.waitFor(() => t.echo.open.size === 1, 'dial');
+    for (const sock of t.echo.open) sock.end();
     await client.waitFor(() => client.frames(MessageType.ChannelClosed).length > 0, 'channel_closed');
   });
 

@@ -9,7 +9,9 @@ import type { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { SessionRegistry, type SandboxSession, type SandboxSessionKind } from '../../../main/sandbox/session-registry.js';
+import { afterEach, beforeEach } from 'vitest';
 import { attachGateway, type Gateway, type GatewayOptions } from '../../../main/sandbox/gateway/index.js';
+import { startEchoServer, type EchoServer } from './tcp-servers.js';
 
 export interface Fixture {
   registry: SessionRegistry;
@@ -60,6 +62,36 @@ export async function startFixture(options: Omit<GatewayOptions, 'registry'> = {
       server.closeAllConnections();
       await new Promise<void>((resolve) => server.close(() => resolve()));
       rmSync(workdir, { recursive: true, force: true });
+    },
+  };
+}
+
+/** A fresh gateway fixture and TCP echo server for every test of a file, closed after each. */
+export interface GatewayWithEcho {
+  readonly fx: Fixture;
+  readonly echo: EchoServer;
+}
+
+export function gatewayWithEchoPerTest(): GatewayWithEcho {
+  let current: { fx: Fixture; echo: EchoServer } | undefined;
+  const get = () => {
+    if (current === undefined) throw new Error('the gateway fixture exists only inside a test');
+    return current;
+  };
+  beforeEach(async () => {
+    current = { fx: await startFixture(), echo: await startEchoServer() };
+  });
+  afterEach(async () => {
+    await current?.fx.close();
+    await current?.echo.close();
+    current = undefined;
+  });
+  return {
+    get fx() {
+      return get().fx;
+    },
+    get echo() {
+      return get().echo;
     },
   };
 }
