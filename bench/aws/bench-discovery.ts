@@ -5,7 +5,7 @@
  * against the minimum, retries, and peak memory. The bench runner calls `benchDiscovery()` and
  * prints `formatDiscoveryBench()`.
  */
-import { SANDBOX, startSandbox } from '../../main/sandbox/index.js';
+import { SANDBOX, startSandbox, type Sandbox } from '../../main/sandbox/index.js';
 import { generateWorld } from '../../main/sandbox/world/generate.js';
 import { AWS_LIMITS } from '../../main/aws/constants.js';
 import { Inventory } from '../../main/aws/inventory/inventory.js';
@@ -74,6 +74,13 @@ function minimumCalls(o: Required<DiscoveryBenchOptions>): number {
     Math.max(1, ceilDiv(o.instances, AWS_LIMITS.SSM_INSTANCE_PAGE_SIZE)) + ceilDiv(o.instances, AWS_LIMITS.EC2_DESCRIBE_INSTANCES_BATCH);
 }
 
+/** A generated world behind a sandbox that throttles like AWS, and a workspace signed in to it. */
+export async function throttledWorld(o: Omit<Required<DiscoveryBenchOptions>, 'includeStopped'>): Promise<{ sandbox: Sandbox; workspace: AwsWorkspace }> {
+  const world = generateWorld({ clusters: o.clusters, tasksPerCluster: o.tasksPerCluster, servicesPerCluster: o.servicesPerCluster, instances: o.instances, region: DISCOVERY_BENCH.REGION });
+  const sandbox = await startSandbox({ world, gateway: null, throttle: { ratePerSecond: o.ratePerSecond } });
+  return { sandbox, workspace: new AwsWorkspace({ env: sandbox.awsEnv }) };
+}
+
 export async function benchDiscovery(options: DiscoveryBenchOptions = {}): Promise<DiscoveryBenchReport> {
   const o: Required<DiscoveryBenchOptions> = {
     clusters: options.clusters ?? DISCOVERY_BENCH.CLUSTERS,
@@ -83,9 +90,7 @@ export async function benchDiscovery(options: DiscoveryBenchOptions = {}): Promi
     ratePerSecond: options.ratePerSecond ?? DISCOVERY_BENCH.RATE_PER_SECOND,
     includeStopped: options.includeStopped ?? true,
   };
-  const world = generateWorld({ clusters: o.clusters, tasksPerCluster: o.tasksPerCluster, servicesPerCluster: o.servicesPerCluster, instances: o.instances, region: DISCOVERY_BENCH.REGION });
-  const sandbox = await startSandbox({ world, gateway: null, throttle: { ratePerSecond: o.ratePerSecond } });
-  const workspace = new AwsWorkspace({ env: sandbox.awsEnv });
+  const { sandbox, workspace } = await throttledWorld(o);
   const inventory = new Inventory(workspace, { includeStopped: o.includeStopped });
   globalThis.gc?.();
   const baselineHeap = process.memoryUsage().heapUsed;

@@ -6,12 +6,10 @@
  * inventory (no prefetch, nothing else in flight) in the same run. Then the calls the user's
  * first minute costs, against the calls of the whole tree.
  */
-import { SANDBOX, startSandbox } from '../../main/sandbox/index.js';
-import { generateWorld } from '../../main/sandbox/world/generate.js';
+import { SANDBOX } from '../../main/sandbox/index.js';
 import { Inventory } from '../../main/aws/inventory/inventory.js';
 import { nodeId } from '../../main/aws/inventory/node-ids.js';
-import { AwsWorkspace } from '../../main/aws/workspace.js';
-import { DISCOVERY_BENCH } from './bench-discovery.js';
+import { DISCOVERY_BENCH, throttledWorld } from './bench-discovery.js';
 
 export const FIRST_EXPAND_BENCH = {
   /** The cluster the user expands: far down the list, so the prefetch cannot have reached it. */
@@ -54,9 +52,7 @@ interface Run {
 }
 
 async function start(prefetch: boolean, o: Required<FirstExpandOptions>): Promise<Run> {
-  const world = generateWorld({ clusters: o.clusters, tasksPerCluster: o.tasksPerCluster, servicesPerCluster: DISCOVERY_BENCH.SERVICES_PER_CLUSTER, instances: DISCOVERY_BENCH.INSTANCES, region: DISCOVERY_BENCH.REGION });
-  const sandbox = await startSandbox({ world, gateway: null, throttle: { ratePerSecond: o.ratePerSecond } });
-  const workspace = new AwsWorkspace({ env: sandbox.awsEnv });
+  const { sandbox, workspace } = await throttledWorld({ ...o, servicesPerCluster: DISCOVERY_BENCH.SERVICES_PER_CLUSTER, instances: DISCOVERY_BENCH.INSTANCES });
   const inventory = new Inventory(workspace, { prefetch });
   await inventory.children(nodeId.profile(SANDBOX.profile));
   const listed = await inventory.children(nodeId.region(SANDBOX.profile, DISCOVERY_BENCH.REGION));
