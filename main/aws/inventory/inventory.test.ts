@@ -127,6 +127,14 @@ describe('inventory over the sandbox demo world', () => {
     expect(t.events.errors.find((e) => e.nodeId === region)?.nextStep).toContain('Refresh the credentials');
   });
 
+  it('counts in its progress messages agree with their nouns (1 service, 2 tasks)', async () => {
+    const region = nodeId.region(SANDBOX.profile, 'us-east-1');
+    for (const c of (await t.inventory.children(region)).filter((n) => n.kind === 'cluster')) await t.inventory.children(c.id);
+    const loaded = t.events.progress.filter((m) => m.startsWith('Loaded '));
+    expect(loaded.length).toBeGreaterThan(1);
+    expect(loaded.filter((m) => /\b1 (items|services|tasks)\b|\b(0|[2-9]|\d\d+) (item|service|task)\b/.test(m))).toEqual([]);
+  });
+
   it('rejects ids it did not mint with a plain error', async () => {
     await expect(t.inventory.children('bogus')).rejects.toMatchObject({ code: 'not-found' });
   });

@@ -4,6 +4,7 @@
  * describe calls in flight. Produces contract nodes; keeps the plain data for launch/diagnostics.
  */
 import type { InventoryNode, LoadProblem } from '../../../shared/contract/inventory.js';
+import { counted } from '../../../shared/format/words.js';
 import { withRetryReports } from '../call-details.js';
 import type { Limiter, Priority, PriorityTicket } from '../discovery/bounded.js';
 import { listClusters, loadCluster } from '../discovery/ecs.js';
@@ -94,7 +95,7 @@ export class RegionLoader {
     else problems.unshift({ part: 'clusters', what: 'ECS clusters', error: toAwsError(clusters.reason).toPlain() });
     if (instances.status === 'fulfilled') nodes.push(...instances.value.map((i) => instanceNode(this.session.name, this.region, i)));
     else problems.unshift({ part: 'instances', what: 'Instances', error: toAwsError(instances.reason).toPlain() });
-    progress(`Loaded ${nodes.length} items in ${this.region}`, true);
+    progress(`Loaded ${counted(nodes.length, 'item')} in ${this.region}`, true);
     return { nodes, problems };
   }
 
@@ -139,7 +140,7 @@ export class RegionLoader {
     const c = await this.loadContents(clusterArn, progress, priority);
     const serviceNames = new Set(c.services.map((s) => s.name));
     const standalone = c.tasks.filter((t) => t.serviceName === null || !serviceNames.has(t.serviceName));
-    progress(`Loaded ${c.services.length} services and ${c.tasks.length} tasks in ${arnTail(clusterArn)}`, true);
+    progress(`Loaded ${counted(c.services.length, 'service')} and ${counted(c.tasks.length, 'task')} in ${arnTail(clusterArn)}`, true);
     return [...c.services.map((s) => serviceNode(this.session.name, this.region, s)), ...standalone.map((t) => taskNode(this.session.name, this.region, t))];
   }
 
