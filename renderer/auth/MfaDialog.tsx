@@ -3,7 +3,7 @@ import { useState } from 'react';
 import { MfaCodeSchema } from '../../shared/contract/index.js';
 import { useModel } from '../root/model-context.js';
 import { useStore } from '../state/store.js';
-import { ReturnFocus } from '../ui/return-focus.js';
+import { Dialog } from '../ui/Dialog.js';
 
 export function MfaDialog() {
   const model = useModel();
@@ -21,42 +21,34 @@ export function MfaDialog() {
   };
 
   return (
-    <div className="modal-backdrop" data-overlay="">
-      <ReturnFocus key={prompt.promptId} />
-      <form
-        className="modal modal-form"
-        role="dialog"
-        aria-modal="true"
-        aria-labelledby="mfa-title"
-        onSubmit={(e) => {
-          e.preventDefault();
-          void submit();
-        }}
-      >
-        <h2 id="mfa-title" className="modal-title">
-          MFA code for {prompt.profile}
-        </h2>
-        <p className="modal-text">
-          {prompt.roleArn ? `Assuming ${prompt.roleArn} needs` : 'This profile needs'} a one-time code from <code>{prompt.mfaSerial}</code>.
+    <Dialog
+      key={prompt.promptId}
+      title={`MFA code for ${prompt.profile}`}
+      closeLabel="Cancel MFA code"
+      onClose={() => void model.mfa.cancel(prompt.promptId)}
+      onSubmit={() => void submit()}
+      modalBackdrop
+    >
+      <p className="modal-text">
+        {prompt.roleArn ? `Assuming ${prompt.roleArn} needs` : 'This profile needs'} a one-time code from <code>{prompt.mfaSerial}</code>.
+      </p>
+      <label className="field">
+        <span>Code</span>
+        <input aria-label="MFA code" inputMode="numeric" autoComplete="one-time-code" autoFocus value={code} onChange={(e) => setCode(e.target.value)} />
+      </label>
+      {(problem ?? error) && (
+        <p className="notice notice-error" role="alert">
+          {problem ?? error}
         </p>
-        <label className="field">
-          <span>Code</span>
-          <input aria-label="MFA code" inputMode="numeric" autoComplete="one-time-code" autoFocus value={code} onChange={(e) => setCode(e.target.value)} />
-        </label>
-        {(problem ?? error) && (
-          <p className="notice notice-error" role="alert">
-            {problem ?? error}
-          </p>
-        )}
-        <div className="modal-actions">
-          <button type="button" className="button button-quiet" onClick={() => void model.mfa.cancel(prompt.promptId)}>
-            Cancel
-          </button>
-          <button type="submit" className="button button-primary">
-            Continue
-          </button>
-        </div>
-      </form>
-    </div>
+      )}
+      <div className="modal-actions">
+        <button type="button" className="button button-quiet" onClick={() => void model.mfa.cancel(prompt.promptId)}>
+          Cancel
+        </button>
+        <button type="submit" className="button button-primary">
+          Continue
+        </button>
+      </div>
+    </Dialog>
   );
 }

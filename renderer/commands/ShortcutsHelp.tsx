@@ -1,8 +1,7 @@
 // The keyboard shortcuts, grouped, as this host binds them (the web host avoids keys the browser
 // keeps for itself). Opened from the status bar or with its own shortcut; Esc closes it.
-import { useEffect, useRef } from 'react';
 import { useModel } from '../root/model-context.js';
-import { useReturnFocus } from '../ui/return-focus.js';
+import { Dialog } from '../ui/Dialog.js';
 import { COMMANDS, type CommandGroup } from './commands.js';
 
 const GROUPS: readonly CommandGroup[] = ['Sessions', 'Focus', 'Terminal', 'Help'];
@@ -17,62 +16,40 @@ const LOCAL_KEYS: ReadonlyArray<{ readonly keys: string; readonly title: string 
 
 export function ShortcutsHelp({ onClose }: { onClose: () => void }) {
   const model = useModel();
-  const closeButton = useRef<HTMLButtonElement>(null);
-  useReturnFocus();
-  useEffect(() => closeButton.current?.focus(), []);
   const web = model.keymap.host === 'web';
   return (
-    <div className="modal-backdrop" data-overlay="" onMouseDown={(e) => e.target === e.currentTarget && onClose()}>
-      <div
-        className="modal shortcuts-help"
-        role="dialog"
-        aria-modal="true"
-        aria-labelledby="shortcuts-title"
-        onKeyDown={(e) => {
-          if (e.key === 'Escape') onClose();
-          e.stopPropagation();
-        }}
-      >
-        <div className="popover-header">
-          <h2 id="shortcuts-title" className="modal-title">
-            Keyboard shortcuts
-          </h2>
-          <button ref={closeButton} className="icon-button" aria-label="Close shortcuts" onClick={onClose}>
-            ×
-          </button>
-        </div>
-        {web && <p className="modal-text">In the browser, keys the browser keeps for itself (Ctrl+T, Ctrl+W, Ctrl+Tab) are bound to others here.</p>}
-        <div className="shortcut-groups">
-          {GROUPS.map((g) => (
-            <section key={g} className="shortcut-group" aria-label={g}>
-              <h3 className="shortcut-group-title">{g}</h3>
-              <dl className="shortcut-list">
-                {COMMANDS.filter((c) => c.group === g && !/^tab[2-9]$/.test(c.id)).map((c) => (
-                  <div key={c.id} className="shortcut" data-command={c.id}>
-                    <dt>{c.id === 'tab1' ? 'Go to tab 1–9' : c.title}</dt>
-                    <dd>
-                      <kbd>{c.id === 'tab1' ? `${model.keymap.label('tab1')}…9` : model.keymap.label(c.id)}</kbd>
-                    </dd>
-                  </div>
-                ))}
-              </dl>
-            </section>
-          ))}
-          <section className="shortcut-group" aria-label="In place">
-            <h3 className="shortcut-group-title">In place</h3>
+    <Dialog title="Keyboard shortcuts" closeLabel="Close shortcuts" onClose={onClose} className="shortcuts-help">
+      {web && <p className="modal-text">In the browser, keys the browser keeps for itself (Ctrl+T, Ctrl+W, Ctrl+Tab) are bound to others here.</p>}
+      <div className="shortcut-groups">
+        {GROUPS.map((g) => (
+          <section key={g} className="shortcut-group" aria-label={g}>
+            <h3 className="shortcut-group-title">{g}</h3>
             <dl className="shortcut-list">
-              {LOCAL_KEYS.map((k) => (
-                <div key={k.keys} className="shortcut">
-                  <dt>{k.title}</dt>
+              {COMMANDS.filter((c) => c.group === g && !/^tab[2-9]$/.test(c.id)).map((c) => (
+                <div key={c.id} className="shortcut" data-command={c.id}>
+                  <dt>{c.id === 'tab1' ? 'Go to tab 1–9' : c.title}</dt>
                   <dd>
-                    <kbd>{k.keys}</kbd>
+                    <kbd>{c.id === 'tab1' ? `${model.keymap.label('tab1')}…9` : model.keymap.label(c.id)}</kbd>
                   </dd>
                 </div>
               ))}
             </dl>
           </section>
-        </div>
+        ))}
+        <section className="shortcut-group" aria-label="In place">
+          <h3 className="shortcut-group-title">In place</h3>
+          <dl className="shortcut-list">
+            {LOCAL_KEYS.map((k) => (
+              <div key={k.keys} className="shortcut">
+                <dt>{k.title}</dt>
+                <dd>
+                  <kbd>{k.keys}</kbd>
+                </dd>
+              </div>
+            ))}
+          </dl>
+        </section>
       </div>
-    </div>
+    </Dialog>
   );
 }

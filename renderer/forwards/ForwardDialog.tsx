@@ -6,7 +6,7 @@ import { errorText } from '../bridge/client.js';
 import { useModel } from '../root/model-context.js';
 import { useStore } from '../state/store.js';
 import { readinessOf, targetOf, titleOf } from '../tree/node-view.js';
-import { useReturnFocus } from '../ui/return-focus.js';
+import { Dialog } from '../ui/Dialog.js';
 import type { Draft } from './forward-draft.js';
 
 interface Choice {
@@ -59,7 +59,6 @@ export function ForwardDialog({ draft }: { draft: Draft }) {
   const [autoRestart, setAutoRestart] = useState(false);
   const [error, setError] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
-  useReturnFocus();
 
   const submit = async (): Promise<void> => {
     const picked = choices.find((c) => c.key === choice);
@@ -91,24 +90,7 @@ export function ForwardDialog({ draft }: { draft: Draft }) {
   };
 
   return (
-    <div className="modal-backdrop" data-overlay="" onMouseDown={(e) => e.target === e.currentTarget && model.forwardDraft.close()}>
-      <form
-        className="modal modal-form"
-        role="dialog"
-        aria-modal="true"
-        aria-labelledby="forward-title"
-        onSubmit={(e) => {
-          e.preventDefault();
-          void submit();
-        }}
-        onKeyDown={(e) => {
-          if (e.key === 'Escape') model.forwardDraft.close();
-          e.stopPropagation();
-        }}
-      >
-        <h2 id="forward-title" className="modal-title">
-          New port forward
-        </h2>
+    <Dialog title="New port forward" closeLabel="Close new forward" onClose={() => model.forwardDraft.close()} onSubmit={() => void submit()}>
         <label className="field">
           <span>Target</span>
           <select value={choice} onChange={(e) => setChoice(e.target.value)} aria-label="Target">
@@ -165,7 +147,6 @@ export function ForwardDialog({ draft }: { draft: Draft }) {
             {busy ? 'Starting…' : 'Start forward'}
           </button>
         </div>
-      </form>
-    </div>
+    </Dialog>
   );
 }

@@ -3,6 +3,7 @@
 import { useEffect, useState } from 'react';
 import { errorText } from '../bridge/client.js';
 import { useModel } from '../root/model-context.js';
+import { Dialog } from '../ui/Dialog.js';
 import type { TransferPrompt } from './transfer-store.js';
 
 /** Where an upload goes when the target has no remembered path: writable on nearly every system. */
@@ -46,52 +47,35 @@ export function TransferDialog({ prompt }: { prompt: TransferPrompt }) {
   };
 
   return (
-    <div className="modal-backdrop" onMouseDown={(e) => e.target === e.currentTarget && close()}>
-      <form
-        className="modal modal-form"
-        role="dialog"
-        aria-modal="true"
-        aria-labelledby="transfer-title"
-        onSubmit={(e) => {
-          e.preventDefault();
-          void submit();
-        }}
-        onKeyDown={(e) => {
-          if (e.key === 'Escape') close();
-        }}
-      >
-        <h2 id="transfer-title" className="modal-title">
-          {upload ? 'Upload to' : 'Download from'} {prompt.title}
-        </h2>
-        {upload && prompt.files.length > 0 && (
-          <p className="muted transfer-files" title={files.map((f) => f.name).join('\n')}>
-            {files.length === 1 ? files[0]?.name : `${files.length} files`}
-          </p>
-        )}
-        {upload && prompt.files.length === 0 && (
-          <label className="field">
-            <span>File</span>
-            <input aria-label="File to upload" type="file" multiple onChange={(e) => setFiles([...(e.target.files ?? [])])} />
-          </label>
-        )}
+    <Dialog title={`${upload ? 'Upload to' : 'Download from'} ${prompt.title}`} closeLabel={`Close ${upload ? 'upload' : 'download'}`} onClose={close} onSubmit={() => void submit()}>
+      {upload && prompt.files.length > 0 && (
+        <p className="muted transfer-files" title={files.map((f) => f.name).join('\n')}>
+          {files.length === 1 ? files[0]?.name : `${files.length} files`}
+        </p>
+      )}
+      {upload && prompt.files.length === 0 && (
         <label className="field">
-          <span>{upload ? 'Path on the target (a folder ending in / keeps the file name)' : 'File on the target'}</span>
-          <input aria-label="Remote path" value={path} spellCheck={false} placeholder={upload ? '/tmp/' : '/var/log/app.log'} onChange={(e) => setPath(e.target.value)} autoFocus />
+          <span>File</span>
+          <input aria-label="File to upload" type="file" multiple onChange={(e) => setFiles([...(e.target.files ?? [])])} />
         </label>
-        {error && (
-          <p className="notice notice-error" role="alert">
-            {error}
-          </p>
-        )}
-        <div className="modal-actions">
-          <button type="button" className="button button-quiet" onClick={close}>
-            Cancel
-          </button>
-          <button type="submit" className="button button-primary" disabled={busy}>
-            {upload ? 'Upload' : 'Download'}
-          </button>
-        </div>
-      </form>
-    </div>
+      )}
+      <label className="field">
+        <span>{upload ? 'Path on the target (a folder ending in / keeps the file name)' : 'File on the target'}</span>
+        <input aria-label="Remote path" value={path} spellCheck={false} placeholder={upload ? '/tmp/' : '/var/log/app.log'} onChange={(e) => setPath(e.target.value)} autoFocus />
+      </label>
+      {error && (
+        <p className="notice notice-error" role="alert">
+          {error}
+        </p>
+      )}
+      <div className="modal-actions">
+        <button type="button" className="button button-quiet" onClick={close}>
+          Cancel
+        </button>
+        <button type="submit" className="button button-primary" disabled={busy}>
+          {upload ? 'Upload' : 'Download'}
+        </button>
+      </div>
+    </Dialog>
   );
 }
