@@ -12,7 +12,7 @@ import type { DiagnosisTarget } from '../../shared/contract/diagnostics.js';
 import type { StartPortSession, StartedSession } from '../sessions/forwards/types.js';
 import { diagnoseEcs, diagnoseInstance } from './diagnostics/gather.js';
 import type { Check } from './diagnostics/types.js';
-import { Inventory, type InventoryEvents } from './inventory/inventory.js';
+import { Inventory, type InventoryEvents, type InventoryOptions } from './inventory/inventory.js';
 import { profileSource } from './inventory/nodes.js';
 import { portSessionStarter, startedSession } from './launch/engine-adapters.js';
 import { execCommand, kmsClientFor, startInstanceShell } from './launch/launch.js';
@@ -28,6 +28,8 @@ export interface AwsServiceOptions {
   readonly env?: Env;
   readonly events?: InventoryEvents & { mfaPrompt?(prompt: MfaPrompt): void; ssoPrompt?(prompt: SsoPrompt): void };
   readonly includeStopped?: boolean;
+  /** The regions the tree shows under a profile (see InventoryOptions.regionsFor). */
+  readonly regionsFor?: InventoryOptions['regionsFor'];
   readonly maxAttempts?: number;
   /** Prefetch listed regions' clusters in the background (the app; not a one-shot CLI). */
   readonly prefetch?: boolean;
@@ -62,7 +64,7 @@ export class AwsService {
     this.mfa = new MfaPrompts((p) => opts.events?.mfaPrompt?.(p), (name) => this.known.find((p) => p.name === name)?.roleArn ?? null);
     this.sso = new SsoSignIns((p) => opts.events?.ssoPrompt?.(p));
     this.workspace = new AwsWorkspace({ env: opts.env, mfaCodeProvider: this.mfa.provider, maxAttempts: opts.maxAttempts });
-    this.inventory = new Inventory(this.workspace, { events: opts.events, includeStopped: opts.includeStopped, prefetch: opts.prefetch ?? false });
+    this.inventory = new Inventory(this.workspace, { events: opts.events, includeStopped: opts.includeStopped, prefetch: opts.prefetch ?? false, ...(opts.regionsFor ? { regionsFor: opts.regionsFor } : {}) });
   }
 
   /** contract inventory.profiles (the sandbox offer is the IPC layer's decision). */

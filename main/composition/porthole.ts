@@ -29,6 +29,7 @@ import { APP } from './constants.js';
 import { ForwardsHub, InspectorHub, Notices, SessionOwners, TransfersHub, WaitingSessions } from '../hubs/index.js';
 import { decideSandbox } from './sandbox-mode.js';
 import { shellLauncher } from '../aws/launch/shell-launcher.js';
+import { defaultRegions, shownRegions } from '../../shared/region-list.js';
 
 export interface PortholeOptions {
   readonly host: HostKind;
@@ -103,6 +104,10 @@ export async function startPorthole(opts: PortholeOptions): Promise<PortholeApp>
   const aws = new AwsService({
     env: awsEnv,
     prefetch: true,
+    regionsFor: async (profile, configured) => {
+      const current = await settings.get();
+      return shownRegions(defaultRegions(configured, current.openedRegions[profile]), current.regions[profile]);
+    },
     events: {
       progress: (e) => router.broadcast('inventory', 'progress', e),
       error: (e) => router.broadcast('inventory', 'error', e),
@@ -111,12 +116,30 @@ export async function startPorthole(opts: PortholeOptions): Promise<PortholeApp>
       ssoPrompt: (p) => router.broadcast('auth', 'ssoPrompt', p),
     },
   });
+  // A changed region choice (or a newly opened region) reloads that profile's list of regions.
+  settings.onChange((next, previous) => {
+    for (const profile of new Set([...Object.keys(next.regions), ...Object.keys(previous.regions), ...Object.keys(next.openedRegions)])) {
+      const same = JSON.stringify(next.regions[profile]) === JSON.stringify(previous.regions[profile]) && JSON.stringify(next.openedRegions[profile]) === JSON.stringify(previous.openedRegions[profile]);
+      if (!same) void aws.inventory.reloadRegions(profile);
+    }
+  });
+  const noteOpened = (target: { profile: string; region: string }): void => {
+    settings
+      .noteOpenedRegion(target.profile, target.region)
+      .then((changed) => changed && router.broadcast('settings', 'changed', { settings: changed }))
+      .catch((err: unknown) => log(`porthole: could not remember the region opened: ${err instanceof Error ? err.message : String(err)}`));
+  };
+  const launchShell = shellLauncher(aws, async () => (await settings.get()).ecsShellCommand);
   const owners = new SessionOwners();
   const inspector = new InspectorHub();
   const recordDir = opts.shells?.recordDir ?? env[APP.RECORD_DIR_ENV];
   const shells = new ShellManager({
     ...opts.shells,
-    launch: shellLauncher(aws, async () => (await settings.get()).ecsShellCommand),
+    launch: async (target) => {
+      const launched = await launchShell(target);
+      noteOpened(target);
+      return launched;
+    },
     frames: inspector,
     ...(recordDir ? { recordDir } : {}),
     recordingsDir: join(opts.dataDir, APP.RECORDINGS_SUBDIR),
@@ -124,7 +147,13 @@ export async function startPorthole(opts: PortholeOptions): Promise<PortholeApp>
   const forwards = new ForwardsHub({
     aws,
     dataDir: opts.dataDir,
-    events: { updated: (e) => router.broadcast('forwards', 'updated', e), stats: (s) => router.broadcast('forwards', 'stats', s) },
+    events: {
+      updated: (e) => {
+        router.broadcast('forwards', 'updated', e);
+        if (e.forward !== null && e.forward.state === 'listening') noteOpened(e.forward.spec.target);
+      },
+      stats: (s) => router.broadcast('forwards', 'stats', s),
+    },
     notice: (message) => notices.add(message),
     ...opts.forwards,
   });

@@ -3,6 +3,7 @@
 // writes go through the atomic writer (storage/atomic-writer).
 import { join } from 'node:path';
 import { DEFAULT_SETTINGS, SettingsSchema, type Settings, type SettingsPatch } from '../../shared/contract/index.js';
+import { withRegionOpened } from '../../shared/region-list.js';
 import { writeJsonAtomic, loadJsonFile } from '../storage/index.js';
 
 export const SETTINGS_FILE_NAME = 'settings.json';
@@ -31,6 +32,7 @@ export function mergeStoredSettings(stored: unknown): SettingsLoad {
 export class SettingsStore {
   readonly file: string;
   #current: Settings | undefined;
+  readonly #listeners = new Set<(next: Settings, previous: Settings) => void>();
 
   constructor(
     dataDir: string,
@@ -61,9 +63,26 @@ export class SettingsStore {
 
   /** Applies an already-validated patch and persists the result before resolving. */
   async update(patch: SettingsPatch): Promise<Settings> {
-    const next = SettingsSchema.parse({ ...(await this.get()), ...patch });
+    const previous = await this.get();
+    const next = SettingsSchema.parse({ ...previous, ...patch });
     this.#current = next;
     await writeJsonAtomic(this.file, next);
+    for (const listener of this.#listeners) listener(next, previous);
     return next;
+  }
+
+  /** Called after every persisted change, with the settings before it. Returns the unsubscribe. */
+  onChange(listener: (next: Settings, previous: Settings) => void): () => void {
+    this.#listeners.add(listener);
+    return () => this.#listeners.delete(listener);
+  }
+
+  /** Remembers that the user opened something in a profile's region; null when it was known already. */
+  async noteOpenedRegion(profile: string, region: string): Promise<Settings | null> {
+    const current = await this.get();
+    const opened = current.openedRegions[profile] ?? [];
+    const next = withRegionOpened(opened, region);
+    if (next === opened) return null;
+    return this.update({ openedRegions: { ...current.openedRegions, [profile]: [...next] } });
   }
 }

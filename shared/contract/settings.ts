@@ -1,6 +1,6 @@
 // `settings`: user preferences, persisted as JSON in the data directory by main.
 import { z } from 'zod';
-import { EmptySchema } from './common.js';
+import { EmptySchema, ProfileNameSchema, RegionSchema } from './common.js';
 import { defineService, method } from './define.js';
 
 export const SETTINGS_BOUNDS = {
@@ -14,6 +14,45 @@ export const SETTINGS_BOUNDS = {
   FONT_FAMILY_MAX: 256,
   SHELL_COMMAND_MAX: 1024,
 } as const;
+
+/** Limits of the user-shaped layout; the renderer narrows them further to the window it has. */
+export const LAYOUT_BOUNDS = {
+  /** Narrower than this, the tree's names are cut to a few letters. */
+  TREE_WIDTH_MIN: 180,
+  /** Wider than any screen's sensible tree; the renderer also keeps a usable terminal beside it. */
+  TREE_WIDTH_MAX: 1200,
+  /** The panel's tab row plus about four table rows: below this no panel is usable. */
+  PANEL_HEIGHT_MIN: 120,
+  PANEL_HEIGHT_MAX: 2000,
+  /** In split view each terminal keeps at least a fifth of the width (about 30 columns at 1024 px). */
+  SPLIT_RATIO_MIN: 0.2,
+  SPLIT_RATIO_MAX: 0.8,
+} as const;
+
+export const LayoutSchema = z
+  .object({
+    /** Tree width in CSS pixels. */
+    treeWidth: z.number().int().min(LAYOUT_BOUNDS.TREE_WIDTH_MIN).max(LAYOUT_BOUNDS.TREE_WIDTH_MAX),
+    treeCollapsed: z.boolean(),
+    /** Bottom panel height in CSS pixels when open. */
+    panelHeight: z.number().int().min(LAYOUT_BOUNDS.PANEL_HEIGHT_MIN).max(LAYOUT_BOUNDS.PANEL_HEIGHT_MAX),
+    /** Whether the bottom panel was left open; it still starts collapsed while it has nothing to show. */
+    panelOpen: z.boolean(),
+    /** The left terminal's share of the width in split view. */
+    splitRatio: z.number().min(LAYOUT_BOUNDS.SPLIT_RATIO_MIN).max(LAYOUT_BOUNDS.SPLIT_RATIO_MAX),
+  })
+  .strict();
+export type Layout = z.infer<typeof LayoutSchema>;
+
+export const DEFAULT_LAYOUT: Layout = { treeWidth: 300, treeCollapsed: false, panelHeight: 220, panelOpen: true, splitRatio: 0.5 };
+
+/** AWS has about 35 regions; a list longer than this is not a person's choice. */
+export const REGIONS_PER_PROFILE_MAX = 64;
+const RegionListSchema = z.array(RegionSchema).max(REGIONS_PER_PROFILE_MAX);
+
+/** The user's changes to a profile's default region list (its configured region plus regions opened before). */
+export const RegionChoiceSchema = z.object({ added: RegionListSchema, removed: RegionListSchema }).strict();
+export type RegionChoice = z.infer<typeof RegionChoiceSchema>;
 
 export const ThemeSchema = z.enum(['dark', 'light', 'system']);
 export type Theme = z.infer<typeof ThemeSchema>;
@@ -29,6 +68,12 @@ export const SettingsSchema = z.object({
   confirmCloseLive: z.boolean(),
   /** Command run by ECS Exec when a shell is opened without one. */
   ecsShellCommand: z.string().trim().min(1).max(SETTINGS_BOUNDS.SHELL_COMMAND_MAX),
+  /** Tree width, bottom panel height, split ratio and what is collapsed. */
+  layout: LayoutSchema,
+  /** Per profile: regions the user added to or removed from the tree. */
+  regions: z.record(ProfileNameSchema, RegionChoiceSchema),
+  /** Per profile: regions where the user opened a shell or a forward (main records them). */
+  openedRegions: z.record(ProfileNameSchema, RegionListSchema),
 });
 export type Settings = z.infer<typeof SettingsSchema>;
 
@@ -40,6 +85,9 @@ export const DEFAULT_SETTINGS: Settings = {
   pasteGuardLines: 5,
   confirmCloseLive: true,
   ecsShellCommand: '/bin/sh',
+  layout: DEFAULT_LAYOUT,
+  regions: {},
+  openedRegions: {},
 };
 
 /** An update names only the fields it changes; unknown fields are an error, not ignored. */

@@ -37,6 +37,11 @@ export interface InventoryOptions {
   readonly prefetchPace?: BackgroundPolicy;
   /** Regions shown under a profile besides its configured one. */
   readonly extraRegions?: Readonly<Record<string, readonly string[]>>;
+  /**
+   * The regions to show under a profile, given its configured region (null when it has none);
+   * without it, the configured region and the extra ones. Asked at each load of the profile's children.
+   */
+  readonly regionsFor?: (profile: string, configured: string | null) => Promise<readonly string[]>;
 }
 
 export class Inventory {
@@ -66,6 +71,19 @@ export class Inventory {
     if (!list.includes(region)) list.push(region);
     this.extraRegions.set(profile, list);
     this.index.invalidate(nodeId.profile(profile));
+  }
+
+  /** A profile's region list changed (settings): reload just its list of regions, keeping what is loaded under each. */
+  async reloadRegions(profile: string): Promise<void> {
+    const id = nodeId.profile(profile);
+    if (!this.index.isLoaded(id)) return;
+    this.index.invalidate(id);
+    try {
+      const nodes = await this.children(id);
+      this.opts.events?.changed?.({ parentId: id, nodes, problems: this.problemsOf(id) });
+    } catch {
+      // Already reported on the node by load().
+    }
   }
 
   /** What could not be listed under a node at its latest load ([] when everything could). */
@@ -201,8 +219,12 @@ export class Inventory {
   private async loadNodes(id: string, p: ParsedNodeId, priority: Priority): Promise<InventoryNode[]> {
     if (p.kind === 'profile') {
       const session = await this.workspace.open(p.profile);
-      const regions = [...new Set([...(session.profile.region ? [session.profile.region] : []), ...(this.extraRegions.get(p.profile) ?? [])])];
-      if (regions.length === 0) session.region(); // throws the plain "no region" error
+      const configured = session.profile.region ?? null;
+      const extra = this.extraRegions.get(p.profile) ?? [];
+      const chosen = this.opts.regionsFor ? await this.opts.regionsFor(p.profile, configured) : configured ? [configured] : [];
+      const regions = [...new Set([...chosen, ...extra])];
+      // No region configured and none chosen: the plain "no region" error. One the user removed shows an empty profile.
+      if (regions.length === 0 && configured === null) session.region();
       return regions.map((r) => regionNode(p.profile, r, r === session.profile.region && session.profile.regionFromEnv));
     }
     if (p.kind === 'container' || p.kind === 'instance') return [];

@@ -1,0 +1,47 @@
+// The layout and per-profile region settings as main keeps them: validated field by field on
+// read, written through the atomic writer, and told to listeners (which reload a profile's regions).
+import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { DEFAULT_SETTINGS, type Settings } from '../../shared/contract/index.js';
+import { mergeStoredSettings, SettingsStore } from './settings-store.js';
+
+let dir: string;
+beforeEach(async () => {
+  dir = await mkdtemp(join(tmpdir(), 'porthole-settings-'));
+});
+afterEach(async () => {
+  await rm(dir, { recursive: true, force: true });
+});
+
+describe('settings store: layout and regions', () => {
+  it('keeps a valid stored layout and defaults an invalid one', () => {
+    const layout = { ...DEFAULT_SETTINGS.layout, treeWidth: 360, treeCollapsed: true };
+    expect(mergeStoredSettings({ layout }).settings.layout).toEqual(layout);
+    const bad = mergeStoredSettings({ layout: { ...layout, treeWidth: 10 }, regions: { dev: { added: ['nowhere'], removed: [] } } });
+    expect(bad.settings.layout).toEqual(DEFAULT_SETTINGS.layout);
+    expect(bad.settings.regions).toEqual({});
+    expect(bad.ignored).toEqual(['layout', 'regions']);
+  });
+
+  it('records an opened region once, persists it and tells listeners with the settings before', async () => {
+    const store = new SettingsStore(dir);
+    const seen: Array<[Settings, Settings]> = [];
+    store.onChange((next, previous) => seen.push([next, previous]));
+    const first = await store.noteOpenedRegion('dev', 'eu-west-1');
+    expect(first?.openedRegions).toEqual({ dev: ['eu-west-1'] });
+    expect(await store.noteOpenedRegion('dev', 'eu-west-1')).toBeNull();
+    expect(seen).toHaveLength(1);
+    expect(seen[0]?.[1].openedRegions).toEqual({});
+    const onDisk = JSON.parse(await readFile(store.file, 'utf8')) as Settings;
+    expect(onDisk.openedRegions).toEqual({ dev: ['eu-west-1'] });
+    expect(await new SettingsStore(dir).get()).toMatchObject({ openedRegions: { dev: ['eu-west-1'] } });
+  });
+
+  it('reads a file from before layouts existed with the default layout and no region choices', async () => {
+    await writeFile(join(dir, 'settings.json'), JSON.stringify({ theme: 'light' }));
+    const got = await new SettingsStore(dir).get();
+    expect(got).toEqual({ ...DEFAULT_SETTINGS, theme: 'light' });
+  });
+});

@@ -1,0 +1,59 @@
+import { describe, expect, it } from 'vitest';
+import { DEFAULT_SETTINGS, SettingsPatchSchema, SettingsSchema } from './contract/settings.js';
+import { defaultRegions, shownRegions, withRegionAdded, withRegionOpened, withRegionRemoved } from './region-list.js';
+
+describe('region list per profile', () => {
+  it('defaults to the configured region, then the regions opened before, each once', () => {
+    expect(defaultRegions('us-east-1', ['eu-west-1', 'us-east-1', 'ap-south-1'])).toEqual(['us-east-1', 'eu-west-1', 'ap-south-1']);
+    expect(defaultRegions(null, ['eu-west-1'])).toEqual(['eu-west-1']);
+    expect(defaultRegions(null)).toEqual([]);
+  });
+
+  it('adds a region after the defaults and removes it again without leaving a trace', () => {
+    const defaults = ['us-east-1'];
+    const added = withRegionAdded({ added: [], removed: [] }, 'eu-west-1', defaults);
+    expect(added).toEqual({ added: ['eu-west-1'], removed: [] });
+    expect(shownRegions(defaults, added)).toEqual(['us-east-1', 'eu-west-1']);
+    expect(withRegionAdded(added, 'eu-west-1', defaults)).toEqual(added);
+    const removed = withRegionRemoved(added, 'eu-west-1', defaults);
+    expect(removed).toEqual({ added: [], removed: [] });
+    expect(shownRegions(defaults, removed)).toEqual(['us-east-1']);
+  });
+
+  it('remembers a removed default region, and adding it back forgets the removal', () => {
+    const defaults = defaultRegions('us-east-1', ['eu-west-1']);
+    const removed = withRegionRemoved({ added: [], removed: [] }, 'us-east-1', defaults);
+    expect(removed).toEqual({ added: [], removed: ['us-east-1'] });
+    expect(shownRegions(defaults, removed)).toEqual(['eu-west-1']);
+    const back = withRegionAdded(removed, 'us-east-1', defaults);
+    expect(back).toEqual({ added: [], removed: [] });
+    expect(shownRegions(defaults, back)).toEqual(['us-east-1', 'eu-west-1']);
+  });
+
+  it('records an opened region once, keeping the same list object when nothing changes', () => {
+    const once = withRegionOpened([], 'eu-west-1');
+    expect(once).toEqual(['eu-west-1']);
+    expect(withRegionOpened(once, 'eu-west-1')).toBe(once);
+  });
+});
+
+describe('persisted layout and region settings', () => {
+  it('accepts the defaults and a patch of the layout and regions', () => {
+    expect(SettingsSchema.parse(DEFAULT_SETTINGS)).toEqual(DEFAULT_SETTINGS);
+    const patch = { layout: { ...DEFAULT_SETTINGS.layout, treeWidth: 420, panelOpen: false }, regions: { dev: { added: ['eu-west-1'], removed: [] } } };
+    expect(SettingsPatchSchema.parse(patch)).toEqual(patch);
+  });
+
+  it.each([
+    ['a tree narrower than usable', { layout: { ...DEFAULT_SETTINGS.layout, treeWidth: 40 } }, /treeWidth/],
+    ['a split past its bounds', { layout: { ...DEFAULT_SETTINGS.layout, splitRatio: 0.95 } }, /splitRatio/],
+    ['a panel height that is not a whole pixel count', { layout: { ...DEFAULT_SETTINGS.layout, panelHeight: 200.5 } }, /panelHeight/],
+    ['an unknown layout field', { layout: { ...DEFAULT_SETTINGS.layout, extra: 1 } }, /layout/],
+    ['a region code that is not one', { regions: { dev: { added: ['eu-west'], removed: [] } } }, /not an AWS region name/],
+    ['an opened region that is not one', { openedRegions: { dev: ['US-EAST-1'] } }, /not an AWS region name/],
+  ])('refuses %s', (_what, patch, message) => {
+    const parsed = SettingsPatchSchema.safeParse(patch);
+    expect(parsed.success).toBe(false);
+    expect(JSON.stringify(parsed.error?.issues)).toMatch(message);
+  });
+});
