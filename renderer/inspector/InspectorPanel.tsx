@@ -1,10 +1,11 @@
 // Live data-channel frames of one session, described: direction, message type, sequence,
 // payload type, flags, length and a payload preview; a selected frame shows as hex.
-import { useEffect, useMemo, useRef, useState } from 'react';
+import { useMemo, useRef, useState } from 'react';
 import type { InspectorFrame } from '../../shared/contract/index.js';
 import { useModel } from '../root/model-context.js';
 import { useStore } from '../state/store.js';
 import { describeFrame, hexDump } from './frame-describe.js';
+import { useInspected } from './InspectorWatch.js';
 import { useFollow } from './use-follow.js';
 import { counted } from '../../shared/format/words.js';
 
@@ -31,19 +32,12 @@ function FrameRow({ frame, selected, onSelect }: { frame: InspectorFrame; select
 
 export function InspectorPanel() {
   const model = useModel();
-  const { tabs, activeKey } = useStore(model.sessions);
   const ins = useStore(model.inspector);
   const [selected, setSelected] = useState<number | null>(null);
   const list = useRef<HTMLDivElement>(null);
   const follow = useFollow(list, ins.frames);
-  const live = tabs.filter((t) => t.sessionId !== null);
-  const fallback = tabs.find((t) => t.key === activeKey)?.sessionId ?? live[0]?.sessionId ?? null;
-  const chosen = ins.sessionId !== null && live.some((t) => t.sessionId === ins.sessionId) ? ins.sessionId : fallback;
-
-  useEffect(() => {
-    void model.inspector.watch(chosen);
-  }, [model, chosen]);
-  useEffect(() => () => void model.inspector.watch(null), [model]);
+  // The subscription itself is InspectorWatch's (rendered with this panel, but not loaded lazily).
+  const { live, chosen } = useInspected(model);
 
   if (live.length === 0) return <p className="notice">Open a session to watch its data-channel frames here.</p>;
   const picked = selected !== null ? ins.frames[selected] : undefined;

@@ -1,11 +1,15 @@
 // The bottom panel: port forwards, diagnostics and the frame inspector, one visible at a time.
+import { InspectorWatch } from '../inspector/InspectorWatch.js';
 import { useModel } from '../root/model-context.js';
-import { DiagnosticsPanel } from '../diagnostics/DiagnosticsPanel.js';
-import { ForwardsPanel } from '../forwards/ForwardsPanel.js';
-import { InspectorPanel } from '../inspector/InspectorPanel.js';
-import { TransfersPanel } from '../transfers/TransfersPanel.js';
 import type { PanelView } from '../state/panel-store.js';
 import { useStore } from '../state/store.js';
+import { lazyPart } from '../ui/lazy-part.js';
+
+// Each panel's code loads the first time it shows (ui/lazy-part.tsx).
+const ForwardsPanel = lazyPart(() => import('../forwards/ForwardsPanel.js').then((m) => m.ForwardsPanel));
+const TransfersPanel = lazyPart(() => import('../transfers/TransfersPanel.js').then((m) => m.TransfersPanel));
+const DiagnosticsPanel = lazyPart(() => import('../diagnostics/DiagnosticsPanel.js').then((m) => m.DiagnosticsPanel));
+const InspectorPanel = lazyPart(() => import('../inspector/InspectorPanel.js').then((m) => m.InspectorPanel));
 
 const VIEWS: ReadonlyArray<{ id: PanelView; label: string }> = [
   { id: 'forwards', label: 'Forwards' },
@@ -37,7 +41,12 @@ export function BottomPanel() {
           {view === 'forwards' && <ForwardsPanel />}
           {view === 'transfers' && <TransfersPanel />}
           {view === 'diagnostics' && <DiagnosticsPanel />}
-          {view === 'inspector' && <InspectorPanel />}
+          {view === 'inspector' && (
+            <>
+              <InspectorWatch />
+              <InspectorPanel />
+            </>
+          )}
         </div>
       )}
     </section>

@@ -5,22 +5,25 @@ import { MfaDialog } from '../auth/MfaDialog.js';
 import { SsoDialog } from '../auth/SsoDialog.js';
 import { registerAppCommands } from '../commands/app-commands.js';
 import { COMMANDS } from '../commands/commands.js';
-import { ShortcutsHelp } from '../commands/ShortcutsHelp.js';
-import { ForwardDialog } from '../forwards/ForwardDialog.js';
 import { BottomPanel } from '../layout/BottomPanel.js';
 import { StatusBar } from '../layout/StatusBar.js';
 import { TerminalArea } from '../sessions/TerminalArea.js';
 import { useStore } from '../state/store.js';
-import { TransferDialog } from '../transfers/TransferDialog.js';
 import { TreePane } from '../tree/TreePane.js';
 import { ConfirmDialog } from '../ui/ConfirmDialog.js';
 import { trackFocus } from '../ui/return-focus.js';
+import { lazyPart } from '../ui/lazy-part.js';
 import { Toasts } from '../ui/Toasts.js';
 import { useClient } from './client-context.js';
 import { useModel } from './model-context.js';
 import { useCall } from './use-call.js';
 import { useTheme } from './use-theme.js';
 import { useWindowEffects } from './use-window-effects.js';
+
+// Dialogs shown on demand load on first use (ui/lazy-part.tsx): the first screen does not carry them.
+const ForwardDialog = lazyPart(() => import('../forwards/ForwardDialog.js').then((m) => m.ForwardDialog));
+const TransferDialog = lazyPart(() => import('../transfers/TransferDialog.js').then((m) => m.TransferDialog));
+const ShortcutsHelp = lazyPart(() => import('../commands/ShortcutsHelp.js').then((m) => m.ShortcutsHelp));
 
 const IN_TERMINAL = new Set(COMMANDS.filter((c) => c.inTerminal).map((c) => c.id));
 

@@ -108,6 +108,7 @@ export class AppModel {
         keymap: this.keymap,
       },
       (id, status) => this.sessions.onStatus(id, status),
+      { loadFailed: (message) => this.toasts.show(message, 'error', { sticky: true }) },
     );
   }
 

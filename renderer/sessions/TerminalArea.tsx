@@ -5,6 +5,7 @@
 import { useModel } from '../root/model-context.js';
 import { useStore } from '../state/store.js';
 import { TerminalView } from '../terminal/TerminalView.js';
+import { useTerminal } from '../terminal/use-terminal.js';
 import { useTerminalDrop } from '../transfers/terminal-drop.js';
 import { FindBar } from './FindBar.js';
 import { SessionBanner } from './SessionBanner.js';
@@ -28,7 +29,7 @@ export function TerminalArea({ findOpen, onCloseFind }: { findOpen: boolean; onC
   // In split view the two visible tabs keep their tab-strip order left to right.
   const leftKey = pair === null ? activeKey : tabs.find((t) => t.key === activeKey || t.key === pairKey)?.key;
   const active = tabs.find((t) => t.key === activeKey) ?? null;
-  const controller = active?.sessionId ? model.registry.get(active.sessionId) : undefined;
+  const controller = useTerminal(model.registry, active?.sessionId);
   const drop = useTerminalDrop(model, active);
 
   return (

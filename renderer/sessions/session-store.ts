@@ -74,6 +74,8 @@ export class SessionStore extends Store<SessionsState> {
     const cols = shown?.cols ?? TERMINAL.DEFAULT_COLS;
     const rows = shown?.rows ?? TERMINAL.DEFAULT_ROWS;
     this.change((s) => ({ ...s, tabs: [...s.tabs, { key, sessionId: null, title, target, status: { state: 'connecting', reason: 'Starting the session' }, reconnects: 0, recording: null }], activeKey: key }));
+    // The terminal code (loaded on first use) arrives while the session starts.
+    void this.deps.registry().prepare();
     try {
       const { session } = await this.deps.client.call('sessions', 'open', { target, cols, rows, title });
       if (this.byKey(key) === undefined) {

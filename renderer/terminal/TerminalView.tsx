@@ -2,6 +2,7 @@
 // slot on mount and out on unmount; StrictMode's mount–unmount–mount just moves it twice.
 import { useEffect, useRef } from 'react';
 import { useModel } from '../root/model-context.js';
+import { useTerminal } from './use-terminal.js';
 
 interface Props {
   readonly sessionId: string;
@@ -16,21 +17,21 @@ interface Props {
 export function TerminalView({ sessionId, visible, focused, side, onFocus }: Props) {
   const model = useModel();
   const slot = useRef<HTMLDivElement>(null);
+  // Undefined while the terminal code loads (first terminal of the page); the effects run again when it is there.
+  const controller = useTerminal(model.registry, sessionId);
 
   useEffect(() => {
     const el = slot.current;
-    const controller = model.registry.get(sessionId);
     if (el === null || controller === undefined) return;
     controller.attach(el);
     return () => controller.detach(el);
-  }, [model, sessionId]);
+  }, [controller]);
 
   useEffect(() => {
-    const controller = model.registry.get(sessionId);
     if (controller === undefined) return;
     controller.setVisible(visible);
     if (visible && focused) controller.focus();
-  }, [model, sessionId, visible, focused]);
+  }, [controller, visible, focused]);
 
   return (
     <div

@@ -1,9 +1,15 @@
 // Every tab's TerminalController by session id, and the one data-plane subscription that routes
 // output straight into them. Output that arrives before its controller exists (a session sends
-// its first bytes before sessions.open has replied) is held, bounded, and replayed on creation.
+// its first bytes before sessions.open has replied, or while the terminal code is still loading)
+// is held, bounded, and replayed on creation.
+//
+// xterm and its addons are not in the first screen's bundle: the controller's module is imported
+// on the first terminal (or earlier by prepare(), which a shell being opened calls). create()
+// therefore records the wish and the controller appears when the module has arrived; views read
+// it through subscribe/get (useTerminal), so they render again when it does.
 import type { SessionStatus, ToRendererData } from '../../shared/contract/index.js';
 import { TERMINAL } from './constants.js';
-import { TerminalController, type TerminalHost, type TerminalLook } from './terminal-controller.js';
+import type { TerminalController, TerminalHost, TerminalLook } from './terminal-controller.js';
 
 interface DataSource {
   onData(listener: (msg: ToRendererData) => void): () => void;
@@ -15,30 +21,77 @@ interface Early {
   status: SessionStatus | null;
 }
 
+type Size = { readonly cols: number; readonly rows: number };
+
+/** Builds a controller; what the lazily loaded terminal module provides. */
+export type ControllerFactory = (sessionId: string, host: TerminalHost, look: TerminalLook, size?: Size) => TerminalController;
+
+/** The default loader: the terminal module (xterm + addons) as its own chunk. */
+const loadTerminalModule = async (): Promise<ControllerFactory> => {
+  const { TerminalController: Controller } = await import('./terminal-controller.js');
+  return (sessionId, host, look, size) => new Controller(sessionId, host, look, size);
+};
+
+export interface RegistryOptions {
+  /** Told once per failed load of the terminal code (e.g. the host was updated meanwhile). */
+  readonly loadFailed?: (message: string) => void;
+  /** Tests inject a factory; the app loads the terminal module. */
+  readonly load?: () => Promise<ControllerFactory>;
+}
+
 export class TerminalRegistry {
   readonly #controllers = new Map<string, TerminalController>();
   readonly #early = new Map<string, Early>();
+  /** Sessions whose controller waits for the terminal module: what to build it with. */
+  readonly #wanted = new Map<string, { look: TerminalLook; size: Size | undefined }>();
+  readonly #listeners = new Set<() => void>();
   readonly #off: () => void;
+  readonly #load: () => Promise<ControllerFactory>;
+  #factory: ControllerFactory | null = null;
+  #loading: Promise<void> | null = null;
 
   constructor(
     source: DataSource,
     private readonly host: TerminalHost,
     private readonly onStatus: (sessionId: string, status: SessionStatus) => void,
+    private readonly options: RegistryOptions = {},
   ) {
+    this.#load = options.load ?? loadTerminalModule;
     this.#off = source.onData((msg) => this.#route(msg));
   }
 
-  /** Creates the controller for a new session (or returns the existing one) and replays held output. */
-  create(sessionId: string, look: TerminalLook, size?: { readonly cols: number; readonly rows: number }): TerminalController {
-    const existing = this.#controllers.get(sessionId);
-    if (existing !== undefined) return existing;
-    const controller = new TerminalController(sessionId, this.host, look, size);
-    this.#controllers.set(sessionId, controller);
-    const early = this.#early.get(sessionId);
-    this.#early.delete(sessionId);
-    for (const chunk of early?.chunks ?? []) controller.write(chunk);
-    if (early?.status) this.onStatus(sessionId, early.status);
-    return controller;
+  /** Starts loading the terminal code if it is not there yet (a shell is about to open). */
+  prepare(): Promise<void> {
+    if (this.#factory !== null) return Promise.resolve();
+    this.#loading ??= this.#load().then(
+      (factory) => {
+        this.#factory = factory;
+        for (const [id, { look, size }] of [...this.#wanted]) this.#build(id, look, size);
+        this.#wanted.clear();
+        this.#changed();
+      },
+      (err: unknown) => {
+        // The next terminal tries again; the sessions waiting now keep their held output until then.
+        this.#loading = null;
+        this.options.loadFailed?.(`The terminal could not be loaded (${err instanceof Error ? err.message : String(err)}). Reload the page to try again.`);
+      },
+    );
+    return this.#loading;
+  }
+
+  /**
+   * The controller for a new session, built now when the terminal code is loaded, else as soon as
+   * it is (get() and subscribers see it then). Held output and status are replayed on creation.
+   */
+  create(sessionId: string, look: TerminalLook, size?: Size): void {
+    if (this.#controllers.has(sessionId)) return;
+    if (this.#factory === null) {
+      this.#wanted.set(sessionId, { look, size });
+      void this.prepare();
+      return;
+    }
+    this.#build(sessionId, look, size);
+    this.#changed();
   }
 
   get(sessionId: string): TerminalController | undefined {
@@ -49,10 +102,19 @@ export class TerminalRegistry {
     return [...this.#controllers.values()];
   }
 
+  /** Told when a controller appears or goes away (React reads get() again then). */
+  subscribe = (listener: () => void): (() => void) => {
+    this.#listeners.add(listener);
+    return () => void this.#listeners.delete(listener);
+  };
+
   dispose(sessionId: string): void {
-    this.#controllers.get(sessionId)?.dispose();
+    const controller = this.#controllers.get(sessionId);
+    controller?.dispose();
     this.#controllers.delete(sessionId);
     this.#early.delete(sessionId);
+    this.#wanted.delete(sessionId);
+    if (controller !== undefined) this.#changed();
   }
 
   /** Output for a session nobody will claim (its open failed) is dropped. */
@@ -62,7 +124,22 @@ export class TerminalRegistry {
 
   close(): void {
     this.#off();
+    this.#wanted.clear();
     for (const id of [...this.#controllers.keys()]) this.dispose(id);
+  }
+
+  #build(sessionId: string, look: TerminalLook, size: Size | undefined): void {
+    if (this.#factory === null || this.#controllers.has(sessionId)) return;
+    const controller = this.#factory(sessionId, this.host, look, size);
+    this.#controllers.set(sessionId, controller);
+    const early = this.#early.get(sessionId);
+    this.#early.delete(sessionId);
+    for (const chunk of early?.chunks ?? []) controller.write(chunk);
+    if (early?.status) this.onStatus(sessionId, early.status);
+  }
+
+  #changed(): void {
+    for (const l of [...this.#listeners]) l();
   }
 
   #route(msg: ToRendererData): void {
