@@ -14,7 +14,7 @@ function store(restarted: SessionStatus = { state: 'connecting' }): SessionStore
     dialogs: {},
     look: () => ({}),
     confirmCloseLive: () => false,
-    registry: () => ({ get: () => controller, create: () => controller, forgetEarly: () => undefined }),
+    registry: () => ({ get: () => controller, create: () => undefined, prepare: () => Promise.resolve(), forgetEarly: () => undefined }),
     openFailed: () => undefined,
     failed: () => undefined,
   } as unknown as SessionDeps;
