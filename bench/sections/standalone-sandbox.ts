@@ -7,6 +7,7 @@ import { SSMClient, StartSessionCommand, TerminateSessionCommand } from '@aws-sd
 import { fromIni } from '@aws-sdk/credential-providers';
 import { ssmResumeSession } from '../../main/ssm/connection/resume-ssm.js';
 import type { SessionCredentials } from '../../main/ssm/datachannel/types.js';
+import type { StartPortSession } from '../../main/sessions/forwards/types.js';
 
 /** The standalone sandbox prints its endpoint within a second; ten is plenty on a loaded machine. */
 const START_TIMEOUT_MS = 10_000;
@@ -16,10 +17,14 @@ const INSTANCE = 'i-0a1b2c3d4e5f60002';
 const STANDALONE = fileURLToPath(new URL('../../main/sandbox/standalone.js', import.meta.url));
 
 export interface StandaloneSandbox {
+  /** The sandbox process, for its CPU time. */
+  readonly pid: number;
   /** StartSession for a shell (no command) or a NonInteractiveCommands session running `command`. */
   start(command?: string): Promise<SessionCredentials>;
   readonly resumeSession: (sessionId: string) => Promise<string | undefined>;
   readonly terminateSession: (sessionId: string) => Promise<void>;
+  /** StartSession for a ForwardManager (port documents), through the same SSM API. */
+  readonly startPortSession: StartPortSession;
   stop(): Promise<void>;
 }
 
@@ -50,7 +55,10 @@ export async function startStandaloneSandbox(pacing: 'unpaced' | 'faithful' = 'u
     endpoint: info.endpoint,
     credentials: fromIni({ profile: info.profile, filepath: info.credentialsFile, configFilepath: info.configFile }),
   });
+  const resumeSession = ssmResumeSession(ssm);
+  const terminateSession = async (sessionId: string) => void (await ssm.send(new TerminateSessionCommand({ SessionId: sessionId })));
   return {
+    pid: child.pid ?? Number.NaN,
     async start(command) {
       const out = await ssm.send(
         new StartSessionCommand(command === undefined ? { Target: INSTANCE } : { Target: INSTANCE, DocumentName: 'AWS-StartNonInteractiveCommand', Parameters: { command: [command] } }),
@@ -58,8 +66,13 @@ export async function startStandaloneSandbox(pacing: 'unpaced' | 'faithful' = 'u
       if (!out.SessionId || !out.StreamUrl || !out.TokenValue) throw new Error('StartSession returned no session');
       return { sessionId: out.SessionId, streamUrl: out.StreamUrl, tokenValue: out.TokenValue };
     },
-    resumeSession: ssmResumeSession(ssm),
-    terminateSession: async (sessionId) => void (await ssm.send(new TerminateSessionCommand({ SessionId: sessionId }))),
+    resumeSession,
+    terminateSession,
+    async startPortSession(input) {
+      const out = await ssm.send(new StartSessionCommand(input));
+      if (!out.SessionId || !out.StreamUrl || !out.TokenValue) throw new Error('StartSession returned no session');
+      return { credentials: { sessionId: out.SessionId, streamUrl: out.StreamUrl, tokenValue: out.TokenValue }, resumeSession, terminateSession };
+    },
     async stop() {
       ssm.destroy();
       const exited = new Promise((r) => child.once('exit', r));
