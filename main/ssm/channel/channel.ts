@@ -54,6 +54,8 @@ export class ReliableChannel {
   private readonly rto = new RtoEstimator();
   private transport: FrameTransport | undefined;
   private nextSeq = 0;
+  /** Payload bytes of every buffered stream frame sent so far (see unackedSpanPayloadBytes). */
+  private payloadSent = 0;
   /** Highest sequence number the peer has acked (-1: none): frames below it that are still unacked were passed. */
   private highestAcked = -1;
   private paused = false;
@@ -107,8 +109,11 @@ export class ReliableChannel {
       payloadType,
       payload,
     });
-    const entry = { seq, bytes, lastSentAt: undefined as number | undefined };
-    if (!full) this.outgoing.add(entry);
+    const entry = { seq, bytes, payloadStart: this.payloadSent, lastSentAt: undefined as number | undefined };
+    if (!full) {
+      this.outgoing.add(entry);
+      this.payloadSent += payload.length;
+    }
     if (!this.paused && this.transmit(bytes, false)) entry.lastSentAt = this.now();
     return seq;
   }
@@ -138,6 +143,17 @@ export class ReliableChannel {
   /** Payload bytes of the unacked frames (every frame we encode has the standard header, §1.1). */
   get unackedPayloadBytes(): number {
     return this.outgoing.bytes - this.outgoing.size * Offset.Payload;
+  }
+
+  /**
+   * Payload bytes from the oldest unacked frame through the newest: what the peer may have to
+   * hold for us. Frames it acked out of order count too, because it cannot deliver them before
+   * the oldest one (§4.3), so a sender that bounds this (and not just the unacked bytes) keeps a
+   * peer whose reader refuses or holds that frame from buffering without bound.
+   */
+  get unackedSpanPayloadBytes(): number {
+    const oldest = this.outgoing.oldest();
+    return oldest ? this.payloadSent - oldest.payloadStart : 0;
   }
 
   /** Peer frames held behind a missing one (undefined when none): output not delivered yet. */
@@ -246,6 +262,8 @@ export class ReliableChannel {
           this.sendAck(frame);
           this.incoming.advance();
           this.pump();
+        } else if (this.policy.holdRefusedFrame) {
+          this.incoming.hold(frame);
         }
         return;
       case 'buffered':
@@ -266,7 +284,9 @@ export class ReliableChannel {
   private pump(): void {
     for (let next = this.incoming.next(); next && !this.closed; next = this.incoming.next()) {
       if (this.deliverOne(next) !== 'accepted') return;
+      const unacked = this.incoming.headUnacked;
       this.incoming.advance();
+      if (unacked) this.sendAck(next);
     }
   }
 

@@ -37,6 +37,8 @@ export class IncomingOrder {
   private expected = 0;
   private readonly pending = new Map<number, ClientMessage>();
   private pendingBytes = 0;
+  /** Sequence number of a head frame kept without an ack (`hold`), or -1. */
+  private heldUnacked = -1;
 
   constructor(
     readonly capacity: number,
@@ -70,8 +72,28 @@ export class IncomingOrder {
     return { kind: 'buffered' };
   }
 
+  /**
+   * Keeps the in-order frame a not-ready handler refused, unacknowledged, so `next()` offers it
+   * again on retry instead of waiting for the peer's retransmission. A retransmission replaces
+   * it (an agent that could not decrypt one copy may decrypt the next).
+   */
+  hold(frame: ClientMessage): void {
+    if (frame.sequenceNumber !== this.expected) return;
+    const old = this.pending.get(this.expected);
+    if (old) this.pendingBytes -= sizeOf(old);
+    this.pending.set(this.expected, frame);
+    this.pendingBytes += sizeOf(frame);
+    this.heldUnacked = this.expected;
+  }
+
+  /** The frame at the head was kept by `hold`: ack it once it is delivered. */
+  get headUnacked(): boolean {
+    return this.heldUnacked === this.expected;
+  }
+
   /** The in-order frame was delivered: move on. */
   advance(): void {
+    if (this.heldUnacked === this.expected) this.heldUnacked = -1;
     const buffered = this.pending.get(this.expected);
     if (buffered) {
       this.pending.delete(this.expected);

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { OutgoingBuffer, type OutgoingEntry } from './outgoing.js';
 
-const entry = (seq: number): OutgoingEntry => ({ seq, bytes: new Uint8Array(seq % 7), lastSentAt: undefined });
+const entry = (seq: number): OutgoingEntry => ({ seq, bytes: new Uint8Array(seq % 7), payloadStart: 0, lastSentAt: undefined });
 
 describe('OutgoingBuffer.oldest', () => {
   it('is the lowest unacked sequence number through in-order, out-of-order and skipped acks', () => {

@@ -5,6 +5,8 @@ export interface OutgoingEntry {
   readonly seq: number;
   /** The serialized frame; retransmissions re-send these identical bytes (§1.2). */
   readonly bytes: Uint8Array;
+  /** Payload bytes of every frame sent before this one (ReliableChannel.unackedSpanPayloadBytes). */
+  readonly payloadStart: number;
   /** Monotonic ms of the last transmission; undefined while never transmitted. */
   lastSentAt: number | undefined;
   /** Acks for frames sent after this one's last transmission (fast-retransmit evidence). */

@@ -26,6 +26,13 @@ export interface ChannelPolicy {
   readonly incomingCapacity: number;
   /** Ack a duplicate again so the peer stops resending (agent); the plugin stays silent. */
   readonly reackDuplicates: boolean;
+  /**
+   * Keep an in-order frame the handler answered 'not-ready', unacked, and offer it again on
+   * `retryDelivery`, instead of dropping it until the peer resends it. The agent's handlers
+   * block rather than refuse (a port session's write into smux waits for room), so it never
+   * needs the resend; the plugin drops the frame (§4.3).
+   */
+  readonly holdRefusedFrame: boolean;
   /** Agent: ack and discard stream data (PT other than 6/9) until the handshake completed. */
   readonly dropBeforeHandshake: boolean;
   /** Agent: an empty payload is not sent and consumes no sequence number (§4.6 item 4). */
@@ -58,6 +65,7 @@ export const CLIENT_POLICY: ChannelPolicy = {
   // The plugin's out-of-order capacity.
   incomingCapacity: 10_000,
   reackDuplicates: true,
+  holdRefusedFrame: false,
   dropBeforeHandshake: false,
   skipEmptyPayloads: true,
   fastRetransmitAcks: Reliability.FAST_RETRANSMIT_ACKS,
@@ -75,6 +83,7 @@ export const AGENT_POLICY: ChannelPolicy = {
   onOutgoingFull: 'send-unbuffered',
   incomingCapacity: 100_000,
   reackDuplicates: true,
+  holdRefusedFrame: true,
   dropBeforeHandshake: true,
   skipEmptyPayloads: true,
   // The agent waits for its RTO and resends only the oldest frame; the sandbox turns Porthole's

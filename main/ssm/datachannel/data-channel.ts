@@ -103,6 +103,15 @@ export class DataChannel extends Emitter<DataChannelEvents> {
     return this.queuedBytes + this.channel.unackedPayloadBytes;
   }
 
+  /**
+   * Input queued here plus every payload byte sent from the oldest unacknowledged frame on
+   * (ReliableChannel.unackedSpanPayloadBytes): what the agent may have to hold for this session.
+   * Equals pendingInputBytes while acks arrive in order.
+   */
+  get inputAheadBytes(): number {
+    return this.queuedBytes + this.channel.unackedSpanPayloadBytes;
+  }
+
   /** Register the session handler. Until then agent data waits unacked ('not ready'). */
   setHandler(handler: SessionHandler): void {
     this.handler = handler;

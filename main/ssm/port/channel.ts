@@ -33,7 +33,13 @@ export interface PortChannel {
   sendData(payload: Uint8Array): boolean;
   /** Send a PT 10 flag (§2.4). Returns false if the channel refused it (full). */
   sendFlag(value: number): boolean;
-  /** Bytes sent (or queued) and not yet acknowledged by the agent. */
+  /**
+   * Payload bytes queued in the channel or sent from its oldest unacknowledged frame on, frames
+   * the agent acked out of order included: the agent cannot deliver those before the oldest one
+   * (§4.3), so they are what it may have to hold for us. Outbound bounds this, which bounds the
+   * agent's buffering when its reader refuses or holds a frame. Equals the unacknowledged payload
+   * bytes while acks arrive in order.
+   */
   readonly unackedBytes: number;
   /** Called after acks arrive or the channel frees room; used to resume paused local readers. */
   onProgress(listener: () => void): void;

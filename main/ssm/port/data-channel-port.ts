@@ -71,9 +71,9 @@ export class DataChannelPort implements PortChannel {
     this.dc.send(PayloadType.Flag, encodeFlag(value));
     return true;
   }
-  /** Exact payload bytes queued in or sent by the engine and not yet acknowledged. */
+  /** Exact payload bytes queued in the engine or sent from its oldest unacknowledged frame on. */
   get unackedBytes(): number {
-    return this.dc.pendingInputBytes;
+    return this.dc.inputAheadBytes;
   }
   pauseReading(): void {
     this.dc.pauseReading();
