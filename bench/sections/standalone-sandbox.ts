@@ -14,7 +14,10 @@ const START_TIMEOUT_MS = 10_000;
 /** The demo world's instance with a current agent (main/sandbox/world/demo-world.json). */
 const INSTANCE = 'i-0a1b2c3d4e5f60002';
 
-const STANDALONE = fileURLToPath(new URL('../../main/sandbox/standalone.js', import.meta.url));
+/** The built sandbox: beside this file under dist/, or in dist/ when a test runs this source (vitest). */
+const STANDALONE = fileURLToPath(
+  new URL(import.meta.url.includes('/dist/bench/') ? '../../main/sandbox/standalone.js' : '../../dist/main/sandbox/standalone.js', import.meta.url),
+);
 
 export interface StandaloneSandbox {
   /** The sandbox process, for its CPU time. */
