@@ -1,12 +1,19 @@
 // The web host process: the whole app in a browser, serving a built renderer directory. Prints
 // the tokenised URL to open. main.ts runs it with the product renderer (dist/renderer); the e2e
 // tests run it with the test build (testing/web/test-host.ts).
-// The composition root (main/composition) decides sandbox or real AWS and builds every service.
-import { startPorthole } from '../../main/composition/index.js';
+//
+// Start-up order (issue 16 §1): the host listens and prints its address first; the composition
+// root (main/composition: AWS SDK, sandbox, sessions, forwards…) is imported and started after
+// that, in the background. The page loads meanwhile, and its calls wait on the router until the
+// services are there (Router.holdUntil).
+import { Router } from '../../main/ipc/router.js';
 import { installSafetyNet } from '../../main/process/index.js';
 import { PORTHOLE_VERSION } from '../../shared/version.js';
 import { resolveDataDir } from '../host/data-dir.js';
-import { startWebHost } from './server.js';
+import { startWebHost, type WebHost } from './server.js';
+
+/** Printed once the services behind the address are there (the sandbox, when it runs, too): scripts and tests wait for it. */
+export const SERVICES_READY_LINE = 'porthole: services ready.';
 
 function portFromArgs(argv: readonly string[], env: NodeJS.ProcessEnv): number {
   const i = argv.indexOf('--port');
@@ -17,17 +24,67 @@ function portFromArgs(argv: readonly string[], env: NodeJS.ProcessEnv): number {
   return port;
 }
 
+/** What runs behind the router once the host listens; closes it all on shutdown. */
+export interface Services {
+  close(): Promise<void>;
+}
+
+export interface WebApp {
+  readonly host: WebHost;
+  /** Settles when the services behind the router are there (or could not start). */
+  readonly services: Promise<Services>;
+  close(): Promise<void>;
+}
+
+/**
+ * Listens first, then starts the services with `compose` on the router the host already serves.
+ * Calls from a page that connects meanwhile wait for them.
+ */
+export async function startWebApp(options: { readonly staticDir: string; readonly port: number; readonly compose: (router: Router) => Promise<Services> }): Promise<WebApp> {
+  const router = new Router();
+  // The browser page opens links itself (window.open works there); the service only says so.
+  router.register('links', { open: () => ({ opened: false, reason: 'the browser opens links itself' }) });
+  let release: () => void = () => undefined;
+  const gate = new Promise<void>((resolve) => (release = resolve));
+  // Started only once the host listens (below), so nothing of it delays the address.
+  const services = gate.then(() => options.compose(router));
+  router.holdUntil(services);
+  let host: WebHost;
+  try {
+    host = await startWebHost({ router, staticDir: options.staticDir, port: options.port });
+  } finally {
+    release();
+  }
+  return {
+    host,
+    services,
+    close: () => Promise.allSettled([host.close(), services.then((s) => s.close())]).then(() => undefined),
+  };
+}
+
 async function run(staticDir: string): Promise<void> {
   // A bug that throws is logged; the host and every other session keep running.
   installSafetyNet({ name: 'web host' });
   const port = portFromArgs(process.argv, process.env);
-  const app = await startPorthole({ host: 'web', version: PORTHOLE_VERSION, dataDir: resolveDataDir(process.env) });
-  // The browser page opens links itself (window.open works there); the service only says so.
-  app.router.register('links', { open: () => ({ opened: false, reason: 'the browser opens links itself' }) });
-  const host = await startWebHost({ router: app.router, staticDir, port });
-  console.log(`Porthole ${PORTHOLE_VERSION} web host is running. Open: ${host.url}`);
+  const web = await startWebApp({
+    staticDir,
+    port,
+    compose: async (router) => {
+      const { startPorthole } = await import('../../main/composition/index.js');
+      return startPorthole({ host: 'web', version: PORTHOLE_VERSION, dataDir: resolveDataDir(process.env), router });
+    },
+  });
+  console.log(`Porthole ${PORTHOLE_VERSION} web host is running. Open: ${web.host.url}`);
+  web.services.then(
+    () => console.log(SERVICES_READY_LINE),
+    () => undefined,
+  );
+  web.services.catch((err: unknown) => {
+    console.error(`porthole: the web host could not start: ${err instanceof Error ? err.message : String(err)}`);
+    process.exit(1);
+  });
   const stop = (): void => {
-    void Promise.allSettled([host.close(), app.close()]).finally(() => process.exit(0));
+    void web.close().finally(() => process.exit(0));
   };
   process.once('SIGINT', stop);
   process.once('SIGTERM', stop);

@@ -46,6 +46,8 @@ export interface PortholeOptions {
   readonly forwards?: { readonly restartSchedule?: RestartSchedule; readonly reconnectBackoff?: BackoffSchedule };
   /** How long a session whose window went away waits to be adopted (default SESSION_HANDOVER.GRACE_MS). */
   readonly sessionGraceMs?: number;
+  /** A router the host already serves (calls held until this start is done, Router.holdUntil); default a new one. */
+  readonly router?: Router;
 }
 
 export interface PortholeApp {
@@ -91,7 +93,7 @@ export async function startPorthole(opts: PortholeOptions): Promise<PortholeApp>
   // Against the sandbox, only its written profiles exist: nothing of the person's AWS setup leaks in.
   const awsEnv: Env = sandbox ? { HOME: env['HOME'], AWS_CONFIG_FILE: sandbox.configFile, AWS_SHARED_CREDENTIALS_FILE: sandbox.credentialsFile } : env;
 
-  const router = new Router();
+  const router = opts.router ?? new Router();
   const hostEnv: HostEnv = {
     host: opts.host,
     version: opts.version,

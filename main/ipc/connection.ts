@@ -44,6 +44,8 @@ export class Connection implements ClientHandle {
       const req = parseControlRequest(raw);
       id = req.id;
       const where = `${req.service}.${req.method}`;
+      const starting = this.router.starting;
+      if (starting !== null) await starting;
       const fn = this.router.resolve(req.service as ServiceName, req.method);
       let result: unknown;
       try {

@@ -25,6 +25,31 @@ export type AnyMethod = (params: unknown, ctx: CallContext) => unknown;
 export class Router {
   readonly #impls = new Map<ServiceName, Readonly<Record<string, AnyMethod>>>();
   readonly #connections = new Set<Connection>();
+  /** While the services are still being built (see holdUntil): calls wait for it. */
+  #starting: Promise<void> | null = null;
+
+  /**
+   * Lets a host serve (and print its address) before the services exist: control calls wait for
+   * `started`, then run. If it fails, every call is answered with that reason instead of hanging.
+   */
+  holdUntil(started: Promise<unknown>): void {
+    const held = started.then(
+      () => {
+        if (this.#starting === held) this.#starting = null;
+      },
+      (err: unknown) => {
+        throw new ContractError('not_available', `Porthole could not start: ${err instanceof Error ? err.message : String(err)}`);
+      },
+    );
+    // The rejection is delivered to each waiting call; nothing unhandled if no call came.
+    held.catch(() => undefined);
+    this.#starting = held;
+  }
+
+  /** While services are being built: resolves when they are there, rejects if they could not start. Null once started (calls then run without a turn of waiting). */
+  get starting(): Promise<void> | null {
+    return this.#starting;
+  }
 
   register<S extends ServiceName>(service: S, impl: ServiceImpl<S>): void {
     if (this.#impls.has(service)) throw new Error(`A ${service} service is already registered.`);
