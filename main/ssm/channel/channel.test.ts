@@ -186,6 +186,49 @@ describe('ReliableChannel: agent policy', () => {
   });
 });
 
+describe('ReliableChannel: refused frames and the span a peer holds', () => {
+  it('the agent policy keeps a refused in-order frame and delivers and acks it on retry, without a resend', () => {
+    let ready = false;
+    const { channel, sent, delivered } = captured(AGENT_POLICY, () => (ready ? 'accepted' : 'not-ready'));
+    channel.markHandshakeComplete();
+    channel.receive(peerFrame(AGENT_POLICY, 0));
+    channel.receive(peerFrame(AGENT_POLICY, 1)); // behind the refused one: buffered and acked
+    expect(acksOf(sent)).toEqual([1]);
+    expect(delivered).toHaveLength(0);
+    ready = true;
+    channel.retryDelivery();
+    expect(delivered.map((f) => f.sequenceNumber)).toEqual([0, 1]);
+    expect(acksOf(sent)).toEqual([1, 0]); // the held frame is acked once delivered
+    expect(channel.expectedSequenceNumber).toBe(2);
+  });
+
+  it('the client policy still drops a refused frame until the peer resends it (§4.3)', () => {
+    let ready = false;
+    const { channel, delivered } = captured(CLIENT_POLICY, () => (ready ? 'accepted' : 'not-ready'));
+    channel.receive(peerFrame(CLIENT_POLICY, 0));
+    ready = true;
+    channel.retryDelivery();
+    expect(delivered).toHaveLength(0);
+  });
+
+  it('counts payload from the oldest unacked frame on, frames acked past it included', () => {
+    const sender = captured(CLIENT_POLICY);
+    const peer = captured(AGENT_POLICY);
+    peer.channel.markHandshakeComplete();
+    for (const size of [100, 200, 300]) sender.channel.send(PayloadType.Output, new Uint8Array(size));
+    expect(sender.channel.unackedSpanPayloadBytes).toBe(600);
+    // Frame 0 is lost; the peer buffers and acks 1 and 2.
+    for (const f of sender.sent.slice(1)) peer.channel.receive(encodeFrame(f));
+    for (const ack of peer.sent) sender.channel.receive(encodeFrame(ack));
+    expect(sender.channel.unackedPayloadBytes).toBe(100);
+    expect(sender.channel.unackedSpanPayloadBytes).toBe(600);
+    peer.sent.length = 0;
+    peer.channel.receive(encodeFrame(sender.sent[0]!));
+    for (const ack of peer.sent) sender.channel.receive(encodeFrame(ack));
+    expect(sender.channel.unackedSpanPayloadBytes).toBe(0);
+  });
+});
+
 describe('ReliableChannel: acked hook', () => {
   it('fires once per frame an ack removes, never for unknown or repeated acks', () => {
     let acked = 0;

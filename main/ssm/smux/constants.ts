@@ -23,6 +23,14 @@ export const SMUX = {
    * unlike smux's session-wide 4 MiB bucket, so one slow reader stalls the others only this late.
    */
   STREAM_RECEIVE_LIMIT: 4 * 1024 * 1024,
+  /**
+   * A paused session resumes once every stream is below this share of its limit (and the session
+   * below this share of its own). Not at the limit itself, which flapped pause/resume with every
+   * read; not at empty (the old behaviour: a pipe's `_read` only runs near empty), which left the
+   * reader idle for a round trip while the peer's frames came back: the refill has half a
+   * buffer (2 MiB) of reading to overlap with.
+   */
+  RESUME_FRACTION: 0.5,
   /** Bound for the whole session, so many slow readers cannot grow memory without limit. */
   SESSION_RECEIVE_LIMIT: 32 * 1024 * 1024,
 } as const;

@@ -2,7 +2,7 @@ import { createHash, randomBytes } from 'node:crypto';
 import { once } from 'node:events';
 import net from 'node:net';
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import { SmuxCmd } from './constants.js';
+import { SMUX, SmuxCmd } from './constants.js';
 import { SmuxError } from './errors.js';
 import { encodeFrame } from './frame.js';
 import { SmuxFrameReader } from './frame-reader.js';
@@ -195,6 +195,27 @@ describe('SmuxSession flow control', () => {
     await new Promise((r) => process.nextTick(r));
     expect(server.acceptingInput).toBe(true);
     expect(events).toEqual(['paused', 'resumed']);
+    server.close();
+  });
+
+  it('resumes while a piped reader is still working through the first half of its buffer', async () => {
+    const limit = 64 * 1024;
+    const server = new SmuxSession({ role: 'server', keepAlive: false, send: () => true, streamReceiveLimit: limit });
+    const streams: SmuxStream[] = [];
+    server.on('stream', (s) => streams.push(s));
+    server.receive(encodeFrame(SmuxCmd.SYN, 3));
+    // Eight 8 KiB frames reach the limit.
+    for (let i = 0; i < 8; i++) server.receive(encodeFrame(SmuxCmd.PSH, 3, Buffer.alloc(8 * 1024, i)));
+    expect(server.acceptingInput).toBe(false);
+    // A flowing reader (what pipe() does) that records how much was still buffered at 'inputResumed'.
+    let bufferedAtResume = -1;
+    server.on('inputResumed', () => (bufferedAtResume = streams[0]!.readableLength));
+    streams[0]!.on('data', () => undefined);
+    await new Promise((r) => setImmediate(r));
+    expect(server.acceptingInput).toBe(true);
+    // Resumed at the resume mark (half the limit), not only once the buffer was empty.
+    expect(bufferedAtResume).toBeGreaterThan(0);
+    expect(bufferedAtResume).toBeLessThan(limit * SMUX.RESUME_FRACTION);
     server.close();
   });
 

@@ -179,6 +179,10 @@ export class SmuxSession extends EventEmitter<SmuxSessionEvents> implements Smux
     if (this.paused) process.nextTick(() => this.updatePause());
   }
 
+  streamConsumed(): void {
+    if (this.paused) this.updatePause();
+  }
+
   streamDestroyed(stream: SmuxStream): void {
     if (this.streams.get(stream.id) !== stream) return;
     this.finishStream(stream);
@@ -190,13 +194,16 @@ export class SmuxSession extends EventEmitter<SmuxSessionEvents> implements Smux
     if (this.ended) return;
     const streamLimit = this.options.streamReceiveLimit ?? SMUX.STREAM_RECEIVE_LIMIT;
     const sessionLimit = this.options.sessionReceiveLimit ?? SMUX.SESSION_RECEIVE_LIMIT;
+    // Paused, the limits drop to their resume marks (hysteresis): input starts again while the
+    // readers still have buffered data to work through, so refilling overlaps with reading.
+    const scale = this.paused ? SMUX.RESUME_FRACTION : 1;
     let total = 0;
     let over = false;
     for (const stream of this.streams.values()) {
       total += stream.readableLength;
-      if (stream.readableLength >= streamLimit) over = true;
+      if (stream.readableLength >= streamLimit * scale) over = true;
     }
-    const paused = over || total >= sessionLimit;
+    const paused = over || total >= sessionLimit * scale;
     if (paused === this.paused) return;
     this.paused = paused;
     this.emit(paused ? 'inputPaused' : 'inputResumed');

@@ -9,6 +9,8 @@ export interface SmuxStreamHost {
   writeStreamData(stream: SmuxStream, chunk: Buffer, done: (err?: Error | null) => void): void;
   finishStream(stream: SmuxStream): void;
   streamWantsData(stream: SmuxStream): void;
+  /** A reader took buffered data (any read, flowing or not): a paused session may resume. */
+  streamConsumed(stream: SmuxStream): void;
   streamDestroyed(stream: SmuxStream): void;
 }
 
@@ -32,6 +34,17 @@ export class SmuxStream extends Duplex {
   override _final(callback: (error?: Error | null) => void): void {
     this.host.finishStream(this);
     callback();
+  }
+
+  /**
+   * Every read goes through here, in flowing mode (pipe) too, while `_read` runs only once the
+   * buffer is nearly empty: so the session learns the buffer fell below its resume mark in time
+   * to refill it before the reader runs dry.
+   */
+  override read(size?: number): ReturnType<Duplex['read']> {
+    const chunk: unknown = super.read(size);
+    if (chunk !== null) this.host.streamConsumed(this);
+    return chunk;
   }
 
   override _read(): void {
