@@ -11,6 +11,15 @@ export const TERMINAL = {
   /** Size sent with sessions.open before the terminal has measured its pane; fit corrects it right after. */
   DEFAULT_COLS: 80,
   DEFAULT_ROWS: 24,
+  /**
+   * No blinking cursor (VS Code's terminal default too). Blinking keeps the page producing frames —
+   * xterm's DOM renderer blinks with an endless CSS animation, the WebGL one restarts its blink timer
+   * on every key — and Chromium defers other tasks after a key press until the next frame is drawn
+   * (its DeferRendererTasksAfterInput scheduling). The echo's websocket message then waited for that
+   * frame and xterm drew it one frame later: keystroke → screen p50 27 ms against 4 ms without blink
+   * (UI bench, headless Chromium, see bench/results/latest.md).
+   */
+  CURSOR_BLINK: false,
   /** Line height multiplier: 1.2 keeps box-drawing characters joined while leaving air between lines. */
   LINE_HEIGHT: 1.15,
 } as const;

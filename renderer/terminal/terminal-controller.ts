@@ -78,7 +78,7 @@ export class TerminalController implements Drainable {
       lineHeight: TERMINAL.LINE_HEIGHT,
       scrollback: look.scrollback,
       theme: xtermTheme(look.theme),
-      cursorBlink: true,
+      cursorBlink: TERMINAL.CURSOR_BLINK,
       macOptionIsMeta: true,
       cols: size?.cols ?? TERMINAL.DEFAULT_COLS,
       rows: size?.rows ?? TERMINAL.DEFAULT_ROWS,
@@ -204,7 +204,7 @@ export class TerminalController implements Drainable {
   setLive(live: boolean): void {
     this.#live = live;
     this.#term.options.disableStdin = !live;
-    this.#term.options.cursorBlink = live;
+    this.#term.options.cursorBlink = live && TERMINAL.CURSOR_BLINK;
   }
 
   /** Another window took the session: the text stays readable, but no input, ack or resize is sent. */

@@ -1,0 +1,178 @@
+// Keystroke → screen for the UI bench, with where the time goes: keydown → the input frame leaves
+// on the websocket → the echo's output message arrives → xterm.write was called (the bridge's
+// message listener returned: decode, validation, routing) → xterm parsed it (its buffer shows the
+// letter) → painted (the first animation frame after parsing; xterm draws in the frame its parse
+// asked for, which comes before ours). No animation-frame loop runs while a key is in flight: a
+// page that keeps asking for frames makes Chromium hold other tasks after a key until the next
+// frame (its scheduling of tasks after input), which would add the very frame being measured.
+// The probe is installed before the page loads (it wraps the page's WebSocket); it reads xterm's
+// buffer only through the test build's read hook. Serialised into the page, so self-contained.
+import type { Page } from 'playwright-core';
+import { spread, type Spread } from './ui-page.js';
+
+export const UI_KEYS = {
+  /** A keystroke whose echo has not shown by then is lost, not slow. */
+  KEY_TIMEOUT_MS: 20_000,
+  /** How often the probe looks at xterm's buffer after the echo's message when xterm parses it later. */
+  PARSE_POLL_MS: 1,
+  /** How often the bench polls for a bare prompt after Ctrl-U (a timer, never animation frames). */
+  PROMPT_POLL_MS: 10,
+} as const;
+
+/** Wire type code of output_stream_data (shared/contract/wire.ts), and of input_stream_data. */
+const WIRE_OUTPUT = 1;
+const WIRE_INPUT = 2;
+
+interface KeyTimes {
+  key: number;
+  send: number;
+  message: number;
+  written: number;
+  parsed: number;
+  painted: number;
+}
+
+interface ProbeWindow {
+  __portholeTest: { activeText(): string | null; activeSessionId(): string | null };
+  __benchKeys?: { arm(want: string): Promise<KeyTimes> };
+  WebSocket: { prototype: { send(data: unknown): void; addEventListener(type: string, fn: (e: { data: unknown }) => void, options?: unknown): void } };
+  addEventListener(type: 'keydown', listener: () => void, capture: boolean): void;
+  requestAnimationFrame(cb: () => void): number;
+}
+
+/** Installs the probe into every document the page loads; call before page.goto. */
+export async function installKeyProbe(page: Page): Promise<void> {
+  await page.addInitScript(
+    ({ output, input, pollMs }) => {
+      const w = globalThis as unknown as ProbeWindow;
+      let armed: { want: string; t: Partial<KeyTimes>; resolve(t: KeyTimes): void } | null = null;
+      const lastLine = (): string => {
+        const text = w.__portholeTest.activeText() ?? '';
+        return text.slice(text.lastIndexOf('\n') + 1).trimEnd();
+      };
+      const shows = (): boolean => armed !== null && lastLine().endsWith(armed.want);
+      const paint = (): void => {
+        w.requestAnimationFrame(() => {
+          const a = armed;
+          if (a === null) return;
+          a.t.painted = performance.now();
+          armed = null;
+          a.resolve(a.t as KeyTimes);
+        });
+      };
+      const awaitParse = (): void => {
+        if (armed === null || armed.t.parsed !== undefined) return;
+        if (shows()) {
+          armed.t.parsed = performance.now();
+          paint();
+        } else setTimeout(awaitParse, pollMs);
+      };
+      const sessionOf = (frame: Uint8Array): string => String.fromCharCode(...frame.subarray(2, 2 + (frame[1] ?? 0)));
+      w.addEventListener(
+        'keydown',
+        () => {
+          if (armed !== null && armed.t.key === undefined) armed.t.key = performance.now();
+        },
+        true,
+      );
+      const proto = w.WebSocket.prototype;
+      const send = proto.send;
+      proto.send = function (this: unknown, data: unknown): void {
+        if (armed?.t.key !== undefined && armed.t.send === undefined && data instanceof Uint8Array && data[0] === input) armed.t.send = performance.now();
+        send.call(this, data);
+      };
+      const add = proto.addEventListener;
+      proto.addEventListener = function (this: unknown, type: string, fn: (e: { data: unknown }) => void, options?: unknown): void {
+        if (type !== 'message') return add.call(this, type, fn, options);
+        add.call(
+          this,
+          type,
+          (e: { data: unknown }) => {
+            const frame = e.data instanceof ArrayBuffer ? new Uint8Array(e.data) : null;
+            const a = armed;
+            const mine = a?.t.send !== undefined && a.t.written === undefined && frame !== null && frame[0] === output && sessionOf(frame) === w.__portholeTest.activeSessionId();
+            const at = performance.now();
+            fn(e);
+            if (!mine || a === null) return;
+            a.t.message = at;
+            a.t.written = performance.now();
+            awaitParse();
+          },
+          options,
+        );
+      };
+      w.__benchKeys = {
+        arm: (want) =>
+          new Promise<KeyTimes>((resolve) => {
+            armed = { want, t: {}, resolve };
+          }),
+      };
+    },
+    { output: WIRE_OUTPUT, input: WIRE_INPUT, pollMs: UI_KEYS.PARSE_POLL_MS },
+  );
+}
+
+export interface KeyBreakdown {
+  readonly total: Spread;
+  /** p50 of each stage, ms. */
+  readonly keyToSend: number;
+  readonly sendToMessage: number;
+  readonly messageToWrite: number;
+  readonly writeToParsed: number;
+  readonly parsedToPainted: number;
+}
+
+const p50 = (values: number[]): number => spread(values).p50Ms;
+
+/** Ctrl-U, then polls (on a timer) until the cursor line is a bare prompt again, so the next probe cannot match stale text. */
+async function clearLine(page: Page): Promise<void> {
+  await page.keyboard.press('Control+U');
+  await page.waitForFunction(
+    () => {
+      const text = (globalThis as unknown as ProbeWindow).__portholeTest.activeText() ?? '';
+      return /[$#]$/.test(text.slice(text.lastIndexOf('\n') + 1).trimEnd());
+    },
+    undefined,
+    { timeout: UI_KEYS.KEY_TIMEOUT_MS, polling: UI_KEYS.PROMPT_POLL_MS },
+  );
+}
+
+/** Letters typed at the prompt of the active (idle) tab, one at a time; the line is cleared with Ctrl-U every `lineLength`. */
+export async function keystrokeLatency(page: Page, samples: number, lineLength: number): Promise<KeyBreakdown> {
+  const all: KeyTimes[] = [];
+  let line = '';
+  for (let i = 0; i < samples; i++) {
+    if (line.length >= lineLength) {
+      await clearLine(page);
+      line = '';
+    }
+    const ch = String.fromCharCode(97 + (i % 26));
+    line += ch;
+    // Armed from the page itself, so the promise lives there; the key is pressed once it is armed.
+    await page.evaluate((want) => {
+      const w = globalThis as unknown as ProbeWindow & { __benchKey?: Promise<KeyTimes> };
+      if (!w.__benchKeys) throw new Error('the keystroke probe is not installed (installKeyProbe before page.goto)');
+      w.__benchKey = w.__benchKeys.arm(want);
+    }, line);
+    await page.keyboard.press(ch);
+    all.push(
+      await page.evaluate(
+        (timeout) =>
+          Promise.race([
+            (globalThis as unknown as { __benchKey: Promise<KeyTimes> }).__benchKey,
+            new Promise<KeyTimes>((_, reject) => setTimeout(() => reject(new Error(`no echo on screen within ${timeout} ms`)), timeout)),
+          ]),
+        UI_KEYS.KEY_TIMEOUT_MS,
+      ),
+    );
+  }
+  await clearLine(page);
+  return {
+    total: spread(all.map((t) => t.painted - t.key)),
+    keyToSend: p50(all.map((t) => t.send - t.key)),
+    sendToMessage: p50(all.map((t) => t.message - t.send)),
+    messageToWrite: p50(all.map((t) => t.written - t.message)),
+    writeToParsed: p50(all.map((t) => t.parsed - t.written)),
+    parsedToPainted: p50(all.map((t) => t.painted - t.parsed)),
+  };
+}
