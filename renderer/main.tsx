@@ -10,6 +10,7 @@ import { connectBridge } from './bridge/index.js';
 import { PortholeClient } from './bridge/client.js';
 import './styles/tokens.css';
 import './styles/app.css';
+import './styles/layout.css';
 
 const root = document.getElementById('root');
 if (root === null) throw new Error('index.html has no #root element');

@@ -9,25 +9,25 @@ describe('region list per profile', () => {
     expect(defaultRegions(null)).toEqual([]);
   });
 
-  it('adds a region after the defaults and removes it again without leaving a trace', () => {
+  it('adds a region after the defaults and removes it again', () => {
     const defaults = ['us-east-1'];
-    const added = withRegionAdded({ added: [], removed: [] }, 'eu-west-1', defaults);
+    const added = withRegionAdded({ added: [], removed: [] }, 'eu-west-1');
     expect(added).toEqual({ added: ['eu-west-1'], removed: [] });
     expect(shownRegions(defaults, added)).toEqual(['us-east-1', 'eu-west-1']);
-    expect(withRegionAdded(added, 'eu-west-1', defaults)).toEqual(added);
-    const removed = withRegionRemoved(added, 'eu-west-1', defaults);
-    expect(removed).toEqual({ added: [], removed: [] });
+    expect(withRegionAdded(added, 'eu-west-1')).toEqual(added);
+    const removed = withRegionRemoved(added, 'eu-west-1');
+    expect(removed).toEqual({ added: [], removed: ['eu-west-1'] });
     expect(shownRegions(defaults, removed)).toEqual(['us-east-1']);
   });
 
-  it('remembers a removed default region, and adding it back forgets the removal', () => {
+  it('hides a removed default region (even one opened before), and adding it back shows it', () => {
     const defaults = defaultRegions('us-east-1', ['eu-west-1']);
-    const removed = withRegionRemoved({ added: [], removed: [] }, 'us-east-1', defaults);
-    expect(removed).toEqual({ added: [], removed: ['us-east-1'] });
-    expect(shownRegions(defaults, removed)).toEqual(['eu-west-1']);
-    const back = withRegionAdded(removed, 'us-east-1', defaults);
-    expect(back).toEqual({ added: [], removed: [] });
+    const removed = withRegionRemoved({ added: [], removed: [] }, 'eu-west-1');
+    expect(shownRegions(defaults, removed)).toEqual(['us-east-1']);
+    const back = withRegionAdded(removed, 'eu-west-1');
+    expect(back).toEqual({ added: ['eu-west-1'], removed: [] });
     expect(shownRegions(defaults, back)).toEqual(['us-east-1', 'eu-west-1']);
+    expect(shownRegions(defaults, withRegionRemoved(back, 'us-east-1'))).toEqual(['eu-west-1']);
   });
 
   it('records an opened region once, keeping the same list object when nothing changes', () => {

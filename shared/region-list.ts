@@ -16,17 +16,17 @@ export function shownRegions(defaults: readonly string[], choice: RegionChoice =
   return [...new Set([...defaults, ...choice.added])].filter((r) => !removed.has(r));
 }
 
-/** The choice after adding a region: a removed default comes back; anything else is added. */
-export function withRegionAdded(choice: RegionChoice, region: string, defaults: readonly string[]): RegionChoice {
+/** The choice after adding a region: shown from now on, even if it was removed before. */
+export function withRegionAdded(choice: RegionChoice, region: string): RegionChoice {
   const removed = choice.removed.filter((r) => r !== region);
-  if (defaults.includes(region) || choice.added.includes(region)) return { added: choice.added, removed };
+  if (choice.added.includes(region)) return { added: choice.added, removed };
   return { added: [...choice.added, region].slice(-REGIONS_PER_PROFILE_MAX), removed };
 }
 
-/** The choice after removing a region: an added one is dropped; a default one is marked removed. */
-export function withRegionRemoved(choice: RegionChoice, region: string, defaults: readonly string[]): RegionChoice {
+/** The choice after removing a region: hidden from now on, whether it was added or a default one. */
+export function withRegionRemoved(choice: RegionChoice, region: string): RegionChoice {
   const added = choice.added.filter((r) => r !== region);
-  if (!defaults.includes(region) || choice.removed.includes(region)) return { added, removed: choice.removed };
+  if (choice.removed.includes(region)) return { added, removed: choice.removed };
   return { added, removed: [...choice.removed, region].slice(-REGIONS_PER_PROFILE_MAX) };
 }
 

@@ -43,8 +43,26 @@ export function registerAppCommands(model: AppModel, ui: AppUi): () => void {
     }),
     c.register('find', () => ui.openFind()),
     c.register('focusTerminal', () => model.focusTerminal()),
-    c.register('focusTree', focusTree),
+    c.register('focusTree', () => {
+      if (!model.layout.state.treeCollapsed) return focusTree();
+      model.layout.update({ treeCollapsed: false });
+      requestAnimationFrame(() => focusTree());
+      return true;
+    }),
     c.register('focusPanel', () => focusPanel(model)),
+    c.register('toggleTree', () => {
+      const collapse = !model.layout.state.treeCollapsed;
+      model.layout.update({ treeCollapsed: collapse });
+      // Hiding the tree must not leave the keyboard in it; showing it puts the keyboard there.
+      if (collapse) model.focusTerminal();
+      else requestAnimationFrame(() => focusTree());
+      return true;
+    }),
+    c.register('togglePanel', () => {
+      model.panel.toggle();
+      if (!model.panel.state.open) model.focusTerminal();
+      return true;
+    }),
     c.register('showShortcuts', () => (ui.openShortcuts(), true)),
     ...TAB_NUMBERS.map((n) =>
       c.register(`tab${n}`, () => {

@@ -23,6 +23,8 @@ export const COMMANDS: readonly CommandInfo[] = [
   { id: 'focusTerminal', title: 'Focus the terminal', group: 'Focus' },
   { id: 'focusTree', title: 'Focus the targets tree', group: 'Focus' },
   { id: 'focusPanel', title: 'Focus the bottom panel (opens it)', group: 'Focus' },
+  { id: 'toggleTree', title: 'Show or hide the targets tree', group: 'Focus' },
+  { id: 'togglePanel', title: 'Show or hide the bottom panel', group: 'Focus' },
   { id: 'find', title: 'Find in terminal', group: 'Terminal' },
   { id: 'copy', title: 'Copy selection', group: 'Terminal', inTerminal: true },
   { id: 'paste', title: 'Paste', group: 'Terminal', inTerminal: true },

@@ -17,6 +17,8 @@ export type CommandId =
   | 'focusPanel'
   | 'focusTerminal'
   | 'showShortcuts'
+  | 'toggleTree'
+  | 'togglePanel'
   | `tab${TabNumber}`;
 
 export type KeymapHost = 'web' | 'desktop';
@@ -62,6 +64,8 @@ const OTHER_DESKTOP: Table = {
   find: [{ ...PS, key: 'f' }],
   copy: [{ ...PS, key: 'c' }],
   paste: [{ ...PS, key: 'v' }],
+  toggleTree: [{ ...PS, key: 'b' }],
+  togglePanel: [{ ...PS, key: 'j' }],
   ...FOCUS,
   ...tabChords(PS),
 };
@@ -72,6 +76,9 @@ const OTHER_WEB: Table = {
   closeTab: [{ ...AS, key: 'w' }],
   nextTab: [{ alt: true, key: 'pagedown' }],
   prevTab: [{ alt: true, key: 'pageup' }],
+  // The browser keeps Ctrl+Shift+B (bookmarks bar) and Ctrl+Shift+J (its console).
+  toggleTree: [{ ...AS, key: 'b' }],
+  togglePanel: [{ ...AS, key: 'j' }],
 };
 
 const MAC_DESKTOP: Table = {
@@ -82,6 +89,8 @@ const MAC_DESKTOP: Table = {
   find: [{ ...P, key: 'f' }],
   copy: [{ ...P, key: 'c' }],
   paste: [{ ...P, key: 'v' }],
+  toggleTree: [{ ...P, key: 'b' }],
+  togglePanel: [{ ...P, key: 'j' }],
   ...FOCUS,
   ...tabChords(P),
 };
@@ -92,6 +101,8 @@ const MAC_WEB: Table = {
   closeTab: [{ ...AS, code: 'KeyW' }],
   nextTab: [{ ...AS, code: 'BracketRight' }],
   prevTab: [{ ...AS, code: 'BracketLeft' }],
+  toggleTree: [{ ...AS, code: 'KeyB' }],
+  togglePanel: [{ ...AS, code: 'KeyJ' }],
   ...tabChords(AS),
 };
 

@@ -23,7 +23,7 @@ export function BottomPanel() {
   const { view, open } = useStore(model.panel);
   const forwards = useStore(model.forwards).forwards.length;
   return (
-    <section className={`pane bottom-panel${open ? '' : ' collapsed'}`} aria-label="Panels">
+    <section id="bottom-panel" className={`pane bottom-panel${open ? '' : ' collapsed'}`} aria-label="Panels" data-testid="bottom-panel">
       <div className="panel-tabs" role="tablist">
         {VIEWS.map((v) => (
           <button key={v.id} role="tab" aria-selected={open && view === v.id} className="panel-tab" onClick={() => (open && view === v.id ? model.panel.toggle() : model.panel.show(v.id))}>
@@ -32,7 +32,7 @@ export function BottomPanel() {
           </button>
         ))}
         <span className="status-spacer" />
-        <button className="icon-button" aria-label={open ? 'Hide panel' : 'Show panel'} title={open ? 'Hide panel' : 'Show panel'} onClick={() => model.panel.toggle()}>
+        <button className="icon-button" aria-label={open ? 'Hide panel' : 'Show panel'} aria-expanded={open} title={`${open ? 'Hide panel' : 'Show panel'} (${model.keymap.label('togglePanel')})`} onClick={() => model.panel.toggle()}>
           {open ? '▾' : '▴'}
         </button>
       </div>

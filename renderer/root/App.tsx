@@ -6,6 +6,7 @@ import { SsoDialog } from '../auth/SsoDialog.js';
 import { registerAppCommands } from '../commands/app-commands.js';
 import { COMMANDS } from '../commands/commands.js';
 import { BottomPanel } from '../layout/BottomPanel.js';
+import { PanelSeparator, TreeRail, TreeSeparator } from '../layout/LayoutSeparators.js';
 import { StatusBar } from '../layout/StatusBar.js';
 import { TerminalArea } from '../sessions/TerminalArea.js';
 import { useStore } from '../state/store.js';
@@ -34,6 +35,8 @@ export function App() {
   const { settings } = useStore(model.settings);
   const draft = useStore(model.forwardDraft);
   const transferPrompt = useStore(model.transfers).prompt;
+  const { treeCollapsed } = useStore(model.layout);
+  const panelOpen = useStore(model.panel).open;
   const [disconnected, setDisconnected] = useState<string | null>(null);
   const [findOpen, setFindOpen] = useState(false);
   const [helpOpen, setHelpOpen] = useState(false);
@@ -67,10 +70,13 @@ export function App() {
   }, [model]);
 
   return (
-    <div className="app" data-testid="app">
+    <div className={`app${treeCollapsed ? ' tree-collapsed' : ''}`} data-testid="app">
+      {treeCollapsed && <TreeRail shortcut={model.keymap.label('toggleTree')} />}
       <TreePane sandboxShells={info.status === 'ready' ? info.value.sandbox.shells : null} />
+      {!treeCollapsed && <TreeSeparator />}
       <main className="work-area">
         <TerminalArea findOpen={findOpen} onCloseFind={() => setFindOpen(false)} />
+        {panelOpen && <PanelSeparator />}
         <BottomPanel />
       </main>
       <StatusBar info={info} disconnected={disconnected} onShortcuts={() => setHelpOpen(true)} />

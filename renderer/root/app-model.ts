@@ -11,6 +11,8 @@ import { InspectorStore } from '../inspector/inspector-store.js';
 import { RELOAD_HINT, SessionHandover } from '../sessions/session-handover.js';
 import { SessionStore } from '../sessions/session-store.js';
 import { PanelStore } from '../state/panel-store.js';
+import { LayoutStore } from '../layout/layout-store.js';
+import { startPanelAutoOpen } from '../layout/panel-auto-open.js';
 import { SettingsModel } from '../state/settings-model.js';
 import type { TerminalLook } from '../terminal/terminal-controller.js';
 import { openLink } from './open-link.js';
@@ -27,7 +29,8 @@ import { ToastStore } from '../ui/toast-store.js';
 export class AppModel {
   readonly dialogs = new DialogStore();
   readonly toasts = new ToastStore();
-  readonly panel = new PanelStore();
+  readonly panel: PanelStore;
+  readonly layout: LayoutStore;
   readonly commands = new CommandRegistry();
   readonly keymap: Keymap;
   readonly forwardDraft = new ForwardDraftStore();
@@ -47,6 +50,8 @@ export class AppModel {
   constructor(readonly client: PortholeClient) {
     this.keymap = new Keymap(client.browserKeys ? 'web' : 'desktop');
     this.settings = new SettingsModel(client);
+    this.layout = new LayoutStore(this.settings);
+    this.panel = new PanelStore((open) => this.layout.update({ panelOpen: open }));
     this.tree = new TreeStore(client);
     this.forwards = new ForwardStore(client);
     this.transfers = new TransferStore(client, (message) => this.toasts.show(message, 'error'));
@@ -147,6 +152,7 @@ export class AppModel {
     this.tree.start();
     this.forwards.start();
     this.transfers.start();
+    startPanelAutoOpen(this);
     this.inspector.start();
     this.mfa.start();
     this.sso.start();

@@ -2,6 +2,7 @@
 // its xterm keeps parsing and acking output; only the visible one fits, renders with WebGL and
 // has focus. Each visible tab has its own pane: its banner (closed, reconnecting) and its own
 // screen, so in split view a failed session never shows under the other one's banner.
+import { SplitSeparator } from '../layout/LayoutSeparators.js';
 import { useModel } from '../root/model-context.js';
 import { useStore } from '../state/store.js';
 import { TerminalView } from '../terminal/TerminalView.js';
@@ -56,6 +57,7 @@ export function TerminalArea({ findOpen, onCloseFind }: { findOpen: boolean; onC
             </div>
           );
         })}
+        {pair && <SplitSeparator />}
         {tabs.length === 0 && (
           <div className="terminal-empty">
             <div className="empty-state">

@@ -6,6 +6,8 @@ export const TERMINAL = {
   ACK_IDLE_MS: 100,
   /** Fit after the pane stops resizing for this long: fitting on every frame of a drag reflows xterm needlessly. */
   FIT_DEBOUNCE_MS: 60,
+  /** The remote hears the new size this long after the last local one: a separator drag refits many times, and each size sent makes the remote shell (and a full-screen app) redraw everything. */
+  REMOTE_RESIZE_DEBOUNCE_MS: 150,
   /** Output that arrives before its tab's terminal exists (between open and its reply) is kept up to this much. */
   EARLY_BUFFER_MAX_BYTES: 1024 * 1024,
   /** Size sent with sessions.open before the terminal has measured its pane; fit corrects it right after. */

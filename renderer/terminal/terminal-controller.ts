@@ -59,6 +59,7 @@ export class TerminalController implements Drainable {
   /** The slot React gave this terminal; the element is in it only while visible. */
   #slot: HTMLElement | null = null;
   #fitTimer: ReturnType<typeof setTimeout> | null = null;
+  #remoteResizeTimer: ReturnType<typeof setTimeout> | null = null;
 
   /** `size`: an adopted session's last size, so its replayed output wraps as it was written. */
   constructor(
@@ -92,9 +93,7 @@ export class TerminalController implements Drainable {
     this.#disposables.push(
       this.#term.onData((data) => this.#send(encoder.encode(data))),
       this.#term.onBinary((data) => this.#send(Uint8Array.from(data, (c) => c.charCodeAt(0) & 0xff))),
-      this.#term.onResize(({ cols, rows }) => {
-        if (this.#live) this.host.sendResize(this.sessionId, cols, rows);
-      }),
+      this.#term.onResize(() => this.#scheduleRemoteResize()),
     );
     this.#term.attachCustomKeyEventHandler((e) => this.#onKey(e));
     this.element.addEventListener('paste', this.#onPaste, { capture: true });
@@ -261,6 +260,7 @@ export class TerminalController implements Drainable {
     if (this.#disposed) return;
     this.#disposed = true;
     if (this.#fitTimer !== null) clearTimeout(this.#fitTimer);
+    if (this.#remoteResizeTimer !== null) clearTimeout(this.#remoteResizeTimer);
     this.#observer?.disconnect();
     this.element.removeEventListener('paste', this.#onPaste, { capture: true });
     this.#ack.dispose();
@@ -274,6 +274,15 @@ export class TerminalController implements Drainable {
 
   #send(bytes: Uint8Array): void {
     if (this.#live && bytes.byteLength > 0) this.host.sendInput(this.sessionId, bytes);
+  }
+
+  /** Sends the terminal's size once it has stopped changing (TERMINAL.REMOTE_RESIZE_DEBOUNCE_MS). */
+  #scheduleRemoteResize(): void {
+    if (this.#remoteResizeTimer !== null) clearTimeout(this.#remoteResizeTimer);
+    this.#remoteResizeTimer = setTimeout(() => {
+      this.#remoteResizeTimer = null;
+      if (this.#live && !this.#disposed) this.host.sendResize(this.sessionId, this.#term.cols, this.#term.rows);
+    }, TERMINAL.REMOTE_RESIZE_DEBOUNCE_MS);
   }
 
   #scheduleFit(): void {

@@ -6,9 +6,10 @@ import { useModel } from '../root/model-context.js';
 import { useStore } from '../state/store.js';
 import { ContextMenu, type MenuAt } from '../ui/ContextMenu.js';
 import { menuFor } from './node-actions.js';
+import { AddRegionDialog } from './AddRegionDialog.js';
 import { TargetDetails } from './TargetDetails.js';
 import { TreeChildren } from './TreeRow.js';
-import { TREE_ROOT } from './tree-store.js';
+import { TREE_ROOT, type TreeState } from './tree-store.js';
 
 /** What the sandbox banner says about its shells, said plainly (they are never a real container). */
 const SHELLS_NOTE: Readonly<Record<'confined' | 'unconfined', string>> = {
@@ -16,17 +17,26 @@ const SHELLS_NOTE: Readonly<Record<'confined' | 'unconfined', string>> = {
   unconfined: 'Its shells run on this computer, as you, and are not confined (bubblewrap is not available): what you run in them can read and change your files.',
 };
 
+/** The regions the tree shows under a profile now. */
+function shownRegionsOf(tree: TreeState, profile: string): string[] {
+  const node = tree.branches.get(TREE_ROOT)?.children.find((n) => n.kind === 'profile' && n.profile === profile);
+  const regions = node ? (tree.branches.get(node.id)?.children ?? []) : [];
+  return regions.flatMap((n) => (n.kind === 'region' ? [n.region] : []));
+}
+
 export function TreePane({ sandboxShells = null }: { sandboxShells?: 'confined' | 'unconfined' | null }) {
   const model = useModel();
   const tree = useStore(model.tree);
   const [menu, setMenu] = useState<MenuAt | null>(null);
+  const [regionFor, setRegionFor] = useState<string | null>(null);
   const closeMenu = useCallback(() => setMenu(null), []);
-  const onMenu = useCallback((node: InventoryNode, x: number, y: number) => setMenu({ x, y, items: menuFor(model, node) }), [model]);
+  const onMenu = useCallback((node: InventoryNode, x: number, y: number) => setMenu({ x, y, items: menuFor(model, node, { addRegion: setRegionFor }) }), [model]);
   const root = tree.branches.get(TREE_ROOT);
   const noProfiles = root?.status === 'ready' && root.children.length === 0;
 
   return (
     <nav
+      id="targets-pane"
       className="pane tree-pane"
       aria-label="Targets"
       onFocus={() => model.tree.setFocused(true)}
@@ -34,9 +44,14 @@ export function TreePane({ sandboxShells = null }: { sandboxShells?: 'confined' 
     >
       <header className="pane-header">
         <span>Targets</span>
-        <button className="icon-button" title="Refresh everything" aria-label="Refresh everything" onClick={() => void model.tree.refresh(null)}>
-          ↻
-        </button>
+        <span className="pane-header-actions">
+          <button className="icon-button" title="Refresh everything" aria-label="Refresh everything" onClick={() => void model.tree.refresh(null)}>
+            ↻
+          </button>
+          <button className="icon-button" title={`Hide targets (${model.keymap.label('toggleTree')})`} aria-label="Hide targets" onClick={() => model.commands.run('toggleTree')}>
+            «
+          </button>
+        </span>
       </header>
       <div className="tree-filter">
         <input
@@ -82,6 +97,7 @@ export function TreePane({ sandboxShells = null }: { sandboxShells?: 'confined' 
       </div>
       <TargetDetails />
       {menu && <ContextMenu menu={menu} onClose={closeMenu} />}
+      {regionFor !== null && <AddRegionDialog profile={regionFor} shown={shownRegionsOf(tree, regionFor)} onClose={() => setRegionFor(null)} />}
     </nav>
   );
 }

@@ -1,6 +1,7 @@
 // What the tree's double-click and context menu do with a node.
 import type { InventoryNode } from '../../shared/contract/index.js';
 import type { AppModel } from '../root/app-model.js';
+import { removeRegion } from './region-choice.js';
 import { copyableId, diagnosisTargetOf, notReadyReason, readinessOf, targetOf, titleOf } from './node-view.js';
 
 export interface MenuItem {
@@ -38,7 +39,12 @@ export function diagnose(model: AppModel, node: InventoryNode): void {
   void model.diagnostics.run(target, titleOf(node));
 }
 
-export function menuFor(model: AppModel, node: InventoryNode): MenuItem[] {
+/** What the tree pane offers the menu beyond the model: dialogs it shows itself. */
+export interface TreeMenuUi {
+  addRegion(profile: string): void;
+}
+
+export function menuFor(model: AppModel, node: InventoryNode, ui?: TreeMenuUi): MenuItem[] {
   const items: MenuItem[] = [];
   const target = targetOf(node);
   if (node.kind === 'container' || node.kind === 'instance') {
@@ -55,6 +61,8 @@ export function menuFor(model: AppModel, node: InventoryNode): MenuItem[] {
     );
   }
   if (node.kind === 'profile' && node.sso) items.push({ label: 'Sign in with SSO', run: () => void model.sso.signIn(node.profile) });
+  if (node.kind === 'profile' && ui) items.push({ label: 'Add region…', run: () => ui.addRegion(node.profile) });
+  if (node.kind === 'region') items.push({ label: 'Remove region', run: () => void removeRegion(model, node.profile, node.region), hint: 'Hides it from the tree; Add region… on the profile brings it back' });
   const id = copyableId(node);
   if (id !== null) items.push({ label: id.label, run: () => void copyText(model, id.value, id.label.replace(/^Copy /, '')) });
   if (node.kind !== 'container' && node.kind !== 'instance') items.push({ label: 'Refresh', run: () => void model.tree.refresh(node.id) });

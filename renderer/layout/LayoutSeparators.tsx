@@ -1,0 +1,104 @@
+// The three separators the user shapes the layout with — tree | work area, terminal / bottom
+// panel, left / right terminal in split view — and the rail a collapsed tree leaves behind.
+import { DEFAULT_LAYOUT, LAYOUT_BOUNDS } from '../../shared/contract/index.js';
+import { useModel } from '../root/model-context.js';
+import { useStore } from '../state/store.js';
+import { clamp, LAYOUT, panelHeightMax, treeWidthMax } from './layout-store.js';
+import { Separator } from './Separator.js';
+
+const px = (v: number): string => `${v} pixels`;
+
+export function TreeSeparator() {
+  const model = useModel();
+  const { treeWidth } = useStore(model.layout);
+  const max = (): number => treeWidthMax(window.innerWidth);
+  return (
+    <Separator
+      orientation="vertical"
+      label="Targets width"
+      controls="targets-pane"
+      className="tree-separator"
+      testId="tree-separator"
+      value={clamp(treeWidth, LAYOUT_BOUNDS.TREE_WIDTH_MIN, max())}
+      min={LAYOUT_BOUNDS.TREE_WIDTH_MIN}
+      max={max}
+      step={LAYOUT.STEP_PX}
+      bigStep={LAYOUT.BIG_STEP_PX}
+      valueText={px}
+      fromDrag={(start, delta) => start + delta}
+      preview={(v) => model.layout.preview('treeWidth', v)}
+      commit={(v) => model.layout.update({ treeWidth: v })}
+      reset={() => model.layout.update({ treeWidth: DEFAULT_LAYOUT.treeWidth })}
+      toggle={() => model.layout.update({ treeCollapsed: true })}
+    />
+  );
+}
+
+/** The work area's height, read when a bound is needed (the window may have been resized). */
+function workAreaHeight(): number {
+  return document.querySelector<HTMLElement>('.work-area')?.clientHeight ?? window.innerHeight;
+}
+
+export function PanelSeparator() {
+  const model = useModel();
+  const { panelHeight } = useStore(model.layout);
+  const max = (): number => panelHeightMax(workAreaHeight());
+  return (
+    <Separator
+      orientation="horizontal"
+      label="Bottom panel height"
+      controls="bottom-panel"
+      className="panel-separator"
+      testId="panel-separator"
+      value={clamp(panelHeight, LAYOUT_BOUNDS.PANEL_HEIGHT_MIN, max())}
+      min={LAYOUT_BOUNDS.PANEL_HEIGHT_MIN}
+      max={max}
+      step={LAYOUT.STEP_PX}
+      bigStep={LAYOUT.BIG_STEP_PX}
+      valueText={px}
+      // The panel is below the line: dragging up makes it taller.
+      fromDrag={(start, delta) => start - delta}
+      preview={(v) => model.layout.preview('panelHeight', v)}
+      commit={(v) => model.layout.update({ panelHeight: v })}
+      reset={() => model.layout.update({ panelHeight: DEFAULT_LAYOUT.panelHeight })}
+      toggle={() => model.panel.toggle()}
+    />
+  );
+}
+
+/** In split view: the left terminal's share of the width, in percent. */
+export function SplitSeparator() {
+  const model = useModel();
+  const { splitRatio } = useStore(model.layout);
+  const hostWidth = (): number => document.querySelector<HTMLElement>('[data-testid="terminal-host"]')?.clientWidth ?? window.innerWidth;
+  return (
+    <Separator
+      orientation="vertical"
+      label="Split between the two terminals"
+      className="split-separator"
+      testId="split-separator"
+      value={Math.round(splitRatio * 100)}
+      min={LAYOUT_BOUNDS.SPLIT_RATIO_MIN * 100}
+      max={() => LAYOUT_BOUNDS.SPLIT_RATIO_MAX * 100}
+      step={LAYOUT.STEP_PERCENT}
+      bigStep={LAYOUT.BIG_STEP_PERCENT}
+      valueText={(v) => `left terminal ${v} percent`}
+      fromDrag={(start, delta) => start + (delta / hostWidth()) * 100}
+      preview={(v) => model.layout.preview('splitRatio', v / 100)}
+      commit={(v) => model.layout.update({ splitRatio: v / 100 })}
+      reset={() => model.layout.update({ splitRatio: DEFAULT_LAYOUT.splitRatio })}
+    />
+  );
+}
+
+/** What a collapsed tree leaves: a narrow rail whose button brings it back. */
+export function TreeRail({ shortcut }: { shortcut: string }) {
+  const model = useModel();
+  return (
+    <nav className="tree-rail" aria-label="Targets (collapsed)">
+      <button className="icon-button" aria-label="Show targets" title={`Show targets${shortcut ? ` (${shortcut})` : ''}`} onClick={() => model.layout.update({ treeCollapsed: false })}>
+        »
+      </button>
+    </nav>
+  );
+}

@@ -1,0 +1,88 @@
+// The layout the user shapes: tree width (and whether the tree is collapsed), bottom panel height
+// (and whether it was left open), split ratio. Held here, applied as CSS variables on the
+// document, persisted through settings (main's atomic writer) a moment after the last change.
+import { DEFAULT_LAYOUT, LAYOUT_BOUNDS, type Layout } from '../../shared/contract/index.js';
+import type { SettingsModel } from '../state/settings-model.js';
+import { Store } from '../state/store.js';
+
+export const LAYOUT = {
+  /** Persist this long after the last change: holding an arrow key on a separator repeats ~30×/s, one settings write each would be a storm. */
+  PERSIST_DELAY_MS: 400,
+  /** The terminal area keeps at least this width beside the tree (about 40 columns at 13 px). */
+  TERMINAL_MIN_WIDTH: 360,
+  /** ...and at least this height above the bottom panel (tabs plus about six rows). */
+  TERMINAL_MIN_HEIGHT: 140,
+  /** Keyboard steps: a small one per arrow key, a big one with Shift. */
+  STEP_PX: 10,
+  BIG_STEP_PX: 50,
+  STEP_PERCENT: 2,
+  BIG_STEP_PERCENT: 10,
+} as const;
+
+/** The CSS variable each size is applied through (app.css reads them). */
+export const LAYOUT_VARS = { treeWidth: '--tree-width', panelHeight: '--panel-height', splitRatio: '--split-ratio' } as const;
+export type SizeKey = keyof typeof LAYOUT_VARS;
+
+export function cssValue(key: SizeKey, value: number): string {
+  return key === 'splitRatio' ? String(value) : `${value}px`;
+}
+
+/** The largest tree width the window leaves room for (the terminal keeps its minimum). */
+export function treeWidthMax(windowWidth: number): number {
+  return Math.max(LAYOUT_BOUNDS.TREE_WIDTH_MIN, Math.min(LAYOUT_BOUNDS.TREE_WIDTH_MAX, windowWidth - LAYOUT.TERMINAL_MIN_WIDTH));
+}
+
+/** The largest panel height the work area leaves room for (the terminal keeps its minimum). */
+export function panelHeightMax(workAreaHeight: number): number {
+  return Math.max(LAYOUT_BOUNDS.PANEL_HEIGHT_MIN, Math.min(LAYOUT_BOUNDS.PANEL_HEIGHT_MAX, workAreaHeight - LAYOUT.TERMINAL_MIN_HEIGHT));
+}
+
+export function clamp(value: number, min: number, max: number): number {
+  return Math.min(max, Math.max(min, value));
+}
+
+export class LayoutStore extends Store<Layout> {
+  #timer: ReturnType<typeof setTimeout> | null = null;
+  /** The layout last sent to main: its echo in settings.changed is not a change from elsewhere. */
+  #sent: string | null = null;
+
+  constructor(private readonly settings: SettingsModel) {
+    super(DEFAULT_LAYOUT);
+    this.#apply();
+    settings.subscribe(() => this.#adopt());
+  }
+
+  /** Shows a size while it is being dragged, without a render or a save. */
+  preview(key: SizeKey, value: number): void {
+    document.documentElement.style.setProperty(LAYOUT_VARS[key], cssValue(key, value));
+  }
+
+  update(patch: Partial<Layout>): void {
+    this.set({ ...this.state, ...patch });
+    this.#apply();
+    if (this.#timer !== null) clearTimeout(this.#timer);
+    this.#timer = setTimeout(() => this.flush(), LAYOUT.PERSIST_DELAY_MS);
+  }
+
+  /** Saves a pending change now. */
+  flush(): void {
+    if (this.#timer === null) return;
+    clearTimeout(this.#timer);
+    this.#timer = null;
+    this.#sent = JSON.stringify(this.state);
+    void this.settings.update({ layout: this.state });
+  }
+
+  #adopt(): void {
+    const stored = this.settings.state.settings?.layout;
+    if (stored === undefined || this.#timer !== null) return;
+    const json = JSON.stringify(stored);
+    if (json === this.#sent || json === JSON.stringify(this.state)) return;
+    this.set(stored);
+    this.#apply();
+  }
+
+  #apply(): void {
+    for (const key of Object.keys(LAYOUT_VARS) as SizeKey[]) document.documentElement.style.setProperty(LAYOUT_VARS[key], cssValue(key, this.state[key]));
+  }
+}
