@@ -16,6 +16,7 @@ import { benchEngine } from './sections/engine.js';
 import { benchForwards } from './sections/forward.js';
 import { benchMemory } from './sections/memory.js';
 import { benchShells } from './sections/shells.js';
+import { benchStartup } from './sections/startup.js';
 import { benchTransfer } from './sections/transfer.js';
 import { benchUi } from './sections/ui.js';
 
@@ -30,6 +31,8 @@ const SECTIONS: ReadonlyArray<{ readonly key: string; readonly run: (scale: numb
   { key: 'transfer', run: benchTransfer },
   { key: 'ui', run: benchUi },
   { key: 'memory', run: benchMemory },
+  // Last: it ends with `npm run build`, which rewrites dist/ under the running bench.
+  { key: 'startup', run: benchStartup },
 ];
 
 async function main(): Promise<void> {

@@ -1,0 +1,152 @@
+// Issue 16 §1, first page in Chromium: the app shell's first paint and the tree with the first
+// profile's clusters (sandbox), from navigation start by the page's own clock, and the bytes the
+// first screen loaded. Against the product web host (dist/app/web/main.js, dist/renderer) and, as
+// the baseline, a one-line page from a bare Node HTTP server in the same run.
+import { spawn } from 'node:child_process';
+import { readdir, stat } from 'node:fs/promises';
+import { createServer } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { join } from 'node:path';
+import { chromium, type Browser, type Page } from 'playwright-core';
+import type { BenchRow } from '../report.js';
+import { REPO_ROOT } from './startup-process.js';
+import { UI_BENCH } from './ui.js';
+import { median } from './stats.js';
+
+export const PAGE_BENCH = {
+  /** Page loads per figure (median). */
+  LOADS: 5,
+  /** Issue 16 §1 targets. */
+  SHELL_PAINT_TARGET_MS: 300,
+  FIRST_TREE_TARGET_MS: 1_000,
+  /** Far above a slow load; a tree that never shows fails the section instead of hanging it. */
+  TREE_TIMEOUT_MS: 60_000,
+} as const;
+
+/** What the page-side functions use, typed here (no DOM lib in the bench). */
+interface PageGlobals {
+  readonly document: { querySelector(selector: string): unknown };
+  readonly performance: {
+    now(): number;
+    getEntriesByName(name: string): ReadonlyArray<{ readonly startTime: number }>;
+    getEntriesByType(type: string): ReadonlyArray<{ readonly name: string; readonly decodedBodySize: number }>;
+  };
+}
+
+interface Load {
+  readonly fcpMs: number;
+  readonly treeMs: number;
+  /** What the page had fetched when the tree showed: [name, bytes as delivered (decoded)]. */
+  readonly files: ReadonlyArray<readonly [string, number]>;
+}
+
+async function measureLoad(page: Page, url: string, withTree: boolean): Promise<Load> {
+  await page.goto(url, { waitUntil: 'load' });
+  // Functions run in the page (the CSP forbids evaluating strings); typed through PageGlobals, as the bench compiles without the DOM's types.
+  const treeMs = withTree
+    ? await (
+        await page.waitForFunction(() => {
+          const g = globalThis as unknown as PageGlobals;
+          return g.document.querySelector('.tree-row[data-node-kind="cluster"]') !== null ? g.performance.now() : 0;
+        }, undefined, { polling: 'raf', timeout: PAGE_BENCH.TREE_TIMEOUT_MS })
+      ).jsonValue()
+    : 0;
+  const fcpMs = await (
+    await page.waitForFunction(() => (globalThis as unknown as PageGlobals).performance.getEntriesByName('first-contentful-paint')[0]?.startTime ?? 0, undefined, { timeout: PAGE_BENCH.TREE_TIMEOUT_MS })
+  ).jsonValue();
+  const files = await page.evaluate(() => {
+    const p = (globalThis as unknown as PageGlobals).performance;
+    return [...p.getEntriesByType('navigation'), ...p.getEntriesByType('resource')].map((e): [string, number] => [new URL(e.name).pathname, e.decodedBodySize]);
+  });
+  return { fcpMs, treeMs, files };
+}
+
+/** The renderer's whole JS and CSS on disk (no source maps): what one chunk used to load at once. */
+async function rendererBytes(): Promise<number> {
+  const dir = join(REPO_ROOT, 'dist', 'renderer', 'assets');
+  let total = 0;
+  for (const f of await readdir(dir)) if (/\.(js|css)$/.test(f)) total += (await stat(join(dir, f))).size;
+  return total;
+}
+
+async function startHost(env: NodeJS.ProcessEnv): Promise<{ url: string; ready: Promise<void>; stop: () => void }> {
+  const child = spawn(process.execPath, ['dist/app/web/main.js'], { cwd: REPO_ROOT, env, stdio: ['ignore', 'pipe', 'pipe'], detached: true });
+  let out = '';
+  let readyNow: () => void = () => undefined;
+  const ready = new Promise<void>((r) => (readyNow = r));
+  const url = await new Promise<string>((resolve, reject) => {
+    const onData = (c: Buffer): void => {
+      out += c.toString();
+      const m = /Open: (http:\/\/127\.0\.0\.1:\d+\/\?token=[0-9a-f]+)/.exec(out);
+      if (m?.[1]) resolve(m[1]);
+      if (/^porthole: services ready\.$/m.test(out)) readyNow();
+    };
+    child.stdout?.on('data', onData);
+    child.stderr?.on('data', onData);
+    child.once('exit', (code) => reject(new Error(`the web host exited (${code}) before its URL:\n${out}`)));
+  });
+  return {
+    url,
+    ready,
+    stop: () => {
+      try {
+        if (child.pid !== undefined) process.kill(-child.pid, 'SIGTERM');
+      } catch {
+        // already gone
+      }
+    },
+  };
+}
+
+export async function benchFirstPage(env: NodeJS.ProcessEnv): Promise<{ rows: BenchRow[]; detail: string }> {
+  const bare = createServer((_req, res) => {
+    res.writeHead(200, { 'content-type': 'text/html' });
+    res.end('<!doctype html><title>baseline</title><p>Porthole</p>');
+  });
+  await new Promise<void>((r) => bare.listen(0, '127.0.0.1', r));
+  const browser: Browser = await chromium.launch({ executablePath: UI_BENCH.CHROMIUM, args: [...UI_BENCH.CHROMIUM_ARGS], headless: true });
+  let host: Awaited<ReturnType<typeof startHost>> | null = null;
+  try {
+    const fresh = async (url: string, withTree: boolean): Promise<Load> => {
+      // A new context each time: nothing cached, like a first visit.
+      const context = await browser.newContext({ viewport: UI_BENCH.VIEWPORT });
+      try {
+        return await measureLoad(await context.newPage(), url, withTree);
+      } finally {
+        await context.close();
+      }
+    };
+    const bareUrl = `http://127.0.0.1:${(bare.address() as AddressInfo).port}/`;
+    const bareLoads: number[] = [];
+    for (let i = 0; i < PAGE_BENCH.LOADS; i++) bareLoads.push((await fresh(bareUrl, false)).fcpMs);
+    const baseline = median(bareLoads);
+    // Cold: the page opened the moment the URL is printed (the sandbox still starting).
+    host = await startHost(env);
+    const cold = await fresh(host.url, true);
+    await host.ready;
+    const loads: Load[] = [];
+    for (let i = 0; i < PAGE_BENCH.LOADS; i++) loads.push(await fresh(host.url, true));
+    const fcp = median(loads.map((l) => l.fcpMs));
+    const tree = median(loads.map((l) => l.treeMs));
+    const first = loads[0]?.files ?? [];
+    const jsCss = first.filter(([name]) => /\.(js|css)$/.test(name));
+    const firstBytes = jsCss.reduce((sum, [, b]) => sum + b, 0);
+    const allBytes = await rendererBytes();
+    const base = { value: baseline / 1000, label: 'one-line page, bare Node server' };
+    const rows: BenchRow[] = [
+      { figure: 'first page: app shell painted (first contentful paint)', value: fcp / 1000, unit: 's', baseline: base, target: { text: '< 0.3 s', met: fcp < PAGE_BENCH.SHELL_PAINT_TARGET_MS } },
+      { figure: 'first page: tree with the first profile’s clusters (sandbox ready)', value: tree / 1000, unit: 's', baseline: base, target: { text: '< 1 s', met: tree < PAGE_BENCH.FIRST_TREE_TARGET_MS } },
+      { figure: 'first page opened as the URL is printed: tree with clusters (sandbox still starting)', value: cold.treeMs / 1000, unit: 's', baseline: base },
+      { figure: 'first screen: JS + CSS loaded when the tree shows', value: firstBytes / 1000, unit: 'kB', baseline: { value: allBytes / 1000, label: 'all of the renderer’s JS + CSS' } },
+    ];
+    const detail = [
+      `First page (Chromium ${browser.version()}, headless, ${UI_BENCH.VIEWPORT.width}×${UI_BENCH.VIEWPORT.height}, fresh context per load, medians of ${PAGE_BENCH.LOADS}): first contentful paint ${fcp.toFixed(0)} ms (all: ${loads.map((l) => l.fcpMs.toFixed(0)).join(', ')}), first cluster row ${tree.toFixed(0)} ms (all: ${loads.map((l) => l.treeMs.toFixed(0)).join(', ')}), both from navigation start. Opened right as the URL was printed: paint ${cold.fcpMs.toFixed(0)} ms, clusters ${cold.treeMs.toFixed(0)} ms.`,
+      `Files the first screen loaded (decoded bytes): ${first.map(([n, b]) => `${n.replace(/^.*\//, '')} ${(b / 1000).toFixed(1)} kB`).join(', ')}. The terminal (xterm and its addons), the bottom panels and the dialogs load when first used.`,
+    ].join('\n');
+    return { rows, detail };
+  } finally {
+    host?.stop();
+    await browser.close();
+    await new Promise<void>((r) => bare.close(() => r()));
+  }
+}

@@ -1,0 +1,91 @@
+// Issue 16 §1, start-up where the user feels it: `npm run web` to the printed URL and `npm start`
+// up to the Electron launch when nothing changed, the pieces on that path, and `npm run build`.
+// Baseline: an empty `node -e ''` in the same run (what any Node start costs on this machine now).
+// The page (Chromium) and the drop-in have their own files; this one runs them and makes the rows.
+import { chmod, mkdtemp, rm, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import type { BenchRow, BenchSection } from '../report.js';
+import { benchDropIn } from './startup-dropin.js';
+import { benchFirstPage } from './startup-page.js';
+import { REPO_ROOT, timeProcess } from './startup-process.js';
+import { median } from './stats.js';
+
+export const STARTUP_BENCH = {
+  /** Runs per figure (median): one slow start on a loaded machine should not set it. Scaled down in quick mode. */
+  RUNS: 5,
+  /** Issue 16 §1: `npm run web` to the URL, and `npm start` to the Electron launch, nothing changed. */
+  WARM_START_TARGET_MS: 1_500,
+} as const;
+
+
+/** Printed by app/web/run.ts. */
+const URL_LINE = /Open: http:\/\/127\.0\.0\.1:\d+\/\?token=/;
+const READY_LINE = /^porthole: services ready\.$/m;
+
+async function runs<T>(n: number, once: () => Promise<T>): Promise<T[]> {
+  const out: T[] = [];
+  for (let i = 0; i < n; i++) out.push(await once());
+  return out;
+}
+
+const s = (ms: number): number => ms / 1000;
+
+export async function benchStartup(scale: number): Promise<Omit<BenchSection, 'seconds'>> {
+  const n = Math.max(1, Math.round(STARTUP_BENCH.RUNS * Math.min(1, scale)));
+  const home = await mkdtemp(join(tmpdir(), 'porthole-bench-start-'));
+  // A person without AWS profiles (the sandbox starts), and a throwaway data folder.
+  const env: NodeJS.ProcessEnv = { ...process.env, HOME: home, PORTHOLE_DATA_DIR: join(home, 'data'), AWS_CONFIG_FILE: join(home, 'none'), AWS_SHARED_CREDENTIALS_FILE: join(home, 'none') };
+  delete env['PORTHOLE_SANDBOX'];
+  // `npm start` without a real Electron: electron's launcher runs this stand-in (ELECTRON_OVERRIDE_DIST_PATH), which says it was launched.
+  const fakeElectronDir = join(home, 'electron');
+  await import('node:fs/promises').then((fs) => fs.mkdir(fakeElectronDir));
+  await writeFile(join(fakeElectronDir, 'electron'), '#!/bin/sh\necho PORTHOLE-BENCH-ELECTRON-LAUNCHED\n');
+  await chmod(join(fakeElectronDir, 'electron'), 0o755);
+  try {
+    const node = process.execPath;
+    // Untimed: makes sure the build is up to date, so no figure below includes a build.
+    await timeProcess(node, ['scripts/build-if-stale.mjs'], { cwd: REPO_ROOT, env, until: null });
+    const nodeEmpty = median((await runs(n, () => timeProcess(node, ['-e', ''], { until: null }))).map((t) => t.ms));
+    const stale = median((await runs(n, () => timeProcess(node, ['scripts/build-if-stale.mjs'], { cwd: REPO_ROOT, env, until: null }))).map((t) => t.ms));
+    const abi = median((await runs(n, () => timeProcess(node, ['scripts/native-abi.mjs', 'node'], { cwd: REPO_ROOT, env, until: null }))).map((t) => t.ms));
+    const hostAlone = await runs(n, () => timeProcess(node, ['dist/app/web/main.js'], { cwd: REPO_ROOT, env, until: URL_LINE, then: [READY_LINE] }));
+    const web = await runs(n, () => timeProcess('npm', ['run', 'web'], { cwd: REPO_ROOT, env, until: URL_LINE, then: [READY_LINE] }));
+    const start = await runs(n, () => timeProcess('npm', ['start'], { cwd: REPO_ROOT, env: { ...env, ELECTRON_OVERRIDE_DIST_PATH: fakeElectronDir }, until: /PORTHOLE-BENCH-ELECTRON-LAUNCHED/ }));
+    const webMs = median(web.map((t) => t.ms));
+    const webReadyMs = median(web.map((t) => t.more[0] ?? Number.NaN));
+    const hostMs = median(hostAlone.map((t) => t.ms));
+    const hostReadyMs = median(hostAlone.map((t) => t.more[0] ?? Number.NaN));
+    const startMs = median(start.map((t) => t.ms));
+    const page = await benchFirstPage(env);
+    const dropIn = await benchDropIn(n, nodeEmpty);
+    // Last: it rewrites dist/ (identical output) and the build stamp; nothing of this run loads from it after.
+    const build = await timeProcess('npm', ['run', 'build'], { cwd: REPO_ROOT, env, until: null });
+
+    const base = { value: s(nodeEmpty), label: "node -e ''" };
+    const rows: BenchRow[] = [
+      { figure: '`npm run web` → URL printed (nothing changed, sandbox profile)', value: s(webMs), unit: 's', baseline: base, target: { text: '< 1.5 s', met: webMs < STARTUP_BENCH.WARM_START_TARGET_MS } },
+      { figure: '`npm run web` → services (and sandbox) ready', value: s(webReadyMs), unit: 's', baseline: base },
+      { figure: '`npm start` → Electron launched (nothing changed)', value: s(startMs), unit: 's', baseline: base, target: { text: '< 1.5 s', met: startMs < STARTUP_BENCH.WARM_START_TARGET_MS } },
+      { figure: 'web host alone (node dist/app/web/main.js) → URL', value: s(hostMs), unit: 's', baseline: base },
+      { figure: 'scripts/build-if-stale.mjs (up to date)', value: s(stale), unit: 's', baseline: base },
+      { figure: 'scripts/native-abi.mjs node (nothing to do)', value: s(abi), unit: 's', baseline: base },
+      ...page.rows,
+      ...dropIn.rows,
+      { figure: '`npm run build` (tsc -b with its incremental state + both vite builds)', value: s(build.ms), unit: 's', baseline: base },
+    ];
+    const detail = [
+      `Medians of ${n} runs each (\`--scale\` below 1 runs fewer). HOME is a fresh folder without AWS profiles, so the sandbox starts as it does for a new user.`,
+      `\`npm run web\` = npm (~${(s(webMs - hostMs - stale - abi) * 1000).toFixed(0)} ms of its own here) + build-if-stale (${stale.toFixed(0)} ms) + native-abi (${abi.toFixed(0)} ms) + the host to its URL (${hostMs.toFixed(0)} ms). The host listens and prints the URL before it imports the AWS SDK, the sessions and the sandbox (${hostReadyMs.toFixed(0)} ms to "services ready" for the host alone).`,
+      `\`npm start\` is timed up to the moment Electron's launcher starts the binary: no Electron binary is installed on this machine, so a stand-in (ELECTRON_OVERRIDE_DIST_PATH) prints a line instead; Electron's own start and window are not in the figure.`,
+      `All runs (ms): npm run web → URL ${web.map((t) => t.ms.toFixed(0)).join(', ')}; → ready ${web.map((t) => (t.more[0] ?? Number.NaN).toFixed(0)).join(', ')}; npm start ${start.map((t) => t.ms.toFixed(0)).join(', ')}; node -e '' median ${nodeEmpty.toFixed(0)}.`,
+      '',
+      page.detail,
+      '',
+      dropIn.detail,
+    ].join('\n');
+    return { title: 'Start-up (issue 16 §1)', rows, detail };
+  } finally {
+    await rm(home, { recursive: true, force: true });
+  }
+}
