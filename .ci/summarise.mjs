@@ -1,4 +1,4 @@
-// Sums vitest's and Playwright's JSON reports into one plain final line, `N passed, N failed`,
+// Sums the lint verdict and vitest's and Playwright's JSON reports into one plain final line, `N passed, N failed`,
 // which this CI recognises. A runner that left no report (e.g. the build failed first) counts
 // as one failure, said in words. Skipped tests are listed as NOT RUN, never counted as passed.
 // Usage: node .ci/summarise.mjs <results-dir>; exits 1 when anything failed.
@@ -19,6 +19,19 @@ function read(name) {
     notes.push(`${name} is unreadable: ${err.message}`);
     return null;
   }
+}
+
+// Lint counts as one check: passed with zero errors and zero warnings, failed otherwise.
+const lint = read('lint.json');
+if (lint) {
+  const clean = lint.errors === 0 && lint.warnings === 0;
+  if (clean) passed += 1;
+  else failed += 1;
+  for (const f of lint.filesWithProblems ?? []) notes.push(`lint: problems in ${f}`);
+  console.log(`lint: ${clean ? '1 passed, 0 failed' : '0 passed, 1 failed'} (${lint.files} files, ${lint.errors} errors, ${lint.warnings} warnings, ${lint.seconds} s)`);
+} else {
+  failed += 1;
+  notes.push('lint produced no report: ESLint did not run (did an earlier step fail?)');
 }
 
 const vitest = read('vitest.json');

@@ -1,9 +1,9 @@
-// `npm test` after the build: unit + integration (vitest), then end-to-end (Playwright). Both
-// suites always run, so one failing suite never hides the other's results; the exit code is
-// non-zero when either failed.
+// `npm test` after the build: lint (ESLint with type information, zero warnings), unit +
+// integration (vitest), then end-to-end (Playwright). Every suite always runs, so one failing
+// suite never hides another's results; the exit code is non-zero when any failed.
 import { spawnSync } from 'node:child_process';
 
-const suites = ['test:unit', 'test:e2e'];
+const suites = ['test:lint', 'test:unit', 'test:e2e'];
 // The AWS SDK warns once per process that Node 20 support ends in 2027; every test process
 // would print it. Users of the CLI still see it; the app runs on Electron's newer Node.
 const env = { ...process.env, AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED: 'true' };

@@ -4,7 +4,7 @@
 // sessions end; when it may come back (a reload, a dropped web host socket) they wait
 // SESSION_HANDOVER.GRACE_MS (shared/contract) for a window to adopt them, and are terminated (TerminateSession) after.
 // A window that adopts a session shown elsewhere takes it; the other window gets `moved`.
-import { type AdoptableSession, type SessionInfo, type SessionStatus } from '../../shared/contract/index.js';
+import type { AdoptableSession, SessionInfo, SessionStatus } from '../../shared/contract/index.js';
 import { plainly } from './plain-error.js';
 import type { SessionOwners } from '../hubs/session-owners.js';
 import { WaitingSessions } from '../hubs/waiting-sessions.js';

@@ -15,7 +15,7 @@ export function shQuote(value: string): string {
 
 /** Paths travel on one command line: control characters (a newline above all) are refused. */
 export function checkRemotePath(path: string): string {
-  // eslint-disable-next-line no-control-regex
+  // eslint-disable-next-line no-control-regex -- finding control characters is the point of this pattern
   if (path.length === 0 || /[\u0000-\u001f\u007f]/.test(path)) {
     throw transferError('bad-path', `The remote path ${JSON.stringify(path)} is empty or holds control characters.`);
   }

@@ -27,7 +27,7 @@ export const RemotePathSchema = z
   .trim()
   .min(1, 'must not be empty')
   .max(TRANSFER_BOUNDS.PATH_MAX)
-  // eslint-disable-next-line no-control-regex
+  // eslint-disable-next-line no-control-regex -- refusing control characters is the point of this pattern
   .regex(/^[^\u0000-\u001f\u007f]+$/, 'must not contain control characters');
 
 /** A local file's name as the renderer knows it (File.name): no folders, no control characters. */
@@ -35,7 +35,7 @@ export const FileNameSchema = z
   .string()
   .min(1)
   .max(TRANSFER_BOUNDS.NAME_MAX)
-  // eslint-disable-next-line no-control-regex
+  // eslint-disable-next-line no-control-regex -- refusing control characters is the point of this pattern
   .regex(/^[^/\\\u0000-\u001f\u007f]+$/, 'must be a plain file name')
   .refine((n) => n !== '.' && n !== '..', 'must be a plain file name');
 

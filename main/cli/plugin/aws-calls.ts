@@ -7,6 +7,7 @@
 // resume or terminate through the API, and only encrypted ones ask KMS for a key, while loading
 // an SDK client costs the drop-in's start-up a good part of its budget.
 import type { KMSClient } from '@aws-sdk/client-kms';
+import type * as SsmSdk from '@aws-sdk/client-ssm';
 import type { SSMClient } from '@aws-sdk/client-ssm';
 import type { DataKeyProvider } from '../../ssm/crypto/kms.js';
 import type { StartRequest } from './argv.js';
@@ -48,7 +49,7 @@ export function sessionApis(request: StartRequest): SessionApis {
   let ssm: SSMClient | undefined;
   let kms: KMSClient | undefined;
   let destroyed = false;
-  const ssmSdk = async (): Promise<{ client: SSMClient; sdk: typeof import('@aws-sdk/client-ssm') }> => {
+  const ssmSdk = async (): Promise<{ client: SSMClient; sdk: typeof SsmSdk }> => {
     const sdk = await import('@aws-sdk/client-ssm');
     ssm ??= new sdk.SSMClient({ ...common, ...(endpoint ? { endpoint } : {}) });
     if (destroyed) ssm.destroy();

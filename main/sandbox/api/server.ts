@@ -9,7 +9,7 @@ import { refuseForeignRequest } from '../host-check.js';
 import { ADMIN_PREFIX, ADMIN_SECRET_HEADER, handleAdmin, sendAdmin, type AdminHooks } from './admin.js';
 import { resolveCaller } from './caller.js';
 import type { ApiDeps, RequestContext } from './context.js';
-import { ApiFaults, sendRawFault, stripRuntimeIds } from '../faults/api-faults.js';
+import { type ApiFaults, sendRawFault, stripRuntimeIds } from '../faults/api-faults.js';
 import { handleSso } from './sso/routes.js';
 import type { SsoState } from './sso/sso-state.js';
 import { ApiError, authFailure, deniedByFault, expiredToken, internalError, throttled, type ServiceName } from './errors.js';

@@ -4,7 +4,7 @@
  * forward can prove which target it reached; `echo` returns every byte it receives.
  */
 import { createServer as createHttpServer, type IncomingMessage, type ServerResponse } from 'node:http';
-import { createServer as createTcpServer, type AddressInfo, type Server } from 'node:net';
+import { createServer as createTcpServer, type AddressInfo, type Server, type Socket } from 'node:net';
 
 export const PORT_SERVER = {
   /** `/large` without `?bytes=`: big enough to exercise flow control through a forward. */
@@ -88,7 +88,7 @@ export async function startPortServer(kind: PortServerKind, label: string, port:
           socket.on('error', () => socket.destroy());
           socket.pipe(socket);
         });
-  const sockets = new Set<import('node:net').Socket>();
+  const sockets = new Set<Socket>();
   server.on('connection', (s) => {
     sockets.add(s);
     s.on('close', () => sockets.delete(s));

@@ -42,6 +42,7 @@ export function printableText(bytes: Uint8Array): string | null {
   } catch {
     return null;
   }
+  // eslint-disable-next-line no-control-regex -- counting control characters is the point of this pattern
   const controls = [...text].filter((c) => /[\x00-\x08\x0b\x0c\x0e-\x1a\x1c-\x1f\x7f]/.test(c)).length;
   if (text.length > 0 && controls / text.length > PAYLOAD_DISPLAY.MAX_CONTROL_RATIO) return null;
   const escaped = JSON.stringify(text).slice(1, -1);

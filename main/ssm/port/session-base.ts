@@ -7,7 +7,7 @@ import type net from 'node:net';
 import { PayloadTypeFlag } from '../frame/index.js';
 import type { PortChannel, PortChannelEnd } from './channel.js';
 import { PORT } from './constants.js';
-import { LocalConnection, type PortConnectionInfo } from './connection.js';
+import type { LocalConnection, PortConnectionInfo } from './connection.js';
 import { Outbound, type OutboundOptions } from './outbound.js';
 
 export type PortMode = 'mux' | 'basic' | 'stream';

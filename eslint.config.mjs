@@ -1,0 +1,54 @@
+// `npm run lint`: typescript-eslint with type information, plus the house's import boundaries
+// (tools/eslint-import-boundaries.mjs). Zero warnings: every rule is an error; a disable comment
+// must say why (tools/eslint-disable-reason.mjs) and is reported once it suppresses nothing.
+// Type information comes from the TypeScript 6 API (package "typescript" is @typescript/typescript6;
+// the compiler the build runs, `tsc`, is TypeScript 7 from "@typescript/native", which has no JS API).
+import { defineConfig, globalIgnores } from 'eslint/config';
+import tseslint from 'typescript-eslint';
+import { disableReason } from './tools/eslint-disable-reason.mjs';
+import { importBoundaries } from './tools/eslint-import-boundaries.mjs';
+
+const DOMAIN = ['main/ssm', 'main/aws', 'main/sessions', 'main/transfer', 'main/sandbox', 'main/storage', 'main/process'];
+
+/** Who may import what (docs/architecture.md). Test files (*.test.ts) are exempt from the folder rules, not from electron. */
+const zones = [
+  { files: 'main', forbid: ['electron'], because: 'main/ is plain Node; only app/ imports electron' },
+  { files: 'shared', forbid: ['electron'], because: 'shared/ is the pure contract' },
+  { files: 'renderer', forbid: ['electron'], because: 'the renderer reaches the host only through renderer/bridge and the contract' },
+  { files: 'main', forbid: ['app', 'renderer', 'testing', 'bench', 'e2e'], because: 'main/ is product code below the hosts; test support lives in testing/ and bench/' },
+  { files: 'main', forbid: ['main/composition', 'main/cli'], because: 'composition/ and cli/ are entry points: nothing in main/ imports them' },
+  { files: 'main/ipc', forbid: ['main/composition'], because: 'layers point one way: composition → ipc → hubs → domain → shared' },
+  { files: 'main/hubs', forbid: ['main/ipc', 'main/composition'], because: 'layers point one way: composition → ipc → hubs → domain → shared' },
+  ...DOMAIN.map((files) => ({ files, forbid: ['main/hubs', 'main/ipc', 'main/composition'], because: 'domain folders sit below hubs/ and ipc/ (composition → ipc → hubs → domain → shared)' })),
+  { files: 'shared', forbid: ['node:', 'react', 'react-dom', 'ws', 'main', 'app', 'renderer', 'testing', 'bench'], because: 'shared/ has no Node, no DOM libraries and imports only itself' },
+  { files: 'renderer', except: ['renderer/vite.config.mts'], forbid: ['node:', 'ws', 'main', 'app', 'testing', 'bench'], because: 'the renderer runs in a sandboxed page: no Node, and it knows main/ only through shared/contract' },
+  { files: 'app', forbid: ['renderer', 'testing', 'bench', 'e2e'], because: 'the hosts serve the built renderer; test support is never product code' },
+];
+
+export default defineConfig([
+  globalIgnores(['**/node_modules/', '**/dist/', 'test-results/', 'playwright-report/', 'release/', 'e2e/artifacts/', 'bench/results/']),
+  {
+    files: ['**/*.{ts,tsx,mts,cts}'],
+    extends: [tseslint.configs.base],
+    languageOptions: {
+      parserOptions: { projectService: { allowDefaultProject: ['renderer/vite.config.mts', 'scripts/build-stamp.d.mts', 'tools/forbidden-import.d.ts'] }, tsconfigRootDir: import.meta.dirname },
+    },
+    linterOptions: { reportUnusedDisableDirectives: 'error' },
+    plugins: { porthole: { rules: { 'import-boundaries': importBoundaries, 'disable-reason': disableReason } } },
+    rules: {
+      '@typescript-eslint/no-floating-promises': 'error',
+      '@typescript-eslint/no-misused-promises': 'error',
+      '@typescript-eslint/switch-exhaustiveness-check': ['error', { considerDefaultExhaustiveForUnions: true }],
+      '@typescript-eslint/consistent-type-imports': ['error', { fixStyle: 'inline-type-imports' }],
+      '@typescript-eslint/no-import-type-side-effects': 'error',
+      // The contract and the transfer script match control characters on purpose (each use says why).
+      'no-control-regex': 'error',
+      'porthole/import-boundaries': ['error', zones],
+      'porthole/disable-reason': 'error',
+    },
+  },
+  {
+    files: ['**/*.test.{ts,tsx}', 'e2e/**', 'testing/**', 'bench/**'],
+    rules: { 'porthole/import-boundaries': ['error', zones.filter((z) => z.forbid.includes('electron'))] },
+  },
+]);
