@@ -17,6 +17,8 @@ for (const size of [
     await page.setViewportSize(size);
     await page.emulateMedia({ colorScheme: 'dark' });
     await openDemo(page, webHost.url);
+    // Nothing in the bottom panel yet: it is only its tab row, and the terminal area has the height.
+    await expect(page.getByTestId('bottom-panel')).toHaveClass(/collapsed/);
     await shot('first-screen');
 
     const app = await revealWebApp(page);
@@ -60,5 +62,27 @@ for (const size of [
     await page.keyboard.press('Control+Shift+Slash');
     await expect(page.getByRole('dialog', { name: 'Keyboard shortcuts' })).toBeVisible();
     await shot('shortcuts');
+    await page.keyboard.press('Escape');
+
+    await treeRow(page, 'profile', 'porthole-sandbox').click({ button: 'right' });
+    await page.getByRole('menuitem', { name: 'Add region…' }).click();
+    const regionDialog = page.getByRole('dialog', { name: 'Add a region to porthole-sandbox' });
+    await regionDialog.getByLabel('Region code').fill('eu-west-1');
+    await shot('add-region');
+    await page.keyboard.press('Enter');
+    await expand(treeRow(page, 'region', 'eu-west-1'));
+    await expect(treeRow(page, 'cluster', 'eu-web')).toBeVisible({ timeout: SHELL_TIMEOUT_MS });
+    await shot('two-regions');
+
+    // The layout shaped by hand: a wider tree, a taller panel; then the tree collapsed to its rail.
+    const sep = page.getByTestId('tree-separator');
+    await sep.focus();
+    await page.keyboard.press('Shift+ArrowRight');
+    await page.getByTestId('panel-separator').focus();
+    await page.keyboard.press('Shift+ArrowUp');
+    await shot('layout-shaped');
+    await page.keyboard.press('Alt+Shift+B');
+    await expect(page.getByRole('button', { name: 'Show targets' })).toBeVisible();
+    await shot('tree-collapsed');
   });
 }

@@ -47,6 +47,7 @@ export function AddRegionDialog({ profile, shown, onClose }: { profile: string; 
           ))}
         </datalist>
       </label>
+      <p className="muted">Its clusters and instances show under the profile, with the same credentials. Remove it from the region’s menu.</p>
       {error && (
         <p className="notice notice-error" role="alert">
           {error}

@@ -62,7 +62,7 @@ export function TargetDetails() {
         </span>
         {badge && <span className={`tree-badge tone-${badge.tone}`}>{badge.text}</span>}
       </div>
-      {badge && <p className={`target-details-readiness${notReady ? ' tone-warn' : ''}`}>{badge.hint}</p>}
+      {badge && <p className={`target-details-readiness${notReady ? ' tone-warn' : ''}`} title={badge.hint}>{badge.hint}</p>}
       <dl className="target-details-facts">
         {facts(tree, node).map(([k, v]) => (
           <div key={k}>
