@@ -36,6 +36,8 @@ interface PageGlobals {
 interface Load {
   readonly fcpMs: number;
   readonly treeMs: number;
+  /** When React had replaced index.html's static shell with the app (its controls work from then). */
+  readonly appMs: number;
   /** What the page had fetched when the tree showed: [name, bytes as delivered (decoded)]. */
   readonly files: ReadonlyArray<readonly [string, number]>;
 }
@@ -51,6 +53,12 @@ async function measureLoad(page: Page, url: string, withTree: boolean): Promise<
         }, undefined, { polling: 'raf', timeout: PAGE_BENCH.TREE_TIMEOUT_MS })
       ).jsonValue()
     : 0;
+  const appMs = await (
+    await page.waitForFunction(() => {
+      const g = globalThis as unknown as PageGlobals;
+      return g.document.querySelector('[data-testid="app"]') !== null ? g.performance.now() : 0;
+    }, undefined, { polling: 'raf', timeout: PAGE_BENCH.TREE_TIMEOUT_MS })
+  ).jsonValue();
   const fcpMs = await (
     await page.waitForFunction(() => (globalThis as unknown as PageGlobals).performance.getEntriesByName('first-contentful-paint')[0]?.startTime ?? 0, undefined, { timeout: PAGE_BENCH.TREE_TIMEOUT_MS })
   ).jsonValue();
@@ -58,7 +66,7 @@ async function measureLoad(page: Page, url: string, withTree: boolean): Promise<
     const p = (globalThis as unknown as PageGlobals).performance;
     return [...p.getEntriesByType('navigation'), ...p.getEntriesByType('resource')].map((e): [string, number] => [new URL(e.name).pathname, e.decodedBodySize]);
   });
-  return { fcpMs, treeMs, files };
+  return { fcpMs, treeMs, appMs, files };
 }
 
 /** The renderer's whole JS and CSS on disk (no source maps): what one chunk used to load at once. */
@@ -128,19 +136,21 @@ export async function benchFirstPage(env: NodeJS.ProcessEnv): Promise<{ rows: Be
     for (let i = 0; i < PAGE_BENCH.LOADS; i++) loads.push(await fresh(host.url, true));
     const fcp = median(loads.map((l) => l.fcpMs));
     const tree = median(loads.map((l) => l.treeMs));
+    const app = median(loads.map((l) => l.appMs));
     const first = loads[0]?.files ?? [];
     const jsCss = first.filter(([name]) => /\.(js|css)$/.test(name));
     const firstBytes = jsCss.reduce((sum, [, b]) => sum + b, 0);
     const allBytes = await rendererBytes();
     const base = { value: baseline / 1000, label: 'one-line page, bare Node server' };
     const rows: BenchRow[] = [
-      { figure: 'first page: app shell painted (first contentful paint)', value: fcp / 1000, unit: 's', baseline: base, target: { text: '< 0.3 s', met: fcp < PAGE_BENCH.SHELL_PAINT_TARGET_MS } },
+      { figure: 'first page: app shell painted (first contentful paint, static shell from index.html)', value: fcp / 1000, unit: 's', baseline: base, target: { text: '< 0.3 s', met: fcp < PAGE_BENCH.SHELL_PAINT_TARGET_MS } },
+      { figure: 'first page: the React app rendered over the static shell (controls live)', value: app / 1000, unit: 's', baseline: base },
       { figure: 'first page: tree with the first profile’s clusters (sandbox ready)', value: tree / 1000, unit: 's', baseline: base, target: { text: '< 1 s', met: tree < PAGE_BENCH.FIRST_TREE_TARGET_MS } },
       { figure: 'first page opened as the URL is printed: tree with clusters (sandbox still starting)', value: cold.treeMs / 1000, unit: 's', baseline: base },
       { figure: 'first screen: JS + CSS loaded when the tree shows', value: firstBytes / 1000, unit: 'kB', baseline: { value: allBytes / 1000, label: 'all of the renderer’s JS + CSS' } },
     ];
     const detail = [
-      `First page (Chromium ${browser.version()}, headless, ${UI_BENCH.VIEWPORT.width}×${UI_BENCH.VIEWPORT.height}, fresh context per load, medians of ${PAGE_BENCH.LOADS}): first contentful paint ${fcp.toFixed(0)} ms (all: ${loads.map((l) => l.fcpMs.toFixed(0)).join(', ')}), first cluster row ${tree.toFixed(0)} ms (all: ${loads.map((l) => l.treeMs.toFixed(0)).join(', ')}), both from navigation start. Opened right as the URL was printed: paint ${cold.fcpMs.toFixed(0)} ms, clusters ${cold.treeMs.toFixed(0)} ms.`,
+      `First page (Chromium ${browser.version()}, headless, ${UI_BENCH.VIEWPORT.width}×${UI_BENCH.VIEWPORT.height}, fresh context per load, medians of ${PAGE_BENCH.LOADS}): first contentful paint ${fcp.toFixed(0)} ms (all: ${loads.map((l) => l.fcpMs.toFixed(0)).join(', ')}; the static shell in index.html, styled by the one stylesheet, before any script ran), React app rendered ${app.toFixed(0)} ms, first cluster row ${tree.toFixed(0)} ms (all: ${loads.map((l) => l.treeMs.toFixed(0)).join(', ')}), both from navigation start. Opened right as the URL was printed: paint ${cold.fcpMs.toFixed(0)} ms, clusters ${cold.treeMs.toFixed(0)} ms.`,
       `Files the first screen loaded (decoded bytes): ${first.map(([n, b]) => `${n.replace(/^.*\//, '')} ${(b / 1000).toFixed(1)} kB`).join(', ')}. The terminal (xterm and its addons), the bottom panels and the dialogs load when first used.`,
     ].join('\n');
     return { rows, detail };
