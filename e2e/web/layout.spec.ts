@@ -214,3 +214,41 @@ test('a region added to the sandbox profile shows its clusters and takes a shell
   await expect(treeRow(page, 'cluster', 'demo-web')).toBeVisible({ timeout: SHELL_TIMEOUT_MS });
   await expect(eu).toHaveCount(0);
 });
+
+test('the split between two terminals follows its separator, by pointer and keyboard, and is kept', async ({ page, webHost }) => {
+  await page.setViewportSize({ width: 1440, height: 900 });
+  await openDemo(page, webHost.url);
+  await (await revealWebApp(page)).dblclick();
+  await waitForShell(page);
+  await (await revealWebApp(page, '0002')).dblclick();
+  await waitForShell(page);
+  await page.locator('.tab').nth(0).click({ button: 'right' });
+  await page.getByRole('menuitem', { name: 'Show beside the active tab' }).click();
+  const panes = page.locator('.session-pane:not([hidden])');
+  await expect(panes).toHaveCount(2);
+  const host = await box(page.getByTestId('terminal-host'));
+  const leftShare = async (): Promise<number> => Math.round(((await box(panes.nth(0))).width / host.width) * 100);
+  expect(await leftShare()).toBe(50);
+
+  const sep = page.getByTestId('split-separator');
+  await drag(page, sep, Math.round(host.width * 0.2), 0);
+  await expect.poll(leftShare).toBe(70);
+  await expect(sep).toHaveAttribute('aria-valuenow', '70');
+  await sep.focus();
+  await page.keyboard.press('Shift+ArrowLeft');
+  await page.keyboard.press('ArrowLeft');
+  await expect.poll(leftShare).toBe(58);
+  // Bounded: a fifth of the width at least.
+  await page.keyboard.press('End');
+  await expect(sep).toHaveAttribute('aria-valuenow', '80');
+  await page.keyboard.press('Shift+ArrowLeft');
+  await expect.poll(() => savedLayout(webHost.dataDir)).toMatchObject({ splitRatio: 0.7 });
+  await page.reload();
+  // The shells come back as tabs; shown side by side again, they take the saved split.
+  await expect(page.locator('.tab')).toHaveCount(2, { timeout: SHELL_TIMEOUT_MS });
+  await page.locator('.tab').nth(1).click();
+  await page.locator('.tab').nth(0).click({ button: 'right' });
+  await page.getByRole('menuitem', { name: 'Show beside the active tab' }).click();
+  await expect(panes).toHaveCount(2);
+  await expect.poll(leftShare).toBe(70);
+});
