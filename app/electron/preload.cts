@@ -8,7 +8,7 @@ import type { EventName, MethodName, PreloadApi, ServiceName } from '../../share
 // and by preload.test.ts (the exposed API has exactly the contract's methods and events).
 const METHODS = {
   app: ['info', 'notices'],
-  settings: ['get', 'update'],
+  settings: ['get', 'update', 'rememberTarget'],
   inventory: ['profiles', 'children', 'refresh', 'filter'],
   sessions: ['open', 'list', 'close', 'rename', 'restart', 'setRecording', 'adoptable', 'adopt'],
   forwards: ['create', 'list', 'stop', 'restart', 'remove', 'setAutoRestart', 'save', 'saved', 'restore', 'forget'],

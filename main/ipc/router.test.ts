@@ -60,6 +60,29 @@ describe('control plane', () => {
     expect(await fresh.handleControl(request(3, 'settings', 'get'))).toMatchObject({ ok: true, result: { settings: { theme: 'light', fontSize: 15 } } });
   });
 
+  it('remembers opened targets newest first, once each, persisted, and refuses a bad entry', async () => {
+    const c = router.connect(new RecordingTransport());
+    const entry = (name: string) => ({
+      nodeId: `container:${name}`,
+      kind: 'container',
+      label: name,
+      where: 'sandbox · us-east-1 · demo-web',
+      title: `${name} · 000001`,
+      target: { kind: 'ecs-container', profile: 'sandbox', region: 'us-east-1', cluster: 'demo-web', taskArn: 'arn:aws:ecs:us-east-1:1:task/demo-web/1', containerName: name, runtimeId: 'r-1' },
+    });
+    for (const name of ['a', 'b', 'a']) expect(await c.handleControl(request(1, 'settings', 'rememberTarget', { entry: entry(name) }))).toMatchObject({ ok: true });
+    const onDisk = JSON.parse(await readFile(join(dataDir, 'settings.json'), 'utf8')) as { recentTargets: Array<{ label: string }> };
+    expect(onDisk.recentTargets.map((r) => r.label)).toEqual(['a', 'b']);
+    const bad = await c.handleControl(request(2, 'settings', 'rememberTarget', { entry: { ...entry('c'), target: { kind: 'instance', profile: 'sandbox', region: 'nowhere' } } }));
+    expect(bad).toMatchObject({ ok: false, error: { code: 'invalid_params' } });
+    // Recent targets change only one at a time: a patch cannot overwrite them.
+    expect(await c.handleControl(request(3, 'settings', 'update', { patch: { recentTargets: [] } }))).toMatchObject({ ok: false, error: { code: 'invalid_params' } });
+    const fresh = createBaseRouter(env).router.connect(new RecordingTransport());
+    const got = await fresh.handleControl(request(4, 'settings', 'get'));
+    if (!got.ok) throw new Error('settings.get failed');
+    expect((got.result as { settings: { recentTargets: Array<{ label: string }> } }).settings.recentTargets.map((r) => r.label)).toEqual(['a', 'b']);
+  });
+
   it('keeps valid fields of a damaged settings file and defaults the rest', async () => {
     await writeFile(join(dataDir, 'settings.json'), JSON.stringify({ theme: 'dark', fontSize: 'huge', unknownField: 1 }));
     const c = createBaseRouter(env).router.connect(new RecordingTransport());

@@ -2,7 +2,7 @@
 // file keeps its valid fields; one that is not a JSON object is set aside as corrupt and told);
 // writes go through the atomic writer (storage/atomic-writer).
 import { join } from 'node:path';
-import { DEFAULT_SETTINGS, SettingsSchema, type Settings, type SettingsPatch } from '../../shared/contract/index.js';
+import { DEFAULT_SETTINGS, SettingsSchema, withRecentTarget, type RecentTarget, type Settings, type SettingsPatch } from '../../shared/contract/index.js';
 import { withRegionOpened } from '../../shared/region-list.js';
 import { writeJsonAtomic, loadJsonFile } from '../storage/index.js';
 
@@ -64,7 +64,16 @@ export class SettingsStore {
   /** Applies an already-validated patch and persists the result before resolving. */
   async update(patch: SettingsPatch): Promise<Settings> {
     const previous = await this.get();
-    const next = SettingsSchema.parse({ ...previous, ...patch });
+    return this.#save(SettingsSchema.parse({ ...previous, ...patch }), previous);
+  }
+
+  /** Puts an already-validated target first among the recent ones and persists the result. */
+  async rememberTarget(entry: RecentTarget): Promise<Settings> {
+    const previous = await this.get();
+    return this.#save({ ...previous, recentTargets: withRecentTarget(previous.recentTargets, entry) }, previous);
+  }
+
+  async #save(next: Settings, previous: Settings): Promise<Settings> {
     this.#current = next;
     await writeJsonAtomic(this.file, next);
     for (const listener of this.#listeners) listener(next, previous);

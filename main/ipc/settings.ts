@@ -1,4 +1,4 @@
-// The `settings` service: get and update, with a `changed` event to every window.
+// The `settings` service: get, update and rememberTarget, with a `changed` event to every window.
 import type { SettingsStore } from './settings-store.js';
 import type { ServiceImpl } from './service.js';
 
@@ -7,6 +7,11 @@ export function createSettingsService(store: SettingsStore): ServiceImpl<'settin
     get: async () => ({ settings: await store.get() }),
     update: async ({ patch }, ctx) => {
       const settings = await store.update(patch);
+      ctx.broadcast('settings', 'changed', { settings });
+      return { settings };
+    },
+    rememberTarget: async ({ entry }, ctx) => {
+      const settings = await store.rememberTarget(entry);
       ctx.broadcast('settings', 'changed', { settings });
       return { settings };
     },

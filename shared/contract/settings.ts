@@ -1,6 +1,7 @@
 // `settings`: user preferences, persisted as JSON in the data directory by main.
 import { z } from 'zod';
-import { EmptySchema, ProfileNameSchema, RegionSchema } from './common.js';
+import { EmptySchema, ProfileNameSchema, RegionSchema, TargetRefSchema, TextSchema } from './common.js';
+import { NodeIdSchema } from './inventory.js';
 import { defineService, method } from './define.js';
 
 export const SETTINGS_BOUNDS = {
@@ -13,6 +14,8 @@ export const SETTINGS_BOUNDS = {
   PASTE_GUARD_MAX: 100_000,
   FONT_FAMILY_MAX: 256,
   SHELL_COMMAND_MAX: 1024,
+  /** Quick open lists recent targets first; more than a screenful of them stops being "recent". */
+  RECENT_TARGETS_MAX: 20,
 } as const;
 
 /** Limits of the user-shaped layout; the renderer narrows them further to the window it has. */
@@ -57,6 +60,26 @@ export type RegionChoice = z.infer<typeof RegionChoiceSchema>;
 export const ThemeSchema = z.enum(['dark', 'light', 'system']);
 export type Theme = z.infer<typeof ThemeSchema>;
 
+/**
+ * A target the person opened a shell or a forward on, newest first in `recentTargets`: enough to
+ * show it and open it again without the tree having loaded it (quick open lists these first).
+ */
+export const RecentTargetSchema = z
+  .object({
+    /** The inventory node it was (main's id): the same target in the tree is not listed twice. */
+    nodeId: NodeIdSchema,
+    kind: z.enum(['container', 'instance']),
+    /** What the tree shows for it: the container's or instance's name. */
+    label: TextSchema.min(1),
+    /** Where it is, in words: profile · region · cluster · service. */
+    where: TextSchema,
+    /** The tab title a shell on it gets. */
+    title: TextSchema.min(1),
+    target: TargetRefSchema,
+  })
+  .strict();
+export type RecentTarget = z.infer<typeof RecentTargetSchema>;
+
 export const SettingsSchema = z.object({
   theme: ThemeSchema,
   fontFamily: z.string().min(1).max(SETTINGS_BOUNDS.FONT_FAMILY_MAX),
@@ -74,6 +97,8 @@ export const SettingsSchema = z.object({
   regions: z.record(ProfileNameSchema, RegionChoiceSchema),
   /** Per profile: regions where the user opened a shell or a forward (main records them). */
   openedRegions: z.record(ProfileNameSchema, RegionListSchema),
+  /** Targets opened lately, newest first (settings.rememberTarget keeps it ordered and bounded). */
+  recentTargets: z.array(RecentTargetSchema).max(SETTINGS_BOUNDS.RECENT_TARGETS_MAX),
 });
 export type Settings = z.infer<typeof SettingsSchema>;
 
@@ -88,10 +113,19 @@ export const DEFAULT_SETTINGS: Settings = {
   layout: DEFAULT_LAYOUT,
   regions: {},
   openedRegions: {},
+  recentTargets: [],
 };
 
-/** An update names only the fields it changes; unknown fields are an error, not ignored. */
-export const SettingsPatchSchema = SettingsSchema.partial().strict();
+/** The list after opening `entry`: it goes first, an older entry for the same node goes, the oldest fall off. */
+export function withRecentTarget(list: readonly RecentTarget[], entry: RecentTarget, max: number = SETTINGS_BOUNDS.RECENT_TARGETS_MAX): RecentTarget[] {
+  return [entry, ...list.filter((r) => r.nodeId !== entry.nodeId)].slice(0, max);
+}
+
+/**
+ * An update names only the fields it changes; unknown fields are an error, not ignored. Recent
+ * targets change only through rememberTarget, one at a time, so two windows cannot overwrite each other's.
+ */
+export const SettingsPatchSchema = SettingsSchema.omit({ recentTargets: true }).partial().strict();
 export type SettingsPatch = z.infer<typeof SettingsPatchSchema>;
 
 const SettingsResult = z.object({ settings: SettingsSchema });
@@ -100,6 +134,8 @@ export const settingsService = defineService({
   methods: {
     get: method(EmptySchema, SettingsResult),
     update: method(z.object({ patch: SettingsPatchSchema }).strict(), SettingsResult),
+    /** Puts a target first among the recent ones (quick open lists them first). */
+    rememberTarget: method(z.object({ entry: RecentTargetSchema }).strict(), SettingsResult),
   },
   events: {
     /** Sent to every window after any window changed settings (settings are not private data). */
