@@ -1,0 +1,81 @@
+import { describe, expect, it } from 'vitest';
+import type { InventoryNode, RecentTarget } from '../../shared/contract/index.js';
+import type { Branch } from '../tree/tree-store.js';
+import { indexNodes, quickOpenItems, recentEntryOf, whereOf } from './quick-open-items.js';
+
+const R = { profile: 'sandbox', region: 'us-east-1' } as const;
+const ARN = 'arn:aws:ecs:us-east-1:1:cluster/demo-web';
+const TASK = 'arn:aws:ecs:us-east-1:1:task/demo-web/abc0001';
+
+const profile: InventoryNode = { kind: 'profile', id: 'p', label: 'sandbox', profile: 'sandbox', source: 'sandbox' };
+const region: InventoryNode = { kind: 'region', id: 'r', label: 'us-east-1', ...R };
+const cluster: InventoryNode = { kind: 'cluster', id: 'c', label: 'demo-web', ...R, clusterArn: ARN, status: 'ACTIVE', runningTasks: 1, activeServices: 0 };
+const task: InventoryNode = { kind: 'task', id: 't', label: 'abc0001', ...R, clusterArn: ARN, taskArn: TASK, lastStatus: 'RUNNING', desiredStatus: 'RUNNING', launchType: 'FARGATE', execEnabled: true, platformVersion: null, startedAt: null };
+const container = (name: string): InventoryNode => ({ kind: 'container', id: `k-${name}`, label: name, ...R, clusterArn: ARN, taskArn: TASK, name, runtimeId: `rt-${name}`, lastStatus: 'RUNNING', execAgentStatus: 'RUNNING', image: null });
+const instance = (name: string): InventoryNode => ({ kind: 'instance', id: `i-${name}`, label: name, ...R, instanceId: `i-0000000000000${name.length}`, name, pingStatus: 'Online', platform: 'Linux', state: 'running' });
+
+const ready = (children: InventoryNode[]): Branch => ({ status: 'ready', children, error: null, progress: null, problems: [] });
+const index = indexNodes(
+  new Map([
+    ['root', ready([profile])],
+    ['p', ready([region])],
+    ['r', ready([cluster, instance('bastion'), instance('app-server')])],
+    ['c', ready([task])],
+    ['t', ready([container('app'), container('log-router')])],
+  ]),
+);
+
+function recent(node: InventoryNode): RecentTarget {
+  const entry = recentEntryOf(index, node);
+  if (entry === null) throw new Error('not a target');
+  return entry;
+}
+
+const labels = (query: string, recents: RecentTarget[] = []) => quickOpenItems(index, recents, query).map((i) => i.label);
+
+describe('quick open items', () => {
+  it('says where a node is, skipping the task (its id says nothing to a reader)', () => {
+    expect(whereOf(index, 'k-app')).toBe('sandbox · us-east-1 · demo-web');
+  });
+
+  it('lists recent targets first, most recent first, then the loaded targets', () => {
+    const recents = [recent(instance('bastion')), recent(container('log-router'))];
+    // Then the tree's order: the region's instances were loaded before the task's containers.
+    expect(labels('', recents)).toEqual(['bastion', 'log-router', 'app-server', 'app']);
+  });
+
+  it('keeps a matching recent target above better-scoring ones', () => {
+    // "app" matches "app" best, but app-server was opened lately.
+    expect(labels('app', [recent(instance('app-server'))])).toEqual(['app-server', 'app']);
+    expect(labels('app')).toEqual(['app', 'app-server']);
+  });
+
+  it('leaves out recent targets that do not match', () => {
+    expect(labels('log', [recent(instance('bastion'))])).toEqual(['log-router']);
+  });
+
+  it('lists a recent target the tree has not loaded, as it was remembered', () => {
+    const gone: RecentTarget = { ...recent(container('app')), nodeId: 'k-elsewhere', label: 'worker', where: 'sandbox · us-east-1 · demo-workers' };
+    const items = quickOpenItems(index, [gone], 'wrk');
+    expect(items.map((i) => [i.label, i.where, i.node])).toEqual([['worker', 'sandbox · us-east-1 · demo-workers', null]]);
+  });
+
+  it('matches every term, in the name or else where the target is', () => {
+    // app-server is an instance of the region, not in demo-web.
+    expect(labels('demo-web app')).toEqual(['app']);
+    expect(labels('web rtr')).toEqual(['log-router']);
+    expect(labels('nothing-like-it')).toEqual([]);
+  });
+
+  it('finds every kind by name with a query, targets first at equal score', () => {
+    // The cluster by its name first; its containers and task match only by where they are.
+    expect(labels('demo')).toEqual(['demo-web', 'app', 'log-router', 'abc0001']);
+    // The region by name; below it, everything by where it is: targets (shorter names first) before the task and cluster.
+    expect(labels('us-east')).toEqual(['us-east-1', 'app', 'bastion', 'app-server', 'log-router', 'abc0001', 'demo-web']);
+  });
+
+  it('remembers only shell targets', () => {
+    expect(recentEntryOf(index, cluster)).toBeNull();
+    expect(recent(container('app'))).toMatchObject({ kind: 'container', label: 'app', title: 'app · bc0001', target: { kind: 'ecs-container', cluster: 'demo-web', containerName: 'app' } });
+  });
+});

@@ -1,0 +1,136 @@
+// What quick open lists: every node the tree has loaded (profiles down to containers, and
+// instances) plus the recent targets main remembers (which may not be loaded yet), fuzzy-matched
+// on their names (then on where they are), recent ones first.
+import type { InventoryNode, RecentTarget } from '../../shared/contract/index.js';
+import { rowLabel, targetOf, titleOf } from '../tree/node-view.js';
+import type { Branch } from '../tree/tree-store.js';
+import { fuzzyMatch } from './fuzzy.js';
+
+export const QUICK_OPEN = {
+  /** Rows shown at most: more than a few screens of matches means the query should be longer. */
+  MAX_ITEMS: 60,
+  /** A term found only in where a target is (its cluster, region) counts this much of a name match. */
+  WHERE_WEIGHT: 0.5,
+} as const;
+
+/** Shells and forwards go to these; the other kinds are revealed in the tree. */
+const TARGET_KINDS: ReadonlySet<InventoryNode['kind']> = new Set(['container', 'instance']);
+
+export interface TargetItem {
+  /** The inventory node id (for a recent target not loaded yet, the id it had). */
+  readonly id: string;
+  readonly kind: InventoryNode['kind'];
+  readonly label: string;
+  readonly where: string;
+  /** The loaded node, when the tree has it. */
+  readonly node: InventoryNode | null;
+  /** What it was remembered as, when it is a recent target. */
+  readonly recent: RecentTarget | null;
+  /** Matched characters of `label` and of `where`. */
+  readonly labelHits: readonly number[];
+  readonly whereHits: readonly number[];
+}
+
+/** The loaded nodes and each one's parent, from the tree's branches. */
+export interface NodeIndex {
+  readonly nodes: ReadonlyMap<string, InventoryNode>;
+  readonly parent: ReadonlyMap<string, string>;
+  /** Order of first sight (profiles, then regions…): the order of equal scores. */
+  readonly order: readonly string[];
+}
+
+export function indexNodes(branches: ReadonlyMap<string, Branch>): NodeIndex {
+  const nodes = new Map<string, InventoryNode>();
+  const parent = new Map<string, string>();
+  const order: string[] = [];
+  for (const [parentId, branch] of branches) {
+    for (const n of branch.children) {
+      if (!nodes.has(n.id)) order.push(n.id);
+      nodes.set(n.id, n);
+      parent.set(n.id, parentId);
+    }
+  }
+  return { nodes, parent, order };
+}
+
+/** The ids of a node's loaded ancestors, outermost first. */
+export function ancestorsOf(index: NodeIndex, id: string): string[] {
+  const out: string[] = [];
+  for (let p = index.parent.get(id); p !== undefined && index.nodes.has(p); p = index.parent.get(p)) out.unshift(p);
+  return out;
+}
+
+/** Where a node is, in words: "sandbox · us-east-1 · demo-web · web". */
+export function whereOf(index: NodeIndex, id: string): string {
+  return ancestorsOf(index, id)
+    .map((a) => index.nodes.get(a))
+    .filter((n): n is InventoryNode => n !== undefined && n.kind !== 'task')
+    .map((n) => rowLabel(n))
+    .join(' · ');
+}
+
+/** What to remember about a target just opened; null for nodes that are not shell targets. */
+export function recentEntryOf(index: NodeIndex, node: InventoryNode): RecentTarget | null {
+  const target = targetOf(node);
+  if (target === null || (node.kind !== 'container' && node.kind !== 'instance')) return null;
+  return { nodeId: node.id, kind: node.kind, label: rowLabel(node), where: whereOf(index, node.id), title: titleOf(node), target };
+}
+
+interface Scored {
+  readonly item: TargetItem;
+  readonly score: number;
+  readonly rank: number;
+}
+
+/** Every whitespace-separated term must match the label or, failing that, the where text. */
+function score(query: string, label: string, where: string): { score: number; labelHits: number[]; whereHits: number[] } | null {
+  const labelHits: number[] = [];
+  const whereHits: number[] = [];
+  let total = 0;
+  for (const term of query.split(/\s+/).filter((t) => t.length > 0)) {
+    const inLabel = fuzzyMatch(term, label);
+    if (inLabel !== null) {
+      total += inLabel.score;
+      labelHits.push(...inLabel.positions);
+      continue;
+    }
+    const inWhere = fuzzyMatch(term, where);
+    if (inWhere === null) return null;
+    total += inWhere.score * QUICK_OPEN.WHERE_WEIGHT;
+    whereHits.push(...inWhere.positions);
+  }
+  return { score: total, labelHits, whereHits };
+}
+
+/**
+ * The rows for a query: recent targets that match first (most recent first), then the loaded
+ * nodes by score (targets before other kinds at equal score). An empty query lists the recent
+ * targets, then the loaded shell targets.
+ */
+export function quickOpenItems(index: NodeIndex, recents: readonly RecentTarget[], query: string, max: number = QUICK_OPEN.MAX_ITEMS): TargetItem[] {
+  const q = query.trim();
+  const recentIds = new Set(recents.map((r) => r.nodeId));
+  const first: TargetItem[] = [];
+  for (const r of recents) {
+    const node = index.nodes.get(r.nodeId) ?? null;
+    const label = node ? rowLabel(node) : r.label;
+    const where = node ? whereOf(index, node.id) : r.where;
+    const s = score(q, label, where);
+    if (s !== null) first.push({ id: r.nodeId, kind: r.kind, label, where, node, recent: r, labelHits: s.labelHits, whereHits: s.whereHits });
+  }
+  const rest: Scored[] = [];
+  index.order.forEach((id, rank) => {
+    const node = index.nodes.get(id);
+    if (node === undefined || recentIds.has(id)) return;
+    if (q.length === 0 && !TARGET_KINDS.has(node.kind)) return;
+    const label = rowLabel(node);
+    const where = whereOf(index, id);
+    const s = score(q, label, where);
+    if (s === null) return;
+    const item: TargetItem = { id, kind: node.kind, label, where, node, recent: null, labelHits: s.labelHits, whereHits: s.whereHits };
+    rest.push({ item, score: s.score, rank });
+  });
+  // At equal score: targets before other kinds, then (with a query) the shorter name, more of which matched, then tree order.
+  rest.sort((a, b) => b.score - a.score || Number(TARGET_KINDS.has(b.item.kind)) - Number(TARGET_KINDS.has(a.item.kind)) || (q.length > 0 ? a.item.label.length - b.item.label.length : 0) || a.rank - b.rank);
+  return [...first, ...rest.map((r) => r.item)].slice(0, max);
+}
