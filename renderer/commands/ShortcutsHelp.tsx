@@ -3,12 +3,15 @@
 import { useModel } from '../root/model-context.js';
 import { Dialog } from '../ui/Dialog.js';
 import { COMMANDS, type CommandGroup } from './commands.js';
+import { IS_MAC } from './keymap.js';
 
-const GROUPS: readonly CommandGroup[] = ['Sessions', 'Focus', 'Terminal', 'Help'];
+const GROUPS: readonly CommandGroup[] = ['Go to', 'Sessions', 'Focus', 'Terminal', 'Help'];
 
 /** Keys that belong to one place rather than to a command. */
 const LOCAL_KEYS: ReadonlyArray<{ readonly keys: string; readonly title: string }> = [
   { keys: 'Enter', title: 'Tree: open a shell on the selected container or instance (or double-click)' },
+  { keys: IS_MAC ? '⌘Enter' : 'Ctrl+Enter', title: 'Quick open: a port forward to the chosen target (Enter: a shell)' },
+  { keys: '>', title: 'Quick open: type > first to list commands instead of targets' },
   { keys: '→ / ←', title: 'Tree: expand / collapse' },
   { keys: 'Shift+F10', title: 'Tree and tabs: the actions menu' },
   { keys: 'Esc', title: 'Close a dialog, menu or the find bar' },
@@ -29,7 +32,7 @@ export function ShortcutsHelp({ onClose }: { onClose: () => void }) {
                 <div key={c.id} className="shortcut" data-command={c.id}>
                   <dt>{c.id === 'tab1' ? 'Go to tab 1–9' : c.title}</dt>
                   <dd>
-                    <kbd>{c.id === 'tab1' ? `${model.keymap.label('tab1')}…9` : model.keymap.label(c.id)}</kbd>
+                    {c.id === 'tab1' ? <kbd>{`${model.keymap.label('tab1')}…9`}</kbd> : model.keymap.labels(c.id).map((k) => <kbd key={k}>{k}</kbd>)}
                   </dd>
                 </div>
               ))}

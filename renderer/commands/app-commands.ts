@@ -1,11 +1,13 @@
-// What the app's named commands do. Registered once by <App>; a command palette would run the
-// same ids through model.commands.
+// What the app's named commands do. Registered once by <App>; the command palette runs the same
+// ids through model.commands.
 import type { AppModel } from '../root/app-model.js';
 import { TAB_NUMBERS } from './keymap.js';
 
 export interface AppUi {
   openFind(): boolean;
   openShortcuts(): void;
+  /** Opens the palette with this query: '>' for commands, '' for quick open. */
+  openPalette(query: string): void;
 }
 
 /** The tree row that holds the tree's tab stop (the selected one, or the first). */
@@ -64,6 +66,8 @@ export function registerAppCommands(model: AppModel, ui: AppUi): () => void {
       return true;
     }),
     c.register('showShortcuts', () => (ui.openShortcuts(), true)),
+    c.register('commandPalette', () => (ui.openPalette('>'), true)),
+    c.register('quickOpen', () => (ui.openPalette(''), true)),
     ...TAB_NUMBERS.map((n) =>
       c.register(`tab${n}`, () => {
         const tab = s.state.tabs[n - 1];

@@ -1,10 +1,10 @@
-// Every app action that has a name: its title and group (for the shortcuts help, and for a
-// command palette to list), and what runs it. Keys live in keymap.ts; components and the model
-// register what a command does. A command that cannot run now (no tab to close) says so by
+// Every app action that has a name: its title and group (the shortcuts help and the command
+// palette both list this table, so a command added here shows in both), and what runs it. Keys
+// live in keymap.ts; components and the model register what a command does. A command that cannot run now (no tab to close) says so by
 // returning false, and its key then goes on to the terminal or the browser.
 import { TAB_NUMBERS, type CommandId } from './keymap.js';
 
-export type CommandGroup = 'Sessions' | 'Focus' | 'Terminal' | 'Help';
+export type CommandGroup = 'Go to' | 'Sessions' | 'Focus' | 'Terminal' | 'Help';
 
 export interface CommandInfo {
   readonly id: CommandId;
@@ -15,6 +15,8 @@ export interface CommandInfo {
 }
 
 export const COMMANDS: readonly CommandInfo[] = [
+  { id: 'quickOpen', title: 'Go to a target (quick open)', group: 'Go to' },
+  { id: 'commandPalette', title: 'Show all commands', group: 'Go to' },
   { id: 'newTab', title: 'New tab to the same target', group: 'Sessions' },
   { id: 'closeTab', title: 'Close tab', group: 'Sessions' },
   { id: 'nextTab', title: 'Next tab', group: 'Sessions' },

@@ -2,7 +2,10 @@
 // Ctrl+Shift so that plain Ctrl+letter keeps reaching the remote shell (Ctrl+C, Ctrl+W, Ctrl+F all
 // mean something there). In a browser the browser keeps some keys for itself (Ctrl+T, Ctrl+W,
 // Ctrl+Shift+T/W, Ctrl+Tab, Ctrl+PgUp/PgDn, ⌘1–9): the web host binds those actions to keys the
-// browser leaves alone. Later features (a command palette, quick open) add their ids here.
+// browser leaves alone. The palette keys are VS Code's: Ctrl+Shift+P (and F1) for every command,
+// Ctrl+P for quick open. Chromium lets a page take Ctrl+P and Ctrl+Shift+P from print and its own
+// use when it calls preventDefault at keydown, so the web host binds them too; Ctrl+P is then no
+// longer the shell's previous-history key (↑ is), as in VS Code's terminal.
 
 export type TabNumber = 1 | 2 | 3 | 4 | 5 | 6 | 7 | 8 | 9;
 export type CommandId =
@@ -19,6 +22,8 @@ export type CommandId =
   | 'showShortcuts'
   | 'toggleTree'
   | 'togglePanel'
+  | 'commandPalette'
+  | 'quickOpen'
   | `tab${TabNumber}`;
 
 export type KeymapHost = 'web' | 'desktop';
@@ -54,6 +59,9 @@ const FOCUS = {
   focusPanel: [{ ...PS, code: 'Backquote' }],
   focusTerminal: [{ primary: true, code: 'Backquote' }],
   showShortcuts: [{ ...PS, code: 'Slash' }],
+  // F1 as well: a key no browser or desktop keeps, for a browser that holds on to Ctrl+Shift+P.
+  commandPalette: [{ ...PS, key: 'p' }, { key: 'f1' }],
+  quickOpen: [{ ...P, key: 'p' }],
 } as const;
 
 const OTHER_DESKTOP: Table = {
@@ -108,7 +116,7 @@ const MAC_WEB: Table = {
 
 export const IS_MAC = typeof navigator !== 'undefined' && /Mac|iPhone|iPad/.test(navigator.platform || navigator.userAgent);
 
-const KEY_WORDS: Readonly<Record<string, string>> = { pagedown: 'PgDn', pageup: 'PgUp', tab: 'Tab', Backquote: '`', Slash: '/', BracketRight: ']', BracketLeft: '[' };
+const KEY_WORDS: Readonly<Record<string, string>> = { f1: 'F1', pagedown: 'PgDn', pageup: 'PgUp', tab: 'Tab', Backquote: '`', Slash: '/', BracketRight: ']', BracketLeft: '[' };
 
 export class Keymap {
   readonly #table: Table;
@@ -138,7 +146,15 @@ export class Keymap {
   /** The label shown in menus, tooltips and the shortcuts help, e.g. "Ctrl+Shift+T" or "⇧⌘T". */
   label(id: CommandId): string {
     const c = this.#table[id][0];
-    if (c === undefined) return '';
+    return c === undefined ? '' : this.#chordLabel(c);
+  }
+
+  /** Every key bound to a command (the palette shows them all: "Ctrl+Shift+P" and "F1"). */
+  labels(id: CommandId): string[] {
+    return this.#table[id].map((c) => this.#chordLabel(c));
+  }
+
+  #chordLabel(c: Chord): string {
     const raw = c.code !== undefined ? c.code.replace(/^Digit|^Key/, '') : (c.key ?? '');
     const key = KEY_WORDS[raw] ?? (raw.length === 1 ? raw.toUpperCase() : raw);
     if (this.mac) return `${c.alt ? '⌥' : ''}${c.shift ? '⇧' : ''}${c.primary ? '⌘' : ''}${key}`;

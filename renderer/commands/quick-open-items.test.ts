@@ -34,8 +34,8 @@ function recent(node: InventoryNode): RecentTarget {
 const labels = (query: string, recents: RecentTarget[] = []) => quickOpenItems(index, recents, query).map((i) => i.label);
 
 describe('quick open items', () => {
-  it('says where a node is, skipping the task (its id says nothing to a reader)', () => {
-    expect(whereOf(index, 'k-app')).toBe('sandbox · us-east-1 · demo-web');
+  it('says where a node is, down to its task (containers of one service share names)', () => {
+    expect(whereOf(index, 'k-app')).toBe('sandbox · us-east-1 · demo-web · abc0001');
   });
 
   it('lists recent targets first, most recent first, then the loaded targets', () => {

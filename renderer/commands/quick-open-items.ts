@@ -60,11 +60,14 @@ export function ancestorsOf(index: NodeIndex, id: string): string[] {
   return out;
 }
 
-/** Where a node is, in words: "sandbox · us-east-1 · demo-web · web". */
+/**
+ * Where a node is, in words: "sandbox · us-east-1 · demo-web · web · 0e1f0001 · web:3". The task
+ * is in it because the containers of one service's tasks share their names.
+ */
 export function whereOf(index: NodeIndex, id: string): string {
   return ancestorsOf(index, id)
     .map((a) => index.nodes.get(a))
-    .filter((n): n is InventoryNode => n !== undefined && n.kind !== 'task')
+    .filter((n): n is InventoryNode => n !== undefined)
     .map((n) => rowLabel(n))
     .join(' · ');
 }

@@ -5,6 +5,8 @@ import { MfaDialog } from '../auth/MfaDialog.js';
 import { SsoDialog } from '../auth/SsoDialog.js';
 import { registerAppCommands } from '../commands/app-commands.js';
 import { COMMANDS } from '../commands/commands.js';
+// Not lazy: what is typed right after Ctrl+P must land in its field, not in the terminal while a chunk loads.
+import { Palette } from '../commands/Palette.js';
 import { BottomPanel } from '../layout/BottomPanel.js';
 import { PanelSeparator, TreeRail, TreeSeparator } from '../layout/LayoutSeparators.js';
 import { StatusBar } from '../layout/StatusBar.js';
@@ -40,6 +42,8 @@ export function App() {
   const [disconnected, setDisconnected] = useState<string | null>(null);
   const [findOpen, setFindOpen] = useState(false);
   const [helpOpen, setHelpOpen] = useState(false);
+  /** The palette's opening query ('>' commands, '' quick open), or null while it is closed. */
+  const [palette, setPalette] = useState<string | null>(null);
   useTheme(settings?.theme, settings?.fontFamily, settings?.fontSize);
   useWindowEffects(model);
   useEffect(() => client.onDisconnect(setDisconnected), [client]);
@@ -55,6 +59,7 @@ export function App() {
           return true;
         },
         openShortcuts: () => setHelpOpen(true),
+        openPalette: setPalette,
       }),
     [model],
   );
@@ -83,6 +88,7 @@ export function App() {
       {draft && <ForwardDialog draft={draft} />}
       {transferPrompt && <TransferDialog key={`${transferPrompt.direction}-${transferPrompt.title}`} prompt={transferPrompt} />}
       {helpOpen && <ShortcutsHelp onClose={() => setHelpOpen(false)} />}
+      {palette !== null && <Palette key={palette} initialQuery={palette} onClose={() => setPalette(null)} />}
       <MfaDialog />
       <SsoDialog />
       <ConfirmDialog />

@@ -1,5 +1,5 @@
 // The current settings, kept fresh by `settings.changed`, and a way to update them.
-import { DEFAULT_SETTINGS, type Settings, type SettingsPatch } from '../../shared/contract/index.js';
+import { DEFAULT_SETTINGS, type RecentTarget, type Settings, type SettingsPatch } from '../../shared/contract/index.js';
 import { errorText, type PortholeClient } from '../bridge/client.js';
 import { Store } from './store.js';
 
@@ -29,6 +29,16 @@ export class SettingsModel extends Store<SettingsView> {
       .call('settings', 'get', {})
       .then(({ settings }) => this.set({ settings, error: null }))
       .catch((err: unknown) => this.set({ ...this.state, error: errorText(err) }));
+  }
+
+  /** Puts a target first among the recent ones; a failure only costs the ordering, so it is not shown. */
+  async rememberTarget(entry: RecentTarget): Promise<void> {
+    try {
+      const { settings } = await this.client.call('settings', 'rememberTarget', { entry });
+      this.set({ settings, error: this.state.error });
+    } catch (err) {
+      console.warn(`porthole: could not remember a recent target: ${errorText(err)}`);
+    }
   }
 
   async update(patch: SettingsPatch): Promise<void> {

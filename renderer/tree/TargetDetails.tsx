@@ -4,7 +4,7 @@
 import type { InventoryNode } from '../../shared/contract/index.js';
 import { useModel } from '../root/model-context.js';
 import { useStore } from '../state/store.js';
-import { diagnose, openShell } from './node-actions.js';
+import { diagnose, openForward, openShell } from './node-actions.js';
 import { badgeOf, clusterName, notReadyReason, targetOf, taskDefinitionOf, titleOf } from './node-view.js';
 import { findNode, type TreeState } from './tree-store.js';
 
@@ -81,7 +81,7 @@ export function TargetDetails() {
             Diagnose
           </button>
         )}
-        <button className="button" disabled={target === null} onClick={() => target && model.forwardDraft.open(target, titleOf(node))}>
+        <button className="button" disabled={target === null} onClick={() => openForward(model, node)}>
           Forward…
         </button>
         {notReady === null && (

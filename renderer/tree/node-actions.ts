@@ -1,5 +1,6 @@
 // What the tree's double-click and context menu do with a node.
 import type { InventoryNode } from '../../shared/contract/index.js';
+import { indexNodes, recentEntryOf } from '../commands/quick-open-items.js';
 import type { AppModel } from '../root/app-model.js';
 import { removeRegion } from './region-choice.js';
 import { copyableId, diagnosisTargetOf, notReadyReason, readinessOf, targetOf, titleOf } from './node-view.js';
@@ -20,10 +21,25 @@ export async function copyText(model: AppModel, text: string, what: string): Pro
   }
 }
 
+/** Quick open lists the targets a shell or forward was opened on first. */
+export function rememberTarget(model: AppModel, node: InventoryNode): void {
+  const entry = recentEntryOf(indexNodes(model.tree.state.branches), node);
+  if (entry !== null) void model.settings.rememberTarget(entry);
+}
+
 export function openShell(model: AppModel, node: InventoryNode): void {
   const target = targetOf(node);
   if (target === null) return;
+  rememberTarget(model, node);
   void model.sessions.open(target, titleOf(node));
+}
+
+/** The new-forward form, preset to this target. */
+export function openForward(model: AppModel, node: InventoryNode): void {
+  const target = targetOf(node);
+  if (target === null) return;
+  rememberTarget(model, node);
+  model.forwardDraft.open(target, titleOf(node));
 }
 
 /** Enter and double-click: a shell, or (for a target known not to take one) the diagnosis instead of a tab that would fail. */
@@ -53,7 +69,7 @@ export function menuFor(model: AppModel, node: InventoryNode, ui?: TreeMenuUi): 
     const why = readiness && !readiness.ready ? readiness.reason : undefined;
     items.push(
       { label: 'Open shell', run: () => openShell(model, node), disabled: target === null, ...(why ? { hint: why } : {}) },
-      { label: 'Start port forward…', run: () => target && model.forwardDraft.open(target, titleOf(node)), disabled: target === null, ...(why ? { hint: why } : {}) },
+      { label: 'Start port forward…', run: () => openForward(model, node), disabled: target === null, ...(why ? { hint: why } : {}) },
       // Always available: a target that cannot be opened is exactly when a diagnosis helps.
       { label: 'Diagnose', run: () => diagnose(model, node) },
       { label: 'Upload…', run: () => target && model.transfers.ask({ direction: 'upload', target, title: titleOf(node) }), disabled: target === null, ...(why ? { hint: why } : {}) },

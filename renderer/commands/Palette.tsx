@@ -1,0 +1,187 @@
+// The command palette and quick open, one box as in VS Code: a query starting with ">" lists every
+// command of the registry with its keys; any other query fuzzy-finds targets (recent ones first),
+// loading the clusters of open regions as it searches (the tree filter's search, filter-search.ts).
+// A combobox over a listbox: arrows move, Enter runs, Ctrl+Enter forwards, Esc gives the keyboard back.
+import { useEffect, useId, useMemo, useRef, useState } from 'react';
+import { useModel } from '../root/model-context.js';
+import { useStore } from '../state/store.js';
+import { searchClusters, type FilterSearchProgress } from '../tree/filter-search.js';
+import { Dialog } from '../ui/Dialog.js';
+import { COMMANDS } from './commands.js';
+import { fuzzyMatch, highlightRuns } from './fuzzy.js';
+import { forwardItem, openItem, runCommand } from './palette-actions.js';
+import { indexNodes, quickOpenItems, type TargetItem } from './quick-open-items.js';
+
+export const PALETTE = {
+  /** The prefix that switches quick open to commands (VS Code's). */
+  COMMAND_PREFIX: '>',
+  /** Rows PageUp/PageDown move: about one screen of the list. */
+  PAGE_ROWS: 8,
+} as const;
+
+type Row = { readonly kind: 'command'; readonly key: string; readonly command: (typeof COMMANDS)[number]; readonly hits: readonly number[] } | { readonly kind: 'target'; readonly key: string; readonly item: TargetItem };
+
+function Marked({ text, hits }: { text: string; hits: readonly number[] }) {
+  return (
+    <>
+      {highlightRuns(text, hits).map((r, i) => (r.hit ? <mark key={i}>{r.text}</mark> : <span key={i}>{r.text}</span>))}
+    </>
+  );
+}
+
+function searchLine(search: FilterSearchProgress | null): string | null {
+  if (search === null || search.total === 0) return null;
+  return `${search.done ? 'Searched' : 'Searching'} ${search.searched} of ${search.total} cluster${search.total === 1 ? '' : 's'}`;
+}
+
+export function Palette({ initialQuery, onClose }: { initialQuery: string; onClose: () => void }) {
+  const model = useModel();
+  const { branches } = useStore(model.tree);
+  const { settings } = useStore(model.settings);
+  const [query, setQuery] = useState(initialQuery);
+  const [active, setActive] = useState(0);
+  const [search, setSearch] = useState<FilterSearchProgress | null>(null);
+  const input = useRef<HTMLInputElement>(null);
+  const list = useRef<HTMLUListElement>(null);
+  const closed = useRef(false);
+  const searching = useRef(false);
+  const listId = useId();
+  const commandMode = query.startsWith(PALETTE.COMMAND_PREFIX);
+  const recents = settings?.recentTargets;
+
+  const rows = useMemo((): Row[] => {
+    if (commandMode) {
+      const q = query.slice(PALETTE.COMMAND_PREFIX.length).trim();
+      return COMMANDS.filter((c) => !c.inTerminal)
+        .map((command) => ({ command, m: fuzzyMatch(q, command.title) }))
+        .filter((x) => x.m !== null)
+        .sort((a, b) => (b.m?.score ?? 0) - (a.m?.score ?? 0))
+        .map(({ command, m }) => ({ kind: 'command', key: command.id, command, hits: m?.positions ?? [] }));
+    }
+    return quickOpenItems(indexNodes(branches), recents ?? [], query).map((item) => ({ kind: 'target', key: item.id, item }));
+  }, [commandMode, query, branches, recents]);
+
+  // Targets not loaded yet: the first typed query starts loading the open regions' clusters, once.
+  useEffect(() => {
+    if (commandMode || query.trim().length === 0 || searching.current) return;
+    searching.current = true;
+    void searchClusters(model.tree, { stale: () => closed.current, progress: setSearch, loaded: async () => undefined });
+  }, [model, commandMode, query]);
+  useEffect(
+    () => () => {
+      closed.current = true;
+    },
+    [],
+  );
+
+  useEffect(() => setActive(0), [query]);
+  const current = rows[Math.min(active, rows.length - 1)];
+  const activeIndex = Math.min(active, rows.length - 1);
+  const optionId = (index: number): string => `${listId}-${index}`;
+  useEffect(() => {
+    if (activeIndex >= 0) document.getElementById(optionId(activeIndex))?.scrollIntoView({ block: 'nearest' });
+  });
+
+  /** Closes first (focus goes back where it was), then acts, so what the action focuses keeps it. */
+  const choose = (row: Row | undefined, forward: boolean): void => {
+    if (row === undefined) return;
+    if (row.kind === 'target' && forward && row.item.node?.kind !== 'container' && row.item.node?.kind !== 'instance' && row.item.recent === null) return;
+    onClose();
+    requestAnimationFrame(() => {
+      if (row.kind === 'command') runCommand(model, row.command);
+      else if (forward) forwardItem(model, row.item);
+      else openItem(model, row.item);
+    });
+  };
+
+  const onKeyDown = (e: React.KeyboardEvent<HTMLInputElement>): void => {
+    const last = rows.length - 1;
+    if (e.key === 'ArrowDown') setActive((a) => (a >= last ? 0 : a + 1));
+    else if (e.key === 'ArrowUp') setActive((a) => (a <= 0 ? last : a - 1));
+    else if (e.key === 'PageDown') setActive((a) => Math.min(last, a + PALETTE.PAGE_ROWS));
+    else if (e.key === 'PageUp') setActive((a) => Math.max(0, a - PALETTE.PAGE_ROWS));
+    else if (e.key === 'Enter') choose(current, e.ctrlKey || e.metaKey);
+    else return;
+    e.preventDefault();
+  };
+
+  const progress = commandMode ? null : searchLine(search);
+  const title = commandMode ? 'Commands' : 'Go to target';
+  return (
+    <Dialog title={title} closeLabel="Close" onClose={onClose} className="palette" initialFocus={input} testId="palette">
+      <input
+        ref={input}
+        className="palette-input"
+        role="combobox"
+        aria-label={commandMode ? 'Command' : 'Target name (type > for commands)'}
+        aria-expanded="true"
+        aria-controls={listId}
+        aria-autocomplete="list"
+        aria-activedescendant={current ? optionId(activeIndex) : undefined}
+        placeholder={commandMode ? '' : 'Container, instance, task, service, cluster… (> for commands)'}
+        spellCheck={false}
+        autoComplete="off"
+        value={query}
+        onChange={(e) => setQuery(e.target.value)}
+        onKeyDown={onKeyDown}
+      />
+      {progress !== null && (
+        <div className="palette-search" role="status" data-testid="palette-search">
+          {!search?.done && <span className="spinner" aria-hidden="true" />}
+          {progress}
+        </div>
+      )}
+      <ul ref={list} id={listId} className="palette-list" role="listbox" aria-label={commandMode ? 'Commands' : 'Targets'}>
+        {rows.map((row, index) => (
+          <li
+            key={row.key}
+            id={optionId(index)}
+            role="option"
+            aria-selected={row === current}
+            className={`palette-row${row === current ? ' is-active' : ''}`}
+            onMouseDown={(e) => e.preventDefault()}
+            onMouseMove={() => row !== current && setActive(index)}
+            onClick={(e) => choose(row, e.ctrlKey || e.metaKey)}
+          >
+            {row.kind === 'command' ? (
+              <>
+                <span className="palette-label">
+                  <Marked text={row.command.title} hits={row.hits} />
+                </span>
+                <span className="palette-where">{row.command.group}</span>
+                <span className="palette-keys">
+                  {model.keymap.labels(row.command.id).map((k) => (
+                    <kbd key={k}>{k}</kbd>
+                  ))}
+                </span>
+              </>
+            ) : (
+              <>
+                <span className={`tree-icon icon-${row.item.kind}`} aria-hidden="true" />
+                <span className="palette-label">
+                  <Marked text={row.item.label} hits={row.item.labelHits} />
+                </span>
+                <span className="palette-where" title={row.item.where}>
+                  <Marked text={row.item.where} hits={row.item.whereHits} />
+                </span>
+                {row.item.recent !== null && <span className="palette-tag">recent</span>}
+              </>
+            )}
+          </li>
+        ))}
+      </ul>
+      {rows.length === 0 && <p className="palette-empty">{commandMode ? 'No command matches.' : search !== null && !search.done ? 'No target matches yet…' : 'No target matches.'}</p>}
+      <p className="palette-hint">
+        {commandMode ? (
+          <>
+            <kbd>Enter</kbd> run · <kbd>Esc</kbd> close
+          </>
+        ) : (
+          <>
+            <kbd>Enter</kbd> shell · <kbd>{model.keymap.mac ? '⌘' : 'Ctrl'}+Enter</kbd> forward… · <kbd>&gt;</kbd> commands · <kbd>Esc</kbd> close
+          </>
+        )}
+      </p>
+    </Dialog>
+  );
+}

@@ -1,0 +1,54 @@
+// What the palette's rows do: run a command, open a shell or the forward form on a target, or
+// show a node that is not a target (a cluster, a region) in the tree.
+import type { ShellTarget } from '../../shared/contract/index.js';
+import type { AppModel } from '../root/app-model.js';
+import { openForward, openOrDiagnose } from '../tree/node-actions.js';
+import type { CommandInfo } from './commands.js';
+import { ancestorsOf, indexNodes, type TargetItem } from './quick-open-items.js';
+
+/** Runs a command picked in the palette; says so when it does not apply now (no tab to close). */
+export function runCommand(model: AppModel, command: CommandInfo): void {
+  if (!model.commands.run(command.id)) model.toasts.show(`${command.title}: nothing to do here now.`);
+}
+
+/** Enter: a shell on a container or instance (or its diagnosis when it cannot take one); other kinds are shown in the tree. */
+export function openItem(model: AppModel, item: TargetItem): void {
+  if (item.node !== null) {
+    if (item.node.kind === 'container' || item.node.kind === 'instance') openOrDiagnose(model, item.node);
+    else revealInTree(model, item.id);
+    return;
+  }
+  // A recent target the tree has not loaded: open it as it was remembered.
+  if (item.recent !== null) {
+    void model.settings.rememberTarget(item.recent);
+    const target: ShellTarget = item.recent.target;
+    void model.sessions.open(target, item.recent.title);
+  }
+}
+
+/** Ctrl+Enter: the new-forward form preset to the target. */
+export function forwardItem(model: AppModel, item: TargetItem): boolean {
+  if (item.node !== null && (item.node.kind === 'container' || item.node.kind === 'instance')) {
+    openForward(model, item.node);
+    return true;
+  }
+  if (item.node === null && item.recent !== null) {
+    void model.settings.rememberTarget(item.recent);
+    model.forwardDraft.open(item.recent.target, item.recent.title);
+    return true;
+  }
+  return false;
+}
+
+/** Opens the node's ancestors, selects it and gives it the keyboard. */
+export function revealInTree(model: AppModel, id: string): void {
+  const index = indexNodes(model.tree.state.branches);
+  for (const a of ancestorsOf(index, id)) void model.tree.expand(a);
+  model.tree.select(id);
+  // The rows of the opened ancestors appear on the next render.
+  requestAnimationFrame(() => {
+    const row = document.querySelector<HTMLElement>('[role="tree"] [role="treeitem"][aria-selected="true"]');
+    row?.scrollIntoView({ block: 'nearest' });
+    row?.focus();
+  });
+}
