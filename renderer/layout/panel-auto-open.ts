@@ -2,12 +2,25 @@
 // list are known, it opens only if there are forwards or transfers and the user had left it open.
 // Afterwards a forward that appears (created here, in another window, or a saved one started)
 // brings the forwards view forward.
-import type { ForwardStore } from '../forwards/forward-store.js';
+import type { ForwardsState } from '../forwards/forward-store.js';
 import type { PanelStore } from '../state/panel-store.js';
-import type { SettingsModel } from '../state/settings-model.js';
-import type { TransferStore } from '../transfers/transfer-store.js';
+import type { SettingsView } from '../state/settings-model.js';
+import type { TransfersState } from '../transfers/transfer-store.js';
 
-export function startPanelAutoOpen(o: { panel: PanelStore; forwards: ForwardStore; transfers: TransferStore; settings: SettingsModel }): () => void {
+/** What it reads of a store: its state and its changes. */
+interface Watched<T> {
+  readonly state: T;
+  subscribe(listener: () => void): () => void;
+}
+
+export interface PanelAutoOpenDeps {
+  readonly panel: PanelStore;
+  readonly forwards: Watched<Pick<ForwardsState, 'forwards' | 'loaded'>>;
+  readonly transfers: Watched<Pick<TransfersState, 'transfers'>>;
+  readonly settings: Watched<SettingsView>;
+}
+
+export function startPanelAutoOpen(o: PanelAutoOpenDeps): () => void {
   let decided = false;
   let count = o.forwards.state.forwards.length;
   const check = (): void => {
