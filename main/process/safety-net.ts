@@ -4,6 +4,7 @@
  * most the operation that hit it instead of every open shell and forward. Short-lived tools
  * (the drop-in plugin) do not install it: for them, exiting on a bug is the right answer.
  */
+import { describeError, routeUncaughtReports } from './report.js';
 
 export const SAFETY_NET = {
   /** Enough to see a burst's first errors in full without a hot loop flooding the log. */
@@ -19,11 +20,6 @@ export interface SafetyNetOptions {
   readonly name: string;
   /** Where reports go; stderr by default. */
   readonly log?: SafetyNetLog;
-}
-
-function describe(error: unknown): string {
-  if (error instanceof Error) return error.stack ?? `${error.name}: ${error.message}`;
-  return String(error);
 }
 
 /** Installs the handlers; returns a function that removes them again. */
@@ -47,7 +43,7 @@ export function installSafetyNet(options: SafetyNetOptions): () => void {
     }
     reported++;
     try {
-      log(`porthole (${options.name}): ${kind}; still running. This is a bug, please report it:\n${describe(error)}`);
+      log(`porthole (${options.name}): ${kind}; still running. This is a bug, please report it:\n${describeError(error)}`);
     } catch {
       // A broken log (closed stderr) must not turn the report itself into a crash.
     }
@@ -59,7 +55,9 @@ export function installSafetyNet(options: SafetyNetOptions): () => void {
 
   process.on('uncaughtException', onException);
   process.on('unhandledRejection', onRejection);
+  const unroute = routeUncaughtReports(report);
   return () => {
+    unroute();
     process.off('uncaughtException', onException);
     process.off('unhandledRejection', onRejection);
   };

@@ -3,7 +3,7 @@
  * ExecuteCommand, ResumeSession, TerminateSession) creates and updates entries; the message
  * gateway looks them up when a client opens `/v1/data-channel/<sessionId>` and checks the token.
  */
-import { EventEmitter } from 'node:events';
+import { Emitter } from '../ssm/util/emitter.js';
 
 /** What the agent must run for a session (derived from the document and its parameters). */
 export type SandboxSessionKind =
@@ -58,7 +58,7 @@ export interface SessionRegistryEvents {
   terminated: [SandboxSession, string];
 }
 
-export class SessionRegistry extends EventEmitter<SessionRegistryEvents> {
+export class SessionRegistry extends Emitter<SessionRegistryEvents> {
   private readonly sessions = new Map<string, SandboxSession>();
 
   add(session: SandboxSession): void {

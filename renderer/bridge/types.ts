@@ -31,14 +31,3 @@ export interface Bridge {
   readonly browserKeys: boolean;
 }
 
-/** A tiny listener set, because every bridge needs several. */
-export class Listeners<T extends unknown[]> {
-  readonly #set = new Set<(...args: T) => void>();
-  add(listener: (...args: T) => void): () => void {
-    this.#set.add(listener);
-    return () => void this.#set.delete(listener);
-  }
-  emit(...args: T): void {
-    for (const l of [...this.#set]) l(...args);
-  }
-}

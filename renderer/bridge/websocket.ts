@@ -1,7 +1,8 @@
 // Bridge for the web host: one WebSocket; text frames carry control JSON, binary frames carry
 // data-plane messages in the compact wire format.
 import { ContractError, decodeDataFrame, encodeDataFrame, type ServiceName, type ToMainData } from '../../shared/contract/index.js';
-import { Listeners, type Bridge } from './types.js';
+import { Listeners } from '../state/listeners.js';
+import type { Bridge } from './types.js';
 
 interface Pending {
   resolve(raw: unknown): void;

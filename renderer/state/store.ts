@@ -1,10 +1,11 @@
 // A minimal external store for UI metadata (tabs, tree, forwards). React reads it through
 // useSyncExternalStore, so stores live outside components and survive StrictMode's double mount.
 import { useSyncExternalStore } from 'react';
+import { Listeners } from './listeners.js';
 
 export class Store<T> {
   #state: T;
-  readonly #listeners = new Set<() => void>();
+  readonly #listeners = new Listeners<[]>();
 
   constructor(initial: T) {
     this.#state = initial;
@@ -17,17 +18,14 @@ export class Store<T> {
   protected set(next: T): void {
     if (Object.is(next, this.#state)) return;
     this.#state = next;
-    for (const l of [...this.#listeners]) l();
+    this.#listeners.emit();
   }
 
   protected change(next: (s: T) => T): void {
     this.set(next(this.#state));
   }
 
-  subscribe = (listener: () => void): (() => void) => {
-    this.#listeners.add(listener);
-    return () => void this.#listeners.delete(listener);
-  };
+  subscribe = (listener: () => void): (() => void) => this.#listeners.add(listener);
 
   getSnapshot = (): T => this.#state;
 }

@@ -8,6 +8,7 @@
 // therefore records the wish and the controller appears when the module has arrived; views read
 // it through subscribe/get (useTerminal), so they render again when it does.
 import type { SessionStatus, ToRendererData } from '../../shared/contract/index.js';
+import { Listeners } from '../state/listeners.js';
 import { TERMINAL } from './constants.js';
 import type { TerminalController, TerminalHost, TerminalLook } from './terminal-controller.js';
 
@@ -44,7 +45,7 @@ export class TerminalRegistry {
   readonly #early = new Map<string, Early>();
   /** Sessions whose controller waits for the terminal module: what to build it with. */
   readonly #wanted = new Map<string, { look: TerminalLook; size: Size | undefined }>();
-  readonly #listeners = new Set<() => void>();
+  readonly #listeners = new Listeners<[]>();
   readonly #off: () => void;
   readonly #load: () => Promise<ControllerFactory>;
   #factory: ControllerFactory | null = null;
@@ -103,10 +104,7 @@ export class TerminalRegistry {
   }
 
   /** Told when a controller appears or goes away (React reads get() again then). */
-  subscribe = (listener: () => void): (() => void) => {
-    this.#listeners.add(listener);
-    return () => void this.#listeners.delete(listener);
-  };
+  subscribe = (listener: () => void): (() => void) => this.#listeners.add(listener);
 
   dispose(sessionId: string): void {
     const controller = this.#controllers.get(sessionId);
@@ -139,7 +137,7 @@ export class TerminalRegistry {
   }
 
   #changed(): void {
-    for (const l of [...this.#listeners]) l();
+    this.#listeners.emit();
   }
 
   #route(msg: ToRendererData): void {

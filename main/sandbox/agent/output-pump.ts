@@ -4,7 +4,7 @@
  * pacing, nothing read while the channel is paused. `write` returns false above a high-water
  * mark so the source can stop reading; 'drain' says when to read again.
  */
-import { EventEmitter } from 'node:events';
+import { Emitter } from '../../ssm/util/emitter.js';
 import { ChunkQueue } from './chunk-queue.js';
 import { AGENT, type PacingMode } from './constants.js';
 import { Utf8Chunker } from './utf8-chunker.js';
@@ -38,7 +38,7 @@ export interface PumpEvents {
   idle: [];
 }
 
-export class OutputPump extends EventEmitter<PumpEvents> {
+export class OutputPump extends Emitter<PumpEvents> {
   private readonly queue = new ChunkQueue<Pending>();
   private queuedBytes = 0;
   private running = false;

@@ -3,7 +3,7 @@
  * live forwards. It keeps nothing on disk: saved forwards belong to the app's forward store.
  */
 import { randomUUID } from 'node:crypto';
-import { EventEmitter } from 'node:events';
+import { Emitter } from '../../ssm/util/emitter.js';
 import type { BackoffSchedule } from '../../ssm/connection/constants.js';
 import type { RestartSchedule } from './backoff.js';
 import { FORWARDS } from './constants.js';
@@ -24,7 +24,7 @@ export interface ForwardManagerEvents {
   changed: [id: string];
 }
 
-export class ForwardManager extends EventEmitter<ForwardManagerEvents> {
+export class ForwardManager extends Emitter<ForwardManagerEvents> {
   private readonly forwards = new Map<string, Forward>();
   private readonly rateTimer: NodeJS.Timeout;
 

@@ -142,7 +142,7 @@ describe('port session over the reliable channel (test agent, real TCP)', () => 
     const port = await listen(probe);
     await new Promise<void>((r) => probe.close(() => r())); // nothing listens on `port` now
     const { session, localPort } = await forward('3.3.987.0', port);
-    const closed = once(session, 'connectionClosed');
+    const closed = session.next('connectionClosed');
     const refused = net.connect(localPort, '127.0.0.1');
     refused.on('error', () => undefined);
     refused.write('anyone there?');
@@ -164,7 +164,7 @@ describe('port session over the reliable channel (test agent, real TCP)', () => 
     socket.write('x');
     await once(socket, 'data');
     expect(session.connections.length).toBe(1);
-    const ended = once(session, 'ended');
+    const ended = session.next('ended');
     await session.close('user stopped the forward');
     expect((await ended)[0]).toEqual({ expected: true, reason: 'user stopped the forward' });
     expect(terminated).toEqual(['terminate']);
@@ -176,7 +176,7 @@ describe('port session over the reliable channel (test agent, real TCP)', () => 
     const socket = net.connect(localPort, '127.0.0.1');
     socket.write('x');
     await once(socket, 'data');
-    const ended = once(session, 'ended');
+    const ended = session.next('ended');
     loop.endFromAgent('Session ended by the target');
     expect((await ended)[0]).toEqual({ expected: false, reason: 'Session ended by the target' });
     await once(socket, 'close');

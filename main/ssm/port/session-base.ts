@@ -2,7 +2,7 @@
  * What mux and basic port sessions share: the channel, the outbound path, the set of local
  * connections, and one orderly end (TerminateSession flag on close, §8.2/§8.3).
  */
-import { EventEmitter } from 'node:events';
+import { Emitter } from '../util/emitter.js';
 import type net from 'node:net';
 import { PayloadTypeFlag } from '../frame/index.js';
 import type { PortChannel, PortChannelEnd } from './channel.js';
@@ -21,7 +21,7 @@ export interface PortSessionEvents {
   ended: [PortChannelEnd];
 }
 
-export abstract class PortSessionBase extends EventEmitter<PortSessionEvents> {
+export abstract class PortSessionBase extends Emitter<PortSessionEvents> {
   abstract readonly mode: PortMode;
   protected readonly outbound: Outbound;
   protected readonly live = new Map<number, LocalConnection>();

@@ -60,7 +60,7 @@ describe('SmuxSession over a real TCP socket', () => {
     const [a, b] = await socketPair();
     const server = smuxOverSocket(a, { role: 'server', keepAlive: false });
     const client = smuxOverSocket(b, { role: 'client', keepAlive: false });
-    const accepted = once(client, 'stream') as Promise<[SmuxStream]>;
+    const accepted = client.next('stream');
     const s = server.openStream();
     s.end('from server');
     const [peer] = await accepted;
@@ -90,15 +90,15 @@ describe('SmuxSession over a real TCP socket', () => {
   it('ends the session with a typed error on a bad version, destroying its streams', async () => {
     const [a, b] = await socketPair();
     const server = smuxOverSocket(a, { role: 'server', keepAlive: false });
-    const streamSeen = once(server, 'stream') as Promise<[SmuxStream]>;
+    const streamSeen = server.next('stream');
     b.write(encodeFrame(SmuxCmd.SYN, 3));
     const [stream] = await streamSeen;
     const streamError = once(stream, 'error') as Promise<[Error]>;
-    const closed = once(server, 'close') as Promise<[SmuxError]>;
+    const closed = server.next('close');
     b.write(Buffer.from('0200000003000000', 'hex'));
     const [error] = await closed;
     expect(error).toBeInstanceOf(SmuxError);
-    expect(error.code).toBe('bad-version');
+    expect(error?.code).toBe('bad-version');
     expect((await streamError)[0]).toBe(error);
     await once(b, 'close'); // the transport is torn down, the process carries on
   });
@@ -108,14 +108,14 @@ describe('SmuxSession over a real TCP socket', () => {
     const server = smuxOverSocket(a, { role: 'server', keepAlive: false });
     const streams: SmuxStream[] = [];
     server.on('stream', (s) => streams.push(s));
-    const closed = once(server, 'close') as Promise<[SmuxError]>;
+    const closed = server.next('close');
     const received: Buffer[] = [];
     server.on('stream', (s) => s.on('data', (d: Buffer) => received.push(d)).on('error', () => undefined));
     // One write, so the frames reach the session as one chunk: SYN, data, then a bad cmd.
     b.write(Buffer.concat([encodeFrame(SmuxCmd.SYN, 3), encodeFrame(SmuxCmd.PSH, 3, Buffer.from('delivered')), Buffer.from('01ee000003000000', 'hex')]));
     const [error] = await closed;
     expect(error).toBeInstanceOf(SmuxError);
-    expect(error.code).toBe('bad-command');
+    expect(error?.code).toBe('bad-command');
     expect(streams.map((s) => s.id)).toEqual([3]);
     expect(Buffer.concat(received).toString()).toBe('delivered');
   });
@@ -141,7 +141,7 @@ describe('SmuxSession keepalive', () => {
     a.on('data', (d: Buffer) => seen.push(...frames.push(d).map((f) => f.cmd)));
     // The timeout spans many intervals so a loaded machine's late timers still leave several NOPs.
     const client = smuxOverSocket(b, { role: 'client', keepAlive: true, keepAliveIntervalMs: 20, keepAliveTimeoutMs: 500 });
-    const [error] = (await once(client, 'close')) as [SmuxError];
+    const [error] = (await client.next('close')) as [SmuxError];
     expect(error.code).toBe('keepalive-timeout');
     expect(seen.filter((c) => c === SmuxCmd.NOP).length).toBeGreaterThanOrEqual(2);
   });

@@ -3,7 +3,7 @@
  * stream ids from 3, `server` opens even ids from 2; either side accepts the peer's SYNs while
  * it listens for 'stream', and refuses them with FIN otherwise.
  */
-import { EventEmitter } from 'node:events';
+import { Emitter } from '../util/emitter.js';
 import { SMUX, SmuxCmd } from './constants.js';
 import { SmuxError } from './errors.js';
 import { encodeFrame, encodePsh, type SmuxFrame } from './frame.js';
@@ -34,7 +34,7 @@ export interface SmuxSessionEvents {
   inputResumed: [];
 }
 
-export class SmuxSession extends EventEmitter<SmuxSessionEvents> implements SmuxStreamHost {
+export class SmuxSession extends Emitter<SmuxSessionEvents> implements SmuxStreamHost {
   private readonly streams = new Map<number, SmuxStream>();
   private readonly reader = new SmuxFrameReader();
   private readonly keepalive: SmuxKeepalive | undefined;

@@ -1,12 +1,10 @@
-// A minimal typed event emitter: listeners are typed per event, errors in one listener do not
-// stop the others. A listener's error is logged, not rethrown: rethrowing (even later, in a
-// microtask) would be an uncaught exception that ends the process and every session in it.
-
-/** Where listener errors go; stderr with the stack, so the bug is still visible. */
-function reportListenerError(event: PropertyKey, error: unknown): void {
-  const detail = error instanceof Error ? (error.stack ?? error.message) : String(error);
-  console.error(`porthole: a listener for "${String(event)}" threw (the other listeners still ran):\n${detail}`);
-}
+// The one event emitter of main/ (node:events is not used for our own classes): listeners are
+// typed per event, and every listener runs. A listener that throws is a bug in that listener,
+// not in the code that emitted: its error is reported through main/process (the safety net's
+// log in a host, stderr elsewhere) and the emit carries on with the next listener. Rethrowing
+// would skip the other listeners and unwind the emitter's caller (a data channel mid-frame);
+// rethrowing later would be an uncaught exception that, without a safety net, ends the process.
+import { reportUncaught } from '../../process/report.js';
 
 type Listener<A extends unknown[]> = (...args: A) => void;
 
@@ -20,6 +18,29 @@ export class Emitter<Events extends { [K in keyof Events]: unknown[] }> {
     return () => set.delete(listener);
   }
 
+  /** Subscribe for the next emit only; returns the unsubscribe function. */
+  once<K extends keyof Events>(event: K, listener: Listener<Events[K]>): () => void {
+    const off = this.on(event, (...args) => {
+      off();
+      listener(...args);
+    });
+    return off;
+  }
+
+  /** The arguments of the next emit of `event`. */
+  next<K extends keyof Events>(event: K): Promise<Events[K]> {
+    return new Promise((resolve) => this.once(event, (...args) => resolve(args)));
+  }
+
+  /** Unsubscribe a listener given to on() (once() listeners: use the function once() returned). */
+  off<K extends keyof Events>(event: K, listener: Listener<Events[K]>): void {
+    this.listeners[event]?.delete(listener);
+  }
+
+  listenerCount<K extends keyof Events>(event: K): number {
+    return this.listeners[event]?.size ?? 0;
+  }
+
   protected emit<K extends keyof Events>(event: K, ...args: Events[K]): void {
     const set = this.listeners[event];
     if (!set) return;
@@ -27,7 +48,7 @@ export class Emitter<Events extends { [K in keyof Events]: unknown[] }> {
       try {
         listener(...args);
       } catch (error) {
-        reportListenerError(event, error);
+        reportUncaught(`a listener for "${String(event)}" threw (the other listeners still ran)`, error);
       }
     }
   }
