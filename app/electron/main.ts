@@ -1,5 +1,6 @@
 // Electron main process: applies the security policy, serves the renderer, connects windows
 // to the router. `npm start` runs this after building.
+import { stat } from 'node:fs/promises';
 import { join } from 'node:path';
 import { app, BrowserWindow, Menu, session, shell } from 'electron';
 import { startPorthole, type PortholeApp } from '../../main/composition/index.js';
@@ -9,6 +10,7 @@ import { resolveDataDir } from '../host/data-dir.js';
 import { rendererDistDir } from '../host/static-files.js';
 import { installCloseConfirm, type CloseConfirm } from './close-confirm.js';
 import { createLinksService } from './external-links.js';
+import { createFilesService } from './show-in-folder.js';
 import { installIpc } from './ipc.js';
 import { buildMenuTemplate } from './menu.js';
 import { registerAppScheme, serveRenderer } from './protocol.js';
@@ -53,6 +55,15 @@ async function start(): Promise<void> {
   // The composition root decides sandbox or real AWS and builds every service on one router.
   porthole = await startPorthole({ host: 'electron', version: PORTHOLE_VERSION, dataDir: resolveDataDir(process.env, app.getPath('userData')) });
   porthole.router.register('links', createLinksService((url) => shell.openExternal(url)));
+  const shells = porthole.shells;
+  porthole.router.register(
+    'files',
+    createFilesService({
+      wrote: (path) => shells.wroteRecording(path),
+      exists: (path) => stat(path).then((s) => s.isFile(), () => false),
+      reveal: (path) => shell.showItemInFolder(path),
+    }),
+  );
   const gate = installIpc(porthole.router);
   const settings = porthole.settings;
   // Closing a window or quitting with live shells asks first, like closing a live tab.

@@ -17,6 +17,7 @@ const METHODS = {
   auth: ['respondMfa', 'ssoSignIn', 'cancelSsoSignIn'],
   inspector: ['subscribe', 'unsubscribe'],
   links: ['open'],
+  files: ['showInFolder'],
 } as const satisfies { [S in ServiceName]: readonly MethodName<S>[] };
 
 const EVENTS = {
@@ -30,6 +31,7 @@ const EVENTS = {
   auth: ['mfaPrompt', 'ssoPrompt'],
   inspector: ['frame'],
   links: [],
+  files: [],
 } as const satisfies { [S in ServiceName]: readonly EventName<S>[] };
 
 type Exhaustive<T extends { [S in ServiceName]: readonly string[] }, N extends { [S in ServiceName]: string }> = {

@@ -44,6 +44,8 @@ export async function startWebApp(options: { readonly staticDir: string; readonl
   const router = new Router();
   // The browser page opens links itself (window.open works there); the service only says so.
   router.register('links', { open: () => ({ opened: false, reason: 'the browser opens links itself' }) });
+  // A browser page cannot open the computer's file manager: the page shows a recording's path only.
+  router.register('files', { showInFolder: () => ({ shown: false, reason: 'the browser shows the path only' }) });
   let release: () => void = () => undefined;
   const gate = new Promise<void>((resolve) => (release = resolve));
   // Started only once the host listens (below), so nothing of it delays the address.

@@ -41,6 +41,9 @@ describe('sessions.setRecording', () => {
     const path = on.recording?.path ?? '';
     expect(path.startsWith(join(app.dataDir, 'recordings') + '/')).toBe(true);
     expect(path.split('/').at(-1)).toMatch(/^web_prod_.._shell-\d{4}-\d\d-\d\dT\d\d-\d\d-\d\d-\d{3}Z\.cast$/);
+    // The one kind of file the desktop host may show in a folder: a recording this process wrote.
+    expect(app.porthole.shells.wroteRecording(path)).toBe(true);
+    expect(app.porthole.shells.wroteRecording(join(app.dataDir, 'settings.json'))).toBe(false);
     expect(on.recording?.startedAt).toBeGreaterThanOrEqual(on.openedAt);
     expect(c.eventsOf('sessions', 'info')).toContainEqual({ session: on });
     expect((await c.call('sessions', 'list', {})).sessions[0]?.recording).toEqual(on.recording);

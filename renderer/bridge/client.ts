@@ -42,6 +42,11 @@ export class PortholeClient {
     return this.bridge.browserKeys;
   }
 
+  /** Whether the host can show a file in the system's file manager (see Bridge.showsFiles). */
+  get showsFiles(): boolean {
+    return this.bridge.showsFiles;
+  }
+
   /** Calls a contract method; resolves with its checked result or throws a ContractError. */
   async call<S extends ServiceName, M extends MethodName<S>>(service: S, method: M, params: ParamsIn<S, M>): Promise<Result<S, M>> {
     const raw = await this.bridge.request(service, method, params);

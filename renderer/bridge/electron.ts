@@ -32,5 +32,6 @@ export function createElectronBridge(api: PreloadApi): Bridge {
     // keep the window open.
     guardUnload: () => () => undefined,
     browserKeys: false,
+    showsFiles: true,
   };
 }

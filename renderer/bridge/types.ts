@@ -29,5 +29,7 @@ export interface Bridge {
    * Ctrl+Tab…): the app binds its tab actions to other keys there.
    */
   readonly browserKeys: boolean;
+  /** The host can show a file Porthole wrote in the system's file manager (contract `files`). */
+  readonly showsFiles: boolean;
 }
 

@@ -89,6 +89,7 @@ export function createWebSocketBridge(url: string): Bridge {
     },
     // The browser shows its own "leave this page?" prompt when the unload is prevented.
     browserKeys: true,
+    showsFiles: false,
     guardUnload: (shouldAsk) => {
       const onBeforeUnload = (e: BeforeUnloadEvent): void => {
         if (shouldAsk()) e.preventDefault();

@@ -1,10 +1,11 @@
-// Terminal preferences from the status bar: font size, scrollback, paste guard, close
-// confirmation and the ECS shell command. Each change is saved by main and reaches every window.
+// Terminal preferences from the status bar: font, font size, scrollback, paste guard, close
+// confirmation, copy on select and the ECS shell command. Each change is saved by main and reaches every window.
 // A value out of range is not saved and the field says the range.
 import { useEffect, useId, useRef, useState } from 'react';
 import { SETTINGS_BOUNDS, type Settings, type SettingsPatch } from '../../shared/contract/index.js';
 import { useModel } from '../root/model-context.js';
 import { useStore } from '../state/store.js';
+import { fontNames } from '../terminal/font-stack.js';
 import { useReturnFocus } from '../ui/return-focus.js';
 
 const count = new Intl.NumberFormat('en-US');
@@ -39,6 +40,46 @@ function NumberField({ label, value, min, max, onCommit }: { label: string; valu
       {problem !== null && (
         <span id={errorId} className="field-error" role="alert">
           {problem}
+        </span>
+      )}
+    </label>
+  );
+}
+
+/** Free text; a name that is not installed falls back to the monospace stack (terminal/font-stack.ts). */
+function FontField({ value, onCommit }: { value: string; onCommit: (v: string) => void }) {
+  const [text, setText] = useState(value);
+  const [problem, setProblem] = useState<string | null>(null);
+  const errorId = useId();
+  const hintId = useId();
+  useEffect(() => setText(value), [value]);
+  const commit = (): void => {
+    const t = text.trim();
+    if (t.length > SETTINGS_BOUNDS.FONT_FAMILY_MAX) return setProblem(`A font list has at most ${SETTINGS_BOUNDS.FONT_FAMILY_MAX} characters; it stays as it was.`);
+    if (fontNames(t).length === 0) return setProblem(`Enter a font name such as Fira Code (several: separated by commas); it stays ${value}.`);
+    setProblem(null);
+    if (t !== value) onCommit(t);
+  };
+  return (
+    <label className="field">
+      <span>Terminal font</span>
+      <input
+        aria-label="Terminal font"
+        spellCheck={false}
+        value={text}
+        aria-invalid={problem !== null}
+        aria-describedby={problem !== null ? errorId : hintId}
+        onChange={(e) => setText(e.target.value)}
+        onBlur={commit}
+        onKeyDown={(e) => e.key === 'Enter' && commit()}
+      />
+      {problem !== null ? (
+        <span id={errorId} className="field-error" role="alert">
+          {problem}
+        </span>
+      ) : (
+        <span id={hintId} className="field-hint">
+          A font that is not installed falls back to a monospace one.
         </span>
       )}
     </label>
@@ -82,6 +123,7 @@ export function SettingsPopover({ onClose }: { onClose: () => void }) {
           ×
         </button>
       </div>
+      <FontField value={s.fontFamily} onCommit={(fontFamily) => save({ fontFamily })} />
       <div className="field-row">
         <NumberField label="Font size" value={s.fontSize} min={SETTINGS_BOUNDS.FONT_SIZE_MIN} max={SETTINGS_BOUNDS.FONT_SIZE_MAX} onCommit={(fontSize) => save({ fontSize })} />
         <NumberField label="Scrollback lines" value={s.scrollback} min={0} max={SETTINGS_BOUNDS.SCROLLBACK_MAX} onCommit={(scrollback) => save({ scrollback })} />
@@ -98,6 +140,10 @@ export function SettingsPopover({ onClose }: { onClose: () => void }) {
       <label className="check-field">
         <input type="checkbox" checked={s.confirmCloseLive} onChange={(e) => save({ confirmCloseLive: e.target.checked })} />
         Ask before closing a connected session
+      </label>
+      <label className="check-field">
+        <input type="checkbox" checked={s.copyOnSelect} onChange={(e) => save({ copyOnSelect: e.target.checked })} />
+        Copy text to the clipboard when it is selected
       </label>
     </div>
   );

@@ -1,7 +1,7 @@
 // Everything the UI keeps outside React, built once per page: the client, the stores and the
 // terminal registry. Components reach it through useModel(); StrictMode's double mount cannot
 // build a second one or subscribe twice.
-import type { PortholeClient } from '../bridge/client.js';
+import { errorText, type PortholeClient } from '../bridge/client.js';
 import { MfaStore } from '../auth/mfa-store.js';
 import { SsoStore } from '../auth/sso-store.js';
 import { DiagnosticsStore } from '../diagnostics/diagnostics-store.js';
@@ -20,6 +20,7 @@ import { CommandRegistry } from '../commands/commands.js';
 import { Keymap } from '../commands/keymap.js';
 import { BackgroundWriter } from '../terminal/background-writer.js';
 import { TerminalRegistry } from '../terminal/terminal-registry.js';
+import { terminalFontStack } from '../terminal/font-stack.js';
 import { documentTheme } from '../terminal/xterm-theme.js';
 import { TransferStore } from '../transfers/transfer-store.js';
 import { TREE_ROOT, TreeStore } from '../tree/tree-store.js';
@@ -86,6 +87,19 @@ export class AppModel {
               label: 'Copy path',
               run: () => void navigator.clipboard?.writeText(path).then(() => this.toasts.show('Copied the recording’s path'), () => this.toasts.show('Could not reach the clipboard.', 'error')),
             },
+            // The desktop host opens the folder; main shows only recordings it wrote itself.
+            ...(client.showsFiles
+              ? [
+                  {
+                    label: 'Show in folder',
+                    run: () =>
+                      void client.call('files', 'showInFolder', { path }).then(
+                        (r) => r.shown || this.toasts.show(`Not shown: ${r.reason ?? path}`, 'error'),
+                        (err: unknown) => this.toasts.show(`Could not show ${path}: ${errorText(err)}`, 'error'),
+                      ),
+                  },
+                ]
+              : []),
           ],
         }),
     });
@@ -136,7 +150,7 @@ export class AppModel {
   /** How terminals look now: settings plus the theme the document shows. */
   look(): TerminalLook {
     const s = this.settings.current;
-    return { fontFamily: s.fontFamily, fontSize: s.fontSize, scrollback: s.scrollback, pasteGuardLines: s.pasteGuardLines, theme: documentTheme() };
+    return { fontFamily: terminalFontStack(s.fontFamily), fontSize: s.fontSize, scrollback: s.scrollback, pasteGuardLines: s.pasteGuardLines, copyOnSelect: s.copyOnSelect, theme: documentTheme() };
   }
 
   /** Subscribes the stores and keeps terminals in step with settings and theme; idempotent. */

@@ -1,6 +1,7 @@
 // Applies the theme setting to the document; `system` follows the OS and its changes.
 import { useEffect } from 'react';
 import type { Theme } from '../../shared/contract/index.js';
+import { terminalFontStack } from '../terminal/font-stack.js';
 
 const DARK_QUERY = '(prefers-color-scheme: dark)';
 
@@ -20,7 +21,7 @@ export function useTheme(theme: Theme | undefined, fontFamily: string | undefine
 
   useEffect(() => {
     const style = document.documentElement.style;
-    if (fontFamily !== undefined) style.setProperty('--font-mono', fontFamily);
+    if (fontFamily !== undefined) style.setProperty('--font-mono', terminalFontStack(fontFamily));
     if (fontSize !== undefined) style.setProperty('--terminal-font-size', `${fontSize}px`);
   }, [fontFamily, fontSize]);
 }

@@ -1,9 +1,10 @@
 // The row of session tabs: status dot with its reason, rename on double-click, drag to reorder,
 // middle-click or × to close; a red dot while the session is recorded.
-import { useCallback, useEffect, useRef, useState } from 'react';
+import { useCallback, useRef, useState } from 'react';
 import { useModel } from '../root/model-context.js';
 import { ContextMenu, type MenuAt } from '../ui/ContextMenu.js';
 import type { Tab } from './session-store.js';
+import { useTabOverflow } from './tab-overflow.js';
 
 const STATE_WORDS = { connecting: 'Connecting', connected: 'Connected', reconnecting: 'Reconnecting', closed: 'Closed' } as const;
 
@@ -36,13 +37,8 @@ interface TabProps {
 function TabButton({ tab, active, beside, onDragOver, onMenu }: TabProps) {
   const model = useModel();
   const [editing, setEditing] = useState(false);
-  const ref = useRef<HTMLDivElement>(null);
-  useEffect(() => {
-    if (active) ref.current?.scrollIntoView({ block: 'nearest', inline: 'nearest' });
-  }, [active]);
   return (
     <div
-      ref={ref}
       role="tab"
       aria-selected={active}
       tabIndex={active ? 0 : -1}
@@ -137,22 +133,60 @@ export function TabStrip({ tabs, activeKey, pairKey }: { tabs: readonly Tab[]; a
     },
     [model, activeKey, pairKey],
   );
+  const strip = useRef<HTMLDivElement>(null);
+  const overflow = useTabOverflow(strip, activeKey, tabs.length);
+  const openList = (button: HTMLElement): void => {
+    const r = button.getBoundingClientRect();
+    const items = tabs.map((t) => ({
+      label: t.title,
+      hint: [t.title, statusLine(t)].join('\n'),
+      checked: t.key === activeKey,
+      run: () => {
+        model.sessions.activate(t.key);
+        model.focusTerminal();
+      },
+    }));
+    setMenu({ x: r.right, y: r.bottom + 2, items });
+  };
   return (
-    <div
-      className="tab-strip"
-      role="tablist"
-      aria-label="Sessions"
-      onDrop={(e) => {
-        const key = e.dataTransfer.getData('application/x-porthole-tab');
-        if (key) model.sessions.move(key, over);
-        setOver(null);
-      }}
-      onDragOver={(e) => e.preventDefault()}
-      onDragEnd={() => setOver(null)}
-    >
-      {tabs.map((t) => (
-        <TabButton key={t.key} tab={t} active={t.key === activeKey} beside={t.key === pairKey} onDragOver={setOver} onMenu={onMenu} />
-      ))}
+    <div className={`tab-bar${overflow.overflows ? ' overflowing' : ''}`}>
+      {overflow.overflows && (
+        <button className="tab-scroll" aria-label="Scroll tabs left" title="Scroll tabs left" tabIndex={-1} disabled={overflow.atStart} onMouseDown={(e) => e.preventDefault()} onClick={() => overflow.scrollBy(-1)}>
+          ‹
+        </button>
+      )}
+      <div
+        ref={strip}
+        className="tab-strip"
+        role="tablist"
+        aria-label="Sessions"
+        onDrop={(e) => {
+          const key = e.dataTransfer.getData('application/x-porthole-tab');
+          if (key) model.sessions.move(key, over);
+          setOver(null);
+        }}
+        onDragOver={(e) => e.preventDefault()}
+        onDragEnd={() => setOver(null)}
+        // A mouse wheel without a horizontal axis scrolls the tabs sideways.
+        onWheel={(e) => {
+          if (e.deltaX === 0 && e.deltaY !== 0) e.currentTarget.scrollLeft += e.deltaY;
+        }}
+      >
+        {tabs.map((t) => (
+          <TabButton key={t.key} tab={t} active={t.key === activeKey} beside={t.key === pairKey} onDragOver={setOver} onMenu={onMenu} />
+        ))}
+      </div>
+      {overflow.overflows && (
+        <>
+          <button className="tab-scroll" aria-label="Scroll tabs right" title="Scroll tabs right" tabIndex={-1} disabled={overflow.atEnd} onMouseDown={(e) => e.preventDefault()} onClick={() => overflow.scrollBy(1)}>
+            ›
+          </button>
+          <button className="tab-list-button" aria-label={`All tabs (${tabs.length})`} title="All tabs" aria-haspopup="menu" onClick={(e) => openList(e.currentTarget)}>
+            <span aria-hidden="true">⌄</span>
+            <span className="tab-list-count">{tabs.length}</span>
+          </button>
+        </>
+      )}
       {menu && <ContextMenu menu={menu} onClose={closeMenu} />}
     </div>
   );

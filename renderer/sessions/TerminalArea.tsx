@@ -2,16 +2,19 @@
 // its xterm keeps parsing and acking output; only the visible one fits, renders with WebGL and
 // has focus. Each visible tab has its own pane: its banner (closed, reconnecting) and its own
 // screen, so in split view a failed session never shows under the other one's banner.
+import { useCallback, useState } from 'react';
 import { SplitSeparator } from '../layout/LayoutSeparators.js';
 import { useModel } from '../root/model-context.js';
 import { useStore } from '../state/store.js';
 import { TerminalView } from '../terminal/TerminalView.js';
 import { useTerminal } from '../terminal/use-terminal.js';
 import { useTerminalDrop } from '../transfers/terminal-drop.js';
+import { ContextMenu, type MenuAt } from '../ui/ContextMenu.js';
 import { FindBar } from './FindBar.js';
 import { SessionBanner } from './SessionBanner.js';
 import type { Tab } from './session-store.js';
 import { TabStrip } from './TabStrip.js';
+import { terminalMenu } from './terminal-menu.js';
 
 /** What a pane shows before (or instead of) a terminal. */
 function NoTerminal({ tab }: { tab: Tab }) {
@@ -32,6 +35,8 @@ export function TerminalArea({ findOpen, onCloseFind }: { findOpen: boolean; onC
   const active = tabs.find((t) => t.key === activeKey) ?? null;
   const controller = useTerminal(model.registry, active?.sessionId);
   const drop = useTerminalDrop(model, active);
+  const [menu, setMenu] = useState<MenuAt | null>(null);
+  const closeMenu = useCallback(() => setMenu(null), []);
 
   return (
     <section className="pane terminal-pane" aria-label="Terminals">
@@ -46,7 +51,17 @@ export function TerminalArea({ findOpen, onCloseFind }: { findOpen: boolean; onC
           return (
             <div key={t.key} className={`session-pane${side ? ` side-${side}` : ''}`} hidden={!visible} data-tab-key={t.key} data-state={t.status.state}>
               {visible && <SessionBanner tab={t} />}
-              <div className="session-pane-body" onMouseDown={t.sessionId ? undefined : activate}>
+              <div
+                className="session-pane-body"
+                onMouseDown={t.sessionId ? undefined : activate}
+                onContextMenu={(e) => {
+                  const c = t.sessionId ? model.registry.get(t.sessionId) : undefined;
+                  // The find bar's field keeps the browser's own menu (cut, paste, spelling).
+                  if (c === undefined || (e.target as Element).closest('.find-bar') !== null) return;
+                  e.preventDefault();
+                  setMenu({ x: e.clientX, y: e.clientY, items: terminalMenu(model, c) });
+                }}
+              >
                 {findOpen && t.key === activeKey && controller && <FindBar controller={controller} onClose={onCloseFind} />}
                 {t.sessionId ? (
                   <TerminalView sessionId={t.sessionId} visible={visible} focused={t.key === activeKey} side={side} onFocus={activate} />
@@ -67,6 +82,7 @@ export function TerminalArea({ findOpen, onCloseFind }: { findOpen: boolean; onC
           </div>
         )}
       </div>
+      {menu && <ContextMenu menu={menu} onClose={closeMenu} />}
     </section>
   );
 }

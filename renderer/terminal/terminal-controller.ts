@@ -2,7 +2,7 @@
 // outside React (the registry keeps it), is re-parented between slots instead of re-created, and
 // disposes everything exactly once. Terminal bytes go straight from the data plane into xterm.
 import { FitAddon } from '@xterm/addon-fit';
-import { SearchAddon } from '@xterm/addon-search';
+import { SearchAddon, type ISearchResultChangeEvent } from '@xterm/addon-search';
 import { Unicode11Addon } from '@xterm/addon-unicode11';
 import { WebLinksAddon } from '@xterm/addon-web-links';
 import { Terminal, type IDisposable } from '@xterm/xterm';
@@ -33,8 +33,20 @@ export interface TerminalLook {
   readonly fontSize: number;
   readonly scrollback: number;
   readonly pasteGuardLines: number;
+  /** Selecting text copies it to the clipboard (settings.copyOnSelect). */
+  readonly copyOnSelect: boolean;
   readonly theme: ResolvedTheme;
 }
+
+/** How the find bar matches (the search addon's own options). */
+export interface FindOptions {
+  readonly caseSensitive: boolean;
+  readonly wholeWord: boolean;
+  readonly regex: boolean;
+}
+
+/** Highlights of the find bar's matches: every match, and the current one stronger. */
+const FIND_DECORATIONS = { matchOverviewRuler: '#e6b450', activeMatchColorOverviewRuler: '#4aa3ff', matchBackground: '#e6b45055', activeMatchBackground: '#4aa3ff88' } as const;
 
 const encoder = new TextEncoder();
 
@@ -52,6 +64,8 @@ export class TerminalController implements Drainable {
   #live = true;
   #disposed = false;
   #pasteGuardLines: number;
+  #copyOnSelect: boolean;
+  #findOptions: FindOptions | null = null;
   #parsed = 0;
   /** Output held while hidden, parsed on the background budget (bounded by main's flow-control window). */
   readonly #pending: Uint8Array[] = [];
@@ -71,6 +85,7 @@ export class TerminalController implements Drainable {
     this.element = document.createElement('div');
     this.element.className = 'xterm-container';
     this.#pasteGuardLines = look.pasteGuardLines;
+    this.#copyOnSelect = look.copyOnSelect;
     this.#ack = new AckCounter({ send: (n) => this.host.sendAck(this.sessionId, n) });
     this.#term = new Terminal({
       allowProposedApi: true, // the unicode11 addon uses the proposed unicode API
@@ -94,6 +109,9 @@ export class TerminalController implements Drainable {
       this.#term.onData((data) => this.#send(encoder.encode(data))),
       this.#term.onBinary((data) => this.#send(Uint8Array.from(data, (c) => c.charCodeAt(0) & 0xff))),
       this.#term.onResize(() => this.#scheduleRemoteResize()),
+      this.#term.onSelectionChange(() => {
+        if (this.#copyOnSelect && this.#term.hasSelection()) void this.copySelection();
+      }),
     );
     this.#term.attachCustomKeyEventHandler((e) => this.#onKey(e));
     this.element.addEventListener('paste', this.#onPaste, { capture: true });
@@ -221,6 +239,7 @@ export class TerminalController implements Drainable {
 
   applyLook(look: TerminalLook): void {
     this.#pasteGuardLines = look.pasteGuardLines;
+    this.#copyOnSelect = look.copyOnSelect;
     const o = this.#term.options;
     if (o.fontFamily !== look.fontFamily) o.fontFamily = look.fontFamily;
     if (o.fontSize !== look.fontSize) o.fontSize = look.fontSize;
@@ -233,18 +252,65 @@ export class TerminalController implements Drainable {
     this.#term.focus();
   }
 
-  find(query: string, direction: 'next' | 'previous'): boolean {
+  /** Finds the next or previous match; false when there is none. Throws a SyntaxError for a bad regex (the find bar checks first). */
+  find(query: string, direction: 'next' | 'previous', options: FindOptions): boolean {
     if (query.length === 0) {
       this.#search.clearDecorations();
       return false;
     }
-    const options = { incremental: direction === 'next', decorations: { matchOverviewRuler: '#e6b450', activeMatchColorOverviewRuler: '#4aa3ff', matchBackground: '#e6b45055', activeMatchBackground: '#4aa3ff88' } };
-    return direction === 'next' ? this.#search.findNext(query, options) : this.#search.findPrevious(query, options);
+    const search = { ...options, incremental: direction === 'next', decorations: FIND_DECORATIONS };
+    // The addon records new options before comparing them with the last ones, so a toggle alone
+    // would keep the old highlights and count: forget its cached search when the options change.
+    const last = this.#findOptions;
+    if (last !== null && (last.caseSensitive !== options.caseSensitive || last.wholeWord !== options.wholeWord || last.regex !== options.regex)) this.#search.clearDecorations();
+    this.#findOptions = options;
+    return direction === 'next' ? this.#search.findNext(query, search) : this.#search.findPrevious(query, search);
+  }
+
+  /** The find bar's "3 of 17": the addon tells it after every search and when output changes the matches. */
+  onFindResults(listener: (e: ISearchResultChangeEvent) => void): IDisposable {
+    return this.#search.onDidChangeResults(listener);
   }
 
   clearFind(): void {
     this.#search.clearDecorations();
     this.#term.clearSelection();
+  }
+
+  get hasSelection(): boolean {
+    return this.#term.hasSelection();
+  }
+
+  /** Copies the selection; false when nothing is selected or the clipboard refused. */
+  async copySelection(): Promise<boolean> {
+    const text = this.#term.getSelection();
+    if (text.length === 0 || navigator.clipboard === undefined) return false;
+    return navigator.clipboard.writeText(text).then(
+      () => true,
+      () => false,
+    );
+  }
+
+  /** Pastes the clipboard through the paste guard; false when the clipboard could not be read. */
+  async pasteClipboard(): Promise<boolean> {
+    if (navigator.clipboard === undefined) return false;
+    let text: string;
+    try {
+      text = await navigator.clipboard.readText();
+    } catch {
+      return false;
+    }
+    await this.pasteGuarded(text);
+    return true;
+  }
+
+  selectAll(): void {
+    this.#term.selectAll();
+  }
+
+  /** Clears the screen and scrollback on this side; the shell keeps its state (its prompt shows again after the next output). */
+  clear(): void {
+    this.#term.clear();
   }
 
   /** The buffer's text, line by line (trailing blanks trimmed). For the e2e test hook only. */
@@ -301,15 +367,11 @@ export class TerminalController implements Drainable {
     if (action === null) return true;
     if (e.type !== 'keydown') return false;
     if (action === 'copy') {
-      const text = this.#term.getSelection();
-      if (text.length > 0) void navigator.clipboard?.writeText(text).catch(() => undefined);
+      void this.copySelection();
       e.preventDefault();
     } else if (action === 'paste') {
       e.preventDefault();
-      void navigator.clipboard
-        ?.readText()
-        .then((text) => this.pasteGuarded(text))
-        .catch(() => undefined);
+      void this.pasteClipboard();
     }
     return false;
   }

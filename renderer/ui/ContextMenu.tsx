@@ -21,7 +21,7 @@ export function ContextMenu({ menu, onClose }: { menu: MenuAt; onClose: () => vo
     if (el === null) return;
     const r = el.getBoundingClientRect();
     setPos({ x: Math.min(menu.x, window.innerWidth - r.width - 4), y: Math.min(menu.y, window.innerHeight - r.height - 4) });
-    el.querySelector<HTMLButtonElement>('button:not([disabled])')?.focus();
+    (el.querySelector<HTMLButtonElement>('button[aria-checked="true"]:not([disabled])') ?? el.querySelector<HTMLButtonElement>('button:not([disabled])'))?.focus();
   }, [menu]);
 
   useEffect(() => {
@@ -42,20 +42,22 @@ export function ContextMenu({ menu, onClose }: { menu: MenuAt; onClose: () => vo
   }, [onClose]);
 
   const onKeyDown = (e: React.KeyboardEvent): void => {
-    if (e.key !== 'ArrowDown' && e.key !== 'ArrowUp') return;
+    if (e.key !== 'ArrowDown' && e.key !== 'ArrowUp' && e.key !== 'Home' && e.key !== 'End') return;
     e.preventDefault();
     const buttons = [...(ref.current?.querySelectorAll<HTMLButtonElement>('button:not([disabled])') ?? [])];
+    if (e.key === 'Home' || e.key === 'End') return buttons[e.key === 'Home' ? 0 : buttons.length - 1]?.focus();
     const i = buttons.indexOf(document.activeElement as HTMLButtonElement);
     buttons[(i + (e.key === 'ArrowDown' ? 1 : -1) + buttons.length) % buttons.length]?.focus();
   };
 
   return (
     <div ref={ref} className="context-menu" role="menu" data-overlay="" style={{ left: pos.x, top: pos.y }} onKeyDown={onKeyDown}>
-      {menu.items.map((item) => (
+      {menu.items.map((item, i) => (
         <button
-          key={item.label}
-          role="menuitem"
-          className="context-item"
+          key={`${i}:${item.label}`}
+          role={item.checked === undefined ? 'menuitem' : 'menuitemradio'}
+          aria-checked={item.checked}
+          className={`context-item${item.checked ? ' checked' : ''}`}
           disabled={item.disabled}
           title={item.hint}
           onClick={() => {

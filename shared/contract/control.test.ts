@@ -100,7 +100,7 @@ describe('results and events', () => {
   });
 
   it('declares every area the app needs', () => {
-    expect(SERVICE_NAMES.sort()).toEqual(['app', 'auth', 'diagnostics', 'forwards', 'inspector', 'inventory', 'links', 'sessions', 'settings', 'transfers']);
+    expect(SERVICE_NAMES.sort()).toEqual(['app', 'auth', 'diagnostics', 'files', 'forwards', 'inspector', 'inventory', 'links', 'sessions', 'settings', 'transfers']);
     expect(Object.keys(SERVICES.sessions.methods).sort()).toEqual(['adopt', 'adoptable', 'close', 'list', 'open', 'rename', 'restart', 'setRecording']);
     expect(Object.keys(SERVICES.transfers.methods).sort()).toEqual(['cancel', 'dismiss', 'lastPath', 'list', 'readDownload', 'startDownload', 'startUpload', 'uploadChunk']);
   });

@@ -10,6 +10,7 @@ export * from './forwards.js';
 export * from './transfers.js';
 export * from './diagnostics.js';
 export * from './auth.js';
+export * from './files.js';
 export * from './links.js';
 export * from './inspector.js';
 export * from './services.js';

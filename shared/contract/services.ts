@@ -4,6 +4,7 @@ import { appService } from './app.js';
 import { authService } from './auth.js';
 import type { MethodDef } from './define.js';
 import { diagnosticsService } from './diagnostics.js';
+import { filesService } from './files.js';
 import { forwardsService } from './forwards.js';
 import { inspectorService } from './inspector.js';
 import { inventoryService } from './inventory.js';
@@ -23,6 +24,7 @@ export const SERVICES = {
   inspector: inspectorService,
   links: linksService,
   transfers: transfersService,
+  files: filesService,
 } as const;
 
 export type Services = typeof SERVICES;

@@ -82,13 +82,21 @@ export type RecentTarget = z.infer<typeof RecentTargetSchema>;
 
 export const SettingsSchema = z.object({
   theme: ThemeSchema,
-  fontFamily: z.string().min(1).max(SETTINGS_BOUNDS.FONT_FAMILY_MAX),
+  /** Free text, as CSS font-family; the renderer keeps the usable names and adds a monospace fallback. */
+  fontFamily: z
+    .string()
+    .trim()
+    .min(1)
+    .max(SETTINGS_BOUNDS.FONT_FAMILY_MAX)
+    .regex(/^[^\u0000-\u001f\u007f]*$/, 'A font name has no control characters.'),
   fontSize: z.number().int().min(SETTINGS_BOUNDS.FONT_SIZE_MIN).max(SETTINGS_BOUNDS.FONT_SIZE_MAX),
   scrollback: z.number().int().min(0).max(SETTINGS_BOUNDS.SCROLLBACK_MAX),
   /** Ask before pasting more than this many lines into a terminal; 0 turns the guard off. */
   pasteGuardLines: z.number().int().min(0).max(SETTINGS_BOUNDS.PASTE_GUARD_MAX),
   /** Ask before closing a tab or window whose session is still connected. */
   confirmCloseLive: z.boolean(),
+  /** Selecting text in a terminal copies it to the clipboard. */
+  copyOnSelect: z.boolean(),
   /** Command run by ECS Exec when a shell is opened without one. */
   ecsShellCommand: z.string().trim().min(1).max(SETTINGS_BOUNDS.SHELL_COMMAND_MAX),
   /** Tree width, bottom panel height, split ratio and what is collapsed. */
@@ -109,6 +117,7 @@ export const DEFAULT_SETTINGS: Settings = {
   scrollback: 10_000,
   pasteGuardLines: 5,
   confirmCloseLive: true,
+  copyOnSelect: false,
   ecsShellCommand: '/bin/sh',
   layout: DEFAULT_LAYOUT,
   regions: {},

@@ -285,6 +285,7 @@ export class ManagedShell {
     }
     this.#recording = rec;
     this.#recordingError = undefined;
+    this.options.recorded?.(rec.info.path);
     this.#sink?.info?.(this.info());
   }
 

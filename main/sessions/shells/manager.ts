@@ -28,8 +28,24 @@ export function defaultTitle(req: OpenShellRequest): string {
 
 export class ShellManager {
   readonly #shells = new Map<string, ManagedShell>();
+  /** Every recording file this process opened, by its path as written. */
+  readonly #recordings = new Set<string>();
+  private readonly options: ShellManagerOptions;
 
-  constructor(private readonly options: ShellManagerOptions) {}
+  constructor(options: ShellManagerOptions) {
+    this.options = {
+      ...options,
+      recorded: (path) => {
+        this.#recordings.add(path);
+        options.recorded?.(path);
+      },
+    };
+  }
+
+  /** Whether `path` is a recording this process wrote: the only files a host may show in a folder. */
+  wroteRecording(path: string): boolean {
+    return this.#recordings.has(path);
+  }
 
   /**
    * Opens a shell. `bind` is called with the new id before anything can be sent, and returns

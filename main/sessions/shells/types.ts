@@ -37,6 +37,8 @@ export interface ShellManagerOptions {
   readonly recordDir?: string;
   /** Where recordings asked for from the UI go (`<dataDir>/recordings`); without it they are refused. */
   readonly recordingsDir?: string;
+  /** Told the path of every recording file a shell opened (the files the desktop may show in a folder). */
+  readonly recorded?: (path: string) => void;
   /** Frame tap for the inspector; asked per frame whether anyone is watching the session. */
   readonly frames?: { watching(sessionId: string): boolean; publish: FrameListener };
   /** Overrides for tests and benches; the defaults are SHELLS' constants. */

@@ -1,0 +1,240 @@
+// Issue 14, the terminal area: tabs that overflow scroll with arrows and a list of all tabs (defect
+// 8: no scrollbar clipping labels); the find bar's "N of M" and its toggles; the terminal's
+// right-click menu (copy, paste through the paste guard, clear); copy on select; the terminal font
+// from settings, applied and kept across a reload.
+import type { Page } from '@playwright/test';
+import { expect, test } from '../fixtures/web-host.js';
+import { activeSessionId, activeText, openDemo, revealWebApp, SHELL_TIMEOUT_MS, typeLine, waitForShell, waitForTerminalText } from './porthole-ui.js';
+
+test.use({ sandbox: true });
+test.describe.configure({ timeout: 240_000 });
+
+/** The tab's minimum width in the stylesheet (--tab-min-width). */
+const TAB_MIN_WIDTH = 120;
+
+const terminalInput = (page: Page) => page.locator('[data-testid="active-terminal"] textarea.xterm-helper-textarea');
+
+async function openShell(page: Page): Promise<void> {
+  await (await revealWebApp(page)).dblclick();
+  await waitForShell(page);
+}
+
+test('ten tabs at 1440: tabs keep their minimum width, arrows scroll, the list of all tabs activates one', async ({ page, webHost }) => {
+  await page.setViewportSize({ width: 1440, height: 900 });
+  await openDemo(page, webHost.url);
+  await openShell(page);
+  await typeLine(page, 'echo first-tab-$((20+1))');
+  await waitForTerminalText(page, /^first-tab-21$/m);
+  const firstId = await activeSessionId(page);
+  for (let i = 2; i <= 10; i++) {
+    await page.keyboard.press('Alt+Shift+T');
+    await expect(page.locator('.tab')).toHaveCount(i);
+  }
+  await expect(page.locator('.tab[data-state="connected"]')).toHaveCount(10, { timeout: SHELL_TIMEOUT_MS * 2 });
+
+  const strip = page.getByRole('tablist', { name: 'Sessions' });
+  await expect(page.getByRole('button', { name: 'Scroll tabs left' })).toBeVisible();
+  await expect(page.getByRole('button', { name: 'Scroll tabs right' })).toBeVisible();
+  const geometry = await strip.evaluate((el: HTMLElement) => ({
+    // No scrollbar: the strip's content box is its whole height.
+    scrollbar: el.offsetHeight - el.clientHeight,
+    overflows: el.scrollWidth > el.clientWidth,
+    strip: el.getBoundingClientRect().toJSON() as DOMRect,
+    tabs: [...el.querySelectorAll('.tab')].map((t) => ({ box: t.getBoundingClientRect().toJSON() as DOMRect, label: t.querySelector('.tab-title')?.getBoundingClientRect().toJSON() as DOMRect, selected: t.getAttribute('aria-selected') === 'true' })),
+  }));
+  expect(geometry.scrollbar).toBe(0);
+  expect(geometry.overflows).toBe(true);
+  for (const t of geometry.tabs) {
+    expect(t.box.width).toBeGreaterThanOrEqual(TAB_MIN_WIDTH - 0.5);
+    // The label sits wholly inside the strip's height: nothing cuts it from below.
+    expect(t.label.top).toBeGreaterThanOrEqual(geometry.strip.top);
+    expect(t.label.bottom).toBeLessThanOrEqual(geometry.strip.bottom);
+  }
+  // The active tab (the newest) is wholly in view.
+  const active = geometry.tabs.find((t) => t.selected);
+  expect(active && active.box.left >= geometry.strip.left - 0.5 && active.box.right <= geometry.strip.right + 0.5).toBe(true);
+  await expect(page.getByRole('button', { name: 'Scroll tabs right' })).toBeDisabled();
+
+  // The left arrow brings the first tabs back into view.
+  const before = await strip.evaluate((el) => el.scrollLeft);
+  await page.getByRole('button', { name: 'Scroll tabs left' }).click();
+  await expect.poll(() => strip.evaluate((el) => el.scrollLeft)).toBeLessThan(before);
+
+  // The list of all tabs, by keyboard: it opens on the active tab; Home, Enter picks the first.
+  await page.getByRole('button', { name: 'All tabs (10)' }).click();
+  const list = page.getByRole('menu');
+  await expect(list.getByRole('menuitemradio')).toHaveCount(10);
+  await expect(list.getByRole('menuitemradio', { checked: true })).toBeFocused();
+  await expect(list.getByRole('menuitemradio').nth(9)).toHaveAttribute('aria-checked', 'true');
+  await page.keyboard.press('Home');
+  await page.keyboard.press('Enter');
+  await expect(list).toBeHidden();
+  await expect(page.locator('.tab').first()).toHaveAttribute('aria-selected', 'true');
+  expect(await activeSessionId(page)).toBe(firstId);
+  await expect(terminalInput(page)).toBeFocused();
+  expect(await activeText(page)).toMatch(/^first-tab-21$/m);
+  const first = await page.locator('.tab').first().boundingBox();
+  const box = await strip.boundingBox();
+  expect(first && box && first.x >= box.x - 0.5 && first.x + first.width <= box.x + box.width + 0.5).toBe(true);
+  await page.keyboard.type('echo typed-$((3*3))');
+  await page.keyboard.press('Enter');
+  await waitForTerminalText(page, /^typed-9$/m);
+});
+
+test('find bar: "N of M" for printed lines, the case toggle changes the count, a bad regex is said', async ({ page, webHost }) => {
+  await openDemo(page, webHost.url);
+  await openShell(page);
+  // Four upper-case and three lower-case lines; the command line itself holds neither word.
+  await typeLine(page, "printf 'N%s-%s\\n' EEDLE 1 EEDLE 2 EEDLE 3 EEDLE 4; printf 'n%s-%s\\n' eedle 1 eedle 2 eedle 3");
+  await waitForTerminalText(page, /^needle-3$/m);
+  await page.keyboard.press('Control+Shift+F');
+  const bar = page.getByRole('search', { name: 'Find in terminal' });
+  const field = bar.getByRole('textbox', { name: 'Find in terminal' });
+  await expect(field).toBeFocused();
+  await field.fill('needle-');
+  const result = bar.getByTestId('find-result');
+  await expect(result).toHaveText(/^\d of 7$/);
+  await page.keyboard.press('Alt+C');
+  await expect(bar.getByRole('button', { name: /Match case/ })).toHaveAttribute('aria-pressed', 'true');
+  await expect(result).toHaveText(/^\d of 3$/);
+  await expect(field).toBeFocused();
+  await field.fill('NEEDLE-');
+  await expect(result).toHaveText(/^\d of 4$/);
+  await page.keyboard.press('Alt+C');
+  await expect(result).toHaveText(/^\d of 7$/);
+
+  // Regex: a pattern counts its matches; one that does not compile is said, not searched.
+  await page.keyboard.press('Alt+R');
+  await field.fill('needle-[12]');
+  await expect(result).toHaveText(/^\d of 4$/);
+  await field.fill('needle-(');
+  await expect(bar.getByRole('alert')).toContainText('Invalid regular expression');
+  await expect(field).toHaveAttribute('aria-invalid', 'true');
+  await field.fill('needle-[3]');
+  await expect(bar.getByRole('alert')).toHaveCount(0);
+  await expect(result).toHaveText(/^\d of 2$/);
+  // Whole word: "needle" alone is a word in "needle-3" (the dash ends it), "needl" is not.
+  await page.keyboard.press('Alt+R');
+  await page.keyboard.press('Alt+W');
+  await field.fill('needl');
+  await expect(result).toHaveText('No results');
+  await page.keyboard.press('Escape');
+  await expect(bar).toBeHidden();
+  await expect(terminalInput(page)).toBeFocused();
+});
+
+test('right-click menu: copy, paste through the paste guard, select all, clear; copy on select', async ({ page, context, webHost }) => {
+  await context.grantPermissions(['clipboard-read', 'clipboard-write'], { origin: webHost.origin });
+  await openDemo(page, webHost.url);
+  await openShell(page);
+  await typeLine(page, 'echo copy-me-$((4+4))');
+  await waitForTerminalText(page, /^copy-me-8$/m);
+  const term = page.locator('[data-testid="active-terminal"] .xterm-screen');
+
+  // Select all + Copy: the clipboard holds the terminal's text.
+  await term.click({ button: 'right' });
+  const menu = page.getByRole('menu');
+  await expect(menu.getByRole('menuitem', { name: 'Copy' })).toBeDisabled();
+  await menu.getByRole('menuitem', { name: 'Select all' }).click();
+  await term.click({ button: 'right' });
+  await menu.getByRole('menuitem', { name: 'Copy' }).click();
+  await expect.poll(() => page.evaluate(() => navigator.clipboard.readText())).toMatch(/^copy-me-8$/m);
+  await expect(terminalInput(page)).toBeFocused();
+
+  // Paste: one line runs at once.
+  await page.evaluate(() => navigator.clipboard.writeText('echo pasted-$((5+5))'));
+  await page.keyboard.press('Control+c'); // a fresh prompt line for the paste (and clears the selection)
+  await term.click({ button: 'right' });
+  await menu.getByRole('menuitem', { name: 'Paste' }).click();
+  // The clipboard is read asynchronously: Enter once the pasted command shows on the prompt line.
+  await waitForTerminalText(page, /echo pasted-\$\(\(5\+5\)\)$/m);
+  await page.keyboard.press('Enter');
+  await waitForTerminalText(page, /^pasted-10$/m);
+
+  // Many lines go through the paste guard, which asks first.
+  await page.evaluate(() => navigator.clipboard.writeText(Array.from({ length: 8 }, (_, i) => `echo guarded-${i}`).join('\n')));
+  await term.click({ button: 'right' });
+  await menu.getByRole('menuitem', { name: 'Paste' }).click();
+  const ask = page.getByRole('alertdialog');
+  await expect(ask).toContainText('Paste 8 lines?');
+  await ask.getByRole('button', { name: 'Cancel' }).click();
+  await expect(terminalInput(page)).toBeFocused();
+  expect(await activeText(page)).not.toContain('guarded-0');
+
+  // Clear empties the buffer here; the shell goes on.
+  await term.click({ button: 'right' });
+  await menu.getByRole('menuitem', { name: 'Clear' }).click();
+  await expect.poll(() => activeText(page)).not.toContain('copy-me-8');
+  await page.keyboard.type('echo after-clear-$((6+1))');
+  await page.keyboard.press('Enter');
+  await waitForTerminalText(page, /^after-clear-7$/m);
+
+  // Copy on select: off, a selection leaves the clipboard alone; on, it copies.
+  await page.evaluate(() => navigator.clipboard.writeText('untouched'));
+  const selectWord = async (): Promise<void> => {
+    // xterm's screen layer takes the pointer: double-click where the output row shows.
+    const row = await page.locator('[data-testid="active-terminal"] .xterm-rows > div', { hasText: /^after-clear-7/ }).first().boundingBox();
+    if (row === null) throw new Error('the after-clear-7 row is not shown');
+    await page.mouse.dblclick(row.x + 5, row.y + row.height / 2);
+  };
+  await selectWord();
+  await expect.poll(() => page.evaluate(() => navigator.clipboard.readText())).toBe('untouched');
+  await page.getByRole('button', { name: 'Settings' }).click();
+  const settings = page.getByRole('dialog', { name: 'Settings' });
+  const copyOnSelect = settings.getByRole('checkbox', { name: /Copy text to the clipboard when it is selected/ });
+  // The box shows the saved setting: it ticks once main has saved it.
+  await copyOnSelect.click();
+  await expect(copyOnSelect).toBeChecked();
+  await settings.getByRole('button', { name: 'Close settings' }).click();
+  await selectWord();
+  await expect.poll(() => page.evaluate(() => navigator.clipboard.readText())).toMatch(/^after/);
+});
+
+test('terminal font from settings: applied to the rows, an unknown font falls back, kept across a reload', async ({ page, webHost }) => {
+  await openDemo(page, webHost.url);
+  await openShell(page);
+  const rows = page.locator('[data-testid="active-terminal"] .xterm-rows');
+  /** The columns the remote pty has: after a font change the terminal re-fits and tells the shell. */
+  const sttyCols = async (tag: string): Promise<number> => {
+    await typeLine(page, `echo ${tag}=$(stty size | cut -d' ' -f2)`);
+    await waitForTerminalText(page, new RegExp(`^${tag}=\\d+$`, 'm'));
+    return Number(new RegExp(`^${tag}=(\\d+)$`, 'm').exec(await activeText(page))?.[1]);
+  };
+  const colsBefore = await sttyCols('before');
+  await page.getByRole('button', { name: 'Settings' }).click();
+  const settings = page.getByRole('dialog', { name: 'Settings' });
+  const font = settings.getByLabel('Terminal font');
+
+  // A wide proportional font makes wider cells: fewer columns fit, and the shell is told.
+  await font.fill('DejaVu Serif');
+  await font.press('Enter');
+  await expect(rows).toHaveCSS('font-family', /^"DejaVu Serif", ui-monospace, "DejaVu Sans Mono"/);
+  await settings.getByRole('button', { name: 'Close settings' }).click();
+  await expect.poll(() => sttyCols(`serif${Date.now() % 1000}`)).toBeLessThan(colsBefore);
+  await page.getByRole('button', { name: 'Settings' }).click();
+
+  await font.fill('Liberation Mono');
+  await font.press('Enter');
+  await expect(rows).toHaveCSS('font-family', /^"Liberation Mono", ui-monospace/);
+
+  // Not a font name: refused with a message, the previous font stays.
+  await font.fill('";}');
+  await font.press('Enter');
+  await expect(settings.getByRole('alert')).toContainText('Enter a font name');
+  await expect(rows).toHaveCSS('font-family', /^"Liberation Mono"/);
+
+  // A font this machine does not have: used first, the monospace stack after it, and the terminal still works.
+  await font.fill('No Such Font Mono');
+  await font.press('Enter');
+  await expect(settings.getByRole('alert')).toHaveCount(0);
+  await expect(rows).toHaveCSS('font-family', /^"No Such Font Mono", ui-monospace/);
+  await settings.getByRole('button', { name: 'Close settings' }).click();
+  await typeLine(page, 'echo font-$((2+5))');
+  await waitForTerminalText(page, /^font-7$/m);
+
+  await page.reload();
+  await expect(page.locator('.tab')).toHaveCount(1, { timeout: SHELL_TIMEOUT_MS });
+  await expect(rows).toHaveCSS('font-family', /^"No Such Font Mono", ui-monospace/, { timeout: SHELL_TIMEOUT_MS });
+  await page.getByRole('button', { name: 'Settings' }).click();
+  await expect(settings.getByLabel('Terminal font')).toHaveValue('No Such Font Mono');
+});
