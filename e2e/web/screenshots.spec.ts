@@ -86,3 +86,48 @@ for (const size of [
     await shot('tree-collapsed');
   });
 }
+
+// The terminal area (issue 14, defect 8 and the find bar): ten tabs overflowing with the list of
+// all tabs open, the find bar counting matches, and the terminal's right-click menu.
+for (const size of [
+  { width: 1440, height: 900 },
+  { width: 1024, height: 640 },
+]) {
+  test(`terminal area screenshots at ${size.width}×${size.height}`, async ({ page, webHost }) => {
+    const shot = (name: string) => page.screenshot({ path: join(repoRoot, 'e2e', 'artifacts', `ui14-${size.width}-${name}.png`) });
+    await page.setViewportSize(size);
+    await page.emulateMedia({ colorScheme: 'dark' });
+    await openDemo(page, webHost.url);
+    await (await revealWebApp(page)).dblclick();
+    await waitForShell(page);
+    await typeLine(page, "printf 'line %s of the deploy log: status=ok\\n' 1 2 3 4 5 6; printf 'line 7: status=FAILED\\n'");
+    await waitForTerminalText(page, /^line 7: status=FAILED$/m);
+    for (let i = 2; i <= 10; i++) {
+      await page.keyboard.press('Alt+Shift+T');
+      await expect(page.locator('.tab')).toHaveCount(i);
+    }
+    await expect(page.locator('.tab[data-state="connected"]')).toHaveCount(10, { timeout: SHELL_TIMEOUT_MS * 2 });
+    await page.locator('.tab').first().click();
+    await page.getByRole('button', { name: 'All tabs (10)' }).click();
+    await expect(page.getByRole('menu').getByRole('menuitemradio')).toHaveCount(10);
+    await shot('tab-overflow');
+    await page.keyboard.press('Escape');
+
+    await page.keyboard.press('Control+Shift+F');
+    const bar = page.getByRole('search', { name: 'Find' });
+    await bar.getByRole('textbox').fill('status=');
+    // Six ok lines, the failed one, and the command line's two.
+    await expect(bar.getByTestId('find-result')).toHaveText(/^\d of 9$/);
+    await page.keyboard.press('Alt+C');
+    await expect(bar.getByRole('button', { name: /Match case/ })).toHaveAttribute('aria-pressed', 'true');
+    await shot('find-bar');
+    await page.keyboard.press('Escape');
+
+    const row = await page.locator('[data-testid="active-terminal"] .xterm-rows > div', { hasText: /^line 7/ }).first().boundingBox();
+    if (row === null) throw new Error('the printed line is not shown');
+    await page.mouse.dblclick(row.x + 70, row.y + row.height / 2);
+    await page.mouse.click(row.x + 90, row.y + row.height / 2, { button: 'right' });
+    await expect(page.getByRole('menuitem', { name: 'Copy' })).toBeEnabled();
+    await shot('context-menu');
+  });
+}

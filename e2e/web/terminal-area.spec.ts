@@ -88,7 +88,7 @@ test('find bar: "N of M" for printed lines, the case toggle changes the count, a
   await typeLine(page, "printf 'N%s-%s\\n' EEDLE 1 EEDLE 2 EEDLE 3 EEDLE 4; printf 'n%s-%s\\n' eedle 1 eedle 2 eedle 3");
   await waitForTerminalText(page, /^needle-3$/m);
   await page.keyboard.press('Control+Shift+F');
-  const bar = page.getByRole('search', { name: 'Find in terminal' });
+  const bar = page.getByRole('search', { name: 'Find' });
   const field = bar.getByRole('textbox', { name: 'Find in terminal' });
   await expect(field).toBeFocused();
   await field.fill('needle-');

@@ -45,7 +45,7 @@ test('double-click a container, run a command, read its output from the terminal
   const find = page.getByLabel('Find in terminal');
   await expect(find).toBeFocused();
   await find.fill('hello-4');
-  await expect(page.locator('.find-result')).toHaveText('');
+  await expect(page.locator('.find-result')).toHaveText('1 of 1');
   await find.fill('no-such-text-here');
   await expect(page.locator('.find-result')).toHaveText('No results');
   await find.press('Escape');

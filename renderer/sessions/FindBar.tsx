@@ -79,7 +79,7 @@ export function FindBar({ controller, onClose }: { controller: TerminalControlle
     <div
       className="find-bar"
       role="search"
-      aria-label="Find in terminal"
+      aria-label="Find"
       onKeyDown={(e) => {
         const t = e.altKey && !e.ctrlKey && !e.metaKey ? TOGGLES.find((x) => x.code === e.code) : undefined;
         if (t !== undefined) toggle(t.key);
