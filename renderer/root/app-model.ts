@@ -193,6 +193,9 @@ export class AppModel {
       for (const c of this.registry.all()) c.applyLook(look);
     };
     this.settings.subscribe(restyle);
+    // A controller is built when the terminal code has loaded, with the look of when it was asked
+    // for: settings that arrived meanwhile (a reload's adopted tabs) reach it here.
+    this.registry.subscribe(restyle);
     new MutationObserver(restyle).observe(document.documentElement, { attributes: true, attributeFilter: ['data-theme'] });
   }
 }
