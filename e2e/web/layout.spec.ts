@@ -119,6 +119,11 @@ test('separators take the keyboard; the tree and the panel collapse by key and s
   await page.keyboard.press('Home');
   await expect.poll(async () => Math.round((await box(tree)).width)).toBe(180);
   await expect(treeSep).toBeFocused();
+  // The bound follows the window: a narrower window leaves the terminal its 360 px.
+  await page.setViewportSize({ width: 1200, height: 900 });
+  await expect(treeSep).toHaveAttribute('aria-valuemax', String(1200 - 360));
+  await page.setViewportSize({ width: 1440, height: 900 });
+  await expect(treeSep).toHaveAttribute('aria-valuemax', String(1440 - 360));
 
   // Ctrl+Shift+` opens a collapsed panel and puts the keyboard on its tab.
   const panel = page.getByTestId('bottom-panel');

@@ -1,5 +1,6 @@
 // The three separators the user shapes the layout with — tree | work area, terminal / bottom
 // panel, left / right terminal in split view — and the rail a collapsed tree leaves behind.
+import { useSyncExternalStore } from 'react';
 import { DEFAULT_LAYOUT, LAYOUT_BOUNDS } from '../../shared/contract/index.js';
 import { useModel } from '../root/model-context.js';
 import { useStore } from '../state/store.js';
@@ -8,9 +9,21 @@ import { Separator } from './Separator.js';
 
 const px = (v: number): string => `${v} pixels`;
 
+/** Re-renders on window resizes, so aria-valuenow/max follow the bounds the window sets. */
+function useWindowSize(): string {
+  return useSyncExternalStore(
+    (changed) => {
+      window.addEventListener('resize', changed);
+      return () => window.removeEventListener('resize', changed);
+    },
+    () => `${window.innerWidth}x${window.innerHeight}`,
+  );
+}
+
 export function TreeSeparator() {
   const model = useModel();
   const { treeWidth } = useStore(model.layout);
+  useWindowSize();
   const max = (): number => treeWidthMax(window.innerWidth);
   return (
     <Separator
@@ -42,6 +55,7 @@ function workAreaHeight(): number {
 export function PanelSeparator() {
   const model = useModel();
   const { panelHeight } = useStore(model.layout);
+  useWindowSize();
   const max = (): number => panelHeightMax(workAreaHeight());
   return (
     <Separator
