@@ -11,6 +11,7 @@ import { installSafetyNet } from '../../main/process/index.js';
 import { PORTHOLE_VERSION } from '../../shared/version.js';
 import { resolveDataDir } from '../host/data-dir.js';
 import { startWebHost, type WebHost } from './server.js';
+import type { PortholeOptions } from '../../main/composition/index.js';
 
 /** Printed once the services behind the address are there (the sandbox, when it runs, too): scripts and tests wait for it. */
 export const SERVICES_READY_LINE = 'porthole: services ready.';
@@ -64,7 +65,13 @@ export async function startWebApp(options: { readonly staticDir: string; readonl
   };
 }
 
-async function run(staticDir: string): Promise<void> {
+/** What a host may choose besides its renderer: the sandbox's options (the test host lets the UI bench pick its pacing). */
+export interface WebHostOptions {
+  readonly staticDir: string;
+  readonly sandbox?: PortholeOptions['sandbox'];
+}
+
+async function run({ staticDir, sandbox }: WebHostOptions): Promise<void> {
   // A bug that throws is logged; the host and every other session keep running.
   installSafetyNet({ name: 'web host' });
   const port = portFromArgs(process.argv, process.env);
@@ -73,7 +80,7 @@ async function run(staticDir: string): Promise<void> {
     port,
     compose: async (router) => {
       const { startPorthole } = await import('../../main/composition/index.js');
-      return startPorthole({ host: 'web', version: PORTHOLE_VERSION, dataDir: resolveDataDir(process.env), router });
+      return startPorthole({ host: 'web', version: PORTHOLE_VERSION, dataDir: resolveDataDir(process.env), router, ...(sandbox ? { sandbox } : {}) });
     },
   });
   console.log(`Porthole ${PORTHOLE_VERSION} web host is running. Open: ${web.host.url}`);
@@ -93,8 +100,8 @@ async function run(staticDir: string): Promise<void> {
 }
 
 /** Runs the host until SIGINT/SIGTERM; exits 1 with one line when it cannot start. */
-export function runWebHost(options: { readonly staticDir: string }): void {
-  run(options.staticDir).catch((err: unknown) => {
+export function runWebHost(options: WebHostOptions): void {
+  run(options).catch((err: unknown) => {
     console.error(`porthole: the web host could not start: ${err instanceof Error ? err.message : String(err)}`);
     process.exit(1);
   });

@@ -13,3 +13,5 @@ export function median(values: readonly number[]): number {
 }
 
 export const MB = 1024 * 1024;
+/** One KiB, for figures in KB. */
+export const KB = 1024;

@@ -42,12 +42,13 @@ function isReport(msg: unknown): msg is LagProbeReport {
   return typeof msg === 'object' && msg !== null && 'kind' in msg && msg.kind === 'lag';
 }
 
-export async function startUiHost(): Promise<UiHost> {
+/** `pacing`: the sandbox agent's (default faithful, as `npm run web` runs it). */
+export async function startUiHost(pacing: 'faithful' | 'unpaced' = 'faithful'): Promise<UiHost> {
   await access(RENDERER_INDEX).catch(() => {
     throw new UiHostError(`the renderer is not built (${RENDERER_INDEX} missing): run npm run build`);
   });
   const dataDir = await mkdtemp(join(tmpdir(), 'porthole-bench-ui-'));
-  const child: ChildProcess = spawn(process.execPath, ['--import', PROBE, HOST_MAIN, '--port', '0'], {
+  const child: ChildProcess = spawn(process.execPath, ['--import', PROBE, HOST_MAIN, '--port', '0', '--pacing', pacing], {
     env: {
       ...process.env,
       PORTHOLE_DATA_DIR: dataDir,

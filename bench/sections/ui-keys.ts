@@ -5,6 +5,7 @@
 // asked for, which comes before ours). No animation-frame loop runs while a key is in flight: a
 // page that keeps asking for frames makes Chromium hold other tasks after a key until the next
 // frame (its scheduling of tasks after input), which would add the very frame being measured.
+// The probe also counts output bytes reaching the page per session (ui-floods.ts reads them).
 // The probe is installed before the page loads (it wraps the page's WebSocket); it reads xterm's
 // buffer only through the test build's read hook. Serialised into the page, so self-contained.
 import type { Page } from 'playwright-core';
@@ -35,6 +36,8 @@ interface KeyTimes {
 interface ProbeWindow {
   __portholeTest: { activeText(): string | null; activeSessionId(): string | null };
   __benchKeys?: { arm(want: string): Promise<KeyTimes> };
+  /** Output bytes that reached the page per session (message bodies), for the catch-up figure. */
+  __benchReceived?: Record<string, number>;
   WebSocket: { prototype: { send(data: unknown): void; addEventListener(type: string, fn: (e: { data: unknown }) => void, options?: unknown): void } };
   addEventListener(type: 'keydown', listener: () => void, capture: boolean): void;
   requestAnimationFrame(cb: () => void): number;
@@ -45,6 +48,8 @@ export async function installKeyProbe(page: Page): Promise<void> {
   await page.addInitScript(
     ({ output, input, pollMs }) => {
       const w = globalThis as unknown as ProbeWindow;
+      const received: Record<string, number> = {};
+      w.__benchReceived = received;
       let armed: { want: string; t: Partial<KeyTimes>; resolve(t: KeyTimes): void } | null = null;
       const lastLine = (): string => {
         const text = w.__portholeTest.activeText() ?? '';
@@ -89,6 +94,10 @@ export async function installKeyProbe(page: Page): Promise<void> {
           type,
           (e: { data: unknown }) => {
             const frame = e.data instanceof ArrayBuffer ? new Uint8Array(e.data) : null;
+            if (frame !== null && frame[0] === output) {
+              const id = sessionOf(frame);
+              received[id] = (received[id] ?? 0) + frame.byteLength - 2 - id.length;
+            }
             const a = armed;
             const mine = a?.t.send !== undefined && a.t.written === undefined && frame !== null && frame[0] === output && sessionOf(frame) === w.__portholeTest.activeSessionId();
             const at = performance.now();

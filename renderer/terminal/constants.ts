@@ -1,8 +1,12 @@
 // Tunables of the terminal view, each with the reason for its value.
 export const TERMINAL = {
-  /** Acks go to main in units this big; must stay well below main's low watermark (256 KiB) or a paused session never resumes. */
-  ACK_UNIT_BYTES: 64 * 1024,
-  /** Leftover parsed bytes below a unit are acked this long after the first of them: hidden tabs parse a few KB per background tick, and acking each tick's share made acks outnumber output messages 2:1 (8 floods: 112 → 64 acks/s at 100 ms); tiny beside main's 1 MiB high watermark. */
+  /**
+   * Acks go to main in units this big (VS Code's terminal acks every 5 000 characters). Must stay
+   * below main's low watermark (8 KiB, main/sessions/shells/constants.ts) or a paused session never
+   * resumes; small, because main's window is only 32 KiB and an ack held back is window not used.
+   */
+  ACK_UNIT_BYTES: 4 * 1024,
+  /** Leftover parsed bytes below a unit are acked this long after the first of them: hidden tabs parse a few KB per background tick, and acking each tick's share made acks outnumber output messages 2:1 (8 floods: 112 → 64 acks/s at 100 ms); a paused session whose renderer has parsed everything holds less than one unit, below main's low watermark, so it resumes when this fires. */
   ACK_IDLE_MS: 100,
   /** Fit after the pane stops resizing for this long: fitting on every frame of a drag reflows xterm needlessly. */
   FIT_DEBOUNCE_MS: 60,

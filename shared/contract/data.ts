@@ -6,7 +6,7 @@ import { ContractError, describeIssues } from './errors.js';
 import { ColsSchema, RowsSchema, SessionStatusSchema } from './sessions.js';
 
 export const DATA_LIMITS = {
-  /** Main batches output up to ~256 KiB per message; 1 MiB leaves room and still bounds a bad sender. */
+  /** Main batches output in messages of up to 16 KiB (and replays up to 1 MiB of scrollback in them); 1 MiB bounds a bad sender. */
   MAX_CHUNK_BYTES: 1024 * 1024,
   /** Acks are counted in uint32 on the wire. */
   MAX_ACK_BYTES: 0xffff_ffff,

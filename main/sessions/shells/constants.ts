@@ -3,14 +3,28 @@
 export const SHELLS = {
   /** Output is coalesced this long before it is sent: one IPC message per frame of screen time, not per agent frame. */
   COALESCE_MS: 5,
-  /** A batch this big is sent at once: large enough to amortise IPC, small enough for xterm to parse in one go. */
-  MAX_BATCH_BYTES: 256 * 1024,
+  /**
+   * A batch this big is sent at once. Small, because each batch may overshoot the high watermark
+   * by its size: 16 KiB is still ~600 messages/s at 10 MB/s, far from what the websocket or a
+   * MessagePort can carry, and xterm parses it in about a millisecond.
+   */
+  MAX_BATCH_BYTES: 16 * 1024,
   /** After a keystroke, output is sent without coalescing for this long so the echo is never delayed. */
   ECHO_WINDOW_MS: 30,
-  /** Above this many unacknowledged bytes the session stops reading its websocket (renderer is behind). */
-  HIGH_WATERMARK_BYTES: 1024 * 1024,
-  /** Reading resumes below this; the renderer acks in units no larger than it. */
-  LOW_WATERMARK_BYTES: 256 * 1024,
+  /**
+   * Above this many bytes sent to the window and not yet parsed by its xterm, the session stops
+   * reading its websocket. Everything below it is output still on its way to the screen after a
+   * Ctrl-C (issue 16 §4: ≤ 64 KB after the key), so it is kept small, like VS Code's terminal
+   * (100 000 characters). It is also the renderer's whole window: at 10 MB/s it lasts 3 ms, several
+   * ack round trips over loopback, which the UI bench shows is enough to keep xterm busy.
+   */
+  HIGH_WATERMARK_BYTES: 32 * 1024,
+  /**
+   * Reading resumes below this. A quarter of the high mark: the renderer gets more output before it
+   * runs dry, without resuming and pausing on every ack. The renderer acks in units below it
+   * (renderer/terminal/constants.ts ACK_UNIT_BYTES), or a paused session would never resume.
+   */
+  LOW_WATERMARK_BYTES: 8 * 1024,
   /**
    * Output kept per session for a window that takes it over (reload, dropped web host link): about
    * a full-screen app's worth of redraws or several thousand lines of shell, and small enough that

@@ -1,0 +1,86 @@
+// Issue 16 §4 in the UI bench: floods from an unpaced sandbox agent, so the source outruns the
+// renderer and what is measured is the renderer's own limit (the emulated agent's faithful pacing,
+// like the real one's 1 ms per 1 KB read, caps a shell near 1 MB/s). On a second web host:
+//   - the showing flooding tab: MB/s xterm parsed there, and frame time meanwhile;
+//   - hidden flooding tabs shown one by one: how long until the tab has parsed everything that had
+//     reached the page when it was shown (its scrollback is current).
+import type { Browser, Page } from 'playwright-core';
+import { installKeyProbe } from './ui-keys.js';
+import { startUiHost } from './ui-host.js';
+import { MB } from './stats.js';
+import { parsedTotal, sampleFrames, type Spread } from './ui-page.js';
+import { openIdleTab, openTabs, startFloods, waitForFloods } from './ui-tabs.js';
+
+export const UI_FLOODS = {
+  /** Issue 16 §4: the showing flooding tab parses at least this much. */
+  TARGET_MBPS: 10,
+  /** …while frame p95 stays within this. */
+  TARGET_FRAME_P95_MS: 20,
+  /** A hidden tab, when shown, is current within this. */
+  TARGET_CATCH_UP_MS: 1000,
+  /** Hidden flooding tabs shown one after another for the catch-up figure. */
+  CATCH_UP_TABS: 3,
+  /** How long the flooding tabs stay hidden before one is shown, so each has a backlog. */
+  HIDDEN_MS: 2000,
+  /** Catch-up polls (a timer in the page, never animation frames). */
+  POLL_MS: 5,
+  /** A tab that is not current by then is reported as that. */
+  CATCH_UP_TIMEOUT_MS: 30_000,
+} as const;
+
+interface FloodWindow {
+  __portholeTest: { parsedBytes(sessionId: string): number };
+  __benchReceived?: Record<string, number>;
+}
+
+export interface UnpacedFloods {
+  readonly visibleMBps: number;
+  readonly frames: Spread;
+  /** ms per hidden tab shown until it was current. */
+  readonly catchUpMs: readonly number[];
+  readonly tabs: number;
+}
+
+/** Shows tab `index` and returns ms until its xterm had parsed all output that had reached the page at the click. */
+async function catchUp(page: Page, index: number, id: string): Promise<number> {
+  const started = Date.now();
+  await page.locator('.tab').nth(index).click();
+  const target = await page.evaluate((s) => (globalThis as unknown as FloodWindow).__benchReceived?.[s] ?? 0, id);
+  await page.waitForFunction(
+    ({ s, want }) => (globalThis as unknown as FloodWindow).__portholeTest.parsedBytes(s) >= want,
+    { s: id, want: target },
+    { timeout: UI_FLOODS.CATCH_UP_TIMEOUT_MS, polling: UI_FLOODS.POLL_MS },
+  );
+  return Date.now() - started;
+}
+
+export async function benchUnpacedFloods(browser: Browser, tabs: number, sampleMs: number, floodBytes: number, viewport: { width: number; height: number }): Promise<UnpacedFloods> {
+  const host = await startUiHost('unpaced');
+  const page = await browser.newPage({ viewport });
+  try {
+    await installKeyProbe(page);
+    await page.goto(host.url);
+    const container = await openIdleTab(page);
+    const ids = await openTabs(page, container, tabs);
+    await startFloods(page, ids.length);
+    await waitForFloods(page, ids, floodBytes);
+    // The last flooding tab started is showing.
+    const showing = ids[ids.length - 1] ?? '';
+    const before = await parsedTotal(page, [showing]);
+    const t0 = performance.now();
+    const frames = await sampleFrames(page, sampleMs);
+    const visibleMBps = ((await parsedTotal(page, [showing])) - before) / MB / ((performance.now() - t0) / 1000);
+    // Hide them all behind the idle tab for a while, then show hidden ones one by one.
+    await page.locator('.tab').first().click();
+    const catchUpMs: number[] = [];
+    for (let i = 0; i < Math.min(UI_FLOODS.CATCH_UP_TABS, ids.length); i++) {
+      await page.waitForTimeout(UI_FLOODS.HIDDEN_MS);
+      catchUpMs.push(await catchUp(page, i + 1, ids[i] ?? ''));
+      await page.locator('.tab').first().click();
+    }
+    return { visibleMBps, frames, catchUpMs, tabs: ids.length };
+  } finally {
+    await page.close();
+    await host.stop();
+  }
+}
