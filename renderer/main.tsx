@@ -11,6 +11,7 @@ import { PortholeClient } from './bridge/client.js';
 import './styles/tokens.css';
 import './styles/app.css';
 import './styles/layout.css';
+import './styles/panel-rows.css';
 
 const root = document.getElementById('root');
 if (root === null) throw new Error('index.html has no #root element');

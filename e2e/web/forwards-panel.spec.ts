@@ -48,7 +48,8 @@ test('a forward from the tree reaches the sandbox server, counts its bytes, and 
   const port = Number(await row.getAttribute('data-local-port'));
   expect(port).toBeGreaterThan(0);
   await expect(row).toContainText(`localhost:${port}`);
-  await expect(row.getByTestId('forward-totals')).toHaveText('0 B up · 0 B down');
+  await expect(row.getByTestId('forward-sent')).toHaveText('0 B');
+  await expect(row.getByTestId('forward-received')).toHaveText('0 B');
 
   const response = await request.get(`http://127.0.0.1:${port}/`, { timeout: SHELL_TIMEOUT_MS });
   expect(response.status()).toBe(200);
@@ -66,11 +67,11 @@ test('a forward from the tree reaches the sandbox server, counts its bytes, and 
 
   // Stats arrive on main's sampling period: wait until they include the 300 kB body.
   const kbDown = async (): Promise<number> => {
-    const m = /· ([\d.]+) (B|kB|MB) down/.exec((await row.getByTestId('forward-totals').textContent()) ?? '');
+    const m = /^([\d.]+) (B|kB|MB)$/.exec((await row.getByTestId('forward-received').textContent()) ?? '');
     return m ? Number(m[1]) * ({ B: 0.001, kB: 1, MB: 1000 } as const)[m[2] as 'B' | 'kB' | 'MB'] : 0;
   };
   await expect.poll(kbDown, { timeout: 30_000 }).toBeGreaterThanOrEqual(300);
-  await expect(row.getByTestId('forward-totals')).not.toHaveText(/^0 B up/);
+  await expect(row.getByTestId('forward-sent')).not.toHaveText('0 B');
   await page.screenshot({ path: join(repoRoot, 'e2e', 'artifacts', 'ui8-forward-live.png') });
 
   await row.getByRole('button', { name: 'Stop' }).click();

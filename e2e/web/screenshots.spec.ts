@@ -1,6 +1,7 @@
 // The screenshot set a reviewer looks at (issue 14): first screen, expanded tree, split view,
 // forwards, diagnostics and the inspector, at 1440×900 and 1024×640, into e2e/artifacts/.
 // Each shot also checks the few things a person would notice first on it.
+import { connect } from 'node:net';
 import { join } from 'node:path';
 import { expect, repoRoot, test } from '../fixtures/web-host.js';
 import { expand, openDemo, revealWebApp, SHELL_TIMEOUT_MS, treeRow, typeLine, waitForShell, waitForTerminalText } from './porthole-ui.js';
@@ -44,6 +45,32 @@ for (const size of [
     await form.getByLabel('Remote port').fill('8080');
     await form.getByRole('button', { name: 'Start forward' }).click();
     await expect(page.locator('.forward[data-state="listening"]')).toHaveCount(1, { timeout: SHELL_TIMEOUT_MS });
+    // The table with what it has to show: a database through the bastion (stopped), and a port
+    // where nothing listens after a client tried it.
+    await treeRow(page, 'instance', 'bastion').click({ button: 'right' });
+    await page.getByRole('menuitem', { name: 'Start port forward…' }).click();
+    await form.getByLabel('Remote port', { exact: true }).fill('5432');
+    await form.getByText('Forward to another host reachable from the target').click();
+    await form.getByLabel('Remote host', { exact: true }).fill('orders-primary.db.internal');
+    await form.getByLabel('Name', { exact: true }).fill('orders database');
+    await form.getByRole('button', { name: 'Start forward' }).click();
+    await app.click({ button: 'right' });
+    await page.getByRole('menuitem', { name: 'Start port forward…' }).click();
+    await form.getByLabel('Remote port', { exact: true }).fill('9999');
+    await expect(form.getByTestId('forward-port-warning')).toBeVisible();
+    await shot('forward-dialog');
+    await form.getByRole('button', { name: 'Start forward' }).click();
+    const rows = page.locator('.forward[data-forward-id]');
+    await expect(page.locator('.forward[data-state="listening"]')).toHaveCount(3, { timeout: SHELL_TIMEOUT_MS });
+    await rows.nth(1).getByRole('button', { name: 'Stop' }).click();
+    await expect(rows.nth(1)).toHaveAttribute('data-state', 'stopped', { timeout: 30_000 });
+    const refused = Number(await rows.nth(2).getAttribute('data-local-port'));
+    await new Promise<void>((resolve) => {
+      const socket = connect(refused, '127.0.0.1', () => socket.write('hello?\n'));
+      socket.on('error', () => resolve());
+      socket.on('close', () => resolve());
+    });
+    await expect(rows.nth(2).getByTestId('forward-failures')).toHaveText('1 failed', { timeout: SHELL_TIMEOUT_MS });
     await shot('forwards');
 
     const task = treeRow(page, 'task', /0e1f0012/);

@@ -1,45 +1,59 @@
-// The form for a new port forward: target, remote port, optional remote host, local port or
-// automatic, name, auto-restart. Errors from main (port in use, refused) show in the form.
+// The form for a new port forward: target (by name, with where it is), remote port (suggested from
+// the ports the target declares, with a warning for one it does not), optional remote host, local
+// port or automatic, name, auto-restart. Errors from main (port in use, refused) show in the form.
 import { useMemo, useState } from 'react';
-import { DEFAULT_BIND_ADDRESS, type InventoryNode, type TargetRef } from '../../shared/contract/index.js';
+import { DEFAULT_BIND_ADDRESS } from '../../shared/contract/index.js';
+import { undeclaredPortWarning } from '../../shared/messages/forwards.js';
 import { errorText } from '../bridge/client.js';
 import { useModel } from '../root/model-context.js';
 import { useStore } from '../state/store.js';
-import { readinessOf, targetOf, titleOf } from '../tree/node-view.js';
+import { targetOf } from '../tree/node-view.js';
+import { findNode } from '../tree/tree-store.js';
 import { Dialog } from '../ui/Dialog.js';
 import type { Draft } from './forward-draft.js';
+import { fallbackLabel, targetIndex, targetKey, type TargetEntry } from './forward-targets.js';
 
-interface Choice {
-  readonly key: string;
-  readonly title: string;
-  readonly target: TargetRef;
-  /** Why ECS Exec cannot reach it now (the tree badge's reason), null when it can or for instances. */
-  readonly notReady: string | null;
+/** A target as the list offers it: "app — demo-web › web › 0e1f0001". */
+function optionText(e: Pick<TargetEntry, 'label'>): string {
+  return e.label.path ? `${e.label.name} — ${e.label.path}` : e.label.name;
 }
 
-function targetKey(t: TargetRef): string {
-  return t.kind === 'instance' ? `${t.profile}/${t.region}/${t.instanceId}` : `${t.profile}/${t.region}/${t.taskArn}/${t.containerName}`;
-}
-
-/** Targets the person can pick: the one the form was opened for, then every loaded target in the tree. */
-function useChoices(draft: Draft): Choice[] {
+/** Targets the person can pick: every loaded target in the tree, and the one the form was opened for. */
+function useChoices(draft: Draft): TargetEntry[] {
   const model = useModel();
   const tree = useStore(model.tree);
   return useMemo(() => {
-    const out = new Map<string, Choice>();
-    const notReady = new Map<string, string>();
-    for (const branch of tree.branches.values()) {
-      for (const node of branch.children as readonly InventoryNode[]) {
-        const t = targetOf(node);
-        if (t === null) continue;
-        const r = node.kind === 'container' ? readinessOf(node) : null;
-        if (r && !r.ready) notReady.set(targetKey(t), r.reason);
-        if (!out.has(targetKey(t)) && !(draft.target && targetKey(draft.target) === targetKey(t))) out.set(targetKey(t), { key: targetKey(t), title: `${titleOf(node)} — ${node.profile}`, target: t, notReady: null });
-      }
-    }
-    const first = draft.target ? [{ key: targetKey(draft.target), title: draft.title, target: draft.target, notReady: null }] : [];
-    return [...first, ...out.values()].map((c) => ({ ...c, notReady: notReady.get(c.key) ?? null }));
-  }, [draft, tree.branches]);
+    const index = targetIndex(tree);
+    if (draft.target === null || index.has(targetKey(draft.target))) return [...index.values()];
+    const opened: TargetEntry = { key: targetKey(draft.target), target: draft.target, nodeId: '', label: draft.title ? { name: draft.title, path: '' } : fallbackLabel(draft.target), declaredPorts: null, notReady: null };
+    return [opened, ...index.values()];
+  }, [draft, tree]);
+}
+
+/** The target to start with: the one the form was opened for, else the selected tree node's, else the active tab's. */
+function initialKey(model: ReturnType<typeof useModel>, draft: Draft, choices: readonly TargetEntry[]): string {
+  if (draft.target !== null) return targetKey(draft.target);
+  const selected = findNode(model.tree.state, model.tree.state.selected);
+  const fromTree = selected === undefined ? null : targetOf(selected);
+  if (fromTree !== null) return targetKey(fromTree);
+  const tab = model.sessions.active?.target;
+  if (tab !== undefined) {
+    const key = targetKey(tab);
+    if (choices.some((c) => c.key === key)) return key;
+  }
+  return choices[0]?.key ?? '';
+}
+
+/** The port to suggest: the first one the target declares, or nothing. */
+function suggestedPort(entry: TargetEntry | undefined): string {
+  return entry?.declaredPorts?.[0] !== undefined ? String(entry.declaredPorts[0]) : '';
+}
+
+/** What the hint under the remote port says about the target's declared ports. */
+function declaredText(entry: TargetEntry | undefined): string {
+  if (entry === undefined || entry.declaredPorts === null) return entry?.target.kind === 'instance' ? 'Any port the instance listens on.' : '';
+  if (entry.declaredPorts.length === 0) return 'Its task definition declares no ports.';
+  return entry.declaredPorts.length === 1 ? 'Declared port:' : 'Declared ports:';
 }
 
 function parsePort(text: string): number | null {
@@ -50,8 +64,15 @@ function parsePort(text: string): number | null {
 export function ForwardDialog({ draft }: { draft: Draft }) {
   const model = useModel();
   const choices = useChoices(draft);
-  const [choice, setChoice] = useState(choices[0]?.key ?? '');
-  const [remotePort, setRemotePort] = useState('');
+  const [choice, setChoiceKey] = useState(() => initialKey(model, draft, choices));
+  const chosen = choices.find((c) => c.key === choice);
+  const [remotePort, setRemotePort] = useState(() => suggestedPort(chosen));
+  /** Once the person types a port, a change of target no longer replaces it. */
+  const [portTyped, setPortTyped] = useState(false);
+  const setChoice = (key: string): void => {
+    setChoiceKey(key);
+    if (!portTyped) setRemotePort(suggestedPort(choices.find((c) => c.key === key)));
+  };
   const [viaHost, setViaHost] = useState(false);
   const [remoteHost, setRemoteHost] = useState('');
   const [localPort, setLocalPort] = useState('');
@@ -59,10 +80,12 @@ export function ForwardDialog({ draft }: { draft: Draft }) {
   const [autoRestart, setAutoRestart] = useState(false);
   const [error, setError] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
+  const typedPort = parsePort(remotePort.trim());
+  const portWarning = chosen === undefined || typedPort === null || viaHost ? null : undeclaredPortWarning(chosen.label.name, chosen.declaredPorts, typedPort);
 
   const submit = async (): Promise<void> => {
-    const picked = choices.find((c) => c.key === choice);
-    const port = parsePort(remotePort);
+    const picked = chosen;
+    const port = parsePort(remotePort.trim());
     const local = localPort.trim() === '' ? 'auto' : parsePort(localPort);
     if (picked === undefined) return setError('Choose a target: open its region in the tree first if it is not listed.');
     if (port === null) return setError('The remote port must be a number from 1 to 65535.');
@@ -73,6 +96,7 @@ export function ForwardDialog({ draft }: { draft: Draft }) {
     try {
       await model.forwards.create({
         target: picked.target,
+        targetLabel: picked.label,
         remotePort: port,
         localPort: local,
         bindAddress: DEFAULT_BIND_ADDRESS,
@@ -96,26 +120,54 @@ export function ForwardDialog({ draft }: { draft: Draft }) {
           <select value={choice} onChange={(e) => setChoice(e.target.value)} aria-label="Target">
             {choices.map((c) => (
               <option key={c.key} value={c.key}>
-                {c.title}
+                {optionText(c)}
               </option>
             ))}
           </select>
         </label>
-        {choices.find((c) => c.key === choice)?.notReady && (
+        {chosen?.notReady && (
           <p className="notice notice-warn" role="status" data-testid="forward-target-readiness">
-            {choices.find((c) => c.key === choice)?.notReady}
+            {chosen.notReady}
           </p>
         )}
         <div className="field-row">
           <label className="field">
             <span>Remote port</span>
-            <input aria-label="Remote port" inputMode="numeric" placeholder="8080" value={remotePort} onChange={(e) => setRemotePort(e.target.value)} autoFocus />
+            <input
+              aria-label="Remote port"
+              aria-describedby="forward-declared-ports"
+              inputMode="numeric"
+              value={remotePort}
+              onChange={(e) => {
+                setPortTyped(true);
+                setRemotePort(e.target.value);
+              }}
+              autoFocus
+            />
           </label>
           <label className="field">
             <span>Local port</span>
-            <input aria-label="Local port" inputMode="numeric" placeholder="automatic" value={localPort} onChange={(e) => setLocalPort(e.target.value)} />
+            <input aria-label="Local port" aria-describedby="forward-local-hint" inputMode="numeric" value={localPort} onChange={(e) => setLocalPort(e.target.value)} />
           </label>
         </div>
+        <div className="field-row field-hints">
+          <span id="forward-declared-ports" className="field-hint" data-testid="forward-declared-ports">
+            {declaredText(chosen)}
+            {chosen?.declaredPorts?.map((p) => (
+              <button key={p} type="button" className="link-button" aria-pressed={remotePort === String(p)} onClick={() => setRemotePort(String(p))}>
+                {p}
+              </button>
+            ))}
+          </span>
+          <span id="forward-local-hint" className="field-hint">
+            Leave empty to pick a free port.
+          </span>
+        </div>
+        {portWarning !== null && (
+          <p className="notice notice-warn" role="status" data-testid="forward-port-warning">
+            {portWarning}
+          </p>
+        )}
         <label className="check-field">
           <input type="checkbox" checked={viaHost} onChange={(e) => setViaHost(e.target.checked)} />
           Forward to another host reachable from the target (a database, an internal service)
@@ -123,12 +175,12 @@ export function ForwardDialog({ draft }: { draft: Draft }) {
         {viaHost && (
           <label className="field">
             <span>Remote host</span>
-            <input aria-label="Remote host" placeholder="db.internal" value={remoteHost} onChange={(e) => setRemoteHost(e.target.value)} />
+            <input aria-label="Remote host" value={remoteHost} onChange={(e) => setRemoteHost(e.target.value)} />
           </label>
         )}
         <label className="field">
           <span>Name (optional)</span>
-          <input aria-label="Name" placeholder="web admin" value={name} onChange={(e) => setName(e.target.value)} />
+          <input aria-label="Name" value={name} onChange={(e) => setName(e.target.value)} />
         </label>
         <label className="check-field">
           <input type="checkbox" checked={autoRestart} onChange={(e) => setAutoRestart(e.target.checked)} />

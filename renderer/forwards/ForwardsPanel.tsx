@@ -1,95 +1,192 @@
-// Live port forwards: address, state, rates and totals each way, connections, and the actions;
-// below them the saved forwards that can be started again.
-import type { ForwardInfo, ForwardStats, TargetRef } from '../../shared/contract/index.js';
-import { useRef } from 'react';
+// Live port forwards as an aligned table: status (with failed connections), local address, where
+// it goes (target by name with its path, or the last problem in plain words), rates and totals
+// each way, open connections, and the actions. Every row is one line of fixed height; a cell
+// that does not fit ends in an ellipsis and says all of it in its tooltip. Saved forwards below.
+import type { ForwardInfo, ForwardStats } from '../../shared/contract/index.js';
+import { connectionErrorText, destinationText, failedConnectionsText, openConnectionsText } from '../../shared/messages/forwards.js';
+import { useMemo, useRef } from 'react';
 import { useModel } from '../root/model-context.js';
 import { openLink } from '../root/open-link.js';
 import { useStore } from '../state/store.js';
 import { copyText } from '../tree/node-actions.js';
+import { useWidth } from '../ui/use-width.js';
 import { formatBytes, formatRate, looksLikeHttp } from './format.js';
+import { labelOfSpec, placeOf, targetIndex, type TargetEntry } from './forward-targets.js';
+import './forwards.css';
+
+export const FORWARDS_PANEL = {
+  /**
+   * Below this panel width (a 1024-wide window with the tree open gives ~700) the Sent and
+   * Received and Conns columns go (the rate cells' tooltips still say them), so the destination
+   * keeps room for a name and its port.
+   */
+  NARROW_BELOW_PX: 900,
+} as const;
 
 const STATE_TONE = { starting: 'warn', listening: 'ok', reconnecting: 'warn', stopped: 'muted', failed: 'fail' } as const;
 
-export function describeTarget(t: TargetRef): string {
-  return t.kind === 'instance' ? t.instanceId : `${t.containerName} in ${t.cluster}`;
+/** "14:02:11": when the last connection failed (today's clock; the date is in the tooltip). */
+function clock(at: number): string {
+  return new Date(at).toLocaleTimeString(undefined, { hour12: false });
 }
 
-function ForwardRow({ f, stats }: { f: ForwardInfo; stats: ForwardStats | undefined }) {
+/** The one line under a forward's destination: its problem when it has one, else where the target is. */
+function problemOf(f: ForwardInfo, stats: ForwardStats | undefined, index: ReadonlyMap<string, TargetEntry>): { text: string; tone: 'warn' | 'fail'; title: string } | null {
+  const error = stats?.error ?? f.error;
+  if (error) {
+    const text = `${error.message}${error.nextStep ? ` ${error.nextStep}` : ''}`;
+    return { text, tone: 'fail', title: text };
+  }
+  const errors = stats?.connectionErrors ?? f.connectionErrors;
+  if (errors.last === null) return null;
+  const words = connectionErrorText(errors.last.kind, errors.last.reason, placeOf(f.spec, index));
+  return {
+    text: `${words} (${clock(errors.last.at)})`,
+    tone: 'warn',
+    title: `${words}\nLast at ${new Date(errors.last.at).toLocaleString()}; ${failedConnectionsText(errors.count)} since the forward started.\nThe agent said: ${errors.last.reason}`,
+  };
+}
+
+interface RowProps {
+  readonly f: ForwardInfo;
+  readonly stats: ForwardStats | undefined;
+  readonly index: ReadonlyMap<string, TargetEntry>;
+  /** A narrow panel: Sent, Received and Conns leave the table (the rate cells' tooltips say them). */
+  readonly narrow: boolean;
+}
+
+function ForwardRow({ f, stats, index, narrow }: RowProps) {
   const model = useModel();
   // A stopped forward keeps showing where it listened (its fixed port, or the last one it had).
   const lastPort = useRef<number | null>(null);
   if (f.localPort !== null) lastPort.current = f.localPort;
   const shownPort = f.localPort ?? (typeof f.spec.localPort === 'number' ? f.spec.localPort : lastPort.current);
   const address = f.localPort !== null ? `localhost:${f.localPort}` : null;
+  const shownAddress = shownPort !== null ? `localhost:${shownPort}` : '—';
   const state = stats?.state ?? f.state;
-  const error = stats?.error ?? f.error;
   const running = state === 'listening' || state === 'starting' || state === 'reconnecting';
-  const remote = `${f.spec.remoteHost ?? describeTarget(f.spec.target)}:${f.spec.remotePort}`;
+  const failures = (stats?.connectionErrors ?? f.connectionErrors).count;
+  // Listening but refusing connections is not plain green.
+  const tone = state === 'listening' && failures > 0 ? 'warn' : STATE_TONE[state];
+  const label = labelOfSpec(f.spec, index);
+  const destination = destinationText(placeOf(f.spec, index));
+  const problem = problemOf(f, stats, index);
+  const sub = problem?.text ?? label.path;
+  // Rates are for a running forward; a stopped one would keep showing its last.
+  const rateUp = running ? formatRate(stats?.rateUp ?? 0) : '—';
+  const rateDown = running ? formatRate(stats?.rateDown ?? 0) : '—';
+  const sent = formatBytes(stats?.bytesUp ?? 0);
+  const received = formatBytes(stats?.bytesDown ?? 0);
+  const connections = stats?.connections ?? 0;
   return (
-    <li className="forward" data-forward-id={f.id} data-state={state} data-local-port={f.localPort ?? undefined}>
-      <div className="forward-main">
-        <span className={`state-pill tone-${STATE_TONE[state]}`}>{state}</span>
-        <span className="forward-address" data-testid="forward-address">{shownPort !== null ? `localhost:${shownPort}` : '—'}</span>
-        <span className="muted">→ {remote}</span>
-        {f.spec.name && <span className="forward-name">{f.spec.name}</span>}
-      </div>
-      <div className="forward-stats" aria-label="Traffic">
-        {/* Rates are for a running forward; a stopped one would keep showing its last. */}
-        <span title="Local to remote" data-testid="forward-rate">↑ {running ? formatRate(stats?.rateUp ?? 0) : '—'}</span>
-        <span title="Remote to local">↓ {running ? formatRate(stats?.rateDown ?? 0) : '—'}</span>
-        <span className="muted" data-testid="forward-totals" title="Totals since the forward started">
-          {formatBytes(stats?.bytesUp ?? 0)} up · {formatBytes(stats?.bytesDown ?? 0)} down
+    <tr className="panel-row forward" data-forward-id={f.id} data-state={state} data-tone={tone} data-local-port={f.localPort ?? undefined}>
+      <td className="forward-status">
+        <span className="panel-cell-line">
+          <span className={`state-pill tone-${tone}`}>{state}</span>
+          {failures > 0 && (
+            <span className="forward-failures tone-warn" data-testid="forward-failures" title={problem?.title}>
+              {failures} failed
+            </span>
+          )}
         </span>
-        <span className="muted" data-testid="forward-connections">
-          {stats?.connections ?? 0} conn
-        </span>
-      </div>
-      <div className="forward-actions">
-        {address && (
-          <button className="button button-quiet" onClick={() => void copyText(model, address, address)}>
-            Copy
-          </button>
-        )}
-        {address && looksLikeHttp(f.spec.remotePort) && (
-          <button className="button button-quiet" onClick={() => openLink(model.client, `http://${address}/`, 'forward', (why) => model.toasts.show(why, 'error'))}>
-            Open
-          </button>
-        )}
-        {running ? (
-          <button className="button button-quiet" onClick={() => void model.forwards.act(f.id, 'stop')}>
-            Stop
+      </td>
+      <td className="panel-cell">
+        {address ? (
+          <button className="forward-address forward-copy panel-cell" data-testid="forward-address" title={`Copy ${address}`} onClick={() => void copyText(model, address, address)}>
+            {address}
           </button>
         ) : (
-          <button className="button button-quiet" onClick={() => void model.forwards.act(f.id, 'restart')}>
-            Start
-          </button>
+          <span className="forward-address" data-testid="forward-address" title={`${shownAddress} (not listening)`}>
+            {shownAddress}
+          </span>
         )}
-        <label className="toggle" title="Restart automatically when the session drops">
-          <input type="checkbox" checked={f.spec.autoRestart} onChange={(e) => void model.forwards.setAutoRestart(f.id, e.target.checked)} />
-          auto-restart
-        </label>
-        <button className="button button-quiet" onClick={() => void model.forwards.act(f.id, 'save')}>
-          Save
-        </button>
-        <button className="button button-quiet" aria-label="Remove forward" onClick={() => void model.forwards.act(f.id, 'remove')}>
-          Remove
-        </button>
-      </div>
-      {error && (
-        <div className="forward-error" role="alert">
-          {error.message}
-          {error.nextStep ? ` ${error.nextStep}` : ''}
-        </div>
+      </td>
+      <td className="forward-destination" title={[f.spec.name, destination, label.path, problem?.title].filter(Boolean).join('\n')}>
+        <span className="panel-cell-line">
+          <span className="forward-remote" data-testid="forward-remote" aria-label={destination}>
+            {/* The host gives way (ellipsis), the port never: it is what a person checks. */}
+            <span className="forward-remote-host">{f.spec.remoteHost ?? label.name}</span>
+            <span className="forward-remote-port" data-testid="forward-remote-port">
+              :{f.spec.remotePort}
+            </span>
+            {f.spec.remoteHost !== undefined && <span className="forward-remote-via">via {label.name}</span>}
+          </span>
+          {f.spec.name && <span className="forward-name">{f.spec.name}</span>}
+          {sub && (
+            <span className={`forward-sub${problem ? ` tone-${problem.tone}` : ' muted'}`} data-testid={problem ? 'forward-problem' : 'forward-path'} role={problem ? 'status' : undefined}>
+              {sub}
+            </span>
+          )}
+        </span>
+      </td>
+      <td className="num panel-cell" data-testid="forward-rate" title={`Local to remote: ${rateUp}; ${sent} sent since the forward started; ${openConnectionsText(connections)} open`}>
+        {rateUp}
+      </td>
+      <td className="num panel-cell" title={`Remote to local: ${rateDown}; ${received} received since the forward started`}>
+        {rateDown}
+      </td>
+      {!narrow && (
+        <td className="num panel-cell" data-testid="forward-sent" title={`${sent} sent since the forward started`}>
+          {sent}
+        </td>
       )}
-    </li>
+      {!narrow && (
+        <td className="num panel-cell" data-testid="forward-received" title={`${received} received since the forward started`}>
+          {received}
+        </td>
+      )}
+      {!narrow && (
+        <td className="num panel-cell" data-testid="forward-connections" title={`${openConnectionsText(connections)} open`}>
+          {connections}
+        </td>
+      )}
+      <td className="forward-actions">
+        <span className="panel-cell-line">
+          {address && looksLikeHttp(f.spec.remotePort) && (
+            <button className="button button-quiet" title={`Open http://${address}/`} onClick={() => openLink(model.client, `http://${address}/`, 'forward', (why) => model.toasts.show(why, 'error'))}>
+              Open
+            </button>
+          )}
+          {running ? (
+            <button className="button button-quiet" onClick={() => void model.forwards.act(f.id, 'stop')}>
+              Stop
+            </button>
+          ) : (
+            <button className="button button-quiet" onClick={() => void model.forwards.act(f.id, 'restart')}>
+              Start
+            </button>
+          )}
+          <button
+            className="button button-quiet forward-auto"
+            aria-pressed={f.spec.autoRestart}
+            aria-label="Auto-restart"
+            title={f.spec.autoRestart ? 'Auto-restart is on: the forward restarts when its session drops. Click to turn it off.' : 'Auto-restart is off. Click to restart the forward automatically when its session drops.'}
+            onClick={() => void model.forwards.setAutoRestart(f.id, !f.spec.autoRestart)}
+          >
+            ↻<span className="forward-auto-text"> auto</span>
+          </button>
+          <button className="button button-quiet" title="Keep this forward to start it again later" onClick={() => void model.forwards.act(f.id, 'save')}>
+            Save
+          </button>
+          <button className="button button-quiet" aria-label="Remove forward" title="Stop and remove this forward" onClick={() => void model.forwards.act(f.id, 'remove')}>
+            ✕
+          </button>
+        </span>
+      </td>
+    </tr>
   );
 }
 
 export function ForwardsPanel() {
   const model = useModel();
   const s = useStore(model.forwards);
+  const tree = useStore(model.tree);
+  const index = useMemo(() => targetIndex(tree), [tree.branches]);
+  const box = useRef<HTMLDivElement>(null);
+  const width = useWidth(box);
+  const narrow = width > 0 && width < FORWARDS_PANEL.NARROW_BELOW_PX;
   return (
-    <div className="forwards" data-testid="forwards">
+    <div className="forwards" data-testid="forwards" data-narrow={narrow || undefined} ref={box}>
       <div className="panel-heading">
         <span>{s.forwards.length === 0 ? 'No port forwards yet.' : `${s.forwards.length} forward${s.forwards.length === 1 ? '' : 's'}`}</span>
         <span className="status-spacer" />
@@ -102,34 +199,80 @@ export function ForwardsPanel() {
           {s.error}
         </p>
       )}
-      <ul className="forward-list">
-        {s.forwards.map((f) => (
-          <ForwardRow key={f.id} f={f} stats={s.stats.get(f.id)} />
-        ))}
-      </ul>
+      {s.forwards.length > 0 && (
+        <table className="panel-table forwards-table" aria-label="Port forwards">
+          <colgroup>
+            <col className="col-status" />
+            <col className="col-address" />
+            <col className="col-destination" />
+            <col className="col-rate" />
+            <col className="col-rate" />
+            {!narrow && <col className="col-bytes" />}
+            {!narrow && <col className="col-bytes" />}
+            {!narrow && <col className="col-count" />}
+            <col className="col-actions" />
+          </colgroup>
+          <thead>
+            <tr>
+              <th scope="col">Status</th>
+              <th scope="col">Local address</th>
+              <th scope="col">To</th>
+              <th scope="col" className="num" title="Local to remote, per second">
+                ↑ Rate
+              </th>
+              <th scope="col" className="num" title="Remote to local, per second">
+                ↓ Rate
+              </th>
+              {!narrow && (
+                <th scope="col" className="num" title="Sent since the forward started">
+                  Sent
+                </th>
+              )}
+              {!narrow && (
+                <th scope="col" className="num" title="Received since the forward started">
+                  Received
+                </th>
+              )}
+              {!narrow && (
+                <th scope="col" className="num" title="Open connections">
+                  Conns
+                </th>
+              )}
+              <th scope="col" aria-label="Actions" />
+            </tr>
+          </thead>
+          <tbody>
+            {s.forwards.map((f) => (
+              <ForwardRow key={f.id} f={f} stats={s.stats.get(f.id)} index={index} narrow={narrow} />
+            ))}
+          </tbody>
+        </table>
+      )}
       {s.saved.length > 0 && (
         <>
           <div className="panel-subheading">Saved</div>
-          <ul className="forward-list">
-            {s.saved.map((sv) => (
-              <li key={sv.savedId} className="forward saved">
-                <div className="forward-main">
-                  <span className="forward-address">{sv.spec.localPort === 'auto' ? 'localhost:auto' : `localhost:${sv.spec.localPort}`}</span>
-                  <span className="muted">
-                    → {sv.spec.remoteHost ?? describeTarget(sv.spec.target)}:{sv.spec.remotePort}
+          <ul className="panel-rows forward-saved-list">
+            {s.saved.map((sv) => {
+              const local = sv.spec.localPort === 'auto' ? 'localhost:auto' : `localhost:${sv.spec.localPort}`;
+              const to = destinationText(placeOf(sv.spec, index));
+              return (
+                <li key={sv.savedId} className="panel-row forward saved">
+                  <span className="panel-cell-line forward-saved-main" title={[sv.spec.name, `${local} → ${to}`].filter(Boolean).join('\n')}>
+                    <span className="forward-address">{local}</span>
+                    <span className="muted">→ {to}</span>
+                    {sv.spec.name && <span className="forward-name">{sv.spec.name}</span>}
                   </span>
-                  {sv.spec.name && <span className="forward-name">{sv.spec.name}</span>}
-                </div>
-                <div className="forward-actions">
-                  <button className="button button-quiet" onClick={() => void model.forwards.restore(sv.savedId)}>
-                    Start
-                  </button>
-                  <button className="button button-quiet" onClick={() => void model.forwards.forget(sv.savedId)}>
-                    Forget
-                  </button>
-                </div>
-              </li>
-            ))}
+                  <span className="panel-cell-line">
+                    <button className="button button-quiet" onClick={() => void model.forwards.restore(sv.savedId)}>
+                      Start
+                    </button>
+                    <button className="button button-quiet" onClick={() => void model.forwards.forget(sv.savedId)}>
+                      Forget
+                    </button>
+                  </span>
+                </li>
+              );
+            })}
           </ul>
         </>
       )}

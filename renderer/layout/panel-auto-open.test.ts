@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { DEFAULT_SETTINGS, type ForwardInfo, type Settings } from '../../shared/contract/index.js';
+import { DEFAULT_SETTINGS, NO_CONNECTION_ERRORS, type ForwardInfo, type Settings } from '../../shared/contract/index.js';
 import { PanelStore } from '../state/panel-store.js';
 import type { SettingsView } from '../state/settings-model.js';
 import { Store } from '../state/store.js';
@@ -11,7 +11,7 @@ class Settable<T> extends Store<T> {
   }
 }
 
-const forward = (id: string): ForwardInfo => ({ id, spec: { target: { kind: 'instance', profile: 'p', region: 'us-east-1', instanceId: 'i-0123456789abcdef0' }, remotePort: 80 } as ForwardInfo['spec'], localPort: 5000, state: 'listening', error: null });
+const forward = (id: string): ForwardInfo => ({ id, spec: { target: { kind: 'instance', profile: 'p', region: 'us-east-1', instanceId: 'i-0123456789abcdef0' }, remotePort: 80 } as ForwardInfo['spec'], localPort: 5000, state: 'listening', error: null, connectionErrors: NO_CONNECTION_ERRORS });
 
 function world(settings: Settings | null = null) {
   const toggled: boolean[] = [];

@@ -33,3 +33,11 @@ export class Store<T> {
 export function useStore<T>(store: Store<T>): T {
   return useSyncExternalStore(store.subscribe, store.getSnapshot);
 }
+
+/**
+ * One value derived from a store, re-rendering only when it changes: `select` must return a
+ * primitive (or the same object) for equal states, e.g. a string built from the state.
+ */
+export function useStoreValue<T, V>(store: Store<T>, select: (state: T) => V): V {
+  return useSyncExternalStore(store.subscribe, () => select(store.getSnapshot()));
+}

@@ -22,17 +22,17 @@ function Row({ t }: { t: TransferInfo }) {
   const total = t.progress.total;
   const fraction = t.state === 'done' ? 1 : total !== null && total > 0 ? Math.min(1, t.progress.bytes / total) : total === 0 ? 1 : 0;
   return (
-    <li className="transfer" data-transfer-id={t.id} data-state={t.state} data-direction={t.direction}>
-      <div className="transfer-main">
+    <li className="panel-row transfer" data-transfer-id={t.id} data-state={t.state} data-direction={t.direction}>
+      <div className="panel-cell-line transfer-main">
         <span className={`state-pill tone-${STATE_TONE[t.state]}`}>{t.state === 'running' ? t.phase : t.state}</span>
         <span className="transfer-name" title={t.name}>{t.direction === 'upload' ? '↑' : '↓'} {t.name}</span>
         <span className="muted transfer-path" title={t.remotePath}>{t.direction === 'upload' ? '→' : '←'} {t.remotePath}</span>
       </div>
-      <div className="transfer-progress">
+      <div className="panel-cell-line transfer-progress">
         <progress aria-label={`Progress of ${t.name}`} max={1} value={fraction} />
         <span className="muted" data-testid="transfer-progress-text">{progressText(t)}</span>
       </div>
-      <div className="transfer-actions">
+      <div className="panel-cell-line transfer-actions">
         {t.state === 'running' ? (
           <button className="button button-quiet" onClick={() => model.transfers.cancel(t.id)}>Cancel</button>
         ) : (
@@ -60,7 +60,7 @@ export function TransfersPanel() {
     return <p className="muted panel-empty">No transfers yet. Use Upload… or Download… on a container, an instance or a tab, or drop a file on a shell.</p>;
   }
   return (
-    <ul className="transfers" aria-label="Transfers">
+    <ul className="panel-rows transfers" aria-label="Transfers">
       {transfers.map((t) => (
         <Row key={t.id} t={t} />
       ))}

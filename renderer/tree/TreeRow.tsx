@@ -3,7 +3,8 @@ import { Fragment } from 'react';
 import type { InventoryNode, PlainError } from '../../shared/contract/index.js';
 import { ErrorDetails } from '../ui/ErrorDetails.js';
 import { useModel } from '../root/model-context.js';
-import { useStore } from '../state/store.js';
+import { useStore, useStoreValue } from '../state/store.js';
+import { forwardsMarkerText } from '../forwards/forward-targets.js';
 import { openOrDiagnose } from './node-actions.js';
 import { badgeOf, EXPANDABLE, rowLabel, secondaryOf, sharedNames, targetOf, tooltipOf } from './node-view.js';
 import { TREE_ROOT, type Branch, type TreeState } from './tree-store.js';
@@ -29,7 +30,9 @@ export function TreeRow({ node, depth, first = false, sameNames, onMenu }: RowPr
   const badge = badgeOf(node);
   const secondary = secondaryOf(node);
   const selected = tree.selected === node.id;
-  const isTarget = targetOf(node) !== null;
+  const target = targetOf(node);
+  const isTarget = target !== null;
+  const forwarded = useStoreValue(model.forwards, (s) => (target === null ? null : forwardsMarkerText(s.forwards, target)));
 
   const activate = (): void => {
     if (expandable) model.tree.toggle(node.id);
@@ -75,6 +78,11 @@ export function TreeRow({ node, depth, first = false, sameNames, onMenu }: RowPr
         <span className={`tree-chevron${expandable ? '' : ' leaf'}${expanded ? ' open' : ''}`} aria-hidden="true" />
         <span className={`tree-icon icon-${node.kind}`} aria-hidden="true" />
         <span className="tree-label">{rowLabel(node, sameNames)}</span>
+        {forwarded !== null && (
+          <span className="tree-forward-marker" data-testid="tree-forward-marker" title={forwarded} aria-label={forwarded.split('\n')[0]}>
+            ⇄
+          </span>
+        )}
         {(secondary || badge) && (
           // The name keeps its room: these wrap out of sight (row-reverse: ports go before the badge)
           // when the row is too narrow, and the row's tooltip still says them.

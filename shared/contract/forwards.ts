@@ -1,6 +1,6 @@
 // `forwards`: local TCP port forwards to a port on a target (or a host reachable from it).
 import { z } from 'zod';
-import { EmptySchema, IdSchema, PlainErrorSchema, PortSchema, TargetRefSchema, TextSchema } from './common.js';
+import { EmptySchema, EpochMsSchema, IdSchema, PlainErrorSchema, PortSchema, TargetRefSchema, TextSchema } from './common.js';
 import { defineService, method } from './define.js';
 
 /** Loopback by default; any literal IPv4/IPv6 address may be chosen deliberately (e.g. 0.0.0.0). */
@@ -14,8 +14,20 @@ export const RemoteHostSchema = z
   .max(253)
   .regex(/^[A-Za-z0-9.:_-]+$/, 'must be a host name or IP address');
 
+/**
+ * The target as the tree named it when the forward was made: its name ("app", "bastion") and where
+ * it is ("demo-web › web › task 0001"). Kept with the spec so the panel names a saved forward even
+ * before the tree has loaded its region; ids stand in when absent.
+ */
+export const TargetLabelSchema = z.object({
+  name: TextSchema.min(1).max(200),
+  path: TextSchema.max(1000),
+});
+export type TargetLabel = z.infer<typeof TargetLabelSchema>;
+
 export const ForwardSpecSchema = z.object({
   target: TargetRefSchema,
+  targetLabel: TargetLabelSchema.optional(),
   remotePort: PortSchema,
   /** Absent: forward to the target itself; present: to this host through the target. */
   remoteHost: RemoteHostSchema.optional(),
@@ -30,6 +42,25 @@ export type ForwardSpec = z.infer<typeof ForwardSpecSchema>;
 export const ForwardStateSchema = z.enum(['starting', 'listening', 'reconnecting', 'stopped', 'failed']);
 export type ForwardState = z.infer<typeof ForwardStateSchema>;
 
+/**
+ * Local connections that failed on the target's side while the forward kept listening (other
+ * connections may succeed later): how many since it started, and the last one.
+ */
+export const ConnectionErrorsSchema = z.object({
+  count: z.number().int().nonnegative(),
+  last: z
+    .object({
+      /** `nothing-listening`: the agent could not connect to the port (refused or unreachable). */
+      kind: z.enum(['nothing-listening', 'other']),
+      /** The agent's own words, for the details. */
+      reason: TextSchema.min(1),
+      at: EpochMsSchema,
+    })
+    .nullable(),
+});
+export type ConnectionErrors = z.infer<typeof ConnectionErrorsSchema>;
+export const NO_CONNECTION_ERRORS: ConnectionErrors = { count: 0, last: null };
+
 export const ForwardInfoSchema = z.object({
   id: IdSchema,
   spec: ForwardSpecSchema,
@@ -37,6 +68,7 @@ export const ForwardInfoSchema = z.object({
   localPort: PortSchema.nullable(),
   state: ForwardStateSchema,
   error: PlainErrorSchema.nullable(),
+  connectionErrors: ConnectionErrorsSchema,
 });
 export type ForwardInfo = z.infer<typeof ForwardInfoSchema>;
 
@@ -51,6 +83,7 @@ export const ForwardStatsSchema = z.object({
   rateUp: z.number().nonnegative(),
   rateDown: z.number().nonnegative(),
   error: PlainErrorSchema.nullable(),
+  connectionErrors: ConnectionErrorsSchema,
 });
 export type ForwardStats = z.infer<typeof ForwardStatsSchema>;
 

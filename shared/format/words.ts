@@ -9,3 +9,9 @@ export function counted(n: number, noun: string, plural = `${noun}s`): string {
 export function withArticle(phrase: string): string {
   return `${/^[aeiou]/i.test(phrase) ? 'an' : 'a'} ${phrase}`;
 }
+
+/** "8080", "8080 and 9000", "22, 80 and 443": a short list the way a sentence says it. */
+export function listed(items: readonly string[]): string {
+  if (items.length <= 1) return items.join('');
+  return `${items.slice(0, -1).join(', ')} and ${items[items.length - 1]}`;
+}

@@ -1,9 +1,9 @@
 // Contract forwards ↔ the forward manager's shapes.
-import { ForwardSpecSchema, type ForwardInfo, type ForwardSpec, type ForwardState, type ForwardStats, type PlainError, type TargetRef } from '../../../shared/contract/index.js';
+import { ForwardSpecSchema, type ConnectionErrors, type ForwardInfo, type ForwardSpec, type ForwardState, type ForwardStats, type PlainError, type TargetRef } from '../../../shared/contract/index.js';
 import { arnTail } from '../../aws/discovery/types.js';
 import type { ForwardSpec as ManagerSpec, ForwardState as ManagerState, ForwardStatus } from '../../sessions/forwards/index.js';
 import type { PortTarget } from '../../sessions/forwards/types.js';
-import { targetId } from '../../ssm/port/index.js';
+import { PORT, targetId } from '../../ssm/port/index.js';
 
 export function portTarget(target: TargetRef): PortTarget {
   return target.kind === 'instance'
@@ -80,8 +80,16 @@ function listeningPort(status: ForwardStatus): number | null {
   return status.localPort !== undefined && status.localPort > 0 ? status.localPort : null;
 }
 
+/** The agent's refusal text becomes a kind the panel words itself (it knows the target's name). */
+export function connectionErrors(status: ForwardStatus): ConnectionErrors {
+  const last = status.lastConnectionError;
+  if (last === undefined) return { count: status.connectionErrors, last: null };
+  const kind = last.reason === PORT.CONNECT_ERROR_TEXT ? 'nothing-listening' : 'other';
+  return { count: status.connectionErrors, last: { kind, reason: last.reason, at: last.at } };
+}
+
 export function forwardInfo(id: string, spec: ForwardSpec, status: ForwardStatus): ForwardInfo {
-  return { id, spec, localPort: listeningPort(status), state: STATE[status.state], error: plainError(status) };
+  return { id, spec, localPort: listeningPort(status), state: STATE[status.state], error: plainError(status), connectionErrors: connectionErrors(status) };
 }
 
 export function forwardStats(id: string, status: ForwardStatus): ForwardStats {
@@ -94,5 +102,6 @@ export function forwardStats(id: string, status: ForwardStatus): ForwardStats {
     rateUp: status.bytesPerSecondToRemote,
     rateDown: status.bytesPerSecondFromRemote,
     error: plainError(status),
+    connectionErrors: connectionErrors(status),
   };
 }

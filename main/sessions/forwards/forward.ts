@@ -13,7 +13,7 @@ import { FORWARDS } from './constants.js';
 import { ForwardError } from './errors.js';
 import { bindListener, closeListener } from './listener.js';
 import { RateMeter } from './rates.js';
-import type { ForwardSpec, ForwardState, ForwardStatus, StartPortSession, StartedSession } from './types.js';
+import type { ConnectionError, ForwardSpec, ForwardState, ForwardStatus, StartPortSession, StartedSession } from './types.js';
 
 export interface ForwardDeps {
   startSession: StartPortSession;
@@ -40,6 +40,9 @@ export class Forward {
   private generation = 0;
   private restarts = 0;
   private lastError: string | undefined;
+  /** Local connections the target refused or could not reach, while the forward itself kept listening. */
+  private connectionErrors = 0;
+  private lastConnectionError: ConnectionError | undefined;
   private banked = { toRemote: 0, fromRemote: 0 };
   private readonly rateTo = new RateMeter();
   private readonly rateFrom = new RateMeter();
@@ -62,6 +65,8 @@ export class Forward {
     this.running = true;
     this.generation++;
     this.lastError = undefined;
+    this.connectionErrors = 0;
+    this.lastConnectionError = undefined;
     this.setState('starting');
     const onConnection = (socket: net.Socket) => this.onConnection(socket);
     try {
@@ -120,6 +125,8 @@ export class Forward {
       bytesPerSecondFromRemote: this.rateFrom.perSecond,
       restarts: this.restarts,
       lastError: this.lastError,
+      connectionErrors: this.connectionErrors,
+      lastConnectionError: this.lastConnectionError,
     };
   }
 
@@ -170,7 +177,11 @@ export class Forward {
       if (status === 'connected') this.setState('active');
     });
     session.on('connectionClosed', (_info, reason) => {
-      if (reason) this.lastError = reason;
+      // One connection failed, not the forward: counted apart from the session's own errors.
+      if (reason) {
+        this.connectionErrors++;
+        this.lastConnectionError = { reason, at: Date.now() };
+      }
       this.deps.onChange();
     });
     session.on('ended', (end) => this.sessionEnded(session, end));

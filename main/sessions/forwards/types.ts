@@ -50,6 +50,17 @@ export interface ForwardStatus {
   readonly bytesPerSecondFromRemote: number;
   readonly restarts: number;
   readonly lastError: string | undefined;
+  /** Connections that failed on the target's side since the forward (re)started; the forward kept listening. */
+  readonly connectionErrors: number;
+  readonly lastConnectionError: ConnectionError | undefined;
+}
+
+/** One local connection the agent could not connect onward (e.g. nothing listens on the port). */
+export interface ConnectionError {
+  /** The agent's reason as the engine reports it (PORT.CONNECT_ERROR_TEXT for a refused port). */
+  readonly reason: string;
+  /** Epoch ms. */
+  readonly at: number;
 }
 
 /** A started session as StartSession returns it, plus the calls that act on it later. */

@@ -1,0 +1,137 @@
+// Issue 14, forwards: the dialog starts from the selected tree node with a declared port and
+// warns on another; a forward to a port where nothing listens says so in plain words with a
+// count once a real client connects; the tree marks forwarded targets; rows keep one height and
+// never cut the remote port at 1024 wide.
+import { connect } from 'node:net';
+import { join } from 'node:path';
+import { expect, repoRoot, test } from '../fixtures/web-host.js';
+import { openDemo, revealWebApp, SHELL_TIMEOUT_MS, treeRow } from './porthole-ui.js';
+
+test.use({ sandbox: true });
+test.describe.configure({ timeout: 180_000 });
+
+/** Connects a real TCP client, sends a line and resolves once the forward closes it. */
+function connectAndWaitForClose(port: number): Promise<void> {
+  return new Promise((resolve, reject) => {
+    const socket = connect(port, '127.0.0.1', () => socket.write('hello?\n'));
+    socket.on('error', reject);
+    socket.on('close', () => resolve());
+  });
+}
+
+test('the dialog starts from the selected node; nothing listening is told in words with a count; the tree marks the target', async ({ page, webHost }) => {
+  await openDemo(page, webHost.url);
+  const app = await revealWebApp(page);
+  // Selected in the tree, then "New forward…" from the panel (not from the node's menu).
+  await app.click();
+  await page.getByRole('tab', { name: 'Forwards' }).click();
+  // The panel may start folded away: clicking the active tab folds it, Show panel opens it.
+  const show = page.getByRole('button', { name: 'Show panel' });
+  if (await show.isVisible()) await show.click();
+  await page.getByRole('button', { name: 'New forward…' }).click();
+  const form = page.getByRole('dialog', { name: 'New port forward' });
+  const target = form.getByLabel('Target', { exact: true });
+  // Named with its path, not by id; the selected node is the one chosen.
+  await expect(target.locator('option:checked')).toHaveText(/^app — demo-web › web › 0e1f0001$/);
+  await expect(target.locator('option', { hasText: /^bastion — / })).toHaveCount(1);
+  await expect(target).not.toContainText('5e1f4a2b9c3d4e5f6a7b8c9d0e1f0001');
+  // The declared port is suggested as a value, the others offered; nothing looks like a value that is not one.
+  const remote = form.getByLabel('Remote port', { exact: true });
+  await expect(remote).toHaveValue('8080');
+  await expect(form.getByTestId('forward-declared-ports')).toHaveText('Declared ports:80809000');
+  for (const field of ['Remote port', 'Local port', 'Name']) expect(await form.getByLabel(field, { exact: true }).getAttribute('placeholder')).toBeNull();
+  await expect(form.getByTestId('forward-port-warning')).toHaveCount(0);
+  // A port the target does not declare: warned, not refused.
+  await remote.fill('9999');
+  await expect(form.getByTestId('forward-port-warning')).toHaveText('app declares ports 8080 and 9000, not 9999: nothing may be listening on app:9999.');
+  await form.getByRole('button', { name: '9000' }).click();
+  await expect(remote).toHaveValue('9000');
+  await expect(form.getByTestId('forward-port-warning')).toHaveCount(0);
+  await remote.fill('9999');
+  await form.getByRole('button', { name: 'Start forward' }).click();
+  await expect(form).toBeHidden();
+
+  const row = page.locator('.forward[data-forward-id]');
+  await expect(row).toHaveAttribute('data-state', 'listening', { timeout: SHELL_TIMEOUT_MS });
+  await expect(row.getByTestId('forward-remote')).toHaveText('app:9999');
+  await expect(row.getByTestId('forward-path')).toHaveText('demo-web › web › 0e1f0001');
+  await expect(row.getByTestId('forward-failures')).toHaveCount(0);
+  await expect(row).toHaveAttribute('data-tone', 'ok');
+  expect(await row.locator('td.forward-actions > .panel-cell-line').evaluate((el) => el.scrollWidth <= el.clientWidth)).toBe(true);
+  // The tree marks the forwarded container.
+  const marker = app.getByTestId('tree-forward-marker');
+  await expect(marker).toBeVisible();
+  await expect(marker).toHaveAttribute('title', /^1 port forward:\nlocalhost:\d+ → 9999$/);
+
+  // A real client: the agent refuses the destination port; the forward keeps listening.
+  const port = Number(await row.getAttribute('data-local-port'));
+  await connectAndWaitForClose(port);
+  await expect(row.getByTestId('forward-problem')).toContainText('Nothing is listening on app:9999.', { timeout: SHELL_TIMEOUT_MS });
+  await expect(row.getByTestId('forward-failures')).toHaveText('1 failed');
+  await expect(row).toHaveAttribute('data-state', 'listening');
+  await expect(row).toHaveAttribute('data-tone', 'warn');
+  await expect(row.locator('.state-pill')).not.toHaveClass(/tone-ok/);
+  await expect(row).not.toContainText('check SSM Agent logs');
+  await connectAndWaitForClose(port);
+  await expect(row.getByTestId('forward-failures')).toHaveText('2 failed', { timeout: SHELL_TIMEOUT_MS });
+
+  // Removing the forward takes the marker away.
+  await row.getByRole('button', { name: 'Remove forward' }).click();
+  await expect(row).toHaveCount(0);
+  await expect(marker).toHaveCount(0);
+});
+
+test('at 1024 wide a stopped row is as tall as a running one and no remote port is cut', async ({ page, webHost }) => {
+  await page.setViewportSize({ width: 1024, height: 640 });
+  await openDemo(page, webHost.url);
+  // Two forwards to a long destination: a remote host through the bastion.
+  for (const name of ['primary', 'replica']) {
+    await treeRow(page, 'instance', 'bastion').click({ button: 'right' });
+    await page.getByRole('menuitem', { name: 'Start port forward…' }).click();
+    const form = page.getByRole('dialog', { name: 'New port forward' });
+    await expect(form.getByLabel('Target', { exact: true }).locator('option:checked')).toHaveText(/^bastion — /);
+    // An instance declares no ports: no suggestion, no warning.
+    await expect(form.getByLabel('Remote port', { exact: true })).toHaveValue('');
+    await form.getByLabel('Remote port', { exact: true }).fill('5432');
+    await expect(form.getByTestId('forward-port-warning')).toHaveCount(0);
+    await form.getByText('Forward to another host reachable from the target').click();
+    await form.getByLabel('Remote host', { exact: true }).fill(`${name}.db.internal`);
+    await form.getByLabel('Name', { exact: true }).fill(`${name} database`);
+    await form.getByRole('button', { name: 'Start forward' }).click();
+    await expect(form).toBeHidden();
+  }
+  const rows = page.locator('.forward[data-forward-id]');
+  await expect(rows).toHaveCount(2);
+  await expect(rows.nth(0)).toHaveAttribute('data-state', 'listening', { timeout: SHELL_TIMEOUT_MS });
+  await expect(rows.nth(1)).toHaveAttribute('data-state', 'listening', { timeout: SHELL_TIMEOUT_MS });
+  await expect(rows.nth(0).getByTestId('forward-remote')).toHaveText('primary.db.internal:5432via bastion');
+  await expect(rows.nth(0).getByTestId('forward-remote')).toHaveAttribute('aria-label', 'primary.db.internal:5432 via bastion');
+  await expect(rows.nth(0).locator('td.forward-destination')).toHaveAttribute('title', /primary database\nprimary\.db\.internal:5432 via bastion\nporthole-sandbox › us-east-1/);
+
+  await rows.nth(1).getByRole('button', { name: 'Stop' }).click();
+  await expect(rows.nth(1)).toHaveAttribute('data-state', 'stopped', { timeout: 30_000 });
+  await page.screenshot({ path: join(repoRoot, 'e2e', 'artifacts', 'ui14-1024-forwards-stopped-row.png') });
+  const heights = await rows.evaluateAll((els) => els.map((el) => el.getBoundingClientRect().height));
+  expect(heights[0]).toBeGreaterThan(0);
+  expect(heights[1]).toBe(heights[0]);
+
+  // The remote port is shown whole in both rows: not clipped by itself or its cell (the host may ellipsize).
+  for (const i of [0, 1]) {
+    const fit = await rows
+      .nth(i)
+      .getByTestId('forward-remote-port')
+      .evaluate((el) => {
+        const cell = el.closest('td')!.getBoundingClientRect();
+        const r = el.getBoundingClientRect();
+        return { scroll: el.scrollWidth, client: el.clientWidth, right: r.right, cellRight: cell.right };
+      });
+    expect(fit.scroll).toBeLessThanOrEqual(fit.client);
+    expect(fit.right).toBeLessThanOrEqual(fit.cellRight);
+  }
+  // Every action is there whole (none pushed out of its cell).
+  const actions = await rows.locator('td.forward-actions > .panel-cell-line').evaluateAll((els) => els.map((el) => el.scrollWidth <= el.clientWidth));
+  expect(actions).toEqual([true, true]);
+  // Nothing in a row wraps: every cell's content is one line.
+  const lines = await rows.locator('td').evaluateAll((tds) => tds.map((td) => td.scrollHeight <= td.clientHeight + 1));
+  expect(lines.every(Boolean)).toBe(true);
+});
