@@ -1,5 +1,5 @@
 // The screenshot set a reviewer looks at (issue 14): first screen, expanded tree, split view,
-// forwards, diagnostics and the inspector, at 1440×900 and 1024×640, into e2e/artifacts/.
+// forwards, diagnostics, the inspector, the palette and quick open, at 1440×900 and 1024×640, into e2e/artifacts/.
 // Each shot also checks the few things a person would notice first on it.
 import { connect } from 'node:net';
 import { join } from 'node:path';
@@ -90,6 +90,18 @@ for (const size of [
     await expect(page.getByRole('dialog', { name: 'Keyboard shortcuts' })).toBeVisible();
     await shot('shortcuts');
     await page.keyboard.press('Escape');
+
+    // The command palette, then quick open on a fuzzy query (recent targets first, where each one is).
+    await page.keyboard.press('Control+Shift+P');
+    const palette = page.getByTestId('palette');
+    await expect(palette.getByRole('option', { name: /Show all commands/ })).toBeVisible();
+    await shot('palette');
+    await palette.getByRole('combobox').fill('wrkr');
+    await expect(palette.getByTestId('palette-search')).toContainText('Searched', { timeout: SHELL_TIMEOUT_MS });
+    await expect(palette.getByRole('option').filter({ hasText: 'demo-workers' }).first()).toBeVisible();
+    await shot('quick-open');
+    await page.keyboard.press('Escape');
+    await expect(palette).toBeHidden();
 
     await treeRow(page, 'profile', 'porthole-sandbox').click({ button: 'right' });
     await page.getByRole('menuitem', { name: 'Add region…' }).click();

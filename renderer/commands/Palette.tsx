@@ -6,6 +6,7 @@ import { useEffect, useId, useMemo, useRef, useState } from 'react';
 import { useModel } from '../root/model-context.js';
 import { useStore } from '../state/store.js';
 import { searchClusters, type FilterSearchProgress } from '../tree/filter-search.js';
+import { badgeOf } from '../tree/node-view.js';
 import { Dialog } from '../ui/Dialog.js';
 import { COMMANDS } from './commands.js';
 import { fuzzyMatch, highlightRuns } from './fuzzy.js';
@@ -26,6 +27,18 @@ function Marked({ text, hits }: { text: string; hits: readonly number[] }) {
     <>
       {highlightRuns(text, hits).map((r, i) => (r.hit ? <mark key={i}>{r.text}</mark> : <span key={i}>{r.text}</span>))}
     </>
+  );
+}
+
+/** A target's badge when it is not ready (Enter then diagnoses it instead); ready ones stay quiet. */
+function Trouble({ item }: { item: TargetItem }) {
+  if (item.node === null || (item.node.kind !== 'container' && item.node.kind !== 'instance')) return null;
+  const badge = badgeOf(item.node);
+  if (badge === null || badge.tone === 'ok') return null;
+  return (
+    <span className={`tree-badge tone-${badge.tone}`} title={badge.hint}>
+      {badge.text}
+    </span>
   );
 }
 
@@ -164,6 +177,7 @@ export function Palette({ initialQuery, onClose }: { initialQuery: string; onClo
                 <span className="palette-where" title={row.item.where}>
                   <Marked text={row.item.where} hits={row.item.whereHits} />
                 </span>
+                <Trouble item={row.item} />
                 {row.item.recent !== null && <span className="palette-tag">recent</span>}
               </>
             )}

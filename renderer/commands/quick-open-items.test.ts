@@ -11,7 +11,7 @@ const profile: InventoryNode = { kind: 'profile', id: 'p', label: 'sandbox', pro
 const region: InventoryNode = { kind: 'region', id: 'r', label: 'us-east-1', ...R };
 const cluster: InventoryNode = { kind: 'cluster', id: 'c', label: 'demo-web', ...R, clusterArn: ARN, status: 'ACTIVE', runningTasks: 1, activeServices: 0 };
 const task: InventoryNode = { kind: 'task', id: 't', label: 'abc0001', ...R, clusterArn: ARN, taskArn: TASK, lastStatus: 'RUNNING', desiredStatus: 'RUNNING', launchType: 'FARGATE', execEnabled: true, platformVersion: null, startedAt: null };
-const container = (name: string): InventoryNode => ({ kind: 'container', id: `k-${name}`, label: name, ...R, clusterArn: ARN, taskArn: TASK, name, runtimeId: `rt-${name}`, lastStatus: 'RUNNING', execAgentStatus: 'RUNNING', image: null });
+const container = (name: string): Extract<InventoryNode, { kind: 'container' }> => ({ kind: 'container', id: `k-${name}`, label: name, ...R, clusterArn: ARN, taskArn: TASK, name, runtimeId: `rt-${name}`, lastStatus: 'RUNNING', execAgentStatus: 'RUNNING', image: null });
 const instance = (name: string): InventoryNode => ({ kind: 'instance', id: `i-${name}`, label: name, ...R, instanceId: `i-0000000000000${name.length}`, name, pingStatus: 'Online', platform: 'Linux', state: 'running' });
 
 const ready = (children: InventoryNode[]): Branch => ({ status: 'ready', children, error: null, progress: null, problems: [] });
@@ -72,6 +72,12 @@ describe('quick open items', () => {
     expect(labels('demo')).toEqual(['demo-web', 'app', 'log-router', 'abc0001']);
     // The region by name; below it, everything by where it is: targets (shorter names first) before the task and cluster.
     expect(labels('us-east')).toEqual(['us-east-1', 'app', 'bastion', 'app-server', 'log-router', 'abc0001', 'demo-web']);
+  });
+
+  it('lists a target that can take a shell before a same-named one that cannot', () => {
+    const down: InventoryNode = { ...container('app'), id: 'k-down', execAgentStatus: 'STOPPED' };
+    const withDown = indexNodes(new Map([['root', ready([profile])], ['p', ready([region])], ['r', ready([cluster])], ['c', ready([task])], ['t', ready([down, container('app')])]]));
+    expect(quickOpenItems(withDown, [], 'app').map((i) => i.id)).toEqual(['k-app', 'k-down']);
   });
 
   it('remembers only shell targets', () => {

@@ -2,7 +2,7 @@
 // instances) plus the recent targets main remembers (which may not be loaded yet), fuzzy-matched
 // on their names (then on where they are), recent ones first.
 import type { InventoryNode, RecentTarget } from '../../shared/contract/index.js';
-import { rowLabel, targetOf, titleOf } from '../tree/node-view.js';
+import { notReadyReason, rowLabel, targetOf, titleOf } from '../tree/node-view.js';
 import type { Branch } from '../tree/tree-store.js';
 import { fuzzyMatch } from './fuzzy.js';
 
@@ -83,6 +83,8 @@ interface Scored {
   readonly item: TargetItem;
   readonly score: number;
   readonly rank: number;
+  /** 2 a target that can take a shell now, 1 one that cannot, 0 any other kind. */
+  readonly use: number;
 }
 
 /** Every whitespace-separated term must match the label or, failing that, the where text. */
@@ -131,9 +133,10 @@ export function quickOpenItems(index: NodeIndex, recents: readonly RecentTarget[
     const s = score(q, label, where);
     if (s === null) return;
     const item: TargetItem = { id, kind: node.kind, label, where, node, recent: null, labelHits: s.labelHits, whereHits: s.whereHits };
-    rest.push({ item, score: s.score, rank });
+    rest.push({ item, score: s.score, rank, use: TARGET_KINDS.has(node.kind) ? (notReadyReason(node) === null ? 2 : 1) : 0 });
   });
-  // At equal score: targets before other kinds, then (with a query) the shorter name, more of which matched, then tree order.
-  rest.sort((a, b) => b.score - a.score || Number(TARGET_KINDS.has(b.item.kind)) - Number(TARGET_KINDS.has(a.item.kind)) || (q.length > 0 ? a.item.label.length - b.item.label.length : 0) || a.rank - b.rank);
+  // At equal score: ready targets, then targets that cannot take a shell now, then other kinds;
+  // then (with a query) the shorter name, more of which matched; then tree order.
+  rest.sort((a, b) => b.score - a.score || b.use - a.use || (q.length > 0 ? a.item.label.length - b.item.label.length : 0) || a.rank - b.rank);
   return [...first, ...rest.map((r) => r.item)].slice(0, max);
 }
