@@ -140,6 +140,12 @@ test('separators take the keyboard; the tree and the panel collapse by key and s
   // Enter on the panel's separator collapses the panel.
   await page.keyboard.press('Enter');
   await expect(panel).toHaveClass(/collapsed/);
+  // The keyboard lands on the panel's own Show button, and Enter there opens it again.
+  await expect(page.getByRole('button', { name: 'Show panel' })).toBeFocused();
+  await page.keyboard.press('Enter');
+  await expect(panel).not.toHaveClass(/collapsed/);
+  await page.keyboard.press('Enter');
+  await expect(panel).toHaveClass(/collapsed/);
 
   // The tree collapses to a rail (the web keymap's Alt+Shift+B) and the terminal area takes the width.
   await page.keyboard.press('Alt+Shift+B');

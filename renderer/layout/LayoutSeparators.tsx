@@ -20,6 +20,11 @@ function useWindowSize(): string {
   );
 }
 
+/** Focuses what the next render shows (the control that reopens what Enter just collapsed). */
+function focusNextFrame(selector: string): void {
+  requestAnimationFrame(() => document.querySelector<HTMLElement>(selector)?.focus());
+}
+
 export function TreeSeparator() {
   const model = useModel();
   const { treeWidth } = useStore(model.layout);
@@ -42,7 +47,11 @@ export function TreeSeparator() {
       preview={(v) => model.layout.preview('treeWidth', v)}
       commit={(v) => model.layout.update({ treeWidth: v })}
       reset={() => model.layout.update({ treeWidth: DEFAULT_LAYOUT.treeWidth })}
-      toggle={() => model.layout.update({ treeCollapsed: true })}
+      toggle={() => {
+        model.layout.update({ treeCollapsed: true });
+        // The separator goes away with the tree: the keyboard moves to what brings it back.
+        focusNextFrame('.tree-rail button');
+      }}
     />
   );
 }
@@ -75,7 +84,10 @@ export function PanelSeparator() {
       preview={(v) => model.layout.preview('panelHeight', v)}
       commit={(v) => model.layout.update({ panelHeight: v })}
       reset={() => model.layout.update({ panelHeight: DEFAULT_LAYOUT.panelHeight })}
-      toggle={() => model.panel.toggle()}
+      toggle={() => {
+        model.panel.toggle();
+        focusNextFrame('.bottom-panel .panel-tabs .icon-button');
+      }}
     />
   );
 }
