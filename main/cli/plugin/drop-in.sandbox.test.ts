@@ -176,8 +176,10 @@ describe('session-manager-plugin drop-in under a real terminal', () => {
           }
         }
       })();
-      term.write('sleep 60\r');
-      await new Promise((r) => setTimeout(r, 500));
+      // Ctrl-C once the remote shell is running the line: the echo's computed output (not the typed
+      // text) proves it started; the sleep it goes on to is what the Ctrl-C must interrupt.
+      term.write('echo sleeping-$((2+3)); sleep 60\r');
+      await waitFor(/sleeping-5\r*\n/);
       term.write('\x03');
       term.write('echo after-$((1+1))\r');
       await waitFor(/after-2\r*\n/);

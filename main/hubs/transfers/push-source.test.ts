@@ -28,7 +28,9 @@ describe('PushSource', () => {
     await s.push(0, chunk(PUSH_SOURCE.HIGH_WATER_BYTES));
     let answered = false;
     const second = s.push(PUSH_SOURCE.HIGH_WATER_BYTES, chunk(PUSH_SOURCE.HIGH_WATER_BYTES)).then(() => (answered = true));
-    await new Promise((r) => setTimeout(r, 20));
+    // The answer comes from a read, never from a timer: after every pending callback has run
+    // (one macrotask turn) it must still be unanswered.
+    await new Promise((r) => setImmediate(r));
     expect(answered).toBe(false);
     const reader = s[Symbol.asyncIterator]();
     await reader.next();

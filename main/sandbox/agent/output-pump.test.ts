@@ -2,6 +2,12 @@ import { describe, expect, it } from 'vitest';
 import { AGENT } from './constants.js';
 import { OutputPump, PUMP, type PumpSink } from './output-pump.js';
 
+/**
+ * A proof that nothing is sent can only watch for a while: an unpaced pump that could send does so
+ * within an event-loop turn or two (it yields with setImmediate), and this window is many turns.
+ */
+const QUIET_MS = 20;
+
 function sink(): PumpSink & { sent: Array<{ pt: number; bytes: Uint8Array; at: number }>; active: boolean } {
   const s = {
     active: true,
@@ -29,12 +35,12 @@ describe('OutputPump', () => {
     const pump = new OutputPump(s, 'unpaced', true);
     pump.hold();
     pump.write(new TextEncoder().encode('one '), 1);
-    await new Promise((r) => setTimeout(r, 20));
+    await new Promise((r) => setTimeout(r, QUIET_MS));
     expect(s.sent).toHaveLength(0);
     s.active = false;
     pump.open();
     pump.write(new TextEncoder().encode('two'), 11);
-    await new Promise((r) => setTimeout(r, 20));
+    await new Promise((r) => setTimeout(r, QUIET_MS));
     expect(s.sent).toHaveLength(0);
     s.active = true;
     pump.activeChanged();

@@ -1,9 +1,11 @@
-import { afterEach, describe, expect, it } from 'vitest';
+import { afterEach, describe, expect, it, onTestFinished, vi } from 'vitest';
 import { decodeAcknowledge, decodeFrame, encodeFrame, Flags, MessageType, newMessageId, PayloadType, type ClientMessage } from '../frame/index.js';
 import { negativeCases } from '../../../testing/ssm/conformance.js';
-import { AGENT_POLICY, ChannelFullError, CLIENT_POLICY, ReliableChannel, type ChannelPolicy, type Delivery, type FrameTransport } from './index.js';
+import { AGENT_POLICY, ChannelFullError, CLIENT_POLICY, ReliableChannel, Reliability, type ChannelPolicy, type Delivery, type FrameTransport } from './index.js';
 
 const text = (s: string) => new TextEncoder().encode(s);
+/** Past the first RTO of a fresh channel (no RTT sample yet) by a few resend ticks. */
+const PAST_FIRST_RTO_MS = Reliability.INITIAL_RTO_MS + 2.5 * Reliability.RESEND_TICK_MS;
 const open: ReliableChannel[] = [];
 afterEach(() => open.splice(0).forEach((c) => c.close()));
 
@@ -107,14 +109,17 @@ describe('ReliableChannel: outgoing', () => {
     expect(channel.unackedFrames).toBe(2);
   });
 
-  it('resends only the oldest unacked frame after the RTO, with identical bytes', async () => {
+  it('resends only the oldest unacked frame after the RTO, with identical bytes', () => {
+    // Fake timers drive both the resend tick (setInterval) and the channel's clock (performance.now).
+    vi.useFakeTimers();
+    onTestFinished(() => vi.useRealTimers());
     const raw: Uint8Array[] = [];
     const channel = new ReliableChannel({ policy: CLIENT_POLICY, hooks: { deliver: () => 'accepted' } });
     open.push(channel);
     channel.attach({ send: (b) => (raw.push(b), true) });
     channel.send(PayloadType.Output, text('x'));
     channel.send(PayloadType.Output, text('y'));
-    await new Promise((r) => setTimeout(r, 450));
+    vi.advanceTimersByTime(PAST_FIRST_RTO_MS);
     expect(raw.length).toBeGreaterThan(2);
     for (const b of raw.slice(2)) expect(Buffer.from(b).equals(Buffer.from(raw[0]!))).toBe(true);
     expect(channel.stats.retransmits).toBe(raw.length - 2);

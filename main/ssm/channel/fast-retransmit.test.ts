@@ -1,8 +1,8 @@
 // Porthole's fast retransmit (ReliableChannel.fastRetransmit): acks for later frames resend the
 // oldest unacked frame before its RTO, but only after a round trip, so reordering is not loss.
-import { afterEach, describe, expect, it } from 'vitest';
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { decodeFrame, encodeAcknowledge, encodeFrame, Flags, MessageType, newMessageId, PayloadType } from '../frame/index.js';
-import { AGENT_POLICY, CLIENT_POLICY, ReliableChannel, type ChannelPolicy } from './index.js';
+import { AGENT_POLICY, CLIENT_POLICY, ReliableChannel, Reliability, type ChannelPolicy } from './index.js';
 
 const open: ReliableChannel[] = [];
 afterEach(() => open.splice(0).forEach((c) => c.close()));
@@ -72,16 +72,21 @@ describe('fast retransmit', () => {
 });
 
 describe('resending passed frames on the tick', () => {
-  /** Waits for a few real resend ticks (the scheduler is a real 100 ms interval; the clock is frozen). */
-  const ticks = () => new Promise((r) => setTimeout(r, 350));
+  // The resend scheduler is a setInterval; fake timers run its ticks at once, while the channel's
+  // own clock (`at`) stays frozen where the test puts it.
+  beforeEach(() => vi.useFakeTimers());
+  afterEach(() => vi.useRealTimers());
+  /** Runs a few resend ticks. */
+  const TICKS = 3;
+  const ticks = () => vi.advanceTimersByTime(TICKS * Reliability.RESEND_TICK_MS);
 
-  it('resends every unacked frame below the highest acked one once its RTO passed, and nothing above it', async () => {
+  it('resends every unacked frame below the highest acked one once its RTO passed, and nothing above it', () => {
     const { channel, sentSeqs, ack, at } = sender(CLIENT_POLICY);
     sendFrames(channel, 12);
     at(10);
     for (const seq of [1, 3, 4, 6, 7, 8]) ack(seq); // holes 0, 2, 5; 9-11 in flight
     at(2_000); // past any RTO
-    await ticks();
+    ticks();
     // Each hole exactly once (the clock is frozen, so their RTO never passes again): the oldest by
     // the spec's rule, the others as passed; the frames above the highest ack are not presumed lost.
     expect(sentSeqs.slice(12).sort((a, b) => a - b)).toEqual([0, 2, 5]);
@@ -89,27 +94,27 @@ describe('resending passed frames on the tick', () => {
     expect(channel.stats.retransmits).toBe(3);
   });
 
-  it('stays with the spec (only the oldest frame, once per RTO) in the agent policy', async () => {
+  it('stays with the spec (only the oldest frame, once per RTO) in the agent policy', () => {
     const { channel, sentSeqs, ack, at } = sender(AGENT_POLICY);
     sendFrames(channel, 12);
     at(10);
     for (const seq of [1, 3, 4, 6, 7, 8]) ack(seq);
     at(2_000);
-    await ticks();
+    ticks();
     expect(sentSeqs.slice(12)).toEqual([0]);
     expect(channel.stats.passedResends).toBe(0);
   });
 
-  it('does not resend a passed frame again within its RTO', async () => {
+  it('does not resend a passed frame again within its RTO', () => {
     const { channel, sentSeqs, ack, at } = sender(CLIENT_POLICY);
     sendFrames(channel, 4);
     at(10);
     ack(3);
     at(2_000);
-    await ticks();
+    ticks();
     expect(sentSeqs.slice(4).sort()).toEqual([0, 1, 2]);
     at(2_001); // a moment later: every resend is still inside its RTO
-    await ticks();
+    ticks();
     expect(sentSeqs).toHaveLength(7);
   });
 });
