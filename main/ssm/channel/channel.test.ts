@@ -112,7 +112,7 @@ describe('ReliableChannel: outgoing', () => {
   it('resends only the oldest unacked frame after the RTO, with identical bytes', () => {
     // Fake timers drive both the resend tick (setInterval) and the channel's clock (performance.now).
     vi.useFakeTimers();
-    onTestFinished(() => vi.useRealTimers());
+    onTestFinished(() => void vi.useRealTimers());
     const raw: Uint8Array[] = [];
     const channel = new ReliableChannel({ policy: CLIENT_POLICY, hooks: { deliver: () => 'accepted' } });
     open.push(channel);
