@@ -10,7 +10,7 @@ test.use({ sandbox: true });
 test.describe.configure({ timeout: 240_000 });
 
 /** The tab's minimum width in the stylesheet (--tab-min-width). */
-const TAB_MIN_WIDTH = 120;
+const TAB_MIN_WIDTH = 140;
 
 const terminalInput = (page: Page) => page.locator('[data-testid="active-terminal"] textarea.xterm-helper-textarea');
 

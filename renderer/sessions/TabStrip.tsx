@@ -26,6 +26,18 @@ export function recordingLine(tab: Tab): string | null {
   return tab.recording === null ? null : `Recording to ${tab.recording.path}`;
 }
 
+/** The title, shortened at its end except for a " (2)" that tells tabs on one target apart. */
+function TabTitle({ title }: { title: string }) {
+  const numbered = / \(\d+\)$/.exec(title);
+  if (numbered === null) return <span className="tab-title">{title}</span>;
+  return (
+    <span className="tab-title">
+      <span className="tab-title-base">{title.slice(0, numbered.index)}</span>
+      <span className="tab-title-number">{numbered[0]}</span>
+    </span>
+  );
+}
+
 interface TabProps {
   readonly tab: Tab;
   readonly active: boolean;
@@ -86,7 +98,7 @@ function TabButton({ tab, active, beside, onDragOver, onMenu }: TabProps) {
           }}
         />
       ) : (
-        <span className="tab-title">{tab.title}</span>
+        <TabTitle title={tab.title} />
       )}
       {tab.recording !== null && <span className="tab-rec" role="img" aria-label="Recording" title={recordingLine(tab) ?? undefined} />}
       <button

@@ -50,3 +50,23 @@ describe('SessionStore reconnect count', () => {
     expect(s.state.tabs[0]?.reconnects).toBe(0);
   });
 });
+
+describe('SessionStore tab titles', () => {
+  it('numbers more shells on one target (2), (3)… also when the new tab is made from a numbered one', async () => {
+    let n = 0;
+    const s = new SessionStore({
+      client: { call: async (_area: string, _method: string, p: { title: string }) => ({ session: { id: `s-${++n}`, title: p.title, target: TARGET, status: { state: 'connecting' }, openedAt: 1 } }) },
+      dialogs: {},
+      look: () => ({}),
+      confirmCloseLive: () => false,
+      registry: () => ({ get: () => undefined, create: () => undefined, prepare: () => Promise.resolve(), forgetEarly: () => undefined }),
+      openFailed: () => undefined,
+      failed: () => undefined,
+    } as unknown as SessionDeps);
+    await s.open(TARGET, 'web');
+    await s.open(TARGET, 'web');
+    await s.open(TARGET, 'web (2)');
+    await s.open(TARGET, 'web (3)');
+    expect(s.state.tabs.map((t) => t.title)).toEqual(['web', 'web (2)', 'web (3)', 'web (4)']);
+  });
+});

@@ -285,13 +285,17 @@ export class SessionStore extends Store<SessionsState> {
     }));
   }
 
-  /** A second shell on the same target gets " (2)", so tabs stay tellable apart. */
+  /**
+   * A second shell on the same target gets " (2)", so tabs stay tellable apart. A new tab made from
+   * "app (2)" is "app (3)", not "app (2) (2)": the number is the title's, not added to it.
+   */
   #uniqueTitle(title: string): string {
     const taken = new Set(this.state.tabs.map((t) => t.title));
     if (!taken.has(title)) return title;
+    const base = title.replace(/ \(\d+\)$/, '');
     let n = 2;
-    while (taken.has(`${title} (${n})`)) n++;
-    return `${title} (${n})`;
+    while (taken.has(`${base} (${n})`)) n++;
+    return `${base} (${n})`;
   }
 
   #patch(key: string, change: (t: Tab) => Tab): void {

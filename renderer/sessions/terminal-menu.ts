@@ -9,17 +9,17 @@ export function terminalMenu(model: AppModel, c: TerminalController): MenuItem[]
   return [
     {
       label: 'Copy',
-      hint: keys.label('copy'),
+      keys: keys.label('copy'),
       disabled: !c.hasSelection,
       run: () => void c.copySelection().then((ok) => ok || model.toasts.show('Porthole could not write to the clipboard.', 'error')),
     },
     {
       label: 'Paste',
-      hint: keys.label('paste'),
+      keys: keys.label('paste'),
       run: () => void c.pasteClipboard().then((ok) => ok || model.toasts.show(`Porthole could not read the clipboard: allow clipboard access for this page, or paste with ${keys.label('paste')}.`, 'error')),
     },
     { label: 'Select all', run: () => c.selectAll() },
     { label: 'Clear', hint: 'Clears the screen and scrollback here; the shell is not told', run: () => c.clear() },
-    { label: 'Find…', hint: keys.label('find'), run: () => void model.commands.run('find') },
+    { label: 'Find…', keys: keys.label('find'), run: () => void model.commands.run('find') },
   ];
 }

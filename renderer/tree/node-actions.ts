@@ -10,6 +10,8 @@ export interface MenuItem {
   readonly run: () => void;
   readonly disabled?: boolean;
   readonly hint?: string;
+  /** Its keyboard shortcut, shown at the right of the item. */
+  readonly keys?: string;
   /** Marks the current one of a choice (the active tab in the list of all tabs). */
   readonly checked?: boolean;
 }

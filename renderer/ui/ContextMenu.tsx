@@ -65,7 +65,14 @@ export function ContextMenu({ menu, onClose }: { menu: MenuAt; onClose: () => vo
             item.run();
           }}
         >
-          {item.label}
+          {item.keys === undefined ? (
+            item.label
+          ) : (
+            <>
+              <span className="context-label">{item.label}</span>
+              <kbd className="context-keys">{item.keys}</kbd>
+            </>
+          )}
         </button>
       ))}
     </div>
