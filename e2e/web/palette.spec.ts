@@ -1,7 +1,7 @@
 // Issue 14, the command palette and quick open: every command of the registry by key (Ctrl+Shift+P,
 // F1), quick open (Ctrl+P) finding a container under a cluster the tree has not loaded and opening
 // a shell on it from the keyboard, recent targets first on the next quick open, Ctrl+Enter for the
-// forward form, and Esc giving the keyboard back to the terminal.
+// forward form, Esc giving the keyboard back to the terminal, and recent targets kept over a reload.
 import type { Page } from '@playwright/test';
 import { expect, test } from '../fixtures/web-host.js';
 import { openDemo, revealWebApp, treeRow, waitForShell, waitForTerminalText } from './porthole-ui.js';
@@ -104,4 +104,26 @@ test('palette runs commands; quick open finds an unloaded container, opens a she
   await page.keyboard.press('Escape');
   await expect(form).toBeHidden();
   await expect(terminalInput(page)).toBeFocused();
+
+  // Recent targets are kept by main: after a reload, with demo-workers not loaded in this page, the
+  // worker is still listed (after bastion, remembered when its forward form opened), as it was
+  // remembered, and Enter opens a shell on it.
+  await page.reload();
+  await expect(treeRow(page, 'cluster', 'demo-workers')).toHaveAttribute('aria-expanded', 'false', { timeout: 45_000 });
+  await expect(page.locator('.tab')).toHaveCount(2, { timeout: 45_000 });
+  await page.keyboard.press('Control+P');
+  await expect(field(page)).toBeFocused();
+  await expect(options(page).nth(0)).toContainText('bastion');
+  await expect(options(page).nth(0)).toContainText('recent');
+  await expect(options(page).nth(1)).toContainText('worker');
+  await expect(options(page).nth(1)).toContainText('demo-workers · 0e1f0010');
+  await expect(options(page).nth(1)).toContainText('recent');
+  await page.keyboard.press('ArrowDown');
+  await expect(options(page).nth(1)).toHaveAttribute('aria-selected', 'true');
+  await page.keyboard.press('Enter');
+  await expect(page.locator('.tab')).toHaveCount(3);
+  await expect(page.locator('.tab[aria-selected="true"]')).toContainText('worker');
+  await waitForShell(page);
+  await typeBlind(page, 'echo again-$((5*5))');
+  await waitForTerminalText(page, /^again-25$/m);
 });
