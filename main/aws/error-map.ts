@@ -5,6 +5,7 @@
  * not read (HTML or XML where JSON was expected) is worded by its HTTP status and whatever error code
  * its body names (error-facts.ts); its raw text goes to the details, never into the sentence.
  */
+import { ENABLE_EXEC_COMMAND, notConnectedAdvice, pluginMissingAdvice } from '../../shared/messages/aws-advice.js';
 import { factsOf, statusWords, type Facts } from './error-facts.js';
 import { AwsError, type AwsErrorCode, type AwsErrorContext } from './errors.js';
 
@@ -105,22 +106,18 @@ function words(code: AwsErrorCode, f: Facts, ctx: AwsErrorContext): { sentence: 
     }
     case 'throttled':
       return { sentence: `AWS is throttling requests${at ? ` (${at})` : ''}; retries ran out.`, nextStep: 'Wait a few seconds and refresh; fewer open profiles or regions lowers the request rate.' };
-    case 'target-not-connected':
-      if (ctx.targetKind === 'instance') {
-        return { sentence: 'The instance is not connected to Session Manager, so no session could start.', nextStep: 'Run diagnostics: usually the SSM agent stopped or lost its path to ssmmessages (VPC endpoint or NAT), or the instance profile lacks the AmazonSSMManagedInstanceCore permissions. Restarting the SSM agent often helps.' };
-      }
-      if (ctx.targetKind === 'ecs-container') {
-        return { sentence: 'The container is not connected to Session Manager, so no session could start.', nextStep: 'Run diagnostics: usually the task role lacks ssmmessages permissions, the exec agent stopped, or a VPC endpoint for ssmmessages is missing. Starting a fresh task often helps.' };
-      }
-      return { sentence: 'The target is not connected to Session Manager, so no session could start.', nextStep: 'Run diagnostics: for a container, usually the task role lacks ssmmessages permissions or the exec agent stopped; for an instance, the SSM agent stopped or lost its path to ssmmessages.' };
+    case 'target-not-connected': {
+      const what = ctx.targetKind === 'instance' ? 'The instance' : ctx.targetKind === 'ecs-container' ? 'The container' : 'The target';
+      return { sentence: `${what} is not connected to Session Manager, so no session could start.`, nextStep: notConnectedAdvice(ctx.targetKind) };
+    }
     case 'exec-not-enabled':
-      return { sentence: 'ECS Exec is not available on this task: it was started without execute command, or its exec agent is not running.', nextStep: 'Enable it on the service (aws ecs update-service --enable-execute-command --force-new-deployment; this replaces the tasks) or wait for the agent to reach RUNNING.' };
+      return { sentence: 'ECS Exec is not available on this task: it was started without execute command, or its exec agent is not running.', nextStep: `${ENABLE_EXEC_COMMAND} If it was enabled, wait for the exec agent to reach RUNNING.` };
     case 'interactive-only':
       return { sentence: 'ECS Exec only supports interactive commands.', nextStep: 'Run the command in an interactive session.' };
     case 'handshake-timeout':
       return { sentence: 'The session handshake timed out.', nextStep: 'Usually KMS: your identity needs kms:GenerateDataKey on the session key, or the network blocks the ssmmessages endpoint. Run diagnostics.' };
     case 'agent-plugin-missing':
-      return { sentence: 'The agent on the target cannot run this kind of session.', nextStep: ctx.targetKind === 'instance' ? 'Update the SSM agent on the instance; a full disk can also cause it.' : ctx.targetKind === 'ecs-container' ? 'Start a fresh task (it gets a current agent); a full /tmp or a changed image architecture can also cause it.' : 'Update the SSM agent (for containers: start a fresh task); a full /tmp or a changed image architecture can also cause it.' };
+      return { sentence: 'The agent on the target cannot run this kind of session.', nextStep: pluginMissingAdvice(ctx.targetKind) };
     case 'log-encryption':
       return { sentence: 'Session logging needs an encrypted CloudWatch Logs group, and the configured one is not encrypted.', nextStep: "Encrypt the log group with KMS, or turn off cloudWatchEncryptionEnabled in the cluster's execute command configuration." };
     case 'not-found':

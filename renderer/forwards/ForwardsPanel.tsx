@@ -3,6 +3,7 @@
 // each way, open connections, and the actions. Every row is one line of fixed height; a cell
 // that does not fit ends in an ellipsis and says all of it in its tooltip. Saved forwards below.
 import type { ForwardInfo, ForwardStats } from '../../shared/contract/index.js';
+import { counted } from '../../shared/format/words.js';
 import { connectionErrorText, destinationText, failedConnectionsText, openConnectionsText } from '../../shared/messages/forwards.js';
 import { useMemo, useRef } from 'react';
 import { useModel } from '../root/model-context.js';
@@ -188,7 +189,7 @@ export function ForwardsPanel() {
   return (
     <div className="forwards" data-testid="forwards" data-narrow={narrow || undefined} ref={box}>
       <div className="panel-heading">
-        <span>{s.forwards.length === 0 ? 'No port forwards yet.' : `${s.forwards.length} forward${s.forwards.length === 1 ? '' : 's'}`}</span>
+        <span>{s.forwards.length === 0 ? 'No port forwards yet.' : counted(s.forwards.length, 'forward')}</span>
         <span className="status-spacer" />
         <button className="button" onClick={() => model.forwardDraft.open(null, '')}>
           New forward…
@@ -253,7 +254,7 @@ export function ForwardsPanel() {
           <div className="panel-subheading">Saved</div>
           <ul className="panel-rows forward-saved-list">
             {s.saved.map((sv) => {
-              const local = sv.spec.localPort === 'auto' ? 'localhost:auto' : `localhost:${sv.spec.localPort}`;
+              const local = sv.spec.localPort === 'auto' ? 'localhost, a free port' : `localhost:${sv.spec.localPort}`;
               const to = destinationText(placeOf(sv.spec, index));
               return (
                 <li key={sv.savedId} className="panel-row forward saved">

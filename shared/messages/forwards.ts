@@ -50,3 +50,8 @@ export function undeclaredPortWarning(targetName: string, declared: readonly num
   const ports = listed(declared.map(String));
   return `${targetName} declares ${declared.length === 1 ? 'port' : 'ports'} ${ports}, not ${port}: nothing may be listening on ${targetName}:${port}.`;
 }
+
+/** A forward that stopped on an error the call gave no advice for. */
+export const FORWARD_FAILED_NEXT_STEP = 'Run diagnostics on the target, then start the forward again.';
+/** Said after the call's own advice when the forward stopped. */
+export const FORWARD_RESTART_AFTER = 'Then start the forward again.';

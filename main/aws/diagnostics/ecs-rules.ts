@@ -3,6 +3,7 @@
  * over described data. Each check says what was found and what to do; unreadable data is a warning.
  */
 import { execReadiness, type ExecReadiness } from '../../../shared/exec-readiness.js';
+import { ENABLE_EXEC_COMMAND } from '../../../shared/messages/aws-advice.js';
 import { AWS_MINIMUMS, MANAGED_AGENT_WRITABLE_PATHS, SSM_MESSAGES_ACTIONS } from '../constants.js';
 import type { TaskInfo } from '../discovery/types.js';
 import { fail, ok, unreadable, warn, type Check, type ContainerDefinitionFacts, type EcsFacts, type TaskDefinitionFacts } from './types.js';
@@ -11,7 +12,6 @@ import { atLeast } from './version.js';
 const STARTING = ['PROVISIONING', 'PENDING', 'ACTIVATING'];
 /** Container environment variables that make the managed agent use keys instead of the task role. */
 const OVERRIDING_ENV = ['AWS_ACCESS_KEY', 'AWS_ACCESS_KEY_ID', 'AWS_SECRET_ACCESS_KEY'];
-const ENABLE_EXEC = 'Enable it on the service with aws ecs update-service --enable-execute-command --force-new-deployment (this replaces the tasks), or run a new task with --enable-execute-command.';
 
 /** The call that failed when the user opened the target (ExecuteCommand, StartSession), first. */
 export function lastErrorCheck(facts: { lastError?: EcsFacts['lastError'] }): Check[] {
@@ -116,7 +116,7 @@ export function ecsChecks(facts: EcsFacts): Check[] {
   const t = facts.task.value;
   if (!t) return [...out, fail('task-running', 'Task running', 'ECS does not know this task any more (stopped tasks are kept about an hour).', 'Refresh the tree and open a current task.')];
   out.push(taskStatus(t));
-  out.push(t.execEnabled ? ok('exec-enabled', 'Execute command enabled', 'The task was started with execute command enabled.') : fail('exec-enabled', 'Execute command enabled', 'The task was started without execute command; it cannot be turned on for a running task.', ENABLE_EXEC));
+  out.push(t.execEnabled ? ok('exec-enabled', 'Execute command enabled', 'The task was started with execute command enabled.') : fail('exec-enabled', 'Execute command enabled', 'The task was started without execute command; it cannot be turned on for a running task.', ENABLE_EXEC_COMMAND));
   out.push(platform(t, facts));
   out.push(...containerChecks(t, facts.containerName));
   const def = facts.taskDefinition;

@@ -3,7 +3,8 @@
 import { describe, expect, it } from 'vitest';
 import { ForwardSpecSchema } from '../../../shared/contract/index.js';
 import { DEMO_APP } from '../../../testing/composition/sandbox-app.js';
-import { contractSpec, managerSpec } from './mapping.js';
+import { FORWARD_FAILED_NEXT_STEP, FORWARD_RESTART_AFTER } from '../../../shared/messages/forwards.js';
+import { contractSpec, managerSpec, plainError } from './mapping.js';
 
 describe('contractSpec', () => {
   it('rebuilds an instance forward from the manager spec alone', () => {
@@ -24,5 +25,22 @@ describe('contractSpec', () => {
 
   it('gives up on a spec without profile and region (not written by this app)', () => {
     expect(contractSpec({ target: { kind: 'instance', instanceId: 'i-0123456789abcdef0' }, remotePort: 22 })).toBeNull();
+  });
+});
+
+describe('plainError', () => {
+  const instanceAdvice = 'Run diagnostics: usually the SSM agent stopped or lost its path to ssmmessages (VPC endpoint or NAT), or the instance profile lacks the AmazonSSMManagedInstanceCore permissions. Restarting the SSM agent often helps.';
+
+  it("keeps the failed call's own advice (fitted to an instance) and adds no second, generic one", () => {
+    const e = plainError({ state: 'failed', lastError: 'The instance is not connected to Session Manager, so no session could start.', lastErrorNextStep: instanceAdvice });
+    expect(e).toEqual({ message: 'The instance is not connected to Session Manager, so no session could start.', nextStep: `${instanceAdvice} ${FORWARD_RESTART_AFTER}` });
+    expect(e?.nextStep).not.toMatch(/task role/);
+    expect(e?.nextStep?.match(/diagnostics/g)).toHaveLength(1);
+  });
+
+  it('advises diagnostics once when the call said nothing, and nothing for a forward still retrying without advice', () => {
+    expect(plainError({ state: 'failed', lastError: 'the websocket closed', lastErrorNextStep: undefined })).toEqual({ message: 'the websocket closed', nextStep: FORWARD_FAILED_NEXT_STEP });
+    expect(plainError({ state: 'restarting', lastError: 'the websocket closed', lastErrorNextStep: undefined })).toEqual({ message: 'the websocket closed' });
+    expect(plainError({ state: 'active', lastError: undefined, lastErrorNextStep: undefined })).toBeNull();
   });
 });

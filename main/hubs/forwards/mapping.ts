@@ -3,6 +3,7 @@ import { ForwardSpecSchema, type ConnectionErrors, type ForwardInfo, type Forwar
 import { arnTail } from '../../aws/discovery/types.js';
 import type { ForwardSpec as ManagerSpec, ForwardState as ManagerState, ForwardStatus } from '../../sessions/forwards/index.js';
 import type { PortTarget } from '../../sessions/forwards/types.js';
+import { FORWARD_FAILED_NEXT_STEP, FORWARD_RESTART_AFTER } from '../../../shared/messages/forwards.js';
 import { PORT, targetId } from '../../ssm/port/index.js';
 
 export function portTarget(target: TargetRef): PortTarget {
@@ -69,9 +70,15 @@ const STATE: Readonly<Record<ManagerState, ForwardState>> = {
   failed: 'failed',
 };
 
-function plainError(status: ForwardStatus): PlainError | null {
+/**
+ * The forward's own error. Its next step is the failed call's own advice (fitted to a container or
+ * an instance) when it gave one, so the row never adds a second, generic one that says otherwise.
+ */
+export function plainError(status: Pick<ForwardStatus, 'state' | 'lastError' | 'lastErrorNextStep'>): PlainError | null {
   if (status.lastError === undefined) return null;
-  return status.state === 'failed' ? { message: status.lastError, nextStep: 'Check the target with diagnostics, then restart the forward.' } : { message: status.lastError };
+  const advice = status.lastErrorNextStep;
+  if (status.state !== 'failed') return advice === undefined ? { message: status.lastError } : { message: status.lastError, nextStep: advice };
+  return { message: status.lastError, nextStep: advice === undefined ? FORWARD_FAILED_NEXT_STEP : `${advice} ${FORWARD_RESTART_AFTER}` };
 }
 
 /** The port actually listening, null while nothing listens. */

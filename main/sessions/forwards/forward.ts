@@ -40,6 +40,8 @@ export class Forward {
   private generation = 0;
   private restarts = 0;
   private lastError: string | undefined;
+  /** The next step the failed call itself advised (an AwsError's, fitted to the target's kind). */
+  private lastErrorNextStep: string | undefined;
   /** Local connections the target refused or could not reach, while the forward itself kept listening. */
   private connectionErrors = 0;
   private lastConnectionError: ConnectionError | undefined;
@@ -65,6 +67,7 @@ export class Forward {
     this.running = true;
     this.generation++;
     this.lastError = undefined;
+    this.lastErrorNextStep = undefined;
     this.connectionErrors = 0;
     this.lastConnectionError = undefined;
     this.setState('starting');
@@ -125,6 +128,7 @@ export class Forward {
       bytesPerSecondFromRemote: this.rateFrom.perSecond,
       restarts: this.restarts,
       lastError: this.lastError,
+      lastErrorNextStep: this.lastErrorNextStep,
       connectionErrors: this.connectionErrors,
       lastConnectionError: this.lastConnectionError,
     };
@@ -161,6 +165,7 @@ export class Forward {
       if (started) this.terminate(started, started.credentials.sessionId);
       if (generation !== this.generation) return;
       this.lastError = error instanceof Error ? error.message : String(error);
+      this.lastErrorNextStep = nextStepOf(error);
       return this.scheduleRestart(0);
     }
     const { session, dataChannel } = opened;
@@ -205,6 +210,7 @@ export class Forward {
     // The SSH document's session serves one connection and then ends by design (§8.1).
     if (end.expected && session.mode === 'stream') return void this.runSession();
     this.lastError = end.reason;
+    this.lastErrorNextStep = undefined;
     this.scheduleRestart(Date.now() - this.sessionStartedAt);
   }
 
@@ -238,6 +244,12 @@ export class Forward {
     this.state = state;
     this.deps.onChange();
   }
+}
+
+/** The advice an error carries (AwsError's nextStep), if any. */
+function nextStepOf(error: unknown): string | undefined {
+  const step = typeof error === 'object' && error !== null ? (error as { nextStep?: unknown }).nextStep : undefined;
+  return typeof step === 'string' && step.length > 0 ? step : undefined;
 }
 
 export { ForwardError };

@@ -50,6 +50,8 @@ export interface ForwardStatus {
   readonly bytesPerSecondFromRemote: number;
   readonly restarts: number;
   readonly lastError: string | undefined;
+  /** What the failed call advised doing (fitted to the target's kind), when it said. */
+  readonly lastErrorNextStep: string | undefined;
   /** Connections that failed on the target's side since the forward (re)started; the forward kept listening. */
   readonly connectionErrors: number;
   readonly lastConnectionError: ConnectionError | undefined;
