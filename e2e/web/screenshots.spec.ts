@@ -168,5 +168,11 @@ for (const size of [
     await page.mouse.click(row.x + 90, row.y + row.height / 2, { button: 'right' });
     await expect(page.getByRole('menuitem', { name: 'Copy' })).toBeEnabled();
     await shot('context-menu');
+    await page.keyboard.press('Escape');
+
+    // The settings with the terminal font and copy on select.
+    await page.getByRole('button', { name: 'Settings' }).click();
+    await expect(page.getByRole('dialog', { name: 'Settings' }).getByLabel('Terminal font')).toBeVisible();
+    await shot('settings');
   });
 }
