@@ -38,6 +38,8 @@ test('records a tab from its context menu to <dataDir>/recordings as asciicast v
   const saved = page.locator('.toast', { hasText: 'Recording saved to' });
   await expect(saved).toHaveText(new RegExp(`Recording saved to ${join(recordings, files[0] ?? '').replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}`));
   await expect(saved.getByRole('button', { name: 'Copy path' })).toBeVisible();
+  // A browser cannot open the file manager: the web host shows the path only (Electron adds Show in folder).
+  await expect(saved.getByRole('button', { name: 'Show in folder' })).toHaveCount(0);
   const lines = (await readFile(join(recordings, files[0] ?? ''), 'utf8')).trim().split('\n');
   expect(JSON.parse(lines[0] ?? '{}')).toMatchObject({ version: 2 });
   const output = lines
