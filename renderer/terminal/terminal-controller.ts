@@ -12,6 +12,7 @@ import { TERMINAL } from './constants.js';
 import type { Keymap } from '../commands/keymap.js';
 import { checkPaste } from './paste-guard.js';
 import { xtermTheme, type ResolvedTheme } from './xterm-theme.js';
+import { sameLook } from './look.js';
 import { WebglRenderer } from './webgl-renderer.js';
 
 /** What a controller needs from the app: the data plane and two questions only the UI can answer. */
@@ -65,6 +66,8 @@ export class TerminalController implements Drainable {
   #disposed = false;
   #pasteGuardLines: number;
   #copyOnSelect: boolean;
+  /** The look last applied (the constructor's), so an unchanged one costs nothing. */
+  #look: TerminalLook;
   #findOptions: FindOptions | null = null;
   #parsed = 0;
   /** Output held while hidden, parsed on the background budget (bounded by main's flow-control window). */
@@ -84,6 +87,7 @@ export class TerminalController implements Drainable {
   ) {
     this.element = document.createElement('div');
     this.element.className = 'xterm-container';
+    this.#look = look;
     this.#pasteGuardLines = look.pasteGuardLines;
     this.#copyOnSelect = look.copyOnSelect;
     this.#ack = new AckCounter({ send: (n) => this.host.sendAck(this.sessionId, n) });
@@ -238,6 +242,8 @@ export class TerminalController implements Drainable {
   }
 
   applyLook(look: TerminalLook): void {
+    if (sameLook(this.#look, look)) return; // settings changed elsewhere (say a recent target): no repaint, no refit
+    this.#look = look;
     this.#pasteGuardLines = look.pasteGuardLines;
     this.#copyOnSelect = look.copyOnSelect;
     const o = this.#term.options;
