@@ -5,7 +5,7 @@
 import { describe, expect, it } from 'vitest';
 import { sandboxAppPerFile } from '../../testing/composition/app-per-file.js';
 import { DEMO_APP } from '../../testing/composition/sandbox-app.js';
-import { eventually, RemoteCallError, TestClient } from '../../testing/composition/test-client.js';
+import { eventually, RemoteCallError, type TestClient } from '../../testing/composition/test-client.js';
 import { MOVED_REASON } from './sessions.js';
 
 /** Short, so the expiry test waits seconds rather than minutes; long enough for an adopt under load. */

@@ -2,11 +2,12 @@
 // ~16 live contexts) and given up for good after a context loss (the DOM renderer takes over).
 // The addon's code is imported on first use, and only where WebGL is worth it (webgl-probe.ts):
 // software-rendered machines never download it.
+import type * as WebglModule from '@xterm/addon-webgl';
 import type { WebglAddon } from '@xterm/addon-webgl';
 import type { Terminal } from '@xterm/xterm';
 import { webglAvailable } from './webgl-probe.js';
 
-let addonModule: Promise<typeof import('@xterm/addon-webgl')> | null = null;
+let addonModule: Promise<typeof WebglModule> | null = null;
 
 export class WebglRenderer {
   #addon: WebglAddon | null = null;

@@ -88,6 +88,7 @@ export const SettingsSchema = z.object({
     .trim()
     .min(1)
     .max(SETTINGS_BOUNDS.FONT_FAMILY_MAX)
+    // eslint-disable-next-line no-control-regex -- refusing control characters is the point of this pattern
     .regex(/^[^\u0000-\u001f\u007f]*$/, 'A font name has no control characters.'),
   fontSize: z.number().int().min(SETTINGS_BOUNDS.FONT_SIZE_MIN).max(SETTINGS_BOUNDS.FONT_SIZE_MAX),
   scrollback: z.number().int().min(0).max(SETTINGS_BOUNDS.SCROLLBACK_MAX),
