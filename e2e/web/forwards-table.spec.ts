@@ -5,16 +5,19 @@
 import { connect } from 'node:net';
 import { join } from 'node:path';
 import { expect, repoRoot, test } from '../fixtures/web-host.js';
-import { openDemo, revealWebApp, SHELL_TIMEOUT_MS, treeRow } from './porthole-ui.js';
+import { openDemo, revealWebApp, SHELL_TIMEOUT_MS, treeRow, waitForShell } from './porthole-ui.js';
 
 test.use({ sandbox: true });
 test.describe.configure({ timeout: 180_000 });
 
-/** Connects a real TCP client, sends a line and resolves once the forward closes it. */
+/**
+ * Connects a real TCP client, sends a line and resolves once the forward closes it (a close or a
+ * reset: which one depends on whether the refusal arrives before the line is read).
+ */
 function connectAndWaitForClose(port: number): Promise<void> {
-  return new Promise((resolve, reject) => {
+  return new Promise((resolve) => {
     const socket = connect(port, '127.0.0.1', () => socket.write('hello?\n'));
-    socket.on('error', reject);
+    socket.on('error', () => undefined);
     socket.on('close', () => resolve());
   });
 }
@@ -134,4 +137,19 @@ test('at 1024 wide a stopped row is as tall as a running one and no remote port 
   // Nothing in a row wraps: every cell's content is one line.
   const lines = await rows.locator('td').evaluateAll((tds) => tds.map((td) => td.scrollHeight <= td.clientHeight + 1));
   expect(lines.every(Boolean)).toBe(true);
+});
+
+test("with no target selected in the tree, the dialog starts from the active tab's target", async ({ page, webHost }) => {
+  await openDemo(page, webHost.url);
+  await (await revealWebApp(page, '0002')).dblclick();
+  await waitForShell(page);
+  // The tree's selection moves to a cluster (not a target): the active tab decides.
+  await treeRow(page, 'cluster', 'demo-secure').click();
+  await expect(treeRow(page, 'cluster', 'demo-secure')).toHaveAttribute('aria-selected', 'true');
+  const show = page.getByRole('button', { name: 'Show panel' });
+  if (await show.isVisible()) await show.click();
+  await page.getByRole('button', { name: 'New forward…' }).click();
+  const form = page.getByRole('dialog', { name: 'New port forward' });
+  await expect(form.getByLabel('Target', { exact: true }).locator('option:checked')).toHaveText(/^app — demo-web › web › 0e1f0002$/);
+  await expect(form.getByLabel('Remote port', { exact: true })).toHaveValue('8080');
 });

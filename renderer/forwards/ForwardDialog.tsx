@@ -11,6 +11,7 @@ import { targetOf } from '../tree/node-view.js';
 import { findNode } from '../tree/tree-store.js';
 import { Dialog } from '../ui/Dialog.js';
 import type { Draft } from './forward-draft.js';
+import './forwards.css';
 import { fallbackLabel, targetIndex, targetKey, type TargetEntry } from './forward-targets.js';
 
 /** A target as the list offers it: "app — demo-web › web › 0e1f0001". */
