@@ -10,6 +10,11 @@ import { MOVED_REASON } from './sessions.js';
 
 /** Short, so the expiry test waits seconds rather than minutes; long enough for an adopt under load. */
 const GRACE_MS = 3000;
+/**
+ * Proofs that the grace period passing changes nothing can only wait it out: past GRACE_MS by a
+ * margin for a loaded machine's late timer.
+ */
+const PAST_GRACE_MS = GRACE_MS + 500;
 
 const app = sandboxAppPerFile({ sessionGraceMs: GRACE_MS }, 'ended');
 const window = (): TestClient => app.window();
@@ -72,7 +77,7 @@ describe('a window that goes away and one that comes back', () => {
     expect(shell.unackedBytes).toBe(0);
 
     // Adopted in time: the grace period passing changes nothing.
-    await new Promise((r) => setTimeout(r, GRACE_MS + 500));
+    await new Promise((r) => setTimeout(r, PAST_GRACE_MS));
     expect(app.porthole.shells.has(id)).toBe(true);
     expect(awsState(id)).not.toBe('Terminated');
 
@@ -109,7 +114,7 @@ describe('forwards', () => {
     const gone = window();
     const { forward } = await gone.call('forwards', 'create', { spec: { target: DEMO_APP.web, remotePort: 8080, localPort: 'auto', name: 'kept' } });
     gone.close();
-    await new Promise((r) => setTimeout(r, GRACE_MS + 500)); // past the sessions' grace period too
+    await new Promise((r) => setTimeout(r, PAST_GRACE_MS)); // past the sessions' grace period too
     const next = window();
     expect((await next.call('forwards', 'list', {})).forwards).toContainEqual(expect.objectContaining({ id: forward.id, state: 'listening', localPort: forward.localPort }));
     const res = await fetch(`http://127.0.0.1:${forward.localPort ?? 0}/`);
