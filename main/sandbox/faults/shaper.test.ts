@@ -5,6 +5,9 @@ import { seededRandom } from './random.js';
 import { FrameShaper, type FrameClass } from './shaper.js';
 import { DirectionFaultsSchema, type DirectionFaultsInput } from './spec.js';
 
+/** Twice the 50 ms delay the discarded frame had: had it been kept, it would have come by then. */
+const DISCARDED_NEVER_COMES_MS = 100;
+
 const CLS: FrameClass = { type: 'output_stream_data', payloadType: 1 };
 const knobs = (k: DirectionFaultsInput) => DirectionFaultsSchema.parse(k);
 const frame = (n: number) => Uint8Array.of(n);
@@ -73,7 +76,8 @@ describe('FrameShaper.setKnobs', () => {
     s.discard();
     s.push(frame(2), CLS);
     await until(() => got.length > 0);
-    await sleep(100);
+    // The discarded frame must never come: watch past its 50 ms delay (a proof that nothing happens).
+    await sleep(DISCARDED_NEVER_COMES_MS);
     expect(got).toEqual([2]);
     expect(s.stats.delayed).toBe(2);
     s.dispose();

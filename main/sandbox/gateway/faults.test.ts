@@ -29,6 +29,7 @@ describe('frame faults toward the client', () => {
     t.fx.gateway.faults.set(s.sessionId, { toClient: { drop: 1, types: ['output_stream_data'] } });
     client.send(PayloadType.Output, 'lost-for-now');
     await client.waitFor(() => client.ackedSeqs().includes(1), 'the ack (acks are not selected)');
+    // Nothing gets through: a proof that can only watch, here across three resends.
     await sleep(3 * RESEND_MS);
     expect(outputFrames(client)).toHaveLength(0);
     t.fx.gateway.faults.set(s.sessionId, {});

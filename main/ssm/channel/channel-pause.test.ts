@@ -1,7 +1,8 @@
 // pause_publication is honoured but cannot wedge a session: while paused the oldest unacked
 // frame still goes out once per maximum RTO, so a lost start_publication ends with the peer's
-// ack (any ack resumes publication). The channel's clock is injected; its resend tick is real.
-import { afterEach, describe, expect, it } from 'vitest';
+// ack (any ack resumes publication). The channel's clock is injected; fake timers run its resend
+// tick (a setInterval), so no step waits on real time.
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { Flags, MessageType, PayloadType, decodeFrame, encodeFrame, newMessageId, type ClientMessage } from '../frame/index.js';
 import { ReliableChannel } from './channel.js';
 import { Reliability } from './constants.js';
@@ -11,17 +12,11 @@ const open: ReliableChannel[] = [];
 afterEach(() => open.splice(0).forEach((c) => c.close()));
 
 const text = (s: string) => new TextEncoder().encode(s);
-const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
-/** Several resend ticks: long enough for the 100 ms scheduler to have run on a loaded machine. */
-const TICKS_MS = Reliability.RESEND_TICK_MS * 4;
-
-async function until(cond: () => boolean, what: string): Promise<void> {
-  const deadline = Date.now() + 30_000;
-  while (!cond()) {
-    if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}`);
-    await sleep(Reliability.RESEND_TICK_MS / 2);
-  }
-}
+/** Several resend ticks. */
+const TICKS = 4;
+const runTicks = () => vi.advanceTimersByTime(TICKS * Reliability.RESEND_TICK_MS);
+beforeEach(() => vi.useFakeTimers());
+afterEach(() => vi.useRealTimers());
 
 const control = (type: string) => encodeFrame({ messageType: type, sequenceNumber: 0, flags: 0, messageId: newMessageId(), payloadType: 0, payload: new Uint8Array() });
 
@@ -31,7 +26,7 @@ function ackOf(frame: ClientMessage): Uint8Array {
 }
 
 describe('ReliableChannel under pause_publication', () => {
-  it('holds input while paused, probes with the oldest frame once per max RTO, and resumes on its ack', async () => {
+  it('holds input while paused, probes with the oldest frame once per max RTO, and resumes on its ack', () => {
     let clock = 0;
     const sent: ClientMessage[] = [];
     const raw: Uint8Array[] = [];
@@ -41,17 +36,19 @@ describe('ReliableChannel under pause_publication', () => {
     channel.receive(control(MessageType.PausePublication));
     channel.send(PayloadType.Output, text('l'));
     channel.send(PayloadType.Output, text('s'));
-    await sleep(TICKS_MS);
+    runTicks();
     expect(sent).toHaveLength(0);
 
     clock = Reliability.MAX_RTO_MS;
-    await until(() => sent.length === 1, 'the probe');
+    runTicks();
+    expect(sent).toHaveLength(1);
     expect(sent[0]!.sequenceNumber).toBe(0);
-    await sleep(TICKS_MS);
+    runTicks();
     expect(sent).toHaveLength(1); // one probe per max RTO, not one per tick
 
     clock = 2 * Reliability.MAX_RTO_MS;
-    await until(() => sent.length === 2, 'the second probe');
+    runTicks();
+    expect(sent).toHaveLength(2);
     expect(raw[1]).toEqual(raw[0]); // the same frame, identical bytes
     expect(channel.isPaused).toBe(true);
 
@@ -60,7 +57,7 @@ describe('ReliableChannel under pause_publication', () => {
     expect(sent.map((f) => new TextDecoder().decode(f.payload))).toEqual(['l', 'l', 's']);
   });
 
-  it('sends nothing while paused when nothing is unacked', async () => {
+  it('sends nothing while paused when nothing is unacked', () => {
     let clock = 0;
     const sent: Uint8Array[] = [];
     const channel = new ReliableChannel({ policy: CLIENT_POLICY, hooks: { deliver: () => 'accepted' }, now: () => clock });
@@ -68,7 +65,7 @@ describe('ReliableChannel under pause_publication', () => {
     channel.attach({ send: (b) => (sent.push(b), true) });
     channel.receive(control(MessageType.PausePublication));
     clock = 5 * Reliability.MAX_RTO_MS;
-    await sleep(TICKS_MS);
+    runTicks();
     expect(sent).toHaveLength(0);
   });
 });

@@ -8,6 +8,9 @@ import { ShellSession } from '../shell/shell-session.js';
 import { DataChannel } from './data-channel.js';
 import type { CloseReason, SessionInfo } from './types.js';
 
+/** How long a paused channel must deliver nothing: several resend ticks and socket reads on a loaded machine. */
+const PAUSED_STAYS_MS = 700;
+
 let h: Harness;
 beforeAll(async () => { h = await startHarness(); });
 afterAll(async () => { await h.stop(); });
@@ -124,7 +127,8 @@ describe('DataChannel against the sandbox', () => {
       atPause = received;
       await new Promise((r) => setTimeout(r, DRAIN_POLL_MS));
     }
-    await new Promise((r) => setTimeout(r, 700));
+    // Paused means nothing more arrives: a proof that can only watch for a while (PAUSED_STAYS_MS).
+    await new Promise((r) => setTimeout(r, PAUSED_STAYS_MS));
     expect(received).toBe(atPause);
     expect(received).toBeLessThan(TOTAL);
     dc.resumeReading();
