@@ -31,7 +31,7 @@ export default defineConfig([
     files: ['**/*.{ts,tsx,mts,cts}'],
     extends: [tseslint.configs.base],
     languageOptions: {
-      parserOptions: { projectService: { allowDefaultProject: ['renderer/vite.config.mts', 'scripts/build-stamp.d.mts', 'tools/forbidden-import.d.ts'] }, tsconfigRootDir: import.meta.dirname },
+      parserOptions: { projectService: { allowDefaultProject: ['renderer/vite.config.mts', 'scripts/*.d.mts', 'tools/forbidden-import.d.ts'] }, tsconfigRootDir: import.meta.dirname },
     },
     linterOptions: { reportUnusedDisableDirectives: 'error' },
     plugins: { porthole: { rules: { 'import-boundaries': importBoundaries, 'disable-reason': disableReason } } },

@@ -15,7 +15,7 @@ const formatter = await eslint.loadFormatter('stylish');
 const text = await formatter.format(results);
 if (text) process.stdout.write(text);
 
-const errors = results.reduce((n, r) => n + r.errorCount + r.fatalErrorCount, 0);
+const errors = results.reduce((n, r) => n + r.errorCount, 0); // errorCount includes fatal (parsing) errors
 const warnings = results.reduce((n, r) => n + r.warningCount, 0);
 const seconds = (Date.now() - started) / 1000;
 const filesWithProblems = results.filter((r) => r.messages.length > 0).map((r) => r.filePath);
