@@ -96,6 +96,14 @@ test('separators resize the tree and the bottom panel, the shell hears the new s
   // Double-click resets the tree's width.
   await treeSep.dblclick();
   await expect.poll(async () => Math.round((await box(tree)).width)).toBe(300);
+
+  // The saved sizes hold from the first frame, before settings arrive: with the link to the host
+  // held silent (no settings ever come), a reload still opens at the width last left.
+  await drag(page, treeSep, 80, 0);
+  await expect.poll(() => savedLayout(webHost.dataDir)).toMatchObject({ treeWidth: 380 });
+  await page.routeWebSocket(() => true, () => undefined);
+  await page.reload();
+  await expect.poll(async () => Math.round((await box(tree)).width)).toBe(380);
 });
 
 test('separators take the keyboard; the tree and the panel collapse by key and stay so after a reload', async ({ page, webHost }) => {

@@ -4,6 +4,7 @@
 import { DEFAULT_LAYOUT, LAYOUT_BOUNDS, type Layout } from '../../shared/contract/index.js';
 import type { SettingsModel } from '../state/settings-model.js';
 import { Store } from '../state/store.js';
+import { pageStorage, readCachedLayout, writeCachedLayout } from './layout-cache.js';
 
 export const LAYOUT = {
   /** Persist this long after the last change: holding an arrow key on a separator repeats ~30×/s, one settings write each would be a storm. */
@@ -47,7 +48,7 @@ export class LayoutStore extends Store<Layout> {
   #sent: string | null = null;
 
   constructor(private readonly settings: SettingsModel) {
-    super(DEFAULT_LAYOUT);
+    super(readCachedLayout(pageStorage()) ?? DEFAULT_LAYOUT);
     this.#apply();
     settings.subscribe(() => this.#adopt());
   }
@@ -83,6 +84,7 @@ export class LayoutStore extends Store<Layout> {
   }
 
   #apply(): void {
+    writeCachedLayout(pageStorage(), this.state);
     for (const key of Object.keys(LAYOUT_VARS) as SizeKey[]) document.documentElement.style.setProperty(LAYOUT_VARS[key], cssValue(key, this.state[key]));
   }
 }
