@@ -47,7 +47,7 @@ describe('assume-role with MFA', () => {
       expect(profiles.find((p) => p.name === 'admin')).toMatchObject({ kind: 'assume-role', mfaSerial: MFA_SERIAL });
       const session = await ws.open('admin');
       const who = await session.sts().send(new GetCallerIdentityCommand({}));
-      await session.ecs(); // another client of the same profile must not prompt again
+      session.ecs(); // another client of the same profile must not prompt again
       const again = await session.sts('us-west-2').send(new GetCallerIdentityCommand({}));
       expect(who.Arn).toBe(ASSUMED);
       expect(again.Arn).toBe(ASSUMED);

@@ -27,7 +27,8 @@ export class PushSource implements AsyncIterable<Uint8Array> {
   /** Takes the chunk at `offset` (which must be the next byte); resolves with the bytes received so far. */
   async push(offset: number, bytes: Buffer): Promise<number> {
     const refused = (): Error | undefined => this.#failure ?? this.#failureForPushers;
-    if (refused()) throw refused();
+    const refusedNow = refused();
+    if (refusedNow) throw refusedNow;
     if (offset !== this.#received) throw new TransferError('failed', `Upload chunk at byte ${offset} arrived where byte ${this.#received} was expected.`);
     if (this.#received + bytes.length > this.size) throw new TransferError('failed', `The upload sent more than the ${this.size} bytes it announced.`);
     while (this.#bufferedBytes >= PUSH_SOURCE.HIGH_WATER_BYTES) {
