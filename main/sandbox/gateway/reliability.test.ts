@@ -5,6 +5,10 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { MessageType, PayloadType, type ClientMessage } from '../../ssm/frame/index.js';
 import { startFixture, type Fixture } from '../../../testing/sandbox/gateway/sandbox-fixture.js';
 import { RESEND_MS, WireClient } from '../../../testing/sandbox/gateway/wire-client.js';
+import { AGENT } from '../agent/constants.js';
+
+/** Past the agent's close drain (AGENT.CLOSE_DRAIN_MS) by a margin for a loaded machine's late timer. */
+const PAST_AGENT_DRAIN_MS = AGENT.CLOSE_DRAIN_MS + 500;
 
 let fx: Fixture | undefined;
 afterEach(async () => {
@@ -125,7 +129,8 @@ describe('agent reliability', () => {
     const ended = new Promise<void>((resolve) => fx?.registry.once('terminated', () => resolve()));
     fx.registry.terminate(s.sessionId, 'Session terminated by TerminateSession.');
     await ended;
-    await new Promise((resolve) => setTimeout(resolve, 2_500)); // past the agent's 2 s drain
+    // The tail must outlive the agent's drain: a proof that it is not dropped can only wait it out.
+    await new Promise((resolve) => setTimeout(resolve, PAST_AGENT_DRAIN_MS));
     const c2 = await WireClient.open(fx.url(s.sessionId), s.tokenValue, { resumeFrom: { inputSeq: 1, outputSeq: 1 } });
     await c2.waitFor(() => c2.frames(MessageType.ChannelClosed).length > 0, 'channel_closed');
     expect(c2.outputText()).toContain('unacked-64');
