@@ -3,7 +3,7 @@
 // Baseline: an empty `node -e ''` in the same run (what any Node start costs on this machine now).
 // The page (Chromium) and the drop-in have their own files; this one runs them and makes the rows.
 import { chmod, mkdtemp, rm, writeFile } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
+import { loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { BenchRow, BenchSection } from '../report.js';
 import { benchDropIn } from './startup-dropin.js';
@@ -33,6 +33,7 @@ const s = (ms: number): number => ms / 1000;
 
 export async function benchStartup(scale: number): Promise<Omit<BenchSection, 'seconds'>> {
   const n = Math.max(1, Math.round(STARTUP_BENCH.RUNS * Math.min(1, scale)));
+  const loadAtStart = loadavg()[0] ?? 0;
   const home = await mkdtemp(join(tmpdir(), 'porthole-bench-start-'));
   // A person without AWS profiles (the sandbox starts), and a throwaway data folder.
   const env: NodeJS.ProcessEnv = { ...process.env, HOME: home, PORTHOLE_DATA_DIR: join(home, 'data'), AWS_CONFIG_FILE: join(home, 'none'), AWS_SHARED_CREDENTIALS_FILE: join(home, 'none') };
@@ -77,6 +78,7 @@ export async function benchStartup(scale: number): Promise<Omit<BenchSection, 's
       { figure: '`npm run build` (tsc -b with its incremental state + both vite builds)', value: s(build.ms), unit: 's', baseline: base },
     ];
     const detail = [
+      `Load average (1 min) ${loadAtStart.toFixed(1)} when this section started and ${(loadavg()[0] ?? 0).toFixed(1)} when it ended, on 2 cores shared with other work: start-up figures are single processes racing that load, so they move with it (runs of this section earlier the same night, at a load of 10–18, measured \`npm run web\` → URL at 1.4–3.2 s, most of it npm's own start). Compare the ratios to node -e '' across runs rather than the absolute times.`,
       `Medians of ${n} runs each (\`--scale\` below 1 runs fewer). HOME is a fresh folder without AWS profiles, so the sandbox starts as it does for a new user.`,
       `\`npm run web\` runs scripts/ready-to-run.mjs: the build check and the node-pty check (${checks.toFixed(0)} ms for both, against ${(stale + abi).toFixed(0)} ms as the two separate scripts), then the host in that same Node process (${hostMs.toFixed(0)} ms to its URL on its own); the rest of the ${webMs.toFixed(0)} ms is npm's own start. The host listens and prints the URL before it imports the AWS SDK, the sessions and the sandbox (${hostReadyMs.toFixed(0)} ms to "services ready" for the host alone).`,
       `\`npm start\` is timed up to the moment Electron's launcher starts the binary: no Electron binary is installed on this machine, so a stand-in (ELECTRON_OVERRIDE_DIST_PATH) prints a line instead; Electron's own start and window are not in the figure.`,
