@@ -99,7 +99,7 @@ test('palette runs commands; quick open finds an unloaded container, opens a she
   await page.keyboard.press('Control+Enter');
   const form = page.getByRole('dialog', { name: 'New port forward' });
   await expect(form).toBeVisible();
-  await expect(form.getByLabel('Target').locator('option:checked')).toHaveText('bastion');
+  await expect(form.getByLabel('Target').locator('option:checked')).toHaveText(/^bastion — /); // the name, then its path
   await expect(form.getByLabel('Remote port')).toBeFocused();
   await page.keyboard.press('Escape');
   await expect(form).toBeHidden();
