@@ -20,7 +20,8 @@ import { measureOutputThroughput } from '../../ssm/bench-hooks.js';
 import { startStandaloneSandbox, type StandaloneSandbox } from '../../sections/standalone-sandbox.js';
 import { measureCpu } from '../../sections/process-cpu.js';
 import { MB, median } from '../../sections/stats.js';
-import { downloadBytes, echoBytes } from './bench-traffic.js';
+import { echoBytes } from './bench-traffic.js';
+import { download } from '../../../testing/sessions/forwards/traffic.js';
 
 export const FORWARD_BENCH = {
   /** Bytes per case, split across its connections: enough for a steady rate without a long run. */
@@ -138,7 +139,7 @@ export async function benchForward(options: { pacings?: Pacing[]; scale?: number
         }
         for (const [i, c] of CASES.entries()) {
           const each = Math.floor(total / c.connections);
-          const run = () => Promise.all(Array.from({ length: c.connections }, () => (c.direction === 'download' ? downloadBytes(ports.download, each) : echoBytes(ports.echo, each))));
+          const run = () => Promise.all(Array.from({ length: c.connections }, () => (c.direction === 'download' ? download(ports.download, each) : echoBytes(ports.echo, each))));
           const started = performance.now();
           const m = await measureCpu(sandbox.pid, run);
           const seconds = (performance.now() - started) / 1000;

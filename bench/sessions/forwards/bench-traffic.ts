@@ -1,30 +1,15 @@
 /**
  * Bench traffic through a local forward port that costs the bench process little, so the client
- * CPU figures are mostly the forward's: downloads count bytes, echo sends one fixed random block
+ * CPU figures are mostly the forward's: downloads count bytes (testing's `download`), echo sends one fixed random block
  * over and over and compares what comes back with it (no fresh random bytes, no hashing).
  */
 import { randomBytes } from 'node:crypto';
-import http from 'node:http';
 import net from 'node:net';
 
 /** The repeated echo block: bigger than any write, so the comparison sees unaligned offsets. */
 const ECHO_BLOCK = randomBytes(64 * 1024 + 7);
 /** Bytes per socket.write, as a program copying a file into a socket would write them. */
 const WRITE_CHUNK = 64 * 1024;
-
-/** GET /large?bytes=N through the forward; resolves with the byte count received. */
-export function downloadBytes(port: number, bytes: number): Promise<number> {
-  return new Promise((resolve, reject) => {
-    http
-      .get({ host: '127.0.0.1', port, path: `/large?bytes=${bytes}`, agent: false }, (res) => {
-        let got = 0;
-        res.on('data', (d: Buffer) => (got += d.length));
-        res.on('end', () => (got === bytes ? resolve(got) : reject(new Error(`download ended after ${got} of ${bytes} bytes`))));
-        res.on('error', reject);
-      })
-      .on('error', reject);
-  });
-}
 
 /** The echo block's bytes from stream offset `at` for `length` bytes, as a view where it can be one. */
 function expected(at: number, length: number): Buffer {

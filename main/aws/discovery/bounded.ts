@@ -87,11 +87,6 @@ export class Limiter implements Gate {
     return { run: (task) => this.run(task, ticket) };
   }
 
-  /** Calls waiting (tests and the bench read it). */
-  get queued(): number {
-    return this.waiting.length;
-  }
-
   /** Admit what may start now; call after raising a ticket's priority. */
   reschedule(): void {
     while (this.active < this.limit) {
