@@ -29,7 +29,7 @@ const EVENTS = {
   transfers: ['updated'],
   diagnostics: [],
   auth: ['mfaPrompt', 'ssoPrompt'],
-  inspector: ['frame'],
+  inspector: ['frame', 'gap'],
   links: [],
   files: [],
 } as const satisfies { [S in ServiceName]: readonly EventName<S>[] };

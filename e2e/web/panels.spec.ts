@@ -63,6 +63,30 @@ test('the inspector follows new frames unless scrolled up, then offers Jump to l
   await expect(frameList(page)).toHaveAttribute('data-following', 'true');
 });
 
+test('a flood over the inspector budget says how many frames are not shown, where they would have been', async ({ page, webHost }) => {
+  await openDemo(page, webHost.url);
+  await (await revealWebApp(page)).dblclick();
+  await waitForShell(page);
+  await page.getByRole('tab', { name: 'Inspector' }).click();
+  await expect(page.getByText('Waiting for frames')).toBeVisible();
+  // Each output frame comes with its acknowledgement out: a few thousand lines are well over
+  // main's 200 frames a second for the session.
+  await typeLine(page, 'seq 1 60000; echo flood-$((6*7))');
+  await waitForTerminalText(page, /^flood-42$/m);
+  const notice = page.getByTestId('frames-not-shown');
+  await expect(notice).toHaveText(/^[1-9]\d* frames? not shown \(over 200\/s\)$/);
+  await expect(notice).toBeVisible();
+  const gap = page.getByTestId('frame-gap').first();
+  await expect(gap).toContainText(/⋯ [1-9]\d* frames? not shown \(over 200\/s\)/);
+  // The heading's total is cumulative: at least the gaps the list still holds (older rows drop off).
+  const gapCounts = await page.getByTestId('frame-gap').evaluateAll((rows) => rows.map((r) => Number(/(\d+) frames?/.exec(r.textContent ?? '')?.[1] ?? 0)));
+  const total = Number(/^(\d+)/.exec((await notice.textContent()) ?? '')?.[1]);
+  expect(gapCounts.reduce((a, b) => a + b, 0)).toBeGreaterThan(0);
+  expect(gapCounts.reduce((a, b) => a + b, 0)).toBeLessThanOrEqual(total);
+  // Frames still arrive on both sides of a gap.
+  await expect(page.locator('.frame-row').first()).toBeVisible();
+});
+
 test('a stopped forward keeps its local address and shows no stale rates (defect 6, part)', async ({ page, webHost }) => {
   await openDemo(page, webHost.url);
   await treeRow(page, 'instance', 'bastion').click({ button: 'right' });

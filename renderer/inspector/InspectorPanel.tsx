@@ -1,7 +1,8 @@
 // Live data-channel frames of one session, described: direction, message type, sequence,
-// payload type, flags, length and a payload preview; a selected frame shows as hex.
+// payload type, flags, length and a payload preview; a selected frame shows as hex. Where main
+// thinned a flood, a gap row says how many frames are not shown, and the heading keeps the total.
 import { useMemo, useRef, useState } from 'react';
-import type { InspectorFrame } from '../../shared/contract/index.js';
+import type { InspectorFrame, InspectorGap } from '../../shared/contract/index.js';
 import { useModel } from '../root/model-context.js';
 import { useStore } from '../state/store.js';
 import { describeFrame, hexDump } from './frame-describe.js';
@@ -30,17 +31,35 @@ function FrameRow({ frame, selected, onSelect }: { frame: InspectorFrame; select
   );
 }
 
+/** "412 frames not shown (over 200/s)": the words of a gap row and of the heading's total. */
+function notShownText(count: number, maxPerSecond: number): string {
+  return `${counted(count, 'frame')} not shown (over ${maxPerSecond}/s)`;
+}
+
+function GapRow({ gap }: { gap: InspectorGap }) {
+  return (
+    <tr className="frame-gap" data-testid="frame-gap">
+      <td className="muted">{time(gap.at)}</td>
+      <td colSpan={7}>
+        <span className="frame-gap-text">⋯ {notShownText(gap.notShown, gap.maxPerSecond)}</span>
+      </td>
+    </tr>
+  );
+}
+
 export function InspectorPanel() {
   const model = useModel();
   const ins = useStore(model.inspector);
   const [selected, setSelected] = useState<number | null>(null);
   const list = useRef<HTMLDivElement>(null);
-  const follow = useFollow(list, ins.frames);
+  const follow = useFollow(list, ins.rows);
   // The subscription itself is InspectorWatch's (rendered with this panel, but not loaded lazily).
   const { live, chosen } = useInspected(model);
 
   if (live.length === 0) return <p className="notice">Open a session to watch its data-channel frames here.</p>;
-  const picked = selected !== null ? ins.frames[selected] : undefined;
+  const pickedRow = selected !== null ? ins.rows[selected] : undefined;
+  const picked = pickedRow?.kind === 'frame' ? pickedRow.frame : undefined;
+  const frameCount = ins.rows.filter((r) => r.kind === 'frame').length;
   return (
     <div className="inspector">
       <div className="panel-heading">
@@ -54,7 +73,12 @@ export function InspectorPanel() {
             ))}
           </select>
         </label>
-        <span className="muted">{counted(ins.frames.length, 'frame')}</span>
+        <span className="muted">{counted(frameCount, 'frame')}</span>
+        {ins.notShown !== null && (
+          <span className="badge badge-warn" data-testid="frames-not-shown" title="Main sends the inspector at most this many frames a second per session; the rest are counted, not shown.">
+            {notShownText(ins.notShown.total, ins.notShown.maxPerSecond)}
+          </span>
+        )}
         <span className="status-spacer" />
         <button className="button button-quiet" onClick={() => model.inspector.setPaused(!ins.paused)}>
           {ins.paused ? 'Resume' : 'Pause'}
@@ -90,12 +114,16 @@ export function InspectorPanel() {
               </tr>
             </thead>
             <tbody>
-              {ins.frames.map((f, i) => (
-                <FrameRow key={`${f.at}-${i}`} frame={f} selected={i === selected} onSelect={() => setSelected(i)} />
-              ))}
+              {ins.rows.map((r, i) =>
+                r.kind === 'gap' ? (
+                  <GapRow key={`gap-${r.gap.at}-${i}`} gap={r.gap} />
+                ) : (
+                  <FrameRow key={`${r.frame.at}-${i}`} frame={r.frame} selected={i === selected} onSelect={() => setSelected(i)} />
+                ),
+              )}
             </tbody>
           </table>
-          {ins.frames.length === 0 && <p className="notice">Waiting for frames: type in the terminal to see input, output and acknowledgements.</p>}
+          {ins.rows.length === 0 && <p className="notice">Waiting for frames: type in the terminal to see input, output and acknowledgements.</p>}
         </div>
         {follow.newerBelow && !follow.following && (
           <button className="button jump-latest" onClick={follow.jumpToLatest}>

@@ -23,6 +23,20 @@ export const InspectorFrameSchema = z.object({
 });
 export type InspectorFrame = z.infer<typeof InspectorFrameSchema>;
 
+/** Frames main did not send because the session went over its frame budget: one gap in the list. */
+export const InspectorGapSchema = z.object({
+  sessionId: IdSchema,
+  /** When the gap closed (the budget window ended). */
+  at: EpochMsSchema,
+  /** Frames left out in this gap. */
+  notShown: z.number().int().positive(),
+  /** Frames left out for this session since the inspector started watching it (this gap included). */
+  totalNotShown: z.number().int().positive(),
+  /** The budget that was exceeded, in frames per second. */
+  maxPerSecond: z.number().int().positive(),
+});
+export type InspectorGap = z.infer<typeof InspectorGapSchema>;
+
 const BySession = z.object({ sessionId: IdSchema }).strict();
 
 export const inspectorService = defineService({
@@ -32,5 +46,7 @@ export const inspectorService = defineService({
   },
   events: {
     frame: InspectorFrameSchema,
+    /** Sent where frames were thinned away, in order with the frames around the gap. */
+    gap: InspectorGapSchema,
   },
 });
