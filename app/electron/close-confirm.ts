@@ -3,18 +3,16 @@
 // are in close-guard.ts (unit-tested); this file only connects them to Electron.
 import { app, dialog, type BrowserWindow } from 'electron';
 import { CloseGuard, countLiveSessions, sumLive, type CloseQuestion, type SessionCountError } from './close-guard.js';
-import type { IpcGate } from './ipc-gate.js';
+import type { CloseConfirmStart } from './start.js';
 
-export interface CloseConfirmDeps {
-  readonly gate: IpcGate;
-  /** settings.confirmCloseLive, shared with the tab close. */
-  readonly confirmEnabled: () => Promise<boolean>;
+export interface CloseConfirmDeps extends CloseConfirmStart {
   readonly windows: () => readonly BrowserWindow[];
 }
 
-async function liveIn(gate: IpcGate, win: BrowserWindow): Promise<number | SessionCountError> {
-  if (win.isDestroyed()) return 0;
-  const response = await gate.sessionsResponse(win.webContents.id);
+async function liveIn(deps: CloseConfirmDeps, win: BrowserWindow): Promise<number | SessionCountError> {
+  // Before the services are built no session exists (and asking would wait for them).
+  if (win.isDestroyed() || !deps.servicesUp()) return 0;
+  const response = await deps.gate.sessionsResponse(win.webContents.id);
   return response === null ? 0 : countLiveSessions(response);
 }
 
@@ -31,7 +29,7 @@ export interface CloseConfirm {
 
 export function installCloseConfirm(deps: CloseConfirmDeps): CloseConfirm {
   const quit = new CloseGuard('quit', {
-    count: async () => sumLive(await Promise.all(deps.windows().map((w) => liveIn(deps.gate, w)))),
+    count: async () => sumLive(await Promise.all(deps.windows().map((w) => liveIn(deps, w)))),
     confirmEnabled: deps.confirmEnabled,
     ask: (q) => ask(q, deps.windows().find((w) => !w.isDestroyed() && w.isFocused())),
   });
@@ -41,7 +39,7 @@ export function installCloseConfirm(deps: CloseConfirmDeps): CloseConfirm {
   return {
     watch(win) {
       const guard = new CloseGuard('window', {
-        count: () => liveIn(deps.gate, win),
+        count: () => liveIn(deps, win),
         confirmEnabled: deps.confirmEnabled,
         ask: (q) => ask(q, win),
       });

@@ -4,17 +4,17 @@
 //
 // Start-up order (issue 16 §1): the host listens and prints its address first; the composition
 // root (main/composition: AWS SDK, sandbox, sessions, forwards…) is imported and started after
-// that, in the background. The page loads meanwhile, and its calls wait on the router until the
-// services are there (Router.holdUntil).
-import { Router } from '../../main/ipc/router.js';
+// that, in the background (app/host/lazy-services.ts, shared with the Electron host). The page
+// loads meanwhile, and its calls wait on the router until the services are there.
 import { installSafetyNet } from '../../main/process/index.js';
+import type { Router } from '../../main/ipc/router.js';
 import { PORTHOLE_VERSION } from '../../shared/version.js';
 import { resolveDataDir } from '../host/data-dir.js';
+import { LazyServices, SERVICES_READY_LINE, type Services } from '../host/lazy-services.js';
 import { startWebHost, type WebHost } from './server.js';
 import type { PortholeOptions } from '../../main/composition/index.js';
 
-/** Printed once the services behind the address are there (the sandbox, when it runs, too): scripts and tests wait for it. */
-export const SERVICES_READY_LINE = 'porthole: services ready.';
+export { SERVICES_READY_LINE, type Services };
 
 function portFromArgs(argv: readonly string[], env: NodeJS.ProcessEnv): number {
   const i = argv.indexOf('--port');
@@ -23,11 +23,6 @@ function portFromArgs(argv: readonly string[], env: NodeJS.ProcessEnv): number {
   const port = Number(raw);
   if (!Number.isInteger(port) || port < 0 || port > 65535) throw new Error(`--port must be 0..65535, got ${raw}`);
   return port;
-}
-
-/** What runs behind the router once the host listens; closes it all on shutdown. */
-export interface Services {
-  close(): Promise<void>;
 }
 
 export interface WebApp {
@@ -42,26 +37,23 @@ export interface WebApp {
  * Calls from a page that connects meanwhile wait for them.
  */
 export async function startWebApp(options: { readonly staticDir: string; readonly port: number; readonly compose: (router: Router) => Promise<Services> }): Promise<WebApp> {
-  const router = new Router();
+  const lazy = new LazyServices(options.compose);
+  const router = lazy.router;
   // The browser page opens links itself (window.open works there); the service only says so.
   router.register('links', { open: () => ({ opened: false, reason: 'the browser opens links itself' }) });
   // A browser page cannot open the computer's file manager: the page shows a recording's path only.
   router.register('files', { showInFolder: () => ({ shown: false, reason: 'the browser shows the path only' }) });
-  let release: () => void = () => undefined;
-  const gate = new Promise<void>((resolve) => (release = resolve));
-  // Started only once the host listens (below), so nothing of it delays the address.
-  const services = gate.then(() => options.compose(router));
-  router.holdUntil(services);
   let host: WebHost;
   try {
     host = await startWebHost({ router, staticDir: options.staticDir, port: options.port });
   } finally {
-    release();
+    // Started only once the host listens, so nothing of it delays the address.
+    lazy.start();
   }
   return {
     host,
-    services,
-    close: () => Promise.allSettled([host.close(), services.then((s) => s.close())]).then(() => undefined),
+    services: lazy.services,
+    close: () => Promise.allSettled([host.close(), lazy.close()]).then(() => undefined),
   };
 }
 
