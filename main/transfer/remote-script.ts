@@ -71,10 +71,12 @@ export function uploadScript(tools: RemoteTools, o: UploadScriptOptions): string
     : `E=$( { mv -f -- "$T" "$D"; } 2>&1 ); R=$?; rm -f -- "$T"`;
   return [
     `D=${shQuote(checkRemotePath(o.dest))}`,
-    `[ -d "$D" ] && D="\${D%/}/"${shQuote(o.name)}`,
+    // A path ending in / names a folder even when it is missing, so the error names the file that was meant.
+    `case $D in */) D="$D"${shQuote(o.name)};; *) [ -d "$D" ] && D="\${D%/}/"${shQuote(o.name)};; esac`,
     o.directory ? `[ -e "$D" ] && { E="$D: File exists"; ${FAIL()} }` : ':',
     TEMP_BESIDE_D,
-    `E=$( { : > "$T"; } 2>&1 ) || { T=; ${FAIL()} }`,
+    // The shell's own words name the hidden temporary file ("sh: 1: eval: cannot create /d/.f.porthole-part-…: …"): keep its reason, name $D.
+    `E=$( { : > "$T"; } 2>&1 ) || { E="$D: \${E##*: }"; T=; ${FAIL()} }`,
     `M ${TAG.READY} "$D"`,
     `while IFS= read -r L; do case $L in [0-9]*) E=$( { ${decode}; } 2>&1 ) || { rm -f -- "$T"; T=; ${FAIL()} }; M ${TAG.ACK};; *) break;; esac; done`,
     `case $L in e*) H=$(${tools.hash} < "$T"); H=\${H%% *}; if [ "$H" = "\${L#e }" ]; then ${place}; T=; if [ $R = 0 ]; then M ${TAG.OK} "$H"; else M ${TAG.ERROR} "$(Q "$E")"; fi; else rm -f -- "$T"; T=; M ${TAG.MISMATCH} "$H"; fi;; *) rm -f -- "$T"; T=; M ${TAG.CANCELLED};; esac`,

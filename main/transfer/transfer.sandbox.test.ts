@@ -93,6 +93,16 @@ describe('transfer round trips through a real pty', () => {
     expect((err as TransferError).message).toMatch(/No such file or directory|Directory nonexistent/);
     expect((err as TransferError).kind).toBe('no-such-file');
   });
+
+  it('an upload into a missing folder given with a trailing / names the file meant, not the hidden temporary one', async () => {
+    const src = join(dir, 'small.bin');
+    await writeFile(src, 'hello');
+    const missing = join(dir, 'remote', 'missing-folder');
+    const err = await (await startUpload(h, src, `${missing}/`)).done.catch((e: unknown) => e);
+    expect((err as TransferError).kind).toBe('no-such-file');
+    expect((err as TransferError).message).toContain(`${missing}/small.bin: `);
+    expect((err as TransferError).message).not.toMatch(/porthole-part|eval/);
+  });
 });
 
 describe('folders go as tar', () => {
