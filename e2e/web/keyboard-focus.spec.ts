@@ -120,3 +120,29 @@ test('settings popover: a title, a close button, and the range of a refused valu
   await expect(button).toBeFocused();
   await expect(treeRow(page, 'cluster', 'demo-web')).toBeVisible();
 });
+
+test('settings: an empty or overlong ECS Exec command is refused in the field, a good one is kept across a reload', async ({ page, webHost }) => {
+  await openDemo(page, webHost.url);
+  await page.getByRole('button', { name: 'Settings' }).click();
+  const popover = page.getByRole('dialog', { name: 'Settings' });
+  const command = popover.getByLabel('ECS Exec command');
+  await expect(command).toHaveValue('/bin/sh');
+  await command.fill('   ');
+  await command.press('Enter');
+  await expect(popover.getByRole('alert')).toHaveText('Enter the command ECS Exec runs in a container, such as /bin/bash; it stays /bin/sh.');
+  await expect(command).toHaveAttribute('aria-invalid', 'true');
+  await command.fill('x'.repeat(1025));
+  await command.press('Enter');
+  await expect(popover.getByRole('alert')).toHaveText('The command has at most 1,024 characters; it stays /bin/sh.');
+  // Leaving a refused value does not leave it shown as if it were kept.
+  await popover.getByRole('button', { name: 'Close settings' }).click();
+  await page.getByRole('button', { name: 'Settings' }).click();
+  await expect(command).toHaveValue('/bin/sh');
+  await command.fill('/bin/bash -l');
+  await command.press('Enter');
+  await expect(popover.getByRole('alert')).toHaveCount(0);
+  await expect(page.locator('.status-error')).toHaveCount(0);
+  await page.reload();
+  await page.getByRole('button', { name: 'Settings' }).click();
+  await expect(page.getByRole('dialog', { name: 'Settings' }).getByLabel('ECS Exec command')).toHaveValue('/bin/bash -l');
+});

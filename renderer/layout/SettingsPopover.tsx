@@ -86,6 +86,41 @@ function FontField({ value, onCommit }: { value: string; onCommit: (v: string) =
   );
 }
 
+/** The command ECS Exec starts; a refused value (empty, too long) says why and the field keeps showing it until corrected. */
+function ShellCommandField({ value, onCommit }: { value: string; onCommit: (v: string) => void }) {
+  const [text, setText] = useState(value);
+  const [problem, setProblem] = useState<string | null>(null);
+  const errorId = useId();
+  useEffect(() => setText(value), [value]);
+  const commit = (): void => {
+    const t = text.trim();
+    if (t === '') return setProblem(`Enter the command ECS Exec runs in a container, such as /bin/bash; it stays ${value}.`);
+    if (t.length > SETTINGS_BOUNDS.SHELL_COMMAND_MAX) return setProblem(`The command has at most ${count.format(SETTINGS_BOUNDS.SHELL_COMMAND_MAX)} characters; it stays ${value}.`);
+    setProblem(null);
+    if (t !== value) onCommit(t);
+  };
+  return (
+    <label className="field">
+      <span>ECS Exec command</span>
+      <input
+        aria-label="ECS Exec command"
+        spellCheck={false}
+        value={text}
+        aria-invalid={problem !== null}
+        aria-describedby={problem !== null ? errorId : undefined}
+        onChange={(e) => setText(e.target.value)}
+        onBlur={commit}
+        onKeyDown={(e) => e.key === 'Enter' && commit()}
+      />
+      {problem !== null && (
+        <span id={errorId} className="field-error" role="alert">
+          {problem}
+        </span>
+      )}
+    </label>
+  );
+}
+
 export function SettingsPopover({ onClose }: { onClose: () => void }) {
   const model = useModel();
   const { settings } = useStore(model.settings);
@@ -129,14 +164,7 @@ export function SettingsPopover({ onClose }: { onClose: () => void }) {
         <NumberField label="Scrollback lines" value={s.scrollback} min={0} max={SETTINGS_BOUNDS.SCROLLBACK_MAX} onCommit={(scrollback) => save({ scrollback })} />
       </div>
       <NumberField label="Ask before pasting more lines than (0: never ask)" value={s.pasteGuardLines} min={0} max={SETTINGS_BOUNDS.PASTE_GUARD_MAX} onCommit={(pasteGuardLines) => save({ pasteGuardLines })} />
-      <label className="field">
-        <span>ECS Exec command</span>
-        <input
-          aria-label="ECS Exec command"
-          defaultValue={s.ecsShellCommand}
-          onBlur={(e) => e.target.value.trim() && e.target.value.trim() !== s.ecsShellCommand && save({ ecsShellCommand: e.target.value.trim() })}
-        />
-      </label>
+      <ShellCommandField value={s.ecsShellCommand} onCommit={(ecsShellCommand) => save({ ecsShellCommand })} />
       <label className="check-field">
         <input type="checkbox" checked={s.confirmCloseLive} onChange={(e) => save({ confirmCloseLive: e.target.checked })} />
         Ask before closing a connected session
