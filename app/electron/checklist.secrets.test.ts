@@ -1,6 +1,6 @@
 // The Electron security checklist (issue 6 part 3) over what the host configures, without the
 // Electron binary. security.test.ts checks the pure policy functions and the window options;
-// this file checks that main.ts and ipc.ts actually wire every one of them, that no source
+// this file checks that main.ts, start.ts and ipc.ts actually wire every one of them, that no source
 // under app/ or renderer/ weakens them, and the policy against hostile URLs and CSP sources.
 import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { join, relative } from 'node:path';
@@ -27,12 +27,16 @@ function files(dir: string, exts: readonly string[]): string[] {
 describe('main.ts wires the whole policy', () => {
   const main = source('app/electron/main.ts');
 
-  it('builds every window from buildWindowOptions and loads only the app entry URL', () => {
-    expect(main.match(/new BrowserWindow\(/g)).toHaveLength(1);
-    expect(main).toMatch(/new BrowserWindow\(buildWindowOptions\(/);
-    expect(main.match(/\.loadURL\(/g)).toHaveLength(1);
-    expect(main).toMatch(/\.loadURL\(APP_ENTRY_URL\)/);
-    expect(main).not.toMatch(/\.loadFile\(|https?:\/\//);
+  it('builds every window in start.ts from buildWindowOptions and loads only the app entry URL', () => {
+    // main.ts hands start.ts the BrowserWindow class and opens no window itself.
+    expect(main).not.toMatch(/new BrowserWindow\(|\.loadURL\(|\.loadFile\(|https?:\/\//);
+    expect(main).toMatch(/^\s*BrowserWindow,$/m);
+    const start = source('app/electron/start.ts');
+    expect(start.match(/new deps\.BrowserWindow\(/g)).toHaveLength(1);
+    expect(start).toMatch(/new deps\.BrowserWindow\(buildWindowOptions\(/);
+    expect(start.match(/\.loadURL\(/g)).toHaveLength(1);
+    expect(start).toMatch(/\.loadURL\(APP_ENTRY_URL\)/);
+    expect(start).not.toMatch(/\.loadFile\(|https?:\/\//);
   });
 
   it('guards every web contents: window.open denied, navigation and redirects checked, webviews refused', () => {
@@ -101,11 +105,14 @@ describe('no source weakens the policy', () => {
       const text = readFileSync(file, 'utf8');
       return FORBIDDEN.filter(([, re]) => re.test(text)).map(([what]) => `${relative(repo, file)}: ${what}`);
     });
-    // The one sanctioned opener: main.ts hands shell.openExternal to the validating links service.
+    // The one sanctioned opener: main.ts hands shell.openExternal to start.ts, which gives it to the validating links service only.
     expect(hits).toEqual(['app/electron/main.ts: opening external URLs outside the links service']);
     const main = readFileSync(join(repo, 'app', 'electron', 'main.ts'), 'utf8');
     expect(main.match(/openExternal\(/g)).toHaveLength(1);
-    expect(main).toMatch(/createLinksService\(\(url\) => shell\.openExternal\(url\)\)/);
+    expect(main).toMatch(/openExternal: \(url\) => shell\.openExternal\(url\),/);
+    const start = readFileSync(join(repo, 'app', 'electron', 'start.ts'), 'utf8');
+    expect(start.match(/deps\.openExternal\b/g)).toEqual(['deps.openExternal']);
+    expect(start).toMatch(/createLinksService\(deps\.openExternal\)/);
   });
 
   it('the window options set every checklist item explicitly', () => {
