@@ -177,7 +177,7 @@ describe('Electron host start-up: the window first, the services after', () => {
     host.gate.connect(trusted, transport);
     const early = host.gate.control(trusted, request(1, 'inventory', 'profiles'));
     await expect(host.services).rejects.toThrow('read-only');
-    const expected = { ok: false, error: { code: 'not_available', message: expect.stringContaining('Porthole could not start: the data folder is read-only') } };
+    const expected = { ok: false, error: { code: 'not_started', message: expect.stringContaining('Porthole could not start: the data folder is read-only') } };
     expect(await early).toMatchObject(expected);
     // A reload after the failure gets the same answer, not a hang.
     expect(await host.gate.control(trusted, request(2, 'app', 'info'))).toMatchObject(expected);

@@ -121,7 +121,7 @@ describe('web host start-up: listening first, services after', () => {
     await expect(web.services).rejects.toThrow('read-only');
     const link = await connect(web);
     link.call(1, 'app', 'info', {});
-    expect(await link.answer(1)).toMatchObject({ ok: false, error: { code: 'not_available', message: expect.stringContaining('Porthole could not start: the data folder is read-only') } });
+    expect(await link.answer(1)).toMatchObject({ ok: false, error: { code: 'not_started', message: expect.stringContaining('Porthole could not start: the data folder is read-only') } });
   });
 
   it('lists the sandbox profile in the tree once the sandbox started behind the listening host', async () => {

@@ -38,7 +38,7 @@ export class Router {
         if (this.#starting === held) this.#starting = null;
       },
       (err: unknown) => {
-        throw new ContractError('not_available', `Porthole could not start: ${err instanceof Error ? err.message : String(err)}`);
+        throw new ContractError('not_started', `Porthole could not start: ${err instanceof Error ? err.message : String(err)}`);
       },
     );
     // The rejection is delivered to each waiting call; nothing unhandled if no call came.

@@ -25,7 +25,21 @@ import {
 import type { Bridge } from './types.js';
 
 export class PortholeClient {
+  /** Why Porthole's services could not start, once a call said so ('not_started'); null while all is well. */
+  #startFailure: string | null = null;
+  readonly #startFailureListeners = new Set<() => void>();
+
   constructor(private readonly bridge: Bridge) {}
+
+  get startFailure(): string | null {
+    return this.#startFailure;
+  }
+
+  /** Told once, when a call first says the services could not start (the window then shows only that). */
+  onStartFailure(listener: () => void): () => void {
+    this.#startFailureListeners.add(listener);
+    return () => this.#startFailureListeners.delete(listener);
+  }
 
   /** Opens a web address outside Porthole, however this window's host does that. */
   openLink(url: string, purpose: LinkPurpose): Promise<OpenLinkResult> {
@@ -53,7 +67,13 @@ export class PortholeClient {
     const envelope = ControlResponseSchema.safeParse(raw);
     if (!envelope.success) throw new ContractError('malformed', `Malformed reply to ${service}.${method}: ${describeIssues(envelope.error, '')}`);
     const res = envelope.data;
-    if (!res.ok) throw new ContractError(res.error.code, res.error.message, res.error.nextStep, res.error.details);
+    if (!res.ok) {
+      if (res.error.code === 'not_started' && this.#startFailure === null) {
+        this.#startFailure = res.error.message;
+        for (const listener of [...this.#startFailureListeners]) listener();
+      }
+      throw new ContractError(res.error.code, res.error.message, res.error.nextStep, res.error.details);
+    }
     return parseResult(service, method, res.result, 'Porthole') as Result<S, M>;
   }
 

@@ -19,6 +19,7 @@ import { lazyPart } from '../ui/lazy-part.js';
 import { Toasts } from '../ui/Toasts.js';
 import { useClient } from './client-context.js';
 import { useModel } from './model-context.js';
+import { StartFailed, useStartFailure } from './StartFailed.js';
 import { useCall } from './use-call.js';
 import { useTheme } from './use-theme.js';
 import { useWindowEffects } from './use-window-effects.js';
@@ -49,6 +50,7 @@ export function App() {
   useEffect(() => client.onDisconnect(setDisconnected), [client]);
   useEffect(() => client.onRejected((e) => console.error(`porthole: main refused a message: ${e.message}`)), [client]);
   useEffect(trackFocus, []);
+  const startFailure = useStartFailure(client);
 
   useEffect(
     () =>
@@ -74,6 +76,7 @@ export function App() {
     return () => window.removeEventListener('keydown', onKey);
   }, [model]);
 
+  if (startFailure !== null) return <StartFailed reason={startFailure} />;
   return (
     <div className={`app${treeCollapsed ? ' tree-collapsed' : ''}`} data-testid="app">
       {treeCollapsed && <TreeRail shortcut={model.keymap.label('toggleTree')} />}

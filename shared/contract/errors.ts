@@ -13,6 +13,8 @@ export const ErrorCodeSchema = z.enum([
   'invalid_result',
   /** The area is in the contract but no implementation is registered yet. */
   'not_available',
+  /** The host is up but Porthole's services could not start (the message says why): no call will work until it is started again. */
+  'not_started',
   /** The operation ran and failed for a reason told in the message (AWS refused, port in use…). */
   'failed',
   /** An unexpected exception inside main; the message says where, never a stack trace. */
