@@ -1,7 +1,7 @@
 // Issue 14, forwards: the dialog starts from the selected tree node with a declared port and
 // warns on another; a forward to a port where nothing listens says so in plain words with a
 // count once a real client connects; the tree marks forwarded targets; rows keep one height and
-// never cut the remote port at 1024 wide.
+// never cut the remote port at 1024 wide, where the path or problem has a line of its own.
 import { connect } from 'node:net';
 import { join } from 'node:path';
 import { expect, repoRoot, test } from '../fixtures/web-host.js';
@@ -70,6 +70,8 @@ test('the dialog starts from the selected node; nothing listening is told in wor
   const port = Number(await row.getAttribute('data-local-port'));
   await connectAndWaitForClose(port);
   await expect(row.getByTestId('forward-problem')).toContainText('Nothing is listening on app:9999.', { timeout: SHELL_TIMEOUT_MS });
+  // On its own line under the destination, read whole (the To column alone is too narrow for it).
+  expect(await row.getByTestId('forward-problem').evaluate((el) => el.scrollWidth <= el.clientWidth && el.clientWidth > 0)).toBe(true);
   await expect(row.getByTestId('forward-failures')).toHaveText('1 failed');
   await expect(row).toHaveAttribute('data-state', 'listening');
   await expect(row).toHaveAttribute('data-tone', 'warn');
@@ -84,7 +86,7 @@ test('the dialog starts from the selected node; nothing listening is told in wor
   await expect(marker).toHaveCount(0);
 });
 
-test('at 1024 wide a stopped row is as tall as a running one and no remote port is cut', async ({ page, webHost }) => {
+test('at 1024 wide a stopped row is as tall as a running one, no remote port is cut and a problem is read whole', async ({ page, webHost }) => {
   await page.setViewportSize({ width: 1024, height: 640 });
   await openDemo(page, webHost.url);
   // Two forwards to a long destination: a remote host through the bastion.
@@ -103,10 +105,35 @@ test('at 1024 wide a stopped row is as tall as a running one and no remote port 
     await form.getByRole('button', { name: 'Start forward' }).click();
     await expect(form).toBeHidden();
   }
+  // And one to a port where nothing listens, tried by a real client: its problem in words.
+  await (await revealWebApp(page)).click({ button: 'right' });
+  await page.getByRole('menuitem', { name: 'Start port forward…' }).click();
+  const form = page.getByRole('dialog', { name: 'New port forward' });
+  await form.getByLabel('Remote port', { exact: true }).fill('9999');
+  await form.getByRole('button', { name: 'Start forward' }).click();
+  await expect(form).toBeHidden();
   const rows = page.locator('.forward[data-forward-id]');
-  await expect(rows).toHaveCount(2);
-  await expect(rows.nth(0)).toHaveAttribute('data-state', 'listening', { timeout: SHELL_TIMEOUT_MS });
-  await expect(rows.nth(1)).toHaveAttribute('data-state', 'listening', { timeout: SHELL_TIMEOUT_MS });
+  await expect(rows).toHaveCount(3);
+  for (const i of [0, 1, 2]) await expect(rows.nth(i)).toHaveAttribute('data-state', 'listening', { timeout: SHELL_TIMEOUT_MS });
+  await connectAndWaitForClose(Number(await rows.nth(2).getAttribute('data-local-port')));
+  const problem = rows.nth(2).getByTestId('forward-problem');
+  await expect(problem).toContainText('Nothing is listening on app:9999.', { timeout: SHELL_TIMEOUT_MS });
+  await expect(rows.nth(2).getByTestId('forward-failures')).toHaveText('1 failed');
+  await expect(rows.nth(2).getByTestId('forward-failures')).toBeVisible();
+  // Narrow: Sent, Received and Conns are gone, and the problem is read whole (not cut by the To column).
+  await expect(page.getByRole('columnheader', { name: 'Sent' })).toHaveCount(0);
+  const whole = await problem.evaluate((el) => {
+    const cell = el.closest('td')!.getBoundingClientRect();
+    const r = el.getBoundingClientRect();
+    return { scroll: el.scrollWidth, client: el.clientWidth, right: r.right, cellRight: cell.right, width: r.width };
+  });
+  expect(whole.width).toBeGreaterThan(0);
+  expect(whole.scroll).toBeLessThanOrEqual(whole.client);
+  expect(whole.right).toBeLessThanOrEqual(whole.cellRight);
+  // The paths of the other rows are on their second line too, whole, and so are their names.
+  await expect(rows.nth(0).locator('.forward-name')).toHaveText('primary database');
+  expect(await rows.nth(0).locator('.forward-name').evaluate((el) => el.scrollWidth <= el.clientWidth && el.clientWidth > 0)).toBe(true);
+  for (const i of [0, 1]) expect(await rows.nth(i).getByTestId('forward-path').evaluate((el) => el.scrollWidth <= el.clientWidth && el.clientWidth > 0)).toBe(true);
   await expect(rows.nth(0).getByTestId('forward-remote')).toHaveText('primary.db.internal:5432via bastion');
   await expect(rows.nth(0).getByTestId('forward-remote')).toHaveAttribute('aria-label', 'primary.db.internal:5432 via bastion');
   await expect(rows.nth(0).locator('td.forward-destination')).toHaveAttribute('title', /primary database\nprimary\.db\.internal:5432 via bastion\nporthole-sandbox › us-east-1/);
@@ -116,10 +143,11 @@ test('at 1024 wide a stopped row is as tall as a running one and no remote port 
   await page.screenshot({ path: join(repoRoot, 'e2e', 'artifacts', 'ui14-1024-forwards-stopped-row.png') });
   const heights = await rows.evaluateAll((els) => els.map((el) => el.getBoundingClientRect().height));
   expect(heights[0]).toBeGreaterThan(0);
-  expect(heights[1]).toBe(heights[0]);
+  // Stopped, listening, and listening with a problem: one height.
+  expect(heights).toEqual([heights[0], heights[0], heights[0]]);
 
-  // The remote port is shown whole in both rows: not clipped by itself or its cell (the host may ellipsize).
-  for (const i of [0, 1]) {
+  // The remote port is shown whole in every row: not clipped by itself or its cell (the host may ellipsize).
+  for (const i of [0, 1, 2]) {
     const fit = await rows
       .nth(i)
       .getByTestId('forward-remote-port')
@@ -133,7 +161,7 @@ test('at 1024 wide a stopped row is as tall as a running one and no remote port 
   }
   // Every action is there whole (none pushed out of its cell).
   const actions = await rows.locator('td.forward-actions > .panel-cell-line').evaluateAll((els) => els.map((el) => el.scrollWidth <= el.clientWidth));
-  expect(actions).toEqual([true, true]);
+  expect(actions).toEqual([true, true, true]);
   // Nothing in a row wraps: every cell's content is one line.
   const lines = await rows.locator('td').evaluateAll((tds) => tds.map((td) => td.scrollHeight <= td.clientHeight + 1));
   expect(lines.every(Boolean)).toBe(true);

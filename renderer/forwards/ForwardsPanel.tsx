@@ -1,7 +1,10 @@
 // Live port forwards as an aligned table: status (with failed connections), local address, where
 // it goes (target by name with its path, or the last problem in plain words), rates and totals
-// each way, open connections, and the actions. Every row is one line of fixed height; a cell
-// that does not fit ends in an ellipsis and says all of it in its tooltip. Saved forwards below.
+// each way, open connections, and the actions. Every row has one fixed height of two lines: the
+// path or problem has a line of its own under "To", as wide as the rest of the row (a sentence
+// like "Nothing is listening on app:9999." does not fit the To column at any common width), and
+// the failed count sits under the status. A cell that does not fit ends in an ellipsis and says
+// all of it in its tooltip. Saved forwards below.
 import type { ForwardInfo, ForwardStats } from '../../shared/contract/index.js';
 import { counted } from '../../shared/format/words.js';
 import { connectionErrorText, destinationText, failedConnectionsText, openConnectionsText } from '../../shared/messages/forwards.js';
@@ -22,6 +25,8 @@ export const FORWARDS_PANEL = {
    * keeps room for a name and its port.
    */
   NARROW_BELOW_PX: 900,
+  /** Columns from "To" to the end (To, 2 rates, [Sent, Received, Conns,] actions): a row's second line spans them. */
+  DETAIL_SPAN: { wide: 7, narrow: 4 },
 } as const;
 
 const STATE_TONE = { starting: 'warn', listening: 'ok', reconnecting: 'warn', stopped: 'muted', failed: 'fail' } as const;
@@ -79,102 +84,117 @@ function ForwardRow({ f, stats, index, narrow }: RowProps) {
   const sent = formatBytes(stats?.bytesUp ?? 0);
   const received = formatBytes(stats?.bytesDown ?? 0);
   const connections = stats?.connections ?? 0;
+  const failed =
+    failures > 0 ? (
+      <span className="forward-failures tone-warn" data-testid="forward-failures" title={problem?.title}>
+        {failures} failed
+      </span>
+    ) : null;
+  const subLine = sub ? (
+    <span className={`forward-sub${problem ? ` tone-${problem.tone}` : ' muted'}`} data-testid={problem ? 'forward-problem' : 'forward-path'} role={problem ? 'status' : undefined} title={problem?.title ?? sub}>
+      {sub}
+    </span>
+  ) : null;
+  // One tbody per forward: its row and the line under it, as one unit.
   return (
-    <tr className="panel-row forward" data-forward-id={f.id} data-state={state} data-tone={tone} data-local-port={f.localPort ?? undefined}>
-      <td className="forward-status">
-        <span className="panel-cell-line">
-          <span className={`state-pill tone-${tone}`}>{state}</span>
-          {failures > 0 && (
-            <span className="forward-failures tone-warn" data-testid="forward-failures" title={problem?.title}>
-              {failures} failed
-            </span>
-          )}
-        </span>
-      </td>
-      <td className="panel-cell">
-        {address ? (
-          <button className="forward-address forward-copy panel-cell" data-testid="forward-address" title={`Copy ${address}`} onClick={() => void copyText(model, address, address)}>
-            {address}
-          </button>
-        ) : (
-          <span className="forward-address" data-testid="forward-address" title={`${shownAddress} (not listening)`}>
-            {shownAddress}
+    <tbody className="forward" data-forward-id={f.id} data-state={state} data-tone={tone} data-local-port={f.localPort ?? undefined}>
+      <tr className="forward-main">
+        <td className="forward-status">
+          <span className="panel-cell-line">
+            <span className={`state-pill tone-${tone}`}>{state}</span>
           </span>
-        )}
-      </td>
-      <td className="forward-destination" title={[f.spec.name, destination, label.path, problem?.title].filter(Boolean).join('\n')}>
-        <span className="panel-cell-line">
-          <span className="forward-remote" data-testid="forward-remote" aria-label={destination}>
-            {/* The host gives way (ellipsis), the port never: it is what a person checks. */}
-            <span className="forward-remote-host">{f.spec.remoteHost ?? label.name}</span>
-            <span className="forward-remote-port" data-testid="forward-remote-port">
-              :{f.spec.remotePort}
-            </span>
-            {f.spec.remoteHost !== undefined && <span className="forward-remote-via">via {label.name}</span>}
-          </span>
-          {f.spec.name && <span className="forward-name">{f.spec.name}</span>}
-          {sub && (
-            <span className={`forward-sub${problem ? ` tone-${problem.tone}` : ' muted'}`} data-testid={problem ? 'forward-problem' : 'forward-path'} role={problem ? 'status' : undefined}>
-              {sub}
-            </span>
-          )}
-        </span>
-      </td>
-      <td className="num panel-cell" data-testid="forward-rate" title={`Local to remote: ${rateUp}; ${sent} sent since the forward started; ${openConnectionsText(connections)} open`}>
-        {rateUp}
-      </td>
-      <td className="num panel-cell" title={`Remote to local: ${rateDown}; ${received} received since the forward started`}>
-        {rateDown}
-      </td>
-      {!narrow && (
-        <td className="num panel-cell" data-testid="forward-sent" title={`${sent} sent since the forward started`}>
-          {sent}
         </td>
-      )}
-      {!narrow && (
-        <td className="num panel-cell" data-testid="forward-received" title={`${received} received since the forward started`}>
-          {received}
-        </td>
-      )}
-      {!narrow && (
-        <td className="num panel-cell" data-testid="forward-connections" title={`${openConnectionsText(connections)} open`}>
-          {connections}
-        </td>
-      )}
-      <td className="forward-actions">
-        <span className="panel-cell-line">
-          {address && looksLikeHttp(f.spec.remotePort) && (
-            <button className="button button-quiet" title={`Open http://${address}/`} onClick={() => openLink(model.client, `http://${address}/`, 'forward', (why) => model.toasts.show(why, 'error'))}>
-              Open
-            </button>
-          )}
-          {running ? (
-            <button className="button button-quiet" onClick={() => void model.forwards.act(f.id, 'stop')}>
-              Stop
+        <td className="panel-cell">
+          {address ? (
+            <button className="forward-address forward-copy panel-cell" data-testid="forward-address" title={`Copy ${address}`} onClick={() => void copyText(model, address, address)}>
+              {address}
             </button>
           ) : (
-            <button className="button button-quiet" onClick={() => void model.forwards.act(f.id, 'restart')}>
-              Start
-            </button>
+            <span className="forward-address" data-testid="forward-address" title={`${shownAddress} (not listening)`}>
+              {shownAddress}
+            </span>
           )}
-          <button
-            className="button button-quiet forward-auto"
-            aria-pressed={f.spec.autoRestart}
-            aria-label="Auto-restart"
-            title={f.spec.autoRestart ? 'Auto-restart is on: the forward restarts when its session drops. Click to turn it off.' : 'Auto-restart is off. Click to restart the forward automatically when its session drops.'}
-            onClick={() => void model.forwards.setAutoRestart(f.id, !f.spec.autoRestart)}
-          >
-            ↻<span className="forward-auto-text"> auto</span>
-          </button>
-          <button className="button button-quiet" title="Keep this forward to start it again later" onClick={() => void model.forwards.act(f.id, 'save')}>
-            Save
-          </button>
-          <button className="button button-quiet" aria-label="Remove forward" title="Stop and remove this forward" onClick={() => void model.forwards.act(f.id, 'remove')}>
-            ✕
-          </button>
-        </span>
-      </td>
-    </tr>
+        </td>
+        <td className="forward-destination" title={[f.spec.name, destination, label.path, problem?.title].filter(Boolean).join('\n')}>
+          <span className="panel-cell-line">
+            <span className="forward-remote" data-testid="forward-remote" aria-label={destination}>
+              {/* The host gives way (ellipsis), the port never: it is what a person checks. */}
+              <span className="forward-remote-host">{f.spec.remoteHost ?? label.name}</span>
+              <span className="forward-remote-port" data-testid="forward-remote-port">
+                :{f.spec.remotePort}
+              </span>
+              {f.spec.remoteHost !== undefined && <span className="forward-remote-via">via {label.name}</span>}
+            </span>
+              </span>
+        </td>
+        <td className="num panel-cell" data-testid="forward-rate" title={`Local to remote: ${rateUp}; ${sent} sent since the forward started; ${openConnectionsText(connections)} open`}>
+          {rateUp}
+        </td>
+        <td className="num panel-cell" title={`Remote to local: ${rateDown}; ${received} received since the forward started`}>
+          {rateDown}
+        </td>
+        {!narrow && (
+          <td className="num panel-cell" data-testid="forward-sent" title={`${sent} sent since the forward started`}>
+            {sent}
+          </td>
+        )}
+        {!narrow && (
+          <td className="num panel-cell" data-testid="forward-received" title={`${received} received since the forward started`}>
+            {received}
+          </td>
+        )}
+        {!narrow && (
+          <td className="num panel-cell" data-testid="forward-connections" title={`${openConnectionsText(connections)} open`}>
+            {connections}
+          </td>
+        )}
+        <td className="forward-actions">
+          <span className="panel-cell-line">
+            {address && looksLikeHttp(f.spec.remotePort) && (
+              <button className="button button-quiet" title={`Open http://${address}/`} onClick={() => openLink(model.client, `http://${address}/`, 'forward', (why) => model.toasts.show(why, 'error'))}>
+                Open
+              </button>
+            )}
+            {running ? (
+              <button className="button button-quiet" onClick={() => void model.forwards.act(f.id, 'stop')}>
+                Stop
+              </button>
+            ) : (
+              <button className="button button-quiet" onClick={() => void model.forwards.act(f.id, 'restart')}>
+                Start
+              </button>
+            )}
+            <button
+              className="button button-quiet forward-auto"
+              aria-pressed={f.spec.autoRestart}
+              aria-label="Auto-restart"
+              title={f.spec.autoRestart ? 'Auto-restart is on: the forward restarts when its session drops. Click to turn it off.' : 'Auto-restart is off. Click to restart the forward automatically when its session drops.'}
+              onClick={() => void model.forwards.setAutoRestart(f.id, !f.spec.autoRestart)}
+            >
+              ↻<span className="forward-auto-text"> auto</span>
+            </button>
+            <button className="button button-quiet" title="Keep this forward to start it again later" onClick={() => void model.forwards.act(f.id, 'save')}>
+              Save
+            </button>
+            <button className="button button-quiet" aria-label="Remove forward" title="Stop and remove this forward" onClick={() => void model.forwards.act(f.id, 'remove')}>
+              ✕
+            </button>
+          </span>
+        </td>
+      </tr>
+      <tr className="forward-detail">
+        {/* Under the pill, so the status column (and with it "To") can be narrower. */}
+        <td className="forward-detail-cell">{failed}</td>
+        <td />
+        <td colSpan={narrow ? FORWARDS_PANEL.DETAIL_SPAN.narrow : FORWARDS_PANEL.DETAIL_SPAN.wide} className="forward-detail-cell">
+          {/* The name here, not after a long host on the line above, where it would always give way. */}
+          <span className="panel-cell-line">
+            {subLine}
+            {f.spec.name && <span className="forward-name">{f.spec.name}</span>}
+          </span>
+        </td>
+      </tr>
+    </tbody>
   );
 }
 
@@ -242,11 +262,9 @@ export function ForwardsPanel() {
               <th scope="col" aria-label="Actions" />
             </tr>
           </thead>
-          <tbody>
-            {s.forwards.map((f) => (
-              <ForwardRow key={f.id} f={f} stats={s.stats.get(f.id)} index={index} narrow={narrow} />
-            ))}
-          </tbody>
+          {s.forwards.map((f) => (
+            <ForwardRow key={f.id} f={f} stats={s.stats.get(f.id)} index={index} narrow={narrow} />
+          ))}
         </table>
       )}
       {s.saved.length > 0 && (
