@@ -99,3 +99,28 @@ test('a second browser tab takes the sessions; the first is told and can take th
   await waitForTerminalText(page, /^back-25$/m);
   await expect(newer.locator(`.tab[data-session-id="${active}"]`)).toHaveAttribute('data-state', 'closed');
 });
+
+test('a reload comes back on the tab that was showing, with the tab that was beside it still beside it', async ({ page, webHost }) => {
+  await openDemo(page, webHost.url);
+  const [first, second] = await twoShellsWithMarkers(page);
+  // A third tab, so "the last one" or "the first one" cannot pass for "the one that was showing".
+  await (await revealWebApp(page, '0001')).dblclick();
+  await expect(page.locator('.tab')).toHaveCount(3);
+  await waitForShell(page);
+  const third = (await activeSessionId(page)) ?? '';
+  await page.locator(`.tab[data-session-id="${second}"]`).click();
+  await page.locator(`.tab[data-session-id="${first}"]`).click({ button: 'right' });
+  await page.getByRole('menuitem', { name: 'Show beside the active tab' }).click();
+  await expect(page.locator('.terminal-slot:not([hidden])')).toHaveCount(2);
+
+  await page.reload();
+  await expect.poll(() => tabIds(page), { timeout: SHELL_TIMEOUT_MS }).toEqual([first, second, third]);
+  await expect(page.locator(`.tab[data-session-id="${second}"]`)).toHaveAttribute('aria-selected', 'true');
+  await expect.poll(() => activeSessionId(page)).toBe(second);
+  const shown = page.locator('.session-pane:not([hidden]) .terminal-slot');
+  await expect(shown).toHaveCount(2);
+  expect((await shown.evaluateAll((els) => els.map((e) => e.getAttribute('data-session-id')))).sort()).toEqual([first, second].sort());
+  // And it is live.
+  await typeLine(page, 'echo back-$((6*7))');
+  await expect.poll(() => textOf(page, second), { timeout: SHELL_TIMEOUT_MS }).toMatch(/^back-42$/m);
+});

@@ -9,6 +9,7 @@ import { ForwardDraftStore } from '../forwards/forward-draft.js';
 import { ForwardStore } from '../forwards/forward-store.js';
 import { InspectorStore } from '../inspector/inspector-store.js';
 import { RELOAD_HINT, SessionHandover } from '../sessions/session-handover.js';
+import { readShownSessions, rememberShownSessions, tabStorage } from '../sessions/shown-sessions.js';
 import { SessionStore } from '../sessions/session-store.js';
 import { PanelStore } from '../state/panel-store.js';
 import { LayoutStore } from '../layout/layout-store.js';
@@ -187,7 +188,11 @@ export class AppModel {
       this.sessions.movedAway(ids, reason);
       this.toasts.show(`${ids.length === 1 ? 'A session' : `${ids.length} sessions`} moved to a newer Porthole window.`, 'error');
     });
-    void this.handover.adoptAll();
+    // Read before anything changes the tabs: the reload comes back on what this page showed.
+    const storage = tabStorage();
+    const shown = readShownSessions(storage);
+    rememberShownSessions(this.sessions, storage);
+    void this.handover.adoptAll(shown);
     const restyle = (): void => {
       const look = this.look();
       for (const c of this.registry.all()) c.applyLook(look);

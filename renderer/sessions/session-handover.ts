@@ -7,6 +7,7 @@ import { errorText, type PortholeClient } from '../bridge/client.js';
 import type { TerminalRegistry } from '../terminal/terminal-registry.js';
 import type { TerminalLook } from '../terminal/terminal-controller.js';
 import type { SessionStore } from './session-store.js';
+import type { ShownSessions } from './shown-sessions.js';
 
 export interface HandoverDeps {
   readonly client: PortholeClient;
@@ -23,13 +24,13 @@ export class SessionHandover {
   constructor(private readonly deps: HandoverDeps) {}
 
   /** Takes every live session this window does not have yet (at start: after a reload, or from another window). */
-  async adoptAll(): Promise<void> {
+  async adoptAll(wasShowing?: ShownSessions): Promise<void> {
     const candidates = await this.#adoptable();
     const shown = new Set(this.deps.sessions.state.tabs.map((t) => t.sessionId));
     const fresh = candidates.filter((a) => !shown.has(a.session.id));
     if (fresh.length === 0) return;
     for (const a of fresh) this.#terminalFor(a);
-    this.deps.sessions.addAdopted(fresh.map((a) => a.session));
+    this.deps.sessions.addAdopted(fresh.map((a) => a.session), wasShowing);
     await this.#adopt(fresh.map((a) => a.session.id));
   }
 

@@ -7,6 +7,7 @@ import type { TerminalRegistry } from '../terminal/terminal-registry.js';
 import type { TerminalLook } from '../terminal/terminal-controller.js';
 import { TERMINAL } from '../terminal/constants.js';
 import type { DialogStore } from '../ui/dialog-store.js';
+import type { ShownSessions } from './shown-sessions.js';
 
 export interface Tab {
   /** Stable local key: a tab exists before its session id does (while sessions.open runs). */
@@ -239,7 +240,8 @@ export class SessionStore extends Store<SessionsState> {
   // another window took.
 
   /** Tabs for adopted sessions whose terminals exist already; the first becomes active when none is. */
-  addAdopted(sessions: readonly SessionInfo[]): void {
+  /** Adds tabs for sessions taken over; with nothing showing yet, shows the ones `shown` names (the page's before a reload). */
+  addAdopted(sessions: readonly SessionInfo[], shown: ShownSessions = { active: null, pair: null }): void {
     const tabs: Tab[] = sessions.map((session) => ({
       key: `tab-${this.#nextKey++}`,
       sessionId: session.id,
@@ -249,7 +251,13 @@ export class SessionStore extends Store<SessionsState> {
       reconnects: 0,
       recording: session.recording ?? null,
     }));
-    this.change((s) => ({ ...s, tabs: [...s.tabs, ...tabs], activeKey: s.activeKey ?? tabs[0]?.key ?? null }));
+    const keyOf = (id: string | null): string | null => tabs.find((t) => id !== null && t.sessionId === id)?.key ?? null;
+    this.change((s) => {
+      if (s.activeKey !== null) return { ...s, tabs: [...s.tabs, ...tabs] };
+      const activeKey = keyOf(shown.active) ?? tabs[0]?.key ?? null;
+      const pair = keyOf(shown.pair);
+      return { tabs: [...s.tabs, ...tabs], activeKey, pairKey: pair !== activeKey ? pair : null };
+    });
   }
 
   /** Removes the tabs of these sessions without ending them (an adopt that did not get them). */
