@@ -3,7 +3,8 @@
 import { randomUUID } from 'node:crypto';
 import { WebSocket, type RawData } from 'ws';
 import { Connection } from './constants.js';
-import { TickCork } from './tick-cork.js';
+import { encodeMaskedBinaryFrame } from './masked-frame.js';
+import { TickCork, type Corkable } from './tick-cork.js';
 
 export interface OpenDataChannelRequest {
   readonly streamUrl: string;
@@ -19,6 +20,11 @@ export interface SocketEvents {
   message(bytes: Uint8Array, isBinary: boolean): void;
   /** The socket is gone (closed by either side, or failed after opening). */
   closed(code: number, reason: string): void;
+}
+
+/** What DataSocket writes its frames to: the upgrade response's socket. */
+interface Writable {
+  write(chunk: Uint8Array): boolean;
 }
 
 export class DialError extends Error {
@@ -45,6 +51,8 @@ export class DataSocket {
 
   private constructor(
     private readonly ws: WebSocket,
+    /** The TCP (or TLS) socket under the websocket: binary messages are framed here and written to it. */
+    private readonly tcp: Writable | undefined,
     /** Merges this tick's frames (mostly one ack per frame received) into one socket write. */
     private readonly cork: TickCork | undefined,
   ) {}
@@ -53,15 +61,15 @@ export class DataSocket {
   static async open(request: OpenDataChannelRequest, events: SocketEvents, onOpenText?: (json: string) => void): Promise<DataSocket> {
     const ws = new WebSocket(request.streamUrl, { handshakeTimeout: Connection.DIAL_TIMEOUT_MS, perMessageDeflate: false, maxPayload: Connection.MAX_PAYLOAD_BYTES });
     // The upgrade response carries the TCP socket the websocket writes to: what gets corked.
-    let tcp: TickCork | undefined;
-    ws.once('upgrade', (response) => (tcp = new TickCork(response.socket)));
+    let tcp: (Writable & Corkable) | undefined;
+    ws.once('upgrade', (response) => (tcp = response.socket));
     await new Promise<void>((resolve, reject) => {
       const fail = (error: Error) => { ws.off('open', ok); reject(new DialError(`cannot open the data channel websocket: ${error.message}`)); };
       const ok = () => { ws.off('error', fail); resolve(); };
       ws.once('open', ok);
       ws.once('error', fail);
     });
-    const socket = new DataSocket(ws, tcp);
+    const socket = new DataSocket(ws, tcp, tcp && new TickCork(tcp));
     ws.on('message', (data: RawData, isBinary: boolean) => events.message(toBytes(data), isBinary));
     ws.on('pong', () => (socket.awaitingPong = false));
     ws.on('error', () => ws.terminate()); // 'close' follows and reports it
@@ -73,11 +81,17 @@ export class DataSocket {
     return socket;
   }
 
-  /** Write one binary frame; false when the socket is not open (the caller keeps the frame). */
+  /**
+   * Write one binary frame; false when the socket is not open (the caller keeps the frame). The
+   * websocket message is framed and masked by encodeMaskedBinaryFrame and written straight to the
+   * socket under ws, in order with what ws writes itself (pings, close): ws queues nothing of its
+   * own without permessage-deflate (off here) or Blob data (never sent), so both write in call order.
+   */
   send(bytes: Uint8Array): boolean {
     if (this.ws.readyState !== WebSocket.OPEN) return false;
     this.cork?.hold();
-    this.ws.send(bytes, { binary: true });
+    if (this.tcp) this.tcp.write(encodeMaskedBinaryFrame(bytes));
+    else this.ws.send(bytes, { binary: true });
     return true;
   }
 
