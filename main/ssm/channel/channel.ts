@@ -9,7 +9,9 @@ import {
   Offset,
   PayloadType,
   ackSequenceNumber,
+  ReceivedFrame,
   encodeAcknowledgeFrame,
+  encodeAcknowledgeFrameFromWire,
   encodeFrame,
   frameFromHeader,
   readHeader,
@@ -199,7 +201,8 @@ export class ReliableChannel {
     this.stats.framesIn++;
     // One ack arrives per frame sent: read it in place, without building a frame, unless a tap wants one.
     if (header.messageType === MessageType.Acknowledge && !this.hooks.tap) return this.onAck(bytes.subarray(header.payloadStart));
-    const frame = frameFromHeader(bytes, header);
+    // Without a tap nothing outside the channel sees the frame but its handler: keep the lean form.
+    const frame = this.hooks.tap ? frameFromHeader(bytes, header) : new ReceivedFrame(bytes, header);
     this.hooks.tap?.({ direction: 'in', at: Date.now(), bytes, frame });
     switch (frame.messageType) {
       case MessageType.Acknowledge:
@@ -303,11 +306,10 @@ export class ReliableChannel {
   }
 
   private sendAck(frame: ClientMessage): void {
-    const bytes = encodeAcknowledgeFrame({
-      acknowledgedMessageType: frame.messageType,
-      acknowledgedMessageId: frame.messageId,
-      acknowledgedMessageSequenceNumber: frame.sequenceNumber,
-    });
+    const bytes =
+      frame instanceof ReceivedFrame
+        ? encodeAcknowledgeFrameFromWire(frame.messageType, frame.messageIdWire, frame.sequenceNumber)
+        : encodeAcknowledgeFrame({ acknowledgedMessageType: frame.messageType, acknowledgedMessageId: frame.messageId, acknowledgedMessageSequenceNumber: frame.sequenceNumber });
     if (this.transmit(bytes, false)) this.stats.acksOut++;
   }
 

@@ -23,6 +23,15 @@ export type Arrival =
   | { readonly kind: 'duplicate' };
 
 /** What is stuck behind a hole in the peer's sequence (see IncomingOrder.gap). */
+/** The arrivals as shared constants: classify runs once per frame received, so it allocates none. */
+const ARRIVAL = {
+  IN_ORDER: { kind: 'in-order' },
+  DUPLICATE: { kind: 'duplicate' },
+  BUFFERED_DUPLICATE: { kind: 'buffered-duplicate' },
+  OVERFLOW: { kind: 'overflow' },
+  BUFFERED: { kind: 'buffered' },
+} as const satisfies Record<string, Arrival>;
+
 export interface IncomingGap {
   /** The first sequence number that never arrived (or was not accepted yet). */
   readonly expectedSeq: number;
@@ -60,16 +69,16 @@ export class IncomingOrder {
 
   classify(frame: ClientMessage): Arrival {
     const seq = frame.sequenceNumber;
-    if (seq === this.expected) return { kind: 'in-order' };
-    if (seq < this.expected) return { kind: 'duplicate' };
-    if (this.pending.has(seq)) return { kind: 'buffered-duplicate' };
+    if (seq === this.expected) return ARRIVAL.IN_ORDER;
+    if (seq < this.expected) return ARRIVAL.DUPLICATE;
+    if (this.pending.has(seq)) return ARRIVAL.BUFFERED_DUPLICATE;
     // A frame that could never fit before the gap closes is not stored: no map of far-future seqs.
-    if (seq - this.expected >= this.capacity || this.pending.size >= this.capacity) return { kind: 'overflow' };
+    if (seq - this.expected >= this.capacity || this.pending.size >= this.capacity) return ARRIVAL.OVERFLOW;
     const size = sizeOf(frame);
-    if (this.pendingBytes + size > this.byteCapacity) return { kind: 'overflow' };
+    if (this.pendingBytes + size > this.byteCapacity) return ARRIVAL.OVERFLOW;
     this.pending.set(seq, frame);
     this.pendingBytes += size;
-    return { kind: 'buffered' };
+    return ARRIVAL.BUFFERED;
   }
 
   /**

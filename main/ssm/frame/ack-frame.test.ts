@@ -1,7 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { goldenFrames } from '../../../testing/ssm/conformance.js';
-import { ackSequenceNumber, decodeAcknowledge, decodeFrame, encodeAcknowledge, encodeAcknowledgeFrame, encodeFrame, Flags, MessageType, PayloadType } from './index.js';
+import { ackSequenceNumber, decodeAcknowledge, decodeFrame, encodeAcknowledge, encodeAcknowledgeFrame, encodeAcknowledgeFrameFromWire, encodeFrame, Flags, MessageType, Offset, PayloadType, readHeader, ReceivedFrame, uuidFromWire, uuidToWire } from './index.js';
 
 const hex = (b: Uint8Array): string => Buffer.from(b).toString('hex');
 const ackGoldens = goldenFrames().filter((g) => g.input.MessageType === MessageType.Acknowledge);
@@ -64,6 +64,61 @@ describe('encodeAcknowledgeFrame (one-pass ack)', () => {
       ids.add(frame.messageId);
     }
     expect(ids.size).toBe(600);
+  });
+});
+
+describe('encodeAcknowledgeFrameFromWire (ack written from the received MessageId bytes)', () => {
+  const createdDate = 1_700_000_000_123;
+  const messageId = 'fdba1b38-1a73-4d64-85c3-12500a08af29';
+
+  it('writes the golden acks byte for byte from their acknowledged id in wire form', () => {
+    // The fast path writes lower-case hex, as uuidFromWire does: the vectors whose id is spelled so.
+    const lowerCase = ackGoldens.filter((g) => {
+      const id = decodeAcknowledge(Buffer.from(g.input.Payload_hex, 'hex')).acknowledgedMessageId;
+      return /^[0-9a-f-]{36}$/.test(id) && uuidFromWire(uuidToWire(id)) === id;
+    });
+    expect(lowerCase.length).toBeGreaterThanOrEqual(1);
+    for (const g of lowerCase) {
+      const content = decodeAcknowledge(Buffer.from(g.input.Payload_hex, 'hex'));
+      const frame = encodeAcknowledgeFrameFromWire(content.acknowledgedMessageType, uuidToWire(content.acknowledgedMessageId), content.acknowledgedMessageSequenceNumber, { createdDate: g.input.CreatedDate, messageId: g.input.MessageId });
+      expect(hex(frame)).toBe(g.serializedHex);
+    }
+  });
+
+  it('acks every golden stream frame exactly as the general ack of its decoded MessageId', () => {
+    const frames = goldenFrames().filter((g) => g.input.MessageType !== MessageType.Acknowledge);
+    expect(frames.length).toBeGreaterThanOrEqual(3);
+    for (const g of frames) {
+      const bytes = Buffer.from(g.serializedHex, 'hex');
+      const received = new ReceivedFrame(bytes, readHeader(bytes, { verifyDigest: false }));
+      const general = encodeAcknowledgeFrame({ acknowledgedMessageType: received.messageType, acknowledgedMessageId: decodeFrame(bytes, { verifyDigest: false }).messageId, acknowledgedMessageSequenceNumber: received.sequenceNumber }, { createdDate, messageId });
+      expect(hex(encodeAcknowledgeFrameFromWire(received.messageType, received.messageIdWire, received.sequenceNumber, { createdDate, messageId }))).toBe(hex(general));
+    }
+  });
+
+  it('equals encodeAcknowledgeFrame of uuidFromWire for any id bytes, type and number', () => {
+    fc.assert(
+      fc.property(
+        fc.uint8Array({ minLength: 16, maxLength: 16 }),
+        fc.oneof(fc.constantFrom('output_stream_data', 'input_stream_data'), fc.string({ maxLength: 40 }), fc.string({ unit: 'binary', maxLength: 8 })),
+        fc.oneof(fc.integer({ min: -1, max: Number.MAX_SAFE_INTEGER }), fc.double()),
+        fc.integer({ min: 0, max: 2 ** 45 }),
+        (wire, type, seq, created) => {
+          const viaText = encodeAcknowledgeFrame({ acknowledgedMessageType: type, acknowledgedMessageId: uuidFromWire(wire), acknowledgedMessageSequenceNumber: seq }, { createdDate: created, messageId });
+          expect(hex(encodeAcknowledgeFrameFromWire(type, wire, seq, { createdDate: created, messageId }))).toBe(hex(viaText));
+        },
+      ),
+      { numRuns: 500 },
+    );
+  });
+
+  it('reads the id from a view anywhere in a larger buffer (a received frame\'s copy)', () => {
+    const bytes = encodeFrame({ messageType: MessageType.OutputStreamData, sequenceNumber: 3, flags: Flags.Data, messageId, payloadType: PayloadType.Output, payload: new Uint8Array([1, 2, 3]) });
+    const received = new ReceivedFrame(bytes, readHeader(bytes));
+    expect(received.messageIdWire.byteOffset).toBeGreaterThanOrEqual(0);
+    expect(Buffer.from(received.messageIdWire).equals(Buffer.from(bytes.subarray(Offset.MessageId, Offset.PayloadDigest)))).toBe(true);
+    const ack = decodeFrame(encodeAcknowledgeFrameFromWire(received.messageType, received.messageIdWire, received.sequenceNumber));
+    expect(decodeAcknowledge(ack.payload)).toEqual({ acknowledgedMessageType: MessageType.OutputStreamData, acknowledgedMessageId: messageId, acknowledgedMessageSequenceNumber: 3 });
   });
 });
 

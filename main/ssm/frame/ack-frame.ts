@@ -8,7 +8,7 @@ import { writePayloadDigest } from './digest.js';
 import { allocFrame, writeRandomMessageId } from './alloc.js';
 import { Flags, FrameLayout, MessageType, Offset, PayloadType } from './constants.js';
 import { encodeAcknowledge, type AcknowledgeContent } from './payloads.js';
-import { writeUuid } from './uuid.js';
+import { uuidFromWire, writeUuid } from './uuid.js';
 
 export interface AckFrameOptions {
   /** Defaults to Date.now(). */
@@ -19,6 +19,14 @@ export interface AckFrameOptions {
 
 const SPACE = 0x20;
 const TWO_32 = 2 ** 32;
+const HYPHEN = 0x2d;
+const UUID_HALF = FrameLayout.UUID_BYTES / 2;
+/** Length of the hyphenated 8-4-4-4-12 text. */
+const UUID_TEXT_LENGTH = 36;
+/** 1 at the canonical byte indexes the 8-4-4-4-12 text puts a hyphen before (4, 6, 8, 10). */
+const HYPHEN_BEFORE_BYTE = Uint8Array.from({ length: FrameLayout.UUID_BYTES }, (_, k) => (k === 4 || k === 6 || k === 8 || k === 10 ? 1 : 0));
+/** Lower-case hex digits as bytes, as Buffer's 'hex' encoding writes them. */
+const HEX_DIGITS = Uint8Array.from('0123456789abcdef', (c) => c.charCodeAt(0));
 
 /** Header bytes 0..Offset.Payload that are the same in every ack (type, schema, seq 0, flags). */
 const TEMPLATE = buildTemplate();
@@ -35,21 +43,38 @@ const typePrefixes = new Map<string, Uint8Array>();
 const TYPE_PREFIX_LIMIT = 16;
 
 export function encodeAcknowledgeFrame(ack: AcknowledgeContent, options: AckFrameOptions = {}): Uint8Array {
-  const id = ack.acknowledgedMessageId;
+  return assemble(ack.acknowledgedMessageType, ack.acknowledgedMessageId, ack.acknowledgedMessageSequenceNumber, options) ?? generalPath(ack, options);
+}
+
+/**
+ * The ack of a received frame from its MessageId's 16 wire bytes (halves exchanged, §1.3), as
+ * encodeAcknowledgeFrame would write it for uuidFromWire(idWire): the lower-case hyphenated text
+ * is written straight into the payload, so no id string is built on either side's receive path.
+ */
+export function encodeAcknowledgeFrameFromWire(acknowledgedMessageType: string, idWire: Uint8Array, sequenceNumber: number, options: AckFrameOptions = {}): Uint8Array {
+  return (
+    assemble(acknowledgedMessageType, idWire, sequenceNumber, options) ??
+    generalPath({ acknowledgedMessageType, acknowledgedMessageId: uuidFromWire(idWire), acknowledgedMessageSequenceNumber: sequenceNumber }, options)
+  );
+}
+
+/**
+ * The one-pass ack: template header, the payload's fixed text around the type, the id (text, or
+ * the 16 wire bytes of a received MessageId) and the sequence number, then the digest.
+ * Undefined when only the general path can write it.
+ */
+function assemble(type: string, id: string | Uint8Array, sequenceNumber: number, options: AckFrameOptions): Uint8Array | undefined {
   const created = options.createdDate ?? Date.now();
-  const prefix = typePrefix(ack.acknowledgedMessageType);
-  if (prefix === undefined || !Number.isSafeInteger(created) || created < 0) return generalPath(ack, options);
-  const digits = String(ack.acknowledgedMessageSequenceNumber);
-  const payloadLength = prefix.length + id.length + SEQ_KEY.length + digits.length + TAIL.length;
+  const prefix = typePrefix(type);
+  if (prefix === undefined || !Number.isSafeInteger(created) || created < 0) return undefined;
+  const idLength = typeof id === 'string' ? id.length : UUID_TEXT_LENGTH;
+  const digits = String(sequenceNumber);
+  const payloadLength = prefix.length + idLength + SEQ_KEY.length + digits.length + TAIL.length;
   const frame = allocFrame(Offset.Payload + payloadLength);
-  // The id's characters go straight into the frame; one that JSON would escape (or a non-ASCII
-  // one) sends the whole ack down the general path instead.
   let at = Offset.Payload + prefix.length;
-  for (let i = 0; i < id.length; i++) {
-    const c = id.charCodeAt(i);
-    if (!verbatim(c)) return generalPath(ack, options);
-    frame[at++] = c;
-  }
+  if (typeof id !== 'string') writeWireId(frame, at, id);
+  else if (!writeTextId(frame, at, id)) return undefined;
+  at += idLength;
   frame.set(TEMPLATE);
   if (options.messageId === undefined) writeRandomMessageId(frame, Offset.MessageId);
   else writeUuid(frame, Offset.MessageId, options.messageId, true);
@@ -60,11 +85,35 @@ export function encodeAcknowledgeFrame(ack: AcknowledgeContent, options: AckFram
   frame.set(prefix, Offset.Payload);
   frame.set(SEQ_KEY, at);
   at += SEQ_KEY.length;
-  // A safe integer's decimal text is digits and '-': one byte each.
+  // A number's text is ASCII (digits, '-', and for a non-integer '.', 'e', '+'): one byte each.
   for (let i = 0; i < digits.length; i++) frame[at++] = digits.charCodeAt(i);
   frame.set(TAIL, at);
   writePayloadDigest(frame, Offset.PayloadDigest, frame.subarray(Offset.Payload));
   return frame;
+}
+
+/**
+ * The id's characters straight into the frame; false for one that JSON would escape (or a
+ * non-ASCII one): the whole ack then takes the general path.
+ */
+function writeTextId(frame: Uint8Array, at: number, id: string): boolean {
+  for (let i = 0; i < id.length; i++) {
+    const c = id.charCodeAt(i);
+    if (!verbatim(c)) return false;
+    frame[at++] = c;
+  }
+  return true;
+}
+
+/** uuidFromWire's text (lower-case 8-4-4-4-12) of 16 wire bytes, written into the frame. */
+function writeWireId(frame: Uint8Array, at: number, idWire: Uint8Array): void {
+  for (let k = 0; k < FrameLayout.UUID_BYTES; k++) {
+    if (HYPHEN_BEFORE_BYTE[k] === 1) frame[at++] = HYPHEN;
+    // Canonical byte k sits at wire position (k + 8) mod 16.
+    const byte = idWire[(k + UUID_HALF) % FrameLayout.UUID_BYTES] ?? 0;
+    frame[at++] = HEX_DIGITS[byte >>> 4] ?? 0;
+    frame[at++] = HEX_DIGITS[byte & 0x0f] ?? 0;
+  }
 }
 
 /** `{"AcknowledgedMessageType":"<type>","AcknowledgedMessageId":"` as bytes; undefined if JSON would escape the type. */

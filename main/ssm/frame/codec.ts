@@ -92,6 +92,54 @@ function copyDigestAndPayload(bytes: Uint8Array, payloadStart: number): { digest
   return { digest: out.subarray(0, FrameLayout.DIGEST_BYTES), payload: out.subarray(FrameLayout.DIGEST_BYTES) };
 }
 
+/**
+ * A received frame as the reliability layer keeps it until delivered: the MessageId's wire bytes,
+ * the digest and the payload share one copy, and the MessageId text is only built if something
+ * asks for it (the ack is written from the wire bytes, encodeAcknowledgeFrameFromWire). Only for
+ * the channel's own use: a spread of it (`{ ...frame }`) would leave the id out, so every public
+ * decoder returns plain objects.
+ */
+export class ReceivedFrame implements ClientMessage {
+  private idText: string | undefined;
+  readonly headerLength: number;
+  readonly messageType: string;
+  readonly schemaVersion: number;
+  readonly createdDate: number;
+  readonly sequenceNumber: number;
+  readonly flags: number;
+  readonly payloadType: number;
+  readonly payloadLength: number;
+  /** The 16 MessageId bytes as sent (halves exchanged, §1.3). */
+  readonly messageIdWire: Uint8Array;
+  readonly payloadDigest: Uint8Array;
+  readonly payload: Uint8Array;
+
+  constructor(bytes: Uint8Array, h: FrameHeader) {
+    // MessageId and PayloadDigest are adjacent in the header: one copy holds them and the payload.
+    const out = allocFrame(ID_AND_DIGEST_BYTES + bytes.length - h.payloadStart);
+    out.set(bytes.subarray(Offset.MessageId, Offset.PayloadType));
+    out.set(bytes.subarray(h.payloadStart), ID_AND_DIGEST_BYTES);
+    this.headerLength = h.headerLength;
+    this.messageType = h.messageType;
+    this.schemaVersion = h.schemaVersion;
+    this.createdDate = h.createdDate;
+    this.sequenceNumber = h.sequenceNumber;
+    this.flags = h.flags;
+    this.payloadType = h.payloadType;
+    this.payloadLength = h.payloadLength;
+    this.messageIdWire = out.subarray(0, FrameLayout.UUID_BYTES);
+    this.payloadDigest = out.subarray(FrameLayout.UUID_BYTES, ID_AND_DIGEST_BYTES);
+    this.payload = out.subarray(ID_AND_DIGEST_BYTES);
+  }
+
+  get messageId(): string {
+    return (this.idText ??= uuidFromWire(this.messageIdWire));
+  }
+}
+
+/** MessageId (16) then PayloadDigest (32), contiguous from Offset.MessageId (§1.1). */
+const ID_AND_DIGEST_BYTES = Offset.PayloadType - Offset.MessageId;
+
 /** A MessageType's whole 32-byte field, padded either way (§1.5). */
 interface TypeField {
   readonly space: Uint8Array;

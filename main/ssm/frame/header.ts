@@ -32,8 +32,8 @@ export function readHeader(bytes: Uint8Array, options: DecodeOptions = {}): Fram
   if (bytes.length < Offset.PayloadType) {
     throw new FrameError('Frame', bytes.length, `truncated: ${bytes.length} bytes, a header needs at least ${Offset.PayloadType}`);
   }
-  const view = new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength);
-  const hl = view.getUint32(Offset.HeaderLength);
+  // Plain byte reads rather than a DataView: no object per message on the hot path.
+  const hl = u32(bytes, Offset.HeaderLength);
   if (hl < FrameLayout.SHORT_HEADER_LENGTH) {
     throw new FrameError('HeaderLength', Offset.HeaderLength, `${hl} is shorter than the fixed header (${FrameLayout.SHORT_HEADER_LENGTH})`);
   }
@@ -45,27 +45,27 @@ export function readHeader(bytes: Uint8Array, options: DecodeOptions = {}): Fram
   if (messageType === '') {
     throw new FrameError('MessageType', Offset.MessageType, 'empty after trimming NUL and space padding');
   }
-  const createdDate = readUint64(view, Offset.CreatedDate, 'CreatedDate');
+  const createdDate = readUint64(bytes, Offset.CreatedDate, 'CreatedDate');
   if (createdDate === 0 && !skipValidation) {
     throw new FrameError('CreatedDate', Offset.CreatedDate, 'is zero');
   }
-  const sequenceNumber = readInt64(view, Offset.SequenceNumber);
-  const flags = readUint64(view, Offset.Flags, 'Flags');
-  const payloadType = hl >= FrameLayout.STANDARD_HEADER_LENGTH ? view.getUint32(Offset.PayloadType) : 0;
+  const sequenceNumber = readInt64(bytes, Offset.SequenceNumber);
+  const flags = readUint64(bytes, Offset.Flags, 'Flags');
+  const payloadType = hl >= FrameLayout.STANDARD_HEADER_LENGTH ? u32(bytes, Offset.PayloadType) : 0;
   // PayloadLength sits just before the payload in both known layouts (offset 116, or 112 short).
-  const payloadLength = view.getUint32(Math.min(hl, Offset.PayloadLength));
+  const payloadLength = u32(bytes, Math.min(hl, Offset.PayloadLength));
   // The payload runs from HeaderLength + 4 to the end, whatever PayloadLength says: neither real
   // peer compares the two (§1.5 steps 3-4), and MGS frames in other layouts must still parse.
   const payloadStart = hl + 4;
   // Like the plugin, the digest is checked when the word at the fixed PayloadLength offset (116)
   // is non-zero; a frame too short to hold it reads as 0 there, as the plugin's failed read does.
-  const digestGate = bytes.length >= Offset.PayloadLength + 4 ? view.getUint32(Offset.PayloadLength) : 0;
+  const digestGate = bytes.length >= Offset.PayloadLength + 4 ? u32(bytes, Offset.PayloadLength) : 0;
   if ((options.verifyDigest ?? true) && digestGate !== 0 && !skipValidation) {
     if (!payloadDigestMatches(bytes, Offset.PayloadDigest, bytes.subarray(payloadStart))) {
       throw new FrameError('PayloadDigest', Offset.PayloadDigest, 'does not match SHA-256 of the payload');
     }
   }
-  return { headerLength: hl, messageType, schemaVersion: view.getUint32(Offset.SchemaVersion), createdDate, sequenceNumber, flags, payloadType, payloadLength, payloadStart };
+  return { headerLength: hl, messageType, schemaVersion: u32(bytes, Offset.SchemaVersion), createdDate, sequenceNumber, flags, payloadType, payloadLength, payloadStart };
 }
 
 /** MessageType with NUL and whitespace padding trimmed from both ends (§1.5 step 1). */
@@ -99,16 +99,32 @@ const TWO_32 = 2 ** 32;
 /** High word limit of a safe integer (2^53 − 1 → high word < 2^21). */
 const SAFE_HIGH_WORD = 0x1f_ffff;
 
-function readUint64(view: DataView, offset: number, field: 'CreatedDate' | 'Flags'): number {
-  const high = view.getUint32(offset);
-  if (high > SAFE_HIGH_WORD) throw new FrameError(field, offset, `${view.getBigUint64(offset)} is beyond the safe integer range`);
-  return high * TWO_32 + view.getUint32(offset + 4);
+/** Big-endian uint32 at `offset` (the caller has checked the bounds). */
+function u32(bytes: Uint8Array, offset: number): number {
+  return (((bytes[offset] ?? 0) << 24) | ((bytes[offset + 1] ?? 0) << 16) | ((bytes[offset + 2] ?? 0) << 8) | (bytes[offset + 3] ?? 0)) >>> 0;
 }
 
-function readInt64(view: DataView, offset: number): number {
-  const high = view.getInt32(offset);
-  if (high > SAFE_HIGH_WORD || high < -SAFE_HIGH_WORD - 1 || (high === -SAFE_HIGH_WORD - 1 && view.getUint32(offset + 4) === 0)) {
-    throw new FrameError('SequenceNumber', offset, `${view.getBigInt64(offset)} is beyond the safe integer range`);
+/** The same bytes as a signed int32 (the high word of a two's-complement int64). */
+function i32(bytes: Uint8Array, offset: number): number {
+  return u32(bytes, offset) | 0;
+}
+
+/** The exact 64-bit value of the bytes at `offset`, for error messages only. */
+function bigAt(bytes: Uint8Array, offset: number, signed: boolean): bigint {
+  const view = new DataView(bytes.buffer, bytes.byteOffset + offset, 8);
+  return signed ? view.getBigInt64(0) : view.getBigUint64(0);
+}
+
+function readUint64(bytes: Uint8Array, offset: number, field: 'CreatedDate' | 'Flags'): number {
+  const high = u32(bytes, offset);
+  if (high > SAFE_HIGH_WORD) throw new FrameError(field, offset, `${bigAt(bytes, offset, false)} is beyond the safe integer range`);
+  return high * TWO_32 + u32(bytes, offset + 4);
+}
+
+function readInt64(bytes: Uint8Array, offset: number): number {
+  const high = i32(bytes, offset);
+  if (high > SAFE_HIGH_WORD || high < -SAFE_HIGH_WORD - 1 || (high === -SAFE_HIGH_WORD - 1 && u32(bytes, offset + 4) === 0)) {
+    throw new FrameError('SequenceNumber', offset, `${bigAt(bytes, offset, true)} is beyond the safe integer range`);
   }
-  return high * TWO_32 + view.getUint32(offset + 4);
+  return high * TWO_32 + u32(bytes, offset + 4);
 }

@@ -9,10 +9,10 @@ export { FrameLayout, Flags, MessageType, Offset, PayloadType, PayloadTypeFlag }
 export type { MessageTypeName, PayloadTypeFlagValue, PayloadTypeValue } from './constants.js';
 export { FrameError } from './errors.js';
 export type { FrameField } from './errors.js';
-export { decodeFrame, encodeFrame, frameFromHeader, payloadDigest, tryDecodeFrame } from './codec.js';
+export { ReceivedFrame, decodeFrame, encodeFrame, frameFromHeader, payloadDigest, tryDecodeFrame } from './codec.js';
 export { readHeader } from './header.js';
 export type { FrameHeader } from './header.js';
-export { encodeAcknowledgeFrame } from './ack-frame.js';
+export { encodeAcknowledgeFrame, encodeAcknowledgeFrameFromWire } from './ack-frame.js';
 export { ackSequenceNumber } from './ack-sequence.js';
 export type { AckFrameOptions } from './ack-frame.js';
 export type { ClientMessage, DecodeOptions, DecodeResult, EncodeOptions, FrameFields } from './codec.js';
