@@ -9,11 +9,15 @@ export type CpOperand =
   | { readonly kind: 'ecs'; readonly cluster: string; readonly task: string; readonly container: string | undefined; readonly path: string };
 
 const INSTANCE = /^((?:i|mi)-[0-9a-f]{8,17}):(.*)$/s;
+/** Starts like an instance operand (`i-…:` or `mi-…:`): one that fails INSTANCE is a typo, not a local file. */
+const LOOKS_LIKE_INSTANCE = /^((?:i|mi)-[^/:]*):/;
 const ECS = /^ecs:([^/:]+)\/([^/:]+)(?:\/([^/:]+))?:(.*)$/s;
 
 export function parseOperand(text: string): CpOperand {
   const instance = INSTANCE.exec(text);
   if (instance) return { kind: 'instance', instanceId: instance[1] ?? '', path: remotePath(instance[2] ?? '', text) };
+  const typo = LOOKS_LIKE_INSTANCE.exec(text);
+  if (typo) throw new CliError(`${JSON.stringify(text)}: ${typo[1] ?? ''} is not an instance or managed node id (i-… or mi-… with 8 to 17 hex digits); for a local file of that name write ./${text}`);
   if (text.startsWith('ecs:')) {
     const ecs = ECS.exec(text);
     if (!ecs) throw new CliError(`${JSON.stringify(text)} is not ecs:CLUSTER/TASK[/CONTAINER]:/path`);

@@ -27,12 +27,14 @@ export async function cpCommand(argv: readonly string[], io: CliIo): Promise<num
   const profile = args.values.get('profile') ?? io.env['AWS_PROFILE'] ?? 'default';
   const aws = new AwsService({ env: io.env });
   try {
+    // A missing local file is said before any profile, credential or target is looked up.
+    const source = src.kind === 'local' ? await localSource(src.path) : undefined;
     const target = await resolveTarget(aws, profile, args.values.get('region') ?? io.env['AWS_REGION'], remote);
     const open = transferOpener(shellLauncher(aws, async () => TRANSFER.ECS_COMMAND), target);
     const label = targetLabel(target);
     const compress = !args.flags.has('no-compress');
-    const transfer = src.kind === 'local'
-      ? new Transfer(open, { direction: 'upload', label, remotePath: remote.path, compress, source: await localSource(src.path) })
+    const transfer = source !== undefined
+      ? new Transfer(open, { direction: 'upload', label, remotePath: remote.path, compress, source })
       : new Transfer(open, { direction: 'download', label, remotePath: remote.path, compress, target: (name, directory, nonce) => localTarget(dst.path, name, directory, nonce) });
     return await run(transfer, io, quiet);
   } catch (err) {
