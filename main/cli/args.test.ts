@@ -3,6 +3,20 @@ import { numberOption, parseArgs } from './args.js';
 import { CliError } from './io.js';
 
 describe('parseArgs (node:util parseArgs for the subcommands)', () => {
+  it('says each refusal in one plain line: unknown option, missing value, a value that starts with -', () => {
+    const refusal = (args: string[]): string => {
+      try {
+        parseArgs(args, ['speed'], ['json']);
+      } catch (e) {
+        return (e as Error).message;
+      }
+      return '';
+    };
+    expect(refusal(['f', '--speed', '-1'])).toBe('--speed needs a value, and "-1" after it looks like an option; write --speed=-1 to give it as the value');
+    expect(refusal(['f', '--speed'])).toBe('--speed needs a value');
+    expect(refusal(['--bogus'])).toBe('unknown option --bogus (see porthole --help; a file name starting with - goes after --)');
+  });
+
   it('splits positionals, flags and values in either --name value or --name=value form', () => {
     const a = parseArgs(['src', '--profile', 'dev', '--quiet', 'dst', '--region=eu-west-1', '--no-compress'], ['profile', 'region'], ['quiet', 'no-compress']);
     expect(a.positional).toEqual(['src', 'dst']);

@@ -19,7 +19,7 @@ export function parseArgs(args: readonly string[], valueOptions: readonly string
   try {
     parsed = parseNodeArgs({ args: [...args], options, strict: true, allowPositionals: true }) as typeof parsed;
   } catch (err) {
-    throw new CliError(err instanceof Error ? err.message : String(err));
+    throw new CliError(plainRefusal(err, args));
   }
   const out: ParsedArgs = { positional: parsed.positionals, flags: new Set(), values: new Map() };
   for (const [name, value] of Object.entries(parsed.values)) {
@@ -35,4 +35,19 @@ export function numberOption(args: ParsedArgs, name: string, fallback: number): 
   const n = Number(raw);
   if (!Number.isFinite(n) || n <= 0) throw new CliError(`--${name} must be a positive number, got ${JSON.stringify(raw)}`);
   return n;
+}
+
+/** node:util's refusals, some of them several lines of advice, as one plain line. */
+function plainRefusal(err: unknown, args: readonly string[]): string {
+  const message = err instanceof Error ? err.message : String(err);
+  const code = (err as { code?: unknown }).code;
+  const option = /'(--?[^' ]+)/.exec(message)?.[1];
+  if (option === undefined) return message.split('\n')[0] ?? message;
+  if (code === 'ERR_PARSE_ARGS_UNKNOWN_OPTION') return `unknown option ${option} (see porthole --help; a file name starting with - goes after --)`;
+  if (code === 'ERR_PARSE_ARGS_INVALID_OPTION_VALUE' && /ambiguous/.test(message)) {
+    const next = args[args.indexOf(option) + 1] ?? '';
+    return `${option} needs a value, and ${JSON.stringify(next)} after it looks like an option; write ${option}=${next} to give it as the value`;
+  }
+  if (code === 'ERR_PARSE_ARGS_INVALID_OPTION_VALUE' && /missing/.test(message)) return `${option} needs a value`;
+  return message.split('\n')[0] ?? message;
 }
