@@ -7,7 +7,8 @@ import type { Pacing } from './index.js';
 import { generateWorld } from './world/generate.js';
 import type { WorldFile } from './world/schema.js';
 
-export const STANDALONE_USAGE = `usage: npm run sandbox -- [--world FILE | --generate CLUSTERSxTASKS] [--pacing faithful|unpaced] [--port N] [--throttle REQ_PER_SEC]`;
+/** Names both ways in: `porthole sandbox` (the package's command) and, from a checkout, `npm run sandbox --`. */
+export const STANDALONE_USAGE = `usage: porthole sandbox [--world FILE | --generate CLUSTERSxTASKS] [--pacing faithful|unpaced] [--port N] [--throttle REQ_PER_SEC]\n       (from a checkout: npm run -s sandbox -- with the same options)`;
 
 export interface StandaloneOptions {
   readonly world: WorldFile | string | undefined;

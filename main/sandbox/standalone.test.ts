@@ -129,6 +129,8 @@ describe('runStandalone in process', () => {
     expect(await runStandalone(['--port', '70000'], { stdout: out.stream, stderr: err.stream })).toBe(2);
     expect(err.text()).toContain('--port must be 0-65535, got "70000"');
     expect(await runStandalone(['--help'], { stdout: out.stream, stderr: err.stream })).toBe(0);
-    expect(out.text()).toMatch(/^usage: npm run sandbox/);
+    // Said as the command the person typed: `porthole sandbox`, with the checkout's npm form beside it.
+    expect(out.text()).toMatch(/^usage: porthole sandbox \[--world FILE/);
+    expect(out.text()).toContain('from a checkout: npm run -s sandbox --');
   });
 });
