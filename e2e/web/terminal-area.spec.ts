@@ -26,11 +26,33 @@ test('ten tabs at 1440: tabs keep their minimum width, arrows scroll, the list o
   await typeLine(page, 'echo first-tab-$((20+1))');
   await waitForTerminalText(page, /^first-tab-21$/m);
   const firstId = await activeSessionId(page);
-  for (let i = 2; i <= 10; i++) {
+  for (let i = 2; i <= 9; i++) {
     await page.keyboard.press('Alt+Shift+T');
     await expect(page.locator('.tab')).toHaveCount(i);
   }
+  // The tenth on the other task of the same service: "app · 1f0002" beside nine "app · 1f0001".
+  await (await revealWebApp(page, '0002')).dblclick();
+  await expect(page.locator('.tab')).toHaveCount(10);
   await expect(page.locator('.tab[data-state="connected"]')).toHaveCount(10, { timeout: SHELL_TIMEOUT_MS * 2 });
+
+  // What a person reads on each narrow tab: the name and the part that tells it from the others,
+  // whole; only what all the tabs share gave way (the full title is the tooltip).
+  const shown = await page.locator('.tab .tab-title').evaluateAll((titles) =>
+    titles.map((title) => {
+      const box = title.getBoundingClientRect();
+      // A part counts as read when it is wholly inside the title and not ellipsized.
+      const whole = [...title.children].filter((part) => {
+        const r = part.getBoundingClientRect();
+        return r.width > 0 && part.scrollWidth <= part.clientWidth && r.left >= box.left - 0.5 && r.right <= box.right + 0.5;
+      });
+      return { read: whole.map((part) => part.textContent).join(''), tooltip: title.closest('.tab')?.getAttribute('title')?.split('\n')[0] };
+    }),
+  );
+  expect(shown.map((t) => t.tooltip)).toEqual(['app · 1f0001', ...[2, 3, 4, 5, 6, 7, 8, 9].map((n) => `app · 1f0001 (${n})`), 'app · 1f0002']);
+  // (A tab this narrow shows "…" before the differing end: CSS, not text, so not read here.)
+  expect(shown[0]?.read).toBe('app01');
+  for (const n of [2, 3, 4, 5, 6, 7, 8, 9]) expect(shown[n - 1]?.read).toBe(`app01 (${n})`);
+  expect(shown[9]?.read).toBe('app02');
 
   const strip = page.getByRole('tablist', { name: 'Sessions' });
   await expect(page.getByRole('button', { name: 'Scroll tabs left' })).toBeVisible();

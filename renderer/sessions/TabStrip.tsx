@@ -1,10 +1,11 @@
 // The row of session tabs: status dot with its reason, rename on double-click, drag to reorder,
 // middle-click or × to close; a red dot while the session is recorded.
-import { useCallback, useRef, useState } from 'react';
+import { useCallback, useMemo, useRef, useState } from 'react';
 import { useModel } from '../root/model-context.js';
 import { ContextMenu, type MenuAt } from '../ui/ContextMenu.js';
 import type { Tab } from './session-store.js';
 import { useTabOverflow } from './tab-overflow.js';
+import { tabTitleParts } from './tab-title.js';
 
 const STATE_WORDS = { connecting: 'Connecting', connected: 'Connected', reconnecting: 'Reconnecting', closed: 'Closed' } as const;
 
@@ -26,27 +27,31 @@ export function recordingLine(tab: Tab): string | null {
   return tab.recording === null ? null : `Recording to ${tab.recording.path}`;
 }
 
-/** The title, shortened at its end except for a " (2)" that tells tabs on one target apart. */
-function TabTitle({ title }: { title: string }) {
-  const numbered = / \(\d+\)$/.exec(title);
-  if (numbered === null) return <span className="tab-title">{title}</span>;
+/** The title: the target's name and the " (3)" stay, what it shares with other tabs gives way first (tab-title.ts). */
+function TabTitle({ title, titles }: { title: string; titles: readonly string[] }) {
+  const p = tabTitleParts(title, titles);
   return (
     <span className="tab-title">
-      <span className="tab-title-base">{title.slice(0, numbered.index)}</span>
-      <span className="tab-title-number">{numbered[0]}</span>
+      <span className="tab-title-name">{p.name}</span>
+      {p.separator && <span className="tab-title-fixed tab-title-sep">{p.separator}</span>}
+      {p.head && <span className="tab-title-head">{p.head}</span>}
+      {p.tail && <span className="tab-title-fixed tab-title-tail">{p.tail}</span>}
+      {p.number && <span className="tab-title-fixed tab-title-number">{p.number}</span>}
     </span>
   );
 }
 
 interface TabProps {
   readonly tab: Tab;
+  /** Every tab's title, to tell which part of this one differs. */
+  readonly titles: readonly string[];
   readonly active: boolean;
   readonly beside: boolean;
   readonly onDragOver: (key: string) => void;
   readonly onMenu: (tab: Tab, x: number, y: number, rename: () => void) => void;
 }
 
-function TabButton({ tab, active, beside, onDragOver, onMenu }: TabProps) {
+function TabButton({ tab, titles, active, beside, onDragOver, onMenu }: TabProps) {
   const model = useModel();
   const [editing, setEditing] = useState(false);
   return (
@@ -98,7 +103,7 @@ function TabButton({ tab, active, beside, onDragOver, onMenu }: TabProps) {
           }}
         />
       ) : (
-        <TabTitle title={tab.title} />
+        <TabTitle title={tab.title} titles={titles} />
       )}
       {tab.recording !== null && <span className="tab-rec" role="img" aria-label="Recording" title={recordingLine(tab) ?? undefined} />}
       <button
@@ -147,6 +152,7 @@ export function TabStrip({ tabs, activeKey, pairKey }: { tabs: readonly Tab[]; a
   );
   const strip = useRef<HTMLDivElement>(null);
   const overflow = useTabOverflow(strip, activeKey, tabs.length);
+  const titles = useMemo(() => tabs.map((t) => t.title), [tabs]);
   const openList = (button: HTMLElement): void => {
     const r = button.getBoundingClientRect();
     const items = tabs.map((t) => ({
@@ -185,7 +191,7 @@ export function TabStrip({ tabs, activeKey, pairKey }: { tabs: readonly Tab[]; a
         }}
       >
         {tabs.map((t) => (
-          <TabButton key={t.key} tab={t} active={t.key === activeKey} beside={t.key === pairKey} onDragOver={setOver} onMenu={onMenu} />
+          <TabButton key={t.key} tab={t} titles={titles} active={t.key === activeKey} beside={t.key === pairKey} onDragOver={setOver} onMenu={onMenu} />
         ))}
       </div>
       {overflow.overflows && (
