@@ -55,6 +55,17 @@ test('focus shortcuts, the shortcuts help, and focus coming back after every dia
   const ask = page.getByRole('alertdialog');
   await expect(ask).toContainText('still connected');
   await expect(ask.getByRole('button', { name: 'Cancel' })).toBeFocused();
+  // On the shared Dialog: titled and described for a screen reader, Tab kept inside (Cancel →
+  // Close session → × → Cancel), a click on its text leaves Esc working.
+  await expect(ask).toHaveAccessibleName('Close “app · 1f0001”?');
+  await expect(ask).toHaveAccessibleDescription(/still connected/);
+  const around: string[] = [];
+  for (let i = 0; i < 3; i++) {
+    await page.keyboard.press('Tab');
+    around.push(await page.evaluate(() => (document.activeElement?.closest('[role="alertdialog"]') ? (document.activeElement.getAttribute('aria-label') ?? document.activeElement.textContent ?? '') : 'OUTSIDE')));
+  }
+  expect(around).toEqual(['Close session', 'Close', 'Cancel']);
+  await ask.locator('.modal-text').click();
   await page.keyboard.press('Escape');
   await expect(ask).toBeHidden();
   await expect(terminalInput(page)).toBeFocused();
@@ -105,6 +116,21 @@ test('settings popover: a title, a close button, and the range of a refused valu
   await button.click();
   const popover = page.getByRole('dialog', { name: 'Settings' });
   await expect(popover.getByRole('heading', { name: 'Settings' })).toBeVisible();
+  // The keyboard as in a Dialog: on the first field, Tab kept inside (wrapping both ways), Esc
+  // closes it (also after a click on its text) and gives the keyboard back to the button.
+  await expect(popover.getByLabel('Terminal font')).toBeFocused();
+  await page.keyboard.press('Shift+Tab');
+  await expect(popover.getByRole('button', { name: 'Close settings' })).toBeFocused();
+  await page.keyboard.press('Shift+Tab');
+  await expect(popover.getByLabel('Copy text to the clipboard when it is selected')).toBeFocused();
+  await page.keyboard.press('Tab');
+  await expect(popover.getByRole('button', { name: 'Close settings' })).toBeFocused();
+  await popover.getByRole('heading', { name: 'Settings' }).click();
+  await page.keyboard.press('Escape');
+  await expect(popover).toBeHidden();
+  await expect(button).toBeFocused();
+  await button.click();
+  await expect(popover.getByLabel('Terminal font')).toBeFocused();
   const size = popover.getByLabel('Font size');
   const before = await size.inputValue();
   await size.fill('99');

@@ -52,3 +52,25 @@ test('a waiting sign-in can be cancelled from the profile menu dialog', async ({
   await dialog.getByRole('button', { name: 'Cancel' }).click();
   await expect(dialog).toBeHidden();
 });
+
+test('the sign-in dialog is a titled dialog: the keyboard on Cancel, Tab kept inside, Esc cancels and gives it back', async ({ page, webHost }) => {
+  await openDemo(page, webHost.url);
+  const profile = treeRow(page, 'profile', 'porthole-sandbox-sso');
+  await profile.click({ button: 'right' });
+  await page.getByRole('menuitem', { name: 'Sign in with SSO' }).click();
+  const dialog = page.getByRole('dialog', { name: 'Sign in with SSO: porthole-sandbox-sso' });
+  await expect(dialog.getByTestId('sso-user-code')).toHaveText(/^[A-Z]{4}-[A-Z]{4}$/);
+  await expect(dialog.getByRole('button', { name: 'Cancel' })).toBeFocused();
+  const around: string[] = [];
+  for (let i = 0; i < 3; i++) {
+    await page.keyboard.press('Tab');
+    around.push(await page.evaluate(() => (document.activeElement?.closest('[role="dialog"]') ? (document.activeElement.getAttribute('aria-label') ?? document.activeElement.textContent ?? '') : 'OUTSIDE')));
+  }
+  expect(around).toEqual(['Open the sign-in page', 'Close', 'Cancel']);
+  // A click beside it does not cancel a waiting sign-in; Esc does.
+  await page.mouse.click(5, 5);
+  await expect(dialog).toBeVisible();
+  await page.keyboard.press('Escape');
+  await expect(dialog).toBeHidden();
+  await expect(profile).toBeFocused();
+});

@@ -1,11 +1,14 @@
 // Terminal preferences from the status bar: font, font size, scrollback, paste guard, close
 // confirmation, copy on select and the ECS shell command. Each change is saved by main and reaches every window.
-// A value out of range is not saved and the field says the range.
+// A value out of range is not saved and the field says the range. A popover, not a modal (it
+// stays beside the status bar and closes on a click elsewhere), with the Dialog's keyboard:
+// focus on the first field, Tab kept inside, Esc closes, focus back on the Settings button.
 import { useEffect, useId, useRef, useState } from 'react';
 import { SETTINGS_BOUNDS, type Settings, type SettingsPatch } from '../../shared/contract/index.js';
 import { useModel } from '../root/model-context.js';
 import { useStore } from '../state/store.js';
 import { fontNames } from '../terminal/font-stack.js';
+import { trapTab } from '../ui/focus-trap.js';
 import { useReturnFocus } from '../ui/return-focus.js';
 
 const count = new Intl.NumberFormat('en-US');
@@ -133,28 +136,42 @@ export function SettingsPopover({ onClose }: { onClose: () => void }) {
       const target = e.target as Element;
       if (!ref.current?.contains(target) && target.closest('.status-button') === null) onClose();
     };
-    const onKey = (e: KeyboardEvent): void => {
-      if (e.key === 'Escape') onClose();
-    };
     window.addEventListener('mousedown', onDown, true);
-    window.addEventListener('keydown', onKey, true);
-    ref.current?.querySelector<HTMLInputElement>('input')?.focus();
-    return () => {
-      window.removeEventListener('mousedown', onDown, true);
-      window.removeEventListener('keydown', onKey, true);
-    };
+    return () => window.removeEventListener('mousedown', onDown, true);
   }, [onClose]);
+
+  // The first field has the keyboard once the settings are there to show (the popover renders nothing before).
+  const ready = settings !== null;
+  useEffect(() => {
+    if (ready) ref.current?.querySelector<HTMLInputElement>('input')?.focus();
+  }, [ready]);
 
   if (settings === null) return null;
   const save = (patch: SettingsPatch): void => void model.settings.update(patch);
   const s: Settings = settings;
   return (
-    <div ref={ref} className="popover settings-popover" role="dialog" aria-labelledby="settings-title" data-overlay="">
+    <div
+      ref={ref}
+      className="popover settings-popover"
+      role="dialog"
+      aria-labelledby="settings-title"
+      data-overlay=""
+      // A click on its text lands here, not on the page body, so Esc and Tab still reach it.
+      tabIndex={-1}
+      onKeyDown={(e) => {
+        if (e.key === 'Escape') {
+          e.preventDefault();
+          onClose();
+        } else if (e.key === 'Tab' && ref.current !== null) trapTab(e, ref.current);
+        // App-wide shortcuts stay out of the popover's fields, as in a Dialog.
+        e.stopPropagation();
+      }}
+    >
       <div className="popover-header">
         <h2 id="settings-title" className="popover-title">
           Settings
         </h2>
-        <button className="icon-button" aria-label="Close settings" title="Close (Esc)" onClick={onClose}>
+        <button type="button" className="icon-button" aria-label="Close settings" title="Close (Esc)" onClick={onClose}>
           ×
         </button>
       </div>

@@ -65,7 +65,7 @@ export function StatusBar({ info, disconnected, onShortcuts }: { info: CallState
       <button className="status-button" title={`Keyboard shortcuts (${model.keymap.label('showShortcuts')})`} onClick={onShortcuts}>
         Shortcuts
       </button>
-      <button className="status-button" aria-expanded={open} disabled={settings.settings === null} onClick={() => setOpen(!open)}>
+      <button className="status-button" aria-haspopup="dialog" aria-expanded={open} disabled={settings.settings === null} onClick={() => setOpen(!open)}>
         Settings
       </button>
       {open && <SettingsPopover onClose={() => setOpen(false)} />}

@@ -3,10 +3,8 @@
 // (return-focus.ts). The content decides what gets the keyboard first (autoFocus or initialFocus);
 // without one, the first field or button after the title does.
 import { useEffect, useId, useRef, type ReactNode, type RefObject } from 'react';
+import { focusables, trapTab } from './focus-trap.js';
 import { useReturnFocus } from './return-focus.js';
-
-/** What Tab can reach inside the dialog. */
-const FOCUSABLE = 'a[href], button:not([disabled]), input:not([disabled]), select:not([disabled]), textarea:not([disabled]), [tabindex]:not([tabindex="-1"])';
 
 export interface DialogProps {
   readonly title: ReactNode;
@@ -18,6 +16,10 @@ export interface DialogProps {
   readonly onSubmit?: () => void;
   /** Extra class names on the box (width, layout). */
   readonly className?: string;
+  /** A question that interrupts (close a live session?): role alertdialog, described by `description`. */
+  readonly alert?: boolean;
+  /** The sentence under the title that says what the dialog is about; read out with the title. */
+  readonly description?: ReactNode;
   /** A click on the backdrop leaves the dialog open (a prompt that must be answered or cancelled). */
   readonly modalBackdrop?: boolean;
   /** What gets focus when the dialog opens, when nothing inside took it with autoFocus. */
@@ -26,29 +28,9 @@ export interface DialogProps {
   readonly children: ReactNode;
 }
 
-function focusables(box: HTMLElement): HTMLElement[] {
-  return [...box.querySelectorAll<HTMLElement>(FOCUSABLE)].filter((el) => el.getClientRects().length > 0);
-}
-
-/** Tab and Shift+Tab wrap at the ends, so the keyboard never wanders behind the backdrop. */
-function trapTab(e: React.KeyboardEvent, box: HTMLElement): void {
-  const all = focusables(box);
-  const first = all[0];
-  const last = all[all.length - 1];
-  if (first === undefined || last === undefined) return e.preventDefault();
-  const at = document.activeElement;
-  const inside = at instanceof HTMLElement && box.contains(at);
-  if (e.shiftKey && (at === first || !inside)) {
-    e.preventDefault();
-    last.focus();
-  } else if (!e.shiftKey && (at === last || !inside)) {
-    e.preventDefault();
-    first.focus();
-  }
-}
-
-export function Dialog({ title, onClose, closeLabel = 'Close', onSubmit, className, modalBackdrop, initialFocus, testId, children }: DialogProps) {
+export function Dialog({ title, onClose, closeLabel = 'Close', onSubmit, className, alert, description, modalBackdrop, initialFocus, testId, children }: DialogProps) {
   const titleId = useId();
+  const descriptionId = useId();
   const box = useRef<HTMLElement | null>(null);
   const close = useRef<HTMLButtonElement>(null);
   useReturnFocus();
@@ -62,10 +44,13 @@ export function Dialog({ title, onClose, closeLabel = 'Close', onSubmit, classNa
 
   const props = {
     className: `modal${onSubmit ? ' modal-form' : ''}${className ? ` ${className}` : ''}`,
-    role: 'dialog',
+    role: alert ? 'alertdialog' : 'dialog',
     'aria-modal': true,
     'aria-labelledby': titleId,
+    'aria-describedby': description !== undefined ? descriptionId : undefined,
     'data-testid': testId,
+    // A click on its text lands here, not on the page body, so Esc and Tab still reach the dialog.
+    tabIndex: -1,
     onKeyDown: (e: React.KeyboardEvent) => {
       if (e.key === 'Escape') {
         e.preventDefault();
@@ -86,9 +71,24 @@ export function Dialog({ title, onClose, closeLabel = 'Close', onSubmit, classNa
       </button>
     </div>
   );
+  const about =
+    description !== undefined ? (
+      <p id={descriptionId} className="modal-text">
+        {description}
+      </p>
+    ) : null;
 
   return (
-    <div className="modal-backdrop" data-overlay="" onMouseDown={(e) => !modalBackdrop && e.target === e.currentTarget && onClose()}>
+    <div
+      className="modal-backdrop"
+      data-overlay=""
+      onMouseDown={(e) => {
+        if (e.target !== e.currentTarget) return;
+        // A prompt stays, and so does its keyboard (not dropped on the page body, out of Esc's reach).
+        if (modalBackdrop) e.preventDefault();
+        else onClose();
+      }}
+    >
       {onSubmit ? (
         <form
           {...props}
@@ -99,11 +99,13 @@ export function Dialog({ title, onClose, closeLabel = 'Close', onSubmit, classNa
           }}
         >
           {header}
+          {about}
           {children}
         </form>
       ) : (
         <div {...props} ref={(el) => void (box.current = el)}>
           {header}
+          {about}
           {children}
         </div>
       )}
