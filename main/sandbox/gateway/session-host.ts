@@ -18,7 +18,7 @@ import type { SandboxSession, SessionRegistry } from '../session-registry.js';
 import type { Confinement } from '../targets/confinement.js';
 import { CloseCode, GATEWAY } from './constants.js';
 import { channelClosedFrame, malformedFrame, publicationFrame } from './mgs-frames.js';
-import { TickCork, type Corkable } from '../../ssm/connection/tick-cork.js';
+import { FrameBatch, type BatchSocket } from '../../ssm/connection/frame-batch.js';
 
 export interface AgentSettings {
   pacing: PacingMode;
@@ -42,8 +42,11 @@ export class SessionHost implements FaultTarget {
   readonly agent: SessionAgent;
   readonly stats: SessionHostStats = { opens: 0, kills: 0, attached: false, finished: false, closedOutput: undefined };
   private ws: WebSocket | undefined;
-  /** Batches this tick's frames to the current websocket into one socket write. */
-  private cork: TickCork | undefined;
+  /**
+   * This tick's binary messages to the current websocket, framed into one socket write
+   * (FrameBatch); undefined without the socket (or with an extension negotiated), when ws sends.
+   */
+  private batch: FrameBatch | undefined;
   private spec: FaultSpec | undefined;
   private readonly toClient: FrameShaper;
   private readonly toAgent: FrameShaper;
@@ -82,12 +85,13 @@ export class SessionHost implements FaultTarget {
     return { toClient: { ...this.toClient.stats }, toAgent: { ...this.toAgent.stats } };
   }
 
-  /** A client opened the data channel with a valid token (`socket`: its TCP socket, for corking). */
-  attach(ws: WebSocket, socket?: Corkable): void {
+  /** A client opened the data channel with a valid token (`socket`: its TCP socket, for batching). */
+  attach(ws: WebSocket, socket?: BatchSocket): void {
     const old = this.ws;
     if (old) this.detach(old, true);
     this.ws = ws;
-    this.cork = socket ? new TickCork(socket) : undefined;
+    // FrameBatch writes beside ws, which is only in order while ws queues nothing: no permessage-deflate.
+    this.batch = socket && ws.extensions === '' ? new FrameBatch(socket, false) : undefined;
     this.stats.opens++;
     this.stats.attached = true;
     this.attachedAt = Date.now();
@@ -116,6 +120,7 @@ export class SessionHost implements FaultTarget {
     this.toClient.dispose();
     this.toAgent.dispose();
     this.agent.dispose();
+    this.batch?.flush();
     this.ws?.close(CloseCode.GoingAway, 'sandbox shutting down');
     this.ws = undefined;
   }
@@ -144,11 +149,15 @@ export class SessionHost implements FaultTarget {
         return;
       case 'pause-publication':
       case 'start-publication':
-        if (ws?.readyState === WebSocket.OPEN) ws.send(publicationFrame(action.do === 'pause-publication' ? 'pause' : 'start'));
+        this.sendBinary(publicationFrame(action.do === 'pause-publication' ? 'pause' : 'start'));
         return;
       case 'malformed': {
         const m = malformedFrame(action.variant);
-        if (ws?.readyState === WebSocket.OPEN) ws.send(m.text ? Buffer.from(m.bytes).toString('utf8') : m.bytes, { binary: !m.text });
+        if (!m.text) this.sendBinary(m.bytes);
+        else if (ws?.readyState === WebSocket.OPEN) {
+          this.batch?.flush(); // after the binary messages already given, as ws would send it
+          ws.send(Buffer.from(m.bytes).toString('utf8'), { binary: false });
+        }
         return;
       }
       case 'channel-closed-112':
@@ -165,13 +174,16 @@ export class SessionHost implements FaultTarget {
 
   private shapers(): [FrameShaper, FrameShaper] {
     const random = seededRandom(this.spec?.seed ?? 1);
-    const toClient = new FrameShaper(this.spec?.toClient, random, (bytes) => {
-      if (this.ws?.readyState !== WebSocket.OPEN) return;
-      this.cork?.hold();
-      this.ws.send(bytes);
-    });
+    const toClient = new FrameShaper(this.spec?.toClient, random, (bytes) => this.sendBinary(bytes));
     const toAgent = new FrameShaper(this.spec?.toAgent, random, (bytes) => this.agent.receive(bytes));
     return [toClient, toAgent];
+  }
+
+  /** One binary message to the current websocket, if it is open. */
+  private sendBinary(bytes: Uint8Array): void {
+    if (this.ws?.readyState !== WebSocket.OPEN) return;
+    if (this.batch) this.batch.send(bytes);
+    else this.ws.send(bytes);
   }
 
   private sendToClient(bytes: Uint8Array): boolean {
@@ -182,7 +194,9 @@ export class SessionHost implements FaultTarget {
 
   private detach(ws: WebSocket, superseded: boolean): void {
     this.ws = undefined;
-    this.cork = undefined;
+    // What this socket was given goes out before its close frame.
+    this.batch?.flush();
+    this.batch = undefined;
     this.stats.attached = false;
     this.toClient.discard();
     this.toAgent.discard();
@@ -222,7 +236,7 @@ export class SessionHost implements FaultTarget {
 
   private flowClear(ws: WebSocket): boolean {
     const channel = this.agent.channel;
-    return ws.bufferedAmount < GATEWAY.WS_HIGH_WATER_BYTES && channel.unackedBytes < GATEWAY.UNACKED_HIGH_WATER_BYTES && channel.unackedSpan < GATEWAY.SEQ_WINDOW_FRAMES;
+    return ws.bufferedAmount + (this.batch?.pendingBytes ?? 0) < GATEWAY.WS_HIGH_WATER_BYTES && channel.unackedBytes < GATEWAY.UNACKED_HIGH_WATER_BYTES && channel.unackedSpan < GATEWAY.SEQ_WINDOW_FRAMES;
   }
 
   /** An ack arrived: if that reopened the flow, resume the pumps now rather than at the next poll. */
@@ -286,8 +300,12 @@ export class SessionHost implements FaultTarget {
   private sendChannelClosed(): void {
     const ws = this.ws;
     if (ws?.readyState !== WebSocket.OPEN) return;
-    ws.send(channelClosedFrame({ sessionId: this.session.sessionId, targetId: this.session.target, output: this.stats.closedOutput ?? '', headerLength: this.closeHeaderLength }));
-    setTimeout(() => ws.close(CloseCode.Normal, 'channel closed'), GATEWAY.CLOSE_AFTER_CHANNEL_CLOSED_MS).unref();
+    this.sendBinary(channelClosedFrame({ sessionId: this.session.sessionId, targetId: this.session.target, output: this.stats.closedOutput ?? '', headerLength: this.closeHeaderLength }));
+    const batch = this.batch;
+    setTimeout(() => {
+      batch?.flush();
+      ws.close(CloseCode.Normal, 'channel closed');
+    }, GATEWAY.CLOSE_AFTER_CHANNEL_CLOSED_MS).unref();
   }
 
   private clearTimers(): void {

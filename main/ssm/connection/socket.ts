@@ -3,8 +3,7 @@
 import { randomUUID } from 'node:crypto';
 import { WebSocket, type RawData } from 'ws';
 import { Connection } from './constants.js';
-import { encodeMaskedBinaryFrame } from './masked-frame.js';
-import { TickCork, type Corkable } from './tick-cork.js';
+import { FrameBatch, type BatchSocket } from './frame-batch.js';
 
 export interface OpenDataChannelRequest {
   readonly streamUrl: string;
@@ -20,11 +19,6 @@ export interface SocketEvents {
   message(bytes: Uint8Array, isBinary: boolean): void;
   /** The socket is gone (closed by either side, or failed after opening). */
   closed(code: number, reason: string): void;
-}
-
-/** What DataSocket writes its frames to: the upgrade response's socket. */
-interface Writable {
-  write(chunk: Uint8Array): boolean;
 }
 
 export class DialError extends Error {
@@ -51,17 +45,18 @@ export class DataSocket {
 
   private constructor(
     private readonly ws: WebSocket,
-    /** The TCP (or TLS) socket under the websocket: binary messages are framed here and written to it. */
-    private readonly tcp: Writable | undefined,
-    /** Merges this tick's frames (mostly one ack per frame received) into one socket write. */
-    private readonly cork: TickCork | undefined,
+    /**
+     * This tick's binary messages (mostly one ack per frame received), framed and masked into one
+     * socket write (FrameBatch); undefined only if ws gave no upgrade socket, when ws sends them.
+     */
+    private readonly batch: FrameBatch | undefined,
   ) {}
 
   /** Dial, then send OpenDataChannel as a TEXT frame. Resolves once it is written. */
   static async open(request: OpenDataChannelRequest, events: SocketEvents, onOpenText?: (json: string) => void): Promise<DataSocket> {
     const ws = new WebSocket(request.streamUrl, { handshakeTimeout: Connection.DIAL_TIMEOUT_MS, perMessageDeflate: false, maxPayload: Connection.MAX_PAYLOAD_BYTES });
-    // The upgrade response carries the TCP socket the websocket writes to: what gets corked.
-    let tcp: (Writable & Corkable) | undefined;
+    // The upgrade response carries the TCP (or TLS) socket the websocket writes to: where the batch goes.
+    let tcp: BatchSocket | undefined;
     ws.once('upgrade', (response) => (tcp = response.socket));
     await new Promise<void>((resolve, reject) => {
       const fail = (error: Error) => { ws.off('open', ok); reject(new DialError(`cannot open the data channel websocket: ${error.message}`)); };
@@ -69,7 +64,7 @@ export class DataSocket {
       ws.once('open', ok);
       ws.once('error', fail);
     });
-    const socket = new DataSocket(ws, tcp, tcp && new TickCork(tcp));
+    const socket = new DataSocket(ws, tcp && new FrameBatch(tcp, true));
     ws.on('message', (data: RawData, isBinary: boolean) => events.message(toBytes(data), isBinary));
     ws.on('pong', () => (socket.awaitingPong = false));
     ws.on('error', () => ws.terminate()); // 'close' follows and reports it
@@ -82,15 +77,13 @@ export class DataSocket {
   }
 
   /**
-   * Write one binary frame; false when the socket is not open (the caller keeps the frame). The
-   * websocket message is framed and masked by encodeMaskedBinaryFrame and written straight to the
-   * socket under ws, in order with what ws writes itself (pings, close): ws queues nothing of its
-   * own without permessage-deflate (off here) or Blob data (never sent), so both write in call order.
+   * Send one binary frame (written to the socket at the end of this tick, see FrameBatch); false
+   * when the socket is not open (the caller keeps the frame). permessage-deflate is off, which
+   * FrameBatch's ordering with ws's own writes relies on; close() terminates without a close frame.
    */
   send(bytes: Uint8Array): boolean {
     if (this.ws.readyState !== WebSocket.OPEN) return false;
-    this.cork?.hold();
-    if (this.tcp) this.tcp.write(encodeMaskedBinaryFrame(bytes));
+    if (this.batch) this.batch.send(bytes);
     else this.ws.send(bytes, { binary: true });
     return true;
   }
@@ -108,9 +101,9 @@ export class DataSocket {
     this.ws.resume();
   }
 
-  /** Bytes queued in the socket but not yet written. */
+  /** Bytes queued in the socket (or this tick's batch) but not yet written. */
   get bufferedAmount(): number {
-    return this.ws.bufferedAmount;
+    return this.ws.bufferedAmount + (this.batch?.pendingBytes ?? 0);
   }
 
   /** Close without a Close handshake, as the plugin does (§3.6); no `closed` event follows. */

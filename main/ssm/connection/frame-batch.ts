@@ -1,0 +1,180 @@
+/**
+ * Binary websocket messages (RFC 6455 §5.2) framed here, not by the ws library, and written to
+ * the socket under it once per tick. A forward moves every 1 KB PT 1 frame and every ack as a
+ * message of its own, thousands per tick; through ws each costs an options object, a header
+ * buffer, two socket writes (header, payload) and, from a client, a byte-by-byte mask in
+ * JavaScript (its native `bufferutil` helper is optional and not installed). Here a message is
+ * its header and payload written into one contiguous batch, masked (client side) a 32-bit word
+ * at a time with a fresh random key per message (§5.3), and the batch goes to the socket in one
+ * write at the end of the tick (process.nextTick: before any I/O is polled, so no message waits
+ * for a later turn and keystroke echo is not held back). Used by the client's DataSocket and the
+ * sandbox gateway.
+ *
+ * Ordering with what ws writes itself: ws queues nothing of its own without permessage-deflate
+ * (not negotiated here) or Blob data (never sent), so its writes (pings, pongs, a close frame) go
+ * straight to the socket. Control frames may sit between messages, so a ping or pong ahead of
+ * this tick's batch is fine; a close frame is not, so `flush()` before closing.
+ */
+import { randomFillSync } from 'node:crypto';
+
+export const FRAME_BATCH = {
+  /**
+   * Batch buffer size: a tick of a busy forward fills it a few times over (~57 full frames each).
+   * Big enough to make the per-write cost negligible, small enough that a buffer the socket still
+   * holds pins little memory. A message larger than this gets a buffer of its own size.
+   */
+  BUFFER_BYTES: 64 * 1024,
+  /** Masking keys fetched per refill (4 bytes each): one crypto call per 1024 messages. */
+  KEYS_PER_REFILL: 1024,
+} as const;
+
+/** The socket under the websocket: what the batch writes to. */
+export interface BatchSocket {
+  write(chunk: Uint8Array): boolean;
+  readonly destroyed: boolean;
+}
+
+/** FIN + opcode 2 (binary): every message is one unfragmented frame, as ws sends it. */
+const FIN_BINARY = 0x82;
+/** The MASK bit of the second header byte. */
+const MASK_BIT = 0x80;
+/** Payload lengths up to this fit the 7-bit field; RFC 6455 §5.2. */
+const MAX_7BIT = 125;
+/** Payload lengths up to this take the 16-bit extended field, longer ones the 64-bit one. */
+const MAX_16BIT = 0xffff;
+const LENGTH_16 = 126;
+const LENGTH_64 = 127;
+const KEY_BYTES = 4;
+/** The longest header: 2 bytes, an 8-byte length, a 4-byte key. */
+const MAX_HEADER_BYTES = 14;
+const TWO_32 = 2 ** 32;
+
+let keys = new Int32Array(0);
+let keyBytes = new Uint8Array(0);
+let nextKey = 0;
+
+/** A scratch word for a key rotated to the buffer's word alignment (see maskInPlace). */
+const rotatedBytes = new Uint8Array(KEY_BYTES);
+const rotatedWord = new Int32Array(rotatedBytes.buffer);
+
+export class FrameBatch {
+  private buffer = new Uint8Array(0);
+  /** The whole buffer as 32-bit words, for masking (made once per buffer). */
+  private words = new Int32Array(0);
+  /** Where the next message goes, and where the bytes not yet written to the socket start. */
+  private used = 0;
+  private unwritten = 0;
+  private scheduled = false;
+  private readonly flushAtTickEnd = () => {
+    this.scheduled = false;
+    this.flush();
+  };
+
+  constructor(
+    private readonly socket: BatchSocket,
+    /** Client → server messages are masked (§5.3); server → client ones are not. */
+    private readonly masked: boolean,
+  ) {}
+
+  /** Bytes framed here and not yet handed to the socket (add them to its buffered amount). */
+  get pendingBytes(): number {
+    return this.used - this.unwritten;
+  }
+
+  /** Frames `payload` as one binary message, written to the socket at the end of this tick. */
+  send(payload: Uint8Array): void {
+    const length = payload.length;
+    if (this.buffer.length - this.used < MAX_HEADER_BYTES + length) this.renew(MAX_HEADER_BYTES + length);
+    const b = this.buffer;
+    let at = this.used;
+    b[at++] = FIN_BINARY;
+    const maskBit = this.masked ? MASK_BIT : 0;
+    if (length <= MAX_7BIT) {
+      b[at++] = maskBit | length;
+    } else if (length <= MAX_16BIT) {
+      b[at++] = maskBit | LENGTH_16;
+      b[at++] = length >>> 8;
+      b[at++] = length & 0xff;
+    } else {
+      b[at++] = maskBit | LENGTH_64;
+      const high = Math.floor(length / TWO_32);
+      const low = length - high * TWO_32;
+      b[at++] = high >>> 24;
+      b[at++] = high >>> 16;
+      b[at++] = high >>> 8;
+      b[at++] = high;
+      b[at++] = low >>> 24;
+      b[at++] = low >>> 16;
+      b[at++] = low >>> 8;
+      b[at++] = low;
+    }
+    let key = -1;
+    if (this.masked) {
+      key = takeKey();
+      const kb = key * KEY_BYTES;
+      for (let i = 0; i < KEY_BYTES; i++) b[at++] = keyBytes[kb + i] ?? 0;
+    }
+    b.set(payload, at);
+    if (key >= 0) this.maskInPlace(at, length, key);
+    this.used = at + length;
+    if (!this.scheduled) {
+      this.scheduled = true;
+      process.nextTick(this.flushAtTickEnd);
+    }
+  }
+
+  /** Hands everything framed so far to the socket now (before a close frame, for example). */
+  flush(): void {
+    if (this.used === this.unwritten) return;
+    const chunk = this.buffer.subarray(this.unwritten, this.used);
+    this.unwritten = this.used;
+    if (!this.socket.destroyed) this.socket.write(chunk);
+  }
+
+  /**
+   * A fresh buffer with room for `need` bytes, after writing out the old one's unwritten bytes.
+   * Written bytes are never overwritten: the socket may still hold them, so the old buffer is
+   * simply left to it.
+   */
+  private renew(need: number): void {
+    this.flush();
+    this.buffer = new Uint8Array(Math.max(FRAME_BATCH.BUFFER_BYTES, need));
+    this.words = new Int32Array(this.buffer.buffer, 0, this.buffer.length >>> 2);
+    this.used = this.unwritten = 0;
+  }
+
+  /**
+   * XORs buffer[start, start + length) with the key, byte i of the payload with key byte i mod 4.
+   * Whole aligned words in the middle take the key rotated to the buffer's alignment: in memory
+   * order, word-aligned byte m of the buffer gets key byte (m − start) mod 4, whatever the
+   * machine's endianness, because the rotated word is read from those bytes in memory order.
+   */
+  private maskInPlace(start: number, length: number, key: number): void {
+    const b = this.buffer;
+    const kb = key * KEY_BYTES;
+    const end = start + length;
+    const firstWord = Math.min((start + 3) & ~3, end);
+    let i = start;
+    for (; i < firstWord; i++) b[i] = (b[i] ?? 0) ^ (keyBytes[kb + ((i - start) & 3)] ?? 0);
+    const lastWord = end & ~3;
+    if (lastWord > i) {
+      for (let m = 0; m < KEY_BYTES; m++) rotatedBytes[m] = keyBytes[kb + ((m - start) & 3)] ?? 0;
+      const word = rotatedWord[0] ?? 0;
+      const w = this.words;
+      for (let j = i >>> 2, stop = lastWord >>> 2; j < stop; j++) w[j] = (w[j] ?? 0) ^ word;
+      i = lastWord;
+    }
+    for (; i < end; i++) b[i] = (b[i] ?? 0) ^ (keyBytes[kb + ((i - start) & 3)] ?? 0);
+  }
+}
+
+/** A fresh random key: its index in `keys`; its bytes are keyBytes[4 × index, +4). */
+function takeKey(): number {
+  if (nextKey >= keys.length) {
+    keys = new Int32Array(FRAME_BATCH.KEYS_PER_REFILL);
+    randomFillSync(keys);
+    keyBytes = new Uint8Array(keys.buffer);
+    nextKey = 0;
+  }
+  return nextKey++;
+}
