@@ -59,9 +59,11 @@ interface RowProps {
   readonly index: ReadonlyMap<string, TargetEntry>;
   /** A narrow panel: Sent, Received and Conns leave the table (the rate cells' tooltips say them). */
   readonly narrow: boolean;
+  /** The link to the host is lost: the row is how the forward was last seen, its state unknown and its buttons off. */
+  readonly stale: boolean;
 }
 
-function ForwardRow({ f, stats, index, narrow }: RowProps) {
+function ForwardRow({ f, stats, index, narrow, stale }: RowProps) {
   const model = useModel();
   // A stopped forward keeps showing where it listened (its fixed port, or the last one it had).
   const lastPort = useRef<number | null>(null);
@@ -73,14 +75,15 @@ function ForwardRow({ f, stats, index, narrow }: RowProps) {
   const running = state === 'listening' || state === 'starting' || state === 'reconnecting';
   const failures = (stats?.connectionErrors ?? f.connectionErrors).count;
   // Listening but refusing connections is not plain green.
-  const tone = state === 'listening' && failures > 0 ? 'warn' : STATE_TONE[state];
+  const tone = stale ? 'muted' : state === 'listening' && failures > 0 ? 'warn' : STATE_TONE[state];
+  const shownState = stale ? 'unknown' : state;
   const label = labelOfSpec(f.spec, index);
   const destination = destinationText(placeOf(f.spec, index));
   const problem = problemOf(f, stats, index);
   const sub = problem?.text ?? label.path;
   // Rates are for a running forward; a stopped one would keep showing its last.
-  const rateUp = running ? formatRate(stats?.rateUp ?? 0) : '—';
-  const rateDown = running ? formatRate(stats?.rateDown ?? 0) : '—';
+  const rateUp = running && !stale ? formatRate(stats?.rateUp ?? 0) : '—';
+  const rateDown = running && !stale ? formatRate(stats?.rateDown ?? 0) : '—';
   const sent = formatBytes(stats?.bytesUp ?? 0);
   const received = formatBytes(stats?.bytesDown ?? 0);
   const connections = stats?.connections ?? 0;
@@ -97,16 +100,16 @@ function ForwardRow({ f, stats, index, narrow }: RowProps) {
   ) : null;
   // One tbody per forward: its row and the line under it, as one unit.
   return (
-    <tbody className="forward" data-forward-id={f.id} data-state={state} data-tone={tone} data-local-port={f.localPort ?? undefined}>
+    <tbody className="forward" data-forward-id={f.id} data-state={shownState} data-tone={tone} data-local-port={f.localPort ?? undefined}>
       <tr className="forward-main">
         <td className="forward-status">
           <span className="panel-cell-line">
-            <span className={`state-pill tone-${tone}`}>{state}</span>
+            <span className={`state-pill tone-${tone}`}>{shownState}</span>
           </span>
         </td>
         <td className="panel-cell">
           {address ? (
-            <button className="forward-address forward-copy panel-cell" data-testid="forward-address" title={`Copy ${address}`} onClick={() => void copyText(model, address, address)}>
+            <button disabled={stale} className="forward-address forward-copy panel-cell" data-testid="forward-address" title={`Copy ${address}`} onClick={() => void copyText(model, address, address)}>
               {address}
             </button>
           ) : (
@@ -151,21 +154,22 @@ function ForwardRow({ f, stats, index, narrow }: RowProps) {
         <td className="forward-actions">
           <span className="panel-cell-line">
             {address && looksLikeHttp(f.spec.remotePort) && (
-              <button className="button button-quiet" title={`Open http://${address}/`} onClick={() => openLink(model.client, `http://${address}/`, 'forward', (why) => model.toasts.show(why, 'error'))}>
+              <button disabled={stale} className="button button-quiet" title={`Open http://${address}/`} onClick={() => openLink(model.client, `http://${address}/`, 'forward', (why) => model.toasts.show(why, 'error'))}>
                 Open
               </button>
             )}
             {running ? (
-              <button className="button button-quiet" onClick={() => void model.forwards.act(f.id, 'stop')}>
+              <button disabled={stale} className="button button-quiet" onClick={() => void model.forwards.act(f.id, 'stop')}>
                 Stop
               </button>
             ) : (
-              <button className="button button-quiet" onClick={() => void model.forwards.act(f.id, 'restart')}>
+              <button disabled={stale} className="button button-quiet" onClick={() => void model.forwards.act(f.id, 'restart')}>
                 Start
               </button>
             )}
             <button
               className="button button-quiet forward-auto"
+              disabled={stale}
               aria-pressed={f.spec.autoRestart}
               aria-label="Auto-restart"
               title={f.spec.autoRestart ? 'Auto-restart is on: the forward restarts when its session drops. Click to turn it off.' : 'Auto-restart is off. Click to restart the forward automatically when its session drops.'}
@@ -173,10 +177,10 @@ function ForwardRow({ f, stats, index, narrow }: RowProps) {
             >
               ↻<span className="forward-auto-text"> auto</span>
             </button>
-            <button className="button button-quiet" title="Keep this forward to start it again later" onClick={() => void model.forwards.act(f.id, 'save')}>
+            <button disabled={stale} className="button button-quiet" title="Keep this forward to start it again later" onClick={() => void model.forwards.act(f.id, 'save')}>
               Save
             </button>
-            <button className="button button-quiet" aria-label="Remove forward" title="Stop and remove this forward" onClick={() => void model.forwards.act(f.id, 'remove')}>
+            <button disabled={stale} className="button button-quiet" aria-label="Remove forward" title="Stop and remove this forward" onClick={() => void model.forwards.act(f.id, 'remove')}>
               ✕
             </button>
           </span>
@@ -215,6 +219,11 @@ export function ForwardsPanel() {
           New forward…
         </button>
       </div>
+      {s.linkLost && (
+        <p className="notice notice-error" role="alert">
+          Lost the connection to Porthole&apos;s web host. Its forwards ran in it: what is listed is how they were last seen, not whether they still listen.
+        </p>
+      )}
       {s.error !== null && (
         <p className="notice notice-error" role="alert" onClick={() => model.forwards.dismissError()}>
           {s.error}
@@ -263,7 +272,7 @@ export function ForwardsPanel() {
             </tr>
           </thead>
           {s.forwards.map((f) => (
-            <ForwardRow key={f.id} f={f} stats={s.stats.get(f.id)} index={index} narrow={narrow} />
+            <ForwardRow key={f.id} f={f} stats={s.stats.get(f.id)} index={index} narrow={narrow} stale={s.linkLost} />
           ))}
         </table>
       )}

@@ -10,6 +10,8 @@ export interface ForwardsState {
   readonly saved: readonly SavedForward[];
   readonly error: string | null;
   readonly loaded: boolean;
+  /** The link to the host (which runs the forwards) is lost: the list is only how they were last seen. */
+  readonly linkLost: boolean;
 }
 
 export type ForwardAction = 'stop' | 'restart' | 'remove' | 'save';
@@ -18,12 +20,13 @@ export class ForwardStore extends Store<ForwardsState> {
   #started = false;
 
   constructor(private readonly client: PortholeClient) {
-    super({ forwards: [], stats: new Map(), saved: [], error: null, loaded: false });
+    super({ forwards: [], stats: new Map(), saved: [], error: null, loaded: false, linkLost: false });
   }
 
   start(): void {
     if (this.#started) return;
     this.#started = true;
+    this.client.onDisconnect(() => this.change((s) => ({ ...s, linkLost: true })));
     this.client.on('forwards', 'updated', ({ id, forward }) => this.#upsert(id, forward));
     this.client.on('forwards', 'stats', (stats) =>
       this.change((s) => {

@@ -52,6 +52,8 @@ const isLive = (s: SessionStatus): boolean => s.state !== 'closed';
 
 export class SessionStore extends Store<SessionsState> {
   #nextKey = 1;
+  /** Why the link to the host is gone (web host), null while it holds: nothing more can open here. */
+  #linkLost: string | null = null;
   /** The recording problem last told per session, so an info repeat is not told twice. */
   readonly #toldRecording = new Map<string, string>();
 
@@ -74,7 +76,10 @@ export class SessionStore extends Store<SessionsState> {
     const shown = this.active?.sessionId ? this.deps.registry().get(this.active.sessionId) : undefined;
     const cols = shown?.cols ?? TERMINAL.DEFAULT_COLS;
     const rows = shown?.rows ?? TERMINAL.DEFAULT_ROWS;
-    this.change((s) => ({ ...s, tabs: [...s.tabs, { key, sessionId: null, title, target, status: { state: 'connecting', reason: 'Starting the session' }, reconnects: 0, recording: null }], activeKey: key }));
+    // Without the host the tab says why at once: no call, no terminal code to load, no diagnostics.
+    const status: SessionStatus = this.#linkLost === null ? { state: 'connecting', reason: 'Starting the session' } : { state: 'closed', reason: this.#linkLost };
+    this.change((s) => ({ ...s, tabs: [...s.tabs, { key, sessionId: null, title, target, status, reconnects: 0, recording: null }], activeKey: key }));
+    if (this.#linkLost !== null) return;
     // The terminal code (loaded on first use) arrives while the session starts.
     void this.deps.registry().prepare();
     try {
@@ -90,7 +95,8 @@ export class SessionStore extends Store<SessionsState> {
       this.deps.registry().create(session.id, this.deps.look());
     } catch (err) {
       this.#patch(key, (t) => ({ ...t, status: { state: 'closed', reason: errorText(err) } }));
-      this.deps.openFailed(target, title);
+      // Without the host link the diagnostics cannot run (nor their panel load): the tab's reason says it all.
+      if (this.#linkLost === null) this.deps.openFailed(target, title);
     }
   }
 
@@ -130,6 +136,7 @@ export class SessionStore extends Store<SessionsState> {
 
   /** The link to the host is gone: every live tab is closed, with the reason. */
   disconnected(reason: string): void {
+    this.#linkLost = reason;
     for (const t of this.state.tabs) {
       if (!isLive(t.status)) continue;
       if (t.sessionId) this.deps.registry().get(t.sessionId)?.setLive(false);

@@ -1,0 +1,35 @@
+// The web host ends while the page is open (stopped, crashed, the laptop's terminal closed). The
+// page must not keep saying that forwards listen, and a shell asked for meanwhile says why it
+// cannot open instead of running diagnostics that cannot load either.
+import { expect, test } from '../fixtures/web-host.js';
+import { openDemo, SHELL_TIMEOUT_MS, treeRow } from './porthole-ui.js';
+
+test.use({ sandbox: true });
+test.describe.configure({ timeout: 180_000 });
+
+test('after the web host ends, forwards are shown as unknown with their buttons off, and a new shell says the host is gone', async ({ page, webHost }) => {
+  await openDemo(page, webHost.url);
+  await treeRow(page, 'instance', 'app-server').click({ button: 'right' });
+  await page.getByRole('menuitem', { name: 'Start port forward…' }).click();
+  const form = page.getByRole('dialog', { name: 'New port forward' });
+  await form.getByLabel('Remote port', { exact: true }).fill('22');
+  await form.getByRole('button', { name: 'Start forward' }).click();
+  const row = page.locator('.forward[data-forward-id]');
+  await expect(row).toHaveAttribute('data-state', 'listening', { timeout: SHELL_TIMEOUT_MS });
+
+  await webHost.kill();
+  const forwards = page.getByTestId('forwards');
+  await expect(forwards.getByRole('alert')).toHaveText(/^Lost the connection to Porthole's web host\. Its forwards ran in it: what is listed is how they were last seen, not whether they still listen\.$/);
+  await expect(row.locator('.state-pill')).toHaveText('unknown');
+  await expect(row).toHaveAttribute('data-state', 'unknown');
+  await expect(row.getByRole('button', { name: 'Stop' })).toBeDisabled();
+  await expect(row.getByTestId('forward-rate')).toHaveText('—');
+  await page.screenshot({ path: 'e2e/artifacts/host-gone-forwards.png' });
+
+  // A shell asked for now: its tab says why, and the Forwards panel stays (no diagnostics run).
+  await treeRow(page, 'instance', 'bastion').dblclick();
+  const banner = page.getByTestId('session-closed');
+  await expect(banner).toContainText("Lost the connection to Porthole's web host");
+  await expect(page.getByRole('tab', { name: /Forwards/ })).toHaveAttribute('aria-selected', 'true');
+  await expect(page.getByText('could not be loaded')).toHaveCount(0);
+});
