@@ -1,12 +1,31 @@
-// `npm run lint`: typescript-eslint with type information, plus the house's import boundaries
-// (tools/eslint-import-boundaries.mjs). Zero warnings: every rule is an error; a disable comment
+// `npm run lint`: typescript-eslint with type information over the TypeScript, ESLint's recommended
+// rules over the plain JavaScript (scripts/, tools/, .ci/, bin/, this file), plus the house's import
+// boundaries (tools/eslint-import-boundaries.mjs). Zero warnings: every rule is an error; a disable comment
 // must say why (tools/eslint-disable-reason.mjs) and is reported once it suppresses nothing.
 // Type information comes from the TypeScript 6 API (package "typescript" is @typescript/typescript6;
 // the compiler the build runs, `tsc`, is TypeScript 7 from "@typescript/native", which has no JS API).
 import { defineConfig, globalIgnores } from 'eslint/config';
+import { builtinRules } from 'eslint/use-at-your-own-risk';
 import tseslint from 'typescript-eslint';
 import { disableReason } from './tools/eslint-disable-reason.mjs';
 import { importBoundaries } from './tools/eslint-import-boundaries.mjs';
+
+/**
+ * ESLint's recommended rules (what @eslint/js's `recommended` config lists), read from each core
+ * rule's own `meta.docs.recommended` flag: ESLint 10 no longer installs @eslint/js, and ESLint keeps
+ * that config and the flag in step, so this follows ESLint upgrades without a second package.
+ */
+const jsRecommended = Object.fromEntries(
+  [...builtinRules].filter(([, rule]) => rule.meta?.docs?.recommended && !rule.meta.deprecated).map(([name]) => [name, 'error']),
+);
+
+/**
+ * The Node globals our scripts may use without an import; inline because the `globals` package is
+ * not a dependency. A script reaching for another one gets no-undef and adds it here.
+ */
+const nodeGlobals = Object.fromEntries(
+  ['process', 'console', 'Buffer', 'URL', 'URLSearchParams', 'setTimeout', 'clearTimeout', 'setInterval', 'clearInterval', 'setImmediate', 'clearImmediate', 'queueMicrotask', 'structuredClone', 'AbortController', 'AbortSignal', 'TextEncoder', 'TextDecoder', 'fetch', 'performance'].map((name) => [name, 'readonly']),
+);
 
 const DOMAIN = ['main/ssm', 'main/aws', 'main/sessions', 'main/transfer', 'main/sandbox', 'main/storage', 'main/process'];
 
@@ -28,13 +47,21 @@ const zones = [
 export default defineConfig([
   globalIgnores(['**/node_modules/', '**/dist/', 'test-results/', 'playwright-report/', 'release/', 'e2e/artifacts/', 'bench/results/']),
   {
+    linterOptions: { reportUnusedDisableDirectives: 'error' },
+    plugins: { porthole: { rules: { 'import-boundaries': importBoundaries, 'disable-reason': disableReason } } },
+    rules: { 'porthole/disable-reason': 'error' },
+  },
+  {
+    files: ['**/*.{js,mjs,cjs}'],
+    languageOptions: { ecmaVersion: 'latest', sourceType: 'module', globals: nodeGlobals },
+    rules: jsRecommended,
+  },
+  {
     files: ['**/*.{ts,tsx,mts,cts}'],
     extends: [tseslint.configs.base],
     languageOptions: {
       parserOptions: { projectService: { allowDefaultProject: ['renderer/vite.config.mts', 'scripts/*.d.mts', 'tools/forbidden-import.d.ts'] }, tsconfigRootDir: import.meta.dirname },
     },
-    linterOptions: { reportUnusedDisableDirectives: 'error' },
-    plugins: { porthole: { rules: { 'import-boundaries': importBoundaries, 'disable-reason': disableReason } } },
     rules: {
       '@typescript-eslint/no-floating-promises': 'error',
       '@typescript-eslint/no-misused-promises': 'error',
@@ -48,7 +75,6 @@ export default defineConfig([
       // The contract and the transfer script match control characters on purpose (each use says why).
       'no-control-regex': 'error',
       'porthole/import-boundaries': ['error', zones],
-      'porthole/disable-reason': 'error',
     },
   },
   {
