@@ -20,6 +20,22 @@ function sink(): PumpSink & { sent: Array<{ pt: number; bytes: Uint8Array; at: n
 }
 
 describe('OutputPump', () => {
+  it('cuts bytes written in two parts exactly as it cuts their concatenation', async () => {
+    const bytes = (n: number, seed: number) => Uint8Array.from({ length: n }, (_, i) => (i + seed) & 0xff);
+    for (const [a, b] of [[8, 32_768], [8, 5], [0, 3000], [1024, 1024], [1500, 700], [2048, 0], [3, 1021], [1030, 2049]] as const) {
+      const first = bytes(a, 1);
+      const second = bytes(b, 2);
+      const parts = sink();
+      const whole = sink();
+      const p1 = new OutputPump(parts, 'unpaced', false);
+      const p2 = new OutputPump(whole, 'unpaced', false);
+      p1.write(first, 1, second);
+      p2.write(Buffer.concat([first, second]), 1);
+      await Promise.all([p1.flush(), p2.flush()]);
+      expect(parts.sent.map((m) => Buffer.from(m.bytes).toString('hex'))).toEqual(whole.sent.map((m) => Buffer.from(m.bytes).toString('hex')));
+    }
+  });
+
   it('faithful: ≤ 1024-byte messages on a 1 ms-per-message schedule', async () => {
     const s = sink();
     const pump = new OutputPump(s, 'faithful', false);

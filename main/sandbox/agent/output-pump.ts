@@ -70,10 +70,22 @@ export class OutputPump extends Emitter<PumpEvents> {
     return this.queuedBytes < this.highWaterBytes;
   }
 
-  /** Queues bytes; false means "stop reading your source until 'drain'". */
-  write(bytes: Uint8Array, payloadType: number): boolean {
-    if (this.closed || bytes.length === 0) return !this.closed;
-    for (const chunk of this.split(bytes, payloadType)) {
+  /**
+   * Queues bytes; false means "stop reading your source until 'drain'". With `more`, the bytes
+   * are `bytes` then `more`, cut as if they were one write (only the chunk spanning both is copied).
+   */
+  write(bytes: Uint8Array, payloadType: number, more?: Uint8Array): boolean {
+    if (this.closed) return false;
+    if (more !== undefined && this.utf8Safe) {
+      // Terminal output is never written in parts; keep the one path that handles split UTF-8.
+      const joined = new Uint8Array(bytes.length + more.length);
+      joined.set(bytes);
+      joined.set(more, bytes.length);
+      return this.write(joined, payloadType);
+    }
+    if (bytes.length + (more?.length ?? 0) === 0) return true;
+    const chunks = more === undefined ? this.split(bytes, payloadType) : splitParts(bytes, more);
+    for (const chunk of chunks) {
       this.queue.push({ payloadType, bytes: chunk });
       this.queuedBytes += chunk.length;
     }
@@ -174,6 +186,25 @@ export class OutputPump extends Emitter<PumpEvents> {
     this.running = false;
     this.emit('idle');
   }
+}
+
+/** The ≤ CHUNK_BYTES pieces of `first` followed by `second`, as split() cuts their concatenation. */
+function splitParts(first: Uint8Array, second: Uint8Array): Uint8Array[] {
+  const size = AGENT.CHUNK_BYTES;
+  const out: Uint8Array[] = [];
+  let at = 0;
+  for (; at + size <= first.length; at += size) out.push(first.subarray(at, at + size));
+  let from = 0;
+  if (at < first.length) {
+    const rest = first.length - at;
+    from = Math.min(size - rest, second.length);
+    const spanning = new Uint8Array(rest + from);
+    spanning.set(first.subarray(at));
+    spanning.set(second.subarray(0, from), rest);
+    out.push(spanning);
+  }
+  for (; from < second.length; from += size) out.push(second.subarray(from, from + size));
+  return out;
 }
 
 function sleep(ms: number): Promise<void> {

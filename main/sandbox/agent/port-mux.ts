@@ -29,6 +29,8 @@ export class MuxPortPlugin implements AgentPlugin {
       role: 'server',
       keepAlive,
       send: (bytes) => this.pump.write(bytes, PayloadType.Output),
+      // Cut as the agent reads the frame it wrote whole (≤ 1024-byte reads), without joining the parts first.
+      sendParts: (header, data) => this.pump.write(header, PayloadType.Output, data),
     });
     this.pump.on('drain', () => this.session.notifyDrain());
     this.session.on('stream', (stream) => this.accept(stream));

@@ -22,7 +22,16 @@ export class MuxPortSession extends PortSessionBase {
 
   constructor(channel: PortChannel, keepAlive: boolean, outboundOptions: OutboundOptions = {}) {
     super(channel, { pack: true, ...outboundOptions });
-    this.smux = new SmuxSession({ role: 'client', keepAlive, send: (bytes) => this.outbound.write(bytes) });
+    this.smux = new SmuxSession({
+      role: 'client',
+      keepAlive,
+      send: (bytes) => this.outbound.write(bytes),
+      // Outbound packs the stream into payloads anyway: header and data need not be joined first.
+      sendParts: (header, data) => {
+        this.outbound.write(header);
+        return this.outbound.write(data);
+      },
+    });
     this.outbound.onDrain(() => this.smux.notifyDrain());
     // Readers behind: stop reading the websocket when the channel can, else refuse frames.
     const canPause = channel.pauseReading !== undefined && channel.resumeReading !== undefined;

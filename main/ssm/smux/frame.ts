@@ -14,6 +14,16 @@ export interface SmuxFrame {
 
 const EMPTY = new Uint8Array(0);
 
+/** A frame's 8-byte header alone, for data of `length` bytes sent after it (SmuxSessionOptions.sendParts). */
+export function encodeHeader(cmd: SmuxCmd, streamId: number, length: number, version: number = SMUX.VERSION): Buffer {
+  const out = Buffer.allocUnsafe(SMUX.HEADER_SIZE);
+  out[0] = version;
+  out[1] = cmd;
+  out.writeUInt16LE(length, 2);
+  out.writeUInt32LE(streamId >>> 0, 4);
+  return out;
+}
+
 /** Encodes one frame. Data larger than one frame is the caller's to split (see encodePsh). */
 export function encodeFrame(cmd: SmuxCmd, streamId: number, data: Uint8Array = EMPTY, version: number = SMUX.VERSION): Buffer {
   if (data.length > 0xffff) {

@@ -236,3 +236,29 @@ describe('SmuxSession flow control', () => {
     client.close();
   });
 });
+
+describe('SmuxSession sendParts', () => {
+  it('sends each PSH frame as header and data that join to exactly what send would get whole', async () => {
+    const whole: Buffer[] = [];
+    const parts: Buffer[] = [];
+    const headers: number[] = [];
+    const viaSend = new SmuxSession({ role: 'client', keepAlive: false, send: (x) => (whole.push(Buffer.from(x)), true) });
+    const viaParts = new SmuxSession({
+      role: 'client',
+      keepAlive: false,
+      send: (x) => (parts.push(Buffer.from(x)), true),
+      sendParts: (header, data) => (headers.push(header.length), parts.push(Buffer.from(header), Buffer.from(data)), true),
+    });
+    // Bigger than one frame (MAX_FRAME_SIZE), so the data is cut into several PSH frames.
+    const data = Buffer.from(Array.from({ length: 70_001 }, (_, i) => (i * 7) & 0xff));
+    for (const session of [viaSend, viaParts]) {
+      const stream = session.openStream();
+      await new Promise<void>((resolve) => stream.write(data, () => resolve()));
+      await new Promise<void>((resolve) => stream.end(() => resolve()));
+      session.close();
+    }
+    expect(headers).toEqual([8, 8, 8]);
+    expect(Buffer.concat(parts).equals(Buffer.concat(whole))).toBe(true);
+  });
+});
+

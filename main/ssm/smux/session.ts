@@ -6,7 +6,7 @@
 import { Emitter } from '../util/emitter.js';
 import { SMUX, SmuxCmd } from './constants.js';
 import { SmuxError } from './errors.js';
-import { encodeFrame, encodePsh, type SmuxFrame } from './frame.js';
+import { encodeFrame, encodeHeader, encodePsh, type SmuxFrame } from './frame.js';
 import { SmuxFrameReader } from './frame-reader.js';
 import { SmuxKeepalive } from './keepalive.js';
 import { SmuxStream, type SmuxStreamHost } from './stream.js';
@@ -15,6 +15,13 @@ export interface SmuxSessionOptions {
   role: 'client' | 'server';
   /** Sends bytes to the peer. Return false to hold stream writes until `notifyDrain()`. */
   send(bytes: Uint8Array): boolean;
+  /**
+   * Optional: sends one PSH frame as its 8-byte header and its data, consecutive bytes of the
+   * stream, so the data need not be copied behind the header (a forward moves every byte this
+   * way). The data is a view of what was written to the stream (a socket read), kept until sent.
+   * Returns like `send`. Without it, PSH frames are encoded whole and go through `send`.
+   */
+  sendParts?(header: Uint8Array, data: Uint8Array): boolean;
   /** NOP every interval and close on a silent peer; turn off per the §8.1 version rules. */
   keepAlive: boolean;
   keepAliveIntervalMs?: number;
@@ -162,7 +169,15 @@ export class SmuxSession extends Emitter<SmuxSessionEvents> implements SmuxStrea
   writeStreamData(stream: SmuxStream, chunk: Buffer, done: (err?: Error | null) => void): void {
     if (this.ended) return done(new SmuxError('session-closed', 'smux session closed'));
     let more = true;
-    for (const frame of encodePsh(stream.id, chunk)) more = this.options.send(frame);
+    const sendParts = this.options.sendParts;
+    if (sendParts) {
+      for (let at = 0; at < chunk.length; at += SMUX.MAX_FRAME_SIZE) {
+        const data = chunk.subarray(at, Math.min(at + SMUX.MAX_FRAME_SIZE, chunk.length));
+        more = sendParts(encodeHeader(SmuxCmd.PSH, stream.id, data.length), data);
+      }
+    } else {
+      for (const frame of encodePsh(stream.id, chunk)) more = this.options.send(frame);
+    }
     if (more) done();
     else this.drainWaiters.push(() => done());
   }
