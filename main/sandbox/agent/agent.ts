@@ -61,12 +61,12 @@ export class SessionAgent {
       verifyDigest: false, // the real agent never checks the digest (§1.5)
       hooks: { deliver: (f) => this.deliver(f), ...(o.onAcked ? { acked: o.onAcked } : {}), ...(o.tap ? { tap: o.tap } : {}) },
     });
-    const self = this;
+    const isActive = (): boolean => this.active;
     this.host = {
       sessionId: o.session.sessionId,
       pacing: o.pacing,
       get active() {
-        return self.active;
+        return isActive();
       },
       send: (pt, payload) => this.send(pt, payload),
       ready: () => this.channel.retryDelivery(),

@@ -71,10 +71,9 @@ describe('forward session cleanup', () => {
   it('terminates a session that finished opening after the forward was stopped', async () => {
     const rec: Recorder = { started: [], terminated: [] };
     let id = '';
-    let manager: ForwardManager | undefined;
     // Stop the forward while StartSession is still in flight: its session is then stale.
-    const stopDuringStart = async (): Promise<void> => void (await manager?.stop(id));
-    manager = managerWith(recording(() => false, rec, stopDuringStart));
+    const stopDuringStart = async (): Promise<void> => void (await manager.stop(id));
+    const manager = managerWith(recording(() => false, rec, stopDuringStart));
     try {
       id = (await manager.create({ target: DEMO_TARGETS.container, remotePort: 9000 })).id;
       await eventually(() => rec.terminated.length === 1, 'TerminateSession for the stale session');

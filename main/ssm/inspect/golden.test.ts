@@ -13,8 +13,13 @@ interface LayoutEntry {
   hex: string;
 }
 
-function golden(file: string): { serialized_hex: string; layout?: LayoutEntry[] } {
-  return JSON.parse(readFileSync(join(conformanceDir(), file), 'utf8'));
+interface GoldenFrame {
+  serialized_hex: string;
+  layout?: LayoutEntry[];
+}
+
+function golden(file: string): GoldenFrame {
+  return JSON.parse(readFileSync(join(conformanceDir(), file), 'utf8')) as GoldenFrame;
 }
 
 function describeHex(hexString: string, dir: CaptureRecord['dir'] = 'client->server'): FrameDescription {

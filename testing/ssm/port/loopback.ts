@@ -53,12 +53,10 @@ function link(faults: LinkFaults, target: () => ReliableChannel | undefined): { 
 }
 
 export function createLoopback(info: { agentVersion: string; properties: Record<string, unknown> | null }, faults: LinkFaults = {}): Loopback {
-  let clientChannel: ReliableChannel | undefined;
-  let agentChannel: ReliableChannel | undefined;
   const isAck = (frame: ClientMessage | undefined) => frame?.messageType === MessageType.Acknowledge;
   const agent: AgentEnd = {
     get channel() {
-      return agentChannel!;
+      return agentChannel;
     },
     deliver: () => 'not-ready',
     onProgress: () => undefined,
@@ -66,23 +64,23 @@ export function createLoopback(info: { agentVersion: string; properties: Record<
   let closed = false;
   const closeAll = () => {
     closed = true;
-    clientChannel?.close();
-    agentChannel?.close();
+    clientChannel.close();
+    agentChannel.close();
   };
   const clientHooks: ChannelHooks = {
     deliver: (frame) => port.deliver(frame),
     drain: () => port.progress(),
     tap: (event) => event.direction === 'in' && isAck(event.frame) && port.progress(),
   };
-  clientChannel = new ReliableChannel({ policy: CLIENT_POLICY, hooks: clientHooks });
-  const port = new ReliablePortChannel(clientChannel, { sessionId: 'loopback-session', ...info }, closeAll);
-  agentChannel = new ReliableChannel({
+  const clientChannel = new ReliableChannel({ policy: CLIENT_POLICY, hooks: clientHooks });
+  const agentChannel = new ReliableChannel({
     policy: AGENT_POLICY,
     hooks: {
       deliver: (frame) => agent.deliver(frame),
       tap: (event) => event.direction === 'in' && isAck(event.frame) && agent.onProgress(),
     },
   });
+  const port = new ReliablePortChannel(clientChannel, { sessionId: 'loopback-session', ...info }, closeAll);
   agentChannel.markHandshakeComplete();
   clientChannel.attach(link(faults, () => agentChannel));
   agentChannel.attach(link(faults, () => clientChannel));
