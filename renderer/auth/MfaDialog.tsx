@@ -4,6 +4,7 @@ import { MfaCodeSchema } from '../../shared/contract/index.js';
 import { useModel } from '../root/model-context.js';
 import { useStore } from '../state/store.js';
 import { Dialog } from '../ui/Dialog.js';
+import { FormEnd } from '../ui/FormEnd.js';
 
 export function MfaDialog() {
   const model = useModel();
@@ -36,19 +37,7 @@ export function MfaDialog() {
         <span>Code</span>
         <input aria-label="MFA code" inputMode="numeric" autoComplete="one-time-code" autoFocus value={code} onChange={(e) => setCode(e.target.value)} />
       </label>
-      {(problem ?? error) && (
-        <p className="notice notice-error" role="alert">
-          {problem ?? error}
-        </p>
-      )}
-      <div className="modal-actions">
-        <button type="button" className="button button-quiet" onClick={() => void model.mfa.cancel(prompt.promptId)}>
-          Cancel
-        </button>
-        <button type="submit" className="button button-primary">
-          Continue
-        </button>
-      </div>
+      <FormEnd error={problem ?? error} onCancel={() => void model.mfa.cancel(prompt.promptId)} submit="Continue" />
     </Dialog>
   );
 }

@@ -10,6 +10,7 @@ import { useStore } from '../state/store.js';
 import { targetOf } from '../tree/node-view.js';
 import { findNode } from '../tree/tree-store.js';
 import { Dialog } from '../ui/Dialog.js';
+import { FormEnd } from '../ui/FormEnd.js';
 import type { Draft } from './forward-draft.js';
 import './forwards.css';
 import { fallbackLabel, targetIndex, targetKey, type TargetEntry } from './forward-targets.js';
@@ -187,19 +188,7 @@ export function ForwardDialog({ draft }: { draft: Draft }) {
           <input type="checkbox" checked={autoRestart} onChange={(e) => setAutoRestart(e.target.checked)} />
           Restart automatically when the session drops
         </label>
-        {error !== null && (
-          <p className="notice notice-error" role="alert">
-            {error}
-          </p>
-        )}
-        <div className="modal-actions">
-          <button type="button" className="button button-quiet" onClick={() => model.forwardDraft.close()}>
-            Cancel
-          </button>
-          <button type="submit" className="button button-primary" disabled={busy}>
-            {busy ? 'Starting…' : 'Start forward'}
-          </button>
-        </div>
+        <FormEnd error={error} onCancel={() => model.forwardDraft.close()} submit={busy ? 'Starting…' : 'Start forward'} busy={busy} />
     </Dialog>
   );
 }

@@ -1,7 +1,8 @@
 // The three separators the user shapes the layout with — tree | work area, terminal / bottom
 // panel, left / right terminal in split view — and the rail a collapsed tree leaves behind.
 import { useSyncExternalStore } from 'react';
-import { DEFAULT_LAYOUT, LAYOUT_BOUNDS } from '../../shared/contract/index.js';
+import { DEFAULT_LAYOUT, LAYOUT_BOUNDS, type Layout } from '../../shared/contract/index.js';
+import type { AppModel } from '../root/app-model.js';
 import { useModel } from '../root/model-context.js';
 import { useStore } from '../state/store.js';
 import { clamp, LAYOUT, panelHeightMax, treeWidthMax } from './layout-store.js';
@@ -25,11 +26,35 @@ function focusNextFrame(selector: string): void {
   requestAnimationFrame(() => document.querySelector<HTMLElement>(selector)?.focus());
 }
 
+/** The layout sizes set in pixels by a separator. */
+type PixelSize = 'treeWidth' | 'panelHeight';
+
+/**
+ * What the tree and panel separators share: a size in pixels from its minimum to a maximum the
+ * window sets, shown live while dragged, saved when let go, back to its default on double-click.
+ */
+function pixelSize(model: AppModel, key: PixelSize, value: number, min: number, max: () => number) {
+  return {
+    value: clamp(value, min, max()),
+    min,
+    max,
+    step: LAYOUT.STEP_PX,
+    bigStep: LAYOUT.BIG_STEP_PX,
+    valueText: px,
+    preview: (v: number) => model.layout.preview(key, v),
+    commit: (v: number) => model.layout.update(sized(key, v)),
+    reset: () => model.layout.update(sized(key, DEFAULT_LAYOUT[key])),
+  };
+}
+
+function sized(key: PixelSize, v: number): Partial<Layout> {
+  return key === 'treeWidth' ? { treeWidth: v } : { panelHeight: v };
+}
+
 export function TreeSeparator() {
   const model = useModel();
   const { treeWidth } = useStore(model.layout);
   useWindowSize();
-  const max = (): number => treeWidthMax(window.innerWidth);
   return (
     <Separator
       orientation="vertical"
@@ -37,16 +62,8 @@ export function TreeSeparator() {
       controls="targets-pane"
       className="tree-separator"
       testId="tree-separator"
-      value={clamp(treeWidth, LAYOUT_BOUNDS.TREE_WIDTH_MIN, max())}
-      min={LAYOUT_BOUNDS.TREE_WIDTH_MIN}
-      max={max}
-      step={LAYOUT.STEP_PX}
-      bigStep={LAYOUT.BIG_STEP_PX}
-      valueText={px}
+      {...pixelSize(model, 'treeWidth', treeWidth, LAYOUT_BOUNDS.TREE_WIDTH_MIN, () => treeWidthMax(window.innerWidth))}
       fromDrag={(start, delta) => start + delta}
-      preview={(v) => model.layout.preview('treeWidth', v)}
-      commit={(v) => model.layout.update({ treeWidth: v })}
-      reset={() => model.layout.update({ treeWidth: DEFAULT_LAYOUT.treeWidth })}
       toggle={() => {
         model.layout.update({ treeCollapsed: true });
         // The separator goes away with the tree: the keyboard moves to what brings it back.
@@ -65,7 +82,6 @@ export function PanelSeparator() {
   const model = useModel();
   const { panelHeight } = useStore(model.layout);
   useWindowSize();
-  const max = (): number => panelHeightMax(workAreaHeight());
   return (
     <Separator
       orientation="horizontal"
@@ -73,17 +89,9 @@ export function PanelSeparator() {
       controls="bottom-panel"
       className="panel-separator"
       testId="panel-separator"
-      value={clamp(panelHeight, LAYOUT_BOUNDS.PANEL_HEIGHT_MIN, max())}
-      min={LAYOUT_BOUNDS.PANEL_HEIGHT_MIN}
-      max={max}
-      step={LAYOUT.STEP_PX}
-      bigStep={LAYOUT.BIG_STEP_PX}
-      valueText={px}
+      {...pixelSize(model, 'panelHeight', panelHeight, LAYOUT_BOUNDS.PANEL_HEIGHT_MIN, () => panelHeightMax(workAreaHeight()))}
       // The panel is below the line: dragging up makes it taller.
       fromDrag={(start, delta) => start - delta}
-      preview={(v) => model.layout.preview('panelHeight', v)}
-      commit={(v) => model.layout.update({ panelHeight: v })}
-      reset={() => model.layout.update({ panelHeight: DEFAULT_LAYOUT.panelHeight })}
       toggle={() => {
         model.panel.toggle();
         focusNextFrame('.bottom-panel .panel-tabs .icon-button');

@@ -4,6 +4,7 @@ import { useEffect, useState } from 'react';
 import { errorText } from '../bridge/client.js';
 import { useModel } from '../root/model-context.js';
 import { Dialog } from '../ui/Dialog.js';
+import { FormEnd } from '../ui/FormEnd.js';
 import type { TransferPrompt } from './transfer-store.js';
 
 /** Where an upload goes when the target has no remembered path: writable on nearly every system. */
@@ -63,19 +64,7 @@ export function TransferDialog({ prompt }: { prompt: TransferPrompt }) {
         <span>{upload ? 'Path on the target (a folder ending in / keeps the file name)' : 'File on the target'}</span>
         <input aria-label="Remote path" value={path} spellCheck={false} placeholder={upload ? '/tmp/' : '/var/log/app.log'} onChange={(e) => setPath(e.target.value)} autoFocus />
       </label>
-      {error && (
-        <p className="notice notice-error" role="alert">
-          {error}
-        </p>
-      )}
-      <div className="modal-actions">
-        <button type="button" className="button button-quiet" onClick={close}>
-          Cancel
-        </button>
-        <button type="submit" className="button button-primary" disabled={busy}>
-          {upload ? 'Upload' : 'Download'}
-        </button>
-      </div>
+      <FormEnd error={error} onCancel={close} submit={upload ? 'Upload' : 'Download'} busy={busy} />
     </Dialog>
   );
 }

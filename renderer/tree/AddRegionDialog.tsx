@@ -4,6 +4,7 @@ import { useId, useState } from 'react';
 import { KNOWN_AWS_REGIONS } from '../../shared/aws-regions.js';
 import { useModel } from '../root/model-context.js';
 import { Dialog } from '../ui/Dialog.js';
+import { FormEnd } from '../ui/FormEnd.js';
 import { addRegion, parseRegion } from './region-choice.js';
 
 export function AddRegionDialog({ profile, shown, onClose }: { profile: string; shown: readonly string[]; onClose: () => void }) {
@@ -48,19 +49,7 @@ export function AddRegionDialog({ profile, shown, onClose }: { profile: string; 
         </datalist>
       </label>
       <p className="muted">Its clusters and instances show under the profile, with the same credentials. Remove it from the region’s menu.</p>
-      {error && (
-        <p className="notice notice-error" role="alert">
-          {error}
-        </p>
-      )}
-      <div className="modal-actions">
-        <button type="button" className="button button-quiet" onClick={onClose}>
-          Cancel
-        </button>
-        <button type="submit" className="button button-primary">
-          Add region
-        </button>
-      </div>
+      <FormEnd error={error} onCancel={onClose} submit="Add region" />
     </Dialog>
   );
 }

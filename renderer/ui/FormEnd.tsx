@@ -1,0 +1,33 @@
+// The end of every Dialog form: its problem in words when it has one, then Cancel and the submit
+// button (Enter in a field submits: the Dialog is the form).
+import type { ReactNode } from 'react';
+
+export interface FormEndProps {
+  /** The form's problem, said above the buttons (role alert); null or empty when there is none. */
+  readonly error: string | null;
+  readonly onCancel: () => void;
+  /** The submit button's words. */
+  readonly submit: ReactNode;
+  /** While the form is at work: the submit button is disabled, so a second Enter does nothing. */
+  readonly busy?: boolean;
+}
+
+export function FormEnd({ error, onCancel, submit, busy = false }: FormEndProps) {
+  return (
+    <>
+      {error ? (
+        <p className="notice notice-error" role="alert">
+          {error}
+        </p>
+      ) : null}
+      <div className="modal-actions">
+        <button type="button" className="button button-quiet" onClick={onCancel}>
+          Cancel
+        </button>
+        <button type="submit" className="button button-primary" disabled={busy}>
+          {submit}
+        </button>
+      </div>
+    </>
+  );
+}
