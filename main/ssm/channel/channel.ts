@@ -308,7 +308,7 @@ export class ReliableChannel {
   private sendAck(frame: ClientMessage): void {
     const bytes =
       frame instanceof ReceivedFrame
-        ? encodeAcknowledgeFrameFromWire(frame.messageType, frame.messageIdWire, frame.sequenceNumber)
+        ? encodeAcknowledgeFrameFromWire(frame.messageType, frame.idDigestPayload, frame.sequenceNumber)
         : encodeAcknowledgeFrame({ acknowledgedMessageType: frame.messageType, acknowledgedMessageId: frame.messageId, acknowledgedMessageSequenceNumber: frame.sequenceNumber });
     if (this.transmit(bytes, false)) this.stats.acksOut++;
   }

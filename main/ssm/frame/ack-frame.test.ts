@@ -119,6 +119,9 @@ describe('encodeAcknowledgeFrameFromWire (ack written from the received MessageI
     expect(Buffer.from(received.messageIdWire).equals(Buffer.from(bytes.subarray(Offset.MessageId, Offset.PayloadDigest)))).toBe(true);
     const ack = decodeFrame(encodeAcknowledgeFrameFromWire(received.messageType, received.messageIdWire, received.sequenceNumber));
     expect(decodeAcknowledge(ack.payload)).toEqual({ acknowledgedMessageType: MessageType.OutputStreamData, acknowledgedMessageId: messageId, acknowledgedMessageSequenceNumber: 3 });
+    // The channel passes the whole id-digest-payload copy: only its first 16 bytes are the id.
+    const fixed = { createdDate, messageId: 'c0ffee00-1a73-4d64-85c3-12500a08af29' };
+    expect(hex(encodeAcknowledgeFrameFromWire(received.messageType, received.idDigestPayload, 3, fixed))).toBe(hex(encodeAcknowledgeFrameFromWire(received.messageType, received.messageIdWire, 3, fixed)));
   });
 });
 

@@ -47,7 +47,8 @@ export function encodeAcknowledgeFrame(ack: AcknowledgeContent, options: AckFram
 }
 
 /**
- * The ack of a received frame from its MessageId's 16 wire bytes (halves exchanged, §1.3), as
+ * The ack of a received frame from its MessageId's 16 wire bytes (halves exchanged, §1.3; the
+ * first 16 bytes of `idWire`, which may be longer, like ReceivedFrame.idDigestPayload), as
  * encodeAcknowledgeFrame would write it for uuidFromWire(idWire): the lower-case hyphenated text
  * is written straight into the payload, so no id string is built on either side's receive path.
  */

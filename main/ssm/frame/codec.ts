@@ -109,9 +109,11 @@ export class ReceivedFrame implements ClientMessage {
   readonly flags: number;
   readonly payloadType: number;
   readonly payloadLength: number;
-  /** The 16 MessageId bytes as sent (halves exchanged, §1.3). */
-  readonly messageIdWire: Uint8Array;
-  readonly payloadDigest: Uint8Array;
+  /**
+   * The copy: MessageId's 16 wire bytes (halves exchanged, §1.3), then PayloadDigest, then the
+   * payload. Its first 16 bytes are what encodeAcknowledgeFrameFromWire reads.
+   */
+  readonly idDigestPayload: Uint8Array;
   readonly payload: Uint8Array;
 
   constructor(bytes: Uint8Array, h: FrameHeader) {
@@ -127,13 +129,21 @@ export class ReceivedFrame implements ClientMessage {
     this.flags = h.flags;
     this.payloadType = h.payloadType;
     this.payloadLength = h.payloadLength;
-    this.messageIdWire = out.subarray(0, FrameLayout.UUID_BYTES);
-    this.payloadDigest = out.subarray(FrameLayout.UUID_BYTES, ID_AND_DIGEST_BYTES);
+    this.idDigestPayload = out;
     this.payload = out.subarray(ID_AND_DIGEST_BYTES);
   }
 
+  /** The 16 MessageId bytes as sent (a view made on demand: acks read idDigestPayload directly). */
+  get messageIdWire(): Uint8Array {
+    return this.idDigestPayload.subarray(0, FrameLayout.UUID_BYTES);
+  }
+
+  get payloadDigest(): Uint8Array {
+    return this.idDigestPayload.subarray(FrameLayout.UUID_BYTES, ID_AND_DIGEST_BYTES);
+  }
+
   get messageId(): string {
-    return (this.idText ??= uuidFromWire(this.messageIdWire));
+    return (this.idText ??= uuidFromWire(this.idDigestPayload));
   }
 }
 
