@@ -2,7 +2,7 @@
 // the ports the target declares, with a warning for one it does not), optional remote host, local
 // port or automatic, name, auto-restart. Errors from main (port in use, refused) show in the form.
 import { useMemo, useState } from 'react';
-import { DEFAULT_BIND_ADDRESS } from '../../shared/contract/index.js';
+import { DEFAULT_BIND_ADDRESS, FORWARD_BOUNDS, REMOTE_HOST_PATTERN } from '../../shared/contract/index.js';
 import { undeclaredPortWarning } from '../../shared/messages/forwards.js';
 import { errorText } from '../bridge/client.js';
 import { useModel } from '../root/model-context.js';
@@ -93,6 +93,11 @@ export function ForwardDialog({ draft }: { draft: Draft }) {
     if (port === null) return setError('The remote port must be a number from 1 to 65535.');
     if (local === null) return setError('The local port must be a number from 1 to 65535, or empty to pick a free one.');
     if (viaHost && remoteHost.trim() === '') return setError('Enter the host to reach through the target, or untick the remote host option.');
+    if (viaHost && remoteHost.trim().length > FORWARD_BOUNDS.REMOTE_HOST_MAX) return setError(`The remote host has at most ${FORWARD_BOUNDS.REMOTE_HOST_MAX} characters (the longest DNS name).`);
+    if (viaHost && !REMOTE_HOST_PATTERN.test(remoteHost.trim())) {
+      return setError('The remote host must be a host name or an IP address (letters, digits, dots, hyphens, underscores, colons), such as db.internal or 10.0.0.5.');
+    }
+    if (name.trim().length > FORWARD_BOUNDS.NAME_MAX) return setError(`The name has at most ${FORWARD_BOUNDS.NAME_MAX} characters.`);
     setBusy(true);
     setError(null);
     try {

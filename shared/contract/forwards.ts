@@ -7,12 +7,22 @@ import { defineService, method } from './define.js';
 export const BindAddressSchema = z.union([z.ipv4(), z.ipv6()]);
 export const DEFAULT_BIND_ADDRESS = '127.0.0.1';
 
+export const FORWARD_BOUNDS = {
+  /** The longest DNS name (RFC 1035 §2.3.4, without the trailing dot). */
+  REMOTE_HOST_MAX: 253,
+  /** A label for a row in the panel, not a description. */
+  NAME_MAX: 200,
+} as const;
+
+/** What a host name or an IP literal (v4, v6) is made of; anything else (spaces, ;) is refused before it reaches the agent. */
+export const REMOTE_HOST_PATTERN = /^[A-Za-z0-9.:_-]+$/;
+
 /** A DNS name or IP literal the target resolves (AWS-StartPortForwardingSessionToRemoteHost). */
 export const RemoteHostSchema = z
   .string()
   .min(1)
-  .max(253)
-  .regex(/^[A-Za-z0-9.:_-]+$/, 'must be a host name or IP address');
+  .max(FORWARD_BOUNDS.REMOTE_HOST_MAX)
+  .regex(REMOTE_HOST_PATTERN, 'must be a host name or IP address');
 
 /**
  * The target as the tree named it when the forward was made: its name ("app", "bastion") and where
@@ -34,7 +44,7 @@ export const ForwardSpecSchema = z.object({
   /** 'auto' lets the OS pick a free port; the bound port is reported in ForwardInfo.localPort. */
   localPort: z.union([PortSchema, z.literal('auto')]),
   bindAddress: BindAddressSchema.default(DEFAULT_BIND_ADDRESS),
-  name: z.string().trim().min(1).max(200).optional(),
+  name: z.string().trim().min(1).max(FORWARD_BOUNDS.NAME_MAX).optional(),
   autoRestart: z.boolean().default(false),
 });
 export type ForwardSpec = z.infer<typeof ForwardSpecSchema>;

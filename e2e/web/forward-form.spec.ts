@@ -1,0 +1,35 @@
+// The new-forward form refuses what the contract would refuse, in its own words and before any
+// call: a remote host that is too long or not a host name, a name that is too long.
+import { expect, test } from '../fixtures/web-host.js';
+import { openDemo, treeRow } from './porthole-ui.js';
+
+test.use({ sandbox: true });
+test.describe.configure({ timeout: 120_000 });
+
+test('a remote host or name the contract would refuse is told in plain words, and nothing starts', async ({ page, webHost }) => {
+  await openDemo(page, webHost.url);
+  await treeRow(page, 'instance', 'bastion').click({ button: 'right' });
+  await page.getByRole('menuitem', { name: 'Start port forward…' }).click();
+  const form = page.getByRole('dialog', { name: 'New port forward' });
+  await form.getByLabel('Remote port', { exact: true }).fill('5432');
+  await form.getByRole('checkbox', { name: /Forward to another host/ }).check();
+  const host = form.getByLabel('Remote host', { exact: true });
+  const start = form.getByRole('button', { name: 'Start forward' });
+
+  await host.fill(`${'a'.repeat(250)}.example.com`);
+  await start.click();
+  await expect(form.getByRole('alert')).toHaveText('The remote host has at most 253 characters (the longest DNS name).');
+  await host.fill('db.internal; rm -rf /');
+  await start.click();
+  await expect(form.getByRole('alert')).toHaveText('The remote host must be a host name or an IP address (letters, digits, dots, hyphens, underscores, colons), such as db.internal or 10.0.0.5.');
+  await host.fill('db.internal');
+  await form.getByLabel('Name', { exact: true }).fill('n'.repeat(201));
+  await start.click();
+  await expect(form.getByRole('alert')).toHaveText('The name has at most 200 characters.');
+  await expect(page.locator('.forward[data-forward-id]')).toHaveCount(0);
+
+  await form.getByLabel('Name', { exact: true }).fill('primary db');
+  await start.click();
+  await expect(form).toBeHidden();
+  await expect(page.locator('.forward[data-forward-id]')).toHaveCount(1);
+});
