@@ -41,7 +41,11 @@ export interface PortChannel {
    * bytes while acks arrive in order.
    */
   readonly unackedBytes: number;
-  /** Called after acks arrive or the channel frees room; used to resume paused local readers. */
+  /**
+   * Called after an ack was applied (unackedBytes already counts it as gone) or the channel
+   * frees room; used to resume paused local readers. Calling it before the ack is applied loses
+   * the wake-up when that ack is the last one to come.
+   */
   onProgress(listener: () => void): void;
   /** Called once when the channel ends (channel_closed, resume failure, or our close()). */
   onEnd(listener: (end: PortChannelEnd) => void): void;

@@ -1,7 +1,10 @@
 /**
  * PortChannel over the engine's ReliableChannel (main/ssm/channel): whoever owns the data channel
  * (the client engine after its handshake, or a test harness) routes stream frames to `deliver`,
- * calls `progress` when acks arrive, and `ended` when the session is over.
+ * calls `progress` from the channel's `acked` hook, and `ended` when the session is over.
+ * `acked` runs after the ack left the outgoing buffer; a frame tap runs before, so progress from
+ * a tap reads unackedBytes one ack late and misses the wake-up when the last ack to come is the
+ * one that empties the backlog (a resent oldest frame): the paused sender then waits forever.
  */
 import { ChannelFullError, type Delivery, type ReliableChannel } from '../channel/index.js';
 import { PayloadType, decodeFlag, encodeFlag, type ClientMessage } from '../frame/index.js';
@@ -44,7 +47,7 @@ export class ReliablePortChannel implements PortChannel {
     return 'accepted';
   }
 
-  /** Call after acks arrive (or the channel drains). */
+  /** Call after an ack was applied (ChannelHooks.acked), or when the channel drains. */
   progress(): void {
     for (const listener of this.progressListeners) listener();
   }
