@@ -5,15 +5,26 @@ describe('AckCounter', () => {
   beforeEach(() => vi.useFakeTimers());
   afterEach(() => vi.useRealTimers());
 
-  it('sends whole units at once and the remainder after the idle time', () => {
+  it('sends every whole unit in one ack and the remainder after the idle time', () => {
     const sent: number[] = [];
     const ack = new AckCounter({ send: (n) => sent.push(n), unitBytes: 100, idleMs: 10 });
     ack.parsed(250);
-    expect(sent).toEqual([100, 100]);
+    expect(sent).toEqual([200]);
     vi.advanceTimersByTime(9);
-    expect(sent).toEqual([100, 100]);
+    expect(sent).toEqual([200]);
     vi.advanceTimersByTime(1);
-    expect(sent).toEqual([100, 100, 50]);
+    expect(sent).toEqual([200, 50]);
+  });
+
+  it('acks a remainder as soon as parsing completes a unit with it, before the idle time', () => {
+    const sent: number[] = [];
+    const ack = new AckCounter({ send: (n) => sent.push(n), unitBytes: 100, idleMs: 10 });
+    ack.parsed(60);
+    expect(sent).toEqual([]);
+    ack.parsed(60);
+    expect(sent).toEqual([100]);
+    vi.advanceTimersByTime(10);
+    expect(sent).toEqual([100, 20]);
   });
 
   it('never sends more than was parsed, and nothing after dispose', () => {

@@ -24,9 +24,12 @@ export class AckCounter {
   parsed(bytes: number): void {
     if (this.#disposed || bytes <= 0) return;
     this.#pending += bytes;
-    while (this.#pending >= this.#unit) {
-      this.#pending -= this.#unit;
-      this.options.send(this.#unit);
+    // Every whole unit parsed goes in one message: a 16 KiB batch is one ack, not four (each ack
+    // is a websocket message both ends handle; 8-tab unpaced flood: 2.1 acks per output message).
+    const whole = this.#pending - (this.#pending % this.#unit);
+    if (whole > 0) {
+      this.#pending -= whole;
+      this.options.send(whole);
     }
     if (this.#pending > 0 && this.#timer === null) this.#timer = setTimeout(() => this.flush(), this.#idleMs);
   }

@@ -19,17 +19,42 @@ describe('BackgroundWriter', () => {
   beforeEach(() => vi.useFakeTimers());
   afterEach(() => vi.useRealTimers());
 
-  it('shares one budget per tick between hidden terminals, round robin', () => {
+  it('gives the whole budget of a tick to one hidden terminal, in turn', () => {
     const w = new BackgroundWriter(10, 100);
     const a = new Fake(1000);
     const b = new Fake(1000);
     w.wake(a);
     w.wake(b);
     vi.advanceTimersByTime(10);
-    expect(a.written + b.written).toBe(100);
-    expect(a.written).toBe(50);
+    expect([a.written, b.written]).toEqual([100, 0]);
+    vi.advanceTimersByTime(10);
+    expect([a.written, b.written]).toEqual([100, 100]);
+    vi.advanceTimersByTime(20);
+    expect([a.written, b.written]).toEqual([200, 200]);
+  });
+
+  it('a terminal woken again while waiting keeps its place in the line', () => {
+    const w = new BackgroundWriter(10, 100);
+    const a = new Fake(1000);
+    const b = new Fake(1000);
+    w.wake(a);
+    w.wake(b);
+    vi.advanceTimersByTime(10);
+    w.wake(b);
+    w.wake(a);
+    vi.advanceTimersByTime(10);
+    expect([a.written, b.written]).toEqual([100, 100]);
+  });
+
+  it('forgets a terminal that is shown: it gets nothing more', () => {
+    const w = new BackgroundWriter(10, 100);
+    const a = new Fake(1000);
+    const b = new Fake(1000);
+    w.wake(a);
+    w.wake(b);
+    w.forget(a);
     vi.advanceTimersByTime(30);
-    expect(a.written + b.written).toBe(400);
+    expect([a.written, b.written]).toEqual([0, 300]);
   });
 
   it('gives what a small queue leaves to the others, and stops when all are drained', () => {

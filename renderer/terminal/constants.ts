@@ -1,7 +1,8 @@
 // Tunables of the terminal view, each with the reason for its value.
 export const TERMINAL = {
   /**
-   * Acks go to main in units this big (VS Code's terminal acks every 5 000 characters). Must stay
+   * Acks go to main in multiples of this (VS Code's terminal acks every 5 000 characters): all whole
+   * units parsed so far in one message, the rest after ACK_IDLE_MS. Must stay
    * below main's low watermark (8 KiB, main/sessions/shells/constants.ts) or a paused session never
    * resumes; small, because main's window is only 32 KiB and an ack held back is window not used.
    */

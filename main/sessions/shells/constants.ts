@@ -13,18 +13,22 @@ export const SHELLS = {
   ECHO_WINDOW_MS: 30,
   /**
    * Above this many bytes sent to the window and not yet parsed by its xterm, the session stops
-   * reading its websocket. Everything below it is output still on its way to the screen after a
-   * Ctrl-C (issue 16 §4: ≤ 64 KB after the key), so it is kept small, like VS Code's terminal
-   * (100 000 characters). It is also the renderer's whole window: at 10 MB/s it lasts 3 ms, several
-   * ack round trips over loopback, which the UI bench shows is enough to keep xterm busy.
+   * reading its websocket, and what the engine had already read waits in main (managed-shell.ts):
+   * at most this plus one batch (48 KiB) of live output is ever on its way to xterm. That is output still to come
+   * after a Ctrl-C when xterm is the bottleneck (issue 16 §4: ≤ 64 KB after the key), so it is kept
+   * small, like VS Code's terminal (100 000 characters).
    */
   HIGH_WATERMARK_BYTES: 32 * 1024,
   /**
-   * Reading resumes below this. A quarter of the high mark: the renderer gets more output before it
-   * runs dry, without resuming and pausing on every ack. The renderer acks in units below it
-   * (renderer/terminal/constants.ts ACK_UNIT_BYTES), or a paused session would never resume.
+   * Reading resumes below this. Three quarters of the high mark, so the renderer still holds a
+   * batch to parse while the resume travels (ack → main → engine read → next batch → renderer):
+   * at a quarter, a paused flood resumed only once xterm had parsed nearly everything, and the
+   * visible tab sat idle for every round trip (8-tab unpaced UI bench: the page's queue ran dry
+   * before each batch). The renderer acks in multiples of a unit below it (renderer/terminal/
+   * constants.ts ACK_UNIT_BYTES) and its leftovers after ACK_IDLE_MS, or a paused session would
+   * never resume.
    */
-  LOW_WATERMARK_BYTES: 8 * 1024,
+  LOW_WATERMARK_BYTES: 24 * 1024,
   /**
    * Output kept per session for a window that takes it over (reload, dropped web host link): about
    * a full-screen app's worth of redraws or several thousand lines of shell, and small enough that

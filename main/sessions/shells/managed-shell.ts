@@ -46,6 +46,12 @@ export class ManagedShell {
   readonly #scrollback = new Scrollback();
   readonly #batcher: OutputBatcher;
   readonly #flow: FlowControl;
+  /**
+   * Output the engine had already read when reading paused, kept here until acks make room: the
+   * window toward xterm stays within the high watermark plus one batch, whatever one socket read
+   * held (up to 64 KiB of frames arrived after a pause before this, 8-tab UI bench).
+   */
+  #held: Uint8Array<ArrayBuffer>[] = [];
 
   constructor(init: ManagedShellInit, private readonly options: ShellManagerOptions) {
     this.id = init.id;
@@ -58,7 +64,9 @@ export class ManagedShell {
       {
         pause: () => this.#engine?.pause(),
         resume: () => {
-          if (!this.#heldForRecording) this.#engine?.resume();
+          // What waited for room goes first; reading resumes only once all of it fit the window.
+          while (this.#held.length > 0 && !this.#flow.paused) this.#send(this.#held.shift() as Uint8Array<ArrayBuffer>);
+          if (!this.#flow.paused && !this.#heldForRecording) this.#engine?.resume();
         },
       },
       options.watermarks,
@@ -220,6 +228,7 @@ export class ManagedShell {
   detach(): void {
     this.#batcher.flush();
     this.#sink = null;
+    this.#held = []; // already in the scrollback, which the next owner gets
     this.#flow.reset();
   }
 
@@ -232,6 +241,7 @@ export class ManagedShell {
     if (this.#disposed) return;
     this.#batcher.flush();
     this.#sink = sink;
+    this.#held = []; // already in the scrollback replayed below
     this.#flow.reset();
     for (const piece of this.#scrollback.replay(this.options.batching?.maxBatchBytes ?? SHELLS.MAX_BATCH_BYTES)) {
       this.#flow.sent(piece.byteLength);
@@ -261,6 +271,12 @@ export class ManagedShell {
   #deliver(bytes: Uint8Array<ArrayBuffer>): void {
     if (this.#disposed) return;
     this.#scrollback.push(bytes);
+    if (this.#sink === null) return;
+    if (this.#flow.paused) this.#held.push(bytes);
+    else this.#send(bytes);
+  }
+
+  #send(bytes: Uint8Array<ArrayBuffer>): void {
     const sink = this.#sink;
     if (sink === null) return;
     this.#flow.sent(bytes.byteLength);
