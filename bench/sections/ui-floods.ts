@@ -1,15 +1,19 @@
 // Issue 16 §4 in the UI bench: floods from an unpaced sandbox agent, so the source outruns the
 // renderer and what is measured is the renderer's own limit (the emulated agent's faithful pacing,
 // like the real one's 1 ms per 1 KB read, caps a shell near 1 MB/s). On a second web host:
-//   - the showing flooding tab: MB/s xterm parsed there, and frame time meanwhile;
+//   - xterm's own parse rate in that page (ui-xterm-raw.ts), the ceiling for what follows;
+//   - the showing flooding tab: MB/s xterm parsed there, and frame time meanwhile, with the share
+//     of a core the web host used (sandbox included) and the share of time the page's main thread
+//     ran tasks, to say which side is the limit;
 //   - hidden flooding tabs shown one by one: how long until the tab has parsed everything that had
 //     reached the page when it was shown (its scrollback is current).
-import type { Browser, Page } from 'playwright-core';
+import type { Browser, CDPSession, Page } from 'playwright-core';
 import { installKeyProbe } from './ui-keys.js';
 import { startUiHost } from './ui-host.js';
 import { MB } from './stats.js';
 import { parsedTotal, sampleFrames, type Spread } from './ui-page.js';
 import { openIdleTab, openTabs, startFloods, waitForFloods } from './ui-tabs.js';
+import { rawParseRate, type RawParse } from './ui-xterm-raw.js';
 
 export const UI_FLOODS = {
   /** Issue 16 §4: the showing flooding tab parses at least this much. */
@@ -36,9 +40,21 @@ interface FloodWindow {
 export interface UnpacedFloods {
   readonly visibleMBps: number;
   readonly frames: Spread;
+  /** CPU time of the web host process (engine and in-process sandbox) over wall time, while the showing tab was measured. */
+  readonly hostCpuShare: number;
+  /** Time the page's main thread spent running tasks (parse, render, script) over wall time, meanwhile. */
+  readonly pageBusyShare: number;
+  /** xterm's own parse rate in this page, nothing between: the showing tab's ceiling. */
+  readonly raw: RawParse;
   /** ms per hidden tab shown until it was current. */
   readonly catchUpMs: readonly number[];
   readonly tabs: number;
+}
+
+/** Seconds the page's main thread has spent running tasks so far (Chromium's TaskDuration metric). */
+async function taskSeconds(cdp: CDPSession): Promise<number> {
+  const { metrics } = await cdp.send('Performance.getMetrics');
+  return metrics.find((m) => m.name === 'TaskDuration')?.value ?? 0;
 }
 
 /** Shows tab `index` and returns ms until its xterm had parsed all output that had reached the page at the click. */
@@ -56,20 +72,30 @@ async function catchUp(page: Page, index: number, id: string): Promise<number> {
 
 export async function benchUnpacedFloods(browser: Browser, tabs: number, sampleMs: number, floodBytes: number, viewport: { width: number; height: number }): Promise<UnpacedFloods> {
   const host = await startUiHost('unpaced');
-  const page = await browser.newPage({ viewport });
+  // bypassCSP: the raw parse measurement injects xterm's script into the app's page.
+  const page = await browser.newPage({ viewport, bypassCSP: true });
   try {
     await installKeyProbe(page);
     await page.goto(host.url);
     const container = await openIdleTab(page);
+    const raw = await rawParseRate(page);
     const ids = await openTabs(page, container, tabs);
     await startFloods(page, ids.length);
     await waitForFloods(page, ids, floodBytes);
     // The last flooding tab started is showing.
     const showing = ids[ids.length - 1] ?? '';
+    const cdp = await page.context().newCDPSession(page);
+    await cdp.send('Performance.enable');
     const before = await parsedTotal(page, [showing]);
+    const busyBefore = await taskSeconds(cdp);
+    host.resetLag();
     const t0 = performance.now();
     const frames = await sampleFrames(page, sampleMs);
-    const visibleMBps = ((await parsedTotal(page, [showing])) - before) / MB / ((performance.now() - t0) / 1000);
+    const seconds = (performance.now() - t0) / 1000;
+    const visibleMBps = ((await parsedTotal(page, [showing])) - before) / MB / seconds;
+    const pageBusyShare = ((await taskSeconds(cdp)) - busyBefore) / seconds;
+    const hostCpuShare = (await host.lag()).cpuMs / 1000 / seconds;
+    await cdp.detach();
     // Hide them all behind the idle tab for a while, then show hidden ones one by one.
     await page.locator('.tab').first().click();
     const catchUpMs: number[] = [];
@@ -78,7 +104,7 @@ export async function benchUnpacedFloods(browser: Browser, tabs: number, sampleM
       catchUpMs.push(await catchUp(page, i + 1, ids[i] ?? ''));
       await page.locator('.tab').first().click();
     }
-    return { visibleMBps, frames, catchUpMs, tabs: ids.length };
+    return { visibleMBps, frames, hostCpuShare, pageBusyShare, raw, catchUpMs, tabs: ids.length };
   } finally {
     await page.close();
     await host.stop();

@@ -1,6 +1,6 @@
 // Loaded into the web host process with `node --import` by the UI bench (never by the app): it
-// samples that process's event-loop delay and answers the bench over the child-process IPC
-// channel, so the figure is the real host's loop without adding a request to the app's contract.
+// samples that process's event-loop delay and CPU time and answers the bench over the child-process
+// IPC channel, so the figures are the real host's without adding a request to the app's contract.
 import { monitorEventLoopDelay, type IntervalHistogram } from 'node:perf_hooks';
 
 export const LAG_PROBE = {
@@ -13,12 +13,25 @@ export const LAG_PROBE = {
 /** Bench → probe. */
 export type LagProbeRequest = { readonly kind: 'reset' } | { readonly kind: 'report' };
 
-/** Probe → bench: delay percentiles in milliseconds since the last reset. */
+/** Probe → bench: delay percentiles in milliseconds since the last reset, and the CPU time the host used meanwhile. */
 export interface LagProbeReport {
   readonly kind: 'lag';
   readonly p50Ms: number;
   readonly p99Ms: number;
   readonly maxMs: number;
+  /** User + system CPU time of the whole host process (all its threads) since the last reset. */
+  readonly cpuMs: number;
+}
+
+/** What the probe keeps between requests. */
+export interface Probe {
+  readonly histogram: IntervalHistogram;
+  /** The process's CPU usage at the last reset. */
+  cpuAtReset: NodeJS.CpuUsage;
+}
+
+export function createProbe(histogram: IntervalHistogram): Probe {
+  return { histogram, cpuAtReset: process.cpuUsage() };
 }
 
 export function isRequest(value: unknown): value is LagProbeRequest {
@@ -27,12 +40,15 @@ export function isRequest(value: unknown): value is LagProbeRequest {
 }
 
 /** Answers one request: a report, or null after a reset. */
-export function respond(h: IntervalHistogram, msg: LagProbeRequest): LagProbeReport | null {
+export function respond(probe: Probe, msg: LagProbeRequest): LagProbeReport | null {
+  const h = probe.histogram;
   if (msg.kind === 'reset') {
     h.reset();
+    probe.cpuAtReset = process.cpuUsage();
     return null;
   }
-  return { kind: 'lag', p50Ms: h.percentile(50) / 1e6, p99Ms: h.percentile(99) / 1e6, maxMs: h.max / 1e6 };
+  const cpu = process.cpuUsage(probe.cpuAtReset);
+  return { kind: 'lag', p50Ms: h.percentile(50) / 1e6, p99Ms: h.percentile(99) / 1e6, maxMs: h.max / 1e6, cpuMs: (cpu.user + cpu.system) / 1000 };
 }
 
 function install(): void {
@@ -40,9 +56,10 @@ function install(): void {
   if (send === undefined || process.env[LAG_PROBE.ENABLE_ENV] !== '1') return;
   const h = monitorEventLoopDelay({ resolution: LAG_PROBE.RESOLUTION_MS });
   h.enable();
+  const probe = createProbe(h);
   process.on('message', (msg: unknown) => {
     if (!isRequest(msg)) return;
-    const answer = respond(h, msg);
+    const answer = respond(probe, msg);
     if (answer !== null) send(answer);
   });
   // The channel must not keep the host alive once the bench stops it.
