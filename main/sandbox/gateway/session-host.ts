@@ -317,10 +317,11 @@ export class SessionHost implements FaultTarget {
   }
 }
 
+/** The message's bytes; a Buffer (what ws gives) is already a Uint8Array, so no view is made per message. */
 function toBytes(data: WebSocket.RawData): Uint8Array {
-  if (Array.isArray(data)) return new Uint8Array(Buffer.concat(data));
+  if (Array.isArray(data)) return Buffer.concat(data);
   if (data instanceof ArrayBuffer) return new Uint8Array(data);
-  return new Uint8Array(data.buffer, data.byteOffset, data.byteLength);
+  return data;
 }
 
 /**

@@ -200,13 +200,13 @@ export class ReliableChannel {
     }
     this.stats.framesIn++;
     // One ack arrives per frame sent: read it in place, without building a frame, unless a tap wants one.
-    if (header.messageType === MessageType.Acknowledge && !this.hooks.tap) return this.onAck(bytes.subarray(header.payloadStart));
+    if (header.messageType === MessageType.Acknowledge && !this.hooks.tap) return this.onAck(bytes, header.payloadStart);
     // Without a tap nothing outside the channel sees the frame but its handler: keep the lean form.
     const frame = this.hooks.tap ? frameFromHeader(bytes, header) : new ReceivedFrame(bytes, header);
     this.hooks.tap?.({ direction: 'in', at: Date.now(), bytes, frame });
     switch (frame.messageType) {
       case MessageType.Acknowledge:
-        this.onAck(frame.payload);
+        this.onAck(frame.payload, 0);
         return;
       case this.policy.incomingType:
         this.onStream(frame);
@@ -230,17 +230,17 @@ export class ReliableChannel {
     this.transport = undefined;
   }
 
-  /** `payload` may be a view into the websocket's buffer: it is parsed here and not kept. */
-  private onAck(payload: Uint8Array): void {
+  /** The ack's payload is bytes[start..]; `bytes` may be the websocket's buffer: parsed here, not kept. */
+  private onAck(bytes: Uint8Array, start: number): void {
     this.stats.acksIn++;
     this.resumePublication();
     let seq: number;
     try {
-      seq = ackSequenceNumber(payload);
+      seq = ackSequenceNumber(bytes, start);
     } catch (error) {
       if (!(error instanceof FrameError)) throw error;
       this.stats.malformed++;
-      this.hooks.malformed?.(error, payload.slice());
+      this.hooks.malformed?.(error, bytes.slice(start));
       return;
     }
     const entry = this.outgoing.ack(seq);

@@ -196,4 +196,21 @@ describe('ackSequenceNumber (in-place read of the canonical ack)', () => {
     ];
     for (const v of variants) expect(ours(text(v))).toBe(outcome(text(v)));
   });
+
+  it('reads the payload in place from its offset in a larger buffer (a whole frame)', () => {
+    const canonical = '{"AcknowledgedMessageType":"output_stream_data","AcknowledgedMessageId":"fdba1b38-1a73-4d64-85c3-12500a08af29","AcknowledgedMessageSequenceNumber":42,"IsSequentialMessage":true}';
+    for (const v of [canonical, canonical.replace(':42,', ':042,'), '{ "AcknowledgedMessageSequenceNumber": 7 }', 'not json']) {
+      const payload = text(v);
+      const framed = new Uint8Array(120 + payload.length).fill(0x7b); // a prefix of '{' that must not be read
+      framed.set(payload, 120);
+      const inPlace = (() => {
+        try {
+          return `ok ${ackSequenceNumber(framed, 120)}`;
+        } catch (error) {
+          return `error ${(error as Error).message}`;
+        }
+      })();
+      expect(inPlace).toBe(ours(payload));
+    }
+  });
 });

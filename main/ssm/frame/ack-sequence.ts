@@ -19,14 +19,17 @@ const MINUS = 0x2d;
 const ZERO = 0x30;
 const NINE = 0x39;
 
-/** AcknowledgedMessageSequenceNumber of an ack payload. Throws FrameError like decodeAcknowledge. */
-export function ackSequenceNumber(payload: Uint8Array): number {
-  return canonicalSequence(payload) ?? decodeAcknowledge(payload).acknowledgedMessageSequenceNumber;
+/**
+ * AcknowledgedMessageSequenceNumber of an ack payload: `bytes` from `start` to the end (a frame
+ * and its payload offset, so the common case makes no view). Throws FrameError like decodeAcknowledge.
+ */
+export function ackSequenceNumber(bytes: Uint8Array, start = 0): number {
+  return canonicalSequence(bytes, start) ?? decodeAcknowledge(bytes.subarray(start)).acknowledgedMessageSequenceNumber;
 }
 
-/** The sequence number when `payload` is exactly the canonical text, else undefined. */
-function canonicalSequence(p: Uint8Array): number | undefined {
-  let at = literal(p, 0, OPEN);
+/** The sequence number when bytes[start..] is exactly the canonical text, else undefined. */
+function canonicalSequence(p: Uint8Array, start: number): number | undefined {
+  let at = literal(p, start, OPEN);
   at = at < 0 ? -1 : literal(p, verbatimString(p, at), AFTER_TYPE);
   at = at < 0 ? -1 : literal(p, verbatimString(p, at), AFTER_ID);
   if (at < 0) return undefined;

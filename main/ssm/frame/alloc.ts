@@ -59,7 +59,8 @@ export function writeRandomMessageId(target: Uint8Array, offset: number): void {
     randomPool = randomFillSync(new Uint8Array(FRAME_ALLOC.RANDOM_POOL_BYTES));
     randomUsed = 0;
   }
-  target.set(randomPool.subarray(randomUsed, randomUsed + UUID_BYTES), offset);
+  // Byte by byte: a subarray for set() would be one more object per frame.
+  for (let i = 0; i < UUID_BYTES; i++) target[offset + i] = randomPool[randomUsed + i] ?? 0;
   randomUsed += UUID_BYTES;
   // Canonical byte k sits at wire position (k + 8) mod 16.
   const version = offset + ((VERSION_BYTE + HALF) % UUID_BYTES);
