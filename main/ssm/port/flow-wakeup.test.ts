@@ -58,6 +58,7 @@ describe('port flow control wake-ups (scripted loss, fake timers)', () => {
     outbound.onDrain(() => drains++);
 
     expect(outbound.write(new Uint8Array(HIGH_WATER))).toBe(false); // paused at the high watermark
+    expect(outbound.paused).toBe(true);
     await vi.advanceTimersByTimeAsync(RESEND_WINDOW_MS);
 
     const acks = acksFromAgent(wire);
@@ -65,6 +66,7 @@ describe('port flow control wake-ups (scripted loss, fake timers)', () => {
     expect(acks.at(-1)).toBe(0); // the scenario: frame 0's ack came last
     expect(outbound.backlog).toBe(0);
     expect(drains).toBe(1);
+    expect(outbound.paused).toBe(false);
     expect(outbound.write(new Uint8Array(PAYLOAD))).toBe(true); // and it takes bytes again
   });
 

@@ -47,6 +47,11 @@ export class Outbound {
     return this.channel.unackedBytes + this.queued;
   }
 
+  /** True from crossing the high watermark until the backlog falls to the low one: sources wait. */
+  get paused(): boolean {
+    return this.congested;
+  }
+
   /** Queues bytes for the agent. Returns false when the caller should stop reading its source. */
   write(bytes: Uint8Array): boolean {
     let at = 0;

@@ -8,6 +8,7 @@ import { SMUX } from '../smux/index.js';
 import { startPortSession } from './port-session.js';
 import { createLoopback, type LinkFaults } from '../../../testing/ssm/port/loopback.js';
 import { runTestAgent } from '../../../testing/ssm/port/test-agent.js';
+import { failOnStall } from '../../../testing/ssm/port/stall-watch.js';
 
 const cleanups: Array<() => void | Promise<void>> = [];
 afterEach(async () => {
@@ -74,15 +75,19 @@ function httpGet(port: number): Promise<string> {
   });
 }
 
-async function echoRoundTrip(port: number, payload: Buffer): Promise<string> {
+/** Bytes an echo got back so far, read by a stall report. */
+interface EchoProgress {
+  received: number;
+}
+
+async function echoRoundTrip(port: number, payload: Buffer, progress: EchoProgress = { received: 0 }): Promise<string> {
   const socket = net.connect(port, '127.0.0.1');
   socket.on('error', () => undefined);
   const hash = createHash('sha256');
-  let received = 0;
   socket.on('data', (d: Buffer) => {
     hash.update(d);
-    received += d.length;
-    if (received === payload.length) socket.end();
+    progress.received += d.length;
+    if (progress.received === payload.length) socket.end();
   });
   socket.write(payload);
   await once(socket, 'close');
@@ -111,9 +116,20 @@ describe('port session over the reliable channel (test agent, real TCP)', () => 
   });
 
   it('mux: 8 concurrent 1 MB echoes intact under drop, duplicate and reorder', async () => {
-    const { localPort } = await forward('3.3.987.0', await echoTarget(), { drop: 0.002, duplicate: 0.01, reorder: 0.01 });
+    const { session, loop, localPort } = await forward('3.3.987.0', await echoTarget(), { drop: 0.002, duplicate: 0.01, reorder: 0.01 });
     const payloads = Array.from({ length: 8 }, () => randomBytes(1024 * 1024));
-    const got = await Promise.all(payloads.map((p) => echoRoundTrip(localPort, p)));
+    const echoes = payloads.map(() => ({ received: 0 }));
+    // A wedged transfer fails with who waits for what, not the runner's bare 60 s timeout.
+    const got = await failOnStall(Promise.all(payloads.map((p, i) => echoRoundTrip(localPort, p, echoes[i]))), {
+      moved: () => session.totals.toRemote + echoes.reduce((sum, e) => sum + e.received, 0),
+      report: () =>
+        [
+          `echoed back per connection (of ${payloads[0]!.length}): ${echoes.map((e) => e.received).join(', ')}`,
+          `read from local sockets: ${session.connections.map((c) => c.bytesToRemote).join(', ')} (${session.totals.toRemote} in all)`,
+          `outgoing backlog ${session.outgoingBacklog} bytes, local readers ${session.outgoingPaused ? 'paused' : 'reading'}`,
+          loop.describe(),
+        ].join('\n'),
+    });
     expect(got).toEqual(payloads.map(sha));
   });
 

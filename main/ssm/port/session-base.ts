@@ -67,6 +67,11 @@ export abstract class PortSessionBase extends Emitter<PortSessionEvents> {
     return this.outbound.backlog;
   }
 
+  /** Local readers are held back until the agent acknowledges enough of the backlog. */
+  get outgoingPaused(): boolean {
+    return this.outbound.paused;
+  }
+
   /** Hands an accepted local connection to the session. */
   abstract attach(socket: net.Socket): void;
 

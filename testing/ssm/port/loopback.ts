@@ -49,6 +49,8 @@ export interface Loopback {
   readonly closed: boolean;
   /** The agent ends the session (channel_closed to the client). */
   endFromAgent(reason: string): void;
+  /** Both ends' reliability state in one line each, for a test's failure message. */
+  describe(): string;
   close(): void;
 }
 
@@ -124,6 +126,9 @@ export function createLoopback(info: { agentVersion: string; properties: Record<
     get closed() {
       return closed;
     },
+    describe() {
+      return `client channel: ${describeChannel(clientChannel)}\nagent channel: ${describeChannel(agentChannel)}`;
+    },
     endFromAgent(reason) {
       port.ended({ expected: false, reason });
       closeAll();
@@ -133,4 +138,18 @@ export function createLoopback(info: { agentVersion: string; properties: Record<
       closeAll();
     },
   };
+}
+
+/** What a stalled transfer needs explained: who waits for what (unacked, held, paused, counters). */
+function describeChannel(channel: ReliableChannel): string {
+  const gap = channel.incomingGap;
+  const held = gap ? `frames ${gap.lowestBuffered}..${gap.highestBuffered} (${gap.bufferedFrames}) held behind ${gap.expectedSeq}` : 'nothing held';
+  const s = channel.stats;
+  return [
+    `${channel.unackedFrames} frames unacked, span ${channel.unackedSpanPayloadBytes} payload bytes`,
+    `next expected ${channel.expectedSequenceNumber}, ${held}`,
+    channel.isPaused ? 'publication paused' : 'publishing',
+    `in ${s.framesIn} (acks ${s.acksIn}, duplicates ${s.duplicates}, overflow drops ${s.overflowDrops})`,
+    `out ${s.framesOut} (acks ${s.acksOut}, retransmits ${s.retransmits})`,
+  ].join('; ');
 }
