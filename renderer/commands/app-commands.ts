@@ -1,6 +1,7 @@
 // What the app's named commands do. Registered once by <App>; the command palette runs the same
 // ids through model.commands.
 import type { AppModel } from '../root/app-model.js';
+import { focusTree } from '../ui/focus-tree.js';
 import { TAB_NUMBERS } from './keymap.js';
 
 export interface AppUi {
@@ -8,14 +9,6 @@ export interface AppUi {
   openShortcuts(): void;
   /** Opens the palette with this query: '>' for commands, '' for quick open. */
   openPalette(query: string): void;
-}
-
-/** The tree row that holds the tree's tab stop (the selected one, or the first). */
-function focusTree(): boolean {
-  const row = document.querySelector<HTMLElement>('[role="tree"] [role="treeitem"][tabindex="0"]') ?? document.querySelector<HTMLElement>('[role="tree"] [role="treeitem"]');
-  const target = row ?? document.querySelector<HTMLElement>('.tree-filter input');
-  target?.focus();
-  return target !== null;
 }
 
 function focusPanel(model: AppModel): boolean {
@@ -34,7 +27,7 @@ export function registerAppCommands(model: AppModel, ui: AppUi): () => void {
     c.register('closeTab', () => {
       const active = s.active;
       if (active === null) return false;
-      void s.close(active.key).then(() => model.focusTerminal());
+      void s.close(active.key).then(() => model.focusWork());
       return true;
     }),
     c.register('newTab', () => {

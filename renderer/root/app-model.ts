@@ -9,6 +9,7 @@ import { ForwardDraftStore } from '../forwards/forward-draft.js';
 import { ForwardStore } from '../forwards/forward-store.js';
 import { InspectorStore } from '../inspector/inspector-store.js';
 import { RELOAD_HINT, SessionHandover } from '../sessions/session-handover.js';
+import { focusTree, keyboardIsLost } from '../ui/focus-tree.js';
 import { readShownSessions, rememberShownSessions, tabStorage } from '../sessions/shown-sessions.js';
 import { SessionStore } from '../sessions/session-store.js';
 import { PanelStore } from '../state/panel-store.js';
@@ -148,6 +149,17 @@ export class AppModel {
     return true;
   }
 
+  /**
+   * Gives the keyboard to the work: the active terminal, else (no tab left) the tree, where the
+   * next shell is opened. For when the thing that had it went away (a closed tab, a dialog whose
+   * opener is gone), so it never stays on the page body.
+   */
+  focusWork(): void {
+    if (this.focusTerminal()) return;
+    // After the render that removed the tab; something that took the keyboard meanwhile keeps it.
+    requestAnimationFrame(() => keyboardIsLost() && focusTree());
+  }
+
   /** How terminals look now: settings plus the theme the document shows. */
   look(): TerminalLook {
     const s = this.settings.current;
@@ -193,6 +205,13 @@ export class AppModel {
     const shown = readShownSessions(storage);
     rememberShownSessions(this.sessions, storage);
     void this.handover.adoptAll(shown);
+    // A tab closed by any way (×, middle click, its menu, keys): the keyboard it had goes to the work, not the body.
+    let tabCount = this.sessions.state.tabs.length;
+    this.sessions.subscribe(() => {
+      const now = this.sessions.state.tabs.length;
+      if (now < tabCount) requestAnimationFrame(() => keyboardIsLost() && this.focusWork());
+      tabCount = now;
+    });
     const restyle = (): void => {
       const look = this.look();
       for (const c of this.registry.all()) c.applyLook(look);

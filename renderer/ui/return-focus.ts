@@ -25,13 +25,13 @@ export function focusOrigin(): HTMLElement | null {
   return lastOutside;
 }
 
-/** Focuses `from` if it is still there and showing; otherwise the active terminal. */
-export function returnFocus(from: HTMLElement | null, focusTerminal: () => boolean): void {
+/** Focuses `from` if it is still there and showing; otherwise `fallback` (the active terminal, else the tree). */
+export function returnFocus(from: HTMLElement | null, fallback: () => void): void {
   if (from !== null && from.isConnected && from.closest('[hidden]') === null && from.getClientRects().length > 0) {
     from.focus();
     if (document.activeElement === from) return;
   }
-  focusTerminal();
+  fallback();
 }
 
 /**
@@ -44,7 +44,7 @@ export function useReturnFocus(): void {
   useEffect(
     () => () => {
       const now = document.activeElement;
-      if (now === null || now === document.body) returnFocus(from, () => model.focusTerminal());
+      if (now === null || now === document.body) returnFocus(from, () => model.focusWork());
     },
     [model, from],
   );
