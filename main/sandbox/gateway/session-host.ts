@@ -52,6 +52,8 @@ export class SessionHost implements FaultTarget {
   private readonly toAgent: FrameShaper;
   private killTimer: NodeJS.Timeout | undefined;
   private flowTimer: NodeJS.Timeout | undefined;
+  /** flowOk said no since the pumps were last resumed: they wait for resumeFlow. */
+  private flowBlocked = false;
   private closeHeaderLength: 116 | 112 = 116;
   private agentDisposed = false;
   /** When the current socket attached: a returning client gets a full drain window (finished). */
@@ -225,13 +227,20 @@ export class SessionHost implements FaultTarget {
   private flowOk(): boolean {
     const ws = this.ws;
     const ok = !!ws && this.flowClear(ws);
-    if (!ok && ws && !this.flowTimer) {
-      // Acks resume the pumps at once (flowProgress); the poll covers a websocket that drains.
+    if (ok || !ws) return ok;
+    this.flowBlocked = true;
+    // Acks resume the pumps at once (flowProgress); the poll covers a websocket that drains. The
+    // poll stays armed until one of its ticks finds the flow clear, so a pump that blocks and is
+    // resumed by an ack over and over (every ack, at full speed) does not make a timer each time.
+    if (!this.flowTimer) {
       this.flowTimer = setInterval(() => {
-        if (!this.ws || this.flowClear(this.ws)) this.resumeFlow();
+        if (this.ws && !this.flowClear(this.ws)) return;
+        clearInterval(this.flowTimer);
+        this.flowTimer = undefined;
+        this.resumeFlow();
       }, GATEWAY.FLOW_POLL_MS);
     }
-    return ok;
+    return false;
   }
 
   private flowClear(ws: WebSocket): boolean {
@@ -241,12 +250,12 @@ export class SessionHost implements FaultTarget {
 
   /** An ack arrived: if that reopened the flow, resume the pumps now rather than at the next poll. */
   private flowProgress(): void {
-    if (this.flowTimer && this.ws && this.flowClear(this.ws)) this.resumeFlow();
+    if (this.flowBlocked && this.ws && this.flowClear(this.ws)) this.resumeFlow();
   }
 
   private resumeFlow(): void {
-    clearInterval(this.flowTimer);
-    this.flowTimer = undefined;
+    if (!this.flowBlocked) return;
+    this.flowBlocked = false;
     this.agent.activeChanged();
   }
 
