@@ -64,7 +64,6 @@ export default defineConfig([
     },
     rules: {
       // Not yet on: each still has findings to fix first.
-      '@typescript-eslint/no-unnecessary-type-assertion': 'off',
       '@typescript-eslint/no-unused-vars': 'off',
       '@typescript-eslint/no-base-to-string': 'off',
       '@typescript-eslint/unbound-method': 'off',

@@ -2,7 +2,7 @@
 // built-ins, so nothing from this repo is imported at runtime — types only).
 // It exposes one function per contract message; ipcRenderer and its events stay in here.
 import { contextBridge, ipcRenderer } from 'electron';
-import type { EventName, MethodName, PreloadApi, ServiceName } from '../../shared/contract/index.js' with { 'resolution-mode': 'import' };
+import type { EventName, MethodName, ServiceName } from '../../shared/contract/index.js' with { 'resolution-mode': 'import' };
 
 // Kept in step with shared/contract by the compiler (names must exist and none may be missing)
 // and by preload.test.ts (the exposed API has exactly the contract's methods and events).
@@ -127,5 +127,6 @@ const api = {
   onRejected: (listener: Listener) => subscribe(rejectedListeners, listener),
 };
 
-contextBridge.exposeInMainWorld('porthole', api as unknown as PreloadApi);
+// The renderer sees this as PreloadApi (shared/contract); control and events are built per service from the contract's lists.
+contextBridge.exposeInMainWorld('porthole', api);
 ipcRenderer.send(CHANNEL.connect);

@@ -39,7 +39,7 @@ function start(args: string[]): { child: ChildProcess; firstLine: Promise<string
   children.push(child);
   let err = '';
   child.stderr?.on('data', (c: Buffer) => (err += c.toString()));
-  const lines = createInterface({ input: child.stdout! });
+  const lines = createInterface({ input: child.stdout });
   const firstLine = new Promise<string>((resolve) => lines.once('line', resolve));
   const exit = new Promise<number | string | null>((resolve) => child.once('exit', (code, signal) => resolve(code ?? signal)));
   return { child, firstLine, exit, stderr: () => err };

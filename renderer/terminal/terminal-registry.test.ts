@@ -53,7 +53,7 @@ function setup() {
     loadFailed: (m) => failures.push(m),
   });
   const out = (sessionId: string, text: string): void => emit({ type: 'output_stream_data', sessionId, bytes: new TextEncoder().encode(text) });
-  const status = (sessionId: string, state: 'connected' | 'closed'): void => emit({ type: 'status', sessionId, status: { state } as SessionStatus });
+  const status = (sessionId: string, state: 'connected' | 'closed'): void => emit({ type: 'status', sessionId, status: { state } });
   return { registry, loads, statuses, failures, built, factory, out, status };
 }
 

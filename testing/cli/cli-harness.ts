@@ -115,12 +115,12 @@ export class CliHarness {
     let out = '';
     let err = '';
     const waiters: Array<() => void> = [];
-    child.stdout!.setEncoding('utf8').on('data', (d: string) => {
+    child.stdout.setEncoding('utf8').on('data', (d: string) => {
       out += d;
       for (const w of waiters) w();
     });
-    child.stderr!.setEncoding('utf8').on('data', (d: string) => (err += d));
-    if (options.input !== undefined) child.stdin!.end(options.input);
+    child.stderr.setEncoding('utf8').on('data', (d: string) => (err += d));
+    if (options.input !== undefined) child.stdin.end(options.input);
     const done = new Promise<RunResult>((resolveDone) => {
       const timer = setTimeout(() => this.kill(child), CLI_TEST.PROCESS_TIMEOUT_MS);
       child.on('error', (error) => {
@@ -162,10 +162,10 @@ export class CliHarness {
     this.children.add(child);
     const out: Buffer[] = [];
     let err = '';
-    child.stdout!.on('data', (d: Buffer) => out.push(d));
-    child.stderr!.setEncoding('utf8').on('data', (d: string) => (err += d));
-    child.stdin!.on('error', () => undefined); // a child that exits early closes its stdin
-    child.stdin!.end(input);
+    child.stdout.on('data', (d: Buffer) => out.push(d));
+    child.stderr.setEncoding('utf8').on('data', (d: string) => (err += d));
+    child.stdin.on('error', () => undefined); // a child that exits early closes its stdin
+    child.stdin.end(input);
     return new Promise((resolveDone) => {
       const timer = setTimeout(() => this.kill(child), CLI_TEST.PROCESS_TIMEOUT_MS);
       child.on('error', (error) => (err += `spawn failed: ${error.message}`));

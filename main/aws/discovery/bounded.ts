@@ -42,7 +42,7 @@ interface Waiter {
   readonly start: () => void;
 }
 
-const INTERACTIVE: PriorityTicket = Object.freeze({ priority: 'interactive' }) as PriorityTicket;
+const INTERACTIVE: PriorityTicket = Object.freeze({ priority: 'interactive' });
 
 /**
  * A gate that lets at most `limit` calls run at once, shared across callers so that batches

@@ -47,7 +47,7 @@ export function parseNodeId(id: string): ParsedNodeId | undefined {
     return undefined;
   }
   if (!Array.isArray(parts) || parts.length === 0 || !parts.every((p) => typeof p === 'string')) return undefined;
-  const [profile, region = '', ...rest] = parts as string[];
+  const [profile, region = '', ...rest] = parts;
   if (profile === undefined) return undefined;
   return { kind, profile, region, rest };
 }

@@ -146,7 +146,7 @@ const RESIZE_TIMEOUT_MS = 20_000;
 describe('session-manager-plugin drop-in under a real terminal', () => {
   it('raw mode: Ctrl-C reaches the remote shell as 0x03, a resize reaches stty, exit ends it', async () => {
     const s = h.addSession({ type: 'Standard_Stream' });
-    const term = pty.spawn(plugin, s.args, { cols: 80, rows: 24, env: h.env() as Record<string, string>, name: 'xterm-256color' });
+    const term = pty.spawn(plugin, s.args, { cols: 80, rows: 24, env: h.env(), name: 'xterm-256color' });
     let out = '';
     const exited = new Promise<number>((resolve) => term.onExit(({ exitCode }) => resolve(exitCode)));
     term.onData((d) => (out += d));

@@ -93,7 +93,7 @@ describe('stream mode: a remote that never answers', () => {
     expect(r.stderr).toBe('');
     expect(Buffer.concat(received).toString()).toBe('anyone there?');
     // From the capture's clock: the input went out, then the TerminateSession flag one linger later.
-    const frames = parseCapture(readFileSync(capture, 'utf8')).flatMap((f) => (f.kind === 'binary' ? [{ t: f.t, dir: f.dir, frame: decodeFrame(f.raw as Uint8Array) }] : []));
+    const frames = parseCapture(readFileSync(capture, 'utf8')).flatMap((f) => (f.kind === 'binary' ? [{ t: f.t, dir: f.dir, frame: decodeFrame(f.raw) }] : []));
     const sent = frames.filter((f) => f.dir === 'client->server' && f.frame.messageType === MessageType.InputStreamData);
     const input = sent.find((f) => f.frame.payloadType === PayloadType.Output);
     const terminate = sent.find((f) => f.frame.payloadType === PayloadType.Flag && decodeFlag(f.frame.payload) === PayloadTypeFlag.TerminateSession);

@@ -49,7 +49,7 @@ export function fromV1(store: V1Store, details: ReadonlyMap<string, Detail>): Co
     const spec = ManagerSpecSchema.safeParse(raw);
     const detail = details.get(id);
     const target: TargetRef | undefined = detail?.target;
-    const contract = spec.success ? contractSpec(spec.data as ManagerSpec, target) : null;
+    const contract = spec.success ? contractSpec(spec.data, target) : null;
     if (contract === null) dropped.push(`saved forward ${id} (${spec.success ? 'it names no profile and region' : 'its spec is invalid'})`);
     else saved.push({ savedId: id, spec: contract, savedAt: detail?.savedAt ?? 0 });
   }

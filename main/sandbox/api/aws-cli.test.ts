@@ -100,7 +100,7 @@ describe('the official AWS CLI against the sandbox', () => {
     const err = await run(V2_PATH, ['--profile', 'porthole-sandbox-expired', '--endpoint-url', sb.endpoint, 'sts', 'get-caller-identity'], { env }).catch(
       (e: { stderr: string }) => e,
     );
-    expect((err as { stderr: string }).stderr).toContain('(ExpiredToken)');
+    expect(err.stderr).toContain('(ExpiredToken)');
   }, CLI_TEST_TIMEOUT_MS);
 
   it('AWS CLI v1 simulates task-role policies, assumes a role with MFA and reads container instances', async () => {

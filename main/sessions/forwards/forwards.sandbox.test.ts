@@ -130,7 +130,7 @@ describe('forwards against the sandbox', () => {
     expect(stopped.state).toBe('stopped');
     await closed;
     const rebind = net.createServer();
-    rebind.listen(f.localPort!, '127.0.0.1');
+    rebind.listen(f.localPort, '127.0.0.1');
     await once(rebind, 'listening'); // the port is free again
     rebind.close();
     expect(fx.harness.sandbox.registry.get(sessionId)?.state).toBe('Terminated');

@@ -58,7 +58,7 @@ describe('ForwardManager without a reachable AWS', () => {
     const f = await manager.create({ target, remotePort: 80, autoRestart: false });
     const s = await until(manager, f.id, (x) => x.state === 'failed');
     expect(s.lastError).toBe('AccessDeniedException: not allowed');
-    const rebind = net.createServer().listen(f.localPort!, '127.0.0.1');
+    const rebind = net.createServer().listen(f.localPort, '127.0.0.1');
     await once(rebind, 'listening');
     rebind.close();
   });

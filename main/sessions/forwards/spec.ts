@@ -21,5 +21,5 @@ export const ManagerSpecSchema = z.object({
 });
 
 export function parseSpec(input: unknown): ForwardSpec {
-  return ManagerSpecSchema.parse(input) as ForwardSpec;
+  return ManagerSpecSchema.parse(input);
 }

@@ -39,7 +39,7 @@ export function awsKmsDataKeyProvider(config: KMSClientConfig | { client: KMSCli
   return {
     async generateDataKey(request) {
       const sdk = await import('@aws-sdk/client-kms');
-      client ??= new sdk.KMSClient(config as KMSClientConfig);
+      client ??= new sdk.KMSClient(config);
       const out = await client.send(
         new sdk.GenerateDataKeyCommand({
           KeyId: request.keyId,

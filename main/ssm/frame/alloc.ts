@@ -38,7 +38,7 @@ export function allocFrame(length: number): Uint8Array {
 function newSlab(): ArrayBuffer {
   // allocUnsafeSlow: a fresh ArrayBuffer without zero-filling (every byte is written by the caller).
   const b = Buffer.allocUnsafeSlow(FRAME_ALLOC.SLAB_BYTES);
-  return b.buffer as ArrayBuffer;
+  return b.buffer;
 }
 
 let randomPool = new Uint8Array(0);

@@ -66,13 +66,12 @@ export class JsonGen {
         }
         return v;
       }
-      const obj = v as { [key: string]: Json };
-      const keys = Object.keys(obj);
-      if (keys.length === 0 || rng.chance(0.2)) setOwn(obj, this.string(rng), this.value(rng, depth + 1));
+      const keys = Object.keys(v);
+      if (keys.length === 0 || rng.chance(0.2)) setOwn(v, this.string(rng), this.value(rng, depth + 1));
       else {
         const k = rng.pick(keys);
-        if (rng.chance(0.15)) delete obj[k];
-        else setOwn(obj, k, this.mutateAt(obj[k] ?? null, other, rng, depth + 1));
+        if (rng.chance(0.15)) delete v[k];
+        else setOwn(v, k, this.mutateAt(v[k] ?? null, other, rng, depth + 1));
       }
       return v;
     }
