@@ -20,6 +20,8 @@ test('after the web host ends, forwards are shown as unknown with their buttons 
   await webHost.kill();
   const forwards = page.getByTestId('forwards');
   await expect(forwards.getByRole('alert')).toHaveText(/^Lost the connection to Porthole's web host\. Its forwards ran in it: what is listed is how they were last seen, not whether they still listen\.$/);
+  // A restarted host has a new token, so "reload this page" alone would meet a refusal: the status says both ways back.
+  await expect(page.getByTestId('disconnected')).toHaveText("Lost the connection to Porthole's web host. If it is still running, reload this page; if it stopped, start it again and open the address it prints.");
   await expect(row.locator('.state-pill')).toHaveText('unknown');
   await expect(row).toHaveAttribute('data-state', 'unknown');
   await expect(row.getByRole('button', { name: 'Stop' })).toBeDisabled();

@@ -31,7 +31,8 @@ export function createWebSocketBridge(url: string): Bridge {
     for (const frame of queue.splice(0)) ws.send(frame);
   });
   ws.addEventListener('close', (e) => {
-    lost = `Lost the connection to Porthole's web host${e.reason ? ` (${e.reason})` : ''}. Restart it and reload this page.`;
+    // Each start of the web host makes a new token: a reload only helps while the same host runs.
+    lost = `Lost the connection to Porthole's web host${e.reason ? ` (${e.reason})` : ''}. If it is still running, reload this page; if it stopped, start it again and open the address it prints.`;
     for (const p of pending.values()) p.reject(new ContractError('failed', lost));
     pending.clear();
     disconnect.emit(lost);

@@ -18,7 +18,7 @@ export interface HandoverDeps {
 }
 
 /** Said on a tab when the link to the host drops: its session waits in Porthole for a while. */
-export const RELOAD_HINT = `If Porthole is still running, reloading this page within ${SESSION_HANDOVER.GRACE_MS / 60_000} minutes brings the session back.`;
+export const RELOAD_HINT = `A reload within ${SESSION_HANDOVER.GRACE_MS / 60_000} minutes brings this shell back; a web host that stopped ended it.`;
 
 export class SessionHandover {
   constructor(private readonly deps: HandoverDeps) {}
