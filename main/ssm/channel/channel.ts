@@ -9,6 +9,7 @@ import {
   Offset,
   PayloadType,
   ackSequenceNumber,
+  emptyHeader,
   ReceivedFrame,
   encodeAcknowledgeFrame,
   encodeAcknowledgeFrameFromWire,
@@ -16,6 +17,8 @@ import {
   frameFromHeader,
   readHeader,
   type ClientMessage,
+  type DecodeOptions,
+  type MutableFrameHeader,
   type FrameHeader,
 } from '../frame/index.js';
 import { Reliability } from './constants.js';
@@ -50,7 +53,13 @@ export class ReliableChannel {
   private readonly policy: ChannelPolicy;
   private readonly hooks: ChannelHooks;
   private readonly now: () => number;
-  private readonly verifyDigest: boolean;
+  /** readHeader's options, made once (an object literal per message otherwise). */
+  private readonly decodeOptions: DecodeOptions;
+  /**
+   * readHeader's output, reused for every message: receive reads it only until the frame is built
+   * (or the ack parsed), before anything it calls could feed this channel again.
+   */
+  private readonly header: MutableFrameHeader = emptyHeader();
   private readonly outgoing: OutgoingBuffer;
   private readonly incoming: IncomingOrder;
   private readonly rto = new RtoEstimator();
@@ -72,7 +81,7 @@ export class ReliableChannel {
     this.policy = options.policy;
     this.hooks = options.hooks;
     this.now = options.now ?? (() => performance.now());
-    this.verifyDigest = options.verifyDigest ?? true;
+    this.decodeOptions = { verifyDigest: options.verifyDigest ?? true };
     this.outgoing = new OutgoingBuffer(this.policy.outgoingCapacity);
     this.incoming = new IncomingOrder(this.policy.incomingCapacity);
     this.timer = setInterval(() => this.resendTick(), Reliability.RESEND_TICK_MS);
@@ -190,7 +199,7 @@ export class ReliableChannel {
     if (this.closed) return;
     let header: FrameHeader;
     try {
-      header = readHeader(bytes, { verifyDigest: this.verifyDigest });
+      header = readHeader(bytes, this.decodeOptions, this.header);
     } catch (error) {
       if (!(error instanceof FrameError)) throw error;
       this.stats.malformed++;

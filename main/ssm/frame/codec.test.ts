@@ -6,6 +6,7 @@ import {
   MessageType,
   ReceivedFrame,
   decodeFrame,
+  emptyHeader,
   encodeFrame,
   newMessageId,
   readHeader,
@@ -186,7 +187,11 @@ describe('ReceivedFrame (the reliability layer\'s lean decode)', () => {
       ...goldenFrames().map((g) => fromHex(g.serializedHex)),
     ];
     expect(raws.length).toBeGreaterThan(20);
+    const scratch = emptyHeader();
     for (const raw of raws) {
+      // The reused scratch header reads every frame as a fresh one does.
+      expect(readHeader(raw, { verifyDigest: false }, scratch)).toBe(scratch);
+      expect({ ...scratch }).toEqual(readHeader(raw, { verifyDigest: false }));
       const received = new ReceivedFrame(raw, readHeader(raw, { verifyDigest: false }));
       expect(fields(received)).toEqual(fields(decodeFrame(raw, { verifyDigest: false })));
       expect(hex(received.messageIdWire)).toBe(hex(raw.subarray(64, 80)));

@@ -25,10 +25,22 @@ export interface FrameHeader {
   readonly payloadStart: number;
 }
 
+/** A FrameHeader readHeader may fill in place (a receiver's scratch: no object per message). */
+export type MutableFrameHeader = { -readonly [K in keyof FrameHeader]: FrameHeader[K] };
+
+/** A zeroed header to pass to readHeader as its `into`. */
+export function emptyHeader(): MutableFrameHeader {
+  return { headerLength: 0, messageType: '', schemaVersion: 0, createdDate: 0, sequenceNumber: 0, flags: 0, payloadType: 0, payloadLength: 0, payloadStart: 0 };
+}
+
 const SPACE = 0x20;
 
-/** Validate one websocket binary message's header (and digest). Throws FrameError like decodeFrame. */
-export function readHeader(bytes: Uint8Array, options: DecodeOptions = {}): FrameHeader {
+/**
+ * Validate one websocket binary message's header (and digest). Throws FrameError like
+ * decodeFrame. With `into`, the fields are written there and it is returned (valid until the next
+ * call with it); otherwise a new object.
+ */
+export function readHeader(bytes: Uint8Array, options: DecodeOptions = {}, into?: MutableFrameHeader): FrameHeader {
   if (bytes.length < Offset.PayloadType) {
     throw new FrameError('Frame', bytes.length, `truncated: ${bytes.length} bytes, a header needs at least ${Offset.PayloadType}`);
   }
@@ -65,7 +77,18 @@ export function readHeader(bytes: Uint8Array, options: DecodeOptions = {}): Fram
       throw new FrameError('PayloadDigest', Offset.PayloadDigest, 'does not match SHA-256 of the payload');
     }
   }
-  return { headerLength: hl, messageType, schemaVersion: u32(bytes, Offset.SchemaVersion), createdDate, sequenceNumber, flags, payloadType, payloadLength, payloadStart };
+  const schemaVersion = u32(bytes, Offset.SchemaVersion);
+  if (!into) return { headerLength: hl, messageType, schemaVersion, createdDate, sequenceNumber, flags, payloadType, payloadLength, payloadStart };
+  into.headerLength = hl;
+  into.messageType = messageType;
+  into.schemaVersion = schemaVersion;
+  into.createdDate = createdDate;
+  into.sequenceNumber = sequenceNumber;
+  into.flags = flags;
+  into.payloadType = payloadType;
+  into.payloadLength = payloadLength;
+  into.payloadStart = payloadStart;
+  return into;
 }
 
 /** MessageType with NUL and whitespace padding trimmed from both ends (§1.5 step 1). */

@@ -10,8 +10,8 @@ export type { MessageTypeName, PayloadTypeFlagValue, PayloadTypeValue } from './
 export { FrameError } from './errors.js';
 export type { FrameField } from './errors.js';
 export { ReceivedFrame, decodeFrame, encodeFrame, frameFromHeader, payloadDigest, tryDecodeFrame } from './codec.js';
-export { readHeader } from './header.js';
-export type { FrameHeader } from './header.js';
+export { emptyHeader, readHeader } from './header.js';
+export type { FrameHeader, MutableFrameHeader } from './header.js';
 export { encodeAcknowledgeFrame, encodeAcknowledgeFrameFromWire } from './ack-frame.js';
 export { ackSequenceNumber } from './ack-sequence.js';
 export type { AckFrameOptions } from './ack-frame.js';

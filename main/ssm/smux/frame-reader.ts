@@ -12,7 +12,8 @@ import { SmuxError } from './errors.js';
 import { checkHeader, type SmuxFrame } from './frame.js';
 
 export class SmuxFrameReader {
-  private pending: Buffer[] = [];
+  /** Received chunks as given (no Buffer view per chunk: most never start a frame). */
+  private pending: Uint8Array[] = [];
   private pendingBytes = 0;
   /** Bytes consumed since the start of the stream, for error offsets. */
   private consumed = 0;
@@ -26,12 +27,12 @@ export class SmuxFrameReader {
   push(chunk: Uint8Array): SmuxFrame[] {
     if (this.failed) throw this.failed;
     if (chunk.length > 0) {
-      this.pending.push(Buffer.from(chunk.buffer, chunk.byteOffset, chunk.length));
+      this.pending.push(chunk);
       this.pendingBytes += chunk.length;
     }
     const frames: SmuxFrame[] = [];
     while (this.pendingBytes >= SMUX.HEADER_SIZE) {
-      const head = this.peek(SMUX.HEADER_SIZE);
+      const head = this.headAtLeast(SMUX.HEADER_SIZE);
       const version = head[0]!;
       const cmd = head[1]!;
       try {
@@ -43,11 +44,12 @@ export class SmuxFrameReader {
         break;
       }
       // UPD's body is fixed-size whatever the length field says; other cmds carry `length` bytes.
-      const bodyLength = cmd === SmuxCmd.UPD ? SMUX.UPD_BODY_SIZE : head.readUInt16LE(2);
+      const bodyLength = cmd === SmuxCmd.UPD ? SMUX.UPD_BODY_SIZE : head[2]! | (head[3]! << 8);
       const total = SMUX.HEADER_SIZE + bodyLength;
       if (this.pendingBytes < total) break;
       const whole = this.take(total);
-      frames.push({ cmd, streamId: whole.readUInt32LE(4), data: whole.subarray(SMUX.HEADER_SIZE) });
+      const streamId = (whole[4]! | (whole[5]! << 8) | (whole[6]! << 16) | (whole[7]! << 24)) >>> 0;
+      frames.push({ cmd, streamId, data: whole.subarray(SMUX.HEADER_SIZE) });
     }
     return frames;
   }
@@ -69,14 +71,15 @@ export class SmuxFrameReader {
     this.pendingBytes = 0;
   }
 
-  private peek(n: number): Buffer {
+  /** The first pending chunk, joined with the next ones until it holds at least `n` bytes (read in place, no view). */
+  private headAtLeast(n: number): Uint8Array {
     const first = this.pending[0]!;
-    if (first.length >= n) return first.subarray(0, n);
+    if (first.length >= n) return first;
     this.pending = [Buffer.concat(this.pending)];
-    return this.pending[0]!.subarray(0, n);
+    return this.pending[0]!;
   }
 
-  private take(n: number): Buffer {
+  private take(n: number): Uint8Array {
     let first = this.pending[0]!;
     if (first.length < n) {
       this.pending = [Buffer.concat(this.pending)];
