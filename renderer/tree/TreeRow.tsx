@@ -42,12 +42,17 @@ export function TreeRow({ node, depth, first = false, sameNames, onMenu }: RowPr
   const onKeyDown = (e: React.KeyboardEvent<HTMLDivElement>): void => {
     if (e.key === 'Enter') activate();
     else if (e.key === 'ArrowRight' && expandable && !expanded) void model.tree.expand(node.id);
+    else if (e.key === 'ArrowRight' && expanded) moveFocusTo(e.currentTarget, firstChildRow(e.currentTarget));
     else if (e.key === 'ArrowLeft' && expanded) model.tree.collapse(node.id);
+    else if (e.key === 'ArrowLeft') moveFocusTo(e.currentTarget, parentRow(e.currentTarget));
     else if (e.key === 'ContextMenu' || (e.key === 'F10' && e.shiftKey)) {
       const r = e.currentTarget.getBoundingClientRect();
       onMenu(node, r.left + 24, r.bottom);
     } else if (e.key === 'ArrowDown' || e.key === 'ArrowUp') moveFocus(e.currentTarget, e.key === 'ArrowDown' ? 1 : -1);
-    else return;
+    else if (e.key === 'Home' || e.key === 'End') {
+      const rows = treeRows(e.currentTarget);
+      moveFocusTo(e.currentTarget, e.key === 'Home' ? rows[0] : rows.at(-1));
+    } else return;
     e.preventDefault();
   };
 
@@ -231,12 +236,29 @@ function sectionStarts(children: readonly InventoryNode[], i: number): boolean {
   return i === 0 || children[i - 1]?.kind !== node.kind;
 }
 
+/** Every row of the tree the row is in, in document (display) order. */
+function treeRows(from: HTMLElement): HTMLElement[] {
+  return [...(from.closest('[role="tree"]')?.querySelectorAll<HTMLElement>('[role="treeitem"]') ?? [])];
+}
+
+/** The row of the item holding this row's item (each row sits in its own li, its children in a list inside it). */
+function parentRow(from: HTMLElement): HTMLElement | undefined {
+  return from.closest('li')?.parentElement?.closest('li')?.querySelector<HTMLElement>(':scope > [role="treeitem"]') ?? undefined;
+}
+
+/** The first row inside an open row's item. */
+function firstChildRow(from: HTMLElement): HTMLElement | undefined {
+  return from.closest('li')?.querySelector<HTMLElement>(':scope li [role="treeitem"]') ?? undefined;
+}
+
+function moveFocusTo(from: HTMLElement, next: HTMLElement | undefined): void {
+  if (next === undefined || next === from) return;
+  next.tabIndex = 0;
+  from.tabIndex = -1;
+  next.focus();
+}
+
 function moveFocus(from: HTMLElement, step: 1 | -1): void {
-  const rows = [...(from.closest('[role="tree"]')?.querySelectorAll<HTMLElement>('[role="treeitem"]') ?? [])];
-  const next = rows[rows.indexOf(from) + step];
-  if (next) {
-    next.tabIndex = 0;
-    from.tabIndex = -1;
-    next.focus();
-  }
+  const rows = treeRows(from);
+  moveFocusTo(from, rows[rows.indexOf(from) + step]);
 }
