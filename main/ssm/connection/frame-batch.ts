@@ -138,8 +138,11 @@ export class FrameBatch {
    */
   private renew(need: number): void {
     this.flush();
-    this.buffer = new Uint8Array(Math.max(FRAME_BATCH.BUFFER_BYTES, need));
-    this.words = new Int32Array(this.buffer.buffer, 0, this.buffer.length >>> 2);
+    // Not zero-filled (allocUnsafeSlow: its own ArrayBuffer, from offset 0, for the word view):
+    // every byte handed to the socket is written first.
+    const memory = Buffer.allocUnsafeSlow(Math.max(FRAME_BATCH.BUFFER_BYTES, need)).buffer;
+    this.buffer = new Uint8Array(memory);
+    this.words = new Int32Array(memory, 0, this.buffer.length >>> 2);
     this.used = this.unwritten = 0;
   }
 
