@@ -68,12 +68,12 @@ describe('a window that goes away and one that comes back', () => {
 
     // Flow control counts the replay like live output; the new window's acks settle it exactly.
     expect(shell.unackedBytes).toBe(second.bytesReceived(id));
-    let acked = ackAll(second, id, 0);
+    const acked = ackAll(second, id, 0);
     expect(shell.unackedBytes).toBe(0);
 
     expect(second.input(id, 'echo again-$((7*7))\r')).toBeNull();
     await second.untilText(id, 'again-49');
-    acked = ackAll(second, id, acked);
+    ackAll(second, id, acked);
     expect(shell.unackedBytes).toBe(0);
 
     // Adopted in time: the grace period passing changes nothing.

@@ -4,7 +4,7 @@
  */
 import type net from 'node:net';
 import { PayloadTypeFlag } from '../frame/index.js';
-import { SmuxSession, type SmuxStream } from '../smux/index.js';
+import { SmuxSession } from '../smux/index.js';
 import type { PortChannel } from './channel.js';
 import { PORT } from './constants.js';
 import { LocalConnection } from './connection.js';
