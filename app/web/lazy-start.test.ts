@@ -14,6 +14,7 @@ import { createAppService } from '../../main/ipc/app.js';
 import { Notices } from '../../main/hubs/notices.js';
 import { INVENTORY_ROOT_ID } from '../../main/ipc/inventory.js';
 import { SANDBOX } from '../../main/sandbox/index.js';
+import { wsText } from '../../testing/web/ws-text.js';
 import { startWebApp, type Services, type WebApp } from './run.js';
 
 const cleanup: Array<() => Promise<unknown>> = [];
@@ -54,7 +55,7 @@ async function connect(web: WebApp): Promise<{ call: (id: number, service: strin
   const waiting = new Map<number, (m: ToRendererControl) => void>();
   ws.on('message', (data, isBinary) => {
     if (isBinary) return;
-    const msg = JSON.parse(String(data)) as ToRendererControl;
+    const msg = JSON.parse(wsText(data)) as ToRendererControl;
     if (msg.type !== 'response' || msg.id === null) return;
     answers.set(msg.id, msg);
     waiting.get(msg.id)?.(msg);

@@ -8,6 +8,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { WebSocket } from 'ws';
 import { encodeDataFrame, type ToRendererControl } from '../../shared/contract/index.js';
 import { createBaseRouter } from '../../testing/ipc/base-router.js';
+import { wsText } from '../../testing/web/ws-text.js';
 import { startWebHost, type WebHost } from './server.js';
 
 let dir: string;
@@ -61,7 +62,7 @@ function textReader(ws: WebSocket): () => Promise<ToRendererControl> {
   const waiting: Array<(m: ToRendererControl) => void> = [];
   ws.on('message', (data, isBinary) => {
     if (isBinary) throw new Error('unexpected binary frame');
-    const msg = JSON.parse(String(data)) as ToRendererControl;
+    const msg = JSON.parse(wsText(data)) as ToRendererControl;
     const w = waiting.shift();
     if (w) w(msg);
     else queued.push(msg);

@@ -17,7 +17,7 @@ server.on('connection', (ws) => {
   const term = spawnRawCatPty();
   term.onData((data: string | Buffer) => ws.send(typeof data === 'string' ? Buffer.from(data, 'latin1') : data));
   term.onExit(() => ws.close());
-  ws.on('message', (data) => term.write(Buffer.isBuffer(data) ? data.toString('latin1') : String(data)));
+  ws.on('message', (data) => term.write((Buffer.isBuffer(data) ? data : Buffer.concat(Array.isArray(data) ? data : [Buffer.from(data)])).toString('latin1')));
   ws.on('close', () => term.kill());
 });
 process.on('SIGTERM', () => server.close(() => process.exit(0)));

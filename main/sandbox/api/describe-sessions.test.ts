@@ -5,7 +5,7 @@ import { promisify } from 'node:util';
 import { DescribeSessionsCommand, SSMClient, StartSessionCommand, TerminateSessionCommand } from '@aws-sdk/client-ssm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Sandbox } from '../index.js';
-import { apiSandbox, clientConfig } from '../../../testing/sandbox/api/test-helpers.js';
+import { apiSandbox, clientConfig, rawJson } from '../../../testing/sandbox/api/test-helpers.js';
 
 const run = promisify(execFile);
 const INSTANCE = 'i-0a1b2c3d4e5f60002';
@@ -49,6 +49,17 @@ describe('DescribeSessions', () => {
     expect(one.Sessions?.map((s) => s.SessionId)).toEqual([ids[1]]);
     expect((await ssm.send(new DescribeSessionsCommand({ State: 'Active', Filters: [{ key: 'Target', value: 'i-0000000000000000f' }] }))).Sessions).toEqual([]);
     await expect(ssm.send(new DescribeSessionsCommand({ State: 'Everything' as 'Active' }))).rejects.toMatchObject({ name: 'ValidationException' });
+  });
+
+  it('refuses a filter key or value that is not a string, where it used to match "[object Object]"', async () => {
+    const objectValue = await rawJson(sb, 'AmazonSSM.DescribeSessions', JSON.stringify({ State: 'Active', Filters: [{ key: 'Target', value: { id: INSTANCE } }] }));
+    expect(objectValue).toMatchObject({ status: 400, errorType: 'ValidationException' });
+    expect(JSON.stringify(objectValue.json)).toContain('Filters.value must be a string.');
+    const numberKey = await rawJson(sb, 'AmazonSSM.DescribeInstanceInformation', JSON.stringify({ Filters: [{ Key: 7, Values: [INSTANCE] }] }));
+    expect(numberKey).toMatchObject({ status: 400, errorType: 'ValidationException' });
+    expect(JSON.stringify(numberKey.json)).toContain('Filters.Key must be a string.');
+    const stringValue = await rawJson(sb, 'AmazonSSM.DescribeSessions', JSON.stringify({ State: 'Active', Filters: [{ key: 'Target', value: 'i-0000000000000000f' }] }));
+    expect(stringValue).toMatchObject({ status: 200, json: { Sessions: [] } });
   });
 
   it('answers the AWS CLI v2', async () => {

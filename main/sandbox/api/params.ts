@@ -85,3 +85,14 @@ export class Params {
     return Buffer.from(text, 'base64');
   }
 }
+
+/**
+ * A string member of an object inside a request (a filter's key or value): absent is '', and any
+ * other type is the service's validation error, as AWS refuses it, rather than '[object Object]'.
+ */
+export function nestedString(service: ServiceName, obj: JsonObject, member: string, where: string): string {
+  const v = obj[member];
+  if (v === undefined || v === null) return '';
+  if (typeof v !== 'string') throw invalidParameter(service, `${where}.${member} must be a string.`);
+  return v;
+}

@@ -3,6 +3,7 @@ import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { WebSocketServer, type WebSocket } from 'ws';
 import { conformanceDir } from '../../../testing/ssm/conformance.js';
+import { wsText } from '../../../testing/web/ws-text.js';
 import { Backoff, backoffDelay } from './constants.js';
 import { DataSocket, openDataChannelJson } from './socket.js';
 
@@ -26,7 +27,7 @@ describe('OpenDataChannel (§3.3)', () => {
     const seen: string[] = [];
     const done = new Promise<void>((resolve) => {
       wss.once('connection', (ws: WebSocket) => {
-        ws.once('message', (data, isBinary) => seen.push(`${isBinary ? 'binary' : 'text'}:${String(data)}`));
+        ws.once('message', (data, isBinary) => seen.push(`${isBinary ? 'binary' : 'text'}:${wsText(data)}`));
         ws.once('ping', (data) => { seen.push(`ping:${String(data)}`); resolve(); });
       });
     });

@@ -7,7 +7,7 @@ import type { SandboxSession } from '../../session-registry.js';
 import { invalidParameter } from '../errors.js';
 import type { Handler } from '../handler.js';
 import { paginate } from '../paging.js';
-import type { Params } from '../params.js';
+import { nestedString, type Params } from '../params.js';
 
 /** The API's page bounds for DescribeSessions (MaxResults 1–200, 20 when absent). */
 const LIMITS = { defaultSize: 20, max: 200, min: 1 } as const;
@@ -30,9 +30,9 @@ function status(s: SandboxSession): string {
 
 function filters(p: Params): Array<{ key: string; value: string }> {
   return (p.optObjectList('Filters') ?? []).map((f) => {
-    const key = String(f['key'] ?? '');
+    const key = nestedString('ssm', f, 'key', 'Filters');
     if (!(FILTER_KEYS as readonly string[]).includes(key)) throw invalidParameter('ssm', `1 validation error detected: Value '${key}' at 'filters.1.member.key' failed to satisfy constraint: Member must satisfy enum value set: [${FILTER_KEYS.join(', ')}]`);
-    return { key, value: String(f['value'] ?? '') };
+    return { key, value: nestedString('ssm', f, 'value', 'Filters') };
   });
 }
 

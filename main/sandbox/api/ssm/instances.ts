@@ -3,7 +3,7 @@ import type { InstanceSpec } from '../../world/schema.js';
 import { invalidParameter } from '../errors.js';
 import type { Handler } from '../handler.js';
 import { paginate } from '../paging.js';
-import type { Params } from '../params.js';
+import { nestedString, type Params } from '../params.js';
 
 export const SSM_LIMITS = {
   /** DescribeInstanceInformation accepts MaxResults 5–50; without it the sandbox pages by 50. */
@@ -21,10 +21,10 @@ function pingStatus(i: InstanceSpec): string {
 function filters(p: Params): Array<{ key: string; values: string[] }> {
   const out: Array<{ key: string; values: string[] }> = [];
   for (const f of p.optObjectList('InstanceInformationFilterList') ?? []) {
-    out.push({ key: String(f['key'] ?? ''), values: Array.isArray(f['valueSet']) ? f['valueSet'].map(String) : [] });
+    out.push({ key: nestedString('ssm', f, 'key', 'InstanceInformationFilterList'), values: Array.isArray(f['valueSet']) ? f['valueSet'].map(String) : [] });
   }
   for (const f of p.optObjectList('Filters') ?? []) {
-    out.push({ key: String(f['Key'] ?? ''), values: Array.isArray(f['Values']) ? f['Values'].map(String) : [] });
+    out.push({ key: nestedString('ssm', f, 'Key', 'Filters'), values: Array.isArray(f['Values']) ? f['Values'].map(String) : [] });
   }
   return out;
 }
