@@ -64,7 +64,6 @@ export default defineConfig([
     },
     rules: {
       // Not yet on: each still has findings to fix first.
-      '@typescript-eslint/unbound-method': 'off',
       '@typescript-eslint/no-unsafe-assignment': 'off',
       '@typescript-eslint/no-unsafe-member-access': 'off',
       '@typescript-eslint/no-unsafe-argument': 'off',

@@ -78,8 +78,8 @@ interface AskDetails {
  *   session.setPermissionRequestHandler(handlers.request); session.setPermissionCheckHandler(handlers.check);
  */
 export function buildPermissionHandlers(): {
-  request(contents: AskingContents | null, permission: string, callback: (granted: boolean) => void, details: AskDetails): void;
-  check(contents: AskingContents | null, permission: string, requestingOrigin: string, details: AskDetails): boolean;
+  request: (contents: AskingContents | null, permission: string, callback: (granted: boolean) => void, details: AskDetails) => void;
+  check: (contents: AskingContents | null, permission: string, requestingOrigin: string, details: AskDetails) => boolean;
 } {
   const pageUrl = (contents: AskingContents | null): string | undefined => {
     try {

@@ -27,7 +27,7 @@ export interface ElectronServices extends Services {
 
 /** What this host uses of main/composition (imported only after the window, main.ts passes `import()`). */
 export interface CompositionModule {
-  startPorthole(options: PortholeOptions): Promise<ElectronServices>;
+  readonly startPorthole: (options: PortholeOptions) => Promise<ElectronServices>;
 }
 
 /** What is used of Electron's app. */

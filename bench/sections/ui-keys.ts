@@ -38,7 +38,8 @@ interface ProbeWindow {
   __benchKeys?: { arm(want: string): Promise<KeyTimes> };
   /** Output bytes that reached the page per session (message bodies), for the catch-up figure. */
   __benchReceived?: Record<string, number>;
-  WebSocket: { prototype: { send(data: unknown): void; addEventListener(type: string, fn: (e: { data: unknown }) => void, options?: unknown): void } };
+  /** Function-typed members with a `this`: the probe lifts them off the prototype and calls them back with .call(socket). */
+  WebSocket: { prototype: { send: (this: unknown, data: unknown) => void; addEventListener: (this: unknown, type: string, fn: (e: { data: unknown }) => void, options?: unknown) => void } };
   addEventListener(type: 'keydown', listener: () => void, capture: boolean): void;
   requestAnimationFrame(cb: () => void): number;
 }

@@ -26,7 +26,7 @@ export interface SessionAgentOptions {
   /** Extra condition for "active" (e.g. the websocket's send buffer is not overfull). */
   flowOk(): boolean;
   /** The client acknowledged output: unacked bytes fell, so `flowOk` may have turned true. */
-  onAcked?(): void;
+  onAcked?: () => void;
   /** The session is over: '' for a normal end, else the reason (→ channel_closed Output). */
   onFinished(output: string): void;
   tap?: (event: TapEvent) => void;
