@@ -7,7 +7,6 @@
 import { z } from 'zod';
 import { SavedForwardSchema, TargetRefSchema, type SavedForward, type TargetRef } from '../../../shared/contract/index.js';
 import { ManagerSpecSchema } from '../../sessions/forwards/spec.js';
-import type { ForwardSpec as ManagerSpec } from '../../sessions/forwards/types.js';
 import { contractSpec } from './mapping.js';
 
 export const OLD_FORWARD_FILES = {

@@ -21,7 +21,7 @@ export interface SmuxSessionOptions {
    * way). The data is a view of what was written to the stream (a socket read), kept until sent.
    * Returns like `send`. Without it, PSH frames are encoded whole and go through `send`.
    */
-  sendParts?(header: Uint8Array, data: Uint8Array): boolean;
+  sendParts?: (header: Uint8Array, data: Uint8Array) => boolean;
   /** NOP every interval and close on a silent peer; turn off per the §8.1 version rules. */
   keepAlive: boolean;
   keepAliveIntervalMs?: number;
