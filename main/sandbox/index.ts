@@ -131,13 +131,13 @@ async function writeCliEndpointRules(dir: string, endpoint: string): Promise<str
   return root;
 }
 
-/** The profile files, through the atomic writer (0600: the credentials file holds the run's secret). */
-async function writeAwsFiles(dir: string, endpoint: string, region: string, accountId: string, creds: SandboxCredentials): Promise<{ configFile: string; credentialsFile: string }> {
+/** The profile files, through the atomic writer (0600: the credentials file holds the run's secret, the config its SSO start URL). */
+async function writeAwsFiles(dir: string, endpoint: string, region: string, accountId: string, creds: SandboxCredentials, ssoStartUrl: string): Promise<{ configFile: string; credentialsFile: string }> {
   const configFile = path.join(dir, 'aws-config');
   const credentialsFile = path.join(dir, 'aws-credentials');
   const profile = (name: string) => `[profile ${name}]\nregion = ${region}\nendpoint_url = ${endpoint}\noutput = json\n`;
   const sso =
-    `[profile ${SANDBOX.ssoProfile}]\nsso_start_url = ${SSO_SANDBOX.startUrl}\nsso_region = ${region}\nsso_account_id = ${accountId}\n` +
+    `[profile ${SANDBOX.ssoProfile}]\nsso_start_url = ${ssoStartUrl}\nsso_region = ${region}\nsso_account_id = ${accountId}\n` +
     `sso_role_name = ${SSO_SANDBOX.roleName}\nregion = ${region}\nendpoint_url = ${endpoint}\noutput = json\n`;
   await writeFileAtomic(configFile, `${profile(SANDBOX.profile)}\n${profile(SANDBOX.expiredProfile)}\n${sso}`);
   await writeFileAtomic(
@@ -206,7 +206,7 @@ export async function startSandbox(opts: SandboxOptions = {}): Promise<Sandbox> 
   base = `ws://127.0.0.1:${port}`;
   const endpoint = `http://127.0.0.1:${port}`;
   const region = world.defaultRegion;
-  const files = await writeAwsFiles(targets.root, endpoint, region, world.defaultAccount.id, credentials);
+  const files = await writeAwsFiles(targets.root, endpoint, region, world.defaultAccount.id, credentials, sso.startUrl);
   const dataPath = await writeCliEndpointRules(targets.root, endpoint);
   let stopping: Promise<void> | undefined;
   return {

@@ -23,7 +23,7 @@ let sb: Sandbox;
 let home: string;
 let aws: AwsService;
 const prompts: SsoPrompt[] = [];
-const cacheFile = () => join(home, '.aws', 'sso', 'cache', `${createHash('sha1').update(SSO_SANDBOX.startUrl).digest('hex')}.json`);
+const cacheFile = () => join(home, '.aws', 'sso', 'cache', `${createHash('sha1').update(sb.sso.startUrl).digest('hex')}.json`);
 
 /** What a person does on the verification page: open it, check the code, press Allow. */
 async function approve(p: { verificationUriComplete: string; userCode: string }): Promise<void> {
@@ -84,7 +84,7 @@ describe('SSO sign-in in the app', () => {
 
     const cached = JSON.parse(readFileSync(cacheFile(), 'utf8')) as Record<string, string>;
     expect(Object.keys(cached).sort()).toEqual(['accessToken', 'expiresAt', 'region', 'startUrl']);
-    expect(cached).toMatchObject({ startUrl: SSO_SANDBOX.startUrl, region: sb.region, expiresAt: expect.stringMatching(/^\d{4}-\d\d-\d\dT\d\d:\d\d:\d\dZ$/) });
+    expect(cached).toMatchObject({ startUrl: sb.sso.startUrl, region: sb.region, expiresAt: expect.stringMatching(/^\d{4}-\d\d-\d\dT\d\d:\d\d:\d\dZ$/) });
     expect(statSync(cacheFile()).mode & 0o777).toBe(0o600);
     // The SDK's SSO provider takes it from there (GetRoleCredentials on the sandbox portal).
     expect((await listClusters()).length).toBeGreaterThan(0);
@@ -115,7 +115,7 @@ describe('the login is shared with the AWS CLI v2', () => {
     await approve({ verificationUriComplete: `${sb.endpoint}/sso/device?user_code=${code}`, userCode: code });
     expect(await exited, out).toBe(0);
     expect(out).toContain('Successfully logged into Start URL');
-    expect(JSON.parse(readFileSync(cacheFile(), 'utf8'))).toMatchObject({ startUrl: SSO_SANDBOX.startUrl });
+    expect(JSON.parse(readFileSync(cacheFile(), 'utf8'))).toMatchObject({ startUrl: sb.sso.startUrl });
     expect((await listClusters()).length).toBeGreaterThan(0);
   }, CLI_TIMEOUT_MS);
 

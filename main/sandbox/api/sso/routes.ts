@@ -3,7 +3,9 @@
  * (/federation/credentials) endpoints, plus the verification page a person opens to allow a
  * device sign-in. As in AWS, the OIDC calls are unsigned (their client id/secret and device code
  * authenticate them) and the portal takes the access token in `x-amz-sso_bearer_token`; they are
- * never SigV4-signed. The approval form refuses cross-site posts (Origin must be the sandbox's).
+ * never SigV4-signed. A device authorization names the run's start URL, which only the sandbox's
+ * 0600 config file holds (so a caller who cannot read it cannot sign in and take role credentials),
+ * and the verification page never shows it. The approval form refuses cross-site posts (Origin must be the sandbox's).
  */
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { arn } from '../../world/arns.js';
@@ -33,9 +35,9 @@ const OIDC_ERRORS: Readonly<Record<string, readonly [number, string, string]>> =
   invalid_request: [400, 'InvalidRequestException', 'The request is missing a required member.'],
 };
 
-function oidcError(res: ServerResponse, error: keyof typeof OIDC_ERRORS): void {
+function oidcError(res: ServerResponse, error: keyof typeof OIDC_ERRORS, detail?: string): void {
   const [status, type, description] = OIDC_ERRORS[error] ?? [400, 'InvalidRequestException', 'Invalid request.'];
-  sendJson(res, status, { error, error_description: description }, type);
+  sendJson(res, status, { error, error_description: detail ?? description }, type);
 }
 
 function parse(body: Buffer): Record<string, unknown> {
@@ -75,6 +77,8 @@ export function handleSso(req: IncomingMessage, res: ServerResponse, url: URL, b
       const b = parse(body);
       if (!sso.validClient(str(b['clientId']), str(b['clientSecret']))) return (oidcError(res, 'invalid_client'), true);
       if (!str(b['startUrl'])) return (oidcError(res, 'invalid_request'), true);
+      // The start URL is this run's secret (only in the 0600 config file): without it, no sign-in.
+      if (str(b['startUrl']) !== sso.startUrl) return (oidcError(res, 'invalid_request', "The start URL is not this sandbox's IAM Identity Center: use the sso_start_url of its config file."), true);
       const d = sso.startDeviceAuthorization(str(b['clientId']), str(b['startUrl']));
       const verificationUri = `${origin}/sso/device`;
       sendJson(res, 200, { deviceCode: d.deviceCode, userCode: d.userCode, verificationUri, verificationUriComplete: `${verificationUri}?user_code=${d.userCode}`, expiresIn: SSO_SANDBOX.deviceCodeSeconds, interval: SSO_SANDBOX.pollIntervalSeconds });
@@ -111,7 +115,7 @@ export function handleSso(req: IncomingMessage, res: ServerResponse, url: URL, b
       const code = url.searchParams.get('user_code') ?? '';
       const p = sso.pending(code);
       if (!p) return (sendHtml(res, 404, page('Sign-in request not found', '<h1>Sign-in request not found</h1><p>The code is unknown or has expired. Start the sign-in again.</p>')), true);
-      sendHtml(res, 200, page('Allow sign-in', `<h1>Porthole sandbox sign-in</h1><p>Allow access to <b>${esc(p.startUrl)}</b> for the request showing this code:</p><p><code data-user-code>${esc(code)}</code></p><form method="post" action="/sso/device/approve"><input type="hidden" name="user_code" value="${esc(code)}"><button type="submit">Allow</button></form>`));
+      sendHtml(res, 200, page('Allow sign-in', `<h1>Porthole sandbox sign-in</h1><p>Allow access to the sandbox's IAM Identity Center for the request showing this code:</p><p><code data-user-code>${esc(code)}</code></p><form method="post" action="/sso/device/approve"><input type="hidden" name="user_code" value="${esc(code)}"><button type="submit">Allow</button></form>`));
       return true;
     }
     case 'POST /sso/device/approve': {

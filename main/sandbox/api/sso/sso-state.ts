@@ -6,8 +6,12 @@
 import { randomBytes } from 'node:crypto';
 
 export const SSO_SANDBOX = {
-  /** The start URL the sandbox's SSO profile names (any text; the CLI hashes it for its cache file). */
-  startUrl: 'https://porthole-sandbox.awsapps.com/start',
+  /**
+   * Random bytes in each run's start URL. The URL is written only into the sandbox's 0600 config
+   * file and device authorizations for any other start URL are refused, so a local caller who
+   * cannot read that file cannot sign in (and get credentials) on its own.
+   */
+  startUrlSecretBytes: 16,
   /** Role the SSO profile signs in to. */
   roleName: 'PortholeDeveloper',
   /** Device codes are valid this long, as in AWS (600 s). */
@@ -49,7 +53,14 @@ function userCode(): string {
 
 export type TokenResult = { ok: true; accessToken: string; expiresIn: number; refreshToken: string } | { ok: false; error: 'authorization_pending' | 'expired_token' | 'invalid_grant' | 'invalid_client' };
 
+/** `https://porthole-<random>.awsapps.com/start`: shaped like an Identity Center start URL, unguessable. */
+function newStartUrl(): string {
+  return `https://porthole-${randomBytes(SSO_SANDBOX.startUrlSecretBytes).toString('hex')}.awsapps.com/start`;
+}
+
 export class SsoState {
+  /** This run's start URL (the SSO profile in the sandbox's config names it); the only one signed in to. */
+  readonly startUrl = newStartUrl();
   private readonly clients = new Map<string, Client>();
   private readonly devices = new Map<string, DeviceAuth>();
   private readonly byUserCode = new Map<string, DeviceAuth>();
