@@ -42,6 +42,8 @@ export interface UnpacedFloods {
   readonly frames: Spread;
   /** CPU time of the web host process (engine and in-process sandbox) over wall time, while the showing tab was measured. */
   readonly hostCpuShare: number;
+  /** The web host's event-loop delay p99 meanwhile: how long an ack can wait there. */
+  readonly hostLagP99Ms: number;
   /** Time the page's main thread spent running tasks (parse, render, script) over wall time, meanwhile. */
   readonly pageBusyShare: number;
   /** xterm's own parse rate in this page, nothing between: the showing tab's ceiling. */
@@ -94,7 +96,8 @@ export async function benchUnpacedFloods(browser: Browser, tabs: number, sampleM
     const seconds = (performance.now() - t0) / 1000;
     const visibleMBps = ((await parsedTotal(page, [showing])) - before) / MB / seconds;
     const pageBusyShare = ((await taskSeconds(cdp)) - busyBefore) / seconds;
-    const hostCpuShare = (await host.lag()).cpuMs / 1000 / seconds;
+    const hostReport = await host.lag();
+    const hostCpuShare = hostReport.cpuMs / 1000 / seconds;
     await cdp.detach();
     // Hide them all behind the idle tab for a while, then show hidden ones one by one.
     await page.locator('.tab').first().click();
@@ -104,7 +107,7 @@ export async function benchUnpacedFloods(browser: Browser, tabs: number, sampleM
       catchUpMs.push(await catchUp(page, i + 1, ids[i] ?? ''));
       await page.locator('.tab').first().click();
     }
-    return { visibleMBps, frames, hostCpuShare, pageBusyShare, raw, catchUpMs, tabs: ids.length };
+    return { visibleMBps, frames, hostCpuShare, hostLagP99Ms: hostReport.p99Ms, pageBusyShare, raw, catchUpMs, tabs: ids.length };
   } finally {
     await page.close();
     await host.stop();
