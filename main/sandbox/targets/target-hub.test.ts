@@ -1,5 +1,6 @@
 import { connect } from 'node:net';
-import { existsSync, readFileSync } from 'node:fs';
+import { existsSync, lstatSync, mkdtempSync, readFileSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { largePayloadByte } from './port-server.js';
@@ -60,12 +61,31 @@ describe('TargetHub', () => {
 
   it('makes a working directory per target and removes everything on close', async () => {
     hub = new TargetHub();
-    const dir = hub.workdir(web);
+    const dir = await hub.workdir(web);
     expect(readFileSync(path.join(dir, 'TARGET.txt'), 'utf8')).toBe('app/t (ecs:c_t_r)\n');
     const a = await hub.dial(web, 'localhost', 8080, remotes);
     await hub.close();
     hub = undefined;
     expect(existsSync(dir)).toBe(false);
     await expect(fetch(`http://127.0.0.1:${a?.port}/`)).rejects.toThrow();
+  });
+
+  it('never writes through a link a shell left in its folder (a confined shell cannot make it clobber a host file)', async () => {
+    hub = new TargetHub();
+    const dir = await hub.workdir(web);
+    const outside = mkdtempSync(path.join(tmpdir(), 'porthole-victim-'));
+    try {
+      const victim = path.join(outside, 'victim.txt');
+      writeFileSync(victim, 'precious\n');
+      rmSync(path.join(dir, 'TARGET.txt'));
+      symlinkSync(victim, path.join(dir, 'TARGET.txt'));
+      // The next session on that target writes its TARGET.txt again.
+      expect(await hub.workdir(web)).toBe(dir);
+      expect(readFileSync(victim, 'utf8')).toBe('precious\n');
+      expect(lstatSync(path.join(dir, 'TARGET.txt')).isSymbolicLink()).toBe(false);
+      expect(readFileSync(path.join(dir, 'TARGET.txt'), 'utf8')).toBe('app/t (ecs:c_t_r)\n');
+    } finally {
+      rmSync(outside, { recursive: true, force: true });
+    }
   });
 });

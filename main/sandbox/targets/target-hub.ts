@@ -3,10 +3,14 @@
  * world of 500,000 tasks must not open 500,000 sockets), and a working directory per target for
  * its shells. Resolves a Port session's (host, portNumber) to the loopback address to dial.
  */
-import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
+import { writeFileAtomic } from '../../storage/index.js';
 import { startPortServer, type PortServerKind, type RunningPortServer } from './port-server.js';
+
+/** TARGET.txt is the emulated machine's own file, not a secret: its shell reads it (and may change it). */
+const TARGET_FILE_MODE = 0o644;
 
 export interface TargetPort {
   readonly port: number;
@@ -51,11 +55,15 @@ export class TargetHub {
     this.root = opts.root ?? mkdtempSync(path.join(opts.parent ?? tmpdir(), 'porthole-sandbox-'));
   }
 
-  /** The target's shell working directory, created on first use with a file naming the target. */
-  workdir(target: Pick<TargetInfo, 'key' | 'label'>): string {
+  /**
+   * The target's shell working directory, created on first use with a file naming the target.
+   * The folder is the shell's to change (even a confined one): the file is replaced through the
+   * atomic writer, never written through whatever link a shell left under its name.
+   */
+  async workdir(target: Pick<TargetInfo, 'key' | 'label'>): Promise<string> {
     const dir = path.join(this.root, 'targets', target.key.replace(/[^A-Za-z0-9._-]/g, '_'));
     mkdirSync(dir, { recursive: true });
-    writeFileSync(path.join(dir, 'TARGET.txt'), `${target.label} (${target.key})\n`);
+    await writeFileAtomic(path.join(dir, 'TARGET.txt'), `${target.label} (${target.key})\n`, { mode: TARGET_FILE_MODE });
     return dir;
   }
 

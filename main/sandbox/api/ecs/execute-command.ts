@@ -11,7 +11,7 @@ import {
 } from '../target-resolve.js';
 import { requireCluster } from './clusters.js';
 
-export const executeCommand: Handler = (p, ctx) => {
+export const executeCommand: Handler = async (p, ctx) => {
   const cluster = requireCluster(ctx, p.optString('cluster'));
   const taskRef = p.string('task');
   const command = p.string('command');
@@ -36,7 +36,7 @@ export const executeCommand: Handler = (p, ctx) => {
     target: target.info.key,
     documentName: 'AmazonECS-ExecuteInteractiveCommand',
     kind: { type: 'InteractiveCommands', command },
-    workdir: ctx.deps.targets.workdir(target.info),
+    workdir: await ctx.deps.targets.workdir(target.info),
     targetName: target.info.label,
     agentVersion: target.agentVersion,
     ...(target.kmsKeyArn ? { kmsKeyId: target.kmsKeyArn } : {}),

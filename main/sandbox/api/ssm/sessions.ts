@@ -48,7 +48,7 @@ export const startSession: Handler = async (p, ctx) => {
     target,
     documentName: documentName ?? SHELL_DOCUMENT,
     kind,
-    workdir: ctx.deps.targets.workdir(resolved.info),
+    workdir: await ctx.deps.targets.workdir(resolved.info),
     targetName: resolved.info.label,
     agentVersion: resolved.agentVersion,
     // Port sessions are never KMS-encrypted by the agent (spec §6.1).
