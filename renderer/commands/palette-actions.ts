@@ -3,12 +3,13 @@
 import type { ShellTarget } from '../../shared/contract/index.js';
 import type { AppModel } from '../root/app-model.js';
 import { openForward, openOrDiagnose } from '../tree/node-actions.js';
+import { commandRefusal } from './command-refusal.js';
 import type { CommandInfo } from './commands.js';
 import { ancestorsOf, indexNodes, type TargetItem } from './quick-open-items.js';
 
 /** Runs a command picked in the palette; says so when it does not apply now (no tab to close). */
 export function runCommand(model: AppModel, command: CommandInfo): void {
-  if (!model.commands.run(command.id)) model.toasts.show(`${command.title}: nothing to do here now.`);
+  if (!model.commands.run(command.id)) model.toasts.show(commandRefusal(command, model.sessions.state.tabs.length, model.keymap.label('quickOpen')));
 }
 
 /** Enter: a shell on a container or instance (or its diagnosis when it cannot take one); other kinds are shown in the tree. */
