@@ -11,19 +11,14 @@ import type { Router } from '../../main/ipc/router.js';
 import { PORTHOLE_VERSION } from '../../shared/version.js';
 import { resolveDataDir } from '../host/data-dir.js';
 import { LazyServices, SERVICES_READY_LINE, type Services } from '../host/lazy-services.js';
+import { listenFailureText, parseWebArgs, WEB_USAGE, WebArgsError } from './args.js';
 import { startWebHost, type WebHost } from './server.js';
 import type { PortholeOptions } from '../../main/composition/index.js';
 
 export { SERVICES_READY_LINE, type Services };
 
-function portFromArgs(argv: readonly string[], env: NodeJS.ProcessEnv): number {
-  const i = argv.indexOf('--port');
-  const raw = i >= 0 ? argv[i + 1] : env['PORTHOLE_PORT'];
-  if (raw === undefined) return 0;
-  const port = Number(raw);
-  if (!Number.isInteger(port) || port < 0 || port > 65535) throw new Error(`--port must be 0..65535, got ${raw}`);
-  return port;
-}
+/** A command line the host cannot run with, as CLIs say it (the CLI's usage errors exit 2 too). */
+const EXIT_USAGE = 2;
 
 export interface WebApp {
   readonly host: WebHost;
@@ -46,6 +41,8 @@ export async function startWebApp(options: { readonly staticDir: string; readonl
   let host: WebHost;
   try {
     host = await startWebHost({ router, staticDir: options.staticDir, port: options.port });
+  } catch (err) {
+    throw new Error(listenFailureText(err, options.port), { cause: err });
   } finally {
     // Started only once the host listens, so nothing of it delays the address.
     lazy.start();
@@ -61,12 +58,26 @@ export async function startWebApp(options: { readonly staticDir: string; readonl
 export interface WebHostOptions {
   readonly staticDir: string;
   readonly sandbox?: PortholeOptions['sandbox'];
+  /** Value options that host reads itself (the test host's --pacing), accepted by the command line. */
+  readonly extraOptions?: readonly string[];
 }
 
-async function run({ staticDir, sandbox }: WebHostOptions): Promise<void> {
+async function run({ staticDir, sandbox, extraOptions = [] }: WebHostOptions): Promise<void> {
+  let args;
+  try {
+    args = parseWebArgs(process.argv.slice(2), process.env, extraOptions);
+  } catch (err) {
+    if (!(err instanceof WebArgsError)) throw err;
+    console.error(`porthole: ${err.message}\n${WEB_USAGE}`);
+    process.exit(EXIT_USAGE);
+  }
+  if (args.help) {
+    console.log(WEB_USAGE);
+    return;
+  }
+  const port = args.port;
   // A bug that throws is logged; the host and every other session keep running.
   installSafetyNet({ name: 'web host' });
-  const port = portFromArgs(process.argv, process.env);
   const web = await startWebApp({
     staticDir,
     port,

@@ -16,4 +16,4 @@ function pacingFromArgs(argv: readonly string[]): 'faithful' | 'unpaced' | undef
 }
 
 const pacing = pacingFromArgs(process.argv);
-runWebHost({ staticDir: join(import.meta.dirname, '..', 'renderer'), ...(pacing ? { sandbox: { pacing } } : {}) });
+runWebHost({ staticDir: join(import.meta.dirname, '..', 'renderer'), extraOptions: ['pacing'], ...(pacing ? { sandbox: { pacing } } : {}) });
