@@ -34,3 +34,22 @@ test('after the last tab closes, the keyboard is on the tree row that opened it,
   await expect(page.locator('.tab')).toHaveCount(0);
   await expect(bastion).toBeFocused();
 });
+
+test('renaming a tab gives the keyboard back to its terminal, by Enter and by Esc', async ({ page, webHost }) => {
+  await openDemo(page, webHost.url);
+  await treeRow(page, 'instance', 'bastion').dblclick();
+  await waitForShell(page);
+  const tab = page.locator('.tab[aria-selected="true"]');
+  const input = page.locator('[data-testid="active-terminal"] textarea.xterm-helper-textarea');
+  await tab.dblclick();
+  await page.getByRole('textbox', { name: 'Tab name' }).fill('prod bastion');
+  await page.keyboard.press('Enter');
+  await expect(tab).toContainText('prod bastion');
+  await expect(input).toBeFocused();
+  await tab.dblclick();
+  await page.getByRole('textbox', { name: 'Tab name' }).fill('never mind');
+  await page.keyboard.press('Escape');
+  await expect(tab).toContainText('prod bastion');
+  await expect(input).toBeFocused();
+  expect(await onBody(page)).toBe(false);
+});

@@ -99,6 +99,8 @@ function TabButton({ tab, titles, active, beside, onDragOver, onMenu }: TabProps
           onKeyDown={(e) => {
             if (e.key === 'Enter') e.currentTarget.blur();
             if (e.key === 'Escape') setEditing(false);
+            // The box goes away with the keyboard in it: back to this tab's terminal, not the page body.
+            if (e.key === 'Enter' || e.key === 'Escape') model.focusTerminal();
             e.stopPropagation();
           }}
         />
