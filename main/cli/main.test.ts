@@ -94,6 +94,23 @@ describe('porthole main()', () => {
     expect(missing.err()).toMatch(/^porthole: cannot read .*nope\.jsonl/);
   });
 
+  it('inspect and play say a folder, a missing file and an empty capture in words', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'porthole-main-'));
+    dirs.push(dir);
+    writeFileSync(join(dir, 'empty.jsonl'), '');
+    for (const [command, what] of [['inspect', 'capture'], ['play', 'recording']] as const) {
+      const folder = memoryIo();
+      expect(await main(['node', 'porthole', command, dir], folder)).toBe(1);
+      expect(folder.err()).toBe(`porthole: ${dir} is a folder; give the ${what} file itself\n`);
+      const missing = memoryIo();
+      expect(await main(['node', 'porthole', command, join(dir, 'nope')], missing)).toBe(1);
+      expect(missing.err()).toBe(`porthole: cannot read ${join(dir, 'nope')}: there is no such file\n`);
+    }
+    const empty = memoryIo();
+    expect(await main(['node', 'porthole', 'inspect', join(dir, 'empty.jsonl')], empty)).toBe(1);
+    expect(empty.err()).toBe(`porthole: ${join(dir, 'empty.jsonl')} is empty: no frames were captured\n`);
+  });
+
   it('play writes the recorded output; bad options are refused', async () => {
     const dir = mkdtempSync(join(tmpdir(), 'porthole-main-'));
     dirs.push(dir);

@@ -1,7 +1,7 @@
 // `porthole play FILE [--speed N] [--idle-limit S]`: replays an asciicast v2 recording.
-import { readFile } from 'node:fs/promises';
 import { numberOption, parseArgs } from '../args.js';
 import { CliError, writeOut, type CliIo } from '../io.js';
+import { readInputFile } from '../read-input.js';
 import { parseCast, PLAYER, playCast, type Cast } from '../../sessions/recording/index.js';
 
 export async function playCommand(args: readonly string[], io: CliIo, signal?: AbortSignal): Promise<number> {
@@ -10,9 +10,10 @@ export async function playCommand(args: readonly string[], io: CliIo, signal?: A
   if (!file || parsed.positional.length > 1) throw new CliError('usage: porthole play FILE [--speed N] [--idle-limit SECONDS]');
   const speed = numberOption(parsed, 'speed', 1);
   const idleLimit = numberOption(parsed, 'idle-limit', PLAYER.DEFAULT_IDLE_LIMIT_S);
+  const text = await readInputFile(file, 'recording');
   let cast: Cast;
   try {
-    cast = parseCast(await readFile(file, 'utf8'));
+    cast = parseCast(text);
   } catch (err) {
     throw new CliError(`${file}: ${(err as Error).message}`, 1);
   }
