@@ -5,6 +5,7 @@ import { once } from 'node:events';
 import type { AddressInfo } from 'node:net';
 import { WebSocketServer, type WebSocket } from 'ws';
 import {
+  decodeAcknowledge,
   decodeFrame,
   encodeAcknowledgeFrame,
   encodeChannelClosed,
@@ -49,7 +50,7 @@ export async function startScriptedAgent(sessionId = 'scripted-session'): Promis
           return;
         }
         const frame = decodeFrame(new Uint8Array(data));
-        if (frame.messageType === MessageType.Acknowledge) acked.push(Number(JSON.parse(Buffer.from(frame.payload).toString()).AcknowledgedMessageSequenceNumber));
+        if (frame.messageType === MessageType.Acknowledge) acked.push(decodeAcknowledge(frame.payload).acknowledgedMessageSequenceNumber);
         else input.push(frame);
       });
     });

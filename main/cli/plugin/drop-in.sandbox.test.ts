@@ -58,7 +58,7 @@ describe('session-manager-plugin drop-in, beyond the plugin', () => {
     const r = await h.run(plugin, s.args, { input: 'echo captured\nexit\n', env: h.env({ PORTHOLE_CAPTURE: capture }) });
     expect(r.code).toBe(0);
     const text = readFileSync(capture, 'utf8');
-    const token = JSON.parse(s.response).TokenValue as string;
+    const token = (JSON.parse(s.response) as { TokenValue: string }).TokenValue;
     expect(text).not.toContain(Buffer.from(token).toString('base64'));
     const inspect = await h.run(process.execPath, [LAUNCHER, 'inspect', capture, '--no-hexdump']);
     expect(inspect.code).toBe(0);

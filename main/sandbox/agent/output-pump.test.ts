@@ -41,7 +41,7 @@ describe('OutputPump', () => {
     const pump = new OutputPump(s, 'faithful', false);
     pump.write(new Uint8Array(100 * 1024 + 5), 1);
     await pump.flush();
-    expect(s.sent.map((m) => m.bytes.length)).toEqual([...Array(100).fill(1024), 5]);
+    expect(s.sent.map((m) => m.bytes.length)).toEqual([...Array<number>(100).fill(1024), 5]);
     // Message k goes no earlier than k ms after the first, less the bounded catch-up of a late pump.
     expect((s.sent.at(-1)?.at ?? 0) - (s.sent[0]?.at ?? 0)).toBeGreaterThanOrEqual(100 - PUMP.MAX_CATCH_UP_MS);
   });

@@ -18,7 +18,7 @@ describe('Query protocol services (EC2, STS) and JSON 1.1 error shapes', () => {
     try {
       const all = await ec2.send(new DescribeInstancesCommand({}));
       const instances = all.Reservations?.flatMap((r) => r.Instances ?? []) ?? [];
-      const names = Object.fromEntries(instances.map((i) => [i.InstanceId, i.Tags?.find((t) => t.Key === 'Name')?.Value]));
+      const names = Object.fromEntries(instances.map((i): [string, string | undefined] => [i.InstanceId ?? '', i.Tags?.find((t) => t.Key === 'Name')?.Value]));
       expect(names).toMatchObject({ 'i-0a1b2c3d4e5f60001': 'bastion', 'i-0a1b2c3d4e5f60004': 'lost-contact' });
       expect(instances[0]?.State).toEqual({ Code: 16, Name: 'running' });
       const one = await ec2.send(new DescribeInstancesCommand({ Filters: [{ Name: 'tag:Name', Values: ['app-server'] }] }));

@@ -4,7 +4,7 @@
 // TerminateSession flag.
 import { createHash, randomBytes } from 'node:crypto';
 import { describe, expect, it } from 'vitest';
-import { MessageType, PayloadType, decodeChannelClosed, decodeFrame, encodeFlag, PayloadTypeFlag, type ClientMessage } from '../../ssm/frame/index.js';
+import { MessageType, PayloadType, decodeAcknowledge, decodeChannelClosed, decodeFrame, encodeFlag, PayloadTypeFlag, type ClientMessage } from '../../ssm/frame/index.js';
 import { SmuxSession, type SmuxStream } from '../../ssm/smux/index.js';
 import { realSession } from '../../../testing/ssm/conformance.js';
 import type { SandboxSession } from '../session-registry.js';
@@ -70,9 +70,10 @@ describe('port session handshake (§6, §8.1)', () => {
     // Byte-identical apart from the agent version (sorted Properties keys, Go field order).
     expect(Buffer.from(req.payload).toString()).toBe(Buffer.from(recReq.payload).toString().replace('"3.3.0.0"', '"3.3.987.0"'));
     expect([done.sequenceNumber, done.flags, done.payloadType]).toEqual([recDone.sequenceNumber, recDone.flags, recDone.payloadType]);
-    const complete = JSON.parse(Buffer.from(done.payload).toString());
-    expect(Object.keys(complete)).toEqual(Object.keys(JSON.parse(Buffer.from(recDone.payload).toString())));
-    expect(Number.isInteger(complete.HandshakeTimeToComplete) && complete.HandshakeTimeToComplete > 0).toBe(true);
+    const complete = JSON.parse(Buffer.from(done.payload).toString()) as { HandshakeTimeToComplete: unknown; CustomerMessage: unknown };
+    expect(Object.keys(complete)).toEqual(Object.keys(JSON.parse(Buffer.from(recDone.payload).toString()) as object));
+    expect(complete.HandshakeTimeToComplete).toBeGreaterThan(0);
+    expect(Number.isInteger(complete.HandshakeTimeToComplete)).toBe(true);
     expect(complete.CustomerMessage).toBe('');
     // The agent acked our HandshakeResponse before sending HandshakeComplete, like the recording.
     const order = client.received.flatMap((r) => (r.frame ? [r.frame.messageType === MessageType.Acknowledge ? 'ack' : `pt${r.frame.payloadType}`] : []));
@@ -191,7 +192,7 @@ describe('basic mode (old client, or the SSH document)', () => {
     client.send(PayloadType.Flag, encodeFlag(PayloadTypeFlag.TerminateSession));
     await client.waitFor(() => client.frames(MessageType.ChannelClosed).length > 0, 'channel_closed');
     const frames = client.received.flatMap((r) => (r.frame ? [r.frame] : []));
-    const ackAt = frames.findIndex((f) => f.messageType === MessageType.Acknowledge && JSON.parse(Buffer.from(f.payload).toString()).AcknowledgedMessageSequenceNumber === seq);
+    const ackAt = frames.findIndex((f) => f.messageType === MessageType.Acknowledge && decodeAcknowledge(f.payload).acknowledgedMessageSequenceNumber === seq);
     const closedAt = frames.findIndex((f) => f.messageType === MessageType.ChannelClosed);
     expect(ackAt).toBeGreaterThanOrEqual(0);
     expect(ackAt).toBeLessThan(closedAt);

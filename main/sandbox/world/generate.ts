@@ -54,7 +54,7 @@ function makeTask(c: number, t: number, services: number): TaskSpec {
 }
 
 function makeCluster(c: number, tasks: number, services: number): ClusterSpec {
-  const list: TaskSpec[] = new Array(tasks);
+  const list = new Array<TaskSpec>(tasks);
   for (let t = 0; t < tasks; t++) list[t] = makeTask(c, t, services);
   return {
     name: `bench-${String(c).padStart(3, '0')}`,

@@ -87,9 +87,10 @@ export function collectWords(schema: unknown, out: Set<string> = new Set()): Set
   if (Array.isArray(schema)) {
     for (const s of schema) collectWords(s, out);
   } else if (typeof schema === 'object' && schema !== null) {
-    for (const [k, v] of Object.entries(schema)) {
+    for (const [k, v] of Object.entries(schema as Record<string, unknown>)) {
       if (k === 'properties' && typeof v === 'object' && v !== null) for (const name of Object.keys(v)) out.add(name);
-      if ((k === 'enum' || k === 'const') && (Array.isArray(v) ? v : [v]).every((x) => typeof x === 'string')) for (const x of Array.isArray(v) ? v : [v]) out.add(x as string);
+      const values: unknown[] = Array.isArray(v) ? v : [v];
+      if ((k === 'enum' || k === 'const') && values.every((x) => typeof x === 'string')) for (const x of values) out.add(x);
       collectWords(v, out);
     }
   }

@@ -9,6 +9,7 @@ import {
   Flags,
   MessageType,
   PayloadType,
+  decodeAcknowledge,
   decodeFrame,
   encodeAcknowledge,
   encodeFrame,
@@ -131,7 +132,7 @@ export class WireClient {
 
   /** Acks the agent sent for our input sequence numbers. */
   ackedSeqs(): number[] {
-    return this.frames(MessageType.Acknowledge).map((f) => JSON.parse(Buffer.from(f.payload).toString()).AcknowledgedMessageSequenceNumber as number);
+    return this.frames(MessageType.Acknowledge).map((f) => decodeAcknowledge(f.payload).acknowledgedMessageSequenceNumber);
   }
 
   /** The in-order stream's PT 1 bytes as text. */
@@ -178,7 +179,7 @@ export class WireClient {
     this.received.push(r);
     const f = r.frame;
     if (f?.messageType === MessageType.Acknowledge) {
-      this.unacked.delete(JSON.parse(Buffer.from(f.payload).toString()).AcknowledgedMessageSequenceNumber);
+      this.unacked.delete(decodeAcknowledge(f.payload).acknowledgedMessageSequenceNumber);
     }
     if (f?.messageType === MessageType.OutputStreamData) {
       if (this.autoAck) this.ack(f);
