@@ -77,7 +77,7 @@ async function listTasks(ecs: ECSClient, cluster: string, opts: ClusterLoadOptio
   const statuses: DesiredStatus[] = opts.includeStopped ? ['RUNNING', 'STOPPED'] : ['RUNNING'];
   const pending: Array<Promise<TaskInfo[]>> = [];
   const name = arnTail(cluster);
-  let buffer: string[] = [];
+  const buffer: string[] = [];
   let listed = 0;
   let described = 0;
   let total: number | null = null;
@@ -100,7 +100,6 @@ async function listTasks(ecs: ECSClient, cluster: string, opts: ClusterLoadOptio
   }
   total = listed;
   if (buffer.length > 0) flush(buffer);
-  buffer = [];
   const tasks = (await Promise.all(pending)).flat();
   // A task can move from RUNNING to STOPPED between the two listings; keep one copy of it.
   const unique = [...new Map(tasks.map((t) => [t.arn, t])).values()];

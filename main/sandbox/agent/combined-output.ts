@@ -72,7 +72,7 @@ export class CombinedOutputFile {
       };
       const readNext = (): void => {
         if (this.readFd === undefined || this.paused) return;
-        let n = 0;
+        let n: number;
         const chunk = this.buffer;
         try {
           n = readSync(this.readFd, chunk, 0, chunk.length, null);

@@ -107,7 +107,7 @@ export class AgentHandshake {
     try {
       dataKey = this.s.kms.decrypt(Buffer.from(kmsAction.kmsCipherTextKey, 'base64'), context).plaintext;
     } catch (e) {
-      throw new Error(`KMS Decrypt of the session key failed: ${(e as Error).message}`);
+      throw new Error(`KMS Decrypt of the session key failed: ${(e as Error).message}`, { cause: e });
     }
     if (dataKey.length !== GCM.DATA_KEY_BYTES) throw new Error(`the KMS data key is ${dataKey.length} bytes, expected ${GCM.DATA_KEY_BYTES}`);
     this.cipher = new AgentCipher(dataKey);
