@@ -22,6 +22,22 @@ export function checkRemotePath(path: string): string {
   return path;
 }
 
+/**
+ * A leading ~ or ~/ is the remote user's home, as scp and a shell read it: the path reaches the
+ * shell single-quoted (so nothing else in it is expanded), which would keep the ~ literal.
+ */
+const expandHome = (v: string): string => `case $${v} in '~') ${v}=$HOME;; '~/'*) ${v}="$HOME/\${${v}#??}";; esac`;
+
+/** tar's -C folder and member for a folder download, the home-relative forms left to the shell. */
+function tarParts(source: string): { readonly dir: string; readonly base: string } {
+  if (source === '~') return { dir: '"$HOME"/..', base: '"${HOME##*/}"' };
+  if (source.startsWith('~/')) {
+    const rest = source.slice(2);
+    return { dir: `"$HOME"/${shQuote(posix.dirname(rest))}`, base: shQuote(posix.basename(rest)) };
+  }
+  return { dir: shQuote(posix.dirname(source)), base: shQuote(posix.basename(source)) };
+}
+
 const FAIL = (tag: string = TAG.ERROR) => `{ M ${tag} "$(Q "$E")"; exit 1; }`;
 
 /**
@@ -71,6 +87,7 @@ export function uploadScript(tools: RemoteTools, o: UploadScriptOptions): string
     : `E=$( { mv -f -- "$T" "$D"; } 2>&1 ); R=$?; rm -f -- "$T"`;
   return [
     `D=${shQuote(checkRemotePath(o.dest))}`,
+    expandHome('D'),
     // A path ending in / names a folder even when it is missing, so the error names the file that was meant.
     `case $D in */) D="$D"${shQuote(o.name)};; *) [ -d "$D" ] && D="\${D%/}/"${shQuote(o.name)};; esac`,
     o.directory ? `[ -e "$D" ] && { E="$D: File exists"; ${FAIL()} }` : ':',
@@ -96,18 +113,20 @@ export interface DownloadScriptOptions {
  */
 export function downloadScript(tools: RemoteTools, o: DownloadScriptOptions): string {
   const source = checkRemotePath(o.source);
+  const parts = tarParts(source);
   const encode = o.gzip ? `${tools.gzip ?? 'gzip'} -${TRANSFER.GZIP_LEVEL} -c < "$S" 2>/dev/null | ${tools.encode}` : `${tools.encode} < "$S" 2>/dev/null`;
   const pack = o.directory
     ? [
         `[ -d "$S" ] || { E="$S: Not a directory"; ${FAIL()} }`,
         `W=$(mktemp -d 2>&1) || { E="$W"; ${FAIL()} }`,
         'T="$W"',
-        `E=$( { ${tools.tar ?? 'tar'} -cf "$W/t" -C ${shQuote(posix.dirname(source))} ${shQuote(posix.basename(source))}; } 2>&1 ) || { rm -rf -- "$W"; T=; ${FAIL()} }`,
+        `E=$( { ${tools.tar ?? 'tar'} -cf "$W/t" -C ${parts.dir} ${parts.base}; } 2>&1 ) || { rm -rf -- "$W"; T=; ${FAIL()} }`,
         'S="$W/t"',
       ]
     : [`[ -d "$S" ] && { E="$S: Is a directory"; ${FAIL()} }`];
   return [
     `S=${shQuote(source)}`,
+    expandHome('S'),
     `E=$( { : < "$S"; } 2>&1 ) || ${FAIL()}`,
     ...pack,
     `M ${TAG.BEGIN} $(wc -c < "$S")`,
@@ -121,5 +140,5 @@ export function downloadScript(tools: RemoteTools, o: DownloadScriptOptions): st
 
 /** Whether the remote path names a folder (the answer decides between file and tar). */
 export function kindScript(path: string): string {
-  return `P=${shQuote(checkRemotePath(path))}; if [ -d "$P" ]; then M ${TAG.READY} d; elif [ -e "$P" ]; then M ${TAG.READY} f; else M ${TAG.READY} n; fi\n`;
+  return `P=${shQuote(checkRemotePath(path))}; ${expandHome('P')}; if [ -d "$P" ]; then M ${TAG.READY} d; elif [ -e "$P" ]; then M ${TAG.READY} f; else M ${TAG.READY} n; fi\n`;
 }

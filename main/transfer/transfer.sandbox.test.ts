@@ -105,6 +105,28 @@ describe('transfer round trips through a real pty', () => {
   });
 });
 
+describe('a path starting with ~ is the remote home, as scp reads it', () => {
+  it('uploads to ~/ and ~/name, downloads ~/name and the folder ~/sub back', async () => {
+    const bytes = randomBytes(5000);
+    const src = join(dir, 'tilde source.bin');
+    await writeFile(src, bytes);
+    const named = await (await startUpload(h, src, '~/tilde named ✓.bin')).done;
+    // The remote shell expanded it: the outcome names the real place, which is this machine's in the sandbox.
+    expect(named.remotePath).toMatch(/^\/.+\/tilde named ✓\.bin$/);
+    expect(sha256(await readFile(named.remotePath))).toBe(sha256(bytes));
+    const home = named.remotePath.slice(0, -'/tilde named ✓.bin'.length);
+    const intoHome = await (await startUpload(h, src, '~/')).done;
+    expect(intoHome.remotePath).toBe(`${home}/tilde source.bin`);
+    const back = await startDownload(h, '~/tilde named ✓.bin', join(dir, 'tilde back.bin')).done;
+    expect(sha256(await readFile(join(dir, 'tilde back.bin')))).toBe(sha256(bytes));
+    expect(back.sha256).toBe(sha256(bytes));
+    await mkdir(join(home, 'tilde sub'), { recursive: true });
+    await writeFile(join(home, 'tilde sub', 'inner.txt'), 'inner');
+    await startDownload(h, '~/tilde sub', join(dir, 'tilde-folder-back')).done;
+    expect(await readFile(join(dir, 'tilde-folder-back', 'inner.txt'), 'utf8')).toBe('inner');
+  });
+});
+
 describe('folders go as tar', () => {
   it('uploads a folder into a remote folder and downloads it back, every file identical', async () => {
     const tree = join(dir, 'tree src');
