@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { checkPaste, countPasteLines } from './paste-guard.js';
+import { checkPaste, countPasteLines, sanitizePaste } from './paste-guard.js';
 
 describe('paste guard', () => {
   it('counts lines as a shell submits them', () => {
@@ -15,5 +15,12 @@ describe('paste guard', () => {
     expect(checkPaste(six, 5)).toEqual({ lines: 6, needsConfirmation: true });
     expect(checkPaste(six, 6).needsConfirmation).toBe(false);
     expect(checkPaste(six, 0).needsConfirmation).toBe(false);
+  });
+
+  it('takes control characters out of a paste, keeping text, tabs and line breaks', () => {
+    expect(sanitizePaste('echo ok\x1b[201~rm -rf ~/x\r')).toBe('echo ok[201~rm -rf ~/x\r');
+    expect(sanitizePaste('a\tb\r\nc\nd')).toBe('a\tb\r\nc\nd');
+    expect(sanitizePaste('x\x03\x04\x15\x00\x7f\x9b\x1by')).toBe('xy');
+    expect(sanitizePaste('héllo ✓ 日本 🙂')).toBe('héllo ✓ 日本 🙂');
   });
 });

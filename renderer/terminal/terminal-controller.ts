@@ -10,7 +10,7 @@ import { AckCounter } from './ack-counter.js';
 import type { BackgroundWriter, Drainable } from './background-writer.js';
 import { TERMINAL } from './constants.js';
 import type { Keymap } from '../commands/keymap.js';
-import { checkPaste } from './paste-guard.js';
+import { checkPaste, sanitizePaste } from './paste-guard.js';
 import { xtermTheme, type ResolvedTheme } from './xterm-theme.js';
 import { sameLook } from './look.js';
 import { WebglRenderer } from './webgl-renderer.js';
@@ -385,16 +385,21 @@ export class TerminalController implements Drainable {
     return false;
   }
 
-  /** Pastes text through xterm (bracketed paste when the shell asked for it), asking first if it is long. */
+  /**
+   * Pastes text through xterm (bracketed paste when the shell asked for it), without control
+   * characters (paste-guard.ts says why), asking first if it is long. Every paste comes here.
+   */
   async pasteGuarded(text: string): Promise<void> {
-    const check = checkPaste(text, this.#pasteGuardLines);
+    const clean = sanitizePaste(text);
+    const check = checkPaste(clean, this.#pasteGuardLines);
     if (check.needsConfirmation && !(await this.host.confirmPaste(check.lines))) return;
-    if (!this.#disposed) this.#term.paste(text);
+    if (!this.#disposed) this.#term.paste(clean);
   }
 
   readonly #onPaste = (e: ClipboardEvent): void => {
     const text = e.clipboardData?.getData('text/plain') ?? '';
-    if (!checkPaste(text, this.#pasteGuardLines).needsConfirmation) return;
+    if (text.length === 0) return;
+    // xterm's own paste handler would send the text as it is: every paste takes pasteGuarded.
     e.preventDefault();
     e.stopImmediatePropagation();
     void this.pasteGuarded(text);

@@ -1,0 +1,34 @@
+// A paste reaches the remote without control characters: a clipboard a web page filled with
+// `text ESC[201~ command` cannot end the shell's bracketed paste early and have the rest run as
+// typed. Checked with `cat -v`, which shows an ESC that arrives as ^[.
+import type { Page } from '@playwright/test';
+import { expect, test } from '../fixtures/web-host.js';
+import { activeText, openDemo, revealWebApp, typeLine, waitForShell, waitForTerminalText } from './porthole-ui.js';
+
+test.use({ sandbox: true });
+test.describe.configure({ timeout: 180_000 });
+
+/** What the browser does on Ctrl+V: a paste event on the terminal's input with the clipboard's text. */
+async function pasteText(page: Page, text: string): Promise<void> {
+  await page.locator('[data-testid="active-terminal"] textarea.xterm-helper-textarea').evaluate((input, t) => {
+    const data = new DataTransfer();
+    data.setData('text/plain', t);
+    input.dispatchEvent(new ClipboardEvent('paste', { clipboardData: data, bubbles: true, cancelable: true }));
+  }, text);
+}
+
+test('a pasted ESC [201~ and other controls never reach the remote', async ({ page, webHost }) => {
+  await page.setViewportSize({ width: 1440, height: 900 });
+  await openDemo(page, webHost.url);
+  await (await revealWebApp(page)).dblclick();
+  await waitForShell(page);
+  await typeLine(page, 'cat -v');
+  await waitForTerminalText(page, /cat -v$/m);
+
+  await pasteText(page, 'PASTED\x1b[201~AFTER\x15\x03-END\n');
+  // The tty's echo and cat -v's copy: the same line twice, with no ^[, ^U or ^C in it.
+  await expect.poll(async () => (await activeText(page)).match(/^PASTED\[201~AFTER-END$/gm)?.length ?? 0, { timeout: 30_000 }).toBe(2);
+  expect(await activeText(page)).not.toMatch(/\^\[|\^U|\^C/);
+  await page.keyboard.press('Control+D');
+  await waitForTerminalText(page, /[$#] ?$/);
+});
