@@ -1,8 +1,15 @@
 import { describe, expect, it } from 'vitest';
 import { DEFAULT_SETTINGS, SettingsPatchSchema, SettingsSchema } from './contract/settings.js';
-import { defaultRegions, shownRegions, withRegionAdded, withRegionOpened, withRegionRemoved } from './region-list.js';
+import { defaultRegions, profileEntry, shownRegions, withRegionAdded, withRegionOpened, withRegionRemoved } from './region-list.js';
 
 describe('region list per profile', () => {
+  it('finds a profile’s entry among own keys only, whatever the profile is called', () => {
+    const record: Record<string, string[]> = { dev: ['eu-west-1'] };
+    expect(profileEntry(record, 'dev')).toEqual(['eu-west-1']);
+    for (const name of ['constructor', 'toString', '__proto__', 'hasOwnProperty']) expect(profileEntry(record, name)).toBeUndefined();
+    expect(shownRegions(defaultRegions('us-east-1', profileEntry(record, 'constructor')), profileEntry({}, 'toString'))).toEqual(['us-east-1']);
+  });
+
   it('defaults to the configured region, then the regions opened before, each once', () => {
     expect(defaultRegions('us-east-1', ['eu-west-1', 'us-east-1', 'ap-south-1'])).toEqual(['us-east-1', 'eu-west-1', 'ap-south-1']);
     expect(defaultRegions(null, ['eu-west-1'])).toEqual(['eu-west-1']);

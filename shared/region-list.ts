@@ -5,6 +5,14 @@ import { REGIONS_PER_PROFILE_MAX, type RegionChoice } from './contract/settings.
 
 export const NO_REGION_CHOICE: RegionChoice = { added: [], removed: [] };
 
+/**
+ * A profile's entry in a per-profile settings record, own keys only: profile names are the
+ * user's text, and one named `constructor`, `toString` or `__proto__` is not an Object member.
+ */
+export function profileEntry<T>(record: Readonly<Record<string, T>>, profile: string): T | undefined {
+  return Object.hasOwn(record, profile) ? record[profile] : undefined;
+}
+
 /** The profile's default regions, configured one first, each once. */
 export function defaultRegions(configured: string | null, opened: readonly string[] = []): string[] {
   return [...new Set([...(configured ? [configured] : []), ...opened])];

@@ -29,7 +29,7 @@ import { APP } from './constants.js';
 import { ForwardsHub, InspectorHub, Notices, SessionOwners, TransfersHub, WaitingSessions } from '../hubs/index.js';
 import { decideSandbox } from './sandbox-mode.js';
 import { shellLauncher } from '../aws/launch/shell-launcher.js';
-import { defaultRegions, shownRegions } from '../../shared/region-list.js';
+import { defaultRegions, profileEntry, shownRegions } from '../../shared/region-list.js';
 
 export interface PortholeOptions {
   readonly host: HostKind;
@@ -108,7 +108,7 @@ export async function startPorthole(opts: PortholeOptions): Promise<PortholeApp>
     prefetch: true,
     regionsFor: async (profile, configured) => {
       const current = await settings.get();
-      return shownRegions(defaultRegions(configured, current.openedRegions[profile]), current.regions[profile]);
+      return shownRegions(defaultRegions(configured, profileEntry(current.openedRegions, profile)), profileEntry(current.regions, profile));
     },
     events: {
       progress: (e) => router.broadcast('inventory', 'progress', e),
@@ -121,7 +121,7 @@ export async function startPorthole(opts: PortholeOptions): Promise<PortholeApp>
   // A changed region choice (or a newly opened region) reloads that profile's list of regions.
   settings.onChange((next, previous) => {
     for (const profile of new Set([...Object.keys(next.regions), ...Object.keys(previous.regions), ...Object.keys(next.openedRegions)])) {
-      const same = JSON.stringify(next.regions[profile]) === JSON.stringify(previous.regions[profile]) && JSON.stringify(next.openedRegions[profile]) === JSON.stringify(previous.openedRegions[profile]);
+      const same = JSON.stringify(profileEntry(next.regions, profile)) === JSON.stringify(profileEntry(previous.regions, profile)) && JSON.stringify(profileEntry(next.openedRegions, profile)) === JSON.stringify(profileEntry(previous.openedRegions, profile));
       if (!same) void aws.inventory.reloadRegions(profile);
     }
   });

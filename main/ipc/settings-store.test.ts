@@ -39,6 +39,14 @@ describe('settings store: layout and regions', () => {
     expect(await new SettingsStore(dir).get()).toMatchObject({ openedRegions: { dev: ['eu-west-1'] } });
   });
 
+  it('keeps regions for profiles named like Object members (constructor, toString, hasOwnProperty)', async () => {
+    const store = new SettingsStore(dir);
+    for (const profile of ['constructor', 'toString', 'hasOwnProperty']) {
+      expect((await store.noteOpenedRegion(profile, 'eu-west-1'))?.openedRegions[profile]).toEqual(['eu-west-1']);
+    }
+    expect(await new SettingsStore(dir).get()).toMatchObject({ openedRegions: { constructor: ['eu-west-1'], toString: ['eu-west-1'], hasOwnProperty: ['eu-west-1'] } });
+  });
+
   it('reads a file from before layouts existed with the default layout and no region choices', async () => {
     await writeFile(join(dir, 'settings.json'), JSON.stringify({ theme: 'light' }));
     const got = await new SettingsStore(dir).get();

@@ -3,7 +3,7 @@
 // writes go through the atomic writer (storage/atomic-writer).
 import { join } from 'node:path';
 import { DEFAULT_SETTINGS, SettingsSchema, withRecentTarget, type RecentTarget, type Settings, type SettingsPatch } from '../../shared/contract/index.js';
-import { withRegionOpened } from '../../shared/region-list.js';
+import { profileEntry, withRegionOpened } from '../../shared/region-list.js';
 import { writeJsonAtomic, loadJsonFile } from '../storage/index.js';
 
 export const SETTINGS_FILE_NAME = 'settings.json';
@@ -89,7 +89,7 @@ export class SettingsStore {
   /** Remembers that the user opened something in a profile's region; null when it was known already. */
   async noteOpenedRegion(profile: string, region: string): Promise<Settings | null> {
     const current = await this.get();
-    const opened = current.openedRegions[profile] ?? [];
+    const opened = profileEntry(current.openedRegions, profile) ?? [];
     const next = withRegionOpened(opened, region);
     if (next === opened) return null;
     return this.update({ openedRegions: { ...current.openedRegions, [profile]: [...next] } });
