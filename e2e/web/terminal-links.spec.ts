@@ -2,7 +2,8 @@
 // in the text (http and https, as contract `links.open` allows). Before, they went to xterm's
 // default handler: a blocking confirm() and a window.open of the address, past that path (and in
 // Electron, whose window.open is always denied, nothing). xterm drops other schemes itself; the
-// file: link checks that it still does.
+// file: link checks that it still does. The page opens links itself, so it checks the contract's
+// links.open schema first, as Electron's main does (no user:password@ addresses).
 import type { Page } from '@playwright/test';
 import { expect, test } from '../fixtures/web-host.js';
 import { openDemo, revealWebApp, typeLine, waitForShell, waitForTerminalText } from './porthole-ui.js';
@@ -28,7 +29,7 @@ async function printOsc8(page: Page, uri: string, text: string): Promise<void> {
   await waitForTerminalText(page, new RegExp(`^${text}$`, 'm'));
 }
 
-test('an OSC 8 link opens through Porthole: http(s) in a new tab, other schemes never', async ({ page, webHost }) => {
+test('an OSC 8 link opens through Porthole: http(s) in a new tab, other schemes and user:password@ addresses never', async ({ page, webHost }) => {
   await page.setViewportSize({ width: 1440, height: 900 });
   const dialogs: string[] = [];
   page.on('dialog', (d) => {
@@ -47,6 +48,11 @@ test('an OSC 8 link opens through Porthole: http(s) in a new tab, other schemes 
   const target = `http://127.0.0.1:9/osc8-link-${Date.now()}`;
   // Nothing listens there: the browser context answers it, so the new tab shows the address it was given.
   await page.context().route('**/osc8-link-*', (route) => route.fulfill({ status: 200, contentType: 'text/plain', body: 'link target' }));
+
+  // An address that reads as one site and opens another is refused, and the page says why.
+  await printOsc8(page, 'http://docs.aws.amazon.com@127.0.0.1:9/osc8-link-disguised', 'OSC8-DISGUISED-LINK');
+  await clickTopLeftCell(page);
+  await expect(page.getByText('Not opened: addresses with a user name or password are not opened')).toBeVisible();
   await printOsc8(page, target, 'OSC8-HTTP-LINK-TEXT');
   const popup = page.context().waitForEvent('page', { timeout: 30_000 });
   await clickTopLeftCell(page);
@@ -55,7 +61,7 @@ test('an OSC 8 link opens through Porthole: http(s) in a new tab, other schemes 
   });
   await expect.poll(() => opened.url()).toBe(target);
   await expect(opened.locator('body')).toHaveText('link target');
-  // Nothing asked, and the file: link opened nothing: the only new tab is the http one.
+  // Nothing asked, and neither the file: nor the disguised link opened anything: the only new tab is the http one.
   expect(dialogs).toEqual([]);
   expect(popups.filter((u) => u.startsWith('file:'))).toEqual([]);
   expect(page.context().pages()).toHaveLength(2);

@@ -43,7 +43,7 @@ export class PortholeClient {
 
   /** Opens a web address outside Porthole, however this window's host does that. */
   openLink(url: string, purpose: LinkPurpose): Promise<OpenLinkResult> {
-    return this.bridge.openLink(url, () => this.call('links', 'open', { url, purpose }));
+    return this.bridge.openLink(url, purpose, () => this.call('links', 'open', { url, purpose }));
   }
 
   /** Asks before the page unloads while `shouldAsk()` (hosts that guard closing in main ignore it). */

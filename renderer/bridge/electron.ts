@@ -27,7 +27,7 @@ export function createElectronBridge(api: PreloadApi): Bridge {
     // The main process outlives its windows: there is no link to lose.
     onDisconnect: () => () => undefined,
     // Electron denies window.open from the page: main opens links in the user's browser.
-    openLink: (_url, viaHost) => viaHost(),
+    openLink: (_url, _purpose, viaHost) => viaHost(),
     // Main decides about closing (its close guard asks); a prevented unload here would silently
     // keep the window open.
     guardUnload: () => () => undefined,

@@ -2,7 +2,7 @@
 // delivers is unchecked; renderer/bridge/client.ts validates it against the contract.
 // What differs between hosts is answered here, so nothing outside renderer/bridge/ asks which
 // host it runs under.
-import type { OpenLinkResult, ServiceName, ToMainData } from '../../shared/contract/index.js';
+import type { LinkPurpose, OpenLinkResult, ServiceName, ToMainData } from '../../shared/contract/index.js';
 
 export interface Bridge {
   /** Sends a control request; resolves with the raw response envelope. */
@@ -16,9 +16,10 @@ export interface Bridge {
   onDisconnect(listener: (reason: string) => void): () => void;
   /**
    * Opens a web address outside Porthole: from the page when this host lets a page open windows,
-   * otherwise through `viaHost` (the contract's `links.open`, checked by the client).
+   * otherwise through `viaHost` (the contract's `links.open`, checked by the client). A page that
+   * opens it itself checks it against the same contract schema first.
    */
-  openLink(url: string, viaHost: () => Promise<OpenLinkResult>): Promise<OpenLinkResult>;
+  openLink(url: string, purpose: LinkPurpose, viaHost: () => Promise<OpenLinkResult>): Promise<OpenLinkResult>;
   /**
    * Asks before the page unloads whenever `shouldAsk()` is true, where the page decides that; a
    * host that guards closing itself ignores it. Returns the undo.

@@ -1,6 +1,6 @@
 // Bridge for the web host: one WebSocket; text frames carry control JSON, binary frames carry
 // data-plane messages in the compact wire format.
-import { ContractError, decodeDataFrame, encodeDataFrame, type ServiceName, type ToMainData } from '../../shared/contract/index.js';
+import { ContractError, decodeDataFrame, encodeDataFrame, OpenLinkParamsSchema, type ServiceName, type ToMainData } from '../../shared/contract/index.js';
 import { Listeners } from '../state/listeners.js';
 import type { Bridge } from './types.js';
 
@@ -84,7 +84,10 @@ export function createWebSocketBridge(url: string): Bridge {
     onDisconnect: (listener) => disconnect.add(listener),
     // A browser page may open a tab itself (the web host's links.open leaves that to the page).
     // With noopener, window.open returns null whether or not it opened, so there is nothing to check.
-    openLink: (url) => {
+    openLink: (url, purpose) => {
+      // The page opens it, so the page checks what the host's links.open would: http(s), no credentials.
+      const checked = OpenLinkParamsSchema.safeParse({ url, purpose });
+      if (!checked.success) return Promise.resolve({ opened: false, reason: checked.error.issues.map((i) => i.message).join('; ') });
       window.open(url, '_blank', 'noopener,noreferrer');
       return Promise.resolve({ opened: true });
     },

@@ -11,8 +11,14 @@ const MAX_URL_LENGTH = 2048;
 export const LinkPurposeSchema = z.enum(['link', 'forward']);
 export type LinkPurpose = z.infer<typeof LinkPurposeSchema>;
 
+/** `scheme://user:pw@host`: http://accounts.example@evil.test reads as one site and opens another. */
+const CREDENTIALS_IN_URL = /^[a-z][a-z0-9+.-]*:\/\/[^/?#]*@/i;
+
 export const OpenLinkParamsSchema = z.object({
-  url: z.url({ protocol: /^https?$/ }).max(MAX_URL_LENGTH),
+  url: z
+    .url({ protocol: /^https?$/ })
+    .max(MAX_URL_LENGTH)
+    .refine((url) => !CREDENTIALS_IN_URL.test(url), 'addresses with a user name or password are not opened'),
   purpose: LinkPurposeSchema,
 });
 
