@@ -59,6 +59,17 @@ export function diagnose(model: AppModel, node: InventoryNode): void {
   void model.diagnostics.run(target, titleOf(node));
 }
 
+/**
+ * Upload… and Download…: the path dialog, or (for a target known not to take a session, e.g. a
+ * stopped task) its diagnosis, as Enter does: a copy there fails with ECS Exec's generic words.
+ */
+export function askTransfer(model: AppModel, node: InventoryNode, direction: 'upload' | 'download'): void {
+  const target = targetOf(node);
+  if (target === null) return;
+  if (notReadyReason(node) !== null) return diagnose(model, node);
+  model.transfers.ask({ direction, target, title: titleOf(node) });
+}
+
 /** What the tree pane offers the menu beyond the model: dialogs it shows itself. */
 export interface TreeMenuUi {
   addRegion(profile: string): void;
@@ -76,8 +87,8 @@ export function menuFor(model: AppModel, node: InventoryNode, ui?: TreeMenuUi): 
       { label: 'Start port forward…', run: () => openForward(model, node), disabled: target === null, ...(why ? { hint: why } : {}) },
       // Always available: a target that cannot be opened is exactly when a diagnosis helps.
       { label: 'Diagnose', run: () => diagnose(model, node) },
-      { label: 'Upload…', run: () => target && model.transfers.ask({ direction: 'upload', target, title: titleOf(node) }), disabled: target === null, ...(why ? { hint: why } : {}) },
-      { label: 'Download…', run: () => target && model.transfers.ask({ direction: 'download', target, title: titleOf(node) }), disabled: target === null, ...(why ? { hint: why } : {}) },
+      { label: 'Upload…', run: () => askTransfer(model, node, 'upload'), disabled: target === null, ...(why ? { hint: why } : {}) },
+      { label: 'Download…', run: () => askTransfer(model, node, 'download'), disabled: target === null, ...(why ? { hint: why } : {}) },
     );
   }
   if (node.kind === 'profile' && node.sso) items.push({ label: 'Sign in with SSO', run: () => void model.sso.signIn(node.profile) });
