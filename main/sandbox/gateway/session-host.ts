@@ -93,7 +93,7 @@ export class SessionHost implements FaultTarget {
     if (old) this.detach(old, true);
     this.ws = ws;
     // FrameBatch writes beside ws, which is only in order while ws queues nothing: no permessage-deflate.
-    this.batch = socket && ws.extensions === '' ? new FrameBatch(socket, false) : undefined;
+    this.batch = socket && ws.extensions === '' ? new FrameBatch(socket, false, () => ws.readyState === WebSocket.OPEN) : undefined;
     this.stats.opens++;
     this.stats.attached = true;
     this.attachedAt = Date.now();

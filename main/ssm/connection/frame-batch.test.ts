@@ -159,3 +159,48 @@ describe('DataSocket.send through a ws server', () => {
     }
   });
 });
+
+describe('DataSocket and ws\'s own close reply', () => {
+  const cleanups: Array<() => void> = [];
+  afterEach(() => cleanups.splice(0).forEach((f) => f()));
+
+  it('writes no data frame after the close frame ws sends in answer to the server\'s (RFC 6455 §5.5.1)', async () => {
+    const wss = new WebSocketServer({ host: '127.0.0.1', port: 0 });
+    cleanups.push(() => wss.close());
+    await once(wss, 'listening');
+    const raw: Buffer[] = [];
+    const clientEnded = new Promise<void>((resolve) => {
+      wss.once('connection', (ws: WebSocket, req) => {
+        const tcp = req.socket;
+        tcp.on('data', (chunk: Buffer) => raw.push(chunk));
+        tcp.once('close', () => resolve());
+        ws.once('message', () => {
+          // A binary message and the close frame in one socket write: the client reads both in one
+          // chunk, answers the message (into its batch) and ws answers the close at once.
+          tcp.cork();
+          ws.send(Buffer.from('last words'));
+          ws.close(1000, 'done');
+          tcp.uncork();
+        });
+      });
+    });
+    const { port } = wss.address() as { port: number };
+    let socket: DataSocket | undefined;
+    const closed = new Promise<void>((resolve) => {
+      void DataSocket.open(
+        { streamUrl: `ws://127.0.0.1:${port}/v1/data-channel/s`, tokenValue: 'tok', clientId: 'cid', clientVersion: '1.2.650.0' },
+        { message: (bytes, isBinary) => { if (isBinary) socket?.send(payloadOf(300, 7)); }, closed: () => resolve() },
+      ).then((s) => {
+        socket = s;
+        cleanups.push(() => s.close());
+      });
+    });
+    await closed;
+    await clientEnded;
+    const stream = Buffer.concat(raw);
+    // Recorded from the 'connection' event on: the upgrade request is behind us, only frames follow.
+    const opcodes = frames(stream).map((f) => (f.whole[0] ?? 0) & 0x0f);
+    expect(opcodes).toContain(0x8);
+    expect(opcodes.slice(opcodes.indexOf(0x8) + 1).filter((op) => op < 0x8)).toEqual([]);
+  });
+});

@@ -13,7 +13,12 @@
  * Ordering with what ws writes itself: ws queues nothing of its own without permessage-deflate
  * (not negotiated here) or Blob data (never sent), so its writes (pings, pongs, a close frame) go
  * straight to the socket. Control frames may sit between messages, so a ping or pong ahead of
- * this tick's batch is fine; a close frame is not, so `flush()` before closing.
+ * this tick's batch is fine; a close frame is not (§5.5.1: no data frame after it), so `flush()`
+ * before closing. ws also closes by itself (it answers the peer's close frame, or a protocol
+ * error, at once, possibly mid-tick with messages in the batch): the batch asks `isOpen` before
+ * writing and drops what it holds once the websocket is closing. The peer that closed would
+ * discard those messages anyway (ws stops reading at a close frame); the channel resends
+ * unacknowledged frames on the next connection.
  */
 import { randomFillSync } from 'node:crypto';
 
@@ -74,6 +79,8 @@ export class FrameBatch {
     private readonly socket: BatchSocket,
     /** Client → server messages are masked (§5.3); server → client ones are not. */
     private readonly masked: boolean,
+    /** Whether the websocket is still open (no close frame sent): nothing is written once it is not. */
+    private readonly isOpen: () => boolean = () => true,
   ) {}
 
   /** Bytes framed here and not yet handed to the socket (add them to its buffered amount). */
@@ -128,7 +135,7 @@ export class FrameBatch {
     if (this.used === this.unwritten) return;
     const chunk = this.buffer.subarray(this.unwritten, this.used);
     this.unwritten = this.used;
-    if (!this.socket.destroyed) this.socket.write(chunk);
+    if (!this.socket.destroyed && this.isOpen()) this.socket.write(chunk);
   }
 
   /**

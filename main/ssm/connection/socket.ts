@@ -64,7 +64,7 @@ export class DataSocket {
       ws.once('open', ok);
       ws.once('error', fail);
     });
-    const socket = new DataSocket(ws, tcp && new FrameBatch(tcp, true));
+    const socket = new DataSocket(ws, tcp && new FrameBatch(tcp, true, () => ws.readyState === WebSocket.OPEN));
     ws.on('message', (data: RawData, isBinary: boolean) => events.message(toBytes(data), isBinary));
     ws.on('pong', () => (socket.awaitingPong = false));
     ws.on('error', () => ws.terminate()); // 'close' follows and reports it
