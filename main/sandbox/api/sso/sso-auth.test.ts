@@ -6,6 +6,7 @@
 import { readFileSync } from 'node:fs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startSandbox, type Sandbox } from '../../index.js';
+import { SSO_SANDBOX, SsoState } from './sso-state.js';
 
 const JSON_HEADERS = { 'content-type': 'application/json' };
 
@@ -65,5 +66,17 @@ describe('sandbox SSO sign-in needs the run’s start URL', () => {
     } finally {
       await other.stop();
     }
+  });
+});
+
+describe('sandbox SSO client registrations', () => {
+  it('keeps a bounded number (RegisterClient needs no secret), dropping the oldest', () => {
+    const sso = new SsoState();
+    const first = sso.registerClient();
+    let last = first;
+    for (let i = 0; i < SSO_SANDBOX.maxClients + 50; i++) last = sso.registerClient();
+    expect(sso.clientCount).toBe(SSO_SANDBOX.maxClients);
+    expect(sso.validClient(last.clientId, last.clientSecret)).toBe(true);
+    expect(sso.validClient(first.clientId, first.clientSecret)).toBe(false);
   });
 });

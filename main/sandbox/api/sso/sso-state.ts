@@ -24,6 +24,12 @@ export const SSO_SANDBOX = {
   clientSeconds: 90 * 24 * 3600,
   /** Role credentials from GetRoleCredentials last this long. */
   roleCredentialSeconds: 3600,
+  /**
+   * Client registrations kept at most (the oldest go first). RegisterClient needs no secret, as in
+   * AWS, so without a bound any local caller could grow the sandbox's memory without end; a
+   * sign-in registers once, so this is far beyond what Porthole, the CLI and the tests use.
+   */
+  maxClients: 1000,
 } as const;
 
 interface Client {
@@ -68,9 +74,19 @@ export class SsoState {
   /** CreateToken calls answered authorization_pending (tests check the client polled). */
   pendingAnswers = 0;
 
+  /** How many client registrations are kept (bounded by SSO_SANDBOX.maxClients). */
+  get clientCount(): number {
+    return this.clients.size;
+  }
+
   registerClient(now = Date.now()): Client {
     const c = { clientId: token(16), clientSecret: token(32), expiresAt: now + SSO_SANDBOX.clientSeconds * 1000 };
     this.clients.set(c.clientId, c);
+    // A Map iterates in insertion order: the first key is the oldest registration.
+    for (const oldest of this.clients.keys()) {
+      if (this.clients.size <= SSO_SANDBOX.maxClients) break;
+      this.clients.delete(oldest);
+    }
     return c;
   }
 
