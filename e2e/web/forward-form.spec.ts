@@ -33,3 +33,27 @@ test('a remote host or name the contract would refuse is told in plain words, an
   await expect(form).toBeHidden();
   await expect(page.locator('.forward[data-forward-id]')).toHaveCount(1);
 });
+
+test('a saved forward that is running says so instead of offering a Start that does nothing', async ({ page, webHost }) => {
+  await openDemo(page, webHost.url);
+  await treeRow(page, 'instance', 'bastion').click({ button: 'right' });
+  await page.getByRole('menuitem', { name: 'Start port forward…' }).click();
+  const form = page.getByRole('dialog', { name: 'New port forward' });
+  await form.getByLabel('Remote port', { exact: true }).fill('22');
+  await form.getByRole('button', { name: 'Start forward' }).click();
+  const row = page.locator('.forward[data-forward-id]');
+  await expect(row).toHaveAttribute('data-state', 'listening', { timeout: 45_000 });
+  const port = await row.getAttribute('data-local-port');
+  await row.getByRole('button', { name: 'Save' }).click();
+  const saved = page.locator('.forward.saved');
+  await expect(saved).toHaveCount(1);
+  const running = saved.getByRole('button', { name: 'Running' });
+  await expect(running).toBeDisabled();
+  await expect(running).toHaveAttribute('title', `Already running at localhost:${port}`);
+  // Stopped, the saved one offers Start again, and Start brings it back.
+  await row.getByRole('button', { name: 'Stop' }).click();
+  await expect(row).toHaveAttribute('data-state', 'stopped', { timeout: 30_000 });
+  await saved.getByRole('button', { name: 'Start' }).click();
+  await expect(row).toHaveAttribute('data-state', 'listening', { timeout: 45_000 });
+  await expect(saved.getByRole('button', { name: 'Running' })).toBeDisabled();
+});

@@ -29,6 +29,9 @@ export const FORWARDS_PANEL = {
   DETAIL_SPAN: { wide: 7, narrow: 4 },
 } as const;
 
+/** States in which a forward holds its local port (Start would do nothing). */
+const RUNNING_STATES: ReadonlySet<string> = new Set(['starting', 'listening', 'reconnecting']);
+
 const STATE_TONE = { starting: 'warn', listening: 'ok', reconnecting: 'warn', stopped: 'muted', failed: 'fail' } as const;
 
 /** "14:02:11": when the last connection failed (today's clock; the date is in the tooltip). */
@@ -283,6 +286,8 @@ export function ForwardsPanel() {
             {s.saved.map((sv) => {
               const local = sv.spec.localPort === 'auto' ? 'localhost, a free port' : `localhost:${sv.spec.localPort}`;
               const to = destinationText(placeOf(sv.spec, index));
+              // A saved forward's own forward has its id (main lists it under the saved id when it starts or restores it).
+              const live = s.forwards.find((f) => f.id === sv.savedId && RUNNING_STATES.has(f.state));
               return (
                 <li key={sv.savedId} className="panel-row forward saved">
                   <span className="panel-cell-line forward-saved-main" title={[sv.spec.name, `${local} → ${to}`].filter(Boolean).join('\n')}>
@@ -291,9 +296,16 @@ export function ForwardsPanel() {
                     {sv.spec.name && <span className="forward-name">{sv.spec.name}</span>}
                   </span>
                   <span className="panel-cell-line">
-                    <button className="button button-quiet" onClick={() => void model.forwards.restore(sv.savedId)}>
-                      Start
-                    </button>
+                    {live !== undefined ? (
+                      // Its forward is in the table and running: Start would do nothing.
+                      <button className="button button-quiet" disabled title={`Already running at ${live.localPort !== null ? `localhost:${live.localPort}` : 'its local port'}`}>
+                        Running
+                      </button>
+                    ) : (
+                      <button className="button button-quiet" onClick={() => void model.forwards.restore(sv.savedId)}>
+                        Start
+                      </button>
+                    )}
                     <button className="button button-quiet" onClick={() => void model.forwards.forget(sv.savedId)}>
                       Forget
                     </button>
