@@ -94,4 +94,18 @@ describe('robustness', () => {
       { numRuns: 200 },
     );
   });
+
+  it('keeps no trace of made-up operation names: an unsigned caller cannot grow its memory', async () => {
+    const keysBefore = Object.keys(sb.stats.byOperation).length;
+    for (let i = 0; i < 50; i++) {
+      const name = `Made${i}${'x'.repeat(10_000)}`;
+      const query = await fetch(sb.endpoint, { method: 'POST', headers: { 'content-type': 'application/x-www-form-urlencoded' }, body: `Action=${name}&Version=2016-11-15` });
+      expect(query.status).toBeGreaterThanOrEqual(400);
+      const json = await fetch(sb.endpoint, { method: 'POST', headers: { 'content-type': 'application/x-amz-json-1.1', 'x-amz-target': `AmazonSSM.${name}` }, body: '{}' });
+      expect(json.status).toBeGreaterThanOrEqual(400);
+    }
+    const keys = Object.keys(sb.stats.byOperation);
+    expect(keys.filter((k) => k.includes('Made'))).toEqual([]);
+    expect(keys.length - keysBefore).toBeLessThanOrEqual(2);
+  });
 });

@@ -25,6 +25,9 @@ export const API_SERVER = {
   maxBodyBytes: 16 * 1024 * 1024,
 } as const;
 
+/** The stats key of every operation the sandbox does not implement. */
+const UNKNOWN_OPERATION = '(unknown)';
+
 export interface ApiServerOptions {
   readonly deps: ApiDeps;
   /** The keys whose SigV4 signatures are accepted; the run's secret also opens the admin routes. */
@@ -107,7 +110,11 @@ export function createApiHandler(opts: ApiServerOptions): { handler: RequestList
     };
 
     stats.requests++;
-    stats.byOperation[`${service}.${operation}`] = (stats.byOperation[`${service}.${operation}`] ?? 0) + 1;
+    // Counted before the signature is checked, so the key may not be the caller's text: a made-up
+    // operation name (up to the body limit, any number of them) would grow this table for good.
+    const known = json ? json.handler !== undefined : query?.handler !== undefined;
+    const statKey = `${service}.${known ? operation : UNKNOWN_OPERATION}`;
+    stats.byOperation[statKey] = (stats.byOperation[statKey] ?? 0) + 1;
     if (req.method !== 'POST' && !(form && form.has('Action'))) {
       return fail(new ApiError('UnknownOperationException', `The sandbox endpoint accepts AWS API POST requests, not ${req.method ?? ''} ${url.pathname}.`, 404));
     }
