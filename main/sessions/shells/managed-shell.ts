@@ -171,6 +171,7 @@ export class ManagedShell {
     engine.on('closed', (reason) => {
       if (generation !== this.#generation) return;
       this.#batcher.flush(); // the last output comes before `closed`
+      this.#releaseHeld();
       this.#flow.reset();
       void this.#stopRecording();
       this.#setStatus(closedStatus(reason, engine.exitCode));
@@ -203,6 +204,7 @@ export class ManagedShell {
     this.#engine = undefined;
     this.#launched = undefined;
     this.#batcher.flush();
+    this.#releaseHeld();
     this.#flow.reset();
     const recorded = this.#stopRecording();
     if (engine !== undefined && engine.status !== 'closed') {
@@ -274,6 +276,16 @@ export class ManagedShell {
     if (this.#sink === null) return;
     if (this.#flow.paused) this.#held.push(bytes);
     else this.#send(bytes);
+  }
+
+  /**
+   * The engine is done (closed, or stopped for a restart or close): what waited for room goes now,
+   * whatever the window, so the tail comes before the closed status (and before a restarted
+   * session's output). No more output follows, so this overshoots the window by at most what the
+   * engine had read when it paused.
+   */
+  #releaseHeld(): void {
+    for (const bytes of this.#held.splice(0)) this.#send(bytes);
   }
 
   #send(bytes: Uint8Array<ArrayBuffer>): void {

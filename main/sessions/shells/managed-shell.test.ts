@@ -1,0 +1,117 @@
+// ManagedShell's flow control toward the window with the engine replaced by a scripted stand-in:
+// output is emitted exactly when the test says, so what main holds after a pause, and where it
+// goes when the session ends, is deterministic (the sandbox tests in main/ipc cover the real engine).
+import { afterEach, describe, expect, it, vi } from 'vitest';
+import type { SessionStatus } from '../../../shared/contract/index.js';
+import type { ShellSessionEvents } from '../../ssm/shell/shell-session.js';
+import { ManagedShell } from './managed-shell.js';
+
+/** The engine stand-in: the test emits its output and its end; pause/resume are recorded. */
+interface ScriptedEngine {
+  status: 'connected' | 'closed';
+  paused: boolean;
+  /** Emits an engine event as the real session would. */
+  fire<K extends keyof ShellSessionEvents>(event: K, ...args: ShellSessionEvents[K]): void;
+}
+
+/** Every stand-in made, newest last (vi.mock's factory runs before this module's body). */
+const engines = vi.hoisted((): ScriptedEngine[] => []);
+
+vi.mock('../../ssm/shell/shell-session.js', async () => {
+  const { Emitter: Base } = await import('../../ssm/util/emitter.js');
+  class Scripted extends Base<ShellSessionEvents> {
+    status: 'connected' | 'closed' = 'connected';
+    paused = false;
+    readonly sessionId = 'aws-session';
+    readonly exitCode = 0;
+    readonly closedBecause = undefined;
+    constructor() {
+      super();
+      engines.push(this);
+    }
+    fire<K extends keyof ShellSessionEvents>(event: K, ...args: ShellSessionEvents[K]): void {
+      this.emit(event, ...args);
+    }
+    open(): Promise<void> {
+      return Promise.resolve();
+    }
+    pause(): void {
+      this.paused = true;
+    }
+    resume(): void {
+      this.paused = false;
+    }
+    write(): void {}
+    resize(): void {}
+    terminate(): Promise<void> {
+      this.status = 'closed';
+      return Promise.resolve();
+    }
+  }
+  return { ShellSession: Scripted };
+});
+
+const HIGH = 32 * 1024;
+const LOW = 24 * 1024;
+const BATCH = 16 * 1024;
+
+type Sent = { kind: 'output'; bytes: Uint8Array } | { kind: 'status'; status: SessionStatus };
+
+async function started(): Promise<{ shell: ManagedShell; engine: ScriptedEngine; sent: Sent[] }> {
+  const sent: Sent[] = [];
+  const shell = new ManagedShell(
+    {
+      id: 's-1',
+      target: { kind: 'instance', instanceId: 'i-0123456789abcdef0', profile: 'p', region: 'eu-west-1' },
+      cols: 80,
+      rows: 24,
+      title: 't',
+      sink: { output: (bytes) => sent.push({ kind: 'output', bytes }), status: (status) => sent.push({ kind: 'status', status }) },
+    },
+    {
+      launch: () => Promise.resolve({ credentials: { sessionId: 'aws-session', streamUrl: 'wss://x', tokenValue: 't' }, target: 'i-0123456789abcdef0' }),
+      batching: { coalesceMs: 1_000, maxBatchBytes: BATCH, echoWindowMs: 0 },
+      watermarks: { high: HIGH, low: LOW },
+    },
+  );
+  await shell.start();
+  const engine = engines.at(-1);
+  if (engine === undefined) throw new Error('no engine was made');
+  return { shell, engine, sent };
+}
+
+const outputBytes = (sent: Sent[]): number => sent.reduce((n, s) => n + (s.kind === 'output' ? s.bytes.byteLength : 0), 0);
+
+afterEach(() => {
+  engines.length = 0;
+});
+
+describe('ManagedShell flow control toward the window', () => {
+  it('holds what arrives after a pause and sends it as acks make room', async () => {
+    const { shell, engine, sent } = await started();
+    // Seven full batches in one go, as one socket read can hold after the pause.
+    for (let i = 0; i < 7; i++) engine.fire('output', new Uint8Array(BATCH).fill(0x61 + i), 'stdout');
+    expect(engine.paused).toBe(true);
+    expect(outputBytes(sent)).toBeLessThanOrEqual(HIGH + BATCH);
+    shell.ack(outputBytes(sent));
+    expect(outputBytes(sent)).toBeGreaterThan(HIGH + BATCH);
+    await shell.dispose();
+  });
+
+  it('sends everything held before the closed status when the session ends while paused', async () => {
+    const { shell, engine, sent } = await started();
+    for (let i = 0; i < 7; i++) engine.fire('output', new Uint8Array(BATCH).fill(0x61 + i), 'stdout');
+    expect(engine.paused).toBe(true);
+    // The session ends (channel_closed read in the same burst); the window has acked nothing yet.
+    engine.status = 'closed';
+    engine.fire('closed', { kind: 'channel-closed', output: '', message: 'Exiting session with sessionId: aws-session.' });
+    const last = sent.at(-1);
+    expect(last?.kind).toBe('status');
+    expect(last?.kind === 'status' && last.status.state).toBe('closed');
+    // The whole tail came before it, in order.
+    expect(outputBytes(sent)).toBe(7 * BATCH);
+    const firstBytes = sent.flatMap((s) => (s.kind === 'output' ? [s.bytes[0]] : []));
+    expect(firstBytes).toEqual([0x61, 0x62, 0x63, 0x64, 0x65, 0x66, 0x67]);
+    await shell.dispose();
+  });
+});
