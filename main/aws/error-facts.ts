@@ -22,8 +22,19 @@ export interface Facts {
 
 /** The SDK's advice appended to deserialization errors ("inspect the hidden field {error}.$response"). */
 const SDK_HINT = /\s*Deserialization error: to see the raw response[\s\S]*$/;
-/** Secrets that must never reach the details even if an answer echoes them. */
-const SECRET_PATTERNS: readonly RegExp[] = [/(X-Amz-Security-Token=)[^&\s"<]+/gi, /(X-Amz-Signature=|Signature=)[0-9a-f]{16,}/gi, /(aws_secret_access_key\s*[=:]\s*)\S+/gi, /("?(?:SecretAccessKey|SessionToken|secretAccessKey|sessionToken|accessToken)"?\s*[:=]\s*)"[^"]*"/g];
+/** Names of the members, elements and settings that carry a secret (STS, SSO OIDC and portal answers, INI files). */
+const SECRET_NAMES = 'SecretAccessKey|SessionToken|AccessToken|RefreshToken|ClientSecret|aws_secret_access_key|aws_session_token';
+/** Secrets that must never reach the details even if an answer echoes them, in any shape an answer has. */
+const SECRET_PATTERNS: readonly RegExp[] = [
+  /(X-Amz-Security-Token=)[^&\s"<]+/gi,
+  /(X-Amz-Signature=|Signature=)[0-9a-f]{16,}/gi,
+  // INI lines: aws_secret_access_key = …
+  new RegExp(`((?:${SECRET_NAMES})\\s*[=:]\\s*)[^\\s"'<,}]+`, 'gi'),
+  // JSON members: "secretAccessKey": "…"
+  new RegExp(`("(?:${SECRET_NAMES})"\\s*:\\s*)"[^"]*"`, 'gi'),
+  // XML elements: <SecretAccessKey>…</SecretAccessKey>
+  new RegExp(`(<(?:${SECRET_NAMES})>)[^<]*`, 'gi'),
+];
 
 export function redact(text: string): string {
   return SECRET_PATTERNS.reduce((t, p) => t.replace(p, '$1[redacted]'), text);
