@@ -3,7 +3,7 @@ export const TERMINAL = {
   /**
    * Acks go to main in multiples of this (VS Code's terminal acks every 5 000 characters): all whole
    * units parsed so far in one message, the rest after ACK_IDLE_MS. Must stay
-   * below main's low watermark (8 KiB, main/sessions/shells/constants.ts) or a paused session never
+   * below main's low watermark (24 KiB, main/sessions/shells/constants.ts) or a paused session never
    * resumes; small, because main's window is only 32 KiB and an ack held back is window not used.
    */
   ACK_UNIT_BYTES: 4 * 1024,
