@@ -114,4 +114,21 @@ describe('ManagedShell flow control toward the window', () => {
     expect(firstBytes).toEqual([0x61, 0x62, 0x63, 0x64, 0x65, 0x66, 0x67]);
     await shell.dispose();
   });
+
+  it('lets go of what it held when the window goes away: reading resumes, the next window gets it all from the scrollback', async () => {
+    const { shell, engine, sent } = await started();
+    for (let i = 0; i < 7; i++) engine.fire('output', new Uint8Array(BATCH).fill(0x61 + i), 'stdout');
+    expect(engine.paused).toBe(true);
+    shell.detach();
+    expect(engine.paused).toBe(false);
+    // With no window, output only goes to the scrollback: nothing waits for acks that cannot come.
+    engine.fire('output', new Uint8Array(BATCH).fill(0x68), 'stdout');
+    expect(engine.paused).toBe(false);
+    const before = sent.length;
+    const next: Sent[] = [];
+    shell.attach({ output: (bytes) => next.push({ kind: 'output', bytes }), status: (status) => next.push({ kind: 'status', status }) });
+    expect(sent.length).toBe(before);
+    expect(outputBytes(next)).toBe(8 * BATCH);
+    await shell.dispose();
+  });
 });
