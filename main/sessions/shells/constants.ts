@@ -14,7 +14,8 @@ export const SHELLS = {
   /**
    * Above this many bytes sent to the window and not yet parsed by its xterm, the session stops
    * reading its websocket, and what the engine had already read waits in main (managed-shell.ts):
-   * at most this plus one batch (48 KiB) of live output is ever on its way to xterm. That is output still to come
+   * at most this plus one batch (48 KiB) of live output is ever on its way to xterm (when the
+   * session ends, what waits goes at once, ahead of the closed status). That is output still to come
    * after a Ctrl-C when xterm is the bottleneck (issue 16 §4: ≤ 64 KB after the key), so it is kept
    * small, like VS Code's terminal (100 000 characters).
    */
