@@ -3,6 +3,8 @@
 // while running, dismiss after.
 import { formatBytes, formatDuration, formatRate } from '../../shared/format/bytes.js';
 import type { TransferInfo } from '../../shared/contract/index.js';
+import { useMemo } from 'react';
+import { fallbackLabel, targetIndex, targetKey, type TargetEntry } from '../forwards/forward-targets.js';
 import { useModel } from '../root/model-context.js';
 import { useStore } from '../state/store.js';
 import './transfers.css';
@@ -17,8 +19,10 @@ function progressText(t: TransferInfo): string {
   return `${formatBytes(p.bytes)}${of} · ${formatRate(p.bytesPerSecond)}${eta}`;
 }
 
-function Row({ t }: { t: TransferInfo }) {
+function Row({ t, index }: { t: TransferInfo; index: ReadonlyMap<string, TargetEntry> }) {
   const model = useModel();
+  // scp's target:path, by the name the tree shows (its ids when the tree has not loaded it).
+  const where = `${(index.get(targetKey(t.target))?.label ?? fallbackLabel(t.target)).name}:${t.remotePath}`;
   const total = t.progress.total;
   const fraction = t.state === 'done' ? 1 : total !== null && total > 0 ? Math.min(1, t.progress.bytes / total) : total === 0 ? 1 : 0;
   return (
@@ -26,7 +30,9 @@ function Row({ t }: { t: TransferInfo }) {
       <div className="panel-cell-line transfer-main">
         <span className={`state-pill tone-${STATE_TONE[t.state]}`}>{t.state === 'running' ? t.phase : t.state}</span>
         <span className="transfer-name" title={t.name}>{t.direction === 'upload' ? '↑' : '↓'} {t.name}</span>
-        <span className="muted transfer-path" title={t.remotePath}>{t.direction === 'upload' ? '→' : '←'} {t.remotePath}</span>
+        <span className="muted transfer-path" data-testid="transfer-where" title={where}>
+          {t.direction === 'upload' ? '→' : '←'} {where}
+        </span>
       </div>
       <div className="panel-cell-line transfer-progress">
         <progress aria-label={`Progress of ${t.name}`} max={1} value={fraction} />
@@ -56,13 +62,15 @@ function Row({ t }: { t: TransferInfo }) {
 export function TransfersPanel() {
   const model = useModel();
   const { transfers } = useStore(model.transfers);
+  const tree = useStore(model.tree);
+  const index = useMemo(() => targetIndex(tree), [tree.branches]);
   if (transfers.length === 0) {
     return <p className="muted panel-empty">No transfers yet. Use Upload… or Download… on a container, an instance or a tab, or drop a file on a shell.</p>;
   }
   return (
     <ul className="panel-rows transfers" aria-label="Transfers">
       {transfers.map((t) => (
-        <Row key={t.id} t={t} />
+        <Row key={t.id} t={t} index={index} />
       ))}
     </ul>
   );
