@@ -1,7 +1,7 @@
 // Sandbox shells start in the target's directory with HOME there and a scrubbed environment;
 // with bubblewrap they are confined (read-only host, own /tmp, own process list, the target's
 // hostname); forced off, or with a broken bubblewrap, they run unconfined and say so.
-import { chmodSync, existsSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { chmodSync, existsSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { hostname, tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
@@ -136,6 +136,34 @@ describe('sandbox shells', () => {
     const ps = (field(run.text, 'PS') ?? '').split(' ').filter(Boolean);
     expect(ps.length).toBeGreaterThan(0);
     for (const name of ps) expect(['bwrap', 'sh', 'ps', 'sort', 'tr']).toContain(name);
+  }, RUN_LIMIT_MS);
+
+  it('confined: the user\'s AWS files and Porthole\'s data are not visible (the environment is scrubbed of them too)', async () => {
+    const confinement = await probeConfinement();
+    if (confinement.kind !== 'bwrap') throw new Error(`bubblewrap is needed for this test (CI installs it): ${confinement.reason}`);
+    // A home outside /tmp (the private /tmp would hide it anyway) holding what a real one holds.
+    const home = path.join(outside, 'home');
+    mkdirSync(path.join(home, '.aws', 'sso', 'cache'), { recursive: true });
+    writeFileSync(path.join(home, '.aws', 'credentials'), '[default]\naws_secret_access_key = real-key-must-not-leak\n');
+    const dataDir = path.join(outside, 'porthole-data');
+    mkdirSync(dataDir);
+    writeFileSync(path.join(dataDir, 'settings.json'), '{"secret":"data-must-not-leak"}');
+    const credentialsFile = path.join(outside, 'other-credentials');
+    writeFileSync(credentialsFile, 'aws_secret_access_key = file-must-not-leak\n');
+    const env = { HOME: process.env['HOME'], data: process.env['PORTHOLE_DATA_DIR'], creds: process.env['AWS_SHARED_CREDENTIALS_FILE'] };
+    Object.assign(process.env, { HOME: home, PORTHOLE_DATA_DIR: dataDir, AWS_SHARED_CREDENTIALS_FILE: credentialsFile });
+    try {
+      const workdir = path.join(root, 'targets', 'i-0a1b2c3d4e5f6000a');
+      const script = `cat '${home}/.aws/credentials' '${dataDir}/settings.json' '${credentialsFile}' 2>/dev/null; echo "SEEN=$(ls -A '${home}/.aws' 2>/dev/null | tr '\\n' ' ')END"`;
+      const run = await inShell(script, workdir, 'app-server', confinement);
+      expect(run.text).toContain('SEEN=END');
+      expect(run.text).not.toMatch(/must-not-leak/);
+    } finally {
+      for (const [k, v] of [['HOME', env.HOME], ['PORTHOLE_DATA_DIR', env.data], ['AWS_SHARED_CREDENTIALS_FILE', env.creds]] as const) {
+        if (v === undefined) delete process.env[k];
+        else process.env[k] = v;
+      }
+    }
   }, RUN_LIMIT_MS);
 
   it('confined commands (non-interactive) are refused writes outside too, under the target hostname', async () => {

@@ -2,13 +2,14 @@
  * How the sandbox runs a target's shells and commands. They are real processes on this computer,
  * run as the person who started the sandbox. Always: they start in the target's directory, with
  * HOME there and a scrubbed environment (no AWS_*, no tokens, no Porthole secrets). Where
- * bubblewrap works they are also confined: the host file system read-only, the target's
+ * bubblewrap works they are also confined: the host file system read-only (the person's AWS
+ * files and Porthole's data not visible at all), the target's
  * directory the only writable place (and the home), a private /tmp, their own PID namespace (ps
  * and top see only the shell's tree) and the target's name as hostname. Where it does not, the
  * sandbox says so (banner + log) and runs them unconfined.
  */
 import { execFile } from 'node:child_process';
-import { accessSync, constants, mkdtempSync, rmSync } from 'node:fs';
+import { accessSync, constants, mkdtempSync, rmSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 
@@ -27,6 +28,15 @@ export const CONFINEMENT = {
   keptEnv: ['PATH', 'TERM', 'LANG', 'LC_ALL', 'LC_CTYPE', 'LC_MESSAGES', 'TZ', 'USER', 'LOGNAME', 'SHELL'],
   /** PATH when the sandbox's own has none. */
   defaultPath: '/usr/local/bin:/usr/bin:/bin',
+  /**
+   * Under the person's HOME, what a confined target never sees (an empty folder in its place):
+   * their AWS credentials, config and SSO token cache, and Porthole's data (web host and
+   * Electron). The environment is scrubbed of AWS_* for the same reason; a real container has
+   * neither.
+   */
+  hiddenHomeFolders: ['.aws', path.join('.config', 'porthole'), path.join('.config', 'Porthole')],
+  /** Variables naming more of the same elsewhere; each hidden when it exists (a file by an empty one). */
+  hiddenPathVars: ['PORTHOLE_DATA_DIR', 'AWS_CONFIG_FILE', 'AWS_SHARED_CREDENTIALS_FILE'],
 } as const;
 
 /** No confinement: the default where nothing was probed (tests that build a gateway themselves). */
@@ -95,11 +105,35 @@ export function scrubbedEnv(source: NodeJS.ProcessEnv, home: string): Record<str
   return env;
 }
 
-function bwrapArgs(workdir: string, hostname: string): string[] {
+/** Mounts over the person's secrets (CONFINEMENT.hiddenHomeFolders / hiddenPathVars) that exist. */
+export function hidingArgs(source: NodeJS.ProcessEnv): string[] {
+  const home = source['HOME'];
+  const candidates = [
+    ...(home ? CONFINEMENT.hiddenHomeFolders.map((f) => path.join(home, f)) : []),
+    ...CONFINEMENT.hiddenPathVars.map((v) => source[v]).filter((p): p is string => p !== undefined && path.isAbsolute(p)),
+  ];
+  const args: string[] = [];
+  for (const p of new Set(candidates)) {
+    let kind: 'dir' | 'file' | undefined;
+    try {
+      const st = statSync(p);
+      kind = st.isDirectory() ? 'dir' : st.isFile() ? 'file' : undefined;
+    } catch {
+      kind = undefined; // absent: nothing to hide (and no mount point to make on a read-only host)
+    }
+    if (kind === 'dir') args.push('--tmpfs', p);
+    else if (kind === 'file') args.push('--ro-bind', '/dev/null', p);
+  }
+  return args;
+}
+
+function bwrapArgs(workdir: string, hostname: string, source: NodeJS.ProcessEnv = {}): string[] {
   return [
     '--ro-bind', '/', '/',
     '--dev', '/dev',
     '--proc', '/proc',
+    // Before the target's folder is bound, so a target folder under a hidden one is still there.
+    ...hidingArgs(source),
     '--tmpfs', '/tmp',
     // After the private /tmp, so a target directory under /tmp is mounted back into it, writable.
     '--bind', workdir, workdir,
@@ -149,6 +183,6 @@ export function targetProcess(ctx: TargetSpawnContext, file: string, args: reado
   const env = scrubbedEnv(ctx.sourceEnv ?? process.env, ctx.workdir);
   if (ctx.confinement.kind === 'none') return { file, args: [...args], cwd: ctx.workdir, env };
   const status = path.join(path.dirname(ctx.workdir), `.${path.basename(ctx.workdir)}.bwrap-${process.pid}-${Date.now()}-${Math.random().toString(36).slice(2)}`);
-  const bwrap = [ctx.confinement.bwrap, '--json-status-fd', '3', ...bwrapArgs(ctx.workdir, hostnameFor(ctx.name))];
+  const bwrap = [ctx.confinement.bwrap, '--json-status-fd', '3', ...bwrapArgs(ctx.workdir, hostnameFor(ctx.name), ctx.sourceEnv ?? process.env)];
   return { file: '/bin/sh', args: ['-c', FALLBACK_SCRIPT, 'porthole-confine', status, ...bwrap, '--', file, ...args], cwd: ctx.workdir, env };
 }
