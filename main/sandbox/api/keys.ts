@@ -5,7 +5,7 @@
  * under an account (they pick the account, the secret proves the caller) — and the temporary keys
  * its STS issued, each with its own secret and session token. Any other key is foreign.
  */
-import { timingSafeEqual } from 'node:crypto';
+import { sameSecret } from '../same-secret.js';
 import type { SigningSecret } from './sigv4.js';
 import { newKeyPair, type IssuedCredentials } from './sts/issued-credentials.js';
 
@@ -39,9 +39,6 @@ export class SandboxKeys {
 
   /** True when `presented` is the run's secret (the admin routes' header), compared in constant time. */
   isSecret(presented: string | undefined): boolean {
-    if (presented === undefined) return false;
-    const a = Buffer.from(presented);
-    const b = Buffer.from(this.credentials.secretAccessKey);
-    return a.length === b.length && timingSafeEqual(a, b);
+    return sameSecret(presented, this.credentials.secretAccessKey);
   }
 }

@@ -4,6 +4,7 @@
  * plugins omit them).
  */
 import { z } from 'zod';
+import { sameSecret } from '../same-secret.js';
 import type { SandboxSession } from '../session-registry.js';
 import { CloseCode, type CloseCodeValue } from './constants.js';
 
@@ -53,7 +54,7 @@ export function parseOpenRequest(text: string): OpenRequest {
 /** Checks the token against the registry entry; throws OpenRejected. */
 export function checkToken(session: SandboxSession | undefined, sessionId: string, open: OpenRequest, now: number): SandboxSession {
   if (!session) throw new OpenRejected(CloseCode.UnknownSession, `no session ${sessionId}`);
-  if (open.tokenValue !== session.tokenValue) throw new OpenRejected(CloseCode.InvalidToken, 'invalid token for this session');
+  if (!sameSecret(open.tokenValue, session.tokenValue)) throw new OpenRejected(CloseCode.InvalidToken, 'invalid token for this session');
   if (now >= session.tokenExpiresAt) throw new OpenRejected(CloseCode.ExpiredToken, 'token expired; call ResumeSession for a new one');
   return session;
 }
