@@ -1,7 +1,11 @@
 // Tunables of the shell data plane (house style practices 3 and 4).
 
 export const SHELLS = {
-  /** Output is coalesced this long before it is sent: one IPC message per frame of screen time, not per agent frame. */
+  /**
+   * Output is coalesced this long before it is sent: one IPC message per frame of screen time, not
+   * per agent frame. Not right after flow control resumes reading: xterm is then running dry, and
+   * that read's output goes at the end of its tick (output-batcher.ts).
+   */
   COALESCE_MS: 5,
   /**
    * A batch this big is sent at once. Small, because each batch may overshoot the high watermark

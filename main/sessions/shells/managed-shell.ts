@@ -66,7 +66,10 @@ export class ManagedShell {
         resume: () => {
           // What waited for room goes first; reading resumes only once all of it fit the window.
           while (this.#held.length > 0 && !this.#flow.paused) this.#send(this.#held.shift() as Uint8Array<ArrayBuffer>);
-          if (!this.#flow.paused && !this.#heldForRecording) this.#engine?.resume();
+          if (this.#flow.paused || this.#heldForRecording) return;
+          this.#engine?.resume();
+          // xterm is running dry: what the next read brings goes now, not a coalescing period later.
+          this.#batcher.resumed();
         },
       },
       options.watermarks,

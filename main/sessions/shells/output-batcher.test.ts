@@ -52,10 +52,47 @@ describe('OutputBatcher', () => {
     expect(sent).toEqual(['prompt$ ', 'l', 'xy']);
   });
 
+  it('after reading resumes, sends what the next read brings at the end of its tick, then coalesces again', () => {
+    vi.useFakeTimers();
+    const { b, sent } = batcher();
+    b.resumed();
+    b.push(bytes('ab'));
+    b.push(bytes('cd'));
+    expect(sent).toEqual([]); // the rest of this read may still come in the same tick
+    vi.advanceTimersByTime(0);
+    expect(sent).toEqual(['abcd']);
+    b.push(bytes('ef'));
+    vi.advanceTimersByTime(0);
+    expect(sent).toEqual(['abcd']);
+    vi.advanceTimersByTime(5);
+    expect(sent).toEqual(['abcd', 'ef']);
+  });
+
+  it('a resume sends a partial batch that was waiting for its coalescing period at the end of the tick', () => {
+    vi.useFakeTimers();
+    const { b, sent } = batcher();
+    b.push(bytes('ab'));
+    vi.advanceTimersByTime(1);
+    b.resumed();
+    vi.advanceTimersByTime(0);
+    expect(sent).toEqual(['ab']);
+    vi.advanceTimersByTime(10);
+    expect(sent).toEqual(['ab']); // the coalescing timer did not send it again
+  });
+
+  it('after a resume, a full batch still goes at once', () => {
+    vi.useFakeTimers();
+    const { b, sent } = batcher();
+    b.resumed();
+    b.push(bytes('123456789'));
+    expect(sent).toEqual(['12345678', '9']);
+  });
+
   it('drops what waits on dispose and ignores later output', () => {
     vi.useFakeTimers();
     const { b, sent } = batcher();
     b.push(bytes('late'));
+    b.resumed();
     b.dispose();
     b.push(bytes('later'));
     vi.advanceTimersByTime(50);
