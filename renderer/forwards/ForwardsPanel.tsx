@@ -7,8 +7,9 @@
 // all of it in its tooltip. Saved forwards below.
 import type { ForwardInfo, ForwardStats } from '../../shared/contract/index.js';
 import { counted } from '../../shared/format/words.js';
-import { connectionErrorText, destinationText, failedConnectionsText, openConnectionsText } from '../../shared/messages/forwards.js';
+import { connectionErrorText, destinationText, failedConnectionsText, openConnectionsText, removeForwardQuestion } from '../../shared/messages/forwards.js';
 import { useMemo, useRef } from 'react';
+import type { AppModel } from '../root/app-model.js';
 import { useModel } from '../root/model-context.js';
 import { openLink } from '../root/open-link.js';
 import { useStore } from '../state/store.js';
@@ -54,6 +55,16 @@ function problemOf(f: ForwardInfo, stats: ForwardStats | undefined, index: Reado
     tone: 'warn',
     title: `${words}\nLast at ${new Date(errors.last.at).toLocaleString()}; ${failedConnectionsText(errors.count)} since the forward started.\nThe agent said: ${errors.last.reason}`,
   };
+}
+
+/** Removes a forward, asking first when open connections would be cut with it (none: no question). */
+async function removeForward(model: AppModel, f: ForwardInfo, connections: number, address: string, destination: string): Promise<void> {
+  if (connections > 0) {
+    const forward = f.spec.name ? `“${f.spec.name}”` : `${address} → ${destination}`;
+    const ok = await model.dialogs.confirm({ ...removeForwardQuestion(forward, connections), danger: true });
+    if (!ok) return;
+  }
+  await model.forwards.act(f.id, 'remove');
 }
 
 interface RowProps {
@@ -183,7 +194,7 @@ function ForwardRow({ f, stats, index, narrow, stale }: RowProps) {
             <button disabled={stale} className="button button-quiet" title="Keep this forward to start it again later" onClick={() => void model.forwards.act(f.id, 'save')}>
               Save
             </button>
-            <button disabled={stale} className="button button-quiet" aria-label="Remove forward" title="Stop and remove this forward" onClick={() => void model.forwards.act(f.id, 'remove')}>
+            <button disabled={stale} className="button button-quiet" aria-label="Remove forward" title="Stop and remove this forward" onClick={() => void removeForward(model, f, connections, shownAddress, destination)}>
               ✕
             </button>
           </span>

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { connectionErrorText, destinationText, failedConnectionsText, openConnectionsText, undeclaredPortWarning } from './forwards.js';
+import { connectionErrorText, destinationText, failedConnectionsText, openConnectionsText, removeForwardQuestion, undeclaredPortWarning } from './forwards.js';
 
 const AGENT = 'Connection to destination port failed, check SSM Agent logs.';
 
@@ -31,5 +31,14 @@ describe('forward wording', () => {
     expect(undeclaredPortWarning('worker', [], 80)).toBe('worker declares no ports in its task definition: port 80 may have nothing listening.');
     // An instance (or an unreadable task definition) declares nothing we know: no warning.
     expect(undeclaredPortWarning('bastion', null, 5432)).toBeNull();
+  });
+
+  it('asks before cutting open connections, naming the forward and how many', () => {
+    expect(removeForwardQuestion('“db”', 1)).toEqual({
+      title: 'Remove “db”?',
+      message: '1 connection is open through it. Removing the forward cuts it and frees its local port.',
+      confirmLabel: 'Remove and cut 1 connection',
+    });
+    expect(removeForwardQuestion('localhost:15432 → app:5432', 3).message).toBe('3 connections are open through it. Removing the forward cuts them and frees its local port.');
   });
 });

@@ -41,6 +41,19 @@ export function openConnectionsText(count: number): string {
 }
 
 /**
+ * The question before removing a forward that carries open connections: which forward (its name,
+ * else its local address and destination) and how many connections go with it.
+ */
+export function removeForwardQuestion(forward: string, connections: number): { title: string; message: string; confirmLabel: string } {
+  const cut = openConnectionsText(connections);
+  return {
+    title: `Remove ${forward}?`,
+    message: `${cut} ${connections === 1 ? 'is' : 'are'} open through it. Removing the forward cuts ${connections === 1 ? 'it' : 'them'} and frees its local port.`,
+    confirmLabel: `Remove and cut ${cut}`,
+  };
+}
+
+/**
  * A warning (never a refusal) when the chosen port is not one the target declares: null when it is
  * declared, or when the target declares nothing we know (an instance, an unreadable task definition).
  */
