@@ -1,4 +1,4 @@
-// Under the tree (a fixed-height area): what the selected container or instance is (status, exec readiness, ports, task
+// Under the tree (as tall as its content, up to a bound): what the selected container or instance is (status, exec readiness, ports, task
 // definition, image, ids) and what can be done with it. A target known not to take a shell offers
 // Diagnose first instead of a tab that would fail.
 import type { InventoryNode } from '../../shared/contract/index.js';
@@ -7,6 +7,7 @@ import { useStore } from '../state/store.js';
 import { diagnose, openForward, openShell } from './node-actions.js';
 import { badgeOf, clusterName, notReadyReason, targetOf, taskDefinitionOf, titleOf } from './node-view.js';
 import { findNode, type TreeState } from './tree-store.js';
+import { useGrowDelay } from './use-grow-delay.js';
 
 type Target = Extract<InventoryNode, { kind: 'container' | 'instance' }>;
 
@@ -41,13 +42,14 @@ function facts(tree: TreeState, node: Target): Array<readonly [string, string]> 
 export function TargetDetails() {
   const model = useModel();
   const tree = useStore(model.tree);
-  const node = findNode(tree, tree.selected);
-  if (node === undefined || (node.kind !== 'container' && node.kind !== 'instance')) {
-    // The area keeps its height when empty: appearing on the first click of a double-click would
-    // move the rows under the pointer.
+  const selected = findNode(tree, tree.selected);
+  const node = useGrowDelay(selected !== undefined && (selected.kind === 'container' || selected.kind === 'instance') ? selected : null);
+  if (node === null) {
+    // One line when empty: a short window keeps its rows for the tree. The area is at the foot of
+    // the tree, so growing moves no row above it (and waits out a double-click: use-grow-delay.ts).
     return (
       <section className="target-details empty" aria-label="Target details" data-testid="target-details">
-        <p className="muted">Select a container or instance to see its ports, status and whether a shell can open.</p>
+        <p className="muted target-details-hint" title="Select a container or instance to see its ports, status and whether a shell can open.">Select a container or instance for its details.</p>
       </section>
     );
   }

@@ -71,10 +71,17 @@ export function TreePane({ sandboxShells = null }: { sandboxShells?: 'confined' 
       </div>
       <div className="pane-body tree-body">
         {tree.sandboxOffered && tree.credentialsFound === false && (
-          <div className="tree-banner">
-            <strong>No AWS credentials found.</strong> You are looking at the local sandbox: an emulated AWS account with demo clusters and instances.
-            {sandboxShells && <span data-testid="sandbox-shells" data-shells={sandboxShells}> {SHELLS_NOTE[sandboxShells]}</span>}
-          </div>
+          // One line until asked (a short window keeps its rows for the tree); open from the start
+          // when shells are not confined, which a person must read before opening one.
+          <details className="tree-banner" data-testid="sandbox-banner" open={sandboxShells === 'unconfined'}>
+            <summary>
+              <strong>No AWS credentials found:</strong> showing the local sandbox.
+            </summary>
+            <p className="tree-banner-more">
+              An emulated AWS account with demo clusters and instances.
+              {sandboxShells && <span data-testid="sandbox-shells" data-shells={sandboxShells}> {SHELLS_NOTE[sandboxShells]}</span>}
+            </p>
+          </details>
         )}
         <div data-testid="tree">
           {tree.rootError !== null && (

@@ -1,0 +1,53 @@
+// QA, short windows: at 1024×640 the tree keeps its rows. With nothing selected the details under
+// the tree take one line, and the sandbox banner one or two (its full text opens on a click);
+// a selected target's details take what they need.
+import type { Page } from '@playwright/test';
+import { join } from 'node:path';
+import { expect, repoRoot, test } from '../fixtures/web-host.js';
+import { openDemo, revealWebApp, treeRow, expand } from './porthole-ui.js';
+
+test.use({ sandbox: true, viewport: { width: 1024, height: 640 } });
+test.describe.configure({ timeout: 120_000 });
+
+/** Tree rows wholly inside the tree's scrolling area, as a person sees them. */
+function wholeRows(page: Page): Promise<number> {
+  return page.evaluate(() => {
+    const body = document.querySelector('.tree-body');
+    if (!body) return 0;
+    const box = body.getBoundingClientRect();
+    return [...document.querySelectorAll('.tree-row')].filter((row) => {
+      const r = row.getBoundingClientRect();
+      return r.height > 0 && r.top >= box.top - 0.5 && r.bottom <= box.bottom + 0.5;
+    }).length;
+  });
+}
+
+test('at 1024×640 the tree shows at least 12 rows; the banner is one or two lines and opens on a click', async ({ page, webHost }) => {
+  await openDemo(page, webHost.url);
+  await revealWebApp(page);
+  await expand(treeRow(page, 'cluster', 'demo-secure'));
+  const details = page.getByTestId('target-details');
+  await expect(details).toHaveClass(/empty/);
+  const banner = page.getByTestId('sandbox-banner');
+  await expect(banner.locator('summary')).toHaveText('No AWS credentials found: showing the local sandbox.');
+  // One or two lines of small text, not the ~140 px paragraph it was.
+  expect((await banner.boundingBox())?.height ?? 0).toBeLessThanOrEqual(48);
+  expect((await details.boundingBox())?.height ?? 0).toBeLessThanOrEqual(32);
+  expect(await wholeRows(page)).toBeGreaterThanOrEqual(12);
+  await page.screenshot({ path: join(repoRoot, 'e2e', 'artifacts', 'qa-short-window-1024.png') });
+
+  // The full explanation is one click away.
+  await expect(page.getByTestId('sandbox-shells')).toBeHidden();
+  await banner.locator('summary').click();
+  await expect(page.getByTestId('sandbox-shells')).toBeVisible();
+  await banner.locator('summary').click();
+
+  // A selected target's details: all their facts and actions, the tree still has room.
+  await treeRow(page, 'container', /^app/).first().click();
+  await expect(details).not.toHaveClass(/empty/);
+  await expect(details.getByRole('button', { name: 'Open shell' })).toBeVisible();
+  expect(await wholeRows(page)).toBeGreaterThanOrEqual(7);
+  await page.screenshot({ path: join(repoRoot, 'e2e', 'artifacts', 'qa-short-window-1024-selected.png') });
+  await page.setViewportSize({ width: 1440, height: 900 });
+  await page.screenshot({ path: join(repoRoot, 'e2e', 'artifacts', 'qa-short-window-1440-selected.png') });
+});
