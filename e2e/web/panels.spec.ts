@@ -68,7 +68,9 @@ test('a flood over the inspector budget says how many frames are not shown, wher
   await (await revealWebApp(page)).dblclick();
   await waitForShell(page);
   await page.getByRole('tab', { name: 'Inspector' }).click();
-  await expect(page.getByText('Waiting for frames')).toBeVisible();
+  // The panel is showing; not its empty state, which a late prompt or resize frame may already
+  // have replaced under load (seen in CI).
+  await expect(page.getByRole('tab', { name: 'Inspector' })).toHaveAttribute('aria-selected', 'true');
   // Each output frame comes with its acknowledgement out: a few thousand lines are well over
   // main's 200 frames a second for the session.
   await typeLine(page, 'seq 1 60000; echo flood-$((6*7))');

@@ -20,6 +20,8 @@ test('Home, End, → into an open row and ← out to the parent', async ({ page,
   await page.keyboard.press('Home');
   await expect.poll(() => focusedLabel(page)).toBe('porthole-sandbox');
 
+  // Open, with its services listed (→ on a row still loading its children has nowhere to go).
+  await expect(treeRow(page, 'service', 'api')).toBeVisible();
   await treeRow(page, 'cluster', 'demo-web').focus();
   // Open already: → steps to its first child.
   await page.keyboard.press('ArrowRight');

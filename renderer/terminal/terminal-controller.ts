@@ -103,7 +103,7 @@ export class TerminalController implements Drainable {
       cols: size?.cols ?? TERMINAL.DEFAULT_COLS,
       rows: size?.rows ?? TERMINAL.DEFAULT_ROWS,
       // OSC 8 hyperlinks go where every other link goes (http and https only: xterm drops other
-      // schemes when a handler is set), never to xterm's default of confirm() + window.open(any).
+      // schemes when a handler is set), never to xterm's default (a confirm() prompt, then opening any address).
       linkHandler: { activate: (_e, uri) => this.host.openLink(uri) },
     });
     this.#webgl = new WebglRenderer(this.#term);
