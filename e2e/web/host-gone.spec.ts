@@ -1,8 +1,9 @@
 // The web host ends while the page is open (stopped, crashed, the laptop's terminal closed). The
 // page must not keep saying that forwards listen, and a shell asked for meanwhile says why it
 // cannot open instead of running diagnostics that cannot load either.
-import { expect, test } from '../fixtures/web-host.js';
-import { openDemo, SHELL_TIMEOUT_MS, treeRow } from './porthole-ui.js';
+import { join } from 'node:path';
+import { expect, repoRoot, test } from '../fixtures/web-host.js';
+import { openDemo, SHELL_TIMEOUT_MS, treeRow, waitForShell } from './porthole-ui.js';
 
 test.use({ sandbox: true });
 test.describe.configure({ timeout: 180_000 });
@@ -34,4 +35,21 @@ test('after the web host ends, forwards are shown as unknown with their buttons 
   await expect(banner).toContainText("Lost the connection to Porthole's web host");
   await expect(page.getByRole('tab', { name: /Forwards/ })).toHaveAttribute('aria-selected', 'true');
   await expect(page.getByText('could not be loaded')).toHaveCount(0);
+});
+
+test('with a shell open, the status bar says the link is lost once, not again in the tab status', async ({ page, webHost }) => {
+  await openDemo(page, webHost.url);
+  await treeRow(page, 'instance', 'bastion').dblclick();
+  await waitForShell(page);
+  await webHost.kill();
+  const bar = page.locator('footer.status-bar');
+  await expect(page.getByTestId('disconnected')).toBeVisible();
+  // The tab learns of the loss too (its session closes); wait for that before counting.
+  await expect(page.getByTestId('session-closed')).toContainText("Lost the connection to Porthole's web host");
+  const text = (await bar.textContent()) ?? '';
+  expect(text.split('Lost the connection').length - 1).toBe(1);
+  await page.setViewportSize({ width: 1440, height: 900 });
+  await page.screenshot({ path: join(repoRoot, 'e2e', 'artifacts', 'qa-host-gone-status-1440.png') });
+  await page.setViewportSize({ width: 1024, height: 640 });
+  await page.screenshot({ path: join(repoRoot, 'e2e', 'artifacts', 'qa-host-gone-status-1024.png') });
 });

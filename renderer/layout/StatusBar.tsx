@@ -38,7 +38,8 @@ export function StatusBar({ info, disconnected, onShortcuts }: { info: CallState
           {hint}
         </span>
       )}
-      {active && hint === null && <span className="status-session">{statusLine(active)}</span>}
+      {/* With the link lost, the tab's own line would repeat the notice below (its session ended with the link). */}
+      {active && hint === null && disconnected === null && <span className="status-session">{statusLine(active)}</span>}
       {active?.recording && (
         <span className="status-recording" data-testid="status-recording" title={active.recording.path}>
           <span className="tab-rec" aria-hidden="true" />
@@ -50,7 +51,7 @@ export function StatusBar({ info, disconnected, onShortcuts }: { info: CallState
       )}
       {info.status === 'error' && <span className="status-error">{info.message}</span>}
       {disconnected !== null && (
-        <span className="status-error" data-testid="disconnected">
+        <span className="status-error" data-testid="disconnected" title={disconnected}>
           {disconnected}
         </span>
       )}
