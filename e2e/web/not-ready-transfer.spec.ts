@@ -1,11 +1,12 @@
-// Upload… or Download… on a target known not to take a session (a stopped task's container)
+// Upload…, Download… or Start port forward… on a target known not to take a session (a stopped task's container)
 // shows why (its diagnosis) instead of a copy that fails with ECS Exec's "started without execute
 // command" text, which is not the reason here.
 import type { Locator, Page } from '@playwright/test';
-import { expect, test } from '../fixtures/web-host.js';
+import { join } from 'node:path';
+import { expect, repoRoot, test } from '../fixtures/web-host.js';
 import { expand, openDemo, SHELL_TIMEOUT_MS, treeRow } from './porthole-ui.js';
 
-test.use({ sandbox: true });
+test.use({ sandbox: true, viewport: { width: 1440, height: 900 } });
 test.describe.configure({ timeout: 120_000 });
 
 async function stoppedWorker(page: Page): Promise<Locator> {
@@ -17,16 +18,24 @@ async function stoppedWorker(page: Page): Promise<Locator> {
   return container;
 }
 
-test('Upload… and Download… on a stopped container show its diagnosis, and no transfer starts', async ({ page, webHost }) => {
+test('Upload…, Download… and Start port forward… on a stopped container show its diagnosis, and no transfer or forward starts', async ({ page, webHost }) => {
   await openDemo(page, webHost.url);
-  for (const action of ['Upload…', 'Download…']) {
+  // The forward first, so the diagnosis it shows cannot be one an earlier action left.
+  for (const action of ['Start port forward…', 'Upload…', 'Download…']) {
     await (await stoppedWorker(page)).click({ button: 'right' });
     await page.getByRole('menuitem', { name: action }).click();
     await expect(page.getByRole('dialog')).toHaveCount(0);
     const diagnosis = page.getByTestId('diagnostics');
     await expect(diagnosis).toContainText('Diagnosis of worker · 1f0013', { timeout: SHELL_TIMEOUT_MS });
     await expect(diagnosis).toContainText('The task is STOPPED', { timeout: SHELL_TIMEOUT_MS });
+    // Still no form once the diagnosis is there (a form opens at once on the click).
+    await expect(page.getByRole('dialog')).toHaveCount(0);
   }
+  await page.screenshot({ path: join(repoRoot, 'e2e', 'artifacts', 'qa-not-ready-forward-1440.png') });
+  await page.setViewportSize({ width: 1024, height: 640 });
+  await page.screenshot({ path: join(repoRoot, 'e2e', 'artifacts', 'qa-not-ready-forward-1024.png') });
   await page.getByRole('tab', { name: /Transfers/ }).click();
   await expect(page.locator('.transfer')).toHaveCount(0);
+  await page.getByRole('tab', { name: /Forwards/ }).click();
+  await expect(page.getByTestId('forwards')).toContainText('No port forwards yet.');
 });

@@ -38,10 +38,15 @@ export function openShell(model: AppModel, node: InventoryNode): void {
   void model.sessions.open(target, titleOf(node));
 }
 
-/** The new-forward form, preset to this target. */
+/**
+ * The new-forward form, preset to this target; or (for a target known not to take a session, e.g.
+ * a stopped task) its diagnosis, as Enter, Upload… and Download… do: a forward there fails with
+ * ECS Exec's generic words.
+ */
 export function openForward(model: AppModel, node: InventoryNode): void {
   const target = targetOf(node);
   if (target === null) return;
+  if (notReadyReason(node) !== null) return diagnose(model, node);
   rememberTarget(model, node);
   model.forwardDraft.open(target, titleOf(node));
 }
