@@ -1,7 +1,7 @@
 // QA, short windows: at 1024×640 the tree keeps its rows. With nothing selected the details under
 // the tree take one line, and the sandbox banner one or two (its full text opens on a click);
 // a selected target's details take what they need.
-import type { Page } from '@playwright/test';
+import type { Locator, Page } from '@playwright/test';
 import { join } from 'node:path';
 import { expect, repoRoot, test } from '../fixtures/web-host.js';
 import { openDemo, revealWebApp, treeRow, expand } from './porthole-ui.js';
@@ -50,4 +50,34 @@ test('at 1024×640 the tree shows at least 12 rows; the banner is one or two lin
   await page.screenshot({ path: join(repoRoot, 'e2e', 'artifacts', 'qa-short-window-1024-selected.png') });
   await page.setViewportSize({ width: 1440, height: 900 });
   await page.screenshot({ path: join(repoRoot, 'e2e', 'artifacts', 'qa-short-window-1440-selected.png') });
+});
+
+test('at 700×500 the Theme select, Settings and the panel collapse button are inside the window', async ({ page, webHost }) => {
+  await page.setViewportSize({ width: 700, height: 500 });
+  await openDemo(page, webHost.url);
+  // A long status line: a target selected with the tree focused shows its hint.
+  await treeRow(page, 'instance', 'bastion').click();
+  await expect(page.getByTestId('target-details')).toContainText('i-0a1b2c3d4e5f60001');
+  const inWindow = async (locator: Locator): Promise<boolean> => {
+    const box = await locator.boundingBox();
+    return box !== null && box.x >= 0 && box.y >= 0 && box.x + box.width <= 700 && box.y + box.height <= 500;
+  };
+  const theme = page.getByTestId('theme-select');
+  const settings = page.getByRole('button', { name: 'Settings' });
+  const fold = page.getByRole('button', { name: /^(Hide|Show) panel$/ });
+  for (const control of [theme, settings, fold]) expect(await inWindow(control)).toBe(true);
+  // And they work: the theme changes, the panel opens.
+  await theme.selectOption('dark');
+  await expect(theme).toHaveValue('dark');
+  await expect(page.getByTestId('target-details')).toContainText('i-0a1b2c3d4e5f60001');
+  await page.getByRole('button', { name: 'Show panel' }).click();
+  await expect(page.getByRole('button', { name: 'Hide panel' })).toBeVisible();
+  expect(await inWindow(page.getByRole('button', { name: 'Hide panel' }))).toBe(true);
+  for (const tab of ['Forwards', 'Transfers', 'Diagnostics', 'Inspector']) {
+    expect(await inWindow(page.getByRole('tab', { name: tab }))).toBe(true);
+    // Each name is whole beside the 300 px tree.
+    expect(await page.getByRole('tab', { name: tab }).locator('.panel-tab-label').evaluate((el) => el.scrollWidth <= el.clientWidth)).toBe(true);
+  }
+  await page.screenshot({ path: join(repoRoot, 'e2e', 'artifacts', 'qa-tiny-window-700.png') });
+  await expect(page.getByTestId('target-details')).toContainText('i-0a1b2c3d4e5f60001');
 });

@@ -27,7 +27,7 @@ export function BottomPanel() {
       <div className="panel-tabs" role="tablist">
         {VIEWS.map((v) => (
           <button key={v.id} role="tab" aria-selected={open && view === v.id} className="panel-tab" onClick={() => (open && view === v.id ? model.panel.toggle() : model.panel.show(v.id))}>
-            {v.label}
+            <span className="panel-tab-label">{v.label}</span>
             {v.id === 'forwards' && forwards > 0 && <span className="count">{forwards}</span>}
           </button>
         ))}

@@ -24,12 +24,12 @@ export function StatusBar({ info, disconnected, onShortcuts }: { info: CallState
   return (
     <footer className="status-bar" role="status">
       {info.status === 'ready' && info.value.sandbox.active && (
-        <span data-testid="app-sandbox" className="badge badge-accent" data-endpoint={info.value.sandbox.endpoint ?? ''} title="The local sandbox: an emulated AWS API, usable with the AWS CLI's --endpoint-url">
+        <span data-testid="app-sandbox" className="badge badge-accent status-item" data-endpoint={info.value.sandbox.endpoint ?? ''} title="The local sandbox: an emulated AWS API, usable with the AWS CLI's --endpoint-url">
           sandbox {info.value.sandbox.endpoint ?? ''}
         </span>
       )}
       {info.status === 'ready' && !info.value.sandbox.active && (
-        <span data-testid="app-sandbox" className="badge">
+        <span data-testid="app-sandbox" className="badge status-item">
           AWS
         </span>
       )}
@@ -59,8 +59,8 @@ export function StatusBar({ info, disconnected, onShortcuts }: { info: CallState
       <span className="status-spacer" />
       {info.status === 'ready' && (
         <>
-          <span data-testid="app-version">Porthole {info.value.version}</span>
-          <span data-testid="app-host">{info.value.host === 'web' ? 'web' : 'desktop'} · {info.value.platform}</span>
+          <span className="status-item status-about" data-testid="app-version">Porthole {info.value.version}</span>
+          <span className="status-item status-about" data-testid="app-host">{info.value.host === 'web' ? 'web' : 'desktop'} · {info.value.platform}</span>
         </>
       )}
       <button className="status-button" title={`Keyboard shortcuts (${model.keymap.label('showShortcuts')})`} onClick={onShortcuts}>
