@@ -58,6 +58,12 @@ test('at 700×500 the Theme select, Settings and the panel collapse button are i
   // A long status line: a target selected with the tree focused shows its hint.
   await treeRow(page, 'instance', 'bastion').click();
   await expect(page.getByTestId('target-details')).toContainText('i-0a1b2c3d4e5f60001');
+  // The grown details do not hide the row they describe.
+  await expect.poll(() => page.evaluate(() => {
+    const row = document.querySelector('.tree-row[aria-selected="true"]')?.getBoundingClientRect();
+    const body = document.querySelector('.tree-body')?.getBoundingClientRect();
+    return row !== undefined && body !== undefined && row.top >= body.top - 0.5 && row.bottom <= body.bottom + 0.5;
+  })).toBe(true);
   const inWindow = async (locator: Locator): Promise<boolean> => {
     const box = await locator.boundingBox();
     return box !== null && box.x >= 0 && box.y >= 0 && box.x + box.width <= 700 && box.y + box.height <= 500;

@@ -2,6 +2,7 @@
 // definition, image, ids) and what can be done with it. A target known not to take a shell offers
 // Diagnose first instead of a tab that would fail.
 import type { InventoryNode } from '../../shared/contract/index.js';
+import { useLayoutEffect } from 'react';
 import { useModel } from '../root/model-context.js';
 import { useStore } from '../state/store.js';
 import { diagnose, openForward, openShell } from './node-actions.js';
@@ -44,6 +45,11 @@ export function TargetDetails() {
   const tree = useStore(model.tree);
   const selected = findNode(tree, tree.selected);
   const node = useGrowDelay(selected !== undefined && (selected.kind === 'container' || selected.kind === 'instance') ? selected : null);
+  // Grown, the area may cover the row it describes (one near the tree's foot): bring that row back into view.
+  const shownId = node?.id ?? null;
+  useLayoutEffect(() => {
+    if (shownId !== null) document.querySelector('.tree-body .tree-row[aria-selected="true"]')?.scrollIntoView({ block: 'nearest' });
+  }, [shownId]);
   if (node === null) {
     // One line when empty: a short window keeps its rows for the tree. The area is at the foot of
     // the tree, so growing moves no row above it (and waits out a double-click: use-grow-delay.ts).
