@@ -2,13 +2,13 @@
 // definition, image, ids) and what can be done with it. A target known not to take a shell offers
 // Diagnose first instead of a tab that would fail.
 import type { InventoryNode } from '../../shared/contract/index.js';
-import { useLayoutEffect } from 'react';
+import { useLayoutEffect, useRef } from 'react';
 import { useModel } from '../root/model-context.js';
 import { useStore } from '../state/store.js';
 import { diagnose, openForward, openShell } from './node-actions.js';
 import { badgeOf, clusterName, notReadyReason, targetOf, taskDefinitionOf, titleOf } from './node-view.js';
 import { findNode, type TreeState } from './tree-store.js';
-import { useGrowDelay } from './use-grow-delay.js';
+import { useGrowDelay, useShrinkHold } from './use-grow-delay.js';
 
 type Target = Extract<InventoryNode, { kind: 'container' | 'instance' }>;
 
@@ -45,16 +45,22 @@ export function TargetDetails() {
   const tree = useStore(model.tree);
   const selected = findNode(tree, tree.selected);
   const node = useGrowDelay(selected !== undefined && (selected.kind === 'container' || selected.kind === 'instance') ? selected : null);
+  const area = useRef<HTMLElement>(null);
+  const grownHeight = useRef(0);
+  const holding = useShrinkHold(node !== null);
   // Grown, the area may cover the row it describes (one near the tree's foot): bring that row back into view.
   const shownId = node?.id ?? null;
   useLayoutEffect(() => {
     if (shownId !== null) document.querySelector('.tree-body .tree-row[aria-selected="true"]')?.scrollIntoView({ block: 'nearest' });
   }, [shownId]);
+  useLayoutEffect(() => {
+    if (node !== null && area.current !== null) grownHeight.current = area.current.offsetHeight;
+  });
   if (node === null) {
     // One line when empty: a short window keeps its rows for the tree. The area is at the foot of
     // the tree, so growing moves no row above it (and waits out a double-click: use-grow-delay.ts).
     return (
-      <section className="target-details empty" aria-label="Target details" data-testid="target-details">
+      <section ref={area} className="target-details empty" aria-label="Target details" data-testid="target-details" style={holding ? { minHeight: grownHeight.current } : undefined}>
         <p className="muted target-details-hint" title="Select a container or instance to see its ports, status and whether a shell can open.">Select a container or instance for its details.</p>
       </section>
     );
@@ -63,7 +69,7 @@ export function TargetDetails() {
   const notReady = notReadyReason(node);
   const target = targetOf(node);
   return (
-    <section className="target-details" aria-label="Target details" data-testid="target-details">
+    <section ref={area} className="target-details" aria-label="Target details" data-testid="target-details">
       <div className="target-details-head">
         <span className="target-details-name" title={titleOf(node)}>
           {node.kind === 'container' ? node.name : (node.name ?? node.instanceId)}

@@ -22,3 +22,25 @@ export function useGrowDelay<T>(shown: T | null): T | null {
   }, [shown, growing]);
   return growing ? null : shown;
 }
+
+/**
+ * True from the render where `present` turns false until GROW_DELAY.MS later: the area keeps its
+ * height that long. Shrinking on the first click of a click on a row above (selecting a task after
+ * a container) would let the tree's scroll clamp and move that row before the button comes up,
+ * so the click would land on no row.
+ */
+export function useShrinkHold(present: boolean): boolean {
+  const [held, setHeld] = useState(false);
+  const [was, setWas] = useState(present);
+  if (was !== present) {
+    // Adjusting state while rendering (React's documented pattern for a change of a prop).
+    setWas(present);
+    setHeld(!present);
+  }
+  useEffect(() => {
+    if (!held) return undefined;
+    const timer = setTimeout(() => setHeld(false), GROW_DELAY.MS);
+    return () => clearTimeout(timer);
+  }, [held]);
+  return held || (was && !present);
+}
