@@ -13,44 +13,18 @@ import { useReturnFocus } from '../ui/return-focus.js';
 
 const count = new Intl.NumberFormat('en-US');
 
-function NumberField({ label, value, min, max, onCommit }: { label: string; value: number; min: number; max: number; onCommit: (n: number) => void }) {
-  const [text, setText] = useState(String(value));
-  const [problem, setProblem] = useState<string | null>(null);
-  const errorId = useId();
-  useEffect(() => setText(String(value)), [value]);
-  const commit = (): void => {
-    const n = Number(text.trim());
-    if (text.trim() !== '' && Number.isInteger(n) && n >= min && n <= max) {
-      setProblem(null);
-      if (n !== value) onCommit(n);
-    } else {
-      setProblem(`${label} must be a whole number from ${count.format(min)} to ${count.format(max)}; it stays ${count.format(value)}.`);
-    }
-  };
-  return (
-    <label className="field">
-      <span>{label}</span>
-      <input
-        aria-label={label}
-        inputMode="numeric"
-        value={text}
-        aria-invalid={problem !== null}
-        aria-describedby={problem !== null ? errorId : undefined}
-        onChange={(e) => setText(e.target.value)}
-        onBlur={commit}
-        onKeyDown={(e) => e.key === 'Enter' && commit()}
-      />
-      {problem !== null && (
-        <span id={errorId} className="field-error" role="alert">
-          {problem}
-        </span>
-      )}
-    </label>
-  );
-}
-
-/** Free text; a name that is not installed falls back to the monospace stack (terminal/font-stack.ts). */
-function FontField({ value, onCommit }: { value: string; onCommit: (v: string) => void }) {
+/**
+ * A text field checked on Enter or blur: `check` returns why a value is refused (saying what the
+ * setting stays), or null; a refused value is not saved and stays in the field until corrected.
+ */
+function CheckedField({ label, value, check, onCommit, hint, numeric = false }: {
+  label: string;
+  value: string;
+  check: (text: string) => string | null;
+  onCommit: (text: string) => void;
+  hint?: string;
+  numeric?: boolean;
+}) {
   const [text, setText] = useState(value);
   const [problem, setProblem] = useState<string | null>(null);
   const errorId = useId();
@@ -58,20 +32,20 @@ function FontField({ value, onCommit }: { value: string; onCommit: (v: string) =
   useEffect(() => setText(value), [value]);
   const commit = (): void => {
     const t = text.trim();
-    if (t.length > SETTINGS_BOUNDS.FONT_FAMILY_MAX) return setProblem(`A font list has at most ${SETTINGS_BOUNDS.FONT_FAMILY_MAX} characters; it stays as it was.`);
-    if (fontNames(t).length === 0) return setProblem(`Enter a font name such as Fira Code (several: separated by commas); it stays ${value}.`);
-    setProblem(null);
-    if (t !== value) onCommit(t);
+    const refused = check(t);
+    setProblem(refused);
+    if (refused === null && t !== value) onCommit(t);
   };
   return (
     <label className="field">
-      <span>Terminal font</span>
+      <span>{label}</span>
       <input
-        aria-label="Terminal font"
-        spellCheck={false}
+        aria-label={label}
+        inputMode={numeric ? 'numeric' : undefined}
+        spellCheck={numeric ? undefined : false}
         value={text}
         aria-invalid={problem !== null}
-        aria-describedby={problem !== null ? errorId : hintId}
+        aria-describedby={problem !== null ? errorId : hint !== undefined ? hintId : undefined}
         onChange={(e) => setText(e.target.value)}
         onBlur={commit}
         onKeyDown={(e) => e.key === 'Enter' && commit()}
@@ -81,47 +55,42 @@ function FontField({ value, onCommit }: { value: string; onCommit: (v: string) =
           {problem}
         </span>
       ) : (
-        <span id={hintId} className="field-hint">
-          A font that is not installed falls back to a monospace one.
-        </span>
+        hint !== undefined && (
+          <span id={hintId} className="field-hint">
+            {hint}
+          </span>
+        )
       )}
     </label>
   );
 }
 
+function NumberField({ label, value, min, max, onCommit }: { label: string; value: number; min: number; max: number; onCommit: (n: number) => void }) {
+  const check = (t: string): string | null => {
+    const n = Number(t);
+    return t !== '' && Number.isInteger(n) && n >= min && n <= max ? null : `${label} must be a whole number from ${count.format(min)} to ${count.format(max)}; it stays ${count.format(value)}.`;
+  };
+  return <CheckedField label={label} value={String(value)} numeric check={check} onCommit={(t) => Number(t) !== value && onCommit(Number(t))} />;
+}
+
+/** Free text; a name that is not installed falls back to the monospace stack (terminal/font-stack.ts). */
+function FontField({ value, onCommit }: { value: string; onCommit: (v: string) => void }) {
+  const check = (t: string): string | null => {
+    if (t.length > SETTINGS_BOUNDS.FONT_FAMILY_MAX) return `A font list has at most ${SETTINGS_BOUNDS.FONT_FAMILY_MAX} characters; it stays as it was.`;
+    if (fontNames(t).length === 0) return `Enter a font name such as Fira Code (several: separated by commas); it stays ${value}.`;
+    return null;
+  };
+  return <CheckedField label="Terminal font" value={value} check={check} onCommit={onCommit} hint="A font that is not installed falls back to a monospace one." />;
+}
+
 /** The command ECS Exec starts; a refused value (empty, too long) says why and the field keeps showing it until corrected. */
 function ShellCommandField({ value, onCommit }: { value: string; onCommit: (v: string) => void }) {
-  const [text, setText] = useState(value);
-  const [problem, setProblem] = useState<string | null>(null);
-  const errorId = useId();
-  useEffect(() => setText(value), [value]);
-  const commit = (): void => {
-    const t = text.trim();
-    if (t === '') return setProblem(`Enter the command ECS Exec runs in a container, such as /bin/bash; it stays ${value}.`);
-    if (t.length > SETTINGS_BOUNDS.SHELL_COMMAND_MAX) return setProblem(`The command has at most ${count.format(SETTINGS_BOUNDS.SHELL_COMMAND_MAX)} characters; it stays ${value}.`);
-    setProblem(null);
-    if (t !== value) onCommit(t);
+  const check = (t: string): string | null => {
+    if (t === '') return `Enter the command ECS Exec runs in a container, such as /bin/bash; it stays ${value}.`;
+    if (t.length > SETTINGS_BOUNDS.SHELL_COMMAND_MAX) return `The command has at most ${count.format(SETTINGS_BOUNDS.SHELL_COMMAND_MAX)} characters; it stays ${value}.`;
+    return null;
   };
-  return (
-    <label className="field">
-      <span>ECS Exec command</span>
-      <input
-        aria-label="ECS Exec command"
-        spellCheck={false}
-        value={text}
-        aria-invalid={problem !== null}
-        aria-describedby={problem !== null ? errorId : undefined}
-        onChange={(e) => setText(e.target.value)}
-        onBlur={commit}
-        onKeyDown={(e) => e.key === 'Enter' && commit()}
-      />
-      {problem !== null && (
-        <span id={errorId} className="field-error" role="alert">
-          {problem}
-        </span>
-      )}
-    </label>
-  );
+  return <CheckedField label="ECS Exec command" value={value} check={check} onCommit={onCommit} />;
 }
 
 export function SettingsPopover({ onClose }: { onClose: () => void }) {
