@@ -23,7 +23,8 @@ import {
 } from '../frame/index.js';
 import { Reliability } from './constants.js';
 import { IncomingOrder, type IncomingGap } from './incoming.js';
-import { OutgoingBuffer, type OutgoingEntry } from './outgoing.js';
+import { fastRetransmit, resendPassed, type Transmit } from './loss-recovery.js';
+import { OutgoingBuffer } from './outgoing.js';
 import type { ChannelPolicy } from './policy.js';
 import { RtoEstimator } from './rto.js';
 import { ChannelFullError, type ChannelHooks, type ChannelStats, type Delivery, type FrameTransport } from './types.js';
@@ -257,7 +258,9 @@ export class ReliableChannel {
     if (entry && entry.seq > this.highestAcked) this.highestAcked = entry.seq;
     if (entry) {
       this.hooks.acked?.();
-      this.fastRetransmit(entry);
+      // Loss recovery beyond §4.4 (loss-recovery.ts), never while paused or without a transport.
+      const threshold = this.policy.fastRetransmitAcks;
+      if (threshold > 0 && !this.paused && this.transport && fastRetransmit(this.outgoing, entry, threshold, this.rto.srttMs, this.now(), this.resend)) this.stats.fastRetransmits++;
     }
     if (this.wantDrain && this.outgoing.size <= this.policy.outgoingCapacity * DRAIN_FRACTION) {
       this.wantDrain = false;
@@ -333,29 +336,6 @@ export class ReliableChannel {
     }
   }
 
-  /**
-   * Porthole's policy where the spec is slow (§4.4 resends only on the 100 ms tick once the RTO,
-   * up to 1 s, has passed): acks for frames sent after the oldest unacked one mean the peer is
-   * receiving but lost that frame, so resend it now, like TCP's duplicate-ack rule. Guarded so
-   * reordering is not mistaken for loss: enough such acks, and at least one smoothed round trip
-   * since its last transmission. A peer that did get it only sees a duplicate, which both the
-   * agent and Porthole re-ack (§4.3).
-   */
-  private fastRetransmit(acked: OutgoingEntry): void {
-    const threshold = this.policy.fastRetransmitAcks;
-    if (threshold <= 0 || this.paused || !this.transport) return;
-    const oldest = this.outgoing.oldest();
-    if (!oldest || oldest.lastSentAt === undefined || acked.lastSentAt === undefined) return;
-    if (acked.seq < oldest.seq || acked.lastSentAt < oldest.lastSentAt) return;
-    oldest.laterAcks = (oldest.laterAcks ?? 0) + 1;
-    const now = this.now();
-    if (oldest.laterAcks < threshold || now - oldest.lastSentAt < this.rto.srttMs) return;
-    if (!this.transmit(oldest.bytes, true)) return;
-    oldest.lastSentAt = now;
-    oldest.laterAcks = 0;
-    this.stats.fastRetransmits++;
-  }
-
   /** Every 100 ms: resend the oldest unacked frame if its RTO has passed (§4.4). */
   private resendTick(): void {
     if (!this.transport) return;
@@ -372,31 +352,11 @@ export class ReliableChannel {
       oldest.lastSentAt = now;
       oldest.laterAcks = 0;
     }
-    this.resendPassed(now);
+    this.stats.passedResends += resendPassed(this.outgoing, this.highestAcked, this.policy.passedResendsPerTick, this.rto.rtoMs, now, this.resend);
   }
 
-  /**
-   * Porthole's policy where the spec is slow (§4.4 resends one frame per 100 ms tick): unacked
-   * frames below the highest acked one were passed by the peer — lost, or their acks were — so
-   * once their RTO has elapsed they are resent in this tick too, up to passedResendsPerTick.
-   * A lost burst then costs a round trip instead of a tick per frame. A frame whose ack is merely
-   * late is resent at most once per RTO, which the peer's re-ack of duplicates absorbs (§4.3).
-   */
-  private resendPassed(now: number): void {
-    const limit = this.policy.passedResendsPerTick;
-    if (limit <= 0 || this.highestAcked < 0) return;
-    let sent = 0;
-    // Oldest first; the map holds only unacked frames, so this walks the holes below highestAcked.
-    for (const entry of this.outgoing.all()) {
-      if (entry.seq >= this.highestAcked || sent >= limit) return;
-      if (entry.lastSentAt !== undefined && now - entry.lastSentAt <= this.rto.rtoMs) continue;
-      if (!this.transmit(entry.bytes, entry.lastSentAt !== undefined)) return;
-      entry.lastSentAt = now;
-      entry.laterAcks = 0;
-      this.stats.passedResends++;
-      sent++;
-    }
-  }
+  /** A retransmission from loss-recovery.ts (transmit, bound once). */
+  private readonly resend: Transmit = (bytes, retransmit) => this.transmit(bytes, retransmit);
 
   private transmit(bytes: Uint8Array, retransmit: boolean): boolean {
     if (!this.transport || !this.transport.send(bytes)) return false;
