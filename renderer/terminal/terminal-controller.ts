@@ -2,7 +2,7 @@
 // outside React (the registry keeps it), is re-parented between slots instead of re-created, and
 // disposes everything exactly once. Terminal bytes go straight from the data plane into xterm.
 import { FitAddon } from '@xterm/addon-fit';
-import { SearchAddon, type ISearchResultChangeEvent } from '@xterm/addon-search';
+import type { ISearchResultChangeEvent } from '@xterm/addon-search';
 import { Unicode11Addon } from '@xterm/addon-unicode11';
 import { WebLinksAddon } from '@xterm/addon-web-links';
 import { Terminal, type IDisposable } from '@xterm/xterm';
@@ -13,6 +13,7 @@ import type { Keymap } from '../commands/keymap.js';
 import { checkPaste, sanitizePaste } from './paste-guard.js';
 import { xtermTheme, type ResolvedTheme } from './xterm-theme.js';
 import { sameLook } from './look.js';
+import { TerminalFind, type FindOptions } from './terminal-find.js';
 import { WebglRenderer } from './webgl-renderer.js';
 
 /** What a controller needs from the app: the data plane and two questions only the UI can answer. */
@@ -39,15 +40,7 @@ export interface TerminalLook {
   readonly theme: ResolvedTheme;
 }
 
-/** How the find bar matches (the search addon's own options). */
-export interface FindOptions {
-  readonly caseSensitive: boolean;
-  readonly wholeWord: boolean;
-  readonly regex: boolean;
-}
-
-/** Highlights of the find bar's matches: every match, and the current one stronger. */
-const FIND_DECORATIONS = { matchOverviewRuler: '#e6b450', activeMatchColorOverviewRuler: '#4aa3ff', matchBackground: '#e6b45055', activeMatchBackground: '#4aa3ff88' } as const;
+export type { FindOptions } from './terminal-find.js';
 
 const encoder = new TextEncoder();
 
@@ -56,10 +49,10 @@ export class TerminalController implements Drainable {
   readonly element: HTMLDivElement;
   readonly #term: Terminal;
   readonly #fit = new FitAddon();
-  readonly #search = new SearchAddon();
   readonly #ack: AckCounter;
   readonly #disposables: IDisposable[] = [];
   readonly #webgl: WebglRenderer;
+  readonly #find: TerminalFind;
   #opened = false;
   #visible = false;
   #live = true;
@@ -68,7 +61,6 @@ export class TerminalController implements Drainable {
   #copyOnSelect: boolean;
   /** The look last applied (the constructor's), so an unchanged one costs nothing. */
   #look: TerminalLook;
-  #findOptions: FindOptions | null = null;
   #parsed = 0;
   /** Output held while hidden, parsed on the background budget (bounded by main's flow-control window). */
   readonly #pending: Uint8Array[] = [];
@@ -108,7 +100,7 @@ export class TerminalController implements Drainable {
     });
     this.#webgl = new WebglRenderer(this.#term);
     this.#term.loadAddon(this.#fit);
-    this.#term.loadAddon(this.#search);
+    this.#find = new TerminalFind(this.#term);
     this.#term.loadAddon(new Unicode11Addon());
     this.#term.unicode.activeVersion = '11';
     this.#term.loadAddon(new WebLinksAddon((_e, url) => this.host.openLink(url)));
@@ -263,26 +255,16 @@ export class TerminalController implements Drainable {
 
   /** Finds the next or previous match; false when there is none. Throws a SyntaxError for a bad regex (the find bar checks first). */
   find(query: string, direction: 'next' | 'previous', options: FindOptions): boolean {
-    if (query.length === 0) {
-      this.#search.clearDecorations();
-      return false;
-    }
-    const search = { ...options, incremental: direction === 'next', decorations: FIND_DECORATIONS };
-    // The addon records new options before comparing them with the last ones, so a toggle alone
-    // would keep the old highlights and count: forget its cached search when the options change.
-    const last = this.#findOptions;
-    if (last !== null && (last.caseSensitive !== options.caseSensitive || last.wholeWord !== options.wholeWord || last.regex !== options.regex)) this.#search.clearDecorations();
-    this.#findOptions = options;
-    return direction === 'next' ? this.#search.findNext(query, search) : this.#search.findPrevious(query, search);
+    return this.#find.find(query, direction, options);
   }
 
   /** The find bar's "3 of 17": the addon tells it after every search and when output changes the matches. */
   onFindResults(listener: (e: ISearchResultChangeEvent) => void): IDisposable {
-    return this.#search.onDidChangeResults(listener);
+    return this.#find.onResults(listener);
   }
 
   clearFind(): void {
-    this.#search.clearDecorations();
+    this.#find.clear();
     this.#term.clearSelection();
   }
 
