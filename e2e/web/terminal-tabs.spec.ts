@@ -101,7 +101,7 @@ async function settledSize(page: Page): Promise<number[]> {
   }
 }
 
-test('stty size follows the window; exit closes the tab with the protocol reason', async ({ page, webHost }) => {
+test('stty size follows the window; exit ends the shell in words, Reopen brings a fresh one', async ({ page, webHost }) => {
   await page.setViewportSize({ width: 1280, height: 800 });
   await openDemo(page, webHost.url);
   await (await revealWebApp(page)).dblclick();
@@ -146,13 +146,14 @@ test('stty size follows the window; exit closes the tab with the protocol reason
   await expect(tab).toHaveAttribute('data-state', 'closed', { timeout: 30_000 });
   const banner = page.getByTestId('session-closed');
   await expect(banner).toBeVisible();
-  // The reason is the one the protocol carried, not a generic word.
-  await expect(banner).toContainText(/Closed: \S+/);
-  await expect(banner.getByRole('button', { name: 'Restart session' })).toBeVisible();
+  // A normal end in words; the protocol's own line is in the tooltip.
+  await expect(banner).toContainText('The shell exited');
+  await expect(banner.locator('.session-banner-text')).toHaveAttribute('title', /Exiting session with sessionId: \S+/);
+  await expect(banner.getByRole('button', { name: 'Reopen' })).toBeVisible();
   await page.screenshot({ path: join(repoRoot, 'e2e', 'artifacts', 'ui8-closed.png') });
 
-  // Restart opens a fresh session in the same tab and terminal.
-  await banner.getByRole('button', { name: 'Restart session' }).click();
+  // Reopen opens a fresh session in the same tab and terminal.
+  await banner.getByRole('button', { name: 'Reopen' }).click();
   await expect(tab).toHaveAttribute('data-state', 'connected', { timeout: SHELL_TIMEOUT_MS });
   await typeLine(page, 'echo again-$((40+2))');
   await waitForTerminalText(page, /^again-42$/m);

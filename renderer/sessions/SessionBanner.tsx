@@ -1,11 +1,13 @@
 // Above a terminal whose session is not connected: what happened, in plain words, and what to do.
+// A shell that exited normally offers Reopen and Close tab; Diagnose is for a session that failed
+// or was lost, where it can find the cause.
 import { useModel } from '../root/model-context.js';
 import type { Tab } from './session-store.js';
 import { statusLine } from './TabStrip.js';
 
 export function SessionBanner({ tab }: { tab: Tab }) {
   const model = useModel();
-  const { state } = tab.status;
+  const { state, ending, reason } = tab.status;
   if (state === 'connected') return null;
   if (state === 'connecting' || state === 'reconnecting') {
     return (
@@ -14,21 +16,41 @@ export function SessionBanner({ tab }: { tab: Tab }) {
       </div>
     );
   }
+  const line = statusLine(tab);
+  // The tooltip keeps the agent's own words when the line replaced them.
+  const title = reason !== undefined && !line.includes(reason) ? `${line}\n${reason}` : line;
+  const elsewhere = tab.elsewhere === true;
+  const exited = !elsewhere && ending === 'exited';
+  // A closed status without an ending (the host link lost, a call refused) is not a normal end.
+  const failed = !elsewhere && ending !== 'exited' && ending !== 'stopped';
   return (
-    <div className="session-banner tone-closed" role="status" data-testid="session-closed">
-      <span className="session-banner-text" title={statusLine(tab)}>
-        {statusLine(tab)}
+    <div className="session-banner tone-closed" role="status" data-testid="session-closed" data-ending={elsewhere ? 'elsewhere' : (ending ?? 'failed')}>
+      <span className="session-banner-text" title={title}>
+        {line}
       </span>
-      {tab.elsewhere === true ? (
+      {elsewhere ? (
         <button className="button" onClick={() => void model.handover.takeBack(tab.key)}>
           Take back here
         </button>
       ) : (
-        <button className="button" onClick={() => void model.sessions.restart(tab.key)}>
-          Restart session
+        <button
+          className="button"
+          title={exited ? 'Open a new shell to the same target in this tab' : undefined}
+          onClick={() => {
+            void model.sessions.restart(tab.key);
+            // The button goes with the banner: the keyboard goes to the terminal the new shell writes to.
+            model.focusTerminal();
+          }}
+        >
+          {exited ? 'Reopen' : 'Restart session'}
         </button>
       )}
-      {tab.elsewhere !== true && (
+      {exited && (
+        <button className="button button-quiet" onClick={() => void model.sessions.close(tab.key).then(() => model.focusWork())}>
+          Close tab
+        </button>
+      )}
+      {failed && (
         <button
           className="button button-quiet"
           onClick={() => {

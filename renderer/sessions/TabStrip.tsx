@@ -10,9 +10,12 @@ import { tabTitleParts } from './tab-title.js';
 const STATE_WORDS = { connecting: 'Connecting', connected: 'Connected', reconnecting: 'Reconnecting', closed: 'Closed' } as const;
 
 export function statusLine(tab: Tab): string {
+  const exit = tab.status.exitCode !== undefined ? ` (exit code ${tab.status.exitCode})` : '';
+  // The agent's words for a normal end ("Exiting session with sessionId: …") say nothing a person
+  // needs; the banner keeps them in its tooltip.
+  if (tab.status.state === 'closed' && tab.status.ending === 'exited' && tab.elsewhere !== true) return `The shell exited${exit}`;
   // A session another window took is not closed: it runs on there.
   const words = tab.elsewhere === true ? 'In another window' : STATE_WORDS[tab.status.state];
-  const exit = tab.status.exitCode !== undefined ? ` (exit code ${tab.status.exitCode})` : '';
   return tab.status.reason ? `${words}: ${tab.status.reason}${exit}` : `${words}${exit}`;
 }
 

@@ -25,12 +25,23 @@ export type ShellTarget = z.infer<typeof ShellTargetSchema>;
 export const SessionStateSchema = z.enum(['connecting', 'connected', 'reconnecting', 'closed']);
 export type SessionState = z.infer<typeof SessionStateSchema>;
 
+/** How a closed session ended (SessionStatus.ending). */
+export const SessionEndingSchema = z.enum(['exited', 'stopped', 'failed']);
+export type SessionEnding = z.infer<typeof SessionEndingSchema>;
+
 export const SessionStatusSchema = z.object({
   state: SessionStateSchema,
   /** Why the state changed, in plain words ("The container stopped", "Network lost; retrying 2 of 5"). */
   reason: TextSchema.optional(),
   /** The remote command's exit code, present only when the agent actually reported one. */
   exitCode: z.number().int().optional(),
+  /**
+   * How a closed session ended, so the tab offers what fits: 'exited' the remote shell ended
+   * normally (the person typed exit; the agent closed the channel with no failure text), 'stopped'
+   * Porthole ended it on request, 'failed' anything else (a failure text, lost output, a launch
+   * that never connected). Absent on live states; a closed status without it counts as failed.
+   */
+  ending: SessionEndingSchema.optional(),
 });
 export type SessionStatus = z.infer<typeof SessionStatusSchema>;
 

@@ -3,12 +3,13 @@
 //   u8 type | u8 idLength | id (ASCII) | body
 //   output_stream_data / input_stream_data: body = the bytes
 //   ack: u32 bytes    resize: u16 cols, u16 rows
-//   status: u8 state, u8 flags (bit 0: exit code present), i32 exit code, UTF-8 reason (empty = none)
+//   status: u8 state, u8 flags (bit 0: exit code present; bits 1-2: ending, 0 = none, else 1 + its
+//           index in SessionEndingSchema), i32 exit code, UTF-8 reason (empty = none)
 // Decoding checks structure here and values with the schemas in data.ts.
 import { ContractError } from './errors.js';
 import { DataMessageSchema, type DataMessage } from './data.js';
 import { describeIssues } from './errors.js';
-import { SessionStateSchema, type SessionStatus } from './sessions.js';
+import { SessionEndingSchema, SessionStateSchema, type SessionStatus } from './sessions.js';
 
 /** The platform's UTF-8 codec for status reasons: invalid bytes become U+FFFD, as everywhere else. */
 const TEXT = { encoder: new TextEncoder(), decoder: new TextDecoder() } as const;
@@ -17,6 +18,11 @@ export const WIRE_TYPE = { output_stream_data: 1, input_stream_data: 2, ack: 3, 
 const TYPE_BY_CODE = new Map<number, DataMessage['type']>(Object.entries(WIRE_TYPE).map(([k, v]) => [v, k as DataMessage['type']]));
 const STATES = SessionStateSchema.options;
 const FLAG_EXIT_CODE = 1;
+const ENDINGS = SessionEndingSchema.options;
+/** Where the ending sits in the flags byte (two bits: none or one of the three). */
+const ENDING_SHIFT = 1;
+const ENDING_MASK = 0b11;
+const KNOWN_FLAGS = FLAG_EXIT_CODE | (ENDING_MASK << ENDING_SHIFT);
 /** Fixed part of a status body: state, flags, exit code. */
 const STATUS_FIXED_BYTES = 6;
 
@@ -52,7 +58,8 @@ export function encodeDataFrame(msg: DataMessage): Uint8Array<ArrayBuffer> {
       const reason = TEXT.encoder.encode(msg.status.reason ?? '');
       const { buf, view, at } = header(msg.type, msg.sessionId, STATUS_FIXED_BYTES + reason.byteLength);
       view.setUint8(at, STATES.indexOf(msg.status.state));
-      view.setUint8(at + 1, msg.status.exitCode === undefined ? 0 : FLAG_EXIT_CODE);
+      const ending = msg.status.ending === undefined ? 0 : ENDINGS.indexOf(msg.status.ending) + 1;
+      view.setUint8(at + 1, (msg.status.exitCode === undefined ? 0 : FLAG_EXIT_CODE) | (ending << ENDING_SHIFT));
       view.setInt32(at + 2, msg.status.exitCode ?? 0);
       buf.set(reason, at + STATUS_FIXED_BYTES);
       return buf;
@@ -95,7 +102,11 @@ export function decodeDataFrame(frame: Uint8Array): DataMessage {
       needs(STATUS_FIXED_BYTES, false);
       const state = STATES[view.getUint8(0)] ?? fail(`unknown session state ${view.getUint8(0)} at offset ${at}`);
       const status: SessionStatus = { state };
-      if ((view.getUint8(1) & FLAG_EXIT_CODE) !== 0) status.exitCode = view.getInt32(2);
+      const flags = view.getUint8(1);
+      if ((flags & ~KNOWN_FLAGS) !== 0) fail(`unknown status flags 0x${flags.toString(16)} at offset ${at + 1}`);
+      if ((flags & FLAG_EXIT_CODE) !== 0) status.exitCode = view.getInt32(2);
+      const ending = (flags >> ENDING_SHIFT) & ENDING_MASK;
+      if (ending !== 0) status.ending = ENDINGS[ending - 1] ?? fail(`unknown session ending ${ending} at offset ${at + 1}`);
       if (body.byteLength > STATUS_FIXED_BYTES) status.reason = TEXT.decoder.decode(body.subarray(STATUS_FIXED_BYTES));
       raw = { type, sessionId, status };
       break;

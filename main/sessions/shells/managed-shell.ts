@@ -10,7 +10,7 @@ import { OutputBatcher } from './output-batcher.js';
 import { Scrollback } from './scrollback.js';
 import { castFileName, finishCast, recordingProblem, RecordingUnavailableError, startCast, type ActiveRecording } from './recording.js';
 import { SHELLS } from './constants.js';
-import { closedStatus, launchFailedStatus, liveStatus } from './status.js';
+import { closedStatus, launchFailedStatus, liveStatus, stoppedStatus } from './status.js';
 import type { LaunchedShell, ShellManagerOptions, ShellSink } from './types.js';
 
 export interface ManagedShellInit {
@@ -217,7 +217,7 @@ export class ManagedShell {
       await launched.terminateSession(engine.sessionId).catch(() => undefined);
     }
     await recorded;
-    if (this.#status.state !== 'closed') this.#setStatus({ state: 'closed', reason });
+    if (this.#status.state !== 'closed') this.#setStatus(stoppedStatus(reason));
   }
 
   /** A fresh session to the same target under the same id. */

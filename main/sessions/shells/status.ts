@@ -24,12 +24,26 @@ export function liveStatus(status: Exclude<ChannelStatus, 'closed'>, detail: str
 /** The final status, with the protocol's reason and the exit code only when the agent sent one. */
 export function closedStatus(reason: CloseReason, exitCode: number | undefined): SessionStatus {
   const text = reason.kind === 'failed' ? `The session failed: ${reason.message}` : reason.message;
-  const status: SessionStatus = { state: 'closed', reason: text.length > 0 ? clip(text) : 'The session ended' };
+  const status: SessionStatus = { state: 'closed', reason: text.length > 0 ? clip(text) : 'The session ended', ending: endingOf(reason) };
   if (exitCode !== undefined) status.exitCode = exitCode;
   return status;
 }
 
+/**
+ * channel_closed with no Output is the agent's normal end (protocol §3.6): the shell exited. Any
+ * text there is the agent's failure, and output lost below a hole is a failure too.
+ */
+function endingOf(reason: CloseReason): NonNullable<SessionStatus['ending']> {
+  if (reason.kind === 'channel-closed') return reason.output === '' && reason.lostOutput === undefined ? 'exited' : 'failed';
+  return reason.kind === 'local' ? 'stopped' : 'failed';
+}
+
 /** A launch that failed before any channel existed. */
 export function launchFailedStatus(message: string): SessionStatus {
-  return { state: 'closed', reason: clip(message) };
+  return { state: 'closed', reason: clip(message), ending: 'failed' };
+}
+
+/** Porthole ended the session on request (closed, restarting, its window gone). */
+export function stoppedStatus(reason: string): SessionStatus {
+  return { state: 'closed', reason: clip(reason), ending: 'stopped' };
 }

@@ -1,0 +1,53 @@
+// How a tab's session ended decides what its banner offers: a shell the person exited offers
+// Reopen and Close tab (nothing to diagnose); a session that failed keeps Restart and Diagnose.
+import { join } from 'node:path';
+import { expect, repoRoot, test } from '../fixtures/web-host.js';
+import { openDemo, SHELL_TIMEOUT_MS, treeRow, typeLine, waitForShell, waitForTerminalText } from './porthole-ui.js';
+
+test.use({ sandbox: true });
+test.describe.configure({ timeout: 120_000 });
+
+test('a shell ended with exit offers Reopen and Close tab, not Diagnose', async ({ page, webHost }) => {
+  await page.setViewportSize({ width: 1440, height: 900 });
+  await openDemo(page, webHost.url);
+  await treeRow(page, 'instance', 'bastion').dblclick();
+  await waitForShell(page);
+  await typeLine(page, 'exit');
+  const tab = page.locator('.tab[aria-selected="true"]');
+  await expect(tab).toHaveAttribute('data-state', 'closed', { timeout: SHELL_TIMEOUT_MS });
+  const banner = page.getByTestId('session-closed');
+  await expect(banner.locator('.session-banner-text')).toHaveText('The shell exited');
+  // The agent's own line stays a hover away.
+  await expect(banner.locator('.session-banner-text')).toHaveAttribute('title', /Exiting session with sessionId: \S+/);
+  await expect(banner.getByRole('button')).toHaveText(['Reopen', 'Close tab']);
+  await page.screenshot({ path: join(repoRoot, 'e2e', 'artifacts', 'qa-session-exited-1440.png') });
+  await page.setViewportSize({ width: 1024, height: 640 });
+  await expect(banner.getByRole('button', { name: 'Close tab' })).toBeInViewport({ ratio: 1 });
+  await page.screenshot({ path: join(repoRoot, 'e2e', 'artifacts', 'qa-session-exited-1024.png') });
+
+  // Reopen: a fresh shell in the same tab, and the keyboard is in its terminal.
+  await banner.getByRole('button', { name: 'Reopen' }).click();
+  await expect(tab).toHaveAttribute('data-state', 'connected', { timeout: SHELL_TIMEOUT_MS });
+  await expect(page.locator('[data-testid="active-terminal"] .xterm-helper-textarea')).toBeFocused();
+  await page.keyboard.type('echo back-$((40+2))');
+  await page.keyboard.press('Enter');
+  await waitForTerminalText(page, /^back-42$/m);
+
+  // Close tab: no question (nothing is running), the tab goes and the keyboard goes to the tree.
+  await typeLine(page, 'exit');
+  await expect(banner.locator('.session-banner-text')).toHaveText('The shell exited', { timeout: SHELL_TIMEOUT_MS });
+  await banner.getByRole('button', { name: 'Close tab' }).click();
+  await expect(page.locator('.tab')).toHaveCount(0);
+  await expect(page.getByRole('dialog')).toHaveCount(0);
+  await expect(page.locator('[role="tree"] [role="treeitem"]:focus')).toHaveCount(1);
+});
+
+test('a session that failed keeps Restart session and Diagnose', async ({ page, webHost }) => {
+  await openDemo(page, webHost.url);
+  await treeRow(page, 'instance', 'lost-contact').click({ button: 'right' });
+  await page.getByRole('menuitem', { name: 'Open shell' }).click();
+  const banner = page.getByTestId('session-closed');
+  await expect(banner).toBeVisible({ timeout: SHELL_TIMEOUT_MS });
+  await expect(banner).toHaveAttribute('data-ending', 'failed');
+  await expect(banner.getByRole('button')).toHaveText(['Restart session', 'Diagnose']);
+});
