@@ -1,8 +1,11 @@
 // The shell plugin against its host contract alone (no gateway, no websocket): a pty the agent
 // stopped reading keeps what its command wrote after the command exits, however long it stays
 // unread (node-pty would discard it 200 ms after the exit), and the session ends only once the
-// pty has been read to its end.
-import { afterEach, describe, expect, it } from 'vitest';
+// pty has been read to its end. Input reaches the program in order however full its pty, and
+// none is written once the pty closes (node-pty's own write logged EBADF for that).
+import { execFileSync } from 'node:child_process';
+import { pbkdf2 } from 'node:crypto';
+import { afterEach, describe, expect, it, vi } from 'vitest';
 import { PayloadType } from '../../ssm/frame/index.js';
 import { AGENT } from './constants.js';
 import type { PluginHost } from './plugin.js';
@@ -18,6 +21,23 @@ const POLL_MS = 5;
 const OUTPUT_BYTES = AGENT.SHELL_PUMP_HIGH_WATER_BYTES + 1024;
 /** Longer than node-pty's own discard (200 ms after the exit), with the event loop blocked. */
 const STALL_MS = 400;
+/** Many times the pty's input buffer (4 KB on Linux), so most of it waits for the program to read. */
+const INPUT_BYTES = 256 * 1024;
+/** Twice libuv's default threadpool (4 threads), so every thread stays busy for a while. */
+const THREADPOOL_JOBS = 8;
+/** Enough key-derivation rounds to keep a thread busy for tens of milliseconds. */
+const BUSY_ITERATIONS = 200_000;
+
+/** `bytes` of short lines (the pty's line discipline takes at most 4 KB per line). */
+function inputLines(bytes: number): Buffer {
+  const line = `${'x'.repeat(63)}\n`;
+  return Buffer.from(line.repeat(Math.ceil(bytes / line.length))).subarray(0, bytes);
+}
+
+/** POSIX cksum's output for `data` (the test computes it with the same tool the command runs). */
+function cksumOf(data: Buffer): string {
+  return execFileSync('cksum', { input: data }).toString().trim();
+}
 
 interface TestHost extends PluginHost {
   active: boolean;
@@ -83,5 +103,38 @@ describe('ShellPlugin', () => {
     plugin.activeChanged();
     expect(await host.finished).toBe('');
     expect(Buffer.concat(host.output).toString()).toBe(`${'a'.repeat(OUTPUT_BYTES)}\r\nTAIL-MARK\r\n`);
+  });
+
+  it('writes all of a large input in order, though the pty takes only a few KB at a time', async () => {
+    const host = testHost();
+    host.active = true;
+    plugin = new ShellPlugin(host, { shell: '/bin/sh', command: `stty -echo; head -c ${INPUT_BYTES} | cksum`, workdir: process.cwd(), startDelayMs: 0 });
+    plugin.start();
+    const input = inputLines(INPUT_BYTES);
+    expect(plugin.input(PayloadType.Output, input)).toBe('ok');
+    expect(await host.finished).toBe('');
+    const expected = cksumOf(input);
+    expect(Buffer.concat(host.output).toString()).toContain(expected);
+  });
+
+  it('never writes input to a pty that closed after it was queued: nothing is logged', async () => {
+    const logged: unknown[] = [];
+    const spy = vi.spyOn(console, 'error').mockImplementation((...args: unknown[]) => void logged.push(args));
+    try {
+      const host = testHost();
+      plugin = new ShellPlugin(host, { shell: '/bin/sh', command: 'sleep 5', workdir: process.cwd(), startDelayMs: 0 });
+      plugin.start();
+      // Every libuv thread busy: an asynchronous write queued now can only run after the stop below
+      // has closed the master (node-pty's write did just that, and logged EBADF).
+      const busy = Array.from({ length: THREADPOOL_JOBS }, () => new Promise((resolve) => pbkdf2('k', 's', BUSY_ITERATIONS, 32, 'sha256', resolve)));
+      expect(plugin.input(PayloadType.Output, Buffer.from('echo late\n'))).toBe('ok');
+      plugin.stop();
+      await Promise.all(busy);
+      expect(plugin.input(PayloadType.Output, Buffer.from('after stop\n'))).toBe('ok');
+      await new Promise((resolve) => setTimeout(resolve, 0));
+      expect(logged).toEqual([]);
+    } finally {
+      spy.mockRestore();
+    }
   });
 });

@@ -14,6 +14,7 @@ import { OutputPump } from './output-pump.js';
 import { targetProcess, UNCONFINED, type Confinement } from '../targets/confinement.js';
 import type { AgentPlugin, InputResult, PluginHost } from './plugin.js';
 import { PtyOutput } from './pty-read-side.js';
+import { PtyInput } from './pty-write-side.js';
 
 export interface ShellPluginOptions {
   /** Shell for Standard_Stream (`$SHELL`, else /bin/sh). */
@@ -45,6 +46,8 @@ function alive(pid: number): boolean {
 export class ShellPlugin implements AgentPlugin {
   private term: pty.IPty | undefined;
   private output: PtyOutput | undefined;
+  /** Input to the pty: never written once it closes (pty-write-side.ts). */
+  private writer: PtyInput | undefined;
   private readonly pump: OutputPump;
   private cols: number = AGENT.DEFAULT_COLS;
   private rows: number = AGENT.DEFAULT_ROWS;
@@ -78,12 +81,12 @@ export class ShellPlugin implements AgentPlugin {
   }
 
   input(payloadType: number, payload: Uint8Array): InputResult {
-    if (!this.term) return 'not-ready';
-    // The session is ending; late input is dropped, as on the agent. Once the process is gone the
-    // master is about to read EIO and close: a write queued now could land on a closed fd.
+    if (!this.term || !this.writer) return 'not-ready';
+    // The session is ending; late input is dropped, as on the agent (the writer drops it too once
+    // the pty closes, pty-write-side.ts).
     if (this.ptyEnded || this.stopped || !alive(this.term.pid)) return 'ok';
     try {
-      if (payloadType === PayloadType.Output) this.term.write(Buffer.from(payload));
+      if (payloadType === PayloadType.Output) this.writer.write(payload);
       else if (payloadType === PayloadType.Size) this.resize(payload);
     } catch {
       // The pty is going away (its exit ends the session); the input is simply lost, as on the agent.
@@ -101,6 +104,7 @@ export class ShellPlugin implements AgentPlugin {
     this.stopped = true;
     for (const t of this.timers) clearTimeout(t);
     this.pump.close();
+    this.writer?.close(); // before the master closes: no write may land on its descriptor afterwards
     try {
       // Closes the master (it is no longer closed for us on exit), then SIGHUPs the process.
       this.output?.destroy();
@@ -136,12 +140,14 @@ export class ShellPlugin implements AgentPlugin {
     // (up to the pump's high-water mark) and the pump holds the output.
     this.pump.hold();
     try {
+      this.writer = new PtyInput(term);
       this.output = new PtyOutput(term, {
         data: (data) => {
           if (!this.pump.write(data, PayloadType.Output)) this.updateFlow();
         },
         end: () => {
           this.ptyEnded = true;
+          this.writer?.close();
           void this.exited();
         },
       });
