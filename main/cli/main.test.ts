@@ -78,6 +78,26 @@ describe('porthole main()', () => {
     expect(bad.out()).toBe('Invalid Operation\n');
   });
 
+  it('as the plugin, a malformed or missing argument gets the real plugin\'s message on stdout and status 0 (protocol §11: every orderly path exits 0)', async () => {
+    // One argument (`session-manager-plugin {bad`): too few for a session, so "Unknown operation".
+    const one = memoryIo();
+    expect(await main(['node', '/usr/local/bin/session-manager-plugin', '{bad'], one)).toBe(0);
+    expect(one.out()).toBe('\nUnknown operation {bad. \nUse session-manager-plugin --version to check the version.\n\n');
+    expect(one.err()).toBe('');
+    const two = memoryIo();
+    expect(await main(['node', '/usr/local/bin/session-manager-plugin', '{bad', 'us-east-1'], two)).toBe(0);
+    expect(two.out()).toMatch(/^\nUnknown operation \{bad\. /);
+    // The full form with a response that is not JSON: the start fails in words, nothing is started.
+    const json = memoryIo();
+    expect(await main(['node', '/usr/local/bin/session-manager-plugin', '{bad', 'us-east-1', 'StartSession', '', '{"Target":"i-0123"}', 'https://ssm.us-east-1.amazonaws.com'], json)).toBe(0);
+    expect(json.out()).toMatch(/^Cannot perform start session: the session response is not valid JSON: .+\n$/);
+    expect(json.err()).toBe('');
+    // Malformed parameters (argv[5]) and parameters without a Target say which argument is wrong.
+    const params = memoryIo();
+    expect(await main(['node', 'porthole', 'session-manager-plugin', '{"SessionId":"s-1","TokenValue":"t","StreamUrl":"wss://x"}', 'us-east-1', 'StartSession', '', '{oops'], params)).toBe(0);
+    expect(params.out()).toMatch(/^Cannot perform start session: the session parameters are not valid JSON: .+\n$/);
+  });
+
   it('inspect describes a real recorded session; status 1 when a frame is malformed', async () => {
     const io = memoryIo();
     expect(await main(['node', 'porthole', 'inspect', join(conformanceDir(), 'real', 'shell-session.jsonl'), '--no-hexdump'], io)).toBe(0);

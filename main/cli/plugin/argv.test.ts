@@ -58,6 +58,7 @@ describe('session-manager-plugin argv (§11)', () => {
     expect(parsePluginArgs([EC2, 'r', 'ResumeSession', ''], {})).toEqual({ kind: 'invalid-operation', operation: 'ResumeSession' });
     expect(parsePluginArgs(['{nope', 'r', 'StartSession', ''], {})).toMatchObject({ kind: 'error', message: expect.stringMatching(/^the session response is not valid JSON/) });
     expect(parsePluginArgs([EC2, 'r', 'StartSession', '', '{"DocumentName":"x"}'], {})).toEqual({ kind: 'error', message: 'the session parameters have no Target' });
+    expect(parsePluginArgs([EC2, 'r', 'StartSession', '', '{"Target":'], {})).toMatchObject({ kind: 'error', message: expect.stringMatching(/^the session parameters are not valid JSON: /) });
     expect(parsePluginArgs(['{"TokenValue":"t"}', 'r', 'StartSession', ''], {})).toEqual({ kind: 'error', message: 'the session response has no SessionId or StreamUrl' });
   });
 });

@@ -51,11 +51,12 @@ export function getKey(obj: unknown, key: string): unknown {
   return found === undefined ? undefined : record[found];
 }
 
-function parseJson(text: string, what: string): { ok: true; value: unknown } | { ok: false; message: string } {
+/** `notJson` is the whole phrase ("the session response is not valid JSON"), so plurals read right. */
+function parseJson(text: string, notJson: string): { ok: true; value: unknown } | { ok: false; message: string } {
   try {
     return { ok: true, value: JSON.parse(text) };
   } catch (err) {
-    return { ok: false, message: `${what} is not valid JSON: ${(err as Error).message}` };
+    return { ok: false, message: `${notJson}: ${(err as Error).message}` };
   }
 }
 
@@ -88,7 +89,7 @@ export function parsePluginArgs(args: readonly string[], env: NodeJS.ProcessEnv)
   }
   if (operation !== START_SESSION) return { kind: 'invalid-operation', operation };
 
-  const parsed = parseJson(responseText, 'the session response');
+  const parsed = parseJson(responseText, 'the session response is not valid JSON');
   if (!parsed.ok) return { kind: 'error', message: parsed.message };
   const response: StartSessionResponse = {
     sessionId: str(getKey(parsed.value, 'SessionId')),
@@ -103,7 +104,7 @@ export function parsePluginArgs(args: readonly string[], env: NodeJS.ProcessEnv)
   let documentName: string | undefined;
   let parameters: Record<string, string[]> | undefined;
   if (paramsJson !== undefined && paramsJson !== '') {
-    const params = parseJson(paramsJson, 'the session parameters');
+    const params = parseJson(paramsJson, 'the session parameters are not valid JSON');
     if (!params.ok) return { kind: 'error', message: params.message };
     target = str(getKey(params.value, 'Target'));
     if (!target) return { kind: 'error', message: 'the session parameters have no Target' };
