@@ -35,7 +35,12 @@ export interface AccessPolicy {
   readonly port: number;
 }
 
-export type AccessVerdict = { readonly ok: true; readonly viaQuery: boolean } | { readonly ok: false; readonly reason: string };
+/**
+ * `staleToken`: the request carried a token (in the address, or our port's cookie) that is not
+ * this run's. Each start makes a new token, so that is nearly always a page left open from an
+ * earlier run of the web host on the same port; the refusal says so instead of only "no token".
+ */
+export type AccessVerdict = { readonly ok: true; readonly viaQuery: boolean } | { readonly ok: false; readonly reason: string; readonly staleToken: boolean };
 
 /** The hosts our page may be addressed as; anything else is a rebinding attempt. */
 function allowedHosts(port: number): string[] {
@@ -57,15 +62,19 @@ export function parseTarget(target: string | undefined): URL | undefined {
 }
 
 export function checkRequest(req: IncomingMessage, policy: AccessPolicy, url: URL): AccessVerdict {
-  if (!hostAllowed(req, policy)) return { ok: false, reason: `unexpected Host header ${JSON.stringify(req.headers.host ?? '')}` };
-  const viaQuery = sameToken(policy.token, url.searchParams.get('token') ?? undefined);
-  if (viaQuery || sameToken(policy.token, cookieValue(req.headers.cookie, tokenCookieName(policy.port)))) return { ok: true, viaQuery };
-  return { ok: false, reason: 'missing or wrong token' };
+  if (!hostAllowed(req, policy)) return { ok: false, reason: `unexpected Host header ${JSON.stringify(req.headers.host ?? '')}`, staleToken: false };
+  // An empty token is no token.
+  const fromQuery = url.searchParams.get('token') || undefined;
+  const fromCookie = cookieValue(req.headers.cookie, tokenCookieName(policy.port)) || undefined;
+  const viaQuery = sameToken(policy.token, fromQuery);
+  if (viaQuery || sameToken(policy.token, fromCookie)) return { ok: true, viaQuery };
+  if (fromQuery === undefined && fromCookie === undefined) return { ok: false, reason: 'missing token', staleToken: false };
+  return { ok: false, reason: 'wrong token (from an earlier start of the web host?)', staleToken: true };
 }
 
 /** A WebSocket upgrade must also come from our own page (browsers always send Origin). */
 export function checkUpgrade(req: IncomingMessage, policy: AccessPolicy, url: URL): AccessVerdict {
   const origin = req.headers.origin;
-  if (origin !== undefined && !allowedHosts(policy.port).some((h) => origin === `http://${h}`)) return { ok: false, reason: `cross-origin WebSocket from ${origin}` };
+  if (origin !== undefined && !allowedHosts(policy.port).some((h) => origin === `http://${h}`)) return { ok: false, reason: `cross-origin WebSocket from ${origin}`, staleToken: false };
   return checkRequest(req, policy, url);
 }

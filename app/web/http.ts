@@ -3,12 +3,28 @@ import { createReadStream } from 'node:fs';
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { RENDERER_SECURITY_HEADERS } from '../host/csp.js';
 import { contentTypeOf, resolveStaticPath } from '../host/static-files.js';
+import { REFUSAL_HEADER, STALE_TOKEN_REFUSAL } from '../../shared/web-refusal.js';
 import { checkRequest, hostAllowed, parseTarget, tokenCookieName, type AccessPolicy } from './access.js';
 
 export const REFUSED_TEXT = 'Porthole: this address needs the token printed when the web host started (open the full URL it printed).\n';
 
-function refuse(res: ServerResponse, status: number, text: string): void {
-  res.writeHead(status, { 'Content-Type': 'text/plain; charset=utf-8', 'Cache-Control': 'no-store', ...RENDERER_SECURITY_HEADERS });
+/**
+ * The refusal of a page left open across a restart of the web host (its reload carries the old
+ * run's token). Still a 403 that serves nothing: it only says why, and where the new address is.
+ */
+export const STALE_TOKEN_TEXT = [
+  "Porthole's web host was restarted since this page was opened.",
+  '',
+  'Each start of the web host makes a new access token, and this page still has the one from before',
+  '(or its address has a wrong token), so it is refused.',
+  '',
+  'Open the address the web host printed when it started, in the terminal where it runs',
+  '(`npm run web`): the line "Porthole … web host is running. Open: http://127.0.0.1:…/?token=…".',
+  '',
+].join('\n');
+
+function refuse(res: ServerResponse, status: number, text: string, extra: Record<string, string> = {}): void {
+  res.writeHead(status, { 'Content-Type': 'text/plain; charset=utf-8', 'Cache-Control': 'no-store', ...RENDERER_SECURITY_HEADERS, ...extra });
   res.end(text);
 }
 
@@ -17,7 +33,8 @@ export function handleHttp(req: IncomingMessage, res: ServerResponse, policy: Ac
   const url = parseTarget(req.url);
   if (url === undefined) return refuse(res, 400, 'Porthole: the request target is not a valid URL.\n');
   const verdict = checkRequest(req, policy, url);
-  if (!verdict.ok) return refuse(res, 403, REFUSED_TEXT);
+  // The stale-token refusal is marked so a page that lost its WebSocket can tell "restarted" from "gone" (renderer/bridge/host-probe.ts).
+  if (!verdict.ok) return verdict.staleToken ? refuse(res, 403, STALE_TOKEN_TEXT, { [REFUSAL_HEADER]: STALE_TOKEN_REFUSAL }) : refuse(res, 403, REFUSED_TEXT);
   if (req.method !== 'GET' && req.method !== 'HEAD') return refuse(res, 405, 'Porthole: only GET and HEAD are served here.\n');
   const file = resolveStaticPath(staticDir, url.pathname);
   if (file === null) return refuse(res, 404, `Porthole: no such file ${url.pathname}\n`);

@@ -35,8 +35,12 @@ interface Reply {
 }
 
 function get(path: string, headers: Record<string, string> = {}): Promise<Reply> {
+  return send('GET', path, headers);
+}
+
+function send(method: string, path: string, headers: Record<string, string> = {}): Promise<Reply> {
   return new Promise((resolve, reject) => {
-    const req = httpRequest({ host: '127.0.0.1', port: host.port, path, headers }, (res) => {
+    const req = httpRequest({ host: '127.0.0.1', port: host.port, path, method, headers }, (res) => {
       let body = '';
       res.setEncoding('utf8');
       res.on('data', (c: string) => (body += c));
@@ -80,11 +84,43 @@ describe('web host HTTP', () => {
   });
 
   it('refuses a request without the token, or with a wrong one', async () => {
-    for (const path of ['/', '/index.html', `/?token=${'0'.repeat(64)}`, '/?token=']) {
+    for (const path of ['/', '/index.html', '/?token=']) {
       const res = await get(path);
       expect(res.status).toBe(403);
       expect(res.body).toMatch(/needs the token/);
+      expect(res.headers['x-porthole-refused']).toBeUndefined();
     }
+    const wrong = await get(`/?token=${'0'.repeat(64)}`);
+    expect(wrong.status).toBe(403);
+    expect(wrong.body).toMatch(/^Porthole's web host was restarted since this page was opened\./);
+  });
+
+  it('a page left open across a restart (the old run\'s cookie) is refused in words: restarted, open the new address', async () => {
+    for (const method of ['GET', 'HEAD', 'POST']) {
+      const res = await send(method, '/', { cookie: `porthole_token_${host.port}=${'a'.repeat(64)}` });
+      expect(res.status).toBe(403);
+      expect(res.headers['x-porthole-refused']).toBe('stale-token');
+      expect(res.headers['content-security-policy']).toMatch(/default-src 'none'/);
+      if (method !== 'HEAD') {
+        expect(res.body).toContain("Porthole's web host was restarted since this page was opened.");
+        expect(res.body).toContain('npm run web');
+        // Nothing of this run leaks into the refusal: not its token, not the page.
+        expect(res.body).not.toContain(host.token);
+        expect(res.body).not.toContain('<title>');
+      }
+    }
+    // Another port's cookie is no token for this one: the plain refusal.
+    const other = await get('/', { cookie: `porthole_token_${host.port + 1}=${'a'.repeat(64)}` });
+    expect(other.status).toBe(403);
+    expect(other.body).toMatch(/needs the token/);
+    // A stale cookie from a foreign Host is refused as any foreign Host is, without the hint.
+    const rebound = await get('/', { cookie: `porthole_token_${host.port}=${'a'.repeat(64)}`, host: `evil.example:${host.port}` });
+    expect(rebound.status).toBe(403);
+    expect(rebound.headers['x-porthole-refused']).toBeUndefined();
+  });
+
+  it('a stale cookie opens no WebSocket', async () => {
+    await expect(openSocket('', { cookie: `porthole_token_${host.port}=${'a'.repeat(64)}` })).rejects.toThrow(/HTTP 403/);
   });
 
   it('serves the renderer with the token, with a strict CSP, and sets a cookie for later requests', async () => {

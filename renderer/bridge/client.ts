@@ -29,7 +29,19 @@ export class PortholeClient {
   #startFailure: string | null = null;
   readonly #startFailureListeners = new Set<() => void>();
 
-  constructor(private readonly bridge: Bridge) {}
+  /** Why the link to the host is lost (the latest, clearest reason); null while it holds. */
+  #linkLost: string | null = null;
+
+  constructor(private readonly bridge: Bridge) {
+    bridge.onDisconnect((reason) => {
+      this.#linkLost = reason;
+    });
+  }
+
+  /** For parts that show up after the link was lost (a lazy panel that can no longer load says why). */
+  get linkLost(): string | null {
+    return this.#linkLost;
+  }
 
   get startFailure(): string | null {
     return this.#startFailure;
@@ -97,7 +109,7 @@ export class PortholeClient {
     });
   }
 
-  onDisconnect(listener: (reason: string) => void): () => void {
+  onDisconnect(listener: (reason: string, hostRestarted: boolean) => void): () => void {
     return this.bridge.onDisconnect(listener);
   }
 

@@ -12,8 +12,12 @@ export interface Bridge {
   onRejected(listener: (raw: unknown) => void): () => void;
   sendData(msg: ToMainData): void;
   onData(listener: (raw: unknown) => void): () => void;
-  /** Fires once if the link to the host is lost (the web host stopped, the socket dropped). */
-  onDisconnect(listener: (reason: string) => void): () => void;
+  /**
+   * Fires if the link to the host is lost (the web host stopped, the socket dropped), and once
+   * more, with `hostRestarted` true, if the page then finds a new start of the web host on its
+   * address (which refuses the page's token as an earlier run's).
+   */
+  onDisconnect(listener: (reason: string, hostRestarted: boolean) => void): () => void;
   /**
    * Opens a web address outside Porthole: from the page when this host lets a page open windows,
    * otherwise through `viaHost` (the contract's `links.open`, checked by the client). A page that

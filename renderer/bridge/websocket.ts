@@ -2,6 +2,7 @@
 // data-plane messages in the compact wire format.
 import { ContractError, decodeDataFrame, encodeDataFrame, OpenLinkParamsSchema, type ServiceName, type ToMainData } from '../../shared/contract/index.js';
 import { Listeners } from '../state/listeners.js';
+import { HOST_RESTARTED_TEXT, watchForRestart } from './host-probe.js';
 import type { Bridge } from './types.js';
 
 interface Pending {
@@ -16,7 +17,7 @@ export function createWebSocketBridge(url: string): Bridge {
   const events = new Map<string, Listeners<[unknown]>>();
   const rejected = new Listeners<[unknown]>();
   const data = new Listeners<[unknown]>();
-  const disconnect = new Listeners<[string]>();
+  const disconnect = new Listeners<[string, boolean]>();
   const queue: Array<string | Uint8Array<ArrayBuffer>> = [];
   let nextId = 1;
   let lost: string | null = null;
@@ -35,7 +36,12 @@ export function createWebSocketBridge(url: string): Bridge {
     lost = `Lost the connection to Porthole's web host${e.reason ? ` (${e.reason})` : ''}. If it is still running, reload this page; if it stopped, start it again and open the address it prints.`;
     for (const p of pending.values()) p.reject(new ContractError('failed', lost));
     pending.clear();
-    disconnect.emit(lost);
+    disconnect.emit(lost, false);
+    // A host started again on this port refuses our token as an earlier run's: then say that, and where the new address is.
+    watchForRestart(`${window.location.origin}/`, () => {
+      lost = HOST_RESTARTED_TEXT;
+      disconnect.emit(lost, true);
+    });
   });
   ws.addEventListener('message', (e: MessageEvent<unknown>) => {
     if (e.data instanceof ArrayBuffer) {

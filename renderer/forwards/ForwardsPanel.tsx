@@ -235,7 +235,9 @@ export function ForwardsPanel() {
       </div>
       {s.linkLost && (
         <p className="notice notice-error" role="alert">
-          Lost the connection to Porthole&apos;s web host. Its forwards ran in it: what is listed is how they were last seen, not whether they still listen.
+          {s.hostRestarted
+            ? "Porthole's web host was restarted. These forwards ran in its previous run and ended with it; the new run lists its own once you open its address."
+            : "Lost the connection to Porthole's web host. Its forwards ran in it: what is listed is how they were last seen, not whether they still listen."}
         </p>
       )}
       {s.error !== null && (

@@ -12,6 +12,8 @@ export interface ForwardsState {
   readonly loaded: boolean;
   /** The link to the host (which runs the forwards) is lost: the list is only how they were last seen. */
   readonly linkLost: boolean;
+  /** …and a new start of the web host is on its address: these forwards ended with the previous run. */
+  readonly hostRestarted: boolean;
 }
 
 export type ForwardAction = 'stop' | 'restart' | 'remove' | 'save';
@@ -20,13 +22,13 @@ export class ForwardStore extends Store<ForwardsState> {
   #started = false;
 
   constructor(private readonly client: PortholeClient) {
-    super({ forwards: [], stats: new Map(), saved: [], error: null, loaded: false, linkLost: false });
+    super({ forwards: [], stats: new Map(), saved: [], error: null, loaded: false, linkLost: false, hostRestarted: false });
   }
 
   start(): void {
     if (this.#started) return;
     this.#started = true;
-    this.client.onDisconnect(() => this.change((s) => ({ ...s, linkLost: true })));
+    this.client.onDisconnect((_reason, hostRestarted) => this.change((s) => ({ ...s, linkLost: true, hostRestarted })));
     this.client.on('forwards', 'updated', ({ id, forward }) => this.#upsert(id, forward));
     this.client.on('forwards', 'stats', (stats) =>
       this.change((s) => {

@@ -57,7 +57,8 @@ export function StatusBar({ info, disconnected, onShortcuts }: { info: CallState
       )}
       {settings.error !== null && <span className="status-error">{settings.error}</span>}
       <span className="status-spacer" />
-      {info.status === 'ready' && (
+      {/* With the link lost the version and host say nothing to act on, and squeezed beside the notice they were cut to "Po…" "w…". */}
+      {info.status === 'ready' && disconnected === null && (
         <>
           <span className="status-item status-about" data-testid="app-version">Porthole {info.value.version}</span>
           <span className="status-item status-about" data-testid="app-host">{info.value.host === 'web' ? 'web' : 'desktop'} · {info.value.platform}</span>

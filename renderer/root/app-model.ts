@@ -184,7 +184,8 @@ export class AppModel {
     this.mfa.start();
     this.sso.start();
     // Without the host link no session can go on; the tabs say so instead of looking connected.
-    this.client.onDisconnect((reason) => this.sessions.disconnected(`${reason} ${RELOAD_HINT}`));
+    // A restarted host ended every shell of its previous run: no reload brings them back.
+    this.client.onDisconnect((reason, restarted) => this.sessions.disconnected(restarted ? reason : `${reason} ${RELOAD_HINT}`));
     this.client.on('sessions', 'info', ({ session }) => this.sessions.onInfo(session));
     // Notices (e.g. a saved file set aside at start) as toasts that stay until clicked, each once.
     const told = new Set<number>();

@@ -70,3 +70,34 @@ describe('SessionStore tab titles', () => {
     expect(s.state.tabs.map((t) => t.title)).toEqual(['web', 'web (2)', 'web (3)', 'web (4)']);
   });
 });
+
+describe('SessionStore link lost', () => {
+  it('closes live tabs with the reason; a clearer reason later (host restarted) replaces it, and a tab closed for another reason keeps its own', async () => {
+    let n = 0;
+    const s = new SessionStore({
+      client: { call: async (_area: string, _method: string, p: { title: string }) => ({ session: { id: `s-${++n}`, title: p.title, target: TARGET, status: { state: 'connecting' }, openedAt: 1 } }) },
+      dialogs: {},
+      look: () => ({}),
+      confirmCloseLive: () => false,
+      registry: () => ({ get: () => ({ setLive: () => undefined }), create: () => undefined, prepare: () => Promise.resolve(), forgetEarly: () => undefined }),
+      openFailed: () => undefined,
+      failed: () => undefined,
+    } as unknown as SessionDeps);
+    await s.open(TARGET, 'live');
+    await s.open(TARGET, 'exited');
+    s.onStatus('s-2', { state: 'closed', reason: 'The shell exited' });
+    s.disconnected('Lost the link.');
+    expect(s.state.tabs.map((t) => t.status)).toEqual([
+      { state: 'closed', reason: 'Lost the link.' },
+      { state: 'closed', reason: 'The shell exited' },
+    ]);
+    s.disconnected('The host was restarted.');
+    expect(s.state.tabs.map((t) => t.status)).toEqual([
+      { state: 'closed', reason: 'The host was restarted.' },
+      { state: 'closed', reason: 'The shell exited' },
+    ]);
+    // A shell asked for afterwards says the latest reason at once.
+    await s.open(TARGET, 'late');
+    expect(s.state.tabs[2]?.status).toEqual({ state: 'closed', reason: 'The host was restarted.' });
+  });
+});

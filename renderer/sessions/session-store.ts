@@ -134,10 +134,15 @@ export class SessionStore extends Store<SessionsState> {
     }
   }
 
-  /** The link to the host is gone: every live tab is closed, with the reason. */
+  /** The link to the host is gone: every live tab is closed, with the reason; a clearer reason later (the host was restarted) replaces the first. */
   disconnected(reason: string): void {
+    const before = this.#linkLost;
     this.#linkLost = reason;
     for (const t of this.state.tabs) {
+      if (before !== null && t.status.state === 'closed' && t.status.reason === before) {
+        this.#patch(t.key, (tab) => ({ ...tab, status: { state: 'closed', reason } }));
+        continue;
+      }
       if (!isLive(t.status)) continue;
       if (t.sessionId) this.deps.registry().get(t.sessionId)?.setLive(false);
       this.#patch(t.key, (tab) => ({ ...tab, status: { state: 'closed', reason }, recording: null }));

@@ -7,9 +7,18 @@
 // The part renders nothing while its code loads (a local fetch, a few ms), and a part whose code
 // cannot be loaded (the host was rebuilt and restarted under an open page) says so in its place
 // instead of taking the whole window down.
-import { Component, lazy, Suspense, type ComponentType, type ReactNode } from 'react';
+import { Component, lazy, Suspense, useEffect, useState, type ComponentType, type ReactNode } from 'react';
+import { useClient } from '../root/client-context.js';
 
-class LoadFailed extends Component<{ children: ReactNode }, { error: string | null }> {
+/** The link's state, kept current: a part that cannot load after the host went away says that, not "reload". */
+function useLinkLost(): string | null {
+  const client = useClient();
+  const [lost, setLost] = useState(client.linkLost);
+  useEffect(() => client.onDisconnect(setLost), [client]);
+  return lost;
+}
+
+class LoadFailed extends Component<{ children: ReactNode; linkLost: string | null }, { error: string | null }> {
   override state: { error: string | null } = { error: null };
 
   static getDerivedStateFromError(err: unknown): { error: string } {
@@ -18,9 +27,12 @@ class LoadFailed extends Component<{ children: ReactNode }, { error: string | nu
 
   override render(): ReactNode {
     if (this.state.error === null) return this.props.children;
+    // With the host gone or restarted, a reload cannot help: the link's own reason says what can.
     return (
       <p className="lazy-part-failed" role="alert">
-        This part of Porthole could not be loaded ({this.state.error}). Reload the page to try again.
+        {this.props.linkLost === null
+          ? `This part of Porthole could not be loaded (${this.state.error}). Reload the page to try again.`
+          : `This part of Porthole could not be loaded. ${this.props.linkLost}`}
       </p>
     );
   }
@@ -30,8 +42,9 @@ class LoadFailed extends Component<{ children: ReactNode }, { error: string | nu
 export function lazyPart<P extends object>(load: () => Promise<ComponentType<P>>): ComponentType<P> {
   const Loaded = lazy(async () => ({ default: await load() }));
   function LazyPart(props: P) {
+    const linkLost = useLinkLost();
     return (
-      <LoadFailed>
+      <LoadFailed linkLost={linkLost}>
         <Suspense fallback={null}>
           <Loaded {...props} />
         </Suspense>
