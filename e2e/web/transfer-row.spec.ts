@@ -2,7 +2,7 @@
 // apart, and a failure says where by the name the tree shows rather than only an instance id.
 import { join } from 'node:path';
 import { expect, repoRoot, test } from '../fixtures/web-host.js';
-import { openDemo, SHELL_TIMEOUT_MS, treeRow } from './porthole-ui.js';
+import { openDemo, revealWebApp, SHELL_TIMEOUT_MS, treeRow } from './porthole-ui.js';
 
 test.use({ sandbox: true });
 test.describe.configure({ timeout: 120_000 });
@@ -23,6 +23,30 @@ test('each transfer row says which target it went to, by name', async ({ page, w
   await expect(rows.filter({ has: page.locator('[data-testid="transfer-error"]') })).toHaveCount(2, { timeout: SHELL_TIMEOUT_MS });
   const paths = await page.getByTestId('transfer-where').allTextContents();
   expect(paths.sort()).toEqual(['→ app-server:/nonexistent-folder/', '→ bastion:/nonexistent-folder/']);
+  // The failure says where by that name too, not by the instance id.
+  for (const name of ['bastion', 'app-server']) {
+    const error = rows.filter({ hasText: `${name}:/nonexistent-folder/` }).getByTestId('transfer-error');
+    await expect(error).toContainText(` on ${name}:`);
+    await expect(error).not.toContainText(/\bm?i-[0-9a-f]{8,}/);
+  }
+});
+
+test("a container's transfer failure names the container as the tree does, not its task and cluster ids", async ({ page, webHost }) => {
+  await openDemo(page, webHost.url);
+  const app = await revealWebApp(page);
+  await app.click({ button: 'right' });
+  await page.getByRole('menuitem', { name: 'Download…' }).click();
+  const dialog = page.getByRole('dialog', { name: /^Download from / });
+  await dialog.getByLabel('Remote path').fill('/no/such/file.txt');
+  await dialog.getByRole('button', { name: 'Download', exact: true }).click();
+  await expect(dialog).toHaveCount(0);
+  const error = page.locator('.transfer').getByTestId('transfer-error');
+  await expect(error).toContainText('/no/such/file.txt does not exist on app.', { timeout: SHELL_TIMEOUT_MS });
+  await expect(error).not.toContainText('ecs:');
+  await page.setViewportSize({ width: 1024, height: 640 });
+  await page.screenshot({ path: join(repoRoot, 'e2e', 'artifacts', 'qa-transfer-error-1024.png') });
+  await page.setViewportSize({ width: 1440, height: 900 });
+  await page.screenshot({ path: join(repoRoot, 'e2e', 'artifacts', 'qa-transfer-error-1440.png') });
 });
 
 test('at 1024×640 a short target path is read whole; the progress column takes what is left', async ({ page, webHost }) => {

@@ -2,6 +2,7 @@
 // path used with that target. Files dropped on a tab arrive already chosen; otherwise a file input.
 import { useEffect, useState } from 'react';
 import { errorText } from '../bridge/client.js';
+import { labelOfSpec, targetIndex } from '../forwards/forward-targets.js';
 import { useModel } from '../root/model-context.js';
 import { Dialog } from '../ui/Dialog.js';
 import { FormEnd } from '../ui/FormEnd.js';
@@ -36,10 +37,12 @@ export function TransferDialog({ prompt }: { prompt: TransferPrompt }) {
     if (upload && files.length === 0) return setError('Choose a file to upload.');
     if (upload && files.length > 1 && !remotePath.endsWith('/')) return setError('Several files go into a folder: end the path with /.');
     setBusy(true);
+    // The tree's name for the target (a tab may have been renamed), so main's messages use it too.
+    const label = labelOfSpec({ target: prompt.target }, targetIndex(model.tree.state));
     try {
       model.panel.show('transfers');
-      if (upload) for (const f of files) void model.transfers.upload(prompt.target, f, remotePath).catch((err: unknown) => model.toasts.show(errorText(err), 'error'));
-      else await model.transfers.download(prompt.target, remotePath);
+      if (upload) for (const f of files) void model.transfers.upload(prompt.target, label, f, remotePath).catch((err: unknown) => model.toasts.show(errorText(err), 'error'));
+      else await model.transfers.download(prompt.target, label, remotePath);
       close();
     } catch (err) {
       setError(errorText(err));

@@ -4,7 +4,7 @@
 import { formatBytes, formatDuration, formatRate } from '../../shared/format/bytes.js';
 import type { TransferInfo } from '../../shared/contract/index.js';
 import { useMemo } from 'react';
-import { fallbackLabel, targetIndex, targetKey, type TargetEntry } from '../forwards/forward-targets.js';
+import { labelOfSpec, targetIndex, type TargetEntry } from '../forwards/forward-targets.js';
 import { useModel } from '../root/model-context.js';
 import { useStore } from '../state/store.js';
 import './transfers.css';
@@ -21,8 +21,8 @@ function progressText(t: TransferInfo): string {
 
 function Row({ t, index }: { t: TransferInfo; index: ReadonlyMap<string, TargetEntry> }) {
   const model = useModel();
-  // scp's target:path, by the name the tree shows (its ids when the tree has not loaded it).
-  const where = `${(index.get(targetKey(t.target))?.label ?? fallbackLabel(t.target)).name}:${t.remotePath}`;
+  // scp's target:path, by the name the tree shows (else the one it was picked by, else its ids).
+  const where = `${labelOfSpec(t, index).name}:${t.remotePath}`;
   const total = t.progress.total;
   const fraction = t.state === 'done' ? 1 : total !== null && total > 0 ? Math.min(1, t.progress.bytes / total) : total === 0 ? 1 : 0;
   return (

@@ -2,7 +2,7 @@
 // path prompt, and the two byte pumps. Upload bytes come from a File (read in CHUNK_BYTES
 // slices, each sent only after main took the previous one: main's answer is the flow control);
 // a verified download is read back from main in chunks and handed to the browser as a download.
-import { TRANSFER_BOUNDS, type ShellTarget, type TransferInfo } from '../../shared/contract/index.js';
+import { TRANSFER_BOUNDS, type ShellTarget, type TargetLabel, type TransferInfo } from '../../shared/contract/index.js';
 import { errorText, type PortholeClient } from '../bridge/client.js';
 import { Store } from '../state/store.js';
 
@@ -64,9 +64,9 @@ export class TransferStore extends Store<TransfersState> {
     return this.client.call('transfers', 'lastPath', { target }).then((r) => r.path, () => null);
   }
 
-  /** Starts the upload and pumps the file's bytes; failures show in the transfer's row. */
-  async upload(target: ShellTarget, file: File, remotePath: string): Promise<void> {
-    const { transfer } = await this.client.call('transfers', 'startUpload', { target, remotePath, name: file.name, size: file.size });
+  /** Starts the upload and pumps the file's bytes; failures show in the transfer's row. `label`: the target as the person picked it, for main's messages. */
+  async upload(target: ShellTarget, label: TargetLabel, file: File, remotePath: string): Promise<void> {
+    const { transfer } = await this.client.call('transfers', 'startUpload', { target, targetLabel: label, remotePath, name: file.name, size: file.size });
     this.#upsert(transfer);
     try {
       for (let offset = 0; offset < file.size; offset += TRANSFER_BOUNDS.CHUNK_BYTES) {
@@ -79,8 +79,8 @@ export class TransferStore extends Store<TransfersState> {
     }
   }
 
-  async download(target: ShellTarget, remotePath: string): Promise<void> {
-    const { transfer } = await this.client.call('transfers', 'startDownload', { target, remotePath });
+  async download(target: ShellTarget, label: TargetLabel, remotePath: string): Promise<void> {
+    const { transfer } = await this.client.call('transfers', 'startDownload', { target, targetLabel: label, remotePath });
     this.#upsert(transfer);
   }
 

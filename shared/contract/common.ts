@@ -89,3 +89,15 @@ export type TargetRef = z.infer<typeof TargetRefSchema>;
 
 /** Methods without inputs take an empty object, so every request has the same shape. */
 export const EmptySchema = z.object({}).strict();
+
+/**
+ * The target as the tree named it when the forward was made: its name ("app", "bastion") and where
+ * it is ("demo-web › web › task 0001"). Kept with a forward's spec so the panel names a saved forward
+ * before the tree has loaded its region, and with a transfer so its failure names the target as
+ * the person picked it; ids stand in when absent.
+ */
+export const TargetLabelSchema = z.object({
+  name: TextSchema.min(1).max(200),
+  path: TextSchema.max(1000),
+});
+export type TargetLabel = z.infer<typeof TargetLabelSchema>;

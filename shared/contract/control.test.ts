@@ -117,4 +117,19 @@ describe('results and events', () => {
     expect(chunk.safeParse({ id: 't-1', offset: 0, data: 'not base64!' }).success).toBe(false);
     expect(chunk.safeParse({ id: 't-1', offset: 0, data: 'A'.repeat(400_000) }).success).toBe(false);
   });
+
+  it('transfers: the target label the person picked is checked like the rest, and carried in the info', () => {
+    const target = { kind: 'instance', profile: 'p', region: 'us-east-1', instanceId: 'i-0123456789abcdef0' };
+    const download = SERVICES.transfers.methods.startDownload.params;
+    expect(download.safeParse({ target, targetLabel: { name: 'bastion', path: 'p › us-east-1' }, remotePath: '/tmp/x' }).success).toBe(true);
+    expect(download.safeParse({ target, targetLabel: { name: '', path: '' }, remotePath: '/tmp/x' }).success).toBe(false);
+    expect(download.safeParse({ target, targetLabel: { name: 'x'.repeat(201), path: '' }, remotePath: '/tmp/x' }).success).toBe(false);
+    const info = SERVICES.transfers.events.updated.safeParse({
+      transfer: {
+        id: 't-1', direction: 'download', target, targetLabel: { name: 'bastion', path: '' }, remotePath: '/tmp/x', name: 'x', state: 'failed', phase: 'Failed',
+        progress: { bytes: 0, total: null, bytesPerSecond: 0, etaSeconds: null }, sha256: null, compressed: false, error: { kind: 'failed', message: 'Could not connect to bastion.' }, startedAt: 0,
+      },
+    });
+    expect(info.success && info.data.transfer.targetLabel).toEqual({ name: 'bastion', path: '' });
+  });
 });

@@ -1,6 +1,6 @@
 // `forwards`: local TCP port forwards to a port on a target (or a host reachable from it).
 import { z } from 'zod';
-import { EmptySchema, EpochMsSchema, IdSchema, PlainErrorSchema, PortSchema, TargetRefSchema, TextSchema } from './common.js';
+import { EmptySchema, EpochMsSchema, IdSchema, PlainErrorSchema, PortSchema, TargetLabelSchema, TargetRefSchema, TextSchema } from './common.js';
 import { defineService, method } from './define.js';
 
 /** Loopback by default; any literal IPv4/IPv6 address may be chosen deliberately (e.g. 0.0.0.0). */
@@ -23,17 +23,6 @@ export const RemoteHostSchema = z
   .min(1)
   .max(FORWARD_BOUNDS.REMOTE_HOST_MAX)
   .regex(REMOTE_HOST_PATTERN, 'must be a host name or IP address');
-
-/**
- * The target as the tree named it when the forward was made: its name ("app", "bastion") and where
- * it is ("demo-web › web › task 0001"). Kept with the spec so the panel names a saved forward even
- * before the tree has loaded its region; ids stand in when absent.
- */
-export const TargetLabelSchema = z.object({
-  name: TextSchema.min(1).max(200),
-  path: TextSchema.max(1000),
-});
-export type TargetLabel = z.infer<typeof TargetLabelSchema>;
 
 export const ForwardSpecSchema = z.object({
   target: TargetRefSchema,

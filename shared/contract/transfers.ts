@@ -3,7 +3,7 @@
 // chunks it sends only as fast as main takes them), and a download is staged by main and read
 // back by the renderer in chunks, then handed to the browser/Electron as a download.
 import { z } from 'zod';
-import { EmptySchema, EpochMsSchema, IdSchema, TextSchema } from './common.js';
+import { EmptySchema, EpochMsSchema, IdSchema, TargetLabelSchema, TextSchema } from './common.js';
 import { defineService, method } from './define.js';
 import { ShellTargetSchema } from './sessions.js';
 
@@ -58,6 +58,8 @@ export const TransferInfoSchema = z.object({
   id: IdSchema,
   direction: TransferDirectionSchema,
   target: ShellTargetSchema,
+  /** The target as the person picked it (the tree's name); its messages name it so. Absent: its ids. */
+  targetLabel: TargetLabelSchema.optional(),
   /** As asked, then where it landed (a folder destination gets the file's name). */
   remotePath: RemotePathSchema,
   /** The local file's name (upload) or the name the download will be saved under. */
@@ -83,7 +85,7 @@ export const transfersService = defineService({
     list: method(EmptySchema, z.object({ transfers: z.array(TransferInfoSchema) })),
     /** Starts an upload of `size` bytes the caller then sends with uploadChunk, in order. */
     startUpload: method(
-      z.object({ target: ShellTargetSchema, remotePath: RemotePathSchema, name: FileNameSchema, size: ByteCountSchema, compress: z.boolean().default(true) }).strict(),
+      z.object({ target: ShellTargetSchema, targetLabel: TargetLabelSchema.optional(), remotePath: RemotePathSchema, name: FileNameSchema, size: ByteCountSchema, compress: z.boolean().default(true) }).strict(),
       TransferResult,
     ),
     /**
@@ -92,7 +94,10 @@ export const transfersService = defineService({
      */
     uploadChunk: method(z.object({ id: IdSchema, offset: ByteCountSchema, data: Base64Schema }).strict(), z.object({ received: ByteCountSchema })),
     /** Starts a download into main's staging area; read it with readDownload once done. */
-    startDownload: method(z.object({ target: ShellTargetSchema, remotePath: RemotePathSchema, compress: z.boolean().default(true) }).strict(), TransferResult),
+    startDownload: method(
+      z.object({ target: ShellTargetSchema, targetLabel: TargetLabelSchema.optional(), remotePath: RemotePathSchema, compress: z.boolean().default(true) }).strict(),
+      TransferResult,
+    ),
     /** A verified download's bytes from `offset` (at most CHUNK_BYTES). */
     readDownload: method(
       z.object({ id: IdSchema, offset: ByteCountSchema, length: z.number().int().min(1).max(TRANSFER_BOUNDS.CHUNK_BYTES) }).strict(),

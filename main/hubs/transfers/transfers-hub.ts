@@ -4,7 +4,7 @@
 import { randomBytes } from 'node:crypto';
 import { open, mkdir, rm } from 'node:fs/promises';
 import { join } from 'node:path';
-import type { ShellTarget, TransferInfo, TransferProgressInfo } from '../../../shared/contract/index.js';
+import type { ShellTarget, TargetLabel, TransferInfo, TransferProgressInfo } from '../../../shared/contract/index.js';
 import type { ShellLauncher } from '../../sessions/shells/index.js';
 import { localTarget, Transfer, TransferError, targetLabel, transferOpener, type TransferProgress } from '../../transfer/index.js';
 import { LastPaths } from './last-paths.js';
@@ -29,6 +29,17 @@ interface Entry {
   /** A finished download's staged file. */
   staged?: string;
 }
+
+/** What a start request carries besides its direction's own fields. */
+interface TransferRequest {
+  readonly target: ShellTarget;
+  readonly targetLabel?: TargetLabel | undefined;
+  readonly remotePath: string;
+  readonly compress: boolean;
+}
+
+/** How messages name the target: by the name the person picked it by, else by its ids. */
+const labelOf = (r: TransferRequest): string => r.targetLabel?.name ?? targetLabel(r.target);
 
 const progressOf = (p: TransferProgress): TransferProgressInfo => ({ bytes: p.bytes, total: p.total ?? null, bytesPerSecond: p.bytesPerSecond, etaSeconds: p.etaSeconds ?? null });
 
@@ -55,21 +66,21 @@ export class TransfersHub {
     return this.#paths.get(target);
   }
 
-  startUpload(r: { target: ShellTarget; remotePath: string; name: string; size: number; compress: boolean }): TransferInfo {
+  startUpload(r: TransferRequest & { name: string; size: number }): TransferInfo {
     const source = new PushSource(r.size);
     const transfer = new Transfer(transferOpener(this.o.launch, r.target), {
-      direction: 'upload', label: targetLabel(r.target), remotePath: r.remotePath, compress: r.compress,
+      direction: 'upload', label: labelOf(r), remotePath: r.remotePath, compress: r.compress,
       source: { name: r.name, directory: false, total: r.size, read: () => source },
     });
     return this.#track('upload', r, r.name, transfer, source);
   }
 
-  startDownload(r: { target: ShellTarget; remotePath: string; compress: boolean }): TransferInfo {
+  startDownload(r: TransferRequest): TransferInfo {
     const name = r.remotePath.replace(/\/+$/, '').split('/').pop() || 'download';
     const id = this.#nextId();
     const staged = join(this.#staging, id);
     const transfer = new Transfer(transferOpener(this.o.launch, r.target), {
-      direction: 'download', label: targetLabel(r.target), remotePath: r.remotePath, compress: r.compress,
+      direction: 'download', label: labelOf(r), remotePath: r.remotePath, compress: r.compress,
       target: async (remoteName, directory, nonce) => {
         if (directory) throw new TransferError('is-directory', `${r.remotePath} is a folder: download folders with \`porthole cp\` (it packs them with tar).`);
         await mkdir(this.#staging, { recursive: true, mode: 0o700 });
@@ -132,10 +143,10 @@ export class TransfersHub {
     return e;
   }
 
-  #track(direction: 'upload' | 'download', r: { target: ShellTarget; remotePath: string; compress: boolean }, name: string, transfer: Transfer, source?: PushSource, id = this.#nextId()): TransferInfo {
+  #track(direction: 'upload' | 'download', r: TransferRequest, name: string, transfer: Transfer, source?: PushSource, id = this.#nextId()): TransferInfo {
     const entry: Entry = {
       info: {
-        id, direction, target: r.target, remotePath: r.remotePath, name, state: 'running', phase: 'Starting',
+        id, direction, target: r.target, ...(r.targetLabel ? { targetLabel: r.targetLabel } : {}), remotePath: r.remotePath, name, state: 'running', phase: 'Starting',
         progress: { bytes: 0, total: source ? source.size : null, bytesPerSecond: 0, etaSeconds: null },
         sha256: null, compressed: false, error: null, startedAt: Date.now(),
       },
