@@ -1,5 +1,6 @@
 // The new-forward form refuses what the contract would refuse, in its own words and before any
 // call: a remote host that is too long or not a host name, a name that is too long.
+import { createServer, type AddressInfo } from 'node:net';
 import { expect, test } from '../fixtures/web-host.js';
 import { openDemo, treeRow } from './porthole-ui.js';
 
@@ -56,4 +57,29 @@ test('a saved forward that is running says so instead of offering a Start that d
   await saved.getByRole('button', { name: 'Start' }).click();
   await expect(row).toHaveAttribute('data-state', 'listening', { timeout: 45_000 });
   await expect(saved.getByRole('button', { name: 'Running' })).toBeDisabled();
+});
+
+test('a local port in use is refused in words with the form kept as typed and the keyboard on it: Esc still closes it', async ({ page, webHost }) => {
+  const busy = createServer();
+  await new Promise<void>((resolve) => busy.listen(0, '127.0.0.1', resolve));
+  const inUse = String((busy.address() as AddressInfo).port);
+  try {
+    await openDemo(page, webHost.url);
+    await treeRow(page, 'instance', 'app-server').click({ button: 'right' });
+    await page.getByRole('menuitem', { name: 'Start port forward…' }).click();
+    const form = page.getByRole('dialog', { name: 'New port forward' });
+    await form.getByLabel('Remote port', { exact: true }).fill('80');
+    await form.getByLabel('Local port', { exact: true }).fill(inUse);
+    const start = form.getByRole('button', { name: 'Start forward' });
+    await start.click();
+    await expect(form.getByRole('alert')).toHaveText(`Local port ${inUse} on 127.0.0.1 is already in use. Pick another local port, or leave it empty to let the system pick a free one.`);
+    await expect(form.getByLabel('Remote port', { exact: true })).toHaveValue('80');
+    await expect(form.getByLabel('Local port', { exact: true })).toHaveValue(inUse);
+    // The button the person pressed still has the keyboard (a disabled button dropped it to the page body).
+    await expect(start).toBeFocused();
+    await page.keyboard.press('Escape');
+    await expect(form).toHaveCount(0);
+  } finally {
+    busy.close();
+  }
 });

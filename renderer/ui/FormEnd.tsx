@@ -8,7 +8,12 @@ export interface FormEndProps {
   readonly onCancel: () => void;
   /** The submit button's words. */
   readonly submit: ReactNode;
-  /** While the form is at work: the submit button is disabled, so a second Enter does nothing. */
+  /**
+   * While the form is at work: the submit button refuses clicks and Enter, so a second Enter does
+   * nothing. It says so with aria-disabled rather than `disabled`: a disabled button drops the
+   * keyboard to the page body, where Esc no longer reaches the dialog (a forward whose local port
+   * was in use left its form open with nothing focused).
+   */
   readonly busy?: boolean;
 }
 
@@ -24,7 +29,13 @@ export function FormEnd({ error, onCancel, submit, busy = false }: FormEndProps)
         <button type="button" className="button button-quiet" onClick={onCancel}>
           Cancel
         </button>
-        <button type="submit" className="button button-primary" disabled={busy}>
+        <button
+          type="submit"
+          className="button button-primary"
+          aria-disabled={busy || undefined}
+          // Cancelling the click (also the one Enter in a field makes) cancels the submit.
+          onClick={(e) => busy && e.preventDefault()}
+        >
           {submit}
         </button>
       </div>
