@@ -8,9 +8,10 @@ import { useStore } from '../state/store.js';
 import { searchClusters, type FilterSearchProgress } from '../tree/filter-search.js';
 import { badgeOf } from '../tree/node-view.js';
 import { Dialog } from '../ui/Dialog.js';
+import { commandUnavailable } from './command-refusal.js';
 import { COMMANDS } from './commands.js';
 import { fuzzyMatch, highlightRuns } from './fuzzy.js';
-import { forwardItem, openItem, runCommand } from './palette-actions.js';
+import { commandState, forwardItem, openItem, runCommand } from './palette-actions.js';
 import { indexNodes, quickOpenItems, type TargetItem } from './quick-open-items.js';
 
 export const PALETTE = {
@@ -20,7 +21,16 @@ export const PALETTE = {
   PAGE_ROWS: 8,
 } as const;
 
-type Row = { readonly kind: 'command'; readonly key: string; readonly command: (typeof COMMANDS)[number]; readonly hits: readonly number[] } | { readonly kind: 'target'; readonly key: string; readonly item: TargetItem };
+type Row =
+  | {
+      readonly kind: 'command';
+      readonly key: string;
+      readonly command: (typeof COMMANDS)[number];
+      readonly hits: readonly number[];
+      /** Why it cannot run now (shown on the row, which is disabled); null when it can. */
+      readonly unavailable: string | null;
+    }
+   | { readonly kind: 'target'; readonly key: string; readonly item: TargetItem };
 
 function Marked({ text, hits }: { text: string; hits: readonly number[] }) {
   return (
@@ -51,6 +61,8 @@ export function Palette({ initialQuery, onClose }: { initialQuery: string; onClo
   const model = useModel();
   const { branches } = useStore(model.tree);
   const { settings } = useStore(model.settings);
+  // Which commands can run depends on the tabs: the rows follow them while the palette is open.
+  const sessions = useStore(model.sessions);
   const [query, setQuery] = useState(initialQuery);
   const [active, setActive] = useState(0);
   const [search, setSearch] = useState<FilterSearchProgress | null>(null);
@@ -62,17 +74,23 @@ export function Palette({ initialQuery, onClose }: { initialQuery: string; onClo
   const commandMode = query.startsWith(PALETTE.COMMAND_PREFIX);
   const recents = settings?.recentTargets;
 
+  const state = useMemo(() => commandState(model), [model, sessions]);
   const rows = useMemo((): Row[] => {
     if (commandMode) {
       const q = query.slice(PALETTE.COMMAND_PREFIX.length).trim();
-      return COMMANDS.filter((c) => !c.inTerminal)
+      const matched = COMMANDS.filter((c) => !c.inTerminal)
         .map((command) => ({ command, m: fuzzyMatch(q, command.title) }))
         .filter((x) => x.m !== null)
         .sort((a, b) => (b.m?.score ?? 0) - (a.m?.score ?? 0))
-        .map(({ command, m }) => ({ kind: 'command', key: command.id, command, hits: m?.positions ?? [] }));
+        .map(({ command, m }): Row => ({ kind: 'command', key: command.id, command, hits: m?.positions ?? [], unavailable: commandUnavailable(command, state) }));
+      // Browsing (nothing typed): what can run comes first, what cannot after it. A typed query
+      // keeps the best match first even when it cannot run, so Enter never runs another command.
+      if (q !== '') return matched;
+      const canRun = (r: Row): boolean => r.kind === 'command' && r.unavailable === null;
+      return [...matched.filter(canRun), ...matched.filter((r) => !canRun(r))];
     }
     return quickOpenItems(indexNodes(branches), recents ?? [], query).map((item) => ({ kind: 'target', key: item.id, item }));
-  }, [commandMode, query, branches, recents]);
+  }, [commandMode, query, branches, recents, state]);
 
   // Targets not loaded yet: the first typed query starts loading the open regions' clusters, once.
   useEffect(() => {
@@ -98,6 +116,8 @@ export function Palette({ initialQuery, onClose }: { initialQuery: string; onClo
   /** Closes first (focus goes back where it was), then acts, so what the action focuses keeps it. */
   const choose = (row: Row | undefined, forward: boolean): void => {
     if (row === undefined) return;
+    // A command that cannot run now stays picked with its reason in view; the palette stays open.
+    if (row.kind === 'command' && row.unavailable !== null) return;
     if (row.kind === 'target' && forward && row.item.node?.kind !== 'container' && row.item.node?.kind !== 'instance' && row.item.recent === null) return;
     onClose();
     requestAnimationFrame(() => {
@@ -151,7 +171,8 @@ export function Palette({ initialQuery, onClose }: { initialQuery: string; onClo
             id={optionId(index)}
             role="option"
             aria-selected={row === current}
-            className={`palette-row${row === current ? ' is-active' : ''}`}
+            aria-disabled={row.kind === 'command' && row.unavailable !== null ? true : undefined}
+            className={`palette-row${row === current ? ' is-active' : ''}${row.kind === 'command' && row.unavailable !== null ? ' is-disabled' : ''}`}
             onMouseDown={(e) => e.preventDefault()}
             onMouseMove={() => row !== current && setActive(index)}
             onClick={(e) => choose(row, e.ctrlKey || e.metaKey)}
@@ -161,7 +182,13 @@ export function Palette({ initialQuery, onClose }: { initialQuery: string; onClo
                 <span className="palette-label">
                   <Marked text={row.command.title} hits={row.hits} />
                 </span>
-                <span className="palette-where">{row.command.group}</span>
+                {row.unavailable === null ? (
+                  <span className="palette-where">{row.command.group}</span>
+                ) : (
+                  <span className="palette-where palette-unavailable" data-testid="command-unavailable" title={row.unavailable}>
+                    {row.unavailable}
+                  </span>
+                )}
                 <span className="palette-keys">
                   {model.keymap.labels(row.command.id).map((k) => (
                     <kbd key={k}>{k}</kbd>

@@ -3,13 +3,19 @@
 import type { ShellTarget } from '../../shared/contract/index.js';
 import type { AppModel } from '../root/app-model.js';
 import { openForward, openOrDiagnose } from '../tree/node-actions.js';
-import { commandRefusal } from './command-refusal.js';
+import { commandRefusal, type CommandState } from './command-refusal.js';
 import type { CommandInfo } from './commands.js';
 import { ancestorsOf, indexNodes, type TargetItem } from './quick-open-items.js';
 
-/** Runs a command picked in the palette; says so when it does not apply now (no tab to close). */
+/** What decides which commands can run now: the tabs, and whether the active one has a terminal. */
+export function commandState(model: AppModel): CommandState {
+  const id = model.sessions.active?.sessionId;
+  return { tabCount: model.sessions.state.tabs.length, activeHasTerminal: id !== undefined && id !== null && model.registry.get(id) !== undefined };
+}
+
+/** Runs a command picked in the palette; says so when it does not apply now (the palette shows such ones disabled, so only a race gets here). */
 export function runCommand(model: AppModel, command: CommandInfo): void {
-  if (!model.commands.run(command.id)) model.toasts.show(commandRefusal(command, model.sessions.state.tabs.length, model.keymap.label('quickOpen')));
+  if (!model.commands.run(command.id)) model.toasts.show(commandRefusal(command, commandState(model), model.keymap.label('quickOpen')));
 }
 
 /** Enter: a shell on a container or instance (or its diagnosis when it cannot take one); other kinds are shown in the tree. */
