@@ -299,8 +299,8 @@ export function ForwardsPanel() {
             {s.saved.map((sv) => {
               const local = sv.spec.localPort === 'auto' ? 'localhost, a free port' : `localhost:${sv.spec.localPort}`;
               const to = destinationText(placeOf(sv.spec, index));
-              // A saved forward's own forward has its id (main lists it under the saved id when it starts or restores it).
-              const live = s.forwards.find((f) => f.id === sv.savedId && RUNNING_STATES.has(f.state));
+              // Its forward in the table names it by savedId (its own id differs once it was removed and started again).
+              const live = s.forwards.find((f) => f.savedId === sv.savedId && RUNNING_STATES.has(s.stats.get(f.id)?.state ?? f.state));
               return (
                 <li key={sv.savedId} className="panel-row forward saved">
                   <span className="panel-cell-line forward-saved-main" title={[sv.spec.name, `${local} → ${to}`].filter(Boolean).join('\n')}>

@@ -68,6 +68,12 @@ export const ForwardInfoSchema = z.object({
   state: ForwardStateSchema,
   error: PlainErrorSchema.nullable(),
   connectionErrors: ConnectionErrorsSchema,
+  /**
+   * The saved forward this one is (saved from it, or started from it); absent when not saved. A
+   * saved forward started again after its first forward was removed runs under a new id, so the
+   * panel links the two by this, never by comparing ids.
+   */
+  savedId: IdSchema.optional(),
 });
 export type ForwardInfo = z.infer<typeof ForwardInfoSchema>;
 

@@ -124,6 +124,25 @@ describe('saved forwards in one store', () => {
     await expect(h.restore('no-such')).rejects.toThrow(/No saved forward/);
   });
 
+  it('a forward says which saved forward it is, under a new id too, and stops saying so once forgotten', async () => {
+    const dir = await freshDir();
+    const { hub: h, updates } = hub(dir);
+    const live = await h.create(webSpec);
+    expect(live.savedId).toBeUndefined();
+    const saved = await h.save(live.id);
+    // Saving is told to every window, with the link.
+    expect(updates.at(-1)).toMatchObject({ id: live.id, forward: { savedId: saved.savedId } });
+    await h.remove(live.id);
+    const restored = await h.restore(saved.savedId);
+    expect(restored.id).not.toBe(saved.savedId);
+    expect(restored.savedId).toBe(saved.savedId);
+    expect(h.list()[0]?.savedId).toBe(saved.savedId);
+    await h.forget(saved.savedId);
+    expect(h.list()[0]?.savedId).toBeUndefined();
+    expect(updates.at(-1)).toMatchObject({ id: restored.id });
+    expect(updates.at(-1)?.forward?.savedId).toBeUndefined();
+  });
+
   it('concurrent saves and auto-restart changes all land: a valid file with the last state', async () => {
     const dir = await freshDir();
     const { hub: h } = hub(dir);

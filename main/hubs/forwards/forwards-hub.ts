@@ -122,6 +122,7 @@ export class ForwardsHub {
     await this.#store.put(saved);
     this.#savedOf.set(id, saved.savedId);
     this.#shown.add(saved.savedId);
+    this.options.events.updated({ id, forward: this.#info(id) });
     return saved;
   }
 
@@ -155,7 +156,11 @@ export class ForwardsHub {
   async forget(savedId: string): Promise<void> {
     await this.ready();
     if (!(await this.#store.delete(savedId))) throw new ForwardError('not-found', `No saved forward with id ${savedId}.`);
-    for (const [id, s] of [...this.#savedOf]) if (s === savedId) this.#savedOf.delete(id);
+    for (const [id, s] of [...this.#savedOf]) {
+      if (s !== savedId) continue;
+      this.#savedOf.delete(id);
+      if (this.#specs.has(id)) this.options.events.updated({ id, forward: this.#info(id) });
+    }
   }
 
   /** Stops every forward (app quit); saved ones stay saved. */
@@ -189,7 +194,9 @@ export class ForwardsHub {
   }
 
   #info(id: string): ForwardInfo {
-    return forwardInfo(id, this.#specOf(id), this.#manager.get(id));
+    const info = forwardInfo(id, this.#specOf(id), this.#manager.get(id));
+    const savedId = this.#savedOf.get(id);
+    return savedId === undefined ? info : { ...info, savedId };
   }
 
   #changed(id: string): void {
