@@ -19,6 +19,16 @@ const STANDALONE = fileURLToPath(
   new URL(import.meta.url.includes('/dist/bench/') ? '../../main/sandbox/standalone.js' : '../../dist/main/sandbox/standalone.js', import.meta.url),
 );
 
+/**
+ * PORTHOLE_BENCH_SANDBOX_CPU_PROF=DIR: the sandbox process writes a V8 CPU profile into DIR when it
+ * stops (node --cpu-prof), so its side of a two-process path can be profiled like the bench's own
+ * (run the bench with node --cpu-prof for that one).
+ */
+function profileArgs(): string[] {
+  const dir = process.env['PORTHOLE_BENCH_SANDBOX_CPU_PROF'];
+  return dir ? ['--cpu-prof', '--cpu-prof-dir', dir] : [];
+}
+
 export interface StandaloneSandbox {
   /** The sandbox process, for its CPU time. */
   readonly pid: number;
@@ -33,7 +43,7 @@ export interface StandaloneSandbox {
 
 /** `pacing`: unpaced (the engine's own limits) unless a bench compares with the agent's 1 ms per read. */
 export async function startStandaloneSandbox(pacing: 'unpaced' | 'faithful' = 'unpaced'): Promise<StandaloneSandbox> {
-  const child = spawn(process.execPath, [STANDALONE, '--pacing', pacing], { stdio: ['ignore', 'pipe', 'inherit'] });
+  const child = spawn(process.execPath, [...profileArgs(), STANDALONE, '--pacing', pacing], { stdio: ['ignore', 'pipe', 'inherit'] });
   const info = await new Promise<{ endpoint: string; region: string; profile: string; configFile: string; credentialsFile: string }>((resolve, reject) => {
     const timer = setTimeout(() => reject(new Error('the standalone sandbox did not start in time')), START_TIMEOUT_MS);
     const lines = createInterface({ input: child.stdout });

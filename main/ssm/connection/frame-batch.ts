@@ -2,13 +2,12 @@
  * Binary websocket messages (RFC 6455 §5.2) framed here, not by the ws library, and written to
  * the socket under it once per tick. A forward moves every 1 KB PT 1 frame and every ack as a
  * message of its own, thousands per tick; through ws each costs an options object, a header
- * buffer, two socket writes (header, payload) and, from a client, a byte-by-byte mask in
- * JavaScript (its native `bufferutil` helper is optional and not installed). Here a message is
- * its header and payload written into one contiguous batch, masked (client side) a 32-bit word
- * at a time with a fresh random key per message (§5.3), and the batch goes to the socket in one
- * write at the end of the tick (process.nextTick: before any I/O is polled, so no message waits
- * for a later turn and keystroke echo is not held back). Used by the client's DataSocket and the
- * sandbox gateway.
+ * buffer, two socket writes (header, payload) and, from a client, a separate mask pass. Here a
+ * message is its header and payload written into one contiguous batch, the payload copied and
+ * masked (client side) in one native pass (mask.ts) with a fresh random key per message (§5.3),
+ * and the batch goes to the socket in one write at the end of the tick (process.nextTick: before
+ * any I/O is polled, so no message waits for a later turn and keystroke echo is not held back).
+ * Used by the client's DataSocket and the sandbox gateway.
  *
  * Ordering with what ws writes itself: ws queues nothing of its own without permessage-deflate
  * (not negotiated here) or Blob data (never sent), so its writes (pings, pongs, a close frame) go
@@ -21,6 +20,7 @@
  * unacknowledged frames on the next connection.
  */
 import { randomFillSync } from 'node:crypto';
+import { copyMasked } from './mask.js';
 
 export const FRAME_BATCH = {
   /**
@@ -57,10 +57,6 @@ const TWO_32 = 2 ** 32;
 let keys = new Int32Array(0);
 let keyBytes = new Uint8Array(0);
 let nextKey = 0;
-
-/** A scratch word for a key rotated to the buffer's word alignment (see maskInPlace). */
-const rotatedBytes = new Uint8Array(KEY_BYTES);
-const rotatedWord = new Int32Array(rotatedBytes.buffer);
 
 export class FrameBatch {
   private buffer = new Uint8Array(0);
@@ -115,14 +111,13 @@ export class FrameBatch {
       b[at++] = low >>> 8;
       b[at++] = low;
     }
-    let key = -1;
     if (this.masked) {
-      key = takeKey();
-      const kb = key * KEY_BYTES;
+      const kb = takeKey() * KEY_BYTES;
       for (let i = 0; i < KEY_BYTES; i++) b[at++] = keyBytes[kb + i] ?? 0;
+      copyMasked(payload, keyBytes, kb, b, this.words, at);
+    } else {
+      b.set(payload, at);
     }
-    b.set(payload, at);
-    if (key >= 0) this.maskInPlace(at, length, key);
     this.used = at + length;
     if (!this.scheduled) {
       this.scheduled = true;
@@ -151,30 +146,6 @@ export class FrameBatch {
     this.buffer = new Uint8Array(memory);
     this.words = new Int32Array(memory, 0, this.buffer.length >>> 2);
     this.used = this.unwritten = 0;
-  }
-
-  /**
-   * XORs buffer[start, start + length) with the key, byte i of the payload with key byte i mod 4.
-   * Whole aligned words in the middle take the key rotated to the buffer's alignment: in memory
-   * order, word-aligned byte m of the buffer gets key byte (m − start) mod 4, whatever the
-   * machine's endianness, because the rotated word is read from those bytes in memory order.
-   */
-  private maskInPlace(start: number, length: number, key: number): void {
-    const b = this.buffer;
-    const kb = key * KEY_BYTES;
-    const end = start + length;
-    const firstWord = Math.min((start + 3) & ~3, end);
-    let i = start;
-    for (; i < firstWord; i++) b[i] = (b[i] ?? 0) ^ (keyBytes[kb + ((i - start) & 3)] ?? 0);
-    const lastWord = end & ~3;
-    if (lastWord > i) {
-      for (let m = 0; m < KEY_BYTES; m++) rotatedBytes[m] = keyBytes[kb + ((m - start) & 3)] ?? 0;
-      const word = rotatedWord[0] ?? 0;
-      const w = this.words;
-      for (let j = i >>> 2, stop = lastWord >>> 2; j < stop; j++) w[j] = (w[j] ?? 0) ^ word;
-      i = lastWord;
-    }
-    for (; i < end; i++) b[i] = (b[i] ?? 0) ^ (keyBytes[kb + ((i - start) & 3)] ?? 0);
   }
 }
 
