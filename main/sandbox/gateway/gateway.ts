@@ -17,6 +17,8 @@ import type { SandboxSession, SessionRegistry } from '../session-registry.js';
 import { CloseCode, GATEWAY } from './constants.js';
 import { OpenRejected, checkToken, parseOpenRequest } from './open-request.js';
 import { SessionHost } from './session-host.js';
+import type { MessageReader } from '../../ssm/connection/message-reader.js';
+import { readBinaryMessages } from '../../ssm/connection/read-binary-messages.js';
 
 /** A websocket Close reason is limited to 123 bytes. */
 const MAX_CLOSE_REASON = 120;
@@ -77,10 +79,11 @@ export function attachGateway(server: Server, options: GatewayOptions): Gateway 
       socket.end('HTTP/1.1 404 Not Found\r\nConnection: close\r\nContent-Length: 0\r\n\r\n');
       return;
     }
-    wss.handleUpgrade(req, socket, head, (ws) => awaitOpen(ws, sessionId, socket));
+    // The reader goes in before ws reads a byte; until a session attaches it leaves messages to ws.
+    wss.handleUpgrade(req, socket, head, (ws) => awaitOpen(ws, sessionId, socket, readBinaryMessages(ws, { maskedFromPeer: true, maxPayload: GATEWAY.MAX_PAYLOAD_BYTES })));
   };
 
-  const awaitOpen = (ws: WebSocket, sessionId: string, socket: Duplex): void => {
+  const awaitOpen = (ws: WebSocket, sessionId: string, socket: Duplex, reader: MessageReader | undefined): void => {
     ws.on('error', () => ws.terminate());
     const timer = setTimeout(() => ws.close(CloseCode.OpenTimeout, 'no OpenDataChannel frame received'), GATEWAY.OPEN_TIMEOUT_MS);
     ws.once('message', (data, isBinary) => {
@@ -95,7 +98,7 @@ export function attachGateway(server: Server, options: GatewayOptions): Gateway 
         if (session.state === 'Terminated' && !existing?.stats.finished) {
           throw new OpenRejected(CloseCode.SessionTerminated, 'session is terminated');
         }
-        hostFor(session).attach(ws, socket);
+        hostFor(session).attach(ws, socket, reader);
         if (session.state === 'Pending') session.state = 'Connected';
       } catch (error) {
         // Whatever went wrong stays with this socket: close it with the reason, never throw.

@@ -19,6 +19,7 @@ import type { Confinement } from '../targets/confinement.js';
 import { CloseCode, GATEWAY } from './constants.js';
 import { channelClosedFrame, malformedFrame, publicationFrame } from './mgs-frames.js';
 import { FrameBatch, type BatchSocket } from '../../ssm/connection/frame-batch.js';
+import type { MessageReader } from '../../ssm/connection/message-reader.js';
 
 export interface AgentSettings {
   pacing: PacingMode;
@@ -87,8 +88,11 @@ export class SessionHost implements FaultTarget {
     return { toClient: { ...this.toClient.stats }, toAgent: { ...this.toAgent.stats } };
   }
 
-  /** A client opened the data channel with a valid token (`socket`: its TCP socket, for batching). */
-  attach(ws: WebSocket, socket?: BatchSocket): void {
+  /**
+   * A client opened the data channel with a valid token (`socket`: its TCP socket, for batching;
+   * `reader`: binary messages read ahead of ws, see message-reader.ts).
+   */
+  attach(ws: WebSocket, socket?: BatchSocket, reader?: MessageReader): void {
     const old = this.ws;
     if (old) this.detach(old, true);
     this.ws = ws;
@@ -97,11 +101,14 @@ export class SessionHost implements FaultTarget {
     this.stats.opens++;
     this.stats.attached = true;
     this.attachedAt = Date.now();
+    const toAgent = (bytes: Uint8Array): void => {
+      if (this.ws === ws) this.toAgent.push(bytes, this.spec?.toAgent ? classify(bytes) : UNSHAPED);
+    };
+    reader?.setHandler(toAgent);
+    // What the reader leaves to ws (all of it without a reader) comes as ws events.
     ws.on('message', (data, isBinary) => {
       // The plugin feeds text frames to its binary parser too; the agent would fail to parse them.
-      if (this.ws !== ws || !isBinary) return;
-      const bytes = toBytes(data);
-      this.toAgent.push(bytes, this.spec?.toAgent ? classify(bytes) : UNSHAPED);
+      if (isBinary) toAgent(toBytes(data));
     });
     ws.on('close', () => {
       if (this.ws === ws) this.detach(ws, false);

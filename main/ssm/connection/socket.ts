@@ -4,6 +4,7 @@ import { randomUUID } from 'node:crypto';
 import { WebSocket, type RawData } from 'ws';
 import { Connection } from './constants.js';
 import { FrameBatch, type BatchSocket } from './frame-batch.js';
+import { readBinaryMessages } from './read-binary-messages.js';
 
 export interface OpenDataChannelRequest {
   readonly streamUrl: string;
@@ -58,6 +59,8 @@ export class DataSocket {
     // The upgrade response carries the TCP (or TLS) socket the websocket writes to: where the batch goes.
     let tcp: BatchSocket | undefined;
     ws.once('upgrade', (response) => (tcp = response.socket));
+    // Binary messages straight from the socket's bytes (MessageReader), from the first one on.
+    ws.once('open', () => readBinaryMessages(ws, { maskedFromPeer: false, maxPayload: Connection.MAX_PAYLOAD_BYTES })?.setHandler((bytes) => events.message(bytes, true)));
     await new Promise<void>((resolve, reject) => {
       const fail = (error: Error) => { ws.off('open', ok); reject(new DialError(`cannot open the data channel websocket: ${error.message}`)); };
       const ok = () => { ws.off('error', fail); resolve(); };
@@ -65,6 +68,7 @@ export class DataSocket {
       ws.once('error', fail);
     });
     const socket = new DataSocket(ws, tcp && new FrameBatch(tcp, true, () => ws.readyState === WebSocket.OPEN));
+    // What the reader leaves to ws (text, and everything once it stepped aside) comes this way.
     ws.on('message', (data: RawData, isBinary: boolean) => events.message(toBytes(data), isBinary));
     ws.on('pong', () => (socket.awaitingPong = false));
     ws.on('error', () => ws.terminate()); // 'close' follows and reports it
