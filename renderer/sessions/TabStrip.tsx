@@ -1,5 +1,7 @@
 // The row of session tabs: status dot with its reason, rename on double-click, drag to reorder,
-// middle-click or × to close; a red dot while the session is recorded.
+// middle-click or × to close; a red dot while the session is recorded. By keyboard (the tablist
+// pattern): ←/→, Home/End move between tabs without switching, Enter or Space shows the one
+// focused, F2 renames it, Shift+F10 opens its menu (so a tab can be shown beside the active one).
 import { useCallback, useMemo, useRef, useState } from 'react';
 import { useModel } from '../root/model-context.js';
 import { ContextMenu, type MenuAt } from '../ui/ContextMenu.js';
@@ -44,6 +46,15 @@ function TabTitle({ title, titles }: { title: string; titles: readonly string[] 
   );
 }
 
+/** The tab an arrow, Home or End key moves to from `from` (wrapping at the ends), or null for any other key. */
+function neighbourTab(from: HTMLElement, key: string): HTMLElement | null {
+  const all = [...(from.parentElement?.querySelectorAll<HTMLElement>(':scope > [role="tab"]') ?? [])];
+  const at = all.indexOf(from);
+  if (at < 0 || all.length === 0) return null;
+  const to = key === 'ArrowRight' ? (at + 1) % all.length : key === 'ArrowLeft' ? (at - 1 + all.length) % all.length : key === 'Home' ? 0 : key === 'End' ? all.length - 1 : -1;
+  return to < 0 ? null : (all[to] ?? null);
+}
+
 interface TabProps {
   readonly tab: Tab;
   /** Every tab's title, to tell which part of this one differs. */
@@ -81,6 +92,23 @@ function TabButton({ tab, titles, active, beside, onDragOver, onMenu }: TabProps
         model.focusTerminal();
       }}
       onAuxClick={(e) => e.button === 1 && void model.sessions.close(tab.key)}
+      onKeyDown={(e) => {
+        if (editing || e.target !== e.currentTarget) return;
+        if (e.key === 'Enter' || e.key === ' ') {
+          e.preventDefault();
+          model.sessions.activate(tab.key);
+          model.focusTerminal();
+        } else if (e.key === 'F2') {
+          e.preventDefault();
+          setEditing(true);
+        } else {
+          const next = neighbourTab(e.currentTarget, e.key);
+          if (next === null) return;
+          e.preventDefault();
+          next.focus();
+          next.scrollIntoView({ block: 'nearest', inline: 'nearest' });
+        }
+      }}
       onDoubleClick={() => setEditing(true)}
       onContextMenu={(e) => {
         e.preventDefault();

@@ -1,0 +1,63 @@
+// The session tabs by keyboard alone (the tablist pattern): ←/→ and Home/End move between tabs
+// without switching what shows, Enter shows the focused one, F2 renames it, and Shift+F10 opens
+// its menu, so a tab can be shown beside the active one without a mouse. Before, only the active
+// tab could take the keyboard and the arrows did nothing, so split view needed a pointer.
+import { join } from 'node:path';
+import { expect, repoRoot, test } from '../fixtures/web-host.js';
+import { openDemo, treeRow, waitForShell } from './porthole-ui.js';
+
+test.use({ sandbox: true, viewport: { width: 1024, height: 640 } });
+test.describe.configure({ timeout: 180_000 });
+
+test('keyboard only: reach the tabs, move between them, split, rename and show one', async ({ page, webHost }) => {
+  await openDemo(page, webHost.url);
+  await treeRow(page, 'instance', 'bastion').dblclick();
+  await waitForShell(page);
+  await treeRow(page, 'instance', 'app-server').dblclick();
+  await expect(page.locator('.tab')).toHaveCount(2);
+  await waitForShell(page);
+  const tabs = page.getByRole('tablist', { name: 'Sessions' }).getByRole('tab');
+  const bastion = tabs.filter({ hasText: 'bastion' });
+  const appServer = tabs.filter({ hasText: 'app-server' });
+  await expect(appServer).toHaveAttribute('aria-selected', 'true');
+
+  // From the tree, Tab reaches the active tab.
+  await page.keyboard.press('Control+Shift+E');
+  for (let i = 0; i < 30 && !(await appServer.evaluate((el) => el === document.activeElement)); i++) await page.keyboard.press('Tab');
+  await expect(appServer).toBeFocused();
+
+  // ← moves to the other tab without switching; End/Home go to the ends.
+  await page.keyboard.press('ArrowLeft');
+  await expect(bastion).toBeFocused();
+  await expect(appServer).toHaveAttribute('aria-selected', 'true');
+  await page.keyboard.press('End');
+  await expect(appServer).toBeFocused();
+  await page.keyboard.press('Home');
+  await expect(bastion).toBeFocused();
+  await page.keyboard.press('ArrowLeft');
+  await expect(appServer).toBeFocused();
+  await page.keyboard.press('ArrowRight');
+  await expect(bastion).toBeFocused();
+
+  // Shift+F10: its menu, where "Show beside the active tab" splits the view.
+  await page.keyboard.press('Shift+F10');
+  await expect(page.getByRole('menuitem', { name: 'Show beside the active tab' })).toBeFocused();
+  await page.keyboard.press('Enter');
+  await expect(page.locator('.terminal-slot:not([hidden])')).toHaveCount(2);
+  await page.screenshot({ path: join(repoRoot, 'e2e', 'artifacts', 'qa-tab-keys-split-1024.png') });
+
+  // F2 renames the focused tab; Enter keeps the name.
+  await bastion.focus();
+  await page.keyboard.press('F2');
+  const name = page.getByRole('textbox', { name: 'Tab name' });
+  await expect(name).toBeFocused();
+  await page.keyboard.type('jump host');
+  await page.keyboard.press('Enter');
+  await expect(tabs.filter({ hasText: 'jump host' })).toHaveCount(1);
+
+  // Enter on a focused tab shows it and gives the keyboard to its terminal.
+  await tabs.filter({ hasText: 'jump host' }).focus();
+  await page.keyboard.press('Enter');
+  await expect(tabs.filter({ hasText: 'jump host' })).toHaveAttribute('aria-selected', 'true');
+  await expect(page.locator('[data-testid="active-terminal"] .xterm-helper-textarea')).toBeFocused();
+});
