@@ -142,9 +142,16 @@ export class Inventory {
     return this.loaders.get(`${profile}|${region}`)?.findCluster(clusterArnOrName);
   }
 
-  /** Load a region's whole tree (every cluster's services and tasks) with bounded concurrency. */
+  /**
+   * Load a region's whole tree (every cluster's services and tasks) with bounded concurrency.
+   * Throws when the clusters could not be listed: the region's nodes then hold only its instances,
+   * and a count of zero clusters would pass a failed (say throttled) listing off as an empty region.
+   */
   async loadRegionTree(profile: string, region: string): Promise<{ clusters: number; services: number; tasks: number; containers: number }> {
-    const clusterNodes = (await this.children(nodeId.region(profile, region))).filter((n) => n.kind === 'cluster');
+    const nodes = await this.children(nodeId.region(profile, region));
+    const unlisted = this.loaders.get(`${profile}|${region}`)?.clusterListingError;
+    if (unlisted) throw unlisted;
+    const clusterNodes = nodes.filter((n) => n.kind === 'cluster');
     const loaded = await mapBounded(clusterNodes, AWS_LIMITS.CLUSTER_CONCURRENCY, async (c) => {
       await this.children(c.id);
       return this.loaders.get(`${profile}|${region}`)?.contents(c.kind === 'cluster' ? c.clusterArn : '');

@@ -48,6 +48,29 @@ describe('discovery paging and batching', () => {
     }
   });
 
+  it('a cluster listing that failed fails the whole-tree load: never a region of zero clusters', async () => {
+    const t = await sandboxInventory({ sandbox: { world: world() }, workspace: { maxAttempts: 1 } });
+    try {
+      t.sandbox.apiFaults.set({ rules: [{ operation: 'ecs.ListClusters', answer: 'access-denied' }] });
+      const err = await t.inventory.loadRegionTree(SANDBOX.profile, 'us-east-1').then(
+        (sum) => sum,
+        (e: unknown) => e,
+      );
+      expect(err).toMatchObject({ code: 'access-denied' });
+      expect((err as Error).message).toContain('listing ECS clusters');
+      // The region itself still shows its instances, with the clusters as a problem beside them.
+      const region = nodeId.region(SANDBOX.profile, 'us-east-1');
+      expect((await t.inventory.children(region)).filter((n) => n.kind === 'instance')).toHaveLength(120);
+      expect(t.inventory.problemsOf(region).map((p) => p.part)).toEqual(['clusters']);
+      // Once the listing works again, so does the whole tree.
+      t.sandbox.apiFaults.set({ rules: [] });
+      await t.inventory.refresh(region);
+      expect(await t.inventory.loadRegionTree(SANDBOX.profile, 'us-east-1')).toEqual({ clusters: 3, services: 36, tasks: 750, containers: 750 });
+    } finally {
+      await t.close();
+    }
+  });
+
   it('reports throttling in plain words when retries run out', async () => {
     const t = await sandboxInventory({ sandbox: { world: world(), throttle: { ratePerSecond: 0.5, burst: 1 } }, workspace: { maxAttempts: 1 } });
     try {

@@ -42,6 +42,8 @@ export class RegionLoader {
   private readonly contentTickets = new Map<string, PriorityTicket>();
   private readonly settled = new Map<string, ClusterContents>();
   private clusterList: ClusterInfo[] = [];
+  /** Why the latest cluster listing failed (undefined once one succeeds): the region then has no cluster nodes. */
+  clusterListingError: AwsError | undefined;
   /** Task definition revisions are immutable: kept for the loader's life, refresh included. */
   readonly taskDefinitions: TaskDefinitionPorts;
 
@@ -55,10 +57,13 @@ export class RegionLoader {
 
   private loadClusters(progress: Progress): Promise<ClusterInfo[]> {
     this.clusters ??= reportingRetries(progress, 'clusters', () => listClusters(this.session.ecs(this.region), { gate: this.gate, onProgress: (p) => progress(describe(p, 'clusters'), false) }))
-      .then((list) => (this.clusterList = list))
+      .then((list) => {
+        this.clusterListingError = undefined;
+        return (this.clusterList = list);
+      })
       .catch((err: unknown) => {
         this.clusters = undefined; // a later expand retries
-        throw toAwsError(err, this.ctx('listing ECS clusters'));
+        throw (this.clusterListingError = toAwsError(err, this.ctx('listing ECS clusters')));
       });
     return this.clusters;
   }
