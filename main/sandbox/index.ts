@@ -14,7 +14,7 @@ import { newSandboxCredentials, SandboxKeys, type SandboxCredentials } from './a
 import { KmsKeyStore } from './api/kms/key-store.js';
 import { IssuedCredentials } from './api/sts/issued-credentials.js';
 import { SSO_SANDBOX, SsoState } from './api/sso/sso-state.js';
-import { TokenBucket, type ThrottleOptions } from './api/throttle.js';
+import { ServiceThrottle, type ThrottleOptions } from './api/throttle.js';
 import { ApiFaults } from './faults/api-faults.js';
 import { FaultController } from './faults/controller.js';
 import { attachGateway, type Gateway, type GatewayOptions, type PacingMode } from './gateway/index.js';
@@ -64,7 +64,7 @@ export interface SandboxOptions {
   pacing?: Pacing;
   /** Fixed port for the API + gateway; 0 (default) picks a free one. */
   port?: number;
-  /** Request-rate limit; omitted = never throttle. */
+  /** Request-rate limit, each service on its own (as AWS); omitted = never throttle. */
   throttle?: ThrottleOptions;
   /** Extra access key ids (signing with the run's secret) answered with ExpiredTokenException (SANDBOX.expiredAccessKeyId always is). */
   expiredAccessKeyIds?: string[];
@@ -185,7 +185,7 @@ export async function startSandbox(opts: SandboxOptions = {}): Promise<Sandbox> 
       expiredAccessKeyIds,
       issued,
     },
-    ...(opts.throttle ? { throttle: new TokenBucket(opts.throttle) } : {}),
+    ...(opts.throttle ? { throttle: new ServiceThrottle(opts.throttle) } : {}),
     applyFaults: (spec) => faults.apply(spec),
     apiFaults,
     sso,

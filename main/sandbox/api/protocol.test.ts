@@ -108,4 +108,26 @@ describe('throttling', () => {
       await sb.stop();
     }
   });
+
+  it('limits each service on its own, as AWS does: SSM and EC2 calls never use up ECS\'s requests', async () => {
+    // One request per service, then none for ten seconds: a second call to a service is refused at once.
+    const sb = await apiSandbox({ throttle: { ratePerSecond: 0.1, burst: 1 } });
+    const ecs = new ECSClient({ ...clientConfig(sb), maxAttempts: 1 });
+    const ssm = new SSMClient({ ...clientConfig(sb), maxAttempts: 1 });
+    const ec2 = new EC2Client({ ...clientConfig(sb), maxAttempts: 1 });
+    try {
+      await ssm.send(new DescribeInstanceInformationCommand({}));
+      await ec2.send(new DescribeInstancesCommand({}));
+      const clusters = await ecs.send(new ListClustersCommand({}));
+      expect(clusters.clusterArns?.length).toBeGreaterThan(0);
+      await expect(ecs.send(new ListClustersCommand({}))).rejects.toMatchObject({ name: 'ThrottlingException' });
+      await expect(ssm.send(new DescribeInstanceInformationCommand({}))).rejects.toMatchObject({ name: 'ThrottlingException' });
+      expect(sb.stats.throttled).toBe(2);
+    } finally {
+      ecs.destroy();
+      ssm.destroy();
+      ec2.destroy();
+      await sb.stop();
+    }
+  });
 });

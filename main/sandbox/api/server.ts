@@ -18,7 +18,7 @@ import { Params } from './params.js';
 import { routeQuery, sendXml, sendXmlError } from './query-protocol.js';
 import type { SandboxKeys } from './keys.js';
 import { isVerified, parseAuthorization, verifySigV4 } from './sigv4.js';
-import type { TokenBucket } from './throttle.js';
+import type { ServiceThrottle } from './throttle.js';
 
 export const API_SERVER = {
   /** Largest request body accepted; AWS API requests are small, this only bounds abuse. */
@@ -32,7 +32,7 @@ export interface ApiServerOptions {
   readonly deps: ApiDeps;
   /** The keys whose SigV4 signatures are accepted; the run's secret also opens the admin routes. */
   readonly keys: SandboxKeys;
-  readonly throttle?: TokenBucket;
+  readonly throttle?: ServiceThrottle;
   readonly applyFaults?: AdminHooks['applyFaults'];
   /** Per-operation answers of a messy endpoint (HTML 500, XML 403, AccessDenied, missing runtime ids). */
   readonly apiFaults?: ApiFaults;
@@ -120,7 +120,7 @@ export function createApiHandler(opts: ApiServerOptions): { handler: RequestList
     }
     if (body === undefined) return fail(new ApiError('SerializationException', 'Request body too large.', 413));
     // The (test-only) rate limit is taken first, synchronously, so a burst meets it in arrival order.
-    if (opts.throttle && !opts.throttle.take()) {
+    if (opts.throttle && !opts.throttle.take(service)) {
       stats.throttled++;
       return fail(throttled(service));
     }

@@ -1,7 +1,8 @@
 /**
- * Request-rate limiting (a token bucket), so clients can be tested against ThrottlingException
- * and the SDKs' adaptive retry. Off unless a rate is configured.
+ * Request-rate limiting (a token bucket per service), so clients can be tested against
+ * ThrottlingException and the SDKs' adaptive retry. Off unless a rate is configured.
  */
+import type { ServiceName } from './errors.js';
 
 export interface ThrottleOptions {
   /** Sustained requests per second before ThrottlingException. */
@@ -37,5 +38,31 @@ export class TokenBucket {
     }
     this.throttledCount++;
     return false;
+  }
+}
+
+/**
+ * One bucket per service, as AWS limits each service's API rate on its own: SSM calls never
+ * throttle ECS calls. The SDKs adapt per client (one per service), so a shared bucket let one
+ * client's calls throttle another's, which no adaptive limiter can see; two clients throttled at
+ * the same instant then retried in lockstep into each other until their attempts ran out.
+ */
+export class ServiceThrottle {
+  /** One bucket per service the sandbox routes (a closed set, never the caller's text). */
+  private readonly buckets = new Map<ServiceName, TokenBucket>();
+
+  constructor(
+    private readonly opts: ThrottleOptions,
+    private readonly now?: () => number,
+  ) {}
+
+  /** Takes one of this service's tokens; false means the request must be throttled. */
+  take(service: ServiceName): boolean {
+    let bucket = this.buckets.get(service);
+    if (!bucket) {
+      bucket = new TokenBucket(this.opts, this.now);
+      this.buckets.set(service, bucket);
+    }
+    return bucket.take();
   }
 }
