@@ -1,7 +1,7 @@
 /**
  * Discovery benchmark (issue 5): a generated world (default 100 clusters, 5,000 tasks in all) behind
- * a sandbox throttling at 20 requests/s. Measures time to first screen (the region's clusters and
- * instances listed), time to the full tree (every cluster's services and tasks described), API calls
+ * a sandbox throttling each service at 20 requests/s. Measures time to first screen (the region's
+ * clusters and instances listed), time to the full tree (every cluster's services and tasks described), API calls
  * against the minimum, retries, and peak memory. The bench runner calls `benchDiscovery()` and
  * prints `formatDiscoveryBench()`.
  */
