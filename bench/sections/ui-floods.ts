@@ -8,10 +8,10 @@
 //   - hidden flooding tabs shown one by one: how long until the tab has parsed everything that had
 //     reached the page when it was shown (its scrollback is current).
 import type { Browser, CDPSession, Page } from 'playwright-core';
-import { installKeyProbe } from './ui-keys.js';
+import { installKeyProbe, type RoundTripProbe } from './ui-keys.js';
 import { startUiHost } from './ui-host.js';
 import { MB } from './stats.js';
-import { parsedTotal, sampleFrames, type Spread } from './ui-page.js';
+import { parsedTotal, sampleFrames, spread, type Spread } from './ui-page.js';
 import { openIdleTab, openTabs, startFloods, waitForFloods } from './ui-tabs.js';
 import { rawParseRate, type RawParse } from './ui-xterm-raw.js';
 
@@ -35,10 +35,17 @@ export const UI_FLOODS = {
 interface FloodWindow {
   __portholeTest: { parsedBytes(sessionId: string): number };
   __benchReceived?: Record<string, number>;
+  __benchRoundTrips?: RoundTripProbe;
 }
 
 export interface UnpacedFloods {
   readonly visibleMBps: number;
+  /** All hidden flooding tabs together meanwhile, MB/s parsed. */
+  readonly hiddenMBps: number;
+  /** The showing tab's xterm waiting with nothing to parse for the next batch (ui-keys.ts RoundTripProbe), each wait. */
+  readonly dryWaits: Spread;
+  /** Those waits summed over the sampled time. */
+  readonly dryShare: number;
   readonly frames: Spread;
   /** CPU time of the web host process (engine and in-process sandbox) over wall time, while the showing tab was measured. */
   readonly hostCpuShare: number;
@@ -88,13 +95,18 @@ export async function benchUnpacedFloods(browser: Browser, tabs: number, sampleM
     const showing = ids[ids.length - 1] ?? '';
     const cdp = await page.context().newCDPSession(page);
     await cdp.send('Performance.enable');
+    const hidden = ids.slice(0, -1);
     const before = await parsedTotal(page, [showing]);
+    const hiddenBefore = await parsedTotal(page, hidden);
     const busyBefore = await taskSeconds(cdp);
     host.resetLag();
+    await page.evaluate((s) => (globalThis as unknown as FloodWindow).__benchRoundTrips?.start(s), showing);
     const t0 = performance.now();
     const frames = await sampleFrames(page, sampleMs);
     const seconds = (performance.now() - t0) / 1000;
+    const waits = await page.evaluate(() => (globalThis as unknown as FloodWindow).__benchRoundTrips?.stop() ?? []);
     const visibleMBps = ((await parsedTotal(page, [showing])) - before) / MB / seconds;
+    const hiddenMBps = ((await parsedTotal(page, hidden)) - hiddenBefore) / MB / seconds;
     const pageBusyShare = ((await taskSeconds(cdp)) - busyBefore) / seconds;
     const hostReport = await host.lag();
     const hostCpuShare = hostReport.cpuMs / 1000 / seconds;
@@ -107,7 +119,8 @@ export async function benchUnpacedFloods(browser: Browser, tabs: number, sampleM
       catchUpMs.push(await catchUp(page, i + 1, ids[i] ?? ''));
       await page.locator('.tab').first().click();
     }
-    return { visibleMBps, frames, hostCpuShare, hostLagP99Ms: hostReport.p99Ms, pageBusyShare, raw, catchUpMs, tabs: ids.length };
+    const dryShare = waits.reduce((sum, ms) => sum + ms, 0) / 1000 / seconds;
+    return { visibleMBps, hiddenMBps, dryWaits: spread(waits), dryShare, frames, hostCpuShare, hostLagP99Ms: hostReport.p99Ms, pageBusyShare, raw, catchUpMs, tabs: ids.length };
   } finally {
     await page.close();
     await host.stop();

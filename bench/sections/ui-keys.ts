@@ -23,6 +23,8 @@ export const UI_KEYS = {
 /** Wire type code of output_stream_data (shared/contract/wire.ts), and of input_stream_data. */
 const WIRE_OUTPUT = 1;
 const WIRE_INPUT = 2;
+/** …and of ack. */
+const WIRE_ACK = 3;
 
 interface KeyTimes {
   key: number;
@@ -34,23 +36,50 @@ interface KeyTimes {
 }
 
 interface ProbeWindow {
-  __portholeTest: { activeText(): string | null; activeSessionId(): string | null };
+  __portholeTest: { activeText(): string | null; activeSessionId(): string | null; parsedBytes(sessionId: string): number };
   __benchKeys?: { arm(want: string): Promise<KeyTimes> };
   /** Output bytes that reached the page per session (message bodies), for the catch-up figure. */
   __benchReceived?: Record<string, number>;
+  /** Dry spells of one session's flow control as the page sees them (ui-floods.ts). */
+  __benchRoundTrips?: RoundTripProbe;
   /** Function-typed members with a `this`: the probe lifts them off the prototype and calls them back with .call(socket). */
   WebSocket: { prototype: { send: (this: unknown, data: unknown) => void; addEventListener: (this: unknown, type: string, fn: (e: { data: unknown }) => void, options?: unknown) => void } };
   addEventListener(type: 'keydown', listener: () => void, capture: boolean): void;
   requestAnimationFrame(cb: () => void): number;
 }
 
+/**
+ * How long one session's xterm waits with nothing to parse: from an ack the page sends when xterm
+ * has parsed every output byte that reached the page (xterm is dry: the ack is sent from its write
+ * callback) to the next output message of that session reaching the page's message task. That is
+ * the ack's way to main, main's next send, and the batch's way back, including any wait for the
+ * page's main thread. A dry spell whose last ack waits in the ack counter (under one unit) is not
+ * seen, so the figures undercount the waiting, never overcount it.
+ */
+export interface RoundTripProbe {
+  start(session: string): void;
+  /** Stops sampling; each wait in ms. */
+  stop(): number[];
+}
+
 /** Installs the probe into every document the page loads; call before page.goto. */
 export async function installKeyProbe(page: Page): Promise<void> {
   await page.addInitScript(
-    ({ output, input, pollMs }) => {
+    ({ output, input, ack, pollMs }) => {
       const w = globalThis as unknown as ProbeWindow;
       const received: Record<string, number> = {};
       w.__benchReceived = received;
+      let trip: { session: string; dryAt: number | null; samples: number[] } | null = null;
+      w.__benchRoundTrips = {
+        start: (session) => {
+          trip = { session, dryAt: null, samples: [] };
+        },
+        stop: () => {
+          const samples = trip?.samples ?? [];
+          trip = null;
+          return samples;
+        },
+      };
       let armed: { want: string; t: Partial<KeyTimes>; resolve(t: KeyTimes): void } | null = null;
       const lastLine = (): string => {
         const text = w.__portholeTest.activeText() ?? '';
@@ -85,6 +114,7 @@ export async function installKeyProbe(page: Page): Promise<void> {
       const send = proto.send;
       proto.send = function (this: unknown, data: unknown): void {
         if (armed?.t.key !== undefined && armed.t.send === undefined && data instanceof Uint8Array && data[0] === input) armed.t.send = performance.now();
+        if (trip !== null && trip.dryAt === null && data instanceof Uint8Array && data[0] === ack && sessionOf(data) === trip.session && w.__portholeTest.parsedBytes(trip.session) >= (received[trip.session] ?? 0)) trip.dryAt = performance.now();
         send.call(this, data);
       };
       const add = proto.addEventListener;
@@ -98,6 +128,10 @@ export async function installKeyProbe(page: Page): Promise<void> {
             if (frame !== null && frame[0] === output) {
               const id = sessionOf(frame);
               received[id] = (received[id] ?? 0) + frame.byteLength - 2 - id.length;
+              if (trip !== null && trip.session === id && trip.dryAt !== null) {
+                trip.samples.push(performance.now() - trip.dryAt);
+                trip.dryAt = null;
+              }
             }
             const a = armed;
             const mine = a?.t.send !== undefined && a.t.written === undefined && frame !== null && frame[0] === output && sessionOf(frame) === w.__portholeTest.activeSessionId();
@@ -118,7 +152,7 @@ export async function installKeyProbe(page: Page): Promise<void> {
           }),
       };
     },
-    { output: WIRE_OUTPUT, input: WIRE_INPUT, pollMs: UI_KEYS.PARSE_POLL_MS },
+    { output: WIRE_OUTPUT, input: WIRE_INPUT, ack: WIRE_ACK, pollMs: UI_KEYS.PARSE_POLL_MS },
   );
 }
 

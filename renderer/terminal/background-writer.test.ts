@@ -15,12 +15,14 @@ class Fake implements Drainable {
   }
 }
 
+const LIMITS = { tickMs: 10, bytesPerTick: 100, foregroundFloodBytes: 500, bytesPerTickBehindFlood: 25 };
+
 describe('BackgroundWriter', () => {
   beforeEach(() => vi.useFakeTimers());
   afterEach(() => vi.useRealTimers());
 
   it('gives the whole budget of a tick to one hidden terminal, in turn', () => {
-    const w = new BackgroundWriter(10, 100);
+    const w = new BackgroundWriter(LIMITS);
     const a = new Fake(1000);
     const b = new Fake(1000);
     w.wake(a);
@@ -34,7 +36,7 @@ describe('BackgroundWriter', () => {
   });
 
   it('a terminal woken again while waiting keeps its place in the line', () => {
-    const w = new BackgroundWriter(10, 100);
+    const w = new BackgroundWriter(LIMITS);
     const a = new Fake(1000);
     const b = new Fake(1000);
     w.wake(a);
@@ -47,7 +49,7 @@ describe('BackgroundWriter', () => {
   });
 
   it('forgets a terminal that is shown: it gets nothing more', () => {
-    const w = new BackgroundWriter(10, 100);
+    const w = new BackgroundWriter(LIMITS);
     const a = new Fake(1000);
     const b = new Fake(1000);
     w.wake(a);
@@ -58,7 +60,7 @@ describe('BackgroundWriter', () => {
   });
 
   it('gives what a small queue leaves to the others, and stops when all are drained', () => {
-    const w = new BackgroundWriter(10, 100);
+    const w = new BackgroundWriter(LIMITS);
     const small = new Fake(10);
     const big = new Fake(150);
     w.wake(small);
@@ -69,5 +71,42 @@ describe('BackgroundWriter', () => {
     vi.advanceTimersByTime(10);
     expect(big.written).toBe(150);
     expect(vi.getTimerCount()).toBe(0);
+  });
+
+  it('gives hidden terminals the smaller share in a tick after the visible terminal was given a flood', () => {
+    const w = new BackgroundWriter(LIMITS);
+    const a = new Fake(1000);
+    w.wake(a);
+    w.foreground(300);
+    w.foreground(200); // 500 within the tick: flooding
+    vi.advanceTimersByTime(10);
+    expect(a.written).toBe(25);
+    w.foreground(499); // below the mark: the full share again
+    vi.advanceTimersByTime(10);
+    expect(a.written).toBe(125);
+    vi.advanceTimersByTime(10); // nothing shown since: full share
+    expect(a.written).toBe(225);
+  });
+
+  it('counts only what the visible terminal got while hidden output waited, not before', () => {
+    const w = new BackgroundWriter(LIMITS);
+    w.foreground(10_000); // a flood long over, with nothing hidden waiting
+    const a = new Fake(1000);
+    w.wake(a);
+    vi.advanceTimersByTime(10);
+    expect(a.written).toBe(100);
+  });
+
+  it('keeps slowed hidden terminals going, one per tick in turn, for as long as the flood lasts', () => {
+    const w = new BackgroundWriter(LIMITS);
+    const a = new Fake(1000);
+    const b = new Fake(1000);
+    w.wake(a);
+    w.wake(b);
+    for (let i = 0; i < 8; i++) {
+      w.foreground(1000);
+      vi.advanceTimersByTime(10);
+    }
+    expect([a.written, b.written]).toEqual([100, 100]);
   });
 });

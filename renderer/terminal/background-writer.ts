@@ -18,7 +18,38 @@ export const BACKGROUND = {
    * (CPU profile: WidthCache._measure, createRow, replaceChildren under handleSelectionChanged).
    */
   BYTES_PER_TICK: 8 * 1024,
+  /**
+   * A visible terminal given at least this much output since the last tick is flooding (16 KiB per
+   * 25 ms is 640 KB/s: a prompt, an echo or a build log is far below it; `yes`, `cat` of a big file
+   * or a runaway loop is above it).
+   */
+  FOREGROUND_FLOOD_BYTES: 16 * 1024,
+  /**
+   * While the visible terminal floods, hidden ones share this much per tick (~80 KB/s) instead of
+   * BYTES_PER_TICK. The person is watching the flood: it gets the page's main thread, whose every
+   * spare moment shortens the round trip that paces it (ack → main → next batch); hidden floods
+   * then cost a quarter of what they do otherwise (`yes` above all, a scroll every 2 bytes). They
+   * are slowed, never stopped: their remote programs keep running at ~10 KB/s each with 8 tabs (a
+   * terminal that slow would pace them the same way), and what a hidden terminal holds when shown
+   * is bounded by main's flow-control window (≤ 48 KiB), parsed at once on showing, so its
+   * scrollback is still current within a frame or two (issue 16 §4: within 1 s).
+   */
+  BYTES_PER_TICK_BEHIND_FLOOD: 2 * 1024,
 } as const;
+
+export interface BackgroundLimits {
+  readonly tickMs: number;
+  readonly bytesPerTick: number;
+  readonly foregroundFloodBytes: number;
+  readonly bytesPerTickBehindFlood: number;
+}
+
+const DEFAULT_LIMITS: BackgroundLimits = {
+  tickMs: BACKGROUND.TICK_MS,
+  bytesPerTick: BACKGROUND.BYTES_PER_TICK,
+  foregroundFloodBytes: BACKGROUND.FOREGROUND_FLOOD_BYTES,
+  bytesPerTickBehindFlood: BACKGROUND.BYTES_PER_TICK_BEHIND_FLOOD,
+};
 
 export interface Drainable {
   /** Writes queued output up to `budget` bytes; returns how many it wrote. */
@@ -28,25 +59,36 @@ export interface Drainable {
 
 export class BackgroundWriter {
   readonly #waiting = new Set<Drainable>();
+  readonly #limits: BackgroundLimits;
   #timer: ReturnType<typeof setTimeout> | null = null;
+  /** Output visible terminals were given since the last tick (or since the ticks started). */
+  #foregroundBytes = 0;
 
-  constructor(
-    private readonly tickMs: number = BACKGROUND.TICK_MS,
-    private readonly bytesPerTick: number = BACKGROUND.BYTES_PER_TICK,
-  ) {}
+  constructor(limits: Partial<BackgroundLimits> = {}) {
+    this.#limits = { ...DEFAULT_LIMITS, ...limits };
+  }
 
   wake(terminal: Drainable): void {
     this.#waiting.add(terminal);
-    this.#timer ??= setTimeout(() => this.#tick(), this.tickMs);
+    if (this.#timer !== null) return;
+    this.#foregroundBytes = 0; // what the visible terminal got while no tick ran says nothing about now
+    this.#timer = setTimeout(() => this.#tick(), this.#limits.tickMs);
   }
 
   forget(terminal: Drainable): void {
     this.#waiting.delete(terminal);
   }
 
+  /** A visible terminal was given `bytes` of output to parse (it floods when that adds up to FOREGROUND_FLOOD_BYTES within a tick). */
+  foreground(bytes: number): void {
+    this.#foregroundBytes += bytes;
+  }
+
   #tick(): void {
     this.#timer = null;
-    let budget = this.bytesPerTick;
+    const flooding = this.#foregroundBytes >= this.#limits.foregroundFloodBytes;
+    this.#foregroundBytes = 0;
+    let budget = flooding ? this.#limits.bytesPerTickBehindFlood : this.#limits.bytesPerTick;
     // One terminal at a time gets the whole budget, in turn (what it leaves goes to the next): a
     // terminal written in a tick costs a full redraw in the next frame whatever the byte count
     // (BACKGROUND.BYTES_PER_TICK), so serving one per tick costs a fraction of serving all.
@@ -59,6 +101,6 @@ export class BackgroundWriter {
       if (t.hasPending) this.#waiting.add(t); // to the back of the line
       if (wrote === 0) break; // nothing to write after all: never spin
     }
-    if (this.#waiting.size > 0) this.#timer = setTimeout(() => this.#tick(), this.tickMs);
+    if (this.#waiting.size > 0) this.#timer = setTimeout(() => this.#tick(), this.#limits.tickMs);
   }
 }

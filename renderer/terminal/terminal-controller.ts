@@ -127,7 +127,10 @@ export class TerminalController implements Drainable {
   /** Output from the session: parsed by xterm, acked after parsing (never on receipt). */
   write(bytes: Uint8Array): void {
     if (this.#disposed) return;
-    if (this.#visible) return this.#writeNow(bytes);
+    if (this.#visible) {
+      this.host.background.foreground(bytes.byteLength); // hidden terminals yield to a visible flood
+      return this.#writeNow(bytes);
+    }
     this.#pending.push(bytes);
     this.host.background.wake(this);
   }
