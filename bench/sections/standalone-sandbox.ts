@@ -20,13 +20,13 @@ const STANDALONE = fileURLToPath(
 );
 
 /**
- * PORTHOLE_BENCH_SANDBOX_CPU_PROF=DIR: the sandbox process writes a V8 CPU profile into DIR when it
- * stops (node --cpu-prof), so its side of a two-process path can be profiled like the bench's own
- * (run the bench with node --cpu-prof for that one).
+ * PORTHOLE_BENCH_SANDBOX_NODE_ARGS: extra Node options for the sandbox process, split at spaces,
+ * so its side of a two-process path can be profiled like the bench's own: for example
+ * `--cpu-prof --cpu-prof-dir=/tmp/prof` (the profile is written when the bench stops it) or
+ * `--trace-gc`. NODE_OPTIONS refuses some of these, hence a variable of its own.
  */
 function profileArgs(): string[] {
-  const dir = process.env['PORTHOLE_BENCH_SANDBOX_CPU_PROF'];
-  return dir ? ['--cpu-prof', '--cpu-prof-dir', dir] : [];
+  return (process.env['PORTHOLE_BENCH_SANDBOX_NODE_ARGS'] ?? '').split(' ').filter((a) => a !== '');
 }
 
 export interface StandaloneSandbox {

@@ -107,6 +107,32 @@ describe('FrameBatch (RFC 6455 §5.2–5.3)', () => {
     expect(held.map((c) => Buffer.from(c).toString('hex'))).toEqual(copies.map((c) => c.toString('hex')));
   });
 
+  it('reuses a buffer only once the socket reported every write of it done, and never a buffer it still holds', async () => {
+    const held: Array<{ chunk: Uint8Array; copy: Buffer; done?: () => void }> = [];
+    const batch = new FrameBatch({ write: (chunk, done) => held.push({ chunk, copy: Buffer.from(chunk), ...(done ? { done: () => done() } : {}) }) > 0, destroyed: false }, true);
+    // Three buffers' worth without any write finishing: each is a new ArrayBuffer.
+    const perBuffer = Math.floor(FRAME_BATCH.BUFFER_BYTES / (1024 + 8));
+    for (let i = 0; i < 3 * perBuffer; i++) batch.send(payloadOf(1024, i));
+    await tick();
+    const first = new Set(held.map((h) => h.chunk.buffer));
+    expect(first.size).toBe(3);
+    // Nothing reported done: new messages may not land in any of them.
+    for (let i = 0; i < 2 * perBuffer; i++) batch.send(payloadOf(1024, i + 500));
+    await tick();
+    for (const h of held) expect(Buffer.from(h.chunk).equals(h.copy)).toBe(true);
+    const second = held.slice(0).map((h) => h.chunk.buffer);
+    expect(new Set(second).size).toBe(5);
+    // The socket finishes every write: the filled buffers become spares and are written into again.
+    const before = held.length;
+    for (const h of held) h.done?.();
+    for (let i = 0; i < 3 * perBuffer; i++) batch.send(payloadOf(1024, i + 900));
+    await tick();
+    const reused = held.slice(before).map((h) => h.chunk.buffer).filter((b) => second.includes(b));
+    expect(reused.length).toBeGreaterThan(0);
+    // What was sent still reads back as the messages, frame by frame.
+    expect(frames(Buffer.concat(held.slice(before).map((h) => h.copy))).length).toBe(3 * perBuffer);
+  });
+
   it('writes nothing to a destroyed socket', async () => {
     const { socket, writes } = recorder();
     const batch = new FrameBatch(socket, true);
