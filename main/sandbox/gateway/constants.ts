@@ -27,6 +27,14 @@ export const GATEWAY = {
   SEQ_WINDOW_FRAMES: 8_000,
   /** Poll period while flow-paused: short next to the 100 ms resend tick. */
   FLOW_POLL_MS: 10,
+  /**
+   * Once paused by one of the three limits above, the pumps resume when every measure is back
+   * under this share of its limit, not at the first ack under it. At the limit each ack freed one
+   * frame, so a busy forward woke the pumps once per ack (a promise round and a timer each, about
+   * a tenth of the sandbox's CPU in a forward echo); from three quarters they send a quarter of
+   * the window per wake-up, and the window stays well filled.
+   */
+  FLOW_RESUME_FRACTION: 0.75,
   /** Delay between channel_closed and the websocket Close, so the frame is read first (§12.3). */
   CLOSE_AFTER_CHANNEL_CLOSED_MS: 100,
   /** How long an ended session's host is kept to tell a returning client channel_closed. */

@@ -58,6 +58,44 @@ describe('flow', () => {
     client.close();
   });
 
+  it('once stalled, resumes only when the unacked output is back under FLOW_RESUME_FRACTION of its limit, not at the first ack', async () => {
+    const s = fx.addSession({ type: 'Standard_Stream' });
+    const client = await WireClient.open(fx.url(s.sessionId), s.tokenValue);
+    await client.waitFor(() => client.stream.length > 0, 'prompt');
+    for (const f of client.stream) client.ack(f);
+    client.autoAck = false;
+    client.send(PayloadType.Output, 'yes\n');
+    const limit = GATEWAY.UNACKED_HIGH_WATER_BYTES;
+    await client.waitFor(() => outputBytes(client) > limit / 2, 'the flood', 30_000);
+    const settle = async () => {
+      let last = -1;
+      for (let now = outputBytes(client); now !== last; now = outputBytes(client)) {
+        last = now;
+        await new Promise((resolve) => setTimeout(resolve, STALL_PROBE_MS));
+      }
+      return last;
+    };
+    const stalledAt = await settle();
+    const frames = [...client.stream];
+    // Ack oldest first, as a client reading in order does, up to a share of what is unacked.
+    let acked = 0;
+    const ackShare = (share: number) => {
+      for (; acked < Math.floor(frames.length * share); acked++) client.ack(frames[acked]!);
+    };
+    ackShare(0.1);
+    // 90 % still unacked: above the resume mark, so nothing more is read.
+    expect(await settle()).toBe(stalledAt);
+    ackShare(0.4);
+    // 60 %: under it, so another stretch of output follows.
+    await client.waitFor(() => outputBytes(client) > stalledAt + limit / 8, 'output after acking under the resume mark', 30_000);
+    expect(GATEWAY.FLOW_RESUME_FRACTION).toBeGreaterThan(0.6);
+    expect(GATEWAY.FLOW_RESUME_FRACTION).toBeLessThan(0.9);
+    client.autoAck = true;
+    for (const f of client.stream) client.ack(f);
+    client.send(PayloadType.Output, new Uint8Array([0x03]));
+    client.close();
+  });
+
   it('keeps the agent within what the client can buffer when one frame stays unacked', async () => {
     const s = fx.addSession({ type: 'Standard_Stream' });
     const client = await WireClient.open(fx.url(s.sessionId), s.tokenValue);

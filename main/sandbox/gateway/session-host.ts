@@ -230,18 +230,21 @@ export class SessionHost implements FaultTarget {
     }, every);
   }
 
-  /** Backpressure toward the agent's pumps (§5): a full websocket, too much unacked output, or too far ahead. */
+  /**
+   * Backpressure toward the agent's pumps (§5): a full websocket, too much unacked output, or too
+   * far ahead. Once paused, the flow reopens only under FLOW_RESUME_FRACTION of each limit.
+   */
   private flowOk(): boolean {
     const ws = this.ws;
-    const ok = !!ws && this.flowClear(ws);
+    const ok = !!ws && this.flowClear(ws, this.flowBlocked ? GATEWAY.FLOW_RESUME_FRACTION : 1);
     if (ok || !ws) return ok;
     this.flowBlocked = true;
     // Acks resume the pumps at once (flowProgress); the poll covers a websocket that drains. The
     // poll stays armed until one of its ticks finds the flow clear, so a pump that blocks and is
-    // resumed by an ack over and over (every ack, at full speed) does not make a timer each time.
+    // resumed by an ack over and over does not make a timer each time.
     if (!this.flowTimer) {
       this.flowTimer = setInterval(() => {
-        if (this.ws && !this.flowClear(this.ws)) return;
+        if (this.ws && !this.flowClear(this.ws, GATEWAY.FLOW_RESUME_FRACTION)) return;
         clearInterval(this.flowTimer);
         this.flowTimer = undefined;
         this.resumeFlow();
@@ -250,14 +253,19 @@ export class SessionHost implements FaultTarget {
     return false;
   }
 
-  private flowClear(ws: WebSocket): boolean {
+  /** Every measure under `fraction` of its limit. */
+  private flowClear(ws: WebSocket, fraction: number): boolean {
     const channel = this.agent.channel;
-    return ws.bufferedAmount + (this.batch?.pendingBytes ?? 0) < GATEWAY.WS_HIGH_WATER_BYTES && channel.unackedBytes < GATEWAY.UNACKED_HIGH_WATER_BYTES && channel.unackedSpan < GATEWAY.SEQ_WINDOW_FRAMES;
+    return (
+      ws.bufferedAmount + (this.batch?.pendingBytes ?? 0) < GATEWAY.WS_HIGH_WATER_BYTES * fraction &&
+      channel.unackedBytes < GATEWAY.UNACKED_HIGH_WATER_BYTES * fraction &&
+      channel.unackedSpan < GATEWAY.SEQ_WINDOW_FRAMES * fraction
+    );
   }
 
   /** An ack arrived: if that reopened the flow, resume the pumps now rather than at the next poll. */
   private flowProgress(): void {
-    if (this.flowBlocked && this.ws && this.flowClear(this.ws)) this.resumeFlow();
+    if (this.flowBlocked && this.ws && this.flowClear(this.ws, GATEWAY.FLOW_RESUME_FRACTION)) this.resumeFlow();
   }
 
   private resumeFlow(): void {
