@@ -17,6 +17,7 @@ import { copyText } from '../tree/node-actions.js';
 import { useWidth } from '../ui/use-width.js';
 import { formatBytes, formatRate, looksLikeHttp } from './format.js';
 import { labelOfSpec, placeOf, targetIndex, type TargetEntry } from './forward-targets.js';
+import { focusAfterRemoval } from '../ui/focus-after-removal.js';
 import './forwards.css';
 
 export const FORWARDS_PANEL = {
@@ -55,6 +56,11 @@ function problemOf(f: ForwardInfo, stats: ForwardStats | undefined, index: Reado
     tone: 'warn',
     title: `${words}\nLast at ${new Date(errors.last.at).toLocaleString()}; ${failedConnectionsText(errors.count)} since the forward started.\nThe agent said: ${errors.last.reason}`,
   };
+}
+
+/** Where the keyboard goes when the last forward is removed. */
+function newForwardButton(): HTMLElement | null {
+  return document.querySelector<HTMLElement>('[data-testid="forwards"] [data-testid="new-forward"]');
 }
 
 /** Removes a forward, asking first when open connections would be cut with it (none: no question). */
@@ -194,7 +200,16 @@ function ForwardRow({ f, stats, index, narrow, stale }: RowProps) {
             <button disabled={stale} className="button button-quiet" title="Keep this forward to start it again later" onClick={() => void model.forwards.act(f.id, 'save')}>
               Save
             </button>
-            <button disabled={stale} className="button button-quiet" aria-label="Remove forward" title="Stop and remove this forward" onClick={() => void removeForward(model, f, connections, shownAddress, destination)}>
+            <button
+              disabled={stale}
+              className="button button-quiet"
+              aria-label="Remove forward"
+              title="Stop and remove this forward"
+              onClick={(e) => {
+                focusAfterRemoval(e.currentTarget, '.forward[data-forward-id]', newForwardButton);
+                void removeForward(model, f, connections, shownAddress, destination);
+              }}
+            >
               ✕
             </button>
           </span>
@@ -229,7 +244,7 @@ export function ForwardsPanel() {
       <div className="panel-heading">
         <span>{s.forwards.length === 0 ? 'No port forwards yet.' : counted(s.forwards.length, 'forward')}</span>
         <span className="status-spacer" />
-        <button className="button" onClick={() => model.forwardDraft.open(null, '')}>
+        <button className="button" data-testid="new-forward" onClick={() => model.forwardDraft.open(null, '')}>
           New forward…
         </button>
       </div>

@@ -7,6 +7,7 @@ import { useMemo } from 'react';
 import { labelOfSpec, targetIndex, type TargetEntry } from '../forwards/forward-targets.js';
 import { useModel } from '../root/model-context.js';
 import { useStore } from '../state/store.js';
+import { focusAfterRemoval } from '../ui/focus-after-removal.js';
 import './transfers.css';
 
 const STATE_TONE: Record<TransferInfo['state'], string> = { running: 'muted', done: 'ok', failed: 'fail', cancelled: 'muted' };
@@ -42,7 +43,15 @@ function Row({ t, index }: { t: TransferInfo; index: ReadonlyMap<string, TargetE
         {t.state === 'running' ? (
           <button className="button button-quiet" onClick={() => model.transfers.cancel(t.id)}>Cancel</button>
         ) : (
-          <button className="button button-quiet" onClick={() => model.transfers.dismiss(t.id)}>Dismiss</button>
+          <button
+            className="button button-quiet"
+            onClick={(e) => {
+              focusAfterRemoval(e.currentTarget, '.transfer[data-transfer-id]', panelTab);
+              model.transfers.dismiss(t.id);
+            }}
+          >
+            Dismiss
+          </button>
         )}
       </div>
       {t.sha256 && (
@@ -57,6 +66,11 @@ function Row({ t, index }: { t: TransferInfo; index: ReadonlyMap<string, TargetE
       )}
     </li>
   );
+}
+
+/** Where the keyboard goes when the last transfer is dismissed: the panel's own tab. */
+function panelTab(): HTMLElement | null {
+  return document.querySelector<HTMLElement>('#bottom-panel .panel-tab[aria-selected="true"]');
 }
 
 export function TransfersPanel() {
