@@ -2,13 +2,14 @@
 // definition, image, ids) and what can be done with it. A target known not to take a shell offers
 // Diagnose first instead of a tab that would fail.
 import type { InventoryNode } from '../../shared/contract/index.js';
-import { useLayoutEffect, useRef } from 'react';
+import { useLayoutEffect, useRef, useState } from 'react';
 import { useModel } from '../root/model-context.js';
 import { useStore } from '../state/store.js';
 import { diagnose, openForward, openShell } from './node-actions.js';
 import { badgeOf, clusterName, notReadyReason, targetOf, taskDefinitionOf, titleOf } from './node-view.js';
 import { findNode, type TreeState } from './tree-store.js';
 import { useGrowDelay, useShrinkHold } from './use-grow-delay.js';
+import { usePointerPark } from './use-pointer-park.js';
 
 type Target = Extract<InventoryNode, { kind: 'container' | 'instance' }>;
 
@@ -44,8 +45,16 @@ export function TargetDetails() {
   const model = useModel();
   const tree = useStore(model.tree);
   const selected = findNode(tree, tree.selected);
-  const node = useGrowDelay(selected !== undefined && (selected.kind === 'container' || selected.kind === 'instance') ? selected : null);
+  const chosen = selected !== undefined && (selected.kind === 'container' || selected.kind === 'instance') ? selected : null;
+  const delayed = useGrowDelay(chosen);
   const area = useRef<HTMLElement>(null);
+  // A press near the foot waits for the pointer to leave its spot before the area grows (a slow
+  // double-click's second press must find its row where it was); an area already grown stays.
+  const parked = usePointerPark(area);
+  const [grown, setGrown] = useState(delayed !== null);
+  const show = delayed !== null && (grown || !parked);
+  if (show !== grown) setGrown(show); // adjusting state while rendering (React's pattern for derived state)
+  const node = show ? delayed : null;
   const grownHeight = useRef(0);
   const holding = useShrinkHold(node !== null);
   // Grown, the area may cover the row it describes (one near the tree's foot): bring that row back into view.
@@ -59,9 +68,20 @@ export function TargetDetails() {
   if (node === null) {
     // One line when empty: a short window keeps its rows for the tree. The area is at the foot of
     // the tree, so growing moves no row above it (and waits out a double-click: use-grow-delay.ts).
+    // A target chosen but not yet shown in full is named on that line.
+    const waiting = chosen !== null ? badgeOf(chosen) : null;
     return (
       <section ref={area} className="target-details empty" aria-label="Target details" data-testid="target-details" style={holding ? { minHeight: grownHeight.current } : undefined}>
-        <p className="muted target-details-hint" title="Select a container or instance to see its ports, status and whether a shell can open.">Select a container or instance for its details.</p>
+        {chosen !== null ? (
+          <div className="target-details-head" data-testid="target-details-pending">
+            <span className="target-details-name" title={titleOf(chosen)}>
+              {chosen.kind === 'container' ? chosen.name : (chosen.name ?? chosen.instanceId)}
+            </span>
+            {waiting && <span className={`tree-badge tone-${waiting.tone}`}>{waiting.text}</span>}
+          </div>
+        ) : (
+          <p className="muted target-details-hint" title="Select a container or instance to see its ports, status and whether a shell can open.">Select a container or instance for its details.</p>
+        )}
       </section>
     );
   }
