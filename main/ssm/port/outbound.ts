@@ -30,6 +30,7 @@ export class Outbound {
   private readonly pack: boolean;
   /** `pack`: a flush is scheduled for the end of this tick. */
   private flushScheduled = false;
+  private flushing = false;
 
   constructor(
     private readonly channel: PortChannel,
@@ -99,12 +100,25 @@ export class Outbound {
   }
 
   private flush(): void {
-    while (this.queue.length > 0) {
-      const item = this.queue[0]!;
-      const sent = typeof item === 'number' ? this.channel.sendFlag(item) : this.channel.sendData(item);
-      if (!sent) return; // channel full: retried on progress
-      this.queue.shift();
-      if (typeof item !== 'number') this.queued -= item.length;
+    // Sent items are dropped once at the end: shifting each one moved the rest of the queue
+    // (64 pieces per 64 KB socket read) every time. A flush reached from inside a send (none
+    // does today) returns: this loop sends what it queued.
+    if (this.flushing) return;
+    this.flushing = true;
+    const queue = this.queue;
+    let sent = 0;
+    try {
+      while (sent < queue.length) {
+        const item = queue[sent]!;
+        const ok = typeof item === 'number' ? this.channel.sendFlag(item) : this.channel.sendData(item);
+        if (!ok) break; // channel full: retried on progress
+        sent++;
+        if (typeof item !== 'number') this.queued -= item.length;
+      }
+    } finally {
+      this.flushing = false;
+      if (sent === queue.length) queue.length = 0;
+      else if (sent > 0) queue.splice(0, sent);
     }
   }
 
