@@ -1,7 +1,7 @@
 // Issues 4 and 16 §3: forward throughput, 1 and 32 connections, download and echo, unpaced and
 // faithful, against the engine's shell-output throughput and the raw loopback websocket of the
 // same run (the runner lives in bench/sessions/forwards/bench-forward.ts).
-import { benchForward, formatForwardBench, FORWARD_BENCH } from '../sessions/forwards/bench-forward.js';
+import { benchForward, cpuCeiling, formatForwardBench, FORWARD_BENCH } from '../sessions/forwards/bench-forward.js';
 import type { BenchRow, BenchSection } from '../report.js';
 
 export async function benchForwards(scale: number): Promise<Omit<BenchSection, 'seconds'>> {
@@ -26,6 +26,8 @@ export async function benchForwards(scale: number): Promise<Omit<BenchSection, '
     });
     rows.push({ figure: `${figure}: client CPU`, value: r.cpu.client * 1000, unit: 'ms/MB', baseline: { value: report.shell.cpu.client * 1000, label: 'shell output, client' } });
     rows.push({ figure: `${figure}: sandbox CPU`, value: r.cpu.sandbox * 1000, unit: 'ms/MB', baseline: { value: report.shell.cpu.sandbox * 1000, label: 'shell output, sandbox' } });
+    // What bounds the rate (see the section's text): the costlier process's CPU per MB.
+    rows.push({ figure: `${figure}: CPU ceiling (costlier process, a core to itself)`, value: cpuCeiling(r.cpu), unit: 'MB/s', baseline: { value: cpuCeiling(report.shell.cpu), label: 'shell output, same measure' } });
   }
   return { title: 'Port forwarding (issues 4, 16 §3)', rows, detail: formatForwardBench(report) };
 }

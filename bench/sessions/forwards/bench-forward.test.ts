@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { benchForward, formatForwardBench, rawWebsocketThroughput } from './bench-forward.js';
+import { benchForward, cpuCeiling, formatForwardBench, rawWebsocketThroughput } from './bench-forward.js';
 
 // benchForward runs the sandbox as its own process from dist/ (npm run build first, as npm test does).
 describe('forward benchmark', () => {
@@ -19,6 +19,10 @@ describe('forward benchmark', () => {
       expect(r.runs).toHaveLength(1);
       expect(r.megabytesPerSecond).toBeGreaterThan(0);
       expect(r.cpu.client).toBeGreaterThan(0);
+      // A share of one core: above zero, and not beyond what two cores allow.
+      expect(r.cpu.clientBusy).toBeGreaterThan(0);
+      expect(r.cpu.clientBusy).toBeLessThan(2.5);
+      expect(cpuCeiling(r.cpu)).toBe(1 / Math.max(r.cpu.client, r.cpu.sandbox));
     }
     expect(report.shell.runs).toHaveLength(1);
     expect(report.shell.megabytesPerSecond).toBeGreaterThan(0);
@@ -26,5 +30,7 @@ describe('forward benchmark', () => {
     expect(table.slice(0, 7).every((line) => line.startsWith('|'))).toBe(true);
     expect(table[2]).toContain('shell output (baseline)');
     expect(table.join('\n')).toContain('| unpaced | 32 | echo |');
+    expect(table.join('\n')).toContain('What bounds the rates: CPU.');
+    expect(table.join('\n')).toMatch(/Echo CPU ceilings in this run: 1 conn: \d+ MB\/s/);
   });
 });

@@ -49,10 +49,24 @@ export const FORWARD_BENCH = {
 export type Pacing = 'unpaced' | 'faithful';
 export type BenchDirection = 'download' | 'echo';
 
-/** CPU seconds per MB (per MB each way for echo) of each process, over the counted runs. */
+/**
+ * CPU seconds per MB (per MB each way for echo) of each process over the counted runs, and the
+ * share of a core each kept busy meanwhile (CPU seconds over wall seconds).
+ */
 export interface CpuPerMegabyte {
   readonly client: number;
   readonly sandbox: number;
+  readonly clientBusy: number;
+  readonly sandboxBusy: number;
+}
+
+/**
+ * The rate the costlier process would allow with a core to itself: 1 / its CPU seconds per MB.
+ * Both processes work on every byte at once (pipelined), so the slower one sets the pace; on
+ * this 2-core machine, with both near a full core, this is what bounds a figure.
+ */
+export function cpuCeiling(cpu: CpuPerMegabyte): number {
+  return 1 / Math.max(cpu.client, cpu.sandbox);
 }
 
 export interface ForwardBenchResult {
@@ -96,13 +110,15 @@ class CpuTally {
   private client = 0;
   private sandbox = 0;
   private megabytes = 0;
-  add(client: number, sandbox: number, bytes: number): void {
+  private seconds = 0;
+  add(client: number, sandbox: number, bytes: number, seconds: number): void {
     this.client += client;
     this.sandbox += sandbox;
     this.megabytes += bytes / MB;
+    this.seconds += seconds;
   }
   perMegabyte(): CpuPerMegabyte {
-    return { client: this.client / this.megabytes, sandbox: this.sandbox / this.megabytes };
+    return { client: this.client / this.megabytes, sandbox: this.sandbox / this.megabytes, clientBusy: this.client / this.seconds, sandboxBusy: this.sandbox / this.seconds };
   }
 }
 
@@ -111,7 +127,7 @@ export async function benchForward(options: { pacings?: Pacing[]; scale?: number
   const runs = options.runs ?? FORWARD_BENCH.RUNS;
   const pacings = options.pacings ?? ['unpaced', 'faithful'];
   const results: ForwardBenchResult[] = [];
-  let shell: ShellBaseline = { runs: [], megabytesPerSecond: Number.NaN, cpu: { client: Number.NaN, sandbox: Number.NaN } };
+  let shell: ShellBaseline = { runs: [], megabytesPerSecond: Number.NaN, cpu: { client: Number.NaN, sandbox: Number.NaN, clientBusy: Number.NaN, sandboxBusy: Number.NaN } };
   const raw: number[] = [];
   for (const pacing of pacings) {
     const total = Math.round((pacing === 'unpaced' ? FORWARD_BENCH.UNPACED_BYTES : FORWARD_BENCH.FAITHFUL_BYTES) * scale);
@@ -133,7 +149,7 @@ export async function benchForward(options: { pacings?: Pacing[]; scale?: number
           const r = await rawWebsocketThroughput(Math.round(FORWARD_BENCH.RAW_WS_BYTES * scale));
           if (counts) {
             shellRates.push(s.megabytesPerSecond);
-            shellTally.add(s.client, s.sandbox, s.bytes);
+            shellTally.add(s.client, s.sandbox, s.bytes, s.bytes / MB / s.megabytesPerSecond);
             raw.push(r);
           }
         }
@@ -145,7 +161,7 @@ export async function benchForward(options: { pacings?: Pacing[]; scale?: number
           const seconds = (performance.now() - started) / 1000;
           if (!counts) continue;
           rates[i]!.push((each * c.connections) / MB / seconds);
-          tallies[i]!.add(m.client, m.sandbox, each * c.connections);
+          tallies[i]!.add(m.client, m.sandbox, each * c.connections, seconds);
         }
       }
       for (const [i, c] of CASES.entries()) {
@@ -206,21 +222,43 @@ export async function rawWebsocketThroughput(bytes: number): Promise<number> {
 }
 
 const cpuText = (v: number): string => (Number.isNaN(v) ? 'n/a' : (v * 1000).toFixed(1));
+const busyText = (v: number): string => (Number.isNaN(v) ? 'n/a' : `${(v * 100).toFixed(0)}%`);
+const ceilingText = (cpu: CpuPerMegabyte): string => {
+  const c = cpuCeiling(cpu);
+  return Number.isFinite(c) ? c.toFixed(0) : 'n/a';
+};
+
+/** What bounds the unpaced rates, from this run's CPU figures (see cpuCeiling). */
+function boundsText(report: ForwardBenchReport): string {
+  const shell = report.shell;
+  const echoes = report.results.filter((r) => r.pacing === 'unpaced' && r.direction === 'echo');
+  const parts = echoes.map((r) => {
+    const ceiling = cpuCeiling(r.cpu);
+    return `${r.connections} conn: ${ceiling.toFixed(0)} MB/s (${((ceiling / cpuCeiling(shell.cpu)) * 100).toFixed(0)} % of shell output's ${cpuCeiling(shell.cpu).toFixed(0)}), measured ${r.megabytesPerSecond.toFixed(1)} with the client ${busyText(r.cpu.clientBusy)} and the sandbox ${busyText(r.cpu.sandboxBusy)} busy`;
+  });
+  return (
+    'What bounds the rates: CPU. Both processes handle every byte at once, so the costlier one sets the pace; the "CPU ceiling" column is the rate it would allow with a core to itself (1000 / its ms per MB), and the busy columns show how much of a core each kept busy, out of the 2 cores this machine shares between them (and whatever else runs). ' +
+    'An echoed KB costs each process four websocket messages (its 1 KB frame and the ack of the other side\'s, each way), where shell output costs each one frame and one ack; per message the client writes or checks a SHA-256 digest (the plugin checks every received digest, so Porthole does; the emulated agent, like the real one, checks none), copies each received frame out of the socket buffer, masks what it sends, and both sides pay the loopback TCP writes and the garbage those buffers make. ' +
+    `Echo CPU ceilings in this run: ${parts.join('; ')}. So the echo target (${FORWARD_BENCH.ECHO_TARGET_RATIO * 100} % of shell output) needs the costlier process at or under ${(1000 / (FORWARD_BENCH.ECHO_TARGET_RATIO * shell.megabytesPerSecond)).toFixed(1)} ms per MB each way at this run's shell rate, with both processes near a full core.`
+  );
+}
 
 export function formatForwardBench(report: ForwardBenchReport): string {
   const raw = report.rawWebsocketMegabytesPerSecond;
   const shell = report.shell;
+  const cpuCells = (cpu: CpuPerMegabyte) => `${cpuText(cpu.client)} | ${cpuText(cpu.sandbox)} | ${busyText(cpu.clientBusy)} | ${busyText(cpu.sandboxBusy)} | ${ceilingText(cpu)}`;
   const lines = [
-    '| pacing | connections | direction | MB (each way) | MB/s (median) | runs, MB/s | vs shell output | vs raw ws | client CPU ms/MB | sandbox CPU ms/MB |',
-    '|---|---:|---|---:|---:|---|---:|---:|---:|---:|',
-    `| unpaced | — | shell output (baseline) | ${(FORWARD_BENCH.SHELL_OUTPUT_BYTES / MB).toFixed(0)} | ${shell.megabytesPerSecond.toFixed(2)} | ${shell.runs.map((v) => v.toFixed(1)).join(', ')} | 100% | ${((shell.megabytesPerSecond / raw) * 100).toFixed(1)}% | ${cpuText(shell.cpu.client)} | ${cpuText(shell.cpu.sandbox)} |`,
+    '| pacing | connections | direction | MB (each way) | MB/s (median) | runs, MB/s | vs shell output | vs raw ws | client CPU ms/MB | sandbox CPU ms/MB | client busy | sandbox busy | CPU ceiling MB/s |',
+    '|---|---:|---|---:|---:|---|---:|---:|---:|---:|---:|---:|---:|',
+    `| unpaced | — | shell output (baseline) | ${(FORWARD_BENCH.SHELL_OUTPUT_BYTES / MB).toFixed(0)} | ${shell.megabytesPerSecond.toFixed(2)} | ${shell.runs.map((v) => v.toFixed(1)).join(', ')} | 100% | ${((shell.megabytesPerSecond / raw) * 100).toFixed(1)}% | ${cpuCells(shell.cpu)} |`,
     ...report.results.map(
       (r) =>
-        `| ${r.pacing} | ${r.connections} | ${r.direction} | ${(r.bytes / MB).toFixed(1)} | ${r.megabytesPerSecond.toFixed(2)} | ${r.runs.map((v) => v.toFixed(1)).join(', ')} | ${((r.megabytesPerSecond / shell.megabytesPerSecond) * 100).toFixed(1)}% | ${((r.megabytesPerSecond / raw) * 100).toFixed(1)}% | ${cpuText(r.cpu.client)} | ${cpuText(r.cpu.sandbox)} |`,
+        `| ${r.pacing} | ${r.connections} | ${r.direction} | ${(r.bytes / MB).toFixed(1)} | ${r.megabytesPerSecond.toFixed(2)} | ${r.runs.map((v) => v.toFixed(1)).join(', ')} | ${((r.megabytesPerSecond / shell.megabytesPerSecond) * 100).toFixed(1)}% | ${((r.megabytesPerSecond / raw) * 100).toFixed(1)}% | ${cpuCells(r.cpu)} |`,
     ),
     '',
-    `The sandbox (gateway, emulated agent, destination servers) runs as its own process, reached through its SSM API; forwards are made by a ForwardManager in this process, as the app makes them. Unpaced: ${FORWARD_BENCH.RUNS} passes after ${FORWARD_BENCH.WARMUP_RUNS} warm-up pass, each pass running the shell-output baseline (\`head -c\` through the same engine and sandbox), the raw websocket and every case; figures are medians, CPU is summed over the counted passes. Faithful: one pass.`,
-    'Client CPU is this process: engine, smux, the forward\'s listener, and the bench\'s own local reader and writer (HTTP client for download; one fixed block written and compared for echo). Sandbox CPU is the other process: gateway, agent, its smux and the destination server. Echo figures are per MB each way (the bytes cross each process twice).',
+    `The sandbox (gateway, emulated agent, destination servers) runs as its own process, reached through its SSM API; forwards are made by a ForwardManager in this process, as the app makes them. Unpaced: ${FORWARD_BENCH.RUNS} passes after ${FORWARD_BENCH.WARMUP_RUNS} warm-up pass, each pass running the shell-output baseline (\`head -c\` through the same engine and sandbox), the raw websocket and every case; figures are medians, CPU is summed over the counted passes. Faithful: one pass (paced by the agent's 1 ms per message, so its CPU figures are not comparable).`,
+    'Client CPU is this process: engine, smux, the forward\'s listener, and the bench\'s own local reader and writer (HTTP client for download; for echo one fixed block, stored twice so every write and every comparison of the returned bytes is a view of it). Sandbox CPU is the other process: gateway, agent, its smux and the destination server. Echo figures are per MB each way (the bytes cross each process twice).',
+    boundsText(report),
     `Raw loopback websocket (${Offset.Payload + PORT.MAX_PAYLOAD_BYTES}-byte messages, one sender): ${raw.toFixed(1)} MB/s.`,
   ];
   return lines.join('\n');
