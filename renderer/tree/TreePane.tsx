@@ -5,6 +5,7 @@ import type { InventoryNode } from '../../shared/contract/index.js';
 import { useModel } from '../root/model-context.js';
 import { useStore } from '../state/store.js';
 import { ContextMenu, type MenuAt } from '../ui/ContextMenu.js';
+import { focusFirstMatch } from '../ui/focus-tree.js';
 import { menuFor } from './node-actions.js';
 import { AddRegionDialog } from './AddRegionDialog.js';
 import { TargetDetails } from './TargetDetails.js';
@@ -60,7 +61,11 @@ export function TreePane({ sandboxShells = null }: { sandboxShells?: 'confined' 
           aria-label="Filter targets"
           value={tree.query}
           onChange={(e) => model.tree.setQuery(e.target.value)}
-          onKeyDown={(e) => e.key === 'Escape' && model.tree.setQuery('')}
+          onKeyDown={(e) => {
+            if (e.key === 'Escape') model.tree.setQuery('');
+            // ↓ or Enter goes to what the filter found (Enter there opens it), as in an editor's filtered list.
+            else if ((e.key === 'ArrowDown' || e.key === 'Enter') && focusFirstMatch()) e.preventDefault();
+          }}
         />
         {tree.visible !== null && tree.search !== null && tree.search.total > 0 && (
           <div className="tree-search" role="status" data-testid="filter-progress">
