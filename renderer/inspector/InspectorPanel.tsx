@@ -63,7 +63,7 @@ export function InspectorPanel() {
   return (
     <div className="inspector">
       <div className="panel-heading">
-        <label className="status-control">
+        <label className="status-control inspector-session">
           Session
           <select value={chosen ?? ''} onChange={(e) => void model.inspector.watch(e.target.value)}>
             {live.map((t) => (
@@ -73,7 +73,7 @@ export function InspectorPanel() {
             ))}
           </select>
         </label>
-        <span className="muted">{counted(frameCount, 'frame')}</span>
+        <span className="muted" data-testid="frame-count">{counted(frameCount, 'frame')}</span>
         {ins.notShown !== null && (
           <span className="badge badge-warn" data-testid="frames-not-shown" title="Main sends the inspector at most this many frames a second per session; the rest are counted, not shown.">
             {notShownText(ins.notShown.total, ins.notShown.maxPerSecond)}
