@@ -20,6 +20,12 @@ test('a shell ended with exit offers Reopen and Close tab, not Diagnose', async 
   // The agent's own line stays a hover away.
   await expect(banner.locator('.session-banner-text')).toHaveAttribute('title', /Exiting session with sessionId: \S+/);
   await expect(banner.getByRole('button')).toHaveText(['Reopen', 'Close tab']);
+  // The tab's menu says it with the banner's word.
+  await tab.click({ button: 'right' });
+  await expect(page.getByRole('menuitem', { name: 'Reopen' })).toBeVisible();
+  await expect(page.getByRole('menuitem', { name: 'Restart session' })).toHaveCount(0);
+  await page.keyboard.press('Escape');
+  await expect(page.getByRole('menu')).toHaveCount(0);
   await page.screenshot({ path: join(repoRoot, 'e2e', 'artifacts', 'qa-session-exited-1440.png') });
   await page.setViewportSize({ width: 1024, height: 640 });
   await expect(banner.getByRole('button', { name: 'Close tab' })).toBeInViewport({ ratio: 1 });
@@ -50,4 +56,6 @@ test('a session that failed keeps Restart session and Diagnose', async ({ page, 
   await expect(banner).toBeVisible({ timeout: SHELL_TIMEOUT_MS });
   await expect(banner).toHaveAttribute('data-ending', 'failed');
   await expect(banner.getByRole('button')).toHaveText(['Restart session', 'Diagnose']);
+  await page.locator('.tab').click({ button: 'right' });
+  await expect(page.getByRole('menuitem', { name: 'Restart session' })).toBeVisible();
 });

@@ -168,7 +168,8 @@ export function TabStrip({ tabs, activeKey, pairKey }: { tabs: readonly Tab[]; a
         ...(tab.key !== activeKey && tab.key !== pairKey ? [{ label: 'Show beside the active tab', run: () => s.showBeside(tab.key) }] : []),
         ...(pairKey !== null && (tab.key === activeKey || tab.key === pairKey) ? [{ label: 'Show one terminal', run: () => s.unsplit() }] : []),
         { label: 'Rename…', run: rename },
-        ...(tab.status.state === 'closed' ? [{ label: 'Restart session', run: () => void s.restart(tab.key) }] : []),
+        // The banner's word for it: a shell that exited is reopened, one that failed is restarted.
+        ...(tab.status.state === 'closed' ? [{ label: tab.status.ending === 'exited' && tab.elsewhere !== true ? 'Reopen' : 'Restart session', run: () => void s.restart(tab.key) }] : []),
         ...(tab.recording !== null
           ? [{ label: 'Stop recording', run: () => void s.setRecording(tab.key, false) }]
           : tab.sessionId !== null && tab.status.state !== 'closed'
