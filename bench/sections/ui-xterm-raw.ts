@@ -17,6 +17,8 @@ export const UI_XTERM_RAW = {
   YES_BYTES: 4 * 1024 * 1024,
   /** Line length of `base64` output (coreutils wraps at 76). */
   BASE64_LINE: 76,
+  /** Issue 16 §4's rate: `base64` lines are also fed at this pace, to see whether xterm alone holds it within the frame target. */
+  PACED_MBPS: 10,
 } as const;
 
 export interface RawRate {
@@ -30,6 +32,8 @@ export interface RawParse {
   readonly base64: RawRate;
   /** `yes` output (2-byte lines: a scroll every 2 bytes). */
   readonly yes: RawRate;
+  /** `base64` lines fed at UI_XTERM_RAW.PACED_MBPS (what each frame owes, in batches, within the window). */
+  readonly paced: RawRate;
   /** The size both were parsed at (the app's active terminal). */
   readonly cols: number;
   readonly rows: number;
@@ -67,7 +71,7 @@ const XTERM_UMD = createRequire(import.meta.url).resolve('@xterm/xterm');
 export async function rawParseRate(page: Page): Promise<RawParse> {
   await page.addScriptTag({ path: XTERM_UMD });
   return page.evaluate(
-    async ({ base64Bytes, yesBytes, chunk, window, line }) => {
+    async ({ base64Bytes, yesBytes, chunk, window, line, pacedMBps }) => {
       const w = globalThis as unknown as RawWindow;
       const Ctor = 'Terminal' in w.Terminal ? w.Terminal.Terminal : w.Terminal;
       const app = w.document.querySelector('[data-testid="active-terminal"]');
@@ -93,7 +97,8 @@ export async function rawParseRate(page: Page): Promise<RawParse> {
       for (let i = 0; i < chunk; i++) base64[i] = i % (line + 1) === line ? 10 : alphabet.charCodeAt(Math.floor(Math.random() * 64));
       const yes = new Uint8Array(chunk);
       for (let i = 0; i < chunk; i++) yes[i] = i % 2 === 1 ? 10 : 121;
-      const rate = (bytes: Uint8Array, total: number): Promise<{ mbps: number; frameP95Ms: number }> =>
+      // `pace`: bytes per ms to feed at (written from animation frames, what is owed so far), or 0 for as fast as xterm parses.
+      const rate = (bytes: Uint8Array, total: number, pace = 0): Promise<{ mbps: number; frameP95Ms: number }> =>
         new Promise((resolve) => {
           const deltas: number[] = [];
           let last = -1;
@@ -101,6 +106,7 @@ export async function rawParseRate(page: Page): Promise<RawParse> {
           const frame = (now: number): void => {
             if (last >= 0) deltas.push(now - last);
             last = now;
+            if (pace > 0) pump();
             if (running) w.requestAnimationFrame(frame);
           };
           w.requestAnimationFrame(frame);
@@ -108,8 +114,9 @@ export async function rawParseRate(page: Page): Promise<RawParse> {
           const writes = Math.ceil(total / bytes.byteLength);
           let sent = 0;
           let parsed = 0;
+          const owed = (): boolean => pace === 0 || (sent + 1) * bytes.byteLength <= (performance.now() - t0) * pace;
           const pump = (): void => {
-            while (sent < writes && (sent - parsed) * bytes.byteLength < window) {
+            while (sent < writes && (sent - parsed) * bytes.byteLength < window && owed()) {
               sent++;
               term.write(bytes, () => {
                 parsed++;
@@ -123,7 +130,7 @@ export async function rawParseRate(page: Page): Promise<RawParse> {
           pump();
         });
       try {
-        return { base64: await rate(base64, base64Bytes), yes: await rate(yes, yesBytes), cols, rows };
+        return { base64: await rate(base64, base64Bytes), yes: await rate(yes, yesBytes), paced: await rate(base64, base64Bytes, (pacedMBps * 1024 * 1024) / 1000), cols, rows };
       } finally {
         term.dispose();
         div.remove();
@@ -135,6 +142,7 @@ export async function rawParseRate(page: Page): Promise<RawParse> {
       chunk: SHELLS.MAX_BATCH_BYTES,
       window: SHELLS.HIGH_WATERMARK_BYTES + SHELLS.MAX_BATCH_BYTES,
       line: UI_XTERM_RAW.BASE64_LINE,
+      pacedMBps: UI_XTERM_RAW.PACED_MBPS,
     },
   );
 }
