@@ -5,6 +5,7 @@
 import { ctrlCStop, UI_CTRL_C } from './ui-ctrl-c.js';
 import { benchUnpacedFloods, UI_FLOODS } from './ui-floods.js';
 import { UI_XTERM_RAW } from './ui-xterm-raw.js';
+import { cpus, loadavg } from 'node:os';
 import { chromium, type Browser, type Page } from 'playwright-core';
 import type { BenchRow, BenchSection } from '../report.js';
 import { startUiHost, type UiHost } from './ui-host.js';
@@ -96,6 +97,7 @@ export async function benchUi(scale: number): Promise<Omit<BenchSection, 'second
   const keystrokes = Math.max(10, Math.round(UI_BENCH.KEYSTROKES * Math.min(scale, 1)));
   const sampleMs = Math.round(UI_BENCH.FRAME_SAMPLE_MS * Math.max(Math.min(scale, 1), 0.4));
   const started = performance.now();
+  const loadAtStart = loadavg()[0] ?? 0;
   const host = await startUiHost();
   progress(started, 'web host and sandbox up');
   let browser: Browser | undefined;
@@ -152,7 +154,7 @@ export async function benchUi(scale: number): Promise<Omit<BenchSection, 'second
       ...keyRows(`idle tab while ${n} hidden tabs flood`, keysFlood, idle.frames.p50Ms, { value: keysIdle.total.p50Ms, p95: keysIdle.total.p95Ms, label: 'same tab, nothing flooding' }),
     ];
     const detail = [
-      `The built web host (sandbox in the same process, as \`npm run web\` runs it) in headless Chromium ${browser.version()} with no GPU, ${UI_BENCH.VIEWPORT.width}×${UI_BENCH.VIEWPORT.height}; ${n} tabs run \`yes\` and \`base64 /dev/urandom\` alternately, plus one idle shell tab.`,
+      `The built web host (sandbox in the same process, as \`npm run web\` runs it) in headless Chromium ${browser.version()} with no GPU, ${UI_BENCH.VIEWPORT.width}×${UI_BENCH.VIEWPORT.height}; ${n} tabs run \`yes\` and \`base64 /dev/urandom\` alternately, plus one idle shell tab. Load average (1 min) ${loadAtStart.toFixed(1)} when this section started and ${(loadavg()[0] ?? 0).toFixed(1)} when it ended, on ${cpus().length} cores: page, Chromium's other processes and the web host share them with whatever else runs, so rates and frame times here move with that load (compare figures within one run).`,
       'Frame time: deltas between requestAnimationFrame callbacks in the page. Host lag: monitorEventLoopDelay in the web host process, loaded with `node --import` by the bench only.',
       `The visible terminal drew with ${renderer}. Without a GPU Chromium offers WebGL rasterised in software (SwiftShader), and the renderer then keeps xterm's DOM renderer (renderer/terminal/webgl-probe.ts): with software WebGL, frame p95 with a flooding tab showing was 167 ms against 67 ms for the DOM renderer.`,
       'Keystroke → screen: from the keydown event in the page to the first animation frame after xterm has parsed the echoed letter (xterm paints in that frame: it asked for it while parsing). Stages from the page\'s own clock (bench/sections/ui-keys.ts); the frame interval in the targets is the idle phase\'s frame p50. No animation-frame loop runs while a key is in flight: one would itself make Chromium hold the echo after the key until the next frame.',
