@@ -59,6 +59,9 @@ export class SessionAgent {
       // losses with Porthole's fast retransmit too (ReliableChannel.fastRetransmit).
       policy: o.pacing === 'unpaced' ? { ...AGENT_POLICY, fastRetransmitAcks: Reliability.FAST_RETRANSMIT_ACKS, passedResendsPerTick: Reliability.PASSED_RESENDS_PER_TICK } : AGENT_POLICY,
       verifyDigest: false, // the real agent never checks the digest (§1.5)
+      // Port plugins take each payload before returning (smux reassembles from views, a basic
+      // port writes it to its socket): no copy per frame. Shells keep input queued for the pty.
+      lendPayloads: o.session.kind.type === 'Port',
       hooks: { deliver: (f) => this.deliver(f), ...(o.onAcked ? { acked: o.onAcked } : {}), ...(o.tap ? { tap: o.tap } : {}) },
     });
     const isActive = (): boolean => this.active;

@@ -10,6 +10,7 @@ import {
   PayloadType,
   ackSequenceNumber,
   emptyHeader,
+  LentFrame,
   ReceivedFrame,
   encodeAcknowledgeFrame,
   encodeAcknowledgeFrameFromWire,
@@ -34,6 +35,14 @@ export interface ChannelOptions {
   readonly hooks: ChannelHooks;
   /** Check payload digests on receipt (default true; the real agent does not). */
   readonly verifyDigest?: boolean;
+  /**
+   * Deliver a stream frame that arrives in order with its payload as a view of the received
+   * message instead of a copy (LentFrame): for handlers that use or copy the payload before
+   * returning, or keep it knowing it pins the received message's buffer (a port session's smux
+   * reader holds at most a frame's worth). Frames buffered out of order, or held after a refusal,
+   * are always copies. Default false.
+   */
+  readonly lendPayloads?: boolean;
   /** Monotonic clock in ms (injectable for tests). */
   readonly now?: () => number;
 }
@@ -56,6 +65,7 @@ export class ReliableChannel {
   private readonly now: () => number;
   /** readHeader's options, made once (an object literal per message otherwise). */
   private readonly decodeOptions: DecodeOptions;
+  private readonly lendPayloads: boolean;
   /**
    * readHeader's output, reused for every message: receive reads it only until the frame is built
    * (or the ack parsed), before anything it calls could feed this channel again.
@@ -83,6 +93,7 @@ export class ReliableChannel {
     this.hooks = options.hooks;
     this.now = options.now ?? (() => performance.now());
     this.decodeOptions = { verifyDigest: options.verifyDigest ?? true };
+    this.lendPayloads = options.lendPayloads ?? false;
     this.outgoing = new OutgoingBuffer(this.policy.outgoingCapacity);
     this.incoming = new IncomingOrder(this.policy.incomingCapacity);
     this.timer = setInterval(() => this.resendTick(), Reliability.RESEND_TICK_MS);
@@ -211,8 +222,13 @@ export class ReliableChannel {
     this.stats.framesIn++;
     // One ack arrives per frame sent: read it in place, without building a frame, unless a tap wants one.
     if (header.messageType === MessageType.Acknowledge && !this.hooks.tap) return this.onAck(bytes, header.payloadStart);
-    // Without a tap nothing outside the channel sees the frame but its handler: keep the lean form.
-    const frame = this.hooks.tap ? frameFromHeader(bytes, header) : new ReceivedFrame(bytes, header);
+    // Without a tap nothing outside the channel sees the frame but its handler: keep the lean form,
+    // and lend the payload of the frame that is delivered at once (in order) when allowed.
+    const frame = this.hooks.tap
+      ? frameFromHeader(bytes, header)
+      : this.lendPayloads && header.messageType === this.policy.incomingType && header.sequenceNumber === this.incoming.expectedSeq
+        ? new LentFrame(bytes, header)
+        : new ReceivedFrame(bytes, header);
     this.hooks.tap?.({ direction: 'in', at: Date.now(), bytes, frame });
     switch (frame.messageType) {
       case MessageType.Acknowledge:
@@ -278,7 +294,7 @@ export class ReliableChannel {
           this.incoming.advance();
           this.pump();
         } else if (this.policy.holdRefusedFrame) {
-          this.incoming.hold(frame);
+          this.incoming.hold(frame instanceof LentFrame ? frame.copy() : frame);
         }
         return;
       case 'buffered':
@@ -319,7 +335,7 @@ export class ReliableChannel {
 
   private sendAck(frame: ClientMessage): void {
     const bytes =
-      frame instanceof ReceivedFrame
+      frame instanceof ReceivedFrame || frame instanceof LentFrame
         ? encodeAcknowledgeFrameFromWire(frame.messageType, frame.idDigestPayload, frame.sequenceNumber)
         : encodeAcknowledgeFrame({ acknowledgedMessageType: frame.messageType, acknowledgedMessageId: frame.messageId, acknowledgedMessageSequenceNumber: frame.sequenceNumber });
     if (this.transmit(bytes, false)) this.stats.acksOut++;

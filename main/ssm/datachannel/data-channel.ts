@@ -48,6 +48,7 @@ export class DataChannel extends Emitter<DataChannelEvents> {
     this.backoff = options.backoff ?? Backoff;
     this.channel = new ReliableChannel({
       policy: CLIENT_POLICY,
+      lendPayloads: options.lendPayloads ?? false,
       hooks: {
         deliver: (frame) => this.deliver(frame),
         control: (frame) => this.control(frame),

@@ -77,6 +77,12 @@ export interface DataChannelOptions {
   readonly tap?: (event: TapEvent) => void;
   /** Retry schedule override (tests shorten it). */
   readonly backoff?: BackoffSchedule;
+  /**
+   * The session handler uses each payload before its deliver() returns, or keeps it knowing it
+   * pins the received message (ChannelOptions.lendPayloads): in-order payloads then come as views,
+   * not copies. Port sessions (openPortSession); shells keep output for the renderer, so not them.
+   */
+  readonly lendPayloads?: boolean;
 }
 
 export interface DataChannelEvents {

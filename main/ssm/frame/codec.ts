@@ -147,6 +147,60 @@ export class ReceivedFrame implements ClientMessage {
   }
 }
 
+/**
+ * A received stream frame delivered in order the moment it arrives, without ReceivedFrame's copy:
+ * the payload is a view of the received message (the socket's bytes), for handlers that take
+ * what they need before returning (ChannelOptions.lendPayloads). Anything the channel keeps (a
+ * refused frame it holds) is `copy()`'d first. One copy of 1 KB and one slab share less per
+ * frame, which is most of a forward's received bytes.
+ */
+export class LentFrame implements ClientMessage, FrameHeader {
+  readonly headerLength: number;
+  readonly messageType: string;
+  readonly schemaVersion: number;
+  readonly createdDate: number;
+  readonly sequenceNumber: number;
+  readonly flags: number;
+  readonly payloadType: number;
+  readonly payloadLength: number;
+  readonly payloadStart: number;
+  readonly payload: Uint8Array;
+
+  constructor(
+    private readonly bytes: Uint8Array,
+    h: FrameHeader,
+  ) {
+    this.headerLength = h.headerLength;
+    this.messageType = h.messageType;
+    this.schemaVersion = h.schemaVersion;
+    this.createdDate = h.createdDate;
+    this.sequenceNumber = h.sequenceNumber;
+    this.flags = h.flags;
+    this.payloadType = h.payloadType;
+    this.payloadLength = h.payloadLength;
+    this.payloadStart = h.payloadStart;
+    this.payload = bytes.subarray(h.payloadStart);
+  }
+
+  /** MessageId's 16 wire bytes then the digest, as ReceivedFrame.idDigestPayload begins (a view). */
+  get idDigestPayload(): Uint8Array {
+    return this.bytes.subarray(Offset.MessageId, Offset.PayloadType);
+  }
+
+  get payloadDigest(): Uint8Array {
+    return this.bytes.subarray(Offset.PayloadDigest, Offset.PayloadType);
+  }
+
+  get messageId(): string {
+    return uuidFromWire(this.bytes.subarray(Offset.MessageId, Offset.PayloadDigest));
+  }
+
+  /** The same frame as a ReceivedFrame, which owns its bytes (for anything kept past the delivery). */
+  copy(): ReceivedFrame {
+    return new ReceivedFrame(this.bytes, this);
+  }
+}
+
 /** MessageId (16) then PayloadDigest (32), contiguous from Offset.MessageId (§1.1). */
 const ID_AND_DIGEST_BYTES = Offset.PayloadType - Offset.MessageId;
 

@@ -111,7 +111,9 @@ export interface OpenPortSessionOptions extends Omit<DataChannelOptions, 'tap'> 
 
 /** Opens the data channel, completes the Port handshake and starts the port session. */
 export async function openPortSession(options: OpenPortSessionOptions): Promise<{ session: PortSession; dataChannel: DataChannel }> {
-  const dc = new DataChannel(options);
+  // Port sessions take every payload before deliver() returns (smux reassembles from views, a
+  // basic session writes it to its socket), so they need no copy of each (lendPayloads).
+  const dc = new DataChannel({ lendPayloads: true, ...options });
   const info = await new Promise<SessionInfo>((resolve, reject) => {
     const timer = setTimeout(
       () => reject(new PortSessionError('handshake-timeout', `no Port handshake from the agent within ${readyTimeout(options)} ms`)),

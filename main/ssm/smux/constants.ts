@@ -33,6 +33,15 @@ export const SMUX = {
   RESUME_FRACTION: 0.5,
   /** Bound for the whole session, so many slow readers cannot grow memory without limit. */
   SESSION_RECEIVE_LIMIT: 32 * 1024 * 1024,
+  /**
+   * A PSH frame read whole from one transport chunk is a view of that chunk, and through it of
+   * the buffer under it (a 64 KB slab, or the socket read itself when the data channel lends its
+   * payloads). A stream may hold it for as long as its reader is slow, up to the receive limits:
+   * data smaller than 1/PIN_RATIO of the buffer it would pin is copied first, so what streams
+   * hold costs at most PIN_RATIO times its size (frames split over chunks are joined into a
+   * buffer of their own anyway).
+   */
+  PIN_RATIO: 8,
 } as const;
 
 /** Frame commands (§8.3). */

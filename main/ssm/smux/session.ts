@@ -141,7 +141,8 @@ export class SmuxSession extends Emitter<SmuxSessionEvents> implements SmuxStrea
         this.acceptStream(frame.streamId);
         return;
       case SmuxCmd.PSH:
-        stream?.deliver(frame.data); // PSH for an unknown id is read and discarded (§8.3)
+        // PSH for an unknown id is read and discarded (§8.3). A small view is copied (PIN_RATIO).
+        if (stream) stream.deliver(frame.data.byteLength * SMUX.PIN_RATIO < frame.data.buffer.byteLength ? new Uint8Array(frame.data) : frame.data);
         return;
       case SmuxCmd.FIN:
         stream?.peerFinished();
