@@ -47,6 +47,12 @@ describe('encodeAcknowledgeFrame (one-pass ack)', () => {
     );
   });
 
+  it('writes every digit count of the sequence number as JSON does (each power of ten, its neighbours, the safe maximum, -0)', () => {
+    const numbers = [0, -0, 1, -1, Number.MAX_SAFE_INTEGER, Number.MAX_SAFE_INTEGER - 1, 1.5, 1e21];
+    for (let k = 1; k <= 15; k++) numbers.push(10 ** k - 1, 10 ** k, 10 ** k + 1);
+    for (const seq of numbers) sameAsGeneralPath('output_stream_data', 'fdba1b38-1a73-4d64-85c3-12500a08af29', seq, 1_700_000_000_000);
+  });
+
   it('keeps writing correct acks past the cache of acknowledged types', () => {
     for (let i = 0; i < 40; i++) {
       const content = { acknowledgedMessageType: `type_${i}`, acknowledgedMessageId: 'fdba1b38-1a73-4d64-85c3-12500a08af29', acknowledgedMessageSequenceNumber: i };

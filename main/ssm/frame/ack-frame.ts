@@ -37,9 +37,9 @@ const TYPE_KEY = ascii('{"AcknowledgedMessageType":"');
 const ID_KEY = ascii('","AcknowledgedMessageId":"');
 const SEQ_KEY = ascii('","AcknowledgedMessageSequenceNumber":');
 const TAIL = ascii(',"IsSequentialMessage":true}');
-/** The text before the MessageId for each acknowledged type seen (a peer uses two or three). */
-const typePrefixes = new Map<string, Uint8Array>();
-/** Bound on typePrefixes so a peer inventing types cannot grow it: others take the slower path. */
+/** Header template and payload text before the MessageId, per acknowledged type seen (a peer uses two or three). */
+const typeHeads = new Map<string, Uint8Array>();
+/** Bound on typeHeads so a peer inventing types cannot grow it: others take the slower path. */
 const TYPE_PREFIX_LIMIT = 16;
 
 export function encodeAcknowledgeFrame(ack: AcknowledgeContent, options: AckFrameOptions = {}): Uint8Array {
@@ -66,31 +66,53 @@ export function encodeAcknowledgeFrameFromWire(acknowledgedMessageType: string, 
  */
 function assemble(type: string, id: string | Uint8Array, sequenceNumber: number, options: AckFrameOptions): Uint8Array | undefined {
   const created = options.createdDate ?? Date.now();
-  const prefix = typePrefix(type);
-  if (prefix === undefined || !Number.isSafeInteger(created) || created < 0) return undefined;
+  const head = typeHead(type);
+  if (head === undefined || !Number.isSafeInteger(created) || created < 0) return undefined;
   const idLength = typeof id === 'string' ? id.length : UUID_TEXT_LENGTH;
-  const digits = String(sequenceNumber);
-  const payloadLength = prefix.length + idLength + SEQ_KEY.length + digits.length + TAIL.length;
+  const digitCount = decimalLength(sequenceNumber);
+  const digits = digitCount === 0 ? String(sequenceNumber) : undefined;
+  const payloadLength = head.length - Offset.Payload + idLength + SEQ_KEY.length + (digits?.length ?? digitCount) + TAIL.length;
   const frame = allocFrame(Offset.Payload + payloadLength);
-  let at = Offset.Payload + prefix.length;
+  // Header template and the payload's text up to the id in one copy; the variable fields follow.
+  frame.set(head);
+  let at = head.length;
   if (typeof id !== 'string') writeWireId(frame, at, id);
   else if (!writeTextId(frame, at, id)) return undefined;
   at += idLength;
-  frame.set(TEMPLATE);
   if (options.messageId === undefined) writeRandomMessageId(frame, Offset.MessageId);
   else writeUuid(frame, Offset.MessageId, options.messageId, true);
   const high = Math.floor(created / TWO_32);
   putUint32(frame, Offset.CreatedDate, high);
   putUint32(frame, Offset.CreatedDate + 4, created - high * TWO_32);
   putUint32(frame, Offset.PayloadLength, payloadLength);
-  frame.set(prefix, Offset.Payload);
   frame.set(SEQ_KEY, at);
   at += SEQ_KEY.length;
-  // A number's text is ASCII (digits, '-', and for a non-integer '.', 'e', '+'): one byte each.
-  for (let i = 0; i < digits.length; i++) frame[at++] = digits.charCodeAt(i);
+  if (digits === undefined) {
+    // Written from the last digit back: no string per ack.
+    let n = sequenceNumber;
+    for (let i = at + digitCount - 1; i >= at; i--) {
+      const next = Math.floor(n / 10);
+      frame[i] = DIGIT_ZERO + (n - next * 10);
+      n = next;
+    }
+    at += digitCount;
+  } else {
+    // Anything else as JSON.stringify writes the number: its text is ASCII (digits, '-', '.', 'e', '+').
+    for (let i = 0; i < digits.length; i++) frame[at++] = digits.charCodeAt(i);
+  }
   frame.set(TAIL, at);
   writePayloadDigest(frame, Offset.PayloadDigest, frame.subarray(Offset.Payload));
   return frame;
+}
+
+const DIGIT_ZERO = 0x30;
+
+/** Decimal digits of a non-negative safe integer (as String() writes it); 0 for anything else. */
+function decimalLength(n: number): number {
+  if (!Number.isSafeInteger(n) || n < 0) return 0;
+  let count = 1;
+  for (let limit = 10; n >= limit && count < 16; limit *= 10) count++;
+  return count;
 }
 
 /**
@@ -117,17 +139,21 @@ function writeWireId(frame: Uint8Array, at: number, idWire: Uint8Array): void {
   }
 }
 
-/** `{"AcknowledgedMessageType":"<type>","AcknowledgedMessageId":"` as bytes; undefined if JSON would escape the type. */
-function typePrefix(type: string): Uint8Array | undefined {
-  const cached = typePrefixes.get(type);
+/**
+ * The ack header template followed by `{"AcknowledgedMessageType":"<type>","AcknowledgedMessageId":"`
+ * as bytes (everything before the id); undefined if JSON would escape the type.
+ */
+function typeHead(type: string): Uint8Array | undefined {
+  const cached = typeHeads.get(type);
   if (cached) return cached;
   for (let i = 0; i < type.length; i++) if (!verbatim(type.charCodeAt(i))) return undefined;
-  const prefix = new Uint8Array(TYPE_KEY.length + type.length + ID_KEY.length);
-  prefix.set(TYPE_KEY);
-  prefix.set(ascii(type), TYPE_KEY.length);
-  prefix.set(ID_KEY, TYPE_KEY.length + type.length);
-  if (typePrefixes.size < TYPE_PREFIX_LIMIT) typePrefixes.set(type, prefix);
-  return prefix;
+  const head = new Uint8Array(Offset.Payload + TYPE_KEY.length + type.length + ID_KEY.length);
+  head.set(TEMPLATE);
+  head.set(TYPE_KEY, Offset.Payload);
+  head.set(ascii(type), Offset.Payload + TYPE_KEY.length);
+  head.set(ID_KEY, Offset.Payload + TYPE_KEY.length + type.length);
+  if (typeHeads.size < TYPE_PREFIX_LIMIT) typeHeads.set(type, head);
+  return head;
 }
 
 /** Characters JSON.stringify leaves as they are inside a string: printable ASCII but `"` and `\`. */
