@@ -238,7 +238,7 @@ function boundsText(report: ForwardBenchReport): string {
   });
   return (
     'What bounds the rates: CPU. Both processes handle every byte at once, so the costlier one sets the pace; the "CPU ceiling" column is the rate it would allow with a core to itself (1000 / its ms per MB), and the busy columns show how much of a core each kept busy, out of the 2 cores this machine shares between them (and whatever else runs). ' +
-    'An echoed KB costs each process four websocket messages (its 1 KB frame and the ack of the other side\'s, each way), where shell output costs each one frame and one ack; per message the client writes or checks a SHA-256 digest (the plugin checks every received digest, so Porthole does; the emulated agent, like the real one, checks none), copies each received frame out of the socket buffer, masks what it sends, and both sides pay the loopback TCP writes and the garbage those buffers make. ' +
+    'An echoed KB costs each process four websocket messages (its 1 KB frame and the ack of the other side\'s, each way), where shell output costs each one frame and one ack; per message the client writes or checks a SHA-256 digest (the plugin checks every received digest, so Porthole does; the emulated agent, like the real one, checks none) and masks what it sends; each side copies every payload it sends into its frame (kept for resending) and joins received payloads back into smux frames, and both pay the loopback TCP writes and the garbage the socket buffers make. ' +
     `Echo CPU ceilings in this run: ${parts.join('; ')}. So the echo target (${FORWARD_BENCH.ECHO_TARGET_RATIO * 100} % of shell output) needs the costlier process at or under ${(1000 / (FORWARD_BENCH.ECHO_TARGET_RATIO * shell.megabytesPerSecond)).toFixed(1)} ms per MB each way at this run's shell rate, with both processes near a full core.`
   );
 }
@@ -246,14 +246,16 @@ function boundsText(report: ForwardBenchReport): string {
 export function formatForwardBench(report: ForwardBenchReport): string {
   const raw = report.rawWebsocketMegabytesPerSecond;
   const shell = report.shell;
-  const cpuCells = (cpu: CpuPerMegabyte) => `${cpuText(cpu.client)} | ${cpuText(cpu.sandbox)} | ${busyText(cpu.clientBusy)} | ${busyText(cpu.sandboxBusy)} | ${ceilingText(cpu)}`;
+  // Faithful runs wait on the agent's pacing, not on CPU: no busy shares or ceiling for them.
+  const cpuCells = (cpu: CpuPerMegabyte, paced = false) =>
+    `${cpuText(cpu.client)} | ${cpuText(cpu.sandbox)} | ${paced ? '—' : busyText(cpu.clientBusy)} | ${paced ? '—' : busyText(cpu.sandboxBusy)} | ${paced ? '—' : ceilingText(cpu)}`;
   const lines = [
     '| pacing | connections | direction | MB (each way) | MB/s (median) | runs, MB/s | vs shell output | vs raw ws | client CPU ms/MB | sandbox CPU ms/MB | client busy | sandbox busy | CPU ceiling MB/s |',
     '|---|---:|---|---:|---:|---|---:|---:|---:|---:|---:|---:|---:|',
     `| unpaced | — | shell output (baseline) | ${(FORWARD_BENCH.SHELL_OUTPUT_BYTES / MB).toFixed(0)} | ${shell.megabytesPerSecond.toFixed(2)} | ${shell.runs.map((v) => v.toFixed(1)).join(', ')} | 100% | ${((shell.megabytesPerSecond / raw) * 100).toFixed(1)}% | ${cpuCells(shell.cpu)} |`,
     ...report.results.map(
       (r) =>
-        `| ${r.pacing} | ${r.connections} | ${r.direction} | ${(r.bytes / MB).toFixed(1)} | ${r.megabytesPerSecond.toFixed(2)} | ${r.runs.map((v) => v.toFixed(1)).join(', ')} | ${((r.megabytesPerSecond / shell.megabytesPerSecond) * 100).toFixed(1)}% | ${((r.megabytesPerSecond / raw) * 100).toFixed(1)}% | ${cpuCells(r.cpu)} |`,
+        `| ${r.pacing} | ${r.connections} | ${r.direction} | ${(r.bytes / MB).toFixed(1)} | ${r.megabytesPerSecond.toFixed(2)} | ${r.runs.map((v) => v.toFixed(1)).join(', ')} | ${((r.megabytesPerSecond / shell.megabytesPerSecond) * 100).toFixed(1)}% | ${((r.megabytesPerSecond / raw) * 100).toFixed(1)}% | ${cpuCells(r.cpu, r.pacing === 'faithful')} |`,
     ),
     '',
     `The sandbox (gateway, emulated agent, destination servers) runs as its own process, reached through its SSM API; forwards are made by a ForwardManager in this process, as the app makes them. Unpaced: ${FORWARD_BENCH.RUNS} passes after ${FORWARD_BENCH.WARMUP_RUNS} warm-up pass, each pass running the shell-output baseline (\`head -c\` through the same engine and sandbox), the raw websocket and every case; figures are medians, CPU is summed over the counted passes. Faithful: one pass (paced by the agent's 1 ms per message, so its CPU figures are not comparable).`,
