@@ -104,4 +104,13 @@ test('a stopped forward keeps its local address and shows no stale rates (defect
   await expect(row).toHaveAttribute('data-state', 'stopped');
   await expect(row.getByTestId('forward-address')).toHaveText(address);
   await expect(row.getByTestId('forward-rate')).toHaveText('—');
+  // Another panel shown meanwhile (the Forwards panel unmounts) does not lose it.
+  await page.getByRole('tab', { name: 'Transfers' }).click();
+  await page.getByRole('tab', { name: /Forwards/ }).click();
+  await expect(row).toHaveAttribute('data-state', 'stopped');
+  await expect(row.getByTestId('forward-address')).toHaveText(address);
+  // Started again, it listens there.
+  await row.getByRole('button', { name: 'Start', exact: true }).click();
+  await expect(row).toHaveAttribute('data-state', 'listening', { timeout: SHELL_TIMEOUT_MS });
+  await expect(row.getByTestId('forward-address')).toHaveText(address);
 });

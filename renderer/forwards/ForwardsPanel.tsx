@@ -86,9 +86,7 @@ interface RowProps {
 function ForwardRow({ f, stats, index, narrow, stale }: RowProps) {
   const model = useModel();
   // A stopped forward keeps showing where it listened (its fixed port, or the last one it had).
-  const lastPort = useRef<number | null>(null);
-  if (f.localPort !== null) lastPort.current = f.localPort;
-  const shownPort = f.localPort ?? (typeof f.spec.localPort === 'number' ? f.spec.localPort : lastPort.current);
+  const shownPort = f.localPort ?? (typeof f.spec.localPort === 'number' ? f.spec.localPort : model.forwards.lastPort(f.id));
   const address = f.localPort !== null ? `localhost:${f.localPort}` : null;
   const shownAddress = shownPort !== null ? `localhost:${shownPort}` : '—';
   const state = stats?.state ?? f.state;
