@@ -35,6 +35,9 @@ for (const size of [{ width: 1024, height: 640 }, { width: 1440, height: 900 }])
     await openDemo(page, webHost.url);
     await revealWebApp(page);
     await expand(treeRow(page, 'cluster', 'demo-workers'));
+    // Everything listed before measuring: a branch still loading grows later and moves the rows.
+    await expect(treeRow(page, 'task', /^0e1f0013/)).toBeVisible({ timeout: SHELL_TIMEOUT_MS });
+    await expect(page.locator('.tree-body .spinner')).toHaveCount(0, { timeout: SHELL_TIMEOUT_MS });
     // The foot of the tree: scrolled to the end, the last target in view.
     await page.locator('.tree-body').evaluate((el) => el.scrollTo(0, el.scrollHeight));
     const details = page.getByTestId('target-details');
@@ -50,6 +53,8 @@ for (const size of [{ width: 1024, height: 640 }, { width: 1440, height: 900 }])
     // A person's pause (the input's timing is the point of the test, not a wait for state).
     await page.waitForTimeout(SLOW_GAP_MS);
     expect((await details.boundingBox())?.height).toBe(emptyHeight);
+    // And the row is still where the pointer pressed it.
+    expect(await lastVisibleTarget(page)).toEqual(target);
     await page.screenshot({ path: join(repoRoot, 'e2e', 'artifacts', `qa-tree-slow-dblclick-${size.width}.png`) });
     // The OS counts the second press as a double-click (clickCount 2): the browser sends dblclick.
     await page.mouse.click(target.x, target.y, { clickCount: 2 });
