@@ -88,6 +88,24 @@ test('an upload into a missing folder fails in the panel with the reason', async
   const row = page.locator('.transfer[data-direction="upload"]');
   await expect(row).toHaveAttribute('data-state', 'failed', { timeout: SHELL_TIMEOUT_MS });
   await expect(row.getByTestId('transfer-error')).toContainText(/No such file or directory|Directory nonexistent/);
+
+  // Try again… opens the form with the same file and the path it was given, to correct.
+  // Wide enough that the target's home path is one terminal line.
+  await page.setViewportSize({ width: 1440, height: 900 });
+  const fixed = await folderOnTarget(page, 'retry here');
+  await row.getByRole('button', { name: 'Try again…' }).click();
+  const again = page.getByRole('dialog', { name: /Upload to app/ });
+  await expect(again.getByText('x.txt', { exact: true })).toBeVisible();
+  await expect(again.getByLabel('File to upload')).toHaveCount(0);
+  const path = again.getByLabel('Remote path');
+  await expect(path).toHaveValue(join(webHost.dataDir, 'no such dir', 'x.txt'));
+  await path.fill(`${fixed}/`);
+  await again.getByRole('button', { name: 'Upload', exact: true }).click();
+  const done = page.locator('.transfer[data-direction="upload"][data-state="done"]');
+  await expect(done).toHaveCount(1, { timeout: SHELL_TIMEOUT_MS });
+  expect(await readFile(join(fixed, 'x.txt'), 'utf8')).toBe('hello');
+  // The failed row is still there to dismiss; a done one offers no Try again.
+  await expect(done.getByRole('button', { name: 'Try again…' })).toHaveCount(0);
 });
 
 test('Cancel in the panel stops an upload midway and leaves nothing on the target', async ({ page, webHost }) => {

@@ -15,7 +15,7 @@ export function TransferDialog({ prompt }: { prompt: TransferPrompt }) {
   const model = useModel();
   const upload = prompt.direction === 'upload';
   const [files, setFiles] = useState<readonly File[]>(prompt.files);
-  const [path, setPath] = useState('');
+  const [path, setPath] = useState(prompt.path ?? '');
   const [error, setError] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
 

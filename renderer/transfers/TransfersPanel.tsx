@@ -43,15 +43,22 @@ function Row({ t, index }: { t: TransferInfo; index: ReadonlyMap<string, TargetE
         {t.state === 'running' ? (
           <button className="button button-quiet" onClick={() => model.transfers.cancel(t.id)}>Cancel</button>
         ) : (
-          <button
-            className="button button-quiet"
-            onClick={(e) => {
-              focusAfterRemoval(e.currentTarget, '.transfer[data-transfer-id]', panelTab);
-              model.transfers.dismiss(t.id);
-            }}
-          >
-            Dismiss
-          </button>
+          <>
+            {t.state === 'failed' && (
+              <button className="button button-quiet" title="Open the form again with this path and file, to correct and start it again" onClick={() => model.transfers.retry(t, labelOfSpec(t, index).name)}>
+                Try again…
+              </button>
+            )}
+            <button
+              className="button button-quiet"
+              onClick={(e) => {
+                focusAfterRemoval(e.currentTarget, '.transfer[data-transfer-id]', panelTab);
+                model.transfers.dismiss(t.id);
+              }}
+            >
+              Dismiss
+            </button>
+          </>
         )}
       </div>
       {t.sha256 && (

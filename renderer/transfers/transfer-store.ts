@@ -13,6 +13,8 @@ export interface TransferPrompt {
   readonly title: string;
   /** Files dropped on a tab (the dialog asks for one otherwise). */
   readonly files: readonly File[];
+  /** The path to start from (a failed transfer tried again); else the last one used there. */
+  readonly path?: string;
 }
 
 export interface TransfersState {
@@ -40,6 +42,8 @@ export class TransferStore extends Store<TransfersState> {
   readonly #saved = new Set<string>();
   /** Uploads the person cancelled: their refused chunks are expected, not news. */
   readonly #cancelled = new Set<string>();
+  /** Each upload's file while its row is listed, so a failed one is tried again without choosing it again. */
+  readonly #files = new Map<string, File>();
 
   constructor(private readonly client: PortholeClient, private readonly failed: (message: string) => void) {
     super({ transfers: [], prompt: null });
@@ -56,6 +60,15 @@ export class TransferStore extends Store<TransfersState> {
     this.change((s) => ({ ...s, prompt: { ...prompt, files: prompt.files ?? [] } }));
   }
 
+  /**
+   * A failed transfer again: its form, with the path it was given (to correct) and, for an
+   * upload, the same file (after a page reload the file is gone and the form asks for it).
+   */
+  retry(t: TransferInfo, title: string): void {
+    const file = this.#files.get(t.id);
+    this.ask({ direction: t.direction, target: t.target, title, path: t.remotePath, ...(file === undefined ? {} : { files: [file] }) });
+  }
+
   closePrompt(): void {
     this.change((s) => ({ ...s, prompt: null }));
   }
@@ -67,6 +80,7 @@ export class TransferStore extends Store<TransfersState> {
   /** Starts the upload and pumps the file's bytes; failures show in the transfer's row. `label`: the target as the person picked it, for main's messages. */
   async upload(target: ShellTarget, label: TargetLabel, file: File, remotePath: string): Promise<void> {
     const { transfer } = await this.client.call('transfers', 'startUpload', { target, targetLabel: label, remotePath, name: file.name, size: file.size });
+    this.#files.set(transfer.id, file);
     this.#upsert(transfer);
     try {
       for (let offset = 0; offset < file.size; offset += TRANSFER_BOUNDS.CHUNK_BYTES) {
@@ -91,7 +105,10 @@ export class TransferStore extends Store<TransfersState> {
 
   dismiss(id: string): void {
     void this.client.call('transfers', 'dismiss', { id }).then(
-      () => this.change((s) => ({ ...s, transfers: s.transfers.filter((t) => t.id !== id) })),
+      () => {
+        this.#files.delete(id);
+        this.change((s) => ({ ...s, transfers: s.transfers.filter((t) => t.id !== id) }));
+      },
       (err: unknown) => this.failed(errorText(err)),
     );
   }
