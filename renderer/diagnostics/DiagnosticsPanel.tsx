@@ -1,6 +1,7 @@
 // The checks behind "why can't I get a shell here?": each with what was found and what to do.
 import { useModel } from '../root/model-context.js';
 import { useStore } from '../state/store.js';
+import { fixLines } from './fix-once.js';
 
 const MARK = { ok: '✓', warn: '!', fail: '✕' } as const;
 const ORDER = { fail: 0, warn: 1, ok: 2 } as const;
@@ -14,6 +15,7 @@ export function DiagnosticsPanel() {
   const failing = d.checks.filter((c) => c.status === 'fail').length;
   // Failures first, then warnings, then what passed: the cause is never below the fold.
   const checks = [...d.checks].sort((a, b) => ORDER[a.status] - ORDER[b.status]);
+  const fixes = fixLines(checks);
   return (
     <div className="diagnostics" data-testid="diagnostics">
       <div className="panel-heading">
@@ -41,18 +43,22 @@ export function DiagnosticsPanel() {
         </p>
       )}
       <ul className="check-list">
-        {checks.map((c) => (
-          <li key={c.id} className={`check check-${c.status}`} data-check-id={c.id} data-status={c.status}>
-            <span className={`check-mark tone-${c.status}`} aria-label={c.status}>
-              {MARK[c.status]}
-            </span>
-            <div className="check-body">
-              <div className="check-title">{c.title}</div>
-              {c.cause && <div className="check-cause">{c.cause}</div>}
-              {c.nextStep && <div className="check-next">{c.nextStep}</div>}
-            </div>
-          </li>
-        ))}
+        {checks.map((c, i) => {
+          const fix = fixes[i] ?? null;
+          return (
+            <li key={c.id} className={`check check-${c.status}`} data-check-id={c.id} data-status={c.status}>
+              <span className={`check-mark tone-${c.status}`} aria-label={c.status}>
+                {MARK[c.status]}
+              </span>
+              <div className="check-body">
+                <div className="check-title">{c.title}</div>
+                {c.cause && <div className="check-cause">{c.cause}</div>}
+                {fix?.kind === 'fix' && <div className="check-next">{fix.text}</div>}
+                {fix?.kind === 'same-as' && <div className="check-next check-next-same muted">Same fix as under “{fix.title}”.</div>}
+              </div>
+            </li>
+          );
+        })}
       </ul>
     </div>
   );
