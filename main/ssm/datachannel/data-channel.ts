@@ -140,9 +140,36 @@ export class DataChannel extends Emitter<DataChannelEvents> {
    */
   send(payloadType: number, payload: Uint8Array): void {
     if (this.currentStatus === 'closed') return;
+    // Nothing waiting ahead of it: straight to the reliability layer, without a queue entry (an
+    // object per payload, and a forward sends one per 1 KB). Queued only when it cannot go now.
+    if (this.queued.length === 0) {
+      try {
+        if (this.sendNow(payloadType, payload)) return;
+      } catch (error) {
+        // As before the fast path: an input whose send failed stays queued for the next flush.
+        this.enqueue(payloadType, payload);
+        throw error;
+      }
+    }
+    this.enqueue(payloadType, payload);
+    this.flush();
+  }
+
+  private enqueue(payloadType: number, payload: Uint8Array): void {
     this.queued.push({ payloadType, payload });
     this.queuedBytes += payload.length;
-    this.flush();
+  }
+
+  /** Hands one input to the reliability layer when the session is ready and has room; false when it must wait. */
+  private sendNow(payloadType: number, payload: Uint8Array): boolean {
+    if (!this.handshake.sessionInfo || this.currentStatus === 'closed' || !this.channel.writable) return false;
+    try {
+      this.channel.send(payloadType, this.handshake.encrypt(payloadType, payload));
+    } catch (error) {
+      if (error instanceof ChannelFullError) return false; // resumed by the drain hook
+      throw error;
+    }
+    return true;
   }
 
   /** Stop reading the websocket (renderer flow control); acks for accepted frames still go out. */
@@ -261,16 +288,9 @@ export class DataChannel extends Emitter<DataChannelEvents> {
 
   /** Move queued input into the reliability layer once ready, as far as it has room. */
   private flush(): void {
-    if (!this.handshake.sessionInfo || this.currentStatus === 'closed') return;
-    while (this.queued.length > 0 && this.channel.writable) {
+    while (this.queued.length > 0) {
       const next = this.queued[0];
-      if (!next) break;
-      try {
-        this.channel.send(next.payloadType, this.handshake.encrypt(next.payloadType, next.payload));
-      } catch (error) {
-        if (error instanceof ChannelFullError) return; // resumed by the drain hook
-        throw error;
-      }
+      if (!next || !this.sendNow(next.payloadType, next.payload)) return;
       this.queued.shift();
       this.queuedBytes -= next.payload.length;
     }
