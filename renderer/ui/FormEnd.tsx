@@ -1,9 +1,10 @@
 // The end of every Dialog form: its problem in words when it has one, then Cancel and the submit
 // button (Enter in a field submits: the Dialog is the form).
 import type { ReactNode } from 'react';
+import { KeepCodesWhole } from './KeepCodesWhole.js';
 
 export interface FormEndProps {
-  /** The form's problem, said above the buttons (role alert); null or empty when there is none. */
+  /** The form's problem, said above the buttons (role alert; region codes in it never break at a hyphen); null or empty when there is none. */
   readonly error: string | null;
   readonly onCancel: () => void;
   /** The submit button's words. */
@@ -22,7 +23,7 @@ export function FormEnd({ error, onCancel, submit, busy = false }: FormEndProps)
     <>
       {error ? (
         <p className="notice notice-error" role="alert">
-          {error}
+          <KeepCodesWhole text={error} />
         </p>
       ) : null}
       <div className="modal-actions">
