@@ -8,9 +8,10 @@ import { useStore } from '../state/store.js';
 import { searchClusters, type FilterSearchProgress } from '../tree/filter-search.js';
 import { badgeOf } from '../tree/node-view.js';
 import { Dialog } from '../ui/Dialog.js';
-import { commandUnavailable } from './command-refusal.js';
+import { commandUnavailable, TARGET_COMMANDS } from './command-refusal.js';
 import { COMMANDS } from './commands.js';
 import { fuzzyMatch, highlightRuns } from './fuzzy.js';
+import type { CommandId } from './keymap.js';
 import { commandState, forwardItem, openItem, runCommand } from './palette-actions.js';
 import { indexNodes, quickOpenItems, type TargetItem } from './quick-open-items.js';
 
@@ -59,7 +60,8 @@ function searchLine(search: FilterSearchProgress | null): string | null {
 
 export function Palette({ initialQuery, onClose }: { initialQuery: string; onClose: () => void }) {
   const model = useModel();
-  const { branches } = useStore(model.tree);
+  const tree = useStore(model.tree);
+  const { branches } = tree;
   const { settings } = useStore(model.settings);
   // Which commands can run depends on the tabs: the rows follow them while the palette is open.
   const sessions = useStore(model.sessions);
@@ -74,7 +76,8 @@ export function Palette({ initialQuery, onClose }: { initialQuery: string; onClo
   const commandMode = query.startsWith(PALETTE.COMMAND_PREFIX);
   const recents = settings?.recentTargets;
 
-  const state = useMemo(() => commandState(model), [model, sessions]);
+  // The target commands follow the tree's selection; Settings waits for the settings.
+  const state = useMemo(() => commandState(model), [model, sessions, tree, settings]);
   const rows = useMemo((): Row[] => {
     if (commandMode) {
       const q = query.slice(PALETTE.COMMAND_PREFIX.length).trim();
@@ -138,6 +141,12 @@ export function Palette({ initialQuery, onClose }: { initialQuery: string; onClo
     e.preventDefault();
   };
 
+  /** A runnable command's second column: its group, or for a target command the target it acts on. */
+  const whereOf = (id: CommandId): string => {
+    const command = COMMANDS.find((c) => c.id === id);
+    return TARGET_COMMANDS.has(id) && state.target !== null ? `on ${state.target.title}` : (command?.group ?? '');
+  };
+
   const progress = commandMode ? null : searchLine(search);
   const title = commandMode ? 'Commands' : 'Go to target';
   return (
@@ -183,7 +192,9 @@ export function Palette({ initialQuery, onClose }: { initialQuery: string; onClo
                   <Marked text={row.command.title} hits={row.hits} />
                 </span>
                 {row.unavailable === null ? (
-                  <span className="palette-where">{row.command.group}</span>
+                  <span className="palette-where" title={whereOf(row.command.id)}>
+                    {whereOf(row.command.id)}
+                  </span>
                 ) : (
                   <span className="palette-where palette-unavailable" data-testid="command-unavailable" title={row.unavailable}>
                     {row.unavailable}

@@ -5,6 +5,7 @@ import { Dialog } from '../ui/Dialog.js';
 import { COMMANDS, type CommandGroup } from './commands.js';
 import { IS_MAC } from './keymap.js';
 
+// Only commands with a key are listed here; those without one (Upload file…, Settings) are in the palette.
 const GROUPS: readonly CommandGroup[] = ['Go to', 'Sessions', 'Focus', 'Terminal', 'Help'];
 
 /** Keys that belong to one place rather than to a command. */
@@ -30,7 +31,7 @@ export function ShortcutsHelp({ onClose }: { onClose: () => void }) {
           <section key={g} className="shortcut-group" aria-label={g}>
             <h3 className="shortcut-group-title">{g}</h3>
             <dl className="shortcut-list">
-              {COMMANDS.filter((c) => c.group === g && !/^tab[2-9]$/.test(c.id)).map((c) => (
+              {COMMANDS.filter((c) => c.group === g && !/^tab[2-9]$/.test(c.id) && model.keymap.labels(c.id).length > 0).map((c) => (
                 <div key={c.id} className="shortcut" data-command={c.id}>
                   <dt>{c.id === 'tab1' ? 'Go to tab 1–9' : c.title}</dt>
                   <dd>

@@ -1,7 +1,9 @@
 // What the app's named commands do. Registered once by <App>; the command palette runs the same
-// ids through model.commands.
+// ids through model.commands. Each calls what the menu or button for it calls (the tab's and the
+// tree's menus, the Forwards panel's New forward…, the status bar's Settings).
 import type { AppModel } from '../root/app-model.js';
 import { focusTree } from '../ui/focus-tree.js';
+import { diagnoseCommandTarget, newForward, transferTo } from './command-target.js';
 import { TAB_NUMBERS } from './keymap.js';
 
 export interface AppUi {
@@ -9,6 +11,20 @@ export interface AppUi {
   openShortcuts(): void;
   /** Opens the palette with this query: '>' for commands, '' for quick open. */
   openPalette(query: string): void;
+  /** Opens the Settings popover (the status bar's Settings); false while settings are loading. */
+  openSettings(): boolean;
+}
+
+/** The tab shown beside the active one by Split: the next one in the strip (wrapping), past the one already beside it. */
+function nextBeside(model: AppModel): string | null {
+  const { tabs, activeKey, pairKey } = model.sessions.state;
+  const at = tabs.findIndex((t) => t.key === activeKey);
+  if (at < 0) return null;
+  for (let step = 1; step < tabs.length; step++) {
+    const key = tabs[(at + step) % tabs.length]?.key;
+    if (key !== undefined && key !== pairKey) return key;
+  }
+  return null;
 }
 
 function focusPanel(model: AppModel): boolean {
@@ -36,6 +52,43 @@ export function registerAppCommands(model: AppModel, ui: AppUi): () => void {
       void s.open(active.target, active.title);
       return true;
     }),
+    c.register('renameTab', () => {
+      const active = s.active;
+      if (active === null) return false;
+      model.tabRename.request(active.key);
+      return true;
+    }),
+    c.register('splitTabs', () => {
+      const key = nextBeside(model);
+      if (key === null) return false;
+      s.showBeside(key);
+      return true;
+    }),
+    c.register('unsplitTabs', () => s.state.pairKey !== null && (s.unsplit(), true)),
+    c.register('restartSession', () => {
+      const active = s.active;
+      if (active === null || active.status.state !== 'closed') return false;
+      void s.restart(active.key);
+      return true;
+    }),
+    c.register('startRecording', () => {
+      const active = s.active;
+      if (active === null || active.recording !== null || active.sessionId === null || active.status.state === 'closed') return false;
+      void s.setRecording(active.key, true);
+      return true;
+    }),
+    c.register('stopRecording', () => {
+      const active = s.active;
+      if (active === null || active.recording === null) return false;
+      void s.setRecording(active.key, false);
+      return true;
+    }),
+    c.register('newForward', () => newForward(model)),
+    c.register('upload', () => transferTo(model, 'upload')),
+    c.register('download', () => transferTo(model, 'download')),
+    c.register('diagnose', () => diagnoseCommandTarget(model)),
+    c.register('refreshTree', () => (void model.tree.refresh(null), true)),
+    c.register('openSettings', () => ui.openSettings()),
     c.register('find', () => ui.openFind()),
     c.register('focusTerminal', () => model.focusTerminal()),
     c.register('focusTree', () => {

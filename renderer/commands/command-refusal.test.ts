@@ -7,13 +7,41 @@ const command = (id: string): CommandInfo => {
   if (found === undefined) throw new Error(`no command ${id}`);
   return found;
 };
-const none: CommandState = { tabCount: 0, activeHasTerminal: false };
-const tabs = (tabCount: number, activeHasTerminal = true): CommandState => ({ tabCount, activeHasTerminal });
+const base = { activeClosed: false, activeRecording: false, split: false, target: null, settingsLoaded: true } as const;
+const none: CommandState = { ...base, tabCount: 0, activeHasTerminal: false };
+const tabs = (tabCount: number, activeHasTerminal = true): CommandState => ({ ...base, tabCount, activeHasTerminal, target: tabCount > 0 ? { title: 'api · 1a2b3c', takesSession: true } : null });
 
 describe('commandUnavailable', () => {
   it('with no tab, every command acting on a tab or its terminal is unavailable, the rest are not', () => {
     const unavailable = COMMANDS.filter((c) => commandUnavailable(c, none) !== null).map((c) => c.id);
-    expect(unavailable).toEqual(['newTab', 'closeTab', 'nextTab', 'prevTab', 'tab1', 'tab2', 'tab3', 'tab4', 'tab5', 'tab6', 'tab7', 'tab8', 'tab9', 'focusTerminal', 'find', 'copy', 'paste']);
+    expect(unavailable).toEqual([
+      'newTab',
+      'closeTab',
+      'nextTab',
+      'prevTab',
+      'renameTab',
+      'splitTabs',
+      'unsplitTabs',
+      'restartSession',
+      'startRecording',
+      'stopRecording',
+      'tab1',
+      'tab2',
+      'tab3',
+      'tab4',
+      'tab5',
+      'tab6',
+      'tab7',
+      'tab8',
+      'tab9',
+      'upload',
+      'download',
+      'diagnose',
+      'focusTerminal',
+      'find',
+      'copy',
+      'paste',
+    ]);
     expect(commandUnavailable(command('closeTab'), none)).toBe('No tab is open');
   });
 
@@ -30,6 +58,51 @@ describe('commandUnavailable', () => {
     expect(commandUnavailable(command('focusTerminal'), tabs(1, false))).not.toBeNull();
     expect(commandUnavailable(command('closeTab'), tabs(1, false))).toBeNull();
     expect(commandUnavailable(command('newTab'), tabs(1, false))).toBeNull();
+  });
+});
+
+describe('commandUnavailable: commands from the menus and buttons', () => {
+  it('tab commands need a tab; rename, restart and the recording pair follow the active session', () => {
+    for (const id of ['renameTab', 'splitTabs', 'restartSession', 'startRecording', 'stopRecording']) expect(commandUnavailable(command(id), none)).toBe('No tab is open');
+    expect(commandUnavailable(command('renameTab'), tabs(1))).toBeNull();
+    expect(commandUnavailable(command('restartSession'), tabs(1))).toBe("This tab's session is still open");
+    expect(commandUnavailable(command('restartSession'), { ...tabs(1), activeClosed: true })).toBeNull();
+    expect(commandUnavailable(command('startRecording'), tabs(1))).toBeNull();
+    expect(commandUnavailable(command('startRecording'), { ...tabs(1), activeClosed: true })).toBe("This tab's session is not running");
+    expect(commandUnavailable(command('startRecording'), tabs(1, false))).toBe("This tab's session is not running");
+    expect(commandUnavailable(command('startRecording'), { ...tabs(1), activeRecording: true })).toBe('This session is already being recorded');
+    expect(commandUnavailable(command('stopRecording'), tabs(1))).toBe('This session is not being recorded');
+    expect(commandUnavailable(command('stopRecording'), { ...tabs(1), activeRecording: true })).toBeNull();
+  });
+
+  it('split needs two tabs; show one terminal needs a split', () => {
+    expect(commandUnavailable(command('splitTabs'), tabs(1))).toBe('This is the only tab');
+    expect(commandUnavailable(command('splitTabs'), tabs(2))).toBeNull();
+    expect(commandUnavailable(command('unsplitTabs'), tabs(2))).toBe('Only one terminal is shown');
+    expect(commandUnavailable(command('unsplitTabs'), { ...tabs(2), split: true })).toBeNull();
+  });
+
+  it('upload, download and diagnose need a target: the active tab’s or the tree’s selected one', () => {
+    for (const id of ['upload', 'download', 'diagnose']) {
+      expect(commandUnavailable(command(id), none)).toBe('Select a container or instance in the tree, or open a tab, first');
+      expect(commandUnavailable(command(id), { ...none, target: { title: 'web', takesSession: true } })).toBeNull();
+    }
+    // A container without a runtime id: no session there, but a diagnosis is exactly what helps.
+    const noRuntime: CommandState = { ...none, target: { title: 'web', takesSession: false } };
+    expect(commandUnavailable(command('upload'), noRuntime)).toBe('This container has no runtime id yet: it cannot take a session');
+    expect(commandUnavailable(command('download'), noRuntime)).not.toBeNull();
+    expect(commandUnavailable(command('diagnose'), noRuntime)).toBeNull();
+  });
+
+  it('New port forward…, Refresh every target and Settings need no tab; Settings waits for the settings', () => {
+    expect(commandUnavailable(command('newForward'), none)).toBeNull();
+    expect(commandUnavailable(command('refreshTree'), none)).toBeNull();
+    expect(commandUnavailable(command('openSettings'), none)).toBeNull();
+    expect(commandUnavailable(command('openSettings'), { ...none, settingsLoaded: false })).toBe('Settings are still loading');
+  });
+
+  it('a target command run without a target says what to select', () => {
+    expect(commandRefusal(command('upload'), none, 'Ctrl+P')).toBe('Upload file…: select a container or instance in the tree, or open a tab, first.');
   });
 });
 

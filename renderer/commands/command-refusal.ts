@@ -1,19 +1,69 @@
 // Whether a command can run in the current state, and why not, in words that say what to do
-// instead of "nothing to do here now": most need a tab, "Go to tab 7" needs seven, and the
-// terminal commands need a tab whose shell has a terminal. The palette shows a command that cannot
-// run as disabled with this reason before it is picked; the same reason refuses it if it is run anyway.
+// instead of "nothing to do here now": most need a tab, "Go to tab 7" needs seven, the terminal
+// commands need a tab whose shell has a terminal, and the target commands (Upload file…, Diagnose)
+// need a target: the active tab's, else the tree's selected container or instance. The palette
+// shows a command that cannot run as disabled with this reason before it is picked; the same
+// reason refuses it if it is run anyway.
+import type { CommandId } from './keymap.js';
 import type { CommandInfo } from './commands.js';
 
 /** Commands that act on a tab or its terminal. */
-const NEEDS_A_TAB: ReadonlySet<string> = new Set(['newTab', 'closeTab', 'nextTab', 'prevTab', 'find', 'focusTerminal', 'copy', 'paste']);
+const NEEDS_A_TAB: ReadonlySet<string> = new Set([
+  'newTab',
+  'closeTab',
+  'nextTab',
+  'prevTab',
+  'find',
+  'focusTerminal',
+  'copy',
+  'paste',
+  'renameTab',
+  'splitTabs',
+  'restartSession',
+  'startRecording',
+  'stopRecording',
+]);
 /** Commands that act on the active tab's terminal (a tab whose session never started has none). */
 const NEEDS_A_TERMINAL: ReadonlySet<string> = new Set(['find', 'focusTerminal', 'copy', 'paste']);
+/** Commands that act on a target (CommandState.target); New port forward… without one opens the form with none chosen. */
+export const TARGET_COMMANDS: ReadonlySet<CommandId> = new Set<CommandId>(['newForward', 'upload', 'download', 'diagnose']);
+/** Of those, the ones that open a session there (a container with no runtime id yet cannot take one). */
+const NEEDS_A_SESSION_TARGET: ReadonlySet<string> = new Set(['upload', 'download']);
+
+export const NO_TARGET = 'Select a container or instance in the tree, or open a tab, first';
 
 /** What decides whether a command can run now. */
 export interface CommandState {
   readonly tabCount: number;
   /** The active tab has a terminal (its session started at least once). */
   readonly activeHasTerminal: boolean;
+  /** The active tab's session has ended (Reopen / Restart session apply). */
+  readonly activeClosed: boolean;
+  /** The active tab's session is being recorded. */
+  readonly activeRecording: boolean;
+  /** Two tabs are shown side by side. */
+  readonly split: boolean;
+  /** What the target commands act on: the active tab's target, else the tree's selected container or instance. */
+  readonly target: { readonly title: string; readonly takesSession: boolean } | null;
+  /** Settings have been read from main (the Settings popover needs them). */
+  readonly settingsLoaded: boolean;
+}
+
+function targetUnavailable(id: string, state: CommandState): string | null {
+  if (!TARGET_COMMANDS.has(id as CommandId) || id === 'newForward') return null;
+  if (state.target === null) return NO_TARGET;
+  if (NEEDS_A_SESSION_TARGET.has(id) && !state.target.takesSession) return 'This container has no runtime id yet: it cannot take a session';
+  return null;
+}
+
+function sessionUnavailable(id: string, state: CommandState): string | null {
+  if (id === 'restartSession' && !state.activeClosed) return "This tab's session is still open";
+  if (id === 'startRecording') {
+    if (state.activeRecording) return 'This session is already being recorded';
+    if (state.activeClosed || !state.activeHasTerminal) return "This tab's session is not running";
+  }
+  if (id === 'stopRecording' && !state.activeRecording) return 'This session is not being recorded';
+  return null;
 }
 
 /** Why the command cannot run now (one short sentence, no final stop), or null when it can. */
@@ -21,9 +71,11 @@ export function commandUnavailable(command: CommandInfo, state: CommandState): s
   const tabNumber = /^tab(\d)$/.exec(command.id)?.[1];
   if (state.tabCount === 0 && (NEEDS_A_TAB.has(command.id) || tabNumber !== undefined)) return 'No tab is open';
   if (tabNumber !== undefined && Number(tabNumber) > state.tabCount) return state.tabCount === 1 ? 'Only 1 tab is open' : `Only ${state.tabCount} tabs are open`;
-  if ((command.id === 'nextTab' || command.id === 'prevTab') && state.tabCount === 1) return 'This is the only tab';
+  if ((command.id === 'nextTab' || command.id === 'prevTab' || command.id === 'splitTabs') && state.tabCount === 1) return 'This is the only tab';
+  if (command.id === 'unsplitTabs' && !state.split) return 'Only one terminal is shown';
   if (NEEDS_A_TERMINAL.has(command.id) && !state.activeHasTerminal) return "This tab's session did not start: it has no terminal";
-  return null;
+  if (command.id === 'openSettings' && !state.settingsLoaded) return 'Settings are still loading';
+  return sessionUnavailable(command.id, state) ?? targetUnavailable(command.id, state);
 }
 
 /** The message for a command run when it could not (`quickOpenKey`: Ctrl+P or ⌘P on this platform and host). */

@@ -4,7 +4,7 @@
 // returning false, and its key then goes on to the terminal or the browser.
 import { TAB_NUMBERS, type CommandId } from './keymap.js';
 
-export type CommandGroup = 'Go to' | 'Sessions' | 'Focus' | 'Terminal' | 'Help';
+export type CommandGroup = 'Go to' | 'Sessions' | 'Targets' | 'Focus' | 'Terminal' | 'Help';
 
 export interface CommandInfo {
   readonly id: CommandId;
@@ -21,7 +21,18 @@ export const COMMANDS: readonly CommandInfo[] = [
   { id: 'closeTab', title: 'Close tab', group: 'Sessions' },
   { id: 'nextTab', title: 'Next tab', group: 'Sessions' },
   { id: 'prevTab', title: 'Previous tab', group: 'Sessions' },
+  { id: 'renameTab', title: 'Rename tab…', group: 'Sessions' },
+  { id: 'splitTabs', title: 'Split: show the next tab beside this one', group: 'Sessions' },
+  { id: 'unsplitTabs', title: 'Show one terminal (end the split)', group: 'Sessions' },
+  { id: 'restartSession', title: "Reopen or restart this tab's session", group: 'Sessions' },
+  { id: 'startRecording', title: 'Record this session to a .cast file', group: 'Sessions' },
+  { id: 'stopRecording', title: 'Stop recording this session', group: 'Sessions' },
   ...TAB_NUMBERS.map((n): CommandInfo => ({ id: `tab${n}`, title: `Go to tab ${n}`, group: 'Sessions' })),
+  { id: 'newForward', title: 'New port forward…', group: 'Targets' },
+  { id: 'upload', title: 'Upload file…', group: 'Targets' },
+  { id: 'download', title: 'Download file…', group: 'Targets' },
+  { id: 'diagnose', title: 'Diagnose', group: 'Targets' },
+  { id: 'refreshTree', title: 'Refresh every target', group: 'Targets' },
   { id: 'focusTerminal', title: 'Focus the terminal', group: 'Focus' },
   { id: 'focusTree', title: 'Focus the targets tree', group: 'Focus' },
   { id: 'focusPanel', title: 'Focus the bottom panel (opens it)', group: 'Focus' },
@@ -31,6 +42,7 @@ export const COMMANDS: readonly CommandInfo[] = [
   { id: 'copy', title: 'Copy selection', group: 'Terminal', inTerminal: true },
   { id: 'paste', title: 'Paste', group: 'Terminal', inTerminal: true },
   { id: 'showShortcuts', title: 'Keyboard shortcuts', group: 'Help' },
+  { id: 'openSettings', title: 'Settings', group: 'Help' },
 ];
 
 /** Runs a command; false when it does not apply now. */

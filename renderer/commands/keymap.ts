@@ -24,6 +24,18 @@ export type CommandId =
   | 'togglePanel'
   | 'commandPalette'
   | 'quickOpen'
+  | 'newForward'
+  | 'renameTab'
+  | 'splitTabs'
+  | 'unsplitTabs'
+  | 'restartSession'
+  | 'startRecording'
+  | 'stopRecording'
+  | 'upload'
+  | 'download'
+  | 'diagnose'
+  | 'refreshTree'
+  | 'openSettings'
   | `tab${TabNumber}`;
 
 export type KeymapHost = 'web' | 'desktop';
@@ -64,6 +76,22 @@ const FOCUS = {
   quickOpen: [{ ...P, key: 'p' }],
 } as const;
 
+/** Commands run from menus, buttons and the palette that have no key of their own. */
+const NO_KEYS = {
+  newForward: [],
+  renameTab: [],
+  splitTabs: [],
+  unsplitTabs: [],
+  restartSession: [],
+  startRecording: [],
+  stopRecording: [],
+  upload: [],
+  download: [],
+  diagnose: [],
+  refreshTree: [],
+  openSettings: [],
+} as const;
+
 const OTHER_DESKTOP: Table = {
   newTab: [{ ...PS, key: 't' }],
   closeTab: [{ ...PS, key: 'w' }],
@@ -75,6 +103,7 @@ const OTHER_DESKTOP: Table = {
   toggleTree: [{ ...PS, key: 'b' }],
   togglePanel: [{ ...PS, key: 'j' }],
   ...FOCUS,
+  ...NO_KEYS,
   ...tabChords(PS),
 };
 
@@ -100,6 +129,7 @@ const MAC_DESKTOP: Table = {
   toggleTree: [{ ...P, key: 'b' }],
   togglePanel: [{ ...P, key: 'j' }],
   ...FOCUS,
+  ...NO_KEYS,
   ...tabChords(P),
 };
 

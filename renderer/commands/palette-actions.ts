@@ -4,13 +4,24 @@ import type { ShellTarget } from '../../shared/contract/index.js';
 import type { AppModel } from '../root/app-model.js';
 import { openForward, openOrDiagnose } from '../tree/node-actions.js';
 import { commandRefusal, type CommandState } from './command-refusal.js';
+import { commandTarget, takesSession, targetTitle } from './command-target.js';
 import type { CommandInfo } from './commands.js';
 import { ancestorsOf, indexNodes, type TargetItem } from './quick-open-items.js';
 
-/** What decides which commands can run now: the tabs, and whether the active one has a terminal. */
+/** What decides which commands can run now: the tabs, the active one's session, the target, settings. */
 export function commandState(model: AppModel): CommandState {
-  const id = model.sessions.active?.sessionId;
-  return { tabCount: model.sessions.state.tabs.length, activeHasTerminal: id !== undefined && id !== null && model.registry.get(id) !== undefined };
+  const active = model.sessions.active;
+  const id = active?.sessionId;
+  const target = commandTarget(model);
+  return {
+    tabCount: model.sessions.state.tabs.length,
+    activeHasTerminal: id !== undefined && id !== null && model.registry.get(id) !== undefined,
+    activeClosed: active?.status.state === 'closed',
+    activeRecording: active !== null && active.recording !== null,
+    split: model.sessions.state.pairKey !== null,
+    target: target === null ? null : { title: targetTitle(target), takesSession: takesSession(target) },
+    settingsLoaded: model.settings.state.settings !== null,
+  };
 }
 
 /** Runs a command picked in the palette; says so when it does not apply now (the palette shows such ones disabled, so only a race gets here). */

@@ -1,7 +1,6 @@
 // Bottom line: the active session's state, the host and version, the sandbox, the link state,
 // and the theme switch.
 import { ThemeSchema, type AppInfo, type Theme } from '../../shared/contract/index.js';
-import { useState } from 'react';
 import { useModel } from '../root/model-context.js';
 import type { CallState } from '../root/use-call.js';
 import { statusLine } from '../sessions/TabStrip.js';
@@ -12,12 +11,20 @@ import { SettingsPopover } from './SettingsPopover.js';
 
 const THEME_WORDS: Readonly<Record<Theme, string>> = { system: 'System', dark: 'Dark', light: 'Light' };
 
-export function StatusBar({ info, disconnected, onShortcuts }: { info: CallState<AppInfo>; disconnected: string | null; onShortcuts: () => void }) {
+export interface StatusBarProps {
+  readonly info: CallState<AppInfo>;
+  readonly disconnected: string | null;
+  readonly onShortcuts: () => void;
+  /** The Settings popover: held by <App> so the palette's Settings opens it too. */
+  readonly settingsOpen: boolean;
+  readonly onSettings: (open: boolean) => void;
+}
+
+export function StatusBar({ info, disconnected, onShortcuts, settingsOpen: open, onSettings: setOpen }: StatusBarProps) {
   const model = useModel();
   const settings = useStore(model.settings);
   const { tabs, activeKey } = useStore(model.sessions);
   const active = tabs.find((t) => t.key === activeKey);
-  const [open, setOpen] = useState(false);
   const tree = useStore(model.tree);
   const selected = tree.focused ? findNode(tree, tree.selected) : undefined;
   const hint = selected === undefined || targetOf(selected) === null ? null : notReadyReason(selected) === null ? 'Enter or double-click to open a shell' : 'Not ready for a shell: Enter or double-click runs Diagnose';

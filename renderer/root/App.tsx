@@ -43,6 +43,7 @@ export function App() {
   const [disconnected, setDisconnected] = useState<string | null>(null);
   const [findOpen, setFindOpen] = useState(false);
   const [helpOpen, setHelpOpen] = useState(false);
+  const [settingsOpen, setSettingsOpen] = useState(false);
   /** The palette's opening query ('>' commands, '' quick open), or null while it is closed. */
   const [palette, setPalette] = useState<string | null>(null);
   useTheme(settings?.theme, settings?.fontFamily, settings?.fontSize);
@@ -62,6 +63,11 @@ export function App() {
         },
         openShortcuts: () => setHelpOpen(true),
         openPalette: setPalette,
+        openSettings: () => {
+          if (model.settings.state.settings === null) return false;
+          setSettingsOpen(true);
+          return true;
+        },
       }),
     [model],
   );
@@ -87,7 +93,7 @@ export function App() {
         {panelOpen && <PanelSeparator />}
         <BottomPanel />
       </main>
-      <StatusBar info={info} disconnected={disconnected} onShortcuts={() => setHelpOpen(true)} />
+      <StatusBar info={info} disconnected={disconnected} onShortcuts={() => setHelpOpen(true)} settingsOpen={settingsOpen} onSettings={setSettingsOpen} />
       {draft && <ForwardDialog draft={draft} />}
       {transferPrompt && <TransferDialog key={`${transferPrompt.direction}-${transferPrompt.title}`} prompt={transferPrompt} />}
       {helpOpen && <ShortcutsHelp onClose={() => setHelpOpen(false)} />}

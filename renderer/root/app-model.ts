@@ -1,6 +1,7 @@
 // Everything the UI keeps outside React, built once per page: the client, the stores and the
 // terminal registry. Components reach it through useModel(); StrictMode's double mount cannot
 // build a second one or subscribe twice.
+import { RenameRequestStore } from '../sessions/rename-request.js';
 import { errorText, type PortholeClient } from '../bridge/client.js';
 import { MfaStore } from '../auth/mfa-store.js';
 import { SsoStore } from '../auth/sso-store.js';
@@ -37,6 +38,7 @@ export class AppModel {
   readonly commands = new CommandRegistry();
   readonly keymap: Keymap;
   readonly forwardDraft = new ForwardDraftStore();
+  readonly tabRename = new RenameRequestStore();
   readonly settings: SettingsModel;
   readonly tree: TreeStore;
   readonly sessions: SessionStore;

@@ -2,8 +2,9 @@
 // middle-click or × to close; a red dot while the session is recorded. By keyboard (the tablist
 // pattern): ←/→, Home/End move between tabs without switching, Enter or Space shows the one
 // focused, F2 renames it, Shift+F10 opens its menu (so a tab can be shown beside the active one).
-import { useCallback, useMemo, useRef, useState } from 'react';
+import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import { useModel } from '../root/model-context.js';
+import { useStoreValue } from '../state/store.js';
 import { ContextMenu, type MenuAt } from '../ui/ContextMenu.js';
 import type { Tab } from './session-store.js';
 import { useTabOverflow } from './tab-overflow.js';
@@ -68,6 +69,13 @@ interface TabProps {
 function TabButton({ tab, titles, active, beside, onDragOver, onMenu }: TabProps) {
   const model = useModel();
   const [editing, setEditing] = useState(false);
+  // The palette's Rename tab… asks the active tab for its box.
+  const renameAsked = useStoreValue(model.tabRename, (key) => key === tab.key);
+  useEffect(() => {
+    if (!renameAsked) return;
+    model.tabRename.taken();
+    setEditing(true);
+  }, [renameAsked, model]);
   return (
     <div
       role="tab"

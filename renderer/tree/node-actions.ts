@@ -1,5 +1,5 @@
 // What the tree's double-click and context menu do with a node.
-import type { InventoryNode } from '../../shared/contract/index.js';
+import type { DiagnosisTarget, InventoryNode } from '../../shared/contract/index.js';
 import { indexNodes, recentEntryOf } from '../commands/quick-open-items.js';
 import type { AppModel } from '../root/app-model.js';
 import { removeRegion } from './region-choice.js';
@@ -60,8 +60,13 @@ export function openOrDiagnose(model: AppModel, node: InventoryNode): void {
 export function diagnose(model: AppModel, node: InventoryNode): void {
   const target = diagnosisTargetOf(node);
   if (target === null) return;
+  diagnoseTarget(model, target, titleOf(node));
+}
+
+/** The Diagnostics panel, shown, running the checks on this target. */
+export function diagnoseTarget(model: AppModel, target: DiagnosisTarget, title: string): void {
   model.panel.show('diagnostics');
-  void model.diagnostics.run(target, titleOf(node));
+  void model.diagnostics.run(target, title);
 }
 
 /**
