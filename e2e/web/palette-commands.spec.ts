@@ -1,0 +1,119 @@
+// The palette lists every command the menus and buttons offer (New port forward…, Rename tab…,
+// Upload file…, Diagnose, Settings…), each disabled with its reason when it cannot run, and runs
+// what the menu item or button runs: on the active tab's target, else the tree's selected one.
+import { join } from 'node:path';
+import type { Page } from '@playwright/test';
+import { expect, repoRoot, test } from '../fixtures/web-host.js';
+import { openDemo, treeRow, waitForShell } from './porthole-ui.js';
+
+test.use({ sandbox: true });
+test.describe.configure({ timeout: 120_000 });
+
+const palette = (page: Page) => page.getByTestId('palette');
+const escaped = (s: string): string => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+const option = (page: Page, name: string) => palette(page).getByRole('option').filter({ has: page.locator('.palette-label', { hasText: new RegExp(`^${escaped(name)}$`) }) });
+const NO_TARGET = 'Select a container or instance in the tree, or open a tab, first';
+
+async function openCommands(page: Page): Promise<void> {
+  await page.keyboard.press('Control+Shift+P');
+  await expect(palette(page)).toBeVisible();
+}
+
+/** Types the command's name and runs the first row, which must be that command and runnable. */
+async function run(page: Page, name: string): Promise<void> {
+  await openCommands(page);
+  await page.keyboard.type(name);
+  const first = palette(page).getByRole('option').first();
+  await expect(first.locator('.palette-label')).toHaveText(name);
+  await expect(first).not.toHaveAttribute('aria-disabled', /.*/);
+  await page.keyboard.press('Enter');
+  await expect(palette(page)).toBeHidden();
+}
+
+test('with no tab and nothing selected: tab and target commands say why not; Settings and New port forward… run', async ({ page, webHost }) => {
+  await page.setViewportSize({ width: 1440, height: 900 });
+  await openDemo(page, webHost.url);
+  await openCommands(page);
+  for (const name of ['Rename tab…', 'Split: show the next tab beside this one', "Reopen or restart this tab's session", 'Record this session to a .cast file', 'Stop recording this session']) {
+    await expect(option(page, name)).toHaveAttribute('aria-disabled', 'true');
+    await expect(option(page, name).getByTestId('command-unavailable')).toHaveText('No tab is open');
+  }
+  await expect(option(page, 'Show one terminal (end the split)').getByTestId('command-unavailable')).toHaveText('Only one terminal is shown');
+  for (const name of ['Upload file…', 'Download file…', 'Diagnose']) {
+    await expect(option(page, name)).toHaveAttribute('aria-disabled', 'true');
+    await expect(option(page, name).getByTestId('command-unavailable')).toHaveText(NO_TARGET);
+  }
+  for (const name of ['New port forward…', 'Settings', 'Refresh every target']) await expect(option(page, name)).not.toHaveAttribute('aria-disabled', /.*/);
+  await page.screenshot({ path: join(repoRoot, 'e2e', 'artifacts', 'qa-palette-commands-1440.png') });
+  await page.setViewportSize({ width: 1024, height: 640 });
+  // The longest reason is read whole at 1024 too.
+  const reason = option(page, 'Upload file…').getByTestId('command-unavailable');
+  await option(page, 'Upload file…').scrollIntoViewIfNeeded();
+  expect(await reason.evaluate((el) => el.clientWidth > 0 && el.scrollWidth <= el.clientWidth)).toBe(true);
+  await page.screenshot({ path: join(repoRoot, 'e2e', 'artifacts', 'qa-palette-commands-1024.png') });
+  await page.keyboard.press('Escape');
+  await expect(palette(page)).toBeHidden();
+
+  // Settings opens the status bar's popover.
+  await run(page, 'Settings');
+  const settings = page.getByRole('dialog', { name: 'Settings' });
+  await expect(settings.getByRole('heading', { name: 'Settings' })).toBeVisible();
+  await expect(settings.getByLabel('Terminal font')).toBeFocused();
+  await page.keyboard.press('Escape');
+  await expect(settings).toBeHidden();
+
+  // New port forward… with no target: the Forwards panel's New forward…, the form with a target to choose.
+  await run(page, 'New port forward…');
+  const form = page.getByRole('dialog', { name: 'New port forward' });
+  await expect(form).toBeVisible();
+  await form.getByRole('button', { name: 'Cancel' }).click();
+  await expect(form).toBeHidden();
+});
+
+test('on the tree’s selected instance: the row names it, New port forward… presets it, Diagnose diagnoses it', async ({ page, webHost }) => {
+  await openDemo(page, webHost.url);
+  await treeRow(page, 'instance', 'bastion').click();
+  await openCommands(page);
+  for (const name of ['Upload file…', 'Download file…', 'Diagnose', 'New port forward…']) {
+    await expect(option(page, name)).not.toHaveAttribute('aria-disabled', /.*/);
+    await expect(option(page, name).locator('.palette-where')).toHaveText('on bastion');
+  }
+  await page.keyboard.press('Escape');
+
+  await run(page, 'New port forward…');
+  const form = page.getByRole('dialog', { name: 'New port forward' });
+  await expect(form.getByLabel('Target', { exact: true })).toHaveValue(/.+/);
+  await expect(form.getByLabel('Target', { exact: true }).locator('option:checked')).toContainText('bastion');
+  await form.getByRole('button', { name: 'Cancel' }).click();
+  await expect(form).toBeHidden();
+
+  await run(page, 'Diagnose');
+  const diagnostics = page.getByTestId('diagnostics');
+  await expect(diagnostics.locator('.panel-heading strong')).toHaveText('bastion');
+  await expect(diagnostics.getByTestId('diagnosis-summary')).toBeVisible({ timeout: 45_000 });
+});
+
+test('with a tab: Rename tab… renames it, Upload file… asks for the tab’s target', async ({ page, webHost }) => {
+  await openDemo(page, webHost.url);
+  await treeRow(page, 'instance', 'bastion').dblclick();
+  await waitForShell(page);
+  await openCommands(page);
+  await expect(option(page, 'Stop recording this session').getByTestId('command-unavailable')).toHaveText('This session is not being recorded');
+  await expect(option(page, "Reopen or restart this tab's session").getByTestId('command-unavailable')).toHaveText("This tab's session is still open");
+  await expect(option(page, 'Split: show the next tab beside this one').getByTestId('command-unavailable')).toHaveText('This is the only tab');
+  await page.keyboard.press('Escape');
+
+  await run(page, 'Rename tab…');
+  const box = page.getByRole('textbox', { name: 'Tab name' });
+  await expect(box).toBeFocused();
+  await page.keyboard.type('jump host');
+  await page.keyboard.press('Enter');
+  await expect(box).toBeHidden();
+  await expect(page.locator('.tab[aria-selected="true"]')).toContainText('jump host');
+
+  await openCommands(page);
+  await expect(option(page, 'Upload file…').locator('.palette-where')).toHaveText('on jump host');
+  await page.keyboard.press('Escape');
+  await run(page, 'Upload file…');
+  await expect(page.getByRole('dialog', { name: /Upload to jump host/ })).toBeVisible();
+});
