@@ -12,6 +12,7 @@ test.describe.configure({ timeout: 120_000 });
 const palette = (page: Page) => page.getByTestId('palette');
 const escaped = (s: string): string => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 const option = (page: Page, name: string) => palette(page).getByRole('option').filter({ has: page.locator('.palette-label', { hasText: new RegExp(`^${escaped(name)}$`) }) });
+const terminalInput = (page: Page) => page.locator('[data-testid="active-terminal"] textarea.xterm-helper-textarea');
 const NO_TARGET = 'Select a container or instance in the tree, or open a tab, first';
 
 async function openCommands(page: Page): Promise<void> {
@@ -110,6 +111,15 @@ test('with a tab: Rename tab… renames it, Upload file… asks for the tab’s 
   await page.keyboard.press('Enter');
   await expect(box).toBeHidden();
   await expect(page.locator('.tab[aria-selected="true"]')).toContainText('jump host');
+  await expect(terminalInput(page)).toBeFocused();
+
+  // Settings from the palette gives the keyboard back to the terminal when it closes.
+  await run(page, 'Settings');
+  const settings = page.getByRole('dialog', { name: 'Settings' });
+  await expect(settings.getByLabel('Terminal font')).toBeFocused();
+  await page.keyboard.press('Escape');
+  await expect(settings).toBeHidden();
+  await expect(terminalInput(page)).toBeFocused();
 
   await openCommands(page);
   await expect(option(page, 'Upload file…').locator('.palette-where')).toHaveText('on jump host');
