@@ -1,12 +1,15 @@
 // Above a terminal whose session is not connected: what happened, in plain words, and what to do.
 // A shell that exited normally offers Reopen and Close tab; Diagnose is for a session that failed
-// or was lost, where it can find the cause.
+// or was lost, where it can find the cause. With the link to the web host lost none of those can
+// work (each would fail at once with the same reason): only Close tab is offered.
 import { useModel } from '../root/model-context.js';
+import { useStore } from '../state/store.js';
 import type { Tab } from './session-store.js';
 import { statusLine } from './TabStrip.js';
 
 export function SessionBanner({ tab }: { tab: Tab }) {
   const model = useModel();
+  const linkLost = useStore(model.sessions).linkLost;
   const { state, ending, reason } = tab.status;
   if (state === 'connected') return null;
   if (state === 'connecting' || state === 'reconnecting') {
@@ -23,6 +26,18 @@ export function SessionBanner({ tab }: { tab: Tab }) {
   const exited = !elsewhere && ending === 'exited';
   // A closed status without an ending (the host link lost, a call refused) is not a normal end.
   const failed = !elsewhere && ending !== 'exited' && ending !== 'stopped';
+  if (linkLost !== null) {
+    return (
+      <div className="session-banner tone-closed" role="status" data-testid="session-closed" data-ending="link-lost">
+        <span className="session-banner-text" title={title}>
+          {line}
+        </span>
+        <button className="button button-quiet" onClick={() => void model.sessions.close(tab.key).then(() => model.focusWork())}>
+          Close tab
+        </button>
+      </div>
+    );
+  }
   return (
     <div className="session-banner tone-closed" role="status" data-testid="session-closed" data-ending={elsewhere ? 'elsewhere' : (ending ?? 'failed')}>
       <span className="session-banner-text" title={title}>

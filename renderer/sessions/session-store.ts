@@ -32,6 +32,8 @@ export interface SessionsState {
   readonly activeKey: string | null;
   /** Split view: the tab shown beside the active one, null when one terminal shows. */
   readonly pairKey: string | null;
+  /** Why the link to the host is gone (web host), null while it holds: nothing that needs the host is offered. */
+  readonly linkLost: string | null;
 }
 
 export interface SessionDeps {
@@ -52,13 +54,11 @@ const isLive = (s: SessionStatus): boolean => s.state !== 'closed';
 
 export class SessionStore extends Store<SessionsState> {
   #nextKey = 1;
-  /** Why the link to the host is gone (web host), null while it holds: nothing more can open here. */
-  #linkLost: string | null = null;
   /** The recording problem last told per session, so an info repeat is not told twice. */
   readonly #toldRecording = new Map<string, string>();
 
   constructor(private readonly deps: SessionDeps) {
-    super({ tabs: [], activeKey: null, pairKey: null });
+    super({ tabs: [], activeKey: null, pairKey: null, linkLost: null });
   }
 
   get active(): Tab | null {
@@ -77,9 +77,9 @@ export class SessionStore extends Store<SessionsState> {
     const cols = shown?.cols ?? TERMINAL.DEFAULT_COLS;
     const rows = shown?.rows ?? TERMINAL.DEFAULT_ROWS;
     // Without the host the tab says why at once: no call, no terminal code to load, no diagnostics.
-    const status: SessionStatus = this.#linkLost === null ? { state: 'connecting', reason: 'Starting the session' } : { state: 'closed', reason: this.#linkLost };
+    const status: SessionStatus = this.state.linkLost === null ? { state: 'connecting', reason: 'Starting the session' } : { state: 'closed', reason: this.state.linkLost };
     this.change((s) => ({ ...s, tabs: [...s.tabs, { key, sessionId: null, title, target, status, reconnects: 0, recording: null }], activeKey: key }));
-    if (this.#linkLost !== null) return;
+    if (this.state.linkLost !== null) return;
     // The terminal code (loaded on first use) arrives while the session starts.
     void this.deps.registry().prepare();
     try {
@@ -96,7 +96,7 @@ export class SessionStore extends Store<SessionsState> {
     } catch (err) {
       this.#patch(key, (t) => ({ ...t, status: { state: 'closed', reason: errorText(err) } }));
       // Without the host link the diagnostics cannot run (nor their panel load): the tab's reason says it all.
-      if (this.#linkLost === null) this.deps.openFailed(target, title);
+      if (this.state.linkLost === null) this.deps.openFailed(target, title);
     }
   }
 
@@ -136,8 +136,8 @@ export class SessionStore extends Store<SessionsState> {
 
   /** The link to the host is gone: every live tab is closed, with the reason; a clearer reason later (the host was restarted) replaces the first. */
   disconnected(reason: string): void {
-    const before = this.#linkLost;
-    this.#linkLost = reason;
+    const before = this.state.linkLost;
+    this.change((s) => ({ ...s, linkLost: reason }));
     for (const t of this.state.tabs) {
       if (before !== null && t.status.state === 'closed' && t.status.reason === before) {
         this.#patch(t.key, (tab) => ({ ...tab, status: { state: 'closed', reason } }));
@@ -189,10 +189,10 @@ export class SessionStore extends Store<SessionsState> {
     this.change((s) => {
       const i = s.tabs.findIndex((t) => t.key === key);
       const tabs = s.tabs.filter((t) => t.key !== key);
-      if (s.pairKey === key) return { tabs, activeKey: s.activeKey, pairKey: null };
-      if (s.activeKey === key && s.pairKey !== null) return { tabs, activeKey: s.pairKey, pairKey: null };
+      if (s.pairKey === key) return { ...s, tabs, pairKey: null };
+      if (s.activeKey === key && s.pairKey !== null) return { ...s, tabs, activeKey: s.pairKey, pairKey: null };
       const activeKey = s.activeKey === key ? (tabs[Math.min(i, tabs.length - 1)]?.key ?? null) : s.activeKey;
-      return { tabs, activeKey, pairKey: s.pairKey };
+      return { ...s, tabs, activeKey };
     });
     if (tab.sessionId !== null) {
       this.deps.registry().dispose(tab.sessionId);
@@ -268,7 +268,7 @@ export class SessionStore extends Store<SessionsState> {
       if (s.activeKey !== null) return { ...s, tabs: [...s.tabs, ...tabs] };
       const activeKey = keyOf(shown.active) ?? tabs[0]?.key ?? null;
       const pair = keyOf(shown.pair);
-      return { tabs: [...s.tabs, ...tabs], activeKey, pairKey: pair !== activeKey ? pair : null };
+      return { ...s, tabs: [...s.tabs, ...tabs], activeKey, pairKey: pair !== activeKey ? pair : null };
     });
   }
 
@@ -277,7 +277,7 @@ export class SessionStore extends Store<SessionsState> {
     this.change((s) => {
       const tabs = s.tabs.filter((t) => t.sessionId === null || !ids.has(t.sessionId));
       const keep = (k: string | null): string | null => (k !== null && tabs.some((t) => t.key === k) ? k : null);
-      return { tabs, activeKey: keep(s.activeKey) ?? tabs[0]?.key ?? null, pairKey: keep(s.pairKey) };
+      return { ...s, tabs, activeKey: keep(s.activeKey) ?? tabs[0]?.key ?? null, pairKey: keep(s.pairKey) };
     });
   }
 
@@ -299,6 +299,7 @@ export class SessionStore extends Store<SessionsState> {
     const fresh = `tab-${this.#nextKey++}`;
     const rekey = (k: string | null): string | null => (k === key ? fresh : k);
     this.change((s) => ({
+      ...s,
       tabs: s.tabs.map((t) => (t.key === key ? { ...t, key: fresh, status: session.status, recording: session.recording ?? null, elsewhere: false } : t)),
       activeKey: rekey(s.activeKey),
       pairKey: rekey(s.pairKey),
