@@ -4,7 +4,7 @@
 import { join } from 'node:path';
 import type { Page } from '@playwright/test';
 import { expect, repoRoot, test } from '../fixtures/web-host.js';
-import { openDemo, treeRow, waitForShell } from './porthole-ui.js';
+import { activeText, openDemo, treeRow, typeLine, waitForShell, waitForTerminalText } from './porthole-ui.js';
 
 test.use({ sandbox: true });
 test.describe.configure({ timeout: 120_000 });
@@ -44,6 +44,7 @@ test('with no tab and nothing selected: tab and target commands say why not; Set
     await expect(option(page, name)).toHaveAttribute('aria-disabled', 'true');
     await expect(option(page, name).getByTestId('command-unavailable')).toHaveText(NO_TARGET);
   }
+  for (const name of ['Select all in the terminal', 'Clear the terminal (here only; the shell is not told)']) await expect(option(page, name).getByTestId('command-unavailable')).toHaveText('No tab is open');
   for (const name of ['New port forward…', 'Settings', 'Refresh every target']) await expect(option(page, name)).not.toHaveAttribute('aria-disabled', /.*/);
   await page.screenshot({ path: join(repoRoot, 'e2e', 'artifacts', 'qa-palette-commands-1440.png') });
   await page.setViewportSize({ width: 1024, height: 640 });
@@ -94,7 +95,7 @@ test('on the tree’s selected instance: the row names it, New port forward… p
   await expect(diagnostics.getByTestId('diagnosis-summary')).toBeVisible({ timeout: 45_000 });
 });
 
-test('with a tab: Rename tab… renames it, Upload file… asks for the tab’s target', async ({ page, webHost }) => {
+test('with a tab: Rename tab… renames it, Clear the terminal clears it, Upload file… asks for the tab’s target', async ({ page, webHost }) => {
   await openDemo(page, webHost.url);
   await treeRow(page, 'instance', 'bastion').dblclick();
   await waitForShell(page);
@@ -119,6 +120,13 @@ test('with a tab: Rename tab… renames it, Upload file… asks for the tab’s 
   await expect(settings.getByLabel('Terminal font')).toBeFocused();
   await page.keyboard.press('Escape');
   await expect(settings).toBeHidden();
+  await expect(terminalInput(page)).toBeFocused();
+
+  // The terminal menu's Clear: the output goes from the screen and scrollback, the keyboard stays in the terminal.
+  await typeLine(page, 'echo palette-$((6*7))-marker');
+  await waitForTerminalText(page, /palette-42-marker/);
+  await run(page, 'Clear the terminal (here only; the shell is not told)');
+  await expect.poll(() => activeText(page)).not.toMatch(/palette-42-marker/);
   await expect(terminalInput(page)).toBeFocused();
 
   await openCommands(page);

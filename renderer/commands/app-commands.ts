@@ -2,6 +2,7 @@
 // ids through model.commands. Each calls what the menu or button for it calls (the tab's and the
 // tree's menus, the Forwards panel's New forward…, the status bar's Settings).
 import type { AppModel } from '../root/app-model.js';
+import type { TerminalController } from '../terminal/terminal-controller.js';
 import { focusTree } from '../ui/focus-tree.js';
 import { diagnoseCommandTarget, newForward, transferTo } from './command-target.js';
 import { TAB_NUMBERS } from './keymap.js';
@@ -25,6 +26,11 @@ function nextBeside(model: AppModel): string | null {
     if (key !== undefined && key !== pairKey) return key;
   }
   return null;
+}
+
+function activeTerminal(model: AppModel): TerminalController | null {
+  const id = model.sessions.active?.sessionId;
+  return id === undefined || id === null ? null : (model.registry.get(id) ?? null);
 }
 
 function focusPanel(model: AppModel): boolean {
@@ -89,6 +95,21 @@ export function registerAppCommands(model: AppModel, ui: AppUi): () => void {
     c.register('diagnose', () => diagnoseCommandTarget(model)),
     c.register('refreshTree', () => (void model.tree.refresh(null), true)),
     c.register('openSettings', () => ui.openSettings()),
+    // The terminal menu's Select all and Clear; the keyboard goes back to the terminal (Copy's key works on the selection).
+    c.register('selectAll', () => {
+      const terminal = activeTerminal(model);
+      if (terminal === null) return false;
+      terminal.selectAll();
+      model.focusTerminal();
+      return true;
+    }),
+    c.register('clearTerminal', () => {
+      const terminal = activeTerminal(model);
+      if (terminal === null) return false;
+      terminal.clear();
+      model.focusTerminal();
+      return true;
+    }),
     c.register('find', () => ui.openFind()),
     c.register('focusTerminal', () => model.focusTerminal()),
     c.register('focusTree', () => {

@@ -39,6 +39,8 @@ describe('commandUnavailable', () => {
       'diagnose',
       'focusTerminal',
       'find',
+      'selectAll',
+      'clearTerminal',
       'copy',
       'paste',
     ]);
@@ -56,6 +58,9 @@ describe('commandUnavailable', () => {
   it('a tab whose session never started has no terminal to find in or focus, but can be closed', () => {
     expect(commandUnavailable(command('find'), tabs(1, false))).toBe("This tab's session did not start: it has no terminal");
     expect(commandUnavailable(command('focusTerminal'), tabs(1, false))).not.toBeNull();
+    expect(commandUnavailable(command('selectAll'), tabs(1, false))).toBe("This tab's session did not start: it has no terminal");
+    expect(commandUnavailable(command('clearTerminal'), tabs(1, false))).not.toBeNull();
+    expect(commandUnavailable(command('clearTerminal'), tabs(1))).toBeNull();
     expect(commandUnavailable(command('closeTab'), tabs(1, false))).toBeNull();
     expect(commandUnavailable(command('newTab'), tabs(1, false))).toBeNull();
   });

@@ -22,9 +22,11 @@ const NEEDS_A_TAB: ReadonlySet<string> = new Set([
   'restartSession',
   'startRecording',
   'stopRecording',
+  'selectAll',
+  'clearTerminal',
 ]);
 /** Commands that act on the active tab's terminal (a tab whose session never started has none). */
-const NEEDS_A_TERMINAL: ReadonlySet<string> = new Set(['find', 'focusTerminal', 'copy', 'paste']);
+const NEEDS_A_TERMINAL: ReadonlySet<string> = new Set(['find', 'focusTerminal', 'copy', 'paste', 'selectAll', 'clearTerminal']);
 /** Commands that act on a target (CommandState.target); New port forward… without one opens the form with none chosen. */
 export const TARGET_COMMANDS: ReadonlySet<CommandId> = new Set<CommandId>(['newForward', 'upload', 'download', 'diagnose']);
 /** Of those, the ones that open a session there (a container with no runtime id yet cannot take one). */

@@ -39,6 +39,8 @@ export const COMMANDS: readonly CommandInfo[] = [
   { id: 'toggleTree', title: 'Show or hide the targets tree', group: 'Focus' },
   { id: 'togglePanel', title: 'Show or hide the bottom panel', group: 'Focus' },
   { id: 'find', title: 'Find in terminal', group: 'Terminal' },
+  { id: 'selectAll', title: 'Select all in the terminal', group: 'Terminal' },
+  { id: 'clearTerminal', title: 'Clear the terminal (here only; the shell is not told)', group: 'Terminal' },
   { id: 'copy', title: 'Copy selection', group: 'Terminal', inTerminal: true },
   { id: 'paste', title: 'Paste', group: 'Terminal', inTerminal: true },
   { id: 'showShortcuts', title: 'Keyboard shortcuts', group: 'Help' },

@@ -36,6 +36,8 @@ export type CommandId =
   | 'diagnose'
   | 'refreshTree'
   | 'openSettings'
+  | 'selectAll'
+  | 'clearTerminal'
   | `tab${TabNumber}`;
 
 export type KeymapHost = 'web' | 'desktop';
@@ -90,6 +92,8 @@ const NO_KEYS = {
   diagnose: [],
   refreshTree: [],
   openSettings: [],
+  selectAll: [],
+  clearTerminal: [],
 } as const;
 
 const OTHER_DESKTOP: Table = {
