@@ -15,6 +15,7 @@ import {
   encodeAcknowledgeFrame,
   encodeAcknowledgeFrameFromWire,
   encodeFrame,
+  encodeFrameHead,
   frameFromHeader,
   readHeader,
   type ClientMessage,
@@ -25,7 +26,7 @@ import {
 import { Reliability } from './constants.js';
 import { IncomingOrder, type IncomingGap } from './incoming.js';
 import { fastRetransmit, resendPassed, type Transmit } from './loss-recovery.js';
-import { OutgoingBuffer } from './outgoing.js';
+import { OutgoingBuffer, type OutgoingEntry } from './outgoing.js';
 import type { ChannelPolicy } from './policy.js';
 import { RtoEstimator } from './rto.js';
 import { ChannelFullError, type ChannelHooks, type ChannelStats, type Delivery, type FrameTransport } from './types.js';
@@ -43,6 +44,13 @@ export interface ChannelOptions {
    * are always copies. Default false.
    */
   readonly lendPayloads?: boolean;
+  /**
+   * The payloads given to `send` are never modified afterwards (a port session's socket reads
+   * and the payloads packed from them): each sent frame keeps its payload as given, after its
+   * encoded header, instead of a copy of it in one buffer (the copy and its slab memory were the
+   * larger part of encoding a forward's 1 KB frame). The wire bytes are the same. Default false.
+   */
+  readonly lendOutgoing?: boolean;
   /** Monotonic clock in ms (injectable for tests). */
   readonly now?: () => number;
 }
@@ -66,6 +74,7 @@ export class ReliableChannel {
   /** readHeader's options, made once (an object literal per message otherwise). */
   private readonly decodeOptions: DecodeOptions;
   private readonly lendPayloads: boolean;
+  private readonly lendOutgoing: boolean;
   /**
    * readHeader's output, reused for every message: receive reads it only until the frame is built
    * (or the ack parsed), before anything it calls could feed this channel again.
@@ -94,6 +103,7 @@ export class ReliableChannel {
     this.now = options.now ?? (() => performance.now());
     this.decodeOptions = { verifyDigest: options.verifyDigest ?? true };
     this.lendPayloads = options.lendPayloads ?? false;
+    this.lendOutgoing = options.lendOutgoing ?? false;
     this.outgoing = new OutgoingBuffer(this.policy.outgoingCapacity);
     this.incoming = new IncomingOrder(this.policy.incomingCapacity);
     this.timer = setInterval(() => this.resendTick(), Reliability.RESEND_TICK_MS);
@@ -105,7 +115,7 @@ export class ReliableChannel {
     this.transport = transport;
     this.paused = false;
     for (const entry of this.outgoing.all()) {
-      if (!this.transmit(entry.bytes, entry.lastSentAt !== undefined)) break;
+      if (!this.transmit(entry.bytes, entry.lastSentAt !== undefined, entry.tail)) break;
       entry.lastSentAt = this.now();
     }
   }
@@ -125,19 +135,22 @@ export class ReliableChannel {
       throw new ChannelFullError(this.policy.outgoingCapacity);
     }
     const seq = this.nextSeq++;
-    const bytes = encodeFrame({
+    const fields = {
       messageType: this.policy.outgoingType,
       sequenceNumber: seq,
       flags: seq === 0 && this.policy.firstFrameSyn ? Flags.Syn : Flags.Data,
       payloadType,
       payload,
-    });
-    const entry = { seq, bytes, payloadStart: this.payloadSent, lastSentAt: undefined as number | undefined };
+    };
+    const lent = this.lendOutgoing && payload.length > 0;
+    const bytes = lent ? encodeFrameHead(fields) : encodeFrame(fields);
+    const tail = lent ? payload : undefined;
+    const entry: OutgoingEntry = { seq, bytes, tail, payloadStart: this.payloadSent, lastSentAt: undefined };
     if (!full) {
       this.outgoing.add(entry);
       this.payloadSent += payload.length;
     }
-    if (!this.paused && this.transmit(bytes, false)) entry.lastSentAt = this.now();
+    if (!this.paused && this.transmit(bytes, false, tail)) entry.lastSentAt = this.now();
     return seq;
   }
 
@@ -347,7 +360,7 @@ export class ReliableChannel {
     this.paused = false;
     for (const entry of this.outgoing.all()) {
       if (entry.lastSentAt !== undefined) continue;
-      if (!this.transmit(entry.bytes, false)) return;
+      if (!this.transmit(entry.bytes, false, entry.tail)) return;
       entry.lastSentAt = this.now();
     }
   }
@@ -360,11 +373,11 @@ export class ReliableChannel {
     const now = this.now();
     if (this.paused) {
       if (now - this.pausedProbeAt < PAUSED_PROBE_MS) return;
-      if (this.transmit(oldest.bytes, oldest.lastSentAt !== undefined)) oldest.lastSentAt = this.pausedProbeAt = now;
+      if (this.transmit(oldest.bytes, oldest.lastSentAt !== undefined, oldest.tail)) oldest.lastSentAt = this.pausedProbeAt = now;
       return;
     }
     if (oldest.lastSentAt === undefined || now - oldest.lastSentAt > this.rto.rtoMs) {
-      if (!this.transmit(oldest.bytes, oldest.lastSentAt !== undefined)) return;
+      if (!this.transmit(oldest.bytes, oldest.lastSentAt !== undefined, oldest.tail)) return;
       oldest.lastSentAt = now;
       oldest.laterAcks = 0;
     }
@@ -372,13 +385,25 @@ export class ReliableChannel {
   }
 
   /** A retransmission from loss-recovery.ts (transmit, bound once). */
-  private readonly resend: Transmit = (bytes, retransmit) => this.transmit(bytes, retransmit);
+  private readonly resend: Transmit = (bytes, retransmit, tail) => this.transmit(bytes, retransmit, tail);
 
-  private transmit(bytes: Uint8Array, retransmit: boolean): boolean {
-    if (!this.transport || !this.transport.send(bytes)) return false;
+  /** Sends a frame: `bytes`, followed by `tail` when the frame is kept as header and lent payload. */
+  private transmit(bytes: Uint8Array, retransmit: boolean, tail?: Uint8Array): boolean {
+    const t = this.transport;
+    if (!t) return false;
+    const sent = tail === undefined ? t.send(bytes) : t.sendParts ? t.sendParts(bytes, tail) : t.send(joined(bytes, tail));
+    if (!sent) return false;
     this.stats.framesOut++;
     if (retransmit) this.stats.retransmits++;
-    this.hooks.tap?.({ direction: 'out', at: Date.now(), bytes, retransmit });
+    if (this.hooks.tap) this.hooks.tap({ direction: 'out', at: Date.now(), bytes: tail === undefined ? bytes : joined(bytes, tail), retransmit });
     return true;
   }
+}
+
+/** A frame kept as header and lent payload, as one buffer (transports without sendParts, the frame tap). */
+function joined(head: Uint8Array, tail: Uint8Array): Uint8Array {
+  const out = new Uint8Array(head.length + tail.length);
+  out.set(head);
+  out.set(tail, head.length);
+  return out;
 }

@@ -3,8 +3,8 @@
 // sooner. Pure decisions over the outgoing buffer; the channel owns the transport and the stats.
 import type { OutgoingBuffer, OutgoingEntry } from './outgoing.js';
 
-/** Sends one frame's bytes; false when the transport could not take them. */
-export type Transmit = (bytes: Uint8Array, retransmit: boolean) => boolean;
+/** Sends one frame's bytes (then its lent payload, `tail`, if it has one); false when the transport could not take them. */
+export type Transmit = (bytes: Uint8Array, retransmit: boolean, tail: Uint8Array | undefined) => boolean;
 
 /**
  * Acks for frames sent after the oldest unacked one mean the peer is receiving but lost that
@@ -19,7 +19,7 @@ export function fastRetransmit(outgoing: OutgoingBuffer, acked: OutgoingEntry, t
   if (acked.seq < oldest.seq || acked.lastSentAt < oldest.lastSentAt) return false;
   oldest.laterAcks = (oldest.laterAcks ?? 0) + 1;
   if (oldest.laterAcks < threshold || now - oldest.lastSentAt < srttMs) return false;
-  if (!transmit(oldest.bytes, true)) return false;
+  if (!transmit(oldest.bytes, true, oldest.tail)) return false;
   oldest.lastSentAt = now;
   oldest.laterAcks = 0;
   return true;
@@ -38,7 +38,7 @@ export function resendPassed(outgoing: OutgoingBuffer, highestAcked: number, lim
   for (const entry of outgoing.all()) {
     if (entry.seq >= highestAcked || sent >= limit) break;
     if (entry.lastSentAt !== undefined && now - entry.lastSentAt <= rtoMs) continue;
-    if (!transmit(entry.bytes, entry.lastSentAt !== undefined)) break;
+    if (!transmit(entry.bytes, entry.lastSentAt !== undefined, entry.tail)) break;
     entry.lastSentAt = now;
     entry.laterAcks = 0;
     sent++;

@@ -3,8 +3,12 @@
 
 export interface OutgoingEntry {
   readonly seq: number;
-  /** The serialized frame; retransmissions re-send these identical bytes (§1.2). */
+  /**
+   * The serialized frame, followed by `tail` when there is one (its payload, lent: see
+   * ChannelOptions.lendOutgoing); retransmissions re-send these identical bytes (§1.2).
+   */
   readonly bytes: Uint8Array;
+  readonly tail?: Uint8Array | undefined;
   /** Payload bytes of every frame sent before this one (ReliableChannel.unackedSpanPayloadBytes). */
   readonly payloadStart: number;
   /** Monotonic ms of the last transmission; undefined while never transmitted. */
@@ -42,7 +46,7 @@ export class OutgoingBuffer {
   add(entry: OutgoingEntry): void {
     if (this.entries.size === 0) this.floor = entry.seq;
     this.entries.set(entry.seq, entry);
-    this.bytesHeld += entry.bytes.length;
+    this.bytesHeld += entry.bytes.length + (entry.tail?.length ?? 0);
   }
 
   /** Remove and return the entry an ack names; undefined for unknown sequence numbers. */
@@ -50,7 +54,7 @@ export class OutgoingBuffer {
     const entry = this.entries.get(seq);
     if (!entry) return undefined;
     this.entries.delete(seq);
-    this.bytesHeld -= entry.bytes.length;
+    this.bytesHeld -= entry.bytes.length + (entry.tail?.length ?? 0);
     return entry;
   }
 

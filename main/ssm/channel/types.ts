@@ -4,6 +4,11 @@ import type { ClientMessage, FrameError } from '../frame/index.js';
 /** Where frames go. `send` returns false when the bytes could not be written (socket not open). */
 export interface FrameTransport {
   send(bytes: Uint8Array): boolean;
+  /**
+   * Optional: sends one frame given as its first bytes and the rest, as `send` of the two joined
+   * would (ChannelOptions.lendOutgoing). Without it the channel joins them for `send`.
+   */
+  sendParts?(head: Uint8Array, tail: Uint8Array): boolean;
 }
 
 /** A handler's answer for one in-order stream frame (protocol §4.3). */

@@ -76,6 +76,34 @@ describe('FrameBatch (RFC 6455 §5.2–5.3)', () => {
     }
   });
 
+  it('sendParts frames a head and a tail exactly as ws frames them joined, at every key rotation', async () => {
+    // Heads of every length mod 4 (each starts the tail at another key byte), short and long
+    // tails on both sides of the native masking threshold, and an empty tail.
+    const heads = [0, 1, 2, 3, 120, 121, 122, 123];
+    const tails = [0, 1, 47, 48, 1024, 1027];
+    for (const masked of [true, false]) {
+      const { socket, writes } = recorder();
+      const batch = new FrameBatch(socket, masked);
+      const joined: Buffer[] = [];
+      for (const [h, headLength] of heads.entries()) {
+        for (const [t, tailLength] of tails.entries()) {
+          const head = payloadOf(headLength, h);
+          const tail = payloadOf(tailLength, 100 + t);
+          batch.sendParts(head, tail);
+          joined.push(Buffer.concat([head, tail]));
+        }
+      }
+      await tick();
+      const parsed = frames(Buffer.concat(writes));
+      expect(parsed.length).toBe(joined.length);
+      for (const [i, f] of parsed.entries()) {
+        expect(f.masked).toBe(masked);
+        const reference = Buffer.concat(Sender.frame(joined[i] ?? Buffer.alloc(0), { fin: true, opcode: 2, mask: masked, readOnly: true, rsv1: false, generateMask: (m) => f.key.copy(m) }));
+        expect(f.whole.equals(reference)).toBe(true);
+      }
+    }
+  });
+
   it('holds small messages until the end of the tick and counts them as pending meanwhile', async () => {
     const { socket, writes } = recorder();
     const batch = new FrameBatch(socket, true);

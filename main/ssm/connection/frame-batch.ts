@@ -70,6 +70,9 @@ const KEY_BYTES = 4;
 const MAX_HEADER_BYTES = 14;
 const TWO_32 = 2 ** 32;
 
+/** The message's key rotated to where a tail starts (sendParts): one scratch array, no object per message. */
+const tailKey = new Uint8Array(KEY_BYTES);
+
 let keys = new Int32Array(0);
 let keyBytes = new Uint8Array(0);
 let nextKey = 0;
@@ -106,7 +109,16 @@ export class FrameBatch {
 
   /** Frames `payload` as one binary message, written to the socket at the end of this tick. */
   send(payload: Uint8Array): void {
-    const length = payload.length;
+    this.sendParts(payload, EMPTY.bytes);
+  }
+
+  /**
+   * Frames `head` followed by `tail` as one binary message (as `send` of the two joined would),
+   * copying each once into the batch: a sender that keeps a frame's header and payload apart
+   * needs no joined copy.
+   */
+  sendParts(head: Uint8Array, tail: Uint8Array): void {
+    const length = head.length + tail.length;
     if (this.buffer.length - this.used < MAX_HEADER_BYTES + length) this.renew(MAX_HEADER_BYTES + length);
     const b = this.buffer;
     let at = this.used;
@@ -134,9 +146,15 @@ export class FrameBatch {
     if (this.masked) {
       const kb = takeKey() * KEY_BYTES;
       for (let i = 0; i < KEY_BYTES; i++) b[at++] = keyBytes[kb + i] ?? 0;
-      copyMasked(payload, keyBytes, kb, b, this.words, at);
+      copyMasked(head, keyBytes, kb, b, this.words, at);
+      if (tail.length > 0) {
+        // The tail's first byte is message byte head.length: the key continues from there.
+        for (let i = 0; i < KEY_BYTES; i++) tailKey[i] = keyBytes[kb + ((head.length + i) & 3)] ?? 0;
+        copyMasked(tail, tailKey, 0, b, this.words, at + head.length);
+      }
     } else {
-      b.set(payload, at);
+      b.set(head, at);
+      b.set(tail, at + head.length);
     }
     this.used = at + length;
     if (!this.scheduled) {

@@ -92,6 +92,14 @@ export class DataSocket {
     return true;
   }
 
+  /** Send one binary frame given as its first bytes and the rest (FrameTransport.sendParts); like `send`. */
+  sendParts(head: Uint8Array, tail: Uint8Array): boolean {
+    if (this.ws.readyState !== WebSocket.OPEN) return false;
+    if (this.batch) this.batch.sendParts(head, tail);
+    else this.ws.send(Buffer.concat([head, tail]), { binary: true });
+    return true;
+  }
+
   /** Stop reading: TCP backpressure reaches the gateway. Already-read frames still arrive. */
   pauseReading(): void {
     this.readingPaused = true;

@@ -49,6 +49,7 @@ export class DataChannel extends Emitter<DataChannelEvents> {
     this.channel = new ReliableChannel({
       policy: CLIENT_POLICY,
       lendPayloads: options.lendPayloads ?? false,
+      lendOutgoing: options.lendOutgoing ?? false,
       hooks: {
         deliver: (frame) => this.deliver(frame),
         control: (frame) => this.control(frame),

@@ -83,6 +83,12 @@ export interface DataChannelOptions {
    * not copies. Port sessions (openPortSession); shells keep output for the renderer, so not them.
    */
   readonly lendPayloads?: boolean;
+  /**
+   * Every payload given to send() stays unmodified until the session ends (ChannelOptions.lendOutgoing):
+   * sent frames keep it as given instead of a copy. Port sessions, whose payloads are socket reads
+   * and what Outbound packs from them; shell input need not promise it, so not shells.
+   */
+  readonly lendOutgoing?: boolean;
 }
 
 export interface DataChannelEvents {

@@ -47,6 +47,19 @@ export { payloadDigest } from './digest.js';
 
 /** Serialize one frame. Throws FrameError when a field cannot be represented. */
 export function encodeFrame(fields: FrameFields, options: EncodeOptions = {}): Uint8Array {
+  return encode(fields, options, true);
+}
+
+/**
+ * The frame's bytes up to its payload (the header and PayloadLength, digest of `fields.payload`
+ * included): followed by the payload's bytes, exactly what encodeFrame returns. For a sender that
+ * keeps the payload as it was given instead of a copy of it (ChannelOptions.lendOutgoing).
+ */
+export function encodeFrameHead(fields: FrameFields, options: EncodeOptions = {}): Uint8Array {
+  return encode(fields, options, false);
+}
+
+function encode(fields: FrameFields, options: EncodeOptions, withPayload: boolean): Uint8Array {
   const hl = options.headerLength ?? FrameLayout.STANDARD_HEADER_LENGTH;
   const typeBytes = messageTypeBytes(fields.messageType);
   const schema = fields.schemaVersion ?? FrameLayout.SCHEMA_VERSION;
@@ -62,7 +75,7 @@ export function encodeFrame(fields: FrameFields, options: EncodeOptions = {}): U
     throw new FrameError('PayloadLength', hl, `payload of ${fields.payload.length} bytes exceeds uint32`);
   }
 
-  const frame = allocFrame(hl + 4 + fields.payload.length);
+  const frame = allocFrame(hl + 4 + (withPayload ? fields.payload.length : 0));
   // The MessageId is validated first so a bad one throws before anything else is written.
   if (fields.messageId === undefined) writeRandomMessageId(frame, Offset.MessageId);
   else writeUuid(frame, Offset.MessageId, fields.messageId, true);
@@ -76,7 +89,7 @@ export function encodeFrame(fields: FrameFields, options: EncodeOptions = {}): U
   writePayloadDigest(frame, Offset.PayloadDigest, fields.payload);
   if (hl >= FrameLayout.STANDARD_HEADER_LENGTH) putUint32(frame, Offset.PayloadType, fields.payloadType);
   putUint32(frame, hl, fields.payload.length);
-  frame.set(fields.payload, hl + 4);
+  if (withPayload) frame.set(fields.payload, hl + 4);
   return frame;
 }
 

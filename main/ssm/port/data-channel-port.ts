@@ -112,8 +112,10 @@ export interface OpenPortSessionOptions extends Omit<DataChannelOptions, 'tap'> 
 /** Opens the data channel, completes the Port handshake and starts the port session. */
 export async function openPortSession(options: OpenPortSessionOptions): Promise<{ session: PortSession; dataChannel: DataChannel }> {
   // Port sessions take every payload before deliver() returns (smux reassembles from views, a
-  // basic session writes it to its socket), so they need no copy of each (lendPayloads).
-  const dc = new DataChannel({ lendPayloads: true, ...options });
+  // basic session writes it to its socket), so they need no copy of each (lendPayloads). What
+  // they send is never changed after (Outbound queues socket reads and payloads packed from them,
+  // never written again once queued whole), so sent frames keep it as given (lendOutgoing).
+  const dc = new DataChannel({ lendPayloads: true, lendOutgoing: true, ...options });
   const info = await new Promise<SessionInfo>((resolve, reject) => {
     const timer = setTimeout(
       () => reject(new PortSessionError('handshake-timeout', `no Port handshake from the agent within ${readyTimeout(options)} ms`)),
