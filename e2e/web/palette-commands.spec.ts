@@ -95,7 +95,7 @@ test('on the tree’s selected instance: the row names it, New port forward… p
   await expect(diagnostics.getByTestId('diagnosis-summary')).toBeVisible({ timeout: 45_000 });
 });
 
-test('with a tab: Rename tab… renames it, Clear the terminal clears it, Upload file… asks for the tab’s target', async ({ page, webHost }) => {
+test('with a tab: Rename tab… renames it, Clear the terminal clears it, Upload file… asks for the tab’s target, Split shows the other tab beside', async ({ page, webHost }) => {
   await openDemo(page, webHost.url);
   await treeRow(page, 'instance', 'bastion').dblclick();
   await waitForShell(page);
@@ -134,4 +134,17 @@ test('with a tab: Rename tab… renames it, Clear the terminal clears it, Upload
   await page.keyboard.press('Escape');
   await run(page, 'Upload file…');
   await expect(page.getByRole('dialog', { name: /Upload to jump host/ })).toBeVisible();
+  await page.keyboard.press('Escape');
+  await expect(page.getByRole('dialog', { name: /Upload to jump host/ })).toBeHidden();
+
+  // Split with a second tab: the other one is shown beside; Show one terminal ends it.
+  await run(page, 'New tab to the same target');
+  await expect(page.locator('.tab')).toHaveCount(2);
+  await run(page, 'Split: show the next tab beside this one');
+  await expect(page.locator('.tab.beside')).toHaveCount(1);
+  await expect(page.locator('.tab.beside')).not.toHaveAttribute('aria-selected', 'true');
+  await expect(terminalInput(page)).toBeFocused();
+  await run(page, 'Show one terminal (end the split)');
+  await expect(page.locator('.tab.beside')).toHaveCount(0);
+  await expect(terminalInput(page)).toBeFocused();
 });

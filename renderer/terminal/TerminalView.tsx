@@ -2,6 +2,7 @@
 // slot on mount and out on unmount; StrictMode's mount–unmount–mount just moves it twice.
 import { useEffect, useRef } from 'react';
 import { useModel } from '../root/model-context.js';
+import { keyboardInDialog } from '../ui/keyboard-in-dialog.js';
 import { useTerminal } from './use-terminal.js';
 
 interface Props {
@@ -30,7 +31,8 @@ export function TerminalView({ sessionId, visible, focused, side, onFocus }: Pro
   useEffect(() => {
     if (controller === undefined) return;
     controller.setVisible(visible);
-    if (visible && focused) controller.focus();
+    // A dialog opened meanwhile keeps the keyboard; it gives it back to the active terminal when it closes.
+    if (visible && focused && !keyboardInDialog()) controller.focus();
   }, [controller, visible, focused]);
 
   return (
