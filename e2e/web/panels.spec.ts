@@ -2,7 +2,8 @@
 // first one; the inspector follows new frames like a terminal unless the person scrolled up, and
 // then offers "Jump to latest".
 import type { Page } from '@playwright/test';
-import { expect, test } from '../fixtures/web-host.js';
+import { join } from 'node:path';
+import { expect, repoRoot, test } from '../fixtures/web-host.js';
 import { expand, openDemo, revealWebApp, SHELL_TIMEOUT_MS, treeRow, typeLine, waitForShell, waitForTerminalText } from './porthole-ui.js';
 
 test.use({ sandbox: true });
@@ -89,7 +90,7 @@ test('a flood over the inspector budget says how many frames are not shown, wher
   await expect(page.locator('.frame-row').first()).toBeVisible();
 });
 
-test('a stopped forward keeps its local address and shows no stale rates (defect 6, part)', async ({ page, webHost }) => {
+test('a stopped forward keeps its local address, across a page reload too, and shows no stale rates (defect 6, part)', async ({ page, webHost }) => {
   await openDemo(page, webHost.url);
   await treeRow(page, 'instance', 'bastion').click({ button: 'right' });
   await page.getByRole('menuitem', { name: 'Start port forward…' }).click();
@@ -109,6 +110,14 @@ test('a stopped forward keeps its local address and shows no stale rates (defect
   await page.getByRole('tab', { name: /Forwards/ }).click();
   await expect(row).toHaveAttribute('data-state', 'stopped');
   await expect(row.getByTestId('forward-address')).toHaveText(address);
+  // A page reload (or another window) gets it from main: still the address Start listens on.
+  await page.reload();
+  await expect(row).toHaveAttribute('data-state', 'stopped');
+  await expect(row.getByTestId('forward-address')).toHaveText(address);
+  await page.setViewportSize({ width: 1440, height: 900 });
+  await page.screenshot({ path: join(repoRoot, 'e2e', 'artifacts', 'qa-forward-stopped-reload-1440.png') });
+  await page.setViewportSize({ width: 1024, height: 640 });
+  await page.screenshot({ path: join(repoRoot, 'e2e', 'artifacts', 'qa-forward-stopped-reload-1024.png') });
   // Started again, it listens there.
   await row.getByRole('button', { name: 'Start', exact: true }).click();
   await expect(row).toHaveAttribute('data-state', 'listening', { timeout: SHELL_TIMEOUT_MS });

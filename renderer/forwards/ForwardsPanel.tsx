@@ -85,8 +85,8 @@ interface RowProps {
 
 function ForwardRow({ f, stats, index, narrow, stale }: RowProps) {
   const model = useModel();
-  // A stopped forward keeps showing where it listened (its fixed port, or the last one it had).
-  const shownPort = f.localPort ?? (typeof f.spec.localPort === 'number' ? f.spec.localPort : model.forwards.lastPort(f.id));
+  // A stopped forward keeps showing where it listened (its fixed port, or the last one it had: main keeps it, across reloads).
+  const shownPort = f.localPort ?? f.lastLocalPort;
   const address = f.localPort !== null ? `localhost:${f.localPort}` : null;
   const shownAddress = shownPort !== null ? `localhost:${shownPort}` : '—';
   const state = stats?.state ?? f.state;

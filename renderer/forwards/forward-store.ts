@@ -45,7 +45,6 @@ export class ForwardStore extends Store<ForwardsState> {
       // Saved first: main answers it once saved forwards are restored, so the list that follows includes them.
       const { saved } = await this.client.call('forwards', 'saved', {});
       const { forwards } = await this.client.call('forwards', 'list', {});
-      this.#notePorts(forwards);
       this.change((s) => ({ ...s, forwards, saved, error: null, loaded: true }));
     } catch (err) {
       this.change((s) => ({ ...s, error: errorText(err), loaded: true }));
@@ -114,23 +113,7 @@ export class ForwardStore extends Store<ForwardsState> {
     this.change((s) => ({ ...s, saved }));
   }
 
-  /**
-   * The last port each forward listened on, so a stopped one keeps showing where it was (main
-   * starts it there again). Kept here, not in the panel, which unmounts while another panel shows.
-   */
-  readonly #lastPorts = new Map<string, number>();
-
-  lastPort(id: string): number | null {
-    return this.#lastPorts.get(id) ?? null;
-  }
-
-  #notePorts(forwards: readonly ForwardInfo[]): void {
-    for (const f of forwards) if (f.localPort !== null) this.#lastPorts.set(f.id, f.localPort);
-  }
-
   #upsert(id: string, forward: ForwardInfo | null): void {
-    if (forward === null) this.#lastPorts.delete(id);
-    else this.#notePorts([forward]);
     this.change((s) => {
       const exists = s.forwards.some((f) => f.id === id);
       const forwards = forward === null ? s.forwards.filter((f) => f.id !== id) : exists ? s.forwards.map((f) => (f.id === id ? forward : f)) : [...s.forwards, forward];

@@ -11,7 +11,7 @@ class Settable<T> extends Store<T> {
   }
 }
 
-const forward = (id: string): ForwardInfo => ({ id, spec: { target: { kind: 'instance', profile: 'p', region: 'us-east-1', instanceId: 'i-0123456789abcdef0' }, remotePort: 80 } as ForwardInfo['spec'], localPort: 5000, state: 'listening', error: null, connectionErrors: NO_CONNECTION_ERRORS });
+const forward = (id: string): ForwardInfo => ({ id, spec: { target: { kind: 'instance', profile: 'p', region: 'us-east-1', instanceId: 'i-0123456789abcdef0' }, remotePort: 80 } as ForwardInfo['spec'], localPort: 5000, lastLocalPort: 5000, state: 'listening', error: null, connectionErrors: NO_CONNECTION_ERRORS });
 
 function world(settings: Settings | null = null) {
   const toggled: boolean[] = [];

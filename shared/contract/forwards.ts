@@ -65,6 +65,12 @@ export const ForwardInfoSchema = z.object({
   spec: ForwardSpecSchema,
   /** The port actually listening, null while not listening. */
   localPort: PortSchema.nullable(),
+  /**
+   * Where Start listens again: the port it last listened on (kept while stopped or failed; an
+   * automatic port is asked for again), or its fixed port; null when it never listened on an
+   * automatic one. Main keeps it, so a window opened or reloaded later still shows it.
+   */
+  lastLocalPort: PortSchema.nullable(),
   state: ForwardStateSchema,
   error: PlainErrorSchema.nullable(),
   connectionErrors: ConnectionErrorsSchema,

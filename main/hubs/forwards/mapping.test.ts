@@ -4,7 +4,8 @@ import { describe, expect, it } from 'vitest';
 import { ForwardSpecSchema } from '../../../shared/contract/index.js';
 import { DEMO_APP } from '../../../testing/composition/sandbox-app.js';
 import { FORWARD_FAILED_NEXT_STEP, FORWARD_RESTART_AFTER } from '../../../shared/messages/forwards.js';
-import { contractSpec, managerSpec, plainError } from './mapping.js';
+import type { ForwardStatus } from '../../sessions/forwards/index.js';
+import { contractSpec, forwardInfo, managerSpec, plainError } from './mapping.js';
 
 describe('contractSpec', () => {
   it('rebuilds an instance forward from the manager spec alone', () => {
@@ -42,5 +43,21 @@ describe('plainError', () => {
     expect(plainError({ state: 'failed', lastError: 'the websocket closed', lastErrorNextStep: undefined })).toEqual({ message: 'the websocket closed', nextStep: FORWARD_FAILED_NEXT_STEP });
     expect(plainError({ state: 'restarting', lastError: 'the websocket closed', lastErrorNextStep: undefined })).toEqual({ message: 'the websocket closed' });
     expect(plainError({ state: 'active', lastError: undefined, lastErrorNextStep: undefined })).toBeNull();
+  });
+});
+
+describe('forwardInfo', () => {
+  const spec = ForwardSpecSchema.parse({ target: DEMO_APP.instance, remotePort: 22, localPort: 'auto' });
+  const status = (state: ForwardStatus['state'], localPort: number | undefined): ForwardStatus => ({ state, localPort, connectionErrors: 0 }) as unknown as ForwardStatus;
+
+  it('keeps the last bound port of a stopped or failed forward, so a reloaded window shows where Start listens', () => {
+    expect(forwardInfo('f1', spec, status('active', 40123))).toMatchObject({ localPort: 40123, lastLocalPort: 40123 });
+    expect(forwardInfo('f1', spec, status('stopped', 40123))).toMatchObject({ localPort: null, lastLocalPort: 40123 });
+    expect(forwardInfo('f1', spec, status('failed', 40123))).toMatchObject({ localPort: null, lastLocalPort: 40123 });
+  });
+
+  it('has no last port before an automatic port was ever bound', () => {
+    expect(forwardInfo('f1', spec, status('stopped', 0))).toMatchObject({ localPort: null, lastLocalPort: null });
+    expect(forwardInfo('f1', spec, status('stopped', undefined))).toMatchObject({ localPort: null, lastLocalPort: null });
   });
 });

@@ -95,8 +95,13 @@ export function connectionErrors(status: ForwardStatus): ConnectionErrors {
   return { count: status.connectionErrors, last: { kind, reason: last.reason, at: last.at } };
 }
 
+/** Where the forward listens when started (again): the port it was last bound to, or its fixed one; null before an automatic port was ever bound. */
+function lastPort(status: ForwardStatus): number | null {
+  return status.localPort !== undefined && status.localPort > 0 ? status.localPort : null;
+}
+
 export function forwardInfo(id: string, spec: ForwardSpec, status: ForwardStatus): ForwardInfo {
-  return { id, spec, localPort: listeningPort(status), state: STATE[status.state], error: plainError(status), connectionErrors: connectionErrors(status) };
+  return { id, spec, localPort: listeningPort(status), lastLocalPort: lastPort(status), state: STATE[status.state], error: plainError(status), connectionErrors: connectionErrors(status) };
 }
 
 export function forwardStats(id: string, status: ForwardStatus): ForwardStats {
