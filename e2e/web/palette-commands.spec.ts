@@ -64,6 +64,12 @@ test('with no tab and nothing selected: tab and target commands say why not; Set
   await page.keyboard.press('Escape');
   await expect(settings).toBeHidden();
 
+  // The status bar's Theme and the bottom panel's tabs.
+  await run(page, 'Theme: Dark');
+  await expect(page.getByTestId('theme-select')).toHaveValue('dark');
+  await run(page, 'Show transfers (bottom panel)');
+  await expect(page.getByTestId('bottom-panel').getByRole('tab', { name: 'Transfers' })).toHaveAttribute('aria-selected', 'true');
+
   // New port forward… with no target: the Forwards panel's New forward…, the form with a target to choose.
   await run(page, 'New port forward…');
   const form = page.getByRole('dialog', { name: 'New port forward' });

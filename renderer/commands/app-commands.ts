@@ -95,6 +95,15 @@ export function registerAppCommands(model: AppModel, ui: AppUi): () => void {
     c.register('diagnose', () => diagnoseCommandTarget(model)),
     c.register('refreshTree', () => (void model.tree.refresh(null), true)),
     c.register('openSettings', () => ui.openSettings()),
+    // The bottom panel's tabs.
+    c.register('showForwards', () => (model.panel.show('forwards'), true)),
+    c.register('showTransfers', () => (model.panel.show('transfers'), true)),
+    c.register('showDiagnostics', () => (model.panel.show('diagnostics'), true)),
+    c.register('showInspector', () => (model.panel.show('inspector'), true)),
+    // The status bar's Theme choice.
+    ...(['system', 'dark', 'light'] as const).map((theme) =>
+      c.register(`theme${theme === 'system' ? 'System' : theme === 'dark' ? 'Dark' : 'Light'}`, () => model.settings.state.settings !== null && (void model.settings.update({ theme }), true)),
+    ),
     // The terminal menu's Select all and Clear; the keyboard goes back to the terminal (Copy's key works on the selection).
     c.register('selectAll', () => {
       const terminal = activeTerminal(model);

@@ -104,6 +104,9 @@ describe('commandUnavailable: commands from the menus and buttons', () => {
     expect(commandUnavailable(command('refreshTree'), none)).toBeNull();
     expect(commandUnavailable(command('openSettings'), none)).toBeNull();
     expect(commandUnavailable(command('openSettings'), { ...none, settingsLoaded: false })).toBe('Settings are still loading');
+    expect(commandUnavailable(command('themeDark'), { ...none, settingsLoaded: false })).toBe('Settings are still loading');
+    expect(commandUnavailable(command('themeLight'), none)).toBeNull();
+    for (const id of ['showForwards', 'showTransfers', 'showDiagnostics', 'showInspector']) expect(commandUnavailable(command(id), none)).toBeNull();
   });
 
   it('a target command run without a target says what to select', () => {

@@ -76,7 +76,8 @@ export function commandUnavailable(command: CommandInfo, state: CommandState): s
   if ((command.id === 'nextTab' || command.id === 'prevTab' || command.id === 'splitTabs') && state.tabCount === 1) return 'This is the only tab';
   if (command.id === 'unsplitTabs' && !state.split) return 'Only one terminal is shown';
   if (NEEDS_A_TERMINAL.has(command.id) && !state.activeHasTerminal) return "This tab's session did not start: it has no terminal";
-  if (command.id === 'openSettings' && !state.settingsLoaded) return 'Settings are still loading';
+  // The status bar's Settings and Theme are disabled until then too.
+  if ((command.id === 'openSettings' || command.id.startsWith('theme')) && !state.settingsLoaded) return 'Settings are still loading';
   return sessionUnavailable(command.id, state) ?? targetUnavailable(command.id, state);
 }
 

@@ -4,7 +4,7 @@
 // returning false, and its key then goes on to the terminal or the browser.
 import { TAB_NUMBERS, type CommandId } from './keymap.js';
 
-export type CommandGroup = 'Go to' | 'Sessions' | 'Targets' | 'Focus' | 'Terminal' | 'Help';
+export type CommandGroup = 'Go to' | 'Sessions' | 'Targets' | 'Focus' | 'Terminal' | 'App' | 'Help';
 
 export interface CommandInfo {
   readonly id: CommandId;
@@ -38,13 +38,20 @@ export const COMMANDS: readonly CommandInfo[] = [
   { id: 'focusPanel', title: 'Focus the bottom panel (opens it)', group: 'Focus' },
   { id: 'toggleTree', title: 'Show or hide the targets tree', group: 'Focus' },
   { id: 'togglePanel', title: 'Show or hide the bottom panel', group: 'Focus' },
+  { id: 'showForwards', title: 'Show port forwards (bottom panel)', group: 'Focus' },
+  { id: 'showTransfers', title: 'Show transfers (bottom panel)', group: 'Focus' },
+  { id: 'showDiagnostics', title: 'Show diagnostics (bottom panel)', group: 'Focus' },
+  { id: 'showInspector', title: 'Show the inspector (bottom panel)', group: 'Focus' },
   { id: 'find', title: 'Find in terminal', group: 'Terminal' },
   { id: 'selectAll', title: 'Select all in the terminal', group: 'Terminal' },
   { id: 'clearTerminal', title: 'Clear the terminal (here only; the shell is not told)', group: 'Terminal' },
   { id: 'copy', title: 'Copy selection', group: 'Terminal', inTerminal: true },
   { id: 'paste', title: 'Paste', group: 'Terminal', inTerminal: true },
   { id: 'showShortcuts', title: 'Keyboard shortcuts', group: 'Help' },
-  { id: 'openSettings', title: 'Settings', group: 'Help' },
+  { id: 'openSettings', title: 'Settings', group: 'App' },
+  { id: 'themeSystem', title: 'Theme: System', group: 'App' },
+  { id: 'themeDark', title: 'Theme: Dark', group: 'App' },
+  { id: 'themeLight', title: 'Theme: Light', group: 'App' },
 ];
 
 /** Runs a command; false when it does not apply now. */

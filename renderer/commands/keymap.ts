@@ -38,6 +38,13 @@ export type CommandId =
   | 'openSettings'
   | 'selectAll'
   | 'clearTerminal'
+  | 'showForwards'
+  | 'showTransfers'
+  | 'showDiagnostics'
+  | 'showInspector'
+  | 'themeSystem'
+  | 'themeDark'
+  | 'themeLight'
   | `tab${TabNumber}`;
 
 export type KeymapHost = 'web' | 'desktop';
@@ -94,6 +101,13 @@ const NO_KEYS = {
   openSettings: [],
   selectAll: [],
   clearTerminal: [],
+  showForwards: [],
+  showTransfers: [],
+  showDiagnostics: [],
+  showInspector: [],
+  themeSystem: [],
+  themeDark: [],
+  themeLight: [],
 } as const;
 
 const OTHER_DESKTOP: Table = {
