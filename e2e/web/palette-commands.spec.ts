@@ -101,7 +101,7 @@ test('on the tree’s selected instance: the row names it, New port forward… p
   await expect(diagnostics.getByTestId('diagnosis-summary')).toBeVisible({ timeout: 45_000 });
 });
 
-test('with a tab: Rename tab… renames it, Clear the terminal clears it, Upload file… asks for the tab’s target, Split shows the other tab beside', async ({ page, webHost }) => {
+test('with a tab: Rename tab… renames it, Clear the terminal clears it, Upload file… asks for the tab’s target, Diagnose and Record act on it, Split shows the other tab beside', async ({ page, webHost }) => {
   await openDemo(page, webHost.url);
   await treeRow(page, 'instance', 'bastion').dblclick();
   await waitForShell(page);
@@ -142,6 +142,15 @@ test('with a tab: Rename tab… renames it, Clear the terminal clears it, Upload
   await expect(page.getByRole('dialog', { name: /Upload to jump host/ })).toBeVisible();
   await page.keyboard.press('Escape');
   await expect(page.getByRole('dialog', { name: /Upload to jump host/ })).toBeHidden();
+
+  // Diagnose on the tab's target; Record / Stop recording on its session.
+  await run(page, 'Diagnose');
+  await expect(page.getByTestId('diagnostics').locator('.panel-heading strong')).toHaveText('jump host');
+  await run(page, 'Record this session to a .cast file');
+  await expect(page.locator('.tab[aria-selected="true"]')).toHaveAttribute('data-recording', 'true');
+  await run(page, 'Stop recording this session');
+  await expect(page.locator('.tab[aria-selected="true"]')).not.toHaveAttribute('data-recording', /.*/);
+  await expect(page.locator('.toast', { hasText: /^Recording saved to / })).toBeVisible();
 
   // Split with a second tab: the other one is shown beside; Show one terminal ends it.
   await run(page, 'New tab to the same target');
