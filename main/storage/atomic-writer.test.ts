@@ -1,7 +1,7 @@
 /**
  * The atomic writer against a real file system: a burst of concurrent saves leaves valid JSON
  * holding the last state; a process SIGKILLed while writing leaves the previous state intact;
- * the mode is 0600 even over a file that was 0644; a failed write rejects and keeps the old file.
+ * the mode is 0600 even over a file that was 0644; a failed write (read-only directory; a rename over a directory, which runs as root too) rejects and keeps the old file.
  */
 import { execFileSync, spawn } from 'node:child_process';
 import { chmodSync, existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
@@ -68,6 +68,18 @@ describe('writeFileAtomic', () => {
     } finally {
       chmodSync(dir, 0o700);
     }
+  });
+
+  // Runs as any user, root included: a rename that fails (the target is a directory) must reject,
+  // leave what was there and remove its temp file.
+  it('rejects when the rename fails, leaving the target and no temp file', async () => {
+    const dir = path.join(scratch, 'rename-fails');
+    const file = path.join(dir, 'settings.json');
+    await writeJsonAtomic(path.join(file, 'inside.json'), { keep: true });
+    await expect(writeJsonAtomic(file, { keep: false })).rejects.toThrow(/EISDIR|ENOTEMPTY|EEXIST/);
+    expect(statSync(file).isDirectory()).toBe(true);
+    expect(JSON.parse(readFileSync(path.join(file, 'inside.json'), 'utf8'))).toEqual({ keep: true });
+    expect(readdirSync(dir).filter((n) => isTempFileOf(file, n))).toEqual([]);
   });
 
   it('flushAtomicWrites resolves once every queued write is on disk', async () => {
