@@ -7,7 +7,7 @@ const command = (id: string): CommandInfo => {
   if (found === undefined) throw new Error(`no command ${id}`);
   return found;
 };
-const base = { activeClosed: false, activeRecording: false, split: false, target: null, settingsLoaded: true } as const;
+const base = { activeClosed: false, activeRecording: false, split: false, target: null, settingsLoaded: true, linkLost: null } as const;
 const none: CommandState = { ...base, tabCount: 0, activeHasTerminal: false };
 const tabs = (tabCount: number, activeHasTerminal = true): CommandState => ({ ...base, tabCount, activeHasTerminal, target: tabCount > 0 ? { title: 'api · 1a2b3c', takesSession: true } : null });
 
@@ -107,6 +107,12 @@ describe('commandUnavailable: commands from the menus and buttons', () => {
     expect(commandUnavailable(command('themeDark'), { ...none, settingsLoaded: false })).toBe('Settings are still loading');
     expect(commandUnavailable(command('themeLight'), none)).toBeNull();
     for (const id of ['showForwards', 'showTransfers', 'showDiagnostics', 'showInspector']) expect(commandUnavailable(command(id), none)).toBeNull();
+  });
+
+  it('with the link to the host lost, what asks the host says why, as the tab menu does; the rest still runs', () => {
+    const lost: CommandState = { ...tabs(2), activeClosed: true, linkLost: 'Lost the connection to the web host' };
+    for (const id of ['newTab', 'restartSession', 'upload', 'download', 'diagnose', 'newForward', 'refreshTree']) expect(commandUnavailable(command(id), lost)).toBe('Lost the connection to the web host');
+    for (const id of ['closeTab', 'renameTab', 'openSettings', 'showDiagnostics', 'nextTab']) expect(commandUnavailable(command(id), lost)).toBeNull();
   });
 
   it('a target command run without a target says what to select', () => {

@@ -32,6 +32,9 @@ export const TARGET_COMMANDS: ReadonlySet<CommandId> = new Set<CommandId>(['newF
 /** Of those, the ones that open a session there (a container with no runtime id yet cannot take one). */
 const NEEDS_A_SESSION_TARGET: ReadonlySet<string> = new Set(['upload', 'download']);
 
+/** Commands that ask the host (a session, a transfer, a diagnosis, the inventory): the tab menu offers them off once the link is lost. */
+const NEEDS_THE_HOST: ReadonlySet<string> = new Set(['newTab', 'restartSession', 'upload', 'download', 'diagnose', 'newForward', 'refreshTree']);
+
 export const NO_TARGET = 'Select a container or instance in the tree, or open a tab, first';
 
 /** What decides whether a command can run now. */
@@ -49,6 +52,8 @@ export interface CommandState {
   readonly target: { readonly title: string; readonly takesSession: boolean } | null;
   /** Settings have been read from main (the Settings popover needs them). */
   readonly settingsLoaded: boolean;
+  /** Why the link to the host is lost (the session store's words), or null while it holds. */
+  readonly linkLost: string | null;
 }
 
 function targetUnavailable(id: string, state: CommandState): string | null {
@@ -74,6 +79,7 @@ export function commandUnavailable(command: CommandInfo, state: CommandState): s
   if (state.tabCount === 0 && (NEEDS_A_TAB.has(command.id) || tabNumber !== undefined)) return 'No tab is open';
   if (tabNumber !== undefined && Number(tabNumber) > state.tabCount) return state.tabCount === 1 ? 'Only 1 tab is open' : `Only ${state.tabCount} tabs are open`;
   if ((command.id === 'nextTab' || command.id === 'prevTab' || command.id === 'splitTabs') && state.tabCount === 1) return 'This is the only tab';
+  if (state.linkLost !== null && NEEDS_THE_HOST.has(command.id)) return state.linkLost;
   if (command.id === 'unsplitTabs' && !state.split) return 'Only one terminal is shown';
   if (NEEDS_A_TERMINAL.has(command.id) && !state.activeHasTerminal) return "This tab's session did not start: it has no terminal";
   // The status bar's Settings and Theme are disabled until then too.

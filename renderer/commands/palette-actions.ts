@@ -21,6 +21,7 @@ export function commandState(model: AppModel): CommandState {
     split: model.sessions.state.pairKey !== null,
     target: target === null ? null : { title: targetTitle(target), takesSession: takesSession(target) },
     settingsLoaded: model.settings.state.settings !== null,
+    linkLost: model.sessions.state.linkLost,
   };
 }
 
