@@ -13,6 +13,15 @@ export const SHELLS = {
    * MessagePort can carry, and xterm parses it in about a millisecond.
    */
   MAX_BATCH_BYTES: 16 * 1024,
+  /**
+   * Right after flow control resumes reading, output goes at the end of a read's tick once this much
+   * waits (before that, after COALESCE_MS as usual). The first read after a resume often holds one
+   * agent frame (~1 KiB): sent alone, half the showing tab's messages in an unpaced flood were that
+   * (8-tab UI bench: 448 of 1109), each costing the page a message task and an ack for a 20th of a
+   * millisecond of parsing. 8 KiB is the room a resume opens (high minus low watermark), and at
+   * flood rates arrives within a millisecond or two.
+   */
+  RESUME_SEND_MIN_BYTES: 8 * 1024,
   /** After a keystroke, output is sent without coalescing for this long so the echo is never delayed. */
   ECHO_WINDOW_MS: 30,
   /**

@@ -70,7 +70,7 @@ async function started(): Promise<{ shell: ManagedShell; engine: ScriptedEngine;
     },
     {
       launch: () => Promise.resolve({ credentials: { sessionId: 'aws-session', streamUrl: 'wss://x', tokenValue: 't' }, target: 'i-0123456789abcdef0' }),
-      batching: { coalesceMs: 1_000, maxBatchBytes: BATCH, echoWindowMs: 0 },
+      batching: { coalesceMs: 1_000, maxBatchBytes: BATCH, echoWindowMs: 0, resumeSendMinBytes: 2048 },
       watermarks: { high: HIGH, low: LOW },
     },
   );
@@ -95,6 +95,56 @@ describe('ManagedShell flow control toward the window', () => {
     expect(outputBytes(sent)).toBeLessThanOrEqual(HIGH + BATCH);
     shell.ack(outputBytes(sent));
     expect(outputBytes(sent)).toBeGreaterThan(HIGH + BATCH);
+    await shell.dispose();
+  });
+
+  it('joins the partial batches it held while paused into full messages when acks make room', async () => {
+    const { shell, engine, sent } = await started();
+    vi.useFakeTimers();
+    try {
+      for (let i = 0; i < 3; i++) engine.fire('output', new Uint8Array(BATCH), 'stdout');
+      expect(engine.paused).toBe(true);
+      const before = sent.length;
+      // Frames read after the pause: two partial batches let go by the coalescing timer, then a full one.
+      for (let i = 0; i < 2; i++) {
+        engine.fire('output', new Uint8Array(1024), 'stdout');
+        vi.advanceTimersByTime(1_000);
+      }
+      engine.fire('output', new Uint8Array(BATCH), 'stdout');
+      expect(sent.length).toBe(before);
+      shell.ack(outputBytes(sent));
+      expect(sent.slice(before).map((s) => (s.kind === 'output' ? s.bytes.byteLength : -1))).toEqual([2048, BATCH]);
+      expect(engine.paused).toBe(false);
+    } finally {
+      vi.useRealTimers();
+    }
+    await shell.dispose();
+  });
+
+  it('a partial piece held at a resume goes with the next read, and the scrollback keeps it once', async () => {
+    const { shell, engine, sent } = await started();
+    vi.useFakeTimers();
+    try {
+      for (let i = 0; i < 3; i++) engine.fire('output', new Uint8Array(BATCH), 'stdout');
+      expect(engine.paused).toBe(true);
+      engine.fire('output', new Uint8Array(1024).fill(0x31), 'stdout'); // one frame read after the pause
+      vi.advanceTimersByTime(1_000);
+      const before = sent.length;
+      shell.ack(outputBytes(sent));
+      expect(engine.paused).toBe(false);
+      vi.advanceTimersByTime(0);
+      expect(sent.length).toBe(before); // not alone
+      engine.fire('output', new Uint8Array(2048).fill(0x32), 'stdout');
+      vi.advanceTimersByTime(0); // the end of the read's tick
+      const tail = sent.slice(before).flatMap((s) => (s.kind === 'output' ? [s.bytes] : []));
+      expect(tail.map((b) => b.byteLength)).toEqual([3072]);
+      expect([tail[0]?.[0], tail[0]?.[1024]]).toEqual([0x31, 0x32]);
+      const replayed: Uint8Array[] = [];
+      shell.attach({ output: (bytes) => replayed.push(bytes), status: () => {} });
+      expect(replayed.reduce((n, b) => n + b.byteLength, 0)).toBe(3 * BATCH + 3072);
+    } finally {
+      vi.useRealTimers();
+    }
     await shell.dispose();
   });
 

@@ -1,7 +1,7 @@
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import { OutputBatcher } from './output-batcher.js';
+import { OutputBatcher, rebatch } from './output-batcher.js';
 
-const limits = { coalesceMs: 5, maxBatchBytes: 8, echoWindowMs: 30 };
+const limits = { coalesceMs: 5, maxBatchBytes: 8, echoWindowMs: 30, resumeSendMinBytes: 4 };
 const bytes = (text: string) => new TextEncoder().encode(text);
 const text = (b: Uint8Array) => new TextDecoder().decode(b);
 
@@ -27,13 +27,25 @@ describe('OutputBatcher', () => {
     expect(sent).toEqual(['abcd']);
   });
 
-  it('sends at once when a batch reaches the size limit, split into messages no larger than it', () => {
+  it('sends whole batches at once when the size limit is reached; the remainder coalesces with what follows', () => {
     vi.useFakeTimers();
     const { b, sent } = batcher();
     b.push(bytes('1234'));
     b.push(bytes('56789abcdefghij'));
-    expect(sent).toEqual(['12345678', '9abcdefg', 'hij']);
+    expect(sent).toEqual(['12345678', '9abcdefg']);
+    expect(b.pendingBytes).toBe(3);
+    b.push(bytes('kl'));
+    vi.advanceTimersByTime(5);
+    expect(sent).toEqual(['12345678', '9abcdefg', 'hijkl']);
     expect(b.pendingBytes).toBe(0);
+  });
+
+  it('an explicit flush sends everything, the last message partial', () => {
+    const { b, sent } = batcher();
+    b.push(bytes('12345'));
+    b.push(bytes('6789'));
+    b.flush();
+    expect(sent).toEqual(['12345678', '9']);
   });
 
   it('flushes on input and sends the echo without waiting, then coalesces again', () => {
@@ -68,16 +80,71 @@ describe('OutputBatcher', () => {
     expect(sent).toEqual(['abcd', 'ef']);
   });
 
-  it('a resume sends a partial batch that was waiting for its coalescing period at the end of the tick', () => {
+  it('a resume does not send a partial batch on its own: it goes with the next read, at the end of that tick', () => {
     vi.useFakeTimers();
     const { b, sent } = batcher();
     b.push(bytes('ab'));
     vi.advanceTimersByTime(1);
     b.resumed();
     vi.advanceTimersByTime(0);
-    expect(sent).toEqual(['ab']);
+    expect(sent).toEqual([]);
+    b.push(bytes('cd'));
+    vi.advanceTimersByTime(0);
+    expect(sent).toEqual(['abcd']);
     vi.advanceTimersByTime(10);
-    expect(sent).toEqual(['ab']); // the coalescing timer did not send it again
+    expect(sent).toEqual(['abcd']); // the coalescing timer did not send it again
+  });
+
+  it('a partial batch waiting at a resume with no read after it still goes after its coalescing period', () => {
+    vi.useFakeTimers();
+    const { b, sent } = batcher();
+    b.push(bytes('ab'));
+    vi.advanceTimersByTime(1);
+    b.resumed();
+    vi.advanceTimersByTime(3);
+    expect(sent).toEqual([]);
+    vi.advanceTimersByTime(1);
+    expect(sent).toEqual(['ab']);
+  });
+
+  it('a piece put back goes in front of what waits, with the next read after a resume, marked as put back', () => {
+    vi.useFakeTimers();
+    const sent: [string, number][] = [];
+    const b = new OutputBatcher((out, putBack) => sent.push([text(out), putBack]), limits, () => 0);
+    b.push(bytes('cd'));
+    b.putBack(bytes('ab'));
+    b.resumed();
+    vi.advanceTimersByTime(0);
+    expect(sent).toEqual([]);
+    b.push(bytes('ef'));
+    vi.advanceTimersByTime(0);
+    expect(sent).toEqual([['abcdef', 2]]);
+    b.putBack(bytes('1234'));
+    vi.advanceTimersByTime(5); // no read came: its coalescing period
+    expect(sent).toEqual([['abcdef', 2], ['1234', 4]]);
+    b.putBack(bytes('123456'));
+    b.push(bytes('7890'));
+    expect(sent.slice(2)).toEqual([['12345678', 6]]);
+    vi.advanceTimersByTime(5);
+    expect(sent.slice(2)).toEqual([['12345678', 6], ['90', 0]]);
+  });
+
+  it('after a resume, a lone small read waits for more (up to its coalescing period) instead of going alone', () => {
+    vi.useFakeTimers();
+    const { b, sent } = batcher();
+    b.resumed();
+    b.push(bytes('a'));
+    vi.advanceTimersByTime(0);
+    expect(sent).toEqual([]);
+    b.push(bytes('bcd'));
+    vi.advanceTimersByTime(0);
+    expect(sent).toEqual(['abcd']);
+    b.resumed();
+    b.push(bytes('x'));
+    vi.advanceTimersByTime(4);
+    expect(sent).toEqual(['abcd']);
+    vi.advanceTimersByTime(1);
+    expect(sent).toEqual(['abcd', 'x']);
   });
 
   it('after a resume, a full batch still goes at once', () => {
@@ -85,6 +152,8 @@ describe('OutputBatcher', () => {
     const { b, sent } = batcher();
     b.resumed();
     b.push(bytes('123456789'));
+    expect(sent).toEqual(['12345678']);
+    vi.advanceTimersByTime(5);
     expect(sent).toEqual(['12345678', '9']);
   });
 
@@ -106,7 +175,21 @@ describe('OutputBatcher', () => {
     b.push(big.subarray(2, 6));
     b.flush();
     b.push(big);
+    b.flush();
     for (const o of out) expect(o.byteLength).toBe(o.buffer.byteLength);
     expect(out.map(text)).toEqual(['2345', '01234567', '89ABCDEF', 'GHIJ']);
+  });
+});
+
+describe('rebatch', () => {
+  it('joins small chunks into messages of at most the limit, in order, never splitting a chunk', () => {
+    const out = rebatch([bytes('12345678'), bytes('ab'), bytes('cd'), bytes('efghij'), bytes('k')], 8);
+    expect(out.map(text)).toEqual(['12345678', 'abcd', 'efghijk']);
+  });
+
+  it('passes a lone full chunk through and gives nothing for nothing', () => {
+    const full = bytes('12345678');
+    expect(rebatch([full], 8)[0]).toBe(full);
+    expect(rebatch([], 8)).toEqual([]);
   });
 });
