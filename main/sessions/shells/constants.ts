@@ -3,8 +3,8 @@
 export const SHELLS = {
   /**
    * Output is coalesced this long before it is sent: one IPC message per frame of screen time, not
-   * per agent frame. Not right after flow control resumes reading: xterm is then running dry, and
-   * that read's output goes at the end of its tick (output-batcher.ts).
+   * per agent frame. Right after flow control resumes reading, xterm is running dry: output then goes
+   * at the end of a read's tick once RESUME_SEND_MIN_BYTES wait (output-batcher.ts).
    */
   COALESCE_MS: 5,
   /**

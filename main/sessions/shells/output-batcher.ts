@@ -1,7 +1,7 @@
 // Coalesces one session's output for a few milliseconds (or up to a size) into one message,
 // and sends it at once when the user has just typed, so echo is not delayed (practice 3). Right
-// after flow control resumes reading, what that read brought goes at the end of its tick instead:
-// the renderer is then running dry and waiting for it.
+// after flow control resumes reading, output goes at the end of a read's tick once
+// SHELLS.RESUME_SEND_MIN_BYTES wait: the renderer is then running dry and waiting for it.
 import { SHELLS } from './constants.js';
 
 export interface BatcherLimits {
@@ -26,7 +26,7 @@ export class OutputBatcher {
   #putBack = 0;
   #timer: NodeJS.Timeout | undefined;
   #soon: NodeJS.Immediate | undefined;
-  /** Reading just resumed: the next output goes at the end of its tick, not after coalesceMs. */
+  /** Reading just resumed: output goes at the end of a read's tick once the resume minimum waits, not after coalesceMs. */
   #resumed = false;
   #eagerUntil = 0;
   #disposed = false;
