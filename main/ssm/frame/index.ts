@@ -9,7 +9,8 @@ export { FrameLayout, Flags, MessageType, Offset, PayloadType, PayloadTypeFlag }
 export type { MessageTypeName, PayloadTypeFlagValue, PayloadTypeValue } from './constants.js';
 export { FrameError } from './errors.js';
 export type { FrameField } from './errors.js';
-export { LentFrame, ReceivedFrame, decodeFrame, encodeFrame, encodeFrameHead, frameFromHeader, payloadDigest, tryDecodeFrame } from './codec.js';
+export { decodeFrame, encodeFrame, encodeFrameHead, frameFromHeader, payloadDigest, tryDecodeFrame } from './codec.js';
+export { LentFrame, ReceivedFrame } from './received-frame.js';
 export { emptyHeader, readHeader } from './header.js';
 export type { FrameHeader, MutableFrameHeader } from './header.js';
 export { encodeAcknowledgeFrame, encodeAcknowledgeFrameFromWire } from './ack-frame.js';
