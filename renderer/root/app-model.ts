@@ -26,6 +26,7 @@ import { TerminalRegistry } from '../terminal/terminal-registry.js';
 import { terminalFontStack } from '../terminal/font-stack.js';
 import { documentTheme } from '../terminal/xterm-theme.js';
 import { TransferStore } from '../transfers/transfer-store.js';
+import { AddRegionRequestStore } from '../tree/add-region-request.js';
 import { TREE_ROOT, TreeStore } from '../tree/tree-store.js';
 import { DialogStore } from '../ui/dialog-store.js';
 import { ToastStore } from '../ui/toast-store.js';
@@ -39,6 +40,7 @@ export class AppModel {
   readonly keymap: Keymap;
   readonly forwardDraft = new ForwardDraftStore();
   readonly tabRename = new RenameRequestStore();
+  readonly addRegion = new AddRegionRequestStore();
   readonly settings: SettingsModel;
   readonly tree: TreeStore;
   readonly sessions: SessionStore;

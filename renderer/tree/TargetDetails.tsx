@@ -5,8 +5,8 @@ import type { InventoryNode } from '../../shared/contract/index.js';
 import { useLayoutEffect, useRef, useState } from 'react';
 import { useModel } from '../root/model-context.js';
 import { useStore } from '../state/store.js';
-import { diagnose, openForward, openShell } from './node-actions.js';
-import { badgeOf, clusterName, notReadyReason, targetOf, taskDefinitionOf, titleOf } from './node-view.js';
+import { nodeAction, type NodeActionId } from './node-action-defs.js';
+import { badgeOf, clusterName, notReadyReason, taskDefinitionOf, titleOf } from './node-view.js';
 import { findNode, type TreeState } from './tree-store.js';
 import { useGrowDelay, useShrinkHold } from './use-grow-delay.js';
 import { usePointerPark } from './use-pointer-park.js';
@@ -44,6 +44,7 @@ function facts(tree: TreeState, node: Target): Array<readonly [string, string]> 
 export function TargetDetails() {
   const model = useModel();
   const tree = useStore(model.tree);
+  const linkLost = useStore(model.sessions).linkLost;
   const selected = findNode(tree, tree.selected);
   const chosen = selected !== undefined && (selected.kind === 'container' || selected.kind === 'instance') ? selected : null;
   const delayed = useGrowDelay(chosen);
@@ -87,7 +88,10 @@ export function TargetDetails() {
   }
   const badge = badgeOf(node);
   const notReady = notReadyReason(node);
-  const target = targetOf(node);
+  // A target known not to take a shell offers Diagnose first instead of a tab that would fail.
+  const buttons: ReadonlyArray<readonly [NodeActionId, string]> = notReady === null
+    ? [['openShell', ' button-primary'], ['forward', ''], ['diagnose', ' button-quiet']]
+    : [['diagnose', ' button-primary'], ['forward', '']];
   return (
     <section ref={area} className="target-details" aria-label="Target details" data-testid="target-details">
       <div className="target-details-head">
@@ -106,23 +110,15 @@ export function TargetDetails() {
         ))}
       </dl>
       <div className="target-details-actions">
-        {notReady === null ? (
-          <button className="button button-primary" disabled={target === null} onClick={() => openShell(model, node)}>
-            Open shell
-          </button>
-        ) : (
-          <button className="button button-primary" disabled={target === null} onClick={() => diagnose(model, node)}>
-            Diagnose
-          </button>
-        )}
-        <button className="button" disabled={target === null} onClick={() => openForward(model, node)}>
-          Forward…
-        </button>
-        {notReady === null && (
-          <button className="button button-quiet" disabled={target === null} onClick={() => diagnose(model, node)}>
-            Diagnose
-          </button>
-        )}
+        {buttons.map(([id, style]) => {
+          const action = nodeAction(id);
+          const why = action.unavailable(node, { linkLost });
+          return (
+            <button key={id} className={`button${style}`} disabled={why !== null} title={why ?? undefined} onClick={() => action.run(model, node)}>
+              {action.short ?? action.label(node)}
+            </button>
+          );
+        })}
       </div>
     </section>
   );

@@ -6,7 +6,7 @@ import { useModel } from '../root/model-context.js';
 import { useStore } from '../state/store.js';
 import { ContextMenu, type MenuAt } from '../ui/ContextMenu.js';
 import { focusFirstMatch } from '../ui/focus-tree.js';
-import { menuFor } from './node-actions.js';
+import { menuFor } from './node-menu.js';
 import { AddRegionDialog } from './AddRegionDialog.js';
 import { TargetDetails } from './TargetDetails.js';
 import { TreeChildren } from './TreeRow.js';
@@ -29,9 +29,9 @@ export function TreePane({ sandboxShells = null }: { sandboxShells?: 'confined' 
   const model = useModel();
   const tree = useStore(model.tree);
   const [menu, setMenu] = useState<MenuAt | null>(null);
-  const [regionFor, setRegionFor] = useState<string | null>(null);
+  const regionFor = useStore(model.addRegion);
   const closeMenu = useCallback(() => setMenu(null), []);
-  const onMenu = useCallback((node: InventoryNode, x: number, y: number) => setMenu({ x, y, items: menuFor(model, node, { addRegion: setRegionFor }) }), [model]);
+  const onMenu = useCallback((node: InventoryNode, x: number, y: number) => setMenu({ x, y, items: menuFor(model, node, { linkLost: model.sessions.state.linkLost }) }), [model]);
   const root = tree.branches.get(TREE_ROOT);
   const noProfiles = root?.status === 'ready' && root.children.length === 0;
 
@@ -109,7 +109,7 @@ export function TreePane({ sandboxShells = null }: { sandboxShells?: 'confined' 
       </div>
       <TargetDetails />
       {menu && <ContextMenu menu={menu} onClose={closeMenu} />}
-      {regionFor !== null && <AddRegionDialog profile={regionFor} shown={shownRegionsOf(tree, regionFor)} onClose={() => setRegionFor(null)} />}
+      {regionFor !== null && <AddRegionDialog profile={regionFor} shown={shownRegionsOf(tree, regionFor)} onClose={() => model.addRegion.done()} />}
     </nav>
   );
 }

@@ -1,9 +1,8 @@
-// What the tree's double-click and context menu do with a node.
+// What the tree's double-click and its node actions (node-action-defs.ts) do with a node.
 import type { DiagnosisTarget, InventoryNode } from '../../shared/contract/index.js';
 import { indexNodes, recentEntryOf } from '../commands/quick-open-items.js';
 import type { AppModel } from '../root/app-model.js';
-import { removeRegion } from './region-choice.js';
-import { copyableId, diagnosisTargetOf, notReadyReason, readinessOf, targetOf, titleOf } from './node-view.js';
+import { diagnosisTargetOf, notReadyReason, targetOf, titleOf } from './node-view.js';
 
 export interface MenuItem {
   readonly label: string;
@@ -78,34 +77,4 @@ export function askTransfer(model: AppModel, node: InventoryNode, direction: 'up
   if (target === null) return;
   if (notReadyReason(node) !== null) return diagnose(model, node);
   model.transfers.ask({ direction, target, title: titleOf(node) });
-}
-
-/** What the tree pane offers the menu beyond the model: dialogs it shows itself. */
-export interface TreeMenuUi {
-  addRegion(profile: string): void;
-}
-
-export function menuFor(model: AppModel, node: InventoryNode, ui?: TreeMenuUi): MenuItem[] {
-  const items: MenuItem[] = [];
-  const target = targetOf(node);
-  if (node.kind === 'container' || node.kind === 'instance') {
-    // The same readiness as the badge: its reason is the menu's hint whenever exec is not ready.
-    const readiness = node.kind === 'container' ? readinessOf(node) : null;
-    const why = readiness && !readiness.ready ? readiness.reason : undefined;
-    items.push(
-      { label: 'Open shell', run: () => openShell(model, node), disabled: target === null, ...(why ? { hint: why } : {}) },
-      { label: 'Start port forward…', run: () => openForward(model, node), disabled: target === null, ...(why ? { hint: why } : {}) },
-      // Always available: a target that cannot be opened is exactly when a diagnosis helps.
-      { label: 'Diagnose', run: () => diagnose(model, node) },
-      { label: 'Upload…', run: () => askTransfer(model, node, 'upload'), disabled: target === null, ...(why ? { hint: why } : {}) },
-      { label: 'Download…', run: () => askTransfer(model, node, 'download'), disabled: target === null, ...(why ? { hint: why } : {}) },
-    );
-  }
-  if (node.kind === 'profile' && node.sso) items.push({ label: 'Sign in with SSO', run: () => void model.sso.signIn(node.profile) });
-  if (node.kind === 'profile' && ui) items.push({ label: 'Add region…', run: () => ui.addRegion(node.profile) });
-  if (node.kind === 'region') items.push({ label: 'Remove region', run: () => void removeRegion(model, node.profile, node.region), hint: 'Hides it from the tree; Add region… on the profile brings it back' });
-  const id = copyableId(node);
-  if (id !== null) items.push({ label: id.label, run: () => void copyText(model, id.value, id.label.replace(/^Copy /, '')) });
-  if (node.kind !== 'container' && node.kind !== 'instance') items.push({ label: 'Refresh', run: () => void model.tree.refresh(node.id) });
-  return items;
 }

@@ -100,19 +100,19 @@ export function titleOf(node: InventoryNode): string {
   return node.label;
 }
 
-/** The identifier worth copying: an ARN for ECS things, the id for instances. */
-export function copyableId(node: InventoryNode): { readonly label: string; readonly value: string } | null {
+/** The identifier worth copying: an ARN for ECS things, the id for instances; `noun` names it beside the node ("Copy ARN of task …"). */
+export function copyableId(node: InventoryNode): { readonly label: string; readonly noun: string; readonly value: string } | null {
   switch (node.kind) {
     case 'cluster':
-      return { label: 'Copy cluster ARN', value: node.clusterArn };
+      return { label: 'Copy cluster ARN', noun: 'ARN', value: node.clusterArn };
     case 'service':
-      return { label: 'Copy service ARN', value: node.serviceArn };
+      return { label: 'Copy service ARN', noun: 'ARN', value: node.serviceArn };
     case 'task':
-      return { label: 'Copy task ARN', value: node.taskArn };
+      return { label: 'Copy task ARN', noun: 'ARN', value: node.taskArn };
     case 'container':
-      return { label: 'Copy task ARN', value: node.taskArn };
+      return { label: 'Copy task ARN', noun: 'task ARN', value: node.taskArn };
     case 'instance':
-      return { label: 'Copy instance ID', value: node.instanceId };
+      return { label: 'Copy instance ID', noun: 'ID', value: node.instanceId };
     default:
       return null;
   }

@@ -1,0 +1,181 @@
+// Every action on a tree node, defined once: which nodes offer it, its label, why it cannot run
+// now, and what it runs. The tree's context menu, the target details' buttons and the command
+// palette (for the selected node) are all built from this table, so they cannot disagree.
+import type { InventoryNode } from '../../shared/contract/index.js';
+import type { AppModel } from '../root/app-model.js';
+import { askTransfer, copyText, diagnose, openForward, openShell } from './node-actions.js';
+import { copyableId, readinessOf, targetOf, titleOf } from './node-view.js';
+import { removeRegion } from './region-choice.js';
+
+export type NodeActionId = 'openShell' | 'forward' | 'diagnose' | 'upload' | 'download' | 'signIn' | 'addRegion' | 'removeRegion' | 'copyId' | 'refresh';
+
+/** What, beyond the node, decides whether an action can run. */
+export interface NodeActionContext {
+  /** Why the link to the host is lost (the session store's words), or null while it holds. */
+  readonly linkLost: string | null;
+}
+
+export interface NodeAction {
+  readonly id: NodeActionId;
+  /** Its name when the selection does not offer it (the palette lists it disabled under this). */
+  readonly generic: string;
+  /** Why it cannot run when the selection does not offer it: what to select instead. */
+  readonly needs: string;
+  /** Whether this node offers it at all (the menu lists only these). */
+  offers(node: InventoryNode): boolean;
+  /** The menu's and the buttons' label on a node that offers it. */
+  label(node: InventoryNode): string;
+  /** A shorter label for the target details' buttons, where room is short. */
+  readonly short?: string;
+  /** The palette's title, naming the node it acts on ("Copy ARN of task 1a2b3c4d"). */
+  title(node: InventoryNode): string;
+  /** Why it cannot run on this node now (one short sentence, no final stop), or null when it can. */
+  unavailable(node: InventoryNode, context: NodeActionContext): string | null;
+  /** Advice shown beside an action that can run (why a target may not take a shell). */
+  advice?(node: InventoryNode): string | null;
+  run(model: AppModel, node: InventoryNode): void;
+}
+
+export const NO_SESSION = 'This container has no runtime id yet: it cannot take a session';
+const SELECT_TARGET = 'Select a container or instance in the tree first';
+const SELECT_PROFILE = 'Select a profile in the tree first';
+
+const TASK_ID_CHARS = 8; // as many as the tree's task rows show
+
+/** How a palette title names a node: its kind and the name the tree shows. */
+export function nodeName(node: InventoryNode): string {
+  switch (node.kind) {
+    case 'profile':
+      return `profile ${node.profile}`;
+    case 'region':
+      return `region ${node.region} of ${node.profile}`;
+    case 'task':
+      return `task ${node.taskArn.slice(node.taskArn.lastIndexOf('/') + 1).slice(-TASK_ID_CHARS)}`;
+    case 'container':
+      return `container ${titleOf(node)}`;
+    case 'instance':
+      return `instance ${titleOf(node)}`;
+    default:
+      return `${node.kind} ${node.label}`;
+  }
+}
+
+const isTarget = (node: InventoryNode): boolean => node.kind === 'container' || node.kind === 'instance';
+
+/** A container not ready for ECS Exec: the reason, shown beside its actions (they may still be tried). */
+function readinessAdvice(node: InventoryNode): string | null {
+  if (node.kind !== 'container') return null;
+  const r = readinessOf(node);
+  return r.ready ? null : r.reason;
+}
+
+/** An action on a container or instance that opens a session there: needs the host and a runtime id. */
+function sessionAction(id: NodeActionId, generic: string, label: string, title: (name: string) => string, run: NodeAction['run']): NodeAction {
+  return {
+    id,
+    generic,
+    needs: SELECT_TARGET,
+    offers: isTarget,
+    label: () => label,
+    title: (node) => title(titleOf(node)),
+    unavailable: (node, { linkLost }) => linkLost ?? (targetOf(node) === null ? NO_SESSION : null),
+    advice: readinessAdvice,
+    run,
+  };
+}
+
+const REFRESHABLE: ReadonlySet<InventoryNode['kind']> = new Set(['profile', 'region', 'cluster', 'service', 'task']);
+
+export const NODE_ACTIONS: readonly NodeAction[] = [
+  sessionAction('openShell', 'Open a shell on the selected target', 'Open shell', (name) => `Open shell on ${name}`, openShell),
+  { ...sessionAction('forward', 'Start a port forward to the selected target…', 'Start port forward…', (name) => `Start port forward to ${name}…`, openForward), short: 'Forward…' },
+  {
+    id: 'diagnose',
+    generic: 'Diagnose the selected target',
+    needs: SELECT_TARGET,
+    offers: isTarget,
+    label: () => 'Diagnose',
+    title: (node) => `Diagnose ${titleOf(node)}`,
+    // Always offered on a target: one that cannot be opened is exactly when a diagnosis helps.
+    unavailable: (_node, { linkLost }) => linkLost,
+    run: diagnose,
+  },
+  sessionAction('upload', 'Upload a file to the selected target…', 'Upload…', (name) => `Upload file to ${name}…`, (model, node) => askTransfer(model, node, 'upload')),
+  sessionAction('download', 'Download a file from the selected target…', 'Download…', (name) => `Download file from ${name}…`, (model, node) => askTransfer(model, node, 'download')),
+  {
+    id: 'signIn',
+    generic: 'Sign in with SSO (selected profile)',
+    needs: 'Select a profile that uses SSO in the tree first',
+    offers: (node) => node.kind === 'profile' && node.sso === true,
+    label: () => 'Sign in with SSO',
+    title: (node) => `Sign in to ${node.profile} with SSO`,
+    unavailable: (_node, { linkLost }) => linkLost,
+    run: (model, node) => void model.sso.signIn(node.profile),
+  },
+  {
+    id: 'addRegion',
+    generic: 'Add a region to the selected profile…',
+    needs: SELECT_PROFILE,
+    offers: (node) => node.kind === 'profile',
+    label: () => 'Add region…',
+    title: (node) => `Add a region to ${node.profile}…`,
+    unavailable: (_node, { linkLost }) => linkLost,
+    run: (model, node) => model.addRegion.request(node.profile),
+  },
+  {
+    id: 'removeRegion',
+    generic: 'Remove the selected region',
+    needs: 'Select a region in the tree first',
+    offers: (node) => node.kind === 'region',
+    label: () => 'Remove region',
+    title: (node) => (node.kind === 'region' ? `Remove region ${node.region} from ${node.profile}` : 'Remove region'),
+    unavailable: (_node, { linkLost }) => linkLost,
+    advice: () => 'Hides it from the tree; Add region… on the profile brings it back',
+    run: (model, node) => {
+      if (node.kind === 'region') void removeRegion(model, node.profile, node.region);
+    },
+  },
+  {
+    id: 'copyId',
+    generic: 'Copy the ARN or ID of the selected node',
+    needs: 'Select a cluster, service, task, container or instance in the tree first',
+    offers: (node) => copyableId(node) !== null,
+    label: (node) => copyableId(node)?.label ?? 'Copy',
+    title: (node) => `Copy ${copyableId(node)?.noun ?? 'ID'} of ${nodeName(node)}`,
+    // The clipboard is this computer's: no host needed.
+    unavailable: () => null,
+    run: (model, node) => {
+      const id = copyableId(node);
+      if (id !== null) void copyText(model, id.value, id.label.replace(/^Copy /, ''));
+    },
+  },
+  {
+    id: 'refresh',
+    generic: 'Refresh the selected node',
+    needs: 'Select a profile, region, cluster, service or task in the tree first',
+    offers: (node) => REFRESHABLE.has(node.kind),
+    label: () => 'Refresh',
+    title: (node) => `Refresh ${nodeName(node)}`,
+    unavailable: (_node, { linkLost }) => linkLost,
+    run: (model, node) => void model.tree.refresh(node.id),
+  },
+];
+
+export function nodeAction(id: NodeActionId): NodeAction {
+  const action = NODE_ACTIONS.find((a) => a.id === id);
+  if (action === undefined) throw new Error(`no node action ${id}`);
+  return action;
+}
+
+/** Why the action cannot run on the selection (null: nothing selected), or null when it can. */
+export function nodeActionUnavailable(action: NodeAction, node: InventoryNode | null, context: NodeActionContext): string | null {
+  if (node === null || !action.offers(node)) return action.needs;
+  return action.unavailable(node, context);
+}
+
+/** Runs the action when it can run on this node; false (and nothing run) when it cannot. */
+export function runNodeAction(model: AppModel, action: NodeAction, node: InventoryNode | null): boolean {
+  if (node === null || nodeActionUnavailable(action, node, { linkLost: model.sessions.state.linkLost }) !== null) return false;
+  action.run(model, node);
+  return true;
+}
