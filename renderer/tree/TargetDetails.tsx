@@ -1,4 +1,4 @@
-// Under the tree (as tall as its content, up to a bound): what the selected container or instance is (status, exec readiness, ports, task
+// Under the tree (one line, or a fixed height while it shows a target): what the selected container or instance is (status, exec readiness, ports, task
 // definition, image, ids) and what can be done with it. A target known not to take a shell offers
 // Diagnose first instead of a tab that would fail.
 import type { InventoryNode } from '../../shared/contract/index.js';

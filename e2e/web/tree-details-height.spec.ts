@@ -1,0 +1,74 @@
+// The details under the tree keep one height while a target is shown, whatever it is: moving the
+// selection from an instance to a container (whose readiness text takes two lines) must not make
+// the area taller, cover the tree's last rows or move any row; the selected row keeps the keyboard.
+import { join } from 'node:path';
+import type { Page } from '@playwright/test';
+import { expect, repoRoot, test } from '../fixtures/web-host.js';
+import { openDemo, revealWebApp, treeRow } from './porthole-ui.js';
+
+test.use({ sandbox: true });
+test.describe.configure({ timeout: 120_000 });
+
+interface Geometry {
+  readonly detailsTop: number;
+  readonly detailsHeight: number;
+  readonly bodyBottom: number;
+  /** Each row's label and top, in display order. */
+  readonly rows: ReadonlyArray<readonly [string, number]>;
+  /** Labels of the rows wholly inside the tree's view. */
+  readonly whole: readonly string[];
+}
+
+function geometry(page: Page): Promise<Geometry> {
+  return page.evaluate(() => {
+    const body = document.querySelector('.tree-body')?.getBoundingClientRect();
+    const details = document.querySelector('[data-testid="target-details"]')?.getBoundingClientRect();
+    if (body === undefined || details === undefined) throw new Error('no tree body or details');
+    const rows = [...document.querySelectorAll('.tree-row')].map((el) => ({ label: el.querySelector('.tree-label')?.textContent ?? '', r: el.getBoundingClientRect() }));
+    return {
+      detailsTop: details.top,
+      detailsHeight: details.height,
+      bodyBottom: body.bottom,
+      rows: rows.map(({ label, r }) => [label, r.top] as const),
+      whole: rows.filter(({ r }) => r.height > 0 && r.top >= body.top - 0.5 && r.bottom <= body.bottom + 0.5).map(({ label }) => label),
+    };
+  });
+}
+
+for (const size of [{ width: 1024, height: 640 }, { width: 1440, height: 900 }]) {
+  test(`at ${size.width}×${size.height} the details keep their height from an instance to a container, and no row moves or hides`, async ({ page, webHost }) => {
+    await page.setViewportSize(size);
+    await openDemo(page, webHost.url);
+    const app = await revealWebApp(page);
+    const details = page.getByTestId('target-details');
+    const instance = treeRow(page, 'instance', 'app-server');
+
+    await instance.click();
+    // The pointer leaves the row (near the tree's foot the area waits for that: use-pointer-park.ts).
+    await page.mouse.move(size.width / 2, 10);
+    await expect(details).toContainText('i-0a1b2c3d4e5f60002');
+    await expect(instance).toBeFocused();
+    const onInstance = await geometry(page);
+    expect(onInstance.whole).toContain('app-server');
+    await page.screenshot({ path: join(repoRoot, 'e2e', 'artifacts', `qa-tree-details-instance-${size.width}.png`) });
+
+    await app.click();
+    await page.mouse.move(size.width / 2, 10);
+    await expect(details).toContainText('8080/tcp, 9000/tcp');
+    await expect(app).toBeFocused();
+    const onContainer = await geometry(page);
+    await page.screenshot({ path: join(repoRoot, 'e2e', 'artifacts', `qa-tree-details-container-${size.width}.png`) });
+
+    expect(onContainer.detailsHeight).toBe(onInstance.detailsHeight);
+    expect(onContainer.detailsTop).toBe(onInstance.detailsTop);
+    expect(onContainer.rows).toEqual(onInstance.rows);
+    expect(onContainer.whole).toEqual(onInstance.whole);
+
+    // And back: nothing moves the other way either.
+    await instance.click();
+    await page.mouse.move(size.width / 2, 10);
+    await expect(details).toContainText('i-0a1b2c3d4e5f60002');
+    await expect(instance).toBeFocused();
+    expect(await geometry(page)).toEqual(onInstance);
+  });
+}
