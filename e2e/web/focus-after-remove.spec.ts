@@ -1,28 +1,18 @@
 // Removing a forward (✕) or dismissing a transfer takes away the button that had the keyboard.
 // The keyboard moves to the same button in the next row, else the previous one, else to the
 // panel's own control, instead of falling to the page body where no key of the panel works.
-import type { Page } from '@playwright/test';
 import { expect, test } from '../fixtures/web-host.js';
+import { startForward } from './forward-ui.js';
 import { openDemo, SHELL_TIMEOUT_MS, treeRow } from './porthole-ui.js';
 
 test.use({ sandbox: true, viewport: { width: 1440, height: 900 } });
 test.describe.configure({ timeout: 180_000 });
 
-async function startForward(page: Page, remotePort: string, name: string): Promise<void> {
-  await treeRow(page, 'instance', 'app-server').click({ button: 'right' });
-  await page.getByRole('menuitem', { name: 'Start port forward…' }).click();
-  const form = page.getByRole('dialog', { name: 'New port forward' });
-  await form.getByLabel('Remote port', { exact: true }).fill(remotePort);
-  await form.getByLabel('Name', { exact: true }).fill(name);
-  await form.getByRole('button', { name: 'Start forward' }).click();
-  await expect(form).toBeHidden();
-  await expect(page.locator('.forward[data-forward-id]', { hasText: name })).toHaveAttribute('data-state', 'listening', { timeout: SHELL_TIMEOUT_MS });
-}
-
 test('removing forwards by keyboard keeps the keyboard in the table, then on New forward…', async ({ page, webHost }) => {
   await openDemo(page, webHost.url);
-  await startForward(page, '22', 'first');
-  await startForward(page, '80', 'second');
+  const appServer = treeRow(page, 'instance', 'app-server');
+  await startForward(page, appServer, { remotePort: '22', name: 'first' });
+  await startForward(page, appServer, { remotePort: '80', name: 'second' });
   const rows = page.locator('.forward[data-forward-id]');
   await expect(rows).toHaveCount(2);
   await rows.filter({ hasText: 'first' }).getByRole('button', { name: 'Remove forward' }).focus();

@@ -2,6 +2,7 @@
 // call: a remote host that is too long or not a host name, a name that is too long.
 import { createServer, type AddressInfo } from 'node:net';
 import { expect, test } from '../fixtures/web-host.js';
+import { openForwardForm, startForward } from './forward-ui.js';
 import { openDemo, treeRow } from './porthole-ui.js';
 
 test.use({ sandbox: true });
@@ -9,9 +10,7 @@ test.describe.configure({ timeout: 120_000 });
 
 test('a remote host or name the contract would refuse is told in plain words, and nothing starts', async ({ page, webHost }) => {
   await openDemo(page, webHost.url);
-  await treeRow(page, 'instance', 'bastion').click({ button: 'right' });
-  await page.getByRole('menuitem', { name: 'Start port forward…' }).click();
-  const form = page.getByRole('dialog', { name: 'New port forward' });
+  const form = await openForwardForm(page, treeRow(page, 'instance', 'bastion'));
   await form.getByLabel('Remote port', { exact: true }).fill('5432');
   await form.getByRole('checkbox', { name: /Forward to another host/ }).check();
   const host = form.getByLabel('Remote host', { exact: true });
@@ -37,13 +36,7 @@ test('a remote host or name the contract would refuse is told in plain words, an
 
 test('a saved forward that is running says so instead of offering a Start that does nothing', async ({ page, webHost }) => {
   await openDemo(page, webHost.url);
-  await treeRow(page, 'instance', 'bastion').click({ button: 'right' });
-  await page.getByRole('menuitem', { name: 'Start port forward…' }).click();
-  const form = page.getByRole('dialog', { name: 'New port forward' });
-  await form.getByLabel('Remote port', { exact: true }).fill('22');
-  await form.getByRole('button', { name: 'Start forward' }).click();
-  const row = page.locator('.forward[data-forward-id]');
-  await expect(row).toHaveAttribute('data-state', 'listening', { timeout: 45_000 });
+  const row = await startForward(page, treeRow(page, 'instance', 'bastion'), { remotePort: '22' });
   const port = await row.getAttribute('data-local-port');
   await row.getByRole('button', { name: 'Save' }).click();
   const saved = page.locator('.forward.saved');
@@ -65,9 +58,7 @@ test('a local port in use is refused in words with the form kept as typed and th
   const inUse = String((busy.address() as AddressInfo).port);
   try {
     await openDemo(page, webHost.url);
-    await treeRow(page, 'instance', 'app-server').click({ button: 'right' });
-    await page.getByRole('menuitem', { name: 'Start port forward…' }).click();
-    const form = page.getByRole('dialog', { name: 'New port forward' });
+    const form = await openForwardForm(page, treeRow(page, 'instance', 'app-server'));
     await form.getByLabel('Remote port', { exact: true }).fill('80');
     await form.getByLabel('Local port', { exact: true }).fill(inUse);
     const start = form.getByRole('button', { name: 'Start forward' });

@@ -2,6 +2,7 @@
 // whole in both directions, and so are the column heads.
 import { join } from 'node:path';
 import { expect, repoRoot, test } from '../fixtures/web-host.js';
+import { startForward } from './forward-ui.js';
 import { openDemo, revealWebApp, SHELL_TIMEOUT_MS } from './porthole-ui.js';
 
 test.use({ sandbox: true, viewport: { width: 1024, height: 640 } });
@@ -9,15 +10,7 @@ test.describe.configure({ timeout: 120_000 });
 
 test('at 1024×640 the ↑ and ↓ rates of a busy forward and their heads are whole', async ({ page, webHost, request }) => {
   await openDemo(page, webHost.url);
-  const app = await revealWebApp(page);
-  await app.click({ button: 'right' });
-  await page.getByRole('menuitem', { name: 'Start port forward…' }).click();
-  const form = page.getByRole('dialog', { name: 'New port forward' });
-  await form.getByLabel('Remote port', { exact: true }).fill('8080');
-  await form.getByRole('button', { name: 'Start forward' }).click();
-  await expect(form).toBeHidden();
-  const row = page.locator('.forward[data-forward-id]');
-  await expect(row).toHaveAttribute('data-state', 'listening', { timeout: SHELL_TIMEOUT_MS });
+  const row = await startForward(page, await revealWebApp(page), { remotePort: '8080' });
   await expect(page.getByTestId('forwards')).toHaveAttribute('data-narrow', 'true');
   const port = Number(await row.getAttribute('data-local-port'));
   const rates = row.locator('.forward-main td.num');

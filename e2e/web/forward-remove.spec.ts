@@ -5,23 +5,15 @@ import { connect, type Socket } from 'node:net';
 import { join } from 'node:path';
 import type { Locator, Page } from '@playwright/test';
 import { expect, repoRoot, test } from '../fixtures/web-host.js';
-import { openDemo, revealWebApp, SHELL_TIMEOUT_MS } from './porthole-ui.js';
+import { startForward } from './forward-ui.js';
+import { openDemo, revealWebApp } from './porthole-ui.js';
 
 test.use({ sandbox: true, viewport: { width: 1440, height: 900 } });
 test.describe.configure({ timeout: 180_000 });
 
-async function startForward(page: Page, name: string): Promise<Locator> {
-  const app = await revealWebApp(page);
-  await app.click({ button: 'right' });
-  await page.getByRole('menuitem', { name: 'Start port forward…' }).click();
-  const form = page.getByRole('dialog', { name: 'New port forward' });
-  await form.getByLabel('Remote port', { exact: true }).fill('8080');
-  await form.getByLabel('Name', { exact: true }).fill(name);
-  await form.getByRole('button', { name: 'Start forward' }).click();
-  await expect(form).toBeHidden();
-  const row = page.locator('.forward[data-forward-id]', { hasText: name });
-  await expect(row).toHaveAttribute('data-state', 'listening', { timeout: SHELL_TIMEOUT_MS });
-  return row;
+/** A forward named `name` to the web app's port 8080, listening. */
+async function startWebForward(page: Page, name: string): Promise<Locator> {
+  return startForward(page, await revealWebApp(page), { remotePort: '8080', name });
 }
 
 /** A real TCP client that keeps its connection open (an HTTP/1.1 request that asks to keep alive). */
@@ -40,7 +32,7 @@ function openClient(port: number): Promise<{ socket: Socket; closed: Promise<voi
 
 test('✕ on a forward with an open connection asks first; Cancel keeps it, confirm removes it and cuts the connection', async ({ page, webHost }) => {
   await openDemo(page, webHost.url);
-  const row = await startForward(page, 'web admin');
+  const row = await startWebForward(page, 'web admin');
   const port = Number(await row.getAttribute('data-local-port'));
   const client = await openClient(port);
   let cut = false;
@@ -78,7 +70,7 @@ test('✕ on a forward with an open connection asks first; Cancel keeps it, conf
 
 test('✕ on a forward with no open connection removes it without a question', async ({ page, webHost }) => {
   await openDemo(page, webHost.url);
-  const row = await startForward(page, 'quiet');
+  const row = await startWebForward(page, 'quiet');
   await expect(row.getByTestId('forward-connections')).toHaveText('0');
   await row.getByRole('button', { name: 'Remove forward' }).click();
   await expect(page.locator('.forward[data-forward-id]')).toHaveCount(0);

@@ -3,6 +3,7 @@
 // entry it came from.
 import { join } from 'node:path';
 import { expect, repoRoot, test } from '../fixtures/web-host.js';
+import { startForward } from './forward-ui.js';
 import { openDemo, revealWebApp, SHELL_TIMEOUT_MS } from './porthole-ui.js';
 
 test.use({ sandbox: true, viewport: { width: 1440, height: 900 } });
@@ -11,16 +12,9 @@ test.describe.configure({ timeout: 120_000 });
 test('a saved forward restored under a new id shows as running in the Saved list', async ({ page, webHost }) => {
   await openDemo(page, webHost.url);
   const app = await revealWebApp(page);
-  await app.click({ button: 'right' });
-  await page.getByRole('menuitem', { name: 'Start port forward…' }).click();
-  const form = page.getByRole('dialog', { name: 'New port forward' });
-  await form.getByLabel('Remote port', { exact: true }).fill('8080');
-  await form.getByLabel('Name', { exact: true }).fill('web kept');
-  await form.getByRole('button', { name: 'Start forward' }).click();
-  await expect(form).toBeHidden();
+  await startForward(page, app, { remotePort: '8080', name: 'web kept' });
   const rows = page.locator('.forward[data-forward-id]');
   await expect(rows).toHaveCount(1);
-  await expect(rows).toHaveAttribute('data-state', 'listening', { timeout: SHELL_TIMEOUT_MS });
   const firstId = await rows.getAttribute('data-forward-id');
 
   const saved = page.locator('.forward.saved');

@@ -3,6 +3,7 @@
 import type { Locator } from '@playwright/test';
 import { join } from 'node:path';
 import { expect, repoRoot, test } from '../fixtures/web-host.js';
+import { startForward } from './forward-ui.js';
 import { openDemo, SHELL_TIMEOUT_MS, treeRow } from './porthole-ui.js';
 
 test.use({ sandbox: true, viewport: { width: 700, height: 500 } });
@@ -21,13 +22,7 @@ async function insidePanel(panel: Locator, el: Locator): Promise<void> {
 
 test('at 700×500 a forward row keeps Stop and Start inside the panel, and they work without scrolling', async ({ page, webHost }) => {
   await openDemo(page, webHost.url);
-  await treeRow(page, 'instance', 'bastion').click({ button: 'right' });
-  await page.getByRole('menuitem', { name: 'Start port forward…' }).click();
-  const form = page.getByRole('dialog', { name: 'New port forward' });
-  await form.getByLabel('Remote port').fill('80');
-  await form.getByRole('button', { name: 'Start forward' }).click();
-  const row = page.locator('.forward');
-  await expect(row).toHaveAttribute('data-state', 'listening', { timeout: SHELL_TIMEOUT_MS });
+  const row = await startForward(page, treeRow(page, 'instance', 'bastion'), { remotePort: '80' });
   // The premise: the table is wider than the panel here (it scrolls sideways in the panel's body).
   const scroller = page.locator('.bottom-panel .panel-body');
   expect(await scroller.evaluate((el) => el.scrollWidth > el.clientWidth && getComputedStyle(el).overflowX !== 'visible')).toBe(true);

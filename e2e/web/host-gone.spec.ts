@@ -3,20 +3,15 @@
 // cannot open instead of running diagnostics that cannot load either.
 import { join } from 'node:path';
 import { expect, repoRoot, test } from '../fixtures/web-host.js';
-import { openDemo, SHELL_TIMEOUT_MS, treeRow, waitForShell } from './porthole-ui.js';
+import { startForward } from './forward-ui.js';
+import { openDemo, treeRow, waitForShell } from './porthole-ui.js';
 
 test.use({ sandbox: true });
 test.describe.configure({ timeout: 180_000 });
 
 test('after the web host ends, forwards are shown as unknown with their buttons off, and a new shell says the host is gone', async ({ page, webHost }) => {
   await openDemo(page, webHost.url);
-  await treeRow(page, 'instance', 'app-server').click({ button: 'right' });
-  await page.getByRole('menuitem', { name: 'Start port forward…' }).click();
-  const form = page.getByRole('dialog', { name: 'New port forward' });
-  await form.getByLabel('Remote port', { exact: true }).fill('22');
-  await form.getByRole('button', { name: 'Start forward' }).click();
-  const row = page.locator('.forward[data-forward-id]');
-  await expect(row).toHaveAttribute('data-state', 'listening', { timeout: SHELL_TIMEOUT_MS });
+  const row = await startForward(page, treeRow(page, 'instance', 'app-server'), { remotePort: '22' });
 
   await webHost.kill();
   const forwards = page.getByTestId('forwards');

@@ -4,6 +4,7 @@
 import type { Page } from '@playwright/test';
 import { join } from 'node:path';
 import { expect, repoRoot, test } from '../fixtures/web-host.js';
+import { startForward } from './forward-ui.js';
 import { expand, openDemo, revealWebApp, SHELL_TIMEOUT_MS, treeRow, typeLine, waitForShell, waitForTerminalText } from './porthole-ui.js';
 
 test.use({ sandbox: true });
@@ -92,13 +93,7 @@ test('a flood over the inspector budget says how many frames are not shown, wher
 
 test('a stopped forward keeps its local address, across a page reload too, and shows no stale rates (defect 6, part)', async ({ page, webHost }) => {
   await openDemo(page, webHost.url);
-  await treeRow(page, 'instance', 'bastion').click({ button: 'right' });
-  await page.getByRole('menuitem', { name: 'Start port forward…' }).click();
-  const form = page.getByRole('dialog', { name: 'New port forward' });
-  await form.getByLabel('Remote port').fill('80');
-  await form.getByRole('button', { name: 'Start forward' }).click();
-  const row = page.locator('.forward');
-  await expect(row).toHaveAttribute('data-state', 'listening', { timeout: SHELL_TIMEOUT_MS });
+  const row = await startForward(page, treeRow(page, 'instance', 'bastion'), { remotePort: '80' });
   const address = (await row.getByTestId('forward-address').textContent()) ?? '';
   expect(address).toMatch(/^localhost:\d+$/);
   await row.getByRole('button', { name: 'Stop' }).click();

@@ -4,7 +4,8 @@
 import type { Locator, Page } from '@playwright/test';
 import { join } from 'node:path';
 import { expect, repoRoot, test } from '../fixtures/web-host.js';
-import { openDemo, revealWebApp, SHELL_TIMEOUT_MS, treeRow, expand } from './porthole-ui.js';
+import { startForward } from './forward-ui.js';
+import { openDemo, revealWebApp, treeRow, expand } from './porthole-ui.js';
 
 test.use({ sandbox: true, viewport: { width: 1024, height: 640 } });
 test.describe.configure({ timeout: 120_000 });
@@ -95,12 +96,7 @@ test('at 700×500 the Theme select, Settings and the panel collapse button are i
 test('at 700×500 with a forward listed (its count beside Forwards), the panel tab names are still whole', async ({ page, webHost }) => {
   await page.setViewportSize({ width: 700, height: 500 });
   await openDemo(page, webHost.url);
-  await treeRow(page, 'instance', 'app-server').click({ button: 'right' });
-  await page.getByRole('menuitem', { name: 'Start port forward…' }).click();
-  const form = page.getByRole('dialog', { name: 'New port forward' });
-  await form.getByLabel('Remote port', { exact: true }).fill('22');
-  await form.getByRole('button', { name: 'Start forward' }).click();
-  await expect(page.locator('.forward[data-forward-id]')).toHaveAttribute('data-state', 'listening', { timeout: SHELL_TIMEOUT_MS });
+  await startForward(page, treeRow(page, 'instance', 'app-server'), { remotePort: '22' });
   await expect(page.getByRole('tab', { name: /Forwards/ }).locator('.count')).toHaveText('1');
   for (const tab of ['Forwards', 'Transfers', 'Diagnostics', 'Inspector']) {
     const label = page.getByRole('tab', { name: new RegExp(`^${tab}`) }).locator('.panel-tab-label');

@@ -1,0 +1,34 @@
+// Helpers for the forward specs: the New port forward dialog opened from a target's menu in the
+// tree, and a forward started from it, as most forward specs begin.
+import type { Locator, Page } from '@playwright/test';
+import { expect } from '../fixtures/web-host.js';
+import { SHELL_TIMEOUT_MS } from './porthole-ui.js';
+
+/** Opens "New port forward" from the context menu of `target` (a tree row) and returns the dialog. */
+export async function openForwardForm(page: Page, target: Locator): Promise<Locator> {
+  await target.click({ button: 'right' });
+  await page.getByRole('menuitem', { name: 'Start port forward…' }).click();
+  return page.getByRole('dialog', { name: 'New port forward' });
+}
+
+export interface ForwardRequest {
+  /** Typed into Remote port. */
+  readonly remotePort: string;
+  /** Typed into Name when given; the returned row is then the one that shows it. */
+  readonly name?: string;
+}
+
+/**
+ * Starts a forward on `target` from its menu's dialog and waits until the dialog has closed and
+ * the forward listens. Returns its row (with no name: every forward row, for a spec that starts one).
+ */
+export async function startForward(page: Page, target: Locator, request: ForwardRequest): Promise<Locator> {
+  const form = await openForwardForm(page, target);
+  await form.getByLabel('Remote port', { exact: true }).fill(request.remotePort);
+  if (request.name !== undefined) await form.getByLabel('Name', { exact: true }).fill(request.name);
+  await form.getByRole('button', { name: 'Start forward' }).click();
+  await expect(form).toBeHidden();
+  const row = request.name === undefined ? page.locator('.forward[data-forward-id]') : page.locator('.forward[data-forward-id]', { hasText: request.name });
+  await expect(row).toHaveAttribute('data-state', 'listening', { timeout: SHELL_TIMEOUT_MS });
+  return row;
+}
