@@ -2,8 +2,8 @@
 // engine never does) is refused with FIN and its data discarded, so it can neither grow the
 // stream map nor fill the receive limits and stall every other stream. Real TCP socket pair.
 import { once } from 'node:events';
-import net from 'node:net';
 import { afterEach, describe, expect, it } from 'vitest';
+import { socketPair } from '../../../testing/ssm/smux/socket-pair.js';
 import { smuxOverSocket } from './socket-transport.js';
 import type { SmuxStream } from './stream.js';
 
@@ -11,22 +11,6 @@ const cleanups: Array<() => void> = [];
 afterEach(() => {
   for (const c of cleanups.splice(0)) c();
 });
-
-async function socketPair(): Promise<[net.Socket, net.Socket]> {
-  const server = net.createServer();
-  server.listen(0, '127.0.0.1');
-  await once(server, 'listening');
-  const accepted = once(server, 'connection') as Promise<[net.Socket]>;
-  const dialled = net.connect((server.address() as net.AddressInfo).port, '127.0.0.1');
-  const [serverSide] = await accepted;
-  await once(dialled, 'connect');
-  server.close();
-  cleanups.push(() => {
-    serverSide.destroy();
-    dialled.destroy();
-  });
-  return [serverSide, dialled];
-}
 
 async function readAll(stream: SmuxStream): Promise<string> {
   let text = '';
@@ -41,7 +25,7 @@ const FLOOD_BYTES = 512 * 1024;
 
 describe('SmuxSession with no stream listener', () => {
   it('answers a peer SYN with FIN, discards its data, and keeps its own streams flowing', async () => {
-    const [a, b] = await socketPair();
+    const [a, b] = await socketPair(cleanups);
     const server = smuxOverSocket(a, { role: 'server', keepAlive: false });
     server.on('stream', (s) => s.pipe(s));
     const client = smuxOverSocket(b, { role: 'client', keepAlive: false, sessionReceiveLimit: SESSION_LIMIT });

@@ -1,12 +1,12 @@
 import { createHash, randomBytes } from 'node:crypto';
 import { once } from 'node:events';
-import net from 'node:net';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { SMUX, SmuxCmd } from './constants.js';
 import { SmuxError } from './errors.js';
 import { encodeFrame } from './frame.js';
 import { SmuxFrameReader } from './frame-reader.js';
 import { SmuxSession } from './session.js';
+import { socketPair } from '../../../testing/ssm/smux/socket-pair.js';
 import { smuxOverSocket } from './socket-transport.js';
 import type { SmuxStream } from './stream.js';
 
@@ -14,24 +14,6 @@ const cleanups: Array<() => void> = [];
 afterEach(() => {
   for (const c of cleanups.splice(0)) c();
 });
-
-/** A connected loopback socket pair: [the accepted side, the dialling side]. */
-async function socketPair(): Promise<[net.Socket, net.Socket]> {
-  const server = net.createServer();
-  server.listen(0, '127.0.0.1');
-  await once(server, 'listening');
-  const { port } = server.address() as net.AddressInfo;
-  const accepted = once(server, 'connection') as Promise<[net.Socket]>;
-  const dialled = net.connect(port, '127.0.0.1');
-  const [serverSide] = await accepted;
-  await once(dialled, 'connect');
-  server.close();
-  cleanups.push(() => {
-    serverSide.destroy();
-    dialled.destroy();
-  });
-  return [serverSide, dialled];
-}
 
 async function readAll(stream: SmuxStream): Promise<Buffer> {
   const parts: Buffer[] = [];
@@ -43,7 +25,7 @@ const sha = (b: Buffer) => createHash('sha256').update(b).digest('hex');
 
 describe('SmuxSession over a real TCP socket', () => {
   it('opens client streams 3, 5, 7 and echoes through a server that pipes each stream back', async () => {
-    const [a, b] = await socketPair();
+    const [a, b] = await socketPair(cleanups);
     const server = smuxOverSocket(a, { role: 'server', keepAlive: false });
     server.on('stream', (s) => s.pipe(s));
     const client = smuxOverSocket(b, { role: 'client', keepAlive: false });
@@ -57,7 +39,7 @@ describe('SmuxSession over a real TCP socket', () => {
   });
 
   it('lets the server role open even-numbered streams that the client accepts', async () => {
-    const [a, b] = await socketPair();
+    const [a, b] = await socketPair(cleanups);
     const server = smuxOverSocket(a, { role: 'server', keepAlive: false });
     const client = smuxOverSocket(b, { role: 'client', keepAlive: false });
     const accepted = client.next('stream');
@@ -69,7 +51,7 @@ describe('SmuxSession over a real TCP socket', () => {
   });
 
   it('carries 8 concurrent streams of 2 MB each way intact', async () => {
-    const [a, b] = await socketPair();
+    const [a, b] = await socketPair(cleanups);
     const server = smuxOverSocket(a, { role: 'server', keepAlive: false });
     server.on('stream', (s) => s.pipe(s));
     const client = smuxOverSocket(b, { role: 'client', keepAlive: false });
@@ -88,7 +70,7 @@ describe('SmuxSession over a real TCP socket', () => {
   });
 
   it('ends the session with a typed error on a bad version, destroying its streams', async () => {
-    const [a, b] = await socketPair();
+    const [a, b] = await socketPair(cleanups);
     const server = smuxOverSocket(a, { role: 'server', keepAlive: false });
     const streamSeen = server.next('stream');
     b.write(encodeFrame(SmuxCmd.SYN, 3));
@@ -104,7 +86,7 @@ describe('SmuxSession over a real TCP socket', () => {
   });
 
   it('handles the good frames that arrive in the same chunk as a malformed one before closing', async () => {
-    const [a, b] = await socketPair();
+    const [a, b] = await socketPair(cleanups);
     const server = smuxOverSocket(a, { role: 'server', keepAlive: false });
     const streams: SmuxStream[] = [];
     server.on('stream', (s) => streams.push(s));
@@ -135,7 +117,7 @@ describe('SmuxSession over a real TCP socket', () => {
 
 describe('SmuxSession keepalive', () => {
   it('sends NOPs and closes with keepalive-timeout when the peer stays silent', async () => {
-    const [a, b] = await socketPair();
+    const [a, b] = await socketPair(cleanups);
     const frames = new SmuxFrameReader();
     const seen: number[] = [];
     a.on('data', (d: Buffer) => seen.push(...frames.push(d).map((f) => f.cmd)));
@@ -147,7 +129,7 @@ describe('SmuxSession keepalive', () => {
   });
 
   it('stays up while the peer sends NOPs, and sends none when keepalive is off', async () => {
-    const [a, b] = await socketPair();
+    const [a, b] = await socketPair(cleanups);
     const server = smuxOverSocket(a, { role: 'server', keepAlive: false });
     const frames = new SmuxFrameReader();
     const fromServer: number[] = [];
