@@ -3,27 +3,20 @@
  * nobody awaits and a throwing event listener are each logged, and the process carries on to
  * exit 0 on its own. Without the net the same child dies with status 1 (checked too).
  */
-import { execFileSync, spawn } from 'node:child_process';
-import { existsSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { spawn } from 'node:child_process';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { buildCompiledMain, MAIN_BUILD_HOOK_TIMEOUT_MS } from '../../testing/build/compiled-main.js';
 
 const repo = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..', '..');
 const compiled = path.join(repo, 'dist', 'main', 'process', 'safety-net.js');
 const compiledEmitter = path.join(repo, 'dist', 'main', 'ssm', 'util', 'emitter.js');
 const scratch = mkdtempSync(path.join(tmpdir(), 'porthole-safety-net-'));
 
-beforeAll(() => {
-  // The child runs compiled JS; build the main project (errors elsewhere do not block emit).
-  try {
-    execFileSync(path.join(repo, 'node_modules', '.bin', 'tsc'), ['-b', path.join(repo, 'main')], { cwd: repo, stdio: 'ignore', timeout: 180_000 });
-  } catch {
-    // Type errors in other files still emit; the entry's existence is checked below.
-  }
-  if (!existsSync(compiled)) throw new Error(`${compiled} missing: run \`npm run build\``);
-}, 200_000);
+beforeAll(() => buildCompiledMain(repo, compiled), MAIN_BUILD_HOOK_TIMEOUT_MS);
 afterAll(() => rmSync(scratch, { recursive: true, force: true }));
 
 type Fault = 'listener' | 'timer' | 'rejection';

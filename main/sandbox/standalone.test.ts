@@ -5,7 +5,7 @@
  */
 import { ECSClient, ListClustersCommand } from '@aws-sdk/client-ecs';
 import { fromIni } from '@aws-sdk/credential-providers';
-import { execFileSync, spawn, type ChildProcess } from 'node:child_process';
+import { spawn, type ChildProcess } from 'node:child_process';
 import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
@@ -13,21 +13,14 @@ import { createInterface } from 'node:readline';
 import { fileURLToPath } from 'node:url';
 import { PassThrough } from 'node:stream';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { buildCompiledMain, MAIN_BUILD_HOOK_TIMEOUT_MS } from '../../testing/build/compiled-main.js';
 
 const repo = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..', '..');
 const entry = path.join(repo, 'dist', 'main', 'sandbox', 'standalone.js');
 const scratch = mkdtempSync(path.join(tmpdir(), 'porthole-standalone-test-'));
 const children: ChildProcess[] = [];
 
-beforeAll(() => {
-  // The runner executes compiled JS; build the main project (other projects' errors do not block emit).
-  try {
-    execFileSync(path.join(repo, 'node_modules', '.bin', 'tsc'), ['-b', path.join(repo, 'main')], { cwd: repo, stdio: 'ignore', timeout: 120_000 });
-  } catch {
-    // Type errors elsewhere still emit; existence of the entry is checked below.
-  }
-  if (!existsSync(entry)) throw new Error(`${entry} missing: run \`npm run build\``);
-}, 150_000);
+beforeAll(() => buildCompiledMain(repo, entry), MAIN_BUILD_HOOK_TIMEOUT_MS);
 
 afterAll(() => {
   for (const c of children) if (c.exitCode === null) c.kill('SIGKILL');

@@ -3,12 +3,13 @@
  * holding the last state; a process SIGKILLed while writing leaves the previous state intact;
  * the mode is 0600 even over a file that was 0644; a failed write (read-only directory; a rename over a directory, which runs as root too) rejects and keeps the old file.
  */
-import { execFileSync, spawn } from 'node:child_process';
-import { chmodSync, existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { spawn } from 'node:child_process';
+import { chmodSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { buildCompiledMain, MAIN_BUILD_HOOK_TIMEOUT_MS } from '../../testing/build/compiled-main.js';
 import { flushAtomicWrites, isTempFileOf, writeFileAtomic, writeJsonAtomic } from './atomic-writer.js';
 
 const repo = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..', '..');
@@ -91,15 +92,7 @@ describe('writeFileAtomic', () => {
 });
 
 describe('a writer killed mid-write', () => {
-  beforeAll(() => {
-    // The child runs compiled JS; build the main project (type errors elsewhere still emit).
-    try {
-      execFileSync(path.join(repo, 'node_modules', '.bin', 'tsc'), ['-b', path.join(repo, 'main')], { cwd: repo, stdio: 'ignore', timeout: 180_000 });
-    } catch {
-      // checked below
-    }
-    if (!existsSync(compiled)) throw new Error(`${compiled} missing: run \`npm run build\``);
-  }, 200_000);
+  beforeAll(() => buildCompiledMain(repo, compiled), MAIN_BUILD_HOOK_TIMEOUT_MS);
 
   const ROWS = 400_000;
 
