@@ -21,6 +21,23 @@ function store(restarted: SessionStatus = { state: 'connecting' }): SessionStore
   return new SessionStore(deps);
 }
 
+/**
+ * A store whose client opens sessions `s-1`, `s-2`… with the title asked for, and whose terminal
+ * registry hands out `controller` for each of them.
+ */
+function numberingStore(controller: { setLive(): void } | undefined): SessionStore {
+  let n = 0;
+  return new SessionStore({
+    client: { call: async (_area: string, _method: string, p: { title: string }) => ({ session: { id: `s-${++n}`, title: p.title, target: TARGET, status: { state: 'connecting' }, openedAt: 1 } }) },
+    dialogs: {},
+    look: () => ({}),
+    confirmCloseLive: () => false,
+    registry: () => ({ get: () => controller, create: () => undefined, prepare: () => Promise.resolve(), forgetEarly: () => undefined }),
+    openFailed: () => undefined,
+    failed: () => undefined,
+  } as unknown as SessionDeps);
+}
+
 describe('SessionStore reconnect count', () => {
   it('counts each drop once, however many statuses the retry sends, and survives the resume', async () => {
     const s = store();
@@ -53,16 +70,7 @@ describe('SessionStore reconnect count', () => {
 
 describe('SessionStore tab titles', () => {
   it('numbers more shells on one target (2), (3)… also when the new tab is made from a numbered one', async () => {
-    let n = 0;
-    const s = new SessionStore({
-      client: { call: async (_area: string, _method: string, p: { title: string }) => ({ session: { id: `s-${++n}`, title: p.title, target: TARGET, status: { state: 'connecting' }, openedAt: 1 } }) },
-      dialogs: {},
-      look: () => ({}),
-      confirmCloseLive: () => false,
-      registry: () => ({ get: () => undefined, create: () => undefined, prepare: () => Promise.resolve(), forgetEarly: () => undefined }),
-      openFailed: () => undefined,
-      failed: () => undefined,
-    } as unknown as SessionDeps);
+    const s = numberingStore(undefined);
     await s.open(TARGET, 'web');
     await s.open(TARGET, 'web');
     await s.open(TARGET, 'web (2)');
@@ -73,16 +81,7 @@ describe('SessionStore tab titles', () => {
 
 describe('SessionStore link lost', () => {
   it('closes live tabs with the reason; a clearer reason later (host restarted) replaces it, and a tab closed for another reason keeps its own', async () => {
-    let n = 0;
-    const s = new SessionStore({
-      client: { call: async (_area: string, _method: string, p: { title: string }) => ({ session: { id: `s-${++n}`, title: p.title, target: TARGET, status: { state: 'connecting' }, openedAt: 1 } }) },
-      dialogs: {},
-      look: () => ({}),
-      confirmCloseLive: () => false,
-      registry: () => ({ get: () => ({ setLive: () => undefined }), create: () => undefined, prepare: () => Promise.resolve(), forgetEarly: () => undefined }),
-      openFailed: () => undefined,
-      failed: () => undefined,
-    } as unknown as SessionDeps);
+    const s = numberingStore({ setLive: () => undefined });
     await s.open(TARGET, 'live');
     await s.open(TARGET, 'exited');
     s.onStatus('s-2', { state: 'closed', reason: 'The shell exited' });
