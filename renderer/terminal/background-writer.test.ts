@@ -17,16 +17,22 @@ class Fake implements Drainable {
 
 const LIMITS = { tickMs: 10, bytesPerTick: 100, foregroundFloodBytes: 500, bytesPerTickBehindFlood: 25 };
 
+/** A writer with two hidden terminals woken, `a` then `b`, each with 1000 bytes waiting. */
+function twoWoken(): { w: BackgroundWriter; a: Fake; b: Fake } {
+  const w = new BackgroundWriter(LIMITS);
+  const a = new Fake(1000);
+  const b = new Fake(1000);
+  w.wake(a);
+  w.wake(b);
+  return { w, a, b };
+}
+
 describe('BackgroundWriter', () => {
   beforeEach(() => vi.useFakeTimers());
   afterEach(() => vi.useRealTimers());
 
   it('gives the whole budget of a tick to one hidden terminal, in turn', () => {
-    const w = new BackgroundWriter(LIMITS);
-    const a = new Fake(1000);
-    const b = new Fake(1000);
-    w.wake(a);
-    w.wake(b);
+    const { a, b } = twoWoken();
     vi.advanceTimersByTime(10);
     expect([a.written, b.written]).toEqual([100, 0]);
     vi.advanceTimersByTime(10);
@@ -36,11 +42,7 @@ describe('BackgroundWriter', () => {
   });
 
   it('a terminal woken again while waiting keeps its place in the line', () => {
-    const w = new BackgroundWriter(LIMITS);
-    const a = new Fake(1000);
-    const b = new Fake(1000);
-    w.wake(a);
-    w.wake(b);
+    const { w, a, b } = twoWoken();
     vi.advanceTimersByTime(10);
     w.wake(b);
     w.wake(a);
@@ -49,11 +51,7 @@ describe('BackgroundWriter', () => {
   });
 
   it('forgets a terminal that is shown: it gets nothing more', () => {
-    const w = new BackgroundWriter(LIMITS);
-    const a = new Fake(1000);
-    const b = new Fake(1000);
-    w.wake(a);
-    w.wake(b);
+    const { w, a, b } = twoWoken();
     w.forget(a);
     vi.advanceTimersByTime(30);
     expect([a.written, b.written]).toEqual([0, 300]);
@@ -98,11 +96,7 @@ describe('BackgroundWriter', () => {
   });
 
   it('keeps slowed hidden terminals going, one per tick in turn, for as long as the flood lasts', () => {
-    const w = new BackgroundWriter(LIMITS);
-    const a = new Fake(1000);
-    const b = new Fake(1000);
-    w.wake(a);
-    w.wake(b);
+    const { w, a, b } = twoWoken();
     for (let i = 0; i < 8; i++) {
       w.foreground(1000);
       vi.advanceTimersByTime(10);
