@@ -191,7 +191,8 @@ export function TabStrip({ tabs, activeKey, pairKey }: { tabs: readonly Tab[]; a
         { label: 'New tab to the same target', run: () => void s.open(tab.target, tab.title), ...needsHost },
         { label: 'Close', run: () => void s.close(tab.key) },
       ];
-      setMenu({ x, y, items });
+      // The reason said once, as text, above the items it turns off (as the tree's menu does).
+      setMenu({ x, y, items, ...(lost === null ? {} : { note: lost }) });
     },
     [model, activeKey, pairKey],
   );

@@ -100,7 +100,14 @@ export function TargetDetails() {
         </span>
         {badge && <span className={`tree-badge tone-${badge.tone}`}>{badge.text}</span>}
       </div>
-      {badge && <p className={`target-details-readiness${notReady ? ' tone-warn' : ''}`} title={badge.hint}>{badge.hint}</p>}
+      {linkLost !== null ? (
+        // Why every button is off, said as text (as the palette says why a command is), in the readiness line's place.
+        <p className="target-details-readiness tone-warn" data-testid="target-details-unavailable" title={linkLost}>
+          {linkLost}
+        </p>
+      ) : (
+        badge && <p className={`target-details-readiness${notReady ? ' tone-warn' : ''}`} title={badge.hint}>{badge.hint}</p>
+      )}
       <dl className="target-details-facts">
         {facts(tree, node).map(([k, v]) => (
           <div key={k}>
@@ -114,7 +121,8 @@ export function TargetDetails() {
           const action = nodeAction(id);
           const why = action.unavailable(node, { linkLost });
           return (
-            <button key={id} className={`button${style}`} disabled={why !== null} title={why ?? undefined} onClick={() => action.run(model, node)}>
+            // aria-disabled, not disabled: a focused button turning off (the host link lost) keeps the keyboard.
+            <button key={id} className={`button${style}`} aria-disabled={why !== null ? true : undefined} title={why ?? undefined} onClick={() => why === null && action.run(model, node)}>
               {action.short ?? action.label(node)}
             </button>
           );

@@ -1,10 +1,10 @@
 // Left pane: profiles → regions → clusters → services → tasks → containers, and instances per
 // region. A filter box on top; a context menu and double-click on targets.
-import { useCallback, useState } from 'react';
+import { useCallback, useMemo, useState } from 'react';
 import type { InventoryNode } from '../../shared/contract/index.js';
 import { useModel } from '../root/model-context.js';
-import { useStore } from '../state/store.js';
-import { ContextMenu, type MenuAt } from '../ui/ContextMenu.js';
+import { useStore, useStoreValue } from '../state/store.js';
+import { ContextMenu } from '../ui/ContextMenu.js';
 import { focusFirstMatch } from '../ui/focus-tree.js';
 import { menuFor } from './node-menu.js';
 import { AddRegionDialog } from './AddRegionDialog.js';
@@ -28,10 +28,16 @@ function shownRegionsOf(tree: TreeState, profile: string): string[] {
 export function TreePane({ sandboxShells = null }: { sandboxShells?: 'confined' | 'unconfined' | null }) {
   const model = useModel();
   const tree = useStore(model.tree);
-  const [menu, setMenu] = useState<MenuAt | null>(null);
+  // The node and where; its items are made at render, so an open menu follows the host link.
+  const [menu, setMenu] = useState<{ readonly node: InventoryNode; readonly x: number; readonly y: number } | null>(null);
+  const linkLost = useStoreValue(model.sessions, (s) => s.linkLost);
   const regionFor = useStore(model.addRegion);
   const closeMenu = useCallback(() => setMenu(null), []);
-  const onMenu = useCallback((node: InventoryNode, x: number, y: number) => setMenu({ x, y, items: menuFor(model, node, { linkLost: model.sessions.state.linkLost }) }), [model]);
+  const onMenu = useCallback((node: InventoryNode, x: number, y: number) => setMenu({ node, x, y }), []);
+  const menuAt = useMemo(
+    () => (menu === null ? null : { x: menu.x, y: menu.y, items: menuFor(model, menu.node, { linkLost }), ...(linkLost === null ? {} : { note: linkLost }) }),
+    [menu, model, linkLost],
+  );
   const root = tree.branches.get(TREE_ROOT);
   const noProfiles = root?.status === 'ready' && root.children.length === 0;
 
@@ -108,7 +114,7 @@ export function TreePane({ sandboxShells = null }: { sandboxShells?: 'confined' 
         )}
       </div>
       <TargetDetails />
-      {menu && <ContextMenu menu={menu} onClose={closeMenu} />}
+      {menuAt && <ContextMenu menu={menuAt} onClose={closeMenu} />}
       {regionFor !== null && <AddRegionDialog profile={regionFor} shown={shownRegionsOf(tree, regionFor)} onClose={() => model.addRegion.done()} />}
     </nav>
   );

@@ -8,6 +8,8 @@ export interface MenuAt {
   readonly x: number;
   readonly y: number;
   readonly items: readonly MenuItem[];
+  /** Shown above the items, as text: why several of them are off (the host link lost), as the palette shows its reasons. */
+  readonly note?: string;
 }
 
 export function ContextMenu({ menu, onClose }: { menu: MenuAt; onClose: () => void }) {
@@ -21,6 +23,9 @@ export function ContextMenu({ menu, onClose }: { menu: MenuAt; onClose: () => vo
     if (el === null) return;
     const r = el.getBoundingClientRect();
     setPos({ x: Math.min(menu.x, window.innerWidth - r.width - 4), y: Math.min(menu.y, window.innerHeight - r.height - 4) });
+    // On open, and when the items change under the keyboard (one turned off drops the focus to the page).
+    const current = document.activeElement;
+    if (current instanceof HTMLButtonElement && el.contains(current) && !current.disabled) return;
     (el.querySelector<HTMLButtonElement>('button[aria-checked="true"]:not([disabled])') ?? el.querySelector<HTMLButtonElement>('button:not([disabled])'))?.focus();
   }, [menu]);
 
@@ -52,6 +57,11 @@ export function ContextMenu({ menu, onClose }: { menu: MenuAt; onClose: () => vo
 
   return (
     <div ref={ref} className="context-menu" role="menu" data-overlay="" style={{ left: pos.x, top: pos.y }} onKeyDown={onKeyDown}>
+      {menu.note !== undefined && (
+        <p className="context-note" role="note" data-testid="menu-note" title={menu.note}>
+          <span className="context-note-text">{menu.note}</span>
+        </p>
+      )}
       {menu.items.map((item, i) => (
         <button
           key={`${i}:${item.label}`}
