@@ -1,23 +1,17 @@
-// Live port forwards as an aligned table: status (with failed connections), local address, where
-// it goes (target by name with its path, or the last problem in plain words), rates and totals
-// each way, open connections, and the actions. Every row has one fixed height of two lines: the
-// path or problem has a line of its own under "To", as wide as the rest of the row (a sentence
-// like "Nothing is listening on app:9999." does not fit the To column at any common width), and
-// the failed count sits under the status. A cell that does not fit ends in an ellipsis and says
-// all of it in its tooltip. Saved forwards below.
-import type { ForwardInfo, ForwardStats } from '../../shared/contract/index.js';
+// Live port forwards as an aligned table, one ForwardRow each: status (with failed connections),
+// local address, where it goes (target by name with its path, or the last problem in plain words),
+// rates and totals each way, open connections, and the actions. Every row has one fixed height of
+// two lines: the path or problem has a line of its own under "To", as wide as the rest of the row
+// (a sentence like "Nothing is listening on app:9999." does not fit the To column at any common
+// width). Saved forwards below.
 import { counted } from '../../shared/format/words.js';
-import { connectionErrorText, destinationText, failedConnectionsText, openConnectionsText, removeForwardQuestion } from '../../shared/messages/forwards.js';
+import { destinationText } from '../../shared/messages/forwards.js';
 import { useMemo, useRef } from 'react';
-import type { AppModel } from '../root/app-model.js';
 import { useModel } from '../root/model-context.js';
-import { openLink } from '../root/open-link.js';
 import { useStore } from '../state/store.js';
-import { copyText } from '../tree/node-actions.js';
 import { useWidth } from '../ui/use-width.js';
-import { formatBytes, formatRate, looksLikeHttp } from './format.js';
-import { labelOfSpec, placeOf, targetIndex, type TargetEntry } from './forward-targets.js';
-import { focusAfterRemoval } from '../ui/focus-after-removal.js';
+import { ForwardRow } from './ForwardRow.js';
+import { placeOf, targetIndex } from './forward-targets.js';
 import './forwards.css';
 
 export const FORWARDS_PANEL = {
@@ -33,201 +27,6 @@ export const FORWARDS_PANEL = {
 
 /** States in which a forward holds its local port (Start would do nothing). */
 const RUNNING_STATES: ReadonlySet<string> = new Set(['starting', 'listening', 'reconnecting']);
-
-const STATE_TONE = { starting: 'warn', listening: 'ok', reconnecting: 'warn', stopped: 'muted', failed: 'fail' } as const;
-
-/** "14:02:11": when the last connection failed (today's clock; the date is in the tooltip). */
-function clock(at: number): string {
-  return new Date(at).toLocaleTimeString(undefined, { hour12: false });
-}
-
-/** The one line under a forward's destination: its problem when it has one, else where the target is. */
-function problemOf(f: ForwardInfo, stats: ForwardStats | undefined, index: ReadonlyMap<string, TargetEntry>): { text: string; tone: 'warn' | 'fail'; title: string } | null {
-  const error = stats?.error ?? f.error;
-  if (error) {
-    const text = `${error.message}${error.nextStep ? ` ${error.nextStep}` : ''}`;
-    return { text, tone: 'fail', title: text };
-  }
-  const errors = stats?.connectionErrors ?? f.connectionErrors;
-  if (errors.last === null) return null;
-  const words = connectionErrorText(errors.last.kind, errors.last.reason, placeOf(f.spec, index));
-  return {
-    text: `${words} (${clock(errors.last.at)})`,
-    tone: 'warn',
-    title: `${words}\nLast at ${new Date(errors.last.at).toLocaleString()}; ${failedConnectionsText(errors.count)} since the forward started.\nThe agent said: ${errors.last.reason}`,
-  };
-}
-
-/** Where the keyboard goes when the last forward is removed. */
-function newForwardButton(): HTMLElement | null {
-  return document.querySelector<HTMLElement>('[data-testid="forwards"] [data-testid="new-forward"]');
-}
-
-/** Removes a forward, asking first when open connections would be cut with it (none: no question). */
-async function removeForward(model: AppModel, f: ForwardInfo, connections: number, address: string, destination: string): Promise<void> {
-  if (connections > 0) {
-    const forward = f.spec.name ? `“${f.spec.name}”` : `${address} → ${destination}`;
-    const ok = await model.dialogs.confirm({ ...removeForwardQuestion(forward, connections), danger: true });
-    if (!ok) return;
-  }
-  await model.forwards.act(f.id, 'remove');
-}
-
-interface RowProps {
-  readonly f: ForwardInfo;
-  readonly stats: ForwardStats | undefined;
-  readonly index: ReadonlyMap<string, TargetEntry>;
-  /** A narrow panel: Sent, Received and Conns leave the table (the rate cells' tooltips say them). */
-  readonly narrow: boolean;
-  /** The link to the host is lost: the row is how the forward was last seen, its state unknown and its buttons off. */
-  readonly stale: boolean;
-}
-
-function ForwardRow({ f, stats, index, narrow, stale }: RowProps) {
-  const model = useModel();
-  // A stopped forward keeps showing where it listened (its fixed port, or the last one it had: main keeps it, across reloads).
-  const shownPort = f.localPort ?? f.lastLocalPort;
-  const address = f.localPort !== null ? `localhost:${f.localPort}` : null;
-  const shownAddress = shownPort !== null ? `localhost:${shownPort}` : '—';
-  const state = stats?.state ?? f.state;
-  const running = state === 'listening' || state === 'starting' || state === 'reconnecting';
-  const failures = (stats?.connectionErrors ?? f.connectionErrors).count;
-  // Listening but refusing connections is not plain green.
-  const tone = stale ? 'muted' : state === 'listening' && failures > 0 ? 'warn' : STATE_TONE[state];
-  const shownState = stale ? 'unknown' : state;
-  const label = labelOfSpec(f.spec, index);
-  const destination = destinationText(placeOf(f.spec, index));
-  const problem = problemOf(f, stats, index);
-  const sub = problem?.text ?? label.path;
-  // Rates are for a running forward; a stopped one would keep showing its last.
-  const rateUp = running && !stale ? formatRate(stats?.rateUp ?? 0) : '—';
-  const rateDown = running && !stale ? formatRate(stats?.rateDown ?? 0) : '—';
-  const sent = formatBytes(stats?.bytesUp ?? 0);
-  const received = formatBytes(stats?.bytesDown ?? 0);
-  const connections = stats?.connections ?? 0;
-  const failed =
-    failures > 0 ? (
-      <span className="forward-failures tone-warn" data-testid="forward-failures" title={problem?.title}>
-        {failures} failed
-      </span>
-    ) : null;
-  const subLine = sub ? (
-    <span className={`forward-sub${problem ? ` tone-${problem.tone}` : ' muted'}`} data-testid={problem ? 'forward-problem' : 'forward-path'} role={problem ? 'status' : undefined} title={problem?.title ?? sub}>
-      {sub}
-    </span>
-  ) : null;
-  // One tbody per forward: its row and the line under it, as one unit.
-  return (
-    <tbody className="forward" data-forward-id={f.id} data-state={shownState} data-tone={tone} data-local-port={f.localPort ?? undefined}>
-      <tr className="forward-main">
-        <td className="forward-status">
-          <span className="panel-cell-line">
-            <span className={`state-pill tone-${tone}`}>{shownState}</span>
-          </span>
-        </td>
-        <td className="panel-cell">
-          {address ? (
-            <button disabled={stale} className="forward-address forward-copy panel-cell" data-testid="forward-address" title={`Copy ${address}`} onClick={() => void copyText(model, address, address)}>
-              {address}
-            </button>
-          ) : (
-            <span className="forward-address" data-testid="forward-address" title={`${shownAddress} (not listening)`}>
-              {shownAddress}
-            </span>
-          )}
-        </td>
-        <td className="forward-destination" title={[f.spec.name, destination, label.path, problem?.title].filter(Boolean).join('\n')}>
-          <span className="panel-cell-line">
-            <span className="forward-remote" data-testid="forward-remote" aria-label={destination}>
-              {/* The host gives way (ellipsis), the port never: it is what a person checks. */}
-              <span className="forward-remote-host">{f.spec.remoteHost ?? label.name}</span>
-              <span className="forward-remote-port" data-testid="forward-remote-port">
-                :{f.spec.remotePort}
-              </span>
-              {f.spec.remoteHost !== undefined && <span className="forward-remote-via">via {label.name}</span>}
-            </span>
-              </span>
-        </td>
-        <td className="num panel-cell" data-testid="forward-rate" title={`Local to remote: ${rateUp}; ${sent} sent since the forward started; ${openConnectionsText(connections)} open`}>
-          {rateUp}
-        </td>
-        <td className="num panel-cell" title={`Remote to local: ${rateDown}; ${received} received since the forward started`}>
-          {rateDown}
-        </td>
-        {!narrow && (
-          <td className="num panel-cell" data-testid="forward-sent" title={`${sent} sent since the forward started`}>
-            {sent}
-          </td>
-        )}
-        {!narrow && (
-          <td className="num panel-cell" data-testid="forward-received" title={`${received} received since the forward started`}>
-            {received}
-          </td>
-        )}
-        {!narrow && (
-          <td className="num panel-cell" data-testid="forward-connections" title={`${openConnectionsText(connections)} open`}>
-            {connections}
-          </td>
-        )}
-        <td className="forward-actions">
-          <span className="panel-cell-line">
-            {address && looksLikeHttp(f.spec.remotePort) && (
-              <button disabled={stale} className="button button-quiet" title={`Open http://${address}/`} onClick={() => openLink(model.client, `http://${address}/`, 'forward', (why) => model.toasts.show(why, 'error'))}>
-                Open
-              </button>
-            )}
-            {running ? (
-              <button disabled={stale} className="button button-quiet" onClick={() => void model.forwards.act(f.id, 'stop')}>
-                Stop
-              </button>
-            ) : (
-              <button disabled={stale} className="button button-quiet" onClick={() => void model.forwards.act(f.id, 'restart')}>
-                Start
-              </button>
-            )}
-            <button
-              className="button button-quiet forward-auto"
-              disabled={stale}
-              aria-pressed={f.spec.autoRestart}
-              aria-label="Auto-restart"
-              title={f.spec.autoRestart ? 'Auto-restart is on: the forward restarts when its session drops. Click to turn it off.' : 'Auto-restart is off. Click to restart the forward automatically when its session drops.'}
-              onClick={() => void model.forwards.setAutoRestart(f.id, !f.spec.autoRestart)}
-            >
-              ↻<span className="forward-auto-text"> auto</span>
-            </button>
-            <button disabled={stale} className="button button-quiet" title="Keep this forward to start it again later" onClick={() => void model.forwards.act(f.id, 'save')}>
-              Save
-            </button>
-            <button
-              disabled={stale}
-              className="button button-quiet"
-              aria-label="Remove forward"
-              title="Stop and remove this forward"
-              onClick={(e) => {
-                focusAfterRemoval(e.currentTarget, '.forward[data-forward-id]', newForwardButton);
-                void removeForward(model, f, connections, shownAddress, destination);
-              }}
-            >
-              ✕
-            </button>
-          </span>
-        </td>
-      </tr>
-      <tr className="forward-detail">
-        {/* Under the pill, so the status column (and with it "To") can be narrower. */}
-        <td className="forward-detail-cell">{failed}</td>
-        <td />
-        <td colSpan={narrow ? FORWARDS_PANEL.DETAIL_SPAN.narrow : FORWARDS_PANEL.DETAIL_SPAN.wide} className="forward-detail-cell">
-          {/* The name here, not after a long host on the line above, where it would always give way. */}
-          <span className="panel-cell-line">
-            {subLine}
-            {f.spec.name && <span className="forward-name">{f.spec.name}</span>}
-          </span>
-        </td>
-      </tr>
-    </tbody>
-  );
-}
 
 export function ForwardsPanel() {
   const model = useModel();
@@ -301,7 +100,7 @@ export function ForwardsPanel() {
             </tr>
           </thead>
           {s.forwards.map((f) => (
-            <ForwardRow key={f.id} f={f} stats={s.stats.get(f.id)} index={index} narrow={narrow} stale={s.linkLost} />
+            <ForwardRow key={f.id} f={f} stats={s.stats.get(f.id)} index={index} narrow={narrow} stale={s.linkLost} detailSpan={narrow ? FORWARDS_PANEL.DETAIL_SPAN.narrow : FORWARDS_PANEL.DETAIL_SPAN.wide} />
           ))}
         </table>
       )}
