@@ -4,7 +4,7 @@
 // button; the settings popover has a title, a close button and says a value's range.
 import type { Page } from '@playwright/test';
 import { expect, test } from '../fixtures/web-host.js';
-import { activeText, openDemo, revealWebApp, treeRow, waitForShell, waitForTerminalText } from './porthole-ui.js';
+import { activeText, openDemo, pasteText, revealWebApp, treeRow, waitForShell, waitForTerminalText } from './porthole-ui.js';
 
 test.use({ sandbox: true });
 test.describe.configure({ timeout: 180_000 });
@@ -74,11 +74,7 @@ test('focus shortcuts, the shortcuts help, and focus coming back after every dia
 
   // Paste guard: Cancel gives the keyboard back too.
   const lines = Array.from({ length: 12 }, (_, i) => `echo pasted-${i}`).join('\n');
-  await page.locator('[data-testid="active-terminal"] .xterm-container').evaluate((el, text) => {
-    const data = new DataTransfer();
-    data.setData('text/plain', text);
-    el.querySelector('textarea')?.dispatchEvent(new ClipboardEvent('paste', { clipboardData: data, bubbles: true, cancelable: true }));
-  }, lines);
+  await pasteText(page, lines);
   await expect(ask).toContainText('Paste 12 lines?');
   await ask.getByRole('button', { name: 'Cancel' }).click();
   await expect(terminalInput(page)).toBeFocused();

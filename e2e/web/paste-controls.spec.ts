@@ -1,21 +1,11 @@
 // A paste reaches the remote without control characters: a clipboard a web page filled with
 // `text ESC[201~ command` cannot end the shell's bracketed paste early and have the rest run as
 // typed. Checked with `cat -v`, which shows an ESC that arrives as ^[.
-import type { Page } from '@playwright/test';
 import { expect, test } from '../fixtures/web-host.js';
-import { activeText, openDemo, revealWebApp, typeLine, waitForShell, waitForTerminalText } from './porthole-ui.js';
+import { activeText, openDemo, pasteText, revealWebApp, typeLine, waitForShell, waitForTerminalText } from './porthole-ui.js';
 
 test.use({ sandbox: true });
 test.describe.configure({ timeout: 180_000 });
-
-/** What the browser does on Ctrl+V: a paste event on the terminal's input with the clipboard's text. */
-async function pasteText(page: Page, text: string): Promise<void> {
-  await page.locator('[data-testid="active-terminal"] textarea.xterm-helper-textarea').evaluate((input, t) => {
-    const data = new DataTransfer();
-    data.setData('text/plain', t);
-    input.dispatchEvent(new ClipboardEvent('paste', { clipboardData: data, bubbles: true, cancelable: true }));
-  }, text);
-}
 
 test('a pasted ESC [201~ and other controls never reach the remote', async ({ page, webHost }) => {
   await page.setViewportSize({ width: 1440, height: 900 });

@@ -69,6 +69,15 @@ export async function waitForShell(page: Page): Promise<void> {
   await waitForTerminalText(page, /[$#] ?$/m);
 }
 
+/** What the browser does on Ctrl+V: a paste event on the terminal's input with the clipboard's text. */
+export async function pasteText(page: Page, text: string): Promise<void> {
+  await page.locator('[data-testid="active-terminal"] textarea.xterm-helper-textarea').evaluate((input, t) => {
+    const data = new DataTransfer();
+    data.setData('text/plain', t);
+    input.dispatchEvent(new ClipboardEvent('paste', { clipboardData: data, bubbles: true, cancelable: true }));
+  }, text);
+}
+
 /** Types into the focused terminal, the way a person would. */
 export async function typeLine(page: Page, text: string): Promise<void> {
   await page.locator('[data-testid="active-terminal"] .xterm').click();

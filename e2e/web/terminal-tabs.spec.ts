@@ -3,7 +3,7 @@
 import type { Page } from '@playwright/test';
 import { join } from 'node:path';
 import { expect, repoRoot, test } from '../fixtures/web-host.js';
-import { activeSessionId, activeText, openDemo, SHELL_TIMEOUT_MS, revealWebApp, sandboxAdminHeaders, sandboxEndpoint, typeLine, waitForShell, waitForTerminalText, type SandboxSession } from './porthole-ui.js';
+import { activeSessionId, activeText, openDemo, pasteText, SHELL_TIMEOUT_MS, revealWebApp, sandboxAdminHeaders, sandboxEndpoint, typeLine, waitForShell, waitForTerminalText, type SandboxSession } from './porthole-ui.js';
 
 test.use({ sandbox: true });
 test.describe.configure({ timeout: 180_000 });
@@ -53,11 +53,7 @@ test('double-click a container, run a command, read its output from the terminal
 
   // A paste of many lines asks first; cancelling sends nothing.
   const lines = Array.from({ length: 12 }, (_, i) => `echo pasted-${i}`).join('\n');
-  await page.locator('[data-testid="active-terminal"] .xterm-container').evaluate((el, text) => {
-    const data = new DataTransfer();
-    data.setData('text/plain', text);
-    el.querySelector('textarea')?.dispatchEvent(new ClipboardEvent('paste', { clipboardData: data, bubbles: true, cancelable: true }));
-  }, lines);
+  await pasteText(page, lines);
   const ask = page.getByRole('alertdialog');
   await expect(ask).toContainText('Paste 12 lines?');
   await ask.getByRole('button', { name: 'Cancel' }).click();
