@@ -5,20 +5,27 @@ import { reconnectLine } from './TabStrip.js';
 
 const TARGET = { kind: 'instance', profile: 'sandbox', region: 'us-east-1', instanceId: 'i-0123456789abcdef0' } as unknown as ShellTarget;
 
-/** A store whose client opens one session, `s-1`, and answers a restart with `restarted`. */
-function store(restarted: SessionStatus = { state: 'connecting' }): SessionStore {
-  const info = (status: SessionStatus): SessionInfo => ({ id: 's-1', title: 'web', target: TARGET, status, openedAt: 1 });
-  const controller = { setLive: () => undefined, restarted: () => undefined };
-  const deps = {
-    client: { call: async (_area: string, method: string) => ({ session: info(method === 'restart' ? restarted : { state: 'connecting' }) }) },
+/** The client's one method, as the store calls it. */
+type Call = (area: string, method: string, params: { title: string }) => Promise<{ session: SessionInfo }>;
+
+/** A store on `call`, whose terminal registry hands out `controller` for every session. */
+function storeWith(call: Call, controller: object | undefined): SessionStore {
+  return new SessionStore({
+    client: { call },
     dialogs: {},
     look: () => ({}),
     confirmCloseLive: () => false,
     registry: () => ({ get: () => controller, create: () => undefined, prepare: () => Promise.resolve(), forgetEarly: () => undefined }),
     openFailed: () => undefined,
     failed: () => undefined,
-  } as unknown as SessionDeps;
-  return new SessionStore(deps);
+  } as unknown as SessionDeps);
+}
+
+/** A store whose client opens one session, `s-1`, and answers a restart with `restarted`. */
+function store(restarted: SessionStatus = { state: 'connecting' }): SessionStore {
+  const info = (status: SessionStatus): SessionInfo => ({ id: 's-1', title: 'web', target: TARGET, status, openedAt: 1 });
+  const controller = { setLive: () => undefined, restarted: () => undefined };
+  return storeWith(async (_area, method) => ({ session: info(method === 'restart' ? restarted : { state: 'connecting' }) }), controller);
 }
 
 /**
@@ -27,15 +34,7 @@ function store(restarted: SessionStatus = { state: 'connecting' }): SessionStore
  */
 function numberingStore(controller: { setLive(): void } | undefined): SessionStore {
   let n = 0;
-  return new SessionStore({
-    client: { call: async (_area: string, _method: string, p: { title: string }) => ({ session: { id: `s-${++n}`, title: p.title, target: TARGET, status: { state: 'connecting' }, openedAt: 1 } }) },
-    dialogs: {},
-    look: () => ({}),
-    confirmCloseLive: () => false,
-    registry: () => ({ get: () => controller, create: () => undefined, prepare: () => Promise.resolve(), forgetEarly: () => undefined }),
-    openFailed: () => undefined,
-    failed: () => undefined,
-  } as unknown as SessionDeps);
+  return storeWith(async (_area, _method, p) => ({ session: { id: `s-${++n}`, title: p.title, target: TARGET, status: { state: 'connecting' }, openedAt: 1 } }), controller);
 }
 
 describe('SessionStore reconnect count', () => {
