@@ -8,7 +8,7 @@ import { useStore } from '../state/store.js';
 import { searchClusters, type FilterSearchProgress } from '../tree/filter-search.js';
 import { badgeOf } from '../tree/node-view.js';
 import { Dialog } from '../ui/Dialog.js';
-import { commandUnavailable, TARGET_COMMANDS } from './command-refusal.js';
+import { commandTitle, commandUnavailable, TARGET_COMMANDS } from './command-refusal.js';
 import { COMMANDS } from './commands.js';
 import { fuzzyMatch, highlightRuns } from './fuzzy.js';
 import type { CommandId } from './keymap.js';
@@ -27,6 +27,8 @@ type Row =
       readonly kind: 'command';
       readonly key: string;
       readonly command: (typeof COMMANDS)[number];
+      /** Its name now: a Tree command names the selected node. */
+      readonly title: string;
       readonly hits: readonly number[];
       /** Why it cannot run now (shown on the row, which is disabled); null when it can. */
       readonly unavailable: string | null;
@@ -82,10 +84,13 @@ export function Palette({ initialQuery, onClose }: { initialQuery: string; onClo
     if (commandMode) {
       const q = query.slice(PALETTE.COMMAND_PREFIX.length).trim();
       const matched = COMMANDS.filter((c) => !c.inTerminal)
-        .map((command) => ({ command, m: fuzzyMatch(q, command.title) }))
+        .map((command) => {
+          const title = commandTitle(command, state);
+          return { command, title, m: fuzzyMatch(q, title) };
+        })
         .filter((x) => x.m !== null)
         .sort((a, b) => (b.m?.score ?? 0) - (a.m?.score ?? 0))
-        .map(({ command, m }): Row => ({ kind: 'command', key: command.id, command, hits: m?.positions ?? [], unavailable: commandUnavailable(command, state) }));
+        .map(({ command, title, m }): Row => ({ kind: 'command', key: command.id, command, title, hits: m?.positions ?? [], unavailable: commandUnavailable(command, state) }));
       // Browsing (nothing typed): what can run comes first, what cannot after it. A typed query
       // keeps the best match first even when it cannot run, so Enter never runs another command.
       if (q !== '') return matched;
@@ -189,7 +194,7 @@ export function Palette({ initialQuery, onClose }: { initialQuery: string; onClo
             {row.kind === 'command' ? (
               <>
                 <span className="palette-label">
-                  <Marked text={row.command.title} hits={row.hits} />
+                  <Marked text={row.title} hits={row.hits} />
                 </span>
                 {row.unavailable === null ? (
                   <span className="palette-where" title={whereOf(row.command.id)}>

@@ -5,7 +5,10 @@ import type { AppModel } from '../root/app-model.js';
 import type { TerminalController } from '../terminal/terminal-controller.js';
 import { focusTree } from '../ui/focus-tree.js';
 import { diagnoseCommandTarget, newForward, transferTo } from './command-target.js';
-import { TAB_NUMBERS } from './keymap.js';
+import { nodeAction, runNodeAction } from '../tree/node-action-defs.js';
+import { findNode } from '../tree/tree-store.js';
+import { NODE_COMMANDS } from './commands.js';
+import { TAB_NUMBERS, type NodeCommandId } from './keymap.js';
 
 export interface AppUi {
   openFind(): boolean;
@@ -94,6 +97,10 @@ export function registerAppCommands(model: AppModel, ui: AppUi): () => void {
     c.register('download', () => transferTo(model, 'download')),
     c.register('diagnose', () => diagnoseCommandTarget(model)),
     c.register('refreshTree', () => (void model.tree.refresh(null), true)),
+    // The tree menu's actions, on the tree's selected node.
+    ...(Object.entries(NODE_COMMANDS) as Array<[NodeCommandId, Parameters<typeof nodeAction>[0]]>).map(([id, action]) =>
+      c.register(id, () => runNodeAction(model, nodeAction(action), findNode(model.tree.state, model.tree.state.selected) ?? null)),
+    ),
     c.register('openSettings', () => ui.openSettings()),
     // The bottom panel's tabs.
     c.register('showForwards', () => (model.panel.show('forwards'), true)),

@@ -1,15 +1,25 @@
 import { describe, expect, it } from 'vitest';
+import type { InventoryNode } from '../../shared/contract/index.js';
 import { COMMANDS, type CommandInfo } from './commands.js';
-import { commandRefusal, commandUnavailable, type CommandState } from './command-refusal.js';
+import { commandRefusal, commandTitle, commandUnavailable, type CommandState } from './command-refusal.js';
 
 const command = (id: string): CommandInfo => {
   const found = COMMANDS.find((c) => c.id === id);
   if (found === undefined) throw new Error(`no command ${id}`);
   return found;
 };
-const base = { activeClosed: false, activeRecording: false, split: false, target: null, settingsLoaded: true, linkLost: null } as const;
+const base = { activeClosed: false, activeRecording: false, split: false, target: null, selected: null, settingsLoaded: true, linkLost: null } as const;
+const clusterArn = 'arn:aws:ecs:eu-west-1:123456789012:cluster/demo-web';
+const taskArn = 'arn:aws:ecs:eu-west-1:123456789012:task/demo-web/0123456789abcdef0123456789abcdef';
+const web = (runtimeId: string | null): InventoryNode => ({
+  kind: 'container', id: 'k', label: 'web', profile: 'dev', region: 'eu-west-1', clusterArn, taskArn, name: 'web', runtimeId, lastStatus: 'RUNNING', execEnabled: true, execAgentStatus: runtimeId === null ? null : 'RUNNING', image: null,
+});
+const task: InventoryNode = {
+  kind: 'task', id: 't', label: 'x', profile: 'dev', region: 'eu-west-1', clusterArn, taskArn, lastStatus: 'RUNNING', desiredStatus: 'RUNNING', launchType: 'FARGATE', execEnabled: true, platformVersion: null, startedAt: null,
+};
+const ssoProfile: InventoryNode = { kind: 'profile', id: 'p', label: 'dev', profile: 'dev', source: 'config', sso: true };
 const none: CommandState = { ...base, tabCount: 0, activeHasTerminal: false };
-const tabs = (tabCount: number, activeHasTerminal = true): CommandState => ({ ...base, tabCount, activeHasTerminal, target: tabCount > 0 ? { title: 'api · 1a2b3c', takesSession: true } : null });
+const tabs = (tabCount: number, activeHasTerminal = true): CommandState => ({ ...base, tabCount, activeHasTerminal, target: tabCount > 0 ? { title: 'api · 1a2b3c', node: null } : null });
 
 describe('commandUnavailable', () => {
   it('with no tab, every command acting on a tab or its terminal is unavailable, the rest are not', () => {
@@ -37,6 +47,13 @@ describe('commandUnavailable', () => {
       'upload',
       'download',
       'diagnose',
+      'nodeOpenShell',
+      'nodeForward',
+      'nodeSignIn',
+      'nodeAddRegion',
+      'nodeRemoveRegion',
+      'nodeCopyId',
+      'nodeRefresh',
       'focusTerminal',
       'find',
       'selectAll',
@@ -90,10 +107,10 @@ describe('commandUnavailable: commands from the menus and buttons', () => {
   it('upload, download and diagnose need a target: the active tab’s or the tree’s selected one', () => {
     for (const id of ['upload', 'download', 'diagnose']) {
       expect(commandUnavailable(command(id), none)).toBe('Select a container or instance in the tree, or open a tab, first');
-      expect(commandUnavailable(command(id), { ...none, target: { title: 'web', takesSession: true } })).toBeNull();
+      expect(commandUnavailable(command(id), { ...none, target: { title: 'web', node: web('rt-1') } })).toBeNull();
     }
     // A container without a runtime id: no session there, but a diagnosis is exactly what helps.
-    const noRuntime: CommandState = { ...none, target: { title: 'web', takesSession: false } };
+    const noRuntime: CommandState = { ...none, target: { title: 'web', node: web(null) } };
     expect(commandUnavailable(command('upload'), noRuntime)).toBe('This container has no runtime id yet: it cannot take a session');
     expect(commandUnavailable(command('download'), noRuntime)).not.toBeNull();
     expect(commandUnavailable(command('diagnose'), noRuntime)).toBeNull();
@@ -134,5 +151,36 @@ describe('commandRefusal', () => {
 
   it('anything else keeps the general sentence', () => {
     expect(commandRefusal(command('toggleTree'), tabs(3), 'Ctrl+P')).toBe('Show or hide the targets tree: nothing to do here now.');
+  });
+});
+
+describe('Tree commands: the tree menu’s actions on the selected node', () => {
+  const selecting = (selected: InventoryNode | null, linkLost: string | null = null): CommandState => ({ ...none, selected, linkLost });
+
+  it('are listed by a general name with what to select while nothing fitting is selected', () => {
+    expect(commandTitle(command('nodeCopyId'), none)).toBe('Copy the ARN or ID of the selected node');
+    expect(commandUnavailable(command('nodeCopyId'), none)).toBe('Select a cluster, service, task, container or instance in the tree first');
+    expect(commandUnavailable(command('nodeSignIn'), selecting(task))).toBe('Select a profile that uses SSO in the tree first');
+    expect(commandTitle(command('nodeSignIn'), selecting(task))).toBe('Sign in with SSO (selected profile)');
+    expect(commandUnavailable(command('nodeRemoveRegion'), selecting(ssoProfile))).toBe('Select a region in the tree first');
+    expect(commandRefusal(command('nodeRefresh'), selecting(web('rt-1')), 'Ctrl+P')).toBe('Refresh the selected node: select a profile, region, cluster, service or task in the tree first.');
+  });
+
+  it('name the node they act on, and run on it', () => {
+    expect(commandTitle(command('nodeCopyId'), selecting(task))).toBe('Copy ARN of task 89abcdef');
+    expect(commandUnavailable(command('nodeCopyId'), selecting(task))).toBeNull();
+    expect(commandTitle(command('nodeRefresh'), selecting(task))).toBe('Refresh task 89abcdef');
+    expect(commandTitle(command('nodeSignIn'), selecting(ssoProfile))).toBe('Sign in to dev with SSO');
+    expect(commandUnavailable(command('nodeAddRegion'), selecting(ssoProfile))).toBeNull();
+    expect(commandTitle(command('nodeOpenShell'), selecting(web('rt-1')))).toBe('Open shell on web · abcdef');
+  });
+
+  it('follow the node’s own rules: no session without a runtime id, nothing that asks the host once the link is lost', () => {
+    expect(commandUnavailable(command('nodeOpenShell'), selecting(web(null)))).toBe('This container has no runtime id yet: it cannot take a session');
+    expect(commandUnavailable(command('nodeForward'), selecting(web(null)))).toBe('This container has no runtime id yet: it cannot take a session');
+    expect(commandUnavailable(command('nodeRefresh'), selecting(task, 'Lost the connection to the web host'))).toBe('Lost the connection to the web host');
+    expect(commandUnavailable(command('nodeCopyId'), selecting(task, 'Lost the connection to the web host'))).toBeNull();
+    // New port forward… on a node follows the same rule as the node's Start port forward….
+    expect(commandUnavailable(command('newForward'), { ...none, target: { title: 'web', node: web(null) } })).toBe('This container has no runtime id yet: it cannot take a session');
   });
 });

@@ -4,6 +4,8 @@
 // need a target: the active tab's, else the tree's selected container or instance. The palette
 // shows a command that cannot run as disabled with this reason before it is picked; the same
 // reason refuses it if it is run anyway.
+import type { InventoryNode } from '../../shared/contract/index.js';
+import { nodeAction, nodeActionUnavailable, type NodeActionId } from '../tree/node-action-defs.js';
 import type { CommandId } from './keymap.js';
 import type { CommandInfo } from './commands.js';
 
@@ -29,8 +31,8 @@ const NEEDS_A_TAB: ReadonlySet<string> = new Set([
 const NEEDS_A_TERMINAL: ReadonlySet<string> = new Set(['find', 'focusTerminal', 'copy', 'paste', 'selectAll', 'clearTerminal']);
 /** Commands that act on a target (CommandState.target); New port forward… without one opens the form with none chosen. */
 export const TARGET_COMMANDS: ReadonlySet<CommandId> = new Set<CommandId>(['newForward', 'upload', 'download', 'diagnose']);
-/** Of those, the ones that open a session there (a container with no runtime id yet cannot take one). */
-const NEEDS_A_SESSION_TARGET: ReadonlySet<string> = new Set(['upload', 'download']);
+/** The tree node action each target command runs on a node: its rules say whether it can (a container with no runtime id yet takes no session). */
+const TARGET_NODE_ACTIONS: Readonly<Record<string, NodeActionId>> = { newForward: 'forward', upload: 'upload', download: 'download', diagnose: 'diagnose' };
 
 /** Commands that ask the host (a session, a transfer, a diagnosis, the inventory): the tab menu offers them off once the link is lost. */
 const NEEDS_THE_HOST: ReadonlySet<string> = new Set(['newTab', 'restartSession', 'upload', 'download', 'diagnose', 'newForward', 'refreshTree']);
@@ -48,8 +50,10 @@ export interface CommandState {
   readonly activeRecording: boolean;
   /** Two tabs are shown side by side. */
   readonly split: boolean;
-  /** What the target commands act on: the active tab's target, else the tree's selected container or instance. */
-  readonly target: { readonly title: string; readonly takesSession: boolean } | null;
+  /** What the target commands act on: the active tab's target (node null), else the tree's selected container or instance. */
+  readonly target: { readonly title: string; readonly node: InventoryNode | null } | null;
+  /** The tree's selected node, which the Tree commands act on. */
+  readonly selected: InventoryNode | null;
   /** Settings have been read from main (the Settings popover needs them). */
   readonly settingsLoaded: boolean;
   /** Why the link to the host is lost (the session store's words), or null while it holds. */
@@ -57,10 +61,11 @@ export interface CommandState {
 }
 
 function targetUnavailable(id: string, state: CommandState): string | null {
-  if (!TARGET_COMMANDS.has(id as CommandId) || id === 'newForward') return null;
-  if (state.target === null) return NO_TARGET;
-  if (NEEDS_A_SESSION_TARGET.has(id) && !state.target.takesSession) return 'This container has no runtime id yet: it cannot take a session';
-  return null;
+  if (!TARGET_COMMANDS.has(id as CommandId)) return null;
+  // New port forward… without a target opens the form with none chosen.
+  if (state.target === null) return id === 'newForward' ? null : NO_TARGET;
+  const action = TARGET_NODE_ACTIONS[id];
+  return state.target.node === null || action === undefined ? null : nodeAction(action).unavailable(state.target.node, { linkLost: state.linkLost });
 }
 
 function sessionUnavailable(id: string, state: CommandState): string | null {
@@ -75,6 +80,7 @@ function sessionUnavailable(id: string, state: CommandState): string | null {
 
 /** Why the command cannot run now (one short sentence, no final stop), or null when it can. */
 export function commandUnavailable(command: CommandInfo, state: CommandState): string | null {
+  if (command.node !== undefined) return nodeActionUnavailable(nodeAction(command.node), state.selected, { linkLost: state.linkLost });
   const tabNumber = /^tab(\d)$/.exec(command.id)?.[1];
   if (state.tabCount === 0 && (NEEDS_A_TAB.has(command.id) || tabNumber !== undefined)) return 'No tab is open';
   if (tabNumber !== undefined && Number(tabNumber) > state.tabCount) return state.tabCount === 1 ? 'Only 1 tab is open' : `Only ${state.tabCount} tabs are open`;
@@ -87,11 +93,18 @@ export function commandUnavailable(command: CommandInfo, state: CommandState): s
   return sessionUnavailable(command.id, state) ?? targetUnavailable(command.id, state);
 }
 
+/** A command's name in the palette: a Tree command names the selected node it acts on ("Copy ARN of task 1a2b3c4d"). */
+export function commandTitle(command: CommandInfo, state: CommandState): string {
+  if (command.node === undefined || state.selected === null) return command.title;
+  const action = nodeAction(command.node);
+  return action.offers(state.selected) ? action.title(state.selected) : command.title;
+}
+
 /** The message for a command run when it could not (`quickOpenKey`: Ctrl+P or ⌘P on this platform and host). */
 export function commandRefusal(command: CommandInfo, state: CommandState, quickOpenKey: string): string {
   const reason = commandUnavailable(command, state);
   if (reason === 'No tab is open') {
     return `${command.title}: no tab is open. Open a shell first: Enter or a double-click on a container or instance in the tree, or ${quickOpenKey}.`;
   }
-  return `${command.title}: ${reason === null ? 'nothing to do here now' : reason.charAt(0).toLowerCase() + reason.slice(1)}.`;
+  return `${commandTitle(command, state)}: ${reason === null ? 'nothing to do here now' : reason.charAt(0).toLowerCase() + reason.slice(1)}.`;
 }

@@ -22,10 +22,6 @@ export function targetTitle(t: CommandTarget): string {
   return t.kind === 'tab' ? t.tab.title : titleOf(t.node);
 }
 
-/** A tab's target always took a session; a container the tree lists may have no runtime id yet. */
-export function takesSession(t: CommandTarget): boolean {
-  return t.kind === 'tab' || targetOf(t.node) !== null;
-}
 
 /** The new-forward form preset to the target (the tree menu's Start port forward…), or with none chosen (the Forwards panel's New forward…). */
 export function newForward(model: AppModel): boolean {
@@ -39,7 +35,7 @@ export function newForward(model: AppModel): boolean {
 /** Upload… and Download… of the tab's and the tree's menus. */
 export function transferTo(model: AppModel, direction: 'upload' | 'download'): boolean {
   const t = commandTarget(model);
-  if (t === null || !takesSession(t)) return false;
+  if (t === null || (t.kind === 'node' && targetOf(t.node) === null)) return false;
   if (t.kind === 'node') askTransfer(model, t.node, direction);
   else model.transfers.ask({ direction, target: t.tab.target, title: t.tab.title });
   return true;

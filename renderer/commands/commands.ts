@@ -2,9 +2,10 @@
 // palette both list this table, so a command added here shows in both), and what runs it. Keys
 // live in keymap.ts; components and the model register what a command does. A command that cannot run now (no tab to close) says so by
 // returning false, and its key then goes on to the terminal or the browser.
-import { TAB_NUMBERS, type CommandId } from './keymap.js';
+import { NODE_ACTIONS, type NodeActionId } from '../tree/node-action-defs.js';
+import { TAB_NUMBERS, type CommandId, type NodeCommandId } from './keymap.js';
 
-export type CommandGroup = 'Go to' | 'Sessions' | 'Targets' | 'Focus' | 'Terminal' | 'App' | 'Help';
+export type CommandGroup = 'Go to' | 'Sessions' | 'Targets' | 'Tree' | 'Focus' | 'Terminal' | 'App' | 'Help';
 
 export interface CommandInfo {
   readonly id: CommandId;
@@ -12,7 +13,23 @@ export interface CommandInfo {
   readonly group: CommandGroup;
   /** Handled inside the focused terminal (copy, paste), not by the app-wide listener. */
   readonly inTerminal?: boolean;
+  /** The tree node action it runs on the tree's selected node (its title then names that node). */
+  readonly node?: NodeActionId;
 }
+
+/** The tree's actions the palette offers on the selected node (Diagnose, Upload… and Download… are the target commands above). */
+export const NODE_COMMANDS: Readonly<Record<NodeCommandId, NodeActionId>> = {
+  nodeOpenShell: 'openShell',
+  nodeForward: 'forward',
+  nodeSignIn: 'signIn',
+  nodeAddRegion: 'addRegion',
+  nodeRemoveRegion: 'removeRegion',
+  nodeCopyId: 'copyId',
+  nodeRefresh: 'refresh',
+};
+
+const nodeCommands = (): CommandInfo[] =>
+  (Object.entries(NODE_COMMANDS) as Array<[NodeCommandId, NodeActionId]>).map(([id, node]) => ({ id, node, title: NODE_ACTIONS.find((a) => a.id === node)?.generic ?? id, group: 'Tree' }));
 
 export const COMMANDS: readonly CommandInfo[] = [
   { id: 'quickOpen', title: 'Go to a target (quick open)', group: 'Go to' },
@@ -33,6 +50,7 @@ export const COMMANDS: readonly CommandInfo[] = [
   { id: 'download', title: 'Download file…', group: 'Targets' },
   { id: 'diagnose', title: 'Diagnose', group: 'Targets' },
   { id: 'refreshTree', title: 'Refresh every target', group: 'Targets' },
+  ...nodeCommands(),
   { id: 'focusTerminal', title: 'Focus the terminal', group: 'Focus' },
   { id: 'focusTree', title: 'Focus the targets tree', group: 'Focus' },
   { id: 'focusPanel', title: 'Focus the bottom panel (opens it)', group: 'Focus' },

@@ -7,6 +7,9 @@
 // use when it calls preventDefault at keydown, so the web host binds them too; Ctrl+P is then no
 // longer the shell's previous-history key (↑ is), as in VS Code's terminal.
 
+/** The palette's commands on the tree's selected node (tree/node-action-defs.ts says what each does). */
+export type NodeCommandId = 'nodeOpenShell' | 'nodeForward' | 'nodeSignIn' | 'nodeAddRegion' | 'nodeRemoveRegion' | 'nodeCopyId' | 'nodeRefresh';
+
 export type TabNumber = 1 | 2 | 3 | 4 | 5 | 6 | 7 | 8 | 9;
 export type CommandId =
   | 'newTab'
@@ -45,6 +48,7 @@ export type CommandId =
   | 'themeSystem'
   | 'themeDark'
   | 'themeLight'
+  | NodeCommandId
   | `tab${TabNumber}`;
 
 export type KeymapHost = 'web' | 'desktop';
@@ -108,6 +112,13 @@ const NO_KEYS = {
   themeSystem: [],
   themeDark: [],
   themeLight: [],
+  nodeOpenShell: [],
+  nodeForward: [],
+  nodeSignIn: [],
+  nodeAddRegion: [],
+  nodeRemoveRegion: [],
+  nodeCopyId: [],
+  nodeRefresh: [],
 } as const;
 
 const OTHER_DESKTOP: Table = {

@@ -4,7 +4,8 @@ import type { ShellTarget } from '../../shared/contract/index.js';
 import type { AppModel } from '../root/app-model.js';
 import { openForward, openOrDiagnose } from '../tree/node-actions.js';
 import { commandRefusal, type CommandState } from './command-refusal.js';
-import { commandTarget, takesSession, targetTitle } from './command-target.js';
+import { commandTarget, targetTitle } from './command-target.js';
+import { findNode } from '../tree/tree-store.js';
 import type { CommandInfo } from './commands.js';
 import { ancestorsOf, indexNodes, type TargetItem } from './quick-open-items.js';
 
@@ -19,7 +20,8 @@ export function commandState(model: AppModel): CommandState {
     activeClosed: active?.status.state === 'closed',
     activeRecording: active !== null && active.recording !== null,
     split: model.sessions.state.pairKey !== null,
-    target: target === null ? null : { title: targetTitle(target), takesSession: takesSession(target) },
+    target: target === null ? null : { title: targetTitle(target), node: target.kind === 'node' ? target.node : null },
+    selected: findNode(model.tree.state, model.tree.state.selected) ?? null,
     settingsLoaded: model.settings.state.settings !== null,
     linkLost: model.sessions.state.linkLost,
   };
