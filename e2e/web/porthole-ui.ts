@@ -11,6 +11,7 @@ interface TestHook {
   activeText(): string | null;
   text(sessionId: string): string | null;
   activeSessionId(): string | null;
+  activeSelection(): string | null;
   sessionIds(): string[];
   parsedBytes(sessionId: string): number;
 }

@@ -7,6 +7,8 @@ export interface PortholeTestHook {
   activeText(): string | null;
   text(sessionId: string): string | null;
   activeSessionId(): string | null;
+  /** The text selected in the active tab's terminal ('' for none), or null when no terminal is showing. */
+  activeSelection(): string | null;
   sessionIds(): string[];
   /** Output bytes the session's xterm has parsed so far (grows while output arrives). */
   parsedBytes(sessionId: string): number;
@@ -22,6 +24,10 @@ export function installTestHook(model: AppModel): void {
     },
     text: (id) => model.registry.get(id)?.readText() ?? null,
     activeSessionId: () => model.sessions.active?.sessionId ?? null,
+    activeSelection: () => {
+      const id = model.sessions.active?.sessionId;
+      return id ? (model.registry.get(id)?.selectionText ?? null) : null;
+    },
     sessionIds: () => model.sessions.state.tabs.flatMap((t) => (t.sessionId ? [t.sessionId] : [])),
     parsedBytes: (id) => model.registry.get(id)?.parsedBytes ?? 0,
   };

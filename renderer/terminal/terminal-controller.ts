@@ -275,6 +275,11 @@ export class TerminalController implements Drainable {
     return this.#term.hasSelection();
   }
 
+  /** The selected text, as Copy would take it. */
+  get selectionText(): string {
+    return this.#term.getSelection();
+  }
+
   /** Copies the selection; false when nothing is selected or the clipboard refused. */
   async copySelection(): Promise<boolean> {
     const text = this.#term.getSelection();
