@@ -72,3 +72,39 @@ for (const size of [{ width: 1024, height: 640 }, { width: 1440, height: 900 }])
     expect(await geometry(page)).toEqual(onInstance);
   });
 }
+
+test('at 1024×640 with the tree at its narrowest, long facts are cut inside the details, the height holds, and the arrow keys keep the focus on the rows', async ({ page, webHost }) => {
+  await page.setViewportSize({ width: 1024, height: 640 });
+  await openDemo(page, webHost.url);
+  const app = await revealWebApp(page);
+  // The narrowest tree (180 px): the buttons wrap and every fact is longer than the room it has.
+  await page.getByTestId('tree-separator').focus();
+  await page.keyboard.press('Home');
+  await expect(page.getByTestId('tree-separator')).toHaveAttribute('aria-valuenow', '180');
+  const details = page.getByTestId('target-details');
+
+  await app.click();
+  await page.mouse.move(700, 10);
+  await expect(details).toContainText('8080/tcp, 9000/tcp');
+  const height = (await details.boundingBox())?.height;
+  // Nothing reaches past the area's sides: names and facts end in an ellipsis inside it.
+  expect(await details.evaluate((el) => el.scrollWidth <= el.clientWidth)).toBe(true);
+  const cut = await details.locator('dd, .target-details-name').evaluateAll((els) => els.filter((el) => el.scrollWidth > el.clientWidth).length);
+  expect(cut).toBeGreaterThan(0);
+  // Name and actions stay in view at the top; the facts scroll inside.
+  await expect(details.getByRole('button', { name: 'Open shell' })).toBeInViewport();
+  await page.screenshot({ path: join(repoRoot, 'e2e', 'artifacts', 'qa-tree-details-narrow-1024.png') });
+
+  // ↓ to the next container: the selection, the details and the focus move together; the height holds.
+  await app.focus();
+  await page.keyboard.press('ArrowDown');
+  const logRouter = page.locator('.tree-row[aria-selected="true"]');
+  await expect(logRouter.locator('.tree-label')).toHaveText(/^log-router/);
+  await expect(logRouter).toBeFocused();
+  await expect(details).toContainText('none mapped');
+  expect((await details.boundingBox())?.height).toBe(height);
+  await page.keyboard.press('ArrowUp');
+  await expect(app).toBeFocused();
+  await expect(details).toContainText('8080/tcp, 9000/tcp');
+  expect((await details.boundingBox())?.height).toBe(height);
+});
