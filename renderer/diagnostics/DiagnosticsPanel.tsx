@@ -1,6 +1,7 @@
 // The checks behind "why can't I get a shell here?": each with what was found and what to do.
 import { useModel } from '../root/model-context.js';
 import { useStore } from '../state/store.js';
+import { KeepCodesWhole } from '../ui/KeepCodesWhole.js';
 import { fixLines } from './fix-once.js';
 
 const MARK = { ok: '✓', warn: '!', fail: '✕' } as const;
@@ -52,8 +53,16 @@ export function DiagnosticsPanel() {
               </span>
               <div className="check-body">
                 <div className="check-title">{c.title}</div>
-                {c.cause && <div className="check-cause">{c.cause}</div>}
-                {fix?.kind === 'fix' && <div className="check-next">{fix.text}</div>}
+                {c.cause && (
+                  <div className="check-cause">
+                    <KeepCodesWhole text={c.cause} />
+                  </div>
+                )}
+                {fix?.kind === 'fix' && (
+                  <div className="check-next">
+                    <KeepCodesWhole text={fix.text} />
+                  </div>
+                )}
                 {fix?.kind === 'same-as' && <div className="check-next check-next-same muted">Same fix as under “{fix.title}”.</div>}
               </div>
             </li>
