@@ -4,7 +4,7 @@
 // button; the settings popover has a title, a close button and says a value's range.
 import type { Page } from '@playwright/test';
 import { expect, test } from '../fixtures/web-host.js';
-import { activeText, openDemo, pasteText, revealWebApp, treeRow, waitForShell, waitForTerminalText } from './porthole-ui.js';
+import { activeText, openDemo, pasteText, revealWebApp, treeRow, waitForShell, waitForTerminalText, showBeside } from './porthole-ui.js';
 
 test.use({ sandbox: true });
 test.describe.configure({ timeout: 180_000 });
@@ -86,9 +86,7 @@ test('focus shortcuts, the shortcuts help, and focus coming back after every dia
   await (await revealWebApp(page, '0002')).dblclick();
   await expect(page.locator('.tab')).toHaveCount(2);
   await waitForShell(page);
-  await page.locator('.tab').nth(0).click({ button: 'right' });
-  await page.getByRole('menuitem', { name: 'Show beside the active tab' }).click();
-  await expect(page.locator('.terminal-slot:not([hidden])')).toHaveCount(2);
+  await showBeside(page, page.locator('.tab').nth(0));
   await expect(terminalInput(page)).toBeFocused();
   await typeBlind(page, 'echo beside-$((3+1))');
   await waitForTerminalText(page, /^beside-4$/m);

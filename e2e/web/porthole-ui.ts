@@ -79,6 +79,13 @@ export async function pasteText(page: Page, text: string): Promise<void> {
   }, text);
 }
 
+/** Splits the view from `tab`'s menu ("Show beside the active tab") and waits for both terminals to show. */
+export async function showBeside(page: Page, tab: Locator): Promise<void> {
+  await tab.click({ button: 'right' });
+  await page.getByRole('menuitem', { name: 'Show beside the active tab' }).click();
+  await expect(page.locator('.terminal-slot:not([hidden])')).toHaveCount(2);
+}
+
 /** Types into the focused terminal, the way a person would. */
 export async function typeLine(page: Page, text: string): Promise<void> {
   await page.locator('[data-testid="active-terminal"] .xterm').click();

@@ -5,7 +5,7 @@
 import type { Page } from '@playwright/test';
 import { join } from 'node:path';
 import { expect, repoRoot, test } from '../fixtures/web-host.js';
-import { activeSessionId, openDemo, revealWebApp, sandboxAdminHeaders, sandboxEndpoint, SHELL_TIMEOUT_MS, typeLine, waitForShell, waitForTerminalText, type SandboxSession } from './porthole-ui.js';
+import { activeSessionId, openDemo, revealWebApp, sandboxAdminHeaders, sandboxEndpoint, SHELL_TIMEOUT_MS, typeLine, waitForShell, waitForTerminalText, type SandboxSession, showBeside } from './porthole-ui.js';
 
 test.use({ sandbox: true });
 test.describe.configure({ timeout: 240_000 });
@@ -109,9 +109,7 @@ test('a reload comes back on the tab that was showing, with the tab that was bes
   await waitForShell(page);
   const third = (await activeSessionId(page)) ?? '';
   await page.locator(`.tab[data-session-id="${second}"]`).click();
-  await page.locator(`.tab[data-session-id="${first}"]`).click({ button: 'right' });
-  await page.getByRole('menuitem', { name: 'Show beside the active tab' }).click();
-  await expect(page.locator('.terminal-slot:not([hidden])')).toHaveCount(2);
+  await showBeside(page, page.locator(`.tab[data-session-id="${first}"]`));
 
   await page.reload();
   await expect.poll(() => tabIds(page), { timeout: SHELL_TIMEOUT_MS }).toEqual([first, second, third]);

@@ -3,7 +3,7 @@
 import type { Page } from '@playwright/test';
 import { join } from 'node:path';
 import { expect, repoRoot, test } from '../fixtures/web-host.js';
-import { activeSessionId, activeText, openDemo, pasteText, SHELL_TIMEOUT_MS, revealWebApp, sandboxAdminHeaders, sandboxEndpoint, typeLine, waitForShell, waitForTerminalText, type SandboxSession } from './porthole-ui.js';
+import { activeSessionId, activeText, openDemo, pasteText, SHELL_TIMEOUT_MS, revealWebApp, sandboxAdminHeaders, sandboxEndpoint, typeLine, waitForShell, waitForTerminalText, type SandboxSession, showBeside } from './porthole-ui.js';
 
 test.use({ sandbox: true });
 test.describe.configure({ timeout: 180_000 });
@@ -62,9 +62,7 @@ test('double-click a container, run a command, read its output from the terminal
   expect(await activeText(page)).not.toContain('pasted-0');
 
   // Split view: the second tab beside the first, both terminals showing.
-  await page.locator('.tab').nth(1).click({ button: 'right' });
-  await page.getByRole('menuitem', { name: 'Show beside the active tab' }).click();
-  await expect(page.locator('.terminal-slot:not([hidden])')).toHaveCount(2);
+  await showBeside(page, page.locator('.tab').nth(1));
   await expect(page.locator('.terminal-slot.side-left')).toHaveAttribute('data-session-id', first ?? '');
   await expect(page.locator('.terminal-slot.side-right')).toHaveAttribute('data-session-id', secondId ?? '');
   await page.locator('.terminal-slot.side-right .xterm').click();

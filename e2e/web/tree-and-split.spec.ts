@@ -3,7 +3,7 @@
 // shows its own pane; a single click shows the target's details and what Enter will do.
 import type { Locator, Page } from '@playwright/test';
 import { expect, test } from '../fixtures/web-host.js';
-import { expand, openDemo, revealWebApp, SHELL_TIMEOUT_MS, treeRow, waitForShell } from './porthole-ui.js';
+import { expand, openDemo, revealWebApp, SHELL_TIMEOUT_MS, treeRow, waitForShell, showBeside } from './porthole-ui.js';
 
 test.use({ sandbox: true });
 test.describe.configure({ timeout: 180_000 });
@@ -114,9 +114,7 @@ test('a shell that fails in split view shows its own banner and screen in its ow
   await (await revealWebApp(page, '0002')).dblclick();
   await expect(page.locator('.tab')).toHaveCount(2);
   await waitForShell(page);
-  await page.locator('.tab').nth(0).click({ button: 'right' });
-  await page.getByRole('menuitem', { name: 'Show beside the active tab' }).click();
-  await expect(page.locator('.terminal-slot:not([hidden])')).toHaveCount(2);
+  await showBeside(page, page.locator('.tab').nth(0));
 
   // The reporter's task role cannot open channels: its badge says ready, the session fails.
   await (await containerIn(page, 'demo-workers', '0e1f0017', 'reporter')).dblclick();
