@@ -13,6 +13,7 @@ import { copyText } from '../tree/node-actions.js';
 import { formatBytes, formatRate, looksLikeHttp } from './format.js';
 import { labelOfSpec, placeOf, type TargetEntry } from './forward-targets.js';
 import { focusAfterRemoval } from '../ui/focus-after-removal.js';
+import { RemoteHost } from './RemoteHost.js';
 
 const STATE_TONE = { starting: 'warn', listening: 'ok', reconnecting: 'warn', stopped: 'muted', failed: 'fail' } as const;
 
@@ -104,10 +105,12 @@ export function ForwardRow({ f, stats, index, narrow, stale, detailSpan }: RowPr
       <tr className="forward-main">
         <td className="forward-status">
           <span className="panel-cell-line">
-            <span className={`state-pill tone-${tone}`}>{shownState}</span>
+            <span className={`state-pill tone-${tone}`} title={shownState}>
+              {shownState}
+            </span>
           </span>
         </td>
-        <td className="panel-cell">
+        <td className="panel-cell forward-address-cell">
           {address ? (
             <button disabled={stale} className="forward-address forward-copy panel-cell" data-testid="forward-address" title={`Copy ${address}`} onClick={() => void copyText(model, address, address)}>
               {address}
@@ -122,18 +125,20 @@ export function ForwardRow({ f, stats, index, narrow, stale, detailSpan }: RowPr
           <span className="panel-cell-line">
             <span className="forward-remote" data-testid="forward-remote" aria-label={destination}>
               {/* The host gives way (ellipsis), the port never: it is what a person checks. */}
-              <span className="forward-remote-host">{f.spec.remoteHost ?? label.name}</span>
-              <span className="forward-remote-port" data-testid="forward-remote-port">
-                :{f.spec.remotePort}
+              <span className="forward-remote-target">
+                <RemoteHost host={f.spec.remoteHost ?? label.name} />
+                <span className="forward-remote-port" data-testid="forward-remote-port">
+                  :{f.spec.remotePort}
+                </span>
               </span>
               {f.spec.remoteHost !== undefined && <span className="forward-remote-via">via {label.name}</span>}
             </span>
-              </span>
+          </span>
         </td>
-        <td className="num panel-cell" data-testid="forward-rate" title={`Local to remote: ${rateUp}; ${sent} sent since the forward started; ${openConnectionsText(connections)} open`}>
+        <td className="num panel-cell forward-rate-up" data-testid="forward-rate" title={`Local to remote: ${rateUp}; ${sent} sent since the forward started; ${openConnectionsText(connections)} open`}>
           {rateUp}
         </td>
-        <td className="num panel-cell" title={`Remote to local: ${rateDown}; ${received} received since the forward started`}>
+        <td className="num panel-cell forward-rate-down" data-testid="forward-rate-down" title={`Remote to local: ${rateDown}; ${received} received since the forward started`}>
           {rateDown}
         </td>
         {!narrow && (
@@ -159,11 +164,11 @@ export function ForwardRow({ f, stats, index, narrow, stale, detailSpan }: RowPr
               </button>
             )}
             {running ? (
-              <button disabled={stale} className="button button-quiet" onClick={() => void model.forwards.act(f.id, 'stop')}>
+              <button disabled={stale} className="button button-quiet forward-toggle" onClick={() => void model.forwards.act(f.id, 'stop')}>
                 Stop
               </button>
             ) : (
-              <button disabled={stale} className="button button-quiet" onClick={() => void model.forwards.act(f.id, 'restart')}>
+              <button disabled={stale} className="button button-quiet forward-toggle" onClick={() => void model.forwards.act(f.id, 'restart')}>
                 Start
               </button>
             )}
@@ -197,9 +202,9 @@ export function ForwardRow({ f, stats, index, narrow, stale, detailSpan }: RowPr
       </tr>
       <tr className="forward-detail">
         {/* Under the pill, so the status column (and with it "To") can be narrower. */}
-        <td className="forward-detail-cell">{failed}</td>
-        <td />
-        <td colSpan={detailSpan} className="forward-detail-cell">
+        <td className="forward-detail-cell forward-failed-cell">{failed}</td>
+        <td className="forward-detail-gap" />
+        <td colSpan={detailSpan} className="forward-detail-cell forward-sub-cell">
           {/* The name here, not after a long host on the line above, where it would always give way. */}
           <span className="panel-cell-line">
             {subLine}

@@ -21,6 +21,13 @@ export const FORWARDS_PANEL = {
    * keeps room for a name and its port.
    */
   NARROW_BELOW_PX: 900,
+  /**
+   * Below this panel width (a 700-wide window beside the docked tree gives ~400) even the narrow
+   * table's fixed columns leave nothing for "To": each forward becomes three lines (status,
+   * address and actions; where it goes and its rates; its path or problem), nothing scrolling
+   * sideways or hiding under the actions.
+   */
+  COMPACT_BELOW_PX: 600,
   /** Columns from "To" to the end (To, 2 rates, [Sent, Received, Conns,] actions): a row's second line spans them. */
   DETAIL_SPAN: { wide: 7, narrow: 4 },
 } as const;
@@ -36,9 +43,11 @@ export function ForwardsPanel() {
   const box = useRef<HTMLDivElement>(null);
   const width = useWidth(box);
   const narrow = width > 0 && width < FORWARDS_PANEL.NARROW_BELOW_PX;
+  const compact = width > 0 && width < FORWARDS_PANEL.COMPACT_BELOW_PX;
+  // The heading stays put; the table and the saved list scroll under it (so "New forward…" is always in reach).
   return (
-    <div className="forwards" data-testid="forwards" data-narrow={narrow || undefined} ref={box}>
-      <div className="panel-heading">
+    <div className="forwards" data-testid="forwards" data-narrow={narrow || undefined} data-compact={compact || undefined} ref={box}>
+      <div className="panel-heading forwards-heading">
         <span>{s.forwards.length === 0 ? 'No port forwards yet.' : counted(s.forwards.length, 'forward')}</span>
         <span className="status-spacer" />
         <button className="button" data-testid="new-forward" onClick={() => model.forwardDraft.open(null, '')}>
@@ -57,6 +66,7 @@ export function ForwardsPanel() {
           {s.error}
         </p>
       )}
+      <div className="forwards-scroll" data-testid="forwards-scroll">
       {s.forwards.length > 0 && (
         <table className="panel-table forwards-table" aria-label="Port forwards">
           <colgroup>
@@ -141,6 +151,7 @@ export function ForwardsPanel() {
           </ul>
         </>
       )}
+      </div>
     </div>
   );
 }
