@@ -41,12 +41,16 @@ export function StatusBar({ info, disconnected, onShortcuts, settingsOpen: open,
         </span>
       )}
       {hint !== null && (
-        <span className="status-hint" data-testid="status-hint">
+        <span className="status-hint" data-testid="status-hint" title={hint}>
           {hint}
         </span>
       )}
       {/* With the link lost, the tab's own line would repeat the notice below (its session ended with the link). */}
-      {active && hint === null && disconnected === null && <span className="status-session">{statusLine(active)}</span>}
+      {active && hint === null && disconnected === null && (
+        <span className="status-session" title={statusLine(active)}>
+          {statusLine(active)}
+        </span>
+      )}
       {active?.recording && (
         <span className="status-recording" data-testid="status-recording" title={active.recording.path}>
           <span className="tab-rec" aria-hidden="true" />
@@ -56,13 +60,21 @@ export function StatusBar({ info, disconnected, onShortcuts, settingsOpen: open,
           </button>
         </span>
       )}
-      {info.status === 'error' && <span className="status-error">{info.message}</span>}
+      {info.status === 'error' && (
+        <span className="status-error" title={info.message}>
+          {info.message}
+        </span>
+      )}
       {disconnected !== null && (
         <span className="status-error" data-testid="disconnected" title={disconnected}>
           {disconnected}
         </span>
       )}
-      {settings.error !== null && <span className="status-error">{settings.error}</span>}
+      {settings.error !== null && (
+        <span className="status-error" title={settings.error}>
+          {settings.error}
+        </span>
+      )}
       <span className="status-spacer" />
       {/* With the link lost the version and host say nothing to act on, and squeezed beside the notice they were cut to "Po…" "w…". */}
       {info.status === 'ready' && disconnected === null && (
