@@ -17,6 +17,8 @@ test('the diagnosis of a task without execute command says the shared fix once',
   await page.getByRole('menuitem', { name: 'Diagnose' }).click();
   const diagnosis = page.getByTestId('diagnostics');
   await expect(diagnosis.getByTestId('diagnosis-summary')).toBeVisible({ timeout: SHELL_TIMEOUT_MS });
+  // The summary names the first failing check as a check that failed, not as if its title were the problem.
+  await expect(diagnosis.getByTestId('diagnosis-summary')).toHaveText('2 checks failed, first: Execute command enabled');
   const enable = diagnosis.locator('[data-check-id="exec-enabled"] .check-next');
   await expect(enable).toContainText('--enable-execute-command');
   // The agent check fails for the same reason: it names the check with the fix instead of repeating it.

@@ -7,6 +7,15 @@ import { fixLines } from './fix-once.js';
 const MARK = { ok: '✓', warn: '!', fail: '✕' } as const;
 const ORDER = { fail: 0, warn: 1, ok: 2 } as const;
 
+/**
+ * The line beside the title. It names the first failing check as a check that failed: "2 problems
+ * found: Execute command enabled" read as if execute command being enabled were the problem.
+ */
+function summary(failing: number, firstTitle: string): string {
+  if (failing === 0) return 'No problems found';
+  return failing === 1 ? `1 check failed: ${firstTitle}` : `${failing} checks failed, first: ${firstTitle}`;
+}
+
 export function DiagnosticsPanel() {
   const model = useModel();
   const d = useStore(model.diagnostics);
@@ -30,7 +39,7 @@ export function DiagnosticsPanel() {
         )}
         {d.status === 'done' && (
           <span className={failing > 0 ? 'tone-fail' : 'tone-ok'} data-testid="diagnosis-summary">
-            {failing > 0 ? `${failing} problem${failing === 1 ? '' : 's'} found: ${checks[0]?.title ?? ''}` : 'No problems found'}
+            {summary(failing, checks[0]?.title ?? '')}
           </span>
         )}
         <span className="status-spacer" />
