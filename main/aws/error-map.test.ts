@@ -22,6 +22,18 @@ describe('toAwsError', () => {
     expect(e.nextStep).toContain('--enable-execute-command');
   });
 
+  it('names the source profile a role profile could not find, not the role profile itself', () => {
+    // fromIni's wording when prod's source_profile = nope names a section that does not exist.
+    const missingSource = Object.assign(new Error('Could not resolve credentials using profile: [nope] in configuration/credentials file(s).'), { name: 'CredentialsProviderError' });
+    const e = toAwsError(missingSource, { profile: 'prod' });
+    expect(e.code).toBe('profile-not-found');
+    expect(e.message).toBe('Profile "prod" takes its credentials from profile "nope", which is missing or incomplete in the AWS config files.');
+    expect(e.nextStep).toBe('Add profile "nope" to ~/.aws/config or ~/.aws/credentials (or AWS_CONFIG_FILE / AWS_SHARED_CREDENTIALS_FILE), or correct source_profile of profile "prod".');
+    // The profile itself missing keeps the plain sentence.
+    const missing = Object.assign(new Error('Could not resolve credentials using profile: [prod] in configuration/credentials file(s).'), { name: 'CredentialsProviderError' });
+    expect(toAwsError(missing, { profile: 'prod' }).message).toBe('Profile "prod" is missing or incomplete in the AWS config files.');
+  });
+
   it('maps TargetNotConnected, throttling and missing clusters', () => {
     expect(toAwsError(new TargetNotConnectedException({ message: 'The execute command failed due to an internal error. Try again later.', ...meta })).code).toBe('target-not-connected');
     const t = toAwsError(new ThrottlingException({ message: 'Rate exceeded', Message: 'Rate exceeded', ...meta }));

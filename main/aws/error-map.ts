@@ -74,6 +74,11 @@ function deniedAction(message: string): string | undefined {
   return /perform:?\s+([a-z0-9-]+:[A-Za-z0-9*]+)/.exec(message)?.[1];
 }
 
+/** The profile fromIni could not resolve ("Could not resolve credentials using profile: [nope] in …"). */
+function unresolvedProfile(message: string): string | undefined {
+  return /using profile: \[([^\]]+)\]/.exec(message)?.[1];
+}
+
 function words(code: AwsErrorCode, f: Facts, ctx: AwsErrorContext): { sentence: string; nextStep: string } {
   const p = ctx.profile ?? 'default';
   const at = where(ctx);
@@ -93,8 +98,17 @@ function words(code: AwsErrorCode, f: Facts, ctx: AwsErrorContext): { sentence: 
       return { sentence: `AWS did not accept the MFA code for profile "${p}".`, nextStep: `Enter the code your MFA device shows now (codes change every 30 seconds), and check that mfa_serial of profile "${p}" names your device.` };
     case 'credential-process-failed':
       return { sentence: `The credential_process of profile "${p}" failed.`, nextStep: 'Run the command from the profile in a terminal to see its error; it must print Version 1 JSON with unexpired keys.' };
-    case 'profile-not-found':
+    case 'profile-not-found': {
+      // A role profile whose source_profile is missing fails with the source's name, not its own.
+      const source = unresolvedProfile(f.message);
+      if (source !== undefined && source !== p) {
+        return {
+          sentence: `Profile "${p}" takes its credentials from profile "${source}", which is missing or incomplete in the AWS config files.`,
+          nextStep: `Add profile "${source}" to ~/.aws/config or ~/.aws/credentials (or AWS_CONFIG_FILE / AWS_SHARED_CREDENTIALS_FILE), or correct source_profile of profile "${p}".`,
+        };
+      }
       return { sentence: `Profile "${p}" is missing or incomplete in the AWS config files.`, nextStep: 'Check the profile in ~/.aws/config and ~/.aws/credentials (or AWS_CONFIG_FILE / AWS_SHARED_CREDENTIALS_FILE).' };
+    }
     case 'no-region':
       return { sentence: `Profile "${p}" has no region.`, nextStep: `Add "region = us-east-1" (or your region) to profile "${p}", or set AWS_REGION.` };
     case 'config-invalid':
