@@ -34,6 +34,15 @@ export const AGENT = {
    * busy while the pty is resumed.
    */
   SHELL_PUMP_HIGH_WATER_BYTES: 32 * 1024,
+  /**
+   * With `faithful` pacing the shell's pump holds no more than this before it stops reading the pty:
+   * the real agent reads ≤ 1024 bytes, sends them and sleeps 1 ms (spec §7.3), so everything else a
+   * flood wrote stays in the kernel, where the tty discards it on Ctrl-C. At 32 KiB the sandbox held
+   * ~32 ms of paced output the real agent would not have, and sent it after the interrupt (UI bench:
+   * 54–85 KB parsed after Ctrl-C against ≤ 64 KB wanted). Two chunks, so the pty is already resumed
+   * and read again before the pump, sending one chunk a millisecond, runs out.
+   */
+  FAITHFUL_SHELL_PUMP_HIGH_WATER_BYTES: 2 * 1024,
   /** Terminal size until the client's first Size message arrives (§7.2 fallback). */
   DEFAULT_COLS: 80,
   DEFAULT_ROWS: 24,

@@ -7,7 +7,7 @@ import { execFileSync } from 'node:child_process';
 import { pbkdf2 } from 'node:crypto';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { PayloadType } from '../../ssm/frame/index.js';
-import { AGENT } from './constants.js';
+import { AGENT, type PacingMode } from './constants.js';
 import type { PluginHost } from './plugin.js';
 import { ShellPlugin } from './shell-plugin.js';
 
@@ -28,6 +28,17 @@ const THREADPOOL_JOBS = 8;
 /** Enough key-derivation rounds to keep a thread busy for tens of milliseconds. */
 const BUSY_ITERATIONS = 200_000;
 
+/** A faithful flood runs this long before the interrupt, so the agent's queue is as full as it gets. */
+const FLOOD_BEFORE_INTERRUPT_MS = 300;
+/**
+ * Output the faithful agent may still send after Ctrl-C: what it had read and queued (its pump's
+ * high-water mark plus one pty read, at most the line discipline's 4 KB), what the kernel had
+ * already moved past the interrupt's flush (another 4 KB), and the few milliseconds of paced
+ * output while the interrupt reaches `yes` (seen: 8–14 KB in all). The 32 KiB queue this replaces
+ * sent ~35 KB; the real agent keeps no queue at all (spec §7.3).
+ */
+const AFTER_INTERRUPT_MAX_BYTES = AGENT.FAITHFUL_SHELL_PUMP_HIGH_WATER_BYTES + 5 * 4096;
+
 /** `bytes` of short lines (the pty's line discipline takes at most 4 KB per line). */
 function inputLines(bytes: number): Buffer {
   const line = `${'x'.repeat(63)}\n`;
@@ -45,11 +56,11 @@ interface TestHost extends PluginHost {
   finished: Promise<string>;
 }
 
-function testHost(): TestHost {
+function testHost(pacing: PacingMode = 'unpaced'): TestHost {
   let done: (output: string) => void = () => undefined;
   const host: TestHost = {
     sessionId: 'shell-plugin-test',
-    pacing: 'unpaced',
+    pacing,
     active: false,
     output: [],
     finished: new Promise<string>((resolve) => (done = resolve)),
@@ -103,6 +114,21 @@ describe('ShellPlugin', () => {
     plugin.activeChanged();
     expect(await host.finished).toBe('');
     expect(Buffer.concat(host.output).toString()).toBe(`${'a'.repeat(OUTPUT_BYTES)}\r\nTAIL-MARK\r\n`);
+  });
+
+  it('paced like the real agent, keeps no more than a read or two queued, so Ctrl-C stops a flood within a few KB', async () => {
+    const host = testHost('faithful');
+    host.active = true;
+    plugin = new ShellPlugin(host, { shell: '/bin/sh', command: 'yes', workdir: process.cwd(), startDelayMs: 0 });
+    plugin.start();
+    const p = plugin;
+    const sent = (): number => host.output.reduce((n, b) => n + b.length, 0);
+    await until('the flood is flowing', () => sent() > 0);
+    await new Promise((resolve) => setTimeout(resolve, FLOOD_BEFORE_INTERRUPT_MS));
+    const atInterrupt = sent();
+    expect(p.input(PayloadType.Output, Buffer.from([0x03]))).toBe('ok');
+    expect(await host.finished).toBe('');
+    expect(sent() - atInterrupt).toBeLessThanOrEqual(AFTER_INTERRUPT_MAX_BYTES);
   });
 
   it('writes all of a large input in order, though the pty takes only a few KB at a time', async () => {

@@ -61,7 +61,8 @@ export class ShellPlugin implements AgentPlugin {
     private readonly host: PluginHost,
     private readonly options: ShellPluginOptions,
   ) {
-    this.pump = new OutputPump(host, host.pacing, true, AGENT.SHELL_PUMP_HIGH_WATER_BYTES);
+    const highWater = host.pacing === 'faithful' ? AGENT.FAITHFUL_SHELL_PUMP_HIGH_WATER_BYTES : AGENT.SHELL_PUMP_HIGH_WATER_BYTES;
+    this.pump = new OutputPump(host, host.pacing, true, highWater);
     this.pump.on('drain', () => this.updateFlow());
   }
 
