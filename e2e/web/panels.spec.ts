@@ -20,7 +20,7 @@ test('diagnostics: failures first, named in the summary', async ({ page, webHost
   await worker.click({ button: 'right' });
   await page.getByRole('menuitem', { name: 'Diagnose' }).click();
   const summary = page.getByTestId('diagnosis-summary');
-  await expect(summary).toHaveText(/^\d+ problems? found: .+/, { timeout: SHELL_TIMEOUT_MS });
+  await expect(summary).toHaveText(/^\d+ checks? failed(: |, first: ).+/, { timeout: SHELL_TIMEOUT_MS });
   const statuses = await page.locator('.check').evaluateAll((els) => els.map((e) => e.getAttribute('data-status')));
   expect(statuses.length).toBeGreaterThan(2);
   expect(statuses[0]).toBe('fail');

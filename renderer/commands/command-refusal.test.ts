@@ -11,6 +11,8 @@ const command = (id: string): CommandInfo => {
 const base = { activeClosed: false, activeRecording: false, split: false, target: null, selected: null, settingsLoaded: true, linkLost: null } as const;
 const clusterArn = 'arn:aws:ecs:eu-west-1:123456789012:cluster/demo-web';
 const taskArn = 'arn:aws:ecs:eu-west-1:123456789012:task/demo-web/0123456789abcdef0123456789abcdef';
+/** The readiness sentence of a RUNNING container without a runtime id: what the tree, menus and palette all say. */
+const NO_RUNTIME_ID = 'ECS reports this container RUNNING but without a runtime id, so ECS Exec cannot address it yet.';
 const web = (runtimeId: string | null): InventoryNode => ({
   kind: 'container', id: 'k', label: 'web', profile: 'dev', region: 'eu-west-1', clusterArn, taskArn, name: 'web', runtimeId, lastStatus: 'RUNNING', execEnabled: true, execAgentStatus: runtimeId === null ? null : 'RUNNING', image: null,
 });
@@ -111,7 +113,7 @@ describe('commandUnavailable: commands from the menus and buttons', () => {
     }
     // A container without a runtime id: no session there, but a diagnosis is exactly what helps.
     const noRuntime: CommandState = { ...none, target: { title: 'web', node: web(null) } };
-    expect(commandUnavailable(command('upload'), noRuntime)).toBe('This container has no runtime id yet: it cannot take a session');
+    expect(commandUnavailable(command('upload'), noRuntime)).toBe(NO_RUNTIME_ID);
     expect(commandUnavailable(command('download'), noRuntime)).not.toBeNull();
     expect(commandUnavailable(command('diagnose'), noRuntime)).toBeNull();
   });
@@ -176,11 +178,11 @@ describe('Tree commands: the tree menu’s actions on the selected node', () => 
   });
 
   it('follow the node’s own rules: no session without a runtime id, nothing that asks the host once the link is lost', () => {
-    expect(commandUnavailable(command('nodeOpenShell'), selecting(web(null)))).toBe('This container has no runtime id yet: it cannot take a session');
-    expect(commandUnavailable(command('nodeForward'), selecting(web(null)))).toBe('This container has no runtime id yet: it cannot take a session');
+    expect(commandUnavailable(command('nodeOpenShell'), selecting(web(null)))).toBe(NO_RUNTIME_ID);
+    expect(commandUnavailable(command('nodeForward'), selecting(web(null)))).toBe(NO_RUNTIME_ID);
     expect(commandUnavailable(command('nodeRefresh'), selecting(task, 'Lost the connection to the web host'))).toBe('Lost the connection to the web host');
     expect(commandUnavailable(command('nodeCopyId'), selecting(task, 'Lost the connection to the web host'))).toBeNull();
     // New port forward… on a node follows the same rule as the node's Start port forward….
-    expect(commandUnavailable(command('newForward'), { ...none, target: { title: 'web', node: web(null) } })).toBe('This container has no runtime id yet: it cannot take a session');
+    expect(commandUnavailable(command('newForward'), { ...none, target: { title: 'web', node: web(null) } })).toBe(NO_RUNTIME_ID);
   });
 });

@@ -3,7 +3,7 @@
 import { describe, expect, it } from 'vitest';
 import type { InventoryNode } from '../../shared/contract/index.js';
 import type { AppModel } from '../root/app-model.js';
-import { NO_SESSION, NODE_ACTIONS, nodeAction, nodeActionUnavailable, runNodeAction, type NodeActionId } from './node-action-defs.js';
+import { NODE_ACTIONS, nodeAction, nodeActionUnavailable, runNodeAction, type NodeActionId } from './node-action-defs.js';
 import { menuFor } from './node-menu.js';
 
 type Kind<K extends InventoryNode['kind']> = Extract<InventoryNode, { kind: K }>;
@@ -17,6 +17,8 @@ const task: Kind<'task'> = {
   kind: 'task', id: 't', label: 'x', ...at, clusterArn, taskArn, lastStatus: 'RUNNING', desiredStatus: 'RUNNING',
   launchType: 'FARGATE', execEnabled: true, platformVersion: null, startedAt: null, taskDefinition: 'web:3',
 };
+/** The readiness sentence for a RUNNING container without a runtime id: badge, menu and diagnosis say it alike. */
+const NO_RUNTIME_ID = 'ECS reports this container RUNNING but without a runtime id, so ECS Exec cannot address it yet.';
 const container = (runtimeId: string | null): Kind<'container'> => ({
   kind: 'container', id: 'k', label: 'app', ...at, clusterArn, taskArn, name: 'app', runtimeId, lastStatus: 'RUNNING', execEnabled: true, execAgentStatus: runtimeId === null ? null : 'RUNNING', image: null,
 });
@@ -64,7 +66,7 @@ describe('why an action cannot run', () => {
   });
 
   it('a container without a runtime id takes no session, but can be diagnosed and its task ARN copied', () => {
-    for (const id of ['openShell', 'forward', 'upload', 'download'] as const) expect(nodeActionUnavailable(nodeAction(id), container(null), ok)).toBe(NO_SESSION);
+    for (const id of ['openShell', 'forward', 'upload', 'download'] as const) expect(nodeActionUnavailable(nodeAction(id), container(null), ok)).toBe(NO_RUNTIME_ID);
     expect(nodeActionUnavailable(nodeAction('diagnose'), container(null), ok)).toBeNull();
     expect(nodeActionUnavailable(nodeAction('copyId'), container(null), ok)).toBeNull();
     expect(nodeActionUnavailable(nodeAction('openShell'), container('rt-1'), ok)).toBeNull();
@@ -90,7 +92,7 @@ describe('the context menu is built from the same table', () => {
       ['Download…', true],
       ['Copy task ARN', false],
     ]);
-    expect(items[0]?.hint).toBe(NO_SESSION);
+    expect(items[0]?.hint).toBe(NO_RUNTIME_ID);
     expect(items[2]?.hint).toBeUndefined();
     expect(menuFor(model, region, ok).map((i) => [i.label, i.hint])).toEqual([
       ['Remove region', 'Hides it from the tree; Add region… on the profile brings it back'],

@@ -36,7 +36,8 @@ export interface NodeAction {
   run(model: AppModel, node: InventoryNode): void;
 }
 
-export const NO_SESSION = 'This container has no runtime id yet: it cannot take a session';
+/** Why a container without a runtime id takes no session, when its readiness gives no reason of its own. */
+const NO_SESSION = 'This container has no runtime id yet: it cannot take a session';
 const SELECT_TARGET = 'Select a container or instance in the tree first';
 const SELECT_PROFILE = 'Select a profile in the tree first';
 
@@ -69,6 +70,13 @@ function readinessAdvice(node: InventoryNode): string | null {
   return r.ready ? null : r.reason;
 }
 
+/** Why this node takes no session: the readiness sentence the badge and the diagnosis give, so all three say one thing. */
+function noSessionReason(node: InventoryNode): string {
+  if (node.kind !== 'container') return NO_SESSION;
+  const r = readinessOf(node);
+  return r.ready ? NO_SESSION : r.reason;
+}
+
 /** An action on a container or instance that opens a session there: needs the host and a runtime id. */
 function sessionAction(id: NodeActionId, generic: string, label: string, title: (name: string) => string, run: NodeAction['run']): NodeAction {
   return {
@@ -78,7 +86,7 @@ function sessionAction(id: NodeActionId, generic: string, label: string, title: 
     offers: isTarget,
     label: () => label,
     title: (node) => title(titleOf(node)),
-    unavailable: (node, { linkLost }) => linkLost ?? (targetOf(node) === null ? NO_SESSION : null),
+    unavailable: (node, { linkLost }) => linkLost ?? (targetOf(node) === null ? noSessionReason(node) : null),
     advice: readinessAdvice,
     run,
   };
