@@ -3,7 +3,7 @@
 import { createServer, type AddressInfo } from 'node:net';
 import { expect, test } from '../fixtures/web-host.js';
 import { openForwardForm, startForward } from './forward-ui.js';
-import { openDemo, treeRow } from './porthole-ui.js';
+import { openDemo, SHELL_TIMEOUT_MS, treeRow } from './porthole-ui.js';
 
 test.use({ sandbox: true });
 test.describe.configure({ timeout: 120_000 });
@@ -63,7 +63,7 @@ test('a local port in use is refused in words with the form kept as typed and th
     await form.getByLabel('Local port', { exact: true }).fill(inUse);
     const start = form.getByRole('button', { name: 'Start forward' });
     await start.click();
-    await expect(form.getByRole('alert')).toHaveText(`Local port ${inUse} on 127.0.0.1 is already in use. Pick another local port, or leave it empty to let the system pick a free one.`);
+    await expect(form.getByRole('alert')).toHaveText(`Local port ${inUse} on 127.0.0.1 is already in use by another program on this computer. Pick another local port, or leave it empty to let the system pick a free one.`);
     await expect(form.getByLabel('Remote port', { exact: true })).toHaveValue('80');
     await expect(form.getByLabel('Local port', { exact: true })).toHaveValue(inUse);
     // The button the person pressed still has the keyboard (a disabled button dropped it to the page body).
@@ -72,5 +72,35 @@ test('a local port in use is refused in words with the form kept as typed and th
     await expect(form).toHaveCount(0);
   } finally {
     busy.close();
+  }
+});
+
+test('a forward whose local port another program took says so in its row, with advice about this computer, not the target', async ({ page, webHost }) => {
+  // A free port to type as the forward's fixed local port (an automatic one would move to another free port).
+  const taker = createServer();
+  await new Promise<void>((resolve) => taker.listen(0, '127.0.0.1', resolve));
+  const port = (taker.address() as AddressInfo).port;
+  await new Promise((resolve) => taker.close(resolve));
+  await openDemo(page, webHost.url);
+  const form = await openForwardForm(page, treeRow(page, 'instance', 'bastion'));
+  await form.getByLabel('Remote port', { exact: true }).fill('5432');
+  await form.getByLabel('Local port', { exact: true }).fill(String(port));
+  await form.getByRole('button', { name: 'Start forward' }).click();
+  const row = page.locator('.forward[data-forward-id]');
+  await expect(row).toHaveAttribute('data-state', 'listening', { timeout: SHELL_TIMEOUT_MS });
+  await row.getByRole('button', { name: 'Stop' }).click();
+  await expect(row).toHaveAttribute('data-state', 'stopped');
+  // Another program takes the port meanwhile; Start tries it again.
+  await new Promise<void>((resolve) => taker.listen(port, '127.0.0.1', resolve));
+  try {
+    await row.getByRole('button', { name: 'Start', exact: true }).click();
+    await expect(row).toHaveAttribute('data-state', 'failed');
+    await expect(row.getByTestId('forward-problem')).toHaveText(
+      `Local port ${port} on 127.0.0.1 is already in use by another program on this computer. Stop the program using it, then press Start; or remove this forward and add it again with another local port (empty picks a free one).`,
+    );
+    // Said once, in the row: no second notice over the table in the form's words.
+    await expect(page.getByTestId('forwards').locator('.notice-error')).toHaveCount(0);
+  } finally {
+    taker.close();
   }
 });

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { connectionErrorText, destinationText, failedConnectionsText, openConnectionsText, removeForwardQuestion, undeclaredPortWarning } from './forwards.js';
+import { connectionErrorText, destinationText, failedConnectionsText, localBindNextStep, localBindText, openConnectionsText, removeForwardQuestion, undeclaredPortWarning, type LocalBindProblem } from './forwards.js';
 
 const AGENT = 'Connection to destination port failed, check SSM Agent logs.';
 
@@ -40,5 +40,26 @@ describe('forward wording', () => {
       confirmLabel: 'Remove and cut 1 connection',
     });
     expect(removeForwardQuestion('localhost:15432 → app:5432', 3).message).toBe('3 connections are open through it. Removing the forward cuts them and frees its local port.');
+  });
+
+  it('says what went wrong on this computer when a forward cannot listen, each problem in its own words', () => {
+    expect(localBindText('port-in-use', '127.0.0.1', 5432)).toBe('Local port 5432 on 127.0.0.1 is already in use by another program on this computer.');
+    expect(localBindText('port-privileged', '127.0.0.1', 80)).toBe('Local port 80 is below 1024: on this computer only an administrator may listen on it.');
+    expect(localBindText('port-forbidden', '127.0.0.1', 5000)).toBe('This computer does not allow listening on local port 5000 (on 127.0.0.1).');
+    expect(localBindText('address-not-local', '10.9.8.7', 5432)).toBe('Cannot listen on 10.9.8.7: that address does not belong to this computer.');
+    expect(localBindText('bind-failed', '127.0.0.1', 5432, 'listen EINVAL')).toBe('Cannot listen on 127.0.0.1:5432: listen EINVAL');
+    expect(localBindText('bind-failed', '127.0.0.1', 5432)).toBe('Cannot listen on 127.0.0.1:5432.');
+  });
+
+  it('advises on the port or address where it can be changed, never the target', () => {
+    expect(localBindNextStep('port-in-use', 'form')).toBe('Pick another local port, or leave it empty to let the system pick a free one.');
+    expect(localBindNextStep('port-in-use', 'row')).toBe('Stop the program using it, then press Start; or remove this forward and add it again with another local port (empty picks a free one).');
+    expect(localBindNextStep('port-privileged', 'form')).toBe('Pick a local port of 1024 or above, or leave it empty to let the system pick a free one.');
+    expect(localBindNextStep('port-privileged', 'row')).toBe('Remove this forward and add it again with a local port of 1024 or above (empty picks a free one).');
+    expect(localBindNextStep('address-not-local', 'row')).toBe('Remove this forward and add it again: a new forward listens on 127.0.0.1, which always works.');
+    const problems: LocalBindProblem[] = ['port-in-use', 'port-privileged', 'port-forbidden', 'address-not-local', 'bind-failed'];
+    for (const problem of problems) {
+      for (const where of ['form', 'row'] as const) expect(localBindNextStep(problem, where), `${problem} in the ${where}`).not.toMatch(/diagnos|target/i);
+    }
   });
 });

@@ -64,6 +64,63 @@ export function undeclaredPortWarning(targetName: string, declared: readonly num
   return `${targetName} declares ${declared.length === 1 ? 'port' : 'ports'} ${ports}, not ${port}: nothing may be listening on ${targetName}:${port}.`;
 }
 
+/**
+ * Why a forward could not listen on its local address. Each is about this computer, never the
+ * target: advice to diagnose the target would send the person the wrong way.
+ * `port-privileged`: a port below 1024, which only an administrator may listen on;
+ * `port-forbidden`: any other port this computer does not allow (e.g. a reserved range).
+ */
+export type LocalBindProblem = 'port-in-use' | 'port-privileged' | 'port-forbidden' | 'address-not-local' | 'bind-failed';
+
+/** Ports below this need administrator rights to listen on (on Linux and macOS alike). */
+export const PRIVILEGED_PORT_BELOW = 1024;
+
+/** Where the advice is read: the new-forward form (its Local port field is at hand), or a forward's row in the panel. */
+export type BindAdviceContext = 'form' | 'row';
+
+/** What happened, in words about this computer: "Local port 5432 on 127.0.0.1 is already in use by another program on this computer." */
+export function localBindText(problem: LocalBindProblem, address: string, port: number, cause?: string): string {
+  switch (problem) {
+    case 'port-in-use':
+      return `Local port ${port} on ${address} is already in use by another program on this computer.`;
+    case 'port-privileged':
+      return `Local port ${port} is below ${PRIVILEGED_PORT_BELOW}: on this computer only an administrator may listen on it.`;
+    case 'port-forbidden':
+      return `This computer does not allow listening on local port ${port} (on ${address}).`;
+    case 'address-not-local':
+      return `Cannot listen on ${address}: that address does not belong to this computer.`;
+    case 'bind-failed':
+      return `Cannot listen on ${address}:${port}${cause ? `: ${cause}` : '.'}`;
+  }
+}
+
+/**
+ * What to do about it, in the place it is read: the form can change its local port there and
+ * then; a forward in the panel is started again (once the port is free) or added anew.
+ */
+export function localBindNextStep(problem: LocalBindProblem, where: BindAdviceContext): string {
+  const form = where === 'form';
+  switch (problem) {
+    case 'port-in-use':
+      return form
+        ? 'Pick another local port, or leave it empty to let the system pick a free one.'
+        : 'Stop the program using it, then press Start; or remove this forward and add it again with another local port (empty picks a free one).';
+    case 'port-privileged':
+      return form
+        ? `Pick a local port of ${PRIVILEGED_PORT_BELOW} or above, or leave it empty to let the system pick a free one.`
+        : `Remove this forward and add it again with a local port of ${PRIVILEGED_PORT_BELOW} or above (empty picks a free one).`;
+    case 'port-forbidden':
+    case 'bind-failed':
+      return form
+        ? 'Pick another local port, or leave it empty to let the system pick a free one.'
+        : 'Remove this forward and add it again with another local port (empty picks a free one).';
+    case 'address-not-local':
+      return form
+        ? "Use 127.0.0.1 as the bind address (it always works), or an address of one of this computer's network interfaces."
+        : 'Remove this forward and add it again: a new forward listens on 127.0.0.1, which always works.';
+  }
+}
+
 /** A forward that stopped on an error the call gave no advice for. */
 export const FORWARD_FAILED_NEXT_STEP = 'Run diagnostics on the target, then start the forward again.';
 /** Said after the call's own advice when the forward stopped. */

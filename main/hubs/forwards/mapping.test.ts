@@ -3,7 +3,7 @@
 import { describe, expect, it } from 'vitest';
 import { ForwardSpecSchema } from '../../../shared/contract/index.js';
 import { DEMO_APP } from '../../../testing/composition/sandbox-app.js';
-import { FORWARD_FAILED_NEXT_STEP, FORWARD_RESTART_AFTER } from '../../../shared/messages/forwards.js';
+import { FORWARD_FAILED_NEXT_STEP, FORWARD_RESTART_AFTER, localBindNextStep } from '../../../shared/messages/forwards.js';
 import type { ForwardStatus } from '../../sessions/forwards/index.js';
 import { contractSpec, forwardInfo, managerSpec, plainError } from './mapping.js';
 
@@ -33,16 +33,31 @@ describe('plainError', () => {
   const instanceAdvice = 'Run diagnostics: usually the SSM agent stopped or lost its path to ssmmessages (VPC endpoint or NAT), or the instance profile lacks the AmazonSSMManagedInstanceCore permissions. Restarting the SSM agent often helps.';
 
   it("keeps the failed call's own advice (fitted to an instance) and adds no second, generic one", () => {
-    const e = plainError({ state: 'failed', lastError: 'The instance is not connected to Session Manager, so no session could start.', lastErrorNextStep: instanceAdvice });
+    const e = plainError({ state: 'failed', lastError: 'The instance is not connected to Session Manager, so no session could start.', lastErrorNextStep: instanceAdvice, lastBindProblem: undefined });
     expect(e).toEqual({ message: 'The instance is not connected to Session Manager, so no session could start.', nextStep: `${instanceAdvice} ${FORWARD_RESTART_AFTER}` });
     expect(e?.nextStep).not.toMatch(/task role/);
     expect(e?.nextStep?.match(/diagnostics/g)).toHaveLength(1);
   });
 
   it('advises diagnostics once when the call said nothing, and nothing for a forward still retrying without advice', () => {
-    expect(plainError({ state: 'failed', lastError: 'the websocket closed', lastErrorNextStep: undefined })).toEqual({ message: 'the websocket closed', nextStep: FORWARD_FAILED_NEXT_STEP });
-    expect(plainError({ state: 'restarting', lastError: 'the websocket closed', lastErrorNextStep: undefined })).toEqual({ message: 'the websocket closed' });
-    expect(plainError({ state: 'active', lastError: undefined, lastErrorNextStep: undefined })).toBeNull();
+    expect(plainError({ state: 'failed', lastError: 'the websocket closed', lastErrorNextStep: undefined, lastBindProblem: undefined })).toEqual({ message: 'the websocket closed', nextStep: FORWARD_FAILED_NEXT_STEP });
+    expect(plainError({ state: 'restarting', lastError: 'the websocket closed', lastErrorNextStep: undefined, lastBindProblem: undefined })).toEqual({ message: 'the websocket closed' });
+    expect(plainError({ state: 'active', lastError: undefined, lastErrorNextStep: undefined, lastBindProblem: undefined })).toBeNull();
+  });
+});
+
+describe('plainError of a forward that could not listen locally', () => {
+  it('says what to do on this computer, never to diagnose the target', () => {
+    const taken = plainError({ state: 'failed', lastError: 'Local port 5432 on 127.0.0.1 is already in use by another program on this computer.', lastErrorNextStep: undefined, lastBindProblem: 'port-in-use' });
+    expect(taken).toEqual({
+      message: 'Local port 5432 on 127.0.0.1 is already in use by another program on this computer.',
+      nextStep: 'Stop the program using it, then press Start; or remove this forward and add it again with another local port (empty picks a free one).',
+    });
+    for (const problem of ['port-in-use', 'port-privileged', 'port-forbidden', 'address-not-local', 'bind-failed'] as const) {
+      const e = plainError({ state: 'failed', lastError: 'cannot listen', lastErrorNextStep: undefined, lastBindProblem: problem });
+      expect(e?.nextStep, problem).toBe(localBindNextStep(problem, 'row'));
+      expect(e?.nextStep, problem).not.toMatch(/diagnos|target/i);
+    }
   });
 });
 

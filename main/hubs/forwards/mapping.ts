@@ -3,7 +3,7 @@ import { ForwardSpecSchema, type ConnectionErrors, type ForwardInfo, type Forwar
 import { arnTail } from '../../aws/discovery/types.js';
 import type { ForwardSpec as ManagerSpec, ForwardState as ManagerState, ForwardStatus } from '../../sessions/forwards/index.js';
 import type { PortTarget } from '../../sessions/forwards/types.js';
-import { FORWARD_FAILED_NEXT_STEP, FORWARD_RESTART_AFTER } from '../../../shared/messages/forwards.js';
+import { FORWARD_FAILED_NEXT_STEP, FORWARD_RESTART_AFTER, localBindNextStep } from '../../../shared/messages/forwards.js';
 import { PORT, targetId } from '../../ssm/port/index.js';
 
 export function portTarget(target: TargetRef): PortTarget {
@@ -72,10 +72,13 @@ const STATE: Readonly<Record<ManagerState, ForwardState>> = {
 
 /**
  * The forward's own error. Its next step is the failed call's own advice (fitted to a container or
- * an instance) when it gave one, so the row never adds a second, generic one that says otherwise.
+ * an instance) when it gave one, so the row never adds a second, generic one that says otherwise;
+ * a listener that could not bind gets advice about this computer's port or address.
  */
-export function plainError(status: Pick<ForwardStatus, 'state' | 'lastError' | 'lastErrorNextStep'>): PlainError | null {
+export function plainError(status: Pick<ForwardStatus, 'state' | 'lastError' | 'lastErrorNextStep' | 'lastBindProblem'>): PlainError | null {
   if (status.lastError === undefined) return null;
+  // This computer's problem (its port taken, not allowed): the target is fine, diagnosing it would mislead.
+  if (status.lastBindProblem !== undefined) return { message: status.lastError, nextStep: localBindNextStep(status.lastBindProblem, 'row') };
   const advice = status.lastErrorNextStep;
   if (status.state !== 'failed') return advice === undefined ? { message: status.lastError } : { message: status.lastError, nextStep: advice };
   return { message: status.lastError, nextStep: advice === undefined ? FORWARD_FAILED_NEXT_STEP : `${advice} ${FORWARD_RESTART_AFTER}` };

@@ -10,9 +10,10 @@ import type { DataChannel } from '../../ssm/datachannel/index.js';
 import type { BackoffSchedule } from '../../ssm/connection/constants.js';
 import { RestartBackoff, type RestartSchedule } from './backoff.js';
 import { FORWARDS } from './constants.js';
-import { ForwardError } from './errors.js';
+import { ForwardError, localBindProblemOf } from './errors.js';
 import { bindListener, closeListener } from './listener.js';
 import { RateMeter } from './rates.js';
+import type { LocalBindProblem } from '../../../shared/messages/forwards.js';
 import type { ConnectionError, ForwardSpec, ForwardState, ForwardStatus, StartPortSession, StartedSession } from './types.js';
 
 export interface ForwardDeps {
@@ -42,6 +43,8 @@ export class Forward {
   private lastError: string | undefined;
   /** The next step the failed call itself advised (an AwsError's, fitted to the target's kind). */
   private lastErrorNextStep: string | undefined;
+  /** Why the listener could not bind (this computer's problem, not the target's), when that is what failed. */
+  private lastBindProblem: LocalBindProblem | undefined;
   /** Local connections the target refused or could not reach, while the forward itself kept listening. */
   private connectionErrors = 0;
   private lastConnectionError: ConnectionError | undefined;
@@ -68,6 +71,7 @@ export class Forward {
     this.generation++;
     this.lastError = undefined;
     this.lastErrorNextStep = undefined;
+    this.lastBindProblem = undefined;
     this.connectionErrors = 0;
     this.lastConnectionError = undefined;
     this.setState('starting');
@@ -81,6 +85,7 @@ export class Forward {
     } catch (error) {
       this.running = false;
       this.lastError = error instanceof Error ? error.message : String(error);
+      this.lastBindProblem = localBindProblemOf(error);
       this.setState('failed');
       throw error;
     }
@@ -129,6 +134,7 @@ export class Forward {
       restarts: this.restarts,
       lastError: this.lastError,
       lastErrorNextStep: this.lastErrorNextStep,
+      lastBindProblem: this.lastBindProblem,
       connectionErrors: this.connectionErrors,
       lastConnectionError: this.lastConnectionError,
     };

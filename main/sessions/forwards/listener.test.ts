@@ -2,7 +2,7 @@ import { once } from 'node:events';
 import net from 'node:net';
 import { describe, expect, it } from 'vitest';
 import { ForwardError } from './errors.js';
-import { bindListener, closeListener } from './listener.js';
+import { bindListener, bindProblem, closeListener } from './listener.js';
 
 describe('bindListener', () => {
   it('binds an automatic port on 127.0.0.1 and frees it on close', async () => {
@@ -23,13 +23,23 @@ describe('bindListener', () => {
     const port = (blocker.address() as net.AddressInfo).port;
     const error = await bindListener('127.0.0.1', port, () => undefined).catch((e: unknown) => e);
     expect(error).toBeInstanceOf(ForwardError);
-    expect(error).toMatchObject({ code: 'port-in-use', message: `Local port ${port} on 127.0.0.1 is already in use.` });
+    expect(error).toMatchObject({ code: 'port-in-use', message: `Local port ${port} on 127.0.0.1 is already in use by another program on this computer.` });
     await closeListener(blocker);
   });
 
   it('refuses an address this machine does not have', async () => {
     const error = await bindListener('192.0.2.1', 0, () => undefined).catch((e: unknown) => e);
-    expect(error).toMatchObject({ code: 'bind-failed' });
+    expect(error).toMatchObject({ code: 'address-not-local', message: 'Cannot listen on 192.0.2.1: that address does not belong to this computer.' });
+  });
+
+  it('tells each system refusal apart: in use, a privileged port, a forbidden port, a foreign address, anything else', () => {
+    expect(bindProblem('EADDRINUSE', 5432)).toBe('port-in-use');
+    expect(bindProblem('EACCES', 80)).toBe('port-privileged');
+    expect(bindProblem('EACCES', 1023)).toBe('port-privileged');
+    expect(bindProblem('EACCES', 1024)).toBe('port-forbidden');
+    expect(bindProblem('EADDRNOTAVAIL', 5432)).toBe('address-not-local');
+    expect(bindProblem('EINVAL', 5432)).toBe('bind-failed');
+    expect(bindProblem(undefined, 5432)).toBe('bind-failed');
   });
 
   it('keeps listening after a later server error (accept failure) instead of crashing', async () => {

@@ -1,5 +1,6 @@
 /** Binds a forward's local TCP listener, turning bind failures into plain-language errors. */
 import net from 'node:net';
+import { localBindText, PRIVILEGED_PORT_BELOW, type LocalBindProblem } from '../../../shared/messages/forwards.js';
 import { ForwardError } from './errors.js';
 
 /** What happens to an error after the bind (an accept failure such as EMFILE): reported, never thrown. */
@@ -7,6 +8,14 @@ export type AcceptErrorHandler = (error: NodeJS.ErrnoException) => void;
 
 function logAcceptError(error: NodeJS.ErrnoException): void {
   console.error(`porthole: a forward listener could not accept a connection (${error.code ?? error.message}); it keeps listening.`);
+}
+
+/** What a failed bind was about, from the system's error code (EACCES: the port's range decides why). */
+export function bindProblem(code: string | undefined, port: number): LocalBindProblem {
+  if (code === 'EADDRINUSE') return 'port-in-use';
+  if (code === 'EADDRNOTAVAIL') return 'address-not-local';
+  if (code === 'EACCES') return port > 0 && port < PRIVILEGED_PORT_BELOW ? 'port-privileged' : 'port-forbidden';
+  return 'bind-failed';
 }
 
 export async function bindListener(
@@ -18,15 +27,8 @@ export async function bindListener(
   const server = net.createServer({ pauseOnConnect: true }, onConnection);
   await new Promise<void>((resolve, reject) => {
     const onBindError = (error: NodeJS.ErrnoException): void => {
-      if (error.code === 'EADDRINUSE') {
-        reject(new ForwardError('port-in-use', `Local port ${port} on ${address} is already in use.`));
-      } else if (error.code === 'EADDRNOTAVAIL') {
-        reject(new ForwardError('bind-failed', `Cannot listen on ${address}: that address does not belong to this computer.`));
-      } else if (error.code === 'EACCES') {
-        reject(new ForwardError('bind-failed', `Not allowed to listen on ${address}:${port} (ports below 1024 need administrator rights).`));
-      } else {
-        reject(new ForwardError('bind-failed', `Cannot listen on ${address}:${port}: ${error.message}`));
-      }
+      const problem = bindProblem(error.code, port);
+      reject(new ForwardError(problem, localBindText(problem, address, port, error.message)));
     };
     server.once('error', onBindError);
     server.listen({ host: address, port, exclusive: true }, () => {

@@ -83,6 +83,23 @@ describe('ForwardManager without a reachable AWS', () => {
     await expect(manager.start('missing')).rejects.toMatchObject({ code: 'not-found' });
   });
 
+  it('Start on a forward whose fixed port another program took leaves it failed on that local problem, without throwing', async () => {
+    const manager = managerWith(async () => {
+      throw new Error('offline');
+    });
+    const f = await manager.create({ target, remotePort: 5432, localPort: 0, autoRestart: false });
+    const port = f.localPort!;
+    await manager.stop(f.id);
+    const fixed = await manager.create({ target, remotePort: 5432, localPort: port, autoRestart: false });
+    await manager.stop(fixed.id);
+    const taker = net.createServer().listen(port, '127.0.0.1');
+    await once(taker, 'listening');
+    cleanups.push(() => void taker.close());
+    const s = await manager.restart(fixed.id);
+    expect(s).toMatchObject({ state: 'failed', lastBindProblem: 'port-in-use' });
+    expect(s.lastError).toBe(`Local port ${port} on 127.0.0.1 is already in use by another program on this computer.`);
+  });
+
   it('rejects an invalid spec with a typed error', async () => {
     const manager = managerWith(async () => {
       throw new Error('unreachable');

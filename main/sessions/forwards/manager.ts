@@ -80,11 +80,14 @@ export class ForwardManager extends Emitter<ForwardManagerEvents> {
     return forward.status();
   }
 
-  /** Stops then starts again with a fresh session (same local port when it was chosen). */
+  /**
+   * Stops then starts again with a fresh session (same local port when it was chosen). A port
+   * that cannot be bound now leaves it failed, said once by its state and lastError (as start).
+   */
   async restart(id: string): Promise<ForwardStatus> {
     const forward = this.find(id);
     await forward.stop();
-    await forward.start();
+    await forward.start().catch(() => undefined);
     return forward.status();
   }
 

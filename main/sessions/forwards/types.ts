@@ -1,6 +1,7 @@
 /** Public shapes of the forward manager (what the IPC layer and the UI panel see). */
 import type { PortConnectionInfo, PortRequest, PortTarget, StartSessionInput } from '../../ssm/port/index.js';
 import type { SessionCredentials } from '../../ssm/datachannel/index.js';
+import type { LocalBindProblem } from '../../../shared/messages/forwards.js';
 
 export interface ForwardSpec extends PortRequest {
   /** A label for the panel; defaults to target:port. */
@@ -52,6 +53,8 @@ export interface ForwardStatus {
   readonly lastError: string | undefined;
   /** What the failed call advised doing (fitted to the target's kind), when it said. */
   readonly lastErrorNextStep: string | undefined;
+  /** The forward could not listen on its local address: lastError is about this computer, not the target. */
+  readonly lastBindProblem: LocalBindProblem | undefined;
   /** Connections that failed on the target's side since the forward (re)started; the forward kept listening. */
   readonly connectionErrors: number;
   readonly lastConnectionError: ConnectionError | undefined;
