@@ -2,7 +2,8 @@
 // visible progress bar in the Transfers panel, Download… brings it back as a browser download,
 // and both rows show the SHA-256 both ends agreed on, equal to the file's own.
 import { createHash, randomBytes } from 'node:crypto';
-import { readdir, readFile } from 'node:fs/promises';
+import { mkdtemp, readdir, readFile, rm, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Page } from '@playwright/test';
 import { expect, test } from '../fixtures/web-host.js';
@@ -13,6 +14,26 @@ test.describe.configure({ timeout: 240_000 });
 
 /** Large enough that the bar is seen moving on the sandbox, small enough for a quick test. */
 const PAYLOAD_BYTES = 3 * 1024 * 1024;
+
+/** Where `onDisk` writes this test's local files; removed after each test. */
+let localDir: string | undefined;
+test.afterEach(async () => {
+  if (localDir) await rm(localDir, { recursive: true, force: true });
+  localDir = undefined;
+});
+
+/**
+ * Writes `bytes` to a local file named `name` and returns its path. The upload dialog is given the
+ * path, not the bytes: Chromium then reads the file from disk as it would a file the person picked,
+ * while a buffer would first be copied into the page through the DevTools protocol as base64
+ * (the 40 MiB of the Cancel test took over half a minute that way on CI).
+ */
+async function onDisk(name: string, bytes: Buffer): Promise<string> {
+  localDir ??= await mkdtemp(join(tmpdir(), 'porthole-e2e-upload-'));
+  const path = join(localDir, name);
+  await writeFile(path, bytes);
+  return path;
+}
 
 /**
  * A confined sandbox target writes only in its own folder (its HOME, bound at the same path on
@@ -41,7 +62,7 @@ test('uploads through the UI with a progress bar, downloads it back, checksums e
   await container.click({ button: 'right' });
   await page.getByRole('menuitem', { name: 'Upload…' }).click();
   const dialog = page.getByRole('dialog', { name: /Upload to app/ });
-  await dialog.getByLabel('File to upload').setInputFiles({ name: 'payload.bin', mimeType: 'application/octet-stream', buffer: payload });
+  await dialog.getByLabel('File to upload').setInputFiles(await onDisk('payload.bin', payload));
   await dialog.getByLabel('Remote path').fill(`${remoteDir}/`);
   await dialog.getByRole('button', { name: 'Upload', exact: true }).click();
   await expect(dialog).toHaveCount(0);
@@ -116,7 +137,7 @@ test('Cancel in the panel stops an upload midway and leaves nothing on the targe
   await container.click({ button: 'right' });
   await page.getByRole('menuitem', { name: 'Upload…' }).click();
   const dialog = page.getByRole('dialog', { name: /Upload to app/ });
-  await dialog.getByLabel('File to upload').setInputFiles({ name: 'big.bin', mimeType: 'application/octet-stream', buffer: randomBytes(40 * 1024 * 1024) });
+  await dialog.getByLabel('File to upload').setInputFiles(await onDisk('big.bin', randomBytes(40 * 1024 * 1024)));
   await dialog.getByLabel('Remote path').fill(`${remoteDir}/`);
   await dialog.getByRole('button', { name: 'Upload', exact: true }).click();
   const row = page.locator('.transfer[data-direction="upload"]');
