@@ -59,7 +59,10 @@ export class AppModel {
     this.settings = new SettingsModel(client);
     this.layout = new LayoutStore(this.settings);
     this.panel = new PanelStore((open) => this.layout.update({ panelOpen: open }));
-    this.tree = new TreeStore(client);
+    this.tree = new TreeStore(client, {
+      saved: async () => (await this.settings.loaded)?.tree ?? null,
+      save: (view) => void this.settings.update({ tree: view }),
+    });
     this.forwards = new ForwardStore(client);
     this.transfers = new TransferStore(client, (message) => this.toasts.show(message, 'error'));
     this.diagnostics = new DiagnosticsStore(client);
@@ -181,6 +184,8 @@ export class AppModel {
     this.#started = true;
     this.settings.start();
     this.tree.start();
+    // A reload right after opening a branch: save it now rather than after the save delay.
+    window.addEventListener('pagehide', () => this.tree.flushView());
     this.forwards.start();
     this.transfers.start();
     startPanelAutoOpen(this);

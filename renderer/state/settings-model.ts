@@ -11,9 +11,13 @@ export interface SettingsView {
 
 export class SettingsModel extends Store<SettingsView> {
   #started = false;
+  #answered: (settings: Settings | null) => void = () => undefined;
+  /** Main's first answer; null when it failed (the defaults are then in force). */
+  readonly loaded: Promise<Settings | null>;
 
   constructor(private readonly client: PortholeClient) {
     super({ settings: null, error: null });
+    this.loaded = new Promise((resolve) => (this.#answered = resolve));
   }
 
   /** The settings in force: main's, or the contract's defaults until main answers. */
@@ -27,8 +31,14 @@ export class SettingsModel extends Store<SettingsView> {
     this.client.on('settings', 'changed', ({ settings }) => this.set({ settings, error: null }));
     this.client
       .call('settings', 'get', {})
-      .then(({ settings }) => this.set({ settings, error: null }))
-      .catch((err: unknown) => this.set({ ...this.state, error: errorText(err) }));
+      .then(({ settings }) => {
+        this.set({ settings, error: null });
+        this.#answered(settings);
+      })
+      .catch((err: unknown) => {
+        this.set({ ...this.state, error: errorText(err) });
+        this.#answered(null);
+      });
   }
 
   /** Puts a target first among the recent ones; a failure only costs the ordering, so it is not shown. */

@@ -5,6 +5,7 @@ import type { InventoryNode, LoadProblem, PlainError } from '../../shared/contra
 import { errorText, plainError, type PortholeClient } from '../bridge/client.js';
 import { Store } from '../state/store.js';
 import { searchClusters, type FilterSearchProgress } from './filter-search.js';
+import { placeOf, TREE_MEMORY, TreeRestore, treeView, type TreeMemoryStore } from './tree-memory.js';
 
 /** The parent id whose children are the profiles. */
 export const TREE_ROOT = INVENTORY_ROOT_ID;
@@ -60,8 +61,19 @@ export class TreeStore extends Store<TreeState> {
   #filterSeq = 0;
   readonly #offs: Array<() => void> = [];
   #started = false;
+  /** The remembered view being restored; null on a first start. */
+  #restore: TreeRestore | null = null;
+  #saveTimer: ReturnType<typeof setTimeout> | null = null;
+  /** The view last saved (or restored), as JSON: an unchanged view is not written again. */
+  #savedJson: string | null = null;
+  /** The open set and selection the last change saw: other changes (loads, progress) save nothing. */
+  #seen: Pick<TreeState, 'expanded' | 'selected'> = { expanded: new Set(), selected: null };
 
-  constructor(private readonly client: PortholeClient) {
+  constructor(
+    private readonly client: PortholeClient,
+    /** Where the open branches and the selection are kept across reloads; none: not kept. */
+    private readonly memory: TreeMemoryStore | null = null,
+  ) {
     super({ branches: new Map(), expanded: new Set(), selected: null, query: '', visible: null, matches: new Set(), revealed: new Set(), search: null, focused: false, credentialsFound: null, sandboxOffered: false, rootError: null });
   }
 
@@ -79,6 +91,7 @@ export class TreeStore extends Store<TreeState> {
       }),
       this.client.on('inventory', 'changed', ({ parentId, nodes, problems }) => {
         this.#patchBranch(parentId, () => ({ status: 'ready', children: nodes, error: null, progress: null, problems: problems ?? [] }));
+        this.#resume(parentId);
       }),
     );
     void this.#loadRoot();
@@ -89,6 +102,7 @@ export class TreeStore extends Store<TreeState> {
   }
 
   async #loadRoot(): Promise<void> {
+    const saved = this.memory?.saved() ?? Promise.resolve(null);
     try {
       const info = await this.client.call('inventory', 'profiles', {});
       this.change((s) => ({ ...s, credentialsFound: info.credentialsFound, sandboxOffered: info.sandboxOffered, rootError: null }));
@@ -96,7 +110,14 @@ export class TreeStore extends Store<TreeState> {
       this.change((s) => ({ ...s, rootError: errorText(err) }));
       return;
     }
+    const view = await saved;
+    if (view !== null) {
+      this.#restore = new TreeRestore(view);
+      this.#savedJson = JSON.stringify(treeView([], null, this.#restore));
+    }
+    if (this.memory !== null) this.subscribe(() => this.#viewChanged());
     await this.load(TREE_ROOT);
+    if (view !== null) return;
     // A first visit opens the first profile and its first region, where the targets are.
     const first = this.branch(TREE_ROOT)?.children[0];
     if (first === undefined) return;
@@ -111,9 +132,45 @@ export class TreeStore extends Store<TreeState> {
     try {
       const { nodes, problems } = await this.client.call('inventory', 'children', { parentId: id });
       this.#patchBranch(id, () => ({ status: 'ready', children: nodes, error: null, progress: null, problems: problems ?? [] }));
+      this.#resume(id);
     } catch (err) {
       this.#patchBranch(id, (b) => ({ ...b, status: 'error', error: plainError(err), progress: null }));
     }
+  }
+
+  /** Children of an open branch arrived: opens and selects what was remembered among them. */
+  #resume(parentId: string): void {
+    const restore = this.#restore;
+    const branch = this.branch(parentId);
+    if (restore === null || branch === undefined || (parentId !== TREE_ROOT && !this.state.expanded.has(parentId))) return;
+    const { open, select } = restore.childrenLoaded(
+      parentId,
+      branch.children.map((c) => c.id),
+    );
+    if (select !== null && this.state.selected === null) this.change((s) => ({ ...s, selected: select }));
+    for (const id of open) void this.expand(id);
+  }
+
+  #viewChanged(): void {
+    const { expanded, selected } = this.state;
+    if (expanded === this.#seen.expanded && selected === this.#seen.selected) return;
+    this.#seen = { expanded, selected };
+    if (this.#saveTimer !== null) clearTimeout(this.#saveTimer);
+    this.#saveTimer = setTimeout(() => this.flushView(), TREE_MEMORY.SAVE_DELAY_MS);
+  }
+
+  /** Saves the open branches and the selection now, when they changed since the last save. */
+  flushView(): void {
+    if (this.#saveTimer !== null) clearTimeout(this.#saveTimer);
+    this.#saveTimer = null;
+    if (this.memory === null) return;
+    const { branches, expanded, selected } = this.state;
+    const open = [...expanded].flatMap((id) => placeOf(branches, id) ?? []);
+    const view = treeView(open, selected === null ? null : placeOf(branches, selected), this.#restore);
+    const json = JSON.stringify(view);
+    if (json === this.#savedJson) return;
+    this.#savedJson = json;
+    this.memory.save(view);
   }
 
   async expand(id: string): Promise<void> {
@@ -162,6 +219,7 @@ export class TreeStore extends Store<TreeState> {
   }
 
   select(id: string | null): void {
+    this.#restore?.dropSelection();
     this.change((s) => ({ ...s, selected: id }));
   }
 

@@ -16,6 +16,8 @@ export const SETTINGS_BOUNDS = {
   SHELL_COMMAND_MAX: 1024,
   /** Quick open lists recent targets first; more than a screenful of them stops being "recent". */
   RECENT_TARGETS_MAX: 20,
+  /** Open branches the tree remembers: far more than a person keeps open, and it bounds the file (ids are up to 2 KiB). */
+  TREE_OPEN_MAX: 500,
 } as const;
 
 /** Limits of the user-shaped layout; the renderer narrows them further to the window it has. */
@@ -80,6 +82,19 @@ export const RecentTargetSchema = z
   .strict();
 export type RecentTarget = z.infer<typeof RecentTargetSchema>;
 
+/** A tree node with the node whose children it is among: restoring opens it once its parent's children are loaded, and forgets it when they are loaded without it. */
+export const TreePlaceSchema = z.object({ id: NodeIdSchema, parent: NodeIdSchema }).strict();
+export type TreePlace = z.infer<typeof TreePlaceSchema>;
+
+/** What the target tree had open and selected, restored on the next load (reload or restart). */
+export const TreeViewSchema = z
+  .object({
+    open: z.array(TreePlaceSchema).max(SETTINGS_BOUNDS.TREE_OPEN_MAX),
+    selected: TreePlaceSchema.nullable(),
+  })
+  .strict();
+export type TreeView = z.infer<typeof TreeViewSchema>;
+
 export const SettingsSchema = z.object({
   theme: ThemeSchema,
   /** Free text, as CSS font-family; the renderer keeps the usable names and adds a monospace fallback. */
@@ -108,6 +123,8 @@ export const SettingsSchema = z.object({
   openedRegions: z.record(ProfileNameSchema, RegionListSchema),
   /** Targets opened lately, newest first (settings.rememberTarget keeps it ordered and bounded). */
   recentTargets: z.array(RecentTargetSchema).max(SETTINGS_BOUNDS.RECENT_TARGETS_MAX),
+  /** The tree's open branches and selection; null until the tree was first shown (it then opens the first profile and region). */
+  tree: TreeViewSchema.nullable(),
 });
 export type Settings = z.infer<typeof SettingsSchema>;
 
@@ -124,6 +141,7 @@ export const DEFAULT_SETTINGS: Settings = {
   regions: {},
   openedRegions: {},
   recentTargets: [],
+  tree: null,
 };
 
 /** The list after opening `entry`: it goes first, an older entry for the same node goes, the oldest fall off. */

@@ -1,0 +1,115 @@
+import { describe, expect, it } from 'vitest';
+import type { InventoryNode, TreeView } from '../../shared/contract/index.js';
+import { PortholeClient } from '../bridge/client.js';
+import type { Bridge } from '../bridge/types.js';
+import { TREE_ROOT, TreeStore } from './tree-store.js';
+
+const profile = (name: string): InventoryNode => ({ kind: 'profile', id: `p:${name}`, label: name, profile: name, source: 'config' });
+const region = (p: string, r: string): InventoryNode => ({ kind: 'region', id: `r:${p}/${r}`, label: r, profile: p, region: r });
+const cluster = (p: string, r: string, c: string): InventoryNode => ({
+  kind: 'cluster',
+  id: `c:${p}/${r}/${c}`,
+  label: c,
+  profile: p,
+  region: r,
+  clusterArn: `arn:aws:ecs:${r}:1:cluster/${c}`,
+  status: 'ACTIVE',
+  runningTasks: 1,
+  activeServices: 0,
+});
+
+/** prod → us-east-1 → web, api; dev → eu-west-1. Everything below the clusters is empty. */
+const WORLD: ReadonlyMap<string, readonly InventoryNode[]> = new Map([
+  [TREE_ROOT, [profile('prod'), profile('dev')]],
+  ['p:prod', [region('prod', 'us-east-1')]],
+  ['p:dev', [region('dev', 'eu-west-1')]],
+  ['r:prod/us-east-1', [cluster('prod', 'us-east-1', 'web'), cluster('prod', 'us-east-1', 'api')]],
+]);
+
+/** A host answering from WORLD; records which children were asked for (each would be AWS calls). */
+function world(saved: TreeView | null) {
+  const asked: string[] = [];
+  const saves: TreeView[] = [];
+  const bridge: Bridge = {
+    request: (_service, method, params) => {
+      let result: unknown = {};
+      if (method === 'profiles') result = { profiles: [], credentialsFound: true, sandboxOffered: false };
+      if (method === 'children') {
+        const { parentId } = params as { parentId: string };
+        asked.push(parentId);
+        result = { nodes: WORLD.get(parentId) ?? [] };
+      }
+      return Promise.resolve({ type: 'response', id: 1, ok: true, result });
+    },
+    onEvent: () => () => undefined,
+    onRejected: () => () => undefined,
+    sendData: () => undefined,
+    onData: () => () => undefined,
+    onDisconnect: () => () => undefined,
+    openLink: (_url, _purpose, viaHost) => viaHost(),
+    guardUnload: () => () => undefined,
+    browserKeys: true,
+    showsFiles: false,
+  };
+  const tree = new TreeStore(new PortholeClient(bridge), { saved: () => Promise.resolve(saved), save: (view) => saves.push(view) });
+  return { tree, asked, saves };
+}
+
+/** Lets every pending load (and the loads they start) finish. */
+async function settle(): Promise<void> {
+  for (let i = 0; i < 20; i++) await new Promise<void>((resolve) => setImmediate(resolve));
+}
+
+describe('TreeStore: open branches and selection across a reload', () => {
+  it('a first start opens the first profile and its first region', async () => {
+    const { tree } = world(null);
+    tree.start();
+    await settle();
+    expect([...tree.state.expanded]).toEqual(['p:prod', 'r:prod/us-east-1']);
+  });
+
+  it('a reload opens what was open (and only asks for that), selects what was selected, and forgets what is gone', async () => {
+    const first = world(null);
+    first.tree.start();
+    await settle();
+    await first.tree.expand('c:prod/us-east-1/web');
+    first.tree.select('c:prod/us-east-1/api');
+    first.tree.flushView();
+    const saved = first.saves.at(-1);
+    if (saved === undefined) throw new Error('nothing was saved');
+    // A cluster deleted since, and its region, were open too: both go quietly.
+    const stale: TreeView = { ...saved, open: [...saved.open, { id: 'c:prod/us-east-1/gone', parent: 'r:prod/us-east-1' }, { id: 'r:prod/gone-1', parent: 'p:prod' }] };
+
+    const { tree, asked, saves } = world(stale);
+    tree.start();
+    await settle();
+    expect(new Set(tree.state.expanded)).toEqual(new Set(['p:prod', 'r:prod/us-east-1', 'c:prod/us-east-1/web']));
+    expect(tree.state.selected).toBe('c:prod/us-east-1/api');
+    // Root, then each open branch once: dev was closed, api selected but not open.
+    expect(asked.sort()).toEqual([TREE_ROOT, 'c:prod/us-east-1/web', 'p:prod', 'r:prod/us-east-1'].sort());
+    tree.flushView();
+    expect(saves.at(-1)?.open.map((p) => p.id)).toEqual(['c:prod/us-east-1/web', 'p:prod', 'r:prod/us-east-1']);
+  });
+
+  it('a saved view with nothing open stays closed (no first-start opening)', async () => {
+    const { tree, asked } = world({ open: [], selected: null });
+    tree.start();
+    await settle();
+    expect(tree.state.expanded.size).toBe(0);
+    expect(asked).toEqual([TREE_ROOT]);
+  });
+
+  it('a branch remembered open under a closed one is kept, and opens when its parent does', async () => {
+    // prod's region is remembered as open, but prod itself was closed: nothing loads it, and it is still saved.
+    const { tree, saves } = world({ open: [{ id: 'r:prod/us-east-1', parent: 'p:prod' }], selected: null });
+    tree.start();
+    await settle();
+    tree.select('p:dev');
+    tree.flushView();
+    expect(saves.at(-1)).toEqual({ open: [{ id: 'r:prod/us-east-1', parent: 'p:prod' }], selected: { id: 'p:dev', parent: TREE_ROOT } });
+    // Opening prod brings its region back open.
+    await tree.expand('p:prod');
+    await settle();
+    expect(tree.state.expanded.has('r:prod/us-east-1')).toBe(true);
+  });
+});
