@@ -51,6 +51,19 @@ export class SettingsModel extends Store<SettingsView> {
     }
   }
 
+  /**
+   * For what the app keeps by itself (the tree's open branches): a failure (the host link lost,
+   * say) costs only what a reload restores, so it is logged rather than shown as a settings error.
+   */
+  async keep(patch: SettingsPatch): Promise<void> {
+    try {
+      const { settings } = await this.client.call('settings', 'update', { patch });
+      this.set({ settings, error: this.state.error });
+    } catch (err) {
+      console.warn(`porthole: could not keep ${Object.keys(patch).join(', ')}: ${errorText(err)}`);
+    }
+  }
+
   async update(patch: SettingsPatch): Promise<void> {
     try {
       const { settings } = await this.client.call('settings', 'update', { patch });
