@@ -1,5 +1,5 @@
 // One row of the target tree and, when expanded, its children (loaded lazily, with progress).
-import { Fragment } from 'react';
+import { Fragment, useState } from 'react';
 import type { InventoryNode, PlainError } from '../../shared/contract/index.js';
 import { ErrorDetails } from '../ui/ErrorDetails.js';
 import { useModel } from '../root/model-context.js';
@@ -33,6 +33,9 @@ export function TreeRow({ node, depth, first = false, sameNames, onMenu }: RowPr
   const target = targetOf(node);
   const isTarget = target !== null;
   const forwarded = useStoreValue(model.forwards, (s) => (target === null ? null : forwardsMarkerText(s.forwards, target)));
+  const label = rowLabel(node, sameNames);
+  // Measured when the pointer comes (a tooltip shows only after a pause), not per render or resize.
+  const [labelCut, setLabelCut] = useState(false);
 
   const activate = (): void => {
     if (expandable) model.tree.toggle(node.id);
@@ -67,7 +70,11 @@ export function TreeRow({ node, depth, first = false, sameNames, onMenu }: RowPr
         className={`tree-row kind-${node.kind}${tree.matches.has(node.id) ? ' is-match' : ''}`}
         style={{ paddingLeft: depth * INDENT_PX + 4 }}
         data-node-kind={node.kind}
-        title={tooltipOf(node)}
+        title={rowTitle(labelCut ? label : null, tooltipOf(node))}
+        onPointerEnter={(e) => {
+          const el = e.currentTarget.querySelector('.tree-label');
+          setLabelCut(el !== null && el.scrollWidth > el.clientWidth);
+        }}
         onClick={() => {
           model.tree.select(node.id);
           if (expandable) model.tree.toggle(node.id);
@@ -82,7 +89,7 @@ export function TreeRow({ node, depth, first = false, sameNames, onMenu }: RowPr
       >
         <span className={`tree-chevron${expandable ? '' : ' leaf'}${expanded ? ' open' : ''}`} aria-hidden="true" />
         <span className={`tree-icon icon-${node.kind}`} aria-hidden="true" />
-        <span className="tree-label">{rowLabel(node, sameNames)}</span>
+        <span className="tree-label">{label}</span>
         {forwarded !== null && (
           <span className="tree-forward-marker" data-testid="tree-forward-marker" title={forwarded} aria-label={forwarded.split('\n')[0]}>
             ⇄
@@ -224,6 +231,12 @@ function LoadFailure({ what, error, style, retrying, onRetry, onSignIn }: Failur
       <ErrorDetails details={error.details} />
     </div>
   );
+}
+
+/** The row's tooltip: the whole name first when the row cuts it, then what the tooltip says anyway. */
+function rowTitle(cutName: string | null, tooltip: string | undefined): string | undefined {
+  if (cutName === null) return tooltip;
+  return tooltip === undefined ? cutName : `${cutName}\n${tooltip}`;
 }
 
 /** A region lists clusters and instances together; each kind gets a heading when both are there. */
