@@ -30,3 +30,47 @@ test('a status bar hint cut at 1024 px says all of it on hover', async ({ page, 
   for (const c of cut) expect(c.title, `"${c.text}" is cut`).toBe(c.text);
   await page.screenshot({ path: join(repoRoot, 'e2e', 'artifacts', 'qa-status-bar-cut-1024.png') });
 });
+
+/** Whether the element shows its text up to and including `upTo` (not cut off by its own box). */
+async function shows(page: Page, testId: string, upTo: string): Promise<boolean> {
+  return page.getByTestId(testId).evaluate((el, head) => {
+    const text = el.firstChild;
+    const end = (el.textContent ?? '').indexOf(head) + head.length;
+    if (text === null || end < head.length) return false;
+    const range = document.createRange();
+    range.setStart(text, 0);
+    range.setEnd(text, end);
+    return range.getBoundingClientRect().right <= el.getBoundingClientRect().right + 0.5;
+  }, upTo);
+}
+
+// With the link to the host lost, its long notice took the whole bar and the hint showed as "Ente…"
+// at 1440. At 1440 both read; at 1024 the hint gives way (tooltip) and the notice still says what happened.
+test('with the host link lost, the notice and the hint share the bar at 1440; at 1024 the hint gives way', async ({ page, webHost }) => {
+  await page.setViewportSize({ width: 1440, height: 900 });
+  await openDemo(page, webHost.url);
+  await expand(treeRow(page, 'cluster', 'demo-workers'));
+  const task = treeRow(page, 'task', /0e1f0011/);
+  await expand(task);
+  await page.locator('li', { has: task }).last().locator('.tree-row[data-node-kind="container"]').first().click();
+  const hint = 'Not ready for a shell: Enter or double-click runs Diagnose';
+  await expect(page.getByTestId('status-hint')).toHaveText(hint);
+  await webHost.kill();
+  const lost = page.getByTestId('disconnected');
+  await expect(lost).toBeVisible();
+  const headline = "Lost the connection to Porthole's web host.";
+  await expect(lost).toContainText(headline);
+  expect(await shows(page, 'status-hint', hint), 'the hint is cut at 1440').toBe(true);
+  expect(await shows(page, 'disconnected', headline), 'the notice is cut before its first sentence ends').toBe(true);
+  await page.screenshot({ path: join(repoRoot, 'e2e', 'artifacts', 'qa-status-bar-link-lost-1440.png') });
+
+  await page.setViewportSize({ width: 1024, height: 640 });
+  expect(await shows(page, 'disconnected', headline), 'the notice is cut before its first sentence ends').toBe(true);
+  const cut = await cutItems(page);
+  expect(cut.map((c) => c.text)).toContain(hint);
+  for (const c of cut) expect(c.title, `"${c.text}" is cut`).toBe(c.text);
+  // The controls at the end stay in the window.
+  const theme = await page.getByTestId('theme-select').boundingBox();
+  expect((theme?.x ?? Infinity) + (theme?.width ?? 0)).toBeLessThanOrEqual(1024);
+  await page.screenshot({ path: join(repoRoot, 'e2e', 'artifacts', 'qa-status-bar-link-lost-1024.png') });
+});

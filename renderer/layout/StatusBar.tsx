@@ -66,7 +66,7 @@ export function StatusBar({ info, disconnected, onShortcuts, settingsOpen: open,
         </span>
       )}
       {disconnected !== null && (
-        <span className="status-error" data-testid="disconnected" title={disconnected}>
+        <span className="status-error status-link-lost" data-testid="disconnected" title={disconnected}>
           {disconnected}
         </span>
       )}
