@@ -32,3 +32,21 @@ export async function startForward(page: Page, target: Locator, request: Forward
   await expect(row).toHaveAttribute('data-state', 'listening', { timeout: SHELL_TIMEOUT_MS });
   return row;
 }
+
+/**
+ * A row's status pill holds the widest state word whole inside its cell: a copy of it that says
+ * "reconnecting" stands in for it while measured (the sandbox cannot hold a forward reconnecting).
+ */
+export async function widestStateFits(pill: Locator): Promise<boolean> {
+  return pill.evaluate((p) => {
+    const copy = p.cloneNode(true) as HTMLElement;
+    copy.textContent = 'reconnecting';
+    (p as HTMLElement).style.display = 'none';
+    p.before(copy);
+    const cell = p.closest('td');
+    const fits = cell !== null && copy.scrollWidth <= copy.clientWidth && copy.getBoundingClientRect().right <= cell.getBoundingClientRect().right + 0.5;
+    copy.remove();
+    (p as HTMLElement).style.display = '';
+    return fits;
+  });
+}

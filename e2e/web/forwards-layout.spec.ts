@@ -1,14 +1,15 @@
 // The Forwards panel with five forwards of every kind (short and long hosts, listening, stopped,
 // refusing connections, failed): at 700×640 (the panel ~400 px beside the docked tree) each
 // forward shows its lines whole or ellipsized with a tooltip, nothing hides under the actions,
-// and "New forward…" stays in view however far the list scrolls; at 1440×900 a remote host that
-// fits is not cut, and one that does not keeps its first label and its port; at every size the
+// and "New forward…" stays in view however far the list scrolls; at 1440×900 and 1024×640 a
+// remote host that fits (orders-primary.db.internal:5432) is not cut, and one that does not keeps
+// its first label and its port; at every size no status word, address or action is cut, the
 // Stop/Start buttons line up and live rates do not move anything.
 import type { Locator, Page } from '@playwright/test';
 import { connect, createServer, type Server } from 'node:net';
 import { join } from 'node:path';
 import { expect, repoRoot, test } from '../fixtures/web-host.js';
-import { openForwardForm } from './forward-ui.js';
+import { openForwardForm, widestStateFits } from './forward-ui.js';
 import { openDemo, revealWebApp, SHELL_TIMEOUT_MS, treeRow } from './porthole-ui.js';
 
 test.use({ sandbox: true, viewport: { width: 1440, height: 900 } });
@@ -163,9 +164,20 @@ test('five forwards of every kind read whole or with a tooltip at 700, 1024 and 
     // The saved forward says where it goes, whole or with its start shown (the name gives way first).
     const savedTo = page.locator('.forward.saved .forward-saved-main > .muted');
     expect(await savedTo.evaluate((el) => el.clientWidth), `saved destination at ${width}`).toBeGreaterThan(100);
+    // 1024 and 1440: "To" has room for orders-primary.db.internal:5432 whole (at 1024 it was cut to "orders-…:5432").
+    if (width !== 700) {
+      for (const part of ['.forward-remote-head', '.forward-remote-rest', '[data-testid="forward-remote-port"]']) {
+        expect(await fitsExactly(primary.locator(part)), `${part} of orders-primary.db.internal at ${width}`).toBe(true);
+      }
+    }
     for (let i = 0; i < 5; i += 1) {
       const row = rows.nth(i);
       await row.scrollIntoViewIfNeeded();
+      // A status word is never cut, "reconnecting" included; the address and the actions are whole.
+      expect(await widestStateFits(row.locator('.state-pill')), `row ${i} status pill cannot hold "reconnecting" at ${width}`).toBe(true);
+      expect(await row.getByTestId('forward-address').evaluate((el) => el.scrollWidth <= el.clientWidth), `row ${i} address cut at ${width}`).toBe(true);
+      // (Open was cut to ")pen" at 1440: the actions overflowed their cell to the left, under Conns.)
+      for (const button of await row.locator('.forward-actions button').all()) await expectInside(row.locator('td.forward-actions'), button, `row ${i} action in its cell at ${width}`);
       // Every part of the row is inside the panel (none under another, none past its edge), and
       // what is cut says all of it in a tooltip.
       for (const part of ['.state-pill', '[data-testid="forward-address"]', '[data-testid="forward-remote-port"]', '.forward-remote-head']) {

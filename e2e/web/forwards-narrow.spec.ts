@@ -1,9 +1,10 @@
 // A 700×500 window leaves the Forwards panel narrower than its table: each forward is laid out
-// on three lines, its actions (Stop/Start, Save, remove) inside the panel and its destination whole.
+// on three lines, its actions (Stop/Start, Save, remove) inside the panel, its destination and
+// address whole, and its status pill wide enough for "reconnecting".
 import type { Locator } from '@playwright/test';
 import { join } from 'node:path';
 import { expect, repoRoot, test } from '../fixtures/web-host.js';
-import { startForward } from './forward-ui.js';
+import { startForward, widestStateFits } from './forward-ui.js';
 import { openDemo, SHELL_TIMEOUT_MS, treeRow } from './porthole-ui.js';
 
 test.use({ sandbox: true, viewport: { width: 700, height: 500 } });
@@ -48,6 +49,10 @@ test('at 700×500 a forward keeps Stop and Start inside the panel, they work, an
   expect(to !== null && actions !== null && to.width >= 100 && to.y >= actions.y + actions.height - 1).toBe(true);
   await expect(dest).toContainText('bastion:80');
   expect(await row.getByTestId('forward-remote').evaluate((el) => el.scrollWidth <= el.clientWidth)).toBe(true);
+  // No status word is cut: the pill's column holds the widest, "reconnecting" (it was "reconne…"),
+  // and the address stays whole beside Open (port 80), Stop, ↻, Save and ✕.
+  expect(await widestStateFits(row.locator('.state-pill'))).toBe(true);
+  expect(await row.getByTestId('forward-address').evaluate((el) => el.scrollWidth <= el.clientWidth)).toBe(true);
   for (const [width, height] of [[1440, 900], [1024, 640]] as const) {
     await page.setViewportSize({ width, height });
     await insidePanel(scroller, stop);

@@ -5,7 +5,8 @@ import { join } from 'node:path';
 import { expect, repoRoot, test } from '../fixtures/web-host.js';
 import { openDemo, revealWebApp, SHELL_TIMEOUT_MS } from './porthole-ui.js';
 
-test.use({ sandbox: true });
+// 1440 wide: the panel is wide enough for the Sent and Received columns this reads.
+test.use({ sandbox: true, viewport: { width: 1440, height: 900 } });
 test.describe.configure({ timeout: 180_000 });
 
 /** Resolves true when something can listen on the port again. */

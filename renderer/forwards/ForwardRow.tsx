@@ -2,8 +2,8 @@
 // connections), local address, where it goes (target by name with its path, or the last problem
 // in plain words), rates and totals each way, open connections, and the actions. The row is two
 // lines of one fixed height: the path or problem has a line of its own under "To", as wide as the
-// rest of the row, and the failed count sits under the status. A cell that does not fit ends in an
-// ellipsis and says all of it in its tooltip.
+// rest of the row (in a narrow panel ending in the rates), and the failed count sits under the
+// status. A cell that does not fit ends in an ellipsis and says all of it in its tooltip.
 import type { ForwardInfo, ForwardStats } from '../../shared/contract/index.js';
 import { connectionErrorText, destinationText, failedConnectionsText, openConnectionsText, removeForwardQuestion } from '../../shared/messages/forwards.js';
 import type { AppModel } from '../root/app-model.js';
@@ -54,19 +54,26 @@ async function removeForward(model: AppModel, f: ForwardInfo, connections: numbe
   await model.forwards.act(f.id, 'remove');
 }
 
+/**
+ * How the panel lays a forward out (ForwardsPanel picks it by its width): `wide`, every column;
+ * `narrow`, no Sent, Received and Conns (the rates' tooltips say them) and the rates at the end of
+ * the row's second line, so "To" keeps room for a host such as orders-primary.db.internal:5432;
+ * `compact`, three lines on a grid of their own (forwards.css).
+ */
+export type ForwardsLayout = 'wide' | 'narrow' | 'compact';
+
 interface RowProps {
   readonly f: ForwardInfo;
   readonly stats: ForwardStats | undefined;
   readonly index: ReadonlyMap<string, TargetEntry>;
-  /** A narrow panel: Sent, Received and Conns leave the table (the rate cells' tooltips say them). */
-  readonly narrow: boolean;
+  readonly layout: ForwardsLayout;
   /** The link to the host is lost: the row is how the forward was last seen, its state unknown and its buttons off. */
   readonly stale: boolean;
   /** How many columns the row's second line (path or problem) spans: from To to the end. */
   readonly detailSpan: number;
 }
 
-export function ForwardRow({ f, stats, index, narrow, stale, detailSpan }: RowProps) {
+export function ForwardRow({ f, stats, index, layout, stale, detailSpan }: RowProps) {
   const model = useModel();
   // A stopped forward keeps showing where it listened (its fixed port, or the last one it had: main keeps it, across reloads).
   const shownPort = f.localPort ?? f.lastLocalPort;
@@ -88,6 +95,8 @@ export function ForwardRow({ f, stats, index, narrow, stale, detailSpan }: RowPr
   const sent = formatBytes(stats?.bytesUp ?? 0);
   const received = formatBytes(stats?.bytesDown ?? 0);
   const connections = stats?.connections ?? 0;
+  const upTitle = `Local to remote: ${rateUp}; ${sent} sent since the forward started; ${openConnectionsText(connections)} open`;
+  const downTitle = `Remote to local: ${rateDown}; ${received} received since the forward started`;
   const failed =
     failures > 0 ? (
       <span className="forward-failures tone-warn" data-testid="forward-failures" title={problem?.title}>
@@ -135,23 +144,27 @@ export function ForwardRow({ f, stats, index, narrow, stale, detailSpan }: RowPr
             </span>
           </span>
         </td>
-        <td className="num panel-cell forward-rate-up" data-testid="forward-rate" title={`Local to remote: ${rateUp}; ${sent} sent since the forward started; ${openConnectionsText(connections)} open`}>
-          {rateUp}
-        </td>
-        <td className="num panel-cell forward-rate-down" data-testid="forward-rate-down" title={`Remote to local: ${rateDown}; ${received} received since the forward started`}>
-          {rateDown}
-        </td>
-        {!narrow && (
+        {layout !== 'narrow' && (
+          <td className="num panel-cell forward-rate-up" data-testid="forward-rate" title={upTitle}>
+            {rateUp}
+          </td>
+        )}
+        {layout !== 'narrow' && (
+          <td className="num panel-cell forward-rate-down" data-testid="forward-rate-down" title={downTitle}>
+            {rateDown}
+          </td>
+        )}
+        {layout === 'wide' && (
           <td className="num panel-cell" data-testid="forward-sent" title={`${sent} sent since the forward started`}>
             {sent}
           </td>
         )}
-        {!narrow && (
+        {layout === 'wide' && (
           <td className="num panel-cell" data-testid="forward-received" title={`${received} received since the forward started`}>
             {received}
           </td>
         )}
-        {!narrow && (
+        {layout === 'wide' && (
           <td className="num panel-cell" data-testid="forward-connections" title={`${openConnectionsText(connections)} open`}>
             {connections}
           </td>
@@ -209,6 +222,23 @@ export function ForwardRow({ f, stats, index, narrow, stale, detailSpan }: RowPr
           <span className="panel-cell-line">
             {subLine}
             {f.spec.name && <span className="forward-name">{f.spec.name}</span>}
+            {layout === 'narrow' && (
+              // At the line's end, under the actions: each rate in a box of one width, so they line up from row to row.
+              <span className="forward-rates-inline">
+                <span className="forward-rate-inline" title={upTitle}>
+                  <span aria-hidden="true">↑</span>
+                  <span className="num" data-testid="forward-rate">
+                    {rateUp}
+                  </span>
+                </span>
+                <span className="forward-rate-inline" title={downTitle}>
+                  <span aria-hidden="true">↓</span>
+                  <span className="num" data-testid="forward-rate-down">
+                    {rateDown}
+                  </span>
+                </span>
+              </span>
+            )}
           </span>
         </td>
       </tr>

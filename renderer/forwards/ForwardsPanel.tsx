@@ -3,34 +3,44 @@
 // rates and totals each way, open connections, and the actions. Every row has one fixed height of
 // two lines: the path or problem has a line of its own under "To", as wide as the rest of the row
 // (a sentence like "Nothing is listening on app:9999." does not fit the To column at any common
-// width). Saved forwards below.
+// width); in a narrower panel the rates end that line, leaving "To" the room of their columns.
+// Saved forwards below.
 import { counted } from '../../shared/format/words.js';
 import { destinationText } from '../../shared/messages/forwards.js';
 import { useMemo, useRef } from 'react';
 import { useModel } from '../root/model-context.js';
 import { useStore } from '../state/store.js';
 import { useWidth } from '../ui/use-width.js';
-import { ForwardRow } from './ForwardRow.js';
+import { ForwardRow, type ForwardsLayout } from './ForwardRow.js';
 import { placeOf, targetIndex } from './forward-targets.js';
 import './forwards.css';
 
 export const FORWARDS_PANEL = {
   /**
-   * Below this panel width (a 1024-wide window with the tree open gives ~700) the Sent and
-   * Received and Conns columns go (the rate cells' tooltips still say them), so the destination
-   * keeps room for a name and its port.
+   * Below this panel width (a 1440-wide window with the tree open gives ~1140; 1280 gives ~980)
+   * the Sent, Received and Conns columns go (the rate cells' tooltips still say them) and the
+   * rates move to the end of each row's second line, so "To" keeps room for a host such as
+   * orders-primary.db.internal:5432. Above it the wide table's fixed columns (~812 px) still
+   * leave "To" ~290 px.
    */
-  NARROW_BELOW_PX: 900,
+  NARROW_BELOW_PX: 1100,
   /**
    * Below this panel width (a 700-wide window beside the docked tree gives ~400) even the narrow
-   * table's fixed columns leave nothing for "To": each forward becomes three lines (status,
+   * table's fixed columns leave little for "To": each forward becomes three lines (status,
    * address and actions; where it goes and its rates; its path or problem), nothing scrolling
    * sideways or hiding under the actions.
    */
   COMPACT_BELOW_PX: 600,
-  /** Columns from "To" to the end (To, 2 rates, [Sent, Received, Conns,] actions): a row's second line spans them. */
-  DETAIL_SPAN: { wide: 7, narrow: 4 },
+  /** Columns from "To" to the end, which a row's second line spans: To, [2 rates,] [Sent, Received, Conns,] actions. */
+  DETAIL_SPAN: { wide: 7, narrow: 2, compact: 4 },
 } as const;
+
+/** The layout for a panel this wide (0: not measured yet, laid out wide). */
+function layoutFor(width: number): ForwardsLayout {
+  if (width > 0 && width < FORWARDS_PANEL.COMPACT_BELOW_PX) return 'compact';
+  if (width > 0 && width < FORWARDS_PANEL.NARROW_BELOW_PX) return 'narrow';
+  return 'wide';
+}
 
 /** States in which a forward holds its local port (Start would do nothing). */
 const RUNNING_STATES: ReadonlySet<string> = new Set(['starting', 'listening', 'reconnecting']);
@@ -42,8 +52,11 @@ export function ForwardsPanel() {
   const index = useMemo(() => targetIndex(tree), [tree.branches]);
   const box = useRef<HTMLDivElement>(null);
   const width = useWidth(box);
-  const narrow = width > 0 && width < FORWARDS_PANEL.NARROW_BELOW_PX;
-  const compact = width > 0 && width < FORWARDS_PANEL.COMPACT_BELOW_PX;
+  const layout = layoutFor(width);
+  const narrow = layout !== 'wide';
+  const compact = layout === 'compact';
+  // The narrow table has its rates on each row's second line: no rate columns.
+  const rateColumns = layout !== 'narrow';
   // The heading stays put; the table and the saved list scroll under it (so "New forward…" is always in reach).
   return (
     <div className="forwards" data-testid="forwards" data-narrow={narrow || undefined} data-compact={compact || undefined} ref={box}>
@@ -73,8 +86,8 @@ export function ForwardsPanel() {
             <col className="col-status" />
             <col className="col-address" />
             <col className="col-destination" />
-            <col className="col-rate" />
-            <col className="col-rate" />
+            {rateColumns && <col className="col-rate" />}
+            {rateColumns && <col className="col-rate" />}
             {!narrow && <col className="col-bytes" />}
             {!narrow && <col className="col-bytes" />}
             {!narrow && <col className="col-count" />}
@@ -85,12 +98,16 @@ export function ForwardsPanel() {
               <th scope="col">Status</th>
               <th scope="col">Local address</th>
               <th scope="col">To</th>
-              <th scope="col" className="num" title="Local to remote, per second">
-                ↑ Rate
-              </th>
-              <th scope="col" className="num" title="Remote to local, per second">
-                ↓ Rate
-              </th>
+              {rateColumns && (
+                <th scope="col" className="num" title="Local to remote, per second">
+                  ↑ Rate
+                </th>
+              )}
+              {rateColumns && (
+                <th scope="col" className="num" title="Remote to local, per second">
+                  ↓ Rate
+                </th>
+              )}
               {!narrow && (
                 <th scope="col" className="num" title="Sent since the forward started">
                   Sent
@@ -110,7 +127,7 @@ export function ForwardsPanel() {
             </tr>
           </thead>
           {s.forwards.map((f) => (
-            <ForwardRow key={f.id} f={f} stats={s.stats.get(f.id)} index={index} narrow={narrow} stale={s.linkLost} detailSpan={narrow ? FORWARDS_PANEL.DETAIL_SPAN.narrow : FORWARDS_PANEL.DETAIL_SPAN.wide} />
+            <ForwardRow key={f.id} f={f} stats={s.stats.get(f.id)} index={index} layout={layout} stale={s.linkLost} detailSpan={FORWARDS_PANEL.DETAIL_SPAN[layout]} />
           ))}
         </table>
       )}
