@@ -2,10 +2,12 @@
 // across runs, older files moved in once and deleted, concurrent saves never lose one, and a
 // corrupt store set aside with a message while the hub keeps working.
 import { mkdtemp, readdir, readFile, rm, writeFile } from 'node:fs/promises';
+import { createServer, type AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { ForwardSpecSchema, type ForwardInfo } from '../../../shared/contract/index.js';
+import { localBindNextStep } from '../../../shared/messages/forwards.js';
 import { DEMO_APP, startSandboxApp, type SandboxApp } from '../../../testing/composition/sandbox-app.js';
 import { eventually } from '../../../testing/composition/test-client.js';
 import { FORWARD_STORE } from './forward-store.js';
@@ -49,6 +51,29 @@ const webSpec = ForwardSpecSchema.parse({ target: DEMO_APP.web, remotePort: 8080
 const instanceSpec = ForwardSpecSchema.parse({ target: DEMO_APP.instance, remotePort: 22, localPort: 'auto', autoRestart: true });
 
 describe('saved forwards in one store', () => {
+  it("restores a saved forward whose port another program took as a failed row saying so, not a refusal in the form's words", async () => {
+    const dir = await freshDir();
+    const blocker = createServer();
+    await new Promise<void>((resolve) => blocker.listen(0, '127.0.0.1', resolve));
+    const port = (blocker.address() as AddressInfo).port;
+    await new Promise((resolve) => blocker.close(resolve));
+    const first = hub(dir).hub;
+    const saved = await first.save((await first.create({ ...webSpec, localPort: port })).id);
+    await first.close();
+    await new Promise<void>((resolve) => blocker.listen(port, '127.0.0.1', resolve));
+    try {
+      const second = hub(dir).hub;
+      const restored = await second.restore(saved.savedId);
+      expect(restored).toMatchObject({
+        state: 'failed',
+        error: { message: `Local port ${port} on 127.0.0.1 is already in use by another program on this computer.`, nextStep: localBindNextStep('port-in-use', 'row') },
+      });
+      expect(second.list().map((f) => f.id)).toEqual([restored.id]);
+    } finally {
+      await new Promise((resolve) => blocker.close(resolve));
+    }
+  });
+
   it('keeps a saved forward across runs with its contract spec, and starts it again when asked', async () => {
     const dir = await freshDir();
     const first = hub(dir).hub;

@@ -140,7 +140,8 @@ export class ForwardsHub {
       this.#savedOf.set(id, savedId);
       this.#shown.add(savedId);
       try {
-        await this.#manager.create(this.#launchable(saved.spec), { id });
+        // A port taken meanwhile: listed failed, its row saying what to do (not the form's advice, there is no form).
+        await this.#manager.create(this.#launchable(saved.spec), { id, keepWhenUnbound: true });
       } catch (err) {
         this.#specs.delete(id);
         this.#savedOf.delete(id);

@@ -7,7 +7,7 @@ import { Emitter } from '../../ssm/util/emitter.js';
 import type { BackoffSchedule } from '../../ssm/connection/constants.js';
 import type { RestartSchedule } from './backoff.js';
 import { FORWARDS } from './constants.js';
-import { ForwardError } from './errors.js';
+import { ForwardError, localBindProblemOf } from './errors.js';
 import { Forward } from './forward.js';
 import { parseSpec } from './spec.js';
 import type { ForwardSpec, ForwardStatus, StartPortSession } from './types.js';
@@ -36,9 +36,11 @@ export class ForwardManager extends Emitter<ForwardManagerEvents> {
 
   /**
    * Starts a forward (under `options.id` when given, e.g. a saved forward's id). Throws
-   * ForwardError (e.g. 'port-in-use') when its listener cannot bind.
+   * ForwardError (e.g. 'port-in-use') when its listener cannot bind, and keeps nothing; with
+   * `keepWhenUnbound` the forward stays listed instead, failed on that local problem (a saved
+   * forward restored into the panel, whose row then says what to do about the port).
    */
-  async create(spec: ForwardSpec, options: { id?: string } = {}): Promise<ForwardStatus> {
+  async create(spec: ForwardSpec, options: { id?: string; keepWhenUnbound?: boolean } = {}): Promise<ForwardStatus> {
     let valid: ForwardSpec;
     try {
       valid = parseSpec(spec);
@@ -52,6 +54,7 @@ export class ForwardManager extends Emitter<ForwardManagerEvents> {
     try {
       await forward.start();
     } catch (error) {
+      if (options.keepWhenUnbound === true && localBindProblemOf(error) !== undefined) return forward.status();
       this.forwards.delete(forward.id); // a bind failure leaves nothing behind
       throw error;
     }
