@@ -136,7 +136,39 @@ export const LoadProblemSchema = z.object({
 });
 export type LoadProblem = z.infer<typeof LoadProblemSchema>;
 
-const NodesResult = z.object({ nodes: z.array(InventoryNodeSchema), problems: z.array(LoadProblemSchema).optional() });
+/** At most this many config findings travel (the last says how many more there are): a broken file must not flood the tree. */
+export const MAX_CONFIG_FINDINGS = 50;
+
+/**
+ * Something in the AWS config or credentials file that makes a profile, or some of its settings,
+ * disappear (a header without its closing ']', a line without '=', a file that cannot be read).
+ * Shown above the profiles until the file is fixed. Never carries a setting's value.
+ */
+export const ConfigFindingSchema = z.object({
+  /** The file as the person knows it: `~/.aws/config`, or the full path AWS_CONFIG_FILE names. */
+  file: TextSchema.min(1),
+  /** 1-based line, null when the finding is about the whole file. */
+  line: z.number().int().positive().nullable(),
+  /** The profile it affects, null when it affects none in particular. */
+  profile: ProfileNameSchema.nullable(),
+  /** What is wrong: "'[profile prod' has no closing ']'". */
+  problem: TextSchema.min(1),
+  /** What it means: "profile prod is not listed, and the 2 settings under it are ignored". */
+  effect: TextSchema.min(1),
+  /** How to fix it: "Write '[profile prod]'." */
+  fix: TextSchema.min(1),
+});
+export type ConfigFinding = z.infer<typeof ConfigFindingSchema>;
+
+/** The findings of the last read of the shared files: sent with the tree's root (the profiles) only. */
+const ConfigFindingsSchema = z.array(ConfigFindingSchema).max(MAX_CONFIG_FINDINGS);
+
+const NodesResult = z.object({
+  nodes: z.array(InventoryNodeSchema),
+  problems: z.array(LoadProblemSchema).optional(),
+  /** Root only: what is wrong in the AWS config files the profiles were read from. Optional: older hosts do not send it. */
+  configFindings: ConfigFindingsSchema.optional(),
+});
 
 export const inventoryService = defineService({
   methods: {
@@ -172,6 +204,6 @@ export const inventoryService = defineService({
     /** A load failed; the tree shows it on the node instead of the children. */
     error: z.object({ nodeId: NodeIdSchema.nullable(), error: PlainErrorSchema }),
     /** A node's children changed (after refresh or a background poll). */
-    changed: z.object({ parentId: NodeIdSchema, nodes: z.array(InventoryNodeSchema), problems: z.array(LoadProblemSchema).optional() }),
+    changed: z.object({ parentId: NodeIdSchema, nodes: z.array(InventoryNodeSchema), problems: z.array(LoadProblemSchema).optional(), configFindings: ConfigFindingsSchema.optional() }),
   },
 });
