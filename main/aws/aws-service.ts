@@ -6,10 +6,11 @@
  */
 import type { KMSClient } from '@aws-sdk/client-kms';
 import type { MfaPrompt, SsoPrompt } from '../../shared/contract/auth.js';
-import type { Profile } from '../../shared/contract/inventory.js';
+import type { ConfigFinding, Profile } from '../../shared/contract/inventory.js';
 import type { EcsContainerRef, InstanceRef, TargetRef } from '../../shared/contract/common.js';
 import type { DiagnosisTarget } from '../../shared/contract/diagnostics.js';
 import type { StartPortSession, StartedSession } from '../sessions/forwards/types.js';
+import { checkSharedFiles } from './config-check/check-files.js';
 import { diagnoseEcs, diagnoseInstance } from './diagnostics/gather.js';
 import type { Check } from './diagnostics/types.js';
 import { Inventory, type InventoryEvents, type InventoryOptions } from './inventory/inventory.js';
@@ -57,10 +58,12 @@ export class AwsService {
   readonly mfa: MfaPrompts;
   readonly sso: SsoSignIns;
   private known: readonly ProfileInfo[] = [];
+  private readonly env: Env;
   /** The latest failed ExecuteCommand/StartSession (shells and forwards) per target, until one succeeds: diagnostics show it first. */
   private readonly launchFailures = new Map<string, AwsError>();
 
   constructor(opts: AwsServiceOptions = {}) {
+    this.env = opts.env ?? process.env;
     this.mfa = new MfaPrompts((p) => opts.events?.mfaPrompt?.(p), (name) => this.known.find((p) => p.name === name)?.roleArn ?? null);
     this.sso = new SsoSignIns((p) => opts.events?.ssoPrompt?.(p));
     this.workspace = new AwsWorkspace({ env: opts.env, mfaCodeProvider: this.mfa.provider, maxAttempts: opts.maxAttempts });
@@ -72,6 +75,11 @@ export class AwsService {
     const { profiles } = await this.inventory.profiles();
     this.known = profiles;
     return { profiles: profiles.map(contractProfile), credentialsFound: profiles.some((p) => p.kind !== 'none') };
+  }
+
+  /** What in the shared config files makes a profile or a setting disappear, read fresh each time (as the profiles are). */
+  configFindings(): Promise<ConfigFinding[]> {
+    return checkSharedFiles(this.env);
   }
 
   /**

@@ -2,7 +2,7 @@
 // main/aws. The tree's roots are asked for with the reserved parent id INVENTORY_ROOT_ID
 // ("root"), which no minted node id can equal (those are `<kind>:<json>`).
 import { INVENTORY_ROOT_ID } from '../../shared/contract/inventory.js';
-import type { InventoryNode, Profile } from '../../shared/contract/index.js';
+import type { ConfigFinding, InventoryNode, Profile } from '../../shared/contract/index.js';
 import { plainly } from './plain-error.js';
 import type { AwsService } from '../aws/aws-service.js';
 import type { ServiceImpl } from './service.js';
@@ -19,6 +19,11 @@ export function createInventoryService({ aws, sandbox }: InventoryServiceDeps): 
   const isSandbox = (name: string): boolean => sandbox?.profiles.includes(name) ?? false;
   const markProfile = (p: Profile): Profile => (isSandbox(p.name) ? { ...p, source: 'sandbox' } : p);
   const markNode = (n: InventoryNode): InventoryNode => (n.kind === 'profile' && isSandbox(n.profile) ? { ...n, source: 'sandbox' } : n);
+  /** The profiles with what is wrong in the files they come from (sent only when something is). */
+  const profileNodes = async (): Promise<{ nodes: InventoryNode[]; configFindings?: ConfigFinding[] }> => {
+    const [{ nodes }, findings] = await Promise.all([aws.inventory.profiles(), aws.configFindings()]);
+    return { nodes: nodes.map(markNode), ...(findings.length > 0 ? { configFindings: findings } : {}) };
+  };
 
   return {
     profiles: () =>
@@ -30,8 +35,9 @@ export function createInventoryService({ aws, sandbox }: InventoryServiceDeps): 
       }),
     children: ({ parentId }) =>
       plainly(async () => {
-        const nodes = parentId === INVENTORY_ROOT_ID ? (await aws.inventory.profiles()).nodes : await aws.inventory.children(parentId);
-        const problems = parentId === INVENTORY_ROOT_ID ? [] : aws.inventory.problemsOf(parentId);
+        if (parentId === INVENTORY_ROOT_ID) return profileNodes();
+        const nodes = await aws.inventory.children(parentId);
+        const problems = aws.inventory.problemsOf(parentId);
         return { nodes: nodes.map(markNode), ...(problems.length > 0 ? { problems } : {}) };
       }),
     refresh: ({ nodeId }, ctx) =>
@@ -39,7 +45,7 @@ export function createInventoryService({ aws, sandbox }: InventoryServiceDeps): 
         const all = nodeId === null || nodeId === INVENTORY_ROOT_ID;
         await aws.inventory.refresh(all ? null : nodeId);
         // The profiles themselves may have changed (a profile added to ~/.aws/config): tell the root too.
-        if (all) ctx.broadcast('inventory', 'changed', { parentId: INVENTORY_ROOT_ID, nodes: (await aws.inventory.profiles()).nodes.map(markNode) });
+        if (all) ctx.broadcast('inventory', 'changed', { parentId: INVENTORY_ROOT_ID, ...(await profileNodes()) });
         return {};
       }),
     filter: ({ query }) => ({ matches: aws.inventory.filter(query).map((m) => ({ node: markNode(m.node), ancestors: m.ancestors })) }),

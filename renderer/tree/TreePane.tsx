@@ -8,6 +8,7 @@ import { ContextMenu } from '../ui/ContextMenu.js';
 import { focusFirstMatch } from '../ui/focus-tree.js';
 import { menuFor } from './node-menu.js';
 import { AddRegionDialog } from './AddRegionDialog.js';
+import { ConfigNotice } from './ConfigNotice.js';
 import { TargetDetails } from './TargetDetails.js';
 import { TreeChildren } from './TreeRow.js';
 import { TREE_ROOT, type TreeState } from './tree-store.js';
@@ -94,6 +95,8 @@ export function TreePane({ sandboxShells = null }: { sandboxShells?: 'confined' 
             </p>
           </details>
         )}
+        {/* Keyed by its text: new findings open it again after the person closed the old ones. */}
+        <ConfigNotice key={tree.configFindings.map((f) => `${f.file}:${f.line ?? ''}:${f.problem}`).join('\n')} findings={tree.configFindings} />
         <div data-testid="tree">
           {tree.rootError !== null && (
             <p className="notice notice-error" role="alert">

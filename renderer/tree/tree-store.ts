@@ -1,7 +1,7 @@
 // The target tree's state: children per loaded node (lazy), expansion, progress and errors from
 // inventory events, and the filter's matches. Node ids are main's; the UI only hands them back.
 import { INVENTORY_ROOT_ID } from '../../shared/contract/inventory.js';
-import type { InventoryNode, LoadProblem, PlainError } from '../../shared/contract/index.js';
+import type { ConfigFinding, InventoryNode, LoadProblem, PlainError } from '../../shared/contract/index.js';
 import { errorText, plainError, type PortholeClient } from '../bridge/client.js';
 import { Store } from '../state/store.js';
 import { searchClusters, type FilterSearchProgress } from './filter-search.js';
@@ -42,6 +42,8 @@ export interface TreeState {
   readonly credentialsFound: boolean | null;
   readonly sandboxOffered: boolean;
   readonly rootError: string | null;
+  /** What is wrong in the AWS config files the profiles were last read from (shown above the profiles). */
+  readonly configFindings: readonly ConfigFinding[];
 }
 
 /** A loaded node by id (the selected one, say); undefined when no loaded branch holds it. */
@@ -74,7 +76,7 @@ export class TreeStore extends Store<TreeState> {
     /** Where the open branches and the selection are kept across reloads; none: not kept. */
     private readonly memory: TreeMemoryStore | null = null,
   ) {
-    super({ branches: new Map(), expanded: new Set(), selected: null, query: '', visible: null, matches: new Set(), revealed: new Set(), search: null, focused: false, credentialsFound: null, sandboxOffered: false, rootError: null });
+    super({ branches: new Map(), expanded: new Set(), selected: null, query: '', visible: null, matches: new Set(), revealed: new Set(), search: null, focused: false, credentialsFound: null, sandboxOffered: false, rootError: null, configFindings: [] });
   }
 
   /** Subscribes to inventory events and loads the profiles; idempotent (StrictMode mounts twice). */
@@ -89,9 +91,10 @@ export class TreeStore extends Store<TreeState> {
         if (nodeId === null) this.change((s) => ({ ...s, rootError: error.message }));
         else this.#patchBranch(nodeId, (b) => ({ ...b, status: 'error', error, progress: null }));
       }),
-      this.client.on('inventory', 'changed', ({ parentId, nodes, problems }) => {
+      this.client.on('inventory', 'changed', ({ parentId, nodes, problems, configFindings }) => {
         this.#patchBranch(parentId, () => ({ status: 'ready', children: nodes, error: null, progress: null, problems: problems ?? [] }));
         this.#resume(parentId);
+        if (parentId === TREE_ROOT) this.#setFindings(configFindings ?? []);
       }),
     );
     void this.#loadRoot();
@@ -130,9 +133,10 @@ export class TreeStore extends Store<TreeState> {
     // What was loaded (children, and the problems beside them) stays on screen while reloading.
     this.#patchBranch(id, (b) => ({ ...b, status: 'loading' }));
     try {
-      const { nodes, problems } = await this.client.call('inventory', 'children', { parentId: id });
+      const { nodes, problems, configFindings } = await this.client.call('inventory', 'children', { parentId: id });
       this.#patchBranch(id, () => ({ status: 'ready', children: nodes, error: null, progress: null, problems: problems ?? [] }));
       this.#resume(id);
+      if (id === TREE_ROOT) this.#setFindings(configFindings ?? []);
     } catch (err) {
       this.#patchBranch(id, (b) => ({ ...b, status: 'error', error: plainError(err), progress: null }));
     }
@@ -280,6 +284,10 @@ export class TreeStore extends Store<TreeState> {
 
   stop(): void {
     for (const off of this.#offs.splice(0)) off();
+  }
+
+  #setFindings(configFindings: readonly ConfigFinding[]): void {
+    this.change((s) => ({ ...s, configFindings }));
   }
 
   #patchBranch(id: string, change: (b: Branch) => Branch): void {
