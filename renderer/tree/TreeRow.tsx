@@ -1,6 +1,8 @@
 // One row of the target tree and, when expanded, its children (loaded lazily, with progress).
 import { Fragment, useState } from 'react';
 import type { InventoryNode, PlainError } from '../../shared/contract/index.js';
+import { configFindingText } from '../../shared/format/config-finding.js';
+import { counted } from '../../shared/format/words.js';
 import { ErrorDetails } from '../ui/ErrorDetails.js';
 import { useModel } from '../root/model-context.js';
 import { useStore, useStoreValue } from '../state/store.js';
@@ -32,6 +34,8 @@ export function TreeRow({ node, depth, first = false, sameNames, onMenu }: RowPr
   const selected = tree.selected === node.id;
   const target = targetOf(node);
   const isTarget = target !== null;
+  // A profile still listed but missing some of its settings says so on its row (the notice above has them all).
+  const configProblems = node.kind === 'profile' ? tree.configFindings.filter((f) => f.profile === node.profile) : [];
   const forwarded = useStoreValue(model.forwards, (s) => (target === null ? null : forwardsMarkerText(s.forwards, target)));
   const label = rowLabel(node, sameNames);
   // Measured when the pointer comes (a tooltip shows only after a pause), not per render or resize.
@@ -90,6 +94,11 @@ export function TreeRow({ node, depth, first = false, sameNames, onMenu }: RowPr
         <span className={`tree-chevron${expandable ? '' : ' leaf'}${expanded ? ' open' : ''}`} aria-hidden="true" />
         <span className={`tree-icon icon-${node.kind}`} aria-hidden="true" />
         <span className="tree-label">{label}</span>
+        {configProblems.length > 0 && (
+          <span className="tree-config-marker" data-testid="tree-config-marker" title={configProblems.map(configFindingText).join('\n')} aria-label={`${counted(configProblems.length, 'problem')} in the AWS config files, listed above the profiles`}>
+            ⚠
+          </span>
+        )}
         {forwarded !== null && (
           <span className="tree-forward-marker" data-testid="tree-forward-marker" title={forwarded} aria-label={forwarded.split('\n')[0]}>
             ⇄
