@@ -35,7 +35,10 @@ describe('inventory service', () => {
   });
 
   it('walks the demo world from the root to a container that a shell can open', async () => {
-    const roots = (await c.call('inventory', 'children', { parentId: INVENTORY_ROOT_ID })).nodes;
+    const root = await c.call('inventory', 'children', { parentId: INVENTORY_ROOT_ID });
+    // The sandbox's own config files are well-formed: no config notice above its profiles.
+    expect(root.configFindings).toBeUndefined();
+    const roots = root.nodes;
     expect(roots.map((n) => [n.kind, n.label, n.kind === 'profile' && n.source])).toEqual([
       ['profile', SANDBOX.profile, 'sandbox'],
       ['profile', SANDBOX.expiredProfile, 'sandbox'],
