@@ -43,6 +43,9 @@ export interface LaunchedSession {
   readonly kms: KMSClient;
 }
 
+/** How much of an unexpected error of the config check its finding quotes: enough to report it, short in the notice. */
+const CONFIG_CHECK_FAULT_CHARS = 200;
+
 /** One key per target, whatever carries it (a tab's ref, a diagnosis target). */
 function targetKey(t: { readonly profile: string; readonly region: string } & ({ readonly kind: 'instance'; readonly instanceId: string } | { readonly kind: 'ecs-container'; readonly taskArn: string; readonly containerName: string })): string {
   return `${t.profile}|${t.region}|${t.kind === 'instance' ? t.instanceId : `${t.taskArn}|${t.containerName}`}`;
@@ -77,9 +80,18 @@ export class AwsService {
     return { profiles: profiles.map(contractProfile), credentialsFound: profiles.some((p) => p.kind !== 'none') };
   }
 
-  /** What in the shared config files makes a profile or a setting disappear, read fresh each time (as the profiles are). */
-  configFindings(): Promise<ConfigFinding[]> {
-    return checkSharedFiles(this.env);
+  /**
+   * What in the shared config files makes a profile or a setting disappear, read fresh each time
+   * (as the profiles are). A fault in the check itself is said as a finding: it must never take
+   * the profiles down with it, nor pass unnoticed.
+   */
+  async configFindings(): Promise<ConfigFinding[]> {
+    try {
+      return await checkSharedFiles(this.env);
+    } catch (err) {
+      const why = err instanceof Error ? err.message : String(err);
+      return [{ file: 'AWS config files', line: null, profile: null, problem: `Porthole could not check them (${why.slice(0, CONFIG_CHECK_FAULT_CHARS)})`, effect: 'the profiles are listed as the AWS SDK reads them', fix: 'Refresh to check again.' }];
+    }
   }
 
   /**

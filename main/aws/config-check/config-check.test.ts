@@ -4,7 +4,7 @@ import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import { MAX_CONFIG_FINDINGS } from '../../../shared/contract/inventory.js';
+import { ConfigFindingSchema, MAX_CONFIG_FINDINGS } from '../../../shared/contract/inventory.js';
 import { configFindingText } from '../../../shared/format/config-finding.js';
 import { loadProfiles, type Env } from '../profiles.js';
 import { checkSharedFiles } from './check-files.js';
@@ -133,7 +133,7 @@ describe('config check', () => {
     const env = home(null, '[profile prod]\naws_access_key_id = A\n[dev]\nAWS_ACCESS_KEY_ID = A\n');
     expect(Object.keys(await profiles(env))).toEqual(['dev', 'profile.prod']);
     expect(await texts(env)).toEqual([
-      "~/.aws/credentials line 1: '[profile prod]': the credentials file names profiles without 'profile '; it is listed as a separate profile named 'profile.prod', not as prod. Write '[prod]'.",
+      "~/.aws/credentials line 1: '[profile prod]': the credentials file names profiles without 'profile '; it is listed as a separate profile named 'profile.prod', not as 'prod'. Write '[prod]'.",
       "~/.aws/credentials line 4: 'AWS_ACCESS_KEY_ID' is written in capitals; setting names are read exactly as written, so profile dev has no aws_access_key_id. Write 'aws_access_key_id'.",
     ]);
   });
@@ -169,6 +169,14 @@ describe('config check', () => {
       `${join(dir, 'cfg')} line 1: '[profile prod' has no closing ']'; profile prod is not listed. Write '[profile prod]'.`,
       `${join(dir, 'creds')} line 1: this line comes before any [section] header; it belongs to no profile and is ignored. Move it under the header of the profile it is meant for.`,
     ]);
+  });
+
+  it('keeps every finding within the contract, even for a header or a name thousands of characters long', async () => {
+    const long = 'p'.repeat(10_000);
+    const env = home(`[profile ${long}\nregion = x\n[${long} x]\nregion = y\n[profile ${long}]\n`, `[profile ${long}]\naws_access_key_id = A\n`);
+    const found = await checkSharedFiles(env);
+    expect(found.map((f) => f.line)).toEqual([1, 3, 5, 1]);
+    expect(() => ConfigFindingSchema.array().parse(found)).not.toThrow();
   });
 
   it(`sends at most ${MAX_CONFIG_FINDINGS} findings, the last saying how many more there are`, async () => {

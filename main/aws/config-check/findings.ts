@@ -3,6 +3,7 @@
  * meant, what is wrong, what it means for which profile and how to fix it. Never quotes a value:
  * a malformed line may hold a secret key, so only headers and setting names are quoted.
  */
+import { CONTRACT_LIMITS } from '../../../shared/contract/common.js';
 import type { ConfigFinding } from '../../../shared/contract/inventory.js';
 import { counted, listed as inWords } from '../../../shared/format/words.js';
 import type { BrokenHeaderFact, FileFacts, LineFact, SectionFact } from './ini-facts.js';
@@ -52,7 +53,7 @@ function lineRange(lines: readonly number[]): string {
 
 /** "profile prod", or "profile 'my prod'" when the name needs quotes to be read as one. */
 function profileWords(name: string): string {
-  return /^[A-Za-z0-9_\-@+.%:/]+$/.test(name) ? `profile ${name}` : `profile '${name}'`;
+  return /^[A-Za-z0-9_\-@+.%:/]+$/.test(name) && name.length <= QUOTE_MAX_CHARS ? `profile ${name}` : `profile ${quote(name)}`;
 }
 
 /** "the setting under it", "the 3 settings under it". */
@@ -129,7 +130,7 @@ class Wording {
         return {
           ...base,
           problem: `${quote(s.header)}: the credentials file names profiles without 'profile '`,
-          effect: `it is listed as a separate profile named 'profile.${s.meant ?? ''}'${s.meant !== null && this.isListed(s.meant) ? `, and profile ${s.meant} does not get its settings` : `, not as ${s.meant ?? 'the profile meant'}`}`,
+          effect: `it is listed as a separate profile named ${quote(`profile.${s.meant ?? ''}`)}${s.meant !== null && this.isListed(s.meant) ? `, and ${profileWords(s.meant)} does not get its settings` : `, not as ${s.meant === null ? 'the profile meant' : quote(s.meant)}`}`,
           fix: `Write ${quote(`[${s.meant ?? 'NAME'}]`)}.`,
         };
       case 'config-section-in-credentials':
@@ -243,7 +244,7 @@ export function configFindings(config: CheckedFile | null, credentials: CheckedF
     const words = new Wording(file, other, isListed);
     const found: Words[] = file.facts.refused !== null ? [words.header(file.facts.refused, 0)].filter((w) => w !== null) : [...file.facts.facts.map((f) => words.line(f)).filter((w) => w !== null), ...words.sections()];
     found.sort((a, b) => (a.line ?? 0) - (b.line ?? 0));
-    out.push(...found.map((w) => ({ file: file.shown, ...w })));
+    out.push(...found.map((w) => ({ file: file.shown, ...w, profile: w.profile !== null && w.profile.length > 0 && w.profile.length <= CONTRACT_LIMITS.MAX_PROFILE_LENGTH ? w.profile : null })));
   }
   return out;
 }
