@@ -225,8 +225,9 @@ export function readIniFacts(kind: SharedFileKind, text: string): FileFacts {
       settingCount.set(fact, 0);
       continue;
     }
-    if (stripped.startsWith('[')) {
-      // Not a header to the SDK: the lines below stay in the section before it.
+    if (stripped.startsWith('[') && stripped.indexOf('=') <= 0) {
+      // Not a header to the SDK: the lines below stay in the section before it. (With an '=' in
+      // it, the SDK reads it as a setting, as below.)
       closeBroken();
       const why = stripped.includes(']') ? 'text-after' : 'unclosed';
       st.broken = { fact: { kind: 'broken-header', line: lineNo, header: stripped, why, meant: meantByBroken(kind, stripped), into: st.current, settings: [] }, settings: [] };
