@@ -4,7 +4,7 @@
 // and refreshing clears it. The host reads AWS_CONFIG_FILE from its throwaway folder (HOME too).
 import { writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import { expect, repoRoot, test } from '../fixtures/web-host.js';
+import { expect, test } from '../fixtures/web-host.js';
 import { treeRow } from './porthole-ui.js';
 
 test.use({ isolatedHome: true });
@@ -35,13 +35,11 @@ test('a header without its ] is named in a notice above the profiles until the f
   await expect(treeRow(page, 'profile', 'prod')).toHaveCount(0);
   await expect(treeRow(page, 'profile', 'ok').getByTestId('tree-config-marker')).toHaveAttribute('aria-label', '1 problem in the AWS config files, listed above the profiles');
   await expect(treeRow(page, 'profile', 'default').getByTestId('tree-config-marker')).toHaveCount(0);
-  // Nothing cut: each finding wraps inside the pane.
-  const fits = await findings.evaluateAll((els) => els.every((el) => el.scrollWidth <= el.clientWidth));
-  expect(fits).toBe(true);
-  await page.screenshot({ path: join(repoRoot, 'e2e', 'artifacts', 'config-notice-1440.png') });
+  // Nothing cut, at 1440×900 and 1024×640: each finding wraps inside the pane.
+  const fits = (): Promise<boolean> => findings.evaluateAll((els) => els.every((el) => el.scrollWidth <= el.clientWidth && el.getBoundingClientRect().right <= (el.closest('nav')?.getBoundingClientRect().right ?? 0)));
+  expect(await fits()).toBe(true);
   await page.setViewportSize({ width: 1024, height: 640 });
-  await expect(findings.first()).toBeVisible();
-  await page.screenshot({ path: join(repoRoot, 'e2e', 'artifacts', 'config-notice-1024.png') });
+  expect(await fits()).toBe(true);
 
   // The keyboard: Tab from the filter reaches the notice, Enter closes and opens it.
   await page.getByRole('searchbox', { name: 'Filter targets' }).focus();
