@@ -2,14 +2,14 @@
 // In one run: renderer frame time and the host's event-loop lag while 8 tabs flood (`yes`,
 // `base64 /dev/urandom`), and keystroke → screen latency on an idle tab with and without those
 // floods — each beside a baseline from the same run. Figures, never assertions.
-import { ctrlCStop, UI_CTRL_C } from './ui-ctrl-c.js';
+import { ctrlCStops, UI_CTRL_C } from './ui-ctrl-c.js';
 import { benchUnpacedFloods, UI_FLOODS } from './ui-floods.js';
 import { UI_XTERM_RAW } from './ui-xterm-raw.js';
 import { cpus, loadavg } from 'node:os';
 import { chromium, type Browser, type Page } from 'playwright-core';
 import type { BenchRow, BenchSection } from '../report.js';
 import { startUiHost, type UiHost } from './ui-host.js';
-import { KB, MB } from './stats.js';
+import { KB, MB, median } from './stats.js';
 import { SHELLS } from '../../main/sessions/shells/constants.js';
 import { installKeyProbe, keystrokeLatency, type KeyBreakdown } from './ui-keys.js';
 import { parsedTotal, sampleFrames, type Spread } from './ui-page.js';
@@ -112,8 +112,9 @@ export async function benchUi(scale: number): Promise<Omit<BenchSection, 'second
     const idle = await measurePhase(page, host, sampleMs);
     const keysIdle = await keystrokeLatency(page, keystrokes, UI_BENCH.LINE_LENGTH);
     progress(started, 'baselines measured');
-    // One flood in the idle tab, stopped with Ctrl-C (the tab is back at its prompt afterwards).
-    const ctrlC = await ctrlCStop(page);
+    // Floods in the idle tab, each stopped with Ctrl-C (the tab is back at its prompt afterwards).
+    const stops = await ctrlCStops(page);
+    const ctrlC = { ms: median(stops.map((c) => c.ms)), bytesAfter: median(stops.map((c) => c.bytesAfter)) };
     progress(started, 'Ctrl-C stop measured');
     const floodIds = await openTabs(page, container, UI_BENCH.FLOOD_TABS);
     progress(started, `${floodIds.length} more shells open`);
@@ -138,8 +139,8 @@ export async function benchUi(scale: number): Promise<Omit<BenchSection, 'second
       { figure: `renderer frame time p95, ${n} hidden tabs flooding, idle tab showing`, value: floodHidden.frames.p95Ms, unit: 'ms', baseline: { value: idle.frames.p95Ms, label: 'nothing flooding' } },
       { figure: `web host event-loop lag p99, ${n} tabs flooding (one showing)`, value: floodVisible.lagP99Ms, unit: 'ms', baseline: { value: idle.lagP99Ms, label: 'same host, nothing flooding' } },
       { figure: `flood output parsed by xterm, ${n} tabs (one showing)`, value: floodVisible.parsedMBps, unit: 'MB/s' },
-      { figure: 'Ctrl-C → a `yes` flood stops in xterm, one tab flooding', value: ctrlC.ms, unit: 'ms', target: { text: `< ${UI_CTRL_C.TARGET_MS} ms`, met: ctrlC.ms < UI_CTRL_C.TARGET_MS } },
-      { figure: 'output parsed after the Ctrl-C key', value: ctrlC.bytesAfter / KB, unit: 'KB', target: { text: `≤ ${UI_CTRL_C.TARGET_BYTES / KB} KB`, met: ctrlC.bytesAfter <= UI_CTRL_C.TARGET_BYTES } },
+      { figure: `Ctrl-C → a \`yes\` flood stops in xterm, one tab flooding (median of ${stops.length})`, value: ctrlC.ms, unit: 'ms', target: { text: `< ${UI_CTRL_C.TARGET_MS} ms`, met: ctrlC.ms < UI_CTRL_C.TARGET_MS } },
+      { figure: `output parsed after the Ctrl-C key (median of ${stops.length})`, value: ctrlC.bytesAfter / KB, unit: 'KB', target: { text: `≤ ${UI_CTRL_C.TARGET_BYTES / KB} KB`, met: ctrlC.bytesAfter <= UI_CTRL_C.TARGET_BYTES } },
       { figure: `flood output parsed by xterm in the showing tab, unpaced agent, ${unpaced.tabs} tabs flooding`, value: unpaced.visibleMBps, unit: 'MB/s', target: { text: `≥ ${UI_FLOODS.TARGET_MBPS} MB/s`, met: unpaced.visibleMBps >= UI_FLOODS.TARGET_MBPS } },
       { figure: 'xterm alone in the same page, `base64` lines, main’s window and no round trip (the showing tab’s ceiling)', value: unpaced.raw.base64.mbps, unit: 'MB/s' },
       { figure: `xterm alone in the same page, \`base64\` lines fed at ${UI_XTERM_RAW.PACED_MBPS} MB/s, main’s window and no round trip: parsed`, value: unpaced.raw.paced.mbps, unit: 'MB/s' },
@@ -161,7 +162,7 @@ export async function benchUi(scale: number): Promise<Omit<BenchSection, 'second
       line('Nothing flooding', idle),
       line(`${n} tabs flooding, a flooding tab showing`, floodVisible),
       line(`${n} tabs flooding hidden, the idle tab showing`, floodHidden),
-      `Ctrl-C: \`yes\` in the idle tab (faithful agent, as \`npm run web\`), stopped after ${UI_CTRL_C.FLOOD_BYTES / MB} MB: output stopped ${ctrlC.ms.toFixed(0)} ms after the key, ${(ctrlC.bytesAfter / KB).toFixed(1)} KB parsed after it (main's flow-control window toward xterm is ${SHELLS.HIGH_WATERMARK_BYTES / 1024} KiB plus one ${SHELLS.MAX_BATCH_BYTES / 1024} KiB batch, main/sessions/shells/constants.ts; at the agent's pace xterm keeps up, so what follows the key is mostly what the agent had already read and sent before the interrupt reached the shell).`,
+      `Ctrl-C: \`yes\` in the idle tab (faithful agent, as \`npm run web\`), stopped after ${UI_CTRL_C.FLOOD_BYTES / MB} MB, ${stops.length} times: output stopped ${stops.map((c) => c.ms.toFixed(0)).join(', ')} ms after the key's keydown event was made (its timeStamp), with ${stops.map((c) => (c.bytesAfter / KB).toFixed(1)).join(', ')} KB parsed after it (the browser made that event ${stops.map((c) => c.deliveryMs.toFixed(0)).join(', ')} ms after the bench's press call: playwright's way to the browser, not counted; main's flow-control window toward xterm is ${SHELLS.HIGH_WATERMARK_BYTES / 1024} KiB plus one ${SHELLS.MAX_BATCH_BYTES / 1024} KiB batch, main/sessions/shells/constants.ts; at the agent's pace xterm keeps up, so what follows the key is mostly what the agent had already read and sent before the interrupt reached the shell).`,
       `Unpaced floods (a second web host whose sandbox agent sends as fast as the engine takes it, so the source is never the limit): the showing flooding tab parsed ${unpaced.visibleMBps.toFixed(2)} MB/s; frames ${unpaced.frames.samples}, p50 ${unpaced.frames.p50Ms.toFixed(1)} ms, p95 ${unpaced.frames.p95Ms.toFixed(1)} ms, max ${unpaced.frames.maxMs.toFixed(0)} ms; meanwhile the web host (engine and in-process sandbox with its ${unpaced.tabs} agents) used ${pct(unpaced.hostCpuShare)} of a core (event-loop lag p99 ${unpaced.hostLagP99Ms.toFixed(1)} ms) and the page's main thread ran tasks ${pct(unpaced.pageBusyShare)} of the time. After ${UI_FLOODS.HIDDEN_MS / 1000} s hidden, flooding tabs shown one by one had parsed all output that had reached the page when shown after ${unpaced.catchUpMs.map((m) => m.toFixed(0)).join(', ')} ms (click included).`,
       `Hidden flooding tabs meanwhile parsed ${unpaced.hiddenMBps.toFixed(2)} MB/s together: while the showing terminal floods they share a quarter of their usual parse budget (renderer/terminal/background-writer.ts), so their remote programs run on, slowed, and what they hold when shown stays within main's window.`,
       `What bounds the showing tab: main keeps at most ${SHELLS.HIGH_WATERMARK_BYTES / 1024} KiB plus one ${SHELLS.MAX_BATCH_BYTES / 1024} KiB batch on its way to an xterm (output read after a pause waits in main), so a Ctrl-C in an xterm-bound flood leaves at most that to parse (issue 16 §4: ≤ 64 KB after the key), and it resumes reading once ${SHELLS.LOW_WATERMARK_BYTES / 1024} KiB are left. The tab's rate is then at most that window per round trip (the page's ack → web host → engine read → next batch → the page's message task); 10 MB/s through a ${(SHELLS.HIGH_WATERMARK_BYTES + SHELLS.MAX_BATCH_BYTES) / 1024} KiB window needs a full turn of that loop every ${(((SHELLS.HIGH_WATERMARK_BYTES + SHELLS.MAX_BATCH_BYTES) / (10 * MB)) * 1000).toFixed(1)} ms, and even the 64 KiB the Ctrl-C target allows needs one every ${(((64 * 1024) / (10 * MB)) * 1000).toFixed(1)} ms. ` +
