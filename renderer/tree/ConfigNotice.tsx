@@ -28,7 +28,8 @@ export function ConfigNotice({ findings }: { findings: readonly ConfigFinding[] 
           </strong>{' '}
           {summaryOf(findings)}
         </summary>
-        <ul className="config-findings">
+        {/* Focusable: when the findings scroll, the arrow keys scroll them. */}
+        <ul className="config-findings" tabIndex={0} aria-label="AWS config problems">
           {findings.map((f, i) => (
             <li key={i} data-testid="config-finding">
               <span className="config-finding-place">{configFindingPlace(f)}</span>: {configFindingBody(f)}
