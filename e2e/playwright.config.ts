@@ -23,7 +23,12 @@ const WEB_USE = {
   viewport: { width: 1280, height: 800 },
 };
 
-export default defineConfig({
+/** The fixture's worker option (fixtures/web-host.ts). */
+interface WebHostWorkerOptions {
+  readonly prestartHosts: boolean;
+}
+
+export default defineConfig<object, WebHostWorkerOptions>({
   testDir: '.',
   outputDir: join(repoRoot, 'e2e', 'artifacts', 'test-output'),
   // Each test starts its own host process; a generous bound for a 2-core machine, not a target.
@@ -48,7 +53,8 @@ export default defineConfig({
       testMatch: FLOOD_SPECS,
       dependencies: ['web'],
       workers: 1,
-      use: WEB_USE,
+      // …and no host starts ahead for the next test while one runs (fixtures/web-host.ts HostPool).
+      use: { ...WEB_USE, prestartHosts: false },
     },
     { name: 'electron', testMatch: 'electron/**/*.spec.ts' },
   ],
