@@ -2,42 +2,28 @@
  * One session's life on the gateway: its emulated agent, the websocket currently attached
  * (replaced on every re-open after ResumeSession), the fault shapers between the two, and the
  * MGS-originated frames. When the agent finishes, channel_closed goes to the client — at once,
- * or on its next open if it was away.
+ * or on its next open if it was away. Backpressure toward the agent is flow-gate.ts; the socket
+ * kill knob socket-killer.ts; per-message helpers frame-class.ts.
  */
 import { WebSocket } from 'ws';
-import { tryDecodeFrame } from '../../ssm/frame/index.js';
 import type { TapEvent } from '../../ssm/channel/index.js';
 import { SessionAgent } from '../agent/agent.js';
-import { AGENT, type PacingMode } from '../agent/constants.js';
-import type { AgentKms } from '../agent/handshake.js';
+import { AGENT } from '../agent/constants.js';
 import type { FaultTarget } from '../faults/controller.js';
 import { seededRandom } from '../faults/random.js';
-import { FrameShaper, type FrameClass, type ShaperStats } from '../faults/shaper.js';
+import { FrameShaper, type ShaperStats } from '../faults/shaper.js';
 import type { FaultAction, FaultSpec } from '../faults/spec.js';
 import type { SandboxSession, SessionRegistry } from '../session-registry.js';
-import type { Confinement } from '../targets/confinement.js';
 import { CloseCode, GATEWAY } from './constants.js';
+import { FlowGate } from './flow-gate.js';
+import { classify, toBytes, UNSHAPED } from './frame-class.js';
+import { SocketKiller } from './socket-killer.js';
 import { channelClosedFrame, malformedFrame, publicationFrame } from './mgs-frames.js';
+import type { AgentSettings, SessionHostStats } from './session-host-types.js';
 import { FrameBatch, type BatchSocket } from '../../ssm/connection/frame-batch.js';
 import type { MessageReader } from '../../ssm/connection/message-reader.js';
 
-export interface AgentSettings {
-  pacing: PacingMode;
-  shell: string;
-  shellStartDelayMs: number;
-  confinement: Confinement;
-  kms: AgentKms | undefined;
-  tap?: (sessionId: string, event: TapEvent) => void;
-}
-
-/** Observable per-session gateway state (for tests and the API's admin views). */
-export interface SessionHostStats {
-  opens: number;
-  kills: number;
-  attached: boolean;
-  finished: boolean;
-  closedOutput: string | undefined;
-}
+export type { AgentSettings, SessionHostStats } from './session-host-types.js';
 
 export class SessionHost implements FaultTarget {
   readonly agent: SessionAgent;
@@ -51,10 +37,10 @@ export class SessionHost implements FaultTarget {
   private spec: FaultSpec | undefined;
   private readonly toClient: FrameShaper;
   private readonly toAgent: FrameShaper;
-  private killTimer: NodeJS.Timeout | undefined;
-  private flowTimer: NodeJS.Timeout | undefined;
-  /** flowOk said no since the pumps were last resumed: they wait for resumeFlow. */
-  private flowBlocked = false;
+  private readonly killer = new SocketKiller(() => {
+    if (this.ws) this.kill(this.ws);
+  });
+  private readonly flow: FlowGate;
   private closeHeaderLength: 116 | 112 = 116;
   private agentDisposed = false;
   /** When the current socket attached: a returning client gets a full drain window (finished). */
@@ -75,11 +61,12 @@ export class SessionHost implements FaultTarget {
       shellStartDelayMs: settings.shellStartDelayMs,
       confinement: settings.confinement,
       kms: settings.kms,
-      flowOk: () => this.flowOk(),
-      onAcked: () => this.flowProgress(),
+      flowOk: () => this.flow.ok(),
+      onAcked: () => this.flow.progress(),
       onFinished: (output) => this.finished(output),
       ...(settings.tap ? { tap: (e: TapEvent) => settings.tap?.(session.sessionId, e) } : {}),
     });
+    this.flow = new FlowGate(this.agent, () => this.agent.activeChanged());
     [this.toClient, this.toAgent] = this.shapers();
   }
 
@@ -98,6 +85,7 @@ export class SessionHost implements FaultTarget {
     this.ws = ws;
     // FrameBatch writes beside ws, which is only in order while ws queues nothing: no permessage-deflate.
     this.batch = socket && ws.extensions === '' ? new FrameBatch(socket, false, () => ws.readyState === WebSocket.OPEN) : undefined;
+    this.flow.socket(ws, this.batch);
     this.stats.opens++;
     this.stats.attached = true;
     this.attachedAt = Date.now();
@@ -132,6 +120,7 @@ export class SessionHost implements FaultTarget {
     this.batch?.flush();
     this.ws?.close(CloseCode.GoingAway, 'sandbox shutting down');
     this.ws = undefined;
+    this.flow.socket(undefined, undefined);
   }
 
   // ---- FaultTarget ----
@@ -206,11 +195,11 @@ export class SessionHost implements FaultTarget {
     // What this socket was given goes out before its close frame.
     this.batch?.flush();
     this.batch = undefined;
+    this.flow.socket(undefined, undefined);
     this.stats.attached = false;
     this.toClient.discard();
     this.toAgent.discard();
-    if (this.killTimer) clearInterval(this.killTimer);
-    this.killTimer = undefined;
+    this.killer.stop();
     this.agent.detach();
     if (superseded && ws.readyState === WebSocket.OPEN) ws.close(CloseCode.Superseded, 'replaced by a newer connection');
   }
@@ -221,57 +210,7 @@ export class SessionHost implements FaultTarget {
   }
 
   private armKillTimer(): void {
-    if (this.killTimer) clearInterval(this.killTimer);
-    this.killTimer = undefined;
-    const every = this.spec?.killSocketEveryMs;
-    if (!every || !this.ws) return;
-    this.killTimer = setInterval(() => {
-      if (this.ws) this.kill(this.ws);
-    }, every);
-  }
-
-  /**
-   * Backpressure toward the agent's pumps (§5): a full websocket, too much unacked output, or too
-   * far ahead. Once paused, the flow reopens only under FLOW_RESUME_FRACTION of each limit.
-   */
-  private flowOk(): boolean {
-    const ws = this.ws;
-    const ok = !!ws && this.flowClear(ws, this.flowBlocked ? GATEWAY.FLOW_RESUME_FRACTION : 1);
-    if (ok || !ws) return ok;
-    this.flowBlocked = true;
-    // Acks resume the pumps at once (flowProgress); the poll covers a websocket that drains. The
-    // poll stays armed until one of its ticks finds the flow clear, so a pump that blocks and is
-    // resumed by an ack over and over does not make a timer each time.
-    if (!this.flowTimer) {
-      this.flowTimer = setInterval(() => {
-        if (this.ws && !this.flowClear(this.ws, GATEWAY.FLOW_RESUME_FRACTION)) return;
-        clearInterval(this.flowTimer);
-        this.flowTimer = undefined;
-        this.resumeFlow();
-      }, GATEWAY.FLOW_POLL_MS);
-    }
-    return false;
-  }
-
-  /** Every measure under `fraction` of its limit. */
-  private flowClear(ws: WebSocket, fraction: number): boolean {
-    const channel = this.agent.channel;
-    return (
-      ws.bufferedAmount + (this.batch?.pendingBytes ?? 0) < GATEWAY.WS_HIGH_WATER_BYTES * fraction &&
-      channel.unackedBytes < GATEWAY.UNACKED_HIGH_WATER_BYTES * fraction &&
-      channel.unackedSpan < GATEWAY.SEQ_WINDOW_FRAMES * fraction
-    );
-  }
-
-  /** An ack arrived: if that reopened the flow, resume the pumps now rather than at the next poll. */
-  private flowProgress(): void {
-    if (this.flowBlocked && this.ws && this.flowClear(this.ws, GATEWAY.FLOW_RESUME_FRACTION)) this.resumeFlow();
-  }
-
-  private resumeFlow(): void {
-    if (!this.flowBlocked) return;
-    this.flowBlocked = false;
-    this.agent.activeChanged();
+    this.killer.arm(this.spec?.killSocketEveryMs, !!this.ws);
   }
 
   private finished(output: string): void {
@@ -333,28 +272,8 @@ export class SessionHost implements FaultTarget {
   }
 
   private clearTimers(): void {
-    if (this.killTimer) clearInterval(this.killTimer);
-    if (this.flowTimer) clearInterval(this.flowTimer);
+    this.killer.stop();
+    this.flow.stop();
     clearTimeout(this.terminateTimer);
-    this.killTimer = undefined;
-    this.flowTimer = undefined;
   }
-}
-
-/** The message's bytes; a Buffer (what ws gives) is already a Uint8Array, so no view is made per message. */
-function toBytes(data: WebSocket.RawData): Uint8Array {
-  if (Array.isArray(data)) return Buffer.concat(data);
-  if (data instanceof ArrayBuffer) return new Uint8Array(data);
-  return data;
-}
-
-/**
- * The class given to a shaper without knobs for that direction: it passes every frame through
- * untouched and never looks at the class, so the per-frame decode that classify costs is skipped.
- */
-const UNSHAPED: FrameClass = { type: '', payloadType: undefined };
-
-function classify(bytes: Uint8Array): FrameClass {
-  const r = tryDecodeFrame(bytes, { verifyDigest: false });
-  return r.ok ? { type: r.frame.messageType, payloadType: r.frame.payloadType } : { type: 'malformed', payloadType: undefined };
 }
