@@ -1,15 +1,14 @@
-// One shell tab's session: launches it, runs the engine's ShellSession, and carries its data
-// plane to the owner window — output coalesced, flushed on input, paused by flow control.
-// Restart swaps the engine session underneath and keeps the id, sink and batcher. The owner
-// window may go away and another take over: detach() keeps the session running with its output
-// going only to the bounded scrollback; attach() replays that to the new owner, then goes live.
+// One shell tab's session: launches it, runs the engine's ShellSession, tells its status, and
+// wires its output to the data plane toward the owner window (shell-output.ts: coalesced, flushed
+// on input, paused by flow control) and to its recording (shell-recorder.ts). Restart swaps the
+// engine session underneath and keeps the id, sink and batcher. The owner window may go away and
+// another take over: detach() keeps the session running with its output going only to the
+// bounded scrollback; attach() replays that to the new owner, then goes live.
 import type { SessionInfo, SessionStatus, ShellTarget } from '../../../shared/contract/index.js';
 import { ShellSession } from '../../ssm/shell/shell-session.js';
-import { FlowControl } from './flow-control.js';
-import { OutputBatcher, rebatch } from './output-batcher.js';
-import { Scrollback } from './scrollback.js';
-import { castFileName, finishCast, recordingProblem, RecordingUnavailableError, startCast, type ActiveRecording } from './recording.js';
-import { SHELLS } from './constants.js';
+import { castFileName, RecordingUnavailableError } from './recording.js';
+import { ShellOutput } from './shell-output.js';
+import { ShellRecorder } from './shell-recorder.js';
 import { closedStatus, launchFailedStatus, liveStatus, stoppedStatus } from './status.js';
 import type { LaunchedShell, ShellManagerOptions, ShellSink } from './types.js';
 
@@ -36,54 +35,29 @@ export class ManagedShell {
   #disposed = false;
   /** Nothing is sent before the first launch succeeded: a failed open is told by its error alone. */
   #announced = false;
-  #recording: ActiveRecording | undefined;
-  /** Why the last recording could not start or stopped early (shown to the person). */
-  #recordingError: string | undefined;
-  /** Reading is paused because the recording file is behind (the window's flow control aside). */
-  #heldForRecording = false;
-  /** The owner window's sink; null while no window has the session (output then goes to the scrollback only). */
-  #sink: ShellSink | null;
-  readonly #scrollback = new Scrollback();
-  readonly #batcher: OutputBatcher;
-  readonly #flow: FlowControl;
-  /**
-   * Output the engine had already read when reading paused, kept here until acks make room: the
-   * window toward xterm stays within the high watermark plus one batch, whatever one socket read
-   * held (up to 64 KiB of frames arrived after a pause before this, 8-tab UI bench).
-   */
-  #held: Uint8Array<ArrayBuffer>[] = [];
+  readonly #output: ShellOutput;
+  readonly #recorder: ShellRecorder;
 
   constructor(init: ManagedShellInit, private readonly options: ShellManagerOptions) {
     this.id = init.id;
     this.target = init.target;
     this.title = init.title;
     this.#size = { cols: init.cols, rows: init.rows };
-    this.#sink = init.sink;
-    this.#batcher = new OutputBatcher((bytes, putBack) => this.#deliver(bytes, putBack), options.batching);
-    this.#flow = new FlowControl(
-      {
-        pause: () => this.#engine?.pause(),
-        resume: () => {
-          // What waited for room goes first, its partial batches joined; reading resumes only once all of it fit the window.
-          const max = this.options.batching?.maxBatchBytes ?? SHELLS.MAX_BATCH_BYTES;
-          const pieces = rebatch(this.#held, max);
-          while (pieces.length > 0 && !this.#flow.paused) {
-            const piece = pieces.shift() as Uint8Array<ArrayBuffer>;
-            // A partial last piece is mostly the one frame read after the pause (~1 KiB): sent alone,
-            // every round trip of a flood was two messages, one tiny (8-tab unpaced UI bench: 40 % of
-            // the showing tab's messages). It goes back to the batcher, ahead of what the next read brings.
-            if (pieces.length === 0 && piece.byteLength < max) this.#batcher.putBack(piece);
-            else this.#send(piece);
-          }
-          this.#held = pieces;
-          if (this.#flow.paused || this.#heldForRecording) return;
-          this.#engine?.resume();
-          // xterm is running dry: what the next read brings goes now, not a coalescing period later.
-          this.#batcher.resumed();
-        },
-      },
+    this.#output = new ShellOutput(
+      init.sink,
+      { pause: () => this.#engine?.pause(), held: () => this.#recorder.holding, resume: () => this.#engine?.resume() },
+      options.batching,
       options.watermarks,
     );
+    this.#recorder = new ShellRecorder(init.id, {
+      title: () => this.title,
+      size: () => this.#size,
+      disposed: () => this.#disposed,
+      changed: () => this.#output.sink?.info?.(this.info()),
+      started: (path) => this.options.recorded?.(path),
+      engine: () => this.#engine,
+      flowPaused: () => this.#output.paused,
+    });
   }
 
   get status(): SessionStatus {
@@ -92,11 +66,11 @@ export class ManagedShell {
 
   /** Bytes sent to the renderer and not yet acknowledged by it (flow control). */
   get unackedBytes(): number {
-    return this.#flow.unacked;
+    return this.#output.unacked;
   }
 
   get readingPaused(): boolean {
-    return this.#flow.paused;
+    return this.#output.paused;
   }
 
   /** The terminal size last applied (restored in a window that takes the session over). */
@@ -111,12 +85,12 @@ export class ManagedShell {
 
   /** Whether a window has the session now. */
   get attached(): boolean {
-    return this.#sink !== null;
+    return this.#output.sink !== null;
   }
 
   /** Output retained for a window that takes the session over (bytes). */
   get scrollbackBytes(): number {
-    return this.#scrollback.size;
+    return this.#output.scrollbackBytes;
   }
 
   /** The engine's session id (the AWS SessionId), once launched. */
@@ -126,8 +100,7 @@ export class ManagedShell {
 
   info(): SessionInfo {
     const info: SessionInfo = { id: this.id, title: this.title, target: this.target, status: this.#status, openedAt: this.openedAt };
-    if (this.#recording !== undefined) info.recording = { ...this.#recording.info };
-    if (this.#recordingError !== undefined) info.recordingError = this.#recordingError;
+    this.#recorder.describe(info);
     return info;
   }
 
@@ -138,9 +111,9 @@ export class ManagedShell {
     // The file first: a recording that cannot be opened is told before any AWS session exists.
     if (this.options.recordDir !== undefined) {
       const dir = this.options.recordDir;
-      await this.#record(dir, (at) => `${this.id}-${at}.cast`, () => generation === this.#generation).catch((err: unknown) => {
-        this.#recordingError = recordingProblem(dir, err, false);
-        this.#sink?.info?.(this.info());
+      await this.#recorder.start(dir, (at) => `${this.id}-${at}.cast`, () => generation === this.#generation).catch((err: unknown) => {
+        this.#recorder.failedToStart(dir, err);
+        this.#output.sink?.info?.(this.info());
       });
       if (generation !== this.#generation || this.#disposed) return; // stopped while the file was opening: nothing was launched
     }
@@ -148,7 +121,7 @@ export class ManagedShell {
     try {
       launched = await this.options.launch(this.target);
     } catch (err) {
-      if (generation === this.#generation) void this.#stopRecording();
+      if (generation === this.#generation) void this.#recorder.stop();
       if (generation === this.#generation && !this.#disposed) this.#setStatus(launchFailedStatus(err instanceof Error ? err.message : String(err)));
       throw err;
     }
@@ -172,21 +145,19 @@ export class ManagedShell {
     });
     this.#engine = engine;
     this.#launched = launched;
-    this.#flow.reset();
+    this.#output.reset();
     engine.on('output', (bytes) => {
       if (generation !== this.#generation) return;
-      this.#recordOutput(bytes);
-      this.#batcher.push(bytes);
+      this.#recorder.output(bytes);
+      this.#output.push(bytes);
     });
     engine.on('status', (status, detail) => {
       if (generation === this.#generation && status !== 'closed') this.#setStatus(liveStatus(status, detail));
     });
     engine.on('closed', (reason) => {
       if (generation !== this.#generation) return;
-      this.#batcher.flush(); // the last output comes before `closed`
-      this.#releaseHeld();
-      this.#flow.reset();
-      void this.#stopRecording();
+      this.#output.finish(); // the last output comes before `closed`
+      void this.#recorder.stop();
       this.#setStatus(closedStatus(reason, engine.exitCode));
     });
     void engine.open();
@@ -196,17 +167,17 @@ export class ManagedShell {
     const engine = this.#engine;
     if (engine === undefined || engine.status === 'closed') return;
     engine.write(bytes);
-    this.#batcher.inputSent();
+    this.#output.inputSent();
   }
 
   ack(bytes: number): void {
-    this.#flow.acked(bytes);
+    this.#output.acked(bytes);
   }
 
   resize(cols: number, rows: number): void {
     this.#size = { cols, rows };
     this.#engine?.resize(cols, rows);
-    this.#recording?.file.recorder.resize(cols, rows);
+    this.#recorder.resize(cols, rows);
   }
 
   /** Ends the engine session (TerminateSession first) and keeps the tab for a restart. */
@@ -216,10 +187,8 @@ export class ManagedShell {
     this.#generation++;
     this.#engine = undefined;
     this.#launched = undefined;
-    this.#batcher.flush();
-    this.#releaseHeld();
-    this.#flow.reset();
-    const recorded = this.#stopRecording();
+    this.#output.finish();
+    const recorded = this.#recorder.stop();
     if (engine !== undefined && engine.status !== 'closed') {
       await engine.terminate();
     } else if (engine?.closedBecause?.kind === 'failed' && launched?.terminateSession) {
@@ -241,10 +210,7 @@ export class ManagedShell {
    * flow control forgets what the gone window owed (nothing will ack it; reading must not stall).
    */
   detach(): void {
-    this.#batcher.flush();
-    this.#sink = null;
-    this.#held = []; // already in the scrollback, which the next owner gets
-    this.#flow.reset();
+    this.#output.detach();
   }
 
   /**
@@ -254,14 +220,7 @@ export class ManagedShell {
    */
   attach(sink: ShellSink): void {
     if (this.#disposed) return;
-    this.#batcher.flush();
-    this.#sink = sink;
-    this.#held = []; // already in the scrollback replayed below
-    this.#flow.reset();
-    for (const piece of this.#scrollback.replay(this.options.batching?.maxBatchBytes ?? SHELLS.MAX_BATCH_BYTES)) {
-      this.#flow.sent(piece.byteLength);
-      sink.output(piece);
-    }
+    this.#output.attach(sink);
     if (this.#announced) sink.status(this.#status);
   }
 
@@ -269,7 +228,7 @@ export class ManagedShell {
   async dispose(): Promise<void> {
     await this.stop();
     this.#disposed = true;
-    this.#batcher.dispose();
+    this.#output.dispose();
   }
 
   /**
@@ -277,81 +236,14 @@ export class ManagedShell {
    * Resolves once a stopped file is complete. Recording a closed session is refused.
    */
   async setRecording(enabled: boolean, dir: string): Promise<void> {
-    if (!enabled) return this.#stopRecording();
-    if (this.#recording !== undefined) return;
+    if (!enabled) return this.#recorder.stop();
+    if (this.#recorder.active) return;
     if (this.#engine === undefined || this.#engine.status === 'closed') throw new RecordingUnavailableError(this.id);
-    await this.#record(dir, (at) => castFileName(this.title, at));
-  }
-
-  #deliver(bytes: Uint8Array<ArrayBuffer>, putBack: number): void {
-    if (this.#disposed) return;
-    // The first `putBack` bytes were delivered (and kept) before: a held piece put back after a resume.
-    this.#scrollback.push(putBack > 0 ? bytes.subarray(putBack) : bytes);
-    if (this.#sink === null) return;
-    if (this.#flow.paused) this.#held.push(bytes);
-    else this.#send(bytes);
-  }
-
-  /**
-   * The engine is done (closed, or stopped for a restart or close): what waited for room goes now,
-   * whatever the window, so the tail comes before the closed status (and before a restarted
-   * session's output). No more output follows, so this overshoots the window by at most what the
-   * engine had read when it paused.
-   */
-  #releaseHeld(): void {
-    for (const bytes of this.#held.splice(0)) this.#send(bytes);
-  }
-
-  #send(bytes: Uint8Array<ArrayBuffer>): void {
-    const sink = this.#sink;
-    if (sink === null) return;
-    this.#flow.sent(bytes.byteLength);
-    sink.output(bytes);
+    await this.#recorder.start(dir, (at) => castFileName(this.title, at));
   }
 
   #setStatus(status: SessionStatus): void {
     this.#status = status;
-    if (this.#announced && !this.#disposed) this.#sink?.status(status);
-  }
-
-  /** Opens a recording; rejects (nothing changed) when the file cannot be opened. */
-  async #record(dir: string, name: (startedAt: number) => string, stillWanted: () => boolean = () => true): Promise<void> {
-    const rec: ActiveRecording = await startCast(dir, name, this.title, this.#size, (err) => {
-      if (this.#recording !== rec) return;
-      this.#recordingError = recordingProblem(rec.info.path, err, true);
-      void this.#stopRecording();
-    });
-    if (this.#recording !== undefined || this.#disposed || !stillWanted()) {
-      void finishCast(this.id, rec); // raced with another start, or stopped or closed meanwhile
-      return;
-    }
-    this.#recording = rec;
-    this.#recordingError = undefined;
-    this.options.recorded?.(rec.info.path);
-    this.#sink?.info?.(this.info());
-  }
-
-  /** Feeds the recording; while its file is behind, reading pauses (backpressure) until it drains. */
-  #recordOutput(bytes: Uint8Array): void {
-    const rec = this.#recording;
-    if (rec === undefined) return;
-    rec.file.recorder.output(bytes);
-    if (!rec.file.behind || this.#heldForRecording) return;
-    this.#heldForRecording = true;
-    const engine = this.#engine;
-    engine?.pause();
-    rec.file.whenCaughtUp(() => {
-      this.#heldForRecording = false;
-      if (this.#engine === engine && !this.#flow.paused) engine?.resume();
-    });
-  }
-
-  /** Ends the recording and tells the owner; resolves once the file is complete (never rejects). */
-  #stopRecording(): Promise<void> {
-    const rec = this.#recording;
-    this.#recording = undefined;
-    if (rec === undefined) return Promise.resolve();
-    if (!this.#disposed) this.#sink?.info?.(this.info());
-    return finishCast(this.id, rec);
+    if (this.#announced && !this.#disposed) this.#output.sink?.status(status);
   }
 }
