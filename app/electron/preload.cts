@@ -11,7 +11,7 @@ const METHODS = {
   settings: ['get', 'update', 'rememberTarget'],
   inventory: ['profiles', 'children', 'refresh', 'filter'],
   sessions: ['open', 'list', 'close', 'rename', 'restart', 'setRecording', 'adoptable', 'adopt'],
-  forwards: ['create', 'list', 'stop', 'restart', 'remove', 'setAutoRestart', 'save', 'saved', 'restore', 'forget'],
+  forwards: ['create', 'list', 'stop', 'restart', 'edit', 'remove', 'setAutoRestart', 'save', 'saved', 'restore', 'forget'],
   transfers: ['list', 'startUpload', 'uploadChunk', 'startDownload', 'readDownload', 'cancel', 'dismiss', 'lastPath'],
   diagnostics: ['run'],
   auth: ['respondMfa', 'ssoSignIn', 'cancelSsoSignIn'],

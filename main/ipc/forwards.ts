@@ -19,6 +19,7 @@ export function createForwardsService({ hub }: ForwardsServiceDeps): ServiceImpl
         await hub.remove(id);
         return {};
       }),
+    edit: ({ id, spec }) => plainly(async () => ({ forward: await hub.edit(id, spec) })),
     setAutoRestart: ({ id, enabled }) => plainly(async () => ({ forward: await hub.setAutoRestart(id, enabled) })),
     save: ({ id }) => plainly(async () => ({ saved: await hub.save(id) })),
     saved: () => plainly(async () => ({ saved: await hub.saved.list() })),

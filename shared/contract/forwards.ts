@@ -111,6 +111,12 @@ export const forwardsService = defineService({
     stop: method(ById, ForwardResult),
     restart: method(ById, ForwardResult),
     remove: method(ById, EmptySchema),
+    /**
+     * New settings for a forward, same id: a running (or failed) one restarts on them, its old
+     * port closed first; a stopped one stays stopped; a saved one's saved entry is updated in
+     * place. A local port that is taken is refused and the forward left as it was.
+     */
+    edit: method(z.object({ id: IdSchema, spec: ForwardSpecSchema }).strict(), ForwardResult),
     setAutoRestart: method(z.object({ id: IdSchema, enabled: z.boolean() }).strict(), ForwardResult),
     /** Remembers a forward's spec so it can be restored in a later run. */
     save: method(ById, z.object({ saved: SavedForwardSchema })),

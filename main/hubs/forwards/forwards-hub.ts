@@ -115,6 +115,29 @@ export class ForwardsHub {
     return info;
   }
 
+  /**
+   * New settings for a forward in the panel (same id): the manager restarts a running one on them
+   * and refuses a local port that is taken, changing nothing. A saved forward's saved entry takes
+   * them too, in place (same savedId, same place in the list).
+   */
+  async edit(id: string, spec: ForwardSpec): Promise<ForwardInfo> {
+    const previous = this.#specOf(id);
+    // Set first: the manager's 'changed' events during the restart already show the new settings.
+    this.#specs.set(id, spec);
+    try {
+      await this.#manager.edit(id, this.#launchable(spec));
+    } catch (err) {
+      this.#specs.set(id, previous);
+      throw err;
+    }
+    const savedId = this.#savedOf.get(id);
+    const saved = savedId === undefined ? undefined : await this.#store.get(savedId);
+    if (saved !== undefined) await this.#store.put({ ...saved, spec });
+    const info = this.#info(id);
+    this.options.events.updated({ id, forward: info });
+    return info;
+  }
+
   async save(id: string): Promise<SavedForward> {
     await this.ready();
     const spec = this.#specOf(id);

@@ -54,10 +54,32 @@ export class Forward {
 
   constructor(
     readonly id: string,
-    readonly spec: ForwardSpec,
+    private currentSpec: ForwardSpec,
     private readonly deps: ForwardDeps,
   ) {
     this.backoff = new RestartBackoff(deps.restartSchedule);
+  }
+
+  get spec(): ForwardSpec {
+    return this.currentSpec;
+  }
+
+  /** Whether its listener is bound now (a session may still be starting). */
+  get listening(): boolean {
+    return this.server !== undefined;
+  }
+
+  /**
+   * New settings for its next start; only while it is not running (stop it first). A forward that
+   * now asks for another local port or address forgets the port it had, so it shows the new one;
+   * one staying on an automatic port on the same address keeps it, so clients need no change.
+   */
+  reconfigure(spec: ForwardSpec): void {
+    if (this.running) throw new Error('A running forward cannot be reconfigured: stop it first.');
+    const samePlace = (spec.localAddress ?? FORWARDS.DEFAULT_LOCAL_ADDRESS) === this.localAddress && (spec.localPort ?? 0) === (this.spec.localPort ?? 0);
+    if (!samePlace) this.boundPort = undefined;
+    this.currentSpec = spec;
+    this.deps.onChange();
   }
 
   get localAddress(): string {

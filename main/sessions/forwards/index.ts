@@ -12,6 +12,8 @@
  *   manager.on('changed', (id) => …)
  *   await manager.start(id); await manager.stop(id); await manager.restart(id);
  *   await manager.remove(id); await manager.setAutoRestart(id, false);
+ *   await manager.edit(id, spec);   // new settings, same id; a running one restarts on them,
+ *                                   // a taken local port refused first (the old one keeps running)
  *   await manager.close();          // at quit
  */
 export { FORWARDS } from './constants.js';

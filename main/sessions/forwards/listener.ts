@@ -45,3 +45,13 @@ export async function bindListener(
 export function closeListener(server: net.Server): Promise<void> {
   return new Promise((resolve) => server.close(() => resolve()));
 }
+
+/**
+ * Whether `port` on `address` can be listened on now: binds it and lets it go at once, throwing
+ * the bind's ForwardError (its plain words) when it cannot. Lets a change of port be refused
+ * before a running forward gives up the port it has.
+ */
+export async function probeListen(address: string, port: number): Promise<void> {
+  const server = await bindListener(address, port, (socket) => socket.destroy());
+  await closeListener(server);
+}

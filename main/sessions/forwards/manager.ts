@@ -1,5 +1,5 @@
 /**
- * The forward manager behind the Forwards panel: create / list / start / stop / restart / remove
+ * The forward manager behind the Forwards panel: create / list / start / stop / restart / edit / remove
  * live forwards. It keeps nothing on disk: saved forwards belong to the app's forward store.
  */
 import { randomUUID } from 'node:crypto';
@@ -9,6 +9,7 @@ import type { RestartSchedule } from './backoff.js';
 import { FORWARDS } from './constants.js';
 import { ForwardError, localBindProblemOf } from './errors.js';
 import { Forward } from './forward.js';
+import { probeListen } from './listener.js';
 import { parseSpec } from './spec.js';
 import type { ForwardSpec, ForwardStatus, StartPortSession } from './types.js';
 
@@ -41,12 +42,7 @@ export class ForwardManager extends Emitter<ForwardManagerEvents> {
    * forward restored into the panel, whose row then says what to do about the port).
    */
   async create(spec: ForwardSpec, options: { id?: string; keepWhenUnbound?: boolean } = {}): Promise<ForwardStatus> {
-    let valid: ForwardSpec;
-    try {
-      valid = parseSpec(spec);
-    } catch (error) {
-      throw new ForwardError('invalid-spec', `Invalid forward: ${error instanceof Error ? error.message : String(error)}`);
-    }
+    const valid = validSpec(spec);
     const id = options.id ?? randomUUID();
     if (this.forwards.has(id)) throw new ForwardError('invalid-spec', `A forward with id ${id} exists already.`);
     const forward = this.make(id, valid);
@@ -94,6 +90,38 @@ export class ForwardManager extends Emitter<ForwardManagerEvents> {
     return forward.status();
   }
 
+  /**
+   * Gives a forward new settings (target, remote host and port, local port, name…), keeping its id.
+   * A running or failed one starts again on them: its old listener is closed first, so live
+   * connections through the old port end. A stopped one stays stopped until started. A local port
+   * that cannot be listened on is refused (ForwardError, in the row's words) before anything is
+   * touched: the forward keeps its settings and, if running, keeps running on its old port.
+   */
+  async edit(id: string, spec: ForwardSpec): Promise<ForwardStatus> {
+    const forward = this.find(id);
+    const valid = validSpec(spec);
+    const before = forward.status();
+    const address = valid.localAddress ?? FORWARDS.DEFAULT_LOCAL_ADDRESS;
+    const port = valid.localPort ?? 0;
+    // Its own port (typed again) is not "taken": it is let go just before the new start binds it.
+    const ownPort = forward.listening && address === before.localAddress && port === before.localPort;
+    if (port !== 0 && !ownPort) await probeListen(address, port);
+    const restart = before.state !== 'stopped';
+    const previous = forward.spec;
+    if (restart) await forward.stop();
+    forward.reconfigure(valid);
+    if (!restart) return forward.status();
+    try {
+      await forward.start();
+    } catch (error) {
+      // Another program took the port between the check and the start: back to the old settings.
+      forward.reconfigure(previous);
+      await forward.start().catch(() => undefined);
+      throw error;
+    }
+    return forward.status();
+  }
+
   /** Stops and forgets a forward. */
   async remove(id: string): Promise<void> {
     const forward = this.find(id);
@@ -136,5 +164,14 @@ export class ForwardManager extends Emitter<ForwardManagerEvents> {
     const forward = this.forwards.get(id);
     if (!forward) throw new ForwardError('not-found', `No forward with id ${id}.`);
     return forward;
+  }
+}
+
+/** The spec checked, or ForwardError 'invalid-spec' saying what is wrong with it. */
+function validSpec(spec: ForwardSpec): ForwardSpec {
+  try {
+    return parseSpec(spec);
+  } catch (error) {
+    throw new ForwardError('invalid-spec', `Invalid forward: ${error instanceof Error ? error.message : String(error)}`);
   }
 }

@@ -22,6 +22,7 @@ export const VALID_PARAMS: Readonly<Record<string, Json>> = {
   'sessions.close': { id: 'sess-1' },
   'sessions.rename': { id: 'sess-1', title: 'renamed' },
   'forwards.create': { spec: { target: container, remotePort: 8080, localPort: 'auto', name: 'web http' } },
+  'forwards.edit': { id: 'fwd-1', spec: { target: container, remotePort: 8081, localPort: 15432, name: 'web http' } },
   'forwards.remove': { id: 'fwd-1' },
   'forwards.setAutoRestart': { id: 'fwd-1', enabled: true },
   'diagnostics.run': { target: instance },
