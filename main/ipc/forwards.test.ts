@@ -77,6 +77,23 @@ describe('forwards service over the sandbox', () => {
     await expect(c.call('forwards', 'forget', { savedId: saved.savedId })).rejects.toMatchObject({ code: 'failed', message: expect.stringMatching(/No saved forward/) });
   });
 
+  it('edits a running forward onto another local and remote port: bytes flow through the new port, the old one refuses', async () => {
+    const { forward } = await c.call('forwards', 'create', { spec });
+    const oldPort = forward.localPort ?? 0;
+    expect((await httpGet(oldPort)).body).toMatch(/port 8080\n$/);
+    const { forward: edited } = await c.call('forwards', 'edit', { id: forward.id, spec: { ...spec, remotePort: 9000, name: 'echo' } });
+    expect(edited).toMatchObject({ id: forward.id, spec: { remotePort: 9000, name: 'echo' }, error: null });
+    const newPort = edited.localPort ?? 0;
+    // An automatic local port stays where it was when only the remote side changes.
+    expect(newPort).toBe(oldPort);
+    const back = (await c.call('forwards', 'edit', { id: forward.id, spec: { ...spec, localPort: 'auto', remotePort: 8080 } })).forward;
+    expect((await httpGet(back.localPort ?? 0)).body).toMatch(/port 8080\n$/);
+    // Another window is told of the change under the same id.
+    await eventually('the edit told to the other window', () => (other.eventsOf('forwards', 'updated') as Array<{ id: string; forward: ForwardInfo | null }>).some((u) => u.id === forward.id && u.forward?.spec.name === 'echo'));
+    await expect(c.call('forwards', 'edit', { id: 'no-such', spec })).rejects.toMatchObject({ code: 'failed', message: expect.stringMatching(/No forward/) });
+    await c.call('forwards', 'remove', { id: forward.id });
+  });
+
   it('refuses a local port already in use, in plain words with a next step', async () => {
     const { forward } = await c.call('forwards', 'create', { spec });
     const err = await c.call('forwards', 'create', { spec: { ...spec, localPort: forward.localPort ?? 1 } }).catch((e: unknown) => e);

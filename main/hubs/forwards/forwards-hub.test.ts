@@ -168,6 +168,48 @@ describe('saved forwards in one store', () => {
     expect(updates.at(-1)?.forward?.savedId).toBeUndefined();
   });
 
+  it('editing a saved forward updates its one saved entry in place: same id, same place, one entry, through the store file', async () => {
+    const dir = await freshDir();
+    const { hub: h, updates } = hub(dir);
+    const live = [];
+    for (const i of [0, 1, 2]) live.push(await h.create({ ...webSpec, remotePort: 8080 + i, name: `web ${i}` }));
+    const saved = [];
+    for (const f of live) saved.push(await h.save(f.id));
+    const middle = live[1]!;
+    const edited = { ...webSpec, remotePort: 9000, name: 'echo now' };
+    const info = await h.edit(middle.id, edited);
+    expect(info).toMatchObject({ id: middle.id, spec: edited, savedId: saved[1]!.savedId });
+    expect(updates.at(-1)).toMatchObject({ id: middle.id, forward: { spec: edited } });
+    const file = (await storeFile(dir)) as { saved: Array<{ savedId: string; spec: unknown; savedAt: number }> };
+    expect(file.saved.map((s) => s.savedId)).toEqual(saved.map((s) => s.savedId));
+    expect(file.saved[1]).toEqual({ ...saved[1], spec: edited });
+    expect(file.saved[0]).toEqual(saved[0]);
+    expect(file.saved[2]).toEqual(saved[2]);
+    // No temporary files left beside it: the atomic writer renamed its one file in.
+    expect(await readdir(dir)).toEqual([FORWARD_STORE.FILE]);
+    // A forward that is not saved stays unsaved when edited.
+    const loose = await h.create({ ...webSpec, remotePort: 9001 });
+    await h.edit(loose.id, { ...webSpec, remotePort: 9002 });
+    expect(((await storeFile(dir)) as typeof file).saved).toHaveLength(3);
+  });
+
+  it('a refused edit changes neither the forward nor its saved entry', async () => {
+    const dir = await freshDir();
+    const { hub: h } = hub(dir);
+    const live = await h.create(webSpec);
+    const saved = await h.save(live.id);
+    const blocker = createServer();
+    await new Promise<void>((resolve) => blocker.listen(0, '127.0.0.1', resolve));
+    const taken = (blocker.address() as AddressInfo).port;
+    try {
+      await expect(h.edit(live.id, { ...webSpec, localPort: taken })).rejects.toMatchObject({ code: 'port-in-use' });
+    } finally {
+      await new Promise((resolve) => blocker.close(resolve));
+    }
+    expect(h.list()).toEqual([expect.objectContaining({ id: live.id, spec: webSpec, localPort: live.localPort })]);
+    expect(await storeFile(dir)).toEqual({ version: FORWARD_STORE.VERSION, saved: [saved] });
+  });
+
   it('concurrent saves and auto-restart changes all land: a valid file with the last state', async () => {
     const dir = await freshDir();
     const { hub: h } = hub(dir);
