@@ -96,7 +96,7 @@ test('a forward whose local port another program took says so in its row, with a
     await row.getByRole('button', { name: 'Start', exact: true }).click();
     await expect(row).toHaveAttribute('data-state', 'failed');
     await expect(row.getByTestId('forward-problem')).toHaveText(
-      `Local port ${port} on 127.0.0.1 is already in use by another program on this computer. Stop the program using it, then press Start; or remove this forward and add it again with another local port (empty picks a free one).`,
+      `Local port ${port} on 127.0.0.1 is already in use by another program on this computer. Stop the program using it, then press Start; or press Edit… and give the forward another local port (empty picks a free one).`,
     );
     // Said once, in the row: no second notice over the table in the form's words.
     await expect(page.getByTestId('forwards').locator('.notice-error')).toHaveCount(0);

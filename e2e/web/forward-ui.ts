@@ -50,3 +50,11 @@ export async function widestStateFits(pill: Locator): Promise<boolean> {
     return fits;
   });
 }
+
+/** Opens "Edit port forward" from a forward's row (its Edit… button, ✎ in a narrow panel) and returns the dialog. */
+export async function openEditForm(page: Page, row: Locator): Promise<Locator> {
+  await row.getByRole('button', { name: 'Edit forward' }).click();
+  const form = page.getByRole('dialog', { name: 'Edit port forward' });
+  await expect(form).toBeVisible();
+  return form;
+}

@@ -1,8 +1,11 @@
 // The form for a new port forward: target (by name, with where it is), remote port (suggested from
 // the ports the target declares, with a warning for one it does not), optional remote host, local
 // port or automatic, name, auto-restart. Errors from main (port in use, refused) show in the form.
-import { useMemo, useState } from 'react';
-import { DEFAULT_BIND_ADDRESS, FORWARD_BOUNDS, REMOTE_HOST_PATTERN } from '../../shared/contract/index.js';
+// The same form edits a forward of the panel (Edit…): prefilled with its settings and whether it
+// is saved, saying what saving does to it (a running one restarts), the local port focused when
+// that is what it failed on.
+import { useEffect, useMemo, useRef, useState } from 'react';
+import { DEFAULT_BIND_ADDRESS, FORWARD_BOUNDS, REMOTE_HOST_PATTERN, type ForwardSpec } from '../../shared/contract/index.js';
 import { undeclaredPortWarning } from '../../shared/messages/forwards.js';
 import { errorText } from '../bridge/client.js';
 import { useModel } from '../root/model-context.js';
@@ -12,6 +15,7 @@ import { findNode } from '../tree/tree-store.js';
 import { Dialog } from '../ui/Dialog.js';
 import { FormEnd } from '../ui/FormEnd.js';
 import type { Draft } from './forward-draft.js';
+import { editEffect, failedOnLocalPort, fieldsOf, localPortHint, NEW_FORWARD_FIELDS, specChanged } from './forward-edit.js';
 import './forwards.css';
 import { fallbackLabel, targetIndex, targetKey, type TargetEntry } from './forward-targets.js';
 
@@ -27,7 +31,8 @@ function useChoices(draft: Draft): TargetEntry[] {
   return useMemo(() => {
     const index = targetIndex(tree);
     if (draft.target === null || index.has(targetKey(draft.target))) return [...index.values()];
-    const opened: TargetEntry = { key: targetKey(draft.target), target: draft.target, nodeId: '', label: draft.title ? { name: draft.title, path: '' } : fallbackLabel(draft.target), declaredPorts: null, notReady: null };
+    const label = draft.edit?.forward.spec.targetLabel ?? (draft.title ? { name: draft.title, path: '' } : fallbackLabel(draft.target));
+    const opened: TargetEntry = { key: targetKey(draft.target), target: draft.target, nodeId: '', label, declaredPorts: null, notReady: null };
     return [opened, ...index.values()];
   }, [draft, tree]);
 }
@@ -65,30 +70,44 @@ function parsePort(text: string): number | null {
 
 export function ForwardDialog({ draft }: { draft: Draft }) {
   const model = useModel();
+  const edit = draft.edit;
   const choices = useChoices(draft);
   const [choice, setChoiceKey] = useState(() => initialKey(model, draft, choices));
   const chosen = choices.find((c) => c.key === choice);
-  const [remotePort, setRemotePort] = useState(() => suggestedPort(chosen));
-  /** Once the person types a port, a change of target no longer replaces it. */
-  const [portTyped, setPortTyped] = useState(false);
+  const start = edit === undefined ? NEW_FORWARD_FIELDS : fieldsOf(edit.forward.spec);
+  const [remotePort, setRemotePort] = useState(() => (edit === undefined ? suggestedPort(chosen) : start.remotePort));
+  /** Once the person types a port (or it is a forward's own), a change of target no longer replaces it. */
+  const [portTyped, setPortTyped] = useState(edit !== undefined);
   const setChoice = (key: string): void => {
     setChoiceKey(key);
     if (!portTyped) setRemotePort(suggestedPort(choices.find((c) => c.key === key)));
   };
-  const [viaHost, setViaHost] = useState(false);
-  const [remoteHost, setRemoteHost] = useState('');
-  const [localPort, setLocalPort] = useState('');
-  const [name, setName] = useState('');
-  const [autoRestart, setAutoRestart] = useState(false);
+  const [viaHost, setViaHost] = useState(start.viaHost);
+  const [remoteHost, setRemoteHost] = useState(start.remoteHost);
+  const [localPort, setLocalPort] = useState(start.localPort);
+  const [name, setName] = useState(start.name);
+  const [autoRestart, setAutoRestart] = useState(start.autoRestart);
+  const [saved, setSaved] = useState(edit?.savedId != null);
   const [error, setError] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
+  const forwards = useStore(model.forwards);
   const typedPort = parsePort(remotePort.trim());
   const portWarning = chosen === undefined || typedPort === null || viaHost ? null : undeclaredPortWarning(chosen.label.name, chosen.declaredPorts, typedPort);
+  // The forward as it is now (the row may have changed since the form opened).
+  const current = edit === undefined ? undefined : (forwards.forwards.find((f) => f.id === edit.forward.id) ?? edit.forward);
+  const stats = current === undefined ? undefined : forwards.stats.get(current.id);
+  const effect = current === undefined ? null : editEffect(current, stats?.state ?? current.state, stats?.connections ?? 0);
+  // A forward that failed on its local port: the keyboard goes to that field, its text selected to be typed over.
+  const focusLocal = edit !== undefined && failedOnLocalPort(edit.forward);
+  const localField = useRef<HTMLInputElement>(null);
+  useEffect(() => {
+    if (focusLocal) localField.current?.select();
+  }, [focusLocal]);
 
   const submit = async (): Promise<void> => {
     const picked = chosen;
     const port = parsePort(remotePort.trim());
-    const local = localPort.trim() === '' ? 'auto' : parsePort(localPort);
+    const local: number | 'auto' | null = localPort.trim() === '' ? 'auto' : parsePort(localPort);
     if (picked === undefined) return setError('Choose a target: open its region in the tree first if it is not listed.');
     if (port === null) return setError('The remote port must be a number from 1 to 65535.');
     if (local === null) return setError('The local port must be a number from 1 to 65535, or empty to pick a free one.');
@@ -98,19 +117,26 @@ export function ForwardDialog({ draft }: { draft: Draft }) {
       return setError('The remote host must be a host name or an IP address (letters, digits, dots, hyphens, underscores, colons), such as db.internal or 10.0.0.5.');
     }
     if (name.trim().length > FORWARD_BOUNDS.NAME_MAX) return setError(`The name has at most ${FORWARD_BOUNDS.NAME_MAX} characters.`);
+    const spec: ForwardSpec = {
+      target: picked.target,
+      targetLabel: picked.label,
+      remotePort: port,
+      localPort: local,
+      // An edited forward keeps the address it was given; the form does not offer another.
+      bindAddress: edit?.forward.spec.bindAddress ?? DEFAULT_BIND_ADDRESS,
+      autoRestart,
+      ...(viaHost ? { remoteHost: remoteHost.trim() } : {}),
+      ...(name.trim() ? { name: name.trim() } : {}),
+    };
     setBusy(true);
     setError(null);
     try {
-      await model.forwards.create({
-        target: picked.target,
-        targetLabel: picked.label,
-        remotePort: port,
-        localPort: local,
-        bindAddress: DEFAULT_BIND_ADDRESS,
-        autoRestart,
-        ...(viaHost ? { remoteHost: remoteHost.trim() } : {}),
-        ...(name.trim() ? { name: name.trim() } : {}),
-      });
+      if (edit === undefined) await model.forwards.create(spec);
+      else {
+        // Nothing it runs on changed: no restart, and its connections stay (a failed one is still started: the button says so).
+        if (specChanged(edit.forward.spec, spec) || (current ?? edit.forward).state === 'failed') await model.forwards.edit(edit.forward.id, spec);
+        if (saved !== (edit.savedId !== null)) await model.forwards.setSaved(edit.forward.id, edit.savedId, saved);
+      }
       model.forwardDraft.close();
       model.panel.show('forwards');
     } catch (err) {
@@ -120,8 +146,9 @@ export function ForwardDialog({ draft }: { draft: Draft }) {
     }
   };
 
+  const submitText = busy ? (edit === undefined ? 'Starting…' : 'Saving…') : (effect?.submit ?? 'Start forward');
   return (
-    <Dialog title="New port forward" closeLabel="Close new forward" onClose={() => model.forwardDraft.close()} onSubmit={() => void submit()}>
+    <Dialog title={edit === undefined ? 'New port forward' : 'Edit port forward'} closeLabel={edit === undefined ? 'Close new forward' : 'Close edit forward'} onClose={() => model.forwardDraft.close()} onSubmit={() => void submit()}>
         <label className="field">
           <span>Target</span>
           <select value={choice} onChange={(e) => setChoice(e.target.value)} aria-label="Target">
@@ -149,12 +176,20 @@ export function ForwardDialog({ draft }: { draft: Draft }) {
                 setPortTyped(true);
                 setRemotePort(e.target.value);
               }}
-              autoFocus
+              autoFocus={!focusLocal}
             />
           </label>
           <label className="field">
             <span>Local port</span>
-            <input aria-label="Local port" aria-describedby="forward-local-hint" inputMode="numeric" value={localPort} onChange={(e) => setLocalPort(e.target.value)} />
+            <input
+              ref={localField}
+              aria-label="Local port"
+              aria-describedby="forward-local-hint"
+              inputMode="numeric"
+              value={localPort}
+              onChange={(e) => setLocalPort(e.target.value)}
+              autoFocus={focusLocal}
+            />
           </label>
         </div>
         <div className="field-row field-hints">
@@ -167,7 +202,7 @@ export function ForwardDialog({ draft }: { draft: Draft }) {
             ))}
           </span>
           <span id="forward-local-hint" className="field-hint">
-            Leave empty to pick a free port.
+            {localPortHint(current)}
           </span>
         </div>
         {portWarning !== null && (
@@ -193,7 +228,18 @@ export function ForwardDialog({ draft }: { draft: Draft }) {
           <input type="checkbox" checked={autoRestart} onChange={(e) => setAutoRestart(e.target.checked)} />
           Restart automatically when the session drops
         </label>
-        <FormEnd error={error} onCancel={() => model.forwardDraft.close()} submit={busy ? 'Starting…' : 'Start forward'} busy={busy} />
+        {edit !== undefined && (
+          <label className="check-field">
+            <input type="checkbox" checked={saved} onChange={(e) => setSaved(e.target.checked)} />
+            Saved: kept in the Saved list, to start again later
+          </label>
+        )}
+        {effect !== null && (
+          <p className="notice" role="status" data-testid="forward-edit-effect">
+            {effect.text}
+          </p>
+        )}
+        <FormEnd error={error} onCancel={() => model.forwardDraft.close()} submit={submitText} busy={busy} />
     </Dialog>
   );
 }

@@ -195,12 +195,22 @@ export function ForwardRow({ f, stats, index, layout, stale, detailSpan }: RowPr
             >
               ↻<span className="forward-auto-text"> auto</span>
             </button>
+            <button
+              disabled={stale}
+              className="button button-quiet forward-edit"
+              aria-label="Edit forward"
+              title="Edit this forward: target, ports, name (a running forward restarts on them)"
+              onClick={() => model.forwardDraft.edit(f, f.savedId ?? null)}
+            >
+              {/* Narrower panels get the pencil alone: "To" keeps the room of a host such as orders-primary.db.internal:5432. */}
+              {layout === 'wide' ? 'Edit…' : '✎'}
+            </button>
             <button disabled={stale} className="button button-quiet" title="Keep this forward to start it again later" onClick={() => void model.forwards.act(f.id, 'save')}>
               Save
             </button>
             <button
               disabled={stale}
-              className="button button-quiet"
+              className="button button-quiet forward-remove"
               aria-label="Remove forward"
               title="Stop and remove this forward"
               onClick={(e) => {

@@ -20,8 +20,8 @@ export const FORWARDS_PANEL = {
    * Below this panel width (a 1440-wide window with the tree open gives ~1140; 1280 gives ~980)
    * the Sent, Received and Conns columns go (the rate cells' tooltips still say them) and the
    * rates move to the end of each row's second line, so "To" keeps room for a host such as
-   * orders-primary.db.internal:5432. Above it the wide table's fixed columns (~812 px) still
-   * leave "To" ~290 px.
+   * orders-primary.db.internal:5432. Above it the wide table's fixed columns (~852 px) still
+   * leave "To" ~250 px.
    */
   NARROW_BELOW_PX: 1100,
   /**

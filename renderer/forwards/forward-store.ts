@@ -58,6 +58,25 @@ export class ForwardStore extends Store<ForwardsState> {
     return forward;
   }
 
+  /**
+   * Gives a forward new settings (main restarts a running one on them); resolves with it, or
+   * throws a ContractError told in plain words (a taken local port: the forward is unchanged).
+   */
+  async edit(id: string, spec: ForwardSpec): Promise<ForwardInfo> {
+    const { forward } = await this.client.call('forwards', 'edit', { id, spec });
+    this.#upsert(forward.id, forward);
+    // A saved forward's entry took the new settings: the Saved list shows them.
+    if (forward.savedId !== undefined) await this.#reloadSaved();
+    return forward;
+  }
+
+  /** Saves a forward, or forgets its saved entry; throws (for the form to say) when that fails. */
+  async setSaved(id: string, savedId: string | null, saved: boolean): Promise<void> {
+    if (saved) await this.client.call('forwards', 'save', { id });
+    else if (savedId !== null) await this.client.call('forwards', 'forget', { savedId });
+    await this.#reloadSaved();
+  }
+
   async act(id: string, action: ForwardAction): Promise<void> {
     try {
       if (action === 'remove') {

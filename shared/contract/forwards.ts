@@ -2,6 +2,7 @@
 import { z } from 'zod';
 import { EmptySchema, EpochMsSchema, IdSchema, PlainErrorSchema, PortSchema, TargetLabelSchema, TargetRefSchema, TextSchema } from './common.js';
 import { defineService, method } from './define.js';
+import type { LocalBindProblem } from '../messages/forwards.js';
 
 /** Loopback by default; any literal IPv4/IPv6 address may be chosen deliberately (e.g. 0.0.0.0). */
 export const BindAddressSchema = z.union([z.ipv4(), z.ipv6()]);
@@ -37,6 +38,9 @@ export const ForwardSpecSchema = z.object({
   autoRestart: z.boolean().default(false),
 });
 export type ForwardSpec = z.infer<typeof ForwardSpecSchema>;
+
+/** A failure to listen locally: this computer's problem, not the target's (shared/messages/forwards LocalBindProblem). */
+export const LocalBindProblemSchema = z.enum(['port-in-use', 'port-privileged', 'port-forbidden', 'address-not-local', 'bind-failed']) satisfies z.ZodType<LocalBindProblem>;
 
 export const ForwardStateSchema = z.enum(['starting', 'listening', 'reconnecting', 'stopped', 'failed']);
 export type ForwardState = z.infer<typeof ForwardStateSchema>;
@@ -80,6 +84,11 @@ export const ForwardInfoSchema = z.object({
    * panel links the two by this, never by comparing ids.
    */
   savedId: IdSchema.optional(),
+  /**
+   * Why it could not listen on its local address, when that is why it failed (its `error` says it
+   * in words): the edit form then puts the keyboard on the local port. Absent otherwise.
+   */
+  localBindProblem: LocalBindProblemSchema.optional(),
 });
 export type ForwardInfo = z.infer<typeof ForwardInfoSchema>;
 

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { connectionErrorText, destinationText, failedConnectionsText, localBindNextStep, localBindText, openConnectionsText, removeForwardQuestion, undeclaredPortWarning, type LocalBindProblem } from './forwards.js';
+import { connectionErrorText, destinationText, editEffectText, failedConnectionsText, localBindNextStep, localBindText, openConnectionsText, removeForwardQuestion, undeclaredPortWarning, type LocalBindProblem } from './forwards.js';
 
 const AGENT = 'Connection to destination port failed, check SSM Agent logs.';
 
@@ -42,6 +42,13 @@ describe('forward wording', () => {
     expect(removeForwardQuestion('localhost:15432 → app:5432', 3).message).toBe('3 connections are open through it. Removing the forward cuts them and frees its local port.');
   });
 
+  it('says what saving an edited forward does to it: restart and cut its connections, start it, or leave it stopped', () => {
+    expect(editEffectText('running', 'localhost:15432', 2)).toBe('Saving restarts this forward: localhost:15432 closes first, ending the 2 connections open through it.');
+    expect(editEffectText('running', 'localhost:15432', 0)).toBe('Saving restarts this forward: localhost:15432 closes first, ending any connection open through it.');
+    expect(editEffectText('failed', null, 0)).toBe('Saving starts this forward again on its new settings.');
+    expect(editEffectText('stopped', 'localhost:15432', 0)).toBe('It stays stopped with its new settings until you press Start.');
+  });
+
   it('says what went wrong on this computer when a forward cannot listen, each problem in its own words', () => {
     expect(localBindText('port-in-use', '127.0.0.1', 5432)).toBe('Local port 5432 on 127.0.0.1 is already in use by another program on this computer.');
     expect(localBindText('port-privileged', '127.0.0.1', 80)).toBe('Local port 80 is below 1024: on this computer only an administrator may listen on it.');
@@ -53,9 +60,10 @@ describe('forward wording', () => {
 
   it('advises on the port or address where it can be changed, never the target', () => {
     expect(localBindNextStep('port-in-use', 'form')).toBe('Pick another local port, or leave it empty to let the system pick a free one.');
-    expect(localBindNextStep('port-in-use', 'row')).toBe('Stop the program using it, then press Start; or remove this forward and add it again with another local port (empty picks a free one).');
+    expect(localBindNextStep('port-in-use', 'row')).toBe('Stop the program using it, then press Start; or press Edit… and give the forward another local port (empty picks a free one).');
     expect(localBindNextStep('port-privileged', 'form')).toBe('Pick a local port of 1024 or above, or leave it empty to let the system pick a free one.');
-    expect(localBindNextStep('port-privileged', 'row')).toBe('Remove this forward and add it again with a local port of 1024 or above (empty picks a free one).');
+    expect(localBindNextStep('port-privileged', 'row')).toBe('Press Edit… and give the forward a local port of 1024 or above (empty picks a free one).');
+    expect(localBindNextStep('port-forbidden', 'row')).toBe('Press Edit… and give the forward another local port (empty picks a free one).');
     expect(localBindNextStep('address-not-local', 'row')).toBe('Remove this forward and add it again: a new forward listens on 127.0.0.1, which always works.');
     const problems: LocalBindProblem[] = ['port-in-use', 'port-privileged', 'port-forbidden', 'address-not-local', 'bind-failed'];
     for (const problem of problems) {

@@ -96,7 +96,8 @@ export function localBindText(problem: LocalBindProblem, address: string, port: 
 
 /**
  * What to do about it, in the place it is read: the form can change its local port there and
- * then; a forward in the panel is started again (once the port is free) or added anew.
+ * then; a forward in the panel is started again (once the port is free) or edited (Edit… opens the
+ * form on it); only its bind address, which the form does not change, means adding it anew.
  */
 export function localBindNextStep(problem: LocalBindProblem, where: BindAdviceContext): string {
   const form = where === 'form';
@@ -104,16 +105,16 @@ export function localBindNextStep(problem: LocalBindProblem, where: BindAdviceCo
     case 'port-in-use':
       return form
         ? 'Pick another local port, or leave it empty to let the system pick a free one.'
-        : 'Stop the program using it, then press Start; or remove this forward and add it again with another local port (empty picks a free one).';
+        : 'Stop the program using it, then press Start; or press Edit… and give the forward another local port (empty picks a free one).';
     case 'port-privileged':
       return form
         ? `Pick a local port of ${PRIVILEGED_PORT_BELOW} or above, or leave it empty to let the system pick a free one.`
-        : `Remove this forward and add it again with a local port of ${PRIVILEGED_PORT_BELOW} or above (empty picks a free one).`;
+        : `Press Edit… and give the forward a local port of ${PRIVILEGED_PORT_BELOW} or above (empty picks a free one).`;
     case 'port-forbidden':
     case 'bind-failed':
       return form
         ? 'Pick another local port, or leave it empty to let the system pick a free one.'
-        : 'Remove this forward and add it again with another local port (empty picks a free one).';
+        : 'Press Edit… and give the forward another local port (empty picks a free one).';
     case 'address-not-local':
       return form
         ? "Use 127.0.0.1 as the bind address (it always works), or an address of one of this computer's network interfaces."
@@ -125,3 +126,19 @@ export function localBindNextStep(problem: LocalBindProblem, where: BindAdviceCo
 export const FORWARD_FAILED_NEXT_STEP = 'Run diagnostics on the target, then start the forward again.';
 /** Said after the call's own advice when the forward stopped. */
 export const FORWARD_RESTART_AFTER = 'Then start the forward again.';
+
+/** What saving an edited forward does to it, by how it is now (the form says it above its buttons). */
+export type EditedForwardRun = 'running' | 'failed' | 'stopped';
+
+/**
+ * The sentence over the edit form's buttons: a running forward restarts, its old listener closed
+ * first, so the connections open through it end (`address` is where it listens, e.g.
+ * "localhost:15432"); a failed one starts again; a stopped one stays stopped.
+ */
+export function editEffectText(run: EditedForwardRun, address: string | null, connections: number): string {
+  if (run === 'stopped') return 'It stays stopped with its new settings until you press Start.';
+  if (run === 'failed') return 'Saving starts this forward again on its new settings.';
+  const where = address ?? 'its local port';
+  const cut = connections === 0 ? 'any connection' : `the ${openConnectionsText(connections)}`;
+  return `Saving restarts this forward: ${where} closes first, ending ${cut} open through it.`;
+}

@@ -51,7 +51,7 @@ describe('plainError of a forward that could not listen locally', () => {
     const taken = plainError({ state: 'failed', lastError: 'Local port 5432 on 127.0.0.1 is already in use by another program on this computer.', lastErrorNextStep: undefined, lastBindProblem: 'port-in-use' });
     expect(taken).toEqual({
       message: 'Local port 5432 on 127.0.0.1 is already in use by another program on this computer.',
-      nextStep: 'Stop the program using it, then press Start; or remove this forward and add it again with another local port (empty picks a free one).',
+      nextStep: 'Stop the program using it, then press Start; or press Edit… and give the forward another local port (empty picks a free one).',
     });
     for (const problem of ['port-in-use', 'port-privileged', 'port-forbidden', 'address-not-local', 'bind-failed'] as const) {
       const e = plainError({ state: 'failed', lastError: 'cannot listen', lastErrorNextStep: undefined, lastBindProblem: problem });

@@ -104,7 +104,8 @@ function lastPort(status: ForwardStatus): number | null {
 }
 
 export function forwardInfo(id: string, spec: ForwardSpec, status: ForwardStatus): ForwardInfo {
-  return { id, spec, localPort: listeningPort(status), lastLocalPort: lastPort(status), state: STATE[status.state], error: plainError(status), connectionErrors: connectionErrors(status) };
+  const info: ForwardInfo = { id, spec, localPort: listeningPort(status), lastLocalPort: lastPort(status), state: STATE[status.state], error: plainError(status), connectionErrors: connectionErrors(status) };
+  return status.lastBindProblem === undefined ? info : { ...info, localBindProblem: status.lastBindProblem };
 }
 
 export function forwardStats(id: string, status: ForwardStatus): ForwardStats {
