@@ -1,46 +1,28 @@
 // One owner per terminal tab: the xterm instance, its addons, listeners and ack counter. It lives
 // outside React (the registry keeps it), is re-parented between slots instead of re-created, and
 // disposes everything exactly once. Terminal bytes go straight from the data plane into xterm.
+// Beside it: the clipboard and paste guard (terminal-clipboard.ts), xterm's options from the look
+// (xterm-options.ts), search (terminal-find.ts), WebGL (webgl-renderer.ts).
 import { FitAddon } from '@xterm/addon-fit';
 import type { ISearchResultChangeEvent } from '@xterm/addon-search';
 import { Unicode11Addon } from '@xterm/addon-unicode11';
 import { WebLinksAddon } from '@xterm/addon-web-links';
 import { Terminal, type IDisposable } from '@xterm/xterm';
 import { AckCounter } from './ack-counter.js';
-import type { BackgroundWriter, Drainable } from './background-writer.js';
+import { bufferText } from './buffer-text.js';
+import type { Drainable } from './background-writer.js';
 import { TERMINAL } from './constants.js';
-import type { Keymap } from '../commands/keymap.js';
-import { checkPaste, sanitizePaste } from './paste-guard.js';
-import { xtermTheme, type ResolvedTheme } from './xterm-theme.js';
+import { Debounce } from './debounce.js';
 import { sameLook } from './look.js';
+import { PendingOutput } from './pending-output.js';
+import { TerminalClipboard } from './terminal-clipboard.js';
 import { TerminalFind, type FindOptions } from './terminal-find.js';
+import type { TerminalHost, TerminalLook } from './terminal-host.js';
 import { WebglRenderer } from './webgl-renderer.js';
-
-/** What a controller needs from the app: the data plane and two questions only the UI can answer. */
-export interface TerminalHost {
-  sendInput(sessionId: string, bytes: Uint8Array): void;
-  sendAck(sessionId: string, bytes: number): void;
-  sendResize(sessionId: string, cols: number, rows: number): void;
-  /** Asks the person whether to paste this many lines; resolves true to paste. */
-  confirmPaste(lines: number): Promise<boolean>;
-  openLink(url: string): void;
-  /** Paces output for hidden terminals. */
-  readonly background: BackgroundWriter;
-  /** App shortcuts: xterm leaves these keys alone so they reach the app. */
-  readonly keymap: Keymap;
-}
-
-export interface TerminalLook {
-  readonly fontFamily: string;
-  readonly fontSize: number;
-  readonly scrollback: number;
-  readonly pasteGuardLines: number;
-  /** Selecting text copies it to the clipboard (settings.copyOnSelect). */
-  readonly copyOnSelect: boolean;
-  readonly theme: ResolvedTheme;
-}
+import { applyLookOptions, xtermOptions } from './xterm-options.js';
 
 export type { FindOptions } from './terminal-find.js';
+export type { TerminalHost, TerminalLook } from './terminal-host.js';
 
 const encoder = new TextEncoder();
 
@@ -53,22 +35,29 @@ export class TerminalController implements Drainable {
   readonly #disposables: IDisposable[] = [];
   readonly #webgl: WebglRenderer;
   readonly #find: TerminalFind;
+  readonly #clipboard: TerminalClipboard;
   #opened = false;
   #visible = false;
   #live = true;
   #disposed = false;
-  #pasteGuardLines: number;
-  #copyOnSelect: boolean;
   /** The look last applied (the constructor's), so an unchanged one costs nothing. */
   #look: TerminalLook;
   #parsed = 0;
-  /** Output held while hidden, parsed on the background budget (bounded by main's flow-control window). */
-  readonly #pending: Uint8Array[] = [];
+  /** Output held while hidden, parsed on the background budget. */
+  readonly #pending = new PendingOutput();
   #observer: ResizeObserver | null = null;
   /** The slot React gave this terminal; the element is in it only while visible. */
   #slot: HTMLElement | null = null;
-  #fitTimer: ReturnType<typeof setTimeout> | null = null;
-  #remoteResizeTimer: ReturnType<typeof setTimeout> | null = null;
+  /** Fits xterm to its slot once the slot stops changing size. */
+  readonly #fitLater = new Debounce(TERMINAL.FIT_DEBOUNCE_MS, () => {
+    // A hidden or detached pane measures 0×0; fitting then would shrink the remote terminal to nothing.
+    if (!this.#opened || !this.#visible || this.element.clientWidth === 0 || this.element.clientHeight === 0) return;
+    this.#fit.fit();
+  });
+  /** Sends the terminal's size once it has stopped changing. */
+  readonly #resizeRemoteLater = new Debounce(TERMINAL.REMOTE_RESIZE_DEBOUNCE_MS, () => {
+    if (this.#live && !this.#disposed) this.host.sendResize(this.sessionId, this.#term.cols, this.#term.rows);
+  });
 
   /** `size`: an adopted session's last size, so its replayed output wraps as it was written. */
   constructor(
@@ -80,24 +69,8 @@ export class TerminalController implements Drainable {
     this.element = document.createElement('div');
     this.element.className = 'xterm-container';
     this.#look = look;
-    this.#pasteGuardLines = look.pasteGuardLines;
-    this.#copyOnSelect = look.copyOnSelect;
     this.#ack = new AckCounter({ send: (n) => this.host.sendAck(this.sessionId, n) });
-    this.#term = new Terminal({
-      allowProposedApi: true, // the unicode11 addon uses the proposed unicode API
-      fontFamily: look.fontFamily,
-      fontSize: look.fontSize,
-      lineHeight: TERMINAL.LINE_HEIGHT,
-      scrollback: look.scrollback,
-      theme: xtermTheme(look.theme),
-      cursorBlink: TERMINAL.CURSOR_BLINK,
-      macOptionIsMeta: true,
-      cols: size?.cols ?? TERMINAL.DEFAULT_COLS,
-      rows: size?.rows ?? TERMINAL.DEFAULT_ROWS,
-      // OSC 8 hyperlinks go where every other link goes (http and https only: xterm drops other
-      // schemes when a handler is set), never to xterm's default (a confirm() prompt, then opening any address).
-      linkHandler: { activate: (_e, uri) => this.host.openLink(uri) },
-    });
+    this.#term = new Terminal(xtermOptions(look, size, (url) => this.host.openLink(url)));
     this.#webgl = new WebglRenderer(this.#term);
     this.#term.loadAddon(this.#fit);
     this.#find = new TerminalFind(this.#term);
@@ -107,13 +80,11 @@ export class TerminalController implements Drainable {
     this.#disposables.push(
       this.#term.onData((data) => this.#send(encoder.encode(data))),
       this.#term.onBinary((data) => this.#send(Uint8Array.from(data, (c) => c.charCodeAt(0) & 0xff))),
-      this.#term.onResize(() => this.#scheduleRemoteResize()),
-      this.#term.onSelectionChange(() => {
-        if (this.#copyOnSelect && this.#term.hasSelection()) void this.copySelection();
-      }),
+      this.#term.onResize(() => this.#resizeRemoteLater.schedule()),
+      this.#term.onSelectionChange(() => this.#clipboard.selectionChanged()),
     );
-    this.#term.attachCustomKeyEventHandler((e) => this.#onKey(e));
-    this.element.addEventListener('paste', this.#onPaste, { capture: true });
+    this.#clipboard = new TerminalClipboard(this.#term, this.element, host, look);
+    this.#term.attachCustomKeyEventHandler((e) => this.#clipboard.key(e));
   }
 
   get cols(): number {
@@ -136,31 +107,20 @@ export class TerminalController implements Drainable {
   }
 
   get hasPending(): boolean {
-    return this.#pending.length > 0;
+    return this.#pending.hasPending;
   }
 
   drain(budget: number): number {
-    let written = 0;
-    while (written < budget && this.#pending.length > 0) {
-      const next = this.#pending[0];
-      if (next === undefined) break;
-      const room = budget - written;
-      const chunk = next.byteLength <= room ? next : next.subarray(0, room);
-      if (chunk === next) this.#pending.shift();
-      else this.#pending[0] = next.subarray(room);
-      this.#writeNow(chunk);
-      written += chunk.byteLength;
-    }
-    return written;
+    return this.#pending.drain(budget, this.#writeNow);
   }
 
-  #writeNow(bytes: Uint8Array): void {
+  readonly #writeNow = (bytes: Uint8Array): void => {
     const n = bytes.byteLength;
     this.#term.write(bytes, () => {
       this.#parsed += n;
       this.#ack.parsed(n);
     });
-  }
+  };
 
   /** Output bytes xterm has parsed since the tab opened. */
   get parsedBytes(): number {
@@ -183,9 +143,9 @@ export class TerminalController implements Drainable {
       slot.appendChild(this.element);
     }
     this.#observer?.disconnect();
-    this.#observer = new ResizeObserver(() => this.#scheduleFit());
+    this.#observer = new ResizeObserver(() => this.#fitLater.schedule());
     this.#observer.observe(slot);
-    this.#scheduleFit();
+    this.#fitLater.schedule();
   }
 
   /** Takes the terminal out of a slot (only if it is still its slot: a newer one may have taken it). */
@@ -209,10 +169,10 @@ export class TerminalController implements Drainable {
     this.#visible = visible;
     if (visible) {
       this.host.background.forget(this);
-      for (const chunk of this.#pending.splice(0)) this.#writeNow(chunk);
+      for (const chunk of this.#pending.takeAll()) this.#writeNow(chunk);
       if (this.#slot !== null && this.element.parentElement !== this.#slot) this.#slot.appendChild(this.element);
       if (this.#opened) this.#webgl.load();
-      this.#scheduleFit();
+      this.#fitLater.schedule();
     } else {
       this.#webgl.dispose();
       if (this.#opened) this.element.remove();
@@ -242,14 +202,9 @@ export class TerminalController implements Drainable {
   applyLook(look: TerminalLook): void {
     if (sameLook(this.#look, look)) return; // settings changed elsewhere (say a recent target): no repaint, no refit
     this.#look = look;
-    this.#pasteGuardLines = look.pasteGuardLines;
-    this.#copyOnSelect = look.copyOnSelect;
-    const o = this.#term.options;
-    if (o.fontFamily !== look.fontFamily) o.fontFamily = look.fontFamily;
-    if (o.fontSize !== look.fontSize) o.fontSize = look.fontSize;
-    if (o.scrollback !== look.scrollback) o.scrollback = look.scrollback;
-    o.theme = xtermTheme(look.theme);
-    this.#scheduleFit();
+    this.#clipboard.setLook(look);
+    applyLookOptions(this.#term.options, look);
+    this.#fitLater.schedule();
   }
 
   focus(): void {
@@ -281,26 +236,18 @@ export class TerminalController implements Drainable {
   }
 
   /** Copies the selection; false when nothing is selected or the clipboard refused. */
-  async copySelection(): Promise<boolean> {
-    const text = this.#term.getSelection();
-    if (text.length === 0 || navigator.clipboard === undefined) return false;
-    return navigator.clipboard.writeText(text).then(
-      () => true,
-      () => false,
-    );
+  copySelection(): Promise<boolean> {
+    return this.#clipboard.copySelection();
   }
 
   /** Pastes the clipboard through the paste guard; false when the clipboard could not be read. */
-  async pasteClipboard(): Promise<boolean> {
-    if (navigator.clipboard === undefined) return false;
-    let text: string;
-    try {
-      text = await navigator.clipboard.readText();
-    } catch {
-      return false;
-    }
-    await this.pasteGuarded(text);
-    return true;
+  pasteClipboard(): Promise<boolean> {
+    return this.#clipboard.pasteClipboard();
+  }
+
+  /** Pastes text through the paste guard (terminal-clipboard.ts). Every paste comes here. */
+  pasteGuarded(text: string): Promise<void> {
+    return this.#clipboard.pasteGuarded(text);
   }
 
   selectAll(): void {
@@ -314,23 +261,19 @@ export class TerminalController implements Drainable {
 
   /** The buffer's text, line by line (trailing blanks trimmed). For the e2e test hook only. */
   readText(): string {
-    const buffer = this.#term.buffer.active;
-    const lines: string[] = [];
-    for (let i = 0; i < buffer.length; i++) lines.push(buffer.getLine(i)?.translateToString(true) ?? '');
-    while (lines.length > 0 && lines[lines.length - 1] === '') lines.pop();
-    return lines.join('\n');
+    return bufferText(this.#term);
   }
 
   dispose(): void {
     if (this.#disposed) return;
     this.#disposed = true;
-    if (this.#fitTimer !== null) clearTimeout(this.#fitTimer);
-    if (this.#remoteResizeTimer !== null) clearTimeout(this.#remoteResizeTimer);
+    this.#fitLater.cancel();
+    this.#resizeRemoteLater.cancel();
     this.#observer?.disconnect();
-    this.element.removeEventListener('paste', this.#onPaste, { capture: true });
+    this.#clipboard.dispose();
     this.#ack.dispose();
     this.host.background.forget(this);
-    this.#pending.length = 0;
+    this.#pending.clear();
     this.#webgl.dispose();
     for (const d of this.#disposables.splice(0)) d.dispose();
     this.#term.dispose();
@@ -340,58 +283,4 @@ export class TerminalController implements Drainable {
   #send(bytes: Uint8Array): void {
     if (this.#live && bytes.byteLength > 0) this.host.sendInput(this.sessionId, bytes);
   }
-
-  /** Sends the terminal's size once it has stopped changing (TERMINAL.REMOTE_RESIZE_DEBOUNCE_MS). */
-  #scheduleRemoteResize(): void {
-    if (this.#remoteResizeTimer !== null) clearTimeout(this.#remoteResizeTimer);
-    this.#remoteResizeTimer = setTimeout(() => {
-      this.#remoteResizeTimer = null;
-      if (this.#live && !this.#disposed) this.host.sendResize(this.sessionId, this.#term.cols, this.#term.rows);
-    }, TERMINAL.REMOTE_RESIZE_DEBOUNCE_MS);
-  }
-
-  #scheduleFit(): void {
-    if (this.#fitTimer !== null) clearTimeout(this.#fitTimer);
-    this.#fitTimer = setTimeout(() => {
-      this.#fitTimer = null;
-      // A hidden or detached pane measures 0×0; fitting then would shrink the remote terminal to nothing.
-      if (!this.#opened || !this.#visible || this.element.clientWidth === 0 || this.element.clientHeight === 0) return;
-      this.#fit.fit();
-    }, TERMINAL.FIT_DEBOUNCE_MS);
-  }
-
-  /** Returns false for keys the app handles (xterm then ignores them and they bubble to the app). */
-  #onKey(e: KeyboardEvent): boolean {
-    const action = this.host.keymap.match(e);
-    if (action === null) return true;
-    if (e.type !== 'keydown') return false;
-    if (action === 'copy') {
-      void this.copySelection();
-      e.preventDefault();
-    } else if (action === 'paste') {
-      e.preventDefault();
-      void this.pasteClipboard();
-    }
-    return false;
-  }
-
-  /**
-   * Pastes text through xterm (bracketed paste when the shell asked for it), without control
-   * characters (paste-guard.ts says why), asking first if it is long. Every paste comes here.
-   */
-  async pasteGuarded(text: string): Promise<void> {
-    const clean = sanitizePaste(text);
-    const check = checkPaste(clean, this.#pasteGuardLines);
-    if (check.needsConfirmation && !(await this.host.confirmPaste(check.lines))) return;
-    if (!this.#disposed) this.#term.paste(clean);
-  }
-
-  readonly #onPaste = (e: ClipboardEvent): void => {
-    const text = e.clipboardData?.getData('text/plain') ?? '';
-    if (text.length === 0) return;
-    // xterm's own paste handler would send the text as it is: every paste takes pasteGuarded.
-    e.preventDefault();
-    e.stopImmediatePropagation();
-    void this.pasteGuarded(text);
-  };
 }
