@@ -1,54 +1,15 @@
-// Tab metadata (title, target, status) and the actions on tabs. Terminal bytes never pass
-// through here: the TerminalRegistry routes them to each tab's controller.
-import type { SessionInfo, SessionRecording, SessionStatus, ShellTarget } from '../../shared/contract/index.js';
-import { errorText, type PortholeClient } from '../bridge/client.js';
+// Tab metadata (title, target, status) and the actions on tabs: the calls to main and the
+// state they leave (the pure state changes are tab-list.ts, the shapes session-types.ts).
+// Terminal bytes never pass through here: the TerminalRegistry routes them to each tab's controller.
+import type { SessionInfo, SessionStatus, ShellTarget } from '../../shared/contract/index.js';
+import { errorText } from '../bridge/client.js';
 import { Store } from '../state/store.js';
-import type { TerminalRegistry } from '../terminal/terminal-registry.js';
-import type { TerminalLook } from '../terminal/terminal-controller.js';
 import { TERMINAL } from '../terminal/constants.js';
-import type { DialogStore } from '../ui/dialog-store.js';
 import type { ShownSessions } from './shown-sessions.js';
+import type { SessionDeps, SessionsState, Tab } from './session-types.js';
+import { activated, closed, cycled, moved, uniqueTitle, withAdopted, withoutSessions } from './tab-list.js';
 
-export interface Tab {
-  /** Stable local key: a tab exists before its session id does (while sessions.open runs). */
-  readonly key: string;
-  readonly sessionId: string | null;
-  readonly title: string;
-  readonly target: ShellTarget;
-  readonly status: SessionStatus;
-  /**
-   * How often this session's connection dropped (each move into 'reconnecting'). Kept as a count
-   * because a resume can be over before a frame is drawn: the tab's tooltip still says it happened.
-   */
-  readonly reconnects: number;
-  /** Where the session is being recorded (asciicast v2), null when it is not. */
-  readonly recording: SessionRecording | null;
-  /** Another window took the session (see session-handover.ts): this tab shows its old text only. */
-  readonly elsewhere?: boolean;
-}
-
-export interface SessionsState {
-  readonly tabs: readonly Tab[];
-  readonly activeKey: string | null;
-  /** Split view: the tab shown beside the active one, null when one terminal shows. */
-  readonly pairKey: string | null;
-  /** Why the link to the host is gone (web host), null while it holds: nothing that needs the host is offered. */
-  readonly linkLost: string | null;
-}
-
-export interface SessionDeps {
-  readonly client: PortholeClient;
-  readonly dialogs: DialogStore;
-  readonly look: () => TerminalLook;
-  readonly confirmCloseLive: () => boolean;
-  readonly registry: () => TerminalRegistry;
-  /** A shell could not be opened at all: the app runs diagnostics so the cause shows at once. */
-  readonly openFailed: (target: ShellTarget, title: string) => void;
-  /** A recording finished: where its .cast file is. */
-  readonly recorded: (path: string) => void;
-  /** Something the person asked for failed without a place of its own to say so (a toast). */
-  readonly failed: (message: string) => void;
-}
+export type { SessionDeps, SessionsState, Tab } from './session-types.js';
 
 const isLive = (s: SessionStatus): boolean => s.state !== 'closed';
 
@@ -72,7 +33,7 @@ export class SessionStore extends Store<SessionsState> {
   /** Opens a shell in a new tab, sized like the terminal that is showing (fit corrects it after). */
   async open(target: ShellTarget, requestedTitle: string): Promise<void> {
     const key = `tab-${this.#nextKey++}`;
-    const title = this.#uniqueTitle(requestedTitle);
+    const title = uniqueTitle(this.state.tabs, requestedTitle);
     const shown = this.active?.sessionId ? this.deps.registry().get(this.active.sessionId) : undefined;
     const cols = shown?.cols ?? TERMINAL.DEFAULT_COLS;
     const rows = shown?.rows ?? TERMINAL.DEFAULT_ROWS;
@@ -152,7 +113,7 @@ export class SessionStore extends Store<SessionsState> {
   /** Makes a tab the active one; in split view, activating the other visible tab keeps both showing. */
   activate(key: string): void {
     if (this.byKey(key) === undefined) return;
-    this.change((s) => (s.pairKey === key ? { ...s, activeKey: key, pairKey: s.activeKey } : { ...s, activeKey: key }));
+    this.change((s) => activated(s, key));
   }
 
   /** Shows a tab beside the active one. */
@@ -166,10 +127,7 @@ export class SessionStore extends Store<SessionsState> {
   }
 
   cycle(step: 1 | -1): void {
-    const { tabs, activeKey } = this.state;
-    if (tabs.length === 0) return;
-    const i = tabs.findIndex((t) => t.key === activeKey);
-    const next = tabs[(i + step + tabs.length) % tabs.length];
+    const next = cycled(this.state.tabs, this.state.activeKey, step);
     if (next) this.activate(next.key);
   }
 
@@ -186,14 +144,7 @@ export class SessionStore extends Store<SessionsState> {
       });
       if (!ok) return;
     }
-    this.change((s) => {
-      const i = s.tabs.findIndex((t) => t.key === key);
-      const tabs = s.tabs.filter((t) => t.key !== key);
-      if (s.pairKey === key) return { ...s, tabs, pairKey: null };
-      if (s.activeKey === key && s.pairKey !== null) return { ...s, tabs, activeKey: s.pairKey, pairKey: null };
-      const activeKey = s.activeKey === key ? (tabs[Math.min(i, tabs.length - 1)]?.key ?? null) : s.activeKey;
-      return { ...s, tabs, activeKey };
-    });
+    this.change((s) => closed(s, key));
     if (tab.sessionId !== null) {
       this.deps.registry().dispose(tab.sessionId);
       await this.deps.client.call('sessions', 'close', { id: tab.sessionId }).catch(() => undefined);
@@ -237,15 +188,7 @@ export class SessionStore extends Store<SessionsState> {
 
   /** Moves a tab to where another one is (drag and drop): after it when moving right, before it when moving left. */
   move(key: string, targetKey: string | null): void {
-    this.change((s) => {
-      const from = s.tabs.findIndex((t) => t.key === key);
-      const to = targetKey === null ? s.tabs.length - 1 : s.tabs.findIndex((t) => t.key === targetKey);
-      const tab = s.tabs[from];
-      if (tab === undefined || to < 0 || from === to) return s;
-      const tabs = s.tabs.filter((t) => t.key !== key);
-      tabs.splice(to, 0, tab);
-      return { ...s, tabs };
-    });
+    this.change((s) => moved(s, key, targetKey));
   }
 
   // Handover (session-handover.ts): tabs for sessions adopted from main, and tabs whose session
@@ -263,22 +206,12 @@ export class SessionStore extends Store<SessionsState> {
       reconnects: 0,
       recording: session.recording ?? null,
     }));
-    const keyOf = (id: string | null): string | null => tabs.find((t) => id !== null && t.sessionId === id)?.key ?? null;
-    this.change((s) => {
-      if (s.activeKey !== null) return { ...s, tabs: [...s.tabs, ...tabs] };
-      const activeKey = keyOf(shown.active) ?? tabs[0]?.key ?? null;
-      const pair = keyOf(shown.pair);
-      return { ...s, tabs: [...s.tabs, ...tabs], activeKey, pairKey: pair !== activeKey ? pair : null };
-    });
+    this.change((s) => withAdopted(s, tabs, shown));
   }
 
   /** Removes the tabs of these sessions without ending them (an adopt that did not get them). */
   forgetSessions(ids: ReadonlySet<string>): void {
-    this.change((s) => {
-      const tabs = s.tabs.filter((t) => t.sessionId === null || !ids.has(t.sessionId));
-      const keep = (k: string | null): string | null => (k !== null && tabs.some((t) => t.key === k) ? k : null);
-      return { ...s, tabs, activeKey: keep(s.activeKey) ?? tabs[0]?.key ?? null, pairKey: keep(s.pairKey) };
-    });
+    this.change((s) => withoutSessions(s, ids));
   }
 
   /** Another window took these sessions: their tabs say so (and why) and their terminals send nothing more. */
@@ -304,19 +237,6 @@ export class SessionStore extends Store<SessionsState> {
       activeKey: rekey(s.activeKey),
       pairKey: rekey(s.pairKey),
     }));
-  }
-
-  /**
-   * A second shell on the same target gets " (2)", so tabs stay tellable apart. A new tab made from
-   * "app (2)" is "app (3)", not "app (2) (2)": the number is the title's, not added to it.
-   */
-  #uniqueTitle(title: string): string {
-    const taken = new Set(this.state.tabs.map((t) => t.title));
-    if (!taken.has(title)) return title;
-    const base = title.replace(/ \(\d+\)$/, '');
-    let n = 2;
-    while (taken.has(`${base} (${n})`)) n++;
-    return `${base} (${n})`;
   }
 
   #patch(key: string, change: (t: Tab) => Tab): void {

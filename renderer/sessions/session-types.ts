@@ -1,0 +1,48 @@
+// The shapes of the renderer's tab state (a tab, the tab strip's state) and what the session
+// store is given by the app.
+import type { SessionRecording, SessionStatus, ShellTarget } from '../../shared/contract/index.js';
+import type { PortholeClient } from '../bridge/client.js';
+import type { TerminalRegistry } from '../terminal/terminal-registry.js';
+import type { TerminalLook } from '../terminal/terminal-controller.js';
+import type { DialogStore } from '../ui/dialog-store.js';
+
+export interface Tab {
+  /** Stable local key: a tab exists before its session id does (while sessions.open runs). */
+  readonly key: string;
+  readonly sessionId: string | null;
+  readonly title: string;
+  readonly target: ShellTarget;
+  readonly status: SessionStatus;
+  /**
+   * How often this session's connection dropped (each move into 'reconnecting'). Kept as a count
+   * because a resume can be over before a frame is drawn: the tab's tooltip still says it happened.
+   */
+  readonly reconnects: number;
+  /** Where the session is being recorded (asciicast v2), null when it is not. */
+  readonly recording: SessionRecording | null;
+  /** Another window took the session (see session-handover.ts): this tab shows its old text only. */
+  readonly elsewhere?: boolean;
+}
+
+export interface SessionsState {
+  readonly tabs: readonly Tab[];
+  readonly activeKey: string | null;
+  /** Split view: the tab shown beside the active one, null when one terminal shows. */
+  readonly pairKey: string | null;
+  /** Why the link to the host is gone (web host), null while it holds: nothing that needs the host is offered. */
+  readonly linkLost: string | null;
+}
+
+export interface SessionDeps {
+  readonly client: PortholeClient;
+  readonly dialogs: DialogStore;
+  readonly look: () => TerminalLook;
+  readonly confirmCloseLive: () => boolean;
+  readonly registry: () => TerminalRegistry;
+  /** A shell could not be opened at all: the app runs diagnostics so the cause shows at once. */
+  readonly openFailed: (target: ShellTarget, title: string) => void;
+  /** A recording finished: where its .cast file is. */
+  readonly recorded: (path: string) => void;
+  /** Something the person asked for failed without a place of its own to say so (a toast). */
+  readonly failed: (message: string) => void;
+}
