@@ -1,24 +1,22 @@
 // The client data channel (protocol §3–§6, §9): one session's websocket, reliability layer,
-// handshake/encryption and resume, with a pluggable session handler (shell or port).
+// handshake/encryption and resume, with a pluggable session handler (shell or port). Beside it:
+// dialling with retries (dial.ts), the handshake (handshake-driver.ts), the channel_closed
+// reason (channel-closed.ts).
 import { randomUUID } from 'node:crypto';
-import { ChannelFullError, CLIENT_POLICY, ReliableChannel, type Delivery, type TapEvent } from '../channel/index.js';
-import { Backoff, backoffDelay, type BackoffSchedule } from '../connection/constants.js';
+import { ChannelFullError, CLIENT_POLICY, ReliableChannel, type Delivery } from '../channel/index.js';
+import { Backoff, type BackoffSchedule } from '../connection/constants.js';
 import { DataSocket } from '../connection/socket.js';
-import { decodeChannelClosed, FrameError, MessageType, type ClientMessage } from '../frame/index.js';
+import { MessageType, type ClientMessage } from '../frame/index.js';
 import { PORTHOLE_CLIENT_VERSION } from '../version.js';
 import { Emitter } from '../util/emitter.js';
+import { channelClosedReason } from './channel-closed.js';
+import { dial, wasStable } from './dial.js';
 import { HandshakeDriver } from './handshake-driver.js';
-import { describeLoss, lostOutput } from './lost-output.js';
+import { textTapEvent } from './text-tap.js';
 import type { ChannelStatus, CloseReason, DataChannelEvents, DataChannelOptions, SessionHandler, SessionInfo } from './types.js';
 
 /** Opt in to the KMS challenge binding unless told otherwise (see handshake/process.ts). */
 const DEFAULT_CHALLENGE_ACK = true;
-/**
- * A connection that closes sooner than this without delivering a single frame counts as a
- * failed attempt (e.g. the gateway refused the token after the upgrade), so such refusals
- * exhaust the retry budget instead of looping forever.
- */
-const STABLE_CONNECTION_MS = 2000;
 
 export class DataChannel extends Emitter<DataChannelEvents> {
   readonly clientId: string;
@@ -35,7 +33,7 @@ export class DataChannel extends Emitter<DataChannelEvents> {
   private currentStatus: ChannelStatus = 'connecting';
   private readingPaused = false;
   private generation = 0;
-  /** Consecutive connections that died at once without traffic (see STABLE_CONNECTION_MS). */
+  /** Consecutive connections that died at once without traffic (see dial.ts STABLE_CONNECTION_MS). */
   private failedStreak = 0;
   private socketOpenedAt = 0;
   private socketHadTraffic = false;
@@ -205,37 +203,30 @@ export class DataChannel extends Emitter<DataChannelEvents> {
 
   private async connect(resuming: boolean, firstAttempt = 1, previousError = 'no attempt made'): Promise<void> {
     const generation = ++this.generation;
-    let lastError = previousError;
-    for (let attempt = firstAttempt; attempt <= this.backoff.MAX_ATTEMPTS; attempt++) {
-      const delay = backoffDelay(attempt, this.backoff);
-      if (delay > 0) await new Promise((r) => setTimeout(r, delay));
-      if (generation !== this.generation) return;
-      try {
-        if (resuming && this.options.resumeSession) {
-          const token = await this.options.resumeSession(this.sessionId);
-          if (generation !== this.generation) return;
-          if (!token) return this.close({ kind: 'failed', message: `Session ${this.sessionId} timed out: ResumeSession returned no token` });
-          this.token = token;
-        }
-        const socket = await DataSocket.open(
-          { streamUrl: this.options.credentials.streamUrl, tokenValue: this.token, clientId: this.clientId, clientVersion: this.clientVersion },
-          { message: (bytes) => this.onMessage(bytes), closed: (code, reason) => this.onSocketClosed(socket, code, reason) },
-          (json) => this.tapText(json),
-        );
-        if (generation !== this.generation) return socket.close();
-        this.socket = socket;
-        this.socketOpenedAt = performance.now();
-        this.socketHadTraffic = false;
-        if (this.readingPaused) socket.pauseReading();
-        this.channel.attach(socket);
-        this.setStatus('connected', resuming ? 'resumed' : 'open');
-        this.flush();
-        return;
-      } catch (error) {
-        lastError = error instanceof Error ? error.message : String(error);
+    const attempt = async (): Promise<void> => {
+      if (resuming && this.options.resumeSession) {
+        const token = await this.options.resumeSession(this.sessionId);
+        if (generation !== this.generation) return;
+        if (!token) return this.close({ kind: 'failed', message: `Session ${this.sessionId} timed out: ResumeSession returned no token` });
+        this.token = token;
       }
-    }
-    this.close({ kind: 'failed', message: `${resuming ? 'could not resume the session' : 'could not open the data channel'} after ${this.backoff.MAX_ATTEMPTS} attempts: ${lastError}` });
+      const socket = await DataSocket.open(
+        { streamUrl: this.options.credentials.streamUrl, tokenValue: this.token, clientId: this.clientId, clientVersion: this.clientVersion },
+        { message: (bytes) => this.onMessage(bytes), closed: (code, reason) => this.onSocketClosed(socket, code, reason) },
+        (json) => this.tapText(json),
+      );
+      if (generation !== this.generation) return socket.close();
+      this.socket = socket;
+      this.socketOpenedAt = performance.now();
+      this.socketHadTraffic = false;
+      if (this.readingPaused) socket.pauseReading();
+      this.channel.attach(socket);
+      this.setStatus('connected', resuming ? 'resumed' : 'open');
+      this.flush();
+    };
+    const failed = (lastError: string): void =>
+      this.close({ kind: 'failed', message: `${resuming ? 'could not resume the session' : 'could not open the data channel'} after ${this.backoff.MAX_ATTEMPTS} attempts: ${lastError}` });
+    await dial({ current: () => generation === this.generation, attempt, failed }, this.backoff, firstAttempt, previousError);
   }
 
   private onMessage(bytes: Uint8Array): void {
@@ -247,7 +238,7 @@ export class DataChannel extends Emitter<DataChannelEvents> {
     if (socket !== this.socket || this.currentStatus === 'closed') return;
     this.socket = undefined;
     this.channel.detach();
-    const stable = this.socketHadTraffic || performance.now() - this.socketOpenedAt >= STABLE_CONNECTION_MS;
+    const stable = wasStable(this.socketHadTraffic, this.socketOpenedAt, performance.now());
     this.failedStreak = stable ? 0 : this.failedStreak + 1;
     const why = `the connection closed (${code}${reason ? ` ${reason}` : ''})`;
     if (this.failedStreak >= this.backoff.MAX_ATTEMPTS) {
@@ -274,17 +265,7 @@ export class DataChannel extends Emitter<DataChannelEvents> {
 
   private control(frame: ClientMessage): void {
     if (frame.messageType !== MessageType.ChannelClosed) return;
-    let output = '';
-    try {
-      output = decodeChannelClosed(frame.payload).output;
-    } catch (error) {
-      if (!(error instanceof FrameError)) throw error;
-    }
-    const message = output === '' ? `Exiting session with sessionId: ${this.sessionId}.` : output;
-    const lost = lostOutput(this.channel.incomingGap);
-    if (!lost) return this.close({ kind: 'channel-closed', output, message });
-    // Frames after a hole were received but can never be delivered in order: say so, never end silently.
-    this.close({ kind: 'channel-closed', output, lostOutput: lost, message: `${message} ${describeLoss(lost)}` });
+    this.close(channelClosedReason(frame.payload, this.sessionId, this.channel.incomingGap));
   }
 
   /** Move queued input into the reliability layer once ready, as far as it has room. */
@@ -298,10 +279,7 @@ export class DataChannel extends Emitter<DataChannelEvents> {
   }
 
   private tapText(json: string): void {
-    if (!this.options.tap) return;
-    const masked = json.replace(/("TokenValue":)"[^"]*"/, '$1"***"');
-    const event: TapEvent = { direction: 'out', at: Date.now(), bytes: new TextEncoder().encode(masked), text: masked };
-    this.options.tap(event);
+    if (this.options.tap) this.options.tap(textTapEvent(json));
   }
 
   private setStatus(status: ChannelStatus, detail: string): void {

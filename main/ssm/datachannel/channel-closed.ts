@@ -1,0 +1,21 @@
+// Why the session ended when the gateway sent channel_closed (§3.6): its Output text, or the
+// plugin's "Exiting session" line, and any output that can now never arrive (lost-output.ts).
+import type { IncomingGap } from '../channel/index.js';
+import { decodeChannelClosed, FrameError } from '../frame/index.js';
+import { describeLoss, lostOutput } from './lost-output.js';
+import type { CloseReason } from './types.js';
+
+/** `gap`: the frames held behind a missing one when channel_closed arrived (the channel's incomingGap). */
+export function channelClosedReason(payload: Uint8Array, sessionId: string, gap: IncomingGap | undefined): CloseReason {
+  let output = '';
+  try {
+    output = decodeChannelClosed(payload).output;
+  } catch (error) {
+    if (!(error instanceof FrameError)) throw error;
+  }
+  const message = output === '' ? `Exiting session with sessionId: ${sessionId}.` : output;
+  const lost = lostOutput(gap);
+  if (!lost) return { kind: 'channel-closed', output, message };
+  // Frames after a hole were received but can never be delivered in order: say so, never end silently.
+  return { kind: 'channel-closed', output, lostOutput: lost, message: `${message} ${describeLoss(lost)}` };
+}
