@@ -1,4 +1,5 @@
 import { defineConfig } from 'vitest/config';
+import LongFirstSequencer from './testing/vitest/long-first-sequencer.js';
 
 export default defineConfig({
   test: {
@@ -12,5 +13,7 @@ export default defineConfig({
     // waiting. Four workers overlap it.
     maxWorkers: 4,
     reporters: ['default'],
+    // Long integration files first, so none of them is left running alone at the end of a CI run.
+    sequence: { sequencer: LongFirstSequencer },
   },
 });
