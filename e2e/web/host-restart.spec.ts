@@ -39,6 +39,8 @@ test('a page left open across a restart of the web host says it was restarted, l
     await page.setViewportSize({ width: w, height: h });
     // The notice has the status bar: version and host step aside instead of being cut to "Po…".
     await expect(page.getByTestId('app-version')).toHaveCount(0);
+    // The sandbox's address was the old run's: only the word stays, the notice has the room.
+    await expect(page.getByTestId('app-sandbox')).toHaveText('sandbox');
     const bar = await page.locator('footer.status-bar').boundingBox();
     const notice = await status.boundingBox();
     expect(notice !== null && bar !== null && notice.width > bar.width / 2).toBe(true);

@@ -32,7 +32,8 @@ export function StatusBar({ info, disconnected, onShortcuts, settingsOpen: open,
     <footer className="status-bar" role="status">
       {info.status === 'ready' && info.value.sandbox.active && (
         <span data-testid="app-sandbox" className="badge badge-accent status-item" data-endpoint={info.value.sandbox.endpoint ?? ''} title="The local sandbox: an emulated AWS API, usable with the AWS CLI's --endpoint-url">
-          sandbox {info.value.sandbox.endpoint ?? ''}
+          {/* With the link lost the address is its old run's: the notice beside it needs the room more (at 1024 it was held to half the bar). */}
+          {disconnected === null ? `sandbox ${info.value.sandbox.endpoint ?? ''}` : 'sandbox'}
         </span>
       )}
       {info.status === 'ready' && !info.value.sandbox.active && (
