@@ -103,16 +103,21 @@ export class ForwardsHub {
     this.options.events.updated({ id, forward: null, note: 'removed' });
   }
 
-  async setAutoRestart(id: string, enabled: boolean): Promise<ForwardInfo> {
-    const spec = { ...this.#specOf(id), autoRestart: enabled };
-    this.#specs.set(id, spec);
-    await this.#manager.setAutoRestart(id, enabled);
+  /** A forward's new settings reach its saved entry (in place: same savedId) and the panel. */
+  async #settle(id: string, spec: ForwardSpec): Promise<ForwardInfo> {
     const savedId = this.#savedOf.get(id);
     const saved = savedId === undefined ? undefined : await this.#store.get(savedId);
     if (saved !== undefined) await this.#store.put({ ...saved, spec });
     const info = this.#info(id);
     this.options.events.updated({ id, forward: info });
     return info;
+  }
+
+  async setAutoRestart(id: string, enabled: boolean): Promise<ForwardInfo> {
+    const spec = { ...this.#specOf(id), autoRestart: enabled };
+    this.#specs.set(id, spec);
+    await this.#manager.setAutoRestart(id, enabled);
+    return this.#settle(id, spec);
   }
 
   /**
@@ -130,12 +135,7 @@ export class ForwardsHub {
       this.#specs.set(id, previous);
       throw err;
     }
-    const savedId = this.#savedOf.get(id);
-    const saved = savedId === undefined ? undefined : await this.#store.get(savedId);
-    if (saved !== undefined) await this.#store.put({ ...saved, spec });
-    const info = this.#info(id);
-    this.options.events.updated({ id, forward: info });
-    return info;
+    return this.#settle(id, spec);
   }
 
   async save(id: string): Promise<SavedForward> {
