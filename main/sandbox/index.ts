@@ -18,6 +18,7 @@ import { ServiceThrottle, type ThrottleOptions } from './api/throttle.js';
 import { ApiFaults } from './faults/api-faults.js';
 import { FaultController } from './faults/controller.js';
 import { attachGateway, type Gateway, type GatewayOptions, type PacingMode } from './gateway/index.js';
+import { SessionLimits } from './session-limits.js';
 import { SessionRegistry } from './session-registry.js';
 import { probeConfinement, UNCONFINED, type Confinement } from './targets/confinement.js';
 import { TargetHub } from './targets/target-hub.js';
@@ -162,6 +163,7 @@ async function listen(server: Server, port: number): Promise<number> {
 export async function startSandbox(opts: SandboxOptions = {}): Promise<Sandbox> {
   const world = new World(resolveWorld(opts.world));
   const registry = new SessionRegistry();
+  const limits = new SessionLimits(registry);
   const kms = new KmsKeyStore();
   const faults = new FaultController();
   const sso = new SsoState();
@@ -199,6 +201,7 @@ export async function startSandbox(opts: SandboxOptions = {}): Promise<Sandbox> 
   try {
     port = await listen(server, opts.port ?? 0);
   } catch (err) {
+    limits.dispose();
     await gateway?.close();
     await targets.close();
     throw err;
@@ -229,6 +232,7 @@ export async function startSandbox(opts: SandboxOptions = {}): Promise<Sandbox> 
     secretAccessKey: credentials.secretAccessKey,
     stop() {
       stopping ??= (async () => {
+        limits.dispose();
         for (const s of registry.list()) registry.terminate(s.sessionId, 'The sandbox is shutting down.');
         await gateway?.close();
         await new Promise<void>((resolve) => {

@@ -51,11 +51,14 @@ export interface SandboxSession {
   readonly createdAt: number;
   /** Epoch ms when it became Terminated (DescribeSessions' EndDate). */
   endedAt?: number;
+  /** Minutes after the start at which Session Manager ends it (the region's maxSessionDuration preference). */
+  readonly maxSessionMinutes?: number;
 }
 
 export interface SessionRegistryEvents {
   created: [SandboxSession];
-  terminated: [SandboxSession, string];
+  /** The session, why it ended (for logs), and the channel_closed Output its client is sent. */
+  terminated: [SandboxSession, string, string];
 }
 
 export class SessionRegistry extends Emitter<SessionRegistryEvents> {
@@ -74,13 +77,16 @@ export class SessionRegistry extends Emitter<SessionRegistryEvents> {
     return [...this.sessions.values()];
   }
 
-  /** Marks a session terminated; the gateway listens and ends the agent + channel. */
-  terminate(sessionId: string, reason: string): boolean {
+  /**
+   * Marks a session terminated; the gateway listens and ends the agent + channel, sending the
+   * client `output` as channel_closed's Output ('' for an ordinary end, §3.6).
+   */
+  terminate(sessionId: string, reason: string, output = ''): boolean {
     const s = this.sessions.get(sessionId);
     if (!s || s.state === 'Terminated') return false;
     s.state = 'Terminated';
     s.endedAt = Date.now();
-    this.emit('terminated', s, reason);
+    this.emit('terminated', s, reason, output);
     return true;
   }
 }

@@ -38,6 +38,7 @@ export interface NewSession {
   readonly targetName?: string;
   readonly agentVersion: string;
   readonly kmsKeyId?: string;
+  readonly maxSessionMinutes?: number;
 }
 
 export function registerSession(ctx: RequestContext, s: NewSession): { sessionId: string; tokenValue: string; streamUrl: string } {

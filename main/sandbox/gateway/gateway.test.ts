@@ -81,4 +81,15 @@ describe('gateway open', () => {
     const late = await WireClient.open(fx.url(s.sessionId), s.tokenValue);
     await late.waitFor(() => late.frames(MessageType.ChannelClosed).length === 1, 'channel_closed for a late client');
   });
+
+  it("sends the Output a registry terminate gives (Session Manager's own limits) in channel_closed", async () => {
+    const s = fx.addSession(shell);
+    const client = await WireClient.open(fx.url(s.sessionId), s.tokenValue);
+    await client.waitFor(() => client.stream.length > 0, 'first output');
+    fx.registry.terminate(s.sessionId, 'maximum session duration', 'Your session has reached the maximum session duration and has been terminated.');
+    await client.waitFor(() => client.frames(MessageType.ChannelClosed).length === 1, 'channel_closed');
+    const cc = decodeChannelClosed((client.frames(MessageType.ChannelClosed)[0] as { payload: Uint8Array }).payload);
+    expect(cc).toMatchObject({ sessionId: s.sessionId, output: 'Your session has reached the maximum session duration and has been terminated.' });
+    expect((await client.closed).code).toBe(CloseCode.Normal);
+  });
 });

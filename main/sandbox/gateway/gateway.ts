@@ -126,9 +126,10 @@ export function attachGateway(server: Server, options: GatewayOptions): Gateway 
     return host;
   };
 
-  const onTerminated = (session: SandboxSession): void => {
-    // Output '' like a normal end: a client that called TerminateSession itself just exits.
-    hosts.get(session.sessionId)?.terminate('');
+  const onTerminated = (session: SandboxSession, _reason: string, output: string): void => {
+    // TerminateSession gives Output '' like a normal end (a client that called it itself just
+    // exits); Session Manager's own limits (session-limits.ts) say why the session ended.
+    hosts.get(session.sessionId)?.terminate(output);
   };
 
   server.on('upgrade', onUpgrade);

@@ -23,8 +23,8 @@
  *
  * Session end: the agent's plugin ends (shell exit, TerminateSession flag, failure) → ≤ 2 s for
  * acks → channel_closed (Output '' or the failure text) → Close 1000; the registry entry is
- * marked Terminated. registry.terminate() (TerminateSession API) ends the agent the same way
- * with Output ''. A paused agent (client away) holds its output until the client returns; a
+ * marked Terminated. registry.terminate() ends the agent the same way, with the Output it is
+ * given: '' for the TerminateSession API, a reason for Session Manager's own limits (session-limits.ts). A paused agent (client away) holds its output until the client returns; a
  * session that ended while the client was away is Terminating in the registry (ResumeSession
  * still gives a token) and resends its unacked tail on the next open, then channel_closed and
  * Terminated (the ended host is kept 10 minutes, then it is Terminated regardless). Basic-mode port session whose destination refuses: the real agent

@@ -102,6 +102,7 @@ export function generateWorld(opts: GenerateOptions): WorldFile {
           {
             name: opts.region ?? GENERATE_DEFAULTS.region,
             kmsKeys: [],
+            sessionPreferences: {},
             taskDefinitions: [
               {
                 family: FAMILY,

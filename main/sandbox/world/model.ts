@@ -13,6 +13,7 @@ import type {
   KmsKeySpec,
   RemoteHostSpec,
   ServiceSpec,
+  SessionPreferencesSpec,
   TaskDefinitionSpec,
   TaskSpec,
   WorldFile,
@@ -58,6 +59,8 @@ export class RegionView {
   readonly instances: InstanceSpec[] = [];
   readonly instancesById = new Map<string, InstanceSpec>();
   readonly kmsKeys: KmsKeySpec[] = [];
+  /** Session Manager preferences (a region the world does not describe has AWS's defaults: none set). */
+  sessionPreferences: SessionPreferencesSpec = {};
 
   constructor(readonly scope: ArnScope, readonly account: AccountSpec) {}
 
@@ -112,6 +115,7 @@ export class World {
           view.instancesById.set(i.id, i);
         }
         view.kmsKeys.push(...r.kmsKeys);
+        view.sessionPreferences = r.sessionPreferences;
         this.regions.set(`${account.id}/${r.name}`, view);
       }
     }

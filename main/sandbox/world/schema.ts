@@ -127,8 +127,18 @@ export const KmsKey = z.object({
   alias: z.string().optional(),
 });
 
+/**
+ * Session Manager preferences of a region (AWS keeps them per account and region, in the
+ * SSM-SessionManagerRunShell document). Only the maximum session duration is modelled: minutes,
+ * 1–1440 as AWS allows; absent means no limit, AWS's default.
+ */
+export const SessionPreferences = z.object({
+  maxSessionDuration: z.number().int().min(1).max(1440).optional(),
+});
+
 export const Region = z.object({
   name: z.string().regex(/^[a-z]{2}(-[a-z]+)+-\d$/, 'region must look like us-east-1'),
+  sessionPreferences: SessionPreferences.default({}),
   taskDefinitions: z.array(TaskDefinition).default([]),
   clusters: z.array(Cluster).default([]),
   instances: z.array(Instance).default([]),
@@ -182,6 +192,7 @@ export const WorldFile = z.object({
 export type WorldFile = z.infer<typeof WorldFile>;
 export type AccountSpec = z.infer<typeof Account>;
 export type RegionSpec = z.infer<typeof Region>;
+export type SessionPreferencesSpec = z.infer<typeof SessionPreferences>;
 export type ClusterSpec = z.infer<typeof Cluster>;
 export type ServiceSpec = z.infer<typeof Service>;
 export type TaskSpec = z.infer<typeof Task>;

@@ -43,6 +43,8 @@ export const startSession: Handler = async (p, ctx) => {
   const plan = planDocument(documentName, p.optStringListMap('Parameters') ?? {});
   const resolved = sessionTarget(ctx, target);
   const kind = await kindFor(ctx, plan, resolved);
+  // The region's Session Manager preferences bound StartSession's sessions (ECS Exec has its own).
+  const maxSessionMinutes = ctx.region.sessionPreferences.maxSessionDuration;
   const session = registerSession(ctx, {
     sessionId: newSessionId(ctx.account.userName),
     target,
@@ -51,6 +53,7 @@ export const startSession: Handler = async (p, ctx) => {
     workdir: await ctx.deps.targets.workdir(resolved.info),
     targetName: resolved.info.label,
     agentVersion: resolved.agentVersion,
+    ...(maxSessionMinutes === undefined ? {} : { maxSessionMinutes }),
     // Port sessions are never KMS-encrypted by the agent (spec §6.1).
     ...(resolved.kmsKeyArn && kind.type !== 'Port' ? { kmsKeyId: resolved.kmsKeyArn } : {}),
   });

@@ -1,0 +1,96 @@
+// Session Manager's maximum session duration in the sandbox: a session started in a region with
+// the preference is terminated at that many minutes with an Output saying why; one without it, or
+// one that ended sooner, is left alone. Fake timers on the registry alone (the gateway's handling
+// of the end is tested with real sockets in gateway.test.ts); the preference reaching sessions
+// through StartSession is tested against the API below.
+import { StartSessionCommand, SSMClient } from '@aws-sdk/client-ssm';
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { SESSION_LIMITS, SessionLimits } from './session-limits.js';
+import { SessionRegistry, type SandboxSession } from './session-registry.js';
+import { loadDemoWorld } from './world/load.js';
+import { apiSandbox, clientConfig } from '../../testing/sandbox/api/test-helpers.js';
+
+let n = 0;
+function session(maxSessionMinutes?: number): SandboxSession {
+  return {
+    sessionId: `limits-${++n}`,
+    target: 'i-0123456789abcdef0',
+    documentName: 'SSM-SessionManagerRunShell',
+    kind: { type: 'Standard_Stream' },
+    tokenValue: 't',
+    tokenExpiresAt: Number.MAX_SAFE_INTEGER,
+    workdir: '/tmp',
+    agentVersion: '3.3.987.0',
+    state: 'Connected',
+    createdAt: Date.now(),
+    ...(maxSessionMinutes === undefined ? {} : { maxSessionMinutes }),
+  };
+}
+
+describe('SessionLimits', () => {
+  let registry: SessionRegistry;
+  let limits: SessionLimits;
+  let ended: Array<[string, string]>;
+  beforeEach(() => {
+    vi.useFakeTimers();
+    registry = new SessionRegistry();
+    limits = new SessionLimits(registry);
+    ended = [];
+    registry.on('terminated', (s, _reason, output) => ended.push([s.sessionId, output]));
+  });
+  afterEach(() => {
+    limits.dispose();
+    vi.useRealTimers();
+  });
+
+  it('terminates a session at its maximum duration with an Output saying so', () => {
+    const s = session(2);
+    registry.add(s);
+    vi.advanceTimersByTime(2 * 60_000 - 1);
+    expect(registry.get(s.sessionId)?.state).toBe('Connected');
+    vi.advanceTimersByTime(1);
+    expect(registry.get(s.sessionId)?.state).toBe('Terminated');
+    expect(ended).toEqual([[s.sessionId, SESSION_LIMITS.MAX_DURATION_OUTPUT]]);
+  });
+
+  it('leaves a session without the preference, and one that ended first, alone', () => {
+    const unlimited = session();
+    const endedFirst = session(1);
+    registry.add(unlimited);
+    registry.add(endedFirst);
+    registry.terminate(endedFirst.sessionId, 'Session terminated by TerminateSession.');
+    vi.advanceTimersByTime(24 * 60 * 60_000);
+    expect(registry.get(unlimited.sessionId)?.state).toBe('Connected');
+    expect(ended).toEqual([[endedFirst.sessionId, '']]);
+  });
+
+  it('stops its timers when disposed (sandbox shutdown)', () => {
+    const s = session(1);
+    registry.add(s);
+    limits.dispose();
+    vi.advanceTimersByTime(60_000);
+    expect(registry.get(s.sessionId)?.state).toBe('Connected');
+  });
+});
+
+describe('the maxSessionDuration preference through StartSession', () => {
+  it("gives StartSession's sessions their region's limit, and none where the region sets none", async () => {
+    const world = loadDemoWorld();
+    const account = world.accounts[0]!;
+    const region = account.regions[0]!;
+    const limited = { ...world, accounts: [{ ...account, regions: [{ ...region, sessionPreferences: { maxSessionDuration: 60 } }] }] };
+    for (const [file, expected] of [
+      [limited, 60],
+      [world, undefined],
+    ] as const) {
+      const sb = await apiSandbox({ world: file });
+      try {
+        const ssm = new SSMClient(clientConfig(sb));
+        const started = await ssm.send(new StartSessionCommand({ Target: 'i-0a1b2c3d4e5f60001' }));
+        expect(sb.registry.get(started.SessionId!)?.maxSessionMinutes).toBe(expected);
+      } finally {
+        await sb.stop();
+      }
+    }
+  });
+});
