@@ -5,6 +5,7 @@
  * AWS_ENDPOINT_URL_<SERVICE>, AWS_ENDPOINT_URL, the profile's services section, its endpoint_url.
  */
 import type { ParsedIniData } from '@smithy/shared-ini-file-loader';
+import { booleanSetting } from './sdk-env.js';
 
 /** The services Porthole calls, by the key the config file's `services` section uses. */
 export const SERVICE_KEYS = ['ecs', 'ssm', 'ec2', 'kms', 'sts', 'iam'] as const;
@@ -36,8 +37,9 @@ export function resolveEndpoint(service: EndpointKey, profile: Section, services
 
 /** Every service's endpoint for a profile section; a `services` name with no section is reported, not thrown. */
 export function resolveProfileEndpoints(profile: Section, config: ParsedIniData, env: Env): { endpoints: EndpointMap; problem: string | null } {
-  // The documented opt-out (env or profile) makes every service use its regional default.
-  const ignore = (env.AWS_IGNORE_CONFIGURED_ENDPOINT_URLS ?? profile.ignore_configured_endpoint_urls)?.toLowerCase() === 'true';
+  // The documented opt-out (env or profile) makes every service use its regional default. As in
+  // the SDK, a value other than exactly true/false is skipped for the next source, then false.
+  const ignore = booleanSetting(env.AWS_IGNORE_CONFIGURED_ENDPOINT_URLS) ?? booleanSetting(profile.ignore_configured_endpoint_urls) ?? false;
   if (ignore) return { endpoints: {}, problem: null };
   let servicesSection: Section | undefined;
   let problem: string | null = null;

@@ -1,9 +1,9 @@
 // Profiles are read from files written to a temp dir, through the SDK's own loader.
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import { ENV_PROFILE_NAME, loadProfiles } from './profiles.js';
+import { CHAIN_PROFILE_NAME, ENV_PROFILE_NAME, loadProfiles, sharedFilePaths } from './profiles.js';
 
 const dir = mkdtempSync(join(tmpdir(), 'porthole-profiles-'));
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
@@ -142,5 +142,60 @@ describe('loadProfiles', () => {
   it('returns no profiles (not an error) when the files do not exist', async () => {
     const { profiles } = await loadProfiles({ AWS_CONFIG_FILE: join(dir, 'missing-config'), AWS_SHARED_CREDENTIALS_FILE: join(dir, 'missing-creds'), HOME: dir });
     expect(profiles).toEqual([]);
+  });
+
+  // The SDK reads these with `||` (@smithy/shared-ini-file-loader getConfigFilepath, getProfileName,
+  // getHomeDir): an empty variable is unset, and the default applies.
+  describe('empty variables, as the SDK reads them', () => {
+    const home = join(dir, 'home');
+    mkdirSync(join(home, '.aws'), { recursive: true });
+    writeFileSync(join(home, '.aws', 'config'), '[default]\nregion = us-east-1\n\n[profile home-only]\nregion = eu-west-3\n');
+    writeFileSync(join(home, '.aws', 'credentials'), '[creds-only]\naws_access_key_id = AKIAHOME\naws_secret_access_key = s\n');
+
+    it('an empty AWS_CONFIG_FILE or AWS_SHARED_CREDENTIALS_FILE means the file under the home folder', async () => {
+      const loaded = await loadProfiles({ AWS_CONFIG_FILE: '', AWS_SHARED_CREDENTIALS_FILE: '', HOME: home });
+      expect(loaded.files).toEqual({ configFile: join(home, '.aws', 'config'), credentialsFile: join(home, '.aws', 'credentials') });
+      expect(loaded.profiles.map((p) => p.name)).toEqual(['default', 'creds-only', 'home-only']);
+    });
+
+    it('an empty HOME goes on to USERPROFILE, then HOMEDRIVE and HOMEPATH', () => {
+      expect(sharedFilePaths({ HOME: '', USERPROFILE: home }).configFile).toBe(join(home, '.aws', 'config'));
+      expect(sharedFilePaths({ HOME: '', USERPROFILE: '', HOMEDRIVE: '/drive', HOMEPATH: '/users/me' }).credentialsFile).toBe(join('/drive/users/me', '.aws', 'credentials'));
+    });
+
+    it('a leading ~/ in AWS_CONFIG_FILE is the home folder of the env given', async () => {
+      const loaded = await loadProfiles({ AWS_CONFIG_FILE: '~/.aws/config', HOME: home });
+      expect(loaded.files.configFile).toBe(join(home, '.aws', 'config'));
+      expect(loaded.profiles.map((p) => p.name)).toContain('home-only');
+    });
+
+    it('an empty AWS_PROFILE selects default, and an empty AWS_REGION names no region', async () => {
+      const { profiles } = await loadProfiles({ ...env, AWS_PROFILE: '', AWS_REGION: '', AWS_DEFAULT_REGION: 'eu-north-1' });
+      expect(profiles[0]).toMatchObject({ name: 'default', isDefault: true, region: 'us-east-1', regionFromEnv: false });
+      expect(profiles.find((p) => p.name === 'keys-only')).toMatchObject({ region: 'eu-north-1', regionFromEnv: true });
+    });
+
+    it('reads AWS_IGNORE_CONFIGURED_ENDPOINT_URLS as the SDK does: exactly true or false, else the profile decides', async () => {
+      const local = async (value: string) => (await loadProfiles({ ...env, AWS_IGNORE_CONFIGURED_ENDPOINT_URLS: value })).profiles.find((p) => p.name === 'local')?.endpoints;
+      expect(await local('true')).toEqual({});
+      expect(Object.keys(await local('false') ?? {})).toHaveLength(8);
+      // Not a boolean: the SDK goes on to the profile's setting (none here), then false.
+      expect(Object.keys(await local('') ?? {})).toHaveLength(8);
+      expect(Object.keys(await local('TRUE') ?? {})).toHaveLength(8);
+    });
+
+    it('an empty env opt-out leaves the profile\'s own ignore_configured_endpoint_urls in force', async () => {
+      const optOut = join(dir, 'opt-out-config');
+      writeFileSync(optOut, '[default]\nregion = us-east-1\nendpoint_url = http://127.0.0.1:4566\nignore_configured_endpoint_urls = true\n');
+      const { profiles } = await loadProfiles({ AWS_CONFIG_FILE: optOut, AWS_SHARED_CREDENTIALS_FILE: join(dir, 'none'), HOME: dir, AWS_IGNORE_CONFIGURED_ENDPOINT_URLS: '' });
+      expect(profiles[0]?.endpoints).toEqual({});
+    });
+
+    it('lists web identity from the environment only with AWS_ROLE_ARN too, as fromTokenFile needs', async () => {
+      const none = { AWS_CONFIG_FILE: join(dir, 'none'), AWS_SHARED_CREDENTIALS_FILE: join(dir, 'none'), HOME: dir, AWS_WEB_IDENTITY_TOKEN_FILE: join(dir, 'token') };
+      expect((await loadProfiles(none)).profiles).toEqual([]);
+      const withRole = await loadProfiles({ ...none, AWS_ROLE_ARN: 'arn:aws:iam::123456789012:role/Web' });
+      expect(withRole.profiles.map((p) => p.name)).toEqual([CHAIN_PROFILE_NAME]);
+    });
   });
 });

@@ -1,14 +1,16 @@
 /**
  * Every profile of the shared config and credentials files, read with the SDK's own loader and
  * described without secrets: what kind of credentials it uses, its region, MFA, SSO and endpoints.
- * Honours AWS_CONFIG_FILE, AWS_SHARED_CREDENTIALS_FILE, AWS_PROFILE and AWS_REGION.
+ * Honours AWS_CONFIG_FILE, AWS_SHARED_CREDENTIALS_FILE, AWS_PROFILE and AWS_REGION, each read as
+ * the SDK reads it (sdk-env.ts: an empty value is unset).
  */
 import { join } from 'node:path';
-import { getHomeDir, loadSharedConfigFiles } from '@smithy/shared-ini-file-loader';
+import { loadSharedConfigFiles } from '@smithy/shared-ini-file-loader';
 import type { ParsedIniData } from '@smithy/shared-ini-file-loader';
 import { resolveProfileEndpoints, type EndpointMap } from './endpoints.js';
+import { envSetting, homeDir, underHome, type Env } from './sdk-env.js';
 
-export type Env = Readonly<Record<string, string | undefined>>;
+export type { Env } from './sdk-env.js';
 
 /** How a profile obtains credentials (decides which SDK provider is used). */
 export type CredentialKind =
@@ -54,12 +56,19 @@ export const CHAIN_PROFILE_NAME = '(default chain)';
 
 /** Section prefixes the loader uses for non-profile sections (`[services x]`, `[sso-session x]`). */
 const NON_PROFILE_PREFIXES = ['services.', 'sso-session.'];
+/** The profile the SDK uses when AWS_PROFILE names none. */
+const DEFAULT_PROFILE = 'default';
 
+/**
+ * The two files, as the SDK finds them: the variable when it is set and not empty, else under the
+ * home folder; a leading `~/` is resolved here against this env's home (the SDK's loader would
+ * use the process's).
+ */
 export function sharedFilePaths(env: Env): SharedFiles {
-  const home = env.HOME ?? getHomeDir();
+  const home = homeDir(env);
   return {
-    configFile: env.AWS_CONFIG_FILE ?? join(home, '.aws', 'config'),
-    credentialsFile: env.AWS_SHARED_CREDENTIALS_FILE ?? join(home, '.aws', 'credentials'),
+    configFile: underHome(envSetting(env, 'AWS_CONFIG_FILE') ?? join(home, '.aws', 'config'), env),
+    credentialsFile: underHome(envSetting(env, 'AWS_SHARED_CREDENTIALS_FILE') ?? join(home, '.aws', 'credentials'), env),
   };
 }
 
@@ -82,12 +91,14 @@ function kindOf(section: Readonly<Record<string, string | undefined>>): Credenti
 /**
  * AWS_REGION is a setting of the AWS_PROFILE (or default) session, as in the CLI and SDK: it wins
  * over that profile's region only. Every other profile keeps its own region and uses the
- * environment's only when it names none. AWS_DEFAULT_REGION is the CLI's fallback.
+ * environment's only when it names none. AWS_DEFAULT_REGION is the CLI's fallback. An empty
+ * variable names no region (the SDK would reject an empty region as not a host name).
  */
 function regionOf(section: Readonly<Record<string, string | undefined>> | undefined, env: Env, selected: boolean): { region: string | null; regionFromEnv: boolean } {
-  const fromEnv = env.AWS_REGION ?? env.AWS_DEFAULT_REGION ?? null;
+  const envRegion = envSetting(env, 'AWS_REGION');
+  const fromEnv = envRegion ?? envSetting(env, 'AWS_DEFAULT_REGION') ?? null;
   const own = section?.region ?? null;
-  if (selected && env.AWS_REGION) return { region: env.AWS_REGION, regionFromEnv: true };
+  if (selected && envRegion !== undefined) return { region: envRegion, regionFromEnv: true };
   if (own) return { region: own, regionFromEnv: false };
   return { region: fromEnv, regionFromEnv: fromEnv !== null };
 }
@@ -101,7 +112,8 @@ export async function loadProfiles(env: Env = process.env): Promise<LoadedProfil
     ignoreCache: true,
   });
   const isProfile = (key: string) => !NON_PROFILE_PREFIXES.some((p) => key.startsWith(p));
-  const selected = env.AWS_PROFILE ?? 'default';
+  // The SDK's getProfileName: an empty AWS_PROFILE selects `default`.
+  const selected = envSetting(env, 'AWS_PROFILE') ?? DEFAULT_PROFILE;
   // The AWS_PROFILE (or default) profile first, the rest by name.
   const names = [...new Set([...Object.keys(configFile), ...Object.keys(credentialsFile)].filter(isProfile))].sort((a, b) => Number(b === selected) - Number(a === selected) || (a < b ? -1 : a > b ? 1 : 0));
   const profiles: ProfileInfo[] = names.map((name) => {
@@ -143,10 +155,15 @@ function pseudoProfile(name: string, kind: CredentialKind, env: Env): ProfileInf
   return { name, kind, files: [], ...regionOf(undefined, env, true), isDefault: false, mfaSerial: null, roleArn: null, sourceProfile: null, sso: null, endpoints, problem: null };
 }
 
-/** Environment keys are a profile of their own; container/web-identity credentials only when nothing else exists. */
+/**
+ * Environment keys are a profile of their own; container/web-identity credentials only when nothing
+ * else exists. Each test is the SDK provider's own: fromEnv needs both keys, the container provider
+ * either URI, fromTokenFile the token file and AWS_ROLE_ARN together (all non-empty).
+ */
 function pseudoProfiles(env: Env, haveFileProfiles: boolean): ProfileInfo[] {
   if (env.AWS_ACCESS_KEY_ID && env.AWS_SECRET_ACCESS_KEY) return [pseudoProfile(ENV_PROFILE_NAME, 'environment', env)];
-  const chain = env.AWS_CONTAINER_CREDENTIALS_RELATIVE_URI || env.AWS_CONTAINER_CREDENTIALS_FULL_URI || env.AWS_WEB_IDENTITY_TOKEN_FILE;
+  const webIdentity = Boolean(env.AWS_WEB_IDENTITY_TOKEN_FILE && env.AWS_ROLE_ARN);
+  const chain = Boolean(env.AWS_CONTAINER_CREDENTIALS_RELATIVE_URI || env.AWS_CONTAINER_CREDENTIALS_FULL_URI) || webIdentity;
   if (chain && !haveFileProfiles) return [pseudoProfile(CHAIN_PROFILE_NAME, 'default-chain', env)];
   return [];
 }

@@ -5,10 +5,9 @@
  * goes wrong becomes a finding, and the profiles that can be read keep working.
  */
 import { readFile } from 'node:fs/promises';
-import { join } from 'node:path';
-import { getHomeDir } from '@smithy/shared-ini-file-loader';
 import { MAX_CONFIG_FINDINGS, type ConfigFinding } from '../../../shared/contract/inventory.js';
 import { sharedFilePaths, type Env } from '../profiles.js';
+import { envSetting, homeDir } from '../sdk-env.js';
 import { configFindings, type CheckedFile } from './findings.js';
 import { readIniFacts, type SharedFileKind } from './ini-facts.js';
 
@@ -54,17 +53,16 @@ function capped(findings: ConfigFinding[]): ConfigFinding[] {
 
 /** Every finding for the shared files `env` points to, config first. */
 export async function checkSharedFiles(env: Env, read: ReadText = readText): Promise<ConfigFinding[]> {
-  const home = env.HOME ?? getHomeDir();
+  const home = homeDir(env);
+  // Paths as the SDK finds them, a leading ~/ already resolved against `home`.
   const paths = sharedFilePaths(env);
   const fileErrors: ConfigFinding[] = [];
   const load = async (kind: SharedFileKind, path: string): Promise<CheckedFile | null> => {
-    // The SDK reads a leading ~/ as the home folder.
-    const resolved = path.startsWith('~/') ? join(home, path.slice(2)) : path;
-    const shown = shownPath(resolved, home);
+    const shown = shownPath(path, home);
     try {
-      return { shown, facts: readIniFacts(kind, await read(resolved)) };
+      return { shown, facts: readIniFacts(kind, await read(path)) };
     } catch (err) {
-      const finding = unreadable(kind, shown, err, env[ENV_NAME[kind]] !== undefined);
+      const finding = unreadable(kind, shown, err, envSetting(env, ENV_NAME[kind]) !== undefined);
       if (finding !== null) fileErrors.push(finding);
       return null;
     }
