@@ -1,8 +1,10 @@
 /**
  * One forward: a local listener that outlives its sessions, and the port session behind it.
  * Connections that arrive while a session is (re)starting wait for it; a session that ends
- * unexpectedly is restarted with backoff; a websocket drop is resumed by the engine underneath,
- * so open connections survive it.
+ * unexpectedly (AWS ended it: TerminateSession, the maximum session duration) is restarted with
+ * backoff on the same port, and the connections open through it are reset, since their remote
+ * end went with it; a websocket drop is resumed by the engine underneath, so open connections
+ * survive it.
  */
 import type net from 'node:net';
 import { openPortSession, startSessionInput, targetId, type PortSession } from '../../ssm/port/index.js';

@@ -187,15 +187,20 @@ describe('port session over the reliable channel (test agent, real TCP)', () => 
     await once(socket, 'close');
   });
 
-  it('reports an agent-side end as unexpected and closes local connections', async () => {
+  it('reports an agent-side end as unexpected and resets local connections (their remote end is gone)', async () => {
     const { session, localPort, loop } = await forward('3.3.987.0', await echoTarget());
     const socket = net.connect(localPort, '127.0.0.1');
+    const error = new Promise<string | undefined>((resolve) => {
+      let code: string | undefined;
+      socket.on('error', (err: NodeJS.ErrnoException) => (code = err.code));
+      socket.once('close', () => resolve(code));
+    });
     socket.write('x');
     await once(socket, 'data');
     const ended = session.next('ended');
     loop.endFromAgent('Session ended by the target');
     expect((await ended)[0]).toEqual({ expected: false, reason: 'Session ended by the target' });
-    await once(socket, 'close');
+    expect(await error).toBe('ECONNRESET');
   });
 });
 

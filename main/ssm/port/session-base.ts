@@ -99,9 +99,15 @@ export abstract class PortSessionBase extends Emitter<PortSessionEvents> {
   /** Mode-specific teardown (smux session, waiting sockets). */
   protected abstract teardown(): void;
 
-  /** What happens to a still-open local connection when the session ends. */
+  /**
+   * What happens to a still-open local connection when the session ends. Closed on request: an
+   * ordinary close. Ended under us (channel_closed from TerminateSession or a session limit, a
+   * failure): its remote end is gone mid-stream, so it is reset, and the local client reads an
+   * error (ECONNRESET) rather than an end that looks like the remote finished.
+   */
   protected release(connection: LocalConnection): void {
-    connection.socket.destroy();
+    if (this.endResult?.expected === false) connection.socket.resetAndDestroy();
+    else connection.socket.destroy();
   }
 
   protected track(connection: LocalConnection): void {
