@@ -99,7 +99,7 @@ export async function benchTransfer(scale: number): Promise<Omit<BenchSection, '
         for (const c of CASES.filter((x) => x.pacing === pacing)) {
           const src = join(dir, `${c.content}.src`);
           await writeFile(src, content(c.content, bytes));
-          // Relative: the target shell starts in its own folder, the one place a confined sandbox target can write (its /tmp is private).
+          // Relative: the target shell starts in its own folder, the one place a confined sandbox target can write (its /tmp is its own, not the host's).
           const remote = `porthole-bench-${c.content}-${pacing}-${c.compress}.remote`;
           const up = median(await repeat(async () => timed(new Transfer(shell(sb), { direction: 'upload', label: 'sandbox', remotePath: remote, compress: c.compress, source: await localSource(src) }))));
           const down = median(await repeat(async () => {

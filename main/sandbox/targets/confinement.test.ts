@@ -1,5 +1,5 @@
 // Sandbox shells start in the target's directory with HOME there and a scrubbed environment;
-// with bubblewrap they are confined (read-only host, own /tmp, own process list, the target's
+// with bubblewrap they are confined (read-only host, a /tmp per target, own process list, the target's
 // hostname); forced off, or with a broken bubblewrap, they run unconfined and say so.
 import { chmodSync, existsSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { hostname, tmpdir } from 'node:os';
@@ -114,7 +114,7 @@ describe('sandbox shells', () => {
     }
   });
 
-  it('confined (bubblewrap): target dir is home and the only writable place, private /tmp, own process list, target hostname', async () => {
+  it('confined (bubblewrap): target dir is home and the only writable place besides /tmp, the host\'s /tmp not seen, own process list, target hostname', async () => {
     const confinement = await probeConfinement();
     if (confinement.kind !== 'bwrap') throw new Error(`bubblewrap is needed for this test (CI installs it): ${confinement.reason}`);
     const workdir = path.join(root, 'targets', 'i-0a1b2c3d4e5f60002');
@@ -138,10 +138,24 @@ describe('sandbox shells', () => {
     for (const name of ps) expect(['bwrap', 'sh', 'ps', 'sort', 'tr']).toContain(name);
   }, RUN_LIMIT_MS);
 
+  it('confined: a target\'s sessions share its /tmp (an upload there is seen by its shell), another target\'s /tmp is its own', async () => {
+    const confinement = await probeConfinement();
+    if (confinement.kind !== 'bwrap') throw new Error(`bubblewrap is needed for this test (CI installs it): ${confinement.reason}`);
+    const workdir = path.join(root, 'targets', 'i-0a1b2c3d4e5f6000b');
+    const other = path.join(root, 'targets', 'i-0a1b2c3d4e5f6000c');
+    const write = await inShell('echo dropped > /tmp/incident.log && echo WROTE=yes', workdir, 'bastion', confinement);
+    expect(field(write.text, 'WROTE')).toBe('yes');
+    // A later session of the same target (a transfer's, then the person's shell) finds the file.
+    const read = await inShell('echo "SEEN=$(cat /tmp/incident.log 2>/dev/null || echo none)"', workdir, 'bastion', confinement);
+    expect(field(read.text, 'SEEN')).toBe('dropped');
+    const elsewhere = await inShell('echo "SEEN=$(cat /tmp/incident.log 2>/dev/null || echo none)"', other, 'app-server', confinement);
+    expect(field(elsewhere.text, 'SEEN')).toBe('none');
+  }, RUN_LIMIT_MS);
+
   it('confined: the user\'s AWS files and Porthole\'s data are not visible (the environment is scrubbed of them too)', async () => {
     const confinement = await probeConfinement();
     if (confinement.kind !== 'bwrap') throw new Error(`bubblewrap is needed for this test (CI installs it): ${confinement.reason}`);
-    // A home outside /tmp (the private /tmp would hide it anyway) holding what a real one holds.
+    // A home outside /tmp (the target's own /tmp would hide it anyway) holding what a real one holds.
     const home = path.join(outside, 'home');
     mkdirSync(path.join(home, '.aws', 'sso', 'cache'), { recursive: true });
     writeFileSync(path.join(home, '.aws', 'credentials'), '[default]\naws_secret_access_key = real-key-must-not-leak\n');

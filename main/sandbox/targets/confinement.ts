@@ -4,12 +4,12 @@
  * HOME there and a scrubbed environment (no AWS_*, no tokens, no Porthole secrets). Where
  * bubblewrap works they are also confined: the host file system read-only (the person's AWS
  * files and Porthole's data not visible at all), the target's
- * directory the only writable place (and the home), a private /tmp, their own PID namespace (ps
+ * directory (the home) and the target's own /tmp the only writable places, their own PID namespace (ps
  * and top see only the shell's tree) and the target's name as hostname. Where it does not, the
  * sandbox says so (banner + log) and runs them unconfined.
  */
 import { execFile } from 'node:child_process';
-import { accessSync, constants, mkdtempSync, rmSync, statSync } from 'node:fs';
+import { accessSync, constants, mkdirSync, mkdtempSync, rmSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 
@@ -45,7 +45,7 @@ export const UNCONFINED: Confinement = { kind: 'none', reason: 'confinement was 
 /** What a person is told once, at start (standalone banner, app log). */
 export function describeConfinement(c: Confinement): string {
   return c.kind === 'bwrap'
-    ? 'Sandbox shells are confined with bubblewrap: read-only host files, the target directory as home, private /tmp and process list.'
+    ? 'Sandbox shells are confined with bubblewrap: read-only host files, the target directory as home, a /tmp of each target\'s own, private process list.'
     : `Sandbox shells run UNCONFINED on this computer, as you (${c.reason}): they start in the target's directory, but can read and change your files.`;
 }
 
@@ -84,6 +84,7 @@ export async function probeConfinement(opts: { confine?: boolean; env?: NodeJS.P
     return { kind: 'none', reason: `bubblewrap does not work here: ${err instanceof Error ? err.message : String(err)}` };
   } finally {
     rmSync(dir, { recursive: true, force: true });
+    rmSync(targetTmpDir(dir), { recursive: true, force: true });
   }
 }
 
@@ -127,15 +128,26 @@ export function hidingArgs(source: NodeJS.ProcessEnv): string[] {
   return args;
 }
 
+/**
+ * The folder a confined target sees as /tmp: one per target, beside its directory, so every
+ * session of a target shares it as on a real machine (a file uploaded to /tmp/ by a transfer's
+ * session is there in the person's shell), while other targets and the host's /tmp stay apart.
+ */
+export function targetTmpDir(workdir: string): string {
+  return path.join(path.dirname(workdir), `.${path.basename(workdir)}.tmp`);
+}
+
 function bwrapArgs(workdir: string, hostname: string, source: NodeJS.ProcessEnv = {}): string[] {
+  const tmp = targetTmpDir(workdir);
+  mkdirSync(tmp, { recursive: true, mode: 0o700 });
   return [
     '--ro-bind', '/', '/',
     '--dev', '/dev',
     '--proc', '/proc',
     // Before the target's folder is bound, so a target folder under a hidden one is still there.
     ...hidingArgs(source),
-    '--tmpfs', '/tmp',
-    // After the private /tmp, so a target directory under /tmp is mounted back into it, writable.
+    '--bind', tmp, '/tmp',
+    // After the target's /tmp, so a target directory under /tmp is mounted back into it, writable.
     '--bind', workdir, workdir,
     '--unshare-pid', '--unshare-ipc', '--unshare-uts',
     '--hostname', hostname,
