@@ -1,7 +1,8 @@
 // Issue 14, forwards: the dialog starts from the selected tree node with a declared port and
 // warns on another; a forward to a port where nothing listens says so in plain words with a
 // count once a real client connects; the tree marks forwarded targets; rows keep one height and
-// never cut the remote port at 1024 wide, where the path or problem has a line of its own.
+// never cut the remote port at 1024 wide, where the path or problem and the name have a line of
+// their own (a long name before the path).
 import { connect } from 'node:net';
 import { join } from 'node:path';
 import { expect, repoRoot, test } from '../fixtures/web-host.js';
@@ -9,6 +10,11 @@ import { openDemo, revealWebApp, SHELL_TIMEOUT_MS, treeRow, waitForShell } from 
 
 test.use({ sandbox: true });
 test.describe.configure({ timeout: 180_000 });
+
+/** Room left after a forward's name on its line at 1024 wide: about eight characters more. */
+const NAME_SPARE_PX = 48;
+/** A name longer than what the second line has beside the whole path at 1024 wide. */
+const REPLICA_NAME = 'replica database (read-only)';
 
 /**
  * Connects a real TCP client, sends a line and resolves once the forward closes it (a close or a
@@ -89,8 +95,8 @@ test('the dialog starts from the selected node; nothing listening is told in wor
 test('at 1024 wide a stopped row is as tall as a running one, no remote port is cut and a problem is read whole', async ({ page, webHost }) => {
   await page.setViewportSize({ width: 1024, height: 640 });
   await openDemo(page, webHost.url);
-  // Two forwards to a long destination: a remote host through the bastion.
-  for (const name of ['primary', 'replica']) {
+  // Two forwards to a long destination: a remote host through the bastion; one with a long name.
+  for (const [name, label] of [['primary', 'primary database'], ['replica', REPLICA_NAME]] as const) {
     await treeRow(page, 'instance', 'bastion').click({ button: 'right' });
     await page.getByRole('menuitem', { name: 'Start port forward…' }).click();
     const form = page.getByRole('dialog', { name: 'New port forward' });
@@ -101,7 +107,7 @@ test('at 1024 wide a stopped row is as tall as a running one, no remote port is 
     await expect(form.getByTestId('forward-port-warning')).toHaveCount(0);
     await form.getByText('Forward to another host reachable from the target').click();
     await form.getByLabel('Remote host', { exact: true }).fill(`${name}.db.internal`);
-    await form.getByLabel('Name', { exact: true }).fill(`${name} database`);
+    await form.getByLabel('Name', { exact: true }).fill(label);
     await form.getByRole('button', { name: 'Start forward' }).click();
     await expect(form).toBeHidden();
   }
@@ -130,10 +136,18 @@ test('at 1024 wide a stopped row is as tall as a running one, no remote port is 
   expect(whole.width).toBeGreaterThan(0);
   expect(whole.scroll).toBeLessThanOrEqual(whole.client);
   expect(whole.right).toBeLessThanOrEqual(whole.cellRight);
-  // The paths of the other rows are on their second line too, whole, and so are their names.
+  // The path of the other rows is on their second line too, whole, and so is its name, with room
+  // to spare (it had 7 px when the line started under To).
   await expect(rows.nth(0).locator('.forward-name')).toHaveText('primary database');
   expect(await rows.nth(0).locator('.forward-name').evaluate((el) => el.scrollWidth <= el.clientWidth && el.clientWidth > 0)).toBe(true);
-  for (const i of [0, 1]) expect(await rows.nth(i).getByTestId('forward-path').evaluate((el) => el.scrollWidth <= el.clientWidth && el.clientWidth > 0)).toBe(true);
+  expect(await rows.nth(0).getByTestId('forward-path').evaluate((el) => el.scrollWidth <= el.clientWidth && el.clientWidth > 0)).toBe(true);
+  const spare = await rows.nth(0).locator('.forward-name').evaluate((el) => (el.nextElementSibling?.getBoundingClientRect().left ?? 0) - el.getBoundingClientRect().right);
+  expect(spare).toBeGreaterThanOrEqual(NAME_SPARE_PX);
+  // A name too long for the line is whole all the same: the path gives way before it (the cell's tooltip keeps the path).
+  await expect(rows.nth(1).locator('.forward-name')).toHaveText(REPLICA_NAME);
+  expect(await rows.nth(1).locator('.forward-name').evaluate((el) => el.scrollWidth <= el.clientWidth && el.clientWidth > 0)).toBe(true);
+  await expect(rows.nth(1).locator('td.forward-destination')).toHaveAttribute('title', /porthole-sandbox › us-east-1/);
+  expect(await rows.nth(1).getByTestId('forward-path').evaluate((el) => el.scrollWidth > el.clientWidth && el.clientWidth > 0)).toBe(true);
   await expect(rows.nth(0).getByTestId('forward-remote')).toHaveText('primary.db.internal:5432via bastion');
   await expect(rows.nth(0).getByTestId('forward-remote')).toHaveAttribute('aria-label', 'primary.db.internal:5432 via bastion');
   await expect(rows.nth(0).locator('td.forward-destination')).toHaveAttribute('title', /primary database\nprimary\.db\.internal:5432 via bastion\nporthole-sandbox › us-east-1/);

@@ -1,9 +1,10 @@
 // One live port forward as a row of the forwards table (ForwardsPanel): status (with failed
 // connections), local address, where it goes (target by name with its path, or the last problem
 // in plain words), rates and totals each way, open connections, and the actions. The row is two
-// lines of one fixed height: the path or problem has a line of its own under "To", as wide as the
-// rest of the row (in a narrow panel ending in the rates), and the failed count sits under the
-// status. A cell that does not fit ends in an ellipsis and says all of it in its tooltip.
+// lines of one fixed height: the path or problem and the name have a line of their own from under
+// the local address to the end of the row (in a narrow panel ending in the rates), and the failed
+// count sits under the status. A cell that does not fit ends in an ellipsis and says all of it in
+// its tooltip.
 import type { ForwardInfo, ForwardStats } from '../../shared/contract/index.js';
 import { connectionErrorText, destinationText, failedConnectionsText, openConnectionsText, removeForwardQuestion } from '../../shared/messages/forwards.js';
 import type { AppModel } from '../root/app-model.js';
@@ -104,7 +105,7 @@ export function ForwardRow({ f, stats, index, layout, stale, detailSpan }: RowPr
       </span>
     ) : null;
   const subLine = sub ? (
-    <span className={`forward-sub${problem ? ` tone-${problem.tone}` : ' muted'}`} data-testid={problem ? 'forward-problem' : 'forward-path'} role={problem ? 'status' : undefined} title={problem?.title ?? sub}>
+    <span className={`forward-sub${problem ? ` forward-sub-problem tone-${problem.tone}` : ' forward-sub-path muted'}`} data-testid={problem ? 'forward-problem' : 'forward-path'} role={problem ? 'status' : undefined} title={problem?.title ?? sub}>
       {sub}
     </span>
   ) : null;
@@ -226,7 +227,6 @@ export function ForwardRow({ f, stats, index, layout, stale, detailSpan }: RowPr
       <tr className="forward-detail">
         {/* Under the pill, so the status column (and with it "To") can be narrower. */}
         <td className="forward-detail-cell forward-failed-cell">{failed}</td>
-        <td className="forward-detail-gap" />
         <td colSpan={detailSpan} className="forward-detail-cell forward-sub-cell">
           {/* The name here, not after a long host on the line above, where it would always give way. */}
           <span className="panel-cell-line">

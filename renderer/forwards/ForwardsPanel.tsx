@@ -1,9 +1,10 @@
 // Live port forwards as an aligned table, one ForwardRow each: status (with failed connections),
 // local address, where it goes (target by name with its path, or the last problem in plain words),
 // rates and totals each way, open connections, and the actions. Every row has one fixed height of
-// two lines: the path or problem has a line of its own under "To", as wide as the rest of the row
-// (a sentence like "Nothing is listening on app:9999." does not fit the To column at any common
-// width); in a narrower panel the rates end that line, leaving "To" the room of their columns.
+// two lines: the path or problem and the name have a line of their own from under the local
+// address to the end of the row (a sentence like "Nothing is listening on app:9999." does not fit
+// the To column at any common width); in a narrower panel the rates end that line, leaving "To"
+// the room of their columns.
 // Saved forwards below.
 import { counted } from '../../shared/format/words.js';
 import { destinationText } from '../../shared/messages/forwards.js';
@@ -31,8 +32,12 @@ export const FORWARDS_PANEL = {
    * sideways or hiding under the actions.
    */
   COMPACT_BELOW_PX: 600,
-  /** Columns from "To" to the end, which a row's second line spans: To, [2 rates,] [Sent, Received, Conns,] actions. */
-  DETAIL_SPAN: { wide: 7, narrow: 2, compact: 4 },
+  /**
+   * Columns from the local address to the end, which a row's second line spans: address, To,
+   * [2 rates,] [Sent, Received, Conns,] actions. From the address, not from To: at 1024 wide the
+   * line holds a path, a name and both rates, and To with the actions alone left the name 7 px.
+   */
+  DETAIL_SPAN: { wide: 8, narrow: 3, compact: 4 },
 } as const;
 
 /** The layout for a panel this wide (0: not measured yet, laid out wide). */
