@@ -1,10 +1,11 @@
 // Issue 14, forwards: the dialog starts from the selected tree node with a declared port and
 // warns on another; a forward to a port where nothing listens says so in plain words with a
 // count once a real client connects; the tree marks forwarded targets; rows keep one height and
-// never cut the remote port at 1024 wide, where the path or problem and the name have a line of
-// their own (a long name before the path).
+// never cut the remote port at 1024 wide, where "via target", the path or problem and the name
+// have a line of their own (a long name before the path), and "via target" shows at 1440 too.
 import { connect } from 'node:net';
 import { join } from 'node:path';
+import type { Locator } from '@playwright/test';
 import { expect, repoRoot, test } from '../fixtures/web-host.js';
 import { openDemo, revealWebApp, SHELL_TIMEOUT_MS, treeRow, waitForShell } from './porthole-ui.js';
 
@@ -148,8 +149,10 @@ test('at 1024 wide a stopped row is as tall as a running one, no remote port is 
   expect(await rows.nth(1).locator('.forward-name').evaluate((el) => el.scrollWidth <= el.clientWidth && el.clientWidth > 0)).toBe(true);
   await expect(rows.nth(1).locator('td.forward-destination')).toHaveAttribute('title', /porthole-sandbox › us-east-1/);
   expect(await rows.nth(1).getByTestId('forward-path').evaluate((el) => el.scrollWidth > el.clientWidth && el.clientWidth > 0)).toBe(true);
-  await expect(rows.nth(0).getByTestId('forward-remote')).toHaveText('primary.db.internal:5432via bastion');
+  // The host has the To column to itself; which target it goes through is the second line's first words.
+  await expect(rows.nth(0).getByTestId('forward-remote')).toHaveText('primary.db.internal:5432');
   await expect(rows.nth(0).getByTestId('forward-remote')).toHaveAttribute('aria-label', 'primary.db.internal:5432 via bastion');
+  await expectViaShown(rows, 1024);
   await expect(rows.nth(0).locator('td.forward-destination')).toHaveAttribute('title', /primary database\nprimary\.db\.internal:5432 via bastion\nporthole-sandbox › us-east-1/);
 
   await rows.nth(1).getByRole('button', { name: 'Stop' }).click();
@@ -179,7 +182,28 @@ test('at 1024 wide a stopped row is as tall as a running one, no remote port is 
   // Nothing in a row wraps: every cell's content is one line.
   const lines = await rows.locator('td').evaluateAll((tds) => tds.map((td) => td.scrollHeight <= td.clientHeight + 1));
   expect(lines.every(Boolean)).toBe(true);
+
+  // 1440 wide (the wide table, every column): "via bastion" is in the row there too.
+  await page.setViewportSize({ width: 1440, height: 900 });
+  await expectViaShown(rows, 1440);
+  await page.screenshot({ path: join(repoRoot, 'e2e', 'artifacts', 'ui14-1440-forwards-via.png') });
 });
+
+/** Rows 0 and 1 (to a host through the bastion) say so, whole and in view, and their hosts are whole. */
+async function expectViaShown(rows: Locator, width: number): Promise<void> {
+  for (const i of [0, 1]) {
+    const via = rows.nth(i).getByTestId('forward-via');
+    await expect(via, `via at ${width}`).toHaveText('via bastion');
+    await expect(via, `via at ${width}`).toBeVisible();
+    const fit = await via.evaluate((el) => {
+      const cell = el.closest('td')!.getBoundingClientRect();
+      const r = el.getBoundingClientRect();
+      return el.scrollWidth <= el.clientWidth && r.width > 0 && r.right <= cell.right && r.bottom <= cell.bottom;
+    });
+    expect(fit, `via whole at ${width}`).toBe(true);
+    for (const part of await rows.nth(i).locator('.forward-remote-head, .forward-remote-rest').all()) expect(await part.evaluate((el) => el.scrollWidth <= el.clientWidth), `host whole at ${width}`).toBe(true);
+  }
+}
 
 test("with no target selected in the tree, the dialog starts from the active tab's target", async ({ page, webHost }) => {
   await openDemo(page, webHost.url);

@@ -1,10 +1,11 @@
 // One live port forward as a row of the forwards table (ForwardsPanel): status (with failed
 // connections), local address, where it goes (target by name with its path, or the last problem
 // in plain words), rates and totals each way, open connections, and the actions. The row is two
-// lines of one fixed height: the path or problem and the name have a line of their own from under
-// the local address to the end of the row (in a narrow panel ending in the rates), and the failed
-// count sits under the status. A cell that does not fit ends in an ellipsis and says all of it in
-// its tooltip.
+// lines of one fixed height: the host and port have the To column to themselves; the line from
+// under the local address to the end of the row (in a narrow panel ending in the rates) says
+// which target a forward to another host goes through, its path or problem and its name; the
+// failed count sits under the status. A cell that does not fit ends in an ellipsis and says all
+// of it in its tooltip.
 import type { ForwardInfo, ForwardStats } from '../../shared/contract/index.js';
 import { connectionErrorText, destinationText, failedConnectionsText, openConnectionsText, removeForwardQuestion } from '../../shared/messages/forwards.js';
 import type { AppModel } from '../root/app-model.js';
@@ -141,7 +142,6 @@ export function ForwardRow({ f, stats, index, layout, stale, detailSpan }: RowPr
                   :{f.spec.remotePort}
                 </span>
               </span>
-              {f.spec.remoteHost !== undefined && <span className="forward-remote-via">via {label.name}</span>}
             </span>
           </span>
         </td>
@@ -230,6 +230,12 @@ export function ForwardRow({ f, stats, index, layout, stale, detailSpan }: RowPr
         <td colSpan={detailSpan} className="forward-detail-cell forward-sub-cell">
           {/* The name here, not after a long host on the line above, where it would always give way. */}
           <span className="panel-cell-line">
+            {/* The target a forward to another host goes through, before where that target is (the path). */}
+            {f.spec.remoteHost !== undefined && (
+              <span className="forward-via" data-testid="forward-via">
+                via <span className="forward-via-target">{label.name}</span>
+              </span>
+            )}
             {subLine}
             {f.spec.name && <span className="forward-name">{f.spec.name}</span>}
             {layout === 'narrow' && (
