@@ -17,9 +17,7 @@ export interface ExecFacts {
   readonly agentReason?: string | null;
 }
 
-export interface ExecReadiness {
-  readonly state: ExecState;
-  readonly ready: boolean;
+interface ExecReadinessBase {
   /** Short text for the tree's badge. */
   readonly badge: string;
   readonly tone: 'ok' | 'warn' | 'fail' | 'muted';
@@ -29,24 +27,54 @@ export interface ExecReadiness {
   readonly nextStep: string;
 }
 
+export interface ExecReady extends ExecReadinessBase {
+  readonly state: 'ready';
+  readonly ready: true;
+}
+
+export interface ExecNotReady extends ExecReadinessBase {
+  readonly state: Exclude<ExecState, 'ready'>;
+  readonly ready: false;
+}
+
+export type ExecReadiness = ExecReady | ExecNotReady;
+
 const ENABLE_EXEC = 'Enable it on the service with aws ecs update-service --enable-execute-command --force-new-deployment (this replaces the tasks), or run a new task with --enable-execute-command.';
 const DIAGNOSE = 'Run Diagnose on the container for the cause.';
 
-export function execReadiness(f: ExecFacts): ExecReadiness {
-  const r = (state: ExecState, badge: string, tone: ExecReadiness['tone'], reason: string, nextStep: string): ExecReadiness => ({ state, ready: state === 'ready', badge, tone, reason, nextStep });
+const r = (state: ExecNotReady['state'], badge: string, tone: ExecReadiness['tone'], reason: string, nextStep: string): ExecNotReady => ({ state, ready: false, badge, tone, reason, nextStep });
+const READY: ExecReady = { state: 'ready', ready: true, badge: 'exec ready', tone: 'ok', reason: 'The ECS Exec agent is running: a shell can be opened.', nextStep: '' };
+
+/** Not running, or started without exec: said before anything about the runtime id or the agent. */
+function notStarted(f: Pick<ExecFacts, 'containerStatus' | 'execEnabled'>): ExecNotReady | null {
   if (f.containerStatus !== 'RUNNING') {
     return r('not-running', f.containerStatus.toLowerCase(), 'muted', `The container is ${f.containerStatus}; only running containers accept ECS Exec sessions.`, 'Wait for it to start, or open a running task.');
   }
   if (f.execEnabled === false) return r('not-enabled', 'no exec', 'muted', 'ECS Exec is not enabled for this task: it was started without execute command.', ENABLE_EXEC);
-  if (f.runtimeId === null) {
-    return r('no-runtime-id', 'no runtime id', 'warn', 'ECS reports this container RUNNING but without a runtime id, so ECS Exec cannot address it yet.', `Refresh in a few seconds; if it stays that way, the ECS agent on the host is not reporting the container. ${DIAGNOSE}`);
-  }
+  return null;
+}
+
+/**
+ * A container ECS reports without a runtime id: never ready, since ECS Exec addresses a container
+ * by it. Its own function so the type says so (a session action needs no reason of its own).
+ */
+export function readinessWithoutRuntimeId(f: Pick<ExecFacts, 'containerStatus' | 'execEnabled'>): ExecNotReady {
+  return (
+    notStarted(f) ??
+    r('no-runtime-id', 'no runtime id', 'warn', 'ECS reports this container RUNNING but without a runtime id, so ECS Exec cannot address it yet.', `Refresh in a few seconds; if it stays that way, the ECS agent on the host is not reporting the container. ${DIAGNOSE}`)
+  );
+}
+
+export function execReadiness(f: ExecFacts): ExecReadiness {
+  if (f.runtimeId === null) return readinessWithoutRuntimeId(f);
+  const blocked = notStarted(f);
+  if (blocked !== null) return blocked;
   if (f.agentStatus === null) {
     return f.execEnabled === undefined
       ? r('not-enabled', 'no exec', 'muted', 'ECS Exec is not enabled for this task: it was started without execute command.', ENABLE_EXEC)
       : r('no-agent', 'no agent', 'fail', 'Execute command is enabled, but ECS reports no exec agent for this container.', `Start a new task; if new tasks show the same, ${DIAGNOSE.toLowerCase()}`);
   }
-  if (f.agentStatus === 'RUNNING') return r('ready', 'exec ready', 'ok', 'The ECS Exec agent is running: a shell can be opened.', '');
+  if (f.agentStatus === 'RUNNING') return READY;
   if (f.agentStatus === 'PENDING') return r('agent-starting', 'agent starting', 'warn', 'The ECS Exec agent is still starting.', 'Wait a few seconds and try again.');
   const why = f.agentReason ? `: ${f.agentReason}` : '.';
   return r('agent-down', 'agent down', 'fail', `The ECS Exec agent is ${f.agentStatus.toLowerCase()}${why}`, `Usually the task role lacks ssmmessages permissions or there is no network path to ssmmessages. ${DIAGNOSE}`);

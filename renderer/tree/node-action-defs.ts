@@ -4,7 +4,7 @@
 import type { InventoryNode } from '../../shared/contract/index.js';
 import type { AppModel } from '../root/app-model.js';
 import { askTransfer, copyText, diagnose, openForward, openShell } from './node-actions.js';
-import { copyableId, readinessOf, targetOf, titleOf } from './node-view.js';
+import { copyableId, isTargetNode, readinessOf, sessionAddressOf, titleOf, type TargetNode } from './node-view.js';
 import { removeRegion } from './region-choice.js';
 
 export type NodeActionId = 'openShell' | 'forward' | 'diagnose' | 'upload' | 'download' | 'signIn' | 'addRegion' | 'removeRegion' | 'copyId' | 'refresh';
@@ -15,7 +15,13 @@ export interface NodeActionContext {
   readonly linkLost: string | null;
 }
 
-export interface NodeAction {
+/**
+ * An action on the nodes it offers itself on (N): its label, title, reasons and run take only
+ * those. The table holds every action as NodeAction<InventoryNode> (methods compare their
+ * parameters both ways, so a NodeAction<TargetNode> is one); callers ask offers() first
+ * (nodeActionUnavailable, the menu), or hold a target (the target details, the palette's target).
+ */
+export interface NodeAction<N extends InventoryNode = InventoryNode> {
   readonly id: NodeActionId;
   /** Its name when the selection does not offer it (the palette lists it disabled under this). */
   readonly generic: string;
@@ -24,20 +30,18 @@ export interface NodeAction {
   /** Whether this node offers it at all (the menu lists only these). */
   offers(node: InventoryNode): boolean;
   /** The menu's and the buttons' label on a node that offers it. */
-  label(node: InventoryNode): string;
+  label(node: N): string;
   /** A shorter label for the target details' buttons, where room is short. */
   readonly short?: string;
   /** The palette's title, naming the node it acts on ("Copy ARN of task 1a2b3c4d"). */
-  title(node: InventoryNode): string;
+  title(node: N): string;
   /** Why it cannot run on this node now (one short sentence, no final stop), or null when it can. */
-  unavailable(node: InventoryNode, context: NodeActionContext): string | null;
+  unavailable(node: N, context: NodeActionContext): string | null;
   /** Advice shown beside an action that can run (why a target may not take a shell). */
-  advice?(node: InventoryNode): string | null;
-  run(model: AppModel, node: InventoryNode): void;
+  advice?(node: N): string | null;
+  run(model: AppModel, node: N): void;
 }
 
-/** Why a container without a runtime id takes no session, when its readiness gives no reason of its own. */
-const NO_SESSION = 'This container has no runtime id yet: it cannot take a session';
 const SELECT_TARGET = 'Select a container or instance in the tree first';
 const SELECT_PROFILE = 'Select a profile in the tree first';
 
@@ -61,32 +65,26 @@ export function nodeName(node: InventoryNode): string {
   }
 }
 
-const isTarget = (node: InventoryNode): boolean => node.kind === 'container' || node.kind === 'instance';
-
 /** A container not ready for ECS Exec: the reason, shown beside its actions (they may still be tried). */
-function readinessAdvice(node: InventoryNode): string | null {
+function readinessAdvice(node: TargetNode): string | null {
   if (node.kind !== 'container') return null;
   const r = readinessOf(node);
   return r.ready ? null : r.reason;
 }
 
-/** Why this node takes no session: the readiness sentence the badge and the diagnosis give, so all three say one thing. */
-function noSessionReason(node: InventoryNode): string {
-  if (node.kind !== 'container') return NO_SESSION;
-  const r = readinessOf(node);
-  return r.ready ? NO_SESSION : r.reason;
-}
-
-/** An action on a container or instance that opens a session there: needs the host and a runtime id. */
-function sessionAction(id: NodeActionId, generic: string, label: string, title: (name: string) => string, run: NodeAction['run']): NodeAction {
+/**
+ * An action on a container or instance that opens a session there: needs the host and a runtime
+ * id; without one, the readiness sentence the badge and the diagnosis give, so all three say one thing.
+ */
+function sessionAction(id: NodeActionId, generic: string, label: string, title: (name: string) => string, run: NodeAction<TargetNode>['run']): NodeAction<TargetNode> {
   return {
     id,
     generic,
     needs: SELECT_TARGET,
-    offers: isTarget,
+    offers: isTargetNode,
     label: () => label,
     title: (node) => title(titleOf(node)),
-    unavailable: (node, { linkLost }) => linkLost ?? (targetOf(node) === null ? noSessionReason(node) : null),
+    unavailable: (node, { linkLost }) => linkLost ?? sessionAddressOf(node).missing?.reason ?? null,
     advice: readinessAdvice,
     run,
   };
@@ -101,7 +99,7 @@ export const NODE_ACTIONS: readonly NodeAction[] = [
     id: 'diagnose',
     generic: 'Diagnose the selected target',
     needs: SELECT_TARGET,
-    offers: isTarget,
+    offers: isTargetNode,
     label: () => 'Diagnose',
     title: (node) => `Diagnose ${titleOf(node)}`,
     // Always offered on a target: one that cannot be opened is exactly when a diagnosis helps.

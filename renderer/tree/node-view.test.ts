@@ -1,8 +1,9 @@
 // What a tree row shows for the task definition and the container ports: the row's own text,
 // its muted secondary text and its tooltip, for nodes from current and older hosts.
-import { describe, expect, it } from 'vitest';
+import { describe, expect, expectTypeOf, it } from 'vitest';
 import type { InventoryNode } from '../../shared/contract/index.js';
-import { badgeOf, diagnosisTargetOf, readinessOf, rowLabel, secondaryOf, sharedNames, targetOf, taskDefinitionOf, tooltipOf } from './node-view.js';
+import type { ExecNotReady } from '../../shared/exec-readiness.js';
+import { badgeOf, diagnosisTargetOf, readinessOf, rowLabel, secondaryOf, sessionAddressOf, sharedNames, targetOf, taskDefinitionOf, tooltipOf } from './node-view.js';
 
 type Task = Extract<InventoryNode, { kind: 'task' }>;
 type Container = Extract<InventoryNode, { kind: 'container' }>;
@@ -74,6 +75,35 @@ describe('exec readiness: one decision for badge, menu hint and diagnosis', () =
     expect(readinessOf(container({ execAgentStatus: null, execEnabled: true })).state).toBe('no-agent');
     expect(readinessOf(container({ lastStatus: 'PENDING', runtimeId: null })).badge).toBe('pending');
     expect(readinessOf(container()).ready).toBe(true);
+  });
+});
+
+describe('where a session on a target goes', () => {
+  it('a container without a runtime id has no address and always its readiness reason for it, whatever else ECS says', () => {
+    for (const lastStatus of ['RUNNING', 'PENDING', 'STOPPED']) {
+      for (const execEnabled of [true, false, undefined]) {
+        for (const execAgentStatus of ['RUNNING', 'PENDING', null]) {
+          const c = container({ runtimeId: null, lastStatus, execEnabled, execAgentStatus });
+          const address = sessionAddressOf(c);
+          expect(address.target).toBeNull();
+          expect(address.missing?.ready).toBe(false);
+          // The same sentence as the badge's, so the menu, the badge and the diagnosis agree.
+          expect(address.missing?.reason).toBe(readinessOf(c).reason);
+        }
+      }
+    }
+  });
+
+  it('an instance, and a container with a runtime id, have an address and nothing missing (ready or not)', () => {
+    const inst: Extract<InventoryNode, { kind: 'instance' }> = { kind: 'instance', id: 'i:1', label: 'bastion', profile: 'p', region: 'us-east-1', instanceId: 'i-0abc', name: 'bastion', pingStatus: 'ConnectionLost', platform: 'Linux', state: 'running' };
+    expect(sessionAddressOf(inst)).toEqual({ target: { kind: 'instance', profile: 'p', region: 'us-east-1', instanceId: 'i-0abc' }, missing: null });
+    expect(sessionAddressOf(container({ execAgentStatus: 'STOPPED' }))).toMatchObject({ target: { kind: 'ecs-container', runtimeId: 'abc-1', cluster: 'demo-web' }, missing: null });
+  });
+
+  it('types: no address means a reason, so no caller needs a fallback sentence', () => {
+    const address = sessionAddressOf(container({ runtimeId: null }));
+    if (address.target === null) expectTypeOf(address.missing).toEqualTypeOf<ExecNotReady>();
+    else expectTypeOf(address.missing).toEqualTypeOf<null>();
   });
 });
 

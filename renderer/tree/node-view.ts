@@ -2,7 +2,7 @@
 // the target it stands for (shell, forward, diagnosis) and the id worth copying.
 import { counted } from '../../shared/format/words.js';
 import type { ContainerPort, DiagnosisTarget, InventoryNode, TargetRef } from '../../shared/contract/index.js';
-import { execReadiness, type ExecReadiness } from '../../shared/exec-readiness.js';
+import { execReadiness, readinessWithoutRuntimeId, type ExecNotReady, type ExecReadiness } from '../../shared/exec-readiness.js';
 
 export type Tone = 'ok' | 'warn' | 'fail' | 'muted';
 
@@ -82,15 +82,29 @@ export function notReadyReason(node: InventoryNode): string | null {
   return badge !== null && (badge.tone === 'fail' || badge.tone === 'muted') ? badge.hint : null;
 }
 
-/** What a shell or forward against this node targets; null for nodes that are not targets. */
+/** A container or an instance: what a shell, a forward or a transfer can go to. */
+export type TargetNode = Extract<InventoryNode, { kind: 'container' | 'instance' }>;
+
+export function isTargetNode(node: InventoryNode): node is TargetNode {
+  return node.kind === 'container' || node.kind === 'instance';
+}
+
+/**
+ * Where a session on this target goes or, for a container ECS reports without a runtime id (which
+ * ECS Exec addresses it by), why it has nowhere to go: always one of the two, never neither.
+ */
+export type SessionAddress = { readonly target: TargetRef; readonly missing: null } | { readonly target: null; readonly missing: ExecNotReady };
+
+export function sessionAddressOf(node: TargetNode): SessionAddress {
+  if (node.kind === 'instance') return { target: { kind: 'instance', profile: node.profile, region: node.region, instanceId: node.instanceId }, missing: null };
+  if (node.runtimeId === null) return { target: null, missing: readinessWithoutRuntimeId({ containerStatus: node.lastStatus, execEnabled: node.execEnabled }) };
+  const target: TargetRef = { kind: 'ecs-container', profile: node.profile, region: node.region, cluster: clusterName(node.clusterArn), taskArn: node.taskArn, containerName: node.name, runtimeId: node.runtimeId };
+  return { target, missing: null };
+}
+
+/** What a shell or forward against this node targets; null for nodes that are not targets, or have no address yet. */
 export function targetOf(node: InventoryNode): TargetRef | null {
-  if (node.kind === 'instance') {
-    return { kind: 'instance', profile: node.profile, region: node.region, instanceId: node.instanceId };
-  }
-  if (node.kind === 'container' && node.runtimeId !== null) {
-    return { kind: 'ecs-container', profile: node.profile, region: node.region, cluster: clusterName(node.clusterArn), taskArn: node.taskArn, containerName: node.name, runtimeId: node.runtimeId };
-  }
-  return null;
+  return isTargetNode(node) ? sessionAddressOf(node).target : null;
 }
 
 /** A tab title people recognise: the container and its task's short id, or the instance's name. */
