@@ -8,6 +8,7 @@ import { useStoreValue } from '../state/store.js';
 import { ContextMenu, type MenuAt } from '../ui/ContextMenu.js';
 import type { Tab } from './session-store.js';
 import { useTabOverflow } from './tab-overflow.js';
+import { tabMenu } from './tab-menu.js';
 import { tabTitleParts } from './tab-title.js';
 
 const STATE_WORDS = { connecting: 'Connecting', connected: 'Connected', reconnecting: 'Reconnecting', closed: 'Closed' } as const;
@@ -171,30 +172,11 @@ export function TabStrip({ tabs, activeKey, pairKey }: { tabs: readonly Tab[]; a
   const closeMenu = useCallback(() => setMenu(null), []);
   const onMenu = useCallback(
     (tab: Tab, x: number, y: number, rename: () => void) => {
-      const s = model.sessions;
-      // Without the host link what needs it would fail at once with the same reason: offered off, with that reason.
-      const lost = s.state.linkLost;
-      const needsHost = lost === null ? {} : { disabled: true, hint: lost };
-      const items = [
-        ...(tab.key !== activeKey && tab.key !== pairKey ? [{ label: 'Show beside the active tab', run: () => s.showBeside(tab.key) }] : []),
-        ...(pairKey !== null && (tab.key === activeKey || tab.key === pairKey) ? [{ label: 'Show one terminal', run: () => s.unsplit() }] : []),
-        { label: 'Rename…', run: rename },
-        // The banner's word for it: a shell that exited is reopened, one that failed is restarted.
-        ...(tab.status.state === 'closed' ? [{ label: tab.status.ending === 'exited' && tab.elsewhere !== true ? 'Reopen' : 'Restart session', run: () => void s.restart(tab.key), ...needsHost }] : []),
-        ...(tab.recording !== null
-          ? [{ label: 'Stop recording', run: () => void s.setRecording(tab.key, false) }]
-          : tab.sessionId !== null && tab.status.state !== 'closed'
-            ? [{ label: 'Record to a .cast file', run: () => void s.setRecording(tab.key, true) }]
-            : []),
-        { label: 'Upload…', run: () => model.transfers.ask({ direction: 'upload', target: tab.target, title: tab.title }), ...needsHost },
-        { label: 'Download…', run: () => model.transfers.ask({ direction: 'download', target: tab.target, title: tab.title }), ...needsHost },
-        { label: 'New tab to the same target', run: () => void s.open(tab.target, tab.title), ...needsHost },
-        { label: 'Close', run: () => void s.close(tab.key) },
-      ];
+      const lost = model.sessions.state.linkLost;
       // The reason said once, as text, above the items it turns off (as the tree's menu does).
-      setMenu({ x, y, items, ...(lost === null ? {} : { note: lost }) });
+      setMenu({ x, y, items: tabMenu(model, tab, rename), ...(lost === null ? {} : { note: lost }) });
     },
-    [model, activeKey, pairKey],
+    [model],
   );
   const strip = useRef<HTMLDivElement>(null);
   const overflow = useTabOverflow(strip, activeKey, tabs.length);
