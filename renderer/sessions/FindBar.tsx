@@ -1,6 +1,7 @@
-// Find in the active terminal's scrollback (the search addon): "3 of 17", Enter for next, Shift+Enter
-// for previous, and match case / whole word / regular expression toggles (Alt+C / Alt+W / Alt+R,
-// as in VS Code). A regular expression that does not compile is said so, never searched.
+// Find in the active terminal's scrollback (the search addon): typing finds the newest match (the
+// one nearest the bottom), "3 of 17", Enter for next, Shift+Enter for previous, and match case /
+// whole word / regular expression toggles (Alt+C / Alt+W / Alt+R, as in VS Code). A regular
+// expression that does not compile is said so, never searched.
 import { useEffect, useRef, useState } from 'react';
 import type { FindOptions, TerminalController } from '../terminal/terminal-controller.js';
 
@@ -99,7 +100,10 @@ export function FindBar({ controller, onClose }: { controller: TerminalControlle
         aria-invalid={problem !== null}
         onChange={(e) => {
           setQuery(e.target.value);
-          search(e.target.value, 'next', options);
+          // Upward from the bottom, as VS Code's terminal does: the newest output is what one
+          // looks for (the latest error), not the oldest line of the scrollback. Each letter
+          // typed keeps the match in place while it still matches.
+          search(e.target.value, 'previous', options);
         }}
         onKeyDown={(e) => {
           if (e.key !== 'Enter') return;
