@@ -53,3 +53,36 @@ describe('settings store: layout and regions', () => {
     expect(got).toEqual({ ...DEFAULT_SETTINGS, theme: 'light' });
   });
 });
+
+describe('settings store: the tree view two windows share', () => {
+  it('merges changes sent at once by two windows, each through the one queued writer, and keeps both on disk', async () => {
+    const store = new SettingsStore(dir);
+    const place = (id: string) => ({ id, parent: 'root' });
+    await store.changeTree({ opened: [place('a'), place('b')], closed: [], selected: place('a') });
+    // Two windows' saves arrive together: one closes b, the other opens c and selects it.
+    await Promise.all([store.changeTree({ opened: [], closed: ['b'] }), store.changeTree({ opened: [place('c')], closed: [], selected: place('c') })]);
+    const expected = { open: [place('a'), place('c')], selected: place('c') };
+    expect((await store.get()).tree).toEqual(expected);
+    expect((JSON.parse(await readFile(store.file, 'utf8')) as Settings).tree).toEqual(expected);
+    // A restart reads the merged view back.
+    expect((await new SettingsStore(dir).get()).tree).toEqual(expected);
+  });
+});
+
+describe('settings store: changes asked for at the same time', () => {
+  it('keeps every one: opened regions of two profiles, two recent targets, an update beside them', async () => {
+    const store = new SettingsStore(dir);
+    const target = (name: string) => ({ nodeId: `instance:${name}`, kind: 'instance' as const, label: name, where: 'dev · us-east-1', title: name, target: { kind: 'instance' as const, profile: 'dev', region: 'us-east-1', instanceId: 'i-0123456789abcdef0' } });
+    await Promise.all([
+      store.noteOpenedRegion('dev', 'us-east-1'),
+      store.noteOpenedRegion('prod', 'eu-west-1'),
+      store.rememberTarget(target('one')),
+      store.rememberTarget(target('two')),
+      store.update({ fontSize: 15 }),
+    ]);
+    const settings = await new SettingsStore(dir).get();
+    expect(settings.openedRegions).toEqual({ dev: ['us-east-1'], prod: ['eu-west-1'] });
+    expect(settings.recentTargets.map((r) => r.label)).toEqual(['two', 'one']);
+    expect(settings.fontSize).toBe(15);
+  });
+});

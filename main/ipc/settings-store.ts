@@ -2,8 +2,9 @@
 // file keeps its valid fields; one that is not a JSON object is set aside as corrupt and told);
 // writes go through the atomic writer (storage/atomic-writer).
 import { join } from 'node:path';
-import { DEFAULT_SETTINGS, SettingsSchema, withRecentTarget, type RecentTarget, type Settings, type SettingsPatch } from '../../shared/contract/index.js';
+import { DEFAULT_SETTINGS, SettingsSchema, withRecentTarget, type RecentTarget, type Settings, type SettingsPatch, type TreeViewChange } from '../../shared/contract/index.js';
 import { profileEntry, withRegionOpened } from '../../shared/region-list.js';
+import { withTreeViewChange } from '../../shared/tree-view.js';
 import { writeJsonAtomic, loadJsonFile } from '../storage/index.js';
 
 export const SETTINGS_FILE_NAME = 'settings.json';
@@ -31,7 +32,9 @@ export function mergeStoredSettings(stored: unknown): SettingsLoad {
 
 export class SettingsStore {
   readonly file: string;
-  #current: Settings | undefined;
+  /** The settings in force: the file's once read (#reading), then every change applied in turn. */
+  #current: Settings = DEFAULT_SETTINGS;
+  #reading: Promise<void> | undefined;
   readonly #listeners = new Set<(next: Settings, previous: Settings) => void>();
 
   constructor(
@@ -43,8 +46,20 @@ export class SettingsStore {
   }
 
   async get(): Promise<Settings> {
-    if (this.#current === undefined) this.#current = (await this.load()).settings;
+    await this.#read();
     return this.#current;
+  }
+
+  /** Reads the file once, however many calls ask at the same time (a second read would undo changes made after the first). */
+  #read(): Promise<void> {
+    this.#reading ??= this.load().then(
+      ({ settings }) => void (this.#current = settings),
+      (err: unknown) => {
+        this.#reading = undefined; // the next call tries again
+        throw err;
+      },
+    );
+    return this.#reading;
   }
 
   async load(): Promise<SettingsLoad> {
@@ -63,17 +78,29 @@ export class SettingsStore {
 
   /** Applies an already-validated patch and persists the result before resolving. */
   async update(patch: SettingsPatch): Promise<Settings> {
-    const previous = await this.get();
-    return this.#save(SettingsSchema.parse({ ...previous, ...patch }), previous);
+    return this.#change((previous) => SettingsSchema.parse({ ...previous, ...patch }));
   }
 
   /** Puts an already-validated target first among the recent ones and persists the result. */
   async rememberTarget(entry: RecentTarget): Promise<Settings> {
-    const previous = await this.get();
-    return this.#save({ ...previous, recentTargets: withRecentTarget(previous.recentTargets, entry) }, previous);
+    return this.#change((previous) => ({ ...previous, recentTargets: withRecentTarget(previous.recentTargets, entry) }));
   }
 
-  async #save(next: Settings, previous: Settings): Promise<Settings> {
+  /** Merges one window's already-validated change of the tree's view into the saved one and persists the result. */
+  async changeTree(change: TreeViewChange): Promise<Settings> {
+    return this.#change((previous) => ({ ...previous, tree: withTreeViewChange(previous.tree, change) }));
+  }
+
+  /**
+   * Applies a change to the settings as they are when it runs, not as they were when it was asked
+   * for: changes asked for together (two windows) each see the one before, and none is lost.
+   * The file is then written through the atomic writer's queue (the newest state wins on disk).
+   */
+  async #change(apply: (current: Settings) => Settings): Promise<Settings> {
+    await this.#read();
+    // Nothing awaits between reading #current and setting it, so no other change can come between.
+    const previous = this.#current;
+    const next = apply(previous);
     this.#current = next;
     await writeJsonAtomic(this.file, next);
     for (const listener of this.#listeners) listener(next, previous);
@@ -88,10 +115,13 @@ export class SettingsStore {
 
   /** Remembers that the user opened something in a profile's region; null when it was known already. */
   async noteOpenedRegion(profile: string, region: string): Promise<Settings | null> {
-    const current = await this.get();
-    const opened = profileEntry(current.openedRegions, profile) ?? [];
-    const next = withRegionOpened(opened, region);
-    if (next === opened) return null;
-    return this.update({ openedRegions: { ...current.openedRegions, [profile]: [...next] } });
+    await this.#read();
+    const opened = profileEntry(this.#current.openedRegions, profile) ?? [];
+    if (withRegionOpened(opened, region) === opened) return null;
+    // Worked out again from the settings as they are when the change runs (another region may have come first).
+    return this.#change((previous) => {
+      const list = withRegionOpened(profileEntry(previous.openedRegions, profile) ?? [], region);
+      return SettingsSchema.parse({ ...previous, openedRegions: { ...previous.openedRegions, [profile]: [...list] } });
+    });
   }
 }

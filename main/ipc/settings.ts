@@ -1,4 +1,4 @@
-// The `settings` service: get, update and rememberTarget, with a `changed` event to every window.
+// The `settings` service: get, update, rememberTarget and changeTree, with a `changed` event to every window.
 import type { SettingsStore } from './settings-store.js';
 import type { ServiceImpl } from './service.js';
 
@@ -12,6 +12,11 @@ export function createSettingsService(store: SettingsStore): ServiceImpl<'settin
     },
     rememberTarget: async ({ entry }, ctx) => {
       const settings = await store.rememberTarget(entry);
+      ctx.broadcast('settings', 'changed', { settings });
+      return { settings };
+    },
+    changeTree: async ({ change }, ctx) => {
+      const settings = await store.changeTree(change);
       ctx.broadcast('settings', 'changed', { settings });
       return { settings };
     },

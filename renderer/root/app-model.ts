@@ -61,7 +61,7 @@ export class AppModel {
     this.panel = new PanelStore((open) => this.layout.update({ panelOpen: open }));
     this.tree = new TreeStore(client, {
       saved: async () => (await this.settings.loaded)?.tree ?? null,
-      save: (view) => void this.settings.keep({ tree: view }),
+      save: (change) => void this.settings.changeTree(change),
     });
     this.forwards = new ForwardStore(client);
     this.transfers = new TransferStore(client, (message) => this.toasts.show(message, 'error'));

@@ -1,5 +1,5 @@
 // The current settings, kept fresh by `settings.changed`, and a way to update them.
-import { DEFAULT_SETTINGS, type RecentTarget, type Settings, type SettingsPatch } from '../../shared/contract/index.js';
+import { DEFAULT_SETTINGS, type RecentTarget, type Settings, type SettingsPatch, type TreeViewChange } from '../../shared/contract/index.js';
 import { errorText, type PortholeClient } from '../bridge/client.js';
 import { Store } from './store.js';
 
@@ -52,15 +52,16 @@ export class SettingsModel extends Store<SettingsView> {
   }
 
   /**
-   * For what the app keeps by itself (the tree's open branches): a failure (the host link lost,
-   * say) costs only what a reload restores, so it is logged rather than shown as a settings error.
+   * What this window changed in the tree's open branches and selection, merged by main into the
+   * saved view. The app keeps it by itself: a failure (the host link lost, say) costs only what a
+   * reload restores, so it is logged rather than shown as a settings error.
    */
-  async keep(patch: SettingsPatch): Promise<void> {
+  async changeTree(change: TreeViewChange): Promise<void> {
     try {
-      const { settings } = await this.client.call('settings', 'update', { patch });
+      const { settings } = await this.client.call('settings', 'changeTree', { change });
       this.set({ settings, error: this.state.error });
     } catch (err) {
-      console.warn(`porthole: could not keep ${Object.keys(patch).join(', ')}: ${errorText(err)}`);
+      console.warn(`porthole: could not keep the tree's open branches: ${errorText(err)}`);
     }
   }
 

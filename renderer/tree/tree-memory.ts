@@ -2,8 +2,9 @@
 // atomic writer). Restoring opens a remembered branch once its parent's children are loaded and
 // it is among them, so AWS is asked only about what was open; one that its parent's children no
 // longer hold is forgotten quietly. Under a parent that could not be loaded (an expired login, say)
-// the remembered places wait until it loads.
-import { SETTINGS_BOUNDS, type TreePlace, type TreeView } from '../../shared/contract/index.js';
+// the remembered places wait until it loads. A window saves only what it changed (shared/tree-view.ts),
+// so two windows or browser tabs each keep their open branches.
+import { SETTINGS_BOUNDS, type TreePlace, type TreeView, type TreeViewChange } from '../../shared/contract/index.js';
 
 export const TREE_MEMORY = {
   /** Save this long after the last change: arrow keys move the selection ~30×/s and a restore opens several branches at once; one write for all of it. */
@@ -12,9 +13,10 @@ export const TREE_MEMORY = {
 
 /** Where the view is kept: settings in the app, a fake in tests. */
 export interface TreeMemoryStore {
-  /** The view saved last; null when none was (a first start, or settings could not be read). */
+  /** The view saved last, by any window; null when none was (a first start, or settings could not be read). */
   saved(): Promise<TreeView | null>;
-  save(view: TreeView): void;
+  /** What this window changed since its last save or the restore; merged into the saved view. */
+  save(change: TreeViewChange): void;
 }
 
 /** What one parent's loaded children decide among the remembered places. */

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import type { InventoryNode, TreeView } from '../../shared/contract/index.js';
+import type { InventoryNode, TreeView, TreeViewChange } from '../../shared/contract/index.js';
+import { withTreeViewChange } from '../../shared/tree-view.js';
 import { PortholeClient } from '../bridge/client.js';
 import type { Bridge } from '../bridge/types.js';
 import { TREE_ROOT, TreeStore } from './tree-store.js';
@@ -26,10 +27,16 @@ const WORLD: ReadonlyMap<string, readonly InventoryNode[]> = new Map([
   ['r:prod/us-east-1', [cluster('prod', 'us-east-1', 'web'), cluster('prod', 'us-east-1', 'api')]],
 ]);
 
-/** A host answering from WORLD; records which children were asked for (each would be AWS calls). */
-function world(saved: TreeView | null) {
+/** What main keeps for every window: the saved view, each window's change merged into it as main merges it. */
+interface Saved {
+  view: TreeView | null;
+  readonly changes: TreeViewChange[];
+}
+const savedView = (view: TreeView | null): Saved => ({ view, changes: [] });
+
+/** A window on a host answering from WORLD; records which children were asked for (each would be AWS calls). */
+function world(saved: Saved) {
   const asked: string[] = [];
-  const saves: TreeView[] = [];
   const bridge: Bridge = {
     request: (_service, method, params) => {
       let result: unknown = {};
@@ -51,8 +58,15 @@ function world(saved: TreeView | null) {
     browserKeys: true,
     showsFiles: false,
   };
-  const tree = new TreeStore(new PortholeClient(bridge), { saved: () => Promise.resolve(saved), save: (view) => saves.push(view) });
-  return { tree, asked, saves };
+  const memory = {
+    saved: () => Promise.resolve(saved.view),
+    save: (change: TreeViewChange) => {
+      saved.changes.push(change);
+      saved.view = withTreeViewChange(saved.view, change);
+    },
+  };
+  const tree = new TreeStore(new PortholeClient(bridge), memory);
+  return { tree, asked };
 }
 
 /** Lets every pending load (and the loads they start) finish. */
@@ -62,25 +76,26 @@ async function settle(): Promise<void> {
 
 describe('TreeStore: open branches and selection across a reload', () => {
   it('a first start opens the first profile and its first region', async () => {
-    const { tree } = world(null);
+    const { tree } = world(savedView(null));
     tree.start();
     await settle();
     expect([...tree.state.expanded]).toEqual(['p:prod', 'r:prod/us-east-1']);
   });
 
   it('a reload opens what was open (and only asks for that), selects what was selected, and forgets what is gone', async () => {
-    const first = world(null);
+    const disk = savedView(null);
+    const first = world(disk);
     first.tree.start();
     await settle();
     await first.tree.expand('c:prod/us-east-1/web');
     first.tree.select('c:prod/us-east-1/api');
     first.tree.flushView();
-    const saved = first.saves.at(-1);
-    if (saved === undefined) throw new Error('nothing was saved');
+    const saved = disk.view;
+    if (saved === null) throw new Error('nothing was saved');
     // A cluster deleted since, and its region, were open too: both go quietly.
-    const stale: TreeView = { ...saved, open: [...saved.open, { id: 'c:prod/us-east-1/gone', parent: 'r:prod/us-east-1' }, { id: 'r:prod/gone-1', parent: 'p:prod' }] };
+    const stale = savedView({ ...saved, open: [...saved.open, { id: 'c:prod/us-east-1/gone', parent: 'r:prod/us-east-1' }, { id: 'r:prod/gone-1', parent: 'p:prod' }] });
 
-    const { tree, asked, saves } = world(stale);
+    const { tree, asked } = world(stale);
     tree.start();
     await settle();
     expect(new Set(tree.state.expanded)).toEqual(new Set(['p:prod', 'r:prod/us-east-1', 'c:prod/us-east-1/web']));
@@ -88,11 +103,12 @@ describe('TreeStore: open branches and selection across a reload', () => {
     // Root, then each open branch once: dev was closed, api selected but not open.
     expect(asked.sort()).toEqual([TREE_ROOT, 'c:prod/us-east-1/web', 'p:prod', 'r:prod/us-east-1'].sort());
     tree.flushView();
-    expect(saves.at(-1)?.open.map((p) => p.id)).toEqual(['c:prod/us-east-1/web', 'p:prod', 'r:prod/us-east-1']);
+    expect(stale.changes.at(-1)).toEqual({ opened: [], closed: ['c:prod/us-east-1/gone', 'r:prod/gone-1'] });
+    expect(stale.view?.open.map((p) => p.id).sort()).toEqual(['c:prod/us-east-1/web', 'p:prod', 'r:prod/us-east-1']);
   });
 
   it('a saved view with nothing open stays closed (no first-start opening)', async () => {
-    const { tree, asked } = world({ open: [], selected: null });
+    const { tree, asked } = world(savedView({ open: [], selected: null }));
     tree.start();
     await settle();
     expect(tree.state.expanded.size).toBe(0);
@@ -101,15 +117,57 @@ describe('TreeStore: open branches and selection across a reload', () => {
 
   it('a branch remembered open under a closed one is kept, and opens when its parent does', async () => {
     // prod's region is remembered as open, but prod itself was closed: nothing loads it, and it is still saved.
-    const { tree, saves } = world({ open: [{ id: 'r:prod/us-east-1', parent: 'p:prod' }], selected: null });
+    const disk = savedView({ open: [{ id: 'r:prod/us-east-1', parent: 'p:prod' }], selected: null });
+    const { tree } = world(disk);
     tree.start();
     await settle();
     tree.select('p:dev');
     tree.flushView();
-    expect(saves.at(-1)).toEqual({ open: [{ id: 'r:prod/us-east-1', parent: 'p:prod' }], selected: { id: 'p:dev', parent: TREE_ROOT } });
+    expect(disk.changes).toEqual([{ opened: [], closed: [], selected: { id: 'p:dev', parent: TREE_ROOT } }]);
+    expect(disk.view).toEqual({ open: [{ id: 'r:prod/us-east-1', parent: 'p:prod' }], selected: { id: 'p:dev', parent: TREE_ROOT } });
     // Opening prod brings its region back open.
     await tree.expand('p:prod');
     await settle();
     expect(tree.state.expanded.has('r:prod/us-east-1')).toBe(true);
+  });
+});
+
+describe('TreeStore: two windows (or browser tabs) on one saved view', () => {
+  it('each keeps what it opened; a branch closes only where it is closed; the selection is the one picked last', async () => {
+    const disk = savedView(null);
+    const a = world(disk);
+    const b = world(disk);
+    a.tree.start();
+    b.tree.start();
+    await settle();
+    a.tree.flushView();
+    b.tree.flushView();
+    // A opens the web cluster, B opens dev; B saves last, and A's web cluster is still kept.
+    await a.tree.expand('c:prod/us-east-1/web');
+    await b.tree.expand('p:dev');
+    b.tree.select('p:dev');
+    a.tree.flushView();
+    b.tree.flushView();
+    const openIds = (): string[] => (disk.view?.open ?? []).map((p) => p.id).sort();
+    expect(openIds()).toEqual(['c:prod/us-east-1/web', 'p:dev', 'p:prod', 'r:prod/us-east-1']);
+    expect(disk.view?.selected).toEqual({ id: 'p:dev', parent: TREE_ROOT });
+
+    // A window opened now (or after a restart) opens what was open in both.
+    const c = world(disk);
+    c.tree.start();
+    await settle();
+    expect(new Set(c.tree.state.expanded)).toEqual(new Set(['c:prod/us-east-1/web', 'p:dev', 'p:prod', 'r:prod/us-east-1']));
+    expect(c.tree.state.selected).toBe('p:dev');
+
+    // A closes web and saves: web goes, B's dev stays, and B's selection is not A's to change.
+    a.tree.collapse('c:prod/us-east-1/web');
+    a.tree.flushView();
+    expect(disk.changes.at(-1)).toEqual({ opened: [], closed: ['c:prod/us-east-1/web'] });
+    expect(openIds()).toEqual(['p:dev', 'p:prod', 'r:prod/us-east-1']);
+    expect(disk.view?.selected).toEqual({ id: 'p:dev', parent: TREE_ROOT });
+    // Nothing changed in B since its save: it sends nothing (and does not reopen web).
+    const sent = disk.changes.length;
+    b.tree.flushView();
+    expect(disk.changes).toHaveLength(sent);
   });
 });

@@ -5,6 +5,8 @@ import type { ConfigFinding, InventoryNode, LoadProblem, PlainError } from '../.
 import { errorText, plainError, type PortholeClient } from '../bridge/client.js';
 import { Store } from '../state/store.js';
 import { searchClusters, type FilterSearchProgress } from './filter-search.js';
+import { EMPTY_TREE_VIEW, treeViewChange } from '../../shared/tree-view.js';
+import type { TreeView } from '../../shared/contract/index.js';
 import { placeOf, TREE_MEMORY, TreeRestore, treeView, type TreeMemoryStore } from './tree-memory.js';
 
 /** The parent id whose children are the profiles. */
@@ -66,8 +68,8 @@ export class TreeStore extends Store<TreeState> {
   /** The remembered view being restored; null on a first start. */
   #restore: TreeRestore | null = null;
   #saveTimer: ReturnType<typeof setTimeout> | null = null;
-  /** The view last saved (or restored), as JSON: an unchanged view is not written again. */
-  #savedJson: string | null = null;
+  /** This window's view as last saved (or restored): only what changed from it is sent, and nothing when nothing did. */
+  #savedView: TreeView = EMPTY_TREE_VIEW;
   /** The open set and selection the last change saw: other changes (loads, progress) save nothing. */
   #seen: Pick<TreeState, 'expanded' | 'selected'> = { expanded: new Set(), selected: null };
 
@@ -116,7 +118,7 @@ export class TreeStore extends Store<TreeState> {
     const view = await saved;
     if (view !== null) {
       this.#restore = new TreeRestore(view);
-      this.#savedJson = JSON.stringify(treeView([], null, this.#restore));
+      this.#savedView = treeView([], null, this.#restore);
     }
     if (this.memory !== null) this.subscribe(() => this.#viewChanged());
     await this.load(TREE_ROOT);
@@ -163,7 +165,7 @@ export class TreeStore extends Store<TreeState> {
     this.#saveTimer = setTimeout(() => this.flushView(), TREE_MEMORY.SAVE_DELAY_MS);
   }
 
-  /** Saves the open branches and the selection now, when they changed since the last save. */
+  /** Saves what this window changed in the open branches and the selection since its last save, now. */
   flushView(): void {
     if (this.#saveTimer !== null) clearTimeout(this.#saveTimer);
     this.#saveTimer = null;
@@ -171,10 +173,10 @@ export class TreeStore extends Store<TreeState> {
     const { branches, expanded, selected } = this.state;
     const open = [...expanded].flatMap((id) => placeOf(branches, id) ?? []);
     const view = treeView(open, selected === null ? null : placeOf(branches, selected), this.#restore);
-    const json = JSON.stringify(view);
-    if (json === this.#savedJson) return;
-    this.#savedJson = json;
-    this.memory.save(view);
+    const change = treeViewChange(this.#savedView, view);
+    if (change === null) return;
+    this.#savedView = view;
+    this.memory.save(change);
   }
 
   async expand(id: string): Promise<void> {

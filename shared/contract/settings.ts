@@ -95,6 +95,23 @@ export const TreeViewSchema = z
   .strict();
 export type TreeView = z.infer<typeof TreeViewSchema>;
 
+/**
+ * What one window changed in the tree's view since it last saved. Main merges it into the saved
+ * view key by key (tree-view.ts), so two windows (or browser tabs) each keep what they opened
+ * instead of the last one to save wiping the other's.
+ */
+export const TreeViewChangeSchema = z
+  .object({
+    /** Branches this window opened (or that moved to another parent). */
+    opened: z.array(TreePlaceSchema).max(SETTINGS_BOUNDS.TREE_OPEN_MAX),
+    /** Branches this window closed, or whose parent no longer holds them. */
+    closed: z.array(NodeIdSchema).max(SETTINGS_BOUNDS.TREE_OPEN_MAX),
+    /** The window's new selection (null: none); absent when its selection did not change. */
+    selected: TreePlaceSchema.nullable().optional(),
+  })
+  .strict();
+export type TreeViewChange = z.infer<typeof TreeViewChangeSchema>;
+
 export const SettingsSchema = z.object({
   theme: ThemeSchema,
   /** Free text, as CSS font-family; the renderer keeps the usable names and adds a monospace fallback. */
@@ -151,9 +168,10 @@ export function withRecentTarget(list: readonly RecentTarget[], entry: RecentTar
 
 /**
  * An update names only the fields it changes; unknown fields are an error, not ignored. Recent
- * targets change only through rememberTarget, one at a time, so two windows cannot overwrite each other's.
+ * targets change only through rememberTarget, one at a time, and the tree's view only through
+ * changeTree, as a change, so two windows cannot overwrite each other's.
  */
-export const SettingsPatchSchema = SettingsSchema.omit({ recentTargets: true }).partial().strict();
+export const SettingsPatchSchema = SettingsSchema.omit({ recentTargets: true, tree: true }).partial().strict();
 export type SettingsPatch = z.infer<typeof SettingsPatchSchema>;
 
 const SettingsResult = z.object({ settings: SettingsSchema });
@@ -164,6 +182,8 @@ export const settingsService = defineService({
     update: method(z.object({ patch: SettingsPatchSchema }).strict(), SettingsResult),
     /** Puts a target first among the recent ones (quick open lists them first). */
     rememberTarget: method(z.object({ entry: RecentTargetSchema }).strict(), SettingsResult),
+    /** Merges one window's change of the tree's open branches and selection into the saved view. */
+    changeTree: method(z.object({ change: TreeViewChangeSchema }).strict(), SettingsResult),
   },
   events: {
     /** Sent to every window after any window changed settings (settings are not private data). */
