@@ -5,6 +5,7 @@ import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { expect, repoRoot, test } from '../fixtures/web-host.js';
 import { openDemo, treeRow } from './porthole-ui.js';
+import { quickPoll } from './poll.js';
 
 test.use({ sandbox: true, viewport: { width: 1024, height: 640 } });
 test.describe.configure({ timeout: 120_000 });
@@ -33,5 +34,5 @@ test('a region code Porthole does not know is asked about with the likely one, a
   await expect(dialog).toBeHidden();
   await expect(treeRow(page, 'region', 'us-gov-west-1')).toBeVisible();
   const saved = async () => JSON.parse(await readFile(join(webHost.dataDir, 'settings.json'), 'utf8')) as { regions: unknown };
-  await expect.poll(saved).toMatchObject({ regions: { 'porthole-sandbox': { added: ['us-gov-west-1'] } } });
+  await expect.poll(saved, quickPoll()).toMatchObject({ regions: { 'porthole-sandbox': { added: ['us-gov-west-1'] } } });
 });

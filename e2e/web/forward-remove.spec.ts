@@ -7,6 +7,7 @@ import type { Locator, Page } from '@playwright/test';
 import { expect, repoRoot, test } from '../fixtures/web-host.js';
 import { startForward } from './forward-ui.js';
 import { openDemo, revealWebApp } from './porthole-ui.js';
+import { quickPoll } from './poll.js';
 
 test.use({ sandbox: true, viewport: { width: 1440, height: 900 } });
 test.describe.configure({ timeout: 180_000 });
@@ -62,7 +63,7 @@ test('✕ on a forward with an open connection asks first; Cancel keeps it, conf
     await question.getByRole('button', { name: 'Remove and cut 1 connection' }).click();
     await expect(page.locator('.forward[data-forward-id]')).toHaveCount(0);
     // The connection goes with it.
-    await expect.poll(() => cut, { timeout: 30_000 }).toBe(true);
+    await expect.poll(() => cut, quickPoll(30_000)).toBe(true);
   } finally {
     client.socket.destroy();
   }

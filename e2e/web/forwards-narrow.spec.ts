@@ -6,6 +6,7 @@ import { join } from 'node:path';
 import { expect, repoRoot, test } from '../fixtures/web-host.js';
 import { startForward, widestStateFits } from './forward-ui.js';
 import { openDemo, SHELL_TIMEOUT_MS, treeRow } from './porthole-ui.js';
+import { quickPoll } from './poll.js';
 
 test.use({ sandbox: true, viewport: { width: 700, height: 500 } });
 test.describe.configure({ timeout: 120_000 });
@@ -57,7 +58,7 @@ test('at 700×500 a forward keeps Stop and Start inside the panel, they work, an
     await page.setViewportSize({ width, height });
     await insidePanel(scroller, stop);
     // Wide enough there for the whole table: no sideways scrolling.
-    await expect.poll(() => scroller.evaluate((el) => el.scrollWidth <= el.clientWidth)).toBe(true);
+    await expect.poll(() => scroller.evaluate((el) => el.scrollWidth <= el.clientWidth), quickPoll()).toBe(true);
     await page.screenshot({ path: join(repoRoot, 'e2e', 'artifacts', `qa-forwards-${width}.png`) });
   }
 });

@@ -4,6 +4,7 @@ import { createServer, type AddressInfo } from 'node:net';
 import { join } from 'node:path';
 import { expect, repoRoot, test } from '../fixtures/web-host.js';
 import { openDemo, revealWebApp, SHELL_TIMEOUT_MS } from './porthole-ui.js';
+import { quickPoll } from './poll.js';
 
 // 1440 wide: the panel is wide enough for the Sent and Received columns this reads.
 test.use({ sandbox: true, viewport: { width: 1440, height: 900 } });
@@ -71,13 +72,13 @@ test('a forward from the tree reaches the sandbox server, counts its bytes, and 
     const m = /^([\d.]+) (B|kB|MB)$/.exec((await row.getByTestId('forward-received').textContent()) ?? '');
     return m ? Number(m[1]) * ({ B: 0.001, kB: 1, MB: 1000 } as const)[m[2] as 'B' | 'kB' | 'MB'] : 0;
   };
-  await expect.poll(kbDown, { timeout: 30_000 }).toBeGreaterThanOrEqual(300);
+  await expect.poll(kbDown, quickPoll(30_000)).toBeGreaterThanOrEqual(300);
   await expect(row.getByTestId('forward-sent')).not.toHaveText('0 B');
   await page.screenshot({ path: join(repoRoot, 'e2e', 'artifacts', 'ui8-forward-live.png') });
 
   await row.getByRole('button', { name: 'Stop' }).click();
   await expect(row).toHaveAttribute('data-state', 'stopped', { timeout: 30_000 });
-  await expect.poll(() => portIsFree(port), { timeout: 15_000 }).toBe(true);
+  await expect.poll(() => portIsFree(port), quickPoll(15_000)).toBe(true);
 
   // Saved forwards are listed and can be forgotten.
   await row.getByRole('button', { name: 'Save' }).click();

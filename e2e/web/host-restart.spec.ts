@@ -5,6 +5,7 @@
 import { join } from 'node:path';
 import { expect, repoRoot, test } from '../fixtures/web-host.js';
 import { openDemo, SHELL_TIMEOUT_MS, treeRow, waitForShell } from './porthole-ui.js';
+import { quickPoll } from './poll.js';
 
 test.use({ sandbox: true });
 test.describe.configure({ timeout: 180_000 });
@@ -74,7 +75,7 @@ test('a host that stopped and did not come back keeps saying the link is lost, n
   page.on('requestfailed', (r) => {
     if (r.method() === 'HEAD' && new URL(r.url()).pathname === '/') failedProbes += 1;
   });
-  await expect.poll(() => failedProbes, { timeout: 30_000 }).toBeGreaterThanOrEqual(2);
+  await expect.poll(() => failedProbes, quickPoll(30_000)).toBeGreaterThanOrEqual(2);
   await expect(status).toHaveText(/^Lost the connection to Porthole's web host\./);
   await expect(page.getByText('was restarted')).toHaveCount(0);
 });

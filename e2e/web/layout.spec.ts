@@ -7,6 +7,7 @@ import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { expect, test } from '../fixtures/web-host.js';
 import { expand, openDemo, revealWebApp, SHELL_TIMEOUT_MS, treeRow, typeLine, waitForShell, waitForTerminalText } from './porthole-ui.js';
+import { quickPoll } from './poll.js';
 
 test.use({ sandbox: true });
 test.describe.configure({ timeout: 180_000 });
@@ -46,7 +47,7 @@ async function remoteSize(page: Page, marker: string): Promise<{ rows: number; c
     .poll(async () => {
       found = (await page.evaluate(() => window.__portholeTest.activeText() ?? '')).match(new RegExp(`^${marker}-(\\d+)x(\\d+)$`, 'm'));
       return found !== null;
-    }, { timeout: SHELL_TIMEOUT_MS })
+    }, quickPoll(SHELL_TIMEOUT_MS))
     .toBe(true);
   const m = found as unknown as RegExpMatchArray;
   return { rows: Number(m[1]), cols: Number(m[2]) };
@@ -72,38 +73,38 @@ test('separators resize the tree and the bottom panel, the shell hears the new s
 
   const treeSep = page.getByTestId('tree-separator');
   await drag(page, treeSep, 120, 0);
-  await expect.poll(async () => Math.round((await box(tree)).width)).toBe(420);
+  await expect.poll(async () => Math.round((await box(tree)).width), quickPoll()).toBe(420);
   await expect(treeSep).toHaveAttribute('aria-valuenow', '420');
   // The terminal refit to the narrower area, and the remote shell was told.
-  await expect.poll(async () => (await remoteSize(page, `size${Date.now()}`)).cols, { timeout: SHELL_TIMEOUT_MS }).toBeLessThan(before.cols);
+  await expect.poll(async () => (await remoteSize(page, `size${Date.now()}`)).cols, quickPoll(SHELL_TIMEOUT_MS)).toBeLessThan(before.cols);
 
   await page.getByRole('tab', { name: 'Forwards' }).click();
   await expect(panel).not.toHaveClass(/collapsed/);
   const panelSep = page.getByTestId('panel-separator');
   const opened = Math.round((await box(panel)).height);
   await drag(page, panelSep, 0, -100);
-  await expect.poll(async () => Math.round((await box(panel)).height)).toBe(opened + 100);
+  await expect.poll(async () => Math.round((await box(panel)).height), quickPoll()).toBe(opened + 100);
   await expect(panelSep).toHaveAttribute('aria-valuenow', String(opened + 100));
 
-  await expect.poll(() => savedLayout(webHost.dataDir)).toMatchObject({ treeWidth: 420, panelHeight: opened + 100, panelOpen: true });
+  await expect.poll(() => savedLayout(webHost.dataDir), quickPoll()).toMatchObject({ treeWidth: 420, panelHeight: opened + 100, panelOpen: true });
   await page.reload();
-  await expect.poll(async () => Math.round((await box(tree)).width), { timeout: SHELL_TIMEOUT_MS }).toBe(420);
+  await expect.poll(async () => Math.round((await box(tree)).width), quickPoll(SHELL_TIMEOUT_MS)).toBe(420);
   // Still nothing to show: collapsed at start, at the saved height once opened.
   await expect(panel).toHaveClass(/collapsed/);
   await page.getByRole('tab', { name: 'Forwards' }).click();
-  await expect.poll(async () => Math.round((await box(panel)).height)).toBe(opened + 100);
+  await expect.poll(async () => Math.round((await box(panel)).height), quickPoll()).toBe(opened + 100);
 
   // Double-click resets the tree's width.
   await treeSep.dblclick();
-  await expect.poll(async () => Math.round((await box(tree)).width)).toBe(300);
+  await expect.poll(async () => Math.round((await box(tree)).width), quickPoll()).toBe(300);
 
   // The saved sizes hold from the first frame, before settings arrive: with the link to the host
   // held silent (no settings ever come), a reload still opens at the width last left.
   await drag(page, treeSep, 80, 0);
-  await expect.poll(() => savedLayout(webHost.dataDir)).toMatchObject({ treeWidth: 380 });
+  await expect.poll(() => savedLayout(webHost.dataDir), quickPoll()).toMatchObject({ treeWidth: 380 });
   await page.routeWebSocket(() => true, () => undefined);
   await page.reload();
-  await expect.poll(async () => Math.round((await box(tree)).width)).toBe(380);
+  await expect.poll(async () => Math.round((await box(tree)).width), quickPoll()).toBe(380);
 });
 
 test('separators take the keyboard; the tree and the panel collapse by key and stay so after a reload', async ({ page, webHost }) => {
@@ -120,12 +121,12 @@ test('separators take the keyboard; the tree and the panel collapse by key and s
   await expect(treeSep).toHaveAttribute('aria-valuenow', '320');
   await page.keyboard.press('Shift+ArrowRight');
   await expect(treeSep).toHaveAttribute('aria-valuenow', '370');
-  await expect.poll(async () => Math.round((await box(tree)).width)).toBe(370);
+  await expect.poll(async () => Math.round((await box(tree)).width), quickPoll()).toBe(370);
   await page.keyboard.press('Shift+ArrowLeft');
   await page.keyboard.press('ArrowLeft');
-  await expect.poll(async () => Math.round((await box(tree)).width)).toBe(310);
+  await expect.poll(async () => Math.round((await box(tree)).width), quickPoll()).toBe(310);
   await page.keyboard.press('Home');
-  await expect.poll(async () => Math.round((await box(tree)).width)).toBe(180);
+  await expect.poll(async () => Math.round((await box(tree)).width), quickPoll()).toBe(180);
   await expect(treeSep).toBeFocused();
   // The bound follows the window: a narrower window leaves the terminal its 360 px.
   await page.setViewportSize({ width: 1200, height: 900 });
@@ -144,7 +145,7 @@ test('separators take the keyboard; the tree and the panel collapse by key and s
   await panelSep.focus();
   await page.keyboard.press('ArrowUp');
   await page.keyboard.press('Shift+ArrowUp');
-  await expect.poll(async () => Math.round((await box(panel)).height)).toBe(height + 60);
+  await expect.poll(async () => Math.round((await box(panel)).height), quickPoll()).toBe(height + 60);
   // Enter on the panel's separator collapses the panel.
   await page.keyboard.press('Enter');
   await expect(panel).toHaveClass(/collapsed/);
@@ -162,13 +163,13 @@ test('separators take the keyboard; the tree and the panel collapse by key and s
   await expect(rail).toBeVisible();
   expect((await box(page.getByTestId('terminal-host'))).width).toBeGreaterThan(1440 - 40);
 
-  await expect.poll(() => savedLayout(webHost.dataDir)).toMatchObject({ treeWidth: 180, treeCollapsed: true, panelOpen: false });
+  await expect.poll(() => savedLayout(webHost.dataDir), quickPoll()).toMatchObject({ treeWidth: 180, treeCollapsed: true, panelOpen: false });
   await page.reload();
   await expect(rail).toBeVisible({ timeout: SHELL_TIMEOUT_MS });
   await expect(tree).toBeHidden();
   await rail.click();
   await expect(tree).toBeVisible();
-  await expect.poll(async () => Math.round((await box(tree)).width)).toBe(180);
+  await expect.poll(async () => Math.round((await box(tree)).width), quickPoll()).toBe(180);
 });
 
 test('the bottom panel opens by itself when a forward is created', async ({ page, webHost }) => {
@@ -221,7 +222,7 @@ test('a region added to the sandbox profile shows its clusters and takes a shell
   await waitForTerminalText(page, /^eu-shell-7$/m);
 
   const saved = async () => JSON.parse(await readFile(join(webHost.dataDir, 'settings.json'), 'utf8')) as { regions: unknown; openedRegions: unknown };
-  await expect.poll(saved).toMatchObject({ regions: { 'porthole-sandbox': { added: ['eu-west-1'], removed: [] } }, openedRegions: { 'porthole-sandbox': ['eu-west-1'] } });
+  await expect.poll(saved, quickPoll()).toMatchObject({ regions: { 'porthole-sandbox': { added: ['eu-west-1'], removed: [] } }, openedRegions: { 'porthole-sandbox': ['eu-west-1'] } });
   await page.reload();
   await expect(eu).toBeVisible({ timeout: SHELL_TIMEOUT_MS });
 
@@ -251,20 +252,20 @@ test('the split between two terminals follows its separator, by pointer and keyb
 
   const sep = page.getByTestId('split-separator');
   await drag(page, sep, Math.round(host.width * 0.2), 0);
-  await expect.poll(leftShare).toBe(70);
+  await expect.poll(leftShare, quickPoll()).toBe(70);
   await expect(sep).toHaveAttribute('aria-valuenow', '70');
   await sep.focus();
   await page.keyboard.press('Shift+ArrowLeft');
   await page.keyboard.press('ArrowLeft');
-  await expect.poll(leftShare).toBe(58);
+  await expect.poll(leftShare, quickPoll()).toBe(58);
   // Bounded: a fifth of the width at least.
   await page.keyboard.press('End');
   await expect(sep).toHaveAttribute('aria-valuenow', '80');
   await page.keyboard.press('Shift+ArrowLeft');
-  await expect.poll(() => savedLayout(webHost.dataDir)).toMatchObject({ splitRatio: 0.7 });
+  await expect.poll(() => savedLayout(webHost.dataDir), quickPoll()).toMatchObject({ splitRatio: 0.7 });
   await page.reload();
   // The shells come back side by side (the page remembers the pair), at the saved split.
   await expect(page.locator('.tab')).toHaveCount(2, { timeout: SHELL_TIMEOUT_MS });
   await expect(panes).toHaveCount(2, { timeout: SHELL_TIMEOUT_MS });
-  await expect.poll(leftShare).toBe(70);
+  await expect.poll(leftShare, quickPoll()).toBe(70);
 });

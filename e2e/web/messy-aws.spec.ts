@@ -6,6 +6,7 @@ import { join } from 'node:path';
 import type { APIRequestContext, Page } from '@playwright/test';
 import { expect, repoRoot, test } from '../fixtures/web-host.js';
 import { openDemo, revealWebApp, sandboxAdminHeaders, sandboxEndpoint, SHELL_TIMEOUT_MS, treeRow } from './porthole-ui.js';
+import { quickPoll } from './poll.js';
 
 /** How long the region error must stay drawn: over ten times the 9–70 ms after which it once vanished. */
 const ERROR_STAYS_MS = 1_000;
@@ -52,7 +53,7 @@ test('a failed cluster listing stays on its region with Retry and details; the i
   const started = Date.now();
   await refreshRegion(page);
   // The sandbox answers exactly the retry budget's requests...
-  await expect.poll(() => requestsFor(request, endpoint, 'ecs.ListClusters')).toBe(before + ATTEMPTS);
+  await expect.poll(() => requestsFor(request, endpoint, 'ecs.ListClusters'), quickPoll()).toBe(before + ATTEMPTS);
   // ...and once they are answered the error is on screen with Retry, the instances beside it.
   const failure = page.locator('.tree-error[data-part="ECS clusters"]');
   await expect(failure).toContainText('ECS clusters could not be listed. AWS answered HTTP 500 (server error) to ECS ListClusters in us-east-1.');

@@ -5,6 +5,7 @@ import { join } from 'node:path';
 import type { Page } from '@playwright/test';
 import { expect, repoRoot, test } from '../fixtures/web-host.js';
 import { activeText, openDemo, treeRow, typeLine, waitForShell, waitForTerminalText } from './porthole-ui.js';
+import { quickPoll } from './poll.js';
 
 test.use({ sandbox: true });
 test.describe.configure({ timeout: 120_000 });
@@ -132,7 +133,7 @@ test('with a tab: Rename tab… renames it, Clear the terminal clears it, Upload
   await typeLine(page, 'echo palette-$((6*7))-marker');
   await waitForTerminalText(page, /palette-42-marker/);
   await run(page, 'Clear the terminal (here only; the shell is not told)');
-  await expect.poll(() => activeText(page)).not.toMatch(/palette-42-marker/);
+  await expect.poll(() => activeText(page), quickPoll()).not.toMatch(/palette-42-marker/);
   await expect(terminalInput(page)).toBeFocused();
 
   await openCommands(page);

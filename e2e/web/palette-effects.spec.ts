@@ -8,6 +8,7 @@ import { join } from 'node:path';
 import type { Page } from '@playwright/test';
 import { expect, test } from '../fixtures/web-host.js';
 import { activeText, openDemo, revealWebApp, sandboxAdminHeaders, sandboxEndpoint, SHELL_TIMEOUT_MS, treeRow, typeLine, waitForShell, waitForTerminalText } from './porthole-ui.js';
+import { quickPoll } from './poll.js';
 
 test.use({ sandbox: true });
 test.describe.configure({ timeout: 180_000 });
@@ -95,7 +96,7 @@ test('Select all in the terminal selects its text, and the keyboard goes back to
   await waitForTerminalText(page, /^select-81-me$/m);
   expect(await activeSelection(page)).toBe('');
   await run(page, 'Select all in the terminal');
-  await expect.poll(() => activeSelection(page)).toMatch(/^select-81-me$/m);
+  await expect.poll(() => activeSelection(page), quickPoll()).toMatch(/^select-81-me$/m);
   expect(await activeSelection(page)).toContain('echo select-$((9*9))-me');
   await expect(page.locator('[data-testid="active-terminal"] textarea.xterm-helper-textarea')).toBeFocused();
 });

@@ -6,6 +6,7 @@ import { join } from 'node:path';
 import { expect, repoRoot, test } from '../fixtures/web-host.js';
 import { startForward } from './forward-ui.js';
 import { expand, openDemo, revealWebApp, SHELL_TIMEOUT_MS, treeRow, typeLine, waitForShell, waitForTerminalText } from './porthole-ui.js';
+import { quickPoll } from './poll.js';
 
 test.use({ sandbox: true });
 test.describe.configure({ timeout: 180_000 });
@@ -47,7 +48,7 @@ test('the inspector follows new frames unless scrolled up, then offers Jump to l
   // a session to SHELLS.INSPECTOR_MAX_FRAMES_PER_SECOND (200); both lines fit in one second's budget.
   await typeLine(page, 'echo follow-$((20+22))');
   await waitForTerminalText(page, /^follow-42$/m);
-  await expect.poll(() => atBottom(page), { message: 'the frame list keeps to the newest frame' }).toBe(true);
+  await expect.poll(() => atBottom(page), { ...quickPoll(), message: 'the frame list keeps to the newest frame' }).toBe(true);
 
   await frameList(page).evaluate((el) => {
     el.scrollTop = 0;
@@ -60,7 +61,7 @@ test('the inspector follows new frames unless scrolled up, then offers Jump to l
   expect(await frameList(page).evaluate((el) => el.scrollTop)).toBe(0);
 
   await jump.click();
-  await expect.poll(() => atBottom(page)).toBe(true);
+  await expect.poll(() => atBottom(page), quickPoll()).toBe(true);
   await expect(jump).toBeHidden();
   await expect(frameList(page)).toHaveAttribute('data-following', 'true');
 });

@@ -3,16 +3,10 @@
 import type { Locator, Page } from '@playwright/test';
 import { readFileSync } from 'node:fs';
 import { expect } from '../fixtures/web-host.js';
+import { quickPoll } from './poll.js';
 
 /** Sandbox sessions start real ptys on a loaded 2-core machine: generous, never a target. */
 export const SHELL_TIMEOUT_MS = 45_000;
-/**
- * How often waitForTerminalText reads the terminal: every 250 ms after the first 100 ms.
- * expect.poll's default backs off to once a second after 1.85 s, and a shell's prompt or a
- * command's output usually arrives after that, so each wait overshot by half a second on average;
- * reading xterm's buffer through the test hook costs a few milliseconds.
- */
-const TERMINAL_POLL_INTERVALS_MS = [100, 250];
 
 interface TestHook {
   activeText(): string | null;
@@ -68,7 +62,7 @@ export async function activeSessionId(page: Page): Promise<string | null> {
 }
 
 export async function waitForTerminalText(page: Page, pattern: RegExp, timeout = SHELL_TIMEOUT_MS): Promise<void> {
-  await expect.poll(() => activeText(page), { timeout, intervals: TERMINAL_POLL_INTERVALS_MS, message: `terminal text matching ${pattern}` }).toMatch(pattern);
+  await expect.poll(() => activeText(page), { ...quickPoll(timeout), message: `terminal text matching ${pattern}` }).toMatch(pattern);
 }
 
 /** Waits until the active tab's session is connected and its shell printed a prompt. */

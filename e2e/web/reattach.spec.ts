@@ -6,6 +6,7 @@ import type { Page } from '@playwright/test';
 import { join } from 'node:path';
 import { expect, repoRoot, test } from '../fixtures/web-host.js';
 import { activeSessionId, openDemo, revealWebApp, sandboxAdminHeaders, sandboxEndpoint, SHELL_TIMEOUT_MS, typeLine, waitForShell, waitForTerminalText, type SandboxSession, showBeside } from './porthole-ui.js';
+import { quickPoll } from './poll.js';
 
 test.use({ sandbox: true });
 test.describe.configure({ timeout: 240_000 });
@@ -33,9 +34,9 @@ async function twoShellsWithMarkers(page: Page): Promise<[string, string]> {
 
 /** Both tabs are back (same session ids) with their earlier output, connected, and take new input. */
 async function expectBackAndLive(page: Page, [first, second]: [string, string], round: string): Promise<void> {
-  await expect.poll(() => tabIds(page), { timeout: SHELL_TIMEOUT_MS }).toEqual([first, second]);
-  await expect.poll(() => textOf(page, first), { timeout: SHELL_TIMEOUT_MS }).toMatch(/^first-21$/m);
-  await expect.poll(() => textOf(page, second), { timeout: SHELL_TIMEOUT_MS }).toMatch(/^second-42$/m);
+  await expect.poll(() => tabIds(page), quickPoll(SHELL_TIMEOUT_MS)).toEqual([first, second]);
+  await expect.poll(() => textOf(page, first), quickPoll(SHELL_TIMEOUT_MS)).toMatch(/^first-21$/m);
+  await expect.poll(() => textOf(page, second), quickPoll(SHELL_TIMEOUT_MS)).toMatch(/^second-42$/m);
   for (const [id, n] of [[first, 3], [second, 4]] as const) {
     const tab = page.locator(`.tab[data-session-id="${id}"]`);
     await tab.click();
@@ -64,7 +65,7 @@ test('a reload brings both shells back with their output, and they take input; c
   await page.locator('.tab[aria-selected="true"] .tab-close').click();
   await page.getByRole('alertdialog').getByRole('button', { name: 'Close session' }).click();
   await expect(page.locator('.tab')).toHaveCount(1);
-  await expect.poll(live, { timeout: 30_000 }).toBe(1);
+  await expect.poll(live, quickPoll(30_000)).toBe(1);
   expect(problems).toEqual([]);
 });
 
@@ -94,7 +95,7 @@ test('a second browser tab takes the sessions; the first is told and can take th
   const active = (await activeSessionId(page)) ?? '';
   await banner.getByRole('button', { name: 'Take back here' }).click();
   await expect(page.locator(`.tab[data-session-id="${active}"]`)).toHaveAttribute('data-state', 'connected', { timeout: SHELL_TIMEOUT_MS });
-  await expect.poll(() => textOf(page, active)).toMatch(/^newer-4-16$/m);
+  await expect.poll(() => textOf(page, active), quickPoll()).toMatch(/^newer-4-16$/m);
   await typeLine(page, 'echo back-$((5*5))');
   await waitForTerminalText(page, /^back-25$/m);
   await expect(newer.locator(`.tab[data-session-id="${active}"]`)).toHaveAttribute('data-state', 'closed');
@@ -112,13 +113,13 @@ test('a reload comes back on the tab that was showing, with the tab that was bes
   await showBeside(page, page.locator(`.tab[data-session-id="${first}"]`));
 
   await page.reload();
-  await expect.poll(() => tabIds(page), { timeout: SHELL_TIMEOUT_MS }).toEqual([first, second, third]);
+  await expect.poll(() => tabIds(page), quickPoll(SHELL_TIMEOUT_MS)).toEqual([first, second, third]);
   await expect(page.locator(`.tab[data-session-id="${second}"]`)).toHaveAttribute('aria-selected', 'true');
-  await expect.poll(() => activeSessionId(page)).toBe(second);
+  await expect.poll(() => activeSessionId(page), quickPoll()).toBe(second);
   const shown = page.locator('.session-pane:not([hidden]) .terminal-slot');
   await expect(shown).toHaveCount(2);
   expect((await shown.evaluateAll((els) => els.map((e) => e.getAttribute('data-session-id')))).sort()).toEqual([first, second].sort());
   // And it is live.
   await typeLine(page, 'echo back-$((6*7))');
-  await expect.poll(() => textOf(page, second), { timeout: SHELL_TIMEOUT_MS }).toMatch(/^back-42$/m);
+  await expect.poll(() => textOf(page, second), quickPoll(SHELL_TIMEOUT_MS)).toMatch(/^back-42$/m);
 });

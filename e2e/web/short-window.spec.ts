@@ -6,6 +6,7 @@ import { join } from 'node:path';
 import { expect, repoRoot, test } from '../fixtures/web-host.js';
 import { startForward } from './forward-ui.js';
 import { openDemo, revealWebApp, treeRow, expand } from './porthole-ui.js';
+import { quickPoll } from './poll.js';
 
 test.use({ sandbox: true, viewport: { width: 1024, height: 640 } });
 test.describe.configure({ timeout: 120_000 });
@@ -68,7 +69,7 @@ test('at 700×500 the Theme select, Settings and the panel collapse button are i
     const row = document.querySelector('.tree-row[aria-selected="true"]')?.getBoundingClientRect();
     const body = document.querySelector('.tree-body')?.getBoundingClientRect();
     return row !== undefined && body !== undefined && row.top >= body.top - 0.5 && row.bottom <= body.bottom + 0.5;
-  })).toBe(true);
+  }), quickPoll()).toBe(true);
   const inWindow = async (locator: Locator): Promise<boolean> => {
     const box = await locator.boundingBox();
     return box !== null && box.x >= 0 && box.y >= 0 && box.x + box.width <= 700 && box.y + box.height <= 500;

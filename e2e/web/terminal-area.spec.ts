@@ -5,6 +5,7 @@
 import type { Page } from '@playwright/test';
 import { expect, test } from '../fixtures/web-host.js';
 import { activeSessionId, activeText, openDemo, revealWebApp, SHELL_TIMEOUT_MS, typeLine, waitForShell, waitForTerminalText } from './porthole-ui.js';
+import { quickPoll } from './poll.js';
 
 test.use({ sandbox: true });
 test.describe.configure({ timeout: 240_000 });
@@ -80,7 +81,7 @@ test('ten tabs at 1440: tabs keep their minimum width, arrows scroll, the list o
   // The left arrow brings the first tabs back into view.
   const before = await strip.evaluate((el) => el.scrollLeft);
   await page.getByRole('button', { name: 'Scroll tabs left' }).click();
-  await expect.poll(() => strip.evaluate((el) => el.scrollLeft)).toBeLessThan(before);
+  await expect.poll(() => strip.evaluate((el) => el.scrollLeft), quickPoll()).toBeLessThan(before);
 
   // The list of all tabs, by keyboard: it opens on the active tab; Home, Enter picks the first.
   await page.getByRole('button', { name: 'All tabs (10)' }).click();
@@ -161,7 +162,7 @@ test('right-click menu: copy, paste through the paste guard, select all, clear; 
   await menu.getByRole('menuitem', { name: 'Select all' }).click();
   await term.click({ button: 'right' });
   await menu.getByRole('menuitem', { name: 'Copy' }).click();
-  await expect.poll(() => page.evaluate(() => navigator.clipboard.readText())).toMatch(/^copy-me-8$/m);
+  await expect.poll(() => page.evaluate(() => navigator.clipboard.readText()), quickPoll()).toMatch(/^copy-me-8$/m);
   await expect(terminalInput(page)).toBeFocused();
 
   // Paste: one line runs at once.
@@ -187,7 +188,7 @@ test('right-click menu: copy, paste through the paste guard, select all, clear; 
   // Clear empties the buffer here; the shell goes on.
   await term.click({ button: 'right' });
   await menu.getByRole('menuitem', { name: 'Clear' }).click();
-  await expect.poll(() => activeText(page)).not.toContain('copy-me-8');
+  await expect.poll(() => activeText(page), quickPoll()).not.toContain('copy-me-8');
   await page.keyboard.type('echo after-clear-$((6+1))');
   await page.keyboard.press('Enter');
   await waitForTerminalText(page, /^after-clear-7$/m);
@@ -201,7 +202,7 @@ test('right-click menu: copy, paste through the paste guard, select all, clear; 
     await page.mouse.dblclick(row.x + 5, row.y + row.height / 2);
   };
   await selectWord();
-  await expect.poll(() => page.evaluate(() => navigator.clipboard.readText())).toBe('untouched');
+  await expect.poll(() => page.evaluate(() => navigator.clipboard.readText()), quickPoll()).toBe('untouched');
   await page.getByRole('button', { name: 'Settings' }).click();
   const settings = page.getByRole('dialog', { name: 'Settings' });
   const copyOnSelect = settings.getByRole('checkbox', { name: /Copy text to the clipboard when it is selected/ });
@@ -210,7 +211,7 @@ test('right-click menu: copy, paste through the paste guard, select all, clear; 
   await expect(copyOnSelect).toBeChecked();
   await settings.getByRole('button', { name: 'Close settings' }).click();
   await selectWord();
-  await expect.poll(() => page.evaluate(() => navigator.clipboard.readText())).toMatch(/^after/);
+  await expect.poll(() => page.evaluate(() => navigator.clipboard.readText()), quickPoll()).toMatch(/^after/);
 });
 
 test('terminal font from settings: applied to the rows, an unknown font falls back, kept across a reload', async ({ page, webHost }) => {
@@ -233,7 +234,7 @@ test('terminal font from settings: applied to the rows, an unknown font falls ba
   await font.press('Enter');
   await expect(rows).toHaveCSS('font-family', /^"DejaVu Serif", ui-monospace, "DejaVu Sans Mono"/);
   await settings.getByRole('button', { name: 'Close settings' }).click();
-  await expect.poll(() => sttyCols(`serif${Date.now() % 1000}`)).toBeLessThan(colsBefore);
+  await expect.poll(() => sttyCols(`serif${Date.now() % 1000}`), quickPoll()).toBeLessThan(colsBefore);
   await page.getByRole('button', { name: 'Settings' }).click();
 
   await font.fill('Liberation Mono');

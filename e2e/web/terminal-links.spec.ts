@@ -7,6 +7,7 @@
 import type { Page } from '@playwright/test';
 import { expect, test } from '../fixtures/web-host.js';
 import { openDemo, revealWebApp, typeLine, waitForShell, waitForTerminalText } from './porthole-ui.js';
+import { quickPoll } from './poll.js';
 
 test.use({ sandbox: true });
 test.describe.configure({ timeout: 180_000 });
@@ -59,7 +60,7 @@ test('an OSC 8 link opens through Porthole: http(s) in a new tab, other schemes 
   const opened = await popup.catch((err: unknown) => {
     throw new Error(`the http link opened no tab (dialogs shown: ${JSON.stringify(dialogs)}): ${String(err)}`);
   });
-  await expect.poll(() => opened.url()).toBe(target);
+  await expect.poll(() => opened.url(), quickPoll()).toBe(target);
   await expect(opened.locator('body')).toHaveText('link target');
   // Nothing asked, and neither the file: nor the disguised link opened anything: the only new tab is the http one.
   expect(dialogs).toEqual([]);

@@ -4,6 +4,7 @@ import type { Page } from '@playwright/test';
 import { join } from 'node:path';
 import { expect, repoRoot, test } from '../fixtures/web-host.js';
 import { activeSessionId, activeText, openDemo, pasteText, SHELL_TIMEOUT_MS, revealWebApp, sandboxAdminHeaders, sandboxEndpoint, typeLine, waitForShell, waitForTerminalText, type SandboxSession, showBeside } from './porthole-ui.js';
+import { quickPoll } from './poll.js';
 
 test.use({ sandbox: true });
 test.describe.configure({ timeout: 180_000 });
@@ -40,7 +41,7 @@ test('double-click a container, run a command, read its output from the terminal
 
   // Keyboard: previous tab, then find in its scrollback.
   await page.keyboard.press('Alt+PageUp'); // the web host's binding: the browser keeps Ctrl+PgUp
-  await expect.poll(() => activeSessionId(page)).toBe(first);
+  await expect.poll(() => activeSessionId(page), quickPoll()).toBe(first);
   await page.keyboard.press('Control+Shift+F');
   const find = page.getByLabel('Find in terminal');
   await expect(find).toBeFocused();
@@ -66,7 +67,7 @@ test('double-click a container, run a command, read its output from the terminal
   await expect(page.locator('.terminal-slot.side-left')).toHaveAttribute('data-session-id', first ?? '');
   await expect(page.locator('.terminal-slot.side-right')).toHaveAttribute('data-session-id', secondId ?? '');
   await page.locator('.terminal-slot.side-right .xterm').click();
-  await expect.poll(() => activeSessionId(page)).toBe(secondId);
+  await expect.poll(() => activeSessionId(page), quickPoll()).toBe(secondId);
   await typeLine(page, 'echo right-side');
   await waitForTerminalText(page, /^right-side$/m);
   await page.screenshot({ path: join(repoRoot, 'e2e', 'artifacts', 'ui8-split.png') });
@@ -81,7 +82,7 @@ async function sttySize(page: Page): Promise<number[]> {
   const tag = `sz${++sttyRound}`;
   await typeLine(page, `stty size | sed "s/^/${tag}=/"`);
   const pattern = new RegExp(`^${tag}=(\\d+) (\\d+)$`, 'm');
-  await expect.poll(async () => pattern.test(await activeText(page)), { timeout: 30_000 }).toBe(true);
+  await expect.poll(async () => pattern.test(await activeText(page)), quickPoll(30_000)).toBe(true);
   const m = pattern.exec(await activeText(page));
   return m ? [Number(m[1]), Number(m[2])] : [];
 }
@@ -112,7 +113,7 @@ test('stty size follows the window; exit ends the shell in words, Reopen brings 
         if (now.length === 2 && now.join(' ') !== before.join(' ')) after = now;
         return after.length;
       },
-      { timeout: 30_000 },
+      quickPoll(30_000),
     )
     .toBe(2);
   expect(after[0]).toBeLessThan(before[0] ?? 0);
@@ -160,7 +161,7 @@ test('closing a live tab asks first and ends its session in the sandbox', async 
   const endpoint = await sandboxEndpoint(page);
   const active = async (): Promise<SandboxSession[]> =>
     ((await (await request.get(`${endpoint}/__sandbox/sessions`, { headers: sandboxAdminHeaders(webHost.output()) })).json()) as SandboxSession[]).filter((s) => s.state !== 'Terminated');
-  await expect.poll(async () => (await active()).length, { timeout: 30_000 }).toBe(1);
+  await expect.poll(async () => (await active()).length, quickPoll(30_000)).toBe(1);
   const first = await activeSessionId(page);
 
   // New tab to the same target from the keyboard, then drag it in front of the first.
@@ -169,7 +170,7 @@ test('closing a live tab asks first and ends its session in the sandbox', async 
   await expect(page.locator('.tab')).toHaveCount(2);
   await waitForShell(page);
   const second = await activeSessionId(page);
-  await expect.poll(async () => (await active()).length, { timeout: 30_000 }).toBe(2);
+  await expect.poll(async () => (await active()).length, quickPoll(30_000)).toBe(2);
   await page.locator('.tab').nth(1).dragTo(page.locator('.tab').nth(0));
   await expect(page.locator('.tab').nth(0)).toHaveAttribute('data-session-id', second ?? '');
   await expect(page.locator('.tab').nth(1)).toHaveAttribute('data-session-id', first ?? '');
@@ -182,11 +183,11 @@ test('closing a live tab asks first and ends its session in the sandbox', async 
   await page.screenshot({ path: join(repoRoot, 'e2e', 'artifacts', 'ui8-close-confirm.png') });
   await dialog.getByRole('button', { name: 'Close session' }).click();
   await expect(page.locator('.tab')).toHaveCount(1);
-  await expect.poll(async () => (await active()).length, { timeout: 30_000 }).toBe(1);
+  await expect.poll(async () => (await active()).length, quickPoll(30_000)).toBe(1);
   await page.locator('.tab[aria-selected="true"] .tab-close').click();
   await dialog.getByRole('button', { name: 'Close session' }).click();
   await expect(page.locator('.tab')).toHaveCount(0);
-  await expect.poll(async () => (await active()).length, { timeout: 30_000 }).toBe(0);
+  await expect.poll(async () => (await active()).length, quickPoll(30_000)).toBe(0);
 });
 
 test('a dropped connection is noted on the tab, then the same shell carries on', async ({ page, webHost, request }) => {

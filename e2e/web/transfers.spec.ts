@@ -8,6 +8,7 @@ import { join } from 'node:path';
 import type { Page } from '@playwright/test';
 import { expect, test } from '../fixtures/web-host.js';
 import { activeText, openDemo, revealWebApp, SHELL_TIMEOUT_MS, typeLine, waitForShell, waitForTerminalText } from './porthole-ui.js';
+import { quickPoll } from './poll.js';
 
 test.use({ sandbox: true });
 test.describe.configure({ timeout: 240_000 });
@@ -142,11 +143,11 @@ test('Cancel in the panel stops an upload midway and leaves nothing on the targe
   await dialog.getByRole('button', { name: 'Upload', exact: true }).click();
   const row = page.locator('.transfer[data-direction="upload"]');
   // Cancel once bytes are moving (the bar has left zero).
-  await expect.poll(async () => Number(await row.getByRole('progressbar').getAttribute('value')), { timeout: SHELL_TIMEOUT_MS }).toBeGreaterThan(0);
+  await expect.poll(async () => Number(await row.getByRole('progressbar').getAttribute('value')), quickPoll(SHELL_TIMEOUT_MS)).toBeGreaterThan(0);
   await row.getByRole('button', { name: 'Cancel' }).click();
   await expect(row).toHaveAttribute('data-state', 'cancelled', { timeout: SHELL_TIMEOUT_MS });
   await expect(row.getByTestId('transfer-error')).toContainText(/cancelled/);
-  await expect.poll(async () => (await readdir(remoteDir)).length, { timeout: SHELL_TIMEOUT_MS }).toBe(0);
+  await expect.poll(async () => (await readdir(remoteDir)).length, quickPoll(SHELL_TIMEOUT_MS)).toBe(0);
   await expect(page.locator('.toast')).toHaveCount(0);
 });
 

@@ -7,6 +7,7 @@ import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { expect, repoRoot, test } from '../fixtures/web-host.js';
 import { expand, openDemo, SHELL_TIMEOUT_MS, treeRow } from './porthole-ui.js';
+import { quickPoll } from './poll.js';
 
 test.use({ sandbox: true, viewport: { width: 1440, height: 900 } });
 test.describe.configure({ timeout: 120_000 });
@@ -65,7 +66,7 @@ test('the open tree and selection survive a reload; at 180 px cut names end in â
   const container = page.locator('li', { has: task }).last().locator('.tree-row[data-node-kind="container"]').first();
   await container.click();
   await expect(container).toHaveAttribute('aria-selected', 'true');
-  await expect.poll(async () => (await savedTree(webHost.dataDir))?.selected?.id ?? null).toMatch(/^k:/);
+  await expect.poll(async () => (await savedTree(webHost.dataDir))?.selected?.id ?? null, quickPoll()).toMatch(/^k:/);
 
   await page.reload();
   await expect(treeRow(page, 'cluster', 'demo-workers')).toHaveAttribute('aria-expanded', 'true', { timeout: SHELL_TIMEOUT_MS });

@@ -6,6 +6,7 @@ import { join } from 'node:path';
 import type { Page } from '@playwright/test';
 import { expect, repoRoot, test } from '../fixtures/web-host.js';
 import { expand, openDemo, revealWebApp, SHELL_TIMEOUT_MS, treeRow } from './porthole-ui.js';
+import { quickPoll } from './poll.js';
 
 test.use({ sandbox: true });
 test.describe.configure({ timeout: 120_000 });
@@ -69,7 +70,7 @@ for (const size of [{ width: 1024, height: 640 }, { width: 1440, height: 900 }])
       const row = document.querySelector('.tree-row[aria-selected="true"]')?.getBoundingClientRect();
       const body = document.querySelector('.tree-body')?.getBoundingClientRect();
       return row !== undefined && body !== undefined && row.top >= body.top - 0.5 && row.bottom <= body.bottom + 0.5;
-    })).toBe(true);
+    }), quickPoll()).toBe(true);
     await page.screenshot({ path: join(repoRoot, 'e2e', 'artifacts', `qa-tree-slow-dblclick-grown-${size.width}.png`) });
   });
 }
