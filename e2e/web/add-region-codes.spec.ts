@@ -39,30 +39,32 @@ async function openForm(page: Page): Promise<Locator> {
   return page.getByRole('dialog', { name: 'Add a region to porthole-sandbox' });
 }
 
-for (const [width, height] of [
-  [1440, 900],
-  [1024, 640],
-] as const) {
-  test(`region codes in the Add region messages stay whole at ${width}×${height}`, async ({ page, webHost }) => {
+// One page and one open form, resized: the message is laid out again at each size, and a fresh
+// host and page for the second size would prove nothing more.
+test('region codes in the Add region messages stay whole at 1440×900 and 1024×640', async ({ page, webHost }) => {
+  await page.setViewportSize({ width: 1440, height: 900 });
+  await openDemo(page, webHost.url);
+  const dialog = await openForm(page);
+  const alert = dialog.getByRole('alert');
+  for (const [width, height] of [
+    [1440, 900],
+    [1024, 640],
+  ] as const) {
     await page.setViewportSize({ width, height });
-    await openDemo(page, webHost.url);
-    const dialog = await openForm(page);
-    const alert = dialog.getByRole('alert');
     // Typed codes of several lengths move the suggested code along the line, so one of them lands
     // at a line's end whatever the dialog's width.
-    const typed = ['eu-wset-1', 'eu-wset-2', 'eu-wesst-1', 'us-eas-1', 'us-gov-east-1', 'ap-southeest-2', 'ap-northeasst-3', 'me-centrall-1', 'ca-westt-1', 'sa-eastt-1'];
+    const typed = ['eu-wset-2', 'eu-wesst-1', 'us-eas-1', 'us-gov-east-1', 'ap-southeest-2', 'ap-northeasst-3', 'me-centrall-1', 'ca-westt-1', 'sa-eastt-1', 'eu-wset-1'];
     for (const code of typed) {
       await dialog.getByLabel('Region code').fill(code);
       await page.keyboard.press('Enter');
       await expect(alert).toContainText(`${code} is not a region Porthole knows.`);
       const suggested = /Did you mean ([a-z0-9-]+)\?/.exec((await alert.textContent()) ?? '')?.[1];
       for (const c of [code, ...(suggested ? [suggested] : [])]) {
-        expect(await linesOf(alert, c), `${c} in "${await alert.textContent()}"`).toBe(1);
+        expect(await linesOf(alert, c), `${c} in "${await alert.textContent()}" at ${width}×${height}`).toBe(1);
       }
     }
-    await dialog.getByLabel('Region code').fill('eu-wset-1');
-    await page.keyboard.press('Enter');
+    // The last code typed was eu-wset-1.
     await expect(alert).toContainText('Did you mean eu-west-1?');
     await page.screenshot({ path: join(repoRoot, 'e2e', 'artifacts', `qa-add-region-codes-${width}.png`) });
-  });
-}
+  }
+});
