@@ -127,25 +127,29 @@ for (const size of [
 }
 
 // The terminal area (issue 14, defect 8 and the find bar): ten tabs overflowing with the list of
-// all tabs open, the find bar counting matches, and the terminal's right-click menu.
-for (const size of [
-  { width: 1440, height: 900 },
-  { width: 1024, height: 640 },
-]) {
-  test(`terminal area screenshots at ${size.width}×${size.height}`, async ({ page, webHost }) => {
+// all tabs open, the find bar counting matches, and the terminal's right-click menu. The shells and
+// tabs are set up once; each size then opens the list, the find bar, the menu and the settings
+// afresh in the resized page (menus are placed where they open), as a fresh page would.
+test('terminal area screenshots at 1440×900 and 1024×640', async ({ page, webHost }) => {
+  await page.setViewportSize({ width: 1440, height: 900 });
+  await page.emulateMedia({ colorScheme: 'dark' });
+  await openDemo(page, webHost.url);
+  await (await revealWebApp(page)).dblclick();
+  await waitForShell(page);
+  await typeLine(page, "printf 'line %s of the deploy log: status=ok\\n' 1 2 3 4 5 6; printf 'line 7: status=FAILED\\n'");
+  await waitForTerminalText(page, /^line 7: status=FAILED$/m);
+  for (let i = 2; i <= 10; i++) {
+    await page.keyboard.press('Alt+Shift+T');
+    await expect(page.locator('.tab')).toHaveCount(i);
+  }
+  await expect(page.locator('.tab[data-state="connected"]')).toHaveCount(10, { timeout: SHELL_TIMEOUT_MS * 2 });
+
+  for (const size of [
+    { width: 1440, height: 900 },
+    { width: 1024, height: 640 },
+  ]) {
     const shot = (name: string) => page.screenshot({ path: join(repoRoot, 'e2e', 'artifacts', `ui14-${size.width}-${name}.png`) });
     await page.setViewportSize(size);
-    await page.emulateMedia({ colorScheme: 'dark' });
-    await openDemo(page, webHost.url);
-    await (await revealWebApp(page)).dblclick();
-    await waitForShell(page);
-    await typeLine(page, "printf 'line %s of the deploy log: status=ok\\n' 1 2 3 4 5 6; printf 'line 7: status=FAILED\\n'");
-    await waitForTerminalText(page, /^line 7: status=FAILED$/m);
-    for (let i = 2; i <= 10; i++) {
-      await page.keyboard.press('Alt+Shift+T');
-      await expect(page.locator('.tab')).toHaveCount(i);
-    }
-    await expect(page.locator('.tab[data-state="connected"]')).toHaveCount(10, { timeout: SHELL_TIMEOUT_MS * 2 });
     await page.locator('.tab').first().click();
     await page.getByRole('button', { name: 'All tabs (10)' }).click();
     await expect(page.getByRole('menu').getByRole('menuitemradio')).toHaveCount(10);
@@ -161,6 +165,7 @@ for (const size of [
     await expect(bar.getByRole('button', { name: /Match case/ })).toHaveAttribute('aria-pressed', 'true');
     await shot('find-bar');
     await page.keyboard.press('Escape');
+    await expect(bar).toBeHidden();
 
     const row = await page.locator('[data-testid="active-terminal"] .xterm-rows > div', { hasText: /^line 7/ }).first().boundingBox();
     if (row === null) throw new Error('the printed line is not shown');
@@ -172,7 +177,10 @@ for (const size of [
 
     // The settings with the terminal font and copy on select.
     await page.getByRole('button', { name: 'Settings' }).click();
-    await expect(page.getByRole('dialog', { name: 'Settings' }).getByLabel('Terminal font')).toBeVisible();
+    const settings = page.getByRole('dialog', { name: 'Settings' });
+    await expect(settings.getByLabel('Terminal font')).toBeVisible();
     await shot('settings');
-  });
-}
+    await settings.getByRole('button', { name: 'Close settings' }).click();
+    await expect(settings).toBeHidden();
+  }
+});
