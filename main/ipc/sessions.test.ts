@@ -8,6 +8,7 @@ import { sandboxAppPerFile } from '../../testing/composition/app-per-file.js';
 import { DEMO_APP, startSandboxApp } from '../../testing/composition/sandbox-app.js';
 import { eventually, TestClient, RemoteCallError } from '../../testing/composition/test-client.js';
 import { SHELLS } from '../sessions/shells/index.js';
+import { SESSION_LIMITS } from '../sandbox/session-limits.js';
 
 const app = sandboxAppPerFile();
 const window = (): TestClient => app.window();
@@ -56,6 +57,31 @@ describe('sessions service over the sandbox', () => {
     const order = c.dataMessages.filter((m) => m.sessionId === id).map((m) => m.type);
     expect(order.at(-1)).toBe('status');
     expect(c.text(id)).toContain('bye-2');
+  });
+
+  it('says why when Session Manager ends a shell at its maximum session duration (no silent hang)', async () => {
+    const c = window();
+    const id = await openShell(c, DEMO_APP.instance);
+    c.input(id, 'echo up-$((2*4))\r');
+    await c.untilText(id, 'up-8'); // the agent is attached and running the shell
+    const awsId = app.porthole.shells.get(id).awsSessionId ?? '';
+    // What the sandbox's SessionLimits does when a region's maxSessionDuration runs out.
+    app.porthole.sandbox?.registry.terminate(awsId, SESSION_LIMITS.MAX_DURATION_REASON, SESSION_LIMITS.MAX_DURATION_OUTPUT);
+    expect(await c.untilState(id, 'closed')).toEqual({ state: 'closed', reason: SESSION_LIMITS.MAX_DURATION_OUTPUT, ending: 'failed' });
+  });
+
+  it('says the session ended in AWS when it was terminated while the connection was down', async () => {
+    const c = window();
+    const id = await openShell(c, DEMO_APP.instance);
+    c.input(id, 'echo up-$((3*4))\r');
+    await c.untilText(id, 'up-12');
+    const awsId = app.porthole.shells.get(id).awsSessionId ?? '';
+    // The websocket drops, and before the client is back the session is terminated (TerminateSession).
+    app.porthole.sandbox?.faults.set(awsId, { actions: [{ do: 'kill-socket' }] });
+    app.porthole.sandbox?.registry.terminate(awsId, 'Session terminated by TerminateSession.');
+    const status = await c.untilState(id, 'closed');
+    expect(status).toMatchObject({ state: 'closed', ending: 'failed' });
+    expect(status.reason).toBe(`The session failed: Session ${awsId} has ended in AWS (terminated, or timed out) while Porthole was reconnecting: ResumeSession gave no token.`);
   });
 
   it('keeps two windows’ sessions apart', async () => {

@@ -207,7 +207,7 @@ export class DataChannel extends Emitter<DataChannelEvents> {
       if (resuming && this.options.resumeSession) {
         const token = await this.options.resumeSession(this.sessionId);
         if (generation !== this.generation) return;
-        if (!token) return this.close({ kind: 'failed', message: `Session ${this.sessionId} timed out: ResumeSession returned no token` });
+        if (!token) return this.close({ kind: 'failed', message: `Session ${this.sessionId} has ended in AWS (terminated, or timed out) while Porthole was reconnecting: ResumeSession gave no token.` });
         this.token = token;
       }
       const socket = await DataSocket.open(
