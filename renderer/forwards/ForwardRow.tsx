@@ -7,7 +7,7 @@
 // failed count sits under the status. A cell that does not fit ends in an ellipsis and says all
 // of it in its tooltip.
 import type { ForwardInfo, ForwardStats } from '../../shared/contract/index.js';
-import { connectionErrorText, destinationText, failedConnectionsText, openConnectionsText, removeForwardQuestion } from '../../shared/messages/forwards.js';
+import { connectionErrorText, destinationText, failedConnectionsText, openConnectionsText, removeForwardQuestion, restartedAfterText } from '../../shared/messages/forwards.js';
 import type { AppModel } from '../root/app-model.js';
 import { useModel } from '../root/model-context.js';
 import { openLink } from '../root/open-link.js';
@@ -29,6 +29,11 @@ function problemOf(f: ForwardInfo, stats: ForwardStats | undefined, index: Reado
   const error = stats?.error ?? f.error;
   if (error) {
     const text = `${error.message}${error.nextStep ? ` ${error.nextStep}` : ''}`;
+    // Listening again (a new session after the last one ended): the problem is past, not the forward's state.
+    if ((stats?.state ?? f.state) === 'listening') {
+      const past = restartedAfterText(text);
+      return { text: past, tone: 'warn', title: past };
+    }
     return { text, tone: 'fail', title: text };
   }
   const errors = stats?.connectionErrors ?? f.connectionErrors;

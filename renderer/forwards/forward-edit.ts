@@ -16,7 +16,12 @@ export interface FormFields {
   readonly autoRestart: boolean;
 }
 
-export const NEW_FORWARD_FIELDS: FormFields = { remotePort: '', viaHost: false, remoteHost: '', localPort: '', name: '', autoRestart: false };
+/**
+ * A new forward restarts by itself unless the person unticks it: AWS ends sessions (TerminateSession,
+ * Session Manager's maximum session duration) and a forward that died with them would be no better
+ * than a script.
+ */
+export const NEW_FORWARD_FIELDS: FormFields = { remotePort: '', viaHost: false, remoteHost: '', localPort: '', name: '', autoRestart: true };
 
 /** The edited forward's settings as the form shows them. */
 export function fieldsOf(spec: ForwardSpec): FormFields {

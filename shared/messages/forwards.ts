@@ -30,6 +30,19 @@ export function connectionErrorText(kind: ConnectionErrorKind, reason: string, p
     : `Nothing is listening on ${p.remoteHost}:${p.remotePort}, or ${p.targetName} cannot reach it.`;
 }
 
+/**
+ * Why a forward's session ended under it (AWS ended it, or it failed): the engine's reason, e.g.
+ * "Exiting session with sessionId: …." after TerminateSession or the text of a Session Manager limit.
+ */
+export function sessionEndedText(reason: string): string {
+  return `The session ended (${reason})`;
+}
+
+/** A forward listening again after its session ended or failed: its last problem, told as past. */
+export function restartedAfterText(problem: string): string {
+  return `Restarted after: ${problem}`;
+}
+
 /** "1 failed connection", "3 failed connections". */
 export function failedConnectionsText(count: number): string {
   return counted(count, 'failed connection');

@@ -15,7 +15,7 @@ import { FORWARDS } from './constants.js';
 import { ForwardError, localBindProblemOf } from './errors.js';
 import { bindListener, closeListener } from './listener.js';
 import { RateMeter } from './rates.js';
-import type { LocalBindProblem } from '../../../shared/messages/forwards.js';
+import { sessionEndedText, type LocalBindProblem } from '../../../shared/messages/forwards.js';
 import type { ConnectionError, ForwardSpec, ForwardState, ForwardStatus, StartPortSession, StartedSession } from './types.js';
 
 export interface ForwardDeps {
@@ -239,7 +239,7 @@ export class Forward {
     if (!this.running) return;
     // The SSH document's session serves one connection and then ends by design (§8.1).
     if (end.expected && session.mode === 'stream') return void this.runSession();
-    this.lastError = end.reason;
+    this.lastError = sessionEndedText(end.reason);
     this.lastErrorNextStep = undefined;
     this.scheduleRestart(Date.now() - this.sessionStartedAt);
   }

@@ -143,7 +143,7 @@ describe('forwards against the sandbox', () => {
     await fx.harness.ssm.send(new TerminateSessionCommand({ SessionId: first.sessionId! }));
     const again = await until(f.id, (s) => s.state === 'active' && s.sessionId !== first.sessionId);
     expect(again.restarts).toBe(1);
-    expect(again.lastError).toBeDefined();
+    expect(again.lastError).toBe(`The session ended (Exiting session with sessionId: ${first.sessionId}.)`);
     expect(again.localPort).toBe(first.localPort);
     expect((await httpGet(f.localPort!)).status).toBe(200);
     await manager.remove(f.id);
