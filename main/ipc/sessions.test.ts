@@ -61,7 +61,7 @@ describe('sessions service over the sandbox', () => {
 
   it('says why when Session Manager ends a shell at its maximum session duration (no silent hang)', async () => {
     const c = window();
-    const id = await openShell(c, DEMO_APP.instance);
+    const id = await openShell(c);
     c.input(id, 'echo up-$((2*4))\r');
     await c.untilText(id, 'up-8'); // the agent is attached and running the shell
     const awsId = app.porthole.shells.get(id).awsSessionId ?? '';
@@ -72,7 +72,7 @@ describe('sessions service over the sandbox', () => {
 
   it('says the session ended in AWS when it was terminated while the connection was down', async () => {
     const c = window();
-    const id = await openShell(c, DEMO_APP.instance);
+    const id = await openShell(c);
     c.input(id, 'echo up-$((3*4))\r');
     await c.untilText(id, 'up-12');
     const awsId = app.porthole.shells.get(id).awsSessionId ?? '';
