@@ -1,6 +1,7 @@
 // The palette lists every command the menus and buttons offer (New port forward…, Rename tab…,
 // Upload file…, Diagnose, Settings…), each disabled with its reason when it cannot run, and runs
-// what the menu item or button runs: on the active tab's target, else the tree's selected one.
+// what the menu item or button runs: on the tree's selected node after the tree had the keyboard,
+// on the active tab's target after the terminal had it (each row says which).
 import { join } from 'node:path';
 import type { Page } from '@playwright/test';
 import { expect, repoRoot, test } from '../fixtures/web-host.js';
@@ -102,7 +103,7 @@ test('on the tree’s selected instance: the row names it, New port forward… p
   await expect(diagnostics.getByTestId('diagnosis-summary')).toBeVisible({ timeout: 45_000 });
 });
 
-test('with a tab: Rename tab… renames it, Clear the terminal clears it, Upload file… asks for the tab’s target, Diagnose and Record act on it, Split shows the other tab beside', async ({ page, webHost }) => {
+test('with a tab: Rename tab… renames it, Clear the terminal clears it, Upload file… asks for the tab’s target, Diagnose and Record act on it, a tree selection takes over while the tree has the keyboard, Split shows the other tab beside', async ({ page, webHost }) => {
   await openDemo(page, webHost.url);
   await treeRow(page, 'instance', 'bastion').dblclick();
   await waitForShell(page);
@@ -138,6 +139,7 @@ test('with a tab: Rename tab… renames it, Clear the terminal clears it, Upload
 
   await openCommands(page);
   await expect(option(page, 'Upload file…').locator('.palette-where')).toHaveText('on jump host');
+  await expect(option(page, 'Upload file…').getByTestId('command-source')).toHaveText('active tab');
   await page.keyboard.press('Escape');
   await run(page, 'Upload file…');
   await expect(page.getByRole('dialog', { name: /Upload to jump host/ })).toBeVisible();
@@ -147,6 +149,24 @@ test('with a tab: Rename tab… renames it, Clear the terminal clears it, Upload
   // Diagnose on the tab's target; Record / Stop recording on its session.
   await run(page, 'Diagnose');
   await expect(page.getByTestId('diagnostics').locator('.panel-heading strong')).toHaveText('jump host');
+
+  // A node selected in the tree (the tree has the keyboard): the target commands act on it, not on the tab, and say so.
+  await treeRow(page, 'instance', 'app-server').click();
+  await openCommands(page);
+  await page.keyboard.type('Diagnose');
+  await expect(option(page, 'Diagnose').locator('.palette-where')).toHaveText('on app-server');
+  await expect(option(page, 'Diagnose').getByTestId('command-source')).toHaveText('tree selection');
+  await page.screenshot({ path: join(repoRoot, 'e2e', 'artifacts', 'qa-palette-source-tree-1440.png') });
+  await page.keyboard.press('Enter');
+  await expect(palette(page)).toBeHidden();
+  await expect(page.getByTestId('diagnostics').locator('.panel-heading strong')).toHaveText('app-server');
+  // Back in the terminal: the tab's again.
+  await terminalInput(page).focus();
+  await openCommands(page);
+  await page.keyboard.type('Diagnose');
+  await expect(option(page, 'Diagnose').locator('.palette-where')).toHaveText('on jump host');
+  await expect(option(page, 'Diagnose').getByTestId('command-source')).toHaveText('active tab');
+  await page.keyboard.press('Escape');
   await run(page, 'Record this session to a .cast file');
   await expect(page.locator('.tab[aria-selected="true"]')).toHaveAttribute('data-recording', 'true');
   await run(page, 'Stop recording this session');

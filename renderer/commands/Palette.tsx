@@ -8,7 +8,7 @@ import { useStore } from '../state/store.js';
 import { searchClusters, type FilterSearchProgress } from '../tree/filter-search.js';
 import { badgeOf } from '../tree/node-view.js';
 import { Dialog } from '../ui/Dialog.js';
-import { commandTitle, commandUnavailable, TARGET_COMMANDS } from './command-refusal.js';
+import { commandTitle, commandUnavailable, TARGET_COMMANDS, targetSource } from './command-refusal.js';
 import { COMMANDS } from './commands.js';
 import { fuzzyMatch, highlightRuns } from './fuzzy.js';
 import type { CommandId } from './keymap.js';
@@ -55,6 +55,21 @@ function Trouble({ item }: { item: TargetItem }) {
   );
 }
 
+/** Beside a target command: where its target comes from, so a command never acts on a surprise. */
+function Source({ source }: { source: 'tab' | 'tree' | null }) {
+  if (source === null) return null;
+  return (
+    <span className="palette-tag" data-testid="command-source" title={SOURCE_HINTS[source]}>
+      {source === 'tab' ? 'active tab' : 'tree selection'}
+    </span>
+  );
+}
+
+const SOURCE_HINTS = {
+  tab: "The active tab's target: the terminal had the keyboard last. Go to the tree and select a node to act on that instead.",
+  tree: "The tree's selected node: the tree had the keyboard last. Go back to the terminal to act on its tab instead.",
+} as const;
+
 function searchLine(search: FilterSearchProgress | null): string | null {
   if (search === null || search.total === 0) return null;
   return `${search.done ? 'Searched' : 'Searching'} ${search.searched} of ${search.total} cluster${search.total === 1 ? '' : 's'}`;
@@ -67,6 +82,8 @@ export function Palette({ initialQuery, onClose }: { initialQuery: string; onClo
   const { settings } = useStore(model.settings);
   // Which commands can run depends on the tabs: the rows follow them while the palette is open.
   const sessions = useStore(model.sessions);
+  // The target commands act on the tree's selection or the active tab, whichever last had the keyboard.
+  const workArea = useStore(model.workArea);
   const [query, setQuery] = useState(initialQuery);
   const [active, setActive] = useState(0);
   const [search, setSearch] = useState<FilterSearchProgress | null>(null);
@@ -79,7 +96,7 @@ export function Palette({ initialQuery, onClose }: { initialQuery: string; onClo
   const recents = settings?.recentTargets;
 
   // The target commands follow the tree's selection; Settings waits for the settings.
-  const state = useMemo(() => commandState(model), [model, sessions, tree, settings]);
+  const state = useMemo(() => commandState(model), [model, sessions, tree, settings, workArea]);
   const rows = useMemo((): Row[] => {
     if (commandMode) {
       const q = query.slice(PALETTE.COMMAND_PREFIX.length).trim();
@@ -205,6 +222,7 @@ export function Palette({ initialQuery, onClose }: { initialQuery: string; onClo
                     {row.unavailable}
                   </span>
                 )}
+                <Source source={targetSource(row.command, state)} />
                 <span className="palette-keys">
                   {model.keymap.labels(row.command.id).map((k) => (
                     <kbd key={k}>{k}</kbd>

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { InventoryNode } from '../../shared/contract/index.js';
 import { COMMANDS, type CommandInfo } from './commands.js';
-import { commandRefusal, commandTitle, commandUnavailable, type CommandState } from './command-refusal.js';
+import { commandRefusal, commandTitle, commandUnavailable, targetSource, type CommandState } from './command-refusal.js';
 
 const command = (id: string): CommandInfo => {
   const found = COMMANDS.find((c) => c.id === id);
@@ -116,6 +116,22 @@ describe('commandUnavailable: commands from the menus and buttons', () => {
     expect(commandUnavailable(command('upload'), noRuntime)).toBe(NO_RUNTIME_ID);
     expect(commandUnavailable(command('download'), noRuntime)).not.toBeNull();
     expect(commandUnavailable(command('diagnose'), noRuntime)).toBeNull();
+  });
+
+  it('with a tab open but the tree last in use with no container or instance selected, they say to select one or go back to the terminal', () => {
+    const treeWithoutTarget: CommandState = { ...tabs(1), target: null };
+    for (const id of ['upload', 'download', 'diagnose']) expect(commandUnavailable(command(id), treeWithoutTarget)).toBe('Select a container or instance in the tree, or go back to the terminal, first');
+    expect(commandUnavailable(command('newForward'), treeWithoutTarget)).toBeNull();
+  });
+
+  it('say where their target comes from: the active tab or the tree’s selection; other commands say nothing', () => {
+    for (const id of ['upload', 'download', 'diagnose', 'newForward']) {
+      expect(targetSource(command(id), tabs(1))).toBe('tab');
+      expect(targetSource(command(id), { ...tabs(1), target: { title: 'web', node: web('rt-1') } })).toBe('tree');
+      expect(targetSource(command(id), none)).toBeNull();
+    }
+    expect(targetSource(command('closeTab'), tabs(1))).toBeNull();
+    expect(targetSource(command('nodeOpenShell'), { ...tabs(1), target: { title: 'web', node: web('rt-1') } })).toBeNull();
   });
 
   it('New port forward…, Refresh every target and Settings need no tab; Settings waits for the settings', () => {

@@ -1,7 +1,8 @@
 // Whether a command can run in the current state, and why not, in words that say what to do
 // instead of "nothing to do here now": most need a tab, "Go to tab 7" needs seven, the terminal
 // commands need a tab whose shell has a terminal, and the target commands (Upload file…, Diagnose)
-// need a target: the active tab's, else the tree's selected container or instance. The palette
+// need a target: the active tab's or the tree's selected container or instance, whichever part of
+// the window last had the keyboard (command-target.ts). The palette
 // shows a command that cannot run as disabled with this reason before it is picked; the same
 // reason refuses it if it is run anyway.
 import type { InventoryNode } from '../../shared/contract/index.js';
@@ -38,6 +39,8 @@ const TARGET_NODE_ACTIONS: Readonly<Record<string, NodeActionId>> = { newForward
 const NEEDS_THE_HOST: ReadonlySet<string> = new Set(['newTab', 'restartSession', 'upload', 'download', 'diagnose', 'newForward', 'refreshTree']);
 
 export const NO_TARGET = 'Select a container or instance in the tree, or open a tab, first';
+/** With a tab open but the tree last in use, and no container or instance selected there. */
+export const NO_TREE_TARGET = 'Select a container or instance in the tree, or go back to the terminal, first';
 
 /** What decides whether a command can run now. */
 export interface CommandState {
@@ -50,7 +53,10 @@ export interface CommandState {
   readonly activeRecording: boolean;
   /** Two tabs are shown side by side. */
   readonly split: boolean;
-  /** What the target commands act on: the active tab's target (node null), else the tree's selected container or instance. */
+  /**
+   * What the target commands act on (command-target.ts): the active tab's target (node null) when
+   * the terminals last had the keyboard, the tree's selected container or instance when the tree did.
+   */
   readonly target: { readonly title: string; readonly node: InventoryNode | null } | null;
   /** The tree's selected node, which the Tree commands act on. */
   readonly selected: InventoryNode | null;
@@ -63,7 +69,8 @@ export interface CommandState {
 function targetUnavailable(id: string, state: CommandState): string | null {
   if (!TARGET_COMMANDS.has(id as CommandId)) return null;
   // New port forward… without a target opens the form with none chosen.
-  if (state.target === null) return id === 'newForward' ? null : NO_TARGET;
+  // (No target with a tab open: the tree was last in use, with something else selected there.)
+  if (state.target === null) return id === 'newForward' ? null : state.tabCount > 0 ? NO_TREE_TARGET : NO_TARGET;
   const action = TARGET_NODE_ACTIONS[id];
   return state.target.node === null || action === undefined ? null : nodeAction(action).unavailable(state.target.node, { linkLost: state.linkLost });
 }
@@ -98,6 +105,12 @@ export function commandTitle(command: CommandInfo, state: CommandState): string 
   if (command.node === undefined || state.selected === null) return command.title;
   const action = nodeAction(command.node);
   return action.offers(state.selected) ? action.title(state.selected) : command.title;
+}
+
+/** Where a target command's target comes from, for the palette to say beside it: the active tab, or the tree's selection. */
+export function targetSource(command: CommandInfo, state: CommandState): 'tab' | 'tree' | null {
+  if (!TARGET_COMMANDS.has(command.id) || state.target === null) return null;
+  return state.target.node === null ? 'tab' : 'tree';
 }
 
 /** The message for a command run when it could not (`quickOpenKey`: Ctrl+P or ⌘P on this platform and host). */

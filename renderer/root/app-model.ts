@@ -21,6 +21,7 @@ import type { TerminalLook } from '../terminal/terminal-controller.js';
 import { openLink } from './open-link.js';
 import { CommandRegistry } from '../commands/commands.js';
 import { Keymap } from '../commands/keymap.js';
+import { WorkAreaStore } from '../commands/work-area.js';
 import { BackgroundWriter } from '../terminal/background-writer.js';
 import { TerminalRegistry } from '../terminal/terminal-registry.js';
 import { terminalFontStack } from '../terminal/font-stack.js';
@@ -37,6 +38,8 @@ export class AppModel {
   readonly panel: PanelStore;
   readonly layout: LayoutStore;
   readonly commands = new CommandRegistry();
+  /** The tree or the terminals, whichever last had the keyboard: what the palette's target commands act on. */
+  readonly workArea = new WorkAreaStore();
   readonly keymap: Keymap;
   readonly forwardDraft = new ForwardDraftStore();
   readonly tabRename = new RenameRequestStore();
@@ -183,6 +186,7 @@ export class AppModel {
     if (this.#started) return;
     this.#started = true;
     this.settings.start();
+    this.workArea.track(document);
     this.tree.start();
     // A reload right after opening a branch: save it now rather than after the save delay.
     window.addEventListener('pagehide', () => this.tree.flushView());
