@@ -20,6 +20,8 @@ test('a shell ended with exit offers Reopen and Close tab, not Diagnose', async 
   // The agent's own line stays a hover away.
   await expect(banner.locator('.session-banner-text')).toHaveAttribute('title', /Exiting session with sessionId: \S+/);
   await expect(banner.getByRole('button')).toHaveText(['Reopen', 'Close tab']);
+  // The keyboard was in the terminal, which takes nothing more: it moves to Reopen.
+  await expect(banner.getByRole('button', { name: 'Reopen' })).toBeFocused();
   // The tab's menu says it with the banner's word.
   await tab.click({ button: 'right' });
   await expect(page.getByRole('menuitem', { name: 'Reopen' })).toBeVisible();
@@ -42,7 +44,11 @@ test('a shell ended with exit offers Reopen and Close tab, not Diagnose', async 
   // Close tab: no question (nothing is running), the tab goes and the keyboard goes to the tree.
   await typeLine(page, 'exit');
   await expect(banner.locator('.session-banner-text')).toHaveText('The shell exited', { timeout: SHELL_TIMEOUT_MS });
-  await banner.getByRole('button', { name: 'Close tab' }).click();
+  // By keyboard alone: from Reopen, Tab to Close tab and Enter.
+  await expect(banner.getByRole('button', { name: 'Reopen' })).toBeFocused();
+  await page.keyboard.press('Tab');
+  await expect(banner.getByRole('button', { name: 'Close tab' })).toBeFocused();
+  await page.keyboard.press('Enter');
   await expect(page.locator('.tab')).toHaveCount(0);
   await expect(page.getByRole('dialog')).toHaveCount(0);
   await expect(page.locator('[role="tree"] [role="treeitem"]:focus')).toHaveCount(1);

@@ -2,6 +2,9 @@
 // A shell that exited normally offers Reopen and Close tab; Diagnose is for a session that failed
 // or was lost, where it can find the cause. With the link to the web host lost none of those can
 // work (each would fail at once with the same reason): only Close tab is offered.
+// When the session ends while the keyboard is in its terminal (which takes no more input), the
+// keyboard moves to the banner's first button: Enter reopens, Tab reaches Close tab.
+import { useEffect, useRef } from 'react';
 import { useModel } from '../root/model-context.js';
 import { useStore } from '../state/store.js';
 import type { Tab } from './session-store.js';
@@ -11,6 +14,12 @@ export function SessionBanner({ tab }: { tab: Tab }) {
   const model = useModel();
   const linkLost = useStore(model.sessions).linkLost;
   const { state, ending, reason } = tab.status;
+  const first = useRef<HTMLButtonElement>(null);
+  useEffect(() => {
+    const button = first.current;
+    const pane = button?.closest('.session-pane');
+    if (button && pane?.contains(document.activeElement)) button.focus();
+  }, [state, linkLost]);
   if (state === 'connected') return null;
   if (state === 'connecting' || state === 'reconnecting') {
     return (
@@ -32,7 +41,7 @@ export function SessionBanner({ tab }: { tab: Tab }) {
         <span className="session-banner-text" title={title}>
           {line}
         </span>
-        <button className="button button-quiet" onClick={() => void model.sessions.close(tab.key).then(() => model.focusWork())}>
+        <button ref={first} className="button button-quiet" onClick={() => void model.sessions.close(tab.key).then(() => model.focusWork())}>
           Close tab
         </button>
       </div>
@@ -44,11 +53,12 @@ export function SessionBanner({ tab }: { tab: Tab }) {
         {line}
       </span>
       {elsewhere ? (
-        <button className="button" onClick={() => void model.handover.takeBack(tab.key)}>
+        <button ref={first} className="button" onClick={() => void model.handover.takeBack(tab.key)}>
           Take back here
         </button>
       ) : (
         <button
+          ref={first}
           className="button"
           title={exited ? 'Open a new shell to the same target in this tab' : undefined}
           onClick={() => {
