@@ -2,7 +2,8 @@
 // outside React (the registry keeps it), is re-parented between slots instead of re-created, and
 // disposes everything exactly once. Terminal bytes go straight from the data plane into xterm.
 // Beside it: the clipboard and paste guard (terminal-clipboard.ts), xterm's options from the look
-// (xterm-options.ts), search (terminal-find.ts), WebGL (webgl-renderer.ts).
+// (xterm-options.ts), search (terminal-find.ts), WebGL (webgl-renderer.ts), and the filter that
+// spares xterm a full redraw per scroll with nothing selected (selection-redraw.ts).
 import { FitAddon } from '@xterm/addon-fit';
 import type { ISearchResultChangeEvent } from '@xterm/addon-search';
 import { Unicode11Addon } from '@xterm/addon-unicode11';
@@ -15,6 +16,7 @@ import { TERMINAL } from './constants.js';
 import { Debounce } from './debounce.js';
 import { sameLook } from './look.js';
 import { PendingOutput } from './pending-output.js';
+import { filterSelectionRedraws } from './selection-redraw.js';
 import { TerminalClipboard } from './terminal-clipboard.js';
 import { TerminalFind, type FindOptions } from './terminal-find.js';
 import type { TerminalHost, TerminalLook } from './terminal-host.js';
@@ -137,6 +139,7 @@ export class TerminalController implements Drainable {
     if (!this.#opened) {
       slot.appendChild(this.element);
       this.#term.open(this.element);
+      filterSelectionRedraws(this.#term); // xterm's render service exists from open on
       this.#opened = true;
       if (!this.#visible) this.element.remove();
     } else if (this.#visible && this.element.parentElement !== slot) {
