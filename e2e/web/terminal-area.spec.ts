@@ -154,12 +154,15 @@ test('right-click menu: copy, paste through the paste guard, select all, clear; 
   await typeLine(page, 'echo copy-me-$((4+4))');
   await waitForTerminalText(page, /^copy-me-8$/m);
   const term = page.locator('[data-testid="active-terminal"] .xterm-screen');
+  // The selection's highlight (xterm's DOM renderer draws it here; selection-redraw.ts filters its redraws).
+  const highlight = page.locator('[data-testid="active-terminal"] .xterm-selection > div');
 
   // Select all + Copy: the clipboard holds the terminal's text.
   await term.click({ button: 'right' });
   const menu = page.getByRole('menu');
   await expect(menu.getByRole('menuitem', { name: 'Copy' })).toBeDisabled();
   await menu.getByRole('menuitem', { name: 'Select all' }).click();
+  await expect(highlight).not.toHaveCount(0);
   await term.click({ button: 'right' });
   await menu.getByRole('menuitem', { name: 'Copy' }).click();
   await expect.poll(() => page.evaluate(() => navigator.clipboard.readText()), quickPoll()).toMatch(/^copy-me-8$/m);
@@ -168,6 +171,7 @@ test('right-click menu: copy, paste through the paste guard, select all, clear; 
   // Paste: one line runs at once.
   await page.evaluate(() => navigator.clipboard.writeText('echo pasted-$((5+5))'));
   await page.keyboard.press('Control+c'); // a fresh prompt line for the paste (and clears the selection)
+  await expect(highlight).toHaveCount(0);
   await term.click({ button: 'right' });
   await menu.getByRole('menuitem', { name: 'Paste' }).click();
   // The clipboard is read asynchronously: Enter once the pasted command shows on the prompt line.
@@ -211,6 +215,7 @@ test('right-click menu: copy, paste through the paste guard, select all, clear; 
   await expect(copyOnSelect).toBeChecked();
   await settings.getByRole('button', { name: 'Close settings' }).click();
   await selectWord();
+  await expect(highlight).not.toHaveCount(0);
   await expect.poll(() => page.evaluate(() => navigator.clipboard.readText()), quickPoll()).toMatch(/^after/);
 });
 
