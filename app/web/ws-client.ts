@@ -26,7 +26,9 @@ export function serveWebSocketClient(ws: WebSocket, router: Router): void {
     if (isBinary) {
       let msg: unknown;
       try {
-        msg = decodeDataFrame(new Uint8Array(bytes.buffer, bytes.byteOffset, bytes.byteLength));
+        // A copy: decoded input is a view into the frame, and ws's Buffer can be a slice of a larger
+        // socket read that main would then keep alive while the input waits in a session's queue.
+        msg = decodeDataFrame(new Uint8Array(bytes));
       } catch (err) {
         const error = err instanceof ContractError ? err : new ContractError('malformed', String(err));
         ws.send(JSON.stringify({ type: 'rejected', plane: 'data', error: error.toRemote() } satisfies ToRendererControl));

@@ -14,12 +14,21 @@ export const CONTRACT_LIMITS = {
   MAX_PROFILE_LENGTH: 256,
 } as const;
 
+/** What an id may be, in the words a rejection uses (the binary decoder checks ids by hand with the same rule and words). */
+export const ID_RULE = {
+  /** The characters an id may hold, as a regular-expression class. */
+  CHARACTER_CLASS: 'A-Za-z0-9._:-',
+  EMPTY: 'must not be empty',
+  TOO_LONG: `must be at most ${CONTRACT_LIMITS.MAX_ID_LENGTH} characters`,
+  CHARACTERS: 'may contain only letters, digits and . _ : -',
+} as const;
+
 /** Ids chosen by main for sessions, forwards and prompts: ASCII only so the binary header stays trivial. */
 export const IdSchema = z
   .string()
-  .min(1, 'must not be empty')
-  .max(CONTRACT_LIMITS.MAX_ID_LENGTH, `must be at most ${CONTRACT_LIMITS.MAX_ID_LENGTH} characters`)
-  .regex(/^[A-Za-z0-9._:-]+$/, 'may contain only letters, digits and . _ : -');
+  .min(1, ID_RULE.EMPTY)
+  .max(CONTRACT_LIMITS.MAX_ID_LENGTH, ID_RULE.TOO_LONG)
+  .regex(new RegExp(`^[${ID_RULE.CHARACTER_CLASS}]+$`), ID_RULE.CHARACTERS);
 export type Id = z.infer<typeof IdSchema>;
 
 export const TextSchema = z.string().max(CONTRACT_LIMITS.MAX_TEXT_LENGTH);

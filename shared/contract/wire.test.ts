@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import type { DataMessage } from './data.js';
+import { DATA_LIMITS, OutputStreamDataSchema, type DataMessage } from './data.js';
 import { ContractError } from './errors.js';
 import { decodeDataFrame, encodeDataFrame, WIRE_TYPE } from './wire.js';
 
@@ -20,7 +20,7 @@ const messageArb: fc.Arbitrary<DataMessage> = fc.oneof(
   }),
 );
 
-function rejection(frame: Uint8Array): string {
+function rejection(frame: Uint8Array<ArrayBuffer>): string {
   try {
     decodeDataFrame(frame);
   } catch (err) {
@@ -71,7 +71,7 @@ describe('data-plane wire codec', () => {
     fc.assert(
       fc.property(fc.uint8Array({ maxLength: 64 }), (bytes) => {
         try {
-          decodeDataFrame(bytes);
+          decodeDataFrame(Uint8Array.from(bytes));
         } catch (err) {
           expect(err).toBeInstanceOf(ContractError);
         }
@@ -97,5 +97,44 @@ describe('data-plane wire codec', () => {
       expect(decoded.type === 'status' && decoded.status.reason).toBe(new TextDecoder().decode(Uint8Array.from(bad)));
     }
     expect(new TextDecoder().decode(Uint8Array.of(0xe2, 0x82, 0x41))).toBe('\ufffdA');
+  });
+
+  describe('the stream-data hot path (checked by hand, no schema parse, no copy)', () => {
+    /** A stream frame with the given id bytes and body. */
+    const streamFrame = (type: 1 | 2, id: readonly number[], body: Uint8Array): Uint8Array<ArrayBuffer> => {
+      const frame = new Uint8Array(2 + id.length + body.byteLength);
+      frame.set([type, id.length, ...id]);
+      frame.set(body, 2 + id.length);
+      return frame;
+    };
+
+    it('accepts exactly the frames the schema accepts, and names sessionId when it refuses one', () => {
+      const idByte = fc.oneof(fc.constantFrom(...Array.from('Az09._:-', (c) => c.charCodeAt(0))), fc.integer({ min: 0, max: 255 }));
+      fc.assert(
+        fc.property(fc.constantFrom(1 as const, 2 as const), fc.array(idByte, { maxLength: 140 }), fc.uint8Array({ maxLength: 64 }), (type, id, body) => {
+          const frame = streamFrame(type, id, body);
+          const schemaSays = OutputStreamDataSchema.safeParse({ type: 'output_stream_data', sessionId: String.fromCharCode(...id), bytes: Uint8Array.from(body) }).success;
+          if (schemaSays) expect(decodeDataFrame(frame)).toEqual({ type: type === 1 ? 'output_stream_data' : 'input_stream_data', sessionId: String.fromCharCode(...id), bytes: Uint8Array.from(body) });
+          else expect(rejection(frame)).toMatch(/^Malformed binary data message: sessionId: /);
+        }),
+      );
+    });
+
+    it('gives the bytes as a view into the frame, not a copy', () => {
+      const frame = streamFrame(1, [0x73, 0x31], Uint8Array.of(0x68, 0x69));
+      const decoded = decodeDataFrame(frame);
+      if (decoded.type !== 'output_stream_data') throw new Error(`decoded as ${decoded.type}`);
+      expect(decoded.bytes.buffer).toBe(frame.buffer);
+      expect([decoded.bytes.byteOffset, decoded.bytes.byteLength]).toEqual([4, 2]);
+    });
+
+    it('says what is wrong with a bad id or an oversized body, where, and never throws anything else', () => {
+      expect(rejection(streamFrame(1, [], Uint8Array.of(1)))).toBe('Malformed binary data message: sessionId: must not be empty');
+      expect(rejection(streamFrame(1, Array.from({ length: 129 }, () => 0x61), Uint8Array.of(1)))).toMatch(/sessionId: must be at most 128 characters \(it has 129\)/);
+      expect(rejection(streamFrame(2, [0x61, 0x20, 0x62], Uint8Array.of(1)))).toMatch(/sessionId: may contain only letters, digits and \. _ : - \(byte 0x20 at offset 3\)/);
+      const big = streamFrame(1, [0x61], new Uint8Array(DATA_LIMITS.MAX_CHUNK_BYTES + 1));
+      expect(rejection(big)).toMatch(new RegExp(`bytes: must be at most ${DATA_LIMITS.MAX_CHUNK_BYTES} bytes \\(it has ${DATA_LIMITS.MAX_CHUNK_BYTES + 1}\\)`));
+      expect(decodeDataFrame(streamFrame(1, [0x61], new Uint8Array(DATA_LIMITS.MAX_CHUNK_BYTES))).type).toBe('output_stream_data');
+    });
   });
 });

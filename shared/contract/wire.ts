@@ -5,9 +5,12 @@
 //   ack: u32 bytes    resize: u16 cols, u16 rows
 //   status: u8 state, u8 flags (bit 0: exit code present; bits 1-2: ending, 0 = none, else 1 + its
 //           index in SessionEndingSchema), i32 exit code, UTF-8 reason (empty = none)
-// Decoding checks structure here and values with the schemas in data.ts.
+// Decoding checks structure here and values with the schemas in data.ts, except on the hot path:
+// a stream-data frame (terminal output, keystrokes) is checked by hand against the same rules
+// (IdSchema's, the chunk bound), with no schema parse, and its bytes are a view into the frame.
+import { CONTRACT_LIMITS, ID_RULE } from './common.js';
 import { ContractError } from './errors.js';
-import { DataMessageSchema, type DataMessage } from './data.js';
+import { DATA_LIMITS, DataMessageSchema, type DataMessage } from './data.js';
 import { describeIssues } from './errors.js';
 import { SessionEndingSchema, SessionStateSchema, type SessionStatus } from './sessions.js';
 
@@ -71,13 +74,42 @@ function fail(detail: string): never {
   throw new ContractError('malformed', `Malformed binary data message: ${detail}`);
 }
 
-/** Decodes and validates one binary frame; throws ContractError naming what was wrong. */
-export function decodeDataFrame(frame: Uint8Array): DataMessage {
+/** For each byte value: whether IdSchema allows it in an id (built from the schema's own character class). */
+const ID_BYTE_OK: readonly boolean[] = (() => {
+  const one = new RegExp(`^[${ID_RULE.CHARACTER_CLASS}]$`);
+  return Array.from({ length: 256 }, (_, b) => one.test(String.fromCharCode(b)));
+})();
+
+/** The session id at frame[2 .. 2 + length), checked as IdSchema checks it, in its words. */
+function sessionIdAt(frame: Uint8Array, length: number): string {
+  if (length === 0) fail(`sessionId: ${ID_RULE.EMPTY}`);
+  if (length > CONTRACT_LIMITS.MAX_ID_LENGTH) fail(`sessionId: ${ID_RULE.TOO_LONG} (it has ${length})`);
+  let id = '';
+  for (let at = 2; at < 2 + length; at++) {
+    const b = frame[at] ?? 0;
+    if (ID_BYTE_OK[b] !== true) fail(`sessionId: ${ID_RULE.CHARACTERS} (byte 0x${b.toString(16).padStart(2, '0')} at offset ${at})`);
+    id += String.fromCharCode(b);
+  }
+  return id;
+}
+
+/**
+ * Decodes and validates one binary frame; throws ContractError naming what was wrong. The bytes of
+ * a stream-data message are a view into `frame`, not a copy: pass a frame nothing writes to later.
+ */
+export function decodeDataFrame(frame: Uint8Array<ArrayBuffer>): DataMessage {
   if (frame.byteLength < 2) fail(`${frame.byteLength} bytes is shorter than the 2-byte header`);
   const type = TYPE_BY_CODE.get(frame[0] ?? 0) ?? fail(`unknown type code ${frame[0]} at offset 0`);
   const idLength = frame[1] ?? 0;
   const at = 2 + idLength;
   if (frame.byteLength < at) fail(`session id of ${idLength} bytes runs past the end of a ${frame.byteLength}-byte frame`);
+  if (type === 'output_stream_data' || type === 'input_stream_data') {
+    // The hot path: every rule of the stream-data schemas, checked by hand (wire.test.ts holds them equal).
+    const sessionId = sessionIdAt(frame, idLength);
+    const bytes = frame.subarray(at);
+    if (bytes.byteLength > DATA_LIMITS.MAX_CHUNK_BYTES) fail(`bytes: must be at most ${DATA_LIMITS.MAX_CHUNK_BYTES} bytes (it has ${bytes.byteLength})`);
+    return { type, sessionId, bytes };
+  }
   const sessionId = String.fromCharCode(...frame.subarray(2, at));
   const body = frame.subarray(at);
   const view = new DataView(body.buffer, body.byteOffset, body.byteLength);
@@ -86,10 +118,6 @@ export function decodeDataFrame(frame: Uint8Array): DataMessage {
   };
   let raw: unknown;
   switch (type) {
-    case 'output_stream_data':
-    case 'input_stream_data':
-      raw = { type, sessionId, bytes: body.slice() };
-      break;
     case 'ack':
       needs(4, true);
       raw = { type, sessionId, bytes: view.getUint32(0) };
@@ -112,6 +140,7 @@ export function decodeDataFrame(frame: Uint8Array): DataMessage {
       break;
     }
   }
+  // Acks, resizes and statuses are few: their values go through the schemas as before.
   const parsed = DataMessageSchema.safeParse(raw);
   if (!parsed.success) fail(describeIssues(parsed.error, ''));
   return parsed.data;

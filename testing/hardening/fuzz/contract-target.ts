@@ -107,7 +107,7 @@ export const dataWireTarget: FuzzTarget<Uint8Array> = {
   mutate: (seed, other, rng) => mutate(seed, other, rng),
   check(input) {
     let decoded: DataMessage | undefined;
-    const outcome = expectTyped(() => (decoded = decodeDataFrame(input)), isContractError);
+    const outcome = expectTyped(() => (decoded = decodeDataFrame(Uint8Array.from(input))), isContractError);
     if (decoded !== undefined) {
       // An accepted frame re-encodes to one that decodes to the same message.
       const again = decodeDataFrame(encodeDataFrame(decoded));
