@@ -24,7 +24,8 @@ import { probeConfinement, UNCONFINED, type Confinement } from './targets/confin
 import { TargetHub } from './targets/target-hub.js';
 import { loadDemoWorld, loadWorldFile } from './world/load.js';
 import { World } from './world/model.js';
-import type { WorldFile } from './world/schema.js';
+import { withSessionPreferences } from './world/preferences.js';
+import type { SessionPreferencesSpec, WorldFile } from './world/schema.js';
 import { writeFileAtomic } from '../storage/index.js';
 
 export const SANDBOX = {
@@ -79,6 +80,8 @@ export interface SandboxOptions {
   confine?: boolean;
   /** This run's key; default a fresh random one (tests that serve one profile from two sandboxes share one). */
   credentials?: SandboxCredentials;
+  /** Session Manager preferences for every region the world declares, over the world file's (`--max-session-duration`). */
+  sessionPreferences?: SessionPreferencesSpec;
   /** Gateway settings or an attach function; `null` runs the API alone (tests of the HTTP API). */
   gateway?: SandboxGatewayOptions | GatewayAttach | null;
 }
@@ -161,7 +164,7 @@ async function listen(server: Server, port: number): Promise<number> {
 }
 
 export async function startSandbox(opts: SandboxOptions = {}): Promise<Sandbox> {
-  const world = new World(resolveWorld(opts.world));
+  const world = new World(withSessionPreferences(resolveWorld(opts.world), opts.sessionPreferences));
   const registry = new SessionRegistry();
   const limits = new SessionLimits(registry);
   const kms = new KmsKeyStore();

@@ -79,11 +79,13 @@ describe('the maxSessionDuration preference through StartSession', () => {
     const account = world.accounts[0]!;
     const region = account.regions[0]!;
     const limited = { ...world, accounts: [{ ...account, regions: [{ ...region, sessionPreferences: { maxSessionDuration: 60 } }] }] };
-    for (const [file, expected] of [
-      [limited, 60],
-      [world, undefined],
+    for (const [options, expected] of [
+      [{ world: limited }, 60],
+      [{ world }, undefined],
+      // `porthole sandbox --max-session-duration 5`: every region, over the world file's.
+      [{ world: limited, sessionPreferences: { maxSessionDuration: 5 } }, 5],
     ] as const) {
-      const sb = await apiSandbox({ world: file });
+      const sb = await apiSandbox(options);
       try {
         const ssm = new SSMClient(clientConfig(sb));
         const started = await ssm.send(new StartSessionCommand({ Target: 'i-0a1b2c3d4e5f60001' }));

@@ -5,16 +5,18 @@
 import { parseArgs } from 'node:util';
 import type { Pacing } from './index.js';
 import { generateWorld } from './world/generate.js';
-import type { WorldFile } from './world/schema.js';
+import { MAX_SESSION_DURATION_MINUTES, type WorldFile } from './world/schema.js';
 
 /** Names both ways in: `porthole sandbox` (the package's command) and, from a checkout, `npm run sandbox --`. */
-export const STANDALONE_USAGE = `usage: porthole sandbox [--world FILE | --generate CLUSTERSxTASKS] [--pacing faithful|unpaced] [--port N] [--throttle REQ_PER_SEC]\n       (from a checkout: npm run -s sandbox -- with the same options)`;
+export const STANDALONE_USAGE = `usage: porthole sandbox [--world FILE | --generate CLUSTERSxTASKS] [--pacing faithful|unpaced] [--port N] [--throttle REQ_PER_SEC] [--max-session-duration MINUTES]\n       (from a checkout: npm run -s sandbox -- with the same options)`;
 
 export interface StandaloneOptions {
   readonly world: WorldFile | string | undefined;
   readonly pacing: Pacing;
   readonly port: number;
   readonly rate: number | undefined;
+  /** Session Manager's maximum session duration in every region, minutes (AWS: 1–1440); undefined keeps the world's. */
+  readonly maxSessionDuration: number | undefined;
 }
 
 /** Either options to run with, or what to print and the status to exit with. */
@@ -35,6 +37,7 @@ export function parseStandaloneArgs(args: readonly string[]): ParsedStandalone {
         pacing: { type: 'string', default: 'faithful' },
         port: { type: 'string', default: '0' },
         throttle: { type: 'string' },
+        'max-session-duration': { type: 'string' },
         help: { type: 'boolean', short: 'h' },
       },
     }).values;
@@ -48,6 +51,11 @@ export function parseStandaloneArgs(args: readonly string[]): ParsedStandalone {
   if (!Number.isInteger(port) || port < 0 || port > 65535) return usageError(`--port must be 0-65535, got "${parsed.port}"`);
   const rate = parsed.throttle === undefined ? undefined : Number(parsed.throttle);
   if (rate !== undefined && !(rate > 0)) return usageError('--throttle must be a positive number of requests per second');
+  const maxText = parsed['max-session-duration'];
+  const maxSessionDuration = maxText === undefined ? undefined : Number(maxText);
+  if (maxSessionDuration !== undefined && !(/^\d+$/.test(maxText ?? '') && maxSessionDuration >= 1 && maxSessionDuration <= MAX_SESSION_DURATION_MINUTES)) {
+    return usageError(`--max-session-duration must be whole minutes from 1 to ${MAX_SESSION_DURATION_MINUTES}, got "${maxText}"`);
+  }
   if (parsed.world && parsed.generate) return usageError('--world and --generate are exclusive');
   let generated: WorldFile | undefined;
   if (parsed.generate !== undefined) {
@@ -55,5 +63,5 @@ export function parseStandaloneArgs(args: readonly string[]): ParsedStandalone {
     if (!m) return usageError(`--generate must look like 100x5000 (clusters x tasks per cluster), got "${parsed.generate}"`);
     generated = generateWorld({ clusters: Number(m[1]), tasksPerCluster: Number(m[2]) });
   }
-  return { run: { world: generated ?? parsed.world, pacing, port, rate } };
+  return { run: { world: generated ?? parsed.world, pacing, port, rate, maxSessionDuration } };
 }

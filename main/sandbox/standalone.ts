@@ -25,7 +25,7 @@ export interface StandaloneIo {
 
 const STOP_SIGNALS = ['SIGINT', 'SIGTERM'] as const;
 
-function banner(sandbox: Sandbox, pacing: string): string {
+function banner(sandbox: Sandbox, pacing: string, maxSessionDuration: number | undefined): string {
   const { endpoint, region, configFile, credentialsFile, profile } = sandbox;
   return (
     JSON.stringify({ endpoint, region, configFile, credentialsFile, profile }) +
@@ -35,6 +35,7 @@ function banner(sandbox: Sandbox, pacing: string): string {
     `(AWS CLI v2 before 2.13 ignores a profile's endpoint_url: add --endpoint-url ${endpoint})\n` +
     `Only requests signed with this run's key (in that credentials file) are served; the /__sandbox/ admin routes need its secret in the X-Porthole-Sandbox-Secret header.\n` +
     `${describeConfinement(sandbox.confinement)}\n` +
+    (maxSessionDuration === undefined ? '' : `Session Manager's maximum session duration: ${maxSessionDuration} min; each session StartSession makes ends then, as on AWS.\n`) +
     `Expired-credentials profile: ${SANDBOX.expiredProfile}. Press Ctrl-C to stop.\n`
   );
 }
@@ -58,6 +59,7 @@ export async function runStandalone(args: readonly string[], io: StandaloneIo = 
     try {
       sandbox = await startSandbox({
         ...(o.world ? { world: o.world } : {}),
+        ...(o.maxSessionDuration === undefined ? {} : { sessionPreferences: { maxSessionDuration: o.maxSessionDuration } }),
         pacing: o.pacing,
         port: o.port,
         ...(o.rate ? { throttle: { ratePerSecond: o.rate } } : {}),
@@ -67,7 +69,7 @@ export async function runStandalone(args: readonly string[], io: StandaloneIo = 
       io.stderr.write(`${message}\n${STANDALONE_USAGE}\n`);
       return 2;
     }
-    if (!io.signal?.aborted) io.stdout.write(banner(sandbox, o.pacing));
+    if (!io.signal?.aborted) io.stdout.write(banner(sandbox, o.pacing, o.maxSessionDuration));
     await stopRequested;
     try {
       await sandbox.stop();

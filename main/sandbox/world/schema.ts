@@ -127,13 +127,16 @@ export const KmsKey = z.object({
   alias: z.string().optional(),
 });
 
+/** AWS's upper bound for the maximum session duration preference: 24 hours, in minutes. */
+export const MAX_SESSION_DURATION_MINUTES = 1440;
+
 /**
  * Session Manager preferences of a region (AWS keeps them per account and region, in the
  * SSM-SessionManagerRunShell document). Only the maximum session duration is modelled: minutes,
  * 1–1440 as AWS allows; absent means no limit, AWS's default.
  */
 export const SessionPreferences = z.object({
-  maxSessionDuration: z.number().int().min(1).max(1440).optional(),
+  maxSessionDuration: z.number().int().min(1).max(MAX_SESSION_DURATION_MINUTES).optional(),
 });
 
 export const Region = z.object({
