@@ -13,12 +13,17 @@ import { startWebHost, type WebHost } from './server.js';
 
 let dir: string;
 let host: WebHost;
+/** A chunk as vite names it: name, 8-character content hash, extension. */
+const HASHED = 'index-AbC_d-12.js';
 
 beforeAll(async () => {
   dir = await mkdtemp(join(tmpdir(), 'porthole-web-'));
   const staticDir = join(dir, 'renderer');
   await import('node:fs/promises').then((fs) => fs.mkdir(staticDir));
   await writeFile(join(staticDir, 'index.html'), '<!doctype html><title>Porthole</title>');
+  await import('node:fs/promises').then((fs) => fs.mkdir(join(staticDir, 'assets')));
+  await writeFile(join(staticDir, 'assets', HASHED), 'console.log("first build");');
+  await writeFile(join(staticDir, 'assets', 'notes.txt'), 'unhashed');
   await writeFile(join(dir, 'secret.txt'), 'outside');
   const { router } = createBaseRouter({ host: 'web', version: '1.2.3', platform: 'linux', dataDir: join(dir, 'data'), sandbox: null });
   host = await startWebHost({ router, staticDir, port: 0 });
@@ -134,6 +139,43 @@ describe('web host HTTP', () => {
     expect(cookie).toMatch(/SameSite=Strict/);
     const withCookie = await get('/index.html', { cookie: cookie.split(';')[0] ?? '' });
     expect(withCookie.status).toBe(200);
+  });
+
+  it('serves content-hashed assets for keeps, from memory, still only with the token', async () => {
+    const cookie = `porthole_token_${host.port}=${host.token}`;
+    const first = await get(`/assets/${HASHED}`, { cookie });
+    expect(first.status).toBe(200);
+    expect(first.body).toBe('console.log("first build");');
+    expect(first.headers['cache-control']).toBe('private, max-age=31536000, immutable');
+    expect(first.headers['content-type']).toBe('text/javascript; charset=utf-8');
+    expect(first.headers['content-length']).toBe(String(first.body.length));
+    expect(first.headers['content-security-policy']).toMatch(/script-src 'self'/);
+    // One name is one content: the host read it once and does not read it again.
+    await writeFile(join(dir, 'renderer', 'assets', HASHED), 'changed on disk');
+    expect((await get(`/assets/${HASHED}`, { cookie })).body).toBe('console.log("first build");');
+    const head = await send('HEAD', `/assets/${HASHED}`, { cookie });
+    expect(head.status).toBe(200);
+    expect(head.body).toBe('');
+    expect(head.headers['content-length']).toBe(first.headers['content-length']);
+    // Held in memory is not a way around the token, the Host check or the method check.
+    expect((await get(`/assets/${HASHED}`)).status).toBe(403);
+    expect((await get(`/assets/${HASHED}`, { cookie: `porthole_token_${host.port}=${'a'.repeat(64)}` })).status).toBe(403);
+    expect((await get(`/assets/${HASHED}`, { cookie, host: `evil.example:${host.port}` })).status).toBe(403);
+    expect((await send('POST', `/assets/${HASHED}`, { cookie })).status).toBe(405);
+  });
+
+  it('never lets the browser keep the page or an unhashed file', async () => {
+    const cookie = `porthole_token_${host.port}=${host.token}`;
+    const page = await get('/', { cookie });
+    expect(page.status).toBe(200);
+    expect(page.headers['cache-control']).toBe('no-store');
+    const notes = await get('/assets/notes.txt', { cookie });
+    expect(notes.body).toBe('unhashed');
+    expect(notes.headers['cache-control']).toBe('no-store');
+    // Unhashed files are read on every request: a rebuild shows on the next load.
+    await writeFile(join(dir, 'renderer', 'assets', 'notes.txt'), 'rebuilt');
+    expect((await get('/assets/notes.txt', { cookie })).body).toBe('rebuilt');
+    expect((await get('/assets/gone-AbCd1234.js', { cookie })).status).toBe(404);
   });
 
   it('refuses a foreign Host header even with the token (DNS rebinding)', async () => {

@@ -6,6 +6,7 @@ import type { Duplex } from 'node:stream';
 import { WebSocketServer } from 'ws';
 import type { Router } from '../../main/ipc/router.js';
 import { checkUpgrade, hostAllowed, newToken, parseTarget } from './access.js';
+import { AssetCache } from './asset-cache.js';
 import { handleHttp } from './http.js';
 import { serveWebSocketClient } from './ws-client.js';
 
@@ -49,7 +50,8 @@ export async function startWebHost(options: WebHostOptions): Promise<WebHost> {
   const port = (server.address() as AddressInfo).port;
   const policy = { token, port };
 
-  server.on('request', (req, res) => handleHttp(req, res, policy, options.staticDir));
+  const assets = new AssetCache();
+  server.on('request', (req, res) => handleHttp(req, res, policy, options.staticDir, assets));
   server.on('upgrade', (req, socket, head) => {
     // Node drops its own error listener from upgrade sockets: a client reset would be uncaught.
     socket.on('error', () => socket.destroy());
