@@ -34,13 +34,19 @@ interface Saved {
 }
 const savedView = (view: TreeView | null): Saved => ({ view, changes: [] });
 
-/** A window on a host answering from WORLD; records which children were asked for (each would be AWS calls). */
-function world(saved: Saved) {
+/**
+ * A window on a host answering from WORLD; records which children were asked for (each would be AWS calls).
+ * `profiles`: what the profiles call waits for (its answer is held until it settles; a rejection fails the call).
+ */
+function world(saved: Saved, profiles: Promise<void> = Promise.resolve()) {
   const asked: string[] = [];
   const bridge: Bridge = {
-    request: (_service, method, params) => {
+    request: async (_service, method, params) => {
       let result: unknown = {};
-      if (method === 'profiles') result = { profiles: [], credentialsFound: true, sandboxOffered: false };
+      if (method === 'profiles') {
+        await profiles;
+        result = { profiles: [], credentialsFound: true, sandboxOffered: false };
+      }
       if (method === 'children') {
         const { parentId } = params as { parentId: string };
         asked.push(parentId);
@@ -73,6 +79,31 @@ function world(saved: Saved) {
 async function settle(): Promise<void> {
   for (let i = 0; i < 20; i++) await new Promise<void>((resolve) => setImmediate(resolve));
 }
+
+describe('TreeStore: the first load', () => {
+  it('asks for the profiles\' nodes beside the profiles, without waiting for their answer', async () => {
+    let answer: () => void = () => undefined;
+    const { tree, asked } = world(savedView(null), new Promise<void>((resolve) => (answer = resolve)));
+    tree.start();
+    await settle();
+    expect(asked).toEqual([TREE_ROOT]);
+    // Applied only once the profiles answered: nothing shows or opens before.
+    expect(tree.branch(TREE_ROOT)).toBeUndefined();
+    answer();
+    await settle();
+    expect(tree.branch(TREE_ROOT)?.children.map((n) => n.id)).toEqual(['p:prod', 'p:dev']);
+    expect([...tree.state.expanded]).toEqual(['p:prod', 'r:prod/us-east-1']);
+  });
+
+  it('a failed profiles call shows the root error and no tree', async () => {
+    const { tree } = world(savedView(null), Promise.reject(new Error('no config')));
+    tree.start();
+    await settle();
+    expect(tree.state.rootError).toMatch(/no config/);
+    expect(tree.branch(TREE_ROOT)).toBeUndefined();
+    expect(tree.state.expanded.size).toBe(0);
+  });
+});
 
 describe('TreeStore: open branches and selection across a reload', () => {
   it('a first start opens the first profile and its first region', async () => {

@@ -1,7 +1,7 @@
 // The target tree's state: children per loaded node (lazy), expansion, progress and errors from
 // inventory events, and the filter's matches. Node ids are main's; the UI only hands them back.
 import { INVENTORY_ROOT_ID } from '../../shared/contract/inventory.js';
-import type { ConfigFinding, InventoryNode, LoadProblem, PlainError } from '../../shared/contract/index.js';
+import type { ConfigFinding, InventoryNode, LoadProblem, PlainError, Result } from '../../shared/contract/index.js';
 import { errorText, plainError, type PortholeClient } from '../bridge/client.js';
 import { Store } from '../state/store.js';
 import { searchClusters, type FilterSearchProgress } from './filter-search.js';
@@ -108,10 +108,15 @@ export class TreeStore extends Store<TreeState> {
 
   async #loadRoot(): Promise<void> {
     const saved = this.memory?.saved() ?? Promise.resolve(null);
+    // The profiles' nodes are asked for beside the profiles, not after them: one round trip less
+    // before the tree shows (issue 16 §1). They are applied after, as before, once the saved view is known.
+    const rootChildren = this.#children(TREE_ROOT);
     try {
       const info = await this.client.call('inventory', 'profiles', {});
       this.change((s) => ({ ...s, credentialsFound: info.credentialsFound, sandboxOffered: info.sandboxOffered, rootError: null }));
     } catch (err) {
+      // The root error says it; the nodes' answer (most likely the same failure) is not shown too.
+      rootChildren.catch(() => undefined);
       this.change((s) => ({ ...s, rootError: errorText(err) }));
       return;
     }
@@ -121,7 +126,7 @@ export class TreeStore extends Store<TreeState> {
       this.#savedView = treeView([], null, this.#restore);
     }
     if (this.memory !== null) this.subscribe(() => this.#viewChanged());
-    await this.load(TREE_ROOT);
+    await this.load(TREE_ROOT, rootChildren);
     if (view !== null) return;
     // A first visit opens the first profile and its first region, where the targets are.
     const first = this.branch(TREE_ROOT)?.children[0];
@@ -131,11 +136,16 @@ export class TreeStore extends Store<TreeState> {
     if (region !== undefined) await this.expand(region.id);
   }
 
-  async load(id: string): Promise<void> {
+  #children(id: string): Promise<Result<'inventory', 'children'>> {
+    return this.client.call('inventory', 'children', { parentId: id });
+  }
+
+  /** Loads a node's children; `asked`: the answer of a request already sent for them. */
+  async load(id: string, asked?: Promise<Result<'inventory', 'children'>>): Promise<void> {
     // What was loaded (children, and the problems beside them) stays on screen while reloading.
     this.#patchBranch(id, (b) => ({ ...b, status: 'loading' }));
     try {
-      const { nodes, problems, configFindings } = await this.client.call('inventory', 'children', { parentId: id });
+      const { nodes, problems, configFindings } = await (asked ?? this.#children(id));
       this.#patchBranch(id, () => ({ status: 'ready', children: nodes, error: null, progress: null, problems: problems ?? [] }));
       this.#resume(id);
       if (id === TREE_ROOT) this.#setFindings(configFindings ?? []);
