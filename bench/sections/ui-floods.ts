@@ -53,6 +53,8 @@ export interface UnpacedFloods {
   readonly hostLagP99Ms: number;
   /** Time the page's main thread spent running tasks (parse, render, script) over wall time, meanwhile. */
   readonly pageBusyShare: number;
+  /** CPU time of the page's main thread over wall time, meanwhile: below the busy share when its tasks wait for a core. */
+  readonly pageCpuShare: number;
   /** xterm's own parse rate in this page, nothing between: the showing tab's ceiling. */
   readonly raw: RawParse;
   /** ms per hidden tab shown until it was current. */
@@ -60,10 +62,15 @@ export interface UnpacedFloods {
   readonly tabs: number;
 }
 
-/** Seconds the page's main thread has spent running tasks so far (Chromium's TaskDuration metric). */
-async function taskSeconds(cdp: CDPSession): Promise<number> {
+/**
+ * Seconds the page's main thread has spent running tasks so far, wall clock (Chromium's
+ * TaskDuration metric), and the CPU time it used meanwhile (ThreadTime): a task preempted while
+ * other processes have the cores counts in the first only.
+ */
+async function taskSeconds(cdp: CDPSession): Promise<{ wall: number; cpu: number }> {
   const { metrics } = await cdp.send('Performance.getMetrics');
-  return metrics.find((m) => m.name === 'TaskDuration')?.value ?? 0;
+  const metric = (name: string): number => metrics.find((m) => m.name === name)?.value ?? 0;
+  return { wall: metric('TaskDuration'), cpu: metric('ThreadTime') };
 }
 
 /** Shows tab `index` and returns ms until its xterm had parsed all output that had reached the page at the click. */
@@ -107,7 +114,9 @@ export async function benchUnpacedFloods(browser: Browser, tabs: number, sampleM
     const waits = await page.evaluate(() => (globalThis as unknown as FloodWindow).__benchRoundTrips?.stop() ?? []);
     const visibleMBps = ((await parsedTotal(page, [showing])) - before) / MB / seconds;
     const hiddenMBps = ((await parsedTotal(page, hidden)) - hiddenBefore) / MB / seconds;
-    const pageBusyShare = ((await taskSeconds(cdp)) - busyBefore) / seconds;
+    const busyAfter = await taskSeconds(cdp);
+    const pageBusyShare = (busyAfter.wall - busyBefore.wall) / seconds;
+    const pageCpuShare = (busyAfter.cpu - busyBefore.cpu) / seconds;
     const hostReport = await host.lag();
     const hostCpuShare = hostReport.cpuMs / 1000 / seconds;
     await cdp.detach();
@@ -120,7 +129,7 @@ export async function benchUnpacedFloods(browser: Browser, tabs: number, sampleM
       await page.locator('.tab').first().click();
     }
     const dryShare = waits.reduce((sum, ms) => sum + ms, 0) / 1000 / seconds;
-    return { visibleMBps, hiddenMBps, dryWaits: spread(waits), dryShare, frames, hostCpuShare, hostLagP99Ms: hostReport.p99Ms, pageBusyShare, raw, catchUpMs, tabs: ids.length };
+    return { visibleMBps, hiddenMBps, dryWaits: spread(waits), dryShare, frames, hostCpuShare, hostLagP99Ms: hostReport.p99Ms, pageBusyShare, pageCpuShare, raw, catchUpMs, tabs: ids.length };
   } finally {
     await page.close();
     await host.stop();
