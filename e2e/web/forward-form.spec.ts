@@ -3,7 +3,7 @@
 import { createServer, type AddressInfo } from 'node:net';
 import { expect, test } from '../fixtures/web-host.js';
 import { openForwardForm, startForward } from './forward-ui.js';
-import { openDemo, SHELL_TIMEOUT_MS, treeRow } from './porthole-ui.js';
+import { openDemo, revealWebApp, SHELL_TIMEOUT_MS, treeRow } from './porthole-ui.js';
 
 test.use({ sandbox: true });
 test.describe.configure({ timeout: 120_000 });
@@ -32,6 +32,25 @@ test('a remote host or name the contract would refuse is told in plain words, an
   await start.click();
   await expect(form).toBeHidden();
   await expect(page.locator('.forward[data-forward-id]')).toHaveCount(1);
+});
+
+test('ticking "another host" drops the container port it suggested, says the port is the remote host\'s, and puts the keyboard on the host', async ({ page, webHost }) => {
+  await openDemo(page, webHost.url);
+  const form = await openForwardForm(page, await revealWebApp(page));
+  const port = form.getByLabel('Remote port', { exact: true });
+  const hint = form.getByTestId('forward-declared-ports');
+  await expect(port).toHaveValue('8080');
+  await form.getByRole('checkbox', { name: /Forward to another host/ }).check();
+  await expect(form.getByLabel('Remote host', { exact: true })).toBeFocused();
+  await expect(port).toHaveValue('');
+  await expect(hint).toHaveText('The port on the remote host.');
+  await expect(hint.getByRole('button')).toHaveCount(0);
+  // Unticked, the container's suggestion comes back; a port the person typed is never replaced.
+  await form.getByRole('checkbox', { name: /Forward to another host/ }).uncheck();
+  await expect(port).toHaveValue('8080');
+  await port.fill('9000');
+  await form.getByRole('checkbox', { name: /Forward to another host/ }).check();
+  await expect(port).toHaveValue('9000');
 });
 
 test('a saved forward that is running says so instead of offering a Start that does nothing', async ({ page, webHost }) => {

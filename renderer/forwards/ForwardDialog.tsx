@@ -78,11 +78,20 @@ export function ForwardDialog({ draft }: { draft: Draft }) {
   const [remotePort, setRemotePort] = useState(() => (edit === undefined ? suggestedPort(chosen) : start.remotePort));
   /** Once the person types a port (or it is a forward's own), a change of target no longer replaces it. */
   const [portTyped, setPortTyped] = useState(edit !== undefined);
+  const [viaHost, setViaHost] = useState(start.viaHost);
   const setChoice = (key: string): void => {
     setChoiceKey(key);
-    if (!portTyped) setRemotePort(suggestedPort(choices.find((c) => c.key === key)));
+    if (!portTyped && !viaHost) setRemotePort(suggestedPort(choices.find((c) => c.key === key)));
   };
-  const [viaHost, setViaHost] = useState(start.viaHost);
+  /** Ticked by the person: the keyboard goes to the host field that just appeared. */
+  const [focusHost, setFocusHost] = useState(false);
+  const setVia = (on: boolean): void => {
+    setViaHost(on);
+    setFocusHost(on);
+    // A port suggested from the target's own declared ports says nothing of another host's: it
+    // would have sent db.internal's forward to the container's 8080 unseen.
+    if (!portTyped) setRemotePort(on ? '' : suggestedPort(chosen));
+  };
   const [remoteHost, setRemoteHost] = useState(start.remoteHost);
   const [localPort, setLocalPort] = useState(start.localPort);
   const [name, setName] = useState(start.name);
@@ -194,8 +203,8 @@ export function ForwardDialog({ draft }: { draft: Draft }) {
         </div>
         <div className="field-row field-hints">
           <span id="forward-declared-ports" className="field-hint" data-testid="forward-declared-ports">
-            {declaredText(chosen)}
-            {chosen?.declaredPorts?.map((p) => (
+            {viaHost ? 'The port on the remote host.' : declaredText(chosen)}
+            {!viaHost && chosen?.declaredPorts?.map((p) => (
               <button key={p} type="button" className="link-button" aria-pressed={remotePort === String(p)} onClick={() => setRemotePort(String(p))}>
                 {p}
               </button>
@@ -211,13 +220,13 @@ export function ForwardDialog({ draft }: { draft: Draft }) {
           </p>
         )}
         <label className="check-field">
-          <input type="checkbox" checked={viaHost} onChange={(e) => setViaHost(e.target.checked)} />
+          <input type="checkbox" checked={viaHost} onChange={(e) => setVia(e.target.checked)} />
           Forward to another host reachable from the target (a database, an internal service)
         </label>
         {viaHost && (
           <label className="field">
             <span>Remote host</span>
-            <input aria-label="Remote host" value={remoteHost} onChange={(e) => setRemoteHost(e.target.value)} />
+            <input aria-label="Remote host" value={remoteHost} onChange={(e) => setRemoteHost(e.target.value)} autoFocus={focusHost} />
           </label>
         )}
         <label className="field">
