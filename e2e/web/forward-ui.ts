@@ -35,7 +35,8 @@ export async function startForward(page: Page, target: Locator, request: Forward
 
 /**
  * A row's status pill holds the widest state word whole inside its cell: a copy of it that says
- * "reconnecting" stands in for it while measured (the sandbox cannot hold a forward reconnecting).
+ * "reconnecting" stands in for it while measured (a forward is reconnecting only for the moment it
+ * takes to start a new session, see forward-session-cut.spec.ts: too briefly to measure it live).
  */
 export async function widestStateFits(pill: Locator): Promise<boolean> {
   return pill.evaluate((p) => {
