@@ -118,6 +118,11 @@ test('find bar: "N of M" for printed lines, the case toggle changes the count, a
   const result = bar.getByTestId('find-result');
   // Typing finds the newest match (needle-3, the last line printed), not the oldest one.
   await expect(result).toHaveText('7 of 7');
+  // Enter goes on upward (older output), Shift+Enter back down.
+  await field.press('Enter');
+  await expect(result).toHaveText('6 of 7');
+  await field.press('Shift+Enter');
+  await expect(result).toHaveText('7 of 7');
   await page.keyboard.press('Alt+C');
   await expect(bar.getByRole('button', { name: /Match case/ })).toHaveAttribute('aria-pressed', 'true');
   await expect(result).toHaveText(/^\d of 3$/);

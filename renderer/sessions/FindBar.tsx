@@ -1,7 +1,8 @@
 // Find in the active terminal's scrollback (the search addon): typing finds the newest match (the
-// one nearest the bottom), "3 of 17", Enter for next, Shift+Enter for previous, and match case /
-// whole word / regular expression toggles (Alt+C / Alt+W / Alt+R, as in VS Code). A regular
-// expression that does not compile is said so, never searched.
+// one nearest the bottom), "3 of 17", Enter for the one above it (older), Shift+Enter for the one
+// below, as in VS Code's terminal, and match case / whole word / regular expression toggles
+// (Alt+C / Alt+W / Alt+R, as in VS Code). A regular expression that does not compile is said so,
+// never searched.
 import { useEffect, useRef, useState } from 'react';
 import type { FindOptions, TerminalController } from '../terminal/terminal-controller.js';
 
@@ -108,7 +109,9 @@ export function FindBar({ controller, onClose }: { controller: TerminalControlle
         onKeyDown={(e) => {
           if (e.key !== 'Enter') return;
           e.preventDefault();
-          search(query, e.shiftKey ? 'previous' : 'next', options);
+          // Typing started at the bottom: Enter goes on upward, to older output (it went down and
+          // wrapped straight to the top of the scrollback).
+          search(query, e.shiftKey ? 'next' : 'previous', options);
         }}
       />
       {TOGGLES.map((t) => (
@@ -119,10 +122,10 @@ export function FindBar({ controller, onClose }: { controller: TerminalControlle
       <span className="find-result" role="status" data-testid="find-result">
         {problem === null ? resultText(query, results, found) : ''}
       </span>
-      <button className="icon-button" aria-label="Previous match (Shift+Enter)" title="Previous match (Shift+Enter)" disabled={problem !== null} onClick={() => search(query, 'previous', options)}>
+      <button className="icon-button" aria-label="Previous match (Enter)" title="Previous match (Enter)" disabled={problem !== null} onClick={() => search(query, 'previous', options)}>
         ↑
       </button>
-      <button className="icon-button" aria-label="Next match (Enter)" title="Next match (Enter)" disabled={problem !== null} onClick={() => search(query, 'next', options)}>
+      <button className="icon-button" aria-label="Next match (Shift+Enter)" title="Next match (Shift+Enter)" disabled={problem !== null} onClick={() => search(query, 'next', options)}>
         ↓
       </button>
       <button className="icon-button" aria-label="Close find" title="Close (Esc)" onClick={close}>
