@@ -6,6 +6,7 @@ import { SSMClient, TerminateSessionCommand } from '@aws-sdk/client-ssm';
 import { expect, test } from '../fixtures/web-host.js';
 import { startForward } from './forward-ui.js';
 import { openDemo, sandboxAdminHeaders, sandboxEndpoint, treeRow, type SandboxSession } from './porthole-ui.js';
+import { quickPoll } from './poll.js';
 
 test.use({ sandbox: true, viewport: { width: 1440, height: 900 } });
 
@@ -39,7 +40,7 @@ test('a forward whose session is terminated shows reconnecting, then listens aga
   });
   await sandboxSsm(webHost.output(), endpoint).send(new TerminateSessionCommand({ SessionId: live[0]!.sessionId }));
 
-  await expect.poll(() => page.evaluate(() => (window as unknown as { forwardStates: string[] }).forwardStates)).toEqual(['reconnecting', 'listening']);
+  await expect.poll(() => page.evaluate(() => (window as unknown as { forwardStates: string[] }).forwardStates), quickPoll()).toEqual(['reconnecting', 'listening']);
   await expect(row).toHaveAttribute('data-local-port', port!);
   // Why it restarted stays on the row, told as past (warn, not the red of a forward that is down).
   const problem = row.getByTestId('forward-problem');
