@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { ENABLE_EXEC_COMMAND, notConnectedAdvice, pluginMissingAdvice } from './aws-advice.js';
+import { ENABLE_EXEC_COMMAND, enableExecCommand, notConnectedAdvice, pluginMissingAdvice } from './aws-advice.js';
 
 describe('advice fitted to the kind of target', () => {
   it('never tells an instance about a task role or a task, nor a container about an instance profile', () => {
@@ -21,5 +21,13 @@ describe('advice fitted to the kind of target', () => {
   it('enables ECS Exec by replacing tasks, never on a running one', () => {
     expect(ENABLE_EXEC_COMMAND).toContain('--enable-execute-command --force-new-deployment');
     expect(ENABLE_EXEC_COMMAND).toContain('run a new task');
+  });
+
+  it('names the task\'s own cluster and service in the command to run', () => {
+    expect(enableExecCommand('prod-api', 'orders')).toContain('aws ecs update-service --cluster prod-api --service orders --enable-execute-command --force-new-deployment');
+    expect(enableExecCommand('prod-api', 'orders')).toContain('replaces');
+    const standalone = enableExecCommand('batch', null);
+    expect(standalone).toContain('aws ecs run-task --cluster batch --enable-execute-command');
+    expect(standalone).not.toContain('update-service');
   });
 });

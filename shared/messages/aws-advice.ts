@@ -8,6 +8,17 @@ export type AdviceTargetKind = 'instance' | 'ecs-container' | undefined;
 export const ENABLE_EXEC_COMMAND =
   'Enable it on the service with aws ecs update-service --enable-execute-command --force-new-deployment (this replaces the tasks), or run a new task with --enable-execute-command.';
 
+/**
+ * ENABLE_EXEC_COMMAND for one task, as the command to run with its own cluster (and service, when
+ * a service started it): at 3 a.m. nobody should have to look up which flags and names go where.
+ * ECS names are letters, digits, '-' and '_' only, so they need no quoting.
+ */
+export function enableExecCommand(cluster: string, service: string | null): string {
+  return service !== null
+    ? `Turn it on for the service, which replaces its tasks: aws ecs update-service --cluster ${cluster} --service ${service} --enable-execute-command --force-new-deployment`
+    : `This task belongs to no service: start a new one with it on: aws ecs run-task --cluster ${cluster} --enable-execute-command (with the task's usual options).`;
+}
+
 /** What to do when Session Manager says the target is not connected (TargetNotConnected). */
 export function notConnectedAdvice(kind: AdviceTargetKind): string {
   if (kind === 'instance') {

@@ -6,6 +6,7 @@ import type { ProfileSession } from '../profile-session.js';
 import { openSandboxProfile, type SandboxProfile } from '../../../testing/aws/sandbox-profile.js';
 import { diagnoseEcs, diagnoseInstance } from './gather.js';
 import type { Check } from './types.js';
+import { enableExecCommand } from '../../../shared/messages/aws-advice.js';
 
 let sb: SandboxProfile;
 let session: ProfileSession;
@@ -53,6 +54,10 @@ describe('ECS diagnostics', () => {
     expect(check(agent, 'exec-agent').cause).toBe('The ECS Exec agent is stopped: ExecuteCommandAgent exited: failed to register with the SSM service');
     const old = await diagnoseEcs(session, { cluster: 'demo-workers', taskArn: task('0015'), containerName: 'worker' });
     expect(check(old, 'platform-version').cause).toBe('Platform version 1.3.0 is older than 1.4.0, the first that supports ECS Exec.');
+    // The command to run, with this task's own cluster (a standalone task: no service to update).
+    const off = await diagnoseEcs(session, { cluster: 'demo-workers', taskArn: task('0011'), containerName: 'worker' });
+    expect(check(off, 'exec-enabled').nextStep).toBe(enableExecCommand('demo-workers', null));
+    expect(check(off, 'exec-enabled').nextStep).toContain('aws ecs run-task --cluster demo-workers --enable-execute-command');
     const ro = await diagnoseEcs(session, { cluster: 'demo-workers', taskArn: task('0014'), containerName: 'hardened' });
     expect(check(ro, 'readonly-root-fs').nextStep).toContain('/managed-agents, /var/lib/amazon/ssm, /var/log/amazon/ssm');
   });

@@ -3,9 +3,9 @@
  * over described data. Each check says what was found and what to do; unreadable data is a warning.
  */
 import { execReadiness, type ExecReadiness } from '../../../shared/exec-readiness.js';
-import { ENABLE_EXEC_COMMAND } from '../../../shared/messages/aws-advice.js';
+import { enableExecCommand } from '../../../shared/messages/aws-advice.js';
 import { AWS_MINIMUMS, MANAGED_AGENT_WRITABLE_PATHS, SSM_MESSAGES_ACTIONS } from '../constants.js';
-import type { TaskInfo } from '../discovery/types.js';
+import { arnTail, type TaskInfo } from '../discovery/types.js';
 import { fail, ok, unreadable, warn, type Check, type ContainerDefinitionFacts, type EcsFacts, type TaskDefinitionFacts } from './types.js';
 import { atLeast } from './version.js';
 
@@ -116,7 +116,7 @@ export function ecsChecks(facts: EcsFacts): Check[] {
   const t = facts.task.value;
   if (!t) return [...out, fail('task-running', 'Task running', 'ECS does not know this task any more (stopped tasks are kept about an hour).', 'Refresh the tree and open a current task.')];
   out.push(taskStatus(t));
-  out.push(t.execEnabled ? ok('exec-enabled', 'Execute command enabled', 'The task was started with execute command enabled.') : fail('exec-enabled', 'Execute command enabled', 'The task was started without execute command; it cannot be turned on for a running task.', ENABLE_EXEC_COMMAND));
+  out.push(t.execEnabled ? ok('exec-enabled', 'Execute command enabled', 'The task was started with execute command enabled.') : fail('exec-enabled', 'Execute command enabled', 'The task was started without execute command; it cannot be turned on for a running task.', enableExecCommand(arnTail(t.clusterArn), t.serviceName)));
   out.push(platform(t, facts));
   out.push(...containerChecks(t, facts.containerName));
   const def = facts.taskDefinition;
