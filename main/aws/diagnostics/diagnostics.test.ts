@@ -58,6 +58,8 @@ describe('ECS diagnostics', () => {
     const off = await diagnoseEcs(session, { cluster: 'demo-workers', taskArn: task('0011'), containerName: 'worker' });
     expect(check(off, 'exec-enabled').nextStep).toBe(enableExecCommand('demo-workers', null));
     expect(check(off, 'exec-enabled').nextStep).toContain('aws ecs run-task --cluster demo-workers --enable-execute-command');
+    // The agent check gives the same fix in the same words (the panel then says "Same fix as under").
+    expect(check(off, 'exec-agent').nextStep).toBe(check(off, 'exec-enabled').nextStep);
     const ro = await diagnoseEcs(session, { cluster: 'demo-workers', taskArn: task('0014'), containerName: 'hardened' });
     expect(check(ro, 'readonly-root-fs').nextStep).toContain('/managed-agents, /var/lib/amazon/ssm, /var/log/amazon/ssm');
   });

@@ -64,7 +64,9 @@ function containerChecks(t: TaskInfo, name: string): Check[] {
   if (!c) return [fail('container', 'Container', `The task has no container named "${name}".`, 'Refresh the tree and pick a container of this task.')];
   const facts = { containerStatus: c.lastStatus, execEnabled: t.execEnabled, runtimeId: c.runtimeId, agentStatus: c.execAgent?.status ?? null, agentReason: c.execAgent?.reason ?? null };
   const r = execReadiness(facts);
-  const asCheck = (id: string, title: string, x: ExecReadiness): Check => (x.ready ? ok(id, title, x.reason) : (x.tone === 'warn' ? warn : fail)(id, title, x.reason, x.nextStep));
+  // Started without exec: the same task-specific command as the "Execute command enabled" check.
+  const nextStep = (x: ExecReadiness): string => (x.state === 'not-enabled' ? enableExecCommand(arnTail(t.clusterArn), t.serviceName) : x.nextStep);
+  const asCheck = (id: string, title: string, x: ExecReadiness): Check => (x.ready ? ok(id, title, x.reason) : (x.tone === 'warn' ? warn : fail)(id, title, x.reason, nextStep(x)));
   const notRunning = r.state === 'not-running' || r.state === 'no-runtime-id';
   const running = notRunning ? asCheck('container-running', 'Container running', r) : ok('container-running', 'Container running', `Container "${name}" is RUNNING.`);
   // The agent on its own, as if the container ran: a stopped container's agent still tells why.
