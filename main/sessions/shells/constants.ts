@@ -22,7 +22,11 @@ export const SHELLS = {
    * flood rates arrives within a millisecond or two.
    */
   RESUME_SEND_MIN_BYTES: 8 * 1024,
-  /** After a keystroke, output is sent without coalescing for this long so the echo is never delayed. */
+  /**
+   * After a keystroke, its echo (the next output) is sent at once, and later output for this long at
+   * the end of the tick it arrives in rather than after COALESCE_MS: a command's output is never
+   * held, yet the frames of one socket read go as one message, not one each.
+   */
   ECHO_WINDOW_MS: 30,
   /**
    * Above this many bytes sent to the window and not yet parsed by its xterm, the session stops

@@ -64,6 +64,28 @@ describe('OutputBatcher', () => {
     expect(sent).toEqual(['prompt$ ', 'l', 'xy']);
   });
 
+  it('after the echo, output in the window goes per tick (one socket read, one message); full batches at once', () => {
+    vi.useFakeTimers();
+    const { b, sent } = batcher();
+    b.inputSent();
+    b.push(bytes('\r\n')); // the echo of Enter: at once
+    expect(sent).toEqual(['\r\n']);
+    for (const frame of ['a', 'b', 'c']) b.push(bytes(frame));
+    expect(sent).toEqual(['\r\n']);
+    vi.advanceTimersByTime(0);
+    expect(sent).toEqual(['\r\n', 'abc']);
+    // A burst past the batch size: whole batches go now, the rest at the end of the tick, not after coalesceMs.
+    b.push(bytes('total 1'));
+    b.push(bytes('2\r\ndrwx'));
+    expect(sent).toEqual(['\r\n', 'abc', 'total 12']);
+    vi.advanceTimersByTime(0);
+    expect(sent).toEqual(['\r\n', 'abc', 'total 12', '\r\ndrwx']);
+    // The next keystroke's echo goes at once again.
+    b.inputSent();
+    b.push(bytes('x'));
+    expect(sent.at(-1)).toBe('x');
+  });
+
   it('after reading resumes, sends what the next read brings at the end of its tick, then coalesces again', () => {
     vi.useFakeTimers();
     const { b, sent } = batcher();

@@ -1,5 +1,6 @@
-// Coalesces one session's output for a few milliseconds (or up to a size) into one message,
-// and sends it at once when the user has just typed, so echo is not delayed (practice 3). Right
+// Coalesces one session's output for a few milliseconds (or up to a size) into one message.
+// When the user has just typed, the echo goes at once (practice 3) and what follows it in the
+// echo window at the end of its tick, so one socket read's frames go as one message. Right
 // after flow control resumes reading, output goes at the end of a read's tick once
 // SHELLS.RESUME_SEND_MIN_BYTES wait: the renderer is then running dry and waiting for it.
 import { SHELLS } from './constants.js';
@@ -29,6 +30,8 @@ export class OutputBatcher {
   /** Reading just resumed: output goes at the end of a read's tick once the resume minimum waits, not after coalesceMs. */
   #resumed = false;
   #eagerUntil = 0;
+  /** A keystroke went out and no output came since: the next output is its echo, sent at once. */
+  #echoPending = false;
   #disposed = false;
 
   constructor(
@@ -46,15 +49,22 @@ export class OutputBatcher {
     if (this.#disposed || bytes.byteLength === 0) return;
     this.#chunks.push(bytes);
     this.#size += bytes.byteLength;
-    if (this.now() < this.#eagerUntil) {
+    const echo = this.now() < this.#eagerUntil;
+    if (echo && this.#echoPending) {
+      // The first output after a keystroke is its echo: it goes now, in the read that brought it.
+      this.#echoPending = false;
       this.flush();
       return;
     }
     if (this.#size >= this.limits.maxBatchBytes) {
       this.#sendFull();
+      if (echo && this.#size > 0) this.#sendSoon();
       return;
     }
-    if (this.#resumed && this.#size >= this.limits.resumeSendMinBytes) {
+    // Later in the echo window (a command's output after Enter): at the end of this tick, with the
+    // rest of the same socket read, not frame by frame (a burst of ~1 KiB agent frames was one
+    // message each for the whole window) and not after coalesceMs.
+    if (echo || (this.#resumed && this.#size >= this.limits.resumeSendMinBytes)) {
       this.#sendSoon();
       return;
     }
@@ -64,9 +74,10 @@ export class OutputBatcher {
     }, this.limits.coalesceMs);
   }
 
-  /** The user typed: send what is waiting and send the echo as soon as it comes. */
+  /** The user typed: send what is waiting, the echo (the next output) at once, and for echoWindowMs the rest at the end of its tick. */
   inputSent(): void {
     this.#eagerUntil = this.now() + this.limits.echoWindowMs;
+    this.#echoPending = true;
     this.flush();
   }
 
