@@ -216,7 +216,7 @@ export class TerminalController implements Drainable {
 
   /** Finds the next or previous match; false when there is none. Throws a SyntaxError for a bad regex (the find bar checks first). */
   find(query: string, direction: 'next' | 'previous', options: FindOptions): boolean {
-    return this.#find.find(query, direction, options);
+    return this.#find.find(query, direction, options, this.#look.theme);
   }
 
   /** The find bar's "3 of 17": the addon tells it after every search and when output changes the matches. */

@@ -2,6 +2,8 @@
 // of the last search (so that toggling an option alone starts a fresh search).
 import { SearchAddon, type ISearchResultChangeEvent } from '@xterm/addon-search';
 import type { IDisposable, Terminal } from '@xterm/xterm';
+import { findDecorations } from './find-decorations.js';
+import type { ResolvedTheme } from './xterm-theme.js';
 
 /** How the find bar matches (the search addon's own options). */
 export interface FindOptions {
@@ -10,8 +12,6 @@ export interface FindOptions {
   readonly regex: boolean;
 }
 
-/** Highlights of the find bar's matches: every match, and the current one stronger. */
-const FIND_DECORATIONS = { matchOverviewRuler: '#e6b450', activeMatchColorOverviewRuler: '#4aa3ff', matchBackground: '#e6b45055', activeMatchBackground: '#4aa3ff88' } as const;
 
 export class TerminalFind {
   readonly #search = new SearchAddon();
@@ -22,12 +22,12 @@ export class TerminalFind {
   }
 
   /** Finds the next or previous match; false when there is none. Throws a SyntaxError for a bad regex (the find bar checks first). */
-  find(query: string, direction: 'next' | 'previous', options: FindOptions): boolean {
+  find(query: string, direction: 'next' | 'previous', options: FindOptions, theme: ResolvedTheme): boolean {
     if (query.length === 0) {
       this.#search.clearDecorations();
       return false;
     }
-    const search = { ...options, incremental: direction === 'next', decorations: FIND_DECORATIONS };
+    const search = { ...options, incremental: direction === 'next', decorations: findDecorations(theme) };
     // The addon records new options before comparing them with the last ones, so a toggle alone
     // would keep the old highlights and count: forget its cached search when the options change.
     const last = this.#options;

@@ -4,12 +4,15 @@ import type { ITheme } from '@xterm/xterm';
 
 export type ResolvedTheme = 'dark' | 'light';
 
+/** The selection colour of each theme (the find bar's active match shows it too: find-decorations.ts). */
+export const SELECTION_BACKGROUND: Readonly<Record<ResolvedTheme, string>> = { dark: '#2f4a6d', light: '#c8dcf7' };
+
 const DARK: ITheme = {
   background: '#111317',
   foreground: '#d7dae0',
   cursor: '#4aa3ff',
   cursorAccent: '#111317',
-  selectionBackground: '#2f4a6d',
+  selectionBackground: SELECTION_BACKGROUND.dark,
   black: '#1b1e24',
   red: '#f2707a',
   green: '#4cc38a',
@@ -33,7 +36,7 @@ const LIGHT: ITheme = {
   foreground: '#1f2329',
   cursor: '#0b6bcb',
   cursorAccent: '#ffffff',
-  selectionBackground: '#c8dcf7',
+  selectionBackground: SELECTION_BACKGROUND.light,
   black: '#1f2329',
   red: '#c62f3b',
   green: '#1f8a57',
