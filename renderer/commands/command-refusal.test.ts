@@ -1,5 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { InventoryNode } from '../../shared/contract/index.js';
+import type { AppModel } from '../root/app-model.js';
+import { menuFor } from '../tree/node-menu.js';
 import { COMMANDS, type CommandInfo } from './commands.js';
 import { commandRefusal, commandTitle, commandUnavailable, targetSource, type CommandState } from './command-refusal.js';
 
@@ -200,5 +202,24 @@ describe('Tree commands: the tree menu’s actions on the selected node', () => 
     expect(commandUnavailable(command('nodeCopyId'), selecting(task, 'Lost the connection to the web host'))).toBeNull();
     // New port forward… on a node follows the same rule as the node's Start port forward….
     expect(commandUnavailable(command('newForward'), { ...none, target: { title: 'web', node: web(null) } })).toBe(NO_RUNTIME_ID);
+  });
+
+  it('follow the tree menu on a container that cannot take a session: exec off or not running disables them with the readiness reason; an agent report only advises', () => {
+    const withExec = (over: Partial<Extract<InventoryNode, { kind: 'container' }>>): InventoryNode => ({ ...(web('rt-1') as Extract<InventoryNode, { kind: 'container' }>), ...over });
+    const execOff = withExec({ execEnabled: false, execAgentStatus: null });
+    const stopped = withExec({ lastStatus: 'STOPPED' });
+    const off = 'ECS Exec is not enabled for this task: it was started without execute command.';
+    for (const id of ['nodeOpenShell', 'nodeForward']) {
+      expect(commandUnavailable(command(id), selecting(execOff))).toBe(off);
+      expect(commandUnavailable(command(id), selecting(stopped))).toBe('The container is STOPPED; only running containers accept ECS Exec sessions.');
+    }
+    const onTarget = (node: InventoryNode): CommandState => ({ ...none, target: { title: 'web', node } });
+    expect(commandUnavailable(command('upload'), onTarget(execOff))).toBe(off);
+    expect(commandUnavailable(command('download'), onTarget(execOff))).toBe(off);
+    expect(commandUnavailable(command('diagnose'), onTarget(execOff))).toBeNull();
+    expect(commandUnavailable(command('nodeOpenShell'), selecting(withExec({ execAgentStatus: 'STOPPED' })))).toBeNull();
+    // The tree's context menu says the same, from the same table.
+    const shell = menuFor({} as AppModel, execOff, { linkLost: null })[0];
+    expect([shell?.label, shell?.disabled, shell?.hint]).toEqual(['Open shell', true, off]);
   });
 });

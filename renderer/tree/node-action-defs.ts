@@ -2,6 +2,7 @@
 // now, and what it runs. The tree's context menu, the target details' buttons and the command
 // palette (for the selected node) are all built from this table, so they cannot disagree.
 import type { InventoryNode } from '../../shared/contract/index.js';
+import type { ExecState } from '../../shared/exec-readiness.js';
 import type { AppModel } from '../root/app-model.js';
 import { askTransfer, copyText, diagnose, openForward, openShell } from './node-actions.js';
 import { copyableId, isTargetNode, readinessOf, sessionAddressOf, titleOf, type TargetNode } from './node-view.js';
@@ -65,6 +66,22 @@ export function nodeName(node: InventoryNode): string {
   }
 }
 
+/**
+ * Readiness states in which a session cannot work whatever is tried: the container is not running,
+ * or its task was started without execute command. The other not-ready states (agent down or still
+ * starting, no agent) come from reports that may be stale, so their actions stay tryable with advice.
+ */
+const NO_SESSION_STATES: ReadonlySet<ExecState> = new Set(['not-running', 'not-enabled']);
+
+/** Why a session action cannot run on this target: no runtime id, not running, or exec off; null when it may. */
+export function sessionBlocked(node: TargetNode): string | null {
+  const missing = sessionAddressOf(node).missing;
+  if (missing !== null) return missing.reason;
+  if (node.kind !== 'container') return null;
+  const r = readinessOf(node);
+  return !r.ready && NO_SESSION_STATES.has(r.state) ? r.reason : null;
+}
+
 /** A container not ready for ECS Exec: the reason, shown beside its actions (they may still be tried). */
 function readinessAdvice(node: TargetNode): string | null {
   if (node.kind !== 'container') return null;
@@ -74,7 +91,8 @@ function readinessAdvice(node: TargetNode): string | null {
 
 /**
  * An action on a container or instance that opens a session there: needs the host and a runtime
- * id; without one, the readiness sentence the badge and the diagnosis give, so all three say one thing.
+ * id and a container that is running with exec on; otherwise the readiness sentence the badge and
+ * the diagnosis give, so all three say one thing.
  */
 function sessionAction(id: NodeActionId, generic: string, label: string, title: (name: string) => string, run: NodeAction<TargetNode>['run']): NodeAction<TargetNode> {
   return {
@@ -84,7 +102,7 @@ function sessionAction(id: NodeActionId, generic: string, label: string, title: 
     offers: isTargetNode,
     label: () => label,
     title: (node) => title(titleOf(node)),
-    unavailable: (node, { linkLost }) => linkLost ?? sessionAddressOf(node).missing?.reason ?? null,
+    unavailable: (node, { linkLost }) => linkLost ?? sessionBlocked(node),
     advice: readinessAdvice,
     run,
   };
