@@ -57,7 +57,7 @@ test('focus shortcuts, the shortcuts help, and focus coming back after every dia
   await expect(ask.getByRole('button', { name: 'Cancel' })).toBeFocused();
   // On the shared Dialog: titled and described for a screen reader, Tab kept inside (Cancel →
   // Close session → × → Cancel), a click on its text leaves Esc working.
-  await expect(ask).toHaveAccessibleName('Close “app · 1f0001”?');
+  await expect(ask).toHaveAccessibleName('Close “app · 0e1f0001”?');
   await expect(ask).toHaveAccessibleDescription(/still connected/);
   const around: string[] = [];
   for (let i = 0; i < 3; i++) {

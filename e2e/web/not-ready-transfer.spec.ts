@@ -26,7 +26,7 @@ test('Upload…, Download… and Start port forward… on a stopped container sh
     await page.getByRole('menuitem', { name: action }).click();
     await expect(page.getByRole('dialog')).toHaveCount(0);
     const diagnosis = page.getByTestId('diagnostics');
-    await expect(diagnosis).toContainText('Diagnosis of worker · 1f0013', { timeout: SHELL_TIMEOUT_MS });
+    await expect(diagnosis).toContainText('Diagnosis of worker · 0e1f0013', { timeout: SHELL_TIMEOUT_MS });
     await expect(diagnosis).toContainText('The task is STOPPED', { timeout: SHELL_TIMEOUT_MS });
     // Still no form once the diagnosis is there (a form opens at once on the click).
     await expect(page.getByRole('dialog')).toHaveCount(0);

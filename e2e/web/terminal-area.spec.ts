@@ -31,7 +31,7 @@ test('ten tabs at 1440: tabs keep their minimum width, arrows scroll, the list o
     await page.keyboard.press('Alt+Shift+T');
     await expect(page.locator('.tab')).toHaveCount(i);
   }
-  // The tenth on the other task of the same service: "app · 1f0002" beside nine "app · 1f0001".
+  // The tenth on the other task of the same service: "app · 0e1f0002" beside nine "app · 0e1f0001".
   await (await revealWebApp(page, '0002')).dblclick();
   await expect(page.locator('.tab')).toHaveCount(10);
   await expect(page.locator('.tab[data-state="connected"]')).toHaveCount(10, { timeout: SHELL_TIMEOUT_MS * 2 });
@@ -49,7 +49,7 @@ test('ten tabs at 1440: tabs keep their minimum width, arrows scroll, the list o
       return { read: whole.map((part) => part.textContent).join(''), tooltip: title.closest('.tab')?.getAttribute('title')?.split('\n')[0] };
     }),
   );
-  expect(shown.map((t) => t.tooltip)).toEqual(['app · 1f0001', ...[2, 3, 4, 5, 6, 7, 8, 9].map((n) => `app · 1f0001 (${n})`), 'app · 1f0002']);
+  expect(shown.map((t) => t.tooltip)).toEqual(['app · 0e1f0001', ...[2, 3, 4, 5, 6, 7, 8, 9].map((n) => `app · 0e1f0001 (${n})`), 'app · 0e1f0002']);
   // (A tab this narrow shows "…" before the differing end: CSS, not text, so not read here.)
   expect(shown[0]?.read).toBe('app01');
   for (const n of [2, 3, 4, 5, 6, 7, 8, 9]) expect(shown[n - 1]?.read).toBe(`app01 (${n})`);

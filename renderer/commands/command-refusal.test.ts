@@ -192,7 +192,7 @@ describe('Tree commands: the tree menu’s actions on the selected node', () => 
     expect(commandTitle(command('nodeRefresh'), selecting(task))).toBe('Refresh task 89abcdef');
     expect(commandTitle(command('nodeSignIn'), selecting(ssoProfile))).toBe('Sign in to dev with SSO');
     expect(commandUnavailable(command('nodeAddRegion'), selecting(ssoProfile))).toBeNull();
-    expect(commandTitle(command('nodeOpenShell'), selecting(web('rt-1')))).toBe('Open shell on web · abcdef');
+    expect(commandTitle(command('nodeOpenShell'), selecting(web('rt-1')))).toBe('Open shell on web · 89abcdef');
   });
 
   it('follow the node’s own rules: no session without a runtime id, nothing that asks the host once the link is lost', () => {

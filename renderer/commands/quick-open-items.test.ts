@@ -82,6 +82,6 @@ describe('quick open items', () => {
 
   it('remembers only shell targets', () => {
     expect(recentEntryOf(index, cluster)).toBeNull();
-    expect(recent(container('app'))).toMatchObject({ kind: 'container', label: 'app', title: 'app · bc0001', target: { kind: 'ecs-container', cluster: 'demo-web', containerName: 'app' } });
+    expect(recent(container('app'))).toMatchObject({ kind: 'container', label: 'app', title: 'app · abc0001', target: { kind: 'ecs-container', cluster: 'demo-web', containerName: 'app' } });
   });
 });

@@ -3,6 +3,7 @@
 // ECS Exec can reach them now. The dialog lists them; the panel and the tree marker name forwards
 // with them. Targets are matched by key (profile, region and the target's own ids).
 import type { ForwardInfo, ForwardSpec, InventoryNode, TargetLabel, TargetRef } from '../../shared/contract/index.js';
+import { shortTaskId } from '../../shared/format/task-id.js';
 import { counted } from '../../shared/format/words.js';
 import type { ForwardPlace } from '../../shared/messages/forwards.js';
 import { clusterName, readinessOf, targetOf } from '../tree/node-view.js';
@@ -22,8 +23,6 @@ export interface TargetEntry {
 
 /** Separator between the parts of a target's path. */
 const PATH_SEPARATOR = ' › ';
-/** Characters of a task id people tell tasks apart by (the tree shows the same). */
-const TASK_ID_CHARS = 8;
 
 export function targetKey(t: TargetRef): string {
   return t.kind === 'instance' ? `${t.profile}/${t.region}/${t.instanceId}` : `${t.profile}/${t.region}/${t.taskArn}/${t.containerName}`;
@@ -36,7 +35,7 @@ function pathPart(node: InventoryNode): string | null {
     case 'service':
       return node.label;
     case 'task':
-      return node.taskArn.slice(node.taskArn.lastIndexOf('/') + 1).slice(-TASK_ID_CHARS);
+      return shortTaskId(node.taskArn);
     default:
       return null;
   }
@@ -83,7 +82,7 @@ export function targetIndex(tree: Pick<TreeState, 'branches'>): ReadonlyMap<stri
 
 /** A target's name when the tree has not loaded it (and the forward carries no label): its ids. */
 export function fallbackLabel(t: TargetRef): TargetLabel {
-  return t.kind === 'instance' ? { name: t.instanceId, path: `${t.profile}${PATH_SEPARATOR}${t.region}` } : { name: t.containerName, path: `${clusterName(t.cluster)}${PATH_SEPARATOR}${t.taskArn.slice(t.taskArn.lastIndexOf('/') + 1).slice(-TASK_ID_CHARS)}` };
+  return t.kind === 'instance' ? { name: t.instanceId, path: `${t.profile}${PATH_SEPARATOR}${t.region}` } : { name: t.containerName, path: `${clusterName(t.cluster)}${PATH_SEPARATOR}${shortTaskId(t.taskArn)}` };
 }
 
 /** The name a forward's target goes by: the tree's (freshest), the one saved with it, or its ids. */

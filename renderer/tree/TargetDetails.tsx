@@ -2,6 +2,7 @@
 // definition, image, ids) and what can be done with it. A target known not to take a shell offers
 // Diagnose first instead of a tab that would fail.
 import type { InventoryNode } from '../../shared/contract/index.js';
+import { taskIdOf } from '../../shared/format/task-id.js';
 import { useLayoutEffect, useRef, useState } from 'react';
 import { useModel } from '../root/model-context.js';
 import { useStore } from '../state/store.js';
@@ -29,7 +30,7 @@ function facts(tree: TreeState, node: Target): Array<readonly [string, string]> 
     const task = taskOf(tree, node.taskArn);
     const def = task ? taskDefinitionOf(task) : null;
     if (def) out.push(['Task definition', def]);
-    out.push(['Task', `${node.taskArn.slice(node.taskArn.lastIndexOf('/') + 1)} in ${clusterName(node.clusterArn)}`]);
+    out.push(['Task', `${taskIdOf(node.taskArn)} in ${clusterName(node.clusterArn)}`]);
     if (node.image) out.push(['Image', node.image]);
   } else {
     out.push(['State', node.state]);

@@ -44,7 +44,7 @@ describe('palette titles name the node', () => {
   it('with its kind and the name the tree shows', () => {
     expect(nodeAction('copyId').title(task)).toBe('Copy ARN of task 89abcdef');
     expect(nodeAction('copyId').title(cluster)).toBe('Copy ARN of cluster demo-web');
-    expect(nodeAction('copyId').title(container('rt-1'))).toBe('Copy task ARN of container app · abcdef');
+    expect(nodeAction('copyId').title(container('rt-1'))).toBe('Copy task ARN of container app · 89abcdef');
     expect(nodeAction('copyId').title(instance)).toBe('Copy ID of instance bastion');
     expect(nodeAction('refresh').title(region)).toBe('Refresh region eu-west-1 of dev');
     expect(nodeAction('signIn').title(profile(true))).toBe('Sign in to dev with SSO');

@@ -3,6 +3,7 @@
 // palette (for the selected node) are all built from this table, so they cannot disagree.
 import type { InventoryNode } from '../../shared/contract/index.js';
 import type { ExecState } from '../../shared/exec-readiness.js';
+import { shortTaskId } from '../../shared/format/task-id.js';
 import type { AppModel } from '../root/app-model.js';
 import { askTransfer, copyText, diagnose, openForward, openShell } from './node-actions.js';
 import { copyableId, isTargetNode, readinessOf, sessionAddressOf, titleOf, type TargetNode } from './node-view.js';
@@ -46,8 +47,6 @@ export interface NodeAction<N extends InventoryNode = InventoryNode> {
 const SELECT_TARGET = 'Select a container or instance in the tree first';
 const SELECT_PROFILE = 'Select a profile in the tree first';
 
-const TASK_ID_CHARS = 8; // as many as the tree's task rows show
-
 /** How a palette title names a node: its kind and the name the tree shows. */
 export function nodeName(node: InventoryNode): string {
   switch (node.kind) {
@@ -56,7 +55,7 @@ export function nodeName(node: InventoryNode): string {
     case 'region':
       return `region ${node.region} of ${node.profile}`;
     case 'task':
-      return `task ${node.taskArn.slice(node.taskArn.lastIndexOf('/') + 1).slice(-TASK_ID_CHARS)}`;
+      return `task ${shortTaskId(node.taskArn)}`;
     case 'container':
       return `container ${titleOf(node)}`;
     case 'instance':

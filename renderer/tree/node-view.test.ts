@@ -3,7 +3,7 @@
 import { describe, expect, expectTypeOf, it } from 'vitest';
 import type { InventoryNode } from '../../shared/contract/index.js';
 import type { ExecNotReady } from '../../shared/exec-readiness.js';
-import { badgeOf, diagnosisTargetOf, readinessOf, rowLabel, secondaryOf, sessionAddressOf, sharedNames, targetOf, taskDefinitionOf, tooltipOf } from './node-view.js';
+import { badgeOf, diagnosisTargetOf, readinessOf, rowLabel, secondaryOf, sessionAddressOf, sharedNames, targetOf, taskDefinitionOf, titleOf, tooltipOf } from './node-view.js';
 
 type Task = Extract<InventoryNode, { kind: 'task' }>;
 type Container = Extract<InventoryNode, { kind: 'container' }>;
@@ -31,6 +31,11 @@ describe('task rows', () => {
     expect(taskDefinitionOf(old)).toBe('web:3');
     expect(taskDefinitionOf(task({ taskDefinition: null, label: '0123456789ab' }))).toBeNull();
     expect(rowLabel(task({ taskDefinition: null, label: '0123456789ab' }))).toBe('0123456789ab');
+  });
+
+  it('name the task by the same short id as the tab title of its container', () => {
+    expect(rowLabel(task())).toBe('89abcdef · web:3');
+    expect(titleOf(container())).toBe('app · 89abcdef');
   });
 });
 

@@ -1,5 +1,6 @@
 // How each kind of inventory node is shown and what it can do: its badge, its secondary text,
 // the target it stands for (shell, forward, diagnosis) and the id worth copying.
+import { shortTaskId } from '../../shared/format/task-id.js';
 import { counted } from '../../shared/format/words.js';
 import type { ContainerPort, DiagnosisTarget, InventoryNode, TargetRef } from '../../shared/contract/index.js';
 import { execReadiness, readinessWithoutRuntimeId, type ExecNotReady, type ExecReadiness } from '../../shared/exec-readiness.js';
@@ -19,10 +20,6 @@ export const EXPANDABLE: ReadonlySet<InventoryNode['kind']> = new Set(['profile'
 export function clusterName(clusterArn: string): string {
   const i = clusterArn.lastIndexOf('/');
   return i >= 0 ? clusterArn.slice(i + 1) : clusterArn;
-}
-
-function taskId(taskArn: string): string {
-  return taskArn.slice(taskArn.lastIndexOf('/') + 1);
 }
 
 export function badgeOf(node: InventoryNode): Badge | null {
@@ -109,7 +106,7 @@ export function targetOf(node: InventoryNode): TargetRef | null {
 
 /** A tab title people recognise: the container and its task's short id, or the instance's name. */
 export function titleOf(node: InventoryNode): string {
-  if (node.kind === 'container') return `${node.name} · ${taskId(node.taskArn).slice(-6)}`;
+  if (node.kind === 'container') return `${node.name} · ${shortTaskId(node.taskArn)}`;
   if (node.kind === 'instance') return node.name ?? node.instanceId;
   return node.label;
 }
@@ -189,7 +186,7 @@ export function sharedNames(siblings: readonly InventoryNode[]): ReadonlySet<str
 export function rowLabel(node: InventoryNode, shared: ReadonlySet<string> = new Set()): string {
   if (node.kind === 'task') {
     const family = taskDefinitionOf(node);
-    return family ? `${taskId(node.taskArn).slice(-8)} · ${family}` : node.label;
+    return family ? `${shortTaskId(node.taskArn)} · ${family}` : node.label;
   }
   // The instance id is in the tooltip and the copy action; the name is what people recognise.
   if (node.kind === 'instance' && node.name !== null) return shared.has(node.name) ? `${node.name} · …${node.instanceId.slice(-SAME_NAME_ID_CHARS)}` : node.name;
