@@ -64,7 +64,7 @@ export class AppModel {
     this.panel = new PanelStore((open) => this.layout.update({ panelOpen: open }));
     this.tree = new TreeStore(client, {
       saved: async () => (await this.settings.loaded)?.tree ?? null,
-      save: (change) => void this.settings.changeTree(change),
+      save: (change) => this.settings.changeTree(change),
     });
     this.forwards = new ForwardStore(client);
     this.transfers = new TransferStore(client, (message) => this.toasts.show(message, 'error'));

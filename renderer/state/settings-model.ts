@@ -53,15 +53,17 @@ export class SettingsModel extends Store<SettingsView> {
 
   /**
    * What this window changed in the tree's open branches and selection, merged by main into the
-   * saved view. The app keeps it by itself: a failure (the host link lost, say) costs only what a
-   * reload restores, so it is logged rather than shown as a settings error.
+   * saved view. True once kept. A failure (the host link lost, say) is logged rather than shown as a
+   * settings error: the tree sends the change again with its next save.
    */
-  async changeTree(change: TreeViewChange): Promise<void> {
+  async changeTree(change: TreeViewChange): Promise<boolean> {
     try {
       const { settings } = await this.client.call('settings', 'changeTree', { change });
       this.set({ settings, error: this.state.error });
+      return true;
     } catch (err) {
       console.warn(`porthole: could not keep the tree's open branches: ${errorText(err)}`);
+      return false;
     }
   }
 

@@ -74,5 +74,8 @@ describe('filterSelectionRedraws', () => {
     expect(filterSelectionRedraws({})).toBe(false);
     expect(filterSelectionRedraws({ _core: null })).toBe(false);
     expect(filterSelectionRedraws({ _core: { _renderService: { handleSelectionChanged: 'no' } } })).toBe(false);
+    // A method with other parameters (a later xterm) is not wrapped.
+    const other = { handleSelectionChanged: (_selection: unknown): void => undefined };
+    expect(filterSelectionRedraws({ _core: { _renderService: other } })).toBe(false);
   });
 });

@@ -37,8 +37,13 @@ export function skipEmptySelectionRedraws(target: SelectionRedrawTarget): void {
   };
 }
 
+/** The method xterm 6 has takes (start, end, columnSelectMode): one shaped otherwise (a later xterm) is left alone rather than fed a guess. */
+const SELECTION_CHANGED_ARITY = 3;
+
 function isTarget(value: unknown): value is SelectionRedrawTarget {
-  return typeof value === 'object' && value !== null && typeof (value as { handleSelectionChanged?: unknown }).handleSelectionChanged === 'function';
+  if (typeof value !== 'object' || value === null) return false;
+  const method = (value as { handleSelectionChanged?: unknown }).handleSelectionChanged;
+  return typeof method === 'function' && method.length === SELECTION_CHANGED_ARITY;
 }
 
 /**

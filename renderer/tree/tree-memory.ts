@@ -15,8 +15,8 @@ export const TREE_MEMORY = {
 export interface TreeMemoryStore {
   /** The view saved last, by any window; null when none was (a first start, or settings could not be read). */
   saved(): Promise<TreeView | null>;
-  /** What this window changed since its last save or the restore; merged into the saved view. */
-  save(change: TreeViewChange): void;
+  /** What this window changed since its last save or the restore; merged into the saved view. True once kept, false when it could not be (the window sends it again with its next save). */
+  save(change: TreeViewChange): Promise<boolean>;
 }
 
 /** What one parent's loaded children decide among the remembered places. */

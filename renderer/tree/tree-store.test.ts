@@ -38,7 +38,7 @@ const savedView = (view: TreeView | null): Saved => ({ view, changes: [] });
  * A window on a host answering from WORLD; records which children were asked for (each would be AWS calls).
  * `profiles`: what the profiles call waits for (its answer is held until it settles; a rejection fails the call).
  */
-function world(saved: Saved, profiles: Promise<void> = Promise.resolve()) {
+function world(saved: Saved, profiles: Promise<void> = Promise.resolve(), keeps: () => boolean = () => true) {
   const asked: string[] = [];
   const bridge: Bridge = {
     request: async (_service, method, params) => {
@@ -67,8 +67,10 @@ function world(saved: Saved, profiles: Promise<void> = Promise.resolve()) {
   const memory = {
     saved: () => Promise.resolve(saved.view),
     save: (change: TreeViewChange) => {
+      if (!keeps()) return Promise.resolve(false);
       saved.changes.push(change);
       saved.view = withTreeViewChange(saved.view, change);
+      return Promise.resolve(true);
     },
   };
   const tree = new TreeStore(new PortholeClient(bridge), memory);
@@ -200,5 +202,25 @@ describe('TreeStore: two windows (or browser tabs) on one saved view', () => {
     const sent = disk.changes.length;
     b.tree.flushView();
     expect(disk.changes).toHaveLength(sent);
+  });
+});
+
+describe('TreeStore: a save that could not be kept', () => {
+  it('goes again with the next save instead of being forgotten', async () => {
+    const disk = savedView(null);
+    let up = true;
+    const { tree } = world(disk, Promise.resolve(), () => up);
+    tree.start();
+    await settle();
+    tree.flushView();
+    up = false; // the host link is lost
+    await tree.expand('p:dev');
+    tree.flushView();
+    await settle();
+    expect(disk.view?.open.map((p) => p.id)).not.toContain('p:dev');
+    up = true;
+    tree.flushView();
+    await settle();
+    expect(disk.view?.open.map((p) => p.id)).toContain('p:dev');
   });
 });

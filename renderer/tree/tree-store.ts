@@ -185,8 +185,12 @@ export class TreeStore extends Store<TreeState> {
     const view = treeView(open, selected === null ? null : placeOf(branches, selected), this.#restore);
     const change = treeViewChange(this.#savedView, view);
     if (change === null) return;
+    const previous = this.#savedView;
     this.#savedView = view;
-    this.memory.save(change);
+    void this.memory.save(change).then((kept) => {
+      // Not kept (the host link was lost, say): the next save diffs from the view before it, so this change goes again.
+      if (!kept && this.#savedView === view) this.#savedView = previous;
+    });
   }
 
   async expand(id: string): Promise<void> {
