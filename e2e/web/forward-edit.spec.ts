@@ -63,7 +63,7 @@ test('Edit… moves a running forward to another local port; a failed one opens 
   const taker = createServer();
   await new Promise<void>((resolve) => taker.listen(newPort, '127.0.0.1', resolve));
   try {
-    await row.getByRole('button', { name: 'Start', exact: true }).click();
+    await row.getByRole('button', { name: /^Start forward / }).click();
     await expect(row).toHaveAttribute('data-state', 'failed');
     const inUse = `Local port ${newPort} on 127.0.0.1 is already in use by another program on this computer.`;
     await expect(row.getByTestId('forward-problem')).toContainText(inUse);

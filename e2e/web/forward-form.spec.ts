@@ -112,7 +112,7 @@ test('a forward whose local port another program took says so in its row, with a
   // Another program takes the port meanwhile; Start tries it again.
   await new Promise<void>((resolve) => taker.listen(port, '127.0.0.1', resolve));
   try {
-    await row.getByRole('button', { name: 'Start', exact: true }).click();
+    await row.getByRole('button', { name: /^Start forward / }).click();
     await expect(row).toHaveAttribute('data-state', 'failed');
     await expect(row.getByTestId('forward-problem')).toHaveText(
       `Local port ${port} on 127.0.0.1 is already in use by another program on this computer. Stop the program using it, then press Start; or press Edit… and give the forward another local port (empty picks a free one).`,

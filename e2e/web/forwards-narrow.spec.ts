@@ -37,7 +37,7 @@ test('at 700×500 a forward keeps Stop and Start inside the panel, they work, an
   await insidePanel(scroller, row.getByRole('button', { name: 'Save' }));
   await stop.click();
   await expect(row).toHaveAttribute('data-state', 'stopped');
-  const start = row.getByRole('button', { name: 'Start', exact: true });
+  const start = row.getByRole('button', { name: /^Start forward / });
   await insidePanel(scroller, start);
   await start.click();
   await expect(row).toHaveAttribute('data-state', 'listening', { timeout: SHELL_TIMEOUT_MS });

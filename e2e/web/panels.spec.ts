@@ -115,7 +115,7 @@ test('a stopped forward keeps its local address, across a page reload too, and s
   await page.setViewportSize({ width: 1024, height: 640 });
   await page.screenshot({ path: join(repoRoot, 'e2e', 'artifacts', 'qa-forward-stopped-reload-1024.png') });
   // Started again, it listens there.
-  await row.getByRole('button', { name: 'Start', exact: true }).click();
+  await row.getByRole('button', { name: /^Start forward / }).click();
   await expect(row).toHaveAttribute('data-state', 'listening', { timeout: SHELL_TIMEOUT_MS });
   await expect(row.getByTestId('forward-address')).toHaveText(address);
 });

@@ -13,6 +13,7 @@ import { useModel } from '../root/model-context.js';
 import { openLink } from '../root/open-link.js';
 import { copyText } from '../tree/node-actions.js';
 import { formatBytes, formatRate, looksLikeHttp } from './format.js';
+import { forwardRowButtons, forwardRowName } from './forward-row-names.js';
 import { labelOfSpec, placeOf, type TargetEntry } from './forward-targets.js';
 import { focusAfterRemoval } from '../ui/focus-after-removal.js';
 import { RemoteHost } from './RemoteHost.js';
@@ -104,6 +105,7 @@ export function ForwardRow({ f, stats, index, layout, stale, detailSpan }: RowPr
   const connections = stats?.connections ?? 0;
   const upTitle = `Local to remote: ${rateUp}; ${sent} sent since the forward started; ${openConnectionsText(connections)} open`;
   const downTitle = `Remote to local: ${rateDown}; ${received} received since the forward started`;
+  const buttons = forwardRowButtons(forwardRowName(f.spec.name, shownPort !== null ? shownAddress : null, destination));
   const failed =
     failures > 0 ? (
       <span className="forward-failures tone-warn" data-testid="forward-failures" title={problem?.title}>
@@ -183,11 +185,11 @@ export function ForwardRow({ f, stats, index, layout, stale, detailSpan }: RowPr
               </button>
             )}
             {running ? (
-              <button disabled={stale} className="button button-quiet forward-toggle" onClick={() => void model.forwards.act(f.id, 'stop')}>
+              <button disabled={stale} className="button button-quiet forward-toggle" aria-label={buttons.stop.label} title={buttons.stop.title} onClick={() => void model.forwards.act(f.id, 'stop')}>
                 Stop
               </button>
             ) : (
-              <button disabled={stale} className="button button-quiet forward-toggle" onClick={() => void model.forwards.act(f.id, 'restart')}>
+              <button disabled={stale} className="button button-quiet forward-toggle" aria-label={buttons.start.label} title={buttons.start.title} onClick={() => void model.forwards.act(f.id, 'restart')}>
                 Start
               </button>
             )}
@@ -211,7 +213,7 @@ export function ForwardRow({ f, stats, index, layout, stale, detailSpan }: RowPr
               {/* Narrower panels get the pencil alone: "To" keeps the room of a host such as orders-primary.db.internal:5432. */}
               {layout === 'wide' ? 'Edit…' : '✎'}
             </button>
-            <button disabled={stale} className="button button-quiet" title="Keep this forward to start it again later" onClick={() => void model.forwards.act(f.id, 'save')}>
+            <button disabled={stale} className="button button-quiet" aria-label={buttons.save.label} title={buttons.save.title} onClick={() => void model.forwards.act(f.id, 'save')}>
               Save
             </button>
             <button
