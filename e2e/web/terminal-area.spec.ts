@@ -12,6 +12,8 @@ test.describe.configure({ timeout: 240_000 });
 
 /** The tab's minimum width in the stylesheet (--tab-min-width). */
 const TAB_MIN_WIDTH = 140;
+/** An inactive tab's title ends this near the tab's right edge (its padding and border), not a close button's width before it. */
+const INACTIVE_TAB_END = 9.5;
 
 const terminalInput = (page: Page) => page.locator('[data-testid="active-terminal"] textarea.xterm-helper-textarea');
 
@@ -77,6 +79,21 @@ test('ten tabs at 1440: tabs keep their minimum width, arrows scroll, the list o
   const active = geometry.tabs.find((t) => t.selected);
   expect(active && active.box.left >= geometry.strip.left - 0.5 && active.box.right <= geometry.strip.right + 0.5).toBe(true);
   await expect(page.getByRole('button', { name: 'Scroll tabs right' })).toBeDisabled();
+
+  // An inactive tab's title runs to the tab's end: its hidden close button takes none of its room,
+  // and shown on hover it lies over the title's end, so nothing in the tab moves.
+  const inactive = page.locator('.tab[aria-selected="false"]').last();
+  const titleEnd = () =>
+    inactive.evaluate((tab) => {
+      const t = tab.getBoundingClientRect();
+      const title = tab.querySelector('.tab-title')?.getBoundingClientRect() ?? t;
+      return { gap: t.right - title.right, left: title.left - t.left, width: title.width };
+    });
+  const resting = await titleEnd();
+  expect(resting.gap).toBeLessThanOrEqual(INACTIVE_TAB_END);
+  await inactive.hover();
+  await expect(inactive.getByRole('button', { name: /^Close / })).toBeVisible();
+  expect(await titleEnd()).toEqual(resting);
 
   // The left arrow brings the first tabs back into view.
   const before = await strip.evaluate((el) => el.scrollLeft);
