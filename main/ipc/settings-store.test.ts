@@ -1,6 +1,6 @@
 // The layout and per-profile region settings as main keeps them: validated field by field on
 // read, written through the atomic writer, and told to listeners (which reload a profile's regions).
-import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
+import { mkdir, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
@@ -84,5 +84,24 @@ describe('settings store: changes asked for at the same time', () => {
     expect(settings.openedRegions).toEqual({ dev: ['us-east-1'], prod: ['eu-west-1'] });
     expect(settings.recentTargets.map((r) => r.label)).toEqual(['two', 'one']);
     expect(settings.fontSize).toBe(15);
+  });
+});
+
+describe('settings store: a write that fails', () => {
+  it('says so, still tells listeners (the change is in force), and the next write that can succeed saves it', async () => {
+    const store = new SettingsStore(dir);
+    const seen: string[][] = [];
+    store.onChange((next) => seen.push(Object.keys(next.openedRegions)));
+    await store.noteOpenedRegion('dev', 'eu-west-1');
+    // The settings file's place is taken by a directory that holds something: the rename onto it fails.
+    await rm(store.file);
+    await mkdir(store.file);
+    await writeFile(join(store.file, 'x'), '');
+    await expect(store.noteOpenedRegion('prod', 'us-east-1')).rejects.toThrow(/in use but could not be saved/);
+    expect(seen.at(-1)).toEqual(['dev', 'prod']);
+    await rm(store.file, { recursive: true });
+    await store.noteOpenedRegion('qa', 'eu-central-1');
+    const onDisk = JSON.parse(await readFile(store.file, 'utf8')) as Settings;
+    expect(Object.keys(onDisk.openedRegions)).toEqual(['dev', 'prod', 'qa']);
   });
 });

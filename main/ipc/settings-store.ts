@@ -102,12 +102,22 @@ export class SettingsStore {
     const previous = this.#current;
     const next = apply(previous);
     this.#current = next;
-    await writeJsonAtomic(this.file, next);
+    let unsaved: unknown = null;
+    try {
+      await writeJsonAtomic(this.file, next);
+    } catch (err) {
+      unsaved = err;
+    }
+    // In force either way (later changes build on it): listeners and other windows hear of it, and the
+    // next write that succeeds carries it to disk.
     for (const listener of this.#listeners) listener(next, previous);
+    if (unsaved !== null) {
+      throw new Error(`The change is in use but could not be saved to ${this.file} (${unsaved instanceof Error ? unsaved.message : String(unsaved)}); it is saved with the next change that can be.`);
+    }
     return next;
   }
 
-  /** Called after every persisted change, with the settings before it. Returns the unsubscribe. */
+  /** Called after every change (saved, or in force and waiting for a write that can succeed), with the settings before it. Returns the unsubscribe. */
   onChange(listener: (next: Settings, previous: Settings) => void): () => void {
     this.#listeners.add(listener);
     return () => this.#listeners.delete(listener);
