@@ -102,17 +102,17 @@ export class SettingsStore {
     const previous = this.#current;
     const next = apply(previous);
     this.#current = next;
-    let unsaved: unknown = null;
+    let unsaved: string | null = null;
     try {
       await writeJsonAtomic(this.file, next);
     } catch (err) {
-      unsaved = err;
+      unsaved = err instanceof Error ? err.message : String(err);
     }
     // In force either way (later changes build on it): listeners and other windows hear of it, and the
     // next write that succeeds carries it to disk.
     for (const listener of this.#listeners) listener(next, previous);
     if (unsaved !== null) {
-      throw new Error(`The change is in use but could not be saved to ${this.file} (${unsaved instanceof Error ? unsaved.message : String(unsaved)}); it is saved with the next change that can be.`);
+      throw new Error(`The change is in use but could not be saved to ${this.file} (${unsaved}); it is saved with the next change that can be.`);
     }
     return next;
   }
