@@ -4,7 +4,7 @@
 import { join } from 'node:path';
 import type { Page } from '@playwright/test';
 import { expect, repoRoot, test } from '../fixtures/web-host.js';
-import { openDemo, revealWebApp, treeRow } from './porthole-ui.js';
+import { expand, openDemo, revealWebApp, treeRow } from './porthole-ui.js';
 
 test.use({ sandbox: true });
 test.describe.configure({ timeout: 120_000 });
@@ -107,4 +107,31 @@ test('at 1024×640 with the tree at its narrowest, long facts are cut inside the
   await expect(app).toBeFocused();
   await expect(details).toContainText('8080/tcp, 9000/tcp');
   expect((await details.boundingBox())?.height).toBe(height);
+
+  // A container without ECS Exec: its advice (how to enable it) is said in full, not cut after two
+  // lines; a long one scrolls inside its own box, and the area keeps its height.
+  await expand(treeRow(page, 'cluster', 'demo-workers'));
+  const task = treeRow(page, 'task', /0e1f0011/);
+  await expand(task);
+  const worker = page.locator('li', { has: task }).last().locator('.tree-row[data-node-kind="container"]');
+  await worker.click();
+  await page.mouse.move(700, 10);
+  const advice = details.getByTestId('target-details-readiness');
+  await expect(advice).toContainText('ECS Exec is not enabled');
+  expect((await details.boundingBox())?.height).toBe(height);
+  const box = await advice.evaluate((el) => {
+    el.scrollTop = el.scrollHeight;
+    const last = document.createRange();
+    last.setStart(el.firstChild ?? el, Math.max(0, (el.textContent ?? '').length - 1));
+    last.setEnd(el.firstChild ?? el, (el.textContent ?? '').length);
+    const r = el.getBoundingClientRect();
+    const end = last.getBoundingClientRect();
+    return { title: el.getAttribute('title'), text: el.textContent, lines: Math.round(el.clientHeight / parseFloat(getComputedStyle(el).lineHeight)), endInside: end.bottom <= r.bottom + 0.5 && end.top >= r.top - 0.5 };
+  });
+  expect(box.text).toBe(box.title);
+  expect(box.lines).toBeGreaterThan(2);
+  // Its last words can be scrolled into view inside the box.
+  expect(box.endInside).toBe(true);
+  await advice.evaluate((el) => { el.scrollTop = 0; });
+  await page.screenshot({ path: join(repoRoot, 'e2e', 'artifacts', 'qa-tree-details-not-ready-1024.png') });
 });

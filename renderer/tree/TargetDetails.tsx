@@ -107,7 +107,7 @@ export function TargetDetails() {
           {linkLost}
         </p>
       ) : (
-        badge && <p className={`target-details-readiness${notReady ? ' tone-warn' : ''}`} title={badge.hint}>{badge.hint}</p>
+        badge && <p className={`target-details-readiness${notReady ? ' tone-warn' : ''}`} data-testid="target-details-readiness" title={badge.hint}>{badge.hint}</p>
       )}
       <dl className="target-details-facts">
         {facts(tree, node).map(([k, v]) => (
