@@ -1,6 +1,6 @@
-// Upload…, Download… or Start port forward… on a target known not to take a session (a stopped task's container)
-// shows why (its diagnosis) instead of a copy that fails with ECS Exec's "started without execute
-// command" text, which is not the reason here.
+// Upload…, Download… and Start port forward… on a target known not to take a session (a stopped task's
+// container) are disabled with the reason (the readiness sentence), not tried with a copy or forward
+// that fails with ECS Exec's "started without execute command" text; Diagnose stays, and tells why.
 import type { Locator, Page } from '@playwright/test';
 import { join } from 'node:path';
 import { expect, repoRoot, test } from '../fixtures/web-host.js';
@@ -18,19 +18,19 @@ async function stoppedWorker(page: Page): Promise<Locator> {
   return container;
 }
 
-test('Upload…, Download… and Start port forward… on a stopped container show its diagnosis, and no transfer or forward starts', async ({ page, webHost }) => {
+test('Upload…, Download… and Start port forward… on a stopped container are disabled with the reason; Diagnose runs, and no transfer or forward starts', async ({ page, webHost }) => {
   await openDemo(page, webHost.url);
-  // The forward first, so the diagnosis it shows cannot be one an earlier action left.
+  await (await stoppedWorker(page)).click({ button: 'right' });
   for (const action of ['Start port forward…', 'Upload…', 'Download…']) {
-    await (await stoppedWorker(page)).click({ button: 'right' });
-    await page.getByRole('menuitem', { name: action }).click();
-    await expect(page.getByRole('dialog')).toHaveCount(0);
-    const diagnosis = page.getByTestId('diagnostics');
-    await expect(diagnosis).toContainText('Diagnosis of worker · 0e1f0013', { timeout: SHELL_TIMEOUT_MS });
-    await expect(diagnosis).toContainText('The task is STOPPED', { timeout: SHELL_TIMEOUT_MS });
-    // Still no form once the diagnosis is there (a form opens at once on the click).
-    await expect(page.getByRole('dialog')).toHaveCount(0);
+    const item = page.getByRole('menuitem', { name: action });
+    await expect(item).toBeDisabled();
+    await expect(item).toHaveAttribute('title', /The container is STOPPED; only running containers accept ECS Exec sessions/);
   }
+  await page.getByRole('menuitem', { name: 'Diagnose' }).click();
+  const diagnosis = page.getByTestId('diagnostics');
+  await expect(diagnosis).toContainText('Diagnosis of worker · 0e1f0013', { timeout: SHELL_TIMEOUT_MS });
+  await expect(diagnosis).toContainText('The task is STOPPED', { timeout: SHELL_TIMEOUT_MS });
+  await expect(page.getByRole('dialog')).toHaveCount(0);
   await page.screenshot({ path: join(repoRoot, 'e2e', 'artifacts', 'qa-not-ready-forward-1440.png') });
   await page.setViewportSize({ width: 1024, height: 640 });
   await page.screenshot({ path: join(repoRoot, 'e2e', 'artifacts', 'qa-not-ready-forward-1024.png') });
