@@ -193,7 +193,7 @@ test('five forwards of every kind read whole or with a tooltip at 700, 1024 and 
       for (const button of await row.locator('.forward-actions button').all()) await expectInside(panel, button, `row ${i} action at ${width}`);
     }
     // Stop and Start line up from row to row: same left and right edges.
-    const toggles = await rows.locator('.forward-actions').getByRole('button', { name: /^(Stop|Start)$/ }).evaluateAll((els) => els.map((e) => { const r = e.getBoundingClientRect(); return `${Math.round(r.left)}-${Math.round(r.right)}`; }));
+    const toggles = await rows.locator('.forward-actions').getByRole('button', { name: /^(Stop|Start) forward / }).evaluateAll((els) => els.map((e) => { const r = e.getBoundingClientRect(); return `${Math.round(r.left)}-${Math.round(r.right)}`; }));
     expect(new Set(toggles).size, `Stop/Start at ${width}: ${toggles.join(' ')}`).toBe(1);
   }
 
