@@ -5,7 +5,7 @@
 // (xterm-options.ts), search (terminal-find.ts), WebGL (webgl-renderer.ts), and the filter that
 // spares xterm a full redraw per scroll with nothing selected (selection-redraw.ts).
 import { FitAddon } from '@xterm/addon-fit';
-import type { ISearchResultChangeEvent } from '@xterm/addon-search';
+import { SearchAddon, type ISearchResultChangeEvent } from '@xterm/addon-search';
 import { Unicode11Addon } from '@xterm/addon-unicode11';
 import { WebLinksAddon } from '@xterm/addon-web-links';
 import { Terminal, type IDisposable } from '@xterm/xterm';
@@ -75,7 +75,9 @@ export class TerminalController implements Drainable {
     this.#term = new Terminal(xtermOptions(look, size, (url) => this.host.openLink(url)));
     this.#webgl = new WebglRenderer(this.#term);
     this.#term.loadAddon(this.#fit);
-    this.#find = new TerminalFind(this.#term);
+    const search = new SearchAddon();
+    this.#term.loadAddon(search);
+    this.#find = new TerminalFind(search, { viewportY: () => this.#term.buffer.active.viewportY, scrollToLine: (line) => this.#term.scrollToLine(line) });
     this.#term.loadAddon(new Unicode11Addon());
     this.#term.unicode.activeVersion = '11';
     this.#term.loadAddon(new WebLinksAddon((_e, url) => this.host.openLink(url)));
@@ -207,6 +209,7 @@ export class TerminalController implements Drainable {
     this.#look = look;
     this.#clipboard.setLook(look);
     applyLookOptions(this.#term.options, look);
+    this.#find.setTheme(look.theme); // an open find bar's highlights take the new colours now
     this.#fitLater.schedule();
   }
 
