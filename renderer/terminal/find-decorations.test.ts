@@ -17,6 +17,10 @@ function contrast(a: string, b: string): number {
 }
 
 const THEMES: readonly ResolvedTheme[] = ['dark', 'light'];
+/** The active match's fill against the background: visible as a fill on its own, not only by its outline. */
+const ACTIVE_FILL_MIN_CONTRAST = 1.5;
+/** How much further from the background it is than the other matches' fill: a step one sees at a glance (the light theme's pale blue was 0.2). */
+const ACTIVE_FILL_MIN_STEP = 0.3;
 
 describe.each(THEMES)('findDecorations(%s)', (theme) => {
   const d = findDecorations(theme);
@@ -29,8 +33,10 @@ describe.each(THEMES)('findDecorations(%s)', (theme) => {
     expect(d.activeMatchBackground).toMatch(/^#[0-9a-f]{6}$/i);
   });
 
-  it('marks the active match more strongly than the others: a fill further from the background, and an outline they lack', () => {
-    expect(contrast(d.activeMatchBackground ?? '', background)).toBeGreaterThan(contrast(d.matchBackground ?? '', background));
+  it('marks the active match more strongly than the others: a fill clearly further from the background, and an outline they lack', () => {
+    const active = contrast(d.activeMatchBackground ?? '', background);
+    expect(active).toBeGreaterThanOrEqual(ACTIVE_FILL_MIN_CONTRAST);
+    expect(active - contrast(d.matchBackground ?? '', background)).toBeGreaterThanOrEqual(ACTIVE_FILL_MIN_STEP);
     expect(d.matchBorder).toBeUndefined();
     expect(contrast(d.activeMatchBorder ?? '', background)).toBeGreaterThanOrEqual(3);
   });

@@ -4,8 +4,12 @@ import type { ITheme } from '@xterm/xterm';
 
 export type ResolvedTheme = 'dark' | 'light';
 
-/** The selection colour of each theme (the find bar's active match shows it too: find-decorations.ts). */
-export const SELECTION_BACKGROUND: Readonly<Record<ResolvedTheme, string>> = { dark: '#2f4a6d', light: '#c8dcf7' };
+/**
+ * The selection colour of each theme. The find bar's active match shows it too (find-decorations.ts),
+ * so each must stand out from the background more than the other matches' amber: the light one is a
+ * mid blue (1.6:1 on white, 9.8:1 under the text), not the pale blue that only its outline set apart.
+ */
+export const SELECTION_BACKGROUND: Readonly<Record<ResolvedTheme, string>> = { dark: '#2f4a6d', light: '#aecff6' };
 
 const DARK: ITheme = {
   background: '#111317',
