@@ -80,8 +80,10 @@ export interface SandboxOptions {
   confine?: boolean;
   /** This run's key; default a fresh random one (tests that serve one profile from two sandboxes share one). */
   credentials?: SandboxCredentials;
-  /** Session Manager preferences for every region the world declares, over the world file's (`--max-session-duration`). */
+  /** Session Manager preferences for every region the world declares, over the world file's (`--max-session-duration`, `--idle-session-timeout`). */
   sessionPreferences?: SessionPreferencesSpec;
+  /** Length of one preference minute in ms (default 60 000); tests shorten it to see the session limits act (session-limits.ts). */
+  sessionMinuteMs?: number;
   /** Gateway settings or an attach function; `null` runs the API alone (tests of the HTTP API). */
   gateway?: SandboxGatewayOptions | GatewayAttach | null;
 }
@@ -166,7 +168,7 @@ async function listen(server: Server, port: number): Promise<number> {
 export async function startSandbox(opts: SandboxOptions = {}): Promise<Sandbox> {
   const world = new World(withSessionPreferences(resolveWorld(opts.world), opts.sessionPreferences));
   const registry = new SessionRegistry();
-  const limits = new SessionLimits(registry);
+  const limits = new SessionLimits(registry, opts.sessionMinuteMs === undefined ? {} : { minuteMs: opts.sessionMinuteMs });
   const kms = new KmsKeyStore();
   const faults = new FaultController();
   const sso = new SsoState();

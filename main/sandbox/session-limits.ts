@@ -1,53 +1,111 @@
 /**
  * Session Manager's own end of a session: when a session reaches its region's maximum session
- * duration, AWS terminates it. The agent stops the shell or port plugin and the client gets
- * `channel_closed` (spec §3.6, §7: cancellation), whose Output the plugin prints as
- * `SessionId: <sid> : <Output>` before exiting 0. The sandbox does the same through the registry,
- * as TerminateSession does, but with Output saying why.
+ * duration, or has had no input from its client for the region's idle session timeout, AWS
+ * terminates it. The agent stops the shell or port plugin and the client gets `channel_closed`
+ * (spec §3.6, §7: cancellation), whose Output the plugin prints as `SessionId: <sid> : <Output>`
+ * before exiting 0. The sandbox does the same through the registry, as TerminateSession does, but
+ * with Output saying why.
+ *
+ * What counts as activity for the idle timeout: every new data message the client sends (keys,
+ * pastes, terminal resizes, port-forward bytes, flags), as the agent takes it. Neither the spec nor
+ * the peers notes say exactly what AWS counts; the spec (§8.3) says the smux keepalive, one small
+ * input message every 10 s, is what keeps an idle tunnel from timing out, so client input counts.
+ * Assumed here, as nothing we have says either way: the client's acknowledgements of output do
+ * not count (so a shell printing on its own with nobody typing still times out), and neither do
+ * resends of a message the agent already took. The clock starts when the client first connects;
+ * a session nobody has connected to yet is not timed out here (what AWS does then is not known).
  */
 import type { SandboxSession, SessionRegistry } from './session-registry.js';
 
 export const SESSION_LIMITS = {
-  /** The preference is in minutes (AWS: 1–1440). */
+  /** The preferences are in minutes (AWS: 1–1440 for the duration, 1–60 for the idle timeout). */
   MS_PER_MINUTE: 60_000,
+  /** AWS's idle session timeout when the region's preferences do not set one (Session Manager docs). */
+  DEFAULT_IDLE_MINUTES: 20,
   /**
    * channel_closed Output for a session cut at its maximum duration. The sandbox's own words,
-   * shaped like the idle-timeout text AWS sends ("Your session timed out due to inactivity and has
-   * been terminated."); AWS's exact text for this case is not known here.
+   * shaped like the idle-timeout text below; AWS's exact text for this case is not known here.
    */
   MAX_DURATION_OUTPUT: 'Your session has reached the maximum session duration and has been terminated.',
   /** The registry's reason (logs, DescribeSessions history). */
   MAX_DURATION_REASON: 'Session Manager ended the session at its maximum session duration.',
+  /** channel_closed Output for a session ended by the idle timeout: the text AWS sends (the plugin prints it after "SessionId: <sid> : "). */
+  IDLE_OUTPUT: 'Your session timed out due to inactivity and has been terminated.',
+  IDLE_REASON: 'Session Manager ended the session after its idle session timeout.',
 } as const;
 
-export class SessionLimits {
-  private readonly timers = new Map<string, NodeJS.Timeout>();
-  private readonly unsubscribe: Array<() => void>;
+export interface SessionLimitsOptions {
+  /**
+   * Length of one preference minute in ms (default SESSION_LIMITS.MS_PER_MINUTE). Only tests set
+   * it, to see the limits end sessions through real sockets in a fraction of a second.
+   */
+  readonly minuteMs?: number;
+}
 
-  constructor(private readonly registry: SessionRegistry) {
+export class SessionLimits {
+  private readonly durationTimers = new Map<string, NodeJS.Timeout>();
+  private readonly idleTimers = new Map<string, NodeJS.Timeout>();
+  private readonly unsubscribe: Array<() => void>;
+  private readonly minuteMs: number;
+
+  constructor(
+    private readonly registry: SessionRegistry,
+    options: SessionLimitsOptions = {},
+  ) {
+    this.minuteMs = options.minuteMs ?? SESSION_LIMITS.MS_PER_MINUTE;
     this.unsubscribe = [registry.on('created', (s) => this.arm(s)), registry.on('terminated', (s) => this.disarm(s.sessionId))];
   }
 
   /** Stops every timer (sandbox shutdown). */
   dispose(): void {
     for (const off of this.unsubscribe) off();
-    for (const timer of this.timers.values()) clearTimeout(timer);
-    this.timers.clear();
+    for (const timer of [...this.durationTimers.values(), ...this.idleTimers.values()]) clearTimeout(timer);
+    this.durationTimers.clear();
+    this.idleTimers.clear();
   }
 
   private arm(session: SandboxSession): void {
-    if (session.maxSessionMinutes === undefined) return;
-    const timer = setTimeout(() => {
-      this.timers.delete(session.sessionId);
-      this.registry.terminate(session.sessionId, SESSION_LIMITS.MAX_DURATION_REASON, SESSION_LIMITS.MAX_DURATION_OUTPUT);
-    }, session.maxSessionMinutes * SESSION_LIMITS.MS_PER_MINUTE);
-    // A pending limit never keeps the process alive on its own.
-    timer.unref();
-    this.timers.set(session.sessionId, timer);
+    if (session.maxSessionMinutes !== undefined) {
+      this.durationTimers.set(
+        session.sessionId,
+        unrefTimer(() => {
+          this.durationTimers.delete(session.sessionId);
+          this.registry.terminate(session.sessionId, SESSION_LIMITS.MAX_DURATION_REASON, SESSION_LIMITS.MAX_DURATION_OUTPUT);
+        }, session.maxSessionMinutes * this.minuteMs),
+      );
+    }
+    if (session.idleSessionMinutes !== undefined) this.armIdle(session, session.idleSessionMinutes * this.minuteMs);
+  }
+
+  /**
+   * One timer per session, not one per input message: when it fires, the session is ended only if
+   * no input came in the last `idleMs`; otherwise it waits again for what is left of that window.
+   */
+  private armIdle(session: SandboxSession, waitMs: number): void {
+    const idleMs = (session.idleSessionMinutes ?? 0) * this.minuteMs;
+    this.idleTimers.set(
+      session.sessionId,
+      unrefTimer(() => {
+        this.idleTimers.delete(session.sessionId);
+        // Not connected yet: nothing to time out, look again a window later.
+        const idleFor = session.lastActivityAt === undefined ? 0 : Date.now() - session.lastActivityAt;
+        if (idleFor >= idleMs) this.registry.terminate(session.sessionId, SESSION_LIMITS.IDLE_REASON, SESSION_LIMITS.IDLE_OUTPUT);
+        else this.armIdle(session, idleMs - idleFor);
+      }, waitMs),
+    );
   }
 
   private disarm(sessionId: string): void {
-    clearTimeout(this.timers.get(sessionId));
-    this.timers.delete(sessionId);
+    clearTimeout(this.durationTimers.get(sessionId));
+    clearTimeout(this.idleTimers.get(sessionId));
+    this.durationTimers.delete(sessionId);
+    this.idleTimers.delete(sessionId);
   }
+}
+
+/** A pending limit never keeps the process alive on its own. */
+function unrefTimer(run: () => void, ms: number): NodeJS.Timeout {
+  const timer = setTimeout(run, ms);
+  timer.unref();
+  return timer;
 }

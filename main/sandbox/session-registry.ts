@@ -53,6 +53,13 @@ export interface SandboxSession {
   endedAt?: number;
   /** Minutes after the start at which Session Manager ends it (the region's maxSessionDuration preference). */
   readonly maxSessionMinutes?: number;
+  /** Minutes without client input after which Session Manager ends it (the region's idleSessionTimeout preference). */
+  readonly idleSessionMinutes?: number;
+  /**
+   * Epoch ms of the session's last activity for the idle timeout (session-limits.ts): its first
+   * connection, then each client input message the agent takes. Unset until the client connects.
+   */
+  lastActivityAt?: number;
 }
 
 export interface SessionRegistryEvents {

@@ -12,9 +12,10 @@ import { fileURLToPath } from 'node:url';
 import type { Writable } from 'node:stream';
 import { installSafetyNet } from '../process/index.js';
 import { startSandbox, SANDBOX, type Sandbox } from './index.js';
-import { parseStandaloneArgs, STANDALONE_USAGE } from './standalone-options.js';
+import { parseStandaloneArgs, STANDALONE_USAGE, type StandaloneOptions } from './standalone-options.js';
 import { describeConfinement } from './targets/confinement.js';
 import { WorldError } from './world/load.js';
+import type { SessionPreferencesSpec } from './world/schema.js';
 
 export interface StandaloneIo {
   readonly stdout: Writable;
@@ -25,7 +26,7 @@ export interface StandaloneIo {
 
 const STOP_SIGNALS = ['SIGINT', 'SIGTERM'] as const;
 
-function banner(sandbox: Sandbox, pacing: string, maxSessionDuration: number | undefined): string {
+function banner(sandbox: Sandbox, pacing: string, maxSessionDuration: number | undefined, idleSessionTimeout: number | undefined): string {
   const { endpoint, region, configFile, credentialsFile, profile } = sandbox;
   return (
     JSON.stringify({ endpoint, region, configFile, credentialsFile, profile }) +
@@ -36,8 +37,18 @@ function banner(sandbox: Sandbox, pacing: string, maxSessionDuration: number | u
     `Only requests signed with this run's key (in that credentials file) are served; the /__sandbox/ admin routes need its secret in the X-Porthole-Sandbox-Secret header.\n` +
     `${describeConfinement(sandbox.confinement)}\n` +
     (maxSessionDuration === undefined ? '' : `Session Manager's maximum session duration: ${maxSessionDuration} min; each session StartSession makes ends then, as on AWS.\n`) +
+    (idleSessionTimeout === undefined ? '' : `Session Manager's idle session timeout: ${idleSessionTimeout} min; a session StartSession makes ends after that long without input from its client, as on AWS.\n`) +
     `Expired-credentials profile: ${SANDBOX.expiredProfile}. Press Ctrl-C to stop.\n`
   );
+}
+
+/** The Session Manager preferences the options set over the world's, or undefined when they set none. */
+function sessionPreferences(o: StandaloneOptions): SessionPreferencesSpec | undefined {
+  const preferences: SessionPreferencesSpec = {
+    ...(o.maxSessionDuration === undefined ? {} : { maxSessionDuration: o.maxSessionDuration }),
+    ...(o.idleSessionTimeout === undefined ? {} : { idleSessionTimeout: o.idleSessionTimeout }),
+  };
+  return Object.keys(preferences).length === 0 ? undefined : preferences;
 }
 
 /** Runs the sandbox until stopped; resolves with the exit status (0 stopped, 1 stop failed, 2 usage). */
@@ -49,6 +60,7 @@ export async function runStandalone(args: readonly string[], io: StandaloneIo = 
     return parsed.exit;
   }
   const o = parsed.run;
+  const preferences = sessionPreferences(o);
   // Stop requests are honoured from the start, so a Ctrl-C during start-up still stops cleanly.
   let requestStop!: () => void;
   const stopRequested = new Promise<void>((resolve) => (requestStop = resolve));
@@ -59,7 +71,7 @@ export async function runStandalone(args: readonly string[], io: StandaloneIo = 
     try {
       sandbox = await startSandbox({
         ...(o.world ? { world: o.world } : {}),
-        ...(o.maxSessionDuration === undefined ? {} : { sessionPreferences: { maxSessionDuration: o.maxSessionDuration } }),
+        ...(preferences === undefined ? {} : { sessionPreferences: preferences }),
         pacing: o.pacing,
         port: o.port,
         ...(o.rate ? { throttle: { ratePerSecond: o.rate } } : {}),
@@ -69,7 +81,7 @@ export async function runStandalone(args: readonly string[], io: StandaloneIo = 
       io.stderr.write(`${message}\n${STANDALONE_USAGE}\n`);
       return 2;
     }
-    if (!io.signal?.aborted) io.stdout.write(banner(sandbox, o.pacing, o.maxSessionDuration));
+    if (!io.signal?.aborted) io.stdout.write(banner(sandbox, o.pacing, o.maxSessionDuration, o.idleSessionTimeout));
     await stopRequested;
     try {
       await sandbox.stop();

@@ -158,6 +158,8 @@ export class SessionAgent {
   }
 
   private deliver(frame: ClientMessage): Delivery {
+    // Client input is what keeps the session from Session Manager's idle timeout (session-limits.ts).
+    this.o.session.lastActivityAt = Date.now();
     const pt = frame.payloadType;
     if (pt === PayloadType.HandshakeResponse || pt === PayloadType.EncChallengeResponse) {
       this.handshake?.receive(pt, frame.payload);

@@ -39,6 +39,7 @@ export interface NewSession {
   readonly agentVersion: string;
   readonly kmsKeyId?: string;
   readonly maxSessionMinutes?: number;
+  readonly idleSessionMinutes?: number;
 }
 
 export function registerSession(ctx: RequestContext, s: NewSession): { sessionId: string; tokenValue: string; streamUrl: string } {

@@ -1,5 +1,6 @@
 /**
- * Session Manager preferences set for a whole run (`porthole sandbox --max-session-duration N`):
+ * Session Manager preferences set for a whole run (`porthole sandbox --max-session-duration N`,
+ * `--idle-session-timeout N`):
  * written into every region the world declares, over what its file says, as setting them in each
  * Region's Session Manager preferences on AWS would.
  */

@@ -130,13 +130,18 @@ export const KmsKey = z.object({
 /** AWS's upper bound for the maximum session duration preference: 24 hours, in minutes. */
 export const MAX_SESSION_DURATION_MINUTES = 1440;
 
+/** AWS's bounds for the idle session timeout preference, in minutes. */
+export const IDLE_SESSION_TIMEOUT_MINUTES = { min: 1, max: 60 } as const;
+
 /**
  * Session Manager preferences of a region (AWS keeps them per account and region, in the
- * SSM-SessionManagerRunShell document). Only the maximum session duration is modelled: minutes,
- * 1–1440 as AWS allows; absent means no limit, AWS's default.
+ * SSM-SessionManagerRunShell document). Modelled: the maximum session duration (minutes, 1–1440 as
+ * AWS allows; absent means no limit, AWS's default) and the idle session timeout (minutes, 1–60;
+ * absent means AWS's default of 20, see session-limits.ts).
  */
 export const SessionPreferences = z.object({
   maxSessionDuration: z.number().int().min(1).max(MAX_SESSION_DURATION_MINUTES).optional(),
+  idleSessionTimeout: z.number().int().min(IDLE_SESSION_TIMEOUT_MINUTES.min).max(IDLE_SESSION_TIMEOUT_MINUTES.max).optional(),
 });
 
 export const Region = z.object({

@@ -1,4 +1,5 @@
 /** SSM StartSession, ResumeSession, TerminateSession (spec §3.1, §9). */
+import { SESSION_LIMITS } from '../../session-limits.js';
 import type { SandboxSessionKind } from '../../session-registry.js';
 import { ApiError } from '../errors.js';
 import type { Handler } from '../handler.js';
@@ -43,8 +44,10 @@ export const startSession: Handler = async (p, ctx) => {
   const plan = planDocument(documentName, p.optStringListMap('Parameters') ?? {});
   const resolved = sessionTarget(ctx, target);
   const kind = await kindFor(ctx, plan, resolved);
-  // The region's Session Manager preferences bound StartSession's sessions (ECS Exec has its own).
+  // The region's Session Manager preferences bound StartSession's sessions. ECS Exec
+  // (ExecuteCommand) has its own rules, not modelled: neither limit applies to its sessions.
   const maxSessionMinutes = ctx.region.sessionPreferences.maxSessionDuration;
+  const idleSessionMinutes = ctx.region.sessionPreferences.idleSessionTimeout ?? SESSION_LIMITS.DEFAULT_IDLE_MINUTES;
   const session = registerSession(ctx, {
     sessionId: newSessionId(ctx.account.userName),
     target,
@@ -54,6 +57,7 @@ export const startSession: Handler = async (p, ctx) => {
     targetName: resolved.info.label,
     agentVersion: resolved.agentVersion,
     ...(maxSessionMinutes === undefined ? {} : { maxSessionMinutes }),
+    idleSessionMinutes,
     // Port sessions are never KMS-encrypted by the agent (spec §6.1).
     ...(resolved.kmsKeyArn && kind.type !== 'Port' ? { kmsKeyId: resolved.kmsKeyArn } : {}),
   });
