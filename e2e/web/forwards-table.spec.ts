@@ -205,17 +205,29 @@ async function expectViaShown(rows: Locator, width: number): Promise<void> {
   }
 }
 
-test("with no target selected in the tree, the dialog starts from the active tab's target", async ({ page, webHost }) => {
+test('New forward… starts on what the palette would: nothing with the tree last used on a cluster, the tab\'s target once the terminal has the keyboard', async ({ page, webHost }) => {
   await openDemo(page, webHost.url);
   await (await revealWebApp(page, '0002')).dblclick();
   await waitForShell(page);
-  // The tree's selection moves to a cluster (not a target): the active tab decides.
+  // The tree last had the keyboard, on a cluster (not a target): no target, as the palette says; not the tab behind it.
   await treeRow(page, 'cluster', 'demo-secure').click();
   await expect(treeRow(page, 'cluster', 'demo-secure')).toHaveAttribute('aria-selected', 'true');
   const show = page.getByRole('button', { name: 'Show panel' });
   if (await show.isVisible()) await show.click();
-  await page.getByRole('button', { name: 'New forward…' }).click();
+  const newForward = page.getByRole('button', { name: 'New forward…' });
+  await newForward.click();
   const form = page.getByRole('dialog', { name: 'New port forward' });
-  await expect(form.getByLabel('Target', { exact: true }).locator('option:checked')).toHaveText(/^app — demo-web › web › 0e1f0002$/);
+  const target = form.getByLabel('Target', { exact: true });
+  await expect(target).toHaveValue('');
+  await expect(target.locator('option:checked')).toHaveText('Choose a target…');
+  await expect(target).toBeFocused();
+  await form.getByLabel('Remote port', { exact: true }).fill('8080');
+  await form.getByRole('button', { name: 'Start forward' }).click();
+  await expect(form.getByRole('alert')).toContainText('Choose a target');
+  await form.getByRole('button', { name: 'Cancel' }).click();
+  // Back in the terminal: the active tab's target.
+  await page.locator('[data-testid="active-terminal"] textarea.xterm-helper-textarea').focus();
+  await newForward.click();
+  await expect(target.locator('option:checked')).toHaveText(/^app — demo-web › web › 0e1f0002$/);
   await expect(form.getByLabel('Remote port', { exact: true })).toHaveValue('8080');
 });

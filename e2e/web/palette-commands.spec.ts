@@ -76,6 +76,7 @@ test('with no tab and nothing selected: tab and target commands say why not; Set
   await run(page, 'New port forward…');
   const form = page.getByRole('dialog', { name: 'New port forward' });
   await expect(form).toBeVisible();
+  await expect(form.getByLabel('Target', { exact: true }).locator('option:checked')).toHaveText('Choose a target…');
   await form.getByRole('button', { name: 'Cancel' }).click();
   await expect(form).toBeHidden();
 });

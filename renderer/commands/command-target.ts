@@ -1,5 +1,6 @@
 // What the palette's target commands (New port forward…, Upload file…, Download file…, Diagnose)
-// act on: the part of the window that last had the keyboard decides, as in VS Code (work-area.ts).
+// and the Forwards panel's New forward… act on: the part of the window that last had the keyboard
+// decides, as in VS Code (work-area.ts).
 // The terminals: the active tab's target. The tree: its selected container or instance (none when
 // something else is selected there; the command then says what to select). Before either had the
 // keyboard, the tab in view, else the tree. They run the same functions as the tab's and the
@@ -7,7 +8,7 @@
 import type { InventoryNode } from '../../shared/contract/index.js';
 import type { AppModel } from '../root/app-model.js';
 import type { Tab } from '../sessions/session-store.js';
-import { askTransfer, diagnose, diagnoseTarget, openForward } from '../tree/node-actions.js';
+import { askTransfer, diagnose, diagnoseTarget, presetForward } from '../tree/node-actions.js';
 import { isTargetNode, targetOf, titleOf, type TargetNode } from '../tree/node-view.js';
 import { findNode } from '../tree/tree-store.js';
 import type { WorkArea } from './work-area.js';
@@ -35,11 +36,16 @@ export function targetTitle(t: CommandTarget): string {
   return t.kind === 'tab' ? t.tab.title : titleOf(t.node);
 }
 
-/** The new-forward form preset to the target (the tree menu's Start port forward…), or with none chosen (the Forwards panel's New forward…). */
+/**
+ * The new-forward form for the palette's New port forward… and the Forwards panel's New forward…
+ * alike: preset to the command target (a container the tree knows is not ready too, with the form's
+ * warning: the palette refuses that case before it gets here), or with no target chosen when
+ * there is none, so the person picks one rather than finding the first target in the tree taken.
+ */
 export function newForward(model: AppModel): boolean {
   const t = commandTarget(model);
   if (t === null) model.forwardDraft.open(null, '');
-  else if (t.kind === 'node') openForward(model, t.node);
+  else if (t.kind === 'node') presetForward(model, t.node);
   else model.forwardDraft.open(t.tab.target, t.tab.title);
   return true;
 }

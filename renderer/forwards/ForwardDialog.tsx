@@ -10,8 +10,6 @@ import { undeclaredPortWarning } from '../../shared/messages/forwards.js';
 import { errorText } from '../bridge/client.js';
 import { useModel } from '../root/model-context.js';
 import { useStore } from '../state/store.js';
-import { targetOf } from '../tree/node-view.js';
-import { findNode } from '../tree/tree-store.js';
 import { Dialog } from '../ui/Dialog.js';
 import { FormEnd } from '../ui/FormEnd.js';
 import type { Draft } from './forward-draft.js';
@@ -37,18 +35,12 @@ function useChoices(draft: Draft): TargetEntry[] {
   }, [draft, tree]);
 }
 
-/** The target to start with: the one the form was opened for, else the selected tree node's, else the active tab's. */
-function initialKey(model: ReturnType<typeof useModel>, draft: Draft, choices: readonly TargetEntry[]): string {
-  if (draft.target !== null) return targetKey(draft.target);
-  const selected = findNode(model.tree.state, model.tree.state.selected);
-  const fromTree = selected === undefined ? null : targetOf(selected);
-  if (fromTree !== null) return targetKey(fromTree);
-  const tab = model.sessions.active?.target;
-  if (tab !== undefined) {
-    const key = targetKey(tab);
-    if (choices.some((c) => c.key === key)) return key;
-  }
-  return choices[0]?.key ?? '';
+/**
+ * The target to start with: the one the form was opened for (newForward in command-target.ts picks
+ * it by the same rule as the palette), else none, for the person to choose.
+ */
+function initialKey(draft: Draft): string {
+  return draft.target === null ? '' : targetKey(draft.target);
 }
 
 /** The port to suggest: the first one the target declares, or nothing. */
@@ -72,7 +64,7 @@ export function ForwardDialog({ draft }: { draft: Draft }) {
   const model = useModel();
   const edit = draft.edit;
   const choices = useChoices(draft);
-  const [choice, setChoiceKey] = useState(() => initialKey(model, draft, choices));
+  const [choice, setChoiceKey] = useState(() => initialKey(draft));
   const chosen = choices.find((c) => c.key === choice);
   const start = edit === undefined ? NEW_FORWARD_FIELDS : fieldsOf(edit.forward.spec);
   const [remotePort, setRemotePort] = useState(() => (edit === undefined ? suggestedPort(chosen) : start.remotePort));
@@ -160,7 +152,12 @@ export function ForwardDialog({ draft }: { draft: Draft }) {
     <Dialog title={edit === undefined ? 'New port forward' : 'Edit port forward'} closeLabel={edit === undefined ? 'Close new forward' : 'Close edit forward'} onClose={() => model.forwardDraft.close()} onSubmit={() => void submit()}>
         <label className="field">
           <span>Target</span>
-          <select value={choice} onChange={(e) => setChoice(e.target.value)} aria-label="Target">
+          <select value={choice} onChange={(e) => setChoice(e.target.value)} aria-label="Target" autoFocus={choice === ''}>
+            {choice === '' && (
+              <option value="" disabled>
+                {choices.length === 0 ? 'No targets loaded: open a region in the tree' : 'Choose a target…'}
+              </option>
+            )}
             {choices.map((c) => (
               <option key={c.key} value={c.key}>
                 {optionText(c)}
@@ -185,7 +182,7 @@ export function ForwardDialog({ draft }: { draft: Draft }) {
                 setPortTyped(true);
                 setRemotePort(e.target.value);
               }}
-              autoFocus={!focusLocal}
+              autoFocus={!focusLocal && choice !== ''}
             />
           </label>
           <label className="field">

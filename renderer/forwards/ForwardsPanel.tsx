@@ -9,6 +9,7 @@
 import { counted } from '../../shared/format/words.js';
 import { destinationText } from '../../shared/messages/forwards.js';
 import { useMemo, useRef } from 'react';
+import { newForward } from '../commands/command-target.js';
 import { useModel } from '../root/model-context.js';
 import { useStore } from '../state/store.js';
 import { useWidth } from '../ui/use-width.js';
@@ -68,7 +69,8 @@ export function ForwardsPanel() {
       <div className="panel-heading forwards-heading">
         <span>{s.forwards.length === 0 ? 'No port forwards yet.' : counted(s.forwards.length, 'forward')}</span>
         <span className="status-spacer" />
-        <button className="button" data-testid="new-forward" onClick={() => model.forwardDraft.open(null, '')}>
+        {/* The same target as the palette's New port forward…: the tree's selection or the active tab's, whichever last had the keyboard. */}
+        <button className="button" data-testid="new-forward" onClick={() => newForward(model)}>
           New forward…
         </button>
       </div>

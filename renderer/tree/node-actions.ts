@@ -43,9 +43,15 @@ export function openShell(model: AppModel, node: InventoryNode): void {
  * ECS Exec's generic words.
  */
 export function openForward(model: AppModel, node: InventoryNode): void {
+  if (targetOf(node) === null) return;
+  if (notReadyReason(node) !== null) return diagnose(model, node);
+  presetForward(model, node);
+}
+
+/** The new-forward form preset to this target, whatever its readiness (the form warns of it). */
+export function presetForward(model: AppModel, node: InventoryNode): void {
   const target = targetOf(node);
   if (target === null) return;
-  if (notReadyReason(node) !== null) return diagnose(model, node);
   rememberTarget(model, node);
   model.forwardDraft.open(target, titleOf(node));
 }
