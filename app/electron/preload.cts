@@ -8,7 +8,7 @@ import type { EventName, MethodName, ServiceName } from '../../shared/contract/i
 // and by preload.test.ts (the exposed API has exactly the contract's methods and events).
 const METHODS = {
   app: ['info', 'notices'],
-  settings: ['get', 'update', 'rememberTarget', 'changeTree'],
+  settings: ['get', 'update', 'rememberTarget', 'changeTree', 'changeLayout', 'changeRegion'],
   inventory: ['profiles', 'children', 'refresh', 'filter'],
   sessions: ['open', 'list', 'close', 'rename', 'restart', 'setRecording', 'adoptable', 'adopt'],
   forwards: ['create', 'list', 'stop', 'restart', 'edit', 'remove', 'setAutoRestart', 'save', 'saved', 'restore', 'forget'],

@@ -60,6 +60,25 @@ describe('control plane', () => {
     expect(await fresh.handleControl(request(3, 'settings', 'get'))).toMatchObject({ ok: true, result: { settings: { theme: 'light', fontSize: 15 } } });
   });
 
+  it('keeps the layout keys and region choices two windows change at once, and refuses them whole in an update', async () => {
+    const a = router.connect(new RecordingTransport());
+    const b = router.connect(new RecordingTransport());
+    const [ra, rb] = await Promise.all([
+      a.handleControl(request(1, 'settings', 'changeLayout', { change: { treeWidth: 420 } })),
+      b.handleControl(request(1, 'settings', 'changeLayout', { change: { panelHeight: 300 } })),
+      a.handleControl(request(2, 'settings', 'changeRegion', { profile: 'dev', region: 'eu-west-1', change: 'add' })),
+      b.handleControl(request(2, 'settings', 'changeRegion', { profile: 'prod', region: 'us-east-2', change: 'add' })),
+    ]);
+    expect([ra, rb]).toMatchObject([{ ok: true }, { ok: true }]);
+    const onDisk = JSON.parse(await readFile(join(dataDir, 'settings.json'), 'utf8')) as typeof DEFAULT_SETTINGS;
+    expect(onDisk.layout).toEqual({ ...DEFAULT_SETTINGS.layout, treeWidth: 420, panelHeight: 300 });
+    expect(onDisk.regions).toEqual({ dev: { added: ['eu-west-1'], removed: [] }, prod: { added: ['us-east-2'], removed: [] } });
+    // A window's whole copy of either would overwrite the other's: an update cannot carry them.
+    expect(await a.handleControl(request(3, 'settings', 'update', { patch: { layout: DEFAULT_SETTINGS.layout } }))).toMatchObject({ ok: false, error: { code: 'invalid_params' } });
+    expect(await a.handleControl(request(4, 'settings', 'update', { patch: { regions: {} } }))).toMatchObject({ ok: false, error: { code: 'invalid_params' } });
+    expect(await a.handleControl(request(5, 'settings', 'changeLayout', { change: { treeWidth: 5 } }))).toMatchObject({ ok: false, error: { code: 'invalid_params' } });
+  });
+
   it('remembers opened targets newest first, once each, persisted, and refuses a bad entry', async () => {
     const c = router.connect(new RecordingTransport());
     const entry = (name: string) => ({

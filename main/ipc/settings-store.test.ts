@@ -69,6 +69,47 @@ describe('settings store: the tree view two windows share', () => {
   });
 });
 
+describe('settings store: the layout and region choices two windows share', () => {
+  it('merges layout keys two windows change at once, key by key, and keeps both on disk', async () => {
+    const store = new SettingsStore(dir);
+    // Window A dragged the tree wider while window B closed the bottom panel and moved the split.
+    await Promise.all([store.changeLayout({ treeWidth: 420 }), store.changeLayout({ panelOpen: false, splitRatio: 0.3 })]);
+    const expected = { ...DEFAULT_SETTINGS.layout, treeWidth: 420, panelOpen: false, splitRatio: 0.3 };
+    expect((await store.get()).layout).toEqual(expected);
+    expect((JSON.parse(await readFile(store.file, 'utf8')) as Settings).layout).toEqual(expected);
+    // A later change of one key leaves the other window's keys alone.
+    await store.changeLayout({ treeWidth: 380 });
+    expect((await new SettingsStore(dir).get()).layout).toEqual({ ...expected, treeWidth: 380 });
+  });
+
+  it('applies region choices from two windows to the choices as they are, for one profile and for two', async () => {
+    const store = new SettingsStore(dir);
+    await store.changeRegion({ profile: 'dev', region: 'us-east-1', change: 'add' });
+    await Promise.all([
+      store.changeRegion({ profile: 'dev', region: 'eu-west-1', change: 'add' }),
+      store.changeRegion({ profile: 'dev', region: 'us-east-1', change: 'remove' }),
+      store.changeRegion({ profile: 'prod', region: 'ap-south-1', change: 'add' }),
+    ]);
+    const expected = { dev: { added: ['eu-west-1'], removed: ['us-east-1'] }, prod: { added: ['ap-south-1'], removed: [] } };
+    expect((await store.get()).regions).toEqual(expected);
+    expect((await new SettingsStore(dir).get()).regions).toEqual(expected);
+  });
+
+  it('a layout change whose write fails is reported, stays in force, and is saved with the next change that can be', async () => {
+    const store = new SettingsStore(dir);
+    await store.changeLayout({ treeWidth: 400 });
+    await rm(store.file);
+    await mkdir(store.file);
+    await writeFile(join(store.file, 'x'), '');
+    await expect(store.changeLayout({ panelHeight: 300 })).rejects.toThrow(/in use but could not be saved/);
+    expect((await store.get()).layout.panelHeight).toBe(300);
+    await rm(store.file, { recursive: true });
+    await store.changeLayout({ splitRatio: 0.6 });
+    const onDisk = JSON.parse(await readFile(store.file, 'utf8')) as Settings;
+    expect(onDisk.layout).toEqual({ ...DEFAULT_SETTINGS.layout, treeWidth: 400, panelHeight: 300, splitRatio: 0.6 });
+  });
+});
+
 describe('settings store: changes asked for at the same time', () => {
   it('keeps every one: opened regions of two profiles, two recent targets, an update beside them', async () => {
     const store = new SettingsStore(dir);

@@ -2,8 +2,8 @@
 // file keeps its valid fields; one that is not a JSON object is set aside as corrupt and told);
 // writes go through the atomic writer (storage/atomic-writer).
 import { join } from 'node:path';
-import { DEFAULT_SETTINGS, SettingsSchema, withRecentTarget, type RecentTarget, type Settings, type SettingsPatch, type TreeViewChange } from '../../shared/contract/index.js';
-import { profileEntry, withRegionOpened } from '../../shared/region-list.js';
+import { DEFAULT_SETTINGS, SettingsSchema, withRecentTarget, type LayoutChange, type RecentTarget, type RegionChange, type Settings, type SettingsPatch, type TreeViewChange } from '../../shared/contract/index.js';
+import { NO_REGION_CHOICE, profileEntry, withRegionAdded, withRegionOpened, withRegionRemoved } from '../../shared/region-list.js';
 import { withTreeViewChange } from '../../shared/tree-view.js';
 import { writeJsonAtomic, loadJsonFile } from '../storage/index.js';
 
@@ -89,6 +89,17 @@ export class SettingsStore {
   /** Merges one window's already-validated change of the tree's view into the saved one and persists the result. */
   async changeTree(change: TreeViewChange): Promise<Settings> {
     return this.#change((previous) => ({ ...previous, tree: withTreeViewChange(previous.tree, change) }));
+  }
+
+  /** Merges the layout keys one window changed (already validated) into the saved layout, key by key, and persists the result. */
+  async changeLayout(change: LayoutChange): Promise<Settings> {
+    return this.#change((previous) => ({ ...previous, layout: { ...previous.layout, ...change } }));
+  }
+
+  /** Adds a region to a profile's choices or removes one (already validated), on the choices as they are now, and persists the result. */
+  async changeRegion({ profile, region, change }: RegionChange): Promise<Settings> {
+    const apply = change === 'add' ? withRegionAdded : withRegionRemoved;
+    return this.#change((previous) => ({ ...previous, regions: { ...previous.regions, [profile]: apply(profileEntry(previous.regions, profile) ?? NO_REGION_CHOICE, region) } }));
   }
 
   /**

@@ -1,9 +1,11 @@
 // The layout the user shapes: tree width (and whether the tree is collapsed), bottom panel height
 // (and whether it was left open), split ratio. Held here, applied as CSS variables on the
-// document, persisted through settings (main's atomic writer) a moment after the last change.
+// document, persisted through settings (main's atomic writer) a moment after the last change:
+// only the keys this window changed, which main merges into the saved layout (layout-changes.ts).
 import { DEFAULT_LAYOUT, LAYOUT_BOUNDS, type Layout } from '../../shared/contract/index.js';
 import type { SettingsModel } from '../state/settings-model.js';
 import { Store } from '../state/store.js';
+import { LayoutChanges } from './layout-changes.js';
 import { pageStorage, readCachedLayout, writeCachedLayout } from './layout-cache.js';
 
 export const LAYOUT = {
@@ -44,11 +46,11 @@ export function clamp(value: number, min: number, max: number): number {
 
 export class LayoutStore extends Store<Layout> {
   #timer: ReturnType<typeof setTimeout> | null = null;
-  /** The layout last sent to main: its echo in settings.changed is not a change from elsewhere. */
-  #sent: string | null = null;
+  readonly #changes: LayoutChanges;
 
   constructor(private readonly settings: SettingsModel) {
     super(readCachedLayout(pageStorage()) ?? DEFAULT_LAYOUT);
+    this.#changes = new LayoutChanges((change) => settings.changeLayout(change));
     this.#apply();
     settings.subscribe(() => this.#adopt());
   }
@@ -60,26 +62,26 @@ export class LayoutStore extends Store<Layout> {
 
   update(patch: Partial<Layout>): void {
     this.set({ ...this.state, ...patch });
+    this.#changes.note(patch);
     this.#apply();
     if (this.#timer !== null) clearTimeout(this.#timer);
     this.#timer = setTimeout(() => this.flush(), LAYOUT.PERSIST_DELAY_MS);
   }
 
-  /** Saves a pending change now. */
+  /** Saves what this window changed now (and what an earlier save could not keep). */
   flush(): void {
-    if (this.#timer === null) return;
-    clearTimeout(this.#timer);
+    if (this.#timer !== null) clearTimeout(this.#timer);
     this.#timer = null;
-    this.#sent = JSON.stringify(this.state);
-    void this.settings.update({ layout: this.state });
+    this.#changes.save();
   }
 
+  /** Takes main's layout (another window's sizes, or this one's echo), keeping the keys this window changed and main does not have yet. */
   #adopt(): void {
     const stored = this.settings.state.settings?.layout;
-    if (stored === undefined || this.#timer !== null) return;
-    const json = JSON.stringify(stored);
-    if (json === this.#sent || json === JSON.stringify(this.state)) return;
-    this.set(stored);
+    if (stored === undefined) return;
+    const shown = this.#changes.shown(stored);
+    if ((Object.keys(shown) as Array<keyof Layout>).every((key) => shown[key] === this.state[key])) return;
+    this.set(shown);
     this.#apply();
   }
 

@@ -1,5 +1,5 @@
 // The current settings, kept fresh by `settings.changed`, and a way to update them.
-import { DEFAULT_SETTINGS, type RecentTarget, type Settings, type SettingsPatch, type TreeViewChange } from '../../shared/contract/index.js';
+import { DEFAULT_SETTINGS, type LayoutChange, type RecentTarget, type RegionChange, type Settings, type SettingsPatch, type TreeViewChange } from '../../shared/contract/index.js';
 import { errorText, type PortholeClient } from '../bridge/client.js';
 import { Store } from './store.js';
 
@@ -67,9 +67,34 @@ export class SettingsModel extends Store<SettingsView> {
     }
   }
 
-  async update(patch: SettingsPatch): Promise<void> {
+  /**
+   * The layout keys this window changed, merged by main into the saved layout. True once kept. A
+   * failure is logged, as the tree's is: the layout sends the keys again with its next save.
+   */
+  async changeLayout(change: LayoutChange): Promise<boolean> {
     try {
-      const { settings } = await this.client.call('settings', 'update', { patch });
+      const { settings } = await this.client.call('settings', 'changeLayout', { change });
+      this.set({ settings, error: this.state.error });
+      return true;
+    } catch (err) {
+      console.warn(`porthole: could not keep the layout: ${errorText(err)}`);
+      return false;
+    }
+  }
+
+  async update(patch: SettingsPatch): Promise<void> {
+    await this.#shown(this.client.call('settings', 'update', { patch }));
+  }
+
+  /** Adds a region to a profile's list or removes one; main applies it to the choices as they are then. */
+  async changeRegion(change: RegionChange): Promise<void> {
+    await this.#shown(this.client.call('settings', 'changeRegion', change));
+  }
+
+  /** Takes the settings a person's change left, or shows why it failed. */
+  async #shown(call: Promise<{ settings: Settings }>): Promise<void> {
+    try {
+      const { settings } = await call;
       this.set({ settings, error: null });
     } catch (err) {
       this.set({ ...this.state, error: errorText(err) });

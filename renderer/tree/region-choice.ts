@@ -1,8 +1,8 @@
-// Adding and removing a region under a profile: the choice is kept in settings (main persists it
-// and reloads that profile's regions, so the tree's `changed` event shows the result).
+// Adding and removing a region under a profile: the choice is kept in settings (main applies it to
+// the saved choices, persists them and reloads that profile's regions, so the tree's `changed`
+// event shows the result).
 import { KNOWN_AWS_REGIONS } from '../../shared/aws-regions.js';
 import { RegionSchema } from '../../shared/contract/index.js';
-import { NO_REGION_CHOICE, profileEntry, withRegionAdded, withRegionRemoved } from '../../shared/region-list.js';
 import type { AppModel } from '../root/app-model.js';
 
 /** A region code as typed, checked: the code, or the reason it is not one. */
@@ -50,12 +50,11 @@ export function unknownRegionText(region: string, suggestion: string | null): st
   return `${region} is not a region Porthole knows.${guess} Press Add region again to add it anyway (a region newer than Porthole, GovCloud or China).`;
 }
 
+/** Main applies it to the choices as they are when it runs, so another window's change in between is kept. */
 export async function addRegion(model: AppModel, profile: string, region: string): Promise<void> {
-  const regions = model.settings.current.regions;
-  await model.settings.update({ regions: { ...regions, [profile]: withRegionAdded(profileEntry(regions, profile) ?? NO_REGION_CHOICE, region) } });
+  await model.settings.changeRegion({ profile, region, change: 'add' });
 }
 
 export async function removeRegion(model: AppModel, profile: string, region: string): Promise<void> {
-  const regions = model.settings.current.regions;
-  await model.settings.update({ regions: { ...regions, [profile]: withRegionRemoved(profileEntry(regions, profile) ?? NO_REGION_CHOICE, region) } });
+  await model.settings.changeRegion({ profile, region, change: 'remove' });
 }

@@ -49,6 +49,13 @@ export const LayoutSchema = z
   .strict();
 export type Layout = z.infer<typeof LayoutSchema>;
 
+/**
+ * What one window changed in the layout since it last saved: only those keys. Main merges them
+ * into the saved layout, so two windows changing different sizes each keep theirs.
+ */
+export const LayoutChangeSchema = LayoutSchema.partial().strict();
+export type LayoutChange = z.infer<typeof LayoutChangeSchema>;
+
 export const DEFAULT_LAYOUT: Layout = { treeWidth: 300, treeCollapsed: false, panelHeight: 220, panelOpen: true, splitRatio: 0.5 };
 
 /** AWS has about 35 regions; a list longer than this is not a person's choice. */
@@ -58,6 +65,10 @@ const RegionListSchema = z.array(RegionSchema).max(REGIONS_PER_PROFILE_MAX);
 /** The user's changes to a profile's default region list (its configured region plus regions opened before). */
 export const RegionChoiceSchema = z.object({ added: RegionListSchema, removed: RegionListSchema }).strict();
 export type RegionChoice = z.infer<typeof RegionChoiceSchema>;
+
+/** One region added to or removed from a profile's list; main applies it to the choices as they are when it runs. */
+export const RegionChangeSchema = z.object({ profile: ProfileNameSchema, region: RegionSchema, change: z.enum(['add', 'remove']) }).strict();
+export type RegionChange = z.infer<typeof RegionChangeSchema>;
 
 export const ThemeSchema = z.enum(['dark', 'light', 'system']);
 export type Theme = z.infer<typeof ThemeSchema>;
@@ -167,11 +178,13 @@ export function withRecentTarget(list: readonly RecentTarget[], entry: RecentTar
 }
 
 /**
- * An update names only the fields it changes; unknown fields are an error, not ignored. Recent
- * targets change only through rememberTarget, one at a time, and the tree's view only through
- * changeTree, as a change, so two windows cannot overwrite each other's.
+ * An update names only the fields it changes; unknown fields are an error, not ignored. The fields
+ * a window would otherwise send whole from its own, possibly stale, copy change only as changes
+ * main merges into the settings as they are: recent targets through rememberTarget, the tree's view
+ * through changeTree, the layout through changeLayout and region choices through changeRegion, so
+ * two windows cannot overwrite each other's.
  */
-export const SettingsPatchSchema = SettingsSchema.omit({ recentTargets: true, tree: true }).partial().strict();
+export const SettingsPatchSchema = SettingsSchema.omit({ recentTargets: true, tree: true, layout: true, regions: true }).partial().strict();
 export type SettingsPatch = z.infer<typeof SettingsPatchSchema>;
 
 const SettingsResult = z.object({ settings: SettingsSchema });
@@ -184,6 +197,10 @@ export const settingsService = defineService({
     rememberTarget: method(z.object({ entry: RecentTargetSchema }).strict(), SettingsResult),
     /** Merges one window's change of the tree's open branches and selection into the saved view. */
     changeTree: method(z.object({ change: TreeViewChangeSchema }).strict(), SettingsResult),
+    /** Merges the layout keys one window changed into the saved layout; the others stay as they are. */
+    changeLayout: method(z.object({ change: LayoutChangeSchema }).strict(), SettingsResult),
+    /** Adds a region to a profile's list or removes one, on the choices as they are when it runs. */
+    changeRegion: method(RegionChangeSchema, SettingsResult),
   },
   events: {
     /** Sent to every window after any window changed settings (settings are not private data). */

@@ -19,6 +19,8 @@ export const VALID_PARAMS: Readonly<Record<string, Json>> = {
   'settings.update': { patch: { fontSize: 14 } },
   'settings.rememberTarget': { entry: { nodeId: 'container:["sandbox","us-east-1","t","app"]', kind: 'container', label: 'app', where: 'sandbox · us-east-1 · demo-web', title: 'app · 0001', target: container } },
   'settings.changeTree': { change: { opened: [{ id: 'region:["sandbox","us-east-1"]', parent: 'profile:"sandbox"' }], closed: ['profile:"dev"'], selected: null } },
+  'settings.changeLayout': { change: { treeWidth: 320, panelOpen: false } },
+  'settings.changeRegion': { profile: 'sandbox', region: 'eu-west-1', change: 'add' },
   'sessions.open': { target: container, cols: 120, rows: 40, title: 'web' },
   'sessions.close': { id: 'sess-1' },
   'sessions.rename': { id: 'sess-1', title: 'renamed' },
