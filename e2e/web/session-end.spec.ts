@@ -16,9 +16,10 @@ test('a shell ended with exit offers Reopen and Close tab, not Diagnose', async 
   const tab = page.locator('.tab[aria-selected="true"]');
   await expect(tab).toHaveAttribute('data-state', 'closed', { timeout: SHELL_TIMEOUT_MS });
   const banner = page.getByTestId('session-closed');
-  await expect(banner.locator('.session-banner-text')).toHaveText('The shell exited');
-  // The agent's own line stays a hover away.
-  await expect(banner.locator('.session-banner-text')).toHaveAttribute('title', /Exiting session with sessionId: \S+/);
+  // Session Manager ends a session the same way for exit and TerminateSession: the tab says only
+  // what Porthole knows, and the hover says why, with the agent's own line.
+  await expect(banner.locator('.session-banner-text')).toHaveText('The session ended');
+  await expect(banner.locator('.session-banner-text')).toHaveAttribute('title', /cannot tell which happened\.\nExiting session with sessionId: \S+/);
   await expect(banner.getByRole('button')).toHaveText(['Reopen', 'Close tab']);
   // The keyboard was in the terminal, which takes nothing more: it moves to Reopen.
   await expect(banner.getByRole('button', { name: 'Reopen' })).toBeFocused();
@@ -43,7 +44,7 @@ test('a shell ended with exit offers Reopen and Close tab, not Diagnose', async 
 
   // Close tab: no question (nothing is running), the tab goes and the keyboard goes to the tree.
   await typeLine(page, 'exit');
-  await expect(banner.locator('.session-banner-text')).toHaveText('The shell exited', { timeout: SHELL_TIMEOUT_MS });
+  await expect(banner.locator('.session-banner-text')).toHaveText('The session ended', { timeout: SHELL_TIMEOUT_MS });
   // By keyboard alone: from Reopen, Tab to Close tab and Enter.
   await expect(banner.getByRole('button', { name: 'Reopen' })).toBeFocused();
   await page.keyboard.press('Tab');

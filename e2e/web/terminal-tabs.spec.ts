@@ -142,7 +142,7 @@ test('stty size follows the window; exit ends the shell in words, Reopen brings 
   const banner = page.getByTestId('session-closed');
   await expect(banner).toBeVisible();
   // A normal end in words; the protocol's own line is in the tooltip.
-  await expect(banner).toContainText('The shell exited');
+  await expect(banner).toContainText('The session ended');
   await expect(banner.locator('.session-banner-text')).toHaveAttribute('title', /Exiting session with sessionId: \S+/);
   await expect(banner.getByRole('button', { name: 'Reopen' })).toBeVisible();
   await page.screenshot({ path: join(repoRoot, 'e2e', 'artifacts', 'ui8-closed.png') });

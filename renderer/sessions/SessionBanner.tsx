@@ -1,14 +1,15 @@
 // Above a terminal whose session is not connected: what happened, in plain words, and what to do.
-// A shell that exited normally offers Reopen and Close tab; Diagnose is for a session that failed
-// or was lost, where it can find the cause. With the link to the web host lost none of those can
-// work (each would fail at once with the same reason): only Close tab is offered.
+// A session that ended normally (its shell exited, or it was terminated) offers Reopen and Close
+// tab; Diagnose is for a session that failed or was lost, where it can find the cause. With the
+// link to the web host lost none of those can work (each would fail at once with the same
+// reason): only Close tab is offered.
 // When the session ends while the keyboard is in its terminal (which takes no more input), the
 // keyboard moves to the banner's first button: Enter reopens, Tab reaches Close tab.
 import { useEffect, useRef } from 'react';
 import { useModel } from '../root/model-context.js';
 import { useStore } from '../state/store.js';
 import type { Tab } from './session-store.js';
-import { statusLine } from './TabStrip.js';
+import { ENDED_WITHOUT_EXIT_NOTE, statusLine } from './TabStrip.js';
 
 export function SessionBanner({ tab }: { tab: Tab }) {
   const model = useModel();
@@ -29,10 +30,11 @@ export function SessionBanner({ tab }: { tab: Tab }) {
     );
   }
   const line = statusLine(tab);
-  // The tooltip keeps the agent's own words when the line replaced them.
-  const title = reason !== undefined && !line.includes(reason) ? `${line}\n${reason}` : line;
   const elsewhere = tab.elsewhere === true;
   const exited = !elsewhere && ending === 'exited';
+  // The tooltip says why a normal end names no cause, and keeps the agent's own words when the line replaced them.
+  const note = exited && tab.status.exitCode === undefined ? ENDED_WITHOUT_EXIT_NOTE : undefined;
+  const title = [line, note, reason !== undefined && !line.includes(reason) ? reason : undefined].filter((l) => l !== undefined).join('\n');
   // A closed status without an ending (the host link lost, a call refused) is not a normal end.
   const failed = !elsewhere && ending !== 'exited' && ending !== 'stopped';
   if (linkLost !== null) {

@@ -36,8 +36,9 @@ export const SessionStatusSchema = z.object({
   /** The remote command's exit code, present only when the agent actually reported one. */
   exitCode: z.number().int().optional(),
   /**
-   * How a closed session ended, so the tab offers what fits: 'exited' the remote shell ended
-   * normally (the person typed exit; the agent closed the channel with no failure text), 'stopped'
+   * How a closed session ended, so the tab offers what fits: 'exited' it ended normally (the
+   * gateway closed the channel with no failure text: the shell exited, or someone called
+   * TerminateSession — the protocol does not tell these apart), 'stopped'
    * Porthole ended it on request, 'failed' anything else (a failure text, lost output, a launch
    * that never connected). Absent on live states; a closed status without it counts as failed.
    */

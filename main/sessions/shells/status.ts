@@ -30,8 +30,10 @@ export function closedStatus(reason: CloseReason, exitCode: number | undefined):
 }
 
 /**
- * channel_closed with no Output is the agent's normal end (protocol §3.6): the shell exited. Any
- * text there is the agent's failure, and output lost below a hole is a failure too.
+ * channel_closed with no Output is a normal end (protocol §3.6): the shell exited, or someone
+ * called TerminateSession (the gateway sends the same for both, §12.3). Any text there is the
+ * agent's failure or Session Manager's reason (its idle timeout), told in its words; output lost
+ * below a hole is a failure too.
  */
 function endingOf(reason: CloseReason): NonNullable<SessionStatus['ending']> {
   if (reason.kind === 'channel-closed') return reason.output === '' && reason.lostOutput === undefined ? 'exited' : 'failed';

@@ -1,0 +1,31 @@
+// The words a tab, its banner and the status bar use for how its session ended: a normal end
+// without an exit code says only that the session ended (Session Manager sends the same empty
+// channel_closed when the shell exits and when TerminateSession ends it); "exited" is said only
+// with an exit code the agent reported; Session Manager's own reason (its idle timeout) is shown
+// in its words.
+import { describe, expect, it } from 'vitest';
+import type { SessionStatus } from '../../shared/contract/index.js';
+import type { Tab } from './session-types.js';
+import { statusLine } from './TabStrip.js';
+
+const target = { kind: 'instance', profile: 'p', region: 'us-east-1', instanceId: 'i-0abc' } as const;
+const tab = (status: SessionStatus, elsewhere?: boolean): Tab => ({ key: 'k', sessionId: 's-1', title: 'bastion', target, status, reconnects: 0, recording: null, ...(elsewhere === undefined ? {} : { elsewhere }) });
+
+describe('statusLine', () => {
+  it('a normal end without an exit code: the session ended, not "the shell exited"', () => {
+    expect(statusLine(tab({ state: 'closed', ending: 'exited', reason: 'Exiting session with sessionId: s-1.' }))).toBe('The session ended');
+  });
+
+  it('the shell exited only with the exit code the agent reported', () => {
+    expect(statusLine(tab({ state: 'closed', ending: 'exited', exitCode: 3, reason: 'Exiting session with sessionId: s-1.' }))).toBe('The shell exited (exit code 3)');
+  });
+
+  it("Session Manager's idle timeout in its own words", () => {
+    const reason = 'Your session timed out due to inactivity and has been terminated.';
+    expect(statusLine(tab({ state: 'closed', ending: 'failed', reason }))).toBe(`Closed: ${reason}`);
+  });
+
+  it('a session another window took is not said to have ended', () => {
+    expect(statusLine(tab({ state: 'closed', ending: 'exited' }, true))).toBe('In another window');
+  });
+});
