@@ -7,7 +7,8 @@ import { join } from 'node:path';
 import { expect, repoRoot, test } from '../fixtures/web-host.js';
 import { activeSessionId, expand, openDemo, revealWebApp, SHELL_TIMEOUT_MS, treeRow, typeLine, waitForShell, waitForTerminalText } from './porthole-ui.js';
 
-test.use({ sandbox: true });
+// The real agent's 1 s hold of a shell's first output (the other specs' hosts shorten it, fixtures/web-host.ts).
+test.use({ sandbox: true, faithfulFirstOutput: true });
 test.describe.configure({ timeout: 180_000 });
 
 /** The flood is established once this much output has been parsed. */

@@ -1,19 +1,42 @@
 // Test support: the web host serving the renderer's test build (dist/testing/renderer, built by
 // `npm run build` with `vite --mode test`), the only build that carries the read-only test hook
 // (window.__portholeTest) the e2e tests read xterm's buffer through. Same flags as the product
-// host: node dist/testing/web/test-host.js [--port N] [--pacing faithful|unpaced]
+// host, plus two for its sandbox:
+//   node dist/testing/web/test-host.js [--port N] [--pacing faithful|unpaced] [--shell-first-output-delay-ms MS]
 // --pacing picks the sandbox agent's pacing (default faithful, as `npm run web`); the UI bench
 // floods with `unpaced` to find the renderer's own limits rather than the agent's 1 MB/s.
+// --shell-first-output-delay-ms sets how long the sandbox agent holds a new shell's output
+// (default the real agent's 1 s, GatewayOptions.shellFirstOutputDelayMs): the e2e fixture
+// shortens it, as a suite opening ~90 shells would otherwise wait a second for each.
 import { join } from 'node:path';
 import { runWebHost } from '../../app/web/run.js';
 
+function valueOf(argv: readonly string[], flag: string): string | undefined {
+  const i = argv.indexOf(flag);
+  return i < 0 ? undefined : String(argv[i + 1]);
+}
+
 function pacingFromArgs(argv: readonly string[]): 'faithful' | 'unpaced' | undefined {
-  const i = argv.indexOf('--pacing');
-  if (i < 0) return undefined;
-  const value = argv[i + 1];
-  if (value !== 'faithful' && value !== 'unpaced') throw new Error(`--pacing must be faithful or unpaced, got ${String(value)}`);
+  const value = valueOf(argv, '--pacing');
+  if (value === undefined) return undefined;
+  if (value !== 'faithful' && value !== 'unpaced') throw new Error(`--pacing must be faithful or unpaced, got ${value}`);
   return value;
 }
 
+function firstOutputDelayFromArgs(argv: readonly string[]): number | undefined {
+  const value = valueOf(argv, '--shell-first-output-delay-ms');
+  if (value === undefined) return undefined;
+  if (!/^\d{1,5}$/.test(value)) throw new Error(`--shell-first-output-delay-ms must be a whole number of milliseconds (0-99999), got ${value}`);
+  return Number(value);
+}
+
 const pacing = pacingFromArgs(process.argv);
-runWebHost({ staticDir: join(import.meta.dirname, '..', 'renderer'), extraOptions: ['pacing'], ...(pacing ? { sandbox: { pacing } } : {}) });
+const shellFirstOutputDelayMs = firstOutputDelayFromArgs(process.argv);
+runWebHost({
+  staticDir: join(import.meta.dirname, '..', 'renderer'),
+  extraOptions: ['pacing', 'shell-first-output-delay-ms'],
+  sandbox: {
+    ...(pacing ? { pacing } : {}),
+    ...(shellFirstOutputDelayMs === undefined ? {} : { gateway: { shellFirstOutputDelayMs } }),
+  },
+});

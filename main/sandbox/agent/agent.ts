@@ -20,6 +20,8 @@ export interface SessionAgentOptions {
   pacing: PacingMode;
   shell: string;
   shellStartDelayMs: number;
+  /** The shell pump's first-output hold (GatewayOptions.shellFirstOutputDelayMs); default the agent's 1 s. */
+  shellFirstOutputDelayMs?: number;
   /** How the target's shells and commands run (targets/confinement.ts). */
   confinement: Confinement;
   kms: AgentKms | undefined;
@@ -153,7 +155,7 @@ export class SessionAgent {
   private startPlugin(clientVersion: string): void {
     if (this.finishing) return;
     const s = this.o.session;
-    this.plugin = createPlugin(this.host, { kind: s.kind, workdir: s.workdir, shell: this.o.shell, shellStartDelayMs: this.o.shellStartDelayMs, confinement: this.o.confinement, targetName: s.targetName ?? s.target, clientVersion, agentVersion: this.agentVersion });
+    this.plugin = createPlugin(this.host, { kind: s.kind, workdir: s.workdir, shell: this.o.shell, shellStartDelayMs: this.o.shellStartDelayMs, ...(this.o.shellFirstOutputDelayMs === undefined ? {} : { shellFirstOutputDelayMs: this.o.shellFirstOutputDelayMs }), confinement: this.o.confinement, targetName: s.targetName ?? s.target, clientVersion, agentVersion: this.agentVersion });
     this.plugin.start();
   }
 

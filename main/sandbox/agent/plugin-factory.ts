@@ -13,6 +13,8 @@ export interface PluginContext {
   workdir: string;
   shell: string;
   shellStartDelayMs: number;
+  /** The shell pump's first-output hold (GatewayOptions.shellFirstOutputDelayMs); default the agent's 1 s. */
+  shellFirstOutputDelayMs?: number;
   confinement: Confinement;
   /** The target's name (its hostname when confined). */
   targetName: string;
@@ -26,9 +28,9 @@ export function createPlugin(host: PluginHost, c: PluginContext): AgentPlugin {
   const k = c.kind;
   switch (k.type) {
     case 'Standard_Stream':
-      return new ShellPlugin(host, { shell: c.shell, workdir: c.workdir, startDelayMs: c.shellStartDelayMs, confinement: c.confinement, targetName: c.targetName });
+      return new ShellPlugin(host, { shell: c.shell, workdir: c.workdir, startDelayMs: c.shellStartDelayMs, ...(c.shellFirstOutputDelayMs === undefined ? {} : { firstOutputDelayMs: c.shellFirstOutputDelayMs }), confinement: c.confinement, targetName: c.targetName });
     case 'InteractiveCommands':
-      return new ShellPlugin(host, { shell: c.shell, command: k.command, workdir: c.workdir, startDelayMs: c.shellStartDelayMs, confinement: c.confinement, targetName: c.targetName });
+      return new ShellPlugin(host, { shell: c.shell, command: k.command, workdir: c.workdir, startDelayMs: c.shellStartDelayMs, ...(c.shellFirstOutputDelayMs === undefined ? {} : { firstOutputDelayMs: c.shellFirstOutputDelayMs }), confinement: c.confinement, targetName: c.targetName });
     case 'NonInteractiveCommands':
       return new CommandPlugin(host, { command: k.command, separateOutputStream: k.separateOutputStream, workdir: c.workdir, confinement: c.confinement, targetName: c.targetName });
     case 'Port': {

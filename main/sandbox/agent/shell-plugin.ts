@@ -28,6 +28,8 @@ export interface ShellPluginOptions {
   targetName?: string;
   /** Extra wait before the pty exists (tests of the "not ready" window; 0 in normal use). */
   startDelayMs: number;
+  /** How long the pump holds the shell's first output; default AGENT.SHELL_FIRST_OUTPUT_DELAY_MS (the real agent's 1 s, §7.3). */
+  firstOutputDelayMs?: number;
 }
 
 /** Largest terminal dimension the pty takes (the agent converts to uint16, §7.3). */
@@ -159,7 +161,7 @@ export class ShellPlugin implements AgentPlugin {
     }
     this.host.ready();
     this.timers.push(
-      setTimeout(() => this.pump.open(), AGENT.SHELL_FIRST_OUTPUT_DELAY_MS),
+      setTimeout(() => this.pump.open(), this.options.firstOutputDelayMs ?? AGENT.SHELL_FIRST_OUTPUT_DELAY_MS),
     );
   }
 

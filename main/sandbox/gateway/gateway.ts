@@ -8,7 +8,7 @@ import type { IncomingMessage, Server } from 'node:http';
 import type { Duplex } from 'node:stream';
 import { WebSocketServer, type WebSocket } from 'ws';
 import type { TapEvent } from '../../ssm/channel/index.js';
-import type { PacingMode } from '../agent/constants.js';
+import { AGENT, type PacingMode } from '../agent/constants.js';
 import type { AgentKms } from '../agent/handshake.js';
 import { FaultController } from '../faults/controller.js';
 import { refuseForeignRequest } from '../host-check.js';
@@ -37,6 +37,12 @@ export interface GatewayOptions {
   confinement?: Confinement;
   /** Extra delay before a shell's pty exists, to widen the "not ready" window in tests. Default 0. */
   shellStartDelayMs?: number;
+  /**
+   * How long a shell's output is held after its pty starts. Default AGENT.SHELL_FIRST_OUTPUT_DELAY_MS,
+   * the real agent's 1 s (§7.3); a test suite that opens many shells may shorten it (the hold
+   * itself still happens: output read meanwhile is kept and sent when it ends).
+   */
+  shellFirstOutputDelayMs?: number;
   /** Every frame in/out of every agent (inspector, tests). */
   tap?: (sessionId: string, event: TapEvent) => void;
 }
@@ -58,6 +64,7 @@ export function attachGateway(server: Server, options: GatewayOptions): Gateway 
     pacing: options.pacing ?? 'faithful',
     shell: options.shell ?? process.env['SHELL'] ?? '/bin/sh',
     shellStartDelayMs: options.shellStartDelayMs ?? 0,
+    shellFirstOutputDelayMs: options.shellFirstOutputDelayMs ?? AGENT.SHELL_FIRST_OUTPUT_DELAY_MS,
     confinement: options.confinement ?? UNCONFINED,
     kms: options.kms,
     ...(options.tap ? { tap: options.tap } : {}),

@@ -9,6 +9,7 @@ export interface AgentSettings {
   pacing: PacingMode;
   shell: string;
   shellStartDelayMs: number;
+  shellFirstOutputDelayMs: number;
   confinement: Confinement;
   kms: AgentKms | undefined;
   tap?: (sessionId: string, event: TapEvent) => void;

@@ -59,6 +59,7 @@ export class SessionHost implements FaultTarget {
       pacing: settings.pacing,
       shell: settings.shell,
       shellStartDelayMs: settings.shellStartDelayMs,
+      shellFirstOutputDelayMs: settings.shellFirstOutputDelayMs,
       confinement: settings.confinement,
       kms: settings.kms,
       flowOk: () => this.flow.ok(),
