@@ -13,7 +13,7 @@ import { useModel } from '../root/model-context.js';
 import { openLink } from '../root/open-link.js';
 import { copyText } from '../tree/node-actions.js';
 import { formatBytes, formatRate, looksLikeHttp } from './format.js';
-import { forwardRowButtons, forwardRowName } from './forward-row-names.js';
+import { forwardRowButtons, forwardRowName, savedAnnouncement, type ForwardRowButtons } from './forward-row-names.js';
 import { labelOfSpec, placeOf, type TargetEntry } from './forward-targets.js';
 import { focusAfterRemoval } from '../ui/focus-after-removal.js';
 import { RemoteHost } from './RemoteHost.js';
@@ -63,6 +63,37 @@ async function removeForward(model: AppModel, f: ForwardInfo, connections: numbe
 }
 
 /**
+ * Save, or Saved once the forward is saved (nothing left to do: its saved entry follows its
+ * settings). Saved stays focusable (aria-disabled, not disabled), so the keyboard is not dropped
+ * when the click that saved it turns it into Saved; both words take the room of the wider one, so
+ * nothing in the row moves. The panel's live region says it was saved (ForwardsPanel).
+ */
+function SaveButton({ model, saved, stale, id, name, labels }: { model: AppModel; saved: boolean; stale: boolean; id: string; name: string; labels: ForwardRowButtons }) {
+  const words = saved ? labels.saved : labels.save;
+  const save = async (): Promise<void> => {
+    if (await model.forwards.act(id, 'save')) model.forwards.announce(savedAnnouncement(name));
+  };
+  return (
+    <button
+      disabled={stale}
+      aria-disabled={saved || undefined}
+      className="button button-quiet forward-save"
+      data-saved={saved || undefined}
+      aria-label={words.label}
+      title={words.title}
+      onClick={() => {
+        if (!saved) void save();
+      }}
+    >
+      <span className="forward-save-words">
+        <span className={saved ? 'forward-save-off' : undefined}>Save</span>
+        <span className={saved ? undefined : 'forward-save-off'}>Saved</span>
+      </span>
+    </button>
+  );
+}
+
+/**
  * How the panel lays a forward out (ForwardsPanel picks it by its width): `wide`, every column;
  * `narrow`, no Sent, Received and Conns (the rates' tooltips say them) and the rates at the end of
  * the row's second line, so "To" keeps room for a host such as orders-primary.db.internal:5432;
@@ -105,7 +136,8 @@ export function ForwardRow({ f, stats, index, layout, stale, detailSpan }: RowPr
   const connections = stats?.connections ?? 0;
   const upTitle = `Local to remote: ${rateUp}; ${sent} sent since the forward started; ${openConnectionsText(connections)} open`;
   const downTitle = `Remote to local: ${rateDown}; ${received} received since the forward started`;
-  const buttons = forwardRowButtons(forwardRowName(f.spec.name, shownPort !== null ? shownAddress : null, destination));
+  const forwardName = forwardRowName(f.spec.name, shownPort !== null ? shownAddress : null, destination);
+  const buttons = forwardRowButtons(forwardName);
   const failed =
     failures > 0 ? (
       <span className="forward-failures tone-warn" data-testid="forward-failures" title={problem?.title}>
@@ -206,21 +238,19 @@ export function ForwardRow({ f, stats, index, layout, stale, detailSpan }: RowPr
             <button
               disabled={stale}
               className="button button-quiet forward-edit"
-              aria-label="Edit forward"
-              title="Edit this forward: target, ports, name (a running forward restarts on them)"
+              aria-label={buttons.edit.label}
+              title={buttons.edit.title}
               onClick={() => model.forwardDraft.edit(f, f.savedId ?? null)}
             >
               {/* Narrower panels get the pencil alone: "To" keeps the room of a host such as orders-primary.db.internal:5432. */}
               {layout === 'wide' ? 'Edit…' : '✎'}
             </button>
-            <button disabled={stale} className="button button-quiet" aria-label={buttons.save.label} title={buttons.save.title} onClick={() => void model.forwards.act(f.id, 'save')}>
-              Save
-            </button>
+            <SaveButton model={model} saved={f.savedId !== undefined} stale={stale} id={f.id} name={forwardName} labels={buttons} />
             <button
               disabled={stale}
               className="button button-quiet forward-remove"
-              aria-label="Remove forward"
-              title="Stop and remove this forward"
+              aria-label={buttons.remove.label}
+              title={buttons.remove.title}
               onClick={(e) => {
                 focusAfterRemoval(e.currentTarget, '.forward[data-forward-id]', newForwardButton);
                 void removeForward(model, f, connections, shownAddress, destination);

@@ -86,6 +86,10 @@ export function ForwardsPanel() {
           {s.error}
         </p>
       )}
+      {/* Always in the page, so what it says is read out (a live region that appears with its text often is not). */}
+      <p className="forwards-announce" role="status" data-testid="forwards-announce">
+        {s.announcement}
+      </p>
       <div className="forwards-scroll" data-testid="forwards-scroll">
       {s.forwards.length > 0 && (
         <table className="panel-table forwards-table" aria-label="Port forwards">

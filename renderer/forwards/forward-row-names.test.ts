@@ -7,6 +7,9 @@ describe('forward row buttons', () => {
     expect(b.stop.label).toBe('Stop forward localhost:8080 → app:80');
     expect(b.start.label).toBe('Start forward localhost:8080 → app:80');
     expect(b.save.label).toBe('Save forward localhost:8080 → app:80');
+    expect(b.saved.label).toBe('Saved forward localhost:8080 → app:80');
+    expect(b.edit.label).toBe('Edit forward localhost:8080 → app:80');
+    expect(b.remove.label).toBe('Remove forward localhost:8080 → app:80');
   });
 
   it('tell two rows apart, whether they differ in local port, destination or name', () => {
@@ -16,8 +19,10 @@ describe('forward row buttons', () => {
       forwardRowName(undefined, 'localhost:8080', 'db.internal:5432 via app'),
       forwardRowName('admin', 'localhost:8080', 'app:80'),
     ];
-    const stops = names.map((n) => forwardRowButtons(n).stop.label);
-    expect(new Set(stops).size).toBe(names.length);
+    for (const button of ['stop', 'start', 'save', 'saved', 'edit', 'remove'] as const) {
+      const labels = names.map((n) => forwardRowButtons(n)[button].label);
+      expect(new Set(labels).size, button).toBe(names.length);
+    }
     expect(names[3]).toBe('“admin” localhost:8080 → app:80');
   });
 

@@ -1,6 +1,7 @@
 // What the buttons of a forward's row say to a screen reader and in their tooltips. Every row has
-// a Stop (or Start) and a Save: each names its own forward, so "Stop" is not heard once per row
-// with nothing to tell the rows apart. The visible word comes first (speech input says "Stop …").
+// a Stop (or Start), Edit…, Save (Saved once it is) and ✕: each names its own forward, so "Stop" or
+// "Edit" is not heard once per row with nothing to tell the rows apart. The visible word comes
+// first (speech input says "Stop …"; ✕ is said as Remove, as its tooltip says).
 
 /** How a row's forward is named: its name when it has one, and where it goes from where it listens. */
 export function forwardRowName(name: string | undefined, localAddress: string | null, destination: string): string {
@@ -12,13 +13,25 @@ export interface ForwardRowButtons {
   readonly stop: { readonly label: string; readonly title: string };
   readonly start: { readonly label: string; readonly title: string };
   readonly save: { readonly label: string; readonly title: string };
+  /** Save once the forward is saved: nothing left to do, it says so instead. */
+  readonly saved: { readonly label: string; readonly title: string };
+  readonly edit: { readonly label: string; readonly title: string };
+  readonly remove: { readonly label: string; readonly title: string };
 }
 
-/** The accessible names and tooltips of a row's Stop, Start and Save buttons. */
+/** The accessible names and tooltips of a row's Stop, Start, Save, Edit and Remove buttons. */
 export function forwardRowButtons(forward: string): ForwardRowButtons {
   return {
     stop: { label: `Stop forward ${forward}`, title: 'Stop this forward: its local port closes, the row stays to start it again' },
     start: { label: `Start forward ${forward}`, title: 'Start this forward again' },
     save: { label: `Save forward ${forward}`, title: 'Keep this forward to start it again later' },
+    saved: { label: `Saved forward ${forward}`, title: 'Saved: listed under Saved below, to start again later (Forget there to unsave it)' },
+    edit: { label: `Edit forward ${forward}`, title: 'Edit this forward: target, ports, name (a running forward restarts on them)' },
+    remove: { label: `Remove forward ${forward}`, title: 'Stop and remove this forward' },
   };
+}
+
+/** What the panel's live region says once a row's Save worked: the Saved list may be scrolled out of view. */
+export function savedAnnouncement(forward: string): string {
+  return `Saved forward ${forward}. It is listed under Saved, to start again later.`;
 }

@@ -14,6 +14,8 @@ export interface ForwardsState {
   readonly linkLost: boolean;
   /** …and a new start of the web host is on its address: these forwards ended with the previous run. */
   readonly hostRestarted: boolean;
+  /** The last thing done that the panel's live region says (a row's Save, which shows no dialog). */
+  readonly announcement: string;
 }
 
 export type ForwardAction = 'stop' | 'restart' | 'remove' | 'save';
@@ -22,7 +24,7 @@ export class ForwardStore extends Store<ForwardsState> {
   #started = false;
 
   constructor(private readonly client: PortholeClient) {
-    super({ forwards: [], stats: new Map(), saved: [], error: null, loaded: false, linkLost: false, hostRestarted: false });
+    super({ forwards: [], stats: new Map(), saved: [], error: null, loaded: false, linkLost: false, hostRestarted: false, announcement: '' });
   }
 
   start(): void {
@@ -77,7 +79,8 @@ export class ForwardStore extends Store<ForwardsState> {
     await this.#reloadSaved();
   }
 
-  async act(id: string, action: ForwardAction): Promise<void> {
+  /** Whether it worked; a failure is the panel's error. */
+  async act(id: string, action: ForwardAction): Promise<boolean> {
     try {
       if (action === 'remove') {
         await this.client.call('forwards', 'remove', { id });
@@ -90,9 +93,16 @@ export class ForwardStore extends Store<ForwardsState> {
         this.#upsert(id, forward);
       }
       this.change((s) => ({ ...s, error: null }));
+      return true;
     } catch (err) {
       this.change((s) => ({ ...s, error: errorText(err) }));
+      return false;
     }
+  }
+
+  /** Says this in the panel's live region (to a screen reader; nothing shows). */
+  announce(text: string): void {
+    this.change((s) => ({ ...s, announcement: text }));
   }
 
   async setAutoRestart(id: string, enabled: boolean): Promise<void> {
