@@ -106,6 +106,10 @@ test('ten tabs at 1440: tabs keep their minimum width, arrows scroll, the list o
   await expect(list.getByRole('menuitemradio')).toHaveCount(10);
   await expect(list.getByRole('menuitemradio', { checked: true })).toBeFocused();
   await expect(list.getByRole('menuitemradio').nth(9)).toHaveAttribute('aria-checked', 'true');
+  // The first nine show their Go to tab key, as the palette does; the tenth has none.
+  await expect(list.getByRole('menuitemradio').first().locator('kbd')).toHaveText('Ctrl+Shift+1');
+  await expect(list.getByRole('menuitemradio').nth(8).locator('kbd')).toHaveText('Ctrl+Shift+9');
+  await expect(list.getByRole('menuitemradio').nth(9).locator('kbd')).toHaveCount(0);
   await page.keyboard.press('Home');
   await page.keyboard.press('Enter');
   await expect(list).toBeHidden();
@@ -121,7 +125,12 @@ test('ten tabs at 1440: tabs keep their minimum width, arrows scroll, the list o
   await waitForTerminalText(page, /^typed-9$/m);
 });
 
-test('find bar: "N of M" for printed lines, the case toggle changes the count, a bad regex is said', async ({ page, webHost }) => {
+/** The background colours xterm's DOM renderer gives cells in the active terminal: the find bar's match and active-match fills. */
+const cellFills = (page: Page): Promise<string[]> =>
+  page.locator('[data-testid="active-terminal"] .xterm-rows').evaluate((rows) => [...new Set([...rows.querySelectorAll<HTMLElement>('span')].map((s) => s.style.backgroundColor).filter((c) => c !== ''))].sort());
+
+test('find bar: "N of M" for printed lines, highlights follow a theme switch, the case toggle changes the count, a bad regex is said', async ({ page, webHost }) => {
+  await page.emulateMedia({ colorScheme: 'dark' });
   await openDemo(page, webHost.url);
   await openShell(page);
   // Four upper-case and three lower-case lines; the command line itself holds neither word.
@@ -135,6 +144,16 @@ test('find bar: "N of M" for printed lines, the case toggle changes the count, a
   const result = bar.getByTestId('find-result');
   // Typing finds the newest match (needle-3, the last line printed), not the oldest one.
   await expect(result).toHaveText('7 of 7');
+  // A theme switch repaints the highlights at once, the active one and the others (they kept the
+  // old theme's colours until the query changed), and the same match stays active.
+  await expect.poll(() => cellFills(page), quickPoll()).toHaveLength(2);
+  const dark = await cellFills(page);
+  await page.emulateMedia({ colorScheme: 'light' });
+  await expect.poll(async () => (await cellFills(page)).filter((c) => dark.includes(c)), quickPoll()).toEqual([]);
+  expect(await cellFills(page)).toHaveLength(2);
+  await expect(result).toHaveText('7 of 7');
+  await page.emulateMedia({ colorScheme: 'dark' });
+  await expect.poll(() => cellFills(page), quickPoll()).toEqual(dark);
   // Enter goes on upward (older output), Shift+Enter back down.
   await field.press('Enter');
   await expect(result).toHaveText('6 of 7');

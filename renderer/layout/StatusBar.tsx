@@ -3,7 +3,7 @@
 import { ThemeSchema, type AppInfo, type Theme } from '../../shared/contract/index.js';
 import { useModel } from '../root/model-context.js';
 import type { CallState } from '../root/use-call.js';
-import { statusLine } from '../sessions/TabStrip.js';
+import { statusLine } from '../sessions/tab-status.js';
 import { useStore } from '../state/store.js';
 import { notReadyReason, targetOf } from '../tree/node-view.js';
 import { findNode } from '../tree/tree-store.js';

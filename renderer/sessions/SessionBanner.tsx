@@ -9,7 +9,7 @@ import { useEffect, useRef } from 'react';
 import { useModel } from '../root/model-context.js';
 import { useStore } from '../state/store.js';
 import type { Tab } from './session-store.js';
-import { ENDED_WITHOUT_EXIT_NOTE, statusLine } from './TabStrip.js';
+import { ENDED_WITHOUT_EXIT_NOTE, statusLine } from './tab-status.js';
 
 export function SessionBanner({ tab }: { tab: Tab }) {
   const model = useModel();

@@ -9,38 +9,9 @@ import { ContextMenu, type MenuAt } from '../ui/ContextMenu.js';
 import type { Tab } from './session-store.js';
 import { useTabOverflow } from './tab-overflow.js';
 import { tabMenu } from './tab-menu.js';
+import { tabListMenu } from './tab-list-menu.js';
+import { recordingLine, reconnectLine, STATE_WORDS, statusLine } from './tab-status.js';
 import { tabTitleParts } from './tab-title.js';
-
-const STATE_WORDS = { connecting: 'Connecting', connected: 'Connected', reconnecting: 'Reconnecting', closed: 'Closed' } as const;
-
-/**
- * Why a normal end without an exit code says only that the session ended: Session Manager sends
- * the same channel_closed, with no text, when the shell exits and when anyone ends the session
- * with TerminateSession (protocol §3.6, §12.3), so Porthole cannot know which happened.
- */
-export const ENDED_WITHOUT_EXIT_NOTE = 'Session Manager ends a session the same way when its shell exits and when someone terminates the session, so Porthole cannot tell which happened.';
-
-export function statusLine(tab: Tab): string {
-  const exit = tab.status.exitCode !== undefined ? ` (exit code ${tab.status.exitCode})` : '';
-  // The agent's words for a normal end ("Exiting session with sessionId: …") say nothing a person
-  // needs; the banner keeps them in its tooltip. Only an exit code the agent reported says the
-  // remote command exited.
-  if (tab.status.state === 'closed' && tab.status.ending === 'exited' && tab.elsewhere !== true) return exit === '' ? 'The session ended' : `The shell exited${exit}`;
-  // A session another window took is not closed: it runs on there.
-  const words = tab.elsewhere === true ? 'In another window' : STATE_WORDS[tab.status.state];
-  return tab.status.reason ? `${words}: ${tab.status.reason}${exit}` : `${words}${exit}`;
-}
-
-/** The tooltip line of a tab whose connection dropped: null while it never did. */
-export function reconnectLine(tab: Tab): string | null {
-  if (tab.reconnects === 0) return null;
-  return `Connection dropped ${tab.reconnects === 1 ? 'once' : `${tab.reconnects} times`} since the session opened`;
-}
-
-/** The tooltip line of a recorded tab: where the .cast file is being written. */
-export function recordingLine(tab: Tab): string | null {
-  return tab.recording === null ? null : `Recording to ${tab.recording.path}`;
-}
 
 /** The title: the target's name and the " (3)" stay, what it shares with other tabs gives way first (tab-title.ts). */
 function TabTitle({ title, titles }: { title: string; titles: readonly string[] }) {
@@ -191,15 +162,10 @@ export function TabStrip({ tabs, activeKey, pairKey }: { tabs: readonly Tab[]; a
   const titles = useMemo(() => tabs.map((t) => t.title), [tabs]);
   const openList = (button: HTMLElement): void => {
     const r = button.getBoundingClientRect();
-    const items = tabs.map((t) => ({
-      label: t.title,
-      hint: [t.title, statusLine(t)].join('\n'),
-      checked: t.key === activeKey,
-      run: () => {
-        model.sessions.activate(t.key);
-        model.focusTerminal();
-      },
-    }));
+    const items = tabListMenu(tabs, activeKey, (id) => model.keymap.label(id), (key) => {
+      model.sessions.activate(key);
+      model.focusTerminal();
+    });
     setMenu({ x: r.right, y: r.bottom + 2, items });
   };
   return (

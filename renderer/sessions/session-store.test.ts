@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { SessionInfo, SessionStatus, ShellTarget } from '../../shared/contract/index.js';
 import { SessionStore, type SessionDeps } from './session-store.js';
-import { reconnectLine } from './TabStrip.js';
+import { reconnectLine } from './tab-status.js';
 
 const TARGET = { kind: 'instance', profile: 'sandbox', region: 'us-east-1', instanceId: 'i-0123456789abcdef0' } as unknown as ShellTarget;
 

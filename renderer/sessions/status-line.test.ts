@@ -6,7 +6,7 @@
 import { describe, expect, it } from 'vitest';
 import type { SessionStatus } from '../../shared/contract/index.js';
 import type { Tab } from './session-types.js';
-import { statusLine } from './TabStrip.js';
+import { statusLine } from './tab-status.js';
 
 const target = { kind: 'instance', profile: 'p', region: 'us-east-1', instanceId: 'i-0abc' } as const;
 const tab = (status: SessionStatus, elsewhere?: boolean): Tab => ({ key: 'k', sessionId: 's-1', title: 'bastion', target, status, reconnects: 0, recording: null, ...(elsewhere === undefined ? {} : { elsewhere }) });

@@ -1,0 +1,34 @@
+// A tab's state in words: the tooltip's and status bar's line, and the tooltip's lines about
+// dropped connections and recording.
+import type { Tab } from './session-types.js';
+
+export const STATE_WORDS = { connecting: 'Connecting', connected: 'Connected', reconnecting: 'Reconnecting', closed: 'Closed' } as const;
+
+/**
+ * Why a normal end without an exit code says only that the session ended: Session Manager sends
+ * the same channel_closed, with no text, when the shell exits and when anyone ends the session
+ * with TerminateSession (protocol §3.6, §12.3), so Porthole cannot know which happened.
+ */
+export const ENDED_WITHOUT_EXIT_NOTE = 'Session Manager ends a session the same way when its shell exits and when someone terminates the session, so Porthole cannot tell which happened.';
+
+export function statusLine(tab: Tab): string {
+  const exit = tab.status.exitCode !== undefined ? ` (exit code ${tab.status.exitCode})` : '';
+  // The agent's words for a normal end ("Exiting session with sessionId: …") say nothing a person
+  // needs; the banner keeps them in its tooltip. Only an exit code the agent reported says the
+  // remote command exited.
+  if (tab.status.state === 'closed' && tab.status.ending === 'exited' && tab.elsewhere !== true) return exit === '' ? 'The session ended' : `The shell exited${exit}`;
+  // A session another window took is not closed: it runs on there.
+  const words = tab.elsewhere === true ? 'In another window' : STATE_WORDS[tab.status.state];
+  return tab.status.reason ? `${words}: ${tab.status.reason}${exit}` : `${words}${exit}`;
+}
+
+/** The tooltip line of a tab whose connection dropped: null while it never did. */
+export function reconnectLine(tab: Tab): string | null {
+  if (tab.reconnects === 0) return null;
+  return `Connection dropped ${tab.reconnects === 1 ? 'once' : `${tab.reconnects} times`} since the session opened`;
+}
+
+/** The tooltip line of a recorded tab: where the .cast file is being written. */
+export function recordingLine(tab: Tab): string | null {
+  return tab.recording === null ? null : `Recording to ${tab.recording.path}`;
+}
