@@ -1,6 +1,7 @@
 // The session tabs by keyboard alone (the tablist pattern): ←/→ and Home/End move between tabs
 // without switching what shows, Enter shows the focused one, F2 renames it, and Shift+F10 opens
-// its menu, so a tab can be shown beside the active one without a mouse. Before, only the active
+// its menu, so a tab can be shown beside the active one without a mouse; F2 in any tab's menu
+// renames that tab. Before, only the active
 // tab could take the keyboard and the arrows did nothing, so split view needed a pointer.
 import { join } from 'node:path';
 import { expect, repoRoot, test } from '../fixtures/web-host.js';
@@ -60,4 +61,24 @@ test('keyboard only: reach the tabs, move between them, split, rename and show o
   await page.keyboard.press('Enter');
   await expect(tabs.filter({ hasText: 'jump host' })).toHaveAttribute('aria-selected', 'true');
   await expect(page.locator('[data-testid="active-terminal"] .xterm-helper-textarea')).toBeFocused();
+
+  // F2 in a tab's menu renames that tab: opened by a right-click, which leaves the keyboard in the
+  // terminal, and by Shift+F10 on the focused tab.
+  await appServer.click({ button: 'right' });
+  await expect(page.getByRole('menuitem', { name: /^Rename…/ })).toBeVisible();
+  await page.keyboard.press('F2');
+  await expect(page.getByRole('menu')).toBeHidden();
+  await expect(name).toBeFocused();
+  await expect(name).toHaveValue(/app-server/);
+  await page.keyboard.type('web app');
+  await page.keyboard.press('Enter');
+  await expect(tabs.filter({ hasText: 'web app' })).toHaveCount(1);
+  await tabs.filter({ hasText: 'jump host' }).focus();
+  await page.keyboard.press('Shift+F10');
+  await expect(page.getByRole('menu')).toBeVisible();
+  await page.keyboard.press('F2');
+  await expect(name).toHaveValue('jump host');
+  await page.keyboard.type('bastion 2');
+  await page.keyboard.press('Enter');
+  await expect(tabs.filter({ hasText: 'bastion 2' })).toHaveCount(1);
 });

@@ -4,6 +4,9 @@ import { useEffect, useLayoutEffect, useRef, useState } from 'react';
 import type { MenuItem } from '../tree/node-actions.js';
 import { useReturnFocus } from './return-focus.js';
 
+/** F1–F24: the only keys an item may be run by from inside the menu (see onKeyDown). */
+const FUNCTION_KEY = /^F\d{1,2}$/;
+
 export interface MenuAt {
   readonly x: number;
   readonly y: number;
@@ -47,6 +50,18 @@ export function ContextMenu({ menu, onClose }: { menu: MenuAt; onClose: () => vo
   }, [onClose]);
 
   const onKeyDown = (e: React.KeyboardEvent): void => {
+    // A function key an item shows (F2 for Rename…) runs that item on what the menu is for (the
+    // tab it was opened on, focused or not), as choosing the item would. Chords are the app's
+    // shortcuts and act where they always do; Enter, Esc and the arrows keep their menu meaning.
+    const plain = !e.ctrlKey && !e.altKey && !e.metaKey && !e.shiftKey && FUNCTION_KEY.test(e.key);
+    const shown = plain ? menu.items.find((item) => item.keys === e.key && item.disabled !== true) : undefined;
+    if (shown !== undefined) {
+      e.preventDefault();
+      e.stopPropagation();
+      onClose();
+      shown.run();
+      return;
+    }
     if (e.key !== 'ArrowDown' && e.key !== 'ArrowUp' && e.key !== 'Home' && e.key !== 'End') return;
     e.preventDefault();
     const buttons = [...(ref.current?.querySelectorAll<HTMLButtonElement>('button:not([disabled])') ?? [])];
