@@ -5,7 +5,7 @@ import type { Page } from '@playwright/test';
 import { join } from 'node:path';
 import { expect, repoRoot, test } from '../fixtures/web-host.js';
 import { startForward } from './forward-ui.js';
-import { expand, openDemo, revealWebApp, SHELL_TIMEOUT_MS, treeRow, typeLine, waitForShell, waitForTerminalText } from './porthole-ui.js';
+import { expand, openDemo, pasteText, revealWebApp, SHELL_TIMEOUT_MS, treeRow, typeLine, waitForShell, waitForTerminalText } from './porthole-ui.js';
 import { quickPoll } from './poll.js';
 
 test.use({ sandbox: true });
@@ -66,6 +66,9 @@ test('the inspector follows new frames unless scrolled up, then offers Jump to l
   await expect(frameList(page)).toHaveAttribute('data-following', 'true');
 });
 
+/** The pasted flood: 400 input frames and their 400 acknowledgements, over main's 200 a second unless the agent took 4 s to take them. */
+const FLOOD_BYTES = 400 * 1024;
+
 test('a flood over the inspector budget says how many frames are not shown, where they would have been', async ({ page, webHost }) => {
   await openDemo(page, webHost.url);
   await (await revealWebApp(page)).dblclick();
@@ -74,9 +77,15 @@ test('a flood over the inspector budget says how many frames are not shown, wher
   // The panel is showing; not its empty state, which a late prompt or resize frame may already
   // have replaced under load (seen in CI).
   await expect(page.getByRole('tab', { name: 'Inspector' })).toHaveAttribute('aria-selected', 'true');
-  // Each output frame comes with its acknowledgement out: a few thousand lines are well over
-  // main's 200 frames a second for the session.
-  await typeLine(page, 'seq 1 60000; echo flood-$((6*7))');
+  // The flood is input, not output. Output reaches main only as fast as this page's terminal
+  // parses it (main stops reading above its high watermark), so under load a few hundred KB of
+  // output came at ~100 frames a second and never went over the budget (seen: 44–194 frames a
+  // second, no gap). A paste goes to main in one message and on to the agent at the speed it
+  // acknowledges, whatever the page does: one 1 KB input frame per KB of FLOOD_BYTES, each with
+  // its acknowledgement in. The shell takes them raw and unechoed, so nothing comes back to draw.
+  await typeLine(page, `stty raw -echo; printf 'RE''ADY\\r\\n'; head -c ${FLOOD_BYTES} > /dev/null; stty sane; echo flood-$((6*7))`);
+  await waitForTerminalText(page, /^READY$/m);
+  await pasteText(page, 'x'.repeat(FLOOD_BYTES));
   await waitForTerminalText(page, /^flood-42$/m);
   const notice = page.getByTestId('frames-not-shown');
   await expect(notice).toHaveText(/^[1-9]\d* frames? not shown \(over 200\/s\)$/);
