@@ -79,6 +79,14 @@ test('a forward from the tree reaches the sandbox server, counts its bytes, and 
   await row.getByRole('button', { name: 'Stop' }).click();
   await expect(row).toHaveAttribute('data-state', 'stopped', { timeout: 30_000 });
   await expect.poll(() => portIsFree(port), quickPoll(15_000)).toBe(true);
+  // Stopped, it keeps its last totals, after a reload too (not 0 B).
+  const sent = await row.getByTestId('forward-sent').textContent();
+  const received = await row.getByTestId('forward-received').textContent();
+  expect(sent).not.toBe('0 B');
+  await page.reload();
+  await expect(row).toHaveAttribute('data-state', 'stopped', { timeout: SHELL_TIMEOUT_MS });
+  await expect(row.getByTestId('forward-sent')).toHaveText(sent ?? '');
+  await expect(row.getByTestId('forward-received')).toHaveText(received ?? '');
 
   // Saved forwards are listed and can be forgotten.
   await row.getByRole('button', { name: 'Save' }).click();

@@ -51,9 +51,18 @@ describe('forwards service over the sandbox', () => {
     const stopped = (await c.call('forwards', 'stop', { id: forward.id })).forward;
     expect(stopped).toMatchObject({ state: 'stopped', localPort: null });
     await expect(httpGet(port)).rejects.toThrow(/ECONNREFUSED/);
+    // A window that loads now (a page reload) lists the stopped forward with its last totals, not
+    // zeros: stats events go to running forwards only.
+    const totalsOf = async () => (await app.window().call('forwards', 'list', {})).stats.find((s) => s.id === forward.id);
+    const afterStop = await totalsOf();
+    expect(afterStop).toMatchObject({ state: 'stopped', connections: 0, rateUp: 0, rateDown: 0 });
+    expect(afterStop?.bytesDown).toBeGreaterThanOrEqual(200_000);
+    expect(afterStop?.bytesUp).toBeGreaterThan(0);
     const restarted = (await c.call('forwards', 'restart', { id: forward.id })).forward;
     expect(restarted.state).not.toBe('stopped');
     expect((await httpGet(restarted.localPort ?? 0)).status).toBe(200);
+    // Started again, it counts on from those totals ("since the forward started").
+    expect((await totalsOf())?.bytesDown).toBeGreaterThan(afterStop?.bytesDown ?? Infinity);
 
     await c.call('forwards', 'remove', { id: forward.id });
     expect((await c.call('forwards', 'list', {})).forwards.map((f) => f.id)).not.toContain(forward.id);

@@ -11,7 +11,7 @@ export interface ForwardsServiceDeps {
 export function createForwardsService({ hub }: ForwardsServiceDeps): ServiceImpl<'forwards'> {
   return {
     create: ({ spec }) => plainly(async () => ({ forward: await hub.create(spec) })),
-    list: () => plainly(() => ({ forwards: hub.list() })),
+    list: () => plainly(() => ({ forwards: hub.list(), stats: hub.stats() })),
     stop: ({ id }) => plainly(async () => ({ forward: await hub.stop(id) })),
     restart: ({ id }) => plainly(async () => ({ forward: await hub.restart(id) })),
     remove: ({ id }) =>

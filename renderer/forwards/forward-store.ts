@@ -46,8 +46,9 @@ export class ForwardStore extends Store<ForwardsState> {
     try {
       // Saved first: main answers it once saved forwards are restored, so the list that follows includes them.
       const { saved } = await this.client.call('forwards', 'saved', {});
-      const { forwards } = await this.client.call('forwards', 'list', {});
-      this.change((s) => ({ ...s, forwards, saved, error: null, loaded: true }));
+      const { forwards, stats } = await this.client.call('forwards', 'list', {});
+      // A stopped forward's last totals come only from here (main sends stats events for running ones).
+      this.change((s) => ({ ...s, forwards, stats: new Map([...s.stats, ...stats.map((x) => [x.id, x] as const)]), saved, error: null, loaded: true }));
     } catch (err) {
       this.change((s) => ({ ...s, error: errorText(err), loaded: true }));
     }

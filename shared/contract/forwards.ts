@@ -116,7 +116,8 @@ const ForwardResult = z.object({ forward: ForwardInfoSchema });
 export const forwardsService = defineService({
   methods: {
     create: method(z.object({ spec: ForwardSpecSchema }).strict(), ForwardResult),
-    list: method(EmptySchema, z.object({ forwards: z.array(ForwardInfoSchema) })),
+    /** With each forward's counters, so a page loaded later shows a stopped forward's last totals (stats events go only to running ones). */
+    list: method(EmptySchema, z.object({ forwards: z.array(ForwardInfoSchema), stats: z.array(ForwardStatsSchema) })),
     stop: method(ById, ForwardResult),
     restart: method(ById, ForwardResult),
     remove: method(ById, EmptySchema),

@@ -85,6 +85,15 @@ export class ForwardsHub {
     return [...this.#specs.keys()].map((id) => this.#info(id));
   }
 
+  /**
+   * Every listed forward's counters now. A stopped or failed forward keeps its last totals (what
+   * it moved before it stopped is what the person looks for); the timer's events skip it, so a
+   * page that loads later reads them here.
+   */
+  stats(): ForwardStats[] {
+    return [...this.#specs.keys()].map((id) => forwardStats(id, this.#manager.get(id)));
+  }
+
   async stop(id: string): Promise<ForwardInfo> {
     await this.#manager.stop(this.#known(id));
     return this.#info(id);
