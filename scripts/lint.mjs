@@ -8,6 +8,11 @@ import { ESLint } from 'eslint';
 const reportAt = process.argv.indexOf('--report');
 const reportFile = reportAt === -1 ? undefined : process.argv[reportAt + 1];
 
+// This process lints once and exits, so typescript-eslint may build its TypeScript program once
+// rather than as a watch program kept ready for edits (it assumes that only under `eslint` or CI=true,
+// and this script is neither). Measured on the full lint: about 30% less CPU.
+process.env.TSESTREE_SINGLE_RUN ??= 'true';
+
 const started = Date.now();
 const eslint = new ESLint({ cwd: process.cwd() });
 const results = await eslint.lintFiles(['.']);
