@@ -5,9 +5,8 @@ import type { ConfigFinding, InventoryNode, LoadProblem, PlainError, Result } fr
 import { errorText, plainError, type PortholeClient } from '../bridge/client.js';
 import { Store } from '../state/store.js';
 import { searchClusters, type FilterSearchProgress } from './filter-search.js';
-import { EMPTY_TREE_VIEW, treeViewChange } from '../../shared/tree-view.js';
-import type { TreeView } from '../../shared/contract/index.js';
-import { placeOf, TREE_MEMORY, TreeRestore, treeView, type TreeMemoryStore } from './tree-memory.js';
+import { TreeRestore, type TreeMemoryStore } from './tree-memory.js';
+import { TreeViewSaver } from './tree-view-saver.js';
 
 /** The parent id whose children are the profiles. */
 export const TREE_ROOT = INVENTORY_ROOT_ID;
@@ -67,11 +66,8 @@ export class TreeStore extends Store<TreeState> {
   #started = false;
   /** The remembered view being restored; null on a first start. */
   #restore: TreeRestore | null = null;
-  #saveTimer: ReturnType<typeof setTimeout> | null = null;
-  /** This window's view as last saved (or restored): only what changed from it is sent, and nothing when nothing did. */
-  #savedView: TreeView = EMPTY_TREE_VIEW;
-  /** The open set and selection the last change saw: other changes (loads, progress) save nothing. */
-  #seen: Pick<TreeState, 'expanded' | 'selected'> = { expanded: new Set(), selected: null };
+  /** Saves this window's open branches and selection; null when they are not kept. */
+  readonly #saver: TreeViewSaver | null;
 
   constructor(
     private readonly client: PortholeClient,
@@ -79,6 +75,7 @@ export class TreeStore extends Store<TreeState> {
     private readonly memory: TreeMemoryStore | null = null,
   ) {
     super({ branches: new Map(), expanded: new Set(), selected: null, query: '', visible: null, matches: new Set(), revealed: new Set(), search: null, focused: false, credentialsFound: null, sandboxOffered: false, rootError: null, configFindings: [] });
+    this.#saver = memory === null ? null : new TreeViewSaver(memory, () => this.state, () => this.#restore);
   }
 
   /** Subscribes to inventory events and loads the profiles; idempotent (StrictMode mounts twice). */
@@ -121,11 +118,12 @@ export class TreeStore extends Store<TreeState> {
       return;
     }
     const view = await saved;
+    const saver = this.#saver;
     if (view !== null) {
       this.#restore = new TreeRestore(view);
-      this.#savedView = treeView([], null, this.#restore);
+      saver?.restored();
     }
-    if (this.memory !== null) this.subscribe(() => this.#viewChanged());
+    if (saver !== null) this.subscribe(() => saver.changed());
     await this.load(TREE_ROOT, rootChildren);
     if (view !== null) return;
     // A first visit opens the first profile and its first region, where the targets are.
@@ -167,30 +165,9 @@ export class TreeStore extends Store<TreeState> {
     for (const id of open) void this.expand(id);
   }
 
-  #viewChanged(): void {
-    const { expanded, selected } = this.state;
-    if (expanded === this.#seen.expanded && selected === this.#seen.selected) return;
-    this.#seen = { expanded, selected };
-    if (this.#saveTimer !== null) clearTimeout(this.#saveTimer);
-    this.#saveTimer = setTimeout(() => this.flushView(), TREE_MEMORY.SAVE_DELAY_MS);
-  }
-
-  /** Saves what this window changed in the open branches and the selection since its last save, now. */
+  /** Saves what this window changed in the open branches and the selection since its last save, now (tree-view-saver.ts). */
   flushView(): void {
-    if (this.#saveTimer !== null) clearTimeout(this.#saveTimer);
-    this.#saveTimer = null;
-    if (this.memory === null) return;
-    const { branches, expanded, selected } = this.state;
-    const open = [...expanded].flatMap((id) => placeOf(branches, id) ?? []);
-    const view = treeView(open, selected === null ? null : placeOf(branches, selected), this.#restore);
-    const change = treeViewChange(this.#savedView, view);
-    if (change === null) return;
-    const previous = this.#savedView;
-    this.#savedView = view;
-    void this.memory.save(change).then((kept) => {
-      // Not kept (the host link was lost, say): the next save diffs from the view before it, so this change goes again.
-      if (!kept && this.#savedView === view) this.#savedView = previous;
-    });
+    this.#saver?.flush();
   }
 
   async expand(id: string): Promise<void> {
