@@ -17,7 +17,7 @@ export const CHROMIUM = {
 /** Specs that load the whole machine (see the `web-flood` project). */
 const FLOOD_SPECS = 'web/flood-*.spec.ts';
 
-const WEB_USE = {
+export const WEB_USE = {
   browserName: 'chromium' as const,
   launchOptions: { executablePath: CHROMIUM.executablePath, args: [...CHROMIUM.args] },
   viewport: { width: 1280, height: 800 },

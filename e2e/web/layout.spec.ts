@@ -8,6 +8,7 @@ import { join } from 'node:path';
 import { expect, test } from '../fixtures/web-host.js';
 import { expand, openDemo, revealWebApp, SHELL_TIMEOUT_MS, treeRow, typeLine, waitForShell, waitForTerminalText } from './porthole-ui.js';
 import { quickPoll } from './poll.js';
+import { expectTerminalsFitted } from './terminal-fit.js';
 
 test.use({ sandbox: true });
 test.describe.configure({ timeout: 180_000 });
@@ -235,7 +236,7 @@ test('a region added to the sandbox profile shows its clusters and takes a shell
   await expect(eu).toHaveCount(0);
 });
 
-test('the split between two terminals follows its separator, by pointer and keyboard, and is kept', async ({ page, webHost }) => {
+test('the split between two terminals follows its separator, by pointer and keyboard, and is kept; both refit when the window resizes', async ({ page, webHost }) => {
   await page.setViewportSize({ width: 1440, height: 900 });
   await openDemo(page, webHost.url);
   await (await revealWebApp(page)).dblclick();
@@ -249,6 +250,13 @@ test('the split between two terminals follows its separator, by pointer and keyb
   const host = await box(page.getByTestId('terminal-host'));
   const leftShare = async (): Promise<number> => Math.round(((await box(panes.nth(0))).width / host.width) * 100);
   expect(await leftShare()).toBe(50);
+  // Both terminals refit to their panes when the window shrinks to 1024×640 and grows back.
+  await expectTerminalsFitted(page);
+  await page.setViewportSize({ width: 1024, height: 640 });
+  await expectTerminalsFitted(page);
+  await page.setViewportSize({ width: 1440, height: 900 });
+  await expectTerminalsFitted(page);
+  await expect.poll(leftShare, quickPoll()).toBe(50);
 
   const sep = page.getByTestId('split-separator');
   await drag(page, sep, Math.round(host.width * 0.2), 0);

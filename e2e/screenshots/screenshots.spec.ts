@@ -1,12 +1,15 @@
 // The screenshot set a reviewer looks at (issue 14): first screen, expanded tree, split view,
 // forwards, diagnostics, the inspector, the palette and quick open, at 1440×900 and 1024×640, into e2e/artifacts/.
-// Each shot also checks the few things a person would notice first on it.
+// `npm run screenshots` runs it (e2e/screenshots.config.ts), not `npm test`: it makes pictures for
+// people. Each shot still checks the few things a person would notice first on it, so a broken
+// state is not shot; what those checks prove is asserted in the suite's own specs too (the
+// terminal refit after a resize between these two sizes: layout.spec.ts).
 import type { Page } from '@playwright/test';
 import { connect } from 'node:net';
 import { join } from 'node:path';
 import { expect, repoRoot, test } from '../fixtures/web-host.js';
-import { expand, openDemo, revealWebApp, SHELL_TIMEOUT_MS, treeRow, typeLine, waitForShell, waitForTerminalText } from './porthole-ui.js';
-import { quickPoll } from './poll.js';
+import { expand, openDemo, revealWebApp, SHELL_TIMEOUT_MS, treeRow, typeLine, waitForShell, waitForTerminalText } from '../web/porthole-ui.js';
+import { expectTerminalsFitted } from '../web/terminal-fit.js';
 
 test.use({ sandbox: true });
 test.describe.configure({ timeout: 240_000 });
@@ -16,27 +19,9 @@ const WORK_SIZE = { width: 1024, height: 640 } as const;
 /** The sizes every shot of the set is taken at; the last is WORK_SIZE, so a shot leaves the page at it. */
 const SET_SIZES = [{ width: 1440, height: 900 }, WORK_SIZE] as const;
 
-/**
- * How far a fitted terminal's grid may fall short of its pane: under one cell and the scrollbar
- * (about 9 + 10 px wide, 17 px tall here). A terminal not yet fitted after a resize between the
- * two sizes is off by hundreds of pixels, or larger than its pane.
- */
-const FIT_SLACK_PX = 48;
-
 /** After a resize: every terminal shown is fitted to its pane again (the fit is debounced), and two frames have been drawn. */
 async function settled(page: Page): Promise<void> {
-  const fitted = (): Promise<boolean> =>
-    page.evaluate(
-      (slack) =>
-        [...document.querySelectorAll<HTMLElement>('.terminal-slot:not([hidden]) .xterm-container')].every((pane) => {
-          const grid = pane.querySelector('.xterm-screen')?.getBoundingClientRect();
-          if (grid === undefined || pane.clientWidth === 0) return true;
-          const [w, h] = [pane.clientWidth - grid.width, pane.clientHeight - grid.height];
-          return w >= 0 && w < slack && h >= 0 && h < slack;
-        }),
-      FIT_SLACK_PX,
-    );
-  await expect.poll(fitted, { ...quickPoll(), message: 'the terminals are fitted to their panes after the resize' }).toBe(true);
+  await expectTerminalsFitted(page);
   await page.evaluate(() => new Promise<void>((resolve) => requestAnimationFrame(() => requestAnimationFrame(() => resolve()))));
 }
 
