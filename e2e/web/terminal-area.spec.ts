@@ -186,6 +186,14 @@ test('find bar: "N of M" for printed lines, highlights follow a theme switch, th
   await page.keyboard.press('Escape');
   await expect(bar).toBeHidden();
   await expect(terminalInput(page)).toBeFocused();
+  // No match drawn earlier comes back when the terminal changes size (xterm's DOM renderer drew
+  // its last selection again at its next resize, long after it was cleared).
+  const rowCount = () => page.locator('[data-testid="active-terminal"] .xterm-rows > div').count();
+  const rowsBefore = await rowCount();
+  await page.setViewportSize({ width: 1024, height: 640 });
+  await expect.poll(rowCount, quickPoll()).not.toBe(rowsBefore);
+  await expect(page.locator('[data-testid="active-terminal"] .xterm-selection > div')).toHaveCount(0);
+  expect(await cellFills(page)).toEqual([]);
 });
 
 test('right-click menu: copy, paste through the paste guard, select all, clear; copy on select', async ({ page, context, webHost }) => {

@@ -3,7 +3,8 @@
 // disposes everything exactly once. Terminal bytes go straight from the data plane into xterm.
 // Beside it: the clipboard and paste guard (terminal-clipboard.ts), xterm's options from the look
 // (xterm-options.ts), search (terminal-find.ts), WebGL (webgl-renderer.ts), and the filter that
-// spares xterm a full redraw per scroll with nothing selected (selection-redraw.ts).
+// spares xterm a full redraw per scroll with nothing selected (selection-redraw.ts), and the fix
+// for a cleared selection drawn again at a resize (selection-ghost.ts).
 import { FitAddon } from '@xterm/addon-fit';
 import { SearchAddon, type ISearchResultChangeEvent } from '@xterm/addon-search';
 import { Unicode11Addon } from '@xterm/addon-unicode11';
@@ -16,6 +17,7 @@ import { TERMINAL } from './constants.js';
 import { Debounce } from './debounce.js';
 import { sameLook } from './look.js';
 import { PendingOutput } from './pending-output.js';
+import { preventSelectionGhosts } from './selection-ghost.js';
 import { filterSelectionRedraws } from './selection-redraw.js';
 import { TerminalClipboard } from './terminal-clipboard.js';
 import { TerminalFind, type FindOptions } from './terminal-find.js';
@@ -142,6 +144,7 @@ export class TerminalController implements Drainable {
       slot.appendChild(this.element);
       this.#term.open(this.element);
       filterSelectionRedraws(this.#term); // xterm's render service exists from open on
+      preventSelectionGhosts(this.#term); // after the filter: it wraps the filtered method
       this.#opened = true;
       if (!this.#visible) this.element.remove();
     } else if (this.#visible && this.element.parentElement !== slot) {
