@@ -140,6 +140,14 @@ export const FORWARD_FAILED_NEXT_STEP = 'Run diagnostics on the target, then sta
 /** Said after the call's own advice when the forward stopped. */
 export const FORWARD_RESTART_AFTER = 'Then start the forward again.';
 
+/**
+ * Said first when auto-restart stopped trying: at once for a failure waiting cannot fix
+ * (`cannot-heal`), or after trying for `minutes` one that might have cleared by itself.
+ */
+export function forwardGaveUpText(why: 'cannot-heal' | 'did-not-heal', minutes: number): string {
+  return why === 'cannot-heal' ? 'Auto-restart stopped: trying again would fail the same way.' : `Auto-restart stopped after trying for ${minutes} minutes.`;
+}
+
 /** What saving an edited forward does to it, by how it is now (the form says it above its buttons). */
 export type EditedForwardRun = 'running' | 'failed' | 'stopped';
 

@@ -46,6 +46,15 @@ describe('plainError', () => {
   });
 });
 
+describe('plainError of a forward whose auto-restart gave up', () => {
+  it('says first that it stopped trying, and why, then the advice and to start it again', () => {
+    const denied = plainError({ state: 'failed', lastError: 'AWS denied ssm:StartSession.', lastErrorNextStep: 'Ask an administrator to allow ssm:StartSession.', lastBindProblem: undefined, gaveUp: 'cannot-heal' });
+    expect(denied).toEqual({ message: 'AWS denied ssm:StartSession.', nextStep: 'Auto-restart stopped: trying again would fail the same way. Ask an administrator to allow ssm:StartSession. Then start the forward again.' });
+    const unplugged = plainError({ state: 'failed', lastError: 'The container is not connected to Session Manager.', lastErrorNextStep: undefined, lastBindProblem: undefined, gaveUp: 'did-not-heal' });
+    expect(unplugged?.nextStep).toBe(`Auto-restart stopped after trying for 5 minutes. ${FORWARD_FAILED_NEXT_STEP}`);
+  });
+});
+
 describe('plainError of a forward that could not listen locally', () => {
   it('says what to do on this computer, never to diagnose the target', () => {
     const taken = plainError({ state: 'failed', lastError: 'Local port 5432 on 127.0.0.1 is already in use by another program on this computer.', lastErrorNextStep: undefined, lastBindProblem: 'port-in-use' });

@@ -1,9 +1,9 @@
 // Contract forwards ↔ the forward manager's shapes.
 import { ForwardSpecSchema, type ConnectionErrors, type ForwardInfo, type ForwardSpec, type ForwardState, type ForwardStats, type PlainError, type TargetRef } from '../../../shared/contract/index.js';
 import { arnTail } from '../../aws/discovery/types.js';
-import type { ForwardSpec as ManagerSpec, ForwardState as ManagerState, ForwardStatus } from '../../sessions/forwards/index.js';
+import { FORWARDS, type ForwardSpec as ManagerSpec, type ForwardState as ManagerState, type ForwardStatus } from '../../sessions/forwards/index.js';
 import type { PortTarget } from '../../sessions/forwards/types.js';
-import { FORWARD_FAILED_NEXT_STEP, FORWARD_RESTART_AFTER, localBindNextStep } from '../../../shared/messages/forwards.js';
+import { FORWARD_FAILED_NEXT_STEP, FORWARD_RESTART_AFTER, forwardGaveUpText, localBindNextStep } from '../../../shared/messages/forwards.js';
 import { PORT, targetId } from '../../ssm/port/index.js';
 
 export function portTarget(target: TargetRef): PortTarget {
@@ -75,13 +75,16 @@ const STATE: Readonly<Record<ManagerState, ForwardState>> = {
  * an instance) when it gave one, so the row never adds a second, generic one that says otherwise;
  * a listener that could not bind gets advice about this computer's port or address.
  */
-export function plainError(status: Pick<ForwardStatus, 'state' | 'lastError' | 'lastErrorNextStep' | 'lastBindProblem'>): PlainError | null {
+export function plainError(status: Pick<ForwardStatus, 'state' | 'lastError' | 'lastErrorNextStep' | 'lastBindProblem'> & Partial<Pick<ForwardStatus, 'gaveUp'>>): PlainError | null {
   if (status.lastError === undefined) return null;
   // This computer's problem (its port taken, not allowed): the target is fine, diagnosing it would mislead.
   if (status.lastBindProblem !== undefined) return { message: status.lastError, nextStep: localBindNextStep(status.lastBindProblem, 'row') };
   const advice = status.lastErrorNextStep;
   if (status.state !== 'failed') return advice === undefined ? { message: status.lastError } : { message: status.lastError, nextStep: advice };
-  return { message: status.lastError, nextStep: advice === undefined ? FORWARD_FAILED_NEXT_STEP : `${advice} ${FORWARD_RESTART_AFTER}` };
+  const next = advice === undefined ? FORWARD_FAILED_NEXT_STEP : `${advice} ${FORWARD_RESTART_AFTER}`;
+  // Auto-restart was on and stopped: say so first, or the row reads as if it were still trying.
+  const gaveUp = status.gaveUp === undefined ? '' : `${forwardGaveUpText(status.gaveUp, Math.round(FORWARDS.RESTART_MAY_HEAL_GIVE_UP_MS / 60_000))} `;
+  return { message: status.lastError, nextStep: `${gaveUp}${next}` };
 }
 
 /** The port actually listening, null while nothing listens. */

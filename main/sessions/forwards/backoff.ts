@@ -6,6 +6,8 @@ export interface RestartSchedule {
   factor: number;
   maxMs: number;
   stableAfterMs: number;
+  /** How long a start failure that may heal is retried before giving up (RESTART_MAY_HEAL_GIVE_UP_MS). */
+  mayHealGiveUpMs?: number;
 }
 
 export const DEFAULT_RESTART_SCHEDULE: RestartSchedule = {
@@ -13,6 +15,7 @@ export const DEFAULT_RESTART_SCHEDULE: RestartSchedule = {
   factor: FORWARDS.RESTART_FACTOR,
   maxMs: FORWARDS.RESTART_MAX_DELAY_MS,
   stableAfterMs: FORWARDS.RESTART_STABLE_AFTER_MS,
+  mayHealGiveUpMs: FORWARDS.RESTART_MAY_HEAL_GIVE_UP_MS,
 };
 
 export class RestartBackoff {

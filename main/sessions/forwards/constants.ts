@@ -8,6 +8,12 @@ export const FORWARDS = {
   RESTART_FACTOR: 2,
   /** …up to this, so a target that is down is retried twice a minute, not hammered. */
   RESTART_MAX_DELAY_MS: 30_000,
+  /**
+   * How long auto-restart keeps trying a start that failed in a way that may clear by itself
+   * (the target not connected to Session Manager: an instance rebooting or an exec agent starting
+   * takes a minute or two; a stopped task never comes back) before it gives up and says so.
+   */
+  RESTART_MAY_HEAL_GIVE_UP_MS: 5 * 60_000,
   /** A session that lived this long counts as healthy: the next failure starts the backoff over. */
   RESTART_STABLE_AFTER_MS: 60_000,
   /** Byte-rate window: one sample per second gives the usual "bytes/s" reading. */

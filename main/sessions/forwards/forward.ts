@@ -16,12 +16,14 @@ import { ForwardError, localBindProblemOf } from './errors.js';
 import { bindListener, closeListener } from './listener.js';
 import { RateMeter } from './rates.js';
 import { sessionEndedText, type LocalBindProblem } from '../../../shared/messages/forwards.js';
-import type { ConnectionError, ForwardSpec, ForwardState, ForwardStatus, StartPortSession, StartedSession } from './types.js';
+import type { ConnectionError, ForwardSpec, ForwardState, ForwardStatus, GaveUp, RestartPolicy, StartPortSession, StartedSession } from './types.js';
 
 export interface ForwardDeps {
   startSession: StartPortSession;
   onChange(): void;
   restartSchedule?: RestartSchedule;
+  /** Which failed starts auto-restart retries, for how long, or gives up on; default, all, forever. */
+  restartPolicy?: RestartPolicy;
   /** The engine's reconnect schedule (tests shorten it). */
   reconnectBackoff?: BackoffSchedule;
 }
@@ -50,6 +52,10 @@ export class Forward {
   /** Local connections the target refused or could not reach, while the forward itself kept listening. */
   private connectionErrors = 0;
   private lastConnectionError: ConnectionError | undefined;
+  /** Auto-restart stopped trying, and why (the forward is failed until started again). */
+  private gaveUp: GaveUp | undefined;
+  /** When the run of start failures that may heal began (reset by a session that opens, or another kind of failure). */
+  private mayHealSince: number | undefined;
   private banked = { toRemote: 0, fromRemote: 0 };
   private readonly rateTo = new RateMeter();
   private readonly rateFrom = new RateMeter();
@@ -98,6 +104,8 @@ export class Forward {
     this.lastBindProblem = undefined;
     this.connectionErrors = 0;
     this.lastConnectionError = undefined;
+    this.gaveUp = undefined;
+    this.mayHealSince = undefined;
     this.setState('starting');
     const onConnection = (socket: net.Socket) => this.onConnection(socket);
     try {
@@ -161,6 +169,7 @@ export class Forward {
       lastBindProblem: this.lastBindProblem,
       connectionErrors: this.connectionErrors,
       lastConnectionError: this.lastConnectionError,
+      gaveUp: this.gaveUp,
     };
   }
 
@@ -196,6 +205,11 @@ export class Forward {
       if (generation !== this.generation) return;
       this.lastError = error instanceof Error ? error.message : String(error);
       this.lastErrorNextStep = nextStepOf(error);
+      const gaveUp = this.spec.autoRestart === false ? undefined : this.judge(error);
+      if (gaveUp !== undefined) {
+        this.gaveUp = gaveUp;
+        return void this.stop('failed');
+      }
       return this.scheduleRestart(0);
     }
     const { session, dataChannel } = opened;
@@ -206,6 +220,7 @@ export class Forward {
     this.session = session;
     this.dataChannel = dataChannel;
     this.sessionStartedAt = Date.now();
+    this.mayHealSince = undefined;
     dataChannel.on('status', (status) => {
       if (this.session !== session) return;
       if (status === 'reconnecting') this.setState('reconnecting');
@@ -253,6 +268,20 @@ export class Forward {
     this.setState('restarting');
     this.restarts++;
     this.restartTimer = setTimeout(() => void this.runSession(), this.backoff.next(livedMs));
+  }
+
+  /** Whether auto-restart gives up after this failed start (and why), by the restart policy. */
+  private judge(error: unknown): GaveUp | undefined {
+    const verdict = this.deps.restartPolicy?.(error) ?? 'retry';
+    if (verdict === 'give-up') return 'cannot-heal';
+    if (verdict === 'retry') {
+      this.mayHealSince = undefined;
+      return undefined;
+    }
+    const now = Date.now();
+    this.mayHealSince ??= now;
+    const allowed = this.deps.restartSchedule?.mayHealGiveUpMs ?? FORWARDS.RESTART_MAY_HEAL_GIVE_UP_MS;
+    return now - this.mayHealSince >= allowed ? 'did-not-heal' : undefined;
   }
 
   /** Best-effort TerminateSession; a failure here must not disturb the forward. */

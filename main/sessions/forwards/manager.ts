@@ -11,12 +11,14 @@ import { ForwardError, localBindProblemOf } from './errors.js';
 import { Forward } from './forward.js';
 import { probeListen } from './listener.js';
 import { parseSpec } from './spec.js';
-import type { ForwardSpec, ForwardStatus, StartPortSession } from './types.js';
+import type { ForwardSpec, ForwardStatus, RestartPolicy, StartPortSession } from './types.js';
 
 export interface ForwardManagerOptions {
   /** Starts a port session (the app: discovery's StartSession; tests: the sandbox's SSM API). */
   startSession: StartPortSession;
   restartSchedule?: RestartSchedule;
+  /** Which failed session starts auto-restart gives up on (default: none). */
+  restartPolicy?: RestartPolicy;
   reconnectBackoff?: BackoffSchedule;
 }
 
@@ -155,6 +157,7 @@ export class ForwardManager extends Emitter<ForwardManagerEvents> {
         startSession: this.options.startSession,
         onChange: () => this.emit('changed', id),
         ...(this.options.restartSchedule ? { restartSchedule: this.options.restartSchedule } : {}),
+        ...(this.options.restartPolicy ? { restartPolicy: this.options.restartPolicy } : {}),
         ...(this.options.reconnectBackoff ? { reconnectBackoff: this.options.reconnectBackoff } : {}),
       },
     );

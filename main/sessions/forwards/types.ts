@@ -58,7 +58,21 @@ export interface ForwardStatus {
   /** Connections that failed on the target's side since the forward (re)started; the forward kept listening. */
   readonly connectionErrors: number;
   readonly lastConnectionError: ConnectionError | undefined;
+  /** Auto-restart stopped trying (the forward is failed), and why; undefined otherwise. */
+  readonly gaveUp: GaveUp | undefined;
 }
+
+/**
+ * What auto-restart does after a session failed to start: `retry` with back-off for as long as it
+ * takes (the network, throttling, a server error), `retry-a-while` for a failure that may clear by
+ * itself (RESTART_MAY_HEAL_GIVE_UP_MS), `give-up` at once on one that waiting cannot fix (access
+ * denied, exec off, the task gone): the forward fails and says so, and Start tries again.
+ */
+export type RestartVerdict = 'retry' | 'retry-a-while' | 'give-up';
+/** Judges a failed session start (the app's: main/hubs/forwards/restart-policy.ts); default, always `retry`. */
+export type RestartPolicy = (error: unknown) => RestartVerdict;
+/** Why auto-restart stopped: the failure cannot heal, or it may have but did not within the time allowed. */
+export type GaveUp = 'cannot-heal' | 'did-not-heal';
 
 /** One local connection the agent could not connect onward (e.g. nothing listens on the port). */
 export interface ConnectionError {

@@ -1,0 +1,95 @@
+// Auto-restart and the restart policy: a failed start the policy says cannot heal stops the
+// forward at once (failed, its port freed, saying why); one that may heal is retried until its
+// time is up; a passing one is retried for as long as it takes. Start tries again by hand.
+import net from 'node:net';
+import { once } from 'node:events';
+import { afterEach, describe, expect, it } from 'vitest';
+import { ForwardManager } from './manager.js';
+import type { ForwardStatus, RestartVerdict } from './types.js';
+
+const cleanups: Array<() => Promise<void> | void> = [];
+afterEach(async () => {
+  for (const c of cleanups.splice(0)) await c();
+});
+
+const target = { kind: 'instance', instanceId: 'i-0123456789abcdef0' } as const;
+
+/** A manager whose every start fails with `message`, judged `verdict`; short delays, `mayHealMs` to give up on what may heal. */
+function failingManager(verdict: RestartVerdict, mayHealMs: number): { manager: ForwardManager; calls: () => number } {
+  let calls = 0;
+  const manager = new ForwardManager({
+    startSession: async () => {
+      calls++;
+      throw new Error(`start failed (${verdict})`);
+    },
+    restartSchedule: { initialMs: 5, factor: 2, maxMs: 20, stableAfterMs: 60_000, mayHealGiveUpMs: mayHealMs },
+    restartPolicy: () => verdict,
+  });
+  cleanups.push(() => manager.close());
+  return { manager, calls: () => calls };
+}
+
+function until(manager: ForwardManager, id: string, predicate: (s: ForwardStatus) => boolean): Promise<ForwardStatus> {
+  return new Promise((resolve) => {
+    const check = () => {
+      const s = manager.get(id);
+      if (!predicate(s)) return;
+      manager.off('changed', check);
+      resolve(s);
+    };
+    manager.on('changed', check);
+    check();
+  });
+}
+
+async function portIsFree(port: number): Promise<boolean> {
+  const server = net.createServer();
+  server.listen(port, '127.0.0.1');
+  try {
+    await once(server, 'listening');
+    return true;
+  } catch {
+    return false;
+  } finally {
+    server.close();
+  }
+}
+
+describe('auto-restart with a restart policy', () => {
+  it('gives up at once on a failure that cannot heal: failed, port freed, no retry; Start tries again', async () => {
+    const { manager, calls } = failingManager('give-up', 60_000);
+    const f = await manager.create({ target, remotePort: 80, autoRestart: true });
+    const s = await until(manager, f.id, (x) => x.state === 'failed');
+    expect(s).toMatchObject({ gaveUp: 'cannot-heal', restarts: 0, lastError: 'start failed (give-up)' });
+    expect(calls()).toBe(1);
+    expect(await portIsFree(f.localPort!)).toBe(true);
+    // By hand: it tries again (and, failing the same way, gives up again).
+    await manager.start(f.id);
+    await until(manager, f.id, (x) => x.state === 'failed' && calls() === 2);
+    expect(manager.get(f.id).gaveUp).toBe('cannot-heal');
+  });
+
+  it('retries a failure that may heal, then gives up once its time is over', async () => {
+    const { manager, calls } = failingManager('retry-a-while', 40);
+    const f = await manager.create({ target, remotePort: 80, autoRestart: true });
+    const s = await until(manager, f.id, (x) => x.state === 'failed');
+    expect(s.gaveUp).toBe('did-not-heal');
+    expect(s.restarts).toBeGreaterThanOrEqual(1);
+    expect(calls()).toBe(s.restarts + 1);
+  });
+
+  it('keeps retrying a passing failure, however short the time for those that may heal', async () => {
+    const { manager } = failingManager('retry', 1);
+    const f = await manager.create({ target, remotePort: 80, autoRestart: true });
+    const s = await until(manager, f.id, (x) => x.restarts >= 6);
+    expect(s.state).toBe('restarting');
+    expect(s.gaveUp).toBeUndefined();
+  });
+
+  it('without auto-restart, fails as before without saying it gave up (there was nothing to give up)', async () => {
+    const { manager } = failingManager('give-up', 60_000);
+    const f = await manager.create({ target, remotePort: 80, autoRestart: false });
+    const s = await until(manager, f.id, (x) => x.state === 'failed');
+    expect(s.gaveUp).toBeUndefined();
+  });
+});
