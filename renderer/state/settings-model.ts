@@ -57,14 +57,7 @@ export class SettingsModel extends Store<SettingsView> {
    * settings error: the tree sends the change again with its next save.
    */
   async changeTree(change: TreeViewChange): Promise<boolean> {
-    try {
-      const { settings } = await this.client.call('settings', 'changeTree', { change });
-      this.set({ settings, error: this.state.error });
-      return true;
-    } catch (err) {
-      console.warn(`porthole: could not keep the tree's open branches: ${errorText(err)}`);
-      return false;
-    }
+    return this.#kept(this.client.call('settings', 'changeTree', { change }), "the tree's open branches");
   }
 
   /**
@@ -72,12 +65,17 @@ export class SettingsModel extends Store<SettingsView> {
    * failure is logged, as the tree's is: the layout sends the keys again with its next save.
    */
   async changeLayout(change: LayoutChange): Promise<boolean> {
+    return this.#kept(this.client.call('settings', 'changeLayout', { change }), 'the layout');
+  }
+
+  /** A change the window sends again when it was not kept: true once kept; a failure is logged, not shown as a settings error. */
+  async #kept(call: Promise<{ settings: Settings }>, what: string): Promise<boolean> {
     try {
-      const { settings } = await this.client.call('settings', 'changeLayout', { change });
+      const { settings } = await call;
       this.set({ settings, error: this.state.error });
       return true;
     } catch (err) {
-      console.warn(`porthole: could not keep the layout: ${errorText(err)}`);
+      console.warn(`porthole: could not keep ${what}: ${errorText(err)}`);
       return false;
     }
   }

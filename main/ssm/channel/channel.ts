@@ -52,7 +52,7 @@ export class ReliableChannel {
     this.lendPayloads = options.lendPayloads ?? false;
     this.out = new FrameOutput(this.stats, this.hooks);
     const now = options.now ?? (() => performance.now());
-    this.sender = new ChannelSender({ policy: this.policy, hooks: this.hooks, stats: this.stats, out: this.out, now, lendOutgoing: options.lendOutgoing ?? false });
+    this.sender = new ChannelSender(this.policy, this.hooks, this.stats, this.out, now, options.lendOutgoing ?? false);
     this.receiver = new ChannelReceiver(this.policy, this.hooks, this.stats, this.out);
     this.timer = setInterval(() => this.sender.resendTick(), Reliability.RESEND_TICK_MS);
     this.timer.unref();

@@ -19,23 +19,7 @@ const DRAIN_FRACTION = 0.5;
  */
 const PAUSED_PROBE_MS = Reliability.MAX_RTO_MS;
 
-export interface SenderOptions {
-  readonly policy: ChannelPolicy;
-  readonly hooks: ChannelHooks;
-  readonly stats: ChannelStats;
-  readonly out: FrameOutput;
-  readonly now: () => number;
-  /** ChannelOptions.lendOutgoing. */
-  readonly lendOutgoing: boolean;
-}
-
 export class ChannelSender {
-  private readonly policy: ChannelPolicy;
-  private readonly hooks: ChannelHooks;
-  private readonly stats: ChannelStats;
-  private readonly out: FrameOutput;
-  private readonly now: () => number;
-  private readonly lendOutgoing: boolean;
   readonly outgoing: OutgoingBuffer;
   readonly rto = new RtoEstimator();
   private nextSeq = 0;
@@ -48,14 +32,16 @@ export class ChannelSender {
   private pausedProbeAt = 0;
   private wantDrain = false;
 
-  constructor(options: SenderOptions) {
-    this.policy = options.policy;
-    this.hooks = options.hooks;
-    this.stats = options.stats;
-    this.out = options.out;
-    this.now = options.now;
-    this.lendOutgoing = options.lendOutgoing;
-    this.outgoing = new OutgoingBuffer(this.policy.outgoingCapacity);
+  constructor(
+    private readonly policy: ChannelPolicy,
+    private readonly hooks: ChannelHooks,
+    private readonly stats: ChannelStats,
+    private readonly out: FrameOutput,
+    private readonly now: () => number,
+    /** ChannelOptions.lendOutgoing. */
+    private readonly lendOutgoing: boolean,
+  ) {
+    this.outgoing = new OutgoingBuffer(policy.outgoingCapacity);
   }
 
   /** A transport was attached: unpaused, transmit everything unacked (go-back-N on reconnect). */
