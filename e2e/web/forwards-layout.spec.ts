@@ -51,10 +51,15 @@ function listen(server: Server, port: number): Promise<number> {
   return new Promise((resolve) => server.listen(port, '127.0.0.1', () => resolve((server.address() as { port: number }).port)));
 }
 
-/** The element's box lies wholly inside the other's, both ways. */
-async function expectInside(outer: Locator, el: Locator, what: string): Promise<void> {
-  const o = await outer.boundingBox();
-  const b = await el.boundingBox();
+interface Box {
+  readonly x: number;
+  readonly y: number;
+  readonly width: number;
+  readonly height: number;
+}
+
+/** The box lies wholly inside the other, both ways (null: the element was not there). */
+function expectBoxInside(o: Box | null, b: Box | null, what: string): void {
   expect(o, what).not.toBeNull();
   expect(b, what).not.toBeNull();
   if (o === null || b === null) return;
@@ -65,14 +70,57 @@ async function expectInside(outer: Locator, el: Locator, what: string): Promise<
   expect(b.y + b.height, `${what} ends below its panel`).toBeLessThanOrEqual(o.y + o.height + 0.5);
 }
 
-/** Text cut by its box has the whole of it in a tooltip (its own or its cell's). */
-async function cutTextHasTooltip(el: Locator): Promise<boolean> {
-  return el.evaluate((e) => {
-    if (e.scrollWidth <= e.clientWidth) return true;
-    const full = e.textContent ?? '';
-    const holder = e.closest('[title]');
-    return holder !== null && (holder.getAttribute('title') ?? '').includes(full.trim());
-  });
+/** The element's box lies wholly inside the other's, both ways. */
+async function expectInside(outer: Locator, el: Locator, what: string): Promise<void> {
+  expectBoxInside(await outer.boundingBox(), await el.boundingBox(), what);
+}
+
+/** The parts of a forward's row whose boxes the layout checks compare, at one size. */
+const ROW_PARTS = ['.state-pill', '[data-testid="forward-address"]', '[data-testid="forward-remote-port"]', '.forward-remote-head'] as const;
+
+interface RowBoxes {
+  readonly panel: Box | null;
+  /** The actions cell (`td.forward-actions`) and each of its buttons. */
+  readonly actionsCell: Box | null;
+  readonly buttons: readonly Box[];
+  /** ROW_PARTS' boxes, in that order. */
+  readonly parts: readonly (Box | null)[];
+  /** The row's second line, and whether its text, if cut, is whole in a tooltip. */
+  readonly sub: Box | null;
+  readonly subCutHasTooltip: boolean;
+}
+
+/**
+ * Every box one size's checks of a row compare, read in one go (a round trip per box made these
+ * checks most of the test's time). An element is null unless exactly one matches, as a locator's
+ * boundingBox would throw on two or find none; a hidden one has no width, which the checks refuse.
+ */
+async function rowBoxes(row: Locator): Promise<RowBoxes> {
+  return row.evaluate((el, parts) => {
+    const boxOf = (e: Element | null | undefined): { x: number; y: number; width: number; height: number } | null => {
+      if (e === null || e === undefined) return null;
+      const r = e.getBoundingClientRect();
+      return { x: r.x, y: r.y, width: r.width, height: r.height };
+    };
+    const only = (root: ParentNode, selector: string): Element | null => {
+      const found = root.querySelectorAll(selector);
+      return found.length === 1 ? (found[0] ?? null) : null;
+    };
+    const sub = only(el, '.forward-sub');
+    let subCutHasTooltip = true;
+    if (sub !== null && sub.scrollWidth > sub.clientWidth) {
+      const holder = sub.closest('[title]');
+      subCutHasTooltip = holder !== null && (holder.getAttribute('title') ?? '').includes((sub.textContent ?? '').trim());
+    }
+    return {
+      panel: boxOf(only(document, '[data-testid="bottom-panel"]')),
+      actionsCell: boxOf(only(el, 'td.forward-actions')),
+      buttons: [...el.querySelectorAll('.forward-actions button')].map((b) => boxOf(b) ?? { x: 0, y: 0, width: 0, height: 0 }),
+      parts: parts.map((part) => boxOf(only(el, part))),
+      sub: boxOf(sub),
+      subCutHasTooltip,
+    };
+  }, [...ROW_PARTS]);
 }
 
 /**
@@ -176,21 +224,19 @@ test('five forwards of every kind read whole or with a tooltip at 700, 1024 and 
       // A status word is never cut, "reconnecting" included; the address and the actions are whole.
       expect(await widestStateFits(row.locator('.state-pill')), `row ${i} status pill cannot hold "reconnecting" at ${width}`).toBe(true);
       expect(await row.getByTestId('forward-address').evaluate((el) => el.scrollWidth <= el.clientWidth), `row ${i} address cut at ${width}`).toBe(true);
+      const boxes = await rowBoxes(row);
       // (Open was cut to ")pen" at 1440: the actions overflowed their cell to the left, under Conns.)
-      for (const button of await row.locator('.forward-actions button').all()) await expectInside(row.locator('td.forward-actions'), button, `row ${i} action in its cell at ${width}`);
+      expect(boxes.buttons.length, `row ${i} actions at ${width}`).toBeGreaterThan(0);
+      for (const button of boxes.buttons) expectBoxInside(boxes.actionsCell, button, `row ${i} action in its cell at ${width}`);
       // Every part of the row is inside the panel (none under another, none past its edge), and
       // what is cut says all of it in a tooltip.
-      for (const part of ['.state-pill', '[data-testid="forward-address"]', '[data-testid="forward-remote-port"]', '.forward-remote-head']) {
-        await expectInside(panel, row.locator(part), `row ${i} ${part} at ${width}`);
-      }
-      const sub = row.locator('.forward-sub');
-      await expectInside(panel, sub, `row ${i} second line at ${width}`);
-      expect(await cutTextHasTooltip(sub), `row ${i} second line cut without a tooltip at ${width}`).toBe(true);
+      ROW_PARTS.forEach((part, p) => expectBoxInside(boxes.panel, boxes.parts[p] ?? null, `row ${i} ${part} at ${width}`));
+      expectBoxInside(boxes.panel, boxes.sub, `row ${i} second line at ${width}`);
+      expect(boxes.subCutHasTooltip, `row ${i} second line cut without a tooltip at ${width}`).toBe(true);
       // Nothing of the second line hides under the actions.
-      const actions = await row.locator('.forward-actions').boundingBox();
-      const subBox = await sub.boundingBox();
+      const { actionsCell: actions, sub: subBox } = boxes;
       if (actions !== null && subBox !== null && subBox.y < actions.y + actions.height) expect(subBox.x + subBox.width, `row ${i} second line under the actions at ${width}`).toBeLessThanOrEqual(actions.x + 0.5);
-      for (const button of await row.locator('.forward-actions button').all()) await expectInside(panel, button, `row ${i} action at ${width}`);
+      for (const button of boxes.buttons) expectBoxInside(boxes.panel, button, `row ${i} action at ${width}`);
     }
     // Stop and Start line up from row to row: same left and right edges.
     const toggles = await rows.locator('.forward-actions').getByRole('button', { name: /^(Stop|Start) forward / }).evaluateAll((els) => els.map((e) => { const r = e.getBoundingClientRect(); return `${Math.round(r.left)}-${Math.round(r.right)}`; }));
