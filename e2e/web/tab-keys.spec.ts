@@ -78,6 +78,8 @@ test('keyboard only: reach the tabs, move between them, split, rename and show o
   await expect(page.getByRole('menu')).toBeVisible();
   await page.keyboard.press('F2');
   await expect(name).toHaveValue('jump host');
+  // The box has the tab's room: no close button over the name's end.
+  await expect(page.locator('.tab:has(.tab-rename)').getByRole('button', { name: /^Close / })).toBeHidden();
   await page.keyboard.type('bastion 2');
   await page.keyboard.press('Enter');
   await expect(tabs.filter({ hasText: 'bastion 2' })).toHaveCount(1);

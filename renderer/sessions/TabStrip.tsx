@@ -110,7 +110,11 @@ function TabButton({ tab, titles, active, beside, onDragOver, onMenu }: TabProps
           aria-label="Tab name"
           defaultValue={tab.title}
           autoFocus
-          onFocus={(e) => e.target.select()}
+          // All selected, showing the name's start: a name longer than the box showed only its end.
+          onFocus={(e) => {
+            e.target.setSelectionRange(0, e.target.value.length, 'backward');
+            e.target.scrollLeft = 0;
+          }}
           onBlur={(e) => {
             setEditing(false);
             void model.sessions.rename(tab.key, e.target.value);
