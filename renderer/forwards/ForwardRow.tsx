@@ -249,6 +249,7 @@ export function ForwardRow({ f, stats, index, layout, stale, detailSpan }: RowPr
             <button
               disabled={stale}
               className="button button-quiet forward-remove"
+              data-row-control="remove"
               aria-label={buttons.remove.label}
               title={buttons.remove.title}
               onClick={(e) => {

@@ -3,13 +3,21 @@
 // the row has gone, the keyboard moves to the same control in the next row, else the previous
 // one, else to `fallback` (the panel's own button), as lists in desktop apps do.
 
-/** The same control in `row`: the one with the same aria-label, else the same words. */
+/**
+ * The same control in `row`: the one with the same data-row-control (a control whose accessible
+ * name names its own row, "Remove forward “db” …", says what it is there), else the same
+ * aria-label, else the same words.
+ */
 function sameControl(row: Element, control: HTMLElement): HTMLElement | null {
+  const kind = control.getAttribute('data-row-control');
   const label = control.getAttribute('aria-label');
   const words = control.textContent;
+  const same = (candidate: HTMLElement): boolean => {
+    if (kind !== null) return candidate.getAttribute('data-row-control') === kind;
+    return label !== null ? candidate.getAttribute('aria-label') === label : candidate.textContent === words;
+  };
   for (const candidate of row.querySelectorAll<HTMLButtonElement>('button')) {
-    if (candidate.disabled) continue;
-    if (label !== null ? candidate.getAttribute('aria-label') === label : candidate.textContent === words) return candidate;
+    if (!candidate.disabled && same(candidate)) return candidate;
   }
   return null;
 }
