@@ -6,6 +6,7 @@ import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { expect, repoRoot, test } from '../fixtures/web-host.js';
 import { activeSessionId, expand, openDemo, revealWebApp, SHELL_TIMEOUT_MS, treeRow, typeLine, waitForShell, waitForTerminalText } from './porthole-ui.js';
+import { quickPoll } from './poll.js';
 
 // The real agent's 1 s hold of a shell's first output (the other specs' hosts shorten it, fixtures/web-host.ts).
 test.use({ sandbox: true, faithfulFirstOutput: true });
@@ -53,7 +54,7 @@ test('Ctrl-C stops a yes flood and the shell answers again', async ({ page, webH
   );
 
   await typeLine(page, 'yes');
-  await expect.poll(() => page.evaluate((s) => window.__portholeTest.parsedBytes(s), id), { timeout: 60_000 }).toBeGreaterThan(FLOOD_BYTES);
+  await expect.poll(() => page.evaluate((s) => window.__portholeTest.parsedBytes(s), id), quickPoll(60_000)).toBeGreaterThan(FLOOD_BYTES);
   await page.screenshot({ path: join(repoRoot, 'e2e', 'artifacts', 'ui8-flood.png') });
 
   // The page samples the counter; the keypress time is taken in the page too (one clock).
@@ -77,7 +78,7 @@ test('Ctrl-C stops a yes flood and the shell answers again', async ({ page, webH
           const window0 = samples.filter(([t]) => t >= last[0] - quiet);
           return last[0] - (samples[0]?.[0] ?? last[0]) > quiet && window0.every(([, b]) => b === last[1]);
         }, QUIET_MS),
-      { timeout: 30_000 },
+      quickPoll(30_000),
     )
     .toBe(true);
   const stoppedAt = await page.evaluate(() => {

@@ -5,6 +5,7 @@ import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { expect, repoRoot, test } from '../fixtures/web-host.js';
 import { activeSessionId, openDemo, revealWebApp, SHELL_TIMEOUT_MS, typeLine, waitForShell, waitForTerminalText } from './porthole-ui.js';
+import { quickPoll } from './poll.js';
 
 test.use({ sandbox: true });
 test.describe.configure({ timeout: 600_000 });
@@ -32,7 +33,7 @@ test('eight flooding tabs keep the UI usable and every Ctrl-C works', async ({ p
     await typeLine(page, i % 2 === 0 ? 'yes' : 'base64 /dev/urandom');
   }
   for (const id of ids) {
-    await expect.poll(() => page.evaluate((s) => window.__portholeTest.parsedBytes(s), id), { timeout: 90_000 }).toBeGreaterThan(FLOOD_BYTES);
+    await expect.poll(() => page.evaluate((s) => window.__portholeTest.parsedBytes(s), id), quickPoll(90_000)).toBeGreaterThan(FLOOD_BYTES);
   }
 
   // Frame times while all eight flood, for the artifacts.
@@ -60,7 +61,7 @@ test('eight flooding tabs keep the UI usable and every Ctrl-C works', async ({ p
   // Every tab: switch to it, stop its flood, and see its shell answer.
   for (let i = 0; i < TABS; i++) {
     await page.locator('.tab').nth(i).click();
-    await expect.poll(() => activeSessionId(page)).toBe(ids[i]);
+    await expect.poll(() => activeSessionId(page), quickPoll()).toBe(ids[i]);
     await page.locator('[data-testid="active-terminal"] .xterm').click();
     await page.keyboard.press('Control+C');
     await typeLine(page, `echo done-$((${i}+100))`);
