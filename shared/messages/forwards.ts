@@ -140,12 +140,12 @@ export const FORWARD_FAILED_NEXT_STEP = 'Run diagnostics on the target, then sta
 /** Said after the call's own advice when the forward stopped. */
 export const FORWARD_RESTART_AFTER = 'Then start the forward again.';
 
-/**
- * Said first when auto-restart stopped trying: at once for a failure waiting cannot fix
- * (`cannot-heal`), or after trying for `minutes` one that might have cleared by itself.
- */
+/** Put before the failure when auto-restart stopped trying, so the row's first words say it stopped and why. */
+export const FORWARD_GAVE_UP = 'Auto-restart gave up:';
+
+/** Said before the advice when auto-restart stopped: at once for a failure waiting cannot fix, or after trying for `minutes` one that might have cleared. */
 export function forwardGaveUpText(why: 'cannot-heal' | 'did-not-heal', minutes: number): string {
-  return why === 'cannot-heal' ? 'Auto-restart stopped: trying again would fail the same way.' : `Auto-restart stopped after trying for ${minutes} minutes.`;
+  return why === 'cannot-heal' ? 'Trying again would fail the same way.' : `It was tried for ${minutes} minutes.`;
 }
 
 /** What saving an edited forward does to it, by how it is now (the form says it above its buttons). */

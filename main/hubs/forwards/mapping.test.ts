@@ -47,11 +47,11 @@ describe('plainError', () => {
 });
 
 describe('plainError of a forward whose auto-restart gave up', () => {
-  it('says first that it stopped trying, and why, then the advice and to start it again', () => {
+  it('says first that it gave up, then the failure, why it will not retry, the advice and to start it again', () => {
     const denied = plainError({ state: 'failed', lastError: 'AWS denied ssm:StartSession.', lastErrorNextStep: 'Ask an administrator to allow ssm:StartSession.', lastBindProblem: undefined, gaveUp: 'cannot-heal' });
-    expect(denied).toEqual({ message: 'AWS denied ssm:StartSession.', nextStep: 'Auto-restart stopped: trying again would fail the same way. Ask an administrator to allow ssm:StartSession. Then start the forward again.' });
+    expect(denied).toEqual({ message: 'Auto-restart gave up: AWS denied ssm:StartSession.', nextStep: 'Trying again would fail the same way. Ask an administrator to allow ssm:StartSession. Then start the forward again.' });
     const unplugged = plainError({ state: 'failed', lastError: 'The container is not connected to Session Manager.', lastErrorNextStep: undefined, lastBindProblem: undefined, gaveUp: 'did-not-heal' });
-    expect(unplugged?.nextStep).toBe(`Auto-restart stopped after trying for 5 minutes. ${FORWARD_FAILED_NEXT_STEP}`);
+    expect(unplugged).toEqual({ message: 'Auto-restart gave up: The container is not connected to Session Manager.', nextStep: `It was tried for 5 minutes. ${FORWARD_FAILED_NEXT_STEP}` });
   });
 });
 

@@ -3,7 +3,7 @@ import { ForwardSpecSchema, type ConnectionErrors, type ForwardInfo, type Forwar
 import { arnTail } from '../../aws/discovery/types.js';
 import { FORWARDS, type ForwardSpec as ManagerSpec, type ForwardState as ManagerState, type ForwardStatus } from '../../sessions/forwards/index.js';
 import type { PortTarget } from '../../sessions/forwards/types.js';
-import { FORWARD_FAILED_NEXT_STEP, FORWARD_RESTART_AFTER, forwardGaveUpText, localBindNextStep } from '../../../shared/messages/forwards.js';
+import { FORWARD_FAILED_NEXT_STEP, FORWARD_GAVE_UP, FORWARD_RESTART_AFTER, forwardGaveUpText, localBindNextStep } from '../../../shared/messages/forwards.js';
 import { PORT, targetId } from '../../ssm/port/index.js';
 
 export function portTarget(target: TargetRef): PortTarget {
@@ -82,9 +82,10 @@ export function plainError(status: Pick<ForwardStatus, 'state' | 'lastError' | '
   const advice = status.lastErrorNextStep;
   if (status.state !== 'failed') return advice === undefined ? { message: status.lastError } : { message: status.lastError, nextStep: advice };
   const next = advice === undefined ? FORWARD_FAILED_NEXT_STEP : `${advice} ${FORWARD_RESTART_AFTER}`;
-  // Auto-restart was on and stopped: say so first, or the row reads as if it were still trying.
-  const gaveUp = status.gaveUp === undefined ? '' : `${forwardGaveUpText(status.gaveUp, Math.round(FORWARDS.RESTART_MAY_HEAL_GIVE_UP_MS / 60_000))} `;
-  return { message: status.lastError, nextStep: `${gaveUp}${next}` };
+  if (status.gaveUp === undefined) return { message: status.lastError, nextStep: next };
+  // Auto-restart was on and stopped: the row's first words say so (a long AWS sentence cuts what follows), then why it will not retry.
+  const why = forwardGaveUpText(status.gaveUp, Math.round(FORWARDS.RESTART_MAY_HEAL_GIVE_UP_MS / 60_000));
+  return { message: `${FORWARD_GAVE_UP} ${status.lastError}`, nextStep: `${why} ${next}` };
 }
 
 /** The port actually listening, null while nothing listens. */
