@@ -7,45 +7,20 @@
 // failed count sits under the status. A cell that does not fit ends in an ellipsis and says all
 // of it in its tooltip.
 import type { ForwardInfo, ForwardStats } from '../../shared/contract/index.js';
-import { connectionErrorText, destinationText, failedConnectionsText, openConnectionsText, removeForwardQuestion, restartedAfterText } from '../../shared/messages/forwards.js';
+import { destinationText, openConnectionsText, removeForwardQuestion } from '../../shared/messages/forwards.js';
 import type { AppModel } from '../root/app-model.js';
 import { useModel } from '../root/model-context.js';
 import { openLink } from '../root/open-link.js';
 import { copyText } from '../tree/node-actions.js';
 import { formatBytes, formatRate, looksLikeHttp } from './format.js';
-import { forwardRowButtons, forwardRowName, savedAnnouncement, type ForwardRowButtons } from './forward-row-names.js';
+import { forwardRowButtons, forwardRowName } from './forward-row-names.js';
+import { problemOf } from './forward-problem.js';
+import { SaveButton } from './ForwardSaveButton.js';
 import { labelOfSpec, placeOf, type TargetEntry } from './forward-targets.js';
 import { focusAfterRemoval } from '../ui/focus-after-removal.js';
 import { RemoteHost } from './RemoteHost.js';
 
 const STATE_TONE = { starting: 'warn', listening: 'ok', reconnecting: 'warn', stopped: 'muted', failed: 'fail' } as const;
-
-/** "14:02:11": when the last connection failed (today's clock; the date is in the tooltip). */
-function clock(at: number): string {
-  return new Date(at).toLocaleTimeString(undefined, { hour12: false });
-}
-
-/** The one line under a forward's destination: its problem when it has one, else where the target is. */
-function problemOf(f: ForwardInfo, stats: ForwardStats | undefined, index: ReadonlyMap<string, TargetEntry>): { text: string; tone: 'warn' | 'fail'; title: string } | null {
-  const error = stats?.error ?? f.error;
-  if (error) {
-    const text = `${error.message}${error.nextStep ? ` ${error.nextStep}` : ''}`;
-    // Listening again (a new session after the last one ended): the problem is past, not the forward's state.
-    if ((stats?.state ?? f.state) === 'listening') {
-      const past = restartedAfterText(text);
-      return { text: past, tone: 'warn', title: past };
-    }
-    return { text, tone: 'fail', title: text };
-  }
-  const errors = stats?.connectionErrors ?? f.connectionErrors;
-  if (errors.last === null) return null;
-  const words = connectionErrorText(errors.last.kind, errors.last.reason, placeOf(f.spec, index));
-  return {
-    text: `${words} (${clock(errors.last.at)})`,
-    tone: 'warn',
-    title: `${words}\nLast at ${new Date(errors.last.at).toLocaleString()}; ${failedConnectionsText(errors.count)} since the forward started.\nThe agent said: ${errors.last.reason}`,
-  };
-}
 
 /** Where the keyboard goes when the last forward is removed. */
 function newForwardButton(): HTMLElement | null {
@@ -60,37 +35,6 @@ async function removeForward(model: AppModel, f: ForwardInfo, connections: numbe
     if (!ok) return;
   }
   await model.forwards.act(f.id, 'remove');
-}
-
-/**
- * Save, or Saved once the forward is saved (nothing left to do: its saved entry follows its
- * settings). Saved stays focusable (aria-disabled, not disabled), so the keyboard is not dropped
- * when the click that saved it turns it into Saved; both words take the room of the wider one, so
- * nothing in the row moves. The panel's live region says it was saved (ForwardsPanel).
- */
-function SaveButton({ model, saved, stale, id, name, labels }: { model: AppModel; saved: boolean; stale: boolean; id: string; name: string; labels: ForwardRowButtons }) {
-  const words = saved ? labels.saved : labels.save;
-  const save = async (): Promise<void> => {
-    if (await model.forwards.act(id, 'save')) model.forwards.announce(savedAnnouncement(name));
-  };
-  return (
-    <button
-      disabled={stale}
-      aria-disabled={saved || undefined}
-      className="button button-quiet forward-save"
-      data-saved={saved || undefined}
-      aria-label={words.label}
-      title={words.title}
-      onClick={() => {
-        if (!saved) void save();
-      }}
-    >
-      <span className="forward-save-words">
-        <span className={saved ? 'forward-save-off' : undefined}>Save</span>
-        <span className={saved ? undefined : 'forward-save-off'}>Saved</span>
-      </span>
-    </button>
-  );
 }
 
 /**
