@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { DEFAULT_SETTINGS, SettingsPatchSchema, SettingsSchema } from './contract/settings.js';
+import { DEFAULT_SETTINGS, LayoutChangeSchema, RegionChangeSchema, SettingsPatchSchema, SettingsSchema } from './contract/settings.js';
 import { defaultRegions, profileEntry, shownRegions, withRegionAdded, withRegionOpened, withRegionRemoved } from './region-list.js';
 
 describe('region list per profile', () => {
@@ -45,21 +45,32 @@ describe('region list per profile', () => {
 });
 
 describe('persisted layout and region settings', () => {
-  it('accepts the defaults and a patch of the layout and regions', () => {
+  it('accepts the defaults, a layout change and a region change', () => {
     expect(SettingsSchema.parse(DEFAULT_SETTINGS)).toEqual(DEFAULT_SETTINGS);
-    const patch = { layout: { ...DEFAULT_SETTINGS.layout, treeWidth: 420, panelOpen: false }, regions: { dev: { added: ['eu-west-1'], removed: [] } } };
-    expect(SettingsPatchSchema.parse(patch)).toEqual(patch);
+    const layout = { treeWidth: 420, panelOpen: false };
+    expect(LayoutChangeSchema.parse(layout)).toEqual(layout);
+    const region = { profile: 'dev', region: 'eu-west-1', change: 'add' };
+    expect(RegionChangeSchema.parse(region)).toEqual(region);
   });
 
   it.each([
-    ['a tree narrower than usable', { layout: { ...DEFAULT_SETTINGS.layout, treeWidth: 40 } }, /treeWidth/],
-    ['a split past its bounds', { layout: { ...DEFAULT_SETTINGS.layout, splitRatio: 0.95 } }, /splitRatio/],
-    ['a panel height that is not a whole pixel count', { layout: { ...DEFAULT_SETTINGS.layout, panelHeight: 200.5 } }, /panelHeight/],
-    ['an unknown layout field', { layout: { ...DEFAULT_SETTINGS.layout, extra: 1 } }, /layout/],
-    ['a region code that is not one', { regions: { dev: { added: ['eu-west'], removed: [] } } }, /not an AWS region name/],
-    ['an opened region that is not one', { openedRegions: { dev: ['US-EAST-1'] } }, /not an AWS region name/],
-  ])('refuses %s', (_what, patch, message) => {
-    const parsed = SettingsPatchSchema.safeParse(patch);
+    ['a tree narrower than usable', { treeWidth: 40 }, /treeWidth/],
+    ['a split past its bounds', { splitRatio: 0.95 }, /splitRatio/],
+    ['a panel height that is not a whole pixel count', { panelHeight: 200.5 }, /panelHeight/],
+    ['an unknown layout field', { extra: 1 }, /extra/],
+  ])('refuses a layout change with %s', (_what, change, message) => {
+    const parsed = LayoutChangeSchema.safeParse(change);
+    expect(parsed.success).toBe(false);
+    expect(JSON.stringify(parsed.error?.issues)).toMatch(message);
+  });
+
+  it.each([
+    ['a region code that is not one', RegionChangeSchema, { profile: 'dev', region: 'eu-west', change: 'add' }, /not an AWS region name/],
+    ['an opened region that is not one', SettingsPatchSchema, { openedRegions: { dev: ['US-EAST-1'] } }, /not an AWS region name/],
+    ['a whole layout, which only changeLayout carries', SettingsPatchSchema, { layout: DEFAULT_SETTINGS.layout }, /layout/],
+    ['whole region choices, which only changeRegion carries', SettingsPatchSchema, { regions: { dev: { added: ['eu-west-1'], removed: [] } } }, /regions/],
+  ] as const)('refuses %s', (_what, schema, patch, message) => {
+    const parsed = schema.safeParse(patch);
     expect(parsed.success).toBe(false);
     expect(JSON.stringify(parsed.error?.issues)).toMatch(message);
   });
