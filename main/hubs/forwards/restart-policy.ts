@@ -2,28 +2,24 @@
 // (RestartVerdict in main/sessions/forwards). Retrying a start that cannot succeed every 30 s
 // forever hides the problem behind "reconnecting" and keeps calling AWS (or asking for an MFA code)
 // for nothing; giving up on one that would have cleared leaves a forward down that could be up.
-// So: give up at once on what needs a person, retry for a while what may clear by itself, and
+// So: give up at once on what only a person can fix for this forward, retry for a while what may
+// clear by itself (or by a sign-in or fix made elsewhere), and
 // retry with back-off for as long as it takes what is passing. The forward's row then says why it
 // stopped, and Start tries again by hand.
 import { AwsError, type AwsErrorCode } from '../../aws/errors.js';
 import type { RestartVerdict } from '../../sessions/forwards/index.js';
 
 /**
- * Failures that come back the same however often the start is tried: a person has to change
- * something first.
+ * Failures that come back the same however often the start is tried, and that no sign-in, network
+ * or IAM change made elsewhere will clear for this forward: the task, the config files or an MFA
+ * code must come from a person, so retrying only calls AWS (or asks for a code) for nothing.
  */
 const CANNOT_HEAL: ReadonlySet<AwsErrorCode> = new Set<AwsErrorCode>([
-  // An IAM policy, the key or the config files must change.
-  'access-denied',
-  'invalid-credentials',
-  'no-credentials',
+  // The config files must change.
   'profile-not-found',
   'no-region',
   'config-invalid',
-  'credential-process-failed',
-  // The person must sign in or give a code; retrying would ask for an MFA code every 30 s.
-  'expired-credentials',
-  'sso-login-required',
+  // Retrying would ask the person for an MFA code every 30 s.
   'mfa-required',
   'mfa-rejected',
   // The task or cluster must change: a task started without execute command keeps it off for life.
@@ -37,11 +33,31 @@ const CANNOT_HEAL: ReadonlySet<AwsErrorCode> = new Set<AwsErrorCode>([
 ]);
 
 /**
- * Failures that may clear by themselves within minutes (an instance rebooting, an exec agent
- * starting in a new task) but never do for a stopped task, which Session Manager reports the same
- * way: retried for FORWARDS.RESTART_MAY_HEAL_GIVE_UP_MS, then given up on.
+ * Failures that may clear without anyone touching this forward, and often do at 3 a.m.: an instance
+ * rebooting or an exec agent starting in a new task; credentials that an `aws sso login` in another
+ * terminal, a credential helper back on the network or an IAM fix in the console puts right (a
+ * failed start never prompts anyone for these, so retrying them costs a call every 30 s and nothing
+ * else). A stopped task is reported as "not connected" too, so these are retried for
+ * FORWARDS.RESTART_MAY_HEAL_GIVE_UP_MS, then given up on with the reason in the row.
  */
-const MAY_HEAL: ReadonlySet<AwsErrorCode> = new Set<AwsErrorCode>(['target-not-connected', 'handshake-timeout']);
+const MAY_HEAL: ReadonlySet<AwsErrorCode> = new Set<AwsErrorCode>([
+  'target-not-connected',
+  'handshake-timeout',
+  'access-denied',
+  'invalid-credentials',
+  'no-credentials',
+  'credential-process-failed',
+  'expired-credentials',
+  'sso-login-required',
+]);
+
+/**
+ * The network's words in an error's text. A credential provider that could not reach its endpoint
+ * (SSO's GetRoleCredentials while Wi-Fi rejoins, a credential_process helper offline) is reported as
+ * a credentials failure whose text still names the network error: that is passing, and retried as
+ * any unreachable endpoint is.
+ */
+const NETWORK_WORDS = /\b(ENOTFOUND|EAI_AGAIN|ETIMEDOUT|ECONNRESET|ECONNREFUSED|ENETUNREACH|EHOSTUNREACH)\b|socket hang up|TimeoutError/;
 
 /**
  * The verdict on one failed start. Anything else — throttling, a server error, an endpoint out of
@@ -50,6 +66,7 @@ const MAY_HEAL: ReadonlySet<AwsErrorCode> = new Set<AwsErrorCode>(['target-not-c
  */
 export function restartVerdict(error: unknown): RestartVerdict {
   if (!(error instanceof AwsError)) return 'retry';
+  if (NETWORK_WORDS.test(`${error.message} ${error.detail ?? ''}`)) return 'retry';
   if (CANNOT_HEAL.has(error.code)) return 'give-up';
   if (MAY_HEAL.has(error.code)) return 'retry-a-while';
   return 'retry';

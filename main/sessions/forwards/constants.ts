@@ -9,11 +9,12 @@ export const FORWARDS = {
   /** …up to this, so a target that is down is retried twice a minute, not hammered. */
   RESTART_MAX_DELAY_MS: 30_000,
   /**
-   * How long auto-restart keeps trying a start that failed in a way that may clear by itself
-   * (the target not connected to Session Manager: an instance rebooting or an exec agent starting
-   * takes a minute or two; a stopped task never comes back) before it gives up and says so.
+   * How long auto-restart keeps trying a start that failed in a way that may clear by itself or by a
+   * fix made elsewhere (restart-policy.ts): long enough for a patch reboot, a scheduled instance
+   * start, a regional Session Manager blip or someone running `aws sso login`; short enough that a
+   * stopped task (reported the same way) or a forgotten forward stops calling AWS within the hour.
    */
-  RESTART_MAY_HEAL_GIVE_UP_MS: 5 * 60_000,
+  RESTART_MAY_HEAL_GIVE_UP_MS: 30 * 60_000,
   /** A session that lived this long counts as healthy: the next failure starts the backoff over. */
   RESTART_STABLE_AFTER_MS: 60_000,
   /** Byte-rate window: one sample per second gives the usual "bytes/s" reading. */
