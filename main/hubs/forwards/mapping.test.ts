@@ -51,7 +51,7 @@ describe('plainError of a forward whose auto-restart gave up', () => {
     const denied = plainError({ state: 'failed', lastError: 'AWS denied ssm:StartSession.', lastErrorNextStep: 'Ask an administrator to allow ssm:StartSession.', lastBindProblem: undefined, gaveUp: 'cannot-heal' });
     expect(denied).toEqual({ message: 'Auto-restart gave up: AWS denied ssm:StartSession.', nextStep: 'Trying again would fail the same way. Ask an administrator to allow ssm:StartSession. Then start the forward again.' });
     const unplugged = plainError({ state: 'failed', lastError: 'The container is not connected to Session Manager.', lastErrorNextStep: undefined, lastBindProblem: undefined, gaveUp: 'did-not-heal' });
-    expect(unplugged).toEqual({ message: 'Auto-restart gave up: The container is not connected to Session Manager.', nextStep: `It was tried for 5 minutes. ${FORWARD_FAILED_NEXT_STEP}` });
+    expect(unplugged).toEqual({ message: 'Auto-restart gave up: The container is not connected to Session Manager.', nextStep: `It was tried for 30 minutes. ${FORWARD_FAILED_NEXT_STEP}` });
   });
 });
 
