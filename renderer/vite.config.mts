@@ -5,7 +5,7 @@
 // the hook's code is not even in its bundle).
 import react from '@vitejs/plugin-react';
 import { fileURLToPath } from 'node:url';
-import { defineConfig, type Plugin } from 'vite';
+import { defineConfig, normalizePath, type Plugin } from 'vite';
 import { ENTRY_ATTRIBUTE } from './boot/entry-attribute.js';
 
 const here = fileURLToPath(new URL('.', import.meta.url));
@@ -44,8 +44,11 @@ function inlineEntryCss(): Plugin {
   };
 }
 
-/** The boot script (boot/boot.ts): a chunk of its own, built from boot/ alone, that starts the app's bundle. */
-const BOOT_DIR = fileURLToPath(new URL('./boot/', import.meta.url));
+/**
+ * The boot script (boot/boot.ts): a chunk of its own, built from boot/ alone, that starts the app's
+ * bundle. In Vite's module-id form (forward slashes on Windows too): it is compared with module ids.
+ */
+const BOOT_DIR = normalizePath(fileURLToPath(new URL('./boot/', import.meta.url)));
 const BOOT_MODULE = `${BOOT_DIR}boot.ts`;
 const BOOT_CHUNK_NAME = 'boot';
 
