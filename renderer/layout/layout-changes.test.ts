@@ -64,4 +64,25 @@ describe('LayoutChanges: a save that could not be kept', () => {
     expect(h.sent.at(-1)).toEqual({ treeWidth: 420, panelHeight: 260 });
     expect(h.saved).toEqual({ ...DEFAULT_LAYOUT, treeWidth: 420, panelHeight: 260 });
   });
+
+  it('tells its owner when a save was not kept (who schedules the next save), and not when it was', async () => {
+    const { h, send } = host();
+    let told = 0;
+    const a = new LayoutChanges(send, () => (told += 1));
+    a.note({ treeWidth: 420 });
+    a.save();
+    await settle();
+    expect(told).toBe(0);
+    h.up = false;
+    a.note({ panelHeight: 300 });
+    a.save();
+    await settle();
+    expect(told).toBe(1);
+    h.up = true;
+    a.save(); // what the owner's timer does: the refused keys go again with nothing new noted
+    await settle();
+    expect(h.sent.at(-1)).toEqual({ panelHeight: 300 });
+    expect(h.saved.panelHeight).toBe(300);
+    expect(told).toBe(1);
+  });
 });

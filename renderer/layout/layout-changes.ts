@@ -1,6 +1,7 @@
 // The layout keys this window changed and main has not kept yet. Only those keys are sent, and main
 // merges them into the saved layout (settings.changeLayout), so a window never sends its copy of a
-// size another window changed since. A save that could not be kept goes again with the next save.
+// size another window changed since. A save that could not be kept goes again with the next save,
+// which the owner schedules when told (notKept), so it is not left waiting for another change.
 import type { Layout, LayoutChange } from '../../shared/contract/index.js';
 
 /** Sends a change; true once main kept it, false when it could not (the host link lost, a write that failed). */
@@ -12,7 +13,11 @@ export class LayoutChanges {
   /** Sent and not answered yet: shown over what main says until main has them. */
   #sending: LayoutChange = {};
 
-  constructor(private readonly send: SendLayoutChange) {}
+  constructor(
+    private readonly send: SendLayoutChange,
+    /** Told when a save was not kept: its keys are waiting for the next save. */
+    private readonly notKept: () => void = () => undefined,
+  ) {}
 
   note(change: LayoutChange): void {
     this.#unsent = { ...this.#unsent, ...change };
@@ -29,7 +34,10 @@ export class LayoutChanges {
       for (const key of Object.keys(change) as Array<keyof Layout>) if (sending[key] === change[key]) delete sending[key];
       this.#sending = sending;
       // Not kept: those keys go again with the next save, unless this window changed them again meanwhile.
-      if (!kept) this.#unsent = { ...change, ...this.#unsent };
+      if (!kept) {
+        this.#unsent = { ...change, ...this.#unsent };
+        this.notKept();
+      }
     });
   }
 

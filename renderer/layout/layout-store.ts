@@ -11,6 +11,12 @@ import { pageStorage, readCachedLayout, writeCachedLayout } from './layout-cache
 export const LAYOUT = {
   /** Persist this long after the last change: holding an arrow key on a separator repeats ~30×/s, one settings write each would be a storm. */
   PERSIST_DELAY_MS: 400,
+  /**
+   * A save main could not keep (the host link down, a failed write) is tried again this long after:
+   * the call fails at once while the link is down, so retrying costs nothing, and a change is not
+   * left unsaved until the user happens to move a separator again.
+   */
+  RESEND_DELAY_MS: 5_000,
   /** The terminal area keeps at least this width beside the tree (about 40 columns at 13 px). */
   TERMINAL_MIN_WIDTH: 360,
   /** ...and at least this height above the bottom panel (tabs plus about six rows). */
@@ -50,7 +56,10 @@ export class LayoutStore extends Store<Layout> {
 
   constructor(private readonly settings: SettingsModel) {
     super(readCachedLayout(pageStorage()) ?? DEFAULT_LAYOUT);
-    this.#changes = new LayoutChanges((change) => settings.changeLayout(change));
+    this.#changes = new LayoutChanges(
+      (change) => settings.changeLayout(change),
+      () => this.#timer ??= setTimeout(() => this.flush(), LAYOUT.RESEND_DELAY_MS),
+    );
     this.#apply();
     settings.subscribe(() => this.#adopt());
   }

@@ -9,6 +9,8 @@ import { SETTINGS_BOUNDS, type TreePlace, type TreeView, type TreeViewChange } f
 export const TREE_MEMORY = {
   /** Save this long after the last change: arrow keys move the selection ~30×/s and a restore opens several branches at once; one write for all of it. */
   SAVE_DELAY_MS: 400,
+  /** A save main could not keep (the host link down, a failed write) is tried again this long after, not only with the next change. */
+  RESEND_DELAY_MS: 5_000,
 } as const;
 
 /** Where the view is kept: settings in the app, a fake in tests. */

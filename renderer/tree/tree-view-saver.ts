@@ -1,7 +1,7 @@
 // This window's part in the tree's saved view (open branches and selection): a moment after its
 // open set or selection changes, what changed since its last save (or the restore) goes to main,
 // which merges it with the other windows' (shared/tree-view.ts). A save main could not keep goes
-// again with the next one.
+// again a few seconds later (TREE_MEMORY.RESEND_DELAY_MS), or sooner with the next change.
 import type { TreeView } from '../../shared/contract/index.js';
 import { EMPTY_TREE_VIEW, treeViewChange } from '../../shared/tree-view.js';
 import { placeOf, TREE_MEMORY, treeView, type TreeMemoryStore, type TreeRestore } from './tree-memory.js';
@@ -53,8 +53,11 @@ export class TreeViewSaver {
     const previous = this.#saved;
     this.#saved = view;
     void this.memory.save(change).then((kept) => {
-      // Not kept (the host link was lost, say): the next save diffs from the view before it, so this change goes again.
-      if (!kept && this.#saved === view) this.#saved = previous;
+      // Not kept (the host link was lost, say): the next save diffs from the view before it, so this change goes again, a little later at the latest.
+      if (!kept && this.#saved === view) {
+        this.#saved = previous;
+        this.#timer ??= setTimeout(() => this.flush(), TREE_MEMORY.RESEND_DELAY_MS);
+      }
     });
   }
 }
