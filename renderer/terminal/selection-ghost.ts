@@ -4,6 +4,7 @@
 // text clicked away) came back as a highlight, at a place the text no longer is, when the window
 // or the pane changed size. Forgetting it with each redraw that has nothing selected ends that.
 // The WebGL renderer forgets its own.
+import { renderServiceOf } from './xterm-render-service.js';
 
 /** The DOM renderer's memory of what it drew (not public API: checked before use). */
 interface DrawnSelection {
@@ -46,8 +47,7 @@ export function forgetClearedSelections(service: RenderService): void {
 
 /** Applies the above to an opened xterm Terminal; false, changing nothing, when its internals are not shaped as expected. */
 export function preventSelectionGhosts(terminal: object): boolean {
-  const core: unknown = (terminal as { _core?: unknown })._core;
-  const service: unknown = typeof core === 'object' && core !== null ? (core as { _renderService?: unknown })._renderService : undefined;
+  const service = renderServiceOf(terminal);
   if (!isRenderService(service)) return false;
   forgetClearedSelections(service);
   return true;

@@ -11,6 +11,7 @@
 // drops only "still nothing selected" (no selection, or an empty one: a click leaves start = end,
 // which neither renderer highlights), which redraws rows the renderer draws anyway when their
 // content changes.
+import { renderServiceOf } from './xterm-render-service.js';
 
 type Point = readonly [number, number];
 
@@ -52,8 +53,7 @@ function isTarget(value: unknown): value is SelectionRedrawTarget {
  * xterm's internals are not shaped as expected (a newer xterm): the terminal then works as before.
  */
 export function filterSelectionRedraws(terminal: object): boolean {
-  const core: unknown = (terminal as { _core?: unknown })._core;
-  const service: unknown = typeof core === 'object' && core !== null ? (core as { _renderService?: unknown })._renderService : undefined;
+  const service = renderServiceOf(terminal);
   if (!isTarget(service)) return false;
   skipEmptySelectionRedraws(service);
   return true;
