@@ -122,7 +122,7 @@ export class ShellPlugin implements AgentPlugin {
     try {
       mkdirSync(workdir, { recursive: true });
       const [file, args] = command === undefined ? [shell, []] : ['/bin/sh', ['-c', command]];
-      const run = targetProcess({ workdir, name: this.options.targetName ?? basename(workdir), confinement: this.options.confinement ?? UNCONFINED }, file, args);
+      const run = targetProcess({ workdir, name: this.options.targetName ?? basename(workdir), confinement: this.options.confinement ?? UNCONFINED, tty: true }, file, args);
       this.term = pty.spawn(run.file, run.args, {
         name: 'xterm-256color',
         cols: this.cols,

@@ -173,6 +173,21 @@ const FALLBACK_SCRIPT = [
   'exec "$@"',
 ].join('\n');
 
+/**
+ * A confined shell on a terminal must start in a process group of its own namespace, as the real
+ * agent's shell does (it is the pty's session leader). Under `--unshare-pid` the pty's foreground
+ * group is the sandbox's outer wrapper, which the shell cannot see: an interactive dash takes
+ * that invisible group (0) as the one to give the terminal back to, and on `exit` fails with
+ * "Cannot set tty process group (No such process)" (and exits 2). So a small sh with job control
+ * (`set -m`) runs inside the namespace first: it moves itself to a group of its own and starts the
+ * shell as its foreground job, in a group the shell can see and hand back on exit. Its own
+ * failure to hand the terminal back when it ends is the same message, about nothing anyone needs:
+ * its stderr is /dev/null, the shell's is the terminal (fd 9 carries it across). It stays as the
+ * shell's parent (one more `sh` in ps); a shell session never reports an exit code (§16), so the
+ * status it ends with does not matter. $@ = the shell or command and its arguments.
+ */
+const TTY_GROUP_SCRIPT = 'exec 9>&2 2>/dev/null; set -m; "$@" 2>&9 9>&-';
+
 export interface TargetProcess {
   readonly file: string;
   readonly args: string[];
@@ -188,6 +203,8 @@ export interface TargetSpawnContext {
   readonly confinement: Confinement;
   /** Where the sandbox's own environment comes from (default process.env). */
   readonly sourceEnv?: NodeJS.ProcessEnv;
+  /** The process runs on a terminal (a pty): confined, it then starts in a process group of its own (TTY_GROUP_SCRIPT). */
+  readonly tty?: boolean;
 }
 
 /** The command line, directory and environment that run `file args` as the target's process. */
@@ -196,5 +213,6 @@ export function targetProcess(ctx: TargetSpawnContext, file: string, args: reado
   if (ctx.confinement.kind === 'none') return { file, args: [...args], cwd: ctx.workdir, env };
   const status = path.join(path.dirname(ctx.workdir), `.${path.basename(ctx.workdir)}.bwrap-${process.pid}-${Date.now()}-${Math.random().toString(36).slice(2)}`);
   const bwrap = [ctx.confinement.bwrap, '--json-status-fd', '3', ...bwrapArgs(ctx.workdir, hostnameFor(ctx.name), ctx.sourceEnv ?? process.env)];
-  return { file: '/bin/sh', args: ['-c', FALLBACK_SCRIPT, 'porthole-confine', status, ...bwrap, '--', file, ...args], cwd: ctx.workdir, env };
+  const command = ctx.tty === true ? ['/bin/sh', '-c', TTY_GROUP_SCRIPT, 'porthole-tty', file, ...args] : [file, ...args];
+  return { file: '/bin/sh', args: ['-c', FALLBACK_SCRIPT, 'porthole-confine', status, ...bwrap, '--', ...command], cwd: ctx.workdir, env };
 }
