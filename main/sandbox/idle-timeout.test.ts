@@ -3,6 +3,7 @@
 // Porthole's engine and tab status carry that text to the person. What counts as activity (the
 // client's input, not its acks of output) is checked on a sandbox with a full-length minute, so
 // nothing there depends on timing.
+import { ECSClient, ExecuteCommandCommand } from '@aws-sdk/client-ecs';
 import { SSMClient, StartSessionCommand } from '@aws-sdk/client-ssm';
 import { afterEach, describe, expect, it } from 'vitest';
 import { ssmResumeSession } from '../ssm/connection/resume-ssm.js';
@@ -15,6 +16,10 @@ import { until, within } from '../../testing/vitest/bounded.js';
 
 /** An online instance of the demo world (world/demo-world.json). */
 const TARGET = 'i-0a1b2c3d4e5f60001';
+/** A demo-world task with ECS Exec on (cluster demo-web, container app). */
+const EXEC_TASK = '5e1f4a2b9c3d4e5f6a7b8c9d0e1f0001';
+/** One minute in the ECS Exec test: ECS Exec's 20 minutes are this × 20 (a fraction of a second). */
+const EXEC_MINUTE_MS = 20;
 /** One preference minute in the short sandbox: the 1-minute idle timeout ends a session this soon after its last input. */
 const SHORT_MINUTE_MS = 300;
 
@@ -24,11 +29,15 @@ afterEach(async () => {
   sandbox = undefined;
 });
 
-async function openShell(options: SandboxOptions): Promise<{ sb: Sandbox; shell: ShellSession; text: () => string; closed: Promise<CloseReason> }> {
+/** A shell StartSession opened on TARGET, or (`exec`) ECS Exec's `/bin/sh` in EXEC_TASK. */
+async function openShell(options: SandboxOptions, exec = false): Promise<{ sb: Sandbox; shell: ShellSession; text: () => string; closed: Promise<CloseReason> }> {
   const sb = await startSandbox({ pacing: 'unpaced', confine: false, gateway: { shell: '/bin/sh', shellStartDelayMs: 0 }, ...options });
   sandbox = sb;
-  const ssm = new SSMClient({ region: sb.region, endpoint: sb.endpoint, credentials: { accessKeyId: sb.accessKeyId, secretAccessKey: sb.secretAccessKey } });
-  const started = await ssm.send(new StartSessionCommand({ Target: TARGET }));
+  const config = { region: sb.region, endpoint: sb.endpoint, credentials: { accessKeyId: sb.accessKeyId, secretAccessKey: sb.secretAccessKey } };
+  const ssm = new SSMClient(config);
+  const started = exec
+    ? await new ECSClient(config).send(new ExecuteCommandCommand({ cluster: 'demo-web', task: EXEC_TASK, container: 'app', command: '/bin/sh', interactive: true })).then((r) => ({ SessionId: r.session?.sessionId, TokenValue: r.session?.tokenValue, StreamUrl: r.session?.streamUrl }))
+    : await ssm.send(new StartSessionCommand({ Target: TARGET }));
   const shell = new ShellSession({
     credentials: { sessionId: started.SessionId!, tokenValue: started.TokenValue!, streamUrl: started.StreamUrl! },
     target: TARGET,
@@ -52,6 +61,17 @@ describe("Session Manager's idle session timeout", () => {
     const status = closedStatus(reason, undefined);
     expect(status).toMatchObject({ state: 'closed', reason: 'Your session timed out due to inactivity and has been terminated.' });
     expect(status.ending).not.toBe('exited');
+  });
+
+  it("ends an ECS Exec session after ECS Exec's fixed 20 minutes, whatever the region's preference says", async () => {
+    // The region's preference (1 minute) is not ECS Exec's: its sessions keep their own 20 minutes.
+    const { sb, shell, closed } = await openShell({ sessionPreferences: { idleSessionTimeout: 1 }, sessionMinuteMs: EXEC_MINUTE_MS }, true);
+    expect(shell.sessionId).toMatch(/^ecs-execute-command-/);
+    expect(sb.registry.get(shell.sessionId)?.idleSessionMinutes).toBe(SESSION_LIMITS.ECS_EXEC_IDLE_MINUTES);
+    expect(SESSION_LIMITS.ECS_EXEC_IDLE_MINUTES).toBe(20);
+    const reason = await within('the idle timeout to end the ECS Exec session', closed);
+    expect(reason).toEqual({ kind: 'channel-closed', output: SESSION_LIMITS.IDLE_OUTPUT, message: SESSION_LIMITS.IDLE_OUTPUT });
+    expect(sb.registry.get(shell.sessionId)?.state).toBe('Terminated');
   });
 
   it("counts the client's input as activity, not its acknowledgements of output", async () => {

@@ -23,6 +23,13 @@ export const SESSION_LIMITS = {
   /** AWS's idle session timeout when the region's preferences do not set one (Session Manager docs). */
   DEFAULT_IDLE_MINUTES: 20,
   /**
+   * ECS Exec's idle timeout: fixed at 20 minutes whatever the region's Session Manager preferences
+   * say (Amazon ECS developer guide, "Using Amazon ECS Exec for debugging", Considerations; the
+   * request to make it settable, aws/containers-roadmap#1939, is still open). Its sessions end
+   * with the same channel_closed text (seen in ECS Exec clients' reports, e.g. tedsmitt/ecsgo#19).
+   */
+  ECS_EXEC_IDLE_MINUTES: 20,
+  /**
    * channel_closed Output for a session cut at its maximum duration. The sandbox's own words,
    * shaped like the idle-timeout text below; AWS's exact text for this case is not known here.
    */

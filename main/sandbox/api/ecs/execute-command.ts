@@ -1,4 +1,5 @@
 /** ECS ExecuteCommand: an InteractiveCommands session on a container (spec §10). */
+import { SESSION_LIMITS } from '../../session-limits.js';
 import { lastSegment, arn } from '../../world/arns.js';
 import { ApiError, invalidParameter } from '../errors.js';
 import type { Handler } from '../handler.js';
@@ -39,6 +40,8 @@ export const executeCommand: Handler = async (p, ctx) => {
     workdir: await ctx.deps.targets.workdir(target.info),
     targetName: target.info.label,
     agentVersion: target.agentVersion,
+    // ECS Exec's own idle timeout, not the region's Session Manager preference (session-limits.ts).
+    idleSessionMinutes: SESSION_LIMITS.ECS_EXEC_IDLE_MINUTES,
     ...(target.kmsKeyArn ? { kmsKeyId: target.kmsKeyArn } : {}),
   });
   return {

@@ -45,7 +45,8 @@ export const startSession: Handler = async (p, ctx) => {
   const resolved = sessionTarget(ctx, target);
   const kind = await kindFor(ctx, plan, resolved);
   // The region's Session Manager preferences bound StartSession's sessions. ECS Exec
-  // (ExecuteCommand) has its own rules, not modelled: neither limit applies to its sessions.
+  // (ExecuteCommand) has its own rules: a fixed idle timeout (execute-command.ts), and no maximum
+  // duration is modelled for it.
   const maxSessionMinutes = ctx.region.sessionPreferences.maxSessionDuration;
   const idleSessionMinutes = ctx.region.sessionPreferences.idleSessionTimeout ?? SESSION_LIMITS.DEFAULT_IDLE_MINUTES;
   const session = registerSession(ctx, {
