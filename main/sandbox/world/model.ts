@@ -1,7 +1,9 @@
 /**
  * The world indexed for request handling: per account and region, clusters by name, tasks by id,
  * task definitions by family:revision, instances by id. Built once; handlers only read it, so a
- * generated world of 500,000 tasks answers each Describe call with map lookups.
+ * generated world of 500,000 tasks answers each Describe call with map lookups. The one change
+ * a request makes is StopTask's: a task stops (its world spec stays as loaded, so a world file
+ * shared by several sandboxes is never changed by one of them).
  */
 import { arn, lastSegment, runtimeIdFor, type ArnScope } from './arns.js';
 import type {
@@ -21,15 +23,29 @@ import type {
 
 export type ResolvedContainer = ContainerSpec & { runtimeId: string };
 
+/** What StopTask changes in a task: it is STOPPED from then on, and says why and when. */
+export type TaskStop = Required<Pick<TaskSpec, 'stoppedReason' | 'stopCode' | 'stoppedAt'>>;
+
 /** A task in its cluster. ARN and runtime ids are derived on first use: most tasks of a big world are never described. */
 export class TaskEntry {
   private resolved: readonly ResolvedContainer[] | undefined;
+  private stopped: TaskSpec | undefined;
 
   constructor(
-    readonly spec: TaskSpec,
+    private readonly loaded: TaskSpec,
     readonly cluster: ClusterEntry,
     private readonly scope: ArnScope,
   ) {}
+
+  /** The task as the world declares it, or as StopTask left it. */
+  get spec(): TaskSpec {
+    return this.stopped ?? this.loaded;
+  }
+
+  /** StopTask: STOPPED now and for good (a stopped task never runs again; ECS starts a new one). */
+  stop(how: TaskStop): void {
+    this.stopped = { ...this.loaded, ...how, lastStatus: 'STOPPED', desiredStatus: 'STOPPED' };
+  }
 
   get arn(): string {
     return arn.task(this.scope, this.cluster.spec.name, this.spec.id);

@@ -64,6 +64,10 @@ export const Task = z.object({
   lastStatus: TaskStatus.default('RUNNING'),
   desiredStatus: z.enum(['RUNNING', 'PENDING', 'STOPPED']).optional(),
   stoppedReason: z.string().optional(),
+  /** Why a STOPPED task stopped, as DescribeTasks's stopCode (default EssentialContainerExited). */
+  stopCode: z.enum(['TaskFailedToStart', 'EssentialContainerExited', 'UserInitiated', 'ServiceSchedulerInitiated', 'SpotInterruption', 'TerminationNotice']).optional(),
+  /** ISO time a STOPPED task stopped (default a minute after it started). */
+  stoppedAt: z.string().optional(),
   launchType: z.enum(['FARGATE', 'EC2', 'EXTERNAL']).default('FARGATE'),
   platformVersion: z.string().optional(),
   enableExecuteCommand: z.boolean().default(true),

@@ -3,6 +3,7 @@ import type { HandlerTable } from '../handler.js';
 import { describeClusters, describeServices, listClusters, listServices } from './clusters.js';
 import { describeContainerInstances, listContainerInstances } from './container-instances.js';
 import { executeCommand } from './execute-command.js';
+import { stopTask } from './stop-task.js';
 import { describeTaskDefinition, describeTasks, listTasks } from './tasks.js';
 
 export const ECS_TARGET_PREFIX = 'AmazonEC2ContainerServiceV20141113';
@@ -18,4 +19,5 @@ export const ecsHandlers: HandlerTable = {
   ListContainerInstances: listContainerInstances,
   DescribeContainerInstances: describeContainerInstances,
   ExecuteCommand: executeCommand,
+  StopTask: stopTask,
 };

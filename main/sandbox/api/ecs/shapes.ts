@@ -9,6 +9,8 @@ import type { ServiceSpec, TaskDefinitionSpec } from '../../world/schema.js';
 export const ECS_SHAPES = {
   /** When a world gives no start time, tasks appear to have started this long before boot. */
   defaultTaskAgeSeconds: 3600,
+  /** A STOPPED task whose world gives no stop time appears to have run this long. */
+  defaultRunSeconds: 60,
   /** ECS Exec managed-agent name (what diagnostics look for). */
   execAgentName: 'ExecuteCommandAgent',
 } as const;
@@ -130,8 +132,10 @@ export function taskShape(view: RegionView, task: TaskEntry): Record<string, unk
     shape['platformFamily'] = 'Linux';
   }
   if (t.lastStatus === 'STOPPED') {
-    shape['stoppedAt'] = started + 60;
-    shape['stopCode'] = 'EssentialContainerExited';
+    const stoppedAt = t.stoppedAt ? Date.parse(t.stoppedAt) : NaN;
+    shape['stoppedAt'] = Number.isNaN(stoppedAt) ? started + ECS_SHAPES.defaultRunSeconds : Math.floor(stoppedAt / 1000);
+    shape['stoppingAt'] = shape['stoppedAt'];
+    shape['stopCode'] = t.stopCode ?? 'EssentialContainerExited';
     shape['stoppedReason'] = t.stoppedReason ?? 'Task stopped';
   }
   return shape;
