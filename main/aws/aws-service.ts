@@ -12,6 +12,7 @@ import type { DiagnosisTarget } from '../../shared/contract/diagnostics.js';
 import type { StartPortSession, StartedSession } from '../sessions/forwards/types.js';
 import { checkSharedFiles } from './config-check/check-files.js';
 import { diagnoseEcs, diagnoseInstance } from './diagnostics/gather.js';
+import { ecsTaskState, type EcsTaskState } from './discovery/task-state.js';
 import type { Check } from './diagnostics/types.js';
 import { Inventory, type InventoryEvents, type InventoryOptions } from './inventory/inventory.js';
 import { profileSource } from './inventory/nodes.js';
@@ -162,6 +163,20 @@ export class AwsService {
    */
   portSessionFor(target: TargetRef): StartPortSession {
     return (input, spec) => this.remembering(target, () => this.startPortSession(input, spec));
+  }
+
+  /**
+   * One ECS task's state (DescribeTasks with the profile's credentials and endpoint): a forward's
+   * auto-restart asks whether a task that stopped answering has stopped for good. Throws an AwsError.
+   */
+  async ecsTaskState(profile: string, region: string | undefined, cluster: string, task: string): Promise<EcsTaskState> {
+    const session = await this.workspace.open(profile);
+    const r = session.region(region);
+    try {
+      return await ecsTaskState(session.ecs(r), cluster, task);
+    } catch (err) {
+      throw toAwsError(err, { profile, region: r, operation: 'ECS DescribeTasks' });
+    }
   }
 
   /** KMS client for a profile and region (encrypted sessions started elsewhere). */

@@ -143,6 +143,16 @@ export const FORWARD_RESTART_AFTER = 'Then start the forward again.';
 /** Put before the failure when auto-restart stopped trying, so the row's first words say it stopped and why. */
 export const FORWARD_GAVE_UP = 'Auto-restart gave up:';
 
+/**
+ * Why auto-restart gave up on a forward to an ECS task that stopped: ECS's own reason (null when it
+ * gave none; `missing` when ECS no longer knows the task, as it forgets stopped tasks after a
+ * while). A stopped task never runs again: its replacement is another task.
+ */
+export function taskStoppedText(stoppedReason: string | null, missing = false): string {
+  const why = missing ? 'ECS no longer lists it' : (stoppedReason ?? 'ECS gave no reason');
+  return `The task stopped (${why}); start the forward on a running task.`;
+}
+
 /** Said before the advice when auto-restart stopped: at once for a failure waiting cannot fix, or after trying for `minutes` one that might have cleared. */
 export function forwardGaveUpText(why: 'cannot-heal' | 'did-not-heal', minutes: number): string {
   return why === 'cannot-heal' ? 'Trying again would fail the same way.' : `It was tried for ${minutes} minutes.`;

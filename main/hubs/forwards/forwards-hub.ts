@@ -10,7 +10,7 @@ import type { BackoffSchedule } from '../../ssm/connection/constants.js';
 import { ForwardError, ForwardManager, FORWARDS, type RestartSchedule } from '../../sessions/forwards/index.js';
 import { ForwardStore } from './forward-store.js';
 import { forwardInfo, forwardStats, managerSpec, sessionTargetKey } from './mapping.js';
-import { restartVerdict } from './restart-policy.js';
+import { forwardRestartPolicy } from './restart-policy.js';
 
 export interface ForwardsEvents {
   updated(e: { id: string; forward: ForwardInfo | null; note?: string }): void;
@@ -55,7 +55,7 @@ export class ForwardsHub {
         return target === undefined ? options.aws.startPortSession(input, spec) : options.aws.portSessionFor(target)(input, spec);
       },
       ...(options.restartSchedule ? { restartSchedule: options.restartSchedule } : {}),
-      restartPolicy: restartVerdict,
+      restartPolicy: forwardRestartPolicy((profile, region, cluster, task) => options.aws.ecsTaskState(profile, region, cluster, task)),
       ...(options.reconnectBackoff ? { reconnectBackoff: options.reconnectBackoff } : {}),
     });
     this.#manager.on('changed', (id) => this.#changed(id));

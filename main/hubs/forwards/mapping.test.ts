@@ -53,6 +53,11 @@ describe('plainError of a forward whose auto-restart gave up', () => {
     const unplugged = plainError({ state: 'failed', lastError: 'The container is not connected to Session Manager.', lastErrorNextStep: undefined, lastBindProblem: undefined, gaveUp: 'did-not-heal' });
     expect(unplugged).toEqual({ message: 'Auto-restart gave up: The container is not connected to Session Manager.', nextStep: `It was tried for 30 minutes. ${FORWARD_FAILED_NEXT_STEP}` });
   });
+
+  it('on a task that stopped, says ECS\'s reason and what to do, not to diagnose it or start it again', () => {
+    const stopped = plainError({ state: 'failed', lastError: 'The task stopped (Task stopped by user); start the forward on a running task.', lastErrorNextStep: undefined, lastBindProblem: undefined, gaveUp: 'target-gone' });
+    expect(stopped).toEqual({ message: 'Auto-restart gave up: The task stopped (Task stopped by user); start the forward on a running task.' });
+  });
 });
 
 describe('plainError of a forward that could not listen locally', () => {

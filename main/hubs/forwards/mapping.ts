@@ -83,6 +83,8 @@ export function plainError(status: Pick<ForwardStatus, 'state' | 'lastError' | '
   if (status.state !== 'failed') return advice === undefined ? { message: status.lastError } : { message: status.lastError, nextStep: advice };
   const next = advice === undefined ? FORWARD_FAILED_NEXT_STEP : `${advice} ${FORWARD_RESTART_AFTER}`;
   if (status.gaveUp === undefined) return { message: status.lastError, nextStep: next };
+  // The target is gone for good (a stopped task): its reason says what to do; diagnosing or starting it again would not help.
+  if (status.gaveUp === 'target-gone') return { message: `${FORWARD_GAVE_UP} ${status.lastError}` };
   // Auto-restart was on and stopped: the row's first words say so (a long AWS sentence cuts what follows), then why it will not retry.
   const why = forwardGaveUpText(status.gaveUp, Math.round(FORWARDS.RESTART_MAY_HEAL_GIVE_UP_MS / 60_000));
   return { message: `${FORWARD_GAVE_UP} ${status.lastError}`, nextStep: `${why} ${next}` };

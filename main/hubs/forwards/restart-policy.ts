@@ -7,7 +7,8 @@
 // retry with back-off for as long as it takes what is passing. The forward's row then says why it
 // stopped, and Start tries again by hand.
 import { AwsError, type AwsErrorCode } from '../../aws/errors.js';
-import type { RestartVerdict } from '../../sessions/forwards/index.js';
+import type { RestartPolicy, RestartVerdict } from '../../sessions/forwards/index.js';
+import { taskGone, type TaskStateLookUp } from './task-gone.js';
 
 /**
  * Failures that come back the same however often the start is tried, and that no sign-in, network
@@ -37,8 +38,9 @@ const CANNOT_HEAL: ReadonlySet<AwsErrorCode> = new Set<AwsErrorCode>([
  * rebooting or an exec agent starting in a new task; credentials that an `aws sso login` in another
  * terminal, a credential helper back on the network or an IAM fix in the console puts right (a
  * failed start never prompts anyone for these, so retrying them costs a call every 30 s and nothing
- * else). A stopped task is reported as "not connected" too, so these are retried for
- * FORWARDS.RESTART_MAY_HEAL_GIVE_UP_MS, then given up on with the reason in the row.
+ * else). These are retried for FORWARDS.RESTART_MAY_HEAL_GIVE_UP_MS, then given up on with the
+ * reason in the row. A stopped ECS task is reported as "not connected" too: forwardRestartPolicy
+ * asks ECS, and gives up on it at once.
  */
 const MAY_HEAL: ReadonlySet<AwsErrorCode> = new Set<AwsErrorCode>([
   'target-not-connected',
@@ -70,4 +72,16 @@ export function restartVerdict(error: unknown): RestartVerdict {
   if (CANNOT_HEAL.has(error.code)) return 'give-up';
   if (MAY_HEAL.has(error.code)) return 'retry-a-while';
   return 'retry';
+}
+
+/**
+ * The forwards' restart policy: restartVerdict, except that a forward to an ECS task that stopped
+ * (ECS asked through `lookUp` when the failure may be that) is given up on at once, saying why.
+ */
+export function forwardRestartPolicy(lookUp: TaskStateLookUp): RestartPolicy {
+  return async (error, spec) => {
+    const verdict = restartVerdict(error);
+    if (verdict === 'give-up') return verdict;
+    return (await taskGone(error, spec, lookUp)) ?? verdict;
+  };
 }

@@ -16,7 +16,7 @@ import { ForwardError, localBindProblemOf } from './errors.js';
 import { bindListener, closeListener } from './listener.js';
 import { RateMeter } from './rates.js';
 import { sessionEndedText, type LocalBindProblem } from '../../../shared/messages/forwards.js';
-import type { ConnectionError, ForwardSpec, ForwardState, ForwardStatus, GaveUp, RestartPolicy, StartPortSession, StartedSession } from './types.js';
+import type { ConnectionError, ForwardSpec, ForwardState, ForwardStatus, GaveUp, RestartPolicy, RestartVerdict, StartPortSession, StartedSession, TargetGone } from './types.js';
 
 export interface ForwardDeps {
   startSession: StartPortSession;
@@ -205,7 +205,9 @@ export class Forward {
       if (generation !== this.generation) return;
       this.lastError = error instanceof Error ? error.message : String(error);
       this.lastErrorNextStep = nextStepOf(error);
-      const gaveUp = this.spec.autoRestart === false ? undefined : this.judge(error);
+      const gaveUp = this.spec.autoRestart === false ? undefined : await this.judge(error);
+      // Stopped or started again while the policy asked AWS: that run decides, not this one.
+      if (generation !== this.generation) return;
       if (gaveUp !== undefined) {
         this.gaveUp = gaveUp;
         return void this.stop('failed');
@@ -271,8 +273,14 @@ export class Forward {
   }
 
   /** Whether auto-restart gives up after this failed start (and why), by the restart policy. */
-  private judge(error: unknown): GaveUp | undefined {
-    const verdict = this.deps.restartPolicy?.(error) ?? 'retry';
+  private async judge(error: unknown): Promise<GaveUp | undefined> {
+    const verdict = await this.verdictOn(error);
+    if (typeof verdict === 'object') {
+      this.mayHealSince = undefined;
+      this.lastError = verdict.reason;
+      this.lastErrorNextStep = undefined;
+      return 'target-gone';
+    }
     if (verdict === 'give-up') return 'cannot-heal';
     if (verdict === 'retry') {
       this.mayHealSince = undefined;
@@ -282,6 +290,15 @@ export class Forward {
     this.mayHealSince ??= now;
     const allowed = this.deps.restartSchedule?.mayHealGiveUpMs ?? FORWARDS.RESTART_MAY_HEAL_GIVE_UP_MS;
     return now - this.mayHealSince >= allowed ? 'did-not-heal' : undefined;
+  }
+
+  /** The policy's verdict; a policy that throws (or rejects) leaves auto-restart retrying. */
+  private async verdictOn(error: unknown): Promise<RestartVerdict | TargetGone> {
+    try {
+      return (await this.deps.restartPolicy?.(error, this.spec)) ?? 'retry';
+    } catch {
+      return 'retry';
+    }
   }
 
   /** Best-effort TerminateSession; a failure here must not disturb the forward. */

@@ -5,7 +5,7 @@ import net from 'node:net';
 import { once } from 'node:events';
 import { afterEach, describe, expect, it } from 'vitest';
 import { ForwardManager } from './manager.js';
-import type { ForwardStatus, RestartVerdict } from './types.js';
+import type { ForwardStatus, RestartPolicy, RestartVerdict } from './types.js';
 
 const cleanups: Array<() => Promise<void> | void> = [];
 afterEach(async () => {
@@ -14,8 +14,8 @@ afterEach(async () => {
 
 const target = { kind: 'instance', instanceId: 'i-0123456789abcdef0' } as const;
 
-/** A manager whose every start fails with `message`, judged `verdict`; short delays, `mayHealMs` to give up on what may heal. */
-function failingManager(verdict: RestartVerdict, mayHealMs: number): { manager: ForwardManager; calls: () => number } {
+/** A manager whose every start fails, judged `verdict` (or by `policy`); short delays, `mayHealMs` to give up on what may heal. */
+function failingManager(verdict: RestartVerdict, mayHealMs: number, policy: RestartPolicy = () => verdict): { manager: ForwardManager; calls: () => number } {
   let calls = 0;
   const manager = new ForwardManager({
     startSession: async () => {
@@ -23,7 +23,7 @@ function failingManager(verdict: RestartVerdict, mayHealMs: number): { manager: 
       throw new Error(`start failed (${verdict})`);
     },
     restartSchedule: { initialMs: 5, factor: 2, maxMs: 20, stableAfterMs: 60_000, mayHealGiveUpMs: mayHealMs },
-    restartPolicy: () => verdict,
+    restartPolicy: policy,
   });
   cleanups.push(() => manager.close());
   return { manager, calls: () => calls };
@@ -91,5 +91,49 @@ describe('auto-restart with a restart policy', () => {
     const f = await manager.create({ target, remotePort: 80, autoRestart: false });
     const s = await until(manager, f.id, (x) => x.state === 'failed');
     expect(s.gaveUp).toBeUndefined();
+  });
+
+  it('gives up at once when the policy, asking AWS, finds the target gone: its reason replaces the call\'s words and advice', async () => {
+    const seen: unknown[] = [];
+    const policy: RestartPolicy = async (_error, spec) => {
+      seen.push(spec.target);
+      await new Promise((resolve) => setTimeout(resolve, 5));
+      return { verdict: 'target-gone', reason: 'The task stopped (Task stopped by user); start the forward on a running task.' };
+    };
+    const { manager, calls } = failingManager('retry-a-while', 60_000, policy);
+    const f = await manager.create({ target, remotePort: 80, autoRestart: true });
+    const s = await until(manager, f.id, (x) => x.state === 'failed');
+    expect(s).toMatchObject({ gaveUp: 'target-gone', restarts: 0, lastError: 'The task stopped (Task stopped by user); start the forward on a running task.', lastErrorNextStep: undefined });
+    expect(calls()).toBe(1);
+    expect(seen).toEqual([target]);
+    expect(await portIsFree(f.localPort!)).toBe(true);
+  });
+
+  it('keeps retrying when the policy itself fails (AWS could not be asked)', async () => {
+    const { manager } = failingManager('retry-a-while', 60_000, () => Promise.reject(new Error('DescribeTasks: access denied')));
+    const f = await manager.create({ target, remotePort: 80, autoRestart: true });
+    const s = await until(manager, f.id, (x) => x.restarts >= 3);
+    expect(s.state).toBe('restarting');
+    expect(s.gaveUp).toBeUndefined();
+    expect(s.lastError).toBe('start failed (retry-a-while)');
+  });
+
+  it('a forward stopped while the policy was asking stays stopped, whatever the answer', async () => {
+    let answer: (v: RestartVerdict) => void = () => undefined;
+    let asked: () => void = () => undefined;
+    const wasAsked = new Promise<void>((resolve) => (asked = resolve));
+    const policy: RestartPolicy = () =>
+      new Promise<RestartVerdict>((resolve) => {
+        answer = resolve;
+        asked();
+      });
+    const { manager, calls } = failingManager('give-up', 60_000, policy);
+    const f = await manager.create({ target, remotePort: 80, autoRestart: true });
+    await wasAsked;
+    await manager.stop(f.id);
+    answer('give-up');
+    await new Promise((resolve) => setTimeout(resolve, 20));
+    expect(manager.get(f.id)).toMatchObject({ state: 'stopped', gaveUp: undefined });
+    expect(calls()).toBe(1);
   });
 });

@@ -69,10 +69,25 @@ export interface ForwardStatus {
  * denied, exec off, the task gone): the forward fails and says so, and Start tries again.
  */
 export type RestartVerdict = 'retry' | 'retry-a-while' | 'give-up';
-/** Judges a failed session start (the app's: main/hubs/forwards/restart-policy.ts); default, always `retry`. */
-export type RestartPolicy = (error: unknown) => RestartVerdict;
-/** Why auto-restart stopped: the failure cannot heal, or it may have but did not within the time allowed. */
-export type GaveUp = 'cannot-heal' | 'did-not-heal';
+/**
+ * Giving up on a target that is gone for good (an ECS task that stopped), learnt by asking AWS
+ * after the start failed: `reason` says so in the row instead of the failed call's own words
+ * (which, for a stopped task, are only "not connected" and advise waiting).
+ */
+export interface TargetGone {
+  readonly verdict: 'target-gone';
+  readonly reason: string;
+}
+/**
+ * Judges a failed session start (the app's: main/hubs/forwards/restart-policy.ts); default, always
+ * `retry`. It may ask AWS first (the forward waits for the answer); one that throws means `retry`.
+ */
+export type RestartPolicy = (error: unknown, spec: ForwardSpec) => RestartVerdict | TargetGone | Promise<RestartVerdict | TargetGone>;
+/**
+ * Why auto-restart stopped: the failure cannot heal, it may have but did not within the time
+ * allowed, or the target is gone for good (lastError says how).
+ */
+export type GaveUp = 'cannot-heal' | 'did-not-heal' | 'target-gone';
 
 /** One local connection the agent could not connect onward (e.g. nothing listens on the port). */
 export interface ConnectionError {

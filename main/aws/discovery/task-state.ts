@@ -1,0 +1,27 @@
+/**
+ * One ECS task's state by DescribeTasks: whether it stopped (and ECS's reason), whether ECS no
+ * longer knows it (a MISSING failure: stopped tasks are forgotten after a while), or how it is
+ * otherwise. A forward's auto-restart asks this when its task stops answering: a stopped task
+ * never runs again (its replacement has another id), so retrying it only waits for nothing.
+ */
+import { DescribeTasksCommand, type ECSClient } from '@aws-sdk/client-ecs';
+import { AwsError } from '../errors.js';
+
+export type EcsTaskState =
+  | { readonly state: 'stopped'; readonly stoppedReason: string | null }
+  | { readonly state: 'missing' }
+  | { readonly state: 'not-stopped'; readonly lastStatus: string };
+
+/** The task's state; an answer with neither the task nor MISSING (or a failed call) throws. */
+export async function ecsTaskState(ecs: ECSClient, cluster: string, task: string): Promise<EcsTaskState> {
+  const out = await ecs.send(new DescribeTasksCommand({ cluster, tasks: [task] }));
+  const found = out.tasks?.[0];
+  if (found !== undefined) {
+    if (found.lastStatus !== 'STOPPED') return { state: 'not-stopped', lastStatus: found.lastStatus ?? 'UNKNOWN' };
+    const reason = found.stoppedReason?.trim();
+    return { state: 'stopped', stoppedReason: reason ? reason : null };
+  }
+  if (out.failures?.some((f) => f.reason === 'MISSING')) return { state: 'missing' };
+  const why = out.failures?.[0]?.reason;
+  throw new AwsError({ code: 'unknown', sentence: `ECS DescribeTasks did not describe task ${task}${why ? ` (${why})` : ''}.`, nextStep: 'Refresh the tree to see the task as ECS lists it.' });
+}

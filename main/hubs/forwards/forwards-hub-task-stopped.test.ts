@@ -1,0 +1,52 @@
+// The whole chain against the sandbox: a forward with auto-restart to an ECS task that someone
+// stops (ECS StopTask) loses its session, finds the target not connected, asks ECS
+// (DescribeTasks through the app's AwsService), and gives up at once with ECS's reason, where it
+// used to retry "not connected" for RESTART_MAY_HEAL_GIVE_UP_MS (here an hour: it would never end).
+import { ECSClient, StopTaskCommand } from '@aws-sdk/client-ecs';
+import { mkdtemp, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { ForwardSpecSchema } from '../../../shared/contract/index.js';
+import { DEMO_APP, startSandboxApp, type SandboxApp } from '../../../testing/composition/sandbox-app.js';
+import { eventually } from '../../../testing/composition/test-client.js';
+import { clientConfig } from '../../../testing/sandbox/api/test-helpers.js';
+import { ForwardsHub } from './forwards-hub.js';
+
+/** Restarts come quickly; what may heal is retried for an hour, so only the task check ends it in the test's time. */
+const SCHEDULE = { initialMs: 10, factor: 2, maxMs: 50, stableAfterMs: 60_000, mayHealGiveUpMs: 60 * 60_000 };
+
+let t: SandboxApp;
+let dir: string;
+beforeAll(async () => {
+  t = await startSandboxApp();
+  dir = await mkdtemp(join(tmpdir(), 'porthole-hub-'));
+});
+afterAll(async () => {
+  await t.stop();
+  await rm(dir, { recursive: true, force: true });
+});
+
+describe('a forward to an ECS task that stops', () => {
+  it('gives up at once, saying the task stopped and why, and frees its port', async () => {
+    const sandbox = t.app.sandbox;
+    if (sandbox === null) throw new Error('the sandbox did not start');
+    const hub = new ForwardsHub({ aws: t.app.aws, dataDir: dir, events: { updated: () => undefined, stats: () => undefined }, restartSchedule: SCHEDULE });
+    const ecs = new ECSClient(clientConfig(sandbox));
+    try {
+      const f = await hub.create(ForwardSpecSchema.parse({ target: DEMO_APP.web2, remotePort: 8080, localPort: 'auto', autoRestart: true }));
+      await eventually('the forward listening', () => hub.list()[0]?.state === 'listening');
+      await ecs.send(new StopTaskCommand({ cluster: DEMO_APP.web2.cluster, task: DEMO_APP.web2.taskArn, reason: 'Scaling activity initiated by (deployment ecs-svc/9946)' }));
+      await eventually('the forward failed', () => hub.list()[0]?.state === 'failed');
+      expect(hub.list()[0]).toMatchObject({
+        id: f.id,
+        localPort: null,
+        error: { message: 'Auto-restart gave up: The task stopped (Scaling activity initiated by (deployment ecs-svc/9946)); start the forward on a running task.' },
+      });
+      expect(hub.list()[0]?.error?.nextStep).toBeUndefined();
+    } finally {
+      ecs.destroy();
+      await hub.close();
+    }
+  });
+});
