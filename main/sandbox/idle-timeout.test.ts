@@ -4,7 +4,7 @@
 // client's input, not its acks of output) is checked on a sandbox with a full-length minute, so
 // nothing there depends on timing.
 import { ECSClient, ExecuteCommandCommand } from '@aws-sdk/client-ecs';
-import { SSMClient, StartSessionCommand } from '@aws-sdk/client-ssm';
+import { ResumeSessionCommand, SSMClient, StartSessionCommand } from '@aws-sdk/client-ssm';
 import { afterEach, describe, expect, it } from 'vitest';
 import { ssmResumeSession } from '../ssm/connection/resume-ssm.js';
 import type { CloseReason } from '../ssm/datachannel/types.js';
@@ -13,6 +13,7 @@ import { closedStatus } from '../sessions/shells/status.js';
 import { startSandbox, type Sandbox, type SandboxOptions } from './index.js';
 import { SESSION_LIMITS } from './session-limits.js';
 import { until, within } from '../../testing/vitest/bounded.js';
+import { WireClient } from '../../testing/sandbox/gateway/wire-client.js';
 
 /** An online instance of the demo world (world/demo-world.json). */
 const TARGET = 'i-0a1b2c3d4e5f60001';
@@ -98,5 +99,28 @@ describe("Session Manager's idle session timeout", () => {
     expect(session.lastActivityAt).toBe(1);
     shell.write('exit\r');
     expect(await within('the shell to exit', closed)).toMatchObject({ kind: 'channel-closed', output: '' });
+  });
+
+  it('counts a reconnection as activity, as AWS documents (ResumeSession after a dropped connection)', async () => {
+    // A full-length minute: nothing here depends on timing.
+    const sb = await startSandbox({ pacing: 'unpaced', confine: false, gateway: { shell: '/bin/sh', shellStartDelayMs: 0 } });
+    sandbox = sb;
+    const ssm = new SSMClient({ region: sb.region, endpoint: sb.endpoint, credentials: { accessKeyId: sb.accessKeyId, secretAccessKey: sb.secretAccessKey } });
+    const started = await ssm.send(new StartSessionCommand({ Target: TARGET }));
+    const session = sb.registry.get(started.SessionId!)!;
+    const first = await WireClient.open(started.StreamUrl!, started.TokenValue!);
+    await until('the gateway to take the connection', () => session.state === 'Connected');
+    first.close();
+    // The client comes back (a resumed session's new connection) and sends no input at all.
+    session.lastActivityAt = 1;
+    const back = await ssm.send(new ResumeSessionCommand({ SessionId: started.SessionId! }));
+    const reconnectedAt = Date.now();
+    const second = await WireClient.open(back.StreamUrl!, back.TokenValue!);
+    try {
+      await until('the gateway to take the new connection', () => (session.lastActivityAt ?? 0) > 1);
+      expect(session.lastActivityAt).toBeGreaterThanOrEqual(reconnectedAt);
+    } finally {
+      second.close();
+    }
   });
 });

@@ -6,21 +6,40 @@
  * before exiting 0. The sandbox does the same through the registry, as TerminateSession does, but
  * with Output saying why.
  *
- * What counts as activity for the idle timeout: every new data message the client sends (keys,
- * pastes, terminal resizes, port-forward bytes, flags), as the agent takes it. Neither the spec nor
- * the peers notes say exactly what AWS counts; the spec (§8.3) says the smux keepalive, one small
- * input message every 10 s, is what keeps an idle tunnel from timing out, so client input counts.
- * Assumed here, as nothing we have says either way: the client's acknowledgements of output do
- * not count (so a shell printing on its own with nobody typing still times out), and neither do
- * resends of a message the agent already took. The clock starts when the client first connects;
- * a session nobody has connected to yet is not timed out here (what AWS does then is not known).
+ * What counts as activity for the idle timeout is told beside DEFAULT_IDLE_MINUTES, with the
+ * evidence for it.
  */
 import type { SandboxSession, SessionRegistry } from './session-registry.js';
 
 export const SESSION_LIMITS = {
   /** The preferences are in minutes (AWS: 1–1440 for the duration, 1–60 for the idle timeout). */
   MS_PER_MINUTE: 60_000,
-  /** AWS's idle session timeout when the region's preferences do not set one (Session Manager docs). */
+  /**
+   * AWS's idle session timeout when the region's preferences do not set one (Session Manager docs).
+   *
+   * What resets it, here as on AWS: input from the client, that is every new data message it sends
+   * (keys, pastes, terminal resizes, port-forward bytes, flags) as the agent takes it, and each
+   * connection of the client (the first, and every reconnection after ResumeSession). Output does
+   * not, nor do the client's acknowledgements of it, nor resends of a message the agent already
+   * took; a session nobody has connected to yet is not timed out here (what AWS does then is not
+   * known). So a shell that only prints, or a port forward that only downloads (its client sends
+   * nothing but acks), ends after this long, as on AWS. The evidence (researched 2026-12):
+   * - AWS's own page ("Specify an idle session timeout value", Session Manager user guide): the
+   *   timer resets when Session Manager receives client-side input, naming keyboard input,
+   *   terminal or browser window resizes and session reconnection (ResumeSession), "not limited
+   *   to" these. Nothing there or elsewhere says output or traffic from the target counts.
+   * - aws/amazon-ssm-agent#261 and yukiarrr/ecsk#23: shells running a long job with nobody typing
+   *   (a database import; a long-running command under ECS Exec) were cut with "Your session
+   *   timed out due to inactivity…": the job's output, which those clients acknowledged, did not
+   *   keep them alive.
+   * - aws/session-manager-plugin#83, an AWS maintainer: smux keepalive is turned off (plugin ≥
+   *   1.2.339.0 with agent ≥ 3.1.1511.0) because its pings would keep sessions from the idle
+   *   timeout: a client's small data messages count, whatever they carry (spec §8.3: a NOP every
+   *   10 s, each an input message). amazon-ssm-agent#261 again: an RDP tunnel whose minimised
+   *   client stopped sending was cut, and kept once it sent again.
+   * - No report was found of a port forward kept alive by traffic from the target alone, nor of
+   *   acknowledgements counting. That part is inferred from the above, not confirmed.
+   */
   DEFAULT_IDLE_MINUTES: 20,
   /**
    * ECS Exec's idle timeout: fixed at 20 minutes whatever the region's Session Manager preferences

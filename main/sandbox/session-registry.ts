@@ -57,7 +57,8 @@ export interface SandboxSession {
   readonly idleSessionMinutes?: number;
   /**
    * Epoch ms of the session's last activity for the idle timeout (session-limits.ts): its first
-   * connection, then each client input message the agent takes. Unset until the client connects.
+   * connection, then each client input message the agent takes and each reconnection. Unset
+   * until the client connects.
    */
   lastActivityAt?: number;
 }

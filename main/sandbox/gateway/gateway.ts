@@ -106,11 +106,10 @@ export function attachGateway(server: Server, options: GatewayOptions): Gateway 
           throw new OpenRejected(CloseCode.SessionTerminated, 'session is terminated');
         }
         hostFor(session).attach(ws, socket, reader);
-        if (session.state === 'Pending') {
-          session.state = 'Connected';
-          // The idle timeout counts from here (session-limits.ts).
-          session.lastActivityAt = Date.now();
-        }
+        if (session.state === 'Pending') session.state = 'Connected';
+        // The idle timeout counts from the first connection, and each reconnection starts it
+        // again, as AWS documents (session-limits.ts).
+        session.lastActivityAt = Date.now();
       } catch (error) {
         // Whatever went wrong stays with this socket: close it with the reason, never throw.
         if (error instanceof OpenRejected) ws.close(error.code, error.reason);
