@@ -16,6 +16,10 @@ describe('bench hooks', () => {
     console.info(`engine output throughput: ${result.megabytesPerSecond.toFixed(1)} MB/s`);
     expect(result.bytes).toBe(bytes);
     expect(result.megabytesPerSecond).toBeGreaterThan(0);
+    // The stream is the span after the wait for the first byte: together they are the whole time.
+    expect(result.waitMs).toBeGreaterThanOrEqual(0);
+    expect(result.waitMs + result.streamMs).toBeCloseTo(result.ms, 6);
+    expect(result.streamMegabytesPerSecond).toBeGreaterThan(0);
   });
 
   it('measures keystroke → echo latency', async () => {

@@ -10,8 +10,20 @@ export { EchoTimer, measureEcho, quantile, type EchoTarget, type LatencyResult }
 
 export interface ThroughputResult {
   readonly bytes: number;
+  /** From `ready` to the last output byte, and the rate over it. */
   readonly ms: number;
   readonly megabytesPerSecond: number;
+  /**
+   * From `ready` to the first output byte: the agent's start-up before any output flows. A
+   * NonInteractiveCommands session has its handshake first, then the command runs to its end
+   * writing to a file, and only then is its output streamed (§7.3), so this is spawning the command
+   * and `head` writing every byte to that file — the sandbox's work, not the engine's.
+   */
+  readonly waitMs: number;
+  /** From the first to the last output byte: the output streaming through the engine. */
+  readonly streamMs: number;
+  /** The bytes after the first message over `streamMs`: the rate at which output flows. */
+  readonly streamMegabytesPerSecond: number;
 }
 
 /** Typed into the session's shell: raw mode, no echo by the tty, then `cat` echoes each byte once. */
@@ -22,16 +34,21 @@ export const RAW_CAT_READY = 'CAT>';
 /**
  * Open a session whose agent streams output and then ends (e.g. NonInteractiveCommands
  * `head -c N /dev/zero`), count PT 1 bytes until channel_closed; time from `ready` (the first
- * output when no handshake) to the last output byte.
+ * output when no handshake) to the last output byte, and from the first output byte to the last.
  */
 export async function measureOutputThroughput(options: DataChannelOptions): Promise<ThroughputResult> {
   const channel = new DataChannel(options);
   let bytes = 0;
   let start = 0;
+  let first = 0;
+  let firstBytes = 0;
   let last = 0;
   channel.setHandler({
     deliver: (pt, payload) => {
-      if (pt === PayloadType.Output) { bytes += payload.length; last = performance.now(); }
+      if (pt !== PayloadType.Output) return 'accepted';
+      last = performance.now();
+      if (bytes === 0) { first = last; firstBytes = payload.length; }
+      bytes += payload.length;
       return 'accepted';
     },
   });
@@ -39,9 +56,22 @@ export async function measureOutputThroughput(options: DataChannelOptions): Prom
   const closed = new Promise<void>((resolve) => channel.on('closed', () => resolve()));
   await channel.open();
   await closed;
-  // From the first to the last output byte: the session's end (ack drain, channel_closed) is excluded.
+  // Up to the last output byte: the session's end (ack drain, channel_closed) is excluded.
   const ms = last - start;
-  return { bytes, ms, megabytesPerSecond: ms > 0 ? bytes / (1024 * 1024) / (ms / 1000) : 0 };
+  const streamMs = last - first;
+  return {
+    bytes,
+    ms,
+    megabytesPerSecond: rate(bytes, ms),
+    waitMs: first - start,
+    streamMs,
+    // The first message's bytes arrived at `first`: only what came after it took streamMs.
+    streamMegabytesPerSecond: rate(bytes - firstBytes, streamMs),
+  };
+}
+
+function rate(bytes: number, ms: number): number {
+  return ms > 0 ? bytes / (1024 * 1024) / (ms / 1000) : 0;
 }
 
 /**
