@@ -183,10 +183,22 @@ const FALLBACK_SCRIPT = [
  * shell as its foreground job, in a group the shell can see and hand back on exit. Its own
  * failure to hand the terminal back when it ends is the same message, about nothing anyone needs:
  * its stderr is /dev/null, the shell's is the terminal (fd 9 carries it across). It stays as the
- * shell's parent (one more `sh` in ps); a shell session never reports an exit code (§16), so the
- * status it ends with does not matter. $@ = the shell or command and its arguments.
+ * shell's parent (one more `sh` in ps).
+ *
+ * That group is not orphaned (the sh is its parent, in the same session), so the terminal's
+ * Ctrl-Z really stops it, where on AWS the agent's command leads the pty's session, its group is
+ * orphaned and the stop is discarded: `cat`, `top` or `python` keep running. So while the job is
+ * stopped the sh resumes it (`fg`), and it ends only when the job has ended, with the job's status
+ * (a pty session never reports an exit code, §16, but the status stays honest). Inside an
+ * interactive shell, Ctrl-Z stops that shell's own jobs, as usual. $@ = the shell or command and
+ * its arguments.
  */
-const TTY_GROUP_SCRIPT = 'exec 9>&2 2>/dev/null; set -m; "$@" 2>&9 9>&-';
+const TTY_GROUP_SCRIPT = [
+  'exec 9>&2 2>/dev/null; set -m',
+  '"$@" 2>&9 9>&-; rc=$?',
+  'while jobs %% >/dev/null 2>&1; do fg >/dev/null; rc=$?; done',
+  'exit $rc',
+].join('\n');
 
 export interface TargetProcess {
   readonly file: string;
