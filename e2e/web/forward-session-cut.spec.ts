@@ -1,26 +1,13 @@
 // A forward whose session AWS ends: ssm TerminateSession, called on the sandbox as anyone could
 // call it on AWS (`aws ssm terminate-session`), cuts the forward's session. Its row goes
 // reconnecting, then listening again on the same local port, and HTTP works through it after.
-import { readFileSync } from 'node:fs';
 import { SSMClient, TerminateSessionCommand } from '@aws-sdk/client-ssm';
 import { expect, test } from '../fixtures/web-host.js';
 import { startForward } from './forward-ui.js';
-import { openDemo, sandboxAdminHeaders, sandboxEndpoint, treeRow, type SandboxSession } from './porthole-ui.js';
+import { openDemo, sandboxAdminHeaders, sandboxClientConfig, sandboxEndpoint, treeRow, type SandboxSession } from './porthole-ui.js';
 import { quickPoll } from './poll.js';
 
 test.use({ sandbox: true, viewport: { width: 1440, height: 900 } });
-
-/** An SSM client signed with the sandbox profile's keys, read from the credentials file the host logged. */
-function sandboxSsm(hostOutput: string, endpoint: string): SSMClient {
-  const file = /AWS_SHARED_CREDENTIALS_FILE=(\S+)/.exec(hostOutput)?.[1];
-  if (!file) throw new Error(`the web host did not log its sandbox credentials file:\n${hostOutput}`);
-  const text = readFileSync(file, 'utf8');
-  const accessKeyId = /aws_access_key_id = (\S+)/.exec(text)?.[1];
-  const secretAccessKey = /aws_secret_access_key = (\S+)/.exec(text)?.[1];
-  if (!accessKeyId || !secretAccessKey) throw new Error(`no keys in ${file}`);
-  // The demo world's region (main/sandbox/world/demo-world.json).
-  return new SSMClient({ endpoint, region: 'us-east-1', credentials: { accessKeyId, secretAccessKey } });
-}
 
 test('a forward whose session is terminated shows reconnecting, then listens again on the same port and serves HTTP', async ({ page, webHost, request }) => {
   await openDemo(page, webHost.url);
@@ -38,7 +25,7 @@ test('a forward whose session is terminated shows reconnecting, then listens aga
     (window as unknown as { forwardStates: string[] }).forwardStates = seen;
     new MutationObserver(() => seen.push(el.getAttribute('data-state') ?? '')).observe(el, { attributeFilter: ['data-state'] });
   });
-  await sandboxSsm(webHost.output(), endpoint).send(new TerminateSessionCommand({ SessionId: live[0]!.sessionId }));
+  await new SSMClient(sandboxClientConfig(webHost.output(), endpoint)).send(new TerminateSessionCommand({ SessionId: live[0]!.sessionId }));
 
   await expect.poll(() => page.evaluate(() => (window as unknown as { forwardStates: string[] }).forwardStates), quickPoll()).toEqual(['reconnecting', 'listening']);
   await expect(row).toHaveAttribute('data-local-port', port!);

@@ -112,6 +112,21 @@ export function sandboxAdminHeaders(hostOutput: string): Record<string, string> 
   return { 'x-porthole-sandbox-secret': secret };
 }
 
+/**
+ * An AWS SDK client's settings for the web host's sandbox, signed with its profile's keys (read
+ * from the credentials file the host logged), so a spec can call it as anyone could call AWS.
+ */
+export function sandboxClientConfig(hostOutput: string, endpoint: string): { endpoint: string; region: string; credentials: { accessKeyId: string; secretAccessKey: string } } {
+  const file = /AWS_SHARED_CREDENTIALS_FILE=(\S+)/.exec(hostOutput)?.[1];
+  if (!file) throw new Error(`the web host did not log its sandbox credentials file:\n${hostOutput}`);
+  const text = readFileSync(file, 'utf8');
+  const accessKeyId = /aws_access_key_id = (\S+)/.exec(text)?.[1];
+  const secretAccessKey = /aws_secret_access_key = (\S+)/.exec(text)?.[1];
+  if (!accessKeyId || !secretAccessKey) throw new Error(`no keys in ${file}`);
+  // The demo world's region (main/sandbox/world/demo-world.json).
+  return { endpoint, region: 'us-east-1', credentials: { accessKeyId, secretAccessKey } };
+}
+
 export interface SandboxSession {
   readonly sessionId: string;
   readonly target: string;

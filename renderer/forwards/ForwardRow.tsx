@@ -5,7 +5,7 @@
 // under the local address to the end of the row (in a narrow panel ending in the rates) says
 // which target a forward to another host goes through, its path or problem and its name; the
 // failed count sits under the status. A cell that does not fit ends in an ellipsis and says all
-// of it in its tooltip.
+// of it in its tooltip, except the problem of a forward that is down (failed): that wraps, whole.
 import type { ForwardInfo, ForwardStats } from '../../shared/contract/index.js';
 import { destinationText, openConnectionsText, removeForwardQuestion } from '../../shared/messages/forwards.js';
 import type { AppModel } from '../root/app-model.js';
@@ -88,8 +88,16 @@ export function ForwardRow({ f, stats, index, layout, stale, detailSpan }: RowPr
         {failures} failed
       </span>
     ) : null;
+  // A forward that is down says why whole, on as many lines as that takes: nobody has to hover to read it.
+  const whole = problem !== null && state === 'failed' && !stale;
   const subLine = sub ? (
-    <span className={`forward-sub${problem ? ` forward-sub-problem tone-${problem.tone}` : ' forward-sub-path muted'}`} data-testid={problem ? 'forward-problem' : 'forward-path'} role={problem ? 'status' : undefined} title={problem?.title ?? sub}>
+    <span
+      className={`forward-sub${problem ? ` forward-sub-problem tone-${problem.tone}` : ' forward-sub-path muted'}`}
+      data-testid={problem ? 'forward-problem' : 'forward-path'}
+      data-whole={whole || undefined}
+      role={problem ? 'status' : undefined}
+      title={problem?.title ?? sub}
+    >
       {sub}
     </span>
   ) : null;
@@ -220,8 +228,9 @@ export function ForwardRow({ f, stats, index, layout, stale, detailSpan }: RowPr
             )}
             {subLine}
             {f.spec.name && <span className="forward-name">{f.spec.name}</span>}
-            {layout === 'narrow' && (
+            {layout === 'narrow' && !whole && (
               // At the line's end, under the actions: each rate in a box of one width, so they line up from row to row.
+              // A forward that is down has no rates ("—"): its reason has their room.
               <span className="forward-rates-inline">
                 <span className="forward-rate-inline" title={upTitle}>
                   <span aria-hidden="true">↑</span>

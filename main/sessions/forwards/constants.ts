@@ -12,7 +12,8 @@ export const FORWARDS = {
    * How long auto-restart keeps trying a start that failed in a way that may clear by itself or by a
    * fix made elsewhere (restart-policy.ts): long enough for a patch reboot, a scheduled instance
    * start, a regional Session Manager blip or someone running `aws sso login`; short enough that a
-   * stopped task (reported the same way) or a forgotten forward stops calling AWS within the hour.
+   * forgotten forward stops calling AWS within the hour. (A stopped ECS task, reported the same way,
+   * is given up on at once when DescribeTasks says so: main/hubs/forwards/task-gone.ts.)
    */
   RESTART_MAY_HEAL_GIVE_UP_MS: 30 * 60_000,
   /** A session that lived this long counts as healthy: the next failure starts the backoff over. */
