@@ -1,7 +1,8 @@
 // A forward with auto-restart to an ECS task that someone stops (`aws ecs stop-task`, called on the
 // sandbox as on AWS): it gives up at once, and its row says why whole (the reason wraps, no
 // ellipsis, nothing to hover) at 1440×900 and at 1024×640, while the running forward above keeps
-// its height and every column stays where it was.
+// its height and every column stays where it was. The panel's live region says it each time it
+// fails, the same words again when started by hand and failing the same way.
 import { ECSClient, StopTaskCommand } from '@aws-sdk/client-ecs';
 import type { Locator } from '@playwright/test';
 import { join } from 'node:path';
@@ -39,6 +40,14 @@ test('a forward whose task stopped gives up at once and says why whole, at 1440 
   await expect(row.getByRole('button', { name: 'Auto-restart' })).toHaveAttribute('aria-pressed', 'true');
   const rows = page.locator('.forward[data-forward-id]');
   const before = await layoutOf(rows);
+  // What the panel's live region adds from here on, one entry per announcement.
+  const region = page.getByTestId('forwards-announce');
+  await region.evaluate((el) => {
+    const said: string[] = [];
+    (window as unknown as { forwardsSaid: string[] }).forwardsSaid = said;
+    new MutationObserver((changes) => changes.forEach((c) => c.addedNodes.forEach((n) => said.push(n.textContent ?? '')))).observe(el, { childList: true });
+  });
+  const said = () => page.evaluate(() => (window as unknown as { forwardsSaid: string[] }).forwardsSaid);
 
   const ecs = new ECSClient(sandboxClientConfig(webHost.output(), await sandboxEndpoint(page)));
   try {
@@ -57,6 +66,13 @@ test('a forward whose task stopped gives up at once and says why whole, at 1440 
   expect(after.columns).toEqual(before.columns);
   expect(after.heights[1]).toBeGreaterThanOrEqual(before.heights[1]!);
   await page.screenshot({ path: join(repoRoot, 'e2e', 'artifacts', 'forward-task-stopped-1440.png') });
+
+  // Said once; started again by hand, it fails the same way and is said again, the same words.
+  const spoken = `Forward “web app” failed. ${GAVE_UP}`;
+  await expect.poll(said).toEqual([spoken]);
+  await row.getByRole('button', { name: /^Start forward/ }).click();
+  await expect.poll(said).toEqual([spoken, spoken]);
+  await expect(row).toHaveAttribute('data-state', 'failed');
 
   await page.setViewportSize({ width: 1024, height: 640 });
   await expect(page.getByRole('columnheader', { name: 'Sent' })).toHaveCount(0);

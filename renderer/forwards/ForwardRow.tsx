@@ -95,7 +95,8 @@ export function ForwardRow({ f, stats, index, layout, stale, detailSpan }: RowPr
       className={`forward-sub${problem ? ` forward-sub-problem tone-${problem.tone}` : ' forward-sub-path muted'}`}
       data-testid={problem ? 'forward-problem' : 'forward-path'}
       data-whole={whole || undefined}
-      role={problem ? 'status' : undefined}
+      // A forward that went down is said by the panel's live region (ForwardsPanel), once per failure; not here too.
+      role={problem && !whole ? 'status' : undefined}
       title={problem?.title ?? sub}
     >
       {sub}

@@ -14,6 +14,7 @@ import { useModel } from '../root/model-context.js';
 import { useStore } from '../state/store.js';
 import { useWidth } from '../ui/use-width.js';
 import { ForwardRow, type ForwardsLayout } from './ForwardRow.js';
+import { ForwardsPanelAnnouncement } from './ForwardsAnnouncement.js';
 import { placeOf, targetIndex } from './forward-targets.js';
 import './forwards.css';
 
@@ -86,9 +87,13 @@ export function ForwardsPanel() {
           {s.error}
         </p>
       )}
-      {/* Always in the page, so what it says is read out (a live region that appears with its text often is not). */}
+      {/*
+        Always in the page, so what it says is read out (a live region that appears with its text
+        often is not). Each announcement is a new node (ForwardsPanelAnnouncement): one that says
+        the same as the last is read out again.
+      */}
       <p className="forwards-announce" role="status" data-testid="forwards-announce">
-        {s.announcement}
+        <ForwardsPanelAnnouncement announcement={s.announcement} />
       </p>
       <div className="forwards-scroll" data-testid="forwards-scroll">
       {s.forwards.length > 0 && (

@@ -3,6 +3,17 @@
 import type { ForwardInfo, ForwardSpec, ForwardStats, SavedForward } from '../../shared/contract/index.js';
 import { errorText, type PortholeClient } from '../bridge/client.js';
 import { Store } from '../state/store.js';
+import { failedAnnouncement } from './forward-row-names.js';
+
+/**
+ * What the panel's live region says, numbered: each announcement is a new one (ForwardsPanel
+ * renders it as a new node), so one that says the same as the last is read out again.
+ */
+export interface Announcement {
+  readonly text: string;
+  /** 0 before the first. */
+  readonly seq: number;
+}
 
 export interface ForwardsState {
   readonly forwards: readonly ForwardInfo[];
@@ -14,8 +25,8 @@ export interface ForwardsState {
   readonly linkLost: boolean;
   /** …and a new start of the web host is on its address: these forwards ended with the previous run. */
   readonly hostRestarted: boolean;
-  /** The last thing done that the panel's live region says (a row's Save, which shows no dialog). */
-  readonly announcement: string;
+  /** The last thing the panel's live region says: a row's Save (which shows no dialog), a forward going down. */
+  readonly announcement: Announcement;
 }
 
 export type ForwardAction = 'stop' | 'restart' | 'remove' | 'save';
@@ -24,7 +35,7 @@ export class ForwardStore extends Store<ForwardsState> {
   #started = false;
 
   constructor(private readonly client: PortholeClient) {
-    super({ forwards: [], stats: new Map(), saved: [], error: null, loaded: false, linkLost: false, hostRestarted: false, announcement: '' });
+    super({ forwards: [], stats: new Map(), saved: [], error: null, loaded: false, linkLost: false, hostRestarted: false, announcement: { text: '', seq: 0 } });
   }
 
   start(): void {
@@ -101,9 +112,9 @@ export class ForwardStore extends Store<ForwardsState> {
     }
   }
 
-  /** Says this in the panel's live region (to a screen reader; nothing shows). */
+  /** Says this in the panel's live region (to a screen reader; nothing shows), even if it said the same last time. */
   announce(text: string): void {
-    this.change((s) => ({ ...s, announcement: text }));
+    this.change((s) => ({ ...s, announcement: { text, seq: s.announcement.seq + 1 } }));
   }
 
   async setAutoRestart(id: string, enabled: boolean): Promise<void> {
@@ -145,9 +156,12 @@ export class ForwardStore extends Store<ForwardsState> {
 
   #upsert(id: string, forward: ForwardInfo | null): void {
     this.change((s) => {
-      const exists = s.forwards.some((f) => f.id === id);
-      const forwards = forward === null ? s.forwards.filter((f) => f.id !== id) : exists ? s.forwards.map((f) => (f.id === id ? forward : f)) : [...s.forwards, forward];
-      return { ...s, forwards };
+      const previous = s.forwards.find((f) => f.id === id);
+      const forwards = forward === null ? s.forwards.filter((f) => f.id !== id) : previous !== undefined ? s.forwards.map((f) => (f.id === id ? forward : f)) : [...s.forwards, forward];
+      // A forward that goes down is said, every time (the same forward failing the same way again too).
+      const wentDown = forward !== null && forward.state === 'failed' && previous?.state !== 'failed';
+      const announcement = wentDown ? { text: failedAnnouncement(forward, forward.error), seq: s.announcement.seq + 1 } : s.announcement;
+      return { ...s, forwards, announcement };
     });
   }
 }
