@@ -7,7 +7,7 @@ import { readFile, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import type { Page } from '@playwright/test';
 import { expect, test } from '../fixtures/web-host.js';
-import { activeText, openDemo, revealWebApp, sandboxAdminHeaders, sandboxEndpoint, SHELL_TIMEOUT_MS, treeRow, typeLine, waitForShell, waitForTerminalText } from './porthole-ui.js';
+import { activeText, openDemo, revealWebApp, sandboxAdminHeaders, sandboxEndpoint, SHELL_TIMEOUT_MS, treeRow, runLine, waitForShell, waitForTerminalText } from './porthole-ui.js';
 import { quickPoll } from './poll.js';
 
 test.use({ sandbox: true });
@@ -40,12 +40,12 @@ test('Reopen after the shell exits: a new shell prints into the same tab’s ter
   await treeRow(page, 'instance', 'bastion').dblclick();
   await waitForShell(page);
   const tab = page.locator('.tab[aria-selected="true"]');
-  await typeLine(page, 'exit');
+  await runLine(page, 'exit');
   await expect(tab).toHaveAttribute('data-state', 'closed', { timeout: SHELL_TIMEOUT_MS });
   await run(page, "Reopen or restart this tab's session");
   await expect(tab).toHaveAttribute('data-state', 'connected', { timeout: SHELL_TIMEOUT_MS });
   await expect(page.locator('.tab')).toHaveCount(1);
-  await typeLine(page, 'echo reopened-$((6*7))');
+  await runLine(page, 'echo reopened-$((6*7))');
   await waitForTerminalText(page, /^reopened-42$/m);
 });
 
@@ -55,7 +55,7 @@ test('Download file… from the palette brings back the file’s real bytes', as
   await (await revealWebApp(page)).dblclick();
   await waitForShell(page);
   // A sandbox target's home is a folder on this machine: put the file there.
-  await typeLine(page, 'echo "HOME=[$HOME]"');
+  await runLine(page, 'echo "HOME=[$HOME]"');
   await waitForTerminalText(page, /HOME=\[\/[^\]]+\]/);
   const home = /HOME=\[(\/[^\]]+)\]/.exec(await activeText(page))?.[1] ?? '';
   const payload = Buffer.concat([Buffer.from(Array.from({ length: 256 }, (_, i) => i)), randomBytes(PAYLOAD_BYTES)]);
@@ -94,7 +94,7 @@ test('Select all in the terminal selects its text, and the keyboard goes back to
   await openDemo(page, webHost.url);
   await treeRow(page, 'instance', 'bastion').dblclick();
   await waitForShell(page);
-  await typeLine(page, 'echo select-$((9*9))-me');
+  await runLine(page, 'echo select-$((9*9))-me');
   await waitForTerminalText(page, /^select-81-me$/m);
   expect(await activeSelection(page)).toBe('');
   await run(page, 'Select all in the terminal');

@@ -5,7 +5,7 @@ import type { Page } from '@playwright/test';
 import { join } from 'node:path';
 import { expect, repoRoot, test } from '../fixtures/web-host.js';
 import { startForward } from './forward-ui.js';
-import { expand, openDemo, pasteText, revealWebApp, SHELL_TIMEOUT_MS, treeRow, typeLine, waitForShell, waitForTerminalText } from './porthole-ui.js';
+import { expand, openDemo, pasteText, revealWebApp, SHELL_TIMEOUT_MS, treeRow, runLine, waitForShell, waitForTerminalText } from './porthole-ui.js';
 import { quickPoll } from './poll.js';
 
 test.use({ sandbox: true });
@@ -46,7 +46,7 @@ test('the inspector follows new frames unless scrolled up, then offers Jump to l
   await page.getByRole('tab', { name: 'Inspector' }).click();
   // Short lines: each typed key is four frames (input, its ack, the echo, its ack), and main thins
   // a session to SHELLS.INSPECTOR_MAX_FRAMES_PER_SECOND (200); both lines fit in one second's budget.
-  await typeLine(page, 'echo follow-$((20+22))');
+  await runLine(page, 'echo follow-$((20+22))');
   await waitForTerminalText(page, /^follow-42$/m);
   await expect.poll(() => atBottom(page), { ...quickPoll(), message: 'the frame list keeps to the newest frame' }).toBe(true);
 
@@ -54,7 +54,7 @@ test('the inspector follows new frames unless scrolled up, then offers Jump to l
     el.scrollTop = 0;
   });
   await expect(frameList(page)).toHaveAttribute('data-following', 'false');
-  await typeLine(page, 'echo stays-$((1+1))');
+  await runLine(page, 'echo stays-$((1+1))');
   await waitForTerminalText(page, /^stays-2$/m);
   const jump = page.getByRole('button', { name: 'Jump to latest' });
   await expect(jump).toBeVisible();
@@ -83,7 +83,7 @@ test('a flood over the inspector budget says how many frames are not shown, wher
   // second, no gap). A paste goes to main in one message and on to the agent at the speed it
   // acknowledges, whatever the page does: one 1 KB input frame per KB of FLOOD_BYTES, each with
   // its acknowledgement in. The shell takes them raw and unechoed, so nothing comes back to draw.
-  await typeLine(page, `stty raw -echo; printf 'RE''ADY\\r\\n'; head -c ${FLOOD_BYTES} > /dev/null; stty sane; echo flood-$((6*7))`);
+  await runLine(page, `stty raw -echo; printf 'RE''ADY\\r\\n'; head -c ${FLOOD_BYTES} > /dev/null; stty sane; echo flood-$((6*7))`);
   await waitForTerminalText(page, /^READY$/m);
   await pasteText(page, 'x'.repeat(FLOOD_BYTES));
   await waitForTerminalText(page, /^flood-42$/m);

@@ -87,10 +87,26 @@ export async function showBeside(page: Page, tab: Locator): Promise<void> {
   await expect(page.locator('.terminal-slot:not([hidden])')).toHaveCount(2);
 }
 
-/** Types into the focused terminal, the way a person would. */
+/** Types into the active terminal key by key, the way a person would: for specs about typing itself. */
 export async function typeLine(page: Page, text: string): Promise<void> {
   await page.locator('[data-testid="active-terminal"] .xterm').click();
   await page.keyboard.type(text);
+  await page.keyboard.press('Enter');
+}
+
+/**
+ * Runs a command line in the active terminal: the text arrives as one input event (as an input
+ * method commits it; not a paste, so no paste guard or bracketing), then a real Enter key. For
+ * specs that need a command run rather than typing tested: the shell gets the same bytes as from
+ * typeLine, without a key event round trip per character.
+ */
+export async function runLine(page: Page, text: string): Promise<void> {
+  await page.locator('[data-testid="active-terminal"] .xterm').click();
+  // xterm drops an input event while it believes a key is down: a keydown whose keyup went to
+  // another element (the Alt+PageUp that switched away from this terminal, say). A Shift press
+  // and release sends the shell nothing and clears that, as any key a person presses would.
+  await page.keyboard.press('Shift');
+  await page.keyboard.insertText(text);
   await page.keyboard.press('Enter');
 }
 

@@ -5,7 +5,7 @@
 import type { Page } from '@playwright/test';
 import { join } from 'node:path';
 import { expect, repoRoot, test } from '../fixtures/web-host.js';
-import { activeSessionId, openDemo, revealWebApp, sandboxAdminHeaders, sandboxEndpoint, SHELL_TIMEOUT_MS, typeLine, waitForShell, waitForTerminalText, type SandboxSession, showBeside } from './porthole-ui.js';
+import { activeSessionId, openDemo, revealWebApp, sandboxAdminHeaders, sandboxEndpoint, SHELL_TIMEOUT_MS, runLine, waitForShell, waitForTerminalText, type SandboxSession, showBeside } from './porthole-ui.js';
 import { quickPoll } from './poll.js';
 
 test.use({ sandbox: true });
@@ -19,13 +19,13 @@ const tabIds = (page: Page): Promise<string[]> => page.evaluate(() => window.__p
 async function twoShellsWithMarkers(page: Page): Promise<[string, string]> {
   await (await revealWebApp(page, '0001')).dblclick();
   await waitForShell(page);
-  await typeLine(page, 'echo first-$((20+1))');
+  await runLine(page, 'echo first-$((20+1))');
   await waitForTerminalText(page, /^first-21$/m);
   const first = (await activeSessionId(page)) ?? '';
   await (await revealWebApp(page, '0002')).dblclick();
   await expect(page.locator('.tab')).toHaveCount(2);
   await waitForShell(page);
-  await typeLine(page, 'echo second-$((40+2))');
+  await runLine(page, 'echo second-$((40+2))');
   await waitForTerminalText(page, /^second-42$/m);
   const second = (await activeSessionId(page)) ?? '';
   expect(first).not.toBe(second);
@@ -41,7 +41,7 @@ async function expectBackAndLive(page: Page, [first, second]: [string, string], 
     const tab = page.locator(`.tab[data-session-id="${id}"]`);
     await tab.click();
     await expect(tab).toHaveAttribute('data-state', 'connected', { timeout: SHELL_TIMEOUT_MS });
-    await typeLine(page, `echo ${round}-${n}-$((${n}*${n}))`);
+    await runLine(page, `echo ${round}-${n}-$((${n}*${n}))`);
     await waitForTerminalText(page, new RegExp(`^${round}-${n}-${n * n}$`, 'm'));
   }
 }
@@ -88,7 +88,7 @@ test('a second browser tab takes the sessions; the first is told and can take th
     await page.screenshot({ path: join(repoRoot, 'e2e', 'artifacts', `reattach-moved-${width}x${height}.png`) });
   }
   // Typing in the old tab reaches nothing: the newer tab's terminal does not see it.
-  await typeLine(page, 'echo from-the-old-tab');
+  await runLine(page, 'echo from-the-old-tab');
   expect(await textOf(newer, ids[1])).not.toContain('from-the-old-tab');
 
   // Take the active one back: it is live here again, and the newer tab is told in turn.
@@ -96,7 +96,7 @@ test('a second browser tab takes the sessions; the first is told and can take th
   await banner.getByRole('button', { name: 'Take back here' }).click();
   await expect(page.locator(`.tab[data-session-id="${active}"]`)).toHaveAttribute('data-state', 'connected', { timeout: SHELL_TIMEOUT_MS });
   await expect.poll(() => textOf(page, active), quickPoll()).toMatch(/^newer-4-16$/m);
-  await typeLine(page, 'echo back-$((5*5))');
+  await runLine(page, 'echo back-$((5*5))');
   await waitForTerminalText(page, /^back-25$/m);
   await expect(newer.locator(`.tab[data-session-id="${active}"]`)).toHaveAttribute('data-state', 'closed');
 });
@@ -120,6 +120,6 @@ test('a reload comes back on the tab that was showing, with the tab that was bes
   await expect(shown).toHaveCount(2);
   expect((await shown.evaluateAll((els) => els.map((e) => e.getAttribute('data-session-id')))).sort()).toEqual([first, second].sort());
   // And it is live.
-  await typeLine(page, 'echo back-$((6*7))');
+  await runLine(page, 'echo back-$((6*7))');
   await expect.poll(() => textOf(page, second), quickPoll(SHELL_TIMEOUT_MS)).toMatch(/^back-42$/m);
 });

@@ -4,7 +4,7 @@
 // from settings, applied and kept across a reload.
 import type { Page } from '@playwright/test';
 import { expect, test } from '../fixtures/web-host.js';
-import { activeSessionId, activeText, openDemo, revealWebApp, SHELL_TIMEOUT_MS, typeLine, waitForShell, waitForTerminalText } from './porthole-ui.js';
+import { activeSessionId, activeText, openDemo, revealWebApp, SHELL_TIMEOUT_MS, runLine, waitForShell, waitForTerminalText } from './porthole-ui.js';
 import { quickPoll } from './poll.js';
 
 test.use({ sandbox: true });
@@ -26,7 +26,7 @@ test('ten tabs at 1440: tabs keep their minimum width, arrows scroll, the list o
   await page.setViewportSize({ width: 1440, height: 900 });
   await openDemo(page, webHost.url);
   await openShell(page);
-  await typeLine(page, 'echo first-tab-$((20+1))');
+  await runLine(page, 'echo first-tab-$((20+1))');
   await waitForTerminalText(page, /^first-tab-21$/m);
   const firstId = await activeSessionId(page);
   for (let i = 2; i <= 9; i++) {
@@ -134,7 +134,7 @@ test('find bar: "N of M" for printed lines, highlights follow a theme switch, th
   await openDemo(page, webHost.url);
   await openShell(page);
   // Four upper-case and three lower-case lines; the command line itself holds neither word.
-  await typeLine(page, "printf 'N%s-%s\\n' EEDLE 1 EEDLE 2 EEDLE 3 EEDLE 4; printf 'n%s-%s\\n' eedle 1 eedle 2 eedle 3");
+  await runLine(page, "printf 'N%s-%s\\n' EEDLE 1 EEDLE 2 EEDLE 3 EEDLE 4; printf 'n%s-%s\\n' eedle 1 eedle 2 eedle 3");
   await waitForTerminalText(page, /^needle-3$/m);
   await page.keyboard.press('Control+Shift+F');
   const bar = page.getByRole('search', { name: 'Find' });
@@ -200,7 +200,7 @@ test('right-click menu: copy, paste through the paste guard, select all, clear; 
   await context.grantPermissions(['clipboard-read', 'clipboard-write'], { origin: webHost.origin });
   await openDemo(page, webHost.url);
   await openShell(page);
-  await typeLine(page, 'echo copy-me-$((4+4))');
+  await runLine(page, 'echo copy-me-$((4+4))');
   await waitForTerminalText(page, /^copy-me-8$/m);
   const term = page.locator('[data-testid="active-terminal"] .xterm-screen');
   // The selection's highlight (xterm's DOM renderer draws it here; selection-redraw.ts filters its redraws).
@@ -274,7 +274,7 @@ test('terminal font from settings: applied to the rows, an unknown font falls ba
   const rows = page.locator('[data-testid="active-terminal"] .xterm-rows');
   /** The columns the remote pty has: after a font change the terminal re-fits and tells the shell. */
   const sttyCols = async (tag: string): Promise<number> => {
-    await typeLine(page, `echo ${tag}=$(stty size | cut -d' ' -f2)`);
+    await runLine(page, `echo ${tag}=$(stty size | cut -d' ' -f2)`);
     await waitForTerminalText(page, new RegExp(`^${tag}=\\d+$`, 'm'));
     return Number(new RegExp(`^${tag}=(\\d+)$`, 'm').exec(await activeText(page))?.[1]);
   };
@@ -307,7 +307,7 @@ test('terminal font from settings: applied to the rows, an unknown font falls ba
   await expect(settings.getByRole('alert')).toHaveCount(0);
   await expect(rows).toHaveCSS('font-family', /^"No Such Font Mono", ui-monospace/);
   await settings.getByRole('button', { name: 'Close settings' }).click();
-  await typeLine(page, 'echo font-$((2+5))');
+  await runLine(page, 'echo font-$((2+5))');
   await waitForTerminalText(page, /^font-7$/m);
 
   await page.reload();

@@ -3,7 +3,7 @@
 import type { Page } from '@playwright/test';
 import { join } from 'node:path';
 import { expect, repoRoot, test } from '../fixtures/web-host.js';
-import { activeSessionId, activeText, openDemo, pasteText, SHELL_TIMEOUT_MS, revealWebApp, sandboxAdminHeaders, sandboxEndpoint, typeLine, waitForShell, waitForTerminalText, type SandboxSession, showBeside } from './porthole-ui.js';
+import { activeSessionId, activeText, openDemo, pasteText, SHELL_TIMEOUT_MS, revealWebApp, sandboxAdminHeaders, sandboxEndpoint, runLine, typeLine, waitForShell, waitForTerminalText, type SandboxSession, showBeside } from './porthole-ui.js';
 import { quickPoll } from './poll.js';
 
 test.use({ sandbox: true });
@@ -18,6 +18,7 @@ test('double-click a container, run a command, read its output from the terminal
   const app = await revealWebApp(page);
   await app.dblclick();
   await waitForShell(page);
+  // Typed key by key: this is the spec for typing into a shell (others insert their command lines).
   await typeLine(page, 'echo hello-$((6*7))');
   await waitForTerminalText(page, /^hello-42$/m);
   // The command line itself holds the unexpanded text; only the shell's output says 42.
@@ -32,7 +33,7 @@ test('double-click a container, run a command, read its output from the terminal
   await waitForShell(page);
   const secondId = await activeSessionId(page);
   expect(secondId).not.toBe(first);
-  await typeLine(page, 'X=second; echo "tab-$X"');
+  await runLine(page, 'X=second; echo "tab-$X"');
   await waitForTerminalText(page, /^tab-second$/m);
   expect(await activeText(page)).not.toContain('hello-42');
   const firstText = await page.evaluate((id) => window.__portholeTest.text(id) ?? '', first ?? '');
@@ -58,7 +59,7 @@ test('double-click a container, run a command, read its output from the terminal
   const ask = page.getByRole('alertdialog');
   await expect(ask).toContainText('Paste 12 lines?');
   await ask.getByRole('button', { name: 'Cancel' }).click();
-  await typeLine(page, 'echo after-paste');
+  await runLine(page, 'echo after-paste');
   await waitForTerminalText(page, /^after-paste$/m);
   expect(await activeText(page)).not.toContain('pasted-0');
 
@@ -68,7 +69,7 @@ test('double-click a container, run a command, read its output from the terminal
   await expect(page.locator('.terminal-slot.side-right')).toHaveAttribute('data-session-id', secondId ?? '');
   await page.locator('.terminal-slot.side-right .xterm').click();
   await expect.poll(() => activeSessionId(page), quickPoll()).toBe(secondId);
-  await typeLine(page, 'echo right-side');
+  await runLine(page, 'echo right-side');
   await waitForTerminalText(page, /^right-side$/m);
   await page.screenshot({ path: join(repoRoot, 'e2e', 'artifacts', 'ui8-split.png') });
   // Nothing was refused by main or thrown in the page along the way.
@@ -80,7 +81,7 @@ let sttyRound = 0;
 /** Asks the remote pty its size ([rows, cols]); empty when the answer has not arrived yet. */
 async function sttySize(page: Page): Promise<number[]> {
   const tag = `sz${++sttyRound}`;
-  await typeLine(page, `stty size | sed "s/^/${tag}=/"`);
+  await runLine(page, `stty size | sed "s/^/${tag}=/"`);
   const pattern = new RegExp(`^${tag}=(\\d+) (\\d+)$`, 'm');
   await expect.poll(async () => pattern.test(await activeText(page)), quickPoll(30_000)).toBe(true);
   const m = pattern.exec(await activeText(page));
@@ -121,7 +122,7 @@ test('stty size follows the window; exit ends the shell in words, Reopen brings 
 
   // The inspector shows this session's frames, described.
   await page.getByRole('tab', { name: 'Inspector' }).click();
-  await typeLine(page, 'echo inspect-me');
+  await runLine(page, 'echo inspect-me');
   const frames = page.locator('.frame-row');
   await expect(frames.filter({ hasText: 'input_stream_data' }).first()).toBeVisible({ timeout: 30_000 });
   await expect(frames.filter({ hasText: 'output_stream_data' }).filter({ hasText: 'inspect-me' }).first()).toBeVisible({ timeout: 30_000 });
@@ -136,7 +137,7 @@ test('stty size follows the window; exit ends the shell in words, Reopen brings 
   await page.keyboard.press('Enter');
   await expect(page.locator('.tab[aria-selected="true"] .tab-title')).toHaveText('my shell');
 
-  await typeLine(page, 'exit');
+  await runLine(page, 'exit');
   const tab = page.locator('.tab[aria-selected="true"]');
   await expect(tab).toHaveAttribute('data-state', 'closed', { timeout: 30_000 });
   const banner = page.getByTestId('session-closed');
@@ -150,7 +151,7 @@ test('stty size follows the window; exit ends the shell in words, Reopen brings 
   // Reopen opens a fresh session in the same tab and terminal.
   await banner.getByRole('button', { name: 'Reopen' }).click();
   await expect(tab).toHaveAttribute('data-state', 'connected', { timeout: SHELL_TIMEOUT_MS });
-  await typeLine(page, 'echo again-$((40+2))');
+  await runLine(page, 'echo again-$((40+2))');
   await waitForTerminalText(page, /^again-42$/m);
 });
 
@@ -194,7 +195,7 @@ test('a dropped connection is noted on the tab, then the same shell carries on',
   await openDemo(page, webHost.url);
   await (await revealWebApp(page)).dblclick();
   await waitForShell(page);
-  await typeLine(page, 'KEPT=still-here');
+  await runLine(page, 'KEPT=still-here');
   const endpoint = await sandboxEndpoint(page);
   const admin = { headers: sandboxAdminHeaders(webHost.output()) };
   const sessions = (await (await request.get(`${endpoint}/__sandbox/sessions`, admin)).json()) as SandboxSession[];
@@ -209,6 +210,6 @@ test('a dropped connection is noted on the tab, then the same shell carries on',
   await expect(tab).toHaveAttribute('data-reconnects', '1', { timeout: SHELL_TIMEOUT_MS });
   await expect(tab).toHaveAttribute('title', /Connection dropped once since the session opened/);
   await expect(tab).toHaveAttribute('data-state', 'connected', { timeout: SHELL_TIMEOUT_MS });
-  await typeLine(page, 'echo "$KEPT"');
+  await runLine(page, 'echo "$KEPT"');
   await waitForTerminalText(page, /^still-here$/m);
 });
