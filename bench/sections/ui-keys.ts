@@ -36,7 +36,7 @@ interface KeyTimes {
 }
 
 interface ProbeWindow {
-  __portholeTest: { activeText(): string | null; activeSessionId(): string | null; parsedBytes(sessionId: string): number };
+  __portholeTest: { activeLastLine(): string | null; activeSessionId(): string | null; parsedBytes(sessionId: string): number };
   __benchKeys?: { arm(want: string): Promise<KeyTimes> };
   /** Output bytes that reached the page per session (message bodies), for the catch-up figure. */
   __benchReceived?: Record<string, number>;
@@ -81,10 +81,9 @@ export async function installKeyProbe(page: Page): Promise<void> {
         },
       };
       let armed: { want: string; t: Partial<KeyTimes>; resolve(t: KeyTimes): void } | null = null;
-      const lastLine = (): string => {
-        const text = w.__portholeTest.activeText() ?? '';
-        return text.slice(text.lastIndexOf('\n') + 1).trimEnd();
-      };
+      // Only the last line: reading the whole buffer (10,000 lines of scrollback after the Ctrl-C
+      // floods) took milliseconds per look, counted in write → parsed and delaying the paint.
+      const lastLine = (): string => (w.__portholeTest.activeLastLine() ?? '').trimEnd();
       const shows = (): boolean => armed !== null && lastLine().endsWith(armed.want);
       const paint = (): void => {
         w.requestAnimationFrame(() => {
@@ -173,8 +172,8 @@ async function clearLine(page: Page): Promise<void> {
   await page.keyboard.press('Control+U');
   await page.waitForFunction(
     () => {
-      const text = (globalThis as unknown as ProbeWindow).__portholeTest.activeText() ?? '';
-      return /[$#]$/.test(text.slice(text.lastIndexOf('\n') + 1).trimEnd());
+      const last = (globalThis as unknown as ProbeWindow).__portholeTest.activeLastLine() ?? '';
+      return /[$#]$/.test(last.trimEnd());
     },
     undefined,
     { timeout: UI_KEYS.KEY_TIMEOUT_MS, polling: UI_KEYS.PROMPT_POLL_MS },

@@ -5,6 +5,8 @@ import type { AppModel } from './app-model.js';
 export interface PortholeTestHook {
   /** The active tab's terminal text, or null when no terminal is showing. */
   activeText(): string | null;
+  /** The last line of activeText (what follows its last newline), read without the scrollback; null when no terminal is showing. */
+  activeLastLine(): string | null;
   text(sessionId: string): string | null;
   activeSessionId(): string | null;
   /** The text selected in the active tab's terminal ('' for none), or null when no terminal is showing. */
@@ -21,6 +23,10 @@ export function installTestHook(model: AppModel): void {
     activeText: () => {
       const id = model.sessions.active?.sessionId;
       return id ? (model.registry.get(id)?.readText() ?? null) : null;
+    },
+    activeLastLine: () => {
+      const id = model.sessions.active?.sessionId;
+      return id ? (model.registry.get(id)?.readLastLine() ?? null) : null;
     },
     text: (id) => model.registry.get(id)?.readText() ?? null,
     activeSessionId: () => model.sessions.active?.sessionId ?? null,

@@ -11,7 +11,7 @@ import { Unicode11Addon } from '@xterm/addon-unicode11';
 import { WebLinksAddon } from '@xterm/addon-web-links';
 import { Terminal, type IDisposable } from '@xterm/xterm';
 import { AckCounter } from './ack-counter.js';
-import { bufferText } from './buffer-text.js';
+import { bufferText, lastLineText } from './buffer-text.js';
 import type { Drainable } from './background-writer.js';
 import { TERMINAL } from './constants.js';
 import { Debounce } from './debounce.js';
@@ -271,6 +271,11 @@ export class TerminalController implements Drainable {
   /** The buffer's text, line by line (trailing blanks trimmed). For the e2e test hook only. */
   readText(): string {
     return bufferText(this.#term);
+  }
+
+  /** The last line of readText, without reading the scrollback. For the e2e test hook only. */
+  readLastLine(): string {
+    return lastLineText(this.#term);
   }
 
   dispose(): void {
