@@ -15,7 +15,7 @@ class Fake implements Drainable {
   }
 }
 
-const LIMITS = { tickMs: 10, bytesPerTick: 100, foregroundFloodBytes: 500, bytesPerTickBehindFlood: 25 };
+const LIMITS = { tickMs: 10, bytesPerTick: 100, foregroundFloodBytes: 500, bytesPerTickBehindFlood: 25, inputQuietMs: 30 };
 
 /** A writer with two hidden terminals woken, `a` then `b`, each with 1000 bytes waiting. */
 function twoWoken(): { w: BackgroundWriter; a: Fake; b: Fake } {
@@ -102,5 +102,39 @@ describe('BackgroundWriter', () => {
       vi.advanceTimersByTime(10);
     }
     expect([a.written, b.written]).toEqual([100, 100]);
+  });
+
+  it('holds hidden parsing after input until the quiet window has passed', () => {
+    const { w, a, b } = twoWoken();
+    vi.advanceTimersByTime(5);
+    w.input(); // the tick due at 10 waits until 35
+    vi.advanceTimersByTime(29);
+    expect([a.written, b.written]).toEqual([0, 0]);
+    vi.advanceTimersByTime(1);
+    expect([a.written, b.written]).toEqual([100, 0]);
+    vi.advanceTimersByTime(10); // ticks every tickMs again
+    expect([a.written, b.written]).toEqual([100, 100]);
+  });
+
+  it('does not hold a tick when the input was longer ago than the quiet window', () => {
+    const w = new BackgroundWriter(LIMITS);
+    w.input();
+    vi.advanceTimersByTime(25);
+    const a = new Fake(1000);
+    w.wake(a); // due at 35, the window closed at 30
+    vi.advanceTimersByTime(10);
+    expect(a.written).toBe(100);
+  });
+
+  it('holds each tick at most once: typing without pause slows hidden terminals, never stops them', () => {
+    const { w, a, b } = twoWoken();
+    // A key every 5 ms for 400 ms. The tick due at 10 waits for the window of the key at 5 (until
+    // 35), then runs although keys came meanwhile; the next is due at 45, waits until 70, and so on.
+    for (let t = 0; t < 400; t += 5) {
+      w.input();
+      vi.advanceTimersByTime(5);
+    }
+    // Ticks ran at 35, 70, …, 385: 11 of them, in turn (40 would have run without input).
+    expect([a.written, b.written]).toEqual([600, 500]);
   });
 });

@@ -1,7 +1,8 @@
 // Output for terminals nobody is looking at is parsed on a small shared budget instead of at
 // full speed, one terminal per tick. The ack only follows parsing, so a hidden flood soon fills main's window and the
 // session pauses (backpressure reaches the agent) rather than eight hidden floods starving the
-// one visible terminal of frames. Showing a tab flushes what it holds.
+// one visible terminal of frames. Showing a tab flushes what it holds. Typing comes first: for a
+// short while after input to the visible terminal, hidden terminals parse nothing (INPUT_QUIET_MS).
 export const BACKGROUND = {
   /** How often hidden terminals get to parse: small slices every other frame keep frames even; timers (not frames) so a minimised window still drains. */
   TICK_MS: 25,
@@ -35,6 +36,16 @@ export const BACKGROUND = {
    * scrollback is still current within a frame or two (issue 16 §4: within 1 s).
    */
   BYTES_PER_TICK_BEHIND_FLOOD: 2 * 1024,
+  /**
+   * After input to the visible terminal, a tick due within this long waits until it has passed: the
+   * keystroke's echo (its way to the shell and back, a few ms) and the frame that paints it then
+   * find no hidden terminal's parsing ahead of them, as browsers run input and what follows it
+   * before other work. Two frames at 60 Hz, issue 16 §2's bound for a keystroke's echo at p95.
+   * A tick is held once, never longer than this, so typing without pause slows hidden terminals
+   * (to TICK_MS / (TICK_MS + INPUT_QUIET_MS) of their share at worst) but never stops them, and
+   * what they hold meanwhile stays within main's flow-control window (nothing is acked unparsed).
+   */
+  INPUT_QUIET_MS: 33,
 } as const;
 
 export interface BackgroundLimits {
@@ -42,6 +53,7 @@ export interface BackgroundLimits {
   readonly bytesPerTick: number;
   readonly foregroundFloodBytes: number;
   readonly bytesPerTickBehindFlood: number;
+  readonly inputQuietMs: number;
 }
 
 const DEFAULT_LIMITS: BackgroundLimits = {
@@ -49,6 +61,7 @@ const DEFAULT_LIMITS: BackgroundLimits = {
   bytesPerTick: BACKGROUND.BYTES_PER_TICK,
   foregroundFloodBytes: BACKGROUND.FOREGROUND_FLOOD_BYTES,
   bytesPerTickBehindFlood: BACKGROUND.BYTES_PER_TICK_BEHIND_FLOOD,
+  inputQuietMs: BACKGROUND.INPUT_QUIET_MS,
 };
 
 export interface Drainable {
@@ -63,6 +76,10 @@ export class BackgroundWriter {
   #timer: ReturnType<typeof setTimeout> | null = null;
   /** Output visible terminals were given since the last tick (or since the ticks started). */
   #foregroundBytes = 0;
+  /** When the person last typed into the visible terminal (performance.now()), or null. */
+  #inputAt: number | null = null;
+  /** The tick now scheduled was already held once for input: it runs when due, whatever is typed meanwhile. */
+  #held = false;
 
   constructor(limits: Partial<BackgroundLimits> = {}) {
     this.#limits = { ...DEFAULT_LIMITS, ...limits };
@@ -84,8 +101,20 @@ export class BackgroundWriter {
     this.#foregroundBytes += bytes;
   }
 
+  /** The person sent input to the visible terminal: hidden terminals wait INPUT_QUIET_MS before parsing more. */
+  input(): void {
+    this.#inputAt = performance.now();
+  }
+
   #tick(): void {
     this.#timer = null;
+    const hold = this.#inputHoldMs();
+    if (hold > 0) {
+      this.#held = true;
+      this.#timer = setTimeout(() => this.#tick(), hold);
+      return;
+    }
+    this.#held = false;
     const flooding = this.#foregroundBytes >= this.#limits.foregroundFloodBytes;
     this.#foregroundBytes = 0;
     let budget = flooding ? this.#limits.bytesPerTickBehindFlood : this.#limits.bytesPerTick;
@@ -102,5 +131,12 @@ export class BackgroundWriter {
       if (wrote === 0) break; // nothing to write after all: never spin
     }
     if (this.#waiting.size > 0) this.#timer = setTimeout(() => this.#tick(), this.#limits.tickMs);
+  }
+
+  /** How long the tick due now should wait for recent input's echo: 0 when there was none or this tick waited once already. */
+  #inputHoldMs(): number {
+    if (this.#held || this.#inputAt === null) return 0;
+    const left = this.#inputAt + this.#limits.inputQuietMs - performance.now();
+    return Math.min(Math.max(left, 0), this.#limits.inputQuietMs);
   }
 }

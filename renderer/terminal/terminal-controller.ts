@@ -295,6 +295,8 @@ export class TerminalController implements Drainable {
   }
 
   #send(bytes: Uint8Array): void {
-    if (this.#live && bytes.byteLength > 0) this.host.sendInput(this.sessionId, bytes);
+    if (!this.#live || bytes.byteLength === 0) return;
+    this.host.background.input(); // hidden terminals' parsing waits for the echo
+    this.host.sendInput(this.sessionId, bytes);
   }
 }
