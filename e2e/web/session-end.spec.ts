@@ -1,13 +1,17 @@
-// How a tab's session ended decides what its banner offers: a shell the person exited offers
-// Reopen and Close tab (nothing to diagnose); a session that failed keeps Restart and Diagnose.
+// How a tab's session ended decides what its banner offers: a shell the person exited, or one
+// Session Manager's idle timeout ended, offers Reopen and Close tab (nothing to diagnose); a
+// session that failed keeps Restart and Diagnose.
 import { join } from 'node:path';
 import { expect, repoRoot, test } from '../fixtures/web-host.js';
-import { openDemo, SHELL_TIMEOUT_MS, treeRow, typeLine, waitForShell, waitForTerminalText } from './porthole-ui.js';
+import { openDemo, sandboxAdminHeaders, sandboxEndpoint, SHELL_TIMEOUT_MS, treeRow, typeLine, waitForShell, waitForTerminalText, type SandboxSession } from './porthole-ui.js';
+
+/** channel_closed's Output when Session Manager's idle timeout ends a session (AWS's words). */
+const IDLE_TIMEOUT_TEXT = 'Your session timed out due to inactivity and has been terminated.';
 
 test.use({ sandbox: true });
 test.describe.configure({ timeout: 120_000 });
 
-test('a shell ended with exit offers Reopen and Close tab, not Diagnose', async ({ page, webHost }) => {
+test("a shell ended with exit, or by Session Manager's idle timeout, offers Reopen and Close tab, not Diagnose", async ({ page, webHost, request }) => {
   await page.setViewportSize({ width: 1440, height: 900 });
   await openDemo(page, webHost.url);
   await treeRow(page, 'instance', 'bastion').dblclick();
@@ -42,11 +46,31 @@ test('a shell ended with exit offers Reopen and Close tab, not Diagnose', async 
   await page.keyboard.press('Enter');
   await waitForTerminalText(page, /^back-42$/m);
 
-  // Close tab: no question (nothing is running), the tab goes and the keyboard goes to the tree.
-  await typeLine(page, 'exit');
-  await expect(banner.locator('.session-banner-text')).toHaveText('The session ended', { timeout: SHELL_TIMEOUT_MS });
-  // By keyboard alone: from Reopen, Tab to Close tab and Enter.
+  // Session Manager's idle timeout ends this one: the gateway closes the channel with AWS's words.
+  const endpoint = await sandboxEndpoint(page);
+  const admin = { headers: sandboxAdminHeaders(webHost.output()) };
+  const live = ((await (await request.get(`${endpoint}/__sandbox/sessions`, admin)).json()) as SandboxSession[]).filter((s) => s.state === 'Connected');
+  expect(live).toHaveLength(1);
+  const cut = await request.post(`${endpoint}/__sandbox/faults`, { ...admin, data: { sessionId: live[0]!.sessionId, faults: { actions: [{ do: 'channel-closed-112', output: IDLE_TIMEOUT_TEXT }] } } });
+  expect(cut.status()).toBe(200);
+  // Said in AWS's words; nothing broke, so the same offer as after exit, and no Diagnose.
+  await expect(banner).toHaveAttribute('data-ending', 'timed-out', { timeout: SHELL_TIMEOUT_MS });
+  await expect(banner.locator('.session-banner-text')).toHaveText(`Closed: ${IDLE_TIMEOUT_TEXT}`);
+  await expect(banner.getByRole('button')).toHaveText(['Reopen', 'Close tab']);
+  // The keyboard was in the terminal again: it moves to Reopen.
   await expect(banner.getByRole('button', { name: 'Reopen' })).toBeFocused();
+  await page.screenshot({ path: join(repoRoot, 'e2e', 'artifacts', 'qa-session-idle-1024.png') });
+  await page.setViewportSize({ width: 1440, height: 900 });
+  await page.screenshot({ path: join(repoRoot, 'e2e', 'artifacts', 'qa-session-idle-1440.png') });
+  await tab.click({ button: 'right' });
+  await expect(page.getByRole('menuitem', { name: 'Reopen' })).toBeVisible();
+  await expect(page.getByRole('menuitem', { name: 'Restart session' })).toHaveCount(0);
+  await page.keyboard.press('Escape');
+  await expect(page.getByRole('menu')).toHaveCount(0);
+
+  // Close tab: no question (nothing is running), the tab goes and the keyboard goes to the tree.
+  // By keyboard alone: from Reopen (the menu had the keyboard last), Tab to Close tab and Enter.
+  await banner.getByRole('button', { name: 'Reopen' }).focus();
   await page.keyboard.press('Tab');
   await expect(banner.getByRole('button', { name: 'Close tab' })).toBeFocused();
   await page.keyboard.press('Enter');

@@ -61,7 +61,7 @@ describe("Session Manager's idle session timeout", () => {
     // What the tab shows: the agent's words, not "The shell exited" (a normal end would say that).
     const status = closedStatus(reason, undefined);
     expect(status).toMatchObject({ state: 'closed', reason: 'Your session timed out due to inactivity and has been terminated.' });
-    expect(status.ending).not.toBe('exited');
+    expect(status.ending).toBe('timed-out');
   });
 
   it("ends an ECS Exec session after ECS Exec's fixed 20 minutes, whatever the region's preference says", async () => {

@@ -9,6 +9,7 @@
  * What counts as activity for the idle timeout is told beside DEFAULT_IDLE_MINUTES, with the
  * evidence for it.
  */
+import { IDLE_TIMEOUT_OUTPUT } from '../ssm/datachannel/index.js';
 import type { SandboxSession, SessionRegistry } from './session-registry.js';
 
 export const SESSION_LIMITS = {
@@ -55,8 +56,8 @@ export const SESSION_LIMITS = {
   MAX_DURATION_OUTPUT: 'Your session has reached the maximum session duration and has been terminated.',
   /** The registry's reason (logs, DescribeSessions history). */
   MAX_DURATION_REASON: 'Session Manager ended the session at its maximum session duration.',
-  /** channel_closed Output for a session ended by the idle timeout: the text AWS sends (the plugin prints it after "SessionId: <sid> : "). */
-  IDLE_OUTPUT: 'Your session timed out due to inactivity and has been terminated.',
+  /** channel_closed Output for a session ended by the idle timeout: the text AWS sends, which Porthole's engine recognises. */
+  IDLE_OUTPUT: IDLE_TIMEOUT_OUTPUT,
   IDLE_REASON: 'Session Manager ended the session after its idle session timeout.',
 } as const;
 

@@ -1,13 +1,14 @@
 // Above a terminal whose session is not connected: what happened, in plain words, and what to do.
-// A session that ended normally (its shell exited, or it was terminated) offers Reopen and Close
-// tab; Diagnose is for a session that failed or was lost, where it can find the cause. With the
-// link to the web host lost none of those can work (each would fail at once with the same
-// reason): only Close tab is offered.
+// A session that ended normally (its shell exited, it was terminated, or Session Manager's idle
+// timeout ended it) offers Reopen and Close tab; Diagnose is for a session that failed or was
+// lost, where it can find the cause (end-offer.ts decides). With the link to the web host lost
+// none of those can work (each would fail at once with the same reason): only Close tab is offered.
 // When the session ends while the keyboard is in its terminal (which takes no more input), the
 // keyboard moves to the banner's first button: Enter reopens, Tab reaches Close tab.
 import { useEffect, useRef } from 'react';
 import { useModel } from '../root/model-context.js';
 import { useStore } from '../state/store.js';
+import { endOffer } from './end-offer.js';
 import type { Tab } from './session-store.js';
 import { ENDED_WITHOUT_EXIT_NOTE, statusLine } from './tab-status.js';
 
@@ -31,12 +32,10 @@ export function SessionBanner({ tab }: { tab: Tab }) {
   }
   const line = statusLine(tab);
   const elsewhere = tab.elsewhere === true;
-  const exited = !elsewhere && ending === 'exited';
+  const offer = endOffer(tab);
   // The tooltip says why a normal end names no cause, and keeps the agent's own words when the line replaced them.
-  const note = exited && tab.status.exitCode === undefined ? ENDED_WITHOUT_EXIT_NOTE : undefined;
+  const note = !elsewhere && ending === 'exited' && tab.status.exitCode === undefined ? ENDED_WITHOUT_EXIT_NOTE : undefined;
   const title = [line, note, reason !== undefined && !line.includes(reason) ? reason : undefined].filter((l) => l !== undefined).join('\n');
-  // A closed status without an ending (the host link lost, a call refused) is not a normal end.
-  const failed = !elsewhere && ending !== 'exited' && ending !== 'stopped';
   if (linkLost !== null) {
     return (
       <div className="session-banner tone-closed" role="status" data-testid="session-closed" data-ending="link-lost">
@@ -62,22 +61,22 @@ export function SessionBanner({ tab }: { tab: Tab }) {
         <button
           ref={first}
           className="button"
-          title={exited ? 'Open a new shell to the same target in this tab' : undefined}
+          title={offer.restart === 'Reopen' ? 'Open a new shell to the same target in this tab' : undefined}
           onClick={() => {
             void model.sessions.restart(tab.key);
             // The button goes with the banner: the keyboard goes to the terminal the new shell writes to.
             model.focusTerminal();
           }}
         >
-          {exited ? 'Reopen' : 'Restart session'}
+          {offer.restart}
         </button>
       )}
-      {exited && (
+      {offer.closeTab && (
         <button className="button button-quiet" onClick={() => void model.sessions.close(tab.key).then(() => model.focusWork())}>
           Close tab
         </button>
       )}
-      {failed && (
+      {offer.diagnose && (
         <button
           className="button button-quiet"
           onClick={() => {

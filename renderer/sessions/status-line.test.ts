@@ -22,7 +22,7 @@ describe('statusLine', () => {
 
   it("Session Manager's idle timeout in its own words", () => {
     const reason = 'Your session timed out due to inactivity and has been terminated.';
-    expect(statusLine(tab({ state: 'closed', ending: 'failed', reason }))).toBe(`Closed: ${reason}`);
+    expect(statusLine(tab({ state: 'closed', ending: 'timed-out', reason }))).toBe(`Closed: ${reason}`);
   });
 
   it('a session another window took is not said to have ended', () => {

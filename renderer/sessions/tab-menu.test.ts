@@ -49,4 +49,12 @@ describe('the tab menu', () => {
     expect(fresh).toMatchObject({ disabled: true, hint: 'Lost the connection', keys: 'Ctrl+Shift+T' });
     expect(items.find((i) => i.label === 'Close')?.disabled).toBeUndefined();
   });
+
+  it("a tab ended by Session Manager's idle timeout says Reopen, as its banner does; a failed one Restart session", () => {
+    const labels = (status: Tab['status']) => tabMenu(model(new Keymap('desktop', false)), { ...other, status }, () => undefined).map((i) => i.label);
+    const idle = labels({ state: 'closed', ending: 'timed-out', reason: 'Your session timed out due to inactivity and has been terminated.' });
+    expect(idle).toContain('Reopen');
+    expect(idle).not.toContain('Restart session');
+    expect(labels({ state: 'closed', ending: 'failed' })).toContain('Restart session');
+  });
 });

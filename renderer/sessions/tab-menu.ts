@@ -5,6 +5,7 @@
 // another tab's the item acts on that tab, and the key would not).
 import type { AppModel } from '../root/app-model.js';
 import type { MenuItem } from '../tree/node-actions.js';
+import { endOffer } from './end-offer.js';
 import type { Tab } from './session-types.js';
 
 /** The tab strip's own key for renaming the focused tab (TabStrip's tablist keys). */
@@ -24,8 +25,8 @@ export function tabMenu(model: TabMenuModel, tab: Tab, rename: () => void): Menu
     ...(tab.key !== activeKey && tab.key !== pairKey ? [{ label: 'Show beside the active tab', run: () => s.showBeside(tab.key) }] : []),
     ...(pairKey !== null && (tab.key === activeKey || tab.key === pairKey) ? [{ label: 'Show one terminal', run: () => s.unsplit() }] : []),
     { label: 'Rename…', keys: RENAME_KEY, run: rename },
-    // The banner's word for it: a shell that exited is reopened, one that failed is restarted.
-    ...(tab.status.state === 'closed' ? [{ label: tab.status.ending === 'exited' && tab.elsewhere !== true ? 'Reopen' : 'Restart session', run: () => void s.restart(tab.key), ...needsHost }] : []),
+    // The banner's word for it (end-offer.ts): a session that ended normally is reopened, one that failed is restarted.
+    ...(tab.status.state === 'closed' ? [{ label: endOffer(tab).restart, run: () => void s.restart(tab.key), ...needsHost }] : []),
     ...(tab.recording !== null
       ? [{ label: 'Stop recording', run: () => void s.setRecording(tab.key, false) }]
       : tab.sessionId !== null && tab.status.state !== 'closed'

@@ -26,7 +26,7 @@ export const SessionStateSchema = z.enum(['connecting', 'connected', 'reconnecti
 export type SessionState = z.infer<typeof SessionStateSchema>;
 
 /** How a closed session ended (SessionStatus.ending). */
-export const SessionEndingSchema = z.enum(['exited', 'stopped', 'failed']);
+export const SessionEndingSchema = z.enum(['exited', 'stopped', 'failed', 'timed-out']);
 export type SessionEnding = z.infer<typeof SessionEndingSchema>;
 
 export const SessionStatusSchema = z.object({
@@ -39,8 +39,10 @@ export const SessionStatusSchema = z.object({
    * How a closed session ended, so the tab offers what fits: 'exited' it ended normally (the
    * gateway closed the channel with no failure text: the shell exited, or someone called
    * TerminateSession — the protocol does not tell these apart), 'stopped'
-   * Porthole ended it on request, 'failed' anything else (a failure text, lost output, a launch
-   * that never connected). Absent on live states; a closed status without it counts as failed.
+   * Porthole ended it on request, 'timed-out' Session Manager ended it after its idle session
+   * timeout (its channel_closed text says so: nothing broke, a new session is what helps),
+   * 'failed' anything else (a failure text, lost output, a launch that never connected). Absent
+   * on live states; a closed status without it counts as failed.
    */
   ending: SessionEndingSchema.optional(),
 });

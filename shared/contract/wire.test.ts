@@ -14,7 +14,7 @@ const messageArb: fc.Arbitrary<DataMessage> = fc.oneof(
     type: fc.constant('status' as const),
     sessionId: idArb,
     status: fc.record(
-      { state: fc.constantFrom('connecting' as const, 'connected' as const, 'reconnecting' as const, 'closed' as const), reason: fc.string({ minLength: 1, maxLength: 200, unit: 'grapheme' }), exitCode: fc.integer({ min: -(2 ** 31), max: 2 ** 31 - 1 }), ending: fc.constantFrom('exited' as const, 'stopped' as const, 'failed' as const) },
+      { state: fc.constantFrom('connecting' as const, 'connected' as const, 'reconnecting' as const, 'closed' as const), reason: fc.string({ minLength: 1, maxLength: 200, unit: 'grapheme' }), exitCode: fc.integer({ min: -(2 ** 31), max: 2 ** 31 - 1 }), ending: fc.constantFrom('exited' as const, 'stopped' as const, 'failed' as const, 'timed-out' as const) },
       { requiredKeys: ['state'] },
     ),
   }),
@@ -83,9 +83,15 @@ describe('data-plane wire codec', () => {
     const frame = encodeDataFrame({ type: 'status', sessionId: 's', status: { state: 'closed', exitCode: 0, ending: 'exited' } });
     // type, id length, 's', state 3 (closed), flags: exit code present | (1 + index of 'exited') << 1.
     expect([...frame.subarray(0, 5)]).toEqual([WIRE_TYPE.status, 1, 0x73, 3, 0b011]);
+    const idle = encodeDataFrame({ type: 'status', sessionId: 's', status: { state: 'closed', ending: 'timed-out' } });
+    // The fourth ending needs the flags' third ending bit: (1 + 3) << 1.
+    expect(idle[4]).toBe(0b1000);
+    expect(decodeDataFrame(idle)).toEqual({ type: 'status', sessionId: 's', status: { state: 'closed', ending: 'timed-out' } });
     const bad = frame.slice();
-    bad[4] = 0b1000; // a flag no encoder sets
-    expect(rejection(bad)).toMatch(/unknown status flags 0x8 at offset 4/);
+    bad[4] = 0b10000; // a flag no encoder sets
+    expect(rejection(bad)).toMatch(/unknown status flags 0x10 at offset 4/);
+    bad[4] = 0b1010; // ending 5: no such ending
+    expect(rejection(bad)).toMatch(/unknown session ending 5 at offset 4/);
   });
 
   it('decodes a status reason as the platform TextDecoder does, malformed UTF-8 included', () => {

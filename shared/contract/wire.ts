@@ -3,7 +3,7 @@
 //   u8 type | u8 idLength | id (ASCII) | body
 //   output_stream_data / input_stream_data: body = the bytes
 //   ack: u32 bytes    resize: u16 cols, u16 rows
-//   status: u8 state, u8 flags (bit 0: exit code present; bits 1-2: ending, 0 = none, else 1 + its
+//   status: u8 state, u8 flags (bit 0: exit code present; bits 1-3: ending, 0 = none, else 1 + its
 //           index in SessionEndingSchema), i32 exit code, UTF-8 reason (empty = none)
 // Decoding checks structure here and values with the schemas in data.ts, except on the hot path:
 // a stream-data frame (terminal output, keystrokes) is checked by hand against the same rules
@@ -22,9 +22,9 @@ const TYPE_BY_CODE = new Map<number, DataMessage['type']>(Object.entries(WIRE_TY
 const STATES = SessionStateSchema.options;
 const FLAG_EXIT_CODE = 1;
 const ENDINGS = SessionEndingSchema.options;
-/** Where the ending sits in the flags byte (two bits: none or one of the three). */
+/** Where the ending sits in the flags byte (three bits: none or one of the endings, room for three more). */
 const ENDING_SHIFT = 1;
-const ENDING_MASK = 0b11;
+const ENDING_MASK = 0b111;
 const KNOWN_FLAGS = FLAG_EXIT_CODE | (ENDING_MASK << ENDING_SHIFT);
 /** Fixed part of a status body: state, flags, exit code. */
 const STATUS_FIXED_BYTES = 6;

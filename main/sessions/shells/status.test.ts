@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { IDLE_TIMEOUT_OUTPUT } from '../../ssm/datachannel/index.js';
 import { closedStatus, launchFailedStatus, stoppedStatus } from './status.js';
 
 describe('closedStatus: how a session ended', () => {
@@ -17,6 +18,18 @@ describe('closedStatus: how a session ended', () => {
 
   it("the agent's failure text in channel_closed is a failure", () => {
     expect(closedStatus({ kind: 'channel-closed', output: 'Unable to start command: no shell', message: 'Unable to start command: no shell' }, undefined).ending).toBe('failed');
+  });
+
+  it("Session Manager's idle timeout is its own end, told in AWS's words: not a failure, not an exit", () => {
+    const idle = { kind: 'channel-closed', output: IDLE_TIMEOUT_OUTPUT, message: IDLE_TIMEOUT_OUTPUT } as const;
+    expect(closedStatus(idle, undefined)).toEqual({ state: 'closed', reason: 'Your session timed out due to inactivity and has been terminated.', ending: 'timed-out' });
+    // The same words with a line end after them are still the idle timeout.
+    expect(closedStatus({ ...idle, output: `${IDLE_TIMEOUT_OUTPUT}\n` }, undefined).ending).toBe('timed-out');
+    // Other words from Session Manager (its maximum duration, whose text Porthole does not know) stay failures.
+    expect(closedStatus({ kind: 'channel-closed', output: 'Your session has reached the maximum session duration.', message: 'x' }, undefined).ending).toBe('failed');
+    // Output lost below a hole is a failure, whatever the text.
+    const lostOutput = { firstMissingSeq: 4, lastMissingSeq: 4, discardedFrames: 1 };
+    expect(closedStatus({ ...idle, lostOutput }, undefined).ending).toBe('failed');
   });
 
   it('a normal close with output lost below a hole is a failure', () => {

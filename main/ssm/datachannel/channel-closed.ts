@@ -5,6 +5,18 @@ import { decodeChannelClosed, FrameError } from '../frame/index.js';
 import { describeLoss, lostOutput } from './lost-output.js';
 import type { CloseReason } from './types.js';
 
+/**
+ * channel_closed's Output when Session Manager ends a session after its idle session timeout
+ * (StartSession's preference, or ECS Exec's fixed 20 minutes): AWS's exact words, which the
+ * plugin prints after "SessionId: <sid> : " (seen in amazon-ssm-agent#261 and ECS Exec reports).
+ */
+export const IDLE_TIMEOUT_OUTPUT = 'Your session timed out due to inactivity and has been terminated.';
+
+/** Whether channel_closed's Output is Session Manager's idle timeout (surrounding white space aside). */
+export function isIdleTimeoutOutput(output: string): boolean {
+  return output.trim() === IDLE_TIMEOUT_OUTPUT;
+}
+
 /** `gap`: the frames held behind a missing one when channel_closed arrived (the channel's incomingGap). */
 export function channelClosedReason(payload: Uint8Array, sessionId: string, gap: IncomingGap | undefined): CloseReason {
   let output = '';

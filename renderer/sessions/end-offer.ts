@@ -1,0 +1,33 @@
+// What a tab whose session closed offers, by how it ended: one answer for its banner and its menu.
+// A session that ended without anything breaking (its shell exited, someone terminated it, or
+// Session Manager's idle timeout ended it) is reopened, and there is nothing to diagnose; one that
+// failed or was lost is restarted, and Diagnose can look for the cause; one Porthole stopped on
+// request is restarted. A session another window took offers neither here (it runs on there).
+import type { Tab } from './session-types.js';
+
+export interface EndOffer {
+  /** The word for starting a new session to the same target in this tab. */
+  readonly restart: 'Reopen' | 'Restart session';
+  /** Close tab sits beside Reopen: after a normal end, closing is as likely as reopening. */
+  readonly closeTab: boolean;
+  readonly diagnose: boolean;
+}
+
+const REOPEN: EndOffer = { restart: 'Reopen', closeTab: true, diagnose: false };
+const RESTART: EndOffer = { restart: 'Restart session', closeTab: false, diagnose: false };
+const RESTART_AND_DIAGNOSE: EndOffer = { restart: 'Restart session', closeTab: false, diagnose: true };
+
+export function endOffer(tab: Pick<Tab, 'status' | 'elsewhere'>): EndOffer {
+  if (tab.elsewhere === true) return RESTART;
+  switch (tab.status.ending) {
+    case 'exited':
+    case 'timed-out':
+      return REOPEN;
+    case 'stopped':
+      return RESTART;
+    case 'failed':
+    case undefined:
+      // A closed status without an ending (the host link lost, a call refused) is not a normal end.
+      return RESTART_AND_DIAGNOSE;
+  }
+}
