@@ -12,6 +12,17 @@ test('the UI loads with the layout skeleton and real app info', async ({ page, w
   });
   page.on('pageerror', (e) => problems.push(e.message));
 
+  // The icon's fetches that reached the host (not the browser's cache): the page drops the token from
+  // its address once loaded, and Chromium asks for the icon again for the new address.
+  const cdp = await page.context().newCDPSession(page);
+  await cdp.send('Network.enable');
+  const fromCache = new Set<string>();
+  const iconFetches: string[] = [];
+  cdp.on('Network.requestServedFromCache', (e) => fromCache.add(e.requestId));
+  cdp.on('Network.responseReceived', (e) => {
+    if (/favicon/.test(e.response.url) && !e.response.fromDiskCache && !fromCache.has(e.requestId)) iconFetches.push(e.response.url);
+  });
+
   // The default theme follows the system; ask for dark to see the dark tokens.
   await page.emulateMedia({ colorScheme: 'dark' });
   await page.goto(webHost.url);
@@ -29,6 +40,10 @@ test('the UI loads with the layout skeleton and real app info', async ({ page, w
   await expect(page.getByTestId('app-sandbox')).toHaveText('AWS');
   // The token leaves the address bar once read.
   expect(new URL(page.url()).searchParams.has('token')).toBe(false);
+  // …and the icon came from the host once: asked again for the address without the token, the browser has it.
+  expect(iconFetches).toHaveLength(1);
+  // The toasts' live region is in the page before any toast, so a screen reader announces the first one.
+  await expect(page.locator('.toasts[role="status"][aria-live="polite"]')).toBeAttached();
 
   await page.screenshot({ path: join(repoRoot, 'e2e', 'artifacts', 'ui-dark.png') });
   expect(problems).toEqual([]);
