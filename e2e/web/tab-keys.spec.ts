@@ -40,9 +40,12 @@ test('keyboard only: reach the tabs, move between them, split, rename and show o
   await page.keyboard.press('ArrowRight');
   await expect(bastion).toBeFocused();
 
-  // Shift+F10: its menu, where "Show beside the active tab" splits the view.
+  // Shift+F10: its menu, where "Show beside the active tab" splits the view. It opens under the
+  // tab's start, below the strip, never over the tab's title.
   await page.keyboard.press('Shift+F10');
   await expect(page.getByRole('menuitem', { name: 'Show beside the active tab' })).toBeFocused();
+  const [menuBox, tabBox] = await Promise.all([page.getByRole('menu').boundingBox(), bastion.boundingBox()]);
+  expect(menuBox !== null && tabBox !== null && menuBox.y >= tabBox.y + tabBox.height && Math.abs(menuBox.x - tabBox.x) < 1).toBe(true);
   await page.keyboard.press('Enter');
   await expect(page.locator('.terminal-slot:not([hidden])')).toHaveCount(2);
   await page.screenshot({ path: join(repoRoot, 'e2e', 'artifacts', 'qa-tab-keys-split-1024.png') });

@@ -9,6 +9,7 @@ import { ContextMenu, type MenuAt } from '../ui/ContextMenu.js';
 import type { Tab } from './session-store.js';
 import { useTabOverflow } from './tab-overflow.js';
 import { tabMenu } from './tab-menu.js';
+import { tabMenuAnchor } from './tab-menu-anchor.js';
 import { tabListMenu } from './tab-list-menu.js';
 import { recordingLine, reconnectLine, STATE_WORDS, statusLine } from './tab-status.js';
 import { tabTitleParts } from './tab-title.js';
@@ -27,6 +28,13 @@ function TabTitle({ title, titles }: { title: string; titles: readonly string[] 
   );
 }
 
+/** The tab's menu position (tab-menu-anchor.ts): under the strip, at the pointer's column for a right-click. */
+function menuAnchor(tab: HTMLElement, pointerX: number | null): { readonly x: number; readonly y: number } {
+  const r = tab.getBoundingClientRect();
+  const strip = tab.closest('.tab-bar')?.getBoundingClientRect().bottom ?? r.bottom;
+  return tabMenuAnchor(r, strip, pointerX);
+}
+
 /** The tab an arrow, Home or End key moves to from `from` (wrapping at the ends), or null for any other key. */
 function neighbourTab(from: HTMLElement, key: string): HTMLElement | null {
   const all = [...(from.parentElement?.querySelectorAll<HTMLElement>(':scope > [role="tab"]') ?? [])];
@@ -43,7 +51,7 @@ interface TabProps {
   readonly active: boolean;
   readonly beside: boolean;
   readonly onDragOver: (key: string) => void;
-  readonly onMenu: (tab: Tab, x: number, y: number, rename: () => void) => void;
+  readonly onMenu: (tab: Tab, at: { readonly x: number; readonly y: number }, rename: () => void) => void;
 }
 
 function TabButton({ tab, titles, active, beside, onDragOver, onMenu }: TabProps) {
@@ -89,6 +97,10 @@ function TabButton({ tab, titles, active, beside, onDragOver, onMenu }: TabProps
         } else if (e.key === 'F2') {
           e.preventDefault();
           setEditing(true);
+        } else if (e.key === 'ContextMenu' || (e.key === 'F10' && e.shiftKey)) {
+          // Handled here rather than by the browser's contextmenu event, which places a keyboard menu where it likes.
+          e.preventDefault();
+          onMenu(tab, menuAnchor(e.currentTarget, null), () => setEditing(true));
         } else {
           const next = neighbourTab(e.currentTarget, e.key);
           if (next === null) return;
@@ -100,7 +112,8 @@ function TabButton({ tab, titles, active, beside, onDragOver, onMenu }: TabProps
       onDoubleClick={() => setEditing(true)}
       onContextMenu={(e) => {
         e.preventDefault();
-        onMenu(tab, e.clientX, e.clientY, () => setEditing(true));
+        // A contextmenu event without the right button came from the keyboard (if its keydown got past onKeyDown).
+        onMenu(tab, menuAnchor(e.currentTarget, e.button === 2 ? e.clientX : null), () => setEditing(true));
       }}
     >
       <span className="tab-dot" aria-label={STATE_WORDS[tab.status.state]} role="img" />
@@ -154,10 +167,10 @@ export function TabStrip({ tabs, activeKey, pairKey }: { tabs: readonly Tab[]; a
   const [menu, setMenu] = useState<MenuAt | null>(null);
   const closeMenu = useCallback(() => setMenu(null), []);
   const onMenu = useCallback(
-    (tab: Tab, x: number, y: number, rename: () => void) => {
+    (tab: Tab, at: { readonly x: number; readonly y: number }, rename: () => void) => {
       const lost = model.sessions.state.linkLost;
       // The reason said once, as text, above the items it turns off (as the tree's menu does).
-      setMenu({ x, y, items: tabMenu(model, tab, rename), ...(lost === null ? {} : { note: lost }) });
+      setMenu({ x: at.x, y: at.y, items: tabMenu(model, tab, rename), ...(lost === null ? {} : { note: lost }) });
     },
     [model],
   );
