@@ -3,6 +3,7 @@
 // session that failed keeps Restart and Diagnose.
 import { join } from 'node:path';
 import { expect, repoRoot, test } from '../fixtures/web-host.js';
+import { quickPoll } from './poll.js';
 import { openDemo, sandboxAdminHeaders, sandboxEndpoint, SHELL_TIMEOUT_MS, treeRow, typeLine, waitForShell, waitForTerminalText, type SandboxSession } from './porthole-ui.js';
 
 /** channel_closed's Output when Session Manager's idle timeout ends a session (AWS's words). */
@@ -16,10 +17,30 @@ test("a shell ended with exit, or by Session Manager's idle timeout, offers Reop
   await openDemo(page, webHost.url);
   await treeRow(page, 'instance', 'bastion').dblclick();
   await waitForShell(page);
+  // A screenful and more, so the last lines are at the foot of the terminal where the banner goes.
+  await typeLine(page, 'seq 1 80');
+  await waitForTerminalText(page, /^80$/m);
+  const rows = page.locator('[data-testid="active-terminal"] .xterm-rows > div');
+  const rowCount = await rows.count();
   await typeLine(page, 'exit');
   const tab = page.locator('.tab[aria-selected="true"]');
   await expect(tab).toHaveAttribute('data-state', 'closed', { timeout: SHELL_TIMEOUT_MS });
   const banner = page.getByTestId('session-closed');
+  await expect(banner).toBeVisible();
+  // The banner floats over the terminal's foot: the terminal keeps its rows (no refit moves them),
+  // and its last text ("exit", echoed) is moved up above the banner, not hidden under it.
+  expect(await rows.count()).toBe(rowCount);
+  await expect
+    .poll(
+      () =>
+        page.evaluate(() => {
+          const lines = [...document.querySelectorAll('[data-testid="active-terminal"] .xterm-rows > div')].filter((r) => (r.textContent ?? '').trim() !== '');
+          const bar = document.querySelector('[data-testid="session-closed"]')?.getBoundingClientRect().top ?? 0;
+          return (lines.at(-1)?.getBoundingClientRect().bottom ?? Infinity) <= bar;
+        }),
+      quickPoll(),
+    )
+    .toBe(true);
   // Session Manager ends a session the same way for exit and TerminateSession: the tab says only
   // what Porthole knows, and the hover says why, with the agent's own line.
   await expect(banner.locator('.session-banner-text')).toHaveText('The session ended');
@@ -30,6 +51,9 @@ test("a shell ended with exit, or by Session Manager's idle timeout, offers Reop
   // The tab's menu says it with the banner's word.
   await tab.click({ button: 'right' });
   await expect(page.getByRole('menuitem', { name: 'Reopen' })).toBeVisible();
+  // …under the tab strip, not over the tab it is about.
+  const [menuBox, tabBox] = await Promise.all([page.getByRole('menu').boundingBox(), tab.boundingBox()]);
+  expect(menuBox !== null && tabBox !== null && menuBox.y >= tabBox.y + tabBox.height).toBe(true);
   await expect(page.getByRole('menuitem', { name: 'Restart session' })).toHaveCount(0);
   await page.keyboard.press('Escape');
   await expect(page.getByRole('menu')).toHaveCount(0);

@@ -1,4 +1,8 @@
-// Above a terminal whose session is not connected: what happened, in plain words, and what to do.
+// Over the foot of a terminal whose session is not connected: what happened, in plain words, and
+// what to do. It floats over the terminal's last rows rather than taking rows from it (a refit
+// would move every row the person was reading); an ended session's last text is moved up above it
+// (TerminalController.keepTextAbove). A session that may still go on (reconnecting, the host link
+// lost, taken by another window) is never written to: there the bar covers its last rows meanwhile.
 // A session that ended normally (its shell exited, it was terminated, or Session Manager's idle
 // timeout ended it) offers Reopen and Close tab; Diagnose is for a session that failed or was
 // lost, where it can find the cause (end-offer.ts decides). With the link to the web host lost
@@ -8,6 +12,7 @@
 import { useEffect, useRef } from 'react';
 import { useModel } from '../root/model-context.js';
 import { useStore } from '../state/store.js';
+import { useTerminal } from '../terminal/use-terminal.js';
 import { endOffer } from './end-offer.js';
 import type { Tab } from './session-store.js';
 import { ENDED_WITHOUT_EXIT_NOTE, statusLine } from './tab-status.js';
@@ -17,11 +22,27 @@ export function SessionBanner({ tab }: { tab: Tab }) {
   const linkLost = useStore(model.sessions).linkLost;
   const { state, ending, reason } = tab.status;
   const first = useRef<HTMLButtonElement>(null);
+  const bar = useRef<HTMLDivElement>(null);
+  const controller = useTerminal(model.registry, tab.sessionId);
   useEffect(() => {
     const button = first.current;
     const pane = button?.closest('.session-pane');
     if (button && pane?.contains(document.activeElement)) button.focus();
   }, [state, linkLost]);
+  const ended = state === 'closed' && linkLost === null && tab.elsewhere !== true;
+  useEffect(() => {
+    const el = bar.current;
+    if (!ended || el === null || controller === undefined) return;
+    const top = (): number => el.getBoundingClientRect().top;
+    controller.keepTextAbove(top);
+    // The bar grows when its line wraps (a narrower pane): room for it again.
+    const observer = new ResizeObserver(() => controller.keepTextAbove(top));
+    observer.observe(el);
+    return () => {
+      observer.disconnect();
+      controller.keepTextAbove(null);
+    };
+  }, [ended, controller]);
   if (state === 'connected') return null;
   if (state === 'connecting' || state === 'reconnecting') {
     return (
@@ -38,7 +59,7 @@ export function SessionBanner({ tab }: { tab: Tab }) {
   const title = [line, note, reason !== undefined && !line.includes(reason) ? reason : undefined].filter((l) => l !== undefined).join('\n');
   if (linkLost !== null) {
     return (
-      <div className="session-banner tone-closed" role="status" data-testid="session-closed" data-ending="link-lost">
+      <div ref={bar} className="session-banner tone-closed" role="status" data-testid="session-closed" data-ending="link-lost">
         <span className="session-banner-text" title={title}>
           {line}
         </span>
@@ -49,7 +70,7 @@ export function SessionBanner({ tab }: { tab: Tab }) {
     );
   }
   return (
-    <div className="session-banner tone-closed" role="status" data-testid="session-closed" data-ending={elsewhere ? 'elsewhere' : (ending ?? 'failed')}>
+    <div ref={bar} className="session-banner tone-closed" role="status" data-testid="session-closed" data-ending={elsewhere ? 'elsewhere' : (ending ?? 'failed')}>
       <span className="session-banner-text" title={title}>
         {line}
       </span>

@@ -4,7 +4,8 @@
 // Beside it: the clipboard and paste guard (terminal-clipboard.ts), xterm's options from the look
 // (xterm-options.ts), search (terminal-find.ts), WebGL (webgl-renderer.ts), and the filter that
 // spares xterm a full redraw per scroll with nothing selected (selection-redraw.ts), and the fix
-// for a cleared selection drawn again at a resize (selection-ghost.ts).
+// for a cleared selection drawn again at a resize (selection-ghost.ts). An ended session's text
+// is kept above the bar over the view that says so (room-below.ts).
 import { FitAddon } from '@xterm/addon-fit';
 import { SearchAddon, type ISearchResultChangeEvent } from '@xterm/addon-search';
 import { Unicode11Addon } from '@xterm/addon-unicode11';
@@ -17,6 +18,7 @@ import { TERMINAL } from './constants.js';
 import { Debounce } from './debounce.js';
 import { sameLook } from './look.js';
 import { PendingOutput } from './pending-output.js';
+import { feedsToClear, lastTextRow, rowsUnder } from './room-below.js';
 import { preventSelectionGhosts } from './selection-ghost.js';
 import { filterSelectionRedraws } from './selection-redraw.js';
 import { TerminalClipboard } from './terminal-clipboard.js';
@@ -29,6 +31,9 @@ export type { FindOptions } from './terminal-find.js';
 export type { TerminalHost, TerminalLook } from './terminal-host.js';
 
 const encoder = new TextEncoder();
+/** DECTCEM: an ended session's terminal hides its cursor (keepTextAbove); a restarted one shows it again. */
+const HIDE_CURSOR = '\x1b[?25l';
+const SHOW_CURSOR = '\x1b[?25h';
 
 export class TerminalController implements Drainable {
   /** The element xterm renders into; moved between slots, never re-created. */
@@ -50,6 +55,8 @@ export class TerminalController implements Drainable {
   /** Output held while hidden, parsed on the background budget. */
   readonly #pending = new PendingOutput();
   #observer: ResizeObserver | null = null;
+  /** Where a bar over the view's lower edge starts (px), while an ended session shows one; see keepTextAbove. */
+  #cover: (() => number) | null = null;
   /** The slot React gave this terminal; the element is in it only while visible. */
   #slot: HTMLElement | null = null;
   /** Fits xterm to its slot once the slot stops changing size. */
@@ -57,6 +64,8 @@ export class TerminalController implements Drainable {
     // A hidden or detached pane measures 0×0; fitting then would shrink the remote terminal to nothing.
     if (!this.#opened || !this.#visible || this.element.clientWidth === 0 || this.element.clientHeight === 0) return;
     this.#fit.fit();
+    // Shown again, or fewer rows (xterm scrolls to keep the cursor's row): the last text may be under an ended session's bar.
+    this.#makeRoom();
   });
   /** Sends the terminal's size once it has stopped changing. */
   readonly #resizeRemoteLater = new Debounce(TERMINAL.REMOTE_RESIZE_DEBOUNCE_MS, () => {
@@ -202,8 +211,9 @@ export class TerminalController implements Drainable {
 
   /** A restarted session starts from zero on both sides of flow control. */
   restarted(): void {
+    this.#cover = null;
     this.#ack.reset();
-    this.#term.write('\r\n');
+    this.#term.write(`${SHOW_CURSOR}\r\n`);
     this.setLive(true);
   }
 
@@ -223,6 +233,32 @@ export class TerminalController implements Drainable {
   /** Finds the next or previous match; false when there is none. Throws a SyntaxError for a bad regex (the find bar checks first). */
   find(query: string, direction: 'next' | 'previous', options: FindOptions): boolean {
     return this.#find.find(query, direction, options, this.#look.theme);
+  }
+
+  /**
+   * The session ended, and a bar saying so floats over the view's lower edge from `coverTop()`
+   * (px) down; null when it goes. The last text moves up above it (room-below.ts), now and after
+   * each fit. Never for a live session: the remote owns the cursor.
+   */
+  keepTextAbove(coverTop: (() => number) | null): void {
+    this.#cover = coverTop;
+    this.#makeRoom();
+  }
+
+  #makeRoom(): void {
+    if (this.#cover === null || this.#live || !this.#opened || !this.#visible) return;
+    // After any output still being parsed, so the cursor and the last text are the final ones.
+    this.#term.write('', () => {
+      const cover = this.#cover;
+      const buffer = this.#term.buffer.active;
+      const screen = this.element.querySelector('.xterm-screen');
+      // The alternate screen (a full-screen program) has no scrollback to keep its top lines in.
+      if (cover === null || this.#disposed || this.#live || buffer.type !== 'normal' || screen === null) return;
+      const rows = this.#term.rows;
+      const feeds = feedsToClear({ rows, cursorRow: buffer.cursorY, lastTextRow: lastTextRow(buffer, rows) }, rowsUnder(cover(), screen.getBoundingClientRect(), rows));
+      // No cursor either: nothing will be typed there, and a row partly under the bar would show a sliver of it.
+      this.#term.write(`${'\r\n'.repeat(feeds)}${HIDE_CURSOR}`);
+    });
   }
 
   /** The find bar's "3 of 17": the addon tells it after every search and when output changes the matches. */
