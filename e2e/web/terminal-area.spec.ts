@@ -194,7 +194,41 @@ test('find bar: "N of M" for printed lines, highlights follow a theme switch, th
   await expect.poll(rowCount, quickPoll()).not.toBe(rowsBefore);
   await expect(page.locator('[data-testid="active-terminal"] .xterm-selection > div')).toHaveCount(0);
   expect(await cellFills(page)).toEqual([]);
+
+  // A match the bar would cover (the top right of the view) is not left under it. On the first line
+  // of the scrollback, with nothing above to scroll to, the bar moves to the terminal's foot…
+  // (stty size: "rows cols"; the shell here sets no COLUMNS or LINES.)
+  await runLine(page, 'clear; set -- $(stty size); printf "%$(($2-1))s\\n" top-$((6*7))');
+  await waitForTerminalText(page, /^ +top-42$/m);
+  await page.keyboard.press('Control+Shift+F');
+  await field.fill('top-42');
+  await expect(result).toHaveText('1 of 1');
+  await expect(bar).toHaveClass(/\bat-bottom\b/);
+  expect(await matchUnderFindBar(page)).toBe(false);
+  await page.keyboard.press('Escape');
+  // …and with scrollback above, the view scrolls the match (on the view's first row) down from under the bar.
+  await runLine(page, 'set -- $(stty size); seq 101 150; printf "%$(($2-1))s\\n" corner-$((6*7)); seq 201 $((200+$1-2))');
+  await waitForTerminalText(page, /^ +corner-42\n(?:2\d\d\n)+[^\n]*[$#] ?$/m);
+  const viewRows = page.locator('[data-testid="active-terminal"] .xterm-rows > div');
+  const cornerRow = async (): Promise<number> => (await viewRows.allTextContents()).findIndex((t) => t.includes('corner-42'));
+  expect(await cornerRow()).toBe(0);
+  await page.keyboard.press('Control+Shift+F');
+  await field.fill('corner-42');
+  await expect(result).toHaveText('1 of 1');
+  await expect(bar).not.toHaveClass(/\bat-bottom\b/);
+  await expect.poll(cornerRow, quickPoll()).toBeGreaterThan(0);
+  expect(await matchUnderFindBar(page)).toBe(false);
 });
+
+/** Whether the find bar's box overlaps the active terminal's selection (the match found); throws when nothing is selected. */
+async function matchUnderFindBar(page: Page): Promise<boolean> {
+  return page.evaluate(() => {
+    const bar = document.querySelector('.find-bar')?.getBoundingClientRect();
+    const cells = [...document.querySelectorAll('[data-testid="active-terminal"] .xterm-selection > div')].map((d) => d.getBoundingClientRect());
+    if (bar === undefined || cells.length === 0) throw new Error('no find bar, or no match selected');
+    return cells.some((c) => c.left < bar.right && c.right > bar.left && c.top < bar.bottom && c.bottom > bar.top);
+  });
+}
 
 test('right-click menu: copy, paste through the paste guard, select all, clear; copy on select', async ({ page, context, webHost }) => {
   await context.grantPermissions(['clipboard-read', 'clipboard-write'], { origin: webHost.origin });

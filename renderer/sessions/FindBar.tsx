@@ -2,7 +2,9 @@
 // one nearest the bottom), "3 of 17", Enter for the one above it (older), Shift+Enter for the one
 // below, as in VS Code's terminal, and match case / whole word / regular expression toggles
 // (Alt+C / Alt+W / Alt+R, as in VS Code). A regular expression that does not compile is said so,
-// never searched.
+// never searched. The bar floats over the top-right of the terminal (as VS Code's find widget
+// does); a match it would hide is scrolled out from under it, or, at the top of the scrollback,
+// the bar moves to the foot of the terminal (find-reveal.ts).
 import { useEffect, useRef, useState } from 'react';
 import type { FindOptions, TerminalController } from '../terminal/terminal-controller.js';
 
@@ -45,6 +47,8 @@ export function FindBar({ controller, onClose }: { controller: TerminalControlle
   const [found, setFound] = useState<boolean | null>(null);
   const [results, setResults] = useState<Results | null>(null);
   const input = useRef<HTMLInputElement>(null);
+  const bar = useRef<HTMLDivElement>(null);
+  const [atBottom, setAtBottom] = useState(false);
   const problem = regexProblem(query, options);
 
   useEffect(() => {
@@ -63,7 +67,10 @@ export function FindBar({ controller, onClose }: { controller: TerminalControlle
       setFound(null);
       return;
     }
-    setFound(controller.find(q, direction, opts));
+    const hit = controller.find(q, direction, opts);
+    setFound(hit);
+    const box = bar.current;
+    if (hit && box !== null && controller.revealMatch(box.getBoundingClientRect())) setAtBottom((b) => !b);
   };
 
   const toggle = (key: Toggle): void => {
@@ -79,7 +86,8 @@ export function FindBar({ controller, onClose }: { controller: TerminalControlle
 
   return (
     <div
-      className="find-bar"
+      ref={bar}
+      className={`find-bar${atBottom ? ' at-bottom' : ''}`}
       role="search"
       aria-label="Find"
       onKeyDown={(e) => {

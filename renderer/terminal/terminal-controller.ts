@@ -4,8 +4,9 @@
 // Beside it: the clipboard and paste guard (terminal-clipboard.ts), xterm's options from the look
 // (xterm-options.ts), search (terminal-find.ts), WebGL (webgl-renderer.ts), and the filter that
 // spares xterm a full redraw per scroll with nothing selected (selection-redraw.ts), and the fix
-// for a cleared selection drawn again at a resize (selection-ghost.ts). An ended session's text
-// is kept above the bar over the view that says so (room-below.ts).
+// for a cleared selection drawn again at a resize (selection-ghost.ts). Bars over the view: the
+// find bar's match kept out from under it (find-reveal.ts), an ended session's text kept above
+// the bar that says so (room-below.ts).
 import { FitAddon } from '@xterm/addon-fit';
 import { SearchAddon, type ISearchResultChangeEvent } from '@xterm/addon-search';
 import { Unicode11Addon } from '@xterm/addon-unicode11';
@@ -16,6 +17,7 @@ import { bufferText, lastLineText } from './buffer-text.js';
 import type { Drainable } from './background-writer.js';
 import { TERMINAL } from './constants.js';
 import { Debounce } from './debounce.js';
+import { barCells, revealMatch } from './find-reveal.js';
 import { sameLook } from './look.js';
 import { PendingOutput } from './pending-output.js';
 import { feedsToClear, lastTextRow, rowsUnder } from './room-below.js';
@@ -233,6 +235,23 @@ export class TerminalController implements Drainable {
   /** Finds the next or previous match; false when there is none. Throws a SyntaxError for a bad regex (the find bar checks first). */
   find(query: string, direction: 'next' | 'previous', options: FindOptions): boolean {
     return this.#find.find(query, direction, options, this.#look.theme);
+  }
+
+  /**
+   * After a find, with the find bar's box: scrolls the match found (the search selects it) out
+   * from under the bar; true when the scrollback cannot scroll that far and the bar should move
+   * to the other edge instead (find-reveal.ts).
+   */
+  revealMatch(bar: DOMRectReadOnly): boolean {
+    const match = this.#term.getSelectionPosition(); // from 0, whatever its typings say
+    const screen = this.element.querySelector('.xterm-screen');
+    if (match === undefined || screen === null) return false;
+    const { rows, cols } = this.#term;
+    const { viewportY, baseY } = this.#term.buffer.active;
+    const cells = { startRow: match.start.y - viewportY, startCol: match.start.x, endRow: match.end.y - viewportY, endCol: match.end.x };
+    const reveal = revealMatch(cells, barCells(bar, screen.getBoundingClientRect(), rows, cols), { rows, cols, above: viewportY, below: baseY - viewportY });
+    if (reveal.kind === 'scroll') this.#term.scrollLines(reveal.lines);
+    return reveal.kind === 'move';
   }
 
   /**
