@@ -5,8 +5,7 @@
 // the hook's code is not even in its bundle).
 import react from '@vitejs/plugin-react';
 import { fileURLToPath } from 'node:url';
-import { defineConfig, normalizePath, type Plugin } from 'vite';
-import { ENTRY_ATTRIBUTE } from './boot/entry-attribute.js';
+import { defineConfig, type Plugin } from 'vite';
 
 const here = fileURLToPath(new URL('.', import.meta.url));
 /** `vite build --mode test` makes the test build. */
@@ -44,49 +43,10 @@ function inlineEntryCss(): Plugin {
   };
 }
 
-/**
- * The boot script (boot/boot.ts): a chunk of its own, built from boot/ alone, that starts the app's
- * bundle. In Vite's module-id form (forward slashes on Windows too): it is compared with module ids.
- */
-const BOOT_DIR = normalizePath(fileURLToPath(new URL('./boot/', import.meta.url)));
-const BOOT_MODULE = `${BOOT_DIR}boot.ts`;
-const BOOT_CHUNK_NAME = 'boot';
-
-/**
- * Turns the app bundle's script tag into `<link rel="modulepreload" data-porthole-entry>` and adds
- * boot.ts's script (build only): Chromium fetches and compiles the app at once but does not run
- * it, and boot.ts runs it after the static shell's first frame (issue 16 §1: app shell painted
- * < 300 ms). Fails the build if vite's tag is not where expected, rather than ship a page whose
- * app never starts.
- */
-function startAppAfterFirstPaint(): Plugin {
-  return {
-    name: 'porthole-start-app-after-first-paint',
-    apply: 'build',
-    enforce: 'post',
-    buildStart() {
-      this.emitFile({ type: 'chunk', id: BOOT_MODULE, name: BOOT_CHUNK_NAME });
-    },
-    generateBundle(_options, bundle) {
-      const page = bundle['index.html'];
-      if (page === undefined || page.type !== 'asset' || typeof page.source !== 'string') return;
-      const chunks = Object.values(bundle).flatMap((c) => (c.type === 'chunk' ? [c] : []));
-      const boot = chunks.find((c) => c.isEntry && c.facadeModuleId === BOOT_MODULE);
-      const app = chunks.find((c) => c !== boot && page.source.includes(`<script type="module" crossorigin src="./${c.fileName}"></script>`));
-      if (boot === undefined || app === undefined) this.error('index.html has no script tag for the app, or boot.ts was not built');
-      if (boot.imports.length > 0 || boot.dynamicImports.length > 0) this.error(`boot.ts must load nothing else before the app (it imports ${[...boot.imports, ...boot.dynamicImports].join(', ')})`);
-      page.source = page.source.replace(
-        `<script type="module" crossorigin src="./${app.fileName}"></script>`,
-        `<link rel="modulepreload" crossorigin href="./${app.fileName}" ${ENTRY_ATTRIBUTE}>\n    <script type="module" src="./${boot.fileName}"></script>`,
-      );
-    },
-  };
-}
-
 export default defineConfig(({ mode }) => ({
   root: here,
   base: './',
-  plugins: [react(), inlineEntryCss(), startAppAfterFirstPaint()],
+  plugins: [react(), inlineEntryCss()],
   define: { __PORTHOLE_TEST_BUILD__: JSON.stringify(mode === TEST_MODE) },
   build: {
     outDir: fileURLToPath(new URL(mode === TEST_MODE ? '../dist/testing/renderer' : '../dist/renderer', import.meta.url)),
@@ -102,8 +62,7 @@ export default defineConfig(({ mode }) => ({
           // one chunk beside the entry: the first screen is two script requests instead of nine
           // (a browser opens 6 connections per host, so the rest queued behind the big ones). The
           // lazy parts (terminal, panels, dialogs) stay their own chunks.
-          // boot/ stays out of it: it is its own few hundred bytes (startAppAfterFirstPaint).
-          groups: [{ name: 'first-screen', tags: ['$initial'], test: (id) => !id.startsWith(BOOT_DIR) }],
+          groups: [{ name: 'first-screen', tags: ['$initial'] }],
         },
       },
     },
