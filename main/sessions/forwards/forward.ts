@@ -205,9 +205,12 @@ export class Forward {
       if (generation !== this.generation) return;
       this.lastError = error instanceof Error ? error.message : String(error);
       this.lastErrorNextStep = nextStepOf(error);
-      const gaveUp = this.spec.autoRestart === false ? undefined : await this.judge(error);
-      // Stopped or started again while the policy asked AWS: that run decides, not this one.
+      if (this.spec.autoRestart === false) return this.scheduleRestart(0);
+      const verdict = await this.verdictOn(error);
+      // Stopped or started again while the policy asked AWS: that run decides, not this one
+      // (nothing of this verdict may touch the new run's row).
       if (generation !== this.generation) return;
+      const gaveUp = this.judge(verdict);
       if (gaveUp !== undefined) {
         this.gaveUp = gaveUp;
         return void this.stop('failed');
@@ -272,9 +275,8 @@ export class Forward {
     this.restartTimer = setTimeout(() => void this.runSession(), this.backoff.next(livedMs));
   }
 
-  /** Whether auto-restart gives up after this failed start (and why), by the restart policy. */
-  private async judge(error: unknown): Promise<GaveUp | undefined> {
-    const verdict = await this.verdictOn(error);
+  /** Applies the restart policy's verdict on this run's failed start: whether auto-restart gives up (and why). */
+  private judge(verdict: RestartVerdict | TargetGone): GaveUp | undefined {
     if (typeof verdict === 'object') {
       this.mayHealSince = undefined;
       this.lastError = verdict.reason;
@@ -292,7 +294,7 @@ export class Forward {
     return now - this.mayHealSince >= allowed ? 'did-not-heal' : undefined;
   }
 
-  /** The policy's verdict; a policy that throws (or rejects) leaves auto-restart retrying. */
+  /** The policy's verdict, with no effect on the forward; a policy that throws (or rejects) leaves auto-restart retrying. */
   private async verdictOn(error: unknown): Promise<RestartVerdict | TargetGone> {
     try {
       return (await this.deps.restartPolicy?.(error, this.spec)) ?? 'retry';

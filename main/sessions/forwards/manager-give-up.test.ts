@@ -5,7 +5,7 @@ import net from 'node:net';
 import { once } from 'node:events';
 import { afterEach, describe, expect, it } from 'vitest';
 import { ForwardManager } from './manager.js';
-import type { ForwardStatus, RestartPolicy, RestartVerdict } from './types.js';
+import type { ForwardStatus, RestartPolicy, RestartVerdict, TargetGone } from './types.js';
 
 const cleanups: Array<() => Promise<void> | void> = [];
 afterEach(async () => {
@@ -135,5 +135,32 @@ describe('auto-restart with a restart policy', () => {
     await new Promise((resolve) => setTimeout(resolve, 20));
     expect(manager.get(f.id)).toMatchObject({ state: 'stopped', gaveUp: undefined });
     expect(calls()).toBe(1);
+  });
+
+  it('a verdict that arrives after Stop and Start leaves the new run alone: no old reason, no give-up', async () => {
+    let answer: (v: RestartVerdict | TargetGone) => void = () => undefined;
+    let asked: () => void = () => undefined;
+    const wasAsked = new Promise<void>((resolve) => (asked = resolve));
+    let calls = 0;
+    const manager = new ForwardManager({
+      // The first start fails and the policy is asked; the second (the new run) stays starting.
+      startSession: () => (++calls === 1 ? Promise.reject(new Error('TargetNotConnected')) : new Promise<never>(() => undefined)),
+      restartSchedule: { initialMs: 5, factor: 2, maxMs: 20, stableAfterMs: 60_000, mayHealGiveUpMs: 60_000 },
+      restartPolicy: () =>
+        new Promise((resolve) => {
+          answer = resolve;
+          asked();
+        }),
+    });
+    cleanups.push(() => manager.close());
+    const f = await manager.create({ target, remotePort: 80, autoRestart: true });
+    await wasAsked;
+    await manager.stop(f.id);
+    await manager.start(f.id);
+    expect(calls).toBe(2);
+    answer({ verdict: 'target-gone', reason: 'The task stopped (Task stopped by user); start the forward on a running task.' });
+    // The old run's continuation is a chain of promise jobs: all of them run before the next macrotask.
+    await new Promise((resolve) => setImmediate(resolve));
+    expect(manager.get(f.id)).toMatchObject({ state: 'starting', lastError: undefined, lastErrorNextStep: undefined, gaveUp: undefined });
   });
 });
