@@ -168,12 +168,13 @@ export class AwsService {
   /**
    * One ECS task's state (DescribeTasks with the profile's credentials and endpoint): a forward's
    * auto-restart asks whether a task that stopped answering has stopped for good. Throws an AwsError.
+   * `signal` aborts the call.
    */
-  async ecsTaskState(profile: string, region: string | undefined, cluster: string, task: string): Promise<EcsTaskState> {
+  async ecsTaskState(profile: string, region: string | undefined, cluster: string, task: string, signal?: AbortSignal): Promise<EcsTaskState> {
     const session = await this.workspace.open(profile);
     const r = session.region(region);
     try {
-      return await ecsTaskState(session.ecs(r), cluster, task);
+      return await ecsTaskState(session.ecs(r), cluster, task, signal);
     } catch (err) {
       throw toAwsError(err, { profile, region: r, operation: 'ECS DescribeTasks' });
     }

@@ -153,6 +153,11 @@ export function taskStoppedText(stoppedReason: string | null, missing = false): 
   return `The task stopped (${why}); start the forward on a running task.`;
 }
 
+/** The same for a task ECS is still stopping (StopTask called, its containers not yet down): it never runs again either. */
+export function taskStoppingText(stoppedReason: string | null): string {
+  return `The task is stopping${stoppedReason ? ` (${stoppedReason})` : ''}; start the forward on a running task.`;
+}
+
 /** Said before the advice when auto-restart stopped: at once for a failure waiting cannot fix, or after trying for `minutes` one that might have cleared. */
 export function forwardGaveUpText(why: 'cannot-heal' | 'did-not-heal', minutes: number): string {
   return why === 'cannot-heal' ? 'Trying again would fail the same way.' : `It was tried for ${minutes} minutes.`;

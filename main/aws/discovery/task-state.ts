@@ -9,17 +9,25 @@ import { AwsError } from '../errors.js';
 
 export type EcsTaskState =
   | { readonly state: 'stopped'; readonly stoppedReason: string | null }
+  /** StopTask was called (desiredStatus STOPPED) and ECS is still stopping it (SIGTERM grace, deprovisioning): it never runs again either. */
+  | { readonly state: 'stopping'; readonly stoppedReason: string | null }
   | { readonly state: 'missing' }
   | { readonly state: 'not-stopped'; readonly lastStatus: string };
 
-/** The task's state; an answer with neither the task nor MISSING (or a failed call) throws. */
-export async function ecsTaskState(ecs: ECSClient, cluster: string, task: string): Promise<EcsTaskState> {
-  const out = await ecs.send(new DescribeTasksCommand({ cluster, tasks: [task] }));
+/**
+ * The task's state; an answer with neither the task nor MISSING (or a failed call) throws.
+ * `signal` aborts the call (the SDK's abortSignal).
+ */
+export async function ecsTaskState(ecs: ECSClient, cluster: string, task: string, signal?: AbortSignal): Promise<EcsTaskState> {
+  const out = await ecs.send(new DescribeTasksCommand({ cluster, tasks: [task] }), signal ? { abortSignal: signal } : {});
   const found = out.tasks?.[0];
   if (found !== undefined) {
-    if (found.lastStatus !== 'STOPPED') return { state: 'not-stopped', lastStatus: found.lastStatus ?? 'UNKNOWN' };
-    const reason = found.stoppedReason?.trim();
-    return { state: 'stopped', stoppedReason: reason ? reason : null };
+    const reason = found.stoppedReason?.trim() || null;
+    if (found.lastStatus === 'STOPPED') return { state: 'stopped', stoppedReason: reason };
+    // After StopTask, ECS says desiredStatus STOPPED at once and lastStatus STOPPED only once the
+    // containers are down (the stop timeout, then deprovisioning): the task is already gone for good.
+    if (found.desiredStatus === 'STOPPED') return { state: 'stopping', stoppedReason: reason };
+    return { state: 'not-stopped', lastStatus: found.lastStatus ?? 'UNKNOWN' };
   }
   if (out.failures?.some((f) => f.reason === 'MISSING')) return { state: 'missing' };
   const why = out.failures?.[0]?.reason;

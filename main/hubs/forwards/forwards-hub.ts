@@ -55,7 +55,7 @@ export class ForwardsHub {
         return target === undefined ? options.aws.startPortSession(input, spec) : options.aws.portSessionFor(target)(input, spec);
       },
       ...(options.restartSchedule ? { restartSchedule: options.restartSchedule } : {}),
-      restartPolicy: forwardRestartPolicy((profile, region, cluster, task) => options.aws.ecsTaskState(profile, region, cluster, task)),
+      restartPolicy: forwardRestartPolicy((profile, region, cluster, task, signal) => options.aws.ecsTaskState(profile, region, cluster, task, signal)),
       ...(options.reconnectBackoff ? { reconnectBackoff: options.reconnectBackoff } : {}),
     });
     this.#manager.on('changed', (id) => this.#changed(id));

@@ -8,7 +8,7 @@
 // stopped, and Start tries again by hand.
 import { AwsError, type AwsErrorCode } from '../../aws/errors.js';
 import type { RestartPolicy, RestartVerdict } from '../../sessions/forwards/index.js';
-import { taskGone, type TaskStateLookUp } from './task-gone.js';
+import { TASK_STATE_TIMEOUT_MS, taskGone, type TaskStateLookUp } from './task-gone.js';
 
 /**
  * Failures that come back the same however often the start is tried, and that no sign-in, network
@@ -76,12 +76,13 @@ export function restartVerdict(error: unknown): RestartVerdict {
 
 /**
  * The forwards' restart policy: restartVerdict, except that a forward to an ECS task that stopped
- * (ECS asked through `lookUp` when the failure may be that) is given up on at once, saying why.
+ * (ECS asked through `lookUp` when the failure may be that) is given up on at once, saying why;
+ * `taskStateTimeoutMs` bounds that question.
  */
-export function forwardRestartPolicy(lookUp: TaskStateLookUp): RestartPolicy {
+export function forwardRestartPolicy(lookUp: TaskStateLookUp, taskStateTimeoutMs: number = TASK_STATE_TIMEOUT_MS): RestartPolicy {
   return async (error, spec) => {
     const verdict = restartVerdict(error);
     if (verdict === 'give-up') return verdict;
-    return (await taskGone(error, spec, lookUp)) ?? verdict;
+    return (await taskGone(error, spec, lookUp, taskStateTimeoutMs)) ?? verdict;
   };
 }

@@ -36,6 +36,22 @@ describe('forwardRestartPolicy on an ECS task that stopped', () => {
     expect(await forwardRestartPolicy(lookUp({ state: 'stopped', stoppedReason: null }).fn)(aws('target-not-connected'), ecsSpec)).toEqual({ verdict: 'target-gone', reason: 'The task stopped (ECS gave no reason); start the forward on a running task.' });
   });
 
+  it('gives up on a task ECS is still stopping (desiredStatus STOPPED), with ECS\'s reason when it has one', async () => {
+    expect(await forwardRestartPolicy(lookUp({ state: 'stopping', stoppedReason: 'Task stopped by user' }).fn)(aws('target-not-connected'), ecsSpec)).toEqual({ verdict: 'target-gone', reason: 'The task is stopping (Task stopped by user); start the forward on a running task.' });
+    expect(await forwardRestartPolicy(lookUp({ state: 'stopping', stoppedReason: null }).fn)(aws('target-not-connected'), ecsSpec)).toEqual({ verdict: 'target-gone', reason: 'The task is stopping; start the forward on a running task.' });
+  });
+
+  it('keeps the usual verdict when DescribeTasks never answers, and aborts the call it gave up waiting for', async () => {
+    let signal: AbortSignal | undefined;
+    const never: TaskStateLookUp = (_profile, _region, _cluster, _task, s) => {
+      signal = s;
+      return new Promise<never>(() => undefined);
+    };
+    // A short wait in place of TASK_STATE_TIMEOUT_MS: the verdict is what is asserted, not its timing.
+    expect(await forwardRestartPolicy(never, 20)(aws('target-not-connected'), ecsSpec)).toBe('retry-a-while');
+    expect(signal?.aborted).toBe(true);
+  });
+
   it('asks too when the session was refused or its handshake timed out', async () => {
     const stopped: EcsTaskState = { state: 'stopped', stoppedReason: 'Task stopped by user' };
     for (const error of [aws('handshake-timeout'), new PortSessionError('closed-before-ready', 'closed'), new PortSessionError('handshake-timeout', 'no handshake')]) {
