@@ -29,6 +29,11 @@ export interface SandboxSession {
   readonly sessionId: string;
   /** Instance id (`i-…`) or ECS target (`ecs:<cluster>_<taskId>_<runtimeId>`). */
   readonly target: string;
+  /**
+   * The region whose StartSession or ExecuteCommand made it (the target key names no region, so
+   * ECS StopTask ends only its own region's sessions); unset for sessions a test adds directly.
+   */
+  readonly region?: string;
   readonly documentName: string;
   readonly kind: SandboxSessionKind;
   /** The currently valid data-channel token; ResumeSession replaces it. */

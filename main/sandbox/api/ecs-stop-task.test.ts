@@ -1,5 +1,6 @@
 // StopTask in the sandbox: the task is STOPPED with its reason (DescribeTasks as AWS answers for a
-// task a person stopped), it leaves the running list, its sessions end and new ones are refused.
+// task a person stopped, its exec agent STOPPED too), it leaves the running list, its sessions in its
+// region end and new ones are refused.
 import { DescribeTasksCommand, ECSClient, ListTasksCommand, StopTaskCommand } from '@aws-sdk/client-ecs';
 import { SSMClient, StartSessionCommand } from '@aws-sdk/client-ssm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -31,6 +32,21 @@ describe('ECS StopTask in the sandbox', () => {
 
   it('stops the task: DescribeTasks says STOPPED with the reason, its session ends, a new one is refused', async () => {
     const open = await ssm.send(new StartSessionCommand({ Target: targetOf(TASK), DocumentName: 'AWS-StartPortForwardingSession', Parameters: { portNumber: ['8080'] } }));
+    // A session on a same-named cluster and task in another region: that task runs on.
+    const elsewhere = 'someone-0123456789abcdef0';
+    sb.registry.add({
+      sessionId: elsewhere,
+      target: targetOf(TASK),
+      region: sb.region === 'ap-southeast-2' ? 'eu-north-1' : 'ap-southeast-2',
+      documentName: 'AWS-StartPortForwardingSession',
+      kind: { type: 'Port', properties: { portNumber: '8080' }, host: 'localhost', portNumber: 8080 },
+      tokenValue: 'token',
+      tokenExpiresAt: Date.now() + 60_000,
+      workdir: '/nonexistent',
+      agentVersion: '3.3.987.0',
+      state: 'Pending',
+      createdAt: Date.now(),
+    });
     const before = Math.floor(Date.now() / 1000);
     const stopped = await ecs.send(new StopTaskCommand({ cluster: 'demo-web', task: TASK, reason: 'Scaling activity initiated by deployment ecs-svc/1' }));
     expect(stopped.task).toMatchObject({ lastStatus: 'STOPPED', desiredStatus: 'STOPPED', stopCode: 'UserInitiated', stoppedReason: 'Scaling activity initiated by deployment ecs-svc/1' });
@@ -41,7 +57,11 @@ describe('ECS StopTask in the sandbox', () => {
     expect(Math.floor((task?.stoppedAt?.getTime() ?? 0) / 1000)).toBeGreaterThanOrEqual(before);
     expect(described.failures).toEqual([]);
 
+    // The exec agent stopped with the task, as ECS reports it.
+    expect(task?.containers?.[0]?.managedAgents?.[0]).toMatchObject({ name: 'ExecuteCommandAgent', lastStatus: 'STOPPED' });
+
     expect(sb.registry.get(open.SessionId ?? '')?.state).toBe('Terminated');
+    expect(sb.registry.get(elsewhere)?.state).toBe('Pending');
     await expect(ssm.send(new StartSessionCommand({ Target: targetOf(TASK), DocumentName: 'AWS-StartPortForwardingSession', Parameters: { portNumber: ['8080'] } }))).rejects.toMatchObject({ name: 'TargetNotConnected' });
 
     const running = await ecs.send(new ListTasksCommand({ cluster: 'demo-web' }));

@@ -46,6 +46,7 @@ export function registerSession(ctx: RequestContext, s: NewSession): { sessionId
   const now = Date.now();
   const session: SandboxSession = {
     ...s,
+    region: ctx.region.scope.region,
     tokenValue: newToken(),
     tokenExpiresAt: now + ctx.deps.tokenLifetimeMs,
     state: 'Pending',

@@ -92,8 +92,10 @@ function containerShape(view: RegionView, task: TaskEntry, c: TaskEntry['contain
   };
   if (taskStopped) shape['exitCode'] = 0;
   if (c.agent !== null && task.spec.enableExecuteCommand) {
-    const agent: Record<string, unknown> = { name: ECS_SHAPES.execAgentName, lastStatus: c.agent };
-    if (c.agent === 'RUNNING') agent['lastStartedAt'] = startedSeconds(task);
+    // The exec agent goes with its task: ECS reports it STOPPED once the task is.
+    const agentStatus = taskStopped ? 'STOPPED' : c.agent;
+    const agent: Record<string, unknown> = { name: ECS_SHAPES.execAgentName, lastStatus: agentStatus };
+    if (agentStatus === 'RUNNING') agent['lastStartedAt'] = startedSeconds(task);
     if (c.agentReason) agent['reason'] = c.agentReason;
     shape['managedAgents'] = [agent];
   }

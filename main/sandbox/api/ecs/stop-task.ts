@@ -7,6 +7,7 @@
 import { lastSegment } from '../../world/arns.js';
 import { invalidParameter } from '../errors.js';
 import type { Handler } from '../handler.js';
+import { ecsTargetKey } from '../target-resolve.js';
 import { requireCluster } from './clusters.js';
 import { taskShape } from './shapes.js';
 
@@ -29,9 +30,11 @@ export const stopTask: Handler = (p, ctx) => {
   // Stopping a stopped task changes nothing (ECS answers with the task as it is).
   if (task.spec.lastStatus !== 'STOPPED') {
     task.stop({ stoppedReason: reason, stopCode: 'UserInitiated', stoppedAt: new Date().toISOString() });
-    const prefix = `ecs:${cluster.spec.name}_${task.spec.id}_`;
+    // Its containers' sessions in this region: a task of the same cluster name and id elsewhere runs on.
+    const targets = new Set(task.containers.map((c) => ecsTargetKey(task, c)));
+    const region = ctx.region.scope.region;
     for (const s of ctx.deps.registry.list()) {
-      if (s.target.startsWith(prefix)) ctx.deps.registry.terminate(s.sessionId, STOP_TASK.sessionEndReason);
+      if (s.region === region && targets.has(s.target)) ctx.deps.registry.terminate(s.sessionId, STOP_TASK.sessionEndReason);
     }
   }
   return { task: taskShape(ctx.region, task) };
