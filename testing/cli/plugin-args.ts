@@ -33,13 +33,18 @@ export class PluginArgsRecorder {
     chmodSync(wrapper, 0o755);
   }
 
-  /** The harness's environment with the recorder first on PATH. */
+  /**
+   * The harness's environment with the recorder first on PATH, for one CLI run. It forgets the
+   * arguments recorded so far: the file outlives each run, so a run that never starts the plugin
+   * would otherwise replay the previous run's arguments; now last() says it never started.
+   */
   env(): NodeJS.ProcessEnv {
+    rmSync(this.file, { force: true });
     const env = this.h.env();
     return { ...env, PATH: `${this.dir}:${env.PATH ?? ''}` };
   }
 
-  /** The arguments of the last recorded run; throws when the CLI never started the plugin. */
+  /** The arguments of the run env() was last called for; throws when the CLI never started the plugin in it. */
   last(): string[] {
     let raw: string;
     try {

@@ -4,15 +4,21 @@
 // remote's answer still arrives (issue 19). A remote that never answers ends the session after
 // PORT.STREAM_EOF_LINGER_MS of quiet.
 //
-// Each claim runs once through the real AWS CLI v2 per pacing mode: that run proves the CLI
-// starts the drop-in as it starts AWS's plugin (its arguments, its inherited stdin and stdout) and
-// the claim holds there. The repetitions that cover variation (timing, chunk sizes, pacing) run
+// The reply and byte-for-byte claims each run once through the real AWS CLI v2 per pacing mode:
+// that run proves the CLI starts the drop-in as it starts AWS's plugin (its arguments, its
+// inherited stdin and stdout) and the claim holds there. The repetitions that cover variation (timing, chunk sizes, pacing) run
 // the drop-in directly with the arguments recorded from that CLI run and a fresh session started
 // with the CLI's own StartSession parameters (testing/cli/plugin-args.ts): the same binary, the
 // same command line, the same stdio, without a Python start each. The CLI passes stdin and stdout
 // through untouched (check_call, no pipes), so the bytes the drop-in sees and writes are the same
 // either way; the one thing the CLI adds, ignoring SIGINT and SIGTSTP around the plugin, no claim
 // here involves.
+//
+// The claim about a remote that never answers runs only through the drop-in, never through the
+// CLI: its remote is a silent socket of the test's own, reached by a session the test adds to the
+// sandbox directly (a dial address), which no StartSession the CLI can send names (the world's
+// targets all answer); and the linger it measures is the drop-in's own timer, on stdio the CLI
+// only passes through.
 import { randomBytes } from 'node:crypto';
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import net from 'node:net';
