@@ -28,7 +28,8 @@ test("a shell ended with exit, or by Session Manager's idle timeout, offers Reop
   const banner = page.getByTestId('session-closed');
   await expect(banner).toBeVisible();
   // The banner floats over the terminal's foot: the terminal keeps its rows (no refit moves them),
-  // and its last text ("exit", echoed) is moved up above the banner, not hidden under it.
+  // and its last text ("exit", echoed) is moved up to the row directly above the banner, neither
+  // hidden under it nor lifted higher (one pass of line feeds, however many were asked for).
   expect(await rows.count()).toBe(rowCount);
   await expect
     .poll(
@@ -36,11 +37,13 @@ test("a shell ended with exit, or by Session Manager's idle timeout, offers Reop
         page.evaluate(() => {
           const lines = [...document.querySelectorAll('[data-testid="active-terminal"] .xterm-rows > div')].filter((r) => (r.textContent ?? '').trim() !== '');
           const bar = document.querySelector('[data-testid="session-closed"]')?.getBoundingClientRect().top ?? 0;
-          return (lines.at(-1)?.getBoundingClientRect().bottom ?? Infinity) <= bar;
+          const last = lines.at(-1)?.getBoundingClientRect();
+          // Whole rows between the last text and the bar: 0 when it sits on the row directly above.
+          return last === undefined ? null : Math.floor((bar - last.bottom) / last.height);
         }),
       quickPoll(),
     )
-    .toBe(true);
+    .toBe(0);
   // Session Manager ends a session the same way for exit and TerminateSession: the tab says only
   // what Porthole knows, and the hover says why, with the agent's own line.
   await expect(banner.locator('.session-banner-text')).toHaveText('The session ended');

@@ -35,8 +35,15 @@ export function SessionBanner({ tab }: { tab: Tab }) {
     if (!ended || el === null || controller === undefined) return;
     const top = (): number => el.getBoundingClientRect().top;
     controller.keepTextAbove(top);
-    // The bar grows when its line wraps (a narrower pane): room for it again.
-    const observer = new ResizeObserver(() => controller.keepTextAbove(top));
+    // The bar grows when its line wraps (a narrower pane): room for it again. Only a new height
+    // matters; the observer's first call (the height just measured) and width changes do not.
+    let height = el.getBoundingClientRect().height;
+    const observer = new ResizeObserver((entries) => {
+      const next = entries[entries.length - 1]?.contentRect.height;
+      if (next === undefined || next === height) return;
+      height = next;
+      controller.keepTextAbove(top);
+    });
     observer.observe(el);
     return () => {
       observer.disconnect();

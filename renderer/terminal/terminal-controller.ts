@@ -20,7 +20,8 @@ import { Debounce } from './debounce.js';
 import { barCells, revealMatch } from './find-reveal.js';
 import { sameLook } from './look.js';
 import { PendingOutput } from './pending-output.js';
-import { feedsToClear, lastTextRow, rowsUnder } from './room-below.js';
+import { rowsUnder } from './room-below.js';
+import { RoomKeeper } from './room-keeper.js';
 import { preventSelectionGhosts } from './selection-ghost.js';
 import { filterSelectionRedraws } from './selection-redraw.js';
 import { TerminalClipboard } from './terminal-clipboard.js';
@@ -33,8 +34,7 @@ export type { FindOptions } from './terminal-find.js';
 export type { TerminalHost, TerminalLook } from './terminal-host.js';
 
 const encoder = new TextEncoder();
-/** DECTCEM: an ended session's terminal hides its cursor (keepTextAbove); a restarted one shows it again. */
-const HIDE_CURSOR = '\x1b[?25l';
+/** DECTCEM: a restarted session's terminal shows the cursor an ended one hid (room-keeper.ts). */
 const SHOW_CURSOR = '\x1b[?25h';
 
 export class TerminalController implements Drainable {
@@ -59,6 +59,8 @@ export class TerminalController implements Drainable {
   #observer: ResizeObserver | null = null;
   /** Where a bar over the view's lower edge starts (px), while an ended session shows one; see keepTextAbove. */
   #cover: (() => number) | null = null;
+  /** Moves an ended session's last text above that bar, one pass at a time. */
+  readonly #room: RoomKeeper;
   /** The slot React gave this terminal; the element is in it only while visible. */
   #slot: HTMLElement | null = null;
   /** Fits xterm to its slot once the slot stops changing size. */
@@ -87,6 +89,7 @@ export class TerminalController implements Drainable {
     this.#ack = new AckCounter({ send: (n) => this.host.sendAck(this.sessionId, n) });
     this.#term = new Terminal(xtermOptions(look, size, (url) => this.host.openLink(url)));
     this.#webgl = new WebglRenderer(this.#term);
+    this.#room = new RoomKeeper(this.#term, () => this.#coveredRows());
     this.#term.loadAddon(this.#fit);
     const search = new SearchAddon();
     this.#term.loadAddon(search);
@@ -266,18 +269,15 @@ export class TerminalController implements Drainable {
 
   #makeRoom(): void {
     if (this.#cover === null || this.#live || !this.#opened || !this.#visible) return;
-    // After any output still being parsed, so the cursor and the last text are the final ones.
-    this.#term.write('', () => {
-      const cover = this.#cover;
-      const buffer = this.#term.buffer.active;
-      const screen = this.element.querySelector('.xterm-screen');
-      // The alternate screen (a full-screen program) has no scrollback to keep its top lines in.
-      if (cover === null || this.#disposed || this.#live || buffer.type !== 'normal' || screen === null) return;
-      const rows = this.#term.rows;
-      const feeds = feedsToClear({ rows, cursorRow: buffer.cursorY, lastTextRow: lastTextRow(buffer, rows) }, rowsUnder(cover(), screen.getBoundingClientRect(), rows));
-      // No cursor either: nothing will be typed there, and a row partly under the bar would show a sliver of it.
-      this.#term.write(`${'\r\n'.repeat(feeds)}${HIDE_CURSOR}`);
-    });
+    this.#room.request();
+  }
+
+  /** The view's rows under an ended session's bar, or null when its text is not to be moved (RoomKeeper). */
+  #coveredRows(): number | null {
+    const cover = this.#cover;
+    const screen = this.element.querySelector('.xterm-screen');
+    if (cover === null || this.#disposed || this.#live || screen === null) return null;
+    return rowsUnder(cover(), screen.getBoundingClientRect(), this.#term.rows);
   }
 
   /** The find bar's "3 of 17": the addon tells it after every search and when output changes the matches. */
