@@ -72,6 +72,9 @@ test("a shell ended with exit, or by Session Manager's idle timeout, offers Reop
   await page.keyboard.type('echo back-$((40+2))');
   await page.keyboard.press('Enter');
   await waitForTerminalText(page, /^back-42$/m);
+  // On the first line of the scrollback, at the view's top right: the find bar steps aside to the foot for it.
+  await typeLine(page, 'clear; set -- $(stty size); printf "%$(($2-1))s\\n" top-$((6*7))');
+  await waitForTerminalText(page, /^ +top-42$/m);
 
   // Session Manager's idle timeout ends this one: the gateway closes the channel with AWS's words.
   const endpoint = await sandboxEndpoint(page);
@@ -86,6 +89,17 @@ test("a shell ended with exit, or by Session Manager's idle timeout, offers Reop
   await expect(banner.getByRole('button')).toHaveText(['Reopen', 'Close tab']);
   // The keyboard was in the terminal again: it moves to Reopen.
   await expect(banner.getByRole('button', { name: 'Reopen' })).toBeFocused();
+  // The find bar stepped aside to the foot sits above the banner, not over its buttons.
+  await page.keyboard.press('Control+Shift+F');
+  const find = page.getByRole('search', { name: 'Find' });
+  await find.getByRole('textbox', { name: 'Find in terminal' }).fill('top-42');
+  await expect(find.getByTestId('find-result')).toHaveText('1 of 1');
+  await expect(find).toHaveClass(/\bat-bottom\b/);
+  const [findBox, bannerBox] = await Promise.all([find.boundingBox(), banner.boundingBox()]);
+  expect(findBox !== null && bannerBox !== null && findBox.y + findBox.height <= bannerBox.y).toBe(true);
+  await page.screenshot({ path: join(repoRoot, 'e2e', 'artifacts', 'qa-session-idle-find-1024.png') });
+  await page.keyboard.press('Escape');
+  await expect(find).toBeHidden();
   await page.screenshot({ path: join(repoRoot, 'e2e', 'artifacts', 'qa-session-idle-1024.png') });
   await page.setViewportSize({ width: 1440, height: 900 });
   await page.screenshot({ path: join(repoRoot, 'e2e', 'artifacts', 'qa-session-idle-1440.png') });

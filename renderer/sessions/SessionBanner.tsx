@@ -14,6 +14,7 @@ import { useModel } from '../root/model-context.js';
 import { useStore } from '../state/store.js';
 import { useTerminal } from '../terminal/use-terminal.js';
 import { endOffer } from './end-offer.js';
+import { usePaneFoot } from './pane-foot.js';
 import type { Tab } from './session-store.js';
 import { ENDED_WITHOUT_EXIT_NOTE, statusLine } from './tab-status.js';
 
@@ -30,6 +31,7 @@ export function SessionBanner({ tab }: { tab: Tab }) {
     if (button && pane?.contains(document.activeElement)) button.focus();
   }, [state, linkLost]);
   const ended = state === 'closed' && linkLost === null && tab.elsewhere !== true;
+  usePaneFoot(bar, `${state} ${linkLost !== null} ${tab.elsewhere === true}`);
   useEffect(() => {
     const el = bar.current;
     if (!ended || el === null || controller === undefined) return;
@@ -53,7 +55,7 @@ export function SessionBanner({ tab }: { tab: Tab }) {
   if (state === 'connected') return null;
   if (state === 'connecting' || state === 'reconnecting') {
     return (
-      <div className="session-banner tone-warn" role="status">
+      <div ref={bar} className="session-banner tone-warn" role="status">
         <span className="spinner" aria-hidden="true" /> {statusLine(tab)}
       </div>
     );
