@@ -3,8 +3,8 @@
 // below, as in VS Code's terminal, and match case / whole word / regular expression toggles
 // (Alt+C / Alt+W / Alt+R, as in VS Code). A regular expression that does not compile is said so,
 // never searched. The bar floats over the top-right of the terminal (as VS Code's find widget
-// does); a match it would hide is scrolled out from under it, or, at the top of the scrollback,
-// the bar moves to the foot of the terminal (find-reveal.ts).
+// does); a match it would hide is scrolled out from under it, or, at the top of the scrollback or
+// in a view following the output, the bar moves to the foot of the terminal (find-reveal.ts).
 import { useEffect, useRef, useState } from 'react';
 import type { FindOptions, TerminalController } from '../terminal/terminal-controller.js';
 
@@ -70,7 +70,8 @@ export function FindBar({ controller, onClose }: { controller: TerminalControlle
     const hit = controller.find(q, direction, opts);
     setFound(hit);
     const box = bar.current;
-    if (hit && box !== null && controller.revealMatch(box.getBoundingClientRect())) setAtBottom((b) => !b);
+    const edge = hit && box !== null ? controller.revealMatch(box.getBoundingClientRect()) : null;
+    if (edge !== null) setAtBottom(edge === 'bottom');
   };
 
   const toggle = (key: Toggle): void => {

@@ -28,13 +28,19 @@ describe('matchUnderBar', () => {
 });
 
 describe('revealMatch', () => {
-  it('scrolls a match under the top bar down to just below it', () => {
-    expect(revealMatch(at(0, 60, 65), top, view)).toEqual({ kind: 'scroll', lines: -2 });
-    expect(revealMatch(at(1, 60, 65), top, view)).toEqual({ kind: 'scroll', lines: -1 });
+  it('scrolls a match under the top bar down to just below it in a view scrolled up from the bottom', () => {
+    const scrolledUp = { ...view, below: 3 };
+    expect(revealMatch(at(0, 60, 65), top, scrolledUp)).toEqual({ kind: 'scroll', lines: -2 });
+    expect(revealMatch(at(1, 60, 65), top, scrolledUp)).toEqual({ kind: 'scroll', lines: -1 });
   });
 
   it('moves the bar when the scrollback above is too short', () => {
-    expect(revealMatch(at(0, 60, 65), top, { ...view, above: 1 })).toEqual({ kind: 'move' });
+    expect(revealMatch(at(0, 60, 65), top, { ...view, above: 1, below: 3 })).toEqual({ kind: 'move' });
+  });
+
+  it('never scrolls a view following the output at the bottom: the bar moves', () => {
+    expect(revealMatch(at(0, 60, 65), top, view)).toEqual({ kind: 'move' });
+    expect(revealMatch(at(1, 60, 65), top, view)).toEqual({ kind: 'move' });
   });
 
   it('scrolls a match under the bottom bar up, or moves the bar at the end of the buffer', () => {

@@ -1,7 +1,8 @@
 // Keeps the find bar off the match it found. The bar floats over a corner of the terminal (as VS
 // Code's find widget does); a match under it is scrolled out from under it, and when the
-// scrollback cannot scroll that far (the match is on the first lines, or the last), the bar moves
-// to the other edge instead, as a browser's find bar steps aside from the match.
+// scrollback cannot scroll that far (the match is on the first lines, or the last), or the view is
+// following the output at the bottom, the bar moves to the other edge instead, as a browser's find
+// bar steps aside from the match.
 
 /** A match in cells of the view: rows counted from the view's top, columns end-exclusive on its last row. */
 export interface MatchCells {
@@ -42,6 +43,10 @@ export function matchUnderBar(match: MatchCells, bar: BarCells, view: ViewCells)
 export function revealMatch(match: MatchCells, bar: BarCells, view: ViewCells): Reveal {
   if (bar.rows <= 0 || !matchUnderBar(match, bar, view)) return { kind: 'clear' };
   if (bar.edge === 'top') {
+    // A view at the bottom of the buffer follows the output, its prompt on its last rows: scrolling
+    // it would drop the prompt out of sight and stop it following, on every letter typed. The bar
+    // steps aside instead, as VS Code never scrolls for a match already in view.
+    if (view.below === 0) return { kind: 'move' };
     // Down the view until the match's first row is just below the bar: the view scrolls up.
     const lines = bar.rows - match.startRow;
     return lines <= view.above ? { kind: 'scroll', lines: -lines } : { kind: 'move' };

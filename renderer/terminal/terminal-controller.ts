@@ -242,19 +242,22 @@ export class TerminalController implements Drainable {
 
   /**
    * After a find, with the find bar's box: scrolls the match found (the search selects it) out
-   * from under the bar; true when the scrollback cannot scroll that far and the bar should move
-   * to the other edge instead (find-reveal.ts).
+   * from under the bar, or says the edge the bar should move to instead ('top' | 'bottom'), when
+   * the scrollback cannot scroll that far or the view is following the output (find-reveal.ts);
+   * null when the bar stays where it is.
    */
-  revealMatch(bar: DOMRectReadOnly): boolean {
+  revealMatch(bar: DOMRectReadOnly): 'top' | 'bottom' | null {
     const match = this.#term.getSelectionPosition(); // from 0, whatever its typings say
     const screen = this.element.querySelector('.xterm-screen');
-    if (match === undefined || screen === null) return false;
+    if (match === undefined || screen === null) return null;
     const { rows, cols } = this.#term;
     const { viewportY, baseY } = this.#term.buffer.active;
     const cells = { startRow: match.start.y - viewportY, startCol: match.start.x, endRow: match.end.y - viewportY, endCol: match.end.x };
-    const reveal = revealMatch(cells, barCells(bar, screen.getBoundingClientRect(), rows, cols), { rows, cols, above: viewportY, below: baseY - viewportY });
+    const covered = barCells(bar, screen.getBoundingClientRect(), rows, cols);
+    const reveal = revealMatch(cells, covered, { rows, cols, above: viewportY, below: baseY - viewportY });
     if (reveal.kind === 'scroll') this.#term.scrollLines(reveal.lines);
-    return reveal.kind === 'move';
+    if (reveal.kind !== 'move') return null;
+    return covered.edge === 'top' ? 'bottom' : 'top';
   }
 
   /**
