@@ -64,6 +64,11 @@ test("a shell ended with exit, or by Session Manager's idle timeout, offers Reop
   await page.setViewportSize({ width: 1024, height: 640 });
   await expect(banner.getByRole('button', { name: 'Close tab' })).toBeInViewport({ ratio: 1 });
   await page.screenshot({ path: join(repoRoot, 'e2e', 'artifacts', 'qa-session-exited-1024.png') });
+  // The banner comes after the terminal in the page's order, as it shows at its foot: Tab from the terminal reaches Reopen.
+  await page.locator('[data-testid="active-terminal"] .xterm').click();
+  await expect(page.locator('[data-testid="active-terminal"] .xterm-helper-textarea')).toBeFocused();
+  await page.keyboard.press('Tab');
+  await expect(banner.getByRole('button', { name: 'Reopen' })).toBeFocused();
 
   // Reopen: a fresh shell in the same tab, and the keyboard is in its terminal.
   await banner.getByRole('button', { name: 'Reopen' }).click();

@@ -50,7 +50,6 @@ export function TerminalArea({ findOpen, onCloseFind }: { findOpen: boolean; onC
           };
           return (
             <div key={t.key} className={`session-pane${side ? ` side-${side}` : ''}`} hidden={!visible} data-tab-key={t.key} data-state={t.status.state}>
-              {visible && <SessionBanner tab={t} />}
               <div
                 className="session-pane-body"
                 onMouseDown={t.sessionId ? undefined : activate}
@@ -69,6 +68,8 @@ export function TerminalArea({ findOpen, onCloseFind }: { findOpen: boolean; onC
                   <NoTerminal tab={t} />
                 )}
               </div>
+              {/* After the terminal in the page's order (Tab from it reaches the banner's buttons, a screen reader reads it after the text), as it shows at its foot. */}
+              {visible && <SessionBanner tab={t} />}
             </div>
           );
         })}

@@ -104,7 +104,9 @@ export class TerminalController implements Drainable {
       this.#term.onSelectionChange(() => this.#clipboard.selectionChanged()),
     );
     this.#clipboard = new TerminalClipboard(this.#term, this.element, host, look);
-    this.#term.attachCustomKeyEventHandler((e) => this.#clipboard.key(e));
+    // A live shell takes Tab (completion); a terminal that takes no more input leaves Tab and
+    // Shift+Tab to the page, so the keyboard reaches the ended session's banner below it.
+    this.#term.attachCustomKeyEventHandler((e) => (!this.#live && e.key === 'Tab' ? false : this.#clipboard.key(e)));
   }
 
   get cols(): number {
