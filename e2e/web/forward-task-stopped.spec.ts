@@ -49,12 +49,18 @@ test('a forward whose task stopped gives up at once and says why whole, at 1440 
   });
   const said = () => page.evaluate(() => (window as unknown as { forwardsSaid: string[] }).forwardsSaid);
 
+  // The region is the app's, not the panel's: one in the page, and it stays while another view is shown.
+  await expect(region).toHaveCount(1);
+  await page.getByRole('tab', { name: 'Transfers' }).click();
   const ecs = new ECSClient(sandboxClientConfig(webHost.output(), await sandboxEndpoint(page)));
   try {
     await ecs.send(new StopTaskCommand({ cluster: 'demo-web', task: '5e1f4a2b9c3d4e5f6a7b8c9d0e1f0001', reason: REASON }));
   } finally {
     ecs.destroy();
   }
+  // Said while the Transfers view was shown (the Forwards view, unmounted, could not say it).
+  await expect.poll(said, { timeout: SHELL_TIMEOUT_MS }).toEqual([`Forward “web app” failed. ${GAVE_UP}`]);
+  await page.getByRole('tab', { name: 'Forwards' }).click();
   await expect(row).toHaveAttribute('data-state', 'failed', { timeout: SHELL_TIMEOUT_MS });
   const problem = row.getByTestId('forward-problem');
   await expect(problem).toHaveText(GAVE_UP);

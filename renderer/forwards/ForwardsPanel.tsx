@@ -14,7 +14,6 @@ import { useModel } from '../root/model-context.js';
 import { useStore } from '../state/store.js';
 import { useWidth } from '../ui/use-width.js';
 import { ForwardRow, type ForwardsLayout } from './ForwardRow.js';
-import { ForwardsPanelAnnouncement } from './ForwardsAnnouncement.js';
 import { placeOf, targetIndex } from './forward-targets.js';
 import './forwards.css';
 
@@ -87,14 +86,7 @@ export function ForwardsPanel() {
           {s.error}
         </p>
       )}
-      {/*
-        Always in the page, so what it says is read out (a live region that appears with its text
-        often is not). Each announcement is a new node (ForwardsPanelAnnouncement): one that says
-        the same as the last is read out again.
-      */}
-      <p className="forwards-announce" role="status" data-testid="forwards-announce">
-        <ForwardsPanelAnnouncement announcement={s.announcement} />
-      </p>
+      {/* What happens to a forward is said by the app's one forwards live region (ForwardsAnnouncement.tsx). */}
       <div className="forwards-scroll" data-testid="forwards-scroll">
       {s.forwards.length > 0 && (
         <table className="panel-table forwards-table" aria-label="Port forwards">

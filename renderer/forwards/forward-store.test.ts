@@ -1,10 +1,14 @@
 // The forwards panel's live region: every announcement is a new one, so a message that says the
 // same as the last (two forwards failing the same way, one forward failing twice, Save twice) is
 // read out again; a forward going down is announced once per failure, with why.
+import { createElement, type ReactElement } from 'react';
+import { renderToStaticMarkup } from 'react-dom/server';
 import { describe, expect, it } from 'vitest';
 import { ForwardSpecSchema, type ForwardInfo } from '../../shared/contract/index.js';
 import type { PortholeClient } from '../bridge/client.js';
-import { ForwardsPanelAnnouncement } from './ForwardsAnnouncement.js';
+import type { AppModel } from '../root/app-model.js';
+import { ModelProvider } from '../root/model-context.js';
+import { ForwardsAnnounceRegion, ForwardsAnnouncer } from './ForwardsAnnouncement.js';
 import { ForwardStore, type Announcement } from './forward-store.js';
 
 type Updated = (e: { id: string; forward: ForwardInfo | null }) => void;
@@ -77,10 +81,19 @@ describe('the forwards panel live region', () => {
   });
 
   it('renders each announcement as its own node, so a repeated one is an addition to the region', () => {
-    const a = ForwardsPanelAnnouncement({ announcement: { text: 'Forward to app:8080 failed.', seq: 3 } });
-    const b = ForwardsPanelAnnouncement({ announcement: { text: 'Forward to app:8080 failed.', seq: 4 } });
-    expect(a?.key).toBe('3');
-    expect(b?.key).toBe('4');
-    expect(ForwardsPanelAnnouncement({ announcement: { text: '', seq: 0 } })).toBeNull();
+    const span = (seq: number): ReactElement | null => (ForwardsAnnounceRegion({ announcement: { text: 'Forward to app:8080 failed.', seq } }).props as { children: ReactElement | null }).children;
+    expect(span(3)?.key).toBe('3');
+    expect(span(4)?.key).toBe('4');
+    expect(span(0)).toBeNull();
+  });
+
+  it('is rendered from the store by the app-wide announcer, with no forwards panel: a failure is said whatever the panel shows', async () => {
+    const { store, updated } = await started([info('f1', 'listening')]);
+    const model = { forwards: store } as unknown as AppModel;
+    const render = (): string => renderToStaticMarkup(createElement(ModelProvider, { model, children: createElement(ForwardsAnnouncer) }));
+    expect(render()).toBe('<p class="forwards-announce" role="status" data-testid="forwards-announce"></p>');
+    updated({ id: 'f1', forward: info('f1', 'failed', GONE) });
+    expect(render()).toContain(`role="status" data-testid="forwards-announce"><span>Forward`);
+    expect(render()).toContain(GONE.message);
   });
 });

@@ -17,6 +17,7 @@ import { ConfirmDialog } from '../ui/ConfirmDialog.js';
 import { trackFocus } from '../ui/return-focus.js';
 import { lazyPart } from '../ui/lazy-part.js';
 import { Toasts } from '../ui/Toasts.js';
+import { ForwardsAnnouncer } from '../forwards/ForwardsAnnouncement.js';
 import { useClient } from './client-context.js';
 import { useModel } from './model-context.js';
 import { StartFailed, useStartFailure } from './StartFailed.js';
@@ -102,6 +103,7 @@ export function App() {
       <SsoDialog />
       <ConfirmDialog />
       <Toasts />
+      <ForwardsAnnouncer />
     </div>
   );
 }

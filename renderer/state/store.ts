@@ -39,5 +39,7 @@ export function useStore<T>(store: Store<T>): T {
  * primitive (or the same object) for equal states, e.g. a string built from the state.
  */
 export function useStoreValue<T, V>(store: Store<T>, select: (state: T) => V): V {
-  return useSyncExternalStore(store.subscribe, () => select(store.getSnapshot()));
+  const value = (): V => select(store.getSnapshot());
+  // The same value when rendered to a string (unit tests render components that way).
+  return useSyncExternalStore(store.subscribe, value, value);
 }
