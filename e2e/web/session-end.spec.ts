@@ -2,12 +2,11 @@
 // Session Manager's idle timeout ended, offers Reopen and Close tab (nothing to diagnose); a
 // session that failed keeps Restart and Diagnose.
 import { join } from 'node:path';
+// channel_closed's Output when Session Manager's idle timeout ends a session (AWS's words).
+import { IDLE_TIMEOUT_OUTPUT } from '../../main/ssm/datachannel/index.js';
 import { expect, repoRoot, test } from '../fixtures/web-host.js';
 import { quickPoll } from './poll.js';
 import { openDemo, sandboxAdminHeaders, sandboxEndpoint, SHELL_TIMEOUT_MS, treeRow, typeLine, waitForShell, waitForTerminalText, type SandboxSession } from './porthole-ui.js';
-
-/** channel_closed's Output when Session Manager's idle timeout ends a session (AWS's words). */
-const IDLE_TIMEOUT_TEXT = 'Your session timed out due to inactivity and has been terminated.';
 
 test.use({ sandbox: true });
 test.describe.configure({ timeout: 120_000 });
@@ -86,11 +85,11 @@ test("a shell ended with exit, or by Session Manager's idle timeout, offers Reop
   const admin = { headers: sandboxAdminHeaders(webHost.output()) };
   const live = ((await (await request.get(`${endpoint}/__sandbox/sessions`, admin)).json()) as SandboxSession[]).filter((s) => s.state === 'Connected');
   expect(live).toHaveLength(1);
-  const cut = await request.post(`${endpoint}/__sandbox/faults`, { ...admin, data: { sessionId: live[0]!.sessionId, faults: { actions: [{ do: 'channel-closed-112', output: IDLE_TIMEOUT_TEXT }] } } });
+  const cut = await request.post(`${endpoint}/__sandbox/faults`, { ...admin, data: { sessionId: live[0]!.sessionId, faults: { actions: [{ do: 'channel-closed-112', output: IDLE_TIMEOUT_OUTPUT }] } } });
   expect(cut.status()).toBe(200);
   // Said in AWS's words; nothing broke, so the same offer as after exit, and no Diagnose.
   await expect(banner).toHaveAttribute('data-ending', 'timed-out', { timeout: SHELL_TIMEOUT_MS });
-  await expect(banner.locator('.session-banner-text')).toHaveText(`Closed: ${IDLE_TIMEOUT_TEXT}`);
+  await expect(banner.locator('.session-banner-text')).toHaveText(`Closed: ${IDLE_TIMEOUT_OUTPUT}`);
   await expect(banner.getByRole('button')).toHaveText(['Reopen', 'Close tab']);
   // The keyboard was in the terminal again: it moves to Reopen.
   await expect(banner.getByRole('button', { name: 'Reopen' })).toBeFocused();

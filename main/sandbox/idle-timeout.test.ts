@@ -6,6 +6,7 @@
 import { ECSClient, ExecuteCommandCommand } from '@aws-sdk/client-ecs';
 import { ResumeSessionCommand, SSMClient, StartSessionCommand } from '@aws-sdk/client-ssm';
 import { afterEach, describe, expect, it } from 'vitest';
+import { IDLE_TIMEOUT_OUTPUT } from '../ssm/datachannel/index.js';
 import { ssmResumeSession } from '../ssm/connection/resume-ssm.js';
 import type { CloseReason } from '../ssm/datachannel/types.js';
 import { ShellSession } from '../ssm/shell/shell-session.js';
@@ -60,7 +61,7 @@ describe("Session Manager's idle session timeout", () => {
     expect(sb.registry.get(shell.sessionId)?.state).toBe('Terminated');
     // What the tab shows: the agent's words, not "The shell exited" (a normal end would say that).
     const status = closedStatus(reason, undefined);
-    expect(status).toMatchObject({ state: 'closed', reason: 'Your session timed out due to inactivity and has been terminated.' });
+    expect(status).toMatchObject({ state: 'closed', reason: IDLE_TIMEOUT_OUTPUT });
     expect(status.ending).toBe('timed-out');
   });
 

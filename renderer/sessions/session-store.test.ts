@@ -67,6 +67,22 @@ describe('SessionStore reconnect count', () => {
   });
 });
 
+describe('SessionStore restart', () => {
+  it('leaves the terminal taking no input when the restart call fails', async () => {
+    const live: boolean[] = [];
+    const controller = { setLive: (l: boolean) => void live.push(l), restarted: () => void live.push(true) };
+    const s = storeWith(async (_area, method) => {
+      if (method === 'restart') throw new Error('The host is gone.');
+      return { session: { id: 's-1', title: 'web', target: TARGET, status: { state: 'connecting' }, openedAt: 1 } };
+    }, controller);
+    await s.open(TARGET, 'web');
+    s.onStatus('s-1', { state: 'closed', reason: 'Exited' });
+    await s.restart(s.state.tabs[0]!.key);
+    expect(s.state.tabs[0]?.status).toEqual({ state: 'closed', reason: 'The host is gone.' });
+    expect(live.at(-1)).toBe(false);
+  });
+});
+
 describe('SessionStore tab titles', () => {
   it('numbers more shells on one target (2), (3)… also when the new tab is made from a numbered one', async () => {
     const s = numberingStore(undefined);

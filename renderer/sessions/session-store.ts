@@ -182,6 +182,8 @@ export class SessionStore extends Store<SessionsState> {
       const { session } = await this.deps.client.call('sessions', 'restart', { id: tab.sessionId });
       this.#patch(key, (t) => (t.status.state === 'connecting' ? { ...t, status: session.status } : t));
     } catch (err) {
+      // restarted() made the terminal live; the restart failed, so it takes no input again.
+      this.deps.registry().get(tab.sessionId)?.setLive(false);
       this.#patch(key, (t) => ({ ...t, status: { state: 'closed', reason: errorText(err) } }));
     }
   }

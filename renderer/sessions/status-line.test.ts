@@ -4,6 +4,7 @@
 // with an exit code the agent reported; Session Manager's own reason (its idle timeout) is shown
 // in its words.
 import { describe, expect, it } from 'vitest';
+import { IDLE_TIMEOUT_OUTPUT } from '../../main/ssm/datachannel/index.js';
 import type { SessionStatus } from '../../shared/contract/index.js';
 import type { Tab } from './session-types.js';
 import { statusLine } from './tab-status.js';
@@ -21,7 +22,7 @@ describe('statusLine', () => {
   });
 
   it("Session Manager's idle timeout in its own words", () => {
-    const reason = 'Your session timed out due to inactivity and has been terminated.';
+    const reason = IDLE_TIMEOUT_OUTPUT;
     expect(statusLine(tab({ state: 'closed', ending: 'timed-out', reason }))).toBe(`Closed: ${reason}`);
   });
 

@@ -1,6 +1,7 @@
 // A tab's menu shows the keys its actions have, as the terminal's menu does, and only where the
 // key does what the item does (New tab and Close act on the active tab).
 import { describe, expect, it } from 'vitest';
+import { IDLE_TIMEOUT_OUTPUT } from '../../main/ssm/datachannel/index.js';
 import { Keymap } from '../commands/keymap.js';
 import type { SessionsState, Tab } from './session-types.js';
 import { tabMenu, type TabMenuModel } from './tab-menu.js';
@@ -52,7 +53,7 @@ describe('the tab menu', () => {
 
   it("a tab ended by Session Manager's idle timeout says Reopen, as its banner does; a failed one Restart session", () => {
     const labels = (status: Tab['status']) => tabMenu(model(new Keymap('desktop', false)), { ...other, status }, () => undefined).map((i) => i.label);
-    const idle = labels({ state: 'closed', ending: 'timed-out', reason: 'Your session timed out due to inactivity and has been terminated.' });
+    const idle = labels({ state: 'closed', ending: 'timed-out', reason: IDLE_TIMEOUT_OUTPUT });
     expect(idle).toContain('Reopen');
     expect(idle).not.toContain('Restart session');
     expect(labels({ state: 'closed', ending: 'failed' })).toContain('Restart session');
