@@ -197,8 +197,13 @@ test('find bar: "N of M" for printed lines, highlights follow a theme switch, th
 
   // A match the bar would cover (the top right of the view) is not left under it. On the first line
   // of the scrollback, with nothing above to scroll to, the bar moves to the terminal's foot…
-  // (stty size: "rows cols"; the shell here sets no COLUMNS or LINES.)
-  await runLine(page, 'clear; set -- $(stty size); printf "%$(($2-1))s\\n" top-$((6*7))');
+  // The width is the terminal's own, counted from a full row it shows: the remote's (stty size)
+  // can still be the wider one from before the resize, and a line that wide wraps.
+  const firstRow = page.locator('[data-testid="active-terminal"] .xterm-rows > div').first();
+  await runLine(page, "clear; printf '%0300d\\n' 0 | tr 0 x");
+  await expect(firstRow).toHaveText(/^x+$/);
+  const cols = ((await firstRow.textContent()) ?? '').length;
+  await runLine(page, `clear; printf "%${cols - 1}s\\n" top-$((6*7))`);
   await waitForTerminalText(page, /^ +top-42$/m);
   await page.keyboard.press('Control+Shift+F');
   await field.fill('top-42');
