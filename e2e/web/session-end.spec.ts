@@ -76,6 +76,10 @@ test("a shell ended with exit, or by Session Manager's idle timeout, offers Reop
   await page.keyboard.type('echo back-$((40+2))');
   await page.keyboard.press('Enter');
   await waitForTerminalText(page, /^back-42$/m);
+  // The new shell has the terminal's size, though the view shrank while the session was ended.
+  const shown = await page.evaluate(() => document.querySelectorAll('[data-testid="active-terminal"] .xterm-rows > div').length);
+  await typeLine(page, 'echo size-$(stty size | tr " " x)');
+  await waitForTerminalText(page, new RegExp(`^size-${shown}x\\d+$`, 'm'));
   // On the first line of the scrollback, at the view's top right: the find bar steps aside to the foot for it.
   await typeLine(page, 'clear; set -- $(stty size); printf "%$(($2-1))s\\n" top-$((6*7))');
   await waitForTerminalText(page, /^ +top-42$/m);

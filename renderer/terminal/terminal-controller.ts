@@ -208,6 +208,10 @@ export class TerminalController implements Drainable {
     this.#live = live;
     this.#term.options.disableStdin = !live;
     this.#term.options.cursorBlink = live && TERMINAL.CURSOR_BLINK;
+    // Resizes are not sent while the session is not live: a session restarted (Reopen) or
+    // reconnected after the view changed size would keep the old size (the remote's lines
+    // wrapping at the wrong width) until the next resize. Each live status sends the size now.
+    if (live) this.#resizeRemoteLater.schedule();
   }
 
   /** Another window took the session: the text stays readable, but no input, ack or resize is sent. */
