@@ -71,7 +71,20 @@ export function TreePane({ sandboxShells = null }: { sandboxShells?: 'confined' 
           onKeyDown={(e) => {
             if (e.key === 'Escape') model.tree.setQuery('');
             // ↓ or Enter goes to what the filter found (Enter there opens it), as in an editor's filtered list.
-            else if ((e.key === 'ArrowDown' || e.key === 'Enter') && focusFirstMatch()) e.preventDefault();
+            else if (e.key === 'ArrowDown' || e.key === 'Enter') {
+              if (!model.tree.filterPending) {
+                if (focusFirstMatch()) e.preventDefault();
+                return;
+              }
+              // Typed faster than the filter's debounce: the rows marked are an earlier query's. Ask for
+              // this one now and go to its first match, unless the person typed on meanwhile.
+              e.preventDefault();
+              const input = e.currentTarget;
+              const query = input.value;
+              void model.tree.settleFilter().then(() => {
+                if (document.activeElement === input && input.value === query) focusFirstMatch();
+              });
+            }
           }}
         />
         {tree.visible !== null && tree.search !== null && tree.search.total > 0 && (

@@ -40,9 +40,17 @@ const savedView = (view: TreeView | null): Saved => ({ view, changes: [] });
  */
 function world(saved: Saved, profiles: Promise<void> = Promise.resolve(), keeps: () => boolean = () => true) {
   const asked: string[] = [];
+  const filtered: string[] = [];
   const bridge: Bridge = {
     request: async (_service, method, params) => {
       let result: unknown = {};
+      if (method === 'filter') {
+        // Clusters whose name holds the query, with their profile and region as ancestors.
+        const { query } = params as { query: string };
+        filtered.push(query);
+        const clusters = [...WORLD.values()].flat().filter((n) => n.kind === 'cluster' && n.label.includes(query));
+        result = { matches: clusters.map((node) => ({ node, ancestors: [`p:${node.profile}`, `r:${node.profile}/${node.kind === 'cluster' ? node.region : ''}`] })) };
+      }
       if (method === 'profiles') {
         await profiles;
         result = { profiles: [], credentialsFound: true, sandboxOffered: false };
@@ -74,7 +82,7 @@ function world(saved: Saved, profiles: Promise<void> = Promise.resolve(), keeps:
     },
   };
   const tree = new TreeStore(new PortholeClient(bridge), memory);
-  return { tree, asked };
+  return { tree, asked, filtered };
 }
 
 /** Lets every pending load (and the loads they start) finish. */
@@ -222,5 +230,29 @@ describe('TreeStore: a save that could not be kept', () => {
     tree.flushView();
     await settle();
     expect(disk.view?.open.map((p) => p.id)).toContain('p:dev');
+  });
+});
+
+describe('TreeStore: ↓ or Enter typed faster than the filter', () => {
+  it('settleFilter asks for the last query at once, skips the ones typed over, and the tree then shows its matches', async () => {
+    const { tree, filtered } = world(savedView(null));
+    tree.start();
+    await settle();
+    tree.setQuery('a');
+    tree.setQuery('ap');
+    // The debounce holds the request back: what the tree marks is not this query's yet.
+    expect(tree.filterPending).toBe(true);
+    expect(filtered).toEqual([]);
+    await tree.settleFilter();
+    expect(filtered).toEqual(['ap']);
+    expect([...tree.state.matches]).toEqual(['c:prod/us-east-1/api']);
+    expect(tree.filterPending).toBe(false);
+    // A new query is pending again until asked for; an empty one never is.
+    tree.setQuery('we');
+    expect(tree.filterPending).toBe(true);
+    tree.setQuery('');
+    expect(tree.filterPending).toBe(false);
+    await settle();
+    tree.stop();
   });
 });

@@ -62,6 +62,12 @@ const EMPTY_BRANCH: Branch = { status: 'loading', children: [], error: null, pro
 export class TreeStore extends Store<TreeState> {
   #filterTimer: ReturnType<typeof setTimeout> | null = null;
   #filterSeq = 0;
+  /** The query (by its sequence number) whose matches the tree shows. */
+  #appliedSeq = 0;
+  /** The filter request the debounce is holding back, run at once by settleFilter. */
+  #pendingFilter: (() => void) | null = null;
+  /** Settles when the tree shows the matches for the query typed last (its first answer, not the cluster search after it). */
+  #firstAnswer: Promise<void> = Promise.resolve();
   readonly #offs: Array<() => void> = [];
   #started = false;
   /** The remembered view being restored; null on a first start. */
@@ -235,13 +241,23 @@ export class TreeStore extends Store<TreeState> {
   setQuery(query: string): void {
     this.change((s) => ({ ...s, query }));
     if (this.#filterTimer !== null) clearTimeout(this.#filterTimer);
+    this.#filterTimer = null;
+    this.#pendingFilter = null;
     const seq = ++this.#filterSeq;
     if (query.trim().length === 0) {
+      this.#appliedSeq = seq;
+      this.#firstAnswer = Promise.resolve();
       this.change((s) => ({ ...s, visible: null, matches: new Set(), revealed: new Set(), search: null }));
       return;
     }
-    this.#filterTimer = setTimeout(() => {
-      void this.#filter(query.trim(), seq).then(() =>
+    let answered: () => void = () => undefined;
+    this.#firstAnswer = new Promise<void>((resolve) => (answered = resolve));
+    const run = (): void => {
+      this.#filterTimer = null;
+      this.#pendingFilter = null;
+      const first = this.#filter(query.trim(), seq);
+      void first.then(answered);
+      void first.then(() =>
         // Main only searches what discovery loaded: load the clusters' services, tasks and
         // containers (bounded), asking again as each cluster comes in.
         searchClusters(this, {
@@ -250,7 +266,23 @@ export class TreeStore extends Store<TreeState> {
           loaded: () => this.#filter(query.trim(), seq),
         }),
       );
-    }, TREE.FILTER_DEBOUNCE_MS);
+    };
+    this.#pendingFilter = run;
+    this.#filterTimer = setTimeout(run, TREE.FILTER_DEBOUNCE_MS);
+  }
+
+  /**
+   * Whether the matches shown are still those of an earlier query: the debounce is holding the
+   * last one back, or its answer has not come. ↓ and Enter in the filter then wait for settleFilter.
+   */
+  get filterPending(): boolean {
+    return this.#pendingFilter !== null || this.#appliedSeq !== this.#filterSeq;
+  }
+
+  /** Asks for the last query's matches now (no debounce) and settles once the tree shows them. */
+  settleFilter(): Promise<void> {
+    this.#pendingFilter?.();
+    return this.#firstAnswer;
   }
 
   async #filter(query: string, seq: number): Promise<void> {
@@ -261,6 +293,7 @@ export class TreeStore extends Store<TreeState> {
       return;
     }
     if (seq !== this.#filterSeq) return;
+    this.#appliedSeq = seq;
     const visible = new Set<string>();
     const revealed = new Set<string>();
     for (const m of matches) {
