@@ -1,9 +1,9 @@
 // How a tab's session ended decides what its banner offers: a shell the person exited, or one
-// Session Manager's idle timeout ended, offers Reopen and Close tab (nothing to diagnose); a
-// session that failed keeps Restart and Diagnose.
+// Session Manager's idle timeout or maximum session duration ended, offers Reopen and Close tab
+// (nothing to diagnose); a session that failed keeps Restart and Diagnose.
 import { join } from 'node:path';
 // channel_closed's Output when Session Manager's idle timeout ends a session (AWS's words).
-import { IDLE_TIMEOUT_OUTPUT } from '../../main/ssm/datachannel/index.js';
+import { IDLE_TIMEOUT_OUTPUT, MAX_DURATION_OUTPUT } from '../../main/ssm/datachannel/index.js';
 import { expect, repoRoot, test } from '../fixtures/web-host.js';
 import { quickPoll } from './poll.js';
 import { openDemo, sandboxAdminHeaders, sandboxEndpoint, SHELL_TIMEOUT_MS, treeRow, typeLine, waitForShell, waitForTerminalText, type SandboxSession } from './porthole-ui.js';
@@ -11,7 +11,7 @@ import { openDemo, sandboxAdminHeaders, sandboxEndpoint, SHELL_TIMEOUT_MS, treeR
 test.use({ sandbox: true });
 test.describe.configure({ timeout: 120_000 });
 
-test("a shell ended with exit, or by Session Manager's idle timeout, offers Reopen and Close tab, not Diagnose", async ({ page, webHost, request }) => {
+test("a shell ended with exit, or by Session Manager's idle timeout or maximum session duration, offers Reopen and Close tab, not Diagnose", async ({ page, webHost, request }) => {
   await page.setViewportSize({ width: 1440, height: 900 });
   await openDemo(page, webHost.url);
   await treeRow(page, 'instance', 'bastion').dblclick();
@@ -116,6 +116,19 @@ test("a shell ended with exit, or by Session Manager's idle timeout, offers Reop
   await expect(page.getByRole('menuitem', { name: 'Restart session' })).toHaveCount(0);
   await page.keyboard.press('Escape');
   await expect(page.getByRole('menu')).toHaveCount(0);
+
+  // Reopened, and this time Session Manager ends it at the region's maximum session duration:
+  // the banner says so in its words, and again nothing broke.
+  await banner.getByRole('button', { name: 'Reopen' }).click();
+  await expect(tab).toHaveAttribute('data-state', 'connected', { timeout: SHELL_TIMEOUT_MS });
+  const again = ((await (await request.get(`${endpoint}/__sandbox/sessions`, admin)).json()) as SandboxSession[]).filter((s) => s.state === 'Connected');
+  expect(again).toHaveLength(1);
+  const maxCut = await request.post(`${endpoint}/__sandbox/faults`, { ...admin, data: { sessionId: again[0]!.sessionId, faults: { actions: [{ do: 'channel-closed-112', output: MAX_DURATION_OUTPUT }] } } });
+  expect(maxCut.status()).toBe(200);
+  await expect(banner).toHaveAttribute('data-ending', 'timed-out', { timeout: SHELL_TIMEOUT_MS });
+  await expect(banner.locator('.session-banner-text')).toHaveText(`Closed: ${MAX_DURATION_OUTPUT}`);
+  await expect(banner.getByRole('button')).toHaveText(['Reopen', 'Close tab']);
+  await page.screenshot({ path: join(repoRoot, 'e2e', 'artifacts', 'qa-session-max-duration-1440.png') });
 
   // Close tab: no question (nothing is running), the tab goes and the keyboard goes to the tree.
   // By keyboard alone: from Reopen (the menu had the keyboard last), Tab to Close tab and Enter.

@@ -59,7 +59,7 @@ describe('sessions service over the sandbox', () => {
     expect(c.text(id)).toContain('bye-2');
   });
 
-  it('says why when Session Manager ends a shell at its maximum session duration (no silent hang)', async () => {
+  it('says why when Session Manager ends a shell at its maximum session duration (no silent hang), as its time limit, not a failure', async () => {
     const c = window();
     const id = await openShell(c);
     c.input(id, 'echo up-$((2*4))\r');
@@ -67,7 +67,7 @@ describe('sessions service over the sandbox', () => {
     const awsId = app.porthole.shells.get(id).awsSessionId ?? '';
     // What the sandbox's SessionLimits does when a region's maxSessionDuration runs out.
     app.porthole.sandbox?.registry.terminate(awsId, SESSION_LIMITS.MAX_DURATION_REASON, SESSION_LIMITS.MAX_DURATION_OUTPUT);
-    expect(await c.untilState(id, 'closed')).toEqual({ state: 'closed', reason: SESSION_LIMITS.MAX_DURATION_OUTPUT, ending: 'failed' });
+    expect(await c.untilState(id, 'closed')).toEqual({ state: 'closed', reason: SESSION_LIMITS.MAX_DURATION_OUTPUT, ending: 'timed-out' });
   });
 
   it('says the session ended in AWS when it was terminated while the connection was down', async () => {

@@ -9,7 +9,7 @@
  * What counts as activity for the idle timeout is told beside DEFAULT_IDLE_MINUTES, with the
  * evidence for it.
  */
-import { IDLE_TIMEOUT_OUTPUT } from '../ssm/datachannel/index.js';
+import { IDLE_TIMEOUT_OUTPUT, MAX_DURATION_OUTPUT } from '../ssm/datachannel/index.js';
 import type { SandboxSession, SessionRegistry } from './session-registry.js';
 
 export const SESSION_LIMITS = {
@@ -52,8 +52,9 @@ export const SESSION_LIMITS = {
   /**
    * channel_closed Output for a session cut at its maximum duration. The sandbox's own words,
    * shaped like the idle-timeout text below; AWS's exact text for this case is not known here.
+   * Porthole's engine knows them (isMaxDurationOutput) and tells the end as Session Manager's.
    */
-  MAX_DURATION_OUTPUT: 'Your session has reached the maximum session duration and has been terminated.',
+  MAX_DURATION_OUTPUT,
   /** The registry's reason (logs, DescribeSessions history). */
   MAX_DURATION_REASON: 'Session Manager ended the session at its maximum session duration.',
   /** channel_closed Output for a session ended by the idle timeout: the text AWS sends, which Porthole's engine recognises. */

@@ -1,6 +1,6 @@
 // What a tab whose session closed offers, by how it ended: one answer for its banner and its menu.
 // A session that ended without anything breaking (its shell exited, someone terminated it, or
-// Session Manager's idle timeout ended it) is reopened, and there is nothing to diagnose; one that
+// Session Manager ended it at its idle timeout or maximum session duration) is reopened, and there is nothing to diagnose; one that
 // failed or was lost is restarted, and Diagnose can look for the cause; one Porthole stopped on
 // request is restarted. A session another window took offers neither here (it runs on there).
 import type { Tab } from './session-types.js';

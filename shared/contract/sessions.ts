@@ -39,8 +39,9 @@ export const SessionStatusSchema = z.object({
    * How a closed session ended, so the tab offers what fits: 'exited' it ended normally (the
    * gateway closed the channel with no failure text: the shell exited, or someone called
    * TerminateSession — the protocol does not tell these apart), 'stopped'
-   * Porthole ended it on request, 'timed-out' Session Manager ended it after its idle session
-   * timeout (its channel_closed text says so: nothing broke, a new session is what helps),
+   * Porthole ended it on request, 'timed-out' Session Manager ended it at one of its time limits,
+   * the idle session timeout or the maximum session duration (its channel_closed text says which:
+   * nothing broke, a new session is what helps),
    * 'failed' anything else (a failure text, lost output, a launch that never connected). Absent
    * on live states; a closed status without it counts as failed.
    */

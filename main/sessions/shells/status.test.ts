@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { IDLE_TIMEOUT_OUTPUT } from '../../ssm/datachannel/index.js';
+import { IDLE_TIMEOUT_OUTPUT, MAX_DURATION_OUTPUT } from '../../ssm/datachannel/index.js';
 import { closedStatus, launchFailedStatus, stoppedStatus } from './status.js';
 
 describe('closedStatus: how a session ended', () => {
@@ -25,11 +25,20 @@ describe('closedStatus: how a session ended', () => {
     expect(closedStatus(idle, undefined)).toEqual({ state: 'closed', reason: 'Your session timed out due to inactivity and has been terminated.', ending: 'timed-out' });
     // The same words with a line end after them are still the idle timeout.
     expect(closedStatus({ ...idle, output: `${IDLE_TIMEOUT_OUTPUT}\n` }, undefined).ending).toBe('timed-out');
-    // Other words from Session Manager (its maximum duration, whose text Porthole does not know) stay failures.
-    expect(closedStatus({ kind: 'channel-closed', output: 'Your session has reached the maximum session duration.', message: 'x' }, undefined).ending).toBe('failed');
+    // Other words stay failures.
+    expect(closedStatus({ kind: 'channel-closed', output: 'Your session has been terminated.', message: 'x' }, undefined).ending).toBe('failed');
     // Output lost below a hole is a failure, whatever the text.
     const lostOutput = { firstMissingSeq: 4, lastMissingSeq: 4, discardedFrames: 1 };
     expect(closedStatus({ ...idle, lostOutput }, undefined).ending).toBe('failed');
+  });
+
+  it("Session Manager's maximum session duration ends it the same way, its text saying which limit: not a failure", () => {
+    const max = { kind: 'channel-closed', output: MAX_DURATION_OUTPUT, message: MAX_DURATION_OUTPUT } as const;
+    expect(closedStatus(max, undefined)).toEqual({ state: 'closed', reason: 'Your session has reached the maximum session duration and has been terminated.', ending: 'timed-out' });
+    // AWS's own words are not known: any text naming the maximum session duration is taken as it.
+    expect(closedStatus({ kind: 'channel-closed', output: 'Session terminated: Maximum Session Duration reached.', message: 'x' }, undefined).ending).toBe('timed-out');
+    const lostOutput = { firstMissingSeq: 4, lastMissingSeq: 4, discardedFrames: 1 };
+    expect(closedStatus({ ...max, lostOutput }, undefined).ending).toBe('failed');
   });
 
   it('a normal close with output lost below a hole is a failure', () => {

@@ -1,6 +1,6 @@
 // Engine events told as the contract's session status, in plain words.
 import type { SessionStatus } from '../../../shared/contract/index.js';
-import { isIdleTimeoutOutput, type ChannelStatus, type CloseReason } from '../../ssm/datachannel/index.js';
+import { isIdleTimeoutOutput, isMaxDurationOutput, type ChannelStatus, type CloseReason } from '../../ssm/datachannel/index.js';
 
 /** A reason is one line in a tab; the agent's channel_closed text can be long (the contract allows 4096). */
 const MAX_REASON_CHARS = 1000;
@@ -31,17 +31,18 @@ export function closedStatus(reason: CloseReason, exitCode: number | undefined):
 
 /**
  * channel_closed with no Output is a normal end (protocol §3.6): the shell exited, or someone
- * called TerminateSession (the gateway sends the same for both, §12.3). Session Manager's idle
- * timeout is its own end, known by AWS's text: nothing failed, so nothing to diagnose. Any other
- * text is the agent's failure (or a reason Porthole cannot place, such as the maximum session
- * duration, whose words are not known), told in its words; output lost below a hole is a failure
- * whatever the text.
+ * called TerminateSession (the gateway sends the same for both, §12.3). Session Manager's time
+ * limits end a session their own way, known by the text: the idle timeout by AWS's words, the
+ * maximum session duration by text naming it (AWS's exact words are not known; see
+ * MAX_DURATION_OUTPUT). Nothing failed then, so nothing to diagnose: the tab offers Reopen, and
+ * the reason (the text itself) says which limit it was. Any other text is the agent's failure,
+ * told in its words; output lost below a hole is a failure whatever the text.
  */
 function endingOf(reason: CloseReason): NonNullable<SessionStatus['ending']> {
   if (reason.kind === 'channel-closed') {
     if (reason.lostOutput !== undefined) return 'failed';
     if (reason.output === '') return 'exited';
-    return isIdleTimeoutOutput(reason.output) ? 'timed-out' : 'failed';
+    return isIdleTimeoutOutput(reason.output) || isMaxDurationOutput(reason.output) ? 'timed-out' : 'failed';
   }
   return reason.kind === 'local' ? 'stopped' : 'failed';
 }

@@ -17,6 +17,21 @@ export function isIdleTimeoutOutput(output: string): boolean {
   return output.trim() === IDLE_TIMEOUT_OUTPUT;
 }
 
+/**
+ * channel_closed's Output when Session Manager ends a session at the region's maximum session
+ * duration preference, as the sandbox sends it. AWS's exact words for this end are not known here
+ * (no client report or AWS page quoting them was found): these are shaped like the idle text.
+ */
+export const MAX_DURATION_OUTPUT = 'Your session has reached the maximum session duration and has been terminated.';
+
+/** Any Output naming the maximum session duration: the setting's name in AWS's console and docs, which its text is assumed to use. */
+const MAX_DURATION_WORDS = /\bmaximum session duration\b/i;
+
+/** Whether channel_closed's Output says Session Manager ended the session at its maximum session duration. */
+export function isMaxDurationOutput(output: string): boolean {
+  return MAX_DURATION_WORDS.test(output);
+}
+
 /** `gap`: the frames held behind a missing one when channel_closed arrived (the channel's incomingGap). */
 export function channelClosedReason(payload: Uint8Array, sessionId: string, gap: IncomingGap | undefined): CloseReason {
   let output = '';

@@ -24,5 +24,5 @@
  * keepalive disabled on both sides (see ../version.ts).
  */
 export { DataChannel } from './data-channel.js';
-export { IDLE_TIMEOUT_OUTPUT, isIdleTimeoutOutput } from './channel-closed.js';
+export { IDLE_TIMEOUT_OUTPUT, isIdleTimeoutOutput, isMaxDurationOutput, MAX_DURATION_OUTPUT } from './channel-closed.js';
 export type { ChannelStatus, CloseReason, DataChannelEvents, DataChannelOptions, LostOutput, SessionCredentials, SessionHandler, SessionInfo } from './types.js';
