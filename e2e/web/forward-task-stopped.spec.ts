@@ -1,5 +1,7 @@
 // A forward with auto-restart to an ECS task that someone stops (`aws ecs stop-task`, called on the
-// sandbox as on AWS): it gives up at once, and its row says why whole (the reason wraps, no
+// sandbox as on AWS): its session ends when the task's containers exit, ECS is still stopping the
+// task when asked (the e2e hosts' sandbox keeps it DEPROVISIONING, E2E_TASK_DEPROVISION_MS), and it
+// gives up at once; its row says why whole (the reason wraps, no
 // ellipsis, nothing to hover) at 1440×900 and at 1024×640, while the running forward above keeps
 // its height and every column stays where it was. The panel's live region says it each time it
 // fails, the same words again when started by hand and failing the same way.
@@ -13,7 +15,7 @@ import { openDemo, revealWebApp, sandboxClientConfig, sandboxEndpoint, SHELL_TIM
 test.use({ sandbox: true, viewport: { width: 1440, height: 900 } });
 
 const REASON = 'Scaling activity initiated by (deployment ecs-svc/9946039128629145639)';
-const GAVE_UP = `Auto-restart gave up: The task stopped (${REASON}); start the forward on a running task.`;
+const GAVE_UP = `Auto-restart gave up: The task is stopping (${REASON}); start the forward on a running task.`;
 
 /** Each row's height, and where each column of the first row starts: what must not move. */
 function layoutOf(rows: Locator): Promise<{ heights: number[]; columns: number[][] }> {

@@ -25,6 +25,7 @@ import { TargetHub } from './targets/target-hub.js';
 import { loadDemoWorld, loadWorldFile } from './world/load.js';
 import { World } from './world/model.js';
 import { withSessionPreferences } from './world/preferences.js';
+import { TASK_STOPPING, type TaskStopTimings } from './world/task-stop.js';
 import type { SessionPreferencesSpec, WorldFile } from './world/schema.js';
 import { writeFileAtomic } from '../storage/index.js';
 
@@ -84,6 +85,8 @@ export interface SandboxOptions {
   sessionPreferences?: SessionPreferencesSpec;
   /** Length of one preference minute in ms (default 60 000); tests shorten it to see the session limits act (session-limits.ts). */
   sessionMinuteMs?: number;
+  /** How long ECS StopTask's steps take (default TASK_STOPPING); tests lengthen one to look at a task while it stops. */
+  taskStopping?: Partial<TaskStopTimings>;
   /** Gateway settings or an attach function; `null` runs the API alone (tests of the HTTP API). */
   gateway?: SandboxGatewayOptions | GatewayAttach | null;
 }
@@ -106,6 +109,8 @@ export interface Sandbox {
   /** How target shells run: confined with bubblewrap, or not (with the reason, to tell the person). */
   readonly confinement: Confinement;
   readonly stats: ApiStats;
+  /** How long ECS StopTask's steps take; a test may change it between stops (each StopTask reads it then). */
+  readonly taskStopping: TaskStopTimings;
   readonly configFile: string;
   readonly credentialsFile: string;
   /** Environment pointing an SDK or CLI at those files, with HOME inside the sandbox so no real ~/.aws (SSO cache, config) is read. */
@@ -178,6 +183,7 @@ export async function startSandbox(opts: SandboxOptions = {}): Promise<Sandbox> 
   const credentials = opts.credentials ?? newSandboxCredentials();
   const issued = new IssuedCredentials();
   const expiredAccessKeyIds = new Set([SANDBOX.expiredAccessKeyId, ...(opts.expiredAccessKeyIds ?? [])]);
+  const taskStopping: TaskStopTimings = { ...TASK_STOPPING, ...opts.taskStopping };
   const worldKeyIds = world.file.accounts.flatMap((a) => a.accessKeyIds);
   const keys = new SandboxKeys(credentials, [...expiredAccessKeyIds, ...worldKeyIds], issued);
   const { handler, stats } = createApiHandler({
@@ -191,6 +197,7 @@ export async function startSandbox(opts: SandboxOptions = {}): Promise<Sandbox> 
       tokenLifetimeMs: opts.tokenLifetimeMs ?? SANDBOX.tokenLifetimeMs,
       expiredAccessKeyIds,
       issued,
+      taskStopping,
     },
     ...(opts.throttle ? { throttle: new ServiceThrottle(opts.throttle) } : {}),
     applyFaults: (spec) => faults.apply(spec),
@@ -230,6 +237,7 @@ export async function startSandbox(opts: SandboxOptions = {}): Promise<Sandbox> 
     targets,
     confinement,
     stats,
+    taskStopping,
     ...files,
     awsEnv: { AWS_CONFIG_FILE: files.configFile, AWS_SHARED_CREDENTIALS_FILE: files.credentialsFile, HOME: targets.root, AWS_DATA_PATH: dataPath },
     profile: SANDBOX.profile,

@@ -2,12 +2,15 @@
 // `npm run build` with `vite --mode test`), the only build that carries the read-only test hook
 // (window.__portholeTest) the e2e tests read xterm's buffer through. Same flags as the product
 // host, plus two for its sandbox:
-//   node dist/testing/web/test-host.js [--port N] [--pacing faithful|unpaced] [--shell-first-output-delay-ms MS]
+//   node dist/testing/web/test-host.js [--port N] [--pacing faithful|unpaced] [--shell-first-output-delay-ms MS] [--task-deprovision-ms MS]
 // --pacing picks the sandbox agent's pacing (default faithful, as `npm run web`); the UI bench
 // floods with `unpaced` to find the renderer's own limits rather than the agent's 1 MB/s.
 // --shell-first-output-delay-ms sets how long the sandbox agent holds a new shell's output
 // (default the real agent's 1 s, GatewayOptions.shellFirstOutputDelayMs): the e2e fixture
 // shortens it, as a suite opening ~90 shells would otherwise wait a second for each.
+// --task-deprovision-ms sets how long an awsvpc task the sandbox's ECS StopTask stopped stays
+// DEPROVISIONING after its containers exit (SandboxOptions.taskStopping; default TASK_STOPPING's):
+// the e2e fixture lengthens it so a stopped task is certainly still stopping when Porthole asks.
 import { join } from 'node:path';
 import { runWebHost } from '../../app/web/run.js';
 
@@ -23,20 +26,22 @@ function pacingFromArgs(argv: readonly string[]): 'faithful' | 'unpaced' | undef
   return value;
 }
 
-function firstOutputDelayFromArgs(argv: readonly string[]): number | undefined {
-  const value = valueOf(argv, '--shell-first-output-delay-ms');
+function msFromArgs(argv: readonly string[], flag: string): number | undefined {
+  const value = valueOf(argv, flag);
   if (value === undefined) return undefined;
-  if (!/^\d{1,5}$/.test(value)) throw new Error(`--shell-first-output-delay-ms must be a whole number of milliseconds (0-99999), got ${value}`);
+  if (!/^\d{1,7}$/.test(value)) throw new Error(`${flag} must be a whole number of milliseconds (0-9999999), got ${value}`);
   return Number(value);
 }
 
 const pacing = pacingFromArgs(process.argv);
-const shellFirstOutputDelayMs = firstOutputDelayFromArgs(process.argv);
+const shellFirstOutputDelayMs = msFromArgs(process.argv, '--shell-first-output-delay-ms');
+const taskDeprovisionMs = msFromArgs(process.argv, '--task-deprovision-ms');
 runWebHost({
   staticDir: join(import.meta.dirname, '..', 'renderer'),
-  extraOptions: ['pacing', 'shell-first-output-delay-ms'],
+  extraOptions: ['pacing', 'shell-first-output-delay-ms', 'task-deprovision-ms'],
   sandbox: {
     ...(pacing ? { pacing } : {}),
+    ...(taskDeprovisionMs === undefined ? {} : { taskStopping: { deprovisionMs: taskDeprovisionMs } }),
     ...(shellFirstOutputDelayMs === undefined ? {} : { gateway: { shellFirstOutputDelayMs } }),
   },
 });

@@ -1,7 +1,10 @@
 // The whole chain against the sandbox: a forward with auto-restart to an ECS task that someone
-// stops (ECS StopTask) loses its session, finds the target not connected, asks ECS
-// (DescribeTasks through the app's AwsService), and gives up at once with ECS's reason, where it
-// used to retry "not connected" for RESTART_MAY_HEAL_GIVE_UP_MS (here an hour: it would never end).
+// stops (ECS StopTask) loses its session when the task's containers exit, finds the target not
+// connected, asks ECS (DescribeTasks through the app's AwsService), and gives up at once with
+// ECS's reason, where it used to retry "not connected" for RESTART_MAY_HEAL_GIVE_UP_MS (here an
+// hour: it would never end). As on AWS, ECS may still be stopping the task when asked (an awsvpc
+// task's interface is detached after its containers exit) or have stopped it: both are checked,
+// each made certain by how long the sandbox's stop takes.
 import { ECSClient, StopTaskCommand } from '@aws-sdk/client-ecs';
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
@@ -27,22 +30,27 @@ afterAll(async () => {
   await rm(dir, { recursive: true, force: true });
 });
 
+/** The containers exit at once; the task then stays DEPROVISIONING far longer than the test (or is STOPPED at once). */
+const STILL_STOPPING = { containersExitMs: 0, deprovisionMs: 10 * 60_000 };
+const STOPPED_AT_ONCE = { containersExitMs: 0, deprovisionMs: 0 };
+
 describe('a forward to an ECS task that stops', () => {
-  it('gives up at once, saying the task stopped and why, and frees its port', async () => {
+  const cases = [
+    { target: DEMO_APP.web2, timings: STILL_STOPPING, said: 'The task is stopping (Scaling activity initiated by (deployment ecs-svc/9946)); start the forward on a running task.' },
+    { target: DEMO_APP.web, timings: STOPPED_AT_ONCE, said: 'The task stopped (Scaling activity initiated by (deployment ecs-svc/9946)); start the forward on a running task.' },
+  ] as const;
+  it.each(cases)('gives up at once, saying why ($said), and frees its port', async ({ target, timings, said }) => {
     const sandbox = t.app.sandbox;
     if (sandbox === null) throw new Error('the sandbox did not start');
+    Object.assign(sandbox.taskStopping, timings);
     const hub = new ForwardsHub({ aws: t.app.aws, dataDir: dir, events: { updated: () => undefined, stats: () => undefined }, restartSchedule: SCHEDULE });
     const ecs = new ECSClient(clientConfig(sandbox));
     try {
-      const f = await hub.create(ForwardSpecSchema.parse({ target: DEMO_APP.web2, remotePort: 8080, localPort: 'auto', autoRestart: true }));
+      const f = await hub.create(ForwardSpecSchema.parse({ target, remotePort: 8080, localPort: 'auto', autoRestart: true }));
       await eventually('the forward listening', () => hub.list()[0]?.state === 'listening');
-      await ecs.send(new StopTaskCommand({ cluster: DEMO_APP.web2.cluster, task: DEMO_APP.web2.taskArn, reason: 'Scaling activity initiated by (deployment ecs-svc/9946)' }));
+      await ecs.send(new StopTaskCommand({ cluster: target.cluster, task: target.taskArn, reason: 'Scaling activity initiated by (deployment ecs-svc/9946)' }));
       await eventually('the forward failed', () => hub.list()[0]?.state === 'failed');
-      expect(hub.list()[0]).toMatchObject({
-        id: f.id,
-        localPort: null,
-        error: { message: 'Auto-restart gave up: The task stopped (Scaling activity initiated by (deployment ecs-svc/9946)); start the forward on a running task.' },
-      });
+      expect(hub.list()[0]).toMatchObject({ id: f.id, localPort: null, error: { message: `Auto-restart gave up: ${said}` } });
       expect(hub.list()[0]?.error?.nextStep).toBeUndefined();
     } finally {
       ecs.destroy();

@@ -127,4 +127,19 @@ describe('the official AWS CLI against the sandbox', () => {
     };
     await Promise.all([simulate(), assume(), hosts()]);
   }, CLI_TEST_TIMEOUT_MS);
+
+  // Last: it stops a demo-web task the listings above count.
+  it('AWS CLI v2 stops a task as ECS does: stop-task answers RUNNING with desiredStatus STOPPED, wait tasks-stopped ends, describe-tasks has the exit code and times', async () => {
+    // Short steps: the waiter looks at once and then every 6 s.
+    Object.assign(sb.taskStopping, { containersExitMs: 200, deprovisionMs: 200 });
+    const task = '5e1f4a2b9c3d4e5f6a7b8c9d0e1f0001';
+    const stop = (await cli(V2_PATH, true, ['ecs', 'stop-task', '--cluster', 'demo-web', '--task', task])) as { task: Record<string, unknown> };
+    expect(stop.task).toMatchObject({ lastStatus: 'RUNNING', desiredStatus: 'STOPPED', stopCode: 'UserInitiated', stoppedReason: 'Task stopped by user' });
+    expect(stop.task).toHaveProperty('stoppingAt');
+    await run(V2_PATH, ['--profile', sb.profile, '--endpoint-url', sb.endpoint, 'ecs', 'wait', 'tasks-stopped', '--cluster', 'demo-web', '--tasks', task], { env, timeout: CLI_TEST_TIMEOUT_MS });
+    const described = (await cli(V2_PATH, true, ['ecs', 'describe-tasks', '--cluster', 'demo-web', '--tasks', task])) as { tasks: Array<Record<string, unknown> & { containers: Array<Record<string, unknown>> }> };
+    expect(described.tasks[0]).toMatchObject({ lastStatus: 'STOPPED', stoppedReason: 'Task stopped by user' });
+    expect(Object.keys(described.tasks[0] ?? {})).toEqual(expect.arrayContaining(['stoppingAt', 'executionStoppedAt', 'stoppedAt']));
+    expect(described.tasks[0]?.containers[0]).toMatchObject({ lastStatus: 'STOPPED', exitCode: 143 });
+  }, CLI_TEST_TIMEOUT_MS);
 });

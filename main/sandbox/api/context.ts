@@ -3,6 +3,7 @@ import type { SessionRegistry } from '../session-registry.js';
 import type { TargetHub } from '../targets/target-hub.js';
 import type { AccountSpec } from '../world/schema.js';
 import type { RegionView, World } from '../world/model.js';
+import type { TaskStopTimings } from '../world/task-stop.js';
 import type { ServiceName } from './errors.js';
 import type { Caller } from './caller.js';
 import type { KmsKeyStore } from './kms/key-store.js';
@@ -21,6 +22,8 @@ export interface ApiDeps {
   readonly expiredAccessKeyIds: ReadonlySet<string>;
   /** Temporary credentials STS AssumeRole handed out. */
   readonly issued: IssuedCredentials;
+  /** How long ECS StopTask's steps take; each StopTask reads it as it is then (Sandbox.taskStopping). */
+  readonly taskStopping: TaskStopTimings;
 }
 
 export interface RequestContext {

@@ -1,14 +1,22 @@
-// StopTask in the sandbox: the task is STOPPED with its reason (DescribeTasks as AWS answers for a
-// task a person stopped, its exec agent STOPPED too), it leaves the running list, its sessions in its
-// region end and new ones are refused.
+// StopTask in the sandbox, as ECS stops a task: the answer and DescribeTasks show it stopping
+// (desiredStatus STOPPED, lastStatus RUNNING then STOPPING, containers still running with no exit
+// code, its session still open while the containers take SIGTERM), it leaves the running list and
+// new sessions are refused; then its containers exit (143), their sessions end (in its region
+// only), its exec agent is STOPPED, and DescribeTasks reaches STOPPED with the reason.
 import { DescribeTasksCommand, ECSClient, ListTasksCommand, StopTaskCommand } from '@aws-sdk/client-ecs';
 import { SSMClient, StartSessionCommand } from '@aws-sdk/client-ssm';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import type { Sandbox } from '../index.js';
 import { apiSandbox, clientConfig } from '../../../testing/sandbox/api/test-helpers.js';
 
 const TASK = '5e1f4a2b9c3d4e5f6a7b8c9d0e1f0001';
 const OTHER = '5e1f4a2b9c3d4e5f6a7b8c9d0e1f0002';
+/** Long enough that nothing of the stop after StopTask's answer happens during the test. */
+const NEVER_MS = 10 * 60_000;
+/** Short, so the test sees the whole stop while polling. */
+const BRIEF_MS = 100;
+/** How long to poll for the end of a stop that takes BRIEF_MS twice (generous for a loaded machine). */
+const POLL = { timeout: 20_000, interval: 50 } as const;
 
 describe('ECS StopTask in the sandbox', () => {
   let sb: Sandbox;
@@ -30,13 +38,44 @@ describe('ECS StopTask in the sandbox', () => {
     return `ecs:demo-web_${task}_${entry?.containers[0]?.runtimeId ?? ''}`;
   };
 
-  it('stops the task: DescribeTasks says STOPPED with the reason, its session ends, a new one is refused', async () => {
-    const open = await ssm.send(new StartSessionCommand({ Target: targetOf(TASK), DocumentName: 'AWS-StartPortForwardingSession', Parameters: { portNumber: ['8080'] } }));
+  const port = { DocumentName: 'AWS-StartPortForwardingSession', Parameters: { portNumber: ['8080'] } };
+
+  it('answers with the task still RUNNING and desiredStatus STOPPED; DescribeTasks shows it STOPPING, its containers not yet down, its session open, new ones refused', async () => {
+    sb.taskStopping.containersExitMs = NEVER_MS;
+    sb.taskStopping.deprovisionMs = NEVER_MS;
+    const open = await ssm.send(new StartSessionCommand({ Target: targetOf(TASK), ...port }));
+    const before = Date.now() / 1000;
+    const stopped = await ecs.send(new StopTaskCommand({ cluster: 'demo-web', task: TASK, reason: 'Scaling activity initiated by deployment ecs-svc/1' }));
+    expect(stopped.task).toMatchObject({ lastStatus: 'RUNNING', desiredStatus: 'STOPPED', stopCode: 'UserInitiated', stoppedReason: 'Scaling activity initiated by deployment ecs-svc/1' });
+    expect((stopped.task?.stoppingAt?.getTime() ?? 0) / 1000).toBeGreaterThanOrEqual(Math.floor(before));
+    expect(stopped.task?.stoppedAt).toBeUndefined();
+
+    const task = (await ecs.send(new DescribeTasksCommand({ cluster: 'demo-web', tasks: [TASK] }))).tasks?.[0];
+    expect(task).toMatchObject({ lastStatus: 'STOPPING', desiredStatus: 'STOPPED', stopCode: 'UserInitiated', stoppedReason: 'Scaling activity initiated by deployment ecs-svc/1' });
+    expect(task?.stoppedAt).toBeUndefined();
+    expect(task?.executionStoppedAt).toBeUndefined();
+    expect(task?.containers?.[0]).toMatchObject({ lastStatus: 'RUNNING', managedAgents: [expect.objectContaining({ lastStatus: 'RUNNING' })] });
+    expect(task?.containers?.[0]?.exitCode).toBeUndefined();
+
+    // Its agent runs on until the container is down; a new session is refused, the task being no longer RUNNING.
+    expect(sb.registry.get(open.SessionId ?? '')?.state).toBe('Pending');
+    await expect(ssm.send(new StartSessionCommand({ Target: targetOf(TASK), ...port }))).rejects.toMatchObject({ name: 'TargetNotConnected' });
+    // ListTasks goes by desiredStatus: the stopping task is listed as STOPPED already.
+    expect((await ecs.send(new ListTasksCommand({ cluster: 'demo-web' }))).taskArns?.some((a) => a.endsWith(TASK))).toBe(false);
+    expect((await ecs.send(new ListTasksCommand({ cluster: 'demo-web', desiredStatus: 'STOPPED' }))).taskArns?.some((a) => a.endsWith(TASK))).toBe(true);
+    // Asked again while it stops, StopTask changes nothing.
+    expect((await ecs.send(new StopTaskCommand({ cluster: 'demo-web', task: TASK, reason: 'later' }))).task).toMatchObject({ lastStatus: 'STOPPING', stoppedReason: 'Scaling activity initiated by deployment ecs-svc/1' });
+  });
+
+  it('then its containers exit (143: SIGTERM honoured), their sessions end in its region only, and the task is STOPPED with "Task stopped by user"', async () => {
+    sb.taskStopping.containersExitMs = BRIEF_MS;
+    sb.taskStopping.deprovisionMs = BRIEF_MS;
+    const open = await ssm.send(new StartSessionCommand({ Target: targetOf(OTHER), ...port }));
     // A session on a same-named cluster and task in another region: that task runs on.
     const elsewhere = 'someone-0123456789abcdef0';
     sb.registry.add({
       sessionId: elsewhere,
-      target: targetOf(TASK),
+      target: targetOf(OTHER),
       region: sb.region === 'ap-southeast-2' ? 'eu-north-1' : 'ap-southeast-2',
       documentName: 'AWS-StartPortForwardingSession',
       kind: { type: 'Port', properties: { portNumber: '8080' }, host: 'localhost', portNumber: 8080 },
@@ -47,36 +86,30 @@ describe('ECS StopTask in the sandbox', () => {
       state: 'Pending',
       createdAt: Date.now(),
     });
-    const before = Math.floor(Date.now() / 1000);
-    const stopped = await ecs.send(new StopTaskCommand({ cluster: 'demo-web', task: TASK, reason: 'Scaling activity initiated by deployment ecs-svc/1' }));
-    expect(stopped.task).toMatchObject({ lastStatus: 'STOPPED', desiredStatus: 'STOPPED', stopCode: 'UserInitiated', stoppedReason: 'Scaling activity initiated by deployment ecs-svc/1' });
+    expect((await ecs.send(new StopTaskCommand({ cluster: 'demo-web', task: OTHER }))).task).toMatchObject({ lastStatus: 'RUNNING', desiredStatus: 'STOPPED', stoppedReason: 'Task stopped by user' });
 
-    const described = await ecs.send(new DescribeTasksCommand({ cluster: 'demo-web', tasks: [TASK] }));
-    const task = described.tasks?.[0];
-    expect(task).toMatchObject({ lastStatus: 'STOPPED', desiredStatus: 'STOPPED', stopCode: 'UserInitiated', stoppedReason: 'Scaling activity initiated by deployment ecs-svc/1' });
-    expect(Math.floor((task?.stoppedAt?.getTime() ?? 0) / 1000)).toBeGreaterThanOrEqual(before);
-    expect(described.failures).toEqual([]);
-
-    // The exec agent stopped with the task, as ECS reports it.
+    const task = await vi.waitFor(async () => {
+      const t = (await ecs.send(new DescribeTasksCommand({ cluster: 'demo-web', tasks: [OTHER] }))).tasks?.[0];
+      expect(t?.lastStatus).toBe('STOPPED');
+      return t;
+    }, POLL);
+    expect(task).toMatchObject({ desiredStatus: 'STOPPED', stopCode: 'UserInitiated', stoppedReason: 'Task stopped by user' });
+    const [stoppingAt, executionStoppedAt, stoppedAt] = [task?.stoppingAt, task?.executionStoppedAt, task?.stoppedAt].map((d) => d?.getTime() ?? NaN);
+    expect(stoppingAt).toBeLessThan(executionStoppedAt!);
+    expect(executionStoppedAt).toBeLessThan(stoppedAt!);
+    // The demo's containers run with ECS's init process: SIGTERM ends them, as 128 + 15.
+    expect(task?.containers?.[0]).toMatchObject({ lastStatus: 'STOPPED', exitCode: 143 });
+    // The exec agent stopped with its container, as ECS reports it.
     expect(task?.containers?.[0]?.managedAgents?.[0]).toMatchObject({ name: 'ExecuteCommandAgent', lastStatus: 'STOPPED' });
 
     expect(sb.registry.get(open.SessionId ?? '')?.state).toBe('Terminated');
     expect(sb.registry.get(elsewhere)?.state).toBe('Pending');
-    await expect(ssm.send(new StartSessionCommand({ Target: targetOf(TASK), DocumentName: 'AWS-StartPortForwardingSession', Parameters: { portNumber: ['8080'] } }))).rejects.toMatchObject({ name: 'TargetNotConnected' });
-
-    const running = await ecs.send(new ListTasksCommand({ cluster: 'demo-web' }));
-    expect(running.taskArns?.some((a) => a.endsWith(TASK))).toBe(false);
-    const gone = await ecs.send(new ListTasksCommand({ cluster: 'demo-web', desiredStatus: 'STOPPED' }));
-    expect(gone.taskArns?.some((a) => a.endsWith(TASK))).toBe(true);
-    // The other task of the service runs on.
-    expect((await ecs.send(new DescribeTasksCommand({ cluster: 'demo-web', tasks: [OTHER] }))).tasks?.[0]?.lastStatus).toBe('RUNNING');
+    await expect(ssm.send(new StartSessionCommand({ Target: targetOf(OTHER), ...port }))).rejects.toMatchObject({ name: 'TargetNotConnected' });
+    // A stopped task keeps its first stop.
+    expect((await ecs.send(new StopTaskCommand({ cluster: 'demo-web', task: OTHER, reason: 'later' }))).task?.stoppedReason).toBe('Task stopped by user');
   });
 
-  it('says "Task stopped by user" without a reason, keeps the first stop, and refuses a task it does not know', async () => {
-    const stopped = await ecs.send(new StopTaskCommand({ cluster: 'demo-web', task: OTHER }));
-    expect(stopped.task).toMatchObject({ lastStatus: 'STOPPED', stoppedReason: 'Task stopped by user' });
-    const again = await ecs.send(new StopTaskCommand({ cluster: 'demo-web', task: OTHER, reason: 'later' }));
-    expect(again.task?.stoppedReason).toBe('Task stopped by user');
+  it('refuses a task it does not know and a reason too long', async () => {
     await expect(ecs.send(new StopTaskCommand({ cluster: 'demo-web', task: 'ffffffffffffffffffffffffffffffff' }))).rejects.toMatchObject({ name: 'InvalidParameterException' });
     await expect(ecs.send(new StopTaskCommand({ cluster: 'demo-web', task: OTHER, reason: 'x'.repeat(256) }))).rejects.toMatchObject({ name: 'InvalidParameterException' });
     const missing = await ecs.send(new DescribeTasksCommand({ cluster: 'demo-web', tasks: ['ffffffffffffffffffffffffffffffff'] }));

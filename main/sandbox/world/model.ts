@@ -2,8 +2,9 @@
  * The world indexed for request handling: per account and region, clusters by name, tasks by id,
  * task definitions by family:revision, instances by id. Built once; handlers only read it, so a
  * generated world of 500,000 tasks answers each Describe call with map lookups. The one change
- * a request makes is StopTask's: a task stops (its world spec stays as loaded, so a world file
- * shared by several sandboxes is never changed by one of them).
+ * a request makes is StopTask's: a task stops, over a few seconds as on AWS (task-stop.ts; its
+ * world spec stays as loaded, so a world file shared by several sandboxes is never changed by one
+ * of them).
  */
 import { arn, lastSegment, runtimeIdFor, type ArnScope } from './arns.js';
 import type {
@@ -20,16 +21,14 @@ import type {
   TaskSpec,
   WorldFile,
 } from './schema.js';
+import { stopPhase, type TaskStop } from './task-stop.js';
 
 export type ResolvedContainer = ContainerSpec & { runtimeId: string };
-
-/** What StopTask changes in a task: it is STOPPED from then on, and says why and when. */
-export type TaskStop = Required<Pick<TaskSpec, 'stoppedReason' | 'stopCode' | 'stoppedAt'>>;
 
 /** A task in its cluster. ARN and runtime ids are derived on first use: most tasks of a big world are never described. */
 export class TaskEntry {
   private resolved: readonly ResolvedContainer[] | undefined;
-  private stopped: TaskSpec | undefined;
+  private stopping: TaskStop | undefined;
 
   constructor(
     private readonly loaded: TaskSpec,
@@ -37,14 +36,34 @@ export class TaskEntry {
     private readonly scope: ArnScope,
   ) {}
 
-  /** The task as the world declares it, or as StopTask left it. */
+  /** The task as the world declares it, or as StopTask is leaving it now. */
   get spec(): TaskSpec {
-    return this.stopped ?? this.loaded;
+    return this.specAt(Date.now());
   }
 
-  /** StopTask: STOPPED now and for good (a stopped task never runs again; ECS starts a new one). */
-  stop(how: TaskStop): void {
-    this.stopped = { ...this.loaded, ...how, lastStatus: 'STOPPED', desiredStatus: 'STOPPED' };
+  /** The same at `now` (epoch ms): a stopping task's lastStatus moves on with time. */
+  specAt(now: number): TaskSpec {
+    const stop = this.stopping;
+    if (!stop) return this.loaded;
+    const lastStatus = stopPhase(stop, now);
+    return {
+      ...this.loaded,
+      lastStatus,
+      desiredStatus: 'STOPPED',
+      stoppedReason: stop.stoppedReason,
+      stopCode: stop.stopCode,
+      ...(lastStatus === 'STOPPED' ? { stoppedAt: new Date(stop.stoppedAt).toISOString() } : {}),
+    };
+  }
+
+  /** StopTask's stop, while and after it happens; undefined for a task nobody stopped here. */
+  get stop(): TaskStop | undefined {
+    return this.stopping;
+  }
+
+  /** StopTask: the task stops as `how` plans, and for good (a stopped task never runs again; ECS starts a new one). */
+  requestStop(how: TaskStop): void {
+    this.stopping = how;
   }
 
   get arn(): string {

@@ -4,7 +4,8 @@
  */
 import { arn } from '../../world/arns.js';
 import type { ClusterEntry, RegionView, TaskEntry } from '../../world/model.js';
-import type { ServiceSpec, TaskDefinitionSpec } from '../../world/schema.js';
+import type { ServiceSpec, TaskDefinitionSpec, TaskSpec } from '../../world/schema.js';
+import { stoppedExitCode } from '../../world/task-stop.js';
 
 export const ECS_SHAPES = {
   /** When a world gives no start time, tasks appear to have started this long before boot. */
@@ -75,25 +76,34 @@ export function serviceShape(view: RegionView, c: ClusterEntry, s: ServiceSpec):
   };
 }
 
-function containerShape(view: RegionView, task: TaskEntry, c: TaskEntry['containers'][number], def: TaskDefinitionSpec | undefined): Record<string, unknown> {
-  const image = def?.containers.find((d) => d.name === c.name)?.image;
-  const taskStopped = task.spec.lastStatus === 'STOPPED';
+/** A container's lastStatus: the world's, else its task's; after StopTask, RUNNING until the containers are down (executionStoppedAt). */
+function containerStatus(task: TaskEntry, spec: TaskSpec, c: TaskEntry['containers'][number], now: number): string {
+  const stop = task.stop;
+  if (stop) return now >= stop.executionStoppedAt ? 'STOPPED' : (c.lastStatus ?? 'RUNNING');
+  return c.lastStatus ?? (spec.lastStatus === 'STOPPED' ? 'STOPPED' : spec.lastStatus === 'RUNNING' ? 'RUNNING' : 'PENDING');
+}
+
+function containerShape(view: RegionView, task: TaskEntry, spec: TaskSpec, c: TaskEntry['containers'][number], def: TaskDefinitionSpec | undefined, now: number): Record<string, unknown> {
+  const declared = def?.containers.find((d) => d.name === c.name);
+  const lastStatus = containerStatus(task, spec, c, now);
+  const down = lastStatus === 'STOPPED';
   const shape: Record<string, unknown> = {
-    containerArn: arn.container(view.scope, task.cluster.spec.name, task.spec.id, c.name),
+    containerArn: arn.container(view.scope, task.cluster.spec.name, spec.id, c.name),
     taskArn: task.arn,
     name: c.name,
-    image,
+    image: declared?.image,
     runtimeId: c.runtimeId,
-    lastStatus: c.lastStatus ?? (taskStopped ? 'STOPPED' : task.spec.lastStatus === 'RUNNING' ? 'RUNNING' : 'PENDING'),
+    lastStatus,
     networkBindings: [],
-    networkInterfaces: task.spec.launchType === 'FARGATE' ? [{ attachmentId: task.spec.id.slice(0, 8), privateIpv4Address: '10.0.2.15' }] : [],
+    networkInterfaces: spec.launchType === 'FARGATE' ? [{ attachmentId: spec.id.slice(0, 8), privateIpv4Address: '10.0.2.15' }] : [],
     healthStatus: 'UNKNOWN',
     cpu: '0',
   };
-  if (taskStopped) shape['exitCode'] = 0;
-  if (c.agent !== null && task.spec.enableExecuteCommand) {
-    // The exec agent goes with its task: ECS reports it STOPPED once the task is.
-    const agentStatus = taskStopped ? 'STOPPED' : c.agent;
+  // ECS gives an exit code only to a container that has exited: 143 or 137 when ECS stopped it (task-stop.ts).
+  if (down) shape['exitCode'] = stoppedExitCode(spec.stopCode, declared?.initProcessEnabled ?? true);
+  if (c.agent !== null && spec.enableExecuteCommand) {
+    // The exec agent runs inside its container and goes with it: ECS reports it STOPPED once the container is.
+    const agentStatus = down ? 'STOPPED' : c.agent;
     const agent: Record<string, unknown> = { name: ECS_SHAPES.execAgentName, lastStatus: agentStatus };
     if (agentStatus === 'RUNNING') agent['lastStartedAt'] = startedSeconds(task);
     if (c.agentReason) agent['reason'] = c.agentReason;
@@ -102,8 +112,9 @@ function containerShape(view: RegionView, task: TaskEntry, c: TaskEntry['contain
   return shape;
 }
 
-export function taskShape(view: RegionView, task: TaskEntry): Record<string, unknown> {
-  const t = task.spec;
+/** The task as DescribeTasks (and StopTask, at its own instant) shows it at `now` (epoch ms). */
+export function taskShape(view: RegionView, task: TaskEntry, now: number = Date.now()): Record<string, unknown> {
+  const t = task.specAt(now);
   const def = view.taskDefinition(t.taskDefinition);
   const started = startedSeconds(task);
   const shape: Record<string, unknown> = {
@@ -121,7 +132,7 @@ export function taskShape(view: RegionView, task: TaskEntry): Record<string, unk
     memory: def?.memory ?? '512',
     createdAt: started - 30,
     startedAt: started,
-    containers: task.containers.map((c) => containerShape(view, task, c, def)),
+    containers: task.containers.map((c) => containerShape(view, task, t, c, def, now)),
     overrides: { containerOverrides: task.containers.map((c) => ({ name: c.name })), inferenceAcceleratorOverrides: [] },
     attachments: [],
     tags: [],
@@ -133,10 +144,20 @@ export function taskShape(view: RegionView, task: TaskEntry): Record<string, unk
     shape['platformVersion'] = t.platformVersion ?? '1.4.0';
     shape['platformFamily'] = 'Linux';
   }
-  if (t.lastStatus === 'STOPPED') {
+  const stop = task.stop;
+  if (stop) {
+    // As ECS after StopTask: why and stoppingAt at once, executionStoppedAt once the containers
+    // are down, stoppedAt once the task is STOPPED (JSON 1.1 epoch seconds, with milliseconds).
+    shape['stopCode'] = stop.stopCode;
+    shape['stoppedReason'] = stop.stoppedReason;
+    shape['stoppingAt'] = stop.stoppingAt / 1000;
+    if (now >= stop.executionStoppedAt) shape['executionStoppedAt'] = stop.executionStoppedAt / 1000;
+    if (t.lastStatus === 'STOPPED') shape['stoppedAt'] = stop.stoppedAt / 1000;
+  } else if (t.lastStatus === 'STOPPED') {
     const stoppedAt = t.stoppedAt ? Date.parse(t.stoppedAt) : NaN;
     shape['stoppedAt'] = Number.isNaN(stoppedAt) ? started + ECS_SHAPES.defaultRunSeconds : Math.floor(stoppedAt / 1000);
     shape['stoppingAt'] = shape['stoppedAt'];
+    shape['executionStoppedAt'] = shape['stoppedAt'];
     shape['stopCode'] = t.stopCode ?? 'EssentialContainerExited';
     shape['stoppedReason'] = t.stoppedReason ?? 'Task stopped';
   }

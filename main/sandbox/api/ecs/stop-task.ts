@@ -1,10 +1,15 @@
 /**
- * ECS StopTask: the task is STOPPED at once (real ECS passes through STOPPING while its containers
- * exit; the sandbox has no containers to wait for), DescribeTasks then reports it as AWS does a
- * task a person stopped (stopCode UserInitiated, the given reason or "Task stopped by user"), and
- * every session open on it ends, as its agent goes with the task.
+ * ECS StopTask, stopping the task as ECS does (world/task-stop.ts): the answer has desiredStatus
+ * STOPPED and the task still RUNNING; DescribeTasks then shows it STOPPING while its containers
+ * take SIGTERM, then (awsvpc) DEPROVISIONING with the containers STOPPED and their exit codes, and
+ * STOPPED last, as AWS reports a task a person stopped (stopCode UserInitiated, the given reason
+ * or "Task stopped by user"). Its containers' sessions end when the containers do, as their
+ * agents run inside them; new ones are refused from the moment it leaves RUNNING.
  */
 import { lastSegment } from '../../world/arns.js';
+import type { TaskEntry } from '../../world/model.js';
+import { planStop, type TaskStopTimings } from '../../world/task-stop.js';
+import type { RequestContext } from '../context.js';
 import { invalidParameter } from '../errors.js';
 import type { Handler } from '../handler.js';
 import { ecsTargetKey } from '../target-resolve.js';
@@ -16,9 +21,24 @@ export const STOP_TASK = {
   defaultReason: 'Task stopped by user',
   /** StopTask's `reason` holds up to this many characters (ECS API reference). */
   maxReasonChars: 255,
-  /** How a session on the task ends: its agent stopped with the task. */
+  /** How a session on the task ends: its agent stopped with the task's containers. */
   sessionEndReason: 'The task stopped.',
 } as const;
+
+/** Ends the sessions on the task's containers in this region: a task of the same cluster name and id elsewhere runs on. */
+function endSessions(ctx: RequestContext, task: TaskEntry): void {
+  const targets = new Set(task.containers.map((c) => ecsTargetKey(task, c)));
+  const region = ctx.region.scope.region;
+  for (const s of ctx.deps.registry.list()) {
+    if (s.region === region && targets.has(s.target)) ctx.deps.registry.terminate(s.sessionId, STOP_TASK.sessionEndReason);
+  }
+}
+
+/** When the containers are down: now for a stop with no SIGTERM time, else on a timer that never keeps the process alive. */
+function endSessionsAt(ctx: RequestContext, task: TaskEntry, timings: TaskStopTimings): void {
+  if (timings.containersExitMs <= 0) return endSessions(ctx, task);
+  setTimeout(() => endSessions(ctx, task), timings.containersExitMs).unref();
+}
 
 export const stopTask: Handler = (p, ctx) => {
   const cluster = requireCluster(ctx, p.optString('cluster'));
@@ -27,15 +47,13 @@ export const stopTask: Handler = (p, ctx) => {
   if (reason.length > STOP_TASK.maxReasonChars) throw invalidParameter('ecs', `Reason cannot be longer than ${STOP_TASK.maxReasonChars} characters.`);
   const task = cluster.tasksById.get(lastSegment(ref));
   if (!task) throw invalidParameter('ecs', 'The referenced task was not found.');
-  // Stopping a stopped task changes nothing (ECS answers with the task as it is).
-  if (task.spec.lastStatus !== 'STOPPED') {
-    task.stop({ stoppedReason: reason, stopCode: 'UserInitiated', stoppedAt: new Date().toISOString() });
-    // Its containers' sessions in this region: a task of the same cluster name and id elsewhere runs on.
-    const targets = new Set(task.containers.map((c) => ecsTargetKey(task, c)));
-    const region = ctx.region.scope.region;
-    for (const s of ctx.deps.registry.list()) {
-      if (s.region === region && targets.has(s.target)) ctx.deps.registry.terminate(s.sessionId, STOP_TASK.sessionEndReason);
-    }
+  const now = Date.now();
+  // Stopping a task that is stopping or stopped changes nothing (ECS answers with the task as it is).
+  if (task.stop === undefined && task.spec.lastStatus !== 'STOPPED') {
+    const timings = { ...ctx.deps.taskStopping };
+    const awsvpc = ctx.region.taskDefinition(task.spec.taskDefinition)?.networkMode === 'awsvpc';
+    task.requestStop(planStop(now, timings, awsvpc, { stoppedReason: reason, stopCode: 'UserInitiated' }));
+    endSessionsAt(ctx, task, timings);
   }
-  return { task: taskShape(ctx.region, task) };
+  return { task: taskShape(ctx.region, task, now) };
 };

@@ -1,0 +1,106 @@
+// A task StopTask stopped, as DescribeTasks shows it at each moment of its stop (ECS task
+// lifecycle): RUNNING with desiredStatus STOPPED at StopTask's own instant, STOPPING while its
+// containers take SIGTERM (no exit code yet), DEPROVISIONING for an awsvpc task once they are down
+// (143 for SIGTERM through an init, 137 for SIGKILL after the stop timeout), STOPPED last, each
+// timestamp appearing with its step. A bridge task has no interface to detach.
+import { describe, expect, it } from 'vitest';
+import { parseWorld } from '../../world/load.js';
+import { World } from '../../world/model.js';
+import { planStop, STOP_EXIT_CODES, stoppedExitCode, stopPhase } from '../../world/task-stop.js';
+import { taskShape } from './shapes.js';
+
+const AWSVPC_TASK = '0123456789abcdef0123456789abcdef';
+const BRIDGE_TASK = 'fedcba9876543210fedcba9876543210';
+
+function world(): World {
+  return new World(
+    parseWorld({
+      accounts: [
+        {
+          id: '123456789012',
+          regions: [
+            {
+              name: 'us-east-1',
+              taskDefinitions: [
+                { family: 'web', containers: [{ name: 'app' }, { name: 'sidecar', initProcessEnabled: false, essential: false }] },
+                { family: 'batch', networkMode: 'bridge', requiresCompatibilities: ['EC2'], containers: [{ name: 'job', initProcessEnabled: false }] },
+              ],
+              clusters: [
+                {
+                  name: 'c',
+                  tasks: [
+                    { id: AWSVPC_TASK, taskDefinition: 'web:1', containers: [{ name: 'app' }, { name: 'sidecar' }] },
+                    { id: BRIDGE_TASK, taskDefinition: 'batch:1', launchType: 'EC2', containers: [{ name: 'job' }] },
+                  ],
+                },
+              ],
+            },
+          ],
+        },
+      ],
+    }),
+  );
+}
+
+type Shape = { lastStatus: string; desiredStatus: string; containers: Array<Record<string, unknown>> } & Record<string, unknown>;
+
+describe('a task stopping after StopTask', () => {
+  const T0 = Date.UTC(2026, 11, 7, 12, 0, 0);
+  const timings = { containersExitMs: 1000, deprovisionMs: 2000 };
+
+  it('goes RUNNING (desired STOPPED), STOPPING, DEPROVISIONING, STOPPED, with exit codes only once its containers are down', () => {
+    const w = world();
+    const view = w.region(w.defaultAccount, 'us-east-1');
+    const task = view.cluster('c')!.tasksById.get(AWSVPC_TASK)!;
+    task.requestStop(planStop(T0, timings, true, { stoppedReason: 'Task stopped by user', stopCode: 'UserInitiated' }));
+    const at = (ms: number) => taskShape(view, task, T0 + ms) as Shape;
+
+    const answer = at(0);
+    expect(answer).toMatchObject({ lastStatus: 'RUNNING', desiredStatus: 'STOPPED', stopCode: 'UserInitiated', stoppedReason: 'Task stopped by user', stoppingAt: T0 / 1000 });
+    expect(answer).not.toHaveProperty('stoppedAt');
+    expect(answer).not.toHaveProperty('executionStoppedAt');
+
+    const stopping = at(500);
+    expect(stopping.lastStatus).toBe('STOPPING');
+    expect(stopping.containers.map((c) => c['lastStatus'])).toEqual(['RUNNING', 'RUNNING']);
+    expect(stopping.containers.some((c) => 'exitCode' in c)).toBe(false);
+    expect(stopping.containers[0]?.['managedAgents']).toEqual([expect.objectContaining({ lastStatus: 'RUNNING' })]);
+    expect(task.specAt(T0 + 500).lastStatus).toBe('STOPPING');
+
+    const deprovisioning = at(1500);
+    expect(deprovisioning).toMatchObject({ lastStatus: 'DEPROVISIONING', desiredStatus: 'STOPPED', executionStoppedAt: (T0 + 1000) / 1000 });
+    expect(deprovisioning).not.toHaveProperty('stoppedAt');
+    // SIGTERM through ECS's init process ends the app (143); an app that is PID 1 itself ignores it and is SIGKILLed (137).
+    expect(deprovisioning.containers.map((c) => [c['name'], c['lastStatus'], c['exitCode']])).toEqual([
+      ['app', 'STOPPED', 143],
+      ['sidecar', 'STOPPED', 137],
+    ]);
+    expect(deprovisioning.containers[0]?.['managedAgents']).toEqual([expect.objectContaining({ lastStatus: 'STOPPED' })]);
+
+    const stopped = at(3000);
+    expect(stopped).toMatchObject({ lastStatus: 'STOPPED', stoppingAt: T0 / 1000, executionStoppedAt: (T0 + 1000) / 1000, stoppedAt: (T0 + 3000) / 1000, stoppedReason: 'Task stopped by user' });
+    expect(stopped.containers.map((c) => c['exitCode'])).toEqual([143, 137]);
+  });
+
+  it('a bridge task has nothing to deprovision: STOPPED when its containers are down', () => {
+    const w = world();
+    const view = w.region(w.defaultAccount, 'us-east-1');
+    const task = view.cluster('c')!.tasksById.get(BRIDGE_TASK)!;
+    task.requestStop(planStop(T0, timings, false, { stoppedReason: 'why', stopCode: 'UserInitiated' }));
+    expect((taskShape(view, task, T0 + 999) as Shape).lastStatus).toBe('STOPPING');
+    expect(taskShape(view, task, T0 + 1000)).toMatchObject({ lastStatus: 'STOPPED', stoppedAt: (T0 + 1000) / 1000, containers: [expect.objectContaining({ exitCode: STOP_EXIT_CODES.sigkill })] });
+  });
+
+  it('with no time to stop, is STOPPED at once', () => {
+    const stop = planStop(T0, { containersExitMs: 0, deprovisionMs: 0 }, true, { stoppedReason: 'r', stopCode: 'UserInitiated' });
+    expect(stopPhase(stop, T0)).toBe('STOPPED');
+  });
+
+  it('exit codes: signals only where ECS stopped the containers', () => {
+    expect(stoppedExitCode('UserInitiated', true)).toBe(143);
+    expect(stoppedExitCode('ServiceSchedulerInitiated', false)).toBe(137);
+    // An essential container that exited on its own, or a world that says nothing: 0, as before.
+    expect(stoppedExitCode('EssentialContainerExited', true)).toBe(0);
+    expect(stoppedExitCode(undefined, false)).toBe(0);
+  });
+});

@@ -1,0 +1,71 @@
+/**
+ * How ECS stops a task after StopTask, in the sandbox's time. On AWS (ECS developer guide, "Amazon
+ * ECS task lifecycle" and StopTask in the API reference) StopTask answers at once with
+ * desiredStatus STOPPED and the task still RUNNING; ECS sends each container SIGTERM (lastStatus
+ * DEACTIVATING/STOPPING), SIGKILLs any still running after the container's stop timeout (30 s by
+ * default), records executionStoppedAt when they are down, detaches an awsvpc task's network
+ * interface (DEPROVISIONING) and only then reports the task STOPPED, with stoppedAt. The sandbox
+ * keeps those steps and their order and shortens them (TASK_STOPPING).
+ */
+import type { TaskSpec } from './schema.js';
+
+export interface TaskStopTimings {
+  /** From StopTask until the containers have exited: lastStatus STOPPING, containers still RUNNING. */
+  containersExitMs: number;
+  /** From then until STOPPED, for an awsvpc task (DEPROVISIONING); other network modes have no interface to detach. */
+  deprovisionMs: number;
+}
+
+/**
+ * The sandbox's stop, shortened from AWS's tens of seconds (a stop timeout of up to 30 s, then the
+ * interface detached). 1 s for the containers: an app that honours SIGTERM is gone within about
+ * that. 2 s of deprovisioning: long enough that DescribeTasks soon after StopTask, and Porthole's
+ * forward auto-restart asking ECS half a second after its session ended
+ * (FORWARDS.RESTART_INITIAL_DELAY_MS), see the task still stopping as they would on AWS; short
+ * enough that `aws ecs wait tasks-stopped` (a look every 6 s) is done on its second look.
+ */
+export const TASK_STOPPING: Readonly<TaskStopTimings> = { containersExitMs: 1000, deprovisionMs: 2000 };
+
+/**
+ * Container exit codes after ECS stops a task: 128 + the signal. SIGTERM (15) ends a process that
+ * keeps its default handling; a container whose PID 1 is the app itself ignores SIGTERM unless it
+ * handles it (the kernel gives a namespace's init no default signal actions), so ECS SIGKILLs (9)
+ * it after the stop timeout. With initProcessEnabled, ECS runs an init as PID 1 that passes
+ * SIGTERM on to the app and exits with its status.
+ */
+export const STOP_EXIT_CODES = { sigterm: 143, sigkill: 137 } as const;
+
+/** Stop codes for which ECS itself stopped the containers (SIGTERM, then SIGKILL), as opposed to an essential container exiting or a task that never started. */
+const SIGNALLED_STOP_CODES: ReadonlySet<string> = new Set(['UserInitiated', 'ServiceSchedulerInitiated', 'SpotInterruption', 'TerminationNotice']);
+
+/** The exit code ECS reports for a container of a stopped task: SIGTERM's or SIGKILL's when ECS stopped it, else 0 (what the sandbox always said). */
+export function stoppedExitCode(stopCode: TaskSpec['stopCode'], initProcessEnabled: boolean): number {
+  if (stopCode === undefined || !SIGNALLED_STOP_CODES.has(stopCode)) return 0;
+  return initProcessEnabled ? STOP_EXIT_CODES.sigterm : STOP_EXIT_CODES.sigkill;
+}
+
+/** One StopTask's stop: why, and when (epoch ms) each step happens. */
+export interface TaskStop {
+  readonly stoppedReason: string;
+  readonly stopCode: NonNullable<TaskSpec['stopCode']>;
+  /** StopTask's call: desiredStatus STOPPED from then, lastStatus STOPPING right after. */
+  readonly stoppingAt: number;
+  /** The containers are down (STOPPED, with their exit codes); their exec agents and sessions go with them. */
+  readonly executionStoppedAt: number;
+  /** lastStatus STOPPED. */
+  readonly stoppedAt: number;
+  /** Whether the time between the two is DEPROVISIONING (awsvpc) or still STOPPING. */
+  readonly deprovisions: boolean;
+}
+
+export function planStop(now: number, timings: TaskStopTimings, awsvpc: boolean, why: Pick<TaskStop, 'stoppedReason' | 'stopCode'>): TaskStop {
+  const executionStoppedAt = now + timings.containersExitMs;
+  return { ...why, stoppingAt: now, executionStoppedAt, stoppedAt: executionStoppedAt + (awsvpc ? timings.deprovisionMs : 0), deprovisions: awsvpc };
+}
+
+/** The task's lastStatus at `now`: RUNNING at StopTask's own instant (its answer), then STOPPING, DEPROVISIONING, STOPPED. */
+export function stopPhase(stop: TaskStop, now: number): TaskSpec['lastStatus'] {
+  if (now >= stop.stoppedAt) return 'STOPPED';
+  if (now >= stop.executionStoppedAt) return stop.deprovisions ? 'DEPROVISIONING' : 'STOPPING';
+  return now <= stop.stoppingAt ? 'RUNNING' : 'STOPPING';
+}
