@@ -5,6 +5,7 @@ import { GetCallerIdentityCommand, STSClient } from '@aws-sdk/client-sts';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { SANDBOX, type Sandbox } from '../index.js';
 import { adminFetch, apiSandbox, clientConfig, rawJson, signedHeaders } from '../../../testing/sandbox/api/test-helpers.js';
+import { until } from '../../../testing/vitest/bounded.js';
 
 describe('Query protocol services (EC2, STS) and JSON 1.1 error shapes', () => {
   let sb: Sandbox;
@@ -89,17 +90,38 @@ describe('Query protocol services (EC2, STS) and JSON 1.1 error shapes', () => {
   });
 });
 
+/**
+ * The throttle's clock, stopped until `start()`: while it stands still no token comes back, so a
+ * burst is refused beyond the bucket's size however slowly a loaded machine sends it. (On a real
+ * clock 6 requests spread over 0.4 s all passed a 10/s bucket: under load they often were.)
+ */
+function stoppedClock(): { now: () => number; start: () => void } {
+  let stoppedAt: number | undefined = performance.now();
+  return {
+    now: () => stoppedAt ?? performance.now(),
+    start: () => {
+      stoppedAt = undefined;
+    },
+  };
+}
+
 describe('throttling', () => {
   it('refuses bursts beyond the configured rate and the SDK (adaptive retry) still completes', async () => {
-    const sb = await apiSandbox({ throttle: { ratePerSecond: 10, burst: 2 } });
+    const clock = stoppedClock();
+    const sb = await apiSandbox({ throttle: { ratePerSecond: 10, burst: 2, now: clock.now } });
     const strict = new ECSClient({ ...clientConfig(sb), maxAttempts: 1 });
     const adaptive = new SSMClient({ ...clientConfig(sb), retryMode: 'adaptive', maxAttempts: 10 });
     try {
       const burst = await Promise.allSettled(Array.from({ length: 6 }, () => strict.send(new ListTasksCommand({ cluster: 'demo-web' }))));
       const refused = burst.filter((r) => r.status === 'rejected');
-      expect(refused.length).toBeGreaterThan(0);
+      expect(refused).toHaveLength(4); // all but the burst of 2
       expect(refused[0]).toMatchObject({ reason: { name: 'ThrottlingException', message: 'Rate exceeded' } });
-      const results = await Promise.all(Array.from({ length: 8 }, () => adaptive.send(new DescribeInstanceInformationCommand({}))));
+      // SSM has its own bucket of 2: with the clock still stopped, 8 at once are throttled too…
+      const calls = Promise.all(Array.from({ length: 8 }, () => adaptive.send(new DescribeInstanceInformationCommand({}))));
+      await until('an SSM call throttled', () => sb.stats.throttled > refused.length);
+      // … and once tokens come back at 10/s, the adaptive retries get every call through.
+      clock.start();
+      const results = await calls;
       expect(results.every((r) => (r.InstanceInformationList?.length ?? 0) === 5)).toBe(true);
       expect(sb.stats.throttled).toBeGreaterThan(refused.length);
     } finally {
@@ -110,8 +132,8 @@ describe('throttling', () => {
   });
 
   it('limits each service on its own, as AWS does: SSM and EC2 calls never use up ECS\'s requests', async () => {
-    // One request per service, then none for ten seconds: a second call to a service is refused at once.
-    const sb = await apiSandbox({ throttle: { ratePerSecond: 0.1, burst: 1 } });
+    // One request per service, then none (the clock stands still): a second call to a service is refused at once.
+    const sb = await apiSandbox({ throttle: { ratePerSecond: 0.1, burst: 1, now: stoppedClock().now } });
     const ecs = new ECSClient({ ...clientConfig(sb), maxAttempts: 1 });
     const ssm = new SSMClient({ ...clientConfig(sb), maxAttempts: 1 });
     const ec2 = new EC2Client({ ...clientConfig(sb), maxAttempts: 1 });

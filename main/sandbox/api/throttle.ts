@@ -9,6 +9,11 @@ export interface ThrottleOptions {
   readonly ratePerSecond: number;
   /** Requests allowed in a burst; defaults to one second's worth. */
   readonly burst?: number;
+  /**
+   * The buckets' clock in milliseconds (default performance.now). Tests stop it while they send a
+   * burst, so no token comes back however slowly a loaded machine sends the burst's requests.
+   */
+  readonly now?: () => number;
 }
 
 export class TokenBucket {
@@ -18,13 +23,13 @@ export class TokenBucket {
   /** Requests refused so far (tests and benchmarks report it). */
   throttledCount = 0;
 
-  constructor(
-    private readonly opts: ThrottleOptions,
-    private readonly now: () => number = () => performance.now(),
-  ) {
+  private readonly now: () => number;
+
+  constructor(private readonly opts: ThrottleOptions) {
+    this.now = opts.now ?? (() => performance.now());
     this.capacity = Math.max(1, opts.burst ?? opts.ratePerSecond);
     this.tokens = this.capacity;
-    this.last = now();
+    this.last = this.now();
   }
 
   /** Takes one token; false means the request must be throttled. */
@@ -51,16 +56,13 @@ export class ServiceThrottle {
   /** One bucket per service the sandbox routes (a closed set, never the caller's text). */
   private readonly buckets = new Map<ServiceName, TokenBucket>();
 
-  constructor(
-    private readonly opts: ThrottleOptions,
-    private readonly now?: () => number,
-  ) {}
+  constructor(private readonly opts: ThrottleOptions) {}
 
   /** Takes one of this service's tokens; false means the request must be throttled. */
   take(service: ServiceName): boolean {
     let bucket = this.buckets.get(service);
     if (!bucket) {
-      bucket = new TokenBucket(this.opts, this.now);
+      bucket = new TokenBucket(this.opts);
       this.buckets.set(service, bucket);
     }
     return bucket.take();

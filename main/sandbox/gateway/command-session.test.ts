@@ -3,6 +3,7 @@
 // NonInteractiveCommands handshakes first, as the real agent does (issue 20; §6.1 omits it).
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { MessageType, PayloadType, decodeChannelClosed, type ClientMessage } from '../../ssm/frame/index.js';
+import { GATEWAY } from './constants.js';
 import { startFixture, type Fixture } from '../../../testing/sandbox/gateway/sandbox-fixture.js';
 import { WireClient } from '../../../testing/sandbox/gateway/wire-client.js';
 
@@ -22,6 +23,21 @@ async function openCommand(sessionId: string, token: string): Promise<WireClient
   await client.waitFor(() => client.stream.length >= 2, 'HandshakeComplete');
   return client;
 }
+
+/**
+ * Output for the "larger than the pump" test: twice the largest buffer on its way (the gateway's
+ * 1 MiB of unacked output; the pump holds 256 KiB, the file is read 64 KiB at a time), so every
+ * one of them fills and drains. It was 3 MB: at load ~35 on 2 cores that took up to 37 s (1 KB
+ * frames at ~80 KB/s, every frame arriving once, none lost), past the client's 15 s wait.
+ */
+const LARGE_OUTPUT_BYTES = 2 * GATEWAY.UNACKED_HIGH_WATER_BYTES;
+/**
+ * Its wait for channel_closed: a guard against a stall, not a speed check. Healthy it takes 1–2 s;
+ * at load ~40 on 2 cores, four at once took up to 37 s (the test client's wait is 40 s).
+ */
+const LARGE_OUTPUT_WAIT_MS = 100_000;
+/** The test's own timeout: the guard above plus the session's start and end. */
+const LARGE_OUTPUT_TEST_MS = LARGE_OUTPUT_WAIT_MS + 20_000;
 
 /** The stream after the two handshake messages. */
 const afterHandshake = (c: WireClient): ClientMessage[] => c.stream.slice(2);
@@ -71,13 +87,13 @@ describe('command sessions', () => {
   });
 
   it('NonInteractiveCommands without separate streams: output larger than the pump streams whole', async () => {
-    const s = fx.addSession({ type: 'NonInteractiveCommands', command: "head -c 3000000 /dev/zero | tr '\\0' x", separateOutputStream: false });
+    const s = fx.addSession({ type: 'NonInteractiveCommands', command: `head -c ${LARGE_OUTPUT_BYTES} /dev/zero | tr '\\0' x`, separateOutputStream: false });
     const client = await openCommand(s.sessionId, s.tokenValue);
-    await client.waitFor(() => client.frames(MessageType.ChannelClosed).length > 0, 'channel_closed');
+    await client.waitFor(() => client.frames(MessageType.ChannelClosed).length > 0, 'channel_closed', LARGE_OUTPUT_WAIT_MS);
     const text = client.outputText();
-    expect(text.length).toBe(3_000_000);
+    expect(text.length).toBe(LARGE_OUTPUT_BYTES);
     expect(/^x+$/.test(text)).toBe(true);
-  });
+  }, LARGE_OUTPUT_TEST_MS);
 
   it('NonInteractiveCommands without separate streams: multi-byte UTF-8 across file reads arrives intact', async () => {
     // 304-byte lines of 3-byte characters: 64 KB file reads end inside a character, which is

@@ -16,6 +16,7 @@ import {
   newMessageId,
   type ClientMessage,
 } from '../../../main/ssm/frame/index.js';
+import { WAIT_BOUND_MS } from '../../vitest/bounded.js';
 import { ActionStatus, ActionType, buildHandshakeResponse, parseHandshakeRequest } from '../../../main/ssm/handshake/messages.js';
 
 export interface Received {
@@ -41,8 +42,11 @@ export interface WireClientOptions {
 /** Resend period of the test client: the RTO floor of a loopback session is about this. */
 export const RESEND_MS = 200;
 
-/** Generous wait for test conditions (the shell alone waits 1 s before its first output). */
-export const WAIT_MS = 15_000;
+/**
+ * Bound of a wait for a test condition: a guard against a stall, not a target. It was 15 s, which
+ * a healthy 3 MB command output overran at load ~35 on 2 cores (37 s, every frame arriving).
+ */
+export const WAIT_MS = WAIT_BOUND_MS;
 
 export class WireClient {
   readonly received: Received[] = [];
