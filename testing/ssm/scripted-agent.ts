@@ -84,3 +84,14 @@ export async function startScriptedAgent(sessionId = 'scripted-session'): Promis
     },
   };
 }
+
+/**
+ * The client's input frames, one per sequence number, in sequence order. The agent here acks only
+ * when told, so the client resends what it holds every RTO (200 ms at first): on a loaded machine
+ * `input` has each frame several times before a test acks it. Count and pick frames from this.
+ */
+export function distinctInput(input: readonly ClientMessage[]): ClientMessage[] {
+  const bySeq = new Map<number, ClientMessage>();
+  for (const f of input) if (!bySeq.has(f.sequenceNumber)) bySeq.set(f.sequenceNumber, f);
+  return [...bySeq.values()].sort((a, b) => a.sequenceNumber - b.sequenceNumber);
+}

@@ -76,8 +76,10 @@ describe('port session handshake (§6, §8.1)', () => {
     expect(Number.isInteger(complete.HandshakeTimeToComplete)).toBe(true);
     expect(complete.CustomerMessage).toBe('');
     // The agent acked our HandshakeResponse before sending HandshakeComplete, like the recording.
+    // First arrivals only: under load the client resends the response (and the agent the request)
+    // before the other side's ack lands, and each copy is acked again (seen: pt5, ack, ack).
     const order = client.received.flatMap((r) => (r.frame ? [r.frame.messageType === MessageType.Acknowledge ? 'ack' : `pt${r.frame.payloadType}`] : []));
-    expect(order.slice(0, 3)).toEqual(['pt5', 'ack', 'pt7']);
+    expect([...new Set(order)].slice(0, 3)).toEqual(['pt5', 'ack', 'pt7']);
     expect(recAck.messageType).toBe(MessageType.Acknowledge);
     client.close();
   });

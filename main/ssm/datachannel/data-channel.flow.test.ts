@@ -1,27 +1,15 @@
 // Input flow control (issue 7): pendingInputBytes counts exactly the payload bytes not yet
 // acknowledged, and 'acked' fires after an ack took its frame out, so a listener reading the
 // count sees it already lowered (not one ack late).
-//
-// The agent here acks only when told, so the channel resends the held frames every RTO (200 ms
-// at first): on a loaded machine the agent sees each frame several times before the test acks
-// it. The frames are told apart by sequence number, never by how many arrived.
+// Frames are told apart by sequence number (distinctInput), never by how many arrived: the
+// channel resends what the agent has not acked yet.
 import { afterEach, describe, expect, it } from 'vitest';
 import { PayloadType, type ClientMessage } from '../frame/index.js';
-import { startScriptedAgent } from '../../../testing/ssm/scripted-agent.js';
+import { distinctInput, startScriptedAgent } from '../../../testing/ssm/scripted-agent.js';
 import { WAIT_BOUND_MS } from '../../../testing/vitest/bounded.js';
 import { DataChannel } from './data-channel.js';
 
-/** A guard for each wait, not a target: far above a healthy wait on a loaded 2-core box. */
-const WAIT_MS = WAIT_BOUND_MS;
-
 const cleanups: Array<() => unknown> = [];
-
-/** The client's input frames, one per sequence number (resends dropped), in sequence order. */
-function distinctInput(input: readonly ClientMessage[]): ClientMessage[] {
-  const bySeq = new Map<number, ClientMessage>();
-  for (const f of input) if (!bySeq.has(f.sequenceNumber)) bySeq.set(f.sequenceNumber, f);
-  return [...bySeq.values()].sort((a, b) => a.sequenceNumber - b.sequenceNumber);
-}
 afterEach(async () => {
   for (const c of cleanups.splice(0).reverse()) await c();
 });
@@ -44,7 +32,7 @@ describe('DataChannel input flow control', () => {
     dc.send(PayloadType.Output, new Uint8Array(200));
     dc.send(PayloadType.Output, new Uint8Array(50));
     expect(dc.pendingInputBytes).toBe(350);
-    await expect.poll(() => distinctInput(agent.input).length, { timeout: WAIT_MS }).toBe(3);
+    await expect.poll(() => distinctInput(agent.input).length, { timeout: WAIT_BOUND_MS }).toBe(3);
     const [first, second, third] = distinctInput(agent.input) as [ClientMessage, ClientMessage, ClientMessage];
     expect([first, second, third].map((f) => f.payload.length)).toEqual([100, 200, 50]);
     expect(dc.pendingInputBytes).toBe(350); // sent, not acknowledged
@@ -53,15 +41,15 @@ describe('DataChannel input flow control', () => {
     const seen: number[] = [];
     dc.on('acked', () => seen.push(dc.pendingInputBytes));
     agent.ack(second);
-    await expect.poll(() => seen, { timeout: WAIT_MS }).toEqual([150]);
+    await expect.poll(() => seen, { timeout: WAIT_BOUND_MS }).toEqual([150]);
     agent.ack(first);
     agent.ack(third);
-    await expect.poll(() => seen, { timeout: WAIT_MS }).toEqual([150, 50, 0]);
+    await expect.poll(() => seen, { timeout: WAIT_BOUND_MS }).toEqual([150, 50, 0]);
     expect(dc.pendingInput).toBe(0);
     // An ack for a frame no longer held changes nothing and reports nothing.
     agent.ack(third);
     agent.output(1, 'x');
-    await expect.poll(() => agent.acked.includes(1), { timeout: WAIT_MS }).toBe(true);
+    await expect.poll(() => agent.acked.includes(1), { timeout: WAIT_BOUND_MS }).toBe(true);
     expect(seen).toEqual([150, 50, 0]);
   });
 });

@@ -2,7 +2,9 @@
 // unacknowledged payload bytes, and progress is reported after the ack took effect.
 import { afterEach, describe, expect, it } from 'vitest';
 import { DataChannel } from '../datachannel/data-channel.js';
-import { startScriptedAgent } from '../../../testing/ssm/scripted-agent.js';
+import type { ClientMessage } from '../frame/index.js';
+import { distinctInput, startScriptedAgent } from '../../../testing/ssm/scripted-agent.js';
+import { WAIT_BOUND_MS } from '../../../testing/vitest/bounded.js';
 import { DataChannelPort } from './data-channel-port.js';
 
 const cleanups: Array<() => unknown> = [];
@@ -28,12 +30,15 @@ describe('DataChannelPort', () => {
     expect(port.sendData(new Uint8Array(24))).toBe(true);
     // Exact bytes, not frames × 1024 (which would say 2048).
     expect(port.unackedBytes).toBe(1024);
-    await expect.poll(() => agent.input.length, { timeout: 10_000 }).toBe(2);
+    // By sequence number: under load the channel resends both before they are acked.
+    await expect.poll(() => distinctInput(agent.input).length, { timeout: WAIT_BOUND_MS }).toBe(2);
+    const [first, second] = distinctInput(agent.input) as [ClientMessage, ClientMessage];
+    expect([first.payload.length, second.payload.length]).toEqual([1000, 24]);
     const seen: number[] = [];
     port.onProgress(() => seen.push(port.unackedBytes));
-    agent.ack(agent.input[0]!);
-    await expect.poll(() => seen, { timeout: 10_000 }).toEqual([24]);
-    agent.ack(agent.input[1]!);
-    await expect.poll(() => seen, { timeout: 10_000 }).toEqual([24, 0]);
+    agent.ack(first);
+    await expect.poll(() => seen, { timeout: WAIT_BOUND_MS }).toEqual([24]);
+    agent.ack(second);
+    await expect.poll(() => seen, { timeout: WAIT_BOUND_MS }).toEqual([24, 0]);
   });
 });
