@@ -20,8 +20,13 @@ export const UI_BENCH = {
   FLOOD_TABS: 8,
   /** Frame deltas sampled per phase: a few hundred frames when the page keeps up. */
   FRAME_SAMPLE_MS: 3_000,
-  /** Keystrokes per latency figure; each costs at least a frame, far more while flooding. */
-  KEYSTROKES: 30,
+  /**
+   * Keystrokes per latency figure; each costs at least a frame, far more while flooding. 60, not 30:
+   * the p95 of 30 is the second-slowest key (stats.ts percentile), so one key that met a busy moment
+   * on this shared machine decided the figure (33.8 ms against a 33.4 ms target, p50 16.7 ms);
+   * of 60 it is the third-slowest, for about 2 × 30 more keys' time (a second each at worst).
+   */
+  KEYSTROKES: 60,
   /** Letters typed before the line is cleared: short enough never to wrap. */
   LINE_LENGTH: 20,
   /** Each flood must have parsed this much before measuring, so every tab is really flooding. */
