@@ -19,6 +19,7 @@ import { SERVICES_READY_LINE } from '../host/lazy-services.js';
 import { IpcGate, type SenderInfo } from './ipc-gate.js';
 import { APP_ENTRY_URL } from './security.js';
 import { startElectronHost, type CompositionModule, type ElectronServices, type HostApp } from './start.js';
+import { WAIT_BOUND_MS } from '../../testing/vitest/bounded.js';
 
 const cleanup: Array<() => Promise<unknown>> = [];
 afterEach(async () => {
@@ -187,7 +188,7 @@ describe('Electron host start-up: the window first, the services after', () => {
     expect(steps).not.toContain('quit');
     // Quitting still works: nothing to close.
     app.emit('will-quit', { preventDefault: () => undefined });
-    await expect.poll(() => steps.includes('quit')).toBe(true);
+    await expect.poll(() => steps.includes('quit'), { timeout: WAIT_BOUND_MS }).toBe(true);
   });
 
   it('quitting while the services are being built waits for them and closes them before the app quits', async () => {
@@ -200,7 +201,7 @@ describe('Electron host start-up: the window first, the services after', () => {
     await turns(100);
     expect(steps).not.toContain('quit');
     composition.go();
-    await expect.poll(() => steps.includes('quit')).toBe(true);
+    await expect.poll(() => steps.includes('quit'), { timeout: WAIT_BOUND_MS }).toBe(true);
     expect(composition.closed()).toBe(1);
     expect(steps.indexOf('quit')).toBeGreaterThan(steps.indexOf('compose'));
     // The quit that follows passes.

@@ -6,6 +6,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { openOutputFile } from './output-file.js';
+import { WAIT_BOUND_MS } from '../../testing/vitest/bounded.js';
 
 const scratch = mkdtempSync(path.join(tmpdir(), 'porthole-output-'));
 afterAll(() => rmSync(scratch, { recursive: true, force: true }));
@@ -47,7 +48,7 @@ describe('openOutputFile', () => {
     const out = await openOutputFile('/dev/full', { onError: (err) => errors.push(err) });
     out.write('a'.repeat(1024));
     await new Promise<void>((resolve) => out.onDrain(resolve));
-    await expect.poll(() => errors.length).toBe(1);
+    await expect.poll(() => errors.length, { timeout: WAIT_BOUND_MS }).toBe(1);
     expect(errors[0]).toMatchObject({ code: 'ENOSPC' });
     expect(out.write('more')).toBe(true);
     await out.close();

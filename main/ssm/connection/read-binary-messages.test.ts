@@ -4,6 +4,7 @@ import { WebSocket, WebSocketServer } from 'ws';
 import type { MessageReader } from './message-reader.js';
 import { readBinaryMessages } from './read-binary-messages.js';
 import { DataSocket } from './socket.js';
+import { WAIT_BOUND_MS } from '../../../testing/vitest/bounded.js';
 
 const payloadOf = (length: number, seed: number) => Buffer.from(Uint8Array.from({ length }, (_, i) => (i * 29 + seed) & 0xff));
 /** Sizes in every length class, and larger than one socket read, so messages span chunks. */
@@ -53,8 +54,8 @@ describe('readBinaryMessages on real ws sockets', () => {
     for (const [i, n] of SIZES.entries()) serverWs!.send(payloadOf(n, i + 100));
     await pong;
     await serverPong;
-    await expect.poll(() => toServer.length, { timeout: 5000 }).toBe(SIZES.length);
-    await expect.poll(() => toClient.length, { timeout: 5000 }).toBe(SIZES.length);
+    await expect.poll(() => toServer.length, { timeout: WAIT_BOUND_MS }).toBe(SIZES.length);
+    await expect.poll(() => toClient.length, { timeout: WAIT_BOUND_MS }).toBe(SIZES.length);
     expect(serverText).toEqual(['{"text":"first"}']);
     expect(toServer.map((b) => b.toString('hex'))).toEqual(SIZES.map((n, i) => payloadOf(n, i).toString('hex')));
     expect(toClient.map((b) => b.toString('hex'))).toEqual(SIZES.map((n, i) => payloadOf(n, i + 100).toString('hex')));
@@ -75,7 +76,7 @@ describe('readBinaryMessages on real ws sockets', () => {
       { message: (bytes, isBinary) => got.push({ binary: isBinary, hex: Buffer.from(bytes).toString('hex') }), closed: () => {} },
     );
     cleanups.push(() => socket.close());
-    await expect.poll(() => got.length, { timeout: 5000 }).toBe(SIZES.length + 1);
+    await expect.poll(() => got.length, { timeout: WAIT_BOUND_MS }).toBe(SIZES.length + 1);
     expect(got[0]).toEqual({ binary: false, hex: Buffer.from('a text frame').toString('hex') });
     expect(got.slice(1)).toEqual(SIZES.map((n, i) => ({ binary: true, hex: payloadOf(n, i).toString('hex') })));
   });
