@@ -9,6 +9,7 @@ import { AppModel } from './root/app-model.js';
 import { ClientProvider } from './root/client-context.js';
 import { ModelProvider } from './root/model-context.js';
 import { PortholeClient } from './bridge/client.js';
+import { linkedOrAfter } from './bridge/first-render.js';
 import './styles/tokens.css';
 import './styles/app.css';
 import './styles/layout.css';
@@ -21,12 +22,15 @@ const model = new AppModel(client);
 model.start();
 // The e2e tests' read-only hook exists in the test build only; the product bundle has no trace of it.
 if (__PORTHOLE_TEST_BUILD__) void import('./root/test-hook.js').then(({ installTestHook }) => installTestHook(model));
-createRoot(root).render(
-  <StrictMode>
-    <ClientProvider client={client}>
-      <ModelProvider model={model}>
-        <App />
-      </ModelProvider>
-    </ClientProvider>
-  </StrictMode>,
-);
+const render = (): void =>
+  createRoot(root).render(
+    <StrictMode>
+      <ClientProvider client={client}>
+        <ModelProvider model={model}>
+          <App />
+        </ModelProvider>
+      </ClientProvider>
+    </StrictMode>,
+  );
+// After the host's socket opens (bounded): the first calls go out before the first render (bridge/first-render.ts).
+void linkedOrAfter(bridge.linked).then(render);

@@ -8,6 +8,8 @@ export function createElectronBridge(api: PreloadApi): Bridge {
   const control = api.control as unknown as Table<(params: unknown) => Promise<unknown>>;
   const events = api.events as unknown as Table<(listener: (payload: unknown) => void) => () => void>;
   return {
+    // The preload's API is there from the start: nothing to wait for.
+    linked: Promise.resolve(),
     request: (service: ServiceName, method: string, params: unknown) => {
       const fn = control[service]?.[method];
       return fn ? fn(params) : Promise.reject(new ContractError('unknown_method', `This window's preload has no ${service}.${method}.`));

@@ -5,6 +5,11 @@
 import type { LinkPurpose, OpenLinkResult, ServiceName, ToMainData } from '../../shared/contract/index.js';
 
 export interface Bridge {
+  /**
+   * Settles once requests made now go straight to the host: the web host's socket is open (or
+   * lost: then requests fail at once). Requests made before are queued and sent when it opens.
+   */
+  readonly linked: Promise<void>;
   /** Sends a control request; resolves with the raw response envelope. */
   request(service: ServiceName, method: string, params: unknown): Promise<unknown>;
   onEvent(service: ServiceName, event: string, listener: (payload: unknown) => void): () => void;

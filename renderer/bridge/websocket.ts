@@ -28,10 +28,14 @@ export function createWebSocketBridge(url: string): Bridge {
     else queue.push(frame);
   };
 
+  let linkedNow: () => void = () => undefined;
+  const linked = new Promise<void>((resolve) => (linkedNow = resolve));
   ws.addEventListener('open', () => {
     for (const frame of queue.splice(0)) ws.send(frame);
+    linkedNow();
   });
   ws.addEventListener('close', (e) => {
+    linkedNow();
     // Each start of the web host makes a new token: a reload only helps while the same host runs.
     lost = `Lost the connection to Porthole's web host${e.reason ? ` (${e.reason})` : ''}. If it is still running, reload this page; if it stopped, start it again and open the address it prints.`;
     for (const p of pending.values()) p.reject(new ContractError('failed', lost));
@@ -71,6 +75,7 @@ export function createWebSocketBridge(url: string): Bridge {
   });
 
   return {
+    linked,
     request: (service: ServiceName, method: string, params: unknown) =>
       new Promise<unknown>((resolve, reject) => {
         if (lost !== null) return reject(new ContractError('failed', lost));

@@ -42,6 +42,7 @@ function world(saved: Saved, profiles: Promise<void> = Promise.resolve(), keeps:
   const asked: string[] = [];
   const filtered: string[] = [];
   const bridge: Bridge = {
+    linked: Promise.resolve(),
     request: async (_service, method, params) => {
       let result: unknown = {};
       if (method === 'filter') {
