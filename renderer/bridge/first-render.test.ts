@@ -16,7 +16,7 @@ class FakeSocket extends EventTarget {
   }
   static log: string[] = [];
   send(frame: string): void {
-    this.log.push(`sent ${JSON.parse(frame).method as string}`);
+    this.log.push(`sent ${(JSON.parse(frame) as { method: string }).method}`);
   }
   open(): void {
     this.readyState = FakeSocket.OPEN;
