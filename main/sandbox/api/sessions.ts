@@ -55,3 +55,12 @@ export function registerSession(ctx: RequestContext, s: NewSession): { sessionId
   ctx.deps.registry.add(session);
   return { sessionId: session.sessionId, tokenValue: session.tokenValue, streamUrl: streamUrlFor(ctx, session.sessionId) };
 }
+
+/**
+ * Whether a session is one of this region's: Session Manager is regional, so DescribeSessions,
+ * ResumeSession and TerminateSession sent to another region do not see it. A session a test added
+ * without a region is seen everywhere.
+ */
+export function inRequestRegion(ctx: RequestContext, s: Pick<SandboxSession, 'region'>): boolean {
+  return s.region === undefined || s.region === ctx.region.scope.region;
+}

@@ -1,6 +1,9 @@
 /**
  * Session targets: an instance id or `ecs:<cluster>_<taskId>_<runtimeId>` resolved against the
- * world, with the readiness checks that make real ECS Exec / StartSession refuse a target.
+ * world, with the readiness checks that make real ECS Exec / StartSession refuse a target. A key
+ * names no region: it is resolved in the request's own region only, as StartSession is a regional
+ * call (a target of another region is not connected here: TargetNotConnected, what AWS answers a
+ * StartSession sent to the wrong region).
  */
 import { roleAllows } from '../world/iam.js';
 import type { TaskEntry } from '../world/model.js';
@@ -46,11 +49,16 @@ export function ecsTargetKey(task: TaskEntry, container: ContainerEntry): string
   return `ecs:${task.cluster.spec.name}_${task.spec.id}_${container.runtimeId}`;
 }
 
+/** The account and region a target is resolved in: target keys name neither (TargetInfo.scope). */
+function scopeOf(ctx: RequestContext): string {
+  return `${ctx.region.scope.account}/${ctx.region.scope.region}`;
+}
+
 export function containerTarget(ctx: RequestContext, task: TaskEntry, container: ContainerEntry): SessionTarget {
   const keyRef = task.cluster.spec.execKmsKeyId;
   const key = keyRef ? resolveKey(ctx.region, keyRef) : undefined;
   return {
-    info: { key: ecsTargetKey(task, container), label: `${container.name}/${task.spec.id}`, ports: container.ports, aliases: [] },
+    info: { key: ecsTargetKey(task, container), scope: scopeOf(ctx), label: `${container.name}/${task.spec.id}`, ports: container.ports, aliases: [] },
     agentVersion: container.agentVersion ?? DEFAULT_CONTAINER_AGENT_VERSION,
     ...(key ? { kmsKeyArn: key.arn } : {}),
   };
@@ -60,7 +68,7 @@ export function instanceTarget(ctx: RequestContext, inst: InstanceSpec): Session
   const key = inst.kmsKeyId ? resolveKey(ctx.region, inst.kmsKeyId) : undefined;
   const aliases = [inst.privateIpAddress, ...(inst.computerName ? [inst.computerName] : [])];
   return {
-    info: { key: inst.id, label: inst.name ?? inst.id, ports: inst.ports, aliases },
+    info: { key: inst.id, scope: scopeOf(ctx), label: inst.name ?? inst.id, ports: inst.ports, aliases },
     agentVersion: inst.agentVersion,
     ...(key ? { kmsKeyArn: key.arn } : {}),
   };

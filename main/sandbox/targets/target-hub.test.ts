@@ -6,7 +6,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { largePayloadByte } from './port-server.js';
 import { TargetHub, type TargetInfo } from './target-hub.js';
 
-const web: TargetInfo = { key: 'ecs:c_t_r', label: 'app/t', ports: [{ port: 8080, kind: 'http' }, { port: 9000, kind: 'echo' }], aliases: ['10.0.0.5'] };
+const web: TargetInfo = { key: 'ecs:c_t_r', scope: '123456789012/us-east-1', label: 'app/t', ports: [{ port: 8080, kind: 'http' }, { port: 9000, kind: 'echo' }], aliases: ['10.0.0.5'] };
 const remotes = [{ host: 'db.internal', port: 5432, kind: 'echo' as const }];
 
 let hub: TargetHub | undefined;
@@ -57,6 +57,16 @@ describe('TargetHub', () => {
     expect(body.every((b, i) => b === largePayloadByte(i))).toBe(true);
     const echoed = await (await fetch(`http://127.0.0.1:${a?.port}/echo`, { method: 'POST', body: 'round trip' })).text();
     expect(echoed).toBe('round trip');
+  });
+
+  it('keeps a same-keyed target of another region apart: its own folder and its own port servers', async () => {
+    hub = new TargetHub();
+    const there: TargetInfo = { ...web, scope: '123456789012/eu-west-1', label: 'app/t there' };
+    expect(await hub.workdir(there)).not.toBe(await hub.workdir(web));
+    const here = await hub.dial(web, 'localhost', 8080, remotes);
+    const away = await hub.dial(there, 'localhost', 8080, remotes);
+    expect(away?.port).not.toBe(here?.port);
+    expect(await (await fetch(`http://127.0.0.1:${away?.port}/`)).text()).toBe('hello from app/t there port 8080\n');
   });
 
   it('makes a working directory per target and removes everything on close', async () => {

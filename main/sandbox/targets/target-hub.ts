@@ -21,6 +21,12 @@ export interface TargetPort {
 export interface TargetInfo {
   /** Session target: `i-…` or `ecs:<cluster>_<taskId>_<runtimeId>`. */
   readonly key: string;
+  /**
+   * Where it is, `<account>/<region>`: SSM targets name no region (StartSession is a regional call),
+   * so a world with a same-named cluster and task, or the same instance id, in two regions has two
+   * targets under one key. Each has its own folder and port servers.
+   */
+  readonly scope: string;
   /** Human name used in the servers' greeting (`hello from <label> port 8080`). */
   readonly label: string;
   readonly ports: readonly TargetPort[];
@@ -37,6 +43,11 @@ export interface RemoteHostInfo {
 export interface DialAddress {
   readonly host: string;
   readonly port: number;
+}
+
+/** A path segment from a target key or scope part: characters outside [A-Za-z0-9._-] become `_`. */
+function safeName(part: string): string {
+  return part.replace(/[^A-Za-z0-9._-]/g, '_');
 }
 
 /** Names every target answers to as itself (the agent dials them on the target, spec §8.1). */
@@ -60,8 +71,8 @@ export class TargetHub {
    * The folder is the shell's to change (even a confined one): the file is replaced through the
    * atomic writer, never written through whatever link a shell left under its name.
    */
-  async workdir(target: Pick<TargetInfo, 'key' | 'label'>): Promise<string> {
-    const dir = path.join(this.root, 'targets', target.key.replace(/[^A-Za-z0-9._-]/g, '_'));
+  async workdir(target: Pick<TargetInfo, 'key' | 'label' | 'scope'>): Promise<string> {
+    const dir = path.join(this.root, 'targets', ...target.scope.split('/').map(safeName), safeName(target.key));
     mkdirSync(dir, { recursive: true });
     await writeFileAtomic(path.join(dir, 'TARGET.txt'), `${target.label} (${target.key})\n`, { mode: TARGET_FILE_MODE });
     return dir;
@@ -75,7 +86,7 @@ export class TargetHub {
     const h = host.toLowerCase();
     if (SELF_HOSTS.has(h) || target.aliases.some((a) => a.toLowerCase() === h)) {
       const declared = target.ports.find((p) => p.port === portNumber);
-      return declared ? this.server(`${target.key}:${portNumber}`, declared.kind, target.label, portNumber) : undefined;
+      return declared ? this.server(`${target.scope}/${target.key}:${portNumber}`, declared.kind, target.label, portNumber) : undefined;
     }
     const remote = remoteHosts.find((r) => r.host.toLowerCase() === h && r.port === portNumber);
     return remote ? this.server(`remote:${remote.host}:${portNumber}`, remote.kind, remote.host, portNumber) : undefined;

@@ -1,5 +1,5 @@
 /**
- * SSM DescribeSessions: the sandbox's sessions as the API lists them. `State: Active` lists the
+ * SSM DescribeSessions: the sandbox's sessions of the request's region as the API lists them. `State: Active` lists the
  * sessions not yet terminated, `History` the terminated ones (TerminateSession, an ended shell or
  * the sandbox stopping); filters by Target, Status, SessionId, Owner and InvokedAfter/Before.
  */
@@ -8,6 +8,7 @@ import { invalidParameter } from '../errors.js';
 import type { Handler } from '../handler.js';
 import { paginate } from '../paging.js';
 import { nestedString, type Params } from '../params.js';
+import { inRequestRegion } from '../sessions.js';
 
 /** The API's page bounds for DescribeSessions (MaxResults 1–200, 20 when absent). */
 const LIMITS = { defaultSize: 20, max: 200, min: 1 } as const;
@@ -62,6 +63,7 @@ export const describeSessions: Handler = (p, ctx) => {
   const owner = ctx.caller.arn;
   const list = ctx.deps.registry
     .list()
+    .filter((s) => inRequestRegion(ctx, s))
     .filter((s) => (state === 'History') === (s.state === 'Terminated'))
     .filter((s) => fs.every((f) => matches(s, owner, f.key, f.value)))
     .sort((a, b) => b.createdAt - a.createdAt);
