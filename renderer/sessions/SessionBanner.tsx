@@ -1,8 +1,8 @@
 // Over the foot of a terminal whose session is not connected: what happened, in plain words, and
 // what to do. It floats over the terminal's last rows rather than taking rows from it (a refit
-// would move every row the person was reading); an ended session's last text is moved up above it
-// (TerminalController.keepTextAbove). A session that may still go on (reconnecting, the host link
-// lost, taken by another window) is never written to: there the bar covers its last rows meanwhile.
+// would move every row the person was reading, and drop the rows below the cursor); its last text
+// is kept in sight above it (banner-room.ts). It ends at the terminal's scrollbar, which stays
+// whole beside it.
 // A session that ended normally (its shell exited, it was terminated, or Session Manager's idle
 // timeout ended it) offers Reopen and Close tab; Diagnose is for a session that failed or was
 // lost, where it can find the cause (end-offer.ts decides). With the link to the web host lost
@@ -13,6 +13,7 @@ import { useEffect, useRef } from 'react';
 import { useModel } from '../root/model-context.js';
 import { useStore } from '../state/store.js';
 import { useTerminal } from '../terminal/use-terminal.js';
+import { useBannerRoom } from './banner-room.js';
 import { endOffer } from './end-offer.js';
 import { usePaneFoot } from './pane-foot.js';
 import type { Tab } from './session-store.js';
@@ -32,26 +33,7 @@ export function SessionBanner({ tab }: { tab: Tab }) {
   }, [state, linkLost]);
   const ended = state === 'closed' && linkLost === null && tab.elsewhere !== true;
   usePaneFoot(bar, `${state} ${linkLost !== null} ${tab.elsewhere === true}`);
-  useEffect(() => {
-    const el = bar.current;
-    if (!ended || el === null || controller === undefined) return;
-    const top = (): number => el.getBoundingClientRect().top;
-    controller.keepTextAbove(top);
-    // The bar grows when its line wraps (a narrower pane): room for it again. Only a new height
-    // matters; the observer's first call (the height just measured) and width changes do not.
-    let height = el.getBoundingClientRect().height;
-    const observer = new ResizeObserver((entries) => {
-      const next = entries[entries.length - 1]?.contentRect.height;
-      if (next === undefined || next === height) return;
-      height = next;
-      controller.keepTextAbove(top);
-    });
-    observer.observe(el);
-    return () => {
-      observer.disconnect();
-      controller.keepTextAbove(null);
-    };
-  }, [ended, controller]);
+  useBannerRoom(bar, controller, state !== 'connected', ended);
   if (state === 'connected') return null;
   if (state === 'connecting' || state === 'reconnecting') {
     return (

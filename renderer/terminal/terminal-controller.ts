@@ -6,7 +6,8 @@
 // spares xterm a full redraw per scroll with nothing selected (selection-redraw.ts), and the fix
 // for a cleared selection drawn again at a resize (selection-ghost.ts). Bars over the view: the
 // find bar's match kept out from under it (find-reveal.ts), an ended session's text kept above
-// the bar that says so (room-below.ts).
+// the bar that says so (room-below.ts), and a session's that may still go on drawn above it
+// (view-lift.ts).
 import { FitAddon } from '@xterm/addon-fit';
 import { SearchAddon, type ISearchResultChangeEvent } from '@xterm/addon-search';
 import { Unicode11Addon } from '@xterm/addon-unicode11';
@@ -27,6 +28,7 @@ import { filterSelectionRedraws } from './selection-redraw.js';
 import { TerminalClipboard } from './terminal-clipboard.js';
 import { TerminalFind, type FindOptions } from './terminal-find.js';
 import type { TerminalHost, TerminalLook } from './terminal-host.js';
+import { ViewLift } from './view-lift.js';
 import { WebglRenderer } from './webgl-renderer.js';
 import { applyLookOptions, xtermOptions } from './xterm-options.js';
 
@@ -59,8 +61,12 @@ export class TerminalController implements Drainable {
   #observer: ResizeObserver | null = null;
   /** Where a bar over the view's lower edge starts (px), while an ended session shows one; see keepTextAbove. */
   #cover: (() => number) | null = null;
+  /** Whether a bar over a session that may still go on is shown (see liftAbove). */
+  #lifting = false;
   /** Moves an ended session's last text above that bar, one pass at a time. */
   readonly #room: RoomKeeper;
+  /** Draws the screen above a bar over a session that may still go on (view-lift.ts). */
+  readonly #lift: ViewLift;
   /** The slot React gave this terminal; the element is in it only while visible. */
   #slot: HTMLElement | null = null;
   /** Fits xterm to its slot once the slot stops changing size. */
@@ -68,8 +74,9 @@ export class TerminalController implements Drainable {
     // A hidden or detached pane measures 0×0; fitting then would shrink the remote terminal to nothing.
     if (!this.#opened || !this.#visible || this.element.clientWidth === 0 || this.element.clientHeight === 0) return;
     this.#fit.fit();
-    // Shown again, or fewer rows (xterm scrolls to keep the cursor's row): the last text may be under an ended session's bar.
+    // Shown again, or fewer rows (xterm scrolls to keep the cursor's row): the last text may be under the bar.
     this.#makeRoom();
+    this.#lift.update();
   });
   /** Sends the terminal's size once it has stopped changing. */
   readonly #resizeRemoteLater = new Debounce(TERMINAL.REMOTE_RESIZE_DEBOUNCE_MS, () => {
@@ -90,6 +97,7 @@ export class TerminalController implements Drainable {
     this.#term = new Terminal(xtermOptions(look, size, (url) => this.host.openLink(url)));
     this.#webgl = new WebglRenderer(this.#term);
     this.#room = new RoomKeeper(this.#term, () => this.#coveredRows());
+    this.#lift = new ViewLift(this.#term, () => this.element.querySelector<HTMLElement>('.xterm-screen'));
     this.#term.loadAddon(this.#fit);
     const search = new SearchAddon();
     this.#term.loadAddon(search);
@@ -102,6 +110,10 @@ export class TerminalController implements Drainable {
       this.#term.onBinary((data) => this.#send(Uint8Array.from(data, (c) => c.charCodeAt(0) & 0xff))),
       this.#term.onResize(() => this.#resizeRemoteLater.schedule()),
       this.#term.onSelectionChange(() => this.#clipboard.selectionChanged()),
+      // Text that arrives while the bar shows (a first prompt while connecting) is lifted above it too.
+      this.#term.onWriteParsed(() => {
+        if (this.#lifting) this.#lift.update();
+      }),
     );
     this.#clipboard = new TerminalClipboard(this.#term, this.element, host, look);
     // A live shell takes Tab (completion); a terminal that takes no more input leaves Tab and
@@ -274,6 +286,18 @@ export class TerminalController implements Drainable {
   keepTextAbove(coverTop: (() => number) | null): void {
     this.#cover = coverTop;
     this.#makeRoom();
+  }
+
+  /**
+   * A bar floats over the view's lower edge from `coverTop()` (px) down while the session is not
+   * connected but may still go on (connecting, reconnecting, the host link lost, taken by another
+   * window); null when it goes. Such a terminal is never written to: its screen is drawn higher
+   * instead, as far as its last text needs (view-lift.ts), now, after each fit and after output.
+   */
+  liftAbove(coverTop: (() => number) | null): void {
+    if (this.#disposed) return;
+    this.#lifting = coverTop !== null;
+    this.#lift.cover(coverTop);
   }
 
   #makeRoom(): void {
