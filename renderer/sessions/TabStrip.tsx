@@ -7,7 +7,7 @@ import { useModel } from '../root/model-context.js';
 import { useStoreValue } from '../state/store.js';
 import { ContextMenu, type MenuAt } from '../ui/ContextMenu.js';
 import type { Tab } from './session-store.js';
-import { useTabOverflow } from './tab-overflow.js';
+import { revealTab, useTabOverflow } from './tab-overflow.js';
 import { tabMenu } from './tab-menu.js';
 import { tabMenuAnchor } from './tab-menu-anchor.js';
 import { tabListMenu } from './tab-list-menu.js';
@@ -28,11 +28,18 @@ function TabTitle({ title, titles }: { title: string; titles: readonly string[] 
   );
 }
 
-/** The tab's menu position (tab-menu-anchor.ts): under the strip, at the pointer's column for a right-click. */
+/**
+ * The tab's menu position (tab-menu-anchor.ts): under the strip, at the pointer's column for a
+ * right-click. From the keyboard (`pointerX` null) the tab is scrolled fully into the strip's view
+ * first: the focused tab may be partly or wholly scrolled out (by the wheel or the arrows).
+ */
 function menuAnchor(tab: HTMLElement, pointerX: number | null): { readonly x: number; readonly y: number } {
+  const strip = tab.parentElement;
+  if (pointerX === null && strip !== null) revealTab(strip, tab);
   const r = tab.getBoundingClientRect();
-  const strip = tab.closest('.tab-bar')?.getBoundingClientRect().bottom ?? r.bottom;
-  return tabMenuAnchor(r, strip, pointerX);
+  const shown = strip?.getBoundingClientRect() ?? r;
+  const bottom = tab.closest('.tab-bar')?.getBoundingClientRect().bottom ?? r.bottom;
+  return tabMenuAnchor(r, { left: shown.left, right: shown.right, bottom }, pointerX);
 }
 
 /** The tab an arrow, Home or End key moves to from `from` (wrapping at the ends), or null for any other key. */

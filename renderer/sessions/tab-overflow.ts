@@ -28,13 +28,17 @@ function same(a: OverflowState, b: OverflowState): boolean {
   return a.overflows === b.overflows && a.atStart === b.atStart && a.atEnd === b.atEnd;
 }
 
-/** Scrolls the strip (and only the strip) so the selected tab is fully in view. The strip is positioned, so a tab's offsetLeft is from its start. */
+/** Scrolls the strip (and only the strip, not the page) so `tab` is fully in view. The strip is positioned, so a tab's offsetLeft is from its start. */
+export function revealTab(strip: HTMLElement, tab: HTMLElement): void {
+  const left = tab.offsetLeft;
+  if (left < strip.scrollLeft) strip.scrollLeft = left;
+  else if (left + tab.offsetWidth > strip.scrollLeft + strip.clientWidth) strip.scrollLeft = left + tab.offsetWidth - strip.clientWidth;
+}
+
+/** Scrolls the strip so the selected tab is fully in view. */
 function revealActive(el: HTMLElement): void {
   const tab = el.querySelector<HTMLElement>('[role="tab"][aria-selected="true"]');
-  if (tab === null) return;
-  const left = tab.offsetLeft;
-  if (left < el.scrollLeft) el.scrollLeft = left;
-  else if (left + tab.offsetWidth > el.scrollLeft + el.clientWidth) el.scrollLeft = left + tab.offsetWidth - el.clientWidth;
+  if (tab !== null) revealTab(el, tab);
 }
 
 export function useTabOverflow(strip: RefObject<HTMLElement | null>, activeKey: string | null, tabCount: number) {

@@ -4,6 +4,9 @@ import { useEffect, useLayoutEffect, useRef, useState } from 'react';
 import type { MenuItem } from '../tree/node-actions.js';
 import { useReturnFocus } from './return-focus.js';
 
+/** The menu keeps this far inside the window's edges: its shadow and border stay in sight. */
+const EDGE_PX = 4;
+
 /** F1–F24: the only keys an item may be run by from inside the menu (see onKeyDown). */
 const FUNCTION_KEY = /^F\d{1,2}$/;
 
@@ -21,11 +24,13 @@ export function ContextMenu({ menu, onClose }: { menu: MenuAt; onClose: () => vo
   useReturnFocus();
 
   useLayoutEffect(() => {
-    // Keep the menu inside the window.
+    // Keep the menu inside the window, on every side: an anchor left of or above it (a tab scrolled
+    // out of view, say) moves it in as surely as one near the right or lower edge.
     const el = ref.current;
     if (el === null) return;
     const r = el.getBoundingClientRect();
-    setPos({ x: Math.min(menu.x, window.innerWidth - r.width - 4), y: Math.min(menu.y, window.innerHeight - r.height - 4) });
+    const inside = (at: number, size: number, room: number): number => Math.max(EDGE_PX, Math.min(at, room - size - EDGE_PX));
+    setPos({ x: inside(menu.x, r.width, window.innerWidth), y: inside(menu.y, r.height, window.innerHeight) });
     // On open, and when the items change under the keyboard (one turned off drops the focus to the page).
     const current = document.activeElement;
     if (current instanceof HTMLButtonElement && el.contains(current) && !current.disabled) return;
