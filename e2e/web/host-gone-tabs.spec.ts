@@ -5,7 +5,7 @@ import { join } from 'node:path';
 import { expect, repoRoot, test } from '../fixtures/web-host.js';
 import { openDemo, treeRow, typeLine, waitForShell } from './porthole-ui.js';
 
-test.use({ sandbox: true, viewport: { width: 1440, height: 900 } });
+test.use({ sandbox: true, ownHostProcess: true, viewport: { width: 1440, height: 900 } });
 test.describe.configure({ timeout: 180_000 });
 
 test('after the host link is lost, an exited tab offers Close tab only and its menu says why Reopen is off', async ({ page, webHost }) => {

@@ -6,7 +6,7 @@ import { join } from 'node:path';
 import { expect, repoRoot, test } from '../fixtures/web-host.js';
 import { openDemo, revealWebApp } from './porthole-ui.js';
 
-test.use({ sandbox: true, viewport: { width: 1440, height: 900 } });
+test.use({ sandbox: true, ownHostProcess: true, viewport: { width: 1440, height: 900 } });
 test.describe.configure({ timeout: 120_000 });
 
 const LOST = /^Lost the connection to Porthole's web host/;

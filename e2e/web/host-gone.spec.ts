@@ -6,7 +6,7 @@ import { expect, repoRoot, test } from '../fixtures/web-host.js';
 import { startForward } from './forward-ui.js';
 import { openDemo, treeRow, waitForShell } from './porthole-ui.js';
 
-test.use({ sandbox: true });
+test.use({ sandbox: true, ownHostProcess: true });
 test.describe.configure({ timeout: 180_000 });
 
 test('after the web host ends, forwards are shown as unknown with their buttons off, and a new shell says the host is gone', async ({ page, webHost }) => {

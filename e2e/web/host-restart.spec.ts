@@ -7,7 +7,7 @@ import { expect, repoRoot, test } from '../fixtures/web-host.js';
 import { openDemo, SHELL_TIMEOUT_MS, treeRow, waitForShell } from './porthole-ui.js';
 import { quickPoll } from './poll.js';
 
-test.use({ sandbox: true });
+test.use({ sandbox: true, ownHostProcess: true });
 test.describe.configure({ timeout: 180_000 });
 
 const RESTARTED = /^Porthole's web host was restarted: open the address it printed in the terminal where it runs \(npm run web\), which has its new token\. This page's shells and forwards ended with the previous run\.$/;

@@ -6,7 +6,7 @@ import { join } from 'node:path';
 import { expect, repoRoot, test } from '../fixtures/web-host.js';
 import { expand, openDemo, treeRow } from './porthole-ui.js';
 
-test.use({ sandbox: true, viewport: { width: 1024, height: 640 } });
+test.use({ sandbox: true, ownHostProcess: true, viewport: { width: 1024, height: 640 } });
 test.describe.configure({ timeout: 120_000 });
 
 /** The status bar's items whose text is cut, with their tooltip. */
