@@ -4,9 +4,10 @@
 import { join } from 'node:path';
 // channel_closed's Output when Session Manager's idle timeout ends a session (AWS's words).
 import { IDLE_TIMEOUT_OUTPUT, MAX_DURATION_OUTPUT } from '../../main/ssm/datachannel/index.js';
+import { RESTART_RULE_TEXT } from '../../renderer/terminal/restart-rule.js';
 import { expect, repoRoot, test } from '../fixtures/web-host.js';
 import { quickPoll } from './poll.js';
-import { openDemo, sandboxAdminHeaders, sandboxEndpoint, SHELL_TIMEOUT_MS, treeRow, typeLine, waitForShell, waitForTerminalText, type SandboxSession } from './porthole-ui.js';
+import { activeText, openDemo, sandboxAdminHeaders, sandboxEndpoint, SHELL_TIMEOUT_MS, treeRow, typeLine, waitForShell, waitForTerminalText, type SandboxSession } from './porthole-ui.js';
 
 test.use({ sandbox: true });
 test.describe.configure({ timeout: 120_000 });
@@ -73,6 +74,12 @@ test("a shell ended with exit, or by Session Manager's idle timeout or maximum s
   await banner.getByRole('button', { name: 'Reopen' }).click();
   await expect(tab).toHaveAttribute('data-state', 'connected', { timeout: SHELL_TIMEOUT_MS });
   await expect(page.locator('[data-testid="active-terminal"] .xterm-helper-textarea')).toBeFocused();
+  // As a terminal restarted in place: the old output stays, a rule says a new session starts,
+  // and its prompt is on the row right after; no blank rows between (the line feeds that kept the
+  // last text above the banner, and the new shell's first output, used to leave two or more).
+  await waitForTerminalText(page, new RegExp(`${RESTART_RULE_TEXT}\\n[^\\n]*[$#] ?$`));
+  const tail = (await activeText(page)).split('\n').slice(-4);
+  expect(tail.slice(0, 3)).toEqual([expect.stringMatching(/[$#] exit$/), 'exit', RESTART_RULE_TEXT]);
   await page.keyboard.type('echo back-$((40+2))');
   await page.keyboard.press('Enter');
   await waitForTerminalText(page, /^back-42$/m);

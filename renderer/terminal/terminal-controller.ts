@@ -6,8 +6,8 @@
 // spares xterm a full redraw per scroll with nothing selected (selection-redraw.ts), and the fix
 // for a cleared selection drawn again at a resize (selection-ghost.ts). Bars over the view: the
 // find bar's match kept out from under it (find-reveal.ts), an ended session's text kept above
-// the bar that says so (room-below.ts), and a session's that may still go on drawn above it
-// (view-lift.ts).
+// the bar that says so (room-below.ts), a session's that may still go on drawn above it
+// (view-lift.ts), and a fresh session's rule (restart-rule.ts).
 import { FitAddon } from '@xterm/addon-fit';
 import { SearchAddon, type ISearchResultChangeEvent } from '@xterm/addon-search';
 import { Unicode11Addon } from '@xterm/addon-unicode11';
@@ -21,8 +21,9 @@ import { Debounce } from './debounce.js';
 import { barCells, revealMatch } from './find-reveal.js';
 import { sameLook } from './look.js';
 import { PendingOutput } from './pending-output.js';
-import { rowsUnder } from './room-below.js';
+import { lastTextRow, rowsUnder } from './room-below.js';
 import { RoomKeeper } from './room-keeper.js';
+import { LEAVE_ALTERNATE_SCREEN, restartPreamble } from './restart-rule.js';
 import { preventSelectionGhosts } from './selection-ghost.js';
 import { filterSelectionRedraws } from './selection-redraw.js';
 import { TerminalClipboard } from './terminal-clipboard.js';
@@ -36,8 +37,6 @@ export type { FindOptions } from './terminal-find.js';
 export type { TerminalHost, TerminalLook } from './terminal-host.js';
 
 const encoder = new TextEncoder();
-/** DECTCEM: a restarted session's terminal shows the cursor an ended one hid (room-keeper.ts). */
-const SHOW_CURSOR = '\x1b[?25h';
 
 export class TerminalController implements Drainable {
   /** The element xterm renders into; moved between slots, never re-created. */
@@ -67,6 +66,8 @@ export class TerminalController implements Drainable {
   readonly #room: RoomKeeper;
   /** Draws the screen above a bar over a session that may still go on (view-lift.ts). */
   readonly #lift: ViewLift;
+  /** A restarted session's output, held until the rule before it is written (restart-rule.ts); null otherwise. */
+  #held: Uint8Array[] | null = null;
   /** The slot React gave this terminal; the element is in it only while visible. */
   #slot: HTMLElement | null = null;
   /** Fits xterm to its slot once the slot stops changing size. */
@@ -132,6 +133,10 @@ export class TerminalController implements Drainable {
   /** Output from the session: parsed by xterm, acked after parsing (never on receipt). */
   write(bytes: Uint8Array): void {
     if (this.#disposed) return;
+    if (this.#held !== null) {
+      this.#held.push(bytes);
+      return;
+    }
     if (this.#visible) {
       this.host.background.foreground(bytes.byteLength); // hidden terminals yield to a visible flood
       return this.#writeNow(bytes);
@@ -232,12 +237,40 @@ export class TerminalController implements Drainable {
     this.setLive(false);
   }
 
-  /** A restarted session starts from zero on both sides of flow control. */
+  /**
+   * A restarted session starts from zero on both sides of flow control, and its output starts on
+   * the row after the old text, below a rule (restart-rule.ts). Where that row is can only be
+   * measured once what is queued (the old session's last output, the feeds that made room for the
+   * ended session's bar) is parsed: the new session's output is held until the rule is written.
+   */
   restarted(): void {
     this.#cover = null;
     this.#ack.reset();
-    this.#term.write(`${SHOW_CURSOR}\r\n`);
+    this.#held ??= [];
+    // The old session's output a hidden tab still holds goes before the rule.
+    for (const chunk of this.#pending.takeAll()) this.#writeNow(chunk);
+    this.#afterParsing(() => {
+      if (this.#term.buffer.active.type === 'alternate') this.#term.write(LEAVE_ALTERNATE_SCREEN, () => this.#afterParsing(() => this.#writeRule()));
+      else this.#writeRule();
+    });
     this.setLive(true);
+  }
+
+  /** `then` once what is queued is parsed (xterm runs a write's callback after parsing it). */
+  #afterParsing(then: () => void): void {
+    this.#term.write('', () => {
+      if (!this.#disposed) then();
+    });
+  }
+
+  /** The rule on the row after the old text, then the new session's output held meanwhile. */
+  #writeRule(): void {
+    const buffer = this.#term.buffer.active;
+    const rows = this.#term.rows;
+    this.#term.write(restartPreamble({ rows, cursorRow: buffer.cursorY, cursorCol: buffer.cursorX, lastTextRow: lastTextRow(buffer, rows) }));
+    const held = this.#held ?? [];
+    this.#held = null;
+    for (const bytes of held) this.write(bytes);
   }
 
   applyLook(look: TerminalLook): void {
