@@ -7,7 +7,8 @@
 // for a cleared selection drawn again at a resize (selection-ghost.ts). Bars over the view: the
 // find bar's match kept out from under it (find-reveal.ts), an ended session's text kept above
 // the bar that says so (room-below.ts), a session's that may still go on drawn above it
-// (view-lift.ts), and a fresh session's rule (restart-rule.ts).
+// (view-lift.ts), and a fresh session's rule (restart-rule.ts). A key held when the keyboard
+// left is forgotten (held-keys.ts).
 import { FitAddon } from '@xterm/addon-fit';
 import { SearchAddon, type ISearchResultChangeEvent } from '@xterm/addon-search';
 import { Unicode11Addon } from '@xterm/addon-unicode11';
@@ -19,6 +20,7 @@ import type { Drainable } from './background-writer.js';
 import { TERMINAL } from './constants.js';
 import { Debounce } from './debounce.js';
 import { barCells, revealMatch } from './find-reveal.js';
+import { forgetHeldKeysOnFocus } from './held-keys.js';
 import { sameLook } from './look.js';
 import { PendingOutput } from './pending-output.js';
 import { lastTextRow, rowsUnder } from './room-below.js';
@@ -178,6 +180,8 @@ export class TerminalController implements Drainable {
       this.#term.open(this.element);
       filterSelectionRedraws(this.#term); // xterm's render service exists from open on
       preventSelectionGhosts(this.#term); // after the filter: it wraps the filtered method
+      const textarea = this.#term.textarea;
+      if (textarea !== undefined) this.#disposables.push({ dispose: forgetHeldKeysOnFocus(this.#term, textarea) });
       this.#opened = true;
       if (!this.#visible) this.element.remove();
     } else if (this.#visible && this.element.parentElement !== slot) {
