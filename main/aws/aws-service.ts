@@ -167,17 +167,21 @@ export class AwsService {
 
   /**
    * One ECS task's state (DescribeTasks with the profile's credentials and endpoint): a forward's
-   * auto-restart asks whether a task that stopped answering has stopped for good. Throws an AwsError.
-   * `signal` aborts the call.
+   * auto-restart asks whether a task that stopped answering has stopped for good, and a shell's
+   * end asks the same. What it says goes to the tree too (Inventory.applyTaskState), so a task
+   * seen stopped shows stopped without a refresh. Throws an AwsError. `signal` aborts the call.
    */
   async ecsTaskState(profile: string, region: string | undefined, cluster: string, task: string, signal?: AbortSignal): Promise<EcsTaskState> {
     const session = await this.workspace.open(profile);
     const r = session.region(region);
+    let state: EcsTaskState;
     try {
-      return await ecsTaskState(session.ecs(r), cluster, task, signal);
+      state = await ecsTaskState(session.ecs(r), cluster, task, signal);
     } catch (err) {
       throw toAwsError(err, { profile, region: r, operation: 'ECS DescribeTasks' });
     }
+    this.inventory.applyTaskState(profile, r, cluster, task, state);
+    return state;
   }
 
   /** KMS client for a profile and region (encrypted sessions started elsewhere). */

@@ -26,7 +26,7 @@ import type { RestartSchedule } from '../sessions/forwards/index.js';
 import { ShellManager, type ShellManagerOptions } from '../sessions/shells/index.js';
 import type { BackoffSchedule } from '../ssm/connection/constants.js';
 import { APP } from './constants.js';
-import { ForwardsHub, InspectorHub, Notices, SessionOwners, TransfersHub, WaitingSessions } from '../hubs/index.js';
+import { checkEndedShellTask, ForwardsHub, InspectorHub, Notices, SessionOwners, TransfersHub, WaitingSessions } from '../hubs/index.js';
 import { decideSandbox } from './sandbox-mode.js';
 import { shellLauncher } from '../aws/launch/shell-launcher.js';
 import { defaultRegions, profileEntry, shownRegions } from '../../shared/region-list.js';
@@ -143,6 +143,8 @@ export async function startPorthole(opts: PortholeOptions): Promise<PortholeApp>
       return launched;
     },
     frames: inspector,
+    // A shell that ended by itself may have lost its task: the tree hears what ECS says of it.
+    ended: (target) => void checkEndedShellTask(aws, target),
     ...(recordDir ? { recordDir } : {}),
     recordingsDir: join(opts.dataDir, APP.RECORDINGS_SUBDIR),
   });

@@ -12,11 +12,13 @@ import { toAwsError } from '../error-map.js';
 import type { ProfileInfo } from '../profiles.js';
 import type { AwsWorkspace } from '../workspace.js';
 import type { ClusterInfo, TaskInfo } from '../discovery/types.js';
+import type { EcsTaskState } from '../discovery/task-state.js';
 import { NodeIndex, type FilterMatch } from './node-index.js';
 import { nodeId, parseNodeId, type ParsedNodeId } from './node-ids.js';
-import { profileNode, regionNode } from './nodes.js';
+import { containerNode, profileNode, regionNode, taskNode } from './nodes.js';
 import { PREFETCH, Prefetcher } from './prefetch.js';
 import { RegionLoader, type Progress } from './region-loader.js';
+import { taskAfter } from './task-verdict.js';
 
 export interface InventoryEvents {
   progress?(e: { nodeId: string | null; message: string; done: boolean; retries?: number }): void;
@@ -136,6 +138,40 @@ export class Inventory {
   /** A loaded task (for launch and diagnostics), or undefined when its cluster was never listed. */
   task(profile: string, region: string, taskArn: string): TaskInfo | undefined {
     return this.loaders.get(`${profile}|${region}`)?.findTask(taskArn);
+  }
+
+  /**
+   * What a DescribeTasks made outside a listing said of one task (`cluster`: its name or ARN;
+   * `task`: its ARN or id): when it
+   * stopped (or is stopping) and the tree still lists it otherwise, the task's row and its
+   * containers' rows are updated in place and `changed` tells the windows, with no call to AWS.
+   * A task whose cluster was never listed is not in the tree: nothing to do.
+   */
+  applyTaskState(profile: string, region: string, cluster: string, task: string, state: EcsTaskState): void {
+    const loader = this.loaders.get(`${profile}|${region}`);
+    const listed = loader?.findTask(task, cluster);
+    const next = listed === undefined ? undefined : taskAfter(listed, state);
+    if (loader === undefined || next === undefined) return;
+    loader.replaceTask(next);
+    const taskId = nodeId.task(profile, region, next.clusterArn, next.arn);
+    const parent = this.index.ancestors(taskId).at(-1);
+    const siblings = parent === undefined ? undefined : this.index.childrenOf(parent);
+    if (parent !== undefined && siblings !== undefined) {
+      this.setChanged(parent, siblings.map((n) => (n.id === taskId ? taskNode(profile, region, next) : n)));
+    }
+    const containers = this.index.childrenOf(taskId);
+    if (containers !== undefined) {
+      this.setChanged(taskId, containers.map((n) => {
+        const info = n.kind === 'container' ? next.containers.find((c) => c.name === n.name) : undefined;
+        return n.kind === 'container' && info !== undefined ? containerNode(profile, region, next, info, n.ports ?? null) : n;
+      }));
+    }
+  }
+
+  /** Replaces a loaded parent's children (ids unchanged, so what is loaded below stays) and tells the windows. */
+  private setChanged(parentId: string, nodes: InventoryNode[]): void {
+    this.index.setChildren(parentId, nodes);
+    this.opts.events?.changed?.({ parentId, nodes, problems: this.problemsOf(parentId) });
   }
 
   cluster(profile: string, region: string, clusterArnOrName: string): ClusterInfo | undefined {

@@ -176,12 +176,23 @@ export class RegionLoader {
     return this.settled.get(clusterArn);
   }
 
-  findTask(taskArn: string): TaskInfo | undefined {
-    for (const c of this.settled.values()) {
-      const t = c.tasks.find((x) => x.arn === taskArn);
+  /** A listed task by its ARN or (as a forward's target names it) its id; `cluster` (a name or ARN), when given, must be its cluster's. */
+  findTask(taskArnOrId: string, cluster?: string): TaskInfo | undefined {
+    for (const [clusterArn, c] of this.settled) {
+      if (cluster !== undefined && cluster !== clusterArn && cluster !== arnTail(clusterArn)) continue;
+      const t = c.tasks.find((x) => x.arn === taskArnOrId || x.id === taskArnOrId);
       if (t) return t;
     }
     return undefined;
+  }
+
+  /** Puts a task learned anew (task-verdict.ts) in place of the listed one, so later reads of its cluster's listing see it. */
+  replaceTask(task: TaskInfo): void {
+    const listed = this.settled.get(task.clusterArn);
+    if (listed === undefined) return;
+    const contents: ClusterContents = { ...listed, tasks: listed.tasks.map((t) => (t.arn === task.arn ? task : t)) };
+    this.settled.set(task.clusterArn, contents);
+    if (!this.contentTickets.has(task.clusterArn)) this.contentsByArn.set(task.clusterArn, Promise.resolve(contents));
   }
 
   findCluster(arnOrName: string): ClusterInfo | undefined {

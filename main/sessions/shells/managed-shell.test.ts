@@ -2,9 +2,10 @@
 // output is emitted exactly when the test says, so what main holds after a pause, and where it
 // goes when the session ends, is deterministic (the sandbox tests in main/ipc cover the real engine).
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import type { SessionStatus } from '../../../shared/contract/index.js';
+import type { SessionStatus, ShellTarget } from '../../../shared/contract/index.js';
 import type { ShellSessionEvents } from '../../ssm/shell/shell-session.js';
 import { ManagedShell } from './managed-shell.js';
+import type { ShellManagerOptions } from './types.js';
 
 /** The engine stand-in: the test emits its output and its end; pause/resume are recorded. */
 interface ScriptedEngine {
@@ -57,7 +58,7 @@ const BATCH = 16 * 1024;
 
 type Sent = { kind: 'output'; bytes: Uint8Array } | { kind: 'status'; status: SessionStatus };
 
-async function started(): Promise<{ shell: ManagedShell; engine: ScriptedEngine; sent: Sent[] }> {
+async function started(extra: Partial<ShellManagerOptions> = {}): Promise<{ shell: ManagedShell; engine: ScriptedEngine; sent: Sent[] }> {
   const sent: Sent[] = [];
   const shell = new ManagedShell(
     {
@@ -72,6 +73,7 @@ async function started(): Promise<{ shell: ManagedShell; engine: ScriptedEngine;
       launch: () => Promise.resolve({ credentials: { sessionId: 'aws-session', streamUrl: 'wss://x', tokenValue: 't' }, target: 'i-0123456789abcdef0' }),
       batching: { coalesceMs: 1_000, maxBatchBytes: BATCH, echoWindowMs: 0, resumeSendMinBytes: 2048 },
       watermarks: { high: HIGH, low: LOW },
+      ...extra,
     },
   );
   await shell.start();
@@ -179,6 +181,32 @@ describe('ManagedShell flow control toward the window', () => {
     shell.attach({ output: (bytes) => next.push({ kind: 'output', bytes }), status: (status) => next.push({ kind: 'status', status }) });
     expect(sent.length).toBe(before);
     expect(outputBytes(next)).toBe(8 * BATCH);
+    await shell.dispose();
+  });
+});
+
+describe('ManagedShell tells the app of a session that ended by itself', () => {
+  it('names the target when the engine closes on its own, not when Porthole stops or restarts it', async () => {
+    const ended: ShellTarget[] = [];
+    const { shell, engine } = await started({ ended: (target) => ended.push(target) });
+    await shell.restart(); // Porthole's own end: the old engine's close is not the target's doing
+    expect(ended).toEqual([]);
+    const next = engines.at(-1);
+    expect(next).not.toBe(engine);
+    next?.fire('closed', { kind: 'channel-closed', output: 'The task stopped.', message: 'The task stopped.' });
+    expect(ended).toEqual([shell.target]);
+    await shell.dispose();
+    expect(ended).toHaveLength(1);
+  });
+
+  it('names the target when the launch fails', async () => {
+    const ended: ShellTarget[] = [];
+    const shell = new ManagedShell(
+      { id: 's-2', target: { kind: 'instance', instanceId: 'i-0123456789abcdef0', profile: 'p', region: 'eu-west-1' }, cols: 80, rows: 24, title: 't', sink: { output: () => undefined, status: () => undefined } },
+      { launch: () => Promise.reject(new Error('TargetNotConnected')), ended: (target) => ended.push(target) },
+    );
+    await expect(shell.start()).rejects.toThrow('TargetNotConnected');
+    expect(ended).toEqual([shell.target]);
     await shell.dispose();
   });
 });

@@ -122,7 +122,10 @@ export class ManagedShell {
       launched = await this.options.launch(this.target);
     } catch (err) {
       if (generation === this.#generation) void this.#recorder.stop();
-      if (generation === this.#generation && !this.#disposed) this.#setStatus(launchFailedStatus(err instanceof Error ? err.message : String(err)));
+      if (generation === this.#generation && !this.#disposed) {
+        this.#setStatus(launchFailedStatus(err instanceof Error ? err.message : String(err)));
+        this.options.ended?.(this.target);
+      }
       throw err;
     }
     if (generation !== this.#generation || this.#disposed) {
@@ -159,6 +162,7 @@ export class ManagedShell {
       this.#output.finish(); // the last output comes before `closed`
       void this.#recorder.stop();
       this.#setStatus(closedStatus(reason, engine.exitCode));
+      this.options.ended?.(this.target);
     });
     void engine.open();
   }

@@ -39,6 +39,11 @@ export interface ShellManagerOptions {
   readonly recordingsDir?: string;
   /** Told the path of every recording file a shell opened (the files the desktop may show in a folder). */
   readonly recorded?: (path: string) => void;
+  /**
+   * Told the target of a session that ended by itself (not closed or restarted here) or could not
+   * start: its target may be gone (the app asks ECS whether the task stopped, for the tree).
+   */
+  readonly ended?: (target: ShellTarget) => void;
   /** Frame tap for the inspector; asked per frame whether anyone is watching the session. */
   readonly frames?: { watching(sessionId: string): boolean; publish: FrameListener };
   /** Overrides for tests and benches; the defaults are SHELLS' constants. */

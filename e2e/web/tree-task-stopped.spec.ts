@@ -1,0 +1,31 @@
+// A task someone stops (`aws ecs stop-task`, called on the sandbox as on AWS) under an open shell:
+// the shell ends, Porthole asks ECS about that task once, and the tree shows the task and its
+// containers stopped without a refresh, its containers offering no shell.
+import { ECSClient, StopTaskCommand } from '@aws-sdk/client-ecs';
+import { expect, test } from '../fixtures/web-host.js';
+import { openDemo, revealWebApp, sandboxClientConfig, sandboxEndpoint, SHELL_TIMEOUT_MS, treeRow, waitForShell } from './porthole-ui.js';
+
+test.use({ sandbox: true });
+
+test('a task stopped under its shell shows stopped in the tree, with no shell offered, without a refresh', async ({ page, webHost }) => {
+  await openDemo(page, webHost.url);
+  const app = await revealWebApp(page);
+  const task = treeRow(page, 'task', /0001/);
+  // A running task with exec has no badge; its container is ready.
+  await expect(task.locator('.tree-badge')).toHaveCount(0);
+  await expect(app.locator('.tree-badge')).toHaveText('exec ready');
+  await app.dblclick();
+  await waitForShell(page);
+
+  const ecs = new ECSClient(sandboxClientConfig(webHost.output(), await sandboxEndpoint(page)));
+  try {
+    await ecs.send(new StopTaskCommand({ cluster: 'demo-web', task: '5e1f4a2b9c3d4e5f6a7b8c9d0e1f0001' }));
+  } finally {
+    ecs.destroy();
+  }
+  await expect(page.locator('.tab[aria-selected="true"]')).toHaveAttribute('data-state', 'closed', { timeout: SHELL_TIMEOUT_MS });
+  await expect(task.locator('.tree-badge')).toHaveText('stopped');
+  await expect(app.locator('.tree-badge')).toHaveText('stopped');
+  await app.click({ button: 'right' });
+  await expect(page.getByRole('menu').getByRole('menuitem', { name: 'Open shell', exact: true })).toBeDisabled();
+});

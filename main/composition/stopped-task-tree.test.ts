@@ -1,0 +1,78 @@
+// The tree learns a task stopped without a refresh: a shell on its container ends when someone
+// stops the task (ECS StopTask), the app asks ECS about that task once (DescribeTasks), and the
+// windows get the task's row and its containers' rows as ECS now says: stopped, no exec.
+import { ECSClient, StopTaskCommand } from '@aws-sdk/client-ecs';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { InventoryNode } from '../../shared/contract/index.js';
+import { execReadiness } from '../../shared/exec-readiness.js';
+import { nodeId } from '../aws/inventory/node-ids.js';
+import { DEMO_APP, startSandboxApp, type SandboxApp } from '../../testing/composition/sandbox-app.js';
+import { TestClient } from '../../testing/composition/test-client.js';
+import { clientConfig } from '../../testing/sandbox/api/test-helpers.js';
+
+const TARGET = DEMO_APP.web;
+const CLUSTER_ARN = 'arn:aws:ecs:us-east-1:123456789012:cluster/demo-web';
+const SERVICE_ID = nodeId.service(TARGET.profile, TARGET.region, CLUSTER_ARN, 'web');
+const TASK_ID = nodeId.task(TARGET.profile, TARGET.region, CLUSTER_ARN, TARGET.taskArn);
+
+let t: SandboxApp;
+beforeAll(async () => {
+  t = await startSandboxApp();
+});
+afterAll(async () => {
+  await t.stop();
+});
+
+/** The latest `inventory.changed` nodes for a parent, from what the window heard. */
+function changedNodes(c: TestClient, parentId: string): InventoryNode[] | undefined {
+  const e = c.events.filter((x) => x.service === 'inventory' && x.event === 'changed' && (x.payload as { parentId: string }).parentId === parentId).at(-1);
+  return (e?.payload as { nodes: InventoryNode[] } | undefined)?.nodes;
+}
+
+describe('a task stopped under an open shell', () => {
+  it('shows stopped in the tree after one DescribeTasks, its containers not ready for a shell', async () => {
+    const sandbox = t.app.sandbox;
+    if (sandbox === null) throw new Error('the sandbox did not start');
+    const c = new TestClient(t.app.router);
+    const ecs = new ECSClient(clientConfig(sandbox));
+    try {
+      // The window has the service and the task open.
+      const { nodes: tasks } = await c.call('inventory', 'children', { parentId: SERVICE_ID });
+      expect(tasks.find((n) => n.id === TASK_ID)).toMatchObject({ lastStatus: 'RUNNING' });
+      const { nodes: containers } = await c.call('inventory', 'children', { parentId: TASK_ID });
+      expect(containers.map((n) => n.kind === 'container' && n.execAgentStatus)).toEqual(['RUNNING', 'RUNNING']);
+
+      const { session } = await c.call('sessions', 'open', { target: TARGET, cols: 80, rows: 24 });
+      await c.untilState(session.id, 'connected');
+      const describes = (): number => sandbox.stats.byOperation['ecs.DescribeTasks'] ?? 0;
+      const before = describes();
+      await ecs.send(new StopTaskCommand({ cluster: TARGET.cluster, task: TARGET.taskArn, reason: 'Scaling activity initiated by (deployment ecs-svc/1)' }));
+      await c.untilState(session.id, 'closed');
+
+      await c.until('the task row changed', () => changedNodes(c, TASK_ID) !== undefined && changedNodes(c, SERVICE_ID) !== undefined);
+      const task = changedNodes(c, SERVICE_ID)?.find((n) => n.id === TASK_ID);
+      expect(task).toMatchObject({ kind: 'task', lastStatus: 'STOPPED', desiredStatus: 'STOPPED' });
+      // The other task of the service is as it was.
+      expect(changedNodes(c, SERVICE_ID)?.filter((n) => n.id !== TASK_ID)).toEqual(tasks.filter((n) => n.id !== TASK_ID));
+      const after = changedNodes(c, TASK_ID) ?? [];
+      expect(after.map((n) => n.kind === 'container' && [n.name, n.lastStatus, n.execAgentStatus])).toEqual(
+        containers.map((n) => n.kind === 'container' && [n.name, 'STOPPED', 'STOPPED']),
+      );
+      for (const n of after) {
+        if (n.kind !== 'container') continue;
+        const r = execReadiness({ containerStatus: n.lastStatus, execEnabled: n.execEnabled, runtimeId: n.runtimeId, agentStatus: n.execAgentStatus });
+        expect(r).toMatchObject({ ready: false, state: 'not-running', badge: 'stopped' });
+        // Ports and the rest stay as listed.
+        expect(n).toEqual({ ...containers.find((x) => x.id === n.id), lastStatus: 'STOPPED', execAgentStatus: 'STOPPED' });
+      }
+      // One question to ECS, and the tree answers from what it now knows.
+      expect(describes() - before).toBe(1);
+      const { nodes: again } = await c.call('inventory', 'children', { parentId: SERVICE_ID });
+      expect(again.find((n) => n.id === TASK_ID)).toMatchObject({ lastStatus: 'STOPPED' });
+      expect(describes() - before).toBe(1);
+    } finally {
+      ecs.destroy();
+      c.close();
+    }
+  });
+});
