@@ -1,13 +1,14 @@
 // A task someone stops (`aws ecs stop-task`, called on the sandbox as on AWS) under an open shell:
-// the shell ends, Porthole asks ECS about that task once, and the tree shows the task and its
-// containers stopped without a refresh, its containers offering no shell.
+// the shell ends when its containers exit, Porthole asks ECS about that task once, and the tree
+// shows the task stopping (the e2e hosts keep it DEPROVISIONING) and its containers stopped,
+// offering no shell, without a refresh.
 import { ECSClient, StopTaskCommand } from '@aws-sdk/client-ecs';
 import { expect, test } from '../fixtures/web-host.js';
 import { openDemo, revealWebApp, sandboxClientConfig, sandboxEndpoint, SHELL_TIMEOUT_MS, treeRow, waitForShell } from './porthole-ui.js';
 
 test.use({ sandbox: true });
 
-test('a task stopped under its shell shows stopped in the tree, with no shell offered, without a refresh', async ({ page, webHost }) => {
+test('a task stopped under its shell shows stopping, its containers stopped, with no shell offered, without a refresh', async ({ page, webHost }) => {
   await openDemo(page, webHost.url);
   const app = await revealWebApp(page);
   const task = treeRow(page, 'task', /0001/);
@@ -24,7 +25,7 @@ test('a task stopped under its shell shows stopped in the tree, with no shell of
     ecs.destroy();
   }
   await expect(page.locator('.tab[aria-selected="true"]')).toHaveAttribute('data-state', 'closed', { timeout: SHELL_TIMEOUT_MS });
-  await expect(task.locator('.tree-badge')).toHaveText('stopped');
+  await expect(task.locator('.tree-badge')).toHaveText('stopping');
   await expect(app.locator('.tree-badge')).toHaveText('stopped');
   await app.click({ button: 'right' });
   await expect(page.getByRole('menu').getByRole('menuitem', { name: 'Open shell', exact: true })).toBeDisabled();

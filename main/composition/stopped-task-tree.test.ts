@@ -1,6 +1,7 @@
 // The tree learns a task stopped without a refresh: a shell on its container ends when someone
 // stops the task (ECS StopTask), the app asks ECS about that task once (DescribeTasks), and the
-// windows get the task's row and its containers' rows as ECS now says: stopped, no exec.
+// windows get the task's row and its containers' rows as ECS now says: stopping (deprovisioning)
+// or stopped, its containers stopped with no exec.
 import { ECSClient, StopTaskCommand } from '@aws-sdk/client-ecs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { InventoryNode } from '../../shared/contract/index.js';
@@ -10,10 +11,8 @@ import { DEMO_APP, startSandboxApp, type SandboxApp } from '../../testing/compos
 import { TestClient } from '../../testing/composition/test-client.js';
 import { clientConfig } from '../../testing/sandbox/api/test-helpers.js';
 
-const TARGET = DEMO_APP.web;
 const CLUSTER_ARN = 'arn:aws:ecs:us-east-1:123456789012:cluster/demo-web';
-const SERVICE_ID = nodeId.service(TARGET.profile, TARGET.region, CLUSTER_ARN, 'web');
-const TASK_ID = nodeId.task(TARGET.profile, TARGET.region, CLUSTER_ARN, TARGET.taskArn);
+const SERVICE_ID = nodeId.service(DEMO_APP.web.profile, DEMO_APP.web.region, CLUSTER_ARN, 'web');
 
 let t: SandboxApp;
 beforeAll(async () => {
@@ -29,10 +28,20 @@ function changedNodes(c: TestClient, parentId: string): InventoryNode[] | undefi
   return (e?.payload as { nodes: InventoryNode[] } | undefined)?.nodes;
 }
 
+/** The containers exit at once; the task then stays DEPROVISIONING far longer than the test (or is STOPPED at once). */
+const STILL_STOPPING = { containersExitMs: 0, deprovisionMs: 10 * 60_000 };
+const STOPPED_AT_ONCE = { containersExitMs: 0, deprovisionMs: 0 };
+
 describe('a task stopped under an open shell', () => {
-  it('shows stopped in the tree after one DescribeTasks, its containers not ready for a shell', async () => {
+  const cases = [
+    { target: DEMO_APP.web2, timings: STILL_STOPPING, lastStatus: 'DEPROVISIONING' },
+    { target: DEMO_APP.web, timings: STOPPED_AT_ONCE, lastStatus: 'STOPPED' },
+  ] as const;
+  it.each(cases)('shows $lastStatus in the tree after one DescribeTasks, its containers not ready for a shell', async ({ target: TARGET, timings, lastStatus }) => {
     const sandbox = t.app.sandbox;
     if (sandbox === null) throw new Error('the sandbox did not start');
+    Object.assign(sandbox.taskStopping, timings);
+    const TASK_ID = nodeId.task(TARGET.profile, TARGET.region, CLUSTER_ARN, TARGET.taskArn);
     const c = new TestClient(t.app.router);
     const ecs = new ECSClient(clientConfig(sandbox));
     try {
@@ -51,7 +60,7 @@ describe('a task stopped under an open shell', () => {
 
       await c.until('the task row changed', () => changedNodes(c, TASK_ID) !== undefined && changedNodes(c, SERVICE_ID) !== undefined);
       const task = changedNodes(c, SERVICE_ID)?.find((n) => n.id === TASK_ID);
-      expect(task).toMatchObject({ kind: 'task', lastStatus: 'STOPPED', desiredStatus: 'STOPPED' });
+      expect(task).toMatchObject({ kind: 'task', lastStatus, desiredStatus: 'STOPPED' });
       // The other task of the service is as it was.
       expect(changedNodes(c, SERVICE_ID)?.filter((n) => n.id !== TASK_ID)).toEqual(tasks.filter((n) => n.id !== TASK_ID));
       const after = changedNodes(c, TASK_ID) ?? [];
@@ -68,7 +77,7 @@ describe('a task stopped under an open shell', () => {
       // One question to ECS, and the tree answers from what it now knows.
       expect(describes() - before).toBe(1);
       const { nodes: again } = await c.call('inventory', 'children', { parentId: SERVICE_ID });
-      expect(again.find((n) => n.id === TASK_ID)).toMatchObject({ lastStatus: 'STOPPED' });
+      expect(again.find((n) => n.id === TASK_ID)).toMatchObject({ lastStatus });
       expect(describes() - before).toBe(1);
     } finally {
       ecs.destroy();

@@ -33,6 +33,14 @@ describe('task rows', () => {
     expect(rowLabel(task({ taskDefinition: null, label: '0123456789ab' }))).toBe('0123456789ab');
   });
 
+  it('say stopped, or stopping once ECS was asked to stop it, whatever state it is passing through', () => {
+    expect(badgeOf(task())).toBeNull();
+    expect(badgeOf(task({ lastStatus: 'STOPPED', desiredStatus: 'STOPPED' }))).toMatchObject({ text: 'stopped', tone: 'muted' });
+    for (const lastStatus of ['RUNNING', 'DEACTIVATING', 'DEPROVISIONING'] as const) {
+      expect(badgeOf(task({ lastStatus, desiredStatus: 'STOPPED' }))).toMatchObject({ text: 'stopping', tone: 'muted', hint: `ECS is stopping the task (it is ${lastStatus}); it will not run again.` });
+    }
+  });
+
   it('name the task by the same short id as the tab title of its container', () => {
     expect(rowLabel(task())).toBe('89abcdef · web:3');
     expect(titleOf(container())).toBe('app · 89abcdef');

@@ -36,6 +36,8 @@ export function badgeOf(node: InventoryNode): Badge | null {
       return { text: String(node.pingStatus).toLowerCase(), tone: 'warn', hint: `SSM reports ${String(node.pingStatus)}.` };
     }
     case 'task':
+      // Asked to stop (StopTask, a deployment): it never runs again, whatever its containers are doing meanwhile.
+      if (node.desiredStatus === 'STOPPED' && node.lastStatus !== 'STOPPED') return { text: 'stopping', tone: 'muted', hint: `ECS is stopping the task (it is ${node.lastStatus}); it will not run again.` };
       if (node.lastStatus !== 'RUNNING') return { text: node.lastStatus.toLowerCase(), tone: 'muted', hint: `The task is ${node.lastStatus}.` };
       // A running task with exec is the normal case: no badge, so the ones that differ stand out.
       return node.execEnabled ? null : { text: 'exec off', tone: 'warn', hint: 'Running, but ECS Exec is not enabled for this task.' };

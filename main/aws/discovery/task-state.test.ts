@@ -20,8 +20,20 @@ const task = (t: Partial<Task>) => ecsAnswering({ tasks: [{ taskArn: 'arn:aws:ec
 
 describe('ecsTaskState', () => {
   it('says stopping for a task StopTask was called on whose containers are not down yet, with its reason or none', async () => {
-    expect(await ecsTaskState(task({ lastStatus: 'DEACTIVATING', desiredStatus: 'STOPPED', stoppedReason: 'Task stopped by user' }), 'demo', 'abc')).toEqual({ state: 'stopping', stoppedReason: 'Task stopped by user' });
-    expect(await ecsTaskState(task({ lastStatus: 'RUNNING', desiredStatus: 'STOPPED' }), 'demo', 'abc')).toEqual({ state: 'stopping', stoppedReason: null });
+    expect(await ecsTaskState(task({ lastStatus: 'DEACTIVATING', desiredStatus: 'STOPPED', stoppedReason: 'Task stopped by user' }), 'demo', 'abc')).toEqual({ state: 'stopping', stoppedReason: 'Task stopped by user', lastStatus: 'DEACTIVATING', containers: [] });
+    expect(await ecsTaskState(task({ lastStatus: 'RUNNING', desiredStatus: 'STOPPED' }), 'demo', 'abc')).toEqual({ state: 'stopping', stoppedReason: null, lastStatus: 'RUNNING', containers: [] });
+  });
+
+  it('says how far a stopping task got: its containers and their exec agents as ECS reports them', async () => {
+    const containers = [
+      { name: 'app', lastStatus: 'STOPPED', managedAgents: [{ name: 'ExecuteCommandAgent' as const, lastStatus: 'STOPPED' }] },
+      { name: 'sidecar', lastStatus: 'RUNNING' },
+    ];
+    expect(await ecsTaskState(task({ lastStatus: 'DEPROVISIONING', desiredStatus: 'STOPPED', containers }), 'demo', 'abc')).toMatchObject({
+      state: 'stopping',
+      lastStatus: 'DEPROVISIONING',
+      containers: [{ name: 'app', lastStatus: 'STOPPED', agentStatus: 'STOPPED' }, { name: 'sidecar', lastStatus: 'RUNNING', agentStatus: null }],
+    });
   });
 
   it('says stopped once lastStatus is STOPPED, running while both say RUNNING, missing on a MISSING failure', async () => {

@@ -7,10 +7,21 @@
 import { DescribeTasksCommand, type ECSClient } from '@aws-sdk/client-ecs';
 import { AwsError } from '../errors.js';
 
+/** A container of a task ECS is stopping, as DescribeTasks says it is now (the tree shows it). */
+export interface EcsContainerState {
+  readonly name: string;
+  readonly lastStatus: string;
+  /** managedAgents[ExecuteCommandAgent].lastStatus; null when ECS reports none. */
+  readonly agentStatus: string | null;
+}
+
 export type EcsTaskState =
   | { readonly state: 'stopped'; readonly stoppedReason: string | null }
-  /** StopTask was called (desiredStatus STOPPED) and ECS is still stopping it (SIGTERM grace, deprovisioning): it never runs again either. */
-  | { readonly state: 'stopping'; readonly stoppedReason: string | null }
+  /**
+   * StopTask was called (desiredStatus STOPPED) and ECS is still stopping it (SIGTERM grace,
+   * deprovisioning): it never runs again either. `lastStatus` and `containers` say how far it got.
+   */
+  | { readonly state: 'stopping'; readonly stoppedReason: string | null; readonly lastStatus: string; readonly containers: readonly EcsContainerState[] }
   | { readonly state: 'missing' }
   | { readonly state: 'not-stopped'; readonly lastStatus: string };
 
@@ -26,7 +37,14 @@ export async function ecsTaskState(ecs: ECSClient, cluster: string, task: string
     if (found.lastStatus === 'STOPPED') return { state: 'stopped', stoppedReason: reason };
     // After StopTask, ECS says desiredStatus STOPPED at once and lastStatus STOPPED only once the
     // containers are down (the stop timeout, then deprovisioning): the task is already gone for good.
-    if (found.desiredStatus === 'STOPPED') return { state: 'stopping', stoppedReason: reason };
+    if (found.desiredStatus === 'STOPPED') {
+      const containers = (found.containers ?? []).map((c) => ({
+        name: c.name ?? '',
+        lastStatus: c.lastStatus ?? 'UNKNOWN',
+        agentStatus: c.managedAgents?.find((a) => a.name === 'ExecuteCommandAgent')?.lastStatus ?? null,
+      }));
+      return { state: 'stopping', stoppedReason: reason, lastStatus: found.lastStatus ?? 'UNKNOWN', containers };
+    }
     return { state: 'not-stopped', lastStatus: found.lastStatus ?? 'UNKNOWN' };
   }
   if (out.failures?.some((f) => f.reason === 'MISSING')) return { state: 'missing' };

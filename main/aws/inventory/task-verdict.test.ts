@@ -1,6 +1,6 @@
 // A task as a DescribeTasks made outside a listing says it is now: stopped (or gone) takes its
-// containers and their exec agents down; stopping marks only the task; anything else, or what the
-// listing already says, changes nothing.
+// containers and their exec agents down; stopping is shown as far as ECS says it got; anything
+// else, or what the listing already says, changes nothing.
 import { describe, expect, it } from 'vitest';
 import type { TaskInfo } from '../discovery/types.js';
 import { taskAfter } from './task-verdict.js';
@@ -31,8 +31,15 @@ describe('taskAfter', () => {
     expect(taskAfter(running, { state: 'missing' })).toMatchObject({ lastStatus: 'STOPPED', containers: [{ lastStatus: 'STOPPED' }, { lastStatus: 'STOPPED' }] });
   });
 
-  it('marks a stopping task, leaving its containers as listed', () => {
-    expect(taskAfter(running, { state: 'stopping', stoppedReason: null })).toEqual({ ...running, lastStatus: 'STOPPING', desiredStatus: 'STOPPED' });
+  it('shows a stopping task as ECS reports it: its state, and its containers and exec agents as far as they got', () => {
+    const containers = [{ name: 'app', lastStatus: 'STOPPED', agentStatus: 'STOPPED' }];
+    expect(taskAfter(running, { state: 'stopping', stoppedReason: 'Task stopped by user', lastStatus: 'DEPROVISIONING', containers })).toEqual({
+      ...running,
+      lastStatus: 'DEPROVISIONING', desiredStatus: 'STOPPED', stoppedReason: 'Task stopped by user',
+      containers: [{ ...running.containers[0], lastStatus: 'STOPPED', execAgent: { status: 'STOPPED', reason: null } }, running.containers[1]],
+    });
+    // Asked to stop, its containers still in their stop timeout: only the task says so.
+    expect(taskAfter(running, { state: 'stopping', stoppedReason: null, lastStatus: 'RUNNING', containers: [] })).toEqual({ ...running, desiredStatus: 'STOPPED' });
   });
 
   it('changes nothing for a running task, or one already listed as ECS says', () => {
@@ -41,6 +48,6 @@ describe('taskAfter', () => {
     expect(stopped).toBeDefined();
     if (stopped === undefined) return;
     expect(taskAfter(stopped, { state: 'stopped', stoppedReason: null })).toBeUndefined();
-    expect(taskAfter(stopped, { state: 'stopping', stoppedReason: null })).toBeUndefined();
+    expect(taskAfter(stopped, { state: 'stopped', stoppedReason: 'again' })).toBeUndefined();
   });
 });

@@ -37,8 +37,8 @@ describe('forwardRestartPolicy on an ECS task that stopped', () => {
   });
 
   it('gives up on a task ECS is still stopping (desiredStatus STOPPED), with ECS\'s reason when it has one', async () => {
-    expect(await forwardRestartPolicy(lookUp({ state: 'stopping', stoppedReason: 'Task stopped by user' }).fn)(aws('target-not-connected'), ecsSpec)).toEqual({ verdict: 'target-gone', reason: 'The task is stopping (Task stopped by user); start the forward on a running task.' });
-    expect(await forwardRestartPolicy(lookUp({ state: 'stopping', stoppedReason: null }).fn)(aws('target-not-connected'), ecsSpec)).toEqual({ verdict: 'target-gone', reason: 'The task is stopping; start the forward on a running task.' });
+    expect(await forwardRestartPolicy(lookUp({ state: 'stopping', stoppedReason: 'Task stopped by user', lastStatus: 'RUNNING', containers: [] }).fn)(aws('target-not-connected'), ecsSpec)).toEqual({ verdict: 'target-gone', reason: 'The task is stopping (Task stopped by user); start the forward on a running task.' });
+    expect(await forwardRestartPolicy(lookUp({ state: 'stopping', stoppedReason: null, lastStatus: 'RUNNING', containers: [] }).fn)(aws('target-not-connected'), ecsSpec)).toEqual({ verdict: 'target-gone', reason: 'The task is stopping; start the forward on a running task.' });
   });
 
   it('keeps the usual verdict when DescribeTasks never answers, and aborts the call it gave up waiting for', async () => {
