@@ -140,7 +140,7 @@ export async function rawParseRate(page: Page): Promise<RawParse> {
       base64Bytes: UI_XTERM_RAW.BASE64_BYTES,
       yesBytes: UI_XTERM_RAW.YES_BYTES,
       chunk: SHELLS.MAX_BATCH_BYTES,
-      window: SHELLS.HIGH_WATERMARK_BYTES + SHELLS.MAX_BATCH_BYTES,
+      window: SHELLS.WINDOW_BYTES,
       line: UI_XTERM_RAW.BASE64_LINE,
       pacedMBps: UI_XTERM_RAW.PACED_MBPS,
     },

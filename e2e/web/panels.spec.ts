@@ -78,7 +78,7 @@ test('a flood over the inspector budget says how many frames are not shown, wher
   // have replaced under load (seen in CI).
   await expect(page.getByRole('tab', { name: 'Inspector' })).toHaveAttribute('aria-selected', 'true');
   // The flood is input, not output. Output reaches main only as fast as this page's terminal
-  // parses it (main stops reading above its high watermark), so under load a few hundred KB of
+  // parses it (main sends it within its flow-control window), so under load a few hundred KB of
   // output came at ~100 frames a second and never went over the budget (seen: 44–194 frames a
   // second, no gap). A paste goes to main in one message and on to the agent at the speed it
   // acknowledges, whatever the page does: one 1 KB input frame per KB of FLOOD_BYTES, each with

@@ -42,7 +42,7 @@ export interface PortholeOptions {
   /** Used only when the sandbox runs (tests pick pacing or a world). */
   readonly sandbox?: SandboxOptions;
   /** Overrides for tests and benches. */
-  readonly shells?: Pick<ShellManagerOptions, 'batching' | 'watermarks' | 'reconnectBackoff' | 'recordDir'>;
+  readonly shells?: Pick<ShellManagerOptions, 'batching' | 'flow' | 'reconnectBackoff' | 'recordDir'>;
   readonly forwards?: { readonly restartSchedule?: RestartSchedule; readonly reconnectBackoff?: BackoffSchedule };
   /** How long a session whose window went away waits to be adopted (default SESSION_HANDOVER.GRACE_MS). */
   readonly sessionGraceMs?: number;

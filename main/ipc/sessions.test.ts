@@ -175,15 +175,16 @@ describe('sessions service over the sandbox', () => {
 const PLATEAU_MS = 300;
 
 describe('flow control', () => {
-  it('pauses a flood within the high watermark, resumes on acks, and Ctrl-C still stops it', async () => {
+  it('holds a flood within the window, reads on as acks make room, and Ctrl-C still stops it', async () => {
     const c = window();
     const id = await openShell(c);
     const shell = app.porthole.shells.get(id);
     c.input(id, 'yes flood-line\r');
-    await c.until('reading to pause', () => shell.readingPaused);
-    // What the engine had already read when it paused waits in main: the window never holds more
-    // than the high watermark plus the batch that crossed it.
-    const bound = SHELLS.HIGH_WATERMARK_BYTES + SHELLS.MAX_BATCH_BYTES;
+    // Reading pauses once a read-ahead's worth waits beyond the full window: no message tells it, so poll.
+    await eventually('reading to pause', () => shell.readingPaused);
+    // What does not fit the window waits in main (reading paused once a read-ahead's worth waits):
+    // the window never holds more than its size.
+    const bound = SHELLS.WINDOW_BYTES;
     // Wait until nothing has arrived for PLATEAU_MS (what was in flight may trickle in under load).
     let plateau = -1;
     while (plateau !== c.bytesReceived(id)) {
@@ -195,11 +196,11 @@ describe('flow control', () => {
     expect(c.bytesReceived(id)).toBe(plateau);
     expect(shell.readingPaused).toBe(true);
 
-    // Ack in units no larger than the low watermark, as xterm's write callback would.
+    // Ack in units of at most one batch, as xterm's write callback would (one per message).
     let acked = 0;
     const ackAll = (): void => {
       while (acked < c.bytesReceived(id)) {
-        const n = Math.min(SHELLS.LOW_WATERMARK_BYTES, c.bytesReceived(id) - acked);
+        const n = Math.min(SHELLS.MAX_BATCH_BYTES, c.bytesReceived(id) - acked);
         expect(c.send({ type: 'ack', sessionId: id, bytes: n })).toBeNull();
         acked += n;
       }
@@ -209,7 +210,7 @@ describe('flow control', () => {
     // What waited in main came first and in order: every whole line of the flood is intact.
     await c.until('several windows after resuming', () => {
       ackAll();
-      return c.bytesReceived(id) > plateau + 4 * SHELLS.HIGH_WATERMARK_BYTES;
+      return c.bytesReceived(id) > plateau + 4 * SHELLS.WINDOW_BYTES;
     });
     const lines = c.text(id).split(/\r?\n/);
     const flood = lines.slice(lines.findIndex((l) => l === 'flood-line'), -1);

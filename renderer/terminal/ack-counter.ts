@@ -1,5 +1,5 @@
 // Counts output bytes xterm has parsed and reports them to main in bounded units (flow control:
-// main pauses a session above its high watermark and resumes once acks bring it below the low one).
+// main sends a session's output only within its window of unacked bytes, each ack making room).
 import { TERMINAL } from './constants.js';
 
 export interface AckCounterOptions {

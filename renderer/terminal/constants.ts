@@ -2,12 +2,12 @@
 export const TERMINAL = {
   /**
    * Acks go to main in multiples of this (VS Code's terminal acks every 5 000 characters): all whole
-   * units parsed so far in one message, the rest after ACK_IDLE_MS. Must stay
-   * below main's low watermark (24 KiB, main/sessions/shells/constants.ts) or a paused session never
-   * resumes; small, because main's window is only 32 KiB and an ack held back is window not used.
+   * units parsed so far in one message, the rest after ACK_IDLE_MS. Must stay at or below main's
+   * window less one batch (48 − 16 KiB, main/sessions/shells/constants.ts) or the room for the next
+   * batch could wait for the idle timer; small, because an ack held back is window not used.
    */
   ACK_UNIT_BYTES: 4 * 1024,
-  /** Leftover parsed bytes below a unit are acked this long after the first of them: hidden tabs parse a few KB per background tick, and acking each tick's share made acks outnumber output messages 2:1 (8 floods: 112 → 64 acks/s at 100 ms); a paused session whose renderer has parsed everything holds less than one unit, below main's low watermark, so it resumes when this fires. */
+  /** Leftover parsed bytes below a unit are acked this long after the first of them: hidden tabs parse a few KB per background tick, and acking each tick's share made acks outnumber output messages 2:1 (8 floods: 112 → 64 acks/s at 100 ms); a session whose renderer has parsed everything owes less than one unit, and its window is all room again when this fires. */
   ACK_IDLE_MS: 100,
   /** Fit after the pane stops resizing for this long: fitting on every frame of a drag reflows xterm needlessly. */
   FIT_DEBOUNCE_MS: 60,

@@ -62,7 +62,7 @@ export async function measureFloodLag(options: { sessions?: number; durationMs?:
         const have = client.bytesReceived(id);
         let done = acked.get(id) ?? 0;
         while (done < have) {
-          const n = Math.min(SHELLS.LOW_WATERMARK_BYTES, have - done);
+          const n = Math.min(SHELLS.MAX_BATCH_BYTES, have - done);
           client.send({ type: 'ack', sessionId: id, bytes: n });
           done += n;
         }

@@ -1,50 +1,40 @@
 import { describe, expect, it } from 'vitest';
 import { FlowControl } from './flow-control.js';
 
-function flow(high = 100, low = 40) {
-  const calls: string[] = [];
-  const fc = new FlowControl({ pause: () => calls.push('pause'), resume: () => calls.push('resume') }, { high, low });
-  return { fc, calls };
-}
-
 describe('FlowControl', () => {
-  it('pauses once above the high watermark and resumes once below the low one', () => {
-    const { fc, calls } = flow();
+  it('lets a message go only while the window holds at most its size', () => {
+    const fc = new FlowControl({ window: 100, readAhead: 40 });
+    expect(fc.fits(100)).toBe(true);
     fc.sent(60);
+    expect(fc.fits(40)).toBe(true); // exactly the window is within it
+    expect(fc.fits(41)).toBe(false);
     fc.sent(40);
-    expect(calls).toEqual([]); // exactly at the mark is not above it
-    fc.sent(1);
-    fc.sent(500);
-    expect(calls).toEqual(['pause']);
-    expect(fc.unacked).toBe(601);
-    fc.acked(500);
-    expect(calls).toEqual(['pause']); // 101 left: still above low
-    fc.acked(62);
-    expect(fc.unacked).toBe(39);
-    expect(calls).toEqual(['pause', 'resume']);
-    expect(fc.paused).toBe(false);
+    expect(fc.fits(1)).toBe(false);
+    fc.acked(30);
+    expect(fc.unacked).toBe(70);
+    expect(fc.fits(30)).toBe(true);
+    expect(fc.fits(31)).toBe(false);
   });
 
   it('clamps over-acks at zero so a stale renderer cannot bank credit', () => {
-    const { fc, calls } = flow();
+    const fc = new FlowControl({ window: 100, readAhead: 40 });
     fc.sent(10);
     fc.acked(1_000);
     expect(fc.unacked).toBe(0);
-    fc.sent(101);
-    expect(calls).toEqual(['pause']);
+    fc.sent(100);
+    expect(fc.fits(1)).toBe(false);
   });
 
-  it('reset forgets what is owed and resumes a paused session', () => {
-    const { fc, calls } = flow();
-    fc.sent(200);
+  it('reset forgets what is owed', () => {
+    const fc = new FlowControl({ window: 100, readAhead: 40 });
+    fc.sent(100);
     fc.reset();
     expect(fc.unacked).toBe(0);
-    expect(calls).toEqual(['pause', 'resume']);
-    fc.reset();
-    expect(calls).toEqual(['pause', 'resume']);
+    expect(fc.fits(100)).toBe(true);
   });
 
-  it('refuses watermarks that could never resume', () => {
-    expect(() => flow(10, 10)).toThrow(/low watermark 10 must be below high watermark 10/);
+  it('refuses limits under which nothing could ever go or reading would stall', () => {
+    expect(() => new FlowControl({ window: 0, readAhead: 40 })).toThrow(/window 0 must be above 0/);
+    expect(() => new FlowControl({ window: 100, readAhead: 0 })).toThrow(/read-ahead 0 must be above 0/);
   });
 });

@@ -1,61 +1,48 @@
-// Renderer flow control for one session: counts output bytes sent but not yet parsed by xterm
-// and pauses the engine's reading above the high watermark, resuming below the low one.
+// Renderer flow control for one session: a sliding window of output bytes sent toward xterm and
+// not yet parsed (acked). A message goes only when it fits the window, so every ack that frees
+// a batch's room lets the next batch go at once, while xterm still parses the rest of the window;
+// what does not fit waits in main (shell-output.ts), whose engine reading pauses once that read-ahead is full.
 // Protocol acks are never involved: the engine keeps acking every frame it accepted (practice 4).
 import { SHELLS } from './constants.js';
 
-export interface FlowControlHooks {
-  pause(): void;
-  resume(): void;
+export interface FlowLimits {
+  /** At most this much output is sent toward xterm and not yet acked (SHELLS.WINDOW_BYTES). */
+  readonly window: number;
+  /** Output waiting in main for the window's room beyond which the engine's reading pauses (SHELLS.READ_AHEAD_BYTES). */
+  readonly readAhead: number;
 }
 
-export interface Watermarks {
-  readonly high: number;
-  readonly low: number;
-}
+export const DEFAULT_FLOW_LIMITS: FlowLimits = { window: SHELLS.WINDOW_BYTES, readAhead: SHELLS.READ_AHEAD_BYTES };
 
 export class FlowControl {
   #unacked = 0;
-  #paused = false;
 
-  constructor(
-    private readonly hooks: FlowControlHooks,
-    private readonly marks: Watermarks = { high: SHELLS.HIGH_WATERMARK_BYTES, low: SHELLS.LOW_WATERMARK_BYTES },
-  ) {
-    if (marks.low >= marks.high) throw new RangeError(`low watermark ${marks.low} must be below high watermark ${marks.high}`);
+  constructor(readonly limits: FlowLimits = DEFAULT_FLOW_LIMITS) {
+    if (!(limits.window > 0)) throw new RangeError(`flow-control window ${limits.window} must be above 0`);
+    if (!(limits.readAhead > 0)) throw new RangeError(`read-ahead ${limits.readAhead} must be above 0, or reading would pause for every message that waits`);
   }
 
   get unacked(): number {
     return this.#unacked;
   }
 
-  get paused(): boolean {
-    return this.#paused;
+  /** Whether a message of `bytes` may go now without the window holding more than its size. */
+  fits(bytes: number): boolean {
+    return this.#unacked + bytes <= this.limits.window;
   }
 
   /** Bytes handed to the renderer. */
   sent(bytes: number): void {
     this.#unacked += bytes;
-    if (!this.#paused && this.#unacked > this.marks.high) {
-      this.#paused = true;
-      this.hooks.pause();
-    }
   }
 
   /** Bytes the renderer says it parsed. Over-acks (a stale renderer) clamp at zero. */
   acked(bytes: number): void {
     this.#unacked = Math.max(0, this.#unacked - bytes);
-    if (this.#paused && this.#unacked < this.marks.low) {
-      this.#paused = false;
-      this.hooks.resume();
-    }
   }
 
-  /** A fresh start (restart, reattach, close): nothing is owed and reading runs. */
+  /** A fresh start (restart, reattach, close): nothing is owed. */
   reset(): void {
     this.#unacked = 0;
-    if (this.#paused) {
-      this.#paused = false;
-      this.hooks.resume();
-    }
   }
 }

@@ -1,6 +1,6 @@
 // ManagedShell's flow control toward the window with the engine replaced by a scripted stand-in:
-// output is emitted exactly when the test says, so what main holds after a pause, and where it
-// goes when the session ends, is deterministic (the sandbox tests in main/ipc cover the real engine).
+// output is emitted exactly when the test says, so what main holds beyond the window, when reading
+// pauses, and where what waits goes when the session ends, is deterministic (the sandbox tests in main/ipc cover the real engine).
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import type { SessionStatus, ShellTarget } from '../../../shared/contract/index.js';
 import type { ShellSessionEvents } from '../../ssm/shell/shell-session.js';
@@ -52,8 +52,8 @@ vi.mock('../../ssm/shell/shell-session.js', async () => {
   return { ShellSession: Scripted };
 });
 
-const HIGH = 32 * 1024;
-const LOW = 24 * 1024;
+const WINDOW = 48 * 1024;
+const READ_AHEAD = 16 * 1024;
 const BATCH = 16 * 1024;
 
 type Sent = { kind: 'output'; bytes: Uint8Array } | { kind: 'status'; status: SessionStatus };
@@ -71,8 +71,8 @@ async function started(extra: Partial<ShellManagerOptions> = {}): Promise<{ shel
     },
     {
       launch: () => Promise.resolve({ credentials: { sessionId: 'aws-session', streamUrl: 'wss://x', tokenValue: 't' }, target: 'i-0123456789abcdef0' }),
-      batching: { coalesceMs: 1_000, maxBatchBytes: BATCH, echoWindowMs: 0, resumeSendMinBytes: 2048 },
-      watermarks: { high: HIGH, low: LOW },
+      batching: { coalesceMs: 1_000, maxBatchBytes: BATCH, echoWindowMs: 0 },
+      flow: { window: WINDOW, readAhead: READ_AHEAD },
       ...extra,
     },
   );
@@ -89,61 +89,60 @@ afterEach(() => {
 });
 
 describe('ManagedShell flow control toward the window', () => {
-  it('holds what arrives after a pause and sends it as acks make room', async () => {
+  it('holds what does not fit the window, pausing reading once a read-ahead waits, and sends it as acks make room', async () => {
     const { shell, engine, sent } = await started();
-    // Seven full batches in one go, as one socket read can hold after the pause.
+    // Seven full batches in one go, as one socket read can hold.
     for (let i = 0; i < 7; i++) engine.fire('output', new Uint8Array(BATCH).fill(0x61 + i), 'stdout');
+    expect(outputBytes(sent)).toBe(WINDOW);
     expect(engine.paused).toBe(true);
-    expect(outputBytes(sent)).toBeLessThanOrEqual(HIGH + BATCH);
     shell.ack(outputBytes(sent));
-    expect(outputBytes(sent)).toBeGreaterThan(HIGH + BATCH);
+    expect(outputBytes(sent)).toBe(2 * WINDOW);
+    expect(engine.paused).toBe(true); // one batch still waits: a read-ahead's worth
+    shell.ack(WINDOW);
+    expect(outputBytes(sent)).toBe(7 * BATCH);
+    expect(engine.paused).toBe(false);
+    const firstBytes = sent.flatMap((s) => (s.kind === 'output' ? [s.bytes[0]] : []));
+    expect(firstBytes).toEqual([0x61, 0x62, 0x63, 0x64, 0x65, 0x66, 0x67]);
     await shell.dispose();
   });
 
-  it('joins the partial batches it held while paused into full messages when acks make room', async () => {
+  it('sends the next batch as soon as one batch is acked, while the rest of the window is still being parsed', async () => {
+    const { shell, engine, sent } = await started();
+    for (let i = 0; i < 5; i++) engine.fire('output', new Uint8Array(BATCH).fill(0x61 + i), 'stdout');
+    expect(sent.length).toBe(3);
+    // xterm parsed the first message: its room goes to what waits at once, not once most of the window is parsed.
+    shell.ack(BATCH);
+    expect(sent.length).toBe(4);
+    expect(sent[3]?.kind === 'output' && sent[3].bytes[0]).toBe(0x64);
+    expect(shell.unackedBytes).toBe(WINDOW);
+    await shell.dispose();
+  });
+
+  it('sends what waited as full batches, partial pieces joined and cut, and the scrollback keeps every byte once', async () => {
     const { shell, engine, sent } = await started();
     vi.useFakeTimers();
     try {
       for (let i = 0; i < 3; i++) engine.fire('output', new Uint8Array(BATCH), 'stdout');
-      expect(engine.paused).toBe(true);
       const before = sent.length;
-      // Frames read after the pause: two partial batches let go by the coalescing timer, then a full one.
-      for (let i = 0; i < 2; i++) {
-        engine.fire('output', new Uint8Array(1024), 'stdout');
-        vi.advanceTimersByTime(1_000);
-      }
-      engine.fire('output', new Uint8Array(BATCH), 'stdout');
-      expect(sent.length).toBe(before);
-      shell.ack(outputBytes(sent));
-      expect(sent.slice(before).map((s) => (s.kind === 'output' ? s.bytes.byteLength : -1))).toEqual([2048, BATCH]);
-      expect(engine.paused).toBe(false);
-    } finally {
-      vi.useRealTimers();
-    }
-    await shell.dispose();
-  });
-
-  it('a partial piece held at a resume goes with the next read, and the scrollback keeps it once', async () => {
-    const { shell, engine, sent } = await started();
-    vi.useFakeTimers();
-    try {
-      for (let i = 0; i < 3; i++) engine.fire('output', new Uint8Array(BATCH), 'stdout');
-      expect(engine.paused).toBe(true);
-      engine.fire('output', new Uint8Array(1024).fill(0x31), 'stdout'); // one frame read after the pause
+      // Output that came while the window was full: two partial batches let go by the coalescing timer, then a full one.
+      engine.fire('output', new Uint8Array(1024).fill(0x31), 'stdout');
       vi.advanceTimersByTime(1_000);
-      const before = sent.length;
-      shell.ack(outputBytes(sent));
-      expect(engine.paused).toBe(false);
-      vi.advanceTimersByTime(0);
-      expect(sent.length).toBe(before); // not alone
-      engine.fire('output', new Uint8Array(2048).fill(0x32), 'stdout');
-      vi.advanceTimersByTime(0); // the end of the read's tick
-      const tail = sent.slice(before).flatMap((s) => (s.kind === 'output' ? [s.bytes] : []));
-      expect(tail.map((b) => b.byteLength)).toEqual([3072]);
-      expect([tail[0]?.[0], tail[0]?.[1024]]).toEqual([0x31, 0x32]);
+      engine.fire('output', new Uint8Array(1024).fill(0x32), 'stdout');
+      vi.advanceTimersByTime(1_000);
+      engine.fire('output', new Uint8Array(BATCH).fill(0x33), 'stdout');
+      expect(sent.length).toBe(before);
+      expect(engine.paused).toBe(true);
+      shell.ack(BATCH);
+      const first = sent.slice(before).flatMap((s) => (s.kind === 'output' ? [s.bytes] : []));
+      expect(first.map((b) => b.byteLength)).toEqual([BATCH]);
+      expect([first[0]?.[0], first[0]?.[1024], first[0]?.[2048], first[0]?.[BATCH - 1]]).toEqual([0x31, 0x32, 0x33, 0x33]);
+      expect(engine.paused).toBe(false); // 2 KiB wait: less than a read-ahead
+      shell.ack(BATCH);
+      const rest = sent.slice(before + 1).flatMap((s) => (s.kind === 'output' ? [s.bytes] : []));
+      expect(rest.map((b) => b.byteLength)).toEqual([2048]); // nothing else waits: the partial goes
       const replayed: Uint8Array[] = [];
       shell.attach({ output: (bytes) => replayed.push(bytes), status: () => {} });
-      expect(replayed.reduce((n, b) => n + b.byteLength, 0)).toBe(3 * BATCH + 3072);
+      expect(replayed.reduce((n, b) => n + b.byteLength, 0)).toBe(4 * BATCH + 2048);
     } finally {
       vi.useRealTimers();
     }

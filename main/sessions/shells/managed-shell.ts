@@ -47,7 +47,7 @@ export class ManagedShell {
       init.sink,
       { pause: () => this.#engine?.pause(), held: () => this.#recorder.holding, resume: () => this.#engine?.resume() },
       options.batching,
-      options.watermarks,
+      options.flow,
     );
     this.#recorder = new ShellRecorder(init.id, {
       title: () => this.title,

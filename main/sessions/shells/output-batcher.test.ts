@@ -1,7 +1,7 @@
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import { OutputBatcher, rebatch } from './output-batcher.js';
+import { OutputBatcher } from './output-batcher.js';
 
-const limits = { coalesceMs: 5, maxBatchBytes: 8, echoWindowMs: 30, resumeSendMinBytes: 4 };
+const limits = { coalesceMs: 5, maxBatchBytes: 8, echoWindowMs: 30 };
 const bytes = (text: string) => new TextEncoder().encode(text);
 const text = (b: Uint8Array) => new TextDecoder().decode(b);
 
@@ -86,104 +86,10 @@ describe('OutputBatcher', () => {
     expect(sent.at(-1)).toBe('x');
   });
 
-  it('after reading resumes, sends what the next read brings at the end of its tick, then coalesces again', () => {
-    vi.useFakeTimers();
-    const { b, sent } = batcher();
-    b.resumed();
-    b.push(bytes('ab'));
-    b.push(bytes('cd'));
-    expect(sent).toEqual([]); // the rest of this read may still come in the same tick
-    vi.advanceTimersByTime(0);
-    expect(sent).toEqual(['abcd']);
-    b.push(bytes('ef'));
-    vi.advanceTimersByTime(0);
-    expect(sent).toEqual(['abcd']);
-    vi.advanceTimersByTime(5);
-    expect(sent).toEqual(['abcd', 'ef']);
-  });
-
-  it('a resume does not send a partial batch on its own: it goes with the next read, at the end of that tick', () => {
-    vi.useFakeTimers();
-    const { b, sent } = batcher();
-    b.push(bytes('ab'));
-    vi.advanceTimersByTime(1);
-    b.resumed();
-    vi.advanceTimersByTime(0);
-    expect(sent).toEqual([]);
-    b.push(bytes('cd'));
-    vi.advanceTimersByTime(0);
-    expect(sent).toEqual(['abcd']);
-    vi.advanceTimersByTime(10);
-    expect(sent).toEqual(['abcd']); // the coalescing timer did not send it again
-  });
-
-  it('a partial batch waiting at a resume with no read after it still goes after its coalescing period', () => {
-    vi.useFakeTimers();
-    const { b, sent } = batcher();
-    b.push(bytes('ab'));
-    vi.advanceTimersByTime(1);
-    b.resumed();
-    vi.advanceTimersByTime(3);
-    expect(sent).toEqual([]);
-    vi.advanceTimersByTime(1);
-    expect(sent).toEqual(['ab']);
-  });
-
-  it('a piece put back goes in front of what waits, with the next read after a resume, marked as put back', () => {
-    vi.useFakeTimers();
-    const sent: [string, number][] = [];
-    const b = new OutputBatcher((out, putBack) => sent.push([text(out), putBack]), limits, () => 0);
-    b.push(bytes('cd'));
-    b.putBack(bytes('ab'));
-    b.resumed();
-    vi.advanceTimersByTime(0);
-    expect(sent).toEqual([]);
-    b.push(bytes('ef'));
-    vi.advanceTimersByTime(0);
-    expect(sent).toEqual([['abcdef', 2]]);
-    b.putBack(bytes('1234'));
-    vi.advanceTimersByTime(5); // no read came: its coalescing period
-    expect(sent).toEqual([['abcdef', 2], ['1234', 4]]);
-    b.putBack(bytes('123456'));
-    b.push(bytes('7890'));
-    expect(sent.slice(2)).toEqual([['12345678', 6]]);
-    vi.advanceTimersByTime(5);
-    expect(sent.slice(2)).toEqual([['12345678', 6], ['90', 0]]);
-  });
-
-  it('after a resume, a lone small read waits for more (up to its coalescing period) instead of going alone', () => {
-    vi.useFakeTimers();
-    const { b, sent } = batcher();
-    b.resumed();
-    b.push(bytes('a'));
-    vi.advanceTimersByTime(0);
-    expect(sent).toEqual([]);
-    b.push(bytes('bcd'));
-    vi.advanceTimersByTime(0);
-    expect(sent).toEqual(['abcd']);
-    b.resumed();
-    b.push(bytes('x'));
-    vi.advanceTimersByTime(4);
-    expect(sent).toEqual(['abcd']);
-    vi.advanceTimersByTime(1);
-    expect(sent).toEqual(['abcd', 'x']);
-  });
-
-  it('after a resume, a full batch still goes at once', () => {
-    vi.useFakeTimers();
-    const { b, sent } = batcher();
-    b.resumed();
-    b.push(bytes('123456789'));
-    expect(sent).toEqual(['12345678']);
-    vi.advanceTimersByTime(5);
-    expect(sent).toEqual(['12345678', '9']);
-  });
-
   it('drops what waits on dispose and ignores later output', () => {
     vi.useFakeTimers();
     const { b, sent } = batcher();
     b.push(bytes('late'));
-    b.resumed();
     b.dispose();
     b.push(bytes('later'));
     vi.advanceTimersByTime(50);
@@ -200,18 +106,5 @@ describe('OutputBatcher', () => {
     b.flush();
     for (const o of out) expect(o.byteLength).toBe(o.buffer.byteLength);
     expect(out.map(text)).toEqual(['2345', '01234567', '89ABCDEF', 'GHIJ']);
-  });
-});
-
-describe('rebatch', () => {
-  it('joins small chunks into messages of at most the limit, in order, never splitting a chunk', () => {
-    const out = rebatch([bytes('12345678'), bytes('ab'), bytes('cd'), bytes('efghij'), bytes('k')], 8);
-    expect(out.map(text)).toEqual(['12345678', 'abcd', 'efghijk']);
-  });
-
-  it('passes a lone full chunk through and gives nothing for nothing', () => {
-    const full = bytes('12345678');
-    expect(rebatch([full], 8)[0]).toBe(full);
-    expect(rebatch([], 8)).toEqual([]);
   });
 });

@@ -1,20 +1,20 @@
 // One shell tab's data plane toward its owner window: engine output coalesced (OutputBatcher),
-// kept in the bounded scrollback, sent within the flow-control window and held here while the
-// window is full. Without an owner window output goes to the scrollback only; a window that
+// kept in the bounded scrollback, sent within the flow-control window (flow-control.ts) and held
+// here while the window is full, the engine's reading paused once a read-ahead's worth waits. Without an owner window output goes to the scrollback only; a window that
 // takes the session over gets the scrollback replayed, then live output.
-import { FlowControl, type Watermarks } from './flow-control.js';
-import { OutputBatcher, rebatch, type BatcherLimits } from './output-batcher.js';
+import { FlowControl, type FlowLimits } from './flow-control.js';
+import { OutputBatcher, type BatcherLimits } from './output-batcher.js';
 import { Scrollback } from './scrollback.js';
 import { SHELLS } from './constants.js';
 import type { ShellSink } from './types.js';
 
 /** The engine's reading, as flow control drives it. */
 export interface OutputReading {
-  /** The window is full: stop reading. */
+  /** A read-ahead's worth waits for the window: stop reading. */
   pause(): void;
   /** Reading must stay paused for another reason (the recording file is behind). */
   held(): boolean;
-  /** The window has room again: read on. */
+  /** Less than that waits: read on. */
   resume(): void;
 }
 
@@ -26,41 +26,24 @@ export class ShellOutput {
   readonly #batcher: OutputBatcher;
   readonly #flow: FlowControl;
   readonly #maxBatchBytes: number;
+  readonly #reading: OutputReading;
   /**
-   * Output the engine had already read when reading paused, kept here until acks make room: the
-   * window toward xterm stays within the high watermark plus one batch, whatever one socket read
-   * held (up to 64 KiB of frames arrived after a pause before this, 8-tab UI bench).
+   * Output delivered while the window had no room for it, oldest first, sent as acks make room:
+   * the read-ahead a refill comes from at once. Reading pauses once the flow limits' readAhead
+   * waits (what the engine had already read by then still comes, and waits here too).
    */
-  #held: Uint8Array<ArrayBuffer>[] = [];
+  #waiting: Uint8Array<ArrayBuffer>[] = [];
+  #waitingBytes = 0;
+  /** Reading is paused because a read-ahead's worth waits. */
+  #readingPaused = false;
 
-  constructor(sink: ShellSink, reading: OutputReading, batching?: BatcherLimits, watermarks?: Watermarks) {
+  constructor(sink: ShellSink, reading: OutputReading, batching?: BatcherLimits, limits?: FlowLimits) {
     this.#sink = sink;
+    this.#reading = reading;
     this.#maxBatchBytes = batching?.maxBatchBytes ?? SHELLS.MAX_BATCH_BYTES;
-    this.#batcher = new OutputBatcher((bytes, putBack) => this.#deliver(bytes, putBack), batching);
-    this.#flow = new FlowControl(
-      {
-        pause: () => reading.pause(),
-        resume: () => {
-          // What waited for room goes first, its partial batches joined; reading resumes only once all of it fit the window.
-          const max = this.#maxBatchBytes;
-          const pieces = rebatch(this.#held, max);
-          while (pieces.length > 0 && !this.#flow.paused) {
-            const piece = pieces.shift() as Uint8Array<ArrayBuffer>;
-            // A partial last piece is mostly the one frame read after the pause (~1 KiB): sent alone,
-            // every round trip of a flood was two messages, one tiny (8-tab unpaced UI bench: 40 % of
-            // the showing tab's messages). It goes back to the batcher, ahead of what the next read brings.
-            if (pieces.length === 0 && piece.byteLength < max) this.#batcher.putBack(piece);
-            else this.#send(piece);
-          }
-          this.#held = pieces;
-          if (this.#flow.paused || reading.held()) return;
-          reading.resume();
-          // xterm is running dry: what the next read brings goes now, not a coalescing period later.
-          this.#batcher.resumed();
-        },
-      },
-      watermarks,
-    );
+    this.#batcher = new OutputBatcher((bytes) => this.#deliver(bytes), batching);
+    this.#flow = new FlowControl(limits);
+    if (this.#maxBatchBytes > this.#flow.limits.window) throw new RangeError(`a batch of ${this.#maxBatchBytes} bytes never fits a window of ${this.#flow.limits.window}`);
   }
 
   /** The owner window's sink, null while no window has the session. */
@@ -73,8 +56,9 @@ export class ShellOutput {
     return this.#flow.unacked;
   }
 
+  /** Reading is paused by flow control (a read-ahead's worth waits for the window). */
   get paused(): boolean {
-    return this.#flow.paused;
+    return this.#readingPaused;
   }
 
   /** Output retained for a window that takes the session over (bytes). */
@@ -94,11 +78,13 @@ export class ShellOutput {
 
   acked(bytes: number): void {
     this.#flow.acked(bytes);
+    this.#pump();
   }
 
   /** A new engine session starts from zero on both sides of flow control. */
   reset(): void {
     this.#flow.reset();
+    this.#pump();
   }
 
   /**
@@ -109,16 +95,18 @@ export class ShellOutput {
    */
   finish(): void {
     this.#batcher.flush();
-    for (const bytes of this.#held.splice(0)) this.#send(bytes);
+    for (const bytes of this.#takeWaiting()) this.#send(bytes);
     this.#flow.reset();
+    this.#pump();
   }
 
   /** The owner window went away: flow control forgets what it owed (nothing will ack it; reading must not stall). */
   detach(): void {
     this.#batcher.flush();
     this.#sink = null;
-    this.#held = []; // already in the scrollback, which the next owner gets
+    this.#takeWaiting(); // already in the scrollback, which the next owner gets
     this.#flow.reset();
+    this.#pump();
   }
 
   /**
@@ -129,12 +117,13 @@ export class ShellOutput {
   attach(sink: ShellSink): void {
     this.#batcher.flush();
     this.#sink = sink;
-    this.#held = []; // already in the scrollback replayed below
+    this.#takeWaiting(); // already in the scrollback replayed below
     this.#flow.reset();
     for (const piece of this.#scrollback.replay(this.#maxBatchBytes)) {
       this.#flow.sent(piece.byteLength);
       sink.output(piece);
     }
+    this.#pump();
   }
 
   /** Nothing is sent or kept afterwards. */
@@ -143,13 +132,66 @@ export class ShellOutput {
     this.#batcher.dispose();
   }
 
-  #deliver(bytes: Uint8Array<ArrayBuffer>, putBack: number): void {
+  #deliver(bytes: Uint8Array<ArrayBuffer>): void {
     if (this.#disposed) return;
-    // The first `putBack` bytes were delivered (and kept) before: a held piece put back after a resume.
-    this.#scrollback.push(putBack > 0 ? bytes.subarray(putBack) : bytes);
+    this.#scrollback.push(bytes);
     if (this.#sink === null) return;
-    if (this.#flow.paused) this.#held.push(bytes);
-    else this.#send(bytes);
+    this.#waiting.push(bytes);
+    this.#waitingBytes += bytes.byteLength;
+    this.#pump();
+  }
+
+  /**
+   * Sends what waits as far as the window has room, in messages of a full batch (pieces joined or
+   * cut: a partial batch delivered while the window was full, sent alone, would be a small message
+   * costing the page a task and an ack of its own), a partial one only when nothing else waits;
+   * then pauses or resumes reading by what is left waiting.
+   */
+  #pump(): void {
+    while (this.#waitingBytes > 0 && this.#sink !== null) {
+      const size = Math.min(this.#maxBatchBytes, this.#waitingBytes);
+      if (!this.#flow.fits(size)) break;
+      this.#send(this.#take(size));
+    }
+    if (this.#disposed) return;
+    if (this.#waitingBytes >= this.#flow.limits.readAhead) {
+      if (!this.#readingPaused) {
+        this.#readingPaused = true;
+        this.#reading.pause();
+      }
+    } else if (this.#readingPaused) {
+      this.#readingPaused = false;
+      if (!this.#reading.held()) this.#reading.resume();
+    }
+  }
+
+  /** The first `size` bytes waiting, as one exactly-sized buffer (a piece that already is one is passed on). */
+  #take(size: number): Uint8Array<ArrayBuffer> {
+    this.#waitingBytes -= size;
+    const first = this.#waiting[0];
+    if (first !== undefined && first.byteLength === size) {
+      this.#waiting.shift();
+      return first;
+    }
+    const out = new Uint8Array(size);
+    let at = 0;
+    while (at < size) {
+      const piece = this.#waiting[0];
+      if (piece === undefined) break;
+      const n = Math.min(piece.byteLength, size - at);
+      out.set(n === piece.byteLength ? piece : piece.subarray(0, n), at);
+      at += n;
+      // A copy of the rest, not a view: a view would keep the whole piece's buffer alive.
+      if (n === piece.byteLength) this.#waiting.shift();
+      else this.#waiting[0] = piece.slice(n);
+    }
+    return out;
+  }
+
+  /** Everything waiting, oldest first; nothing waits afterwards. */
+  #takeWaiting(): Uint8Array<ArrayBuffer>[] {
+    this.#waitingBytes = 0;
+    return this.#waiting.splice(0);
   }
 
   #send(bytes: Uint8Array<ArrayBuffer>): void {

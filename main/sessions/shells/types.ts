@@ -5,7 +5,7 @@ import type { DataKeyProvider } from '../../ssm/crypto/kms.js';
 import type { BackoffSchedule } from '../../ssm/connection/constants.js';
 import type { SessionCredentials } from '../../ssm/datachannel/index.js';
 import type { BatcherLimits } from './output-batcher.js';
-import type { Watermarks } from './flow-control.js';
+import type { FlowLimits } from './flow-control.js';
 
 /** A session started by ECS ExecuteCommand or SSM StartSession, ready for the engine. */
 export interface LaunchedShell {
@@ -48,7 +48,7 @@ export interface ShellManagerOptions {
   readonly frames?: { watching(sessionId: string): boolean; publish: FrameListener };
   /** Overrides for tests and benches; the defaults are SHELLS' constants. */
   readonly batching?: BatcherLimits;
-  readonly watermarks?: Watermarks;
+  readonly flow?: FlowLimits;
   readonly reconnectBackoff?: BackoffSchedule;
 }
 
