@@ -7,7 +7,7 @@ import { readFile, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import type { Page } from '@playwright/test';
 import { expect, test } from '../fixtures/web-host.js';
-import { activeText, openDemo, revealWebApp, sandboxAdminHeaders, sandboxEndpoint, SHELL_TIMEOUT_MS, treeRow, runLine, waitForShell, waitForTerminalText } from './porthole-ui.js';
+import { openDemo, revealWebApp, sandboxAdminHeaders, sandboxEndpoint, SHELL_TIMEOUT_MS, targetHome, treeRow, runLine, waitForShell, waitForTerminalText } from './porthole-ui.js';
 import { quickPoll } from './poll.js';
 
 test.use({ sandbox: true });
@@ -55,9 +55,7 @@ test('Download file… from the palette brings back the file’s real bytes', as
   await (await revealWebApp(page)).dblclick();
   await waitForShell(page);
   // A sandbox target's home is a folder on this machine: put the file there.
-  await runLine(page, 'echo "HOME=[$HOME]"');
-  await waitForTerminalText(page, /HOME=\[\/[^\]]+\]/);
-  const home = /HOME=\[(\/[^\]]+)\]/.exec(await activeText(page))?.[1] ?? '';
+  const home = await targetHome(page);
   const payload = Buffer.concat([Buffer.from(Array.from({ length: 256 }, (_, i) => i)), randomBytes(PAYLOAD_BYTES)]);
   await writeFile(join(home, 'palette-download.bin'), payload);
 

@@ -110,6 +110,19 @@ export async function runLine(page: Page, text: string): Promise<void> {
   await page.keyboard.press('Enter');
 }
 
+/**
+ * A sandbox target's HOME, a folder on this machine, as the active shell reports it. The path can
+ * be wider than the terminal (the target's folder names its account, region and task): the test
+ * hook gives each wrapped row as its own line, so the rows between the brackets are joined.
+ */
+export async function targetHome(page: Page): Promise<string> {
+  await runLine(page, 'echo "HOME=[$HOME]"');
+  await waitForTerminalText(page, /HOME=\[\/[^\]]+\]/);
+  const home = (/HOME=\[(\/[^\]]+)\]/.exec(await activeText(page))?.[1] ?? '').replace(/\n/g, '');
+  expect(home, 'the shell printed its HOME').toMatch(/^\/\S+$/);
+  return home;
+}
+
 export async function sandboxEndpoint(page: Page): Promise<string> {
   const endpoint = await page.getByTestId('app-sandbox').getAttribute('data-endpoint');
   if (!endpoint) throw new Error('the status bar shows no sandbox endpoint');

@@ -7,7 +7,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Page } from '@playwright/test';
 import { expect, test } from '../fixtures/web-host.js';
-import { activeText, openDemo, revealWebApp, SHELL_TIMEOUT_MS, typeLine, waitForShell, waitForTerminalText } from './porthole-ui.js';
+import { openDemo, revealWebApp, SHELL_TIMEOUT_MS, targetHome, typeLine, waitForShell } from './porthole-ui.js';
 import { quickPoll } from './poll.js';
 
 test.use({ sandbox: true });
@@ -39,15 +39,12 @@ async function onDisk(name: string, bytes: Buffer): Promise<string> {
 /**
  * A confined sandbox target writes only in its own folder (its HOME, bound at the same path on
  * this machine): opens a shell on the web app container, makes `folder` there and returns its path.
- * The terminal must be wide enough (1440 px) for that path to stay on one line.
  */
 async function folderOnTarget(page: Page, folder: string): Promise<string> {
   await (await revealWebApp(page)).dblclick();
   await waitForShell(page);
-  await typeLine(page, `mkdir -p "${folder}" && echo "HOME=[$HOME]"`);
-  await waitForTerminalText(page, /HOME=\[\/[^\]]+\]/);
-  const home = /HOME=\[(\/[^\]]+)\]/.exec(await activeText(page))?.[1] ?? '';
-  const dir = join(home, folder);
+  await typeLine(page, `mkdir -p "${folder}"`);
+  const dir = join(await targetHome(page), folder);
   expect(await readdir(dir)).toEqual([]);
   return dir;
 }
