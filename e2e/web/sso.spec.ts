@@ -2,6 +2,7 @@
 // sandbox's SSO OIDC and portal: the expired/missing login shown on the profile's region in plain
 // words (no Markdown), "Sign in with SSO", the user code, the verification page opened by the app,
 // Allow there, and the region loading with the new credentials. Cancel stops a waiting sign-in.
+import { readdir, readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { expect, repoRoot, test } from '../fixtures/web-host.js';
 import { expand, openDemo, SHELL_TIMEOUT_MS, treeRow } from './porthole-ui.js';
@@ -38,6 +39,12 @@ test('sign in with SSO from the error on the region, and the region loads', asyn
 
   await expect(dialog).toBeHidden({ timeout: SHELL_TIMEOUT_MS });
   await expect(page.locator('.toast')).toContainText('Signed in: porthole-sandbox-sso');
+  // isolatedHome: the SDK's token cache path follows the host process's HOME, so the token lands in
+  // this test's own folder (the only file there), never in the worker's or the machine's ~/.aws.
+  const cache = join(webHost.dataDir, '.aws', 'sso', 'cache');
+  const cached = await readdir(cache);
+  expect(cached).toEqual([expect.stringMatching(/^[0-9a-f]{40}\.json$/)]);
+  expect(JSON.parse(await readFile(join(cache, cached[0] ?? ''), 'utf8'))).toMatchObject({ startUrl: expect.stringMatching(/^https:\/\/porthole-[0-9a-f]+\.awsapps\.com\/start$/) });
   const profileItem = page.locator('li', { has: profile }).last();
   await expect(profileItem.locator('.tree-row[data-node-kind="cluster"]').filter({ hasText: 'demo-web' })).toBeVisible({ timeout: SHELL_TIMEOUT_MS });
   await expect(profileItem.locator('.tree-error')).toHaveCount(0);

@@ -16,6 +16,7 @@ import { PORTHOLE_VERSION } from '../../shared/version.js';
 import { resolveDataDir } from '../../app/host/data-dir.js';
 import { SERVICES_READY_LINE, startWebApp, type WebApp } from '../../app/web/run.js';
 import { join } from 'node:path';
+import { processWideDifferences } from './host-env.js';
 
 /** What the fixture asks. `env` is the host's whole environment (as a host process would get it). */
 export type LauncherRequest =
@@ -40,9 +41,19 @@ function send(reply: LauncherReply): void {
   process.send?.(reply);
 }
 
-/** Starts one host as app/web/run.ts does, its services composed with this host's environment. */
+/**
+ * Starts one host as app/web/run.ts does, its services composed with this host's environment.
+ * Refused when that environment differs from this process's in anything but the host-scoped
+ * variables: the AWS SDK would read this process's (HOME for the SSO token cache, the AWS files,
+ * env credentials), so such a host needs a process of its own (test-host.ts).
+ */
 async function start(id: number, env: Record<string, string>, taskDeprovisionMs: number, shellFirstOutputDelayMs: number | undefined): Promise<WebApp | null> {
   const log = (line: string): void => send({ type: 'log', id, line });
+  const differing = processWideDifferences(env, process.env);
+  if (differing.length > 0) {
+    send({ type: 'failed', id, message: `its environment differs from the launcher's in ${differing.join(', ')}, which the AWS SDK reads from the process: start it in a process of its own` });
+    return null;
+  }
   try {
     const web = await startWebApp({
       staticDir: STATIC_DIR,
