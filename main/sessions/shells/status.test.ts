@@ -35,10 +35,17 @@ describe('closedStatus: how a session ended', () => {
   it("Session Manager's maximum session duration ends it the same way, its text saying which limit: not a failure", () => {
     const max = { kind: 'channel-closed', output: MAX_DURATION_OUTPUT, message: MAX_DURATION_OUTPUT } as const;
     expect(closedStatus(max, undefined)).toEqual({ state: 'closed', reason: 'Your session has reached the maximum session duration and has been terminated.', ending: 'timed-out' });
-    // AWS's own words are not known: any text naming the maximum session duration is taken as it.
+    // AWS's own words are not known: any text saying the maximum session duration was reached is taken as it.
     expect(closedStatus({ kind: 'channel-closed', output: 'Session terminated: Maximum Session Duration reached.', message: 'x' }, undefined).ending).toBe('timed-out');
+    expect(closedStatus({ kind: 'channel-closed', output: 'The session exceeded the maximum session duration.', message: 'x' }, undefined).ending).toBe('timed-out');
     const lostOutput = { firstMissingSeq: 4, lastMissingSeq: 4, discardedFrames: 1 };
     expect(closedStatus({ ...max, lostOutput }, undefined).ending).toBe('failed');
+  });
+
+  it('an agent failure that only names the maximum session duration setting stays a failure, with its Diagnose', () => {
+    for (const output of ['failed to apply maximum session duration', 'Invalid maximum session duration: 0']) {
+      expect(closedStatus({ kind: 'channel-closed', output, message: output }, undefined).ending).toBe('failed');
+    }
   });
 
   it('a normal close with output lost below a hole is a failure', () => {

@@ -33,7 +33,7 @@ export function closedStatus(reason: CloseReason, exitCode: number | undefined):
  * channel_closed with no Output is a normal end (protocol §3.6): the shell exited, or someone
  * called TerminateSession (the gateway sends the same for both, §12.3). Session Manager's time
  * limits end a session their own way, known by the text: the idle timeout by AWS's words, the
- * maximum session duration by text naming it (AWS's exact words are not known; see
+ * maximum session duration by text saying it was reached (AWS's exact words are not known; see
  * MAX_DURATION_OUTPUT). Nothing failed then, so nothing to diagnose: the tab offers Reopen, and
  * the reason (the text itself) says which limit it was. Any other text is the agent's failure,
  * told in its words; output lost below a hole is a failure whatever the text.

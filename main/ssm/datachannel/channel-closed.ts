@@ -24,8 +24,13 @@ export function isIdleTimeoutOutput(output: string): boolean {
  */
 export const MAX_DURATION_OUTPUT = 'Your session has reached the maximum session duration and has been terminated.';
 
-/** Any Output naming the maximum session duration: the setting's name in AWS's console and docs, which its text is assumed to use. */
-const MAX_DURATION_WORDS = /\bmaximum session duration\b/i;
+/**
+ * An Output saying the maximum session duration was reached (or exceeded), either way round: the
+ * setting's name in AWS's console and docs, which its text is assumed to use, with the words of an
+ * end. The name alone is not enough: an agent failure naming the setting ("failed to apply maximum
+ * session duration") is a failure, and must keep its Diagnose.
+ */
+const MAX_DURATION_WORDS = /\b(?:reached|exceeded) the maximum session duration\b|\bmaximum session duration (?:was |has been )?(?:reached|exceeded)\b/i;
 
 /** Whether channel_closed's Output says Session Manager ended the session at its maximum session duration. */
 export function isMaxDurationOutput(output: string): boolean {
