@@ -2,7 +2,7 @@
 // timeout, Reopen and Close tab and no Diagnose (nothing broke); after a failure, Restart session
 // and Diagnose; after Porthole stopped it, Restart session alone.
 import { describe, expect, it } from 'vitest';
-import { IDLE_TIMEOUT_OUTPUT, MAX_DURATION_OUTPUT } from '../../main/ssm/datachannel/index.js';
+import { IDLE_TIMEOUT_OUTPUT } from '../../main/ssm/datachannel/index.js';
 import type { SessionStatus } from '../../shared/contract/index.js';
 import { endOffer } from './end-offer.js';
 
@@ -13,10 +13,6 @@ const closed = (ending: SessionStatus['ending'], reason?: string): { status: Ses
 describe('endOffer', () => {
   it("Session Manager's idle timeout is reopened, with Close tab beside it, and offers no Diagnose", () => {
     expect(endOffer(closed('timed-out', IDLE_TIMEOUT_OUTPUT))).toEqual({ restart: 'Reopen', closeTab: true, diagnose: false });
-  });
-
-  it("Session Manager's maximum session duration is reopened the same way: nothing broke, nothing to diagnose", () => {
-    expect(endOffer(closed('timed-out', MAX_DURATION_OUTPUT))).toEqual({ restart: 'Reopen', closeTab: true, diagnose: false });
   });
 
   it('a normal end (exit, TerminateSession) is reopened the same way', () => {
