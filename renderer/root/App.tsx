@@ -19,6 +19,7 @@ import { lazyPart } from '../ui/lazy-part.js';
 import { Toasts } from '../ui/Toasts.js';
 import { ForwardsAnnouncer } from '../forwards/ForwardsAnnouncement.js';
 import { useClient } from './client-context.js';
+import { useLinkLost } from './use-link-lost.js';
 import { useModel } from './model-context.js';
 import { StartFailed, useStartFailure } from './StartFailed.js';
 import { useCall } from './use-call.js';
@@ -41,7 +42,8 @@ export function App() {
   const transferPrompt = useStore(model.transfers).prompt;
   const { treeCollapsed } = useStore(model.layout);
   const panelOpen = useStore(model.panel).open;
-  const [disconnected, setDisconnected] = useState<string | null>(null);
+  // From the client's current state: a link lost before App's first render still shows.
+  const disconnected = useLinkLost();
   const [findOpen, setFindOpen] = useState(false);
   const [helpOpen, setHelpOpen] = useState(false);
   const [settingsOpen, setSettingsOpen] = useState(false);
@@ -49,7 +51,6 @@ export function App() {
   const [palette, setPalette] = useState<string | null>(null);
   useTheme(settings?.theme, settings?.fontFamily, settings?.fontSize);
   useWindowEffects(model);
-  useEffect(() => client.onDisconnect(setDisconnected), [client]);
   useEffect(() => client.onRejected((e) => console.error(`porthole: main refused a message: ${e.message}`)), [client]);
   useEffect(trackFocus, []);
   const startFailure = useStartFailure(client);

@@ -7,16 +7,9 @@
 // The part renders nothing while its code loads (a local fetch, a few ms), and a part whose code
 // cannot be loaded (the host was rebuilt and restarted under an open page) says so in its place
 // instead of taking the whole window down.
-import { Component, lazy, Suspense, useEffect, useState, type ComponentType, type ReactNode } from 'react';
-import { useClient } from '../root/client-context.js';
-
-/** The link's state, kept current: a part that cannot load after the host went away says that, not "reload". */
-function useLinkLost(): string | null {
-  const client = useClient();
-  const [lost, setLost] = useState(client.linkLost);
-  useEffect(() => client.onDisconnect(setLost), [client]);
-  return lost;
-}
+import { Component, lazy, Suspense, type ComponentType, type ReactNode } from 'react';
+// The link's state, kept current: a part that cannot load after the host went away says that, not "reload".
+import { useLinkLost } from '../root/use-link-lost.js';
 
 class LoadFailed extends Component<{ children: ReactNode; linkLost: string | null }, { error: string | null }> {
   override state: { error: string | null } = { error: null };
