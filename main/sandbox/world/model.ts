@@ -38,6 +38,8 @@ export class TaskEntry {
 
   /** The task as the world declares it, or as StopTask is leaving it now. */
   get spec(): TaskSpec {
+    // Most tasks are never stopped, and arn/containers read spec on every call: no clock for them.
+    if (!this.stopping) return this.loaded;
     return this.specAt(Date.now());
   }
 

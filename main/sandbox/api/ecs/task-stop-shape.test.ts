@@ -3,7 +3,7 @@
 // containers take SIGTERM (no exit code yet), DEPROVISIONING for an awsvpc task once they are down
 // (143 for SIGTERM through an init, 137 for SIGKILL after the stop timeout), STOPPED last, each
 // timestamp appearing with its step. A bridge task has no interface to detach.
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import { parseWorld } from '../../world/load.js';
 import { World } from '../../world/model.js';
 import { planStop, STOP_EXIT_CODES, stoppedExitCode, stopPhase } from '../../world/task-stop.js';
@@ -102,5 +102,18 @@ describe('a task stopping after StopTask', () => {
     // An essential container that exited on its own, or a world that says nothing: 0, as before.
     expect(stoppedExitCode('EssentialContainerExited', true)).toBe(0);
     expect(stoppedExitCode(undefined, false)).toBe(0);
+  });
+
+  it('a task nobody stopped is read as loaded, without reading the clock (a big world reads spec per task)', () => {
+    const w = world();
+    const task = w.region(w.defaultAccount, 'us-east-1').cluster('c')!.tasksById.get(AWSVPC_TASK)!;
+    const now = vi.spyOn(Date, 'now');
+    try {
+      expect(task.spec.lastStatus).toBe('RUNNING');
+      expect(task.arn).toContain(AWSVPC_TASK);
+      expect(now).not.toHaveBeenCalled();
+    } finally {
+      now.mockRestore();
+    }
   });
 });
