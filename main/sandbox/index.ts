@@ -11,6 +11,7 @@ import type { AddressInfo } from 'node:net';
 import path from 'node:path';
 import { createApiHandler, type ApiStats } from './api/server.js';
 import { newSandboxCredentials, SandboxKeys, type SandboxCredentials } from './api/keys.js';
+import { TaskStopTimers } from './api/ecs/task-stop-timers.js';
 import { KmsKeyStore } from './api/kms/key-store.js';
 import { IssuedCredentials } from './api/sts/issued-credentials.js';
 import { SSO_SANDBOX, SsoState } from './api/sso/sso-state.js';
@@ -111,6 +112,8 @@ export interface Sandbox {
   readonly stats: ApiStats;
   /** How long ECS StopTask's steps take; a test may change it between stops (each StopTask reads it then). */
   readonly taskStopping: TaskStopTimings;
+  /** StopTask's steps still to come (its containers going down); stop() clears them. */
+  readonly taskStopTimers: TaskStopTimers;
   readonly configFile: string;
   readonly credentialsFile: string;
   /** Environment pointing an SDK or CLI at those files, with HOME inside the sandbox so no real ~/.aws (SSO cache, config) is read. */
@@ -184,6 +187,7 @@ export async function startSandbox(opts: SandboxOptions = {}): Promise<Sandbox> 
   const issued = new IssuedCredentials();
   const expiredAccessKeyIds = new Set([SANDBOX.expiredAccessKeyId, ...(opts.expiredAccessKeyIds ?? [])]);
   const taskStopping: TaskStopTimings = { ...TASK_STOPPING, ...opts.taskStopping };
+  const taskStopTimers = new TaskStopTimers();
   const worldKeyIds = world.file.accounts.flatMap((a) => a.accessKeyIds);
   const keys = new SandboxKeys(credentials, [...expiredAccessKeyIds, ...worldKeyIds], issued);
   const { handler, stats } = createApiHandler({
@@ -198,6 +202,7 @@ export async function startSandbox(opts: SandboxOptions = {}): Promise<Sandbox> 
       expiredAccessKeyIds,
       issued,
       taskStopping,
+      taskStopTimers,
     },
     ...(opts.throttle ? { throttle: new ServiceThrottle(opts.throttle) } : {}),
     applyFaults: (spec) => faults.apply(spec),
@@ -214,6 +219,7 @@ export async function startSandbox(opts: SandboxOptions = {}): Promise<Sandbox> 
     port = await listen(server, opts.port ?? 0);
   } catch (err) {
     limits.dispose();
+    taskStopTimers.clear();
     await gateway?.close();
     await targets.close();
     throw err;
@@ -238,6 +244,7 @@ export async function startSandbox(opts: SandboxOptions = {}): Promise<Sandbox> 
     confinement,
     stats,
     taskStopping,
+    taskStopTimers,
     ...files,
     awsEnv: { AWS_CONFIG_FILE: files.configFile, AWS_SHARED_CREDENTIALS_FILE: files.credentialsFile, HOME: targets.root, AWS_DATA_PATH: dataPath },
     profile: SANDBOX.profile,
@@ -246,6 +253,7 @@ export async function startSandbox(opts: SandboxOptions = {}): Promise<Sandbox> 
     stop() {
       stopping ??= (async () => {
         limits.dispose();
+        taskStopTimers.clear();
         for (const s of registry.list()) registry.terminate(s.sessionId, 'The sandbox is shutting down.');
         await gateway?.close();
         await new Promise<void>((resolve) => {

@@ -109,6 +109,19 @@ describe('ECS StopTask in the sandbox', () => {
     expect((await ecs.send(new StopTaskCommand({ cluster: 'demo-web', task: OTHER, reason: 'later' }))).task?.stoppedReason).toBe('Task stopped by user');
   });
 
+  it("closing the sandbox leaves no stop pending: a task's containers cannot go down, nor end sessions, after it closed", async () => {
+    const own = await apiSandbox({ taskStopping: { containersExitMs: NEVER_MS } });
+    const client = new ECSClient(clientConfig(own));
+    try {
+      await client.send(new StopTaskCommand({ cluster: 'demo-web', task: TASK }));
+      expect(own.taskStopTimers.pending).toBe(1);
+    } finally {
+      client.destroy();
+      await own.stop();
+    }
+    expect(own.taskStopTimers.pending).toBe(0);
+  });
+
   it('refuses a task it does not know and a reason too long', async () => {
     await expect(ecs.send(new StopTaskCommand({ cluster: 'demo-web', task: 'ffffffffffffffffffffffffffffffff' }))).rejects.toMatchObject({ name: 'InvalidParameterException' });
     await expect(ecs.send(new StopTaskCommand({ cluster: 'demo-web', task: OTHER, reason: 'x'.repeat(256) }))).rejects.toMatchObject({ name: 'InvalidParameterException' });

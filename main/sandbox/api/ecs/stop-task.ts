@@ -34,10 +34,10 @@ function endSessions(ctx: RequestContext, task: TaskEntry): void {
   }
 }
 
-/** When the containers are down: now for a stop with no SIGTERM time, else on a timer that never keeps the process alive. */
+/** When the containers are down: now for a stop with no SIGTERM time, else on the sandbox's stop timers (cleared when it closes). */
 function endSessionsAt(ctx: RequestContext, task: TaskEntry, timings: TaskStopTimings): void {
   if (timings.containersExitMs <= 0) return endSessions(ctx, task);
-  setTimeout(() => endSessions(ctx, task), timings.containersExitMs).unref();
+  ctx.deps.taskStopTimers.after(timings.containersExitMs, () => endSessions(ctx, task));
 }
 
 export const stopTask: Handler = (p, ctx) => {
