@@ -63,9 +63,13 @@ export function planStop(now: number, timings: TaskStopTimings, awsvpc: boolean,
   return { ...why, stoppingAt: now, executionStoppedAt, stoppedAt: executionStoppedAt + (awsvpc ? timings.deprovisionMs : 0), deprovisions: awsvpc };
 }
 
-/** The task's lastStatus at `now`: RUNNING at StopTask's own instant (its answer), then STOPPING, DEPROVISIONING, STOPPED. */
+/**
+ * The task's lastStatus at `now`: STOPPING from StopTask's instant on (a DescribeTasks in the same
+ * millisecond included), then DEPROVISIONING, STOPPED. StopTask's own answer, RUNNING with
+ * desiredStatus STOPPED as on AWS, is that call's view (stop-task.ts), not a phase of the stop.
+ */
 export function stopPhase(stop: TaskStop, now: number): TaskSpec['lastStatus'] {
   if (now >= stop.stoppedAt) return 'STOPPED';
   if (now >= stop.executionStoppedAt) return stop.deprovisions ? 'DEPROVISIONING' : 'STOPPING';
-  return now <= stop.stoppingAt ? 'RUNNING' : 'STOPPING';
+  return now < stop.stoppingAt ? 'RUNNING' : 'STOPPING';
 }

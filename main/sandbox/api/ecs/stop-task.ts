@@ -49,11 +49,13 @@ export const stopTask: Handler = (p, ctx) => {
   if (!task) throw invalidParameter('ecs', 'The referenced task was not found.');
   const now = Date.now();
   // Stopping a task that is stopping or stopped changes nothing (ECS answers with the task as it is).
-  if (task.stop === undefined && task.spec.lastStatus !== 'STOPPED') {
-    const timings = { ...ctx.deps.taskStopping };
-    const awsvpc = ctx.region.taskDefinition(task.spec.taskDefinition)?.networkMode === 'awsvpc';
-    task.requestStop(planStop(now, timings, awsvpc, { stoppedReason: reason, stopCode: 'UserInitiated' }));
-    endSessionsAt(ctx, task, timings);
-  }
-  return { task: taskShape(ctx.region, task, now) };
+  if (task.stop !== undefined || task.spec.lastStatus === 'STOPPED') return { task: taskShape(ctx.region, task, now) };
+  const timings = { ...ctx.deps.taskStopping };
+  const awsvpc = ctx.region.taskDefinition(task.spec.taskDefinition)?.networkMode === 'awsvpc';
+  task.requestStop(planStop(now, timings, awsvpc, { stoppedReason: reason, stopCode: 'UserInitiated' }));
+  endSessionsAt(ctx, task, timings);
+  const shape = taskShape(ctx.region, task, now);
+  // ECS answers the StopTask that starts a stop with the task still RUNNING (desiredStatus STOPPED);
+  // DescribeTasks says STOPPING from this instant on. A stop with no time to take is STOPPED at once.
+  return { task: shape['lastStatus'] === 'STOPPING' ? { ...shape, lastStatus: 'RUNNING' } : shape };
 };

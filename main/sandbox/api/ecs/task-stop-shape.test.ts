@@ -1,6 +1,6 @@
 // A task StopTask stopped, as DescribeTasks shows it at each moment of its stop (ECS task
-// lifecycle): RUNNING with desiredStatus STOPPED at StopTask's own instant, STOPPING while its
-// containers take SIGTERM (no exit code yet), DEPROVISIONING for an awsvpc task once they are down
+// lifecycle): desiredStatus STOPPED and STOPPING from StopTask's own instant (its answer alone says
+// RUNNING: ecs-stop-task.test) while its containers take SIGTERM (no exit code yet), DEPROVISIONING for an awsvpc task once they are down
 // (143 for SIGTERM through an init, 137 for SIGKILL after the stop timeout), STOPPED last, each
 // timestamp appearing with its step. A bridge task has no interface to detach.
 import { describe, expect, it, vi } from 'vitest';
@@ -48,15 +48,16 @@ describe('a task stopping after StopTask', () => {
   const T0 = Date.UTC(2026, 11, 7, 12, 0, 0);
   const timings = { containersExitMs: 1000, deprovisionMs: 2000 };
 
-  it('goes RUNNING (desired STOPPED), STOPPING, DEPROVISIONING, STOPPED, with exit codes only once its containers are down', () => {
+  it('goes STOPPING (desired STOPPED), DEPROVISIONING, STOPPED, with exit codes only once its containers are down', () => {
     const w = world();
     const view = w.region(w.defaultAccount, 'us-east-1');
     const task = view.cluster('c')!.tasksById.get(AWSVPC_TASK)!;
     task.requestStop(planStop(T0, timings, true, { stoppedReason: 'Task stopped by user', stopCode: 'UserInitiated' }));
     const at = (ms: number) => taskShape(view, task, T0 + ms) as Shape;
 
+    // A DescribeTasks in StopTask's own millisecond already sees it stopping.
     const answer = at(0);
-    expect(answer).toMatchObject({ lastStatus: 'RUNNING', desiredStatus: 'STOPPED', stopCode: 'UserInitiated', stoppedReason: 'Task stopped by user', stoppingAt: T0 / 1000 });
+    expect(answer).toMatchObject({ lastStatus: 'STOPPING', desiredStatus: 'STOPPED', stopCode: 'UserInitiated', stoppedReason: 'Task stopped by user', stoppingAt: T0 / 1000 });
     expect(answer).not.toHaveProperty('stoppedAt');
     expect(answer).not.toHaveProperty('executionStoppedAt');
 
