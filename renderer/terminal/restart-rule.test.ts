@@ -6,7 +6,7 @@ import { describe, expect, it } from 'vitest';
 import { bufferText } from './buffer-text.js';
 import { lastTextRow } from './room-below.js';
 import { RoomKeeper } from './room-keeper.js';
-import { restartPreamble, RESTART_RULE_TEXT } from './restart-rule.js';
+import { PendingRule, restartPreamble, RESTART_RULE_TEXT } from './restart-rule.js';
 
 const ROWS = 10;
 /** Rows under an ended session's bar. */
@@ -67,5 +67,41 @@ describe('restartPreamble', () => {
     expect(term.modes.bracketedPasteMode).toBe(true);
     expect(await restartedTail(term, 3)).toEqual(['top', RESTART_RULE_TEXT, PROMPT]);
     expect(term.modes).toMatchObject({ bracketedPasteMode: false, applicationCursorKeysMode: false });
+  });
+});
+
+describe('PendingRule', () => {
+  const bytes = (text: string): Uint8Array => new TextEncoder().encode(text);
+
+  it('holds one rule for restarts that come before it is written, then takes the next restart afresh', () => {
+    const rule = new PendingRule();
+    expect(rule.hold(bytes('live'))).toBe(false);
+    expect(rule.begin()).toBe(true);
+    expect(rule.hold(bytes('a'))).toBe(true);
+    // Restarted again while the first rule waits for the old output to be parsed: no second rule.
+    expect(rule.begin()).toBe(false);
+    expect(rule.hold(bytes('b'))).toBe(true);
+    expect(rule.written().map((b) => new TextDecoder().decode(b))).toEqual(['a', 'b']);
+    expect(rule.hold(bytes('after'))).toBe(false);
+    expect(rule.begin()).toBe(true);
+  });
+
+  it('two restarts before the old output is parsed leave one "New session" rule, the new prompt after it (as TerminalController.restarted)', async () => {
+    const term = terminal();
+    const rule = new PendingRule();
+    const restarted = (): void => {
+      if (!rule.begin()) return;
+      term.write('', () => {
+        const b = term.buffer.active;
+        term.write(restartPreamble({ rows: term.rows, cursorRow: b.cursorY, cursorCol: b.cursorX, lastTextRow: lastTextRow(b, term.rows) }));
+        for (const held of rule.written()) term.write(held);
+      });
+    };
+    term.write('old output\r\n');
+    restarted();
+    restarted();
+    expect(rule.hold(bytes(PROMPT))).toBe(true);
+    await settled(term);
+    expect(bufferText(term).split('\n').filter((line) => line !== '')).toEqual(['old output', RESTART_RULE_TEXT, PROMPT]);
   });
 });

@@ -41,3 +41,34 @@ export function restartPreamble(view: RestartView): string {
   const place = row >= view.rows ? `\x1b[${view.rows};1H\r\n` : `\x1b[${row + 1};1H`;
   return `${SOFT_RESET}${place}${DIM}${RESTART_RULE_TEXT}${NOT_DIM}\r\n`;
 }
+
+/**
+ * A restarted session's output, held until the rule before it is written (the row for it can only
+ * be measured once the old output is parsed). One rule is pending at a time: a second restart
+ * before the first rule is written (Reopen pressed twice, a restart that failed and was retried)
+ * is covered by that rule, and writes no second "New session" rule.
+ */
+export class PendingRule {
+  #held: Uint8Array[] | null = null;
+
+  /** A restart: true when a rule is to be written for it; false when one is pending already. */
+  begin(): boolean {
+    if (this.#held !== null) return false;
+    this.#held = [];
+    return true;
+  }
+
+  /** Keeps `bytes` for after the pending rule; false when no rule is pending (write them now). */
+  hold(bytes: Uint8Array): boolean {
+    if (this.#held === null) return false;
+    this.#held.push(bytes);
+    return true;
+  }
+
+  /** The rule is written: what was held meanwhile, in order, to write after it. */
+  written(): Uint8Array[] {
+    const held = this.#held ?? [];
+    this.#held = null;
+    return held;
+  }
+}

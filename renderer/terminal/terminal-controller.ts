@@ -25,7 +25,7 @@ import { sameLook } from './look.js';
 import { PendingOutput } from './pending-output.js';
 import { lastTextRow, rowsUnder } from './room-below.js';
 import { RoomKeeper } from './room-keeper.js';
-import { LEAVE_ALTERNATE_SCREEN, restartPreamble } from './restart-rule.js';
+import { LEAVE_ALTERNATE_SCREEN, PendingRule, restartPreamble } from './restart-rule.js';
 import { preventSelectionGhosts } from './selection-ghost.js';
 import { filterSelectionRedraws } from './selection-redraw.js';
 import { TerminalClipboard } from './terminal-clipboard.js';
@@ -68,8 +68,8 @@ export class TerminalController implements Drainable {
   readonly #room: RoomKeeper;
   /** Draws the screen above a bar over a session that may still go on (view-lift.ts). */
   readonly #lift: ViewLift;
-  /** A restarted session's output, held until the rule before it is written (restart-rule.ts); null otherwise. */
-  #held: Uint8Array[] | null = null;
+  /** A restarted session's output, held until the one rule before it is written (restart-rule.ts). */
+  readonly #rule = new PendingRule();
   /** The slot React gave this terminal; the element is in it only while visible. */
   #slot: HTMLElement | null = null;
   /** Fits xterm to its slot once the slot stops changing size. */
@@ -135,10 +135,7 @@ export class TerminalController implements Drainable {
   /** Output from the session: parsed by xterm, acked after parsing (never on receipt). */
   write(bytes: Uint8Array): void {
     if (this.#disposed) return;
-    if (this.#held !== null) {
-      this.#held.push(bytes);
-      return;
-    }
+    if (this.#rule.hold(bytes)) return;
     if (this.#visible) {
       this.host.background.foreground(bytes.byteLength); // hidden terminals yield to a visible flood
       return this.#writeNow(bytes);
@@ -250,13 +247,16 @@ export class TerminalController implements Drainable {
   restarted(): void {
     this.#cover = null;
     this.#ack.reset();
-    this.#held ??= [];
+    // Restarted again before the rule was written: that rule serves this session too.
+    const ruleDue = this.#rule.begin();
     // The old session's output a hidden tab still holds goes before the rule.
     for (const chunk of this.#pending.takeAll()) this.#writeNow(chunk);
-    this.#afterParsing(() => {
-      if (this.#term.buffer.active.type === 'alternate') this.#term.write(LEAVE_ALTERNATE_SCREEN, () => this.#afterParsing(() => this.#writeRule()));
-      else this.#writeRule();
-    });
+    if (ruleDue) {
+      this.#afterParsing(() => {
+        if (this.#term.buffer.active.type === 'alternate') this.#term.write(LEAVE_ALTERNATE_SCREEN, () => this.#afterParsing(() => this.#writeRule()));
+        else this.#writeRule();
+      });
+    }
     this.setLive(true);
   }
 
@@ -272,9 +272,7 @@ export class TerminalController implements Drainable {
     const buffer = this.#term.buffer.active;
     const rows = this.#term.rows;
     this.#term.write(restartPreamble({ rows, cursorRow: buffer.cursorY, cursorCol: buffer.cursorX, lastTextRow: lastTextRow(buffer, rows) }));
-    const held = this.#held ?? [];
-    this.#held = null;
-    for (const bytes of held) this.write(bytes);
+    for (const bytes of this.#rule.written()) this.write(bytes);
   }
 
   applyLook(look: TerminalLook): void {
