@@ -9,6 +9,8 @@ export interface ExecFacts {
   readonly containerStatus: string;
   /** The task's enableExecuteCommand; undefined when not known. */
   readonly execEnabled: boolean | undefined;
+  /** The task's desiredStatus; STOPPED while ECS stops it (its containers may still run). Undefined when not known. */
+  readonly taskDesiredStatus?: string | undefined;
   /** Docker runtime id; ECS Exec's target needs it. */
   readonly runtimeId: string | null;
   /** managedAgents[ExecuteCommandAgent].lastStatus; null when ECS reports no such agent. */
@@ -45,10 +47,14 @@ const DIAGNOSE = 'Run Diagnose on the container for the cause.';
 const r = (state: ExecNotReady['state'], badge: string, tone: ExecReadiness['tone'], reason: string, nextStep: string): ExecNotReady => ({ state, ready: false, badge, tone, reason, nextStep });
 const READY: ExecReady = { state: 'ready', ready: true, badge: 'exec ready', tone: 'ok', reason: 'The ECS Exec agent is running: a shell can be opened.', nextStep: '' };
 
-/** Not running, or started without exec: said before anything about the runtime id or the agent. */
-function notStarted(f: Pick<ExecFacts, 'containerStatus' | 'execEnabled'>): ExecNotReady | null {
+/** Not running, its task stopping, or started without exec: said before anything about the runtime id or the agent. */
+function notStarted(f: Pick<ExecFacts, 'containerStatus' | 'execEnabled' | 'taskDesiredStatus'>): ExecNotReady | null {
   if (f.containerStatus !== 'RUNNING') {
     return r('not-running', f.containerStatus.toLowerCase(), 'muted', `The container is ${f.containerStatus}; only running containers accept ECS Exec sessions.`, 'Wait for it to start, or open a running task.');
+  }
+  // Still running through its stop's SIGTERM phase: the task will not run again, so no new session.
+  if (f.taskDesiredStatus === 'STOPPED') {
+    return r('not-running', 'stopping', 'muted', 'ECS is stopping this container\'s task; a stopping task accepts no new ECS Exec sessions.', 'Open a running task.');
   }
   if (f.execEnabled === false) return r('not-enabled', 'no exec', 'muted', 'ECS Exec is not enabled for this task: it was started without execute command.', ENABLE_EXEC);
   return null;
@@ -58,7 +64,7 @@ function notStarted(f: Pick<ExecFacts, 'containerStatus' | 'execEnabled'>): Exec
  * A container ECS reports without a runtime id: never ready, since ECS Exec addresses a container
  * by it. Its own function so the type says so (a session action needs no reason of its own).
  */
-export function readinessWithoutRuntimeId(f: Pick<ExecFacts, 'containerStatus' | 'execEnabled'>): ExecNotReady {
+export function readinessWithoutRuntimeId(f: Pick<ExecFacts, 'containerStatus' | 'execEnabled' | 'taskDesiredStatus'>): ExecNotReady {
   return (
     notStarted(f) ??
     r('no-runtime-id', 'no runtime id', 'warn', 'ECS reports this container RUNNING but without a runtime id, so ECS Exec cannot address it yet.', `Refresh in a few seconds; if it stays that way, the ECS agent on the host is not reporting the container. ${DIAGNOSE}`)

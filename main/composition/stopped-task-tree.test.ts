@@ -49,7 +49,7 @@ describe('a task stopped under an open shell', () => {
       const { nodes: tasks } = await c.call('inventory', 'children', { parentId: SERVICE_ID });
       expect(tasks.find((n) => n.id === TASK_ID)).toMatchObject({ lastStatus: 'RUNNING' });
       const { nodes: containers } = await c.call('inventory', 'children', { parentId: TASK_ID });
-      expect(containers.map((n) => n.kind === 'container' && n.execAgentStatus)).toEqual(['RUNNING', 'RUNNING']);
+      expect(containers.map((n) => n.kind === 'container' && [n.execAgentStatus, n.taskDesiredStatus])).toEqual([['RUNNING', 'RUNNING'], ['RUNNING', 'RUNNING']]);
 
       const { session } = await c.call('sessions', 'open', { target: TARGET, cols: 80, rows: 24 });
       await c.untilState(session.id, 'connected');
@@ -71,8 +71,8 @@ describe('a task stopped under an open shell', () => {
         if (n.kind !== 'container') continue;
         const r = execReadiness({ containerStatus: n.lastStatus, execEnabled: n.execEnabled, runtimeId: n.runtimeId, agentStatus: n.execAgentStatus });
         expect(r).toMatchObject({ ready: false, state: 'not-running', badge: 'stopped' });
-        // Ports and the rest stay as listed.
-        expect(n).toEqual({ ...containers.find((x) => x.id === n.id), lastStatus: 'STOPPED', execAgentStatus: 'STOPPED' });
+        // Ports and the rest stay as listed; the container carries its task's desiredStatus.
+        expect(n).toEqual({ ...containers.find((x) => x.id === n.id), lastStatus: 'STOPPED', execAgentStatus: 'STOPPED', taskDesiredStatus: 'STOPPED' });
       }
       // One question to ECS, and the tree answers from what it now knows.
       expect(describes() - before).toBe(1);

@@ -3,7 +3,7 @@
 import { describe, expect, expectTypeOf, it } from 'vitest';
 import type { InventoryNode } from '../../shared/contract/index.js';
 import type { ExecNotReady } from '../../shared/exec-readiness.js';
-import { badgeOf, diagnosisTargetOf, readinessOf, rowLabel, secondaryOf, sessionAddressOf, sharedNames, targetOf, taskDefinitionOf, titleOf, tooltipOf } from './node-view.js';
+import { badgeOf, diagnosisTargetOf, notReadyReason, readinessOf, rowLabel, secondaryOf, sessionAddressOf, sharedNames, targetOf, taskDefinitionOf, titleOf, tooltipOf } from './node-view.js';
 
 type Task = Extract<InventoryNode, { kind: 'task' }>;
 type Container = Extract<InventoryNode, { kind: 'container' }>;
@@ -88,6 +88,18 @@ describe('exec readiness: one decision for badge, menu hint and diagnosis', () =
     expect(readinessOf(container({ execAgentStatus: null, execEnabled: true })).state).toBe('no-agent');
     expect(readinessOf(container({ lastStatus: 'PENDING', runtimeId: null })).badge).toBe('pending');
     expect(readinessOf(container()).ready).toBe(true);
+  });
+
+  it("a container of a task ECS is stopping is not ready while it still runs through SIGTERM, as its task's badge says", () => {
+    const stopping = container({ taskDesiredStatus: 'STOPPED' });
+    expect(readinessOf(stopping)).toMatchObject({ ready: false, state: 'not-running', badge: 'stopping', tone: 'muted' });
+    expect(badgeOf(stopping)?.text).toBe('stopping');
+    expect(notReadyReason(stopping)).toContain('stopping');
+    // A running task's container, and one from an older host that does not send the field, are ready.
+    expect(readinessOf(container({ taskDesiredStatus: 'RUNNING' })).ready).toBe(true);
+    expect(readinessOf(container()).ready).toBe(true);
+    // Without a runtime id the stop is still the reason given.
+    expect(sessionAddressOf(container({ taskDesiredStatus: 'STOPPED', runtimeId: null })).missing?.badge).toBe('stopping');
   });
 });
 

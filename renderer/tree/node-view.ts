@@ -55,7 +55,7 @@ export function badgeOf(node: InventoryNode): Badge | null {
 
 /** A container's ECS Exec readiness: the one decision behind its badge, menu and the forward dialog. */
 export function readinessOf(node: Extract<InventoryNode, { kind: 'container' }>): ExecReadiness {
-  return execReadiness({ containerStatus: node.lastStatus, execEnabled: node.execEnabled, runtimeId: node.runtimeId, agentStatus: node.execAgentStatus });
+  return execReadiness({ containerStatus: node.lastStatus, execEnabled: node.execEnabled, taskDesiredStatus: node.taskDesiredStatus, runtimeId: node.runtimeId, agentStatus: node.execAgentStatus });
 }
 
 /** What Diagnose runs against: every container and instance, with or without a runtime id. */
@@ -96,7 +96,7 @@ export type SessionAddress = { readonly target: TargetRef; readonly missing: nul
 
 export function sessionAddressOf(node: TargetNode): SessionAddress {
   if (node.kind === 'instance') return { target: { kind: 'instance', profile: node.profile, region: node.region, instanceId: node.instanceId }, missing: null };
-  if (node.runtimeId === null) return { target: null, missing: readinessWithoutRuntimeId({ containerStatus: node.lastStatus, execEnabled: node.execEnabled }) };
+  if (node.runtimeId === null) return { target: null, missing: readinessWithoutRuntimeId({ containerStatus: node.lastStatus, execEnabled: node.execEnabled, taskDesiredStatus: node.taskDesiredStatus }) };
   const target: TargetRef = { kind: 'ecs-container', profile: node.profile, region: node.region, cluster: clusterName(node.clusterArn), taskArn: node.taskArn, containerName: node.name, runtimeId: node.runtimeId };
   return { target, missing: null };
 }

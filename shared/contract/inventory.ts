@@ -92,6 +92,11 @@ export const ContainerNodeSchema = InRegion.extend({
   lastStatus: TextSchema,
   /** Whether the task was started with execute command. Optional: older hosts do not send it. */
   execEnabled: z.boolean().optional(),
+  /**
+   * Its task's desiredStatus: STOPPED once ECS is stopping the task, while its containers still run
+   * through SIGTERM; no new session then. Optional: older hosts do not send it.
+   */
+  taskDesiredStatus: TextSchema.optional(),
   /** managedAgents[ExecuteCommandAgent].lastStatus, null when the agent is not present. */
   execAgentStatus: awsEnum(['PENDING', 'RUNNING', 'STOPPED']).nullable(),
   image: TextSchema.nullable(),

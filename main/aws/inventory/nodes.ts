@@ -52,7 +52,7 @@ export function containerNode(profile: string, region: string, t: TaskInfo, c: C
   return {
     kind: 'container', id: nodeId.container(profile, region, t.clusterArn, t.arn, c.name), label: c.name, profile, region,
     clusterArn: t.clusterArn, taskArn: t.arn, name: c.name, runtimeId: c.runtimeId, lastStatus: c.lastStatus, execEnabled: t.execEnabled,
-    execAgentStatus: c.execAgent?.status ?? null, image: c.image, ports: ports === null ? null : [...ports],
+    taskDesiredStatus: t.desiredStatus, execAgentStatus: c.execAgent?.status ?? null, image: c.image, ports: ports === null ? null : [...ports],
   };
 }
 
