@@ -26,6 +26,19 @@ export const AWS_LIMITS = {
    * shows with a Retry. With 10, an HTTP 500 held a region behind a spinner for 8–16 s.
    */
   MAX_ATTEMPTS: 3,
+  /**
+   * Longest wait for an AWS answer, per attempt. The SDK's default is a 15-minute idle socket, so
+   * an endpoint that takes the connection and never answers (a stuck proxy, a VPC endpoint whose
+   * security group drops the reply) held a node behind a spinner for that long. AWS answers these
+   * calls in well under a second; 20 s leaves room for a slow link, and with MAX_ATTEMPTS the
+   * plain error shows after about a minute at worst.
+   */
+  REQUEST_TIMEOUT_MS: 20_000,
+  /**
+   * Longest wait for the TCP connection, per attempt. Without it an unrouted address (a private
+   * endpoint off the VPN) waits for the OS's SYN retries, about two minutes each time.
+   */
+  CONNECT_TIMEOUT_MS: 10_000,
   /** Interactive command for ECS Exec when the user picks none (present in nearly every image). */
   DEFAULT_EXEC_COMMAND: '/bin/sh',
 } as const;

@@ -8,6 +8,7 @@ import { doesIdentityRequireRefresh, isIdentityExpired, memoizeIdentityProvider 
 import type { AwsCredentialIdentity, AwsCredentialIdentityProvider } from '@smithy/types';
 import { AwsError } from './errors.js';
 import { toAwsError } from './error-map.js';
+import type { RequestLimits } from './request-limits.js';
 import type { ProfileInfo, SharedFiles } from './profiles.js';
 
 /** Asks the user for the current MFA code of a device (the UI answers through the contract). */
@@ -17,7 +18,7 @@ export interface CredentialOptions {
   readonly files: SharedFiles;
   readonly mfaCodeProvider?: MfaCodeProvider;
   /** Region and endpoint for the STS client the SDK uses to assume roles (honours the profile's endpoint). */
-  readonly stsClientConfig?: { readonly region?: string; readonly endpoint?: string };
+  readonly stsClientConfig?: { readonly region?: string; readonly endpoint?: string; readonly requestHandler?: RequestLimits };
 }
 
 function baseProvider(profile: ProfileInfo, opts: CredentialOptions): AwsCredentialIdentityProvider {
@@ -32,7 +33,7 @@ function baseProvider(profile: ProfileInfo, opts: CredentialOptions): AwsCredent
     case 'sso': {
       // The portal endpoint the profile configures (the SDK applies it only through AWS_PROFILE).
       const sso = profile.endpoints.sso?.url;
-      return fromSSO({ ...files, ...(sso ? { clientConfig: { endpoint: sso } } : {}) });
+      return fromSSO({ ...files, clientConfig: { ...(sso ? { endpoint: sso } : {}), ...(clientConfig?.requestHandler ? { requestHandler: clientConfig.requestHandler } : {}) } });
     }
     case 'credential-process':
       return fromProcess(files);

@@ -139,6 +139,7 @@ function words(code: AwsErrorCode, f: Facts, ctx: AwsErrorContext): { sentence: 
     case 'invalid-request':
       return { sentence: `AWS rejected the request${at ? ` (${at})` : ''}.`, nextStep: 'Check the details; refresh the tree in case the target changed.' };
     case 'endpoint-unreachable':
+      if (f.name === 'TimeoutError') return { sentence: `The AWS endpoint did not answer in time${at ? ` (${at})` : ''}.`, nextStep: 'Check your network, VPN or proxy (or the endpoint_url configured for the profile), then refresh.' };
       return { sentence: `The AWS endpoint could not be reached${at ? ` (${at})` : ''}.`, nextStep: 'Check your network, proxy or the endpoint_url configured for the profile.' };
     case 'service-unavailable':
       if (f.status !== undefined) return { sentence: httpSentence(f, ctx), nextStep: 'Try again in a moment; if it keeps failing, the endpoint has a problem (the details show what it answered).' };

@@ -17,6 +17,7 @@ import { AWS_LIMITS } from './constants.js';
 import { credentialProviderFor, type MfaCodeProvider } from './credentials.js';
 import type { ServiceKey } from './endpoints.js';
 import { AwsError } from './errors.js';
+import { requestLimits, type RequestLimits } from './request-limits.js';
 import type { ProfileInfo, SharedFiles } from './profiles.js';
 
 export interface ProfileSessionOptions {
@@ -24,6 +25,8 @@ export interface ProfileSessionOptions {
   readonly mfaCodeProvider?: MfaCodeProvider;
   /** Overrides AWS_LIMITS.MAX_ATTEMPTS (tests of the plain throttling error use a small number). */
   readonly maxAttempts?: number;
+  /** Overrides AWS_LIMITS.REQUEST_TIMEOUT_MS (a test of a silent endpoint uses a short one). */
+  readonly requestTimeoutMs?: number;
 }
 
 type Clients = { ecs: ECSClient; ssm: SSMClient; ec2: EC2Client; kms: KMSClient; sts: STSClient; iam: IAMClient };
@@ -34,6 +37,7 @@ interface CommonConfig {
   ignoreConfiguredEndpointUrls: boolean;
   retryMode: string;
   maxAttempts: number;
+  requestHandler: RequestLimits;
 }
 
 /** One client per case so each middleware stack keeps its own precise types. */
@@ -60,7 +64,7 @@ export class ProfileSession {
     this.credentials = credentialProviderFor(profile, {
       files: opts.files,
       mfaCodeProvider: opts.mfaCodeProvider,
-      stsClientConfig: { ...(region ? { region } : {}), ...(sts ? { endpoint: sts } : {}) },
+      stsClientConfig: { ...(region ? { region } : {}), ...(sts ? { endpoint: sts } : {}), requestHandler: requestLimits(opts.requestTimeoutMs) },
     });
   }
 
@@ -100,6 +104,7 @@ export class ProfileSession {
       ignoreConfiguredEndpointUrls: true,
       retryMode: 'adaptive',
       maxAttempts: this.opts.maxAttempts ?? AWS_LIMITS.MAX_ATTEMPTS,
+      requestHandler: requestLimits(this.opts.requestTimeoutMs),
     }, this.stats) as Clients[K];
     this.clients.set(key, client);
     return client;

@@ -8,6 +8,7 @@
 import { AuthorizationPendingException, CreateTokenCommand, RegisterClientCommand, SlowDownException, SSOOIDCClient, StartDeviceAuthorizationCommand } from '@aws-sdk/client-sso-oidc';
 import type { SsoPrompt } from '../../../shared/contract/auth.js';
 import { attachCallDetails } from '../call-details.js';
+import { requestLimits } from '../request-limits.js';
 import { AwsError } from '../errors.js';
 import { toAwsError } from '../error-map.js';
 import type { ProfileInfo } from '../profiles.js';
@@ -70,7 +71,7 @@ export class SsoSignIns {
     const abort = new AbortController();
     this.running.set(signInId, { profile: profile.name, abort });
     const endpoint = profile.endpoints.sso_oidc?.url;
-    const client = new SSOOIDCClient({ region: sso.region, maxAttempts: SSO_SIGN_IN.MAX_ATTEMPTS, ...(endpoint ? { endpoint } : {}) });
+    const client = new SSOOIDCClient({ region: sso.region, maxAttempts: SSO_SIGN_IN.MAX_ATTEMPTS, requestHandler: requestLimits(), ...(endpoint ? { endpoint } : {}) });
     attachCallDetails(client, 'sso-oidc');
     const ctx = { profile: profile.name, region: sso.region, sso: true };
     try {
