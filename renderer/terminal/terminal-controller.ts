@@ -1,51 +1,45 @@
-// One owner per terminal tab: the xterm instance, its addons, listeners and ack counter. It lives
-// outside React (the registry keeps it), is re-parented between slots instead of re-created, and
-// disposes everything exactly once. Terminal bytes go straight from the data plane into xterm.
-// Beside it: the clipboard and paste guard (terminal-clipboard.ts), xterm's options from the look
-// (xterm-options.ts), search (terminal-find.ts), WebGL (webgl-renderer.ts), and the filter that
-// spares xterm a full redraw per scroll with nothing selected (selection-redraw.ts), and the fix
-// for a cleared selection drawn again at a resize (selection-ghost.ts). Bars over the view: the
-// find bar's match kept out from under it (find-reveal.ts), an ended session's text kept above
-// the bar that says so (room-below.ts), a session's that may still go on drawn above it
-// (view-lift.ts), and a fresh session's rule (restart-rule.ts). A key held when the keyboard
-// left is forgotten (held-keys.ts).
+// One owner per terminal tab: the xterm instance, its addons and listeners. It lives outside
+// React (the registry keeps it), is re-parented between slots instead of re-created, and
+// disposes everything exactly once. Here: the slot, visibility, fitting and the session's state.
+// Beside it: the output path and its flow control (terminal-output.ts), the keyboard's way to the
+// session (terminal-input.ts), the clipboard and paste guard (terminal-clipboard.ts), xterm's
+// options from the look (xterm-options.ts), search (terminal-find.ts), WebGL (webgl-renderer.ts),
+// the filter that spares xterm a full redraw per scroll with nothing selected
+// (selection-redraw.ts), and the fix for a cleared selection drawn again at a resize
+// (selection-ghost.ts). Bars over the view: the find bar's match kept out from under it
+// (find-reveal.ts), and the session banner's (an ended session's text kept above it, a
+// reconnecting one's drawn above it) with a fresh session's rule (session-bars.ts).
 import { FitAddon } from '@xterm/addon-fit';
 import { SearchAddon, type ISearchResultChangeEvent } from '@xterm/addon-search';
 import { Unicode11Addon } from '@xterm/addon-unicode11';
 import { WebLinksAddon } from '@xterm/addon-web-links';
 import { Terminal, type IDisposable } from '@xterm/xterm';
-import { AckCounter } from './ack-counter.js';
 import { bufferText, lastLineText } from './buffer-text.js';
 import type { Drainable } from './background-writer.js';
 import { TERMINAL } from './constants.js';
 import { Debounce } from './debounce.js';
 import { barCells, revealMatch } from './find-reveal.js';
-import { forgetHeldKeysOnFocus } from './held-keys.js';
 import { sameLook } from './look.js';
-import { PendingOutput } from './pending-output.js';
-import { lastTextRow, rowsUnder } from './room-below.js';
-import { RoomKeeper } from './room-keeper.js';
-import { LEAVE_ALTERNATE_SCREEN, PendingRule, restartPreamble } from './restart-rule.js';
 import { preventSelectionGhosts } from './selection-ghost.js';
 import { filterSelectionRedraws } from './selection-redraw.js';
+import { SessionBars } from './session-bars.js';
 import { TerminalClipboard } from './terminal-clipboard.js';
 import { TerminalFind, type FindOptions } from './terminal-find.js';
 import type { TerminalHost, TerminalLook } from './terminal-host.js';
-import { ViewLift } from './view-lift.js';
+import { connectInput, forgetHeldKeys } from './terminal-input.js';
+import { TerminalOutput } from './terminal-output.js';
 import { WebglRenderer } from './webgl-renderer.js';
 import { applyLookOptions, xtermOptions } from './xterm-options.js';
 
 export type { FindOptions } from './terminal-find.js';
 export type { TerminalHost, TerminalLook } from './terminal-host.js';
 
-const encoder = new TextEncoder();
-
 export class TerminalController implements Drainable {
   /** The element xterm renders into; moved between slots, never re-created. */
   readonly element: HTMLDivElement;
   readonly #term: Terminal;
   readonly #fit = new FitAddon();
-  readonly #ack: AckCounter;
+  readonly #output: TerminalOutput;
   readonly #disposables: IDisposable[] = [];
   readonly #webgl: WebglRenderer;
   readonly #find: TerminalFind;
@@ -56,20 +50,9 @@ export class TerminalController implements Drainable {
   #disposed = false;
   /** The look last applied (the constructor's), so an unchanged one costs nothing. */
   #look: TerminalLook;
-  #parsed = 0;
-  /** Output held while hidden, parsed on the background budget. */
-  readonly #pending = new PendingOutput();
   #observer: ResizeObserver | null = null;
-  /** Where a bar over the view's lower edge starts (px), while an ended session shows one; see keepTextAbove. */
-  #cover: (() => number) | null = null;
-  /** Whether a bar over a session that may still go on is shown (see liftAbove). */
-  #lifting = false;
-  /** Moves an ended session's last text above that bar, one pass at a time. */
-  readonly #room: RoomKeeper;
-  /** Draws the screen above a bar over a session that may still go on (view-lift.ts). */
-  readonly #lift: ViewLift;
-  /** A restarted session's output, held until the one rule before it is written (restart-rule.ts). */
-  readonly #rule = new PendingRule();
+  /** The session banner over the view's foot, and a restarted session's rule (session-bars.ts). */
+  readonly #bars: SessionBars;
   /** The slot React gave this terminal; the element is in it only while visible. */
   #slot: HTMLElement | null = null;
   /** Fits xterm to its slot once the slot stops changing size. */
@@ -77,9 +60,7 @@ export class TerminalController implements Drainable {
     // A hidden or detached pane measures 0×0; fitting then would shrink the remote terminal to nothing.
     if (!this.#opened || !this.#visible || this.element.clientWidth === 0 || this.element.clientHeight === 0) return;
     this.#fit.fit();
-    // Shown again, or fewer rows (xterm scrolls to keep the cursor's row): the last text may be under the bar.
-    this.#makeRoom();
-    this.#lift.update();
+    this.#bars.fitted();
   });
   /** Sends the terminal's size once it has stopped changing. */
   readonly #resizeRemoteLater = new Debounce(TERMINAL.REMOTE_RESIZE_DEBOUNCE_MS, () => {
@@ -96,11 +77,15 @@ export class TerminalController implements Drainable {
     this.element = document.createElement('div');
     this.element.className = 'xterm-container';
     this.#look = look;
-    this.#ack = new AckCounter({ send: (n) => this.host.sendAck(this.sessionId, n) });
     this.#term = new Terminal(xtermOptions(look, size, (url) => this.host.openLink(url)));
+    this.#output = new TerminalOutput(this.#term, host.background, this, (n) => this.host.sendAck(this.sessionId, n));
     this.#webgl = new WebglRenderer(this.#term);
-    this.#room = new RoomKeeper(this.#term, () => this.#coveredRows());
-    this.#lift = new ViewLift(this.#term, () => this.element.querySelector<HTMLElement>('.xterm-screen'));
+    this.#bars = new SessionBars(
+      this.#term,
+      this.element,
+      { live: () => this.#live, shown: () => this.#opened && this.#visible, disposed: () => this.#disposed },
+      (bytes) => this.write(bytes),
+    );
     this.#term.loadAddon(this.#fit);
     const search = new SearchAddon();
     this.#term.loadAddon(search);
@@ -109,19 +94,12 @@ export class TerminalController implements Drainable {
     this.#term.unicode.activeVersion = '11';
     this.#term.loadAddon(new WebLinksAddon((_e, url) => this.host.openLink(url)));
     this.#disposables.push(
-      this.#term.onData((data) => this.#send(encoder.encode(data))),
-      this.#term.onBinary((data) => this.#send(Uint8Array.from(data, (c) => c.charCodeAt(0) & 0xff))),
+      ...connectInput(this.#term, { sessionId, host, live: () => this.#live, key: (e) => this.#clipboard.key(e) }),
       this.#term.onResize(() => this.#resizeRemoteLater.schedule()),
       this.#term.onSelectionChange(() => this.#clipboard.selectionChanged()),
-      // Text that arrives while the bar shows (a first prompt while connecting) is lifted above it too.
-      this.#term.onWriteParsed(() => {
-        if (this.#lifting) this.#lift.update();
-      }),
+      this.#term.onWriteParsed(() => this.#bars.parsed()),
     );
     this.#clipboard = new TerminalClipboard(this.#term, this.element, host, look);
-    // A live shell takes Tab (completion); a terminal that takes no more input leaves Tab and
-    // Shift+Tab to the page, so the keyboard reaches the ended session's banner below it.
-    this.#term.attachCustomKeyEventHandler((e) => (!this.#live && e.key === 'Tab' ? false : this.#clipboard.key(e)));
   }
 
   get cols(): number {
@@ -135,34 +113,21 @@ export class TerminalController implements Drainable {
   /** Output from the session: parsed by xterm, acked after parsing (never on receipt). */
   write(bytes: Uint8Array): void {
     if (this.#disposed) return;
-    if (this.#rule.hold(bytes)) return;
-    if (this.#visible) {
-      this.host.background.foreground(bytes.byteLength); // hidden terminals yield to a visible flood
-      return this.#writeNow(bytes);
-    }
-    this.#pending.push(bytes);
-    this.host.background.wake(this);
+    if (this.#bars.hold(bytes)) return;
+    this.#output.write(bytes, this.#visible);
   }
 
   get hasPending(): boolean {
-    return this.#pending.hasPending;
+    return this.#output.hasPending;
   }
 
   drain(budget: number): number {
-    return this.#pending.drain(budget, this.#writeNow);
+    return this.#output.drain(budget);
   }
-
-  readonly #writeNow = (bytes: Uint8Array): void => {
-    const n = bytes.byteLength;
-    this.#term.write(bytes, () => {
-      this.#parsed += n;
-      this.#ack.parsed(n);
-    });
-  };
 
   /** Output bytes xterm has parsed since the tab opened. */
   get parsedBytes(): number {
-    return this.#parsed;
+    return this.#output.parsedBytes;
   }
 
   /**
@@ -177,8 +142,8 @@ export class TerminalController implements Drainable {
       this.#term.open(this.element);
       filterSelectionRedraws(this.#term); // xterm's render service exists from open on
       preventSelectionGhosts(this.#term); // after the filter: it wraps the filtered method
-      const textarea = this.#term.textarea;
-      if (textarea !== undefined) this.#disposables.push({ dispose: forgetHeldKeysOnFocus(this.#term, textarea) });
+      const heldKeys = forgetHeldKeys(this.#term);
+      if (heldKeys !== null) this.#disposables.push(heldKeys);
       this.#opened = true;
       if (!this.#visible) this.element.remove();
     } else if (this.#visible && this.element.parentElement !== slot) {
@@ -210,8 +175,7 @@ export class TerminalController implements Drainable {
     if (this.#disposed || visible === this.#visible) return;
     this.#visible = visible;
     if (visible) {
-      this.host.background.forget(this);
-      for (const chunk of this.#pending.takeAll()) this.#writeNow(chunk);
+      this.#output.shown();
       if (this.#slot !== null && this.element.parentElement !== this.#slot) this.#slot.appendChild(this.element);
       if (this.#opened) this.#webgl.load();
       this.#fitLater.schedule();
@@ -234,45 +198,19 @@ export class TerminalController implements Drainable {
 
   /** Another window took the session: the text stays readable, but no input, ack or resize is sent. */
   released(): void {
-    this.#ack.dispose();
+    this.#output.released();
     this.setLive(false);
   }
 
   /**
    * A restarted session starts from zero on both sides of flow control, and its output starts on
-   * the row after the old text, below a rule (restart-rule.ts). Where that row is can only be
-   * measured once what is queued (the old session's last output, the feeds that made room for the
-   * ended session's bar) is parsed: the new session's output is held until the rule is written.
+   * the row after the old text, below a rule (session-bars.ts): the old session's output a hidden
+   * tab still holds is queued first, so it goes before the rule.
    */
   restarted(): void {
-    this.#cover = null;
-    this.#ack.reset();
-    // Restarted again before the rule was written: that rule serves this session too.
-    const ruleDue = this.#rule.begin();
-    // The old session's output a hidden tab still holds goes before the rule.
-    for (const chunk of this.#pending.takeAll()) this.#writeNow(chunk);
-    if (ruleDue) {
-      this.#afterParsing(() => {
-        if (this.#term.buffer.active.type === 'alternate') this.#term.write(LEAVE_ALTERNATE_SCREEN, () => this.#afterParsing(() => this.#writeRule()));
-        else this.#writeRule();
-      });
-    }
+    this.#output.restarted();
+    this.#bars.restarted();
     this.setLive(true);
-  }
-
-  /** `then` once what is queued is parsed (xterm runs a write's callback after parsing it). */
-  #afterParsing(then: () => void): void {
-    this.#term.write('', () => {
-      if (!this.#disposed) then();
-    });
-  }
-
-  /** The rule on the row after the old text, then the new session's output held meanwhile. */
-  #writeRule(): void {
-    const buffer = this.#term.buffer.active;
-    const rows = this.#term.rows;
-    this.#term.write(restartPreamble({ rows, cursorRow: buffer.cursorY, cursorCol: buffer.cursorX, lastTextRow: lastTextRow(buffer, rows) }));
-    for (const bytes of this.#rule.written()) this.write(bytes);
   }
 
   applyLook(look: TerminalLook): void {
@@ -319,8 +257,7 @@ export class TerminalController implements Drainable {
    * each fit. Never for a live session: the remote owns the cursor.
    */
   keepTextAbove(coverTop: (() => number) | null): void {
-    this.#cover = coverTop;
-    this.#makeRoom();
+    this.#bars.keepTextAbove(coverTop);
   }
 
   /**
@@ -330,22 +267,7 @@ export class TerminalController implements Drainable {
    * instead, as far as its last text needs (view-lift.ts), now, after each fit and after output.
    */
   liftAbove(coverTop: (() => number) | null): void {
-    if (this.#disposed) return;
-    this.#lifting = coverTop !== null;
-    this.#lift.cover(coverTop);
-  }
-
-  #makeRoom(): void {
-    if (this.#cover === null || this.#live || !this.#opened || !this.#visible) return;
-    this.#room.request();
-  }
-
-  /** The view's rows under an ended session's bar, or null when its text is not to be moved (RoomKeeper). */
-  #coveredRows(): number | null {
-    const cover = this.#cover;
-    const screen = this.element.querySelector('.xterm-screen');
-    if (cover === null || this.#disposed || this.#live || screen === null) return null;
-    return rowsUnder(cover(), screen.getBoundingClientRect(), this.#term.rows);
+    this.#bars.liftAbove(coverTop);
   }
 
   /** The find bar's "3 of 17": the addon tells it after every search and when output changes the matches. */
@@ -408,18 +330,10 @@ export class TerminalController implements Drainable {
     this.#resizeRemoteLater.cancel();
     this.#observer?.disconnect();
     this.#clipboard.dispose();
-    this.#ack.dispose();
-    this.host.background.forget(this);
-    this.#pending.clear();
+    this.#output.dispose();
     this.#webgl.dispose();
     for (const d of this.#disposables.splice(0)) d.dispose();
     this.#term.dispose();
     this.element.remove();
-  }
-
-  #send(bytes: Uint8Array): void {
-    if (!this.#live || bytes.byteLength === 0) return;
-    this.host.background.input(); // hidden terminals' parsing waits for the echo
-    this.host.sendInput(this.sessionId, bytes);
   }
 }
