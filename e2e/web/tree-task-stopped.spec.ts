@@ -1,17 +1,19 @@
 // A task someone stops (`aws ecs stop-task`, called on the sandbox as on AWS) under an open shell:
 // the shell ends when its containers exit, Porthole asks ECS about that task once, and the tree
 // shows the task stopping (the e2e hosts keep it DEPROVISIONING) and its containers stopped,
-// offering no shell, without a refresh.
+// offering no shell, and its service's running count drops by one, without a refresh.
 import { ECSClient, StopTaskCommand } from '@aws-sdk/client-ecs';
 import { expect, test } from '../fixtures/web-host.js';
 import { openDemo, revealWebApp, sandboxClientConfig, sandboxEndpoint, SHELL_TIMEOUT_MS, treeRow, waitForShell } from './porthole-ui.js';
 
 test.use({ sandbox: true });
 
-test('a task stopped under its shell shows stopping, its containers stopped, with no shell offered, without a refresh', async ({ page, webHost }) => {
+test('a task stopped under its shell shows stopping, its containers stopped, with no shell offered, its service counting one task less, without a refresh', async ({ page, webHost }) => {
   await openDemo(page, webHost.url);
   const app = await revealWebApp(page);
   const task = treeRow(page, 'task', /0001/);
+  const serviceCount = treeRow(page, 'service', 'web').locator('.tree-badge');
+  await expect(serviceCount).toHaveText('2/2');
   // A running task with exec has no badge; its container is ready.
   await expect(task.locator('.tree-badge')).toHaveCount(0);
   await expect(app.locator('.tree-badge')).toHaveText('exec ready');
@@ -26,6 +28,8 @@ test('a task stopped under its shell shows stopping, its containers stopped, wit
   }
   await expect(page.locator('.tab[aria-selected="true"]')).toHaveAttribute('data-state', 'closed', { timeout: SHELL_TIMEOUT_MS });
   await expect(task.locator('.tree-badge')).toHaveText('stopping');
+  // ECS counts RUNNING tasks only: the service's row says so as soon as the tree learns of the stop.
+  await expect(serviceCount).toHaveText('1/2');
   await expect(app.locator('.tree-badge')).toHaveText('stopped');
   await app.click({ button: 'right' });
   await expect(page.getByRole('menu').getByRole('menuitem', { name: 'Open shell', exact: true })).toBeDisabled();

@@ -1,8 +1,9 @@
 // The tree learns a task stopped without a refresh: a shell on its container ends when someone
 // stops the task (ECS StopTask), the app asks ECS about that task once (DescribeTasks), and the
 // windows get the task's row and its containers' rows as ECS now says: stopping (deprovisioning)
-// or stopped, its containers stopped with no exec.
-import { ECSClient, StopTaskCommand } from '@aws-sdk/client-ecs';
+// or stopped, its containers stopped with no exec; its service's and cluster's running counts drop
+// by one, as DescribeServices and DescribeClusters then say (ECS counts only RUNNING tasks).
+import { DescribeClustersCommand, DescribeServicesCommand, ECSClient, StopTaskCommand } from '@aws-sdk/client-ecs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { InventoryNode } from '../../shared/contract/index.js';
 import { execReadiness } from '../../shared/exec-readiness.js';
@@ -13,6 +14,8 @@ import { clientConfig } from '../../testing/sandbox/api/test-helpers.js';
 
 const CLUSTER_ARN = 'arn:aws:ecs:us-east-1:123456789012:cluster/demo-web';
 const SERVICE_ID = nodeId.service(DEMO_APP.web.profile, DEMO_APP.web.region, CLUSTER_ARN, 'web');
+const CLUSTER_ID = nodeId.cluster(DEMO_APP.web.profile, DEMO_APP.web.region, CLUSTER_ARN);
+const REGION_ID = nodeId.region(DEMO_APP.web.profile, DEMO_APP.web.region);
 
 let t: SandboxApp;
 beforeAll(async () => {
@@ -26,6 +29,13 @@ afterAll(async () => {
 function changedNodes(c: TestClient, parentId: string): InventoryNode[] | undefined {
   const e = c.events.filter((x) => x.service === 'inventory' && x.event === 'changed' && (x.payload as { parentId: string }).parentId === parentId).at(-1);
   return (e?.payload as { nodes: InventoryNode[] } | undefined)?.nodes;
+}
+
+/** The running counts on the cluster's row (among the region's children) and the service's (among the cluster's). */
+function countsOf(clusters: InventoryNode[], services: InventoryNode[]): { cluster: number | undefined; service: number | undefined } {
+  const cluster = clusters.find((n) => n.id === CLUSTER_ID);
+  const service = services.find((n) => n.id === SERVICE_ID);
+  return { cluster: cluster?.kind === 'cluster' ? cluster.runningTasks : undefined, service: service?.kind === 'service' ? service.runningCount : undefined };
 }
 
 /** The containers exit at once; the task then stays DEPROVISIONING far longer than the test (or is STOPPED at once). */
@@ -45,7 +55,9 @@ describe('a task stopped under an open shell', () => {
     const c = new TestClient(t.app.router);
     const ecs = new ECSClient(clientConfig(sandbox));
     try {
-      // The window has the service and the task open.
+      // The window has the region, the cluster, the service and the task open.
+      const listed = countsOf((await c.call('inventory', 'children', { parentId: REGION_ID })).nodes, (await c.call('inventory', 'children', { parentId: CLUSTER_ID })).nodes);
+      expect(listed.service).toBeGreaterThan(0);
       const { nodes: tasks } = await c.call('inventory', 'children', { parentId: SERVICE_ID });
       expect(tasks.find((n) => n.id === TASK_ID)).toMatchObject({ lastStatus: 'RUNNING' });
       const { nodes: containers } = await c.call('inventory', 'children', { parentId: TASK_ID });
@@ -58,7 +70,7 @@ describe('a task stopped under an open shell', () => {
       await ecs.send(new StopTaskCommand({ cluster: TARGET.cluster, task: TARGET.taskArn, reason: 'Scaling activity initiated by (deployment ecs-svc/1)' }));
       await c.untilState(session.id, 'closed');
 
-      await c.until('the task row changed', () => changedNodes(c, TASK_ID) !== undefined && changedNodes(c, SERVICE_ID) !== undefined);
+      await c.until('the task row changed', () => [TASK_ID, SERVICE_ID, CLUSTER_ID, REGION_ID].every((id) => changedNodes(c, id) !== undefined));
       const task = changedNodes(c, SERVICE_ID)?.find((n) => n.id === TASK_ID);
       expect(task).toMatchObject({ kind: 'task', lastStatus, desiredStatus: 'STOPPED' });
       // The other task of the service is as it was.
@@ -74,10 +86,19 @@ describe('a task stopped under an open shell', () => {
         // Ports and the rest stay as listed; the container carries its task's desiredStatus.
         expect(n).toEqual({ ...containers.find((x) => x.id === n.id), lastStatus: 'STOPPED', execAgentStatus: 'STOPPED', taskDesiredStatus: 'STOPPED' });
       }
+      // The service and the cluster count one running task less, as ECS now says of them.
+      const counts = countsOf(changedNodes(c, REGION_ID) ?? [], changedNodes(c, CLUSTER_ID) ?? []);
+      expect(counts).toEqual({ cluster: (listed.cluster ?? 0) - 1, service: (listed.service ?? 0) - 1 });
+      const ecsSays = {
+        cluster: (await ecs.send(new DescribeClustersCommand({ clusters: [TARGET.cluster] }))).clusters?.[0]?.runningTasksCount,
+        service: (await ecs.send(new DescribeServicesCommand({ cluster: TARGET.cluster, services: ['web'] }))).services?.[0]?.runningCount,
+      };
+      expect(counts).toEqual(ecsSays);
       // One question to ECS, and the tree answers from what it now knows.
       expect(describes() - before).toBe(1);
       const { nodes: again } = await c.call('inventory', 'children', { parentId: SERVICE_ID });
       expect(again.find((n) => n.id === TASK_ID)).toMatchObject({ lastStatus });
+      expect(countsOf((await c.call('inventory', 'children', { parentId: REGION_ID })).nodes, (await c.call('inventory', 'children', { parentId: CLUSTER_ID })).nodes)).toEqual(counts);
       expect(describes() - before).toBe(1);
     } finally {
       ecs.destroy();

@@ -15,10 +15,10 @@ import type { ClusterInfo, TaskInfo } from '../discovery/types.js';
 import type { EcsTaskState } from '../discovery/task-state.js';
 import { NodeIndex, type FilterMatch } from './node-index.js';
 import { nodeId, parseNodeId, type ParsedNodeId } from './node-ids.js';
-import { containerNode, profileNode, regionNode, taskNode } from './nodes.js';
+import { clusterNode, containerNode, profileNode, regionNode, serviceNode, taskNode } from './nodes.js';
 import { PREFETCH, Prefetcher } from './prefetch.js';
 import { RegionLoader, type Progress } from './region-loader.js';
-import { taskAfter } from './task-verdict.js';
+import { countedRunning, taskAfter } from './task-verdict.js';
 
 export interface InventoryEvents {
   progress?(e: { nodeId: string | null; message: string; done: boolean; retries?: number }): void;
@@ -151,8 +151,9 @@ export class Inventory {
     const loader = this.loaders.get(`${profile}|${region}`);
     const listed = loader?.findTask(task, cluster);
     const next = listed === undefined ? undefined : taskAfter(listed, state);
-    if (loader === undefined || next === undefined) return;
+    if (loader === undefined || listed === undefined || next === undefined) return;
     loader.replaceTask(next);
+    if (countedRunning(listed) && !countedRunning(next)) this.uncountRunning(profile, region, loader, next);
     const taskId = nodeId.task(profile, region, next.clusterArn, next.arn);
     const parent = this.index.ancestors(taskId).at(-1);
     const siblings = parent === undefined ? undefined : this.index.childrenOf(parent);
@@ -166,6 +167,31 @@ export class Inventory {
         return n.kind === 'container' && info !== undefined ? containerNode(profile, region, next, info, n.ports ?? null) : n;
       }));
     }
+  }
+
+  /**
+   * A listed task left RUNNING: its service's and its cluster's running counts, as listed, drop by
+   * one, as a DescribeServices or DescribeClusters would now say, and their rows are re-sent.
+   */
+  private uncountRunning(profile: string, region: string, loader: RegionLoader, task: TaskInfo): void {
+    const service = task.serviceName === null ? undefined : loader.contents(task.clusterArn)?.services.find((s) => s.name === task.serviceName);
+    if (service !== undefined) {
+      const counted = { ...service, runningCount: Math.max(0, service.runningCount - 1) };
+      loader.replaceService(counted);
+      this.replaceNode(nodeId.cluster(profile, region, task.clusterArn), serviceNode(profile, region, counted));
+    }
+    const cluster = loader.findCluster(task.clusterArn);
+    if (cluster !== undefined) {
+      const counted = { ...cluster, runningTasks: Math.max(0, cluster.runningTasks - 1) };
+      loader.replaceCluster(counted);
+      this.replaceNode(nodeId.region(profile, region), clusterNode(profile, region, counted));
+    }
+  }
+
+  /** Replaces one loaded node among its parent's children, when the parent's children are loaded. */
+  private replaceNode(parentId: string, node: InventoryNode): void {
+    const siblings = this.index.childrenOf(parentId);
+    if (siblings?.some((n) => n.id === node.id)) this.setChanged(parentId, siblings.map((n) => (n.id === node.id ? node : n)));
   }
 
   /** Replaces a loaded parent's children (ids unchanged, so what is loaded below stays) and tells the windows. */

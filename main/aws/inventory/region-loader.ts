@@ -9,7 +9,7 @@ import { withRetryReports } from '../call-details.js';
 import type { Limiter, Priority, PriorityTicket } from '../discovery/bounded.js';
 import { listClusters, loadCluster } from '../discovery/ecs.js';
 import { listInstances } from '../discovery/instances.js';
-import { arnTail, type ClusterContents, type ClusterInfo, type DiscoveryProgress, type InstanceInfo, type TaskInfo } from '../discovery/types.js';
+import { arnTail, type ClusterContents, type ClusterInfo, type DiscoveryProgress, type InstanceInfo, type ServiceInfo, type TaskInfo } from '../discovery/types.js';
 import { AwsError } from '../errors.js';
 import { toAwsError } from '../error-map.js';
 import type { ProfileSession } from '../profile-session.js';
@@ -193,6 +193,22 @@ export class RegionLoader {
     const contents: ClusterContents = { ...listed, tasks: listed.tasks.map((t) => (t.arn === task.arn ? task : t)) };
     this.settled.set(task.clusterArn, contents);
     if (!this.contentTickets.has(task.clusterArn)) this.contentsByArn.set(task.clusterArn, Promise.resolve(contents));
+  }
+
+  /** Puts a service's counts learned anew in place of the listed ones (a task of it left RUNNING). */
+  replaceService(service: ServiceInfo): void {
+    const listed = this.settled.get(service.clusterArn);
+    if (listed === undefined) return;
+    const contents: ClusterContents = { ...listed, services: listed.services.map((s) => (s.arn === service.arn ? service : s)) };
+    this.settled.set(service.clusterArn, contents);
+    if (!this.contentTickets.has(service.clusterArn)) this.contentsByArn.set(service.clusterArn, Promise.resolve(contents));
+  }
+
+  /** The same for a listed cluster; a listing still in flight is left to say what it says. */
+  replaceCluster(cluster: ClusterInfo): void {
+    if (this.clusters === undefined || !this.clusterList.some((c) => c.arn === cluster.arn)) return;
+    this.clusterList = this.clusterList.map((c) => (c.arn === cluster.arn ? cluster : c));
+    this.clusters = Promise.resolve(this.clusterList);
   }
 
   findCluster(arnOrName: string): ClusterInfo | undefined {

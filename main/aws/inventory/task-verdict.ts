@@ -40,3 +40,13 @@ export function taskAfter(task: TaskInfo, state: EcsTaskState): TaskInfo | undef
   }
   return sameTask(task, next) ? undefined : next;
 }
+
+/**
+ * Whether ECS counts the task in its service's runningCount and its cluster's runningTasksCount:
+ * those count tasks whose lastStatus is RUNNING (ECS API reference, Service.runningCount and
+ * Cluster.runningTasksCount), so a task ECS is stopping (STOPPING, DEACTIVATING, DEPROVISIONING)
+ * is out of them from its first step.
+ */
+export function countedRunning(task: Pick<TaskInfo, 'lastStatus'>): boolean {
+  return task.lastStatus === 'RUNNING';
+}

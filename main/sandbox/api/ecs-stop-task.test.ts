@@ -3,7 +3,7 @@
 // code, its session still open while the containers take SIGTERM), it leaves the running list and
 // new sessions are refused; then its containers exit (143), their sessions end (in its region
 // only), its exec agent is STOPPED, and DescribeTasks reaches STOPPED with the reason.
-import { DescribeTasksCommand, ECSClient, ListTasksCommand, StopTaskCommand } from '@aws-sdk/client-ecs';
+import { DescribeClustersCommand, DescribeServicesCommand, DescribeTasksCommand, ECSClient, ListTasksCommand, StopTaskCommand } from '@aws-sdk/client-ecs';
 import { SSMClient, StartSessionCommand } from '@aws-sdk/client-ssm';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import type { Sandbox } from '../index.js';
@@ -44,6 +44,12 @@ describe('ECS StopTask in the sandbox', () => {
     sb.taskStopping.containersExitMs = NEVER_MS;
     sb.taskStopping.deprovisionMs = NEVER_MS;
     const open = await ssm.send(new StartSessionCommand({ Target: targetOf(TASK), ...port }));
+    const counts = async () => {
+      const service = (await ecs.send(new DescribeServicesCommand({ cluster: 'demo-web', services: ['web'] }))).services?.[0];
+      const cluster = (await ecs.send(new DescribeClustersCommand({ clusters: ['demo-web'] }))).clusters?.[0];
+      return { running: service?.runningCount, pending: service?.pendingCount, deployment: service?.deployments?.[0]?.runningCount, cluster: cluster?.runningTasksCount };
+    };
+    const listed = await counts();
     const before = Date.now() / 1000;
     const stopped = await ecs.send(new StopTaskCommand({ cluster: 'demo-web', task: TASK, reason: 'Scaling activity initiated by deployment ecs-svc/1' }));
     expect(stopped.task).toMatchObject({ lastStatus: 'RUNNING', desiredStatus: 'STOPPED', stopCode: 'UserInitiated', stoppedReason: 'Scaling activity initiated by deployment ecs-svc/1' });
@@ -56,6 +62,9 @@ describe('ECS StopTask in the sandbox', () => {
     expect(task?.executionStoppedAt).toBeUndefined();
     expect(task?.containers?.[0]).toMatchObject({ lastStatus: 'RUNNING', managedAgents: [expect.objectContaining({ lastStatus: 'RUNNING' })] });
     expect(task?.containers?.[0]?.exitCode).toBeUndefined();
+    // ECS's runningCount (service, deployment) and runningTasksCount count RUNNING tasks only; a stopping one is not pending either.
+    const one = (n: number | undefined): number => (n ?? 0) - 1;
+    expect(await counts()).toEqual({ running: one(listed.running), pending: listed.pending, deployment: one(listed.deployment), cluster: one(listed.cluster) });
 
     // Its agent runs on until the container is down; a new session is refused, the task being no longer RUNNING.
     expect(sb.registry.get(open.SessionId ?? '')?.state).toBe('Pending');
