@@ -16,9 +16,23 @@ test('a remote host or name the contract would refuse is told in plain words, an
   const host = form.getByLabel('Remote host', { exact: true });
   const start = form.getByRole('button', { name: 'Start forward' });
 
+  // A wrong port is marked and gets the keyboard, its text selected to be typed over; typing takes the mark off.
+  const local = form.getByLabel('Local port', { exact: true });
+  await local.fill('abc');
+  await start.click();
+  await expect(form.getByRole('alert')).toHaveText('The local port must be a number from 1 to 65535, or empty to pick a free one.');
+  await expect(local).toHaveAttribute('aria-invalid', 'true');
+  await expect(local).toBeFocused();
+  await page.keyboard.type('15432x');
+  await expect(local).toHaveValue('15432x');
+  await expect(local).not.toHaveAttribute('aria-invalid', 'true');
+  await local.fill('');
+
   await host.fill(`${'a'.repeat(250)}.example.com`);
   await start.click();
   await expect(form.getByRole('alert')).toHaveText('The remote host has at most 253 characters (the longest DNS name).');
+  await expect(host).toHaveAttribute('aria-invalid', 'true');
+  await expect(host).toBeFocused();
   await host.fill('db.internal; rm -rf /');
   await start.click();
   await expect(form.getByRole('alert')).toHaveText('The remote host must be a host name or an IP address (letters, digits, dots, hyphens, underscores, colons), such as db.internal or 10.0.0.5.');
@@ -26,6 +40,8 @@ test('a remote host or name the contract would refuse is told in plain words, an
   await form.getByLabel('Name', { exact: true }).fill('n'.repeat(201));
   await start.click();
   await expect(form.getByRole('alert')).toHaveText('The name has at most 200 characters.');
+  await expect(form.getByLabel('Name', { exact: true })).toBeFocused();
+  await expect(host).not.toHaveAttribute('aria-invalid', 'true');
   await expect(page.locator('.forward[data-forward-id]')).toHaveCount(0);
 
   await form.getByLabel('Name', { exact: true }).fill('primary db');

@@ -5,7 +5,7 @@
 // is saved, saying what saving does to it (a running one restarts), the local port focused when
 // that is what it failed on.
 import { useEffect, useMemo, useRef, useState } from 'react';
-import { DEFAULT_BIND_ADDRESS, FORWARD_BOUNDS, REMOTE_HOST_PATTERN, type ForwardSpec } from '../../shared/contract/index.js';
+import { DEFAULT_BIND_ADDRESS, type ForwardSpec } from '../../shared/contract/index.js';
 import { undeclaredPortWarning } from '../../shared/messages/forwards.js';
 import { errorText } from '../bridge/client.js';
 import { useModel } from '../root/model-context.js';
@@ -14,6 +14,7 @@ import { Dialog } from '../ui/Dialog.js';
 import { FormEnd } from '../ui/FormEnd.js';
 import type { Draft } from './forward-draft.js';
 import { editEffect, failedOnLocalPort, fieldsOf, localPortHint, NEW_FORWARD_FIELDS, specChanged } from './forward-edit.js';
+import { formProblem, parsePort, type FormField } from './forward-form-check.js';
 import './forwards.css';
 import { fallbackLabel, targetIndex, targetKey, type TargetEntry } from './forward-targets.js';
 
@@ -55,11 +56,6 @@ function declaredText(entry: TargetEntry | undefined): string {
   return entry.declaredPorts.length === 1 ? 'Declared port:' : 'Declared ports:';
 }
 
-function parsePort(text: string): number | null {
-  const n = Number(text);
-  return Number.isInteger(n) && n >= 1 && n <= 65535 ? n : null;
-}
-
 export function ForwardDialog({ draft }: { draft: Draft }) {
   const model = useModel();
   const edit = draft.edit;
@@ -90,9 +86,20 @@ export function ForwardDialog({ draft }: { draft: Draft }) {
   const [autoRestart, setAutoRestart] = useState(start.autoRestart);
   const [saved, setSaved] = useState(edit?.savedId != null);
   const [error, setError] = useState<string | null>(null);
+  /** The field the form refused (marked invalid until it is edited); null for a refusal from main. */
+  const [invalid, setInvalid] = useState<FormField | null>(null);
+  const fields = {
+    target: useRef<HTMLSelectElement>(null),
+    remotePort: useRef<HTMLInputElement>(null),
+    localPort: useRef<HTMLInputElement>(null),
+    remoteHost: useRef<HTMLInputElement>(null),
+    name: useRef<HTMLInputElement>(null),
+  };
+  /** Editing the refused field takes its mark off (the message stays until the next try). */
+  const edited = (field: FormField): void => setInvalid((was) => (was === field ? null : was));
   const [busy, setBusy] = useState(false);
   const forwards = useStore(model.forwards);
-  const typedPort = parsePort(remotePort.trim());
+  const typedPort = parsePort(remotePort);
   const portWarning = chosen === undefined || typedPort === null || viaHost ? null : undeclaredPortWarning(chosen.label.name, chosen.declaredPorts, typedPort);
   // The forward as it is now (the row may have changed since the form opened).
   const current = edit === undefined ? undefined : (forwards.forwards.find((f) => f.id === edit.forward.id) ?? edit.forward);
@@ -100,24 +107,27 @@ export function ForwardDialog({ draft }: { draft: Draft }) {
   const effect = current === undefined ? null : editEffect(current, stats?.state ?? current.state, stats?.connections ?? 0);
   // A forward that failed on its local port: the keyboard goes to that field, its text selected to be typed over.
   const focusLocal = edit !== undefined && failedOnLocalPort(edit.forward);
-  const localField = useRef<HTMLInputElement>(null);
+  const localField = fields.localPort;
   useEffect(() => {
     if (focusLocal) localField.current?.select();
-  }, [focusLocal]);
+  }, [focusLocal, localField]);
 
   const submit = async (): Promise<void> => {
     const picked = chosen;
-    const port = parsePort(remotePort.trim());
+    const port = parsePort(remotePort);
     const local: number | 'auto' | null = localPort.trim() === '' ? 'auto' : parsePort(localPort);
-    if (picked === undefined) return setError('Choose a target: open its region in the tree first if it is not listed.');
-    if (port === null) return setError('The remote port must be a number from 1 to 65535.');
-    if (local === null) return setError('The local port must be a number from 1 to 65535, or empty to pick a free one.');
-    if (viaHost && remoteHost.trim() === '') return setError('Enter the host to reach through the target, or untick the remote host option.');
-    if (viaHost && remoteHost.trim().length > FORWARD_BOUNDS.REMOTE_HOST_MAX) return setError(`The remote host has at most ${FORWARD_BOUNDS.REMOTE_HOST_MAX} characters (the longest DNS name).`);
-    if (viaHost && !REMOTE_HOST_PATTERN.test(remoteHost.trim())) {
-      return setError('The remote host must be a host name or an IP address (letters, digits, dots, hyphens, underscores, colons), such as db.internal or 10.0.0.5.');
+    const problem = formProblem({ hasTarget: picked !== undefined, remotePort, localPort, viaHost, remoteHost, name });
+    if (problem !== null) {
+      setError(problem.text);
+      setInvalid(problem.field);
+      // The keyboard goes to the field to fix, its text selected to be typed over.
+      const element = fields[problem.field].current;
+      element?.focus();
+      if (element instanceof HTMLInputElement) element.select();
+      return;
     }
-    if (name.trim().length > FORWARD_BOUNDS.NAME_MAX) return setError(`The name has at most ${FORWARD_BOUNDS.NAME_MAX} characters.`);
+    // formProblem refused each of these; this only tells the compiler.
+    if (picked === undefined || port === null || local === null) return;
     const spec: ForwardSpec = {
       target: picked.target,
       targetLabel: picked.label,
@@ -131,6 +141,7 @@ export function ForwardDialog({ draft }: { draft: Draft }) {
     };
     setBusy(true);
     setError(null);
+    setInvalid(null);
     try {
       if (edit === undefined) await model.forwards.create(spec);
       else {
@@ -152,7 +163,17 @@ export function ForwardDialog({ draft }: { draft: Draft }) {
     <Dialog title={edit === undefined ? 'New port forward' : 'Edit port forward'} closeLabel={edit === undefined ? 'Close new forward' : 'Close edit forward'} onClose={() => model.forwardDraft.close()} onSubmit={() => void submit()}>
         <label className="field">
           <span>Target</span>
-          <select value={choice} onChange={(e) => setChoice(e.target.value)} aria-label="Target" autoFocus={choice === ''}>
+          <select
+            ref={fields.target}
+            value={choice}
+            onChange={(e) => {
+              edited('target');
+              setChoice(e.target.value);
+            }}
+            aria-label="Target"
+            aria-invalid={invalid === 'target' || undefined}
+            autoFocus={choice === ''}
+          >
             {choice === '' && (
               <option value="" disabled>
                 {choices.length === 0 ? 'No targets loaded: open a region in the tree' : 'Choose a target…'}
@@ -174,11 +195,14 @@ export function ForwardDialog({ draft }: { draft: Draft }) {
           <label className="field">
             <span>Remote port</span>
             <input
+              ref={fields.remotePort}
               aria-label="Remote port"
               aria-describedby="forward-declared-ports"
+              aria-invalid={invalid === 'remotePort' || undefined}
               inputMode="numeric"
               value={remotePort}
               onChange={(e) => {
+                edited('remotePort');
                 setPortTyped(true);
                 setRemotePort(e.target.value);
               }}
@@ -191,9 +215,13 @@ export function ForwardDialog({ draft }: { draft: Draft }) {
               ref={localField}
               aria-label="Local port"
               aria-describedby="forward-local-hint"
+              aria-invalid={invalid === 'localPort' || undefined}
               inputMode="numeric"
               value={localPort}
-              onChange={(e) => setLocalPort(e.target.value)}
+              onChange={(e) => {
+                edited('localPort');
+                setLocalPort(e.target.value);
+              }}
               autoFocus={focusLocal}
             />
           </label>
@@ -202,7 +230,11 @@ export function ForwardDialog({ draft }: { draft: Draft }) {
           <span id="forward-declared-ports" className="field-hint" data-testid="forward-declared-ports">
             {viaHost ? 'The port on the remote host.' : declaredText(chosen)}
             {!viaHost && chosen?.declaredPorts?.map((p) => (
-              <button key={p} type="button" className="link-button" aria-pressed={remotePort === String(p)} onClick={() => setRemotePort(String(p))}>
+              <button key={p} type="button" className="link-button" aria-pressed={remotePort === String(p)} onClick={() => {
+                  edited('remotePort');
+                  setRemotePort(String(p));
+                }}
+              >
                 {p}
               </button>
             ))}
@@ -223,12 +255,31 @@ export function ForwardDialog({ draft }: { draft: Draft }) {
         {viaHost && (
           <label className="field">
             <span>Remote host</span>
-            <input aria-label="Remote host" value={remoteHost} onChange={(e) => setRemoteHost(e.target.value)} autoFocus={focusHost} />
+            <input
+              ref={fields.remoteHost}
+              aria-label="Remote host"
+              aria-invalid={invalid === 'remoteHost' || undefined}
+              value={remoteHost}
+              onChange={(e) => {
+                edited('remoteHost');
+                setRemoteHost(e.target.value);
+              }}
+              autoFocus={focusHost}
+            />
           </label>
         )}
         <label className="field">
           <span>Name (optional)</span>
-          <input aria-label="Name" value={name} onChange={(e) => setName(e.target.value)} />
+          <input
+            ref={fields.name}
+            aria-label="Name"
+            aria-invalid={invalid === 'name' || undefined}
+            value={name}
+            onChange={(e) => {
+              edited('name');
+              setName(e.target.value);
+            }}
+          />
         </label>
         <label className="check-field">
           <input type="checkbox" checked={autoRestart} onChange={(e) => setAutoRestart(e.target.checked)} />

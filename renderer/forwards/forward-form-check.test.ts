@@ -1,0 +1,40 @@
+import { describe, expect, it } from 'vitest';
+import { formProblem, parsePort } from './forward-form-check.js';
+
+const ok = { hasTarget: true, remotePort: '8080', localPort: '', viaHost: false, remoteHost: '', name: '' };
+
+describe('formProblem', () => {
+  it('accepts a complete form, with an empty local port meaning a free one', () => {
+    expect(formProblem(ok)).toBeNull();
+    expect(formProblem({ ...ok, localPort: ' 15432 ', viaHost: true, remoteHost: 'db.internal', name: 'orders' })).toBeNull();
+  });
+
+  it('names the field each refusal is about', () => {
+    expect(formProblem({ ...ok, hasTarget: false })?.field).toBe('target');
+    expect(formProblem({ ...ok, remotePort: '99999' })?.field).toBe('remotePort');
+    expect(formProblem({ ...ok, remotePort: '' })?.field).toBe('remotePort');
+    expect(formProblem({ ...ok, localPort: 'abc' })?.field).toBe('localPort');
+    expect(formProblem({ ...ok, localPort: '0' })?.field).toBe('localPort');
+    expect(formProblem({ ...ok, viaHost: true, remoteHost: ' ' })?.field).toBe('remoteHost');
+    expect(formProblem({ ...ok, viaHost: true, remoteHost: 'db; rm -rf /' })?.field).toBe('remoteHost');
+    expect(formProblem({ ...ok, viaHost: true, remoteHost: `${'a'.repeat(250)}.example.com` })?.text).toBe('The remote host has at most 253 characters (the longest DNS name).');
+    expect(formProblem({ ...ok, name: 'n'.repeat(201) })).toEqual({ field: 'name', text: 'The name has at most 200 characters.' });
+  });
+
+  it('says the first problem in the order the fields are laid out', () => {
+    expect(formProblem({ ...ok, remotePort: 'x', localPort: 'y', name: 'n'.repeat(201) })?.field).toBe('remotePort');
+    expect(formProblem({ ...ok, localPort: 'y', name: 'n'.repeat(201) })?.field).toBe('localPort');
+  });
+
+  it('ignores the remote host while the form is not forwarding to one', () => {
+    expect(formProblem({ ...ok, viaHost: false, remoteHost: 'not a host!' })).toBeNull();
+  });
+});
+
+describe('parsePort', () => {
+  it('reads whole numbers from 1 to 65535, spaces around allowed', () => {
+    expect(parsePort(' 22 ')).toBe(22);
+    expect(parsePort('65535')).toBe(65535);
+    for (const bad of ['', ' ', '0', '65536', '80.5', '8e1x', '-1']) expect(parsePort(bad)).toBeNull();
+  });
+});

@@ -1,0 +1,49 @@
+// What the new/edit forward form refuses before any call, and which field it is about: the form
+// marks that field invalid and puts the keyboard on it, so a wrong port is fixed where it is typed
+// rather than hunted for from a message at the form's foot.
+import { FORWARD_BOUNDS, REMOTE_HOST_PATTERN } from '../../shared/contract/index.js';
+
+export type FormField = 'target' | 'remotePort' | 'localPort' | 'remoteHost' | 'name';
+
+export interface FormProblem {
+  readonly field: FormField;
+  readonly text: string;
+}
+
+/** What the person typed, as typed. */
+export interface FormInput {
+  readonly hasTarget: boolean;
+  readonly remotePort: string;
+  readonly localPort: string;
+  readonly viaHost: boolean;
+  readonly remoteHost: string;
+  readonly name: string;
+}
+
+/** A port as typed: a whole number from 1 to 65535, else null. */
+export function parsePort(text: string): number | null {
+  const n = Number(text.trim());
+  return text.trim() !== '' && Number.isInteger(n) && n >= 1 && n <= 65535 ? n : null;
+}
+
+/** The first thing the form refuses, in field order; null when it may be sent. */
+export function formProblem(input: FormInput): FormProblem | null {
+  const host = input.remoteHost.trim();
+  if (!input.hasTarget) return { field: 'target', text: 'Choose a target: open its region in the tree first if it is not listed.' };
+  if (parsePort(input.remotePort) === null) return { field: 'remotePort', text: 'The remote port must be a number from 1 to 65535.' };
+  if (input.localPort.trim() !== '' && parsePort(input.localPort) === null) {
+    return { field: 'localPort', text: 'The local port must be a number from 1 to 65535, or empty to pick a free one.' };
+  }
+  if (input.viaHost && host === '') return { field: 'remoteHost', text: 'Enter the host to reach through the target, or untick the remote host option.' };
+  if (input.viaHost && host.length > FORWARD_BOUNDS.REMOTE_HOST_MAX) {
+    return { field: 'remoteHost', text: `The remote host has at most ${FORWARD_BOUNDS.REMOTE_HOST_MAX} characters (the longest DNS name).` };
+  }
+  if (input.viaHost && !REMOTE_HOST_PATTERN.test(host)) {
+    return {
+      field: 'remoteHost',
+      text: 'The remote host must be a host name or an IP address (letters, digits, dots, hyphens, underscores, colons), such as db.internal or 10.0.0.5.',
+    };
+  }
+  if (input.name.trim().length > FORWARD_BOUNDS.NAME_MAX) return { field: 'name', text: `The name has at most ${FORWARD_BOUNDS.NAME_MAX} characters.` };
+  return null;
+}
