@@ -34,6 +34,11 @@ export interface SandboxSession {
    * ECS StopTask ends only its own region's sessions); unset for sessions a test adds directly.
    */
   readonly region?: string;
+  /**
+   * The account that made it (the caller's, or an assumed role's): target keys name no account
+   * either, and each account's Session Manager sees only its own sessions. Unset as region is.
+   */
+  readonly account?: string;
   readonly documentName: string;
   readonly kind: SandboxSessionKind;
   /** The currently valid data-channel token; ResumeSession replaces it. */

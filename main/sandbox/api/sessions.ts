@@ -47,6 +47,7 @@ export function registerSession(ctx: RequestContext, s: NewSession): { sessionId
   const session: SandboxSession = {
     ...s,
     region: ctx.region.scope.region,
+    account: ctx.region.scope.account,
     tokenValue: newToken(),
     tokenExpiresAt: now + ctx.deps.tokenLifetimeMs,
     state: 'Pending',
@@ -57,10 +58,12 @@ export function registerSession(ctx: RequestContext, s: NewSession): { sessionId
 }
 
 /**
- * Whether a session is one of this region's: Session Manager is regional, so DescribeSessions,
- * ResumeSession and TerminateSession sent to another region do not see it. A session a test added
- * without a region is seen everywhere.
+ * Whether a session is one of this account's in this region: Session Manager is regional and
+ * per account, so DescribeSessions, ResumeSession and TerminateSession sent to another region, or
+ * by another account (a profile pointing elsewhere), do not see it. A session a test added
+ * without a region is seen everywhere, one without an account by every account of its region.
  */
-export function inRequestRegion(ctx: RequestContext, s: Pick<SandboxSession, 'region'>): boolean {
-  return s.region === undefined || s.region === ctx.region.scope.region;
+export function inRequestScope(ctx: RequestContext, s: Pick<SandboxSession, 'region' | 'account'>): boolean {
+  if (s.region === undefined) return true;
+  return s.region === ctx.region.scope.region && (s.account === undefined || s.account === ctx.region.scope.account);
 }

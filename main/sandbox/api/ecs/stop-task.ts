@@ -25,12 +25,15 @@ export const STOP_TASK = {
   sessionEndReason: 'The task stopped.',
 } as const;
 
-/** Ends the sessions on the task's containers in this region: a task of the same cluster name and id elsewhere runs on. */
+/**
+ * Ends the sessions on the task's containers in this account and region: a task of the same
+ * cluster name and id in another region, or in another account, runs on.
+ */
 function endSessions(ctx: RequestContext, task: TaskEntry): void {
   const targets = new Set(task.containers.map((c) => ecsTargetKey(task, c)));
-  const region = ctx.region.scope.region;
+  const { account, region } = ctx.region.scope;
   for (const s of ctx.deps.registry.list()) {
-    if (s.region === region && targets.has(s.target)) ctx.deps.registry.terminate(s.sessionId, STOP_TASK.sessionEndReason);
+    if (s.region === region && s.account === account && targets.has(s.target)) ctx.deps.registry.terminate(s.sessionId, STOP_TASK.sessionEndReason);
   }
 }
 

@@ -8,7 +8,7 @@ import { invalidParameter } from '../errors.js';
 import type { Handler } from '../handler.js';
 import { paginate } from '../paging.js';
 import { nestedString, type Params } from '../params.js';
-import { inRequestRegion } from '../sessions.js';
+import { inRequestScope } from '../sessions.js';
 
 /** The API's page bounds for DescribeSessions (MaxResults 1–200, 20 when absent). */
 const LIMITS = { defaultSize: 20, max: 200, min: 1 } as const;
@@ -63,7 +63,7 @@ export const describeSessions: Handler = (p, ctx) => {
   const owner = ctx.caller.arn;
   const list = ctx.deps.registry
     .list()
-    .filter((s) => inRequestRegion(ctx, s))
+    .filter((s) => inRequestScope(ctx, s))
     .filter((s) => (state === 'History') === (s.state === 'Terminated'))
     .filter((s) => fs.every((f) => matches(s, owner, f.key, f.value)))
     .sort((a, b) => b.createdAt - a.createdAt);

@@ -4,7 +4,7 @@ import type { SandboxSessionKind } from '../../session-registry.js';
 import { ApiError } from '../errors.js';
 import type { Handler } from '../handler.js';
 import type { RequestContext } from '../context.js';
-import { inRequestRegion, newSessionId, newToken, registerSession, streamUrlFor } from '../sessions.js';
+import { inRequestScope, newSessionId, newToken, registerSession, streamUrlFor } from '../sessions.js';
 import { containerBlocker, containerTarget, findEcsTarget, instanceTarget, type SessionTarget } from '../target-resolve.js';
 import { planDocument, SHELL_DOCUMENT, type DocumentPlan } from './documents.js';
 
@@ -77,7 +77,7 @@ export const resumeSession: Handler = (p, ctx) => {
   const sessionId = p.string('SessionId');
   const found = ctx.deps.registry.get(sessionId);
   // Another region's session does not exist in this one (Session Manager is regional).
-  const session = found && inRequestRegion(ctx, found) ? found : undefined;
+  const session = found && inRequestScope(ctx, found) ? found : undefined;
   if (!session) throw new ApiError('DoesNotExistException', `Session with id ${sessionId} does not exist.`);
   if (session.state === 'Terminated') {
     throw new ApiError('DoesNotExistException', `Session with id ${sessionId} has been terminated and cannot be resumed.`);
@@ -92,6 +92,6 @@ export const terminateSession: Handler = (p, ctx) => {
   // Idempotent like AWS: terminating an unknown or finished session still succeeds, and so does
   // one of another region, which this region's Session Manager does not know (it runs on).
   const session = ctx.deps.registry.get(sessionId);
-  if (session && inRequestRegion(ctx, session)) ctx.deps.registry.terminate(sessionId, 'Session terminated by TerminateSession.');
+  if (session && inRequestScope(ctx, session)) ctx.deps.registry.terminate(sessionId, 'Session terminated by TerminateSession.');
   return { SessionId: sessionId };
 };
