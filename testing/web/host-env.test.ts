@@ -3,7 +3,7 @@
 // the launcher's own environment must never lead to the machine's ~/.aws or AWS keys.
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { hermeticEnv, needsOwnProcess, processWideDifferences, webHostEnv } from './host-env.js';
+import { E2E_SHELL, findE2eShell, hermeticEnv, needsOwnProcess, processWideDifferences, webHostEnv } from './host-env.js';
 
 const MACHINE = {
   PATH: '/usr/bin',
@@ -16,10 +16,11 @@ const MACHINE = {
   UNSET: undefined,
 };
 const WORKER_HOME = '/tmp/porthole-e2e-home-x';
+const BASH = '/usr/bin/bash';
 const DATA = '/tmp/porthole-e2e-y';
 
 describe('hermeticEnv (the launcher process and hosts without isolatedHome)', () => {
-  const env = hermeticEnv(MACHINE, WORKER_HOME);
+  const env = hermeticEnv(MACHINE, WORKER_HOME, BASH);
 
   it('puts HOME and both AWS files in the throwaway home, never the real ~/.aws', () => {
     expect(env['HOME']).toBe(WORKER_HOME);
@@ -36,10 +37,30 @@ describe('hermeticEnv (the launcher process and hosts without isolatedHome)', ()
     expect(env['AWS_CA_BUNDLE']).toBe('/etc/ssl/ca.pem');
     expect(env['PATH']).toBe('/usr/bin');
   });
+
+  it("runs the sandbox's targets in the shell it is given, whether the machine had no $SHELL or another one", () => {
+    // Without $SHELL the sandbox's gateway starts /bin/sh: dash on Debian, which never prints the
+    // "exit" session-end.spec reads (the official CI run that failed had no $SHELL).
+    expect(env['SHELL']).toBe(BASH);
+    expect(hermeticEnv({ ...MACHINE, SHELL: '/bin/sh' }, WORKER_HOME, BASH)['SHELL']).toBe(BASH);
+    expect(webHostEnv(env, DATA, { sandbox: true, isolatedHome: true })['SHELL']).toBe(BASH);
+  });
+});
+
+describe('findE2eShell', () => {
+  it(`finds ${E2E_SHELL} on PATH, the first directory that has it`, () => {
+    const has = new Set(['/usr/bin/bash', '/bin/bash']);
+    expect(findE2eShell('/usr/local/bin::/usr/bin:/bin', (f) => has.has(f))).toBe('/usr/bin/bash');
+  });
+
+  it('says what is missing when PATH has none (never falls back to the machine\'s /bin/sh)', () => {
+    expect(() => findE2eShell('/usr/local/bin:/usr/bin', () => false)).toThrow(/no bash on PATH \(\/usr\/local\/bin:\/usr\/bin\): install it/);
+    expect(() => findE2eShell(undefined, () => true)).toThrow(/no bash on PATH \(unset\)/);
+  });
 });
 
 describe('the fixture: a host in the launcher or in a process of its own', () => {
-  const launcher = hermeticEnv(MACHINE, WORKER_HOME);
+  const launcher = hermeticEnv(MACHINE, WORKER_HOME, BASH);
 
   it('runs an ordinary host (sandbox or not) in the launcher: only its data folder and sandbox switch differ', () => {
     for (const sandbox of [false, true]) {

@@ -4,7 +4,8 @@
 // token cache's path, shared config files) and os.homedir() read process.env, the launcher's. So
 // a host whose environment differs from the launcher's in anything but the host-scoped variables
 // below would be half in one environment and half in another: it needs a process of its own.
-import { join } from 'node:path';
+import { accessSync, constants } from 'node:fs';
+import { delimiter, join } from 'node:path';
 
 export type EnvMap = Readonly<Record<string, string | undefined>>;
 
@@ -24,6 +25,34 @@ const KEPT_AWS_ENV: readonly string[] = ['AWS_CA_BUNDLE'];
 export const HERMETIC_AWS_CONFIG = 'no-aws-config';
 export const HERMETIC_AWS_CREDENTIALS = 'no-aws-credentials';
 
+/**
+ * The shell the e2e hosts' sandbox targets run (the sandbox's gateway takes $SHELL, else /bin/sh).
+ * The specs read what this shell prints: bash says "exit" as it leaves, and shows a prompt with the
+ * user and host; dash (Debian's /bin/sh) says nothing and shows "# ". So the suite must not take
+ * whatever $SHELL started it: a CI run started without $SHELL ran every target in dash, and
+ * session-end.spec failed on the "exit" line dash never prints. bash is also what /bin/sh is on
+ * Amazon Linux, where the SSM agent starts `sh`.
+ */
+export const E2E_SHELL = 'bash';
+
+function isExecutable(file: string): boolean {
+  try {
+    accessSync(file, constants.X_OK);
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+/** E2E_SHELL's path on `pathVar`; throws, saying why, when it is not there. */
+export function findE2eShell(pathVar: string | undefined, executable: (file: string) => boolean = isExecutable): string {
+  for (const dir of (pathVar ?? '').split(delimiter)) {
+    const candidate = dir === '' ? undefined : join(dir, E2E_SHELL);
+    if (candidate !== undefined && executable(candidate)) return candidate;
+  }
+  throw new Error(`The e2e suite runs the sandbox's shells in ${E2E_SHELL} (the specs read what it prints), and there is no ${E2E_SHELL} on PATH (${pathVar ?? 'unset'}): install it.`);
+}
+
 /** The variables that are set (process.env's type allows undefined values). */
 function definedOnly(env: EnvMap): Record<string, string> {
   return Object.fromEntries(Object.entries(env).filter((e): e is [string, string] => e[1] !== undefined));
@@ -34,7 +63,7 @@ function definedOnly(env: EnvMap): Record<string, string> {
  * machine's but KEPT_AWS_ENV: the SSO token cache (HOME/.aws/sso/cache), the shared config and
  * credentials files and the env credentials then never reach the real ~/.aws or the machine's keys.
  */
-export function hermeticEnv(inherited: EnvMap, home: string): Record<string, string> {
+function withHermeticHome(inherited: EnvMap, home: string): Record<string, string> {
   const kept = Object.entries(definedOnly(inherited)).filter(([name]) => !name.startsWith('AWS_') || KEPT_AWS_ENV.includes(name));
   return {
     ...Object.fromEntries(kept),
@@ -42,6 +71,15 @@ export function hermeticEnv(inherited: EnvMap, home: string): Record<string, str
     AWS_CONFIG_FILE: join(home, HERMETIC_AWS_CONFIG),
     AWS_SHARED_CREDENTIALS_FILE: join(home, HERMETIC_AWS_CREDENTIALS),
   };
+}
+
+/**
+ * The worker's environment made hermetic: withHermeticHome (HOME and the AWS files in `home`, none
+ * of the machine's AWS variables but KEPT_AWS_ENV), and SHELL = `shell` (findE2eShell), not the
+ * machine's, so the sandbox's targets run the same shell however the suite was started.
+ */
+export function hermeticEnv(inherited: EnvMap, home: string, shell: string): Record<string, string> {
+  return { ...withHermeticHome(inherited, home), SHELL: shell };
 }
 
 /**
@@ -68,7 +106,7 @@ export interface HostEnvOptions {
  * sign-in or a config file written there is this test's alone.
  */
 export function webHostEnv(base: EnvMap, dataDir: string, { sandbox, isolatedHome }: HostEnvOptions): Record<string, string> {
-  const env = isolatedHome ? hermeticEnv(base, dataDir) : definedOnly(base);
+  const env = isolatedHome ? withHermeticHome(base, dataDir) : definedOnly(base);
   return { ...env, PORTHOLE_DATA_DIR: dataDir, PORTHOLE_SANDBOX: sandbox ? '1' : '0' };
 }
 
