@@ -2,21 +2,13 @@
 // port (real bytes through the new one, the old one refusing connections), and a forward that
 // failed on its taken local port opens the form on that field, which refuses a port still taken
 // in the row's words and starts the forward on a free one.
-import { createServer, connect, type AddressInfo } from 'node:net';
+import { createServer, connect } from 'node:net';
 import { expect, test } from '../fixtures/web-host.js';
+import { fixedLocalPort } from './fixed-port.js';
 import { openEditForm, startForward } from './forward-ui.js';
 import { openDemo, SHELL_TIMEOUT_MS, treeRow } from './porthole-ui.js';
 
 test.use({ sandbox: true, viewport: { width: 1440, height: 900 } });
-
-/** A port nothing listens on now. */
-async function freePort(): Promise<number> {
-  const server = createServer();
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-  const port = (server.address() as AddressInfo).port;
-  await new Promise((resolve) => server.close(resolve));
-  return port;
-}
 
 /** What an HTTP GET / through the local port answers (the sandbox's servers name themselves and their port). */
 async function httpBody(port: number): Promise<string> {
@@ -47,7 +39,7 @@ test('Edit… moves a running forward to another local port; a failed one opens 
   await expect(form.getByLabel('Name', { exact: true })).toHaveValue('bastion http');
   await expect(form.getByRole('checkbox', { name: /^Saved/ })).not.toBeChecked();
   await expect(form.getByTestId('forward-edit-effect')).toHaveText(`Saving restarts this forward: localhost:${oldPort} closes first, ending any connection open through it.`);
-  const newPort = await freePort();
+  const newPort = await fixedLocalPort();
   await form.getByLabel('Local port', { exact: true }).fill(String(newPort));
   await form.getByRole('button', { name: 'Save and restart' }).click();
   await expect(form).toBeHidden();
@@ -75,7 +67,7 @@ test('Edit… moves a running forward to another local port; a failed one opens 
     await expect(again.getByTestId('forward-edit-effect')).toHaveText('Saving starts this forward again on its new settings.');
     await again.getByRole('button', { name: 'Save and start' }).click();
     await expect(again.getByRole('alert')).toHaveText(`${inUse} Pick another local port, or leave it empty to let the system pick a free one.`);
-    const freeAgain = await freePort();
+    const freeAgain = await fixedLocalPort();
     await local.fill(String(freeAgain));
     await again.getByRole('button', { name: 'Save and start' }).click();
     await expect(again).toBeHidden();

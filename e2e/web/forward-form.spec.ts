@@ -2,6 +2,7 @@
 // call: a remote host that is too long or not a host name, a name that is too long.
 import { createServer, type AddressInfo } from 'node:net';
 import { expect, test } from '../fixtures/web-host.js';
+import { fixedLocalPort } from './fixed-port.js';
 import { openForwardForm, startForward } from './forward-ui.js';
 import { openDemo, revealWebApp, SHELL_TIMEOUT_MS, treeRow } from './porthole-ui.js';
 
@@ -111,11 +112,10 @@ test('a local port in use is refused in words with the form kept as typed and th
 });
 
 test('a forward whose local port another program took says so in its row, with advice about this computer, not the target', async ({ page, webHost }) => {
-  // A free port to type as the forward's fixed local port (an automatic one would move to another free port).
+  // A free port to type as the forward's fixed local port (an automatic one would move to another
+  // free port), out of the ephemeral range so nothing else takes it first (fixed-port.ts).
+  const port = await fixedLocalPort();
   const taker = createServer();
-  await new Promise<void>((resolve) => taker.listen(0, '127.0.0.1', resolve));
-  const port = (taker.address() as AddressInfo).port;
-  await new Promise((resolve) => taker.close(resolve));
   await openDemo(page, webHost.url);
   const form = await openForwardForm(page, treeRow(page, 'instance', 'bastion'));
   await form.getByLabel('Remote port', { exact: true }).fill('5432');

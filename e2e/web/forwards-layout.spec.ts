@@ -9,6 +9,7 @@ import type { Locator, Page } from '@playwright/test';
 import { connect, createServer, type Server } from 'node:net';
 import { join } from 'node:path';
 import { expect, repoRoot, test } from '../fixtures/web-host.js';
+import { fixedLocalPort } from './fixed-port.js';
 import { openForwardForm, widestStateFits } from './forward-ui.js';
 import { openDemo, revealWebApp, SHELL_TIMEOUT_MS, treeRow } from './porthole-ui.js';
 
@@ -153,10 +154,9 @@ async function rowGeometry(rows: Locator): Promise<string> {
 }
 
 test('five forwards of every kind read whole or with a tooltip at 700, 1024 and 1440 wide; New forward… stays in reach', async ({ page, webHost, request }) => {
-  // A fixed local port that is taken when the forward starts again: the forward fails.
-  const probe = createServer();
-  const taken = await listen(probe, 0);
-  await new Promise<void>((resolve) => probe.close(() => resolve()));
+  // A fixed local port that is taken when the forward starts again: the forward fails. Out of the
+  // ephemeral range, so no automatic bind on the machine takes it before the forward does (fixed-port.ts).
+  const taken = await fixedLocalPort();
   await openDemo(page, webHost.url);
   const app = (): Promise<Locator> => revealWebApp(page);
   const bastion = (): Promise<Locator> => Promise.resolve(treeRow(page, 'instance', 'bastion'));
