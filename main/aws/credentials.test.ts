@@ -13,6 +13,7 @@ const credentials = join(dir, 'credentials');
 const counter = join(dir, 'process-runs');
 const goodScript = join(dir, 'good-creds.sh');
 const badScript = join(dir, 'bad-creds.sh');
+const waitingScript = join(dir, 'waiting-creds.sh');
 const files = { configFile: config, credentialsFile: credentials };
 const savedHome = process.env.HOME;
 
@@ -22,12 +23,17 @@ beforeAll(() => {
   writeFileSync(goodScript, `#!/bin/sh\necho run >> ${counter}\necho '{"Version":1,"AccessKeyId":"AKIAPROCESS","SecretAccessKey":"process-secret","SessionToken":"tok"}'\n`);
   writeFileSync(badScript, '#!/bin/sh\necho "vault is sealed" >&2\nexit 3\n');
   chmodSync(goodScript, 0o755);
+  // Waits for an answer on stdin that never comes (ends when the test process closes its end).
+  writeFileSync(waitingScript, '#!/bin/sh\nread answer\n');
   chmodSync(badScript, 0o755);
+  chmodSync(waitingScript, 0o755);
   writeFileSync(config, `
 [profile proc]
 credential_process = ${goodScript}
 [profile proc-broken]
 credential_process = ${badScript}
+[profile proc-waiting]
+credential_process = ${waitingScript}
 [profile sso]
 sso_session = corp
 sso_account_id = 111122223333
@@ -74,6 +80,13 @@ describe('credentialProviderFor', () => {
     expect(err).toBeInstanceOf(AwsError);
     expect((err as AwsError).code).toBe('credential-process-failed');
     expect((err as AwsError).message).toBe('The credential_process of profile "proc-broken" failed.');
+  });
+
+  it('gives up on a credential_process that never finishes, in plain words, and runs it again on the next call', async () => {
+    const provider = credentialProviderFor(await profile('proc-waiting'), { files, deadlineMs: 200 });
+    const expected = { code: 'credential-process-failed', message: 'Getting the credentials of profile "proc-waiting" did not finish within 200 ms: its credential_process (or its source profile\'s) is still running.' };
+    await expect(provider()).rejects.toMatchObject(expected);
+    await expect(provider()).rejects.toMatchObject(expected);
   });
 
   it('tells the user to run aws sso login when there is no SSO token', async () => {

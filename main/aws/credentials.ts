@@ -6,6 +6,7 @@
 import { fromEnv, fromIni, fromNodeProviderChain, fromProcess, fromSSO } from '@aws-sdk/credential-providers';
 import { doesIdentityRequireRefresh, isIdentityExpired, memoizeIdentityProvider } from '@smithy/core';
 import type { AwsCredentialIdentity, AwsCredentialIdentityProvider } from '@smithy/types';
+import { PromptWatch, withDeadline } from './credential-deadline.js';
 import { AwsError } from './errors.js';
 import { toAwsError } from './error-map.js';
 import type { RequestLimits } from './request-limits.js';
@@ -19,6 +20,8 @@ export interface CredentialOptions {
   readonly mfaCodeProvider?: MfaCodeProvider;
   /** Region and endpoint for the STS client the SDK uses to assume roles (honours the profile's endpoint). */
   readonly stsClientConfig?: { readonly region?: string; readonly endpoint?: string; readonly requestHandler?: RequestLimits };
+  /** Overrides CREDENTIAL_DEADLINE.MS (a test of a credential_process that never ends uses a short one). */
+  readonly deadlineMs?: number;
 }
 
 function baseProvider(profile: ProfileInfo, opts: CredentialOptions): AwsCredentialIdentityProvider {
@@ -58,10 +61,12 @@ function baseProvider(profile: ProfileInfo, opts: CredentialOptions): AwsCredent
 /**
  * The provider every client of this profile uses. Resolved lazily (nothing runs until the first
  * request), cached until near expiry, and re-resolved after a failure so a fresh `aws sso login`
- * or a corrected MFA code takes effect on the next refresh.
+ * or a corrected MFA code takes effect on the next refresh. A resolution that runs past
+ * CREDENTIAL_DEADLINE (MFA prompts aside) fails in plain words (credential-deadline.ts).
  */
 export function credentialProviderFor(profile: ProfileInfo, opts: CredentialOptions): AwsCredentialIdentityProvider {
-  const base = baseProvider(profile, opts);
+  const prompts = new PromptWatch();
+  const base = withDeadline(baseProvider(profile, { ...opts, mfaCodeProvider: prompts.wrap(opts.mfaCodeProvider) }), profile.name, prompts, opts.deadlineMs);
   const ctx = { profile: profile.name, sso: profile.kind === 'sso' || profile.sso !== null };
   const guarded: AwsCredentialIdentityProvider = async () => {
     try {
