@@ -2,6 +2,7 @@
 // The control plane is JSON-safe (strings, numbers, booleans, arrays, objects): terminal and
 // frame bytes never travel in it, only in the data plane.
 import { z } from 'zod';
+import { lazySchema } from './lazy.js';
 
 export const CONTRACT_LIMITS = {
   /** Session and forward ids travel in binary data-plane headers as ASCII with a 1-byte length. */
@@ -24,31 +25,31 @@ export const ID_RULE = {
 } as const;
 
 /** Ids chosen by main for sessions, forwards and prompts: ASCII only so the binary header stays trivial. */
-export const IdSchema = z
+export const IdSchema = lazySchema(() => z
   .string()
   .min(1, ID_RULE.EMPTY)
   .max(CONTRACT_LIMITS.MAX_ID_LENGTH, ID_RULE.TOO_LONG)
-  .regex(new RegExp(`^[${ID_RULE.CHARACTER_CLASS}]+$`), ID_RULE.CHARACTERS);
+  .regex(new RegExp(`^[${ID_RULE.CHARACTER_CLASS}]+$`), ID_RULE.CHARACTERS));
 export type Id = z.infer<typeof IdSchema>;
 
-export const TextSchema = z.string().max(CONTRACT_LIMITS.MAX_TEXT_LENGTH);
+export const TextSchema = lazySchema(() => z.string().max(CONTRACT_LIMITS.MAX_TEXT_LENGTH));
 
-export const ProfileNameSchema = z.string().min(1).max(CONTRACT_LIMITS.MAX_PROFILE_LENGTH);
+export const ProfileNameSchema = lazySchema(() => z.string().min(1).max(CONTRACT_LIMITS.MAX_PROFILE_LENGTH));
 
 /** AWS region names: two or more lowercase words and a number (us-east-1, us-gov-west-1, eu-central-2). */
-export const RegionSchema = z.string().regex(/^[a-z]{2}(-[a-z]+)+-\d{1,2}$/, 'is not an AWS region name like us-east-1');
+export const RegionSchema = lazySchema(() => z.string().regex(/^[a-z]{2}(-[a-z]+)+-\d{1,2}$/, 'is not an AWS region name like us-east-1'));
 
-export const PortSchema = z.number().int().min(1).max(65535);
+export const PortSchema = lazySchema(() => z.number().int().min(1).max(65535));
 
 /** Milliseconds since the Unix epoch. */
-export const EpochMsSchema = z.number().int().nonnegative();
+export const EpochMsSchema = lazySchema(() => z.number().int().nonnegative());
 
 /**
  * What a failed AWS call looked like on the wire, for the expandable "details" of an error:
  * which call, where, the HTTP status, AWS's request id and error code, and the start of the raw
  * answer. Never credentials: main builds it from the response and the request's URL only.
  */
-export const ErrorDetailsSchema = z.object({
+export const ErrorDetailsSchema = lazySchema(() => z.object({
   /** e.g. `ECS ListClusters`. */
   operation: TextSchema.optional(),
   /** Scheme, host and port the request went to (no path or query string). */
@@ -59,20 +60,20 @@ export const ErrorDetailsSchema = z.object({
   code: TextSchema.optional(),
   /** The answer's body or the error's own text, trimmed. */
   raw: TextSchema.optional(),
-});
+}));
 export type ErrorDetails = z.infer<typeof ErrorDetailsSchema>;
 
 /** An error told in plain words: what happened, why (if known) and what to do next. */
-export const PlainErrorSchema = z.object({
+export const PlainErrorSchema = lazySchema(() => z.object({
   message: TextSchema.min(1),
   cause: TextSchema.optional(),
   nextStep: TextSchema.optional(),
   details: ErrorDetailsSchema.optional(),
-});
+}));
 export type PlainError = z.infer<typeof PlainErrorSchema>;
 
 /** A running ECS container reachable through ECS Exec (target `ecs:<cluster>_<taskId>_<runtimeId>`). */
-export const EcsContainerRefSchema = z.object({
+export const EcsContainerRefSchema = lazySchema(() => z.object({
   kind: z.literal('ecs-container'),
   profile: ProfileNameSchema,
   region: RegionSchema,
@@ -80,24 +81,24 @@ export const EcsContainerRefSchema = z.object({
   taskArn: TextSchema.min(1),
   containerName: TextSchema.min(1),
   runtimeId: TextSchema.min(1),
-});
+}));
 export type EcsContainerRef = z.infer<typeof EcsContainerRefSchema>;
 
 /** An EC2 instance or other SSM managed node (i-…, mi-…). */
-export const InstanceRefSchema = z.object({
+export const InstanceRefSchema = lazySchema(() => z.object({
   kind: z.literal('instance'),
   profile: ProfileNameSchema,
   region: RegionSchema,
   instanceId: z.string().regex(/^(i|mi)-[0-9a-f]{8,17}$/, 'is not an instance id like i-0123456789abcdef0'),
-});
+}));
 export type InstanceRef = z.infer<typeof InstanceRefSchema>;
 
 /** Anything Porthole can open a shell, a forward or a diagnosis against. */
-export const TargetRefSchema = z.discriminatedUnion('kind', [EcsContainerRefSchema, InstanceRefSchema]);
+export const TargetRefSchema = lazySchema(() => z.discriminatedUnion('kind', [EcsContainerRefSchema, InstanceRefSchema]));
 export type TargetRef = z.infer<typeof TargetRefSchema>;
 
 /** Methods without inputs take an empty object, so every request has the same shape. */
-export const EmptySchema = z.object({}).strict();
+export const EmptySchema = lazySchema(() => z.object({}).strict());
 
 /**
  * The target as the tree named it when the forward was made: its name ("app", "bastion") and where
@@ -105,8 +106,8 @@ export const EmptySchema = z.object({}).strict();
  * before the tree has loaded its region, and with a transfer so its failure names the target as
  * the person picked it; ids stand in when absent.
  */
-export const TargetLabelSchema = z.object({
+export const TargetLabelSchema = lazySchema(() => z.object({
   name: TextSchema.min(1).max(200),
   path: TextSchema.max(1000),
-});
+}));
 export type TargetLabel = z.infer<typeof TargetLabelSchema>;

@@ -1,6 +1,7 @@
 // Control-plane envelopes (JSON): requests renderer → main; responses, events and rejections
 // main → renderer. Parsing is total: any input yields a typed value or a ContractError.
 import { z } from 'zod';
+import { lazySchema } from './lazy.js';
 import { ContractError, describeIssues, RemoteErrorSchema } from './errors.js';
 import { lookupEvent, lookupMethod } from './services.js';
 
@@ -9,30 +10,30 @@ export const CONTROL_LIMITS = {
   MAX_MESSAGE_CHARS: 1024 * 1024,
 } as const;
 
-export const RequestIdSchema = z.number().int().nonnegative().max(Number.MAX_SAFE_INTEGER);
+export const RequestIdSchema = lazySchema(() => z.number().int().nonnegative().max(Number.MAX_SAFE_INTEGER));
 
-const NameSchema = z.string().min(1).max(64);
+const NameSchema = lazySchema(() => z.string().min(1).max(64));
 
-export const ControlRequestSchema = z
+export const ControlRequestSchema = lazySchema(() => z
   .object({ type: z.literal('request'), id: RequestIdSchema, service: NameSchema, method: NameSchema, params: z.unknown() })
-  .strict();
+  .strict());
 export type ControlRequest = z.infer<typeof ControlRequestSchema>;
 
-export const ControlResponseSchema = z.discriminatedUnion('ok', [
+export const ControlResponseSchema = lazySchema(() => z.discriminatedUnion('ok', [
   z.object({ type: z.literal('response'), id: RequestIdSchema, ok: z.literal(true), result: z.unknown() }).strict(),
   /** id is null when the request was too malformed to have a readable id. */
   z.object({ type: z.literal('response'), id: RequestIdSchema.nullable(), ok: z.literal(false), error: RemoteErrorSchema }).strict(),
-]);
+]));
 export type ControlResponse = z.infer<typeof ControlResponseSchema>;
 
-export const ControlEventSchema = z.object({ type: z.literal('event'), service: NameSchema, event: NameSchema, payload: z.unknown() }).strict();
+export const ControlEventSchema = lazySchema(() => z.object({ type: z.literal('event'), service: NameSchema, event: NameSchema, payload: z.unknown() }).strict());
 export type ControlEvent = z.infer<typeof ControlEventSchema>;
 
 /** Told to the sender when a message that has no reply (a data-plane message) was refused. */
-export const ControlRejectedSchema = z.object({ type: z.literal('rejected'), plane: z.enum(['control', 'data']), error: RemoteErrorSchema }).strict();
+export const ControlRejectedSchema = lazySchema(() => z.object({ type: z.literal('rejected'), plane: z.enum(['control', 'data']), error: RemoteErrorSchema }).strict());
 export type ControlRejected = z.infer<typeof ControlRejectedSchema>;
 
-export const ToRendererControlSchema = z.union([ControlResponseSchema, ControlEventSchema, ControlRejectedSchema]);
+export const ToRendererControlSchema = lazySchema(() => z.union([ControlResponseSchema, ControlEventSchema, ControlRejectedSchema]));
 export type ToRendererControl = z.infer<typeof ToRendererControlSchema>;
 
 /** A request whose envelope, method and params all matched the contract. */

@@ -1,6 +1,7 @@
 // Data plane: terminal bytes for one session, carried as Uint8Array and never broadcast.
 // Names follow the Session Manager protocol's own message types.
 import { z } from 'zod';
+import { lazySchema } from './lazy.js';
 import { IdSchema } from './common.js';
 import { ContractError, describeIssues } from './errors.js';
 import { ColsSchema, RowsSchema, SessionStatusSchema } from './sessions.js';
@@ -12,24 +13,24 @@ export const DATA_LIMITS = {
   MAX_ACK_BYTES: 0xffff_ffff,
 } as const;
 
-const BytesSchema = z
+const BytesSchema = lazySchema(() => z
   .instanceof(Uint8Array, { message: 'must be bytes (Uint8Array)' })
-  .refine((b) => b.byteLength <= DATA_LIMITS.MAX_CHUNK_BYTES, `must be at most ${DATA_LIMITS.MAX_CHUNK_BYTES} bytes`);
+  .refine((b) => b.byteLength <= DATA_LIMITS.MAX_CHUNK_BYTES, `must be at most ${DATA_LIMITS.MAX_CHUNK_BYTES} bytes`));
 
 /** main → renderer: bytes the remote shell wrote (protocol message type output_stream_data). */
-export const OutputStreamDataSchema = z.object({ type: z.literal('output_stream_data'), sessionId: IdSchema, bytes: BytesSchema }).strict();
+export const OutputStreamDataSchema = lazySchema(() => z.object({ type: z.literal('output_stream_data'), sessionId: IdSchema, bytes: BytesSchema }).strict());
 /** main → renderer: the session's state, ordered with its bytes (e.g. `closed` after the last output). */
-export const DataStatusSchema = z.object({ type: z.literal('status'), sessionId: IdSchema, status: SessionStatusSchema }).strict();
+export const DataStatusSchema = lazySchema(() => z.object({ type: z.literal('status'), sessionId: IdSchema, status: SessionStatusSchema }).strict());
 /** renderer → main: keystrokes and pastes (protocol message type input_stream_data). */
-export const InputStreamDataSchema = z.object({ type: z.literal('input_stream_data'), sessionId: IdSchema, bytes: BytesSchema }).strict();
+export const InputStreamDataSchema = lazySchema(() => z.object({ type: z.literal('input_stream_data'), sessionId: IdSchema, bytes: BytesSchema }).strict());
 /** renderer → main: how many output bytes xterm has parsed, for flow control (not the protocol's acknowledge). */
-export const AckSchema = z.object({ type: z.literal('ack'), sessionId: IdSchema, bytes: z.number().int().min(1).max(DATA_LIMITS.MAX_ACK_BYTES) }).strict();
+export const AckSchema = lazySchema(() => z.object({ type: z.literal('ack'), sessionId: IdSchema, bytes: z.number().int().min(1).max(DATA_LIMITS.MAX_ACK_BYTES) }).strict());
 /** renderer → main: the terminal's new size. */
-export const ResizeSchema = z.object({ type: z.literal('resize'), sessionId: IdSchema, cols: ColsSchema, rows: RowsSchema }).strict();
+export const ResizeSchema = lazySchema(() => z.object({ type: z.literal('resize'), sessionId: IdSchema, cols: ColsSchema, rows: RowsSchema }).strict());
 
-export const ToRendererDataSchema = z.discriminatedUnion('type', [OutputStreamDataSchema, DataStatusSchema]);
-export const ToMainDataSchema = z.discriminatedUnion('type', [InputStreamDataSchema, AckSchema, ResizeSchema]);
-export const DataMessageSchema = z.discriminatedUnion('type', [OutputStreamDataSchema, DataStatusSchema, InputStreamDataSchema, AckSchema, ResizeSchema]);
+export const ToRendererDataSchema = lazySchema(() => z.discriminatedUnion('type', [OutputStreamDataSchema, DataStatusSchema]));
+export const ToMainDataSchema = lazySchema(() => z.discriminatedUnion('type', [InputStreamDataSchema, AckSchema, ResizeSchema]));
+export const DataMessageSchema = lazySchema(() => z.discriminatedUnion('type', [OutputStreamDataSchema, DataStatusSchema, InputStreamDataSchema, AckSchema, ResizeSchema]));
 
 export type OutputStreamData = z.infer<typeof OutputStreamDataSchema>;
 export type DataStatus = z.infer<typeof DataStatusSchema>;

@@ -1,12 +1,13 @@
 // `diagnostics`: why a shell or forward to a target may fail (ECS Exec checker-style checks).
 import { z } from 'zod';
+import { lazySchema } from './lazy.js';
 import { EcsContainerRefSchema, InstanceRefSchema, TextSchema } from './common.js';
 import { defineService, method } from './define.js';
 
-export const CheckStatusSchema = z.enum(['ok', 'warn', 'fail']);
+export const CheckStatusSchema = lazySchema(() => z.enum(['ok', 'warn', 'fail']));
 export type CheckStatus = z.infer<typeof CheckStatusSchema>;
 
-export const CheckSchema = z.object({
+export const CheckSchema = lazySchema(() => z.object({
   /** Stable id for the check ("task-running", "exec-agent", "iam-ssmmessages"). */
   id: z.string().min(1).max(100),
   title: TextSchema.min(1),
@@ -15,19 +16,19 @@ export const CheckSchema = z.object({
   cause: TextSchema,
   /** What to do about it; empty when status is ok. */
   nextStep: TextSchema,
-});
+}));
 export type Check = z.infer<typeof CheckSchema>;
 
 /**
  * What can be diagnosed: any target, and also a container that has no runtime id yet (ECS Exec
  * cannot target it, which is exactly when a diagnosis helps).
  */
-export const DiagnosisTargetSchema = z.discriminatedUnion('kind', [EcsContainerRefSchema.extend({ runtimeId: TextSchema.min(1).nullable() }), InstanceRefSchema]);
+export const DiagnosisTargetSchema = lazySchema(() => z.discriminatedUnion('kind', [EcsContainerRefSchema.extend({ runtimeId: TextSchema.min(1).nullable() }), InstanceRefSchema]));
 export type DiagnosisTarget = z.infer<typeof DiagnosisTargetSchema>;
 
 export const diagnosticsService = defineService({
   methods: {
-    run: method(z.object({ target: DiagnosisTargetSchema }).strict(), z.object({ checks: z.array(CheckSchema) })),
+    run: method(() => z.object({ target: DiagnosisTargetSchema }).strict(), () => z.object({ checks: z.array(CheckSchema) })),
   },
   events: {},
 });

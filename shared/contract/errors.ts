@@ -1,8 +1,9 @@
 // Errors that cross the contract: a code a program can branch on and a message a person can read.
 import { z } from 'zod';
+import { lazySchema } from './lazy.js';
 import { ErrorDetailsSchema, TextSchema, type ErrorDetails } from './common.js';
 
-export const ErrorCodeSchema = z.enum([
+export const ErrorCodeSchema = lazySchema(() => z.enum([
   /** The message itself was not a well-formed envelope (not JSON, wrong fields, bad bytes). */
   'malformed',
   /** The service or method does not exist in the contract. */
@@ -19,16 +20,16 @@ export const ErrorCodeSchema = z.enum([
   'failed',
   /** An unexpected exception inside main; the message says where, never a stack trace. */
   'internal',
-]);
+]));
 export type ErrorCode = z.infer<typeof ErrorCodeSchema>;
 
-export const RemoteErrorSchema = z.object({
+export const RemoteErrorSchema = lazySchema(() => z.object({
   code: ErrorCodeSchema,
   message: TextSchema.min(1),
   nextStep: TextSchema.optional(),
   /** The failed AWS call behind it, when there was one (shown in an expandable details panel). */
   details: ErrorDetailsSchema.optional(),
-});
+}));
 export type RemoteError = z.infer<typeof RemoteErrorSchema>;
 
 /** A contract violation or a failed call, as a value with a code. */

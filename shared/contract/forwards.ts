@@ -1,11 +1,12 @@
 // `forwards`: local TCP port forwards to a port on a target (or a host reachable from it).
 import { z } from 'zod';
+import { lazySchema } from './lazy.js';
 import { EmptySchema, EpochMsSchema, IdSchema, PlainErrorSchema, PortSchema, TargetLabelSchema, TargetRefSchema, TextSchema } from './common.js';
 import { defineService, method } from './define.js';
 import type { LocalBindProblem } from '../messages/forwards.js';
 
 /** Loopback by default; any literal IPv4/IPv6 address may be chosen deliberately (e.g. 0.0.0.0). */
-export const BindAddressSchema = z.union([z.ipv4(), z.ipv6()]);
+export const BindAddressSchema = lazySchema(() => z.union([z.ipv4(), z.ipv6()]));
 export const DEFAULT_BIND_ADDRESS = '127.0.0.1';
 
 export const FORWARD_BOUNDS = {
@@ -19,13 +20,13 @@ export const FORWARD_BOUNDS = {
 export const REMOTE_HOST_PATTERN = /^[A-Za-z0-9.:_-]+$/;
 
 /** A DNS name or IP literal the target resolves (AWS-StartPortForwardingSessionToRemoteHost). */
-export const RemoteHostSchema = z
+export const RemoteHostSchema = lazySchema(() => z
   .string()
   .min(1)
   .max(FORWARD_BOUNDS.REMOTE_HOST_MAX)
-  .regex(REMOTE_HOST_PATTERN, 'must be a host name or IP address');
+  .regex(REMOTE_HOST_PATTERN, 'must be a host name or IP address'));
 
-export const ForwardSpecSchema = z.object({
+export const ForwardSpecSchema = lazySchema(() => z.object({
   target: TargetRefSchema,
   targetLabel: TargetLabelSchema.optional(),
   remotePort: PortSchema,
@@ -36,20 +37,20 @@ export const ForwardSpecSchema = z.object({
   bindAddress: BindAddressSchema.default(DEFAULT_BIND_ADDRESS),
   name: z.string().trim().min(1).max(FORWARD_BOUNDS.NAME_MAX).optional(),
   autoRestart: z.boolean().default(false),
-});
+}));
 export type ForwardSpec = z.infer<typeof ForwardSpecSchema>;
 
 /** A failure to listen locally: this computer's problem, not the target's (shared/messages/forwards LocalBindProblem). */
-export const LocalBindProblemSchema = z.enum(['port-in-use', 'port-privileged', 'port-forbidden', 'address-not-local', 'bind-failed']) satisfies z.ZodType<LocalBindProblem>;
+export const LocalBindProblemSchema = lazySchema(() => z.enum(['port-in-use', 'port-privileged', 'port-forbidden', 'address-not-local', 'bind-failed']) satisfies z.ZodType<LocalBindProblem>);
 
-export const ForwardStateSchema = z.enum(['starting', 'listening', 'reconnecting', 'stopped', 'failed']);
+export const ForwardStateSchema = lazySchema(() => z.enum(['starting', 'listening', 'reconnecting', 'stopped', 'failed']));
 export type ForwardState = z.infer<typeof ForwardStateSchema>;
 
 /**
  * Local connections that failed on the target's side while the forward kept listening (other
  * connections may succeed later): how many since it started, and the last one.
  */
-export const ConnectionErrorsSchema = z.object({
+export const ConnectionErrorsSchema = lazySchema(() => z.object({
   count: z.number().int().nonnegative(),
   last: z
     .object({
@@ -60,11 +61,11 @@ export const ConnectionErrorsSchema = z.object({
       at: EpochMsSchema,
     })
     .nullable(),
-});
+}));
 export type ConnectionErrors = z.infer<typeof ConnectionErrorsSchema>;
 export const NO_CONNECTION_ERRORS: ConnectionErrors = { count: 0, last: null };
 
-export const ForwardInfoSchema = z.object({
+export const ForwardInfoSchema = lazySchema(() => z.object({
   id: IdSchema,
   spec: ForwardSpecSchema,
   /** The port actually listening, null while not listening. */
@@ -89,10 +90,10 @@ export const ForwardInfoSchema = z.object({
    * in words): the edit form then puts the keyboard on the local port. Absent otherwise.
    */
   localBindProblem: LocalBindProblemSchema.optional(),
-});
+}));
 export type ForwardInfo = z.infer<typeof ForwardInfoSchema>;
 
-export const ForwardStatsSchema = z.object({
+export const ForwardStatsSchema = lazySchema(() => z.object({
   id: IdSchema,
   state: ForwardStateSchema,
   connections: z.number().int().nonnegative(),
@@ -104,39 +105,39 @@ export const ForwardStatsSchema = z.object({
   rateDown: z.number().nonnegative(),
   error: PlainErrorSchema.nullable(),
   connectionErrors: ConnectionErrorsSchema,
-});
+}));
 export type ForwardStats = z.infer<typeof ForwardStatsSchema>;
 
-export const SavedForwardSchema = z.object({ savedId: IdSchema, spec: ForwardSpecSchema, savedAt: z.number().int().nonnegative() });
+export const SavedForwardSchema = lazySchema(() => z.object({ savedId: IdSchema, spec: ForwardSpecSchema, savedAt: z.number().int().nonnegative() }));
 export type SavedForward = z.infer<typeof SavedForwardSchema>;
 
-const ById = z.object({ id: IdSchema }).strict();
-const ForwardResult = z.object({ forward: ForwardInfoSchema });
+const ById = lazySchema(() => z.object({ id: IdSchema }).strict());
+const ForwardResult = lazySchema(() => z.object({ forward: ForwardInfoSchema }));
 
 export const forwardsService = defineService({
   methods: {
-    create: method(z.object({ spec: ForwardSpecSchema }).strict(), ForwardResult),
+    create: method(() => z.object({ spec: ForwardSpecSchema }).strict(), () => ForwardResult),
     /** With each forward's counters, so a page loaded later shows a stopped forward's last totals (stats events go only to running ones). */
-    list: method(EmptySchema, z.object({ forwards: z.array(ForwardInfoSchema), stats: z.array(ForwardStatsSchema) })),
-    stop: method(ById, ForwardResult),
-    restart: method(ById, ForwardResult),
-    remove: method(ById, EmptySchema),
+    list: method(() => EmptySchema, () => z.object({ forwards: z.array(ForwardInfoSchema), stats: z.array(ForwardStatsSchema) })),
+    stop: method(() => ById, () => ForwardResult),
+    restart: method(() => ById, () => ForwardResult),
+    remove: method(() => ById, () => EmptySchema),
     /**
      * New settings for a forward, same id: a running (or failed) one restarts on them, its old
      * port closed first; a stopped one stays stopped; a saved one's saved entry is updated in
      * place. A local port that is taken is refused and the forward left as it was.
      */
-    edit: method(z.object({ id: IdSchema, spec: ForwardSpecSchema }).strict(), ForwardResult),
-    setAutoRestart: method(z.object({ id: IdSchema, enabled: z.boolean() }).strict(), ForwardResult),
+    edit: method(() => z.object({ id: IdSchema, spec: ForwardSpecSchema }).strict(), () => ForwardResult),
+    setAutoRestart: method(() => z.object({ id: IdSchema, enabled: z.boolean() }).strict(), () => ForwardResult),
     /** Remembers a forward's spec so it can be restored in a later run. */
-    save: method(ById, z.object({ saved: SavedForwardSchema })),
-    saved: method(EmptySchema, z.object({ saved: z.array(SavedForwardSchema) })),
-    restore: method(z.object({ savedId: IdSchema }).strict(), ForwardResult),
-    forget: method(z.object({ savedId: IdSchema }).strict(), EmptySchema),
+    save: method(() => ById, () => z.object({ saved: SavedForwardSchema })),
+    saved: method(() => EmptySchema, () => z.object({ saved: z.array(SavedForwardSchema) })),
+    restore: method(() => z.object({ savedId: IdSchema }).strict(), () => ForwardResult),
+    forget: method(() => z.object({ savedId: IdSchema }).strict(), () => EmptySchema),
   },
   events: {
     stats: ForwardStatsSchema,
     /** A forward was created, changed state or was removed (null forward = removed). */
-    updated: z.object({ id: IdSchema, forward: ForwardInfoSchema.nullable(), note: TextSchema.optional() }),
+    updated: lazySchema(() => lazySchema(() => z.object({ id: IdSchema, forward: ForwardInfoSchema.nullable(), note: TextSchema.optional() }))),
   },
 });

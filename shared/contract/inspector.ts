@@ -1,5 +1,6 @@
 // `inspector`: a live view of one session's data-channel frames, for the inspector panel.
 import { z } from 'zod';
+import { lazySchema } from './lazy.js';
 import { EpochMsSchema, IdSchema, TextSchema } from './common.js';
 import { defineService, method } from './define.js';
 
@@ -8,9 +9,9 @@ export const INSPECTOR_BOUNDS = {
   MAX_FRAME_BASE64: 128 * 1024,
 } as const;
 
-export const FrameDirectionSchema = z.enum(['in', 'out']);
+export const FrameDirectionSchema = lazySchema(() => z.enum(['in', 'out']));
 
-export const InspectorFrameSchema = z.object({
+export const InspectorFrameSchema = lazySchema(() => z.object({
   sessionId: IdSchema,
   /** in: received from the gateway; out: sent by Porthole. */
   direction: FrameDirectionSchema,
@@ -20,11 +21,11 @@ export const InspectorFrameSchema = z.object({
   sequence: z.number().int().nullable(),
   /** The whole binary frame, base64: the control plane is JSON and never carries raw bytes. */
   frameBase64: z.base64().max(INSPECTOR_BOUNDS.MAX_FRAME_BASE64),
-});
+}));
 export type InspectorFrame = z.infer<typeof InspectorFrameSchema>;
 
 /** Frames main did not send because the session went over its frame budget: one gap in the list. */
-export const InspectorGapSchema = z.object({
+export const InspectorGapSchema = lazySchema(() => z.object({
   sessionId: IdSchema,
   /** When the gap closed (the budget window ended). */
   at: EpochMsSchema,
@@ -34,15 +35,15 @@ export const InspectorGapSchema = z.object({
   totalNotShown: z.number().int().positive(),
   /** The budget that was exceeded, in frames per second. */
   maxPerSecond: z.number().int().positive(),
-});
+}));
 export type InspectorGap = z.infer<typeof InspectorGapSchema>;
 
-const BySession = z.object({ sessionId: IdSchema }).strict();
+const BySession = lazySchema(() => z.object({ sessionId: IdSchema }).strict());
 
 export const inspectorService = defineService({
   methods: {
-    subscribe: method(BySession, z.object({})),
-    unsubscribe: method(BySession, z.object({})),
+    subscribe: method(() => BySession, () => z.object({})),
+    unsubscribe: method(() => BySession, () => z.object({})),
   },
   events: {
     frame: InspectorFrameSchema,

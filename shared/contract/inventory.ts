@@ -1,10 +1,11 @@
 // `inventory`: the tree of profiles → regions → clusters → services → tasks → containers, and
 // region → instances. Node ids are opaque strings minted by main; the renderer only hands them back.
 import { z } from 'zod';
+import { lazySchema } from './lazy.js';
 import { CONTRACT_LIMITS, EmptySchema, PlainErrorSchema, ProfileNameSchema, RegionSchema, TextSchema } from './common.js';
 import { defineService, method } from './define.js';
 
-export const NodeIdSchema = z.string().min(1).max(CONTRACT_LIMITS.MAX_NODE_ID_LENGTH);
+export const NodeIdSchema = lazySchema(() => z.string().min(1).max(CONTRACT_LIMITS.MAX_NODE_ID_LENGTH));
 
 /**
  * The reserved parent id whose children are the profiles: `children({ parentId: INVENTORY_ROOT_ID })`.
@@ -13,46 +14,46 @@ export const NodeIdSchema = z.string().min(1).max(CONTRACT_LIMITS.MAX_NODE_ID_LE
 export const INVENTORY_ROOT_ID = 'root';
 
 /** Where a profile came from; `sandbox` is the local emulated AWS offered when no credentials exist. */
-export const ProfileSourceSchema = z.enum(['config', 'credentials', 'environment', 'sso', 'sandbox']);
+export const ProfileSourceSchema = lazySchema(() => z.enum(['config', 'credentials', 'environment', 'sso', 'sandbox']));
 
-export const ProfileSchema = z.object({
+export const ProfileSchema = lazySchema(() => z.object({
   name: ProfileNameSchema,
   source: ProfileSourceSchema,
   defaultRegion: RegionSchema.nullable(),
   /** True when using it will raise an MFA prompt (an assume-role profile with mfa_serial). */
   needsMfa: z.boolean(),
-});
+}));
 export type Profile = z.infer<typeof ProfileSchema>;
 
-const NodeBase = z.object({ id: NodeIdSchema, label: TextSchema.min(1), profile: ProfileNameSchema });
-const InRegion = NodeBase.extend({ region: RegionSchema });
+const NodeBase = lazySchema(() => z.object({ id: NodeIdSchema, label: TextSchema.min(1), profile: ProfileNameSchema }));
+const InRegion = lazySchema(() => NodeBase.extend({ region: RegionSchema }));
 
 /** AWS enums are open-ended; known values are listed for the UI, anything else still passes as text. */
 const awsEnum = <const T extends readonly [string, ...string[]]>(values: T) => z.union([z.enum(values), TextSchema]);
 
-export const LaunchTypeSchema = awsEnum(['FARGATE', 'EC2', 'EXTERNAL', 'MANAGED_INSTANCES']).nullable();
+export const LaunchTypeSchema = lazySchema(() => awsEnum(['FARGATE', 'EC2', 'EXTERNAL', 'MANAGED_INSTANCES']).nullable());
 
-export const ProfileNodeSchema = NodeBase.extend({
+export const ProfileNodeSchema = lazySchema(() => NodeBase.extend({
   kind: z.literal('profile'),
   source: ProfileSourceSchema,
   /** The profile AWS_PROFILE names (or `default` without it): marked, listed first, opened at start. Optional: older hosts do not send it. */
   isDefault: z.boolean().optional(),
   /** True for an SSO profile, which can be signed in from the app. Optional: older hosts do not send it. */
   sso: z.boolean().optional(),
-});
-export const RegionNodeSchema = InRegion.extend({
+}));
+export const RegionNodeSchema = lazySchema(() => InRegion.extend({
   kind: z.literal('region'),
   /** The region came from AWS_REGION (applied, as the CLI does, to the AWS_PROFILE/default profile only). */
   fromEnv: z.boolean().optional(),
-});
-export const ClusterNodeSchema = InRegion.extend({
+}));
+export const ClusterNodeSchema = lazySchema(() => InRegion.extend({
   kind: z.literal('cluster'),
   clusterArn: TextSchema.min(1),
   status: TextSchema,
   runningTasks: z.number().int().nonnegative(),
   activeServices: z.number().int().nonnegative(),
-});
-export const ServiceNodeSchema = InRegion.extend({
+}));
+export const ServiceNodeSchema = lazySchema(() => InRegion.extend({
   kind: z.literal('service'),
   clusterArn: TextSchema.min(1),
   serviceArn: TextSchema.min(1),
@@ -61,15 +62,15 @@ export const ServiceNodeSchema = InRegion.extend({
   runningCount: z.number().int().nonnegative(),
   launchType: LaunchTypeSchema,
   execEnabled: z.boolean(),
-});
+}));
 /** A port the container's task definition maps (portMappings), as the tree shows it. */
-export const ContainerPortSchema = z.object({
+export const ContainerPortSchema = lazySchema(() => z.object({
   containerPort: z.number().int().min(0).max(65535),
   protocol: awsEnum(['tcp', 'udp']),
-});
+}));
 export type ContainerPort = z.infer<typeof ContainerPortSchema>;
 
-export const TaskNodeSchema = InRegion.extend({
+export const TaskNodeSchema = lazySchema(() => InRegion.extend({
   kind: z.literal('task'),
   clusterArn: TextSchema.min(1),
   taskArn: TextSchema.min(1),
@@ -81,8 +82,8 @@ export const TaskNodeSchema = InRegion.extend({
   startedAt: z.number().int().nonnegative().nullable(),
   /** Task definition as `family:revision`; null when unknown. Optional: older hosts do not send it. */
   taskDefinition: TextSchema.min(1).nullable().optional(),
-});
-export const ContainerNodeSchema = InRegion.extend({
+}));
+export const ContainerNodeSchema = lazySchema(() => InRegion.extend({
   kind: z.literal('container'),
   clusterArn: TextSchema.min(1),
   taskArn: TextSchema.min(1),
@@ -105,8 +106,8 @@ export const ContainerNodeSchema = InRegion.extend({
    * definition could not be read. Optional: older hosts do not send it.
    */
   ports: z.array(ContainerPortSchema).nullable().optional(),
-});
-export const InstanceNodeSchema = InRegion.extend({
+}));
+export const InstanceNodeSchema = lazySchema(() => InRegion.extend({
   kind: z.literal('instance'),
   instanceId: TextSchema.min(1),
   /** The Name tag, null when untagged. */
@@ -115,9 +116,9 @@ export const InstanceNodeSchema = InRegion.extend({
   pingStatus: awsEnum(['Online', 'ConnectionLost', 'Inactive']).nullable(),
   platform: awsEnum(['Linux', 'Windows', 'MacOS']).nullable(),
   state: TextSchema,
-});
+}));
 
-export const InventoryNodeSchema = z.discriminatedUnion('kind', [
+export const InventoryNodeSchema = lazySchema(() => z.discriminatedUnion('kind', [
   ProfileNodeSchema,
   RegionNodeSchema,
   ClusterNodeSchema,
@@ -125,20 +126,20 @@ export const InventoryNodeSchema = z.discriminatedUnion('kind', [
   TaskNodeSchema,
   ContainerNodeSchema,
   InstanceNodeSchema,
-]);
+]));
 export type InventoryNode = z.infer<typeof InventoryNodeSchema>;
 
 /**
  * One part of a node's children that could not be listed while the rest could (a region's ECS
  * clusters denied while its instances loaded). Shown on the branch, with Retry, until a reload succeeds.
  */
-export const LoadProblemSchema = z.object({
+export const LoadProblemSchema = lazySchema(() => z.object({
   /** Which part: `clusters`, `instances`, `instance-names`. */
   part: z.string().min(1).max(64),
   /** What is missing, in words: "ECS clusters". */
   what: TextSchema.min(1),
   error: PlainErrorSchema,
-});
+}));
 export type LoadProblem = z.infer<typeof LoadProblemSchema>;
 
 /** At most this many config findings travel (the last says how many more there are): a broken file must not flood the tree. */
@@ -149,7 +150,7 @@ export const MAX_CONFIG_FINDINGS = 50;
  * disappear (a header without its closing ']', a line without '=', a file that cannot be read).
  * Shown above the profiles until the file is fixed. Never carries a setting's value.
  */
-export const ConfigFindingSchema = z.object({
+export const ConfigFindingSchema = lazySchema(() => z.object({
   /** The file as the person knows it: `~/.aws/config`, or the full path AWS_CONFIG_FILE names. */
   file: TextSchema.min(1),
   /** 1-based line, null when the finding is about the whole file. */
@@ -162,24 +163,24 @@ export const ConfigFindingSchema = z.object({
   effect: TextSchema.min(1),
   /** How to fix it: "Write '[profile prod]'." */
   fix: TextSchema.min(1),
-});
+}));
 export type ConfigFinding = z.infer<typeof ConfigFindingSchema>;
 
 /** The findings of the last read of the shared files: sent with the tree's root (the profiles) only. */
-const ConfigFindingsSchema = z.array(ConfigFindingSchema).max(MAX_CONFIG_FINDINGS);
+const ConfigFindingsSchema = lazySchema(() => z.array(ConfigFindingSchema).max(MAX_CONFIG_FINDINGS));
 
-const NodesResult = z.object({
+const NodesResult = lazySchema(() => z.object({
   nodes: z.array(InventoryNodeSchema),
   problems: z.array(LoadProblemSchema).optional(),
   /** Root only: what is wrong in the AWS config files the profiles were read from. Optional: older hosts do not send it. */
   configFindings: ConfigFindingsSchema.optional(),
-});
+}));
 
 export const inventoryService = defineService({
   methods: {
     profiles: method(
-      EmptySchema,
-      z.object({
+      () => EmptySchema,
+      () => z.object({
         profiles: z.array(ProfileSchema),
         /** False when no profile, environment or SSO credentials were found at all. */
         credentialsFound: z.boolean(),
@@ -188,27 +189,27 @@ export const inventoryService = defineService({
       }),
     ),
     /** Children of a node: profile → regions → clusters (and instances) → services → tasks → containers. */
-    children: method(z.object({ parentId: NodeIdSchema }).strict(), NodesResult),
+    children: method(() => z.object({ parentId: NodeIdSchema }).strict(), () => NodesResult),
     /** Drop cached children under a node (or everything) and reload them; `changed` events follow. */
-    refresh: method(z.object({ nodeId: NodeIdSchema.nullable() }).strict(), EmptySchema),
+    refresh: method(() => z.object({ nodeId: NodeIdSchema.nullable() }).strict(), () => EmptySchema),
     /** Matches among already-loaded nodes, each with the ids of its ancestors so the tree can reveal it. */
     filter: method(
-      z.object({ query: TextSchema }).strict(),
-      z.object({ matches: z.array(z.object({ node: InventoryNodeSchema, ancestors: z.array(NodeIdSchema) })) }),
+      () => z.object({ query: TextSchema }).strict(),
+      () => z.object({ matches: z.array(z.object({ node: InventoryNodeSchema, ancestors: z.array(NodeIdSchema) })) }),
     ),
   },
   events: {
     /** Loading progress, in plain words ("Listing tasks in prod-cluster (2 of 5)"). */
-    progress: z.object({
+    progress: lazySchema(() => lazySchema(() => z.object({
       nodeId: NodeIdSchema.nullable(),
       message: TextSchema.min(1),
       done: z.boolean(),
       /** SDK retries so far of the call the message is about (0 or absent: none). */
       retries: z.number().int().nonnegative().optional(),
-    }),
+    }))),
     /** A load failed; the tree shows it on the node instead of the children. */
-    error: z.object({ nodeId: NodeIdSchema.nullable(), error: PlainErrorSchema }),
+    error: lazySchema(() => lazySchema(() => z.object({ nodeId: NodeIdSchema.nullable(), error: PlainErrorSchema }))),
     /** A node's children changed (after refresh or a background poll). */
-    changed: z.object({ parentId: NodeIdSchema, nodes: z.array(InventoryNodeSchema), problems: z.array(LoadProblemSchema).optional(), configFindings: ConfigFindingsSchema.optional() }),
+    changed: lazySchema(() => lazySchema(() => z.object({ parentId: NodeIdSchema, nodes: z.array(InventoryNodeSchema), problems: z.array(LoadProblemSchema).optional(), configFindings: ConfigFindingsSchema.optional() }))),
   },
 });

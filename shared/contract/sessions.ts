@@ -1,6 +1,7 @@
 // `sessions`: interactive shells in ECS containers and on instances. Terminal bytes for a session
 // travel in the data plane (data.ts); this area carries their lifecycle.
 import { z } from 'zod';
+import { lazySchema } from './lazy.js';
 import { EcsContainerRefSchema, EmptySchema, EpochMsSchema, IdSchema, InstanceRefSchema, TextSchema } from './common.js';
 import { defineService, method } from './define.js';
 
@@ -12,24 +13,28 @@ export const TERMINAL_BOUNDS = {
   TITLE_MAX: 200,
 } as const;
 
-export const ColsSchema = z.number().int().min(1).max(TERMINAL_BOUNDS.MAX_COLS);
-export const RowsSchema = z.number().int().min(1).max(TERMINAL_BOUNDS.MAX_ROWS);
+export const ColsSchema = lazySchema(() => z.number().int().min(1).max(TERMINAL_BOUNDS.MAX_COLS));
+export const RowsSchema = lazySchema(() => z.number().int().min(1).max(TERMINAL_BOUNDS.MAX_ROWS));
 
 /** A shell target: an ECS container plus the command ECS Exec runs (settings' default when omitted), or an instance. */
-export const ShellTargetSchema = z.discriminatedUnion('kind', [
+export const ShellTargetSchema = lazySchema(() => z.discriminatedUnion('kind', [
   EcsContainerRefSchema.extend({ command: z.string().trim().min(1).max(TERMINAL_BOUNDS.COMMAND_MAX).optional() }),
   InstanceRefSchema,
-]);
+]));
 export type ShellTarget = z.infer<typeof ShellTargetSchema>;
 
-export const SessionStateSchema = z.enum(['connecting', 'connected', 'reconnecting', 'closed']);
+/** A session's states, in the order the binary status frame numbers them (wire.ts). */
+export const SESSION_STATES = ['connecting', 'connected', 'reconnecting', 'closed'] as const;
+export const SessionStateSchema = lazySchema(() => z.enum(SESSION_STATES));
 export type SessionState = z.infer<typeof SessionStateSchema>;
 
 /** How a closed session ended (SessionStatus.ending). */
-export const SessionEndingSchema = z.enum(['exited', 'stopped', 'failed', 'timed-out']);
+/** How a closed session may end, in the order the binary status frame numbers them (wire.ts). */
+export const SESSION_ENDINGS = ['exited', 'stopped', 'failed', 'timed-out'] as const;
+export const SessionEndingSchema = lazySchema(() => z.enum(SESSION_ENDINGS));
 export type SessionEnding = z.infer<typeof SessionEndingSchema>;
 
-export const SessionStatusSchema = z.object({
+export const SessionStatusSchema = lazySchema(() => z.object({
   state: SessionStateSchema,
   /** Why the state changed, in plain words ("The container stopped", "Network lost; retrying 2 of 5"). */
   reason: TextSchema.optional(),
@@ -46,17 +51,17 @@ export const SessionStatusSchema = z.object({
    * on live states; a closed status without it counts as failed.
    */
   ending: SessionEndingSchema.optional(),
-});
+}));
 export type SessionStatus = z.infer<typeof SessionStatusSchema>;
 
 /** A session being recorded as asciicast v2: where the .cast file is written and since when. */
-export const SessionRecordingSchema = z.object({
+export const SessionRecordingSchema = lazySchema(() => z.object({
   path: z.string().min(1),
   startedAt: EpochMsSchema,
-});
+}));
 export type SessionRecording = z.infer<typeof SessionRecordingSchema>;
 
-export const SessionInfoSchema = z.object({
+export const SessionInfoSchema = lazySchema(() => z.object({
   id: IdSchema,
   title: z.string().min(1).max(TERMINAL_BOUNDS.TITLE_MAX),
   target: ShellTargetSchema,
@@ -66,7 +71,7 @@ export const SessionInfoSchema = z.object({
   recording: SessionRecordingSchema.nullable().optional(),
   /** Why the last recording could not start or stopped early (the session itself went on). */
   recordingError: TextSchema.optional(),
-});
+}));
 export type SessionInfo = z.infer<typeof SessionInfoSchema>;
 
 /**
@@ -85,7 +90,7 @@ export const SESSION_HANDOVER = {
 } as const;
 
 /** A live session a window may take: waiting for a window since the previous one went away, or shown in another window now. */
-export const AdoptableSessionSchema = z.object({
+export const AdoptableSessionSchema = lazySchema(() => z.object({
   session: SessionInfoSchema,
   /** The terminal size main last applied, so the new terminal replays its scrollback at the size it was written for. */
   cols: ColsSchema,
@@ -93,29 +98,29 @@ export const AdoptableSessionSchema = z.object({
   /** 'waiting': no window has it (terminated at `expiresAt` unless taken); 'elsewhere': another live window shows it. */
   owner: z.enum(['waiting', 'elsewhere']),
   expiresAt: EpochMsSchema.optional(),
-});
+}));
 export type AdoptableSession = z.infer<typeof AdoptableSessionSchema>;
 
-const SessionResult = z.object({ session: SessionInfoSchema });
-const ById = z.object({ id: IdSchema }).strict();
+const SessionResult = lazySchema(() => z.object({ session: SessionInfoSchema }));
+const ById = lazySchema(() => z.object({ id: IdSchema }).strict());
 
 export const sessionsService = defineService({
   methods: {
     /** Opens a shell owned by the calling window; its bytes go to that window only. */
     open: method(
-      z.object({ target: ShellTargetSchema, cols: ColsSchema, rows: RowsSchema, title: z.string().min(1).max(TERMINAL_BOUNDS.TITLE_MAX).optional() }).strict(),
-      SessionResult,
+      () => z.object({ target: ShellTargetSchema, cols: ColsSchema, rows: RowsSchema, title: z.string().min(1).max(TERMINAL_BOUNDS.TITLE_MAX).optional() }).strict(),
+      () => SessionResult,
     ),
     /** The calling window's sessions. */
-    list: method(EmptySchema, z.object({ sessions: z.array(SessionInfoSchema) })),
-    close: method(ById, EmptySchema),
-    rename: method(z.object({ id: IdSchema, title: z.string().trim().min(1).max(TERMINAL_BOUNDS.TITLE_MAX) }).strict(), SessionResult),
+    list: method(() => EmptySchema, () => z.object({ sessions: z.array(SessionInfoSchema) })),
+    close: method(() => ById, () => EmptySchema),
+    rename: method(() => z.object({ id: IdSchema, title: z.string().trim().min(1).max(TERMINAL_BOUNDS.TITLE_MAX) }).strict(), () => SessionResult),
     /** Closes the session if still open and opens a fresh one to the same target, keeping the id. */
-    restart: method(ById, SessionResult),
+    restart: method(() => ById, () => SessionResult),
     /** Starts or stops recording the live session to `<dataDir>/recordings/<title>-<time>.cast`. */
-    setRecording: method(z.object({ id: IdSchema, enabled: z.boolean() }).strict(), SessionResult),
+    setRecording: method(() => z.object({ id: IdSchema, enabled: z.boolean() }).strict(), () => SessionResult),
     /** Live sessions this window does not have: left by a window that went away, or shown by another window. */
-    adoptable: method(EmptySchema, z.object({ sessions: z.array(AdoptableSessionSchema) })),
+    adoptable: method(() => EmptySchema, () => z.object({ sessions: z.array(AdoptableSessionSchema) })),
     /**
      * Makes the calling window the sessions' only owner. Ids that are no longer open are left out of
      * the result. For each one taken, the data plane then carries its retained scrollback (main keeps
@@ -124,15 +129,15 @@ export const sessionsService = defineService({
      * bytes may arrive before this reply does.
      */
     adopt: method(
-      z.object({ ids: z.array(IdSchema).min(1).max(SESSION_HANDOVER.MAX_ADOPT) }).strict(),
-      z.object({ sessions: z.array(SessionInfoSchema) }),
+      () => z.object({ ids: z.array(IdSchema).min(1).max(SESSION_HANDOVER.MAX_ADOPT) }).strict(),
+      () => z.object({ sessions: z.array(SessionInfoSchema) }),
     ),
   },
   events: {
-    status: z.object({ id: IdSchema, status: SessionStatusSchema }),
+    status: lazySchema(() => lazySchema(() => z.object({ id: IdSchema, status: SessionStatusSchema }))),
     /** The session's info changed other than by status (recording started or finished). */
-    info: z.object({ session: SessionInfoSchema }),
+    info: lazySchema(() => lazySchema(() => z.object({ session: SessionInfoSchema }))),
     /** To the window that had these sessions: a newer window took them; this one no longer gets their bytes. */
-    moved: z.object({ ids: z.array(IdSchema).min(1), reason: TextSchema.min(1) }),
+    moved: lazySchema(() => lazySchema(() => z.object({ ids: z.array(IdSchema).min(1), reason: TextSchema.min(1) }))),
   },
 });

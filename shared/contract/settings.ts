@@ -1,5 +1,6 @@
 // `settings`: user preferences, persisted as JSON in the data directory by main.
 import { z } from 'zod';
+import { lazySchema } from './lazy.js';
 import { EmptySchema, ProfileNameSchema, RegionSchema, TargetRefSchema, TextSchema } from './common.js';
 import { NodeIdSchema } from './inventory.js';
 import { defineService, method } from './define.js';
@@ -34,7 +35,7 @@ export const LAYOUT_BOUNDS = {
   SPLIT_RATIO_MAX: 0.8,
 } as const;
 
-export const LayoutSchema = z
+export const LayoutSchema = lazySchema(() => z
   .object({
     /** Tree width in CSS pixels. */
     treeWidth: z.number().int().min(LAYOUT_BOUNDS.TREE_WIDTH_MIN).max(LAYOUT_BOUNDS.TREE_WIDTH_MAX),
@@ -46,38 +47,38 @@ export const LayoutSchema = z
     /** The left terminal's share of the width in split view. */
     splitRatio: z.number().min(LAYOUT_BOUNDS.SPLIT_RATIO_MIN).max(LAYOUT_BOUNDS.SPLIT_RATIO_MAX),
   })
-  .strict();
+  .strict());
 export type Layout = z.infer<typeof LayoutSchema>;
 
 /**
  * What one window changed in the layout since it last saved: only those keys. Main merges them
  * into the saved layout, so two windows changing different sizes each keep theirs.
  */
-export const LayoutChangeSchema = LayoutSchema.partial().strict();
+export const LayoutChangeSchema = lazySchema(() => LayoutSchema.partial().strict());
 export type LayoutChange = z.infer<typeof LayoutChangeSchema>;
 
 export const DEFAULT_LAYOUT: Layout = { treeWidth: 300, treeCollapsed: false, panelHeight: 220, panelOpen: true, splitRatio: 0.5 };
 
 /** AWS has about 35 regions; a list longer than this is not a person's choice. */
 export const REGIONS_PER_PROFILE_MAX = 64;
-const RegionListSchema = z.array(RegionSchema).max(REGIONS_PER_PROFILE_MAX);
+const RegionListSchema = lazySchema(() => z.array(RegionSchema).max(REGIONS_PER_PROFILE_MAX));
 
 /** The user's changes to a profile's default region list (its configured region plus regions opened before). */
-export const RegionChoiceSchema = z.object({ added: RegionListSchema, removed: RegionListSchema }).strict();
+export const RegionChoiceSchema = lazySchema(() => z.object({ added: RegionListSchema, removed: RegionListSchema }).strict());
 export type RegionChoice = z.infer<typeof RegionChoiceSchema>;
 
 /** One region added to or removed from a profile's list; main applies it to the choices as they are when it runs. */
-export const RegionChangeSchema = z.object({ profile: ProfileNameSchema, region: RegionSchema, change: z.enum(['add', 'remove']) }).strict();
+export const RegionChangeSchema = lazySchema(() => z.object({ profile: ProfileNameSchema, region: RegionSchema, change: z.enum(['add', 'remove']) }).strict());
 export type RegionChange = z.infer<typeof RegionChangeSchema>;
 
-export const ThemeSchema = z.enum(['dark', 'light', 'system']);
+export const ThemeSchema = lazySchema(() => z.enum(['dark', 'light', 'system']));
 export type Theme = z.infer<typeof ThemeSchema>;
 
 /**
  * A target the person opened a shell or a forward on, newest first in `recentTargets`: enough to
  * show it and open it again without the tree having loaded it (quick open lists these first).
  */
-export const RecentTargetSchema = z
+export const RecentTargetSchema = lazySchema(() => z
   .object({
     /** The inventory node it was (main's id): the same target in the tree is not listed twice. */
     nodeId: NodeIdSchema,
@@ -90,20 +91,20 @@ export const RecentTargetSchema = z
     title: TextSchema.min(1),
     target: TargetRefSchema,
   })
-  .strict();
+  .strict());
 export type RecentTarget = z.infer<typeof RecentTargetSchema>;
 
 /** A tree node with the node whose children it is among: restoring opens it once its parent's children are loaded, and forgets it when they are loaded without it. */
-export const TreePlaceSchema = z.object({ id: NodeIdSchema, parent: NodeIdSchema }).strict();
+export const TreePlaceSchema = lazySchema(() => z.object({ id: NodeIdSchema, parent: NodeIdSchema }).strict());
 export type TreePlace = z.infer<typeof TreePlaceSchema>;
 
 /** What the target tree had open and selected, restored on the next load (reload or restart). */
-export const TreeViewSchema = z
+export const TreeViewSchema = lazySchema(() => z
   .object({
     open: z.array(TreePlaceSchema).max(SETTINGS_BOUNDS.TREE_OPEN_MAX),
     selected: TreePlaceSchema.nullable(),
   })
-  .strict();
+  .strict());
 export type TreeView = z.infer<typeof TreeViewSchema>;
 
 /**
@@ -111,7 +112,7 @@ export type TreeView = z.infer<typeof TreeViewSchema>;
  * view key by key (tree-view.ts), so two windows (or browser tabs) each keep what they opened
  * instead of the last one to save wiping the other's.
  */
-export const TreeViewChangeSchema = z
+export const TreeViewChangeSchema = lazySchema(() => z
   .object({
     /** Branches this window opened (or that moved to another parent). */
     opened: z.array(TreePlaceSchema).max(SETTINGS_BOUNDS.TREE_OPEN_MAX),
@@ -120,10 +121,10 @@ export const TreeViewChangeSchema = z
     /** The window's new selection (null: none); absent when its selection did not change. */
     selected: TreePlaceSchema.nullable().optional(),
   })
-  .strict();
+  .strict());
 export type TreeViewChange = z.infer<typeof TreeViewChangeSchema>;
 
-export const SettingsSchema = z.object({
+export const SettingsSchema = lazySchema(() => z.object({
   theme: ThemeSchema,
   /** Free text, as CSS font-family; the renderer keeps the usable names and adds a monospace fallback. */
   fontFamily: z
@@ -153,7 +154,7 @@ export const SettingsSchema = z.object({
   recentTargets: z.array(RecentTargetSchema).max(SETTINGS_BOUNDS.RECENT_TARGETS_MAX),
   /** The tree's open branches and selection; null until the tree was first shown (it then opens the first profile and region). */
   tree: TreeViewSchema.nullable(),
-});
+}));
 export type Settings = z.infer<typeof SettingsSchema>;
 
 export const DEFAULT_SETTINGS: Settings = {
@@ -184,23 +185,23 @@ export function withRecentTarget(list: readonly RecentTarget[], entry: RecentTar
  * through changeTree, the layout through changeLayout and region choices through changeRegion, so
  * two windows cannot overwrite each other's.
  */
-export const SettingsPatchSchema = SettingsSchema.omit({ recentTargets: true, tree: true, layout: true, regions: true }).partial().strict();
+export const SettingsPatchSchema = lazySchema(() => SettingsSchema.omit({ recentTargets: true, tree: true, layout: true, regions: true }).partial().strict());
 export type SettingsPatch = z.infer<typeof SettingsPatchSchema>;
 
-const SettingsResult = z.object({ settings: SettingsSchema });
+const SettingsResult = lazySchema(() => z.object({ settings: SettingsSchema }));
 
 export const settingsService = defineService({
   methods: {
-    get: method(EmptySchema, SettingsResult),
-    update: method(z.object({ patch: SettingsPatchSchema }).strict(), SettingsResult),
+    get: method(() => EmptySchema, () => SettingsResult),
+    update: method(() => z.object({ patch: SettingsPatchSchema }).strict(), () => SettingsResult),
     /** Puts a target first among the recent ones (quick open lists them first). */
-    rememberTarget: method(z.object({ entry: RecentTargetSchema }).strict(), SettingsResult),
+    rememberTarget: method(() => z.object({ entry: RecentTargetSchema }).strict(), () => SettingsResult),
     /** Merges one window's change of the tree's open branches and selection into the saved view. */
-    changeTree: method(z.object({ change: TreeViewChangeSchema }).strict(), SettingsResult),
+    changeTree: method(() => z.object({ change: TreeViewChangeSchema }).strict(), () => SettingsResult),
     /** Merges the layout keys one window changed into the saved layout; the others stay as they are. */
-    changeLayout: method(z.object({ change: LayoutChangeSchema }).strict(), SettingsResult),
+    changeLayout: method(() => z.object({ change: LayoutChangeSchema }).strict(), () => SettingsResult),
     /** Adds a region to a profile's list or removes one, on the choices as they are when it runs. */
-    changeRegion: method(RegionChangeSchema, SettingsResult),
+    changeRegion: method(() => RegionChangeSchema, () => SettingsResult),
   },
   events: {
     /** Sent to every window after any window changed settings (settings are not private data). */

@@ -12,16 +12,16 @@ import { CONTRACT_LIMITS, ID_RULE } from './common.js';
 import { ContractError } from './errors.js';
 import { DATA_LIMITS, DataMessageSchema, type DataMessage } from './data.js';
 import { describeIssues } from './errors.js';
-import { SessionEndingSchema, SessionStateSchema, type SessionStatus } from './sessions.js';
+import { SESSION_ENDINGS, SESSION_STATES, type SessionEnding, type SessionState, type SessionStatus } from './sessions.js';
 
 /** The platform's UTF-8 codec for status reasons: invalid bytes become U+FFFD, as everywhere else. */
 const TEXT = { encoder: new TextEncoder(), decoder: new TextDecoder() } as const;
 
 export const WIRE_TYPE = { output_stream_data: 1, input_stream_data: 2, ack: 3, resize: 4, status: 5 } as const;
 const TYPE_BY_CODE = new Map<number, DataMessage['type']>(Object.entries(WIRE_TYPE).map(([k, v]) => [v, k as DataMessage['type']]));
-const STATES = SessionStateSchema.options;
+const STATES: readonly SessionState[] = SESSION_STATES;
 const FLAG_EXIT_CODE = 1;
-const ENDINGS = SessionEndingSchema.options;
+const ENDINGS: readonly SessionEnding[] = SESSION_ENDINGS;
 /** Where the ending sits in the flags byte (three bits: none or one of the endings, room for three more). */
 const ENDING_SHIFT = 1;
 const ENDING_MASK = 0b111;
