@@ -6,10 +6,8 @@ import { PayloadType } from '../../ssm/frame/index.js';
 import { gatewayWithEchoPerTest } from '../../../testing/sandbox/gateway/sandbox-fixture.js';
 import { WireClient } from '../../../testing/sandbox/gateway/wire-client.js';
 
-/** Long enough that the knob change surely lands while the frames are held. */
+/** How long the delay holds the frames; the knobs change as soon as all of them are held. */
 const HOLD_MS = 800;
-/** When the knobs change: well inside HOLD_MS. */
-const CHANGE_AFTER_MS = 100;
 /** Kill period for the timer test: several re-applies fit in one period. */
 const KILL_EVERY_MS = 400;
 /** Generous wait for that kill on a loaded machine: many periods. */
@@ -30,7 +28,10 @@ describe('fault knobs changed on a live session', () => {
     const spec = { seed: 3, toAgent: { delayMs: HOLD_MS, reorderWindow: 4, types: ['input_stream_data'] } };
     t.fx.gateway.faults.set(s.sessionId, spec);
     for (const part of ['one,', 'two,', 'three']) client.send(PayloadType.Output, part);
-    await sleep(CHANGE_AFTER_MS);
+    // Change the knobs once the gateway holds all three in its delay queue (not after a fixed
+    // wait: a stalled loop could change them before the frames arrived, or before the reorder
+    // window flushed into the queue, and the frames would never be delayed at all).
+    await client.waitFor(() => t.fx.gateway.host(s.sessionId)?.faultStats().toAgent.delayed === 3, 'the three frames held');
     t.fx.gateway.faults.set(s.sessionId, { ...spec, actions: [{ do: 'pause-publication' }, { do: 'start-publication' }] });
     t.fx.gateway.faults.set(s.sessionId, { seed: 3 });
     expect(client.outputText()).toBe(''); // still held: the change released nothing early
