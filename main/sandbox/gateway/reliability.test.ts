@@ -1,6 +1,8 @@
 // The agent's reliability quirks (§4.3, §4.6) and resume (§5, §9) over a real websocket:
 // duplicates re-acked, "not ready" = no ack, out-of-order frames acked and held, and a
 // re-opened socket getting every unacked frame again.
+import { existsSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { MessageType, PayloadType, type ClientMessage } from '../../ssm/frame/index.js';
 import { startFixture, type Fixture } from '../../../testing/sandbox/gateway/sandbox-fixture.js';
@@ -96,16 +98,20 @@ describe('agent reliability', () => {
 
   it('a command that ends while the client is away delivers its output, exit code and channel_closed on return', async () => {
     fx = await startFixture();
-    // The output comes a second after the open: c1 is gone by then even if this process stalls.
-    const s = fx.addSession({ type: 'NonInteractiveCommands', command: 'sleep 1; echo tail-$((5*5)); exit 2', separateOutputStream: true });
+    // The command prints and ends only once the test says so (a file in its working folder), after
+    // the gateway saw c1 go: a fixed wait could end it while c1 is still there if this process
+    // stalls. It marks that it printed (./printed) just before it exits.
+    const s = fx.addSession({ type: 'NonInteractiveCommands', command: 'while [ ! -e ./go ]; do sleep 0.05; done; echo tail-$((5*5)); : > ./printed; exit 2', separateOutputStream: true });
     const c1 = await WireClient.open(fx.url(s.sessionId), s.tokenValue, { answerHandshake: true });
     // The agent handshakes first (seq 0 request, seq 1 complete), as the real one does for commands.
     await c1.waitFor(() => c1.stream.length >= 2, 'the handshake');
-    await new Promise((resolve) => setTimeout(resolve, 100));
     c1.close();
     await c1.closed;
-    // The command is done by now; its output waits for the client, as a paused agent's does (§5).
-    await new Promise((resolve) => setTimeout(resolve, 1_500));
+    await c1.waitFor(() => fx?.gateway.host(s.sessionId)?.stats.attached === false, 'the gateway to see c1 gone');
+    writeFileSync(join(fx.workdir, 'go'), '');
+    // The command ends now; its output waits for the client, as a paused agent's does (§5).
+    const printed = join(fx.workdir, 'printed');
+    await c1.waitFor(() => existsSync(printed), 'the command to print while c1 is away');
     expect(fx.registry.get(s.sessionId)?.state).not.toBe('Terminated');
     const c2 = await WireClient.open(fx.url(s.sessionId), s.tokenValue, { resumeFrom: { inputSeq: 1, outputSeq: 2 } });
     await c2.waitFor(() => c2.frames(MessageType.ChannelClosed).length > 0, 'channel_closed');
