@@ -30,3 +30,20 @@ test('the diagnosis of a task without execute command says the shared fix once',
   await page.setViewportSize({ width: 1024, height: 640 });
   await page.screenshot({ path: join(repoRoot, 'e2e', 'artifacts', 'qa-diagnosis-fix-once-1024.png') });
 });
+
+test('Run again keeps the keyboard on itself while the checks run and after they are back', async ({ page, webHost }) => {
+  await openDemo(page, webHost.url);
+  await treeRow(page, 'instance', 'lost-contact').click({ button: 'right' });
+  await page.getByRole('menuitem', { name: 'Diagnose' }).click();
+  const diagnosis = page.getByTestId('diagnostics');
+  await expect(diagnosis.getByTestId('diagnosis-summary')).toBeVisible({ timeout: SHELL_TIMEOUT_MS });
+  const again = diagnosis.getByRole('button', { name: 'Run again' });
+  await again.focus();
+  await page.keyboard.press('Enter');
+  await expect(diagnosis.getByTestId('diagnosis-summary')).toBeVisible({ timeout: SHELL_TIMEOUT_MS });
+  // The run is over (the button was aria-disabled meanwhile, not disabled) and the button still has the keyboard.
+  await expect(again).toBeFocused();
+  await page.keyboard.press('Enter');
+  await expect(diagnosis.getByTestId('diagnosis-summary')).toBeVisible({ timeout: SHELL_TIMEOUT_MS });
+  await expect(again).toBeFocused();
+});

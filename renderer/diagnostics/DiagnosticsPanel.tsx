@@ -43,7 +43,15 @@ export function DiagnosticsPanel() {
           </span>
         )}
         <span className="status-spacer" />
-        <button className="button button-quiet" disabled={d.status === 'running'} onClick={() => void model.diagnostics.run(d.target, d.title)}>
+        {/* aria-disabled, not disabled: a disabled button drops the keyboard to the page body, so
+            Enter on Run again left nothing focused once the checks were back. */}
+        <button
+          className="button button-quiet"
+          aria-disabled={d.status === 'running' || undefined}
+          onClick={() => {
+            if (d.status !== 'running') void model.diagnostics.run(d.target, d.title);
+          }}
+        >
           Run again
         </button>
       </div>
