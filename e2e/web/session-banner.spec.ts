@@ -2,8 +2,9 @@
 // stays in sight above it (the screen is drawn higher, by as many rows as it needs: nothing is
 // written to the session and the terminal keeps its rows), it comes back down when the session
 // is connected again, and the banner ends where the terminal's scrollbar starts, so the scrollbar's
-// foot (its thumb, at the end of the output) stays whole and can be grabbed. At 1440×900 and
-// 1024×640.
+// foot (its thumb, at the end of the output) stays whole and can be grabbed. Scrolled to the top
+// of the scrollback meanwhile, the first line shows (the screen is drawn higher only at the
+// bottom). At 1440×900 and 1024×640.
 import type { APIRequestContext, Page } from '@playwright/test';
 import { join } from 'node:path';
 import { expect, repoRoot, test } from '../fixtures/web-host.js';
@@ -44,6 +45,29 @@ function layout(page: Page, typed: string): Promise<Layout> {
       thumbReached: hit !== null && bar?.contains(hit) === true,
     };
   }, typed);
+}
+
+/** The view's first row: its text, and whether it lies inside the terminal's clipped box (not drawn above it). */
+function firstRow(page: Page): Promise<{ text: string; inView: boolean } | null> {
+  return page.evaluate(() => {
+    const term = document.querySelector('[data-testid="active-terminal"]');
+    const row = term?.querySelector('.xterm-rows > div');
+    const box = term?.querySelector('.xterm-container')?.getBoundingClientRect();
+    if (row === null || row === undefined || box === undefined) return null;
+    return { text: (row.textContent ?? '').replace(/\s+$/, ''), inView: row.getBoundingClientRect().top >= box.top - 0.5 };
+  });
+}
+
+/** Drags the terminal's scrollbar thumb by `dy` px (past either end scrolls to that end). */
+async function dragThumb(page: Page, dy: number): Promise<void> {
+  const thumb = await page.locator('[data-testid="active-terminal"] .xterm-scrollable-element > .scrollbar.vertical > .slider').boundingBox();
+  if (thumb === null) throw new Error('the terminal shows no scrollbar thumb');
+  const x = thumb.x + thumb.width / 2;
+  const y = thumb.y + thumb.height / 2;
+  await page.mouse.move(x, y);
+  await page.mouse.down();
+  await page.mouse.move(x, y + dy, { steps: 4 });
+  await page.mouse.up();
 }
 
 /** Cuts the session's connection with every ResumeSession refused, so it stays reconnecting (for some seconds: the channel retries with backoff) until `resume` lets it back. */
@@ -92,6 +116,22 @@ test('while a session reconnects, the line typed last shows above the banner, an
         return { state: await tab.getAttribute('data-state'), clear };
       }, quickPoll())
       .toEqual({ state: 'reconnecting', clear: true });
+    // Scrolled to the top of the scrollback while the banner shows, the buffer's first line is
+    // the view's first row, inside the view (not drawn above it); back at the bottom, the typed
+    // line is above the banner again.
+    const firstLine = text.split('\n')[0] ?? '';
+    await dragThumb(page, -10_000);
+    await expect
+      .poll(async () => ({ state: await tab.getAttribute('data-state'), first: await firstRow(page) }), quickPoll())
+      .toEqual({ state: 'reconnecting', first: { text: firstLine, inView: true } });
+    const typedClear = async (): Promise<boolean> => {
+      const now = await layout(page, typed);
+      return now.typed !== null && now.banner !== null && now.typed.bottom <= now.banner.top + 0.5;
+    };
+    await dragThumb(page, 10_000);
+    // The pointer back over the terminal, where it was: xterm keeps its scrollbar shown while it is.
+    await page.mouse.move(before.scrollbar.left - 40, 200);
+    await expect.poll(typedClear, quickPoll()).toBe(true);
     const during = await layout(page, typed);
     // No refit: the terminal keeps its rows; nothing was written to it.
     expect(during.rows).toBe(before.rows);

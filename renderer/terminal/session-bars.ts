@@ -75,8 +75,12 @@ export class SessionBars {
     this.#lift.update();
   }
 
-  /** xterm parsed output: text that arrives while the bar shows (a first prompt while connecting) is lifted above it too. */
-  parsed(): void {
+  /**
+   * xterm parsed output or its view scrolled: text that arrives while the bar shows (a first
+   * prompt while connecting) is lifted above it too, and a view scrolled up into the scrollback is
+   * drawn unlifted, so its top lines show (view-lift.ts).
+   */
+  viewChanged(): void {
     if (this.#lifting) this.#lift.update();
   }
 

@@ -97,7 +97,8 @@ export class TerminalController implements Drainable {
       ...connectInput(this.#term, { sessionId, host, live: () => this.#live, key: (e) => this.#clipboard.key(e) }),
       this.#term.onResize(() => this.#resizeRemoteLater.schedule()),
       this.#term.onSelectionChange(() => this.#clipboard.selectionChanged()),
-      this.#term.onWriteParsed(() => this.#bars.parsed()),
+      this.#term.onWriteParsed(() => this.#bars.viewChanged()),
+      this.#term.onScroll(() => this.#bars.viewChanged()),
     );
     this.#clipboard = new TerminalClipboard(this.#term, this.element, host, look);
   }

@@ -102,6 +102,31 @@ describe('ViewLift', () => {
     expect(el.style.translate).toBe('');
   });
 
+  it('scrolled up to the top of the scrollback, draws the screen where xterm puts it, so the first line shows; lifted again at the bottom', async () => {
+    const term = await fullScreen();
+    const el = screen();
+    const lift = new ViewLift(term, () => el);
+    lift.cover(() => BAR_TOP);
+    expect(lift.rows).toBe(3);
+    term.scrollToTop();
+    expect(term.buffer.active.viewportY).toBe(0);
+    lift.update();
+    expect(lift.rows).toBe(0);
+    expect(el.style.translate).toBe('');
+    // The view's first row, at the screen's top (inside the view), holds the buffer's first line.
+    expect(el.getBoundingClientRect().top).toBe(SCREEN_TOP);
+    expect(term.buffer.active.getLine(term.buffer.active.viewportY)?.translateToString(true)).toBe('line 0');
+    // One row up from the bottom is in the scrollback too.
+    term.scrollToBottom();
+    term.scrollLines(-1);
+    lift.update();
+    expect(lift.rows).toBe(0);
+    term.scrollToBottom();
+    lift.update();
+    expect(lift.rows).toBe(3);
+    expect(el.style.translate).toBe(`0 ${-3 * CELL_PX}px`);
+  });
+
   it('keeps its lift while the screen is out of the document (a hidden tab measures 0)', async () => {
     const term = await fullScreen();
     const el = screen();

@@ -5,7 +5,10 @@
 // the remote a new size. So the screen itself is drawn whole rows higher, as far as the last text
 // needs and no further: its rows, cursor and selection move together, the buffer and the row count
 // stay as they were, and the scrollbar beside it stays put. The rows lifted past the view's top
-// are hidden meanwhile, as when output scrolls them up, and come back when the bar goes.
+// are hidden meanwhile, as when output scrolls them up, and come back when the bar goes. The lift
+// is for the view at the bottom of the buffer, where the last text is: scrolled up into the
+// scrollback, the screen is drawn where xterm puts it, so the top of the scrollback (line 1) can
+// be read while the bar shows; back at the bottom, it is drawn higher again.
 import type { IBuffer } from '@xterm/xterm';
 import { lastTextRow, rowsUnder } from './room-below.js';
 
@@ -20,6 +23,11 @@ export function rowsToLift(rows: number, lastText: number, covered: number): num
 export interface LiftTerminal {
   readonly rows: number;
   readonly buffer: { readonly active: IBuffer };
+}
+
+/** Whether `buffer`'s view is scrolled up from its bottom (the reader is in the scrollback). */
+export function scrolledUp(buffer: Pick<IBuffer, 'viewportY' | 'baseY'>): boolean {
+  return buffer.viewportY < buffer.baseY;
 }
 
 /** The element xterm draws the rows in (.xterm-screen): measured, and moved with the CSS `translate` property (xterm sets no transform of its own there). */
@@ -51,12 +59,13 @@ export class ViewLift {
     this.update();
   }
 
-  /** Measures again: after the bar, the terminal's size or its text changed. */
+  /** Measures again: after the bar, the terminal's size, its text or its scroll position changed. */
   update(): void {
     const screen = this.screen();
     if (screen === null) return;
     const cover = this.#cover;
-    if (cover === null) return this.#apply(screen, 0);
+    // Lifted while scrolled up, the view's top rows (at the top of the scrollback, its first lines) could never be seen.
+    if (cover === null || scrolledUp(this.term.buffer.active)) return this.#apply(screen, 0);
     const box = screen.getBoundingClientRect();
     const rows = this.term.rows;
     // Out of the document (a hidden tab) the screen measures 0: keep the lift until it is shown and measured again.
