@@ -44,6 +44,22 @@ sso_start_url = https://corp.awsapps.com/start
 sso_region = us-east-1
 [profile empty]
 region = us-east-1
+[profile loop-a]
+role_arn = arn:aws:iam::111122223333:role/a
+source_profile = loop-b
+[profile loop-b]
+role_arn = arn:aws:iam::111122223333:role/b
+source_profile = loop-a
+[profile sso-ghost]
+sso_session = ghost
+sso_account_id = 111122223333
+sso_role_name = Dev
+[profile sso-partial]
+sso_start_url = https://corp.awsapps.com/start
+sso_region = us-east-1
+[profile odd-source]
+role_arn = arn:aws:iam::111122223333:role/a
+credential_source = Laptop
 `);
   writeFileSync(credentials, '[static]\naws_access_key_id = AKIASTATIC\naws_secret_access_key = static-secret\n');
 });
@@ -121,6 +137,21 @@ describe('credentialProviderFor', () => {
     } finally {
       session.close();
     }
+  });
+
+  it('says which setting is wrong when the SDK cannot use a profile as written', async () => {
+    const fail = async (name: string): Promise<AwsError> => (await credentialProviderFor(await profile(name), { files })().catch((e: unknown) => e)) as AwsError;
+    expect(await fail('loop-a')).toMatchObject({
+      code: 'config-invalid',
+      message: 'Profile "loop-a" cannot get credentials: its source_profile chain leads back to a profile already in it (loop-b, loop-a).',
+    });
+    // The SDK itself fails with a TypeError here (it reads the section without checking it is there).
+    expect(await fail('sso-ghost')).toMatchObject({
+      code: 'config-invalid',
+      message: 'Profile "sso-ghost" names sso_session "ghost", but the config file has no [sso-session ghost] section with sso_start_url and sso_region.',
+    });
+    expect(await fail('sso-partial')).toMatchObject({ code: 'config-invalid', message: 'SSO profile "sso-partial" is missing sso_account_id and sso_role_name.' });
+    expect(await fail('odd-source')).toMatchObject({ code: 'config-invalid', message: 'Profile "odd-source" has a credential_source the AWS SDK does not support.' });
   });
 
   it('says plainly that a profile without credentials has none', async () => {

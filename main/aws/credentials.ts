@@ -34,6 +34,16 @@ function baseProvider(profile: ProfileInfo, opts: CredentialOptions): AwsCredent
     case 'default-chain':
       return fromNodeProviderChain({ clientConfig });
     case 'sso': {
+      // The SDK reads the named section without checking it exists (a TypeError when it does not).
+      const session = profile.sso?.session;
+      if (session && !(profile.sso?.startUrl && profile.sso.region)) {
+        return () => Promise.reject(new AwsError({
+          code: 'config-invalid',
+          sentence: `Profile "${profile.name}" names sso_session "${session}", but the config file has no [sso-session ${session}] section with sso_start_url and sso_region.`,
+          nextStep: `Add that section to ~/.aws/config (aws configure sso-session writes it), or correct sso_session of profile "${profile.name}".`,
+          context: { profile: profile.name },
+        }));
+      }
       // The portal endpoint the profile configures (the SDK applies it only through AWS_PROFILE).
       const sso = profile.endpoints.sso?.url;
       return fromSSO({ ...files, clientConfig: { ...(sso ? { endpoint: sso } : {}), ...(clientConfig?.requestHandler ? { requestHandler: clientConfig.requestHandler } : {}) } });

@@ -19,6 +19,45 @@ const NAMES: ReadonlyArray<readonly [AwsErrorCode, readonly string[]]> = [
   ['service-unavailable', ['ServiceUnavailable', 'ServiceUnavailableException', 'InternalServerError', 'InternalFailure', 'ServerException', 'InternalServerException']],
 ];
 
+/** The SDK's words for a profile its settings cannot work with (each worded by configMistake). */
+const SOURCE_LOOP = /Detected a cycle attempting to resolve credentials for profile \S+\. Profiles visited: (.*)$/;
+const SSO_INCOMPLETE = /configured with invalid SSO credentials\. Required parameters (.*?)\. Got ([^\n]*)/;
+const UNKNOWN_SOURCE = /Unsupported credential source in profile/;
+const CONFIG_MISTAKES: readonly RegExp[] = [SOURCE_LOOP, SSO_INCOMPLETE, UNKNOWN_SOURCE];
+
+/** `"a", "b"` → `a and b`; `a, b, c` → `a, b and c`. */
+function listed(names: readonly string[]): string {
+  return names.length <= 1 ? (names[0] ?? '') : `${names.slice(0, -1).join(', ')} and ${names.at(-1) ?? ''}`;
+}
+
+/** A profile the SDK cannot use as written: which setting and how to fix it. */
+function configMistake(message: string, p: string): { sentence: string; nextStep: string } | undefined {
+  const loop = SOURCE_LOOP.exec(message);
+  if (loop) {
+    return {
+      sentence: `Profile "${p}" cannot get credentials: its source_profile chain leads back to a profile already in it (${loop[1]?.trim() ?? p}).`,
+      nextStep: `End the chain at a profile that has keys, SSO, credential_process or credential_source: check source_profile of profile "${p}" and of the profiles it names.`,
+    };
+  }
+  const sso = SSO_INCOMPLETE.exec(message);
+  if (sso) {
+    const required = (sso[1] ?? '').split(',').map((x) => x.trim().replace(/^"|"$/g, '')).filter(Boolean);
+    const got = new Set((sso[2] ?? '').split(',').map((x) => x.trim()));
+    const missing = required.filter((k) => !got.has(k));
+    return {
+      sentence: `SSO profile "${p}" is missing ${missing.length > 0 ? listed(missing) : 'settings the SDK needs'}.`,
+      nextStep: `Add ${missing.length === 1 ? 'it' : 'them'} to profile "${p}" (or its sso-session section) in ~/.aws/config; aws configure sso --profile ${p} writes them all.`,
+    };
+  }
+  if (UNKNOWN_SOURCE.test(message)) {
+    return {
+      sentence: `Profile "${p}" has a credential_source the AWS SDK does not support.`,
+      nextStep: `Set credential_source of profile "${p}" to EcsContainer, Ec2InstanceMetadata or Environment, or use source_profile instead.`,
+    };
+  }
+  return undefined;
+}
+
 const NETWORK_ERRNOS = ['ECONNREFUSED', 'ECONNRESET', 'ENOTFOUND', 'ETIMEDOUT', 'EHOSTUNREACH', 'EAI_AGAIN', 'EPIPE'];
 
 function classify(f: Facts): AwsErrorCode {
@@ -36,6 +75,7 @@ function classify(f: Facts): AwsErrorCode {
   // fromProcess reports a failing command as "Command failed: <cmd>\n<stderr>".
   if (/credential_process/i.test(m) || (f.name === 'CredentialsProviderError' && /^Command failed:/.test(m))) return 'credential-process-failed';
   if (/Could not resolve credentials using profile|Profile .* (was not found|could not be found)/i.test(m)) return 'profile-not-found';
+  if (CONFIG_MISTAKES.some((r) => r.test(m))) return 'config-invalid';
   if (/services section .* not present/i.test(m)) return 'config-invalid';
   if (/Region is missing/i.test(m)) return 'no-region';
   for (const [code, names] of NAMES) if (names.includes(f.name)) return code;
@@ -112,7 +152,7 @@ function words(code: AwsErrorCode, f: Facts, ctx: AwsErrorContext): { sentence: 
     case 'no-region':
       return { sentence: `Profile "${p}" has no region.`, nextStep: `Add "region = us-east-1" (or your region) to profile "${p}", or set AWS_REGION.` };
     case 'config-invalid':
-      return { sentence: `The AWS config for profile "${p}" is inconsistent.`, nextStep: 'Fix the section named in the details in ~/.aws/config.' };
+      return configMistake(f.message, p) ?? { sentence: `The AWS config for profile "${p}" is inconsistent.`, nextStep: 'Fix the section named in the details in ~/.aws/config.' };
     case 'access-denied': {
       const action = deniedAction(f.message);
       if (!action && f.status !== undefined && f.details?.operation) return { sentence: httpSentence(f, ctx), nextStep: `Ask an administrator to allow ${f.details.operation} for your identity, or pick a profile/role that has it.` };
