@@ -43,8 +43,9 @@ export async function startSandboxApp(extra: Partial<Omit<PortholeOptions, 'host
     dataDir,
     env: { PORTHOLE_SANDBOX: '1', HOME: process.env['HOME'] },
     log: () => undefined,
-    sandbox: { pacing: 'unpaced', gateway: { shell: '/bin/sh' }, dir: dataDir },
     ...extra,
+    // A test's sandbox options (a world of its own, say) go over these.
+    sandbox: { pacing: 'unpaced', gateway: { shell: '/bin/sh' }, dir: dataDir, ...extra.sandbox },
   });
   return {
     app,

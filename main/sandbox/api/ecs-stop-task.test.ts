@@ -42,6 +42,7 @@ describe('ECS StopTask in the sandbox', () => {
 
   it('answers with the task still RUNNING and desiredStatus STOPPED; DescribeTasks shows it STOPPING, its containers not yet down, its session open, new ones refused', async () => {
     sb.taskStopping.containersExitMs = NEVER_MS;
+    sb.taskStopping.stopTimeoutMs = NEVER_MS;
     sb.taskStopping.deprovisionMs = NEVER_MS;
     const open = await ssm.send(new StartSessionCommand({ Target: targetOf(TASK), ...port }));
     const counts = async () => {
@@ -119,7 +120,7 @@ describe('ECS StopTask in the sandbox', () => {
   });
 
   it("closing the sandbox leaves no stop pending: a task's containers cannot go down, nor end sessions, after it closed", async () => {
-    const own = await apiSandbox({ taskStopping: { containersExitMs: NEVER_MS } });
+    const own = await apiSandbox({ taskStopping: { containersExitMs: NEVER_MS, stopTimeoutMs: NEVER_MS } });
     const client = new ECSClient(clientConfig(own));
     try {
       await client.send(new StopTaskCommand({ cluster: 'demo-web', task: TASK }));

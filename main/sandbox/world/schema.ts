@@ -23,6 +23,12 @@ export const ContainerDefinition = z.object({
   essential: z.boolean().default(true),
   readonlyRootFilesystem: z.boolean().default(false),
   initProcessEnabled: z.boolean().default(true),
+  /**
+   * Seconds ECS waits after SIGTERM before it SIGKILLs the container (ContainerDefinition.stopTimeout,
+   * at most 120 s on Fargate); absent: the sandbox's shortened stand-in for ECS's 30 s default
+   * (TASK_STOPPING.stopTimeoutMs).
+   */
+  stopTimeout: z.number().int().min(0).max(120).optional(),
   containerPorts: z.array(z.number().int().min(1).max(65535)).default([]),
   environment: z.array(z.object({ name: z.string(), value: z.string() })).default([]),
 });

@@ -10,9 +10,15 @@
 import type { TaskSpec } from './schema.js';
 
 export interface TaskStopTimings {
-  /** From StopTask until the containers have exited: lastStatus STOPPING, containers still RUNNING. */
+  /** From StopTask until a container that honours SIGTERM has exited (lastStatus STOPPING, the container still RUNNING). */
   containersExitMs: number;
-  /** From then until STOPPED, for an awsvpc task (DEPROVISIONING); other network modes have no interface to detach. */
+  /**
+   * The stop timeout of a container whose definition gives none: from StopTask until ECS SIGKILLs a
+   * container still running (one that ignores SIGTERM). The task stays STOPPING, and that
+   * container and its sessions run on, until then.
+   */
+  stopTimeoutMs: number;
+  /** From the last container's exit until STOPPED, for an awsvpc task (DEPROVISIONING); other network modes have no interface to detach. */
   deprovisionMs: number;
 }
 
@@ -22,9 +28,12 @@ export interface TaskStopTimings {
  * that. 2 s of deprovisioning: long enough that DescribeTasks soon after StopTask, and Porthole's
  * forward auto-restart asking ECS half a second after its session ended
  * (FORWARDS.RESTART_INITIAL_DELAY_MS), see the task still stopping as they would on AWS; short
- * enough that `aws ecs wait tasks-stopped` (a look every 6 s) is done on its second look.
+ * enough that `aws ecs wait tasks-stopped` (a look every 6 s) is done on its second look. 3 s of
+ * stop timeout (ECS's default is 30 s) for a container that ignores SIGTERM: it runs on through
+ * the SIGTERM phase, visibly longer than one that honours it, and is SIGKILLed before that second
+ * look (3 s + 2 s of deprovisioning).
  */
-export const TASK_STOPPING: Readonly<TaskStopTimings> = { containersExitMs: 1000, deprovisionMs: 2000 };
+export const TASK_STOPPING: Readonly<TaskStopTimings> = { containersExitMs: 1000, stopTimeoutMs: 3000, deprovisionMs: 2000 };
 
 /**
  * Container exit codes after ECS stops a task: 128 + the signal. SIGTERM (15) ends a process that
@@ -44,13 +53,37 @@ export function stoppedExitCode(stopCode: TaskSpec['stopCode'], initProcessEnabl
   return initProcessEnabled ? STOP_EXIT_CODES.sigterm : STOP_EXIT_CODES.sigkill;
 }
 
+/** How a container of the stopping task takes SIGTERM. */
+export interface StoppingContainer {
+  readonly name: string;
+  /** With ECS's init (initProcessEnabled) SIGTERM reaches the app and ends it; an app that is PID 1 itself ignores it. */
+  readonly honoursSigterm: boolean;
+  /** Its definition's stopTimeout in ms; undefined: TaskStopTimings.stopTimeoutMs. */
+  readonly stopTimeoutMs?: number;
+}
+
+/** When (epoch ms) a container exits during a stop, and its exit code. */
+export interface ContainerExit {
+  readonly at: number;
+  readonly exitCode: number;
+}
+
+/** SIGTERM ends a container that honours it unless its stop timeout comes first; any other is SIGKILLed at its stop timeout. */
+function containerExit(now: number, timings: TaskStopTimings, c: StoppingContainer): ContainerExit {
+  const killAt = now + (c.stopTimeoutMs ?? timings.stopTimeoutMs);
+  const termAt = now + timings.containersExitMs;
+  return c.honoursSigterm && termAt <= killAt ? { at: termAt, exitCode: STOP_EXIT_CODES.sigterm } : { at: killAt, exitCode: STOP_EXIT_CODES.sigkill };
+}
+
 /** One StopTask's stop: why, and when (epoch ms) each step happens. */
 export interface TaskStop {
   readonly stoppedReason: string;
   readonly stopCode: NonNullable<TaskSpec['stopCode']>;
   /** StopTask's call: desiredStatus STOPPED from then, lastStatus STOPPING right after. */
   readonly stoppingAt: number;
-  /** The containers are down (STOPPED, with their exit codes); their exec agents and sessions go with them. */
+  /** Each container's exit (STOPPED, with its exit code): its exec agent and sessions go with it. */
+  readonly containerExits: ReadonlyMap<string, ContainerExit>;
+  /** The last container is down. */
   readonly executionStoppedAt: number;
   /** lastStatus STOPPED. */
   readonly stoppedAt: number;
@@ -58,9 +91,11 @@ export interface TaskStop {
   readonly deprovisions: boolean;
 }
 
-export function planStop(now: number, timings: TaskStopTimings, awsvpc: boolean, why: Pick<TaskStop, 'stoppedReason' | 'stopCode'>): TaskStop {
-  const executionStoppedAt = now + timings.containersExitMs;
-  return { ...why, stoppingAt: now, executionStoppedAt, stoppedAt: executionStoppedAt + (awsvpc ? timings.deprovisionMs : 0), deprovisions: awsvpc };
+/** The stop of a task whose containers are `containers` (none given: every container exits after containersExitMs). */
+export function planStop(now: number, timings: TaskStopTimings, awsvpc: boolean, why: Pick<TaskStop, 'stoppedReason' | 'stopCode'>, containers: readonly StoppingContainer[] = []): TaskStop {
+  const containerExits = new Map(containers.map((c) => [c.name, containerExit(now, timings, c)] as const));
+  const executionStoppedAt = containers.length === 0 ? now + timings.containersExitMs : Math.max(...[...containerExits.values()].map((e) => e.at));
+  return { ...why, stoppingAt: now, containerExits, executionStoppedAt, stoppedAt: executionStoppedAt + (awsvpc ? timings.deprovisionMs : 0), deprovisions: awsvpc };
 }
 
 /**

@@ -76,10 +76,10 @@ export function serviceShape(view: RegionView, c: ClusterEntry, s: ServiceSpec):
   };
 }
 
-/** A container's lastStatus: the world's, else its task's; after StopTask, RUNNING until the containers are down (executionStoppedAt). */
+/** A container's lastStatus: the world's, else its task's; after StopTask, RUNNING until it exits (SIGTERM, or SIGKILL at its stop timeout). */
 function containerStatus(task: TaskEntry, spec: TaskSpec, c: TaskEntry['containers'][number], now: number): string {
   const stop = task.stop;
-  if (stop) return now >= stop.executionStoppedAt ? 'STOPPED' : (c.lastStatus ?? 'RUNNING');
+  if (stop) return now >= (stop.containerExits.get(c.name)?.at ?? stop.executionStoppedAt) ? 'STOPPED' : (c.lastStatus ?? 'RUNNING');
   return c.lastStatus ?? (spec.lastStatus === 'STOPPED' ? 'STOPPED' : spec.lastStatus === 'RUNNING' ? 'RUNNING' : 'PENDING');
 }
 
@@ -100,7 +100,7 @@ function containerShape(view: RegionView, task: TaskEntry, spec: TaskSpec, c: Ta
     cpu: '0',
   };
   // ECS gives an exit code only to a container that has exited: 143 or 137 when ECS stopped it (task-stop.ts).
-  if (down) shape['exitCode'] = stoppedExitCode(spec.stopCode, declared?.initProcessEnabled ?? true);
+  if (down) shape['exitCode'] = task.stop?.containerExits.get(c.name)?.exitCode ?? stoppedExitCode(spec.stopCode, declared?.initProcessEnabled ?? true);
   if (c.agent !== null && spec.enableExecuteCommand) {
     // The exec agent runs inside its container and goes with it: ECS reports it STOPPED once the container is.
     const agentStatus = down ? 'STOPPED' : c.agent;
@@ -185,6 +185,7 @@ export function taskDefinitionShape(view: RegionView, d: TaskDefinitionSpec): Re
       essential: c.essential,
       readonlyRootFilesystem: c.readonlyRootFilesystem,
       linuxParameters: { initProcessEnabled: c.initProcessEnabled },
+      ...(c.stopTimeout !== undefined ? { stopTimeout: c.stopTimeout } : {}),
       portMappings: c.containerPorts.map((p) => ({ containerPort: p, hostPort: d.networkMode === 'awsvpc' ? p : 0, protocol: 'tcp' })),
       environment: c.environment,
       mountPoints: [],

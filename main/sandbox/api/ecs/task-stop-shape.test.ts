@@ -1,8 +1,10 @@
 // A task StopTask stopped, as DescribeTasks shows it at each moment of its stop (ECS task
 // lifecycle): desiredStatus STOPPED and STOPPING from StopTask's own instant (its answer alone says
-// RUNNING: ecs-stop-task.test) while its containers take SIGTERM (no exit code yet), DEPROVISIONING for an awsvpc task once they are down
-// (143 for SIGTERM through an init, 137 for SIGKILL after the stop timeout), STOPPED last, each
-// timestamp appearing with its step. A bridge task has no interface to detach.
+// RUNNING: ecs-stop-task.test) while its containers take SIGTERM (no exit code yet); a container
+// that honours SIGTERM (ECS's init passes it on) exits soon (143), one that ignores it (its app is
+// PID 1) runs on until ECS SIGKILLs it at its stop timeout (137), and the task stays STOPPING until
+// then; DEPROVISIONING for an awsvpc task once the last is down, STOPPED last, each timestamp
+// appearing with its step. A bridge task has no interface to detach.
 import { describe, expect, it, vi } from 'vitest';
 import { parseWorld } from '../../world/load.js';
 import { World } from '../../world/model.js';
@@ -46,13 +48,15 @@ type Shape = { lastStatus: string; desiredStatus: string; containers: Array<Reco
 
 describe('a task stopping after StopTask', () => {
   const T0 = Date.UTC(2026, 11, 7, 12, 0, 0);
-  const timings = { containersExitMs: 1000, deprovisionMs: 2000 };
+  const timings = { containersExitMs: 1000, stopTimeoutMs: 5000, deprovisionMs: 2000 };
+  /** The containers of the world's tasks as StopTask reads their definitions. */
+  const webContainers = [{ name: 'app', honoursSigterm: true }, { name: 'sidecar', honoursSigterm: false }];
 
   it('goes STOPPING (desired STOPPED), DEPROVISIONING, STOPPED, with exit codes only once its containers are down', () => {
     const w = world();
     const view = w.region(w.defaultAccount, 'us-east-1');
     const task = view.cluster('c')!.tasksById.get(AWSVPC_TASK)!;
-    task.requestStop(planStop(T0, timings, true, { stoppedReason: 'Task stopped by user', stopCode: 'UserInitiated' }));
+    task.requestStop(planStop(T0, timings, true, { stoppedReason: 'Task stopped by user', stopCode: 'UserInitiated' }, webContainers));
     const at = (ms: number) => taskShape(view, task, T0 + ms) as Shape;
 
     // A DescribeTasks in StopTask's own millisecond already sees it stopping.
@@ -68,18 +72,28 @@ describe('a task stopping after StopTask', () => {
     expect(stopping.containers[0]?.['managedAgents']).toEqual([expect.objectContaining({ lastStatus: 'RUNNING' })]);
     expect(task.specAt(T0 + 500).lastStatus).toBe('STOPPING');
 
-    const deprovisioning = at(1500);
-    expect(deprovisioning).toMatchObject({ lastStatus: 'DEPROVISIONING', desiredStatus: 'STOPPED', executionStoppedAt: (T0 + 1000) / 1000 });
+    // SIGTERM through ECS's init process ends the app (143); the sidecar's app, PID 1 itself, ignores it and runs on.
+    const graced = at(1500);
+    expect(graced.lastStatus).toBe('STOPPING');
+    expect(graced).not.toHaveProperty('executionStoppedAt');
+    expect(graced.containers.map((c) => [c['name'], c['lastStatus'], c['exitCode']])).toEqual([
+      ['app', 'STOPPED', 143],
+      ['sidecar', 'RUNNING', undefined],
+    ]);
+    expect(graced.containers[0]?.['managedAgents']).toEqual([expect.objectContaining({ lastStatus: 'STOPPED' })]);
+    expect(at(4999).containers[1]?.['lastStatus']).toBe('RUNNING');
+
+    // At its stop timeout ECS SIGKILLs it (137): the last container is down, the task deprovisions.
+    const deprovisioning = at(5500);
+    expect(deprovisioning).toMatchObject({ lastStatus: 'DEPROVISIONING', desiredStatus: 'STOPPED', executionStoppedAt: (T0 + 5000) / 1000 });
     expect(deprovisioning).not.toHaveProperty('stoppedAt');
-    // SIGTERM through ECS's init process ends the app (143); an app that is PID 1 itself ignores it and is SIGKILLed (137).
     expect(deprovisioning.containers.map((c) => [c['name'], c['lastStatus'], c['exitCode']])).toEqual([
       ['app', 'STOPPED', 143],
       ['sidecar', 'STOPPED', 137],
     ]);
-    expect(deprovisioning.containers[0]?.['managedAgents']).toEqual([expect.objectContaining({ lastStatus: 'STOPPED' })]);
 
-    const stopped = at(3000);
-    expect(stopped).toMatchObject({ lastStatus: 'STOPPED', stoppingAt: T0 / 1000, executionStoppedAt: (T0 + 1000) / 1000, stoppedAt: (T0 + 3000) / 1000, stoppedReason: 'Task stopped by user' });
+    const stopped = at(7000);
+    expect(stopped).toMatchObject({ lastStatus: 'STOPPED', stoppingAt: T0 / 1000, executionStoppedAt: (T0 + 5000) / 1000, stoppedAt: (T0 + 7000) / 1000, stoppedReason: 'Task stopped by user' });
     expect(stopped.containers.map((c) => c['exitCode'])).toEqual([143, 137]);
   });
 
@@ -87,13 +101,22 @@ describe('a task stopping after StopTask', () => {
     const w = world();
     const view = w.region(w.defaultAccount, 'us-east-1');
     const task = view.cluster('c')!.tasksById.get(BRIDGE_TASK)!;
-    task.requestStop(planStop(T0, timings, false, { stoppedReason: 'why', stopCode: 'UserInitiated' }));
-    expect((taskShape(view, task, T0 + 999) as Shape).lastStatus).toBe('STOPPING');
-    expect(taskShape(view, task, T0 + 1000)).toMatchObject({ lastStatus: 'STOPPED', stoppedAt: (T0 + 1000) / 1000, containers: [expect.objectContaining({ exitCode: STOP_EXIT_CODES.sigkill })] });
+    task.requestStop(planStop(T0, timings, false, { stoppedReason: 'why', stopCode: 'UserInitiated' }, [{ name: 'job', honoursSigterm: false }]));
+    expect((taskShape(view, task, T0 + 4999) as Shape).lastStatus).toBe('STOPPING');
+    expect(taskShape(view, task, T0 + 5000)).toMatchObject({ lastStatus: 'STOPPED', stoppedAt: (T0 + 5000) / 1000, containers: [expect.objectContaining({ exitCode: STOP_EXIT_CODES.sigkill })] });
+  });
+
+  it("a container's own stop timeout decides when ECS SIGKILLs it, even one that would have honoured SIGTERM later", () => {
+    const stop = planStop(T0, timings, true, { stoppedReason: 'r', stopCode: 'UserInitiated' }, [
+      { name: 'quick-kill', honoursSigterm: false, stopTimeoutMs: 2000 },
+      { name: 'slow-term', honoursSigterm: true, stopTimeoutMs: 500 },
+    ]);
+    expect(Object.fromEntries(stop.containerExits)).toEqual({ 'quick-kill': { at: T0 + 2000, exitCode: 137 }, 'slow-term': { at: T0 + 500, exitCode: 137 } });
+    expect(stop.executionStoppedAt).toBe(T0 + 2000);
   });
 
   it('with no time to stop, is STOPPED at once', () => {
-    const stop = planStop(T0, { containersExitMs: 0, deprovisionMs: 0 }, true, { stoppedReason: 'r', stopCode: 'UserInitiated' });
+    const stop = planStop(T0, { containersExitMs: 0, stopTimeoutMs: 0, deprovisionMs: 0 }, true, { stoppedReason: 'r', stopCode: 'UserInitiated' }, webContainers);
     expect(stopPhase(stop, T0)).toBe('STOPPED');
   });
 
