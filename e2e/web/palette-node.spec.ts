@@ -6,7 +6,10 @@ import type { APIRequestContext, Locator, Page } from '@playwright/test';
 import { expect, repoRoot, test } from '../fixtures/web-host.js';
 import { expand, openDemo, sandboxAdminHeaders, sandboxEndpoint, SHELL_TIMEOUT_MS, treeRow, typeLine, waitForShell, waitForTerminalText } from './porthole-ui.js';
 
-test.use({ sandbox: true, isolatedHome: true });
+// Runs in the worker's launcher, sharing its hermetic HOME (e2e/fixtures/web-host.ts): the SSO
+// sign-in here is cancelled before it is allowed, so nothing is written under HOME (sign-in.ts
+// writes the token cache only once the token is granted), and added regions go to the data folder.
+test.use({ sandbox: true });
 test.describe.configure({ timeout: 180_000 });
 
 const palette = (page: Page) => page.getByTestId('palette');
