@@ -10,3 +10,13 @@ export const KNOWN_AWS_REGIONS: readonly string[] = [
   'il-central-1', 'me-south-1', 'me-central-1', 'mx-central-1',
   'sa-east-1',
 ];
+
+/**
+ * Regions an account must enable before use (those AWS launched after March 2019). In one that is
+ * not enabled, AWS answers every call as if the keys were wrong ("The security token included in
+ * the request is invalid"), so the error names the region instead of blaming the keys alone.
+ */
+export const OPT_IN_AWS_REGIONS: ReadonlySet<string> = new Set([
+  'af-south-1', 'ap-east-1', 'ap-east-2', 'ap-south-2', 'ap-southeast-3', 'ap-southeast-4', 'ap-southeast-5', 'ap-southeast-7',
+  'ca-west-1', 'eu-central-2', 'eu-south-1', 'eu-south-2', 'il-central-1', 'me-central-1', 'me-south-1', 'mx-central-1',
+]);

@@ -76,6 +76,34 @@ describe('toAwsError', () => {
     expect([logs.code, logs.message]).toEqual(['log-encryption', 'Session logging needs an encrypted CloudWatch Logs group, and the configured one is not encrypted.']);
   });
 
+  it('blames the clock, not the keys, for a signature dated too far from AWS\'s time', () => {
+    const ecs = Object.assign(new Error('Signature expired: 20261207T150000Z is now earlier than 20261207T152000Z (20261207T153500Z - 15 min.)'), { name: 'InvalidSignatureException', $fault: 'client', ...meta });
+    const skewed = toAwsError(ecs, { operation: 'listing ECS clusters', region: 'eu-west-1', profile: 'dev' });
+    expect(skewed.code).toBe('invalid-credentials');
+    expect(skewed.message).toBe('AWS refused the request\'s signature because this computer\'s clock is off by more than 15 minutes (listing ECS clusters in eu-west-1 with profile "dev").');
+    expect(skewed.nextStep).toContain('clock');
+    expect(toAwsError(Object.assign(new Error('The difference between the request time and the current time is too large.'), { name: 'RequestTimeTooSkewed' })).message).toMatch(/clock is off/);
+    expect(toAwsError(Object.assign(new Error('Signature not yet current: 20261207T160000Z is still later than 20261207T155000Z'), { name: 'SignatureDoesNotMatch' })).message).toMatch(/clock is off/);
+    // EC2's RequestExpired is either; wrong keys stay wrong keys.
+    expect(toAwsError(Object.assign(new Error('Request has expired.'), { name: 'RequestExpired' }), { profile: 'dev' }).message).toBe('AWS refused the request as expired: this computer\'s clock is off, or the temporary credentials of profile "dev" have expired.');
+    expect(toAwsError(Object.assign(new Error('The security token included in the request is invalid.'), { name: 'UnrecognizedClientException' }), { profile: 'dev', region: 'eu-west-1' }).message).toBe('AWS did not recognise the credentials of profile "dev".');
+  });
+
+  it('names an opt-in region as the likely cause of refused credentials there', () => {
+    const refused = Object.assign(new Error('The security token included in the request is invalid.'), { name: 'UnrecognizedClientException' });
+    const e = toAwsError(refused, { profile: 'dev', region: 'me-central-1', operation: 'listing ECS clusters' });
+    expect(e.message).toBe('AWS did not accept the credentials of profile "dev" in me-central-1, a region an account must enable before use.');
+    expect(e.nextStep).toContain('Check that me-central-1 is enabled for the account');
+  });
+
+  it('points at the region\'s spelling when the endpoint\'s name does not resolve', () => {
+    const dns = Object.assign(new Error('getaddrinfo ENOTFOUND ecs.us-eastt-1.amazonaws.com'), { code: 'ENOTFOUND' });
+    const e = toAwsError(dns, { profile: 'dev', region: 'us-eastt-1', operation: 'listing ECS clusters' });
+    expect(e.code).toBe('endpoint-unreachable');
+    expect(e.message).toBe('No AWS endpoint answers to its name (listing ECS clusters in us-eastt-1 with profile "dev"): the address could not be found.');
+    expect(e.nextStep).toContain('Check that region "us-eastt-1" exists and is spelled right');
+  });
+
   it('passes an AwsError through unchanged', () => {
     const original = new AwsError({ code: 'no-region', sentence: 's', nextStep: 'n' });
     expect(toAwsError(original)).toBe(original);

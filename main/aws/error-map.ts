@@ -6,12 +6,13 @@
  * its body names (error-facts.ts); its raw text goes to the details, never into the sentence.
  */
 import { ENABLE_EXEC_COMMAND, notConnectedAdvice, pluginMissingAdvice } from '../../shared/messages/aws-advice.js';
+import { OPT_IN_AWS_REGIONS } from '../../shared/aws-regions.js';
 import { factsOf, statusWords, type Facts } from './error-facts.js';
 import { AwsError, type AwsErrorCode, type AwsErrorContext } from './errors.js';
 
 const NAMES: ReadonlyArray<readonly [AwsErrorCode, readonly string[]]> = [
   ['expired-credentials', ['ExpiredTokenException', 'ExpiredToken', 'RequestExpired', 'TokenRefreshRequired']],
-  ['invalid-credentials', ['UnrecognizedClientException', 'InvalidClientTokenId', 'InvalidSignatureException', 'SignatureDoesNotMatch', 'AuthFailure', 'IncompleteSignature', 'MissingAuthenticationToken']],
+  ['invalid-credentials', ['RequestTimeTooSkewed', 'RequestInTheFuture', 'UnrecognizedClientException', 'InvalidClientTokenId', 'InvalidSignatureException', 'SignatureDoesNotMatch', 'AuthFailure', 'IncompleteSignature', 'MissingAuthenticationToken']],
   ['access-denied', ['AccessDeniedException', 'AccessDenied', 'UnauthorizedOperation', 'UnauthorizedException', 'ClientException-AccessDenied']],
   ['throttled', ['ThrottlingException', 'Throttling', 'TooManyRequestsException', 'RequestLimitExceeded', 'ThrottledException', 'SlowDown']],
   ['target-not-connected', ['TargetNotConnectedException', 'TargetNotConnected']],
@@ -57,6 +58,9 @@ function configMistake(message: string, p: string): { sentence: string; nextStep
   }
   return undefined;
 }
+
+/** A signature dated too far from AWS's clock (SigV4 allows 15 minutes): the computer's clock, not the keys. */
+const CLOCK_OFF = /Signature expired|Signature not yet current|RequestTimeTooSkewed|RequestInTheFuture|difference between the request time and the (current|server's) time is too large/i;
 
 const NETWORK_ERRNOS = ['ECONNREFUSED', 'ECONNRESET', 'ENOTFOUND', 'ETIMEDOUT', 'EHOSTUNREACH', 'EAI_AGAIN', 'EPIPE'];
 
@@ -125,8 +129,14 @@ function words(code: AwsErrorCode, f: Facts, ctx: AwsErrorContext): { sentence: 
   const login = `Sign in with SSO (from the error or the profile's menu), or run aws sso login --profile ${p} in a terminal, then refresh.`;
   switch (code) {
     case 'expired-credentials':
+      // EC2's RequestExpired is a request dated too far from its clock as often as an expired token.
+      if (f.name === 'RequestExpired') return { sentence: `AWS refused the request as expired: this computer's clock is off, or the temporary credentials of profile "${p}" have expired.`, nextStep: `Check that this computer's clock is right (turn on automatic time), then refresh the credentials of profile "${p}".` };
       return { sentence: `The credentials of profile "${p}" have expired.`, nextStep: ctx.sso ? login : `Refresh the credentials of profile "${p}" (new keys, a new session token or a new MFA code), then refresh.` };
     case 'invalid-credentials':
+      if (CLOCK_OFF.test(`${f.name} ${f.message}`)) return { sentence: `AWS refused the request's signature because this computer's clock is off by more than 15 minutes${at ? ` (${at})` : ''}.`, nextStep: 'Set the clock to the right time (turn on automatic time and time zone), then refresh.' };
+      if (ctx.region !== undefined && OPT_IN_AWS_REGIONS.has(ctx.region)) {
+        return { sentence: `AWS did not accept the credentials of profile "${p}" in ${ctx.region}, a region an account must enable before use.`, nextStep: `Check that ${ctx.region} is enabled for the account (AWS console: Account, AWS Regions); if it is, check the access key and secret of profile "${p}".` };
+      }
       return { sentence: `AWS did not recognise the credentials of profile "${p}".`, nextStep: `Check the access key and secret of profile "${p}" (they may be deleted, mistyped or for another partition).` };
     case 'no-credentials':
       return { sentence: `No credentials could be found for profile "${p}".`, nextStep: 'Add keys, SSO or a role to the profile in ~/.aws/config or ~/.aws/credentials, or set AWS_ACCESS_KEY_ID and AWS_SECRET_ACCESS_KEY.' };
@@ -179,6 +189,8 @@ function words(code: AwsErrorCode, f: Facts, ctx: AwsErrorContext): { sentence: 
     case 'invalid-request':
       return { sentence: `AWS rejected the request${at ? ` (${at})` : ''}.`, nextStep: 'Check the details; refresh the tree in case the target changed.' };
     case 'endpoint-unreachable':
+      // No DNS name for the endpoint: most often a region that does not exist (a typo in region =).
+      if (f.errno === 'ENOTFOUND' && ctx.region !== undefined) return { sentence: `No AWS endpoint answers to its name${at ? ` (${at})` : ''}: the address could not be found.`, nextStep: `Check that region "${ctx.region}" exists and is spelled right (the region of profile "${p}" or the one added to the tree), then the endpoint_url of the profile if it sets one, and your network, DNS or proxy.` };
       if (f.name === 'TimeoutError') return { sentence: `The AWS endpoint did not answer in time${at ? ` (${at})` : ''}.`, nextStep: 'Check your network, VPN or proxy (or the endpoint_url configured for the profile), then refresh.' };
       return { sentence: `The AWS endpoint could not be reached${at ? ` (${at})` : ''}.`, nextStep: 'Check your network, proxy or the endpoint_url configured for the profile.' };
     case 'service-unavailable':
