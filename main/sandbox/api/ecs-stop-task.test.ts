@@ -3,10 +3,11 @@
 // code, its session still open while the containers take SIGTERM), it leaves the running list and
 // new sessions are refused; then its containers exit (143), their sessions end (in its region
 // only), its exec agent is STOPPED, and DescribeTasks reaches STOPPED with the reason.
-import { DescribeClustersCommand, DescribeServicesCommand, DescribeTasksCommand, ECSClient, ListTasksCommand, StopTaskCommand } from '@aws-sdk/client-ecs';
+import { DescribeClustersCommand, DescribeServicesCommand, DescribeTasksCommand, ECSClient, ExecuteCommandCommand, ListTasksCommand, StopTaskCommand } from '@aws-sdk/client-ecs';
 import { SSMClient, StartSessionCommand } from '@aws-sdk/client-ssm';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import type { Sandbox } from '../index.js';
+import { EXEC_NOT_ENABLED_MESSAGE } from './target-resolve.js';
 import { apiSandbox, clientConfig } from '../../../testing/sandbox/api/test-helpers.js';
 
 const TASK = '5e1f4a2b9c3d4e5f6a7b8c9d0e1f0001';
@@ -67,9 +68,15 @@ describe('ECS StopTask in the sandbox', () => {
     const one = (n: number | undefined): number => (n ?? 0) - 1;
     expect(await counts()).toEqual({ running: one(listed.running), pending: listed.pending, deployment: one(listed.deployment), cluster: one(listed.cluster) });
 
-    // Its agent runs on until the container is down; a new session is refused, the task being no longer RUNNING.
+    // Its agent runs on until the container is down; a new session is refused, the task being no
+    // longer RUNNING (ECS Exec needs a RUNNING task: AWS's amazon-ecs-exec-checker marks any other
+    // lastStatus red), though its container and exec agent still run through the SIGTERM phase.
     expect(sb.registry.get(open.SessionId ?? '')?.state).toBe('Pending');
     await expect(ssm.send(new StartSessionCommand({ Target: targetOf(TASK), ...port }))).rejects.toMatchObject({ name: 'TargetNotConnected' });
+    await expect(ecs.send(new ExecuteCommandCommand({ cluster: 'demo-web', task: TASK, container: 'app', command: '/bin/sh', interactive: true }))).rejects.toMatchObject({
+      name: 'InvalidParameterException',
+      message: EXEC_NOT_ENABLED_MESSAGE,
+    });
     // ListTasks goes by desiredStatus: the stopping task is listed as STOPPED already.
     expect((await ecs.send(new ListTasksCommand({ cluster: 'demo-web' }))).taskArns?.some((a) => a.endsWith(TASK))).toBe(false);
     expect((await ecs.send(new ListTasksCommand({ cluster: 'demo-web', desiredStatus: 'STOPPED' }))).taskArns?.some((a) => a.endsWith(TASK))).toBe(true);
