@@ -92,3 +92,27 @@ test('the open tree and selection survive a reload; at 180 px cut names end in â
   await region.hover();
   expect((await region.getAttribute('title')) ?? '').not.toContain('us-east-1');
 });
+
+test('a tree with room for badges cuts a long name before it drops the row\'s badge', async ({ page, webHost }) => {
+  await openDemo(page, webHost.url);
+  await expand(treeRow(page, 'cluster', 'demo-workers'));
+  const sep = page.getByTestId('tree-separator');
+  await sep.focus();
+  await page.keyboard.press('Home');
+  for (let i = 0; i < 9; i++) await page.keyboard.press('ArrowRight');
+  await expect(sep).toHaveAttribute('aria-valuenow', '270');
+  // "0e1f0011 Â· worker:2" and its "exec off" need about 290 px: the name gives way, the state stays.
+  const row = treeRow(page, 'task', /0e1f0011/);
+  const fit = await row.evaluate((r) => {
+    const label = r.querySelector<HTMLElement>('.tree-label');
+    const badge = r.querySelector<HTMLElement>('.tree-badge');
+    const rr = r.getBoundingClientRect();
+    const bb = badge?.getBoundingClientRect();
+    return {
+      cut: label !== null && label.scrollWidth > label.clientWidth + 1,
+      badge: badge?.textContent ?? '',
+      badgeShown: bb !== undefined && bb.top >= rr.top - 1 && bb.bottom <= rr.bottom + 1 && bb.right <= rr.right + 0.5,
+    };
+  });
+  expect(fit).toEqual({ cut: true, badge: 'exec off', badgeShown: true });
+});
