@@ -102,10 +102,6 @@ export async function typeLine(page: Page, text: string): Promise<void> {
  */
 export async function runLine(page: Page, text: string): Promise<void> {
   await page.locator('[data-testid="active-terminal"] .xterm').click();
-  // xterm drops an input event while it believes a key is down: a keydown whose keyup went to
-  // another element (the Alt+PageUp that switched away from this terminal, say). A Shift press
-  // and release sends the shell nothing and clears that, as any key a person presses would.
-  await page.keyboard.press('Shift');
   await page.keyboard.insertText(text);
   await page.keyboard.press('Enter');
 }
