@@ -115,6 +115,45 @@ describe('a region where one lookup fails', () => {
   });
 });
 
+describe('a cluster where one lookup is denied', () => {
+  const cluster = nodeId.cluster(SANDBOX.profile, REGION, `arn:aws:ecs:${REGION}:123456789012:cluster/demo-web`);
+  const load = async (): Promise<InventoryNode[]> => {
+    await aws.inventory.refresh(cluster);
+    return aws.inventory.children(cluster);
+  };
+
+  it('without ecs:DescribeTasks lists the services, and says on the cluster and on each service why their tasks are missing', async () => {
+    const services = await load();
+    expect(kinds(services)).toEqual(['service']);
+    sb.apiFaults.set({ rules: [{ operation: 'ecs.DescribeTasks', answer: 'access-denied' }] });
+    const nodes = await load();
+    expect(nodes.map((n) => n.id)).toEqual(services.map((n) => n.id));
+    const denied = 'AWS denied ecs:DescribeTasks (listing tasks of demo-web in us-east-1 with profile "porthole-sandbox").';
+    expect(aws.inventory.problemsOf(cluster)).toEqual([{ part: 'tasks', what: 'Tasks', error: expect.objectContaining({ message: denied }) }]);
+    expect(changed.filter((c) => c.parentId === cluster).at(-1)?.problems).toEqual([expect.objectContaining({ part: 'tasks' })]);
+    const service = nodes[0]?.id ?? '';
+    await expect(aws.inventory.children(service)).rejects.toMatchObject({ code: 'access-denied', message: denied });
+    // Allowed again: a refresh of the cluster brings the tasks and clears the problem.
+    sb.apiFaults.set({ rules: [] });
+    await load();
+    expect(aws.inventory.problemsOf(cluster)).toEqual([]);
+    expect((await aws.inventory.children(service)).length).toBeGreaterThan(0);
+  });
+
+  it('without ecs:DescribeServices shows every task under the cluster, with the services as its problem', async () => {
+    sb.apiFaults.set({ rules: [{ operation: 'ecs.DescribeServices', answer: 'access-denied' }] });
+    const nodes = await load();
+    expect(kinds(nodes)).toEqual(['task']);
+    expect(aws.inventory.problemsOf(cluster)).toEqual([{ part: 'services', what: 'Services', error: expect.objectContaining({ message: expect.stringMatching(/^AWS denied ecs:DescribeServices \(listing services of demo-web/) }) }]);
+  });
+
+  it('fails the cluster as a whole only when both are denied', async () => {
+    sb.apiFaults.set({ rules: [{ operation: 'ecs.DescribeServices', answer: 'access-denied' }, { operation: 'ecs.DescribeTasks', answer: 'access-denied' }] });
+    await expect(load()).rejects.toMatchObject({ code: 'access-denied' });
+    expect(new Set(errors)).toEqual(new Set([expect.stringMatching(/^AWS denied ecs:DescribeServices/)]));
+  });
+});
+
 describe('a RUNNING container without runtime id', () => {
   it('is listed as such, and its diagnosis says so through the shared readiness rule', async () => {
     sb.apiFaults.set({ rules: [{ operation: 'ecs.DescribeTasks', answer: 'missing-runtime-id' }] });

@@ -134,7 +134,7 @@ export type InventoryNode = z.infer<typeof InventoryNodeSchema>;
  * clusters denied while its instances loaded). Shown on the branch, with Retry, until a reload succeeds.
  */
 export const LoadProblemSchema = lazySchema(() => z.object({
-  /** Which part: `clusters`, `instances`, `instance-names`. */
+  /** Which part: `clusters`, `instances`, `instance-names` (under a region); `services`, `tasks` (under a cluster). */
   part: z.string().min(1).max(64),
   /** What is missing, in words: "ECS clusters". */
   what: TextSchema.min(1),

@@ -112,8 +112,24 @@ function byStatusThenStart(a: TaskInfo, b: TaskInfo): number {
   return live(a) - live(b) || (b.startedAt ?? 0) - (a.startedAt ?? 0) || a.id.localeCompare(b.id);
 }
 
-/** Services and tasks of one cluster; tasks carry their service name (from `group`) and containers. */
-export async function loadCluster(ecs: ECSClient, clusterArn: string, opts: ClusterLoadOptions): Promise<ClusterContents> {
-  const [services, tasks] = await Promise.all([listServices(ecs, clusterArn, opts), listTasks(ecs, clusterArn, opts)]);
-  return { services, tasks };
+/** A cluster's services and tasks as far as they could be listed; a part that failed has its error instead. */
+export interface ClusterListing {
+  readonly contents: ClusterContents;
+  readonly servicesError?: unknown;
+  readonly tasksError?: unknown;
+}
+
+/**
+ * Services and tasks of one cluster; tasks carry their service name (from `group`) and containers.
+ * Each part stands alone: without ecs:DescribeTasks (or ListTasks) the services still list, and
+ * the other way round. Only both failing fails the cluster (with the services' error).
+ */
+export async function loadCluster(ecs: ECSClient, clusterArn: string, opts: ClusterLoadOptions): Promise<ClusterListing> {
+  const [services, tasks] = await Promise.allSettled([listServices(ecs, clusterArn, opts), listTasks(ecs, clusterArn, opts)]);
+  if (services.status === 'rejected' && tasks.status === 'rejected') throw services.reason;
+  return {
+    contents: { services: services.status === 'fulfilled' ? services.value : [], tasks: tasks.status === 'fulfilled' ? tasks.value : [] },
+    ...(services.status === 'rejected' ? { servicesError: services.reason } : {}),
+    ...(tasks.status === 'rejected' ? { tasksError: tasks.reason } : {}),
+  };
 }

@@ -277,6 +277,7 @@ export class Inventory {
 
   private async loadParsed(id: string, p: ParsedNodeId, priority: Priority): Promise<{ nodes: InventoryNode[]; problems: LoadProblem[] }> {
     if (p.kind === 'region') return (await this.loader(p.profile, p.region)).regionChildren(this.progressFor(id, priority));
+    if (p.kind === 'cluster') return (await this.loader(p.profile, p.region)).clusterChildren(p.rest[0] ?? '', this.progressFor(id, priority), priority);
     return { nodes: await this.loadNodes(id, p, priority), problems: [] };
   }
 
@@ -301,7 +302,7 @@ export class Inventory {
     const progress = this.progressFor(id, priority);
     switch (p.kind) {
       case 'region': return (await loader.regionChildren(progress)).nodes;
-      case 'cluster': return loader.clusterChildren(p.rest[0] ?? '', progress, priority);
+      case 'cluster': return (await loader.clusterChildren(p.rest[0] ?? '', progress, priority)).nodes;
       case 'service': return loader.serviceChildren(p.rest[0] ?? '', p.rest[1] ?? '', progress, priority);
       case 'task': return loader.taskChildren(p.rest[0] ?? '', p.rest[1] ?? '', progress, priority);
     }

@@ -28,7 +28,7 @@ function reportingRetries<T>(progress: Progress, what: string, work: () => Promi
   return withRetryReports((n, operation) => progress(`Listing ${what}: ${operation} failed, retrying (${n})`, false, n), work);
 }
 
-/** A region's children: what could be listed, and the parts that could not. */
+/** A region's or a cluster's children: what could be listed, and the parts that could not. */
 export interface RegionListing {
   readonly nodes: InventoryNode[];
   readonly problems: LoadProblem[];
@@ -41,6 +41,8 @@ export class RegionLoader {
   /** The priority of each cluster listing still in flight (raised when the user asks for a prefetched one). */
   private readonly contentTickets = new Map<string, PriorityTicket>();
   private readonly settled = new Map<string, ClusterContents>();
+  /** The parts of a settled cluster listing that failed (services or tasks), each with its error. */
+  private readonly unlisted = new Map<string, { readonly services?: AwsError; readonly tasks?: AwsError }>();
   private clusterList: ClusterInfo[] = [];
   /** Why the latest cluster listing failed (undefined once one succeeds): the region then has no cluster nodes. */
   clusterListingError: AwsError | undefined;
@@ -116,9 +118,15 @@ export class RegionLoader {
         includeStopped: this.includeStopped,
         onProgress: (e) => progress(describe(e, `tasks in ${name}`), false),
       })
-        .then((c) => {
-          this.settled.set(clusterArn, c);
-          return c;
+        .then((listing) => {
+          this.settled.set(clusterArn, listing.contents);
+          const failed = {
+            ...(listing.servicesError === undefined ? {} : { services: toAwsError(listing.servicesError, this.ctx(`listing services of ${name}`)) }),
+            ...(listing.tasksError === undefined ? {} : { tasks: toAwsError(listing.tasksError, this.ctx(`listing tasks of ${name}`)) }),
+          };
+          if (failed.services || failed.tasks) this.unlisted.set(clusterArn, failed);
+          else this.unlisted.delete(clusterArn);
+          return listing.contents;
         })
         .finally(() => {
           if (this.contentTickets.get(clusterArn) === ticket) this.contentTickets.delete(clusterArn);
@@ -140,17 +148,28 @@ export class RegionLoader {
     this.gate.reschedule();
   }
 
-  /** Services first, then the tasks no service owns (standalone RunTask tasks). */
-  async clusterChildren(clusterArn: string, progress: Progress, priority: Priority = 'interactive'): Promise<InventoryNode[]> {
+  /**
+   * Services first, then the tasks no service owns (standalone RunTask tasks). A part that could
+   * not be listed is a problem of the cluster; without the services every task shows under the
+   * cluster, so none is out of reach.
+   */
+  async clusterChildren(clusterArn: string, progress: Progress, priority: Priority = 'interactive'): Promise<RegionListing> {
     const c = await this.loadContents(clusterArn, progress, priority);
+    const failed = this.unlisted.get(clusterArn);
     const serviceNames = new Set(c.services.map((s) => s.name));
     const standalone = c.tasks.filter((t) => t.serviceName === null || !serviceNames.has(t.serviceName));
     progress(`Loaded ${counted(c.services.length, 'service')} and ${counted(c.tasks.length, 'task')} in ${arnTail(clusterArn)}`, true);
-    return [...c.services.map((s) => serviceNode(this.session.name, this.region, s)), ...standalone.map((t) => taskNode(this.session.name, this.region, t))];
+    const problems: LoadProblem[] = [];
+    if (failed?.services) problems.push({ part: 'services', what: 'Services', error: failed.services.toPlain() });
+    if (failed?.tasks) problems.push({ part: 'tasks', what: 'Tasks', error: failed.tasks.toPlain() });
+    return { nodes: [...c.services.map((s) => serviceNode(this.session.name, this.region, s)), ...standalone.map((t) => taskNode(this.session.name, this.region, t))], problems };
   }
 
+  /** A service's tasks; when the cluster's tasks could not be listed, why (never an empty list that says 'no tasks'). */
   async serviceChildren(clusterArn: string, serviceName: string, progress: Progress, priority: Priority = 'interactive'): Promise<InventoryNode[]> {
     const c = await this.loadContents(clusterArn, progress, priority);
+    const tasksError = this.unlisted.get(clusterArn)?.tasks;
+    if (tasksError) throw tasksError;
     return c.tasks.filter((t) => t.serviceName === serviceName).map((t) => taskNode(this.session.name, this.region, t));
   }
 
@@ -216,6 +235,7 @@ export class RegionLoader {
   }
 
   forgetCluster(clusterArn: string): void {
+    this.unlisted.delete(clusterArn);
     this.contentsByArn.delete(clusterArn);
     this.contentTickets.delete(clusterArn);
     this.settled.delete(clusterArn);
