@@ -101,8 +101,22 @@ test('an upload into a missing folder fails in the panel with the reason', async
   await container.click({ button: 'right' });
   await page.getByRole('menuitem', { name: 'Upload…' }).click();
   const dialog = page.getByRole('dialog', { name: /Upload to app/ });
-  await dialog.getByLabel('File to upload').setInputFiles({ name: 'x.txt', mimeType: 'text/plain', buffer: Buffer.from('hello') });
-  await dialog.getByLabel('Remote path').fill(join(webHost.dataDir, 'no such dir', 'x.txt'));
+  // What the form refuses is marked and gets the keyboard: no file chosen, then no path.
+  const file = dialog.getByLabel('File to upload');
+  const remote = dialog.getByLabel('Remote path');
+  await dialog.getByRole('button', { name: 'Upload', exact: true }).click();
+  await expect(dialog.getByRole('alert')).toHaveText('Choose a file to upload.');
+  await expect(file).toHaveAttribute('aria-invalid', 'true');
+  await expect(file).toBeFocused();
+  await file.setInputFiles({ name: 'x.txt', mimeType: 'text/plain', buffer: Buffer.from('hello') });
+  await expect(file).not.toHaveAttribute('aria-invalid', 'true');
+  await remote.fill('');
+  await dialog.getByRole('button', { name: 'Upload', exact: true }).click();
+  await expect(dialog.getByRole('alert')).toHaveText('Enter a path on the target.');
+  await expect(remote).toHaveAttribute('aria-invalid', 'true');
+  await expect(remote).toBeFocused();
+  await remote.fill(join(webHost.dataDir, 'no such dir', 'x.txt'));
+  await expect(remote).not.toHaveAttribute('aria-invalid', 'true');
   await dialog.getByRole('button', { name: 'Upload', exact: true }).click();
   const row = page.locator('.transfer[data-direction="upload"]');
   await expect(row).toHaveAttribute('data-state', 'failed', { timeout: SHELL_TIMEOUT_MS });

@@ -1,6 +1,6 @@
 // Asks where on the target a file goes (or which remote file to fetch), starting from the last
 // path used with that target. Files dropped on a tab arrive already chosen; otherwise a file input.
-import { useEffect, useState } from 'react';
+import { useEffect, useRef, useState } from 'react';
 import { errorText } from '../bridge/client.js';
 import { labelOfSpec, targetIndex } from '../forwards/forward-targets.js';
 import { useModel } from '../root/model-context.js';
@@ -18,6 +18,16 @@ export function TransferDialog({ prompt }: { prompt: TransferPrompt }) {
   const [path, setPath] = useState(prompt.path ?? '');
   const [error, setError] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
+  /** The field the form refused: marked invalid until it is edited, and given the keyboard. */
+  const [invalid, setInvalid] = useState<'path' | 'file' | null>(null);
+  const pathField = useRef<HTMLInputElement>(null);
+  const fileField = useRef<HTMLInputElement>(null);
+  const refuse = (field: 'path' | 'file', text: string): void => {
+    setError(text);
+    setInvalid(field);
+    if (field === 'path') pathField.current?.select();
+    else fileField.current?.focus();
+  };
 
   useEffect(() => {
     let live = true;
@@ -33,9 +43,10 @@ export function TransferDialog({ prompt }: { prompt: TransferPrompt }) {
   const close = () => model.transfers.closePrompt();
   const submit = async () => {
     const remotePath = path.trim();
-    if (remotePath === '') return setError('Enter a path on the target.');
-    if (upload && files.length === 0) return setError('Choose a file to upload.');
-    if (upload && files.length > 1 && !remotePath.endsWith('/')) return setError('Several files go into a folder: end the path with /.');
+    if (remotePath === '') return refuse('path', 'Enter a path on the target.');
+    if (upload && files.length === 0) return refuse('file', 'Choose a file to upload.');
+    if (upload && files.length > 1 && !remotePath.endsWith('/')) return refuse('path', 'Several files go into a folder: end the path with /.');
+    setInvalid(null);
     setBusy(true);
     // The tree's name for the target (a tab may have been renamed), so main's messages use it too.
     const label = labelOfSpec({ target: prompt.target }, targetIndex(model.tree.state));
@@ -60,12 +71,34 @@ export function TransferDialog({ prompt }: { prompt: TransferPrompt }) {
       {upload && prompt.files.length === 0 && (
         <label className="field">
           <span>File</span>
-          <input aria-label="File to upload" type="file" multiple onChange={(e) => setFiles([...(e.target.files ?? [])])} />
+          <input
+            ref={fileField}
+            aria-label="File to upload"
+            aria-invalid={invalid === 'file' || undefined}
+            type="file"
+            multiple
+            onChange={(e) => {
+              setInvalid((was) => (was === 'file' ? null : was));
+              setFiles([...(e.target.files ?? [])]);
+            }}
+          />
         </label>
       )}
       <label className="field">
         <span>{upload ? 'Path on the target (a folder ending in / keeps the file name)' : 'File on the target'}</span>
-        <input aria-label="Remote path" value={path} spellCheck={false} placeholder={upload ? '/tmp/' : '/var/log/app.log'} onChange={(e) => setPath(e.target.value)} autoFocus />
+        <input
+          ref={pathField}
+          aria-label="Remote path"
+          aria-invalid={invalid === 'path' || undefined}
+          value={path}
+          spellCheck={false}
+          placeholder={upload ? '/tmp/' : '/var/log/app.log'}
+          onChange={(e) => {
+            setInvalid((was) => (was === 'path' ? null : was));
+            setPath(e.target.value);
+          }}
+          autoFocus
+        />
       </label>
       <FormEnd error={error} onCancel={close} submit={upload ? 'Upload' : 'Download'} busy={busy} />
     </Dialog>
