@@ -11,6 +11,7 @@ import { chromium, type Browser, type Page } from 'playwright-core';
 import { RENDERER_SECURITY_HEADERS } from '../../app/host/csp.js';
 import type { BenchRow } from '../report.js';
 import { REPO_ROOT } from './startup-process.js';
+import { tracedLoad, type PaintSplit } from './startup-trace.js';
 import { UI_BENCH } from './ui.js';
 import { median } from './stats.js';
 
@@ -22,6 +23,11 @@ export const PAGE_BENCH = {
   FIRST_TREE_TARGET_MS: 1_000,
   /** Far above a slow load; a tree that never shows fails the section instead of hanging it. */
   TREE_TIMEOUT_MS: 60_000,
+  /**
+   * Extra loads, traced (startup-trace.ts), that split the first paint into the renderer main
+   * thread's CPU and its waiting: a few, as each traced load is slower than the untraced ones.
+   */
+  TRACED_LOADS: 3,
 } as const;
 
 /** What the page-side functions use, typed here (no DOM lib in the bench). */
@@ -106,6 +112,11 @@ async function startHost(env: NodeJS.ProcessEnv): Promise<{ url: string; ready: 
   };
 }
 
+function describeSplit(t: PaintSplit): string {
+  const entry = Number.isNaN(t.entryCpuMs) ? 'no script' : `script evaluated ${t.entryCpuMs.toFixed(0)} ms CPU in ${t.entryWallMs.toFixed(0)} ms, ${t.entryBeforePaint ? 'begun before' : 'after'} the paint`;
+  return `paint ${t.paintMs.toFixed(0)} ms, HTML in at ${t.htmlArrivedMs.toFixed(0)} ms, main thread ${t.mainCpuMs.toFixed(0)} ms CPU in ${t.mainBusyMs.toFixed(0)} ms of tasks before it, ${entry}`;
+}
+
 /** The second baseline's path on the bare server: the same line, sent with the headers both hosts send with the renderer. */
 const WITH_HEADERS_PATH = '/with-renderer-headers';
 
@@ -145,6 +156,16 @@ export async function benchFirstPage(env: NodeJS.ProcessEnv): Promise<{ rows: Be
     await host.ready;
     const loads: Load[] = [];
     for (let i = 0; i < PAGE_BENCH.LOADS; i++) loads.push(await fresh(host.url, true));
+    // Traced after the timed loads, alternating with the one-line page with the renderer's headers.
+    const traced: PaintSplit[] = [];
+    const tracedBaseline: PaintSplit[] = [];
+    for (let i = 0; i < PAGE_BENCH.TRACED_LOADS; i++) {
+      const ours = await tracedLoad(browser, host.url, UI_BENCH.VIEWPORT, PAGE_BENCH.TREE_TIMEOUT_MS);
+      const theirs = await tracedLoad(browser, `${bareUrl.replace(/\/$/, '')}${WITH_HEADERS_PATH}`, UI_BENCH.VIEWPORT, PAGE_BENCH.TREE_TIMEOUT_MS);
+      if (ours !== null) traced.push(ours);
+      if (theirs !== null) tracedBaseline.push(theirs);
+    }
+    const split = (of: readonly PaintSplit[], key: Exclude<keyof PaintSplit, 'entryBeforePaint'>): number => median(of.map((t) => t[key]));
     const fcp = median(loads.map((l) => l.fcpMs));
     const tree = median(loads.map((l) => l.treeMs));
     const app = median(loads.map((l) => l.appMs));
@@ -160,11 +181,15 @@ export async function benchFirstPage(env: NodeJS.ProcessEnv): Promise<{ rows: Be
       { figure: 'first page: the React app rendered over the static shell (controls live)', value: app / 1000, unit: 's', baseline: base },
       { figure: 'first page: tree with the first profile’s clusters (sandbox ready)', value: tree / 1000, unit: 's', baseline: base, target: { text: '< 1 s', met: tree < PAGE_BENCH.FIRST_TREE_TARGET_MS } },
       { figure: 'first page opened as the URL is printed: tree with clusters (sandbox still starting)', value: cold.treeMs / 1000, unit: 's', baseline: base },
+      { figure: 'first page, traced: renderer main-thread CPU before the first paint', value: split(traced, 'mainCpuMs'), unit: 'ms', baseline: { value: split(tracedBaseline, 'mainCpuMs'), label: 'one-line page with the renderer’s headers, traced' } },
+      { figure: 'first page, traced: first paint (main-thread CPU above is part of it)', value: split(traced, 'paintMs'), unit: 'ms', baseline: { value: split(tracedBaseline, 'paintMs'), label: 'one-line page with the renderer’s headers, traced' } },
+      { figure: 'first page, traced: entry script evaluation, CPU (thread time)', value: split(traced, 'entryCpuMs'), unit: 'ms', baseline: { value: split(traced, 'entryWallMs'), label: 'its wall time' } },
       { figure: 'first screen: page + JS + CSS loaded when the tree shows', value: firstBytes / 1000, unit: 'kB', baseline: { value: allBytes / 1000, label: 'all of the renderer’s page, JS + CSS' } },
     ];
     const detail = [
       `Baselines (first contentful paint, alternating): the one-line page ${baseline.toFixed(0)} ms (all: ${bareLoads.map((v) => v.toFixed(0)).join(', ')}); the same page with the headers both hosts send with the renderer (app/host/csp.ts) ${withHeaders.toFixed(0)} ms (all: ${headerLoads.map((v) => v.toFixed(0)).join(', ')}). Cross-Origin-Opener-Policy: same-origin among them makes Chromium commit the page in a new renderer process instead of the tab's first one, which the plain page reuses.`,
       `First page (Chromium ${browser.version()}, headless, ${UI_BENCH.VIEWPORT.width}×${UI_BENCH.VIEWPORT.height}, fresh context per load, medians of ${PAGE_BENCH.LOADS}): first contentful paint ${fcp.toFixed(0)} ms (all: ${loads.map((l) => l.fcpMs.toFixed(0)).join(', ')}; the static shell in index.html, styled by the stylesheet inlined in it), React app rendered ${app.toFixed(0)} ms, first cluster row ${tree.toFixed(0)} ms (all: ${loads.map((l) => l.treeMs.toFixed(0)).join(', ')}), both from navigation start. Opened right as the URL was printed: paint ${cold.fcpMs.toFixed(0)} ms, clusters ${cold.treeMs.toFixed(0)} ms.`,
+      `Traced loads (${PAGE_BENCH.TRACED_LOADS} of each, after the timed ones, alternating; Chromium's trace, thread time of the page's renderer main thread): ours ${traced.map(describeSplit).join('; ')}. The one-line page with the same headers: ${tracedBaseline.map(describeSplit).join('; ')}. What the main thread did not spend on the CPU before the paint it spent waiting: for the HTML, for its renderer process, for a core (busy above CPU), and for the compositor to present the frame.`,
       `Files the first screen loaded (decoded bytes): ${first.map(([n, b]) => `${n === '/' ? 'index.html (the page, its stylesheet inline)' : n.replace(/^.*\//, '')} ${(b / 1000).toFixed(1)} kB`).join(', ')}. The terminal (xterm and its addons), the bottom panels and the dialogs load when first used.`,
     ].join('\n');
     return { rows, detail };
