@@ -1,67 +1,138 @@
 /**
- * A limit on how long getting a profile's credentials may take. The SDK runs credential_process
- * with no time limit, so a command that waits for input Porthole cannot give (a prompt on a
- * terminal it does not have, a browser sign-in never finished) held every call of the profile,
- * with no word on the node. Time spent waiting on the person (an MFA prompt) does not count.
+ * A limit on how long getting a profile's credentials may take. Some steps have no time limit of
+ * their own (the SDK runs a source profile's credential_process with none), so a resolution that
+ * waits for something Porthole cannot give held every call of the profile, with no word on the
+ * node. Time spent waiting on the person (an MFA prompt) does not count: the clock stops while a
+ * prompt is open and starts again, in full, when it closes.
  */
 import type { AwsCredentialIdentity, AwsCredentialIdentityProvider } from '@smithy/types';
-import { AwsError } from './errors.js';
+import { AWS_LIMITS } from './constants.js';
+import { AwsError, type AwsErrorCode } from './errors.js';
 
 /** The SDK's mfaCodeProvider with the profile named (credentials.ts's MfaCodeProvider). */
 type MfaCodeProvider = (serialArn: string, profile: string) => Promise<string>;
 
 export const CREDENTIAL_DEADLINE = {
   /**
-   * Longest a credential resolution may run outside an MFA prompt. Helpers such as aws-vault or
-   * a company's token broker answer in a few seconds; one that opens a browser needs the person
-   * to finish there. A minute covers both; past it the command is waiting for something that
-   * will not come.
+   * Longest a credential_process may run. Helpers such as aws-vault or a company's token broker
+   * answer in a few seconds; one that opens a browser needs the person to finish there. A minute
+   * covers both; past it the command is waiting for something that will not come.
    */
-  MS: 60_000,
+  PROCESS_MS: 60_000,
+  /**
+   * Allowance for the SDK's backoff between the attempts of one call (random × 2^n × 100 ms for
+   * a timeout, 500 ms base for throttling: ~3 s at most over 3 attempts) and for the client's set-up.
+   */
+  BACKOFF_ALLOWANCE_MS: 5_000,
+  /**
+   * AWS calls one resolution may make in a row: an SSO profile refreshes its token (SSO-OIDC)
+   * before GetRoleCredentials; a role profile over a source role makes two AssumeRole calls.
+   * Each call ends with its own timeout error first, which names the endpoint that did not answer.
+   */
+  CALLS_IN_A_ROW: 2,
 } as const;
 
-/** Counts the MFA prompts open for one profile, so the deadline waits while the person types. */
+/**
+ * The deadline for a resolution whose calls go to AWS (STS, SSO, the default chain): longer than
+ * the SDK's own retry budget for CALLS_IN_A_ROW calls, plus a credential_process a source profile
+ * may run, so the SDK's timeout error (which says which endpoint did not answer) comes first.
+ */
+export function credentialDeadlineMs(requestTimeoutMs: number = AWS_LIMITS.REQUEST_TIMEOUT_MS, attempts: number = AWS_LIMITS.MAX_ATTEMPTS): number {
+  const perCall = attempts * requestTimeoutMs + CREDENTIAL_DEADLINE.BACKOFF_ALLOWANCE_MS;
+  return CREDENTIAL_DEADLINE.CALLS_IN_A_ROW * perCall + CREDENTIAL_DEADLINE.PROCESS_MS;
+}
+
+/** Counts the MFA prompts open for one profile and says when the first opens and the last closes. */
 export class PromptWatch {
   private open = 0;
+  private readonly listeners = new Set<(waiting: boolean) => void>();
 
   get waiting(): boolean {
     return this.open > 0;
+  }
+
+  /** Calls `listener(true)` when a prompt opens with none open, `listener(false)` when the last closes. */
+  onChange(listener: (waiting: boolean) => void): () => void {
+    this.listeners.add(listener);
+    return () => this.listeners.delete(listener);
   }
 
   wrap(provider: MfaCodeProvider | undefined): MfaCodeProvider | undefined {
     if (!provider) return undefined;
     return async (serial, profile) => {
       this.open += 1;
+      if (this.open === 1) this.tell(true);
       try {
         return await provider(serial, profile);
       } finally {
         this.open -= 1;
+        if (this.open === 0) this.tell(false);
       }
     };
   }
+
+  private tell(waiting: boolean): void {
+    for (const l of [...this.listeners]) l(waiting);
+  }
+}
+
+/** What the deadline error says: the sentence's reason (after "did not finish within N s: ") and the next step. */
+export interface StallWords {
+  readonly code: AwsErrorCode;
+  readonly reason: string;
+  readonly nextStep: string;
+}
+
+/** "60 s" / "200 ms". */
+export function spanWords(ms: number): string {
+  return ms >= 1000 ? `${Math.round(ms / 1000)} s` : `${ms} ms`;
 }
 
 /**
- * `provider`, failing with a plain credential_process error when a resolution runs past `ms`
- * (the clock restarts while an MFA prompt is open). The command itself is the SDK's child
- * process: it is left to end on its own, and the next call runs it again.
+ * `provider`, failing with `stall()`'s words when a resolution runs past `ms` outside MFA prompts.
+ * The clock stops while a prompt is open and a full `ms` starts when the last one closes.
  */
-export function withDeadline(provider: AwsCredentialIdentityProvider, profile: string, prompts: PromptWatch, ms: number = CREDENTIAL_DEADLINE.MS): AwsCredentialIdentityProvider {
+export function withDeadline(provider: AwsCredentialIdentityProvider, profile: string, prompts: PromptWatch, ms: number, stall: () => StallWords): AwsCredentialIdentityProvider {
   return (props) => new Promise<AwsCredentialIdentity>((resolve, reject) => {
     let timer: NodeJS.Timeout | undefined;
+    let done = false;
+    const stop = (): void => {
+      clearTimeout(timer);
+      timer = undefined;
+    };
     const arm = (): void => {
+      stop();
       timer = setTimeout(() => {
-        if (prompts.waiting) return arm();
+        finish();
+        const words = stall();
         reject(new AwsError({
-          code: 'credential-process-failed',
-          sentence: `Getting the credentials of profile "${profile}" did not finish within ${ms >= 1000 ? `${Math.round(ms / 1000)} s` : `${ms} ms`}: its credential_process (or its source profile's) is still running.`,
-          nextStep: 'Run the command from the profile in a terminal: it may be waiting for input Porthole cannot give (a prompt or a sign-in). Then refresh the profile.',
+          code: words.code,
+          sentence: `Getting the credentials of profile "${profile}" did not finish within ${spanWords(ms)}: ${words.reason}`,
+          nextStep: words.nextStep,
           context: { profile },
         }));
       }, ms);
       timer.unref();
     };
-    arm();
-    provider(props).then(resolve, reject).finally(() => clearTimeout(timer));
+    const unsubscribe = prompts.onChange((waiting) => {
+      if (done) return;
+      if (waiting) stop();
+      else arm();
+    });
+    const finish = (): void => {
+      done = true;
+      stop();
+      unsubscribe();
+    };
+    let pending: Promise<AwsCredentialIdentity>;
+    try {
+      pending = provider(props);
+    } catch (err) {
+      finish();
+      reject(err);
+      return;
+    }
+    if (!done && !prompts.waiting) arm();
+    pending.then(resolve, reject).finally(finish);
   });
 }

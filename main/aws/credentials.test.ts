@@ -1,11 +1,13 @@
 // Credential resolution through the SDK's providers, with files and scripts in a temp dir.
 import { chmodSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { createServer, type Server, type Socket } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { credentialProviderFor } from './credentials.js';
 import { AwsError } from './errors.js';
 import { loadProfiles, type ProfileInfo } from './profiles.js';
+import { requestLimits } from './request-limits.js';
 
 const dir = mkdtempSync(join(tmpdir(), 'porthole-creds-'));
 const config = join(dir, 'config');
@@ -14,6 +16,10 @@ const counter = join(dir, 'process-runs');
 const goodScript = join(dir, 'good-creds.sh');
 const badScript = join(dir, 'bad-creds.sh');
 const waitingScript = join(dir, 'waiting-creds.sh');
+const stuckScript = join(dir, 'stuck-creds.sh');
+const stuckPids = join(dir, 'stuck-pids');
+const readsStdinScript = join(dir, 'reads-stdin-creds.sh');
+const halfJsonScript = join(dir, 'half-json-creds.sh');
 const files = { configFile: config, credentialsFile: credentials };
 const savedHome = process.env.HOME;
 
@@ -27,6 +33,12 @@ beforeAll(() => {
   writeFileSync(waitingScript, '#!/bin/sh\nread answer\n');
   chmodSync(badScript, 0o755);
   chmodSync(waitingScript, 0o755);
+  // Records its pid and its child's, then waits on the child (a helper stuck on a browser sign-in).
+  writeFileSync(stuckScript, `#!/bin/sh\necho $$ > ${stuckPids}\nsleep 600 &\necho $! >> ${stuckPids}\nwait\n`);
+  // Asks for input first and carries on without it when there is none (end of input).
+  writeFileSync(readsStdinScript, `#!/bin/sh\nread answer\necho '{"Version":1,"AccessKeyId":"AKIANOSTDIN","SecretAccessKey":"nostdin-secret","Expiration":"2999-01-01T00:00:00Z"}'\n`);
+  writeFileSync(halfJsonScript, `#!/bin/sh\necho '{"Version":1,"AccessKeyId":"AKIAHALF","SecretAccessKey":"half-secret-do-not-show"'\n`);
+  for (const f of [stuckScript, readsStdinScript, halfJsonScript]) chmodSync(f, 0o755);
   writeFileSync(config, `
 [profile proc]
 credential_process = ${goodScript}
@@ -34,6 +46,18 @@ credential_process = ${goodScript}
 credential_process = ${badScript}
 [profile proc-waiting]
 credential_process = ${waitingScript}
+[profile proc-stuck]
+credential_process = ${stuckScript}
+[profile proc-reads-stdin]
+credential_process = ${readsStdinScript}
+[profile proc-half-json]
+credential_process = ${halfJsonScript}
+[profile role-over-keys]
+role_arn = arn:aws:iam::111122223333:role/ops
+source_profile = static
+[profile role-over-waiting]
+role_arn = arn:aws:iam::111122223333:role/ops
+source_profile = proc-waiting
 [profile sso]
 sso_session = corp
 sso_account_id = 111122223333
@@ -68,6 +92,25 @@ afterAll(() => {
   rmSync(dir, { recursive: true, force: true });
 });
 
+/** A TCP server that takes connections and never answers. */
+async function silentServer(): Promise<{ port: number; close: () => Promise<void> }> {
+  const sockets = new Set<Socket>();
+  const server: Server = createServer((sock) => {
+    sockets.add(sock);
+    sock.resume();
+  });
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  const address = server.address();
+  const port = typeof address === 'object' && address !== null ? address.port : 0;
+  return {
+    port,
+    close: () => {
+      for (const sock of sockets) sock.destroy();
+      return new Promise<void>((resolve) => server.close(() => resolve()));
+    },
+  };
+}
+
 async function profile(name: string): Promise<ProfileInfo> {
   const { profiles } = await loadProfiles({ AWS_CONFIG_FILE: config, AWS_SHARED_CREDENTIALS_FILE: credentials, HOME: dir });
   const p = profiles.find((x) => x.name === name);
@@ -95,14 +138,68 @@ describe('credentialProviderFor', () => {
     const err = await credentialProviderFor(await profile('proc-broken'), { files })().catch((e: unknown) => e);
     expect(err).toBeInstanceOf(AwsError);
     expect((err as AwsError).code).toBe('credential-process-failed');
-    expect((err as AwsError).message).toBe('The credential_process of profile "proc-broken" failed.');
+    expect((err as AwsError).message).toBe('The credential_process of profile "proc-broken" failed: it exited with code 3.');
+    expect((err as AwsError).detail).toBe('vault is sealed');
   });
 
   it('gives up on a credential_process that never finishes, in plain words, and runs it again on the next call', async () => {
-    const provider = credentialProviderFor(await profile('proc-waiting'), { files, deadlineMs: 200 });
-    const expected = { code: 'credential-process-failed', message: 'Getting the credentials of profile "proc-waiting" did not finish within 200 ms: its credential_process (or its source profile\'s) is still running.' };
+    const provider = credentialProviderFor(await profile('proc-stuck'), { files, deadlineMs: 300 });
+    const expected = { code: 'credential-process-failed', message: 'Getting the credentials of profile "proc-stuck" did not finish within 300 ms: its credential_process was still running and has been stopped.' };
     await expect(provider()).rejects.toMatchObject(expected);
     await expect(provider()).rejects.toMatchObject(expected);
+  });
+
+  it('leaves no process running after the deadline: the command and what it started are ended', async () => {
+    rmSync(stuckPids, { force: true });
+    await expect(credentialProviderFor(await profile('proc-stuck'), { files, deadlineMs: 300 })()).rejects.toMatchObject({ code: 'credential-process-failed' });
+    const pids = readFileSync(stuckPids, 'utf8').trim().split('\n').map(Number);
+    expect(pids).toHaveLength(2);
+    const alive = (pid: number): boolean => {
+      try {
+        process.kill(pid, 0);
+        return true;
+      } catch {
+        return false;
+      }
+    };
+    // Ends within the kill grace at most; waitFor polls, it asserts no duration.
+    await vi.waitFor(() => expect(pids.filter(alive)).toEqual([]), { timeout: 5_000, interval: 50 });
+  });
+
+  it('gives the command no stdin, so one that asks for input reads end of input and carries on', async () => {
+    const creds = await credentialProviderFor(await profile('proc-reads-stdin'), { files, deadlineMs: 5_000 })();
+    expect(creds).toMatchObject({ accessKeyId: 'AKIANOSTDIN', secretAccessKey: 'nostdin-secret', expiration: new Date('2999-01-01T00:00:00Z') });
+  });
+
+  it('says a command printed no JSON without echoing what it printed', async () => {
+    const err = (await credentialProviderFor(await profile('proc-half-json'), { files })().catch((e: unknown) => e)) as AwsError;
+    expect(err).toMatchObject({ code: 'credential-process-failed', message: 'The credential_process of profile "proc-half-json" did not print JSON.' });
+    expect(JSON.stringify({ m: err.message, n: err.nextStep, d: err.detail, x: err.details })).not.toContain('half-secret');
+  });
+
+  it('says which endpoint did not answer when a role profile runs out of time, not that a command is running', async () => {
+    const stuck = await silentServer();
+    try {
+      const endpoint = `http://127.0.0.1:${stuck.port}`;
+      // The STS client's own timeout is far off: the deadline is what fires.
+      const err = (await credentialProviderFor(await profile('role-over-keys'), { files, deadlineMs: 300, stsClientConfig: { region: 'us-east-1', endpoint, requestHandler: requestLimits(60_000) } })().catch((e: unknown) => e)) as AwsError;
+      expect(err).toMatchObject({
+        code: 'endpoint-unreachable',
+        message: `Getting the credentials of profile "role-over-keys" did not finish within 300 ms: the AWS STS endpoint (${endpoint}) did not answer in time.`,
+      });
+      expect(err.nextStep).toContain('network');
+      expect(err.nextStep).not.toContain('command');
+    } finally {
+      await stuck.close();
+    }
+  });
+
+  it('names the source profile\'s credential_process when that is what is still running', async () => {
+    const err = (await credentialProviderFor(await profile('role-over-waiting'), { files, deadlineMs: 300 })().catch((e: unknown) => e)) as AwsError;
+    expect(err).toMatchObject({
+      code: 'credential-process-failed',
+      message: 'Getting the credentials of profile "role-over-waiting" did not finish within 300 ms: the credential_process of its source profile is still running (profile "proc-waiting" or the profiles it names).',
+    });
   });
 
   it('tells the user to run aws sso login when there is no SSO token', async () => {

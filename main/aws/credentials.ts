@@ -3,10 +3,11 @@
  * that every client of the profile (ECS, SSM, EC2, KMS, STS) shares one resolution: one MFA prompt,
  * one credential_process run, one SSO token read. Failures become AwsErrors with the profile named.
  */
-import { fromEnv, fromIni, fromNodeProviderChain, fromProcess, fromSSO } from '@aws-sdk/credential-providers';
+import { fromEnv, fromIni, fromNodeProviderChain, fromSSO } from '@aws-sdk/credential-providers';
 import { doesIdentityRequireRefresh, isIdentityExpired, memoizeIdentityProvider } from '@smithy/core';
 import type { AwsCredentialIdentity, AwsCredentialIdentityProvider } from '@smithy/types';
-import { PromptWatch, withDeadline } from './credential-deadline.js';
+import { CREDENTIAL_DEADLINE, credentialDeadlineMs, PromptWatch, withDeadline, type StallWords } from './credential-deadline.js';
+import { chainRunsProcess, fromCredentialProcess } from './credential-process.js';
 import { AwsError } from './errors.js';
 import { toAwsError } from './error-map.js';
 import type { RequestLimits } from './request-limits.js';
@@ -19,8 +20,11 @@ export interface CredentialOptions {
   readonly files: SharedFiles;
   readonly mfaCodeProvider?: MfaCodeProvider;
   /** Region and endpoint for the STS client the SDK uses to assume roles (honours the profile's endpoint). */
-  readonly stsClientConfig?: { readonly region?: string; readonly endpoint?: string; readonly requestHandler?: RequestLimits };
-  /** Overrides CREDENTIAL_DEADLINE.MS (a test of a credential_process that never ends uses a short one). */
+  readonly stsClientConfig?: { readonly region?: string; readonly endpoint?: string; readonly requestHandler?: RequestLimits; readonly maxAttempts?: number };
+  /**
+   * Overrides the deadline: CREDENTIAL_DEADLINE.PROCESS_MS for a credential_process profile, else
+   * credentialDeadlineMs() of the STS/SSO clients' limits (a test of a command that never ends uses a short one).
+   */
   readonly deadlineMs?: number;
 }
 
@@ -46,10 +50,11 @@ function baseProvider(profile: ProfileInfo, opts: CredentialOptions): AwsCredent
       }
       // The portal endpoint the profile configures (the SDK applies it only through AWS_PROFILE).
       const sso = profile.endpoints.sso?.url;
-      return fromSSO({ ...files, clientConfig: { ...(sso ? { endpoint: sso } : {}), ...(clientConfig?.requestHandler ? { requestHandler: clientConfig.requestHandler } : {}) } });
+      return fromSSO({ ...files, clientConfig: { ...(sso ? { endpoint: sso } : {}), ...(clientConfig?.requestHandler ? { requestHandler: clientConfig.requestHandler } : {}), ...(clientConfig?.maxAttempts ? { maxAttempts: clientConfig.maxAttempts } : {}) } });
     }
     case 'credential-process':
-      return fromProcess(files);
+      // Run by Porthole, with no stdin and ended at the deadline (credential-process.ts).
+      return fromCredentialProcess(profile.name, opts.files, opts.deadlineMs ?? CREDENTIAL_DEADLINE.PROCESS_MS);
     case 'none':
       return () => Promise.reject(new AwsError({
         code: 'no-credentials',
@@ -68,15 +73,56 @@ function baseProvider(profile: ProfileInfo, opts: CredentialOptions): AwsCredent
   }
 }
 
+/** The endpoint a resolution of this profile waits on, as the deadline error names it. */
+function sourceWords(profile: ProfileInfo, opts: CredentialOptions): string {
+  if (profile.kind === 'sso') {
+    const url = profile.endpoints.sso?.url ?? (profile.sso?.region ? `https://portal.sso.${profile.sso.region}.amazonaws.com` : undefined);
+    return `the AWS SSO endpoint${url ? ` (${url})` : ''} did not answer in time.`;
+  }
+  if (profile.kind === 'default-chain') return 'no credential source of the default chain (container or instance metadata, web identity, SSO) answered in time.';
+  const sts = opts.stsClientConfig?.endpoint ?? profile.endpoints.sts?.url;
+  return `the AWS STS endpoint${sts ? ` (${sts})` : ''} did not answer in time.`;
+}
+
+/** What the deadline error says, by what the resolution was waiting on. */
+function stallWords(profile: ProfileInfo, opts: CredentialOptions, runsProcess: boolean): StallWords {
+  if (runsProcess) {
+    return {
+      code: 'credential-process-failed',
+      reason: `the credential_process of its source profile is still running${profile.sourceProfile ? ` (profile "${profile.sourceProfile}" or the profiles it names)` : ''}.`,
+      nextStep: 'Run that command in a terminal: it may be waiting for input Porthole cannot give (a prompt or a sign-in). Then refresh the profile.',
+    };
+  }
+  return {
+    code: 'endpoint-unreachable',
+    reason: sourceWords(profile, opts),
+    nextStep: 'Check your network, VPN or proxy (and the endpoint_url configured for the profile, if any), then refresh the profile.',
+  };
+}
+
+/** The deadline around a resolution that calls AWS: past the SDK's own retry budget (credential-deadline.ts). */
+function deadlineFor(profile: ProfileInfo, opts: CredentialOptions, provider: AwsCredentialIdentityProvider, prompts: PromptWatch): AwsCredentialIdentityProvider {
+  const ms = opts.deadlineMs ?? credentialDeadlineMs(opts.stsClientConfig?.requestHandler?.requestTimeout, opts.stsClientConfig?.maxAttempts);
+  // Whether a source profile runs a command is read from the files at each resolution (they may change).
+  let runsProcess = false;
+  const deadlined = withDeadline(provider, profile.name, prompts, ms, () => stallWords(profile, opts, runsProcess));
+  return (props) => {
+    runsProcess = false;
+    if (profile.sourceProfile) void chainRunsProcess(profile.sourceProfile, opts.files).then((v) => { runsProcess = v; }, () => undefined);
+    return deadlined(props);
+  };
+}
+
 /**
  * The provider every client of this profile uses. Resolved lazily (nothing runs until the first
  * request), cached until near expiry, and re-resolved after a failure so a fresh `aws sso login`
- * or a corrected MFA code takes effect on the next refresh. A resolution that runs past
- * CREDENTIAL_DEADLINE (MFA prompts aside) fails in plain words (credential-deadline.ts).
+ * or a corrected MFA code takes effect on the next refresh. A credential_process runs under its
+ * own deadline; any other resolution under one past the SDK's retry budget, MFA prompts aside.
  */
 export function credentialProviderFor(profile: ProfileInfo, opts: CredentialOptions): AwsCredentialIdentityProvider {
   const prompts = new PromptWatch();
-  const base = withDeadline(baseProvider(profile, { ...opts, mfaCodeProvider: prompts.wrap(opts.mfaCodeProvider) }), profile.name, prompts, opts.deadlineMs);
+  const raw = baseProvider(profile, { ...opts, mfaCodeProvider: prompts.wrap(opts.mfaCodeProvider) });
+  const base = profile.kind === 'credential-process' || profile.kind === 'none' ? raw : deadlineFor(profile, opts, raw, prompts);
   const ctx = { profile: profile.name, sso: profile.kind === 'sso' || profile.sso !== null };
   const guarded: AwsCredentialIdentityProvider = async () => {
     try {

@@ -64,7 +64,7 @@ export class ProfileSession {
     this.credentials = credentialProviderFor(profile, {
       files: opts.files,
       mfaCodeProvider: opts.mfaCodeProvider,
-      stsClientConfig: { ...(region ? { region } : {}), ...(sts ? { endpoint: sts } : {}), requestHandler: requestLimits(opts.requestTimeoutMs) },
+      stsClientConfig: { ...(region ? { region } : {}), ...(sts ? { endpoint: sts } : {}), requestHandler: requestLimits(opts.requestTimeoutMs), maxAttempts: opts.maxAttempts ?? AWS_LIMITS.MAX_ATTEMPTS },
     });
   }
 

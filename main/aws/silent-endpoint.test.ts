@@ -43,7 +43,7 @@ describe('an endpoint that never answers', () => {
     const saved = { id: process.env.AWS_ACCESS_KEY_ID, secret: process.env.AWS_SECRET_ACCESS_KEY };
     process.env.AWS_ACCESS_KEY_ID = 'AKIASILENT';
     process.env.AWS_SECRET_ACCESS_KEY = 'silent-secret';
-    // A short timeout keeps the test fast; the product's is AWS_TIMEOUTS.REQUEST_MS.
+    // A short timeout keeps the test fast; the product's is AWS_LIMITS.REQUEST_TIMEOUT_MS.
     const session = new ProfileSession(staticProfile(`http://127.0.0.1:${port}`), { files: { configFile: '/nonexistent/config', credentialsFile: '/nonexistent/credentials' }, maxAttempts: 2, requestTimeoutMs: 150 });
     try {
       const before = connections;
