@@ -70,13 +70,17 @@ async function dragThumb(page: Page, dy: number): Promise<void> {
   await page.mouse.up();
 }
 
-/** Cuts the session's connection with every ResumeSession refused, so it stays reconnecting (for some seconds: the channel retries with backoff) until `resume` lets it back. */
+/**
+ * Cuts the session's connection with ResumeSession held unanswered by the sandbox, so it stays
+ * reconnecting on its first resume attempt (none refused: the channel's few retries are not used
+ * up however slow the checks are) until `resume` lets the held request through.
+ */
 async function holdReconnecting(page: Page, request: APIRequestContext, hostOutput: string): Promise<{ resume(): Promise<void> }> {
   const endpoint = await sandboxEndpoint(page);
   const admin = { headers: sandboxAdminHeaders(hostOutput) };
   const live = ((await (await request.get(`${endpoint}/__sandbox/sessions`, admin)).json()) as SandboxSession[]).filter((s) => s.state !== 'Terminated');
   expect(live).toHaveLength(1);
-  expect((await request.post(`${endpoint}/__sandbox/api-faults`, { ...admin, data: { rules: [{ operation: 'ssm.ResumeSession', answer: 'html-500' }] } })).ok()).toBe(true);
+  expect((await request.post(`${endpoint}/__sandbox/api-faults`, { ...admin, data: { rules: [{ operation: 'ssm.ResumeSession', answer: 'hold' }] } })).ok()).toBe(true);
   expect((await request.post(`${endpoint}/__sandbox/faults`, { ...admin, data: { sessionId: live[0]?.sessionId, faults: { actions: [{ do: 'kill-socket' }] } } })).ok()).toBe(true);
   return {
     resume: async () => {

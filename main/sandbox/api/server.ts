@@ -129,7 +129,9 @@ export function createApiHandler(opts: ApiServerOptions): { handler: RequestList
     const caller = resolveCaller(deps, auth.accessKeyId);
     if (caller === 'expired') return fail(expiredToken(service));
 
-    const fault = opts.apiFaults?.take(service, operation);
+    const taken = opts.apiFaults?.take(service, operation);
+    if (taken === 'hold' && !(await opts.apiFaults?.hold(req))) return;
+    const fault = taken === 'hold' ? undefined : taken;
     if (fault && sendRawFault(res, fault, requestId)) {
       stats.errors++;
       return;

@@ -2,13 +2,15 @@
  * API fault knobs: make the sandbox answer like a messy real endpoint for chosen operations —
  * an HTML 500 page (a load balancer in front), an XML 403 (a proxy or WAF in front of a JSON
  * service), a proper AccessDenied for that operation, or a RUNNING container without its runtime
- * id and exec agent (an ECS agent that has not reported yet). Set over HTTP
+ * id and exec agent (an ECS agent that has not reported yet), or no answer at all until the rules
+ * are next set (`hold`: an endpoint that stalls, which the caller sees as a pending request for as
+ * long as the test needs, not as a quick refusal that uses up its retries). Set over HTTP
  * (`POST /__sandbox/api-faults`) or in-process; each rule can run out after `times` requests.
  */
-import type { ServerResponse } from 'node:http';
+import type { IncomingMessage, ServerResponse } from 'node:http';
 import { z } from 'zod';
 
-export const API_FAULT_ANSWERS = ['html-500', 'xml-403', 'access-denied', 'missing-runtime-id'] as const;
+export const API_FAULT_ANSWERS = ['html-500', 'xml-403', 'access-denied', 'missing-runtime-id', 'hold'] as const;
 export type ApiFaultAnswer = (typeof API_FAULT_ANSWERS)[number];
 
 export const ApiFaultRuleSchema = z.strictObject({
@@ -31,6 +33,8 @@ export const XML_403_BODY = '<?xml version="1.0" encoding="UTF-8"?>\n<Error><Cod
 
 export class ApiFaults {
   private rules: Array<ApiFaultRule & { left: number }> = [];
+  /** Requests a `hold` rule is keeping unanswered: each is let go when the rules are next set. */
+  private readonly held = new Set<() => void>();
 
   /** Replaces every rule (an empty list clears them). Throws a ZodError on a bad spec. */
   set(spec: unknown): { ok: true; rules: number } {
@@ -39,7 +43,35 @@ export class ApiFaults {
       throw new Error(`missing-runtime-id acts on ${[...TASK_OPERATIONS].join(', ')} only`);
     }
     this.rules = parsed.rules.map((r) => ({ ...r, left: r.times ?? Number.POSITIVE_INFINITY }));
+    const released = [...this.held];
+    this.held.clear();
+    for (const release of released) release();
     return { ok: true, rules: this.rules.length };
+  }
+
+  /**
+   * `hold`: waits, sending nothing, until the rules are next set (true: answer the request as if no
+   * rule matched) or the caller gives up on it (false: its connection closed, nothing to answer).
+   */
+  hold(req: IncomingMessage): Promise<boolean> {
+    return new Promise((resolve) => {
+      const release = (): void => {
+        req.socket.off('close', gone);
+        resolve(true);
+      };
+      const gone = (): void => {
+        this.held.delete(release);
+        resolve(false);
+      };
+      if (req.socket.destroyed) return resolve(false);
+      this.held.add(release);
+      req.socket.once('close', gone);
+    });
+  }
+
+  /** Requests held now (tests, diagnostics). */
+  get holding(): number {
+    return this.held.size;
   }
 
   /** The answer for this request, if a rule matches (and counts it). */

@@ -1,7 +1,8 @@
 // The data channel against the sandbox: port handshake info for other handlers, TerminateSession,
-// resume that cannot succeed, bounded retries, and reading paused for flow control.
+// resume that cannot succeed, bounded retries, a ResumeSession held by the sandbox, and reading
+// paused for flow control.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { TerminateSessionCommand } from '@aws-sdk/client-ssm';
+import { DescribeSessionsCommand, TerminateSessionCommand } from '@aws-sdk/client-ssm';
 import { PayloadType } from '../frame/index.js';
 import { startHarness, type Harness } from '../../../testing/ssm/sandbox-harness.js';
 import { ShellSession } from '../shell/shell-session.js';
@@ -101,6 +102,49 @@ describe('DataChannel against the sandbox', () => {
     const end = closedOf(dc);
     await dc.open();
     expect(await end).toMatchObject({ kind: 'failed', message: expect.stringMatching(/could not open the data channel after 3 attempts: .*ECONNREFUSED/) });
+  });
+
+  // The sandbox's `hold` fault (what e2e uses to keep a tab reconnecting): a held ResumeSession
+  // uses up no attempt, however short the backoff, and the channel resumes once it is let go.
+  it('stays reconnecting on one attempt while ResumeSession is held, and resumes when it is let go', async () => {
+    const creds = h.addSession({ type: 'Standard_Stream' });
+    const dc = new DataChannel({ credentials: creds, backoff: FAST_BACKOFF, resumeSession: h.resumeSession });
+    const statuses: string[] = [];
+    dc.on('status', (st) => statuses.push(st));
+    const ended: CloseReason[] = [];
+    dc.on('closed', (r) => ended.push(r));
+    await dc.open();
+    await new Promise((resolve) => dc.on('ready', resolve));
+    const resumes = () => h.sandbox.stats.byOperation['ssm.ResumeSession'] ?? 0;
+    const before = resumes();
+    h.sandbox.apiFaults.set({ rules: [{ operation: 'ssm.ResumeSession', answer: 'hold' }] });
+    dc.dropConnection();
+    // Waits for the held request, or for the channel to give up (a refused resume, not held).
+    while (h.sandbox.apiFaults.holding === 0 && ended.length === 0) await new Promise((r) => setTimeout(r, 10));
+    expect(ended).toEqual([]);
+    expect(dc.status).toBe('reconnecting');
+    expect(resumes() - before).toBe(1);
+    expect(ended).toEqual([]);
+    const back = new Promise<void>((resolve) => dc.on('status', (st) => { if (st === 'connected') resolve(); }));
+    h.sandbox.apiFaults.set({ rules: [] });
+    await back;
+    expect(h.sandbox.apiFaults.holding).toBe(0);
+    expect(resumes() - before).toBe(1);
+    expect(statuses).toEqual(['connecting', 'connected', 'reconnecting', 'connected']);
+    dc.close();
+  });
+
+  it('a held request whose caller gives up is let go without an answer', async () => {
+    h.sandbox.apiFaults.set({ rules: [{ operation: 'ssm.DescribeSessions', answer: 'hold' }] });
+    const abort = new AbortController();
+    const call = h.ssm.send(new DescribeSessionsCommand({ State: 'Active' }), { abortSignal: abort.signal });
+    while (h.sandbox.apiFaults.holding === 0) await new Promise((r) => setTimeout(r, 10));
+    abort.abort();
+    await expect(call).rejects.toThrow(/abort/i);
+    while (h.sandbox.apiFaults.holding > 0) await new Promise((r) => setTimeout(r, 10));
+    h.sandbox.apiFaults.set({ rules: [] });
+    // The rule is gone: the same call is answered.
+    expect((await h.ssm.send(new DescribeSessionsCommand({ State: 'Active' }))).Sessions).toBeDefined();
   });
 
   it('pausing stops reading the websocket; resuming delivers everything', async () => {
