@@ -144,7 +144,8 @@ export async function startPorthole(opts: PortholeOptions): Promise<PortholeApp>
     },
     frames: inspector,
     // A shell that ended by itself may have lost its task: the tree hears what ECS says of it.
-    ended: (target) => void checkEndedShellTask(aws, target),
+    // What ECS says of it also goes to the shell's tab (a task that stopped is why its shell ended).
+    ended: (target, taskEnded) => void checkEndedShellTask(aws, target).then((end) => end !== null && taskEnded(end)),
     ...(recordDir ? { recordDir } : {}),
     recordingsDir: join(opts.dataDir, APP.RECORDINGS_SUBDIR),
   });

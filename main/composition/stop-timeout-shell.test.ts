@@ -4,9 +4,11 @@
 // log router (an app that is PID 1 itself, initProcessEnabled false) ignores SIGTERM, so its shell
 // keeps working while the task is STOPPING, until ECS SIGKILLs the container at its stop timeout
 // (137). That shell then ends as any shell whose agent stopped: the tab closes with Session
-// Manager's end-of-session words, not as a failure.
+// Manager's end-of-session words, not as a failure. Each tab then learns that its task stopped
+// (ECS's reason, its container's exit code), from the one DescribeTasks made when its shell ended.
 import { DescribeTasksCommand, ECSClient, StopTaskCommand } from '@aws-sdk/client-ecs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { SessionInfo } from '../../shared/contract/index.js';
 import { runtimeIdFor } from '../sandbox/world/arns.js';
 import { loadDemoWorld } from '../sandbox/world/load.js';
 import type { WorldFile } from '../sandbox/world/schema.js';
@@ -58,6 +60,13 @@ describe('a container that ignores SIGTERM during its task stop', () => {
       // The app took SIGTERM and exited: its shell is over.
       const appEnd = await c.untilState(appShell, 'closed');
       expect(appEnd).toMatchObject({ ending: 'exited' });
+      // Porthole asks ECS about the task once the shell ended, and tells the tab why: the task is stopping, its app exited 143.
+      const taskEnd = async (id: string) => {
+        const said = () => (c.eventsOf('sessions', 'info') as { session: SessionInfo }[]).find((e) => e.session.id === id && e.session.taskEnd !== undefined)?.session.taskEnd;
+        await c.until(`the task end of ${id}`, () => said() !== undefined);
+        return said();
+      };
+      expect(await taskEnd(appShell)).toEqual({ state: 'stopping', stoppedReason: 'Task stopped by user', exitCode: 143 });
 
       // The log router runs on through the SIGTERM phase, and so does its shell.
       c.input(routerShell, 'echo still-here-$((6*7))\r');
@@ -74,6 +83,7 @@ describe('a container that ignores SIGTERM during its task stop', () => {
       const routerEnd = await c.untilState(routerShell, 'closed');
       const awsId = t.app.shells.get(routerShell).awsSessionId;
       expect(routerEnd).toMatchObject({ state: 'closed', ending: 'exited', reason: `Exiting session with sessionId: ${awsId}.` });
+      expect(await taskEnd(routerShell)).toMatchObject({ stoppedReason: 'Task stopped by user', exitCode: 137 });
       const killed = await containers();
       expect(killed?.containers?.map((k) => [k.name, k.lastStatus, k.exitCode])).toEqual([
         ['app', 'STOPPED', 143],

@@ -8,7 +8,9 @@
 // lost, where it can find the cause (end-offer.ts decides). With the link to the web host lost
 // none of those can work (each would fail at once with the same reason): only Close tab is offered.
 // When the session ends while the keyboard is in its terminal (which takes no more input), the
-// keyboard moves to the banner's first button: Enter reopens, Tab reaches Close tab.
+// keyboard moves to the banner's first button: Enter reopens, Tab reaches Close tab. A session
+// whose ECS task stopped (or is stopping) says so, ECS's reason and the container's exit code in
+// its tooltip, and offers Close tab alone: no new session on that task can start.
 import { useEffect, useRef } from 'react';
 import { useModel } from '../root/model-context.js';
 import { useStore } from '../state/store.js';
@@ -17,7 +19,7 @@ import { useBannerRoom } from './banner-room.js';
 import { endOffer } from './end-offer.js';
 import { usePaneFoot } from './pane-foot.js';
 import type { Tab } from './session-store.js';
-import { ENDED_WITHOUT_EXIT_NOTE, statusLine } from './tab-status.js';
+import { ENDED_WITHOUT_EXIT_NOTE, statusLine, taskEndLines } from './tab-status.js';
 
 export function SessionBanner({ tab }: { tab: Tab }) {
   const model = useModel();
@@ -46,8 +48,8 @@ export function SessionBanner({ tab }: { tab: Tab }) {
   const elsewhere = tab.elsewhere === true;
   const offer = endOffer(tab);
   // The tooltip says why a normal end names no cause, and keeps the agent's own words when the line replaced them.
-  const note = !elsewhere && ending === 'exited' && tab.status.exitCode === undefined ? ENDED_WITHOUT_EXIT_NOTE : undefined;
-  const title = [line, note, reason !== undefined && !line.includes(reason) ? reason : undefined].filter((l) => l !== undefined).join('\n');
+  const note = !elsewhere && ending === 'exited' && tab.status.exitCode === undefined && offer.restart !== null ? ENDED_WITHOUT_EXIT_NOTE : undefined;
+  const title = [line, ...taskEndLines(tab), note, reason !== undefined && !line.includes(reason) ? reason : undefined].filter((l) => l !== undefined).join('\n');
   if (linkLost !== null) {
     return (
       <div ref={bar} className="session-banner tone-closed" role="status" data-testid="session-closed" data-ending="link-lost">
@@ -61,7 +63,7 @@ export function SessionBanner({ tab }: { tab: Tab }) {
     );
   }
   return (
-    <div ref={bar} className="session-banner tone-closed" role="status" data-testid="session-closed" data-ending={elsewhere ? 'elsewhere' : (ending ?? 'failed')}>
+    <div ref={bar} className="session-banner tone-closed" role="status" data-testid="session-closed" data-ending={elsewhere ? 'elsewhere' : tab.taskEnd !== undefined ? `task-${tab.taskEnd.state}` : (ending ?? 'failed')}>
       <span className="session-banner-text" title={title}>
         {line}
       </span>
@@ -69,7 +71,7 @@ export function SessionBanner({ tab }: { tab: Tab }) {
         <button ref={first} className="button" onClick={() => void model.handover.takeBack(tab.key)}>
           Take back here
         </button>
-      ) : (
+      ) : offer.restart === null ? null : (
         <button
           ref={first}
           className="button"
@@ -84,7 +86,7 @@ export function SessionBanner({ tab }: { tab: Tab }) {
         </button>
       )}
       {offer.closeTab && (
-        <button className="button button-quiet" onClick={() => void model.sessions.close(tab.key).then(() => model.focusWork())}>
+        <button ref={offer.restart === null && !elsewhere ? first : undefined} className={offer.restart === null ? 'button' : 'button button-quiet'} onClick={() => void model.sessions.close(tab.key).then(() => model.focusWork())}>
           Close tab
         </button>
       )}

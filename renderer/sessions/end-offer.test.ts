@@ -33,4 +33,9 @@ describe('endOffer', () => {
       expect(endOffer({ ...closed(ending), elsewhere: true })).toEqual({ restart: 'Restart session', closeTab: false, diagnose: false });
     }
   });
+
+  it('a session whose ECS task stopped or is stopping offers Close tab alone: no new session can start on it', () => {
+    expect(endOffer({ ...closed('exited'), taskEnd: { state: 'stopped' } })).toEqual({ restart: null, closeTab: true, diagnose: false });
+    expect(endOffer({ ...closed('failed'), taskEnd: { state: 'stopping', stoppedReason: 'Task stopped by user' } })).toEqual({ restart: null, closeTab: true, diagnose: false });
+  });
 });

@@ -115,3 +115,33 @@ describe('SessionStore link lost', () => {
     expect(s.state.tabs[2]?.status).toEqual({ state: 'closed', reason: 'The host was restarted.' });
   });
 });
+
+describe('SessionStore task end', () => {
+  const stopped = { state: 'stopped', stoppedReason: 'Task stopped by user', exitCode: 143 } as const;
+  const told = (status: SessionStatus): SessionInfo => ({ id: 's-1', title: 'web', target: TARGET, status, openedAt: 1, taskEnd: stopped });
+
+  it('shows what ECS said of the task once the session closed, and drops it when the session is reopened', async () => {
+    const s = store();
+    await s.open(TARGET, 'web');
+    const tab = () => s.state.tabs[0];
+    s.onStatus('s-1', { state: 'closed', ending: 'exited' });
+    s.onInfo(told({ state: 'closed', ending: 'exited' }));
+    expect(tab()?.taskEnd).toEqual(stopped);
+    await s.restart(tab()!.key);
+    expect(tab()?.taskEnd).toBeUndefined();
+    s.onStatus('s-1', { state: 'closed', ending: 'exited' });
+    expect(tab()?.taskEnd).toBeUndefined();
+  });
+
+  it('ignores it for a tab whose session is live again, and for a session no tab shows (its tab closed)', async () => {
+    const s = store();
+    await s.open(TARGET, 'web');
+    s.onStatus('s-1', { state: 'connected' });
+    s.onInfo(told({ state: 'closed', ending: 'exited' }));
+    expect(s.state.tabs[0]?.taskEnd).toBeUndefined();
+    // A session no tab has (its tab was closed): nothing to show it on.
+    const before = s.state.tabs;
+    s.onInfo({ ...told({ state: 'closed', ending: 'exited' }), id: 's-9' });
+    expect(s.state.tabs).toBe(before);
+  });
+});

@@ -66,13 +66,17 @@ export class SessionStore extends Store<SessionsState> {
     const tab = this.state.tabs.find((t) => t.sessionId === sessionId);
     if (tab === undefined) return;
     this.deps.registry().get(sessionId)?.setLive(isLive(status));
-    this.#patch(tab.key, (t) => ({ ...t, status, reconnects: t.reconnects + (status.state === 'reconnecting' && t.status.state !== 'reconnecting' ? 1 : 0) }));
+    // A session live again (reopened) has a task of its own to learn about.
+    this.#patch(tab.key, (t) => ({ ...t, status, taskEnd: isLive(status) ? undefined : t.taskEnd, reconnects: t.reconnects + (status.state === 'reconnecting' && t.status.state !== 'reconnecting' ? 1 : 0) }));
   }
 
-  /** Main changed a session's info other than by status (a recording started or finished). */
+  /** Main changed a session's info other than by status (a recording started or finished, its ended session's task stopped). */
   onInfo(session: SessionInfo): void {
     const tab = this.state.tabs.find((t) => t.sessionId === session.id);
     if (tab !== undefined) this.#patch(tab.key, (t) => ({ ...t, recording: session.recording ?? null }));
+    // Why the session ended, learnt after the close: only for a tab still showing that close (one reopened since has a new session).
+    const taskEnd = session.taskEnd;
+    if (tab !== undefined && taskEnd !== undefined && tab.status.state === 'closed' && tab.elsewhere !== true) this.#patch(tab.key, (t) => ({ ...t, taskEnd }));
     // A recording that could not start or stopped early: told once per problem (the session goes on).
     const problem = session.recordingError;
     if (problem !== undefined && this.#toldRecording.get(session.id) !== problem) {
@@ -177,7 +181,7 @@ export class SessionStore extends Store<SessionsState> {
     }
     const controller = this.deps.registry().get(tab.sessionId);
     controller?.restarted();
-    this.#patch(key, (t) => ({ ...t, status: { state: 'connecting', reason: 'Restarting the session' }, reconnects: 0 }));
+    this.#patch(key, (t) => ({ ...t, status: { state: 'connecting', reason: 'Restarting the session' }, reconnects: 0, taskEnd: undefined }));
     try {
       const { session } = await this.deps.client.call('sessions', 'restart', { id: tab.sessionId });
       this.#patch(key, (t) => (t.status.state === 'connecting' ? { ...t, status: session.status } : t));

@@ -1,6 +1,6 @@
 // The shapes of the renderer's tab state (a tab, the tab strip's state) and what the session
 // store is given by the app.
-import type { SessionRecording, SessionStatus, ShellTarget } from '../../shared/contract/index.js';
+import type { SessionRecording, SessionStatus, SessionTaskEnd, ShellTarget } from '../../shared/contract/index.js';
 import type { PortholeClient } from '../bridge/client.js';
 import type { TerminalRegistry } from '../terminal/terminal-registry.js';
 import type { TerminalLook } from '../terminal/terminal-controller.js';
@@ -22,6 +22,8 @@ export interface Tab {
   readonly recording: SessionRecording | null;
   /** Another window took the session (see session-handover.ts): this tab shows its old text only. */
   readonly elsewhere?: boolean;
+  /** The closed session's ECS task stopped or is stopping (main learns it after the close); cleared when the tab's session is live again. */
+  readonly taskEnd?: SessionTaskEnd | undefined;
 }
 
 export interface SessionsState {

@@ -7,7 +7,7 @@ import { describe, expect, it } from 'vitest';
 import { IDLE_TIMEOUT_OUTPUT } from '../../main/ssm/datachannel/index.js';
 import type { SessionStatus } from '../../shared/contract/index.js';
 import type { Tab } from './session-types.js';
-import { statusLine } from './tab-status.js';
+import { statusLine, taskEndLines } from './tab-status.js';
 
 const target = { kind: 'instance', profile: 'p', region: 'us-east-1', instanceId: 'i-0abc' } as const;
 const tab = (status: SessionStatus, elsewhere?: boolean): Tab => ({ key: 'k', sessionId: 's-1', title: 'bastion', target, status, reconnects: 0, recording: null, ...(elsewhere === undefined ? {} : { elsewhere }) });
@@ -28,5 +28,16 @@ describe('statusLine', () => {
 
   it('a session another window took is not said to have ended', () => {
     expect(statusLine(tab({ state: 'closed', ending: 'exited' }, true))).toBe('In another window');
+  });
+
+  it('a session whose ECS task stopped says so, ECS reason and the exit code in its tooltip lines', () => {
+    const ended = { state: 'closed', ending: 'exited', reason: 'Exiting session with sessionId: s-1.' } as const;
+    const stopping = { ...tab(ended), taskEnd: { state: 'stopping', stoppedReason: 'Task stopped by user', exitCode: 143 } } as const;
+    expect(statusLine(stopping)).toBe('The task is stopping');
+    expect(taskEndLines(stopping)).toEqual(['ECS: Task stopped by user', 'The container exited with code 143']);
+    const stopped = { ...tab(ended), taskEnd: { state: 'stopped' } } as const;
+    expect(statusLine(stopped)).toBe('The task stopped');
+    expect(taskEndLines(stopped)).toEqual(['ECS gave no reason']);
+    expect(taskEndLines(tab(ended))).toEqual([]);
   });
 });

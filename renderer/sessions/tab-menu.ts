@@ -20,13 +20,14 @@ export function tabMenu(model: TabMenuModel, tab: Tab, rename: () => void): Menu
   // Without the host link what needs it would fail at once with the same reason: offered off, with that reason.
   const lost = s.state.linkLost;
   const needsHost = lost === null ? {} : { disabled: true, hint: lost };
+  const restart = endOffer(tab).restart;
   const keysOf = (id: 'newTab' | 'closeTab'): { keys?: string } => (tab.key === activeKey ? { keys: model.keymap.label(id) } : {});
   return [
     ...(tab.key !== activeKey && tab.key !== pairKey ? [{ label: 'Show beside the active tab', run: () => s.showBeside(tab.key) }] : []),
     ...(pairKey !== null && (tab.key === activeKey || tab.key === pairKey) ? [{ label: 'Show one terminal', run: () => s.unsplit() }] : []),
     { label: 'Rename…', keys: RENAME_KEY, run: rename },
-    // The banner's word for it (end-offer.ts): a session that ended normally is reopened, one that failed is restarted.
-    ...(tab.status.state === 'closed' ? [{ label: endOffer(tab).restart, run: () => void s.restart(tab.key), ...needsHost }] : []),
+    // The banner's word for it (end-offer.ts): a session that ended normally is reopened, one that failed is restarted, none when its task stopped.
+    ...(tab.status.state === 'closed' && restart !== null ? [{ label: restart, run: () => void s.restart(tab.key), ...needsHost }] : []),
     ...(tab.recording !== null
       ? [{ label: 'Stop recording', run: () => void s.setRecording(tab.key, false) }]
       : tab.sessionId !== null && tab.status.state !== 'closed'

@@ -16,10 +16,18 @@ export function statusLine(tab: Tab): string {
   // The agent's words for a normal end ("Exiting session with sessionId: …") say nothing a person
   // needs; the banner keeps them in its tooltip. Only an exit code the agent reported says the
   // remote command exited.
+  if (tab.status.state === 'closed' && tab.taskEnd !== undefined && tab.elsewhere !== true) return tab.taskEnd.state === 'stopped' ? 'The task stopped' : 'The task is stopping';
   if (tab.status.state === 'closed' && tab.status.ending === 'exited' && tab.elsewhere !== true) return exit === '' ? 'The session ended' : `The shell exited${exit}`;
   // A session another window took is not closed: it runs on there.
   const words = tab.elsewhere === true ? 'In another window' : STATE_WORDS[tab.status.state];
   return tab.status.reason ? `${words}: ${tab.status.reason}${exit}` : `${words}${exit}`;
+}
+
+/** The tooltip lines of a tab whose ECS task stopped: ECS's reason and the container's exit code (empty when there is neither). */
+export function taskEndLines(tab: Pick<Tab, 'taskEnd'>): string[] {
+  const end = tab.taskEnd;
+  if (end === undefined) return [];
+  return [end.stoppedReason !== undefined ? `ECS: ${end.stoppedReason}` : 'ECS gave no reason', ...(end.exitCode !== undefined ? [`The container exited with code ${end.exitCode}`] : [])];
 }
 
 /** The tooltip line of a tab whose connection dropped: null while it never did. */

@@ -54,6 +54,21 @@ export const SessionStatusSchema = lazySchema(() => z.object({
 }));
 export type SessionStatus = z.infer<typeof SessionStatusSchema>;
 
+/**
+ * The ECS task of a shell that ended, as DescribeTasks told it once the session closed (main asks
+ * once per end): ECS is stopping it or it stopped, so no new shell on it can work. Absent while
+ * nothing is known, for instances, and for a task that still runs.
+ */
+export const SessionTaskEndSchema = lazySchema(() => z.object({
+  /** 'stopping': desiredStatus STOPPED, lastStatus not yet STOPPED; 'stopped': lastStatus STOPPED. */
+  state: z.enum(['stopping', 'stopped']),
+  /** ECS's stoppedReason ("Task stopped by user", "Essential container in task exited"). */
+  stoppedReason: TextSchema.min(1).optional(),
+  /** The shell's container's exit code, once ECS reports one. */
+  exitCode: z.number().int().optional(),
+}));
+export type SessionTaskEnd = z.infer<typeof SessionTaskEndSchema>;
+
 /** A session being recorded as asciicast v2: where the .cast file is written and since when. */
 export const SessionRecordingSchema = lazySchema(() => z.object({
   path: z.string().min(1),
@@ -71,6 +86,8 @@ export const SessionInfoSchema = lazySchema(() => z.object({
   recording: SessionRecordingSchema.nullable().optional(),
   /** Why the last recording could not start or stopped early (the session itself went on). */
   recordingError: TextSchema.optional(),
+  /** The closed session's ECS task is stopping or stopped (learnt after the close, sent by `info`). */
+  taskEnd: SessionTaskEndSchema.optional(),
 }));
 export type SessionInfo = z.infer<typeof SessionInfoSchema>;
 

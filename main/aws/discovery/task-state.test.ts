@@ -37,7 +37,14 @@ describe('ecsTaskState', () => {
   });
 
   it('says stopped once lastStatus is STOPPED, running while both say RUNNING, missing on a MISSING failure', async () => {
-    expect(await ecsTaskState(task({ lastStatus: 'STOPPED', desiredStatus: 'STOPPED', stoppedReason: ' Essential container in task exited ' }), 'demo', 'abc')).toEqual({ state: 'stopped', stoppedReason: 'Essential container in task exited' });
+    expect(await ecsTaskState(task({ lastStatus: 'STOPPED', desiredStatus: 'STOPPED', stoppedReason: ' Essential container in task exited ' }), 'demo', 'abc')).toEqual({ state: 'stopped', stoppedReason: 'Essential container in task exited', containers: [] });
+    // Each container's exit code, as ECS reports it (none for one that never exited).
+    const exited = [{ name: 'app', lastStatus: 'STOPPED', exitCode: 137 }, { name: 'sidecar', lastStatus: 'STOPPED' }];
+    expect(await ecsTaskState(task({ lastStatus: 'STOPPED', desiredStatus: 'STOPPED', containers: exited }), 'demo', 'abc')).toEqual({
+      state: 'stopped',
+      stoppedReason: null,
+      containers: [{ name: 'app', lastStatus: 'STOPPED', agentStatus: null, exitCode: 137 }, { name: 'sidecar', lastStatus: 'STOPPED', agentStatus: null }],
+    });
     expect(await ecsTaskState(task({ lastStatus: 'RUNNING', desiredStatus: 'RUNNING' }), 'demo', 'abc')).toEqual({ state: 'not-stopped', lastStatus: 'RUNNING' });
     expect(await ecsTaskState(ecsAnswering({ tasks: [], failures: [{ arn: 'abc', reason: 'MISSING' }] }).ecs, 'demo', 'abc')).toEqual({ state: 'missing' });
   });

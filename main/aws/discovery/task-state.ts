@@ -13,10 +13,12 @@ export interface EcsContainerState {
   readonly lastStatus: string;
   /** managedAgents[ExecuteCommandAgent].lastStatus; null when ECS reports none. */
   readonly agentStatus: string | null;
+  /** The container's exit code, once it exited and ECS reports one. */
+  readonly exitCode?: number;
 }
 
 export type EcsTaskState =
-  | { readonly state: 'stopped'; readonly stoppedReason: string | null }
+  | { readonly state: 'stopped'; readonly stoppedReason: string | null; readonly containers?: readonly EcsContainerState[] }
   /**
    * StopTask was called (desiredStatus STOPPED) and ECS is still stopping it (SIGTERM grace,
    * deprovisioning): it never runs again either. `lastStatus` and `containers` say how far it got.
@@ -34,17 +36,17 @@ export async function ecsTaskState(ecs: ECSClient, cluster: string, task: string
   const found = out.tasks?.[0];
   if (found !== undefined) {
     const reason = found.stoppedReason?.trim() || null;
-    if (found.lastStatus === 'STOPPED') return { state: 'stopped', stoppedReason: reason };
-    // After StopTask, ECS says desiredStatus STOPPED at once and lastStatus STOPPED only once the
-    // containers are down (the stop timeout, then deprovisioning): the task is already gone for good.
-    if (found.desiredStatus === 'STOPPED') {
-      const containers = (found.containers ?? []).map((c) => ({
+    const containers = (): EcsContainerState[] =>
+      (found.containers ?? []).map((c) => ({
         name: c.name ?? '',
         lastStatus: c.lastStatus ?? 'UNKNOWN',
         agentStatus: c.managedAgents?.find((a) => a.name === 'ExecuteCommandAgent')?.lastStatus ?? null,
+        ...(c.exitCode !== undefined ? { exitCode: c.exitCode } : {}),
       }));
-      return { state: 'stopping', stoppedReason: reason, lastStatus: found.lastStatus ?? 'UNKNOWN', containers };
-    }
+    if (found.lastStatus === 'STOPPED') return { state: 'stopped', stoppedReason: reason, containers: containers() };
+    // After StopTask, ECS says desiredStatus STOPPED at once and lastStatus STOPPED only once the
+    // containers are down (the stop timeout, then deprovisioning): the task is already gone for good.
+    if (found.desiredStatus === 'STOPPED') return { state: 'stopping', stoppedReason: reason, lastStatus: found.lastStatus ?? 'UNKNOWN', containers: containers() };
     return { state: 'not-stopped', lastStatus: found.lastStatus ?? 'UNKNOWN' };
   }
   if (out.failures?.some((f) => f.reason === 'MISSING')) return { state: 'missing' };

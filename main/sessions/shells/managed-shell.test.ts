@@ -2,7 +2,7 @@
 // output is emitted exactly when the test says, so what main holds beyond the window, when reading
 // pauses, and where what waits goes when the session ends, is deterministic (the sandbox tests in main/ipc cover the real engine).
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import type { SessionStatus, ShellTarget } from '../../../shared/contract/index.js';
+import type { SessionInfo, SessionStatus, SessionTaskEnd, ShellTarget } from '../../../shared/contract/index.js';
 import type { ShellSessionEvents } from '../../ssm/shell/shell-session.js';
 import { ManagedShell } from './managed-shell.js';
 import type { ShellManagerOptions } from './types.js';
@@ -206,6 +206,35 @@ describe('ManagedShell tells the app of a session that ended by itself', () => {
     );
     await expect(shell.start()).rejects.toThrow('TargetNotConnected');
     expect(ended).toEqual([shell.target]);
+    await shell.dispose();
+  });
+
+  it('tells the window what ECS said of the ended session\'s task, unless that session was restarted since', async () => {
+    let taskEnded: ((end: SessionTaskEnd) => void) | undefined;
+    const infos: SessionInfo[] = [];
+    const shell = new ManagedShell(
+      { id: 's-3', target: { kind: 'instance', instanceId: 'i-0123456789abcdef0', profile: 'p', region: 'eu-west-1' }, cols: 80, rows: 24, title: 't', sink: { output: () => undefined, status: () => undefined, info: (info) => infos.push(info) } },
+      {
+        launch: () => Promise.resolve({ credentials: { sessionId: 'aws-session', streamUrl: 'wss://x', tokenValue: 't' }, target: 'i-0123456789abcdef0' }),
+        ended: (_target, told) => {
+          taskEnded = told;
+        },
+      },
+    );
+    await shell.start();
+    const closed = { kind: 'channel-closed', output: '', message: '' } as const;
+    engines.at(-1)?.fire('closed', closed);
+    const first = taskEnded;
+    first?.({ state: 'stopped', stoppedReason: 'Task stopped by user', exitCode: 143 });
+    expect(infos.map((i) => i.taskEnd)).toEqual([{ state: 'stopped', stoppedReason: 'Task stopped by user', exitCode: 143 }]);
+    expect(shell.info().taskEnd).toEqual({ state: 'stopped', stoppedReason: 'Task stopped by user', exitCode: 143 });
+    // Reopened: the new session knows nothing of the old one's task, and a late answer about it is dropped.
+    await shell.restart();
+    expect(shell.info().taskEnd).toBeUndefined();
+    first?.({ state: 'stopped' });
+    engines.at(-1)?.fire('closed', closed);
+    expect(infos).toHaveLength(1);
+    expect(shell.info().taskEnd).toBeUndefined();
     await shell.dispose();
   });
 });

@@ -4,7 +4,7 @@
 // engine session underneath and keeps the id, sink and batcher. The owner window may go away and
 // another take over: detach() keeps the session running with its output going only to the
 // bounded scrollback; attach() replays that to the new owner, then goes live.
-import type { SessionInfo, SessionStatus, ShellTarget } from '../../../shared/contract/index.js';
+import type { SessionInfo, SessionStatus, SessionTaskEnd, ShellTarget } from '../../../shared/contract/index.js';
 import { ShellSession } from '../../ssm/shell/shell-session.js';
 import { castFileName, RecordingUnavailableError } from './recording.js';
 import { ShellOutput } from './shell-output.js';
@@ -33,6 +33,8 @@ export class ManagedShell {
   /** Bumped on every (re)start so a late launch or event of an old engine is ignored. */
   #generation = 0;
   #disposed = false;
+  /** What ECS said of the task of this generation's ended session (taskEnded), shown while it is closed. */
+  #taskEnd: SessionTaskEnd | null = null;
   /** Nothing is sent before the first launch succeeded: a failed open is told by its error alone. */
   #announced = false;
   readonly #output: ShellOutput;
@@ -100,6 +102,7 @@ export class ManagedShell {
 
   info(): SessionInfo {
     const info: SessionInfo = { id: this.id, title: this.title, target: this.target, status: this.#status, openedAt: this.openedAt };
+    if (this.#taskEnd !== null && this.#status.state === 'closed') info.taskEnd = this.#taskEnd;
     this.#recorder.describe(info);
     return info;
   }
@@ -107,6 +110,7 @@ export class ManagedShell {
   /** Launches the session (ExecuteCommand / StartSession) and starts the engine. Throws when the launch fails. */
   async start(): Promise<void> {
     const generation = ++this.#generation;
+    this.#taskEnd = null;
     this.#setStatus({ state: 'connecting', reason: 'Starting the session' });
     // The file first: a recording that cannot be opened is told before any AWS session exists.
     if (this.options.recordDir !== undefined) {
@@ -124,7 +128,7 @@ export class ManagedShell {
       if (generation === this.#generation) void this.#recorder.stop();
       if (generation === this.#generation && !this.#disposed) {
         this.#setStatus(launchFailedStatus(err instanceof Error ? err.message : String(err)));
-        this.options.ended?.(this.target);
+        this.options.ended?.(this.target, (end) => this.#taskEnded(generation, end));
       }
       throw err;
     }
@@ -162,7 +166,7 @@ export class ManagedShell {
       this.#output.finish(); // the last output comes before `closed`
       void this.#recorder.stop();
       this.#setStatus(closedStatus(reason, engine.exitCode));
-      this.options.ended?.(this.target);
+      this.options.ended?.(this.target, (end) => this.#taskEnded(generation, end));
     });
     void engine.open();
   }
@@ -244,6 +248,13 @@ export class ManagedShell {
     if (this.#recorder.active) return;
     if (this.#engine === undefined || this.#engine.status === 'closed') throw new RecordingUnavailableError(this.id);
     await this.#recorder.start(dir, (at) => castFileName(this.title, at));
+  }
+
+  /** ECS's word on the task of the session `generation` ended: told to the window unless that session is over here (restarted, closed on request, disposed). */
+  #taskEnded(generation: number, end: SessionTaskEnd): void {
+    if (generation !== this.#generation || this.#disposed || this.#status.state !== 'closed' || this.#status.ending === 'stopped') return;
+    this.#taskEnd = end;
+    if (this.#announced) this.#output.sink?.info?.(this.info());
   }
 
   #setStatus(status: SessionStatus): void {

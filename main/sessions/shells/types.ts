@@ -1,5 +1,5 @@
 // Public shapes of the shell session manager (what main/ipc and main/hubs see).
-import type { SessionInfo, SessionStatus, ShellTarget } from '../../../shared/contract/index.js';
+import type { SessionInfo, SessionStatus, SessionTaskEnd, ShellTarget } from '../../../shared/contract/index.js';
 import type { TapEvent } from '../../ssm/channel/index.js';
 import type { DataKeyProvider } from '../../ssm/crypto/kms.js';
 import type { BackoffSchedule } from '../../ssm/connection/constants.js';
@@ -42,8 +42,10 @@ export interface ShellManagerOptions {
   /**
    * Told the target of a session that ended by itself (not closed or restarted here) or could not
    * start: its target may be gone (the app asks ECS whether the task stopped, for the tree).
+   * `taskEnded` tells the session's tab what ECS said of its task; it is ignored once the session
+   * was restarted, closed here or disposed meanwhile.
    */
-  readonly ended?: (target: ShellTarget) => void;
+  readonly ended?: (target: ShellTarget, taskEnded: (end: SessionTaskEnd) => void) => void;
   /** Frame tap for the inspector; asked per frame whether anyone is watching the session. */
   readonly frames?: { watching(sessionId: string): boolean; publish: FrameListener };
   /** Overrides for tests and benches; the defaults are SHELLS' constants. */
