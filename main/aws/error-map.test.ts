@@ -104,6 +104,34 @@ describe('toAwsError', () => {
     expect(e.nextStep).toContain('Check that region "us-eastt-1" exists and is spelled right');
   });
 
+  it('puts the network first when a name does not resolve in a real region or at an endpoint_url', () => {
+    const dns = (host: string): Error => Object.assign(new Error(`getaddrinfo ENOTFOUND ${host}`), { code: 'ENOTFOUND' });
+    // An offline laptop: the region is fine.
+    const offline = toAwsError(dns('ecs.eu-west-1.amazonaws.com'), { profile: 'dev', region: 'eu-west-1', operation: 'listing ECS clusters' });
+    expect(offline.code).toBe('endpoint-unreachable');
+    expect(offline.nextStep).toMatch(/^Check your network connection, VPN and DNS/);
+    expect(offline.nextStep).not.toContain('spelled');
+    // A VPC endpoint only the VPN resolves, with a region that is not in the list.
+    const viaEndpoint = toAwsError(dns('vpce-0abc.ecs.internal.example'), { profile: 'dev', region: 'zz-nowhere-1', operation: 'listing ECS clusters' });
+    expect(viaEndpoint.nextStep).toMatch(/^Check your network connection, VPN and DNS/);
+    // Newer regions are in the list (ap-southeast-6, New Zealand, 2025), and GovCloud is not a typo.
+    expect(toAwsError(dns('ecs.ap-southeast-6.amazonaws.com'), { profile: 'nz', region: 'ap-southeast-6' }).nextStep).not.toContain('spelled');
+    expect(toAwsError(dns('ecs.us-gov-west-1.amazonaws.com'), { profile: 'gov', region: 'us-gov-west-1' }).nextStep).not.toContain('spelled');
+  });
+
+  it('blames the secret before the region for a bad signature in an opt-in region', () => {
+    const bad = Object.assign(new Error('The request signature we calculated does not match the signature you provided.'), { name: 'SignatureDoesNotMatch' });
+    const e = toAwsError(bad, { profile: 'dev', region: 'me-central-1' });
+    expect(e.message).toBe('AWS did not accept the signature made with the credentials of profile "dev" in me-central-1: the secret key is likely wrong, or the region is not enabled for the account.');
+    expect(e.nextStep).toMatch(/^Check the secret access key of profile "dev"; if it is right, check that me-central-1 is enabled/);
+  });
+
+  it('keeps the SSO sign-in step for an SSO profile\'s RequestExpired', () => {
+    const expired = Object.assign(new Error('Request has expired.'), { name: 'RequestExpired' });
+    expect(toAwsError(expired, { profile: 'corp', sso: true }).nextStep).toContain('aws sso login --profile corp');
+    expect(toAwsError(expired, { profile: 'keys' }).nextStep).not.toContain('sso');
+  });
+
   it('passes an AwsError through unchanged', () => {
     const original = new AwsError({ code: 'no-region', sentence: 's', nextStep: 'n' });
     expect(toAwsError(original)).toBe(original);

@@ -6,7 +6,7 @@
  * its body names (error-facts.ts); its raw text goes to the details, never into the sentence.
  */
 import { ENABLE_EXEC_COMMAND, notConnectedAdvice, pluginMissingAdvice } from '../../shared/messages/aws-advice.js';
-import { OPT_IN_AWS_REGIONS } from '../../shared/aws-regions.js';
+import { KNOWN_AWS_REGIONS, OPT_IN_AWS_REGIONS } from '../../shared/aws-regions.js';
 import { factsOf, statusWords, type Facts } from './error-facts.js';
 import { AwsError, type AwsErrorCode, type AwsErrorContext } from './errors.js';
 
@@ -61,6 +61,32 @@ function configMistake(message: string, p: string): { sentence: string; nextStep
 
 /** A signature dated too far from AWS's clock (SigV4 allows 15 minutes): the computer's clock, not the keys. */
 const CLOCK_OFF = /Signature expired|Signature not yet current|RequestTimeTooSkewed|RequestInTheFuture|difference between the request time and the (current|server's) time is too large/i;
+
+/** Host names of AWS's own endpoints; any other host is an endpoint_url (a VPC endpoint, a proxy, a local stand-in). */
+const AWS_HOST = /\.(amazonaws\.com|amazonaws\.com\.cn|api\.aws)$/i;
+
+/** True when the failed call went to an endpoint the profile configures rather than AWS's own. */
+function customEndpoint(f: Facts): boolean {
+  // The call's trace has the URL; a bare DNS error names the host ("getaddrinfo ENOTFOUND <host>").
+  let host = /ENOTFOUND (\S+)/.exec(f.message)?.[1];
+  const url = f.details?.endpoint;
+  if (url) {
+    try {
+      host = new URL(url).hostname;
+    } catch {
+      // Keep the host from the message.
+    }
+  }
+  return host !== undefined && !AWS_HOST.test(host);
+}
+
+/** Partitions KNOWN_AWS_REGIONS does not list (GovCloud, China, the isolated ones): not typos. */
+const OTHER_PARTITION = /^(us-gov|cn|us-iso[a-z]?|eu-iso[a-z]?)-/;
+
+/** A region code AWS does not have (a typo in region =), so a name lookup failing there says so. */
+function unknownRegion(region: string | undefined): region is string {
+  return region !== undefined && !KNOWN_AWS_REGIONS.includes(region) && !OTHER_PARTITION.test(region);
+}
 
 const NETWORK_ERRNOS = ['ECONNREFUSED', 'ECONNRESET', 'ENOTFOUND', 'ETIMEDOUT', 'EHOSTUNREACH', 'EAI_AGAIN', 'EPIPE'];
 
@@ -130,11 +156,15 @@ function words(code: AwsErrorCode, f: Facts, ctx: AwsErrorContext): { sentence: 
   switch (code) {
     case 'expired-credentials':
       // EC2's RequestExpired is a request dated too far from its clock as often as an expired token.
-      if (f.name === 'RequestExpired') return { sentence: `AWS refused the request as expired: this computer's clock is off, or the temporary credentials of profile "${p}" have expired.`, nextStep: `Check that this computer's clock is right (turn on automatic time), then refresh the credentials of profile "${p}".` };
+      if (f.name === 'RequestExpired') return { sentence: `AWS refused the request as expired: this computer's clock is off, or the temporary credentials of profile "${p}" have expired.`, nextStep: ctx.sso ? `Check that this computer's clock is right (turn on automatic time). If it is: ${login}` : `Check that this computer's clock is right (turn on automatic time), then refresh the credentials of profile "${p}".` };
       return { sentence: `The credentials of profile "${p}" have expired.`, nextStep: ctx.sso ? login : `Refresh the credentials of profile "${p}" (new keys, a new session token or a new MFA code), then refresh.` };
     case 'invalid-credentials':
       if (CLOCK_OFF.test(`${f.name} ${f.message}`)) return { sentence: `AWS refused the request's signature because this computer's clock is off by more than 15 minutes${at ? ` (${at})` : ''}.`, nextStep: 'Set the clock to the right time (turn on automatic time and time zone), then refresh.' };
       if (ctx.region !== undefined && OPT_IN_AWS_REGIONS.has(ctx.region)) {
+        // A bad signature is a wrong secret far more often than a region not enabled: keys first.
+        if (f.name === 'SignatureDoesNotMatch' || f.name === 'InvalidSignatureException') {
+          return { sentence: `AWS did not accept the signature made with the credentials of profile "${p}" in ${ctx.region}: the secret key is likely wrong, or the region is not enabled for the account.`, nextStep: `Check the secret access key of profile "${p}"; if it is right, check that ${ctx.region} is enabled for the account (AWS console: Account, AWS Regions).` };
+        }
         return { sentence: `AWS did not accept the credentials of profile "${p}" in ${ctx.region}, a region an account must enable before use.`, nextStep: `Check that ${ctx.region} is enabled for the account (AWS console: Account, AWS Regions); if it is, check the access key and secret of profile "${p}".` };
       }
       return { sentence: `AWS did not recognise the credentials of profile "${p}".`, nextStep: `Check the access key and secret of profile "${p}" (they may be deleted, mistyped or for another partition).` };
@@ -190,7 +220,10 @@ function words(code: AwsErrorCode, f: Facts, ctx: AwsErrorContext): { sentence: 
       return { sentence: `AWS rejected the request${at ? ` (${at})` : ''}.`, nextStep: 'Check the details; refresh the tree in case the target changed.' };
     case 'endpoint-unreachable':
       // No DNS name for the endpoint: most often a region that does not exist (a typo in region =).
-      if (f.errno === 'ENOTFOUND' && ctx.region !== undefined) return { sentence: `No AWS endpoint answers to its name${at ? ` (${at})` : ''}: the address could not be found.`, nextStep: `Check that region "${ctx.region}" exists and is spelled right (the region of profile "${p}" or the one added to the tree), then the endpoint_url of the profile if it sets one, and your network, DNS or proxy.` };
+      // Only a region AWS does not have, on AWS's own endpoint, points at the spelling; else (offline,
+      // an endpoint_url or VPC endpoint only the VPN resolves) the network comes first.
+      if (f.errno === 'ENOTFOUND' && unknownRegion(ctx.region) && !customEndpoint(f)) return { sentence: `No AWS endpoint answers to its name${at ? ` (${at})` : ''}: the address could not be found.`, nextStep: `Check that region "${ctx.region}" exists and is spelled right (the region of profile "${p}" or the one added to the tree), then the endpoint_url of the profile if it sets one, and your network, DNS or proxy.` };
+      if (f.errno === 'ENOTFOUND') return { sentence: `No AWS endpoint answers to its name${at ? ` (${at})` : ''}: the address could not be found.`, nextStep: `Check your network connection, VPN and DNS (an endpoint_url or VPC endpoint may resolve only on the VPN), then the endpoint_url of profile "${p}" if it sets one${ctx.region ? ` and its region "${ctx.region}"` : ''}.` };
       if (f.name === 'TimeoutError') return { sentence: `The AWS endpoint did not answer in time${at ? ` (${at})` : ''}.`, nextStep: 'Check your network, VPN or proxy (or the endpoint_url configured for the profile), then refresh.' };
       return { sentence: `The AWS endpoint could not be reached${at ? ` (${at})` : ''}.`, nextStep: 'Check your network, proxy or the endpoint_url configured for the profile.' };
     case 'service-unavailable':
