@@ -172,19 +172,32 @@ export class Inventory {
   /**
    * A listed task left RUNNING: its service's and its cluster's running counts, as listed, drop by
    * one, as a DescribeServices or DescribeClusters would now say, and their rows are re-sent.
+   * The count listed may already leave the task out: services (and clusters) are listed apart from
+   * tasks, so a DescribeServices answered after the task left RUNNING while the DescribeTasks of
+   * the same listing saw it RUNNING. A count never drops below the tasks the tree still knows as
+   * RUNNING (the listed tasks, this one now updated), so it cannot drop twice for the one task.
    */
   private uncountRunning(profile: string, region: string, loader: RegionLoader, task: TaskInfo): void {
+    const tasks = loader.contents(task.clusterArn)?.tasks ?? [];
     const service = task.serviceName === null ? undefined : loader.contents(task.clusterArn)?.services.find((s) => s.name === task.serviceName);
     if (service !== undefined) {
-      const counted = { ...service, runningCount: Math.max(0, service.runningCount - 1) };
-      loader.replaceService(counted);
-      this.replaceNode(nodeId.cluster(profile, region, task.clusterArn), serviceNode(profile, region, counted));
+      const stillRunning = tasks.filter((t) => t.serviceName === service.name && countedRunning(t)).length;
+      const runningCount = Math.max(0, Math.min(service.runningCount, Math.max(service.runningCount - 1, stillRunning)));
+      if (runningCount !== service.runningCount) {
+        const counted = { ...service, runningCount };
+        loader.replaceService(counted);
+        this.replaceNode(nodeId.cluster(profile, region, task.clusterArn), serviceNode(profile, region, counted));
+      }
     }
     const cluster = loader.findCluster(task.clusterArn);
     if (cluster !== undefined) {
-      const counted = { ...cluster, runningTasks: Math.max(0, cluster.runningTasks - 1) };
-      loader.replaceCluster(counted);
-      this.replaceNode(nodeId.region(profile, region), clusterNode(profile, region, counted));
+      const stillRunning = tasks.filter(countedRunning).length;
+      const runningTasks = Math.max(0, Math.min(cluster.runningTasks, Math.max(cluster.runningTasks - 1, stillRunning)));
+      if (runningTasks !== cluster.runningTasks) {
+        const counted = { ...cluster, runningTasks };
+        loader.replaceCluster(counted);
+        this.replaceNode(nodeId.region(profile, region), clusterNode(profile, region, counted));
+      }
     }
   }
 
