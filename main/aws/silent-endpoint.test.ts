@@ -1,33 +1,20 @@
 // An endpoint that takes the connection and then never answers (a stuck proxy, a VPC endpoint
 // whose security group drops the reply): each call ends with a plain "did not answer" error
 // instead of a spinner that waits on the SDK's 15-minute socket default.
-import { createServer, type Server, type Socket } from 'node:net';
 import { ListClustersCommand } from '@aws-sdk/client-ecs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { toAwsError } from './error-map.js';
 import { ProfileSession } from './profile-session.js';
 import type { ProfileInfo } from './profiles.js';
+import { startSilentServer, type SilentServer } from '../../testing/aws/silent-server.js';
 
-let server: Server;
-let port = 0;
-const sockets = new Set<Socket>();
-let connections = 0;
+let server: SilentServer;
 
 beforeAll(async () => {
-  // Reads the request and never writes a byte back.
-  server = createServer((s) => {
-    connections += 1;
-    sockets.add(s);
-    s.on('close', () => sockets.delete(s));
-    s.resume();
-  });
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-  const address = server.address();
-  port = typeof address === 'object' && address !== null ? address.port : 0;
+  server = await startSilentServer();
 });
 afterAll(async () => {
-  for (const s of sockets) s.destroy();
-  await new Promise<void>((resolve) => server.close(() => resolve()));
+  await server.close();
 });
 
 function staticProfile(endpoint: string): ProfileInfo {
@@ -44,17 +31,17 @@ describe('an endpoint that never answers', () => {
     process.env.AWS_ACCESS_KEY_ID = 'AKIASILENT';
     process.env.AWS_SECRET_ACCESS_KEY = 'silent-secret';
     // A short timeout keeps the test fast; the product's is AWS_LIMITS.REQUEST_TIMEOUT_MS.
-    const session = new ProfileSession(staticProfile(`http://127.0.0.1:${port}`), { files: { configFile: '/nonexistent/config', credentialsFile: '/nonexistent/credentials' }, maxAttempts: 2, requestTimeoutMs: 150 });
+    const session = new ProfileSession(staticProfile(server.url), { files: { configFile: '/nonexistent/config', credentialsFile: '/nonexistent/credentials' }, maxAttempts: 2, requestTimeoutMs: 150 });
     try {
-      const before = connections;
+      const before = server.connections();
       const thrown: unknown = await session.ecs().send(new ListClustersCommand({})).catch((e: unknown) => e);
       const err = toAwsError(thrown, { profile: 'silent', region: 'us-east-1', operation: 'listing ECS clusters' });
       expect(err.code).toBe('endpoint-unreachable');
       expect(err.message).toBe('The AWS endpoint did not answer in time (listing ECS clusters in us-east-1 with profile "silent").');
       expect(err.nextStep).toContain('proxy');
-      expect(err.details).toMatchObject({ operation: 'ECS ListClusters', endpoint: `http://127.0.0.1:${port}` });
+      expect(err.details).toMatchObject({ operation: 'ECS ListClusters', endpoint: server.url });
       // Both attempts went out, each on a connection of its own (the stuck one is dropped).
-      expect(connections - before).toBe(2);
+      expect(server.connections() - before).toBe(2);
     } finally {
       session.close();
       process.env.AWS_ACCESS_KEY_ID = saved.id;

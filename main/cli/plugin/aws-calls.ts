@@ -6,9 +6,15 @@
 // Each SDK client is loaded (import + construction) on its first call only: most sessions never
 // resume or terminate through the API, and only encrypted ones ask KMS for a key, while loading
 // an SDK client costs the drop-in's start-up a good part of its budget.
+//
+// Both clients get the app's request limits (requestLimits(): AWS_LIMITS.REQUEST_TIMEOUT_MS per
+// attempt, CONNECT_TIMEOUT_MS to connect): without them an endpoint that takes the connection and
+// never answers held a resume (and so the ssh ProxyCommand or script behind it) on the SDK's
+// 15-minute idle socket per attempt. request-limits.ts loads nothing but the constants.
 import type { KMSClient } from '@aws-sdk/client-kms';
 import type * as SsmSdk from '@aws-sdk/client-ssm';
 import type { SSMClient } from '@aws-sdk/client-ssm';
+import { requestLimits } from '../../aws/request-limits.js';
 import type { DataKeyProvider } from '../../ssm/crypto/kms.js';
 import type { StartRequest } from './argv.js';
 
@@ -39,11 +45,17 @@ export interface SessionApis {
 /** The SDK warns on stderr about Node 20; a drop-in must print only what the plugin prints. */
 const SDK_NODE_WARNING_ENV = 'AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED';
 
-export function sessionApis(request: StartRequest): SessionApis {
+export interface SessionApiOptions {
+  /** Overrides AWS_LIMITS.REQUEST_TIMEOUT_MS (a test of a silent endpoint uses a short one). */
+  readonly requestTimeoutMs?: number;
+}
+
+export function sessionApis(request: StartRequest, options: SessionApiOptions = {}): SessionApis {
   process.env[SDK_NODE_WARNING_ENV] ??= 'true';
   const common = {
     ...(request.region ? { region: request.region } : {}),
     ...(request.profile ? { profile: request.profile } : {}),
+    requestHandler: requestLimits(options.requestTimeoutMs),
   };
   const endpoint = ssmEndpointFor(request.endpoint);
   let ssm: SSMClient | undefined;
