@@ -48,7 +48,7 @@ test('ten tabs at 1440: tabs keep their minimum width, arrows scroll, the list o
         const r = part.getBoundingClientRect();
         return r.width > 0 && part.scrollWidth <= part.clientWidth && r.left >= box.left - 0.5 && r.right <= box.right + 0.5;
       });
-      return { read: whole.map((part) => part.textContent).join(''), tooltip: title.closest('.tab')?.getAttribute('title')?.split('\n')[0] };
+      return { read: whole.map((part) => (part as HTMLElement).innerText).join(''), tooltip: title.closest('.tab')?.getAttribute('title')?.split('\n')[0] };
     }),
   );
   expect(shown.map((t) => t.tooltip)).toEqual(['app · 0e1f0001', ...[2, 3, 4, 5, 6, 7, 8, 9].map((n) => `app · 0e1f0001 (${n})`), 'app · 0e1f0002']);

@@ -14,14 +14,23 @@ import { tabListMenu } from './tab-list-menu.js';
 import { recordingLine, reconnectLine, STATE_WORDS, statusLine } from './tab-status.js';
 import { tabTitleParts } from './tab-title.js';
 
-/** The title: the target's name and the " (3)" stay, what it shares with other tabs gives way first (tab-title.ts). */
+/**
+ * The title: the target's name and the " (3)" stay, what it shares with other tabs gives way first
+ * (tab-title.ts). The name, a separator that goes with the head, and the head are one run of text
+ * with one ellipsis at its end: cut apart, a long name and the head each drew their own "…".
+ */
 function TabTitle({ title, titles }: { title: string; titles: readonly string[] }) {
   const p = tabTitleParts(title, titles);
+  // The separator shrinks with the head it precedes; with no head it stays with the tail.
+  const sepInLead = p.separator !== '' && p.head !== '';
   return (
     <span className="tab-title">
-      <span className="tab-title-name">{p.name}</span>
-      {p.separator && <span className="tab-title-fixed tab-title-sep">{p.separator}</span>}
-      {p.head && <span className="tab-title-head">{p.head}</span>}
+      <span className={`tab-title-lead${sepInLead ? ' tab-title-elided' : ''}`}>
+        <span className="tab-title-name">{p.name}</span>
+        {sepInLead && <span className="tab-title-sep">{p.separator}</span>}
+        {p.head && <span className="tab-title-head">{p.head}</span>}
+      </span>
+      {p.separator && !sepInLead && <span className="tab-title-fixed tab-title-sep">{p.separator}</span>}
       {p.tail && <span className="tab-title-fixed tab-title-tail">{p.tail}</span>}
       {p.number && <span className="tab-title-fixed tab-title-number">{p.number}</span>}
     </span>
