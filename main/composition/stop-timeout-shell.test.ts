@@ -7,7 +7,7 @@
 // Manager's end-of-session words, not as a failure. Each tab then learns that its task stopped
 // (ECS's reason, its container's exit code), from the one DescribeTasks made when its shell ended.
 import { DescribeTasksCommand, ECSClient, StopTaskCommand } from '@aws-sdk/client-ecs';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import type { SessionInfo } from '../../shared/contract/index.js';
 import { runtimeIdFor } from '../sandbox/world/arns.js';
 import { loadDemoWorld } from '../sandbox/world/load.js';
@@ -15,13 +15,16 @@ import type { WorldFile } from '../sandbox/world/schema.js';
 import { DEMO_APP, startSandboxApp, type SandboxApp } from '../../testing/composition/sandbox-app.js';
 import { TestClient } from '../../testing/composition/test-client.js';
 import { clientConfig } from '../../testing/sandbox/api/test-helpers.js';
+import { HeldStopTimers } from '../../testing/sandbox/held-stop-timers.js';
 
 /**
  * The log router's stop timeout, in seconds (its container definition's stopTimeout): the SIGTERM
- * phase its shell lives through. Long enough for an echo's round trip on a loaded machine, short
- * enough to keep the test to a few seconds.
+ * phase its shell lives through. Far longer than the test: its SIGKILL is held (HeldStopTimers)
+ * and the test runs it, with the sandbox's clock moved past it, once the shell has answered.
  */
-const LOG_ROUTER_STOP_TIMEOUT_S = 3;
+const LOG_ROUTER_STOP_TIMEOUT_S = 600;
+/** StopTask's later steps: held until the test runs them. */
+const held = new HeldStopTimers();
 
 /** The demo world, its web task's log router ignoring SIGTERM (no init process) with a stop timeout of its own. */
 function world(): WorldFile {
@@ -36,7 +39,7 @@ function world(): WorldFile {
 let t: SandboxApp;
 beforeAll(async () => {
   // The app's container exits as soon as it takes SIGTERM.
-  t = await startSandboxApp({ sandbox: { world: world(), taskStopping: { containersExitMs: 0 } } });
+  t = await startSandboxApp({ sandbox: { world: world(), taskStopping: { containersExitMs: 0 }, taskStopTimers: held } });
 });
 afterAll(async () => {
   await t.stop();
@@ -80,6 +83,10 @@ describe('a container that ignores SIGTERM during its task stop', () => {
       ]);
 
       // At its stop timeout ECS SIGKILLs it: the shell ends as one whose agent stopped, with Session Manager's words.
+      // The sandbox's clock moves past the stop timeout (DescribeTasks reads it) and the held SIGKILL runs.
+      vi.useFakeTimers({ toFake: ['Date'], shouldAdvanceTime: true });
+      vi.setSystemTime(Date.now() + LOG_ROUTER_STOP_TIMEOUT_S * 1000);
+      expect(held.runDue(LOG_ROUTER_STOP_TIMEOUT_S * 1000)).toBe(1);
       const routerEnd = await c.untilState(routerShell, 'closed');
       const awsId = t.app.shells.get(routerShell).awsSessionId;
       expect(routerEnd).toMatchObject({ state: 'closed', ending: 'exited', reason: `Exiting session with sessionId: ${awsId}.` });
@@ -91,6 +98,7 @@ describe('a container that ignores SIGTERM during its task stop', () => {
       ]);
       expect(killed?.executionStoppedAt).toBeDefined();
     } finally {
+      vi.useRealTimers();
       ecs.destroy();
       c.close();
     }

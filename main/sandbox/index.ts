@@ -11,7 +11,7 @@ import type { AddressInfo } from 'node:net';
 import path from 'node:path';
 import { createApiHandler, type ApiStats } from './api/server.js';
 import { newSandboxCredentials, SandboxKeys, type SandboxCredentials } from './api/keys.js';
-import { TaskStopTimers } from './api/ecs/task-stop-timers.js';
+import { TaskStopTimers, type StopTimers } from './api/ecs/task-stop-timers.js';
 import { KmsKeyStore } from './api/kms/key-store.js';
 import { IssuedCredentials } from './api/sts/issued-credentials.js';
 import { SSO_SANDBOX, SsoState } from './api/sso/sso-state.js';
@@ -88,6 +88,8 @@ export interface SandboxOptions {
   sessionMinuteMs?: number;
   /** How long ECS StopTask's steps take (default TASK_STOPPING); tests lengthen one to look at a task while it stops. */
   taskStopping?: Partial<TaskStopTimings>;
+  /** Where StopTask's later steps wait (default real timeouts); a test holds them to take a step when it chooses. */
+  taskStopTimers?: StopTimers;
   /** Gateway settings or an attach function; `null` runs the API alone (tests of the HTTP API). */
   gateway?: SandboxGatewayOptions | GatewayAttach | null;
 }
@@ -113,7 +115,7 @@ export interface Sandbox {
   /** How long ECS StopTask's steps take; a test may change it between stops (each StopTask reads it then). */
   readonly taskStopping: TaskStopTimings;
   /** StopTask's steps still to come (its containers going down); stop() clears them. */
-  readonly taskStopTimers: TaskStopTimers;
+  readonly taskStopTimers: StopTimers;
   readonly configFile: string;
   readonly credentialsFile: string;
   /** Environment pointing an SDK or CLI at those files, with HOME inside the sandbox so no real ~/.aws (SSO cache, config) is read. */
@@ -187,7 +189,7 @@ export async function startSandbox(opts: SandboxOptions = {}): Promise<Sandbox> 
   const issued = new IssuedCredentials();
   const expiredAccessKeyIds = new Set([SANDBOX.expiredAccessKeyId, ...(opts.expiredAccessKeyIds ?? [])]);
   const taskStopping: TaskStopTimings = { ...TASK_STOPPING, ...opts.taskStopping };
-  const taskStopTimers = new TaskStopTimers();
+  const taskStopTimers = opts.taskStopTimers ?? new TaskStopTimers();
   const worldKeyIds = world.file.accounts.flatMap((a) => a.accessKeyIds);
   const keys = new SandboxKeys(credentials, [...expiredAccessKeyIds, ...worldKeyIds], issued);
   const { handler, stats } = createApiHandler({

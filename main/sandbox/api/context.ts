@@ -4,7 +4,7 @@ import type { TargetHub } from '../targets/target-hub.js';
 import type { AccountSpec } from '../world/schema.js';
 import type { RegionView, World } from '../world/model.js';
 import type { TaskStopTimings } from '../world/task-stop.js';
-import type { TaskStopTimers } from './ecs/task-stop-timers.js';
+import type { StopTimers } from './ecs/task-stop-timers.js';
 import type { ServiceName } from './errors.js';
 import type { Caller } from './caller.js';
 import type { KmsKeyStore } from './kms/key-store.js';
@@ -26,7 +26,7 @@ export interface ApiDeps {
   /** How long ECS StopTask's steps take; each StopTask reads it as it is then (Sandbox.taskStopping). */
   readonly taskStopping: TaskStopTimings;
   /** StopTask's steps still to come; the sandbox clears them when it closes. */
-  readonly taskStopTimers: TaskStopTimers;
+  readonly taskStopTimers: StopTimers;
 }
 
 export interface RequestContext {

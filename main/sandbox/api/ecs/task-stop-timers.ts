@@ -3,7 +3,17 @@
  * per sandbox so that closing it clears them: a stop due after close() must not end sessions of a
  * registry that has shut down (the pattern of session-limits.ts).
  */
-export class TaskStopTimers {
+/** Where StopTask's later steps wait: real timeouts (TaskStopTimers), or a test's own (SandboxOptions.taskStopTimers). */
+export interface StopTimers {
+  /** Runs `run` after `ms`, unless cleared first. */
+  after(ms: number, run: () => void): void;
+  /** How many steps are still to come. */
+  readonly pending: number;
+  /** Drops every pending step (sandbox shutdown). */
+  clear(): void;
+}
+
+export class TaskStopTimers implements StopTimers {
   private readonly timers = new Set<NodeJS.Timeout>();
 
   /** Runs `run` after `ms`, unless cleared first; a pending stop never keeps the process alive on its own. */
