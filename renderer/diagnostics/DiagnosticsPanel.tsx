@@ -60,7 +60,8 @@ export function DiagnosticsPanel() {
           {d.error}
         </p>
       )}
-      <ul className="check-list">
+      {/* The last run's checks stay while it runs again (dimmed, busy): the rows do not jump. */}
+      <ul className={`check-list${d.stale ? ' check-list-stale' : ''}`} data-stale={d.stale || undefined} aria-busy={d.stale || undefined}>
         {checks.map((c, i) => {
           const fix = fixes[i] ?? null;
           return (

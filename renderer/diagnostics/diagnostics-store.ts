@@ -8,7 +8,17 @@ export interface Diagnosis {
   readonly target: DiagnosisTarget;
   readonly status: 'running' | 'done' | 'error';
   readonly checks: readonly Check[];
+  /**
+   * The checks are the previous run's on this target, shown while it runs again: emptying the
+   * list made the panel jump, then jump back when the new results came.
+   */
+  readonly stale: boolean;
   readonly error: string | null;
+}
+
+/** Same target: the same fields with the same values (targets are plain records from the contract). */
+function sameTarget(a: DiagnosisTarget, b: DiagnosisTarget): boolean {
+  return JSON.stringify(a) === JSON.stringify(b);
 }
 
 export class DiagnosticsStore extends Store<Diagnosis | null> {
@@ -20,12 +30,15 @@ export class DiagnosticsStore extends Store<Diagnosis | null> {
 
   async run(target: DiagnosisTarget, title: string): Promise<void> {
     const seq = ++this.#seq;
-    this.set({ title, target, status: 'running', checks: [], error: null });
+    // A rerun on the same target keeps the last checks in sight (marked stale) until new ones come.
+    const prev = this.state;
+    const kept = prev !== null && sameTarget(prev.target, target) ? prev.checks : [];
+    this.set({ title, target, status: 'running', checks: kept, stale: kept.length > 0, error: null });
     try {
       const { checks } = await this.client.call('diagnostics', 'run', { target });
-      if (seq === this.#seq) this.set({ title, target, status: 'done', checks, error: null });
+      if (seq === this.#seq) this.set({ title, target, status: 'done', checks, stale: false, error: null });
     } catch (err) {
-      if (seq === this.#seq) this.set({ title, target, status: 'error', checks: [], error: errorText(err) });
+      if (seq === this.#seq) this.set({ title, target, status: 'error', checks: [], stale: false, error: errorText(err) });
     }
   }
 }
