@@ -244,7 +244,8 @@ function LoadFailure({ what, error, style, retrying, onRetry, onSignIn }: Failur
 
 /** The row's tooltip: the whole name first when the row cuts it, then what the tooltip says anyway. */
 function rowTitle(cutName: string | null, tooltip: string | undefined): string | undefined {
-  if (cutName === null) return tooltip;
+  // A task's tooltip already starts with its full label (node-view.ts tooltipOf).
+  if (cutName === null || tooltip?.split('\n')[0] === cutName) return tooltip;
   return tooltip === undefined ? cutName : `${cutName}\n${tooltip}`;
 }
 

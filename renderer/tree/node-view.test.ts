@@ -23,7 +23,12 @@ const container = (over: Partial<Container> = {}): Container => ({
 describe('task rows', () => {
   it('show the task definition beside the end of the task id, and in the tooltip', () => {
     expect(rowLabel(task())).toBe('89abcdef · web:3');
-    expect(tooltipOf(task())).toBe('Task definition web:3');
+    expect(tooltipOf(task())).toBe('89abcdef · web:3\nTask definition web:3');
+  });
+
+  it('start the tooltip with the full label, which a narrow tree cuts', () => {
+    expect(tooltipOf(task({ taskDefinition: 'worker-with-a-long-family-name:2' }))?.split('\n')[0]).toBe('89abcdef · worker-with-a-long-family-name:2');
+    expect(tooltipOf(task({ taskDefinition: null, label: '0123456789ab' }))?.split('\n')).toEqual(['0123456789ab']);
   });
 
   it('fall back to the label for hosts that do not send the field, and to nothing without either', () => {

@@ -148,11 +148,13 @@ export function secondaryOf(node: InventoryNode): string | null {
   return node.ports.map((p) => `:${portText(p, false)}`).join(' ');
 }
 
-/** The row's tooltip: the badge's reason plus what the row does not spell out. */
+/** The row's tooltip: a task's full label, the badge's reason, and what the row does not spell out. */
 export function tooltipOf(node: InventoryNode): string | undefined {
   const lines: string[] = [];
   if (node.kind === 'instance') lines.push(node.instanceId);
   if (node.kind === 'task') {
+    // The row's own text first: a narrow tree cuts "0e1f0011 · work…", and this is where it reads whole.
+    lines.push(rowLabel(node));
     const def = taskDefinitionOf(node);
     if (def) lines.push(`Task definition ${def}`);
   }
