@@ -5,6 +5,7 @@ import type { InventoryNode } from '../../shared/contract/index.js';
 import type { AppModel } from '../root/app-model.js';
 import { NODE_ACTIONS, nodeAction, nodeActionUnavailable, runNodeAction, type NodeActionId } from './node-action-defs.js';
 import { menuFor } from './node-menu.js';
+import { badgeOf } from './node-view.js';
 
 type Kind<K extends InventoryNode['kind']> = Extract<InventoryNode, { kind: K }>;
 const at = { profile: 'dev', region: 'eu-west-1' } as const;
@@ -99,6 +100,19 @@ describe('the context menu is built from the same table', () => {
       ['Refresh', undefined],
     ]);
     expect(menuFor(model, region, lost).every((i) => i.disabled === true && i.hint === lost.linkLost)).toBe(true);
+  });
+});
+
+describe('Start port forward… on a target known not to take a session', () => {
+  it('is disabled with the reason, not run as a Diagnose under its own name', () => {
+    const lostContact: Kind<'instance'> = { ...instance, pingStatus: 'ConnectionLost' };
+    const reason = badgeOf(lostContact)?.hint;
+    expect(reason).toBeTruthy();
+    const items = menuFor({} as AppModel, lostContact, ok);
+    const forward = items.find((i) => i.label === 'Start port forward…');
+    expect([forward?.disabled, forward?.hint]).toEqual([true, reason]);
+    expect(items.find((i) => i.label === 'Diagnose')?.disabled).toBeUndefined();
+    expect(nodeActionUnavailable(nodeAction('forward'), instance, ok)).toBeNull();
   });
 });
 

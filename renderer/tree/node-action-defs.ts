@@ -6,7 +6,7 @@ import type { ExecState } from '../../shared/exec-readiness.js';
 import { shortTaskId } from '../../shared/format/task-id.js';
 import type { AppModel } from '../root/app-model.js';
 import { askTransfer, copyText, diagnose, openForward, openShell } from './node-actions.js';
-import { copyableId, isTargetNode, readinessOf, sessionAddressOf, titleOf, type TargetNode } from './node-view.js';
+import { copyableId, isTargetNode, notReadyReason, readinessOf, sessionAddressOf, titleOf, type TargetNode } from './node-view.js';
 import { removeRegion } from './region-choice.js';
 
 export type NodeActionId = 'openShell' | 'forward' | 'diagnose' | 'upload' | 'download' | 'signIn' | 'addRegion' | 'removeRegion' | 'copyId' | 'refresh';
@@ -107,11 +107,22 @@ function sessionAction(id: NodeActionId, generic: string, label: string, title: 
   };
 }
 
+/**
+ * Start port forward…: on a target known not to take a session (an instance SSM lost contact with,
+ * an agent down) it used to run Diagnose under this label. Disabled with the reason instead;
+ * Diagnose is the next item.
+ */
+const forwardAction: NodeAction<TargetNode> = {
+  ...sessionAction('forward', 'Start a port forward to the selected target…', 'Start port forward…', (name) => `Start port forward to ${name}…`, openForward),
+  short: 'Forward…',
+  unavailable: (node, { linkLost }) => linkLost ?? sessionBlocked(node) ?? notReadyReason(node),
+};
+
 const REFRESHABLE: ReadonlySet<InventoryNode['kind']> = new Set(['profile', 'region', 'cluster', 'service', 'task']);
 
 export const NODE_ACTIONS: readonly NodeAction[] = [
   sessionAction('openShell', 'Open a shell on the selected target', 'Open shell', (name) => `Open shell on ${name}`, openShell),
-  { ...sessionAction('forward', 'Start a port forward to the selected target…', 'Start port forward…', (name) => `Start port forward to ${name}…`, openForward), short: 'Forward…' },
+  forwardAction,
   {
     id: 'diagnose',
     generic: 'Diagnose the selected target',
