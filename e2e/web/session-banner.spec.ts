@@ -5,7 +5,7 @@
 // foot (its thumb, at the end of the output) stays whole and can be grabbed. Scrolled to the top
 // of the scrollback meanwhile, the first line shows (the screen is drawn higher only at the
 // bottom). At 1440×900 and 1024×640.
-import type { APIRequestContext, Page } from '@playwright/test';
+import type { APIRequestContext, Locator, Page } from '@playwright/test';
 import { join } from 'node:path';
 import { expect, repoRoot, test } from '../fixtures/web-host.js';
 import { quickPoll } from './poll.js';
@@ -58,13 +58,31 @@ function firstRow(page: Page): Promise<{ text: string; inView: boolean } | null>
   });
 }
 
+/** The active terminal's vertical scrollbar (xterm's). */
+function scrollbar(page: Page): Locator {
+  return page.locator('[data-testid="active-terminal"] .xterm-scrollable-element > .scrollbar.vertical');
+}
+
+/**
+ * Waits until xterm shows its scrollbar. A drag released off the terminal hides it at once, and
+ * a hidden scrollbar lets the pointer through (pointer-events: none) to the rows under it; the
+ * pointer coming back over the terminal shows it again a timer tick later (xterm's scrollbar
+ * visibility), which on a loaded machine can come after the next press or hit test.
+ */
+async function scrollbarShown(page: Page): Promise<void> {
+  await expect(scrollbar(page)).not.toHaveClass(/\binvisible\b/);
+}
+
 /** Drags the terminal's scrollbar thumb by `dy` px (past either end scrolls to that end). */
 async function dragThumb(page: Page, dy: number): Promise<void> {
-  const thumb = await page.locator('[data-testid="active-terminal"] .xterm-scrollable-element > .scrollbar.vertical > .slider').boundingBox();
+  const thumb = await scrollbar(page).locator('> .slider').boundingBox();
   if (thumb === null) throw new Error('the terminal shows no scrollbar thumb');
   const x = thumb.x + thumb.width / 2;
   const y = thumb.y + thumb.height / 2;
   await page.mouse.move(x, y);
+  // Pressed while the scrollbar is still hidden, the press would start a text selection in the rows
+  // under it instead of a drag, and the view would barely move.
+  await scrollbarShown(page);
   await page.mouse.down();
   await page.mouse.move(x, y + dy, { steps: 4 });
   await page.mouse.up();
@@ -135,6 +153,7 @@ test('while a session reconnects, the line typed last shows above the banner, an
     await dragThumb(page, 10_000);
     // The pointer back over the terminal, where it was: xterm keeps its scrollbar shown while it is.
     await page.mouse.move(before.scrollbar.left - 40, 200);
+    await scrollbarShown(page);
     await expect.poll(typedClear, quickPoll()).toBe(true);
     const during = await layout(page, typed);
     // No refit: the terminal keeps its rows; nothing was written to it.
