@@ -8,13 +8,15 @@
 // lost, where it can find the cause (end-offer.ts decides). With the link to the web host lost
 // none of those can work (each would fail at once with the same reason): only Close tab is offered.
 // When the session ends while the keyboard is in its terminal (which takes no more input), the
-// keyboard moves to the banner's first button: Enter reopens, Tab reaches Close tab. A session
+// keyboard moves to the banner's first button: Enter reopens, Tab reaches Close tab; when that
+// button goes (ECS says the task stopped), the keyboard stays in the banner (banner-focus.ts). A session
 // whose ECS task stopped (or is stopping) says so, ECS's reason and the container's exit code in
 // its tooltip, and offers Close tab alone: no new session on that task can start.
-import { useEffect, useRef } from 'react';
+import { useRef } from 'react';
 import { useModel } from '../root/model-context.js';
 import { useStore } from '../state/store.js';
 import { useTerminal } from '../terminal/use-terminal.js';
+import { useBannerFocus } from './banner-focus.js';
 import { useBannerRoom } from './banner-room.js';
 import { endOffer } from './end-offer.js';
 import { usePaneFoot } from './pane-foot.js';
@@ -28,11 +30,7 @@ export function SessionBanner({ tab }: { tab: Tab }) {
   const first = useRef<HTMLButtonElement>(null);
   const bar = useRef<HTMLDivElement>(null);
   const controller = useTerminal(model.registry, tab.sessionId);
-  useEffect(() => {
-    const button = first.current;
-    const pane = button?.closest('.session-pane');
-    if (button && pane?.contains(document.activeElement)) button.focus();
-  }, [state, linkLost]);
+  useBannerFocus(bar, first, `${state} ${linkLost ?? ''}`);
   const ended = state === 'closed' && linkLost === null && tab.elsewhere !== true;
   usePaneFoot(bar, `${state} ${linkLost !== null} ${tab.elsewhere === true}`);
   useBannerRoom(bar, controller, state !== 'connected', ended);
