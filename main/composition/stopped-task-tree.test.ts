@@ -8,8 +8,9 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { InventoryNode } from '../../shared/contract/index.js';
 import { execReadiness } from '../../shared/exec-readiness.js';
 import { nodeId } from '../aws/inventory/node-ids.js';
+import { PREFETCH } from '../aws/inventory/prefetch.js';
 import { DEMO_APP, startSandboxApp, type SandboxApp } from '../../testing/composition/sandbox-app.js';
-import { TestClient } from '../../testing/composition/test-client.js';
+import { eventually, TestClient } from '../../testing/composition/test-client.js';
 import { clientConfig } from '../../testing/sandbox/api/test-helpers.js';
 
 const CLUSTER_ARN = 'arn:aws:ecs:us-east-1:123456789012:cluster/demo-web';
@@ -56,7 +57,8 @@ describe('a task stopped under an open shell', () => {
     const ecs = new ECSClient(clientConfig(sandbox));
     try {
       // The window has the region, the cluster, the service and the task open.
-      const listed = countsOf((await c.call('inventory', 'children', { parentId: REGION_ID })).nodes, (await c.call('inventory', 'children', { parentId: CLUSTER_ID })).nodes);
+      const { nodes: regionNodes } = await c.call('inventory', 'children', { parentId: REGION_ID });
+      const listed = countsOf(regionNodes, (await c.call('inventory', 'children', { parentId: CLUSTER_ID })).nodes);
       expect(listed.service).toBeGreaterThan(0);
       const { nodes: tasks } = await c.call('inventory', 'children', { parentId: SERVICE_ID });
       expect(tasks.find((n) => n.id === TASK_ID)).toMatchObject({ lastStatus: 'RUNNING' });
@@ -65,6 +67,12 @@ describe('a task stopped under an open shell', () => {
 
       const { session } = await c.call('sessions', 'open', { target: TARGET, cols: 80, rows: 24 });
       await c.untilState(session.id, 'connected');
+      // Listing the region started the app's background prefetch of its clusters (paced at a few
+      // calls a second, so it can still be describing another cluster's tasks now, more so on a
+      // loaded machine). The count below is of every DescribeTasks the sandbox hears, so it starts
+      // once that walk is over: then the only one is the shell's end asking about its task.
+      const clusters = Math.min(regionNodes.filter((n) => n.kind === 'cluster').length, PREFETCH.MAX_CLUSTERS_PER_REGION);
+      await eventually('the prefetch walked every cluster of the region', () => t.app.aws.inventory.prefetcher.clustersDone >= clusters);
       const describes = (): number => sandbox.stats.byOperation['ecs.DescribeTasks'] ?? 0;
       const before = describes();
       await ecs.send(new StopTaskCommand({ cluster: TARGET.cluster, task: TARGET.taskArn, reason: 'Scaling activity initiated by (deployment ecs-svc/1)' }));
