@@ -3,6 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { SANDBOX } from '../../sandbox/index.js';
 import { generateWorld } from '../../sandbox/world/generate.js';
 import { nodeId } from './node-ids.js';
+import { AWS_LIMITS } from '../constants.js';
 import { sandboxInventory } from '../../../testing/aws/inventory/test-sandbox.js';
 
 const world = () => generateWorld({ clusters: 3, tasksPerCluster: 250, servicesPerCluster: 12, instances: 120, region: 'us-east-1' });
@@ -33,16 +34,29 @@ describe('discovery paging and batching', () => {
   });
 
   it('completes the tree against a throttling sandbox through adaptive retry', async () => {
-    // A burst of 1 makes throttling certain however slow the machine is: the describes run
-    // concurrently (AWS_LIMITS.DISCOVERY_CONCURRENCY), so simultaneous requests always exceed it.
-    const t = await sandboxInventory({ sandbox: { world: world(), throttle: { ratePerSecond: 10, burst: 1 } } });
+    // The sandbox's buckets run on a clock the test drives, never on real time: on a real clock
+    // (10/s, burst 1) whether one call met a refusal on each of its MAX_ATTEMPTS attempts depended
+    // on how a loaded machine spread the jittered retries, and one call in some runs did. Here the
+    // clock stands still until the sandbox has refused REFUSALS requests (with a burst of 1 the
+    // second request to a service is refused at once, so throttling is certain), then moves a
+    // second per reading, so every later request finds a token. REFUSALS is below MAX_ATTEMPTS:
+    // no call can meet a refusal on every attempt, however the machine schedules them, so a
+    // failure here is the retry not absorbing throttling rather than bad luck.
+    const REFUSALS = AWS_LIMITS.MAX_ATTEMPTS - 1;
+    let refused = (): number => 0;
+    let clock = 0;
+    const now = (): number => (refused() < REFUSALS ? clock : (clock += 1000));
+    const t = await sandboxInventory({ sandbox: { world: world(), throttle: { ratePerSecond: 10, burst: 1, now } } });
+    refused = () => t.sandbox.stats.throttled;
     try {
       const sum = await t.inventory.loadRegionTree(SANDBOX.profile, 'us-east-1');
-      expect(sum.tasks).toBe(750);
-      expect(t.sandbox.stats.throttled).toBeGreaterThan(0);
+      expect(sum).toEqual({ clusters: 3, services: 36, tasks: 750, containers: 750 });
+      expect(t.sandbox.stats.throttled).toBe(REFUSALS);
       const total = t.workspace.get(SANDBOX.profile)?.stats.total();
       expect(total?.failures).toBe(0);
-      expect(total?.attempts).toBeGreaterThan(total?.calls ?? Infinity);
+      // Every refused request was retried: one more attempt than calls per refusal.
+      expect((total?.attempts ?? 0) - (total?.calls ?? 0)).toBe(REFUSALS);
+      expect(t.events.errors).toEqual([]);
     } finally {
       await t.close();
     }
