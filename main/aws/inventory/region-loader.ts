@@ -207,20 +207,21 @@ export class RegionLoader {
 
   /** Puts a task learned anew (task-verdict.ts) in place of the listed one, so later reads of its cluster's listing see it. */
   replaceTask(task: TaskInfo): void {
-    const listed = this.settled.get(task.clusterArn);
-    if (listed === undefined) return;
-    const contents: ClusterContents = { ...listed, tasks: listed.tasks.map((t) => (t.arn === task.arn ? task : t)) };
-    this.settled.set(task.clusterArn, contents);
-    if (!this.contentTickets.has(task.clusterArn)) this.contentsByArn.set(task.clusterArn, Promise.resolve(contents));
+    this.replaceContents(task.clusterArn, (listed) => ({ ...listed, tasks: listed.tasks.map((t) => (t.arn === task.arn ? task : t)) }));
   }
 
   /** Puts a service's counts learned anew in place of the listed ones (a task of it left RUNNING). */
   replaceService(service: ServiceInfo): void {
-    const listed = this.settled.get(service.clusterArn);
+    this.replaceContents(service.clusterArn, (listed) => ({ ...listed, services: listed.services.map((s) => (s.arn === service.arn ? service : s)) }));
+  }
+
+  /** Rewrites a settled cluster listing; one still in flight is left to say what it says. */
+  private replaceContents(clusterArn: string, change: (listed: ClusterContents) => ClusterContents): void {
+    const listed = this.settled.get(clusterArn);
     if (listed === undefined) return;
-    const contents: ClusterContents = { ...listed, services: listed.services.map((s) => (s.arn === service.arn ? service : s)) };
-    this.settled.set(service.clusterArn, contents);
-    if (!this.contentTickets.has(service.clusterArn)) this.contentsByArn.set(service.clusterArn, Promise.resolve(contents));
+    const contents = change(listed);
+    this.settled.set(clusterArn, contents);
+    if (!this.contentTickets.has(clusterArn)) this.contentsByArn.set(clusterArn, Promise.resolve(contents));
   }
 
   /** The same for a listed cluster; a listing still in flight is left to say what it says. */
