@@ -1,9 +1,9 @@
 /**
- * A limit on how long getting a profile's credentials may take. Some steps have no time limit of
- * their own (the SDK runs a source profile's credential_process with none), so a resolution that
- * waits for something Porthole cannot give held every call of the profile, with no word on the
- * node. Time spent waiting on the person (an MFA prompt) does not count: the clock stops while a
- * prompt is open and starts again, in full, when it closes.
+ * A limit on how long getting a profile's credentials may take, so a resolution that waits for
+ * something that will not come does not hold every call of the profile with no word on the node.
+ * Time spent on a step with a limit of its own does not count: an MFA prompt (the person) or a
+ * source profile's credential_process (credential-process.ts ends it at its own limit). The clock
+ * stops while one is open and starts again, in full, when the last closes.
  */
 import type { AwsCredentialIdentity, AwsCredentialIdentityProvider } from '@smithy/types';
 import { AWS_LIMITS } from './constants.js';
@@ -13,12 +13,6 @@ import { AwsError, type AwsErrorCode } from './errors.js';
 type MfaCodeProvider = (serialArn: string, profile: string) => Promise<string>;
 
 export const CREDENTIAL_DEADLINE = {
-  /**
-   * Longest a credential_process may run. Helpers such as aws-vault or a company's token broker
-   * answer in a few seconds; one that opens a browser needs the person to finish there. A minute
-   * covers both; past it the command is waiting for something that will not come.
-   */
-  PROCESS_MS: 60_000,
   /**
    * Allowance for the SDK's backoff between the attempts of one call (random × 2^n × 100 ms for
    * a timeout, 500 ms base for throttling: ~3 s at most over 3 attempts) and for the client's set-up.
@@ -34,15 +28,19 @@ export const CREDENTIAL_DEADLINE = {
 
 /**
  * The deadline for a resolution whose calls go to AWS (STS, SSO, the default chain): longer than
- * the SDK's own retry budget for CALLS_IN_A_ROW calls, plus a credential_process a source profile
- * may run, so the SDK's timeout error (which says which endpoint did not answer) comes first.
+ * the SDK's own retry budget for CALLS_IN_A_ROW calls, so the SDK's timeout error (which says
+ * which endpoint did not answer) comes first. A credential_process a source profile runs is not
+ * counted: it has its own limit (credential-process-limit.ts) and this clock stops while it runs.
  */
 export function credentialDeadlineMs(requestTimeoutMs: number = AWS_LIMITS.REQUEST_TIMEOUT_MS, attempts: number = AWS_LIMITS.MAX_ATTEMPTS): number {
   const perCall = attempts * requestTimeoutMs + CREDENTIAL_DEADLINE.BACKOFF_ALLOWANCE_MS;
-  return CREDENTIAL_DEADLINE.CALLS_IN_A_ROW * perCall + CREDENTIAL_DEADLINE.PROCESS_MS;
+  return CREDENTIAL_DEADLINE.CALLS_IN_A_ROW * perCall;
 }
 
-/** Counts the MFA prompts open for one profile and says when the first opens and the last closes. */
+/**
+ * Counts the steps with their own limit open for one profile (MFA prompts, credential_process
+ * runs) and says when the first opens and the last closes.
+ */
 export class PromptWatch {
   private open = 0;
   private readonly listeners = new Set<(waiting: boolean) => void>();
@@ -59,16 +57,19 @@ export class PromptWatch {
 
   wrap(provider: MfaCodeProvider | undefined): MfaCodeProvider | undefined {
     if (!provider) return undefined;
-    return async (serial, profile) => {
-      this.open += 1;
-      if (this.open === 1) this.tell(true);
-      try {
-        return await provider(serial, profile);
-      } finally {
-        this.open -= 1;
-        if (this.open === 0) this.tell(false);
-      }
-    };
+    return (serial, profile) => this.hold(() => provider(serial, profile));
+  }
+
+  /** Runs `work` as an open step: the deadline's clock stands still until it settles. */
+  async hold<T>(work: () => Promise<T>): Promise<T> {
+    this.open += 1;
+    if (this.open === 1) this.tell(true);
+    try {
+      return await work();
+    } finally {
+      this.open -= 1;
+      if (this.open === 0) this.tell(false);
+    }
   }
 
   private tell(waiting: boolean): void {

@@ -10,6 +10,7 @@ import { spawn, type ChildProcess } from 'node:child_process';
 import { parseKnownFiles } from '@smithy/shared-ini-file-loader';
 import type { AwsCredentialIdentity, AwsCredentialIdentityProvider } from '@smithy/types';
 import { spanWords } from './credential-deadline.js';
+import { processLimitMs, raiseLimitWords } from './credential-process-limit.js';
 import { AwsError } from './errors.js';
 import type { SharedFiles } from './profiles.js';
 
@@ -39,31 +40,55 @@ function fail(profile: string, sentence: string, nextStep: string, detail?: stri
 
 const RUN_IT = 'Run the command from the profile in a terminal to see its error; it must print Version 1 JSON with unexpired keys.';
 
+/** `profile "proc"`, or `profile "proc" (the source profile of "admin")`. */
+function whose(run: Pick<ProcessRun, 'profile' | 'sourceOf'>): string {
+  return run.sourceOf && run.sourceOf !== run.profile ? `profile "${run.profile}" (the source profile of "${run.sourceOf}")` : `profile "${run.profile}"`;
+}
+
 /** The credentials in the command's output, or a plain error that never quotes the output. */
-export function parseProcessOutput(profile: string, stdout: string, now: Date = new Date()): AwsCredentialIdentity {
+export function parseProcessOutput(profile: string, stdout: string, now: Date = new Date(), sourceOf?: string): AwsCredentialIdentity {
+  const who = whose({ profile, sourceOf });
+  const bad = (what: string): AwsError => fail(sourceOf ?? profile, `The credential_process of ${who} ${what}`, RUN_IT);
   let data: unknown;
   try {
     data = JSON.parse(stdout.trim());
   } catch {
-    throw fail(profile, `The credential_process of profile "${profile}" did not print JSON.`, RUN_IT);
+    throw bad('did not print JSON.');
   }
   const o = (typeof data === 'object' && data !== null ? data : {}) as Record<string, unknown>;
-  if (o.Version !== 1) throw fail(profile, `The credential_process of profile "${profile}" printed JSON without "Version": 1.`, RUN_IT);
+  if (o.Version !== 1) throw bad('printed JSON without "Version": 1.');
   const str = (k: string): string | undefined => (typeof o[k] === 'string' && o[k] !== '' ? o[k] : undefined);
   const accessKeyId = str('AccessKeyId');
   const secretAccessKey = str('SecretAccessKey');
-  if (!accessKeyId || !secretAccessKey) throw fail(profile, `The credential_process of profile "${profile}" printed no AccessKeyId and SecretAccessKey.`, RUN_IT);
+  if (!accessKeyId || !secretAccessKey) throw bad('printed no AccessKeyId and SecretAccessKey.');
   const sessionToken = str('SessionToken');
   const expirationText = str('Expiration');
   const expiration = expirationText !== undefined ? new Date(expirationText) : undefined;
-  if (expiration !== undefined && Number.isNaN(expiration.getTime())) throw fail(profile, `The credential_process of profile "${profile}" printed an Expiration that is not a date.`, RUN_IT);
-  if (expiration !== undefined && expiration.getTime() <= now.getTime()) throw fail(profile, `The credential_process of profile "${profile}" printed credentials that have already expired.`, RUN_IT);
+  if (expiration !== undefined && Number.isNaN(expiration.getTime())) throw bad('printed an Expiration that is not a date.');
+  if (expiration !== undefined && expiration.getTime() <= now.getTime()) throw bad('printed credentials that have already expired.');
   const accountId = str('AccountId');
   return { accessKeyId, secretAccessKey, ...(sessionToken ? { sessionToken } : {}), ...(expiration ? { expiration } : {}), ...(accountId ? { accountId } : {}) };
 }
 
-/** Runs `command` through the shell with no stdin; ends it (and its children) after `deadlineMs`. */
-export function runCredentialProcess(profile: string, command: string, deadlineMs: number): Promise<AwsCredentialIdentity> {
+/** One run of a credential_process: whose command it is and how long it may take. */
+export interface ProcessRun {
+  /** The profile whose credential_process this is. */
+  readonly profile: string;
+  readonly command: string;
+  readonly deadlineMs: number;
+  /** The profile being opened when this one is its source (directly or down a role chain); errors name both. */
+  readonly sourceOf?: string;
+  /** What to tell the person on the deadline: how to give this command longer. */
+  readonly raiseLimit?: string;
+}
+
+/** Runs the command through the shell with no stdin; ends it (and its children) after `deadlineMs`. */
+export function runCredentialProcess(run: ProcessRun): Promise<AwsCredentialIdentity> {
+  const { profile, command, deadlineMs } = run;
+  // Errors belong to the profile being opened (the node the person clicked); the words name both.
+  const owner = run.sourceOf ?? profile;
+  const who = whose(run);
+  const failed = (sentence: string, nextStep: string, detail?: string): AwsError => fail(owner, sentence, nextStep, detail);
   return new Promise((resolve, reject) => {
     const child = spawn(command, { shell: true, stdio: ['ignore', 'pipe', 'pipe'], detached: process.platform !== 'win32', windowsHide: true });
     let out = '';
@@ -83,32 +108,33 @@ export function runCredentialProcess(profile: string, command: string, deadlineM
     };
     const deadline = setTimeout(() => {
       stopIt();
-      settle(() => reject(fail(profile,
-        `Getting the credentials of profile "${profile}" did not finish within ${spanWords(deadlineMs)}: its credential_process was still running and has been stopped.`,
-        'Run the command from the profile in a terminal: it may be waiting for input Porthole cannot give (a prompt or a sign-in). Then refresh the profile.')));
+      const subject = run.sourceOf && run.sourceOf !== profile ? `Getting the credentials of profile "${run.sourceOf}" did not finish: the credential_process of its source profile "${profile}" was still running after ${spanWords(deadlineMs)}` : `Getting the credentials of profile "${profile}" did not finish within ${spanWords(deadlineMs)}: its credential_process was still running`;
+      settle(() => reject(failed(
+        `${subject} and has been stopped.`,
+        `Run the command from profile "${profile}" in a terminal: it may be waiting for input Porthole cannot give. ${run.raiseLimit ?? 'Then refresh the profile.'}`)));
     }, deadlineMs);
     deadline.unref();
     child.stdout?.setEncoding('utf8').on('data', (chunk: string) => {
       out += chunk;
       if (out.length > CREDENTIAL_PROCESS.MAX_OUTPUT_BYTES) {
         stopIt();
-        settle(() => reject(fail(profile, `The credential_process of profile "${profile}" printed more than credentials (over ${CREDENTIAL_PROCESS.MAX_OUTPUT_BYTES} bytes).`, RUN_IT)));
+        settle(() => reject(failed(`The credential_process of ${who} printed more than credentials (over ${CREDENTIAL_PROCESS.MAX_OUTPUT_BYTES} bytes).`, RUN_IT)));
       }
     });
     child.stderr?.setEncoding('utf8').on('data', (chunk: string) => {
       err = (err + chunk).slice(-CREDENTIAL_PROCESS.STDERR_TAIL_CHARS);
     });
-    child.on('error', (e) => settle(() => reject(fail(profile, `The credential_process of profile "${profile}" could not be started.`, 'Check the credential_process line of the profile in ~/.aws/config.', e.message))));
+    child.on('error', (e) => settle(() => reject(failed(`The credential_process of ${who} could not be started.`, `Check the credential_process line of profile "${profile}" in ~/.aws/config.`, e.message))));
     child.on('close', (code, signal) => {
       clearTimeout(killTimer);
       settle(() => {
         if (code !== 0) {
           const how = signal ? `was ended by ${signal}` : `exited with code ${String(code)}`;
-          reject(fail(profile, `The credential_process of profile "${profile}" failed: it ${how}.`, RUN_IT, err.trim() || undefined));
+          reject(failed(`The credential_process of ${who} failed: it ${how}.`, RUN_IT, err.trim() || undefined));
           return;
         }
         try {
-          resolve(parseProcessOutput(profile, out));
+          resolve(parseProcessOutput(profile, out, new Date(), run.sourceOf));
         } catch (e) {
           reject(e);
         }
@@ -117,25 +143,47 @@ export function runCredentialProcess(profile: string, command: string, deadlineM
   });
 }
 
-/** The provider for a credential_process profile: reads the command from the files on each resolution. */
-export function fromCredentialProcess(profile: string, files: SharedFiles, deadlineMs: number): AwsCredentialIdentityProvider {
-  return async () => {
-    const profiles = await parseKnownFiles({ profile, filepath: files.credentialsFile, configFilepath: files.configFile, ignoreCache: true });
-    const command = profiles[profile]?.credential_process;
-    if (typeof command !== 'string' || command.trim() === '') {
-      throw new AwsError({ code: 'config-invalid', sentence: `Profile "${profile}" has no credential_process in the AWS config files.`, nextStep: `Check profile "${profile}" in ~/.aws/config.`, context: { profile } });
-    }
-    return runCredentialProcess(profile, command, deadlineMs);
-  };
+/** A credential_process starting (`running`) or ending, for the profile being opened. */
+export interface HelperRun {
+  /** The profile being opened. */
+  readonly profile: string;
+  /** The profile whose credential_process runs (the same, or its source down a role chain). */
+  readonly source: string;
+  readonly deadlineMs: number;
+  readonly running: boolean;
 }
 
-/** True when `profile` or a profile its source_profile chain leads to runs a credential_process. */
-export async function chainRunsProcess(profile: string, files: SharedFiles): Promise<boolean> {
-  const profiles = await parseKnownFiles({ profile, filepath: files.credentialsFile, configFilepath: files.configFile, ignoreCache: true });
-  const seen = new Set<string>();
-  for (let name: string | undefined = profile; name !== undefined && !seen.has(name); name = profiles[name]?.source_profile) {
-    seen.add(name);
-    if (profiles[name]?.credential_process) return true;
+export interface ProfileProcessOptions {
+  /** The limit when the profile sets none (PROCESS_LIMIT.DEFAULT_MS; tests use a short one). */
+  readonly defaultMs: number;
+  /** The profile being opened, when `profile` is its source. */
+  readonly sourceOf?: string;
+  /** Told when the command starts and ends: the UI shows the profile waiting on it. */
+  readonly onHelper?: (run: HelperRun) => void;
+  /** Runs around the command (credentials.ts stops its own clock meanwhile: the command has this one). */
+  readonly hold?: <T>(work: () => Promise<T>) => Promise<T>;
+}
+
+/** Runs the credential_process of `profile` (its section as parsed from the files) under the profile's limit. */
+export async function runProfileProcess(profile: string, section: Readonly<Record<string, string | undefined>> | undefined, opts: ProfileProcessOptions): Promise<AwsCredentialIdentity> {
+  const owner = opts.sourceOf ?? profile;
+  const command = section?.credential_process;
+  if (typeof command !== 'string' || command.trim() === '') {
+    throw new AwsError({ code: 'config-invalid', sentence: `Profile "${profile}" has no credential_process in the AWS config files.`, nextStep: `Check profile "${profile}" in ~/.aws/config.`, context: { profile: owner } });
   }
-  return false;
+  const deadlineMs = processLimitMs(profile, section, opts.defaultMs);
+  const run = (): Promise<AwsCredentialIdentity> => {
+    opts.onHelper?.({ profile: owner, source: profile, deadlineMs, running: true });
+    return runCredentialProcess({ profile, command, deadlineMs, raiseLimit: raiseLimitWords(profile, deadlineMs), ...(opts.sourceOf ? { sourceOf: opts.sourceOf } : {}) })
+      .finally(() => opts.onHelper?.({ profile: owner, source: profile, deadlineMs, running: false }));
+  };
+  return opts.hold ? opts.hold(run) : run();
+}
+
+/** The provider for a credential_process profile: reads the command (and its limit) from the files on each resolution. */
+export function fromCredentialProcess(profile: string, files: SharedFiles, opts: ProfileProcessOptions): AwsCredentialIdentityProvider {
+  return async () => {
+    const profiles = await parseKnownFiles({ profile, filepath: files.credentialsFile, configFilepath: files.configFile, ignoreCache: true });
+    return runProfileProcess(profile, profiles[profile], opts);
+  };
 }

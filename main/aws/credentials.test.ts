@@ -194,11 +194,13 @@ describe('credentialProviderFor', () => {
     }
   });
 
-  it('names the source profile\'s credential_process when that is what is still running', async () => {
-    const err = (await credentialProviderFor(await profile('role-over-waiting'), { files, deadlineMs: 300 })().catch((e: unknown) => e)) as AwsError;
+  it('runs a source profile\'s credential_process with no stdin too: one that waits for input ends at once, naming both profiles', async () => {
+    // The deadline is far off: the command must end by itself (its read finds end of input, so it exits 1).
+    const err = (await credentialProviderFor(await profile('role-over-waiting'), { files, deadlineMs: 60_000 })().catch((e: unknown) => e)) as AwsError;
     expect(err).toMatchObject({
       code: 'credential-process-failed',
-      message: 'Getting the credentials of profile "role-over-waiting" did not finish within 300 ms: the credential_process of its source profile is still running (profile "proc-waiting" or the profiles it names).',
+      message: 'The credential_process of profile "proc-waiting" (the source profile of "role-over-waiting") failed: it exited with code 1.',
+      context: { profile: 'role-over-waiting' },
     });
   });
 

@@ -5,9 +5,12 @@
  */
 import { fromEnv, fromIni, fromNodeProviderChain, fromSSO } from '@aws-sdk/credential-providers';
 import { doesIdentityRequireRefresh, isIdentityExpired, memoizeIdentityProvider } from '@smithy/core';
+import { parseKnownFiles } from '@smithy/shared-ini-file-loader';
 import type { AwsCredentialIdentity, AwsCredentialIdentityProvider } from '@smithy/types';
-import { CREDENTIAL_DEADLINE, credentialDeadlineMs, PromptWatch, withDeadline, type StallWords } from './credential-deadline.js';
-import { chainRunsProcess, fromCredentialProcess } from './credential-process.js';
+import { credentialDeadlineMs, PromptWatch, withDeadline, type StallWords } from './credential-deadline.js';
+import { fromCredentialProcess, type HelperRun } from './credential-process.js';
+import { PROCESS_LIMIT } from './credential-process-limit.js';
+import { processChainOf, resolveProcessChain } from './role-chain.js';
 import { AwsError } from './errors.js';
 import { toAwsError } from './error-map.js';
 import type { RequestLimits } from './request-limits.js';
@@ -22,13 +25,38 @@ export interface CredentialOptions {
   /** Region and endpoint for the STS client the SDK uses to assume roles (honours the profile's endpoint). */
   readonly stsClientConfig?: { readonly region?: string; readonly endpoint?: string; readonly requestHandler?: RequestLimits; readonly maxAttempts?: number };
   /**
-   * Overrides the deadline: CREDENTIAL_DEADLINE.PROCESS_MS for a credential_process profile, else
-   * credentialDeadlineMs() of the STS/SSO clients' limits (a test of a command that never ends uses a short one).
+   * Overrides the deadlines: PROCESS_LIMIT.DEFAULT_MS for a credential_process a profile sets no
+   * limit for, and credentialDeadlineMs() of the STS/SSO clients' limits for the calls to AWS
+   * (a test of a command that never ends uses a short one).
    */
   readonly deadlineMs?: number;
+  /** Told when a credential_process of the profile (or of its source) starts and ends. */
+  readonly onHelper?: (run: HelperRun) => void;
 }
 
-function baseProvider(profile: ProfileInfo, opts: CredentialOptions): AwsCredentialIdentityProvider {
+/**
+ * fromIni for a role or key profile, except a role chain that ends in a credential_process: that
+ * one Porthole resolves (role-chain.ts) so the command runs under credential-process.ts. Which it
+ * is is read from the files at each resolution (they may change).
+ */
+function iniProvider(profile: ProfileInfo, opts: CredentialOptions, prompts: PromptWatch): AwsCredentialIdentityProvider {
+  const files = { profile: profile.name, filepath: opts.files.credentialsFile, configFilepath: opts.files.configFile, ignoreCache: true };
+  const mfa = opts.mfaCodeProvider;
+  const mfaCodeProvider = mfa ? (serial: string) => mfa(serial, profile.name) : undefined;
+  const ini = fromIni({ ...files, clientConfig: opts.stsClientConfig ? { ...opts.stsClientConfig } : undefined, mfaCodeProvider });
+  return async (props) => {
+    const chain = processChainOf(profile.name, await parseKnownFiles(files));
+    if (!chain) return ini(props);
+    return resolveProcessChain(chain, {
+      profile: profile.name,
+      process: { defaultMs: opts.deadlineMs ?? PROCESS_LIMIT.DEFAULT_MS, ...(opts.onHelper ? { onHelper: opts.onHelper } : {}), hold: (work) => prompts.hold(work) },
+      ...(mfaCodeProvider ? { mfaCodeProvider } : {}),
+      ...(opts.stsClientConfig ? { stsClientConfig: opts.stsClientConfig } : {}),
+    });
+  };
+}
+
+function baseProvider(profile: ProfileInfo, opts: CredentialOptions, prompts: PromptWatch): AwsCredentialIdentityProvider {
   // ignoreCache: reopening a profile must see edits to the files (the SDK caches parsed files by path).
   const files = { profile: profile.name, filepath: opts.files.credentialsFile, configFilepath: opts.files.configFile, ignoreCache: true };
   const clientConfig = opts.stsClientConfig ? { ...opts.stsClientConfig } : undefined;
@@ -54,7 +82,7 @@ function baseProvider(profile: ProfileInfo, opts: CredentialOptions): AwsCredent
     }
     case 'credential-process':
       // Run by Porthole, with no stdin and ended at the deadline (credential-process.ts).
-      return fromCredentialProcess(profile.name, opts.files, opts.deadlineMs ?? CREDENTIAL_DEADLINE.PROCESS_MS);
+      return fromCredentialProcess(profile.name, opts.files, { defaultMs: opts.deadlineMs ?? PROCESS_LIMIT.DEFAULT_MS, ...(opts.onHelper ? { onHelper: opts.onHelper } : {}) });
     case 'none':
       return () => Promise.reject(new AwsError({
         code: 'no-credentials',
@@ -62,14 +90,8 @@ function baseProvider(profile: ProfileInfo, opts: CredentialOptions): AwsCredent
         nextStep: `Add credentials to profile "${profile.name}" or choose another profile.`,
         context: { profile: profile.name },
       }));
-    default: {
-      const mfa = opts.mfaCodeProvider;
-      return fromIni({
-        ...files,
-        clientConfig,
-        mfaCodeProvider: mfa ? (serial: string) => mfa(serial, profile.name) : undefined,
-      });
-    }
+    default:
+      return iniProvider(profile, opts, prompts);
   }
 }
 
@@ -84,15 +106,8 @@ function sourceWords(profile: ProfileInfo, opts: CredentialOptions): string {
   return `the AWS STS endpoint${sts ? ` (${sts})` : ''} did not answer in time.`;
 }
 
-/** What the deadline error says, by what the resolution was waiting on. */
-function stallWords(profile: ProfileInfo, opts: CredentialOptions, runsProcess: boolean): StallWords {
-  if (runsProcess) {
-    return {
-      code: 'credential-process-failed',
-      reason: `the credential_process of its source profile is still running${profile.sourceProfile ? ` (profile "${profile.sourceProfile}" or the profiles it names)` : ''}.`,
-      nextStep: 'Run that command in a terminal: it may be waiting for input Porthole cannot give (a prompt or a sign-in). Then refresh the profile.',
-    };
-  }
+/** What the deadline error says: what the resolution was waiting on (a command a source profile runs stops this clock). */
+function stallWords(profile: ProfileInfo, opts: CredentialOptions): StallWords {
   return {
     code: 'endpoint-unreachable',
     reason: sourceWords(profile, opts),
@@ -103,14 +118,7 @@ function stallWords(profile: ProfileInfo, opts: CredentialOptions, runsProcess: 
 /** The deadline around a resolution that calls AWS: past the SDK's own retry budget (credential-deadline.ts). */
 function deadlineFor(profile: ProfileInfo, opts: CredentialOptions, provider: AwsCredentialIdentityProvider, prompts: PromptWatch): AwsCredentialIdentityProvider {
   const ms = opts.deadlineMs ?? credentialDeadlineMs(opts.stsClientConfig?.requestHandler?.requestTimeout, opts.stsClientConfig?.maxAttempts);
-  // Whether a source profile runs a command is read from the files at each resolution (they may change).
-  let runsProcess = false;
-  const deadlined = withDeadline(provider, profile.name, prompts, ms, () => stallWords(profile, opts, runsProcess));
-  return (props) => {
-    runsProcess = false;
-    if (profile.sourceProfile) void chainRunsProcess(profile.sourceProfile, opts.files).then((v) => { runsProcess = v; }, () => undefined);
-    return deadlined(props);
-  };
+  return withDeadline(provider, profile.name, prompts, ms, () => stallWords(profile, opts));
 }
 
 /**
@@ -121,7 +129,7 @@ function deadlineFor(profile: ProfileInfo, opts: CredentialOptions, provider: Aw
  */
 export function credentialProviderFor(profile: ProfileInfo, opts: CredentialOptions): AwsCredentialIdentityProvider {
   const prompts = new PromptWatch();
-  const raw = baseProvider(profile, { ...opts, mfaCodeProvider: prompts.wrap(opts.mfaCodeProvider) });
+  const raw = baseProvider(profile, { ...opts, mfaCodeProvider: prompts.wrap(opts.mfaCodeProvider) }, prompts);
   const base = profile.kind === 'credential-process' || profile.kind === 'none' ? raw : deadlineFor(profile, opts, raw, prompts);
   const ctx = { profile: profile.name, sso: profile.kind === 'sso' || profile.sso !== null };
   const guarded: AwsCredentialIdentityProvider = async () => {

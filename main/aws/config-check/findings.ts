@@ -20,6 +20,7 @@ const KNOWN_SETTINGS = new Set([
   'credential_source', 'role_session_name', 'external_id', 'duration_seconds', 'mfa_serial', 'web_identity_token_file',
   'credential_process', 'sso_session', 'sso_start_url', 'sso_region', 'sso_account_id', 'sso_role_name',
   'sso_registration_scopes', 'endpoint_url', 'services', 'ca_bundle', 'max_attempts', 'retry_mode',
+  'porthole_credential_process_timeout',
 ]);
 
 export interface CheckedFile {

@@ -1,0 +1,168 @@
+// Role profiles whose source_profile chain ends in a credential_process: the command runs under
+// Porthole's runner (no stdin, ended with its children at the limit, errors naming the profiles),
+// then each role is assumed against the sandbox's STS. Real shell scripts in a temp dir.
+import { GetCallerIdentityCommand, STSClient } from '@aws-sdk/client-sts';
+import { chmodSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
+import { startSandbox, type Sandbox } from '../sandbox/index.js';
+import type { HelperRun } from './credential-process.js';
+import { credentialProviderFor, type CredentialOptions } from './credentials.js';
+import type { AwsError } from './errors.js';
+import { loadProfiles, type ProfileInfo } from './profiles.js';
+import { processChainOf } from './role-chain.js';
+
+const ACCOUNT = '123456789012';
+const READONLY = `arn:aws:iam::${ACCOUNT}:role/porthole-readonly`;
+const ADMIN = `arn:aws:iam::${ACCOUNT}:role/porthole-admin`;
+const MFA_SERIAL = `arn:aws:iam::${ACCOUNT}:mfa/porthole-dev`;
+const MFA_CODE = '123456';
+
+const dir = mkdtempSync(join(tmpdir(), 'porthole-role-chain-'));
+const config = join(dir, 'config');
+const credentials = join(dir, 'credentials');
+const stuckPids = join(dir, 'stuck-pids');
+const files = { configFile: config, credentialsFile: credentials };
+let sandbox: Sandbox;
+
+/** Writes an executable shell script into the temp dir. */
+function script(name: string, body: string): string {
+  const file = join(dir, name);
+  writeFileSync(file, `#!/bin/sh\n${body}\n`);
+  chmodSync(file, 0o755);
+  return file;
+}
+
+beforeAll(async () => {
+  sandbox = await startSandbox({ gateway: null });
+  const keys = `'{"Version":1,"AccessKeyId":"${sandbox.accessKeyId}","SecretAccessKey":"${sandbox.secretAccessKey}"}'`;
+  // Asks for input first (a helper's "press enter"), then prints keys: it only finishes when stdin is closed.
+  const readsStdin = script('reads-stdin.sh', `read answer\necho ${keys}`);
+  // A helper stuck on a sign-in: records its pid and its child's, then waits on the child.
+  const stuck = script('stuck.sh', `echo $$ > ${stuckPids}\nsleep 600 &\necho $! >> ${stuckPids}\nwait`);
+  // A helper that takes a while (a hardware key touch) and then answers.
+  const slow = script('slow.sh', `sleep 1\necho ${keys}`);
+  const role = (name: string, arn: string, source: string, extra = ''): string => `[profile ${name}]\nrole_arn = ${arn}\nsource_profile = ${source}\nrole_session_name = porthole\n${extra}`;
+  writeFileSync(config, [
+    `[profile helper]\ncredential_process = ${readsStdin}\n`,
+    `[profile helper-stuck]\ncredential_process = ${stuck}\n`,
+    `[profile helper-slow]\ncredential_process = ${slow}\nporthole_credential_process_timeout = 30\n`,
+    `[profile helper-bad-limit]\ncredential_process = ${readsStdin}\nporthole_credential_process_timeout = 2 minutes\n`,
+    role('readonly', READONLY, 'helper'),
+    role('deep', READONLY, 'readonly'),
+    role('deep-stuck', READONLY, 'stuck-middle'),
+    role('stuck-middle', READONLY, 'helper-stuck'),
+    role('admin', ADMIN, 'helper', `mfa_serial = ${MFA_SERIAL}\n`),
+    role('bad-limit', READONLY, 'helper-bad-limit'),
+    role('over-keys', READONLY, 'keys'),
+    role('over-env', READONLY, 'env-source'),
+    `[profile env-source]\ncredential_source = Environment\ncredential_process = ${readsStdin}\n`,
+    `[profile keys]\ncredential_process = ${readsStdin}\n`,
+  ].join('\n'));
+  writeFileSync(credentials, '[keys]\naws_access_key_id = AKIAKEYS\naws_secret_access_key = keys-secret\n');
+});
+afterAll(async () => {
+  await sandbox.stop();
+  rmSync(dir, { recursive: true, force: true });
+});
+
+async function profile(name: string): Promise<ProfileInfo> {
+  const { profiles } = await loadProfiles({ AWS_CONFIG_FILE: config, AWS_SHARED_CREDENTIALS_FILE: credentials, HOME: dir });
+  const p = profiles.find((x) => x.name === name);
+  if (!p) throw new Error(`test profile ${name} missing`);
+  return p;
+}
+
+const opts = (more: Partial<CredentialOptions> = {}): CredentialOptions => ({ files, stsClientConfig: { region: sandbox.region, endpoint: sandbox.endpoint, maxAttempts: 1 }, ...more });
+
+/** Who the credentials are, asked of the sandbox's STS. */
+async function whoIs(creds: Awaited<ReturnType<ReturnType<typeof credentialProviderFor>>>): Promise<string | undefined> {
+  const sts = new STSClient({ region: sandbox.region, endpoint: sandbox.endpoint, credentials: creds });
+  try {
+    return (await sts.send(new GetCallerIdentityCommand({}))).Arn;
+  } finally {
+    sts.destroy();
+  }
+}
+
+const alive = (pid: number): boolean => {
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch {
+    return false;
+  }
+};
+
+describe('a role chain that ends in a credential_process', () => {
+  it('runs the source command with no stdin and assumes the role with what it printed', async () => {
+    const runs: HelperRun[] = [];
+    const creds = await credentialProviderFor(await profile('readonly'), opts({ onHelper: (r) => runs.push(r) }))();
+    expect(await whoIs(creds)).toBe(`arn:aws:sts::${ACCOUNT}:assumed-role/porthole-readonly/porthole`);
+    // The UI is told the opened profile waits on its source's command, and when that ends.
+    expect(runs.map((r) => [r.profile, r.source, r.running])).toEqual([['readonly', 'helper', true], ['readonly', 'helper', false]]);
+  });
+
+  it('follows a chain two roles deep', async () => {
+    const creds = await credentialProviderFor(await profile('deep'), opts())();
+    expect(await whoIs(creds)).toBe(`arn:aws:sts::${ACCOUNT}:assumed-role/porthole-readonly/porthole`);
+  });
+
+  it('asks for the MFA code of a role over a command, once, naming the opened profile', async () => {
+    const asked: Array<[string, string]> = [];
+    const creds = await credentialProviderFor(await profile('admin'), opts({ mfaCodeProvider: async (serial, p) => { asked.push([serial, p]); return MFA_CODE; } }))();
+    expect(await whoIs(creds)).toBe(`arn:aws:sts::${ACCOUNT}:assumed-role/porthole-admin/porthole`);
+    expect(asked).toEqual([[MFA_SERIAL, 'admin']]);
+  });
+
+  it('ends a source command still running at the limit, with what it started, and names both profiles', async () => {
+    rmSync(stuckPids, { force: true });
+    const err = (await credentialProviderFor(await profile('deep-stuck'), opts({ deadlineMs: 300 }))().catch((e: unknown) => e)) as AwsError;
+    expect(err).toMatchObject({
+      code: 'credential-process-failed',
+      message: 'Getting the credentials of profile "deep-stuck" did not finish: the credential_process of its source profile "helper-stuck" was still running after 300 ms and has been stopped.',
+      context: { profile: 'deep-stuck' },
+    });
+    expect(err.nextStep).toContain('porthole_credential_process_timeout = 5');
+    expect(err.nextStep).toContain('profile "helper-stuck"');
+    const pids = readFileSync(stuckPids, 'utf8').trim().split('\n').map(Number);
+    expect(pids).toHaveLength(2);
+    // Ends within the kill grace at most; waitFor polls, it asserts no duration.
+    await vi.waitFor(() => expect(pids.filter(alive)).toEqual([]), { timeout: 5_000, interval: 50 });
+  });
+
+  it('rejects a limit that is not a whole number of seconds in range, naming the profile', async () => {
+    const err = (await credentialProviderFor(await profile('bad-limit'), opts())().catch((e: unknown) => e)) as AwsError;
+    expect(err).toMatchObject({ code: 'config-invalid', message: 'Profile "helper-bad-limit" sets porthole_credential_process_timeout to something other than a whole number of seconds from 5 to 1800.' });
+  });
+});
+
+describe('the credential_process limit a profile sets', () => {
+  it('lets a helper that needs longer than the default finish within it, and says so while it runs', async () => {
+    const runs: HelperRun[] = [];
+    // The default here (300 ms) is far shorter than the helper takes; the profile allows 30 s.
+    const creds = await credentialProviderFor(await profile('helper-slow'), { files, deadlineMs: 300, onHelper: (r) => runs.push(r) })();
+    expect(creds.accessKeyId).toBe(sandbox.accessKeyId);
+    expect(runs).toEqual([
+      { profile: 'helper-slow', source: 'helper-slow', deadlineMs: 30_000, running: true },
+      { profile: 'helper-slow', source: 'helper-slow', deadlineMs: 30_000, running: false },
+    ]);
+  });
+});
+
+describe('processChainOf', () => {
+  it('leaves to the SDK every chain that does not end in a command, reading a source profile as the SDK does', async () => {
+    const { loadSharedConfigFiles } = await import('@smithy/shared-ini-file-loader');
+    const { configFile, credentialsFile } = await loadSharedConfigFiles({ filepath: credentials, configFilepath: config, ignoreCache: true });
+    const parsed: Record<string, Record<string, string | undefined>> = {};
+    for (const [k, v] of Object.entries(configFile)) parsed[k] = { ...v, ...credentialsFile[k] };
+    for (const [k, v] of Object.entries(credentialsFile)) parsed[k] = { ...configFile[k], ...v };
+    // Static keys win over a command in the same source profile; credential_source too.
+    expect(processChainOf('over-keys', parsed)).toBeNull();
+    expect(processChainOf('over-env', parsed)).toBeNull();
+    // Not a role profile.
+    expect(processChainOf('helper', parsed)).toBeNull();
+    expect(processChainOf('deep', parsed)).toMatchObject({ source: 'helper', links: [{ profile: 'readonly', roleArn: READONLY }, { profile: 'deep', roleArn: READONLY }] });
+  });
+});
