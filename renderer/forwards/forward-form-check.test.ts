@@ -26,6 +26,18 @@ describe('formProblem', () => {
     expect(formProblem({ ...ok, localPort: 'y', name: 'n'.repeat(201) })?.field).toBe('localPort');
   });
 
+  it('refuses a remote host with a port stuck on, saying how to split it, but not an IPv6 literal', () => {
+    const pasted = { ...ok, remotePort: '', viaHost: true, remoteHost: ' orders.cluster-abc.eu-west-1.rds.amazonaws.com:5432 ' };
+    expect(formProblem(pasted)).toEqual({
+      field: 'remoteHost',
+      text: 'The remote host has a port in it: enter orders.cluster-abc.eu-west-1.rds.amazonaws.com here and 5432 as the remote port.',
+    });
+    expect(formProblem({ ...pasted, remotePort: '5432' })?.field).toBe('remoteHost');
+    expect(formProblem({ ...ok, viaHost: true, remoteHost: 'fd00::5' })).toBeNull();
+    expect(formProblem({ ...ok, viaHost: true, remoteHost: '::1' })).toBeNull();
+    expect(formProblem({ ...ok, viaHost: false, remoteHost: 'db.internal:5432' })).toBeNull();
+  });
+
   it('ignores the remote host while the form is not forwarding to one', () => {
     expect(formProblem({ ...ok, viaHost: false, remoteHost: 'not a host!' })).toBeNull();
   });
