@@ -70,7 +70,8 @@ export class AwsService {
     this.env = opts.env ?? process.env;
     this.mfa = new MfaPrompts((p) => opts.events?.mfaPrompt?.(p), (name) => this.known.find((p) => p.name === name)?.roleArn ?? null);
     this.sso = new SsoSignIns((p) => opts.events?.ssoPrompt?.(p));
-    this.workspace = new AwsWorkspace({ env: opts.env, mfaCodeProvider: this.mfa.provider, maxAttempts: opts.maxAttempts });
+    // A credential_process waiting on the person shows on the nodes waiting for it (Inventory.helperRunning).
+    this.workspace = new AwsWorkspace({ env: opts.env, mfaCodeProvider: this.mfa.provider, maxAttempts: opts.maxAttempts, onHelper: (run) => this.inventory.helperRunning(run) });
     this.inventory = new Inventory(this.workspace, { events: opts.events, includeStopped: opts.includeStopped, prefetch: opts.prefetch ?? false, ...(opts.regionsFor ? { regionsFor: opts.regionsFor } : {}) });
   }
 

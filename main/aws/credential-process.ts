@@ -153,6 +153,12 @@ export interface HelperRun {
   readonly running: boolean;
 }
 
+/** What a node waiting on a helper says, so a sign-in in the browser does not look like a hung tree. */
+export function helperWaitWords(run: HelperRun): string {
+  const whose = run.source === run.profile ? `profile "${run.profile}"` : `profile "${run.source}" (the source of "${run.profile}")`;
+  return `Waiting for the credential_process of ${whose}: finish any sign-in or key touch it asks for. It is stopped after ${spanWords(run.deadlineMs)}.`;
+}
+
 export interface ProfileProcessOptions {
   /** The limit when the profile sets none (PROCESS_LIMIT.DEFAULT_MS; tests use a short one). */
   readonly defaultMs: number;

@@ -14,6 +14,7 @@ import type { AwsCredentialIdentityProvider } from '@smithy/types';
 import { attachCallDetails } from './call-details.js';
 import { CallStats } from './call-stats.js';
 import { AWS_LIMITS } from './constants.js';
+import type { HelperRun } from './credential-process.js';
 import { credentialProviderFor, type MfaCodeProvider } from './credentials.js';
 import type { ServiceKey } from './endpoints.js';
 import { AwsError } from './errors.js';
@@ -27,6 +28,8 @@ export interface ProfileSessionOptions {
   readonly maxAttempts?: number;
   /** Overrides AWS_LIMITS.REQUEST_TIMEOUT_MS (a test of a silent endpoint uses a short one). */
   readonly requestTimeoutMs?: number;
+  /** Told when a credential_process of this profile (or of its source) starts and ends. */
+  readonly onHelper?: (run: HelperRun) => void;
 }
 
 type Clients = { ecs: ECSClient; ssm: SSMClient; ec2: EC2Client; kms: KMSClient; sts: STSClient; iam: IAMClient };
@@ -64,6 +67,7 @@ export class ProfileSession {
     this.credentials = credentialProviderFor(profile, {
       files: opts.files,
       mfaCodeProvider: opts.mfaCodeProvider,
+      ...(opts.onHelper ? { onHelper: opts.onHelper } : {}),
       stsClientConfig: { ...(region ? { region } : {}), ...(sts ? { endpoint: sts } : {}), requestHandler: requestLimits(opts.requestTimeoutMs), maxAttempts: opts.maxAttempts ?? AWS_LIMITS.MAX_ATTEMPTS },
     });
   }

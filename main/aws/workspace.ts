@@ -3,6 +3,7 @@
  * a ProfileSession (its own credential provider and clients), and several can be open at once.
  * Callers only ever see ProfileInfo (no secrets) and plain AwsErrors.
  */
+import type { HelperRun } from './credential-process.js';
 import type { MfaCodeProvider } from './credentials.js';
 import { AwsError } from './errors.js';
 import { ProfileSession } from './profile-session.js';
@@ -15,6 +16,8 @@ export interface WorkspaceOptions {
   readonly mfaCodeProvider?: MfaCodeProvider;
   /** Overrides the SDK attempts per call (default AWS_LIMITS.MAX_ATTEMPTS). */
   readonly maxAttempts?: number;
+  /** Told when a profile's credential_process (or its source's) starts and ends. */
+  readonly onHelper?: (run: HelperRun) => void;
 }
 
 export class AwsWorkspace {
@@ -47,7 +50,7 @@ export class AwsWorkspace {
     if (profile.problem) {
       throw new AwsError({ code: 'config-invalid', sentence: `Profile "${name}" cannot be used: ${profile.problem}`, nextStep: 'Fix the profile in ~/.aws/config, then refresh.', context: { profile: name } });
     }
-    const session = new ProfileSession(profile, { files: loaded.files, mfaCodeProvider: this.opts.mfaCodeProvider, maxAttempts: this.opts.maxAttempts });
+    const session = new ProfileSession(profile, { files: loaded.files, mfaCodeProvider: this.opts.mfaCodeProvider, maxAttempts: this.opts.maxAttempts, ...(this.opts.onHelper ? { onHelper: this.opts.onHelper } : {}) });
     this.sessions.set(name, session);
     return session;
   }

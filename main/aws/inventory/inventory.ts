@@ -6,6 +6,7 @@
 import type { InventoryNode, LoadProblem } from '../../../shared/contract/inventory.js';
 import type { PlainError } from '../../../shared/contract/common.js';
 import { AWS_LIMITS } from '../constants.js';
+import { helperWaitWords, type HelperRun } from '../credential-process.js';
 import { Limiter, mapBounded, type BackgroundPolicy, type Priority } from '../discovery/bounded.js';
 import { AwsError } from '../errors.js';
 import { toAwsError } from '../error-map.js';
@@ -49,6 +50,8 @@ export interface InventoryOptions {
 export class Inventory {
   private readonly index = new NodeIndex();
   private readonly inflight = new Map<string, Promise<InventoryNode[]>>();
+  /** The loads in flight someone waits on (not prefetches): where a credential helper's wait is shown. */
+  private readonly awaited = new Set<string>();
   private readonly loaders = new Map<string, RegionLoader>();
   private readonly extraRegions = new Map<string, string[]>();
   /** Parts of a node's children that failed while the rest loaded, from its latest load. */
@@ -102,12 +105,32 @@ export class Inventory {
     if (cached) return cached;
     const running = this.inflight.get(parentId);
     if (running) {
-      if (priority === 'interactive') this.promote(parentId);
+      if (priority === 'interactive') {
+        this.promote(parentId);
+        this.awaited.add(parentId);
+      }
       return running;
     }
-    const p = this.load(parentId, priority).finally(() => this.inflight.delete(parentId));
+    const p = this.load(parentId, priority).finally(() => {
+      this.inflight.delete(parentId);
+      this.awaited.delete(parentId);
+    });
     this.inflight.set(parentId, p);
+    if (priority === 'interactive') this.awaited.add(parentId);
     return p;
+  }
+
+  /**
+   * A profile's credential_process started: every load of that profile someone waits on says so,
+   * with its limit, instead of a bare spinner (a browser sign-in can take a minute). The load's
+   * own progress, or its result, replaces the words once the helper has answered.
+   */
+  helperRunning(run: HelperRun): void {
+    if (!run.running) return;
+    const message = helperWaitWords(run);
+    for (const id of this.awaited) {
+      if (parseNodeId(id)?.profile === run.profile) this.opts.events?.progress?.({ nodeId: id, message, done: false });
+    }
   }
 
   /** Drop what is cached under a node (or everything), reload what was open, and emit `changed`. */
