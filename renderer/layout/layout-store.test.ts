@@ -14,7 +14,7 @@ describe('layout bounds', () => {
     expect(panelHeightMax(200)).toBe(LAYOUT_BOUNDS.PANEL_HEIGHT_MIN);
   });
 
-  it('clamps and writes CSS values in the units app.css expects', () => {
+  it('clamps and writes CSS values in the units the style sheets expect', () => {
     expect(clamp(50, 180, 600)).toBe(180);
     expect(clamp(900, 180, 600)).toBe(600);
     expect(cssValue('treeWidth', 320)).toBe('320px');

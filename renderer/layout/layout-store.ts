@@ -28,7 +28,7 @@ export const LAYOUT = {
   BIG_STEP_PERCENT: 10,
 } as const;
 
-/** The CSS variable each size is applied through (app.css reads them). */
+/** The CSS variable each size is applied through (styles/shell.css, bottom-panel.css and terminal.css read them). */
 export const LAYOUT_VARS = { treeWidth: '--tree-width', panelHeight: '--panel-height', splitRatio: '--split-ratio' } as const;
 export type SizeKey = keyof typeof LAYOUT_VARS;
 

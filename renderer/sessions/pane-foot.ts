@@ -3,7 +3,7 @@
 // buttons. 0 (the stylesheet's) while no banner is shown.
 import { useLayoutEffect, type RefObject } from 'react';
 
-/** The custom property on .session-pane (app.css reads it). */
+/** The custom property on .session-pane (styles/terminal.css and find-bar.css read it). */
 export const PANE_FOOT = '--pane-foot';
 
 /** Keeps the pane's --pane-foot at the banner's height while `bar` is shown; `shown` names what is shown, so a new banner measures again. */

@@ -6,7 +6,10 @@ import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 
 const tokens = readFileSync(new URL('./tokens.css', import.meta.url), 'utf8');
-const app = readFileSync(new URL('./app.css', import.meta.url), 'utf8');
+/** app.css's parts in its @import order, which is the cascade's. */
+const app = [...readFileSync(new URL('./app.css', import.meta.url), 'utf8').matchAll(/@import '\.\/([\w-]+\.css)';/g)]
+  .map((m) => readFileSync(new URL(`./${m[1] ?? ''}`, import.meta.url), 'utf8'))
+  .join('\n');
 
 type Rgb = readonly [number, number, number];
 
