@@ -39,6 +39,11 @@ export type MalformedVariant = (typeof MALFORMED_VARIANTS)[number];
 export const FaultActionSchema = z.discriminatedUnion('do', [
   /** Terminate the client's websocket now (TCP destroyed, the client sees 1006). */
   z.strictObject({ do: z.literal('kill-socket') }),
+  /**
+   * The client's websocket goes silent with its TCP connection up, like a hung gateway node: it
+   * is no longer read (no pongs, acks or input) and gets nothing more. A re-open is served normally.
+   */
+  z.strictObject({ do: z.literal('go-silent') }),
   /** MGS-originated flow control toward the client (§5). */
   z.strictObject({ do: z.literal('pause-publication') }),
   z.strictObject({ do: z.literal('start-publication') }),

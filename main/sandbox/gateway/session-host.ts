@@ -46,6 +46,8 @@ export class SessionHost implements FaultTarget {
   /** When the current socket attached: a returning client gets a full drain window (finished). */
   private attachedAt = 0;
   private terminateTimer: NodeJS.Timeout | undefined;
+  /** Sockets the go-silent fault left open (unread, so their end is never seen): ended on the next attach. */
+  private readonly silenced = new Set<WebSocket>();
 
   constructor(
     readonly session: SandboxSession,
@@ -83,6 +85,7 @@ export class SessionHost implements FaultTarget {
   attach(ws: WebSocket, socket?: BatchSocket, reader?: MessageReader): void {
     const old = this.ws;
     if (old) this.detach(old, true);
+    this.endSilenced();
     this.ws = ws;
     // FrameBatch writes beside ws, which is only in order while ws queues nothing: no permessage-deflate.
     this.batch = socket && ws.extensions === '' ? new FrameBatch(socket, false, () => ws.readyState === WebSocket.OPEN) : undefined;
@@ -121,6 +124,7 @@ export class SessionHost implements FaultTarget {
     this.batch?.flush();
     this.ws?.close(CloseCode.GoingAway, 'sandbox shutting down');
     this.ws = undefined;
+    this.endSilenced();
     this.flow.socket(undefined, undefined);
   }
 
@@ -145,6 +149,9 @@ export class SessionHost implements FaultTarget {
     switch (action.do) {
       case 'kill-socket':
         if (ws) this.kill(ws);
+        return;
+      case 'go-silent':
+        if (ws) this.silence(ws);
         return;
       case 'pause-publication':
       case 'start-publication':
@@ -208,6 +215,21 @@ export class SessionHost implements FaultTarget {
   private kill(ws: WebSocket): void {
     this.stats.kills++;
     ws.terminate();
+  }
+
+  /**
+   * The agent loses the client as on a disconnect (it holds its output for the next open), but
+   * the socket stays up, unread and unanswered: the client must find out by itself.
+   */
+  private silence(ws: WebSocket): void {
+    this.detach(ws, false);
+    ws.pause();
+    this.silenced.add(ws);
+  }
+
+  private endSilenced(): void {
+    for (const ws of this.silenced) ws.terminate();
+    this.silenced.clear();
   }
 
   private armKillTimer(): void {

@@ -1,28 +1,23 @@
-// The websocket keepalive judges the peer only while we read: a paused reader (flow control, a
-// backgrounded terminal) cannot see pongs, so it must not take their absence for a dead link.
-// A peer that really stops answering is still caught. Real websockets on loopback; only the ping
-// interval is simulated (vitest's fake setInterval), so a loaded box whose event loop stalls past
-// an interval cannot fire a ping before the last pong was read: every step waits on the socket
-// events it needs (the peer saw ping N; the reply to ping N was read), never on the clock.
-import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+// The socket's liveness check (liveness.ts) on real websockets on loopback, time counted in ticks
+// of a hand-driven timer: a peer that stops answering is left within the bound, with a reason that
+// says so; a peer that answers is kept however long the session stays quiet; and a paused reader
+// (flow control, a backgrounded terminal), which cannot see pongs, is never judged for them.
+// Every step waits on the socket events it needs (the peer saw ping N; the reply was read), never
+// on the clock, so a loaded machine cannot make a tick come before a reply was read.
+import { afterEach, describe, expect, it } from 'vitest';
 import { WebSocketServer, type WebSocket } from 'ws';
+import { ManualTimer } from '../../../testing/ssm/manual-timer.js';
+import { SILENCE_BOUND_TICKS } from './liveness.js';
 import { DataSocket } from './socket.js';
 
-/** The interval the socket is given; the fake clock advances by it, so its size costs no time. */
-const PING_MS = 1000;
-/** Intervals spent paused: the old code terminated on the second one. */
-const PAUSED_INTERVALS = 5;
-/** Intervals read after resuming, each ping answered before the next one fires. */
-const RESUMED_INTERVALS = 3;
+/** Silence bounds a quiet, answering peer is kept through (each one probes it at least once). */
+const QUIET_BOUNDS = 5;
+/** Silence bounds a paused reader is kept through with a peer that never answers. */
+const PAUSED_BOUNDS = 5;
 
 const cleanups: Array<() => void> = [];
-beforeEach(() => {
-  // Only the keepalive's timer: ws, the loopback sockets and the test's awaits keep real time.
-  vi.useFakeTimers({ toFake: ['setInterval', 'clearInterval'] });
-});
 afterEach(() => {
   cleanups.splice(0).forEach((f) => f());
-  vi.useRealTimers();
 });
 
 /**
@@ -57,26 +52,26 @@ class Peer {
 
 interface Client {
   socket: DataSocket;
-  /** Resolves when the socket reports itself closed. */
-  closed: Promise<'closed'>;
+  /** Resolves with the close reason when the socket reports itself closed. */
+  closed: Promise<string>;
   /** Resolves once the client has read the peer's pong to ping `n` (and the text behind it). */
   readPong(n: number): Promise<'read'>;
 }
 
-async function open(port: number): Promise<Client> {
+async function open(port: number, clock: ManualTimer): Promise<Client> {
   let pongsRead = 0;
   const waiters: Array<() => void> = [];
-  let onClosed!: () => void;
-  const closed = new Promise<'closed'>((r) => (onClosed = () => r('closed')));
+  let onClosed!: (reason: string) => void;
+  const closed = new Promise<string>((r) => (onClosed = r));
   const socket = await DataSocket.open(
-    { streamUrl: `ws://127.0.0.1:${port}/v1/data-channel/s`, tokenValue: 't', clientId: 'c', clientVersion: 'v', pingIntervalMs: PING_MS },
+    { streamUrl: `ws://127.0.0.1:${port}/v1/data-channel/s`, tokenValue: 't', clientId: 'c', clientVersion: 'v', livenessTimer: clock.timer },
     {
       message: (bytes, isBinary) => {
         const m = /^after-pong:(\d+)$/.exec(isBinary ? '' : Buffer.from(bytes).toString());
         if (m) pongsRead = Number(m[1]);
         waiters.splice(0).forEach((w) => w());
       },
-      closed: () => onClosed(),
+      closed: (_code, reason) => onClosed(reason),
     },
   );
   cleanups.push(() => socket.close());
@@ -87,40 +82,57 @@ async function open(port: number): Promise<Client> {
   return { socket, closed, readPong };
 }
 
-describe('DataSocket keepalive', () => {
-  it('keeps the socket through many ping intervals while reading is paused, and after resuming', async () => {
-    const { peer, port } = await Peer.start(true);
-    const client = await open(port);
-    await client.readPong(1); // the ping sent on opening, answered and read
-    client.socket.pauseReading();
-    for (let i = 1; i <= PAUSED_INTERVALS; i++) {
-      vi.advanceTimersByTime(PING_MS);
-      // terminate() leaves the socket CLOSING at once, so send() says whether this ping ended it.
-      expect(client.socket.send(Uint8Array.of(1))).toBe(true);
-      // Pings go on while paused; the peer answers, but nothing is read until resume.
-      await peer.sawPings(1 + i);
-    }
-    client.socket.resumeReading();
-    // The interval ends before the pongs that waited are read: the peer gets a fresh interval.
-    vi.advanceTimersByTime(PING_MS);
-    expect(client.socket.send(Uint8Array.of(1))).toBe(true);
-    let pinged = 2 + PAUSED_INTERVALS;
-    expect(await Promise.race([client.readPong(pinged), client.closed])).toBe('read');
-    for (let i = 1; i <= RESUMED_INTERVALS; i++) {
-      vi.advanceTimersByTime(PING_MS);
-      pinged += 1;
-      expect(await Promise.race([client.readPong(pinged), client.closed])).toBe('read');
-    }
-    expect(client.socket.send(Uint8Array.of(1))).toBe(true);
+/** terminate() leaves the socket CLOSING at once, so send() says whether a tick ended it. */
+const stillOpen = (client: Client): boolean => client.socket.send(Uint8Array.of(1));
+
+/** Ticks until the socket ends, at most `limit` times; how many it took, or undefined. */
+function ticksUntilClosed(client: Client, clock: ManualTimer, limit: number): number | undefined {
+  for (let i = 1; i <= limit; i++) {
+    clock.tick();
+    if (!stillOpen(client)) return i;
+  }
+  return undefined;
+}
+
+describe('DataSocket liveness', () => {
+  it('leaves a peer that stops answering within the silence bound, and says why', async () => {
+    const clock = new ManualTimer();
+    const { peer, port } = await Peer.start(false);
+    const client = await open(port, clock);
+    await peer.sawPings(1); // the ping sent on opening reached a peer that will never answer it
+    expect(ticksUntilClosed(client, clock, SILENCE_BOUND_TICKS)).toBeDefined();
+    expect(await client.closed).toMatch(/^no reply from the gateway for \d+ s$/);
+    expect(clock.running).toBe(0);
   });
 
-  it('still closes a socket whose peer stops answering pings while we read', async () => {
+  it('keeps a quiet peer that answers its probes, however long nothing else comes', async () => {
+    const clock = new ManualTimer();
+    const { peer, port } = await Peer.start(true);
+    const client = await open(port, clock);
+    let pinged = 1;
+    await client.readPong(pinged);
+    for (let i = 0; i < QUIET_BOUNDS * SILENCE_BOUND_TICKS; i++) {
+      const before = client.socket.awaitingReply;
+      clock.tick();
+      expect(stillOpen(client)).toBe(true);
+      if (before || !client.socket.awaitingReply) continue;
+      // This tick probed: a live peer answers before the next one (a round trip is far below a tick).
+      pinged += 1;
+      await peer.sawPings(pinged);
+      await client.readPong(pinged);
+    }
+    expect(pinged).toBeGreaterThanOrEqual(QUIET_BOUNDS);
+  });
+
+  it('does not judge a paused reader (pongs cannot be read then), and judges again once it reads', async () => {
+    const clock = new ManualTimer();
     const { peer, port } = await Peer.start(false);
-    const client = await open(port);
-    await peer.sawPings(1); // the ping sent on opening reached a peer that will never answer it
-    vi.advanceTimersByTime(PING_MS);
-    // Ended by this interval's check, or still open and pinging again: whichever comes first.
-    const outcome = await Promise.race([client.closed, peer.sawPings(2).then(() => 'pinged again')]);
-    expect(outcome).toBe('closed');
+    const client = await open(port, clock);
+    await peer.sawPings(1);
+    client.socket.pauseReading();
+    expect(ticksUntilClosed(client, clock, PAUSED_BOUNDS * SILENCE_BOUND_TICKS)).toBeUndefined();
+    client.socket.resumeReading();
+    expect(ticksUntilClosed(client, clock, SILENCE_BOUND_TICKS)).toBeDefined();
+    expect(await client.closed).toMatch(/no reply from the gateway/);
   });
 });

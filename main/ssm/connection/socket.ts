@@ -1,9 +1,11 @@
 // One websocket to the data channel (protocol §3): dial, send the OpenDataChannel text frame,
-// keepalive pings, and reading that can be paused (flow control, aesthetics practice 4).
+// the liveness check (liveness.ts: pings, and the end of a connection whose peer went silent),
+// and reading that can be paused (flow control, aesthetics practice 4).
 import { randomUUID } from 'node:crypto';
 import { WebSocket, type RawData } from 'ws';
 import { Connection } from './constants.js';
 import { FrameBatch, type BatchSocket } from './frame-batch.js';
+import { LivenessCheck, type PeriodicTimer } from './liveness.js';
 import { readBinaryMessages } from './read-binary-messages.js';
 
 export interface OpenDataChannelRequest {
@@ -12,8 +14,8 @@ export interface OpenDataChannelRequest {
   /** Generated once per session, reused on every re-open (§3.3). */
   readonly clientId: string;
   readonly clientVersion: string;
-  /** Keepalive ping interval; Connection.PING_INTERVAL_MS unless a test shortens it. */
-  readonly pingIntervalMs?: number;
+  /** Drives the liveness check (liveness.ts); a real interval unless a test ticks it by hand. */
+  readonly livenessTimer?: PeriodicTimer;
 }
 
 export interface SocketEvents {
@@ -37,11 +39,15 @@ export function openDataChannelJson(request: OpenDataChannelRequest): string {
   });
 }
 
+/** The close reason given when the liveness check ended a connection. */
+export function silentPeerReason(silentMs: number): string {
+  return `no reply from the gateway for ${Math.round(silentMs / 1000)} s`;
+}
+
 export class DataSocket {
-  private pingTimer: NodeJS.Timeout | undefined;
-  private awaitingPong = false;
-  /** While paused we cannot read pongs, so their absence proves nothing about the peer. */
-  private readingPaused = false;
+  private liveness: LivenessCheck | undefined;
+  /** Set when the liveness check ended the socket: the reason `closed` reports. */
+  private deadReason: string | undefined;
   private ended = false;
 
   private constructor(
@@ -59,25 +65,35 @@ export class DataSocket {
     // The upgrade response carries the TCP (or TLS) socket the websocket writes to: where the batch goes.
     let tcp: BatchSocket | undefined;
     ws.once('upgrade', (response) => (tcp = response.socket));
+    // Anything received is proof the peer is alive (liveness.ts); the check starts once open.
+    const made: { socket?: DataSocket } = {};
+    const heard = (): void => made.socket?.liveness?.heard();
     // Binary messages straight from the socket's bytes (MessageReader), from the first one on.
-    ws.once('open', () => readBinaryMessages(ws, { maskedFromPeer: false, maxPayload: Connection.MAX_PAYLOAD_BYTES })?.setHandler((bytes) => events.message(bytes, true)));
+    ws.once('open', () => readBinaryMessages(ws, { maskedFromPeer: false, maxPayload: Connection.MAX_PAYLOAD_BYTES })?.setHandler((bytes) => { heard(); events.message(bytes, true); }));
     await new Promise<void>((resolve, reject) => {
       const fail = (error: Error) => { ws.off('open', ok); reject(new DialError(`cannot open the data channel websocket: ${error.message}`)); };
       const ok = () => { ws.off('error', fail); resolve(); };
       ws.once('open', ok);
       ws.once('error', fail);
     });
-    const socket = new DataSocket(ws, tcp && new FrameBatch(tcp, true, () => ws.readyState === WebSocket.OPEN));
+    const opened = new DataSocket(ws, tcp && new FrameBatch(tcp, true, () => ws.readyState === WebSocket.OPEN));
+    made.socket = opened;
     // What the reader leaves to ws (text, and everything once it stepped aside) comes this way.
-    ws.on('message', (data: RawData, isBinary: boolean) => events.message(toBytes(data), isBinary));
-    ws.on('pong', () => (socket.awaitingPong = false));
+    ws.on('message', (data: RawData, isBinary: boolean) => { heard(); events.message(toBytes(data), isBinary); });
+    ws.on('pong', heard);
+    ws.on('ping', heard); // ws answers it
     ws.on('error', () => ws.terminate()); // 'close' follows and reports it
-    ws.on('close', (code, reason) => { socket.stopPing(); if (!socket.ended) { socket.ended = true; events.closed(code, reason.toString()); } });
+    ws.on('close', (code, reason) => {
+      opened.liveness?.stop();
+      if (opened.ended) return;
+      opened.ended = true;
+      events.closed(code, opened.deadReason ?? reason.toString());
+    });
     const json = openDataChannelJson(request);
     ws.send(json, { binary: false });
     onOpenText?.(json);
-    socket.startPing(request.pingIntervalMs ?? Connection.PING_INTERVAL_MS);
-    return socket;
+    opened.startLiveness(request.livenessTimer);
+    return opened;
   }
 
   /**
@@ -102,15 +118,19 @@ export class DataSocket {
 
   /** Stop reading: TCP backpressure reaches the gateway. Already-read frames still arrive. */
   pauseReading(): void {
-    this.readingPaused = true;
+    this.liveness?.pause();
     this.ws.pause();
   }
 
   resumeReading(): void {
-    this.readingPaused = false;
-    // A pong that arrived while paused is only read now: give the peer a fresh interval.
-    this.awaitingPong = false;
+    // A pong that arrived while paused is only read now: the peer gets a fresh interval.
+    this.liveness?.resume();
     this.ws.resume();
+  }
+
+  /** A liveness probe is out and nothing has been received since (see liveness.ts). */
+  get awaitingReply(): boolean {
+    return this.liveness?.awaitingReply ?? false;
   }
 
   /** Bytes queued in the socket (or this tick's batch) but not yet written. */
@@ -121,7 +141,7 @@ export class DataSocket {
   /** Close without a Close handshake, as the plugin does (§3.6); no `closed` event follows. */
   close(): void {
     this.ended = true;
-    this.stopPing();
+    this.liveness?.stop();
     this.ws.terminate();
   }
 
@@ -130,23 +150,17 @@ export class DataSocket {
     this.ws.terminate();
   }
 
-  private startPing(intervalMs: number): void {
-    // One ping right after opening, then every interval; a ping unanswered by the next one
-    // means the connection is dead, which hands over to resume. Pings go on while reading is
-    // paused (they keep the path alive) but are not judged then.
-    const ping = () => {
-      if (this.awaitingPong && !this.readingPaused) { this.ws.terminate(); return; }
-      this.awaitingPong = true;
-      if (this.ws.readyState === WebSocket.OPEN) this.ws.ping(Connection.PING_PAYLOAD);
-    };
-    ping();
-    this.pingTimer = setInterval(ping, intervalMs);
-    this.pingTimer.unref();
-  }
-
-  private stopPing(): void {
-    if (this.pingTimer) clearInterval(this.pingTimer);
-    this.pingTimer = undefined;
+  private startLiveness(timer: PeriodicTimer | undefined): void {
+    this.liveness = new LivenessCheck(
+      {
+        // Pings go on while reading is paused (they keep the path alive); the check judges nothing then.
+        ping: () => { if (this.ws.readyState === WebSocket.OPEN) this.ws.ping(Connection.PING_PAYLOAD); },
+        backlog: () => this.bufferedAmount,
+        // Ended like a network failure: `closed` follows with this reason, and resume takes over.
+        dead: (silentMs) => { this.deadReason = silentPeerReason(silentMs); this.ws.terminate(); },
+      },
+      timer,
+    );
   }
 }
 

@@ -182,6 +182,11 @@ export class DataChannel extends Emitter<DataChannelEvents> {
     this.socket?.resumeReading();
   }
 
+  /** The current connection's liveness probe is out, unanswered so far (connection/liveness.ts). */
+  get awaitingReply(): boolean {
+    return this.socket?.awaitingReply ?? false;
+  }
+
   /** Simulate a network failure (tests, diagnostics): the socket dies and resume takes over. */
   dropConnection(): void {
     this.socket?.kill();
@@ -211,7 +216,13 @@ export class DataChannel extends Emitter<DataChannelEvents> {
         this.token = token;
       }
       const socket = await DataSocket.open(
-        { streamUrl: this.options.credentials.streamUrl, tokenValue: this.token, clientId: this.clientId, clientVersion: this.clientVersion },
+        {
+          streamUrl: this.options.credentials.streamUrl,
+          tokenValue: this.token,
+          clientId: this.clientId,
+          clientVersion: this.clientVersion,
+          ...(this.options.livenessTimer ? { livenessTimer: this.options.livenessTimer } : {}),
+        },
         { message: (bytes) => this.onMessage(bytes), closed: (code, reason) => this.onSocketClosed(socket, code, reason) },
         (json) => this.tapText(json),
       );

@@ -2,6 +2,7 @@
 import type { FrameError } from '../frame/index.js';
 import type { DataKeyProvider } from '../crypto/kms.js';
 import type { BackoffSchedule } from '../connection/constants.js';
+import type { PeriodicTimer } from '../connection/liveness.js';
 import type { Delivery, TapEvent } from '../channel/index.js';
 import type { SessionType } from '../handshake/messages.js';
 
@@ -77,6 +78,11 @@ export interface DataChannelOptions {
   readonly tap?: (event: TapEvent) => void;
   /** Retry schedule override (tests shorten it). */
   readonly backoff?: BackoffSchedule;
+  /**
+   * Drives each connection's liveness check (connection/liveness.ts), which hands a connection
+   * whose gateway went silent to resume; a real interval unless a test ticks it by hand.
+   */
+  readonly livenessTimer?: PeriodicTimer;
   /**
    * The session handler uses each payload before its deliver() returns, or keeps it knowing it
    * pins the received message (ChannelOptions.lendPayloads): in-order payloads then come as views,
