@@ -67,6 +67,15 @@ describe('quick open items', () => {
     expect(labels('nothing-like-it')).toEqual([]);
   });
 
+  it('matches a term within one name of where a target is, not scattered across them', () => {
+    // b·a·s·t are all in "sandbox · us-east-1", in order, but in no one name of it: only bastion matches.
+    expect(labels('bast')).toEqual(['bastion']);
+    // "dw" is in "demo-web" itself: its task and containers still match by where they are.
+    expect(labels('dw')).toEqual(['demo-web', 'app', 'log-router', 'abc0001']);
+    const [app] = quickOpenItems(index, [], 'app dmweb');
+    expect(app?.where.slice(app.whereHits[0], (app.whereHits.at(-1) ?? 0) + 1)).toBe('demo-web');
+  });
+
   it('finds every kind by name with a query, targets first at equal score', () => {
     // The cluster by its name first; its containers and task match only by where they are.
     expect(labels('demo')).toEqual(['demo-web', 'app', 'log-router', 'abc0001']);

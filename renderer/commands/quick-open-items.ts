@@ -4,7 +4,7 @@
 import type { InventoryNode, RecentTarget } from '../../shared/contract/index.js';
 import { notReadyReason, rowLabel, targetOf, titleOf } from '../tree/node-view.js';
 import type { Branch } from '../tree/tree-store.js';
-import { fuzzyMatch } from './fuzzy.js';
+import { fuzzyMatch, type FuzzyMatch } from './fuzzy.js';
 
 export const QUICK_OPEN = {
   /** Rows shown at most: more than a few screens of matches means the query should be longer. */
@@ -12,6 +12,9 @@ export const QUICK_OPEN = {
   /** A term found only in where a target is (its cluster, region) counts this much of a name match. */
   WHERE_WEIGHT: 0.5,
 } as const;
+
+/** What separates the names in a where text (whereOf). */
+const WHERE_SEPARATOR = ' · ';
 
 /** Shells and forwards go to these; the other kinds are revealed in the tree. */
 const TARGET_KINDS: ReadonlySet<InventoryNode['kind']> = new Set(['container', 'instance']);
@@ -69,7 +72,7 @@ export function whereOf(index: NodeIndex, id: string): string {
     .map((a) => index.nodes.get(a))
     .filter((n): n is InventoryNode => n !== undefined)
     .map((n) => rowLabel(n))
-    .join(' · ');
+    .join(WHERE_SEPARATOR);
 }
 
 /** What to remember about a target just opened; null for nodes that are not shell targets. */
@@ -87,7 +90,23 @@ interface Scored {
   readonly use: number;
 }
 
-/** Every whitespace-separated term must match the label or, failing that, the where text. */
+/**
+ * A term's best match inside one of the names a where text is made of. Across the whole text, the
+ * letters of almost any short term turn up in order somewhere ("bast": sandBox · us-eAST-1), so
+ * every target matched and a query narrowed nothing.
+ */
+function matchInWhere(term: string, where: string): FuzzyMatch | null {
+  let best: FuzzyMatch | null = null;
+  let offset = 0;
+  for (const name of where.split(WHERE_SEPARATOR)) {
+    const m = fuzzyMatch(term, name);
+    if (m !== null && (best === null || m.score > best.score)) best = { score: m.score, positions: m.positions.map((p) => p + offset) };
+    offset += name.length + WHERE_SEPARATOR.length;
+  }
+  return best;
+}
+
+/** Every whitespace-separated term must match the label or, failing that, one name in the where text. */
 function score(query: string, label: string, where: string): { score: number; labelHits: number[]; whereHits: number[] } | null {
   const labelHits: number[] = [];
   const whereHits: number[] = [];
@@ -99,7 +118,7 @@ function score(query: string, label: string, where: string): { score: number; la
       labelHits.push(...inLabel.positions);
       continue;
     }
-    const inWhere = fuzzyMatch(term, where);
+    const inWhere = matchInWhere(term, where);
     if (inWhere === null) return null;
     total += inWhere.score * QUICK_OPEN.WHERE_WEIGHT;
     whereHits.push(...inWhere.positions);
