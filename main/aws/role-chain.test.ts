@@ -116,6 +116,13 @@ describe('a role chain that ends in a credential_process', () => {
     expect(asked).toEqual([[MFA_SERIAL, 'admin']]);
   });
 
+  it('words a wrong or missing MFA code of a role over a command as for any role profile', async () => {
+    const wrong = (await credentialProviderFor(await profile('admin'), opts({ mfaCodeProvider: async () => '654321' }))().catch((e: unknown) => e)) as AwsError;
+    expect(wrong).toMatchObject({ code: 'mfa-rejected', message: 'AWS did not accept the MFA code for profile "admin".' });
+    const none = (await credentialProviderFor(await profile('admin'), opts())().catch((e: unknown) => e)) as AwsError;
+    expect(none).toMatchObject({ code: 'mfa-required', message: 'Profile "admin" needs an MFA code and none was given.' });
+  });
+
   it('ends a source command still running at the limit, with what it started, and names both profiles', async () => {
     rmSync(stuckPids, { force: true });
     const err = (await credentialProviderFor(await profile('deep-stuck'), opts({ deadlineMs: 300 }))().catch((e: unknown) => e)) as AwsError;
