@@ -6,7 +6,7 @@ import { join } from 'node:path';
 import { expect, repoRoot, test } from '../fixtures/web-host.js';
 import { expand, openDemo, treeRow } from './porthole-ui.js';
 
-test.use({ sandbox: true, ownHostProcess: true, viewport: { width: 1024, height: 640 } });
+test.use({ sandbox: true, viewport: { width: 1024, height: 640 } });
 test.describe.configure({ timeout: 120_000 });
 
 /** The status bar's items whose text is cut, with their tooltip. */
@@ -46,31 +46,37 @@ async function shows(page: Page, testId: string, upTo: string): Promise<boolean>
 
 // With the link to the host lost, its long notice took the whole bar and the hint showed as "Ente…"
 // at 1440. At 1440 both read; at 1024 the hint gives way (tooltip) and the notice still says what happened.
-test('with the host link lost, the notice and the hint share the bar at 1440; at 1024 the hint gives way', async ({ page, webHost }) => {
-  await page.setViewportSize({ width: 1440, height: 900 });
-  await openDemo(page, webHost.url);
-  await expand(treeRow(page, 'cluster', 'demo-workers'));
-  const task = treeRow(page, 'task', /0e1f0011/);
-  await expand(task);
-  await page.locator('li', { has: task }).last().locator('.tree-row[data-node-kind="container"]').first().click();
-  const hint = 'Not ready for a shell: Enter or double-click runs Diagnose';
-  await expect(page.getByTestId('status-hint')).toHaveText(hint);
-  await webHost.kill();
-  const lost = page.getByTestId('disconnected');
-  await expect(lost).toBeVisible();
-  const headline = "Lost the connection to Porthole's web host.";
-  await expect(lost).toContainText(headline);
-  expect(await shows(page, 'status-hint', hint), 'the hint is cut at 1440').toBe(true);
-  expect(await shows(page, 'disconnected', headline), 'the notice is cut before its first sentence ends').toBe(true);
-  await page.screenshot({ path: join(repoRoot, 'e2e', 'artifacts', 'qa-status-bar-link-lost-1440.png') });
+// Only this test ends its host, so only it needs the host in a process of its own (fixtures/web-host.ts):
+// the one above runs in the worker's launcher, which spares a host process start (~2.5 s of CPU).
+test.describe('the host gone', () => {
+  test.use({ ownHostProcess: true });
 
-  await page.setViewportSize({ width: 1024, height: 640 });
-  expect(await shows(page, 'disconnected', headline), 'the notice is cut before its first sentence ends').toBe(true);
-  const cut = await cutItems(page);
-  expect(cut.map((c) => c.text)).toContain(hint);
-  for (const c of cut) expect(c.title, `"${c.text}" is cut`).toBe(c.text);
-  // The controls at the end stay in the window.
-  const theme = await page.getByTestId('theme-select').boundingBox();
-  expect((theme?.x ?? Infinity) + (theme?.width ?? 0)).toBeLessThanOrEqual(1024);
-  await page.screenshot({ path: join(repoRoot, 'e2e', 'artifacts', 'qa-status-bar-link-lost-1024.png') });
+  test('with the host link lost, the notice and the hint share the bar at 1440; at 1024 the hint gives way', async ({ page, webHost }) => {
+    await page.setViewportSize({ width: 1440, height: 900 });
+    await openDemo(page, webHost.url);
+    await expand(treeRow(page, 'cluster', 'demo-workers'));
+    const task = treeRow(page, 'task', /0e1f0011/);
+    await expand(task);
+    await page.locator('li', { has: task }).last().locator('.tree-row[data-node-kind="container"]').first().click();
+    const hint = 'Not ready for a shell: Enter or double-click runs Diagnose';
+    await expect(page.getByTestId('status-hint')).toHaveText(hint);
+    await webHost.kill();
+    const lost = page.getByTestId('disconnected');
+    await expect(lost).toBeVisible();
+    const headline = "Lost the connection to Porthole's web host.";
+    await expect(lost).toContainText(headline);
+    expect(await shows(page, 'status-hint', hint), 'the hint is cut at 1440').toBe(true);
+    expect(await shows(page, 'disconnected', headline), 'the notice is cut before its first sentence ends').toBe(true);
+    await page.screenshot({ path: join(repoRoot, 'e2e', 'artifacts', 'qa-status-bar-link-lost-1440.png') });
+
+    await page.setViewportSize({ width: 1024, height: 640 });
+    expect(await shows(page, 'disconnected', headline), 'the notice is cut before its first sentence ends').toBe(true);
+    const cut = await cutItems(page);
+    expect(cut.map((c) => c.text)).toContain(hint);
+    for (const c of cut) expect(c.title, `"${c.text}" is cut`).toBe(c.text);
+    // The controls at the end stay in the window.
+    const theme = await page.getByTestId('theme-select').boundingBox();
+    expect((theme?.x ?? Infinity) + (theme?.width ?? 0)).toBeLessThanOrEqual(1024);
+    await page.screenshot({ path: join(repoRoot, 'e2e', 'artifacts', 'qa-status-bar-link-lost-1024.png') });
+  });
 });
