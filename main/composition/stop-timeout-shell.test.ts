@@ -38,8 +38,8 @@ function world(): WorldFile {
 
 let t: SandboxApp;
 beforeAll(async () => {
-  // The app's container exits as soon as it takes SIGTERM.
-  t = await startSandboxApp({ sandbox: { world: world(), taskStopping: { containersExitMs: 0 }, taskStopTimers: held } });
+  // ECS sends SIGTERM at once (no DEACTIVATING), and the app's container exits as soon as it takes it.
+  t = await startSandboxApp({ sandbox: { world: world(), taskStopping: { deactivateMs: 0, containersExitMs: 0 }, taskStopTimers: held } });
 });
 afterAll(async () => {
   await t.stop();

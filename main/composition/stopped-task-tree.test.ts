@@ -12,6 +12,7 @@ import { PREFETCH } from '../aws/inventory/prefetch.js';
 import { DEMO_APP, startSandboxApp, type SandboxApp } from '../../testing/composition/sandbox-app.js';
 import { eventually, TestClient } from '../../testing/composition/test-client.js';
 import { clientConfig } from '../../testing/sandbox/api/test-helpers.js';
+import { HeldStopTimers } from '../../testing/sandbox/held-stop-timers.js';
 
 const CLUSTER_ARN = 'arn:aws:ecs:us-east-1:123456789012:cluster/demo-web';
 const SERVICE_ID = nodeId.service(DEMO_APP.web.profile, DEMO_APP.web.region, CLUSTER_ARN, 'web');
@@ -20,7 +21,9 @@ const REGION_ID = nodeId.region(DEMO_APP.web.profile, DEMO_APP.web.region);
 
 let t: SandboxApp;
 beforeAll(async () => {
-  t = await startSandboxApp();
+  // ECS's scheduler never replaces the stopped task here (HeldStopTimers, never run): the counts
+  // compared are those the stop left (service-replacement-tree.test follows the replacement).
+  t = await startSandboxApp({ sandbox: { schedulerTimers: new HeldStopTimers() } });
 });
 afterAll(async () => {
   await t.stop();

@@ -10,6 +10,8 @@ import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import path from 'node:path';
 import { createApiHandler, type ApiStats } from './api/server.js';
+import type { ApiDeps } from './api/context.js';
+import { exitContainer, type ContainerExitRequest } from './api/ecs/container-exit.js';
 import { newSandboxCredentials, SandboxKeys, type SandboxCredentials } from './api/keys.js';
 import { TaskStopTimers, type StopTimers } from './api/ecs/task-stop-timers.js';
 import { KmsKeyStore } from './api/kms/key-store.js';
@@ -27,6 +29,8 @@ import { loadDemoWorld, loadWorldFile } from './world/load.js';
 import { World } from './world/model.js';
 import { withSessionPreferences } from './world/preferences.js';
 import { TASK_STOPPING, type TaskStopTimings } from './world/task-stop.js';
+import { TASK_LAUNCHING, type TaskLaunchTimings } from './world/task-launch.js';
+import { SERVICE_SCHEDULING, type ServiceSchedulingTimings } from './api/ecs/service-scheduler.js';
 import type { SessionPreferencesSpec, WorldFile } from './world/schema.js';
 import { writeFileAtomic } from '../storage/index.js';
 
@@ -90,6 +94,12 @@ export interface SandboxOptions {
   taskStopping?: Partial<TaskStopTimings>;
   /** Where StopTask's later steps wait (default real timeouts); a test holds them to take a step when it chooses. */
   taskStopTimers?: StopTimers;
+  /** How soon ECS's service scheduler replaces a stopped task (default SERVICE_SCHEDULING); tests hold it off or make it immediate. */
+  serviceScheduling?: Partial<ServiceSchedulingTimings>;
+  /** How long a task the scheduler starts takes to reach RUNNING (default TASK_LAUNCHING). */
+  taskLaunching?: Partial<TaskLaunchTimings>;
+  /** Where the service scheduler's later steps wait (default real timeouts); a test holds them to take a step when it chooses. */
+  schedulerTimers?: StopTimers;
   /** Gateway settings or an attach function; `null` runs the API alone (tests of the HTTP API). */
   gateway?: SandboxGatewayOptions | GatewayAttach | null;
 }
@@ -116,6 +126,17 @@ export interface Sandbox {
   readonly taskStopping: TaskStopTimings;
   /** StopTask's steps still to come (its containers going down); stop() clears them. */
   readonly taskStopTimers: StopTimers;
+  /**
+   * A task's essential container exits by itself (also `POST /__sandbox/container-exit`): ECS stops
+   * the task and a service replaces it. Throws, saying why, for a request it cannot act on.
+   */
+  exitContainer(request: ContainerExitRequest): void;
+  /** How soon the service scheduler acts; a test may change it between stops. */
+  readonly serviceScheduling: ServiceSchedulingTimings;
+  /** How long a task the scheduler starts takes to run; a test may change it between starts. */
+  readonly taskLaunching: TaskLaunchTimings;
+  /** The service scheduler's steps still to come (a replacement, a steady-state event); stop() clears them. */
+  readonly schedulerTimers: StopTimers;
   readonly configFile: string;
   readonly credentialsFile: string;
   /** Environment pointing an SDK or CLI at those files, with HOME inside the sandbox so no real ~/.aws (SSO cache, config) is read. */
@@ -190,22 +211,29 @@ export async function startSandbox(opts: SandboxOptions = {}): Promise<Sandbox> 
   const expiredAccessKeyIds = new Set([SANDBOX.expiredAccessKeyId, ...(opts.expiredAccessKeyIds ?? [])]);
   const taskStopping: TaskStopTimings = { ...TASK_STOPPING, ...opts.taskStopping };
   const taskStopTimers = opts.taskStopTimers ?? new TaskStopTimers();
+  const serviceScheduling: ServiceSchedulingTimings = { ...SERVICE_SCHEDULING, ...opts.serviceScheduling };
+  const taskLaunching: TaskLaunchTimings = { ...TASK_LAUNCHING, ...opts.taskLaunching };
+  const schedulerTimers = opts.schedulerTimers ?? new TaskStopTimers();
   const worldKeyIds = world.file.accounts.flatMap((a) => a.accessKeyIds);
   const keys = new SandboxKeys(credentials, [...expiredAccessKeyIds, ...worldKeyIds], issued);
+  const deps: ApiDeps = {
+    world,
+    registry,
+    kms,
+    targets,
+    streamBase: () => base,
+    tokenLifetimeMs: opts.tokenLifetimeMs ?? SANDBOX.tokenLifetimeMs,
+    expiredAccessKeyIds,
+    issued,
+    taskStopping,
+    taskStopTimers,
+    serviceScheduling,
+    taskLaunching,
+    schedulerTimers,
+  };
   const { handler, stats } = createApiHandler({
     keys,
-    deps: {
-      world,
-      registry,
-      kms,
-      targets,
-      streamBase: () => base,
-      tokenLifetimeMs: opts.tokenLifetimeMs ?? SANDBOX.tokenLifetimeMs,
-      expiredAccessKeyIds,
-      issued,
-      taskStopping,
-      taskStopTimers,
-    },
+    deps,
     ...(opts.throttle ? { throttle: new ServiceThrottle(opts.throttle) } : {}),
     applyFaults: (spec) => faults.apply(spec),
     apiFaults,
@@ -213,15 +241,16 @@ export async function startSandbox(opts: SandboxOptions = {}): Promise<Sandbox> 
   });
   const server = createServer(handler);
   const confinement = opts.gateway === null ? UNCONFINED : await probeConfinement(opts.confine === undefined ? {} : { confine: opts.confine });
-  const deps: GatewayDeps = { registry, pacing: opts.pacing ?? 'faithful', faults, kms, confinement };
+  const gatewayDeps: GatewayDeps = { registry, pacing: opts.pacing ?? 'faithful', faults, kms, confinement };
   const gateway =
-    opts.gateway === null ? undefined : typeof opts.gateway === 'function' ? opts.gateway(server, deps) : attachGateway(server, { ...opts.gateway, ...deps });
+    opts.gateway === null ? undefined : typeof opts.gateway === 'function' ? opts.gateway(server, gatewayDeps) : attachGateway(server, { ...opts.gateway, ...gatewayDeps });
   let port: number;
   try {
     port = await listen(server, opts.port ?? 0);
   } catch (err) {
     limits.dispose();
     taskStopTimers.clear();
+    schedulerTimers.clear();
     await gateway?.close();
     await targets.close();
     throw err;
@@ -247,6 +276,10 @@ export async function startSandbox(opts: SandboxOptions = {}): Promise<Sandbox> 
     stats,
     taskStopping,
     taskStopTimers,
+    exitContainer: (request) => void exitContainer(deps, request),
+    serviceScheduling,
+    taskLaunching,
+    schedulerTimers,
     ...files,
     awsEnv: { AWS_CONFIG_FILE: files.configFile, AWS_SHARED_CREDENTIALS_FILE: files.credentialsFile, HOME: targets.root, AWS_DATA_PATH: dataPath },
     profile: SANDBOX.profile,
@@ -256,6 +289,7 @@ export async function startSandbox(opts: SandboxOptions = {}): Promise<Sandbox> 
       stopping ??= (async () => {
         limits.dispose();
         taskStopTimers.clear();
+        schedulerTimers.clear();
         for (const s of registry.list()) registry.terminate(s.sessionId, 'The sandbox is shutting down.');
         await gateway?.close();
         await new Promise<void>((resolve) => {

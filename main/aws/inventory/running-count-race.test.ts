@@ -22,8 +22,9 @@ const SERVICE_ID = nodeId.service(SANDBOX.profile, REGION, CLUSTER_ARN, 'web');
 
 let t: SandboxInventory;
 beforeAll(async () => {
-  // The containers exit at once; the task then stays DEPROVISIONING far longer than the test.
-  t = await sandboxInventory({ sandbox: { taskStopping: { containersExitMs: 0, deprovisionMs: 10 * 60_000 } } });
+  // The containers exit at once; the task then stays DEPROVISIONING far longer than the test, and
+  // the service's replacement is not started during it (the counts compared stay as the stop left them).
+  t = await sandboxInventory({ sandbox: { taskStopping: { deactivateMs: 0, containersExitMs: 0, deprovisionMs: 10 * 60_000 }, serviceScheduling: { reconcileDelayMs: 10 * 60_000 } } });
 });
 afterAll(async () => {
   await t.close();

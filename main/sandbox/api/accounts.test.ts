@@ -43,7 +43,7 @@ describe('sessions and targets across accounts in one region', () => {
   let ecsB: ECSClient;
   beforeAll(async () => {
     // A stop ends its task's sessions at once.
-    sb = await apiSandbox({ world: WORLD, taskStopping: { containersExitMs: 0, deprovisionMs: 0 } });
+    sb = await apiSandbox({ world: WORLD, taskStopping: { deactivateMs: 0, containersExitMs: 0, deprovisionMs: 0 } });
     ssmA = new SSMClient(clientConfig(sb, REGION));
     ssmB = new SSMClient(clientConfig(sb, REGION, KEY_B));
     ecsB = new ECSClient(clientConfig(sb, REGION, KEY_B));

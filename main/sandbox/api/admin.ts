@@ -1,6 +1,7 @@
 /**
  * Test and tooling routes under `/__sandbox/` on the API server (never AWS paths): health,
- * request statistics, the session list, and fault injection when a fault applier is wired in.
+ * request statistics, the session list, an essential container exiting (ecs/container-exit.ts),
+ * and fault injection when a fault applier is wired in.
  * Every one needs the run's secret (the `aws_secret_access_key` of the profile the sandbox
  * writes) in the `X-Porthole-Sandbox-Secret` header; the server refuses them otherwise.
  */
@@ -18,6 +19,8 @@ export interface AdminHooks {
   readonly applyFaults?: (spec: unknown) => unknown;
   /** Validates and applies API fault rules (faults/api-faults.ts); a throw means refused. */
   readonly applyApiFaults?: (spec: unknown) => unknown;
+  /** Makes a task's essential container exit (ecs/container-exit.ts); a throw means refused. */
+  readonly exitContainer?: (spec: unknown) => unknown;
 }
 
 /** A JSON answer; `close` ends the connection too (a refusal sent before the request body was read). */
@@ -72,6 +75,14 @@ export function handleAdmin(req: IncomingMessage, res: ServerResponse, pathname:
       if (!hooks.applyApiFaults) return send(res, 501, { error: 'API faults are not available in this sandbox build' });
       try {
         return send(res, 200, hooks.applyApiFaults(JSON.parse(body.toString('utf8'))) ?? { ok: true });
+      } catch (err) {
+        return send(res, 400, { error: err instanceof Error ? err.message : String(err) });
+      }
+    }
+    case 'POST container-exit': {
+      if (!hooks.exitContainer) return send(res, 501, { error: 'container exits are not available in this sandbox build' });
+      try {
+        return send(res, 200, hooks.exitContainer(JSON.parse(body.toString('utf8'))));
       } catch (err) {
         return send(res, 400, { error: err instanceof Error ? err.message : String(err) });
       }

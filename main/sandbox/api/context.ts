@@ -3,7 +3,9 @@ import type { SessionRegistry } from '../session-registry.js';
 import type { TargetHub } from '../targets/target-hub.js';
 import type { AccountSpec } from '../world/schema.js';
 import type { RegionView, World } from '../world/model.js';
+import type { TaskLaunchTimings } from '../world/task-launch.js';
 import type { TaskStopTimings } from '../world/task-stop.js';
+import type { ServiceSchedulingTimings } from './ecs/service-scheduler.js';
 import type { StopTimers } from './ecs/task-stop-timers.js';
 import type { ServiceName } from './errors.js';
 import type { Caller } from './caller.js';
@@ -27,6 +29,12 @@ export interface ApiDeps {
   readonly taskStopping: TaskStopTimings;
   /** StopTask's steps still to come; the sandbox clears them when it closes. */
   readonly taskStopTimers: StopTimers;
+  /** How soon the service scheduler acts (Sandbox.serviceScheduling), read as it is each time. */
+  readonly serviceScheduling: ServiceSchedulingTimings;
+  /** How long a task the scheduler starts takes to run (Sandbox.taskLaunching), read at each start. */
+  readonly taskLaunching: TaskLaunchTimings;
+  /** The service scheduler's steps still to come (replacements, steady-state events); cleared on close. */
+  readonly schedulerTimers: StopTimers;
 }
 
 export interface RequestContext {

@@ -1,5 +1,5 @@
 // StopTask in the sandbox, as ECS stops a task: the answer and DescribeTasks show it stopping
-// (desiredStatus STOPPED, lastStatus RUNNING then STOPPING, containers still running with no exit
+// (desiredStatus STOPPED, lastStatus RUNNING then DEACTIVATING, containers still running with no exit
 // code, its session still open while the containers take SIGTERM), it leaves the running list and
 // new sessions are refused; then its containers exit (143), their sessions end (in its region
 // only), its exec agent is STOPPED, and DescribeTasks reaches STOPPED with the reason.
@@ -41,10 +41,13 @@ describe('ECS StopTask in the sandbox', () => {
 
   const port = { DocumentName: 'AWS-StartPortForwardingSession', Parameters: { portNumber: ['8080'] } };
 
-  it('answers with the task still RUNNING and desiredStatus STOPPED; DescribeTasks shows it STOPPING, its containers not yet down, its session open, new ones refused', async () => {
+  it('answers with the task still RUNNING and desiredStatus STOPPED; DescribeTasks shows it DEACTIVATING, its containers not yet down, its session open, new ones refused', async () => {
+    sb.taskStopping.deactivateMs = NEVER_MS;
     sb.taskStopping.containersExitMs = NEVER_MS;
     sb.taskStopping.stopTimeoutMs = NEVER_MS;
     sb.taskStopping.deprovisionMs = NEVER_MS;
+    // The service's replacement is not started during this test (service-scheduler.test covers it).
+    sb.serviceScheduling.reconcileDelayMs = NEVER_MS;
     const open = await ssm.send(new StartSessionCommand({ Target: targetOf(TASK), ...port }));
     const counts = async () => {
       const service = (await ecs.send(new DescribeServicesCommand({ cluster: 'demo-web', services: ['web'] }))).services?.[0];
@@ -59,7 +62,7 @@ describe('ECS StopTask in the sandbox', () => {
     expect(stopped.task?.stoppedAt).toBeUndefined();
 
     const task = (await ecs.send(new DescribeTasksCommand({ cluster: 'demo-web', tasks: [TASK] }))).tasks?.[0];
-    expect(task).toMatchObject({ lastStatus: 'STOPPING', desiredStatus: 'STOPPED', stopCode: 'UserInitiated', stoppedReason: 'Scaling activity initiated by deployment ecs-svc/1' });
+    expect(task).toMatchObject({ lastStatus: 'DEACTIVATING', desiredStatus: 'STOPPED', stopCode: 'UserInitiated', stoppedReason: 'Scaling activity initiated by deployment ecs-svc/1' });
     expect(task?.stoppedAt).toBeUndefined();
     expect(task?.executionStoppedAt).toBeUndefined();
     expect(task?.containers?.[0]).toMatchObject({ lastStatus: 'RUNNING', managedAgents: [expect.objectContaining({ lastStatus: 'RUNNING' })] });
@@ -81,10 +84,11 @@ describe('ECS StopTask in the sandbox', () => {
     expect((await ecs.send(new ListTasksCommand({ cluster: 'demo-web' }))).taskArns?.some((a) => a.endsWith(TASK))).toBe(false);
     expect((await ecs.send(new ListTasksCommand({ cluster: 'demo-web', desiredStatus: 'STOPPED' }))).taskArns?.some((a) => a.endsWith(TASK))).toBe(true);
     // Asked again while it stops, StopTask changes nothing.
-    expect((await ecs.send(new StopTaskCommand({ cluster: 'demo-web', task: TASK, reason: 'later' }))).task).toMatchObject({ lastStatus: 'STOPPING', stoppedReason: 'Scaling activity initiated by deployment ecs-svc/1' });
+    expect((await ecs.send(new StopTaskCommand({ cluster: 'demo-web', task: TASK, reason: 'later' }))).task).toMatchObject({ lastStatus: 'DEACTIVATING', stoppedReason: 'Scaling activity initiated by deployment ecs-svc/1' });
   });
 
   it('then its containers exit (143: SIGTERM honoured), their sessions end in its region only, and the task is STOPPED with "Task stopped by user"', async () => {
+    sb.taskStopping.deactivateMs = BRIEF_MS;
     sb.taskStopping.containersExitMs = BRIEF_MS;
     sb.taskStopping.deprovisionMs = BRIEF_MS;
     const open = await ssm.send(new StartSessionCommand({ Target: targetOf(OTHER), ...port }));
@@ -127,16 +131,19 @@ describe('ECS StopTask in the sandbox', () => {
   });
 
   it("closing the sandbox leaves no stop pending: a task's containers cannot go down, nor end sessions, after it closed", async () => {
-    const own = await apiSandbox({ taskStopping: { containersExitMs: NEVER_MS, stopTimeoutMs: NEVER_MS } });
+    const own = await apiSandbox({ taskStopping: { containersExitMs: NEVER_MS, stopTimeoutMs: NEVER_MS }, serviceScheduling: { reconcileDelayMs: NEVER_MS } });
     const client = new ECSClient(clientConfig(own));
     try {
       await client.send(new StopTaskCommand({ cluster: 'demo-web', task: TASK }));
       expect(own.taskStopTimers.pending).toBe(1);
+      // The service's scheduler has its replacement due too.
+      expect(own.schedulerTimers.pending).toBe(1);
     } finally {
       client.destroy();
       await own.stop();
     }
     expect(own.taskStopTimers.pending).toBe(0);
+    expect(own.schedulerTimers.pending).toBe(0);
   });
 
   it('refuses a task it does not know and a reason too long', async () => {

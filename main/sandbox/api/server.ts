@@ -6,6 +6,7 @@
 import { randomUUID } from 'node:crypto';
 import type { IncomingMessage, RequestListener, ServerResponse } from 'node:http';
 import { refuseForeignRequest } from '../host-check.js';
+import { exitContainer } from './ecs/container-exit.js';
 import { ADMIN_PREFIX, ADMIN_SECRET_HEADER, handleAdmin, sendAdmin, type AdminHooks } from './admin.js';
 import { resolveCaller } from './caller.js';
 import type { ApiDeps, RequestContext } from './context.js';
@@ -73,6 +74,7 @@ export function createApiHandler(opts: ApiServerOptions): { handler: RequestList
     stats: () => ({ requests: stats.requests, throttled: stats.throttled, errors: stats.errors, ...prefixed(stats.byOperation) }),
     ...(opts.applyFaults ? { applyFaults: opts.applyFaults } : {}),
     ...(opts.apiFaults ? { applyApiFaults: (spec: unknown) => opts.apiFaults?.set(spec) } : {}),
+    exitContainer: (spec: unknown) => exitContainer(deps, spec),
   };
 
   async function serve(req: IncomingMessage, res: ServerResponse): Promise<void> {

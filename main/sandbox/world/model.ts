@@ -2,9 +2,10 @@
  * The world indexed for request handling: per account and region, clusters by name, tasks by id,
  * task definitions by family:revision, instances by id. Built once; handlers only read it, so a
  * generated world of 500,000 tasks answers each Describe call with map lookups. The one change
- * a request makes is StopTask's: a task stops, over a few seconds as on AWS (task-stop.ts; its
- * world spec stays as loaded, so a world file shared by several sandboxes is never changed by one
- * of them).
+ * a request makes are StopTask's, UpdateService's and the service scheduler's: a task stops over a
+ * few seconds as on AWS (task-stop.ts), a service's replacement task is added and starts
+ * (task-launch.ts, api/ecs/service-scheduler.ts). World specs stay as loaded, so a world file
+ * shared by several sandboxes is never changed by one of them.
  */
 import { arn, lastSegment, runtimeIdFor, type ArnScope } from './arns.js';
 import type {
@@ -15,12 +16,13 @@ import type {
   InstanceSpec,
   KmsKeySpec,
   RemoteHostSpec,
-  ServiceSpec,
   SessionPreferencesSpec,
   TaskDefinitionSpec,
   TaskSpec,
   WorldFile,
 } from './schema.js';
+import { ServiceEntry } from './service-entry.js';
+import { launchPhase, type TaskLaunch } from './task-launch.js';
 import { stopPhase, type TaskStop } from './task-stop.js';
 
 export type ResolvedContainer = ContainerSpec & { runtimeId: string };
@@ -30,32 +32,51 @@ export class TaskEntry {
   private resolved: readonly ResolvedContainer[] | undefined;
   private stopping: TaskStop | undefined;
 
+  /**
+   * `launch`: a task the service scheduler started here (its steps from PROVISIONING to RUNNING);
+   * undefined for a task of the world file, which is as the file says from the start.
+   */
   constructor(
     private readonly loaded: TaskSpec,
     readonly cluster: ClusterEntry,
     private readonly scope: ArnScope,
+    readonly launch?: TaskLaunch,
   ) {}
 
-  /** The task as the world declares it, or as StopTask is leaving it now. */
+  /** The task as the world declares it, or as the scheduler's launch or StopTask is leaving it now. */
   get spec(): TaskSpec {
-    // Most tasks are never stopped, and arn/containers read spec on every call: no clock for them.
-    if (!this.stopping) return this.loaded;
+    // Most tasks are never started nor stopped here, and arn/containers read spec on every call: no clock for them.
+    if (!this.stopping && !this.launch) return this.loaded;
     return this.specAt(Date.now());
   }
 
-  /** The same at `now` (epoch ms): a stopping task's lastStatus moves on with time. */
+  /** The task as declared (or launched), before any stop: what a replacement copies. */
+  get declared(): TaskSpec {
+    return this.loaded;
+  }
+
+  /** The same at `now` (epoch ms): a starting or stopping task's lastStatus moves on with time. */
   specAt(now: number): TaskSpec {
+    const launched = this.launchedAt(now);
     const stop = this.stopping;
-    if (!stop) return this.loaded;
+    if (!stop) return launched;
     const lastStatus = stopPhase(stop, now);
     return {
-      ...this.loaded,
+      ...launched,
       lastStatus,
       desiredStatus: 'STOPPED',
       stoppedReason: stop.stoppedReason,
       stopCode: stop.stopCode,
       ...(lastStatus === 'STOPPED' ? { stoppedAt: new Date(stop.stoppedAt).toISOString() } : {}),
     };
+  }
+
+  /** A launched task's lastStatus (and startedAt once RUNNING) at `now`. */
+  private launchedAt(now: number): TaskSpec {
+    const launch = this.launch;
+    if (!launch) return this.loaded;
+    const lastStatus = launchPhase(launch, now);
+    return { ...this.loaded, lastStatus, ...(lastStatus === 'RUNNING' ? { startedAt: new Date(launch.runningAt).toISOString() } : {}) };
   }
 
   /** StopTask's stop, while and after it happens; undefined for a task nobody stopped here. */
@@ -82,10 +103,14 @@ export class TaskEntry {
 export interface ClusterEntry {
   readonly spec: ClusterSpec;
   readonly arn: string;
+  readonly scope: ArnScope;
+  /** The world's tasks, then those the service scheduler started here (addTask). */
   readonly tasks: readonly TaskEntry[];
   readonly tasksById: ReadonlyMap<string, TaskEntry>;
-  readonly services: ReadonlyMap<string, ServiceSpec>;
+  readonly services: ReadonlyMap<string, ServiceEntry>;
   readonly containerInstancesById: ReadonlyMap<string, ContainerInstanceSpec>;
+  /** Adds a task the service scheduler launched (a fresh id) to the cluster's lists. */
+  addTask(spec: TaskSpec, launch: TaskLaunch): TaskEntry;
 }
 
 export class RegionView {
@@ -120,10 +145,17 @@ export class RegionView {
     const entry: ClusterEntry = {
       spec,
       arn: arn.cluster(this.scope, spec.name),
+      scope: this.scope,
       tasks,
       tasksById,
-      services: new Map(spec.services.map((s) => [s.name, s])),
+      services: new Map(spec.services.map((s) => [s.name, new ServiceEntry(s)])),
       containerInstancesById: new Map(spec.containerInstances.map((ci) => [ci.id, ci])),
+      addTask: (t, launch) => {
+        const task = new TaskEntry(t, entry, this.scope, launch);
+        tasks.push(task);
+        tasksById.set(t.id, task);
+        return task;
+      },
     };
     for (const t of spec.tasks) {
       const task = new TaskEntry(t, entry, this.scope);

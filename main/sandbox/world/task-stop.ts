@@ -1,8 +1,9 @@
 /**
  * How ECS stops a task after StopTask, in the sandbox's time. On AWS (ECS developer guide, "Amazon
  * ECS task lifecycle" and StopTask in the API reference) StopTask answers at once with
- * desiredStatus STOPPED and the task still RUNNING; ECS sends each container SIGTERM (lastStatus
- * DEACTIVATING/STOPPING), SIGKILLs any still running after the container's stop timeout (30 s by
+ * desiredStatus STOPPED and the task still RUNNING; ECS first takes the task out of service
+ * (lastStatus DEACTIVATING: load-balancer targets deregistered, service discovery instances
+ * removed), then sends each container SIGTERM (lastStatus STOPPING), SIGKILLs any still running after the container's stop timeout (30 s by
  * default), records executionStoppedAt when they are down, detaches an awsvpc task's network
  * interface (DEPROVISIONING) and only then reports the task STOPPED, with stoppedAt. The sandbox
  * keeps those steps and their order and shortens them (TASK_STOPPING).
@@ -10,10 +11,12 @@
 import type { TaskSpec } from './schema.js';
 
 export interface TaskStopTimings {
-  /** From StopTask until a container that honours SIGTERM has exited (lastStatus STOPPING, the container still RUNNING). */
+  /** From StopTask until ECS sends the containers SIGTERM (lastStatus DEACTIVATING, every container still RUNNING). */
+  deactivateMs: number;
+  /** From SIGTERM until a container that honours SIGTERM has exited (lastStatus STOPPING, the container still RUNNING). */
   containersExitMs: number;
   /**
-   * The stop timeout of a container whose definition gives none: from StopTask until ECS SIGKILLs a
+   * The stop timeout of a container whose definition gives none: from SIGTERM until ECS SIGKILLs a
    * container still running (one that ignores SIGTERM). The task stays STOPPING, and that
    * container and its sessions run on, until then.
    */
@@ -23,17 +26,18 @@ export interface TaskStopTimings {
 }
 
 /**
- * The sandbox's stop, shortened from AWS's tens of seconds (a stop timeout of up to 30 s, then the
- * interface detached). 1 s for the containers: an app that honours SIGTERM is gone within about
+ * The sandbox's stop, shortened from AWS's tens of seconds (a deregistration delay, a stop timeout
+ * of up to 30 s, then the interface detached). 0.5 s of DEACTIVATING: a task with no load balancer
+ * has little to deregister, yet DescribeTasks right after StopTask sees the phase as on AWS. 1 s for the containers: an app that honours SIGTERM is gone within about
  * that. 2 s of deprovisioning: long enough that DescribeTasks soon after StopTask, and Porthole's
  * forward auto-restart asking ECS half a second after its session ended
  * (FORWARDS.RESTART_INITIAL_DELAY_MS), see the task still stopping as they would on AWS; short
  * enough that `aws ecs wait tasks-stopped` (a look every 6 s) is done on its second look. 3 s of
  * stop timeout (ECS's default is 30 s) for a container that ignores SIGTERM: it runs on through
  * the SIGTERM phase, visibly longer than one that honours it, and is SIGKILLed before that second
- * look (3 s + 2 s of deprovisioning).
+ * look (0.5 s + 3 s + 2 s of deprovisioning).
  */
-export const TASK_STOPPING: Readonly<TaskStopTimings> = { containersExitMs: 1000, stopTimeoutMs: 3000, deprovisionMs: 2000 };
+export const TASK_STOPPING: Readonly<TaskStopTimings> = { deactivateMs: 500, containersExitMs: 1000, stopTimeoutMs: 3000, deprovisionMs: 2000 };
 
 /**
  * Container exit codes after ECS stops a task: 128 + the signal. SIGTERM (15) ends a process that
@@ -60,6 +64,8 @@ export interface StoppingContainer {
   readonly honoursSigterm: boolean;
   /** Its definition's stopTimeout in ms; undefined: TaskStopTimings.stopTimeoutMs. */
   readonly stopTimeoutMs?: number;
+  /** Set for a container that exited by itself (an essential one whose exit stops the task): it takes no signal. */
+  readonly exited?: ContainerExit;
 }
 
 /** When (epoch ms) a container exits during a stop, and its exit code. */
@@ -68,10 +74,11 @@ export interface ContainerExit {
   readonly exitCode: number;
 }
 
-/** SIGTERM ends a container that honours it unless its stop timeout comes first; any other is SIGKILLed at its stop timeout. */
-function containerExit(now: number, timings: TaskStopTimings, c: StoppingContainer): ContainerExit {
-  const killAt = now + (c.stopTimeoutMs ?? timings.stopTimeoutMs);
-  const termAt = now + timings.containersExitMs;
+/** SIGTERM (at `sigtermAt`) ends a container that honours it unless its stop timeout comes first; any other is SIGKILLed at its stop timeout. */
+function containerExit(sigtermAt: number, timings: TaskStopTimings, c: StoppingContainer): ContainerExit {
+  if (c.exited) return c.exited;
+  const killAt = sigtermAt + (c.stopTimeoutMs ?? timings.stopTimeoutMs);
+  const termAt = sigtermAt + timings.containersExitMs;
   return c.honoursSigterm && termAt <= killAt ? { at: termAt, exitCode: STOP_EXIT_CODES.sigterm } : { at: killAt, exitCode: STOP_EXIT_CODES.sigkill };
 }
 
@@ -79,8 +86,10 @@ function containerExit(now: number, timings: TaskStopTimings, c: StoppingContain
 export interface TaskStop {
   readonly stoppedReason: string;
   readonly stopCode: NonNullable<TaskSpec['stopCode']>;
-  /** StopTask's call: desiredStatus STOPPED from then, lastStatus STOPPING right after. */
+  /** StopTask's call: desiredStatus STOPPED from then, lastStatus DEACTIVATING right after. */
   readonly stoppingAt: number;
+  /** ECS sends the containers SIGTERM: lastStatus STOPPING from then. */
+  readonly sigtermAt: number;
   /** Each container's exit (STOPPED, with its exit code): its exec agent and sessions go with it. */
   readonly containerExits: ReadonlyMap<string, ContainerExit>;
   /** The last container is down. */
@@ -93,18 +102,21 @@ export interface TaskStop {
 
 /** The stop of a task whose containers are `containers` (none given: every container exits after containersExitMs). */
 export function planStop(now: number, timings: TaskStopTimings, awsvpc: boolean, why: Pick<TaskStop, 'stoppedReason' | 'stopCode'>, containers: readonly StoppingContainer[] = []): TaskStop {
-  const containerExits = new Map(containers.map((c) => [c.name, containerExit(now, timings, c)] as const));
-  const executionStoppedAt = containers.length === 0 ? now + timings.containersExitMs : Math.max(...[...containerExits.values()].map((e) => e.at));
-  return { ...why, stoppingAt: now, containerExits, executionStoppedAt, stoppedAt: executionStoppedAt + (awsvpc ? timings.deprovisionMs : 0), deprovisions: awsvpc };
+  const sigtermAt = now + timings.deactivateMs;
+  const containerExits = new Map(containers.map((c) => [c.name, containerExit(sigtermAt, timings, c)] as const));
+  const executionStoppedAt = containers.length === 0 ? sigtermAt + timings.containersExitMs : Math.max(...[...containerExits.values()].map((e) => e.at));
+  return { ...why, stoppingAt: now, sigtermAt, containerExits, executionStoppedAt, stoppedAt: executionStoppedAt + (awsvpc ? timings.deprovisionMs : 0), deprovisions: awsvpc };
 }
 
 /**
- * The task's lastStatus at `now`: STOPPING from StopTask's instant on (a DescribeTasks in the same
- * millisecond included), then DEPROVISIONING, STOPPED. StopTask's own answer, RUNNING with
- * desiredStatus STOPPED as on AWS, is that call's view (stop-task.ts), not a phase of the stop.
+ * The task's lastStatus at `now`: DEACTIVATING from StopTask's instant on (a DescribeTasks in the
+ * same millisecond included), STOPPING from SIGTERM, then DEPROVISIONING, STOPPED. A phase given no
+ * time is skipped. StopTask's own answer, RUNNING with desiredStatus STOPPED as on AWS, is that
+ * call's view (stop-task.ts), not a phase of the stop.
  */
 export function stopPhase(stop: TaskStop, now: number): TaskSpec['lastStatus'] {
   if (now >= stop.stoppedAt) return 'STOPPED';
   if (now >= stop.executionStoppedAt) return stop.deprovisions ? 'DEPROVISIONING' : 'STOPPING';
-  return now < stop.stoppingAt ? 'RUNNING' : 'STOPPING';
+  if (now < stop.stoppingAt) return 'RUNNING';
+  return now < stop.sigtermAt ? 'DEACTIVATING' : 'STOPPING';
 }

@@ -44,7 +44,7 @@ export const describeClusters: Handler = (p, ctx) => {
 export const listServices: Handler = (p, ctx) => {
   const cluster = requireCluster(ctx, p.optString('cluster'));
   const launchType = p.optString('launchType');
-  const services = [...cluster.services.values()].filter((s) => !launchType || s.launchType === launchType);
+  const services = [...cluster.services.values()].filter((s) => !launchType || s.spec.launchType === launchType);
   const page = paginate('ecs', services, ECS_LIMITS.listServices, p.optInt('maxResults'), p.optString('nextToken'), `ListServices/${cluster.arn}/${launchType ?? ''}`);
   return { serviceArns: page.items.map((s) => arn.service(ctx.region.scope, cluster.spec.name, s.name)), nextToken: page.nextToken };
 };

@@ -5,6 +5,7 @@ import { describeContainerInstances, listContainerInstances } from './container-
 import { executeCommand } from './execute-command.js';
 import { stopTask } from './stop-task.js';
 import { describeTaskDefinition, describeTasks, listTasks } from './tasks.js';
+import { updateService } from './update-service.js';
 
 export const ECS_TARGET_PREFIX = 'AmazonEC2ContainerServiceV20141113';
 
@@ -20,4 +21,5 @@ export const ecsHandlers: HandlerTable = {
   DescribeContainerInstances: describeContainerInstances,
   ExecuteCommand: executeCommand,
   StopTask: stopTask,
+  UpdateService: updateService,
 };

@@ -4,7 +4,8 @@
  */
 import { arn } from '../../world/arns.js';
 import type { ClusterEntry, RegionView, TaskEntry } from '../../world/model.js';
-import type { ServiceSpec, TaskDefinitionSpec, TaskSpec } from '../../world/schema.js';
+import type { ServiceEntry } from '../../world/service-entry.js';
+import type { TaskDefinitionSpec, TaskSpec } from '../../world/schema.js';
 import { stoppedExitCode } from '../../world/task-stop.js';
 
 export const ECS_SHAPES = {
@@ -23,13 +24,16 @@ function startedSeconds(task: TaskEntry): number {
   return Number.isNaN(parsed) ? bootSeconds - ECS_SHAPES.defaultTaskAgeSeconds : Math.floor(parsed / 1000);
 }
 
+/** What ECS counts as pending (pendingCount, pendingTasksCount): a task started but not yet RUNNING. */
+const STARTING: ReadonlySet<string> = new Set(['PROVISIONING', 'PENDING', 'ACTIVATING']);
+
 export function desiredStatusOf(task: TaskEntry): string {
   return task.spec.desiredStatus ?? (task.spec.lastStatus === 'STOPPED' ? 'STOPPED' : 'RUNNING');
 }
 
 export function clusterShape(c: ClusterEntry, include: readonly string[]): Record<string, unknown> {
   const running = c.tasks.filter((t) => t.spec.lastStatus === 'RUNNING').length;
-  const pending = c.tasks.filter((t) => t.spec.lastStatus === 'PENDING' || t.spec.lastStatus === 'PROVISIONING').length;
+  const pending = c.tasks.filter((t) => STARTING.has(t.spec.lastStatus)).length;
   const shape: Record<string, unknown> = {
     clusterArn: c.arn,
     clusterName: c.spec.name,
@@ -52,26 +56,32 @@ export function clusterShape(c: ClusterEntry, include: readonly string[]): Recor
   return shape;
 }
 
-export function serviceShape(view: RegionView, c: ClusterEntry, s: ServiceSpec): Record<string, unknown> {
-  const tasks = c.tasks.filter((t) => t.spec.service === s.name);
-  const running = tasks.filter((t) => t.spec.lastStatus === 'RUNNING').length;
+export function serviceShape(view: RegionView, c: ClusterEntry, service: ServiceEntry): Record<string, unknown> {
+  const s = service.spec;
+  const statuses = c.tasks.filter((t) => t.spec.service === s.name).map((t) => t.spec.lastStatus);
+  const running = statuses.filter((st) => st === 'RUNNING').length;
+  const pending = statuses.filter((st) => STARTING.has(st)).length;
   const taskDefinition = arn.taskDefinition(view.scope, s.taskDefinition);
+  const steady = running === service.desiredCount && pending === 0;
   return {
     serviceArn: arn.service(view.scope, c.spec.name, s.name),
     serviceName: s.name,
     clusterArn: c.arn,
     status: 'ACTIVE',
-    desiredCount: s.desiredCount,
+    desiredCount: service.desiredCount,
     runningCount: running,
-    pendingCount: tasks.filter((t) => t.spec.lastStatus === 'PENDING').length,
+    pendingCount: pending,
     launchType: s.launchType,
     ...(s.launchType === 'FARGATE' ? { platformVersion: s.platformVersion ?? 'LATEST', platformFamily: 'Linux' } : {}),
     taskDefinition,
     enableExecuteCommand: s.enableExecuteCommand,
     schedulingStrategy: 'REPLICA',
     deploymentController: { type: 'ECS' },
-    deployments: [{ id: `ecs-svc/${s.name}`, status: 'PRIMARY', taskDefinition, desiredCount: s.desiredCount, runningCount: running, rolloutState: 'COMPLETED' }],
-    events: [],
+    deployments: [
+      { id: `ecs-svc/${s.name}`, status: 'PRIMARY', taskDefinition, desiredCount: service.desiredCount, pendingCount: pending, runningCount: running, rolloutState: steady ? 'COMPLETED' : 'IN_PROGRESS' },
+    ],
+    // Newest first, as ECS lists them (JSON 1.1 epoch seconds).
+    events: service.events.map((e) => ({ id: e.id, createdAt: e.createdAt / 1000, message: e.message })),
     createdAt: bootSeconds - ECS_SHAPES.defaultTaskAgeSeconds,
   };
 }
@@ -79,7 +89,10 @@ export function serviceShape(view: RegionView, c: ClusterEntry, s: ServiceSpec):
 /** A container's lastStatus: the world's, else its task's; after StopTask, RUNNING until it exits (SIGTERM, or SIGKILL at its stop timeout). */
 function containerStatus(task: TaskEntry, spec: TaskSpec, c: TaskEntry['containers'][number], now: number): string {
   const stop = task.stop;
-  if (stop) return now >= (stop.containerExits.get(c.name)?.at ?? stop.executionStoppedAt) ? 'STOPPED' : (c.lastStatus ?? 'RUNNING');
+  if (stop && now >= (stop.containerExits.get(c.name)?.at ?? stop.executionStoppedAt)) return 'STOPPED';
+  // A launched task's containers start with it: PENDING until they run (from ACTIVATING on).
+  if (task.launch) return now < task.launch.activatingAt ? 'PENDING' : 'RUNNING';
+  if (stop) return c.lastStatus ?? 'RUNNING';
   return c.lastStatus ?? (spec.lastStatus === 'STOPPED' ? 'STOPPED' : spec.lastStatus === 'RUNNING' ? 'RUNNING' : 'PENDING');
 }
 
@@ -92,7 +105,8 @@ function containerShape(view: RegionView, task: TaskEntry, spec: TaskSpec, c: Ta
     taskArn: task.arn,
     name: c.name,
     image: declared?.image,
-    runtimeId: c.runtimeId,
+    // ECS gives a container its runtime id once it is created: a launched task's, once it leaves PENDING.
+    ...(task.launch && lastStatus === 'PENDING' ? {} : { runtimeId: c.runtimeId }),
     lastStatus,
     networkBindings: [],
     networkInterfaces: spec.launchType === 'FARGATE' ? [{ attachmentId: spec.id.slice(0, 8), privateIpv4Address: '10.0.2.15' }] : [],
@@ -102,8 +116,9 @@ function containerShape(view: RegionView, task: TaskEntry, spec: TaskSpec, c: Ta
   // ECS gives an exit code only to a container that has exited: 143 or 137 when ECS stopped it (task-stop.ts).
   if (down) shape['exitCode'] = task.stop?.containerExits.get(c.name)?.exitCode ?? stoppedExitCode(spec.stopCode, declared?.initProcessEnabled ?? true);
   if (c.agent !== null && spec.enableExecuteCommand) {
-    // The exec agent runs inside its container and goes with it: ECS reports it STOPPED once the container is.
-    const agentStatus = down ? 'STOPPED' : c.agent;
+    // The exec agent runs inside its container and goes with it: ECS reports it STOPPED once the
+    // container is, and PENDING until the container runs.
+    const agentStatus = down ? 'STOPPED' : lastStatus === 'PENDING' ? 'PENDING' : c.agent;
     const agent: Record<string, unknown> = { name: ECS_SHAPES.execAgentName, lastStatus: agentStatus };
     if (agentStatus === 'RUNNING') agent['lastStartedAt'] = startedSeconds(task);
     if (c.agentReason) agent['reason'] = c.agentReason;
@@ -117,6 +132,7 @@ export function taskShape(view: RegionView, task: TaskEntry, now: number = Date.
   const t = task.specAt(now);
   const def = view.taskDefinition(t.taskDefinition);
   const started = startedSeconds(task);
+  const launch = task.launch;
   const shape: Record<string, unknown> = {
     taskArn: task.arn,
     clusterArn: task.cluster.arn,
@@ -130,14 +146,16 @@ export function taskShape(view: RegionView, task: TaskEntry, now: number = Date.
     connectivity: 'CONNECTED',
     cpu: def?.cpu ?? '256',
     memory: def?.memory ?? '512',
-    createdAt: started - 30,
-    startedAt: started,
+    createdAt: launch ? launch.createdAt / 1000 : started - 30,
+    ...(launch && now < launch.runningAt ? {} : { startedAt: launch ? launch.runningAt / 1000 : started }),
     containers: task.containers.map((c) => containerShape(view, task, t, c, def, now)),
     overrides: { containerOverrides: task.containers.map((c) => ({ name: c.name })), inferenceAcceleratorOverrides: [] },
     attachments: [],
     tags: [],
     version: 3,
   };
+  // ECS records the image pull of a task it started once the pull is over.
+  if (launch && now >= launch.activatingAt) Object.assign(shape, { pullStartedAt: launch.pendingAt / 1000, pullStoppedAt: launch.activatingAt / 1000 });
   if (t.service) shape['startedBy'] = `ecs-svc/${t.service}`;
   if (t.containerInstance) shape['containerInstanceArn'] = arn.containerInstance(view.scope, task.cluster.spec.name, t.containerInstance);
   if (t.launchType === 'FARGATE') {
