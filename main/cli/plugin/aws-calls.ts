@@ -14,7 +14,9 @@
 import type { KMSClient } from '@aws-sdk/client-kms';
 import type * as SsmSdk from '@aws-sdk/client-ssm';
 import type { SSMClient } from '@aws-sdk/client-ssm';
+import { AWS_LIMITS } from '../../aws/constants.js';
 import { requestLimits } from '../../aws/request-limits.js';
+import { Connection } from '../../ssm/connection/constants.js';
 import type { DataKeyProvider } from '../../ssm/crypto/kms.js';
 import type { StartRequest } from './argv.js';
 
@@ -48,6 +50,8 @@ const SDK_NODE_WARNING_ENV = 'AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED';
 export interface SessionApiOptions {
   /** Overrides AWS_LIMITS.REQUEST_TIMEOUT_MS (a test of a silent endpoint uses a short one). */
   readonly requestTimeoutMs?: number;
+  /** Overrides Connection.RESUME_REQUEST_TIMEOUT_MS, ResumeSession's own shorter limit. */
+  readonly resumeRequestTimeoutMs?: number;
 }
 
 export function sessionApis(request: StartRequest, options: SessionApiOptions = {}): SessionApis {
@@ -58,6 +62,8 @@ export function sessionApis(request: StartRequest, options: SessionApiOptions = 
     requestHandler: requestLimits(options.requestTimeoutMs),
   };
   const endpoint = ssmEndpointFor(request.endpoint);
+  // ResumeSession's per-attempt limit, never longer than the client's own.
+  const resumeTimeout = Math.min(options.resumeRequestTimeoutMs ?? Connection.RESUME_REQUEST_TIMEOUT_MS, options.requestTimeoutMs ?? AWS_LIMITS.REQUEST_TIMEOUT_MS);
   let ssm: SSMClient | undefined;
   let kms: KMSClient | undefined;
   let destroyed = false;
@@ -80,7 +86,7 @@ export function sessionApis(request: StartRequest, options: SessionApiOptions = 
   return {
     async resumeSession(sessionId) {
       const { client, sdk } = await ssmSdk();
-      const out = await client.send(new sdk.ResumeSessionCommand({ SessionId: sessionId }));
+      const out = await client.send(new sdk.ResumeSessionCommand({ SessionId: sessionId }), { requestTimeout: resumeTimeout });
       return out.TokenValue || undefined;
     },
     async terminateSession(sessionId) {

@@ -11,6 +11,8 @@ import { sessionApis, type SessionApis } from './aws-calls.js';
 
 /** A short limit keeps the test fast; the product's is AWS_LIMITS.REQUEST_TIMEOUT_MS. */
 const TEST_REQUEST_TIMEOUT_MS = 150;
+/** A client limit longer than the wait bound of `failure` (testing/vitest/bounded.ts). */
+const LONG_CLIENT_TIMEOUT_MS = 60_000;
 
 let server: SilentServer;
 let apis: SessionApis | undefined;
@@ -66,6 +68,13 @@ describe('the drop-in\'s AWS calls on an endpoint that never answers', () => {
       // The SDK retried the timeout (a retryable error), each attempt on a connection of its own.
       expect(server.connections() - before).toBeGreaterThan(1);
     }
+  });
+
+  it('ResumeSession gives up on its own per-attempt limit when the client\'s is longer', async () => {
+    // Without the per-call limit each attempt would wait the client's minute: the bound below fails first.
+    apis = sessionApis(request(), { requestTimeoutMs: LONG_CLIENT_TIMEOUT_MS, resumeRequestTimeoutMs: TEST_REQUEST_TIMEOUT_MS });
+    const err = await failure('ResumeSession', Promise.resolve(apis.resumeSession('s-silent')));
+    expect(err).toMatchObject({ name: 'TimeoutError' });
   });
 
   it('KMS GenerateDataKey fails with a timeout after its attempts', async () => {

@@ -7,8 +7,20 @@ export const Connection = {
   PING_INTERVAL_MS: 5 * 60_000,
   /** Payload of the keepalive ping, as the plugin sends it. */
   PING_PAYLOAD: 'keepalive',
-  /** Dial timeout: gorilla's DefaultDialer handshake timeout used by the plugin (§3.2). */
-  DIAL_TIMEOUT_MS: 45_000,
+  /**
+   * Longest wait for the websocket upgrade (TCP, TLS and the HTTP upgrade: about four round
+   * trips, a few seconds on the worst satellite link, with room for SYN retransmissions). The
+   * plugin waits 45 s (gorilla's DefaultDialer, §3.2); against a gateway that takes the connection
+   * and never answers, each of resume's attempts then waited that long before the next one.
+   */
+  DIAL_TIMEOUT_MS: 20_000,
+  /**
+   * Longest wait for one ResumeSession attempt, below the 20 s of other AWS calls
+   * (AWS_LIMITS.REQUEST_TIMEOUT_MS): a small control-plane call answered in well under a second,
+   * made while the user waits on a frozen session, where a fresh attempt (the SDK retries a
+   * timeout on a new connection) helps more than waiting longer on a stuck one.
+   */
+  RESUME_REQUEST_TIMEOUT_MS: 10_000,
   /** Largest websocket message accepted: frames carry at most ~1 KB plus a 120-byte header, so
    *  1 MiB is generous, and far below ws's 100 MiB default that a hostile peer could make us hold. */
   MAX_PAYLOAD_BYTES: 1024 * 1024,

@@ -1,17 +1,19 @@
 // ssm:ResumeSession as the data channel's `resumeSession` callback (protocol §9).
 import { ResumeSessionCommand, type SSMClient } from '@aws-sdk/client-ssm';
+import { Connection } from './constants.js';
 
 /** Errors that mean the session is gone for good: resuming again cannot help. */
 const SESSION_GONE = new Set(['DoesNotExistException', 'InvalidDocument', 'AccessDeniedException']);
 
 /**
  * Returns the new TokenValue, or undefined when the session no longer exists (the channel then
- * closes with "timed out"); other errors throw, so the channel retries with backoff.
+ * closes with "timed out"); other errors throw, so the channel retries with backoff. Each attempt
+ * waits at most `requestTimeoutMs` for an answer (Connection.RESUME_REQUEST_TIMEOUT_MS).
  */
-export function ssmResumeSession(client: SSMClient): (sessionId: string) => Promise<string | undefined> {
+export function ssmResumeSession(client: SSMClient, requestTimeoutMs: number = Connection.RESUME_REQUEST_TIMEOUT_MS): (sessionId: string) => Promise<string | undefined> {
   return async (sessionId) => {
     try {
-      const out = await client.send(new ResumeSessionCommand({ SessionId: sessionId }));
+      const out = await client.send(new ResumeSessionCommand({ SessionId: sessionId }), { requestTimeout: requestTimeoutMs });
       return out.TokenValue || undefined;
     } catch (error) {
       if (error instanceof Error && SESSION_GONE.has(error.name)) return undefined;
