@@ -107,6 +107,22 @@ export function localBindText(problem: LocalBindProblem, address: string, port: 
   }
 }
 
+/** Which of Porthole's own forwards holds a local port: its name when it has one, else where it goes. */
+export interface PortHolder {
+  readonly name?: string | undefined;
+  readonly remoteHost?: string | undefined;
+  readonly remotePort: number;
+}
+
+/**
+ * A local port one of Porthole's own forwards listens on. Said as such: "another program on this
+ * computer" sent people looking for a program (lsof, netstat) when the Forwards panel had it.
+ */
+export function localPortHeldText(address: string, port: number, holder: PortHolder): string {
+  const which = holder.name !== undefined ? `“${holder.name}”` : holder.remoteHost !== undefined ? `the one to ${holder.remoteHost}:${holder.remotePort}` : `the one to port ${holder.remotePort}`;
+  return `Local port ${port} on ${address} is already used by another of your forwards, ${which}, listed in Forwards.`;
+}
+
 /**
  * What to do about it, in the place it is read: the form can change its local port there and
  * then; a forward in the panel is started again (once the port is free) or edited (Edit… opens the

@@ -26,6 +26,8 @@ export interface ForwardDeps {
   restartPolicy?: RestartPolicy;
   /** The engine's reconnect schedule (tests shorten it). */
   reconnectBackoff?: BackoffSchedule;
+  /** Another of the manager's forwards listening on this address and port, told in words (its refusal names it); undefined when none is. */
+  heldBy?(address: string, port: number): string | undefined;
 }
 
 export class Forward {
@@ -114,7 +116,9 @@ export class Forward {
       this.server = previous
         ? await bindListener(this.localAddress, previous, onConnection).catch(() => bindListener(this.localAddress, 0, onConnection))
         : await bindListener(this.localAddress, this.spec.localPort ?? 0, onConnection);
-    } catch (error) {
+    } catch (caught) {
+      const held = localBindProblemOf(caught) === 'port-in-use' ? this.deps.heldBy?.(this.localAddress, this.spec.localPort ?? 0) : undefined;
+      const error = held === undefined ? caught : new ForwardError('port-in-use', held);
       this.running = false;
       this.lastError = error instanceof Error ? error.message : String(error);
       this.lastBindProblem = localBindProblemOf(error);

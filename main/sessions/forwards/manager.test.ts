@@ -100,6 +100,29 @@ describe('ForwardManager without a reachable AWS', () => {
     expect(s.lastError).toBe(`Local port ${port} on 127.0.0.1 is already in use by another program on this computer.`);
   });
 
+  it('a local port one of its own forwards holds is refused naming that forward, not "another program"', async () => {
+    // Sessions never start: with auto-restart on, each forward keeps its listener bound meanwhile.
+    const manager = managerWith(async () => {
+      throw new Error('offline');
+    });
+    const db = await manager.create({ target, remotePort: 5432, remoteHost: 'db.internal', localPort: 0 });
+    const port = db.localPort!;
+    const held = `Local port ${port} on 127.0.0.1 is already used by another of your forwards, the one to db.internal:5432, listed in Forwards.`;
+    await expect(manager.create({ target, remotePort: 22, localPort: port })).rejects.toMatchObject({ code: 'port-in-use', message: held });
+    expect(manager.list()).toHaveLength(1);
+    // Edit refuses it too, and the edited forward keeps running where it was.
+    const ssh = await manager.create({ target, remotePort: 22, name: 'ssh' });
+    await expect(manager.edit(ssh.id, { target, remotePort: 22, name: 'ssh', localPort: port })).rejects.toMatchObject({ code: 'port-in-use', message: held });
+    expect(manager.get(ssh.id).localPort).toBe(ssh.localPort);
+    // A stopped forward with that fixed port, started while the other holds it: failed, in the same words (by name when it has one).
+    await manager.edit(db.id, { target, remotePort: 5432, remoteHost: 'db.internal', localPort: port });
+    await manager.stop(db.id);
+    await manager.edit(ssh.id, { target, remotePort: 22, name: 'ssh', localPort: port });
+    const s = await manager.start(db.id);
+    expect(s).toMatchObject({ state: 'failed', lastBindProblem: 'port-in-use' });
+    expect(s.lastError).toBe(`Local port ${port} on 127.0.0.1 is already used by another of your forwards, “ssh”, listed in Forwards.`);
+  });
+
   it('rejects an invalid spec with a typed error', async () => {
     const manager = managerWith(async () => {
       throw new Error('unreachable');

@@ -11,6 +11,7 @@ import { ForwardError, localBindProblemOf } from './errors.js';
 import { Forward } from './forward.js';
 import { probeListen } from './listener.js';
 import { parseSpec } from './spec.js';
+import { localPortHeldText } from '../../../shared/messages/forwards.js';
 import type { ForwardSpec, ForwardStatus, RestartPolicy, StartPortSession } from './types.js';
 
 export interface ForwardManagerOptions {
@@ -107,7 +108,11 @@ export class ForwardManager extends Emitter<ForwardManagerEvents> {
     const port = valid.localPort ?? 0;
     // Its own port (typed again) is not "taken": it is let go just before the new start binds it.
     const ownPort = forward.listening && address === before.localAddress && port === before.localPort;
-    if (port !== 0 && !ownPort) await probeListen(address, port);
+    if (port !== 0 && !ownPort) {
+      const held = this.heldBy(address, port, id);
+      if (held !== undefined) throw new ForwardError('port-in-use', held);
+      await probeListen(address, port);
+    }
     const restart = before.state !== 'stopped';
     const previous = forward.spec;
     if (restart) await forward.stop();
@@ -156,11 +161,23 @@ export class ForwardManager extends Emitter<ForwardManagerEvents> {
       {
         startSession: this.options.startSession,
         onChange: () => this.emit('changed', id),
+        heldBy: (address, port) => this.heldBy(address, port, id),
         ...(this.options.restartSchedule ? { restartSchedule: this.options.restartSchedule } : {}),
         ...(this.options.restartPolicy ? { restartPolicy: this.options.restartPolicy } : {}),
         ...(this.options.reconnectBackoff ? { reconnectBackoff: this.options.reconnectBackoff } : {}),
       },
     );
+  }
+
+  /** In words, the forward other than `except` listening on `address`:`port`, if one is (a port of 0 is never held). */
+  private heldBy(address: string, port: number, except: string): string | undefined {
+    if (port === 0) return undefined;
+    for (const f of this.forwards.values()) {
+      if (f.id === except || !f.listening) continue;
+      const s = f.status();
+      if (s.localAddress === address && s.localPort === port) return localPortHeldText(address, port, { name: f.spec.name, remoteHost: f.spec.remoteHost, remotePort: f.spec.remotePort });
+    }
+    return undefined;
   }
 
   private find(id: string): Forward {
