@@ -3,7 +3,7 @@
 import { PayloadType } from '../../main/ssm/frame/index.js';
 import { DataChannel } from '../../main/ssm/datachannel/data-channel.js';
 import type { DataChannelOptions } from '../../main/ssm/datachannel/types.js';
-import { ShellSession, type ShellSessionOptions } from '../../main/ssm/shell/shell-session.js';
+import { SHELL_CHANNEL, ShellSession, type ShellSessionOptions } from '../../main/ssm/shell/shell-session.js';
 import { EchoTimer, measureEcho, type EchoTarget, type LatencyResult } from './bench-echo.js';
 
 export { EchoTimer, measureEcho, quantile, type EchoTarget, type LatencyResult } from './bench-echo.js';
@@ -37,7 +37,8 @@ export const RAW_CAT_READY = 'CAT>';
  * output when no handshake) to the last output byte, and from the first output byte to the last.
  */
 export async function measureOutputThroughput(options: DataChannelOptions): Promise<ThroughputResult> {
-  const channel = new DataChannel(options);
+  // Opened as a ShellSession opens its own (NonInteractiveCommands output is a shell's output).
+  const channel = new DataChannel({ ...SHELL_CHANNEL, ...options });
   let bytes = 0;
   let start = 0;
   let first = 0;

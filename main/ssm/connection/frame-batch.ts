@@ -154,7 +154,8 @@ export class FrameBatch {
       }
     } else {
       b.set(head, at);
-      b.set(tail, at + head.length);
+      // Most messages come whole (`send`): no copy call for their empty tail.
+      if (tail.length > 0) b.set(tail, at + head.length);
     }
     this.used = at + length;
     if (!this.scheduled) {

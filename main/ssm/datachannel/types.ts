@@ -86,7 +86,8 @@ export interface DataChannelOptions {
   /**
    * The session handler uses each payload before its deliver() returns, or keeps it knowing it
    * pins the received message (ChannelOptions.lendPayloads): in-order payloads then come as views,
-   * not copies. Port sessions (openPortSession); shells keep output for the renderer, so not them.
+   * not copies. Port sessions (openPortSession) and shells (ShellSession, SHELL_CHANNEL: what they
+   * keep is consecutive output, so the pinned reads are little more than the kept bytes).
    */
   readonly lendPayloads?: boolean;
   /**

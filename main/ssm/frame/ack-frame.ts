@@ -39,10 +39,12 @@ const SEQ_KEY = ascii('","AcknowledgedMessageSequenceNumber":');
 const TAIL = ascii(',"IsSequentialMessage":true}');
 /** Header template and payload text before the MessageId, per acknowledged type seen (a peer uses two or three). */
 const typeHeads = new Map<string, Uint8Array>();
+/** The default options: one object for every ack rather than a fresh `{}` per call. */
+const NO_OPTIONS: AckFrameOptions = {};
 /** Bound on typeHeads so a peer inventing types cannot grow it: others take the slower path. */
 const TYPE_PREFIX_LIMIT = 16;
 
-export function encodeAcknowledgeFrame(ack: AcknowledgeContent, options: AckFrameOptions = {}): Uint8Array {
+export function encodeAcknowledgeFrame(ack: AcknowledgeContent, options: AckFrameOptions = NO_OPTIONS): Uint8Array {
   return assemble(ack.acknowledgedMessageType, ack.acknowledgedMessageId, ack.acknowledgedMessageSequenceNumber, options) ?? generalPath(ack, options);
 }
 
@@ -52,7 +54,7 @@ export function encodeAcknowledgeFrame(ack: AcknowledgeContent, options: AckFram
  * encodeAcknowledgeFrame would write it for uuidFromWire(idWire): the lower-case hyphenated text
  * is written straight into the payload, so no id string is built on either side's receive path.
  */
-export function encodeAcknowledgeFrameFromWire(acknowledgedMessageType: string, idWire: Uint8Array, sequenceNumber: number, options: AckFrameOptions = {}): Uint8Array {
+export function encodeAcknowledgeFrameFromWire(acknowledgedMessageType: string, idWire: Uint8Array, sequenceNumber: number, options: AckFrameOptions = NO_OPTIONS): Uint8Array {
   return (
     assemble(acknowledgedMessageType, idWire, sequenceNumber, options) ??
     generalPath({ acknowledgedMessageType, acknowledgedMessageId: uuidFromWire(idWire), acknowledgedMessageSequenceNumber: sequenceNumber }, options)

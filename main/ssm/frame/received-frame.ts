@@ -34,17 +34,19 @@ export class ReceivedFrame implements ClientMessage {
   readonly payloadType: number;
   readonly payloadLength: number;
   /**
-   * The copy: MessageId's 16 wire bytes (halves exchanged, §1.3), then PayloadDigest, then the
-   * payload. Its first 16 bytes are what encodeAcknowledgeFrameFromWire reads.
+   * The copy: the frame from its MessageId on — MessageId's 16 wire bytes (halves exchanged,
+   * §1.3), PayloadDigest, the header's last field(s) up to the payload (PayloadType and
+   * PayloadLength: 8 bytes, 4 in the short layout), then the payload. Its first 16 bytes are
+   * what encodeAcknowledgeFrameFromWire reads.
    */
   readonly idDigestPayload: Uint8Array;
   readonly payload: Uint8Array;
 
   constructor(bytes: Uint8Array, h: FrameHeader) {
-    // MessageId and PayloadDigest are adjacent in the header: one copy holds them and the payload.
-    const out = allocFrame(ID_AND_DIGEST_BYTES + bytes.length - h.payloadStart);
-    out.set(bytes.subarray(Offset.MessageId, Offset.PayloadType));
-    out.set(bytes.subarray(h.payloadStart), ID_AND_DIGEST_BYTES);
+    // MessageId, PayloadDigest and the payload in one contiguous copy: the few header bytes
+    // between digest and payload cost less than a second view and copy call per frame.
+    const out = allocFrame(bytes.length - Offset.MessageId);
+    out.set(bytes.subarray(Offset.MessageId));
     this.headerLength = h.headerLength;
     this.messageType = h.messageType;
     this.schemaVersion = h.schemaVersion;
@@ -54,7 +56,7 @@ export class ReceivedFrame implements ClientMessage {
     this.payloadType = h.payloadType;
     this.payloadLength = h.payloadLength;
     this.idDigestPayload = out;
-    this.payload = out.subarray(ID_AND_DIGEST_BYTES);
+    this.payload = out.subarray(h.payloadStart - Offset.MessageId);
   }
 
   /** The 16 MessageId bytes as sent (a view made on demand: acks read idDigestPayload directly). */

@@ -72,6 +72,23 @@ describe('shell session against the sandbox agent', () => {
     expect(session.exitCode).toBe(7);
   });
 
+  it('hands output on in place: each payload is still in the received frame, right after its own header (no copy per frame)', async () => {
+    const session = shell({}, { type: 'NonInteractiveCommands', command: "head -c 300000 /dev/zero | tr '\\0' x", separateOutputStream: false });
+    const headers: string[] = [];
+    let bytes = 0;
+    session.on('output', (payload) => {
+      bytes += payload.length;
+      // The standard header (§1.1) is the 120 bytes before the payload: HeaderLength 116 at 0, MessageType at 4.
+      const header = Buffer.from(payload.buffer, payload.byteOffset - 120, 120);
+      headers.push(`${header.readUInt32BE(0)} ${header.toString('latin1', 4, 22)} ${header.readUInt32BE(116) === payload.length}`);
+    });
+    const end = closed(session);
+    await session.open();
+    await end;
+    expect(bytes).toBe(300_000);
+    expect(new Set(headers)).toEqual(new Set(['116 output_stream_data true']));
+  });
+
   it('does not invent an exit code for NonInteractiveCommands without separate streams', async () => {
     const session = shell({}, { type: 'NonInteractiveCommands', command: 'echo combined; exit 5', separateOutputStream: false });
     const out = collector(session);
