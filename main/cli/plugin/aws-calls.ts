@@ -17,6 +17,7 @@ import type { SSMClient } from '@aws-sdk/client-ssm';
 import { AWS_LIMITS } from '../../aws/constants.js';
 import { requestLimits } from '../../aws/request-limits.js';
 import { Connection } from '../../ssm/connection/constants.js';
+import { isSessionGone } from '../../ssm/connection/session-gone.js';
 import type { DataKeyProvider } from '../../ssm/crypto/kms.js';
 import type { StartRequest } from './argv.js';
 
@@ -37,6 +38,7 @@ export function ssmEndpointFor(endpoint: string): string | undefined {
 }
 
 export interface SessionApis {
+  /** The new token; undefined when the session is over (no token, or DoesNotExistException and the like). */
   resumeSession(sessionId: string): Promise<string | undefined>;
   terminateSession(sessionId: string): Promise<void>;
   /** Absent for the legacy 4-argument form, which refuses KMS encryption (§6.3). */
@@ -86,8 +88,14 @@ export function sessionApis(request: StartRequest, options: SessionApiOptions = 
   return {
     async resumeSession(sessionId) {
       const { client, sdk } = await ssmSdk();
-      const out = await client.send(new sdk.ResumeSessionCommand({ SessionId: sessionId }), { requestTimeout: resumeTimeout });
-      return out.TokenValue || undefined;
+      try {
+        const out = await client.send(new sdk.ResumeSessionCommand({ SessionId: sessionId }), { requestTimeout: resumeTimeout });
+        return out.TokenValue || undefined;
+      } catch (error) {
+        // Over for good: the channel ends with the plugin's "timed out" line at once (§9).
+        if (isSessionGone(error)) return undefined;
+        throw error;
+      }
     },
     async terminateSession(sessionId) {
       const { client, sdk } = await ssmSdk();

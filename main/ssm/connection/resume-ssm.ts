@@ -1,9 +1,7 @@
 // ssm:ResumeSession as the data channel's `resumeSession` callback (protocol §9).
 import { ResumeSessionCommand, type SSMClient } from '@aws-sdk/client-ssm';
 import { Connection } from './constants.js';
-
-/** Errors that mean the session is gone for good: resuming again cannot help. */
-const SESSION_GONE = new Set(['DoesNotExistException', 'InvalidDocument', 'AccessDeniedException']);
+import { isSessionGone } from './session-gone.js';
 
 /**
  * Returns the new TokenValue, or undefined when the session no longer exists (the channel then
@@ -16,7 +14,7 @@ export function ssmResumeSession(client: SSMClient, requestTimeoutMs: number = C
       const out = await client.send(new ResumeSessionCommand({ SessionId: sessionId }), { requestTimeout: requestTimeoutMs });
       return out.TokenValue || undefined;
     } catch (error) {
-      if (error instanceof Error && SESSION_GONE.has(error.name)) return undefined;
+      if (isSessionGone(error)) return undefined;
       throw error;
     }
   };
