@@ -1,10 +1,9 @@
-// The banner over the terminal's foot while a session reconnects: the last line the person typed
-// stays in sight above it (the screen is drawn higher, by as many rows as it needs: nothing is
-// written to the session and the terminal keeps its rows), it comes back down when the session
-// is connected again, and the banner ends where the terminal's scrollbar starts, so the scrollbar's
-// foot (its thumb, at the end of the output) stays whole and can be grabbed. Scrolled to the top
-// of the scrollback meanwhile, the first line shows (the screen is drawn higher only at the
-// bottom). At 1440×900 and 1024×640.
+// The banner below the terminal while a session connects or reconnects: it takes rows of its own
+// (the terminal refits above it at once) and covers no text. A fresh tab's first line stays where it
+// was, in sight; after a screenful, the line typed last sits on the terminal's last row, right
+// above the banner, and scrolled to the top of the scrollback the first line shows. Keys typed at
+// the moment the tab turns reconnecting, while it is, and at the moment it is connected again
+// each reach the shell once, in order. At 1440×900 and 1024×640.
 import type { APIRequestContext, Locator, Page } from '@playwright/test';
 import { join } from 'node:path';
 import { expect, repoRoot, test } from '../fixtures/web-host.js';
@@ -15,36 +14,76 @@ import { expectTerminalsFitted } from './terminal-fit.js';
 test.use({ sandbox: true });
 test.describe.configure({ timeout: 180_000 });
 
-/** The typed line's row, the banner and the terminal's scrollbar, as laid out now. */
+/** The typed line's row, the terminal's screen and the banner, as laid out now. */
 interface Layout {
   readonly rows: number;
   /** The row holding the typed line (null: none shows it). */
   readonly typed: { readonly top: number; readonly bottom: number; readonly height: number } | null;
-  readonly banner: { readonly top: number; readonly right: number } | null;
-  readonly scrollbar: { readonly left: number; readonly bottom: number };
-  /** What the pointer would reach just above the scrollbar thumb's lower end: true when it is the scrollbar. */
-  readonly thumbReached: boolean;
+  /** The terminal's drawn rows (.xterm-screen). */
+  readonly screen: { readonly top: number; readonly bottom: number };
+  readonly banner: { readonly top: number } | null;
+  /** Whether the typed line is on the screen's last row. */
+  readonly typedLast: boolean;
 }
 
 function layout(page: Page, typed: string): Promise<Layout> {
   return page.evaluate((text) => {
     const term = document.querySelector('[data-testid="active-terminal"]');
     const rows = [...(term?.querySelectorAll('.xterm-rows > div') ?? [])];
-    const row = rows.find((r) => (r.textContent ?? '').includes(text))?.getBoundingClientRect();
-    const pane = term?.closest('.session-pane');
-    const banner = pane?.querySelector('.session-banner')?.getBoundingClientRect();
-    const bar = term?.querySelector('.xterm-scrollable-element > .scrollbar.vertical');
-    const barBox = bar?.getBoundingClientRect();
-    const thumb = bar?.querySelector('.slider')?.getBoundingClientRect();
-    const hit = thumb === undefined ? null : document.elementFromPoint(thumb.left + thumb.width / 2, thumb.bottom - 2);
+    const at = rows.findIndex((r) => (r.textContent ?? '').includes(text));
+    const row = rows[at]?.getBoundingClientRect();
+    const screen = term?.querySelector('.xterm-screen')?.getBoundingClientRect();
+    const banner = term?.closest('.session-pane')?.querySelector('.session-banner')?.getBoundingClientRect();
     return {
       rows: rows.length,
       typed: row === undefined ? null : { top: row.top, bottom: row.bottom, height: row.height },
-      banner: banner === undefined ? null : { top: banner.top, right: banner.right },
-      scrollbar: { left: barBox?.left ?? 0, bottom: barBox?.bottom ?? 0 },
-      thumbReached: hit !== null && bar?.contains(hit) === true,
+      screen: { top: screen?.top ?? 0, bottom: screen?.bottom ?? 0 },
+      banner: banner === undefined ? null : { top: banner.top },
+      typedLast: at >= 0 && at === rows.length - 1,
     };
   }, typed);
+}
+
+/** Every row showing text: its text and box, and the banner's top (null: no banner). */
+function shownRows(page: Page): Promise<{ rows: { text: string; top: number; bottom: number }[]; viewTop: number; bannerTop: number | null }> {
+  return page.evaluate(() => {
+    const term = document.querySelector('[data-testid="active-terminal"]');
+    const rows = [...(term?.querySelectorAll('.xterm-rows > div') ?? [])]
+      .map((r) => ({ text: (r.textContent ?? '').replace(/\s+$/, ''), box: r.getBoundingClientRect() }))
+      .filter((r) => r.text !== '')
+      .map((r) => ({ text: r.text, top: r.box.top, bottom: r.box.bottom }));
+    const viewTop = term?.querySelector('.xterm-container')?.getBoundingClientRect().top ?? 0;
+    const banner = term?.closest('.session-pane')?.querySelector('.session-banner')?.getBoundingClientRect();
+    return { rows, viewTop, bannerTop: banner === undefined ? null : banner.top };
+  });
+}
+
+/**
+ * Types `keys[state]` into the active terminal (a keydown on xterm's textarea, as a keystroke
+ * makes) the moment its tab's state turns `state`, once each: in the same task that shows it,
+ * before anything else can run. Returns the states it typed at, once asked.
+ */
+async function typeAtStateChanges(page: Page, keys: Readonly<Record<string, string>>): Promise<() => Promise<string[]>> {
+  await page.evaluate((byState) => {
+    const tab = document.querySelector('.tab[aria-selected="true"]');
+    const textarea = document.querySelector('[data-testid="active-terminal"] textarea');
+    if (tab === null || textarea === null) throw new Error('no active tab with a terminal');
+    const typed: string[] = [];
+    (window as unknown as { typedAtStates: string[] }).typedAtStates = typed;
+    const observer = new MutationObserver(() => {
+      const state = tab.getAttribute('data-state') ?? '';
+      const key = byState[state];
+      if (key === undefined || typed.includes(state)) return;
+      typed.push(state);
+      const down = new KeyboardEvent('keydown', { key, bubbles: true, cancelable: true });
+      // xterm reads the legacy keyCode (a printable key is at least 48), which KeyboardEventInit cannot set.
+      Object.defineProperty(down, 'keyCode', { get: () => key.charCodeAt(0) });
+      textarea.dispatchEvent(down);
+      if (Object.keys(byState).every((s) => typed.includes(s))) observer.disconnect();
+    });
+    observer.observe(tab, { attributes: true, attributeFilter: ['data-state'] });
+  }, keys);
+  return () => page.evaluate(() => [...(window as unknown as { typedAtStates: string[] }).typedAtStates]);
 }
 
 /** The view's first row: its text, and whether it lies inside the terminal's clipped box (not drawn above it). */
@@ -107,69 +146,103 @@ async function holdReconnecting(page: Page, request: APIRequestContext, hostOutp
   };
 }
 
-test('while a session reconnects, the line typed last shows above the banner, and the scrollbar beside it', async ({ page, webHost, request }) => {
+
+const SIZES = [[1440, 900], [1024, 640]] as const;
+
+test('a screenful with no scrollback yet: the banner covers none of it, the first line can be read, and it all comes back', async ({ page, webHost, request }) => {
   await openDemo(page, webHost.url);
   await (await revealWebApp(page)).dblclick();
   await waitForShell(page);
   const tab = page.locator('.tab[aria-selected="true"]');
-  for (const [width, height] of [[1440, 900], [1024, 640]] as const) {
+  for (const [width, height] of SIZES) {
+    await page.setViewportSize({ width, height });
+    await expectTerminalsFitted(page);
+    // Scrollback cleared, then lines down to the row above the last: the prompt lands on the last row, nothing scrolled off.
+    const rows = (await layout(page, '')).rows;
+    // Lines named for this size: the last size's are still in the buffer until the screen clears.
+    await runLine(page, `printf '\\033[3J\\033[H\\033[2J'; printf 'w${width}-%s\\n' $(seq 1 ${rows - 1})`);
+    await waitForTerminalText(page, new RegExp(`^w${width}-${rows - 1}$`, 'm'));
+    await expect.poll(async () => (await shownRows(page)).rows.length, quickPoll()).toBe(rows);
+    const before = await shownRows(page);
+    expect(before.rows[0]?.text).toBe(`w${width}-1`);
+    expect(before.bannerTop).toBeNull();
+
+    const cut = await holdReconnecting(page, request, webHost.output());
+    await expect(tab).toHaveAttribute('data-state', 'reconnecting', { timeout: SHELL_TIMEOUT_MS });
+    // Every row of text it shows is inside the view and above the banner; the last (the prompt) among them.
+    const covered = async (): Promise<{ state: string | null; clear: boolean; last: string | undefined }> => {
+      const now = await shownRows(page);
+      const top = now.bannerTop;
+      const clear = top !== null && now.rows.every((r) => r.top >= now.viewTop - 0.5 && r.bottom <= top + 0.5);
+      return { state: await tab.getAttribute('data-state'), clear, last: now.rows.at(-1)?.text };
+    };
+    await expect.poll(covered, quickPoll()).toEqual({ state: 'reconnecting', clear: true, last: before.rows.at(-1)?.text });
+    // The rows it gave the banner went to the scrollback, where the first line is read, in the view, above the banner.
+    await dragThumb(page, -10_000);
+    await expect
+      .poll(async () => ({ state: await tab.getAttribute('data-state'), first: await firstRow(page), clear: (await covered()).clear }), quickPoll())
+      .toEqual({ state: 'reconnecting', first: { text: `w${width}-1`, inView: true }, clear: true });
+    await page.screenshot({ path: join(repoRoot, 'e2e', 'artifacts', `qa-session-reconnecting-full-${width}.png`) });
+    await dragThumb(page, 10_000);
+
+    await cut.resume();
+    await expect(tab).toHaveAttribute('data-state', 'connected', { timeout: SHELL_TIMEOUT_MS });
+    // Back as it was: every row in its place, the first line on the first row.
+    await expect.poll(async () => (await shownRows(page)).rows, quickPoll()).toEqual(before.rows);
+  }
+});
+
+test('while a session reconnects, the line typed last shows above the banner, and keys typed across it reach the shell once', async ({ page, webHost, request }) => {
+  await openDemo(page, webHost.url);
+  await (await revealWebApp(page)).dblclick();
+  await waitForShell(page);
+  const tab = page.locator('.tab[aria-selected="true"]');
+  for (const [width, height] of SIZES) {
     await page.setViewportSize({ width, height });
     await expectTerminalsFitted(page);
     // More than a screenful, then a line typed but not run: it sits on the terminal's last row, where the banner goes.
     await runLine(page, `seq 1 ${height}`);
     await waitForTerminalText(page, new RegExp(`^${height}$`, 'm'));
-    const typed = `echo typed-at-${width}`;
+    const typed = `echo typed-at-${width}-`;
     await page.keyboard.type(typed);
     await expect.poll(async () => (await layout(page, typed)).typed, quickPoll()).not.toBeNull();
     const before = await layout(page, typed);
     const text = await activeText(page);
-    // The pointer over the terminal: xterm shows its scrollbar while it is.
-    await page.mouse.move(before.scrollbar.left - 40, 200);
 
+    // A key the moment the tab shows reconnecting, one while it does, one the moment it is connected again.
+    const typedAt = await typeAtStateChanges(page, { reconnecting: '1', connected: '3' });
     const cut = await holdReconnecting(page, request, webHost.output());
     await expect(tab).toHaveAttribute('data-state', 'reconnecting', { timeout: SHELL_TIMEOUT_MS });
-    // While it is still reconnecting (not after it gave up and ended: an ended session's text is
-    // moved up by other means), the typed line's row ends at or above the banner, drawn no higher
-    // than it needs (less than a row between them).
+    // While it is still reconnecting, the typed line is on the terminal's last row and the banner
+    // below the terminal's rows, covering none of them.
     await expect
       .poll(async () => {
         const now = await layout(page, typed);
-        const clear = now.typed !== null && now.banner !== null && now.typed.bottom <= now.banner.top + 0.5 && now.banner.top - now.typed.bottom < now.typed.height;
+        const clear = now.typed !== null && now.banner !== null && now.typedLast && now.screen.bottom <= now.banner.top + 0.5;
         return { state: await tab.getAttribute('data-state'), clear };
       }, quickPoll())
       .toEqual({ state: 'reconnecting', clear: true });
-    // Scrolled to the top of the scrollback while the banner shows, the buffer's first line is
-    // the view's first row, inside the view (not drawn above it); back at the bottom, the typed
-    // line is above the banner again.
+    await page.keyboard.type('2');
+    // Scrolled to the top of the scrollback while the banner shows, the buffer's first line is the view's first row.
     const firstLine = text.split('\n')[0] ?? '';
     await dragThumb(page, -10_000);
     await expect
       .poll(async () => ({ state: await tab.getAttribute('data-state'), first: await firstRow(page) }), quickPoll())
       .toEqual({ state: 'reconnecting', first: { text: firstLine, inView: true } });
-    const typedClear = async (): Promise<boolean> => {
-      const now = await layout(page, typed);
-      return now.typed !== null && now.banner !== null && now.typed.bottom <= now.banner.top + 0.5;
-    };
     await dragThumb(page, 10_000);
-    // The pointer back over the terminal, where it was: xterm keeps its scrollbar shown while it is.
-    await page.mouse.move(before.scrollbar.left - 40, 200);
-    await scrollbarShown(page);
-    await expect.poll(typedClear, quickPoll()).toBe(true);
-    const during = await layout(page, typed);
-    // No refit: the terminal keeps its rows; nothing was written to it.
-    expect(during.rows).toBe(before.rows);
+    await expect.poll(async () => (await layout(page, typed)).typedLast, quickPoll()).toBe(true);
+    // Nothing was written to it meanwhile (the keys' echo comes from the shell, once it is back).
     expect(await activeText(page)).toBe(text);
-    // The banner stops at the scrollbar, and the thumb's foot is the scrollbar's, not the banner's.
-    expect(during.banner === null ? Number.NaN : during.banner.right).toBeLessThanOrEqual(during.scrollbar.left + 0.5);
-    expect(during.thumbReached).toBe(true);
     await page.screenshot({ path: join(repoRoot, 'e2e', 'artifacts', `qa-session-reconnecting-${width}.png`) });
     await expect(tab).toHaveAttribute('data-state', 'reconnecting');
 
     await cut.resume();
     await expect(tab).toHaveAttribute('data-state', 'connected', { timeout: SHELL_TIMEOUT_MS });
-    // Back where it was, and the same shell takes the line typed before the cut.
+    expect(await typedAt()).toEqual(['reconnecting', 'connected']);
+    // Back where it was, and the same shell took every key once, in order.
     await expect.poll(async () => (await layout(page, typed)).typed?.top, quickPoll()).toBe(before.typed?.top);
     await page.keyboard.press('Enter');
-    await waitForTerminalText(page, new RegExp(`^typed-at-${width}$`, 'm'));
+    await waitForTerminalText(page, new RegExp(`^typed-at-${width}-123$`, 'm'));
+    expect((await activeText(page)).match(new RegExp(`^typed-at-${width}-\\d*$`, 'gm'))).toEqual([`typed-at-${width}-123`]);
   }
 });

@@ -1,8 +1,12 @@
-// Over the foot of a terminal whose session is not connected: what happened, in plain words, and
-// what to do. It floats over the terminal's last rows rather than taking rows from it (a refit
-// would move every row the person was reading, and drop the rows below the cursor); its last text
-// is kept in sight above it (banner-room.ts). It ends at the terminal's scrollbar, which stays
-// whole beside it.
+// At the foot of a terminal whose session is not connected: what happened, in plain words, and
+// what to do. A session connecting or reconnecting takes input and its size reaches the remote once
+// it is back, so its banner takes the terminal's last rows (the terminal refits above it at once):
+// it never covers text, and a screen with no scrollback (a fresh tab, a full-screen program)
+// keeps its first line in sight; only text down at the last rows moves up, as far as it must.
+// A closed session's banner floats over the terminal's last rows instead (a refit would drop the
+// rows below the cursor, and the remote, which takes no more input, could never redraw them); its
+// last text is kept in sight above it (banner-room.ts). It ends at the terminal's scrollbar, which
+// stays whole beside it.
 // A session that ended normally (its shell exited, it was terminated, or Session Manager's idle
 // timeout ended it) offers Reopen and Close tab; Diagnose is for a session that failed or was
 // lost, where it can find the cause (end-offer.ts decides). With the link to the web host lost
@@ -17,7 +21,7 @@ import { useModel } from '../root/model-context.js';
 import { useStore } from '../state/store.js';
 import { useTerminal } from '../terminal/use-terminal.js';
 import { useBannerFocus } from './banner-focus.js';
-import { useBannerRoom } from './banner-room.js';
+import { useBannerRoom, useBannerRows } from './banner-room.js';
 import { endOffer } from './end-offer.js';
 import { usePaneFoot } from './pane-foot.js';
 import type { Tab } from './session-store.js';
@@ -32,12 +36,15 @@ export function SessionBanner({ tab }: { tab: Tab }) {
   const controller = useTerminal(model.registry, tab.sessionId);
   useBannerFocus(bar, first, `${state} ${linkLost ?? ''}`);
   const ended = state === 'closed' && linkLost === null && tab.elsewhere !== true;
-  usePaneFoot(bar, `${state} ${linkLost !== null} ${tab.elsewhere === true}`);
-  useBannerRoom(bar, controller, state !== 'connected', ended);
+  // A session on its way (connecting, reconnecting) takes input and its size reaches the remote: its banner takes rows.
+  const inFlow = state === 'connecting' || state === 'reconnecting';
+  usePaneFoot(bar, `${state} ${linkLost !== null} ${tab.elsewhere === true}`, !inFlow);
+  useBannerRoom(bar, controller, state === 'closed', ended);
+  useBannerRows(controller, inFlow);
   if (state === 'connected') return null;
-  if (state === 'connecting' || state === 'reconnecting') {
+  if (inFlow) {
     return (
-      <div ref={bar} className="session-banner tone-warn" role="status">
+      <div ref={bar} className="session-banner in-flow tone-warn" role="status">
         <span className="spinner" aria-hidden="true" /> {statusLine(tab)}
       </div>
     );

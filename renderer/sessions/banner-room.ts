@@ -1,9 +1,11 @@
-// Keeps the terminal's last text in sight above the session banner over its foot. An ended
-// session's text is moved up by line feeds (TerminalController.keepTextAbove); a session that may
-// still go on (connecting, reconnecting, the host link lost, taken by another window) is never
-// written to, so its screen is drawn higher instead (liftAbove). Both again when the banner's
-// height changes (its line wraps in a narrower pane), and undone when it goes.
-import { useLayoutEffect, type RefObject } from 'react';
+// Keeps the terminal's text in sight beside the session banner. A closed session's banner floats
+// over the terminal's foot: an ended session's text is moved up by line feeds
+// (TerminalController.keepTextAbove); one that may still go on elsewhere (the host link lost, taken
+// by another window) is never written to, so its screen is drawn higher instead (liftAbove). Both
+// again when the banner's height changes (its line wraps in a narrower pane), and undone when it
+// goes. A connecting or reconnecting session's banner takes rows of its own below the terminal,
+// which refits at once when it comes and when it goes (useBannerRows).
+import { useLayoutEffect, useRef, type RefObject } from 'react';
 import type { TerminalController } from '../terminal/terminal-controller.js';
 
 /** `shown`: the banner is on show; `ended`: its session will not go on. */
@@ -29,4 +31,20 @@ export function useBannerRoom(bar: RefObject<HTMLElement | null>, controller: Te
       keep(null);
     };
   }, [bar, controller, shown, ended]);
+}
+
+/**
+ * `inFlow`: a banner that takes rows below the terminal is shown. The terminal refits in the same
+ * frame the banner comes or goes (not after the fit's debounce), so no frame shows rows under it
+ * or a gap where it was. xterm keeps a shrunk screen's top rows in its scrollback and brings them
+ * back when it grows: only text on the last rows moves, up and back down by the banner's rows.
+ */
+export function useBannerRows(controller: TerminalController | undefined, inFlow: boolean): void {
+  const fittedFor = useRef(false);
+  // After the commit that added or removed the banner, so the slot measures its new size.
+  useLayoutEffect(() => {
+    if (controller === undefined || fittedFor.current === inFlow) return;
+    fittedFor.current = inFlow;
+    controller.refit();
+  }, [controller, inFlow]);
 }

@@ -6,9 +6,14 @@ import { useLayoutEffect, type RefObject } from 'react';
 /** The custom property on .session-pane (styles/terminal.css and find-bar.css read it). */
 export const PANE_FOOT = '--pane-foot';
 
-/** Keeps the pane's --pane-foot at the banner's height while `bar` is shown; `shown` names what is shown, so a new banner measures again. */
-export function usePaneFoot(bar: RefObject<HTMLElement | null>, shown: string): void {
+/**
+ * Keeps the pane's --pane-foot at the banner's height while `bar` is shown over the pane's foot
+ * (`floating`; a banner that takes rows of its own leaves it 0); `shown` names what is shown, so a
+ * new banner measures again.
+ */
+export function usePaneFoot(bar: RefObject<HTMLElement | null>, shown: string, floating: boolean): void {
   useLayoutEffect(() => {
+    if (!floating) return;
     const el = bar.current;
     const pane = el?.closest<HTMLElement>('.session-pane');
     if (el === null || el === undefined || pane === null || pane === undefined) return;
@@ -20,5 +25,5 @@ export function usePaneFoot(bar: RefObject<HTMLElement | null>, shown: string): 
       observer.disconnect();
       pane.style.removeProperty(PANE_FOOT);
     };
-  }, [bar, shown]);
+  }, [bar, shown, floating]);
 }

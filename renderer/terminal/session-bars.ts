@@ -1,8 +1,9 @@
 // A terminal under the bar over its foot that tells its session's state, and at a fresh session.
 // An ended session's last text is moved above the bar by line feeds (room-below.ts,
-// room-keeper.ts); a session that may still go on (connecting, reconnecting, the host link lost,
-// taken by another window) is never written to, so its screen is drawn higher instead
-// (view-lift.ts); a restarted session's output starts below one rule, on the row after the old
+// room-keeper.ts); a session that may still go on elsewhere (the host link lost, taken by another
+// window) is never written to, so its screen is drawn higher instead (view-lift.ts); a connecting
+// or reconnecting session's banner takes rows of its own (SessionBanner.tsx), so nothing is moved
+// for it. A restarted session's output starts below one rule, on the row after the old
 // text (restart-rule.ts). Which bar shows, and where it starts, is banner-room.ts's to say.
 import type { Terminal } from '@xterm/xterm';
 import { LEAVE_ALTERNATE_SCREEN, PendingRule, restartPreamble } from './restart-rule.js';
@@ -77,7 +78,7 @@ export class SessionBars {
 
   /**
    * xterm parsed output or its view scrolled: text that arrives while the bar shows (a first
-   * prompt while connecting) is lifted above it too, and a view scrolled up into the scrollback is
+   * prompt) is lifted above it too, and a view scrolled up into the scrollback is
    * drawn unlifted, so its top lines show (view-lift.ts).
    */
   viewChanged(): void {

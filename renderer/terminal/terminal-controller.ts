@@ -8,7 +8,7 @@
 // (selection-redraw.ts), and the fix for a cleared selection drawn again at a resize
 // (selection-ghost.ts). Bars over the view: the find bar's match kept out from under it
 // (find-reveal.ts), and the session banner's (an ended session's text kept above it, a
-// reconnecting one's drawn above it) with a fresh session's rule (session-bars.ts).
+// one taken elsewhere drawn above it) with a fresh session's rule (session-bars.ts).
 import { FitAddon } from '@xterm/addon-fit';
 import { SearchAddon, type ISearchResultChangeEvent } from '@xterm/addon-search';
 import { Unicode11Addon } from '@xterm/addon-unicode11';
@@ -56,12 +56,7 @@ export class TerminalController implements Drainable {
   /** The slot React gave this terminal; the element is in it only while visible. */
   #slot: HTMLElement | null = null;
   /** Fits xterm to its slot once the slot stops changing size. */
-  readonly #fitLater = new Debounce(TERMINAL.FIT_DEBOUNCE_MS, () => {
-    // A hidden or detached pane measures 0×0; fitting then would shrink the remote terminal to nothing.
-    if (!this.#opened || !this.#visible || this.element.clientWidth === 0 || this.element.clientHeight === 0) return;
-    this.#fit.fit();
-    this.#bars.fitted();
-  });
+  readonly #fitLater = new Debounce(TERMINAL.FIT_DEBOUNCE_MS, () => this.#fitNow());
   /** Sends the terminal's size once it has stopped changing. */
   readonly #resizeRemoteLater = new Debounce(TERMINAL.REMOTE_RESIZE_DEBOUNCE_MS, () => {
     if (this.#live && !this.#disposed) this.host.sendResize(this.sessionId, this.#term.cols, this.#term.rows);
@@ -101,6 +96,23 @@ export class TerminalController implements Drainable {
       this.#term.onScroll(() => this.#bars.viewChanged()),
     );
     this.#clipboard = new TerminalClipboard(this.#term, this.element, host, look);
+  }
+
+  #fitNow(): void {
+    // A hidden or detached pane measures 0×0; fitting then would shrink the remote terminal to nothing.
+    if (!this.#opened || !this.#visible || this.element.clientWidth === 0 || this.element.clientHeight === 0) return;
+    this.#fit.fit();
+    this.#bars.fitted();
+  }
+
+  /**
+   * Fits xterm to its slot now, not after the slot stops changing: the slot changed by a bar taking
+   * room beside it (the banner of a session that reconnects), and no frame should show rows under it.
+   */
+  refit(): void {
+    if (this.#disposed) return;
+    this.#fitLater.cancel();
+    this.#fitNow();
   }
 
   get cols(): number {
@@ -263,7 +275,7 @@ export class TerminalController implements Drainable {
 
   /**
    * A bar floats over the view's lower edge from `coverTop()` (px) down while the session is not
-   * connected but may still go on (connecting, reconnecting, the host link lost, taken by another
+   * connected but may still go on elsewhere (the host link lost, taken by another
    * window); null when it goes. Such a terminal is never written to: its screen is drawn higher
    * instead, as far as its last text needs (view-lift.ts), now, after each fit and after output.
    */

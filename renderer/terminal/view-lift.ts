@@ -1,5 +1,5 @@
 // Keeps a session's last text in sight above the bar over the view's foot while the session may
-// still go on (reconnecting, the host link lost, taken by another window). Nothing may be written
+// still go on (the host link lost, taken by another window). Nothing may be written
 // to such a terminal (the remote owns its cursor: line feeds would move its prompt), and a refit to
 // fewer rows would drop the rows below the cursor (a full-screen program's status line) and send
 // the remote a new size. So the screen itself is drawn whole rows higher, as far as the last text

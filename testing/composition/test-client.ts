@@ -50,6 +50,8 @@ export class TestClient {
   outputMessages = 0;
   #nextId = 1;
   #waiters = new Set<() => void>();
+  /** Called with each status the moment it arrives, before any waiter wakes (tests acting at a state change). */
+  readonly #statusListeners = new Set<(sessionId: string, status: SessionStatus) => void>();
 
   /** `retainOutput: false` counts bytes without keeping them (benches: no harness garbage in the figures). */
   constructor(router: Router, private readonly options: { retainOutput?: boolean } = {}) {
@@ -75,6 +77,7 @@ export class TestClient {
           const list = this.statuses.get(decoded.sessionId) ?? [];
           list.push(decoded.status);
           this.statuses.set(decoded.sessionId, list);
+          for (const l of [...this.#statusListeners]) l(decoded.sessionId, decoded.status);
         }
         this.#wake();
       },
@@ -95,6 +98,12 @@ export class TestClient {
   input(sessionId: string, text: string | Uint8Array): string | null {
     const bytes = typeof text === 'string' ? new TextEncoder().encode(text) : Uint8Array.from(text);
     return this.send({ type: 'input_stream_data', sessionId, bytes });
+  }
+
+  /** Calls `listener` with each session status as it arrives (synchronously, inside main's send); returns the undo. */
+  onStatus(listener: (sessionId: string, status: SessionStatus) => void): () => void {
+    this.#statusListeners.add(listener);
+    return () => this.#statusListeners.delete(listener);
   }
 
   text(sessionId: string): string {
