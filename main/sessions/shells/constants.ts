@@ -46,6 +46,12 @@ export const SHELLS = {
    * sequence) within this many bytes, so a replay never begins inside a sequence or a character.
    */
   SAFE_CUT_SEARCH_BYTES: 4096,
+  /**
+   * Input typed while a session (re)launches is held for its engine up to this much: keys typed in
+   * the seconds a launch takes are a few hundred bytes, a pasted script a few KiB; more than this
+   * is refused with an error the window is told, never held without bound for a launch that may fail.
+   */
+  LAUNCH_INPUT_MAX_BYTES: 64 * 1024,
   /** Inspector frames per session per second: a flood must not turn the control plane into a second data plane. */
   INSPECTOR_MAX_FRAMES_PER_SECOND: 200,
 } as const;

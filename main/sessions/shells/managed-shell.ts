@@ -6,6 +6,7 @@
 // bounded scrollback; attach() replays that to the new owner, then goes live.
 import type { SessionInfo, SessionStatus, SessionTaskEnd, ShellTarget } from '../../../shared/contract/index.js';
 import { ShellSession } from '../../ssm/shell/shell-session.js';
+import { SHELLS } from './constants.js';
 import { castFileName, RecordingUnavailableError } from './recording.js';
 import { ShellOutput } from './shell-output.js';
 import { ShellRecorder } from './shell-recorder.js';
@@ -35,6 +36,13 @@ export class ManagedShell {
   #disposed = false;
   /** What ECS said of the task of this generation's ended session (taskEnded), shown while it is closed. */
   #taskEnd: SessionTaskEnd | null = null;
+  /**
+   * Input typed while a (re)start launches the session, before its engine exists: the window takes
+   * input from the moment Reopen is pressed (its banner says "connecting"), so it is held here and
+   * written to the new engine first, once (null: no start is on its way, and input has nowhere to go).
+   */
+  #launchInput: Uint8Array[] | null = null;
+  #launchInputBytes = 0;
   /** Nothing is sent before the first launch succeeded: a failed open is told by its error alone. */
   #announced = false;
   readonly #output: ShellOutput;
@@ -110,6 +118,7 @@ export class ManagedShell {
   /** Launches the session (ExecuteCommand / StartSession) and starts the engine. Throws when the launch fails. */
   async start(): Promise<void> {
     const generation = ++this.#generation;
+    this.#launchInput ??= [];
     this.#taskEnd = null;
     this.#setStatus({ state: 'connecting', reason: 'Starting the session' });
     // The file first: a recording that cannot be opened is told before any AWS session exists.
@@ -126,6 +135,8 @@ export class ManagedShell {
       launched = await this.options.launch(this.target);
     } catch (err) {
       if (generation === this.#generation) void this.#recorder.stop();
+      // The session never started: what was typed for it goes with it (the tab says the launch failed).
+      if (generation === this.#generation) this.#dropLaunchInput();
       if (generation === this.#generation && !this.#disposed) {
         this.#setStatus(launchFailedStatus(err instanceof Error ? err.message : String(err)));
         this.options.ended?.(this.target, (end) => this.#taskEnded(generation, end));
@@ -168,14 +179,34 @@ export class ManagedShell {
       this.#setStatus(closedStatus(reason, engine.exitCode));
       this.options.ended?.(this.target, (end) => this.#taskEnded(generation, end));
     });
+    // Typed while it launched: first, in order (the engine holds input until its channel is ready).
+    for (const bytes of this.#launchInput ?? []) engine.write(bytes);
+    this.#dropLaunchInput();
     void engine.open();
   }
 
   input(bytes: Uint8Array): void {
     const engine = this.#engine;
-    if (engine === undefined || engine.status === 'closed') return;
+    if (engine === undefined) return this.#holdLaunchInput(bytes);
+    if (engine.status === 'closed') return;
     engine.write(bytes);
     this.#output.inputSent();
+  }
+
+  /** Keeps input for the engine a start is launching; nothing when no start is on its way. Throws (the window is told) past the bound. */
+  #holdLaunchInput(bytes: Uint8Array): void {
+    const held = this.#launchInput;
+    if (held === null || this.#disposed) return;
+    if (this.#launchInputBytes + bytes.byteLength > SHELLS.LAUNCH_INPUT_MAX_BYTES) {
+      throw new Error(`Input refused: ${this.#launchInputBytes + bytes.byteLength} bytes typed while the session starts, more than the ${SHELLS.LAUNCH_INPUT_MAX_BYTES} held for it. Type it again once the session is connected.`);
+    }
+    held.push(bytes.slice());
+    this.#launchInputBytes += bytes.byteLength;
+  }
+
+  #dropLaunchInput(): void {
+    this.#launchInput = null;
+    this.#launchInputBytes = 0;
   }
 
   ack(bytes: number): void {
@@ -189,7 +220,12 @@ export class ManagedShell {
   }
 
   /** Ends the engine session (TerminateSession first) and keeps the tab for a restart. */
-  async stop(reason = 'Closed by the user'): Promise<void> {
+  stop(reason = 'Closed by the user'): Promise<void> {
+    this.#dropLaunchInput();
+    return this.#stop(reason);
+  }
+
+  async #stop(reason: string): Promise<void> {
     const engine = this.#engine;
     const launched = this.#launched;
     this.#generation++;
@@ -209,7 +245,10 @@ export class ManagedShell {
 
   /** A fresh session to the same target under the same id. */
   async restart(): Promise<void> {
-    await this.stop('Restarting');
+    // Input typed from now on (the window takes it from Reopen on) waits for the new engine.
+    this.#launchInput = [];
+    this.#launchInputBytes = 0;
+    await this.#stop('Restarting');
     await this.start();
   }
 

@@ -1,0 +1,141 @@
+// Input typed while a tab's session (re)launches: the window takes input from the moment Reopen
+// is pressed, before the new session exists in main. It reaches the new session once, in order,
+// ahead of what is typed after; a launch that fails or a tab closed meanwhile takes it along; more
+// than the bound is refused with an error (the window is told), not dropped without a word. The
+// engine is a stand-in recording what is written to it; the launch is held until the test lets it go.
+import { afterEach, describe, expect, it, vi } from 'vitest';
+import type { ShellSessionEvents } from '../../ssm/shell/shell-session.js';
+import { SHELLS } from './constants.js';
+import { ManagedShell } from './managed-shell.js';
+import type { LaunchedShell } from './types.js';
+
+/** What each stand-in engine was given, newest engine last (vi.mock's factory runs before this module's body). */
+const written = vi.hoisted((): string[][] => []);
+
+vi.mock('../../ssm/shell/shell-session.js', async () => {
+  const { Emitter: Base } = await import('../../ssm/util/emitter.js');
+  class Recording extends Base<ShellSessionEvents> {
+    status: 'connecting' | 'closed' = 'connecting';
+    readonly sessionId = 'aws-session';
+    readonly exitCode = undefined;
+    readonly closedBecause = undefined;
+    readonly #written: string[] = [];
+    constructor() {
+      super();
+      written.push(this.#written);
+    }
+    open(): Promise<void> {
+      return Promise.resolve();
+    }
+    pause(): void {}
+    resume(): void {}
+    write(bytes: Uint8Array): void {
+      this.#written.push(new TextDecoder().decode(bytes));
+    }
+    resize(): void {}
+    terminate(): Promise<void> {
+      this.status = 'closed';
+      return Promise.resolve();
+    }
+  }
+  return { ShellSession: Recording };
+});
+
+const LAUNCHED: LaunchedShell = { credentials: { sessionId: 'aws-session', streamUrl: 'wss://x', tokenValue: 't' }, target: 'i-0123456789abcdef0' };
+
+/** A shell whose launches wait for `next()` to let each one go (or fail). */
+function shellWithHeldLaunch(): { shell: ManagedShell; next: (outcome?: Error) => void; launches: () => number } {
+  const waiting: Array<(outcome?: Error) => void> = [];
+  let launches = 0;
+  const shell = new ManagedShell(
+    { id: 's-1', target: { kind: 'instance', instanceId: 'i-0123456789abcdef0', profile: 'p', region: 'eu-west-1' }, cols: 80, rows: 24, title: 't', sink: { output: () => undefined, status: () => undefined } },
+    {
+      launch: () => {
+        launches += 1;
+        return new Promise<LaunchedShell>((resolve, reject) => waiting.push((outcome) => (outcome === undefined ? resolve(LAUNCHED) : reject(outcome))));
+      },
+      batching: { coalesceMs: 1, maxBatchBytes: 1024, echoWindowMs: 0 },
+      flow: { window: 4096, readAhead: 1024 },
+    },
+  );
+  return {
+    shell,
+    next: (outcome) => {
+      const go = waiting.shift();
+      if (go === undefined) throw new Error('no launch is waiting');
+      go(outcome);
+    },
+    launches: () => launches,
+  };
+}
+
+afterEach(() => {
+  written.length = 0;
+});
+
+const bytes = (text: string): Uint8Array => new TextEncoder().encode(text);
+
+/** Lets the event loop run until `check` holds (the restart's stop and launch are a few promise steps). */
+async function until(check: () => boolean): Promise<void> {
+  while (!check()) await new Promise((r) => setTimeout(r, 0));
+}
+
+describe('input typed while a session (re)launches', () => {
+  it('reaches the new session once, in order, before what is typed once it exists', async () => {
+    const { shell, next, launches } = shellWithHeldLaunch();
+    const opened = shell.start();
+    next();
+    await opened;
+    shell.input(bytes('old'));
+    expect(written).toHaveLength(1);
+
+    // Reopen: typed while the old session stops, then while the new one launches.
+    const restarted = shell.restart();
+    shell.input(bytes('a'));
+    await until(() => launches() === 2);
+    shell.input(bytes('b'));
+    shell.input(bytes('c\r'));
+    expect(written).toHaveLength(1);
+    next();
+    await restarted;
+    shell.input(bytes('d'));
+    expect(written.at(-1)).toEqual(['a', 'b', 'c\r', 'd']);
+    expect(written[0]).toEqual(['old']);
+    await shell.dispose();
+  });
+
+  it('goes with a launch that fails, and is not given to a later session', async () => {
+    const { shell, next, launches } = shellWithHeldLaunch();
+    const opened = shell.start();
+    next();
+    await opened;
+    const restarted = shell.restart();
+    await until(() => launches() === 2);
+    shell.input(bytes('lost-with-the-launch'));
+    next(new Error('TargetNotConnected'));
+    await expect(restarted).rejects.toThrow('TargetNotConnected');
+    // The tab is closed now: typing goes nowhere, and the next Reopen starts clean.
+    shell.input(bytes('typed-while-closed'));
+    const again = shell.restart();
+    await until(() => launches() === 3);
+    next();
+    await again;
+    expect(written.at(-1)).toEqual([]);
+    await shell.dispose();
+  });
+
+  it('is refused past its bound with an error that says so, keeping what was held', async () => {
+    const { shell, next, launches } = shellWithHeldLaunch();
+    const opened = shell.start();
+    next();
+    await opened;
+    const restarted = shell.restart();
+    await until(() => launches() === 2);
+    shell.input(bytes('kept'));
+    expect(() => shell.input(new Uint8Array(SHELLS.LAUNCH_INPUT_MAX_BYTES))).toThrow(/Input refused: .* while the session starts/);
+    next();
+    await restarted;
+    expect(written.at(-1)).toEqual(['kept']);
+    await shell.dispose();
+  });
+});
