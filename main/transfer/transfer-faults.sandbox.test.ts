@@ -1,4 +1,5 @@
-// Multi-chunk transfers and the ways they fail: a file of many upload windows each way, cancel
+// Multi-chunk transfers and the ways they fail: a file of many upload windows each way, the same
+// through a lossy link with the websocket killed midway (the session resumes), cancel
 // midway, the session dropped midway (the sandbox's channel-closed fault), a read-only and a full
 // file system (bwrap mounts around the agent's shell), a folder the shell's non-root user may not
 // write, and a target without the tools. Each failure names its cause and leaves no partial file
@@ -8,9 +9,11 @@ import { randomBytes } from 'node:crypto';
 import { mkdir, readFile, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { linkStats, NO_LINK_STATS, type LinkStats } from '../../testing/hardening/soak/link-stats.js';
 import { startHarness, type Harness } from '../../testing/ssm/sandbox-harness.js';
 import { TRANSFER } from './constants.js';
 import { TransferError } from './errors.js';
+import type { ChannelStatus } from '../ssm/datachannel/types.js';
 import type { Transfer } from './transfer.js';
 import { confinedShell, listing, sha256, startDownload, startUpload, tempDir, type Opened } from '../../testing/transfer/transfer-harness.js';
 
@@ -79,6 +82,48 @@ describe('a file of many upload windows each way', () => {
     expect(down.sha256).toBe(sha256(big));
     expect(sha256(await readFile(join(dir, 'big.back')))).toBe(sha256(big));
   }, 120_000);
+});
+
+/** Both directions of the link lose, repeat and reorder frames (as the fault soak's link does). */
+const LOSSY = { drop: 0.02, duplicate: 0.02, reorderWindow: 8 };
+/**
+ * The file sent over that link: five upload chunks and part of one (~1.9 MB), past one upload window
+ * and ~2,500 frames each way, so at 2 % some are certainly lost (the test checks that they were);
+ * every lost frame is resent at the retransmission timer's pace, so the big file would take twice
+ * as long for nothing more.
+ */
+const LOSSY_BYTES = 5 * TRANSFER.UPLOAD_CHUNK_BYTES + 100_001;
+
+describe('a lossy link and a websocket killed midway', () => {
+  for (const direction of ['upload', 'download'] as const) {
+    it(`the ${direction} resumes the same session and arrives whole`, async () => {
+      let opened: Opened | undefined;
+      const statuses: ChannelStatus[] = [];
+      const seen = (o: Opened): void => {
+        opened = o;
+        o.session.on('status', (s) => statuses.push(s));
+      };
+      const faults = { toClient: LOSSY, toAgent: LOSSY };
+      const bytes = big.subarray(0, LOSSY_BYTES);
+      const from = direction === 'upload' ? join(dir, 'lossy-src.bin') : join(dir, 'remote', 'lossy-src.bin');
+      const to = direction === 'upload' ? join(dir, 'remote', 'lossy-up.bin') : join(dir, 'lossy-down.bin');
+      await writeFile(from, bytes);
+      const t = direction === 'upload' ? await startUpload(h, from, to, { faults, seen }) : startDownload(h, from, to, { faults, seen });
+      // The gateway forgets an ended session's figures: read them while the transfer runs.
+      let link: LinkStats = NO_LINK_STATS;
+      t.on('progress', () => { link = linkStats(h.gateway, opened?.sessionId ?? ''); });
+      when(t, FIRST_BYTES, () => h.gateway.faults.set(opened?.sessionId ?? '', { ...faults, actions: [{ do: 'kill-socket' }] }));
+      const done = await t.done;
+      expect(done.bytes).toBe(LOSSY_BYTES);
+      expect(done.sha256).toBe(sha256(bytes));
+      expect(sha256(await readFile(to))).toBe(sha256(bytes));
+      // The faults really happened: the socket was lost and the session came back on a new one,
+      // and frames were lost in the direction the data went.
+      expect(statuses).toContain('reconnecting');
+      expect(statuses.slice(statuses.indexOf('reconnecting'))).toContain('connected');
+      expect(direction === 'upload' ? link.droppedToAgent : link.droppedToClient).toBeGreaterThan(0);
+    }, 120_000);
+  }
 });
 
 describe('cancel and a dropped session leave nothing', () => {
