@@ -15,6 +15,7 @@ const LOCAL_KEYS: ReadonlyArray<{ readonly keys: string; readonly title: string 
   { keys: '>', title: 'Quick open: type > first to list commands instead of targets' },
   { keys: '→ / ←', title: 'Tree: expand / collapse' },
   { keys: 'Shift+F10', title: 'Tree and tabs: the actions menu' },
+  { keys: IS_MAC ? '⌃⇧← / →' : 'Ctrl+Shift+← / →', title: 'Tabs: move the focused tab left / right' },
   { keys: '← → ↑ ↓', title: 'Separators: resize (Shift: bigger steps; Enter collapses, double-click resets)' },
   { keys: 'Alt+C / W / R', title: 'Find bar: match case, whole word, regular expression' },
   { keys: 'Esc', title: 'Close a dialog, menu or the find bar' },

@@ -1,7 +1,8 @@
 // The row of session tabs: status dot with its reason, rename on double-click, drag to reorder,
 // middle-click or × to close; a red dot while the session is recorded. By keyboard (the tablist
-// pattern): ←/→, Home/End move between tabs without switching, Enter or Space shows the one
-// focused, F2 renames it, Shift+F10 opens its menu (so a tab can be shown beside the active one).
+// pattern): ←/→, Home/End move between tabs without switching, Ctrl+Shift+←/→ move the focused
+// tab along the strip, Enter or Space shows the one focused, F2 renames it, Shift+F10 opens its
+// menu (so a tab can be shown beside the active one).
 import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import { useModel } from '../root/model-context.js';
 import { useStoreValue } from '../state/store.js';
@@ -110,6 +111,12 @@ function TabButton({ tab, titles, active, beside, onDragOver, onMenu }: TabProps
           e.preventDefault();
           model.sessions.activate(tab.key);
           model.focusTerminal();
+        } else if (e.ctrlKey && e.shiftKey && (e.key === 'ArrowLeft' || e.key === 'ArrowRight')) {
+          // Dragging by keyboard: the tab moves and keeps the keyboard (React keeps its element).
+          e.preventDefault();
+          model.sessions.moveBy(tab.key, e.key === 'ArrowLeft' ? -1 : 1);
+          const moved = e.currentTarget;
+          requestAnimationFrame(() => moved.scrollIntoView({ block: 'nearest', inline: 'nearest' }));
         } else if (e.key === 'F2') {
           e.preventDefault();
           setEditing(true);

@@ -7,7 +7,7 @@ import { Store } from '../state/store.js';
 import { TERMINAL } from '../terminal/constants.js';
 import type { ShownSessions } from './shown-sessions.js';
 import type { SessionDeps, SessionsState, Tab } from './session-types.js';
-import { activated, closed, cycled, moved, uniqueTitle, withAdopted, withoutSessions } from './tab-list.js';
+import { activated, closed, cycled, moved, movedBy, uniqueTitle, withAdopted, withoutSessions } from './tab-list.js';
 
 export type { SessionDeps, SessionsState, Tab } from './session-types.js';
 
@@ -195,6 +195,11 @@ export class SessionStore extends Store<SessionsState> {
   /** Moves a tab to where another one is (drag and drop): after it when moving right, before it when moving left. */
   move(key: string, targetKey: string | null): void {
     this.change((s) => moved(s, key, targetKey));
+  }
+
+  /** Moves a tab one place left (−1) or right (+1): what dragging does, for the keyboard. */
+  moveBy(key: string, step: number): void {
+    this.change((s) => movedBy(s, key, step));
   }
 
   // Handover (session-handover.ts): tabs for sessions adopted from main, and tabs whose session

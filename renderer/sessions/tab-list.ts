@@ -36,6 +36,14 @@ export function moved(s: SessionsState, key: string, targetKey: string | null): 
   return { ...s, tabs };
 }
 
+/** With the tab `key` moved `step` places along the strip (−1 left, +1 right), stopping at the ends. */
+export function movedBy(s: SessionsState, key: string, step: number): SessionsState {
+  const from = s.tabs.findIndex((t) => t.key === key);
+  const to = Math.min(Math.max(from + step, 0), s.tabs.length - 1);
+  const over = s.tabs[to];
+  return from < 0 || over === undefined ? s : moved(s, key, over.key);
+}
+
 /** With tabs for adopted sessions; with nothing showing yet, shows the ones `shown` names. */
 export function withAdopted(s: SessionsState, tabs: readonly Tab[], shown: ShownSessions): SessionsState {
   const keyOf = (id: string | null): string | null => tabs.find((t) => id !== null && t.sessionId === id)?.key ?? null;
