@@ -30,6 +30,25 @@ export const PROCESS_LIMIT = {
 const WHOLE_SECONDS = /^\d{1,7}$/;
 
 /**
+ * The seconds a written `porthole_credential_process_timeout` value allows, or null when it is not
+ * a whole number of seconds in range. The one rule: processLimitMs applies it when credentials are
+ * fetched, and the config check (config-check/findings.ts) reports a bad value when the tree loads.
+ */
+export function processLimitSeconds(raw: string): number | null {
+  const text = raw.trim();
+  const seconds = WHOLE_SECONDS.test(text) ? Number(text) : Number.NaN;
+  return seconds >= PROCESS_LIMIT.MIN_SECONDS && seconds <= PROCESS_LIMIT.MAX_SECONDS ? seconds : null;
+}
+
+/** What is allowed, for the words of an error or a finding: "a whole number of seconds from 5 to 1800". */
+export const PROCESS_LIMIT_RANGE_WORDS = `a whole number of seconds from ${PROCESS_LIMIT.MIN_SECONDS} to ${PROCESS_LIMIT.MAX_SECONDS}`;
+
+/** How to write the setting right in `profile`, or leave it out. */
+export function processLimitFixWords(profile: string): string {
+  return `Write it as "${PROCESS_LIMIT.SETTING} = 300" (seconds) in profile "${profile}" of ~/.aws/config, or remove it for the default of ${spanWords(PROCESS_LIMIT.DEFAULT_MS)}.`;
+}
+
+/**
  * The limit for the credential_process of `profile` (its section as the SDK parsed it):
  * the setting when present, else `fallbackMs`. A setting that is not a whole number of seconds in
  * range is a plain config error naming the profile and the range (a typo never runs with a guess).
@@ -37,13 +56,12 @@ const WHOLE_SECONDS = /^\d{1,7}$/;
 export function processLimitMs(profile: string, section: Readonly<Record<string, string | undefined>> | undefined, fallbackMs: number): number {
   const raw = section?.[PROCESS_LIMIT.SETTING];
   if (raw === undefined) return fallbackMs;
-  const text = raw.trim();
-  const seconds = WHOLE_SECONDS.test(text) ? Number(text) : Number.NaN;
-  if (!(seconds >= PROCESS_LIMIT.MIN_SECONDS && seconds <= PROCESS_LIMIT.MAX_SECONDS)) {
+  const seconds = processLimitSeconds(raw);
+  if (seconds === null) {
     throw new AwsError({
       code: 'config-invalid',
-      sentence: `Profile "${profile}" sets ${PROCESS_LIMIT.SETTING} to something other than a whole number of seconds from ${PROCESS_LIMIT.MIN_SECONDS} to ${PROCESS_LIMIT.MAX_SECONDS}.`,
-      nextStep: `Write it as "${PROCESS_LIMIT.SETTING} = 300" (seconds) in profile "${profile}" of ~/.aws/config, or remove it for the default of ${spanWords(PROCESS_LIMIT.DEFAULT_MS)}.`,
+      sentence: `Profile "${profile}" sets ${PROCESS_LIMIT.SETTING} to something other than ${PROCESS_LIMIT_RANGE_WORDS}.`,
+      nextStep: processLimitFixWords(profile),
       context: { profile },
     });
   }

@@ -6,6 +6,8 @@ import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { ConfigFindingSchema, MAX_CONFIG_FINDINGS } from '../../../shared/contract/inventory.js';
 import { configFindingText } from '../../../shared/format/config-finding.js';
+import { parseKnownFiles } from '@smithy/shared-ini-file-loader';
+import { processLimitMs } from '../credential-process-limit.js';
 import { loadProfiles, type Env } from '../profiles.js';
 import { checkSharedFiles } from './check-files.js';
 
@@ -136,6 +138,30 @@ describe('config check', () => {
       "~/.aws/credentials line 1: '[profile prod]': the credentials file names profiles without 'profile '; it is listed as a separate profile named 'profile.prod', not as 'prod'. Write '[prod]'.",
       "~/.aws/credentials line 4: 'AWS_ACCESS_KEY_ID' is written in capitals; setting names are read exactly as written, so profile dev has no aws_access_key_id. Write 'aws_access_key_id'.",
     ]);
+  });
+
+  it("a porthole_credential_process_timeout the credentials fetch would refuse is reported with its profile, line and range", async () => {
+    const cmd = 'credential_process = /usr/local/bin/creds';
+    const env = home(`[profile mins]\n${cmd}\nporthole_credential_process_timeout = 5m\n[profile short]\n${cmd}\nporthole_credential_process_timeout = 4\n[profile fine]\n${cmd}\nporthole_credential_process_timeout = 1800\n[profile fixed]\n${cmd}\nporthole_credential_process_timeout = 3000\nporthole_credential_process_timeout = 600\n`);
+    const fix = (p: string) => `Write it as "porthole_credential_process_timeout = 300" (seconds) in profile "${p}" of ~/.aws/config, or remove it for the default of 120 s.`;
+    const effect = (p: string) => `Porthole will not run the credential_process of profile ${p} (or of a role using it as source_profile) until it is fixed, so getting those credentials fails`;
+    expect(await texts(env)).toEqual([
+      `~/.aws/config line 3: 'porthole_credential_process_timeout' is not a whole number of seconds from 5 to 1800; ${effect('mins')}. ${fix('mins')}`,
+      `~/.aws/config line 6: 'porthole_credential_process_timeout' is not a whole number of seconds from 5 to 1800; ${effect('short')}. ${fix('short')}`,
+      "~/.aws/config line 13: 'porthole_credential_process_timeout' is set a second time in profile fixed (first at line 12); the value on this line wins. Remove the line you do not mean.",
+    ]);
+    expect((await checkSharedFiles(env)).map((f) => f.profile)).toEqual(['mins', 'short', 'fixed']);
+    // The same rule refuses them when credentials are fetched.
+    const parsed = await parseKnownFiles({ filepath: join(env.HOME ?? '', '.aws', 'credentials'), configFilepath: join(env.HOME ?? '', '.aws', 'config'), ignoreCache: true });
+    const refused = ['mins', 'short', 'fine', 'fixed'].filter((p) => {
+      try {
+        processLimitMs(p, parsed[p], 1);
+        return false;
+      } catch {
+        return true;
+      }
+    });
+    expect(refused).toEqual(['mins', 'short']);
   });
 
   it('a name the SDK refuses loses the whole file', async () => {

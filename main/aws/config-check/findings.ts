@@ -6,6 +6,7 @@
 import { CONTRACT_LIMITS } from '../../../shared/contract/common.js';
 import type { ConfigFinding } from '../../../shared/contract/inventory.js';
 import { counted, listed as inWords } from '../../../shared/format/words.js';
+import { PROCESS_LIMIT, PROCESS_LIMIT_RANGE_WORDS, processLimitFixWords, processLimitSeconds } from '../credential-process-limit.js';
 import type { BrokenHeaderFact, FileFacts, LineFact, SectionFact } from './ini-facts.js';
 
 /** A header is quoted up to this many characters: enough for any real profile name, short in a notice. */
@@ -195,6 +196,26 @@ class Wording {
     }
   }
 
+  /**
+   * A porthole_credential_process_timeout the credentials fetch would refuse (processLimitSeconds,
+   * the same rule): only the line that wins in its section, so one set again right is not flagged.
+   */
+  limits(): Words[] {
+    const last = new Map<string, { line: number; profile: string; value: string }>();
+    for (const f of this.file.facts.facts) {
+      if (f.kind === 'setting' && f.key === PROCESS_LIMIT.SETTING && f.section.profile !== null && f.section.parseKey !== null) {
+        last.set(f.section.parseKey, { line: f.line, profile: f.section.profile, value: f.value });
+      }
+    }
+    return [...last.values()].filter((l) => processLimitSeconds(l.value) === null).map((l) => ({
+      line: l.line,
+      profile: l.profile,
+      problem: `'${PROCESS_LIMIT.SETTING}' is not ${PROCESS_LIMIT_RANGE_WORDS}`,
+      effect: `Porthole will not run the credential_process of ${profileWords(l.profile)} (or of a role using it as source_profile) until it is fixed, so getting those credentials fails`,
+      fix: processLimitFixWords(l.profile),
+    }));
+  }
+
   /** Findings that need the whole file: a section written twice, a setting set twice, a profile left empty. */
   sections(): Words[] {
     const out: Words[] = [];
@@ -243,7 +264,7 @@ export function configFindings(config: CheckedFile | null, credentials: CheckedF
   for (const [file, other] of [[config, credentials], [credentials, config]] as const) {
     if (file === null) continue;
     const words = new Wording(file, other, isListed);
-    const found: Words[] = file.facts.refused !== null ? [words.header(file.facts.refused, 0)].filter((w) => w !== null) : [...file.facts.facts.map((f) => words.line(f)).filter((w) => w !== null), ...words.sections()];
+    const found: Words[] = file.facts.refused !== null ? [words.header(file.facts.refused, 0)].filter((w) => w !== null) : [...file.facts.facts.map((f) => words.line(f)).filter((w) => w !== null), ...words.sections(), ...words.limits()];
     found.sort((a, b) => (a.line ?? 0) - (b.line ?? 0));
     out.push(...found.map((w) => ({ file: file.shown, ...w, profile: w.profile !== null && w.profile.length > 0 && w.profile.length <= CONTRACT_LIMITS.MAX_PROFILE_LENGTH ? w.profile : null })));
   }

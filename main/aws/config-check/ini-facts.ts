@@ -70,7 +70,8 @@ export type LineFact =
   | { readonly kind: 'header'; readonly section: SectionFact; readonly settingCount: number }
   | BrokenHeaderFact
   /** `viaBroken`: it lands in `section` only because the header above it is broken. */
-  | { readonly kind: 'setting'; readonly line: number; readonly key: string; readonly writtenKey: string; readonly section: SectionFact; readonly viaBroken: boolean }
+  /** `value`: as the SDK reads it, for checks of a setting's form only; findings never quote it (it may be a secret). */
+  | { readonly kind: 'setting'; readonly line: number; readonly key: string; readonly writtenKey: string; readonly value: string; readonly section: SectionFact; readonly viaBroken: boolean }
   | { readonly kind: 'no-equals'; readonly line: number; readonly section: SectionFact; readonly firstWord: string | null; readonly startsWithEquals: boolean; readonly continues: { readonly key: string; readonly line: number } | null }
   | { readonly kind: 'outside'; readonly line: number }
   /** `name =` with nothing nested under it; `valueBelow`: an indented line under it holds what looks like its value. */
@@ -263,7 +264,7 @@ export function readIniFacts(kind: SharedFileKind, text: string): FileFacts {
     if (!isIndented(raw)) closeNest();
     const nest = st.nest;
     if (nest !== null) nest.count += 1;
-    facts.push({ kind: 'setting', line: lineNo, key: nest === null ? key : `${nest.key}.${key}`, writtenKey: key, section: current, viaBroken: st.broken !== null });
+    facts.push({ kind: 'setting', line: lineNo, key: nest === null ? key : `${nest.key}.${key}`, writtenKey: key, value, section: current, viaBroken: st.broken !== null });
     st.previous = { key, line: lineNo };
   }
   closeNest();
