@@ -1,7 +1,8 @@
 // The command palette and quick open, one box as in VS Code: a query starting with ">" lists every
 // command of the registry with its keys; any other query fuzzy-finds targets (recent ones first),
 // loading the clusters of open regions as it searches (the tree filter's search, filter-search.ts).
-// A combobox over a listbox: arrows move, Enter runs, Ctrl+Enter forwards, Esc gives the keyboard back.
+// A combobox over a listbox: arrows move, Enter runs, Ctrl+Enter forwards (both diagnose a target
+// that is not ready), Esc gives the keyboard back.
 import { useEffect, useId, useMemo, useRef, useState } from 'react';
 import { useModel } from '../root/model-context.js';
 import { useStore } from '../state/store.js';
@@ -12,7 +13,8 @@ import { commandTitle, commandUnavailable, TARGET_COMMANDS, targetSource } from 
 import { COMMANDS } from './commands.js';
 import { fuzzyMatch, highlightRuns } from './fuzzy.js';
 import type { CommandId } from './keymap.js';
-import { commandState, forwardItem, openItem, runCommand } from './palette-actions.js';
+import { commandState, runCommand, runTargetItem } from './palette-actions.js';
+import { quickOpenAction } from './quick-open-action.js';
 import { indexNodes, quickOpenItems, type TargetItem } from './quick-open-items.js';
 
 export const PALETTE = {
@@ -43,7 +45,7 @@ function Marked({ text, hits }: { text: string; hits: readonly number[] }) {
   );
 }
 
-/** A target's badge when it is not ready (Enter then diagnoses it instead); ready ones stay quiet. */
+/** A target's badge when it is not ready (Enter and Ctrl+Enter then diagnose it instead); ready ones stay quiet. */
 function Trouble({ item }: { item: TargetItem }) {
   if (item.node === null || (item.node.kind !== 'container' && item.node.kind !== 'instance')) return null;
   const badge = badgeOf(item.node);
@@ -143,12 +145,12 @@ export function Palette({ initialQuery, onClose }: { initialQuery: string; onClo
     if (row === undefined) return;
     // A command that cannot run now stays picked with its reason in view; the palette stays open.
     if (row.kind === 'command' && row.unavailable !== null) return;
-    if (row.kind === 'target' && forward && row.item.node?.kind !== 'container' && row.item.node?.kind !== 'instance' && row.item.recent === null) return;
+    const action = row.kind === 'target' ? quickOpenAction(row.item, forward) : null;
+    if (action === 'none') return;
     onClose();
     requestAnimationFrame(() => {
       if (row.kind === 'command') runCommand(model, row.command);
-      else if (forward) forwardItem(model, row.item);
-      else openItem(model, row.item);
+      else if (action !== null) runTargetItem(model, row.item, action);
     });
   };
 
@@ -170,6 +172,7 @@ export function Palette({ initialQuery, onClose }: { initialQuery: string; onClo
   };
 
   const progress = commandMode ? null : searchLine(search);
+  const ctrl = model.keymap.mac ? '⌘' : 'Ctrl';
   const title = commandMode ? 'Commands' : 'Go to target';
   return (
     <Dialog title={title} closeLabel="Close" onClose={onClose} className="palette" initialFocus={input} testId="palette">
@@ -251,9 +254,13 @@ export function Palette({ initialQuery, onClose }: { initialQuery: string; onClo
           <>
             <kbd>Enter</kbd> run · <kbd>Esc</kbd> close
           </>
+        ) : current?.kind === 'target' && quickOpenAction(current.item, false) === 'diagnose' ? (
+          <>
+            <kbd>Enter</kbd> / <kbd>{ctrl}+Enter</kbd> diagnose (not ready) · <kbd>&gt;</kbd> commands · <kbd>Esc</kbd> close
+          </>
         ) : (
           <>
-            <kbd>Enter</kbd> shell · <kbd>{model.keymap.mac ? '⌘' : 'Ctrl'}+Enter</kbd> forward… · <kbd>&gt;</kbd> commands · <kbd>Esc</kbd> close
+            <kbd>Enter</kbd> shell · <kbd>{ctrl}+Enter</kbd> forward… · <kbd>&gt;</kbd> commands · <kbd>Esc</kbd> close
           </>
         )}
       </p>

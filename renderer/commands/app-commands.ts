@@ -3,6 +3,7 @@
 // tree's menus, the Forwards panel's New forward…, the status bar's Settings).
 import type { AppModel } from '../root/app-model.js';
 import type { TerminalController } from '../terminal/terminal-controller.js';
+import { focusPanelTab } from '../ui/focus-panel.js';
 import { focusTree } from '../ui/focus-tree.js';
 import { diagnoseCommandTarget, newForward, transferTo } from './command-target.js';
 import { nodeAction, runNodeAction } from '../tree/node-action-defs.js';
@@ -38,8 +39,7 @@ function activeTerminal(model: AppModel): TerminalController | null {
 
 function focusPanel(model: AppModel): boolean {
   if (!model.panel.state.open) model.panel.show(model.panel.state.view);
-  // The panel opens on the next render.
-  requestAnimationFrame(() => document.querySelector<HTMLElement>('.bottom-panel [role="tab"][aria-selected="true"]')?.focus());
+  focusPanelTab();
   return true;
 }
 

@@ -2,11 +2,13 @@
 // show a node that is not a target (a cluster, a region) in the tree.
 import type { ShellTarget } from '../../shared/contract/index.js';
 import type { AppModel } from '../root/app-model.js';
-import { openForward, openOrDiagnose } from '../tree/node-actions.js';
+import { diagnose, openShell, presetForward } from '../tree/node-actions.js';
+import { focusPanelTab } from '../ui/focus-panel.js';
 import { commandRefusal, type CommandState } from './command-refusal.js';
 import { commandTarget, targetTitle } from './command-target.js';
 import { findNode } from '../tree/tree-store.js';
 import type { CommandInfo } from './commands.js';
+import type { QuickOpenAction } from './quick-open-action.js';
 import { ancestorsOf, indexNodes, type TargetItem } from './quick-open-items.js';
 
 /** What decides which commands can run now: the tabs, the active one's session, the target, settings. */
@@ -32,33 +34,27 @@ export function runCommand(model: AppModel, command: CommandInfo): void {
   if (!model.commands.run(command.id)) model.toasts.show(commandRefusal(command, commandState(model), model.keymap.label('quickOpen')));
 }
 
-/** Enter: a shell on a container or instance (or its diagnosis when it cannot take one); other kinds are shown in the tree. */
-export function openItem(model: AppModel, item: TargetItem): void {
-  if (item.node !== null) {
-    if (item.node.kind === 'container' || item.node.kind === 'instance') openOrDiagnose(model, item.node);
-    else revealInTree(model, item.id);
+/** Does what quickOpenAction decided for a picked row (Enter, Ctrl+Enter or a click). */
+export function runTargetItem(model: AppModel, item: TargetItem, action: QuickOpenAction): void {
+  const node = item.node;
+  if (action === 'reveal') return revealInTree(model, item.id);
+  if (node !== null) {
+    if (action === 'shell') openShell(model, node);
+    else if (action === 'forward') presetForward(model, node);
+    else if (action === 'diagnose') {
+      // Shown and given the keyboard: the palette has closed, and a diagnosis in a panel the
+      // keyboard is not on read as nothing having happened.
+      diagnose(model, node);
+      focusPanelTab();
+    }
     return;
   }
-  // A recent target the tree has not loaded: open it as it was remembered.
-  if (item.recent !== null) {
-    void model.settings.rememberTarget(item.recent);
-    const target: ShellTarget = item.recent.target;
-    void model.sessions.open(target, item.recent.title);
-  }
-}
-
-/** Ctrl+Enter: the new-forward form preset to the target. */
-export function forwardItem(model: AppModel, item: TargetItem): boolean {
-  if (item.node !== null && (item.node.kind === 'container' || item.node.kind === 'instance')) {
-    openForward(model, item.node);
-    return true;
-  }
-  if (item.node === null && item.recent !== null) {
-    void model.settings.rememberTarget(item.recent);
-    model.forwardDraft.open(item.recent.target, item.recent.title);
-    return true;
-  }
-  return false;
+  // A recent target the tree has not loaded: taken as it was remembered.
+  if (item.recent === null || (action !== 'shell' && action !== 'forward')) return;
+  void model.settings.rememberTarget(item.recent);
+  const target: ShellTarget = item.recent.target;
+  if (action === 'shell') void model.sessions.open(target, item.recent.title);
+  else model.forwardDraft.open(target, item.recent.title);
 }
 
 /** Opens the node's ancestors, selects it and gives it the keyboard. */
