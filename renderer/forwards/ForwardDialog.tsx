@@ -12,6 +12,7 @@ import { useModel } from '../root/model-context.js';
 import { useStore } from '../state/store.js';
 import { Dialog } from '../ui/Dialog.js';
 import { FormEnd } from '../ui/FormEnd.js';
+import { TextField } from '../ui/TextField.js';
 import type { Draft } from './forward-draft.js';
 import { editEffect, failedOnLocalPort, fieldsOf, localPortHint, NEW_FORWARD_FIELDS, specChanged } from './forward-edit.js';
 import { formProblem, parsePort, type FormField } from './forward-form-check.js';
@@ -97,6 +98,13 @@ export function ForwardDialog({ draft }: { draft: Draft }) {
   };
   /** Editing the refused field takes its mark off (the message stays until the next try). */
   const edited = (field: FormField): void => setInvalid((was) => (was === field ? null : was));
+  /** A field's onChange: the field is edited (its mark comes off), then its value set. */
+  const typed =
+    (field: FormField, set: (value: string) => void) =>
+    (value: string): void => {
+      edited(field);
+      set(value);
+    };
   const [busy, setBusy] = useState(false);
   const forwards = useStore(model.forwards);
   const typedPort = parsePort(remotePort);
@@ -192,39 +200,20 @@ export function ForwardDialog({ draft }: { draft: Draft }) {
           </p>
         )}
         <div className="field-row">
-          <label className="field">
-            <span>Remote port</span>
-            <input
-              ref={fields.remotePort}
-              aria-label="Remote port"
-              aria-describedby="forward-declared-ports"
-              aria-invalid={invalid === 'remotePort' || undefined}
-              inputMode="numeric"
-              value={remotePort}
-              onChange={(e) => {
-                edited('remotePort');
-                setPortTyped(true);
-                setRemotePort(e.target.value);
-              }}
-              autoFocus={!focusLocal && choice !== ''}
-            />
-          </label>
-          <label className="field">
-            <span>Local port</span>
-            <input
-              ref={localField}
-              aria-label="Local port"
-              aria-describedby="forward-local-hint"
-              aria-invalid={invalid === 'localPort' || undefined}
-              inputMode="numeric"
-              value={localPort}
-              onChange={(e) => {
-                edited('localPort');
-                setLocalPort(e.target.value);
-              }}
-              autoFocus={focusLocal}
-            />
-          </label>
+          <TextField
+            label="Remote port"
+            inputRef={fields.remotePort}
+            hintId="forward-declared-ports"
+            numeric
+            invalid={invalid === 'remotePort'}
+            value={remotePort}
+            onChange={typed('remotePort', (v) => {
+              setPortTyped(true);
+              setRemotePort(v);
+            })}
+            autoFocus={!focusLocal && choice !== ''}
+          />
+          <TextField label="Local port" inputRef={localField} hintId="forward-local-hint" numeric invalid={invalid === 'localPort'} value={localPort} onChange={typed('localPort', setLocalPort)} autoFocus={focusLocal} />
         </div>
         <div className="field-row field-hints">
           <span id="forward-declared-ports" className="field-hint" data-testid="forward-declared-ports">
@@ -252,35 +241,8 @@ export function ForwardDialog({ draft }: { draft: Draft }) {
           <input type="checkbox" checked={viaHost} onChange={(e) => setVia(e.target.checked)} />
           Forward to another host reachable from the target (a database, an internal service)
         </label>
-        {viaHost && (
-          <label className="field">
-            <span>Remote host</span>
-            <input
-              ref={fields.remoteHost}
-              aria-label="Remote host"
-              aria-invalid={invalid === 'remoteHost' || undefined}
-              value={remoteHost}
-              onChange={(e) => {
-                edited('remoteHost');
-                setRemoteHost(e.target.value);
-              }}
-              autoFocus={focusHost}
-            />
-          </label>
-        )}
-        <label className="field">
-          <span>Name (optional)</span>
-          <input
-            ref={fields.name}
-            aria-label="Name"
-            aria-invalid={invalid === 'name' || undefined}
-            value={name}
-            onChange={(e) => {
-              edited('name');
-              setName(e.target.value);
-            }}
-          />
-        </label>
+        {viaHost && <TextField label="Remote host" inputRef={fields.remoteHost} invalid={invalid === 'remoteHost'} value={remoteHost} onChange={typed('remoteHost', setRemoteHost)} autoFocus={focusHost} />}
+        <TextField label="Name (optional)" name="Name" inputRef={fields.name} invalid={invalid === 'name'} value={name} onChange={typed('name', setName)} />
         <label className="check-field">
           <input type="checkbox" checked={autoRestart} onChange={(e) => setAutoRestart(e.target.checked)} />
           Restart automatically when the session drops
