@@ -9,7 +9,7 @@ import type { EventName, MethodName, ServiceName } from '../../shared/contract/i
 const METHODS = {
   app: ['info', 'notices'],
   settings: ['get', 'update', 'rememberTarget', 'changeTree', 'changeLayout', 'changeRegion'],
-  inventory: ['profiles', 'children', 'refresh', 'filter'],
+  inventory: ['profiles', 'children', 'refresh', 'watch', 'filter'],
   sessions: ['open', 'list', 'close', 'rename', 'restart', 'setRecording', 'adoptable', 'adopt'],
   forwards: ['create', 'list', 'stop', 'restart', 'edit', 'remove', 'setAutoRestart', 'save', 'saved', 'restore', 'forget'],
   transfers: ['list', 'startUpload', 'uploadChunk', 'startDownload', 'readDownload', 'cancel', 'dismiss', 'lastPath'],

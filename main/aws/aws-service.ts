@@ -35,6 +35,8 @@ export interface AwsServiceOptions {
   readonly maxAttempts?: number;
   /** Prefetch listed regions' clusters in the background (the app; not a one-shot CLI). */
   readonly prefetch?: boolean;
+  /** The background poll of open nodes (default: every LIVE_TREE.INTERVAL_MS). */
+  readonly live?: InventoryOptions['live'];
 }
 
 /** A launched session with what the engine needs to run, resume and (if encrypted) key it. */
@@ -72,7 +74,7 @@ export class AwsService {
     this.sso = new SsoSignIns((p) => opts.events?.ssoPrompt?.(p));
     // A credential_process waiting on the person shows on the nodes waiting for it (Inventory.helperRunning).
     this.workspace = new AwsWorkspace({ env: opts.env, mfaCodeProvider: this.mfa.provider, maxAttempts: opts.maxAttempts, onHelper: (run) => this.inventory.helperRunning(run) });
-    this.inventory = new Inventory(this.workspace, { events: opts.events, includeStopped: opts.includeStopped, prefetch: opts.prefetch ?? false, ...(opts.regionsFor ? { regionsFor: opts.regionsFor } : {}) });
+    this.inventory = new Inventory(this.workspace, { events: opts.events, includeStopped: opts.includeStopped, prefetch: opts.prefetch ?? false, ...(opts.live ? { live: opts.live } : {}), ...(opts.regionsFor ? { regionsFor: opts.regionsFor } : {}) });
   }
 
   /** contract inventory.profiles (the sandbox offer is the IPC layer's decision). */
@@ -191,6 +193,7 @@ export class AwsService {
   }
 
   close(): void {
+    this.inventory.live.stop();
     this.mfa.cancelAll();
     this.sso.cancelAll();
     this.workspace.closeAll();

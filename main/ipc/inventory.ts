@@ -25,6 +25,8 @@ export function createInventoryService({ aws, sandbox }: InventoryServiceDeps): 
     return { nodes: nodes.map(markNode), ...(findings.length > 0 ? { configFindings: findings } : {}) };
   };
 
+  /** Windows whose watch is kept (and dropped when they go). */
+  const watching = new Set<string>();
   return {
     profiles: () =>
       plainly(async () => {
@@ -48,6 +50,18 @@ export function createInventoryService({ aws, sandbox }: InventoryServiceDeps): 
         if (all) ctx.broadcast('inventory', 'changed', { parentId: INVENTORY_ROOT_ID, ...(await profileNodes()) });
         return {};
       }),
+    watch: ({ nodeIds, visible }, ctx) => {
+      const { id } = ctx.client;
+      if (!watching.has(id)) {
+        watching.add(id);
+        ctx.client.onClose(() => {
+          watching.delete(id);
+          aws.inventory.live.unwatch(id);
+        });
+      }
+      aws.inventory.live.watch(id, nodeIds, visible);
+      return {};
+    },
     filter: ({ query }) => ({ matches: aws.inventory.filter(query).map((m) => ({ node: markNode(m.node), ancestors: m.ancestors })) }),
   };
 }

@@ -142,6 +142,12 @@ export const LoadProblemSchema = lazySchema(() => z.object({
 }));
 export type LoadProblem = z.infer<typeof LoadProblemSchema>;
 
+/**
+ * Open nodes a window may name in one `watch`: more than a person can have open and look at, and
+ * a bound on what a bad caller makes main hold.
+ */
+export const MAX_WATCHED_NODES = 500;
+
 /** At most this many config findings travel (the last says how many more there are): a broken file must not flood the tree. */
 export const MAX_CONFIG_FINDINGS = 50;
 
@@ -192,6 +198,15 @@ export const inventoryService = defineService({
     children: method(() => z.object({ parentId: NodeIdSchema }).strict(), () => NodesResult),
     /** Drop cached children under a node (or everything) and reload them; `changed` events follow. */
     refresh: method(() => z.object({ nodeId: NodeIdSchema.nullable() }).strict(), () => EmptySchema),
+    /**
+     * The nodes this window has open, and whether it is shown: main polls them in the background
+     * (never while hidden) and sends `changed` only when what they list changed. Replaces the
+     * window's previous watch.
+     */
+    watch: method(
+      () => z.object({ nodeIds: z.array(NodeIdSchema).max(MAX_WATCHED_NODES), visible: z.boolean() }).strict(),
+      () => EmptySchema,
+    ),
     /** Matches among already-loaded nodes, each with the ids of its ancestors so the tree can reveal it. */
     filter: method(
       () => z.object({ query: TextSchema }).strict(),

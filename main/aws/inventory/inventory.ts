@@ -17,6 +17,8 @@ import type { EcsTaskState } from '../discovery/task-state.js';
 import { NodeIndex, type FilterMatch } from './node-index.js';
 import { nodeId, parseNodeId, type ParsedNodeId } from './node-ids.js';
 import { clusterNode, containerNode, profileNode, regionNode, serviceNode, taskNode } from './nodes.js';
+import { pollNode } from './live-poll.js';
+import { LiveTree, type LiveTreeOptions } from './live-tree.js';
 import { PREFETCH, Prefetcher } from './prefetch.js';
 import { RegionLoader, type Progress } from './region-loader.js';
 import { countedRunning, taskAfter } from './task-verdict.js';
@@ -45,6 +47,8 @@ export interface InventoryOptions {
    * without it, the configured region and the extra ones. Asked at each load of the profile's children.
    */
   readonly regionsFor?: (profile: string, configured: string | null) => Promise<readonly string[]>;
+  /** The background poll of open nodes (live-tree.ts): its interval and clock. */
+  readonly live?: LiveTreeOptions;
 }
 
 export class Inventory {
@@ -57,9 +61,12 @@ export class Inventory {
   /** Parts of a node's children that failed while the rest loaded, from its latest load. */
   private readonly problems = new Map<string, LoadProblem[]>();
   readonly prefetcher = new Prefetcher((id) => this.children(id, 'background'));
+  /** Polls what the windows have open (contract `inventory.watch`). */
+  readonly live: LiveTree;
 
   constructor(private readonly workspace: AwsWorkspace, private readonly opts: InventoryOptions = {}) {
     for (const [p, rs] of Object.entries(opts.extraRegions ?? {})) this.extraRegions.set(p, [...rs]);
+    this.live = new LiveTree((id) => this.poll(id), opts.live);
   }
 
   /** Profile nodes, re-read from the shared files. */
@@ -152,6 +159,26 @@ export class Inventory {
         }
       }
     }
+  }
+
+  /** The live tree's poll of an open region or cluster (live-poll.ts). */
+  poll(id: string): Promise<'polled' | 'skipped'> {
+    return pollNode({
+      index: this.index,
+      loader: (key) => this.loaders.get(key),
+      loading: (node) => this.inflight.has(node),
+      listing: (node, parsed) => this.loadParsed(node, parsed, 'background'),
+      merge: (node, nodes, problems) => this.mergeChanged(node, nodes, problems),
+    }, id);
+  }
+
+  /** Sets a loaded parent's children and problems and tells the windows, only when they differ from what is shown. */
+  private mergeChanged(parentId: string, nodes: InventoryNode[], problems: LoadProblem[]): void {
+    const same = JSON.stringify(this.index.childrenOf(parentId)) === JSON.stringify(nodes) && JSON.stringify(this.problemsOf(parentId)) === JSON.stringify(problems);
+    if (same) return;
+    if (problems.length > 0) this.problems.set(parentId, problems);
+    else this.problems.delete(parentId);
+    this.setChanged(parentId, nodes);
   }
 
   filter(query: string): FilterMatch[] {

@@ -44,6 +44,8 @@ export class RegionLoader {
   /** The parts of a settled cluster listing that failed (services or tasks), each with its error. */
   private readonly unlisted = new Map<string, { readonly services?: AwsError; readonly tasks?: AwsError }>();
   private clusterList: ClusterInfo[] = [];
+  /** A background relisting of the region (relistRegion) is in flight. */
+  private relisting = false;
   /** Why the latest cluster listing failed (undefined once one succeeds): the region then has no cluster nodes. */
   clusterListingError: AwsError | undefined;
   /** Task definition revisions are immutable: kept for the loader's life, refresh included. */
@@ -233,6 +235,59 @@ export class RegionLoader {
 
   findCluster(arnOrName: string): ClusterInfo | undefined {
     return this.clusterList.find((c) => c.arn === arnOrName || c.name === arnOrName);
+  }
+
+  /**
+   * Lists the region's clusters and instances again at background priority (live-tree.ts), keeping
+   * what was listed until both answer: a failure (throttling, say) throws and changes nothing, so
+   * a good listing is never replaced by an error. Returns false, asking nothing, while a listing of
+   * the region is already in flight or was never made; otherwise the instance-name warnings.
+   */
+  async relistRegion(): Promise<{ readonly warnings: readonly AwsError[] } | false> {
+    if (this.clusters === undefined || this.instances === undefined || this.relisting) return false;
+    this.relisting = true;
+    try {
+      const gate = this.gate.view({ priority: 'background' });
+      const [clusters, found] = await Promise.all([
+        listClusters(this.session.ecs(this.region), { gate }),
+        listInstances(this.session.ssm(this.region), this.session.ec2(this.region), { gate, context: this.ctx('listing instances') }),
+      ]);
+      this.clusterList = clusters;
+      this.clusterListingError = undefined;
+      this.clusters = Promise.resolve(clusters);
+      this.instances = Promise.resolve([...found.instances]);
+      return { warnings: found.warnings };
+    } catch (err) {
+      throw toAwsError(err, this.ctx('listing ECS clusters and instances'));
+    } finally {
+      this.relisting = false;
+    }
+  }
+
+  /**
+   * Lists a settled cluster's services and tasks again at background priority, keeping the old
+   * listing until the new one answers whole (a part that fails throws and changes nothing).
+   * Returns false, asking nothing, while a listing of the cluster is in flight or was never made.
+   */
+  async relistCluster(clusterArn: string): Promise<boolean> {
+    if (!this.settled.has(clusterArn) || this.contentTickets.has(clusterArn)) return false;
+    const ticket: PriorityTicket = { priority: 'background' };
+    this.contentTickets.set(clusterArn, ticket);
+    const name = arnTail(clusterArn);
+    try {
+      const listing = await loadCluster(this.session.ecs(this.region), clusterArn, { gate: this.gate.view(ticket), includeStopped: this.includeStopped });
+      const partFailed = listing.servicesError ?? listing.tasksError;
+      if (partFailed !== undefined) throw toAwsError(partFailed, this.ctx(`listing services and tasks of ${name}`));
+      if (this.contentTickets.get(clusterArn) !== ticket) return false; // refreshed or forgotten meanwhile: that listing says it
+      this.settled.set(clusterArn, listing.contents);
+      this.unlisted.delete(clusterArn);
+      this.contentsByArn.set(clusterArn, Promise.resolve(listing.contents));
+      return true;
+    } catch (err) {
+      throw toAwsError(err, this.ctx(`listing services and tasks of ${name}`));
+    } finally {
+      if (this.contentTickets.get(clusterArn) === ticket) this.contentTickets.delete(clusterArn);
+    }
   }
 
   forgetCluster(clusterArn: string): void {

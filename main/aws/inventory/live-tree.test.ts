@@ -1,0 +1,159 @@
+// The live tree against the sandbox: open nodes are polled on the interval, with no refresh from
+// the user, so a stopped service task and its replacement show up by themselves; closed nodes and
+// hidden windows cost no call; a poll that finds nothing new sends no `changed`; a failed poll
+// keeps the tree and makes the region wait longer. The live tree's clock is the test's
+// (ManualScheduler) and ECS's scheduler step is held until the test runs it: nothing races time.
+import { ECSClient, StopTaskCommand } from '@aws-sdk/client-ecs';
+import { afterAll, beforeAll, beforeEach, describe, expect, it, vi } from 'vitest';
+import type { InventoryNode } from '../../../shared/contract/inventory.js';
+import { SANDBOX } from '../../sandbox/index.js';
+import { nodeId } from './node-ids.js';
+import { sandboxInventory, type SandboxInventory } from '../../../testing/aws/inventory/test-sandbox.js';
+import { ManualScheduler } from '../../../testing/aws/inventory/manual-scheduler.js';
+import { HeldStopTimers } from '../../../testing/sandbox/held-stop-timers.js';
+import { clientConfig } from '../../../testing/sandbox/api/test-helpers.js';
+
+const REGION = 'us-east-1';
+const CLUSTER_ARN = 'arn:aws:ecs:us-east-1:123456789012:cluster/demo-web';
+const TASK_ARN = 'arn:aws:ecs:us-east-1:123456789012:task/demo-web/5e1f4a2b9c3d4e5f6a7b8c9d0e1f0002';
+const PROFILE_ID = nodeId.profile(SANDBOX.profile);
+const REGION_ID = nodeId.region(SANDBOX.profile, REGION);
+const CLUSTER_ID = nodeId.cluster(SANDBOX.profile, REGION, CLUSTER_ARN);
+const SERVICE_ID = nodeId.service(SANDBOX.profile, REGION, CLUSTER_ARN, 'web');
+const INTERVAL = 30_000;
+const WINDOW = 'window-1';
+
+const clock = new ManualScheduler();
+const held = new HeldStopTimers();
+let t: SandboxInventory;
+/** ECS and SSM calls the inventory made, by command name. */
+let calls: string[] = [];
+/** While set, every ECS call of the inventory fails with it. */
+let failWith: Error | null = null;
+
+beforeAll(async () => {
+  t = await sandboxInventory({
+    sandbox: {
+      schedulerTimers: held,
+      taskStopping: { deactivateMs: 0, containersExitMs: 0, deprovisionMs: 0 },
+      taskLaunching: { provisionMs: 0, pendingMs: 0, activateMs: 0 },
+    },
+    inventory: { live: { intervalMs: INTERVAL, scheduler: clock }, prefetchPace: { slots: 1, minIntervalMs: 0 } },
+  });
+  const session = await t.workspace.open(SANDBOX.profile);
+  const counting = <A, R>(next: (args: A) => Promise<R>, context: { commandName?: string }) => async (args: A): Promise<R> => {
+    calls.push(context.commandName ?? '?');
+    if (failWith !== null) throw failWith;
+    return next(args);
+  };
+  session.ecs(REGION).middlewareStack.add(counting, { step: 'initialize', name: 'countCalls' });
+  session.ssm(REGION).middlewareStack.add(counting, { step: 'initialize', name: 'countCalls' });
+  await t.inventory.children(PROFILE_ID);
+  await t.inventory.children(REGION_ID);
+  await t.inventory.children(CLUSTER_ID);
+  await t.inventory.children(SERVICE_ID);
+});
+afterAll(async () => {
+  t.inventory.live.stop();
+  await t.close();
+});
+beforeEach(() => {
+  calls = [];
+  failWith = null;
+  t.events.changed.length = 0;
+  t.events.errors.length = 0;
+});
+
+/** Moves the live tree's clock by `ms` and waits for the round it started, if any. */
+async function tick(ms: number): Promise<void> {
+  clock.advance(ms);
+  await t.inventory.live.whenIdle();
+}
+
+const tasksOf = (nodes: readonly InventoryNode[]) => nodes.flatMap((n) => (n.kind === 'task' ? [n] : []));
+
+describe('the live tree', () => {
+  it('polls nothing for a hidden window, nor for nodes that are not open', async () => {
+    t.inventory.live.watch(WINDOW, [PROFILE_ID, REGION_ID, CLUSTER_ID, SERVICE_ID], false);
+    expect(clock.armed).toBe(0);
+    await tick(10 * INTERVAL);
+    // Open but with no AWS listing of its own (a profile lists configured regions): nothing to poll either.
+    t.inventory.live.watch(WINDOW, [PROFILE_ID], true);
+    await tick(10 * INTERVAL);
+    expect(t.inventory.live.rounds).toBe(0);
+    expect(calls).toEqual([]);
+
+    // Only the open cluster is polled: not its region (closed), so no ListClusters and no SSM call.
+    t.inventory.live.watch(WINDOW, [PROFILE_ID, CLUSTER_ID], true);
+    await tick(INTERVAL);
+    expect(t.inventory.live.rounds).toBe(1);
+    expect(calls).toContain('ListTasksCommand');
+    expect(calls.filter((c) => c === 'ListClustersCommand' || c === 'DescribeInstanceInformationCommand')).toEqual([]);
+  });
+
+  it('sends no changed when a poll finds nothing new', async () => {
+    t.inventory.live.watch(WINDOW, [PROFILE_ID, REGION_ID, CLUSTER_ID, SERVICE_ID], true);
+    await tick(INTERVAL);
+    expect(calls).toContain('ListClustersCommand');
+    expect(calls).toContain('ListServicesCommand');
+    expect(t.events.changed).toEqual([]);
+  });
+
+  it('a failed poll keeps the tree, reports nothing, and its region waits 2, then 4 intervals', async () => {
+    t.inventory.live.watch(WINDOW, [REGION_ID, CLUSTER_ID, SERVICE_ID], true);
+    const before = await t.inventory.children(SERVICE_ID);
+    const throttled = Object.assign(new Error('Rate exceeded'), { name: 'ThrottlingException', $metadata: { httpStatusCode: 400 } });
+    failWith = throttled;
+    await tick(INTERVAL);
+    expect(calls.length).toBeGreaterThan(0);
+    // The region failed once: its cluster is not asked in the same round.
+    expect(calls).not.toContain('ListServicesCommand');
+    expect(await t.inventory.children(SERVICE_ID)).toEqual(before);
+    expect(t.events.changed).toEqual([]);
+    expect(t.events.errors).toEqual([]);
+
+    calls = [];
+    await tick(INTERVAL); // 1 interval since: still backing off
+    expect(calls).toEqual([]);
+    await tick(INTERVAL); // 2 intervals: tried again, fails again
+    expect(calls.length).toBeGreaterThan(0);
+    calls = [];
+    for (let i = 0; i < 3; i++) await tick(INTERVAL); // 3 of 4 intervals
+    expect(calls).toEqual([]);
+    failWith = null;
+    await tick(INTERVAL); // 4: tried again, answers
+    expect(calls).toContain('ListServicesCommand');
+    calls = [];
+    await tick(INTERVAL); // back to every interval
+    expect(calls).toContain('ListServicesCommand');
+    expect(t.events.errors).toEqual([]);
+  });
+
+  it("shows a stopped service task, then ECS's replacement, with no refresh from the user", async () => {
+    t.inventory.live.watch(WINDOW, [PROFILE_ID, REGION_ID, CLUSTER_ID, SERVICE_ID], true);
+    const listed = tasksOf(await t.inventory.children(SERVICE_ID));
+    expect(listed.find((n) => n.taskArn === TASK_ARN)).toMatchObject({ lastStatus: 'RUNNING' });
+    const admin = new ECSClient(clientConfig(t.sandbox));
+    try {
+      await admin.send(new StopTaskCommand({ cluster: CLUSTER_ARN, task: TASK_ARN, reason: 'Deploying a fix' }));
+      await vi.waitFor(() => expect(held.pending).toBe(1)); // ECS's scheduler has noticed, and waits
+      await tick(INTERVAL);
+      expect(t.events.changed).toContain(SERVICE_ID);
+      const gap = tasksOf(await t.inventory.children(SERVICE_ID));
+      expect(gap.find((n) => n.taskArn === TASK_ARN)).toMatchObject({ desiredStatus: 'STOPPED' });
+      expect(gap).toHaveLength(listed.length);
+
+      expect(held.runDue(t.sandbox.serviceScheduling.reconcileDelayMs)).toBe(1);
+      t.events.changed.length = 0;
+      await tick(INTERVAL);
+      expect(t.events.changed).toContain(SERVICE_ID);
+      const after = tasksOf(await t.inventory.children(SERVICE_ID));
+      const fresh = after.filter((n) => !listed.some((l) => l.taskArn === n.taskArn));
+      expect(fresh).toHaveLength(1);
+      expect(fresh[0]).toMatchObject({ lastStatus: 'RUNNING', desiredStatus: 'RUNNING' });
+      expect(t.events.errors).toEqual([]);
+    } finally {
+      admin.destroy();
+    }
+  });
+});
