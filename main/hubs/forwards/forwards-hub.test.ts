@@ -2,7 +2,7 @@
 // across runs, older files moved in once and deleted, concurrent saves never lose one, and a
 // corrupt store set aside with a message while the hub keeps working.
 import { mkdtemp, readdir, readFile, rm, writeFile } from 'node:fs/promises';
-import { createServer, type AddressInfo } from 'node:net';
+import { connect, createServer, type AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
@@ -43,6 +43,17 @@ function hub(dir: string): { hub: ForwardsHub; updates: Array<{ id: string; forw
   return { hub: h, updates, notices };
 }
 
+/** Resolves once a TCP connection to 127.0.0.1:port is accepted (a listener is there), then closes it. */
+async function connectTo(port: number): Promise<void> {
+  await new Promise<void>((resolve, reject) => {
+    const socket = connect(port, '127.0.0.1', () => {
+      socket.destroy();
+      resolve();
+    });
+    socket.once('error', reject);
+  });
+}
+
 async function storeFile(dir: string): Promise<unknown> {
   return JSON.parse(await readFile(join(dir, FORWARD_STORE.FILE), 'utf8'));
 }
@@ -80,7 +91,12 @@ describe('saved forwards in one store', () => {
     const live = await first.create(webSpec);
     await first.create({ ...webSpec, remotePort: 9000, name: 'not kept' });
     const saved = await first.save(live.id);
-    expect(saved).toMatchObject({ savedId: live.id, spec: webSpec });
+    // Saved as it runs: its automatic port is saved as the port it listens on (a client set up
+    // for that port must find it again), and the panel's spec says so too.
+    const port = live.lastLocalPort!;
+    const pinned = { ...webSpec, localPort: port };
+    expect(saved).toMatchObject({ savedId: live.id, spec: pinned });
+    expect(first.list().find((f) => f.id === live.id)?.spec).toEqual(pinned);
     await first.close();
     // The file holds exactly the contract's saved forward: container name and task ARN included.
     expect(await storeFile(dir)).toEqual({ version: FORWARD_STORE.VERSION, saved: [saved] });
@@ -91,12 +107,12 @@ describe('saved forwards in one store', () => {
     // Saved is not started: nothing listens until the person restores it.
     expect(second.hub.list()).toEqual([]);
     const restored = await second.hub.restore(saved.savedId);
-    expect(restored).toMatchObject({ id: live.id, spec: webSpec });
+    expect(restored).toMatchObject({ id: live.id, spec: pinned, localPort: port });
     await eventually('the saved forward listening again', () => second.hub.list()[0]?.state === 'listening');
     expect(second.updates.some((u) => u.id === live.id && u.forward !== null)).toBe(true);
     // Auto-restart changed on a saved forward is saved too.
     await second.hub.setAutoRestart(restored.id, true);
-    expect((await storeFile(dir)) as object).toMatchObject({ saved: [{ savedId: saved.savedId, spec: { ...webSpec, autoRestart: true } }] });
+    expect((await storeFile(dir)) as object).toMatchObject({ saved: [{ savedId: saved.savedId, spec: { ...pinned, autoRestart: true } }] });
 
     await second.hub.forget(saved.savedId);
     // Forgetting does not stop a forward still in the panel, but it is not started again next run.
@@ -141,7 +157,9 @@ describe('saved forwards in one store', () => {
     expect(h.list()).toEqual([]);
     expect(await h.saved.list()).toEqual([saved]);
     const restored = await h.restore(saved.savedId);
-    expect(restored).toMatchObject({ spec: webSpec });
+    // Back on the port it was saved on, which is the one it had (not a new free one), and it accepts connections there.
+    expect(restored).toMatchObject({ spec: { ...webSpec, localPort: live.lastLocalPort }, localPort: live.lastLocalPort });
+    await connectTo(live.lastLocalPort!);
     expect(restored.id).not.toBe(live.id);
     // Restoring what is already running changes nothing.
     expect((await h.restore(saved.savedId)).id).toBe(restored.id);
@@ -178,11 +196,14 @@ describe('saved forwards in one store', () => {
     const middle = live[1]!;
     const edited = { ...webSpec, remotePort: 9000, name: 'echo now' };
     const info = await h.edit(middle.id, edited);
-    expect(info).toMatchObject({ id: middle.id, spec: edited, savedId: saved[1]!.savedId });
-    expect(updates.at(-1)).toMatchObject({ id: middle.id, forward: { spec: edited } });
+    // Still saved, so its automatic port is saved as the port it now listens on (the row's spec too).
+    const editedPinned = { ...edited, localPort: info.lastLocalPort };
+    expect(info.lastLocalPort).toEqual(expect.any(Number));
+    expect(info).toMatchObject({ id: middle.id, spec: editedPinned, savedId: saved[1]!.savedId });
+    expect(updates.at(-1)).toMatchObject({ id: middle.id, forward: { spec: editedPinned } });
     const file = (await storeFile(dir)) as { saved: Array<{ savedId: string; spec: unknown; savedAt: number }> };
     expect(file.saved.map((s) => s.savedId)).toEqual(saved.map((s) => s.savedId));
-    expect(file.saved[1]).toEqual({ ...saved[1], spec: edited });
+    expect(file.saved[1]).toEqual({ ...saved[1], spec: editedPinned });
     expect(file.saved[0]).toEqual(saved[0]);
     expect(file.saved[2]).toEqual(saved[2]);
     // No temporary files left beside it: the atomic writer renamed its one file in.
@@ -206,7 +227,8 @@ describe('saved forwards in one store', () => {
     } finally {
       await new Promise((resolve) => blocker.close(resolve));
     }
-    expect(h.list()).toEqual([expect.objectContaining({ id: live.id, spec: webSpec, localPort: live.localPort })]);
+    expect(h.list()).toEqual([expect.objectContaining({ id: live.id, spec: saved.spec, localPort: live.localPort })]);
+    expect(saved.spec.localPort).toBe(live.localPort);
     expect(await storeFile(dir)).toEqual({ version: FORWARD_STORE.VERSION, saved: [saved] });
   });
 

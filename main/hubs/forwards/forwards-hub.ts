@@ -118,7 +118,7 @@ export class ForwardsHub {
   async #settle(id: string, spec: ForwardSpec): Promise<ForwardInfo> {
     const savedId = this.#savedOf.get(id);
     const saved = savedId === undefined ? undefined : await this.#store.get(savedId);
-    if (saved !== undefined) await this.#store.put({ ...saved, spec });
+    if (saved !== undefined) await this.#store.put({ ...saved, spec: this.#pinned(id, spec) });
     const info = this.#info(id);
     this.options.events.updated({ id, forward: info });
     return info;
@@ -149,9 +149,14 @@ export class ForwardsHub {
     return this.#settle(id, spec);
   }
 
+  /**
+   * Saves the forward as it runs: an automatic local port is saved as the port it listens on (the
+   * panel's spec takes it too), so the saved entry, the announcement and every later Start agree,
+   * and a client set up for that port keeps working after a restart of Porthole.
+   */
   async save(id: string): Promise<SavedForward> {
     await this.ready();
-    const spec = this.#specOf(id);
+    const spec = this.#pinned(id, this.#specOf(id));
     const saved: SavedForward = { savedId: this.#savedOf.get(id) ?? id, spec, savedAt: Date.now() };
     await this.#store.put(saved);
     this.#savedOf.set(id, saved.savedId);
@@ -215,6 +220,19 @@ export class ForwardsHub {
     const m = managerSpec(spec);
     this.#targets.set(sessionTargetKey(m), spec.target);
     return m;
+  }
+
+  /**
+   * A saved forward's spec with an automatic local port replaced by the port it last listened on
+   * (noted as the panel's spec too); unchanged when it has a fixed port or never listened.
+   */
+  #pinned(id: string, spec: ForwardSpec): ForwardSpec {
+    if (spec.localPort !== 'auto') return spec;
+    const port = this.#manager.get(id).localPort;
+    if (port === undefined || port <= 0) return spec;
+    const pinned: ForwardSpec = { ...spec, localPort: port };
+    this.#specs.set(id, pinned);
+    return pinned;
   }
 
   #known(id: string): string {
