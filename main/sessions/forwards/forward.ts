@@ -82,12 +82,14 @@ export class Forward {
   /**
    * New settings for its next start; only while it is not running (stop it first). A forward that
    * now asks for another local port or address forgets the port it had, so it shows the new one;
-   * one staying on an automatic port on the same address keeps it, so clients need no change.
+   * one staying on an automatic port on the same address keeps it, so clients need no change,
+   * unless that port was taken (its last start failed on it).
    */
   reconfigure(spec: ForwardSpec): void {
     if (this.running) throw new Error('A running forward cannot be reconfigured: stop it first.');
     const samePlace = (spec.localAddress ?? FORWARDS.DEFAULT_LOCAL_ADDRESS) === this.localAddress && (spec.localPort ?? 0) === (this.spec.localPort ?? 0);
-    if (!samePlace) this.boundPort = undefined;
+    // Its kept port could not be listened on: new settings asking for an automatic port get a free one.
+    if (!samePlace || this.lastBindProblem !== undefined) this.boundPort = undefined;
     this.currentSpec = spec;
     this.deps.onChange();
   }
@@ -110,14 +112,14 @@ export class Forward {
     this.mayHealSince = undefined;
     this.setState('starting');
     const onConnection = (socket: net.Socket) => this.onConnection(socket);
+    // A restarted automatic-port forward keeps the port it had, as a fixed one does: clients set up
+    // for it need no change. Taken meanwhile, it fails saying so (never moves quietly elsewhere, where
+    // a client would reach nothing, or another program); Edit… with an empty port picks a new one.
+    const port = this.spec.localPort || this.boundPort || 0;
     try {
-      // A restarted automatic-port forward tries to keep the port it had, so clients need no change.
-      const previous = this.spec.localPort ? undefined : this.boundPort;
-      this.server = previous
-        ? await bindListener(this.localAddress, previous, onConnection).catch(() => bindListener(this.localAddress, 0, onConnection))
-        : await bindListener(this.localAddress, this.spec.localPort ?? 0, onConnection);
+      this.server = await bindListener(this.localAddress, port, onConnection);
     } catch (caught) {
-      const held = localBindProblemOf(caught) === 'port-in-use' ? this.deps.heldBy?.(this.localAddress, this.spec.localPort ?? 0) : undefined;
+      const held = localBindProblemOf(caught) === 'port-in-use' ? this.deps.heldBy?.(this.localAddress, port) : undefined;
       const error = held === undefined ? caught : new ForwardError('port-in-use', held);
       this.running = false;
       this.lastError = error instanceof Error ? error.message : String(error);

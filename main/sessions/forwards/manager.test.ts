@@ -123,6 +123,35 @@ describe('ForwardManager without a reachable AWS', () => {
     expect(s.lastError).toBe(`Local port ${port} on 127.0.0.1 is already used by another of your forwards, “ssh”, listed in Forwards.`);
   });
 
+  it('an automatic-port forward started again keeps its port: taken meanwhile, it fails saying so instead of moving; Edit… with an empty port then picks a free one', async () => {
+    const manager = managerWith(async () => {
+      throw new Error('offline');
+    });
+    const f = await manager.create({ target, remotePort: 8080, localPort: 0 });
+    const port = f.localPort!;
+    await manager.stop(f.id);
+    const taker = net.createServer().listen(port, '127.0.0.1');
+    await once(taker, 'listening');
+    cleanups.push(() => void taker.close());
+    // Another program has it: refused like a fixed port, not quietly moved to a port no client knows.
+    for (const s of [await manager.start(f.id), await manager.restart(f.id)]) {
+      expect(s).toMatchObject({ state: 'failed', lastBindProblem: 'port-in-use', localPort: port });
+      expect(s.lastError).toBe(`Local port ${port} on 127.0.0.1 is already in use by another program on this computer.`);
+    }
+    // One of its own forwards has it: named as such, by the port it was refused.
+    await new Promise((resolve) => taker.close(resolve));
+    const ssh = await manager.create({ target, remotePort: 22, name: 'ssh', localPort: port });
+    const held = await manager.start(f.id);
+    expect(held).toMatchObject({ state: 'failed', lastBindProblem: 'port-in-use' });
+    expect(held.lastError).toBe(`Local port ${port} on 127.0.0.1 is already used by another of your forwards, “ssh”, listed in Forwards.`);
+    // Asked again for an automatic port, it lets the taken one go and listens on a free one.
+    const edited = await manager.edit(f.id, { target, remotePort: 8080, localPort: 0 });
+    expect(edited.state).not.toBe('failed');
+    expect(edited.localPort).toBeGreaterThan(0);
+    expect(edited.localPort).not.toBe(port);
+    expect(manager.get(ssh.id).localPort).toBe(port);
+  });
+
   it('rejects an invalid spec with a typed error', async () => {
     const manager = managerWith(async () => {
       throw new Error('unreachable');
