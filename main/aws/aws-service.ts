@@ -19,8 +19,10 @@ import { profileSource } from './inventory/nodes.js';
 import { portSessionStarter, startedSession } from './launch/engine-adapters.js';
 import { execCommand, kmsClientFor, startInstanceShell } from './launch/launch.js';
 import type { LaunchResult } from './launch/types.js';
+import type { HelperRun } from './credential-process.js';
 import { AwsError } from './errors.js';
 import { toAwsError } from './error-map.js';
+import { HelperWaiters, type HelperWaitListener } from './helper-waiters.js';
 import { MfaPrompts } from './mfa-prompts.js';
 import { SsoSignIns } from './sso/sign-in.js';
 import type { Env, ProfileInfo } from './profiles.js';
@@ -65,6 +67,8 @@ export class AwsService {
   readonly sso: SsoSignIns;
   private known: readonly ProfileInfo[] = [];
   private readonly env: Env;
+  /** Launches, forward starts and diagnoses waiting on a profile's credential_process (the tree's loads are the inventory's). */
+  readonly helperWaiters = new HelperWaiters();
   /** The latest failed ExecuteCommand/StartSession (shells and forwards) per target, until one succeeds: diagnostics show it first. */
   private readonly launchFailures = new Map<string, AwsError>();
 
@@ -72,8 +76,13 @@ export class AwsService {
     this.env = opts.env ?? process.env;
     this.mfa = new MfaPrompts((p) => opts.events?.mfaPrompt?.(p), (name) => this.known.find((p) => p.name === name)?.roleArn ?? null);
     this.sso = new SsoSignIns((p) => opts.events?.ssoPrompt?.(p));
-    // A credential_process waiting on the person shows on the nodes waiting for it (Inventory.helperRunning).
-    this.workspace = new AwsWorkspace({ env: opts.env, mfaCodeProvider: this.mfa.provider, maxAttempts: opts.maxAttempts, onHelper: (run) => this.inventory.helperRunning(run) });
+    // A credential_process waiting on the person shows wherever someone waits for it: the tree's
+    // nodes (Inventory.helperRunning) and a launching shell's tab (helperWaiters).
+    const onHelper = (run: HelperRun): void => {
+      this.inventory.helperRunning(run);
+      this.helperWaiters.tell(run);
+    };
+    this.workspace = new AwsWorkspace({ env: opts.env, mfaCodeProvider: this.mfa.provider, maxAttempts: opts.maxAttempts, onHelper });
     this.inventory = new Inventory(this.workspace, { events: opts.events, includeStopped: opts.includeStopped, prefetch: opts.prefetch ?? false, ...(opts.live ? { live: opts.live } : {}), ...(opts.regionsFor ? { regionsFor: opts.regionsFor } : {}) });
   }
 
@@ -121,21 +130,21 @@ export class AwsService {
   }
 
   /** ECS Exec into a container (command default /bin/sh). */
-  async execShell(ref: EcsContainerRef, command?: string): Promise<LaunchedSession> {
-    return this.remembering(ref, async () => {
+  async execShell(ref: EcsContainerRef, command?: string, waiting?: HelperWaitListener): Promise<LaunchedSession> {
+    return this.remembering(ref, () => this.helperWaiters.during(ref.profile, waiting, async () => {
       const session = await this.workspace.open(ref.profile);
       const launch = await execCommand(session, { kind: 'ecs-container', region: ref.region, cluster: ref.cluster, taskArn: ref.taskArn, containerName: ref.containerName, runtimeId: ref.runtimeId }, command);
       return { launch, started: startedSession(session, launch), kms: kmsClientFor(session, launch.region) };
-    });
+    }));
   }
 
   /** A shell on an EC2 instance or managed node. */
-  async instanceShell(ref: InstanceRef): Promise<LaunchedSession> {
-    return this.remembering(ref, async () => {
+  async instanceShell(ref: InstanceRef, waiting?: HelperWaitListener): Promise<LaunchedSession> {
+    return this.remembering(ref, () => this.helperWaiters.during(ref.profile, waiting, async () => {
       const session = await this.workspace.open(ref.profile);
       const launch = await startInstanceShell(session, { kind: 'instance', region: ref.region, instanceId: ref.instanceId });
       return { launch, started: startedSession(session, launch), kms: kmsClientFor(session, launch.region) };
-    });
+    }));
   }
 
   /** Runs a launch, keeping its failure for the target's next diagnosis (a success forgets it). */

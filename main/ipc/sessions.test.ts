@@ -30,6 +30,15 @@ describe('sessions service over the sandbox', () => {
     expect(c.eventsOf('sessions', 'status')).toContainEqual({ id, status: { state: 'connected' } });
   });
 
+  it("tells the opening window how the first launch goes by the open call's openKey (it knows no id yet)", async () => {
+    const c = window();
+    const { session } = await c.call('sessions', 'open', { target: DEMO_APP.web, cols: 80, rows: 24, openKey: 'tab-7' });
+    expect(c.eventsOf('sessions', 'status')).toContainEqual({ id: session.id, status: { state: 'connecting', reason: 'Starting the session' }, openKey: 'tab-7' });
+    await c.untilState(session.id, 'connected');
+    // Once launched, statuses go by id alone.
+    expect(c.eventsOf('sessions', 'status')).toContainEqual({ id: session.id, status: { state: 'connected' } });
+  });
+
   it('opens an instance shell too, titled by the instance id', async () => {
     const c = window();
     const { session } = await c.call('sessions', 'open', { target: DEMO_APP.instance, cols: 80, rows: 24 });

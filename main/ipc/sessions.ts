@@ -33,8 +33,10 @@ function deliver(client: ClientHandle, send: () => void, what: string): void {
   }
 }
 
-function sinkFor(client: ClientHandle, sessionId: string): ShellSink {
+function sinkFor(client: ClientHandle, sessionId: string, openKey?: string): ShellSink {
   return {
+    // The first launch's progress: the opening window knows the tab by its openKey only (no data plane yet).
+    ...(openKey === undefined ? {} : { opening: (status: SessionStatus) => deliver(client, () => client.emit('sessions', 'status', { id: sessionId, status, openKey }), 'opening status event') }),
     output: (bytes) => deliver(client, () => client.sendData({ type: 'output_stream_data', sessionId, bytes }), 'output'),
     status: (status: SessionStatus) => {
       // Data plane first: ordered after the session's last bytes. The event is for lists and badges.
@@ -136,14 +138,14 @@ export function createSessionsService({ shells, owners, waiting = new WaitingSes
   };
 
   return {
-    open: ({ target, cols, rows, title }, { client }) =>
+    open: ({ target, cols, rows, title, openKey }, { client }) =>
       plainly(async () => {
         const request = { target, cols, rows, ...(title === undefined ? {} : { title }) };
         const shell = await shells.open(
           request,
           (id) => {
             own(client, id, attachData(client, id));
-            return sinkFor(client, id);
+            return sinkFor(client, id, openKey);
           },
           (id) => unroute(id),
         );

@@ -200,6 +200,8 @@ export class AppModel {
     // A restarted host ended every shell of its previous run: no reload brings them back.
     this.client.onDisconnect((reason, restarted) => this.sessions.disconnected(restarted ? reason : `${reason} ${RELOAD_HINT}`));
     this.client.on('sessions', 'info', ({ session }) => this.sessions.onInfo(session));
+    // A tab whose first launch runs (no session id yet) hears how it goes by its key: e.g. waiting on a credential_process sign-in.
+    this.client.on('sessions', 'status', ({ status, openKey }) => openKey !== undefined && this.sessions.onOpening(openKey, status));
     // Notices (e.g. a saved file set aside at start) as toasts that stay until clicked, each once.
     const told = new Set<number>();
     const tell = ({ id, message }: { id: number; message: string }): void => {

@@ -145,3 +145,28 @@ describe('SessionStore task end', () => {
     expect(s.state.tabs).toBe(before);
   });
 });
+
+describe('SessionStore opening status', () => {
+  it("shows main's connecting words (a credential_process sign-in) on the tab whose open still runs, then the session's own", async () => {
+    let answer: (r: { session: SessionInfo }) => void = () => undefined;
+    const asked: unknown[] = [];
+    const s = storeWith((_area, _method, p) => {
+      asked.push(p);
+      return new Promise((resolve) => { answer = resolve; });
+    }, { setLive: () => undefined });
+    const opened = s.open(TARGET, 'web');
+    const tab = () => s.state.tabs[0];
+    const key = tab()?.key ?? '';
+    expect(asked).toEqual([expect.objectContaining({ openKey: key })]);
+    const waiting = { state: 'connecting', reason: 'Waiting for the credential_process of profile "signin": finish any sign-in or key touch it asks for. It is stopped after 300 s.' } as const;
+    s.onOpening(key, waiting);
+    expect(tab()?.status).toEqual(waiting);
+    s.onOpening('tab-other', { state: 'connecting', reason: 'not this tab' });
+    expect(tab()?.status).toEqual(waiting);
+    answer({ session: { id: 's-1', title: 'web', target: TARGET, status: { state: 'connecting', reason: 'Opening the session' }, openedAt: 1 } });
+    await opened;
+    // Once the tab has its session, only the data plane speaks for it.
+    s.onOpening(key, waiting);
+    expect(tab()?.status).toEqual({ state: 'connecting', reason: 'Opening the session' });
+  });
+});

@@ -44,7 +44,7 @@ export class SessionStore extends Store<SessionsState> {
     // The terminal code (loaded on first use) arrives while the session starts.
     void this.deps.registry().prepare();
     try {
-      const { session } = await this.deps.client.call('sessions', 'open', { target, cols, rows, title });
+      const { session } = await this.deps.client.call('sessions', 'open', { target, cols, rows, title, openKey: key });
       if (this.byKey(key) === undefined) {
         // Closed while opening: end it at once.
         await this.deps.client.call('sessions', 'close', { id: session.id }).catch(() => undefined);
@@ -59,6 +59,13 @@ export class SessionStore extends Store<SessionsState> {
       // Without the host link the diagnostics cannot run (nor their panel load): the tab's reason says it all.
       if (this.state.linkLost === null) this.deps.openFailed(target, title);
     }
+  }
+
+  /** How a tab's first launch goes (it has no session id yet): only a connecting status, only while it opens. */
+  onOpening(key: string, status: SessionStatus): void {
+    const tab = this.byKey(key);
+    if (tab === undefined || tab.sessionId !== null || tab.status.state !== 'connecting' || status.state !== 'connecting') return;
+    this.#patch(key, (t) => ({ ...t, status }));
   }
 
   /** A status from the data plane, ordered after the session's bytes. */

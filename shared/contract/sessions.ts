@@ -124,8 +124,12 @@ const ById = lazySchema(() => z.object({ id: IdSchema }).strict());
 export const sessionsService = defineService({
   methods: {
     /** Opens a shell owned by the calling window; its bytes go to that window only. */
+    /**
+     * `openKey`: the caller's name for the tab while the call runs (it has no session id yet); the
+     * `status` events of the launch (connecting, e.g. waiting on a credential_process sign-in) carry it.
+     */
     open: method(
-      () => z.object({ target: ShellTargetSchema, cols: ColsSchema, rows: RowsSchema, title: z.string().min(1).max(TERMINAL_BOUNDS.TITLE_MAX).optional() }).strict(),
+      () => z.object({ target: ShellTargetSchema, cols: ColsSchema, rows: RowsSchema, title: z.string().min(1).max(TERMINAL_BOUNDS.TITLE_MAX).optional(), openKey: IdSchema.optional() }).strict(),
       () => SessionResult,
     ),
     /** The calling window's sessions. */
@@ -151,7 +155,8 @@ export const sessionsService = defineService({
     ),
   },
   events: {
-    status: lazySchema(() => lazySchema(() => z.object({ id: IdSchema, status: SessionStatusSchema }))),
+    /** `openKey`: present while the session's first launch runs, the one its `open` call gave (the window knows no id yet). */
+    status: lazySchema(() => lazySchema(() => z.object({ id: IdSchema, status: SessionStatusSchema, openKey: IdSchema.optional() }))),
     /** The session's info changed other than by status (recording started or finished). */
     info: lazySchema(() => lazySchema(() => z.object({ session: SessionInfoSchema }))),
     /** To the window that had these sessions: a newer window took them; this one no longer gets their bytes. */

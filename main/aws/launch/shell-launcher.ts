@@ -6,12 +6,12 @@ import { awsKmsDataKeyProvider } from '../../ssm/crypto/kms.js';
 import type { LaunchedShell, ShellLauncher } from '../../sessions/shells/index.js';
 
 export function shellLauncher(aws: AwsService, defaultCommand: () => Promise<string>): ShellLauncher {
-  return async (target: ShellTarget): Promise<LaunchedShell> => {
+  return async (target: ShellTarget, waiting?: (words: string | null) => void): Promise<LaunchedShell> => {
     let launched: LaunchedSession;
     if (target.kind === 'instance') {
-      launched = await aws.instanceShell(target);
+      launched = await aws.instanceShell(target, waiting);
     } else {
-      launched = await aws.execShell(target, target.command ?? (await defaultCommand()));
+      launched = await aws.execShell(target, target.command ?? (await defaultCommand()), waiting);
     }
     const { started, launch, kms } = launched;
     return {

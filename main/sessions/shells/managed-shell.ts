@@ -13,6 +13,9 @@ import { ShellRecorder } from './shell-recorder.js';
 import { closedStatus, launchFailedStatus, liveStatus, stoppedStatus } from './status.js';
 import type { LaunchedShell, ShellManagerOptions, ShellSink } from './types.js';
 
+/** A launching session's words (the renderer's new tab says the same until main tells it more). */
+const STARTING = 'Starting the session';
+
 export interface ManagedShellInit {
   readonly id: string;
   readonly target: ShellTarget;
@@ -27,7 +30,7 @@ export class ManagedShell {
   readonly target: ShellTarget;
   readonly openedAt = Date.now();
   title: string;
-  #status: SessionStatus = { state: 'connecting', reason: 'Starting the session' };
+  #status: SessionStatus = { state: 'connecting', reason: STARTING };
   #size: { cols: number; rows: number };
   #engine: ShellSession | undefined;
   #launched: LaunchedShell | undefined;
@@ -120,7 +123,7 @@ export class ManagedShell {
     const generation = ++this.#generation;
     this.#launchInput ??= [];
     this.#taskEnd = null;
-    this.#setStatus({ state: 'connecting', reason: 'Starting the session' });
+    this.#setStatus({ state: 'connecting', reason: STARTING });
     // The file first: a recording that cannot be opened is told before any AWS session exists.
     if (this.options.recordDir !== undefined) {
       const dir = this.options.recordDir;
@@ -131,8 +134,12 @@ export class ManagedShell {
       if (generation !== this.#generation || this.#disposed) return; // stopped while the file was opening: nothing was launched
     }
     let launched: LaunchedShell;
+    // While the launch waits on a credential_process, the tab says so; once it answered, the usual words.
+    const waiting = (words: string | null): void => {
+      if (generation === this.#generation && !this.#disposed && this.#engine === undefined) this.#setStatus({ state: 'connecting', reason: words ?? STARTING });
+    };
     try {
-      launched = await this.options.launch(this.target);
+      launched = await this.options.launch(this.target, waiting);
     } catch (err) {
       if (generation === this.#generation) void this.#recorder.stop();
       // The session never started: what was typed for it goes with it (the tab says the launch failed).
@@ -298,6 +305,9 @@ export class ManagedShell {
 
   #setStatus(status: SessionStatus): void {
     this.#status = status;
-    if (this.#announced && !this.#disposed) this.#output.sink?.status(status);
+    if (this.#disposed) return;
+    if (this.#announced) this.#output.sink?.status(status);
+    // Before the first launch succeeded only the opener hears how it goes (a failed open is told by its error).
+    else if (status.state === 'connecting') this.#output.sink?.opening?.(status);
   }
 }

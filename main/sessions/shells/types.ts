@@ -17,13 +17,22 @@ export interface LaunchedShell {
   readonly dataKeys?: DataKeyProvider;
 }
 
-/** Starts a session for a target (the app: main/aws launch; tests may inject their own). Throws plain errors. */
-export type ShellLauncher = (target: ShellTarget) => Promise<LaunchedShell>;
+/**
+ * Starts a session for a target (the app: main/aws launch; tests may inject their own). Throws plain
+ * errors. `waiting` is told the words while the launch waits on a credential_process (a sign-in the
+ * person must finish), and null once it answered.
+ */
+export type ShellLauncher = (target: ShellTarget, waiting?: (words: string | null) => void) => Promise<LaunchedShell>;
 
 /** Where one session's output and status go: its owner window, and nowhere else. */
 export interface ShellSink {
   output(bytes: Uint8Array<ArrayBuffer>): void;
   status(status: SessionStatus): void;
+  /**
+   * The status of a session whose first launch is still running (no window knows its id yet):
+   * the connecting words while it waits on a credential_process, then the usual ones.
+   */
+  opening?(status: SessionStatus): void;
   /** The session's info changed other than by status (a recording started or finished). */
   info?(info: SessionInfo): void;
 }
