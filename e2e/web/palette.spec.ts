@@ -107,7 +107,12 @@ test('palette runs commands; quick open finds an unloaded container, opens a she
 
   // Recent targets are kept by main: after a reload, with demo-workers not loaded in this page, the
   // worker is still listed (after bastion, remembered when its forward form opened), as it was
-  // remembered, and Enter opens a shell on it.
+  // remembered, and Enter opens a shell on it. (Opening the worker from quick open opened its
+  // cluster in the tree, to show it selected: closed again, the reload leaves its contents unloaded.)
+  const workers = treeRow(page, 'cluster', 'demo-workers');
+  await expect(workers).toHaveAttribute('aria-expanded', 'true');
+  await workers.click();
+  await expect(workers).toHaveAttribute('aria-expanded', 'false');
   await page.reload();
   await expect(treeRow(page, 'cluster', 'demo-workers')).toHaveAttribute('aria-expanded', 'false', { timeout: 45_000 });
   await expect(page.locator('.tab')).toHaveCount(2, { timeout: 45_000 });

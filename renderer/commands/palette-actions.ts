@@ -34,11 +34,16 @@ export function runCommand(model: AppModel, command: CommandInfo): void {
   if (!model.commands.run(command.id)) model.toasts.show(commandRefusal(command, commandState(model), model.keymap.label('quickOpen')));
 }
 
-/** Does what quickOpenAction decided for a picked row (Enter, Ctrl+Enter or a click). */
+/**
+ * Does what quickOpenAction decided for a picked row (Enter, Ctrl+Enter or a click). A loaded
+ * target is selected in the tree first, so its details show what was opened, without taking the
+ * keyboard from the shell, form or panel that opens on it.
+ */
 export function runTargetItem(model: AppModel, item: TargetItem, action: QuickOpenAction): void {
   const node = item.node;
   if (action === 'reveal') return revealInTree(model, item.id);
   if (node !== null) {
+    if (action !== 'none') revealInTree(model, item.id, { focus: false });
     if (action === 'shell') openShell(model, node);
     else if (action === 'forward') presetForward(model, node);
     else if (action === 'diagnose') {
@@ -57,8 +62,11 @@ export function runTargetItem(model: AppModel, item: TargetItem, action: QuickOp
   else model.forwardDraft.open(target, item.recent.title);
 }
 
-/** Opens the node's ancestors, selects it and gives it the keyboard. */
-export function revealInTree(model: AppModel, id: string): void {
+/**
+ * Opens the node's ancestors, selects it, scrolls it into view and (unless `focus` is false: a
+ * shell or form opened on it takes the keyboard instead) gives it the keyboard.
+ */
+export function revealInTree(model: AppModel, id: string, { focus = true }: { readonly focus?: boolean } = {}): void {
   const index = indexNodes(model.tree.state.branches);
   for (const a of ancestorsOf(index, id)) void model.tree.expand(a);
   model.tree.select(id);
@@ -66,6 +74,6 @@ export function revealInTree(model: AppModel, id: string): void {
   requestAnimationFrame(() => {
     const row = document.querySelector<HTMLElement>('[role="tree"] [role="treeitem"][aria-selected="true"]');
     row?.scrollIntoView({ block: 'nearest' });
-    row?.focus();
+    if (focus) row?.focus();
   });
 }
