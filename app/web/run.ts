@@ -60,9 +60,11 @@ export interface WebHostOptions {
   readonly sandbox?: PortholeOptions['sandbox'];
   /** Value options that host reads itself (the test host's --pacing), accepted by the command line. */
   readonly extraOptions?: readonly string[];
+  /** The tree's background poll (the test host shortens its interval). */
+  readonly live?: PortholeOptions['live'];
 }
 
-async function run({ staticDir, sandbox, extraOptions = [] }: WebHostOptions): Promise<void> {
+async function run({ staticDir, sandbox, extraOptions = [], live }: WebHostOptions): Promise<void> {
   let args;
   try {
     args = parseWebArgs(process.argv.slice(2), process.env, extraOptions);
@@ -83,7 +85,7 @@ async function run({ staticDir, sandbox, extraOptions = [] }: WebHostOptions): P
     port,
     compose: async (router) => {
       const { startPorthole } = await import('../../main/composition/index.js');
-      return startPorthole({ host: 'web', version: PORTHOLE_VERSION, dataDir: resolveDataDir(process.env), router, ...(sandbox ? { sandbox } : {}) });
+      return startPorthole({ host: 'web', version: PORTHOLE_VERSION, dataDir: resolveDataDir(process.env), router, ...(sandbox ? { sandbox } : {}), ...(live ? { live } : {}) });
     },
   });
   console.log(`Porthole ${PORTHOLE_VERSION} web host is running. Open: ${web.host.url}`);

@@ -4,7 +4,7 @@
 //   host.serve(app.router); … await app.close();
 import { join } from 'node:path';
 import type { HostKind } from '../../shared/contract/index.js';
-import { AwsService } from '../aws/aws-service.js';
+import { AwsService, type AwsServiceOptions } from '../aws/aws-service.js';
 import type { Env } from '../aws/profiles.js';
 import {
   createAppService,
@@ -46,6 +46,8 @@ export interface PortholeOptions {
   readonly forwards?: { readonly restartSchedule?: RestartSchedule; readonly reconnectBackoff?: BackoffSchedule };
   /** How long a session whose window went away waits to be adopted (default SESSION_HANDOVER.GRACE_MS). */
   readonly sessionGraceMs?: number;
+  /** The tree's background poll of open nodes (the e2e host shortens its interval; default LIVE_TREE's). */
+  readonly live?: AwsServiceOptions['live'];
   /** A router the host already serves (calls held until this start is done, Router.holdUntil); default a new one. */
   readonly router?: Router;
 }
@@ -106,6 +108,7 @@ export async function startPorthole(opts: PortholeOptions): Promise<PortholeApp>
   const aws = new AwsService({
     env: awsEnv,
     prefetch: true,
+    ...(opts.live ? { live: opts.live } : {}),
     regionsFor: async (profile, configured) => {
       const current = await settings.get();
       return shownRegions(defaultRegions(configured, profileEntry(current.openedRegions, profile)), profileEntry(current.regions, profile));

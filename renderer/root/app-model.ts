@@ -188,6 +188,10 @@ export class AppModel {
     this.settings.start();
     this.workArea.track(document);
     this.tree.start();
+    // A hidden window's tree is not polled in the background (main/aws/inventory/live-tree.ts).
+    const treeShown = (): void => this.tree.setVisible(document.visibilityState !== 'hidden');
+    document.addEventListener('visibilitychange', treeShown);
+    treeShown();
     // A reload right after opening a branch: save it now rather than after the save delay.
     window.addEventListener('pagehide', () => this.tree.flushView());
     this.forwards.start();

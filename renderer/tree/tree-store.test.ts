@@ -41,10 +41,12 @@ const savedView = (view: TreeView | null): Saved => ({ view, changes: [] });
 function world(saved: Saved, profiles: Promise<void> = Promise.resolve(), keeps: () => boolean = () => true) {
   const asked: string[] = [];
   const filtered: string[] = [];
+  const watches: Array<{ nodeIds: string[]; visible: boolean }> = [];
   const bridge: Bridge = {
     linked: Promise.resolve(),
     request: async (_service, method, params) => {
       let result: unknown = {};
+      if (method === 'watch') watches.push(params as { nodeIds: string[]; visible: boolean });
       if (method === 'filter') {
         // Clusters whose name holds the query, with their profile and region as ancestors.
         const { query } = params as { query: string };
@@ -83,7 +85,7 @@ function world(saved: Saved, profiles: Promise<void> = Promise.resolve(), keeps:
     },
   };
   const tree = new TreeStore(new PortholeClient(bridge), memory);
-  return { tree, asked, filtered };
+  return { tree, asked, filtered, watches };
 }
 
 /** Lets every pending load (and the loads they start) finish. */
@@ -254,6 +256,33 @@ describe('TreeStore: ↓ or Enter typed faster than the filter', () => {
     tree.setQuery('');
     expect(tree.filterPending).toBe(false);
     await settle();
+    tree.stop();
+  });
+});
+
+describe('TreeStore: what main keeps live', () => {
+  it('tells main the open branches a person can see, and whether the window is shown, only when that changes', async () => {
+    const { tree, watches } = world(savedView(null));
+    tree.start();
+    await settle();
+    expect(watches.at(-1)).toEqual({ nodeIds: ['p:prod', 'r:prod/us-east-1'], visible: true });
+    const told = watches.length;
+    tree.select('c:prod/us-east-1/web');
+    tree.setFocused(true);
+    await settle();
+    expect(watches).toHaveLength(told); // the same open branches: nothing new to say
+
+    // A branch under a closed one is out of sight: not watched, though it stays expanded.
+    tree.collapse('p:prod');
+    await settle();
+    expect(watches.at(-1)).toEqual({ nodeIds: [], visible: true });
+    void tree.expand('p:prod');
+    await settle();
+    expect(watches.at(-1)).toEqual({ nodeIds: ['p:prod', 'r:prod/us-east-1'], visible: true });
+
+    tree.setVisible(false);
+    await settle();
+    expect(watches.at(-1)).toEqual({ nodeIds: ['p:prod', 'r:prod/us-east-1'], visible: false });
     tree.stop();
   });
 });

@@ -1,6 +1,6 @@
 // The target tree's state: children per loaded node (lazy), expansion, progress and errors from
 // inventory events, and the filter's matches. Node ids are main's; the UI only hands them back.
-import { INVENTORY_ROOT_ID } from '../../shared/contract/inventory.js';
+import { INVENTORY_ROOT_ID, MAX_WATCHED_NODES } from '../../shared/contract/inventory.js';
 import type { ConfigFinding, InventoryNode, LoadProblem, PlainError, Result } from '../../shared/contract/index.js';
 import { errorText, plainError, type PortholeClient } from '../bridge/client.js';
 import { Store } from '../state/store.js';
@@ -74,6 +74,10 @@ export class TreeStore extends Store<TreeState> {
   #restore: TreeRestore | null = null;
   /** Saves this window's open branches and selection; null when they are not kept. */
   readonly #saver: TreeViewSaver | null;
+  /** Whether the window is shown (main polls nothing for a hidden one). */
+  #visible = true;
+  /** The open nodes and visibility last told to main, so an unchanged view sends nothing. */
+  #watched = '';
 
   constructor(
     private readonly client: PortholeClient,
@@ -102,7 +106,39 @@ export class TreeStore extends Store<TreeState> {
         if (parentId === TREE_ROOT) this.#setFindings(configFindings ?? []);
       }),
     );
+    // Main keeps what this window has open live (inventory.watch): tell it whenever that changes.
+    this.#offs.push(this.subscribe(() => this.#watch()));
     void this.#loadRoot();
+  }
+
+  /** The window was shown or hidden: main polls the open nodes only while it is shown. */
+  setVisible(visible: boolean): void {
+    this.#visible = visible;
+    this.#watch();
+  }
+
+  /** The open nodes a person can see: expanded, under expanded ancestors, parents first. */
+  openNodes(): string[] {
+    const out: string[] = [];
+    const walk = (parent: string): void => {
+      for (const c of this.branch(parent)?.children ?? []) {
+        if (out.length >= MAX_WATCHED_NODES) return;
+        if (!this.state.expanded.has(c.id)) continue;
+        out.push(c.id);
+        walk(c.id);
+      }
+    };
+    walk(TREE_ROOT);
+    return out;
+  }
+
+  #watch(): void {
+    const nodeIds = this.openNodes();
+    const key = JSON.stringify([this.#visible, nodeIds]);
+    if (key === this.#watched) return;
+    this.#watched = key;
+    // A host without the live tree (older) refuses the call: the tree then stays as loaded, as before.
+    this.client.call('inventory', 'watch', { nodeIds, visible: this.#visible }).catch(() => undefined);
   }
 
   branch(id: string): Branch | undefined {

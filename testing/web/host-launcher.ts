@@ -20,7 +20,7 @@ import { processWideDifferences } from './host-env.js';
 
 /** What the fixture asks. `env` is the host's whole environment (as a host process would get it). */
 export type LauncherRequest =
-  | { readonly type: 'start'; readonly id: number; readonly env: Record<string, string>; readonly taskDeprovisionMs: number; readonly shellFirstOutputDelayMs?: number }
+  | { readonly type: 'start'; readonly id: number; readonly env: Record<string, string>; readonly taskDeprovisionMs: number; readonly shellFirstOutputDelayMs?: number; readonly liveTreeIntervalMs?: number }
   | { readonly type: 'stop'; readonly id: number };
 
 /** What the launcher answers; `log` lines are the host's own output (what its process would print). */
@@ -47,7 +47,7 @@ function send(reply: LauncherReply): void {
  * variables: the AWS SDK would read this process's (HOME for the SSO token cache, the AWS files,
  * env credentials), so such a host needs a process of its own (test-host.ts).
  */
-async function start(id: number, env: Record<string, string>, taskDeprovisionMs: number, shellFirstOutputDelayMs: number | undefined): Promise<WebApp | null> {
+async function start(id: number, env: Record<string, string>, taskDeprovisionMs: number, shellFirstOutputDelayMs: number | undefined, liveTreeIntervalMs: number | undefined): Promise<WebApp | null> {
   const log = (line: string): void => send({ type: 'log', id, line });
   const differing = processWideDifferences(env, process.env);
   if (differing.length > 0) {
@@ -66,6 +66,7 @@ async function start(id: number, env: Record<string, string>, taskDeprovisionMs:
           env,
           router,
           log,
+          ...(liveTreeIntervalMs === undefined ? {} : { live: { intervalMs: liveTreeIntervalMs } }),
           sandbox: {
             taskStopping: { deprovisionMs: taskDeprovisionMs },
             ...(shellFirstOutputDelayMs === undefined ? {} : { gateway: { shellFirstOutputDelayMs } }),
@@ -92,7 +93,7 @@ async function stop(id: number): Promise<void> {
 
 installSafetyNet({ name: 'web host launcher' });
 process.on('message', (request: LauncherRequest) => {
-  if (request.type === 'start') apps.set(request.id, start(request.id, request.env, request.taskDeprovisionMs, request.shellFirstOutputDelayMs));
+  if (request.type === 'start') apps.set(request.id, start(request.id, request.env, request.taskDeprovisionMs, request.shellFirstOutputDelayMs, request.liveTreeIntervalMs));
   else void stop(request.id);
 });
 // The fixture going away (its IPC channel closing) or SIGTERM ends every host, then the process.

@@ -2,7 +2,7 @@
 // `npm run build` with `vite --mode test`), the only build that carries the read-only test hook
 // (window.__portholeTest) the e2e tests read xterm's buffer through. Same flags as the product
 // host, plus two for its sandbox:
-//   node dist/testing/web/test-host.js [--port N] [--pacing faithful|unpaced] [--shell-first-output-delay-ms MS] [--task-deprovision-ms MS]
+//   node dist/testing/web/test-host.js [--port N] [--pacing faithful|unpaced] [--shell-first-output-delay-ms MS] [--task-deprovision-ms MS] [--live-tree-interval-ms MS]
 // --pacing picks the sandbox agent's pacing (default faithful, as `npm run web`); the UI bench
 // floods with `unpaced` to find the renderer's own limits rather than the agent's 1 MB/s.
 // --shell-first-output-delay-ms sets how long the sandbox agent holds a new shell's output
@@ -11,6 +11,8 @@
 // --task-deprovision-ms sets how long an awsvpc task the sandbox's ECS StopTask stopped stays
 // DEPROVISIONING after its containers exit (SandboxOptions.taskStopping; default TASK_STOPPING's):
 // the e2e fixture lengthens it so a stopped task is certainly still stopping when Porthole asks.
+// --live-tree-interval-ms sets how often the tree's open nodes are polled (default LIVE_TREE's
+// 30 s): a spec about the live tree shortens it to see a change without waiting half a minute.
 import { join } from 'node:path';
 import { runWebHost } from '../../app/web/run.js';
 
@@ -36,9 +38,11 @@ function msFromArgs(argv: readonly string[], flag: string): number | undefined {
 const pacing = pacingFromArgs(process.argv);
 const shellFirstOutputDelayMs = msFromArgs(process.argv, '--shell-first-output-delay-ms');
 const taskDeprovisionMs = msFromArgs(process.argv, '--task-deprovision-ms');
+const liveTreeIntervalMs = msFromArgs(process.argv, '--live-tree-interval-ms');
 runWebHost({
   staticDir: join(import.meta.dirname, '..', 'renderer'),
-  extraOptions: ['pacing', 'shell-first-output-delay-ms', 'task-deprovision-ms'],
+  extraOptions: ['pacing', 'shell-first-output-delay-ms', 'task-deprovision-ms', 'live-tree-interval-ms'],
+  ...(liveTreeIntervalMs === undefined ? {} : { live: { intervalMs: liveTreeIntervalMs } }),
   sandbox: {
     ...(pacing ? { pacing } : {}),
     ...(taskDeprovisionMs === undefined ? {} : { taskStopping: { deprovisionMs: taskDeprovisionMs } }),
