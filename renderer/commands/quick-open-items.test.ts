@@ -89,6 +89,32 @@ describe('quick open items', () => {
     expect(quickOpenItems(withDown, [], 'app').map((i) => i.id)).toEqual(['k-app', 'k-down']);
   });
 
+  it('ranks a container the query points at above its task, which holds every term in its own name', () => {
+    // Tasks of one service, as the sandbox has them: "worker 0011" is all in the task's row name
+    // ("0e1f0011 · worker:2") but only "worker" in the container's ("0011" is in where it is).
+    const workerTask = (suffix: string): Extract<InventoryNode, { kind: 'task' }> => ({ ...task, id: `t${suffix}`, label: suffix, taskArn: `arn:aws:ecs:us-east-1:1:task/demo-web/0e1f${suffix}`, taskDefinition: 'worker:2' });
+    const worker = (suffix: string): InventoryNode => ({ ...container('worker'), id: `k${suffix}`, taskArn: `arn:aws:ecs:us-east-1:1:task/demo-web/0e1f${suffix}` });
+    const workers = indexNodes(
+      new Map([
+        ['root', ready([profile])],
+        ['p', ready([region])],
+        ['r', ready([cluster])],
+        ['c', ready([workerTask('0010'), workerTask('0011'), task])],
+        ['t0010', ready([worker('0010')])],
+        ['t0011', ready([worker('0011'), { ...container('log-router'), id: 'k0011-log' }])],
+        ['t', ready([container('app'), container('log-router')])],
+      ]),
+    );
+    const ids = (query: string) => quickOpenItems(workers, [], query).map((i) => i.id);
+    // The container named comes first; its sidecar, matched only by where it is, stays below the task.
+    expect(ids('worker 0011')).toEqual(['k0011', 't0011', 'k0011-log']);
+    // A task's name alone: its only container, the shell target, first.
+    expect(ids('0e1f0010')).toEqual(['k0010', 't0010']);
+    // A task of two containers named alone lists the task first: which container was meant is not known.
+    expect(ids('0e1f0011')).toEqual(['t0011', 'k0011', 'k0011-log']);
+    expect(ids('abc0001')).toEqual(['t', 'k-app', 'k-log-router']);
+  });
+
   it('remembers only shell targets', () => {
     expect(recentEntryOf(index, cluster)).toBeNull();
     expect(recent(container('app'))).toMatchObject({ kind: 'container', label: 'app', title: 'app · abc0001', target: { kind: 'ecs-container', cluster: 'demo-web', containerName: 'app' } });

@@ -5,6 +5,7 @@ import type { InventoryNode, RecentTarget } from '../../shared/contract/index.js
 import { notReadyReason, rowLabel, targetOf, titleOf } from '../tree/node-view.js';
 import type { Branch } from '../tree/tree-store.js';
 import { fuzzyMatch, type FuzzyMatch } from './fuzzy.js';
+import { rankCandidates, type Candidate } from './quick-open-rank.js';
 
 export const QUICK_OPEN = {
   /** Rows shown at most: more than a few screens of matches means the query should be longer. */
@@ -82,14 +83,6 @@ export function recentEntryOf(index: NodeIndex, node: InventoryNode): RecentTarg
   return { nodeId: node.id, kind: node.kind, label: rowLabel(node), where: whereOf(index, node.id), title: titleOf(node), target };
 }
 
-interface Scored {
-  readonly item: TargetItem;
-  readonly score: number;
-  readonly rank: number;
-  /** 2 a target that can take a shell now, 1 one that cannot, 0 any other kind. */
-  readonly use: number;
-}
-
 /**
  * A term's best match inside one of the names a where text is made of. Across the whole text, the
  * letters of almost any short term turn up in order somewhere ("bast": sandBox · us-eAST-1), so
@@ -128,7 +121,7 @@ function score(query: string, label: string, where: string): { score: number; la
 
 /**
  * The rows for a query: recent targets that match first (most recent first), then the loaded
- * nodes by score (targets before other kinds at equal score). An empty query lists the recent
+ * nodes by score (quick-open-rank.ts: targets before other kinds at equal score). An empty query lists the recent
  * targets, then the loaded shell targets.
  */
 export function quickOpenItems(index: NodeIndex, recents: readonly RecentTarget[], query: string, max: number = QUICK_OPEN.MAX_ITEMS): TargetItem[] {
@@ -142,7 +135,8 @@ export function quickOpenItems(index: NodeIndex, recents: readonly RecentTarget[
     const s = score(q, label, where);
     if (s !== null) first.push({ id: r.nodeId, kind: r.kind, label, where, node, recent: r, labelHits: s.labelHits, whereHits: s.whereHits });
   }
-  const rest: Scored[] = [];
+  const items = new Map<string, TargetItem>();
+  const rest: Candidate[] = [];
   index.order.forEach((id, rank) => {
     const node = index.nodes.get(id);
     if (node === undefined || recentIds.has(id)) return;
@@ -152,10 +146,10 @@ export function quickOpenItems(index: NodeIndex, recents: readonly RecentTarget[
     const s = score(q, label, where);
     if (s === null) return;
     const item: TargetItem = { id, kind: node.kind, label, where, node, recent: null, labelHits: s.labelHits, whereHits: s.whereHits };
-    rest.push({ item, score: s.score, rank, use: TARGET_KINDS.has(node.kind) ? (notReadyReason(node) === null ? 2 : 1) : 0 });
+    items.set(id, item);
+    const use = TARGET_KINDS.has(node.kind) ? (notReadyReason(node) === null ? 2 : 1) : 0;
+    rest.push({ id, kind: node.kind, label, score: s.score, rank, use, nameHit: s.labelHits.length > 0 });
   });
-  // At equal score: ready targets, then targets that cannot take a shell now, then other kinds;
-  // then (with a query) the shorter name, more of which matched; then tree order.
-  rest.sort((a, b) => b.score - a.score || b.use - a.use || (q.length > 0 ? a.item.label.length - b.item.label.length : 0) || a.rank - b.rank);
-  return [...first, ...rest.map((r) => r.item)].slice(0, max);
+  const ranked = rankCandidates(rest, index.nodes, index.parent, q.length > 0).flatMap((c) => items.get(c.id) ?? []);
+  return [...first, ...ranked].slice(0, max);
 }
