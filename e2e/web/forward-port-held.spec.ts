@@ -18,7 +18,7 @@ test("a local port another of Porthole's forwards holds is refused naming that f
   await local.fill(String(port));
   await form.getByRole('button', { name: 'Start forward' }).click();
   await expect(form.getByRole('alert')).toHaveText(
-    `Local port ${port} on 127.0.0.1 is already used by another of your forwards, the one to port 22, listed in Forwards. Pick another local port, or leave it empty to let the system pick a free one.`,
+    `Local port ${port} on 127.0.0.1 is already used by another of your forwards, the one to bastion:22, listed in Forwards. Pick another local port, or leave it empty to let the system pick a free one.`,
   );
   await expect(local).toHaveValue(String(port));
   await expect(page.locator('.forward[data-forward-id]')).toHaveCount(1);

@@ -61,6 +61,9 @@ describe('forward wording', () => {
   it('advises on the port or address where it can be changed, never the target', () => {
     expect(localBindNextStep('port-in-use', 'form')).toBe('Pick another local port, or leave it empty to let the system pick a free one.');
     expect(localBindNextStep('port-in-use', 'row')).toBe('Stop the program using it, then press Start; or press Edit… and give the forward another local port (empty picks a free one).');
+    // Held by another of Porthole's forwards: that forward is what to stop or change, not a program.
+    expect(localBindNextStep('port-in-use', 'row', true)).toBe('Stop that forward or give it another local port (its Edit…), then press Start; or press Edit… and give this forward another local port (empty picks a free one).');
+    expect(localBindNextStep('port-in-use', 'form', true)).toBe(localBindNextStep('port-in-use', 'form'));
     expect(localBindNextStep('port-privileged', 'form')).toBe('Pick a local port of 1024 or above, or leave it empty to let the system pick a free one.');
     expect(localBindNextStep('port-privileged', 'row')).toBe('Press Edit… and give the forward a local port of 1024 or above (empty picks a free one).');
     expect(localBindNextStep('port-forbidden', 'row')).toBe('Press Edit… and give the forward another local port (empty picks a free one).');

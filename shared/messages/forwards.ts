@@ -107,11 +107,9 @@ export function localBindText(problem: LocalBindProblem, address: string, port: 
   }
 }
 
-/** Which of Porthole's own forwards holds a local port: its name when it has one, else where it goes. */
-export interface PortHolder {
+/** Which of Porthole's own forwards holds a local port: its name when it has one, else where it goes (its target by the name people know). */
+export interface PortHolder extends ForwardPlace {
   readonly name?: string | undefined;
-  readonly remoteHost?: string | undefined;
-  readonly remotePort: number;
 }
 
 /**
@@ -119,7 +117,7 @@ export interface PortHolder {
  * computer" sent people looking for a program (lsof, netstat) when the Forwards panel had it.
  */
 export function localPortHeldText(address: string, port: number, holder: PortHolder): string {
-  const which = holder.name !== undefined ? `“${holder.name}”` : holder.remoteHost !== undefined ? `the one to ${holder.remoteHost}:${holder.remotePort}` : `the one to port ${holder.remotePort}`;
+  const which = holder.name !== undefined ? `“${holder.name}”` : `the one to ${destinationText(holder)}`;
   return `Local port ${port} on ${address} is already used by another of your forwards, ${which}, listed in Forwards.`;
 }
 
@@ -127,13 +125,15 @@ export function localPortHeldText(address: string, port: number, holder: PortHol
  * What to do about it, in the place it is read: the form can change its local port there and
  * then; a forward in the panel is started again (once the port is free) or edited (Edit… opens the
  * form on it); only its bind address, which the form does not change, means adding it anew.
+ * `heldByForward`: the port is another of Porthole's forwards' (localPortHeldText), not a program's.
  */
-export function localBindNextStep(problem: LocalBindProblem, where: BindAdviceContext): string {
+export function localBindNextStep(problem: LocalBindProblem, where: BindAdviceContext, heldByForward = false): string {
   const form = where === 'form';
   switch (problem) {
     case 'port-in-use':
-      return form
-        ? 'Pick another local port, or leave it empty to let the system pick a free one.'
+      if (form) return 'Pick another local port, or leave it empty to let the system pick a free one.';
+      return heldByForward
+        ? 'Stop that forward or give it another local port (its Edit…), then press Start; or press Edit… and give this forward another local port (empty picks a free one).'
         : 'Stop the program using it, then press Start; or press Edit… and give the forward another local port (empty picks a free one).';
     case 'port-privileged':
       return form

@@ -85,6 +85,25 @@ describe('saved forwards in one store', () => {
     }
   });
 
+  it('a forward whose port another of its forwards holds names that one by its target, and its row says to stop or change that forward', async () => {
+    const dir = await freshDir();
+    const { hub: h } = hub(dir);
+    const ssh = await h.create(instanceSpec);
+    const port = ssh.lastLocalPort!;
+    await h.stop(ssh.id);
+    const { name: _unnamed, ...unnamed } = webSpec;
+    await h.create({ ...unnamed, localPort: port });
+    const refused = await h.restart(ssh.id);
+    expect(refused).toMatchObject({
+      state: 'failed',
+      localBindProblem: 'port-in-use',
+      error: {
+        message: `Local port ${port} on 127.0.0.1 is already used by another of your forwards, the one to app:8080, listed in Forwards.`,
+        nextStep: localBindNextStep('port-in-use', 'row', true),
+      },
+    });
+  });
+
   it('keeps a saved forward across runs with its contract spec, and starts it again when asked', async () => {
     const dir = await freshDir();
     const first = hub(dir).hub;

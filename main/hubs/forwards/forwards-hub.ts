@@ -9,7 +9,7 @@ import type { AwsService } from '../../aws/aws-service.js';
 import type { BackoffSchedule } from '../../ssm/connection/constants.js';
 import { ForwardError, ForwardManager, FORWARDS, type RestartSchedule } from '../../sessions/forwards/index.js';
 import { ForwardStore } from './forward-store.js';
-import { forwardInfo, forwardStats, managerSpec, sessionTargetKey } from './mapping.js';
+import { forwardInfo, forwardStats, managerSpec, sessionTargetKey, targetNameOf } from './mapping.js';
 import { forwardRestartPolicy } from './restart-policy.js';
 
 export interface ForwardsEvents {
@@ -57,6 +57,10 @@ export class ForwardsHub {
       ...(options.restartSchedule ? { restartSchedule: options.restartSchedule } : {}),
       restartPolicy: forwardRestartPolicy((profile, region, cluster, task, signal) => options.aws.ecsTaskState(profile, region, cluster, task, signal)),
       ...(options.reconnectBackoff ? { reconnectBackoff: options.reconnectBackoff } : {}),
+      targetNameOf: (id) => {
+        const spec = this.#specs.get(id);
+        return spec === undefined ? undefined : targetNameOf(spec);
+      },
     });
     this.#manager.on('changed', (id) => this.#changed(id));
     // Rates move every sample even when nothing else changes.

@@ -12,6 +12,11 @@ export function portTarget(target: TargetRef): PortTarget {
     : { kind: 'ecs', cluster: arnTail(target.cluster), taskId: arnTail(target.taskArn), runtimeId: target.runtimeId };
 }
 
+/** The target as people know it: the tree's name saved with the forward, else the container's name or the instance's id. */
+export function targetNameOf(spec: ForwardSpec): string {
+  return spec.targetLabel?.name ?? (spec.target.kind === 'instance' ? spec.target.instanceId : spec.target.containerName);
+}
+
 /** Which target a manager spec's sessions start on: profile, region and the SSM target. */
 export function sessionTargetKey(spec: ManagerSpec): string {
   return `${spec.profile ?? ''}|${spec.region ?? ''}|${targetId(spec.target)}`;
@@ -75,10 +80,10 @@ const STATE: Readonly<Record<ManagerState, ForwardState>> = {
  * an instance) when it gave one, so the row never adds a second, generic one that says otherwise;
  * a listener that could not bind gets advice about this computer's port or address.
  */
-export function plainError(status: Pick<ForwardStatus, 'state' | 'lastError' | 'lastErrorNextStep' | 'lastBindProblem'> & Partial<Pick<ForwardStatus, 'gaveUp'>>): PlainError | null {
+export function plainError(status: Pick<ForwardStatus, 'state' | 'lastError' | 'lastErrorNextStep' | 'lastBindProblem'> & Partial<Pick<ForwardStatus, 'gaveUp' | 'lastBindHeldByForward'>>): PlainError | null {
   if (status.lastError === undefined) return null;
   // This computer's problem (its port taken, not allowed): the target is fine, diagnosing it would mislead.
-  if (status.lastBindProblem !== undefined) return { message: status.lastError, nextStep: localBindNextStep(status.lastBindProblem, 'row') };
+  if (status.lastBindProblem !== undefined) return { message: status.lastError, nextStep: localBindNextStep(status.lastBindProblem, 'row', status.lastBindHeldByForward === true) };
   const advice = status.lastErrorNextStep;
   if (status.state !== 'failed') return advice === undefined ? { message: status.lastError } : { message: status.lastError, nextStep: advice };
   const next = advice === undefined ? FORWARD_FAILED_NEXT_STEP : `${advice} ${FORWARD_RESTART_AFTER}`;

@@ -51,6 +51,8 @@ export class Forward {
   private lastErrorNextStep: string | undefined;
   /** Why the listener could not bind (this computer's problem, not the target's), when that is what failed. */
   private lastBindProblem: LocalBindProblem | undefined;
+  /** That problem is a port another of the manager's forwards holds (its row advises stopping or changing that forward). */
+  private lastBindHeldByForward = false;
   /** Local connections the target refused or could not reach, while the forward itself kept listening. */
   private connectionErrors = 0;
   private lastConnectionError: ConnectionError | undefined;
@@ -106,6 +108,7 @@ export class Forward {
     this.lastError = undefined;
     this.lastErrorNextStep = undefined;
     this.lastBindProblem = undefined;
+    this.lastBindHeldByForward = false;
     this.connectionErrors = 0;
     this.lastConnectionError = undefined;
     this.gaveUp = undefined;
@@ -124,6 +127,7 @@ export class Forward {
       this.running = false;
       this.lastError = error instanceof Error ? error.message : String(error);
       this.lastBindProblem = localBindProblemOf(error);
+      this.lastBindHeldByForward = held !== undefined;
       this.setState('failed');
       throw error;
     }
@@ -173,6 +177,7 @@ export class Forward {
       lastError: this.lastError,
       lastErrorNextStep: this.lastErrorNextStep,
       lastBindProblem: this.lastBindProblem,
+      lastBindHeldByForward: this.lastBindHeldByForward,
       connectionErrors: this.connectionErrors,
       lastConnectionError: this.lastConnectionError,
       gaveUp: this.gaveUp,

@@ -107,7 +107,7 @@ describe('ForwardManager without a reachable AWS', () => {
     });
     const db = await manager.create({ target, remotePort: 5432, remoteHost: 'db.internal', localPort: 0 });
     const port = db.localPort!;
-    const held = `Local port ${port} on 127.0.0.1 is already used by another of your forwards, the one to db.internal:5432, listed in Forwards.`;
+    const held = `Local port ${port} on 127.0.0.1 is already used by another of your forwards, the one to db.internal:5432 via i-0123456789abcdef0, listed in Forwards.`;
     await expect(manager.create({ target, remotePort: 22, localPort: port })).rejects.toMatchObject({ code: 'port-in-use', message: held });
     expect(manager.list()).toHaveLength(1);
     // Edit refuses it too, and the edited forward keeps running where it was.

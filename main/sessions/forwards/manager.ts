@@ -21,6 +21,11 @@ export interface ForwardManagerOptions {
   /** Which failed session starts auto-restart gives up on (default: none). */
   restartPolicy?: RestartPolicy;
   reconnectBackoff?: BackoffSchedule;
+  /**
+   * A forward's target as people know it (the app: the tree's name, e.g. "bastion"), by forward
+   * id, for the sentence naming a forward that holds a local port; default, the SSM target id.
+   */
+  targetNameOf?(id: string): string | undefined;
 }
 
 export interface ForwardManagerEvents {
@@ -175,7 +180,9 @@ export class ForwardManager extends Emitter<ForwardManagerEvents> {
     for (const f of this.forwards.values()) {
       if (f.id === except || !f.listening) continue;
       const s = f.status();
-      if (s.localAddress === address && s.localPort === port) return localPortHeldText(address, port, { name: f.spec.name, remoteHost: f.spec.remoteHost, remotePort: f.spec.remotePort });
+      if (s.localAddress !== address || s.localPort !== port) continue;
+      const targetName = this.options.targetNameOf?.(f.id) ?? s.target;
+      return localPortHeldText(address, port, { name: f.spec.name, targetName, remoteHost: f.spec.remoteHost, remotePort: f.spec.remotePort });
     }
     return undefined;
   }

@@ -55,6 +55,8 @@ export interface ForwardStatus {
   readonly lastErrorNextStep: string | undefined;
   /** The forward could not listen on its local address: lastError is about this computer, not the target. */
   readonly lastBindProblem: LocalBindProblem | undefined;
+  /** The port of that problem is held by another of the manager's forwards (not another program). */
+  readonly lastBindHeldByForward?: boolean;
   /** Connections that failed on the target's side since the forward (re)started; the forward kept listening. */
   readonly connectionErrors: number;
   readonly lastConnectionError: ConnectionError | undefined;
