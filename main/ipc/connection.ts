@@ -2,6 +2,7 @@
 // sessions it has attached, and sends events and data to it alone.
 import {
   ContractError,
+  InputRefusedError,
   parseControlRequest,
   parseEventPayload,
   parseResult,
@@ -11,6 +12,7 @@ import {
   type ControlResponse,
   type EventName,
   type EventPayloadIn,
+  type RefusedInput,
   type ServiceName,
   type ToRendererData,
 } from '../../shared/contract/index.js';
@@ -64,17 +66,23 @@ export class Connection implements ClientHandle {
    * Returns the error it rejected the message with (also told to the client), or null.
    */
   handleData(raw: unknown): ContractError | null {
+    let input: RefusedInput | undefined;
     try {
       const msg = parseToMainData(raw);
+      if (msg.type === 'input_stream_data') input = { sessionId: msg.sessionId, bytes: msg.bytes.byteLength, why: 'other' };
       const handler = this.#sessions.get(msg.sessionId);
-      if (handler === undefined) throw new ContractError('malformed', `Data for session ${msg.sessionId} refused: that session is not open in this window.`);
+      if (handler === undefined) {
+        if (input !== undefined) input.why = 'closed';
+        throw new ContractError('malformed', `Data for session ${msg.sessionId} refused: that session is not open in this window.`);
+      }
       if (msg.type === 'input_stream_data') handler.input(msg.bytes);
       else if (msg.type === 'ack') handler.ack(msg.bytes);
       else handler.resize(msg.cols, msg.rows);
       return null;
     } catch (err) {
       const error = toContractError(err, 'data message');
-      this.transport.sendControl({ type: 'rejected', plane: 'data', error: error.toRemote() });
+      if (input !== undefined && err instanceof InputRefusedError) input.why = err.why;
+      this.transport.sendControl({ type: 'rejected', plane: 'data', error: error.toRemote(), ...(input === undefined ? {} : { input }) });
       return error;
     }
   }

@@ -2,7 +2,7 @@ import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { DEFAULT_SETTINGS, type ToRendererControl, type ToRendererData } from '../../shared/contract/index.js';
+import { ControlRejectedSchema, DEFAULT_SETTINGS, InputRefusedError, type ToRendererControl, type ToRendererData } from '../../shared/contract/index.js';
 import { failed } from './errors.js';
 import { createBaseRouter } from '../../testing/ipc/base-router.js';
 import type { HostEnv } from './host-env.js';
@@ -174,8 +174,30 @@ describe('data plane and per-client fan-out', () => {
     expect(seen).toEqual(['input:ls\r', 'ack:4096', 'resize:120x40']);
     const err = b.handleData({ type: 'input_stream_data', sessionId: 's1', bytes: Uint8Array.of(3) });
     expect(err?.message).toMatch(/session s1 refused: that session is not open in this window/);
-    expect(tb.control).toEqual([{ type: 'rejected', plane: 'data', error: { code: 'malformed', message: err?.message } }]);
+    // The refusal names the session and the size, so that window's tab can say what was not sent.
+    expect(tb.control).toEqual([{ type: 'rejected', plane: 'data', error: { code: 'malformed', message: err?.message }, input: { sessionId: 's1', bytes: 1, why: 'closed' } }]);
     expect(seen).toHaveLength(3);
+  });
+
+  it('tells which session’s input a handler refused, why and how big, and nothing of that for other data', () => {
+    const t = new RecordingTransport();
+    const client = router.connect(t);
+    client.attachSession('s1', {
+      input: () => {
+        throw new InputRefusedError('starting', 'Input refused: too much while the session starts.');
+      },
+      ack: () => undefined,
+      resize: () => {
+        throw new Error('no resize');
+      },
+    });
+    client.handleData({ type: 'input_stream_data', sessionId: 's1', bytes: new Uint8Array(70_000) });
+    client.handleData({ type: 'resize', sessionId: 's1', cols: 80, rows: 24 });
+    expect(t.control).toEqual([
+      { type: 'rejected', plane: 'data', error: { code: 'failed', message: 'Input refused: too much while the session starts.' }, input: { sessionId: 's1', bytes: 70_000, why: 'starting' } },
+      { type: 'rejected', plane: 'data', error: expect.objectContaining({ code: 'internal' }) as unknown },
+    ]);
+    for (const sent of t.control) expect(ControlRejectedSchema.safeParse(sent).success).toBe(true);
   });
 
   it.each([

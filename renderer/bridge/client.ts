@@ -9,11 +9,13 @@ import {
   parseResult,
   parseToMainData,
   parseToRendererData,
+  RefusedInputSchema,
   RemoteErrorSchema,
   type EventName,
   type EventPayload,
   type LinkPurpose,
   type PlainError,
+  type RefusedInput,
   type MethodName,
   type OpenLinkResult,
   type ParamsIn,
@@ -100,12 +102,13 @@ export class PortholeClient {
     });
   }
 
-  /** Refusals from main: malformed messages this window sent. */
-  onRejected(listener: (error: RemoteError) => void): () => void {
+  /** Refusals from main: messages this window sent that main refused; `input` when it was a session's input. */
+  onRejected(listener: (error: RemoteError, input?: RefusedInput) => void): () => void {
     return this.bridge.onRejected((raw) => {
-      const error = (raw as { error?: unknown } | null)?.error;
+      const { error, input } = (raw ?? {}) as { error?: unknown; input?: unknown };
       const parsed = RemoteErrorSchema.safeParse(error);
-      listener(parsed.success ? parsed.data : { code: 'malformed', message: 'Main sent an unreadable refusal.' });
+      const refused = input === undefined ? undefined : RefusedInputSchema.safeParse(input);
+      listener(parsed.success ? parsed.data : { code: 'malformed', message: 'Main sent an unreadable refusal.' }, refused?.success === true ? refused.data : undefined);
     });
   }
 
@@ -115,7 +118,9 @@ export class PortholeClient {
 
   // Data plane: the UI's TerminalController uses these; bytes never enter React state.
 
+  /** Throws when it cannot go: the link to the host is lost (the bridge would drop it), or the contract refuses it. */
   sendInput(sessionId: string, bytes: Uint8Array): void {
+    if (this.#linkLost !== null) throw new ContractError('failed', this.#linkLost);
     this.bridge.sendData(parseToMainData({ type: 'input_stream_data', sessionId, bytes }));
   }
 

@@ -126,6 +126,7 @@ export class AppModel {
       client,
       {
         sendInput: (id, bytes) => client.sendInput(id, bytes),
+        inputRefused: (id, notice) => this.sessions.inputRefused(id, notice),
         sendAck: (id, n) => client.sendAck(id, n),
         sendResize: (id, cols, rows) => client.sendResize(id, cols, rows),
         confirmPaste: (lines) =>
@@ -206,6 +207,10 @@ export class AppModel {
     this.client.on('sessions', 'info', ({ session }) => this.sessions.onInfo(session));
     // A tab whose first launch runs (no session id yet) hears how it goes by its key: e.g. waiting on a credential_process sign-in.
     this.client.on('sessions', 'status', ({ status, openKey }) => openKey !== undefined && this.sessions.onOpening(openKey, status));
+    // Input main refused is told in its tab (the terminal knows whether it was a paste, and its size).
+    this.client.onRejected((error, input) => {
+      if (input !== undefined) this.registry.get(input.sessionId)?.inputRefused(input.bytes, input.why, error.message);
+    });
     // Notices (e.g. a saved file set aside at start) as toasts that stay until clicked, each once.
     const told = new Set<number>();
     const tell = ({ id, message }: { id: number; message: string }): void => {

@@ -11,6 +11,7 @@ import { useTerminal } from '../terminal/use-terminal.js';
 import { useTerminalDrop } from '../transfers/terminal-drop.js';
 import { ContextMenu, type MenuAt } from '../ui/ContextMenu.js';
 import { FindBar } from './FindBar.js';
+import { InputNotice } from './InputNotice.js';
 import { SessionBanner } from './SessionBanner.js';
 import type { Tab } from './session-store.js';
 import { TabStrip } from './TabStrip.js';
@@ -50,6 +51,7 @@ export function TerminalArea({ findOpen, onCloseFind }: { findOpen: boolean; onC
           };
           return (
             <div key={t.key} className={`session-pane${side ? ` side-${side}` : ''}`} hidden={!visible} data-tab-key={t.key} data-state={t.status.state}>
+              {visible && <InputNotice tab={t} />}
               {/* Above the terminal, not over it: the body below shrinks and the terminal refits to what is left. */}
               {findOpen && t.key === activeKey && controller && <FindBar controller={controller} onClose={onCloseFind} />}
               <div

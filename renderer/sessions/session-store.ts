@@ -5,6 +5,8 @@ import type { SessionInfo, SessionStatus, ShellTarget } from '../../shared/contr
 import { errorText } from '../bridge/client.js';
 import { Store } from '../state/store.js';
 import { TERMINAL } from '../terminal/constants.js';
+import type { RefusedInputNotice } from '../terminal/input-ledger.js';
+import { inputNoticeText } from './input-notice.js';
 import type { ShownSessions } from './shown-sessions.js';
 import type { SessionDeps, SessionsState, Tab } from './session-types.js';
 import { activated, closed, cycled, moved, movedBy, uniqueTitle, withAdopted, withoutSessions } from './tab-list.js';
@@ -119,6 +121,16 @@ export class SessionStore extends Store<SessionsState> {
       if (t.sessionId) this.deps.registry().get(t.sessionId)?.setLive(false);
       this.#patch(t.key, (tab) => ({ ...tab, status: { state: 'closed', reason }, recording: null }));
     }
+  }
+
+  /** Input for the session did not reach it: its tab says what and why (one notice per tab, the latest). */
+  inputRefused(sessionId: string, notice: RefusedInputNotice): void {
+    const tab = this.state.tabs.find((t) => t.sessionId === sessionId);
+    if (tab !== undefined) this.#patch(tab.key, (t) => ({ ...t, inputNotice: inputNoticeText(notice, this.state.linkLost) }));
+  }
+
+  dismissInputNotice(key: string): void {
+    this.#patch(key, (t) => ({ ...t, inputNotice: undefined }));
   }
 
   /** Makes a tab the active one; in split view, activating the other visible tab keeps both showing. */

@@ -22,6 +22,8 @@ export interface Tab {
   readonly recording: SessionRecording | null;
   /** Another window took the session (see session-handover.ts): this tab shows its old text only. */
   readonly elsewhere?: boolean;
+  /** Input that did not reach the session, in words (input-notice.ts); shown in the tab until dismissed or replaced by the next. */
+  readonly inputNotice?: string | undefined;
   /** The closed session's ECS task stopped or is stopping (main learns it after the close); cleared when the tab's session is live again. */
   readonly taskEnd?: SessionTaskEnd | undefined;
 }

@@ -16,6 +16,8 @@ export class TerminalClipboard {
     private readonly element: HTMLElement,
     private readonly host: TerminalHost,
     look: TerminalLook,
+    /** Sends a paste through xterm (terminal-input.ts), or tells the tab why it could not. */
+    private readonly paste: (text: string) => void,
   ) {
     this.#pasteGuardLines = look.pasteGuardLines;
     this.#copyOnSelect = look.copyOnSelect;
@@ -63,7 +65,7 @@ export class TerminalClipboard {
     const clean = sanitizePaste(text);
     const check = checkPaste(clean, this.#pasteGuardLines);
     if (check.needsConfirmation && !(await this.host.confirmPaste(check.lines))) return;
-    if (!this.#disposed) this.term.paste(clean);
+    if (!this.#disposed) this.paste(clean);
   }
 
   /** xterm's key handler: returns false for keys the app handles (xterm then ignores them and they bubble to the app). */

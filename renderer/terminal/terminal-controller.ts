@@ -9,6 +9,7 @@
 // (selection-ghost.ts). The bar over the view: the session banner's (an ended session's text
 // kept above it, a one taken elsewhere drawn above it) with a fresh session's rule (session-bars.ts).
 import { FitAddon } from '@xterm/addon-fit';
+import type { InputRefusal } from '../../shared/contract/index.js';
 import { SearchAddon, type ISearchResultChangeEvent } from '@xterm/addon-search';
 import { Unicode11Addon } from '@xterm/addon-unicode11';
 import { WebLinksAddon } from '@xterm/addon-web-links';
@@ -24,7 +25,7 @@ import { SessionBars } from './session-bars.js';
 import { TerminalClipboard } from './terminal-clipboard.js';
 import { TerminalFind, type FindOptions } from './terminal-find.js';
 import type { TerminalHost, TerminalLook } from './terminal-host.js';
-import { connectInput, forgetHeldKeys } from './terminal-input.js';
+import { connectInput, forgetHeldKeys, type TerminalInput } from './terminal-input.js';
 import { TerminalOutput } from './terminal-output.js';
 import { WebglRenderer } from './webgl-renderer.js';
 import { applyLookOptions, xtermOptions } from './xterm-options.js';
@@ -42,6 +43,7 @@ export class TerminalController implements Drainable {
   readonly #webgl: WebglRenderer;
   readonly #find: TerminalFind;
   readonly #clipboard: TerminalClipboard;
+  readonly #input: TerminalInput;
   #opened = false;
   #visible = false;
   #live = true;
@@ -86,14 +88,15 @@ export class TerminalController implements Drainable {
     this.#term.loadAddon(new Unicode11Addon());
     this.#term.unicode.activeVersion = '11';
     this.#term.loadAddon(new WebLinksAddon((_e, url) => this.host.openLink(url)));
+    this.#input = connectInput(this.#term, { sessionId, host, live: () => this.#live, key: (e) => this.#clipboard.key(e) });
     this.#disposables.push(
-      ...connectInput(this.#term, { sessionId, host, live: () => this.#live, key: (e) => this.#clipboard.key(e) }),
+      ...this.#input.disposables,
       this.#term.onResize(() => this.#resizeRemoteLater.schedule()),
       this.#term.onSelectionChange(() => this.#clipboard.selectionChanged()),
       this.#term.onWriteParsed(() => this.#bars.viewChanged()),
       this.#term.onScroll(() => this.#bars.viewChanged()),
     );
-    this.#clipboard = new TerminalClipboard(this.#term, this.element, host, look);
+    this.#clipboard = new TerminalClipboard(this.#term, this.element, host, look, (text) => this.#input.paste(text));
   }
 
   #fitNow(): void {
@@ -294,6 +297,11 @@ export class TerminalController implements Drainable {
   /** Pastes text through the paste guard (terminal-clipboard.ts). Every paste comes here. */
   pasteGuarded(text: string): Promise<void> {
     return this.#clipboard.pasteGuarded(text);
+  }
+
+  /** Main refused a message of `bytes` of this session's input: the tab says what did not reach it (once per paste). */
+  inputRefused(bytes: number, why: InputRefusal, detail: string): void {
+    if (!this.#disposed) this.#input.refused(bytes, why, detail);
   }
 
   selectAll(): void {

@@ -2,8 +2,13 @@
 // encoded and sent only while the session is live (each send also tells the background writer,
 // so hidden terminals' parsing waits for the echo). A terminal that takes no more input leaves
 // Tab to the page. A key held when the keyboard left is forgotten when it comes back (held-keys.ts).
+// Input that cannot be sent (a paste into a session that is over, a message the contract refuses)
+// or that main refuses is told in the tab (input-ledger.ts), never dropped without a word; a paste
+// bigger than one message allows goes in several, in order.
 import type { IDisposable, Terminal } from '@xterm/xterm';
+import { DATA_LIMITS, type InputRefusal } from '../../shared/contract/index.js';
 import { forgetHeldKeysOnFocus } from './held-keys.js';
+import { inputMessages, InputLedger, type RefusedInputNotice } from './input-ledger.js';
 import type { TerminalHost } from './terminal-host.js';
 
 const encoder = new TextEncoder();
@@ -11,24 +16,63 @@ const encoder = new TextEncoder();
 /** Where one terminal's input goes. */
 export interface InputTarget {
   readonly sessionId: string;
-  readonly host: Pick<TerminalHost, 'sendInput' | 'background'>;
+  readonly host: Pick<TerminalHost, 'sendInput' | 'background' | 'inputRefused'>;
   /** Whether the session takes input now. */
   live(): boolean;
   /** Every other key (app shortcuts, copy and paste): true to leave it to xterm (terminal-clipboard.ts). */
   key(e: KeyboardEvent): boolean;
 }
 
-/** Sends `term`'s input to `target`'s session and routes its keys; returns the listeners to dispose. */
-export function connectInput(term: Terminal, target: InputTarget): IDisposable[] {
+/** One terminal's way to its session: xterm's listeners, pastes, and what main refused. */
+export interface TerminalInput {
+  readonly disposables: IDisposable[];
+  /** Pastes `text` (already through the paste guard) via xterm, or tells the tab it was not sent. */
+  paste(text: string): void;
+  /** Main refused a message of `bytes` for this session. */
+  refused(bytes: number, why: InputRefusal, detail: string): void;
+}
+
+/** Sends `term`'s input to `target`'s session and routes its keys. */
+export function connectInput(term: Terminal, target: InputTarget): TerminalInput {
+  const ledger = new InputLedger();
+  /** Set while xterm turns a paste into input (term.paste fires onData before it returns). */
+  let pasting: ((bytes: number) => void) | null = null;
+  const tell = (notice: RefusedInputNotice | null): void => {
+    if (notice !== null) target.host.inputRefused(target.sessionId, notice);
+  };
   const send = (bytes: Uint8Array): void => {
     if (!target.live() || bytes.byteLength === 0) return;
     target.host.background.input(); // hidden terminals' parsing waits for the echo
-    target.host.sendInput(target.sessionId, bytes);
+    const record = pasting ?? ((n: number) => ledger.keys(n));
+    for (const message of inputMessages(bytes, DATA_LIMITS.MAX_CHUNK_BYTES)) {
+      try {
+        target.host.sendInput(target.sessionId, message);
+      } catch (err) {
+        // Refused before it left (the link is gone, the contract refused it): the rest of it too.
+        tell({ kind: pasting === null ? 'keys' : 'paste', bytes: bytes.byteLength, why: 'other', detail: err instanceof Error ? err.message : String(err) });
+        return;
+      }
+      record(message.byteLength);
+    }
   };
   // A live shell takes Tab (completion); a terminal that takes no more input leaves Tab and
   // Shift+Tab to the page, so the keyboard reaches the ended session's banner below it.
   term.attachCustomKeyEventHandler((e) => (!target.live() && e.key === 'Tab' ? false : target.key(e)));
-  return [term.onData((data) => send(encoder.encode(data))), term.onBinary((data) => send(Uint8Array.from(data, (c) => c.charCodeAt(0) & 0xff)))];
+  return {
+    disposables: [term.onData((data) => send(encoder.encode(data))), term.onBinary((data) => send(Uint8Array.from(data, (c) => c.charCodeAt(0) & 0xff)))],
+    paste: (text) => {
+      const bytes = encoder.encode(text).byteLength;
+      // xterm ignores a paste into a terminal that takes no input: say so instead.
+      if (!target.live()) return tell({ kind: 'paste', bytes, why: 'closed' });
+      pasting = ledger.paste(bytes);
+      try {
+        term.paste(text);
+      } finally {
+        pasting = null;
+      }
+    },
+    refused: (bytes, why, detail) => tell(ledger.refused(bytes, why, detail)),
+  };
 }
 
 /** Once xterm has opened (its textarea exists): forgets a held key each time the terminal gets the keyboard; null before. */

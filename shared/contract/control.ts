@@ -3,6 +3,8 @@
 import { z } from 'zod';
 import { lazySchema } from './lazy.js';
 import { ContractError, describeIssues, RemoteErrorSchema } from './errors.js';
+import { IdSchema } from './common.js';
+import { INPUT_REFUSALS } from './data.js';
 import { lookupEvent, lookupMethod } from './services.js';
 
 export const CONTROL_LIMITS = {
@@ -29,8 +31,15 @@ export type ControlResponse = z.infer<typeof ControlResponseSchema>;
 export const ControlEventSchema = lazySchema(() => z.object({ type: z.literal('event'), service: NameSchema, event: NameSchema, payload: z.unknown() }).strict());
 export type ControlEvent = z.infer<typeof ControlEventSchema>;
 
-/** Told to the sender when a message that has no reply (a data-plane message) was refused. */
-export const ControlRejectedSchema = lazySchema(() => z.object({ type: z.literal('rejected'), plane: z.enum(['control', 'data']), error: RemoteErrorSchema }).strict());
+/**
+ * Input for a session that main refused: which session, how many bytes the refused message held,
+ * and why (the window says so in that session's tab; see InputRefusedError).
+ */
+export const RefusedInputSchema = lazySchema(() => z.object({ sessionId: IdSchema, bytes: z.number().int().nonnegative(), why: z.enum(INPUT_REFUSALS) }).strict());
+export type RefusedInput = z.infer<typeof RefusedInputSchema>;
+
+/** Told to the sender when a message that has no reply (a data-plane message) was refused; `input` when it was a session's input. */
+export const ControlRejectedSchema = lazySchema(() => z.object({ type: z.literal('rejected'), plane: z.enum(['control', 'data']), error: RemoteErrorSchema, input: RefusedInputSchema.optional() }).strict());
 export type ControlRejected = z.infer<typeof ControlRejectedSchema>;
 
 export const ToRendererControlSchema = lazySchema(() => z.union([ControlResponseSchema, ControlEventSchema, ControlRejectedSchema]));

@@ -13,6 +13,25 @@ export const DATA_LIMITS = {
   MAX_ACK_BYTES: 0xffff_ffff,
 } as const;
 
+/**
+ * Why main refused a session's input: the session was still starting and had held all it holds
+ * (SHELLS.LAUNCH_INPUT_MAX_BYTES), it is closed (or not open in this window), or the message was
+ * otherwise refused (the error says how).
+ */
+export const INPUT_REFUSALS = ['starting', 'closed', 'other'] as const;
+export type InputRefusal = (typeof INPUT_REFUSALS)[number];
+
+/** A session's input refused for a reason the window tells in its tab (main/ipc/connection.ts reports it with the session and size). */
+export class InputRefusedError extends ContractError {
+  constructor(
+    readonly why: Exclude<InputRefusal, 'other'>,
+    message: string,
+    nextStep?: string,
+  ) {
+    super('failed', message, nextStep);
+  }
+}
+
 const BytesSchema = lazySchema(() => z
   .instanceof(Uint8Array, { message: 'must be bytes (Uint8Array)' })
   .refine((b) => b.byteLength <= DATA_LIMITS.MAX_CHUNK_BYTES, `must be at most ${DATA_LIMITS.MAX_CHUNK_BYTES} bytes`));

@@ -114,8 +114,8 @@ describe('input typed while a session (re)launches', () => {
     shell.input(bytes('lost-with-the-launch'));
     next(new Error('TargetNotConnected'));
     await expect(restarted).rejects.toThrow('TargetNotConnected');
-    // The tab is closed now: typing goes nowhere, and the next Reopen starts clean.
-    shell.input(bytes('typed-while-closed'));
+    // The tab is closed now: typing goes nowhere (refused, so the window says so), and the next Reopen starts clean.
+    expect(() => shell.input(bytes('typed-while-closed'))).toThrow(expect.objectContaining({ why: 'closed' }) as Error);
     const again = shell.restart();
     await until(() => launches() === 3);
     next();
@@ -136,6 +136,42 @@ describe('input typed while a session (re)launches', () => {
     next();
     await restarted;
     expect(written.at(-1)).toEqual(['kept']);
+    await shell.dispose();
+  });
+
+  it('refuses the rest of a paste sent in several messages once its first was refused, so none of it arrives alone', async () => {
+    const { shell, next, launches } = shellWithHeldLaunch();
+    const opened = shell.start();
+    next();
+    await opened;
+    const restarted = shell.restart();
+    await until(() => launches() === 2);
+    shell.input(bytes('typed'));
+    // A big paste's messages: the first is past the bound; its small tail would fit, and must not go.
+    expect(() => shell.input(new Uint8Array(SHELLS.LAUNCH_INPUT_MAX_BYTES))).toThrow(expect.objectContaining({ why: 'starting' }) as Error);
+    expect(() => shell.input(bytes('tail-of-the-paste'))).toThrow(expect.objectContaining({ why: 'starting' }) as Error);
+    next();
+    await restarted;
+    expect(written.at(-1)).toEqual(['typed']);
+    // Once the session exists, input goes again; and the next Reopen holds input afresh.
+    shell.input(bytes('after'));
+    expect(written.at(-1)).toEqual(['typed', 'after']);
+    const again = shell.restart();
+    await until(() => launches() === 3);
+    shell.input(bytes('next-launch'));
+    next();
+    await again;
+    expect(written.at(-1)).toEqual(['next-launch']);
+    await shell.dispose();
+  });
+
+  it('refuses input for a session that has closed, saying so', async () => {
+    const { shell, next } = shellWithHeldLaunch();
+    const opened = shell.start();
+    next();
+    await opened;
+    await shell.stop();
+    expect(() => shell.input(bytes('late'))).toThrow(expect.objectContaining({ why: 'closed' }) as Error);
     await shell.dispose();
   });
 });

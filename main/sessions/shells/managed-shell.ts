@@ -4,7 +4,7 @@
 // engine session underneath and keeps the id, sink and batcher. The owner window may go away and
 // another take over: detach() keeps the session running with its output going only to the
 // bounded scrollback; attach() replays that to the new owner, then goes live.
-import type { SessionInfo, SessionStatus, SessionTaskEnd, ShellTarget } from '../../../shared/contract/index.js';
+import { InputRefusedError, type SessionInfo, type SessionStatus, type SessionTaskEnd, type ShellTarget } from '../../../shared/contract/index.js';
 import { ShellSession } from '../../ssm/shell/shell-session.js';
 import { SHELLS } from './constants.js';
 import { castFileName, RecordingUnavailableError } from './recording.js';
@@ -46,6 +46,11 @@ export class ManagedShell {
    */
   #launchInput: Uint8Array[] | null = null;
   #launchInputBytes = 0;
+  /**
+   * Input was refused past the bound during this launch: so is everything after it until the engine
+   * exists, so the rest of a paste sent in several messages never reaches the shell without its start.
+   */
+  #launchInputRefused = false;
   /** Nothing is sent before the first launch succeeded: a failed open is told by its error alone. */
   #announced = false;
   readonly #output: ShellOutput;
@@ -195,17 +200,25 @@ export class ManagedShell {
   input(bytes: Uint8Array): void {
     const engine = this.#engine;
     if (engine === undefined) return this.#holdLaunchInput(bytes);
-    if (engine.status === 'closed') return;
+    if (engine.status === 'closed') throw new InputRefusedError('closed', `Input refused: ${bytes.byteLength} bytes for a session that is closed.`, 'Reopen the session, then send it again.');
     engine.write(bytes);
     this.#output.inputSent();
   }
 
-  /** Keeps input for the engine a start is launching; nothing when no start is on its way. Throws (the window is told) past the bound. */
+  /**
+   * Keeps input for the engine a start is launching. Throws (the window is told, in the tab) when no
+   * start is on its way, and past the bound, and for everything after that until the engine exists.
+   */
   #holdLaunchInput(bytes: Uint8Array): void {
     const held = this.#launchInput;
-    if (held === null || this.#disposed) return;
-    if (this.#launchInputBytes + bytes.byteLength > SHELLS.LAUNCH_INPUT_MAX_BYTES) {
-      throw new Error(`Input refused: ${this.#launchInputBytes + bytes.byteLength} bytes typed while the session starts, more than the ${SHELLS.LAUNCH_INPUT_MAX_BYTES} held for it. Type it again once the session is connected.`);
+    if (held === null || this.#disposed) throw new InputRefusedError('closed', `Input refused: ${bytes.byteLength} bytes for a session that is not running.`, 'Reopen the session, then send it again.');
+    if (this.#launchInputRefused || this.#launchInputBytes + bytes.byteLength > SHELLS.LAUNCH_INPUT_MAX_BYTES) {
+      this.#launchInputRefused = true;
+      throw new InputRefusedError(
+        'starting',
+        `Input refused: ${this.#launchInputBytes + bytes.byteLength} bytes typed while the session starts, more than the ${SHELLS.LAUNCH_INPUT_MAX_BYTES} held for it.`,
+        'Send it again once the session is connected.',
+      );
     }
     held.push(bytes.slice());
     this.#launchInputBytes += bytes.byteLength;
@@ -214,6 +227,7 @@ export class ManagedShell {
   #dropLaunchInput(): void {
     this.#launchInput = null;
     this.#launchInputBytes = 0;
+    this.#launchInputRefused = false;
   }
 
   ack(bytes: number): void {
@@ -255,6 +269,7 @@ export class ManagedShell {
     // Input typed from now on (the window takes it from Reopen on) waits for the new engine.
     this.#launchInput = [];
     this.#launchInputBytes = 0;
+    this.#launchInputRefused = false;
     await this.#stop('Restarting');
     await this.start();
   }
