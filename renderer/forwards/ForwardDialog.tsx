@@ -15,7 +15,7 @@ import { FormEnd } from '../ui/FormEnd.js';
 import { TextField } from '../ui/TextField.js';
 import type { Draft } from './forward-draft.js';
 import { editEffect, failedOnLocalPort, fieldsOf, localPortHint, NEW_FORWARD_FIELDS, specChanged } from './forward-edit.js';
-import { formProblem, parsePort, type FormField } from './forward-form-check.js';
+import { duplicateForwardWarning, formProblem, parsePort, type FormField } from './forward-form-check.js';
 import './forwards.css';
 import { fallbackLabel, targetIndex, targetKey, type TargetEntry } from './forward-targets.js';
 
@@ -109,6 +109,8 @@ export function ForwardDialog({ draft }: { draft: Draft }) {
   const forwards = useStore(model.forwards);
   const typedPort = parsePort(remotePort);
   const portWarning = chosen === undefined || typedPort === null || viaHost ? null : undeclaredPortWarning(chosen.label.name, chosen.declaredPorts, typedPort);
+  const target = chosen === undefined ? undefined : { key: chosen.key, name: chosen.label.name };
+  const duplicate = duplicateForwardWarning({ target, remotePort, viaHost, remoteHost, editing: edit?.forward.id }, forwards.forwards);
   // The forward as it is now (the row may have changed since the form opened).
   const current = edit === undefined ? undefined : (forwards.forwards.find((f) => f.id === edit.forward.id) ?? edit.forward);
   const stats = current === undefined ? undefined : forwards.stats.get(current.id);
@@ -235,6 +237,11 @@ export function ForwardDialog({ draft }: { draft: Draft }) {
         {portWarning !== null && (
           <p className="notice notice-warn" role="status" data-testid="forward-port-warning">
             {portWarning}
+          </p>
+        )}
+        {duplicate !== null && (
+          <p className="notice notice-warn" role="status" data-testid="forward-duplicate-warning">
+            {duplicate}
           </p>
         )}
         <label className="check-field">

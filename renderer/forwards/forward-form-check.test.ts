@@ -1,5 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { formProblem, parsePort } from './forward-form-check.js';
+import type { ForwardInfo, TargetRef } from '../../shared/contract/index.js';
+import { duplicateForwardWarning, formProblem, parsePort } from './forward-form-check.js';
+import { targetKey } from './forward-targets.js';
 
 const ok = { hasTarget: true, remotePort: '8080', localPort: '', viaHost: false, remoteHost: '', name: '' };
 
@@ -48,5 +50,43 @@ describe('parsePort', () => {
     expect(parsePort(' 22 ')).toBe(22);
     expect(parsePort('65535')).toBe(65535);
     for (const bad of ['', ' ', '0', '65536', '80.5', '8e1x', '-1']) expect(parsePort(bad)).toBeNull();
+  });
+});
+
+describe('duplicateForwardWarning', () => {
+  const app: TargetRef = { kind: 'ecs-container', profile: 'dev', region: 'eu-west-1', cluster: 'demo', taskArn: 'arn:aws:ecs:eu-west-1:1:task/demo/abc', containerName: 'app', runtimeId: 'abc-1' };
+  const bastion: TargetRef = { kind: 'instance', profile: 'dev', region: 'eu-west-1', instanceId: 'i-0123456789abcdef0' };
+  const listed = (id: string, target: TargetRef, remotePort: number, localPort: number | null, more: Partial<ForwardInfo['spec']> = {}): ForwardInfo => ({
+    id,
+    spec: { target, remotePort, localPort: 'auto', bindAddress: '127.0.0.1', autoRestart: false, ...more },
+    localPort,
+    lastLocalPort: localPort ?? 41000,
+    state: localPort === null ? 'stopped' : 'listening',
+    error: null,
+    connectionErrors: { count: 0, last: null },
+  });
+  const form = { target: { key: targetKey(app), name: 'app' }, remotePort: '8080', viaHost: false, remoteHost: '' };
+  const forwards = [listed('a', app, 8080, 36255), listed('b', bastion, 5432, null, { remoteHost: 'db.internal' })];
+
+  it('warns when a listed forward goes to the same target and port, saying where it listens', () => {
+    expect(duplicateForwardWarning(form, forwards)).toBe('You already forward app:8080 on localhost:36255.');
+    expect(duplicateForwardWarning({ ...form, remotePort: ' 8080 ' }, forwards)).toBe('You already forward app:8080 on localhost:36255.');
+  });
+
+  it('compares the remote host too (ignoring case), and says a stopped one is stopped', () => {
+    const viaDb = { target: { key: targetKey(bastion), name: 'bastion' }, remotePort: '5432', viaHost: true, remoteHost: 'DB.internal' };
+    expect(duplicateForwardWarning(viaDb, forwards)).toBe('You already forward db.internal:5432 via bastion on localhost:41000 (stopped).');
+    expect(duplicateForwardWarning({ ...viaDb, remoteHost: 'other.internal' }, forwards)).toBeNull();
+    expect(duplicateForwardWarning({ ...viaDb, viaHost: false }, forwards)).toBeNull();
+    expect(duplicateForwardWarning({ ...form, viaHost: true, remoteHost: 'db.internal' }, forwards)).toBeNull();
+  });
+
+  it('says nothing for another port or target, an unfinished form, or the forward being edited itself', () => {
+    expect(duplicateForwardWarning({ ...form, remotePort: '8081' }, forwards)).toBeNull();
+    expect(duplicateForwardWarning({ ...form, target: { key: targetKey(bastion), name: 'bastion' } }, forwards)).toBeNull();
+    expect(duplicateForwardWarning({ ...form, target: undefined }, forwards)).toBeNull();
+    expect(duplicateForwardWarning({ ...form, remotePort: '' }, forwards)).toBeNull();
+    expect(duplicateForwardWarning({ ...form, editing: 'a' }, forwards)).toBeNull();
+    expect(duplicateForwardWarning(form, [])).toBeNull();
   });
 });

@@ -1,7 +1,9 @@
 // What the new/edit forward form refuses before any call, and which field it is about: the form
 // marks that field invalid and puts the keyboard on it, so a wrong port is fixed where it is typed
 // rather than hunted for from a message at the form's foot.
-import { FORWARD_BOUNDS, REMOTE_HOST_PATTERN } from '../../shared/contract/index.js';
+import { FORWARD_BOUNDS, REMOTE_HOST_PATTERN, type ForwardInfo } from '../../shared/contract/index.js';
+import { destinationText } from '../../shared/messages/forwards.js';
+import { targetKey } from './forward-targets.js';
 
 export type FormField = 'target' | 'remotePort' | 'localPort' | 'remoteHost' | 'name';
 
@@ -58,4 +60,33 @@ export function formProblem(input: FormInput): FormProblem | null {
   }
   if (input.name.trim().length > FORWARD_BOUNDS.NAME_MAX) return { field: 'name', text: `The name has at most ${FORWARD_BOUNDS.NAME_MAX} characters.` };
   return null;
+}
+
+/** Where the form's forward would go, as typed, to compare with the forwards already listed. */
+export interface FormDestination {
+  /** The chosen target (targetKey) and its name; undefined while none is chosen. */
+  readonly target: { readonly key: string; readonly name: string } | undefined;
+  readonly remotePort: string;
+  readonly viaHost: boolean;
+  readonly remoteHost: string;
+  /** The forward being edited, which is not a second one of itself. */
+  readonly editing?: string | undefined;
+}
+
+/**
+ * A warning, never a refusal, when a listed forward already goes where the form's would (same
+ * target, remote host and port): a second one on another local port can be meant, but is more
+ * often a forward forgotten in the panel. Null when none does. Host names compare ignoring case.
+ */
+export function duplicateForwardWarning(input: FormDestination, forwards: readonly ForwardInfo[]): string | null {
+  const port = parsePort(input.remotePort);
+  if (input.target === undefined || port === null) return null;
+  const host = input.viaHost ? input.remoteHost.trim().toLowerCase() : '';
+  const same = forwards.find(
+    (f) => f.id !== input.editing && f.spec.remotePort === port && (f.spec.remoteHost ?? '').toLowerCase() === host && targetKey(f.spec.target) === input.target?.key,
+  );
+  if (same === undefined) return null;
+  const where = destinationText({ targetName: input.target.name, remoteHost: host === '' ? undefined : same.spec.remoteHost, remotePort: port });
+  const local = same.localPort ?? same.lastLocalPort;
+  return local === null ? `You already have a forward to ${where} (${same.state}).` : `You already forward ${where} on localhost:${local}${same.localPort === null ? ` (${same.state})` : ''}.`;
 }
