@@ -19,10 +19,17 @@ import { duplicateForwardWarning, formProblem, parsePort, type FormField } from 
 import './forwards.css';
 import { fallbackLabel, targetIndex, targetKey, type TargetEntry } from './forward-targets.js';
 
-/** A target as the list offers it: "app — demo-web › web › 0e1f0001". */
-function optionText(e: Pick<TargetEntry, 'label'>): string {
-  return e.label.path ? `${e.label.name} — ${e.label.path}` : e.label.name;
+/**
+ * A target as the list offers it: "app — demo-web › web › 0e1f0001", and one that cannot take a
+ * session now marked as the tree marks it ("lost-contact — … · lost"), dimmed, its reason on hover.
+ */
+function optionText(e: Pick<TargetEntry, 'label' | 'mark'>): string {
+  const text = e.label.path ? `${e.label.name} — ${e.label.path}` : e.label.name;
+  return e.mark === null ? text : `${text}${MARK_SEPARATOR}${e.mark}`;
 }
+
+/** Between a target's name and its trouble mark in the list. */
+const MARK_SEPARATOR = ' · ';
 
 /** Targets the person can pick: every loaded target in the tree, and the one the form was opened for. */
 function useChoices(draft: Draft): TargetEntry[] {
@@ -32,7 +39,7 @@ function useChoices(draft: Draft): TargetEntry[] {
     const index = targetIndex(tree);
     if (draft.target === null || index.has(targetKey(draft.target))) return [...index.values()];
     const label = draft.edit?.forward.spec.targetLabel ?? (draft.title ? { name: draft.title, path: '' } : fallbackLabel(draft.target));
-    const opened: TargetEntry = { key: targetKey(draft.target), target: draft.target, nodeId: '', label, declaredPorts: null, notReady: null };
+    const opened: TargetEntry = { key: targetKey(draft.target), target: draft.target, nodeId: '', label, declaredPorts: null, notReady: null, mark: null };
     return [opened, ...index.values()];
   }, [draft, tree]);
 }
@@ -190,7 +197,7 @@ export function ForwardDialog({ draft }: { draft: Draft }) {
               </option>
             )}
             {choices.map((c) => (
-              <option key={c.key} value={c.key}>
+              <option key={c.key} value={c.key} className={c.mark === null ? undefined : 'option-not-ready'} title={c.notReady ?? undefined}>
                 {optionText(c)}
               </option>
             ))}

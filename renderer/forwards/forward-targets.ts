@@ -6,7 +6,7 @@ import type { ForwardInfo, ForwardSpec, InventoryNode, TargetLabel, TargetRef } 
 import { shortTaskId } from '../../shared/format/task-id.js';
 import { counted } from '../../shared/format/words.js';
 import type { ForwardPlace } from '../../shared/messages/forwards.js';
-import { clusterName, readinessOf, targetOf } from '../tree/node-view.js';
+import { badgeOf, clusterName, notReadyReason, readinessOf, targetOf } from '../tree/node-view.js';
 import type { TreeState } from '../tree/tree-store.js';
 
 export interface TargetEntry {
@@ -17,8 +17,10 @@ export interface TargetEntry {
   readonly label: TargetLabel;
   /** Ports the task definition maps; null when unknown (an instance, an unreadable definition). */
   readonly declaredPorts: readonly number[] | null;
-  /** Why ECS Exec cannot reach it now (the tree badge's reason); null when it can, and for instances. */
+  /** Why ECS Exec or SSM cannot reach it now (the tree badge's reason); null when it can. */
   readonly notReady: string | null;
+  /** The tree's badge when it marks trouble ("lost", "no exec", "stopped"); null for a ready target. */
+  readonly mark: string | null;
 }
 
 /** Separator between the parts of a target's path. */
@@ -73,9 +75,13 @@ export function targetIndex(tree: Pick<TreeState, 'branches'>): ReadonlyMap<stri
     if (target === null) continue;
     const key = targetKey(target);
     if (out.has(key)) continue;
+    // A container's agent still starting is warned of too; an instance by the verdict the tree's Enter uses.
     const readiness = node.kind === 'container' ? readinessOf(node) : null;
+    const notReady = readiness !== null ? (readiness.ready ? null : readiness.reason) : notReadyReason(node);
+    const badge = badgeOf(node);
+    const mark = badge !== null && badge.tone !== 'ok' ? badge.text : null;
     const declaredPorts = node.kind === 'container' && node.ports ? node.ports.filter((p) => p.protocol === 'tcp' && p.containerPort > 0).map((p) => p.containerPort) : null;
-    out.set(key, { key, target, nodeId: node.id, label: labelOf(node, ancestorsOf(node.id)), declaredPorts, notReady: readiness && !readiness.ready ? readiness.reason : null });
+    out.set(key, { key, target, nodeId: node.id, label: labelOf(node, ancestorsOf(node.id)), declaredPorts, notReady, mark });
   }
   return out;
 }
