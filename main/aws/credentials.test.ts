@@ -4,6 +4,8 @@ import { createServer, type Server, type Socket } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
+import { allEnded, stuckHelperBody, stuckHelperRunning } from '../../testing/aws/stuck-helper.js';
+import { CREDENTIAL_PROCESS } from './credential-process.js';
 import { credentialProviderFor } from './credentials.js';
 import { AwsError } from './errors.js';
 import { loadProfiles, type ProfileInfo } from './profiles.js';
@@ -34,7 +36,7 @@ beforeAll(() => {
   chmodSync(badScript, 0o755);
   chmodSync(waitingScript, 0o755);
   // Records its pid and its child's, then waits on the child (a helper stuck on a browser sign-in).
-  writeFileSync(stuckScript, `#!/bin/sh\necho $$ > ${stuckPids}\nsleep 600 &\necho $! >> ${stuckPids}\nwait\n`);
+  writeFileSync(stuckScript, `#!/bin/sh\n${stuckHelperBody(stuckPids)}\n`);
   // Asks for input first and carries on without it when there is none (end of input).
   writeFileSync(readsStdinScript, `#!/bin/sh\nread answer\necho '{"Version":1,"AccessKeyId":"AKIANOSTDIN","SecretAccessKey":"nostdin-secret","Expiration":"2999-01-01T00:00:00Z"}'\n`);
   writeFileSync(halfJsonScript, `#!/bin/sh\necho '{"Version":1,"AccessKeyId":"AKIAHALF","SecretAccessKey":"half-secret-do-not-show"'\n`);
@@ -151,19 +153,20 @@ describe('credentialProviderFor', () => {
 
   it('leaves no process running after the deadline: the command and what it started are ended', async () => {
     rmSync(stuckPids, { force: true });
-    await expect(credentialProviderFor(await profile('proc-stuck'), { files, deadlineMs: 300 })()).rejects.toMatchObject({ code: 'credential-process-failed' });
-    const pids = readFileSync(stuckPids, 'utf8').trim().split('\n').map(Number);
-    expect(pids).toHaveLength(2);
-    const alive = (pid: number): boolean => {
-      try {
-        process.kill(pid, 0);
-        return true;
-      } catch {
-        return false;
-      }
-    };
-    // Ends within the kill grace at most; waitFor polls, it asserts no duration.
-    await vi.waitFor(() => expect(pids.filter(alive)).toEqual([]), { timeout: 5_000, interval: 50 });
+    // The limit only passes once the helper and its child run: under load a real 300 ms could
+    // pass before the shell even started its child, leaving nothing to see ended.
+    vi.useFakeTimers({ toFake: ['setTimeout', 'clearTimeout'] });
+    try {
+      const pending = credentialProviderFor(await profile('proc-stuck'), { files, deadlineMs: 300 })().catch((e: unknown) => e);
+      const pids = await stuckHelperRunning(stuckPids);
+      await vi.advanceTimersByTimeAsync(300);
+      expect(await pending).toMatchObject({ code: 'credential-process-failed' });
+      // SIGTERM went at the limit; the grace passes too, so anything left gets SIGKILL.
+      await vi.advanceTimersByTimeAsync(CREDENTIAL_PROCESS.KILL_GRACE_MS);
+      await allEnded(pids);
+    } finally {
+      vi.useRealTimers();
+    }
   });
 
   it('gives the command no stdin, so one that asks for input reads end of input and carries on', async () => {

@@ -2,12 +2,13 @@
 // Porthole's runner (no stdin, ended with its children at the limit, errors naming the profiles),
 // then each role is assumed against the sandbox's STS. Real shell scripts in a temp dir.
 import { GetCallerIdentityCommand, STSClient } from '@aws-sdk/client-sts';
-import { chmodSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { chmodSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
+import { allEnded, stuckHelperBody, stuckHelperRunning } from '../../testing/aws/stuck-helper.js';
 import { startSandbox, type Sandbox } from '../sandbox/index.js';
-import type { HelperRun } from './credential-process.js';
+import { CREDENTIAL_PROCESS, type HelperRun } from './credential-process.js';
 import { credentialProviderFor, type CredentialOptions } from './credentials.js';
 import type { AwsError } from './errors.js';
 import { loadProfiles, type ProfileInfo } from './profiles.js';
@@ -40,7 +41,7 @@ beforeAll(async () => {
   // Asks for input first (a helper's "press enter"), then prints keys: it only finishes when stdin is closed.
   const readsStdin = script('reads-stdin.sh', `read answer\necho ${keys}`);
   // A helper stuck on a sign-in: records its pid and its child's, then waits on the child.
-  const stuck = script('stuck.sh', `echo $$ > ${stuckPids}\nsleep 600 &\necho $! >> ${stuckPids}\nwait`);
+  const stuck = script('stuck.sh', stuckHelperBody(stuckPids));
   // A helper that takes a while (a hardware key touch) and then answers.
   const slow = script('slow.sh', `sleep 1\necho ${keys}`);
   const role = (name: string, arn: string, source: string, extra = ''): string => `[profile ${name}]\nrole_arn = ${arn}\nsource_profile = ${source}\nrole_session_name = porthole\n${extra}`;
@@ -86,15 +87,6 @@ async function whoIs(creds: Awaited<ReturnType<ReturnType<typeof credentialProvi
   }
 }
 
-const alive = (pid: number): boolean => {
-  try {
-    process.kill(pid, 0);
-    return true;
-  } catch {
-    return false;
-  }
-};
-
 describe('a role chain that ends in a credential_process', () => {
   it('runs the source command with no stdin and assumes the role with what it printed', async () => {
     const runs: HelperRun[] = [];
@@ -125,18 +117,27 @@ describe('a role chain that ends in a credential_process', () => {
 
   it('ends a source command still running at the limit, with what it started, and names both profiles', async () => {
     rmSync(stuckPids, { force: true });
-    const err = (await credentialProviderFor(await profile('deep-stuck'), opts({ deadlineMs: 300 }))().catch((e: unknown) => e)) as AwsError;
-    expect(err).toMatchObject({
-      code: 'credential-process-failed',
-      message: 'Getting the credentials of profile "deep-stuck" did not finish: the credential_process of its source profile "helper-stuck" was still running after 300 ms and has been stopped.',
-      context: { profile: 'deep-stuck' },
-    });
-    expect(err.nextStep).toContain('porthole_credential_process_timeout = 5');
-    expect(err.nextStep).toContain('profile "helper-stuck"');
-    const pids = readFileSync(stuckPids, 'utf8').trim().split('\n').map(Number);
-    expect(pids).toHaveLength(2);
-    // Ends within the kill grace at most; waitFor polls, it asserts no duration.
-    await vi.waitFor(() => expect(pids.filter(alive)).toEqual([]), { timeout: 5_000, interval: 50 });
+    // The limit (and the resolution's own clock) only pass once the helper and its child run:
+    // under load a real 300 ms could pass before the shell even started its child.
+    vi.useFakeTimers({ toFake: ['setTimeout', 'clearTimeout'] });
+    try {
+      const pending = credentialProviderFor(await profile('deep-stuck'), opts({ deadlineMs: 300 }))().catch((e: unknown) => e);
+      const pids = await stuckHelperRunning(stuckPids);
+      await vi.advanceTimersByTimeAsync(300);
+      const err = (await pending) as AwsError;
+      expect(err).toMatchObject({
+        code: 'credential-process-failed',
+        message: 'Getting the credentials of profile "deep-stuck" did not finish: the credential_process of its source profile "helper-stuck" was still running after 300 ms and has been stopped.',
+        context: { profile: 'deep-stuck' },
+      });
+      expect(err.nextStep).toContain('porthole_credential_process_timeout = 5');
+      expect(err.nextStep).toContain('profile "helper-stuck"');
+      // SIGTERM went at the limit; the grace passes too, so anything left gets SIGKILL.
+      await vi.advanceTimersByTimeAsync(CREDENTIAL_PROCESS.KILL_GRACE_MS);
+      await allEnded(pids);
+    } finally {
+      vi.useRealTimers();
+    }
   });
 
   it('rejects a limit that is not a whole number of seconds in range, naming the profile', async () => {
