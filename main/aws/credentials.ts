@@ -10,6 +10,7 @@ import type { AwsCredentialIdentity, AwsCredentialIdentityProvider } from '@smit
 import { credentialDeadlineMs, PromptWatch, withDeadline, type StallWords } from './credential-deadline.js';
 import { fromCredentialProcess, type HelperRun } from './credential-process.js';
 import { PROCESS_LIMIT } from './credential-process-limit.js';
+import { CredentialCache, CredentialsWaitForUser, inQuietWork } from './quiet-credentials.js';
 import { processChainOf, resolveProcessChain } from './role-chain.js';
 import { AwsError } from './errors.js';
 import { toAwsError } from './error-map.js';
@@ -32,6 +33,8 @@ export interface CredentialOptions {
   readonly deadlineMs?: number;
   /** Told when a credential_process of the profile (or of its source) starts and ends. */
   readonly onHelper?: (run: HelperRun) => void;
+  /** Kept up to date with the latest resolved credentials (background work asks it; quiet-credentials.ts). */
+  readonly cache?: CredentialCache;
 }
 
 /**
@@ -126,20 +129,26 @@ function deadlineFor(profile: ProfileInfo, opts: CredentialOptions, provider: Aw
  * request), cached until near expiry, and re-resolved after a failure so a fresh `aws sso login`
  * or a corrected MFA code takes effect on the next refresh. A credential_process runs under its
  * own deadline; any other resolution under one past the SDK's retry budget, MFA prompts aside.
+ * Inside withoutPrompts() a resolution that would be needed is refused, never started.
  */
 export function credentialProviderFor(profile: ProfileInfo, opts: CredentialOptions): AwsCredentialIdentityProvider {
   const prompts = new PromptWatch();
   const raw = baseProvider(profile, { ...opts, mfaCodeProvider: prompts.wrap(opts.mfaCodeProvider) }, prompts);
   const base = profile.kind === 'credential-process' || profile.kind === 'none' ? raw : deadlineFor(profile, opts, raw, prompts);
   const ctx = { profile: profile.name, sso: profile.kind === 'sso' || profile.sso !== null };
+  const cache = opts.cache ?? new CredentialCache();
   const guarded: AwsCredentialIdentityProvider = async () => {
+    cache.forget();
     try {
-      return await base();
+      const identity = await base();
+      cache.remember(identity);
+      return identity;
     } catch (err) {
       throw toAwsError(err, ctx);
     }
   };
   const memo = memoizeIdentityProvider<AwsCredentialIdentity>(guarded, isIdentityExpired, doesIdentityRequireRefresh);
   if (!memo) throw new Error('memoizeIdentityProvider returned nothing for a function provider'); // cannot happen: input is a function
-  return () => memo();
+  // Background work gets the cached credentials or nothing: a refresh (prompt, sign-in, helper) waits for the user.
+  return () => (inQuietWork() && !cache.usableQuietly(0) ? Promise.reject(new CredentialsWaitForUser(profile.name)) : memo());
 }

@@ -18,6 +18,7 @@ import type { HelperRun } from './credential-process.js';
 import { credentialProviderFor, type MfaCodeProvider } from './credentials.js';
 import type { ServiceKey } from './endpoints.js';
 import { AwsError } from './errors.js';
+import { CredentialCache, withoutPrompts } from './quiet-credentials.js';
 import { requestLimits, type RequestLimits } from './request-limits.js';
 import type { ProfileInfo, SharedFiles } from './profiles.js';
 
@@ -58,6 +59,7 @@ function makeClient(service: ServiceKey, config: CommonConfig, stats: CallStats)
 export class ProfileSession {
   readonly stats = new CallStats();
   private readonly credentials: AwsCredentialIdentityProvider;
+  private readonly credentialCache = new CredentialCache();
   private readonly clients = new Map<string, Clients[ServiceKey]>();
   private closed = false;
 
@@ -68,12 +70,23 @@ export class ProfileSession {
       files: opts.files,
       mfaCodeProvider: opts.mfaCodeProvider,
       ...(opts.onHelper ? { onHelper: opts.onHelper } : {}),
+      cache: this.credentialCache,
       stsClientConfig: { ...(region ? { region } : {}), ...(sts ? { endpoint: sts } : {}), requestHandler: requestLimits(opts.requestTimeoutMs), maxAttempts: opts.maxAttempts ?? AWS_LIMITS.MAX_ATTEMPTS },
     });
   }
 
   get name(): string {
     return this.profile.name;
+  }
+
+  /**
+   * Background work (the live tree's poll, the prefetch) with this profile: `skipped`, with no call
+   * made, unless its credentials are resolved and good for a while yet; and any refresh still
+   * needed inside `work` is refused rather than prompting, signing in or running a helper.
+   */
+  async quietly<T>(work: () => Promise<T>): Promise<T | 'skipped'> {
+    if (this.closed || !this.credentialCache.usableQuietly()) return 'skipped';
+    return withoutPrompts(work);
   }
 
   /** The region to use when the caller names none; a profile without one is a plain error. */

@@ -20,6 +20,8 @@ import { clusterNode, containerNode, profileNode, regionNode, serviceNode, taskN
 import { pollNode } from './live-poll.js';
 import { LiveTree, type LiveTreeOptions } from './live-tree.js';
 import { PREFETCH, Prefetcher } from './prefetch.js';
+import { quietFor, quietOrThrow } from './quiet-background.js';
+import { CredentialsWaitForUser } from '../quiet-credentials.js';
 import { RegionLoader, type Progress } from './region-loader.js';
 import { countedRunning, taskAfter } from './task-verdict.js';
 
@@ -60,7 +62,7 @@ export class Inventory {
   private readonly extraRegions = new Map<string, string[]>();
   /** Parts of a node's children that failed while the rest loaded, from its latest load. */
   private readonly problems = new Map<string, LoadProblem[]>();
-  readonly prefetcher = new Prefetcher((id) => this.children(id, 'background'));
+  readonly prefetcher = new Prefetcher((id) => quietOrThrow(this.workspace, id, () => this.children(id, 'background')));
   /** Polls what the windows have open (contract `inventory.watch`). */
   readonly live: LiveTree;
 
@@ -115,6 +117,8 @@ export class Inventory {
       if (priority === 'interactive') {
         this.promote(parentId);
         this.awaited.add(parentId);
+        // A prefetch that left the credentials to the user: the user is here now, load it for them.
+        return running.catch((err: unknown) => (err instanceof CredentialsWaitForUser ? this.children(parentId) : Promise.reject(err)));
       }
       return running;
     }
@@ -163,13 +167,13 @@ export class Inventory {
 
   /** The live tree's poll of an open region or cluster (live-poll.ts). */
   poll(id: string): Promise<'polled' | 'skipped'> {
-    return pollNode({
+    return quietFor(this.workspace, id, () => pollNode({
       index: this.index,
       loader: (key) => this.loaders.get(key),
       loading: (node) => this.inflight.has(node),
       listing: (node, parsed) => this.loadParsed(node, parsed, 'background'),
       merge: (node, nodes, problems) => this.mergeChanged(node, nodes, problems),
-    }, id);
+    }, id));
   }
 
   /** Sets a loaded parent's children and problems and tells the windows, only when they differ from what is shown. */
@@ -319,7 +323,7 @@ export class Inventory {
     this.index.dropChildren(id);
   }
 
-  private async load(parentId: string, priority: Priority): Promise<InventoryNode[]> {
+  private async load(parentId: string, priority: Priority, again = false): Promise<InventoryNode[]> {
     const parsed = parseNodeId(parentId);
     try {
       if (!parsed) throw new AwsError({ code: 'not-found', sentence: 'This item is no longer in the tree.', nextStep: 'Refresh the tree.' });
@@ -332,6 +336,8 @@ export class Inventory {
     } catch (err) {
       const error = toAwsError(err, { profile: parsed?.profile, region: parsed?.region || undefined });
       if (priority === 'background') throw error;
+      // It joined a prefetch's listing that left the credentials to the user: the user is here now.
+      if (error instanceof CredentialsWaitForUser && !again) return this.load(parentId, priority, true);
       this.opts.events?.error?.({ nodeId: parentId, error: error.toPlain() });
       this.opts.events?.progress?.({ nodeId: parentId, message: error.message, done: true });
       throw error;

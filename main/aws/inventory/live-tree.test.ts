@@ -30,6 +30,8 @@ let t: SandboxInventory;
 let calls: string[] = [];
 /** While set, every ECS call of the inventory fails with it. */
 let failWith: Error | null = null;
+/** While set, the inventory's ECS calls (only) fail with it. */
+let failEcsWith: Error | null = null;
 
 beforeAll(async () => {
   t = await sandboxInventory({
@@ -48,6 +50,10 @@ beforeAll(async () => {
   };
   session.ecs(REGION).middlewareStack.add(counting, { step: 'initialize', name: 'countCalls' });
   session.ssm(REGION).middlewareStack.add(counting, { step: 'initialize', name: 'countCalls' });
+  session.ecs(REGION).middlewareStack.add(<A, R>(next: (args: A) => Promise<R>) => async (args: A): Promise<R> => {
+    if (failEcsWith !== null) throw failEcsWith;
+    return next(args);
+  }, { step: 'initialize', name: 'failEcs' });
   await t.inventory.children(PROFILE_ID);
   await t.inventory.children(REGION_ID);
   await t.inventory.children(CLUSTER_ID);
@@ -60,6 +66,7 @@ afterAll(async () => {
 beforeEach(() => {
   calls = [];
   failWith = null;
+  failEcsWith = null;
   t.events.changed.length = 0;
   t.events.errors.length = 0;
 });
@@ -155,5 +162,19 @@ describe('the live tree', () => {
     } finally {
       admin.destroy();
     }
+  });
+
+  it('brings back the clusters of an open region whose cluster listing failed at expand, with no refresh', async () => {
+    failEcsWith = Object.assign(new Error('Rate exceeded'), { name: 'ThrottlingException', $metadata: { httpStatusCode: 400 } });
+    await t.inventory.refresh(REGION_ID);
+    expect(t.inventory.problemsOf(REGION_ID).map((p) => p.part)).toEqual(['clusters']);
+    expect((await t.inventory.children(REGION_ID)).some((n) => n.kind === 'cluster')).toBe(false);
+    t.inventory.live.watch(WINDOW, [PROFILE_ID, REGION_ID], true);
+    failEcsWith = null;
+    t.events.changed.length = 0;
+    await tick(INTERVAL);
+    expect(t.events.changed).toContain(REGION_ID);
+    expect((await t.inventory.children(REGION_ID)).some((n) => n.id === CLUSTER_ID)).toBe(true);
+    expect(t.inventory.problemsOf(REGION_ID)).toEqual([]);
   });
 });

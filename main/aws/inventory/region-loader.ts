@@ -241,10 +241,12 @@ export class RegionLoader {
    * Lists the region's clusters and instances again at background priority (live-tree.ts), keeping
    * what was listed until both answer: a failure (throttling, say) throws and changes nothing, so
    * a good listing is never replaced by an error. Returns false, asking nothing, while a listing of
-   * the region is already in flight or was never made; otherwise the instance-name warnings.
+   * the region is already in flight or was never made; otherwise the instance-name warnings. A
+   * region shown with one part unlisted (its clusters, say, were throttled at expand) is relisted
+   * whole, so the part comes back, and its problem goes, with no refresh from the user.
    */
   async relistRegion(): Promise<{ readonly warnings: readonly AwsError[] } | false> {
-    if (this.clusters === undefined || this.instances === undefined || this.relisting) return false;
+    if ((this.clusters === undefined && this.instances === undefined) || this.relisting) return false;
     this.relisting = true;
     try {
       const gate = this.gate.view({ priority: 'background' });

@@ -1,0 +1,22 @@
+/**
+ * The inventory's background work (live-tree poll, prefetch) under a profile's quiet credentials
+ * (quiet-credentials.ts): it runs only while the profile is open with credentials good for a while
+ * yet, and never prompts, signs in or runs a credential_process; otherwise it waits for the user.
+ */
+import { CredentialsWaitForUser } from '../quiet-credentials.js';
+import type { AwsWorkspace } from '../workspace.js';
+import { parseNodeId } from './node-ids.js';
+
+/** `work` for node `id`'s profile, or `skipped` (no call made) when that would need the user. */
+export async function quietFor<T>(workspace: AwsWorkspace, id: string, work: () => Promise<T>): Promise<T | 'skipped'> {
+  const profile = parseNodeId(id)?.profile;
+  const session = profile === undefined ? undefined : workspace.get(profile);
+  return session === undefined ? 'skipped' : session.quietly(work);
+}
+
+/** The same, for work whose caller wants its result: a skip is a quiet CredentialsWaitForUser. */
+export async function quietOrThrow<T>(workspace: AwsWorkspace, id: string, work: () => Promise<T>): Promise<T> {
+  const out = await quietFor(workspace, id, async () => ({ value: await work() }));
+  if (out === 'skipped') throw new CredentialsWaitForUser(parseNodeId(id)?.profile ?? '');
+  return out.value;
+}
