@@ -72,7 +72,10 @@ describe('forwards service over the sandbox', () => {
   it('saves, lists, restores and forgets a forward', async () => {
     const { forward } = await c.call('forwards', 'create', { spec: { ...spec, remotePort: 9000, name: 'echo' } });
     const { saved } = await c.call('forwards', 'save', { id: forward.id });
-    expect(saved.spec).toEqual(forward.spec);
+    // Save keeps the port the forward listens on (a592b3e): the saved spec is the live one with
+    // its automatic local port replaced by that real port, everything else unchanged.
+    expect(forward.localPort).toEqual(expect.any(Number));
+    expect(saved.spec).toEqual({ ...forward.spec, localPort: forward.localPort });
     await c.call('forwards', 'remove', { id: forward.id });
     expect((await other.call('forwards', 'saved', {})).saved).toEqual([saved]);
     const restored = (await c.call('forwards', 'restore', { savedId: saved.savedId })).forward;
