@@ -6,7 +6,7 @@
 import { CONTRACT_LIMITS } from '../../../shared/contract/common.js';
 import type { ConfigFinding } from '../../../shared/contract/inventory.js';
 import { counted, listed as inWords } from '../../../shared/format/words.js';
-import { PROCESS_LIMIT, PROCESS_LIMIT_RANGE_WORDS, processLimitFixWords, processLimitSeconds } from '../credential-process-limit.js';
+import { PROCESS_LIMIT, PROCESS_LIMIT_RANGE_WORDS, processLimitFixWords } from '../credential-process-limit.js';
 import type { BrokenHeaderFact, FileFacts, LineFact, SectionFact } from './ini-facts.js';
 
 /** A header is quoted up to this many characters: enough for any real profile name, short in a notice. */
@@ -201,13 +201,13 @@ class Wording {
    * the same rule): only the line that wins in its section, so one set again right is not flagged.
    */
   limits(): Words[] {
-    const last = new Map<string, { line: number; profile: string; value: string }>();
+    const last = new Map<string, { line: number; profile: string; ok: boolean }>();
     for (const f of this.file.facts.facts) {
       if (f.kind === 'setting' && f.key === PROCESS_LIMIT.SETTING && f.section.profile !== null && f.section.parseKey !== null) {
-        last.set(f.section.parseKey, { line: f.line, profile: f.section.profile, value: f.value });
+        last.set(f.section.parseKey, { line: f.line, profile: f.section.profile, ok: f.limitOk === true });
       }
     }
-    return [...last.values()].filter((l) => processLimitSeconds(l.value) === null).map((l) => ({
+    return [...last.values()].filter((l) => !l.ok).map((l) => ({
       line: l.line,
       profile: l.profile,
       problem: `'${PROCESS_LIMIT.SETTING}' is not ${PROCESS_LIMIT_RANGE_WORDS}`,

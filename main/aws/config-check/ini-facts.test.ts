@@ -41,4 +41,16 @@ describe('ini facts', () => {
     expect(await sdkProfiles('config', t)).toEqual(['ok']);
     expect(readIniFacts('config', t).facts.map((f) => f.kind)).toEqual(['header', 'setting']);
   });
+
+  it('keeps no setting value in memory: secrets never, the limit only as valid or not', () => {
+    const secret = 'wJalrXUtnFEMI/K7MDENG/bPxRfiCYEXAMPLEKEY';
+    const token = 'FwoGZXIvYXdzEXAMPLETOKEN';
+    const t = `[default]\naws_access_key_id = AKIAEXAMPLE\naws_secret_access_key = ${secret}\naws_session_token = ${token}\nporthole_credential_process_timeout = 9999\n[ok]\nporthole_credential_process_timeout = 300\n`;
+    const facts = readIniFacts('credentials', t).facts;
+    const text = JSON.stringify(facts);
+    expect(text).not.toContain(secret);
+    expect(text).not.toContain(token);
+    expect(text).not.toContain('AKIAEXAMPLE');
+    expect(facts.flatMap((f) => (f.kind === 'setting' && f.limitOk !== undefined ? [[f.line, f.limitOk]] : []))).toEqual([[5, false], [7, true]]);
+  });
 });

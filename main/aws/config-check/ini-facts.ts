@@ -6,6 +6,8 @@
  * The words for these facts are findings.ts's concern.
  */
 
+import { PROCESS_LIMIT, processLimitSeconds } from '../credential-process-limit.js';
+
 export type SharedFileKind = 'config' | 'credentials';
 
 /** Kinds of section the SDK reads as `[kind name]`. */
@@ -70,8 +72,11 @@ export type LineFact =
   | { readonly kind: 'header'; readonly section: SectionFact; readonly settingCount: number }
   | BrokenHeaderFact
   /** `viaBroken`: it lands in `section` only because the header above it is broken. */
-  /** `value`: as the SDK reads it, for checks of a setting's form only; findings never quote it (it may be a secret). */
-  | { readonly kind: 'setting'; readonly line: number; readonly key: string; readonly writtenKey: string; readonly value: string; readonly section: SectionFact; readonly viaBroken: boolean }
+  /**
+   * No value is kept (it may be a secret key or a session token): only `limitOk`, on a
+   * porthole_credential_process_timeout line, saying whether the credentials fetch accepts it.
+   */
+  | { readonly kind: 'setting'; readonly line: number; readonly key: string; readonly writtenKey: string; readonly limitOk?: boolean; readonly section: SectionFact; readonly viaBroken: boolean }
   | { readonly kind: 'no-equals'; readonly line: number; readonly section: SectionFact; readonly firstWord: string | null; readonly startsWithEquals: boolean; readonly continues: { readonly key: string; readonly line: number } | null }
   | { readonly kind: 'outside'; readonly line: number }
   /** `name =` with nothing nested under it; `valueBelow`: an indented line under it holds what looks like its value. */
@@ -264,7 +269,9 @@ export function readIniFacts(kind: SharedFileKind, text: string): FileFacts {
     if (!isIndented(raw)) closeNest();
     const nest = st.nest;
     if (nest !== null) nest.count += 1;
-    facts.push({ kind: 'setting', line: lineNo, key: nest === null ? key : `${nest.key}.${key}`, writtenKey: key, value, section: current, viaBroken: st.broken !== null });
+    const fullKey = nest === null ? key : `${nest.key}.${key}`;
+    const limit = fullKey === PROCESS_LIMIT.SETTING ? { limitOk: processLimitSeconds(value) !== null } : {};
+    facts.push({ kind: 'setting', line: lineNo, key: fullKey, writtenKey: key, ...limit, section: current, viaBroken: st.broken !== null });
     st.previous = { key, line: lineNo };
   }
   closeNest();
