@@ -68,8 +68,11 @@ export function processLimitMs(profile: string, section: Readonly<Record<string,
   return seconds * 1000;
 }
 
-/** The words that tell the person how to give a helper longer than `currentMs`. */
+/** The words that tell the person how to give a helper longer than `currentMs` (or that it cannot have longer). */
 export function raiseLimitWords(profile: string, currentMs: number): string {
+  if (currentMs >= PROCESS_LIMIT.MAX_SECONDS * 1000) {
+    return `Its limit of ${spanWords(currentMs)} is already the longest ${PROCESS_LIMIT.SETTING} allows, so it cannot be given longer. Then refresh the profile.`;
+  }
   const suggested = Math.min(PROCESS_LIMIT.MAX_SECONDS, Math.max(PROCESS_LIMIT.MIN_SECONDS, Math.ceil((currentMs * 2) / 1000)));
   return `If it needs more than ${spanWords(currentMs)} (a browser sign-in, a hardware key), add "${PROCESS_LIMIT.SETTING} = ${suggested}" (seconds, up to ${PROCESS_LIMIT.MAX_SECONDS}) to profile "${profile}" in ~/.aws/config. Then refresh the profile.`;
 }
