@@ -3,12 +3,18 @@
 // no pongs, and no error either. The plugin never notices (§3.4: a ping every 5 minutes, no pong
 // handler, no read deadline; its only limit is the ~5-minute resend give-up of §4.4, which ends the
 // session rather than reconnecting). This check hands such a connection to resume (§9) within
-// Liveness.PROBE_AFTER_QUIET_MS + Liveness.DEAD_AFTER_UNANSWERED_MS, and never on a slow link that
+// Liveness.PROBE_AFTER_QUIET_MS + Liveness.DEAD_AFTER_UNANSWERED_MS when the gateway answers pings
+// (+ KEEPALIVE_MS instead of the latter when it was never seen to), and never on a slow link that
 // is still alive:
 //
 // - Anything received (a frame, an ack, a pong, a ping) is proof of life; only when nothing came
-//   for a while is the peer probed with a ping, which the gateway answers itself, however slow or
-//   busy the agent behind it is.
+//   for a while is the peer probed with a ping.
+// - Whether the gateway answers our pings at all is not documented (the spec only says the plugin
+//   answers the server's, and the captured transcripts show no pong), so the short limit
+//   (DEAD_AFTER_UNANSWERED_MS) applies only once a pong was seen on this connection: that peer is
+//   known to answer, and an unanswered probe means it is gone. Until then a probe may stay
+//   unanswered for the whole KEEPALIVE_MS, the rule of the 5-minute keepalive before this check,
+//   so a gateway that never pongs is not left (and resumed) every ~35 s of idleness.
 // - The probe is judged only while it could have been answered: while our own unsent bytes are
 //   draining (a big paste on a slow uplink holds the ping behind them, and the drain itself shows
 //   the peer is reading) the wait starts over; and nothing is judged while reading is paused
@@ -45,7 +51,7 @@ export const Liveness = {
   PROBE_AFTER_QUIET_MS: 15_000,
   /**
    * A ping on the wire this long with nothing at all received since (and our own backlog not
-   * draining) means the peer is gone. A live gateway answers a ping within a round trip, plus the
+   * draining) means the peer is gone, once this peer has answered a ping before (pongSeen). A live gateway answers a ping within a round trip, plus the
    * time to drain what sits in the kernel's send buffer ahead of it: 20 s covers a badly
    * bufferbloated uplink. Together with the probe delay: a silent gateway is left, and resume
    * starts, about 35 s after its last byte, instead of the 5–10 minutes of a 5-minute ping.
@@ -72,8 +78,10 @@ const PROBE_TICKS = ticks(Liveness.PROBE_AFTER_QUIET_MS);
 const DEAD_TICKS = ticks(Liveness.DEAD_AFTER_UNANSWERED_MS);
 const KEEPALIVE_TICKS = ticks(Liveness.KEEPALIVE_MS);
 
-/** At most this many ticks pass between the last byte from a silent peer and `dead`. */
+/** At most this many ticks pass between the last byte from a silent peer and `dead`, once it ponged. */
 export const SILENCE_BOUND_TICKS = PROBE_TICKS + DEAD_TICKS + 1;
+/** The same for a peer never seen to pong: its probe may go unanswered for the keepalive interval. */
+export const NO_PONG_SILENCE_BOUND_TICKS = PROBE_TICKS + KEEPALIVE_TICKS + 1;
 
 export class LivenessCheck {
   /** Something arrived since the last tick. */
@@ -87,6 +95,8 @@ export class LivenessCheck {
   private ticksSincePing = 0;
   private lastBacklog = 0;
   private paused = false;
+  /** A pong was seen on this connection (pongSeen): an unanswered probe is judged by DEAD_TICKS. */
+  private answersPings = false;
   private readonly timer: { stop(): void };
   private stopped = false;
 
@@ -100,6 +110,12 @@ export class LivenessCheck {
   heard(): void {
     this.heardSinceTick = true;
     this.probing = false;
+  }
+
+  /** A pong was received: this peer answers pings, so the short limit applies from now on. */
+  pongSeen(): void {
+    this.answersPings = true;
+    this.heard();
   }
 
   /** Reading stopped (flow control): replies cannot be read, so their absence proves nothing. */
@@ -153,7 +169,7 @@ export class LivenessCheck {
       return;
     }
     this.unansweredTicks = draining ? 0 : this.unansweredTicks + 1;
-    if (this.unansweredTicks >= DEAD_TICKS) {
+    if (this.unansweredTicks >= (this.answersPings ? DEAD_TICKS : KEEPALIVE_TICKS)) {
       this.stop();
       this.actions.dead(this.quietTicks * Liveness.TICK_MS);
     }

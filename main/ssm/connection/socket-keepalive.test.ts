@@ -1,13 +1,13 @@
 // The socket's liveness check (liveness.ts) on real websockets on loopback, time counted in ticks
-// of a hand-driven timer: a peer that stops answering is left within the bound, with a reason that
-// says so; a peer that answers is kept however long the session stays quiet; and a paused reader
+// of a hand-driven timer: a peer that answered a ping and then stops answering is left within the
+// bound, with a reason that says so; one never seen to pong only after the keepalive interval; a peer that answers is kept however long the session stays quiet; and a paused reader
 // (flow control, a backgrounded terminal), which cannot see pongs, is never judged for them.
 // Every step waits on the socket events it needs (the peer saw ping N; the reply was read), never
 // on the clock, so a loaded machine cannot make a tick come before a reply was read.
 import { afterEach, describe, expect, it } from 'vitest';
 import { WebSocketServer, type WebSocket } from 'ws';
 import { ManualTimer } from '../../../testing/ssm/manual-timer.js';
-import { SILENCE_BOUND_TICKS } from './liveness.js';
+import { NO_PONG_SILENCE_BOUND_TICKS, SILENCE_BOUND_TICKS } from './liveness.js';
 import { DataSocket } from './socket.js';
 
 /** Silence bounds a quiet, answering peer is kept through (each one probes it at least once). */
@@ -21,23 +21,31 @@ afterEach(() => {
 });
 
 /**
- * A loopback peer that counts the pings it gets. With autoPong it answers each one, then sends a
- * text message `after-pong:N` behind the pong: when the client reads that text, it has read pong N.
+ * A loopback peer that counts the pings it gets. While `answering`, it answers each one, then sends
+ * a text message `after-pong:N` behind the pong: when the client reads that text, it has read pong N.
  */
 class Peer {
   pings = 0;
+  answering: boolean;
   private readonly waiters: Array<() => void> = [];
 
-  static async start(autoPong: boolean): Promise<{ peer: Peer; port: number }> {
-    const peer = new Peer();
-    const wss = new WebSocketServer({ host: '127.0.0.1', port: 0, autoPong });
+  private constructor(answering: boolean) {
+    this.answering = answering;
+  }
+
+  static async start(answering: boolean): Promise<{ peer: Peer; port: number }> {
+    const peer = new Peer(answering);
+    const wss = new WebSocketServer({ host: '127.0.0.1', port: 0, autoPong: false });
     cleanups.push(() => {
       for (const c of wss.clients) c.terminate();
       wss.close();
     });
-    wss.on('connection', (ws: WebSocket) => ws.on('ping', () => {
+    wss.on('connection', (ws: WebSocket) => ws.on('ping', (data) => {
       peer.pings += 1;
-      if (autoPong) ws.send(`after-pong:${peer.pings}`); // ws sent the pong before emitting 'ping'
+      if (peer.answering) {
+        ws.pong(data);
+        ws.send(`after-pong:${peer.pings}`);
+      }
       peer.waiters.splice(0).forEach((w) => w());
     }));
     await new Promise<void>((r) => wss.once('listening', () => r()));
@@ -95,14 +103,25 @@ function ticksUntilClosed(client: Client, clock: ManualTimer, limit: number): nu
 }
 
 describe('DataSocket liveness', () => {
-  it('leaves a peer that stops answering within the silence bound, and says why', async () => {
+  it('leaves a peer that answered a ping and then stops answering within the silence bound, and says why', async () => {
+    const clock = new ManualTimer();
+    const { peer, port } = await Peer.start(true);
+    const client = await open(port, clock);
+    await client.readPong(1); // the ping sent on opening was answered: this peer pongs
+    peer.answering = false;
+    expect(ticksUntilClosed(client, clock, SILENCE_BOUND_TICKS)).toBeDefined();
+    expect(await client.closed).toMatch(/^no reply from the gateway for \d+ s$/);
+    expect(clock.running).toBe(0);
+  });
+
+  it('keeps a peer never seen to pong past the short bound (the gateway may not answer pings), and leaves it after the keepalive interval', async () => {
     const clock = new ManualTimer();
     const { peer, port } = await Peer.start(false);
     const client = await open(port, clock);
     await peer.sawPings(1); // the ping sent on opening reached a peer that will never answer it
-    expect(ticksUntilClosed(client, clock, SILENCE_BOUND_TICKS)).toBeDefined();
+    expect(ticksUntilClosed(client, clock, SILENCE_BOUND_TICKS)).toBeUndefined();
+    expect(ticksUntilClosed(client, clock, NO_PONG_SILENCE_BOUND_TICKS)).toBeDefined();
     expect(await client.closed).toMatch(/^no reply from the gateway for \d+ s$/);
-    expect(clock.running).toBe(0);
   });
 
   it('keeps a quiet peer that answers its probes, however long nothing else comes', async () => {
@@ -126,9 +145,10 @@ describe('DataSocket liveness', () => {
 
   it('does not judge a paused reader (pongs cannot be read then), and judges again once it reads', async () => {
     const clock = new ManualTimer();
-    const { peer, port } = await Peer.start(false);
+    const { peer, port } = await Peer.start(true);
     const client = await open(port, clock);
-    await peer.sawPings(1);
+    await client.readPong(1);
+    peer.answering = false;
     client.socket.pauseReading();
     expect(ticksUntilClosed(client, clock, PAUSED_BOUNDS * SILENCE_BOUND_TICKS)).toBeUndefined();
     client.socket.resumeReading();

@@ -80,7 +80,8 @@ export class DataSocket {
     made.socket = opened;
     // What the reader leaves to ws (text, and everything once it stepped aside) comes this way.
     ws.on('message', (data: RawData, isBinary: boolean) => { heard(); events.message(toBytes(data), isBinary); });
-    ws.on('pong', heard);
+    // A pong also shows this peer answers pings: its probes are judged by the short limit from now on.
+    ws.on('pong', () => made.socket?.liveness?.pongSeen());
     ws.on('ping', heard); // ws answers it
     ws.on('error', () => ws.terminate()); // 'close' follows and reports it
     ws.on('close', (code, reason) => {
