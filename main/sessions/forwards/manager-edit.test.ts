@@ -119,6 +119,25 @@ describe('ForwardManager.edit', () => {
     expect(await connectResult(f.localPort!)).toBe('open');
   });
 
+  it('moves its own port between 127.0.0.1 and 0.0.0.0 (its own listener is not "another program"); a program on the wider address refuses it and it keeps listening as it was', async () => {
+    const { manager } = offlineManager();
+    const f = await manager.create({ target, remotePort: 80, localAddress: '0.0.0.0', localPort: 0 });
+    const port = f.localPort!;
+    const narrow = await manager.edit(f.id, { target, remotePort: 80, localAddress: '127.0.0.1', localPort: port });
+    expect(narrow).toMatchObject({ localAddress: '127.0.0.1', localPort: port, lastBindProblem: undefined });
+    expect(narrow.state).not.toBe('failed');
+    const taker = net.createServer().listen(port, '127.0.0.2');
+    await once(taker, 'listening');
+    cleanups.push(() => void taker.close());
+    await expect(manager.edit(f.id, { target, remotePort: 80, localAddress: '0.0.0.0', localPort: port })).rejects.toMatchObject({
+      code: 'port-in-use',
+      message: localBindText('port-in-use', '0.0.0.0', port),
+    });
+    expect(manager.get(f.id)).toMatchObject({ localAddress: '127.0.0.1', localPort: port });
+    expect(manager.get(f.id).state).not.toBe('failed');
+    expect(await connectResult(port)).toBe('open');
+  });
+
   it('starts a forward that failed on its taken local port once it is given a free one', async () => {
     const { manager } = offlineManager();
     const taker = net.createServer().listen(0, '127.0.0.1');

@@ -123,6 +123,30 @@ describe('ForwardManager without a reachable AWS', () => {
     expect(s.lastError).toBe(`Local port ${port} on 127.0.0.1 is already used by another of your forwards, “ssh”, listed in Forwards.`);
   });
 
+  it('a forward on a wildcard address holds the port for the addresses it covers, and the reverse: named, not "another program"', async () => {
+    const manager = managerWith(async () => {
+      throw new Error('offline');
+    });
+    const heldText = (address: string, port: number) => `Local port ${port} on ${address} is already used by another of your forwards, “wide”, listed in Forwards.`;
+    // Held on 0.0.0.0 (every IPv4 address): a new one on 127.0.0.1 is refused naming it.
+    const wide = await manager.create({ name: 'wide', target, remotePort: 5432, localAddress: '0.0.0.0', localPort: 0 });
+    const port = wide.localPort!;
+    await expect(manager.create({ target, remotePort: 22, localAddress: '127.0.0.1', localPort: port })).rejects.toMatchObject({ code: 'port-in-use', message: heldText('127.0.0.1', port) });
+    // Held on 127.0.0.1: a new one on 0.0.0.0 would take it too.
+    await manager.edit(wide.id, { name: 'wide', target, remotePort: 5432, localAddress: '127.0.0.1', localPort: port });
+    await expect(manager.create({ target, remotePort: 22, localAddress: '0.0.0.0', localPort: port })).rejects.toMatchObject({ code: 'port-in-use', message: heldText('0.0.0.0', port) });
+    // Held on :: (both families): IPv4 and IPv6 loopback alike.
+    await manager.edit(wide.id, { name: 'wide', target, remotePort: 5432, localAddress: '::', localPort: port });
+    await expect(manager.create({ target, remotePort: 22, localAddress: '127.0.0.1', localPort: port })).rejects.toMatchObject({ code: 'port-in-use', message: heldText('127.0.0.1', port) });
+    await expect(manager.create({ target, remotePort: 22, localAddress: '::1', localPort: port })).rejects.toMatchObject({ code: 'port-in-use', message: heldText('::1', port) });
+    expect(manager.list()).toHaveLength(1);
+    // 0.0.0.0 covers IPv4 only: a forward on ::1 beside it listens.
+    await manager.edit(wide.id, { name: 'wide', target, remotePort: 5432, localAddress: '0.0.0.0', localPort: port });
+    const beside = await manager.create({ target, remotePort: 22, localAddress: '::1', localPort: port });
+    expect(beside).toMatchObject({ localAddress: '::1', localPort: port });
+    expect(beside.state).not.toBe('failed');
+  });
+
   it('an automatic-port forward started again keeps its port: taken meanwhile, it fails saying so instead of moving; Edit… with an empty port then picks a free one', async () => {
     const manager = managerWith(async () => {
       throw new Error('offline');

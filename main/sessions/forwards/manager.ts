@@ -12,6 +12,7 @@ import { Forward } from './forward.js';
 import { probeListen } from './listener.js';
 import { parseSpec } from './spec.js';
 import { localPortHeldText } from '../../../shared/messages/forwards.js';
+import { listenAddressesOverlap } from './local-address.js';
 import type { ForwardSpec, ForwardStatus, RestartPolicy, StartPortSession } from './types.js';
 
 export interface ForwardManagerOptions {
@@ -111,12 +112,14 @@ export class ForwardManager extends Emitter<ForwardManagerEvents> {
     const before = forward.status();
     const address = valid.localAddress ?? FORWARDS.DEFAULT_LOCAL_ADDRESS;
     const port = valid.localPort ?? 0;
-    // Its own port (typed again) is not "taken": it is let go just before the new start binds it.
-    const ownPort = forward.listening && address === before.localAddress && port === before.localPort;
-    if (port !== 0 && !ownPort) {
+    // Its own port (typed again, or on an address its listener covers or is covered by) is not
+    // "taken": it is let go just before the new start binds it. Should something else hold the
+    // new address there, that start fails and the forward goes back to its old settings.
+    const ownPort = forward.listening && port === before.localPort && listenAddressesOverlap(address, before.localAddress);
+    if (port !== 0) {
       const held = this.heldBy(address, port, id);
       if (held !== undefined) throw new ForwardError('port-in-use', held);
-      await probeListen(address, port);
+      if (!ownPort) await probeListen(address, port);
     }
     const restart = before.state !== 'stopped';
     const previous = forward.spec;
@@ -174,13 +177,16 @@ export class ForwardManager extends Emitter<ForwardManagerEvents> {
     );
   }
 
-  /** In words, the forward other than `except` listening on `address`:`port`, if one is (a port of 0 is never held). */
+  /**
+   * In words, the forward other than `except` listening where `address`:`port` would collide (the
+   * same address, or a wildcard one covering it either way), if one is (a port of 0 is never held).
+   */
   private heldBy(address: string, port: number, except: string): string | undefined {
     if (port === 0) return undefined;
     for (const f of this.forwards.values()) {
       if (f.id === except || !f.listening) continue;
       const s = f.status();
-      if (s.localAddress !== address || s.localPort !== port) continue;
+      if (s.localPort !== port || !listenAddressesOverlap(s.localAddress, address)) continue;
       const targetName = this.options.targetNameOf?.(f.id) ?? s.target;
       return localPortHeldText(address, port, { name: f.spec.name, targetName, remoteHost: f.spec.remoteHost, remotePort: f.spec.remotePort });
     }
