@@ -238,7 +238,7 @@ export function ForwardDialog({ draft }: { draft: Draft }) {
             ))}
           </span>
           <span id="forward-local-hint" className="field-hint">
-            {localPortHint(current)}
+            {localPortHint(current, saved)}
           </span>
         </div>
         {portWarning !== null && (

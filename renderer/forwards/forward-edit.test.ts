@@ -40,6 +40,14 @@ describe('the forward form editing a forward', () => {
     expect(localPortHint(undefined)).toBe('Leave empty to pick a free port.');
   });
 
+  it('tells a saved forward that an empty port is picked once and kept (its saved entry pins it)', () => {
+    const pinned = 'Empty: a free port is picked, then kept as this saved forward’s port.';
+    expect(localPortHint({ ...forward, savedId: 's1' }, true)).toBe(pinned);
+    expect(localPortHint({ ...forward, spec: { ...spec, localPort: 'auto' }, localPort: 40123, savedId: 's1' }, true)).toBe(pinned);
+    // Saved unticked: the forward is no longer saved, its automatic port is not pinned.
+    expect(localPortHint({ ...forward, spec: { ...spec, localPort: 'auto' }, localPort: 40123 }, false)).toBe('Empty: a free port (now 40123).');
+  });
+
   it('sees a change in what the forward runs on, not in its label', () => {
     expect(specChanged(spec, { ...spec, targetLabel: { name: 'bastion', path: 'dev › eu-west-1' } })).toBe(false);
     expect(specChanged(spec, { ...spec, localPort: 15433 })).toBe(true);

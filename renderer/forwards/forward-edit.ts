@@ -56,8 +56,13 @@ export function editEffect(forward: ForwardInfo, state: ForwardInfo['state'], co
   return { text: editEffectText(run, address, connections), submit };
 }
 
-/** The local port hint: an automatic port is kept while it can be, and the form says which. */
-export function localPortHint(forward: ForwardInfo | undefined): string {
+/**
+ * The local port hint: an automatic port is kept while it can be, and the form says which. A saved
+ * forward (`saved`: the form's Saved box, ticked) never stays automatic: its saved entry takes the
+ * port it listens on, so an empty field picks a free port once and that port is kept.
+ */
+export function localPortHint(forward: ForwardInfo | undefined, saved = false): string {
+  if (forward !== undefined && saved) return 'Empty: a free port is picked, then kept as this saved forward’s port.';
   const port = forward?.localPort ?? forward?.lastLocalPort ?? null;
   return forward?.spec.localPort === 'auto' && port !== null ? `Empty: a free port (now ${port}).` : 'Leave empty to pick a free port.';
 }
