@@ -12,6 +12,7 @@ import type { AwsCredentialIdentity, AwsCredentialIdentityProvider } from '@smit
 import { spanWords } from './credential-deadline.js';
 import { processLimitMs, raiseLimitWords } from './credential-process-limit.js';
 import { AwsError } from './errors.js';
+import type { HelperRuns } from './helper-runs.js';
 import type { SharedFiles } from './profiles.js';
 
 export const CREDENTIAL_PROCESS = {
@@ -80,15 +81,19 @@ export interface ProcessRun {
   readonly sourceOf?: string;
   /** What to tell the person on the deadline: how to give this command longer. */
   readonly raiseLimit?: string;
+  /** Aborted when the profile is closed (or the app quits): the command is stopped and the run fails as cancelled. */
+  readonly signal?: AbortSignal;
 }
 
-/** Runs the command through the shell with no stdin; ends it (and its children) after `deadlineMs`. */
+/** Runs the command through the shell with no stdin; ends it (and its children) after `deadlineMs` or on `signal`. */
 export function runCredentialProcess(run: ProcessRun): Promise<AwsCredentialIdentity> {
-  const { profile, command, deadlineMs } = run;
+  const { profile, command, deadlineMs, signal } = run;
   // Errors belong to the profile being opened (the node the person clicked); the words name both.
   const owner = run.sourceOf ?? profile;
   const who = whose(run);
   const failed = (sentence: string, nextStep: string, detail?: string): AwsError => fail(owner, sentence, nextStep, detail);
+  const cancelled = (): AwsError => failed(`The credential_process of ${who} was cancelled: the profile was closed before it answered.`, 'Open the profile again to run it again.');
+  if (signal?.aborted) return Promise.reject(cancelled());
   return new Promise((resolve, reject) => {
     const child = spawn(command, { shell: true, stdio: ['ignore', 'pipe', 'pipe'], detached: process.platform !== 'win32', windowsHide: true });
     let out = '';
@@ -99,6 +104,7 @@ export function runCredentialProcess(run: ProcessRun): Promise<AwsCredentialIden
       if (settled) return;
       settled = true;
       clearTimeout(deadline);
+      signal?.removeEventListener('abort', onAbort);
       f();
     };
     const stopIt = (): void => {
@@ -114,6 +120,11 @@ export function runCredentialProcess(run: ProcessRun): Promise<AwsCredentialIden
         `Run the command from profile "${profile}" in a terminal: it may be waiting for input Porthole cannot give. ${run.raiseLimit ?? 'Then refresh the profile.'}`)));
     }, deadlineMs);
     deadline.unref();
+    const onAbort = (): void => {
+      stopIt();
+      settle(() => reject(cancelled()));
+    };
+    signal?.addEventListener('abort', onAbort, { once: true });
     child.stdout?.setEncoding('utf8').on('data', (chunk: string) => {
       out += chunk;
       if (out.length > CREDENTIAL_PROCESS.MAX_OUTPUT_BYTES) {
@@ -168,6 +179,8 @@ export interface ProfileProcessOptions {
   readonly onHelper?: (run: HelperRun) => void;
   /** Runs around the command (credentials.ts stops its own clock meanwhile: the command has this one). */
   readonly hold?: <T>(work: () => Promise<T>) => Promise<T>;
+  /** The open profile's runs: a run of the same command still in flight is joined, and closing the profile stops it. */
+  readonly runs?: HelperRuns;
 }
 
 /** Runs the credential_process of `profile` (its section as parsed from the files) under the profile's limit. */
@@ -178,11 +191,13 @@ export async function runProfileProcess(profile: string, section: Readonly<Recor
     throw new AwsError({ code: 'config-invalid', sentence: `Profile "${profile}" has no credential_process in the AWS config files.`, nextStep: `Check profile "${profile}" in ~/.aws/config.`, context: { profile: owner } });
   }
   const deadlineMs = processLimitMs(profile, section, opts.defaultMs);
-  const run = (): Promise<AwsCredentialIdentity> => {
+  const start = (): Promise<AwsCredentialIdentity> => {
     opts.onHelper?.({ profile: owner, source: profile, deadlineMs, running: true });
-    return runCredentialProcess({ profile, command, deadlineMs, raiseLimit: raiseLimitWords(profile, deadlineMs), ...(opts.sourceOf ? { sourceOf: opts.sourceOf } : {}) })
+    return runCredentialProcess({ profile, command, deadlineMs, raiseLimit: raiseLimitWords(profile, deadlineMs), ...(opts.sourceOf ? { sourceOf: opts.sourceOf } : {}), ...(opts.runs ? { signal: opts.runs.signal } : {}) })
       .finally(() => opts.onHelper?.({ profile: owner, source: profile, deadlineMs, running: false }));
   };
+  const runs = opts.runs;
+  const run = runs ? () => runs.run(JSON.stringify([owner, profile, command, deadlineMs]), start) : start;
   return opts.hold ? opts.hold(run) : run();
 }
 

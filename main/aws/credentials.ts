@@ -8,8 +8,9 @@ import { doesIdentityRequireRefresh, isIdentityExpired, memoizeIdentityProvider 
 import { parseKnownFiles } from '@smithy/shared-ini-file-loader';
 import type { AwsCredentialIdentity, AwsCredentialIdentityProvider } from '@smithy/types';
 import { credentialDeadlineMs, PromptWatch, withDeadline, type StallWords } from './credential-deadline.js';
-import { fromCredentialProcess, type HelperRun } from './credential-process.js';
+import { fromCredentialProcess, type HelperRun, type ProfileProcessOptions } from './credential-process.js';
 import { PROCESS_LIMIT } from './credential-process-limit.js';
+import type { HelperRuns } from './helper-runs.js';
 import { CredentialCache, CredentialsWaitForUser, inQuietWork } from './quiet-credentials.js';
 import { processChainOf, resolveProcessChain } from './role-chain.js';
 import { AwsError } from './errors.js';
@@ -35,6 +36,13 @@ export interface CredentialOptions {
   readonly onHelper?: (run: HelperRun) => void;
   /** Kept up to date with the latest resolved credentials (background work asks it; quiet-credentials.ts). */
   readonly cache?: CredentialCache;
+  /** The open profile's credential_process runs (shared by a refresh, stopped when it closes). */
+  readonly helperRuns?: HelperRuns;
+}
+
+/** How a credential_process of the profile (or of its source) runs: its default limit, who is told, which runs it joins. */
+function processOptions(opts: CredentialOptions): ProfileProcessOptions {
+  return { defaultMs: opts.deadlineMs ?? PROCESS_LIMIT.DEFAULT_MS, ...(opts.onHelper ? { onHelper: opts.onHelper } : {}), ...(opts.helperRuns ? { runs: opts.helperRuns } : {}) };
 }
 
 /**
@@ -52,7 +60,7 @@ function iniProvider(profile: ProfileInfo, opts: CredentialOptions, prompts: Pro
     if (!chain) return ini(props);
     return resolveProcessChain(chain, {
       profile: profile.name,
-      process: { defaultMs: opts.deadlineMs ?? PROCESS_LIMIT.DEFAULT_MS, ...(opts.onHelper ? { onHelper: opts.onHelper } : {}), hold: (work) => prompts.hold(work) },
+      process: { ...processOptions(opts), hold: (work) => prompts.hold(work) },
       ...(mfaCodeProvider ? { mfaCodeProvider } : {}),
       ...(opts.stsClientConfig ? { stsClientConfig: opts.stsClientConfig } : {}),
     });
@@ -85,7 +93,7 @@ function baseProvider(profile: ProfileInfo, opts: CredentialOptions, prompts: Pr
     }
     case 'credential-process':
       // Run by Porthole, with no stdin and ended at the deadline (credential-process.ts).
-      return fromCredentialProcess(profile.name, opts.files, { defaultMs: opts.deadlineMs ?? PROCESS_LIMIT.DEFAULT_MS, ...(opts.onHelper ? { onHelper: opts.onHelper } : {}) });
+      return fromCredentialProcess(profile.name, opts.files, processOptions(opts));
     case 'none':
       return () => Promise.reject(new AwsError({
         code: 'no-credentials',

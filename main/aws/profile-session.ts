@@ -18,6 +18,7 @@ import type { HelperRun } from './credential-process.js';
 import { credentialProviderFor, type MfaCodeProvider } from './credentials.js';
 import type { ServiceKey } from './endpoints.js';
 import { AwsError } from './errors.js';
+import { HelperRuns } from './helper-runs.js';
 import { CredentialCache, withoutPrompts } from './quiet-credentials.js';
 import { requestLimits, type RequestLimits } from './request-limits.js';
 import type { ProfileInfo, SharedFiles } from './profiles.js';
@@ -31,6 +32,11 @@ export interface ProfileSessionOptions {
   readonly requestTimeoutMs?: number;
   /** Told when a credential_process of this profile (or of its source) starts and ends. */
   readonly onHelper?: (run: HelperRun) => void;
+  /**
+   * The profile's credential_process runs, when they outlive this session (the workspace hands a
+   * refreshed profile's in-flight helper to its next session); else the session has its own.
+   */
+  readonly helperRuns?: HelperRuns;
 }
 
 type Clients = { ecs: ECSClient; ssm: SSMClient; ec2: EC2Client; kms: KMSClient; sts: STSClient; iam: IAMClient };
@@ -62,13 +68,17 @@ export class ProfileSession {
   private readonly credentialCache = new CredentialCache();
   private readonly clients = new Map<string, Clients[ServiceKey]>();
   private closed = false;
+  /** Its credential_process runs: close() stops them (the helper has its own process group, nothing else would). */
+  private readonly helperRuns: HelperRuns;
 
   constructor(readonly profile: ProfileInfo, private readonly opts: ProfileSessionOptions) {
     const region = profile.region ?? undefined;
     const sts = profile.endpoints.sts?.url;
+    this.helperRuns = opts.helperRuns ?? new HelperRuns();
     this.credentials = credentialProviderFor(profile, {
       files: opts.files,
       mfaCodeProvider: opts.mfaCodeProvider,
+      helperRuns: this.helperRuns,
       ...(opts.onHelper ? { onHelper: opts.onHelper } : {}),
       cache: this.credentialCache,
       stsClientConfig: { ...(region ? { region } : {}), ...(sts ? { endpoint: sts } : {}), requestHandler: requestLimits(opts.requestTimeoutMs), maxAttempts: opts.maxAttempts ?? AWS_LIMITS.MAX_ATTEMPTS },
@@ -135,8 +145,13 @@ export class ProfileSession {
   /** IAM is global; the region only picks the partition's endpoint. */
   iam(region?: string): IAMClient { return this.client('iam', region); }
 
-  close(): void {
+  /**
+   * Destroys the clients and stops a credential_process still running, unless `keepHelper` (a
+   * refresh: the profile's next session joins the run, so the person signs in once).
+   */
+  close(keepHelper = false): void {
     this.closed = true;
+    if (!keepHelper) this.helperRuns.cancel();
     for (const c of this.clients.values()) c.destroy();
     this.clients.clear();
   }

@@ -6,6 +6,7 @@
 import type { HelperRun } from './credential-process.js';
 import type { MfaCodeProvider } from './credentials.js';
 import { AwsError } from './errors.js';
+import { HelperRuns } from './helper-runs.js';
 import { ProfileSession } from './profile-session.js';
 import { loadProfiles, type Env, type LoadedProfiles, type ProfileInfo } from './profiles.js';
 
@@ -23,6 +24,8 @@ export interface WorkspaceOptions {
 export class AwsWorkspace {
   private loaded: LoadedProfiles | undefined;
   private readonly sessions = new Map<string, ProfileSession>();
+  /** Each open profile's credential_process runs, kept across a reopen so a refresh joins a helper still waiting. */
+  private readonly helperRuns = new Map<string, HelperRuns>();
 
   constructor(private readonly opts: WorkspaceOptions = {}) {}
 
@@ -50,7 +53,9 @@ export class AwsWorkspace {
     if (profile.problem) {
       throw new AwsError({ code: 'config-invalid', sentence: `Profile "${name}" cannot be used: ${profile.problem}`, nextStep: 'Fix the profile in ~/.aws/config, then refresh.', context: { profile: name } });
     }
-    const session = new ProfileSession(profile, { files: loaded.files, mfaCodeProvider: this.opts.mfaCodeProvider, maxAttempts: this.opts.maxAttempts, ...(this.opts.onHelper ? { onHelper: this.opts.onHelper } : {}) });
+    const helperRuns = this.helperRuns.get(name) ?? new HelperRuns();
+    this.helperRuns.set(name, helperRuns);
+    const session = new ProfileSession(profile, { files: loaded.files, mfaCodeProvider: this.opts.mfaCodeProvider, maxAttempts: this.opts.maxAttempts, helperRuns, ...(this.opts.onHelper ? { onHelper: this.opts.onHelper } : {}) });
     this.sessions.set(name, session);
     return session;
   }
@@ -63,13 +68,25 @@ export class AwsWorkspace {
     return [...this.sessions.keys()];
   }
 
-  /** Close one profile (its clients and cached credentials); reopening re-reads the files. */
+  /** Close one profile (its clients and cached credentials, and any credential_process still running); reopening re-reads the files. */
   close(name: string): void {
     this.sessions.get(name)?.close();
+    this.sessions.delete(name);
+    this.helperRuns.get(name)?.cancel();
+    this.helperRuns.delete(name);
+  }
+
+  /**
+   * Close one profile to open it afresh (a refresh): like close(), except that a credential_process
+   * still running is kept for the next session to join, so a refresh never starts a second
+   * sign-in. The helper is still stopped at its deadline, or by close()/closeAll().
+   */
+  reopen(name: string): void {
+    this.sessions.get(name)?.close(true);
     this.sessions.delete(name);
   }
 
   closeAll(): void {
-    for (const name of [...this.sessions.keys()]) this.close(name);
+    for (const name of new Set([...this.sessions.keys(), ...this.helperRuns.keys()])) this.close(name);
   }
 }

@@ -314,7 +314,8 @@ export class Inventory {
     }
     if (parsed.kind === 'profile') {
       for (const key of [...this.loaders.keys()]) if (key.startsWith(`${parsed.profile}|`)) this.loaders.delete(key);
-      this.workspace.close(parsed.profile); // fresh credentials and clients (e.g. after `aws sso login`)
+      // Fresh credentials and clients (e.g. after `aws sso login`); a credential_process still waiting is joined, not run twice.
+      this.workspace.reopen(parsed.profile);
     } else if (parsed.kind === 'region') {
       this.loaders.delete(`${parsed.profile}|${parsed.region}`);
     } else if (parsed.kind === 'cluster') {
