@@ -17,7 +17,7 @@ import type { SSMClient } from '@aws-sdk/client-ssm';
 import { AWS_LIMITS } from '../../aws/constants.js';
 import { requestLimits } from '../../aws/request-limits.js';
 import { Connection } from '../../ssm/connection/constants.js';
-import { isSessionGone } from '../../ssm/connection/session-gone.js';
+import { resumeErrorOutcome } from '../../ssm/connection/session-gone.js';
 import type { DataKeyProvider } from '../../ssm/crypto/kms.js';
 import type { StartRequest } from './argv.js';
 
@@ -38,7 +38,7 @@ export function ssmEndpointFor(endpoint: string): string | undefined {
 }
 
 export interface SessionApis {
-  /** The new token; undefined when the session is over (no token, or DoesNotExistException and the like). */
+  /** The new token; undefined when the session is over (no token, or DoesNotExistException); throws ResumeRefused for a refusal that will repeat. */
   resumeSession(sessionId: string): Promise<string | undefined>;
   terminateSession(sessionId: string): Promise<void>;
   /** Absent for the legacy 4-argument form, which refuses KMS encryption (§6.3). */
@@ -92,9 +92,11 @@ export function sessionApis(request: StartRequest, options: SessionApiOptions = 
         const out = await client.send(new sdk.ResumeSessionCommand({ SessionId: sessionId }), { requestTimeout: resumeTimeout });
         return out.TokenValue || undefined;
       } catch (error) {
-        // Over for good: the channel ends with the plugin's "timed out" line at once (§9).
-        if (isSessionGone(error)) return undefined;
-        throw error;
+        // Over: the channel ends with the plugin's "timed out" line at once (§9). Refused for good
+        // (no ssm:ResumeSession permission): it ends at once saying so. Otherwise it tries again.
+        const outcome = resumeErrorOutcome(error);
+        if (outcome.gone) return undefined;
+        throw outcome.throw;
       }
     },
     async terminateSession(sessionId) {

@@ -40,6 +40,22 @@ describe('session-manager-plugin drop-in, beyond the plugin', () => {
     expect(r.code).toBe(0);
   });
 
+  it('a caller without ssm:ResumeSession is told so at the first drop, not that the session timed out', async () => {
+    const s = h.addSession({ type: 'Standard_Stream' });
+    h.sandbox.apiFaults.set({ rules: [{ operation: 'ssm.ResumeSession', answer: 'access-denied' }] });
+    try {
+      const before = h.sandbox.stats.byOperation['ssm.ResumeSession'] ?? 0;
+      h.gateway.faults.set(s.sessionId, { killSocketEveryMs: 700 });
+      const r = await h.run(plugin, s.args, { input: 'sleep 10\nexit\n' });
+      expect(r.stdout).toMatch(/\nCannot perform start session: cannot reconnect: these credentials lack the ssm:ResumeSession permission.*AccessDeniedException/);
+      expect(r.stdout).not.toContain('timed out');
+      expect(r.code).toBe(0);
+      expect((h.sandbox.stats.byOperation['ssm.ResumeSession'] ?? 0) - before).toBe(1);
+    } finally {
+      h.sandbox.apiFaults.set({ rules: [] });
+    }
+  });
+
   it('resumes after the websocket is killed again and again, losing no input or output', async () => {
     const s = h.addSession({ type: 'Standard_Stream' });
     h.gateway.faults.set(s.sessionId, { killSocketEveryMs: 700 });

@@ -6,6 +6,7 @@ import { randomUUID } from 'node:crypto';
 import { ChannelFullError, CLIENT_POLICY, ReliableChannel, type Delivery } from '../channel/index.js';
 import { Backoff, type BackoffSchedule } from '../connection/constants.js';
 import { DataSocket } from '../connection/socket.js';
+import { ResumeRefused } from '../connection/session-gone.js';
 import { MessageType, type ClientMessage } from '../frame/index.js';
 import { PORTHOLE_CLIENT_VERSION } from '../version.js';
 import { Emitter } from '../util/emitter.js';
@@ -210,7 +211,14 @@ export class DataChannel extends Emitter<DataChannelEvents> {
     const generation = ++this.generation;
     const attempt = async (): Promise<void> => {
       if (resuming && this.options.resumeSession) {
-        const token = await this.options.resumeSession(this.sessionId);
+        let token: string | undefined;
+        try {
+          token = await this.options.resumeSession(this.sessionId);
+        } catch (error) {
+          // Refused for good (e.g. no ssm:ResumeSession permission): another attempt cannot help.
+          if (error instanceof ResumeRefused && generation === this.generation) return this.close({ kind: 'failed', message: error.message });
+          throw error;
+        }
         if (generation !== this.generation) return;
         if (!token) return this.close({ kind: 'failed', message: `Session ${this.sessionId} has ended in AWS (terminated, or timed out) while Porthole was reconnecting: ResumeSession gave no token.` });
         this.token = token;

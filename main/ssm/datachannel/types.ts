@@ -68,7 +68,7 @@ export interface DataChannelOptions {
   readonly clientVersion?: string;
   /** Defaults to a fresh UUID; kept across re-opens. */
   readonly clientId?: string;
-  /** ssm:ResumeSession. Returns the new token, or undefined when the session is gone. */
+  /** ssm:ResumeSession. Returns the new token, or undefined when the session is gone; a ResumeRefused (connection/session-gone.ts) ends the channel at once. */
   readonly resumeSession?: (sessionId: string) => Promise<string | undefined>;
   /** KMS access for encrypted sessions (§6.6). */
   readonly dataKeys?: DataKeyProvider;
