@@ -67,7 +67,7 @@ export class AwsService {
   readonly sso: SsoSignIns;
   private known: readonly ProfileInfo[] = [];
   private readonly env: Env;
-  /** Launches, forward starts and diagnoses waiting on a profile's credential_process (the tree's loads are the inventory's). */
+  /** Tree loads, launches, forward starts and diagnoses waiting on a profile's credential_process. */
   readonly helperWaiters = new HelperWaiters();
   /** The latest failed ExecuteCommand/StartSession (shells and forwards) per target, until one succeeds: diagnostics show it first. */
   private readonly launchFailures = new Map<string, AwsError>();
@@ -76,14 +76,11 @@ export class AwsService {
     this.env = opts.env ?? process.env;
     this.mfa = new MfaPrompts((p) => opts.events?.mfaPrompt?.(p), (name) => this.known.find((p) => p.name === name)?.roleArn ?? null);
     this.sso = new SsoSignIns((p) => opts.events?.ssoPrompt?.(p));
-    // A credential_process waiting on the person shows wherever someone waits for it: the tree's
-    // nodes (Inventory.helperRunning) and a launching shell's tab (helperWaiters).
-    const onHelper = (run: HelperRun): void => {
-      this.inventory.helperRunning(run);
-      this.helperWaiters.tell(run);
-    };
+    // A credential_process waiting on the person shows wherever someone waits for it (helperWaiters):
+    // the tree's nodes being loaded and a launching shell's tab.
+    const onHelper = (run: HelperRun): void => this.helperWaiters.tell(run);
     this.workspace = new AwsWorkspace({ env: opts.env, mfaCodeProvider: this.mfa.provider, maxAttempts: opts.maxAttempts, onHelper });
-    this.inventory = new Inventory(this.workspace, { events: opts.events, includeStopped: opts.includeStopped, prefetch: opts.prefetch ?? false, ...(opts.live ? { live: opts.live } : {}), ...(opts.regionsFor ? { regionsFor: opts.regionsFor } : {}) });
+    this.inventory = new Inventory(this.workspace, { events: opts.events, includeStopped: opts.includeStopped, prefetch: opts.prefetch ?? false, helperWaiters: this.helperWaiters, ...(opts.live ? { live: opts.live } : {}), ...(opts.regionsFor ? { regionsFor: opts.regionsFor } : {}) });
   }
 
   /** contract inventory.profiles (the sandbox offer is the IPC layer's decision). */

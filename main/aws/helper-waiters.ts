@@ -1,7 +1,7 @@
 /**
- * Who waits on a profile's credential_process outside the tree (the tree's loads are
- * Inventory.helperRunning's): a shell launch, which says so in its tab's connecting status. Anything
- * else that needs a profile's credentials while someone watches can register the same way.
+ * Who waits on a profile's credential_process: a tree load someone waits on (its node says so) and a
+ * shell launch (its tab's connecting status). Anything else that needs a profile's credentials
+ * while someone watches can register the same way.
  */
 import { helperWaitWords, type HelperRun } from './credential-process.js';
 

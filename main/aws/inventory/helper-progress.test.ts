@@ -13,6 +13,8 @@ const dir = mkdtempSync(join(tmpdir(), 'porthole-helper-progress-'));
 const started = join(dir, 'started');
 const go = join(dir, 'go');
 let sandbox: Sandbox;
+/** A second region under the profile, expanded while the helper runs (its listing's outcome does not matter here). */
+const LATER_REGION = 'eu-west-3';
 
 beforeAll(async () => {
   sandbox = await startSandbox({ gateway: null });
@@ -50,6 +52,31 @@ describe('a load waiting on a credential_process', () => {
       writeFileSync(go, '');
       const nodes = await listing;
       expect(nodes.filter((n) => n.kind === 'cluster').map((n) => n.label)).toEqual(['demo-secure', 'demo-web', 'demo-workers']);
+    } finally {
+      service.close();
+    }
+  });
+
+  it('says so on a node expanded while the helper already runs', async () => {
+    rmSync(go, { force: true });
+    rmSync(started, { force: true });
+    const progress: Array<{ nodeId: string | null; message: string }> = [];
+    const env = { AWS_CONFIG_FILE: join(dir, 'config'), AWS_SHARED_CREDENTIALS_FILE: join(dir, 'credentials'), HOME: dir };
+    const service = new AwsService({ env, maxAttempts: 1, regionsFor: () => Promise.resolve([sandbox.region, LATER_REGION]), events: { progress: (e) => progress.push(e) } });
+    const words = 'Waiting for the credential_process of profile "signin": finish any sign-in or key touch it asks for. It is stopped after 300 s.';
+    try {
+      await service.profiles();
+      const regions = await service.inventory.children(nodeId.profile('signin'));
+      const first = nodeId.region('signin', sandbox.region);
+      const later = nodeId.region('signin', LATER_REGION);
+      expect(regions.map((r) => r.id)).toEqual([first, later]);
+      const listing = service.inventory.children(first);
+      await vi.waitFor(() => expect(progress).toContainEqual({ nodeId: first, message: words, done: false }), { timeout: 10_000, interval: 20 });
+      // Expanded once the helper is already running: told at once, not left with a bare spinner.
+      const laterListing = service.inventory.children(later);
+      await vi.waitFor(() => expect(progress).toContainEqual({ nodeId: later, message: words, done: false }), { timeout: 10_000, interval: 20 });
+      writeFileSync(go, '');
+      await Promise.allSettled([listing, laterListing]);
     } finally {
       service.close();
     }

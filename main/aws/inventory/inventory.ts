@@ -6,10 +6,10 @@
 import type { InventoryNode, LoadProblem } from '../../../shared/contract/inventory.js';
 import type { PlainError } from '../../../shared/contract/common.js';
 import { AWS_LIMITS } from '../constants.js';
-import { helperWaitWords, type HelperRun } from '../credential-process.js';
 import { Limiter, mapBounded, type BackgroundPolicy, type Priority } from '../discovery/bounded.js';
 import { AwsError } from '../errors.js';
 import { toAwsError } from '../error-map.js';
+import type { HelperWaiters } from '../helper-waiters.js';
 import type { ProfileInfo } from '../profiles.js';
 import type { AwsWorkspace } from '../workspace.js';
 import type { ClusterInfo, TaskInfo } from '../discovery/types.js';
@@ -51,13 +51,16 @@ export interface InventoryOptions {
   readonly regionsFor?: (profile: string, configured: string | null) => Promise<readonly string[]>;
   /** The background poll of open nodes (live-tree.ts): its interval and clock. */
   readonly live?: LiveTreeOptions;
+  /**
+   * Told when a profile's credential_process runs (AwsService's): a load someone waits on says so on
+   * its node, also when it starts while the helper already runs. Without it, loads show no such words.
+   */
+  readonly helperWaiters?: HelperWaiters;
 }
 
 export class Inventory {
   private readonly index = new NodeIndex();
   private readonly inflight = new Map<string, Promise<InventoryNode[]>>();
-  /** The loads in flight someone waits on (not prefetches): where a credential helper's wait is shown. */
-  private readonly awaited = new Set<string>();
   private readonly loaders = new Map<string, RegionLoader>();
   private readonly extraRegions = new Map<string, string[]>();
   /** Parts of a node's children that failed while the rest loaded, from its latest load. */
@@ -116,32 +119,28 @@ export class Inventory {
     if (running) {
       if (priority === 'interactive') {
         this.promote(parentId);
-        this.awaited.add(parentId);
         // A prefetch that left the credentials to the user: the user is here now, load it for them.
-        return running.catch((err: unknown) => (err instanceof CredentialsWaitForUser ? this.children(parentId) : Promise.reject(err)));
+        return this.showingHelper(parentId, () => running.catch((err: unknown) => (err instanceof CredentialsWaitForUser ? this.children(parentId) : Promise.reject(err))));
       }
       return running;
     }
-    const p = this.load(parentId, priority).finally(() => {
-      this.inflight.delete(parentId);
-      this.awaited.delete(parentId);
-    });
+    const p = this.load(parentId, priority).finally(() => this.inflight.delete(parentId));
     this.inflight.set(parentId, p);
-    if (priority === 'interactive') this.awaited.add(parentId);
-    return p;
+    return priority === 'interactive' ? this.showingHelper(parentId, () => p) : p;
   }
 
   /**
-   * A profile's credential_process started: every load of that profile someone waits on says so,
-   * with its limit, instead of a bare spinner (a browser sign-in can take a minute). The load's
-   * own progress, or its result, replaces the words once the helper has answered.
+   * A load someone waits on: while its profile's credential_process runs (whether it started
+   * before or during the load), the node says so, with its limit, instead of a bare spinner (a
+   * browser sign-in can take a minute). The load's own progress, or its result, replaces the words.
    */
-  helperRunning(run: HelperRun): void {
-    if (!run.running) return;
-    const message = helperWaitWords(run);
-    for (const id of this.awaited) {
-      if (parseNodeId(id)?.profile === run.profile) this.opts.events?.progress?.({ nodeId: id, message, done: false });
-    }
+  private showingHelper(parentId: string, load: () => Promise<InventoryNode[]>): Promise<InventoryNode[]> {
+    const profile = parseNodeId(parentId)?.profile;
+    const waiters = this.opts.helperWaiters;
+    if (profile === undefined || waiters === undefined) return load();
+    return waiters.during(profile, (message) => {
+      if (message !== null) this.opts.events?.progress?.({ nodeId: parentId, message, done: false });
+    }, load);
   }
 
   /** Drop what is cached under a node (or everything), reload what was open, and emit `changed`. */
