@@ -155,8 +155,18 @@ export function ForwardsPanel() {
                     <span className="muted">→ {to}</span>
                     {sv.spec.name && <span className="forward-name">{sv.spec.name}</span>}
                   </span>
+                  {sv.problem !== undefined && (
+                    <span className="panel-cell-line notice-warn" role="note" data-testid="forward-saved-problem">
+                      {sv.problem}
+                    </span>
+                  )}
                   <span className="panel-cell-line">
-                    {live !== undefined ? (
+                    {sv.problem !== undefined ? (
+                      // It cannot start as saved: its row says why, Start would only fail.
+                      <button className="button button-quiet" disabled title={sv.problem}>
+                        Start
+                      </button>
+                    ) : live !== undefined ? (
                       // Its forward is in the table and running: Start would do nothing.
                       <button className="button button-quiet" disabled title={`Already running at ${live.localPort !== null ? `localhost:${live.localPort}` : 'its local port'}`}>
                         Running

@@ -3,6 +3,7 @@
 // rather than hunted for from a message at the form's foot.
 import { FORWARD_BOUNDS, REMOTE_HOST_PATTERN, type ForwardInfo } from '../../shared/contract/index.js';
 import { destinationText } from '../../shared/messages/forwards.js';
+import { hostWithPort, hostWithPortText } from '../../shared/messages/remote-host.js';
 import { targetKey } from './forward-targets.js';
 
 export type FormField = 'target' | 'remotePort' | 'localPort' | 'remoteHost' | 'name';
@@ -22,12 +23,6 @@ export interface FormInput {
   readonly name: string;
 }
 
-/**
- * A host with a port stuck on ("db.internal:5432", as RDS and most consoles print an endpoint).
- * One colon only: an IPv6 literal has at least two, and is left alone.
- */
-const HOST_WITH_PORT = /^([^:]+):(\d+)$/;
-
 /** A port as typed: a whole number from 1 to 65535, else null. */
 export function parsePort(text: string): number | null {
   const n = Number(text.trim());
@@ -39,11 +34,8 @@ export function formProblem(input: FormInput): FormProblem | null {
   const host = input.remoteHost.trim();
   if (!input.hasTarget) return { field: 'target', text: 'Choose a target: open its region in the tree first if it is not listed.' };
   // Before the remote port: a pasted endpoint usually leaves that field empty, and its port is right here.
-  const withPort = input.viaHost ? HOST_WITH_PORT.exec(host) : null;
-  if (withPort !== null) {
-    const [, bare = '', port = ''] = withPort;
-    return { field: 'remoteHost', text: `The remote host has a port in it: enter ${bare} here and ${port} as the remote port.` };
-  }
+  const withPort = input.viaHost ? hostWithPort(host) : null;
+  if (withPort !== null) return { field: 'remoteHost', text: hostWithPortText(withPort, 'form') };
   if (parsePort(input.remotePort) === null) return { field: 'remotePort', text: 'The remote port must be a number from 1 to 65535.' };
   if (input.localPort.trim() !== '' && parsePort(input.localPort) === null) {
     return { field: 'localPort', text: 'The local port must be a number from 1 to 65535, or empty to pick a free one.' };

@@ -50,3 +50,22 @@ describe('forwards.edit params', () => {
     expect(() => parseResult('forwards', 'edit', { forward: { ...forward, state: 'sleeping' } }, 'main')).toThrow(/invalid result for forwards.edit/);
   });
 });
+
+describe('a remote host with a port in it', () => {
+  const create = (params: unknown): unknown => ({ type: 'request', id: 10, service: 'forwards', method: 'create', params });
+
+  it('is refused from any caller (create, edit), saying how to split it; IPv6 literals pass', () => {
+    const split = 'The remote host has a port in it (db.internal:5432): use db.internal as the remote host and 5432 as the remote port.';
+    const edit = refusal({ id: 'fwd-1', spec: { ...spec, remoteHost: 'db.internal:5432' } });
+    expect(edit.code).toBe('invalid_params');
+    expect(edit.message).toContain('params.spec.remoteHost');
+    expect(edit.message).toContain(split);
+    expect(() => parseControlRequest(create({ spec: { ...spec, remoteHost: 'db.internal:5432' } }))).toThrow(split);
+    for (const remoteHost of ['fd00::5', '::1', 'db.internal']) expect(parseControlRequest(create({ spec: { ...spec, remoteHost } })).params).toMatchObject({ spec: { remoteHost } });
+  });
+
+  it('still loads in a saved forward (saved before it was refused), with the problem its row shows', () => {
+    const saved = { savedId: 's1', spec: { ...spec, remoteHost: 'db.internal:5432', bindAddress: '127.0.0.1', autoRestart: false }, savedAt: 1, problem: 'Cannot start: …' };
+    expect(parseResult('forwards', 'saved', { saved: [saved] }, 'main')).toEqual({ saved: [saved] });
+  });
+});

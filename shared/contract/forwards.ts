@@ -4,6 +4,7 @@ import { lazySchema } from './lazy.js';
 import { EmptySchema, EpochMsSchema, IdSchema, PlainErrorSchema, PortSchema, TargetLabelSchema, TargetRefSchema, TextSchema } from './common.js';
 import { defineService, method } from './define.js';
 import type { LocalBindProblem } from '../messages/forwards.js';
+import { hostWithPort, hostWithPortText } from '../messages/remote-host.js';
 
 /** Loopback by default; any literal IPv4/IPv6 address may be chosen deliberately (e.g. 0.0.0.0). */
 export const BindAddressSchema = lazySchema(() => z.union([z.ipv4(), z.ipv6()]));
@@ -19,25 +20,36 @@ export const FORWARD_BOUNDS = {
 /** What a host name or an IP literal (v4, v6) is made of; anything else (spaces, ;) is refused before it reaches the agent. */
 export const REMOTE_HOST_PATTERN = /^[A-Za-z0-9.:_-]+$/;
 
-/** A DNS name or IP literal the target resolves (AWS-StartPortForwardingSessionToRemoteHost). */
-export const RemoteHostSchema = lazySchema(() => z
+/** What a remote host is made of, as forwards saved before hosts with a port were refused may hold it. */
+const RemoteHostTextSchema = lazySchema(() => z
   .string()
   .min(1)
   .max(FORWARD_BOUNDS.REMOTE_HOST_MAX)
   .regex(REMOTE_HOST_PATTERN, 'must be a host name or IP address'));
 
-export const ForwardSpecSchema = lazySchema(() => z.object({
-  target: TargetRefSchema,
-  targetLabel: TargetLabelSchema.optional(),
-  remotePort: PortSchema,
-  /** Absent: forward to the target itself; present: to this host through the target. */
-  remoteHost: RemoteHostSchema.optional(),
-  /** 'auto' lets the OS pick a free port; the bound port is reported in ForwardInfo.localPort. */
-  localPort: z.union([PortSchema, z.literal('auto')]),
-  bindAddress: BindAddressSchema.default(DEFAULT_BIND_ADDRESS),
-  name: z.string().trim().min(1).max(FORWARD_BOUNDS.NAME_MAX).optional(),
-  autoRestart: z.boolean().default(false),
+/** A DNS name or IP literal the target resolves (AWS-StartPortForwardingSessionToRemoteHost); never one with a port in it. */
+export const RemoteHostSchema = lazySchema(() => RemoteHostTextSchema.superRefine((host, ctx) => {
+  const split = hostWithPort(host);
+  if (split !== null) ctx.addIssue({ code: 'custom', message: hostWithPortText(split, 'spec') });
 }));
+
+/** A forward's settings, its remote host checked by `remoteHost`. */
+function forwardSpecSchema(remoteHost: typeof RemoteHostTextSchema) {
+  return z.object({
+    target: TargetRefSchema,
+    targetLabel: TargetLabelSchema.optional(),
+    remotePort: PortSchema,
+    /** Absent: forward to the target itself; present: to this host through the target. */
+    remoteHost: remoteHost.optional(),
+    /** 'auto' lets the OS pick a free port; the bound port is reported in ForwardInfo.localPort. */
+    localPort: z.union([PortSchema, z.literal('auto')]),
+    bindAddress: BindAddressSchema.default(DEFAULT_BIND_ADDRESS),
+    name: z.string().trim().min(1).max(FORWARD_BOUNDS.NAME_MAX).optional(),
+    autoRestart: z.boolean().default(false),
+  });
+}
+
+export const ForwardSpecSchema = lazySchema(() => forwardSpecSchema(RemoteHostSchema));
 export type ForwardSpec = z.infer<typeof ForwardSpecSchema>;
 
 /** A failure to listen locally: this computer's problem, not the target's (shared/messages/forwards LocalBindProblem). */
@@ -108,7 +120,17 @@ export const ForwardStatsSchema = lazySchema(() => z.object({
 }));
 export type ForwardStats = z.infer<typeof ForwardStatsSchema>;
 
-export const SavedForwardSchema = lazySchema(() => z.object({ savedId: IdSchema, spec: ForwardSpecSchema, savedAt: z.number().int().nonnegative() }));
+/**
+ * A saved forward. Its spec is read as it was saved: one saved before a remote host with a port in
+ * it was refused still loads (never set aside with the rest of the file), and `problem` says why it
+ * cannot start and what to do; absent when it can start.
+ */
+export const SavedForwardSchema = lazySchema(() => z.object({
+  savedId: IdSchema,
+  spec: forwardSpecSchema(RemoteHostTextSchema),
+  savedAt: z.number().int().nonnegative(),
+  problem: TextSchema.optional(),
+}));
 export type SavedForward = z.infer<typeof SavedForwardSchema>;
 
 const ById = lazySchema(() => z.object({ id: IdSchema }).strict());

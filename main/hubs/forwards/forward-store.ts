@@ -8,6 +8,7 @@ import { rm } from 'node:fs/promises';
 import { join } from 'node:path';
 import { z } from 'zod';
 import { SavedForwardSchema, type SavedForward } from '../../../shared/contract/index.js';
+import { hostWithPort, savedHostWithPortText } from '../../../shared/messages/remote-host.js';
 import { writeJsonAtomic, loadJsonFile, type SetAside } from '../../storage/index.js';
 import { DetailsFileSchema, detailsById, fromLegacy, fromV1, LegacyFileSchema, OLD_FORWARD_FILES, V1StoreSchema, type V1Store } from './old-forward-files.js';
 
@@ -27,6 +28,15 @@ function parseStore(raw: unknown): StoreFile {
   return { kind: 'current', saved: StoreSchema.parse(raw).saved };
 }
 
+/**
+ * Why a saved forward cannot start as saved, in words for its row; undefined when it can. Forwards
+ * saved before a remote host with a port in it (db.internal:5432) was refused still hold one.
+ */
+export function savedForwardProblem(saved: SavedForward): string | undefined {
+  const split = saved.spec.remoteHost === undefined ? null : hostWithPort(saved.spec.remoteHost);
+  return split === null ? undefined : savedHostWithPortText(split);
+}
+
 export class ForwardStore {
   readonly file: string;
   #items: Promise<Map<string, SavedForward>> | undefined;
@@ -39,9 +49,15 @@ export class ForwardStore {
     this.file = join(dataDir, FORWARD_STORE.FILE);
   }
 
-  /** Saved forwards in the order they were saved. */
+  /**
+   * Saved forwards in the order they were saved, each that cannot start as saved (see
+   * savedForwardProblem) with its `problem` said, for its row; the file itself is left as it is.
+   */
   async list(): Promise<SavedForward[]> {
-    return [...(await this.#all()).values()];
+    return [...(await this.#all()).values()].map((saved) => {
+      const problem = savedForwardProblem(saved);
+      return problem === undefined ? saved : { ...saved, problem };
+    });
   }
 
   async get(savedId: string): Promise<SavedForward | undefined> {

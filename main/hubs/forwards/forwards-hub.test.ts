@@ -265,6 +265,19 @@ describe('saved forwards in one store', () => {
     expect(after.saved.find((s) => s.savedId === last.id)?.spec.autoRestart).toBe(false); // i = 99 was last
   });
 
+  it('a saved forward whose remote host has a port in it (saved before that was refused) is listed with its problem; Start refuses it in those words, the others start', async () => {
+    const dir = await freshDir();
+    const pasted = { savedId: 'pasted', spec: { ...webSpec, remoteHost: 'db.internal:5432' }, savedAt: 2 };
+    await writeFile(join(dir, FORWARD_STORE.FILE), JSON.stringify({ version: FORWARD_STORE.VERSION, saved: [{ savedId: 'web', spec: webSpec, savedAt: 1 }, pasted] }));
+    const { hub: h, notices } = hub(dir);
+    const problem = 'Cannot start: The remote host has a port in it (db.internal:5432): use db.internal as the remote host and 5432 as the remote port. Forget it and add it again that way.';
+    expect((await h.saved.list()).map((s) => [s.savedId, s.problem])).toEqual([['web', undefined], ['pasted', problem]]);
+    await expect(h.restore('pasted')).rejects.toMatchObject({ code: 'invalid-spec', message: problem });
+    expect(h.list()).toEqual([]);
+    expect((await h.restore('web')).savedId).toBe('web');
+    expect(notices).toEqual([]);
+  });
+
   it('sets a corrupt store aside as forwards.json.corrupt-<time>, says so, and keeps working', async () => {
     const dir = await freshDir();
     const broken = '{"version": 2, "saved": [{"savedId": "x"';

@@ -8,7 +8,7 @@ import type { ForwardInfo, ForwardSpec, ForwardStats, SavedForward, TargetRef } 
 import type { AwsService } from '../../aws/aws-service.js';
 import type { BackoffSchedule } from '../../ssm/connection/constants.js';
 import { ForwardError, ForwardManager, FORWARDS, type RestartSchedule } from '../../sessions/forwards/index.js';
-import { ForwardStore } from './forward-store.js';
+import { ForwardStore, savedForwardProblem } from './forward-store.js';
 import { forwardInfo, forwardStats, managerSpec, sessionTargetKey, targetNameOf } from './mapping.js';
 import { forwardRestartPolicy } from './restart-policy.js';
 
@@ -174,6 +174,8 @@ export class ForwardsHub {
     await this.ready();
     const saved = await this.#store.get(savedId);
     if (saved === undefined) throw new ForwardError('not-found', `No saved forward with id ${savedId}.`);
+    const problem = savedForwardProblem(saved);
+    if (problem !== undefined) throw new ForwardError('invalid-spec', problem);
     let id = [...this.#savedOf].find(([, s]) => s === savedId)?.[0];
     if (id !== undefined) await this.#manager.start(id);
     else {
