@@ -22,4 +22,6 @@ export interface SessionHostStats {
   attached: boolean;
   finished: boolean;
   closedOutput: string | undefined;
+  /** Websocket pings received from the client, over all its connections (each answered by ws). */
+  pings: number;
 }

@@ -27,7 +27,7 @@ export type { AgentSettings, SessionHostStats } from './session-host-types.js';
 
 export class SessionHost implements FaultTarget {
   readonly agent: SessionAgent;
-  readonly stats: SessionHostStats = { opens: 0, kills: 0, attached: false, finished: false, closedOutput: undefined };
+  readonly stats: SessionHostStats = { opens: 0, kills: 0, attached: false, finished: false, closedOutput: undefined, pings: 0 };
   private ws: WebSocket | undefined;
   /**
    * This tick's binary messages to the current websocket, framed into one socket write
@@ -102,6 +102,7 @@ export class SessionHost implements FaultTarget {
       // The plugin feeds text frames to its binary parser too; the agent would fail to parse them.
       if (isBinary) toAgent(toBytes(data));
     });
+    ws.on('ping', () => void this.stats.pings++); // ws has answered it already
     ws.on('close', () => {
       if (this.ws === ws) this.detach(ws, false);
     });

@@ -137,11 +137,6 @@ export class LivenessCheck {
     this.timer.stop();
   }
 
-  /** A probe is out and nothing was received since (diagnostics; tests wait for a reply before ticking on). */
-  get awaitingReply(): boolean {
-    return this.probing;
-  }
-
   private tick(): void {
     if (this.stopped) return;
     this.ticksSincePing++;

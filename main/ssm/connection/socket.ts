@@ -129,11 +129,6 @@ export class DataSocket {
     this.ws.resume();
   }
 
-  /** A liveness probe is out and nothing has been received since (see liveness.ts). */
-  get awaitingReply(): boolean {
-    return this.liveness?.awaitingReply ?? false;
-  }
-
   /** Bytes queued in the socket (or this tick's batch) but not yet written. */
   get bufferedAmount(): number {
     return this.ws.bufferedAmount + (this.batch?.pendingBytes ?? 0);

@@ -183,11 +183,6 @@ export class DataChannel extends Emitter<DataChannelEvents> {
     this.socket?.resumeReading();
   }
 
-  /** The current connection's liveness probe is out, unanswered so far (connection/liveness.ts). */
-  get awaitingReply(): boolean {
-    return this.socket?.awaitingReply ?? false;
-  }
-
   /** Simulate a network failure (tests, diagnostics): the socket dies and resume takes over. */
   dropConnection(): void {
     this.socket?.kill();

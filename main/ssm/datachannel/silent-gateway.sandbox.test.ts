@@ -5,11 +5,12 @@
 // shell are the ones both the drop-in (cli/plugin/shell-runner.ts) and the app's sessions run on.
 // Liveness time is counted in ticks of a hand-driven timer (no sleeps, no timed assertions);
 // everything else (sandbox, websockets, ResumeSession) is real.
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
+import { WebSocket } from 'ws';
 import { startHarness, type Harness } from '../../../testing/ssm/sandbox-harness.js';
 import { ManualTimer } from '../../../testing/ssm/manual-timer.js';
 import { until } from '../../../testing/vitest/bounded.js';
-import { SILENCE_BOUND_TICKS } from '../connection/liveness.js';
+import { LivenessCheck, SILENCE_BOUND_TICKS } from '../connection/liveness.js';
 import { ShellSession } from '../shell/shell-session.js';
 import { DataChannel } from './data-channel.js';
 
@@ -23,6 +24,7 @@ const PASTE_LINES = 100;
 let h: Harness;
 beforeAll(async () => { h = await startHarness(); });
 afterAll(async () => { await h.stop(); });
+afterEach(() => { vi.restoreAllMocks(); });
 
 interface Session {
   dc: DataChannel;
@@ -81,17 +83,22 @@ describe('a data channel whose gateway goes silent', () => {
     h.gateway.faults.set(s.sessionId, { toClient: { drop: 1, types: ['output_stream_data', 'acknowledge'] } });
     const lines = Array.from({ length: PASTE_LINES }, (_, i) => `pasted line ${i} ${'x'.repeat(64)}`);
     s.shell().write(`cat <<'EOF' | wc -l | sed 's/^ */count=/'\n${lines.join('\n')}\nEOF\n`);
-    let probes = 0;
+    // Pings the client sent (counted where ws sends them), those the gateway got, and the pongs the
+    // client read (the liveness check is told of each).
+    const sent = vi.spyOn(WebSocket.prototype, 'ping');
+    const pongsRead = vi.spyOn(LivenessCheck.prototype, 'pongSeen');
+    const gatewayPings = (): number => h.gateway.host(s.sessionId)?.stats.pings ?? 0;
+    const sentBefore = sent.mock.calls.length;
+    const gatewayBefore = gatewayPings();
     for (let i = 0; i < QUIET_BOUNDS * SILENCE_BOUND_TICKS; i++) {
-      const before = s.dc.awaitingReply;
       s.clock.tick();
       expect(s.dc.status).toBe('connected');
-      if (before || !s.dc.awaitingReply) continue;
-      // This tick probed: the live gateway answers (a round trip is far below a tick's second).
-      probes++;
-      await until('the probe answered', () => !s.dc.awaitingReply);
+      // A tick that probed: the live gateway gets the ping and its answer is read before the next one.
+      const probes = sent.mock.calls.length - sentBefore;
+      await until('the gateway to get the probe', () => gatewayPings() - gatewayBefore >= probes);
+      await until('the probe answered', () => pongsRead.mock.calls.length >= probes);
     }
-    expect(probes).toBeGreaterThanOrEqual(QUIET_BOUNDS);
+    expect(gatewayPings() - gatewayBefore).toBeGreaterThanOrEqual(QUIET_BOUNDS);
     h.gateway.faults.set(s.sessionId, {});
     await until(() => `the paste counted once the agent is heard again (output ends ${JSON.stringify(s.output().slice(-300))})`, () => s.output().includes(`count=${PASTE_LINES}`));
     expect(s.statuses.filter((x) => x.startsWith('reconnecting'))).toEqual([]);
