@@ -65,13 +65,17 @@ describe('a data channel whose gateway goes silent', () => {
     const s = await openShell();
     h.gateway.faults.set(s.sessionId, { actions: [{ do: 'go-silent' }] });
     s.shell().write('echo after-$((6*7))\n');
+    // Ticks until the check ends the connection (it stops itself then), at most the bound.
     let ticks = 0;
-    while (ticks < SILENCE_BOUND_TICKS && s.dc.status === 'connected') {
+    while (ticks < SILENCE_BOUND_TICKS && s.clock.stopped === 0) {
       s.clock.tick();
       ticks++;
       await turns(TURNS_PER_TICK);
     }
-    expect(s.statuses.find((x) => x.startsWith('reconnecting'))).toMatch(/no reply from the gateway for \d+ s/);
+    expect(s.clock.stopped).toBe(1);
+    const reconnecting = (): string | undefined => s.statuses.find((x) => x.startsWith('reconnecting'));
+    await until(() => `the 'reconnecting' status (statuses ${s.statuses.join(' | ')})`, () => reconnecting() !== undefined);
+    expect(reconnecting()).toMatch(/no reply from the gateway for \d+ s/);
     await until(() => `the command typed during the silence, after resuming (statuses ${s.statuses.join(' | ')})`, () => s.output().includes('after-42'));
     expect(s.dc.status).toBe('connected');
     expect(h.gateway.host(s.sessionId)?.stats.opens).toBe(2);
