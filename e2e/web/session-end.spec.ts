@@ -87,7 +87,7 @@ test("a shell ended with exit, or by Session Manager's idle timeout or maximum s
   const shown = await page.evaluate(() => document.querySelectorAll('[data-testid="active-terminal"] .xterm-rows > div').length);
   await typeLine(page, 'echo size-$(stty size | tr " " x)');
   await waitForTerminalText(page, new RegExp(`^size-${shown}x\\d+$`, 'm'));
-  // On the first line of the scrollback, at the view's top right: the find bar above the terminal leaves it in sight.
+  // On the first line of the scrollback, at the view's top right: the find bar steps aside to the foot for it.
   await typeLine(page, 'clear; set -- $(stty size); printf "%$(($2-1))s\\n" top-$((6*7))');
   await waitForTerminalText(page, /^ +top-42$/m);
 
@@ -104,11 +104,12 @@ test("a shell ended with exit, or by Session Manager's idle timeout or maximum s
   await expect(banner.getByRole('button')).toHaveText(['Reopen', 'Close tab']);
   // The keyboard was in the terminal again: it moves to Reopen.
   await expect(banner.getByRole('button', { name: 'Reopen' })).toBeFocused();
-  // The find bar, at the pane's top, is clear of the banner at its foot and of the text above it.
+  // The find bar stepped aside to the foot sits above the banner, not over its buttons.
   await page.keyboard.press('Control+Shift+F');
   const find = page.getByRole('search', { name: 'Find' });
   await find.getByRole('textbox', { name: 'Find in terminal' }).fill('top-42');
   await expect(find.getByTestId('find-result')).toHaveText('1 of 1');
+  await expect(find).toHaveClass(/\bat-bottom\b/);
   const [findBox, bannerBox] = await Promise.all([find.boundingBox(), banner.boundingBox()]);
   expect(findBox !== null && bannerBox !== null && findBox.y + findBox.height <= bannerBox.y).toBe(true);
   await page.screenshot({ path: join(repoRoot, 'e2e', 'artifacts', 'qa-session-idle-find-1024.png') });

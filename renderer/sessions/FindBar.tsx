@@ -2,10 +2,10 @@
 // one nearest the bottom), "3 of 17", Enter for the one above it (older), Shift+Enter for the one
 // below, as in VS Code's terminal, and match case / whole word / regular expression toggles
 // (Alt+C / Alt+W / Alt+R, as in VS Code). A regular expression that does not compile is said so,
-// never searched. The bar is a strip of its own above the terminal, which gives it its top rows
-// while it is open (a refit): no text is ever under it, and the search addon's own scrolling
-// brings any match into view. Esc closes it and gives the terminal the keyboard back.
-import { useEffect, useLayoutEffect, useRef, useState } from 'react';
+// never searched. The bar floats over the top-right of the terminal (as VS Code's find widget
+// does); a match it would hide is scrolled out from under it, or, at the top of the scrollback or
+// in a view following the output, the bar moves to the foot of the terminal (find-reveal.ts).
+import { useEffect, useRef, useState } from 'react';
 import type { FindOptions, TerminalController } from '../terminal/terminal-controller.js';
 
 type Toggle = keyof FindOptions;
@@ -47,11 +47,10 @@ export function FindBar({ controller, onClose }: { controller: TerminalControlle
   const [found, setFound] = useState<boolean | null>(null);
   const [results, setResults] = useState<Results | null>(null);
   const input = useRef<HTMLInputElement>(null);
+  const bar = useRef<HTMLDivElement>(null);
+  const [atBottom, setAtBottom] = useState(false);
   const problem = regexProblem(query, options);
 
-  // Before the first search: the terminal refits to the room the bar left it now, not after the
-  // fit's debounce, whose resize would clear the match a quickly typed query had found.
-  useLayoutEffect(() => controller.refit(), [controller]);
   useEffect(() => {
     input.current?.focus();
     const sub = controller.onFindResults((e) => setResults({ index: e.resultIndex, count: e.resultCount }));
@@ -68,7 +67,11 @@ export function FindBar({ controller, onClose }: { controller: TerminalControlle
       setFound(null);
       return;
     }
-    setFound(controller.find(q, direction, opts));
+    const hit = controller.find(q, direction, opts);
+    setFound(hit);
+    const box = bar.current;
+    const edge = hit && box !== null ? controller.revealMatch(box.getBoundingClientRect()) : null;
+    if (edge !== null) setAtBottom(edge === 'bottom');
   };
 
   const toggle = (key: Toggle): void => {
@@ -84,7 +87,8 @@ export function FindBar({ controller, onClose }: { controller: TerminalControlle
 
   return (
     <div
-      className="find-bar"
+      ref={bar}
+      className={`find-bar${atBottom ? ' at-bottom' : ''}`}
       role="search"
       aria-label="Find"
       onKeyDown={(e) => {

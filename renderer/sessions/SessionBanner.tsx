@@ -23,6 +23,7 @@ import { useTerminal } from '../terminal/use-terminal.js';
 import { useBannerFocus } from './banner-focus.js';
 import { useBannerRoom, useBannerRows } from './banner-room.js';
 import { endOffer } from './end-offer.js';
+import { usePaneFoot } from './pane-foot.js';
 import type { Tab } from './session-store.js';
 import { ENDED_WITHOUT_EXIT_NOTE, statusLine, taskEndLines } from './tab-status.js';
 
@@ -37,6 +38,7 @@ export function SessionBanner({ tab }: { tab: Tab }) {
   const ended = state === 'closed' && linkLost === null && tab.elsewhere !== true;
   // A session on its way (connecting, reconnecting) takes input and its size reaches the remote: its banner takes rows.
   const inFlow = state === 'connecting' || state === 'reconnecting';
+  usePaneFoot(bar, `${state} ${linkLost !== null} ${tab.elsewhere === true}`, !inFlow);
   useBannerRoom(bar, controller, state === 'closed', ended);
   useBannerRows(controller, inFlow);
   if (state === 'connected') return null;

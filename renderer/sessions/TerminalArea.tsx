@@ -52,18 +52,18 @@ export function TerminalArea({ findOpen, onCloseFind }: { findOpen: boolean; onC
           return (
             <div key={t.key} className={`session-pane${side ? ` side-${side}` : ''}`} hidden={!visible} data-tab-key={t.key} data-state={t.status.state}>
               {visible && <InputNotice tab={t} />}
-              {/* Above the terminal, not over it: the body below shrinks and the terminal refits to what is left. */}
-              {findOpen && t.key === activeKey && controller && <FindBar controller={controller} onClose={onCloseFind} />}
               <div
                 className="session-pane-body"
                 onMouseDown={t.sessionId ? undefined : activate}
                 onContextMenu={(e) => {
                   const c = t.sessionId ? model.registry.get(t.sessionId) : undefined;
-                  if (c === undefined) return;
+                  // The find bar's field keeps the browser's own menu (cut, paste, spelling).
+                  if (c === undefined || (e.target as Element).closest('.find-bar') !== null) return;
                   e.preventDefault();
                   setMenu({ x: e.clientX, y: e.clientY, items: terminalMenu(model, c) });
                 }}
               >
+                {findOpen && t.key === activeKey && controller && <FindBar controller={controller} onClose={onCloseFind} />}
                 {t.sessionId ? (
                   <TerminalView sessionId={t.sessionId} visible={visible} focused={t.key === activeKey} side={side} onFocus={activate} />
                 ) : (

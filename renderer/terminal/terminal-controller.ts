@@ -6,8 +6,9 @@
 // options from the look (xterm-options.ts), search (terminal-find.ts), WebGL (webgl-renderer.ts),
 // the filter that spares xterm a full redraw per scroll with nothing selected
 // (selection-redraw.ts), and the fix for a cleared selection drawn again at a resize
-// (selection-ghost.ts). The bar over the view: the session banner's (an ended session's text
-// kept above it, a one taken elsewhere drawn above it) with a fresh session's rule (session-bars.ts).
+// (selection-ghost.ts). Bars over the view: the find bar's match kept out from under it
+// (find-reveal.ts), and the session banner's (an ended session's text kept above it, a
+// one taken elsewhere drawn above it) with a fresh session's rule (session-bars.ts).
 import { FitAddon } from '@xterm/addon-fit';
 import type { InputRefusal } from '../../shared/contract/index.js';
 import { SearchAddon, type ISearchResultChangeEvent } from '@xterm/addon-search';
@@ -18,6 +19,7 @@ import { bufferText, lastLineText } from './buffer-text.js';
 import type { Drainable } from './background-writer.js';
 import { TERMINAL } from './constants.js';
 import { Debounce } from './debounce.js';
+import { barCells, revealMatch } from './find-reveal.js';
 import { sameLook } from './look.js';
 import { preventSelectionGhosts } from './selection-ghost.js';
 import { filterSelectionRedraws } from './selection-redraw.js';
@@ -108,8 +110,7 @@ export class TerminalController implements Drainable {
 
   /**
    * Fits xterm to its slot now, not after the slot stops changing: the slot changed by a bar taking
-   * room beside it (the banner of a session that reconnects, the find bar), and no frame should show
-   * rows under it (nor a resize after the find bar's first search clear the match it found).
+   * room beside it (the banner of a session that reconnects), and no frame should show rows under it.
    */
   refit(): void {
     if (this.#disposed) return;
@@ -244,6 +245,26 @@ export class TerminalController implements Drainable {
   /** Finds the next or previous match; false when there is none. Throws a SyntaxError for a bad regex (the find bar checks first). */
   find(query: string, direction: 'next' | 'previous', options: FindOptions): boolean {
     return this.#find.find(query, direction, options, this.#look.theme);
+  }
+
+  /**
+   * After a find, with the find bar's box: scrolls the match found (the search selects it) out
+   * from under the bar, or says the edge the bar should move to instead ('top' | 'bottom'), when
+   * the scrollback cannot scroll that far or the view is following the output (find-reveal.ts);
+   * null when the bar stays where it is.
+   */
+  revealMatch(bar: DOMRectReadOnly): 'top' | 'bottom' | null {
+    const match = this.#term.getSelectionPosition(); // from 0, whatever its typings say
+    const screen = this.element.querySelector('.xterm-screen');
+    if (match === undefined || screen === null) return null;
+    const { rows, cols } = this.#term;
+    const { viewportY, baseY } = this.#term.buffer.active;
+    const cells = { startRow: match.start.y - viewportY, startCol: match.start.x, endRow: match.end.y - viewportY, endCol: match.end.x };
+    const covered = barCells(bar, screen.getBoundingClientRect(), rows, cols);
+    const reveal = revealMatch(cells, covered, { rows, cols, above: viewportY, below: baseY - viewportY });
+    if (reveal.kind === 'scroll') this.#term.scrollLines(reveal.lines);
+    if (reveal.kind !== 'move') return null;
+    return covered.edge === 'top' ? 'bottom' : 'top';
   }
 
   /**
