@@ -182,7 +182,10 @@ export class ManagedShell {
       this.#output.push(bytes);
     });
     engine.on('status', (status, detail) => {
-      if (generation === this.#generation && status !== 'closed') this.#setStatus(liveStatus(status, detail));
+      if (generation !== this.#generation || status === 'closed') return;
+      // The size held while it was not connected, before the window hears it is (resize()).
+      if (status === 'connected') engine.resize(this.#size.cols, this.#size.rows);
+      this.#setStatus(liveStatus(status, detail));
     });
     engine.on('closed', (reason) => {
       if (generation !== this.#generation) return;
@@ -234,9 +237,15 @@ export class ManagedShell {
     this.#output.acked(bytes);
   }
 
+  /**
+   * Sizes reach the remote only while it is connected. Meanwhile (launching, reconnecting) only the
+   * latest is kept, and it goes once the session is connected, if it is not what the remote already
+   * has (the engine skips an unchanged size): a banner that comes and goes costs the remote nothing,
+   * and a full-screen program is not made to redraw for a size it never shows.
+   */
   resize(cols: number, rows: number): void {
     this.#size = { cols, rows };
-    this.#engine?.resize(cols, rows);
+    if (this.#engine?.status === 'connected') this.#engine.resize(cols, rows);
     this.#recorder.resize(cols, rows);
   }
 

@@ -1,0 +1,123 @@
+// ManagedShell holds terminal sizes while its session is not connected (launching, reconnecting)
+// and sends only the latest once it is, and only when the remote does not have it already: a
+// reconnect banner that takes rows and gives them back makes the remote resize nothing.
+import { afterEach, describe, expect, it, vi } from 'vitest';
+import type { ShellSessionEvents } from '../../ssm/shell/shell-session.js';
+import { ManagedShell } from './managed-shell.js';
+
+/** The engine stand-in: its status is the test's; the sizes it sends to the agent are recorded. */
+interface SizedEngine {
+  status: 'connecting' | 'connected' | 'reconnecting' | 'closed';
+  /** Every size the agent was sent, the launch's first. */
+  readonly sentSizes: string[];
+  fire<K extends keyof ShellSessionEvents>(event: K, ...args: ShellSessionEvents[K]): void;
+}
+
+const engines = vi.hoisted((): SizedEngine[] => []);
+
+vi.mock('../../ssm/shell/shell-session.js', async () => {
+  const { Emitter: Base } = await import('../../ssm/util/emitter.js');
+  class Sized extends Base<ShellSessionEvents> {
+    status: SizedEngine['status'] = 'connecting';
+    readonly sentSizes: string[] = [];
+    readonly sessionId = 'aws-session';
+    readonly exitCode = 0;
+    readonly closedBecause = undefined;
+    #last: string;
+    constructor(options: { size: { cols: number; rows: number } }) {
+      super();
+      this.#last = `${options.size.cols}x${options.size.rows}`;
+      this.sentSizes.push(this.#last);
+      engines.push(this);
+    }
+    fire<K extends keyof ShellSessionEvents>(event: K, ...args: ShellSessionEvents[K]): void {
+      this.emit(event, ...args);
+    }
+    open(): Promise<void> {
+      return Promise.resolve();
+    }
+    pause(): void {}
+    resume(): void {}
+    write(): void {}
+    // As the real session: an unchanged size is not sent again.
+    resize(cols: number, rows: number): void {
+      const size = `${cols}x${rows}`;
+      if (size === this.#last) return;
+      this.#last = size;
+      this.sentSizes.push(size);
+    }
+    terminate(): Promise<void> {
+      this.status = 'closed';
+      return Promise.resolve();
+    }
+  }
+  return { ShellSession: Sized };
+});
+
+async function started(): Promise<{ shell: ManagedShell; engine: SizedEngine }> {
+  const shell = new ManagedShell(
+    {
+      id: 's-1',
+      target: { kind: 'instance', instanceId: 'i-0123456789abcdef0', profile: 'p', region: 'eu-west-1' },
+      cols: 80,
+      rows: 24,
+      title: 't',
+      sink: { output: () => undefined, status: () => undefined },
+    },
+    {
+      launch: () => Promise.resolve({ credentials: { sessionId: 'aws-session', streamUrl: 'wss://x', tokenValue: 't' }, target: 'i-0123456789abcdef0' }),
+      batching: { coalesceMs: 1_000, maxBatchBytes: 16 * 1024, echoWindowMs: 0 },
+      flow: { window: 48 * 1024, readAhead: 16 * 1024 },
+    },
+  );
+  await shell.start();
+  const engine = engines.at(-1);
+  if (engine === undefined) throw new Error('no engine was made');
+  return { shell, engine };
+}
+
+function setStatus(engine: SizedEngine, status: 'connected' | 'reconnecting', detail = ''): void {
+  engine.status = status;
+  engine.fire('status', status, detail);
+}
+
+afterEach(() => {
+  engines.length = 0;
+});
+
+describe('ManagedShell resizes while not connected', () => {
+  it('sends nothing for a banner that takes rows and gives them back during a reconnect', async () => {
+    const { shell, engine } = await started();
+    setStatus(engine, 'connected');
+    setStatus(engine, 'reconnecting', 'socket closed');
+    shell.resize(80, 22); // the banner takes two rows
+    shell.resize(80, 24); // and gives them back
+    setStatus(engine, 'connected', 'resumed');
+    expect(engine.sentSizes).toEqual(['80x24']);
+    await shell.dispose();
+  });
+
+  it('sends only the latest size once reconnected, when it differs from what the remote has', async () => {
+    const { shell, engine } = await started();
+    setStatus(engine, 'connected');
+    setStatus(engine, 'reconnecting', 'socket closed');
+    shell.resize(100, 30);
+    shell.resize(120, 40);
+    expect(engine.sentSizes).toEqual(['80x24']);
+    setStatus(engine, 'connected', 'resumed');
+    expect(engine.sentSizes).toEqual(['80x24', '120x40']);
+    shell.resize(120, 38); // connected: at once
+    expect(engine.sentSizes).toEqual(['80x24', '120x40', '120x38']);
+    await shell.dispose();
+  });
+
+  it('holds sizes while the first connect is under way and sends the latest when it is connected', async () => {
+    const { shell, engine } = await started();
+    shell.resize(80, 22);
+    shell.resize(90, 30);
+    expect(engine.sentSizes).toEqual(['80x24']);
+    setStatus(engine, 'connected');
+    expect(engine.sentSizes).toEqual(['80x24', '90x30']);
+    await shell.dispose();
+  });
+});
