@@ -25,8 +25,14 @@ test('a paste a closed or still-starting session cannot take is told in its tab,
   await runLine(page, 'exit');
   const reopen = page.getByTestId('session-closed').getByRole('button', { name: 'Reopen' });
   await expect(reopen).toBeVisible({ timeout: SHELL_TIMEOUT_MS });
+  const rowCount = () => page.locator('[data-testid="active-terminal"] .xterm-rows > div').count();
+  const rowsWithoutNotice = await rowCount();
   await pasteText(page, 'echo closed-paste');
   await expect(notice).toHaveText(/^Paste of 17 bytes not sent: the session is closed\. Reopen it, then paste again\./);
+  // The notice floats over the pane's top: the terminal keeps its rows (a refit would resize the remote).
+  expect(await rowCount()).toBe(rowsWithoutNotice);
+  const [noticeBox, screenBox] = await Promise.all([notice.boundingBox(), page.locator('[data-testid="active-terminal"] .xterm-screen').boundingBox()]);
+  expect(noticeBox !== null && screenBox !== null && noticeBox.y + noticeBox.height < screenBox.y + screenBox.height / 2).toBe(true);
   await notice.getByRole('button', { name: 'Dismiss' }).click();
   await expect(notice).toHaveCount(0);
 
@@ -36,8 +42,10 @@ test('a paste a closed or still-starting session cannot take is told in its tab,
   expect((await request.post(`${endpoint}/__sandbox/api-faults`, { ...admin, data: { rules: [{ operation: 'ecs.ExecuteCommand', answer: 'hold' }] } })).ok()).toBe(true);
   await reopen.click();
   await expect(tab).toHaveAttribute('data-state', 'connecting');
+  const rowsStarting = await rowCount();
   await pasteText(page, BIG_PASTE);
   await expect(notice).toHaveText(/^Paste of 72 KB not sent: the session was still starting\. Paste again once it is connected\./);
+  expect(await rowCount()).toBe(rowsStarting);
   for (const [width, height] of [[1440, 900], [1024, 640]] as const) {
     await page.setViewportSize({ width, height });
     await expect(notice).toBeInViewport();
