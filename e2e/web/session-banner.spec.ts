@@ -10,6 +10,7 @@ import { expect, repoRoot, test } from '../fixtures/web-host.js';
 import { quickPoll } from './poll.js';
 import { activeText, openDemo, revealWebApp, runLine, sandboxAdminHeaders, sandboxEndpoint, SHELL_TIMEOUT_MS, waitForShell, waitForTerminalText, type SandboxSession } from './porthole-ui.js';
 import { expectTerminalsFitted } from './terminal-fit.js';
+import { WIRE_TYPE } from '../../shared/contract/wire.js';
 
 test.use({ sandbox: true });
 test.describe.configure({ timeout: 180_000 });
@@ -245,4 +246,36 @@ test('while a session reconnects, the line typed last shows above the banner, an
     await waitForTerminalText(page, new RegExp(`^typed-at-${width}-123$`, 'm'));
     expect((await activeText(page)).match(new RegExp(`^typed-at-${width}-\\d*$`, 'gm'))).toEqual([`typed-at-${width}-123`]);
   }
+});
+
+test('a reconnect whose banner takes rows and gives them back sends the remote no size change', async ({ page, webHost, request }) => {
+  // The sizes the page sends main (data frames of type resize: rows in the last two bytes).
+  const sentRows: number[] = [];
+  page.on('websocket', (ws) => ws.on('framesent', ({ payload }) => {
+    if (typeof payload !== 'string' && payload[0] === WIRE_TYPE.resize) sentRows.push(payload.readUInt16BE(payload.length - 2));
+  }));
+  await page.setViewportSize({ width: 1440, height: 900 });
+  await openDemo(page, webHost.url);
+  await (await revealWebApp(page)).dblclick();
+  await waitForShell(page);
+  const tab = page.locator('.tab[aria-selected="true"]');
+  // A foreground program that prints each size change (SIGWINCH) the shell's terminal is told of, with the size.
+  await runLine(page, `sh -c 'n=0; echo start-$(stty size | tr " " x); trap "n=\\$((n+1)); echo winch-\\$n-\\$(stty size | tr \\" \\" x)" WINCH; while :; do sleep 0.05; done'`);
+  await waitForTerminalText(page, /^start-\d+x\d+$/m);
+  const startCols = Number(/^start-\d+x(\d+)$/m.exec(await activeText(page))?.[1]);
+
+  const cut = await holdReconnecting(page, request, webHost.output());
+  const sentBefore = sentRows.length;
+  await expect(tab).toHaveAttribute('data-state', 'reconnecting', { timeout: SHELL_TIMEOUT_MS });
+  // The banner's rows went to main as a smaller size while reconnecting, and the full size once it is back.
+  await expect.poll(() => sentRows.length, quickPoll()).toBeGreaterThan(sentBefore);
+  await cut.resume();
+  await expect(tab).toHaveAttribute('data-state', 'connected', { timeout: SHELL_TIMEOUT_MS });
+  await expect.poll(() => sentRows.length, quickPoll()).toBeGreaterThan(sentBefore + 1);
+  // A real size change after the reconnect (narrower): once the program prints it, whatever the
+  // reconnect sent came before it.
+  await page.setViewportSize({ width: 1024, height: 900 });
+  await expect.poll(async () => [...(await activeText(page)).matchAll(/^winch-\d+-\d+x(\d+)$/gm)].some((m) => Number(m[1]) !== startCols), quickPoll(SHELL_TIMEOUT_MS)).toBe(true);
+  expect((await activeText(page)).match(/^winch-\d+-/gm)).toEqual(['winch-1-']);
+  await page.keyboard.press('Control+C');
 });

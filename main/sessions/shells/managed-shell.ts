@@ -182,10 +182,7 @@ export class ManagedShell {
       this.#output.push(bytes);
     });
     engine.on('status', (status, detail) => {
-      if (generation !== this.#generation || status === 'closed') return;
-      // The size held while it was not connected, before the window hears it is (resize()).
-      if (status === 'connected') engine.resize(this.#size.cols, this.#size.rows);
-      this.#setStatus(liveStatus(status, detail));
+      if (generation === this.#generation && status !== 'closed') this.#setStatus(liveStatus(status, detail));
     });
     engine.on('closed', (reason) => {
       if (generation !== this.#generation) return;
@@ -239,9 +236,12 @@ export class ManagedShell {
 
   /**
    * Sizes reach the remote only while it is connected. Meanwhile (launching, reconnecting) only the
-   * latest is kept, and it goes once the session is connected, if it is not what the remote already
-   * has (the engine skips an unchanged size): a banner that comes and goes costs the remote nothing,
-   * and a full-screen program is not made to redraw for a size it never shows.
+   * latest is kept here, not sent: the window sends its size again once it hears the session is
+   * connected (after its banner has given its rows back), and that size goes only if the remote does
+   * not have it already (the engine skips an unchanged size). So a banner that comes and goes costs
+   * the remote nothing, and a full-screen program is not made to redraw for a size it never shows.
+   * (Sending the held size at 'connected' would send the banner's size: the window drops its banner
+   * only once it hears 'connected'.)
    */
   resize(cols: number, rows: number): void {
     this.#size = { cols, rows };
