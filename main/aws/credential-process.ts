@@ -24,12 +24,16 @@ export const CREDENTIAL_PROCESS = {
   KILL_GRACE_MS: 2_000,
 } as const;
 
-/** Ends the command and whatever it started (its own process group off Windows). */
+/**
+ * Ends the command and whatever it started (its own process group off Windows). The group is
+ * signalled even once the shell itself has exited: a child that ignored SIGTERM is still in it and
+ * must get the SIGKILL that follows (an empty group answers ESRCH, which is ignored).
+ */
 function endAll(child: ChildProcess, signal: NodeJS.Signals): void {
-  if (child.pid === undefined || child.exitCode !== null || child.signalCode !== null) return;
+  if (child.pid === undefined) return;
   try {
-    if (process.platform === 'win32') child.kill(signal);
-    else process.kill(-child.pid, signal);
+    if (process.platform !== 'win32') process.kill(-child.pid, signal);
+    else if (child.exitCode === null && child.signalCode === null) child.kill(signal);
   } catch {
     // Already gone.
   }
@@ -109,8 +113,9 @@ export function runCredentialProcess(run: ProcessRun): Promise<AwsCredentialIden
     };
     const stopIt = (): void => {
       endAll(child, 'SIGTERM');
-      killTimer = setTimeout(() => endAll(child, 'SIGKILL'), CREDENTIAL_PROCESS.KILL_GRACE_MS);
-      killTimer.unref();
+      // Kept referenced: a Porthole quitting while a helper is being stopped waits out the grace
+      // (at most KILL_GRACE_MS) so that whatever ignored SIGTERM still gets the SIGKILL.
+      killTimer ??= setTimeout(() => endAll(child, 'SIGKILL'), CREDENTIAL_PROCESS.KILL_GRACE_MS);
     };
     const deadline = setTimeout(() => {
       stopIt();
@@ -137,7 +142,7 @@ export function runCredentialProcess(run: ProcessRun): Promise<AwsCredentialIden
     });
     child.on('error', (e) => settle(() => reject(failed(`The credential_process of ${who} could not be started.`, `Check the credential_process line of profile "${profile}" in ~/.aws/config.`, e.message))));
     child.on('close', (code, signal) => {
-      clearTimeout(killTimer);
+      // Once stopping, the SIGKILL still goes: the shell closing its pipes says nothing of its children.
       settle(() => {
         if (code !== 0) {
           const how = signal ? `was ended by ${signal}` : `exited with code ${String(code)}`;
