@@ -6,6 +6,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { ListClustersCommand } from '@aws-sdk/client-ecs';
 import { afterAll, beforeEach, describe, expect, it, vi } from 'vitest';
+import { processAlive as alive } from '../../testing/aws/stuck-helper.js';
 import { AwsService } from './aws-service.js';
 import { nodeId } from './inventory/node-ids.js';
 
@@ -36,14 +37,6 @@ function service(): AwsService {
   return new AwsService({ env: { AWS_CONFIG_FILE: join(dir, 'config'), AWS_SHARED_CREDENTIALS_FILE: join(dir, 'credentials'), HOME: dir }, maxAttempts: 1 });
 }
 
-function alive(pid: number): boolean {
-  try {
-    process.kill(pid, 0);
-    return true;
-  } catch {
-    return false;
-  }
-}
 
 async function helperPid(): Promise<number> {
   await vi.waitFor(() => expect(existsSync(pidFile) && readFileSync(pidFile, 'utf8').trim() !== '').toBe(true), WAIT);
