@@ -172,6 +172,10 @@ export class Inventory {
       loading: (node) => this.inflight.has(node),
       listing: (node, parsed) => this.loadParsed(node, parsed, 'background'),
       merge: (node, nodes, problems) => this.mergeChanged(node, nodes, problems),
+      reload: async (node) => {
+        const nodes = await this.children(node, 'background');
+        this.opts.events?.changed?.({ parentId: node, nodes, problems: this.problemsOf(node) });
+      },
     }, id));
   }
 

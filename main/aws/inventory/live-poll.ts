@@ -19,14 +19,27 @@ export interface PollHost {
   listing(id: string, parsed: ParsedNodeId): Promise<RegionListing>;
   /** Sets a branch's children and problems and sends `changed`, only when they differ from what is shown. */
   merge(id: string, nodes: InventoryNode[], problems: LoadProblem[]): void;
+  /** Loads a branch whose load failed, at background priority, and sends `changed` when it answers; throws (reporting nothing) when it fails again. */
+  reload(id: string): Promise<void>;
 }
 
-/** `skipped` (no call made) when the node is not a loaded region or cluster, or a load of it is in flight. Throws when AWS refused: nothing changes then. */
+/**
+ * `skipped` (no call made) when the node is not a region or cluster in the tree, or a load of it is
+ * in flight. Throws when AWS refused: nothing changes then. An open region or cluster whose whole
+ * load failed (throttled, or no network, at expand) is loaded again, so it comes back by itself.
+ */
 export async function pollNode(host: PollHost, id: string): Promise<'polled' | 'skipped'> {
   const p = parseNodeId(id);
-  const key = p === undefined ? '' : `${p.profile}|${p.region}`;
+  if (p === undefined || (p.kind !== 'region' && p.kind !== 'cluster') || host.loading(id)) return 'skipped';
+  if (!host.index.isLoaded(id)) {
+    // Still in the tree (its parent lists it) but with no children: its latest load failed.
+    if (host.index.node(id) === undefined) return 'skipped';
+    await host.reload(id);
+    return 'polled';
+  }
+  const key = `${p.profile}|${p.region}`;
   const loader = host.loader(key);
-  if (p === undefined || loader === undefined || (p.kind !== 'region' && p.kind !== 'cluster') || !host.index.isLoaded(id) || host.loading(id)) return 'skipped';
+  if (loader === undefined) return 'skipped';
   // Refreshed, forgotten or reloaded while the poll waited on AWS: that load says what is there.
   const current = (): boolean => host.loader(key) === loader && host.index.isLoaded(id) && !host.loading(id);
   if (p.kind === 'region') {

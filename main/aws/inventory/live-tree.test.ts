@@ -177,4 +177,31 @@ describe('the live tree', () => {
     expect((await t.inventory.children(REGION_ID)).some((n) => n.id === CLUSTER_ID)).toBe(true);
     expect(t.inventory.problemsOf(REGION_ID)).toEqual([]);
   });
+
+  it('loads again, with the same backoff, an open region whose whole listing failed at expand, until AWS answers', async () => {
+    failWith = Object.assign(new Error('Rate exceeded'), { name: 'ThrottlingException', $metadata: { httpStatusCode: 400 } });
+    await t.inventory.refresh(REGION_ID);
+    expect(t.events.errors).toHaveLength(1); // the region shows its error, and no children
+    t.inventory.live.watch(WINDOW, [PROFILE_ID, REGION_ID], true);
+    calls = [];
+    await tick(INTERVAL); // tried with no refresh from the user, fails again
+    expect(calls).toContain('ListClustersCommand');
+    calls = [];
+    await tick(INTERVAL); // backing off: 2 intervals
+    expect(calls).toEqual([]);
+    await tick(INTERVAL);
+    expect(calls).toContain('ListClustersCommand');
+    expect(t.events.changed).toEqual([]);
+    expect(t.events.errors).toHaveLength(1); // a background retry that fails says nothing more
+    failWith = null;
+    calls = [];
+    for (let i = 0; i < 3; i++) await tick(INTERVAL); // 3 of 4 intervals
+    expect(calls).toEqual([]);
+    await tick(INTERVAL); // answers: the region's children come back on their own
+    expect(t.events.changed).toContain(REGION_ID);
+    expect((await t.inventory.children(REGION_ID)).some((n) => n.id === CLUSTER_ID)).toBe(true);
+    calls = [];
+    await tick(INTERVAL); // and it is polled as any loaded region from now on
+    expect(calls).toContain('ListClustersCommand');
+  });
 });
