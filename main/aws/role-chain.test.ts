@@ -12,7 +12,8 @@ import { CREDENTIAL_PROCESS, type HelperRun } from './credential-process.js';
 import { credentialProviderFor, type CredentialOptions } from './credentials.js';
 import type { AwsError } from './errors.js';
 import { loadProfiles, type ProfileInfo } from './profiles.js';
-import { processChainOf } from './role-chain.js';
+import { PROCESS_LIMIT } from './credential-process-limit.js';
+import { processChainOf, resolveProcessChain, type StsClientFactory } from './role-chain.js';
 
 const ACCOUNT = '123456789012';
 const READONLY = `arn:aws:iam::${ACCOUNT}:role/porthole-readonly`;
@@ -159,13 +160,58 @@ describe('the credential_process limit a profile sets', () => {
   });
 });
 
+/** The test's config and credentials files merged per profile, as the SDK reads them. */
+async function parsedFiles(): Promise<Record<string, Record<string, string | undefined>>> {
+  const { loadSharedConfigFiles } = await import('@smithy/shared-ini-file-loader');
+  const { configFile, credentialsFile } = await loadSharedConfigFiles({ filepath: credentials, configFilepath: config, ignoreCache: true });
+  const parsed: Record<string, Record<string, string | undefined>> = {};
+  for (const [k, v] of Object.entries(configFile)) parsed[k] = { ...v, ...credentialsFile[k] };
+  for (const [k, v] of Object.entries(credentialsFile)) parsed[k] = { ...configFile[k], ...v };
+  return parsed;
+}
+
+describe("a role chain's STS clients", () => {
+  /** Resolves `name`'s chain with a factory that records each STS client made and whether it was destroyed. */
+  async function resolveCounting(name: string, mfaCode?: string): Promise<{ made: number; destroyed: number; result: unknown }> {
+    const chain = processChainOf(name, await parsedFiles());
+    if (!chain) throw new Error(`test profile ${name} is not a chain over a command`);
+    const made: STSClient[] = [];
+    const destroyed = new Set<STSClient>();
+    const stsClient: StsClientFactory = (c) => {
+      const client = new STSClient(c);
+      const destroy = client.destroy.bind(client);
+      client.destroy = () => { destroyed.add(client); destroy(); };
+      made.push(client);
+      return client;
+    };
+    const result = await resolveProcessChain(chain, {
+      profile: name,
+      process: { defaultMs: PROCESS_LIMIT.DEFAULT_MS },
+      stsClientConfig: { region: sandbox.region, endpoint: sandbox.endpoint, maxAttempts: 1 },
+      stsClient,
+      ...(mfaCode === undefined ? {} : { mfaCodeProvider: () => Promise.resolve(mfaCode) }),
+    }).catch((e: unknown) => e);
+    return { made: made.length, destroyed: made.filter((c) => destroyed.has(c)).length, result };
+  }
+
+  it('destroys the client of every link once its AssumeRole answered', async () => {
+    const { made, destroyed, result } = await resolveCounting('deep');
+    expect(result).toMatchObject({ accessKeyId: expect.any(String) });
+    expect({ made, destroyed }).toEqual({ made: 2, destroyed: 2 });
+    // A second resolution (a refresh) makes its own and leaves none behind either.
+    expect(await resolveCounting('deep')).toMatchObject({ made: 2, destroyed: 2 });
+  });
+
+  it('destroys the client of a link whose AssumeRole failed (a wrong MFA code)', async () => {
+    const { made, destroyed, result } = await resolveCounting('admin', '654321');
+    expect(String(result)).toMatch(/MultiFactorAuthentication failed/);
+    expect({ made, destroyed }).toEqual({ made: 1, destroyed: 1 });
+  });
+});
+
 describe('processChainOf', () => {
   it('leaves to the SDK every chain that does not end in a command, reading a source profile as the SDK does', async () => {
-    const { loadSharedConfigFiles } = await import('@smithy/shared-ini-file-loader');
-    const { configFile, credentialsFile } = await loadSharedConfigFiles({ filepath: credentials, configFilepath: config, ignoreCache: true });
-    const parsed: Record<string, Record<string, string | undefined>> = {};
-    for (const [k, v] of Object.entries(configFile)) parsed[k] = { ...v, ...credentialsFile[k] };
-    for (const [k, v] of Object.entries(credentialsFile)) parsed[k] = { ...configFile[k], ...v };
+    const parsed = await parsedFiles();
     // Static keys win over a command in the same source profile; credential_source too.
     expect(processChainOf('over-keys', parsed)).toBeNull();
     expect(processChainOf('over-env', parsed)).toBeNull();

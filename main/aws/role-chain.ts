@@ -3,10 +3,12 @@
  * rather than by the SDK's fromIni: fromIni runs that command through its fromProcess, which gives
  * it an open stdin and no time limit. Here the command runs under credential-process.ts (no stdin,
  * ended with what it started at the profile's limit), then each role of the chain is assumed in
- * turn, innermost first, through the SDK's fromTemporaryCredentials. Any other chain (static keys,
- * SSO, web identity, credential_source, a loop) is left to fromIni, which this reads exactly like.
+ * turn, innermost first, with an AssumeRole call on an STS client made for that link and destroyed
+ * once the call ends (the SDK's fromTemporaryCredentials makes one per provider and never destroys
+ * it, so each refresh left one behind). Any other chain (static keys, SSO, web identity,
+ * credential_source, a loop) is left to fromIni, which this reads exactly like.
  */
-import { fromTemporaryCredentials } from '@aws-sdk/credential-providers';
+import { AssumeRoleCommand, STSClient, type AssumeRoleCommandInput, type STSClientConfig } from '@aws-sdk/client-sts';
 import type { ParsedIniData } from '@smithy/shared-ini-file-loader';
 import type { AwsCredentialIdentity } from '@smithy/types';
 import { runProfileProcess, type ProfileProcessOptions } from './credential-process.js';
@@ -18,6 +20,8 @@ type Section = Readonly<Record<string, string | undefined>>;
 const STS_FALLBACK_REGION = 'us-east-1';
 /** The SDK's default for a role session without duration_seconds (one hour). */
 const DEFAULT_DURATION_SECONDS = 3600;
+/** A role session without role_session_name is named as the SDK names it: this, then the time in ms. */
+const DEFAULT_SESSION_NAME_PREFIX = 'aws-sdk-js-';
 
 /** One AssumeRole of the chain, as the profile that names the role writes it. */
 export interface RoleLink {
@@ -83,6 +87,11 @@ export function processChainOf(profile: string, profiles: ParsedIniData): Proces
   }
 }
 
+/** Makes the STS client one link of a chain assumes its role with; it is destroyed once that call ends. */
+export type StsClientFactory = (config: STSClientConfig) => STSClient;
+
+const newStsClient: StsClientFactory = (config) => new STSClient(config);
+
 export interface ChainOptions {
   /** The profile being opened (errors and MFA prompts name it). */
   readonly profile: string;
@@ -90,33 +99,48 @@ export interface ChainOptions {
   readonly mfaCodeProvider?: (serial: string) => Promise<string>;
   /** The opened profile's STS client settings (region, resolved endpoint, limits), as fromIni gets them. */
   readonly stsClientConfig?: { readonly region?: string; readonly endpoint?: string; readonly requestHandler?: RequestLimits; readonly maxAttempts?: number };
+  /** Default: a new STSClient (tests count what is made and destroyed). */
+  readonly stsClient?: StsClientFactory;
 }
 
 /** Runs the chain's command, then assumes each role with the credentials before it. */
 export async function resolveProcessChain(chain: ProcessChain, opts: ChainOptions): Promise<AwsCredentialIdentity> {
   let creds = await runProfileProcess(chain.source, chain.sourceSection, { ...opts.process, sourceOf: opts.profile });
-  for (const link of chain.links) {
-    const sts = opts.stsClientConfig;
-    creds = await fromTemporaryCredentials({
-      masterCredentials: creds,
-      params: {
-        RoleArn: link.roleArn,
-        ...(link.sessionName ? { RoleSessionName: link.sessionName } : {}),
-        ...(link.externalId ? { ExternalId: link.externalId } : {}),
-        DurationSeconds: link.durationSeconds,
-        ...(link.mfaSerial ? { SerialNumber: link.mfaSerial } : {}),
-      },
-      ...(opts.mfaCodeProvider ? { mfaCodeProvider: opts.mfaCodeProvider } : {}),
-      clientConfig: {
-        // fromIni's order: the opened profile's region, then the role's own, then the SDK's fallback.
-        region: sts?.region ?? link.region ?? STS_FALLBACK_REGION,
-        ...(sts?.endpoint ? { endpoint: sts.endpoint } : {}),
-        // The endpoint was resolved per profile; AWS_PROFILE's endpoint_url must not apply here.
-        ignoreConfiguredEndpointUrls: true,
-        ...(sts?.requestHandler ? { requestHandler: sts.requestHandler } : {}),
-        ...(sts?.maxAttempts ? { maxAttempts: sts.maxAttempts } : {}),
-      },
-    })();
-  }
+  for (const link of chain.links) creds = await assumeLink(link, creds, opts);
   return creds;
+}
+
+/** One AssumeRole of the chain with `creds`, asking for the MFA code first when the link names a device. */
+async function assumeLink(link: RoleLink, creds: AwsCredentialIdentity, opts: ChainOptions): Promise<AwsCredentialIdentity> {
+  const params: AssumeRoleCommandInput = {
+    RoleArn: link.roleArn,
+    RoleSessionName: link.sessionName ?? `${DEFAULT_SESSION_NAME_PREFIX}${Date.now()}`,
+    ...(link.externalId ? { ExternalId: link.externalId } : {}),
+    DurationSeconds: link.durationSeconds,
+  };
+  if (link.mfaSerial) {
+    // The words error-map knows as 'mfa-required', as the SDK's own assumer says it.
+    if (!opts.mfaCodeProvider) throw new Error(`Role ${link.roleArn} requires multi-factor authentication, but no MFA code callback was provided.`);
+    // Asked before the client exists: none is held while the person types the code.
+    params.SerialNumber = link.mfaSerial;
+    params.TokenCode = await opts.mfaCodeProvider(link.mfaSerial);
+  }
+  const sts = opts.stsClientConfig;
+  const client = (opts.stsClient ?? newStsClient)({
+    credentials: creds,
+    // fromIni's order: the opened profile's region, then the role's own, then the SDK's fallback.
+    region: sts?.region ?? link.region ?? STS_FALLBACK_REGION,
+    ...(sts?.endpoint ? { endpoint: sts.endpoint } : {}),
+    // The endpoint was resolved per profile; AWS_PROFILE's endpoint_url must not apply here.
+    ignoreConfiguredEndpointUrls: true,
+    ...(sts?.requestHandler ? { requestHandler: sts.requestHandler } : {}),
+    ...(sts?.maxAttempts ? { maxAttempts: sts.maxAttempts } : {}),
+  });
+  try {
+    const { Credentials: c } = await client.send(new AssumeRoleCommand(params));
+    if (!c?.AccessKeyId || !c.SecretAccessKey) throw new Error(`STS answered AssumeRole of role ${link.roleArn} without credentials.`);
+    return { accessKeyId: c.AccessKeyId, secretAccessKey: c.SecretAccessKey, ...(c.SessionToken ? { sessionToken: c.SessionToken } : {}), ...(c.Expiration ? { expiration: c.Expiration } : {}) };
+  } finally {
+    client.destroy();
+  }
 }
