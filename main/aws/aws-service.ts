@@ -159,11 +159,13 @@ export class AwsService {
   }
 
   /** The forward manager's `startSession`: each forward's spec names its profile and region. */
-  readonly startPortSession: StartPortSession = async (input, spec) => {
-    if (!spec.profile) {
+  readonly startPortSession: StartPortSession = async (input, spec, waiting) => {
+    const profile = spec.profile;
+    if (!profile) {
       throw new AwsError({ code: 'profile-not-found', sentence: 'This forward does not say which AWS profile to use.', nextStep: 'Recreate the forward from the tree so it carries its profile and region.' });
     }
-    return portSessionStarter(await this.workspace.open(spec.profile), spec.region)(input, spec);
+    // A start (or restart) waiting on the profile's credential_process says so in the forward's row.
+    return this.helperWaiters.during(profile, waiting, async () => portSessionStarter(await this.workspace.open(profile), spec.region)(input, spec));
   };
 
   /**
@@ -171,7 +173,7 @@ export class AwsService {
    * StartSession is remembered for that target's next diagnosis, as a shell's failed launch is.
    */
   portSessionFor(target: TargetRef): StartPortSession {
-    return (input, spec) => this.remembering(target, () => this.startPortSession(input, spec));
+    return (input, spec, waiting) => this.remembering(target, () => this.startPortSession(input, spec, waiting));
   }
 
   /**

@@ -1,5 +1,6 @@
-// The one line under a forward's destination in its row (ForwardRow): its problem in plain words
-// when it has one (a session that failed, or a connection the agent refused), with its tooltip.
+// The one line under a forward's destination in its row (ForwardRow): what its start waits on (a
+// profile's credential_process) while it does, else its problem in plain words when it has one (a
+// session that failed, or a connection the agent refused), with its tooltip.
 import type { ForwardInfo, ForwardStats } from '../../shared/contract/index.js';
 import { connectionErrorText, failedConnectionsText, restartedAfterText } from '../../shared/messages/forwards.js';
 import { placeOf, type TargetEntry } from './forward-targets.js';
@@ -9,8 +10,10 @@ function clock(at: number): string {
   return new Date(at).toLocaleTimeString(undefined, { hour12: false });
 }
 
-/** The one line under a forward's destination: its problem when it has one, else where the target is. */
+/** The one line under a forward's destination: what it waits on or its problem when it has one, else where the target is. */
 export function problemOf(f: ForwardInfo, stats: ForwardStats | undefined, index: ReadonlyMap<string, TargetEntry>): { text: string; tone: 'warn' | 'fail'; title: string } | null {
+  // Waiting on a sign-in is what the person must act on now; an earlier run's error is past.
+  if (f.helperWait !== undefined) return { text: f.helperWait, tone: 'warn', title: f.helperWait };
   const error = stats?.error ?? f.error;
   if (error) {
     const text = `${error.message}${error.nextStep ? ` ${error.nextStep}` : ''}`;

@@ -34,6 +34,13 @@ export type Id = z.infer<typeof IdSchema>;
 
 export const TextSchema = lazySchema(() => z.string().max(CONTRACT_LIMITS.MAX_TEXT_LENGTH));
 
+/**
+ * What a start, transfer or diagnosis is waiting on while a profile's credential_process runs (a
+ * browser sign-in, a key touch), in the words a shell tab says it: never more than words, never
+ * anything the helper printed.
+ */
+export const HelperWaitSchema = lazySchema(() => TextSchema.min(1));
+
 export const ProfileNameSchema = lazySchema(() => z.string().min(1).max(CONTRACT_LIMITS.MAX_PROFILE_LENGTH));
 
 /** AWS region names: two or more lowercase words and a number (us-east-1, us-gov-west-1, eu-central-2). */

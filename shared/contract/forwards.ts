@@ -1,7 +1,7 @@
 // `forwards`: local TCP port forwards to a port on a target (or a host reachable from it).
 import { z } from 'zod';
 import { lazySchema } from './lazy.js';
-import { EmptySchema, EpochMsSchema, IdSchema, PlainErrorSchema, PortSchema, TargetLabelSchema, TargetRefSchema, TextSchema } from './common.js';
+import { EmptySchema, EpochMsSchema, HelperWaitSchema, IdSchema, PlainErrorSchema, PortSchema, TargetLabelSchema, TargetRefSchema, TextSchema } from './common.js';
 import { defineService, method } from './define.js';
 import type { LocalBindProblem } from '../messages/forwards.js';
 import { hostWithPort, hostWithPortText } from '../messages/remote-host.js';
@@ -102,6 +102,11 @@ export const ForwardInfoSchema = lazySchema(() => z.object({
    * in words): the edit form then puts the keyboard on the local port. Absent otherwise.
    */
   localBindProblem: LocalBindProblemSchema.optional(),
+  /**
+   * While its session start (a Start, or an automatic restart) waits on its profile's
+   * credential_process: what it waits on, in words. Absent otherwise.
+   */
+  helperWait: HelperWaitSchema.optional(),
 }));
 export type ForwardInfo = z.infer<typeof ForwardInfoSchema>;
 

@@ -50,9 +50,9 @@ export class ForwardsHub {
     const notice = options.notice ?? ((message: string) => console.warn(`porthole: ${message}`));
     this.#store = new ForwardStore(options.dataDir, notice);
     this.#manager = new ForwardManager({
-      startSession: (input, spec) => {
+      startSession: (input, spec, waiting) => {
         const target = this.#targets.get(sessionTargetKey(spec));
-        return target === undefined ? options.aws.startPortSession(input, spec) : options.aws.portSessionFor(target)(input, spec);
+        return target === undefined ? options.aws.startPortSession(input, spec, waiting) : options.aws.portSessionFor(target)(input, spec, waiting);
       },
       ...(options.restartSchedule ? { restartSchedule: options.restartSchedule } : {}),
       restartPolicy: forwardRestartPolicy((profile, region, cluster, task, signal) => options.aws.ecsTaskState(profile, region, cluster, task, signal)),

@@ -116,7 +116,11 @@ function lastPort(status: ForwardStatus): number | null {
 
 export function forwardInfo(id: string, spec: ForwardSpec, status: ForwardStatus): ForwardInfo {
   const info: ForwardInfo = { id, spec, localPort: listeningPort(status), lastLocalPort: lastPort(status), state: STATE[status.state], error: plainError(status), connectionErrors: connectionErrors(status) };
-  return status.lastBindProblem === undefined ? info : { ...info, localBindProblem: status.lastBindProblem };
+  return {
+    ...info,
+    ...(status.lastBindProblem === undefined ? {} : { localBindProblem: status.lastBindProblem }),
+    ...(status.helperWait === undefined ? {} : { helperWait: status.helperWait }),
+  };
 }
 
 export function forwardStats(id: string, status: ForwardStatus): ForwardStats {

@@ -58,6 +58,8 @@ export class Forward {
   private lastConnectionError: ConnectionError | undefined;
   /** Auto-restart stopped trying, and why (the forward is failed until started again). */
   private gaveUp: GaveUp | undefined;
+  /** What the session start of this run waits on (the profile's credential_process), in words; undefined when it does not. */
+  private helperWait: string | undefined;
   /** When the run of start failures that may heal began (reset by a session that opens, or another kind of failure). */
   private mayHealSince: number | undefined;
   private banked = { toRemote: 0, fromRemote: 0 };
@@ -139,6 +141,7 @@ export class Forward {
   async stop(state: ForwardState = 'stopped'): Promise<void> {
     this.running = false;
     this.generation++;
+    this.helperWait = undefined;
     clearTimeout(this.restartTimer);
     const server = this.server;
     this.server = undefined;
@@ -181,6 +184,7 @@ export class Forward {
       connectionErrors: this.connectionErrors,
       lastConnectionError: this.lastConnectionError,
       gaveUp: this.gaveUp,
+      ...(this.helperWait === undefined ? {} : { helperWait: this.helperWait }),
     };
   }
 
@@ -201,8 +205,18 @@ export class Forward {
     const generation = this.generation;
     let opened: { session: PortSession; dataChannel: DataChannel };
     let started: StartedSession | undefined;
+    // While the start waits on a credential_process the row says so; a stopped or newer run is not told.
+    const waiting = (words: string | null): void => {
+      if (generation !== this.generation) return;
+      this.helperWait = words ?? undefined;
+      this.deps.onChange();
+    };
     try {
-      started = await this.deps.startSession(startSessionInput(this.spec), this.spec);
+      try {
+        started = await this.deps.startSession(startSessionInput(this.spec), this.spec, waiting);
+      } finally {
+        if (generation === this.generation && this.helperWait !== undefined) waiting(null);
+      }
       if (generation === this.generation) this.started = started;
       opened = await openPortSession({
         credentials: started.credentials,

@@ -62,6 +62,8 @@ export interface ForwardStatus {
   readonly lastConnectionError: ConnectionError | undefined;
   /** Auto-restart stopped trying (the forward is failed), and why; undefined otherwise. */
   readonly gaveUp: GaveUp | undefined;
+  /** While the session start waits on the profile's credential_process: the words saying so. */
+  readonly helperWait?: string;
 }
 
 /**
@@ -110,8 +112,10 @@ export interface StartedSession {
 
 /**
  * Injected by the app (discovery's StartSession, using spec.profile/region) or tests (the
- * sandbox's SSM API). Called for every session a forward starts, restarts included.
+ * sandbox's SSM API). Called for every session a forward starts, restarts included. `waiting` is
+ * told the words while the start waits on a credential_process (a sign-in the person must finish),
+ * and null once it answered.
  */
-export type StartPortSession = (input: StartSessionInput, spec: ForwardSpec) => Promise<StartedSession>;
+export type StartPortSession = (input: StartSessionInput, spec: ForwardSpec, waiting?: (words: string | null) => void) => Promise<StartedSession>;
 
 export type { PortTarget };

@@ -1,0 +1,62 @@
+// A forward whose profile's credential_process waits on the person (a browser sign-in): while its
+// session start waits on the helper, its row says so in the words a shell tab uses, through the
+// contract's ForwardInfo; once the helper answers the words go. A Start of a stopped forward whose
+// credentials must be fetched again waits, and says so, the same way.
+import { mkdtemp, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
+import { ForwardInfoSchema, ForwardSpecSchema, type ForwardInfo } from '../../../shared/contract/index.js';
+import { startSignInHelper, type SignInHelper } from '../../../testing/aws/sign-in-helper.js';
+import { AwsService } from '../../aws/aws-service.js';
+import { ForwardsHub } from './forwards-hub.js';
+
+const WORDS = 'Waiting for the credential_process of profile "signin" (the source of "work"): finish any sign-in or key touch it asks for. It is stopped after 300 s.';
+/** How long the test waits for an event it expects: the helper's shell start under load, never a measured figure. */
+const EVENT_WAIT = { timeout: 20_000, interval: 20 };
+
+let helper: SignInHelper;
+let dataDir: string;
+
+beforeAll(async () => {
+  helper = await startSignInHelper('porthole-forward-helper-');
+  dataDir = await mkdtemp(join(tmpdir(), 'porthole-forward-helper-hub-'));
+});
+afterAll(async () => {
+  await helper.stop();
+  await rm(dataDir, { recursive: true, force: true });
+});
+
+describe('a forward starting while its credential_process runs', () => {
+  it('says it waits on the helper while it does, on its first start and on a later Start', async () => {
+    helper.reset();
+    const aws = new AwsService({ env: helper.env });
+    // What a window receives: every update as the contract reads it.
+    const seen: ForwardInfo[] = [];
+    const hub = new ForwardsHub({ aws, dataDir, events: { updated: (e) => { if (e.forward) seen.push(ForwardInfoSchema.parse(e.forward)); }, stats: () => undefined }, notice: () => undefined });
+    const spec = ForwardSpecSchema.parse({ target: { kind: 'instance', profile: 'work', region: helper.sandbox.region, instanceId: 'i-0a1b2c3d4e5f60002' }, remotePort: 22, localPort: 'auto' });
+    const waitedAt = (): number => seen.findLastIndex((f) => f.helperWait === WORDS);
+    try {
+      const { id } = await hub.create(spec);
+      await vi.waitFor(() => expect(waitedAt()).toBeGreaterThanOrEqual(0), EVENT_WAIT);
+      expect(seen[waitedAt()]).toMatchObject({ id, state: 'starting' });
+      helper.finish();
+      // The helper answered: a later update of the row no longer carries the words.
+      await vi.waitFor(() => expect(seen.slice(waitedAt() + 1).some((f) => f.helperWait === undefined)).toBe(true), EVENT_WAIT);
+
+      await hub.stop(id);
+      expect(hub.list().find((f) => f.id === id)?.helperWait).toBeUndefined();
+      // Credentials fetched afresh: the next Start runs the helper again.
+      aws.workspace.close('work');
+      helper.reset();
+      const before = seen.length;
+      await hub.restart(id);
+      await vi.waitFor(() => expect(waitedAt()).toBeGreaterThanOrEqual(before), EVENT_WAIT);
+      helper.finish();
+      await vi.waitFor(() => expect(seen.slice(waitedAt() + 1).some((f) => f.helperWait === undefined)).toBe(true), EVENT_WAIT);
+    } finally {
+      await hub.close();
+      aws.close();
+    }
+  });
+});
