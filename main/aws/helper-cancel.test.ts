@@ -1,6 +1,7 @@
 // A credential_process still waiting (a browser sign-in) when its profile is closed or the app
 // quits is stopped: it runs in its own process group with an unref'd deadline, so nothing else
-// would end it. A refresh of the profile meanwhile joins it rather than starting a second sign-in.
+// would end it. A refresh of the profile meanwhile joins it (or takes its answer, whenever the
+// refreshed session asks) rather than starting a second sign-in.
 import { chmodSync, existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -37,7 +38,6 @@ function service(): AwsService {
   return new AwsService({ env: { AWS_CONFIG_FILE: join(dir, 'config'), AWS_SHARED_CREDENTIALS_FILE: join(dir, 'credentials'), HOME: dir }, maxAttempts: 1 });
 }
 
-
 async function helperPid(): Promise<number> {
   await vi.waitFor(() => expect(existsSync(pidFile) && readFileSync(pidFile, 'utf8').trim() !== '').toBe(true), WAIT);
   return Number(readFileSync(pidFile, 'utf8').trim());
@@ -68,6 +68,24 @@ describe('a credential_process still waiting', () => {
       const [, after] = await Promise.allSettled([first, second]);
       // The helper answered; the call itself fails at the endpoint nobody listens on, never on credentials.
       expect(after.status === 'rejected' ? String(after.reason) : '').not.toMatch(/credential_process/);
+      expect(readFileSync(runs, 'utf8').trim().split('\n')).toHaveLength(1);
+    } finally {
+      aws.close();
+    }
+  });
+
+  it('is run once when the profile is refreshed while it waits and the refreshed session asks only after it answered', async () => {
+    const aws = service();
+    try {
+      await aws.profiles();
+      const first = (await aws.workspace.open('signin')).ecs().send(new ListClustersCommand({}));
+      await helperPid();
+      await aws.inventory.refresh(nodeId.profile('signin'));
+      writeFileSync(go, '');
+      await first.catch(() => undefined);
+      // The answer came before the refreshed session asked: it takes that answer rather than a second sign-in.
+      const second = await (await aws.workspace.open('signin')).ecs().send(new ListClustersCommand({})).then(() => '', (e: unknown) => String(e));
+      expect(second).not.toMatch(/credential_process/);
       expect(readFileSync(runs, 'utf8').trim().split('\n')).toHaveLength(1);
     } finally {
       aws.close();

@@ -78,12 +78,14 @@ export class AwsWorkspace {
 
   /**
    * Close one profile to open it afresh (a refresh): like close(), except that a credential_process
-   * still running is kept for the next session to join, so a refresh never starts a second
-   * sign-in. The helper is still stopped at its deadline, or by close()/closeAll().
+   * still running is kept for the next session to join (or to take its answer, if it answers
+   * before that session asks: HelperRuns.handOver), so a refresh never starts a second sign-in.
+   * The helper is still stopped at its deadline, or by close()/closeAll().
    */
   reopen(name: string): void {
     this.sessions.get(name)?.close(true);
     this.sessions.delete(name);
+    this.helperRuns.get(name)?.handOver();
   }
 
   closeAll(): void {
