@@ -28,6 +28,8 @@ export interface ScriptedAgent {
   connected(): Promise<void>;
   /** Sends output_stream_data `seq` carrying `text` (PT 1). */
   output(seq: number, text: string): void;
+  /** Sends output_stream_data `seq` of any payload type (a HandshakeRequest, say) carrying `payload`. */
+  stream(seq: number, payloadType: number, payload: Uint8Array): void;
   /** Acknowledges one of the client's frames. */
   ack(frame: ClientMessage): void;
   /** Sends channel_closed with this Output text. */
@@ -67,6 +69,8 @@ export async function startScriptedAgent(sessionId = 'scripted-session'): Promis
     connected: () => opened,
     output: (seq, text) =>
       send(encodeFrame({ messageType: MessageType.OutputStreamData, sequenceNumber: seq, flags: seq === 0 ? Flags.Syn : Flags.Data, payloadType: PayloadType.Output, payload: new TextEncoder().encode(text) })),
+    stream: (seq, payloadType, payload) =>
+      send(encodeFrame({ messageType: MessageType.OutputStreamData, sequenceNumber: seq, flags: seq === 0 ? Flags.Syn : Flags.Data, payloadType, payload })),
     ack: (frame) => send(encodeAcknowledgeFrame({ acknowledgedMessageType: frame.messageType, acknowledgedMessageId: frame.messageId, acknowledgedMessageSequenceNumber: frame.sequenceNumber })),
     channelClosed: (output = '') =>
       send(

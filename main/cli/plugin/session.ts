@@ -10,6 +10,7 @@
 // and SSM clients); the capture and recording code loads only when asked for.
 import type { TapEvent } from '../../ssm/channel/index.js';
 import { DataChannel, type CloseReason, type SessionInfo } from '../../ssm/datachannel/index.js';
+import { closingLine } from './closing-line.js';
 import type { CaptureWriter } from '../../ssm/inspect/index.js';
 import { capturedFrameFromTap } from '../../ssm/inspect/tap-adapter.js';
 import type { CastFile } from '../../sessions/recording/index.js';
@@ -19,26 +20,13 @@ import { sessionApis } from './aws-calls.js';
 import { PLUGIN_MESSAGES } from './messages.js';
 import { runPort, type PortRun } from './port-runner.js';
 import { runShell, type ShellRun } from './shell-runner.js';
-import { StatusLines, type LineKind } from './status-lines.js';
+import { StatusLines } from './status-lines.js';
 import { terminalSize } from './terminal.js';
 
 export interface PluginOptions {
   capture?: string;
   captureUnmasked?: boolean;
   record?: string;
-}
-
-function closingLine(sessionId: string, reason: CloseReason): { text: string; kind: LineKind } {
-  if (reason.kind === 'channel-closed') {
-    return reason.output === ''
-      ? { text: PLUGIN_MESSAGES.exiting(sessionId), kind: 'status' }
-      : { text: PLUGIN_MESSAGES.closedWithOutput(sessionId, reason.output), kind: 'notice' };
-  }
-  if (reason.kind === 'failed') {
-    const text = /timed out/.test(reason.message) ? PLUGIN_MESSAGES.timedOut(sessionId) : PLUGIN_MESSAGES.cannotStart(reason.message);
-    return { text, kind: 'notice' };
-  }
-  return { text: PLUGIN_MESSAGES.exiting(sessionId), kind: 'status' };
 }
 
 function why(err: unknown): string {
@@ -102,9 +90,9 @@ export async function runPluginSession(request: StartRequest, io: CliIo, options
     shell = runShell(dc, io, cast?.recorder, [cast, capture].filter((f) => f !== undefined));
   };
   dc.on('ready', (info) => {
-    onReady(info).catch((err: unknown) => dc.close({ kind: 'failed', message: err instanceof Error ? err.message : String(err) }));
+    onReady(info).catch((err: unknown) => dc.close({ kind: 'failed', cause: 'local', message: err instanceof Error ? err.message : String(err) }));
   });
-  dc.open().catch((err: unknown) => dc.close({ kind: 'failed', message: err instanceof Error ? err.message : String(err) }));
+  dc.open().catch((err: unknown) => dc.close({ kind: 'failed', cause: 'local', message: err instanceof Error ? err.message : String(err) }));
 
   const reason = await closed;
   shell?.release();

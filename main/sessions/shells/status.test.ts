@@ -54,7 +54,7 @@ describe('closedStatus: how a session ended', () => {
   });
 
   it('a protocol or network failure is a failure; closing it here is a stop', () => {
-    expect(closedStatus({ kind: 'failed', message: 'resume gave up' }, undefined)).toMatchObject({ reason: 'The session failed: resume gave up', ending: 'failed' });
+    expect(closedStatus({ kind: 'failed', cause: 'unreachable', message: 'resume gave up' }, undefined)).toMatchObject({ reason: 'The session failed: resume gave up', ending: 'failed' });
     expect(closedStatus({ kind: 'local', message: 'terminated' }, undefined).ending).toBe('stopped');
   });
 

@@ -14,6 +14,8 @@ export interface OpenDataChannelRequest {
   /** Generated once per session, reused on every re-open (§3.3). */
   readonly clientId: string;
   readonly clientVersion: string;
+  /** Longest wait for the websocket upgrade (default Connection.DIAL_TIMEOUT_MS; the dial's deadline may leave less). */
+  readonly dialTimeoutMs?: number;
   /** Drives the liveness check (liveness.ts); a real interval unless a test ticks it by hand. */
   readonly livenessTimer?: PeriodicTimer;
 }
@@ -61,7 +63,7 @@ export class DataSocket {
 
   /** Dial, then send OpenDataChannel as a TEXT frame. Resolves once it is written. */
   static async open(request: OpenDataChannelRequest, events: SocketEvents, onOpenText?: (json: string) => void): Promise<DataSocket> {
-    const ws = new WebSocket(request.streamUrl, { handshakeTimeout: Connection.DIAL_TIMEOUT_MS, perMessageDeflate: false, maxPayload: Connection.MAX_PAYLOAD_BYTES });
+    const ws = new WebSocket(request.streamUrl, { handshakeTimeout: request.dialTimeoutMs ?? Connection.DIAL_TIMEOUT_MS, perMessageDeflate: false, maxPayload: Connection.MAX_PAYLOAD_BYTES });
     // The upgrade response carries the TCP (or TLS) socket the websocket writes to: where the batch goes.
     let tcp: BatchSocket | undefined;
     ws.once('upgrade', (response) => (tcp = response.socket));

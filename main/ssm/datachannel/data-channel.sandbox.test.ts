@@ -62,7 +62,7 @@ describe('DataChannel against the sandbox', () => {
     session.dropConnection();
     const reason = await end;
     // Either the gateway's channel_closed won the race, or ResumeSession said the session is gone.
-    if (reason.kind === 'failed') expect(reason.message).toMatch(/timed out/);
+    if (reason.kind === 'failed') expect(reason).toMatchObject({ cause: 'session-ended', message: expect.stringMatching(/timed out/) });
     else expect(reason.kind).toBe('channel-closed');
   });
 
@@ -76,8 +76,7 @@ describe('DataChannel against the sandbox', () => {
     await ready; // traffic flowed, so the connection counts as established
     dc.dropConnection();
     const reason = await end;
-    expect(reason.kind).toBe('failed');
-    expect(reason.message).toMatch(/could not resume the session after 3 attempts: ResumeSession is throttled/);
+    expect(reason).toMatchObject({ kind: 'failed', cause: 'unreachable', message: expect.stringMatching(/could not resume the session after 3 attempts: ResumeSession is throttled/) });
     expect(calls).toBe(3);
   });
 
@@ -101,7 +100,7 @@ describe('DataChannel against the sandbox', () => {
     const dc = new DataChannel({ credentials: { sessionId: 's', tokenValue: 't', streamUrl: 'ws://127.0.0.1:1/v1/data-channel/s' }, backoff: FAST_BACKOFF });
     const end = closedOf(dc);
     await dc.open();
-    expect(await end).toMatchObject({ kind: 'failed', message: expect.stringMatching(/could not open the data channel after 3 attempts: .*ECONNREFUSED/) });
+    expect(await end).toMatchObject({ kind: 'failed', cause: 'unreachable', message: expect.stringMatching(/could not open the data channel after 3 attempts: .*ECONNREFUSED/) });
   });
 
   // The sandbox's `hold` fault (what e2e uses to keep a tab reconnecting): a held ResumeSession

@@ -3,8 +3,9 @@
 // dialling with retries (dial.ts), the handshake (handshake-driver.ts), the channel_closed
 // reason (channel-closed.ts).
 import { randomUUID } from 'node:crypto';
+import { counted } from '../../../shared/format/words.js';
 import { ChannelFullError, CLIENT_POLICY, ReliableChannel, type Delivery } from '../channel/index.js';
-import { Backoff, type BackoffSchedule } from '../connection/constants.js';
+import { Backoff, Connection, type BackoffSchedule } from '../connection/constants.js';
 import { DataSocket } from '../connection/socket.js';
 import { ResumeRefused } from '../connection/session-gone.js';
 import { MessageType, type ClientMessage } from '../frame/index.js';
@@ -71,7 +72,7 @@ export class DataChannel extends Emitter<DataChannelEvents> {
         sendNow: (pt, payload) => void (this.currentStatus !== 'closed' && this.channel.send(pt, payload)),
         // Flush after the current frame is acked, so the ack precedes our first data (as the plugin).
         ready: (info) => { this.emit('ready', info); queueMicrotask(() => this.flush()); },
-        fail: (message) => this.close({ kind: 'failed', message }),
+        fail: (message) => this.close({ kind: 'failed', cause: 'handshake', message }),
         warn: (message) => this.emit('warning', message),
       },
     );
@@ -204,18 +205,18 @@ export class DataChannel extends Emitter<DataChannelEvents> {
 
   private async connect(resuming: boolean, firstAttempt = 1, previousError = 'no attempt made'): Promise<void> {
     const generation = ++this.generation;
-    const attempt = async (): Promise<void> => {
+    const attempt = async (budgetMs: number): Promise<void> => {
       if (resuming && this.options.resumeSession) {
         let token: string | undefined;
         try {
           token = await this.options.resumeSession(this.sessionId);
         } catch (error) {
           // Refused for good (e.g. no ssm:ResumeSession permission): another attempt cannot help.
-          if (error instanceof ResumeRefused && generation === this.generation) return this.close({ kind: 'failed', message: error.message });
+          if (error instanceof ResumeRefused && generation === this.generation) return this.close({ kind: 'failed', cause: 'resume-refused', message: error.message });
           throw error;
         }
         if (generation !== this.generation) return;
-        if (!token) return this.close({ kind: 'failed', message: `Session ${this.sessionId} has ended in AWS (terminated, or timed out) while Porthole was reconnecting: ResumeSession gave no token.` });
+        if (!token) return this.close({ kind: 'failed', cause: 'session-ended', message: `Session ${this.sessionId} has ended in AWS (terminated, or timed out) while Porthole was reconnecting: ResumeSession gave no token.` });
         this.token = token;
       }
       const socket = await DataSocket.open(
@@ -224,6 +225,7 @@ export class DataChannel extends Emitter<DataChannelEvents> {
           tokenValue: this.token,
           clientId: this.clientId,
           clientVersion: this.clientVersion,
+          dialTimeoutMs: Math.min(Connection.DIAL_TIMEOUT_MS, Math.max(1, Math.round(budgetMs))),
           ...(this.options.livenessTimer ? { livenessTimer: this.options.livenessTimer } : {}),
         },
         { message: (bytes) => this.onMessage(bytes), closed: (code, reason) => this.onSocketClosed(socket, code, reason) },
@@ -238,9 +240,9 @@ export class DataChannel extends Emitter<DataChannelEvents> {
       this.setStatus('connected', resuming ? 'resumed' : 'open');
       this.flush();
     };
-    const failed = (lastError: string): void =>
-      this.close({ kind: 'failed', message: `${resuming ? 'could not resume the session' : 'could not open the data channel'} after ${this.backoff.MAX_ATTEMPTS} attempts: ${lastError}` });
-    await dial({ current: () => generation === this.generation, attempt, failed }, this.backoff, firstAttempt, previousError);
+    const failed = (lastError: string, attempts: number): void =>
+      this.close({ kind: 'failed', cause: 'unreachable', message: `${resuming ? 'could not resume the session' : 'could not open the data channel'} after ${counted(attempts, 'attempt')}: ${lastError}` });
+    await dial({ current: () => generation === this.generation, attempt, failed }, this.backoff, firstAttempt, previousError, this.options.dialDeadlineMs ?? Connection.DIAL_DEADLINE_MS);
   }
 
   private onMessage(bytes: Uint8Array): void {
@@ -256,7 +258,7 @@ export class DataChannel extends Emitter<DataChannelEvents> {
     this.failedStreak = stable ? 0 : this.failedStreak + 1;
     const why = `the connection closed (${code}${reason ? ` ${reason}` : ''})`;
     if (this.failedStreak >= this.backoff.MAX_ATTEMPTS) {
-      this.close({ kind: 'failed', message: `could not resume the session after ${this.failedStreak} attempts: ${why}` });
+      this.close({ kind: 'failed', cause: 'unreachable', message: `could not resume the session after ${this.failedStreak} attempts: ${why}` });
       return;
     }
     this.setStatus('reconnecting', why);
@@ -272,7 +274,7 @@ export class DataChannel extends Emitter<DataChannelEvents> {
     } catch (error) {
       // A frame we cannot process would be resent forever; the session cannot continue.
       const text = error instanceof Error ? error.message : String(error);
-      this.close({ kind: 'failed', message: `cannot process agent message seq ${frame.sequenceNumber} (PT ${frame.payloadType}): ${text}` });
+      this.close({ kind: 'failed', cause: 'protocol', message: `cannot process agent message seq ${frame.sequenceNumber} (PT ${frame.payloadType}): ${text}` });
       return 'accepted';
     }
   }

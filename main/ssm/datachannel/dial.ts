@@ -1,6 +1,7 @@
-// Dialling the data channel (§9): attempts with backoff on the same URL until one connects or
-// they run out, and when a closed connection counts as a failed attempt. Each attempt's work
-// (ResumeSession, the websocket, attaching it) is the channel's own.
+// Dialling the data channel (§9): attempts with backoff on the same URL until one connects, they
+// run out, or the dial's deadline (Connection.DIAL_DEADLINE_MS) passes; and when a closed
+// connection counts as a failed attempt. Each attempt's work (ResumeSession, the websocket,
+// attaching it) is the channel's own.
 import { backoffDelay, type BackoffSchedule } from '../connection/constants.js';
 
 /**
@@ -13,27 +14,58 @@ export const STABLE_CONNECTION_MS = 2000;
 export interface DialSteps {
   /** This dial is still the channel's current one (not closed or re-dialled meanwhile). */
   current(): boolean;
-  /** One attempt; resolving ends the dial (connected, or given up), a throw makes the next attempt. */
-  attempt(): Promise<void>;
-  /** Every attempt failed; `lastError` is the last one's message. */
-  failed(lastError: string): void;
+  /**
+   * One attempt, to be over within `budgetMs` (what is left of the dial's deadline); resolving ends
+   * the dial (connected, or given up), a throw makes the next attempt. One still pending at the
+   * deadline is left behind: it must find current() false when it settles, and drop what it made.
+   */
+  attempt(budgetMs: number): Promise<void>;
+  /** Every attempt failed, or the deadline passed; `lastError` says why, `attempts` how many were made, counting those of the dials before this one. */
+  failed(lastError: string, attempts: number): void;
 }
 
-/** Attempts `firstAttempt`..MAX_ATTEMPTS; `previousError` is what is told if none is made. */
-export async function dial(steps: DialSteps, backoff: BackoffSchedule, firstAttempt: number, previousError: string): Promise<void> {
+const sleep = (ms: number): Promise<void> => new Promise((resolve) => setTimeout(resolve, ms));
+
+/** The attempt's outcome, or 'late' once `ms` passed first. */
+function beforeDeadline(work: Promise<void>, ms: number): Promise<'done' | 'late'> {
+  let timer: ReturnType<typeof setTimeout> | undefined;
+  const late = new Promise<'late'>((resolve) => (timer = setTimeout(() => resolve('late'), ms)));
+  return Promise.race([work.then(() => 'done' as const), late]).finally(() => clearTimeout(timer));
+}
+
+function silence(deadlineMs: number, lastError: string): string {
+  return `nothing answered within ${Math.round(deadlineMs / 1000)} s (${lastError})`;
+}
+
+/**
+ * Attempts `firstAttempt`..MAX_ATTEMPTS, all within `deadlineMs`; `previousError` is what is told if
+ * none is made.
+ */
+export async function dial(steps: DialSteps, backoff: BackoffSchedule, firstAttempt: number, previousError: string, deadlineMs: number): Promise<void> {
+  const giveUpAt = performance.now() + deadlineMs;
   let lastError = previousError;
+  let made = 0;
   for (let attempt = firstAttempt; attempt <= backoff.MAX_ATTEMPTS; attempt++) {
     const delay = backoffDelay(attempt, backoff);
-    if (delay > 0) await new Promise((r) => setTimeout(r, delay));
+    if (performance.now() + delay >= giveUpAt) {
+      lastError = silence(deadlineMs, lastError);
+      break;
+    }
+    if (delay > 0) await sleep(delay);
     if (!steps.current()) return;
+    const budget = giveUpAt - performance.now();
+    const work = steps.attempt(budget);
+    made++;
     try {
-      await steps.attempt();
-      return;
+      if ((await beforeDeadline(work, budget)) === 'done') return;
+      work.catch(() => undefined); // settles after the dial gave up: current() is false by then
+      lastError = silence(deadlineMs, 'the last attempt was still waiting');
+      break;
     } catch (error) {
       lastError = error instanceof Error ? error.message : String(error);
     }
   }
-  steps.failed(lastError);
+  if (steps.current()) steps.failed(lastError, firstAttempt - 1 + made);
 }
 
 /** Whether a socket that just closed had been a working connection (see STABLE_CONNECTION_MS). */

@@ -25,4 +25,4 @@
  */
 export { DataChannel } from './data-channel.js';
 export { IDLE_TIMEOUT_OUTPUT, isIdleTimeoutOutput, isMaxDurationOutput, MAX_DURATION_OUTPUT } from './channel-closed.js';
-export type { ChannelStatus, CloseReason, DataChannelEvents, DataChannelOptions, LostOutput, SessionCredentials, SessionHandler, SessionInfo } from './types.js';
+export type { ChannelStatus, CloseReason, DataChannelEvents, DataChannelOptions, FailureCause, LostOutput, SessionCredentials, SessionHandler, SessionInfo } from './types.js';

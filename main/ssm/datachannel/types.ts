@@ -25,8 +25,26 @@ export type CloseReason =
   | { readonly kind: 'channel-closed'; readonly output: string; readonly message: string; readonly lostOutput?: LostOutput }
   /** We closed it (terminate / dispose). */
   | { readonly kind: 'local'; readonly message: string }
-  /** It could not be opened, resumed, or the protocol failed. */
-  | { readonly kind: 'failed'; readonly message: string };
+  /** It could not be opened, resumed, or the protocol failed; `cause` says which, named where it happened. */
+  | { readonly kind: 'failed'; readonly cause: FailureCause; readonly message: string };
+
+/**
+ * Why a channel failed, set where the failure is raised so that what is told at the end (the
+ * drop-in's closing line, say) never depends on the words of an error message.
+ */
+export type FailureCause =
+  /** ResumeSession gave no token: the session has ended in AWS (terminated, or timed out): the plugin's "timed out" line (§9). */
+  | 'session-ended'
+  /** ResumeSession was refused for good (no ssm:ResumeSession permission, say): another attempt cannot help. */
+  | 'resume-refused'
+  /** No attempt to open or resume the connection succeeded, or none answered within the open deadline. */
+  | 'unreachable'
+  /** The handshake failed: malformed, KMS, the encryption challenge, or no session type. */
+  | 'handshake'
+  /** An agent message could not be processed, or the session is not of the type asked for. */
+  | 'protocol'
+  /** Porthole's own side of the session failed (a local listener, a runner). */
+  | 'local';
 
 /** Agent output that never arrived because the session closed with a hole in the sequence. */
 export interface LostOutput {
@@ -78,6 +96,8 @@ export interface DataChannelOptions {
   readonly tap?: (event: TapEvent) => void;
   /** Retry schedule override (tests shorten it). */
   readonly backoff?: BackoffSchedule;
+  /** How long one open or resume keeps trying, all attempts together (default Connection.DIAL_DEADLINE_MS; tests shorten it). */
+  readonly dialDeadlineMs?: number;
   /**
    * Drives each connection's liveness check (connection/liveness.ts), which hands a connection
    * whose gateway went silent to resume; a real interval unless a test ticks it by hand.

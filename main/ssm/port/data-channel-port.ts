@@ -133,11 +133,11 @@ export async function openPortSession(options: OpenPortSessionOptions): Promise<
     });
     dc.open().catch(reject);
   }).catch((error: unknown) => {
-    dc.close({ kind: 'failed', message: error instanceof Error ? error.message : String(error) });
+    dc.close({ kind: 'failed', cause: error instanceof PortSessionError && error.code === 'handshake-timeout' ? 'handshake' : 'local', message: error instanceof Error ? error.message : String(error) });
     throw error;
   });
   if (info.sessionType !== 'Port') {
-    dc.close({ kind: 'failed', message: `expected a Port session, the agent started ${info.sessionType}` });
+    dc.close({ kind: 'failed', cause: 'protocol', message: `expected a Port session, the agent started ${info.sessionType}` });
     throw new PortSessionError('not-a-port-session', `expected a Port session, the agent started ${info.sessionType}`);
   }
   return { session: startPortSession(new DataChannelPort(dc, info)), dataChannel: dc };
