@@ -10,6 +10,7 @@ import { RecordingUnavailableError } from '../sessions/shells/recording.js';
 
 /** Next steps for forward failures the manager words without one (a local bind problem: advice for the form it came from). */
 function forwardNextStep(err: ForwardError): string | undefined {
+  if (err.nextStep !== undefined) return err.nextStep;
   const local = localBindProblemOf(err);
   if (local !== undefined) return localBindNextStep(local, 'form');
   if (err.code === 'not-found') return 'Refresh the forwards list.';

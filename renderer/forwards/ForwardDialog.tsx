@@ -18,6 +18,10 @@ import { editEffect, failedOnLocalPort, fieldsOf, localPortHint, NEW_FORWARD_FIE
 import { duplicateForwardWarning, formProblem, parsePort, type FormField } from './forward-form-check.js';
 import './forwards.css';
 import { fallbackLabel, targetIndex, targetKey, type TargetEntry } from './forward-targets.js';
+import { TargetRefusal } from './TargetRefusal.js';
+import { diagnoseTarget } from '../tree/node-actions.js';
+import { shortTaskId } from '../../shared/format/task-id.js';
+import { focusPanelTab } from '../ui/focus-panel.js';
 
 /**
  * A target as the list offers it: "app — demo-web › web › 0e1f0001", and one that cannot take a
@@ -39,7 +43,7 @@ function useChoices(draft: Draft): TargetEntry[] {
     const index = targetIndex(tree);
     if (draft.target === null || index.has(targetKey(draft.target))) return [...index.values()];
     const label = draft.edit?.forward.spec.targetLabel ?? (draft.title ? { name: draft.title, path: '' } : fallbackLabel(draft.target));
-    const opened: TargetEntry = { key: targetKey(draft.target), target: draft.target, nodeId: '', label, declaredPorts: null, notReady: null, mark: null };
+    const opened: TargetEntry = { key: targetKey(draft.target), target: draft.target, nodeId: '', label, declaredPorts: null, notReady: null, refusal: null, mark: null };
     return [opened, ...index.values()];
   }, [draft, tree]);
 }
@@ -112,6 +116,10 @@ export function ForwardDialog({ draft }: { draft: Draft }) {
       edited(field);
       set(value);
     };
+  /** The target Start was refused on (it cannot take a session); its refusal shows while it stays chosen. */
+  const [refusedKey, setRefusedKey] = useState<string | null>(null);
+  // A forward that keeps its target was checked when it started; one that goes somewhere new is checked now.
+  const refusal = chosen !== undefined && (edit === undefined || chosen.key !== targetKey(edit.forward.spec.target)) ? chosen.refusal : null;
   const [busy, setBusy] = useState(false);
   const forwards = useStore(model.forwards);
   const typedPort = parsePort(remotePort);
@@ -133,6 +141,14 @@ export function ForwardDialog({ draft }: { draft: Draft }) {
     const picked = chosen;
     const port = parsePort(remotePort);
     const local: number | 'auto' | null = localPort.trim() === '' ? 'auto' : parsePort(localPort);
+    if (picked !== undefined && refusal !== null) {
+      // Said under the target, which gets the keyboard to choose another; nothing typed is lost.
+      setRefusedKey(picked.key);
+      setError(null);
+      setInvalid('target');
+      fields.target.current?.focus();
+      return;
+    }
     const problem = formProblem({ hasTarget: picked !== undefined, remotePort, localPort, viaHost, remoteHost, name });
     if (problem !== null) {
       setError(problem.text);
@@ -185,6 +201,7 @@ export function ForwardDialog({ draft }: { draft: Draft }) {
             value={choice}
             onChange={(e) => {
               edited('target');
+              setRefusedKey(null);
               setChoice(e.target.value);
             }}
             aria-label="Target"
@@ -203,7 +220,19 @@ export function ForwardDialog({ draft }: { draft: Draft }) {
             ))}
           </select>
         </label>
-        {chosen?.notReady && (
+        {chosen !== undefined && refusal !== null && refusedKey === chosen.key ? (
+          <TargetRefusal
+            targetName={chosen.label.name}
+            refusal={refusal}
+            onDiagnose={() => {
+              model.forwardDraft.close();
+              const task = chosen.target.kind === 'ecs-container' ? ` · ${shortTaskId(chosen.target.taskArn)}` : '';
+              diagnoseTarget(model, chosen.target, `${chosen.label.name}${task}`);
+              // Given the keyboard: a diagnosis in a panel the keyboard is not on reads as nothing having happened.
+              focusPanelTab();
+            }}
+          />
+        ) : chosen?.notReady && (
           <p className="notice notice-warn" role="status" data-testid="forward-target-readiness">
             {chosen.notReady}
           </p>

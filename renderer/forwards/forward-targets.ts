@@ -6,6 +6,7 @@ import type { ForwardInfo, ForwardSpec, InventoryNode, TargetLabel, TargetRef } 
 import { shortTaskId } from '../../shared/format/task-id.js';
 import { counted } from '../../shared/format/words.js';
 import type { ForwardPlace } from '../../shared/messages/forwards.js';
+import { sessionRefusal, type SessionRefusal } from '../../shared/target-readiness.js';
 import { badgeOf, clusterName, notReadyReason, readinessOf, targetOf } from '../tree/node-view.js';
 import type { TreeState } from '../tree/tree-store.js';
 
@@ -19,6 +20,8 @@ export interface TargetEntry {
   readonly declaredPorts: readonly number[] | null;
   /** Why ECS Exec or SSM cannot reach it now (the tree badge's reason); null when it can. */
   readonly notReady: string | null;
+  /** Why a forward to it is refused now (a session there is known to fail); null when it may start. */
+  readonly refusal: SessionRefusal | null;
   /** The tree's badge when it marks trouble ("lost", "no exec", "stopped"); null for a ready target. */
   readonly mark: string | null;
 }
@@ -81,7 +84,7 @@ export function targetIndex(tree: Pick<TreeState, 'branches'>): ReadonlyMap<stri
     const badge = badgeOf(node);
     const mark = badge !== null && badge.tone !== 'ok' ? badge.text : null;
     const declaredPorts = node.kind === 'container' && node.ports ? node.ports.filter((p) => p.protocol === 'tcp' && p.containerPort > 0).map((p) => p.containerPort) : null;
-    out.set(key, { key, target, nodeId: node.id, label: labelOf(node, ancestorsOf(node.id)), declaredPorts, notReady, mark });
+    out.set(key, { key, target, nodeId: node.id, label: labelOf(node, ancestorsOf(node.id)), declaredPorts, notReady, refusal: sessionRefusal(node), mark });
   }
   return out;
 }

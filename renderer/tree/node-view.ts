@@ -3,7 +3,8 @@
 import { shortTaskId } from '../../shared/format/task-id.js';
 import { counted } from '../../shared/format/words.js';
 import type { ContainerPort, DiagnosisTarget, InventoryNode, TargetRef } from '../../shared/contract/index.js';
-import { execReadiness, readinessWithoutRuntimeId, type ExecNotReady, type ExecReadiness } from '../../shared/exec-readiness.js';
+import { readinessWithoutRuntimeId, type ExecNotReady, type ExecReadiness } from '../../shared/exec-readiness.js';
+import { containerReadiness, instanceStanding, sessionRefusal } from '../../shared/target-readiness.js';
 
 export type Tone = 'ok' | 'warn' | 'fail' | 'muted';
 
@@ -29,11 +30,8 @@ export function badgeOf(node: InventoryNode): Badge | null {
       return { text: r.badge, tone: r.tone, hint: r.nextStep ? `${r.reason} ${r.nextStep}` : r.reason };
     }
     case 'instance': {
-      if (node.state !== 'running') return { text: node.state, tone: 'muted', hint: `The instance is ${node.state}.` };
-      if (node.pingStatus === 'Online') return { text: 'online', tone: 'ok', hint: 'The SSM agent is online.' };
-      if (node.pingStatus === 'ConnectionLost') return { text: 'lost', tone: 'fail', hint: 'The SSM agent lost contact with AWS.' };
-      if (node.pingStatus === null) return { text: 'no SSM', tone: 'muted', hint: 'SSM does not know this instance (no agent or no instance role).' };
-      return { text: String(node.pingStatus).toLowerCase(), tone: 'warn', hint: `SSM reports ${String(node.pingStatus)}.` };
+      const s = instanceStanding(node);
+      return { text: s.text, tone: s.tone, hint: s.reason };
     }
     case 'task':
       // Asked to stop (StopTask, a deployment): it never runs again, whatever its containers are doing meanwhile.
@@ -55,7 +53,7 @@ export function badgeOf(node: InventoryNode): Badge | null {
 
 /** A container's ECS Exec readiness: the one decision behind its badge, menu and the forward dialog. */
 export function readinessOf(node: Extract<InventoryNode, { kind: 'container' }>): ExecReadiness {
-  return execReadiness({ containerStatus: node.lastStatus, execEnabled: node.execEnabled, taskDesiredStatus: node.taskDesiredStatus, runtimeId: node.runtimeId, agentStatus: node.execAgentStatus });
+  return containerReadiness(node);
 }
 
 /** What Diagnose runs against: every container and instance, with or without a runtime id. */
@@ -72,13 +70,7 @@ export function diagnosisTargetOf(node: InventoryNode): DiagnosisTarget | null {
  * null when it is ready or may be (an agent still starting gets its chance).
  */
 export function notReadyReason(node: InventoryNode): string | null {
-  if (node.kind === 'container') {
-    const r = readinessOf(node);
-    return r.ready || r.state === 'agent-starting' ? null : r.reason;
-  }
-  if (node.kind !== 'instance') return null;
-  const badge = badgeOf(node);
-  return badge !== null && (badge.tone === 'fail' || badge.tone === 'muted') ? badge.hint : null;
+  return sessionRefusal(node)?.reason ?? null;
 }
 
 /** A container or an instance: what a shell, a forward or a transfer can go to. */

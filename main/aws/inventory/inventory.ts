@@ -192,6 +192,11 @@ export class Inventory {
     return this.index.filter(query);
   }
 
+  /** A loaded node by id, as the windows were sent it; undefined when it is not loaded. */
+  node(id: string): InventoryNode | undefined {
+    return this.index.node(id);
+  }
+
   /** A loaded task (for launch and diagnostics), or undefined when its cluster was never listed. */
   task(profile: string, region: string, taskArn: string): TaskInfo | undefined {
     return this.loaders.get(`${profile}|${region}`)?.findTask(taskArn);

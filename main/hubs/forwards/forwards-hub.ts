@@ -8,6 +8,8 @@ import type { ForwardInfo, ForwardSpec, ForwardStats, SavedForward, TargetRef } 
 import type { AwsService } from '../../aws/aws-service.js';
 import type { BackoffSchedule } from '../../ssm/connection/constants.js';
 import { ForwardError, ForwardManager, FORWARDS, type RestartSchedule } from '../../sessions/forwards/index.js';
+import { forwardRefusedText, sessionRefusal } from '../../../shared/target-readiness.js';
+import { loadedTargetNode } from '../../aws/inventory/target-node.js';
 import { ForwardStore, savedForwardProblem } from './forward-store.js';
 import { forwardInfo, forwardStats, managerSpec, sessionTargetKey, targetNameOf } from './mapping.js';
 import { forwardRestartPolicy } from './restart-policy.js';
@@ -78,6 +80,7 @@ export class ForwardsHub {
   }
 
   async create(spec: ForwardSpec): Promise<ForwardInfo> {
+    this.#refuseNotReady(spec);
     const status = await this.#manager.create(this.#launchable(spec));
     this.#specs.set(status.id, spec);
     const info = this.#info(status.id);
@@ -142,6 +145,8 @@ export class ForwardsHub {
    */
   async edit(id: string, spec: ForwardSpec): Promise<ForwardInfo> {
     const previous = this.#specOf(id);
+    // Moved to another target: refused there as a new forward would be (its own target was checked when it started).
+    if (sessionTargetKey(managerSpec(previous)) !== sessionTargetKey(managerSpec(spec))) this.#refuseNotReady(spec);
     // Set first: the manager's 'changed' events during the restart already show the new settings.
     this.#specs.set(id, spec);
     try {
@@ -219,6 +224,19 @@ export class ForwardsHub {
   async #listSaved(): Promise<SavedForward[]> {
     await this.ready();
     return this.#store.list();
+  }
+
+  /**
+   * Refuses a forward to a target the tree knows cannot take a session now (exec disabled, agent
+   * down, SSM lost), in the form's own words (shared/target-readiness.ts): a window whose tree is
+   * older than main's may still send one. A target main has not loaded is tried.
+   */
+  #refuseNotReady(spec: ForwardSpec): void {
+    const node = loadedTargetNode(this.options.aws.inventory, spec.target);
+    const refusal = node === undefined ? null : sessionRefusal(node);
+    if (node === undefined || refusal === null) return;
+    const name = node.kind === 'instance' ? (node.name ?? node.instanceId) : node.kind === 'container' ? node.name : node.label;
+    throw new ForwardError('target-not-ready', forwardRefusedText(name, refusal), refusal.nextStep);
   }
 
   /** The manager's spec of a contract spec, its target noted for the sessions it starts. */

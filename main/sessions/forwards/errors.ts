@@ -1,7 +1,7 @@
 /** Typed forward failures, with sentences the panel can show as they are. */
 import type { LocalBindProblem } from '../../../shared/messages/forwards.js';
 
-export type ForwardErrorCode = LocalBindProblem | 'not-found' | 'start-failed' | 'invalid-spec';
+export type ForwardErrorCode = LocalBindProblem | 'not-found' | 'start-failed' | 'invalid-spec' | 'target-not-ready';
 
 const LOCAL_BIND_PROBLEMS: ReadonlySet<ForwardErrorCode> = new Set<LocalBindProblem>(['port-in-use', 'port-privileged', 'port-forbidden', 'address-not-local', 'bind-failed']);
 
@@ -10,6 +10,8 @@ export class ForwardError extends Error {
   constructor(
     readonly code: ForwardErrorCode,
     message: string,
+    /** What to do, when the failure knows better than its code's usual advice (plain-error.ts). */
+    readonly nextStep?: string,
   ) {
     super(message);
   }

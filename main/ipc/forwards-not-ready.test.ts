@@ -1,0 +1,76 @@
+// A forward to a target the tree knows cannot take a session (its ECS Exec agent down, its SSM
+// agent lost) is refused by main itself, in the form's words, with what to do and nothing listed:
+// a window whose tree is older than main's can still send one. A target main has not loaded is
+// tried as before, and an edit that moves a forward onto such a target is refused the same way.
+import { beforeAll, describe, expect, it } from 'vitest';
+import type { InstanceRef, InventoryNode } from '../../shared/contract/index.js';
+import { sandboxAppPerFile } from '../../testing/composition/app-per-file.js';
+import { DEMO_APP } from '../../testing/composition/sandbox-app.js';
+import type { TestClient } from '../../testing/composition/test-client.js';
+import { nodeId } from '../aws/inventory/node-ids.js';
+
+const app = sandboxAppPerFile();
+let c: TestClient;
+beforeAll(() => {
+  c = app.window();
+});
+
+const REGION_ID = nodeId.region(DEMO_APP.brokenAgent.profile, DEMO_APP.brokenAgent.region);
+/** The demo world's instance whose SSM agent lost contact (demo-world.json). */
+const LOST_CONTACT: InstanceRef = { ...DEMO_APP.instance, instanceId: 'i-0a1b2c3d4e5f60004' };
+const spec = { remotePort: 8080, localPort: 'auto' as const };
+
+async function children(parentId: string): Promise<InventoryNode[]> {
+  return (await c.call('inventory', 'children', { parentId })).nodes;
+}
+
+/** Loads the tree down to the task that holds `taskArn`, as a window expanding it would. */
+async function loadTask(clusterName: string, taskArn: string): Promise<void> {
+  const cluster = (await children(REGION_ID)).find((n) => n.kind === 'cluster' && n.label === clusterName);
+  if (cluster === undefined) throw new Error(`no cluster ${clusterName}`);
+  const queue = [cluster.id];
+  for (let id = queue.shift(); id !== undefined; id = queue.shift()) {
+    for (const n of await children(id)) {
+      if (n.kind === 'task' && n.taskArn === taskArn) return void (await children(n.id));
+      if (n.kind === 'service') queue.push(n.id);
+    }
+  }
+  throw new Error(`no task ${taskArn}`);
+}
+
+describe('forwards to a target that cannot take a session', () => {
+  it('is tried while main has not loaded the target', async () => {
+    // Nothing loaded yet: main knows nothing against it, so the forward is listed (it fails later, on its own).
+    const { forward } = await c.call('forwards', 'create', { spec: { ...spec, target: DEMO_APP.brokenAgent } });
+    await c.call('forwards', 'remove', { id: forward.id });
+  });
+
+  it('is refused once loaded, with the reason the form gives and a next step, and nothing listed', async () => {
+    await loadTask('demo-workers', DEMO_APP.brokenAgent.taskArn);
+    const container = await c.call('forwards', 'create', { spec: { ...spec, target: DEMO_APP.brokenAgent } }).catch((e: unknown) => e);
+    expect(container).toMatchObject({
+      code: 'failed',
+      message: expect.stringMatching(/^Not started: worker cannot take a session now\. The ECS Exec agent is stopped/),
+      nextStep: expect.stringMatching(/ssmmessages/),
+    });
+
+    await children(REGION_ID);
+    const instance = await c.call('forwards', 'create', { spec: { ...spec, remotePort: 80, target: LOST_CONTACT } }).catch((e: unknown) => e);
+    expect(instance).toMatchObject({
+      code: 'failed',
+      message: 'Not started: lost-contact cannot take a session now. The SSM agent lost contact with AWS.',
+      nextStep: 'Run Diagnose on the instance for the cause.',
+    });
+    expect((await c.call('forwards', 'list', {})).forwards).toEqual([]);
+  });
+
+  it('refuses an edit onto such a target and keeps the forward as it was', async () => {
+    await children(REGION_ID);
+    const { forward } = await c.call('forwards', 'create', { spec: { ...spec, remotePort: 22, target: DEMO_APP.instance } });
+    const err = await c.call('forwards', 'edit', { id: forward.id, spec: { ...forward.spec, target: LOST_CONTACT } }).catch((e: unknown) => e);
+    expect(err).toMatchObject({ code: 'failed', message: 'Not started: lost-contact cannot take a session now. The SSM agent lost contact with AWS.' });
+    const listed = (await c.call('forwards', 'list', {})).forwards.find((f) => f.id === forward.id);
+    expect(listed?.spec.target).toEqual(DEMO_APP.instance);
+    await c.call('forwards', 'remove', { id: forward.id });
+  });
+});
