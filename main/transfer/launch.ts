@@ -17,10 +17,13 @@ export function sessionFromLaunch(launched: LaunchedShell): ShellSession {
   });
 }
 
-/** Opens transfer sessions to `target` with the app's shell launcher. */
-export function transferOpener(launch: ShellLauncher, target: ShellTarget): () => Promise<TransferSession> {
+/**
+ * Opens transfer sessions to `target` with the app's shell launcher; `waiting` is told while a
+ * launch waits on the profile's credential_process (the words, then null), as a shell tab is.
+ */
+export function transferOpener(launch: ShellLauncher, target: ShellTarget, waiting?: (words: string | null) => void): () => Promise<TransferSession> {
   const t: ShellTarget = target.kind === 'ecs-container' ? { ...target, command: TRANSFER.ECS_COMMAND } : target;
-  return async () => sessionFromLaunch(await launch(t));
+  return async () => sessionFromLaunch(await launch(t, waiting));
 }
 
 /** "i-0123…" or "ecs:cluster/task/container" — how messages name a target. */

@@ -8,6 +8,7 @@ import { labelOfSpec, targetIndex, type TargetEntry } from '../forwards/forward-
 import { useModel } from '../root/model-context.js';
 import { useStore } from '../state/store.js';
 import { focusAfterRemoval } from '../ui/focus-after-removal.js';
+import { transferWaitNote } from './transfer-wait.js';
 import './transfers.css';
 
 const STATE_TONE: Record<TransferInfo['state'], string> = { running: 'muted', done: 'ok', failed: 'fail', cancelled: 'muted' };
@@ -26,6 +27,7 @@ function Row({ t, index }: { t: TransferInfo; index: ReadonlyMap<string, TargetE
   const where = `${labelOfSpec(t, index).name}:${t.remotePath}`;
   const total = t.progress.total;
   const fraction = t.state === 'done' ? 1 : total !== null && total > 0 ? Math.min(1, t.progress.bytes / total) : total === 0 ? 1 : 0;
+  const wait = transferWaitNote(t);
   return (
     <li className="panel-row transfer" data-transfer-id={t.id} data-state={t.state} data-direction={t.direction}>
       <div className="panel-cell-line transfer-main">
@@ -65,6 +67,11 @@ function Row({ t, index }: { t: TransferInfo; index: ReadonlyMap<string, TargetE
         <div className="muted transfer-sha" data-testid="transfer-sha256" title="SHA-256 computed on both ends and equal">
           SHA-256 {t.sha256} ✓ both ends{t.compressed ? ' · gzip' : ''}
         </div>
+      )}
+      {wait !== null && (
+        <p className="notice notice-warn" role="status" data-testid="transfer-helper-wait">
+          {wait}
+        </p>
       )}
       {t.error && (
         <p className="notice notice-error" role="status" data-testid="transfer-error">

@@ -4,7 +4,7 @@
 // back by the renderer in chunks, then handed to the browser/Electron as a download.
 import { z } from 'zod';
 import { lazySchema } from './lazy.js';
-import { EmptySchema, EpochMsSchema, IdSchema, TargetLabelSchema, TextSchema } from './common.js';
+import { EmptySchema, EpochMsSchema, HelperWaitSchema, IdSchema, TargetLabelSchema, TextSchema } from './common.js';
 import { defineService, method } from './define.js';
 import { ShellTargetSchema } from './sessions.js';
 
@@ -75,6 +75,8 @@ export const TransferInfoSchema = lazySchema(() => z.object({
   /** Why it failed, in words that say what to do. */
   error: z.object({ kind: z.string().min(1).max(40), message: TextSchema.min(1) }).nullable(),
   startedAt: EpochMsSchema,
+  /** While its session's launch waits on the profile's credential_process: what it waits on, in words. Absent otherwise. */
+  helperWait: HelperWaitSchema.optional(),
 }));
 export type TransferInfo = z.infer<typeof TransferInfoSchema>;
 

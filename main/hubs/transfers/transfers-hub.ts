@@ -38,6 +38,12 @@ interface TransferRequest {
   readonly compress: boolean;
 }
 
+/** The info without what its launch waited on (the launch answered, or the transfer ended). */
+function withoutHelperWait(info: TransferInfo): TransferInfo {
+  const { helperWait, ...rest } = info;
+  return helperWait === undefined ? info : rest;
+}
+
 /** How messages name the target: by the name the person picked it by, else by its ids. */
 const labelOf = (r: TransferRequest): string => r.targetLabel?.name ?? targetLabel(r.target);
 
@@ -51,6 +57,11 @@ export class TransfersHub {
   readonly #entries = new Map<string, Entry>();
   readonly #staging: string;
   readonly #paths: LastPaths;
+  /**
+   * What a transfer's launch was told before its entry was listed: a helper already running is
+   * told at once, inside the Transfer's constructor. Taken by #track.
+   */
+  readonly #earlyWaits = new Map<string, string>();
   #counter = 0;
 
   constructor(private readonly o: TransfersHubOptions) {
@@ -68,18 +79,19 @@ export class TransfersHub {
 
   startUpload(r: TransferRequest & { name: string; size: number }): TransferInfo {
     const source = new PushSource(r.size);
-    const transfer = new Transfer(transferOpener(this.o.launch, r.target), {
+    const id = this.#nextId();
+    const transfer = new Transfer(transferOpener(this.o.launch, r.target, this.#waiting(id)), {
       direction: 'upload', label: labelOf(r), remotePath: r.remotePath, compress: r.compress,
       source: { name: r.name, directory: false, total: r.size, read: () => source },
     });
-    return this.#track('upload', r, r.name, transfer, source);
+    return this.#track('upload', r, r.name, transfer, source, id);
   }
 
   startDownload(r: TransferRequest): TransferInfo {
     const name = r.remotePath.replace(/\/+$/, '').split('/').pop() || 'download';
     const id = this.#nextId();
     const staged = join(this.#staging, id);
-    const transfer = new Transfer(transferOpener(this.o.launch, r.target), {
+    const transfer = new Transfer(transferOpener(this.o.launch, r.target, this.#waiting(id)), {
       direction: 'download', label: labelOf(r), remotePath: r.remotePath, compress: r.compress,
       target: async (remoteName, directory, nonce) => {
         if (directory) throw new TransferError('is-directory', `${r.remotePath} is a folder: download folders with \`porthole cp\` (it packs them with tar).`);
@@ -137,6 +149,21 @@ export class TransfersHub {
     return `t-${++this.#counter}-${randomBytes(4).toString('hex')}`;
   }
 
+  /** Tells transfer `id`'s row what its launch waits on (a credential_process), or that it no longer does. */
+  #waiting(id: string): (words: string | null) => void {
+    return (words) => {
+      const e = this.#entries.get(id);
+      if (e === undefined) {
+        if (words === null) this.#earlyWaits.delete(id);
+        else this.#earlyWaits.set(id, words);
+        return;
+      }
+      if (e.info.state !== 'running') return;
+      e.info = words === null ? withoutHelperWait(e.info) : { ...e.info, helperWait: words };
+      this.o.updated(e.info);
+    };
+  }
+
   #get(id: string): Entry {
     const e = this.#entries.get(id);
     if (!e) throw new TransferNotFoundError(`No transfer ${id}: it may have been dismissed.`);
@@ -144,19 +171,24 @@ export class TransfersHub {
   }
 
   #track(direction: 'upload' | 'download', r: TransferRequest, name: string, transfer: Transfer, source?: PushSource, id = this.#nextId()): TransferInfo {
+    const early = this.#earlyWaits.get(id);
     const entry: Entry = {
       info: {
         id, direction, target: r.target, ...(r.targetLabel ? { targetLabel: r.targetLabel } : {}), remotePath: r.remotePath, name, state: 'running', phase: 'Starting',
         progress: { bytes: 0, total: source ? source.size : null, bytesPerSecond: 0, etaSeconds: null },
         sha256: null, compressed: false, error: null, startedAt: Date.now(),
+        ...(early === undefined ? {} : { helperWait: early }),
       },
       transfer,
       ...(source ? { source } : {}),
     };
+    this.#earlyWaits.delete(id);
     this.#entries.set(id, entry);
     const update = (patch: Partial<TransferInfo>): void => {
       if (this.#entries.get(id) !== entry) return;
       entry.info = { ...entry.info, ...patch };
+      // An ended transfer waits on nothing.
+      if (entry.info.state !== 'running') entry.info = withoutHelperWait(entry.info);
       this.o.updated(entry.info);
     };
     transfer.on('phase', (phase) => update({ phase }));
