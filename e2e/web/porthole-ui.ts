@@ -71,6 +71,20 @@ export async function waitForShell(page: Page): Promise<void> {
   await waitForTerminalText(page, /[$#] ?$/m);
 }
 
+/**
+ * Opens the demo with shells on bastion, then app-server (the one shown), both at a prompt, and
+ * returns the session tabs (the tablist's tabs, in strip order).
+ */
+export async function openTwoShells(page: Page, url: string): Promise<Locator> {
+  await openDemo(page, url);
+  await treeRow(page, 'instance', 'bastion').dblclick();
+  await waitForShell(page);
+  await treeRow(page, 'instance', 'app-server').dblclick();
+  await expect(page.locator('.tab')).toHaveCount(2);
+  await waitForShell(page);
+  return page.getByRole('tablist', { name: 'Sessions' }).getByRole('tab');
+}
+
 /** What the browser does on Ctrl+V: a paste event on the terminal's input with the clipboard's text. */
 export async function pasteText(page: Page, text: string): Promise<void> {
   await page.locator('[data-testid="active-terminal"] textarea.xterm-helper-textarea').evaluate((input, t) => {

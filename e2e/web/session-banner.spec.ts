@@ -147,14 +147,18 @@ async function holdReconnecting(page: Page, request: APIRequestContext, hostOutp
   };
 }
 
+/** Opens the demo with a shell on its web-app container, at its prompt; returns that (the active) tab. */
+async function webAppShell(page: Page, url: string): Promise<Locator> {
+  await openDemo(page, url);
+  await (await revealWebApp(page)).dblclick();
+  await waitForShell(page);
+  return page.locator('.tab[aria-selected="true"]');
+}
 
 const SIZES = [[1440, 900], [1024, 640]] as const;
 
 test('a screenful with no scrollback yet: the banner covers none of it, the first line can be read, and it all comes back', async ({ page, webHost, request }) => {
-  await openDemo(page, webHost.url);
-  await (await revealWebApp(page)).dblclick();
-  await waitForShell(page);
-  const tab = page.locator('.tab[aria-selected="true"]');
+  const tab = await webAppShell(page, webHost.url);
   for (const [width, height] of SIZES) {
     await page.setViewportSize({ width, height });
     await expectTerminalsFitted(page);
@@ -194,10 +198,7 @@ test('a screenful with no scrollback yet: the banner covers none of it, the firs
 });
 
 test('while a session reconnects, the line typed last shows above the banner, and keys typed across it reach the shell once', async ({ page, webHost, request }) => {
-  await openDemo(page, webHost.url);
-  await (await revealWebApp(page)).dblclick();
-  await waitForShell(page);
-  const tab = page.locator('.tab[aria-selected="true"]');
+  const tab = await webAppShell(page, webHost.url);
   for (const [width, height] of SIZES) {
     await page.setViewportSize({ width, height });
     await expectTerminalsFitted(page);
@@ -255,10 +256,7 @@ test('a reconnect whose banner takes rows and gives them back sends the remote n
     if (typeof payload !== 'string' && payload[0] === WIRE_TYPE.resize) sentRows.push(payload.readUInt16BE(payload.length - 2));
   }));
   await page.setViewportSize({ width: 1440, height: 900 });
-  await openDemo(page, webHost.url);
-  await (await revealWebApp(page)).dblclick();
-  await waitForShell(page);
-  const tab = page.locator('.tab[aria-selected="true"]');
+  const tab = await webAppShell(page, webHost.url);
   // A foreground program that prints each size change (SIGWINCH) the shell's terminal is told of, with the size.
   await runLine(page, `sh -c 'n=0; echo start-$(stty size | tr " " x); trap "n=\\$((n+1)); echo winch-\\$n-\\$(stty size | tr \\" \\" x)" WINCH; while :; do sleep 0.05; done'`);
   await waitForTerminalText(page, /^start-\d+x\d+$/m);

@@ -5,19 +5,13 @@
 // tab could take the keyboard and the arrows did nothing, so split view needed a pointer.
 import { join } from 'node:path';
 import { expect, repoRoot, test } from '../fixtures/web-host.js';
-import { openDemo, treeRow, waitForShell } from './porthole-ui.js';
+import { openTwoShells } from './porthole-ui.js';
 
 test.use({ sandbox: true, viewport: { width: 1024, height: 640 } });
 test.describe.configure({ timeout: 180_000 });
 
 test('keyboard only: reach the tabs, move between them, split, rename and show one', async ({ page, webHost }) => {
-  await openDemo(page, webHost.url);
-  await treeRow(page, 'instance', 'bastion').dblclick();
-  await waitForShell(page);
-  await treeRow(page, 'instance', 'app-server').dblclick();
-  await expect(page.locator('.tab')).toHaveCount(2);
-  await waitForShell(page);
-  const tabs = page.getByRole('tablist', { name: 'Sessions' }).getByRole('tab');
+  const tabs = await openTwoShells(page, webHost.url);
   const bastion = tabs.filter({ hasText: 'bastion' });
   const appServer = tabs.filter({ hasText: 'app-server' });
   await expect(appServer).toHaveAttribute('aria-selected', 'true');

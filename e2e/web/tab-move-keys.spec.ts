@@ -1,18 +1,12 @@
 // Tabs could be put in order only by dragging them with a pointer. Ctrl+Shift+←/→ on a focused tab
 // moves it one place along the strip; it keeps the keyboard, stays the tab shown, and stops at the ends.
 import { expect, test } from '../fixtures/web-host.js';
-import { activeSessionId, openDemo, treeRow, waitForShell } from './porthole-ui.js';
+import { activeSessionId, openTwoShells } from './porthole-ui.js';
 
 test.use({ sandbox: true });
 
 test('Ctrl+Shift+arrows move the focused tab along the strip, keeping focus and what shows', async ({ page, webHost }) => {
-  await openDemo(page, webHost.url);
-  await treeRow(page, 'instance', 'bastion').dblclick();
-  await waitForShell(page);
-  await treeRow(page, 'instance', 'app-server').dblclick();
-  await expect(page.locator('.tab')).toHaveCount(2);
-  await waitForShell(page);
-  const tabs = page.getByRole('tablist', { name: 'Sessions' }).getByRole('tab');
+  const tabs = await openTwoShells(page, webHost.url);
   const appServer = tabs.filter({ hasText: 'app-server' });
   const shown = await activeSessionId(page);
 

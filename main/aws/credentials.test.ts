@@ -5,10 +5,11 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { allEnded, stuckHelperBody, stuckHelperRunning } from '../../testing/aws/stuck-helper.js';
+import { profileIn } from '../../testing/aws/test-profiles.js';
 import { CREDENTIAL_PROCESS } from './credential-process.js';
 import { credentialProviderFor } from './credentials.js';
 import { AwsError } from './errors.js';
-import { loadProfiles, type ProfileInfo } from './profiles.js';
+import type { ProfileInfo } from './profiles.js';
 import { requestLimits } from './request-limits.js';
 
 const dir = mkdtempSync(join(tmpdir(), 'porthole-creds-'));
@@ -113,12 +114,7 @@ async function silentServer(): Promise<{ port: number; close: () => Promise<void
   };
 }
 
-async function profile(name: string): Promise<ProfileInfo> {
-  const { profiles } = await loadProfiles({ AWS_CONFIG_FILE: config, AWS_SHARED_CREDENTIALS_FILE: credentials, HOME: dir });
-  const p = profiles.find((x) => x.name === name);
-  if (!p) throw new Error(`test profile ${name} missing`);
-  return p;
-}
+const profile = (name: string): Promise<ProfileInfo> => profileIn(files, dir, name);
 
 describe('credentialProviderFor', () => {
   it('resolves static keys from the credentials file', async () => {

@@ -7,8 +7,9 @@ import { chmodSync, existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
+import { profileIn } from '../../testing/aws/test-profiles.js';
 import { credentialProviderFor } from './credentials.js';
-import { loadProfiles, type ProfileInfo } from './profiles.js';
+import type { ProfileInfo } from './profiles.js';
 import { CredentialCache, CredentialsWaitForUser, QUIET_CREDENTIALS, withoutPrompts } from './quiet-credentials.js';
 
 const dir = mkdtempSync(join(tmpdir(), 'porthole-quiet-creds-'));
@@ -37,12 +38,7 @@ afterAll(() => {
   rmSync(dir, { recursive: true, force: true });
 });
 
-async function profile(name: string): Promise<ProfileInfo> {
-  const { profiles } = await loadProfiles({ AWS_CONFIG_FILE: config, AWS_SHARED_CREDENTIALS_FILE: credentials, HOME: dir });
-  const p = profiles.find((x) => x.name === name);
-  if (!p) throw new Error(`test profile ${name} missing`);
-  return p;
-}
+const profile = (name: string): Promise<ProfileInfo> => profileIn(files, dir, name);
 const helperRuns = (): number => (existsSync(runs) ? readFileSync(runs, 'utf8').split('\n').filter(Boolean).length : 0);
 
 describe('quiet credentials', () => {

@@ -7,11 +7,12 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { allEnded, stuckHelperBody, stuckHelperRunning } from '../../testing/aws/stuck-helper.js';
+import { profileIn } from '../../testing/aws/test-profiles.js';
 import { startSandbox, type Sandbox } from '../sandbox/index.js';
 import { CREDENTIAL_PROCESS, type HelperRun } from './credential-process.js';
 import { credentialProviderFor, type CredentialOptions } from './credentials.js';
 import type { AwsError } from './errors.js';
-import { loadProfiles, type ProfileInfo } from './profiles.js';
+import type { ProfileInfo } from './profiles.js';
 import { PROCESS_LIMIT } from './credential-process-limit.js';
 import { processChainOf, resolveProcessChain, type StsClientFactory } from './role-chain.js';
 
@@ -69,12 +70,7 @@ afterAll(async () => {
   rmSync(dir, { recursive: true, force: true });
 });
 
-async function profile(name: string): Promise<ProfileInfo> {
-  const { profiles } = await loadProfiles({ AWS_CONFIG_FILE: config, AWS_SHARED_CREDENTIALS_FILE: credentials, HOME: dir });
-  const p = profiles.find((x) => x.name === name);
-  if (!p) throw new Error(`test profile ${name} missing`);
-  return p;
-}
+const profile = (name: string): Promise<ProfileInfo> => profileIn(files, dir, name);
 
 const opts = (more: Partial<CredentialOptions> = {}): CredentialOptions => ({ files, stsClientConfig: { region: sandbox.region, endpoint: sandbox.endpoint, maxAttempts: 1 }, ...more });
 

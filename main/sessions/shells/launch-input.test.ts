@@ -4,60 +4,43 @@
 // than the bound is refused with an error (the window is told), not dropped without a word. The
 // engine is a stand-in recording what is written to it; the launch is held until the test lets it go.
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import type { ShellSessionEvents } from '../../ssm/shell/shell-session.js';
 import { SHELLS } from './constants.js';
-import { ManagedShell } from './managed-shell.js';
+import { sinkInto, STAND_IN_LAUNCHED, standInShell } from '../../../testing/sessions/shells/stand-in-shell.js';
+import type { ManagedShell } from './managed-shell.js';
 import type { LaunchedShell } from './types.js';
 
 /** What each stand-in engine was given, newest engine last (vi.mock's factory runs before this module's body). */
 const written = vi.hoisted((): string[][] => []);
 
 vi.mock('../../ssm/shell/shell-session.js', async () => {
-  const { Emitter: Base } = await import('../../ssm/util/emitter.js');
-  class Recording extends Base<ShellSessionEvents> {
-    status: 'connecting' | 'closed' = 'connecting';
-    readonly sessionId = 'aws-session';
-    readonly exitCode = undefined;
-    readonly closedBecause = undefined;
+  const { StandInSession } = await import('../../../testing/sessions/shells/stand-in-session.js');
+  class Recording extends StandInSession {
+    override status: 'connecting' | 'closed' = 'connecting';
+    override readonly exitCode = undefined;
     readonly #written: string[] = [];
     constructor() {
       super();
       written.push(this.#written);
     }
-    open(): Promise<void> {
-      return Promise.resolve();
-    }
-    pause(): void {}
-    resume(): void {}
-    write(bytes: Uint8Array): void {
+    override write(bytes: Uint8Array): void {
       this.#written.push(new TextDecoder().decode(bytes));
-    }
-    resize(): void {}
-    terminate(): Promise<void> {
-      this.status = 'closed';
-      return Promise.resolve();
     }
   }
   return { ShellSession: Recording };
 });
 
-const LAUNCHED: LaunchedShell = { credentials: { sessionId: 'aws-session', streamUrl: 'wss://x', tokenValue: 't' }, target: 'i-0123456789abcdef0' };
-
 /** A shell whose launches wait for `next()` to let each one go (or fail). */
 function shellWithHeldLaunch(): { shell: ManagedShell; next: (outcome?: Error) => void; launches: () => number } {
   const waiting: Array<(outcome?: Error) => void> = [];
   let launches = 0;
-  const shell = new ManagedShell(
-    { id: 's-1', target: { kind: 'instance', instanceId: 'i-0123456789abcdef0', profile: 'p', region: 'eu-west-1' }, cols: 80, rows: 24, title: 't', sink: { output: () => undefined, status: () => undefined } },
-    {
-      launch: () => {
-        launches += 1;
-        return new Promise<LaunchedShell>((resolve, reject) => waiting.push((outcome) => (outcome === undefined ? resolve(LAUNCHED) : reject(outcome))));
-      },
-      batching: { coalesceMs: 1, maxBatchBytes: 1024, echoWindowMs: 0 },
-      flow: { window: 4096, readAhead: 1024 },
+  const shell = standInShell(sinkInto(), {
+    launch: () => {
+      launches += 1;
+      return new Promise<LaunchedShell>((resolve, reject) => waiting.push((outcome) => (outcome === undefined ? resolve(STAND_IN_LAUNCHED) : reject(outcome))));
     },
-  );
+    batching: { coalesceMs: 1, maxBatchBytes: 1024, echoWindowMs: 0 },
+    flow: { window: 4096, readAhead: 1024 },
+  });
   return {
     shell,
     next: (outcome) => {
@@ -80,12 +63,28 @@ async function until(check: () => boolean): Promise<void> {
   while (!check()) await new Promise((r) => setTimeout(r, 0));
 }
 
+type HeldShell = ReturnType<typeof shellWithHeldLaunch>;
+
+/** A held-launch shell whose first launch has been let go: its session exists. */
+async function startedShell(): Promise<HeldShell> {
+  const held = shellWithHeldLaunch();
+  const opened = held.shell.start();
+  held.next();
+  await opened;
+  return held;
+}
+
+/** A started shell, then Reopen: `restarted` settles once the second launch, already asked for, is let go. */
+async function reopening(): Promise<HeldShell & { restarted: Promise<void> }> {
+  const held = await startedShell();
+  const restarted = held.shell.restart();
+  await until(() => held.launches() === 2);
+  return { ...held, restarted };
+}
+
 describe('input typed while a session (re)launches', () => {
   it('reaches the new session once, in order, before what is typed once it exists', async () => {
-    const { shell, next, launches } = shellWithHeldLaunch();
-    const opened = shell.start();
-    next();
-    await opened;
+    const { shell, next, launches } = await startedShell();
     shell.input(bytes('old'));
     expect(written).toHaveLength(1);
 
@@ -105,12 +104,7 @@ describe('input typed while a session (re)launches', () => {
   });
 
   it('goes with a launch that fails, and is not given to a later session', async () => {
-    const { shell, next, launches } = shellWithHeldLaunch();
-    const opened = shell.start();
-    next();
-    await opened;
-    const restarted = shell.restart();
-    await until(() => launches() === 2);
+    const { shell, next, launches, restarted } = await reopening();
     shell.input(bytes('lost-with-the-launch'));
     next(new Error('TargetNotConnected'));
     await expect(restarted).rejects.toThrow('TargetNotConnected');
@@ -125,12 +119,7 @@ describe('input typed while a session (re)launches', () => {
   });
 
   it('is refused past its bound with an error that says so, keeping what was held', async () => {
-    const { shell, next, launches } = shellWithHeldLaunch();
-    const opened = shell.start();
-    next();
-    await opened;
-    const restarted = shell.restart();
-    await until(() => launches() === 2);
+    const { shell, next, restarted } = await reopening();
     shell.input(bytes('kept'));
     expect(() => shell.input(new Uint8Array(SHELLS.LAUNCH_INPUT_MAX_BYTES))).toThrow(/Input refused: .* while the session starts/);
     next();
@@ -140,12 +129,7 @@ describe('input typed while a session (re)launches', () => {
   });
 
   it('refuses the rest of a paste sent in several messages once its first was refused, so none of it arrives alone', async () => {
-    const { shell, next, launches } = shellWithHeldLaunch();
-    const opened = shell.start();
-    next();
-    await opened;
-    const restarted = shell.restart();
-    await until(() => launches() === 2);
+    const { shell, next, launches, restarted } = await reopening();
     shell.input(bytes('typed'));
     // A big paste's messages: the first is past the bound; its small tail would fit, and must not go.
     expect(() => shell.input(new Uint8Array(SHELLS.LAUNCH_INPUT_MAX_BYTES))).toThrow(expect.objectContaining({ why: 'starting' }) as Error);
@@ -166,10 +150,7 @@ describe('input typed while a session (re)launches', () => {
   });
 
   it('refuses input for a session that has closed, saying so', async () => {
-    const { shell, next } = shellWithHeldLaunch();
-    const opened = shell.start();
-    next();
-    await opened;
+    const { shell } = await startedShell();
     await shell.stop();
     expect(() => shell.input(bytes('late'))).toThrow(expect.objectContaining({ why: 'closed' }) as Error);
     await shell.dispose();

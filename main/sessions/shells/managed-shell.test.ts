@@ -2,9 +2,10 @@
 // output is emitted exactly when the test says, so what main holds beyond the window, when reading
 // pauses, and where what waits goes when the session ends, is deterministic (the sandbox tests in main/ipc cover the real engine).
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import type { SessionInfo, SessionStatus, SessionTaskEnd, ShellTarget } from '../../../shared/contract/index.js';
+import type { SessionInfo, SessionTaskEnd, ShellTarget } from '../../../shared/contract/index.js';
 import type { ShellSessionEvents } from '../../ssm/shell/shell-session.js';
-import { ManagedShell } from './managed-shell.js';
+import { sinkInto, standInShell, type Sent } from '../../../testing/sessions/shells/stand-in-shell.js';
+import type { ManagedShell } from './managed-shell.js';
 import type { ShellManagerOptions } from './types.js';
 
 /** The engine stand-in: the test emits its output and its end; pause/resume are recorded. */
@@ -19,34 +20,19 @@ interface ScriptedEngine {
 const engines = vi.hoisted((): ScriptedEngine[] => []);
 
 vi.mock('../../ssm/shell/shell-session.js', async () => {
-  const { Emitter: Base } = await import('../../ssm/util/emitter.js');
-  class Scripted extends Base<ShellSessionEvents> {
-    status: 'connected' | 'closed' = 'connected';
+  const { StandInSession } = await import('../../../testing/sessions/shells/stand-in-session.js');
+  class Scripted extends StandInSession {
+    override status: 'connected' | 'closed' = 'connected';
     paused = false;
-    readonly sessionId = 'aws-session';
-    readonly exitCode = 0;
-    readonly closedBecause = undefined;
     constructor() {
       super();
       engines.push(this);
     }
-    fire<K extends keyof ShellSessionEvents>(event: K, ...args: ShellSessionEvents[K]): void {
-      this.emit(event, ...args);
-    }
-    open(): Promise<void> {
-      return Promise.resolve();
-    }
-    pause(): void {
+    override pause(): void {
       this.paused = true;
     }
-    resume(): void {
+    override resume(): void {
       this.paused = false;
-    }
-    write(): void {}
-    resize(): void {}
-    terminate(): Promise<void> {
-      this.status = 'closed';
-      return Promise.resolve();
     }
   }
   return { ShellSession: Scripted };
@@ -56,26 +42,9 @@ const WINDOW = 48 * 1024;
 const READ_AHEAD = 16 * 1024;
 const BATCH = 16 * 1024;
 
-type Sent = { kind: 'output'; bytes: Uint8Array } | { kind: 'status'; status: SessionStatus };
-
 async function started(extra: Partial<ShellManagerOptions> = {}): Promise<{ shell: ManagedShell; engine: ScriptedEngine; sent: Sent[] }> {
   const sent: Sent[] = [];
-  const shell = new ManagedShell(
-    {
-      id: 's-1',
-      target: { kind: 'instance', instanceId: 'i-0123456789abcdef0', profile: 'p', region: 'eu-west-1' },
-      cols: 80,
-      rows: 24,
-      title: 't',
-      sink: { output: (bytes) => sent.push({ kind: 'output', bytes }), status: (status) => sent.push({ kind: 'status', status }) },
-    },
-    {
-      launch: () => Promise.resolve({ credentials: { sessionId: 'aws-session', streamUrl: 'wss://x', tokenValue: 't' }, target: 'i-0123456789abcdef0' }),
-      batching: { coalesceMs: 1_000, maxBatchBytes: BATCH, echoWindowMs: 0 },
-      flow: { window: WINDOW, readAhead: READ_AHEAD },
-      ...extra,
-    },
-  );
+  const shell = standInShell(sinkInto(sent), { batching: { coalesceMs: 1_000, maxBatchBytes: BATCH, echoWindowMs: 0 }, flow: { window: WINDOW, readAhead: READ_AHEAD }, ...extra });
   await shell.start();
   const engine = engines.at(-1);
   if (engine === undefined) throw new Error('no engine was made');
@@ -200,10 +169,7 @@ describe('ManagedShell tells the app of a session that ended by itself', () => {
 
   it('names the target when the launch fails', async () => {
     const ended: ShellTarget[] = [];
-    const shell = new ManagedShell(
-      { id: 's-2', target: { kind: 'instance', instanceId: 'i-0123456789abcdef0', profile: 'p', region: 'eu-west-1' }, cols: 80, rows: 24, title: 't', sink: { output: () => undefined, status: () => undefined } },
-      { launch: () => Promise.reject(new Error('TargetNotConnected')), ended: (target) => ended.push(target) },
-    );
+    const shell = standInShell(sinkInto(), { launch: () => Promise.reject(new Error('TargetNotConnected')), ended: (target) => ended.push(target) }, 's-2');
     await expect(shell.start()).rejects.toThrow('TargetNotConnected');
     expect(ended).toEqual([shell.target]);
     await shell.dispose();
@@ -212,15 +178,11 @@ describe('ManagedShell tells the app of a session that ended by itself', () => {
   it('tells the window what ECS said of the ended session\'s task, unless that session was restarted since', async () => {
     let taskEnded: ((end: SessionTaskEnd) => void) | undefined;
     const infos: SessionInfo[] = [];
-    const shell = new ManagedShell(
-      { id: 's-3', target: { kind: 'instance', instanceId: 'i-0123456789abcdef0', profile: 'p', region: 'eu-west-1' }, cols: 80, rows: 24, title: 't', sink: { output: () => undefined, status: () => undefined, info: (info) => infos.push(info) } },
-      {
-        launch: () => Promise.resolve({ credentials: { sessionId: 'aws-session', streamUrl: 'wss://x', tokenValue: 't' }, target: 'i-0123456789abcdef0' }),
-        ended: (_target, told) => {
-          taskEnded = told;
-        },
+    const shell = standInShell({ ...sinkInto(), info: (info) => infos.push(info) }, {
+      ended: (_target, told) => {
+        taskEnded = told;
       },
-    );
+    }, 's-3');
     await shell.start();
     const closed = { kind: 'channel-closed', output: '', message: '' } as const;
     engines.at(-1)?.fire('closed', closed);

@@ -4,7 +4,8 @@
 // back makes the remote resize nothing.
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import type { ShellSessionEvents } from '../../ssm/shell/shell-session.js';
-import { ManagedShell } from './managed-shell.js';
+import { sinkInto, standInShell } from '../../../testing/sessions/shells/stand-in-shell.js';
+import type { ManagedShell } from './managed-shell.js';
 
 /** The engine stand-in: its status is the test's; the sizes it sends to the agent are recorded. */
 interface SizedEngine {
@@ -17,13 +18,10 @@ interface SizedEngine {
 const engines = vi.hoisted((): SizedEngine[] => []);
 
 vi.mock('../../ssm/shell/shell-session.js', async () => {
-  const { Emitter: Base } = await import('../../ssm/util/emitter.js');
-  class Sized extends Base<ShellSessionEvents> {
-    status: SizedEngine['status'] = 'connecting';
+  const { StandInSession } = await import('../../../testing/sessions/shells/stand-in-session.js');
+  class Sized extends StandInSession {
+    override status: SizedEngine['status'] = 'connecting';
     readonly sentSizes: string[] = [];
-    readonly sessionId = 'aws-session';
-    readonly exitCode = 0;
-    readonly closedBecause = undefined;
     #last: string;
     constructor(options: { size: { cols: number; rows: number } }) {
       super();
@@ -31,46 +29,19 @@ vi.mock('../../ssm/shell/shell-session.js', async () => {
       this.sentSizes.push(this.#last);
       engines.push(this);
     }
-    fire<K extends keyof ShellSessionEvents>(event: K, ...args: ShellSessionEvents[K]): void {
-      this.emit(event, ...args);
-    }
-    open(): Promise<void> {
-      return Promise.resolve();
-    }
-    pause(): void {}
-    resume(): void {}
-    write(): void {}
     // As the real session: an unchanged size is not sent again.
-    resize(cols: number, rows: number): void {
+    override resize(cols: number, rows: number): void {
       const size = `${cols}x${rows}`;
       if (size === this.#last) return;
       this.#last = size;
       this.sentSizes.push(size);
-    }
-    terminate(): Promise<void> {
-      this.status = 'closed';
-      return Promise.resolve();
     }
   }
   return { ShellSession: Sized };
 });
 
 async function started(): Promise<{ shell: ManagedShell; engine: SizedEngine }> {
-  const shell = new ManagedShell(
-    {
-      id: 's-1',
-      target: { kind: 'instance', instanceId: 'i-0123456789abcdef0', profile: 'p', region: 'eu-west-1' },
-      cols: 80,
-      rows: 24,
-      title: 't',
-      sink: { output: () => undefined, status: () => undefined },
-    },
-    {
-      launch: () => Promise.resolve({ credentials: { sessionId: 'aws-session', streamUrl: 'wss://x', tokenValue: 't' }, target: 'i-0123456789abcdef0' }),
-      batching: { coalesceMs: 1_000, maxBatchBytes: 16 * 1024, echoWindowMs: 0 },
-      flow: { window: 48 * 1024, readAhead: 16 * 1024 },
-    },
-  );
+  const shell = standInShell(sinkInto(), { batching: { coalesceMs: 1_000, maxBatchBytes: 16 * 1024, echoWindowMs: 0 }, flow: { window: 48 * 1024, readAhead: 16 * 1024 } });
   await shell.start();
   const engine = engines.at(-1);
   if (engine === undefined) throw new Error('no engine was made');
