@@ -10,6 +10,7 @@ import { findNode } from '../tree/tree-store.js';
 import type { CommandInfo } from './commands.js';
 import type { QuickOpenAction } from './quick-open-action.js';
 import { ancestorsOf, indexNodes, type TargetItem } from './quick-open-items.js';
+import { loadPathTo } from './target-path.js';
 
 /** What decides which commands can run now: the tabs, the active one's session, the target, settings. */
 export function commandState(model: AppModel): CommandState {
@@ -54,12 +55,28 @@ export function runTargetItem(model: AppModel, item: TargetItem, action: QuickOp
     }
     return;
   }
-  // A recent target the tree has not loaded: taken as it was remembered.
+  // A recent target the tree has not loaded: taken as it was remembered, and shown in the tree once
+  // the way to it is loaded.
   if (item.recent === null || (action !== 'shell' && action !== 'forward')) return;
   void model.settings.rememberTarget(item.recent);
   const target: ShellTarget = item.recent.target;
   if (action === 'shell') void model.sessions.open(target, item.recent.title);
   else model.forwardDraft.open(target, item.recent.title);
+  void revealTarget(model, target, { focus: false });
+}
+
+/**
+ * Loads the way down to a target the tree has not loaded (target-path.ts) and shows it there as
+ * revealInTree does; a target no longer there (its task stopped and went) is said so.
+ */
+export async function revealTarget(model: AppModel, target: ShellTarget, { focus = true }: { readonly focus?: boolean } = {}): Promise<void> {
+  const path = await loadPathTo(model.tree, target);
+  const id = path?.at(-1);
+  if (path === null || id === undefined) {
+    model.toasts.show('Not shown in the tree: the target is no longer listed there (its task may have stopped).', 'info');
+    return;
+  }
+  showInTree(model, path.slice(0, -1), id, focus);
 }
 
 /**
@@ -67,8 +84,14 @@ export function runTargetItem(model: AppModel, item: TargetItem, action: QuickOp
  * shell or form opened on it takes the keyboard instead) gives it the keyboard.
  */
 export function revealInTree(model: AppModel, id: string, { focus = true }: { readonly focus?: boolean } = {}): void {
-  const index = indexNodes(model.tree.state.branches);
-  for (const a of ancestorsOf(index, id)) void model.tree.expand(a);
+  showInTree(model, ancestorsOf(indexNodes(model.tree.state.branches), id), id, focus);
+}
+
+function showInTree(model: AppModel, ancestors: readonly string[], id: string, focus: boolean): void {
+  // A filter that hides it is cleared: a node selected out of sight is a selection nobody sees.
+  const visible = model.tree.state.visible;
+  if (visible !== null && !visible.has(id)) model.tree.setQuery('');
+  for (const a of ancestors) void model.tree.expand(a);
   model.tree.select(id);
   // The rows of the opened ancestors appear on the next render.
   requestAnimationFrame(() => {
