@@ -27,7 +27,7 @@ const EVENTS = {
   sessions: ['status', 'info', 'moved'],
   forwards: ['stats', 'updated'],
   transfers: ['updated'],
-  diagnostics: [],
+  diagnostics: ['waiting'],
   auth: ['mfaPrompt', 'ssoPrompt'],
   inspector: ['frame', 'gap'],
   links: [],

@@ -117,13 +117,18 @@ export class AwsService {
     return expiresAt.getTime();
   }
 
-  /** contract diagnostics.run, optionally explaining the error the user just met. */
-  async diagnose(target: DiagnosisTarget, lastError: unknown = this.launchFailures.get(targetKey(target))): Promise<{ checks: Check[] }> {
-    const session = await this.workspace.open(target.profile);
-    const checks = target.kind === 'instance'
-      ? await diagnoseInstance(session, { region: target.region, instanceId: target.instanceId }, lastError)
-      : await diagnoseEcs(session, { region: target.region, cluster: target.cluster, taskArn: target.taskArn, containerName: target.containerName }, lastError);
-    return { checks };
+  /**
+   * contract diagnostics.run, optionally explaining the error the user just met; `waiting` is told
+   * while its checks wait on the profile's credential_process (the words, then null).
+   */
+  async diagnose(target: DiagnosisTarget, lastError: unknown = this.launchFailures.get(targetKey(target)), waiting?: HelperWaitListener): Promise<{ checks: Check[] }> {
+    return this.helperWaiters.during(target.profile, waiting, async () => {
+      const session = await this.workspace.open(target.profile);
+      const checks = target.kind === 'instance'
+        ? await diagnoseInstance(session, { region: target.region, instanceId: target.instanceId }, lastError)
+        : await diagnoseEcs(session, { region: target.region, cluster: target.cluster, taskArn: target.taskArn, containerName: target.containerName }, lastError);
+      return { checks };
+    });
   }
 
   /** ECS Exec into a container (command default /bin/sh). */

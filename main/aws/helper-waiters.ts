@@ -1,6 +1,7 @@
 /**
  * Who waits on a profile's credential_process: a tree load someone waits on (its node says so), a
- * shell launch (its tab's connecting status) and a forward's session start (its row). Anything else
+ * shell launch (its tab's connecting status), a forward's session start (its row), a transfer's
+ * launch (its row) and a diagnosis (the Diagnostics panel, by its run key). Anything else
  * that needs a profile's credentials while someone watches can register the same way.
  */
 import { helperWaitWords, type HelperRun } from './credential-process.js';

@@ -9,6 +9,12 @@ export interface DiagnosticsServiceDeps {
 
 export function createDiagnosticsService({ aws }: DiagnosticsServiceDeps): ServiceImpl<'diagnostics'> {
   return {
-    run: ({ target }) => plainly(() => aws.diagnose(target)),
+    run: ({ target, runKey }, { client }) => {
+      // The calling window knows the run by its runKey: it alone is told what the checks wait on.
+      const waiting = runKey === undefined ? undefined : (helperWait: string | null): void => {
+        if (!client.closed) client.emit('diagnostics', 'waiting', { runKey, helperWait });
+      };
+      return plainly(() => aws.diagnose(target, undefined, waiting));
+    },
   };
 }

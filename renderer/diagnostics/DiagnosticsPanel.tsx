@@ -55,6 +55,11 @@ export function DiagnosticsPanel() {
           Run again
         </button>
       </div>
+      {d.status === 'running' && d.helperWait !== null && (
+        <p className="notice notice-warn" role="status" data-testid="diagnosis-helper-wait">
+          {d.helperWait}
+        </p>
+      )}
       {d.error !== null && (
         <p className="notice notice-error" role="alert">
           {d.error}

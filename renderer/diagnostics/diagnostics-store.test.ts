@@ -9,17 +9,32 @@ const target: DiagnosisTarget = { kind: 'instance', profile: 'sandbox', region: 
 const other: DiagnosisTarget = { ...target, instanceId: 'i-0fedcba9876543210' };
 const check = (id: string, status: Check['status']): Check => ({ id, title: id, status, cause: '', nextStep: '' });
 
-/** A store whose host answers each run when the test says, with the checks (or error) it is given. */
-function store(): { store: DiagnosticsStore; answer: (r: { checks: Check[] } | Error) => void } {
+type Waiting = { runKey: string; helperWait: string | null };
+
+/**
+ * A store whose host answers each run when the test says, with the checks (or error) it is given;
+ * `runKeys` are the keys the runs were called with, `wait` sends a diagnostics.waiting event.
+ */
+function store(): { store: DiagnosticsStore; answer: (r: { checks: Check[] } | Error) => void; runKeys: (string | undefined)[]; wait: (e: Waiting) => void } {
   const pending: ((r: { checks: Check[] } | Error) => void)[] = [];
+  const runKeys: (string | undefined)[] = [];
+  const listeners: ((e: Waiting) => void)[] = [];
   const client = {
-    call: () =>
-      new Promise((resolve, reject) => {
+    call: (_service: string, _method: string, params: { runKey?: string }) => {
+      runKeys.push(params.runKey);
+      return new Promise((resolve, reject) => {
         pending.push((r) => (r instanceof Error ? reject(r) : resolve(r)));
-      }),
+      });
+    },
+    on: (_service: string, _event: string, listener: (e: Waiting) => void) => {
+      listeners.push(listener);
+      return () => undefined;
+    },
   };
-  return { store: new DiagnosticsStore(client as unknown as PortholeClient), answer: (r) => pending.shift()?.(r) };
+  return { store: new DiagnosticsStore(client as unknown as PortholeClient), answer: (r) => pending.shift()?.(r), runKeys, wait: (e) => listeners.forEach((l) => l(e)) };
 }
+
+const WORDS = 'Waiting for the credential_process of profile "sandbox": finish any sign-in or key touch it asks for. It is stopped after 300 s.';
 
 describe('DiagnosticsStore', () => {
   it('keeps the previous checks, marked stale, while the same target runs again; then replaces them', async () => {
@@ -50,5 +65,31 @@ describe('DiagnosticsStore', () => {
     answer(new Error('no route'));
     await next;
     expect(s.state).toMatchObject({ status: 'error', checks: [], stale: false });
+  });
+
+  it("says what the running checks wait on (its own run's words only), and stops once main says the helper answered", async () => {
+    const { store: s, answer, runKeys, wait } = store();
+    const first = s.run(target, 'host');
+    const [firstKey] = runKeys;
+    if (firstKey === undefined) throw new Error('the run named no runKey');
+    wait({ runKey: firstKey, helperWait: WORDS });
+    expect(s.state).toMatchObject({ status: 'running', helperWait: WORDS });
+    wait({ runKey: firstKey, helperWait: null });
+    expect(s.state?.helperWait).toBeNull();
+    answer({ checks: [check('agent', 'ok')] });
+    await first;
+
+    const second = s.run(target, 'host');
+    const secondKey = runKeys[1];
+    expect(secondKey).not.toBe(firstKey);
+    // A late word of the earlier run is not this run's.
+    wait({ runKey: firstKey, helperWait: WORDS });
+    expect(s.state?.helperWait).toBeNull();
+    wait({ runKey: secondKey ?? '', helperWait: WORDS });
+    expect(s.state?.helperWait).toBe(WORDS);
+    // The checks came back: nothing is waited on any more.
+    answer({ checks: [check('agent', 'ok')] });
+    await second;
+    expect(s.state).toMatchObject({ status: 'done', helperWait: null });
   });
 });

@@ -14,7 +14,12 @@ export interface Diagnosis {
    */
   readonly stale: boolean;
   readonly error: string | null;
+  /** While the checks wait on the profile's credential_process (a sign-in): main's words saying so. */
+  readonly helperWait: string | null;
 }
+
+/** The run key main's `waiting` events name this window's run by (IdSchema: letters, digits, '-'). */
+const RUN_KEY_PREFIX = 'diagnosis-';
 
 /** Same target: the same fields with the same values (targets are plain records from the contract). */
 function sameTarget(a: DiagnosisTarget, b: DiagnosisTarget): boolean {
@@ -26,6 +31,10 @@ export class DiagnosticsStore extends Store<Diagnosis | null> {
 
   constructor(private readonly client: PortholeClient) {
     super(null);
+    // Only the latest run's words, and only while it runs (an older run's may still arrive).
+    client.on('diagnostics', 'waiting', ({ runKey, helperWait }) => {
+      if (runKey === RUN_KEY_PREFIX + String(this.#seq) && this.state?.status === 'running') this.set({ ...this.state, helperWait });
+    });
   }
 
   async run(target: DiagnosisTarget, title: string): Promise<void> {
@@ -33,12 +42,12 @@ export class DiagnosticsStore extends Store<Diagnosis | null> {
     // A rerun on the same target keeps the last checks in sight (marked stale) until new ones come.
     const prev = this.state;
     const kept = prev !== null && sameTarget(prev.target, target) ? prev.checks : [];
-    this.set({ title, target, status: 'running', checks: kept, stale: kept.length > 0, error: null });
+    this.set({ title, target, status: 'running', checks: kept, stale: kept.length > 0, error: null, helperWait: null });
     try {
-      const { checks } = await this.client.call('diagnostics', 'run', { target });
-      if (seq === this.#seq) this.set({ title, target, status: 'done', checks, stale: false, error: null });
+      const { checks } = await this.client.call('diagnostics', 'run', { target, runKey: RUN_KEY_PREFIX + String(seq) });
+      if (seq === this.#seq) this.set({ title, target, status: 'done', checks, stale: false, error: null, helperWait: null });
     } catch (err) {
-      if (seq === this.#seq) this.set({ title, target, status: 'error', checks: [], stale: false, error: errorText(err) });
+      if (seq === this.#seq) this.set({ title, target, status: 'error', checks: [], stale: false, error: errorText(err), helperWait: null });
     }
   }
 }

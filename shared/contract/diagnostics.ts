@@ -1,7 +1,7 @@
 // `diagnostics`: why a shell or forward to a target may fail (ECS Exec checker-style checks).
 import { z } from 'zod';
 import { lazySchema } from './lazy.js';
-import { EcsContainerRefSchema, InstanceRefSchema, TextSchema } from './common.js';
+import { EcsContainerRefSchema, HelperWaitSchema, IdSchema, InstanceRefSchema, TextSchema } from './common.js';
 import { defineService, method } from './define.js';
 
 export const CheckStatusSchema = lazySchema(() => z.enum(['ok', 'warn', 'fail']));
@@ -28,7 +28,17 @@ export type DiagnosisTarget = z.infer<typeof DiagnosisTargetSchema>;
 
 export const diagnosticsService = defineService({
   methods: {
-    run: method(() => z.object({ target: DiagnosisTargetSchema }).strict(), () => z.object({ checks: z.array(CheckSchema) })),
+    /**
+     * `runKey`: the caller's name for this run while it runs; the `waiting` events of the run carry
+     * it (its checks waiting on the profile's credential_process, e.g. a browser sign-in).
+     */
+    run: method(() => z.object({ target: DiagnosisTargetSchema, runKey: IdSchema.optional() }).strict(), () => z.object({ checks: z.array(CheckSchema) })),
   },
-  events: {},
+  events: {
+    /**
+     * To the window running it: the run with `runKey` waits on the profile's credential_process
+     * (`helperWait`, the words a shell tab says), or no longer does (null).
+     */
+    waiting: lazySchema(() => z.object({ runKey: IdSchema, helperWait: HelperWaitSchema.nullable() }).strict()),
+  },
 });
