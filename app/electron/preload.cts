@@ -23,7 +23,7 @@ const METHODS = {
 const EVENTS = {
   app: ['notice'],
   settings: ['changed'],
-  inventory: ['progress', 'error', 'changed'],
+  inventory: ['progress', 'error', 'changed', 'stale'],
   sessions: ['status', 'info', 'moved'],
   forwards: ['stats', 'updated'],
   transfers: ['updated'],

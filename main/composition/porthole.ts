@@ -117,6 +117,7 @@ export async function startPorthole(opts: PortholeOptions): Promise<PortholeApp>
       progress: (e) => router.broadcast('inventory', 'progress', e),
       error: (e) => router.broadcast('inventory', 'error', e),
       changed: (e) => router.broadcast('inventory', 'changed', e),
+      stale: (e) => router.broadcast('inventory', 'stale', e),
       mfaPrompt: (p) => router.broadcast('auth', 'mfaPrompt', p),
       ssoPrompt: (p) => router.broadcast('auth', 'ssoPrompt', p),
     },

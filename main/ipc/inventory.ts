@@ -40,7 +40,8 @@ export function createInventoryService({ aws, sandbox }: InventoryServiceDeps): 
         if (parentId === INVENTORY_ROOT_ID) return profileNodes();
         const nodes = await aws.inventory.children(parentId);
         const problems = aws.inventory.problemsOf(parentId);
-        return { nodes: nodes.map(markNode), ...(problems.length > 0 ? { problems } : {}) };
+        const stale = aws.inventory.staleOf(parentId);
+        return { nodes: nodes.map(markNode), ...(problems.length > 0 ? { problems } : {}), ...(stale ? { stale } : {}) };
       }),
     refresh: ({ nodeId }, ctx) =>
       plainly(async () => {

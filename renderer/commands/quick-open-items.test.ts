@@ -14,7 +14,7 @@ const task: InventoryNode = { kind: 'task', id: 't', label: 'abc0001', ...R, clu
 const container = (name: string): Extract<InventoryNode, { kind: 'container' }> => ({ kind: 'container', id: `k-${name}`, label: name, ...R, clusterArn: ARN, taskArn: TASK, name, runtimeId: `rt-${name}`, lastStatus: 'RUNNING', execAgentStatus: 'RUNNING', image: null });
 const instance = (name: string): InventoryNode => ({ kind: 'instance', id: `i-${name}`, label: name, ...R, instanceId: `i-0000000000000${name.length}`, name, pingStatus: 'Online', platform: 'Linux', state: 'running' });
 
-const ready = (children: InventoryNode[]): Branch => ({ status: 'ready', children, error: null, progress: null, problems: [] });
+const ready = (children: InventoryNode[]): Branch => ({ status: 'ready', children, error: null, progress: null, problems: [], stale: null });
 const index = indexNodes(
   new Map([
     ['root', ready([profile])],

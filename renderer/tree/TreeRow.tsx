@@ -1,6 +1,6 @@
 // One row of the target tree and, when expanded, its children (loaded lazily, with progress).
 import { Fragment, useState } from 'react';
-import type { InventoryNode, PlainError } from '../../shared/contract/index.js';
+import type { InventoryNode, PlainError, Stale } from '../../shared/contract/index.js';
 import { configFindingText } from '../../shared/format/config-finding.js';
 import { counted } from '../../shared/format/words.js';
 import { ErrorDetails } from '../ui/ErrorDetails.js';
@@ -9,6 +9,7 @@ import { useStore, useStoreValue } from '../state/store.js';
 import { forwardsMarkerText } from '../forwards/forward-targets.js';
 import { openOrDiagnose } from './node-actions.js';
 import { badgeOf, EXPANDABLE, rowLabel, secondaryOf, sharedNames, targetOf, tooltipOf } from './node-view.js';
+import { staleText } from './stale-text.js';
 import { TREE_ROOT, type Branch, type TreeState } from './tree-store.js';
 
 interface RowProps {
@@ -18,12 +19,14 @@ interface RowProps {
   readonly first?: boolean;
   /** Instance Names a sibling shares: the row adds the end of its id. */
   readonly sameNames?: ReadonlySet<string>;
+  /** The row's status is from a listing whose latest refresh failed (its parent's, or one above). */
+  readonly staleAbove?: Stale | null;
   readonly onMenu: (node: InventoryNode, x: number, y: number) => void;
 }
 
 const INDENT_PX = 14;
 
-export function TreeRow({ node, depth, first = false, sameNames, onMenu }: RowProps) {
+export function TreeRow({ node, depth, first = false, sameNames, staleAbove = null, onMenu }: RowProps) {
   const model = useModel();
   const tree = useStore(model.tree);
   const expandable = EXPANDABLE.has(node.kind);
@@ -38,6 +41,10 @@ export function TreeRow({ node, depth, first = false, sameNames, onMenu }: RowPr
   const configProblems = node.kind === 'profile' ? tree.configFindings.filter((f) => f.profile === node.profile) : [];
   const forwarded = useStoreValue(model.forwards, (s) => (target === null ? null : forwardsMarkerText(s.forwards, target)));
   const label = rowLabel(node, sameNames);
+  // Its own children's refresh failed (a region's, a cluster's): a quiet mark says since when. A row
+  // listed by a stale branch keeps its status, dimmed, with the same words in its tooltip.
+  const ownStale = expanded ? (branch?.stale ?? null) : null;
+  const stale = ownStale ?? staleAbove;
   // Measured when the pointer comes (a tooltip shows only after a pause), not per render or resize.
   const [labelCut, setLabelCut] = useState(false);
 
@@ -71,10 +78,10 @@ export function TreeRow({ node, depth, first = false, sameNames, onMenu }: RowPr
         aria-selected={selected}
         tabIndex={selected || (first && tree.selected === null) ? 0 : -1}
         onFocus={() => !selected && model.tree.select(node.id)}
-        className={`tree-row kind-${node.kind}${tree.matches.has(node.id) ? ' is-match' : ''}`}
+        className={`tree-row kind-${node.kind}${tree.matches.has(node.id) ? ' is-match' : ''}${staleAbove !== null ? ' is-stale' : ''}`}
         style={{ paddingLeft: depth * INDENT_PX + 4 }}
         data-node-kind={node.kind}
-        title={rowTitle(labelCut ? label : null, tooltipOf(node))}
+        title={withStale(rowTitle(labelCut ? label : null, tooltipOf(node)), stale)}
         onPointerEnter={(e) => {
           const el = e.currentTarget.querySelector('.tree-label');
           setLabelCut(el !== null && el.scrollWidth > el.clientWidth);
@@ -97,6 +104,11 @@ export function TreeRow({ node, depth, first = false, sameNames, onMenu }: RowPr
         {configProblems.length > 0 && (
           <span className="tree-config-marker" data-testid="tree-config-marker" title={configProblems.map(configFindingText).join('\n')} aria-label={`${counted(configProblems.length, 'problem')} in the AWS config files, listed above the profiles`}>
             ⚠
+          </span>
+        )}
+        {ownStale !== null && (
+          <span className="tree-stale-marker" data-testid="tree-stale-marker" title={staleText(ownStale)} aria-label={staleText(ownStale)}>
+            ◷
           </span>
         )}
         {forwarded !== null && (
@@ -122,7 +134,7 @@ export function TreeRow({ node, depth, first = false, sameNames, onMenu }: RowPr
           </span>
         )}
       </div>
-      {expanded && <TreeChildren parentId={node.id} profile={node.profile} depth={depth + 1} branch={branch} tree={tree} onMenu={onMenu} />}
+      {expanded && <TreeChildren parentId={node.id} profile={node.profile} depth={depth + 1} branch={branch} tree={tree} staleAbove={stale} onMenu={onMenu} />}
     </li>
   );
 }
@@ -134,10 +146,12 @@ interface ChildrenProps {
   readonly depth: number;
   readonly branch: Branch | undefined;
   readonly tree: TreeState;
+  /** The stale mark of this branch, or of the nearest stale one above it. */
+  readonly staleAbove?: Stale | null;
   readonly onMenu: RowProps['onMenu'];
 }
 
-export function TreeChildren({ parentId, profile, depth, branch, tree, onMenu }: ChildrenProps) {
+export function TreeChildren({ parentId, profile, depth, branch, tree, staleAbove = null, onMenu }: ChildrenProps) {
   const model = useModel();
   // An SSO profile whose login is missing or expired can be signed in from the error itself.
   const ssoProfile = profile !== undefined && tree.branches.get(TREE_ROOT)?.children.some((n) => n.kind === 'profile' && n.profile === profile && n.sso === true) ? profile : undefined;
@@ -192,7 +206,7 @@ export function TreeChildren({ parentId, profile, depth, branch, tree, onMenu }:
                 {SECTION_TITLES[child.kind]}
               </li>
             )}
-            <TreeRow node={child} depth={depth} first={depth === 0 && i === 0} sameNames={same} onMenu={onMenu} />
+            <TreeRow node={child} depth={depth} first={depth === 0 && i === 0} sameNames={same} staleAbove={staleAbove} onMenu={onMenu} />
           </Fragment>
         ))}
       </ul>
@@ -247,6 +261,12 @@ function rowTitle(cutName: string | null, tooltip: string | undefined): string |
   // A task's tooltip already starts with its full label (node-view.ts tooltipOf).
   if (cutName === null || tooltip?.split('\n')[0] === cutName) return tooltip;
   return tooltip === undefined ? cutName : `${cutName}\n${tooltip}`;
+}
+
+/** The row's tooltip with, when its status is stale, since when and why last. */
+function withStale(tooltip: string | undefined, stale: Stale | null): string | undefined {
+  if (stale === null) return tooltip;
+  return tooltip === undefined ? staleText(stale) : `${tooltip}\n${staleText(stale)}`;
 }
 
 /** A region lists clusters and instances together; each kind gets a heading when both are there. */

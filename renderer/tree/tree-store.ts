@@ -1,7 +1,7 @@
 // The target tree's state: children per loaded node (lazy), expansion, progress and errors from
 // inventory events, and the filter's matches. Node ids are main's; the UI only hands them back.
 import { INVENTORY_ROOT_ID, MAX_WATCHED_NODES } from '../../shared/contract/inventory.js';
-import type { ConfigFinding, InventoryNode, LoadProblem, PlainError, Result } from '../../shared/contract/index.js';
+import type { ConfigFinding, InventoryNode, LoadProblem, PlainError, Result, Stale } from '../../shared/contract/index.js';
 import { errorText, plainError, type PortholeClient } from '../bridge/client.js';
 import { Store } from '../state/store.js';
 import { searchClusters, type FilterSearchProgress } from './filter-search.js';
@@ -24,6 +24,8 @@ export interface Branch {
   readonly progress: string | null;
   /** Parts that could not be listed while the rest could; shown with Retry until a reload succeeds. */
   readonly problems: readonly LoadProblem[];
+  /** Set while main's background refresh of these children fails: they are as of `since`. */
+  readonly stale: Stale | null;
 }
 
 export interface TreeState {
@@ -57,7 +59,7 @@ export function findNode(tree: TreeState, id: string | null): InventoryNode | un
   return undefined;
 }
 
-const EMPTY_BRANCH: Branch = { status: 'loading', children: [], error: null, progress: null, problems: [] };
+const EMPTY_BRANCH: Branch = { status: 'loading', children: [], error: null, progress: null, problems: [], stale: null };
 
 export class TreeStore extends Store<TreeState> {
   #filterTimer: ReturnType<typeof setTimeout> | null = null;
@@ -101,9 +103,13 @@ export class TreeStore extends Store<TreeState> {
         else this.#patchBranch(nodeId, (b) => ({ ...b, status: 'error', error, progress: null }));
       }),
       this.client.on('inventory', 'changed', ({ parentId, nodes, problems, configFindings }) => {
-        this.#patchBranch(parentId, () => ({ status: 'ready', children: nodes, error: null, progress: null, problems: problems ?? [] }));
+        // Main says when children turn fresh again (`stale`): a change alone (one task's state) does not.
+        this.#patchBranch(parentId, (b) => ({ status: 'ready', children: nodes, error: null, progress: null, problems: problems ?? [], stale: b.stale }));
         this.#resume(parentId);
         if (parentId === TREE_ROOT) this.#setFindings(configFindings ?? []);
+      }),
+      this.client.on('inventory', 'stale', ({ parentId, stale }) => {
+        if (this.branch(parentId) !== undefined) this.#patchBranch(parentId, (b) => ({ ...b, stale }));
       }),
     );
     // Main keeps what this window has open live (inventory.watch): tell it whenever that changes.
@@ -145,6 +151,7 @@ export class TreeStore extends Store<TreeState> {
     return this.state.branches.get(id);
   }
 
+
   async #loadRoot(): Promise<void> {
     const saved = this.memory?.saved() ?? Promise.resolve(null);
     // The profiles' nodes are asked for beside the profiles, not after them: one round trip less
@@ -185,8 +192,8 @@ export class TreeStore extends Store<TreeState> {
     // What was loaded (children, and the problems beside them) stays on screen while reloading.
     this.#patchBranch(id, (b) => ({ ...b, status: 'loading' }));
     try {
-      const { nodes, problems, configFindings } = await (asked ?? this.#children(id));
-      this.#patchBranch(id, () => ({ status: 'ready', children: nodes, error: null, progress: null, problems: problems ?? [] }));
+      const { nodes, problems, configFindings, stale } = await (asked ?? this.#children(id));
+      this.#patchBranch(id, () => ({ status: 'ready', children: nodes, error: null, progress: null, problems: problems ?? [], stale: stale ?? null }));
       this.#resume(id);
       if (id === TREE_ROOT) this.#setFindings(configFindings ?? []);
     } catch (err) {

@@ -143,6 +143,18 @@ export const LoadProblemSchema = lazySchema(() => z.object({
 export type LoadProblem = z.infer<typeof LoadProblemSchema>;
 
 /**
+ * A loaded branch whose latest background refresh (the live tree's poll) failed: what it shows is
+ * as of `since`, and may no longer be true. Cleared (null) by the next listing that succeeds.
+ */
+export const StaleSchema = lazySchema(() => z.object({
+  /** When the branch's children were last listed successfully, epoch milliseconds. */
+  since: z.number().int().nonnegative(),
+  /** Why the latest refresh failed. */
+  error: PlainErrorSchema,
+}));
+export type Stale = z.infer<typeof StaleSchema>;
+
+/**
  * Open nodes a window may name in one `watch`: more than a person can have open and look at, and
  * a bound on what a bad caller makes main hold.
  */
@@ -180,6 +192,8 @@ const NodesResult = lazySchema(() => z.object({
   problems: z.array(LoadProblemSchema).optional(),
   /** Root only: what is wrong in the AWS config files the profiles were read from. Optional: older hosts do not send it. */
   configFindings: ConfigFindingsSchema.optional(),
+  /** Set when the children are stale (their latest background refresh failed). Optional: older hosts do not send it. */
+  stale: StaleSchema.optional(),
 }));
 
 export const inventoryService = defineService({
@@ -226,5 +240,7 @@ export const inventoryService = defineService({
     error: lazySchema(() => lazySchema(() => z.object({ nodeId: NodeIdSchema.nullable(), error: PlainErrorSchema }))),
     /** A node's children changed (after refresh or a background poll). */
     changed: lazySchema(() => lazySchema(() => z.object({ parentId: NodeIdSchema, nodes: z.array(InventoryNodeSchema), problems: z.array(LoadProblemSchema).optional(), configFindings: ConfigFindingsSchema.optional() }))),
+    /** A branch's children became stale (a background refresh failed), or fresh again (null). */
+    stale: lazySchema(() => lazySchema(() => z.object({ parentId: NodeIdSchema, stale: StaleSchema.nullable() }))),
   },
 });

@@ -3,7 +3,7 @@
  * standalone tasks directly under their cluster. Loaded lazily per node, cached, refreshable,
  * filterable. A failed load is reported on its node (event + thrown AwsError), never as an empty list.
  */
-import type { InventoryNode, LoadProblem } from '../../../shared/contract/inventory.js';
+import type { InventoryNode, LoadProblem, Stale } from '../../../shared/contract/inventory.js';
 import type { PlainError } from '../../../shared/contract/common.js';
 import { AWS_LIMITS } from '../constants.js';
 import { Limiter, mapBounded, type BackgroundPolicy, type Priority } from '../discovery/bounded.js';
@@ -16,19 +16,22 @@ import type { ClusterInfo, TaskInfo } from '../discovery/types.js';
 import type { EcsTaskState } from '../discovery/task-state.js';
 import { NodeIndex, type FilterMatch } from './node-index.js';
 import { nodeId, parseNodeId, type ParsedNodeId } from './node-ids.js';
-import { clusterNode, containerNode, profileNode, regionNode, serviceNode, taskNode } from './nodes.js';
+import { profileNode, regionNode } from './nodes.js';
 import { pollNode } from './live-poll.js';
-import { LiveTree, type LiveTreeOptions } from './live-tree.js';
+import { Freshness } from './freshness.js';
+import { LiveTree, realScheduler, type LiveTreeOptions } from './live-tree.js';
 import { PREFETCH, Prefetcher } from './prefetch.js';
 import { quietFor, quietOrThrow } from './quiet-background.js';
 import { CredentialsWaitForUser } from '../quiet-credentials.js';
 import { RegionLoader, type Progress } from './region-loader.js';
-import { countedRunning, taskAfter } from './task-verdict.js';
+import { applyTaskState } from './task-state-apply.js';
 
 export interface InventoryEvents {
   progress?(e: { nodeId: string | null; message: string; done: boolean; retries?: number }): void;
   error?(e: { nodeId: string | null; error: PlainError }): void;
   changed?(e: { parentId: string; nodes: InventoryNode[]; problems?: LoadProblem[] }): void;
+  /** A loaded branch's latest background refresh failed (its stale mark), or one answered again (null). */
+  stale?(e: { parentId: string; stale: Stale | null }): void;
 }
 
 export interface InventoryOptions {
@@ -68,10 +71,17 @@ export class Inventory {
   readonly prefetcher = new Prefetcher((id) => quietOrThrow(this.workspace, id, () => this.children(id, 'background')));
   /** Polls what the windows have open (contract `inventory.watch`). */
   readonly live: LiveTree;
+  /** When each loaded branch was last listed, and which the poll could not refresh. */
+  private readonly freshness: Freshness;
 
   constructor(private readonly workspace: AwsWorkspace, private readonly opts: InventoryOptions = {}) {
     for (const [p, rs] of Object.entries(opts.extraRegions ?? {})) this.extraRegions.set(p, [...rs]);
-    this.live = new LiveTree((id) => this.poll(id), opts.live);
+    const clock = opts.live?.scheduler ?? realScheduler;
+    this.freshness = new Freshness(() => clock.now(), (parentId, stale) => opts.events?.stale?.({ parentId, stale }));
+    this.live = new LiveTree((id) => this.poll(id), opts.live, (id, error) => {
+      const p = parseNodeId(id);
+      this.freshness.failed(id, toAwsError(error, { profile: p?.profile, region: p?.region || undefined }).toPlain());
+    });
   }
 
   /** Profile nodes, re-read from the shared files. */
@@ -101,6 +111,11 @@ export class Inventory {
     } catch {
       // Already reported on the node by load().
     }
+  }
+
+  /** The branch's stale mark (its latest background refresh failed), if it has one. */
+  staleOf(parentId: string): Stale | undefined {
+    return this.freshness.of(parentId);
   }
 
   /** What could not be listed under a node at its latest load ([] when everything could). */
@@ -171,7 +186,10 @@ export class Inventory {
       loader: (key) => this.loaders.get(key),
       loading: (node) => this.inflight.has(node),
       listing: (node, parsed) => this.loadParsed(node, parsed, 'background'),
-      merge: (node, nodes, problems) => this.mergeChanged(node, nodes, problems),
+      merge: (node, nodes, problems) => {
+        this.freshness.listed(node);
+        this.mergeChanged(node, nodes, problems);
+      },
       reload: async (node) => {
         const nodes = await this.children(node, 'background');
         this.opts.events?.changed?.({ parentId: node, nodes, problems: this.problemsOf(node) });
@@ -203,70 +221,11 @@ export class Inventory {
   }
 
   /**
-   * What a DescribeTasks made outside a listing said of one task (`cluster`: its name or ARN;
-   * `task`: its ARN or id): when it
-   * stopped (or is stopping) and the tree still lists it otherwise, the task's row and its
-   * containers' rows are updated in place and `changed` tells the windows, with no call to AWS.
-   * A task whose cluster was never listed is not in the tree: nothing to do.
+   * What a DescribeTasks made outside a listing said of one task (task-state-apply.ts): a task that
+   * stopped, or is stopping, is updated in place with no call to AWS.
    */
   applyTaskState(profile: string, region: string, cluster: string, task: string, state: EcsTaskState): void {
-    const loader = this.loaders.get(`${profile}|${region}`);
-    const listed = loader?.findTask(task, cluster);
-    const next = listed === undefined ? undefined : taskAfter(listed, state);
-    if (loader === undefined || listed === undefined || next === undefined) return;
-    loader.replaceTask(next);
-    if (countedRunning(listed) && !countedRunning(next)) this.uncountRunning(profile, region, loader, next);
-    const taskId = nodeId.task(profile, region, next.clusterArn, next.arn);
-    const parent = this.index.ancestors(taskId).at(-1);
-    const siblings = parent === undefined ? undefined : this.index.childrenOf(parent);
-    if (parent !== undefined && siblings !== undefined) {
-      this.setChanged(parent, siblings.map((n) => (n.id === taskId ? taskNode(profile, region, next) : n)));
-    }
-    const containers = this.index.childrenOf(taskId);
-    if (containers !== undefined) {
-      this.setChanged(taskId, containers.map((n) => {
-        const info = n.kind === 'container' ? next.containers.find((c) => c.name === n.name) : undefined;
-        return n.kind === 'container' && info !== undefined ? containerNode(profile, region, next, info, n.ports ?? null) : n;
-      }));
-    }
-  }
-
-  /**
-   * A listed task left RUNNING: its service's and its cluster's running counts, as listed, drop by
-   * one, as a DescribeServices or DescribeClusters would now say, and their rows are re-sent.
-   * The count listed may already leave the task out: services (and clusters) are listed apart from
-   * tasks, so a DescribeServices answered after the task left RUNNING while the DescribeTasks of
-   * the same listing saw it RUNNING. A count never drops below the tasks the tree still knows as
-   * RUNNING (the listed tasks, this one now updated), so it cannot drop twice for the one task.
-   */
-  private uncountRunning(profile: string, region: string, loader: RegionLoader, task: TaskInfo): void {
-    const tasks = loader.contents(task.clusterArn)?.tasks ?? [];
-    const service = task.serviceName === null ? undefined : loader.contents(task.clusterArn)?.services.find((s) => s.name === task.serviceName);
-    if (service !== undefined) {
-      const stillRunning = tasks.filter((t) => t.serviceName === service.name && countedRunning(t)).length;
-      const runningCount = Math.max(0, Math.min(service.runningCount, Math.max(service.runningCount - 1, stillRunning)));
-      if (runningCount !== service.runningCount) {
-        const counted = { ...service, runningCount };
-        loader.replaceService(counted);
-        this.replaceNode(nodeId.cluster(profile, region, task.clusterArn), serviceNode(profile, region, counted));
-      }
-    }
-    const cluster = loader.findCluster(task.clusterArn);
-    if (cluster !== undefined) {
-      const stillRunning = tasks.filter(countedRunning).length;
-      const runningTasks = Math.max(0, Math.min(cluster.runningTasks, Math.max(cluster.runningTasks - 1, stillRunning)));
-      if (runningTasks !== cluster.runningTasks) {
-        const counted = { ...cluster, runningTasks };
-        loader.replaceCluster(counted);
-        this.replaceNode(nodeId.region(profile, region), clusterNode(profile, region, counted));
-      }
-    }
-  }
-
-  /** Replaces one loaded node among its parent's children, when the parent's children are loaded. */
-  private replaceNode(parentId: string, node: InventoryNode): void {
-    const siblings = this.index.childrenOf(parentId);
-    if (siblings?.some((n) => n.id === node.id)) this.setChanged(parentId, siblings.map((n) => (n.id === node.id ? node : n)));
+    applyTaskState({ index: this.index, loader: (key) => this.loaders.get(key), setChanged: (id, nodes) => this.setChanged(id, nodes) }, profile, region, cluster, task, state);
   }
 
   /** Replaces a loaded parent's children (ids unchanged, so what is loaded below stays) and tells the windows. */
@@ -329,6 +288,7 @@ export class Inventory {
     } else if (parsed.kind === 'cluster') {
       this.loaders.get(`${parsed.profile}|${parsed.region}`)?.forgetCluster(parsed.rest[0] ?? '');
     }
+    for (const below of [id, ...this.index.loadedBelow(id)]) this.freshness.forget(below);
     this.index.dropChildren(id);
   }
 
@@ -340,6 +300,7 @@ export class Inventory {
       if (problems.length > 0) this.problems.set(parentId, problems);
       else this.problems.delete(parentId);
       this.index.setChildren(parentId, nodes);
+      this.freshness.listed(parentId);
       if (parsed.kind === 'region' && this.opts.prefetch === true) void this.prefetcher.start(parentId, nodes);
       return nodes;
     } catch (err) {

@@ -69,6 +69,7 @@ beforeEach(() => {
   failEcsWith = null;
   t.events.changed.length = 0;
   t.events.errors.length = 0;
+  t.events.stale.length = 0;
 });
 
 /** Moves the live tree's clock by `ms` and waits for the round it started, if any. */
@@ -203,5 +204,28 @@ describe('the live tree', () => {
     calls = [];
     await tick(INTERVAL); // and it is polled as any loaded region from now on
     expect(calls).toContain('ListClustersCommand');
+  });
+
+  it('marks an open branch stale when its poll fails (since its last listing, with the error), and clears it at the next success', async () => {
+    t.inventory.live.watch(WINDOW, [PROFILE_ID, REGION_ID, CLUSTER_ID, SERVICE_ID], true);
+    await t.inventory.refresh(REGION_ID); // listed now, at the test clock's time
+    const listedAt = clock.now();
+    await tick(INTERVAL); // a poll that answers leaves them fresh
+    expect(t.events.stale).toEqual([]);
+    const listedAgain = clock.now();
+    failWith = Object.assign(new Error('Rate exceeded'), { name: 'ThrottlingException', $metadata: { httpStatusCode: 400 } });
+    await tick(INTERVAL);
+    // The region's poll failed; its cluster was not asked this round, so it is as stale.
+    expect(t.events.stale.map((e) => e.parentId)).toEqual([REGION_ID, CLUSTER_ID]);
+    for (const e of t.events.stale) expect(e.stale).toMatchObject({ since: listedAgain, error: { message: expect.stringMatching(/throttl|rate/i) } });
+    expect(listedAgain).toBeGreaterThan(listedAt);
+    expect(t.inventory.staleOf(CLUSTER_ID)).toMatchObject({ since: listedAgain });
+    t.events.stale.length = 0;
+    await tick(2 * INTERVAL); // backed off, then failing again with the same error: nothing new to tell
+    expect(t.events.stale).toEqual([]);
+    failWith = null;
+    for (let i = 0; i < 4 && t.events.stale.length < 2; i++) await tick(INTERVAL);
+    expect(t.events.stale).toEqual([{ parentId: REGION_ID, stale: null }, { parentId: CLUSTER_ID, stale: null }]);
+    expect(t.inventory.staleOf(REGION_ID)).toBeUndefined();
   });
 });

@@ -35,13 +35,19 @@ export interface LiveScheduler {
   clearTimeout(handle: unknown): void;
   /** A number in [0, 1) for the jitter. */
   random(): number;
+  /** Epoch milliseconds now: when a branch was last listed (the tree's stale marks say it). */
+  now(): number;
 }
 
 export const realScheduler: LiveScheduler = {
   setTimeout: (run, ms) => setTimeout(run, ms),
   clearTimeout: (h) => clearTimeout(h as ReturnType<typeof setTimeout>),
   random: () => Math.random(),
+  now: () => Date.now(),
 };
+
+/** Told of each open node the round could not refresh: its poll failed, or its region's did (this round or one it backs off from). */
+export type PollFailed = (id: string, error: unknown) => void;
 
 /** Re-describes one open region or cluster: `skipped` when it is not loaded or its load is in flight; throws on failure. */
 export type PollNode = (id: string) => Promise<'polled' | 'skipped'>;
@@ -73,8 +79,8 @@ const regionKey = (id: string): string => {
 
 export class LiveTree {
   private readonly watchers = new Map<string, Watcher>();
-  /** Per region (`profile|region`): failures in a row, and the first round that may poll it again. */
-  private readonly backoff = new Map<string, { failures: number; fromRound: number }>();
+  /** Per region (`profile|region`): failures in a row, the first round that may poll it again, and the latest error. */
+  private readonly backoff = new Map<string, { failures: number; fromRound: number; error: unknown }>();
   private timer: unknown = undefined;
   private running: Promise<void> | undefined = undefined;
   private stopped = false;
@@ -83,7 +89,7 @@ export class LiveTree {
   /** Rounds run so far (tests wait on it). */
   rounds = 0;
 
-  constructor(private readonly poll: PollNode, opts: LiveTreeOptions = {}) {
+  constructor(private readonly poll: PollNode, opts: LiveTreeOptions = {}, private readonly failed: PollFailed = () => undefined) {
     this.intervalMs = opts.intervalMs ?? LIVE_TREE.INTERVAL_MS;
     this.clock = opts.scheduler ?? realScheduler;
   }
@@ -153,14 +159,18 @@ export class LiveTree {
       if (this.stopped || !this.targets().includes(id)) continue; // hidden or closed meanwhile
       const region = regionKey(id);
       const wait = this.backoff.get(region);
-      if (failedNow.has(region) || (wait !== undefined && this.rounds < wait.fromRound)) continue;
+      if (wait !== undefined && (failedNow.has(region) || this.rounds < wait.fromRound)) {
+        this.failed(id, wait.error); // not refreshed this round either
+        continue;
+      }
       try {
         if ((await this.poll(id)) === 'polled') this.backoff.delete(region);
-      } catch {
+      } catch (error) {
         failedNow.add(region);
         const failures = (this.backoff.get(region)?.failures ?? 0) + 1;
         const factor = Math.min(2 ** failures, LIVE_TREE.MAX_BACKOFF_FACTOR);
-        this.backoff.set(region, { failures, fromRound: this.rounds + factor });
+        this.backoff.set(region, { failures, fromRound: this.rounds + factor, error });
+        this.failed(id, error);
       }
     }
   }

@@ -22,6 +22,11 @@ export class ManualScheduler implements LiveScheduler {
     return 0.5;
   }
 
+  /** The clock's time, in milliseconds from its start. */
+  now(): number {
+    return this.time;
+  }
+
   /** Timers armed and not yet run. */
   get armed(): number {
     return this.timers.size;
