@@ -119,7 +119,7 @@ const api = {
   control: buildControl(),
   events: buildEvents(),
   data: {
-    input: (sessionId: string, bytes: Uint8Array) => postData({ type: 'input_stream_data', sessionId, bytes }),
+    input: (sessionId: string, bytes: Uint8Array, kind?: unknown) => postData({ type: 'input_stream_data', sessionId, bytes, ...(kind === undefined ? {} : { kind }) }),
     ack: (sessionId: string, bytes: number) => postData({ type: 'ack', sessionId, bytes }),
     resize: (sessionId: string, cols: number, rows: number) => postData({ type: 'resize', sessionId, cols, rows }),
     onMessage: (listener: Listener) => subscribe(dataListeners, listener),

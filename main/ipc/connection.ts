@@ -69,7 +69,7 @@ export class Connection implements ClientHandle {
     let input: RefusedInput | undefined;
     try {
       const msg = parseToMainData(raw);
-      if (msg.type === 'input_stream_data') input = { sessionId: msg.sessionId, bytes: msg.bytes.byteLength, why: 'other' };
+      if (msg.type === 'input_stream_data') input = { sessionId: msg.sessionId, bytes: msg.bytes.byteLength, why: 'other', kind: msg.kind ?? 'keys' };
       const handler = this.#sessions.get(msg.sessionId);
       if (handler === undefined) {
         if (input !== undefined) input.why = 'closed';

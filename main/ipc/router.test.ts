@@ -175,7 +175,7 @@ describe('data plane and per-client fan-out', () => {
     const err = b.handleData({ type: 'input_stream_data', sessionId: 's1', bytes: Uint8Array.of(3) });
     expect(err?.message).toMatch(/session s1 refused: that session is not open in this window/);
     // The refusal names the session and the size, so that window's tab can say what was not sent.
-    expect(tb.control).toEqual([{ type: 'rejected', plane: 'data', error: { code: 'malformed', message: err?.message }, input: { sessionId: 's1', bytes: 1, why: 'closed' } }]);
+    expect(tb.control).toEqual([{ type: 'rejected', plane: 'data', error: { code: 'malformed', message: err?.message }, input: { sessionId: 's1', bytes: 1, why: 'closed', kind: 'keys' } }]);
     expect(seen).toHaveLength(3);
   });
 
@@ -191,10 +191,13 @@ describe('data plane and per-client fan-out', () => {
         throw new Error('no resize');
       },
     });
-    client.handleData({ type: 'input_stream_data', sessionId: 's1', bytes: new Uint8Array(70_000) });
+    client.handleData({ type: 'input_stream_data', sessionId: 's1', bytes: new Uint8Array(70_000), kind: 'paste' });
+    client.handleData({ type: 'input_stream_data', sessionId: 's1', bytes: new Uint8Array(3) });
     client.handleData({ type: 'resize', sessionId: 's1', cols: 80, rows: 24 });
+    // The kind each came as is said back: the tab's words depend on it (input-notice.ts).
     expect(t.control).toEqual([
-      { type: 'rejected', plane: 'data', error: { code: 'failed', message: 'Input refused: too much while the session starts.' }, input: { sessionId: 's1', bytes: 70_000, why: 'starting' } },
+      { type: 'rejected', plane: 'data', error: { code: 'failed', message: 'Input refused: too much while the session starts.' }, input: { sessionId: 's1', bytes: 70_000, why: 'starting', kind: 'paste' } },
+      { type: 'rejected', plane: 'data', error: { code: 'failed', message: 'Input refused: too much while the session starts.' }, input: { sessionId: 's1', bytes: 3, why: 'starting', kind: 'keys' } },
       { type: 'rejected', plane: 'data', error: expect.objectContaining({ code: 'internal' }) as unknown },
     ]);
     for (const sent of t.control) expect(ControlRejectedSchema.safeParse(sent).success).toBe(true);

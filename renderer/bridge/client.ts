@@ -15,6 +15,7 @@ import {
   type EventPayload,
   type LinkPurpose,
   type PlainError,
+  type InputKind,
   type RefusedInput,
   type MethodName,
   type OpenLinkResult,
@@ -119,9 +120,9 @@ export class PortholeClient {
   // Data plane: the UI's TerminalController uses these; bytes never enter React state.
 
   /** Throws when it cannot go: the link to the host is lost (the bridge would drop it), or the contract refuses it. */
-  sendInput(sessionId: string, bytes: Uint8Array): void {
+  sendInput(sessionId: string, bytes: Uint8Array, kind: InputKind = 'keys'): void {
     if (this.#linkLost !== null) throw new ContractError('failed', this.#linkLost);
-    this.bridge.sendData(parseToMainData({ type: 'input_stream_data', sessionId, bytes }));
+    this.bridge.sendData(parseToMainData({ type: 'input_stream_data', sessionId, bytes, ...(kind === 'paste' ? { kind } : {}) }));
   }
 
   sendAck(sessionId: string, bytes: number): void {

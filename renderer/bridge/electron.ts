@@ -21,7 +21,7 @@ export function createElectronBridge(api: PreloadApi): Bridge {
     },
     onRejected: (listener) => api.onRejected(listener),
     sendData: (msg: ToMainData) => {
-      if (msg.type === 'input_stream_data') api.data.input(msg.sessionId, msg.bytes);
+      if (msg.type === 'input_stream_data') api.data.input(msg.sessionId, msg.bytes, msg.kind);
       else if (msg.type === 'ack') api.data.ack(msg.sessionId, msg.bytes);
       else api.data.resize(msg.sessionId, msg.cols, msg.rows);
     },

@@ -125,7 +125,7 @@ export class AppModel {
     this.registry = new TerminalRegistry(
       client,
       {
-        sendInput: (id, bytes) => client.sendInput(id, bytes),
+        sendInput: (id, bytes, kind) => client.sendInput(id, bytes, kind),
         inputRefused: (id, notice) => this.sessions.inputRefused(id, notice),
         sendAck: (id, n) => client.sendAck(id, n),
         sendResize: (id, cols, rows) => client.sendResize(id, cols, rows),
@@ -207,9 +207,9 @@ export class AppModel {
     this.client.on('sessions', 'info', ({ session }) => this.sessions.onInfo(session));
     // A tab whose first launch runs (no session id yet) hears how it goes by its key: e.g. waiting on a credential_process sign-in.
     this.client.on('sessions', 'status', ({ status, openKey }) => openKey !== undefined && this.sessions.onOpening(openKey, status));
-    // Input main refused is told in its tab (the terminal knows whether it was a paste, and its size).
+    // Input main refused is told in its tab, as what it was (main says back whether it was a paste; the terminal knows a paste's whole size).
     this.client.onRejected((error, input) => {
-      if (input !== undefined) this.registry.get(input.sessionId)?.inputRefused(input.bytes, input.why, error.message);
+      if (input !== undefined) this.registry.get(input.sessionId)?.inputRefused(input.bytes, input.why, input.kind, error.message);
     });
     // Notices (e.g. a saved file set aside at start) as toasts that stay until clicked, each once.
     const told = new Set<number>();

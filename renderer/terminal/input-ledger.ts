@@ -2,9 +2,9 @@
 // the person did: "Paste of 120 KB" rather than "a message of 65 536 bytes". Main refuses a message
 // with its size (the data plane has no replies to match), and refuses in order: the oldest recent
 // send of that size not yet matched is the one. A paste sent in several messages is told once.
-import type { InputRefusal } from '../../shared/contract/index.js';
+import type { InputKind, InputRefusal } from '../../shared/contract/index.js';
 
-export type InputKind = 'paste' | 'keys';
+export type { InputKind };
 
 /** Input that did not reach the session, as the tab tells it. */
 export interface RefusedInputNotice {
@@ -44,14 +44,17 @@ export class InputLedger {
     this.#push({ bytes, paste: null, matched: false });
   }
 
-  /** Main refused a message of `bytes`: what to tell, or null when its paste was told already. */
-  refused(bytes: number, why: InputRefusal, detail?: string): RefusedInputNotice | null {
-    const sent = this.#sent.find((s) => !s.matched && s.bytes === bytes);
+  /**
+   * Main refused a message of `bytes` that was `kind` (main says which, as it was sent): what to
+   * tell, or null when its paste was told already. The size finds the send among that kind's only.
+   */
+  refused(bytes: number, why: InputRefusal, kind: InputKind, detail?: string): RefusedInputNotice | null {
+    const sent = this.#sent.find((s) => !s.matched && s.bytes === bytes && (s.paste !== null) === (kind === 'paste'));
     if (sent !== undefined) sent.matched = true;
     const paste = sent?.paste ?? null;
     if (paste?.told === true) return null;
     if (paste !== null) paste.told = true;
-    const notice = { kind: paste === null ? 'keys' : 'paste', bytes: paste?.total ?? bytes, why } as const;
+    const notice: RefusedInputNotice = { kind, bytes: paste?.total ?? bytes, why };
     return detail === undefined ? notice : { ...notice, detail };
   }
 

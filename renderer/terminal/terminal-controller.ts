@@ -10,7 +10,7 @@
 // (find-reveal.ts), and the session banner's (an ended session's text kept above it, a
 // one taken elsewhere drawn above it) with a fresh session's rule (session-bars.ts).
 import { FitAddon } from '@xterm/addon-fit';
-import type { InputRefusal } from '../../shared/contract/index.js';
+import type { InputKind, InputRefusal } from '../../shared/contract/index.js';
 import { SearchAddon, type ISearchResultChangeEvent } from '@xterm/addon-search';
 import { Unicode11Addon } from '@xterm/addon-unicode11';
 import { WebLinksAddon } from '@xterm/addon-web-links';
@@ -321,8 +321,8 @@ export class TerminalController implements Drainable {
   }
 
   /** Main refused a message of `bytes` of this session's input: the tab says what did not reach it (once per paste). */
-  inputRefused(bytes: number, why: InputRefusal, detail: string): void {
-    if (!this.#disposed) this.#input.refused(bytes, why, detail);
+  inputRefused(bytes: number, why: InputRefusal, kind: InputKind, detail: string): void {
+    if (!this.#disposed) this.#input.refused(bytes, why, kind, detail);
   }
 
   selectAll(): void {

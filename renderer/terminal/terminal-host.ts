@@ -1,14 +1,14 @@
 // What a terminal controller is given by the app: the host it sends through and asks (data plane,
 // paste confirmation, links, background pacing, shortcuts), and the look settings it renders with.
 import type { BackgroundWriter } from './background-writer.js';
-import type { RefusedInputNotice } from './input-ledger.js';
+import type { InputKind, RefusedInputNotice } from './input-ledger.js';
 import type { Keymap } from '../commands/keymap.js';
 import type { ResolvedTheme } from './xterm-theme.js';
 
 /** What a controller needs from the app: the data plane and two questions only the UI can answer. */
 export interface TerminalHost {
   /** Throws when the message cannot be sent (the link is gone, the contract refuses it). */
-  sendInput(sessionId: string, bytes: Uint8Array): void;
+  sendInput(sessionId: string, bytes: Uint8Array, kind: InputKind): void;
   /** Input for the session did not reach it (refused by main or never sent): the tab says so. */
   inputRefused(sessionId: string, notice: RefusedInputNotice): void;
   sendAck(sessionId: string, bytes: number): void;

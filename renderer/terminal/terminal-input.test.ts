@@ -3,7 +3,9 @@
 import type { Terminal } from '@xterm/xterm';
 import { describe, expect, it } from 'vitest';
 import { ContractError, DATA_LIMITS, parseToMainData } from '../../shared/contract/index.js';
+import type { InputKind } from '../../shared/contract/index.js';
 import type { RefusedInputNotice } from './input-ledger.js';
+import { inputNoticeText } from '../sessions/input-notice.js';
 import { connectInput } from './terminal-input.js';
 
 /** Just what connectInput uses of xterm: its data events and paste (which fires onData before it returns, as xterm's does). */
@@ -24,6 +26,8 @@ function fakeTerm(): { term: Terminal; type: (text: string) => void } {
 function wired(options: { live?: boolean; send?: (bytes: Uint8Array) => void } = {}) {
   const { term, type } = fakeTerm();
   const sent: number[] = [];
+  /** Each message as main would get it: its size and the kind it was sent as. */
+  const messages: Array<{ bytes: number; kind: InputKind }> = [];
   const told: RefusedInputNotice[] = [];
   const input = connectInput(term, {
     sessionId: 's-1',
@@ -31,15 +35,16 @@ function wired(options: { live?: boolean; send?: (bytes: Uint8Array) => void } =
     key: () => true,
     host: {
       background: { input: () => undefined } as never,
-      sendInput: (sessionId, bytes) => {
-        parseToMainData({ type: 'input_stream_data', sessionId, bytes }); // what the client checks before it sends
+      sendInput: (sessionId, bytes, kind) => {
+        parseToMainData({ type: 'input_stream_data', sessionId, bytes, ...(kind === 'paste' ? { kind } : {}) }); // what the client checks before it sends
         options.send?.(bytes);
         sent.push(bytes.byteLength);
+        messages.push({ bytes: bytes.byteLength, kind });
       },
       inputRefused: (_id, notice) => told.push(notice),
     },
   });
-  return { input, type, sent, told };
+  return { input, type, sent, messages, told };
 }
 
 describe('terminal input that does not reach the session', () => {
@@ -56,16 +61,33 @@ describe('terminal input that does not reach the session', () => {
     type('a');
     const size = DATA_LIMITS.MAX_CHUNK_BYTES + 120_000;
     input.paste('y'.repeat(size));
-    input.refused(DATA_LIMITS.MAX_CHUNK_BYTES, 'starting', 'Input refused');
-    input.refused(120_000, 'starting', 'Input refused');
+    input.refused(DATA_LIMITS.MAX_CHUNK_BYTES, 'starting', 'paste', 'Input refused');
+    input.refused(120_000, 'starting', 'paste', 'Input refused');
     expect(told).toEqual([{ kind: 'paste', bytes: size, why: 'starting', detail: 'Input refused' }]);
   });
 
   it('tells typed keys main refused as typed input of their size', () => {
     const { type, input, told } = wired();
     type('ls');
-    input.refused(2, 'closed', 'Input refused');
+    input.refused(2, 'closed', 'keys', 'Input refused');
     expect(told).toEqual([{ kind: 'keys', bytes: 2, why: 'closed', detail: 'Input refused' }]);
+  });
+
+  // Keys and a paste of the same size, one refused and not the other: the size alone cannot say
+  // which, so the kind each message was sent with comes back in main's refusal and decides.
+  it.each([
+    { first: 'keys', refused: 'paste', words: 'Paste of 2 bytes not sent: the session was still starting. Paste again once it is connected.' },
+    { first: 'paste', refused: 'keys', words: 'Typed input (2 bytes) not sent: the session was still starting. Type it again once it is connected.' },
+  ] as const)('tells the $refused refused as $refused when $first of the same size went first', ({ first, refused, words }) => {
+    const { input, type, messages, told } = wired();
+    const send = { keys: () => type('ab'), paste: () => input.paste('cd') };
+    send[first]();
+    send[first === 'keys' ? 'paste' : 'keys']();
+    // Main refuses the one message of that kind, saying back the kind it came with.
+    const message = messages.find((m) => m.kind === refused);
+    if (message === undefined) throw new Error(`no ${refused} message was sent`);
+    input.refused(message.bytes, 'starting', message.kind, 'Input refused');
+    expect(told.map((n) => inputNoticeText(n, null))).toEqual([words]);
   });
 
   it('tells a paste into a session that takes no input (xterm would drop it without a word)', () => {

@@ -6,7 +6,7 @@
 // or that main refuses is told in the tab (input-ledger.ts), never dropped without a word; a paste
 // bigger than one message allows goes in several, in order.
 import type { IDisposable, Terminal } from '@xterm/xterm';
-import { DATA_LIMITS, type InputRefusal } from '../../shared/contract/index.js';
+import { DATA_LIMITS, type InputKind, type InputRefusal } from '../../shared/contract/index.js';
 import { forgetHeldKeysOnFocus } from './held-keys.js';
 import { inputMessages, InputLedger, type RefusedInputNotice } from './input-ledger.js';
 import type { TerminalHost } from './terminal-host.js';
@@ -28,8 +28,8 @@ export interface TerminalInput {
   readonly disposables: IDisposable[];
   /** Pastes `text` (already through the paste guard) via xterm, or tells the tab it was not sent. */
   paste(text: string): void;
-  /** Main refused a message of `bytes` for this session. */
-  refused(bytes: number, why: InputRefusal, detail: string): void;
+  /** Main refused a message of `bytes` for this session, sent as `kind`. */
+  refused(bytes: number, why: InputRefusal, kind: InputKind, detail: string): void;
 }
 
 /** Sends `term`'s input to `target`'s session and routes its keys. */
@@ -44,12 +44,14 @@ export function connectInput(term: Terminal, target: InputTarget): TerminalInput
     if (!target.live() || bytes.byteLength === 0) return;
     target.host.background.input(); // hidden terminals' parsing waits for the echo
     const record = pasting ?? ((n: number) => ledger.keys(n));
+    // Known here, where the input starts, and sent with it: main's refusal says it back.
+    const kind: InputKind = pasting === null ? 'keys' : 'paste';
     for (const message of inputMessages(bytes, DATA_LIMITS.MAX_CHUNK_BYTES)) {
       try {
-        target.host.sendInput(target.sessionId, message);
+        target.host.sendInput(target.sessionId, message, kind);
       } catch (err) {
         // Refused before it left (the link is gone, the contract refused it): the rest of it too.
-        tell({ kind: pasting === null ? 'keys' : 'paste', bytes: bytes.byteLength, why: 'other', detail: err instanceof Error ? err.message : String(err) });
+        tell({ kind, bytes: bytes.byteLength, why: 'other', detail: err instanceof Error ? err.message : String(err) });
         return;
       }
       record(message.byteLength);
@@ -71,7 +73,7 @@ export function connectInput(term: Terminal, target: InputTarget): TerminalInput
         pasting = null;
       }
     },
-    refused: (bytes, why, detail) => tell(ledger.refused(bytes, why, detail)),
+    refused: (bytes, why, kind, detail) => tell(ledger.refused(bytes, why, kind, detail)),
   };
 }
 

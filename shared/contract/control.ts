@@ -4,7 +4,7 @@ import { z } from 'zod';
 import { lazySchema } from './lazy.js';
 import { ContractError, describeIssues, RemoteErrorSchema } from './errors.js';
 import { IdSchema } from './common.js';
-import { INPUT_REFUSALS } from './data.js';
+import { INPUT_KINDS, INPUT_REFUSALS } from './data.js';
 import { lookupEvent, lookupMethod } from './services.js';
 
 export const CONTROL_LIMITS = {
@@ -35,7 +35,7 @@ export type ControlEvent = z.infer<typeof ControlEventSchema>;
  * Input for a session that main refused: which session, how many bytes the refused message held,
  * and why (the window says so in that session's tab; see InputRefusedError).
  */
-export const RefusedInputSchema = lazySchema(() => z.object({ sessionId: IdSchema, bytes: z.number().int().nonnegative(), why: z.enum(INPUT_REFUSALS) }).strict());
+export const RefusedInputSchema = lazySchema(() => z.object({ sessionId: IdSchema, bytes: z.number().int().nonnegative(), why: z.enum(INPUT_REFUSALS), kind: z.enum(INPUT_KINDS) }).strict());
 export type RefusedInput = z.infer<typeof RefusedInputSchema>;
 
 /** Told to the sender when a message that has no reply (a data-plane message) was refused; `input` when it was a session's input. */

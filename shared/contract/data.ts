@@ -21,6 +21,13 @@ export const DATA_LIMITS = {
 export const INPUT_REFUSALS = ['starting', 'closed', 'other'] as const;
 export type InputRefusal = (typeof INPUT_REFUSALS)[number];
 
+/**
+ * Where input came from: typed (keys, an input method) or pasted. Told with the input and back in a
+ * refusal, so the tab says "Paste of 120 KB not sent" or "Typed input … not sent" as it was.
+ */
+export const INPUT_KINDS = ['keys', 'paste'] as const;
+export type InputKind = (typeof INPUT_KINDS)[number];
+
 /** A session's input refused for a reason the window tells in its tab (main/ipc/connection.ts reports it with the session and size). */
 export class InputRefusedError extends ContractError {
   constructor(
@@ -41,7 +48,13 @@ export const OutputStreamDataSchema = lazySchema(() => z.object({ type: z.litera
 /** main → renderer: the session's state, ordered with its bytes (e.g. `closed` after the last output). */
 export const DataStatusSchema = lazySchema(() => z.object({ type: z.literal('status'), sessionId: IdSchema, status: SessionStatusSchema }).strict());
 /** renderer → main: keystrokes and pastes (protocol message type input_stream_data). */
-export const InputStreamDataSchema = lazySchema(() => z.object({ type: z.literal('input_stream_data'), sessionId: IdSchema, bytes: BytesSchema }).strict());
+export const InputStreamDataSchema = lazySchema(() => z.object({
+  type: z.literal('input_stream_data'),
+  sessionId: IdSchema,
+  bytes: BytesSchema,
+  /** Set for pasted input; absent for typed keys (the common case, and senders that do not say). */
+  kind: z.literal('paste').optional(),
+}).strict());
 /** renderer → main: how many output bytes xterm has parsed, for flow control (not the protocol's acknowledge). */
 export const AckSchema = lazySchema(() => z.object({ type: z.literal('ack'), sessionId: IdSchema, bytes: z.number().int().min(1).max(DATA_LIMITS.MAX_ACK_BYTES) }).strict());
 /** renderer → main: the terminal's new size. */

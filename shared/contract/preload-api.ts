@@ -12,7 +12,8 @@ export type PreloadEventsApi = {
 };
 
 export interface PreloadDataApi {
-  input(sessionId: string, bytes: Uint8Array): void;
+  /** `kind`: 'paste' for pasted input, absent for typed keys. */
+  input(sessionId: string, bytes: Uint8Array, kind?: 'paste'): void;
   ack(sessionId: string, bytes: number): void;
   resize(sessionId: string, cols: number, rows: number): void;
   /** Every main → renderer data message (output_stream_data, status), unchecked. */

@@ -2,12 +2,13 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { DATA_LIMITS, OutputStreamDataSchema, type DataMessage } from './data.js';
 import { ContractError } from './errors.js';
-import { decodeDataFrame, encodeDataFrame, WIRE_TYPE } from './wire.js';
+import { decodeDataFrame, encodeDataFrame, WIRE_PASTE_CODE, WIRE_TYPE } from './wire.js';
 
 const idArb = fc.stringMatching(/^[A-Za-z0-9._:-]{1,128}$/);
 const messageArb: fc.Arbitrary<DataMessage> = fc.oneof(
   fc.record({ type: fc.constant('output_stream_data' as const), sessionId: idArb, bytes: fc.uint8Array({ maxLength: 4096 }) }),
   fc.record({ type: fc.constant('input_stream_data' as const), sessionId: idArb, bytes: fc.uint8Array({ maxLength: 4096 }) }),
+  fc.record({ type: fc.constant('input_stream_data' as const), sessionId: idArb, bytes: fc.uint8Array({ maxLength: 4096 }), kind: fc.constant('paste' as const) }),
   fc.record({ type: fc.constant('ack' as const), sessionId: idArb, bytes: fc.integer({ min: 1, max: 0xffff_ffff }) }),
   fc.record({ type: fc.constant('resize' as const), sessionId: idArb, cols: fc.integer({ min: 1, max: 2000 }), rows: fc.integer({ min: 1, max: 1000 }) }),
   fc.record({
@@ -42,6 +43,13 @@ describe('data-plane wire codec', () => {
   it('lays out an input frame as type, id length, id, bytes', () => {
     const frame = encodeDataFrame({ type: 'input_stream_data', sessionId: 's1', bytes: Uint8Array.of(0x6c, 0x73, 0x0d) });
     expect([...frame]).toEqual([WIRE_TYPE.input_stream_data, 2, 0x73, 0x31, 0x6c, 0x73, 0x0d]);
+  });
+
+  it('gives pasted input a type code of its own, and reads it back as a paste', () => {
+    const paste = { type: 'input_stream_data', sessionId: 's1', bytes: Uint8Array.of(0x6c, 0x73), kind: 'paste' } as const;
+    const frame = encodeDataFrame(paste);
+    expect([...frame]).toEqual([WIRE_PASTE_CODE, 2, 0x73, 0x31, 0x6c, 0x73]);
+    expect(decodeDataFrame(frame)).toEqual(paste);
   });
 
   it('lays out resize and ack big-endian', () => {

@@ -1,7 +1,8 @@
 // Binary form of data-plane messages for the web host's WebSocket (Electron passes objects
 // through MessagePorts instead). Layout, big-endian:
 //   u8 type | u8 idLength | id (ASCII) | body
-//   output_stream_data / input_stream_data: body = the bytes
+//   output_stream_data / input_stream_data: body = the bytes (pasted input has a type of its own,
+//   WIRE_PASTE_CODE, so a keystroke's frame stays as small as it was)
 //   ack: u32 bytes    resize: u16 cols, u16 rows
 //   status: u8 state, u8 flags (bit 0: exit code present; bits 1-3: ending, 0 = none, else 1 + its
 //           index in SessionEndingSchema), i32 exit code, UTF-8 reason (empty = none)
@@ -18,6 +19,8 @@ import { SESSION_ENDINGS, SESSION_STATES, type SessionEnding, type SessionState,
 const TEXT = { encoder: new TextEncoder(), decoder: new TextDecoder() } as const;
 
 export const WIRE_TYPE = { output_stream_data: 1, input_stream_data: 2, ack: 3, resize: 4, status: 5 } as const;
+/** input_stream_data with kind 'paste'. */
+export const WIRE_PASTE_CODE = 6;
 const TYPE_BY_CODE = new Map<number, DataMessage['type']>(Object.entries(WIRE_TYPE).map(([k, v]) => [v, k as DataMessage['type']]));
 const STATES: readonly SessionState[] = SESSION_STATES;
 const FLAG_EXIT_CODE = 1;
@@ -44,6 +47,7 @@ export function encodeDataFrame(msg: DataMessage): Uint8Array<ArrayBuffer> {
     case 'input_stream_data': {
       const { buf, at } = header(msg.type, msg.sessionId, msg.bytes.byteLength);
       buf.set(msg.bytes, at);
+      if (msg.type === 'input_stream_data' && msg.kind === 'paste') buf[0] = WIRE_PASTE_CODE;
       return buf;
     }
     case 'ack': {
@@ -99,7 +103,8 @@ function sessionIdAt(frame: Uint8Array, length: number): string {
  */
 export function decodeDataFrame(frame: Uint8Array<ArrayBuffer>): DataMessage {
   if (frame.byteLength < 2) fail(`${frame.byteLength} bytes is shorter than the 2-byte header`);
-  const type = TYPE_BY_CODE.get(frame[0] ?? 0) ?? fail(`unknown type code ${frame[0]} at offset 0`);
+  const pasted = frame[0] === WIRE_PASTE_CODE;
+  const type = pasted ? 'input_stream_data' : (TYPE_BY_CODE.get(frame[0] ?? 0) ?? fail(`unknown type code ${frame[0]} at offset 0`));
   const idLength = frame[1] ?? 0;
   const at = 2 + idLength;
   if (frame.byteLength < at) fail(`session id of ${idLength} bytes runs past the end of a ${frame.byteLength}-byte frame`);
@@ -108,7 +113,7 @@ export function decodeDataFrame(frame: Uint8Array<ArrayBuffer>): DataMessage {
     const sessionId = sessionIdAt(frame, idLength);
     const bytes = frame.subarray(at);
     if (bytes.byteLength > DATA_LIMITS.MAX_CHUNK_BYTES) fail(`bytes: must be at most ${DATA_LIMITS.MAX_CHUNK_BYTES} bytes (it has ${bytes.byteLength})`);
-    return { type, sessionId, bytes };
+    return pasted ? { type: 'input_stream_data', sessionId, bytes, kind: 'paste' } : { type, sessionId, bytes };
   }
   const sessionId = String.fromCharCode(...frame.subarray(2, at));
   const body = frame.subarray(at);
