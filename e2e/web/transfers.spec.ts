@@ -7,7 +7,9 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Page } from '@playwright/test';
 import { expect, test } from '../fixtures/web-host.js';
-import { openDemo, revealWebApp, SHELL_TIMEOUT_MS, targetHome, typeLine, waitForShell } from './porthole-ui.js';
+import { TRANSFER_BOUNDS } from '../../shared/contract/transfers.js';
+import { TRANSFER } from '../../main/transfer/constants.js';
+import { openDemo, revealWebApp, runLine, SHELL_TIMEOUT_MS, targetHome, typeLine, waitForShell, waitForTerminalText } from './porthole-ui.js';
 import { quickPoll } from './poll.js';
 
 test.use({ sandbox: true });
@@ -27,7 +29,7 @@ test.afterEach(async () => {
  * Writes `bytes` to a local file named `name` and returns its path. The upload dialog is given the
  * path, not the bytes: Chromium then reads the file from disk as it would a file the person picked,
  * while a buffer would first be copied into the page through the DevTools protocol as base64
- * (the 40 MiB of the Cancel test took over half a minute that way on CI).
+ * (a 40 MiB file took over half a minute that way on CI).
  */
 async function onDisk(name: string, bytes: Buffer): Promise<string> {
   localDir ??= await mkdtemp(join(tmpdir(), 'porthole-e2e-upload-'));
@@ -47,6 +49,51 @@ async function folderOnTarget(page: Page, folder: string): Promise<string> {
   const dir = join(await targetHome(page), folder);
   expect(await readdir(dir)).toEqual([]);
   return dir;
+}
+
+/** What holdUploadChunks leaves on the page's window. */
+interface HeldChunks {
+  count(): number;
+  release(): void;
+}
+const HELD = '__heldUploadChunks';
+
+/**
+ * Holds back the page's upload chunks from byte `from` on (the page sends the next only once main
+ * answered the last): main has the bytes before `from` and waits for the rest until `release()`.
+ * The page's own WebSocket send is wrapped before any script of the page runs; every other
+ * frame goes out unchanged.
+ */
+async function holdUploadChunks(page: Page, from: number): Promise<{ held(): Promise<number>; release(): Promise<void> }> {
+  await page.addInitScript(({ from, key }) => {
+    const held: Array<[WebSocket, string]> = [];
+    type Frame = Parameters<WebSocket['send']>[0];
+    // The page's own send, called with each socket as `this`.
+    const { send } = WebSocket.prototype as { send: (this: WebSocket, frame: Frame) => void };
+    let holding = true;
+    WebSocket.prototype.send = function (this: WebSocket, frame: Frame): void {
+      if (holding && typeof frame === 'string' && frame.includes('"uploadChunk"')) {
+        const request = JSON.parse(frame) as { method?: string; params?: { offset?: number } };
+        if (request.method === 'uploadChunk' && (request.params?.offset ?? 0) >= from) {
+          held.push([this, frame]);
+          return;
+        }
+      }
+      send.call(this, frame);
+    };
+    const chunks: HeldChunks = {
+      count: () => held.length,
+      release: () => {
+        holding = false;
+        for (const [ws, frame] of held.splice(0)) send.call(ws, frame);
+      },
+    };
+    Object.assign(window, { [key]: chunks });
+  }, { from, key: HELD });
+  return {
+    held: () => page.evaluate((key) => (window as unknown as Record<string, HeldChunks>)[key]?.count() ?? 0, HELD),
+    release: () => page.evaluate((key) => (window as unknown as Record<string, HeldChunks>)[key]?.release(), HELD),
+  };
 }
 
 test('uploads through the UI with a progress bar, downloads it back, checksums equal', async ({ page, webHost }) => {
@@ -141,24 +188,38 @@ test('an upload into a missing folder fails in the panel with the reason', async
   await expect(done.getByRole('button', { name: 'Try again…' })).toHaveCount(0);
 });
 
-test('Cancel in the panel stops an upload midway and leaves nothing on the target', async ({ page, webHost }) => {
+test('Cancel in the panel stops an upload midway, leaves nothing on the target, and the shell on it carries on', async ({ page, webHost }) => {
   await page.setViewportSize({ width: 1440, height: 900 }); // the target's long path on one terminal line
+  // Main gets the first upload chunks only (enough for one chunk to the target, so the bar moves),
+  // then waits for the rest, which this page holds back: the upload is midway until it is cancelled.
+  const heldFrom = Math.ceil(TRANSFER.UPLOAD_CHUNK_BYTES / TRANSFER_BOUNDS.CHUNK_BYTES) * TRANSFER_BOUNDS.CHUNK_BYTES;
+  const chunks = await holdUploadChunks(page, heldFrom);
   await openDemo(page, webHost.url);
   const remoteDir = await folderOnTarget(page, 'cancelled');
   const container = await revealWebApp(page);
   await container.click({ button: 'right' });
   await page.getByRole('menuitem', { name: 'Upload…' }).click();
   const dialog = page.getByRole('dialog', { name: /Upload to app/ });
-  await dialog.getByLabel('File to upload').setInputFiles(await onDisk('big.bin', randomBytes(40 * 1024 * 1024)));
+  await dialog.getByLabel('File to upload').setInputFiles(await onDisk('big.bin', randomBytes(heldFrom + 2 * TRANSFER_BOUNDS.CHUNK_BYTES)));
   await dialog.getByLabel('Remote path').fill(`${remoteDir}/`);
   await dialog.getByRole('button', { name: 'Upload', exact: true }).click();
   const row = page.locator('.transfer[data-direction="upload"]');
-  // Cancel once bytes are moving (the bar has left zero).
+  // Midway: bytes went to the target (the bar has left zero) into its temporary file, and main waits for more.
   await expect.poll(async () => Number(await row.getByRole('progressbar').getAttribute('value')), quickPoll(SHELL_TIMEOUT_MS)).toBeGreaterThan(0);
+  await expect.poll(async () => (await readdir(remoteDir)).length, quickPoll(SHELL_TIMEOUT_MS)).toBe(1);
+  await expect.poll(() => chunks.held(), quickPoll()).toBeGreaterThan(0);
+  await expect(row).toHaveAttribute('data-state', 'running');
   await row.getByRole('button', { name: 'Cancel' }).click();
   await expect(row).toHaveAttribute('data-state', 'cancelled', { timeout: SHELL_TIMEOUT_MS });
   await expect(row.getByTestId('transfer-error')).toContainText(/cancelled/);
   await expect.poll(async () => (await readdir(remoteDir)).length, quickPoll(SHELL_TIMEOUT_MS)).toBe(0);
+  // The chunks held back now reach main, which refuses them as cancelled without a word to the person.
+  await chunks.release();
+  // The shell on the same target is untouched by the cancelled transfer's session.
+  await expect(page.locator('.tab[aria-selected="true"]')).toHaveAttribute('data-state', 'connected');
+  await runLine(page, 'echo still-$((6*7))');
+  await waitForTerminalText(page, /^still-42$/m);
+  expect(await readdir(remoteDir)).toEqual([]);
   await expect(page.locator('.toast')).toHaveCount(0);
 });
 
