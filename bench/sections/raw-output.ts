@@ -1,0 +1,90 @@
+// Client side of the raw websocket output baseline (raw-output-server.ts runs in its own process):
+// counts the server's messages and times them as the engine's output is timed.
+import { spawn, type ChildProcess } from 'node:child_process';
+import { once } from 'node:events';
+import { createInterface } from 'node:readline';
+import { fileURLToPath } from 'node:url';
+import { WebSocket } from 'ws';
+import { measureCpu } from './process-cpu.js';
+import { MB } from './stats.js';
+
+/** The built server: beside this file under dist/, or in dist/ when a test runs this source (vitest). */
+const SERVER = fileURLToPath(new URL(import.meta.url.includes('/dist/bench/') ? './raw-output-server.js' : '../../dist/bench/sections/raw-output-server.js', import.meta.url));
+/** The server prints its port within a second; ten is plenty on a loaded machine. */
+const START_TIMEOUT_MS = 10_000;
+/** A server that ignores SIGTERM this long is killed outright, so a bench run never hangs on it. */
+const STOP_TIMEOUT_MS = 5_000;
+/** A run that has not received every message by then fails with what it got instead of hanging the bench (64 MB takes seconds even under load). */
+const RUN_TIMEOUT_MS = 120_000;
+
+export interface RawOutputResult {
+  /** Messages and bytes received: the whole run, or the run failed. */
+  readonly messages: number;
+  readonly bytes: number;
+  /** The bytes after the first message over the time from the first message to the last (as the engine's stream rate). */
+  readonly megabytesPerSecond: number;
+  /** CPU seconds of this process (the receiving end) and of the sending process over the run. */
+  readonly client: number;
+  readonly server: number;
+}
+
+/** `bytes` of output in `messageBytes`-byte binary messages from a websocket server in another process. */
+export async function rawWebsocketOutput(bytes: number, messageBytes: number): Promise<RawOutputResult> {
+  const count = Math.ceil(bytes / messageBytes);
+  const child = spawn(process.execPath, [SERVER, String(messageBytes), String(count)], { stdio: ['ignore', 'pipe', 'inherit'] });
+  try {
+    const port = await firstLinePort(child);
+    let got = 0;
+    let received = 0;
+    let first = 0;
+    let last = 0;
+    let ws: WebSocket | undefined;
+    // Counting starts with the websocket itself: ws may deliver messages that came with the
+    // handshake's response before a listener added after awaiting 'open' would run.
+    const m = await measureCpu(child.pid ?? Number.NaN, () =>
+      new Promise<void>((resolve, reject) => {
+        const socket = (ws = new WebSocket(`ws://127.0.0.1:${port}`));
+        socket.on('message', (data: Buffer) => {
+          last = performance.now();
+          received += data.length;
+          if (got === 0) first = last;
+          if (++got === count) resolve();
+        });
+        socket.once('error', reject);
+        socket.once('close', () => reject(new Error(`the raw websocket closed after ${got} of ${count} messages`)));
+        setTimeout(() => reject(new Error(`the raw websocket received ${got} of ${count} messages in ${RUN_TIMEOUT_MS} ms`)), RUN_TIMEOUT_MS).unref();
+      }),
+    );
+    ws?.close();
+    const seconds = (last - first) / 1000;
+    // The first message arrived at `first`: only the ones after it took `seconds`.
+    return { messages: got, bytes: received, megabytesPerSecond: seconds > 0 ? ((count - 1) * messageBytes) / MB / seconds : 0, client: m.client, server: m.sandbox };
+  } finally {
+    await stop(child);
+  }
+}
+
+function firstLinePort(child: ChildProcess): Promise<number> {
+  return new Promise<number>((resolve, reject) => {
+    const timer = setTimeout(() => reject(new Error('the raw output server did not start in time')), START_TIMEOUT_MS);
+    if (!child.stdout) return reject(new Error('the raw output server has no stdout'));
+    createInterface({ input: child.stdout }).once('line', (line) => {
+      clearTimeout(timer);
+      try {
+        resolve((JSON.parse(line) as { port: number }).port);
+      } catch (error) {
+        reject(new Error(`the raw output server printed no JSON first line: ${String(error)}`));
+      }
+    });
+    child.once('exit', (code) => reject(new Error(`the raw output server exited with ${code}`)));
+  });
+}
+
+async function stop(child: ChildProcess): Promise<void> {
+  if (child.exitCode !== null || child.signalCode !== null) return;
+  const exited = once(child, 'exit');
+  child.kill('SIGTERM');
+  const timer = setTimeout(() => child.kill('SIGKILL'), STOP_TIMEOUT_MS);
+  await exited;
+  clearTimeout(timer);
+}
