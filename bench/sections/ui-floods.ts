@@ -7,6 +7,7 @@
 //     ran tasks, to say which side is the limit;
 //   - hidden flooding tabs shown one by one: how long until the tab has parsed everything that had
 //     reached the page when it was shown (its scrollback is current).
+import { fileURLToPath } from 'node:url';
 import type { Browser, CDPSession, Page } from 'playwright-core';
 import { installKeyProbe, type RoundTripProbe } from './ui-keys.js';
 import { startUiHost } from './ui-host.js';
@@ -14,6 +15,10 @@ import { MB } from './stats.js';
 import { parsedTotal, sampleFrames, spread, type Spread } from './ui-page.js';
 import { openIdleTab, openTabs, startFloods, waitForFloods } from './ui-tabs.js';
 import { rawParseRate, type RawParse } from './ui-xterm-raw.js';
+import { traceFlood, type TracedFlood } from './ui-trace-capture.js';
+
+/** From dist/bench/sections: the test build of the renderer the UI host serves, with its source maps. */
+const RENDERER_ASSETS = fileURLToPath(new URL('../../testing/renderer/assets', import.meta.url));
 
 export const UI_FLOODS = {
   /** Issue 16 §4: the showing flooding tab parses at least this much. */
@@ -57,6 +62,12 @@ export interface UnpacedFloods {
   readonly pageCpuShare: number;
   /** xterm's own parse rate in this page, nothing between: the showing tab's ceiling. */
   readonly raw: RawParse;
+  /**
+   * The page's main thread split by kind of work, with the CPU of Chromium's processes and the
+   * machine, from a Chromium trace taken right after the figures above (tracing costs the page
+   * time of its own, so it never overlaps them); null when the trace had no main thread.
+   */
+  readonly traced: TracedFlood | null;
   /** ms per hidden tab shown until it was current. */
   readonly catchUpMs: readonly number[];
   readonly tabs: number;
@@ -120,6 +131,7 @@ export async function benchUnpacedFloods(browser: Browser, tabs: number, sampleM
     const hostReport = await host.lag();
     const hostCpuShare = hostReport.cpuMs / 1000 / seconds;
     await cdp.detach();
+    const traced = await traceFlood(page, sampleMs, RENDERER_ASSETS);
     // Hide them all behind the idle tab for a while, then show hidden ones one by one.
     await page.locator('.tab').first().click();
     const catchUpMs: number[] = [];
@@ -129,9 +141,25 @@ export async function benchUnpacedFloods(browser: Browser, tabs: number, sampleM
       await page.locator('.tab').first().click();
     }
     const dryShare = waits.reduce((sum, ms) => sum + ms, 0) / 1000 / seconds;
-    return { visibleMBps, hiddenMBps, dryWaits: spread(waits), dryShare, frames, hostCpuShare, hostLagP99Ms: hostReport.p99Ms, pageBusyShare, pageCpuShare, raw, catchUpMs, tabs: ids.length };
+    return { visibleMBps, hiddenMBps, dryWaits: spread(waits), dryShare, frames, hostCpuShare, hostLagP99Ms: hostReport.p99Ms, pageBusyShare, pageCpuShare, raw, traced, catchUpMs, tabs: ids.length };
   } finally {
     await page.close();
     await host.stop();
   }
+}
+
+const pct = (share: number): string => `${(share * 100).toFixed(0)} %`;
+
+/** The report's paragraph on why the showing tab is below its target: the traced split, and whether xterm alone could have met it here. */
+export function floodVerdict(u: UnpacedFloods, tracedMs: number): string {
+  const t = u.traced;
+  const split =
+    t === null
+      ? 'The trace of the showing-tab flood had no page main thread to split.'
+      : `Where the page's main thread went in a ${(tracedMs / 1000).toFixed(0)} s Chromium trace right after those figures (tracing costs the page time of its own; bench/sections/ui-main-thread.ts): xterm parsing ${pct(t.shares.parse)}, xterm drawing its rows ${pct(t.shares.draw)} plus Chromium's frame work for them ${pct(t.shares.frame)}, our data path and other app script ${pct(t.shares.ours)}, garbage collection ${pct(t.shares.gc)}, other browser work ${pct(t.shares.other)}, busy but waiting for a core ${pct(t.shares.waiting)}, idle ${pct(t.shares.idle)}; meanwhile the page's renderer process used ${pct(t.rendererCpu)} of a core, Chromium's other processes ${pct(t.otherChromiumCpu)} and the machine as a whole was ${pct(t.machineBusy)} busy.`;
+  const ceilingMet = u.raw.paced.mbps >= UI_FLOODS.TARGET_MBPS && u.raw.paced.frameP95Ms <= UI_FLOODS.TARGET_FRAME_P95_MS;
+  const verdict = ceilingMet
+    ? `xterm alone in this page, fed ${UI_FLOODS.TARGET_MBPS} MB/s with no round trip, met both targets (${u.raw.paced.mbps.toFixed(1)} MB/s, frame p95 ${u.raw.paced.frameP95Ms.toFixed(0)} ms): what keeps the app's tab at ${u.visibleMBps.toFixed(2)} MB/s is the round trip that paces its flow-control window (its xterm waited for its next batch ${pct(u.dryShare)} of the time).`
+    : `In this run not even xterm by itself met both targets, so no change to the data path could have: alone in this page, with no websocket, no main and no round trip, fed ${UI_FLOODS.TARGET_MBPS} MB/s it parsed ${u.raw.paced.mbps.toFixed(1)} MB/s with frame p95 ${u.raw.paced.frameP95Ms.toFixed(0)} ms (targets ≥ ${UI_FLOODS.TARGET_MBPS} MB/s, ≤ ${UI_FLOODS.TARGET_FRAME_P95_MS} ms), and as fast as it could ${u.raw.base64.mbps.toFixed(1)} MB/s with frame p95 ${u.raw.base64.frameP95Ms.toFixed(0)} ms${t !== null && t.shares.draw + t.shares.frame > t.shares.parse ? '; in the app, drawing its rows took more of the main thread than parsing them' : ''}. The app's tab (${u.visibleMBps.toFixed(2)} MB/s) is further held by the round trip each turn of its flow-control window needs: its xterm waited for its next batch ${pct(u.dryShare)} of the time.`;
+  return `${split} ${verdict}`;
 }
