@@ -1,5 +1,5 @@
 // Input that does not reach the session is told in its tab, never dropped without a word: a paste
-// into a closed session, and a paste bigger than what a relaunching session holds for it (its
+// or keys typed into a closed session, and a paste bigger than what a relaunching session holds for it (its
 // launch held by the sandbox, so the paste surely lands while it starts). The notice says what was
 // not sent and what to do; none of the paste reaches the shell, and keys typed once it is
 // connected do. Screenshots of the notice at 1440×900 and 1024×640.
@@ -33,6 +33,13 @@ test('a paste a closed or still-starting session cannot take is told in its tab,
   expect(await rowCount()).toBe(rowsWithoutNotice);
   const [noticeBox, screenBox] = await Promise.all([notice.boundingBox(), page.locator('[data-testid="active-terminal"] .xterm-screen').boundingBox()]);
   expect(noticeBox !== null && screenBox !== null && noticeBox.y + noticeBox.height < screenBox.y + screenBox.height / 2).toBe(true);
+  await notice.getByRole('button', { name: 'Dismiss' }).click();
+  await expect(notice).toHaveCount(0);
+  // Keys typed into the closed terminal (the keyboard put back in it by a click) are told too.
+  await page.locator('[data-testid="active-terminal"] .xterm').click();
+  await page.keyboard.type('ls');
+  await page.keyboard.press('Enter');
+  await expect(notice).toHaveText(/^Typed input \(3 bytes\) not sent: the session is closed\. Reopen it, then type it again\./);
   await notice.getByRole('button', { name: 'Dismiss' }).click();
   await expect(notice).toHaveCount(0);
 

@@ -9,10 +9,13 @@ import { inputNoticeText } from '../sessions/input-notice.js';
 import { connectInput } from './terminal-input.js';
 
 /** Just what connectInput uses of xterm: its data events and paste (which fires onData before it returns, as xterm's does). */
-function fakeTerm(): { term: Terminal; type: (text: string) => void } {
+function fakeTerm(): { term: Terminal; type: (text: string) => void; key: (init: KeyboardEventInit, type?: string) => void } {
   let onData: (data: string) => void = () => undefined;
+  let onKey: (e: KeyboardEvent) => boolean = () => true;
   const term = {
-    attachCustomKeyEventHandler: () => undefined,
+    attachCustomKeyEventHandler: (handler: (e: KeyboardEvent) => boolean) => {
+      onKey = handler;
+    },
     onData: (listener: (data: string) => void) => {
       onData = listener;
       return { dispose: () => undefined };
@@ -20,18 +23,21 @@ function fakeTerm(): { term: Terminal; type: (text: string) => void } {
     onBinary: () => ({ dispose: () => undefined }),
     paste: (text: string) => onData(text),
   };
-  return { term: term as unknown as Terminal, type: (text) => onData(text) };
+  // What xterm hands its key handler (node has no KeyboardEvent): the fields typedBytes reads.
+  const key = (init: KeyboardEventInit, type = 'keydown') => void onKey({ ctrlKey: false, altKey: false, metaKey: false, shiftKey: false, isComposing: false, ...init, type } as KeyboardEvent);
+  return { term: term as unknown as Terminal, type: (text) => onData(text), key };
 }
 
-function wired(options: { live?: boolean; send?: (bytes: Uint8Array) => void } = {}) {
-  const { term, type } = fakeTerm();
+function wired(options: { live?: boolean | (() => boolean); send?: (bytes: Uint8Array) => void } = {}) {
+  const { term, type, key } = fakeTerm();
+  const live = options.live;
   const sent: number[] = [];
   /** Each message as main would get it: its size and the kind it was sent as. */
   const messages: Array<{ bytes: number; kind: InputKind }> = [];
   const told: RefusedInputNotice[] = [];
   const input = connectInput(term, {
     sessionId: 's-1',
-    live: () => options.live ?? true,
+    live: () => (typeof live === 'function' ? live() : (live ?? true)),
     key: () => true,
     host: {
       background: { input: () => undefined } as never,
@@ -44,7 +50,7 @@ function wired(options: { live?: boolean; send?: (bytes: Uint8Array) => void } =
       inputRefused: (_id, notice) => told.push(notice),
     },
   });
-  return { input, type, sent, messages, told };
+  return { input, type, key, sent, messages, told };
 }
 
 describe('terminal input that does not reach the session', () => {
@@ -95,6 +101,30 @@ describe('terminal input that does not reach the session', () => {
     input.paste('ü'.repeat(60_000));
     expect(sent).toEqual([]);
     expect(told).toEqual([{ kind: 'paste', bytes: 120_000, why: 'closed' }]);
+  });
+
+  it('tells keys typed into a session that takes no input, counting them until it takes input again; shortcuts and key ups are not typing', () => {
+    let live = false;
+    const { key, told } = wired({ live: () => live });
+    key({ key: 'l' });
+    key({ key: 'l' }, 'keyup');
+    key({ key: 'F', ctrlKey: true, shiftKey: true });
+    key({ key: 'W', altKey: true, shiftKey: true });
+    key({ key: 'Shift', shiftKey: true });
+    key({ key: 'ArrowUp' });
+    key({ key: 'ü' });
+    key({ key: 'Enter' });
+    expect(told).toEqual([
+      { kind: 'keys', bytes: 1, why: 'closed' },
+      { kind: 'keys', bytes: 3, why: 'closed' },
+      { kind: 'keys', bytes: 4, why: 'closed' },
+    ]);
+    live = true;
+    key({ key: 'x' });
+    live = false;
+    key({ key: 'y' });
+    expect(told.at(-1)).toEqual({ kind: 'keys', bytes: 1, why: 'closed' });
+    expect(told).toHaveLength(4);
   });
 
   it('tells a paste that could not be sent at all (the link is gone), and sends none of the rest of it', () => {

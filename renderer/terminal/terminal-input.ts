@@ -2,9 +2,9 @@
 // encoded and sent only while the session is live (each send also tells the background writer,
 // so hidden terminals' parsing waits for the echo). A terminal that takes no more input leaves
 // Tab to the page. A key held when the keyboard left is forgotten when it comes back (held-keys.ts).
-// Input that cannot be sent (a paste into a session that is over, a message the contract refuses)
-// or that main refuses is told in the tab (input-ledger.ts), never dropped without a word; a paste
-// bigger than one message allows goes in several, in order.
+// Input that cannot be sent (a paste or keys typed into a session that is over, a message the
+// contract refuses) or that main refuses is told in the tab (input-ledger.ts), never dropped
+// without a word; a paste bigger than one message allows goes in several, in order.
 import type { IDisposable, Terminal } from '@xterm/xterm';
 import { DATA_LIMITS, type InputKind, type InputRefusal } from '../../shared/contract/index.js';
 import { forgetHeldKeysOnFocus } from './held-keys.js';
@@ -32,6 +32,16 @@ export interface TerminalInput {
   refused(bytes: number, why: InputRefusal, kind: InputKind, detail: string): void;
 }
 
+/**
+ * The bytes a key press would type (a character, Enter), 0 for anything else: a shortcut (Ctrl, Alt,
+ * Meta), a key that types nothing (Shift, arrows), a key up, a key in an input method's composition.
+ */
+function typedBytes(e: KeyboardEvent): number {
+  if (e.type !== 'keydown' || e.ctrlKey || e.altKey || e.metaKey || e.isComposing) return 0;
+  if (e.key === 'Enter') return 1;
+  return [...e.key].length === 1 ? encoder.encode(e.key).byteLength : 0;
+}
+
 /** Sends `term`'s input to `target`'s session and routes its keys. */
 export function connectInput(term: Terminal, target: InputTarget): TerminalInput {
   const ledger = new InputLedger();
@@ -57,9 +67,18 @@ export function connectInput(term: Terminal, target: InputTarget): TerminalInput
       record(message.byteLength);
     }
   };
+  // Keys typed since the session stopped taking input: xterm drops them without a word.
+  let dropped = 0;
   // A live shell takes Tab (completion); a terminal that takes no more input leaves Tab and
   // Shift+Tab to the page, so the keyboard reaches the ended session's banner below it.
-  term.attachCustomKeyEventHandler((e) => (!target.live() && e.key === 'Tab' ? false : target.key(e)));
+  term.attachCustomKeyEventHandler((e) => {
+    if (target.live()) dropped = 0;
+    else if (typedBytes(e) > 0) {
+      dropped += typedBytes(e);
+      tell({ kind: 'keys', bytes: dropped, why: 'closed' });
+    }
+    return !target.live() && e.key === 'Tab' ? false : target.key(e);
+  });
   return {
     disposables: [term.onData((data) => send(encoder.encode(data))), term.onBinary((data) => send(Uint8Array.from(data, (c) => c.charCodeAt(0) & 0xff)))],
     paste: (text) => {
