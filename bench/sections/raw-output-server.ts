@@ -4,7 +4,7 @@
  * the same direction (server → client, so unmasked), the same process layout (the sender in a
  * process of its own, the receiver in the bench's) and the same message payloads as the engine's
  * output, with no Session Manager protocol. Usage: `raw-output-server.js SIZE COUNT`; prints
- * `{"port":N}` as its first line; SIGTERM stops it.
+ * `{"port":N}` as its first line; SIGTERM, or the end of its stdin, stops it.
  */
 import { WebSocketServer, type WebSocket } from 'ws';
 
@@ -27,6 +27,10 @@ server.on('listening', () => {
 });
 server.once('connection', (ws) => void send(ws, Buffer.alloc(size ?? 0, 0), count ?? 0));
 process.on('SIGTERM', () => server.close(() => process.exit(0)));
+// The bench holds this process's stdin open: once it closes, the bench is gone (finished or killed
+// mid-run, e.g. a timed-out test), and nothing would ever stop this server otherwise.
+process.stdin.on('end', () => process.exit(0));
+process.stdin.resume();
 
 async function send(ws: WebSocket, message: Buffer, messages: number): Promise<void> {
   for (let i = 0; i < messages && ws.readyState === ws.OPEN; i++) {

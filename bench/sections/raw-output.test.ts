@@ -1,7 +1,10 @@
 // The raw websocket output baseline (issue 7): the sender runs in its own process and every byte
 // it sends is received and counted, in messages of the size asked for.
+import { spawn } from 'node:child_process';
+import { once } from 'node:events';
+import { createInterface } from 'node:readline';
 import { describe, expect, it } from 'vitest';
-import { rawWebsocketOutput } from './raw-output.js';
+import { RAW_OUTPUT_SERVER, rawWebsocketOutput } from './raw-output.js';
 
 describe('rawWebsocketOutput', () => {
   it('receives every message of the requested size from a server in another process', async () => {
@@ -17,5 +20,14 @@ describe('rawWebsocketOutput', () => {
     const r = await rawWebsocketOutput(2500, 1000);
     expect(r.messages).toBe(3);
     expect(r.bytes).toBe(3000);
+  });
+
+  it('the server exits once the process that started it is gone (its stdin closes), so none is left behind', async () => {
+    const child = spawn(process.execPath, [RAW_OUTPUT_SERVER, '1024', '1'], { stdio: ['pipe', 'pipe', 'inherit'] });
+    await once(createInterface({ input: child.stdout }), 'line'); // listening: it would wait for a client
+    const exited = once(child, 'exit');
+    child.stdin.end();
+    const [code] = (await exited) as [number | null];
+    expect(code).toBe(0);
   });
 });

@@ -28,10 +28,14 @@ export interface RawOutputResult {
   readonly server: number;
 }
 
+/** The built server script (for tests that start it themselves). */
+export const RAW_OUTPUT_SERVER = SERVER;
+
 /** `bytes` of output in `messageBytes`-byte binary messages from a websocket server in another process. */
 export async function rawWebsocketOutput(bytes: number, messageBytes: number): Promise<RawOutputResult> {
   const count = Math.ceil(bytes / messageBytes);
-  const child = spawn(process.execPath, [SERVER, String(messageBytes), String(count)], { stdio: ['ignore', 'pipe', 'inherit'] });
+  // stdin is a pipe the server watches: it exits when this process goes away without stopping it.
+  const child = spawn(process.execPath, [SERVER, String(messageBytes), String(count)], { stdio: ['pipe', 'pipe', 'inherit'] });
   try {
     const port = await firstLinePort(child);
     let got = 0;
