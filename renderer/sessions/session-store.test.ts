@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { SessionInfo, SessionStatus, ShellTarget } from '../../shared/contract/index.js';
 import { SessionStore, type SessionDeps } from './session-store.js';
-import { reconnectLine } from './tab-status.js';
+import { reconnectLine, statusLine } from './tab-status.js';
 
 const TARGET = { kind: 'instance', profile: 'sandbox', region: 'us-east-1', instanceId: 'i-0123456789abcdef0' } as unknown as ShellTarget;
 
@@ -54,6 +54,23 @@ describe('SessionStore reconnect count', () => {
     s.onStatus('s-1', { state: 'reconnecting' });
     s.onStatus('s-1', { state: 'connected' });
     expect(reconnectLine(tab()!)).toBe('Connection dropped 2 times since the session opened');
+  });
+
+  it('remembers when the connection came back, for the line that says it reconnected; a new drop forgets it', async () => {
+    const s = store();
+    await s.open(TARGET, 'web');
+    const tab = () => s.state.tabs[0]!;
+    s.onStatus('s-1', { state: 'connected' });
+    expect(tab().reconnectedAt).toBeUndefined();
+    s.onStatus('s-1', { state: 'reconnecting', reason: 'the connection closed (1006)' });
+    const before = Date.now();
+    s.onStatus('s-1', { state: 'connected', reason: 'Reconnected after the network dropped' });
+    const at = tab().reconnectedAt;
+    expect(at).toBeGreaterThanOrEqual(before);
+    expect(at).toBeLessThanOrEqual(Date.now());
+    expect(statusLine(tab())).toBe(`Connected: Reconnected at ${new Date(at!).toLocaleTimeString(undefined, { hour12: false })} after the network dropped`);
+    s.onStatus('s-1', { state: 'reconnecting' });
+    expect(tab().reconnectedAt).toBeUndefined();
   });
 
   it('starts again from zero when the session is restarted', async () => {

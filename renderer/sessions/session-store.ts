@@ -76,7 +76,15 @@ export class SessionStore extends Store<SessionsState> {
     if (tab === undefined) return;
     this.deps.registry().get(sessionId)?.setLive(isLive(status));
     // A session live again (reopened) has a task of its own to learn about.
-    this.#patch(tab.key, (t) => ({ ...t, status, taskEnd: isLive(status) ? undefined : t.taskEnd, reconnects: t.reconnects + (status.state === 'reconnecting' && t.status.state !== 'reconnecting' ? 1 : 0) }));
+    // Connected again after a drop: when, for the line that says so (tab-status.ts).
+    const reconnected = status.state === 'connected' && tab.status.state === 'reconnecting';
+    this.#patch(tab.key, (t) => ({
+      ...t,
+      status,
+      taskEnd: isLive(status) ? undefined : t.taskEnd,
+      reconnects: t.reconnects + (status.state === 'reconnecting' && t.status.state !== 'reconnecting' ? 1 : 0),
+      reconnectedAt: reconnected ? Date.now() : status.state === 'connected' ? t.reconnectedAt : undefined,
+    }));
   }
 
   /** Main changed a session's info other than by status (a recording started or finished, its ended session's task stopped). */

@@ -18,6 +18,11 @@ export interface Tab {
    * because a resume can be over before a frame is drawn: the tab's tooltip still says it happened.
    */
   readonly reconnects: number;
+  /**
+   * When the session's connection came back after it last dropped (ms since the epoch): a line that
+   * says it reconnected stays until the next change, and read later it must say when.
+   */
+  readonly reconnectedAt?: number | undefined;
   /** Where the session is being recorded (asciicast v2), null when it is not. */
   readonly recording: SessionRecording | null;
   /** Another window took the session (see session-handover.ts): this tab shows its old text only. */

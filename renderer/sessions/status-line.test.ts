@@ -40,4 +40,14 @@ describe('statusLine', () => {
     expect(taskEndLines(stopped)).toEqual(['ECS gave no reason']);
     expect(taskEndLines(tab(ended))).toEqual([]);
   });
+
+  it('a session connected again after a drop says when, as that line stays until the next change', () => {
+    const at = new Date(2026, 11, 7, 3, 4, 5).getTime();
+    const back = { ...tab({ state: 'connected', reason: 'Reconnected after the network dropped' }), reconnectedAt: at };
+    expect(statusLine(back)).toBe(`Connected: Reconnected at ${new Date(at).toLocaleTimeString(undefined, { hour12: false })} after the network dropped`);
+    expect(statusLine(back)).toMatch(/^Connected: Reconnected at 0?3:04:05 after/);
+    // Not on a fresh connection, and not on a line that is about something else.
+    expect(statusLine(tab({ state: 'connected' }))).toBe('Connected');
+    expect(statusLine({ ...tab({ state: 'reconnecting', reason: 'the connection closed (1006)' }), reconnectedAt: at })).toBe('Reconnecting: the connection closed (1006)');
+  });
 });

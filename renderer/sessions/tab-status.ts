@@ -11,6 +11,11 @@ export const STATE_WORDS = { connecting: 'Connecting', connected: 'Connected', r
  */
 export const ENDED_WITHOUT_EXIT_NOTE = 'Session Manager ends a session the same way when its shell exits and when someone terminates the session, so Porthole cannot tell which happened.';
 
+/** "14:02:11": today's clock, as the forwards panel says when a connection last failed. */
+function clock(at: number): string {
+  return new Date(at).toLocaleTimeString(undefined, { hour12: false });
+}
+
 export function statusLine(tab: Tab): string {
   const exit = tab.status.exitCode !== undefined ? ` (exit code ${tab.status.exitCode})` : '';
   // The agent's words for a normal end ("Exiting session with sessionId: …") say nothing a person
@@ -20,6 +25,9 @@ export function statusLine(tab: Tab): string {
   if (tab.status.state === 'closed' && tab.status.ending === 'exited' && tab.elsewhere !== true) return exit === '' ? 'The session ended' : `The shell exited${exit}`;
   // A session another window took is not closed: it runs on there.
   const words = tab.elsewhere === true ? 'In another window' : STATE_WORDS[tab.status.state];
+  // Main's "Reconnected after the network dropped" stays until the next change: read an hour later
+  // it must say when, and early in the line, which the status bar cuts at 1024 px.
+  if (tab.status.state === 'connected' && tab.elsewhere !== true && tab.reconnectedAt !== undefined) return `${words}: Reconnected at ${clock(tab.reconnectedAt)} after the network dropped`;
   return tab.status.reason ? `${words}: ${tab.status.reason}${exit}` : `${words}${exit}`;
 }
 
