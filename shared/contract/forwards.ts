@@ -33,6 +33,26 @@ export const RemoteHostSchema = lazySchema(() => RemoteHostTextSchema.superRefin
   if (split !== null) ctx.addIssue({ code: 'custom', message: hostWithPortText(split, 'spec') });
 }));
 
+/**
+ * What an ECS service name is made of (CreateService: up to 255 letters, numbers, hyphens and
+ * underscores); anything else could never name a service, so it is refused before it is saved.
+ */
+export const SERVICE_NAME_PATTERN = /^[A-Za-z0-9_-]{1,255}$/;
+
+/**
+ * A forward to an ECS container that follows its service: each start and restart looks for a
+ * running task of this service (in the target's cluster) whose container of the same name takes
+ * ECS Exec, so a task replaced by a deploy, a crash or scaling takes the forward with it. Absent:
+ * the forward stays on its one task, as forwards saved before this existed do.
+ */
+export const FollowServiceSchema = lazySchema(() => z.object({
+  service: z.string().regex(SERVICE_NAME_PATTERN, 'must be an ECS service name (letters, numbers, - and _)'),
+}).strict());
+export type FollowService = z.infer<typeof FollowServiceSchema>;
+
+/** The words refusing `follow` on a target that is not an ECS container (an instance has no service). */
+export const FOLLOW_NEEDS_CONTAINER = 'only a forward to an ECS container can follow its service';
+
 /** A forward's settings, its remote host checked by `remoteHost`. */
 function forwardSpecSchema(remoteHost: typeof RemoteHostTextSchema) {
   return z.object({
@@ -46,6 +66,9 @@ function forwardSpecSchema(remoteHost: typeof RemoteHostTextSchema) {
     bindAddress: BindAddressSchema.default(DEFAULT_BIND_ADDRESS),
     name: z.string().trim().min(1).max(FORWARD_BOUNDS.NAME_MAX).optional(),
     autoRestart: z.boolean().default(false),
+    follow: FollowServiceSchema.optional(),
+  }).superRefine((spec, ctx) => {
+    if (spec.follow !== undefined && spec.target.kind !== 'ecs-container') ctx.addIssue({ code: 'custom', path: ['follow'], message: FOLLOW_NEEDS_CONTAINER });
   });
 }
 

@@ -194,3 +194,17 @@ export function editEffectText(run: EditedForwardRun, address: string | null, co
   const cut = connections === 0 ? 'any connection' : `the ${openConnectionsText(connections)}`;
   return `Saving restarts this forward: ${where} closes first, ending ${cut} open through it.`;
 }
+
+/**
+ * A forward following its service found no task to start on (none running, or none whose container
+ * takes ECS Exec yet: a replacement is often still starting); `retrying` when auto-restart will look again.
+ */
+export function noReadyServiceTaskText(service: string, retrying: boolean): string {
+  const words = `No running task of service ${service} is ready for ECS Exec`;
+  return retrying ? `${words} — retrying.` : `${words}. Start the forward again once one is running.`;
+}
+
+/** A row's words for a forward that follows its service rather than one task. */
+export function followsServiceText(service: string): string {
+  return `follows service ${service}`;
+}

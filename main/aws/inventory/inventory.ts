@@ -234,6 +234,20 @@ export class Inventory {
     this.opts.events?.changed?.({ parentId, nodes, problems: this.problemsOf(parentId) });
   }
 
+  /**
+   * A cluster's tasks as ECS lists them now (a forward following its service picks one): listed
+   * again as the live tree's poll does (the windows told only of what changed), or loaded when it
+   * never was. [] when the cluster is not in the region; throws when AWS refused the listing.
+   */
+  async clusterTasksNow(profile: string, region: string, clusterArnOrName: string): Promise<readonly TaskInfo[]> {
+    if (this.cluster(profile, region, clusterArnOrName) === undefined) await this.children(nodeId.region(profile, region), 'background');
+    const cluster = this.cluster(profile, region, clusterArnOrName);
+    if (cluster === undefined) return [];
+    const id = nodeId.cluster(profile, region, cluster.arn);
+    if (!this.index.isLoaded(id) || (await this.poll(id)) === 'skipped') await this.children(id, 'background');
+    return this.loaders.get(`${profile}|${region}`)?.contents(cluster.arn)?.tasks ?? [];
+  }
+
   cluster(profile: string, region: string, clusterArnOrName: string): ClusterInfo | undefined {
     return this.loaders.get(`${profile}|${region}`)?.findCluster(clusterArnOrName);
   }

@@ -11,7 +11,10 @@ import { ForwardError, ForwardManager, FORWARDS, type RestartSchedule } from '..
 import { forwardRefusedText, sessionRefusal } from '../../../shared/target-readiness.js';
 import { loadedTargetNode } from '../../aws/inventory/target-node.js';
 import { ForwardStore, savedForwardProblem } from './forward-store.js';
-import { forwardInfo, forwardStats, managerSpec, sessionTargetKey, targetNameOf } from './mapping.js';
+import { forwardInfo, forwardStats, managerSpec, portTarget, sessionTargetKey, targetNameOf } from './mapping.js';
+import { followServiceTarget } from './follow-service.js';
+import { noReadyServiceTaskText } from '../../../shared/messages/forwards.js';
+import type { PortTarget } from '../../sessions/forwards/types.js';
 import { forwardRestartPolicy } from './restart-policy.js';
 
 export interface ForwardsEvents {
@@ -45,6 +48,8 @@ export class ForwardsHub {
    * is remembered for that target's diagnosis: the manager's spec names only the SSM target.
    */
   readonly #targets = new Map<string, TargetRef>();
+  /** Contract spec of a forward inside create() (not listed yet), by id. */
+  readonly #creating = new Map<string, ForwardSpec>();
   readonly #statsTimer: NodeJS.Timeout;
   #ready: Promise<void> | undefined;
 
@@ -59,6 +64,7 @@ export class ForwardsHub {
       ...(options.restartSchedule ? { restartSchedule: options.restartSchedule } : {}),
       restartPolicy: forwardRestartPolicy((profile, region, cluster, task, signal) => options.aws.ecsTaskState(profile, region, cluster, task, signal)),
       ...(options.reconnectBackoff ? { reconnectBackoff: options.reconnectBackoff } : {}),
+      retarget: (id) => this.#follow(id),
       targetNameOf: (id) => {
         const spec = this.#specs.get(id);
         return spec === undefined ? undefined : targetNameOf(spec);
@@ -81,10 +87,17 @@ export class ForwardsHub {
 
   async create(spec: ForwardSpec): Promise<ForwardInfo> {
     this.#refuseNotReady(spec);
-    const status = await this.#manager.create(this.#launchable(spec));
-    this.#specs.set(status.id, spec);
-    const info = this.#info(status.id);
-    this.options.events.updated({ id: status.id, forward: info });
+    const id = randomUUID();
+    // Its first session may look for its service's task before the manager's create returns.
+    this.#creating.set(id, spec);
+    try {
+      await this.#manager.create(this.#launchable(spec), { id });
+      this.#specs.set(id, this.#creating.get(id) ?? spec);
+    } finally {
+      this.#creating.delete(id);
+    }
+    const info = this.#info(id);
+    this.options.events.updated({ id, forward: info });
     return info;
   }
 
@@ -232,11 +245,30 @@ export class ForwardsHub {
    * older than main's may still send one. A target main has not loaded is tried.
    */
   #refuseNotReady(spec: ForwardSpec): void {
+    // A forward following its service starts on whichever of its tasks is ready, not the one picked.
+    if (spec.follow !== undefined) return;
     const node = loadedTargetNode(this.options.aws.inventory, spec.target);
     const refusal = node === undefined ? null : sessionRefusal(node);
     if (node === undefined || refusal === null) return;
     const name = node.kind === 'instance' ? (node.name ?? node.instanceId) : node.kind === 'container' ? node.name : node.label;
     throw new ForwardError('target-not-ready', forwardRefusedText(name, refusal), refusal.nextStep);
+  }
+
+  /**
+   * The task a following forward's next session starts on: the panel's spec (and so its row)
+   * takes the task and its name; none ready is a start failure in plain words, retried as any is.
+   */
+  async #follow(id: string): Promise<PortTarget> {
+    const specs = this.#creating.has(id) ? this.#creating : this.#specs;
+    const spec = specs.get(id);
+    if (spec === undefined) throw new ForwardError('not-found', `No forward with id ${id}.`);
+    if (spec.follow === undefined || spec.target.kind !== 'ecs-container') return portTarget(spec.target);
+    const found = await followServiceTarget(this.options.aws.inventory, spec.target, spec.follow.service);
+    if (found === undefined) throw new ForwardError('target-not-ready', noReadyServiceTaskText(spec.follow.service, spec.autoRestart));
+    const next: ForwardSpec = { ...spec, target: found.target, targetLabel: found.label };
+    // Edited, set or removed while the cluster was listed: left as it is now (a newer run decides).
+    if (specs.get(id) === spec) specs.set(id, next);
+    return this.#launchable(next).target;
   }
 
   /** The manager's spec of a contract spec, its target noted for the sessions it starts. */

@@ -33,6 +33,7 @@ export function managerSpec(spec: ForwardSpec): ManagerSpec {
     localPort: spec.localPort === 'auto' ? 0 : spec.localPort,
     ...(spec.name === undefined ? {} : { name: spec.name }),
     autoRestart: spec.autoRestart,
+    ...(spec.follow === undefined ? {} : { follow: { service: spec.follow.service } }),
   };
 }
 

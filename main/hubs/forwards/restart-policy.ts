@@ -8,6 +8,7 @@
 // stopped, and Start tries again by hand.
 import { AwsError, type AwsErrorCode } from '../../aws/errors.js';
 import type { RestartPolicy, RestartVerdict } from '../../sessions/forwards/index.js';
+import { PortSessionError } from '../../ssm/port/index.js';
 import { TASK_STATE_TIMEOUT_MS, taskGone, type TaskStateLookUp } from './task-gone.js';
 
 /**
@@ -75,6 +76,18 @@ export function restartVerdict(error: unknown): RestartVerdict {
 }
 
 /**
+ * Failures of one task (stopped, gone, its exec off or its agent not there), which a forward
+ * following its service leaves behind: its next start looks for another task of the service.
+ */
+const TASK_BOUND: ReadonlySet<AwsErrorCode> = new Set<AwsErrorCode>(['not-found', 'invalid-request', 'exec-not-enabled', 'agent-plugin-missing', 'target-not-connected', 'handshake-timeout']);
+
+/** A following forward's verdict: what was about its old task is retried (on another); the rest as any forward's. */
+function followingVerdict(error: unknown, verdict: RestartVerdict): RestartVerdict {
+  if (error instanceof PortSessionError) return 'retry';
+  return error instanceof AwsError && TASK_BOUND.has(error.code) ? 'retry' : verdict;
+}
+
+/**
  * The forwards' restart policy: restartVerdict, except that a forward to an ECS task that stopped
  * (ECS asked through `lookUp` when the failure may be that) is given up on at once, saying why;
  * `taskStateTimeoutMs` bounds that question.
@@ -82,6 +95,7 @@ export function restartVerdict(error: unknown): RestartVerdict {
 export function forwardRestartPolicy(lookUp: TaskStateLookUp, taskStateTimeoutMs: number = TASK_STATE_TIMEOUT_MS): RestartPolicy {
   return async (error, spec) => {
     const verdict = restartVerdict(error);
+    if (spec.follow !== undefined) return followingVerdict(error, verdict);
     if (verdict === 'give-up') return verdict;
     return (await taskGone(error, spec, lookUp, taskStateTimeoutMs)) ?? verdict;
   };

@@ -16,7 +16,7 @@ import { ForwardError, localBindProblemOf } from './errors.js';
 import { bindListener, closeListener } from './listener.js';
 import { RateMeter } from './rates.js';
 import { sessionEndedText, type LocalBindProblem } from '../../../shared/messages/forwards.js';
-import type { ConnectionError, ForwardSpec, ForwardState, ForwardStatus, GaveUp, RestartPolicy, RestartVerdict, StartPortSession, StartedSession, TargetGone } from './types.js';
+import type { ConnectionError, ForwardSpec, ForwardState, ForwardStatus, GaveUp, RestartPolicy, RestartVerdict, Retarget, StartPortSession, StartedSession, TargetGone } from './types.js';
 
 export interface ForwardDeps {
   startSession: StartPortSession;
@@ -28,6 +28,8 @@ export interface ForwardDeps {
   reconnectBackoff?: BackoffSchedule;
   /** Another of the manager's forwards listening on this address and port, told in words (its refusal names it); undefined when none is. */
   heldBy?(address: string, port: number): string | undefined;
+  /** Names the task each session of a following forward (spec.follow) starts on. */
+  retarget?: Retarget;
 }
 
 export class Forward {
@@ -212,6 +214,12 @@ export class Forward {
       this.deps.onChange();
     };
     try {
+      // A forward following its service starts on the task that is there now, not the one it last had.
+      if (this.spec.follow !== undefined && this.deps.retarget !== undefined) {
+        const target = await this.deps.retarget(this.id, this.spec);
+        if (generation !== this.generation) return;
+        this.currentSpec = { ...this.currentSpec, target };
+      }
       try {
         started = await this.deps.startSession(startSessionInput(this.spec), this.spec, waiting);
       } finally {

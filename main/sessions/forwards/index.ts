@@ -20,4 +20,4 @@ export { FORWARDS } from './constants.js';
 export { ForwardError, type ForwardErrorCode } from './errors.js';
 export { ForwardManager, type ForwardManagerEvents, type ForwardManagerOptions } from './manager.js';
 export { DEFAULT_RESTART_SCHEDULE, type RestartSchedule } from './backoff.js';
-export type { ConnectionError, ForwardSpec, ForwardState, ForwardStatus, GaveUp, RestartPolicy, RestartVerdict, StartPortSession, StartedSession, TargetGone } from './types.js';
+export type { ConnectionError, ForwardSpec, ForwardState, ForwardStatus, GaveUp, RestartPolicy, RestartVerdict, Retarget, StartPortSession, StartedSession, TargetGone } from './types.js';

@@ -13,7 +13,7 @@ import { probeListen } from './listener.js';
 import { parseSpec } from './spec.js';
 import { localPortHeldText } from '../../../shared/messages/forwards.js';
 import { listenAddressesOverlap } from './local-address.js';
-import type { ForwardSpec, ForwardStatus, RestartPolicy, StartPortSession } from './types.js';
+import type { ForwardSpec, ForwardStatus, RestartPolicy, Retarget, StartPortSession } from './types.js';
 
 export interface ForwardManagerOptions {
   /** Starts a port session (the app: discovery's StartSession; tests: the sandbox's SSM API). */
@@ -22,6 +22,8 @@ export interface ForwardManagerOptions {
   /** Which failed session starts auto-restart gives up on (default: none). */
   restartPolicy?: RestartPolicy;
   reconnectBackoff?: BackoffSchedule;
+  /** The task a following forward (spec.follow) starts each session on; without it, follow is ignored. */
+  retarget?: Retarget;
   /**
    * A forward's target as people know it (the app: the tree's name, e.g. "bastion"), by forward
    * id, for the sentence naming a forward that holds a local port; default, the SSM target id.
@@ -173,6 +175,7 @@ export class ForwardManager extends Emitter<ForwardManagerEvents> {
         ...(this.options.restartSchedule ? { restartSchedule: this.options.restartSchedule } : {}),
         ...(this.options.restartPolicy ? { restartPolicy: this.options.restartPolicy } : {}),
         ...(this.options.reconnectBackoff ? { reconnectBackoff: this.options.reconnectBackoff } : {}),
+        ...(this.options.retarget ? { retarget: this.options.retarget } : {}),
       },
     );
   }

@@ -18,6 +18,7 @@ export const ManagerSpecSchema = z.object({
   autoRestart: z.boolean().optional(),
   profile: z.string().min(1).optional(),
   region: z.string().min(1).optional(),
+  follow: z.object({ service: z.string().min(1) }).optional(),
 });
 
 export function parseSpec(input: unknown): ForwardSpec {

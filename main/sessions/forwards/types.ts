@@ -15,6 +15,11 @@ export interface ForwardSpec extends PortRequest {
   /** Which AWS profile and region to start sessions with; passed through to StartPortSession. */
   profile?: string;
   region?: string;
+  /**
+   * An ECS target that follows its service: before each session start the manager's `retarget`
+   * names the task to start on (the app: a running task of this service). Absent: the one target.
+   */
+  follow?: { service: string };
 }
 
 export type ForwardState =
@@ -116,6 +121,12 @@ export interface StartedSession {
  * told the words while the start waits on a credential_process (a sign-in the person must finish),
  * and null once it answered.
  */
+/**
+ * The target a following forward's next session starts on (ForwardSpec.follow), by forward id;
+ * throws, saying why, when there is none now (a start failure, judged by the restart policy).
+ */
+export type Retarget = (id: string, spec: ForwardSpec) => Promise<PortTarget>;
+
 export type StartPortSession = (input: StartSessionInput, spec: ForwardSpec, waiting?: (words: string | null) => void) => Promise<StartedSession>;
 
 export type { PortTarget };
