@@ -43,7 +43,7 @@ function useChoices(draft: Draft): TargetEntry[] {
     const index = targetIndex(tree);
     if (draft.target === null || index.has(targetKey(draft.target))) return [...index.values()];
     const label = draft.edit?.forward.spec.targetLabel ?? (draft.title ? { name: draft.title, path: '' } : fallbackLabel(draft.target));
-    const opened: TargetEntry = { key: targetKey(draft.target), target: draft.target, nodeId: '', label, declaredPorts: null, notReady: null, refusal: null, mark: null };
+    const opened: TargetEntry = { key: targetKey(draft.target), target: draft.target, nodeId: '', label, declaredPorts: null, notReady: null, refusal: null, mark: null, service: draft.edit?.forward.spec.follow?.service ?? null };
     return [opened, ...index.values()];
   }, [draft, tree]);
 }
@@ -96,6 +96,9 @@ export function ForwardDialog({ draft }: { draft: Draft }) {
   const [localPort, setLocalPort] = useState(start.localPort);
   const [name, setName] = useState(start.name);
   const [autoRestart, setAutoRestart] = useState(start.autoRestart);
+  // On by default for a container of a service: its forward then survives the task being replaced.
+  const [follow, setFollow] = useState(edit === undefined || edit.forward.spec.follow !== undefined);
+  const followable = chosen?.service ?? null;
   const [saved, setSaved] = useState(edit?.savedId != null);
   const [error, setError] = useState<string | null>(null);
   /** The field the form refused (marked invalid until it is edited); null for a refusal from main. */
@@ -169,6 +172,7 @@ export function ForwardDialog({ draft }: { draft: Draft }) {
       // An edited forward keeps the address it was given; the form does not offer another.
       bindAddress: edit?.forward.spec.bindAddress ?? DEFAULT_BIND_ADDRESS,
       autoRestart,
+      ...(followable !== null && follow ? { follow: { service: followable } } : {}),
       ...(viaHost ? { remoteHost: remoteHost.trim() } : {}),
       ...(name.trim() ? { name: name.trim() } : {}),
     };
@@ -286,6 +290,12 @@ export function ForwardDialog({ draft }: { draft: Draft }) {
         </label>
         {viaHost && <TextField label="Remote host" inputRef={fields.remoteHost} invalid={invalid === 'remoteHost'} value={remoteHost} onChange={typed('remoteHost', setRemoteHost)} autoFocus={focusHost} />}
         <TextField label="Name (optional)" name="Name" inputRef={fields.name} invalid={invalid === 'name'} value={name} onChange={typed('name', setName)} />
+        {followable !== null && (
+          <label className="check-field">
+            <input type="checkbox" checked={follow} onChange={(e) => setFollow(e.target.checked)} data-testid="forward-follow" />
+            Follow service {followable}: when its task is replaced, start on the new one
+          </label>
+        )}
         <label className="check-field">
           <input type="checkbox" checked={autoRestart} onChange={(e) => setAutoRestart(e.target.checked)} />
           Restart automatically when the session drops

@@ -7,7 +7,7 @@
 // failed count sits under the status. A cell that does not fit ends in an ellipsis and says all
 // of it in its tooltip, except the problem of a forward that is down (failed): that wraps, whole.
 import type { ForwardInfo, ForwardStats } from '../../shared/contract/index.js';
-import { destinationText, openConnectionsText, removeForwardQuestion } from '../../shared/messages/forwards.js';
+import { destinationText, followsServiceText, openConnectionsText, removeForwardQuestion } from '../../shared/messages/forwards.js';
 import type { AppModel } from '../root/app-model.js';
 import { useModel } from '../root/model-context.js';
 import { openLink } from '../root/open-link.js';
@@ -228,6 +228,11 @@ export function ForwardRow({ f, stats, index, layout, stale, detailSpan }: RowPr
               </span>
             )}
             {subLine}
+            {f.spec.follow !== undefined && (
+              <span className="forward-follows" data-testid="forward-follows" title="Each start and restart goes to a running task of this service">
+                {followsServiceText(f.spec.follow.service)}
+              </span>
+            )}
             {f.spec.name && <span className="forward-name">{f.spec.name}</span>}
             {layout === 'narrow' && !whole && (
               // At the line's end, under the actions: each rate in a box of one width, so they line up from row to row.

@@ -53,5 +53,7 @@ describe('the forward form editing a forward', () => {
     expect(specChanged(spec, { ...spec, localPort: 15433 })).toBe(true);
     expect(specChanged(spec, { ...spec, remoteHost: undefined })).toBe(true);
     expect(specChanged(spec, { ...spec, name: 'replica' })).toBe(true);
+    // Following a service (or no longer) changes where every later start goes.
+    expect(specChanged(spec, { ...spec, follow: { service: 'web' } })).toBe(true);
   });
 });

@@ -70,6 +70,6 @@ export function localPortHint(forward: ForwardInfo | undefined, saved = false): 
 /** Whether the form's spec differs from the forward's in anything a forward runs on (its label aside). */
 export function specChanged(before: ForwardSpec, after: ForwardSpec): boolean {
   const key = (s: ForwardSpec): string =>
-    JSON.stringify([targetKey(s.target), s.remotePort, s.remoteHost ?? null, s.localPort, s.bindAddress, s.name ?? null, s.autoRestart]);
+    JSON.stringify([targetKey(s.target), s.remotePort, s.remoteHost ?? null, s.localPort, s.bindAddress, s.name ?? null, s.autoRestart, s.follow?.service ?? null]);
   return key(before) !== key(after);
 }

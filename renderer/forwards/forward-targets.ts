@@ -22,6 +22,8 @@ export interface TargetEntry {
   readonly notReady: string | null;
   /** Why a forward to it is refused now (a session there is known to fail); null when it may start. */
   readonly refusal: SessionRefusal | null;
+  /** The ECS service whose task it is in (a forward to it may follow the service); null for a standalone task or an instance. */
+  readonly service: string | null;
   /** The tree's badge when it marks trouble ("lost", "no exec", "stopped"); null for a ready target. */
   readonly mark: string | null;
 }
@@ -84,7 +86,9 @@ export function targetIndex(tree: Pick<TreeState, 'branches'>): ReadonlyMap<stri
     const badge = badgeOf(node);
     const mark = badge !== null && badge.tone !== 'ok' ? badge.text : null;
     const declaredPorts = node.kind === 'container' && node.ports ? node.ports.filter((p) => p.protocol === 'tcp' && p.containerPort > 0).map((p) => p.containerPort) : null;
-    out.set(key, { key, target, nodeId: node.id, label: labelOf(node, ancestorsOf(node.id)), declaredPorts, notReady, refusal: sessionRefusal(node), mark });
+    const ancestors = ancestorsOf(node.id);
+    const service = node.kind === 'container' ? (ancestors.find((a) => a.kind === 'service')?.label ?? null) : null;
+    out.set(key, { key, target, nodeId: node.id, label: labelOf(node, ancestors), declaredPorts, notReady, refusal: sessionRefusal(node), mark, service });
   }
   return out;
 }
