@@ -37,7 +37,8 @@ function shownWhole(problem: Locator): Promise<boolean> {
 test('a forward whose task stopped gives up at once and says why whole, at 1440 and 1024 wide, moving no other row', async ({ page, webHost }) => {
   await openDemo(page, webHost.url);
   await startForward(page, treeRow(page, 'instance', 'bastion'), { remotePort: '80', name: 'bastion http' });
-  const row = await startForward(page, await revealWebApp(page), { remotePort: '8080', name: 'web app' });
+  // Pinned to its task (not following the service): a stopped task is the end of it.
+  const row = await startForward(page, await revealWebApp(page), { remotePort: '8080', name: 'web app', follow: false });
   // New forwards restart by themselves unless the form says otherwise.
   await expect(row.getByRole('button', { name: 'Auto-restart' })).toHaveAttribute('aria-pressed', 'true');
   const rows = page.locator('.forward[data-forward-id]');

@@ -16,6 +16,8 @@ export interface ForwardRequest {
   readonly remotePort: string;
   /** Typed into Name when given; the returned row is then the one that shows it. */
   readonly name?: string;
+  /** false: "Follow service" unchecked, so the forward stays on the task picked (on by default for a service's container). */
+  readonly follow?: boolean;
 }
 
 /**
@@ -26,6 +28,7 @@ export async function startForward(page: Page, target: Locator, request: Forward
   const form = await openForwardForm(page, target);
   await form.getByLabel('Remote port', { exact: true }).fill(request.remotePort);
   if (request.name !== undefined) await form.getByLabel('Name', { exact: true }).fill(request.name);
+  if (request.follow === false) await form.getByTestId('forward-follow').uncheck();
   await form.getByRole('button', { name: 'Start forward' }).click();
   await expect(form).toBeHidden();
   const row = request.name === undefined ? page.locator('.forward[data-forward-id]') : page.locator('.forward[data-forward-id]', { hasText: request.name });

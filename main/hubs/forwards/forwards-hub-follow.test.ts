@@ -15,6 +15,7 @@ import { shortTaskId } from '../../../shared/format/task-id.js';
 import { DEMO_APP, startSandboxApp, type SandboxApp } from '../../../testing/composition/sandbox-app.js';
 import { clientConfig } from '../../../testing/sandbox/api/test-helpers.js';
 import { echoTransfer } from '../../../testing/sessions/forwards/traffic.js';
+import { nodeId } from '../../aws/inventory/node-ids.js';
 import { ForwardsHub } from './forwards-hub.js';
 
 /** Restarts come quickly, so the test waits on the sandbox, not on the back-off. */
@@ -27,6 +28,8 @@ const ECHO_PORT = 9000;
 const ECHO_BYTES = 256 * 1024;
 /** The demo web service's name (demo-world.json). */
 const WEB_SERVICE = 'web';
+/** The demo web cluster's ARN, as the tree's node ids hold it. */
+const DEMO_CLUSTER_ARN = 'arn:aws:ecs:us-east-1:123456789012:cluster/demo-web';
 
 let t: SandboxApp;
 let dir: string;
@@ -76,6 +79,8 @@ describe('a forward following its service', () => {
     const h = newHub();
     const ecs = new ECSClient(clientConfig(sandbox));
     try {
+      // The tree has the service open, its tasks listed running, as when a forward is made from it.
+      await t.app.aws.inventory.children(nodeId.service(DEMO_APP.web.profile, DEMO_APP.web.region, DEMO_CLUSTER_ARN, WEB_SERVICE));
       const base = { target: DEMO_APP.web, remotePort: ECHO_PORT, localPort: 'auto', autoRestart: true };
       const following = await h.create(ForwardSpecSchema.parse({ ...base, follow: { service: WEB_SERVICE } }));
       const pinned = await h.create(ForwardSpecSchema.parse(base));
