@@ -93,4 +93,19 @@ describe('HelperRuns', () => {
     void runs.run(KEY, h.start);
     expect(h.runs()).toBe(2);
   });
+
+  it('a second reopen hands over only what runs then, not the answer an earlier reopen handed over', async () => {
+    const runs = new HelperRuns();
+    const h = helper();
+    const first = runs.run(KEY, h.start);
+    runs.handOver();
+    h.answer();
+    await first;
+    // Refreshed again before anything asked (say after fixing the profile's account): nothing runs
+    // now, so the next ask runs the helper instead of reusing the first sign-in's answer.
+    runs.handOver();
+    const again = vi.fn(() => Promise.resolve(OTHER_KEYS));
+    await expect(runs.run(KEY, again)).resolves.toEqual(OTHER_KEYS);
+    expect(again).toHaveBeenCalledTimes(1);
+  });
 });

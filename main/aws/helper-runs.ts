@@ -43,8 +43,11 @@ export class HelperRuns {
     return p;
   }
 
-  /** The profile is reopened (a refresh): what runs now answers the reopened session's first ask too. */
+  /** The profile is reopened (a refresh): what runs now, and only that, answers the reopened session's first ask too. */
   handOver(): void {
+    // Only what runs at this reopen is handed over: an answer handed over at an earlier reopen and
+    // not yet asked for belongs to a profile as it was before this refresh (maybe another account).
+    this.#handedOver.clear();
     for (const [key, running] of this.#inflight) {
       this.#handedOver.set(key, running);
       // A failed run is not handed over: the reopened session runs the helper afresh.
