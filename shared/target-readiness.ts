@@ -15,8 +15,15 @@ export interface InstanceStanding {
   readonly reason: string;
 }
 
+/**
+ * EC2 instance states in which no session can reach it. Only these are muted: discovery also
+ * sets 'managed' (hybrid mi- nodes, which EC2 does not know) and 'unknown' (EC2 DescribeInstances
+ * denied or failed), and those nodes are still reachable, so SSM's ping status decides for them.
+ */
+const EC2_NOT_RUNNING: ReadonlySet<string> = new Set(['pending', 'stopping', 'stopped', 'shutting-down', 'terminated']);
+
 export function instanceStanding(node: InstanceNode): InstanceStanding {
-  if (node.state !== 'running') return { text: node.state, tone: 'muted', reason: `The instance is ${node.state}.` };
+  if (EC2_NOT_RUNNING.has(node.state)) return { text: node.state, tone: 'muted', reason: `The instance is ${node.state}.` };
   if (node.pingStatus === 'Online') return { text: 'online', tone: 'ok', reason: 'The SSM agent is online.' };
   if (node.pingStatus === 'ConnectionLost') return { text: 'lost', tone: 'fail', reason: 'The SSM agent lost contact with AWS.' };
   if (node.pingStatus === null) return { text: 'no SSM', tone: 'muted', reason: 'SSM does not know this instance (no agent or no instance role).' };
