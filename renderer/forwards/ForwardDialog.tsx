@@ -15,7 +15,7 @@ import { FormEnd } from '../ui/FormEnd.js';
 import { TextField } from '../ui/TextField.js';
 import type { Draft } from './forward-draft.js';
 import { editEffect, failedOnLocalPort, fieldsOf, localPortHint, NEW_FORWARD_FIELDS, specChanged } from './forward-edit.js';
-import { duplicateForwardWarning, formProblem, parsePort, type FormField } from './forward-form-check.js';
+import { duplicateForwardWarning, formProblem, parsePort, startRefusal, type FormField } from './forward-form-check.js';
 import './forwards.css';
 import { fallbackLabel, targetIndex, targetKey, type TargetEntry } from './forward-targets.js';
 import { TargetRefusal } from './TargetRefusal.js';
@@ -121,8 +121,9 @@ export function ForwardDialog({ draft }: { draft: Draft }) {
     };
   /** The target Start was refused on (it cannot take a session); its refusal shows while it stays chosen. */
   const [refusedKey, setRefusedKey] = useState<string | null>(null);
-  // A forward that keeps its target was checked when it started; one that goes somewhere new is checked now.
-  const refusal = chosen !== undefined && (edit === undefined || chosen.key !== targetKey(edit.forward.spec.target)) ? chosen.refusal : null;
+  // A forward that keeps its target was checked when it started; one that goes somewhere new is
+  // checked now, unless it follows its service (it starts on whichever task of it is ready).
+  const refusal = startRefusal(chosen, { follow, editedTargetKey: edit === undefined ? null : targetKey(edit.forward.spec.target) });
   const [busy, setBusy] = useState(false);
   const forwards = useStore(model.forwards);
   const typedPort = parsePort(remotePort);

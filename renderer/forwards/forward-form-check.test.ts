@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { ForwardInfo, TargetRef } from '../../shared/contract/index.js';
-import { duplicateForwardWarning, formProblem, parsePort } from './forward-form-check.js';
+import { duplicateForwardWarning, formProblem, parsePort, startRefusal } from './forward-form-check.js';
 import { targetKey } from './forward-targets.js';
 
 const ok = { hasTarget: true, remotePort: '8080', localPort: '', viaHost: false, remoteHost: '', name: '' };
@@ -88,5 +88,26 @@ describe('duplicateForwardWarning', () => {
     expect(duplicateForwardWarning({ ...form, remotePort: '' }, forwards)).toBeNull();
     expect(duplicateForwardWarning({ ...form, editing: 'a' }, forwards)).toBeNull();
     expect(duplicateForwardWarning(form, [])).toBeNull();
+  });
+});
+
+describe('startRefusal', () => {
+  const refusal = { reason: 'The ECS Exec agent is stopped.', nextStep: 'Run Diagnose.' };
+  const ofService = { key: 'c:broken', refusal, service: 'workers' };
+  const standalone = { key: 'c:alone', refusal, service: null };
+
+  it('does not refuse a forward that follows its service: main starts it on a task that is ready', () => {
+    expect(startRefusal(ofService, { follow: true, editedTargetKey: null })).toBeNull();
+  });
+
+  it('refuses a pinned forward, and a container of no service whatever the box says', () => {
+    expect(startRefusal(ofService, { follow: false, editedTargetKey: null })).toBe(refusal);
+    expect(startRefusal(standalone, { follow: true, editedTargetKey: null })).toBe(refusal);
+  });
+
+  it('does not re-check an edit that keeps its target, nor a ready target or none', () => {
+    expect(startRefusal(ofService, { follow: false, editedTargetKey: 'c:broken' })).toBeNull();
+    expect(startRefusal({ ...ofService, refusal: null }, { follow: false, editedTargetKey: null })).toBeNull();
+    expect(startRefusal(undefined, { follow: false, editedTargetKey: null })).toBeNull();
   });
 });

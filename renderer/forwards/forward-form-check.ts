@@ -4,7 +4,8 @@
 import { FORWARD_BOUNDS, REMOTE_HOST_PATTERN, type ForwardInfo } from '../../shared/contract/index.js';
 import { destinationText } from '../../shared/messages/forwards.js';
 import { hostWithPort, hostWithPortText } from '../../shared/messages/remote-host.js';
-import { targetKey } from './forward-targets.js';
+import type { SessionRefusal } from '../../shared/target-readiness.js';
+import { targetKey, type TargetEntry } from './forward-targets.js';
 
 export type FormField = 'target' | 'remotePort' | 'localPort' | 'remoteHost' | 'name';
 
@@ -81,4 +82,16 @@ export function duplicateForwardWarning(input: FormDestination, forwards: readon
   const where = destinationText({ targetName: input.target.name, remoteHost: host === '' ? undefined : same.spec.remoteHost, remotePort: port });
   const local = same.localPort ?? same.lastLocalPort;
   return local === null ? `You already have a forward to ${where} (${same.state}).` : `You already forward ${where} on localhost:${local}${same.localPort === null ? ` (${same.state})` : ''}.`;
+}
+
+/**
+ * Why Start is refused on the chosen target (it cannot take a session now), or null. Not for a
+ * forward that follows its service: it starts on whichever of the service's tasks is ready (main
+ * skips the check for it too). Nor for an edit that keeps the forward's target: that one was
+ * checked when it started.
+ */
+export function startRefusal(chosen: Pick<TargetEntry, 'key' | 'refusal' | 'service'> | undefined, opts: { readonly follow: boolean; readonly editedTargetKey: string | null }): SessionRefusal | null {
+  if (chosen === undefined || chosen.key === opts.editedTargetKey) return null;
+  if (opts.follow && chosen.service !== null) return null;
+  return chosen.refusal;
 }
