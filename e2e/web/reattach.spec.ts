@@ -5,7 +5,7 @@
 import type { Page } from '@playwright/test';
 import { join } from 'node:path';
 import { expect, repoRoot, test } from '../fixtures/web-host.js';
-import { activeSessionId, openDemo, revealWebApp, sandboxAdminHeaders, sandboxEndpoint, SHELL_TIMEOUT_MS, runLine, waitForShell, waitForTerminalText, type SandboxSession, showBeside } from './porthole-ui.js';
+import { activeSessionId, openDemo, pasteText, revealWebApp, sandboxAdminHeaders, sandboxEndpoint, SHELL_TIMEOUT_MS, runLine, waitForShell, waitForTerminalText, type SandboxSession, showBeside } from './porthole-ui.js';
 import { quickPoll } from './poll.js';
 
 test.use({ sandbox: true });
@@ -90,6 +90,13 @@ test('a second browser tab takes the sessions; the first is told and can take th
   // Typing in the old tab reaches nothing: the newer tab's terminal does not see it.
   await runLine(page, 'echo from-the-old-tab');
   expect(await textOf(newer, ids[1])).not.toContain('from-the-old-tab');
+  // …and the tab says it is open in the other window (not closed), for keys and a paste alike.
+  const notice = page.getByTestId('input-notice');
+  await expect(notice).toHaveText(/^Typed input \(\d+ bytes?\) not sent: this session is open in another window\. Take it back here, then type it again\./);
+  await notice.getByRole('button', { name: 'Dismiss' }).click();
+  await pasteText(page, 'echo pasted');
+  await expect(notice).toHaveText(/^Paste of 11 bytes not sent: this session is open in another window\. Take it back here, then paste again\./);
+  await notice.getByRole('button', { name: 'Dismiss' }).click();
 
   // Take the active one back: it is live here again, and the newer tab is told in turn.
   const active = (await activeSessionId(page)) ?? '';

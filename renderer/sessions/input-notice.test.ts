@@ -5,6 +5,8 @@ describe('the words for input that did not reach the session', () => {
   it('says what was not sent, why, and what to do', () => {
     expect(inputNoticeText({ kind: 'paste', bytes: 120_000, why: 'starting' }, null)).toBe('Paste of 120 KB not sent: the session was still starting. Paste again once it is connected.');
     expect(inputNoticeText({ kind: 'keys', bytes: 3, why: 'closed' }, null)).toBe('Typed input (3 bytes) not sent: the session is closed. Reopen it, then type it again.');
+    expect(inputNoticeText({ kind: 'keys', bytes: 2, why: 'elsewhere' }, null)).toBe('Typed input (2 bytes) not sent: this session is open in another window. Take it back here, then type it again.');
+    expect(inputNoticeText({ kind: 'paste', bytes: 5, why: 'elsewhere' }, null)).toBe('Paste of 5 bytes not sent: this session is open in another window. Take it back here, then paste again.');
     expect(inputNoticeText({ kind: 'paste', bytes: 2_500_000, why: 'other', detail: 'Malformed data message.' }, null)).toBe('Paste of 2.5 MB not sent: Malformed data message.');
   });
 

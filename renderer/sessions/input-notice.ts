@@ -23,6 +23,9 @@ export function inputNoticeText(notice: RefusedInputNotice, linkLost: string | n
       return `${what}: the session was still starting. ${capital(again)} once it is connected.`;
     case 'closed':
       return `${what}: the session is closed. Reopen it, then ${again}.`;
+    case 'elsewhere':
+      // As the tab's banner says it ("In another window", "Take back here").
+      return `${what}: this session is open in another window. Take it back here, then ${again}.`;
     case 'other':
       return `${what}: ${notice.detail ?? 'Porthole refused it'}`;
   }

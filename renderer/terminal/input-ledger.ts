@@ -6,12 +6,18 @@ import type { InputKind, InputRefusal } from '../../shared/contract/index.js';
 
 export type { InputKind };
 
+/**
+ * Why input did not reach the session, as the tab tells it: main's refusals, plus `elsewhere`, the
+ * renderer's own, for a tab whose session another window took (it is not closed: it runs on there).
+ */
+export type InputNoticeWhy = InputRefusal | 'elsewhere';
+
 /** Input that did not reach the session, as the tab tells it. */
 export interface RefusedInputNotice {
   readonly kind: InputKind;
   /** The whole paste's size (all its messages), or the refused keys' size. */
   readonly bytes: number;
-  readonly why: InputRefusal;
+  readonly why: InputNoticeWhy;
   /** Main's own words (for `other`, where no plain reason applies). */
   readonly detail?: string;
 }

@@ -49,6 +49,8 @@ export class TerminalController implements Drainable {
   #opened = false;
   #visible = false;
   #live = true;
+  /** Another window took the session (released()) and it has not been live here since. */
+  #elsewhere = false;
   #disposed = false;
   /** The look last applied (the constructor's), so an unchanged one costs nothing. */
   #look: TerminalLook;
@@ -90,7 +92,7 @@ export class TerminalController implements Drainable {
     this.#term.loadAddon(new Unicode11Addon());
     this.#term.unicode.activeVersion = '11';
     this.#term.loadAddon(new WebLinksAddon((_e, url) => this.host.openLink(url)));
-    this.#input = connectInput(this.#term, { sessionId, host, live: () => this.#live, key: (e) => this.#clipboard.key(e) });
+    this.#input = connectInput(this.#term, { sessionId, host, live: () => this.#live, elsewhere: () => this.#elsewhere, key: (e) => this.#clipboard.key(e) });
     this.#disposables.push(
       ...this.#input.disposables,
       this.#term.onResize(() => this.#resizeRemoteLater.schedule()),
@@ -204,6 +206,7 @@ export class TerminalController implements Drainable {
   /** The session's state: input and resizes go only to a live session. */
   setLive(live: boolean): void {
     this.#live = live;
+    if (live) this.#elsewhere = false; // taken back here
     this.#term.options.disableStdin = !live;
     this.#term.options.cursorBlink = live && TERMINAL.CURSOR_BLINK;
     // Resizes are not sent while the session is not live: a session restarted (Reopen) or
@@ -216,6 +219,7 @@ export class TerminalController implements Drainable {
   released(): void {
     this.#output.released();
     this.setLive(false);
+    this.#elsewhere = true;
   }
 
   /**

@@ -28,7 +28,7 @@ function fakeTerm(): { term: Terminal; type: (text: string) => void; key: (init:
   return { term: term as unknown as Terminal, type: (text) => onData(text), key };
 }
 
-function wired(options: { live?: boolean | (() => boolean); send?: (bytes: Uint8Array) => void } = {}) {
+function wired(options: { live?: boolean | (() => boolean); elsewhere?: () => boolean; send?: (bytes: Uint8Array) => void } = {}) {
   const { term, type, key } = fakeTerm();
   const live = options.live;
   const sent: number[] = [];
@@ -38,6 +38,7 @@ function wired(options: { live?: boolean | (() => boolean); send?: (bytes: Uint8
   const input = connectInput(term, {
     sessionId: 's-1',
     live: () => (typeof live === 'function' ? live() : (live ?? true)),
+    elsewhere: options.elsewhere ?? (() => false),
     key: () => true,
     host: {
       background: { input: () => undefined } as never,
@@ -136,5 +137,29 @@ describe('terminal input that does not reach the session', () => {
     input.paste('z'.repeat(DATA_LIMITS.MAX_CHUNK_BYTES + 1));
     expect(sent).toEqual([]);
     expect(told).toEqual([{ kind: 'paste', bytes: DATA_LIMITS.MAX_CHUNK_BYTES + 1, why: 'other', detail: 'Lost the connection to Porthole’s web host.' }]);
+  });
+
+  it('tells keys and a paste into a tab whose session another window took as open there, not closed, and as closed again once taken back and ended', () => {
+    let elsewhere = true;
+    let live = false;
+    const { input, key, sent, told } = wired({ live: () => live, elsewhere: () => elsewhere });
+    key({ key: 'l' });
+    input.paste('ls -la');
+    expect(sent).toEqual([]);
+    expect(told).toEqual([
+      { kind: 'keys', bytes: 1, why: 'elsewhere' },
+      { kind: 'paste', bytes: 6, why: 'elsewhere' },
+    ]);
+    expect(told.map((n) => inputNoticeText(n, null))).toEqual([
+      'Typed input (1 byte) not sent: this session is open in another window. Take it back here, then type it again.',
+      'Paste of 6 bytes not sent: this session is open in another window. Take it back here, then paste again.',
+    ]);
+    // Taken back, then ended here: closed again.
+    elsewhere = false;
+    live = true;
+    key({ key: 'x' });
+    live = false;
+    key({ key: 'y' });
+    expect(told.at(-1)).toEqual({ kind: 'keys', bytes: 1, why: 'closed' });
   });
 });

@@ -2,7 +2,8 @@
 // encoded and sent only while the session is live (each send also tells the background writer,
 // so hidden terminals' parsing waits for the echo). A terminal that takes no more input leaves
 // Tab to the page. A key held when the keyboard left is forgotten when it comes back (held-keys.ts).
-// Input that cannot be sent (a paste or keys typed into a session that is over, a message the
+// Input that cannot be sent (a paste or keys typed into a session that is over or that another
+// window took, a message the
 // contract refuses) or that main refuses is told in the tab (input-ledger.ts), never dropped
 // without a word; a paste bigger than one message allows goes in several, in order.
 import type { IDisposable, Terminal } from '@xterm/xterm';
@@ -19,6 +20,8 @@ export interface InputTarget {
   readonly host: Pick<TerminalHost, 'sendInput' | 'background' | 'inputRefused'>;
   /** Whether the session takes input now. */
   live(): boolean;
+  /** Whether another window took the session (then it is not closed, but open there). */
+  elsewhere(): boolean;
   /** Every other key (app shortcuts, copy and paste): true to leave it to xterm (terminal-clipboard.ts). */
   key(e: KeyboardEvent): boolean;
 }
@@ -50,6 +53,8 @@ export function connectInput(term: Terminal, target: InputTarget): TerminalInput
   const tell = (notice: RefusedInputNotice | null): void => {
     if (notice !== null) target.host.inputRefused(target.sessionId, notice);
   };
+  /** Why input is not taken now: a session another window took runs on there, it is not closed. */
+  const notTaken = (): RefusedInputNotice['why'] => (target.elsewhere() ? 'elsewhere' : 'closed');
   const send = (bytes: Uint8Array): void => {
     if (!target.live() || bytes.byteLength === 0) return;
     target.host.background.input(); // hidden terminals' parsing waits for the echo
@@ -75,7 +80,7 @@ export function connectInput(term: Terminal, target: InputTarget): TerminalInput
     if (target.live()) dropped = 0;
     else if (typedBytes(e) > 0) {
       dropped += typedBytes(e);
-      tell({ kind: 'keys', bytes: dropped, why: 'closed' });
+      tell({ kind: 'keys', bytes: dropped, why: notTaken() });
     }
     return !target.live() && e.key === 'Tab' ? false : target.key(e);
   });
@@ -84,7 +89,7 @@ export function connectInput(term: Terminal, target: InputTarget): TerminalInput
     paste: (text) => {
       const bytes = encoder.encode(text).byteLength;
       // xterm ignores a paste into a terminal that takes no input: say so instead.
-      if (!target.live()) return tell({ kind: 'paste', bytes, why: 'closed' });
+      if (!target.live()) return tell({ kind: 'paste', bytes, why: notTaken() });
       pasting = ledger.paste(bytes);
       try {
         term.paste(text);
