@@ -104,6 +104,30 @@ describe('a forward following its service', () => {
     }
   });
 
+  it('made on a task that is gone, starts on a running task of the service and its row names that task', async () => {
+    const sandbox = t.app.sandbox;
+    if (sandbox === null) throw new Error('the sandbox did not start');
+    Object.assign(sandbox.taskStopping, STOPPED_AT_ONCE);
+    const ecs = new ECSClient(clientConfig(sandbox));
+    try {
+      // Stopped before the forward is made (a window's tree may still show it): stopping it again is harmless.
+      await ecs.send(new StopTaskCommand({ cluster: DEMO_APP.web.cluster, task: DEMO_APP.web.taskArn, reason: 'Deployment replaced the task' }));
+    } finally {
+      ecs.destroy();
+    }
+    const h = newHub();
+    const f = await h.create(ForwardSpecSchema.parse({ target: DEMO_APP.web, remotePort: ECHO_PORT, localPort: 'auto', autoRestart: true, follow: { service: WEB_SERVICE } }));
+    const listening = await until(f.id, (x) => x.state === 'listening');
+    // Another task of the service (web2, or the one the service started in its place), named in the row.
+    const now = taskOf(listening);
+    expect(now).not.toBe(DEMO_APP.web.taskArn);
+    expect(now).toContain(':task/demo-web/');
+    expect(listening.spec.targetLabel?.path).toContain(shortTaskId(now));
+    const listed = h.list().find((x) => x.id === f.id);
+    expect(listed === undefined ? undefined : taskOf(listed)).toBe(now);
+    await echoes(listening.localPort);
+  });
+
   it('says plainly that no task of the service is ready, and keeps retrying', async () => {
     const h = newHub();
     // The api service has no container named app: no task of it can take this forward.

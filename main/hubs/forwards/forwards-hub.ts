@@ -64,7 +64,7 @@ export class ForwardsHub {
       ...(options.restartSchedule ? { restartSchedule: options.restartSchedule } : {}),
       restartPolicy: forwardRestartPolicy((profile, region, cluster, task, signal) => options.aws.ecsTaskState(profile, region, cluster, task, signal)),
       ...(options.reconnectBackoff ? { reconnectBackoff: options.reconnectBackoff } : {}),
-      retarget: (id) => this.#follow(id),
+      retarget: (id, _spec, waiting) => this.#follow(id, waiting),
       targetNameOf: (id) => {
         const spec = this.#specs.get(id);
         return spec === undefined ? undefined : targetNameOf(spec);
@@ -258,17 +258,26 @@ export class ForwardsHub {
    * The task a following forward's next session starts on: the panel's spec (and so its row)
    * takes the task and its name; none ready is a start failure in plain words, retried as any is.
    */
-  async #follow(id: string): Promise<PortTarget> {
-    const specs = this.#creating.has(id) ? this.#creating : this.#specs;
-    const spec = specs.get(id);
+  async #follow(id: string, waiting?: (words: string | null) => void): Promise<PortTarget> {
+    const spec = this.#specsHolding(id).get(id);
     if (spec === undefined) throw new ForwardError('not-found', `No forward with id ${id}.`);
     if (spec.follow === undefined || spec.target.kind !== 'ecs-container') return portTarget(spec.target);
-    const found = await followServiceTarget(this.options.aws.inventory, spec.target, spec.follow.service);
-    if (found === undefined) throw new ForwardError('target-not-ready', noReadyServiceTaskText(spec.follow.service, spec.autoRestart));
+    const from = spec.target;
+    const service = spec.follow.service;
+    // The listing may wait on the profile's credential_process: the row says so, as a session start's does.
+    const found = await this.options.aws.helperWaiters.during(from.profile, waiting, () => followServiceTarget(this.options.aws.inventory, from, service));
+    if (found === undefined) throw new ForwardError('target-not-ready', noReadyServiceTaskText(service, spec.autoRestart));
     const next: ForwardSpec = { ...spec, target: found.target, targetLabel: found.label };
-    // Edited, set or removed while the cluster was listed: left as it is now (a newer run decides).
+    // Looked up again: create() may have moved the spec from #creating to #specs while the cluster
+    // was listed. Edited, set or removed meanwhile: left as it is now (a newer run decides).
+    const specs = this.#specsHolding(id);
     if (specs.get(id) === spec) specs.set(id, next);
     return this.#launchable(next).target;
+  }
+
+  /** The map that holds a forward's spec now: #creating inside create(), #specs once listed. */
+  #specsHolding(id: string): Map<string, ForwardSpec> {
+    return this.#creating.has(id) ? this.#creating : this.#specs;
   }
 
   /** The manager's spec of a contract spec, its target noted for the sessions it starts. */

@@ -8,6 +8,7 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { ForwardInfoSchema, ForwardSpecSchema, type ForwardInfo } from '../../../shared/contract/index.js';
 import { startSignInHelper, type SignInHelper } from '../../../testing/aws/sign-in-helper.js';
+import { DEMO_APP } from '../../../testing/composition/sandbox-app.js';
 import { AwsService } from '../../aws/aws-service.js';
 import { ForwardsHub } from './forwards-hub.js';
 
@@ -52,6 +53,26 @@ describe('a forward starting while its credential_process runs', () => {
       const before = seen.length;
       await hub.restart(id);
       await vi.waitFor(() => expect(waitedAt()).toBeGreaterThanOrEqual(before), EVENT_WAIT);
+      helper.finish();
+      await vi.waitFor(() => expect(seen.slice(waitedAt() + 1).some((f) => f.helperWait === undefined)).toBe(true), EVENT_WAIT);
+    } finally {
+      await hub.close();
+      aws.close();
+    }
+  });
+
+  it('says it waits on the helper while a forward following its service looks for the service\'s task', async () => {
+    helper.reset();
+    const aws = new AwsService({ env: helper.env });
+    const seen: ForwardInfo[] = [];
+    const hub = new ForwardsHub({ aws, dataDir, events: { updated: (e) => { if (e.forward) seen.push(ForwardInfoSchema.parse(e.forward)); }, stats: () => undefined }, notice: () => undefined });
+    // The cluster is listed (through the helper's credentials) before the session starts.
+    const spec = ForwardSpecSchema.parse({ target: { ...DEMO_APP.web2, profile: 'work', region: helper.sandbox.region }, remotePort: 9000, localPort: 'auto', follow: { service: 'web' } });
+    const waitedAt = (): number => seen.findLastIndex((f) => f.helperWait === WORDS);
+    try {
+      const { id } = await hub.create(spec);
+      await vi.waitFor(() => expect(waitedAt()).toBeGreaterThanOrEqual(0), EVENT_WAIT);
+      expect(seen[waitedAt()]).toMatchObject({ id, state: 'starting' });
       helper.finish();
       await vi.waitFor(() => expect(seen.slice(waitedAt() + 1).some((f) => f.helperWait === undefined)).toBe(true), EVENT_WAIT);
     } finally {

@@ -214,13 +214,13 @@ export class Forward {
       this.deps.onChange();
     };
     try {
-      // A forward following its service starts on the task that is there now, not the one it last had.
-      if (this.spec.follow !== undefined && this.deps.retarget !== undefined) {
-        const target = await this.deps.retarget(this.id, this.spec);
-        if (generation !== this.generation) return;
-        this.currentSpec = { ...this.currentSpec, target };
-      }
       try {
+        // A forward following its service starts on the task that is there now, not the one it last had.
+        if (this.spec.follow !== undefined && this.deps.retarget !== undefined) {
+          const target = await this.deps.retarget(this.id, this.spec, waiting);
+          if (generation !== this.generation) return;
+          this.currentSpec = { ...this.currentSpec, target };
+        }
         started = await this.deps.startSession(startSessionInput(this.spec), this.spec, waiting);
       } finally {
         if (generation === this.generation && this.helperWait !== undefined) waiting(null);

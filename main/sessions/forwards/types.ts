@@ -124,8 +124,9 @@ export interface StartedSession {
 /**
  * The target a following forward's next session starts on (ForwardSpec.follow), by forward id;
  * throws, saying why, when there is none now (a start failure, judged by the restart policy).
+ * `waiting` is told as StartPortSession's is: the listing may wait on a credential_process.
  */
-export type Retarget = (id: string, spec: ForwardSpec) => Promise<PortTarget>;
+export type Retarget = (id: string, spec: ForwardSpec, waiting?: (words: string | null) => void) => Promise<PortTarget>;
 
 export type StartPortSession = (input: StartSessionInput, spec: ForwardSpec, waiting?: (words: string | null) => void) => Promise<StartedSession>;
 
