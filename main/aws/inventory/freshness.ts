@@ -38,9 +38,13 @@ export class Freshness {
     return this.stale.get(parentId);
   }
 
-  /** The branch is no longer loaded (dropped on refresh, or gone with its parent). */
+  /**
+   * The branch is no longer loaded (dropped on refresh, or gone from the tree with a poll's
+   * change): its listing is forgotten, and a window that shows it stale is told it no longer is
+   * (the reload after a refresh then shows it as fresh as it is; a gone branch shows nothing).
+   */
   forget(parentId: string): void {
     this.listedAt.delete(parentId);
-    this.stale.delete(parentId);
+    if (this.stale.delete(parentId)) this.tell(parentId, null);
   }
 }

@@ -62,7 +62,8 @@ export interface InventoryOptions {
 }
 
 export class Inventory {
-  private readonly index = new NodeIndex();
+  /** What is loaded; a branch that leaves it (a poll no longer lists it) leaves `freshness` too. */
+  private readonly index = new NodeIndex((id) => this.freshness.forget(id));
   private readonly inflight = new Map<string, Promise<InventoryNode[]>>();
   private readonly loaders = new Map<string, RegionLoader>();
   private readonly extraRegions = new Map<string, string[]>();
@@ -315,6 +316,8 @@ export class Inventory {
       else this.problems.delete(parentId);
       this.index.setChildren(parentId, nodes);
       this.freshness.listed(parentId);
+      // AWS answered this region: a backoff from an earlier failed poll would mark it stale again with that old error.
+      if (parsed.kind === 'region' || parsed.kind === 'cluster') this.live.succeeded(parentId);
       if (parsed.kind === 'region' && this.opts.prefetch === true) void this.prefetcher.start(parentId, nodes);
       return nodes;
     } catch (err) {

@@ -228,4 +228,25 @@ describe('the live tree', () => {
     expect(t.events.stale).toEqual([{ parentId: REGION_ID, stale: null }, { parentId: CLUSTER_ID, stale: null }]);
     expect(t.inventory.staleOf(REGION_ID)).toBeUndefined();
   });
+
+  it('clears the stale marks of every branch a refresh lists again, and the next polls do not bring the old error back', async () => {
+    t.inventory.live.watch(WINDOW, [PROFILE_ID, REGION_ID, CLUSTER_ID, SERVICE_ID], true);
+    await t.inventory.refresh(REGION_ID);
+    failWith = Object.assign(new Error('Rate exceeded'), { name: 'ThrottlingException', $metadata: { httpStatusCode: 400 } });
+    await tick(INTERVAL);
+    expect(t.events.stale.map((e) => [e.parentId, e.stale === null])).toEqual([[REGION_ID, false], [CLUSTER_ID, false]]);
+    failWith = null;
+    t.events.stale.length = 0;
+    await t.inventory.refresh(REGION_ID); // the user's Refresh answers while the region still backs off
+    expect(t.events.stale).toEqual([{ parentId: REGION_ID, stale: null }, { parentId: CLUSTER_ID, stale: null }]);
+    calls = [];
+    t.events.stale.length = 0;
+    await tick(INTERVAL);
+    expect(t.events.stale).toEqual([]); // not marked again with the failed poll's error
+    expect(calls).toContain('ListClustersCommand'); // polled at the next round, not after that poll's backoff
+    for (let i = 0; i < 3; i++) await tick(INTERVAL);
+    expect(t.events.stale).toEqual([]);
+    expect(t.inventory.staleOf(REGION_ID)).toBeUndefined();
+    expect(t.inventory.staleOf(CLUSTER_ID)).toBeUndefined();
+  });
 });

@@ -106,6 +106,14 @@ export class LiveTree {
     this.schedule();
   }
 
+  /**
+   * A load of `id` (a region or cluster) answered outside the poll (the user's refresh or expand):
+   * its region is no longer backing off, so its next round polls it rather than repeating the old error.
+   */
+  succeeded(id: string): void {
+    this.backoff.delete(regionKey(id));
+  }
+
   /** Settles once the round in flight, if any, is done (tests wait on it after moving the clock). */
   async whenIdle(): Promise<void> {
     while (this.running !== undefined) await this.running;

@@ -36,4 +36,17 @@ describe('NodeIndex', () => {
     expect(parseNodeId('p:not json')).toBeUndefined();
     expect(parseNodeId('p:[1]')).toBeUndefined();
   });
+
+  it('tells of every node that leaves the tree, with what was loaded under it, and of no other', () => {
+    const gone: string[] = [];
+    const ix = new NodeIndex((id) => gone.push(id));
+    ix.setRoots([profile]);
+    ix.setChildren(profile.id, [region('us-east-1'), region('eu-west-1')]);
+    ix.setChildren(region('eu-west-1').id, [instance('eu-west-1', 'i-02', 'db')]);
+    ix.setChildren(profile.id, [region('us-east-1')]);
+    expect(gone.sort()).toEqual([region('eu-west-1').id, instance('eu-west-1', 'i-02', 'db').id].sort());
+    gone.length = 0;
+    ix.invalidate(region('us-east-1').id); // reloaded on next access, still in the tree
+    expect(gone).toEqual([]);
+  });
 });

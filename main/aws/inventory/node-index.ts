@@ -18,6 +18,9 @@ export class NodeIndex {
   private readonly children = new Map<string, InventoryNode[]>();
   private readonly nodes = new Map<string, { node: InventoryNode; parent: string | null }>();
 
+  /** `gone` is told each id that leaves the tree (a reload or poll no longer lists it, or its parent went). */
+  constructor(private readonly gone: (id: string) => void = () => undefined) {}
+
   setRoots(nodes: InventoryNode[]): void {
     for (const n of nodes) this.nodes.set(n.id, { node: n, parent: null });
   }
@@ -29,6 +32,7 @@ export class NodeIndex {
       if (keep.has(old.id)) continue;
       this.dropChildren(old.id);
       this.nodes.delete(old.id);
+      this.gone(old.id);
     }
     this.children.set(parentId, nodes);
     for (const n of nodes) this.nodes.set(n.id, { node: n, parent: parentId });
@@ -71,11 +75,13 @@ export class NodeIndex {
     for (const c of this.children.get(parentId) ?? []) {
       this.dropChildren(c.id);
       this.nodes.delete(c.id);
+      this.gone(c.id);
     }
     this.children.delete(parentId);
   }
 
   clear(): void {
+    for (const id of this.nodes.keys()) this.gone(id);
     this.children.clear();
     this.nodes.clear();
   }
