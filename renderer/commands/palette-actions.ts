@@ -67,16 +67,31 @@ export function runTargetItem(model: AppModel, item: TargetItem, action: QuickOp
 
 /**
  * Loads the way down to a target the tree has not loaded (target-path.ts) and shows it there as
- * revealInTree does; a target no longer there (its task stopped and went) is said so.
+ * revealInTree does; a target no longer there, or a list on the way that could not be loaded, is
+ * said so. The way may take a while (a sign-in, a request per service): when the user has
+ * selected something else or changed the filter meanwhile, the tree is left as they made it.
  */
 export async function revealTarget(model: AppModel, target: ShellTarget, { focus = true }: { readonly focus?: boolean } = {}): Promise<void> {
-  const path = await loadPathTo(model.tree, target);
-  const id = path?.at(-1);
-  if (path === null || id === undefined) {
-    model.toasts.show('Not shown in the tree: the target is no longer listed there (its task may have stopped).', 'info');
+  const { selected, query } = model.tree.state;
+  const way = await loadPathTo(model.tree, target);
+  if (way.kind === 'failed') {
+    model.toasts.show(`Not shown in the tree: a list on the way to it could not be loaded (${way.message}).`, 'error');
     return;
   }
-  showInTree(model, path.slice(0, -1), id, focus);
+  const id = way.kind === 'found' ? way.path.at(-1) : undefined;
+  if (way.kind === 'gone' || id === undefined) {
+    model.toasts.show(`Not shown in the tree: ${goneWords(target)}`, 'info');
+    return;
+  }
+  if (model.tree.state.selected !== selected || model.tree.state.query !== query) return;
+  showInTree(model, way.path.slice(0, -1), id, focus);
+}
+
+/** Why a target's way ended, in words that fit its kind. */
+function goneWords(target: ShellTarget): string {
+  return target.kind === 'instance'
+    ? 'the instance is no longer listed in its region.'
+    : 'the container is no longer listed there (its task may have stopped).';
 }
 
 /**

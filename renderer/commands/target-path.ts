@@ -8,20 +8,44 @@ import { TREE_ROOT, type TreeStore } from '../tree/tree-store.js';
 
 type Tree = Pick<TreeStore, 'branch' | 'load'>;
 
+/**
+ * Where the way down ended: at the target (`path`, outermost ancestor first, the target's own
+ * node last); at a branch that loaded without it (`gone`: the task stopped and went, the profile
+ * was removed); or at a branch that could not be loaded (`failed`: throttling, network,
+ * credentials), which says nothing of whether the target is still there.
+ */
+export type TargetPath =
+  | { readonly kind: 'found'; readonly path: readonly string[] }
+  | { readonly kind: 'gone' }
+  | { readonly kind: 'failed'; readonly message: string };
+
+/** A branch on the way could not be loaded; caught by loadPathTo. */
+class BranchFailed extends Error {}
+
 /** A branch's children, loaded first when the tree has not loaded them (or failed to). */
 async function childrenOf(tree: Tree, id: string): Promise<readonly InventoryNode[]> {
   const b = tree.branch(id);
   if (b === undefined || b.status !== 'ready') await tree.load(id);
-  return tree.branch(id)?.children ?? [];
+  const loaded = tree.branch(id);
+  if (loaded?.status === 'error') throw new BranchFailed(loaded.error?.message ?? 'the list could not be loaded');
+  return loaded?.children ?? [];
 }
 
 /**
- * The ids from the outermost ancestor down to the target's own node, loading each branch on the
- * way; null when the way ends (the task stopped and is gone, the profile was removed). A task
- * of a service is looked for under each of its cluster's services in turn: its ARN does not say
- * which service started it.
+ * The way down to the target, loading each branch on it. A task of a service is looked for under
+ * each of its cluster's services in turn: its ARN does not say which service started it.
  */
-export async function loadPathTo(tree: Tree, target: TargetRef): Promise<string[] | null> {
+export async function loadPathTo(tree: Tree, target: TargetRef): Promise<TargetPath> {
+  try {
+    const path = await findPath(tree, target);
+    return path === null ? { kind: 'gone' } : { kind: 'found', path };
+  } catch (err) {
+    if (err instanceof BranchFailed) return { kind: 'failed', message: err.message };
+    throw err;
+  }
+}
+
+async function findPath(tree: Tree, target: TargetRef): Promise<string[] | null> {
   const profile = (await childrenOf(tree, TREE_ROOT)).find((n) => n.kind === 'profile' && n.profile === target.profile);
   if (profile === undefined) return null;
   const region = (await childrenOf(tree, profile.id)).find((n) => n.kind === 'region' && n.region === target.region);
