@@ -13,6 +13,8 @@ import type { StartPortSession, StartedSession } from '../sessions/forwards/type
 import { checkSharedFiles } from './config-check/check-files.js';
 import { diagnoseEcs, diagnoseInstance } from './diagnostics/gather.js';
 import { ecsTaskState, type EcsTaskState } from './discovery/task-state.js';
+import { describeTaskNow } from './discovery/ecs.js';
+import { describeInstanceNow } from './discovery/instances.js';
 import type { Check } from './diagnostics/types.js';
 import { Inventory, type InventoryEvents, type InventoryOptions } from './inventory/inventory.js';
 import { profileSource } from './inventory/nodes.js';
@@ -198,6 +200,27 @@ export class AwsService {
     }
     this.inventory.applyTaskState(profile, r, cluster, task, state);
     return state;
+  }
+
+  /**
+   * Describes one session target anew (SSM DescribeInstanceInformation for an instance,
+   * DescribeTasks for a container's task) and puts what AWS says in the tree, so a verdict taken
+   * from a listing that may be stale (an agent that came back) is taken again. Throws an AwsError.
+   */
+  async describeTargetNow(target: TargetRef): Promise<void> {
+    const session = await this.workspace.open(target.profile);
+    const r = session.region(target.region);
+    try {
+      if (target.kind === 'instance') {
+        const instance = await describeInstanceNow(session.ssm(r), session.ec2(r), target.instanceId);
+        if (instance !== undefined) this.inventory.applyDescribedTarget(target.profile, r, { instance });
+      } else {
+        const task = await describeTaskNow(session.ecs(r), target.cluster, target.taskArn);
+        if (task !== undefined) this.inventory.applyDescribedTarget(target.profile, r, { task });
+      }
+    } catch (err) {
+      throw toAwsError(err, { profile: target.profile, region: r, operation: target.kind === 'instance' ? 'SSM DescribeInstanceInformation' : 'ECS DescribeTasks' });
+    }
   }
 
   /** KMS client for a profile and region (encrypted sessions started elsewhere). */

@@ -74,3 +74,23 @@ describe('forwards to a target that cannot take a session', () => {
     await c.call('forwards', 'remove', { id: forward.id });
   });
 });
+
+describe('a target the tree last saw not ready that is ready now', () => {
+  it('is described anew before a refusal: an agent that reconnected is allowed, and the tree says so', async () => {
+    await children(REGION_ID);
+    const cached = (await children(REGION_ID)).find((n) => n.kind === 'instance' && n.instanceId === LOST_CONTACT.instanceId);
+    expect(cached).toMatchObject({ pingStatus: 'ConnectionLost' });
+    // The agent comes back after the listing: the tree still says lost until something asks AWS again.
+    const sandbox = app.porthole.sandbox;
+    if (sandbox === null) throw new Error('no sandbox');
+    const spec = sandbox.world.region(sandbox.world.defaultAccount, LOST_CONTACT.region).instancesById.get(LOST_CONTACT.instanceId);
+    if (spec === undefined) throw new Error('no lost-contact instance in the demo world');
+    spec.pingStatus = 'Online';
+
+    const { forward } = await c.call('forwards', 'create', { spec: { remotePort: 80, localPort: 'auto', target: LOST_CONTACT } });
+    expect(forward.spec.target).toEqual(LOST_CONTACT);
+    const now = (await c.call('inventory', 'children', { parentId: REGION_ID })).nodes.find((n) => n.kind === 'instance' && n.instanceId === LOST_CONTACT.instanceId);
+    expect(now).toMatchObject({ pingStatus: 'Online' });
+    await c.call('forwards', 'remove', { id: forward.id });
+  });
+});

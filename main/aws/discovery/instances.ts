@@ -5,7 +5,7 @@
  * because the instances are still reachable without their names.
  */
 import { DescribeInstancesCommand, type EC2Client, type Instance } from '@aws-sdk/client-ec2';
-import { paginateDescribeInstanceInformation, type InstanceInformation, type SSMClient } from '@aws-sdk/client-ssm';
+import { DescribeInstanceInformationCommand, paginateDescribeInstanceInformation, type InstanceInformation, type SSMClient } from '@aws-sdk/client-ssm';
 import { AWS_LIMITS } from '../constants.js';
 import type { AwsError, AwsErrorContext } from '../errors.js';
 import { toAwsError } from '../error-map.js';
@@ -59,4 +59,24 @@ export async function listInstances(ssm: SSMClient, ec2: EC2Client, opts: { gate
   opts.onProgress?.({ phase: 'instances', scope: 'region', done: instances.length, total: instances.length });
   instances.sort((a, b) => (a.name ?? a.id).localeCompare(b.name ?? b.id));
   return { instances, warnings };
+}
+
+/**
+ * One instance as SSM (and EC2, for its name and state) describe it now, as a listing would show
+ * it; undefined when SSM no longer knows it. A failing EC2 lookup is tolerated as in a listing.
+ */
+export async function describeInstanceNow(ssm: SSMClient, ec2: EC2Client, instanceId: string): Promise<InstanceInfo | undefined> {
+  const out = await ssm.send(new DescribeInstanceInformationCommand({ Filters: [{ Key: 'InstanceIds', Values: [instanceId] }] }));
+  const info = out.InstanceInformationList?.find((i) => i.InstanceId === instanceId);
+  if (info === undefined) return undefined;
+  let found: Instance | undefined;
+  if (instanceId.startsWith('i-')) {
+    try {
+      const described = await ec2.send(new DescribeInstancesCommand({ Filters: [{ Name: 'instance-id', Values: [instanceId] }] }));
+      found = (described.Reservations ?? []).flatMap((r) => r.Instances ?? []).find((i) => i.InstanceId === instanceId);
+    } catch {
+      // As in a listing: without EC2 the instance is still reachable, its state 'unknown'.
+    }
+  }
+  return merge(info, found);
 }

@@ -3,6 +3,7 @@
  * standalone tasks directly under their cluster. Loaded lazily per node, cached, refreshable,
  * filterable. A failed load is reported on its node (event + thrown AwsError), never as an empty list.
  */
+import { applyDescribedTarget, type DescribedTarget } from './target-recheck.js';
 import type { InventoryNode, LoadProblem, Stale } from '../../../shared/contract/inventory.js';
 import type { PlainError } from '../../../shared/contract/common.js';
 import { AWS_LIMITS } from '../constants.js';
@@ -227,6 +228,11 @@ export class Inventory {
    */
   applyTaskState(profile: string, region: string, cluster: string, task: string, state: EcsTaskState): void {
     applyTaskState({ index: this.index, loader: (key) => this.loaders.get(key), setChanged: (id, nodes) => this.setChanged(id, nodes) }, profile, region, cluster, task, state);
+  }
+
+  /** A target described anew outside a listing (target-recheck.ts), put in place of its loaded rows. */
+  applyDescribedTarget(profile: string, region: string, described: DescribedTarget): void {
+    applyDescribedTarget({ index: this.index, loader: (key) => this.loaders.get(key), setChanged: (id, nodes) => this.setChanged(id, nodes) }, profile, region, described);
   }
 
   /** Replaces a loaded parent's children (ids unchanged, so what is loaded below stays) and tells the windows. */

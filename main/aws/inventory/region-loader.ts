@@ -212,6 +212,11 @@ export class RegionLoader {
     this.replaceContents(task.clusterArn, (listed) => ({ ...listed, tasks: listed.tasks.map((t) => (t.arn === task.arn ? task : t)) }));
   }
 
+  /** Puts an instance described anew (a forward's target re-checked) in place of the listed one. */
+  replaceInstance(info: InstanceInfo): void {
+    this.instances = this.instances?.then((list) => list.map((i) => (i.id === info.id ? info : i)));
+  }
+
   /** Puts a service's counts learned anew in place of the listed ones (a task of it left RUNNING). */
   replaceService(service: ServiceInfo): void {
     this.replaceContents(service.clusterArn, (listed) => ({ ...listed, services: listed.services.map((s) => (s.arn === service.arn ? service : s)) }));

@@ -8,7 +8,7 @@ import type { ForwardInfo, ForwardSpec, ForwardStats, SavedForward, TargetRef } 
 import type { AwsService } from '../../aws/aws-service.js';
 import type { BackoffSchedule } from '../../ssm/connection/constants.js';
 import { ForwardError, ForwardManager, FORWARDS, type RestartSchedule } from '../../sessions/forwards/index.js';
-import { forwardRefusedText, sessionRefusal } from '../../../shared/target-readiness.js';
+import { forwardRefusedText, sessionRefusal, type SessionRefusal } from '../../../shared/target-readiness.js';
 import { loadedTargetNode } from '../../aws/inventory/target-node.js';
 import { ForwardStore, savedForwardProblem } from './forward-store.js';
 import { forwardInfo, forwardStats, managerSpec, portTarget, sessionTargetKey, targetNameOf } from './mapping.js';
@@ -86,7 +86,7 @@ export class ForwardsHub {
   }
 
   async create(spec: ForwardSpec): Promise<ForwardInfo> {
-    this.#refuseNotReady(spec);
+    await this.#refuseNotReady(spec);
     const id = randomUUID();
     // Its first session may look for its service's task before the manager's create returns.
     this.#creating.set(id, spec);
@@ -159,7 +159,7 @@ export class ForwardsHub {
   async edit(id: string, spec: ForwardSpec): Promise<ForwardInfo> {
     const previous = this.#specOf(id);
     // Moved to another target: refused there as a new forward would be (its own target was checked when it started).
-    if (sessionTargetKey(managerSpec(previous)) !== sessionTargetKey(managerSpec(spec))) this.#refuseNotReady(spec);
+    if (sessionTargetKey(managerSpec(previous)) !== sessionTargetKey(managerSpec(spec))) await this.#refuseNotReady(spec);
     // Set first: the manager's 'changed' events during the restart already show the new settings.
     this.#specs.set(id, spec);
     try {
@@ -240,18 +240,27 @@ export class ForwardsHub {
   }
 
   /**
-   * Refuses a forward to a target the tree knows cannot take a session now (exec disabled, agent
-   * down, SSM lost), in the form's own words (shared/target-readiness.ts): a window whose tree is
-   * older than main's may still send one. A target main has not loaded is tried.
+   * Refuses a forward to a target that cannot take a session now (exec disabled, agent down, SSM
+   * lost), in the form's own words (shared/target-readiness.ts): a window whose tree is older than
+   * main's may still send one. A target main has not loaded is tried. The loaded node may be stale
+   * (an agent that came back since the listing), so before refusing, the target is described anew
+   * (describeTargetNow, which also updates the tree) and refused only if it is still not ready; when
+   * that call fails, the listed verdict stands. Only create and an edit onto another target are
+   * checked: restart and restore of a forward are tried as before (its session says why it fails).
    */
-  #refuseNotReady(spec: ForwardSpec): void {
+  async #refuseNotReady(spec: ForwardSpec): Promise<void> {
     // A forward following its service starts on whichever of its tasks is ready, not the one picked.
     if (spec.follow !== undefined) return;
-    const node = loadedTargetNode(this.options.aws.inventory, spec.target);
-    const refusal = node === undefined ? null : sessionRefusal(node);
-    if (node === undefined || refusal === null) return;
-    const name = node.kind === 'instance' ? (node.name ?? node.instanceId) : node.kind === 'container' ? node.name : node.label;
-    throw new ForwardError('target-not-ready', forwardRefusedText(name, refusal), refusal.nextStep);
+    const refusalNow = (): { name: string; refusal: SessionRefusal } | null => {
+      const node = loadedTargetNode(this.options.aws.inventory, spec.target);
+      const refusal = node === undefined ? null : sessionRefusal(node);
+      if (node === undefined || refusal === null) return null;
+      return { name: node.kind === 'instance' ? (node.name ?? node.instanceId) : node.kind === 'container' ? node.name : node.label, refusal };
+    };
+    if (refusalNow() === null) return;
+    await this.options.aws.describeTargetNow(spec.target).catch(() => undefined);
+    const still = refusalNow();
+    if (still !== null) throw new ForwardError('target-not-ready', forwardRefusedText(still.name, still.refusal), still.refusal.nextStep);
   }
 
   /**
