@@ -73,6 +73,8 @@ export class Inventory {
   readonly prefetcher = new Prefetcher((id) => quietOrThrow(this.workspace, id, () => this.children(id, 'background')));
   /** Polls what the windows have open (contract `inventory.watch`). */
   readonly live: LiveTree;
+  /** A cluster's listing for clusterTasksNow in flight, by `profile|region|cluster`: concurrent callers join it. */
+  private readonly relisting = new Map<string, Promise<readonly TaskInfo[]>>();
   /** When each loaded branch was last listed, and which the poll could not refresh. */
   private readonly freshness: Freshness;
 
@@ -245,13 +247,27 @@ export class Inventory {
    * A cluster's tasks as ECS lists them now (a forward following its service picks one): listed
    * again as the live tree's poll does (the windows told only of what changed), or loaded when it
    * never was. [] when the cluster is not in the region; throws when AWS refused the listing.
+   * Callers that ask while a listing of the cluster runs join it; while the live tree's region backs
+   * off after a failed poll, the cluster's last listing is returned with no call.
    */
-  async clusterTasksNow(profile: string, region: string, clusterArnOrName: string): Promise<readonly TaskInfo[]> {
+  clusterTasksNow(profile: string, region: string, clusterArnOrName: string): Promise<readonly TaskInfo[]> {
+    // Every following forward of a cluster restarting at once (its task replaced) shares one listing.
+    const key = `${profile}|${region}|${this.cluster(profile, region, clusterArnOrName)?.arn ?? clusterArnOrName}`;
+    const running = this.relisting.get(key);
+    if (running !== undefined) return running;
+    const listing = this.listClusterTasks(profile, region, clusterArnOrName).finally(() => this.relisting.delete(key));
+    this.relisting.set(key, listing);
+    return listing;
+  }
+
+  private async listClusterTasks(profile: string, region: string, clusterArnOrName: string): Promise<readonly TaskInfo[]> {
     if (this.cluster(profile, region, clusterArnOrName) === undefined) await this.children(nodeId.region(profile, region), 'background');
     const cluster = this.cluster(profile, region, clusterArnOrName);
     if (cluster === undefined) return [];
     const id = nodeId.cluster(profile, region, cluster.arn);
-    if (!this.index.isLoaded(id) || (await this.poll(id)) === 'skipped') await this.children(id, 'background');
+    if (!this.index.isLoaded(id)) await this.children(id, 'background');
+    // A region backing off (a throttled account, say) is not asked again: what it listed last stands.
+    else if (!this.live.backingOff(id) && (await this.poll(id)) === 'skipped') await this.children(id, 'background');
     return this.loaders.get(`${profile}|${region}`)?.contents(cluster.arn)?.tasks ?? [];
   }
 

@@ -79,8 +79,11 @@ const regionKey = (id: string): string => {
 
 export class LiveTree {
   private readonly watchers = new Map<string, Watcher>();
-  /** Per region (`profile|region`): failures in a row, the first round that may poll it again, and the latest error. */
-  private readonly backoff = new Map<string, { failures: number; fromRound: number; error: unknown }>();
+  /**
+   * Per region (`profile|region`): failures in a row, the first round that may poll it again, the
+   * clock time it backs off until (rounds stop while no window is shown), and the latest error.
+   */
+  private readonly backoff = new Map<string, { failures: number; fromRound: number; until: number; error: unknown }>();
   private timer: unknown = undefined;
   private running: Promise<void> | undefined = undefined;
   private stopped = false;
@@ -117,6 +120,16 @@ export class LiveTree {
   /** Settles once the round in flight, if any, is done (tests wait on it after moving the clock). */
   async whenIdle(): Promise<void> {
     while (this.running !== undefined) await this.running;
+  }
+
+  /**
+   * Whether `id`'s region backs off after a failed poll: a listing outside the rounds (a following
+   * forward's) waits as the rounds do. It ends with the rounds' wait, or after as long in clock time
+   * when no round runs (every window hidden).
+   */
+  backingOff(id: string): boolean {
+    const wait = this.backoff.get(regionKey(id));
+    return wait !== undefined && this.rounds < wait.fromRound && this.clock.now() < wait.until;
   }
 
   stop(): void {
@@ -177,7 +190,7 @@ export class LiveTree {
         failedNow.add(region);
         const failures = (this.backoff.get(region)?.failures ?? 0) + 1;
         const factor = Math.min(2 ** failures, LIVE_TREE.MAX_BACKOFF_FACTOR);
-        this.backoff.set(region, { failures, fromRound: this.rounds + factor, error });
+        this.backoff.set(region, { failures, fromRound: this.rounds + factor, until: this.clock.now() + factor * this.intervalMs, error });
         this.failed(id, error);
       }
     }
