@@ -7,7 +7,7 @@
 import type { Page } from '@playwright/test';
 import { expect, test } from '../fixtures/web-host.js';
 import { quickPoll } from './poll.js';
-import { activeText, openDemo, revealWebApp, runLine, SHELL_TIMEOUT_MS, waitForShell, waitForTerminalText } from './porthole-ui.js';
+import { openDemo, revealWebApp, SHELL_TIMEOUT_MS, startWinchPrinter, waitForShell, winchSizes } from './porthole-ui.js';
 
 test.use({ sandbox: true });
 
@@ -15,15 +15,10 @@ test.use({ sandbox: true });
 const TALL = { width: 1440, height: 900 } as const;
 const SHORT = { width: 1440, height: 700 } as const;
 
-/** The sizes (rows x cols) the program printed for each SIGWINCH, in order. */
-async function winches(page: Page): Promise<string[]> {
-  return [...(await activeText(page)).matchAll(/^winch-\d+-(\d+x\d+)$/gm)].map((m) => m[1] ?? '');
-}
-
 /** Changes the viewport and waits for the program to print the size change as its `n`th SIGWINCH. */
 async function resizeTo(page: Page, size: { width: number; height: number }, n: number): Promise<void> {
   await page.setViewportSize(size);
-  await expect.poll(async () => (await winches(page)).length, quickPoll(SHELL_TIMEOUT_MS)).toBeGreaterThanOrEqual(n);
+  await expect.poll(async () => (await winchSizes(page)).length, quickPoll(SHELL_TIMEOUT_MS)).toBeGreaterThanOrEqual(n);
 }
 
 test('opening, using and closing the find bar sends the remote no size change', async ({ page, webHost }) => {
@@ -32,13 +27,12 @@ test('opening, using and closing the find bar sends the remote no size change', 
   await (await revealWebApp(page)).dblclick();
   await waitForShell(page);
   // A foreground program that prints the size of every SIGWINCH its terminal is told of.
-  await runLine(page, `sh -c 'n=0; echo start; trap "n=\\$((n+1)); echo winch-\\$n-\\$(stty size | tr \\" \\" x)" WINCH; while :; do sleep 0.05; done'`);
-  await waitForTerminalText(page, /^start$/m);
+  await startWinchPrinter(page);
 
   // Without the bar: the short viewport's size, then the tall one's again.
   await resizeTo(page, SHORT, 1);
   await resizeTo(page, TALL, 2);
-  const [short, tall] = await winches(page);
+  const [short, tall] = await winchSizes(page);
   expect(short).not.toBe(tall);
 
   // With the bar open and searching, the same short viewport must give the same size.
@@ -47,7 +41,7 @@ test('opening, using and closing the find bar sends the remote no size change', 
   const field = bar.getByRole('textbox', { name: 'Find in terminal' });
   await expect(field).toBeFocused();
   await field.fill('start');
-  // The command line and the line it printed.
+  // The command line and the start line it printed.
   await expect(bar.getByTestId('find-result')).toHaveText('2 of 2');
   await resizeTo(page, SHORT, 3);
   await field.press('Escape');
@@ -55,6 +49,6 @@ test('opening, using and closing the find bar sends the remote no size change', 
   await resizeTo(page, TALL, 4);
 
   // Exactly the four viewport changes, each at its viewport's own size: none from the bar.
-  expect(await winches(page)).toEqual([short, tall, short, tall]);
+  expect(await winchSizes(page)).toEqual([short, tall, short, tall]);
   await page.keyboard.press('Control+C');
 });

@@ -121,6 +121,25 @@ export async function runLine(page: Page, text: string): Promise<void> {
 }
 
 /**
+ * A foreground program (Ctrl+C ends it) that prints its terminal's size once at start
+ * (`start-<rows>x<cols>`) and again at every size change it is told of (SIGWINCH), numbered
+ * (`winch-<n>-<rows>x<cols>`): the markers specs wait on to see what size the remote was given.
+ */
+const WINCH_PRINTER = `sh -c 'n=0; echo start-$(stty size | tr " " x); trap "n=\\$((n+1)); echo winch-\\$n-\\$(stty size | tr \\" \\" x)" WINCH; while :; do sleep 0.05; done'`;
+
+/** Runs WINCH_PRINTER in the active terminal; its size at start (`<rows>x<cols>`) once printed. */
+export async function startWinchPrinter(page: Page): Promise<string> {
+  await runLine(page, WINCH_PRINTER);
+  await waitForTerminalText(page, /^start-\d+x\d+$/m);
+  return /^start-(\d+x\d+)$/m.exec(await activeText(page))?.[1] ?? '';
+}
+
+/** The sizes (`<rows>x<cols>`) WINCH_PRINTER printed for each SIGWINCH so far, in order. */
+export async function winchSizes(page: Page): Promise<string[]> {
+  return [...(await activeText(page)).matchAll(/^winch-\d+-(\d+x\d+)$/gm)].map((m) => m[1] ?? '');
+}
+
+/**
  * A sandbox target's HOME, a folder on this machine, as the active shell reports it. The path can
  * be wider than the terminal (the target's folder names its account, region and task): the test
  * hook gives each wrapped row as its own line, so the rows between the brackets are joined.

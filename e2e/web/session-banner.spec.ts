@@ -8,7 +8,7 @@ import type { APIRequestContext, Locator, Page } from '@playwright/test';
 import { join } from 'node:path';
 import { expect, repoRoot, test } from '../fixtures/web-host.js';
 import { quickPoll } from './poll.js';
-import { activeText, openDemo, revealWebApp, runLine, sandboxAdminHeaders, sandboxEndpoint, SHELL_TIMEOUT_MS, waitForShell, waitForTerminalText, type SandboxSession } from './porthole-ui.js';
+import { activeText, openDemo, revealWebApp, runLine, sandboxAdminHeaders, sandboxEndpoint, SHELL_TIMEOUT_MS, startWinchPrinter, waitForShell, waitForTerminalText, winchSizes, type SandboxSession } from './porthole-ui.js';
 import { expectTerminalsFitted } from './terminal-fit.js';
 import { WIRE_TYPE } from '../../shared/contract/wire.js';
 
@@ -258,9 +258,7 @@ test('a reconnect whose banner takes rows and gives them back sends the remote n
   await page.setViewportSize({ width: 1440, height: 900 });
   const tab = await webAppShell(page, webHost.url);
   // A foreground program that prints each size change (SIGWINCH) the shell's terminal is told of, with the size.
-  await runLine(page, `sh -c 'n=0; echo start-$(stty size | tr " " x); trap "n=\\$((n+1)); echo winch-\\$n-\\$(stty size | tr \\" \\" x)" WINCH; while :; do sleep 0.05; done'`);
-  await waitForTerminalText(page, /^start-\d+x\d+$/m);
-  const startCols = Number(/^start-\d+x(\d+)$/m.exec(await activeText(page))?.[1]);
+  const startCols = (await startWinchPrinter(page)).split('x')[1];
 
   const cut = await holdReconnecting(page, request, webHost.output());
   const sentBefore = sentRows.length;
@@ -273,7 +271,7 @@ test('a reconnect whose banner takes rows and gives them back sends the remote n
   // A real size change after the reconnect (narrower): once the program prints it, whatever the
   // reconnect sent came before it.
   await page.setViewportSize({ width: 1024, height: 900 });
-  await expect.poll(async () => [...(await activeText(page)).matchAll(/^winch-\d+-\d+x(\d+)$/gm)].some((m) => Number(m[1]) !== startCols), quickPoll(SHELL_TIMEOUT_MS)).toBe(true);
-  expect((await activeText(page)).match(/^winch-\d+-/gm)).toEqual(['winch-1-']);
+  await expect.poll(async () => (await winchSizes(page)).some((size) => size.split('x')[1] !== startCols), quickPoll(SHELL_TIMEOUT_MS)).toBe(true);
+  expect(await winchSizes(page)).toHaveLength(1);
   await page.keyboard.press('Control+C');
 });
