@@ -5,7 +5,7 @@
 import { describe, expect, it } from 'vitest';
 import type { InventoryNode, Stale } from '../../shared/contract/index.js';
 import { PortholeClient } from '../bridge/client.js';
-import type { Bridge } from '../bridge/types.js';
+import { fakeBridge, settle } from '../../testing/renderer/fake-bridge.js';
 import { staleText } from './stale-text.js';
 import { TREE_ROOT, TreeStore } from './tree-store.js';
 
@@ -19,35 +19,12 @@ const SINCE = new Date(2026, 11, 7, 3, 12).getTime();
 const THROTTLED: Stale = { since: SINCE, error: { message: 'AWS is throttling ECS calls.', nextStep: 'Wait a minute, then refresh.' } };
 
 function window(answers: ReadonlyMap<string, Answer>) {
-  const listeners = new Map<string, (payload: unknown) => void>();
-  const bridge: Bridge = {
-    linked: Promise.resolve(),
-    request: (_service, method, params) => {
-      let result: unknown = {};
-      if (method === 'profiles') result = { profiles: [], credentialsFound: true, sandboxOffered: false };
-      if (method === 'children') result = answers.get((params as { parentId: string }).parentId) ?? { nodes: [] };
-      return Promise.resolve({ type: 'response', id: 1, ok: true, result });
-    },
-    onEvent: (_service, event, listener) => {
-      listeners.set(event, listener);
-      return () => listeners.delete(event);
-    },
-    onRejected: () => () => undefined,
-    sendData: () => undefined,
-    onData: () => () => undefined,
-    onDisconnect: () => () => undefined,
-    openLink: (_url, _purpose, viaHost) => viaHost(),
-    guardUnload: () => () => undefined,
-    browserKeys: true,
-    showsFiles: false,
-  };
-  const tree = new TreeStore(new PortholeClient(bridge));
-  const emit = (event: string, payload: unknown): void => listeners.get(event)?.(payload);
-  return { tree, emit };
-}
-
-async function settle(): Promise<void> {
-  for (let i = 0; i < 20; i++) await new Promise<void>((resolve) => setImmediate(resolve));
+  const { bridge, emit } = fakeBridge((method, params) => {
+    if (method === 'profiles') return { profiles: [], credentialsFound: true, sandboxOffered: false };
+    if (method === 'children') return answers.get((params as { parentId: string }).parentId) ?? { nodes: [] };
+    return {};
+  });
+  return { tree: new TreeStore(new PortholeClient(bridge)), emit };
 }
 
 type Answer = { nodes: InventoryNode[]; stale?: Stale };

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import type { InventoryNode, TreeView, TreeViewChange } from '../../shared/contract/index.js';
 import { withTreeViewChange } from '../../shared/tree-view.js';
 import { PortholeClient } from '../bridge/client.js';
-import type { Bridge } from '../bridge/types.js';
+import { fakeBridge, settle } from '../../testing/renderer/fake-bridge.js';
 import { TREE_ROOT, TreeStore } from './tree-store.js';
 
 const profile = (name: string): InventoryNode => ({ kind: 'profile', id: `p:${name}`, label: name, profile: name, source: 'config' });
@@ -42,39 +42,26 @@ function world(saved: Saved, profiles: Promise<void> = Promise.resolve(), keeps:
   const asked: string[] = [];
   const filtered: string[] = [];
   const watches: Array<{ nodeIds: string[]; visible: boolean }> = [];
-  const bridge: Bridge = {
-    linked: Promise.resolve(),
-    request: async (_service, method, params) => {
-      let result: unknown = {};
-      if (method === 'watch') watches.push(params as { nodeIds: string[]; visible: boolean });
-      if (method === 'filter') {
-        // Clusters whose name holds the query, with their profile and region as ancestors.
-        const { query } = params as { query: string };
-        filtered.push(query);
-        const clusters = [...WORLD.values()].flat().filter((n) => n.kind === 'cluster' && n.label.includes(query));
-        result = { matches: clusters.map((node) => ({ node, ancestors: [`p:${node.profile}`, `r:${node.profile}/${node.kind === 'cluster' ? node.region : ''}`] })) };
-      }
-      if (method === 'profiles') {
-        await profiles;
-        result = { profiles: [], credentialsFound: true, sandboxOffered: false };
-      }
-      if (method === 'children') {
-        const { parentId } = params as { parentId: string };
-        asked.push(parentId);
-        result = { nodes: WORLD.get(parentId) ?? [] };
-      }
-      return Promise.resolve({ type: 'response', id: 1, ok: true, result });
-    },
-    onEvent: () => () => undefined,
-    onRejected: () => () => undefined,
-    sendData: () => undefined,
-    onData: () => () => undefined,
-    onDisconnect: () => () => undefined,
-    openLink: (_url, _purpose, viaHost) => viaHost(),
-    guardUnload: () => () => undefined,
-    browserKeys: true,
-    showsFiles: false,
-  };
+  const { bridge } = fakeBridge(async (method, params) => {
+    if (method === 'watch') watches.push(params as { nodeIds: string[]; visible: boolean });
+    if (method === 'filter') {
+      // Clusters whose name holds the query, with their profile and region as ancestors.
+      const { query } = params as { query: string };
+      filtered.push(query);
+      const clusters = [...WORLD.values()].flat().filter((n) => n.kind === 'cluster' && n.label.includes(query));
+      return { matches: clusters.map((node) => ({ node, ancestors: [`p:${node.profile}`, `r:${node.profile}/${node.kind === 'cluster' ? node.region : ''}`] })) };
+    }
+    if (method === 'profiles') {
+      await profiles;
+      return { profiles: [], credentialsFound: true, sandboxOffered: false };
+    }
+    if (method === 'children') {
+      const { parentId } = params as { parentId: string };
+      asked.push(parentId);
+      return { nodes: WORLD.get(parentId) ?? [] };
+    }
+    return {};
+  });
   const memory = {
     saved: () => Promise.resolve(saved.view),
     save: (change: TreeViewChange) => {
@@ -86,11 +73,6 @@ function world(saved: Saved, profiles: Promise<void> = Promise.resolve(), keeps:
   };
   const tree = new TreeStore(new PortholeClient(bridge), memory);
   return { tree, asked, filtered, watches };
-}
-
-/** Lets every pending load (and the loads they start) finish. */
-async function settle(): Promise<void> {
-  for (let i = 0; i < 20; i++) await new Promise<void>((resolve) => setImmediate(resolve));
 }
 
 describe('TreeStore: the first load', () => {
