@@ -9,6 +9,7 @@
 // Imports name the modules the session runs on, not the ssm barrel (which loads the AWS SDK's KMS
 // and SSM clients); the capture and recording code loads only when asked for.
 import type { TapEvent } from '../../ssm/channel/index.js';
+import { Connection } from '../../ssm/connection/constants.js';
 import { DataChannel, type CloseReason, type SessionInfo } from '../../ssm/datachannel/index.js';
 import { closingLine } from './closing-line.js';
 import type { CaptureWriter } from '../../ssm/inspect/index.js';
@@ -74,6 +75,9 @@ export async function runPluginSession(request: StartRequest, io: CliIo, options
     credentials: request.response,
     target: request.target,
     resumeSession: (id) => apis.resumeSession(id),
+    // A person (or ssh's ProxyCommand) waits on the drop-in: a region that does not answer is told
+    // at this deadline; the app's channels set none and resume on as the plugin does.
+    dialDeadlineMs: Connection.DROP_IN_DIAL_DEADLINE_MS,
     ...(apis.dataKeys ? { dataKeys: apis.dataKeys } : {}),
     ...(tap ? { tap } : {}),
   });

@@ -22,16 +22,20 @@ export const Connection = {
    */
   RESUME_REQUEST_TIMEOUT_MS: 10_000,
   /**
-   * Longest one open or resume of the data channel keeps trying, all its attempts together (the
-   * attempts, their backoff and each one's ResumeSession and websocket upgrade). The plugin makes
-   * its 6 attempts whatever they cost (§9), so a region where nothing answers (the connection
-   * taken, then silence) held it 6 × 45 s, and us 6 × DIAL_TIMEOUT_MS, over 2 minutes, before the
-   * drop-in said anything. A gateway that answers at all opens in a second or two even on a slow
-   * link, and attempts that fail fast (refused, no route) all fit in the backoff's ~3 s; past 30 s
-   * of silence the person at the prompt (or the ssh ProxyCommand behind the drop-in) is better
-   * told that the region does not answer than kept waiting.
+   * The drop-in's (main/cli/plugin/session.ts) longest open or resume of the data channel, all its
+   * attempts together (the attempts, their backoff and each one's ResumeSession and websocket
+   * upgrade). The plugin makes its 6 attempts whatever they cost (§9), so a region where nothing
+   * answers (the connection taken, then silence) held it 6 × 45 s, and us 6 × DIAL_TIMEOUT_MS,
+   * over 2 minutes, before the drop-in said anything. A gateway that answers at all opens in a
+   * second or two even on a slow link, and attempts that fail fast (refused, no route) all fit in
+   * the backoff's ~3 s; past 30 s of silence the person at the prompt (or the ssh ProxyCommand
+   * behind the drop-in) is better told that the region does not answer than kept waiting.
+   * Only the drop-in sets it: the app's shells and forwards set no deadline and keep the plugin's
+   * budget (6 × (RESUME_REQUEST_TIMEOUT_MS + DIAL_TIMEOUT_MS) plus backoff, about 3 minutes), so
+   * a resume after a network that drops traffic for a while (a VPN reconnecting, Wi-Fi roaming)
+   * still gets back a session AWS keeps for it, as the plugin would.
    */
-  DIAL_DEADLINE_MS: 30_000,
+  DROP_IN_DIAL_DEADLINE_MS: 30_000,
   /** Largest websocket message accepted: frames carry at most ~1 KB plus a 120-byte header, so
    *  1 MiB is generous, and far below ws's 100 MiB default that a hostile peer could make us hold. */
   MAX_PAYLOAD_BYTES: 1024 * 1024,

@@ -1,7 +1,7 @@
 // Each way a data channel fails names its cause where it happens (CloseReason 'failed'), so what is
 // told at the end (the drop-in's closing line) never reads the words of the message; and a gateway
-// that takes the connection and says nothing is given up on at the dial's deadline, not after every
-// attempt's own upgrade timeout. Against a scripted agent and a silent local server; no sleeps.
+// that takes the connection and says nothing is given up on at the dial's deadline (the drop-in's,
+// set here), not after every attempt's own upgrade timeout. Against a scripted agent and a silent local server; no sleeps.
 import { afterEach, describe, expect, it } from 'vitest';
 import { startScriptedAgent, type ScriptedAgent } from '../../../testing/ssm/scripted-agent.js';
 import { startSilentServer } from '../../../testing/aws/silent-server.js';

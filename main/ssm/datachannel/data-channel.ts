@@ -242,7 +242,7 @@ export class DataChannel extends Emitter<DataChannelEvents> {
     };
     const failed = (lastError: string, attempts: number): void =>
       this.close({ kind: 'failed', cause: 'unreachable', message: `${resuming ? 'could not resume the session' : 'could not open the data channel'} after ${counted(attempts, 'attempt')}: ${lastError}` });
-    await dial({ current: () => generation === this.generation, attempt, failed }, this.backoff, firstAttempt, previousError, this.options.dialDeadlineMs ?? Connection.DIAL_DEADLINE_MS);
+    await dial({ current: () => generation === this.generation, attempt, failed }, this.backoff, firstAttempt, previousError, this.options.dialDeadlineMs);
   }
 
   private onMessage(bytes: Uint8Array): void {

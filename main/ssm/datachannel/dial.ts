@@ -1,5 +1,6 @@
 // Dialling the data channel (§9): attempts with backoff on the same URL until one connects, they
-// run out, or the dial's deadline (Connection.DIAL_DEADLINE_MS) passes; and when a closed
+// run out, or the dial's deadline, when it has one (the drop-in's, Connection.DROP_IN_DIAL_DEADLINE_MS),
+// passes; and when a closed
 // connection counts as a failed attempt. Each attempt's work (ResumeSession, the websocket,
 // attaching it) is the channel's own.
 import { backoffDelay, type BackoffSchedule } from '../connection/constants.js';
@@ -15,7 +16,8 @@ export interface DialSteps {
   /** This dial is still the channel's current one (not closed or re-dialled meanwhile). */
   current(): boolean;
   /**
-   * One attempt, to be over within `budgetMs` (what is left of the dial's deadline); resolving ends
+   * One attempt, to be over within `budgetMs` (what is left of the dial's deadline; Infinity with
+   * none: the attempt's own timeouts bound it); resolving ends
    * the dial (connected, or given up), a throw makes the next attempt. One still pending at the
    * deadline is left behind: it must find current() false when it settles, and drop what it made.
    */
@@ -38,10 +40,11 @@ function silence(deadlineMs: number, lastError: string): string {
 }
 
 /**
- * Attempts `firstAttempt`..MAX_ATTEMPTS, all within `deadlineMs`; `previousError` is what is told if
- * none is made.
+ * Attempts `firstAttempt`..MAX_ATTEMPTS, all within `deadlineMs` when given (else each bounded only
+ * by its own timeouts); `previousError` is what is told if none is made.
  */
-export async function dial(steps: DialSteps, backoff: BackoffSchedule, firstAttempt: number, previousError: string, deadlineMs: number): Promise<void> {
+export async function dial(steps: DialSteps, backoff: BackoffSchedule, firstAttempt: number, previousError: string, deadlineMs: number | undefined): Promise<void> {
+  if (deadlineMs === undefined) return dialWithoutDeadline(steps, backoff, firstAttempt, previousError);
   const giveUpAt = performance.now() + deadlineMs;
   let lastError = previousError;
   let made = 0;
@@ -61,6 +64,24 @@ export async function dial(steps: DialSteps, backoff: BackoffSchedule, firstAtte
       work.catch(() => undefined); // settles after the dial gave up: current() is false by then
       lastError = silence(deadlineMs, 'the last attempt was still waiting');
       break;
+    } catch (error) {
+      lastError = error instanceof Error ? error.message : String(error);
+    }
+  }
+  if (steps.current()) steps.failed(lastError, firstAttempt - 1 + made);
+}
+
+/** The plugin's way: every attempt is made, each bounded by its own timeouts (ResumeSession's, the upgrade's). */
+async function dialWithoutDeadline(steps: DialSteps, backoff: BackoffSchedule, firstAttempt: number, previousError: string): Promise<void> {
+  let lastError = previousError;
+  let made = 0;
+  for (let attempt = firstAttempt; attempt <= backoff.MAX_ATTEMPTS; attempt++) {
+    const delay = backoffDelay(attempt, backoff);
+    if (delay > 0) await sleep(delay);
+    if (!steps.current()) return;
+    made++;
+    try {
+      return await steps.attempt(Infinity);
     } catch (error) {
       lastError = error instanceof Error ? error.message : String(error);
     }

@@ -96,7 +96,11 @@ export interface DataChannelOptions {
   readonly tap?: (event: TapEvent) => void;
   /** Retry schedule override (tests shorten it). */
   readonly backoff?: BackoffSchedule;
-  /** How long one open or resume keeps trying, all attempts together (default Connection.DIAL_DEADLINE_MS; tests shorten it). */
+  /**
+   * How long one open or resume keeps trying, all attempts together. Unset (the app's shells and
+   * forwards), each attempt is bounded only by its own timeouts, as the plugin's are, so a resume
+   * rides out a network that is silent for a while; the drop-in sets Connection.DROP_IN_DIAL_DEADLINE_MS.
+   */
   readonly dialDeadlineMs?: number;
   /**
    * Drives each connection's liveness check (connection/liveness.ts), which hands a connection
