@@ -1,7 +1,8 @@
 // Start on a target that cannot take a session (the demo's lost-contact instance) is refused in the
 // form: the reason under the Target in the words main refuses it with, the keyboard on the Target to
-// choose another, everything typed kept, nothing started, and Diagnose to see why. Before, the form
-// only warned, and Start listed a forward that could never connect.
+// choose another, everything typed kept, nothing started, and Diagnose to see why (the form, set
+// aside, comes back as typed). Before, the form only warned, and Start listed a forward that could
+// never connect.
 import { join } from 'node:path';
 import { expect, repoRoot, test } from '../fixtures/web-host.js';
 import { openForwardForm } from './forward-ui.js';
@@ -54,4 +55,11 @@ test('Start on a target that cannot take a session is refused in the form, which
   await expect(page.getByTestId('diagnostics')).toContainText('Diagnosis of lost-contact');
   await expect(page.getByTestId('diagnosis-summary')).toBeVisible({ timeout: SHELL_TIMEOUT_MS });
   await expect(page.locator('.forward[data-forward-id]')).toHaveCount(0);
+
+  // After the diagnosis the form comes back with what was typed, on the target it is opened for.
+  const again = await openForwardForm(page, treeRow(page, 'instance', 'bastion'));
+  await expect(again.getByLabel('Remote port', { exact: true })).toHaveValue('8080');
+  await expect(again.getByLabel('Local port', { exact: true })).toHaveValue('18080');
+  await expect(again.getByLabel('Name', { exact: true })).toHaveValue('kept as typed');
+  await expect(again.getByLabel('Target', { exact: true }).locator('option:checked')).toHaveText(/^bastion — /);
 });

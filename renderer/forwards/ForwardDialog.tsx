@@ -74,10 +74,12 @@ export function ForwardDialog({ draft }: { draft: Draft }) {
   const choices = useChoices(draft);
   const [choice, setChoiceKey] = useState(() => initialKey(draft));
   const chosen = choices.find((c) => c.key === choice);
-  const start = edit === undefined ? NEW_FORWARD_FIELDS : fieldsOf(edit.forward.spec);
-  const [remotePort, setRemotePort] = useState(() => (edit === undefined ? suggestedPort(chosen) : start.remotePort));
+  // A form set aside for a diagnosis comes back as it was typed.
+  const typedBefore = draft.typed;
+  const start = typedBefore?.fields ?? (edit === undefined ? NEW_FORWARD_FIELDS : fieldsOf(edit.forward.spec));
+  const [remotePort, setRemotePort] = useState(() => (edit === undefined && typedBefore === undefined ? suggestedPort(chosen) : start.remotePort));
   /** Once the person types a port (or it is a forward's own), a change of target no longer replaces it. */
-  const [portTyped, setPortTyped] = useState(edit !== undefined);
+  const [portTyped, setPortTyped] = useState(edit !== undefined || (typedBefore !== undefined && typedBefore.fields.remotePort !== ''));
   const [viaHost, setViaHost] = useState(start.viaHost);
   const setChoice = (key: string): void => {
     setChoiceKey(key);
@@ -97,7 +99,7 @@ export function ForwardDialog({ draft }: { draft: Draft }) {
   const [name, setName] = useState(start.name);
   const [autoRestart, setAutoRestart] = useState(start.autoRestart);
   // On by default for a container of a service: its forward then survives the task being replaced.
-  const [follow, setFollow] = useState(edit === undefined || edit.forward.spec.follow !== undefined);
+  const [follow, setFollow] = useState(typedBefore?.follow ?? (edit === undefined || edit.forward.spec.follow !== undefined));
   const followable = chosen?.service ?? null;
   const [saved, setSaved] = useState(edit?.savedId != null);
   const [error, setError] = useState<string | null>(null);
@@ -230,7 +232,8 @@ export function ForwardDialog({ draft }: { draft: Draft }) {
             targetName={chosen.label.name}
             refusal={refusal}
             onDiagnose={() => {
-              model.forwardDraft.close();
+              // Kept, with what was typed: the next New forward (or Edit… of this one) opens as it was.
+              model.forwardDraft.setAside({ ...draft, target: chosen.target, title: chosen.label.name, typed: { fields: { remotePort, viaHost, remoteHost, localPort, name, autoRestart }, follow } });
               const task = chosen.target.kind === 'ecs-container' ? ` · ${shortTaskId(chosen.target.taskArn)}` : '';
               diagnoseTarget(model, chosen.target, `${chosen.label.name}${task}`);
               // Given the keyboard: a diagnosis in a panel the keyboard is not on reads as nothing having happened.
