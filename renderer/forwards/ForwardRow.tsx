@@ -41,7 +41,7 @@ async function removeForward(model: AppModel, f: ForwardInfo, connections: numbe
  * How the panel lays a forward out (ForwardsPanel picks it by its width): `wide`, every column;
  * `narrow`, no Sent, Received and Conns (the rates' tooltips say them) and the rates at the end of
  * the row's second line, so "To" keeps room for a host such as orders-primary.db.internal:5432;
- * `compact`, three lines on a grid of their own (forwards.css).
+ * `compact`, three lines on a grid of their own (forwards-compact.css).
  */
 export type ForwardsLayout = 'wide' | 'narrow' | 'compact';
 

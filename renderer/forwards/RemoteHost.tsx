@@ -1,6 +1,6 @@
 // A forward's remote host by its parts, so a cut keeps what tells forwards apart: the first label
 // ("orders-primary") gives way last, the rest ("…db.internal") first, and the port after it never
-// (forwards.css sizes each part). The whole host is in the cell's tooltip and the remote's name.
+// (forwards-table.css sizes each part). The whole host is in the cell's tooltip and the remote's name.
 
 /** A dotted IPv4 address: short, and no label in it is worth keeping over the rest. */
 const IPV4 = /^[\d.]+$/;
