@@ -1,19 +1,14 @@
 // Client side of the raw websocket output baseline (raw-output-server.ts runs in its own process):
 // counts the server's messages and times them as the engine's output is timed.
-import { spawn, type ChildProcess } from 'node:child_process';
-import { once } from 'node:events';
-import { createInterface } from 'node:readline';
+import { spawn } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
 import { WebSocket } from 'ws';
 import { measureCpu } from './process-cpu.js';
+import { firstLinePort, stopServer } from './server-process.js';
 import { MB } from './stats.js';
 
 /** The built server: beside this file under dist/, or in dist/ when a test runs this source (vitest). */
 const SERVER = fileURLToPath(new URL(import.meta.url.includes('/dist/bench/') ? './raw-output-server.js' : '../../dist/bench/sections/raw-output-server.js', import.meta.url));
-/** The server prints its port within a second; ten is plenty on a loaded machine. */
-const START_TIMEOUT_MS = 10_000;
-/** A server that ignores SIGTERM this long is killed outright, so a bench run never hangs on it. */
-const STOP_TIMEOUT_MS = 5_000;
 /** A run that has not received every message by then fails with what it got instead of hanging the bench (64 MB takes seconds even under load). */
 const RUN_TIMEOUT_MS = 120_000;
 
@@ -37,7 +32,7 @@ export async function rawWebsocketOutput(bytes: number, messageBytes: number): P
   // stdin is a pipe the server watches: it exits when this process goes away without stopping it.
   const child = spawn(process.execPath, [SERVER, String(messageBytes), String(count)], { stdio: ['pipe', 'pipe', 'inherit'] });
   try {
-    const port = await firstLinePort(child);
+    const port = await firstLinePort(child, 'raw output server');
     let got = 0;
     let received = 0;
     let first = 0;
@@ -64,31 +59,6 @@ export async function rawWebsocketOutput(bytes: number, messageBytes: number): P
     // The first message arrived at `first`: only the ones after it took `seconds`.
     return { messages: got, bytes: received, megabytesPerSecond: seconds > 0 ? ((count - 1) * messageBytes) / MB / seconds : 0, client: m.client, server: m.sandbox };
   } finally {
-    await stop(child);
+    await stopServer(child);
   }
-}
-
-function firstLinePort(child: ChildProcess): Promise<number> {
-  return new Promise<number>((resolve, reject) => {
-    const timer = setTimeout(() => reject(new Error('the raw output server did not start in time')), START_TIMEOUT_MS);
-    if (!child.stdout) return reject(new Error('the raw output server has no stdout'));
-    createInterface({ input: child.stdout }).once('line', (line) => {
-      clearTimeout(timer);
-      try {
-        resolve((JSON.parse(line) as { port: number }).port);
-      } catch (error) {
-        reject(new Error(`the raw output server printed no JSON first line: ${String(error)}`));
-      }
-    });
-    child.once('exit', (code) => reject(new Error(`the raw output server exited with ${code}`)));
-  });
-}
-
-async function stop(child: ChildProcess): Promise<void> {
-  if (child.exitCode !== null || child.signalCode !== null) return;
-  const exited = once(child, 'exit');
-  child.kill('SIGTERM');
-  const timer = setTimeout(() => child.kill('SIGKILL'), STOP_TIMEOUT_MS);
-  await exited;
-  clearTimeout(timer);
 }

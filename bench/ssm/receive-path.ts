@@ -7,6 +7,7 @@
 import { CLIENT_POLICY, ReliableChannel } from '../../main/ssm/channel/index.js';
 import { encodeFrame, MessageType, PayloadType } from '../../main/ssm/frame/index.js';
 import { SHELL_CHANNEL } from '../../main/ssm/shell/shell-session.js';
+import { cpuMs, framesInReads } from './cpu-pass.js';
 
 export const RECEIVE_PATH = {
   /** Frames per pass: 32 MB of output, the engine bench's run size. */
@@ -18,28 +19,13 @@ export const RECEIVE_PATH = {
   PASSES: 12,
 } as const;
 
+/** Every sequence number's output frame, packed into reads like frames off a socket. */
 function frames(): Uint8Array[] {
   const payload = new Uint8Array(RECEIVE_PATH.PAYLOAD_BYTES);
-  const out: Uint8Array[] = [];
-  let read = new Uint8Array(0);
-  let at = 0;
-  for (let seq = 0; seq < RECEIVE_PATH.FRAMES; seq++) {
-    const f = encodeFrame({ messageType: MessageType.OutputStreamData, sequenceNumber: seq, flags: 0, payloadType: PayloadType.Output, payload });
-    if (at + f.length > read.length) {
-      read = new Uint8Array(RECEIVE_PATH.READ_BYTES);
-      at = 0;
-    }
-    read.set(f, at);
-    out.push(read.subarray(at, at + f.length));
-    at += f.length;
-  }
-  return out;
+  return framesInReads(RECEIVE_PATH.FRAMES, RECEIVE_PATH.READ_BYTES, (seq) =>
+    encodeFrame({ messageType: MessageType.OutputStreamData, sequenceNumber: seq, flags: 0, payloadType: PayloadType.Output, payload }),
+  );
 }
-
-const cpuMs = (): number => {
-  const u = process.cpuUsage();
-  return (u.user + u.system) / 1000;
-};
 
 function pass(all: readonly Uint8Array[], lend: boolean): number {
   let delivered = 0;

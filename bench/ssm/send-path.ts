@@ -9,6 +9,7 @@
 import { AGENT_POLICY, Reliability, ReliableChannel } from '../../main/ssm/channel/index.js';
 import { FrameBatch } from '../../main/ssm/connection/frame-batch.js';
 import { encodeAcknowledgeFrame, MessageType, PayloadType } from '../../main/ssm/frame/index.js';
+import { cpuMs, framesInReads } from './cpu-pass.js';
 
 export const SEND_PATH = {
   /** Frames per pass: 32 MB of output, the engine bench's run size. */
@@ -24,27 +25,11 @@ const FRAMES_PER_READ = SEND_PATH.READ_BYTES / SEND_PATH.PAYLOAD_BYTES;
 
 /** The client's ack of every sequence number, packed into reads like frames off a socket. */
 function acks(): Uint8Array[] {
-  const out: Uint8Array[] = [];
-  let read = new Uint8Array(0);
-  let at = 0;
-  for (let seq = 0; seq < SEND_PATH.FRAMES; seq++) {
+  return framesInReads(SEND_PATH.FRAMES, SEND_PATH.READ_BYTES, (seq) => {
     const id = `00000000-0000-4000-8000-${seq.toString(16).padStart(12, '0')}`;
-    const f = encodeAcknowledgeFrame({ acknowledgedMessageType: MessageType.OutputStreamData, acknowledgedMessageId: id, acknowledgedMessageSequenceNumber: seq });
-    if (at + f.length > read.length) {
-      read = new Uint8Array(SEND_PATH.READ_BYTES);
-      at = 0;
-    }
-    read.set(f, at);
-    out.push(read.subarray(at, at + f.length));
-    at += f.length;
-  }
-  return out;
+    return encodeAcknowledgeFrame({ acknowledgedMessageType: MessageType.OutputStreamData, acknowledgedMessageId: id, acknowledgedMessageSequenceNumber: seq });
+  });
 }
-
-const cpuMs = (): number => {
-  const u = process.cpuUsage();
-  return (u.user + u.system) / 1000;
-};
 
 function pass(ackFrames: readonly Uint8Array[], read: Uint8Array): number {
   let written = 0;

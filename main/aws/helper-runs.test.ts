@@ -25,11 +25,23 @@ function helper(): { start: () => Promise<AwsCredentialIdentity>; runs: () => nu
   };
 }
 
+/**
+ * Fresh runs with one run of a fresh helper in flight: `first` is what that run's ask gets;
+ * `answered()` has the helper answer and waits for that ask to get it.
+ */
+function oneInFlight(): { runs: HelperRuns; h: ReturnType<typeof helper>; first: Promise<AwsCredentialIdentity>; answered: () => Promise<void> } {
+  const runs = new HelperRuns();
+  const h = helper();
+  const first = runs.run(KEY, h.start);
+  return { runs, h, first, answered: async () => { h.answer(); await first; } };
+}
+
+/** A start() that answers `id` at once, to count whether (and how often) an ask ran the helper. */
+const answering = (id: AwsCredentialIdentity) => vi.fn(() => Promise.resolve(id));
+
 describe('HelperRuns', () => {
   it('joins a run in flight', async () => {
-    const runs = new HelperRuns();
-    const h = helper();
-    const first = runs.run(KEY, h.start);
+    const { runs, h, first } = oneInFlight();
     const second = runs.run(KEY, h.start);
     h.answer();
     await expect(Promise.all([first, second])).resolves.toEqual([KEYS, KEYS]);
@@ -37,23 +49,17 @@ describe('HelperRuns', () => {
   });
 
   it('without a reopen, runs the helper again once the last run answered', async () => {
-    const runs = new HelperRuns();
-    const h = helper();
-    const first = runs.run(KEY, h.start);
-    h.answer();
-    await first;
+    const { runs, h, answered } = oneInFlight();
+    await answered();
     void runs.run(KEY, h.start);
     expect(h.runs()).toBe(2);
   });
 
   it('hands the answer of a run in flight at a reopen to the first ask after it, even one after the answer', async () => {
-    const runs = new HelperRuns();
-    const h = helper();
-    const first = runs.run(KEY, h.start);
+    const { runs, answered } = oneInFlight();
     runs.handOver();
-    h.answer();
-    await first;
-    const again = vi.fn(() => Promise.resolve(OTHER_KEYS));
+    await answered();
+    const again = answering(OTHER_KEYS);
     await expect(runs.run(KEY, again)).resolves.toEqual(KEYS);
     expect(again).not.toHaveBeenCalled();
     // Handed over once: the ask after that runs the helper again.
@@ -68,7 +74,7 @@ describe('HelperRuns', () => {
     runs.handOver();
     failing.fail();
     await expect(failed).rejects.toThrow('the sign-in failed');
-    const afterFailure = vi.fn(() => Promise.resolve(KEYS));
+    const afterFailure = answering(KEYS);
     await expect(runs.run(KEY, afterFailure)).resolves.toEqual(KEYS);
     expect(afterFailure).toHaveBeenCalledTimes(1);
 
@@ -77,34 +83,28 @@ describe('HelperRuns', () => {
     runs.handOver();
     expiring.answer({ ...KEYS, expiration: new Date(Date.now() - 1) });
     await old;
-    const afterExpiry = vi.fn(() => Promise.resolve(KEYS));
+    const afterExpiry = answering(KEYS);
     await expect(runs.run(KEY, afterExpiry)).resolves.toEqual(KEYS);
     expect(afterExpiry).toHaveBeenCalledTimes(1);
   });
 
   it('hands nothing over once the profile is closed', async () => {
-    const runs = new HelperRuns();
-    const h = helper();
-    const first = runs.run(KEY, h.start);
+    const { runs, h, answered } = oneInFlight();
     runs.handOver();
     runs.cancel();
-    h.answer();
-    await first;
+    await answered();
     void runs.run(KEY, h.start);
     expect(h.runs()).toBe(2);
   });
 
   it('a second reopen hands over only what runs then, not the answer an earlier reopen handed over', async () => {
-    const runs = new HelperRuns();
-    const h = helper();
-    const first = runs.run(KEY, h.start);
+    const { runs, answered } = oneInFlight();
     runs.handOver();
-    h.answer();
-    await first;
+    await answered();
     // Refreshed again before anything asked (say after fixing the profile's account): nothing runs
     // now, so the next ask runs the helper instead of reusing the first sign-in's answer.
     runs.handOver();
-    const again = vi.fn(() => Promise.resolve(OTHER_KEYS));
+    const again = answering(OTHER_KEYS);
     await expect(runs.run(KEY, again)).resolves.toEqual(OTHER_KEYS);
     expect(again).toHaveBeenCalledTimes(1);
   });

@@ -6,7 +6,8 @@ import { ECSClient, StopTaskCommand } from '@aws-sdk/client-ecs';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { SANDBOX } from '../../sandbox/index.js';
 import { nodeId } from './node-ids.js';
-import { sandboxInventory, type SandboxInventory } from '../../../testing/aws/inventory/test-sandbox.js';
+import { sandboxInventory, stopAndClose, type SandboxInventory } from '../../../testing/aws/inventory/test-sandbox.js';
+import { countingMiddleware } from '../../../testing/aws/inventory/counting-middleware.js';
 import { ManualScheduler } from '../../../testing/aws/inventory/manual-scheduler.js';
 import { clientConfig } from '../../../testing/sandbox/api/test-helpers.js';
 
@@ -29,18 +30,11 @@ let failWith: Error | null = null;
 beforeAll(async () => {
   t = await sandboxInventory({ sandbox: { taskStopping: { deactivateMs: 0, containersExitMs: 0, deprovisionMs: 0 } }, inventory: { live: { intervalMs: INTERVAL, scheduler: clock }, prefetchPace: { slots: 1, minIntervalMs: 0 } } });
   const session = await t.workspace.open(SANDBOX.profile);
-  session.ecs(REGION).middlewareStack.add(<A, R>(next: (args: A) => Promise<R>, context: { commandName?: string }) => async (args: A): Promise<R> => {
-    calls.push(context.commandName ?? '?');
-    if (failWith !== null) throw failWith;
-    return next(args);
-  }, { step: 'initialize', name: 'countCalls' });
+  session.ecs(REGION).middlewareStack.add(countingMiddleware((name) => calls.push(name), () => failWith), { step: 'initialize', name: 'countCalls' });
   await t.inventory.children(nodeId.region(SANDBOX.profile, REGION));
   await t.inventory.children(CLUSTER_ID);
 });
-afterAll(async () => {
-  t.inventory.live.stop();
-  await t.close();
-});
+afterAll(() => stopAndClose(t));
 beforeEach(() => {
   calls = [];
   failWith = null;

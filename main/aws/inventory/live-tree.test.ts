@@ -8,7 +8,8 @@ import { afterAll, beforeAll, beforeEach, describe, expect, it, vi } from 'vites
 import type { InventoryNode } from '../../../shared/contract/inventory.js';
 import { SANDBOX } from '../../sandbox/index.js';
 import { nodeId } from './node-ids.js';
-import { sandboxInventory, type SandboxInventory } from '../../../testing/aws/inventory/test-sandbox.js';
+import { sandboxInventory, stopAndClose, type SandboxInventory } from '../../../testing/aws/inventory/test-sandbox.js';
+import { countingMiddleware } from '../../../testing/aws/inventory/counting-middleware.js';
 import { ManualScheduler } from '../../../testing/aws/inventory/manual-scheduler.js';
 import { HeldStopTimers } from '../../../testing/sandbox/held-stop-timers.js';
 import { clientConfig } from '../../../testing/sandbox/api/test-helpers.js';
@@ -43,11 +44,7 @@ beforeAll(async () => {
     inventory: { live: { intervalMs: INTERVAL, scheduler: clock }, prefetchPace: { slots: 1, minIntervalMs: 0 } },
   });
   const session = await t.workspace.open(SANDBOX.profile);
-  const counting = <A, R>(next: (args: A) => Promise<R>, context: { commandName?: string }) => async (args: A): Promise<R> => {
-    calls.push(context.commandName ?? '?');
-    if (failWith !== null) throw failWith;
-    return next(args);
-  };
+  const counting = countingMiddleware((name) => calls.push(name), () => failWith);
   session.ecs(REGION).middlewareStack.add(counting, { step: 'initialize', name: 'countCalls' });
   session.ssm(REGION).middlewareStack.add(counting, { step: 'initialize', name: 'countCalls' });
   session.ecs(REGION).middlewareStack.add(<A, R>(next: (args: A) => Promise<R>) => async (args: A): Promise<R> => {
@@ -59,10 +56,7 @@ beforeAll(async () => {
   await t.inventory.children(CLUSTER_ID);
   await t.inventory.children(SERVICE_ID);
 });
-afterAll(async () => {
-  t.inventory.live.stop();
-  await t.close();
-});
+afterAll(() => stopAndClose(t));
 beforeEach(() => {
   calls = [];
   failWith = null;

@@ -6,11 +6,11 @@
 import { PassThrough } from 'node:stream';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { startSilentServer, type SilentServer } from '../../../testing/aws/silent-server.js';
+import { silentStartRequest, stubSilentAwsEnv } from '../../../testing/cli/silent-drop-in.js';
 import { within } from '../../../testing/vitest/bounded.js';
 import { DataChannel, type CloseReason } from '../../ssm/datachannel/index.js';
 import type * as ConnectionConstants from '../../ssm/connection/constants.js';
 import type { CliIo } from '../io.js';
-import type { StartRequest } from './argv.js';
 import { runPluginSession } from './session.js';
 
 const TIMES = vi.hoisted(() => ({
@@ -57,22 +57,8 @@ describe('the dial deadline', () => {
 
   it('the drop-in stops at its deadline and says the region did not answer', async () => {
     // Static keys and no shared files: the drop-in's clients ask nothing but the silent server.
-    vi.stubEnv('AWS_ACCESS_KEY_ID', 'AKIASILENT');
-    vi.stubEnv('AWS_SECRET_ACCESS_KEY', 'silent-secret');
-    vi.stubEnv('AWS_SESSION_TOKEN', '');
-    vi.stubEnv('AWS_PROFILE', '');
-    vi.stubEnv('AWS_CONFIG_FILE', '/nonexistent/config');
-    vi.stubEnv('AWS_SHARED_CREDENTIALS_FILE', '/nonexistent/credentials');
-    const request: StartRequest = {
-      response: { sessionId: 's-silent', tokenValue: 't', streamUrl: streamUrl() },
-      region: 'us-east-1',
-      profile: '',
-      target: 'i-0a1b2c3d4e5f60001',
-      documentName: undefined,
-      parameters: undefined,
-      endpoint: silent.url,
-      legacy: false,
-    };
+    stubSilentAwsEnv();
+    const request = silentStartRequest(silent.url, streamUrl());
     let out = '';
     const stdout = new PassThrough();
     const stderr = new PassThrough();

@@ -5,6 +5,7 @@
 // 15-minute idle socket.
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it, vi } from 'vitest';
 import { startSilentServer, type SilentServer } from '../../../testing/aws/silent-server.js';
+import { silentStartRequest, stubSilentAwsEnv } from '../../../testing/cli/silent-drop-in.js';
 import { within } from '../../../testing/vitest/bounded.js';
 import type { StartRequest } from './argv.js';
 import { sessionApis, type SessionApis } from './aws-calls.js';
@@ -25,12 +26,7 @@ afterAll(async () => {
 });
 beforeEach(() => {
   // Static keys from the environment and no shared files: nothing but the silent server is asked.
-  vi.stubEnv('AWS_ACCESS_KEY_ID', 'AKIASILENT');
-  vi.stubEnv('AWS_SECRET_ACCESS_KEY', 'silent-secret');
-  vi.stubEnv('AWS_SESSION_TOKEN', '');
-  vi.stubEnv('AWS_PROFILE', '');
-  vi.stubEnv('AWS_CONFIG_FILE', '/nonexistent/config');
-  vi.stubEnv('AWS_SHARED_CREDENTIALS_FILE', '/nonexistent/credentials');
+  stubSilentAwsEnv();
   // The KMS client takes its endpoint as the AWS CLI's profile would give it (argv[6] is SSM's).
   vi.stubEnv('AWS_ENDPOINT_URL_KMS', server.url);
 });
@@ -40,18 +36,7 @@ afterEach(() => {
   vi.unstubAllEnvs();
 });
 
-function request(): StartRequest {
-  return {
-    response: { sessionId: 's-silent', tokenValue: 't', streamUrl: 'wss://unused.invalid/' },
-    region: 'us-east-1',
-    profile: '',
-    target: 'i-0a1b2c3d4e5f60001',
-    documentName: undefined,
-    parameters: undefined,
-    endpoint: server.url,
-    legacy: false,
-  };
-}
+const request = (): StartRequest => silentStartRequest(server.url, 'wss://unused.invalid/');
 
 async function failure(what: string, call: Promise<unknown>): Promise<unknown> {
   // Bounded so that, without the limits, the test fails naming the call instead of a bare timeout.

@@ -28,22 +28,51 @@ afterAll(async () => {
   await rm(dataDir, { recursive: true, force: true });
 });
 
+/** What a test gets: a hub on its own AwsService, and every row update it sent as a window receives it. */
+interface HubRun {
+  readonly aws: AwsService;
+  readonly hub: ForwardsHub;
+  /** Every update as the contract reads it. */
+  readonly seen: ForwardInfo[];
+}
+
+/** Runs `body` with a fresh hub (the helper reset first), closing the hub and its AwsService after. */
+async function withHub(body: (run: HubRun) => Promise<void>): Promise<void> {
+  helper.reset();
+  const aws = new AwsService({ env: helper.env });
+  const seen: ForwardInfo[] = [];
+  const hub = new ForwardsHub({ aws, dataDir, events: { updated: (e) => { if (e.forward) seen.push(ForwardInfoSchema.parse(e.forward)); }, stats: () => undefined }, notice: () => undefined });
+  try {
+    await body({ aws, hub, seen });
+  } finally {
+    await hub.close();
+    aws.close();
+  }
+}
+
+/** The index of the last update whose row carries the words, -1 when none does. */
+const waitedAt = (seen: readonly ForwardInfo[]): number => seen.findLastIndex((f) => f.helperWait === WORDS);
+
+/** Waits for an update at index `from` or later whose row carries the words. */
+async function waitsFrom(seen: readonly ForwardInfo[], from: number): Promise<void> {
+  await vi.waitFor(() => expect(waitedAt(seen)).toBeGreaterThanOrEqual(from), EVENT_WAIT);
+}
+
+/** Has the helper answer, then waits for a later update of the row that no longer carries the words. */
+async function answerAndClear(seen: readonly ForwardInfo[]): Promise<void> {
+  helper.finish();
+  await vi.waitFor(() => expect(seen.slice(waitedAt(seen) + 1).some((f) => f.helperWait === undefined)).toBe(true), EVENT_WAIT);
+}
+
 describe('a forward starting while its credential_process runs', () => {
   it('says it waits on the helper while it does, on its first start and on a later Start', async () => {
-    helper.reset();
-    const aws = new AwsService({ env: helper.env });
-    // What a window receives: every update as the contract reads it.
-    const seen: ForwardInfo[] = [];
-    const hub = new ForwardsHub({ aws, dataDir, events: { updated: (e) => { if (e.forward) seen.push(ForwardInfoSchema.parse(e.forward)); }, stats: () => undefined }, notice: () => undefined });
-    const spec = ForwardSpecSchema.parse({ target: { kind: 'instance', profile: 'work', region: helper.sandbox.region, instanceId: 'i-0a1b2c3d4e5f60002' }, remotePort: 22, localPort: 'auto' });
-    const waitedAt = (): number => seen.findLastIndex((f) => f.helperWait === WORDS);
-    try {
+    await withHub(async ({ aws, hub, seen }) => {
+      const spec = ForwardSpecSchema.parse({ target: { kind: 'instance', profile: 'work', region: helper.sandbox.region, instanceId: 'i-0a1b2c3d4e5f60002' }, remotePort: 22, localPort: 'auto' });
       const { id } = await hub.create(spec);
-      await vi.waitFor(() => expect(waitedAt()).toBeGreaterThanOrEqual(0), EVENT_WAIT);
-      expect(seen[waitedAt()]).toMatchObject({ id, state: 'starting' });
-      helper.finish();
+      await waitsFrom(seen, 0);
+      expect(seen[waitedAt(seen)]).toMatchObject({ id, state: 'starting' });
       // The helper answered: a later update of the row no longer carries the words.
-      await vi.waitFor(() => expect(seen.slice(waitedAt() + 1).some((f) => f.helperWait === undefined)).toBe(true), EVENT_WAIT);
+      await answerAndClear(seen);
 
       await hub.stop(id);
       expect(hub.list().find((f) => f.id === id)?.helperWait).toBeUndefined();
@@ -52,32 +81,19 @@ describe('a forward starting while its credential_process runs', () => {
       helper.reset();
       const before = seen.length;
       await hub.restart(id);
-      await vi.waitFor(() => expect(waitedAt()).toBeGreaterThanOrEqual(before), EVENT_WAIT);
-      helper.finish();
-      await vi.waitFor(() => expect(seen.slice(waitedAt() + 1).some((f) => f.helperWait === undefined)).toBe(true), EVENT_WAIT);
-    } finally {
-      await hub.close();
-      aws.close();
-    }
+      await waitsFrom(seen, before);
+      await answerAndClear(seen);
+    });
   });
 
   it('says it waits on the helper while a forward following its service looks for the service\'s task', async () => {
-    helper.reset();
-    const aws = new AwsService({ env: helper.env });
-    const seen: ForwardInfo[] = [];
-    const hub = new ForwardsHub({ aws, dataDir, events: { updated: (e) => { if (e.forward) seen.push(ForwardInfoSchema.parse(e.forward)); }, stats: () => undefined }, notice: () => undefined });
-    // The cluster is listed (through the helper's credentials) before the session starts.
-    const spec = ForwardSpecSchema.parse({ target: { ...DEMO_APP.web2, profile: 'work', region: helper.sandbox.region }, remotePort: 9000, localPort: 'auto', follow: { service: 'web' } });
-    const waitedAt = (): number => seen.findLastIndex((f) => f.helperWait === WORDS);
-    try {
+    await withHub(async ({ hub, seen }) => {
+      // The cluster is listed (through the helper's credentials) before the session starts.
+      const spec = ForwardSpecSchema.parse({ target: { ...DEMO_APP.web2, profile: 'work', region: helper.sandbox.region }, remotePort: 9000, localPort: 'auto', follow: { service: 'web' } });
       const { id } = await hub.create(spec);
-      await vi.waitFor(() => expect(waitedAt()).toBeGreaterThanOrEqual(0), EVENT_WAIT);
-      expect(seen[waitedAt()]).toMatchObject({ id, state: 'starting' });
-      helper.finish();
-      await vi.waitFor(() => expect(seen.slice(waitedAt() + 1).some((f) => f.helperWait === undefined)).toBe(true), EVENT_WAIT);
-    } finally {
-      await hub.close();
-      aws.close();
-    }
+      await waitsFrom(seen, 0);
+      expect(seen[waitedAt(seen)]).toMatchObject({ id, state: 'starting' });
+      await answerAndClear(seen);
+    });
   });
 });

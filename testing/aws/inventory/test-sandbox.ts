@@ -35,3 +35,9 @@ export async function sandboxInventory(opts: { sandbox?: SandboxOptions; workspa
     },
   };
 }
+
+/** Stops the inventory's live tree, then closes `t`: for a test whose live tree ran. */
+export async function stopAndClose(t: SandboxInventory): Promise<void> {
+  t.inventory.live.stop();
+  await t.close();
+}
