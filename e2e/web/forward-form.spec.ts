@@ -88,7 +88,7 @@ test('a saved forward that is running says so instead of offering a Start that d
   await expect(saved.getByRole('button', { name: 'Running' })).toBeDisabled();
 });
 
-test('a local port in use is refused in words with the form kept as typed and the keyboard on it: Esc still closes it', async ({ page, webHost }) => {
+test('a local port in use is refused in words with the form kept as typed, the local port marked and given the keyboard: Esc still closes it', async ({ page, webHost }) => {
   const busy = createServer();
   await new Promise<void>((resolve) => busy.listen(0, '127.0.0.1', resolve));
   const inUse = String((busy.address() as AddressInfo).port);
@@ -101,9 +101,12 @@ test('a local port in use is refused in words with the form kept as typed and th
     await start.click();
     await expect(form.getByRole('alert')).toHaveText(`Local port ${inUse} on 127.0.0.1 is already in use by another program on this computer. Pick another local port, or leave it empty to let the system pick a free one.`);
     await expect(form.getByLabel('Remote port', { exact: true })).toHaveValue('80');
-    await expect(form.getByLabel('Local port', { exact: true })).toHaveValue(inUse);
-    // The button the person pressed still has the keyboard (a disabled button dropped it to the page body).
-    await expect(start).toBeFocused();
+    const local = form.getByLabel('Local port', { exact: true });
+    await expect(local).toHaveValue(inUse);
+    // The field to fix is marked and has the keyboard, its text selected to be typed over.
+    await expect(local).toHaveAttribute('aria-invalid', 'true');
+    await expect(local).toBeFocused();
+    expect(await local.evaluate((el: HTMLInputElement) => [el.selectionStart, el.selectionEnd])).toEqual([0, inUse.length]);
     await page.keyboard.press('Escape');
     await expect(form).toHaveCount(0);
   } finally {

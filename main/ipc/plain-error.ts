@@ -21,7 +21,7 @@ function forwardNextStep(err: ForwardError): string | undefined {
 export function asContractError(err: unknown): unknown {
   if (err instanceof ContractError) return err;
   if (err instanceof AwsError) return new ContractError('failed', err.detail === undefined ? err.message : `${err.message} (${err.detail})`, err.nextStep, err.details);
-  if (err instanceof ForwardError) return new ContractError('failed', err.message, forwardNextStep(err));
+  if (err instanceof ForwardError) return new ContractError('failed', err.message, forwardNextStep(err), undefined, localBindProblemOf(err));
   if (err instanceof ShellNotFoundError) return new ContractError('failed', err.message, 'The tab may belong to a session that already ended; open a new one.');
   if (err instanceof RecordingUnavailableError || err instanceof RecordingsDirMissingError) return new ContractError('failed', err.message);
   return err;

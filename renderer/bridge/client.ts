@@ -87,7 +87,7 @@ export class PortholeClient {
         this.#startFailure = res.error.message;
         for (const listener of [...this.#startFailureListeners]) listener();
       }
-      throw new ContractError(res.error.code, res.error.message, res.error.nextStep, res.error.details);
+      throw new ContractError(res.error.code, res.error.message, res.error.nextStep, res.error.details, res.error.localBindProblem);
     }
     return parseResult(service, method, res.result, 'Porthole') as Result<S, M>;
   }

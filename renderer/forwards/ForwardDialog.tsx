@@ -5,7 +5,7 @@
 // is saved, saying what saving does to it (a running one restarts), the local port focused when
 // that is what it failed on.
 import { useEffect, useMemo, useRef, useState } from 'react';
-import { DEFAULT_BIND_ADDRESS, type ForwardSpec } from '../../shared/contract/index.js';
+import { ContractError, DEFAULT_BIND_ADDRESS, type ForwardSpec } from '../../shared/contract/index.js';
 import { undeclaredPortWarning } from '../../shared/messages/forwards.js';
 import { errorText } from '../bridge/client.js';
 import { useModel } from '../root/model-context.js';
@@ -14,7 +14,7 @@ import { Dialog } from '../ui/Dialog.js';
 import { FormEnd } from '../ui/FormEnd.js';
 import { TextField } from '../ui/TextField.js';
 import type { Draft } from './forward-draft.js';
-import { editEffect, failedOnLocalPort, fieldsOf, localPortHint, NEW_FORWARD_FIELDS, specChanged } from './forward-edit.js';
+import { editEffect, failedOnLocalPort, fieldsOf, localPortProblem, localPortHint, NEW_FORWARD_FIELDS, specChanged } from './forward-edit.js';
 import { duplicateForwardWarning, formProblem, parsePort, startRefusal, type FormField } from './forward-form-check.js';
 import './forwards.css';
 import { fallbackLabel, targetIndex, targetKey, type TargetEntry } from './forward-targets.js';
@@ -193,6 +193,12 @@ export function ForwardDialog({ draft }: { draft: Draft }) {
       model.panel.show('forwards');
     } catch (err) {
       setError(errorText(err));
+      // Refused on this computer for its local port: that field is marked and gets the keyboard, its text selected to be typed over.
+      if (err instanceof ContractError && localPortProblem(err.localBindProblem)) {
+        setInvalid('localPort');
+        localField.current?.focus();
+        localField.current?.select();
+      }
     } finally {
       setBusy(false);
     }

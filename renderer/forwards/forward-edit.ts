@@ -40,7 +40,12 @@ const PORT_PROBLEMS: ReadonlySet<LocalBindProblem> = new Set(['port-in-use', 'po
 
 /** The forward failed on its local port: the form opens with that field focused and selected. */
 export function failedOnLocalPort(forward: ForwardInfo): boolean {
-  return forward.state === 'failed' && forward.localBindProblem !== undefined && PORT_PROBLEMS.has(forward.localBindProblem);
+  return forward.state === 'failed' && localPortProblem(forward.localBindProblem);
+}
+
+/** A local bind problem the local port field can fix (Start refused with one marks that field). */
+export function localPortProblem(problem: LocalBindProblem | undefined): boolean {
+  return problem !== undefined && PORT_PROBLEMS.has(problem);
 }
 
 function runOf(forward: ForwardInfo, state: ForwardInfo['state']): EditedForwardRun {

@@ -2,6 +2,8 @@
 import { z } from 'zod';
 import { lazySchema } from './lazy.js';
 import { ErrorDetailsSchema, TextSchema, type ErrorDetails } from './common.js';
+import { LocalBindProblemSchema } from './forwards.js';
+import type { LocalBindProblem } from '../messages/forwards.js';
 
 export const ErrorCodeSchema = lazySchema(() => z.enum([
   /** The message itself was not a well-formed envelope (not JSON, wrong fields, bad bytes). */
@@ -29,6 +31,8 @@ export const RemoteErrorSchema = lazySchema(() => z.object({
   nextStep: TextSchema.optional(),
   /** The failed AWS call behind it, when there was one (shown in an expandable details panel). */
   details: ErrorDetailsSchema.optional(),
+  /** A forward that could not listen locally, and why: the form it came from marks its local port field. */
+  localBindProblem: LocalBindProblemSchema.optional(),
 }));
 export type RemoteError = z.infer<typeof RemoteErrorSchema>;
 
@@ -40,6 +44,7 @@ export class ContractError extends Error {
     message: string,
     readonly nextStep?: string,
     readonly details?: ErrorDetails,
+    readonly localBindProblem?: LocalBindProblem,
   ) {
     super(message);
   }
@@ -50,6 +55,7 @@ export class ContractError extends Error {
       message: this.message,
       ...(this.nextStep === undefined ? {} : { nextStep: this.nextStep }),
       ...(this.details === undefined ? {} : { details: this.details }),
+      ...(this.localBindProblem === undefined ? {} : { localBindProblem: this.localBindProblem }),
     };
   }
 }
