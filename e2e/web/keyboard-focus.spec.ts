@@ -55,8 +55,8 @@ test('focus shortcuts, the shortcuts help, and focus coming back after every dia
   const ask = page.getByRole('alertdialog');
   await expect(ask).toContainText('still connected');
   await expect(ask.getByRole('button', { name: 'Cancel' })).toBeFocused();
-  // On the shared Dialog: titled and described for a screen reader, Tab kept inside (Cancel →
-  // Close session → × → Cancel), a click on its text leaves Esc working.
+  // On the shared Dialog: titled and described for a screen reader, Tab kept inside in the order on
+  // screen (Cancel → Close session → Cancel: the × in the corner is Esc's), a click on its text leaves Esc working.
   await expect(ask).toHaveAccessibleName('Close “app · 0e1f0001”?');
   await expect(ask).toHaveAccessibleDescription(/still connected/);
   const around: string[] = [];
@@ -64,7 +64,7 @@ test('focus shortcuts, the shortcuts help, and focus coming back after every dia
     await page.keyboard.press('Tab');
     around.push(await page.evaluate(() => (document.activeElement?.closest('[role="alertdialog"]') ? (document.activeElement.getAttribute('aria-label') ?? document.activeElement.textContent ?? '') : 'OUTSIDE')));
   }
-  expect(around).toEqual(['Close session', 'Close', 'Cancel']);
+  expect(around).toEqual(['Close session', 'Cancel', 'Close session']);
   await ask.locator('.modal-text').click();
   await page.keyboard.press('Escape');
   await expect(ask).toBeHidden();

@@ -1,4 +1,5 @@
-// The modal every form and sheet uses: a backdrop, a titled box with a close button, Esc to close,
+// The modal every form and sheet uses: a backdrop, a titled box with a close button (for the pointer:
+// Esc is the keyboard's close), Esc to close,
 // Tab kept inside, and the keyboard given back where it was when the dialog goes away
 // (return-focus.ts). The content decides what gets the keyboard first (autoFocus or initialFocus);
 // without one, the first field or button after the title does.
@@ -66,7 +67,10 @@ export function Dialog({ title, onClose, closeLabel = 'Close', onSubmit, classNa
       <h2 id={titleId} className="modal-title">
         {title}
       </h2>
-      <button ref={close} type="button" className="icon-button" aria-label={closeLabel} title={closeLabel} onClick={onClose}>
+      {/* Out of the Tab sequence: Tab wrapping from the last button to the × in the top corner ran
+          against the order on screen. Esc closes every dialog (and a form has Cancel); the × stays
+          a button for the pointer and for screen readers. */}
+      <button ref={close} type="button" className="icon-button" tabIndex={-1} aria-label={closeLabel} title={`${closeLabel} (Esc)`} onClick={onClose}>
         ×
       </button>
     </div>

@@ -5,9 +5,9 @@ import type { KeyboardEvent } from 'react';
 /** What Tab can reach inside an overlay. */
 const FOCUSABLE = 'a[href], button:not([disabled]), input:not([disabled]), select:not([disabled]), textarea:not([disabled]), [tabindex]:not([tabindex="-1"])';
 
-/** The overlay's reachable elements that are showing, in document order. */
+/** The overlay's reachable elements that are showing, in document order (one taken out of the Tab sequence, tabindex -1, is not). */
 export function focusables(box: HTMLElement): HTMLElement[] {
-  return [...box.querySelectorAll<HTMLElement>(FOCUSABLE)].filter((el) => el.getClientRects().length > 0);
+  return [...box.querySelectorAll<HTMLElement>(FOCUSABLE)].filter((el) => el.tabIndex >= 0 && el.getClientRects().length > 0);
 }
 
 /** Tab and Shift+Tab wrap at the ends, so the keyboard stays inside `box`. */
