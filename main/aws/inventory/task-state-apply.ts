@@ -33,19 +33,23 @@ export function applyTaskState(host: TaskStateHost, profile: string, region: str
   if (loader === undefined || listed === undefined || next === undefined) return;
   loader.replaceTask(next);
   if (countedRunning(listed) && !countedRunning(next)) uncountRunning(host, profile, region, loader, next);
-  const taskId = nodeId.task(profile, region, next.clusterArn, next.arn);
+  replaceTaskRows(host, profile, region, next);
+}
+
+/**
+ * A task's row and its containers' rows, where loaded, rebuilt from `task` and the windows told.
+ * The ports come from the task definition, which a DescribeTasks does not carry: kept as listed.
+ */
+export function replaceTaskRows(host: TaskStateHost, profile: string, region: string, task: TaskInfo): void {
+  const taskId = nodeId.task(profile, region, task.clusterArn, task.arn);
   const parent = host.index.ancestors(taskId).at(-1);
-  const siblings = parent === undefined ? undefined : host.index.childrenOf(parent);
-  if (parent !== undefined && siblings !== undefined) {
-    host.setChanged(parent, siblings.map((n) => (n.id === taskId ? taskNode(profile, region, next) : n)));
-  }
+  if (parent !== undefined) replaceNode(host, parent, taskNode(profile, region, task));
   const containers = host.index.childrenOf(taskId);
-  if (containers !== undefined) {
-    host.setChanged(taskId, containers.map((n) => {
-      const info = n.kind === 'container' ? next.containers.find((c) => c.name === n.name) : undefined;
-      return n.kind === 'container' && info !== undefined ? containerNode(profile, region, next, info, n.ports ?? null) : n;
-    }));
-  }
+  if (containers === undefined) return;
+  host.setChanged(taskId, containers.map((n) => {
+    const info = n.kind === 'container' ? task.containers.find((c) => c.name === n.name) : undefined;
+    return n.kind === 'container' && info !== undefined ? containerNode(profile, region, task, info, n.ports ?? null) : n;
+  }));
 }
 
 /**
@@ -81,7 +85,7 @@ function uncountRunning(host: TaskStateHost, profile: string, region: string, lo
 }
 
 /** Replaces one loaded node among its parent's children, when the parent's children are loaded. */
-function replaceNode(host: TaskStateHost, parentId: string, node: InventoryNode): void {
+export function replaceNode(host: TaskStateHost, parentId: string, node: InventoryNode): void {
   const siblings = host.index.childrenOf(parentId);
   if (siblings?.some((n) => n.id === node.id)) host.setChanged(parentId, siblings.map((n) => (n.id === node.id ? node : n)));
 }
