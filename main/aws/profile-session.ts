@@ -99,6 +99,14 @@ export class ProfileSession {
     return withoutPrompts(work);
   }
 
+  /**
+   * True when background work would be skipped for the credentials alone: the session is open but
+   * its credentials expired (or are due a refresh), and only the user's next use signs in again.
+   */
+  needsSignIn(): boolean {
+    return !this.closed && !this.credentialCache.usableQuietly();
+  }
+
   /** The region to use when the caller names none; a profile without one is a plain error. */
   region(region?: string): string {
     const r = region ?? this.profile.region;

@@ -46,6 +46,19 @@ export class CredentialsWaitForUser extends AwsError {
   }
 }
 
+/**
+ * Why a loaded branch was not refreshed when the poll found its profile's credentials expired (its
+ * stale mark's reason): the poll never prompts, so the tree says what the user can do about it.
+ */
+export function credentialsExpiredMark(profile: string): AwsError {
+  return new AwsError({
+    code: 'expired-credentials',
+    sentence: 'credentials expired — refresh to sign in',
+    nextStep: `Refresh profile "${profile}" (or this branch) to sign in again; background updates resume after.`,
+    context: { profile },
+  });
+}
+
 /** A profile's latest resolved credentials, as far as background work needs to know them. */
 export class CredentialCache {
   private identity: AwsCredentialIdentity | undefined;

@@ -22,8 +22,8 @@ import { pollNode } from './live-poll.js';
 import { Freshness } from './freshness.js';
 import { LiveTree, realScheduler, type LiveTreeOptions } from './live-tree.js';
 import { PREFETCH, Prefetcher } from './prefetch.js';
-import { quietFor, quietOrThrow } from './quiet-background.js';
-import { CredentialsWaitForUser } from '../quiet-credentials.js';
+import { quietFor, quietOrThrow, waitsForSignIn } from './quiet-background.js';
+import { CredentialsWaitForUser, credentialsExpiredMark } from '../quiet-credentials.js';
 import { RegionLoader, type Progress } from './region-loader.js';
 import { applyTaskState } from './task-state-apply.js';
 
@@ -84,7 +84,9 @@ export class Inventory {
     this.freshness = new Freshness(() => clock.now(), (parentId, stale) => opts.events?.stale?.({ parentId, stale }));
     this.live = new LiveTree((id) => this.poll(id), opts.live, (id, error) => {
       const p = parseNodeId(id);
-      this.freshness.failed(id, toAwsError(error, { profile: p?.profile, region: p?.region || undefined }).toPlain());
+      // A refresh refused mid-poll for the credentials says what the user can do, as a skipped poll does.
+      const why = error instanceof CredentialsWaitForUser ? credentialsExpiredMark(p?.profile ?? '') : toAwsError(error, { profile: p?.profile, region: p?.region || undefined });
+      this.freshness.failed(id, why.toPlain());
     });
   }
 
@@ -183,8 +185,15 @@ export class Inventory {
     }
   }
 
-  /** The live tree's poll of an open region or cluster (live-poll.ts). */
+  /**
+   * The live tree's poll of an open region or cluster (live-poll.ts). Skipped, with no call, while
+   * its profile's credentials expired: the branch is marked stale with why, until a load answers.
+   */
   poll(id: string): Promise<'polled' | 'skipped'> {
+    if (waitsForSignIn(this.workspace, id)) {
+      this.freshness.failed(id, credentialsExpiredMark(parseNodeId(id)?.profile ?? '').toPlain());
+      return Promise.resolve('skipped');
+    }
     return quietFor(this.workspace, id, () => pollNode({
       index: this.index,
       loader: (key) => this.loaders.get(key),

@@ -1,7 +1,8 @@
 // The live tree and the prefetch never do interactive credential work. A profile assumes an
 // MFA-protected role against the sandbox's STS; once its credentials have expired, polls and
 // prefetches make no prompt, call nothing, report nothing and leave the tree as it was, and the
-// user's next load prompts as before (after which polling resumes). The wall clock is moved into
+// user's next load prompts as before (after which polling resumes). The branches the poll could not
+// refresh are marked stale with why (the credentials expired) until a load or poll answers. The wall clock is moved into
 // the SDK's refresh window with vi.setSystemTime (only Date is faked: the SDK and the sandbox read
 // expiry from it); the live tree's clock is a ManualScheduler. No timed assertions.
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
@@ -40,7 +41,8 @@ let sandbox: Sandbox;
 let workspace: AwsWorkspace;
 let inventory: Inventory;
 const asked: string[] = [];
-const events = { changed: [] as string[], errors: [] as string[] };
+const events = { changed: [] as string[], errors: [] as string[], stale: [] as Array<{ parentId: string; message: string | null }> };
+const EXPIRED = 'credentials expired — refresh to sign in';
 
 beforeAll(async () => {
   sandbox = await startSandbox({ gateway: null });
@@ -56,7 +58,11 @@ beforeAll(async () => {
     mfaCodeProvider: async (serial) => { asked.push(serial); return MFA_CODE; },
   });
   inventory = new Inventory(workspace, {
-    events: { changed: (e) => events.changed.push(e.parentId), error: (e) => events.errors.push(e.error.message) },
+    events: {
+      changed: (e) => events.changed.push(e.parentId),
+      error: (e) => events.errors.push(e.error.message),
+      stale: (e) => events.stale.push({ parentId: e.parentId, message: e.stale?.error.message ?? null }),
+    },
     live: { intervalMs: INTERVAL, scheduler: clock },
     prefetchPace: { slots: 1, minIntervalMs: 0 },
   });
@@ -97,6 +103,9 @@ describe('background work and expiring credentials', () => {
     const roundsBefore = inventory.live.rounds;
     for (let i = 0; i < 3; i++) await tick(INTERVAL);
     expect(inventory.live.rounds).toBe(roundsBefore + 3);
+    // Each open branch the poll could not refresh says why, once (not once per round).
+    expect(events.stale).toEqual([{ parentId: REGION_ID, message: EXPIRED }, { parentId: CLUSTER_ID, message: EXPIRED }]);
+    expect(inventory.staleOf(CLUSTER_ID)?.error.nextStep).toMatch(/^Refresh profile "admin"/);
 
     // The prefetch of the region's clusters (not loaded yet but demo-web) waits for the user too.
     const others = regionNodes.filter((n) => n.kind === 'cluster' && n.id !== CLUSTER_ID);
@@ -115,9 +124,14 @@ describe('background work and expiring credentials', () => {
     expect(asked).toEqual([MFA_SERIAL, MFA_SERIAL]);
     expect(op('sts.AssumeRole')).toBe(assumed + 1);
     expect(events.errors).toEqual([]);
+    expect(events.stale.slice(2)).toEqual([{ parentId: CLUSTER_ID, message: null }]);
+    expect(inventory.staleOf(REGION_ID)?.error.message).toBe(EXPIRED); // not refreshed yet
     const relisted = op('ecs.ListServices');
     await tick(INTERVAL);
     expect(op('ecs.ListServices')).toBeGreaterThan(relisted);
     expect(asked).toHaveLength(2);
+    // The poll answers for the region with the new credentials: its mark goes too.
+    expect(events.stale.slice(3)).toEqual([{ parentId: REGION_ID, message: null }]);
+    expect(inventory.staleOf(REGION_ID)).toBeUndefined();
   });
 });

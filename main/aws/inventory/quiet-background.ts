@@ -20,3 +20,12 @@ export async function quietOrThrow<T>(workspace: AwsWorkspace, id: string, work:
   if (out === 'skipped') throw new CredentialsWaitForUser(parseNodeId(id)?.profile ?? '');
   return out.value;
 }
+
+/**
+ * True when node `id`'s background work is skipped for its profile's credentials alone: the profile
+ * is open but they expired (or are due a refresh) and only the user can sign in again.
+ */
+export function waitsForSignIn(workspace: AwsWorkspace, id: string): boolean {
+  const profile = parseNodeId(id)?.profile;
+  return (profile === undefined ? undefined : workspace.get(profile))?.needsSignIn() ?? false;
+}
