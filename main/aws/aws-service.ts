@@ -206,16 +206,17 @@ export class AwsService {
    * Describes one session target anew (SSM DescribeInstanceInformation for an instance,
    * DescribeTasks for a container's task) and puts what AWS says in the tree, so a verdict taken
    * from a listing that may be stale (an agent that came back) is taken again. Throws an AwsError.
+   * `signal` aborts the calls (a caller that stopped waiting).
    */
-  async describeTargetNow(target: TargetRef): Promise<void> {
+  async describeTargetNow(target: TargetRef, signal?: AbortSignal): Promise<void> {
     const session = await this.workspace.open(target.profile);
     const r = session.region(target.region);
     try {
       if (target.kind === 'instance') {
-        const instance = await describeInstanceNow(session.ssm(r), session.ec2(r), target.instanceId);
+        const instance = await describeInstanceNow(session.ssm(r), session.ec2(r), target.instanceId, signal);
         if (instance !== undefined) this.inventory.applyDescribedTarget(target.profile, r, { instance });
       } else {
-        const task = await describeTaskNow(session.ecs(r), target.cluster, target.taskArn);
+        const task = await describeTaskNow(session.ecs(r), target.cluster, target.taskArn, signal);
         if (task !== undefined) this.inventory.applyDescribedTarget(target.profile, r, { task });
       }
     } catch (err) {

@@ -208,3 +208,12 @@ export function noReadyServiceTaskText(service: string, retrying: boolean): stri
 export function followsServiceText(service: string): string {
   return `follows service ${service}`;
 }
+
+/**
+ * Said after a refusal taken from what the tree last saw, when asking AWS again whether the target
+ * is ready got no answer in time: the verdict may be stale, and the person should know why it stands.
+ */
+export function recheckTimedOutText(timeoutMs: number): string {
+  const within = timeoutMs < 1000 ? `${timeoutMs} ms` : `${Math.round(timeoutMs / 1000)} s`;
+  return `Asking AWS again got no answer within ${within}, so this is what Porthole last saw; try again in a moment.`;
+}

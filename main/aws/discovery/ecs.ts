@@ -135,8 +135,8 @@ export async function loadCluster(ecs: ECSClient, clusterArn: string, opts: Clus
 }
 
 /** One task as a listing's DescribeTasks would describe it now (`cluster`: name or ARN); undefined when ECS no longer knows it. */
-export async function describeTaskNow(ecs: ECSClient, cluster: string, taskArn: string): Promise<TaskInfo | undefined> {
-  const out = await ecs.send(new DescribeTasksCommand({ cluster, tasks: [taskArn] }));
+export async function describeTaskNow(ecs: ECSClient, cluster: string, taskArn: string, signal?: AbortSignal): Promise<TaskInfo | undefined> {
+  const out = await ecs.send(new DescribeTasksCommand({ cluster, tasks: [taskArn] }), signal === undefined ? {} : { abortSignal: signal });
   const found = out.tasks?.find((t) => t.taskArn === taskArn);
   return found === undefined ? undefined : taskInfo(found, found.clusterArn ?? cluster);
 }

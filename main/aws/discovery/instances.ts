@@ -65,14 +65,15 @@ export async function listInstances(ssm: SSMClient, ec2: EC2Client, opts: { gate
  * One instance as SSM (and EC2, for its name and state) describe it now, as a listing would show
  * it; undefined when SSM no longer knows it. A failing EC2 lookup is tolerated as in a listing.
  */
-export async function describeInstanceNow(ssm: SSMClient, ec2: EC2Client, instanceId: string): Promise<InstanceInfo | undefined> {
-  const out = await ssm.send(new DescribeInstanceInformationCommand({ Filters: [{ Key: 'InstanceIds', Values: [instanceId] }] }));
+export async function describeInstanceNow(ssm: SSMClient, ec2: EC2Client, instanceId: string, signal?: AbortSignal): Promise<InstanceInfo | undefined> {
+  const options = signal === undefined ? {} : { abortSignal: signal };
+  const out = await ssm.send(new DescribeInstanceInformationCommand({ Filters: [{ Key: 'InstanceIds', Values: [instanceId] }] }), options);
   const info = out.InstanceInformationList?.find((i) => i.InstanceId === instanceId);
   if (info === undefined) return undefined;
   let found: Instance | undefined;
   if (instanceId.startsWith('i-')) {
     try {
-      const described = await ec2.send(new DescribeInstancesCommand({ Filters: [{ Name: 'instance-id', Values: [instanceId] }] }));
+      const described = await ec2.send(new DescribeInstancesCommand({ Filters: [{ Name: 'instance-id', Values: [instanceId] }] }), options);
       found = (described.Reservations ?? []).flatMap((r) => r.Instances ?? []).find((i) => i.InstanceId === instanceId);
     } catch {
       // As in a listing: without EC2 the instance is still reachable, its state 'unknown'.

@@ -8,14 +8,13 @@ import type { ForwardInfo, ForwardSpec, ForwardStats, SavedForward, TargetRef } 
 import type { AwsService } from '../../aws/aws-service.js';
 import type { BackoffSchedule } from '../../ssm/connection/constants.js';
 import { ForwardError, ForwardManager, FORWARDS, type RestartSchedule } from '../../sessions/forwards/index.js';
-import { forwardRefusedText, sessionRefusal, type SessionRefusal } from '../../../shared/target-readiness.js';
-import { loadedTargetNode } from '../../aws/inventory/target-node.js';
 import { ForwardStore, savedForwardProblem } from './forward-store.js';
 import { forwardInfo, forwardStats, managerSpec, portTarget, sessionTargetKey, targetNameOf } from './mapping.js';
 import { followServiceTarget } from './follow-service.js';
 import { noReadyServiceTaskText } from '../../../shared/messages/forwards.js';
 import type { PortTarget } from '../../sessions/forwards/types.js';
 import { forwardRestartPolicy } from './restart-policy.js';
+import { refuseNotReady } from './refuse-not-ready.js';
 
 export interface ForwardsEvents {
   updated(e: { id: string; forward: ForwardInfo | null; note?: string }): void;
@@ -30,6 +29,8 @@ export interface ForwardsHubOptions {
   readonly notice?: (message: string) => void;
   readonly restartSchedule?: RestartSchedule;
   readonly reconnectBackoff?: BackoffSchedule;
+  /** How long a readiness re-check may take (default TARGET_RECHECK_TIMEOUT_MS; tests shorten it). */
+  readonly recheckTimeoutMs?: number;
 }
 
 export class ForwardsHub {
@@ -240,27 +241,14 @@ export class ForwardsHub {
   }
 
   /**
-   * Refuses a forward to a target that cannot take a session now (exec disabled, agent down, SSM
-   * lost), in the form's own words (shared/target-readiness.ts): a window whose tree is older than
-   * main's may still send one. A target main has not loaded is tried. The loaded node may be stale
-   * (an agent that came back since the listing), so before refusing, the target is described anew
-   * (describeTargetNow, which also updates the tree) and refused only if it is still not ready; when
-   * that call fails, the listed verdict stands. Only create and an edit onto another target are
+   * Refuses a forward to a target that cannot take a session now (refuse-not-ready.ts: the tree's
+   * verdict, taken again from AWS within a bound). Only create and an edit onto another target are
    * checked: restart and restore of a forward are tried as before (its session says why it fails).
    */
   async #refuseNotReady(spec: ForwardSpec): Promise<void> {
     // A forward following its service starts on whichever of its tasks is ready, not the one picked.
     if (spec.follow !== undefined) return;
-    const refusalNow = (): { name: string; refusal: SessionRefusal } | null => {
-      const node = loadedTargetNode(this.options.aws.inventory, spec.target);
-      const refusal = node === undefined ? null : sessionRefusal(node);
-      if (node === undefined || refusal === null) return null;
-      return { name: node.kind === 'instance' ? (node.name ?? node.instanceId) : node.kind === 'container' ? node.name : node.label, refusal };
-    };
-    if (refusalNow() === null) return;
-    await this.options.aws.describeTargetNow(spec.target).catch(() => undefined);
-    const still = refusalNow();
-    if (still !== null) throw new ForwardError('target-not-ready', forwardRefusedText(still.name, still.refusal), still.refusal.nextStep);
+    await refuseNotReady(this.options.aws, spec.target, this.options.recheckTimeoutMs);
   }
 
   /**
