@@ -15,6 +15,7 @@ import type { ProfileInfo } from '../profiles.js';
 import type { AwsWorkspace } from '../workspace.js';
 import type { ClusterInfo, TaskInfo } from '../discovery/types.js';
 import type { EcsTaskState } from '../discovery/task-state.js';
+import { LoadProblems } from './load-problems.js';
 import { NodeIndex, type FilterMatch } from './node-index.js';
 import { nodeId, parseNodeId, type ParsedNodeId } from './node-ids.js';
 import { profileNode, regionNode } from './nodes.js';
@@ -63,13 +64,16 @@ export interface InventoryOptions {
 }
 
 export class Inventory {
-  /** What is loaded; a branch that leaves it (a poll no longer lists it) leaves `freshness` too. */
-  private readonly index = new NodeIndex((id) => this.freshness.forget(id));
+  /** What is loaded; a branch that leaves it (a poll no longer lists it) leaves `freshness` and `problems` too. */
+  private readonly index = new NodeIndex((id) => {
+    this.freshness.forget(id);
+    this.problems.forget(id);
+  });
   private readonly inflight = new Map<string, Promise<InventoryNode[]>>();
   private readonly loaders = new Map<string, RegionLoader>();
   private readonly extraRegions = new Map<string, string[]>();
   /** Parts of a node's children that failed while the rest loaded, from its latest load. */
-  private readonly problems = new Map<string, LoadProblem[]>();
+  private readonly problems = new LoadProblems();
   readonly prefetcher = new Prefetcher((id) => quietOrThrow(this.workspace, id, () => this.children(id, 'background')));
   /** Polls what the windows have open (contract `inventory.watch`). */
   readonly live: LiveTree;
@@ -90,10 +94,13 @@ export class Inventory {
     });
   }
 
-  /** Profile nodes, re-read from the shared files. */
+  /** Profile nodes, re-read from the shared files; a profile no longer in them leaves the tree with all it loaded. */
   async profiles(): Promise<{ profiles: readonly ProfileInfo[]; nodes: InventoryNode[] }> {
     const profiles = await this.workspace.profiles();
     const nodes = profiles.map(profileNode);
+    const names = new Set(profiles.map((p) => p.name));
+    this.prefetcher.stopWhere((regionId) => !names.has(parseNodeId(regionId)?.profile ?? ''));
+    for (const key of [...this.loaders.keys()]) if (![...names].some((n) => key.startsWith(`${n}|`))) this.loaders.delete(key);
     this.index.setRoots(nodes);
     return { profiles, nodes };
   }
@@ -126,7 +133,7 @@ export class Inventory {
 
   /** What could not be listed under a node at its latest load ([] when everything could). */
   problemsOf(parentId: string): LoadProblem[] {
-    return this.problems.get(parentId) ?? [];
+    return this.problems.of(parentId);
   }
 
   /**
@@ -214,8 +221,7 @@ export class Inventory {
   private mergeChanged(parentId: string, nodes: InventoryNode[], problems: LoadProblem[]): void {
     const same = JSON.stringify(this.index.childrenOf(parentId)) === JSON.stringify(nodes) && JSON.stringify(this.problemsOf(parentId)) === JSON.stringify(problems);
     if (same) return;
-    if (problems.length > 0) this.problems.set(parentId, problems);
-    else this.problems.delete(parentId);
+    this.problems.set(parentId, problems);
     this.setChanged(parentId, nodes);
   }
 
@@ -334,7 +340,10 @@ export class Inventory {
     } else if (parsed.kind === 'cluster') {
       this.loaders.get(`${parsed.profile}|${parsed.region}`)?.forgetCluster(parsed.rest[0] ?? '');
     }
-    for (const below of [id, ...this.index.loadedBelow(id)]) this.freshness.forget(below);
+    for (const below of [id, ...this.index.loadedBelow(id)]) {
+      this.freshness.forget(below);
+      this.problems.forget(below);
+    }
     this.index.dropChildren(id);
   }
 
@@ -343,8 +352,7 @@ export class Inventory {
     try {
       if (!parsed) throw new AwsError({ code: 'not-found', sentence: 'This item is no longer in the tree.', nextStep: 'Refresh the tree.' });
       const { nodes, problems } = await this.loadParsed(parentId, parsed, priority);
-      if (problems.length > 0) this.problems.set(parentId, problems);
-      else this.problems.delete(parentId);
+      this.problems.set(parentId, problems);
       this.index.setChildren(parentId, nodes);
       this.freshness.listed(parentId);
       // AWS answered this region: a backoff from an earlier failed poll would mark it stale again with that old error.

@@ -49,4 +49,22 @@ describe('NodeIndex', () => {
     ix.invalidate(region('us-east-1').id); // reloaded on next access, still in the tree
     expect(gone).toEqual([]);
   });
+
+  it('drops what an invalidated parent no longer lists once it is listed again, and a profile no longer listed', () => {
+    const gone: string[] = [];
+    const ix = new NodeIndex((id) => gone.push(id));
+    const other: InventoryNode = { ...profile, id: nodeId.profile('q'), label: 'q', profile: 'q' };
+    ix.setRoots([profile, other]);
+    ix.setChildren(profile.id, [region('us-east-1'), region('eu-west-1')]);
+    ix.setChildren(region('eu-west-1').id, [instance('eu-west-1', 'i-02', 'db')]);
+    ix.invalidate(profile.id); // the profile's regions changed in settings
+    ix.setChildren(profile.id, [region('us-east-1')]);
+    expect(gone.sort()).toEqual([region('eu-west-1').id, instance('eu-west-1', 'i-02', 'db').id].sort());
+    expect(ix.node(region('eu-west-1').id)).toBeUndefined();
+    gone.length = 0;
+    ix.setRoots([other]); // profile p removed from the AWS files
+    expect(gone.sort()).toEqual([profile.id, region('us-east-1').id].sort());
+    expect(ix.node(profile.id)).toBeUndefined();
+    expect(ix.node(other.id)).toBeDefined();
+  });
 });

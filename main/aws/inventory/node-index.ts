@@ -17,18 +17,30 @@ export interface FilterMatch {
 export class NodeIndex {
   private readonly children = new Map<string, InventoryNode[]>();
   private readonly nodes = new Map<string, { node: InventoryNode; parent: string | null }>();
+  /** Children of an invalidated parent until it is listed again: what the new listing lacks then leaves the tree. */
+  private readonly previous = new Map<string, InventoryNode[]>();
 
   /** `gone` is told each id that leaves the tree (a reload or poll no longer lists it, or its parent went). */
   constructor(private readonly gone: (id: string) => void = () => undefined) {}
 
+  /** The roots (profiles) as listed now: one no longer listed leaves, with all that was loaded under it. */
   setRoots(nodes: InventoryNode[]): void {
+    const keep = new Set(nodes.map((n) => n.id));
+    for (const [id, entry] of [...this.nodes]) {
+      if (entry.parent !== null || keep.has(id)) continue;
+      this.dropChildren(id);
+      this.nodes.delete(id);
+      this.gone(id);
+    }
     for (const n of nodes) this.nodes.set(n.id, { node: n, parent: null });
   }
 
   /** Replace a parent's children; children that remain keep what was loaded under them. */
   setChildren(parentId: string, nodes: InventoryNode[]): void {
     const keep = new Set(nodes.map((n) => n.id));
-    for (const old of this.children.get(parentId) ?? []) {
+    const before = this.children.get(parentId) ?? this.previous.get(parentId) ?? [];
+    this.previous.delete(parentId);
+    for (const old of before) {
       if (keep.has(old.id)) continue;
       this.dropChildren(old.id);
       this.nodes.delete(old.id);
@@ -67,22 +79,26 @@ export class NodeIndex {
 
   /** Mark a parent's children stale (reloaded on next access) without forgetting what is below them. */
   invalidate(parentId: string): void {
+    const before = this.children.get(parentId);
+    if (before !== undefined) this.previous.set(parentId, before);
     this.children.delete(parentId);
   }
 
   /** Forget everything loaded under a node (the node itself stays). */
   dropChildren(parentId: string): void {
-    for (const c of this.children.get(parentId) ?? []) {
+    for (const c of this.children.get(parentId) ?? this.previous.get(parentId) ?? []) {
       this.dropChildren(c.id);
       this.nodes.delete(c.id);
       this.gone(c.id);
     }
     this.children.delete(parentId);
+    this.previous.delete(parentId);
   }
 
   clear(): void {
     for (const id of this.nodes.keys()) this.gone(id);
     this.children.clear();
+    this.previous.clear();
     this.nodes.clear();
   }
 
