@@ -14,6 +14,7 @@ import { Emitter } from '../util/emitter.js';
 import { channelClosedReason } from './channel-closed.js';
 import { dial, wasStable } from './dial.js';
 import { HandshakeDriver } from './handshake-driver.js';
+import { InputWatch } from './input-watch.js';
 import { textTapEvent } from './text-tap.js';
 import type { ChannelStatus, CloseReason, DataChannelEvents, DataChannelOptions, SessionHandler, SessionInfo } from './types.js';
 
@@ -39,6 +40,8 @@ export class DataChannel extends Emitter<DataChannelEvents> {
   private failedStreak = 0;
   private socketOpenedAt = 0;
   private socketHadTraffic = false;
+  /** Tells when input goes unanswered while connected (input-watch.ts): the `inputWait` event. */
+  private readonly inputWatch: InputWatch;
 
   constructor(private readonly options: DataChannelOptions) {
     super();
@@ -55,7 +58,10 @@ export class DataChannel extends Emitter<DataChannelEvents> {
         control: (frame) => this.control(frame),
         malformed: (error) => this.emit('malformed', error),
         drain: () => this.flush(),
-        acked: () => this.emit('acked'),
+        acked: () => {
+          this.inputWatch.acked();
+          this.emit('acked');
+        },
         ...(options.tap ? { tap: options.tap } : {}),
       },
     });
@@ -75,6 +81,15 @@ export class DataChannel extends Emitter<DataChannelEvents> {
         fail: (message) => this.close({ kind: 'failed', cause: 'handshake', message }),
         warn: (message) => this.emit('warning', message),
       },
+    );
+    this.inputWatch = new InputWatch(
+      {
+        // Sent and unacknowledged (the outgoing buffer): input still queued here before the handshake is not the gateway's to answer yet.
+        pending: () => this.channel.unackedFrames > 0,
+        judging: () => this.currentStatus === 'connected' && !this.readingPaused,
+        report: (waitingMs) => this.emit('inputWait', waitingMs),
+      },
+      options.livenessTimer,
     );
   }
 
@@ -176,6 +191,7 @@ export class DataChannel extends Emitter<DataChannelEvents> {
   /** Stop reading the websocket (renderer flow control); acks for accepted frames still go out. */
   pauseReading(): void {
     this.readingPaused = true;
+    this.inputWatch.reset();
     this.socket?.pauseReading();
   }
 
@@ -193,6 +209,7 @@ export class DataChannel extends Emitter<DataChannelEvents> {
   close(reason: CloseReason = { kind: 'local', message: 'closed by the user' }): void {
     if (this.currentStatus === 'closed') return;
     this.generation++;
+    this.inputWatch.stop();
     this.socket?.close();
     this.socket = undefined;
     this.channel.close();
@@ -300,6 +317,8 @@ export class DataChannel extends Emitter<DataChannelEvents> {
 
   private setStatus(status: ChannelStatus, detail: string): void {
     this.currentStatus = status;
+    // Leaving the connection (resume starts): a shown wait is cleared before the status that takes over from it.
+    if (status !== 'connected') this.inputWatch.reset();
     this.emit('status', status, detail);
   }
 }

@@ -104,7 +104,8 @@ export interface DataChannelOptions {
   readonly dialDeadlineMs?: number;
   /**
    * Drives each connection's liveness check (connection/liveness.ts), which hands a connection
-   * whose gateway went silent to resume; a real interval unless a test ticks it by hand.
+   * whose gateway went silent to resume, and the channel's input watch (input-watch.ts); a real
+   * interval unless a test ticks it by hand.
    */
   readonly livenessTimer?: PeriodicTimer;
   /**
@@ -133,4 +134,10 @@ export interface DataChannelEvents {
   warning: [message: string];
   /** The agent acknowledged input: pendingInput / pendingInputBytes fell (flow control). */
   acked: [];
+  /**
+   * Input sent has waited unacknowledged, with no ack at all, at least InputWait.UNANSWERED_AFTER_MS
+   * while connected (input-watch.ts): `waitingMs` so far, every tick while so; then null once, when
+   * an ack arrived, the connection was left (before its `reconnecting` status), or reading paused.
+   */
+  inputWait: [waitingMs: number | null];
 }

@@ -53,6 +53,8 @@ export interface ShellSessionEvents {
   closed: [reason: CloseReason];
   malformed: [error: FrameError];
   warning: [message: string];
+  /** Input has gone unanswered this long while connected, null once it no longer is (DataChannelEvents.inputWait). */
+  inputWait: [waitingMs: number | null];
 }
 
 export interface ShellCounters {
@@ -80,6 +82,7 @@ export class ShellSession extends Emitter<ShellSessionEvents> {
     this.channel.on('ready', (info) => this.emit('ready', info));
     this.channel.on('malformed', (e) => this.emit('malformed', e));
     this.channel.on('warning', (m) => this.emit('warning', m));
+    this.channel.on('inputWait', (ms) => this.emit('inputWait', ms));
     this.channel.on('closed', (reason) => { this.closeReason = reason; this.emit('closed', reason); });
     this.channel.setHandler({ deliver: (pt, payload) => this.deliver(pt, payload) });
     // Queued ahead of any input: the size is the first message once the channel is ready.
