@@ -8,6 +8,7 @@ import { sandboxAppPerFile } from '../../testing/composition/app-per-file.js';
 import { DEMO_APP } from '../../testing/composition/sandbox-app.js';
 import type { TestClient } from '../../testing/composition/test-client.js';
 import { nodeId } from '../aws/inventory/node-ids.js';
+import { loadTaskRows } from '../../testing/aws/inventory/load-task.js';
 
 const app = sandboxAppPerFile();
 let c: TestClient;
@@ -25,18 +26,7 @@ async function children(parentId: string): Promise<InventoryNode[]> {
 }
 
 /** Loads the tree down to the task that holds `taskArn`, as a window expanding it would. */
-async function loadTask(clusterName: string, taskArn: string): Promise<void> {
-  const cluster = (await children(REGION_ID)).find((n) => n.kind === 'cluster' && n.label === clusterName);
-  if (cluster === undefined) throw new Error(`no cluster ${clusterName}`);
-  const queue = [cluster.id];
-  for (let id = queue.shift(); id !== undefined; id = queue.shift()) {
-    for (const n of await children(id)) {
-      if (n.kind === 'task' && n.taskArn === taskArn) return void (await children(n.id));
-      if (n.kind === 'service') queue.push(n.id);
-    }
-  }
-  throw new Error(`no task ${taskArn}`);
-}
+const loadTask = (clusterName: string, taskArn: string): Promise<void> => loadTaskRows(children, REGION_ID, clusterName, taskArn);
 
 describe('forwards to a target that cannot take a session', () => {
   it('is tried while main has not loaded the target', async () => {

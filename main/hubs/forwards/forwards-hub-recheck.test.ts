@@ -1,15 +1,17 @@
 // The hub's readiness re-check of a target the tree last saw not ready, against the sandbox: the
 // re-describe is bounded (a call that never answers refuses in time, saying the check got no
-// answer, and is aborted), and Restart and a saved forward's Start are checked as Start is.
+// answer, and is aborted), and Restart and a saved forward's Start are checked as Start is. The
+// tests run in order: the first makes its forward before the tree has loaded its target.
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import { ForwardSpecSchema, type InventoryNode } from '../../../shared/contract/index.js';
+import { ForwardSpecSchema } from '../../../shared/contract/index.js';
 import { recheckTimedOutText } from '../../../shared/messages/forwards.js';
 import { DEMO_APP, startSandboxApp, type SandboxApp } from '../../../testing/composition/sandbox-app.js';
 import type { AwsService } from '../../aws/aws-service.js';
 import { nodeId } from '../../aws/inventory/node-ids.js';
+import { loadTaskRows } from '../../../testing/aws/inventory/load-task.js';
 import { ForwardsHub } from './forwards-hub.js';
 
 /** Short, so the test does not wait the product's bound; the message names it. */
@@ -23,7 +25,6 @@ const hubs: ForwardsHub[] = [];
 beforeAll(async () => {
   t = await startSandboxApp();
   dir = await mkdtemp(join(tmpdir(), 'porthole-recheck-'));
-  await loadTask('demo-workers', DEMO_APP.brokenAgent.taskArn);
 });
 afterEach(async () => {
   await Promise.all(hubs.splice(0).map((h) => h.close()));
@@ -33,20 +34,8 @@ afterAll(async () => {
   await rm(dir, { recursive: true, force: true });
 });
 
-/** Loads the tree down to the task that holds `taskArn`, as a window expanding it would. */
-async function loadTask(clusterName: string, taskArn: string): Promise<void> {
-  const children = (id: string): Promise<InventoryNode[]> => t.app.aws.inventory.children(id);
-  const cluster = (await children(REGION_ID)).find((n) => n.kind === 'cluster' && n.label === clusterName);
-  if (cluster === undefined) throw new Error(`no cluster ${clusterName}`);
-  const queue = [cluster.id];
-  for (let id = queue.shift(); id !== undefined; id = queue.shift()) {
-    for (const n of await children(id)) {
-      if (n.kind === 'task' && n.taskArn === taskArn) return void (await children(n.id));
-      if (n.kind === 'service') queue.push(n.id);
-    }
-  }
-  throw new Error(`no task ${taskArn}`);
-}
+/** Loads the broken-agent container's rows (the tree then knows its agent is stopped), as a window expanding it would. */
+const loadBrokenAgent = (): Promise<void> => loadTaskRows((id) => t.app.aws.inventory.children(id), REGION_ID, 'demo-workers', DEMO_APP.brokenAgent.taskArn);
 
 function newHub(aws: AwsService = t.app.aws): ForwardsHub {
   const h = new ForwardsHub({ aws, dataDir: dir, events: { updated: () => undefined, stats: () => undefined }, recheckTimeoutMs: RECHECK_TIMEOUT_MS });
@@ -57,7 +46,28 @@ function newHub(aws: AwsService = t.app.aws): ForwardsHub {
 const brokenSpec = ForwardSpecSchema.parse({ target: DEMO_APP.brokenAgent, remotePort: 8080, localPort: 'auto' });
 
 describe('the re-check before a refusal', () => {
+  // First: the forward is made while main has not loaded its target (so it is tried, and listed).
+  it('is made on Restart and on a saved forward\'s Start as on Start: refused once the tree knows, nothing started', async () => {
+    const first = newHub();
+    const made = await first.create(brokenSpec);
+    const saved = await first.save(made.id);
+    await first.stop(made.id);
+    await loadBrokenAgent();
+
+    const restarted = await first.restart(made.id).catch((e: unknown) => e);
+    expect(restarted).toMatchObject({ code: 'target-not-ready', message: expect.stringMatching(/^Not started: worker cannot take a session now\. The ECS Exec agent is stopped/) });
+    expect(first.list().find((f) => f.id === made.id)?.state).toBe('stopped');
+    // Its saved entry's Start, in the panel and in the next run (nothing listed there).
+    await expect(first.restore(saved.savedId)).rejects.toMatchObject({ code: 'target-not-ready' });
+    expect(first.list().find((f) => f.id === made.id)?.state).toBe('stopped');
+    await first.close();
+    const next = newHub();
+    await expect(next.restore(saved.savedId)).rejects.toMatchObject({ code: 'target-not-ready' });
+    expect(next.list()).toEqual([]);
+  });
+
   it('does not wait past its bound for an AWS that never answers: refused, saying so, the call aborted', async () => {
+    await loadBrokenAgent();
     const aborted: boolean[] = [];
     // The app's AWS, except that describing a target never answers (it only heeds its abort).
     const aws = Object.create(t.app.aws) as AwsService;

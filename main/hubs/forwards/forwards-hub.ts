@@ -122,8 +122,10 @@ export class ForwardsHub {
     return this.#info(id);
   }
 
+  /** Refused as a Start is when its target cannot take a session now (a following forward picks a ready task instead). */
   async restart(id: string): Promise<ForwardInfo> {
-    await this.#manager.restart(this.#known(id));
+    await this.#refuseNotReady(this.#specOf(id));
+    await this.#manager.restart(id);
     return this.#info(id);
   }
 
@@ -196,6 +198,8 @@ export class ForwardsHub {
     const problem = savedForwardProblem(saved);
     if (problem !== undefined) throw new ForwardError('invalid-spec', problem);
     let id = [...this.#savedOf].find(([, s]) => s === savedId)?.[0];
+    // Refused as a Start is, on the spec it would start with (the panel's, when it is listed).
+    await this.#refuseNotReady(id === undefined ? saved.spec : this.#specOf(id));
     if (id !== undefined) await this.#manager.start(id);
     else {
       // A forward removed from the panel earlier comes back under a new id (its old one is gone).
@@ -242,8 +246,8 @@ export class ForwardsHub {
 
   /**
    * Refuses a forward to a target that cannot take a session now (refuse-not-ready.ts: the tree's
-   * verdict, taken again from AWS within a bound). Only create and an edit onto another target are
-   * checked: restart and restore of a forward are tried as before (its session says why it fails).
+   * verdict, taken again from AWS within a bound), before anything is touched: create, restart, a
+   * saved forward's Start (restore) and an edit onto another target are all checked alike.
    */
   async #refuseNotReady(spec: ForwardSpec): Promise<void> {
     // A forward following its service starts on whichever of its tasks is ready, not the one picked.
