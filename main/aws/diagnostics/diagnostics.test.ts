@@ -47,11 +47,14 @@ describe('ECS diagnostics', () => {
     const checks = await diagnoseEcs(session, { cluster: 'demo-workers', taskArn: task(suffix), containerName: container });
     expect(failing(checks)).toEqual(causes);
     for (const c of checks.filter((x) => x.status !== 'ok')) expect(c.nextStep.length).toBeGreaterThan(10);
+    // The reader is in Diagnose already: no check sends them back to it.
+    for (const c of checks) expect(c.nextStep).not.toMatch(/run diagnose/i);
   });
 
   it('explains the particulars: agent reason, platform version, writable paths', async () => {
     const agent = await diagnoseEcs(session, { cluster: 'demo-workers', taskArn: task('0012'), containerName: 'worker' });
     expect(check(agent, 'exec-agent').cause).toBe('The ECS Exec agent is stopped: ExecuteCommandAgent exited: failed to register with the SSM service');
+    expect(check(agent, 'exec-agent').nextStep).toBe('Usually the task role lacks ssmmessages permissions or there is no network path to ssmmessages.');
     const old = await diagnoseEcs(session, { cluster: 'demo-workers', taskArn: task('0015'), containerName: 'worker' });
     expect(check(old, 'platform-version').cause).toBe('Platform version 1.3.0 is older than 1.4.0, the first that supports ECS Exec.');
     // The command to run, with this task's own cluster (a standalone task: no service to update).

@@ -65,7 +65,8 @@ function containerChecks(t: TaskInfo, name: string): Check[] {
   const facts = { containerStatus: c.lastStatus, execEnabled: t.execEnabled, runtimeId: c.runtimeId, agentStatus: c.execAgent?.status ?? null, agentReason: c.execAgent?.reason ?? null };
   const r = execReadiness(facts);
   // Started without exec: the same task-specific command as the "Execute command enabled" check.
-  const nextStep = (x: ExecReadiness): string => (x.state === 'not-enabled' ? enableExecCommand(arnTail(t.clusterArn), t.serviceName) : x.nextStep);
+  // Otherwise the step as said inside a diagnosis (no "Run Diagnose…": this is Diagnose).
+  const nextStep = (x: ExecReadiness): string => (x.state === 'not-enabled' ? enableExecCommand(arnTail(t.clusterArn), t.serviceName) : x.nextStepInDiagnosis);
   const asCheck = (id: string, title: string, x: ExecReadiness): Check => (x.ready ? ok(id, title, x.reason) : (x.tone === 'warn' ? warn : fail)(id, title, x.reason, nextStep(x)));
   const notRunning = r.state === 'not-running' || r.state === 'no-runtime-id';
   const running = notRunning ? asCheck('container-running', 'Container running', r) : ok('container-running', 'Container running', `Container "${name}" is RUNNING.`);
