@@ -64,6 +64,10 @@ export class SessionAgent {
       // Port plugins take each payload before returning (smux reassembles from views, a basic
       // port writes it to its socket): no copy per frame. Shells keep input queued for the pty.
       lendPayloads: o.session.kind.type === 'Port',
+      // What port plugins send is never changed after (socket reads, views of them, smux headers
+      // and the chunks joined across them are fresh): frames keep their payload as given, after
+      // the encoded header, instead of a copy (ChannelOptions.lendOutgoing). Same wire bytes.
+      lendOutgoing: o.session.kind.type === 'Port',
       hooks: { deliver: (f) => this.deliver(f), ...(o.onAcked ? { acked: o.onAcked } : {}), ...(o.tap ? { tap: o.tap } : {}) },
     });
     const isActive = (): boolean => this.active;

@@ -35,6 +35,23 @@ describe('FrameShaper.setKnobs', () => {
     s.dispose();
   });
 
+  it('is not idle while it holds frames, knobs lifted or not (the gateway frames lent output past it only when idle)', async () => {
+    const delayed = shaper({ delayMs: 50 });
+    expect(delayed.s.idle).toBe(true);
+    delayed.s.push(frame(1), CLS);
+    delayed.s.setKnobs(undefined);
+    expect(delayed.s.idle).toBe(false);
+    await until(() => delayed.got.length === 1);
+    expect(delayed.s.idle).toBe(true);
+    delayed.s.dispose();
+    const window = shaper({ reorderWindow: 4 });
+    window.s.push(frame(1), CLS);
+    expect(window.s.idle).toBe(false);
+    window.s.setKnobs(undefined);
+    expect(window.s.idle).toBe(true);
+    window.s.dispose();
+  });
+
   it('releases a partly filled reorder window in arrival order when reordering is turned off', () => {
     const { s, got } = shaper({ reorderWindow: 8 });
     for (const n of [1, 2, 3, 4, 5]) s.push(frame(n), CLS);

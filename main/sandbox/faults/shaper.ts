@@ -68,6 +68,11 @@ export class FrameShaper {
     this.window = [];
   }
 
+  /** Nothing held (no reorder window, no delayed frame): a frame pushed now would be delivered at once. */
+  get idle(): boolean {
+    return this.queue.length === 0 && this.window.length === 0;
+  }
+
   push(frame: Uint8Array, cls: FrameClass): void {
     const k = this.knobs;
     if (this.disposed) return;

@@ -106,7 +106,7 @@ export class SessionHost implements FaultTarget {
     ws.on('close', () => {
       if (this.ws === ws) this.detach(ws, false);
     });
-    this.agent.attach({ send: (bytes) => this.sendToClient(bytes) });
+    this.agent.attach({ send: (bytes) => this.sendToClient(bytes), sendParts: (head, tail) => this.sendPartsToClient(head, tail) });
     if (this.stats.finished) return void this.closeAfterDrain();
     this.armKillTimer();
   }
@@ -197,6 +197,23 @@ export class SessionHost implements FaultTarget {
     if (this.ws?.readyState !== WebSocket.OPEN) return false;
     this.toClient.push(bytes, this.spec?.toClient ? classify(bytes) : UNSHAPED);
     return true;
+  }
+
+  /**
+   * A frame the agent keeps as its header and lent payload (a port session's output): framed
+   * from the two parts straight into the batch, with no joined copy, when nothing can shape it
+   * (no knobs toward the client and nothing held that it must not overtake); joined otherwise.
+   */
+  private sendPartsToClient(head: Uint8Array, tail: Uint8Array): boolean {
+    if (this.ws?.readyState !== WebSocket.OPEN) return false;
+    if (this.batch && !this.spec?.toClient && this.toClient.idle) {
+      this.batch.sendParts(head, tail);
+      return true;
+    }
+    const joined = new Uint8Array(head.length + tail.length);
+    joined.set(head);
+    joined.set(tail, head.length);
+    return this.sendToClient(joined);
   }
 
   private detach(ws: WebSocket, superseded: boolean): void {
