@@ -7,6 +7,7 @@ import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import { useModel } from '../root/model-context.js';
 import { useStoreValue } from '../state/store.js';
 import { ContextMenu, type MenuAt } from '../ui/ContextMenu.js';
+import { rovingIndex } from '../ui/roving-index.js';
 import type { Tab } from './session-store.js';
 import { revealTab, useTabOverflow } from './tab-overflow.js';
 import { tabMenu } from './tab-menu.js';
@@ -55,10 +56,8 @@ function menuAnchor(tab: HTMLElement, pointerX: number | null): { readonly x: nu
 /** The tab an arrow, Home or End key moves to from `from` (wrapping at the ends), or null for any other key. */
 function neighbourTab(from: HTMLElement, key: string): HTMLElement | null {
   const all = [...(from.parentElement?.querySelectorAll<HTMLElement>(':scope > [role="tab"]') ?? [])];
-  const at = all.indexOf(from);
-  if (at < 0 || all.length === 0) return null;
-  const to = key === 'ArrowRight' ? (at + 1) % all.length : key === 'ArrowLeft' ? (at - 1 + all.length) % all.length : key === 'Home' ? 0 : key === 'End' ? all.length - 1 : -1;
-  return to < 0 ? null : (all[to] ?? null);
+  const to = rovingIndex(key, all.indexOf(from), all.length);
+  return to === null ? null : (all[to] ?? null);
 }
 
 interface TabProps {
