@@ -96,7 +96,7 @@ export function registerAppCommands(model: AppModel, ui: AppUi): () => void {
     c.register('upload', () => transferTo(model, 'upload')),
     c.register('download', () => transferTo(model, 'download')),
     c.register('diagnose', () => diagnoseCommandTarget(model)),
-    c.register('refreshTree', () => (void model.tree.refresh(null), true)),
+    c.register('refreshTree', () => (void model.refreshAll.run(), true)),
     // The tree menu's actions, on the tree's selected node.
     ...(Object.entries(NODE_COMMANDS) as Array<[NodeCommandId, Parameters<typeof nodeAction>[0]]>).map(([id, action]) =>
       c.register(id, () => runNodeAction(model, nodeAction(action), findNode(model.tree.state, model.tree.state.selected) ?? null)),

@@ -28,6 +28,7 @@ import { terminalFontStack } from '../terminal/font-stack.js';
 import { documentTheme } from '../terminal/xterm-theme.js';
 import { TransferStore } from '../transfers/transfer-store.js';
 import { AddRegionRequestStore } from '../tree/add-region-request.js';
+import { RefreshAllStore } from '../tree/refresh-all.js';
 import { TREE_ROOT, TreeStore } from '../tree/tree-store.js';
 import { DialogStore } from '../ui/dialog-store.js';
 import { ToastStore } from '../ui/toast-store.js';
@@ -46,6 +47,7 @@ export class AppModel {
   readonly addRegion = new AddRegionRequestStore();
   readonly settings: SettingsModel;
   readonly tree: TreeStore;
+  readonly refreshAll: RefreshAllStore;
   readonly sessions: SessionStore;
   readonly handover: SessionHandover;
   readonly forwards: ForwardStore;
@@ -66,6 +68,7 @@ export class AppModel {
       saved: async () => (await this.settings.loaded)?.tree ?? null,
       save: (change) => this.settings.changeTree(change),
     });
+    this.refreshAll = new RefreshAllStore(() => this.tree.refresh(null));
     this.forwards = new ForwardStore(client);
     this.transfers = new TransferStore(client, (message) => this.toasts.show(message, 'error'));
     this.diagnostics = new DiagnosticsStore(client);

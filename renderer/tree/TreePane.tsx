@@ -9,6 +9,7 @@ import { focusFirstMatch } from '../ui/focus-tree.js';
 import { menuFor } from './node-menu.js';
 import { AddRegionDialog } from './AddRegionDialog.js';
 import { ConfigNotice } from './ConfigNotice.js';
+import { RefreshAllStatus } from './RefreshAllStatus.js';
 import { TargetDetails } from './TargetDetails.js';
 import { TreeChildren } from './TreeRow.js';
 import { TREE_ROOT, type TreeState } from './tree-store.js';
@@ -39,6 +40,8 @@ export function TreePane({ sandboxShells = null }: { sandboxShells?: 'confined' 
     () => (menu === null ? null : { x: menu.x, y: menu.y, items: menuFor(model, menu.node, { linkLost }), ...(linkLost === null ? {} : { note: linkLost }) }),
     [menu, model, linkLost],
   );
+  const refreshAll = useStore(model.refreshAll);
+  const refreshing = refreshAll.phase === 'busy';
   const root = tree.branches.get(TREE_ROOT);
   const noProfiles = root?.status === 'ready' && root.children.length === 0;
 
@@ -52,9 +55,17 @@ export function TreePane({ sandboxShells = null }: { sandboxShells?: 'confined' 
     >
       <header className="pane-header">
         <span>Targets</span>
+        <RefreshAllStatus state={refreshAll} />
         <span className="pane-header-actions">
-          <button className="icon-button" title="Refresh everything" aria-label="Refresh everything" onClick={() => void model.tree.refresh(null)}>
-            ↻
+          <button
+            className={`icon-button${refreshing ? ' busy' : ''}`}
+            title={refreshing ? 'Refreshing everything…' : 'Refresh everything'}
+            aria-label="Refresh everything"
+            aria-busy={refreshing}
+            aria-describedby="tree-refresh-status"
+            onClick={() => void model.refreshAll.run()}
+          >
+            <span className="refresh-glyph" aria-hidden="true">↻</span>
           </button>
           <button className="icon-button" title={`Hide targets (${model.keymap.label('toggleTree')})`} aria-label="Hide targets" onClick={() => model.commands.run('toggleTree')}>
             «
@@ -118,7 +129,7 @@ export function TreePane({ sandboxShells = null }: { sandboxShells?: 'confined' 
           )}
           {noProfiles && <p className="empty-title tree-empty">No AWS profiles found.</p>}
           {tree.rootError === null && !noProfiles && (
-            <div className="tree-root" role="tree" aria-label="AWS targets">
+            <div className="tree-root" role="tree" aria-label="AWS targets" aria-busy={refreshing}>
               <TreeChildren parentId={TREE_ROOT} depth={0} branch={root} tree={tree} onMenu={onMenu} />
             </div>
           )}

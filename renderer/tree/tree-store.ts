@@ -234,7 +234,7 @@ export class TreeStore extends Store<TreeState> {
   /** Retry of a failed branch or part: reloads it from AWS, keeping what is shown until the answer. */
   async retry(id: string): Promise<void> {
     if (this.branch(id)?.status === 'error') return this.load(id);
-    return this.refresh(id);
+    await this.refresh(id);
   }
 
   collapse(id: string): void {
@@ -269,15 +269,18 @@ export class TreeStore extends Store<TreeState> {
     this.change((s) => ({ ...s, selected: id }));
   }
 
-  /** Reloads a node's children from AWS (main drops its cache; `changed` events follow). */
-  async refresh(id: string | null): Promise<void> {
+  /** Reloads a node's children from AWS (main drops its cache; `changed` events follow); resolves with what went wrong, or null. */
+  async refresh(id: string | null): Promise<string | null> {
     if (id !== null && this.branch(id) !== undefined) this.#patchBranch(id, (b) => ({ ...b, status: 'loading' }));
     try {
       await this.client.call('inventory', 'refresh', { nodeId: id ?? TREE_ROOT });
       await this.load(id ?? TREE_ROOT);
+      const branch = this.branch(id ?? TREE_ROOT);
+      return branch?.status === 'error' ? (branch.error?.message ?? 'The list could not be read.') : null;
     } catch (err) {
       if (id !== null) this.#patchBranch(id, (b) => ({ ...b, status: 'error', error: plainError(err) }));
       else this.change((s) => ({ ...s, rootError: errorText(err) }));
+      return errorText(err);
     }
   }
 
