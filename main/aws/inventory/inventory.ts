@@ -5,63 +5,31 @@
  */
 import { applyDescribedTarget, type DescribedTarget } from './target-recheck.js';
 import type { InventoryNode, LoadProblem, Stale } from '../../../shared/contract/inventory.js';
-import type { PlainError } from '../../../shared/contract/common.js';
-import { AWS_LIMITS } from '../constants.js';
-import { Limiter, mapBounded, type BackgroundPolicy, type Priority } from '../discovery/bounded.js';
+import type { Priority } from '../discovery/bounded.js';
 import { AwsError } from '../errors.js';
 import { toAwsError } from '../error-map.js';
-import type { HelperWaiters } from '../helper-waiters.js';
 import type { ProfileInfo } from '../profiles.js';
 import type { AwsWorkspace } from '../workspace.js';
 import type { ClusterInfo, TaskInfo } from '../discovery/types.js';
 import type { EcsTaskState } from '../discovery/task-state.js';
+import { ClusterListings, type RegionTreeCounts } from './cluster-listings.js';
+import type { InventoryOptions } from './inventory-options.js';
 import { LoadProblems } from './load-problems.js';
 import { NodeIndex, type FilterMatch } from './node-index.js';
 import { nodeId, parseNodeId, type ParsedNodeId } from './node-ids.js';
-import { profileNode, regionNode } from './nodes.js';
+import { profileNode } from './nodes.js';
 import { pollNode } from './live-poll.js';
 import { Freshness } from './freshness.js';
-import { LiveTree, realScheduler, type LiveTreeOptions } from './live-tree.js';
-import { PREFETCH, Prefetcher } from './prefetch.js';
+import { LiveTree, realScheduler } from './live-tree.js';
+import { Prefetcher } from './prefetch.js';
+import { profileRegions } from './profile-regions.js';
 import { quietFor, quietOrThrow, waitsForSignIn } from './quiet-background.js';
 import { CredentialsWaitForUser, credentialsExpiredMark } from '../quiet-credentials.js';
-import { RegionLoader, type Progress } from './region-loader.js';
+import type { Progress } from './region-loader.js';
+import { RegionLoaders } from './region-loaders.js';
 import { applyTaskState } from './task-state-apply.js';
 
-export interface InventoryEvents {
-  progress?(e: { nodeId: string | null; message: string; done: boolean; retries?: number }): void;
-  error?(e: { nodeId: string | null; error: PlainError }): void;
-  changed?(e: { parentId: string; nodes: InventoryNode[]; problems?: LoadProblem[] }): void;
-  /** A loaded branch's latest background refresh failed (its stale mark), or one answered again (null). */
-  stale?(e: { parentId: string; stale: Stale | null }): void;
-}
-
-export interface InventoryOptions {
-  readonly events?: InventoryEvents;
-  /** List recently stopped tasks too (default true: a task that died is what users come to diagnose). */
-  readonly includeStopped?: boolean;
-  /**
-   * Prefetch every listed region's clusters in the background (prefetch.ts), behind what the user
-   * asks for. The app turns it on; off by default so a test counts only the calls it makes.
-   */
-  readonly prefetch?: boolean;
-  /** How background calls are held back (default PREFETCH's slots and pace). */
-  readonly prefetchPace?: BackgroundPolicy;
-  /** Regions shown under a profile besides its configured one. */
-  readonly extraRegions?: Readonly<Record<string, readonly string[]>>;
-  /**
-   * The regions to show under a profile, given its configured region (null when it has none);
-   * without it, the configured region and the extra ones. Asked at each load of the profile's children.
-   */
-  readonly regionsFor?: (profile: string, configured: string | null) => Promise<readonly string[]>;
-  /** The background poll of open nodes (live-tree.ts): its interval and clock. */
-  readonly live?: LiveTreeOptions;
-  /**
-   * Told when a profile's credential_process runs (AwsService's): a load someone waits on says so on
-   * its node, also when it starts while the helper already runs. Without it, loads show no such words.
-   */
-  readonly helperWaiters?: HelperWaiters;
-}
+export type { InventoryEvents, InventoryOptions } from './inventory-options.js';
 
 export class Inventory {
   /** What is loaded; a branch that leaves it (a poll no longer lists it) leaves `freshness` and `problems` too. */
@@ -70,20 +38,21 @@ export class Inventory {
     this.problems.forget(id);
   });
   private readonly inflight = new Map<string, Promise<InventoryNode[]>>();
-  private readonly loaders = new Map<string, RegionLoader>();
+  private readonly loaders: RegionLoaders;
   private readonly extraRegions = new Map<string, string[]>();
   /** Parts of a node's children that failed while the rest loaded, from its latest load. */
   private readonly problems = new LoadProblems();
   readonly prefetcher = new Prefetcher((id) => quietOrThrow(this.workspace, id, () => this.children(id, 'background')));
   /** Polls what the windows have open (contract `inventory.watch`). */
   readonly live: LiveTree;
-  /** A cluster's listing for clusterTasksNow in flight, by `profile|region|cluster`: concurrent callers join it. */
-  private readonly relisting = new Map<string, Promise<readonly TaskInfo[]>>();
+  /** clusterTasksNow and loadRegionTree. */
+  private readonly listings: ClusterListings;
   /** When each loaded branch was last listed, and which the poll could not refresh. */
   private readonly freshness: Freshness;
 
   constructor(private readonly workspace: AwsWorkspace, private readonly opts: InventoryOptions = {}) {
     for (const [p, rs] of Object.entries(opts.extraRegions ?? {})) this.extraRegions.set(p, [...rs]);
+    this.loaders = new RegionLoaders(workspace, opts);
     const clock = opts.live?.scheduler ?? realScheduler;
     this.freshness = new Freshness(() => clock.now(), (parentId, stale) => opts.events?.stale?.({ parentId, stale }));
     this.live = new LiveTree((id) => this.poll(id), opts.live, (id, error) => {
@@ -91,6 +60,13 @@ export class Inventory {
       // A refresh refused mid-poll for the credentials says what the user can do, as a skipped poll does.
       const why = error instanceof CredentialsWaitForUser ? credentialsExpiredMark(p?.profile ?? '') : toAwsError(error, { profile: p?.profile, region: p?.region || undefined });
       this.freshness.failed(id, why.toPlain());
+    });
+    this.listings = new ClusterListings({
+      index: this.index,
+      loaders: this.loaders,
+      live: this.live,
+      children: (id, priority) => this.children(id, priority),
+      poll: (id) => this.poll(id),
     });
   }
 
@@ -100,7 +76,7 @@ export class Inventory {
     const nodes = profiles.map(profileNode);
     const names = new Set(profiles.map((p) => p.name));
     this.prefetcher.stopWhere((regionId) => !names.has(parseNodeId(regionId)?.profile ?? ''));
-    for (const key of [...this.loaders.keys()]) if (![...names].some((n) => key.startsWith(`${n}|`))) this.loaders.delete(key);
+    this.loaders.keepProfiles(names);
     this.index.setRoots(nodes);
     return { profiles, nodes };
   }
@@ -146,7 +122,8 @@ export class Inventory {
     const running = this.inflight.get(parentId);
     if (running) {
       if (priority === 'interactive') {
-        this.promote(parentId);
+        const parsed = parseNodeId(parentId);
+        if (parsed !== undefined) this.loaders.promote(parsed);
         // A prefetch that left the credentials to the user: the user is here now, load it for them.
         return this.showingHelper(parentId, () => running.catch((err: unknown) => (err instanceof CredentialsWaitForUser ? this.children(parentId) : Promise.reject(err))));
       }
@@ -236,7 +213,7 @@ export class Inventory {
 
   /** A loaded task (for launch and diagnostics), or undefined when its cluster was never listed. */
   task(profile: string, region: string, taskArn: string): TaskInfo | undefined {
-    return this.loaders.get(`${profile}|${region}`)?.findTask(taskArn);
+    return this.loaders.of(profile, region)?.findTask(taskArn);
   }
 
   /**
@@ -258,68 +235,18 @@ export class Inventory {
     this.opts.events?.changed?.({ parentId, nodes, problems: this.problemsOf(parentId) });
   }
 
-  /**
-   * A cluster's tasks as ECS lists them now (a forward following its service picks one): listed
-   * again as the live tree's poll does (the windows told only of what changed), or loaded when it
-   * never was. [] when the cluster is not in the region; throws when AWS refused the listing.
-   * Callers that ask while a listing of the cluster runs join it; while the live tree's region backs
-   * off after a failed poll, the cluster's last listing is returned with no call.
-   */
+  /** A cluster's tasks as ECS lists them now (cluster-listings.ts): a forward following its service picks one. */
   clusterTasksNow(profile: string, region: string, clusterArnOrName: string): Promise<readonly TaskInfo[]> {
-    // Every following forward of a cluster restarting at once (its task replaced) shares one listing.
-    const key = `${profile}|${region}|${this.cluster(profile, region, clusterArnOrName)?.arn ?? clusterArnOrName}`;
-    const running = this.relisting.get(key);
-    if (running !== undefined) return running;
-    const listing = this.listClusterTasks(profile, region, clusterArnOrName).finally(() => this.relisting.delete(key));
-    this.relisting.set(key, listing);
-    return listing;
-  }
-
-  private async listClusterTasks(profile: string, region: string, clusterArnOrName: string): Promise<readonly TaskInfo[]> {
-    if (this.cluster(profile, region, clusterArnOrName) === undefined) await this.children(nodeId.region(profile, region), 'background');
-    const cluster = this.cluster(profile, region, clusterArnOrName);
-    if (cluster === undefined) return [];
-    const id = nodeId.cluster(profile, region, cluster.arn);
-    if (!this.index.isLoaded(id)) await this.children(id, 'background');
-    // A region backing off (a throttled account, say) is not asked again: what it listed last stands.
-    else if (!this.live.backingOff(id) && (await this.poll(id)) === 'skipped') await this.children(id, 'background');
-    return this.loaders.get(`${profile}|${region}`)?.contents(cluster.arn)?.tasks ?? [];
+    return this.listings.tasksNow(profile, region, clusterArnOrName);
   }
 
   cluster(profile: string, region: string, clusterArnOrName: string): ClusterInfo | undefined {
-    return this.loaders.get(`${profile}|${region}`)?.findCluster(clusterArnOrName);
+    return this.loaders.of(profile, region)?.findCluster(clusterArnOrName);
   }
 
-  /**
-   * Load a region's whole tree (every cluster's services and tasks) with bounded concurrency.
-   * Throws when the clusters could not be listed: the region's nodes then hold only its instances,
-   * and a count of zero clusters would pass a failed (say throttled) listing off as an empty region.
-   */
-  async loadRegionTree(profile: string, region: string): Promise<{ clusters: number; services: number; tasks: number; containers: number }> {
-    const nodes = await this.children(nodeId.region(profile, region));
-    const unlisted = this.loaders.get(`${profile}|${region}`)?.clusterListingError;
-    if (unlisted) throw unlisted;
-    const clusterNodes = nodes.filter((n) => n.kind === 'cluster');
-    const loaded = await mapBounded(clusterNodes, AWS_LIMITS.CLUSTER_CONCURRENCY, async (c) => {
-      await this.children(c.id);
-      return this.loaders.get(`${profile}|${region}`)?.contents(c.kind === 'cluster' ? c.clusterArn : '');
-    });
-    const sum = { clusters: clusterNodes.length, services: 0, tasks: 0, containers: 0 };
-    for (const c of loaded) {
-      sum.services += c?.services.length ?? 0;
-      sum.tasks += c?.tasks.length ?? 0;
-      sum.containers += c?.tasks.reduce((n, t) => n + t.containers.length, 0) ?? 0;
-    }
-    return sum;
-  }
-
-  /** Someone waits on a load the prefetcher started: its queued calls go first from now on. */
-  private promote(id: string): void {
-    const parsed = parseNodeId(id);
-    if (!parsed || (parsed.kind !== 'cluster' && parsed.kind !== 'service' && parsed.kind !== 'task')) return;
-    const loader = this.loaders.get(`${parsed.profile}|${parsed.region}`);
-    loader?.promote(parsed.rest[0] ?? '');
-    if (parsed.kind === 'task') loader?.taskDefinitions.promoteAll();
+  /** A region's whole tree, loaded with bounded concurrency (cluster-listings.ts); throws when its clusters could not be listed. */
+  loadRegionTree(profile: string, region: string): Promise<RegionTreeCounts> {
+    return this.listings.regionTree(profile, region);
   }
 
   private forget(id: string): void {
@@ -331,15 +258,9 @@ export class Inventory {
         return r !== undefined && r.profile === parsed.profile && (parsed.kind === 'profile' || r.region === parsed.region);
       });
     }
-    if (parsed.kind === 'profile') {
-      for (const key of [...this.loaders.keys()]) if (key.startsWith(`${parsed.profile}|`)) this.loaders.delete(key);
-      // Fresh credentials and clients (e.g. after `aws sso login`); a credential_process still waiting is joined, not run twice.
-      this.workspace.reopen(parsed.profile);
-    } else if (parsed.kind === 'region') {
-      this.loaders.delete(`${parsed.profile}|${parsed.region}`);
-    } else if (parsed.kind === 'cluster') {
-      this.loaders.get(`${parsed.profile}|${parsed.region}`)?.forgetCluster(parsed.rest[0] ?? '');
-    }
+    this.loaders.forget(parsed);
+    // Fresh credentials and clients (e.g. after `aws sso login`); a credential_process still waiting is joined, not run twice.
+    if (parsed.kind === 'profile') this.workspace.reopen(parsed.profile);
     for (const below of [id, ...this.index.loadedBelow(id)]) {
       this.freshness.forget(below);
       this.problems.forget(below);
@@ -371,8 +292,8 @@ export class Inventory {
   }
 
   private async loadParsed(id: string, p: ParsedNodeId, priority: Priority): Promise<{ nodes: InventoryNode[]; problems: LoadProblem[] }> {
-    if (p.kind === 'region') return (await this.loader(p.profile, p.region)).regionChildren(this.progressFor(id, priority));
-    if (p.kind === 'cluster') return (await this.loader(p.profile, p.region)).clusterChildren(p.rest[0] ?? '', this.progressFor(id, priority), priority);
+    if (p.kind === 'region') return (await this.loaders.open(p.profile, p.region)).regionChildren(this.progressFor(id, priority));
+    if (p.kind === 'cluster') return (await this.loaders.open(p.profile, p.region)).clusterChildren(p.rest[0] ?? '', this.progressFor(id, priority), priority);
     return { nodes: await this.loadNodes(id, p, priority), problems: [] };
   }
 
@@ -382,18 +303,9 @@ export class Inventory {
   }
 
   private async loadNodes(id: string, p: ParsedNodeId, priority: Priority): Promise<InventoryNode[]> {
-    if (p.kind === 'profile') {
-      const session = await this.workspace.open(p.profile);
-      const configured = session.profile.region ?? null;
-      const extra = this.extraRegions.get(p.profile) ?? [];
-      const chosen = this.opts.regionsFor ? await this.opts.regionsFor(p.profile, configured) : configured ? [configured] : [];
-      const regions = [...new Set([...chosen, ...extra])];
-      // No region configured and none chosen: the plain "no region" error. One the user removed shows an empty profile.
-      if (regions.length === 0 && configured === null) session.region();
-      return regions.map((r) => regionNode(p.profile, r, r === session.profile.region && session.profile.regionFromEnv));
-    }
+    if (p.kind === 'profile') return profileRegions(this.workspace, p.profile, this.extraRegions.get(p.profile) ?? [], this.opts.regionsFor);
     if (p.kind === 'container' || p.kind === 'instance') return [];
-    const loader = await this.loader(p.profile, p.region);
+    const loader = await this.loaders.open(p.profile, p.region);
     const progress = this.progressFor(id, priority);
     switch (p.kind) {
       case 'region': return (await loader.regionChildren(progress)).nodes;
@@ -401,17 +313,5 @@ export class Inventory {
       case 'service': return loader.serviceChildren(p.rest[0] ?? '', p.rest[1] ?? '', progress, priority);
       case 'task': return loader.taskChildren(p.rest[0] ?? '', p.rest[1] ?? '', progress, priority);
     }
-  }
-
-  private async loader(profile: string, region: string): Promise<RegionLoader> {
-    const key = `${profile}|${region}`;
-    let l = this.loaders.get(key);
-    if (!l) {
-      const session = await this.workspace.open(profile);
-      const gate = new Limiter(AWS_LIMITS.DISCOVERY_CONCURRENCY, this.opts.prefetchPace ?? { slots: PREFETCH.SLOTS, minIntervalMs: PREFETCH.MIN_INTERVAL_MS });
-      l = new RegionLoader(session, region, gate, this.opts.includeStopped ?? true);
-      this.loaders.set(key, l);
-    }
-    return l;
   }
 }
