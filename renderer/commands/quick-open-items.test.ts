@@ -50,6 +50,16 @@ describe('quick open items', () => {
     expect(labels('app')).toEqual(['app', 'app-server']);
   });
 
+  it('puts a recent target the query names above one it matched only by where it is', () => {
+    // "work" names the worker; the reporter, opened more lately, only sits in demo-workers.
+    const where = 'sandbox · us-east-1 · demo-workers';
+    const reporter: RecentTarget = { ...recent(container('app')), nodeId: 'k-reporter', label: 'reporter', where };
+    const worker: RecentTarget = { ...recent(container('app')), nodeId: 'k-worker', label: 'worker', where };
+    expect(labels('work', [reporter, worker])).toEqual(['worker', 'reporter']);
+    // Matched the same way, they keep the most recent first.
+    expect(labels('demo-workers', [reporter, worker])).toEqual(['reporter', 'worker']);
+  });
+
   it('leaves out recent targets that do not match', () => {
     expect(labels('log', [recent(instance('bastion'))])).toEqual(['log-router']);
   });

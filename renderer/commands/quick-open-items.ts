@@ -120,7 +120,8 @@ function score(query: string, label: string, where: string): { score: number; la
 }
 
 /**
- * The rows for a query: recent targets that match first (most recent first), then the loaded
+ * The rows for a query: recent targets that match first (most recent first, those matched by
+ * name before those matched only by where they are), then the loaded
  * nodes by score (quick-open-rank.ts: targets before other kinds at equal score). An empty query lists the recent
  * targets, then the loaded shell targets.
  */
@@ -151,5 +152,9 @@ export function quickOpenItems(index: NodeIndex, recents: readonly RecentTarget[
     rest.push({ id, kind: node.kind, label, score: s.score, rank, use, nameHit: s.labelHits.length > 0 });
   });
   const ranked = rankCandidates(rest, index.nodes, index.parent, q.length > 0).flatMap((c) => items.get(c.id) ?? []);
-  return [...first, ...ranked].slice(0, max);
+  // Recent targets the query names come before those it matched only by where they are: "work"
+  // put a recent reporter in demo-workers above the recent worker, and Enter opened the wrong shell.
+  const named = first.filter((i) => i.labelHits.length > 0);
+  const placed = first.filter((i) => i.labelHits.length === 0);
+  return [...named, ...placed, ...ranked].slice(0, max);
 }
