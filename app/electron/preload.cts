@@ -24,7 +24,7 @@ const EVENTS = {
   app: ['notice'],
   settings: ['changed'],
   inventory: ['progress', 'error', 'changed', 'stale'],
-  sessions: ['status', 'info', 'moved'],
+  sessions: ['status', 'info', 'inputWait', 'moved'],
   forwards: ['stats', 'updated'],
   transfers: ['updated'],
   diagnostics: ['waiting'],

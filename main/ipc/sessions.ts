@@ -44,6 +44,7 @@ function sinkFor(client: ClientHandle, sessionId: string, openKey?: string): She
       deliver(client, () => client.emit('sessions', 'status', { id: sessionId, status }), 'status event');
     },
     info: (session) => deliver(client, () => client.emit('sessions', 'info', { session }), 'info event'),
+    inputWait: (waitingMs) => deliver(client, () => client.emit('sessions', 'inputWait', { id: sessionId, waitingMs }), 'input wait event'),
   };
 }
 

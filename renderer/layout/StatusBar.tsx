@@ -3,7 +3,7 @@
 import { ThemeSchema, type AppInfo, type Theme } from '../../shared/contract/index.js';
 import { useModel } from '../root/model-context.js';
 import type { CallState } from '../root/use-call.js';
-import { statusLine } from '../sessions/tab-status.js';
+import { inputWaitLine, statusLine } from '../sessions/tab-status.js';
 import { useStore } from '../state/store.js';
 import { notReadyReason, targetOf } from '../tree/node-view.js';
 import { findNode } from '../tree/tree-store.js';
@@ -48,7 +48,7 @@ export function StatusBar({ info, disconnected, onShortcuts, settingsOpen: open,
       )}
       {/* With the link lost, the tab's own line would repeat the notice below (its session ended with the link). */}
       {active && hint === null && disconnected === null && (
-        <span className="status-session" title={statusLine(active)}>
+        <span className={`status-session${inputWaitLine(active) === null ? '' : ' status-warn'}`} data-testid="status-session" title={statusLine(active)}>
           {statusLine(active)}
         </span>
       )}

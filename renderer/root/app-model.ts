@@ -208,6 +208,7 @@ export class AppModel {
     // A restarted host ended every shell of its previous run: no reload brings them back.
     this.client.onDisconnect((reason, restarted) => this.sessions.disconnected(restarted ? reason : `${reason} ${RELOAD_HINT}`));
     this.client.on('sessions', 'info', ({ session }) => this.sessions.onInfo(session));
+    this.client.on('sessions', 'inputWait', ({ id, waitingMs }) => this.sessions.onInputWait(id, waitingMs));
     // A tab whose first launch runs (no session id yet) hears how it goes by its key: e.g. waiting on a credential_process sign-in.
     this.client.on('sessions', 'status', ({ status, openKey }) => openKey !== undefined && this.sessions.onOpening(openKey, status));
     // Input main refused is told in its tab, as what it was (main says back whether it was a paste; the terminal knows a paste's whole size).

@@ -13,7 +13,7 @@ import { revealTab, useTabOverflow } from './tab-overflow.js';
 import { tabMenu } from './tab-menu.js';
 import { tabMenuAnchor } from './tab-menu-anchor.js';
 import { tabListMenu } from './tab-list-menu.js';
-import { recordingLine, reconnectLine, STATE_WORDS, statusLine } from './tab-status.js';
+import { inputWaitLine, recordingLine, reconnectLine, STATE_WORDS, statusLine } from './tab-status.js';
 import { tabTitleParts } from './tab-title.js';
 
 /**
@@ -85,11 +85,12 @@ function TabButton({ tab, titles, active, beside, onDragOver, onMenu }: TabProps
       role="tab"
       aria-selected={active}
       tabIndex={active ? 0 : -1}
-      className={`tab tab-${tab.status.state}${beside ? ' beside' : ''}`}
+      className={`tab tab-${tab.status.state}${inputWaitLine(tab) === null ? '' : ' tab-unanswered'}${beside ? ' beside' : ''}`}
       title={[tab.title, statusLine(tab), reconnectLine(tab), recordingLine(tab)].filter((l) => l !== null).join('\n')}
       data-session-id={tab.sessionId ?? undefined}
       data-state={tab.status.state}
       data-reconnects={tab.reconnects}
+      data-input-wait={inputWaitLine(tab) === null ? undefined : 'true'}
       data-recording={tab.recording === null ? undefined : 'true'}
       draggable={!editing}
       onDragStart={(e) => e.dataTransfer.setData('application/x-porthole-tab', tab.key)}

@@ -84,7 +84,16 @@ export class SessionStore extends Store<SessionsState> {
       taskEnd: isLive(status) ? undefined : t.taskEnd,
       reconnects: t.reconnects + (status.state === 'reconnecting' && t.status.state !== 'reconnecting' ? 1 : 0),
       reconnectedAt: reconnected ? Date.now() : status.state === 'connected' ? t.reconnectedAt : undefined,
+      // Resume takes over from the wait (its banner says what goes on); a new connection gets a fresh one.
+      inputWaitMs: status.state === 'connected' && tab.status.state === 'connected' ? t.inputWaitMs : undefined,
     }));
+  }
+
+  /** Main says how long the session's input has gone unanswered (null: it no longer has). */
+  onInputWait(sessionId: string, waitingMs: number | null): void {
+    const tab = this.state.tabs.find((t) => t.sessionId === sessionId);
+    if (tab === undefined || tab.status.state !== 'connected' || tab.inputWaitMs === (waitingMs ?? undefined)) return;
+    this.#patch(tab.key, (t) => ({ ...t, inputWaitMs: waitingMs ?? undefined }));
   }
 
   /** Main changed a session's info other than by status (a recording started or finished, its ended session's task stopped). */

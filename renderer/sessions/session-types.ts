@@ -29,6 +29,12 @@ export interface Tab {
   readonly elsewhere?: boolean;
   /** Input that did not reach the session, in words (input-notice.ts); shown in the tab until dismissed or replaced by the next. */
   readonly inputNotice?: string | undefined;
+  /**
+   * How long (ms) input sent to the connected session has gone unanswered, as main last said (the
+   * gateway may have gone silent); undefined while nothing waits that long. Shown in the tab's dot,
+   * its tooltip and the status bar (inputWaitLine), which cover no text and leave the terminal's size alone.
+   */
+  readonly inputWaitMs?: number | undefined;
   /** The closed session's ECS task stopped or is stopping (main learns it after the close); cleared when the tab's session is live again. */
   readonly taskEnd?: SessionTaskEnd | undefined;
 }

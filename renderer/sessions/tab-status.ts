@@ -17,6 +17,8 @@ function clock(at: number): string {
 }
 
 export function statusLine(tab: Tab): string {
+  const waiting = inputWaitLine(tab);
+  if (waiting !== null) return waiting;
   const exit = tab.status.exitCode !== undefined ? ` (exit code ${tab.status.exitCode})` : '';
   // The agent's words for a normal end ("Exiting session with sessionId: …") say nothing a person
   // needs; the banner keeps them in its tooltip. Only an exit code the agent reported says the
@@ -29,6 +31,16 @@ export function statusLine(tab: Tab): string {
   // it must say when, and early in the line, which the status bar cuts at 1024 px.
   if (tab.status.state === 'connected' && tab.elsewhere !== true && tab.reconnectedAt !== undefined) return `${words}: Reconnected at ${clock(tab.reconnectedAt)} after the network dropped`;
   return tab.status.reason ? `${words}: ${tab.status.reason}${exit}` : `${words}${exit}`;
+}
+
+/**
+ * A connected tab whose input has gone unanswered (the gateway may have gone silent): how long, and
+ * that Porthole is waiting, not stuck; null while nothing waits (or the tab is not connected: a
+ * reconnecting tab's banner says what goes on then). The keys stay queued and go once it answers.
+ */
+export function inputWaitLine(tab: Pick<Tab, 'status' | 'inputWaitMs' | 'elsewhere'>): string | null {
+  if (tab.inputWaitMs === undefined || tab.status.state !== 'connected' || tab.elsewhere === true) return null;
+  return `Input not answered for ${Math.floor(tab.inputWaitMs / 1000)} s — waiting for the gateway`;
 }
 
 /** The tooltip lines of a tab whose ECS task stopped: ECS's reason and the container's exit code (empty when there is neither). */

@@ -159,6 +159,12 @@ export const sessionsService = defineService({
     status: lazySchema(() => lazySchema(() => z.object({ id: IdSchema, status: SessionStatusSchema, openKey: IdSchema.optional() }))),
     /** The session's info changed other than by status (recording started or finished). */
     info: lazySchema(() => lazySchema(() => z.object({ session: SessionInfoSchema }))),
+    /**
+     * To the session's window: input sent to it has waited this long (ms) with no acknowledgement at
+     * all while connected (a gateway gone silent, say), repeated each second while so; null once it
+     * no longer has (an ack came, or the connection was left: its 'reconnecting' status takes over).
+     */
+    inputWait: lazySchema(() => z.object({ id: IdSchema, waitingMs: z.number().int().min(0).nullable() })),
     /** To the window that had these sessions: a newer window took them; this one no longer gets their bytes. */
     moved: lazySchema(() => lazySchema(() => z.object({ ids: z.array(IdSchema).min(1), reason: TextSchema.min(1) }))),
   },

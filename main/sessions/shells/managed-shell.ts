@@ -184,6 +184,9 @@ export class ManagedShell {
     engine.on('status', (status, detail) => {
       if (generation === this.#generation && status !== 'closed') this.#setStatus(liveStatus(status, detail));
     });
+    engine.on('inputWait', (waitingMs) => {
+      if (generation === this.#generation && !this.#disposed) this.#output.sink?.inputWait?.(waitingMs);
+    });
     engine.on('closed', (reason) => {
       if (generation !== this.#generation) return;
       this.#output.finish(); // the last output comes before `closed`

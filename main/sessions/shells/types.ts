@@ -35,6 +35,8 @@ export interface ShellSink {
   opening?(status: SessionStatus): void;
   /** The session's info changed other than by status (a recording started or finished). */
   info?(info: SessionInfo): void;
+  /** Input has waited this long (ms) unanswered while connected, null once it no longer has (ShellSession's inputWait). */
+  inputWait?(waitingMs: number | null): void;
 }
 
 /** Receives every data-channel frame of a session while someone watches it in the inspector. */
