@@ -4,7 +4,7 @@
 import { chmodSync, existsSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { startSandbox, type Sandbox } from '../../main/sandbox/index.js';
+import { startSandbox, type Sandbox, type SandboxOptions } from '../../main/sandbox/index.js';
 
 /** The limit the helper profile gives itself, in seconds: far beyond any test, so only the test ends the wait. */
 export const SIGN_IN_LIMIT_SECONDS = 300;
@@ -23,11 +23,12 @@ export interface SignInHelper {
   stop(): Promise<void>;
 }
 
-export async function startSignInHelper(prefix: string): Promise<SignInHelper> {
+/** `sandbox`: options for the sandbox behind the profiles (default: its API only, no gateway). */
+export async function startSignInHelper(prefix: string, sandboxOptions: SandboxOptions = { gateway: null }): Promise<SignInHelper> {
   const dir = mkdtempSync(join(tmpdir(), prefix));
   const startedMark = join(dir, 'started');
   const go = join(dir, 'go');
-  const sandbox = await startSandbox({ gateway: null });
+  const sandbox = await startSandbox(sandboxOptions);
   const helper = join(dir, 'sign-in.sh');
   const keys = `'{"Version":1,"AccessKeyId":"${sandbox.accessKeyId}","SecretAccessKey":"${sandbox.secretAccessKey}"}'`;
   writeFileSync(helper, `#!/bin/sh\ntouch ${startedMark}\nwhile [ ! -f ${go} ]; do sleep 0.05; done\necho ${keys}\n`);

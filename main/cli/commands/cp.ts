@@ -29,8 +29,10 @@ export async function cpCommand(argv: readonly string[], io: CliIo): Promise<num
   try {
     // A missing local file is said before any profile, credential or target is looked up.
     const source = src.kind === 'local' ? await localSource(src.path) : undefined;
-    const target = await resolveTarget(aws, profile, args.values.get('region') ?? io.env['AWS_REGION'], remote);
-    const open = transferOpener(shellLauncher(aws, async () => TRANSFER.ECS_COMMAND), target);
+    // The profile's credential_process may wait on a sign-in (at the target's lookup or the session's launch): say so.
+    const waiting = waitingWords(io);
+    const target = await aws.helperWaiters.during(profile, waiting, () => resolveTarget(aws, profile, args.values.get('region') ?? io.env['AWS_REGION'], remote));
+    const open = transferOpener(shellLauncher(aws, async () => TRANSFER.ECS_COMMAND), target, waiting);
     const label = targetLabel(target);
     const compress = !args.flags.has('no-compress');
     const transfer = source !== undefined
@@ -44,6 +46,18 @@ export async function cpCommand(argv: readonly string[], io: CliIo): Promise<num
   } finally {
     aws.close();
   }
+}
+
+/**
+ * Told while the copy waits on the profile's credential_process (a browser sign-in, a key touch):
+ * the app's words, once per wait, on stderr so stdout stays the copy's own output.
+ */
+function waitingWords(io: CliIo): (words: string | null) => void {
+  let said: string | null = null;
+  return (words) => {
+    if (words !== null && words !== said) io.stderr.write(`porthole: ${words}\n`);
+    said = words;
+  };
 }
 
 async function run(transfer: Transfer, io: CliIo, quiet: boolean): Promise<number> {
