@@ -10,6 +10,7 @@ import type { LiveTree } from './live-tree.js';
 import type { NodeIndex } from './node-index.js';
 import { nodeId } from './node-ids.js';
 import type { RegionLoaders } from './region-loaders.js';
+import { RecentListings } from './recent-listings.js';
 
 /** What the listings need of the Inventory. */
 export interface ListingHost {
@@ -18,6 +19,8 @@ export interface ListingHost {
   readonly live: LiveTree;
   children(parentId: string, priority?: Priority): Promise<InventoryNode[]>;
   poll(id: string): Promise<'polled' | 'skipped'>;
+  /** The inventory's clock (the live tree's scheduler), ms. */
+  now(): number;
 }
 
 export interface RegionTreeCounts {
@@ -28,26 +31,25 @@ export interface RegionTreeCounts {
 }
 
 export class ClusterListings {
-  /** A cluster's listing in flight, by `profile|region|cluster`: concurrent callers join it. */
-  private readonly relisting = new Map<string, Promise<readonly TaskInfo[]>>();
+  /** A cluster's listings by `profile|region|cluster`: one in flight is joined, a recent one reused. */
+  private readonly recent: RecentListings;
 
-  constructor(private readonly host: ListingHost) {}
+  constructor(private readonly host: ListingHost) {
+    this.recent = new RecentListings(() => host.now());
+  }
 
   /**
    * A cluster's tasks as ECS lists them now: listed again as the live tree's poll does (the windows
    * told only of what changed), or loaded when it never was. [] when the cluster is not in the
    * region; throws when AWS refused the listing. Callers that ask while a listing of the cluster
-   * runs join it; while the live tree's region backs off after a failed poll, the cluster's last
-   * listing is returned with no call.
+   * runs join it; one that began within CLUSTER_TASKS_FRESH_MS is reused unless `fresh`
+   * (recent-listings.ts); while the live tree's region backs off after a failed poll, the
+   * cluster's last listing is returned with no call, `fresh` or not.
    */
-  tasksNow(profile: string, region: string, clusterArnOrName: string): Promise<readonly TaskInfo[]> {
+  tasksNow(profile: string, region: string, clusterArnOrName: string, fresh = false): Promise<readonly TaskInfo[]> {
     // Every following forward of a cluster restarting at once (its task replaced) shares one listing.
     const key = `${profile}|${region}|${this.host.loaders.of(profile, region)?.findCluster(clusterArnOrName)?.arn ?? clusterArnOrName}`;
-    const running = this.relisting.get(key);
-    if (running !== undefined) return running;
-    const listing = this.listTasks(profile, region, clusterArnOrName).finally(() => this.relisting.delete(key));
-    this.relisting.set(key, listing);
-    return listing;
+    return this.recent.get(key, fresh, () => this.listTasks(profile, region, clusterArnOrName));
   }
 
   private async listTasks(profile: string, region: string, clusterArnOrName: string): Promise<readonly TaskInfo[]> {

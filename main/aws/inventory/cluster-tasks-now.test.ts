@@ -1,11 +1,13 @@
 // Inventory.clusterTasksNow (a following forward's look for its service's task) against the
 // sandbox: callers that ask at once (several forwards of a cluster restarting together) share one
-// ListTasks/DescribeTasks round, and a region whose live-tree poll failed is not asked again until
-// its back-off ends, the tasks it listed last standing meanwhile. Calls are counted in the client.
+// ListTasks/DescribeTasks round, a retry within CLUSTER_TASKS_FRESH_MS reuses the last round (one
+// that needs news does not), and a region whose live-tree poll failed is not asked again until its
+// back-off ends, the tasks it listed last standing meanwhile. Calls are counted in the client.
 import { ECSClient, StopTaskCommand } from '@aws-sdk/client-ecs';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { SANDBOX } from '../../sandbox/index.js';
 import { nodeId } from './node-ids.js';
+import { CLUSTER_TASKS_FRESH_MS } from './recent-listings.js';
 import { sandboxInventory, stopAndClose, type SandboxInventory } from '../../../testing/aws/inventory/test-sandbox.js';
 import { countingMiddleware } from '../../../testing/aws/inventory/counting-middleware.js';
 import { ManualScheduler } from '../../../testing/aws/inventory/manual-scheduler.js';
@@ -41,7 +43,7 @@ beforeEach(() => {
 });
 
 const count = (name: string): number => calls.filter((c) => c === name).length;
-const tasksNow = () => t.inventory.clusterTasksNow(SANDBOX.profile, REGION, CLUSTER_ARN);
+const tasksNow = (fresh = false) => t.inventory.clusterTasksNow(SANDBOX.profile, REGION, CLUSTER_ARN, { fresh });
 
 describe('a cluster listed again for following forwards', () => {
   it('is listed once for callers that ask at once, each seeing the cluster as it is now', async () => {
@@ -58,6 +60,8 @@ describe('a cluster listed again for following forwards', () => {
       ecs.destroy();
     }
     calls = [];
+    // Past the freshness window, so the round before is not reused.
+    clock.advance(CLUSTER_TASKS_FRESH_MS);
     const [a, b] = await Promise.all([tasksNow(), tasksNow()]);
     expect({ list: count('ListTasksCommand'), describe: count('DescribeTasksCommand') }).toEqual(oneRound);
     const stillRunning = (tasks: typeof a): boolean => tasks.some((x) => x.arn === TASK_ARN && x.desiredStatus === 'RUNNING');
@@ -65,7 +69,28 @@ describe('a cluster listed again for following forwards', () => {
     expect(stillRunning(b)).toBe(false);
   });
 
-  it('is not asked while its region backs off after a failed poll; the last listing stands', async () => {
+  it('is reused by a retry within the freshness window, listed again after it or when the caller needs news', async () => {
+    clock.advance(CLUSTER_TASKS_FRESH_MS);
+    await tasksNow();
+    const oneRound = calls.length;
+    expect(count('ListTasksCommand')).toBeGreaterThan(0);
+    calls = [];
+    // Retries of several forwards moments later: no call at all.
+    clock.advance(CLUSTER_TASKS_FRESH_MS - 1);
+    await Promise.all([tasksNow(), tasksNow()]);
+    expect(calls).toEqual([]);
+    // A caller whose session just ended needs news: listed again, and that round is reused in turn.
+    await tasksNow(true);
+    expect(calls.length).toBe(oneRound);
+    calls = [];
+    await tasksNow();
+    expect(calls).toEqual([]);
+    clock.advance(CLUSTER_TASKS_FRESH_MS);
+    await tasksNow();
+    expect(calls.length).toBe(oneRound);
+  });
+
+  it('is not asked while its region backs off after a failed poll, even by a caller that needs news; the last listing stands', async () => {
     const before = await tasksNow();
     t.inventory.live.watch(WINDOW, [CLUSTER_ID], true);
     failWith = Object.assign(new Error('Rate exceeded'), { name: 'ThrottlingException', $metadata: { httpStatusCode: 400 } });
@@ -77,11 +102,11 @@ describe('a cluster listed again for following forwards', () => {
 
     failWith = null;
     calls = [];
-    expect((await tasksNow()).map((x) => x.arn)).toEqual(before.map((x) => x.arn));
+    expect((await tasksNow(true)).map((x) => x.arn)).toEqual(before.map((x) => x.arn));
     expect(calls).toEqual([]);
 
     clock.advance(2 * INTERVAL); // the first failure's wait: two intervals
-    expect((await tasksNow()).map((x) => x.arn)).toEqual(before.map((x) => x.arn));
+    expect((await tasksNow(true)).map((x) => x.arn)).toEqual(before.map((x) => x.arn));
     expect(count('ListTasksCommand')).toBeGreaterThan(0);
   });
 });

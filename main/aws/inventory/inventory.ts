@@ -67,6 +67,7 @@ export class Inventory {
       live: this.live,
       children: (id, priority) => this.children(id, priority),
       poll: (id) => this.poll(id),
+      now: () => clock.now(),
     });
   }
 
@@ -235,9 +236,12 @@ export class Inventory {
     this.opts.events?.changed?.({ parentId, nodes, problems: this.problemsOf(parentId) });
   }
 
-  /** A cluster's tasks as ECS lists them now (cluster-listings.ts): a forward following its service picks one. */
-  clusterTasksNow(profile: string, region: string, clusterArnOrName: string): Promise<readonly TaskInfo[]> {
-    return this.listings.tasksNow(profile, region, clusterArnOrName);
+  /**
+   * A cluster's tasks as ECS lists them now (cluster-listings.ts): a forward following its service
+   * picks one. A listing made moments ago is reused unless `fresh` (recent-listings.ts).
+   */
+  clusterTasksNow(profile: string, region: string, clusterArnOrName: string, options: { readonly fresh?: boolean } = {}): Promise<readonly TaskInfo[]> {
+    return this.listings.tasksNow(profile, region, clusterArnOrName, options.fresh === true);
   }
 
   cluster(profile: string, region: string, clusterArnOrName: string): ClusterInfo | undefined {

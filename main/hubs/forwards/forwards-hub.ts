@@ -65,7 +65,7 @@ export class ForwardsHub {
       ...(options.restartSchedule ? { restartSchedule: options.restartSchedule } : {}),
       restartPolicy: forwardRestartPolicy((profile, region, cluster, task, signal) => options.aws.ecsTaskState(profile, region, cluster, task, signal)),
       ...(options.reconnectBackoff ? { reconnectBackoff: options.reconnectBackoff } : {}),
-      retarget: (id, _spec, waiting) => this.#follow(id, waiting),
+      retarget: (id, _spec, waiting, fresh) => this.#follow(id, waiting, fresh),
       targetNameOf: (id) => {
         const spec = this.#specs.get(id);
         return spec === undefined ? undefined : targetNameOf(spec);
@@ -259,14 +259,14 @@ export class ForwardsHub {
    * The task a following forward's next session starts on: the panel's spec (and so its row)
    * takes the task and its name; none ready is a start failure in plain words, retried as any is.
    */
-  async #follow(id: string, waiting?: (words: string | null) => void): Promise<PortTarget> {
+  async #follow(id: string, waiting: ((words: string | null) => void) | undefined, fresh: boolean): Promise<PortTarget> {
     const spec = this.#specsHolding(id).get(id);
     if (spec === undefined) throw new ForwardError('not-found', `No forward with id ${id}.`);
     if (spec.follow === undefined || spec.target.kind !== 'ecs-container') return portTarget(spec.target);
     const from = spec.target;
     const service = spec.follow.service;
     // The listing may wait on the profile's credential_process: the row says so, as a session start's does.
-    const found = await this.options.aws.helperWaiters.during(from.profile, waiting, () => followServiceTarget(this.options.aws.inventory, from, service));
+    const found = await this.options.aws.helperWaiters.during(from.profile, waiting, () => followServiceTarget(this.options.aws.inventory, from, service, fresh));
     if (found === undefined) throw new ForwardError('target-not-ready', noReadyServiceTaskText(service, spec.autoRestart));
     const next: ForwardSpec = { ...spec, target: found.target, targetLabel: found.label };
     // Looked up again: create() may have moved the spec from #creating to #specs while the cluster

@@ -62,6 +62,8 @@ export class Forward {
   private gaveUp: GaveUp | undefined;
   /** What the session start of this run waits on (the profile's credential_process), in words; undefined when it does not. */
   private helperWait: string | undefined;
+  /** The next retarget must not rely on an earlier answer: the forward (re)started or its session ended since. */
+  private retargetFresh = true;
   /** When the run of start failures that may heal began (reset by a session that opens, or another kind of failure). */
   private mayHealSince: number | undefined;
   private banked = { toRemote: 0, fromRemote: 0 };
@@ -117,6 +119,7 @@ export class Forward {
     this.lastConnectionError = undefined;
     this.gaveUp = undefined;
     this.mayHealSince = undefined;
+    this.retargetFresh = true;
     this.setState('starting');
     const onConnection = (socket: net.Socket) => this.onConnection(socket);
     // A restarted automatic-port forward keeps the port it had, as a fixed one does: clients set up
@@ -217,7 +220,9 @@ export class Forward {
       try {
         // A forward following its service starts on the task that is there now, not the one it last had.
         if (this.spec.follow !== undefined && this.deps.retarget !== undefined) {
-          const target = await this.deps.retarget(this.id, this.spec, waiting);
+          const fresh = this.retargetFresh;
+          this.retargetFresh = false;
+          const target = await this.deps.retarget(this.id, this.spec, waiting, fresh);
           if (generation !== this.generation) return;
           this.currentSpec = { ...this.currentSpec, target };
         }
@@ -294,6 +299,7 @@ export class Forward {
     if (end.expected && session.mode === 'stream') return void this.runSession();
     this.lastError = sessionEndedText(end.reason);
     this.lastErrorNextStep = undefined;
+    this.retargetFresh = true;
     this.scheduleRestart(Date.now() - this.sessionStartedAt);
   }
 

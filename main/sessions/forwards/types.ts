@@ -125,8 +125,10 @@ export interface StartedSession {
  * The target a following forward's next session starts on (ForwardSpec.follow), by forward id;
  * throws, saying why, when there is none now (a start failure, judged by the restart policy).
  * `waiting` is told as StartPortSession's is: the listing may wait on a credential_process.
+ * `fresh`: the forward was started, or its session ended, since it last asked, so what was learnt
+ * before may be out of date; false on a retry after a failed start (a recent answer will do).
  */
-export type Retarget = (id: string, spec: ForwardSpec, waiting?: (words: string | null) => void) => Promise<PortTarget>;
+export type Retarget = (id: string, spec: ForwardSpec, waiting: ((words: string | null) => void) | undefined, fresh: boolean) => Promise<PortTarget>;
 
 export type StartPortSession = (input: StartSessionInput, spec: ForwardSpec, waiting?: (words: string | null) => void) => Promise<StartedSession>;
 

@@ -1,0 +1,68 @@
+// What a following forward tells its retarget about how new its answer must be: a start, and the
+// restart after its session ended, need news (the task it had may be gone: an earlier listing would
+// still show it running); a retry after a failed start may take a recent answer, so retries do not
+// list the cluster each time (clusterTasksNow's freshness window). Real sessions on the sandbox.
+import { TerminateSessionCommand } from '@aws-sdk/client-ssm';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { ForwardManager } from './manager.js';
+import type { ForwardStatus } from './types.js';
+import { DEMO_TARGETS, FAST_RECONNECT, FAST_RESTART, startForwardingSandbox, type ForwardingSandbox } from '../../../testing/sessions/forwards/sandbox-forwards.js';
+
+let fx: ForwardingSandbox;
+beforeAll(async () => {
+  fx = await startForwardingSandbox();
+});
+afterAll(async () => {
+  await fx.stop();
+});
+
+function until(manager: ForwardManager, id: string, predicate: (s: ForwardStatus) => boolean): Promise<ForwardStatus> {
+  return new Promise((resolve) => {
+    const check = () => {
+      if (!predicate(manager.get(id))) return;
+      manager.off('changed', check);
+      resolve(manager.get(id));
+    };
+    manager.on('changed', check);
+    check();
+  });
+}
+
+describe('a following forward asking which task to start on', () => {
+  it('asks for news on a start and after its session ended, and takes a recent answer on a retry', async () => {
+    const asked: boolean[] = [];
+    let failNext = false;
+    const manager = new ForwardManager({
+      startSession: async (input, spec, waiting) => {
+        if (failNext) {
+          failNext = false;
+          throw new Error('TargetNotConnected');
+        }
+        return fx.startSession(input, spec, waiting);
+      },
+      restartSchedule: FAST_RESTART,
+      reconnectBackoff: FAST_RECONNECT,
+      retarget: async (_id, spec, _waiting, fresh) => {
+        asked.push(fresh);
+        return spec.target;
+      },
+    });
+    try {
+      const f = await manager.create({ target: DEMO_TARGETS.container, remotePort: 9000, follow: { service: 'web' } });
+      const first = await until(manager, f.id, (s) => s.state === 'active');
+      expect(asked).toEqual([true]);
+
+      // Its session ends; the start after it fails once, and the retry succeeds.
+      failNext = true;
+      await fx.harness.ssm.send(new TerminateSessionCommand({ SessionId: first.sessionId! }));
+      await until(manager, f.id, (s) => s.state === 'active' && s.sessionId !== first.sessionId);
+      expect(asked).toEqual([true, true, false]);
+
+      await manager.restart(f.id);
+      await until(manager, f.id, (s) => s.state === 'active');
+      expect(asked).toEqual([true, true, false, true]);
+    } finally {
+      await manager.close();
+    }
+  });
+});
