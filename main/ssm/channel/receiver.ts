@@ -1,7 +1,7 @@
 // The receiving half of a ReliableChannel (protocol §4.3): the peer's stream frames in order, each
 // delivered once, acked as the policy says (duplicates re-acked or not, a refused frame held or
 // left for the peer to resend), and the agent's rule of dropping data before the handshake.
-import { encodeAcknowledgeFrame, encodeAcknowledgeFrameFromWire, LentFrame, PayloadType, ReceivedFrame, type ClientMessage } from '../frame/index.js';
+import { encodeAcknowledgeFrame, encodeAcknowledgeFrameFromWire, LentFrame, Offset, PayloadType, ReceivedFrame, type ClientMessage } from '../frame/index.js';
 import type { FrameOutput } from './frame-output.js';
 import { IncomingOrder, type IncomingGap } from './incoming.js';
 import type { ChannelPolicy } from './policy.js';
@@ -93,10 +93,13 @@ export class ChannelReceiver {
   }
 
   private sendAck(frame: ClientMessage): void {
+    // From the MessageId's wire bytes where the frame has them, in place (no view per ack).
     const bytes =
-      frame instanceof ReceivedFrame || frame instanceof LentFrame
-        ? encodeAcknowledgeFrameFromWire(frame.messageType, frame.idDigestPayload, frame.sequenceNumber)
-        : encodeAcknowledgeFrame({ acknowledgedMessageType: frame.messageType, acknowledgedMessageId: frame.messageId, acknowledgedMessageSequenceNumber: frame.sequenceNumber });
+      frame instanceof LentFrame
+        ? encodeAcknowledgeFrameFromWire(frame.messageType, frame.bytes, frame.sequenceNumber, undefined, Offset.MessageId)
+        : frame instanceof ReceivedFrame
+          ? encodeAcknowledgeFrameFromWire(frame.messageType, frame.idDigestPayload, frame.sequenceNumber)
+          : encodeAcknowledgeFrame({ acknowledgedMessageType: frame.messageType, acknowledgedMessageId: frame.messageId, acknowledgedMessageSequenceNumber: frame.sequenceNumber });
     if (this.out.transmit(bytes, false)) this.stats.acksOut++;
   }
 }

@@ -112,6 +112,10 @@ describe('encodeAcknowledgeFrameFromWire (ack written from the received MessageI
         (wire, type, seq, created) => {
           const viaText = encodeAcknowledgeFrame({ acknowledgedMessageType: type, acknowledgedMessageId: uuidFromWire(wire), acknowledgedMessageSequenceNumber: seq }, { createdDate: created, messageId });
           expect(hex(encodeAcknowledgeFrameFromWire(type, wire, seq, { createdDate: created, messageId }))).toBe(hex(viaText));
+          // The same id bytes found inside a longer message (a lent frame's whole message), in place.
+          const message = new Uint8Array(Offset.MessageId + 16 + 40).fill(0xee);
+          message.set(wire, Offset.MessageId);
+          expect(hex(encodeAcknowledgeFrameFromWire(type, message, seq, { createdDate: created, messageId }, Offset.MessageId))).toBe(hex(viaText));
         },
       ),
       { numRuns: 500 },

@@ -53,11 +53,13 @@ export function encodeAcknowledgeFrame(ack: AcknowledgeContent, options: AckFram
  * first 16 bytes of `idWire`, which may be longer, like ReceivedFrame.idDigestPayload), as
  * encodeAcknowledgeFrame would write it for uuidFromWire(idWire): the lower-case hyphenated text
  * is written straight into the payload, so no id string is built on either side's receive path.
+ * `idOffset`: where those 16 bytes start in `idWire` (a whole received message: Offset.MessageId),
+ * so the receive path needs no view of them per ack.
  */
-export function encodeAcknowledgeFrameFromWire(acknowledgedMessageType: string, idWire: Uint8Array, sequenceNumber: number, options: AckFrameOptions = NO_OPTIONS): Uint8Array {
+export function encodeAcknowledgeFrameFromWire(acknowledgedMessageType: string, idWire: Uint8Array, sequenceNumber: number, options: AckFrameOptions = NO_OPTIONS, idOffset = 0): Uint8Array {
   return (
-    assemble(acknowledgedMessageType, idWire, sequenceNumber, options) ??
-    generalPath({ acknowledgedMessageType, acknowledgedMessageId: uuidFromWire(idWire), acknowledgedMessageSequenceNumber: sequenceNumber }, options)
+    assemble(acknowledgedMessageType, idWire, sequenceNumber, options, idOffset) ??
+    generalPath({ acknowledgedMessageType, acknowledgedMessageId: uuidFromWire(idWire.subarray(idOffset)), acknowledgedMessageSequenceNumber: sequenceNumber }, options)
   );
 }
 
@@ -66,7 +68,7 @@ export function encodeAcknowledgeFrameFromWire(acknowledgedMessageType: string, 
  * the 16 wire bytes of a received MessageId) and the sequence number, then the digest.
  * Undefined when only the general path can write it.
  */
-function assemble(type: string, id: string | Uint8Array, sequenceNumber: number, options: AckFrameOptions): Uint8Array | undefined {
+function assemble(type: string, id: string | Uint8Array, sequenceNumber: number, options: AckFrameOptions, idOffset = 0): Uint8Array | undefined {
   const created = options.createdDate ?? Date.now();
   const head = typeHead(type);
   if (head === undefined || !Number.isSafeInteger(created) || created < 0) return undefined;
@@ -78,7 +80,7 @@ function assemble(type: string, id: string | Uint8Array, sequenceNumber: number,
   // Header template and the payload's text up to the id in one copy; the variable fields follow.
   frame.set(head);
   let at = head.length;
-  if (typeof id !== 'string') writeWireId(frame, at, id);
+  if (typeof id !== 'string') writeWireId(frame, at, id, idOffset);
   else if (!writeTextId(frame, at, id)) return undefined;
   at += idLength;
   if (options.messageId === undefined) writeRandomMessageId(frame, Offset.MessageId);
@@ -130,12 +132,12 @@ function writeTextId(frame: Uint8Array, at: number, id: string): boolean {
   return true;
 }
 
-/** uuidFromWire's text (lower-case 8-4-4-4-12) of 16 wire bytes, written into the frame. */
-function writeWireId(frame: Uint8Array, at: number, idWire: Uint8Array): void {
+/** uuidFromWire's text (lower-case 8-4-4-4-12) of the 16 wire bytes at idWire[from], written into the frame. */
+function writeWireId(frame: Uint8Array, at: number, idWire: Uint8Array, from: number): void {
   for (let k = 0; k < FrameLayout.UUID_BYTES; k++) {
     if (HYPHEN_BEFORE_BYTE[k] === 1) frame[at++] = HYPHEN;
     // Canonical byte k sits at wire position (k + 8) mod 16.
-    const byte = idWire[(k + UUID_HALF) % FrameLayout.UUID_BYTES] ?? 0;
+    const byte = idWire[from + ((k + UUID_HALF) % FrameLayout.UUID_BYTES)] ?? 0;
     frame[at++] = HEX_DIGITS[byte >>> 4] ?? 0;
     frame[at++] = HEX_DIGITS[byte & 0x0f] ?? 0;
   }

@@ -93,7 +93,8 @@ export class LentFrame implements ClientMessage, FrameHeader {
   readonly payload: Uint8Array;
 
   constructor(
-    private readonly bytes: Uint8Array,
+    /** The whole received message (its MessageId's wire bytes start at Offset.MessageId). */
+    readonly bytes: Uint8Array,
     h: FrameHeader,
   ) {
     this.headerLength = h.headerLength;

@@ -97,3 +97,33 @@ describe('Emitter: subscribing', () => {
     expect(bell.listenerCount('ring')).toBe(0);
   });
 });
+
+describe('Emitter: who hears an emit when listeners change', () => {
+  it('an emit runs the listeners subscribed when it began; changes, made during it or between emits, apply from the next emit', () => {
+    const bell = new Bell();
+    const heard: string[] = [];
+    const late = (n: number) => heard.push(`late ${n}`);
+    const offFirst = bell.on('ring', (n) => {
+      heard.push(`first ${n}`);
+      if (n === 1) {
+        bell.on('ring', late); // added during the emit: not run by it
+        offSecond(); // removed during the emit: still run by it
+      }
+    });
+    const offSecond = bell.on('ring', (n) => heard.push(`second ${n}`));
+    bell.ring(1);
+    expect(heard).toEqual(['first 1', 'second 1']);
+    bell.ring(2);
+    expect(heard.slice(2)).toEqual(['first 2', 'late 2']);
+    offFirst();
+    bell.off('ring', late);
+    bell.ring(3);
+    expect(heard.slice(4)).toEqual([]);
+    const again = bell.on('ring', (n) => heard.push(`again ${n}`));
+    bell.ring(4);
+    expect(heard.slice(4)).toEqual(['again 4']);
+    again();
+    bell.ring(5);
+    expect(heard.slice(5)).toEqual([]);
+  });
+});

@@ -10,12 +10,20 @@ type Listener<A extends unknown[]> = (...args: A) => void;
 
 export class Emitter<Events extends { [K in keyof Events]: unknown[] }> {
   private readonly listeners: { [K in keyof Events]?: Set<Listener<Events[K]>> } = {};
+  /**
+   * Each event's listeners as an array, made on the first emit after a change and then reused:
+   * an emit runs the listeners subscribed when it began (a copy per emit did the same, but cost
+   * an array per emit, and a forward's data channel emits 'acked' once per 1 KB it sends). A
+   * change makes a new array, so an emit under way keeps iterating the one it took.
+   */
+  private snapshots: { [K in keyof Events]?: ReadonlyArray<Listener<Events[K]>> } = {};
 
   /** Subscribe; returns the unsubscribe function. */
   on<K extends keyof Events>(event: K, listener: Listener<Events[K]>): () => void {
     const set = (this.listeners[event] ??= new Set<Listener<Events[K]>>());
     set.add(listener);
-    return () => set.delete(listener);
+    delete this.snapshots[event];
+    return () => this.#unlisten(event, set, listener);
   }
 
   /** Subscribe for the next emit only; returns the unsubscribe function. */
@@ -34,7 +42,14 @@ export class Emitter<Events extends { [K in keyof Events]: unknown[] }> {
 
   /** Unsubscribe a listener given to on() (once() listeners: use the function once() returned). */
   off<K extends keyof Events>(event: K, listener: Listener<Events[K]>): void {
-    this.listeners[event]?.delete(listener);
+    const set = this.listeners[event];
+    if (set) this.#unlisten(event, set, listener);
+  }
+
+  #unlisten<K extends keyof Events>(event: K, set: Set<Listener<Events[K]>>, listener: Listener<Events[K]>): boolean {
+    const removed = set.delete(listener);
+    if (removed) delete this.snapshots[event];
+    return removed;
   }
 
   listenerCount<K extends keyof Events>(event: K): number {
@@ -44,7 +59,8 @@ export class Emitter<Events extends { [K in keyof Events]: unknown[] }> {
   protected emit<K extends keyof Events>(event: K, ...args: Events[K]): void {
     const set = this.listeners[event];
     if (!set) return;
-    for (const listener of [...set]) {
+    const listeners = (this.snapshots[event] ??= [...set]);
+    for (const listener of listeners) {
       try {
         listener(...args);
       } catch (error) {
@@ -55,5 +71,6 @@ export class Emitter<Events extends { [K in keyof Events]: unknown[] }> {
 
   protected removeAllListeners(): void {
     for (const key of Object.keys(this.listeners) as Array<keyof Events>) delete this.listeners[key];
+    this.snapshots = {};
   }
 }
