@@ -27,7 +27,8 @@ export function StatusBar({ info, disconnected, onShortcuts, settingsOpen: open,
   const active = tabs.find((t) => t.key === activeKey);
   const tree = useStore(model.tree);
   const selected = tree.focused ? findNode(tree, tree.selected) : undefined;
-  const hint = selected === undefined || targetOf(selected) === null ? null : notReadyReason(selected) === null ? 'Enter or double-click to open a shell' : 'Not ready for a shell: Enter or double-click runs Diagnose';
+  // With the link lost neither can start (the details' buttons are off), and the notice needs the room.
+  const hint = disconnected !== null || selected === undefined || targetOf(selected) === null ? null : notReadyReason(selected) === null ? 'Enter or double-click to open a shell' : 'Not ready for a shell: Enter or double-click runs Diagnose';
   return (
     <footer className="status-bar" role="status">
       {info.status === 'ready' && info.value.sandbox.active && (
