@@ -6,7 +6,7 @@ import type { Locator, Page } from '@playwright/test';
 import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { expect, test } from '../fixtures/web-host.js';
-import { expand, openDemo, revealWebApp, SHELL_TIMEOUT_MS, treeRow, typeLine, waitForShell, waitForTerminalText } from './porthole-ui.js';
+import { expand, openDemo, remoteSizeOfTerminal, revealWebApp, SHELL_TIMEOUT_MS, terminalSize, treeRow, typeLine, waitForShell, waitForTerminalText } from './porthole-ui.js';
 import { quickPoll } from './poll.js';
 import { expectTerminalsFitted } from './terminal-fit.js';
 
@@ -40,20 +40,6 @@ async function savedLayout(dataDir: string): Promise<Record<string, unknown> | n
   }
 }
 
-/** `stty size` in the active shell: "rows cols", as the remote end sees its terminal. */
-async function remoteSize(page: Page, marker: string): Promise<{ rows: number; cols: number }> {
-  await typeLine(page, `echo ${marker}-$(stty size | tr ' ' x)`);
-  let found: RegExpMatchArray | null = null;
-  await expect
-    .poll(async () => {
-      found = (await page.evaluate(() => window.__portholeTest.activeText() ?? '')).match(new RegExp(`^${marker}-(\\d+)x(\\d+)$`, 'm'));
-      return found !== null;
-    }, quickPoll(SHELL_TIMEOUT_MS))
-    .toBe(true);
-  const m = found as unknown as RegExpMatchArray;
-  return { rows: Number(m[1]), cols: Number(m[2]) };
-}
-
 test('separators resize the tree and the bottom panel, the shell hears the new size, and the sizes survive a reload', async ({ page, webHost }) => {
   await page.setViewportSize({ width: 1024, height: 640 });
   await openDemo(page, webHost.url);
@@ -70,14 +56,15 @@ test('separators resize the tree and the bottom panel, the shell hears the new s
 
   await (await revealWebApp(page)).dblclick();
   await waitForShell(page);
-  const before = await remoteSize(page, 'size1');
+  const before = await remoteSizeOfTerminal(page);
 
   const treeSep = page.getByTestId('tree-separator');
   await drag(page, treeSep, 120, 0);
   await expect.poll(async () => Math.round((await box(tree)).width), quickPoll()).toBe(420);
   await expect(treeSep).toHaveAttribute('aria-valuenow', '420');
   // The terminal refit to the narrower area, and the remote shell was told.
-  await expect.poll(async () => (await remoteSize(page, `size${Date.now()}`)).cols, quickPoll(SHELL_TIMEOUT_MS)).toBeLessThan(before.cols);
+  await expect.poll(async () => (await terminalSize(page))?.cols ?? before.cols, quickPoll()).toBeLessThan(before.cols);
+  expect((await remoteSizeOfTerminal(page)).cols).toBeLessThan(before.cols);
 
   await page.getByRole('tab', { name: 'Forwards' }).click();
   await expect(panel).not.toHaveClass(/collapsed/);

@@ -15,6 +15,7 @@ interface TestHook {
   activeSelection(): string | null;
   sessionIds(): string[];
   parsedBytes(sessionId: string): number;
+  activeSize(): { cols: number; rows: number } | null;
 }
 
 declare global {
@@ -120,6 +121,52 @@ export async function runLine(page: Page, text: string): Promise<void> {
   await page.keyboard.press('Enter');
 }
 
+/** A terminal size in cells, `rows` first as `stty size` says it. */
+export interface CellSize {
+  readonly rows: number;
+  readonly cols: number;
+}
+
+/** The active terminal's size as xterm has it now; null when no terminal is showing. */
+export async function terminalSize(page: Page): Promise<CellSize | null> {
+  return page.evaluate(() => window.__portholeTest.activeSize());
+}
+
+let sttyRound = 0;
+
+/** `stty size` in the active shell: the size the remote end's terminal has. */
+export async function remoteSize(page: Page): Promise<CellSize> {
+  const tag = `stty${++sttyRound}`;
+  await runLine(page, `echo ${tag}-$(stty size | tr ' ' x)`);
+  const pattern = new RegExp(`^${tag}-(\\d+)x(\\d+)$`, 'm');
+  await waitForTerminalText(page, pattern);
+  const m = pattern.exec(await activeText(page));
+  return { rows: Number(m?.[1]), cols: Number(m?.[2]) };
+}
+
+/**
+ * The remote terminal's size once it is the one xterm shows: asks `stty size` until the two agree.
+ * The size of a fit reaches the remote after a debounce, so a reading just after a change (a new
+ * tab's first fit, a window resized) can still be the old size, and two equal readings in a row
+ * prove nothing (under load both can come before the new size).
+ */
+export async function remoteSizeOfTerminal(page: Page): Promise<CellSize> {
+  const text = (s: CellSize | null): string => (s === null ? 'none' : `${s.rows}x${s.cols}`);
+  let agreed: CellSize | null = null;
+  await expect
+    .poll(
+      async () => {
+        const remote = await remoteSize(page);
+        const shown = await terminalSize(page);
+        agreed = text(remote) === text(shown) ? remote : null;
+        return `remote ${text(remote)}, terminal ${text(shown)}`;
+      },
+      { ...quickPoll(SHELL_TIMEOUT_MS), message: 'the remote terminal has the size xterm shows' },
+    )
+    .toMatch(/^remote (\d+x\d+), terminal \1$/);
+  return agreed ?? { rows: 0, cols: 0 };
+}
+
 /**
  * A foreground program (Ctrl+C ends it) that prints its terminal's size once at start
  * (`start-<rows>x<cols>`) and again at every size change it is told of (SIGWINCH), numbered
@@ -127,8 +174,13 @@ export async function runLine(page: Page, text: string): Promise<void> {
  */
 const WINCH_PRINTER = `sh -c 'n=0; echo start-$(stty size | tr " " x); trap "n=\\$((n+1)); echo winch-\\$n-\\$(stty size | tr \\" \\" x)" WINCH; while :; do sleep 0.05; done'`;
 
-/** Runs WINCH_PRINTER in the active terminal; its size at start (`<rows>x<cols>`) once printed. */
+/**
+ * Runs WINCH_PRINTER in the active terminal once the remote has the terminal's size (else the
+ * size of a fit still on its way would arrive as a SIGWINCH the spec did not cause); its size at
+ * start (`<rows>x<cols>`) once printed.
+ */
 export async function startWinchPrinter(page: Page): Promise<string> {
+  await remoteSizeOfTerminal(page);
   await runLine(page, WINCH_PRINTER);
   await waitForTerminalText(page, /^start-\d+x\d+$/m);
   return /^start-(\d+x\d+)$/m.exec(await activeText(page))?.[1] ?? '';

@@ -4,7 +4,7 @@
 // from settings, applied and kept across a reload.
 import type { Page } from '@playwright/test';
 import { expect, test } from '../fixtures/web-host.js';
-import { activeSessionId, activeText, openDemo, revealWebApp, SHELL_TIMEOUT_MS, runLine, waitForShell, waitForTerminalText } from './porthole-ui.js';
+import { activeSessionId, activeText, openDemo, remoteSizeOfTerminal, revealWebApp, SHELL_TIMEOUT_MS, runLine, terminalSize, waitForShell, waitForTerminalText } from './porthole-ui.js';
 import { quickPoll } from './poll.js';
 
 test.use({ sandbox: true });
@@ -322,13 +322,8 @@ test('terminal font from settings: applied to the rows, an unknown font falls ba
   await openDemo(page, webHost.url);
   await openShell(page);
   const rows = page.locator('[data-testid="active-terminal"] .xterm-rows');
-  /** The columns the remote pty has: after a font change the terminal re-fits and tells the shell. */
-  const sttyCols = async (tag: string): Promise<number> => {
-    await runLine(page, `echo ${tag}=$(stty size | cut -d' ' -f2)`);
-    await waitForTerminalText(page, new RegExp(`^${tag}=\\d+$`, 'm'));
-    return Number(new RegExp(`^${tag}=(\\d+)$`, 'm').exec(await activeText(page))?.[1]);
-  };
-  const colsBefore = await sttyCols('before');
+  // The columns the remote pty has: after a font change the terminal re-fits and tells the shell.
+  const colsBefore = (await remoteSizeOfTerminal(page)).cols;
   await page.getByRole('button', { name: 'Settings' }).click();
   const settings = page.getByRole('dialog', { name: 'Settings' });
   const font = settings.getByLabel('Terminal font');
@@ -338,7 +333,8 @@ test('terminal font from settings: applied to the rows, an unknown font falls ba
   await font.press('Enter');
   await expect(rows).toHaveCSS('font-family', /^"DejaVu Serif", ui-monospace, "DejaVu Sans Mono"/);
   await settings.getByRole('button', { name: 'Close settings' }).click();
-  await expect.poll(() => sttyCols(`serif${Date.now() % 1000}`), quickPoll()).toBeLessThan(colsBefore);
+  await expect.poll(async () => (await terminalSize(page))?.cols ?? colsBefore, quickPoll()).toBeLessThan(colsBefore);
+  expect((await remoteSizeOfTerminal(page)).cols).toBeLessThan(colsBefore);
   await page.getByRole('button', { name: 'Settings' }).click();
 
   await font.fill('Liberation Mono');

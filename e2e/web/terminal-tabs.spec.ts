@@ -1,9 +1,8 @@
 // Issue 8: shells in tabs against the sandbox. Assertions read xterm's buffer (through the
 // renderer's read-only test hook) and the sandbox's own session list, never React state.
-import type { Page } from '@playwright/test';
 import { join } from 'node:path';
 import { expect, repoRoot, test } from '../fixtures/web-host.js';
-import { activeSessionId, activeText, openDemo, pasteText, SHELL_TIMEOUT_MS, revealWebApp, sandboxAdminHeaders, sandboxEndpoint, runLine, typeLine, waitForShell, waitForTerminalText, type SandboxSession, showBeside } from './porthole-ui.js';
+import { activeSessionId, activeText, openDemo, pasteText, remoteSizeOfTerminal, SHELL_TIMEOUT_MS, revealWebApp, sandboxAdminHeaders, sandboxEndpoint, runLine, terminalSize, typeLine, waitForShell, waitForTerminalText, type SandboxSession, showBeside } from './porthole-ui.js';
 import { quickPoll } from './poll.js';
 
 test.use({ sandbox: true });
@@ -76,49 +75,24 @@ test('double-click a container, run a command, read its output from the terminal
   expect(problems).toEqual([]);
 });
 
-let sttyRound = 0;
-
-/** Asks the remote pty its size ([rows, cols]); empty when the answer has not arrived yet. */
-async function sttySize(page: Page): Promise<number[]> {
-  const tag = `sz${++sttyRound}`;
-  await runLine(page, `stty size | sed "s/^/${tag}=/"`);
-  const pattern = new RegExp(`^${tag}=(\\d+) (\\d+)$`, 'm');
-  await expect.poll(async () => pattern.test(await activeText(page)), quickPoll(30_000)).toBe(true);
-  const m = pattern.exec(await activeText(page));
-  return m ? [Number(m[1]), Number(m[2])] : [];
-}
-
-async function settledSize(page: Page): Promise<number[]> {
-  let previous = await sttySize(page);
-  for (;;) {
-    const now = await sttySize(page);
-    if (now.join(' ') === previous.join(' ')) return now;
-    previous = now;
-  }
-}
-
 test('stty size follows the window; exit ends the shell in words, Reopen brings a fresh one', async ({ page, webHost }) => {
   await page.setViewportSize({ width: 1280, height: 800 });
   await openDemo(page, webHost.url);
   await (await revealWebApp(page)).dblclick();
   await waitForShell(page);
-  // The remote size once fit has settled: two readings in a row agree.
-  const before = await settledSize(page);
+  // The remote size once it is the terminal's (the first fit's size goes after a debounce).
+  const before = await remoteSizeOfTerminal(page);
   await page.setViewportSize({ width: 900, height: 560 });
-  // Re-ask until the debounced fit and the resize message have reached the remote pty.
-  let after: readonly number[] = [];
+  // The terminal refits to the smaller window, then the remote must follow it.
   await expect
-    .poll(
-      async () => {
-        const now = await sttySize(page);
-        if (now.length === 2 && now.join(' ') !== before.join(' ')) after = now;
-        return after.length;
-      },
-      quickPoll(30_000),
-    )
-    .toBe(2);
-  expect(after[0]).toBeLessThan(before[0] ?? 0);
-  expect(after[1]).toBeLessThan(before[1] ?? 0);
+    .poll(async () => {
+      const shown = await terminalSize(page);
+      return shown !== null && shown.rows < before.rows && shown.cols < before.cols;
+    }, quickPoll())
+    .toBe(true);
+  const after = await remoteSizeOfTerminal(page);
+  expect(after.rows).toBeLessThan(before.rows);
+  expect(after.cols).toBeLessThan(before.cols);
 
   // The inspector shows this session's frames, described.
   await page.getByRole('tab', { name: 'Inspector' }).click();

@@ -14,6 +14,8 @@ export interface PortholeTestHook {
   sessionIds(): string[];
   /** Output bytes the session's xterm has parsed so far (grows while output arrives). */
   parsedBytes(sessionId: string): number;
+  /** The active tab's terminal size in cells as xterm has it, or null when no terminal is showing. */
+  activeSize(): { cols: number; rows: number } | null;
 }
 
 export const TEST_HOOK_GLOBAL = '__portholeTest';
@@ -36,6 +38,11 @@ export function installTestHook(model: AppModel): void {
     },
     sessionIds: () => model.sessions.state.tabs.flatMap((t) => (t.sessionId ? [t.sessionId] : [])),
     parsedBytes: (id) => model.registry.get(id)?.parsedBytes ?? 0,
+    activeSize: () => {
+      const id = model.sessions.active?.sessionId;
+      const terminal = id ? model.registry.get(id) : undefined;
+      return terminal === undefined ? null : { cols: terminal.cols, rows: terminal.rows };
+    },
   };
   Object.defineProperty(window, TEST_HOOK_GLOBAL, { value: Object.freeze(hook), configurable: false });
 }

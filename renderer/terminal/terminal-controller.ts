@@ -21,6 +21,7 @@ import { TERMINAL } from './constants.js';
 import { Debounce } from './debounce.js';
 import { barCells, revealMatch } from './find-reveal.js';
 import { sameLook } from './look.js';
+import { RemoteSize } from './remote-size.js';
 import { preventSelectionGhosts } from './selection-ghost.js';
 import { filterSelectionRedraws } from './selection-redraw.js';
 import { SessionBars } from './session-bars.js';
@@ -61,8 +62,8 @@ export class TerminalController implements Drainable {
   #slot: HTMLElement | null = null;
   /** Fits xterm to its slot once the slot stops changing size. */
   readonly #fitLater = new Debounce(TERMINAL.FIT_DEBOUNCE_MS, () => this.#fitNow());
-  /** Sends the terminal's size once it has stopped changing. */
-  readonly #resizeRemoteLater = new Debounce(TERMINAL.REMOTE_RESIZE_DEBOUNCE_MS, () => {
+  /** Sends the terminal's size once it has stopped changing, and before any input typed at it. */
+  readonly #remoteSize = new RemoteSize(TERMINAL.REMOTE_RESIZE_DEBOUNCE_MS, () => {
     if (this.#live && !this.#disposed) this.host.sendResize(this.sessionId, this.#term.cols, this.#term.rows);
   });
 
@@ -92,10 +93,17 @@ export class TerminalController implements Drainable {
     this.#term.loadAddon(new Unicode11Addon());
     this.#term.unicode.activeVersion = '11';
     this.#term.loadAddon(new WebLinksAddon((_e, url) => this.host.openLink(url)));
-    this.#input = connectInput(this.#term, { sessionId, host, live: () => this.#live, elsewhere: () => this.#elsewhere, key: (e) => this.#clipboard.key(e) });
+    this.#input = connectInput(this.#term, {
+      sessionId,
+      host,
+      live: () => this.#live,
+      elsewhere: () => this.#elsewhere,
+      key: (e) => this.#clipboard.key(e),
+      beforeInput: () => this.#remoteSize.beforeInput(),
+    });
     this.#disposables.push(
       ...this.#input.disposables,
-      this.#term.onResize(() => this.#resizeRemoteLater.schedule()),
+      this.#term.onResize(() => this.#remoteSize.changed()),
       this.#term.onSelectionChange(() => this.#clipboard.selectionChanged()),
       this.#term.onWriteParsed(() => this.#bars.viewChanged()),
       this.#term.onScroll(() => this.#bars.viewChanged()),
@@ -196,6 +204,10 @@ export class TerminalController implements Drainable {
       this.#output.shown();
       if (this.#slot !== null && this.element.parentElement !== this.#slot) this.#slot.appendChild(this.element);
       if (this.#opened) this.#webgl.load();
+      // Fitted before it can take a key: a terminal shown at its old size (80×24 when new) would
+      // take keys typed at that size, and the person sees one frame at the wrong size. The later
+      // fit catches a slot whose layout is not final yet.
+      this.#fitNow();
       this.#fitLater.schedule();
     } else {
       this.#webgl.dispose();
@@ -212,7 +224,7 @@ export class TerminalController implements Drainable {
     // Resizes are not sent while the session is not live: a session restarted (Reopen) or
     // reconnected after the view changed size would keep the old size (the remote's lines
     // wrapping at the wrong width) until the next resize. Each live status sends the size now.
-    if (live) this.#resizeRemoteLater.schedule();
+    if (live) this.#remoteSize.changed();
   }
 
   /** Another window took the session: the text stays readable, but no input, ack or resize is sent. */
@@ -352,7 +364,7 @@ export class TerminalController implements Drainable {
     if (this.#disposed) return;
     this.#disposed = true;
     this.#fitLater.cancel();
-    this.#resizeRemoteLater.cancel();
+    this.#remoteSize.cancel();
     this.#observer?.disconnect();
     this.#clipboard.dispose();
     this.#output.dispose();

@@ -1,11 +1,12 @@
 // Input that does not reach the session is told in the tab, once, as what the person did: a paste
 // with its size, or typed keys. A paste bigger than one message goes in several, in order.
 import type { Terminal } from '@xterm/xterm';
-import { describe, expect, it } from 'vitest';
+import { afterEach, describe, expect, it, vi } from 'vitest';
 import { ContractError, DATA_LIMITS, parseToMainData } from '../../shared/contract/index.js';
 import type { InputKind } from '../../shared/contract/index.js';
 import type { RefusedInputNotice } from './input-ledger.js';
 import { inputNoticeText } from '../sessions/input-notice.js';
+import { RemoteSize } from './remote-size.js';
 import { connectInput } from './terminal-input.js';
 
 /** Just what connectInput uses of xterm: its data events and paste (which fires onData before it returns, as xterm's does). */
@@ -28,7 +29,7 @@ function fakeTerm(): { term: Terminal; type: (text: string) => void; key: (init:
   return { term: term as unknown as Terminal, type: (text) => onData(text), key };
 }
 
-function wired(options: { live?: boolean | (() => boolean); elsewhere?: () => boolean; send?: (bytes: Uint8Array) => void } = {}) {
+function wired(options: { live?: boolean | (() => boolean); elsewhere?: () => boolean; send?: (bytes: Uint8Array) => void; beforeInput?: () => void } = {}) {
   const { term, type, key } = fakeTerm();
   const live = options.live;
   const sent: number[] = [];
@@ -40,6 +41,7 @@ function wired(options: { live?: boolean | (() => boolean); elsewhere?: () => bo
     live: () => (typeof live === 'function' ? live() : (live ?? true)),
     elsewhere: options.elsewhere ?? (() => false),
     key: () => true,
+    beforeInput: options.beforeInput ?? (() => undefined),
     host: {
       background: { input: () => undefined } as never,
       sendInput: (sessionId, bytes, kind) => {
@@ -161,5 +163,47 @@ describe('terminal input that does not reach the session', () => {
     live = false;
     key({ key: 'y' });
     expect(told.at(-1)).toEqual({ kind: 'keys', bytes: 1, why: 'closed' });
+  });
+});
+
+describe('terminal input and the terminal size on its way to the session', () => {
+  const DEBOUNCE_MS = 150;
+  afterEach(() => void vi.useRealTimers());
+
+  /** Input wired to a RemoteSize as the controller wires them; `wire` is what main gets, in order. */
+  function sized() {
+    vi.useFakeTimers();
+    const wire: string[] = [];
+    const size = new RemoteSize(DEBOUNCE_MS, () => wire.push('size'));
+    const { type, input } = wired({ beforeInput: () => size.beforeInput(), send: (bytes) => wire.push(`keys ${new TextDecoder().decode(bytes)}`) });
+    return { size, type, input, wire };
+  }
+
+  it('sends a size still waiting for its debounce ahead of keys typed at it, and not again after', () => {
+    const { size, type, wire } = sized();
+    size.changed(); // the first fit, just before the first prompt's keys
+    type('stty size\r');
+    expect(wire).toEqual(['size', 'keys stty size\r']);
+    vi.advanceTimersByTime(DEBOUNCE_MS * 2);
+    expect(wire).toEqual(['size', 'keys stty size\r']);
+  });
+
+  it('sends a size still waiting ahead of a paste', () => {
+    const { size, input, wire } = sized();
+    size.changed();
+    input.paste('ls');
+    expect(wire).toEqual(['size', 'keys ls']);
+  });
+
+  it('still sends the sizes of a drag once, after the last; keys with no size waiting send none', () => {
+    const { size, type, wire } = sized();
+    for (let i = 0; i < 5; i++) {
+      size.changed();
+      vi.advanceTimersByTime(DEBOUNCE_MS / 3);
+    }
+    expect(wire).toEqual([]);
+    vi.advanceTimersByTime(DEBOUNCE_MS);
+    type('a');
+    expect(wire).toEqual(['size', 'keys a']);
   });
 });

@@ -24,6 +24,8 @@ export interface InputTarget {
   elsewhere(): boolean;
   /** Every other key (app shortcuts, copy and paste): true to leave it to xterm (terminal-clipboard.ts). */
   key(e: KeyboardEvent): boolean;
+  /** Called before input goes: the terminal's size still waiting to go is sent first (remote-size.ts). */
+  beforeInput(): void;
 }
 
 /** One terminal's way to its session: xterm's listeners, pastes, and what main refused. */
@@ -61,6 +63,7 @@ export function connectInput(term: Terminal, target: InputTarget): TerminalInput
     const record = pasting ?? ((n: number) => ledger.keys(n));
     // Known here, where the input starts, and sent with it: main's refusal says it back.
     const kind: InputKind = pasting === null ? 'keys' : 'paste';
+    target.beforeInput(); // what is typed runs at the size it was typed at
     for (const message of inputMessages(bytes, DATA_LIMITS.MAX_CHUNK_BYTES)) {
       try {
         target.host.sendInput(target.sessionId, message, kind);

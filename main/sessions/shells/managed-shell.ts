@@ -51,6 +51,11 @@ export class ManagedShell {
    * exists, so the rest of a paste sent in several messages never reaches the shell without its start.
    */
   #launchInputRefused = false;
+  /**
+   * This generation's engine has been connected. Until then its remote has only the launch size,
+   * so a size given since goes ahead of input (input()); after, sizes are held while not connected.
+   */
+  #connectedOnce = false;
   /** Nothing is sent before the first launch succeeded: a failed open is told by its error alone. */
   #announced = false;
   readonly #output: ShellOutput;
@@ -181,8 +186,11 @@ export class ManagedShell {
       this.#recorder.output(bytes);
       this.#output.push(bytes);
     });
+    this.#connectedOnce = false;
     engine.on('status', (status, detail) => {
-      if (generation === this.#generation && status !== 'closed') this.#setStatus(liveStatus(status, detail));
+      if (generation !== this.#generation || status === 'closed') return;
+      if (status === 'connected') this.#connectedOnce = true;
+      this.#setStatus(liveStatus(status, detail));
     });
     engine.on('inputWait', (waitingMs) => {
       if (generation === this.#generation && !this.#disposed) this.#output.sink?.inputWait?.(waitingMs);
@@ -204,6 +212,9 @@ export class ManagedShell {
     const engine = this.#engine;
     if (engine === undefined) return this.#holdLaunchInput(bytes);
     if (engine.status === 'closed') throw new InputRefusedError('closed', `Input refused: ${bytes.byteLength} bytes for a session that is closed.`, 'Reopen the session, then send it again.');
+    // Typed while a fresh session connects: the window's size goes first (queued with it, in order),
+    // or the input would run at the launch size (80×24 for a first tab). The engine skips a size it sent.
+    if (!this.#connectedOnce) engine.resize(this.#size.cols, this.#size.rows);
     engine.write(bytes);
     this.#output.inputSent();
   }
@@ -244,7 +255,8 @@ export class ManagedShell {
    * not have it already (the engine skips an unchanged size). So a banner that comes and goes costs
    * the remote nothing, and a full-screen program is not made to redraw for a size it never shows.
    * (Sending the held size at 'connected' would send the banner's size: the window drops its banner
-   * only once it hears 'connected'.)
+   * only once it hears 'connected'.) One exception, in input(): keys typed while a fresh session
+   * connects take the held size ahead of them, since that remote has only the launch size.
    */
   resize(cols: number, rows: number): void {
     this.#size = { cols, rows };

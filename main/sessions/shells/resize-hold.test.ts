@@ -1,7 +1,8 @@
 // ManagedShell sends terminal sizes only while its session is connected; while it launches or
 // reconnects they are kept, not sent, and the size the window sends once it hears 'connected' goes
 // only when the remote does not have it already: a reconnect banner that takes rows and gives them
-// back makes the remote resize nothing.
+// back makes the remote resize nothing. Keys typed while a fresh session first connects are the
+// exception: the window's size goes ahead of them, since that remote has only the launch size.
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import type { ShellSessionEvents } from '../../ssm/shell/shell-session.js';
 import { sinkInto, standInShell } from '../../../testing/sessions/shells/stand-in-shell.js';
@@ -12,6 +13,8 @@ interface SizedEngine {
   status: 'connecting' | 'connected' | 'reconnecting' | 'closed';
   /** Every size the agent was sent, the launch's first. */
   readonly sentSizes: string[];
+  /** Sizes and input in the order the agent gets them (input as `keys <text>`). */
+  readonly wire: string[];
   fire<K extends keyof ShellSessionEvents>(event: K, ...args: ShellSessionEvents[K]): void;
 }
 
@@ -22,11 +25,13 @@ vi.mock('../../ssm/shell/shell-session.js', async () => {
   class Sized extends StandInSession {
     override status: SizedEngine['status'] = 'connecting';
     readonly sentSizes: string[] = [];
+    readonly wire: string[] = [];
     #last: string;
     constructor(options: { size: { cols: number; rows: number } }) {
       super();
       this.#last = `${options.size.cols}x${options.size.rows}`;
       this.sentSizes.push(this.#last);
+      this.wire.push(this.#last);
       engines.push(this);
     }
     // As the real session: an unchanged size is not sent again.
@@ -35,6 +40,10 @@ vi.mock('../../ssm/shell/shell-session.js', async () => {
       if (size === this.#last) return;
       this.#last = size;
       this.sentSizes.push(size);
+      this.wire.push(size);
+    }
+    override write(bytes: Uint8Array): void {
+      this.wire.push(`keys ${new TextDecoder().decode(bytes)}`);
     }
   }
   return { ShellSession: Sized };
@@ -90,6 +99,31 @@ describe('ManagedShell resizes while not connected', () => {
     setStatus(engine, 'connected');
     shell.resize(90, 30);
     expect(engine.sentSizes).toEqual(['80x24', '90x30']);
+    await shell.dispose();
+  });
+
+  it('sends the window’s size ahead of keys typed while a fresh session first connects (its remote has only the launch size)', async () => {
+    const { shell, engine } = await started();
+    shell.resize(121, 39); // the window fitted its pane (the connecting banner takes two rows)
+    shell.input(new TextEncoder().encode('ls\r'));
+    shell.input(new TextEncoder().encode('pwd\r'));
+    expect(engine.wire).toEqual(['80x24', '121x39', 'keys ls\r', 'keys pwd\r']);
+    setStatus(engine, 'connected');
+    shell.resize(121, 41); // the banner went
+    expect(engine.wire).toEqual(['80x24', '121x39', 'keys ls\r', 'keys pwd\r', '121x41']);
+    await shell.dispose();
+  });
+
+  it('keeps holding sizes for keys typed while reconnecting: that remote has the size from before the drop', async () => {
+    const { shell, engine } = await started();
+    setStatus(engine, 'connected');
+    shell.resize(121, 41);
+    setStatus(engine, 'reconnecting', 'socket closed');
+    shell.resize(121, 39); // the reconnecting banner takes two rows
+    shell.input(new TextEncoder().encode('ls\r'));
+    setStatus(engine, 'connected', 'resumed');
+    shell.resize(121, 41);
+    expect(engine.wire).toEqual(['80x24', '121x41', 'keys ls\r']);
     await shell.dispose();
   });
 });
