@@ -8,6 +8,7 @@ import { sandboxAppPerFile } from '../../testing/composition/app-per-file.js';
 import { DEMO_APP, startSandboxApp } from '../../testing/composition/sandbox-app.js';
 import { eventually, TestClient, RemoteCallError } from '../../testing/composition/test-client.js';
 import { SHELLS } from '../sessions/shells/index.js';
+import { FAILURE_WORDS } from '../sessions/shells/failure-words.js';
 import { SESSION_LIMITS } from '../sandbox/session-limits.js';
 
 const app = sandboxAppPerFile();
@@ -90,7 +91,9 @@ describe('sessions service over the sandbox', () => {
     app.porthole.sandbox?.registry.terminate(awsId, 'Session terminated by TerminateSession.');
     const status = await c.untilState(id, 'closed');
     expect(status).toMatchObject({ state: 'closed', ending: 'failed' });
-    expect(status.reason).toBe(`The session failed: Session ${awsId} has ended in AWS (terminated, or timed out) while Porthole was reconnecting: ResumeSession gave no token.`);
+    // Said once, in plain words; the engine's account kept as the detail.
+    expect(status.reason).toBe(FAILURE_WORDS['session-ended']);
+    expect(status.detail).toBe(`Session ${awsId} has ended in AWS (terminated, or timed out) while Porthole was reconnecting: ResumeSession gave no token.`);
   });
 
   it('keeps two windows’ sessions apart', async () => {

@@ -25,7 +25,7 @@ import { useBannerRoom, useBannerRows } from './banner-room.js';
 import { endOffer } from './end-offer.js';
 import { usePaneFoot } from './pane-foot.js';
 import type { Tab } from './session-store.js';
-import { ENDED_WITHOUT_EXIT_NOTE, statusLine, taskEndLines } from './tab-status.js';
+import { detailLine, ENDED_WITHOUT_EXIT_NOTE, statusLine, taskEndLines } from './tab-status.js';
 
 export function SessionBanner({ tab }: { tab: Tab }) {
   const model = useModel();
@@ -54,13 +54,23 @@ export function SessionBanner({ tab }: { tab: Tab }) {
   const offer = endOffer(tab);
   // The tooltip says why a normal end names no cause, and keeps the agent's own words when the line replaced them.
   const note = !elsewhere && ending === 'exited' && tab.status.exitCode === undefined && offer.restart !== null ? ENDED_WITHOUT_EXIT_NOTE : undefined;
-  const title = [line, ...taskEndLines(tab), note, reason !== undefined && !line.includes(reason) ? reason : undefined].filter((l) => l !== undefined).join('\n');
+  const detail = tab.status.detail;
+  const title = [line, ...taskEndLines(tab), note, reason !== undefined && !line.includes(reason) ? reason : undefined, detailLine(tab) ?? undefined].filter((l) => l !== undefined).join('\n');
+  // The failure's technical words (attempts, the close code) under the plain sentence, quieter.
+  const text = (
+    <span className="session-banner-text" title={title}>
+      {line}
+      {detail !== undefined && detail !== '' && (
+        <span className="session-banner-detail" data-testid="session-detail">
+          {detail}
+        </span>
+      )}
+    </span>
+  );
   if (linkLost !== null) {
     return (
       <div ref={bar} className="session-banner tone-closed" role="status" data-testid="session-closed" data-ending="link-lost">
-        <span className="session-banner-text" title={title}>
-          {line}
-        </span>
+        {text}
         <button ref={first} className="button button-quiet" onClick={() => void model.sessions.close(tab.key).then(() => model.focusWork())}>
           Close tab
         </button>
@@ -69,9 +79,7 @@ export function SessionBanner({ tab }: { tab: Tab }) {
   }
   return (
     <div ref={bar} className="session-banner tone-closed" role="status" data-testid="session-closed" data-ending={elsewhere ? 'elsewhere' : tab.taskEnd !== undefined ? `task-${tab.taskEnd.state}` : (ending ?? 'failed')}>
-      <span className="session-banner-text" title={title}>
-        {line}
-      </span>
+      {text}
       {elsewhere ? (
         <button ref={first} className="button" onClick={() => void model.handover.takeBack(tab.key)}>
           Take back here

@@ -13,7 +13,7 @@ import { revealTab, useTabOverflow } from './tab-overflow.js';
 import { tabMenu } from './tab-menu.js';
 import { tabMenuAnchor } from './tab-menu-anchor.js';
 import { tabListMenu } from './tab-list-menu.js';
-import { inputWaitLine, recordingLine, reconnectLine, STATE_WORDS, statusLine } from './tab-status.js';
+import { detailLine, inputWaitLine, recordingLine, reconnectLine, STATE_WORDS, statusLine } from './tab-status.js';
 import { tabTitleParts } from './tab-title.js';
 
 /**
@@ -86,7 +86,7 @@ function TabButton({ tab, titles, active, beside, onDragOver, onMenu }: TabProps
       aria-selected={active}
       tabIndex={active ? 0 : -1}
       className={`tab tab-${tab.status.state}${inputWaitLine(tab) === null ? '' : ' tab-unanswered'}${beside ? ' beside' : ''}`}
-      title={[tab.title, statusLine(tab), reconnectLine(tab), recordingLine(tab)].filter((l) => l !== null).join('\n')}
+      title={[tab.title, statusLine(tab), detailLine(tab), reconnectLine(tab), recordingLine(tab)].filter((l) => l !== null).join('\n')}
       data-session-id={tab.sessionId ?? undefined}
       data-state={tab.status.state}
       data-reconnects={tab.reconnects}

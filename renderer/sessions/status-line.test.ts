@@ -7,7 +7,8 @@ import { describe, expect, it } from 'vitest';
 import { IDLE_TIMEOUT_OUTPUT } from '../../main/ssm/datachannel/index.js';
 import type { SessionStatus } from '../../shared/contract/index.js';
 import type { Tab } from './session-types.js';
-import { statusLine, taskEndLines } from './tab-status.js';
+import { detailLine, statusLine, taskEndLines } from './tab-status.js';
+import { FAILURE_WORDS } from '../../main/sessions/shells/failure-words.js';
 
 const target = { kind: 'instance', profile: 'p', region: 'us-east-1', instanceId: 'i-0abc' } as const;
 const tab = (status: SessionStatus, elsewhere?: boolean): Tab => ({ key: 'k', sessionId: 's-1', title: 'bastion', target, status, reconnects: 0, recording: null, ...(elsewhere === undefined ? {} : { elsewhere }) });
@@ -24,6 +25,16 @@ describe('statusLine', () => {
   it("Session Manager's idle timeout in its own words", () => {
     const reason = IDLE_TIMEOUT_OUTPUT;
     expect(statusLine(tab({ state: 'closed', ending: 'timed-out', reason }))).toBe(`Closed: ${reason}`);
+  });
+
+  it('a failure main said in full is that one sentence, not nested under "Closed:"; its engine words are the detail line', () => {
+    const failed = tab({ state: 'closed', ending: 'failed', reason: FAILURE_WORDS.unreachable, detail: 'could not resume the session after 5 attempts: the connection closed (1006)' });
+    expect(statusLine(failed)).toBe(FAILURE_WORDS.unreachable);
+    expect(detailLine(failed)).toBe('Detail: could not resume the session after 5 attempts: the connection closed (1006)');
+    // Without a detail (a launch that failed, the agent's own words) the state word stays in front, and there is no detail line.
+    const launch = tab({ state: 'closed', ending: 'failed', reason: 'AccessDeniedException: not authorized' });
+    expect(statusLine(launch)).toBe('Closed: AccessDeniedException: not authorized');
+    expect(detailLine(launch)).toBeNull();
   });
 
   it('a session another window took is not said to have ended', () => {

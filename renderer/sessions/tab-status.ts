@@ -25,6 +25,9 @@ export function statusLine(tab: Tab): string {
   // remote command exited.
   if (tab.status.state === 'closed' && tab.taskEnd !== undefined && tab.elsewhere !== true) return tab.taskEnd.state === 'stopped' ? 'The task stopped' : 'The task is stopping';
   if (tab.status.state === 'closed' && tab.status.ending === 'exited' && tab.elsewhere !== true) return exit === '' ? 'The session ended' : `The shell exited${exit}`;
+  // A failure main said in full (what happened, what to do; its engine words in `detail`, shown
+  // beside it) needs no state word in front: "Closed: The session failed: …" said it twice.
+  if (tab.status.state === 'closed' && tab.status.detail !== undefined && tab.status.reason && tab.elsewhere !== true) return `${tab.status.reason}${exit}`;
   // A session another window took is not closed: it runs on there.
   const words = tab.elsewhere === true ? 'In another window' : STATE_WORDS[tab.status.state];
   // Main's "Reconnected after the network dropped" stays until the next change: read an hour later
@@ -41,6 +44,11 @@ export function statusLine(tab: Tab): string {
 export function inputWaitLine(tab: Pick<Tab, 'status' | 'inputWaitMs' | 'elsewhere'>): string | null {
   if (tab.inputWaitMs === undefined || tab.status.state !== 'connected' || tab.elsewhere === true) return null;
   return `Input not answered for ${Math.floor(tab.inputWaitMs / 1000)} s — waiting for the gateway`;
+}
+
+/** The tooltip line with a failure's technical detail (the engine's words, a close code), or null when there is none. */
+export function detailLine(tab: Pick<Tab, 'status'>): string | null {
+  return tab.status.detail === undefined || tab.status.detail === '' ? null : `Detail: ${tab.status.detail}`;
 }
 
 /** The tooltip lines of a tab whose ECS task stopped: ECS's reason and the container's exit code (empty when there is neither). */

@@ -38,6 +38,11 @@ export const SessionStatusSchema = lazySchema(() => z.object({
   state: SessionStateSchema,
   /** Why the state changed, in plain words ("The container stopped", "Network lost; retrying 2 of 5"). */
   reason: TextSchema.optional(),
+  /**
+   * The technical account behind a reason said in plain words (the engine's message: attempts made,
+   * a WebSocket close code), shown beside it as secondary text. Absent when the reason is all there is.
+   */
+  detail: TextSchema.optional(),
   /** The remote command's exit code, present only when the agent actually reported one. */
   exitCode: z.number().int().optional(),
   /**

@@ -15,7 +15,7 @@ const messageArb: fc.Arbitrary<DataMessage> = fc.oneof(
     type: fc.constant('status' as const),
     sessionId: idArb,
     status: fc.record(
-      { state: fc.constantFrom('connecting' as const, 'connected' as const, 'reconnecting' as const, 'closed' as const), reason: fc.string({ minLength: 1, maxLength: 200, unit: 'grapheme' }), exitCode: fc.integer({ min: -(2 ** 31), max: 2 ** 31 - 1 }), ending: fc.constantFrom('exited' as const, 'stopped' as const, 'failed' as const, 'timed-out' as const) },
+      { state: fc.constantFrom('connecting' as const, 'connected' as const, 'reconnecting' as const, 'closed' as const), reason: fc.string({ minLength: 1, maxLength: 200, unit: 'grapheme' }), detail: fc.string({ maxLength: 200, unit: 'grapheme' }), exitCode: fc.integer({ min: -(2 ** 31), max: 2 ** 31 - 1 }), ending: fc.constantFrom('exited' as const, 'stopped' as const, 'failed' as const, 'timed-out' as const) },
       { requiredKeys: ['state'] },
     ),
   }),
@@ -96,10 +96,26 @@ describe('data-plane wire codec', () => {
     expect(idle[4]).toBe(0b1000);
     expect(decodeDataFrame(idle)).toEqual({ type: 'status', sessionId: 's', status: { state: 'closed', ending: 'timed-out' } });
     const bad = frame.slice();
-    bad[4] = 0b10000; // a flag no encoder sets
-    expect(rejection(bad)).toMatch(/unknown status flags 0x10 at offset 4/);
+    bad[4] = 0b100000; // a flag no encoder sets
+    expect(rejection(bad)).toMatch(/unknown status flags 0x20 at offset 4/);
     bad[4] = 0b1010; // ending 5: no such ending
     expect(rejection(bad)).toMatch(/unknown session ending 5 at offset 4/);
+  });
+
+  it('carries a detail after the reason, the reason then prefixed with its byte length', () => {
+    const status = { state: 'closed', reason: 'Lost it: restart the session.', detail: 'could not resume the session after 5 attempts: the connection closed (1006)', ending: 'failed' } as const;
+    const frame = encodeDataFrame({ type: 'status', sessionId: 's', status });
+    // flags: detail (bit 4) | (1 + index of 'failed') << 1.
+    expect(frame[4]).toBe(0b10110);
+    const reasonBytes = new TextEncoder().encode(status.reason).byteLength;
+    expect(new DataView(frame.buffer).getUint16(3 + 6)).toBe(reasonBytes);
+    expect(decodeDataFrame(frame)).toEqual({ type: 'status', sessionId: 's', status });
+    // A reason length past the frame's end is refused, not read as a shorter reason.
+    const cut = frame.slice(0, 3 + 6 + 2 + reasonBytes - 1);
+    expect(rejection(cut)).toMatch(/status body is \d+ bytes, expected at least/);
+    // Without a detail the frame is as before: the reason runs to the end, with no length prefix.
+    const plain = encodeDataFrame({ type: 'status', sessionId: 's', status: { state: 'closed', reason: 'abc' } });
+    expect(plain.byteLength).toBe(3 + 6 + 3);
   });
 
   it('decodes a status reason as the platform TextDecoder does, malformed UTF-8 included', () => {

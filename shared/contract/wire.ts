@@ -5,7 +5,8 @@
 //   WIRE_PASTE_CODE, so a keystroke's frame stays as small as it was)
 //   ack: u32 bytes    resize: u16 cols, u16 rows
 //   status: u8 state, u8 flags (bit 0: exit code present; bits 1-3: ending, 0 = none, else 1 + its
-//           index in SessionEndingSchema), i32 exit code, UTF-8 reason (empty = none)
+//           index in SessionEndingSchema; bit 4: detail present), i32 exit code, then UTF-8 reason
+//           (empty = none) to the end, or with a detail: u16 reason byte length, reason, UTF-8 detail
 // Decoding checks structure here and values with the schemas in data.ts, except on the hot path:
 // a stream-data frame (terminal output, keystrokes) is checked by hand against the same rules
 // (IdSchema's, the chunk bound), with no schema parse, and its bytes are a view into the frame.
@@ -28,7 +29,11 @@ const ENDINGS: readonly SessionEnding[] = SESSION_ENDINGS;
 /** Where the ending sits in the flags byte (three bits: none or one of the endings, room for three more). */
 const ENDING_SHIFT = 1;
 const ENDING_MASK = 0b111;
-const KNOWN_FLAGS = FLAG_EXIT_CODE | (ENDING_MASK << ENDING_SHIFT);
+/** The status carries a detail (SessionStatus.detail) after its reason, which is then length-prefixed. */
+const FLAG_DETAIL = 1 << 4;
+const KNOWN_FLAGS = FLAG_EXIT_CODE | (ENDING_MASK << ENDING_SHIFT) | FLAG_DETAIL;
+/** The reason's length prefix when a detail follows it. */
+const REASON_LENGTH_BYTES = 2;
 /** Fixed part of a status body: state, flags, exit code. */
 const STATUS_FIXED_BYTES = 6;
 
@@ -63,12 +68,17 @@ export function encodeDataFrame(msg: DataMessage): Uint8Array<ArrayBuffer> {
     }
     case 'status': {
       const reason = TEXT.encoder.encode(msg.status.reason ?? '');
-      const { buf, view, at } = header(msg.type, msg.sessionId, STATUS_FIXED_BYTES + reason.byteLength);
+      const detail = msg.status.detail === undefined ? null : TEXT.encoder.encode(msg.status.detail);
+      const prefix = detail === null ? 0 : REASON_LENGTH_BYTES;
+      const { buf, view, at } = header(msg.type, msg.sessionId, STATUS_FIXED_BYTES + prefix + reason.byteLength + (detail?.byteLength ?? 0));
       view.setUint8(at, STATES.indexOf(msg.status.state));
       const ending = msg.status.ending === undefined ? 0 : ENDINGS.indexOf(msg.status.ending) + 1;
-      view.setUint8(at + 1, (msg.status.exitCode === undefined ? 0 : FLAG_EXIT_CODE) | (ending << ENDING_SHIFT));
+      view.setUint8(at + 1, (msg.status.exitCode === undefined ? 0 : FLAG_EXIT_CODE) | (ending << ENDING_SHIFT) | (detail === null ? 0 : FLAG_DETAIL));
       view.setInt32(at + 2, msg.status.exitCode ?? 0);
-      buf.set(reason, at + STATUS_FIXED_BYTES);
+      // TextSchema bounds a reason far below 64 KiB, so its byte length fits the u16.
+      if (detail !== null) view.setUint16(at + STATUS_FIXED_BYTES, reason.byteLength);
+      buf.set(reason, at + STATUS_FIXED_BYTES + prefix);
+      if (detail !== null) buf.set(detail, at + STATUS_FIXED_BYTES + prefix + reason.byteLength);
       return buf;
     }
   }
@@ -140,7 +150,16 @@ export function decodeDataFrame(frame: Uint8Array<ArrayBuffer>): DataMessage {
       if ((flags & FLAG_EXIT_CODE) !== 0) status.exitCode = view.getInt32(2);
       const ending = (flags >> ENDING_SHIFT) & ENDING_MASK;
       if (ending !== 0) status.ending = ENDINGS[ending - 1] ?? fail(`unknown session ending ${ending} at offset ${at + 1}`);
-      if (body.byteLength > STATUS_FIXED_BYTES) status.reason = TEXT.decoder.decode(body.subarray(STATUS_FIXED_BYTES));
+      let text = body.subarray(STATUS_FIXED_BYTES);
+      if ((flags & FLAG_DETAIL) !== 0) {
+        needs(STATUS_FIXED_BYTES + REASON_LENGTH_BYTES, false);
+        const reasonBytes = view.getUint16(STATUS_FIXED_BYTES);
+        needs(STATUS_FIXED_BYTES + REASON_LENGTH_BYTES + reasonBytes, false);
+        const start = STATUS_FIXED_BYTES + REASON_LENGTH_BYTES;
+        text = body.subarray(start, start + reasonBytes);
+        status.detail = TEXT.decoder.decode(body.subarray(start + reasonBytes));
+      }
+      if (text.byteLength > 0) status.reason = TEXT.decoder.decode(text);
       raw = { type, sessionId, status };
       break;
     }

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { IDLE_TIMEOUT_OUTPUT, MAX_DURATION_OUTPUT } from '../../ssm/datachannel/index.js';
+import { FAILURE_WORDS } from './failure-words.js';
 import { closedStatus, launchFailedStatus, stoppedStatus } from './status.js';
 
 describe('closedStatus: how a session ended', () => {
@@ -54,12 +55,29 @@ describe('closedStatus: how a session ended', () => {
   });
 
   it('a protocol or network failure is a failure; closing it here is a stop', () => {
-    expect(closedStatus({ kind: 'failed', cause: 'unreachable', message: 'resume gave up' }, undefined)).toMatchObject({ reason: 'The session failed: resume gave up', ending: 'failed' });
+    expect(closedStatus({ kind: 'failed', cause: 'unreachable', message: 'resume gave up' }, undefined)).toMatchObject({ ending: 'failed' });
     expect(closedStatus({ kind: 'local', message: 'terminated' }, undefined).ending).toBe('stopped');
   });
 
   it('a launch that never connected fails; a stop on request says it stopped', () => {
     expect(launchFailedStatus('AccessDenied').ending).toBe('failed');
     expect(stoppedStatus('Closed by the user')).toEqual({ state: 'closed', reason: 'Closed by the user', ending: 'stopped' });
+  });
+
+  it('a failure is one plain sentence by its cause, the engine\'s words (the close code) kept as its detail', () => {
+    const message = 'could not resume the session after 5 attempts: the connection closed (1006)';
+    const status = closedStatus({ kind: 'failed', cause: 'unreachable', message }, undefined);
+    expect(status).toEqual({ state: 'closed', reason: FAILURE_WORDS.unreachable, detail: message, ending: 'failed' });
+    // Said once: no "failed:" nested in front of the engine's message.
+    expect(status.reason).not.toMatch(/failed:/i);
+    expect(status.reason).not.toContain('1006');
+    for (const cause of ['session-ended', 'resume-refused', 'unreachable', 'handshake', 'protocol', 'local'] as const) {
+      const words = FAILURE_WORDS[cause];
+      // What happened, then what to do, in one sentence.
+      expect(words).toMatch(/^[A-Z][^.]*: [^.]*(restart|diagnose)[^.]*\.$/);
+      expect(closedStatus({ kind: 'failed', cause, message: 'x' }, undefined).reason).toBe(words);
+    }
+    // Ends that did not fail keep their own words and have no detail.
+    expect(closedStatus({ kind: 'local', message: 'terminated' }, undefined).detail).toBeUndefined();
   });
 });

@@ -1,5 +1,6 @@
 // Engine events told as the contract's session status, in plain words.
 import type { SessionStatus } from '../../../shared/contract/index.js';
+import { FAILURE_WORDS } from './failure-words.js';
 import { isIdleTimeoutOutput, isMaxDurationOutput, type ChannelStatus, type CloseReason } from '../../ssm/datachannel/index.js';
 
 /** A reason is one line in a tab; the agent's channel_closed text can be long (the contract allows 4096). */
@@ -21,10 +22,14 @@ export function liveStatus(status: Exclude<ChannelStatus, 'closed'>, detail: str
   }
 }
 
-/** The final status, with the protocol's reason and the exit code only when the agent sent one. */
+/**
+ * The final status, with the protocol's reason and the exit code only when the agent sent one. A
+ * failure is said in plain words by its cause (failure-words.ts), the engine's message its detail.
+ */
 export function closedStatus(reason: CloseReason, exitCode: number | undefined): SessionStatus {
-  const text = reason.kind === 'failed' ? `The session failed: ${reason.message}` : reason.message;
+  const text = reason.kind === 'failed' ? FAILURE_WORDS[reason.cause] : reason.message;
   const status: SessionStatus = { state: 'closed', reason: text.length > 0 ? clip(text) : 'The session ended', ending: endingOf(reason) };
+  if (reason.kind === 'failed' && reason.message.length > 0) status.detail = clip(reason.message);
   if (exitCode !== undefined) status.exitCode = exitCode;
   return status;
 }
