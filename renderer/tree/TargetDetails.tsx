@@ -7,8 +7,9 @@ import { useLayoutEffect, useRef, useState } from 'react';
 import { useModel } from '../root/model-context.js';
 import { useStore } from '../state/store.js';
 import { nodeAction, type NodeActionId } from './node-action-defs.js';
-import { badgeOf, clusterName, notReadyReason, taskDefinitionOf, titleOf } from './node-view.js';
+import { badgeOf, clusterName, notReadyReason, readinessOf, taskDefinitionOf, titleOf, type Badge } from './node-view.js';
 import { findNode, type TreeState } from './tree-store.js';
+import { KeepCodesWhole } from '../ui/KeepCodesWhole.js';
 import { useGrowDelay, useShrinkHold } from './use-grow-delay.js';
 import { usePointerPark } from './use-pointer-park.js';
 
@@ -40,6 +41,17 @@ function facts(tree: TreeState, node: Target): Array<readonly [string, string]> 
   }
   out.push(['Region', `${node.region} · ${node.profile}`]);
   return out;
+}
+
+/**
+ * The readiness line's words: why (the badge's reason) and, apart, what to do. Beside the Diagnose
+ * button a not-ready container's step leaves out "Run Diagnose…" (nextStepInDiagnosis).
+ */
+function readinessWords(node: Target, badge: Badge | null): { readonly why: string; readonly next: string } | null {
+  if (badge === null) return null;
+  if (node.kind !== 'container') return { why: badge.hint, next: '' };
+  const r = readinessOf(node);
+  return { why: r.reason, next: r.nextStepInDiagnosis };
 }
 
 export function TargetDetails() {
@@ -89,6 +101,7 @@ export function TargetDetails() {
   }
   const badge = badgeOf(node);
   const notReady = notReadyReason(node);
+  const readiness = readinessWords(node, badge);
   // A target known not to take a shell offers Diagnose first instead of a tab that would fail.
   const buttons: ReadonlyArray<readonly [NodeActionId, string]> = notReady === null
     ? [['openShell', ' button-primary'], ['forward', ''], ['diagnose', ' button-quiet']]
@@ -101,22 +114,6 @@ export function TargetDetails() {
         </span>
         {badge && <span className={`tree-badge tone-${badge.tone}`}>{badge.text}</span>}
       </div>
-      {linkLost !== null ? (
-        // Why every button is off, said as text (as the palette says why a command is), in the readiness line's place.
-        <p className="target-details-readiness tone-warn" data-testid="target-details-unavailable" title={linkLost}>
-          {linkLost}
-        </p>
-      ) : (
-        badge && <p className={`target-details-readiness${notReady ? ' tone-warn' : ''}`} data-testid="target-details-readiness" title={badge.hint}>{badge.hint}</p>
-      )}
-      <dl className="target-details-facts">
-        {facts(tree, node).map(([k, v]) => (
-          <div key={k}>
-            <dt>{k}</dt>
-            <dd title={v}>{v}</dd>
-          </div>
-        ))}
-      </dl>
       <div className="target-details-actions">
         {buttons.map(([id, style]) => {
           const action = nodeAction(id);
@@ -128,6 +125,37 @@ export function TargetDetails() {
             </button>
           );
         })}
+      </div>
+      {/* Why it can or cannot take a shell, what to do, then the facts: one scroll box under the
+          name and the actions, which stay in view; nothing in it is cut off inside a box of its own. */}
+      <div className="target-details-body" data-testid="target-details-body">
+        {linkLost !== null ? (
+          // Why every button is off, said as text (as the palette says why a command is), in the readiness line's place.
+          <p className="target-details-readiness tone-warn" data-testid="target-details-unavailable" title={linkLost}>
+            {linkLost}
+          </p>
+        ) : (
+          readiness !== null && (
+            <>
+              <p className={`target-details-readiness${notReady ? ' tone-warn' : ''}`} data-testid="target-details-readiness" title={badge?.hint}>
+                {readiness.why}
+              </p>
+              {readiness.next !== '' && (
+                <p className="target-details-next" data-testid="target-details-next">
+                  <KeepCodesWhole text={readiness.next} />
+                </p>
+              )}
+            </>
+          )
+        )}
+        <dl className="target-details-facts">
+          {facts(tree, node).map(([k, v]) => (
+            <div key={k}>
+              <dt>{k}</dt>
+              <dd title={v}>{v}</dd>
+            </div>
+          ))}
+        </dl>
       </div>
     </section>
   );
