@@ -1,5 +1,6 @@
 // A forward started from the form on a container of a service follows the service by default:
-// the form offers "Follow service web" ticked, the row says it follows service web, and when its
+// the form offers "Follow service web" ticked (auto-restart on with it, and not to be turned off
+// while it follows), the row says it follows service web, and when its
 // task is stopped (`aws ecs stop-task` on the sandbox) the row comes back listening on another task
 // of the service, its place naming that task, and serves HTTP again on the same local port.
 import { ECSClient, StopTaskCommand } from '@aws-sdk/client-ecs';
@@ -19,12 +20,28 @@ test('a forward following service web comes back on another of its tasks when it
   const form = await openForwardForm(page, await revealWebApp(page));
   const follow = form.getByLabel('Follow service web: when its task is replaced, start on the new one');
   await expect(follow).toBeChecked();
+  // Following is restarting on the new task: auto-restart is on, and stays on while it follows.
+  const autoRestart = form.getByTestId('forward-auto-restart');
+  await expect(autoRestart).toBeDisabled();
+  // Turned off for a forward pinned to its task, it is on again once it follows; pinned again, off as chosen.
+  await follow.uncheck();
+  await autoRestart.uncheck();
+  await follow.check();
+  await expect(autoRestart).toBeChecked();
+  await expect(autoRestart).toBeDisabled();
+  await follow.uncheck();
+  await expect(autoRestart).toBeEnabled();
+  await expect(autoRestart).not.toBeChecked();
+  await follow.check();
   await form.getByLabel('Remote port', { exact: true }).fill('8080');
   await form.getByRole('button', { name: 'Start forward' }).click();
   await expect(form).toBeHidden();
   const row = page.locator('.forward[data-forward-id]');
   await expect(row).toHaveAttribute('data-state', 'listening', { timeout: SHELL_TIMEOUT_MS });
   await expect(row.getByTestId('forward-follows')).toHaveText('follows service web');
+  const auto = row.getByRole('button', { name: 'Auto-restart' });
+  await expect(auto).toHaveAttribute('aria-pressed', 'true');
+  await expect(auto).toBeDisabled();
   await expect(row.getByTestId('forward-path')).toContainText(FIRST_TASK_SHORT);
   const port = Number(await row.getAttribute('data-local-port'));
 

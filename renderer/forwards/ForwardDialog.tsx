@@ -101,6 +101,7 @@ export function ForwardDialog({ draft }: { draft: Draft }) {
   // On by default for a container of a service: its forward then survives the task being replaced.
   const [follow, setFollow] = useState(typedBefore?.follow ?? (edit === undefined || edit.forward.spec.follow !== undefined));
   const followable = chosen?.service ?? null;
+  const following = followable !== null && follow;
   const [saved, setSaved] = useState(edit?.savedId != null);
   const [error, setError] = useState<string | null>(null);
   /** The field the form refused (marked invalid until it is edited); null for a refusal from main. */
@@ -174,8 +175,8 @@ export function ForwardDialog({ draft }: { draft: Draft }) {
       localPort: local,
       // An edited forward keeps the address it was given; the form does not offer another.
       bindAddress: edit?.forward.spec.bindAddress ?? DEFAULT_BIND_ADDRESS,
-      autoRestart,
-      ...(followable !== null && follow ? { follow: { service: followable } } : {}),
+      autoRestart: autoRestart || following,
+      ...(following && followable !== null ? { follow: { service: followable } } : {}),
       ...(viaHost ? { remoteHost: remoteHost.trim() } : {}),
       ...(name.trim() ? { name: name.trim() } : {}),
     };
@@ -307,8 +308,9 @@ export function ForwardDialog({ draft }: { draft: Draft }) {
           </label>
         )}
         <label className="check-field">
-          <input type="checkbox" checked={autoRestart} onChange={(e) => setAutoRestart(e.target.checked)} />
-          Restart automatically when the session drops
+          {/* Following its service is restarting on the task that replaced its own: on, and not to be turned off, while it follows. */}
+          <input type="checkbox" checked={autoRestart || following} disabled={following} onChange={(e) => setAutoRestart(e.target.checked)} data-testid="forward-auto-restart" />
+          {following ? 'Restart automatically when the session drops (always, while it follows its service)' : 'Restart automatically when the session drops'}
         </label>
         {edit !== undefined && (
           <label className="check-field">

@@ -217,3 +217,9 @@ export function recheckTimedOutText(timeoutMs: number): string {
   const within = timeoutMs < 1000 ? `${timeoutMs} ms` : `${Math.round(timeoutMs / 1000)} s`;
   return `Asking AWS again got no answer within ${within}, so this is what Porthole last saw; try again in a moment.`;
 }
+
+/**
+ * Why a forward that follows its service cannot have auto-restart off: following means going on to
+ * the task that replaced the old one, which is a restart. Said when something asks to turn it off.
+ */
+export const FOLLOW_RESTARTS_TEXT = 'A forward that follows its service always restarts on a running task of it. To turn auto-restart off, turn off Follow service in Edit…';

@@ -1,5 +1,5 @@
 // "Follow the service" against the sandbox, the whole chain: a forward to an ECS container that
-// follows its service moves bytes, its task is stopped (ECS StopTask), and it comes back by itself
+// follows its service (auto-restart on, even if asked off) moves bytes, its task is stopped (ECS StopTask), and it comes back by itself
 // on another running task of the service (the row naming that task), bytes flowing again through
 // the same local port; a forward pinned to the same task gives up as it always has. A service with
 // no ready task is said plainly while auto-restart keeps looking. Waits on the hub's events.
@@ -10,7 +10,7 @@ import { join } from 'node:path';
 import { ECSClient, StopTaskCommand } from '@aws-sdk/client-ecs';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { ForwardSpecSchema, type ForwardInfo } from '../../../shared/contract/index.js';
-import { noReadyServiceTaskText } from '../../../shared/messages/forwards.js';
+import { FOLLOW_RESTARTS_TEXT, noReadyServiceTaskText } from '../../../shared/messages/forwards.js';
 import { shortTaskId } from '../../../shared/format/task-id.js';
 import { DEMO_APP, startSandboxApp, type SandboxApp } from '../../../testing/composition/sandbox-app.js';
 import { clientConfig } from '../../../testing/sandbox/api/test-helpers.js';
@@ -72,7 +72,7 @@ async function echoes(port: number | null): Promise<void> {
 const taskOf = (f: ForwardInfo): string => (f.spec.target.kind === 'ecs-container' ? f.spec.target.taskArn : '');
 
 describe('a forward following its service', () => {
-  it('comes back on another running task of the service when its task is stopped; a pinned forward gives up', async () => {
+  it('comes back on another running task of the service when its task is stopped, auto-restart asked or not; a pinned forward gives up', async () => {
     const sandbox = t.app.sandbox;
     if (sandbox === null) throw new Error('the sandbox did not start');
     Object.assign(sandbox.taskStopping, STOPPED_AT_ONCE);
@@ -82,7 +82,10 @@ describe('a forward following its service', () => {
       // The tree has the service open, its tasks listed running, as when a forward is made from it.
       await t.app.aws.inventory.children(nodeId.service(DEMO_APP.web.profile, DEMO_APP.web.region, DEMO_CLUSTER_ARN, WEB_SERVICE));
       const base = { target: DEMO_APP.web, remotePort: ECHO_PORT, localPort: 'auto', autoRestart: true };
-      const following = await h.create(ForwardSpecSchema.parse({ ...base, follow: { service: WEB_SERVICE } }));
+      // Made with auto-restart off: following its service is going on to the task that replaces its own.
+      const following = await h.create(ForwardSpecSchema.parse({ ...base, autoRestart: false, follow: { service: WEB_SERVICE } }));
+      expect(following.spec.autoRestart).toBe(true);
+      await expect(h.setAutoRestart(following.id, false)).rejects.toMatchObject({ code: 'invalid-spec', message: FOLLOW_RESTARTS_TEXT });
       const pinned = await h.create(ForwardSpecSchema.parse(base));
       const first = await until(following.id, (f) => f.state === 'listening');
       expect(taskOf(first)).toBe(DEMO_APP.web.taskArn);

@@ -11,7 +11,7 @@ import { ForwardError, ForwardManager, FORWARDS, type RestartSchedule } from '..
 import { ForwardStore, savedForwardProblem } from './forward-store.js';
 import { forwardInfo, forwardStats, managerSpec, portTarget, sessionTargetKey, targetNameOf } from './mapping.js';
 import { followServiceTarget } from './follow-service.js';
-import { noReadyServiceTaskText } from '../../../shared/messages/forwards.js';
+import { FOLLOW_RESTARTS_TEXT, noReadyServiceTaskText } from '../../../shared/messages/forwards.js';
 import type { PortTarget } from '../../sessions/forwards/types.js';
 import { forwardRestartPolicy } from './restart-policy.js';
 import { refuseNotReady } from './refuse-not-ready.js';
@@ -31,6 +31,11 @@ export interface ForwardsHubOptions {
   readonly reconnectBackoff?: BackoffSchedule;
   /** How long a readiness re-check may take (default TARGET_RECHECK_TIMEOUT_MS; tests shorten it). */
   readonly recheckTimeoutMs?: number;
+}
+
+/** A forward that follows its service restarts by itself (that is what following is): its spec says so. */
+function followRules(spec: ForwardSpec): ForwardSpec {
+  return spec.follow === undefined || spec.autoRestart ? spec : { ...spec, autoRestart: true };
 }
 
 export class ForwardsHub {
@@ -86,7 +91,8 @@ export class ForwardsHub {
     return this.#ready;
   }
 
-  async create(spec: ForwardSpec): Promise<ForwardInfo> {
+  async create(asked: ForwardSpec): Promise<ForwardInfo> {
+    const spec = followRules(asked);
     await this.#refuseNotReady(spec);
     const id = randomUUID();
     // Its first session may look for its service's task before the manager's create returns.
@@ -148,6 +154,7 @@ export class ForwardsHub {
   }
 
   async setAutoRestart(id: string, enabled: boolean): Promise<ForwardInfo> {
+    if (!enabled && this.#specOf(id).follow !== undefined) throw new ForwardError('invalid-spec', FOLLOW_RESTARTS_TEXT);
     const spec = { ...this.#specOf(id), autoRestart: enabled };
     this.#specs.set(id, spec);
     await this.#manager.setAutoRestart(id, enabled);
@@ -159,7 +166,8 @@ export class ForwardsHub {
    * and refuses a local port that is taken, changing nothing. A saved forward's saved entry takes
    * them too, in place (same savedId, same place in the list).
    */
-  async edit(id: string, spec: ForwardSpec): Promise<ForwardInfo> {
+  async edit(id: string, asked: ForwardSpec): Promise<ForwardInfo> {
+    const spec = followRules(asked);
     const previous = this.#specOf(id);
     // Moved to another target: refused there as a new forward would be (its own target was checked when it started).
     if (sessionTargetKey(managerSpec(previous)) !== sessionTargetKey(managerSpec(spec))) await this.#refuseNotReady(spec);
@@ -193,8 +201,10 @@ export class ForwardsHub {
   /** Starts a saved forward: listed anew if it is not in the panel, otherwise started if stopped. */
   async restore(savedId: string): Promise<ForwardInfo> {
     await this.ready();
-    const saved = await this.#store.get(savedId);
-    if (saved === undefined) throw new ForwardError('not-found', `No saved forward with id ${savedId}.`);
+    const stored = await this.#store.get(savedId);
+    if (stored === undefined) throw new ForwardError('not-found', `No saved forward with id ${savedId}.`);
+    // Saved before following implied auto-restart: it starts (and is listed) as one made now.
+    const saved = { ...stored, spec: followRules(stored.spec) };
     const problem = savedForwardProblem(saved);
     if (problem !== undefined) throw new ForwardError('invalid-spec', problem);
     let id = [...this.#savedOf].find(([, s]) => s === savedId)?.[0];

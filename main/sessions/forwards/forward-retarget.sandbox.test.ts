@@ -1,7 +1,8 @@
 // What a following forward tells its retarget about how new its answer must be: a start, and the
 // restart after its session ended, need news (the task it had may be gone: an earlier listing would
 // still show it running); a retry after a failed start may take a recent answer, so retries do not
-// list the cluster each time (clusterTasksNow's freshness window). Real sessions on the sandbox.
+// list the cluster each time (clusterTasksNow's freshness window). Following restarts by itself,
+// whatever its autoRestart says. Real sessions on the sandbox.
 import { TerminateSessionCommand } from '@aws-sdk/client-ssm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ForwardManager } from './manager.js';
@@ -61,6 +62,20 @@ describe('a following forward asking which task to start on', () => {
       await manager.restart(f.id);
       await until(manager, f.id, (s) => s.state === 'active');
       expect(asked).toEqual([true, true, false, true]);
+    } finally {
+      await manager.close();
+    }
+  });
+
+  it('restarts by itself after its session ended, with autoRestart false', async () => {
+    const manager = new ForwardManager({ startSession: fx.startSession, restartSchedule: FAST_RESTART, reconnectBackoff: FAST_RECONNECT, retarget: async (_id, spec) => spec.target });
+    try {
+      const f = await manager.create({ target: DEMO_TARGETS.container, remotePort: 9000, autoRestart: false, follow: { service: 'web' } });
+      const first = await until(manager, f.id, (s) => s.state === 'active');
+      await fx.harness.ssm.send(new TerminateSessionCommand({ SessionId: first.sessionId! }));
+      const again = await until(manager, f.id, (s) => s.state === 'failed' || (s.state === 'active' && s.sessionId !== first.sessionId));
+      expect(again.state).toBe('active');
+      expect(again.localPort).toBe(first.localPort);
     } finally {
       await manager.close();
     }

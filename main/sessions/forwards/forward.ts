@@ -243,7 +243,7 @@ export class Forward {
       if (generation !== this.generation) return;
       this.lastError = error instanceof Error ? error.message : String(error);
       this.lastErrorNextStep = nextStepOf(error);
-      if (this.spec.autoRestart === false) return this.scheduleRestart(0);
+      if (!this.restartsByItself) return this.scheduleRestart(0);
       const verdict = await this.verdictOn(error);
       // Stopped or started again while the policy asked AWS: that run decides, not this one
       // (nothing of this verdict may touch the new run's row).
@@ -305,13 +305,21 @@ export class Forward {
 
   private scheduleRestart(livedMs: number): void {
     if (!this.running) return;
-    if (this.spec.autoRestart === false) {
+    if (!this.restartsByItself) {
       void this.stop('failed');
       return;
     }
     this.setState('restarting');
     this.restarts++;
     this.restartTimer = setTimeout(() => void this.runSession(), this.backoff.next(livedMs));
+  }
+
+  /**
+   * Whether a dropped session or a failed start is retried by itself: auto-restart on, or the
+   * forward follows its service (following means going on to the task that replaced the old one).
+   */
+  private get restartsByItself(): boolean {
+    return this.spec.follow !== undefined || this.spec.autoRestart !== false;
   }
 
   /** Applies the restart policy's verdict on this run's failed start: whether auto-restart gives up (and why). */

@@ -10,7 +10,7 @@ export interface ForwardSpec extends PortRequest {
   localAddress?: string;
   /** 0 or absent: pick a free port. */
   localPort?: number;
-  /** Restart with backoff when the session ends unexpectedly (default true). */
+  /** Restart with backoff when the session ends unexpectedly (default true; always, when it follows its service). */
   autoRestart?: boolean;
   /** Which AWS profile and region to start sessions with; passed through to StartPortSession. */
   profile?: string;
