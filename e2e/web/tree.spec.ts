@@ -20,6 +20,9 @@ test('filter, copy an instance id, and a failing profile explained on its node',
   await expect(treeRow(page, 'instance', 'lost-contact').locator('.tree-badge')).toHaveText('lost');
   await page.getByLabel('Filter targets').press('Escape');
   await expect(treeRow(page, 'instance', 'bastion')).toBeVisible();
+  // The hybrid node (mi-…, known to SSM only) is listed with the instances, its ping status its badge.
+  await expect(treeRow(page, 'instance', 'onprem-build')).toHaveAttribute('title', /^mi-0a1b2c3d4e5f60006\n/);
+  await expect(treeRow(page, 'instance', 'onprem-build').locator('.tree-badge')).toHaveText('online');
 
   // Copy the instance id from the context menu.
   await treeRow(page, 'instance', 'bastion').click({ button: 'right' });

@@ -49,6 +49,14 @@ describe('sessions service over the sandbox', () => {
     await c.untilText(session.id, 'inst-5');
   });
 
+  it('opens a shell on the hybrid managed node (mi-…, no EC2 record)', async () => {
+    const c = window();
+    const { session } = await c.call('sessions', 'open', { target: DEMO_APP.hybrid, cols: 80, rows: 24 });
+    await c.untilState(session.id, 'connected');
+    c.input(session.id, 'echo hybrid-$((3+4))\r');
+    await c.untilText(session.id, 'hybrid-7');
+  });
+
   it('passes a resize through to the pty', async () => {
     const c = window();
     const id = await openShell(c);

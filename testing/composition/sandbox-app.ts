@@ -27,6 +27,8 @@ export const DEMO_APP = {
   /** Its ExecuteCommandAgent is STOPPED with a reason. */
   brokenAgent: container('demo-workers', '5e1f4a2b9c3d4e5f6a7b8c9d0e1f0012', 'worker'),
   instance: { kind: 'instance', profile: SANDBOX.profile, region: REGION, instanceId: 'i-0a1b2c3d4e5f60002' } satisfies InstanceRef,
+  /** "onprem-build": a hybrid node (mi-…), known to SSM only. */
+  hybrid: { kind: 'instance', profile: SANDBOX.profile, region: REGION, instanceId: 'mi-0a1b2c3d4e5f60006' } satisfies InstanceRef,
 } as const;
 
 export interface SandboxApp {

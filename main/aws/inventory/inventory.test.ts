@@ -41,7 +41,12 @@ describe('inventory over the sandbox demo world', () => {
       ['encrypted-shell', 'Online', 'Linux'],
       ['legacy-agent', 'Online', 'Linux'],
       ['lost-contact', 'ConnectionLost', 'Linux'],
+      ['onprem-build', 'Online', 'Linux'],
     ]);
+    // The hybrid node (SSM only, no EC2 record): named by SSM, its ping status shown, its state 'managed'.
+    expect(instances.find((n) => n.kind === 'instance' && n.instanceId.startsWith('mi-'))).toMatchObject({
+      kind: 'instance', instanceId: 'mi-0a1b2c3d4e5f60006', label: 'onprem-build (mi-0a1b2c3d4e5f60006)', pingStatus: 'Online', state: 'managed',
+    });
 
     const web = await t.inventory.children(byLabel(regionChildren, 'demo-web').id);
     expect(web.map((n) => [n.kind, n.label])).toEqual([['service', 'api'], ['service', 'web']]);

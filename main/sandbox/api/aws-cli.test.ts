@@ -71,8 +71,10 @@ describe('the official AWS CLI against the sandbox', () => {
       expect(described.tasks[0]?.containers[0]?.runtimeId).toMatch(/^[0-9a-f]{32}-\d{10}$/);
     };
     const checkInstances = async () => {
-      const instances = (await cli(bin, useEndpointFlag, ['ssm', 'describe-instance-information'])) as { InstanceInformationList: Array<{ InstanceId: string; PingStatus: string }> };
+      const instances = (await cli(bin, useEndpointFlag, ['ssm', 'describe-instance-information'])) as { InstanceInformationList: Array<{ InstanceId: string; PingStatus: string; ResourceType: string; Name?: string }> };
       expect(instances.InstanceInformationList.map((i) => `${i.InstanceId}:${i.PingStatus}`)).toContain('i-0a1b2c3d4e5f60004:ConnectionLost');
+      // The hybrid node, as the CLI parses it: a ManagedInstance with its name.
+      expect(instances.InstanceInformationList.find((i) => i.InstanceId.startsWith('mi-'))).toMatchObject({ InstanceId: 'mi-0a1b2c3d4e5f60006', PingStatus: 'Online', ResourceType: 'ManagedInstance', Name: 'onprem-build' });
     };
     const checkEc2 = async () => {
       const ec2 = (await cli(bin, useEndpointFlag, ['ec2', 'describe-instances', '--instance-ids', 'i-0a1b2c3d4e5f60001'])) as {

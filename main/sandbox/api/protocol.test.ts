@@ -27,6 +27,10 @@ describe('Query protocol services (EC2, STS) and JSON 1.1 error shapes', () => {
       const paged = await ec2.send(new DescribeInstancesCommand({ MaxResults: 5 }));
       expect(paged.Reservations).toHaveLength(5);
       await expect(ec2.send(new DescribeInstancesCommand({ InstanceIds: ['i-0000000000000dead'] }))).rejects.toMatchObject({ name: 'InvalidInstanceID.NotFound' });
+      // The hybrid node is SSM's alone: EC2 lists no such instance and refuses its id as not one of its own.
+      expect(instances.map((i) => i.InstanceId)).not.toContain('mi-0a1b2c3d4e5f60006');
+      expect(instances).toHaveLength(5);
+      await expect(ec2.send(new DescribeInstancesCommand({ InstanceIds: ['mi-0a1b2c3d4e5f60006'] }))).rejects.toMatchObject({ name: 'InvalidInstanceID.Malformed' });
     } finally {
       ec2.destroy();
     }
@@ -122,7 +126,7 @@ describe('throttling', () => {
       // … and once tokens come back at 10/s, the adaptive retries get every call through.
       clock.start();
       const results = await calls;
-      expect(results.every((r) => (r.InstanceInformationList?.length ?? 0) === 5)).toBe(true);
+      expect(results.every((r) => (r.InstanceInformationList?.length ?? 0) === 6)).toBe(true);
       expect(sb.stats.throttled).toBeGreaterThan(refused.length);
     } finally {
       strict.destroy();

@@ -1,5 +1,6 @@
 import { DecryptCommand, GenerateDataKeyCommand, KMSClient } from '@aws-sdk/client-kms';
 import {
+  type DescribeInstanceInformationCommandOutput,
   DescribeInstanceInformationCommand,
   paginateDescribeInstanceInformation,
   ResumeSessionCommand,
@@ -14,6 +15,9 @@ import { generateWorld } from '../world/generate.js';
 import { apiSandbox, clientConfig } from '../../../testing/sandbox/api/test-helpers.js';
 
 const BASTION = 'i-0a1b2c3d4e5f60001';
+/** The demo world's hybrid node "onprem-build": registered with SSM, unknown to EC2. */
+const HYBRID = 'mi-0a1b2c3d4e5f60006';
+const byId = (r: DescribeInstanceInformationCommandOutput) => new Map(r.InstanceInformationList?.map((i) => [i.InstanceId, i]));
 
 function httpGet(host: string, port: number, path: string): Promise<string> {
   return new Promise((resolve, reject) => {
@@ -54,6 +58,19 @@ describe('SSM and KMS over the SDK v3 against the demo world', () => {
     const euList = await eu.send(new DescribeInstanceInformationCommand({}));
     eu.destroy();
     expect(euList.InstanceInformationList?.map((i) => i.InstanceId)).toEqual(['i-0e1b2c3d4e5f60001']);
+  });
+
+  it('describes the hybrid node (mi-…) as a ManagedInstance with its name and activation, and filters by resource type', async () => {
+    const r = await ssm.send(new DescribeInstanceInformationCommand({}));
+    const hybrid = r.InstanceInformationList?.find((i) => i.InstanceId === HYBRID);
+    expect(hybrid).toMatchObject({ PingStatus: 'Online', ResourceType: 'ManagedInstance', Name: 'onprem-build', ComputerName: 'build01.corp.example', SourceType: 'AWS::SSM::ManagedInstance', IamRole: 'SSMServiceRole' });
+    expect(hybrid?.ActivationId).toMatch(/^[0-9a-f-]{36}$/);
+    expect(byId(r).get(BASTION)).toMatchObject({ ResourceType: 'EC2Instance' });
+    expect(byId(r).get(BASTION)?.Name).toBeUndefined();
+    const managed = await ssm.send(new DescribeInstanceInformationCommand({ Filters: [{ Key: 'ResourceType', Values: ['ManagedInstance'] }] }));
+    expect(managed.InstanceInformationList?.map((i) => i.InstanceId)).toEqual([HYBRID]);
+    const ec2Only = await ssm.send(new DescribeInstanceInformationCommand({ Filters: [{ Key: 'ResourceType', Values: ['EC2Instance'] }] }));
+    expect(ec2Only.InstanceInformationList?.map((i) => i.InstanceId)).not.toContain(HYBRID);
   });
 
   it('starts a shell session, resumes it with a new token and terminates it', async () => {

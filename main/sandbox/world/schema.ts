@@ -131,6 +131,14 @@ export const Instance = z.object({
   ports: z.array(PortSpec).default([]),
 });
 
+/**
+ * A hybrid node (mi-…, registered with an SSM activation: on-premises or another cloud) is a
+ * ManagedInstance that only SSM knows; EC2 has no record of it. Every other instance is EC2's.
+ */
+export function isHybrid(i: { readonly id: string }): boolean {
+  return i.id.startsWith('mi-');
+}
+
 export const KmsKey = z.object({
   /** A key id (uuid-like); ARNs and `alias/<alias>` resolve to it. */
   id: z.string().min(1),

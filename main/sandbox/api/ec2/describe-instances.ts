@@ -3,7 +3,7 @@
  * reservation per instance, Name tags, state, private address. Discovery reads Name tags here.
  */
 import { createHash } from 'node:crypto';
-import type { InstanceSpec } from '../../world/schema.js';
+import { isHybrid, type InstanceSpec } from '../../world/schema.js';
 import { ApiError } from '../errors.js';
 import { paginate } from '../paging.js';
 import { numbered } from '../query-params.js';
@@ -63,9 +63,11 @@ export function describeInstances(form: URLSearchParams, ctx: RequestContext): s
   const filters: Array<{ name: string; values: string[] }> = [];
   for (let n = 1; form.has(`Filter.${n}.Name`); n++) filters.push({ name: form.get(`Filter.${n}.Name`) ?? '', values: numbered(form, `Filter.${n}.Value`) });
   for (const id of ids) {
+    // EC2 ids are i-…; a hybrid node's mi-… id is not one (EC2 says so before looking it up).
+    if (!id.startsWith('i-')) throw new ApiError('InvalidInstanceID.Malformed', `Invalid id: "${id}"`);
     if (!ctx.region.instancesById.has(id)) throw new ApiError('InvalidInstanceID.NotFound', `The instance ID '${id}' does not exist`);
   }
-  const list = ctx.region.instances.filter((i) => (!ids.length || ids.includes(i.id)) && filters.every((f) => filterMatch(i, f.name, f.values)));
+  const list = ctx.region.instances.filter((i) => !isHybrid(i) && (!ids.length || ids.includes(i.id)) && filters.every((f) => filterMatch(i, f.name, f.values)));
   const max = maxRaw === null ? undefined : Number(maxRaw);
   if (max !== undefined && !Number.isInteger(max)) throw new ApiError('InvalidParameterValue', `Invalid value '${maxRaw}' for maxResults`);
   const page = paginate('ec2', list, EC2_LIMITS.describeInstances, max, form.get('NextToken') ?? undefined, `DescribeInstances/${ids.join(',')}/${JSON.stringify(filters)}`);

@@ -1,5 +1,5 @@
 /** SSM DescribeInstanceInformation: managed instances with ping status, platform and agent. */
-import type { InstanceSpec } from '../../world/schema.js';
+import { isHybrid, type InstanceSpec } from '../../world/schema.js';
 import { invalidParameter } from '../errors.js';
 import type { Handler } from '../handler.js';
 import { paginate } from '../paging.js';
@@ -11,6 +11,11 @@ export const SSM_LIMITS = {
 } as const;
 
 const pingAtBoot = Math.floor(Date.now() / 1000);
+
+/** The activation the sandbox's hybrid nodes registered with (AWS reports one per node). */
+const HYBRID_ACTIVATION_ID = '4c2f3b7e-9a1d-4e5f-8b6c-0d1e2f3a4b5c';
+/** The service role a hybrid activation names (AWS's documented default name). */
+const HYBRID_IAM_ROLE = 'SSMServiceRole';
 
 function pingStatus(i: InstanceSpec): string {
   // A stopped instance's agent cannot ping, whatever the world says.
@@ -40,7 +45,7 @@ function matches(i: InstanceSpec, key: string, values: string[]): boolean {
     case 'AgentVersion':
       return values.includes(i.agentVersion);
     case 'ResourceType':
-      return values.includes('EC2Instance');
+      return values.includes(isHybrid(i) ? 'ManagedInstance' : 'EC2Instance');
     default:
       throw invalidParameter('ssm', `The filter key ${key} is not supported by the sandbox.`);
   }
@@ -53,6 +58,7 @@ export const describeInstanceInformation: Handler = (p, ctx) => {
   const page = paginate('ssm', list, SSM_LIMITS.describeInstanceInformation, p.optInt('MaxResults'), p.optString('NextToken'), query);
   return {
     InstanceInformationList: page.items.map((i) => ({
+      ...(isHybrid(i) ? { Name: i.name ?? i.id, ActivationId: HYBRID_ACTIVATION_ID, IamRole: HYBRID_IAM_ROLE, RegistrationDate: pingAtBoot } : {}),
       InstanceId: i.id,
       PingStatus: pingStatus(i),
       LastPingDateTime: pingAtBoot,
@@ -61,11 +67,11 @@ export const describeInstanceInformation: Handler = (p, ctx) => {
       PlatformType: i.platformType,
       PlatformName: i.platformName,
       PlatformVersion: i.platformVersion,
-      ResourceType: 'EC2Instance',
+      ResourceType: isHybrid(i) ? 'ManagedInstance' : 'EC2Instance',
       IPAddress: i.privateIpAddress,
       ComputerName: i.computerName ?? i.id,
       SourceId: i.id,
-      SourceType: 'AWS::EC2::Instance',
+      SourceType: isHybrid(i) ? 'AWS::SSM::ManagedInstance' : 'AWS::EC2::Instance',
     })),
     NextToken: page.nextToken,
   };
