@@ -64,7 +64,8 @@ export function BottomPanel() {
         </button>
       </div>
       {open && (
-        <div id={PANEL_ID} className="pane-body panel-body" role="tabpanel" aria-labelledby={tabId(view)}>
+        // tabIndex -1: a press on its empty space keeps the keyboard in the panel (ui/blank-click-focus.ts).
+        <div id={PANEL_ID} className="pane-body panel-body" role="tabpanel" aria-labelledby={tabId(view)} tabIndex={-1}>
           {view === 'forwards' && <ForwardsPanel />}
           {view === 'transfers' && <TransfersPanel />}
           {view === 'diagnostics' && <DiagnosticsPanel />}

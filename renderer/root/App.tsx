@@ -14,6 +14,7 @@ import { TerminalArea } from '../sessions/TerminalArea.js';
 import { useStore } from '../state/store.js';
 import { TreePane } from '../tree/TreePane.js';
 import { ConfirmDialog } from '../ui/ConfirmDialog.js';
+import { installBlankClickFocus } from '../ui/blank-click-focus.js';
 import { trackFocus } from '../ui/return-focus.js';
 import { lazyPart } from '../ui/lazy-part.js';
 import { Toasts } from '../ui/Toasts.js';
@@ -53,6 +54,7 @@ export function App() {
   useWindowEffects(model);
   useEffect(() => client.onRejected((e) => console.error(`porthole: main refused a message: ${e.message}`)), [client]);
   useEffect(trackFocus, []);
+  useEffect(() => installBlankClickFocus(model), [model]);
   const startFailure = useStartFailure(client);
 
   useEffect(
