@@ -7,7 +7,7 @@
 // the room of their columns.
 // Saved forwards below.
 import { counted } from '../../shared/format/words.js';
-import { destinationText } from '../../shared/messages/forwards.js';
+import { destinationText, followsServiceText } from '../../shared/messages/forwards.js';
 import { useMemo, useRef } from 'react';
 import { newForward } from '../commands/command-target.js';
 import { useModel } from '../root/model-context.js';
@@ -153,6 +153,11 @@ export function ForwardsPanel() {
                   <span className="panel-cell-line forward-saved-main" title={[sv.spec.name, `${local} → ${to}`].filter(Boolean).join('\n')}>
                     <span className="forward-address">{local}</span>
                     <span className="muted">→ {to}</span>
+                    {sv.spec.follow !== undefined && (
+                      <span className="forward-follows" data-testid="forward-saved-follows">
+                        {followsServiceText(sv.spec.follow.service)}
+                      </span>
+                    )}
                     {sv.spec.name && <span className="forward-name">{sv.spec.name}</span>}
                   </span>
                   {sv.problem !== undefined && (

@@ -98,12 +98,17 @@ export function fallbackLabel(t: TargetRef): TargetLabel {
   return t.kind === 'instance' ? { name: t.instanceId, path: `${t.profile}${PATH_SEPARATOR}${t.region}` } : { name: t.containerName, path: `${clusterName(t.cluster)}${PATH_SEPARATOR}${shortTaskId(t.taskArn)}` };
 }
 
-/** The name a forward's target goes by: the tree's (freshest), the one saved with it, or its ids. */
-export function labelOfSpec(spec: Pick<ForwardSpec, 'target' | 'targetLabel'>, index: ReadonlyMap<string, TargetEntry>): TargetLabel {
+/**
+ * The name a forward's target goes by: the tree's (freshest), the one saved with it, or its ids. A
+ * forward following its service goes by main's label: the task it runs on, or only its service
+ * while it picks one and in its saved entry (its target is then a task it may never use again).
+ */
+export function labelOfSpec(spec: Pick<ForwardSpec, 'target' | 'targetLabel' | 'follow'>, index: ReadonlyMap<string, TargetEntry>): TargetLabel {
+  if (spec.follow !== undefined && spec.targetLabel !== undefined) return spec.targetLabel;
   return index.get(targetKey(spec.target))?.label ?? spec.targetLabel ?? fallbackLabel(spec.target);
 }
 
-export function placeOf(spec: Pick<ForwardSpec, 'target' | 'targetLabel' | 'remoteHost' | 'remotePort'>, index: ReadonlyMap<string, TargetEntry>): ForwardPlace {
+export function placeOf(spec: Pick<ForwardSpec, 'target' | 'targetLabel' | 'follow' | 'remoteHost' | 'remotePort'>, index: ReadonlyMap<string, TargetEntry>): ForwardPlace {
   return { targetName: labelOfSpec(spec, index).name, remoteHost: spec.remoteHost, remotePort: spec.remotePort };
 }
 

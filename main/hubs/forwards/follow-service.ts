@@ -18,6 +18,14 @@ export interface FollowedTarget {
   readonly label: TargetLabel;
 }
 
+/**
+ * How a following forward is named when no one task is meant: while it picks one, and in its saved
+ * entry (the task it ran on last is not where it starts next time).
+ */
+export function serviceLabel(target: EcsContainerRef, service: string): TargetLabel {
+  return { name: target.containerName, path: [arnTail(target.cluster), service].join(PATH_SEPARATOR) };
+}
+
 /** A ready target of `service` for `from`'s container in `task`, or undefined. */
 function readyTarget(task: TaskInfo, from: EcsContainerRef, service: string): FollowedTarget | undefined {
   if (task.serviceName !== service || task.lastStatus !== 'RUNNING' || task.desiredStatus !== 'RUNNING') return undefined;

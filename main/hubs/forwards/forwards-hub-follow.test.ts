@@ -120,6 +120,9 @@ describe('a forward following its service', () => {
     }
     const h = newHub();
     const f = await h.create(ForwardSpecSchema.parse({ target: DEMO_APP.web, remotePort: ECHO_PORT, localPort: 'auto', autoRestart: true, follow: { service: WEB_SERVICE } }));
+    // The reply itself names the task it starts on, never the gone one it was made on.
+    expect(taskOf(f)).not.toBe(DEMO_APP.web.taskArn);
+    expect(f.spec.targetLabel?.path).toContain(shortTaskId(taskOf(f)));
     const listening = await until(f.id, (x) => x.state === 'listening');
     // Another task of the service (web2, or the one the service started in its place), named in the row.
     const now = taskOf(listening);
@@ -135,18 +138,29 @@ describe('a forward following its service', () => {
     const h = newHub();
     // The api service has no container named app: no task of it can take this forward.
     const f = await h.create(ForwardSpecSchema.parse({ target: DEMO_APP.web2, remotePort: ECHO_PORT, localPort: 'auto', autoRestart: true, follow: { service: 'api' } }));
-    const waiting = await until(f.id, (x) => x.error?.message === noReadyServiceTaskText('api', true));
-    expect(waiting.state).toBe('reconnecting');
+    // Retrying (reconnecting), and saying why.
+    await until(f.id, (x) => x.state === 'reconnecting' && x.error?.message === noReadyServiceTaskText('api', true));
     expect(noReadyServiceTaskText('api', true)).toBe('No running task of service api is ready for ECS Exec — retrying.');
   });
 
-  it('is saved following its service, through the store, and read so by the next run', async () => {
+  it('is saved following its service, described by the service (not a task), through the store, and read so by the next run', async () => {
     const h = newHub();
     const f = await h.create(ForwardSpecSchema.parse({ target: DEMO_APP.web2, remotePort: ECHO_PORT, localPort: 'auto', follow: { service: WEB_SERVICE } }));
     const saved = await h.save(f.id);
+    // The saved entry names the service; the live row, the task it runs on.
+    const serviceOnly = { name: 'app', path: 'demo-web › web' };
+    expect(saved.spec.targetLabel).toEqual(serviceOnly);
+    const live = h.list().find((x) => x.id === f.id);
+    expect(live?.spec.targetLabel?.path).toBe(`demo-web › web › ${shortTaskId(live === undefined ? '' : taskOf(live))}`);
     const next = new ForwardsHub({ aws: t.app.aws, dataDir: dir, events: { updated: () => undefined, stats: () => undefined } });
     try {
-      expect((await next.saved.list()).find((s) => s.savedId === saved.savedId)?.spec.follow).toEqual({ service: WEB_SERVICE });
+      const read = (await next.saved.list()).find((s) => s.savedId === saved.savedId);
+      expect(read?.spec.targetLabel).toEqual(serviceOnly);
+      expect(read?.spec.follow).toEqual({ service: WEB_SERVICE });
+      // Its Start in the next run (this run's forward stopped: it holds the saved port) picks a ready task of the service, and the reply names it.
+      await h.stop(f.id);
+      const restored = await next.restore(saved.savedId);
+      expect(restored.spec.targetLabel?.path).toBe(`demo-web › web › ${shortTaskId(taskOf(restored))}`);
     } finally {
       await next.close();
     }

@@ -10,7 +10,8 @@ import type { BackoffSchedule } from '../../ssm/connection/constants.js';
 import { ForwardError, ForwardManager, FORWARDS, type RestartSchedule } from '../../sessions/forwards/index.js';
 import { ForwardStore, savedForwardProblem } from './forward-store.js';
 import { forwardInfo, forwardStats, managerSpec, portTarget, sessionTargetKey, targetNameOf } from './mapping.js';
-import { followServiceTarget } from './follow-service.js';
+import { followServiceTarget, serviceLabel } from './follow-service.js';
+import { FirstPicks } from './first-pick.js';
 import { FOLLOW_RESTARTS_TEXT, noReadyServiceTaskText } from '../../../shared/messages/forwards.js';
 import type { PortTarget } from '../../sessions/forwards/types.js';
 import { forwardRestartPolicy } from './restart-policy.js';
@@ -38,6 +39,16 @@ function followRules(spec: ForwardSpec): ForwardSpec {
   return spec.follow === undefined || spec.autoRestart ? spec : { ...spec, autoRestart: true };
 }
 
+/** A following forward about to pick its task: named by its service until it has one (not by the task it was made on). */
+function picking(spec: ForwardSpec): ForwardSpec {
+  return spec.follow === undefined || spec.target.kind !== 'ecs-container' ? spec : { ...spec, targetLabel: serviceLabel(spec.target, spec.follow.service) };
+}
+
+/** What a saved entry keeps: a following forward is described by its service, not the task it ran on last. */
+function savedSpec(spec: ForwardSpec): ForwardSpec {
+  return picking(spec);
+}
+
 export class ForwardsHub {
   /** The saved list, for the forwards service. */
   readonly saved = { list: (): Promise<SavedForward[]> => this.#listSaved() };
@@ -56,6 +67,8 @@ export class ForwardsHub {
   readonly #targets = new Map<string, TargetRef>();
   /** Contract spec of a forward inside create() (not listed yet), by id. */
   readonly #creating = new Map<string, ForwardSpec>();
+  /** Replies waiting on a following forward's first pick of a task. */
+  readonly #firstPicks = new FirstPicks();
   readonly #statsTimer: NodeJS.Timeout;
   #ready: Promise<void> | undefined;
 
@@ -91,14 +104,15 @@ export class ForwardsHub {
     return this.#ready;
   }
 
+  /** A following forward's reply names the task it starts on (first-pick.ts), or its service while a sign-in holds the pick. */
   async create(asked: ForwardSpec): Promise<ForwardInfo> {
-    const spec = followRules(asked);
+    const spec = picking(followRules(asked));
     await this.#refuseNotReady(spec);
     const id = randomUUID();
     // Its first session may look for its service's task before the manager's create returns.
     this.#creating.set(id, spec);
     try {
-      await this.#manager.create(this.#launchable(spec), { id });
+      await this.#firstPicks.around(id, () => this.#manager.create(this.#launchable(spec), { id }));
       this.#specs.set(id, this.#creating.get(id) ?? spec);
     } finally {
       this.#creating.delete(id);
@@ -131,7 +145,7 @@ export class ForwardsHub {
   /** Refused as a Start is when its target cannot take a session now (a following forward picks a ready task instead). */
   async restart(id: string): Promise<ForwardInfo> {
     await this.#refuseNotReady(this.#specOf(id));
-    await this.#manager.restart(id);
+    await this.#firstPicks.around(id, () => this.#manager.restart(id));
     return this.#info(id);
   }
 
@@ -147,7 +161,7 @@ export class ForwardsHub {
   async #settle(id: string, spec: ForwardSpec): Promise<ForwardInfo> {
     const savedId = this.#savedOf.get(id);
     const saved = savedId === undefined ? undefined : await this.#store.get(savedId);
-    if (saved !== undefined) await this.#store.put({ ...saved, spec: this.#pinned(id, spec) });
+    if (saved !== undefined) await this.#store.put({ ...saved, spec: savedSpec(this.#pinned(id, spec)) });
     const info = this.#info(id);
     this.options.events.updated({ id, forward: info });
     return info;
@@ -189,7 +203,7 @@ export class ForwardsHub {
    */
   async save(id: string): Promise<SavedForward> {
     await this.ready();
-    const spec = this.#pinned(id, this.#specOf(id));
+    const spec = savedSpec(this.#pinned(id, this.#specOf(id)));
     const saved: SavedForward = { savedId: this.#savedOf.get(id) ?? id, spec, savedAt: Date.now() };
     await this.#store.put(saved);
     this.#savedOf.set(id, saved.savedId);
@@ -210,16 +224,20 @@ export class ForwardsHub {
     let id = [...this.#savedOf].find(([, s]) => s === savedId)?.[0];
     // Refused as a Start is, on the spec it would start with (the panel's, when it is listed).
     await this.#refuseNotReady(id === undefined ? saved.spec : this.#specOf(id));
-    if (id !== undefined) await this.#manager.start(id);
-    else {
+    if (id !== undefined) {
+      const listed = id;
+      await this.#firstPicks.around(listed, () => this.#manager.start(listed));
+    } else {
       // A forward removed from the panel earlier comes back under a new id (its old one is gone).
       id = this.#shown.has(savedId) || this.#specs.has(savedId) ? randomUUID() : savedId;
-      this.#specs.set(id, saved.spec);
+      const spec = picking(saved.spec);
+      this.#specs.set(id, spec);
       this.#savedOf.set(id, savedId);
       this.#shown.add(savedId);
+      const listed = id;
       try {
         // A port taken meanwhile: listed failed, its row saying what to do (not the form's advice, there is no form).
-        await this.#manager.create(this.#launchable(saved.spec), { id, keepWhenUnbound: true });
+        await this.#firstPicks.around(listed, () => this.#manager.create(this.#launchable(spec), { id: listed, keepWhenUnbound: true }));
       } catch (err) {
         this.#specs.delete(id);
         this.#savedOf.delete(id);
@@ -270,6 +288,20 @@ export class ForwardsHub {
    * takes the task and its name; none ready is a start failure in plain words, retried as any is.
    */
   async #follow(id: string, waiting: ((words: string | null) => void) | undefined, fresh: boolean): Promise<PortTarget> {
+    const picked = this.#firstPicks.began(id);
+    try {
+      // A reply waiting on this pick is not held while a sign-in is: it names the service meanwhile.
+      const told = (words: string | null): void => {
+        if (words !== null) picked();
+        waiting?.(words);
+      };
+      return await this.#pick(id, told, fresh);
+    } finally {
+      picked();
+    }
+  }
+
+  async #pick(id: string, waiting: (words: string | null) => void, fresh: boolean): Promise<PortTarget> {
     const spec = this.#specsHolding(id).get(id);
     if (spec === undefined) throw new ForwardError('not-found', `No forward with id ${id}.`);
     if (spec.follow === undefined || spec.target.kind !== 'ecs-container') return portTarget(spec.target);
