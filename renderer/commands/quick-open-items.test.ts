@@ -60,6 +60,19 @@ describe('quick open items', () => {
     expect(labels('demo-workers', [reporter, worker])).toEqual(['reporter', 'worker']);
   });
 
+  it('puts a never-opened target the query names above recent ones it matched only by where they are', () => {
+    // Shells opened on reporter and batch (in demo-workers): "work" still lists the workers first.
+    const where = 'sandbox · us-east-1 · demo-workers';
+    const reporter: RecentTarget = { ...recent(container('app')), nodeId: 'k-reporter', label: 'reporter', where };
+    const batch: RecentTarget = { ...recent(container('app')), nodeId: 'k-batch', label: 'batch', where };
+    const workers = indexNodes(new Map([['root', ready([profile])], ['p', ready([region])], ['r', ready([instance('worker-a'), instance('bastion')])]]));
+    const items = quickOpenItems(workers, [reporter, batch], 'work').map((i) => i.label);
+    expect(items).toEqual(['worker-a', 'reporter', 'batch']);
+    // A recent target named by the query still comes before the never-opened ones.
+    const worker: RecentTarget = { ...reporter, nodeId: 'k-worker', label: 'worker' };
+    expect(quickOpenItems(workers, [reporter, worker], 'work').map((i) => i.label)).toEqual(['worker', 'worker-a', 'reporter']);
+  });
+
   it('leaves out recent targets that do not match', () => {
     expect(labels('log', [recent(instance('bastion'))])).toEqual(['log-router']);
   });

@@ -120,10 +120,10 @@ function score(query: string, label: string, where: string): { score: number; la
 }
 
 /**
- * The rows for a query: recent targets that match first (most recent first, those matched by
- * name before those matched only by where they are), then the loaded
- * nodes by score (quick-open-rank.ts: targets before other kinds at equal score). An empty query lists the recent
- * targets, then the loaded shell targets.
+ * The rows for a query: targets whose name it matches, then those it matches only by where they
+ * are; within each, recent targets first (most recent first), then the loaded nodes by score
+ * (quick-open-rank.ts: targets before other kinds at equal score). An empty query lists the
+ * recent targets, then the loaded shell targets.
  */
 export function quickOpenItems(index: NodeIndex, recents: readonly RecentTarget[], query: string, max: number = QUICK_OPEN.MAX_ITEMS): TargetItem[] {
   const q = query.trim();
@@ -152,9 +152,13 @@ export function quickOpenItems(index: NodeIndex, recents: readonly RecentTarget[
     rest.push({ id, kind: node.kind, label, score: s.score, rank, use, nameHit: s.labelHits.length > 0 });
   });
   const ranked = rankCandidates(rest, index.nodes, index.parent, q.length > 0).flatMap((c) => items.get(c.id) ?? []);
-  // Recent targets the query names come before those it matched only by where they are: "work"
-  // put a recent reporter in demo-workers above the recent worker, and Enter opened the wrong shell.
+  // Targets the query names come before those it matched only by where they are, recent or not:
+  // "work" put recent reporter and batch (in demo-workers) above the never-opened workers, and
+  // Enter opened the wrong shell. Within each kind of match, recent ones first. The loaded nodes
+  // keep their ranked order (a container may rank with its task though only its task was named).
   const named = first.filter((i) => i.labelHits.length > 0);
   const placed = first.filter((i) => i.labelHits.length === 0);
-  return [...named, ...placed, ...ranked].slice(0, max);
+  const cut = q.length === 0 ? 0 : ranked.findIndex((i) => i.labelHits.length === 0);
+  const at = cut < 0 ? ranked.length : cut;
+  return [...named, ...ranked.slice(0, at), ...placed, ...ranked.slice(at)].slice(0, max);
 }
