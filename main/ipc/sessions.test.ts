@@ -8,7 +8,7 @@ import { sandboxAppPerFile } from '../../testing/composition/app-per-file.js';
 import { DEMO_APP, startSandboxApp } from '../../testing/composition/sandbox-app.js';
 import { eventually, TestClient, RemoteCallError } from '../../testing/composition/test-client.js';
 import { SHELLS } from '../sessions/shells/index.js';
-import { FAILURE_WORDS } from '../sessions/shells/failure-words.js';
+import { FAILURE_WORDS } from '../../shared/messages/sessions.js';
 import { SESSION_LIMITS } from '../sandbox/session-limits.js';
 
 const app = sandboxAppPerFile();

@@ -8,7 +8,7 @@ import { IDLE_TIMEOUT_OUTPUT } from '../../main/ssm/datachannel/index.js';
 import type { SessionStatus } from '../../shared/contract/index.js';
 import type { Tab } from './session-types.js';
 import { detailLine, statusLine, taskEndLines } from './tab-status.js';
-import { FAILURE_WORDS } from '../../main/sessions/shells/failure-words.js';
+import { FAILURE_WORDS } from '../../shared/messages/sessions.js';
 
 const target = { kind: 'instance', profile: 'p', region: 'us-east-1', instanceId: 'i-0abc' } as const;
 const tab = (status: SessionStatus, elsewhere?: boolean): Tab => ({ key: 'k', sessionId: 's-1', title: 'bastion', target, status, reconnects: 0, recording: null, ...(elsewhere === undefined ? {} : { elsewhere }) });

@@ -118,6 +118,18 @@ describe('data-plane wire codec', () => {
     expect(plain.byteLength).toBe(3 + 6 + 3);
   });
 
+  it('refuses a reason too long for its u16 length prefix rather than sending a frame that wraps', () => {
+    const detail = 'the connection closed (1006)';
+    // 0xffff bytes still fit: the prefix says them all and the detail comes back whole.
+    const most = encodeDataFrame({ type: 'status', sessionId: 's', status: { state: 'closed', reason: 'a'.repeat(0xffff), detail } });
+    expect(new DataView(most.buffer).getUint16(3 + 6)).toBe(0xffff);
+    expect(new TextDecoder().decode(most.subarray(3 + 6 + 2 + 0xffff))).toBe(detail);
+    // One byte more (here a 3-byte character across the line) would wrap the prefix to 2.
+    const over = { type: 'status', sessionId: 's', status: { state: 'closed', reason: `${'a'.repeat(0xffff - 2)}€`, detail } } as const;
+    expect(() => encodeDataFrame(over)).toThrow(ContractError);
+    expect(() => encodeDataFrame(over)).toThrow(/status reason of 65536 bytes is too long to send with a detail \(at most 65535\)/);
+  });
+
   it('decodes a status reason as the platform TextDecoder does, malformed UTF-8 included', () => {
     const frame = encodeDataFrame({ type: 'status', sessionId: 's', status: { state: 'closed', reason: 'abc' } });
     for (const bad of [[0xe2, 0x82, 0x41], [0x61, 0xff, 0x62], [0xc0, 0x80, 0x41]]) {

@@ -34,6 +34,8 @@ const FLAG_DETAIL = 1 << 4;
 const KNOWN_FLAGS = FLAG_EXIT_CODE | (ENDING_MASK << ENDING_SHIFT) | FLAG_DETAIL;
 /** The reason's length prefix when a detail follows it. */
 const REASON_LENGTH_BYTES = 2;
+/** The longest reason that prefix can say (a u16). */
+const MAX_PREFIXED_REASON_BYTES = 0xffff;
 /** Fixed part of a status body: state, flags, exit code. */
 const STATUS_FIXED_BYTES = 6;
 
@@ -75,7 +77,9 @@ export function encodeDataFrame(msg: DataMessage): Uint8Array<ArrayBuffer> {
       const ending = msg.status.ending === undefined ? 0 : ENDINGS.indexOf(msg.status.ending) + 1;
       view.setUint8(at + 1, (msg.status.exitCode === undefined ? 0 : FLAG_EXIT_CODE) | (ending << ENDING_SHIFT) | (detail === null ? 0 : FLAG_DETAIL));
       view.setInt32(at + 2, msg.status.exitCode ?? 0);
-      // TextSchema bounds a reason far below 64 KiB, so its byte length fits the u16.
+      // TextSchema bounds a reason far below 64 KiB; one past the u16 would wrap into a frame that
+      // decodes as a different reason and detail, so it is refused here rather than sent corrupt.
+      if (detail !== null && reason.byteLength > MAX_PREFIXED_REASON_BYTES) throw new ContractError('malformed', `A session status reason of ${reason.byteLength} bytes is too long to send with a detail (at most ${MAX_PREFIXED_REASON_BYTES})`);
       if (detail !== null) view.setUint16(at + STATUS_FIXED_BYTES, reason.byteLength);
       buf.set(reason, at + STATUS_FIXED_BYTES + prefix);
       if (detail !== null) buf.set(detail, at + STATUS_FIXED_BYTES + prefix + reason.byteLength);

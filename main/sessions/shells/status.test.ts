@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { IDLE_TIMEOUT_OUTPUT, MAX_DURATION_OUTPUT } from '../../ssm/datachannel/index.js';
-import { FAILURE_WORDS } from './failure-words.js';
+import { FAILURE_WORDS } from '../../../shared/messages/sessions.js';
 import { closedStatus, launchFailedStatus, stoppedStatus } from './status.js';
 
 describe('closedStatus: how a session ended', () => {

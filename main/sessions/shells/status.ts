@@ -1,7 +1,10 @@
 // Engine events told as the contract's session status, in plain words.
 import type { SessionStatus } from '../../../shared/contract/index.js';
-import { FAILURE_WORDS } from './failure-words.js';
-import { isIdleTimeoutOutput, isMaxDurationOutput, type ChannelStatus, type CloseReason } from '../../ssm/datachannel/index.js';
+import { FAILURE_WORDS as WORDS } from '../../../shared/messages/sessions.js';
+import { isIdleTimeoutOutput, isMaxDurationOutput, type ChannelStatus, type CloseReason, type FailureCause } from '../../ssm/datachannel/index.js';
+
+/** The words for every cause the engine has: a cause with none here fails the typecheck. */
+const FAILURE_WORDS: Readonly<Record<FailureCause, string>> = WORDS;
 
 /** A reason is one line in a tab; the agent's channel_closed text can be long (the contract allows 4096). */
 const MAX_REASON_CHARS = 1000;
@@ -24,7 +27,7 @@ export function liveStatus(status: Exclude<ChannelStatus, 'closed'>, detail: str
 
 /**
  * The final status, with the protocol's reason and the exit code only when the agent sent one. A
- * failure is said in plain words by its cause (failure-words.ts), the engine's message its detail.
+ * failure is said in plain words by its cause (shared/messages/sessions.ts), the engine's message its detail.
  */
 export function closedStatus(reason: CloseReason, exitCode: number | undefined): SessionStatus {
   const text = reason.kind === 'failed' ? FAILURE_WORDS[reason.cause] : reason.message;
