@@ -48,16 +48,22 @@ export type ExecReadiness = ExecReady | ExecNotReady;
 
 const ENABLE_EXEC = 'Enable it on the service with aws ecs update-service --enable-execute-command --force-new-deployment (this replaces the tasks), or run a new task with --enable-execute-command.';
 const DIAGNOSE = 'Run Diagnose on the container for the cause.';
+const NO_RUNTIME_ID_STEP = 'Refresh in a few seconds; if it stays that way, the ECS agent on the host is not reporting the container.';
+const AGENT_DOWN_STEP = 'Usually the task role lacks ssmmessages permissions or there is no network path to ssmmessages.';
 
-/** `nextStep` everywhere; `thenDiagnose` (the nextStep's end outside Diagnose) sends the reader on to Diagnose for the cause. */
-const r = (state: ExecNotReady['state'], badge: string, tone: ExecReadiness['tone'], reason: string, nextStep: string, thenDiagnose = ''): ExecNotReady => ({
+/**
+ * Both steps are whole sentences, written out by each reason: `nextStep` is said in the tree's
+ * details and a forward's refusal; `nextStepInDiagnosis` inside Diagnose (the same when the step
+ * never mentions Diagnose). Never pieced together from fragments, whose punctuation broke.
+ */
+const r = (state: ExecNotReady['state'], badge: string, tone: ExecReadiness['tone'], reason: string, nextStep: string, nextStepInDiagnosis: string = nextStep): ExecNotReady => ({
   state,
   ready: false,
   badge,
   tone,
   reason,
-  nextStep: thenDiagnose === '' ? nextStep : `${nextStep}${thenDiagnose}`,
-  nextStepInDiagnosis: thenDiagnose === '' ? nextStep : `${nextStep}.`,
+  nextStep,
+  nextStepInDiagnosis,
 });
 const READY: ExecReady = { state: 'ready', ready: true, badge: 'exec ready', tone: 'ok', reason: 'The ECS Exec agent is running: a shell can be opened.', nextStep: '', nextStepInDiagnosis: '' };
 
@@ -81,7 +87,7 @@ function notStarted(f: Pick<ExecFacts, 'containerStatus' | 'execEnabled' | 'task
 export function readinessWithoutRuntimeId(f: Pick<ExecFacts, 'containerStatus' | 'execEnabled' | 'taskDesiredStatus'>): ExecNotReady {
   return (
     notStarted(f) ??
-    r('no-runtime-id', 'no runtime id', 'warn', 'ECS reports this container RUNNING but without a runtime id, so ECS Exec cannot address it yet.', 'Refresh in a few seconds; if it stays that way, the ECS agent on the host is not reporting the container', `. ${DIAGNOSE}`)
+    r('no-runtime-id', 'no runtime id', 'warn', 'ECS reports this container RUNNING but without a runtime id, so ECS Exec cannot address it yet.', `${NO_RUNTIME_ID_STEP} ${DIAGNOSE}`, NO_RUNTIME_ID_STEP)
   );
 }
 
@@ -92,10 +98,10 @@ export function execReadiness(f: ExecFacts): ExecReadiness {
   if (f.agentStatus === null) {
     return f.execEnabled === undefined
       ? r('not-enabled', 'no exec', 'muted', 'ECS Exec is not enabled for this task: it was started without execute command.', ENABLE_EXEC)
-      : r('no-agent', 'no agent', 'fail', 'Execute command is enabled, but ECS reports no exec agent for this container.', 'Start a new task', `; if new tasks show the same, ${DIAGNOSE.toLowerCase()}`);
+      : r('no-agent', 'no agent', 'fail', 'Execute command is enabled, but ECS reports no exec agent for this container.', 'Start a new task; if new tasks show the same, run Diagnose on the container for the cause.', 'Start a new task; if new tasks show the same, check the task role\'s ssmmessages permissions and the network path to ssmmessages.');
   }
   if (f.agentStatus === 'RUNNING') return READY;
   if (f.agentStatus === 'PENDING') return r('agent-starting', 'agent starting', 'warn', 'The ECS Exec agent is still starting.', 'Wait a few seconds and try again.');
   const why = f.agentReason ? `: ${f.agentReason}` : '.';
-  return r('agent-down', 'agent down', 'fail', `The ECS Exec agent is ${f.agentStatus.toLowerCase()}${why}`, 'Usually the task role lacks ssmmessages permissions or there is no network path to ssmmessages', `. ${DIAGNOSE}`);
+  return r('agent-down', 'agent down', 'fail', `The ECS Exec agent is ${f.agentStatus.toLowerCase()}${why}`, `${AGENT_DOWN_STEP} ${DIAGNOSE}`, AGENT_DOWN_STEP);
 }
