@@ -1,7 +1,9 @@
 // "Refresh everything" says it is running (the ↻ and the tree aria-busy, a line in the tree's header)
-// and then that it finished. Before, the button gave no sign it had done anything.
+// and then that it finished. Before, the button gave no sign it had done anything. A refresh under
+// which a region could not be listed says so (warn tone, the region's error in the tooltip), rather
+// than "Refreshed" above a region in error.
 import { expect, test } from '../fixtures/web-host.js';
-import { openDemo } from './porthole-ui.js';
+import { openDemo, sandboxAdminHeaders, sandboxEndpoint } from './porthole-ui.js';
 
 test.use({ sandbox: true });
 
@@ -34,4 +36,24 @@ test('Refresh everything shows it is busy, then that it finished', async ({ page
   expect((await firstRow.boundingBox())?.y).toBe(rowTop);
   // The button tells a screen reader where its outcome is said.
   await expect(button).toHaveAccessibleDescription(/^Refreshed at /);
+});
+
+test('Refresh everything under which the open region cannot be listed says it did not all work, and why', async ({ page, webHost, request }) => {
+  await openDemo(page, webHost.url);
+  const status = page.getByTestId('refresh-status');
+  const endpoint = await sandboxEndpoint(page);
+  const admin = { headers: sandboxAdminHeaders(webHost.output()) };
+  const deny = { rules: [{ operation: 'ecs.ListClusters', answer: 'access-denied' }, { operation: 'ssm.DescribeInstanceInformation', answer: 'access-denied' }] };
+  expect((await request.post(`${endpoint}/__sandbox/api-faults`, { ...admin, data: deny })).ok()).toBe(true);
+  try {
+    await page.getByRole('button', { name: 'Refresh everything' }).click();
+    await expect(status).toHaveText(/^Refreshed with 1 problem at \d\d:\d\d:\d\d$/);
+    await expect(status).toHaveClass(/\btone-warn\b/);
+    await expect(status).toHaveAttribute('title', /^Refreshed with 1 problem at [0-9:]+\. First: \S.+/);
+  } finally {
+    expect((await request.post(`${endpoint}/__sandbox/api-faults`, { ...admin, data: { rules: [] } })).ok()).toBe(true);
+  }
+  await page.getByRole('button', { name: 'Refresh everything' }).click();
+  await expect(status).toHaveText(/^Refreshed at /);
+  await expect(status).not.toHaveClass(/\btone-warn\b/);
 });

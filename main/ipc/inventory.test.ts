@@ -73,6 +73,24 @@ describe('inventory service', () => {
     expect(rootChange?.nodes.map((n) => n.id)).toEqual(roots.map((n) => n.id));
   });
 
+  it('answers a refresh with the branches that failed to reload, through the contract', async () => {
+    const roots = (await c.call('inventory', 'children', { parentId: INVENTORY_ROOT_ID })).nodes;
+    const regionId = (await c.call('inventory', 'children', { parentId: byLabel(roots, SANDBOX.profile).id })).nodes[0]?.id ?? '';
+    await c.call('inventory', 'children', { parentId: regionId });
+    expect(await c.call('inventory', 'refresh', { nodeId: null })).toEqual({});
+    const faults = app.porthole.sandbox?.apiFaults;
+    faults?.set({ rules: [{ operation: 'ecs.ListClusters', answer: 'access-denied' }, { operation: 'ssm.DescribeInstanceInformation', answer: 'access-denied' }] });
+    try {
+      const reply = await c.call('inventory', 'refresh', { nodeId: null });
+      expect(reply.failures?.count).toBe(1);
+      const shown = c.eventsOf('inventory', 'error').filter((e) => (e as { nodeId: string }).nodeId === regionId).at(-1) as { error: { message: string } } | undefined;
+      expect(reply.failures?.first.message).toBe(shown?.error.message);
+    } finally {
+      faults?.set({ rules: [] });
+    }
+    expect(await c.call('inventory', 'refresh', { nodeId: regionId })).toEqual({});
+  });
+
   it('reports expired credentials on the node, in plain words', async () => {
     const roots = (await c.call('inventory', 'children', { parentId: INVENTORY_ROOT_ID })).nodes;
     const regions = (await c.call('inventory', 'children', { parentId: byLabel(roots, SANDBOX.expiredProfile).id })).nodes;

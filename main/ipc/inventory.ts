@@ -46,10 +46,10 @@ export function createInventoryService({ aws, sandbox }: InventoryServiceDeps): 
     refresh: ({ nodeId }, ctx) =>
       plainly(async () => {
         const all = nodeId === null || nodeId === INVENTORY_ROOT_ID;
-        await aws.inventory.refresh(all ? null : nodeId);
+        const failures = await aws.inventory.refresh(all ? null : nodeId);
         // The profiles themselves may have changed (a profile added to ~/.aws/config): tell the root too.
         if (all) ctx.broadcast('inventory', 'changed', { parentId: INVENTORY_ROOT_ID, ...(await profileNodes()) });
-        return {};
+        return failures === undefined ? {} : { failures };
       }),
     watch: ({ nodeIds, visible }, ctx) => {
       const { id } = ctx.client;

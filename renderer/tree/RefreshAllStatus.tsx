@@ -16,21 +16,30 @@ function textOf(state: RefreshAllState): string {
       return 'Refreshing…';
     case 'done':
       return `Refreshed at ${clock(state.at)}`;
+    case 'partial':
+      return `Refreshed with ${state.count} ${state.count === 1 ? 'problem' : 'problems'} at ${clock(state.at)}`;
     case 'failed':
       return `Refresh failed: ${state.message}`;
   }
 }
 
+/** The tooltip: the whole text, and for a refresh with problems the first one's words. */
+function titleOf(state: RefreshAllState, text: string): string | undefined {
+  if (text === '') return undefined;
+  return state.phase === 'partial' ? `${text}. First: ${state.first}` : text;
+}
+
 export function RefreshAllStatus({ state }: { state: RefreshAllState }) {
   const text = textOf(state);
+  const tone = state.phase === 'failed' ? ' tone-fail' : state.phase === 'partial' ? ' tone-warn' : '';
   return (
     <span
       id="tree-refresh-status"
-      className={`tree-refresh${state.phase === 'failed' ? ' tone-fail' : ''}`}
+      className={`tree-refresh${tone}`}
       role="status"
       data-testid="refresh-status"
       data-phase={state.phase}
-      title={text === '' ? undefined : text}
+      title={titleOf(state, text)}
     >
       {state.phase === 'busy' && <span className="spinner" aria-hidden="true" />}
       {text}

@@ -7,6 +7,7 @@ import { Store } from '../state/store.js';
 import { searchClusters, type FilterSearchProgress } from './filter-search.js';
 import { TreeRestore, type TreeMemoryStore } from './tree-memory.js';
 import { TreeViewSaver } from './tree-view-saver.js';
+import type { RefreshAnswer } from './refresh-all.js';
 
 /** The parent id whose children are the profiles. */
 export const TREE_ROOT = INVENTORY_ROOT_ID;
@@ -269,18 +270,22 @@ export class TreeStore extends Store<TreeState> {
     this.change((s) => ({ ...s, selected: id }));
   }
 
-  /** Reloads a node's children from AWS (main drops its cache; `changed` events follow); resolves with what went wrong, or null. */
-  async refresh(id: string | null): Promise<string | null> {
+  /**
+   * Reloads a node's children from AWS (main drops its cache; `changed` events follow); resolves
+   * with null when it all worked, why it failed, or the branches below that failed to reload.
+   */
+  async refresh(id: string | null): Promise<RefreshAnswer> {
     if (id !== null && this.branch(id) !== undefined) this.#patchBranch(id, (b) => ({ ...b, status: 'loading' }));
     try {
-      await this.client.call('inventory', 'refresh', { nodeId: id ?? TREE_ROOT });
+      const { failures } = await this.client.call('inventory', 'refresh', { nodeId: id ?? TREE_ROOT });
       await this.load(id ?? TREE_ROOT);
       const branch = this.branch(id ?? TREE_ROOT);
-      return branch?.status === 'error' ? (branch.error?.message ?? 'The list could not be read.') : null;
+      if (branch?.status === 'error') return { failed: branch.error?.message ?? 'The list could not be read.' };
+      return failures === undefined ? null : { failures };
     } catch (err) {
       if (id !== null) this.#patchBranch(id, (b) => ({ ...b, status: 'error', error: plainError(err) }));
       else this.change((s) => ({ ...s, rootError: errorText(err) }));
-      return errorText(err);
+      return { failed: errorText(err) };
     }
   }
 

@@ -155,6 +155,16 @@ export const StaleSchema = lazySchema(() => z.object({
 export type Stale = z.infer<typeof StaleSchema>;
 
 /**
+ * The branches a refresh reloaded that failed (each also shows its error on its node): how many,
+ * and the first one's error, so "Refresh everything" can say it did not all work.
+ */
+export const RefreshFailuresSchema = lazySchema(() => z.object({
+  count: z.number().int().min(1),
+  first: PlainErrorSchema,
+}).strict());
+export type RefreshFailures = z.infer<typeof RefreshFailuresSchema>;
+
+/**
  * Open nodes a window may name in one `watch`: more than a person can have open and look at, and
  * a bound on what a bad caller makes main hold.
  */
@@ -210,8 +220,14 @@ export const inventoryService = defineService({
     ),
     /** Children of a node: profile → regions → clusters (and instances) → services → tasks → containers. */
     children: method(() => z.object({ parentId: NodeIdSchema }).strict(), () => NodesResult),
-    /** Drop cached children under a node (or everything) and reload them; `changed` events follow. */
-    refresh: method(() => z.object({ nodeId: NodeIdSchema.nullable() }).strict(), () => EmptySchema),
+    /**
+     * Drop cached children under a node (or everything) and reload them; `changed` events follow.
+     * `failures`: the reloaded branches that failed, when any did. Optional: older hosts do not send it.
+     */
+    refresh: method(
+      () => z.object({ nodeId: NodeIdSchema.nullable() }).strict(),
+      () => z.object({ failures: RefreshFailuresSchema.optional() }).strict(),
+    ),
     /**
      * The nodes this window has open, and whether it is shown: main polls them in the background
      * (never while hidden) and sends `changed` only when what they list changed. Replaces the

@@ -4,7 +4,7 @@
  * filterable. A failed load is reported on its node (event + thrown AwsError), never as an empty list.
  */
 import { applyDescribedTarget, type DescribedTarget } from './target-recheck.js';
-import type { InventoryNode, LoadProblem, Stale } from '../../../shared/contract/inventory.js';
+import type { InventoryNode, LoadProblem, RefreshFailures, Stale } from '../../../shared/contract/inventory.js';
 import type { Priority } from '../discovery/bounded.js';
 import { AwsError } from '../errors.js';
 import { toAwsError } from '../error-map.js';
@@ -149,8 +149,12 @@ export class Inventory {
     }, load);
   }
 
-  /** Drop what is cached under a node (or everything), reload what was open, and emit `changed`. */
-  async refresh(id: string | null): Promise<void> {
+  /**
+   * Drop what is cached under a node (or everything), reload what was open, and emit `changed`.
+   * Resolves with the reloads that failed (each also reported on its node), or undefined when none did.
+   */
+  async refresh(id: string | null): Promise<RefreshFailures | undefined> {
+    let failures: RefreshFailures | undefined;
     const parsed = id === null ? undefined : parseNodeId(id);
     // Services, tasks and containers all come from one cluster listing: refresh the cluster.
     const target = parsed && ['service', 'task', 'container'].includes(parsed.kind) ? nodeId.cluster(parsed.profile, parsed.region, parsed.rest[0] ?? '') : id;
@@ -163,11 +167,14 @@ export class Inventory {
         try {
           const nodes = await this.children(parent);
           this.opts.events?.changed?.({ parentId: parent, nodes, problems: this.problemsOf(parent) });
-        } catch {
-          // Already reported on the node by load().
+        } catch (err) {
+          // Already reported on the node by load(); counted so the caller can say the refresh did not all work.
+          const p = parseNodeId(parent);
+          failures = failures ? { ...failures, count: failures.count + 1 } : { count: 1, first: toAwsError(err, { profile: p?.profile, region: p?.region || undefined }).toPlain() };
         }
       }
     }
+    return failures;
   }
 
   /**
