@@ -8,7 +8,7 @@ import type { TaskInfo } from '../discovery/types.js';
 import type { InventoryNode } from '../../../shared/contract/inventory.js';
 import type { LiveTree } from './live-tree.js';
 import type { NodeIndex } from './node-index.js';
-import { nodeId } from './node-ids.js';
+import { nodeId, type ParsedNodeId } from './node-ids.js';
 import type { RegionLoaders } from './region-loaders.js';
 import { RecentListings } from './recent-listings.js';
 
@@ -30,8 +30,17 @@ export interface RegionTreeCounts {
   readonly containers: number;
 }
 
+/** A cluster listing's key: its parts as JSON, so no profile name can read as another's. */
+function listingKey(profile: string, region: string, cluster: string): string {
+  return JSON.stringify([profile, region, cluster]);
+}
+
+function splitListingKey(key: string): readonly string[] {
+  return JSON.parse(key) as string[];
+}
+
 export class ClusterListings {
-  /** A cluster's listings by `profile|region|cluster`: one in flight is joined, a recent one reused. */
+  /** A cluster's listings by listingKey(profile, region, cluster): one in flight is joined, a recent one reused. */
   private readonly recent: RecentListings;
 
   constructor(private readonly host: ListingHost) {
@@ -48,8 +57,18 @@ export class ClusterListings {
    */
   tasksNow(profile: string, region: string, clusterArnOrName: string, fresh = false): Promise<readonly TaskInfo[]> {
     // Every following forward of a cluster restarting at once (its task replaced) shares one listing.
-    const key = `${profile}|${region}|${this.host.loaders.of(profile, region)?.findCluster(clusterArnOrName)?.arn ?? clusterArnOrName}`;
+    const key = listingKey(profile, region, this.host.loaders.of(profile, region)?.findCluster(clusterArnOrName)?.arn ?? clusterArnOrName);
     return this.recent.get(key, fresh, () => this.listTasks(profile, region, clusterArnOrName));
+  }
+
+  /** A refresh of `parsed`: the kept listings of its profile, region or cluster go with it. */
+  forget(parsed: ParsedNodeId): void {
+    if (parsed.kind !== 'profile' && parsed.kind !== 'region' && parsed.kind !== 'cluster') return;
+    const [profile, region, cluster] = [parsed.profile, parsed.region, parsed.rest[0]];
+    this.recent.forgetWhere((key) => {
+      const [p, r, c] = splitListingKey(key);
+      return p === profile && (parsed.kind === 'profile' || (r === region && (parsed.kind === 'region' || c === cluster)));
+    });
   }
 
   private async listTasks(profile: string, region: string, clusterArnOrName: string): Promise<readonly TaskInfo[]> {

@@ -90,6 +90,15 @@ describe('a cluster listed again for following forwards', () => {
     expect(calls.length).toBe(oneRound);
   });
 
+  it('is listed again within the window after its cluster was refreshed', async () => {
+    clock.advance(CLUSTER_TASKS_FRESH_MS);
+    await tasksNow();
+    await t.inventory.refresh(CLUSTER_ID);
+    calls = [];
+    await tasksNow();
+    expect(count('ListTasksCommand')).toBeGreaterThan(0);
+  });
+
   it('is not asked while its region backs off after a failed poll, even by a caller that needs news; the last listing stands', async () => {
     const before = await tasksNow();
     t.inventory.live.watch(WINDOW, [CLUSTER_ID], true);

@@ -270,6 +270,7 @@ export class Inventory {
       });
     }
     this.loaders.forget(parsed);
+    this.listings.forget(parsed);
     // Fresh credentials and clients (e.g. after `aws sso login`); a credential_process still waiting is joined, not run twice.
     if (parsed.kind === 'profile') this.workspace.reopen(parsed.profile);
     for (const below of [id, ...this.index.loadedBelow(id)]) {

@@ -26,7 +26,7 @@ const listing = (tasks: TaskInfo[]) => ({ clusterTasksNow: async () => tasks });
 
 describe('followServiceTarget', () => {
   it('keeps its own task while it is ready', async () => {
-    const found = await followServiceTarget(listing([task('0009'), task('0001')]), from, 'web');
+    const found = await followServiceTarget(listing([task('0009'), task('0001')]), from, 'web', true);
     expect(found?.target).toEqual(from);
     expect(found?.label).toEqual({ name: 'app', path: 'demo-web › web › 0001' });
   });
@@ -44,12 +44,12 @@ describe('followServiceTarget', () => {
       task('0009', { lastStatus: 'PENDING' }),
       task('0010'),
     ];
-    const found = await followServiceTarget(listing(tasks), from, 'web');
+    const found = await followServiceTarget(listing(tasks), from, 'web', true);
     expect(found?.target).toEqual({ ...from, taskArn: arnOf('0010'), runtimeId: '0010-app' });
   });
 
   it('finds none when no task of the service is ready', async () => {
-    expect(await followServiceTarget(listing([task('0004', { execEnabled: false })]), from, 'web')).toBeUndefined();
-    expect(await followServiceTarget(listing([]), from, 'web')).toBeUndefined();
+    expect(await followServiceTarget(listing([task('0004', { execEnabled: false })]), from, 'web', true)).toBeUndefined();
+    expect(await followServiceTarget(listing([]), from, 'web', true)).toBeUndefined();
   });
 });

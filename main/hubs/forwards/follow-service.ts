@@ -42,10 +42,11 @@ function readyTarget(task: TaskInfo, from: EcsContainerRef, service: string): Fo
 /**
  * A ready task of `service` in `from`'s cluster for `from`'s container: `from`'s own task while
  * it is still ready, else the newest ready one (the listing puts the newest first); undefined when
- * none is. Throws what the listing threw (access denied, the network). Not `fresh`: a listing of
- * the cluster made moments ago will do (clusterTasksNow).
+ * none is. Throws what the listing threw (access denied, the network). `fresh`: the cluster is
+ * listed anew (a listing that began before this call may predate the caller's news); otherwise a
+ * listing of the cluster made moments ago will do (clusterTasksNow).
  */
-export async function followServiceTarget(inventory: Pick<Inventory, 'clusterTasksNow'>, from: EcsContainerRef, service: string, fresh = true): Promise<FollowedTarget | undefined> {
+export async function followServiceTarget(inventory: Pick<Inventory, 'clusterTasksNow'>, from: EcsContainerRef, service: string, fresh: boolean): Promise<FollowedTarget | undefined> {
   const tasks = await inventory.clusterTasksNow(from.profile, from.region, from.cluster, { fresh });
   const own = tasks.find((t) => t.arn === from.taskArn);
   const kept = own === undefined ? undefined : readyTarget(own, from, service);

@@ -1,7 +1,8 @@
-// What a following forward tells its retarget about how new its answer must be: a start, and the
-// restart after its session ended, need news (the task it had may be gone: an earlier listing would
-// still show it running); a retry after a failed start may take a recent answer, so retries do not
-// list the cluster each time (clusterTasksNow's freshness window). Following restarts by itself,
+// What a following forward tells its retarget about how new its answer must be: a start, the
+// restart after its session ended, and the retry after a start failed on the task it was given need
+// news (that task may be gone: an earlier listing would still show it running); a retry after the
+// retarget found no ready task may take a recent answer, so such retries do not list the cluster
+// each time (clusterTasksNow's freshness window). Following restarts by itself,
 // whatever its autoRestart says. Real sessions on the sandbox.
 import { TerminateSessionCommand } from '@aws-sdk/client-ssm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -30,9 +31,10 @@ function until(manager: ForwardManager, id: string, predicate: (s: ForwardStatus
 }
 
 describe('a following forward asking which task to start on', () => {
-  it('asks for news on a start and after its session ended, and takes a recent answer on a retry', async () => {
+  it('asks for news on a start, after its session ended and after a start failed on its task; takes a recent answer after finding none ready', async () => {
     const asked: boolean[] = [];
     let failNext = false;
+    let noneReadyNext = false;
     const manager = new ForwardManager({
       startSession: async (input, spec, waiting) => {
         if (failNext) {
@@ -45,6 +47,10 @@ describe('a following forward asking which task to start on', () => {
       reconnectBackoff: FAST_RECONNECT,
       retarget: async (_id, spec, _waiting, fresh) => {
         asked.push(fresh);
+        if (noneReadyNext) {
+          noneReadyNext = false;
+          throw new Error('No task of the service is ready.');
+        }
         return spec.target;
       },
     });
@@ -53,15 +59,18 @@ describe('a following forward asking which task to start on', () => {
       const first = await until(manager, f.id, (s) => s.state === 'active');
       expect(asked).toEqual([true]);
 
-      // Its session ends; the start after it fails once, and the retry succeeds.
+      // Its session ends; the retarget after it finds no ready task (the retry may take a recent
+      // answer), the start on the task the retry gives fails (the next retry needs news), and the
+      // one after succeeds.
+      noneReadyNext = true;
       failNext = true;
       await fx.harness.ssm.send(new TerminateSessionCommand({ SessionId: first.sessionId! }));
       await until(manager, f.id, (s) => s.state === 'active' && s.sessionId !== first.sessionId);
-      expect(asked).toEqual([true, true, false]);
+      expect(asked).toEqual([true, true, false, true]);
 
       await manager.restart(f.id);
       await until(manager, f.id, (s) => s.state === 'active');
-      expect(asked).toEqual([true, true, false, true]);
+      expect(asked).toEqual([true, true, false, true, true]);
     } finally {
       await manager.close();
     }

@@ -210,6 +210,9 @@ export class Forward {
     const generation = this.generation;
     let opened: { session: PortSession; dataChannel: DataChannel };
     let started: StartedSession | undefined;
+    // Retarget answered: a start that fails from here failed on the task it picked, so the next
+    // retarget needs news (a listing from before may still show that task ready).
+    let retargeted = false;
     // While the start waits on a credential_process the row says so; a stopped or newer run is not told.
     const waiting = (words: string | null): void => {
       if (generation !== this.generation) return;
@@ -224,6 +227,7 @@ export class Forward {
           this.retargetFresh = false;
           const target = await this.deps.retarget(this.id, this.spec, waiting, fresh);
           if (generation !== this.generation) return;
+          retargeted = true;
           this.currentSpec = { ...this.currentSpec, target };
         }
         started = await this.deps.startSession(startSessionInput(this.spec), this.spec, waiting);
@@ -241,6 +245,7 @@ export class Forward {
       // StartSession succeeded but the channel never opened: end that session in AWS, or every restart leaks one.
       if (started) this.terminate(started, started.credentials.sessionId);
       if (generation !== this.generation) return;
+      if (retargeted) this.retargetFresh = true;
       this.lastError = error instanceof Error ? error.message : String(error);
       this.lastErrorNextStep = nextStepOf(error);
       if (!this.restartsByItself) return this.scheduleRestart(0);

@@ -125,8 +125,9 @@ export interface StartedSession {
  * The target a following forward's next session starts on (ForwardSpec.follow), by forward id;
  * throws, saying why, when there is none now (a start failure, judged by the restart policy).
  * `waiting` is told as StartPortSession's is: the listing may wait on a credential_process.
- * `fresh`: the forward was started, or its session ended, since it last asked, so what was learnt
- * before may be out of date; false on a retry after a failed start (a recent answer will do).
+ * `fresh`: the forward was started, its session ended, or a start on the target it was last given
+ * failed, since it last asked, so what was learnt before may be out of date; false only on a retry
+ * after the retarget itself failed (no ready task: a recent answer will do).
  */
 export type Retarget = (id: string, spec: ForwardSpec, waiting: ((words: string | null) => void) | undefined, fresh: boolean) => Promise<PortTarget>;
 
