@@ -32,6 +32,15 @@ test('unanswered keys are told in the status bar and tab, cleared when the gatew
 
   await expect(line).toHaveText(WAITING, { timeout: SHELL_TIMEOUT_MS });
   await expect(line).toHaveClass(/\bstatus-warn\b/);
+  // The status bar is a live region: what assistive technology reads of it (its aria snapshot,
+  // aria-hidden left out) holds the wait's line without the seconds, and stays so while they count up.
+  const footer = page.locator('footer.status-bar[role="status"]');
+  const spoken = await footer.ariaSnapshot();
+  expect(spoken).toContain('Input not answered — waiting for the gateway');
+  expect(spoken).not.toMatch(/\d+ s\b/);
+  const seconds = Number(/for (\d+) s/.exec((await line.textContent()) ?? '')?.[1]);
+  await expect(line).not.toHaveText(new RegExp(`for ${seconds} s`));
+  expect(await footer.ariaSnapshot()).toBe(spoken);
   await expect(tab).toHaveAttribute('data-input-wait', 'true');
   await expect(tab).toHaveAttribute('data-state', 'connected');
   expect(await rowCount()).toBe(rows);

@@ -2,8 +2,9 @@
 // and the theme switch.
 import { ThemeSchema, type AppInfo, type Theme } from '../../shared/contract/index.js';
 import { useModel } from '../root/model-context.js';
+import type { Tab } from '../sessions/session-types.js';
 import type { CallState } from '../root/use-call.js';
-import { inputWaitLine, statusLine } from '../sessions/tab-status.js';
+import { INPUT_WAIT_WORDS, inputWaitSeconds, statusLine } from '../sessions/tab-status.js';
 import { useStore } from '../state/store.js';
 import { notReadyReason, targetOf } from '../tree/node-view.js';
 import { findNode } from '../tree/tree-store.js';
@@ -48,11 +49,7 @@ export function StatusBar({ info, disconnected, onShortcuts, settingsOpen: open,
         </span>
       )}
       {/* With the link lost, the tab's own line would repeat the notice below (its session ended with the link). */}
-      {active && hint === null && disconnected === null && (
-        <span className={`status-session${inputWaitLine(active) === null ? '' : ' status-warn'}`} data-testid="status-session" title={statusLine(active)}>
-          {statusLine(active)}
-        </span>
-      )}
+      {active && hint === null && disconnected === null && <SessionLine tab={active} />}
       {active?.recording && (
         <span className="status-recording" data-testid="status-recording" title={active.recording.path}>
           <span className="tab-rec" aria-hidden="true" />
@@ -108,5 +105,26 @@ export function StatusBar({ info, disconnected, onShortcuts, settingsOpen: open,
         </select>
       </label>
     </footer>
+  );
+}
+
+/**
+ * The active tab's line. While its input waits, the seconds (which change every second) are hidden
+ * from assistive technology: the footer is a live region, and only the wait's start and end are news.
+ */
+function SessionLine({ tab }: { readonly tab: Tab }) {
+  const waited = inputWaitSeconds(tab);
+  return (
+    <span className={`status-session${waited === null ? '' : ' status-warn'}`} data-testid="status-session" title={statusLine(tab)}>
+      {waited === null ? (
+        statusLine(tab)
+      ) : (
+        <>
+          {INPUT_WAIT_WORDS.lead}
+          <span aria-hidden="true" data-testid="status-wait-seconds">{` for ${waited} s`}</span>
+          {INPUT_WAIT_WORDS.rest}
+        </>
+      )}
+    </span>
   );
 }

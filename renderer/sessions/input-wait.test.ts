@@ -4,7 +4,7 @@
 import { describe, expect, it } from 'vitest';
 import type { SessionInfo, ShellTarget } from '../../shared/contract/index.js';
 import { SessionStore, type SessionDeps } from './session-store.js';
-import { inputWaitLine, statusLine } from './tab-status.js';
+import { inputWaitLine, inputWaitSeconds, statusLine } from './tab-status.js';
 
 const TARGET = { kind: 'instance', profile: 'sandbox', region: 'us-east-1', instanceId: 'i-0123456789abcdef0' } as unknown as ShellTarget;
 
@@ -32,11 +32,28 @@ describe('a tab whose input goes unanswered', () => {
     s.onStatus('s-1', { state: 'connected' });
     s.onInputWait('s-1', 5000);
     expect(statusLine(tab())).toBe('Input not answered for 5 s — waiting for the gateway');
+    expect(inputWaitSeconds(tab())).toBe(5);
     s.onInputWait('s-1', 7400);
-    expect(inputWaitLine(tab())).toBe('Input not answered for 7 s — waiting for the gateway');
+    expect(statusLine(tab())).toBe('Input not answered for 7 s — waiting for the gateway');
+    expect(inputWaitSeconds(tab())).toBe(7);
     s.onInputWait('s-1', null);
+    expect(inputWaitSeconds(tab())).toBeNull();
     expect(inputWaitLine(tab())).toBeNull();
     expect(statusLine(tab())).toBe('Connected');
+  });
+
+  it('has a line without the seconds that stays the same for the whole wait (the status bar reads it out)', async () => {
+    const s = store();
+    await s.open(TARGET, 'web');
+    const tab = () => s.state.tabs[0]!;
+    s.onStatus('s-1', { state: 'connected' });
+    s.onInputWait('s-1', 5000);
+    const first = inputWaitLine(tab());
+    expect(first).toBe('Input not answered — waiting for the gateway');
+    for (const ms of [6000, 12_500, 29_900]) {
+      s.onInputWait('s-1', ms);
+      expect(inputWaitLine(tab())).toBe(first);
+    }
   });
 
   it('hands over to the reconnecting words when resume starts, and a wait told then is not shown', async () => {

@@ -17,8 +17,9 @@ function clock(at: number): string {
 }
 
 export function statusLine(tab: Tab): string {
-  const waiting = inputWaitLine(tab);
-  if (waiting !== null) return waiting;
+  // With the seconds: this line is the tooltips' (and the tab list's), which nothing reads out as they change.
+  const waited = inputWaitSeconds(tab);
+  if (waited !== null) return `${INPUT_WAIT_WORDS.lead} for ${waited} s${INPUT_WAIT_WORDS.rest}`;
   const exit = tab.status.exitCode !== undefined ? ` (exit code ${tab.status.exitCode})` : '';
   // The agent's words for a normal end ("Exiting session with sessionId: …") say nothing a person
   // needs; the banner keeps them in its tooltip. Only an exit code the agent reported says the
@@ -37,13 +38,27 @@ export function statusLine(tab: Tab): string {
 }
 
 /**
- * A connected tab whose input has gone unanswered (the gateway may have gone silent): how long, and
- * that Porthole is waiting, not stuck; null while nothing waits (or the tab is not connected: a
- * reconnecting tab's banner says what goes on then). The keys stay queued and go once it answers.
+ * The words of a connected tab whose input has gone unanswered (the gateway may have gone silent):
+ * that Porthole is waiting, not stuck. The seconds go between `lead` and `rest` where nothing reads
+ * them out: the status bar is a live region, and a count changing every second would be announced
+ * every second (StatusBar hides it from assistive technology; the live text changes only when the
+ * wait starts and ends).
+ */
+export const INPUT_WAIT_WORDS = { lead: 'Input not answered', rest: ' — waiting for the gateway' } as const;
+
+/**
+ * A connected tab whose input has gone unanswered: the line without the seconds, the same for the
+ * whole wait; null while nothing waits (or the tab is not connected: a reconnecting tab's banner
+ * says what goes on then). The keys stay queued and go once it answers.
  */
 export function inputWaitLine(tab: Pick<Tab, 'status' | 'inputWaitMs' | 'elsewhere'>): string | null {
+  return inputWaitSeconds(tab) === null ? null : `${INPUT_WAIT_WORDS.lead}${INPUT_WAIT_WORDS.rest}`;
+}
+
+/** How many whole seconds the tab's input has waited, or null while nothing waits (see inputWaitLine). */
+export function inputWaitSeconds(tab: Pick<Tab, 'status' | 'inputWaitMs' | 'elsewhere'>): number | null {
   if (tab.inputWaitMs === undefined || tab.status.state !== 'connected' || tab.elsewhere === true) return null;
-  return `Input not answered for ${Math.floor(tab.inputWaitMs / 1000)} s — waiting for the gateway`;
+  return Math.floor(tab.inputWaitMs / 1000);
 }
 
 /** The tooltip line with a failure's technical detail (the engine's words, a close code), or null when there is none. */
