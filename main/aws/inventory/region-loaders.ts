@@ -17,6 +17,11 @@ export interface RegionLoadersOptions {
   readonly includeStopped?: boolean;
 }
 
+/** The profile of a `profile|region` key: all before the last bar (a region has none; a profile name may). */
+function profileOf(key: string): string {
+  return key.slice(0, key.lastIndexOf('|'));
+}
+
 export class RegionLoaders {
   private readonly byKey = new Map<string, RegionLoader>();
 
@@ -46,14 +51,14 @@ export class RegionLoaders {
 
   /** A refresh of `parsed`: a profile's loaders go, a region's loader goes, a cluster's listing is forgotten. */
   forget(parsed: ParsedNodeId): void {
-    if (parsed.kind === 'profile') this.forgetWhere((key) => key.startsWith(`${parsed.profile}|`));
+    if (parsed.kind === 'profile') this.forgetWhere((key) => profileOf(key) === parsed.profile);
     else if (parsed.kind === 'region') this.byKey.delete(`${parsed.profile}|${parsed.region}`);
     else if (parsed.kind === 'cluster') this.of(parsed.profile, parsed.region)?.forgetCluster(parsed.rest[0] ?? '');
   }
 
   /** Only these profiles are in the AWS files now: the others' loaders go. */
   keepProfiles(names: ReadonlySet<string>): void {
-    this.forgetWhere((key) => ![...names].some((n) => key.startsWith(`${n}|`)));
+    this.forgetWhere((key) => !names.has(profileOf(key)));
   }
 
   /** Someone waits on a load the prefetcher started: its queued calls go first from now on. */
