@@ -30,13 +30,17 @@ test('the UI loads with the layout skeleton and real app info', async ({ page, w
   await expect(page.getByTestId('app-version')).toHaveText(`Porthole ${version}`);
   await expect(page.getByTestId('app-host')).toContainText('web');
   await expect(page.getByRole('navigation', { name: 'Targets' })).toBeVisible();
-  await expect(page.getByRole('tablist', { name: 'Sessions' })).toBeAttached();
   await expect(page.getByTestId('terminal-host')).toBeVisible();
   await expect(page.getByRole('tab', { name: 'Forwards' })).toBeVisible();
   await expect(page.getByRole('tab', { name: 'Inspector' })).toBeVisible();
   // Real answers, no made-up content: the fixture's host sees no AWS config and runs no sandbox.
   await expect(page.getByTestId('tree')).toHaveText('No AWS profiles found.');
   await expect(page.getByTestId('terminal-host')).toContainText('No open sessions.');
+  // No tabs, no tab strip: the empty state owns the pane from its top (no empty 33 px bar above it).
+  await expect(page.getByRole('tablist', { name: 'Sessions' })).toHaveCount(0);
+  const pane = await page.getByRole('region', { name: 'Terminals' }).boundingBox();
+  const host = await page.getByTestId('terminal-host').boundingBox();
+  expect(host?.y).toBe(pane?.y);
   await expect(page.getByTestId('app-sandbox')).toHaveText('AWS');
   // The token leaves the address bar once read.
   expect(new URL(page.url()).searchParams.has('token')).toBe(false);

@@ -41,7 +41,8 @@ export function TerminalArea({ findOpen, onCloseFind }: { findOpen: boolean; onC
 
   return (
     <section className="pane terminal-pane" aria-label="Terminals">
-      <TabStrip tabs={tabs} activeKey={activeKey} pairKey={pairKey} />
+      {/* No tabs, no strip (as VS Code's editor area): the empty state owns the whole pane rather than sitting under an empty bar. */}
+      {tabs.length > 0 && <TabStrip tabs={tabs} activeKey={activeKey} pairKey={pairKey} />}
       <div className={`terminal-host${pair ? ' split' : ''}${drop.over ? ' terminal-drop-target' : ''}`} data-testid="terminal-host" {...drop.handlers}>
         {tabs.map((t) => {
           const visible = t.key === activeKey || t.key === pairKey;
