@@ -1,6 +1,6 @@
 // The web host ends while the page is open (stopped, crashed, the laptop's terminal closed). The
-// page must not keep saying that forwards listen, and a shell asked for meanwhile says why it
-// cannot open instead of running diagnostics that cannot load either.
+// page must not keep saying that forwards listen, and a shell asked for meanwhile is refused with
+// the reason (a notice, no dead tab) instead of running diagnostics that cannot load either.
 import { join } from 'node:path';
 import { expect, repoRoot, test } from '../fixtures/web-host.js';
 import { startForward } from './forward-ui.js';
@@ -9,7 +9,7 @@ import { openDemo, treeRow, waitForShell } from './porthole-ui.js';
 test.use({ sandbox: true, ownHostProcess: true });
 test.describe.configure({ timeout: 180_000 });
 
-test('after the web host ends, forwards are shown as unknown with their buttons off, and a new shell says the host is gone', async ({ page, webHost }) => {
+test('after the web host ends, forwards are shown as unknown with their buttons off, and a new shell is refused: the host is gone', async ({ page, webHost }) => {
   await openDemo(page, webHost.url);
   const row = await startForward(page, treeRow(page, 'instance', 'app-server'), { remotePort: '22' });
 
@@ -24,10 +24,12 @@ test('after the web host ends, forwards are shown as unknown with their buttons 
   await expect(row.getByTestId('forward-rate')).toHaveText('—');
   await page.screenshot({ path: 'e2e/artifacts/host-gone-forwards.png' });
 
-  // A shell asked for now: its tab says why, and the Forwards panel stays (no diagnostics run).
+  // A shell asked for now is refused in the words the disabled Open shell gives: no dead tab, and
+  // the Forwards panel stays (no diagnostics run).
   await treeRow(page, 'instance', 'bastion').dblclick();
-  const banner = page.getByTestId('session-closed');
-  await expect(banner).toContainText("Lost the connection to Porthole's web host");
+  await expect(page.locator('.toasts')).toContainText("Cannot open a shell on “bastion”: Lost the connection to Porthole's web host");
+  await expect(page.getByRole('tablist', { name: 'Sessions' }).getByRole('tab')).toHaveCount(0);
+  await expect(page.getByText('No open sessions.')).toBeVisible();
   await expect(page.getByRole('tab', { name: /Forwards/ })).toHaveAttribute('aria-selected', 'true');
   await expect(page.getByText('could not be loaded')).toHaveCount(0);
 });

@@ -127,9 +127,9 @@ describe('SessionStore link lost', () => {
       { state: 'closed', reason: 'The host was restarted.' },
       { state: 'closed', reason: 'The shell exited' },
     ]);
-    // A shell asked for afterwards says the latest reason at once.
+    // A shell asked for afterwards is refused (no dead tab: see 'without the host link' below).
     await s.open(TARGET, 'late');
-    expect(s.state.tabs[2]?.status).toEqual({ state: 'closed', reason: 'The host was restarted.' });
+    expect(s.state.tabs).toHaveLength(2);
   });
 });
 
@@ -185,5 +185,26 @@ describe('SessionStore opening status', () => {
     // Once the tab has its session, only the data plane speaks for it.
     s.onOpening(key, waiting);
     expect(tab()?.status).toEqual({ state: 'connecting', reason: 'Opening the session' });
+  });
+});
+
+describe('SessionStore without the host link', () => {
+  it('refuses a new shell in the disabled Open shell’s words: no tab, no call', async () => {
+    const calls: string[] = [];
+    const failures: string[] = [];
+    const s = new SessionStore({
+      client: { call: async (_area: string, method: string) => { calls.push(method); throw new Error('no host'); } },
+      dialogs: {},
+      look: () => ({}),
+      confirmCloseLive: () => false,
+      registry: () => ({ get: () => undefined, create: () => undefined, prepare: () => { calls.push('prepare'); return Promise.resolve(); }, forgetEarly: () => undefined }),
+      openFailed: () => calls.push('openFailed'),
+      failed: (message: string) => failures.push(message),
+    } as unknown as SessionDeps);
+    s.disconnected("Lost the connection to Porthole's web host.");
+    await s.open(TARGET, 'bastion');
+    expect(s.state.tabs).toEqual([]);
+    expect(calls).toEqual([]);
+    expect(failures).toEqual(["Cannot open a shell on “bastion”: Lost the connection to Porthole's web host."]);
   });
 });

@@ -34,15 +34,20 @@ export class SessionStore extends Store<SessionsState> {
 
   /** Opens a shell in a new tab, sized like the terminal that is showing (fit corrects it after). */
   async open(target: ShellTarget, requestedTitle: string): Promise<void> {
+    // Without the host link a shell cannot start, and the link does not come back in this page (a
+    // reload or a restarted host is needed): refused in the words the disabled Open shell gives,
+    // rather than a tab that could never start. No call, no terminal code to load, no diagnostics.
+    if (this.state.linkLost !== null) {
+      this.deps.failed(`Cannot open a shell on “${requestedTitle}”: ${this.state.linkLost}`);
+      return;
+    }
     const key = `tab-${this.#nextKey++}`;
     const title = uniqueTitle(this.state.tabs, requestedTitle);
     const shown = this.active?.sessionId ? this.deps.registry().get(this.active.sessionId) : undefined;
     const cols = shown?.cols ?? TERMINAL.DEFAULT_COLS;
     const rows = shown?.rows ?? TERMINAL.DEFAULT_ROWS;
-    // Without the host the tab says why at once: no call, no terminal code to load, no diagnostics.
-    const status: SessionStatus = this.state.linkLost === null ? { state: 'connecting', reason: 'Starting the session' } : { state: 'closed', reason: this.state.linkLost };
+    const status: SessionStatus = { state: 'connecting', reason: 'Starting the session' };
     this.change((s) => ({ ...s, tabs: [...s.tabs, { key, sessionId: null, title, target, status, reconnects: 0, recording: null }], activeKey: key }));
-    if (this.state.linkLost !== null) return;
     // The terminal code (loaded on first use) arrives while the session starts.
     void this.deps.registry().prepare();
     try {
