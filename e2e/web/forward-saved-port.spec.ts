@@ -24,10 +24,10 @@ test('a saved forward on an automatic port starts again from Saved on the same p
   await rows.locator('.forward-save').click();
   await expect(page.getByTestId('forwards-announce')).toHaveText(new RegExp(`^Saved forward localhost:${port} → bastion:80\\.`));
   const saved = page.locator('.forward.saved');
-  await expect(saved.locator('.forward-address')).toHaveText(`localhost:${port}`);
 
   await rows.getByRole('button', { name: 'Remove forward' }).click();
   await expect(rows).toHaveCount(0);
+  await expect(saved.locator('.forward-address')).toHaveText(`localhost:${port}`);
   await saved.getByRole('button', { name: 'Start' }).click();
   await expect(rows).toHaveAttribute('data-state', 'listening', { timeout: SHELL_TIMEOUT_MS });
   await expect(rows).toHaveAttribute('data-local-port', String(port));

@@ -183,6 +183,13 @@ test('five forwards of every kind read whole or with a tooltip at 700, 1024 and 
   }
   await expect(rows.nth(2)).toHaveAttribute('data-state', 'stopped', { timeout: SHELL_TIMEOUT_MS });
   await rows.nth(1).getByRole('button', { name: 'Save' }).click();
+  await expect(rows.nth(1).locator('.forward-save')).toHaveAttribute('aria-pressed', 'true');
+  // A saved forward with no row in the table is listed under Saved: one saved, then removed.
+  await addForward(page, { from: bastion, port: '5432', host: 'orders-primary.db.internal', name: 'orders primary kept' });
+  await rows.nth(5).getByRole('button', { name: 'Save' }).click();
+  await expect(rows.nth(5).locator('.forward-save')).toHaveAttribute('aria-pressed', 'true');
+  await rows.nth(5).getByRole('button', { name: 'Remove forward' }).click();
+  await expect(rows).toHaveCount(5);
   await expect(page.locator('.forward.saved')).toHaveCount(1);
 
   const panel = page.getByTestId('bottom-panel');

@@ -88,9 +88,12 @@ test('a forward from the tree reaches the sandbox server, counts its bytes, and 
   await expect(row.getByTestId('forward-sent')).toHaveText(sent ?? '');
   await expect(row.getByTestId('forward-received')).toHaveText(received ?? '');
 
-  // Saved forwards are listed and can be forgotten.
+  // Saved forwards are listed once out of the table, and can be forgotten.
   await row.getByRole('button', { name: 'Save' }).click();
   const saved = page.locator('.forward.saved');
+  await expect(row.locator('.forward-save')).toHaveAttribute('aria-pressed', 'true');
+  await expect(saved).toHaveCount(0);
+  await row.getByRole('button', { name: 'Remove forward' }).click();
   await expect(saved).toHaveCount(1);
   await expect(saved).toContainText('web admin');
   await saved.getByRole('button', { name: 'Forget' }).click();

@@ -199,7 +199,7 @@ export function ForwardRow({ f, stats, index, layout, stale, detailSpan }: RowPr
               {/* Narrower panels get the pencil alone: "To" keeps the room of a host such as orders-primary.db.internal:5432. */}
               {layout === 'wide' ? 'Edit…' : '✎'}
             </button>
-            <SaveButton model={model} saved={f.savedId !== undefined} stale={stale} id={f.id} name={forwardName} labels={buttons} />
+            <SaveButton model={model} savedId={f.savedId} stale={stale} id={f.id} name={forwardName} labels={buttons} />
             <button
               disabled={stale}
               className="button button-quiet forward-remove"

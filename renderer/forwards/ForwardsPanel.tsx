@@ -15,6 +15,7 @@ import { useStore } from '../state/store.js';
 import { useWidth } from '../ui/use-width.js';
 import { ForwardRow, type ForwardsLayout } from './ForwardRow.js';
 import { placeOf, targetIndex } from './forward-targets.js';
+import { savedNotInTable } from './saved-list.js';
 import './forwards.css';
 
 export const FORWARDS_PANEL = {
@@ -48,14 +49,12 @@ function layoutFor(width: number): ForwardsLayout {
   return 'wide';
 }
 
-/** States in which a forward holds its local port (Start would do nothing). */
-const RUNNING_STATES: ReadonlySet<string> = new Set(['starting', 'listening', 'reconnecting']);
-
 export function ForwardsPanel() {
   const model = useModel();
   const s = useStore(model.forwards);
   const tree = useStore(model.tree);
   const index = useMemo(() => targetIndex(tree), [tree.branches]);
+  const unlisted = savedNotInTable(s.saved, s.forwards);
   const box = useRef<HTMLDivElement>(null);
   const width = useWidth(box);
   const layout = layoutFor(width);
@@ -139,15 +138,15 @@ export function ForwardsPanel() {
           ))}
         </table>
       )}
-      {s.saved.length > 0 && (
+      {/* A saved forward with a row in the table is that row (marked Saved, Forget there): listed
+          here too, it showed twice, each with its own Start. */}
+      {unlisted.length > 0 && (
         <>
           <div className="panel-subheading">Saved</div>
           <ul className="panel-rows forward-saved-list">
-            {s.saved.map((sv) => {
+            {unlisted.map((sv) => {
               const local = sv.spec.localPort === 'auto' ? 'localhost, a free port' : `localhost:${sv.spec.localPort}`;
               const to = destinationText(placeOf(sv.spec, index));
-              // Its forward in the table names it by savedId (its own id differs once it was removed and started again).
-              const live = s.forwards.find((f) => f.savedId === sv.savedId && RUNNING_STATES.has(s.stats.get(f.id)?.state ?? f.state));
               return (
                 <li key={sv.savedId} className="panel-row forward saved">
                   <span className="panel-cell-line forward-saved-main" title={[sv.spec.name, `${local} → ${to}`].filter(Boolean).join('\n')}>
@@ -170,11 +169,6 @@ export function ForwardsPanel() {
                       // It cannot start as saved: its row says why, Start would only fail.
                       <button className="button button-quiet" disabled title={sv.problem}>
                         Start
-                      </button>
-                    ) : live !== undefined ? (
-                      // Its forward is in the table and running: Start would do nothing.
-                      <button className="button button-quiet" disabled title={`Already running at ${live.localPort !== null ? `localhost:${live.localPort}` : 'its local port'}`}>
-                        Running
                       </button>
                     ) : (
                       <button className="button button-quiet" onClick={() => void model.forwards.restore(sv.savedId)}>

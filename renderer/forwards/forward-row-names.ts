@@ -27,7 +27,7 @@ export function forwardRowButtons(forward: string): ForwardRowButtons {
     stop: { label: `Stop forward ${forward}`, title: 'Stop this forward: its local port closes, the row stays to start it again' },
     start: { label: `Start forward ${forward}`, title: 'Start this forward again' },
     save: { label: `Save forward ${forward}`, title: 'Keep this forward to start it again later' },
-    saved: { label: `Saved forward ${forward}`, title: 'Saved: listed under Saved below, to start again later (Forget there to unsave it)' },
+    saved: { label: `Saved forward ${forward}`, title: 'Saved: Porthole keeps this forward to start it again later. Press to forget it (the row stays)' },
     edit: { label: `Edit forward ${forward}`, title: 'Edit this forward: target, ports, name (a running forward restarts on them)' },
     remove: { label: `Remove forward ${forward}`, title: 'Stop and remove this forward' },
   };
@@ -35,7 +35,12 @@ export function forwardRowButtons(forward: string): ForwardRowButtons {
 
 /** What the panel's live region says once a row's Save worked: the Saved list may be scrolled out of view. */
 export function savedAnnouncement(forward: string): string {
-  return `Saved forward ${forward}. It is listed under Saved, to start again later.`;
+  return `Saved forward ${forward}. It is kept, to start again later.`;
+}
+
+/** What the panel's live region says once a row's Saved was pressed again: the forward is no longer kept. */
+export function forgotAnnouncement(forward: string): string {
+  return `Forgot forward ${forward}. It is no longer saved; its row stays until removed.`;
 }
 
 /**

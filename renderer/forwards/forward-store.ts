@@ -136,12 +136,15 @@ export class ForwardStore extends Store<ForwardsState> {
     }
   }
 
-  async forget(savedId: string): Promise<void> {
+  /** Forgets a saved forward; false (the panel's error says why) when that failed. */
+  async forget(savedId: string): Promise<boolean> {
     try {
       await this.client.call('forwards', 'forget', { savedId });
       await this.#reloadSaved();
+      return true;
     } catch (err) {
       this.change((s) => ({ ...s, error: errorText(err) }));
+      return false;
     }
   }
 
