@@ -24,6 +24,8 @@ export interface SocketEvents {
   message(bytes: Uint8Array, isBinary: boolean): void;
   /** The socket is gone (closed by either side, or failed after opening). */
   closed(code: number, reason: string): void;
+  /** Each 1 s tick of this connection's liveness check, from open until it closes (LivenessActions.tick). */
+  tick?(): void;
 }
 
 export class DialError extends Error {
@@ -95,7 +97,7 @@ export class DataSocket {
     const json = openDataChannelJson(request);
     ws.send(json, { binary: false });
     onOpenText?.(json);
-    opened.startLiveness(request.livenessTimer);
+    opened.startLiveness(request.livenessTimer, events.tick && (() => events.tick?.()));
     return opened;
   }
 
@@ -148,7 +150,7 @@ export class DataSocket {
     this.ws.terminate();
   }
 
-  private startLiveness(timer: PeriodicTimer | undefined): void {
+  private startLiveness(timer: PeriodicTimer | undefined, tick: (() => void) | undefined): void {
     this.liveness = new LivenessCheck(
       {
         // Pings go on while reading is paused (they keep the path alive); the check judges nothing then.
@@ -156,6 +158,7 @@ export class DataSocket {
         backlog: () => this.bufferedAmount,
         // Ended like a network failure: `closed` follows with this reason, and resume takes over.
         dead: (silentMs) => { this.deadReason = silentPeerReason(silentMs); this.ws.terminate(); },
+        ...(tick ? { tick } : {}),
       },
       timer,
     );

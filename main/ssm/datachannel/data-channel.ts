@@ -86,10 +86,10 @@ export class DataChannel extends Emitter<DataChannelEvents> {
       {
         // Sent and unacknowledged (the outgoing buffer): input still queued here before the handshake is not the gateway's to answer yet.
         pending: () => this.channel.unackedFrames > 0,
-        judging: () => this.currentStatus === 'connected' && !this.readingPaused,
+        // Judged only for someone who listens (a shell; a forward's channel has no one to tell).
+        judging: () => this.currentStatus === 'connected' && !this.readingPaused && this.listenerCount('inputWait') > 0,
         report: (waitingMs) => this.emit('inputWait', waitingMs),
       },
-      options.livenessTimer,
     );
   }
 
@@ -209,7 +209,6 @@ export class DataChannel extends Emitter<DataChannelEvents> {
   close(reason: CloseReason = { kind: 'local', message: 'closed by the user' }): void {
     if (this.currentStatus === 'closed') return;
     this.generation++;
-    this.inputWatch.stop();
     this.socket?.close();
     this.socket = undefined;
     this.channel.close();
@@ -245,7 +244,14 @@ export class DataChannel extends Emitter<DataChannelEvents> {
           dialTimeoutMs: Math.min(Connection.DIAL_TIMEOUT_MS, Math.max(1, Math.round(budgetMs))),
           ...(this.options.livenessTimer ? { livenessTimer: this.options.livenessTimer } : {}),
         },
-        { message: (bytes) => this.onMessage(bytes), closed: (code, reason) => this.onSocketClosed(socket, code, reason) },
+        {
+          message: (bytes) => this.onMessage(bytes),
+          closed: (code, reason) => this.onSocketClosed(socket, code, reason),
+          // The input watch ticks with this connection's liveness check: one timer per connection, none between them.
+          tick: () => {
+            if (socket === this.socket) this.inputWatch.tick();
+          },
+        },
         (json) => this.tapText(json),
       );
       if (generation !== this.generation) return socket.close();

@@ -6,8 +6,10 @@
 // all arrived for a while. It only tells; it changes nothing on the wire (the input stays in the
 // outgoing buffer, resent by the reliability layer and after a resume, so no key is lost).
 //
-// - Counted in ticks of the same 1 s timer as the liveness check, not wall time: a stall of our own
-//   event loop (GC, a suspended laptop) counts as one tick, and tests tick it by hand.
+// - Counted in ticks of the connection's own liveness timer (the data channel calls tick() from it),
+//   not wall time: a stall of our own event loop (GC, a suspended laptop) counts as one tick, and
+//   tests tick it by hand. No timer of its own: none before the channel opens, between connections
+//   or after it closes.
 // - Judged only while an answer could be read: connected, and reading not paused (flow control
 //   toward the renderer stops reading the websocket, acks included; their absence proves nothing).
 // - Any ack is an answer: a big paste draining over a slow uplink gets acks as it goes, so it never
@@ -16,7 +18,7 @@
 //   ack arrives, the connection is left (resume's reconnecting state takes over), or reading pauses.
 //
 // Pure logic; the data channel supplies the state and takes the reports.
-import { intervalTimer, Liveness, type PeriodicTimer } from '../connection/liveness.js';
+import { Liveness } from '../connection/liveness.js';
 
 export const InputWait = {
   /**
@@ -50,11 +52,8 @@ export class InputWatch {
   private ticks = 0;
   /** A wait was reported and not yet cleared. */
   private shown = false;
-  private readonly timer: { stop(): void };
 
-  constructor(private readonly actions: InputWatchActions, timer: PeriodicTimer = intervalTimer) {
-    this.timer = timer(() => this.tick(), Liveness.TICK_MS);
-  }
+  constructor(private readonly actions: InputWatchActions) {}
 
   /** An ack arrived: the gateway answers. */
   acked(): void {
@@ -70,12 +69,8 @@ export class InputWatch {
     this.actions.report(null);
   }
 
-  /** The channel ends: no more ticks (a shown wait is still cleared by reset()). Idempotent. */
-  stop(): void {
-    this.timer.stop();
-  }
-
-  private tick(): void {
+  /** One Liveness.TICK_MS tick of the connection's liveness timer. */
+  tick(): void {
     if (!this.actions.judging() || !this.actions.pending()) return this.reset();
     if (!this.counting) {
       // Sent at most a tick ago: the count starts here, so what it reports is never more than the wait.
