@@ -219,6 +219,15 @@ export function recheckTimedOutText(timeoutMs: number): string {
 }
 
 /**
+ * Said after a refusal taken from what the tree last saw, when asking AWS again would have needed the
+ * person first (an MFA code, a sign-in, a credential helper): the re-check never prompts, so it did
+ * not ask, and the verdict stands as last seen until the profile is refreshed.
+ */
+export function recheckNeedsSignInText(profile: string): string {
+  return `Porthole did not ask AWS again: profile "${profile}" needs its credentials refreshed first, which can ask you to sign in, so this is what Porthole last saw. Refresh the profile, then try again.`;
+}
+
+/**
  * Why a forward that follows its service cannot have auto-restart off: following means going on to
  * the task that replaced the old one, which is a restart. Said when something asks to turn it off.
  */

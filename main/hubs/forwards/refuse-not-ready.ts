@@ -3,13 +3,17 @@
 // main's may still send one. A target main has not loaded is tried. The loaded node may be stale
 // (an agent that came back since the listing), so before refusing, the target is described anew
 // (describeTargetNow, which also updates the tree) and refused only if it is still not ready. That
-// call is bounded (TARGET_RECHECK_TIMEOUT_MS): the form waits on it. When it fails, the listed
-// verdict stands; when it does not answer in time, the refusal says the check got no answer.
+// call is bounded (TARGET_RECHECK_TIMEOUT_MS): the form waits on it. It never prompts: it runs with
+// the profile's quiet credentials (withoutPrompts), so no MFA prompt, sign-in or credential_process
+// is left open behind a refusal. When it fails, the listed verdict stands; when it does not answer
+// in time, or its credentials would need the person first, the refusal says the check got no answer
+// and why.
 import type { TargetRef } from '../../../shared/contract/index.js';
-import { recheckTimedOutText } from '../../../shared/messages/forwards.js';
+import { recheckNeedsSignInText, recheckTimedOutText } from '../../../shared/messages/forwards.js';
 import { forwardRefusedText, sessionRefusal, type SessionRefusal } from '../../../shared/target-readiness.js';
 import type { AwsService } from '../../aws/aws-service.js';
 import { loadedTargetNode } from '../../aws/inventory/target-node.js';
+import { CredentialsWaitForUser, withoutPrompts } from '../../aws/quiet-credentials.js';
 import { ForwardError } from '../../sessions/forwards/index.js';
 
 /**
@@ -30,8 +34,11 @@ function refusalNow(aws: RecheckAws, target: TargetRef): { name: string; refusal
   return { name: node.kind === 'instance' ? (node.name ?? node.instanceId) : node.kind === 'container' ? node.name : node.label, refusal };
 }
 
-/** Resolves 'answered' when the re-describe settles (either way), 'timed-out' after `timeoutMs` (aborting it). */
-async function describeWithin(aws: RecheckAws, target: TargetRef, timeoutMs: number): Promise<'answered' | 'timed-out'> {
+/** How the re-describe ended: it settled, it did not within the bound, or its credentials would need the person. */
+type RecheckOutcome = 'answered' | 'timed-out' | 'needs-sign-in';
+
+/** The re-describe, never prompting: 'timed-out' after `timeoutMs` (aborting it). */
+async function describeWithin(aws: RecheckAws, target: TargetRef, timeoutMs: number): Promise<RecheckOutcome> {
   const abort = new AbortController();
   let timer: NodeJS.Timeout | undefined;
   const late = new Promise<'timed-out'>((resolve) => {
@@ -40,9 +47,9 @@ async function describeWithin(aws: RecheckAws, target: TargetRef, timeoutMs: num
       resolve('timed-out');
     }, timeoutMs);
   });
-  const described = aws.describeTargetNow(target, abort.signal).then(
+  const described = withoutPrompts(() => aws.describeTargetNow(target, abort.signal)).then(
     () => 'answered' as const,
-    () => 'answered' as const,
+    (error: unknown) => (error instanceof CredentialsWaitForUser ? ('needs-sign-in' as const) : ('answered' as const)),
   );
   try {
     return await Promise.race([described, late]);
@@ -58,6 +65,6 @@ export async function refuseNotReady(aws: RecheckAws, target: TargetRef, timeout
   const still = refusalNow(aws, target);
   if (still === null) return;
   const words = forwardRefusedText(still.name, still.refusal);
-  const message = outcome === 'timed-out' ? `${words} ${recheckTimedOutText(timeoutMs)}` : words;
+  const message = outcome === 'timed-out' ? `${words} ${recheckTimedOutText(timeoutMs)}` : outcome === 'needs-sign-in' ? `${words} ${recheckNeedsSignInText(target.profile)}` : words;
   throw new ForwardError('target-not-ready', message, still.refusal.nextStep);
 }
