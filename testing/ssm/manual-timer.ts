@@ -32,3 +32,20 @@ export class ManualTimer {
     return this.callbacks.size;
   }
 }
+
+/** Event-loop turns each tick is given to read what a live loopback peer (in this process) sends back. */
+export const TURNS_PER_TICK = 5;
+
+/**
+ * Ticks `clock` once, then gives the event loop TURNS_PER_TICK turns, until `done()` or `bound`
+ * ticks; resolves with how many ticks it took.
+ */
+export async function tickUntil(clock: ManualTimer, done: () => boolean, bound: number): Promise<number> {
+  let ticks = 0;
+  while (ticks < bound && !done()) {
+    clock.tick();
+    ticks++;
+    for (let t = 0; t < TURNS_PER_TICK; t++) await new Promise((resolve) => setImmediate(resolve));
+  }
+  return ticks;
+}

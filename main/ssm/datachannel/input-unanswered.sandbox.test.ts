@@ -6,15 +6,13 @@
 // the channel's 1 s checks are ticked by hand (no sleeps, no timed assertions).
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startHarness, type Harness } from '../../../testing/ssm/sandbox-harness.js';
-import { ManualTimer } from '../../../testing/ssm/manual-timer.js';
+import { ManualTimer, tickUntil } from '../../../testing/ssm/manual-timer.js';
 import { until } from '../../../testing/vitest/bounded.js';
 import { Liveness, SILENCE_BOUND_TICKS } from '../connection/liveness.js';
 import { ShellSession } from '../shell/shell-session.js';
 import { DataChannel } from './data-channel.js';
 import { InputWait } from './input-watch.js';
 
-/** Event-loop turns a tick is given to read what a live loopback peer sends back (it lives in this process). */
-const TURNS_PER_TICK = 5;
 /** Ticks before the wait can be told: the first tick that sees the input starts the count. */
 const TELL_TICKS = Math.ceil(InputWait.UNANSWERED_AFTER_MS / Liveness.TICK_MS) + 1;
 
@@ -55,23 +53,11 @@ async function openShell(): Promise<Session> {
   return session;
 }
 
-const turns = async (n: number): Promise<void> => {
-  for (let i = 0; i < n; i++) await new Promise((resolve) => setImmediate(resolve));
-};
-
 /** The waits told so far, as numbers (null: cleared). */
 const waits = (s: Session): (number | null)[] => s.log.filter((e) => e.startsWith('wait ')).map((e) => (e === 'wait null' ? null : Number(e.slice(5))));
 
 /** Ticks until a wait is told, at most `bound` ticks; returns how many it took. */
-async function tickUntilTold(s: Session, bound: number): Promise<number> {
-  let ticks = 0;
-  while (ticks < bound && !waits(s).some((w) => w !== null)) {
-    s.clock.tick();
-    ticks++;
-    await turns(TURNS_PER_TICK);
-  }
-  return ticks;
-}
+const tickUntilTold = (s: Session, bound: number): Promise<number> => tickUntil(s.clock, () => waits(s).some((w) => w !== null), bound);
 
 describe('input the gateway does not answer', () => {
   it('is told while the silent gateway is still held, cleared as resume takes over, and delivered after it', async () => {
@@ -85,12 +71,7 @@ describe('input the gateway does not answer', () => {
     const first = waits(s).find((w) => w !== null);
     expect(first).toBeGreaterThanOrEqual(InputWait.UNANSWERED_AFTER_MS);
     // Ticked on until the liveness check ends the connection (it stops its own timer then).
-    let ticks = 0;
-    while (ticks < SILENCE_BOUND_TICKS && s.clock.stopped === 0) {
-      s.clock.tick();
-      ticks++;
-      await turns(TURNS_PER_TICK);
-    }
+    await tickUntil(s.clock, () => s.clock.stopped > 0, SILENCE_BOUND_TICKS);
     expect(s.clock.stopped).toBe(1);
     await until(() => `the 'reconnecting' status (log ${s.log.join(' | ')})`, () => s.log.includes('status reconnecting'));
     // The number grew each tick, and was cleared just before resume's status took over.
@@ -129,10 +110,7 @@ describe('input the gateway does not answer', () => {
     const s = await openShell();
     s.shell().write('echo answered-$((6*7))\n');
     await until(() => `the command's output (got ${JSON.stringify(s.output().slice(-200))})`, () => s.output().includes('answered-42'));
-    for (let i = 0; i < 2 * TELL_TICKS; i++) {
-      s.clock.tick();
-      await turns(TURNS_PER_TICK);
-    }
+    await tickUntil(s.clock, () => false, 2 * TELL_TICKS);
     expect(waits(s)).toEqual([]);
     s.dc.close();
   });
