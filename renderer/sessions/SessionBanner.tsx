@@ -56,10 +56,11 @@ export function SessionBanner({ tab }: { tab: Tab }) {
   const note = !elsewhere && ending === 'exited' && tab.status.exitCode === undefined && offer.restart !== null ? ENDED_WITHOUT_EXIT_NOTE : undefined;
   const detail = tab.status.detail;
   const title = [line, ...taskEndLines(tab), note, reason !== undefined && !line.includes(reason) ? reason : undefined, detailLine(tab) ?? undefined].filter((l) => l !== undefined).join('\n');
-  // The failure's technical words (attempts, the close code) under the plain sentence, quieter.
+  // The failure's technical words (attempts, the close code) on a line of their own under the plain
+  // sentence, quieter: each has its own line limit, so neither cuts the other off.
   const text = (
     <span className="session-banner-text" title={title}>
-      {line}
+      <span className="session-banner-line">{line}</span>
       {detail !== undefined && detail !== '' && (
         <span className="session-banner-detail" data-testid="session-detail">
           {detail}
