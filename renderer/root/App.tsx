@@ -28,9 +28,16 @@ import { useTheme } from './use-theme.js';
 import { useWindowEffects } from './use-window-effects.js';
 
 // Dialogs shown on demand load on first use (ui/lazy-part.tsx): the first screen does not carry them.
-const ForwardDialog = lazyPart(() => import('../forwards/ForwardDialog.js').then((m) => m.ForwardDialog));
-const TransferDialog = lazyPart(() => import('../transfers/TransferDialog.js').then((m) => m.TransferDialog));
-const ShortcutsHelp = lazyPart(() => import('../commands/ShortcutsHelp.js').then((m) => m.ShortcutsHelp));
+// A dialog whose code fails to load says so in a dialog of its own, closed as the dialog would be.
+const ForwardDialog = lazyPart(() => import('../forwards/ForwardDialog.js').then((m) => m.ForwardDialog), {
+  dialog: (m) => m.forwardDraft.close(),
+});
+const TransferDialog = lazyPart(() => import('../transfers/TransferDialog.js').then((m) => m.TransferDialog), {
+  dialog: (m) => m.transfers.closePrompt(),
+});
+const ShortcutsHelp = lazyPart(() => import('../commands/ShortcutsHelp.js').then((m) => m.ShortcutsHelp), {
+  dialog: (_m, props) => props.onClose(),
+});
 
 const IN_TERMINAL = new Set(COMMANDS.filter((c) => c.inTerminal).map((c) => c.id));
 

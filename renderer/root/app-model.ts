@@ -143,7 +143,8 @@ export class AppModel {
         keymap: this.keymap,
       },
       (id, status) => this.sessions.onStatus(id, status),
-      { loadFailed: (message) => this.toasts.show(message, 'error', { sticky: true }) },
+      // The terminal's code did not load (the host was rebuilt under this page): Reload fetches the new one.
+      { loadFailed: (message) => this.toasts.show(message, 'error', { sticky: true, actions: [{ label: 'Reload', run: () => window.location.reload() }] }) },
     );
   }
 

@@ -74,7 +74,7 @@ export class TerminalRegistry {
       (err: unknown) => {
         // The next terminal tries again; the sessions waiting now keep their held output until then.
         this.#loading = null;
-        this.options.loadFailed?.(`The terminal could not be loaded (${err instanceof Error ? err.message : String(err)}). Reload the page to try again.`);
+        this.options.loadFailed?.(`Porthole was updated — reload to continue (the terminal could not be loaded: ${err instanceof Error ? err.message : String(err)}).`);
       },
     );
     return this.#loading;
