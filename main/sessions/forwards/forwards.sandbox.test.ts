@@ -161,19 +161,32 @@ describe('forwards against the sandbox', () => {
   });
 
   it('binds another address only when asked', async () => {
-    const f = await manager.create({ target: DEMO_TARGETS.container, remotePort: 8080, localAddress: '127.0.0.2' });
-    expect(f.localAddress).toBe('127.0.0.2');
+    // This test holds 127.0.0.1 at the port (another parallel worker could hold a port merely seen
+    // free): the forward can then bind it on 127.0.0.2 only if it binds that address alone, not
+    // 127.0.0.1 or every address, and a client of 127.0.0.1 reaches this holder, not the forward.
+    const holder = net.createServer((socket) => socket.end('holder'));
+    holder.listen(0, '127.0.0.1');
+    await once(holder, 'listening');
+    const port = (holder.address() as net.AddressInfo).port;
+    const f = await manager.create({ target: DEMO_TARGETS.container, remotePort: 8080, localAddress: '127.0.0.2', localPort: port });
+    expect(f).toMatchObject({ localAddress: '127.0.0.2', localPort: port });
     await active(f.id);
     const reached = await new Promise<string>((resolve, reject) => {
-      http.get({ host: '127.0.0.2', port: f.localPort!, path: '/', agent: false }, (res) => {
+      http.get({ host: '127.0.0.2', port, path: '/', agent: false }, (res) => {
         let body = '';
         res.on('data', (d: Buffer) => (body += d.toString()));
         res.on('end', () => resolve(body));
       }).on('error', reject);
     });
     expect(reached).toMatch(/^hello from /);
-    await expect(httpGet(f.localPort!)).rejects.toThrow(/ECONNREFUSED/); // not on 127.0.0.1
+    const onLoopback = net.connect(port, '127.0.0.1');
+    let heard = '';
+    onLoopback.on('data', (d: Buffer) => (heard += d.toString()));
+    await once(onLoopback, 'end');
+    expect(heard).toBe('holder');
+    onLoopback.destroy();
     await manager.remove(f.id);
+    await new Promise((resolve) => holder.close(resolve));
   });
 
   it('keeps an open connection across a websocket drop (ResumeSession)', async () => {
