@@ -41,7 +41,16 @@ test('a forward following service web comes back on another of its tasks when it
   await expect(row.getByTestId('forward-follows')).toHaveText('follows service web');
   const auto = row.getByRole('button', { name: 'Auto-restart' });
   await expect(auto).toHaveAttribute('aria-pressed', 'true');
-  await expect(auto).toBeDisabled();
+  // Locked on, yet reached by the keyboard (Tab from the Start/Stop button before it), the reason
+  // read out as its description; a press does nothing (a turn-off would be refused with an error,
+  // looked for once the restart below has come and gone).
+  await row.locator('.forward-toggle').focus();
+  await page.keyboard.press('Tab');
+  await expect(auto).toBeFocused();
+  await expect(auto).toHaveAttribute('aria-disabled', 'true');
+  await expect(auto).toHaveAccessibleDescription(/turn off Follow service in Edit/);
+  await page.keyboard.press('Space');
+  await page.keyboard.press('Enter');
   await expect(row.getByTestId('forward-path')).toContainText(FIRST_TASK_SHORT);
   const port = Number(await row.getAttribute('data-local-port'));
 
@@ -59,4 +68,6 @@ test('a forward following service web comes back on another of its tasks when it
   await expect(destination).not.toHaveAttribute('title', new RegExp(FIRST_TASK_SHORT));
   const answer = await page.request.get(`http://127.0.0.1:${port}/`, { timeout: SHELL_TIMEOUT_MS });
   expect(answer.ok()).toBe(true);
+  await expect(page.getByRole('alert')).toHaveCount(0);
+  await expect(auto).toHaveAttribute('aria-pressed', 'true');
 });

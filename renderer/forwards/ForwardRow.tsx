@@ -7,7 +7,7 @@
 // failed count sits under the status. A cell that does not fit ends in an ellipsis and says all
 // of it in its tooltip, except the problem of a forward that is down (failed): that wraps, whole.
 import type { ForwardInfo, ForwardStats } from '../../shared/contract/index.js';
-import { destinationText, FOLLOW_RESTARTS_TEXT, followsServiceText, openConnectionsText, removeForwardQuestion } from '../../shared/messages/forwards.js';
+import { destinationText, followsServiceText, openConnectionsText, removeForwardQuestion } from '../../shared/messages/forwards.js';
 import type { AppModel } from '../root/app-model.js';
 import { useModel } from '../root/model-context.js';
 import { openLink } from '../root/open-link.js';
@@ -16,6 +16,7 @@ import { formatBytes, formatRate, looksLikeHttp } from './format.js';
 import { forwardRowButtons, forwardRowName } from './forward-row-names.js';
 import { problemOf } from './forward-problem.js';
 import { SaveButton } from './ForwardSaveButton.js';
+import { AutoRestartButton } from './ForwardAutoButton.js';
 import { labelOfSpec, placeOf, type TargetEntry } from './forward-targets.js';
 import { focusAfterRemoval } from '../ui/focus-after-removal.js';
 import { RemoteHost } from './RemoteHost.js';
@@ -178,17 +179,7 @@ export function ForwardRow({ f, stats, index, layout, stale, detailSpan }: RowPr
                 Start
               </button>
             )}
-            <button
-              className="button button-quiet forward-auto"
-              // Following its service is restarting on its new task: on for as long as it follows.
-              disabled={stale || f.spec.follow !== undefined}
-              aria-pressed={f.spec.autoRestart || f.spec.follow !== undefined}
-              aria-label="Auto-restart"
-              title={autoRestartTitle(f.spec)}
-              onClick={() => void model.forwards.setAutoRestart(f.id, !f.spec.autoRestart)}
-            >
-              ↻<span className="forward-auto-text"> auto</span>
-            </button>
+            <AutoRestartButton model={model} spec={f.spec} id={f.id} stale={stale} />
             <button
               disabled={stale}
               className="button button-quiet forward-edit"
@@ -258,10 +249,4 @@ export function ForwardRow({ f, stats, index, layout, stale, detailSpan }: RowPr
       </tr>
     </tbody>
   );
-}
-
-/** The auto-restart button's tooltip: what it does now, and what a click would do (nothing, while the forward follows its service). */
-function autoRestartTitle(spec: ForwardInfo['spec']): string {
-  if (spec.follow !== undefined) return `Auto-restart is on: the forward ${followsServiceText(spec.follow.service)} and restarts on a running task of it. ${FOLLOW_RESTARTS_TEXT}`;
-  return spec.autoRestart ? 'Auto-restart is on: the forward restarts when its session drops. Click to turn it off.' : 'Auto-restart is off. Click to restart the forward automatically when its session drops.';
 }
