@@ -107,6 +107,11 @@ export class ProfileSession {
     return !this.closed && !this.credentialCache.usableQuietly();
   }
 
+  /** True when the credentials resolved last have passed their expiration (not merely due a refresh). */
+  credentialsExpired(): boolean {
+    return this.credentialCache.expired();
+  }
+
   /** The region to use when the caller names none; a profile without one is a plain error. */
   region(region?: string): string {
     const r = region ?? this.profile.region;

@@ -47,13 +47,16 @@ export class CredentialsWaitForUser extends AwsError {
 }
 
 /**
- * Why a loaded branch was not refreshed when the poll found its profile's credentials expired (its
- * stale mark's reason): the poll never prompts, so the tree says what the user can do about it.
+ * Why a loaded branch was not refreshed when the poll found its profile's credentials due a refresh
+ * it may not do quietly (its stale mark's reason): the poll never prompts, so the tree says what the
+ * user can do about it. "expired" only once their expiration has passed (`expired`): the poll stops
+ * a while before that (QUIET_CREDENTIALS.START_MARGIN_MS plus the SDK's refresh window), and also
+ * when none were resolved yet.
  */
-export function credentialsExpiredMark(profile: string): AwsError {
+export function credentialsWaitMark(profile: string, expired: boolean): AwsError {
   return new AwsError({
     code: 'expired-credentials',
-    sentence: 'credentials expired — refresh to sign in',
+    sentence: expired ? 'credentials expired — refresh to sign in' : 'credentials need refreshing — refresh to sign in',
     nextStep: `Refresh profile "${profile}" (or this branch) to sign in again; background updates resume after.`,
     context: { profile },
   });
@@ -69,6 +72,12 @@ export class CredentialCache {
 
   forget(): void {
     this.identity = undefined;
+  }
+
+  /** True when the credentials resolved last have an expiration, and it has passed. */
+  expired(now: number = Date.now()): boolean {
+    const at = this.identity?.expiration;
+    return at !== undefined && at.getTime() <= now;
   }
 
   /**

@@ -23,8 +23,8 @@ import { Freshness } from './freshness.js';
 import { LiveTree, realScheduler } from './live-tree.js';
 import { Prefetcher } from './prefetch.js';
 import { profileRegions } from './profile-regions.js';
-import { quietFor, quietOrThrow, waitsForSignIn } from './quiet-background.js';
-import { CredentialsWaitForUser, credentialsExpiredMark } from '../quiet-credentials.js';
+import { quietFor, quietOrThrow, waitForSignInMark, waitsForSignIn } from './quiet-background.js';
+import { CredentialsWaitForUser } from '../quiet-credentials.js';
 import type { Progress } from './region-loader.js';
 import { RegionLoaders } from './region-loaders.js';
 import { applyTaskState } from './task-state-apply.js';
@@ -58,7 +58,7 @@ export class Inventory {
     this.live = new LiveTree((id) => this.poll(id), opts.live, (id, error) => {
       const p = parseNodeId(id);
       // A refresh refused mid-poll for the credentials says what the user can do, as a skipped poll does.
-      const why = error instanceof CredentialsWaitForUser ? credentialsExpiredMark(p?.profile ?? '') : toAwsError(error, { profile: p?.profile, region: p?.region || undefined });
+      const why = error instanceof CredentialsWaitForUser ? waitForSignInMark(workspace, id) : toAwsError(error, { profile: p?.profile, region: p?.region || undefined });
       this.freshness.failed(id, why.toPlain());
     });
     this.listings = new ClusterListings({
@@ -179,11 +179,11 @@ export class Inventory {
 
   /**
    * The live tree's poll of an open region or cluster (live-poll.ts). Skipped, with no call, while
-   * its profile's credentials expired: the branch is marked stale with why, until a load answers.
+   * its profile's credentials need a refresh: the branch is marked stale with why, until a load answers.
    */
   poll(id: string): Promise<'polled' | 'skipped'> {
     if (waitsForSignIn(this.workspace, id)) {
-      this.freshness.failed(id, credentialsExpiredMark(parseNodeId(id)?.profile ?? '').toPlain());
+      this.freshness.failed(id, waitForSignInMark(this.workspace, id).toPlain());
       return Promise.resolve('skipped');
     }
     return quietFor(this.workspace, id, () => pollNode({

@@ -2,7 +2,7 @@
 // MFA-protected role against the sandbox's STS; once its credentials have expired, polls and
 // prefetches make no prompt, call nothing, report nothing and leave the tree as it was, and the
 // user's next load prompts as before (after which polling resumes). The branches the poll could not
-// refresh are marked stale with why (the credentials expired) until a load or poll answers. The wall clock is moved into
+// refresh are marked stale with why (the credentials need refreshing; expired once they have) until a load or poll answers. The wall clock is moved into
 // the SDK's refresh window with vi.setSystemTime (only Date is faked: the SDK and the sandbox read
 // expiry from it); the live tree's clock is a ManualScheduler. No timed assertions.
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
@@ -42,7 +42,11 @@ let workspace: AwsWorkspace;
 let inventory: Inventory;
 const asked: string[] = [];
 const events = { changed: [] as string[], errors: [] as string[], stale: [] as Array<{ parentId: string; message: string | null }> };
+/** The mark while the credentials are due a refresh the poll may not make, before they expire. */
+const NEED_REFRESH = 'credentials need refreshing — refresh to sign in';
 const EXPIRED = 'credentials expired — refresh to sign in';
+/** Past the role's expiry (the poll calls nothing, so the signature's clock allowance does not matter). */
+const PAST_EXPIRY_MS = (ROLE_SECONDS + 60) * 1000;
 
 beforeAll(async () => {
   sandbox = await startSandbox({ gateway: null });
@@ -104,8 +108,14 @@ describe('background work and expiring credentials', () => {
     for (let i = 0; i < 3; i++) await tick(INTERVAL);
     expect(inventory.live.rounds).toBe(roundsBefore + 3);
     // Each open branch the poll could not refresh says why, once (not once per round).
-    expect(events.stale).toEqual([{ parentId: REGION_ID, message: EXPIRED }, { parentId: CLUSTER_ID, message: EXPIRED }]);
+    expect(events.stale).toEqual([{ parentId: REGION_ID, message: NEED_REFRESH }, { parentId: CLUSTER_ID, message: NEED_REFRESH }]);
     expect(inventory.staleOf(CLUSTER_ID)?.error.nextStep).toMatch(/^Refresh profile "admin"/);
+    // Once the role's expiration has passed, the marks say so; then back inside the window.
+    const inWindow = Date.now();
+    vi.setSystemTime(inWindow - INTO_REFRESH_WINDOW_MS + PAST_EXPIRY_MS);
+    await tick(INTERVAL);
+    expect(events.stale.slice(2)).toEqual([{ parentId: REGION_ID, message: EXPIRED }, { parentId: CLUSTER_ID, message: EXPIRED }]);
+    vi.setSystemTime(inWindow);
 
     // The prefetch of the region's clusters (not loaded yet but demo-web) waits for the user too.
     const others = regionNodes.filter((n) => n.kind === 'cluster' && n.id !== CLUSTER_ID);
@@ -124,14 +134,14 @@ describe('background work and expiring credentials', () => {
     expect(asked).toEqual([MFA_SERIAL, MFA_SERIAL]);
     expect(op('sts.AssumeRole')).toBe(assumed + 1);
     expect(events.errors).toEqual([]);
-    expect(events.stale.slice(2)).toEqual([{ parentId: CLUSTER_ID, message: null }]);
+    expect(events.stale.slice(4)).toEqual([{ parentId: CLUSTER_ID, message: null }]);
     expect(inventory.staleOf(REGION_ID)?.error.message).toBe(EXPIRED); // not refreshed yet
     const relisted = op('ecs.ListServices');
     await tick(INTERVAL);
     expect(op('ecs.ListServices')).toBeGreaterThan(relisted);
     expect(asked).toHaveLength(2);
     // The poll answers for the region with the new credentials: its mark goes too.
-    expect(events.stale.slice(3)).toEqual([{ parentId: REGION_ID, message: null }]);
+    expect(events.stale.slice(5)).toEqual([{ parentId: REGION_ID, message: null }]);
     expect(inventory.staleOf(REGION_ID)).toBeUndefined();
   });
 });

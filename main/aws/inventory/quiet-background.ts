@@ -3,7 +3,8 @@
  * (quiet-credentials.ts): it runs only while the profile is open with credentials good for a while
  * yet, and never prompts, signs in or runs a credential_process; otherwise it waits for the user.
  */
-import { CredentialsWaitForUser } from '../quiet-credentials.js';
+import type { AwsError } from '../errors.js';
+import { CredentialsWaitForUser, credentialsWaitMark } from '../quiet-credentials.js';
 import type { AwsWorkspace } from '../workspace.js';
 import { parseNodeId } from './node-ids.js';
 
@@ -28,4 +29,10 @@ export async function quietOrThrow<T>(workspace: AwsWorkspace, id: string, work:
 export function waitsForSignIn(workspace: AwsWorkspace, id: string): boolean {
   const profile = parseNodeId(id)?.profile;
   return (profile === undefined ? undefined : workspace.get(profile))?.needsSignIn() ?? false;
+}
+
+/** Node `id`'s stale mark when its poll waits on its profile's credentials: "expired" only once they have. */
+export function waitForSignInMark(workspace: AwsWorkspace, id: string): AwsError {
+  const profile = parseNodeId(id)?.profile ?? '';
+  return credentialsWaitMark(profile, workspace.get(profile)?.credentialsExpired() ?? false);
 }
