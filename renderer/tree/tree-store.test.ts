@@ -268,3 +268,31 @@ describe('TreeStore: what main keeps live', () => {
     tree.stop();
   });
 });
+
+describe('TreeStore.refresh(null): Refresh everything', () => {
+  it('loads again the open branches that had failed (main never loaded them), and counts those still failing', async () => {
+    let down = true;
+    const asked: string[] = [];
+    const { bridge } = fakeBridge(async (method, params) => {
+      if (method === 'profiles') return { profiles: [], credentialsFound: true, sandboxOffered: false };
+      if (method === 'children') {
+        const { parentId } = params as { parentId: string };
+        asked.push(parentId);
+        if (down && parentId === 'r:prod/us-east-1') throw new Error('The credentials of profile "prod" have expired.');
+        return { nodes: WORLD.get(parentId) ?? [] };
+      }
+      return {};
+    });
+    const tree = new TreeStore(new PortholeClient(bridge), { saved: () => Promise.resolve(null), save: () => Promise.resolve(true) });
+    tree.start();
+    await settle();
+    expect(tree.branch('r:prod/us-east-1')?.status).toBe('error');
+    asked.length = 0;
+    const answer = await tree.refresh(null);
+    expect(asked).toContain('r:prod/us-east-1');
+    expect(answer).toEqual({ failures: { count: 1, first: expect.objectContaining({ message: expect.stringContaining('have expired') }) } });
+    down = false;
+    expect(await tree.refresh(null)).toBeNull();
+    expect(tree.branch('r:prod/us-east-1')?.status).toBe('ready');
+  });
+});

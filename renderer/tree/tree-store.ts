@@ -276,12 +276,18 @@ export class TreeStore extends Store<TreeState> {
    */
   async refresh(id: string | null): Promise<RefreshAnswer> {
     if (id !== null && this.branch(id) !== undefined) this.#patchBranch(id, (b) => ({ ...b, status: 'loading' }));
+    // Open branches that had failed: main never loaded them, so its refresh cannot; everything means them too.
+    const failedOpen = id === null ? [...this.state.expanded].filter((open) => this.branch(open)?.status === 'error') : [];
     try {
       const { failures } = await this.client.call('inventory', 'refresh', { nodeId: id ?? TREE_ROOT });
       await this.load(id ?? TREE_ROOT);
       const branch = this.branch(id ?? TREE_ROOT);
       if (branch?.status === 'error') return { failed: branch.error?.message ?? 'The list could not be read.' };
-      return failures === undefined ? null : { failures };
+      await Promise.all(failedOpen.map((open) => this.load(open)));
+      const still = failedOpen.flatMap((open) => this.branch(open)?.error ?? []);
+      const count = (failures?.count ?? 0) + still.length;
+      const first = failures?.first ?? still[0];
+      return first === undefined ? null : { failures: { count, first } };
     } catch (err) {
       if (id !== null) this.#patchBranch(id, (b) => ({ ...b, status: 'error', error: plainError(err) }));
       else this.change((s) => ({ ...s, rootError: errorText(err) }));
