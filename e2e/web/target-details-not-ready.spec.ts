@@ -42,12 +42,42 @@ function layout(details: Locator) {
   });
 }
 
+/**
+ * Whether the window is tall enough for the details to grow (to --details-max-height): read from the
+ * breakpoint in renderer/styles/tokens.css itself, the media rule that sets --details-max-height.
+ */
+function tallDetails(page: Page): Promise<boolean> {
+  return page.evaluate(() => {
+    for (const sheet of document.styleSheets) {
+      for (const rule of sheet.cssRules) {
+        if (rule instanceof CSSMediaRule && rule.cssText.includes('--details-max-height')) return matchMedia(rule.conditionText).matches;
+      }
+    }
+    throw new Error('no media rule sets --details-max-height (renderer/styles/tokens.css)');
+  });
+}
+
+/** The details area's height in px. */
+async function detailsHeight(details: Locator): Promise<number> {
+  return (await details.boundingBox())?.height ?? 0;
+}
+
 for (const size of [{ width: 1440, height: 900 }, { width: 1024, height: 640 }]) {
   test(`at ${size.width}×${size.height} a not-ready target's details say why and what to do in full, lines and commands whole`, async ({ page, webHost }) => {
     await page.setViewportSize(size);
     await openDemo(page, webHost.url);
     await expand(treeRow(page, 'cluster', 'demo-workers'));
     const details = page.getByTestId('target-details');
+    const tall = await tallDetails(page);
+    expect(tall).toBe(size.height >= 860);
+
+    // A ready target (its readiness one line, five facts) keeps the compact height whatever the window:
+    // only a target with more to say takes the tall window's extra room from the tree.
+    await selectWorker(page, /0e1f0010/, size);
+    await expect(details.getByTestId('target-details-readiness')).toHaveText(/shell can be opened/);
+    const ready = await detailsHeight(details);
+    const base = await details.evaluate((el) => parseFloat(getComputedStyle(el).minHeight));
+    expect(ready).toBeLessThanOrEqual(base + 0.5);
 
     await selectWorker(page, /0e1f0011/, size);
     await expect(details.getByTestId('target-details-readiness')).toHaveText('ECS Exec is not enabled for this task: it was started without execute command.');
@@ -55,7 +85,9 @@ for (const size of [{ width: 1440, height: 900 }, { width: 1024, height: 640 }])
     expect(noExec.next).toContain('--force-new-deployment');
     expect(noExec).toMatchObject({ whyWhole: true, actionsInView: true, split: [], lastFactReached: true, width: true });
     // Tall, nothing needs scrolling; short, the one box scrolls.
-    expect(noExec.scrolls).toBe(size.height < 860);
+    expect(noExec.scrolls).toBe(!tall);
+    // Tall, the not-ready target's details grew past the ready one's to show it all.
+    if (tall) expect(await detailsHeight(details)).toBeGreaterThan(ready + 0.5);
 
     await selectWorker(page, /0e1f0012/, size);
     await expect(details.getByTestId('target-details-readiness')).toContainText('The ECS Exec agent is stopped');
