@@ -1,8 +1,9 @@
 // The slot a tab's terminal shows in. The controller (owned by the registry) is moved into the
 // slot on mount and out on unmount; StrictMode's mount–unmount–mount just moves it twice.
-import { useEffect, useRef } from 'react';
+import { useEffect, useRef, useSyncExternalStore } from 'react';
 import { useModel } from '../root/model-context.js';
 import { keyboardInDialog } from '../ui/keyboard-in-dialog.js';
+import { UPDATED_MESSAGE } from '../ui/lazy-part.js';
 import { useTerminal } from './use-terminal.js';
 
 interface Props {
@@ -20,6 +21,8 @@ export function TerminalView({ sessionId, visible, focused, side, onFocus }: Pro
   const slot = useRef<HTMLDivElement>(null);
   // Undefined while the terminal code loads (first terminal of the page); the effects run again when it is there.
   const controller = useTerminal(model.registry, sessionId);
+  // The terminal code did not load (the host was rebuilt under this page): the tab says so.
+  const loadError = useSyncExternalStore(model.registry.subscribe, () => model.registry.loadError);
 
   useEffect(() => {
     const el = slot.current;
@@ -43,6 +46,15 @@ export function TerminalView({ sessionId, visible, focused, side, onFocus }: Pro
       data-session-id={sessionId}
       data-testid={focused ? 'active-terminal' : undefined}
       onMouseDown={onFocus}
-    />
+    >
+      {controller === undefined && loadError !== null && (
+        <div className="lazy-part-failed" role="alert" title={loadError}>
+          <p>{UPDATED_MESSAGE}</p>
+          <button type="button" className="button" onClick={() => window.location.reload()}>
+            Reload
+          </button>
+        </div>
+      )}
+    </div>
   );
 }

@@ -112,12 +112,14 @@ describe('TerminalRegistry with the terminal code loaded on first use', () => {
     await flush();
     expect(t.failures).toHaveLength(1);
     expect(t.failures[0]).toContain('chunk 404');
+    expect(t.registry.loadError).toBe('chunk 404'); // the waiting tabs say so
     expect(t.registry.get('a')).toBeUndefined();
     t.registry.create('b', look);
     expect(t.loads).toHaveLength(2);
     t.loads[1]?.resolve(t.factory);
     await flush();
     expect((t.registry.get('a') as unknown as FakeController).written).toEqual(['kept']);
+    expect(t.registry.loadError).toBeNull();
     expect(t.registry.get('b')).toBeDefined();
   });
 

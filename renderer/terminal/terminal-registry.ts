@@ -50,6 +50,7 @@ export class TerminalRegistry {
   readonly #load: () => Promise<ControllerFactory>;
   #factory: ControllerFactory | null = null;
   #loading: Promise<void> | null = null;
+  #loadError: string | null = null;
 
   constructor(
     source: DataSource,
@@ -67,6 +68,7 @@ export class TerminalRegistry {
     this.#loading ??= this.#load().then(
       (factory) => {
         this.#factory = factory;
+        this.#loadError = null;
         for (const [id, { look, size }] of [...this.#wanted]) this.#build(id, look, size);
         this.#wanted.clear();
         this.#changed();
@@ -74,7 +76,9 @@ export class TerminalRegistry {
       (err: unknown) => {
         // The next terminal tries again; the sessions waiting now keep their held output until then.
         this.#loading = null;
-        this.options.loadFailed?.(`Porthole was updated — reload to continue (the terminal could not be loaded: ${err instanceof Error ? err.message : String(err)}).`);
+        this.#loadError = err instanceof Error ? err.message : String(err);
+        this.options.loadFailed?.(`Porthole was updated — reload to continue (the terminal could not be loaded: ${this.#loadError}).`);
+        this.#changed();
       },
     );
     return this.#loading;
@@ -93,6 +97,11 @@ export class TerminalRegistry {
     }
     this.#build(sessionId, look, size);
     this.#changed();
+  }
+
+  /** Why the terminal code last failed to load (null: loaded, loading or not tried); tabs waiting for it say so. */
+  get loadError(): string | null {
+    return this.#loadError;
   }
 
   get(sessionId: string): TerminalController | undefined {
