@@ -6,24 +6,13 @@ import { spawn } from 'node:child_process';
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { PassThrough } from 'node:stream';
 import { afterEach, describe, expect, it } from 'vitest';
 import { PORTHOLE_VERSION } from '../../shared/version.js';
 import { PORTHOLE_CLIENT_VERSION } from '../ssm/version.js';
 import { conformanceDir } from '../../testing/ssm/conformance.js';
 import { main } from './main.js';
 import { LAUNCHER, requireBuiltCli } from '../../testing/cli/cli-harness.js';
-import type { CliIo } from './io.js';
-
-function memoryIo(env: NodeJS.ProcessEnv = {}): CliIo & { out(): string; err(): string } {
-  const stdout = new PassThrough();
-  const stderr = new PassThrough();
-  let out = '';
-  let err = '';
-  stdout.on('data', (d: Buffer) => (out += d.toString()));
-  stderr.on('data', (d: Buffer) => (err += d.toString()));
-  return { stdin: new PassThrough(), stdout, stderr, env, out: () => out, err: () => err };
-}
+import { memoryIo } from '../../testing/cli/memory-io.js';
 
 const dirs: string[] = [];
 afterEach(() => {

@@ -31,7 +31,7 @@ export function AutoRestartButton({ model, spec, id, stale }: { model: AppModel;
         ↻<span className="forward-auto-text"> auto</span>
       </button>
       {locked && (
-        <span id={whyId} className="forward-auto-why">
+        <span id={whyId} className="visually-hidden">
           {title}
         </span>
       )}

@@ -12,7 +12,7 @@ import type { Announcement } from './forward-store.js';
 
 export function ForwardsAnnounceRegion({ announcement }: { readonly announcement: Announcement }): ReactElement {
   return (
-    <p className="forwards-announce" role="status" data-testid="forwards-announce">
+    <p className="visually-hidden" role="status" data-testid="forwards-announce">
       {announcement.seq > 0 ? <span key={announcement.seq}>{announcement.text}</span> : null}
     </p>
   );

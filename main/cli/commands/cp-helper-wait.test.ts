@@ -6,10 +6,9 @@ import { randomBytes } from 'node:crypto';
 import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { PassThrough } from 'node:stream';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { startSignInHelper, type SignInHelper } from '../../../testing/aws/sign-in-helper.js';
-import type { CliIo } from '../io.js';
+import { memoryIo } from '../../../testing/cli/memory-io.js';
 import { main } from '../main.js';
 
 const WORDS = 'porthole: Waiting for the credential_process of profile "signin": finish any sign-in or key touch it asks for. It is stopped after 300 s.\n';
@@ -31,22 +30,16 @@ afterAll(async () => {
 /** Runs `porthole cp --profile signin ARGS`; the person finishes the sign-in once the words are on stderr. */
 async function cpSigningIn(...args: string[]): Promise<{ code: number; stdout: string; stderr: string; stdoutWhileWaiting: string }> {
   helper.reset();
-  const stdout = new PassThrough();
-  const stderr = new PassThrough();
-  let out = '';
-  let err = '';
-  stdout.on('data', (b: Buffer) => (out += b.toString()));
-  stderr.on('data', (b: Buffer) => (err += b.toString()));
-  const io: CliIo = { stdin: new PassThrough(), stdout, stderr, env: { ...helper.env } };
+  const io = memoryIo({ ...helper.env });
   const running = main(['node', 'porthole', 'cp', '--profile', 'signin', ...args], io);
   try {
-    await vi.waitFor(() => expect(err).toContain(WORDS), EVENT_WAIT);
+    await vi.waitFor(() => expect(io.err()).toContain(WORDS), EVENT_WAIT);
   } finally {
     helper.finish();
   }
-  const stdoutWhileWaiting = out;
+  const stdoutWhileWaiting = io.out();
   const code = await running;
-  return { code, stdout: out, stderr: err, stdoutWhileWaiting };
+  return { code, stdout: io.out(), stderr: io.err(), stdoutWhileWaiting };
 }
 
 describe('porthole cp waiting on a credential_process', () => {

@@ -5,10 +5,9 @@ import { createHash, randomBytes } from 'node:crypto';
 import { mkdtemp, readFile, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { PassThrough } from 'node:stream';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startSandbox, type Sandbox } from '../../sandbox/index.js';
-import type { CliIo } from '../io.js';
+import { memoryIo } from '../../../testing/cli/memory-io.js';
 import { main } from '../main.js';
 
 let sandbox: Sandbox;
@@ -23,15 +22,9 @@ afterAll(async () => { await sandbox.stop(); });
 const sha = (b: Uint8Array) => createHash('sha256').update(b).digest('hex');
 
 async function cp(...args: string[]): Promise<{ code: number; stdout: string; stderr: string }> {
-  const stdout = new PassThrough();
-  const stderr = new PassThrough();
-  let out = '';
-  let err = '';
-  stdout.on('data', (b: Buffer) => (out += b.toString()));
-  stderr.on('data', (b: Buffer) => (err += b.toString()));
-  const io: CliIo = { stdin: new PassThrough(), stdout, stderr, env: { ...sandbox.awsEnv } };
+  const io = memoryIo({ ...sandbox.awsEnv });
   const code = await main(['node', 'porthole', 'cp', '--profile', sandbox.profile, ...args], io);
-  return { code, stdout: out, stderr: err };
+  return { code, stdout: io.out(), stderr: io.err() };
 }
 
 describe('porthole cp through the sandbox profile', () => {
