@@ -23,6 +23,15 @@ test('a forward following service web comes back on another of its tasks when it
   // Following is restarting on the new task: auto-restart is on, and stays on while it follows.
   const autoRestart = form.getByTestId('forward-auto-restart');
   await expect(autoRestart).toBeDisabled();
+  // Locked on, yet reached by the keyboard (Tab from Follow service before it), the reason read out
+  // as its description; Space does not untick it.
+  await follow.focus();
+  await page.keyboard.press('Tab');
+  await expect(autoRestart).toBeFocused();
+  await expect(autoRestart).toHaveAttribute('aria-disabled', 'true');
+  await expect(autoRestart).toHaveAccessibleDescription(/untick Follow service/);
+  await page.keyboard.press('Space');
+  await expect(autoRestart).toBeChecked();
   // Turned off for a forward pinned to its task, it is on again once it follows; pinned again, off as chosen.
   await follow.uncheck();
   await autoRestart.uncheck();

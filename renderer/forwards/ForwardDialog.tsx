@@ -4,7 +4,7 @@
 // The same form edits a forward of the panel (Edit…): prefilled with its settings and whether it
 // is saved, saying what saving does to it (a running one restarts), the local port focused when
 // that is what it failed on.
-import { useEffect, useMemo, useRef, useState } from 'react';
+import { useEffect, useId, useMemo, useRef, useState } from 'react';
 import { ContractError, DEFAULT_BIND_ADDRESS, type ForwardSpec } from '../../shared/contract/index.js';
 import { undeclaredPortWarning } from '../../shared/messages/forwards.js';
 import { errorText } from '../bridge/client.js';
@@ -14,6 +14,9 @@ import { Dialog } from '../ui/Dialog.js';
 import { FormEnd } from '../ui/FormEnd.js';
 import { TextField } from '../ui/TextField.js';
 import type { Draft } from './forward-draft.js';
+
+/** Why auto-restart can't be unticked while the forward follows its service: the locked checkbox's accessible description. */
+const AUTO_RESTART_LOCKED_TEXT = 'A forward that follows its service always restarts on a running task of it. To turn auto-restart off, untick Follow service first.';
 import { editEffect, failedOnLocalPort, fieldsOf, localPortProblem, localPortHint, NEW_FORWARD_FIELDS, specChanged } from './forward-edit.js';
 import { duplicateForwardWarning, formProblem, parsePort, startRefusal, type FormField } from './forward-form-check.js';
 import './forwards.css';
@@ -102,6 +105,7 @@ export function ForwardDialog({ draft }: { draft: Draft }) {
   const [follow, setFollow] = useState(typedBefore?.follow ?? (edit === undefined || edit.forward.spec.follow !== undefined));
   const followable = chosen?.service ?? null;
   const following = followable !== null && follow;
+  const lockedWhyId = useId();
   const [saved, setSaved] = useState(edit?.savedId != null);
   const [error, setError] = useState<string | null>(null);
   /** The field the form refused (marked invalid until it is edited); null for a refusal from main. */
@@ -308,10 +312,25 @@ export function ForwardDialog({ draft }: { draft: Draft }) {
           </label>
         )}
         <label className="check-field">
-          {/* Following its service is restarting on the task that replaced its own: on, and not to be turned off, while it follows. */}
-          <input type="checkbox" checked={autoRestart || following} disabled={following} onChange={(e) => setAutoRestart(e.target.checked)} data-testid="forward-auto-restart" />
+          {/* Following its service is restarting on the task that replaced its own: on, and not to be turned off, while it follows.
+              aria-disabled rather than `disabled`, so Tab still reaches it and its reason is read out; a change is ignored. */}
+          <input
+            type="checkbox"
+            checked={autoRestart || following}
+            aria-disabled={following || undefined}
+            aria-describedby={following ? lockedWhyId : undefined}
+            onChange={(e) => {
+              if (!following) setAutoRestart(e.target.checked);
+            }}
+            data-testid="forward-auto-restart"
+          />
           {following ? 'Restart automatically when the session drops (always, while it follows its service)' : 'Restart automatically when the session drops'}
         </label>
+        {following && (
+          <span id={lockedWhyId} className="visually-hidden">
+            {AUTO_RESTART_LOCKED_TEXT}
+          </span>
+        )}
         {edit !== undefined && (
           <label className="check-field">
             <input type="checkbox" checked={saved} onChange={(e) => setSaved(e.target.checked)} />
