@@ -1,7 +1,8 @@
 // Colours as the style sheets give them, checked in both themes: the tree's badges are readable
 // (WCAG AA for small text, 4.5:1) on the pane, a hovered row and the selected row, and a disabled
 // primary button is grey rather than a paler accent. QA saw the "no exec" badge all but vanish on
-// the selected row, and a disabled Start forward that looked like an enabled one washed out.
+// the selected row, and a disabled Start forward that looked like an enabled one washed out. Each
+// badge's border is seen on those rows too (3:1): the muted one's had made "stopped" look plain there.
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 
@@ -76,6 +77,8 @@ const TONES = ['ok', 'warn', 'fail', 'muted'] as const;
 /** The rows a badge sits on: the pane (and the details under the tree), a hovered row, the selected row. */
 const BACKGROUNDS = ['--bg-pane', '--bg-hover', '--bg-selected'] as const;
 const AA_SMALL_TEXT = 4.5;
+/** WCAG's contrast for a visible outline (1.4.11): a badge's border below it read as plain text on the selected row. */
+const NON_TEXT = 3;
 
 describe.each(['dark', 'light'] as const)('the %s theme', (name) => {
   const vars = theme(name);
@@ -87,6 +90,17 @@ describe.each(['dark', 'light'] as const)('the %s theme', (name) => {
     for (const bg of BACKGROUNDS) {
       const under = rgb(resolve(`var(${bg})`, vars));
       expect(contrast(over(color, under, opacity), under), `${tone} on ${bg}`).toBeGreaterThanOrEqual(AA_SMALL_TEXT);
+    }
+  });
+
+  it.each(TONES)('the %s badge keeps a border seen at 3:1 or more on every row background', (tone) => {
+    const style = cascade(['.tree-badge', `.tone-${tone}`, `.tree-badge.tone-${tone}`]);
+    const opacity = Number(style.get('opacity') ?? '1');
+    const declared = style.get('border-color') ?? /currentColor$/i.exec(style.get('border') ?? '')?.[0] ?? 'none';
+    const border = rgb(resolve(declared.toLowerCase() === 'currentcolor' ? (style.get('color') ?? 'none') : declared, vars));
+    for (const bg of BACKGROUNDS) {
+      const under = rgb(resolve(`var(${bg})`, vars));
+      expect(contrast(over(border, under, opacity), under), `${tone} border on ${bg}`).toBeGreaterThanOrEqual(NON_TEXT);
     }
   });
 
