@@ -91,7 +91,7 @@ describe('the forwards panel live region', () => {
     const { store, updated } = await started([info('f1', 'listening')]);
     const model = { forwards: store } as unknown as AppModel;
     const render = (): string => renderToStaticMarkup(createElement(ModelProvider, { model, children: createElement(ForwardsAnnouncer) }));
-    expect(render()).toBe('<p class="forwards-announce" role="status" data-testid="forwards-announce"></p>');
+    expect(render()).toBe('<p class="visually-hidden" role="status" data-testid="forwards-announce"></p>');
     updated({ id: 'f1', forward: info('f1', 'failed', GONE) });
     expect(render()).toContain(`role="status" data-testid="forwards-announce"><span>Forward`);
     expect(render()).toContain(GONE.message);
